@@ -1,0 +1,174 @@
+r"""The network and its forward pass, in the slides' notation.
+
+Hidden neuron :math:`i` (the slides' 1, 2, 3) and output neuron :math:`j` (the slides' 4):
+
+.. math::
+
+    v_i = \sum_k w_{ik} x_k + b_i, \qquad y_{hi} = f(v_i), \qquad
+    v_j = \sum_i w_{ji} y_{hi} + b_j, \qquad y_j = f(v_j).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import activations
+from ._checks import as_array
+from .activations import Array
+
+
+@dataclass(frozen=True)
+class Network:
+    r"""An immutable two-layer network. Arrays are copied and made read-only.
+
+    Parameters
+    ----------
+    w_hidden : array, shape (n_hidden, n_in)
+        :math:`w_{ik}`: row :math:`i` is hidden neuron :math:`i`, column :math:`k` is input :math:`k`.
+    b_hidden : array, shape (n_hidden,)
+        :math:`b_i`, the hidden biases.
+    w_output : array, shape (n_out, n_hidden)
+        :math:`w_{ji}`: row :math:`j` is output neuron :math:`j`, column :math:`i` is hidden neuron :math:`i`.
+    b_output : array, shape (n_out,)
+        :math:`b_j`, the output biases (the slides' :math:`b_4`).
+    hidden, output : {"logsig", "tansig", "purelin"}
+        Activation of each layer; the slides use ``"logsig"`` and ``"purelin"``.
+    """
+
+    w_hidden: Array
+    b_hidden: Array
+    w_output: Array
+    b_output: Array
+    hidden: str = "logsig"
+    output: str = "purelin"
+
+    def __post_init__(self) -> None:
+        w_hidden = as_array("w_hidden", self.w_hidden, 2)
+        n_hidden = w_hidden.shape[0]
+        b_hidden = as_array("b_hidden", self.b_hidden, 1, (n_hidden,))
+        w_output = as_array("w_output", self.w_output, 2, (None, n_hidden))
+        b_output = as_array("b_output", self.b_output, 1, (w_output.shape[0],))
+        activations.get(self.hidden)
+        activations.get(self.output)
+        for name, value in [("w_hidden", w_hidden), ("b_hidden", b_hidden),
+                            ("w_output", w_output), ("b_output", b_output)]:
+            object.__setattr__(self, name, value)
+
+    @property
+    def n_in(self) -> int:
+        """Number of inputs :math:`x_k`."""
+        return self.w_hidden.shape[1]
+
+    @property
+    def n_hidden(self) -> int:
+        """Number of hidden neurons :math:`i`."""
+        return self.w_hidden.shape[0]
+
+    @property
+    def n_out(self) -> int:
+        """Number of output neurons :math:`j`."""
+        return self.w_output.shape[0]
+
+    @classmethod
+    def random(
+        cls,
+        n_in: int = 2,
+        n_hidden: int = 3,
+        n_out: int = 1,
+        seed: int | None = 0,
+        hidden: str = "logsig",
+        output: str = "purelin",
+    ) -> Network:
+        r"""A randomly initialised network, reproducible from ``seed``.
+
+        Weights are drawn uniformly from :math:`[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]`,
+        biases likewise (the classic LeCun-style range).
+        """
+        for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
+            if isinstance(n, bool) or not isinstance(n, int | np.integer):
+                raise TypeError(f"{name} must be an int, got {type(n).__name__}")
+            if n < 1:
+                raise ValueError(f"{name} must be >= 1, got {n}")
+        rng = np.random.default_rng(seed)
+        a, b = 1 / np.sqrt(n_in), 1 / np.sqrt(n_hidden)
+        return cls(
+            w_hidden=rng.uniform(-a, a, (n_hidden, n_in)),
+            b_hidden=rng.uniform(-a, a, n_hidden),
+            w_output=rng.uniform(-b, b, (n_out, n_hidden)),
+            b_output=rng.uniform(-b, b, n_out),
+            hidden=hidden,
+            output=output,
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain lists and names, the format of the ``--weights`` JSON file."""
+        return {
+            "w_hidden": self.w_hidden.tolist(),
+            "b_hidden": self.b_hidden.tolist(),
+            "w_output": self.w_output.tolist(),
+            "b_output": self.b_output.tolist(),
+            "hidden": self.hidden,
+            "output": self.output,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Network):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]  # holds arrays
+
+
+@dataclass(frozen=True)
+class ForwardPass:
+    r"""Every intermediate of one forward pass, named as in the slides.
+
+    Attributes
+    ----------
+    net : Network
+        The weights at time :math:`n` that produced these values.
+    x : array, shape (n_in,)
+        The input :math:`x_k`.
+    v_hidden : array, shape (n_hidden,)
+        :math:`v_i = \sum_k w_{ik} x_k + b_i`.
+    y_hidden : array, shape (n_hidden,)
+        :math:`y_{hi} = f(v_i)`.
+    v_output : array, shape (n_out,)
+        :math:`v_j = \sum_i w_{ji} y_{hi} + b_j`.
+    y_output : array, shape (n_out,)
+        :math:`y_j = f(v_j)`.
+    """
+
+    net: Network
+    x: Array
+    v_hidden: Array
+    y_hidden: Array
+    v_output: Array
+    y_output: Array = field()
+
+
+def forward(net: Network, x: ArrayLike) -> ForwardPass:
+    r"""Propagate one input through ``net``.
+
+    Parameters
+    ----------
+    net : Network
+    x : array_like, shape (n_in,)
+
+    Returns
+    -------
+    ForwardPass
+        ``v_hidden``, ``y_hidden`` (shape (n_hidden,)), ``v_output``, ``y_output`` (shape (n_out,)).
+    """
+    if not isinstance(net, Network):
+        raise TypeError(f"net must be a Network, got {type(net).__name__}")
+    x = as_array("x", x, 1, (net.n_in,))
+    f_h, f_o = activations.get(net.hidden).f, activations.get(net.output).f
+    v_hidden = net.w_hidden @ x + net.b_hidden          # v_i = sum_k w_ik x_k + b_i
+    y_hidden = f_h(v_hidden)                            # y_hi = f(v_i)
+    v_output = net.w_output @ y_hidden + net.b_output   # v_j = sum_i w_ji y_hi + b_j
+    y_output = f_o(v_output)                            # y_j = f(v_j)
+    return ForwardPass(net, x, v_hidden, y_hidden, v_output, y_output)
