@@ -16,6 +16,8 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     and never shared: the result is always a copy.
     """
     try:
+        if np.asarray(value).dtype.kind in "USV":  # "1.5" would convert silently: text is not a number
+            raise TypeError("text is not a number")
         arr = np.array(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None

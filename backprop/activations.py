@@ -32,20 +32,23 @@ def logsig(v: ArrayLike) -> Array:
     with no overflow warning (``exp`` only ever sees :math:`-|v|`).
     """
     v = np.asarray(v, dtype=float)
-    z = np.exp(-np.abs(v))  # in (0, 1], never overflows
-    return np.where(v >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
+    with np.errstate(under="ignore"):  # exp(-|v|) -> 0 for |v| > 745 is the right answer, not an error
+        z = np.exp(-np.abs(v))  # in [0, 1], never overflows
+        return np.where(v >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
 
 
 def logsig_derivative(v: ArrayLike) -> Array:
     r""":math:`f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}`, computed stably as :math:`f(v)(1 - f(v))`."""
     y = logsig(v)
-    return y * (1.0 - y)
+    with np.errstate(under="ignore"):  # a subnormal y times (1 - y) may round to 0: that is f'(v) here
+        return y * (1.0 - y)
 
 
 def logsig_derivative_from_output(y: ArrayLike) -> Array:
     r""":math:`f'(v) = y\,(1 - y)` where :math:`y = f(v)`."""
     y = np.asarray(y, dtype=float)
-    return y * (1.0 - y)
+    with np.errstate(under="ignore"):
+        return y * (1.0 - y)
 
 
 def tansig(v: ArrayLike) -> Array:

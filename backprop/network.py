@@ -51,8 +51,11 @@ class Network:
         b_hidden = as_array("b_hidden", self.b_hidden, 1, (n_hidden,))
         w_output = as_array("w_output", self.w_output, 2, (None, n_hidden))
         b_output = as_array("b_output", self.b_output, 1, (w_output.shape[0],))
-        activations.get(self.hidden)
-        activations.get(self.output)
+        for layer in ("hidden", "output"):
+            try:
+                activations.get(getattr(self, layer))
+            except ValueError as exc:
+                raise ValueError(f"{layer}: {exc}") from None
         for name, value in [("w_hidden", w_hidden), ("b_hidden", b_hidden),
                             ("w_output", w_output), ("b_output", b_output)]:
             object.__setattr__(self, name, value)
