@@ -1,0 +1,105 @@
+"""The Network container and the forward pass."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pytest
+
+from backprop import examples
+from backprop.network import ForwardPass, Network, forward
+
+
+def test_forward_pass_of_the_worked_example_by_hand():
+    # v_i = w_i1 x1 + w_i2 x2 + b_i with x = (1, 0.5): 0.1 + 0.1 + 0.1, 0.3 + 0.2 + 0.2, 0.5 + 0.3 + 0.3
+    v = [0.3, 0.7, 1.1]
+    y_h = [1 / (1 + math.exp(-vi)) for vi in v]
+    v4 = 0.7 * y_h[0] + 0.8 * y_h[1] + 0.9 * y_h[2] + 0.4
+    fp = forward(examples.NET, examples.X)
+    assert isinstance(fp, ForwardPass)
+    np.testing.assert_allclose(fp.v_hidden, v, rtol=0, atol=1e-15)
+    np.testing.assert_allclose(fp.y_hidden, y_h, rtol=1e-15)
+    np.testing.assert_allclose(fp.v_output, [v4], rtol=1e-15)
+    np.testing.assert_allclose(fp.y_output, [v4], rtol=1e-15)  # purelin: y = v4
+    assert fp.net is examples.NET
+    np.testing.assert_array_equal(fp.x, [1.0, 0.5])
+
+
+@pytest.mark.parametrize(("hidden", "output"), [("tansig", "logsig"), ("purelin", "tansig"), ("logsig", "logsig")])
+def test_forward_with_other_activations_and_several_outputs(hidden, output):
+    rng = np.random.default_rng(3)
+    w_ik, b_i, w_ji, b_j = rng.normal(size=(4, 3)), rng.normal(size=4), rng.normal(size=(2, 4)), rng.normal(size=2)
+    x = rng.normal(size=3)
+    f = {"logsig": lambda v: [1 / (1 + math.exp(-t)) for t in v], "tansig": lambda v: [math.tanh(t) for t in v],
+         "purelin": list}
+    v_i = [sum(w_ik[i, k] * x[k] for k in range(3)) + b_i[i] for i in range(4)]
+    y_h = f[hidden](v_i)
+    v_j = [sum(w_ji[j, i] * y_h[i] for i in range(4)) + b_j[j] for j in range(2)]
+    fp = forward(Network(w_ik, b_i, w_ji, b_j, hidden=hidden, output=output), x)
+    assert (fp.v_hidden.shape, fp.y_hidden.shape, fp.v_output.shape, fp.y_output.shape) == ((4,), (4,), (2,), (2,))
+    np.testing.assert_allclose(fp.v_hidden, v_i, rtol=1e-13)
+    np.testing.assert_allclose(fp.y_output, f[output](v_j), rtol=1e-13)
+
+
+def test_sizes():
+    net = Network.random(5, 7, 2)
+    assert (net.n_in, net.n_hidden, net.n_out) == (5, 7, 2)
+    assert net.w_hidden.shape == (7, 5) and net.b_hidden.shape == (7,)
+    assert net.w_output.shape == (2, 7) and net.b_output.shape == (2,)
+    assert (examples.NET.n_in, examples.NET.n_hidden, examples.NET.n_out) == (2, 3, 1)
+
+
+def test_random_is_reproducible_and_in_range():
+    a, b, c = Network.random(2, 3, 1, seed=4), Network.random(2, 3, 1, seed=4), Network.random(2, 3, 1, seed=5)
+    assert a == b
+    assert a != c
+    net = Network.random(4, 9, 1, seed=0)
+    assert np.all(np.abs(net.w_hidden) <= 1 / math.sqrt(4)) and np.all(np.abs(net.b_hidden) <= 1 / math.sqrt(4))
+    assert np.all(np.abs(net.w_output) <= 1 / math.sqrt(9)) and np.all(np.abs(net.b_output) <= 1 / math.sqrt(9))
+    assert Network.random(hidden="tansig", output="logsig").hidden == "tansig"
+
+
+def test_to_dict_round_trip():
+    net = Network.random(2, 3, 2, seed=1, hidden="tansig")
+    d = net.to_dict()
+    assert set(d) == {"w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output"}
+    assert isinstance(d["w_hidden"], list) and isinstance(d["w_hidden"][0][0], float)
+    assert Network(**d) == net
+
+
+def test_network_is_immutable():
+    net = Network.random(seed=0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        net.w_hidden = np.zeros((3, 2))  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        net.hidden = "tansig"  # type: ignore[misc]
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        arr = getattr(net, name)
+        assert not arr.flags.writeable
+        with pytest.raises(ValueError, match="read-only"):
+            arr[0] = 1.0
+
+
+def test_network_copies_what_it_is_given():
+    w_ik, b_i, w_ji, b_j = np.ones((3, 2)), np.zeros(3), np.ones((1, 3)), np.zeros(1)
+    net = Network(w_ik, b_i, w_ji, b_j)
+    assert w_ik.flags.writeable  # the caller's array is left writable...
+    w_ik[0, 0] = 5.0  # ...and changing it does not change the network
+    assert net.w_hidden[0, 0] == 1.0
+    assert not np.shares_memory(net.b_hidden, b_i)
+
+
+def test_network_accepts_lists_and_ints():
+    net = Network([[1, 2]], [0], [[3]], [1])
+    assert net.w_hidden.dtype == np.float64
+    assert forward(net, [1, 1]).y_output[0] == pytest.approx(3 / (1 + math.exp(-3)) + 1, rel=1e-15)
+
+
+def test_forward_does_not_modify_x():
+    x = np.array([1.0, 0.5])
+    fp = forward(examples.NET, x)
+    np.testing.assert_array_equal(x, [1.0, 0.5])
+    assert x.flags.writeable
+    assert not np.shares_memory(fp.x, x)
