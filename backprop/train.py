@@ -112,7 +112,13 @@ def train(
     for t in range(epochs):
         order = rng.permutation(X.shape[0]) if shuffle else np.arange(X.shape[0])
         Xs, Ds = (X[order].tolist(), D[order].tolist()) if small else (X[order], D[order])
-        costs[t] = epoch(params, Xs, Ds, eta, net.hidden, net.output)
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, once, clearly
+            costs[t] = epoch(params, Xs, Ds, eta, net.hidden, net.output)
+        if not (math.isfinite(costs[t]) and all(np.isfinite(p).all() for p in params)):
+            raise FloatingPointError(
+                f"training diverged in epoch {t + 1}: the weights or the cost overflowed to inf/nan; "
+                f"try a smaller eta (got {eta})"
+            )
         if progress:
             _progress_bar(t + 1, epochs, costs[t])
     return _pack(params, net), costs
