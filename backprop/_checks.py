@@ -16,8 +16,11 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     and never shared: the result is always a copy.
     """
     try:
-        if np.asarray(value).dtype.kind in "USV":  # "1.5" would convert silently: text is not a number
+        raw = np.asarray(value)
+        if raw.dtype.kind in "USV":  # "1.5" would convert silently: text is not a number
             raise TypeError("text is not a number")
+        if raw.dtype.kind == "O" and not all(isinstance(v, numbers.Number) for v in raw.flat):
+            raise TypeError("found a value that is not a number")  # None would silently become nan
         arr = np.array(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
@@ -28,10 +31,8 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     if shape is not None:
         for axis, (got, want) in enumerate(zip(arr.shape, shape, strict=True)):
             if want is not None and got != want:
-                raise ValueError(
-                    f"{name} has shape {arr.shape}, expected "
-                    f"{tuple('?' if s is None else s for s in shape)} (axis {axis} should be {want})"
-                )
+                expected = ", ".join("?" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "")
+                raise ValueError(f"{name} has shape {arr.shape}, expected ({expected}) (axis {axis} should be {want})")
     if arr.size == 0:
         raise ValueError(f"{name} is empty (shape {arr.shape})")
     if not np.all(np.isfinite(arr)):
