@@ -1,0 +1,238 @@
+"""Every kind of bad input gets a clear error that names the argument, and nothing passed in is modified."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from backprop import examples
+from backprop.gradcheck import gradient_check, numerical_gradient
+from backprop.network import Network, forward
+from backprop.train import step, train
+
+GOOD = {
+    "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]],
+    "b_hidden": [0.1, 0.2, 0.3],
+    "w_output": [[0.7, 0.8, 0.9]],
+    "b_output": [0.4],
+}
+NET = examples.NET
+X, D = examples.regression_data(8, seed=0)
+
+
+def network_with(**changes):
+    return Network(**(GOOD | changes))
+
+
+# --- Network ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "match"),
+    [
+        ({"w_hidden": [0.1, 0.2]}, r"w_hidden must be 2-D"),
+        ({"w_hidden": [[[0.1]]]}, r"w_hidden must be 2-D"),
+        ({"b_hidden": [0.1, 0.2]}, r"b_hidden has shape \(2,\), expected \(3,\)"),
+        ({"b_hidden": [[0.1, 0.2, 0.3]]}, r"b_hidden must be 1-D"),
+        ({"w_output": [[0.7, 0.8]]}, r"w_output has shape \(1, 2\), expected \(\?, 3\)"),
+        ({"w_output": [0.7, 0.8, 0.9]}, r"w_output must be 2-D"),
+        ({"b_output": [0.4, 0.5]}, r"b_output has shape \(2,\), expected \(1,\)"),
+        ({"b_output": 0.4}, r"b_output must be 1-D"),
+        ({"w_hidden": np.empty((0, 2)), "b_hidden": [], "w_output": np.empty((1, 0))}, r"w_hidden is empty"),
+        ({"w_hidden": [[0.1, math.nan], [0.3, 0.4], [0.5, 0.6]]}, r"w_hidden must be finite, found nan at index"),
+        ({"b_hidden": [0.1, math.inf, 0.3]}, r"b_hidden must be finite, found inf at index \(1,\)"),
+        ({"w_output": [[0.7, -math.inf, 0.9]]}, r"w_output must be finite, found -inf"),
+        ({"b_output": [math.nan]}, r"b_output must be finite"),
+        ({"hidden": "sigmoid"}, r"hidden: unknown activation 'sigmoid'.*'logsig', 'tansig', 'purelin'"),
+        ({"output": "linear"}, r"output: unknown activation 'linear'.*'logsig', 'tansig', 'purelin'"),
+        ({"hidden": None}, r"hidden: unknown activation None"),
+    ],
+)
+def test_network_rejects_bad_weights(changes, match):
+    with pytest.raises(ValueError, match=match):
+        network_with(**changes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "match"),
+    [
+        ({"w_hidden": "weights"}, r"w_hidden must be numeric"),
+        ({"b_hidden": ["0.1", "0.2", "0.3"]}, r"b_hidden must be numeric"),
+        ({"w_output": [[0.7, {}, 0.9]]}, r"w_output must be numeric"),
+        ({"b_output": [1j]}, r"b_output must be numeric"),
+    ],
+)
+def test_network_rejects_non_numeric_weights_with_type_error(changes, match):
+    with pytest.raises(TypeError, match=match):
+        network_with(**changes)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"n_in": 0}, ValueError, r"n_in must be >= 1, got 0"),
+        ({"n_hidden": -3}, ValueError, r"n_hidden must be >= 1"),
+        ({"n_out": 1.5}, TypeError, r"n_out must be an int, got float"),
+        ({"n_hidden": True}, TypeError, r"n_hidden must be an int, got bool"),
+        ({"hidden": "relu"}, ValueError, r"hidden: unknown activation 'relu'"),
+    ],
+)
+def test_random_rejects_bad_sizes(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        Network.random(**kwargs)
+
+
+def test_rejected_weights_are_not_modified():
+    w = np.array([[0.1, math.nan], [0.3, 0.4], [0.5, 0.6]])
+    with pytest.raises(ValueError):
+        network_with(w_hidden=w)
+    assert np.isnan(w[0, 1]) and w[1, 1] == 0.4 and w.flags.writeable
+
+
+# --- forward and step ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("x", "error", "match"),
+    [
+        ([1.0], ValueError, r"x has shape \(1,\), expected \(2,\)"),
+        ([1.0, 2.0, 3.0], ValueError, r"x has shape \(3,\), expected \(2,\)"),
+        ([[1.0, 0.5]], ValueError, r"x must be 1-D"),
+        (1.0, ValueError, r"x must be 1-D"),
+        ([], ValueError, r"x has shape \(0,\)"),
+        ([1.0, math.nan], ValueError, r"x must be finite, found nan at index \(1,\)"),
+        ([math.inf, 0.5], ValueError, r"x must be finite, found inf"),
+        (["1", "0.5"], TypeError, r"x must be numeric"),
+        ("1 0.5", TypeError, r"x must be numeric"),
+        (None, TypeError, r"x must be numeric"),
+        ([1.0, None], TypeError, r"x must be numeric"),
+    ],
+)
+def test_forward_and_step_reject_bad_x(x, error, match):
+    with pytest.raises(error, match=match):
+        forward(NET, x)
+    with pytest.raises(error, match=match):
+        step(NET, x, 1.0, 0.5)
+
+
+@pytest.mark.parametrize("net", [None, GOOD, "NET"])
+def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
+    for call in (lambda: forward(net, [1, 0.5]), lambda: step(net, [1, 0.5], 1.0, 0.5),
+                 lambda: train(net, X, D, 0.5)):
+        with pytest.raises(TypeError, match="net must be a Network"):
+            call()
+
+
+@pytest.mark.parametrize(
+    ("d", "error", "match"),
+    [
+        ([1.0, 2.0], ValueError, r"d has shape \(2,\), expected \(1,\)"),
+        ([[1.0]], ValueError, r"d must be 1-D"),
+        (math.nan, ValueError, r"d must be finite, found nan"),
+        ([math.inf], ValueError, r"d must be finite, found inf"),
+        ("1.0", TypeError, r"d must be numeric"),
+        (None, TypeError, r"d must be numeric"),
+    ],
+)
+def test_step_rejects_bad_d(d, error, match):
+    with pytest.raises(error, match=match):
+        step(NET, [1.0, 0.5], d, 0.5)
+
+
+def test_step_with_several_outputs_wants_a_vector_d():
+    net = Network.random(2, 3, 2, seed=0)
+    with pytest.raises(ValueError, match=r"d must be 1-D"):
+        step(net, [1.0, 0.5], 1.0, 0.5)
+    with pytest.raises(ValueError, match=r"d has shape \(1,\), expected \(2,\)"):
+        step(net, [1.0, 0.5], [1.0], 0.5)
+
+
+@pytest.mark.parametrize(
+    ("eta", "error", "match"),
+    [
+        (0.0, ValueError, r"eta must be a finite number > 0, got 0.0"),
+        (-0.5, ValueError, r"eta must be a finite number > 0, got -0.5"),
+        (math.nan, ValueError, r"eta must be a finite number > 0, got nan"),
+        (math.inf, ValueError, r"eta must be a finite number > 0, got inf"),
+        ("0.5", TypeError, r"eta must be a real number, got str"),
+        (None, TypeError, r"eta must be a real number, got NoneType"),
+        (True, TypeError, r"eta must be a real number, got bool"),
+        ([0.5], TypeError, r"eta must be a real number, got list"),
+        (np.array([0.5, 0.1]), ValueError, r"eta must be a scalar"),
+    ],
+)
+def test_step_and_train_reject_bad_eta(eta, error, match):
+    with pytest.raises(error, match=match):
+        step(NET, [1.0, 0.5], 1.0, eta)
+    with pytest.raises(error, match=match):
+        train(NET, X, D, eta)
+
+
+def test_numpy_scalars_are_fine():
+    assert step(NET, np.array([1.0, 0.5]), np.float64(1.0), np.float32(0.5)) == step(NET, [1, 0.5], 1, 0.5)
+
+
+# --- train -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("X_", "D_", "error", "match"),
+    [
+        (np.empty((0, 2)), np.empty(0), ValueError, r"X is empty"),
+        ([], [], ValueError, r"X must be 2-D"),
+        (X[:, :1], D, ValueError, r"X has shape \(8, 1\), expected \(\?, 2\)"),
+        (X[0], D[:1], ValueError, r"X must be 2-D"),
+        (X, D[:5], ValueError, r"D has shape \(5,\), expected \(8,\)"),
+        (X, np.stack([D, D], axis=1), ValueError, r"D has shape \(8, 2\), expected \(8, 1\)"),
+        (X, 1.0, ValueError, r"D must be 2-D"),
+        (np.where(np.arange(16).reshape(8, 2) == 5, math.nan, X), D, ValueError, r"X must be finite.*\(2, 1\)"),
+        (X, np.where(np.arange(8) == 3, math.inf, D), ValueError, r"D must be finite, found inf at index \(3,"),
+        ([["a", "b"]], [1.0], TypeError, r"X must be numeric"),
+        (X, [str(v) for v in D], TypeError, r"D must be numeric"),
+    ],
+)
+def test_train_rejects_bad_data(X_, D_, error, match):
+    with pytest.raises(error, match=match):
+        train(NET, X_, D_, 0.5)
+
+
+@pytest.mark.parametrize("epochs", [0, -1, 1.0, 2.5, "3", None, True])
+def test_train_rejects_bad_epochs(epochs):
+    with pytest.raises(ValueError, match=r"epochs must be an int >= 1, got"):
+        train(NET, X, D, 0.5, epochs=epochs)
+
+
+def test_train_with_several_outputs_wants_2d_targets():
+    net = Network.random(2, 3, 2, seed=0)
+    with pytest.raises(ValueError, match=r"D must be 2-D"):
+        train(net, X, D, 0.5)
+
+
+def test_rejected_training_data_is_not_modified():
+    X_bad = X.copy()
+    X_bad[3, 0] = math.nan
+    kept = X_bad.copy()
+    with pytest.raises(ValueError):
+        train(NET, X_bad, D, 0.5)
+    np.testing.assert_array_equal(X_bad, kept)
+
+
+# --- gradient check --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("h", "error"), [(0.0, ValueError), (-1e-6, ValueError), (math.nan, ValueError),
+                                          ("1e-6", TypeError)])
+def test_gradient_check_rejects_bad_step_size(h, error):
+    with pytest.raises(error, match=r"\bh\b"):
+        numerical_gradient(NET, [1.0, 0.5], 1.0, h)
+    with pytest.raises(error, match=r"\bh\b"):
+        gradient_check(NET, [1.0, 0.5], 1.0, h)
+
+
+def test_gradient_check_rejects_bad_x_and_d():
+    with pytest.raises(ValueError, match=r"x has shape"):
+        gradient_check(NET, [1.0], 1.0)
+    with pytest.raises(ValueError, match=r"d must be finite"):
+        gradient_check(NET, [1.0, 0.5], math.nan)
