@@ -29,8 +29,12 @@ def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Arr
     }
 
 
-def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-6) -> dict[str, Array]:
-    r"""Central differences :math:`(E(\theta_p + h) - E(\theta_p - h)) / 2h` for every parameter :math:`p`."""
+def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
+    r"""Central differences :math:`(E(\theta_p + h) - E(\theta_p - h)) / 2h` for every parameter :math:`p`.
+
+    The default :math:`h = 10^{-5} \approx \varepsilon^{1/3}` balances truncation error (:math:`O(h^2)`)
+    against rounding error (:math:`O(\varepsilon/h)`).
+    """
     x = as_array("x", x, 1, (net.n_in,))
     d = as_target(d, net.n_out)
     h = check_numeric_scalar("h", h)
@@ -51,7 +55,7 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-6
     return grads
 
 
-def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-6) -> float:
+def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
     r"""The largest relative error between analytic and numerical gradients over all parameters.
 
     Relative error :math:`|a - n| / \max(|a| + |n|, 10^{-8})`; about :math:`10^{-8}` or less
