@@ -87,7 +87,7 @@ def load_weights(path: str) -> Network:
             data = json.load(fh)
     except OSError as exc:
         raise ValueError(f"cannot read weights file {path!r}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"weights file {path!r} is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise ValueError(f"weights file {path!r} must hold a JSON object")
