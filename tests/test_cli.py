@@ -1,0 +1,232 @@
+"""``python -m backprop trace``: every intermediate of one iteration, and clean one-line errors."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+
+import pytest
+
+from backprop.__main__ import main
+
+W_IK = [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]
+B_I = [0.1, 0.2, 0.3]
+W_4I = [0.7, 0.8, 0.9]
+B_4 = 0.4
+
+
+def by_hand(x=(1.0, 0.5), d=1.0, eta=0.5, w_ik=W_IK, b_i=B_I, w_4i=W_4I, b_4=B_4) -> dict[str, float]:
+    """Every named value of the trace, by hand from the slides' final formulas (2-3-1, logsig, purelin)."""
+    v = [w_ik[i][0] * x[0] + w_ik[i][1] * x[1] + b_i[i] for i in range(3)]
+    f = [1 / (1 + math.exp(-vi)) for vi in v]
+    y = sum(w_4i[i] * f[i] for i in range(3)) + b_4
+    e = d - y
+    out = {f"v{i + 1}": v[i] for i in range(3)} | {f"y_h{i + 1}": f[i] for i in range(3)}
+    out |= {"v4": y, "y": y, "e": e, "E": 0.5 * e**2}
+    for i in range(3):
+        out[f"Δw4{i + 1}"] = eta * e * f[i]
+        out[f"w4{i + 1}(n+1)"] = w_4i[i] + out[f"Δw4{i + 1}"]
+    out["Δb4"] = eta * e
+    out["b4(n+1)"] = b_4 + eta * e
+    for i in range(3):
+        back = eta * e * w_4i[i] * f[i] * (1 - f[i])
+        for k in range(2):
+            out[f"Δw{i + 1}{k + 1}"] = back * x[k]
+            out[f"w{i + 1}{k + 1}(n+1)"] = w_ik[i][k] + back * x[k]
+        out[f"Δb{i + 1}"] = back
+        out[f"b{i + 1}(n+1)"] = b_i[i] + back
+    return out
+
+
+EXPECTED_NAMES = (
+    ["v1", "v2", "v3", "y_h1", "y_h2", "y_h3", "v4", "y", "e", "E", "Δw41", "Δw42", "Δw43", "Δb4"]
+    + [f"Δw{i}{k}" for i in (1, 2, 3) for k in (1, 2)] + ["Δb1", "Δb2", "Δb3"]
+    + ["w41(n+1)", "w42(n+1)", "w43(n+1)", "b4(n+1)"]
+    + [f"w{i}{k}(n+1)" for i in (1, 2, 3) for k in (1, 2)] + ["b1(n+1)", "b2(n+1)", "b3(n+1)"]
+)
+
+
+def parse_text(out: str) -> dict[str, float]:
+    values = {}
+    for line in out.strip().splitlines():
+        name, value = line.split(" = ")
+        values[name.strip()] = float(value)
+    return values
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "backprop", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+
+
+def test_text_trace_via_subprocess_names_every_value_and_matches_hand():
+    proc = run("trace")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    got = parse_text(proc.stdout)
+    assert list(got) == EXPECTED_NAMES  # every name, in the order a student computes them
+    want = by_hand()
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], abs=1e-10), name  # printed with 10 decimals
+
+
+def test_json_trace_via_main_matches_hand(capsys):
+    assert main(["trace", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert list(got) == EXPECTED_NAMES
+    want = by_hand()
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
+
+
+def test_text_and_json_agree(capsys):
+    main(["trace"])
+    text = parse_text(capsys.readouterr().out)
+    main(["trace", "--format", "json"])
+    js = json.loads(capsys.readouterr().out)
+    assert text == pytest.approx(js, abs=1e-10)
+
+
+def test_x_d_eta_options(capsys):
+    assert main(["trace", "--x", "-0.5", "2", "--d", "0.25", "--eta", "0.1", "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = by_hand(x=(-0.5, 2.0), d=0.25, eta=0.1)
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
+
+
+def test_weights_file(tmp_path, capsys):
+    w_ik, b_i, w_4i, b_4 = [[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [1.5, -0.5, 0.25], -0.2
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({"w_hidden": w_ik, "b_hidden": b_i, "w_output": [w_4i], "b_output": [b_4]}))
+    assert main(["trace", "--weights", str(path), "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = by_hand(w_ik=w_ik, b_i=b_i, w_4i=w_4i, b_4=b_4)
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
+
+
+def test_weights_file_via_subprocess_with_other_sizes(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps({"w_hidden": [[1.0, 0.0, 2.0]], "b_hidden": [0.5], "w_output": [[2.0], [-1.0]],
+                                "b_output": [0.0, 1.0], "hidden": "tansig", "output": "purelin"}))
+    proc = run("trace", "--weights", str(path), "--x", "0.1", "0.2", "0.3", "--d", "1", "0", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    y_h = math.tanh(1.0 * 0.1 + 2.0 * 0.3 + 0.5)
+    assert got["v1"] == pytest.approx(1.2, abs=1e-15)
+    assert got["y2"] == pytest.approx(2.0 * y_h, rel=1e-14) and got["y3"] == pytest.approx(1.0 - y_h, rel=1e-14)
+    assert got["E"] == pytest.approx(0.5 * ((1 - 2 * y_h) ** 2 + (0 - (1 - y_h)) ** 2), rel=1e-14)
+    assert {"Δw21", "Δw31", "Δb2", "Δb3", "Δw11", "Δw12", "Δw13", "Δb1", "w13(n+1)"} <= set(got)
+
+
+BAD_WEIGHTS = {
+    "invalid JSON": ("{ not json", r"is not valid JSON"),
+    "not an object": ("[1, 2, 3]", r"must hold a JSON object"),
+    "missing key": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I]}),
+                    r"is missing \['b_output'\]"),
+    "unknown key": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
+                                "w_outputs": [1]}), r"has unknown keys \['w_outputs'\]"),
+    "wrong shape": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [[0.7, 0.8]], "b_output": [B_4]}),
+                    r"w_output has shape \(1, 2\)"),
+    "x does not fit": (json.dumps({"w_hidden": [[1.0]], "b_hidden": [0.0], "w_output": [[1.0]], "b_output": [0.0]}),
+                       r"x has shape \(2,\), expected \(1,\)"),
+    "text weights": (json.dumps({"w_hidden": "W", "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]}),
+                     r"w_hidden must be numeric"),
+    "null weight": (json.dumps({"w_hidden": W_IK, "b_hidden": [0.1, None, 0.3], "w_output": [W_4I],
+                                "b_output": [B_4]}), r"b_hidden must be numeric"),
+    "unknown activation": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
+                                       "hidden": "relu"}), r"hidden: unknown activation 'relu'"),
+    "not UTF-8": (b"\xff\xfe{", r"weights file .* is not valid JSON"),
+}
+
+
+def assert_one_line_error(code: int, err: str, match: str) -> None:
+    assert code == 2
+    assert err.endswith("\n") and err.count("\n") == 1, err  # ONE line
+    assert "Traceback" not in err
+    assert err.startswith("python -m backprop") and ": error: " in err
+    assert re.search(match, err), err
+
+
+@pytest.mark.parametrize("case", list(BAD_WEIGHTS))
+def test_bad_weights_file_one_line_exit_2(case, tmp_path, capsys):
+    content, match = BAD_WEIGHTS[case]
+    path = tmp_path / "weights.json"
+    path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
+    with pytest.raises(SystemExit) as info:
+        main(["trace", "--weights", str(path)])
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert_one_line_error(info.value.code, err, match)
+
+
+def test_missing_weights_file_one_line_exit_2(tmp_path, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["trace", "--weights", str(tmp_path / "nope.json")])
+    assert_one_line_error(info.value.code, capsys.readouterr().err, r"cannot read weights file .*nope\.json")
+
+
+def test_bad_weights_via_subprocess(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text("{")
+    proc = run("trace", "--weights", str(path))
+    assert proc.stdout == ""
+    assert_one_line_error(proc.returncode, proc.stderr, r"not valid JSON")
+    proc = run("trace", "--weights", str(tmp_path / "missing.json"))
+    assert_one_line_error(proc.returncode, proc.stderr, r"cannot read weights file")
+
+
+@pytest.mark.parametrize(
+    ("args", "match"),
+    [
+        (["--x", "1"], r"x has shape \(1,\), expected \(2,\)"),
+        (["--x", "1", "2", "3"], r"x has shape \(3,\)"),
+        (["--x", "one", "2"], r"argument --x: invalid float value: 'one'"),
+        (["--x", "nan", "2"], r"x must be finite, found nan"),
+        (["--x"], r"argument --x: expected at least one argument"),
+        (["--eta", "0"], r"eta must be a finite number > 0, got 0.0"),
+        (["--eta", "-1"], r"eta must be a finite number > 0, got -1.0"),
+        (["--eta", "inf"], r"eta must be a finite number > 0, got inf"),
+        (["--eta", "fast"], r"argument --eta: invalid float value: 'fast'"),
+        (["--d", "1", "2"], r"d has shape \(2,\), expected \(1,\)"),
+        (["--d", "nan"], r"d must be finite"),
+        (["--format", "xml"], r"argument --format: invalid choice: 'xml'"),
+        (["--wieghts", "w.json"], r"unrecognized arguments: --wieghts"),
+    ],
+)
+def test_bad_options_one_line_exit_2(args, match, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["trace", *args])
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert_one_line_error(info.value.code, err, match)
+
+
+def test_no_command_is_an_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        main([])
+    assert info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_help_explains_the_weights_file(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["trace", "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for word in ["--weights", "FILE.json", "JSON object", "w_hidden", "b_hidden", "w_output", "b_output",
+                 "hidden", "output", "logsig", "tansig", "purelin", "--x", "--d", "--eta", "--format"]:
+        assert word in out, word
+    default = json.loads(out[out.index('{"w_hidden"'):].strip())  # the worked example, as a ready-made file
+    assert default["w_hidden"] == W_IK and default["b_output"] == [B_4]
+
+
+def test_help_via_subprocess():
+    proc = run("trace", "--help")
+    assert proc.returncode == 0 and "weights file" in proc.stdout
+    top = run("--help")
+    assert top.returncode == 0 and "trace" in top.stdout
