@@ -1,0 +1,123 @@
+"""The table of useful derivatives (docs/useful-derivatives.md), checked symbolically with sympy.
+
+The page checks each row numerically when the site is built, with numpy; this file holds the same rows as sympy
+expressions, proves every corrected row, proves the two rows the slides got wrong are wrong, and makes sure the
+page's rows are exactly these (so the page and this list cannot drift apart).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "useful-derivatives.md"
+
+x = sp.Symbol("x", real=True)
+a = sp.Symbol("a", positive=True)
+p = sp.Symbol("p", positive=True)  # stands for x > 0, and -p for x < 0
+
+# (f(x) in TeX as on the page, f'(x) in TeX, f, f', domain: "all", "positive" or "nonzero")
+ROWS = [
+    (r"e^x", r"e^x", sp.exp(x), sp.exp(x), "all"),
+    (r"a^x", r"a^x \ln a", a**x, a**x * sp.log(a), "all"),
+    (r"\ln x", r"\frac{1}{x}", sp.log(x), 1 / x, "positive"),
+    (r"\ln \lvert x \rvert", r"\frac{1}{x}", sp.log(sp.Abs(x)), 1 / x, "nonzero"),
+    (r"\log_a x", r"\frac{1}{x \ln a}", sp.log(x, a), 1 / (x * sp.log(a)), "positive"),
+    (r"\sinh x", r"\cosh x", sp.sinh(x), sp.cosh(x), "all"),
+    (r"\tanh x", r"\operatorname{sech}^2 x", sp.tanh(x), sp.sech(x) ** 2, "all"),
+    (r"\operatorname{sech} x", r"-\operatorname{sech} x \tanh x", sp.sech(x), -sp.sech(x) * sp.tanh(x), "all"),
+    (r"\cosh x", r"\sinh x", sp.cosh(x), sp.sinh(x), "all"),
+    (r"\coth x", r"-\operatorname{csch}^2 x", sp.coth(x), -sp.csch(x) ** 2, "nonzero"),
+    (r"\operatorname{csch} x", r"-\operatorname{csch} x \coth x", sp.csch(x), -sp.csch(x) * sp.coth(x), "nonzero"),
+]
+
+# The two rows the slides print: (the slide's TeX on the page, f, the slide's wrong f')
+SLIDE_WRONG = [
+    (r"\frac{d}{dx}(\coth x) = -\cosh^2 x", sp.coth(x), -sp.cosh(x) ** 2),
+    (r"\frac{d}{dx}(\cosh x) = -\cosh x \coth x", sp.cosh(x), -sp.cosh(x) * sp.coth(x)),
+]
+# ... and the corrections shown next to them
+CORRECTIONS = [
+    r"\frac{d}{dx}(\coth x) = -\operatorname{csch}^2 x, \quad x \neq 0",
+    r"\frac{d}{dx}(\operatorname{csch} x) = -\operatorname{csch} x \coth x, \quad x \neq 0",
+]
+
+
+def is_zero(expr: sp.Expr) -> bool:
+    """Symbolically zero, trying the exponential form when plain simplification is not enough."""
+    return sp.simplify(expr) == 0 or sp.simplify(expr.rewrite(sp.exp)) == 0
+
+
+def branches(expr: sp.Expr, domain: str) -> list[sp.Expr]:
+    """The expression on each part of the domain where the row is claimed to hold."""
+    if domain == "all":
+        return [expr]
+    if domain == "positive":
+        return [expr.subs(x, p)]
+    return [expr.subs(x, p), expr.subs(x, -p)]  # x != 0: both signs
+
+
+@pytest.mark.parametrize(("tex_f", "tex_g", "f", "g", "domain"), ROWS, ids=[r[0] for r in ROWS])
+def test_row_is_right(tex_f, tex_g, f, g, domain):
+    for residual in branches(sp.diff(f, x) - g, domain):
+        assert is_zero(residual), f"d/dx {tex_f} != {tex_g}: residual {sp.simplify(residual)}"
+
+
+@pytest.mark.parametrize(("tex", "f", "wrong"), SLIDE_WRONG, ids=["coth", "cosh-csch"])
+def test_slide_row_is_wrong(tex, f, wrong):
+    residual = sp.diff(f, x) - wrong
+    assert not is_zero(residual)
+    # not merely an unsimplified zero: the two sides differ at x = 1 by a clear margin
+    assert abs(float(residual.subs(x, 1))) > 0.5
+
+
+def test_is_zero_can_fail():
+    """The checker itself must reject a wrong row (e.g. d/dx tanh x = sech x)."""
+    assert not is_zero(sp.diff(sp.tanh(x), x) - sp.sech(x))
+
+
+def page_block(marker: str) -> str:
+    """The source of the page's python block with a line starting with ``marker``."""
+    blocks = re.findall(r"^```python exec=[^\n]*\n(.*?)^```", PAGE.read_text(encoding="utf-8"), re.M | re.S)
+    matching = [b for b in blocks if re.search(f"^{re.escape(marker)}", b, re.M)]
+    assert len(matching) == 1, f"expected one block defining {marker} on {PAGE.name}, found {len(matching)}"
+    return matching[0]
+
+
+def page_rows() -> list[tuple[str, str]]:
+    """The (f, f') TeX pairs of the page's ROWS list, read from the block's syntax tree without running it."""
+    tree = ast.parse(page_block("ROWS = ["))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "ROWS" for t in node.targets):
+            return [(row.elts[0].value, row.elts[1].value) for row in node.value.elts]
+    raise AssertionError("no ROWS list on the page")
+
+
+def test_page_rows_match_this_list():
+    assert page_rows() == [(tex_f, tex_g) for tex_f, tex_g, *_ in ROWS]
+
+
+def test_page_numpy_formulas_match_sympy():
+    """The numpy lambdas the page checks at build time are the formulas proven here."""
+    namespace: dict[str, object] = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(page_block("ROWS = ["), namespace)  # the block is standalone: it imports its own numpy
+    page = namespace["ROWS"]
+    a_value = namespace["a"]
+    for (tex_f, _, f_np, g_np, _, points), (_, _, f, g, _) in zip(page, ROWS, strict=True):
+        pts = np.array(points)
+        for sym, num in ((f, f_np), (g, g_np)):
+            exact = sp.lambdify(x, sym.subs(a, a_value), "numpy")(pts)
+            np.testing.assert_allclose(num(pts), exact, rtol=1e-12, err_msg=tex_f)
+
+
+@pytest.mark.parametrize("tex", [row[0] for row in SLIDE_WRONG] + CORRECTIONS)
+def test_page_shows_slide_rows_and_corrections(tex):
+    assert tex in PAGE.read_text(encoding="utf-8")
