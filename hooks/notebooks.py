@@ -1,1 +1,76 @@
-"""Placeholder, filled in below."""
+"""Exercise notebooks (docs/exercises/NN-name.py, jupytext percent format) as light, offline pages.
+
+mkdocs-jupyter executes and renders them; this hook
+
+* adds a downloadable ``NN-name.ipynb`` (the notebook as shipped: no outputs, ``answer = None``)
+  next to each page, which ``overrides/main.html`` links with a download button;
+* post-processes each notebook page: drops nbconvert's inline CSS (~600 KB of JupyterLab styles,
+  replaced by ``stylesheets/exercises.css``), its MathJax-2 block (a CDN script that throws after
+  instant navigation; the site's own MathJax typesets ``jp-RenderedMarkdown``), the mermaid loader
+  (another CDN import) and the clipboard widget; code cells get material's own ``.highlight``
+  markup, so they share the site's colours, dark mode and copy button.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+import jupytext
+from bs4 import BeautifulSoup
+from mkdocs.structure.files import File
+
+NOTEBOOKS = re.compile(r"^exercises/[^/]+\.py$")
+
+
+def is_notebook(src_uri: str) -> bool:
+    return bool(NOTEBOOKS.match(src_uri))
+
+
+def ipynb_name(src_uri: str) -> str:
+    return PurePosixPath(src_uri).stem + ".ipynb"
+
+
+def on_files(files, config, **kwargs):
+    for file in list(files):
+        if file.abs_src_path and is_notebook(file.src_uri):
+            notebook = jupytext.read(file.abs_src_path)
+            stem = PurePosixPath(file.src_uri).stem
+            uri = f"exercises/{stem}/{ipynb_name(file.src_uri)}"  # beside the page's index.html
+            files.append(File.generated(config, uri, content=jupytext.writes(notebook, fmt="ipynb")))
+    return files
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    if is_notebook(page.file.src_uri):
+        page.meta["notebook_download"] = ipynb_name(page.file.src_uri)  # relative to the page
+    return context
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    if not is_notebook(page.file.src_uri):
+        return html
+    return clean_notebook_html(html)
+
+
+def clean_notebook_html(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all("style"):
+        tag.decompose()
+    for tag in soup.find_all("script"):
+        if tag.get("type") != "application/vnd.jupyter.widget-state+json":
+            tag.decompose()  # clipboard widget, MathJax 2 (CDN) and its config, mermaid loader (CDN)
+    for tag in soup.find_all(class_=["zeroclipboard-container", "clipboard-copy-txt"]):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda s: s.__class__.__name__ == "Comment"):
+        comment.extract()
+    for block in soup.select("div.highlight-ipynb"):
+        pre = block.find("pre")
+        code = soup.new_tag("code")
+        for child in list(pre.children):
+            code.append(child.extract())
+        pre.append(code)
+        block["class"] = ["language-python", "highlight"]
+    for empty in soup.select("div.jp-Collapser"):
+        empty.decompose()
+    return str(soup)

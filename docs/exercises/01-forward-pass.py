@@ -1,14 +1,65 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
 # %% [markdown]
 # # Exercise 1: the forward pass by hand
 #
-# Inline $w_{11} x_1$ and display:
+# The 2-3-1 network of the worked example: inputs $x_1, x_2$, three logsig hidden neurons, one
+# linear output neuron 4. Hidden neuron $i$ computes
 #
-# $$v_1 = w_{11} x_1 + w_{12} x_2 + b_1$$
+# $$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i) = \frac{1}{1 + e^{-v_i}},$$
+#
+# and the output neuron
+#
+# $$v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4, \qquad y = v_4.$$
+#
+# Every exercise page is a notebook: download it with the button above and run it, or type your
+# numbers into the answer boxes on this page.
 
 # %%
-from backprop import examples, forward
+from backprop import examples
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-print(forward(examples.NET, examples.X).y_output)
+display(network_table(examples.NET))
+given(x_1=examples.X[0], x_2=examples.X[1])
+
+# %% [markdown]
+# **Task.** With the weights and the input above, compute by hand (a calculator is fine) the output
+# $y_{h2}$ of hidden neuron 2 and the network's output $y$. Give six decimals.
 
 # %% tags=["hide-input"]
-print("hidden input")
+answer_box("forward-pass")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [y_h2, y]
+check("forward-pass", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import math
+
+w, b = examples.NET.w_hidden, examples.NET.b_hidden
+w_4, b_4 = examples.NET.w_output[0], examples.NET.b_output[0]
+x_1, x_2 = examples.X
+
+v = [w[i, 0] * x_1 + w[i, 1] * x_2 + b[i] for i in range(3)]
+y_h = [1 / (1 + math.exp(-v_i)) for v_i in v]
+v_4 = w_4[0] * y_h[0] + w_4[1] * y_h[1] + w_4[2] * y_h[2] + b_4
+answer = [y_h[1], v_4]
+
+worked_solution(r"""
+The hidden fields, then the sigmoid of each:
+
+$$v_1 = {{v1}}, \quad v_2 = w_{21} x_1 + w_{22} x_2 + b_2 = {{w21}} \cdot {{x1}} + {{w22}} \cdot {{x2}} + {{b2}} = {{v2}}, \quad v_3 = {{v3}}$$
+
+$$y_{h2} = \frac{1}{1 + e^{-v_2}} = \frac{1}{1 + e^{-{{v2}}}} = {{yh2}}$$
+
+and likewise $y_{h1} = {{yh1}}$, $y_{h3} = {{yh3}}$. The output neuron is linear:
+
+$$y = v_4 = {{w41}} \cdot {{yh1}} + {{w42}} \cdot {{yh2}} + {{w43}} \cdot {{yh3}} + {{b4}} = {{y}}$$
+""", v1=v[0], v2=v[1], v3=v[2], w21=w[1, 0], w22=w[1, 1], b2=b[1], x1=x_1, x2=x_2,
+    yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], w41=w_4[0], w42=w_4[1], w43=w_4[2], b4=b_4, y=v_4)

@@ -1,0 +1,49 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 2: the sigmoid derivative at a point
+#
+# The hidden neurons use the logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$. The hidden rules need its
+# derivative, which the slides write with the output itself:
+#
+# $$f'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = f(v)\,\bigl(1 - f(v)\bigr).$$
+#
+# (The slides' derivation loses a minus sign on the way: see the [errata](../errata.md).)
+
+# %%
+from backprop import examples, forward
+from backprop.exercises import answer_box, check, given, worked_solution
+
+v = forward(examples.NET, examples.X).v_hidden
+given(v_1=v[0])
+
+# %% [markdown]
+# **Task.** Compute $f'(v_1)$ for hidden neuron 1 of the worked example, whose field $v_1$ is printed above.
+
+# %% tags=["hide-input"]
+answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: f'(v_1)
+check("sigmoid-derivative", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import math
+
+v_1 = forward(examples.NET, examples.X).v_hidden[0]
+f_v1 = 1 / (1 + math.exp(-v_1))
+answer = f_v1 * (1 - f_v1)
+
+worked_solution(r"""
+First the output, then the derivative in the form of the slides:
+
+$$f(v_1) = \frac{1}{1 + e^{-{{v1}}}} = {{f}}, \qquad f'(v_1) = f(v_1)\,(1 - f(v_1)) = {{f}} \cdot {{one_minus_f}} = {{fp}}$$
+
+The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.
+""", v1=v_1, f=f_v1, one_minus_f=1 - f_v1, fp=answer, check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2)

@@ -1,0 +1,46 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 3: the tanh derivative
+#
+# MATLAB's `tansig` is the hyperbolic tangent $f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$.
+# The quotient rule with $\sinh' = \cosh$ and $\cosh' = \sinh$ gives
+#
+# $$\tanh'(v) = \frac{\cosh^2 v - \sinh^2 v}{\cosh^2 v} = 1 - \tanh^2 v = \operatorname{sech}^2 v.$$
+
+# %%
+from backprop import examples, forward
+from backprop.exercises import answer_box, check, given, worked_solution
+
+v = forward(examples.NET, examples.X).v_hidden
+given(v_2=v[1])
+
+# %% [markdown]
+# **Task.** Compute $\tanh'(v_2)$ at the field $v_2$ of hidden neuron 2 of the worked example (printed above).
+
+# %% tags=["hide-input"]
+answer_box("tanh-derivative")  # the site's answer box (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: tanh'(v_2)
+check("tanh-derivative", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import math
+
+v_2 = forward(examples.NET, examples.X).v_hidden[1]
+t = (math.exp(v_2) - math.exp(-v_2)) / (math.exp(v_2) + math.exp(-v_2))
+answer = 1 - t**2
+
+worked_solution(r"""
+$$\tanh v_2 = \frac{e^{ {{v2}} } - e^{-{{v2}}}}{e^{ {{v2}} } + e^{-{{v2}}}} = {{t}}, \qquad
+\tanh'(v_2) = 1 - \tanh^2 v_2 = 1 - {{t}}^2 = {{answer}}$$
+
+Check: $1/\cosh^2 v_2 = {{sech2}}$.
+""", v2=v_2, t=t, answer=answer, sech2=1 / math.cosh(v_2) ** 2)

@@ -1,0 +1,52 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 4: rule 1, the output weights
+#
+# With $E = \tfrac12 e^2$, $e = d - y$ and a linear output $y = v_4$, the chain rule gives
+#
+# $$\frac{\partial E}{\partial w_{4i}} = \frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\,
+# \frac{\partial y}{\partial v_4}\,\frac{\partial v_4}{\partial w_{4i}} = e \cdot (-1) \cdot 1 \cdot y_{hi},
+# \qquad \Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n).$$
+
+# %%
+from backprop import examples, forward
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
+
+fp = forward(examples.NET, examples.X)
+display(network_table(examples.NET))
+given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,
+      y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2], y=fp.y_output[0])
+
+# %% [markdown]
+# **Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, \Delta w_{43}$ of the worked example
+# (the forward pass is done for you above).
+
+# %% tags=["hide-input"]
+answer_box("output-weights")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [Δw_41, Δw_42, Δw_43]
+check("output-weights", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+fp = forward(examples.NET, examples.X)
+eta, d, y, y_h = examples.ETA, examples.D, fp.y_output[0], fp.y_hidden
+e = d - y
+answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
+
+worked_solution(r"""
+The error is $e = d - y = {{d}} - {{y}} = {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
+
+$$\Delta w_{41} = {{eta}} \cdot ({{e}}) \cdot {{yh1}} = {{dw41}}, \quad
+\Delta w_{42} = {{eta}} \cdot ({{e}}) \cdot {{yh2}} = {{dw42}}, \quad
+\Delta w_{43} = {{eta}} \cdot ({{e}}) \cdot {{yh3}} = {{dw43}}$$
+
+All three are negative: the output $y$ is above the target $d$, so every weight moves down.
+""", d=d, y=y, e=e, eta=eta, yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], dw41=answer[0], dw42=answer[1], dw43=answer[2])

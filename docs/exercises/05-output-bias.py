@@ -1,0 +1,40 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 5: rule 2, the output bias
+#
+# The bias $b_4$ enters $v_4 = \sum_i w_{4i} y_{hi} + b_4$ with the input 1, so $\partial v_4 / \partial b_4 = 1$ and
+#
+# $$\Delta b_4(n) = -\eta\,\frac{\partial E}{\partial b_4} = \eta\, e(n) \cdot 1.$$
+
+# %%
+from backprop import examples, forward
+from backprop.exercises import answer_box, check, given, worked_solution
+
+fp = forward(examples.NET, examples.X)
+given(d=examples.D, y=fp.y_output[0], eta=examples.ETA)
+
+# %% [markdown]
+# **Task.** Compute $\Delta b_4$ for the worked example.
+
+# %% tags=["hide-input"]
+answer_box("output-bias")  # the site's answer box (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: Δb_4
+check("output-bias", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+fp = forward(examples.NET, examples.X)
+e = examples.D - fp.y_output[0]
+answer = examples.ETA * e
+
+worked_solution(r"""
+$$e = d - y = {{d}} - {{y}} = {{e}}, \qquad \Delta b_4 = \eta\, e = {{eta}} \cdot ({{e}}) = {{db4}}$$
+""", d=examples.D, y=fp.y_output[0], e=e, eta=examples.ETA, db4=answer)

@@ -1,0 +1,55 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 6: rule 3, the hidden weights
+#
+# The error reaches hidden neuron $i$ through the output weight $w_{4i}$; then the neuron's own
+# derivative $f'(v_i) = y_{hi}(1 - y_{hi})$ and the input $x_k$ the weight carries:
+#
+# $$\frac{\partial E}{\partial w_{ik}} = e \cdot (-1) \cdot 1 \cdot w_{4i} \cdot f'(v_i) \cdot x_k,
+# \qquad \Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, y_{hi}(n)\bigl(1 - y_{hi}(n)\bigr)\, x_k(n).$$
+#
+# All the weights on the right are those at time $n$, before any update.
+
+# %%
+from backprop import examples, forward
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
+
+fp = forward(examples.NET, examples.X)
+display(network_table(examples.NET))
+given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,
+      y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2], y=fp.y_output[0])
+
+# %% [markdown]
+# **Task.** Compute the six updates $\Delta w_{ik}$ as a 3 × 2 array: row $i$ = hidden neuron, column $k$ = input.
+# The answer boxes below ask for three of them.
+
+# %% tags=["hide-input"]
+answer_box("hidden-weights")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [[Δw_11, Δw_12], [Δw_21, Δw_22], [Δw_31, Δw_32]]
+check("hidden-weights", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+fp = forward(examples.NET, examples.X)
+eta, x, w_4 = examples.ETA, examples.X, examples.NET.w_output[0]
+e = examples.D - fp.y_output[0]
+y_h = fp.y_hidden
+answer = [[eta * e * w_4[i] * y_h[i] * (1 - y_h[i]) * x[k] for k in range(2)] for i in range(3)]
+
+worked_solution(r"""
+$e = d - y = {{e}}$. For hidden neuron 1: $f'(v_1) = y_{h1}(1 - y_{h1}) = {{yh1}} \cdot {{one_minus_yh1}} = {{fp1}}$, so
+
+$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1 = {{eta}} \cdot ({{e}}) \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} = {{dw11}},
+\qquad \Delta w_{12} = \ldots \cdot x_2 = {{dw12}}$$
+
+and in the same way $\Delta w_{21} = {{dw21}}$, $\Delta w_{22} = {{dw22}}$, $\Delta w_{31} = {{dw31}}$, $\Delta w_{32} = {{dw32}}$.
+""", e=e, yh1=y_h[0], one_minus_yh1=1 - y_h[0], fp1=y_h[0] * (1 - y_h[0]), eta=eta, w41=w_4[0], x1=x[0],
+    dw11=answer[0][0], dw12=answer[0][1], dw21=answer[1][0], dw22=answer[1][1], dw31=answer[2][0], dw32=answer[2][1])

@@ -1,0 +1,64 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 8: one full iteration, $n \to n+1$
+#
+# One online iteration: the forward pass, the error, all four updates computed from the weights at
+# time $n$, and only then
+#
+# $$w(n+1) = w(n) + \Delta w(n)$$
+#
+# for every weight and bias. Run the forward pass again on the same input to see the output move
+# towards the target.
+
+# %%
+from backprop import examples
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
+
+display(network_table(examples.NET))
+given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA)
+
+# %% [markdown]
+# **Task.** Do one iteration on the worked example and give $w_{41}(n+1)$, $w_{11}(n+1)$, and the
+# output $y(n+1)$ of the updated network for the same input.
+
+# %% tags=["hide-input"]
+answer_box("one-iteration")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [w_41(n+1), w_11(n+1), y(n+1)]
+check("one-iteration", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import numpy as np
+
+from backprop import forward
+
+net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
+fp = forward(net, x)
+e = d - fp.y_output[0]
+y_h, w_4 = fp.y_hidden, net.w_output[0]
+delta_hidden = e * w_4 * y_h * (1 - y_h)  # uses w_4i(n): computed before any update
+w_output_next = w_4 + eta * e * y_h
+b_output_next = net.b_output[0] + eta * e
+w_hidden_next = net.w_hidden + eta * np.outer(delta_hidden, x)
+b_hidden_next = net.b_hidden + eta * delta_hidden
+y_h_next = 1 / (1 + np.exp(-(w_hidden_next @ x + b_hidden_next)))
+y_next = w_output_next @ y_h_next + b_output_next
+answer = [w_output_next[0], w_hidden_next[0, 0], y_next]
+
+worked_solution(r"""
+From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta w_{11} = {{dw11}}$ (computed with $w_{41}(n)$). So
+
+$$w_{41}(n+1) = {{w41}} + ({{dw41}}) = {{w41_next}}, \qquad w_{11}(n+1) = {{w11}} + ({{dw11}}) = {{w11_next}}$$
+
+With all nine weights and four biases updated, the forward pass on the same $x$ gives
+$y(n+1) = {{y_next}}$, closer to $d = {{d}}$ than $y(n) = {{y}}$ was.
+""", dw41=eta * e * y_h[0], dw11=eta * delta_hidden[0] * x[0], w41=w_4[0], w41_next=answer[0],
+    w11=net.w_hidden[0, 0], w11_next=answer[1], y_next=y_next, d=d, y=fp.y_output[0])

@@ -1,0 +1,55 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 10: two outputs, the sum over $j$
+#
+# Give the network a second linear output neuron, 5. Now $E = \tfrac12 (e_4^2 + e_5^2)$ and every hidden
+# neuron feeds both outputs, so its weight changes both errors:
+#
+# $$\frac{\partial E}{\partial w_{ik}} = -\Bigl[\sum_{j=4,5} e_j\, f'(v_j)\, w_{ji}\Bigr] f'(v_i)\, x_k,
+# \qquad \Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] y_{hi}(1 - y_{hi})\, x_k(n)$$
+#
+# (both outputs are linear, $f'(v_j) = 1$).
+
+# %%
+from backprop import examples
+from backprop.exercises import TWO_OUTPUT_D, TWO_OUTPUT_NET, answer_box, check, given, network_table, worked_solution
+
+display(network_table(TWO_OUTPUT_NET))
+given(x_1=examples.X[0], x_2=examples.X[1], d_4=TWO_OUTPUT_D[0], d_5=TWO_OUTPUT_D[1], eta=examples.ETA)
+
+# %% [markdown]
+# **Task.** The hidden layer is the worked example's; output 4 is too. Output 5 has the weights
+# $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array).
+
+# %% tags=["hide-input"]
+answer_box("two-outputs")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [[Δw_11, Δw_12], [Δw_21, Δw_22], [Δw_31, Δw_32]]
+check("two-outputs", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import numpy as np
+
+net, x, eta = TWO_OUTPUT_NET, examples.X, examples.ETA
+y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+y = net.w_output @ y_h + net.b_output  # (y_4, y_5)
+e = TWO_OUTPUT_D - y
+back = e[0] * net.w_output[0] + e[1] * net.w_output[1]  # Σ_j e_j w_ji, one number per hidden neuron i
+answer = eta * np.outer(back * y_h * (1 - y_h), x)
+
+worked_solution(r"""
+Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron 1:
+
+$$\sum_j e_j w_{j1} = e_4 w_{41} + e_5 w_{51} = ({{e4}}) \cdot {{w41}} + ({{e5}}) \cdot {{w51}} = {{back1}}$$
+
+$$\Delta w_{11} = \eta \cdot {{back1}} \cdot y_{h1}(1 - y_{h1}) \cdot x_1 = {{dw11}}, \qquad \Delta w_{31} = {{dw31}}$$
+""", y4=y[0], y5=y[1], e4=e[0], e5=e[1], w41=net.w_output[0, 0], w51=net.w_output[1, 0], back1=back[0],
+    dw11=answer[0, 0], dw31=answer[2, 0])

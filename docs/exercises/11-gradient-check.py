@@ -1,0 +1,59 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 11: a gradient check
+#
+# How do you know a derived rule is right? Nudge one weight both ways and watch the cost:
+#
+# $$\frac{\partial E}{\partial w_{11}} \approx \frac{E(w_{11} + h) - E(w_{11} - h)}{2h}.$$
+#
+# Each rule returns the update $\Delta w = -\eta\, \partial E / \partial w$, so the rule's gradient is
+# $-\Delta w_{11} / \eta$. The two should agree to about six digits.
+
+# %%
+from backprop import Network, cost, examples, forward
+from backprop.exercises import GRADCHECK_H, answer_box, check, given, worked_solution
+
+net = examples.NET
+given(w_11=net.w_hidden[0, 0], h=GRADCHECK_H, d=examples.D)
+
+# %% [markdown]
+# **Task.** Write a function `E(w_11)` that builds the worked example's network with $w_{11}$ replaced and returns
+# its cost on the worked example (`Network(...)`, `forward` and `cost` from `backprop`). Then compute the central
+# difference above with the $h$ printed above. Compare it with $-\Delta w_{11}/\eta$ from exercise 6.
+
+# %% tags=["hide-input"]
+answer_box("gradient-check")  # the site's answer box (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: the central difference for ∂E/∂w_11
+check("gradient-check", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+def E(w_11):
+    w_hidden = net.w_hidden.copy()
+    w_hidden[0, 0] = w_11
+    moved = Network(w_hidden, net.b_hidden, net.w_output, net.b_output)
+    return cost(forward(moved, examples.X), examples.D)
+
+
+h, w_11 = GRADCHECK_H, net.w_hidden[0, 0]
+answer = (E(w_11 + h) - E(w_11 - h)) / (2 * h)
+
+fp = forward(net, examples.X)
+e, y_h1 = examples.D - fp.y_output[0], fp.y_hidden[0]
+rule = -e * net.w_output[0, 0] * y_h1 * (1 - y_h1) * examples.X[0]  # −Δw_11/η from rule 3
+
+worked_solution(r"""
+$$\frac{E({{wp}}) - E({{wm}})}{2 \cdot {{h}}} = \frac{ {{Ep}} - {{Em}} }{ {{two_h}} } = {{num}}$$
+
+Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, y_{h1}(1 - y_{h1})\, x_1 = {{rule}}$: they agree
+(relative difference {{rel}}).
+""", wp=w_11 + h, wm=w_11 - h, h=f"{h:g}", Ep=f"{E(w_11 + h):.10f}", Em=f"{E(w_11 - h):.10f}", two_h=f"{2 * h:g}",
+    num=answer, rule=rule, rel=f"{abs(answer - rule) / abs(rule):.1e}")

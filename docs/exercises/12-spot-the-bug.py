@@ -1,0 +1,74 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 12: spot the bug
+#
+# Here is an implementation of one online iteration for the 2-3-1 network. It runs, the cost even
+# goes down, and it is wrong.
+
+# %%
+import numpy as np
+
+from backprop import Network, examples
+from backprop.exercises import answer_box, check, worked_solution
+
+
+def buggy_step(net, x, d, eta):
+    """One online iteration n -> n+1 of the 2-3-1 network (logsig hidden, linear output)."""
+    y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+    y = net.w_output[0] @ y_h + net.b_output[0]
+    e = d - y
+    w_output = net.w_output + eta * e * y_h  # rules 1 and 2
+    b_output = net.b_output + eta * e
+    delta_hidden = e * w_output[0] * y_h * (1 - y_h)  # rules 3 and 4
+    w_hidden = net.w_hidden + eta * np.outer(delta_hidden, x)
+    b_hidden = net.b_hidden + eta * delta_hidden
+    return Network(w_hidden, b_hidden, w_output, b_output)
+
+
+buggy = buggy_step(examples.NET, examples.X, examples.D, examples.ETA)
+print(f"the buggy code's w_11(n+1) = {buggy.w_hidden[0, 0]:.6f}")
+
+# %% [markdown]
+# **Task 1.** Which line is wrong? What should $w_{11}(n+1)$ be for the worked example?
+
+# %% tags=["hide-input"]
+answer_box("spot-the-bug")  # the site's answer box (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: the right w_11(n+1)
+check("spot-the-bug", answer)
+
+# %% [markdown]
+# **Task 2.** Write `fixed_step(net, x, d, eta)`, the same function without the bug. The check runs it on
+# random networks and inputs and compares it with `backprop.step`.
+
+# %%
+fixed_step = None  # your answer here: a function like buggy_step, fixed
+check("spot-the-bug-fix", fixed_step)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+def fixed_step(net, x, d, eta):
+    """One online iteration n -> n+1: every update from the weights at time n, then apply them."""
+    y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+    y = net.w_output[0] @ y_h + net.b_output[0]
+    e = d - y
+    delta_hidden = e * net.w_output[0] * y_h * (1 - y_h)  # w_4i(n), before rule 1 changes it
+    return Network(net.w_hidden + eta * np.outer(delta_hidden, x), net.b_hidden + eta * delta_hidden,
+                   net.w_output + eta * e * y_h, net.b_output + eta * e)
+
+
+answer = fixed_step(examples.NET, examples.X, examples.D, examples.ETA).w_hidden[0, 0]
+
+worked_solution(r"""
+The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1
+updated them: $w_{4i}(n+1)$. The derivation differentiates $E(n)$, in which $w_{4i}(n)$ appears; the
+hidden rules must use `net.w_output[0]`. With it, $w_{11}(n+1) = {{right}}$, where the buggy code
+gives {{buggy}}.
+""", right=answer, buggy=buggy.w_hidden[0, 0])

@@ -1,0 +1,67 @@
+# ---
+# jupyter:
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Exercise 13: training a network and reading the loss curve
+#
+# Online training repeats the iteration of exercise 8 for every sample, epoch after epoch.
+# `backprop.train` returns the trained network and, for each epoch, the mean of $E(n) = \tfrac12 e(n)^2$
+# over its samples. The task: fit
+#
+# $$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2 \quad \text{on } [-1, 1]^2.$$
+
+# %%
+import matplotlib.pyplot as plt
+
+from backprop import Network, examples, train
+from backprop.exercises import (
+    TRAIN_EPOCHS,
+    TRAIN_ETA,
+    TRAIN_HIDDEN,
+    TRAIN_SEED,
+    TRAIN_THRESHOLD,
+    answer_box,
+    check,
+    given,
+    worked_solution,
+)
+
+X, D = examples.regression_data(200, seed=TRAIN_SEED)
+given(eta=TRAIN_ETA, epochs=TRAIN_EPOCHS, threshold=TRAIN_THRESHOLD)
+
+# %% [markdown]
+# **Task.** Train `Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED)` on `X, D` with the learning rate and
+# number of epochs above, `shuffle=True, seed=TRAIN_SEED`. Plot the costs. Give the final mean cost, and the
+# first epoch (counting from 1) whose mean cost is below the threshold.
+
+# %%
+net, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
+                   shuffle=True, seed=TRAIN_SEED)
+fig, ax = plt.subplots(figsize=(6, 3.2), dpi=80)
+ax.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
+ax.axhline(TRAIN_THRESHOLD, color="grey", linestyle="--", linewidth=1)
+ax.set(xlabel="epoch", ylabel="mean cost E", title="Online training, one point per epoch")
+fig.tight_layout()
+plt.show()
+
+# %% tags=["hide-input"]
+answer_box("training")  # the site's answer boxes (hidden in Jupyter)
+
+# %%
+answer = None  # your answer here: [final mean cost, first epoch below the threshold]
+check("training", answer)
+
+# %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+below = [epoch for epoch, c in enumerate(costs, start=1) if c < TRAIN_THRESHOLD]
+answer = [costs[-1], below[0]]
+
+worked_solution(r"""
+`costs[-1]` is the final mean cost, {{final}}. `costs[t]` belongs to epoch `t + 1`, so the first epoch
+below {{threshold}} is epoch {{first}} (index {{index}}). The curve falls fast, then sits on a plateau
+before it drops again: a sign the hidden neurons reorganise before the fit improves.
+""", final=costs[-1], threshold=TRAIN_THRESHOLD, first=below[0], index=below[0] - 1)
