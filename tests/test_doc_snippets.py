@@ -1,0 +1,204 @@
+"""Every ```python block in docs/ runs on its own, as a reader would run it.
+
+One test per block, with id ``docs/<page>.md:<line>``. Each block runs in a fresh interpreter
+(``sys.executable -c``) in an empty temporary directory, so it sees the installed package and nothing
+of the repository: no earlier block of the page, no ``session=``, no files beside the page.
+
+This covers the blocks markdown-exec runs at build time (``exec="1"``) and the plain blocks readers
+copy. A block that is deliberately not runnable (a fragment, an error on purpose) is marked with the
+class ``no-run``::
+
+    ``` { .python .no-run }
+    w_hidden[0, 0] = 1.0   # NumPy refuses: the arrays of a Network are read-only
+    ```
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+TIMEOUT = 300  # seconds per block; a training run on a page takes a few
+NO_RUN = "no-run"
+
+# An opening fence: indentation, 3+ backticks or tildes, then the info string.
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    path: Path  # the Markdown file
+    line: int  # 1-based line of the opening fence
+    info: str  # the fence's info string, e.g. 'python exec="1" source="above"'
+    code: str
+
+    @property
+    def where(self) -> str:
+        try:
+            return f"{self.path.relative_to(ROOT).as_posix()}:{self.line}"
+        except ValueError:
+            return f"{self.path.as_posix()}:{self.line}"
+
+    @property
+    def runnable(self) -> bool:
+        return NO_RUN not in classes(self.info)
+
+
+def language(info: str) -> str:
+    """The language of a fence: ``python exec="1"`` -> python, ``{ .python .no-run }`` -> python."""
+    info = info.strip()
+    if info.startswith("{"):
+        first = re.search(r"\.([\w+-]+)", info)
+        return first.group(1).lower() if first else ""
+    return re.split(r"[\s{]", info, maxsplit=1)[0].lower()
+
+
+def classes(info: str) -> set[str]:
+    """The ``.class`` names of a fence's attribute list (both ``{ .python .x }`` and ``python { .x }``)."""
+    braces = re.search(r"\{(.*)\}", info)
+    return set(re.findall(r"(?:^|\s)\.([\w-]+)", braces.group(1))) if braces else set()
+
+
+def collect(path: Path) -> list[Snippet]:
+    """The Python code blocks of one Markdown file, also those indented in admonitions and tabs."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    snippets, i = [], 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        indent, fence, info = m["indent"], m["fence"], m["info"]
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        body, j = [], i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            body.append(lines[j])
+            j += 1
+        if language(info) in {"python", "py"}:
+            code = "\n".join(ln[len(indent):] if ln.startswith(indent) else ln for ln in body)
+            snippets.append(Snippet(path, i + 1, info.strip(), textwrap.dedent(code) + "\n"))
+        i = j + 1  # also skips blocks nested in other fences (e.g. a markdown example of a fence)
+    return snippets
+
+
+def collect_all(docs: Path = DOCS) -> list[Snippet]:
+    return [s for md in sorted(docs.rglob("*.md")) for s in collect(md)]
+
+
+def run(snippet: Snippet, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "PYTHONSTARTUP"}}
+    env["MPLBACKEND"] = "Agg"  # a block that plots must not need a display
+    return subprocess.run([sys.executable, "-c", snippet.code], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=TIMEOUT)
+
+
+def check(snippet: Snippet, cwd: Path) -> None:
+    """Run one block; fail with its file:line, its code and its stderr."""
+    try:
+        proc = run(snippet, cwd)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{snippet.where}: the block did not finish in {TIMEOUT} s", pytrace=False)
+    if proc.returncode != 0:
+        numbered = "\n".join(f"{n:4} | {ln}" for n, ln in enumerate(snippet.code.splitlines(), snippet.line + 1))
+        pytest.fail(f"{snippet.where}: the block exited with status {proc.returncode}\n\n{numbered}\n\n"
+                    f"stderr:\n{proc.stderr}", pytrace=False)
+
+
+SNIPPETS = collect_all()
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=s.where) for s in SNIPPETS if s.runnable])
+def test_block_runs_on_its_own(snippet: Snippet, tmp_path: Path) -> None:
+    check(snippet, tmp_path)
+
+
+def test_no_block_shares_a_session() -> None:
+    # markdown-exec's session= lets a block use names from an earlier one: such a block does not run
+    # when a reader copies it, and it hides the order dependence from this test.
+    shared = [s.where for s in SNIPPETS if re.search(r"\bsession\s*=", s.info)]
+    assert not shared, f"blocks with session= (every block must run on its own): {shared}"
+
+
+def test_the_collector_finds_the_blocks_of_the_site() -> None:
+    found = {s.where for s in SNIPPETS}
+    assert len(SNIPPETS) >= 3, f"only {len(SNIPPETS)} python blocks found under {DOCS}"
+    index = [s for s in SNIPPETS if s.path == DOCS / "index.md"]
+    assert any('exec="1"' in s.info for s in index), f"no exec block found in docs/index.md: {sorted(found)}"
+    assert any(s.info == "python" for s in index), "the plain python block of docs/index.md was not found"
+
+
+def test_the_collector_reads_indented_tabbed_and_marked_blocks(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(textwrap.dedent('''\
+        # Page
+
+        ```python exec="1" source="tabbed-left"
+        print("top level")
+        ```
+
+        !!! note
+
+            ```python
+            x = 1
+            if x:
+                print("indented in an admonition")
+            ```
+
+        === "Tab"
+
+            ~~~~py
+            print("tilde fence in a tab")
+            ~~~~
+
+        ``` { .python .no-run }
+        this is not python
+        ```
+
+        ````markdown
+        ```python
+        raise SystemExit("a fence shown as an example is not a block")
+        ```
+        ````
+
+        ```sh
+        echo "not python"
+        ```
+        '''), encoding="utf-8")
+    snippets = collect(page)
+    assert [(s.line, s.runnable) for s in snippets] == [(3, True), (9, True), (17, True), (21, False)]
+    assert snippets[1].code == 'x = 1\nif x:\n    print("indented in an admonition")\n'
+    assert snippets[2].code == 'print("tilde fence in a tab")\n'
+    for s in snippets[:3]:
+        check(s, tmp_path)
+
+
+def test_a_broken_block_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+    page = tmp_path / "broken.md"
+    page.write_text('# Broken\n\nText.\n\n```python exec="1"\nimport backprop\nbackprop.no_such_name\n```\n',
+                    encoding="utf-8")
+    (snippet,) = collect(page)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        check(snippet, tmp_path)
+    message = str(failure.value)
+    assert f"{page.as_posix()}:5" in message
+    assert "AttributeError" in message and "no_such_name" in message  # the stderr of the block
+    assert "   7 | backprop.no_such_name" in message  # numbered with the Markdown file's lines
+
+
+def test_a_block_does_not_see_the_repository(tmp_path: Path) -> None:
+    # Run from an empty directory: a block cannot read files beside the page or the repo's tests.
+    probe = Snippet(tmp_path / "probe.md", 1, "python",
+                    "import os, sys\nassert not os.listdir('.'), os.listdir('.')\n"
+                    "import backprop\nprint(backprop.__file__)\n")
+    proc = run(probe, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert Path(proc.stdout.strip()).is_file()
