@@ -291,6 +291,17 @@ def answer_box(name: str) -> _HTML:
     return _HTML(exercise.form_html(), "(On the course site an answer box appears here.)")
 
 
+def figure(fig: object, alt: str) -> _HTML:
+    """A matplotlib figure as a PNG ``<img>`` with alternative text (nbconvert would write a placeholder)."""
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")  # type: ignore[attr-defined]
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return _HTML(f'<img class="bp-figure" alt="{html.escape(alt)}" src="data:image/png;base64,{data}">', alt)
+
+
 @dataclass(frozen=True)
 class _Markdown:
     markdown: str

@@ -27,6 +27,7 @@ from backprop.exercises import (
     TRAIN_THRESHOLD,
     answer_box,
     check,
+    figure,
     given,
     worked_solution,
 )
@@ -47,7 +48,9 @@ ax.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
 ax.axhline(TRAIN_THRESHOLD, color="grey", linestyle="--", linewidth=1)
 ax.set(xlabel="epoch", ylabel="mean cost E", title="Online training, one point per epoch")
 fig.tight_layout()
-plt.show()
+plt.close(fig)
+figure(fig, alt=f"The mean cost per epoch on a log scale, from {costs[0]:.6f} at epoch 1 to {costs[-1]:.6f} "
+                f"at epoch {TRAIN_EPOCHS}; a dashed line marks the threshold {TRAIN_THRESHOLD}.")
 
 # %% tags=["hide-input"]
 answer_box("training")  # the site's answer boxes (hidden in Jupyter)
