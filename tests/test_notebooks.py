@@ -1,0 +1,214 @@
+"""The exercise notebooks (docs/exercises/NN-name.py): their shape, their solutions, and the build.
+
+* Every notebook, executed with its own worked solution put in place of ``answer = None``, passes
+  its own checks (``BACKPROP_EXERCISES_STRICT=1`` makes any check that is not "Right" raise).
+* As shipped it runs without error (it is executed by the strict site build) and says "No answer yet".
+* A notebook that raises fails ``mkdocs build`` with this project's mkdocs-jupyter settings
+  (self-test on a throw-away project), while the plugin's default would have embedded the error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from backprop import exercises as ex
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
+ANSWER_LINE = re.compile(r"^(\w+) = None  # your answer here.*$", re.MULTILINE)
+CHECK_CALL = re.compile(r"""check\("([\w-]+)", (\w+)\)""")
+
+
+def ids(paths):
+    return [p.stem for p in paths]
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return jupytext.read(path)
+
+
+def tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
+
+
+def solution_cell(nb):
+    cells = [c for c in nb.cells if "solution" in tags(c)]
+    assert len(cells) == 1, "a notebook has exactly one cell tagged 'solution'"
+    return cells[0]
+
+
+def with_solution(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int]:
+    """The notebook with every ``X = None  # your answer here`` line replaced by the solution cell."""
+    code = solution_cell(nb).source
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type == "code" and "solution" not in tags(cell):
+            cell.source, n = ANSWER_LINE.subn(lambda _m: code, cell.source)
+            count += n
+    return nb, count
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
+    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}}).execute()
+    return nb
+
+
+def outputs_text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            parts.extend(str(v) for v in out.get("data", {}).values())
+    return "\n".join(parts)
+
+
+# --- shape (no kernel) ---------------------------------------------------------------------------
+
+
+def test_there_are_at_least_twelve_notebooks_and_every_exercise_has_one():
+    assert len(NOTEBOOKS) >= 12
+    checked = {m.group(1) for p in NOTEBOOKS for m in CHECK_CALL.finditer(p.read_text(encoding="utf-8"))}
+    assert checked == set(ex.EXERCISES)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_shape(path):
+    nb = read(path)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# Exercise")
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and "solution" not in tags(c))
+    answers = ANSWER_LINE.findall(code)
+    checks = CHECK_CALL.findall(code)
+    assert answers, "a place for the student's answer: `answer = None  # your answer here`"
+    assert {var for _, var in checks} == set(answers), "every answer variable is checked"
+    sol = solution_cell(nb)
+    assert sol.metadata.get("jupyter", {}).get("source_hidden") is True, "the solution is collapsed in Jupyter"
+    assert "hide-input" in tags(sol), "the solution's code is not shown on the site"
+    assert "worked_solution(" in sol.source, "the solution shows a collapsed worked solution"
+    for name, _ in checks:
+        if isinstance(ex.get(name), ex.NumericExercise):
+            assert f'answer_box("{name}")' in code, f"numeric exercise {name} has an answer box"
+    box_cells = [c for c in nb.cells if "answer_box(" in c.source]
+    assert all("hide-input" in tags(c) for c in box_cells)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_markdown_cells_type_no_results(path):
+    """Numbers in the text come from executed cells: no decimal number is typed in a markdown cell."""
+    for cell in read(path).cells:
+        if cell.cell_type == "markdown":
+            assert not re.search(r"\d\.\d", cell.source), cell.source
+
+
+# --- execution -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_notebook_with_its_solution_passes_its_own_checks(path, tmp_path, monkeypatch):
+    monkeypatch.setenv(ex.STRICT_ENV, "1")  # inherited by the kernel: a check that is not Right raises
+    nb, replaced = with_solution(read(path))
+    assert replaced >= 1
+    nb = execute(nb, tmp_path)  # any cell error raises CellExecutionError
+    text = outputs_text(nb)
+    assert text.count("Right") >= replaced
+    assert "No answer yet" not in text and "Not yet" not in text
+
+
+@pytest.mark.slow
+def test_strict_mode_fails_a_notebook_without_answers(tmp_path, monkeypatch):
+    """The solution test above can fail: the same notebook as shipped raises under strict mode."""
+    monkeypatch.setenv(ex.STRICT_ENV, "1")
+    with pytest.raises(CellExecutionError, match="No answer yet"):
+        execute(read(NOTEBOOKS[0]), tmp_path)
+
+
+def _mini_project(root: Path, cell: str, allow_errors: bool | None) -> Path:
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "nb.py").write_text(f"# %% [markdown]\n# # A notebook\n\n# %%\n{cell}\n", encoding="utf-8")
+    options = {"include": ["*.py"], "execute": True, "cache": False, "kernel_name": "python3"}
+    if allow_errors is not None:
+        options["allow_errors"] = allow_errors
+    config = {"site_name": "self-test", "nav": ["index.md", "nb.py"], "plugins": [{"mkdocs-jupyter": options}]}
+    (root / "mkdocs.yml").write_text(json.dumps(config), encoding="utf-8")  # JSON is YAML
+    return root
+
+
+def _build(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop(ex.STRICT_ENV, None)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_a_raising_notebook_fails_the_build(tmp_path):
+    proc = _build(_mini_project(tmp_path / "raising", 'raise RuntimeError("boom from a notebook")', False))
+    assert proc.returncode != 0
+    assert "boom from a notebook" in proc.stdout + proc.stderr
+    # controls: the same project with a cell that works builds; mkdocs-jupyter's default embeds the error
+    assert _build(_mini_project(tmp_path / "fine", "x = 1", False)).returncode == 0
+    silent = _build(_mini_project(tmp_path / "default", 'raise RuntimeError("boom")', None))
+    assert silent.returncode == 0, "mkdocs-jupyter now fails on errors by default: the trap is gone"
+
+
+def test_site_config_keeps_the_notebook_traps_closed():
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["mkdocs-jupyter"].config
+    assert plugin["execute"] is True
+    assert plugin["allow_errors"] is False
+    assert plugin["cache"] is False
+    assert plugin["include"] == ["exercises/*.py"]
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_built_exercise_page(path, site_build):
+    page_dir = site_build.dir / "exercises" / path.stem
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "<style" not in article, "nbconvert's inline CSS is trimmed"
+    assert "<script" not in article, "no MathJax 2 / mermaid / clipboard scripts"
+    assert "cdnjs" not in html and "cdn.jsdelivr" not in html
+    assert "Traceback" not in article and "jp-OutputArea-error" not in article
+    assert "No answer yet" in article
+    assert '<details class="bp-solution">' in article
+    assert f'href="{path.stem}.ipynb" download' in html
+    nb = nbformat.reads((page_dir / f"{path.stem}.ipynb").read_text(encoding="utf-8"), as_version=4)
+    nbformat.validate(nb)
+    assert any("= None  # your answer here" in c.source for c in nb.cells)
+    assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), "shipped without outputs"
+    code = path.read_text(encoding="utf-8")
+    numeric = [n for n, _ in CHECK_CALL.findall(code) if isinstance(ex.get(n), ex.NumericExercise)]
+    for name in numeric:
+        exercise = ex.get(name)
+        for box in exercise.boxes:  # the value fixed at build time is the package's value now
+            assert f'data-answer="{float(exercise.right[box.index])!r}"' in article
+
+
+@pytest.mark.slow
+def test_built_pages_show_the_package_numbers(site_build):
+    html = (site_build.dir / "exercises" / "01-forward-pass" / "index.html").read_text(encoding="utf-8")
+    from backprop import examples, forward
+
+    fp = forward(examples.NET, examples.X)
+    for value in (*fp.y_hidden, fp.y_output[0]):
+        assert f"{value:.6f}" in html
+    assert "No answer yet" in html
