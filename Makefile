@@ -29,6 +29,10 @@ build: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_train.py
 
+# Clean build with and without notebooks, mkdocs serve rebuild, heaviest page; PASS/FAIL vs targets.
+bench-site: $(STAMP)
+	$(BIN)/python benchmarks/bench_site.py
+
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:
 	rm -rf .lock-venv

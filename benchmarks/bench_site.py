@@ -1,0 +1,250 @@
+"""How fast the site builds and rebuilds, and how heavy its pages are.
+
+    .venv/bin/python benchmarks/bench_site.py            # or: make bench-site
+    .venv/bin/python benchmarks/bench_site.py --repeat 3
+
+Measures, on this machine, in this run:
+
+1. a clean ``mkdocs build --strict`` of the whole site (the exercise notebooks are executed);
+2. the same without notebooks: a temporary copy of mkdocs.yml without the mkdocs-jupyter plugin and
+   without the Exercises section of the nav;
+3. the rebuild of ``mkdocs serve``: start it on a free port, append a line to one page and time until
+   the served page contains that line;
+4. the weight of the heaviest page: its HTML plus every CSS and JS file it loads, uncompressed
+   (MathJax fonts and lazily loaded MathJax parts are not counted; they are fetched on demand).
+
+Times are also given as a ratio to a baseline measured in the same run: the clean build of a
+one-page site with the same theme and no plugins, so a slower machine moves both numbers.
+Targets: clean build without notebooks <= 10 s, serve rebuild <= 5 s, a derivation page <= 2 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PAGE_TO_EDIT = "forward-pass.md"  # edited in a temporary copy of docs/, never in the working tree
+DERIVATION_PAGES = [
+    "forward-pass", "activations", "useful-derivatives", "cost-function", "rule-output-weights",
+    "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training",
+]
+
+TARGETS = {  # name -> (limit, unit)
+    "clean build, no notebooks": (10.0, "s"),
+    "serve rebuild after an edit": (5.0, "s"),
+    "heaviest derivation page": (2.0, "MB"),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def is_notebook_entry(entry) -> bool:
+    """True for a nav entry that is, or only holds, exercise notebooks."""
+    if isinstance(entry, str):
+        return entry.startswith("exercises/")
+    if isinstance(entry, dict):
+        return all(is_notebook_entry(v) for v in entry.values())
+    if isinstance(entry, list):
+        return all(is_notebook_entry(v) for v in entry)
+    return False
+
+
+def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str = "mkdocs-no-notebooks.yml") -> Path:
+    """Write a copy of mkdocs.yml without mkdocs-jupyter and the Exercises nav; return its path."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        cfg = yaml_load(fh)  # resolves !ENV the way mkdocs does
+    cfg["plugins"] = [p for p in cfg.get("plugins", [])
+                      if not (p == "mkdocs-jupyter" or (isinstance(p, dict) and "mkdocs-jupyter" in p))]
+    cfg["nav"] = [e for e in cfg.get("nav", []) if not is_notebook_entry(e)]
+    # Paths in a config are relative to the config file: make them absolute for the copy.
+    cfg["docs_dir"] = str(docs_dir or ROOT / cfg.get("docs_dir", "docs"))
+    cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
+    if isinstance(cfg.get("theme"), dict) and "custom_dir" in cfg["theme"]:
+        cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
+    # The notebook pages are not built, so nothing may link to them.
+    cfg.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
+    cfg["exclude_docs"] = (cfg.get("exclude_docs") or "") + "\nexercises/*.py\n"
+    path = tmp / name
+    path.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def timed_build(config: Path | None, site_dir: Path) -> float:
+    cmd = [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)]
+    if config is not None:
+        cmd += ["--config-file", str(config)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"build failed ({' '.join(cmd)}):\n{proc.stdout}\n{proc.stderr}")
+    return elapsed
+
+
+def baseline_build(tmp: Path) -> float:
+    """A one-page site with the same theme and nothing else: the machine's floor for a build."""
+    proj = tmp / "baseline"
+    (proj / "docs").mkdir(parents=True)
+    (proj / "docs" / "index.md").write_text("# Baseline\n\nOne page.\n", encoding="utf-8")
+    (proj / "mkdocs.yml").write_text("site_name: baseline\ntheme:\n  name: material\n  font: false\n",
+                                     encoding="utf-8")
+    start = time.perf_counter()
+    subprocess.run([*MKDOCS, "build", "--strict", "-q", "-f", str(proj / "mkdocs.yml"),
+                    "-d", str(proj / "site")], cwd=proj, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as resp:
+            return resp.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def serve_rebuild(tmp: Path, timeout: float = 120.0) -> float:
+    """Seconds from saving an edit to ``mkdocs serve`` serving the edited page.
+
+    Serves a temporary copy of docs/ (without notebooks), so the edit never touches the working tree.
+    """
+    docs = tmp / "docs-copy"
+    shutil.copytree(ROOT / "docs", docs)
+    config = config_without_notebooks(tmp, docs_dir=docs, name="mkdocs-serve.yml")
+    port = free_port()
+    page = docs / PAGE_TO_EDIT
+    url = f"http://127.0.0.1:{port}/{Path(PAGE_TO_EDIT).stem}/"
+    original = page.read_bytes()
+    proc = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}",
+                             "--config-file", str(config)],
+                            cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + timeout
+        while fetch(url) is None:  # the first build
+            if proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit(f"mkdocs serve did not start:\n{proc.stderr.read() if proc.stderr else ''}")
+            time.sleep(0.2)
+        time.sleep(1.0)  # let the watcher settle
+        marker = f"bench-site-marker-{time.time_ns()}"
+        start = time.perf_counter()
+        page.write_bytes(original + f"\n\n{marker}\n".encode())
+        while True:
+            body = fetch(url)
+            if body is not None and marker in body:
+                return time.perf_counter() - start
+            if proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit("mkdocs serve did not rebuild the edited page in time")
+            time.sleep(0.05)
+    finally:
+        page.write_bytes(original)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.urls.append(a["src"])
+        elif tag == "link" and a.get("href") and "stylesheet" in (a.get("rel") or ""):
+            self.urls.append(a["href"])
+
+
+def page_weight(site: Path, page: Path) -> int:
+    """Bytes of the page's HTML and of every local CSS/JS file it loads (CSS @imports included)."""
+    parser = _Assets()
+    parser.feed(page.read_text(encoding="utf-8"))
+    total, seen = page.stat().st_size, set()
+    for url in parser.urls:
+        url = url.split("?")[0].split("#")[0]
+        if re.match(r"^[a-z]+:", url):
+            continue
+        path = (page.parent / url).resolve() if not url.startswith("/") else site / url.lstrip("/")
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        total += path.stat().st_size
+    return total
+
+
+def heaviest(site: Path, names: list[str] | None = None) -> tuple[str, int]:
+    pages = sorted(site.rglob("*.html"))
+    if names is not None:
+        pages = [site / n / "index.html" for n in names if (site / n / "index.html").is_file()]
+    weights = {str(p.relative_to(site).parent) or "/": page_weight(site, p) for p in pages}
+    name = max(weights, key=weights.get)
+    return name, weights[name]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement (median is reported)")
+    parser.add_argument("--skip-full", action="store_true", help="skip the build with notebooks (slow)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmpname:
+        tmp = Path(tmpname)
+        no_nb = config_without_notebooks(tmp)
+        base = statistics.median(baseline_build(tmp) for _ in range(args.repeat))
+        light = statistics.median(timed_build(no_nb, tmp / "site-light") for _ in range(args.repeat))
+        full = None
+        if not args.skip_full:
+            full = statistics.median(timed_build(None, tmp / "site-full") for _ in range(args.repeat))
+        rebuild = serve_rebuild(tmp)
+        site = tmp / ("site-light" if full is None else "site-full")
+        page, weight = heaviest(site)
+        dpage, dweight = heaviest(site, DERIVATION_PAGES)
+        shutil.rmtree(tmp / "baseline", ignore_errors=True)
+
+    rows = [
+        ("baseline: one-page material site", base, "s", None),
+        ("clean build, whole site", full, "s", None),
+        ("clean build, no notebooks", light, "s", TARGETS["clean build, no notebooks"][0]),
+        ("serve rebuild after an edit", rebuild, "s", TARGETS["serve rebuild after an edit"][0]),
+        (f"heaviest page ({page})", weight / 1e6, "MB", None),
+        (f"heaviest derivation page ({dpage})", dweight / 1e6, "MB", TARGETS["heaviest derivation page"][0]),
+    ]
+    print(f"{'measurement':<52} {'value':>9} {'x baseline':>11} {'target':>9}  result")
+    failed = False
+    for name, value, unit, limit in rows:
+        if value is None:
+            print(f"{name:<52} {'skipped':>9}")
+            continue
+        ratio = f"{value / base:>10.1f}x" if unit == "s" else f"{'':>11}"
+        target = f"<= {limit:g} {unit}" if limit is not None else ""
+        verdict = "" if limit is None else ("PASS" if value <= limit else "FAIL")
+        failed |= verdict == "FAIL"
+        print(f"{name:<52} {value:>7.2f} {unit:<2}{ratio} {target:>9}  {verdict}")
+    print(f"\n{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, median of {args.repeat} run(s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
