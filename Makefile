@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench bench-site lock clean
+.PHONY: serve test build bench bench-site bench-notebooks lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: $(STAMP)
 # Clean build with and without notebooks, mkdocs serve rebuild, heaviest page; PASS/FAIL vs targets.
 bench-site: $(STAMP)
 	$(BIN)/python benchmarks/bench_site.py
+
+# Build time each exercise notebook adds, and the weight of a notebook page; PASS/FAIL vs targets.
+bench-notebooks: $(STAMP)
+	$(BIN)/python benchmarks/bench_notebooks.py
 
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:

@@ -6,9 +6,12 @@ mkdocs-jupyter executes and renders them; this hook
   next to each page, which ``overrides/main.html`` links with a download button;
 * post-processes each notebook page: drops nbconvert's inline CSS (~600 KB of JupyterLab styles,
   replaced by ``stylesheets/exercises.css``), its MathJax-2 block (a CDN script that throws after
-  instant navigation; the site's own MathJax typesets ``jp-RenderedMarkdown``), the mermaid loader
-  (another CDN import) and the clipboard widget; code cells get material's own ``.highlight``
-  markup, so they share the site's colours, dark mode and copy button.
+  instant navigation), the mermaid loader (another CDN import) and the clipboard widget; code cells
+  get material's own ``.highlight`` markup, so they share the site's colours, dark mode and copy button;
+* wraps the raw ``$...$`` / ``$$...$$`` that nbconvert leaves in markdown (cells and Markdown outputs)
+  in ``<span class="arithmatex">\\(...\\)</span>`` / ``\\[...\\]``, exactly what pymdownx.arithmatex
+  writes on the other pages, so the site's MathJax set-up typesets them with no special case (its
+  ``ignoreHtmlClass: ".*|"`` would skip math inside a ``<p>`` of a ``jp-RenderedMarkdown`` div).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from bs4 import BeautifulSoup
 from mkdocs.structure.files import File
 
 NOTEBOOKS = re.compile(r"^exercises/[^/]+\.py$")
+MATH = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 
 
 def is_notebook(src_uri: str) -> bool:
@@ -73,4 +77,25 @@ def clean_notebook_html(html: str) -> str:
         block["class"] = ["language-python", "highlight"]
     for empty in soup.select("div.jp-Collapser"):
         empty.decompose()
+    for markdown in soup.select(".jp-RenderedMarkdown"):
+        wrap_math(soup, markdown)
     return str(soup)
+
+
+def wrap_math(soup: BeautifulSoup, root) -> None:
+    """Turn ``$x$`` into arithmatex's ``<span class="arithmatex">\\(x\\)</span>`` (and $$ into \\[ \\])."""
+    for text in list(root.find_all(string=MATH)):
+        if text.find_parent(["code", "pre", "script"]) or text.__class__.__name__ == "Comment":
+            continue
+        pieces, last = [], 0
+        for match in MATH.finditer(text):
+            pieces.append(text[last:match.start()])
+            span = soup.new_tag("span", attrs={"class": "arithmatex"})
+            display, inline = match.group(1), match.group(2)
+            span.string = f"\\[{display}\\]" if display is not None else f"\\({inline}\\)"
+            pieces.append(span)
+            last = match.end()
+        pieces.append(text[last:])
+        for piece in pieces:
+            text.insert_before(piece)
+        text.extract()
