@@ -1,0 +1,332 @@
+"""Typeset the site's math at build time with the real MathJax, so readers' browsers load no MathJax JavaScript.
+
+MathJax 3.2.2 (the es5 component files of ``django-static-mathjax``, the same package that serves MathJax to the
+site in client-side mode) runs in V8 through PyPI's ``mini-racer``. For every page this hook
+
+* finds the math exactly where the client-side configuration (``docs/javascripts/mathjax-config.js``) would: in
+  the text of ``.arithmatex`` elements (pymdownx.arithmatex writes ``\\(...\\)`` and ``\\[...\\]``) and of the
+  notebook markdown cells (``.jp-RenderedMarkdown``, raw ``$...$`` and ``$$...$$``), with MathJax's own
+  delimiter finder (``FindTeX``) and the same delimiters, escapes and environments;
+* renders each formula with ``MathJax.tex2chtml`` (same TeX packages as ``tex-chtml.js`` plus those it would
+  autoload; undefined macros are errors) into CHTML with its assistive MathML (``mjx-assistive-mml``, read by
+  screen readers), and keeps the TeX source in a ``data-tex`` attribute of the ``mjx-container``;
+* links ``assets/mathjax/prerender.css``: the CHTML stylesheet for every glyph used on the site, written once
+  after all pages (fonts are the woff2 files ``hooks/mathjax_assets.py`` copies).
+
+Why ``data-tex`` for the TeX source: it is plain text on the element a reader or a script selects (``copy`` of
+``el.dataset.tex``), it costs nothing to screen readers (they read the MathML, and an ``<annotation>`` inside it is
+exposed differently by each browser/reader pair), and tests can compare it with the Markdown source directly.
+
+Each formula (TeX + display/inline) is rendered once per build; the V8 context and that cache survive
+``mkdocs serve`` rebuilds. A TeX error is a WARNING on the ``mkdocs.plugins`` logger naming the page and the TeX,
+so ``mkdocs build --strict`` fails; the formula is left as raw TeX.
+
+Switch: ``extra: mathjax: prerender: true`` in mkdocs.yml (default on); ``MATHJAX_PRERENDER=0`` (or ``1``) in the
+environment overrides it. When off, nothing here runs and the pages load ``assets/mathjax/tex-chtml.js`` as before.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import sys
+import time
+import types
+from pathlib import Path
+
+import mathjax  # the django-static-mathjax distribution
+from bs4 import BeautifulSoup, Comment, NavigableString
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.plugins.backprop.mathjax_prerender")
+
+ES5 = Path(mathjax.__file__).parent / "static" / "mathjax" / "es5"
+# Order matters: startup.js holds the loader; without the font data startup never finishes (and says nothing).
+COMPONENTS = ["startup.js", "core.js", "adaptors/liteDOM.js", "input/tex-full.js", "output/chtml.js",
+              "output/chtml/fonts/tex.js", "a11y/assistive-mml.js"]
+CLIENT_SCRIPT = "assets/mathjax/tex-chtml.js"  # dropped from extra_javascript when pre-rendering
+CSS_URI = "assets/mathjax/prerender.css"
+FONT_URL = "output/chtml/fonts/woff-v2"  # relative to CSS_URI; copied there by hooks/mathjax_assets.py
+MARKER = '<meta name="mathjax-prerendered" content="true">'  # mathjax-config.js reads it
+
+# What the client finds and how (keep in step with docs/javascripts/mathjax-config.js).
+MATH_CLASSES = ("arithmatex", "jp-RenderedMarkdown", "jp-MarkdownOutput")
+SKIP_TAGS = {"script", "noscript", "style", "textarea", "pre", "code", "annotation", "annotation-xml"}
+FIND_OPTIONS = {
+    "inlineMath": [["\\(", "\\)"], ["$", "$"]],
+    "displayMath": [["\\[", "\\]"], ["$$", "$$"]],
+    "processEscapes": True,
+    "processEnvironments": True,
+    "processRefs": True,
+}
+# tex-chtml.js's packages (base, ams, newcommand, configmacros; noundefined removed by our config) plus every package
+# its autoload would fetch on first use. tex-full.js also has physics, mathtools, textmacros, ...: left out, since
+# they redefine macros (\div, \text, ...) and the client would not load them.
+TEX_PACKAGES = ["base", "ams", "newcommand", "configmacros", "action", "amscd", "bbox", "boldsymbol", "braket",
+                "bussproofs", "cancel", "cases", "centernot", "color", "empheq", "enclose", "extpfeil", "gensymb",
+                "html", "mhchem", "unicode", "upgreek", "verb"]
+# In the browser MathJax scales math so its x-height matches the surrounding text's; without a browser it cannot
+# measure, so the factor is fixed: the one client-side MathJax computes for the site's text font in Chromium
+# (mjx-container font-size 127.3%; tests/browser/test_prerender_modes.py compares the two modes).
+SCALE = 1.273
+
+JS_API = """
+var bpFinder = new MathJax._.input.tex.FindTeX.FindTeX(%(find)s);
+function bpFind(strings) {
+  return JSON.stringify(bpFinder.findMath(strings).map(function (m) {
+    return [m.n, m.start.n, m.end.n, m.math, m.display];
+  }));
+}
+function bpRender(items) {
+  var adaptor = MathJax.startup.adaptor;
+  return JSON.stringify(items.map(function (item) {
+    try {
+      var node = MathJax.tex2chtml(item[0], {display: item[1]});
+      adaptor.setAttribute(node, 'data-tex', item[0]);
+      return {html: adaptor.outerHTML(node)};
+    } catch (e) {
+      return {error: (e && e.message) || String(e)};  // TeX errors are objects with a message
+    }
+  }));
+}
+function bpStylesheet() { return MathJax.startup.adaptor.textContent(MathJax.chtmlStylesheet()); }
+"""
+
+
+class TexError(Exception):
+    pass
+
+
+class Renderer:
+    """One V8 context with MathJax loaded, and the formulas it has rendered."""
+
+    def __init__(self):
+        from py_mini_racer import MiniRacer  # PyPI: mini-racer
+
+        started = time.perf_counter()
+        config = {
+            "loader": {"load": [], "paths": {"mathjax": "."}},
+            "tex": {"packages": TEX_PACKAGES},
+            "chtml": {"fontURL": FONT_URL, "adaptiveCSS": True, "scale": SCALE},
+            "startup": {"typeset": False},
+        }
+        prelude = (
+            "var window = this; var global = this;\n"
+            f"var MathJax = {json.dumps(config)};\n"
+            # a thrown error instead of red merror text: the build must fail on bad TeX
+            "MathJax.tex.formatError = function (jax, err) { throw err; };\n"
+        )
+        source = prelude + "".join((ES5 / name).read_text(encoding="utf-8") + "\n;\n" for name in COMPONENTS)
+        self.ctx = MiniRacer()
+        self.ctx.eval(source)
+        self.ctx.eval(JS_API % {"find": json.dumps(FIND_OPTIONS)})
+        self.cache: dict[tuple[str, bool], str | TexError] = {}
+        self.startup_seconds = time.perf_counter() - started
+
+    def find(self, strings: list[str]) -> list[tuple[int, int, int, str, bool | None]]:
+        """MathJax's FindTeX over ``strings``: (string index, start, end, TeX, display); display None = escape."""
+        if not strings:
+            return []
+        return [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
+
+    def render_all(self, formulas) -> None:
+        """Render the (tex, display) pairs not yet in the cache, in one call."""
+        todo = list(dict.fromkeys(f for f in formulas if f not in self.cache))
+        if not todo:
+            return
+        for key, out in zip(todo, json.loads(self.ctx.call("bpRender", [list(f) for f in todo]))):
+            self.cache[key] = out["html"] if "html" in out else TexError(out["error"])
+
+    def stylesheet(self) -> str:
+        return self.ctx.call("bpStylesheet")
+
+
+class State:
+    """What outlives one build: mkdocs serve reloads the config (and could reload this module) on every rebuild."""
+
+    def __init__(self):
+        self.renderer: Renderer | None = None
+        self.enabled = True
+        self.reset_stats()
+
+    def reset_stats(self):
+        self.stats = {"startup": 0.0, "seconds": 0.0, "formulas": 0, "rendered": 0, "pages": 0}
+
+
+# Kept in sys.modules so a re-import of this hook file still finds the same V8 context and cache.
+_STATE = sys.modules.setdefault("_backprop_mathjax_prerender_state", types.ModuleType("_mathjax_prerender_state"))
+if not hasattr(_STATE, "state"):
+    _STATE.state = State()
+STATE: State = _STATE.state
+
+
+def prerender_enabled(config) -> bool:
+    env = os.environ.get("MATHJAX_PRERENDER", "").strip().lower()
+    if env:
+        if env not in ("0", "1", "true", "false", "on", "off", "yes", "no"):
+            raise ValueError(f"MATHJAX_PRERENDER={env!r}: use 1 (pre-render) or 0 (client-side MathJax)")
+        return env in ("1", "true", "on", "yes")
+    settings = (config.extra or {}).get("mathjax") or {}
+    value = settings.get("prerender", True)
+    if not isinstance(value, bool):
+        raise ValueError(f"extra.mathjax.prerender in mkdocs.yml must be true or false, not {value!r}")
+    return value
+
+
+def renderer() -> Renderer:
+    if STATE.renderer is None:
+        STATE.renderer = Renderer()
+        STATE.stats["startup"] = STATE.renderer.startup_seconds
+    return STATE.renderer
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# mkdocs events
+
+
+def on_config(config, **kwargs):
+    STATE.enabled = prerender_enabled(config)
+    STATE.reset_stats()
+    if STATE.enabled:
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != CLIENT_SCRIPT]
+    return config
+
+
+def on_post_page(output: str, page, config, **kwargs):
+    if not STATE.enabled:
+        return output
+    started = time.perf_counter()
+    content = page.content or ""
+    if NOTEBOOK_MARKDOWN.search(content) and content in output:
+        # Notebook pages: the markdown cells' math can sit anywhere in their HTML, so the page content (already
+        # re-serialized by hooks/notebooks.py's soup) is parsed; the rest of the page is left byte for byte.
+        output = output.replace(content, _prerender_soup(content, page.file.src_uri), 1)
+    elif NOTEBOOK_MARKDOWN.search(output):
+        output = _prerender_soup(output, page.file.src_uri)
+    output = _prerender_arithmatex(output, page.file.src_uri)
+    css = get_relative_url(CSS_URI, page.url)
+    output = output.replace("</head>", f'{MARKER}<link rel="stylesheet" href="{css}">\n</head>', 1)
+    STATE.stats["seconds"] += time.perf_counter() - started
+    STATE.stats["pages"] += 1
+    return output
+
+
+def on_post_build(config, **kwargs):
+    if not STATE.enabled or STATE.renderer is None:
+        return
+    started = time.perf_counter()
+    target = Path(config["site_dir"]) / CSS_URI
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(STATE.renderer.stylesheet(), encoding="utf-8")
+    s = STATE.stats
+    s["seconds"] += time.perf_counter() - started
+    log.info(f"MathJax pre-rendered {s['formulas']} formulas on {s['pages']} pages ({s['rendered']} rendered, the "
+             f"rest cached) in {s['seconds']:.2f} s, of which {s['startup']:.2f} s loading MathJax into V8")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Finding and replacing the math in a page
+
+# pymdownx.arithmatex (generic) output: the TeX, HTML-escaped, with its delimiters, as the element's only content.
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">([^<]*)</\1>')
+NOTEBOOK_MARKDOWN = re.compile(r'class="[^"]*\b(?:jp-RenderedMarkdown|jp-MarkdownOutput)\b')
+TOKEN = "\x02mjx{}\x03"  # stands in for a rendered formula while the page is a soup; survives serialization
+
+
+def prerender_page(output: str, src_uri: str) -> str:
+    """The page's HTML with its math pre-rendered (used by tests and the benchmark; the hook itself avoids
+    re-serializing whole pages)."""
+    if NOTEBOOK_MARKDOWN.search(output):
+        output = _prerender_soup(output, src_uri)
+    return _prerender_arithmatex(output, src_uri)
+
+
+def _render_strings(strings: list[str], src_uri: str) -> list[list]:
+    """For each string, its pieces: str (text, as is) or (tex, display) for a formula."""
+    r = renderer()
+    found = r.find(strings)
+    r.render_all((tex, display) for _, _, _, tex, display in found if display is not None)
+    pieces: list[list] = [[] for _ in strings]
+    position = [0] * len(strings)
+    for n, start, end, tex, display in found:
+        text = strings[n]
+        pieces[n].append(text[position[n]:start])
+        if display is None:  # \$ -> $
+            pieces[n].append(tex)
+        else:
+            out = r.cache[(tex, display)]
+            if isinstance(out, TexError):
+                log.warning(f"MathJax pre-render: TeX error on page '{src_uri}': {out} in "
+                            f"{'display' if display else 'inline'} formula {tex!r}")
+                pieces[n].append(text[start:end])  # left as raw TeX
+            else:
+                pieces[n].append((tex, display))
+                STATE.stats["formulas"] += 1
+        position[n] = end
+    for n, text in enumerate(strings):
+        pieces[n].append(text[position[n]:])
+    STATE.stats["rendered"] = len(r.cache)
+    return pieces
+
+
+def _prerender_arithmatex(output: str, src_uri: str) -> str:
+    matches = list(ARITHMATEX.finditer(output))
+    if not matches:
+        return output
+    pieces = _render_strings([html.unescape(m[2]) for m in matches], src_uri)
+    cache = STATE.renderer.cache
+    parts, last = [], 0
+    for m, p in zip(matches, pieces):
+        parts.append(output[last:m.start(2)])
+        parts.extend(cache[x] if isinstance(x, tuple) else html.escape(x, quote=False) for x in p)
+        last = m.end(2)
+    parts.append(output[last:])
+    return "".join(parts)
+
+
+def _math_text_nodes(soup) -> list[NavigableString]:
+    """Text MathJax would search: inside MATH_CLASSES elements; a descendant with any other class, or a skipped
+    tag (code, pre, ...), is left out (mathjax-config.js: ignoreHtmlClass, processHtmlClass, skipHtmlTags)."""
+    nodes = []
+
+    def walk(element):
+        for child in element.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                if child.strip():
+                    nodes.append(child)
+            elif not _processed(child) and child.name not in SKIP_TAGS and not child.get("class"):
+                walk(child)  # a processed child is walked on its own, below
+
+    for element in soup.find_all(_processed):
+        walk(element)
+    return nodes
+
+
+def _processed(tag) -> bool:
+    return getattr(tag, "name", None) is not None and any(c in MATH_CLASSES for c in tag.get("class") or ())
+
+
+def _prerender_soup(output: str, src_uri: str) -> str:
+    soup = BeautifulSoup(output, "html.parser")
+    nodes = _math_text_nodes(soup)
+    pieces = _render_strings([str(node) for node in nodes], src_uri)
+    rendered: list[str] = []
+    cache = STATE.renderer.cache
+    for node, p in zip(nodes, pieces):
+        if all(isinstance(x, str) for x in p) and "".join(p) == str(node):
+            continue
+        text = ""
+        for x in p:
+            if isinstance(x, tuple):
+                text += TOKEN.format(len(rendered))
+                rendered.append(cache[x])
+            else:
+                text += x
+        node.replace_with(NavigableString(text))
+    out = str(soup)
+    return re.sub("\x02mjx(\\d+)\x03", lambda m: rendered[int(m[1])], out) if rendered else out
