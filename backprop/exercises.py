@@ -164,8 +164,8 @@ class NumericExercise:
                 f'data-answer="{right!r}" data-rtol="{self.rtol!r}" data-atol="{self.atol!r}" '
                 f'data-hints="{html.escape(json.dumps(hints), quote=True)}">'
                 f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
-                f'<input id="{uid}" class="bp-answer__input" type="text" inputmode="decimal" '
-                f'autocomplete="off" spellcheck="false" placeholder="a number, e.g. 0.123456"> '
+                f'<input id="{uid}" class="bp-answer__input" type="text" '
+                f'autocomplete="off" spellcheck="false" placeholder="a number"> '
                 f'<button type="submit" class="bp-answer__submit md-button">Check</button>'
                 f'<p class="bp-answer__result" aria-live="polite"></p></form>'
             )
@@ -291,15 +291,45 @@ def answer_box(name: str) -> _HTML:
     return _HTML(exercise.form_html(), "(On the course site an answer box appears here.)")
 
 
-def figure(fig: object, alt: str) -> _HTML:
-    """A matplotlib figure as a PNG ``<img>`` with alternative text (nbconvert would write a placeholder)."""
-    import base64
-    import io
+def loss_curve(costs: object, threshold: float | None = None, width: int = 600, height: int = 260) -> _HTML:
+    """The mean cost per epoch on a log scale, as a small inline SVG (no plotting library needed).
 
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")  # type: ignore[attr-defined]
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return _HTML(f'<img class="bp-figure" alt="{html.escape(alt)}" src="data:image/png;base64,{data}">', alt)
+    ``threshold`` draws a dashed horizontal line. Colours follow the page (``currentColor``).
+    """
+    c = np.array(costs, dtype=float)
+    if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)) or np.any(c <= 0):
+        raise ValueError("costs must be a 1-D array of at least two finite positive numbers")
+    left, right, top, bottom = 60, 15, 15, 40
+    lo = math.floor(math.log10(min(c.min(), threshold or c.min())))
+    hi = math.ceil(math.log10(max(c.max(), threshold or c.max())))
+    hi = max(hi, lo + 1)
+
+    def px(epoch: float) -> float:
+        return left + (epoch - 1) / (len(c) - 1) * (width - left - right)
+
+    def py(value: float) -> float:
+        return top + (hi - math.log10(value)) / (hi - lo) * (height - top - bottom)
+
+    alt = (f"Mean cost per epoch on a log scale: {c[0]:.6f} at epoch 1, {c[-1]:.6f} at epoch {len(c)}"
+           + (f"; the dashed line is the threshold {threshold:g}." if threshold is not None else "."))
+    parts = [f'<svg class="bp-loss-curve" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+             f'height="{height}" xmlns="http://www.w3.org/2000/svg" font-size="12" fill="currentColor">',
+             f"<title>{html.escape(alt)}</title>",
+             f'<g stroke="currentColor" stroke-opacity="0.4"><line x1="{left}" y1="{height - bottom}" '
+             f'x2="{width - right}" y2="{height - bottom}"/><line x1="{left}" y1="{top}" x2="{left}" '
+             f'y2="{height - bottom}"/></g>']
+    for k in range(lo, hi + 1):
+        parts.append(f'<text x="{left - 6}" y="{py(10.0**k) + 4:.1f}" text-anchor="end">1e{k}</text>')
+    step = max(1, round(len(c) / 6 / 10) * 10) if len(c) > 12 else 1
+    for epoch in [1, *range(step, len(c) + 1, step)]:
+        parts.append(f'<text x="{px(epoch):.1f}" y="{height - bottom + 16}" text-anchor="middle">{epoch}</text>')
+    parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 6}" text-anchor="middle">epoch</text>')
+    if threshold is not None:
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{py(threshold):.1f}" y2="{py(threshold):.1f}" '
+                     f'stroke="currentColor" stroke-opacity="0.6" stroke-dasharray="6 4"/>')
+    points = " ".join(f"{px(t):.1f},{py(v):.1f}" for t, v in enumerate(c, start=1))
+    parts.append(f'<polyline fill="none" stroke="currentColor" stroke-width="2" points="{points}"/></svg>')
+    return _HTML("".join(parts), alt)
 
 
 @dataclass(frozen=True)
@@ -360,6 +390,8 @@ def tex_name(name: str) -> str:
     if name == "eta":
         return r"\eta"
     base, _, sub = name.partition("_")
+    if len(base) > 1:  # a word, not a symbol: threshold, epochs
+        return rf"\text{{{name.replace('_', ' ')}}}"
     return f"{base}_{{{sub}}}" if sub else base
 
 

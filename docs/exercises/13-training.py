@@ -16,8 +16,6 @@
 # $$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2 \quad \text{on } [-1, 1]^2.$$
 
 # %%
-import matplotlib.pyplot as plt
-
 from backprop import Network, examples, train
 from backprop.exercises import (
     TRAIN_EPOCHS,
@@ -27,8 +25,8 @@ from backprop.exercises import (
     TRAIN_THRESHOLD,
     answer_box,
     check,
-    figure,
     given,
+    loss_curve,
     worked_solution,
 )
 
@@ -37,20 +35,14 @@ given(eta=TRAIN_ETA, epochs=TRAIN_EPOCHS, threshold=TRAIN_THRESHOLD)
 
 # %% [markdown]
 # **Task.** Train `Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED)` on `X, D` with the learning rate and
-# number of epochs above, `shuffle=True, seed=TRAIN_SEED`. Plot the costs. Give the final mean cost, and the
-# first epoch (counting from 1) whose mean cost is below the threshold.
+# number of epochs above and `shuffle=True, seed=TRAIN_SEED`; the cell below does it and plots the costs on a
+# log scale. Read the curve: give the final mean cost, and the first epoch (counting from 1) whose mean cost
+# is below the threshold.
 
 # %%
 net, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
                    shuffle=True, seed=TRAIN_SEED)
-fig, ax = plt.subplots(figsize=(6, 3.2), dpi=80)
-ax.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
-ax.axhline(TRAIN_THRESHOLD, color="grey", linestyle="--", linewidth=1)
-ax.set(xlabel="epoch", ylabel="mean cost E", title="Online training, one point per epoch")
-fig.tight_layout()
-plt.close(fig)
-figure(fig, alt=f"The mean cost per epoch on a log scale, from {costs[0]:.6f} at epoch 1 to {costs[-1]:.6f} "
-                f"at epoch {TRAIN_EPOCHS}; a dashed line marks the threshold {TRAIN_THRESHOLD}.")
+loss_curve(costs, threshold=TRAIN_THRESHOLD)  # or: plt.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
 
 # %% tags=["hide-input"]
 answer_box("training")  # the site's answer boxes (hidden in Jupyter)
