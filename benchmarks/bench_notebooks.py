@@ -10,6 +10,8 @@ Measures, on this machine, in this run (nothing in the working tree is written):
    notebooks, once without them (mkdocs-jupyter removed, the .py files left out). The difference
    divided by the number of notebooks is what each notebook adds to a clean build.
    **Target: <= 3 s per notebook.**
+   CPU seconds (user + system, the kernels included) are reported beside the wall-clock time: on a
+   loaded machine the wall clock is inflated and the CPU time is the better estimate of an idle build.
 2. **Baseline in the same run**: starting a Python kernel and executing one empty cell with nbclient,
    the floor of any executed notebook; the cost per notebook is also given as a ratio to it, so a
    loaded machine moves both numbers alike.
@@ -25,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -87,14 +90,21 @@ def project(tmp: Path, with_notebooks: bool) -> Path:
     return config
 
 
-def timed_build(config: Path, site: Path) -> float:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all finished child processes, kernels included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(config: Path, site: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one clean strict build."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config), "-d", str(site)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), children_cpu()
     proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu
     if proc.returncode != 0:
         sys.exit(f"build failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
-    return elapsed
+    return elapsed, cpu
 
 
 def kernel_baseline() -> float:
@@ -153,15 +163,20 @@ def main(argv: list[str] | None = None) -> int:
             kernel.append(kernel_baseline())
             without_nb.append(timed_build(without_cfg, tmp / "site-without"))
             with_nb.append(timed_build(with_cfg, tmp / "site-with"))
-        k, a, b = statistics.median(kernel), statistics.median(with_nb), statistics.median(without_nb)
-        per = (a - b) / n
+        k = statistics.median(kernel)
+        a, b = (statistics.median(t for t, _ in runs) for runs in (with_nb, without_nb))
+        a_cpu, b_cpu = (statistics.median(c for _, c in runs) for runs in (with_nb, without_nb))
+        per, per_cpu = (a - b) / n, (a_cpu - b_cpu) / n
         weights = {nb.stem: page_weight(tmp / "site-with" / "exercises" / nb.stem / "index.html") for nb in NOTEBOOKS}
 
     print(f"{n} notebooks, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs, repeat {args.repeat}")
     print(f"  baseline: start a kernel + run one empty cell   {k:7.2f} s")
-    print(f"  clean build without the notebooks               {b:7.2f} s")
-    print(f"  clean build with the notebooks                  {a:7.2f} s")
-    print(f"  added per notebook                              {per:7.2f} s  = {per / k:.2f} x the kernel baseline")
+    print(f"  clean build without the notebooks               {b:7.2f} s   (CPU {b_cpu:6.2f} s)")
+    print(f"  clean build with the notebooks                  {a:7.2f} s   (CPU {a_cpu:6.2f} s)")
+    print(f"  added per notebook                              {per:7.2f} s   (CPU {per_cpu:6.2f} s)"
+          f"  = {per / k:.2f} x the kernel baseline")
+    if os.getloadavg()[0] > (os.cpu_count() or 1):
+        print("  note: the machine is loaded; wall-clock times are inflated, CPU times are not")
     heaviest = max(weights, key=weights.get)
     kb = weights[heaviest] / 1024
     print("  page weight (HTML + CSS, before MathJax):")

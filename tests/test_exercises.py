@@ -371,3 +371,15 @@ def test_fill_formats_numbers_and_refuses_missing_fields():
     assert ex.fill(r"$w_{11} = {{w}}$, n = {{n}}", w=0.1, n=3) == r"$w_{11} = 0.100000$, n = 3"
     with pytest.raises(KeyError, match="missing"):
         ex.fill("{{missing}}")
+
+
+def test_loss_curve_is_an_svg_with_a_text_alternative():
+    costs = [0.5, 0.1, 0.01, 0.002]
+    figure = ex.loss_curve(costs, threshold=0.005)
+    assert figure._repr_html_().startswith('<svg class="bp-loss-curve" role="img"')
+    assert "<title>Mean cost per epoch on a log scale: 0.500000 at epoch 1, 0.002000 at epoch 4" in figure.markup
+    assert figure.markup.count("<polyline") == 1 and "stroke-dasharray" in figure.markup
+    for bad in ([1.0], [0.1, -0.1], [[0.1, 0.2]], [0.1, float("nan")]):
+        with pytest.raises(ValueError, match="costs must be"):
+            ex.loss_curve(bad)
+    assert costs == [0.5, 0.1, 0.01, 0.002]
