@@ -244,10 +244,18 @@ def prerender_page(output: str, src_uri: str) -> str:
     return _prerender_arithmatex(output, src_uri)
 
 
-def _render_strings(strings: list[str], src_uri: str) -> list[list]:
-    """For each string, its pieces: str (text, as is) or (tex, display) for a formula."""
+def _render_strings(strings: list[str], src_uri: str, each_is_math: bool = False) -> list[list]:
+    """For each string, its pieces: str (text, as is) or (tex, display) for a formula.
+
+    ``each_is_math``: every string is one formula (arithmatex); one where MathJax finds none (an unbalanced brace
+    hides the closing delimiter) is an error too, where the browser would silently show the raw TeX.
+    """
     r = renderer()
     found = r.find(strings)
+    if each_is_math:
+        for n in sorted(set(range(len(strings))) - {item[0] for item in found}):
+            log.warning(f"MathJax pre-render: TeX error on page '{src_uri}': no complete formula (unbalanced "
+                        f"braces or delimiters?) in {strings[n]!r}")
     r.render_all((tex, display) for _, _, _, tex, display in found if display is not None)
     pieces: list[list] = [[] for _ in strings]
     position = [0] * len(strings)
@@ -276,7 +284,7 @@ def _prerender_arithmatex(output: str, src_uri: str) -> str:
     matches = list(ARITHMATEX.finditer(output))
     if not matches:
         return output
-    pieces = _render_strings([html.unescape(m[2]) for m in matches], src_uri)
+    pieces = _render_strings([html.unescape(m[2]) for m in matches], src_uri, each_is_math=True)
     cache = STATE.renderer.cache
     parts, last = [], 0
     for m, p in zip(matches, pieces):

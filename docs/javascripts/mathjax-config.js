@@ -11,6 +11,9 @@
 const MATH_CLASSES = ["arithmatex", "jp-RenderedMarkdown", "jp-MarkdownOutput"].concat(
   window.BACKPROP_MATH_CLASSES || [],
 );
+// Pages whose math hooks/mathjax_prerender.py typeset at build time (extra.mathjax.prerender in mkdocs.yml) say so
+// in a <meta>; they load no MathJax, so there is nothing to typeset.
+const MATH_PRERENDERED = document.querySelector('meta[name="mathjax-prerendered"]') !== null;
 
 window.MathJax = {
   tex: {
@@ -24,7 +27,9 @@ window.MathJax = {
     packages: { "[-]": ["noundefined"] },
   },
   options: {
-    ignoreHtmlClass: ".*|",
+    // An element with any class is skipped unless it has one of MATH_CLASSES; an element without a class is
+    // searched when its parent is (the <p> of a notebook cell). ".*|" would also skip those.
+    ignoreHtmlClass: "[^ ]+",
     processHtmlClass: MATH_CLASSES.join("|"),
   },
   startup: { typeset: false },
@@ -35,6 +40,10 @@ window.MathJax = {
 // typeset waits for the previous one so fast navigation cannot interleave two.
 let mathjaxQueue = Promise.resolve();
 document$.subscribe(() => {
+  if (MATH_PRERENDERED) {
+    window.mathjaxTypeset = Promise.resolve();
+    return;
+  }
   mathjaxQueue = mathjaxQueue
     .catch(() => {})
     .then(() => MathJax.startup.promise)

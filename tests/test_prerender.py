@@ -1,0 +1,293 @@
+"""hooks/mathjax_prerender.py: math typeset at build time by MathJax in V8.
+
+Independent references: MathJax's client-side rules as documented (delimiters, escapes, what is searched), the
+TeX written here by hand, a tiny strict mkdocs build that must fail on bad TeX, and the built site's own pages
+(the site_build fixture, built in the mode mkdocs.yml sets: pre-rendered).
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import logging
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOK = ROOT / "hooks" / "mathjax_prerender.py"
+
+pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
+
+
+def load_hook(name="mathjax_prerender_under_test"):
+    spec = importlib.util.spec_from_file_location(name, HOOK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def hook():
+    return load_hook()
+
+
+def containers(out: str) -> list[str]:
+    return re.findall(r"<mjx-container\b.*?</mjx-container>", out, flags=re.S)
+
+
+def tex_of(container: str) -> str:
+    return html.unescape(re.search(r'data-tex="([^"]*)"', container)[1])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# One formula
+
+
+def test_formula_has_chtml_assistive_mathml_and_tex_source(hook):
+    out = hook.prerender_page(r'<p><span class="arithmatex">\(e = d - y\)</span></p>', "p.md")
+    [c] = containers(out)
+    assert 'jax="CHTML"' in c and "<mjx-math" in c
+    assert "<mjx-assistive-mml" in c and "<math" in c  # what screen readers read
+    assert re.search(r"<mi>e</mi>\s*<mo>=</mo>\s*<mi>d</mi>\s*<mo>(?:−|&#x2212;)</mo>\s*<mi>y</mi>", c), c
+    assert tex_of(c) == "e = d - y"
+    assert 'display="true"' not in c.split(">", 1)[0]  # inline
+    assert r"\(" not in out and r"\)" not in out  # delimiters replaced, like client-side MathJax does
+    assert out.startswith('<p><span class="arithmatex"><mjx-container')
+
+
+def test_display_math_and_html_escaped_tex(hook):
+    # arithmatex escapes the TeX; MathJax must see a < b, and data-tex must round-trip it
+    out = hook.prerender_page(r'<div class="arithmatex">\[a &lt; b \quad \text{&amp;} \]</div>', "p.md")
+    [c] = containers(out)
+    assert 'display="true"' in c.split(">", 1)[0]
+    assert tex_of(c) == r"a < b \quad \text{&} "
+    assert "<mo>&lt;</mo>" in c
+
+
+def test_same_formula_is_rendered_once(hook, monkeypatch):
+    r = hook.renderer()
+    calls = []
+    real = r.ctx.call
+
+    def counting(name, *args):
+        if name == "bpRender":
+            calls.append(args[0])
+        return real(name, *args)
+
+    monkeypatch.setattr(r.ctx, "call", counting)
+    tex = r"\Delta w_{41}(n) = \eta\, e(n)\, y_{h1}(n) + 0.125"
+    page = f'<span class="arithmatex">\\({tex}\\)</span> <span class="arithmatex">\\({tex}\\)</span>'
+    first = hook.prerender_page(page, "a.md")
+    second = hook.prerender_page(page, "b.md")
+    rendered = [item for batch in calls for item in batch]
+    assert rendered == [[tex, False]]  # once, although it appears 4 times on 2 pages
+    assert first == second and len(containers(first)) == 2
+    hook.prerender_page(f'<div class="arithmatex">\\[{tex}\\]</div>', "c.md")  # display is another formula
+    assert [item for batch in calls for item in batch][-1] == [tex, True]
+
+
+def test_the_packages_the_client_would_autoload_work(hook):
+    page = "".join(f'<span class="arithmatex">\\({t}\\)</span>' for t in [
+        r"\boldsymbol{w}", r"\cancel{x}", r"\color{red}{y}", r"\operatorname{sech} v", r"\begin{cases}a\\b\end{cases}",
+        r"\bbox[5px]{z}", r"\tfrac12 e^2", r"\begin{aligned}a&=b\\c&=d\end{aligned}",
+    ])
+    out = hook.prerender_page(page, "p.md")
+    assert len(containers(out)) == 8, "a formula failed"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# TeX errors fail the build, naming page and formula
+
+
+@pytest.mark.parametrize("tex, message", [
+    (r"\sech x", r"Undefined control sequence \sech"),  # noundefined is off: undefined macros are errors
+    (r"{x}}", "Extra close brace or missing open brace"),
+    (r"{x", "no complete formula (unbalanced braces or delimiters?)"),  # MathJax finds no end: raw TeX in a browser
+    (r"\dv{f}{x}", r"Undefined control sequence \dv"),  # physics is in tex-full but the client never loads it
+])
+def test_tex_error_is_a_warning_naming_page_and_tex(hook, caplog, tex, message):
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    page = f'<span class="arithmatex">\\({html.escape(tex)}\\)</span>'
+    out = hook.prerender_page(page, "rules/bad-page.md")
+    assert not containers(out)
+    assert out == page  # left as it was
+    [record] = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert record.name.startswith("mkdocs.")  # mkdocs counts these under --strict
+    text = record.getMessage()
+    assert "rules/bad-page.md" in text and message in text and tex in text
+
+
+def test_strict_build_fails_on_a_tex_error(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Fine\n\n$$E = \\tfrac12 e^2$$\n", encoding="utf-8")
+    (docs / "broken.md").write_text("# Broken\n\nThe slope is $\\sech^2 v$.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: t
+        docs_dir: docs
+        hooks: [{HOOK}]
+        markdown_extensions:
+          - pymdownx.arithmatex:
+              generic: true
+        extra_javascript: [assets/mathjax/tex-chtml.js]
+        """), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("MATHJAX_PRERENDER", None)
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert re.search(r"WARNING\s+-\s+MathJax pre-render: TeX error on page 'broken.md'", out), out
+    assert r"Undefined control sequence \sech" in out and r"'\\sech^2 v'" in out, out
+    # the same site without the bad page builds, pre-rendered, and loads no MathJax JavaScript
+    (docs / "broken.md").unlink()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<mjx-container" in page and "tex-chtml.js" not in page
+    assert '<meta name="mathjax-prerendered" content="true">' in page
+    assert 'href="assets/mathjax/prerender.css"' in page
+    css = (tmp_path / "site" / "assets" / "mathjax" / "prerender.css").read_text(encoding="utf-8")
+    assert "mjx-container" in css and "output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff" in css
+    assert "MathJax pre-rendered 1 formulas on 1 pages" in proc.stdout + proc.stderr
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Where math is found: as the client-side configuration (docs/javascripts/mathjax-config.js) finds it
+
+
+NOTEBOOK = """<div class="jp-Cell"><div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-MarkdownOutput">
+<h1 id="x">Title with $n \\to n+1$<a class="anchor-link" href="#x">$not math$</a></h1>
+<p>With $E = \\tfrac12 e^2$, a price of \\$5 and <em>$y$</em>:</p>
+<p>$$\\frac{\\partial E}{\\partial w_{4i}} = e \\cdot (-1)$$</p>
+<ul><li>\\begin{align} x &amp;= 1 \\end{align}</li></ul>
+<pre><code>print("$not math$")</code></pre><p><code>$nor this$</code></p>
+</div></div>
+<p>Outside any cell: $not math$</p>"""
+
+
+def test_notebook_cells_math_found_like_mathjax_does(hook):
+    out = hook.prerender_page(NOTEBOOK, "exercises/x.py")
+    found = [(tex_of(c), 'display="true"' in c.split(">", 1)[0]) for c in containers(out)]
+    assert found == [
+        (r"n \to n+1", False),
+        (r"E = \tfrac12 e^2", False),
+        ("y", False),  # a class-less child of a cell is searched
+        (r"\frac{\partial E}{\partial w_{4i}} = e \cdot (-1)", True),
+        (r"\begin{align} x &= 1 \end{align}", True),  # environments are display math
+    ]
+    assert "a price of $5 and" in out  # \$ is a dollar sign
+    assert out.count("$not math$") == 3  # in a classed child, in code, outside the cells
+    assert "<code>$nor this$</code>" in out
+
+
+def test_page_without_math_is_unchanged(hook):
+    page = '<p>Price: $5, code <code>\\(x\\)</code>, <span class="other">\\(y\\)</span></p>'
+    assert hook.prerender_page(page, "p.md") == page
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The switch
+
+
+def config(extra=None, scripts=("javascripts/mathjax-config.js", "assets/mathjax/tex-chtml.js")):
+    return SimpleNamespace(extra=extra if extra is not None else {}, extra_javascript=list(scripts))
+
+
+@pytest.mark.parametrize("extra, env, expected", [
+    ({}, None, True),  # on by default
+    ({"mathjax": {"prerender": True}}, None, True),
+    ({"mathjax": {"prerender": False}}, None, False),
+    ({"mathjax": {"prerender": True}}, "0", False),  # the environment wins
+    ({"mathjax": {"prerender": False}}, "1", True),
+    ({"mathjax": {"prerender": False}}, "off", False),
+])
+def test_switch(hook, monkeypatch, extra, env, expected):
+    if env is None:
+        monkeypatch.delenv("MATHJAX_PRERENDER", raising=False)
+    else:
+        monkeypatch.setenv("MATHJAX_PRERENDER", env)
+    cfg = hook.on_config(config(extra))
+    assert hook.STATE.enabled is expected
+    assert ("assets/mathjax/tex-chtml.js" in cfg.extra_javascript) is not expected
+    assert "javascripts/mathjax-config.js" in cfg.extra_javascript  # sets window.mathjaxTypeset in both modes
+
+
+@pytest.mark.parametrize("extra, env, message", [
+    ({"mathjax": {"prerender": "yes"}}, None, "extra.mathjax.prerender in mkdocs.yml must be true or false"),
+    ({}, "maybe", "MATHJAX_PRERENDER='maybe'"),
+])
+def test_bad_switch_values_are_named(hook, monkeypatch, extra, env, message):
+    if env is None:
+        monkeypatch.delenv("MATHJAX_PRERENDER", raising=False)
+    else:
+        monkeypatch.setenv("MATHJAX_PRERENDER", env)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        hook.on_config(config(extra))
+
+
+def test_v8_context_and_cache_survive_a_reload_of_the_hook(hook, monkeypatch):
+    """mkdocs serve loads the config again on every rebuild; a re-imported hook must reuse MathJax and its cache."""
+    monkeypatch.delenv("MATHJAX_PRERENDER", raising=False)
+    first = hook.renderer()
+    hook.prerender_page(r'<span class="arithmatex">\(q_{reload}\)</span>', "p.md")
+    again = load_hook("mathjax_prerender_reloaded")
+    again.on_config(config())
+    assert again.renderer() is first
+    assert ("q_{reload}", False) in again.renderer().cache
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The built site (pre-rendered, as mkdocs.yml sets it)
+
+
+def built_pages(site_build):
+    return sorted(site_build.dir.rglob("*.html"))
+
+
+def test_built_site_is_prerendered(site_build):
+    if os.environ.get("MATHJAX_PRERENDER", "1") in ("0", "false", "off", "no"):
+        pytest.skip("site built with MATHJAX_PRERENDER=0")
+    assert re.search(r"MathJax pre-rendered \d+ formulas on \d+ pages .* in [\d.]+ s", site_build.log)
+    css_file = site_build.dir / "assets" / "mathjax" / "prerender.css"
+    css = css_file.read_text(encoding="utf-8")
+    for font in re.findall(r'url\("([^"]+\.woff)"\)', css):
+        assert (css_file.parent / font).is_file(), font
+    problems = []
+    for path in built_pages(site_build):
+        page = path.read_text(encoding="utf-8")
+        rel = path.relative_to(site_build.dir)
+        if "tex-chtml.js" in page:
+            problems.append(f"{rel}: loads tex-chtml.js")
+        link = re.search(r'<link rel="stylesheet" href="([^"]*prerender\.css)">', page)
+        if not link or (path.parent / link[1]).resolve() != css_file.resolve():
+            problems.append(f"{rel}: no working link to prerender.css")
+        for m in re.finditer(r'<(span|div) class="arithmatex">(?!<mjx-container)(.{0,60})', page):
+            problems.append(f"{rel}: math left untypeset: {m[2]!r}")
+        for c in containers(page):
+            if "<mjx-assistive-mml" not in c or "data-tex=" not in c:
+                problems.append(f"{rel}: formula without assistive MathML or TeX source: {c[:100]}")
+        for cls in re.findall(r'class="mjx-c([0-9A-F]+)', page):
+            if f"mjx-c{cls}" not in css:
+                problems.append(f"{rel}: glyph mjx-c{cls} has no CSS")
+                break
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_built_tex_matches_the_markdown_source(site_build):
+    """Every display formula of the cost-function page is there with its TeX, as arithmatex received it."""
+    page = (site_build.dir / "cost-function" / "index.html").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / "cost-function.md").read_text(encoding="utf-8")
+    static = [m.strip() for m in re.findall(r"^\$\$\n?(.*?)\n?\$\$$", source, flags=re.S | re.M)]
+    shown = [tex_of(c).strip() for c in containers(page)]
+    assert static, "no static display math found in the source"
+    missing = [t for t in static if t not in shown]
+    assert not missing, missing
