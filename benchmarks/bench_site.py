@@ -9,7 +9,8 @@ Measures, on this machine, in this run:
 2. the same without notebooks: a temporary copy of mkdocs.yml without the mkdocs-jupyter plugin and
    without the Exercises section of the nav;
 3. the rebuild of ``mkdocs serve``: start it on a free port, append a line to one page and time until
-   the served page contains that line;
+   the served page contains that line (``make serve``, which rebuilds the whole site, and for comparison
+   ``--dirty --no-strict``, which rebuilds only the edited page);
 4. the weight of the heaviest page: its HTML plus every CSS and JS file it loads, uncompressed
    (MathJax fonts and lazily loaded MathJax parts are not counted; they are fetched on demand).
 
@@ -143,20 +144,20 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def serve_rebuild(tmp: Path, timeout: float = 120.0) -> float:
+def serve_rebuild(tmp: Path, timeout: float = 120.0, dirty: bool = False) -> float:
     """Seconds from saving an edit to ``mkdocs serve`` serving the edited page.
 
     Serves a temporary copy of docs/ (without notebooks), so the edit never touches the working tree.
     """
-    docs = tmp / "docs-copy"
+    docs = tmp / ("docs-copy-dirty" if dirty else "docs-copy")
     shutil.copytree(ROOT / "docs", docs)
-    config = config_without_notebooks(tmp, docs_dir=docs, name="mkdocs-serve.yml")
+    config = config_without_notebooks(tmp, docs_dir=docs, name=f"mkdocs-serve-{docs.name}.yml")
     port = free_port()
     page = docs / PAGE_TO_EDIT
     url = f"http://127.0.0.1:{port}/{Path(PAGE_TO_EDIT).stem}/"
     original = page.read_bytes()
-    proc = subprocess.Popen([*MKDOCS, "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}",
-                             "--config-file", str(config)],
+    proc = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}",  # livereload also watches
+                             "--config-file", str(config), *(["--dirty", "--no-strict"] if dirty else [])],
                             cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + timeout
@@ -165,13 +166,14 @@ def serve_rebuild(tmp: Path, timeout: float = 120.0) -> float:
                 sys.exit(f"mkdocs serve did not start:\n{proc.stderr.read() if proc.stderr else ''}")
             time.sleep(0.2)
         time.sleep(1.0)  # let the watcher settle
+        deadline = time.monotonic() + timeout
         marker = f"bench-site-marker-{time.time_ns()}"
         cpu0, start = process_cpu(proc.pid), time.perf_counter()
         page.write_bytes(original + f"\n\n{marker}\n".encode())
         while True:
             body = fetch(url)
             if body is not None and marker in body:
-                CPU["serve"] = process_cpu(proc.pid) - cpu0
+                CPU["serve --dirty" if dirty else "serve"] = process_cpu(proc.pid) - cpu0
                 return time.perf_counter() - start
             if proc.poll() is not None or time.monotonic() > deadline:
                 sys.exit("mkdocs serve did not rebuild the edited page in time")
@@ -239,6 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_full:
             full = statistics.median(timed_build(None, tmp / "site-full") for _ in range(args.repeat))
         rebuild = serve_rebuild(tmp)
+        rebuild_dirty = serve_rebuild(tmp, dirty=True)
         site = tmp / ("site-light" if full is None else "site-full")
         page, weight = heaviest(site)
         dpage, dweight = heaviest(site, DERIVATION_PAGES)
@@ -249,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         ("clean build, whole site", full, "s", CPU.get("site-full"), None),
         ("clean build, no notebooks", light, "s", CPU.get("site-light"), TARGETS["clean build, no notebooks"][0]),
         ("serve rebuild after an edit", rebuild, "s", CPU.get("serve"), TARGETS["serve rebuild after an edit"][0]),
+        ("serve --dirty --no-strict rebuild (edited page only)", rebuild_dirty, "s", CPU.get("serve --dirty"), None),
         (f"heaviest page ({page})", weight / 1e6, "MB", None, None),
         (f"heaviest derivation page ({dpage})", dweight / 1e6, "MB", None,
          TARGETS["heaviest derivation page"][0]),
@@ -256,18 +260,18 @@ def main(argv: list[str] | None = None) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{os.cpu_count()} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}, "
           f"median of {args.repeat} run(s); times are wall clock (CPU = CPU seconds of the mkdocs process)\n")
-    print(f"{'measurement':<52} {'value':>10} {'x baseline':>10} {'CPU s':>7} {'target':>9}  result")
+    print(f"{'measurement':<56} {'value':>10} {'x baseline':>10} {'CPU s':>7} {'target':>9}  result")
     failed = False
     for name, value, unit, cpu, limit in rows:
         if value is None:
-            print(f"{name:<52} {'skipped':>10}")
+            print(f"{name:<56} {'skipped':>10}")
             continue
         ratio = f"{value / base:.1f}x" if unit == "s" else ""
         cpu_text = f"{cpu:.2f}" if cpu is not None else ""
         target = f"<= {limit:g} {unit}" if limit is not None else ""
         verdict = "" if limit is None else ("PASS" if value <= limit else "FAIL")
         failed |= verdict == "FAIL"
-        print(f"{name:<52} {value:>7.2f} {unit:<2} {ratio:>10} {cpu_text:>7} {target:>9}  {verdict}")
+        print(f"{name:<56} {value:>7.2f} {unit:<2} {ratio:>10} {cpu_text:>7} {target:>9}  {verdict}")
     return 1 if failed else 0
 
 
