@@ -1,0 +1,168 @@
+"""The strict build of the site: clean log, every page, search, self-hosted MathJax, and a build that
+really fails when a markdown-exec block fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def nav_sources(nav) -> list[str]:
+    """The source files named in a mkdocs nav (a nested list of str / {title: str | list})."""
+    if isinstance(nav, str):
+        return [] if re.match(r"^[a-z]+://", nav) else [nav]
+    if isinstance(nav, dict):
+        return [s for value in nav.values() for s in nav_sources(value)]
+    if isinstance(nav, list):
+        return [s for entry in nav for s in nav_sources(entry)]
+    return []
+
+
+def output_of(src: str) -> str:
+    """Where mkdocs (use_directory_urls) writes the page of a source file: a.md -> a/index.html."""
+    stem = src.rsplit(".", 1)[0]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+@pytest.fixture(scope="module")
+def config():
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    yield cfg
+    cfg.plugins.on_shutdown()
+
+
+@pytest.mark.slow
+def test_the_build_log_has_no_warning(site_build):
+    # --strict already fails on WARNING from mkdocs; this also catches tools that print warnings
+    # their own way (a notebook kernel, markdown-exec's captured output, a deprecation).
+    bad = [ln for ln in site_build.log.splitlines()
+           if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln]
+    assert not bad, "warnings in the build log:\n" + "\n".join(bad)
+
+
+@pytest.mark.slow
+def test_every_nav_page_is_built(site_build, config):
+    sources = nav_sources(config["nav"])
+    assert "index.md" in sources and len(sources) >= 10, sources
+    missing = [src for src in sources if not (site_build.dir / output_of(src)).is_file()]
+    assert not missing, f"nav pages without output: {missing}"
+    built = site_build.dir / "index.html"
+    assert "<h1" in built.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_search_index_lists_every_nav_page(site_build, config):
+    index = site_build.dir / "search" / "search_index.json"
+    assert index.is_file(), "search/search_index.json was not written"
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"].split("#")[0] for d in docs}
+    for src in nav_sources(config["nav"]):
+        page = output_of(src).removesuffix("index.html")
+        assert page in locations, f"{src} ({page!r}) is not in the search index"
+
+
+@pytest.mark.slow
+def test_mathjax_is_served_by_the_site(site_build):
+    mathjax = site_build.dir / "assets" / "mathjax"
+    assert (mathjax / "tex-chtml.js").stat().st_size > 500_000
+    fonts = list((mathjax / "output" / "chtml" / "fonts" / "woff-v2").glob("*.woff"))
+    assert len(fonts) >= 20 and all(f.stat().st_size > 0 for f in fonts), fonts
+    # What the accessibility explorer of the MathJax menu loads (hooks/mathjax_assets.py).
+    for rel in ["input/mml.js", "a11y/explorer.js", "a11y/semantic-enrich.js", "a11y/sre.js",
+                "a11y/complexity.js", "sre/mathmaps/en.json", "sre/mathmaps/base.json"]:
+        assert (mathjax / rel).is_file(), f"assets/mathjax/{rel} is missing"
+    # Every page either was typeset at build time (hooks/mathjax_prerender.py: it says so in a <meta>,
+    # links the CHTML stylesheet and loads no MathJax) or loads the config, then MathJax, from the site.
+    for page in site_build.dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if "<body" not in html or 'http-equiv="refresh"' in html:
+            continue  # a redirect stub
+        where = page.relative_to(site_build.dir)
+        config_at = html.find("javascripts/mathjax-config.js")
+        mathjax_at = html.find("assets/mathjax/tex-chtml.js")
+        assert config_at >= 0, f"{where}: javascripts/mathjax-config.js is not loaded"
+        if 'name="mathjax-prerendered"' in html:
+            assert mathjax_at < 0, f"{where}: pre-rendered, yet it loads MathJax"
+            assert "assets/mathjax/prerender.css" in html, f"{where}: pre-rendered without the CHTML stylesheet"
+        else:
+            assert config_at < mathjax_at, f"{where}: MathJax is not loaded after its config"
+
+
+@pytest.mark.slow
+def test_the_search_dialog_has_a_name(site_build):
+    # overrides/partials/search.html: axe flags role="dialog" without an accessible name as serious.
+    html = (site_build.dir / "index.html").read_text(encoding="utf-8")
+    dialog = re.search(r'<div class="md-search"[^>]*>', html)
+    assert dialog, "the search dialog is missing"
+    assert 'role="dialog"' in dialog[0] and re.search(r'aria-label="[^"]+"', dialog[0]), dialog[0]
+
+
+@pytest.mark.slow
+def test_the_home_page_shows_the_network_with_a_text_alternative(site_build):
+    html = (site_build.dir / "index.html").read_text(encoding="utf-8")
+    svg = re.search(r"<svg\b[^>]*network-diagram[^>]*>.*?</svg>", html, re.S)
+    assert svg, "the network diagram is not inlined on the home page"
+    svg = svg[0]
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    for label in ["w<tspan", "b<tspan", ">4<", ">1<", ">2<", ">3<"]:
+        assert label in svg
+    assert "#000" not in svg.replace("#0000", ""), "hard-coded black would vanish in dark mode; use currentColor"
+
+
+def run_mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(project / "site")],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+def tiny_project(tmp_path: Path, block: str) -> Path:
+    """A one-page project with the site's strict setting and markdown-exec, the page holding ``block``."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: detector
+        strict: true
+        theme:
+          name: material
+          font: false
+        plugins:
+          - markdown-exec
+        markdown_extensions:
+          - pymdownx.superfences
+          - pymdownx.tabbed:
+              alternate_style: true
+        """), encoding="utf-8")
+    (tmp_path / "docs" / "index.md").write_text(f"# Page\n\n```python exec=\"1\"\n{block}\n```\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_the_site_config_is_strict_and_runs_markdown_exec(config):
+    # The two settings the detector below relies on.
+    assert config["strict"] is True
+    assert "markdown-exec" in config["plugins"]
+
+
+@pytest.mark.parametrize("block, fails", [
+    ('print("fine")', False),  # control: the tiny project itself builds
+    ('raise RuntimeError("deliberate failure of a block")', True),
+])
+def test_a_failing_exec_block_fails_the_strict_build(tmp_path, block, fails):
+    proc = run_mkdocs_build(tiny_project(tmp_path, block))
+    log = proc.stdout + proc.stderr
+    if fails:
+        assert proc.returncode != 0, f"the strict build passed although a block raised:\n{log}"
+        assert "deliberate failure of a block" in log  # and it says why
+    else:
+        assert proc.returncode == 0, log
+        assert "fine" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
