@@ -195,6 +195,10 @@ def test_built_exercise_page(path, site_build):
     nbformat.validate(nb)
     assert any("= None  # your answer here" in c.source for c in nb.cells)
     assert not any(c.get("outputs") for c in nb.cells if c.cell_type == "code"), "shipped without outputs"
+    for href in re.findall(r'href="([^"#]+)', article):  # links inside notebooks are not checked by mkdocs
+        if not re.match(r"^[a-z]+:", href):
+            target = (page_dir / href).resolve()
+            assert (target / "index.html" if href.endswith("/") else target).is_file(), f"broken link {href}"
     code = path.read_text(encoding="utf-8")
     numeric = [n for n, _ in CHECK_CALL.findall(code) if isinstance(ex.get(n), ex.NumericExercise)]
     for name in numeric:

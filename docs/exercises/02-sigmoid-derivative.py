@@ -14,7 +14,7 @@
 #
 # $$f'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = f(v)\,\bigl(1 - f(v)\bigr).$$
 #
-# (The slides' derivation loses a minus sign on the way: see the [errata](../errata.md).)
+# (The slides' derivation loses a minus sign on the way: see the [errata](../../errata/) page.)
 
 # %%
 from backprop import examples, forward
