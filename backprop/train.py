@@ -2,16 +2,18 @@ r"""One online update (``step``) and online training (``train``), sample by samp
 
 ``step`` is the reference: it calls the four rules of :mod:`backprop.rules` on the weights at time
 :math:`n` and only then applies them. ``train`` runs the same arithmetic in a tight loop (validation
-done once, no objects per sample) so that long runs are fast; the benchmark and the tests check that
-one epoch of ``train`` equals ``step`` applied sample by sample.
+done once, no objects per sample) so that long runs are fast: for small networks a loop generated with
+one line per weight, exactly the slides' written-out rules (print ``_epoch_source(2, 3, 1, "logsig",
+"purelin")``), for larger ones numpy. The benchmark and the tests check that one epoch of ``train``
+equals ``step`` applied sample by sample.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from collections.abc import Callable
-from operator import add, mul
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -106,14 +108,22 @@ def train(
         raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
     rng = np.random.default_rng(seed)
     small = net.n_hidden * (net.n_in + net.n_out) <= 64
-    epoch = _epoch_python if small else _epoch_numpy
-    params = _unpack(net, as_lists=small)
+    # Each bias is stored as the last weight of its neuron's row: [w_ik | b_i] and [w_ji | b_j].
+    W1 = np.column_stack([net.w_hidden, net.b_hidden])
+    W2 = np.column_stack([net.w_output, net.b_output])
+    if small:
+        params = [W1.tolist(), W2.tolist()]
+        epoch = _compiled_epoch(net.n_in, net.n_hidden, net.n_out, net.hidden, net.output)
+    else:
+        params = [W1, W2]
+        epoch = functools.partial(_epoch_numpy, hidden=net.hidden, output=net.output)
+        X = np.column_stack([X, np.ones(X.shape[0])])  # x_k followed by the constant input 1 of b_i
     costs = np.empty(epochs)
     for t in range(epochs):
         order = rng.permutation(X.shape[0]) if shuffle else np.arange(X.shape[0])
         Xs, Ds = (X[order].tolist(), D[order].tolist()) if small else (X[order], D[order])
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, once, clearly
-            costs[t] = epoch(params, Xs, Ds, eta, net.hidden, net.output)
+            costs[t] = epoch(*params, Xs, Ds, eta)
         if not (math.isfinite(costs[t]) and all(np.isfinite(p).all() for p in params)):
             raise FloatingPointError(
                 f"training diverged in epoch {t + 1}: the weights or the cost overflowed to inf/nan; "
@@ -121,71 +131,86 @@ def train(
             )
         if progress:
             _progress_bar(t + 1, epochs, costs[t])
-    return _pack(params, net), costs
+    W1, W2 = (np.array(p, dtype=float) for p in params)
+    return Network(W1[:, :-1], W1[:, -1], W2[:, :-1], W2[:, -1], hidden=net.hidden, output=net.output), costs
 
 
-def _unpack(net: Network, as_lists: bool) -> list:
-    arrays = [net.w_hidden, net.b_hidden, net.w_output, net.b_output]
-    return [a.tolist() for a in arrays] if as_lists else [a.copy() for a in arrays]
-
-
-def _pack(params: list, like: Network) -> Network:
-    w_ik, b_i, w_ji, b_j = params
-    return Network(w_ik, b_i, w_ji, b_j, hidden=like.hidden, output=like.output)
-
-
-def _epoch_numpy(params: list, X: Array, D: Array, eta: float, hidden: str, output: str) -> float:
-    """One epoch on arrays, updating ``params`` in place; returns the mean cost."""
-    w_ik, b_i, w_ji, b_j = params
+def _epoch_numpy(W1: Array, W2: Array, X: Array, D: Array, eta: float, hidden: str, output: str) -> float:
+    """One epoch on arrays ``[w_ik | b_i]``, ``[w_ji | b_j]``, updated in place; returns the mean cost."""
     f_h, f_o = activations.get(hidden), activations.get(output)
     total = 0.0
     for x, d in zip(X, D, strict=True):
-        y_h = f_h.f(w_ik @ x + b_i)
-        y = f_o.f(w_ji @ y_h + b_j)
+        y_h = np.append(f_h.f(W1 @ x), 1.0)  # y_hi, then the constant input 1 of b_j
+        y = f_o.f(W2 @ y_h)
         e = d - y
         total += 0.5 * float(e @ e)
         delta_j = e * f_o.derivative_from_output(y)
-        delta_i = (delta_j @ w_ji) * f_h.derivative_from_output(y_h)  # w_ji(n): before its update
-        w_ji += eta * np.outer(delta_j, y_h)
-        b_j += eta * delta_j
-        w_ik += eta * np.outer(delta_i, x)
-        b_i += eta * delta_i
+        delta_i = (delta_j @ W2[:, :-1]) * f_h.derivative_from_output(y_h[:-1])  # w_ji(n): before its update
+        W2 += eta * np.outer(delta_j, y_h)
+        W1 += eta * np.outer(delta_i, x)
     return total / len(X)
 
 
-def _logsig(v: float) -> float:
-    if v >= 0:
-        return 1.0 / (1.0 + math.exp(-v))
-    z = math.exp(v)
-    return z / (1.0 + z)
-
-
-# Scalar twins of backprop.activations for the small-network loop: (f, f' from the output y).
-_SCALAR: dict[str, tuple[Callable[[float], float], Callable[[float], float]]] = {
-    "logsig": (_logsig, lambda y: y * (1.0 - y)),
-    "tansig": (math.tanh, lambda y: 1.0 - y * y),
-    "purelin": (float, lambda y: 1.0),
+# The small-network loop is generated: for a 2-3-1 network it reads like the slides' per-weight
+# equations (v1 = w1_1 * x1 + w1_2 * x2 + b1, ..., w4_1 += g4 * y_h1), and plain Python floats in
+# local variables beat numpy's per-call overhead on arrays of three numbers. Print
+# ``_epoch_source(2, 3, 1, "logsig", "purelin")`` to read it.
+_F = {  # f(v) as a Python expression of the variable v
+    "logsig": "(1.0 / (1.0 + exp(-{v})) if {v} >= 0.0 else exp({v}) / (1.0 + exp({v})))",
+    "tansig": "tanh({v})",
+    "purelin": "{v}",
+}
+_F_PRIME = {  # f'(v) as a Python expression of the output y = f(v)
+    "logsig": "{y} * (1.0 - {y})",
+    "tansig": "(1.0 - {y} * {y})",
+    "purelin": "1.0",
 }
 
 
-def _epoch_python(params: list, X: list, D: list, eta: float, hidden: str, output: str) -> float:
-    """The same epoch on Python floats: for tiny networks this beats numpy's per-call overhead."""
-    w_ik, b_i, w_ji, b_j = params
-    (f_h, df_h), (f_o, df_o) = _SCALAR[hidden], _SCALAR[output]
-    total = 0.0
-    for x, d in zip(X, D, strict=True):
-        y_h = [f_h(sum(map(mul, row, x)) + b) for row, b in zip(w_ik, b_i)]
-        y = [f_o(sum(map(mul, row, y_h)) + b) for row, b in zip(w_ji, b_j)]
-        e = [dj - yj for dj, yj in zip(d, y)]
-        total += 0.5 * sum(map(mul, e, e))
-        eta_delta_j = [eta * ej * df_o(yj) for ej, yj in zip(e, y)]
-        eta_delta_i = [df_h(yh) * sum(map(mul, eta_delta_j, col))
-                       for yh, col in zip(y_h, zip(*w_ji))]  # w_ji(n): before its update
-        w_ji[:] = [[w + dj * yh for w, yh in zip(row, y_h)] for row, dj in zip(w_ji, eta_delta_j)]
-        b_j[:] = map(add, b_j, eta_delta_j)
-        w_ik[:] = [[w + di * xk for w, xk in zip(row, x)] for row, di in zip(w_ik, eta_delta_i)]
-        b_i[:] = map(add, b_i, eta_delta_i)
-    return total / len(X)
+def _epoch_source(n_in: int, n_hidden: int, n_out: int, hidden: str, output: str) -> str:
+    """Source of one online epoch with every weight in its own variable, numbered as in the slides."""
+    K, I = range(1, n_in + 1), range(1, n_hidden + 1)  # noqa: E741
+    J = range(n_hidden + 1, n_hidden + n_out + 1)  # the slides number the output neuron 4
+
+    def unpack(rows: range, cols: range) -> str:
+        return ", ".join("(" + "".join(f"w{r}_{c}, " for c in cols) + f"b{r})" for r in rows)
+
+    def pack(rows: range, cols: range) -> str:
+        return ", ".join("[" + "".join(f"w{r}_{c}, " for c in cols) + f"b{r}]" for r in rows)
+
+    lines = [
+        "def epoch(W1, W2, X, D, eta):",
+        f"    [{unpack(I, K)}] = W1",
+        f"    [{unpack(J, I)}] = W2",
+        "    total = 0.0",
+        f"    for ({''.join(f'x{k}, ' for k in K)}), ({''.join(f'd{j}, ' for j in J)}) in zip(X, D):",
+    ]
+    for i in I:
+        lines.append(f"        v{i} = {' + '.join(f'w{i}_{k} * x{k}' for k in K)} + b{i}")
+        lines.append(f"        y_h{i} = {_F[hidden].format(v=f'v{i}')}")
+    for j in J:
+        lines.append(f"        v{j} = {' + '.join(f'w{j}_{i} * y_h{i}' for i in I)} + b{j}")
+        lines.append(f"        y{j} = {_F[output].format(v=f'v{j}')}")
+        lines.append(f"        e{j} = d{j} - y{j}")
+    lines.append(f"        total += {' + '.join(f'e{j} * e{j}' for j in J)}")
+    for j in J:  # g_j = eta e_j f'(v_j)
+        lines.append(f"        g{j} = eta * e{j} * {_F_PRIME[output].format(y=f'y{j}')}")
+    for i in I:  # g_i = eta [sum_j e_j f'(v_j) w_ji(n)] f'(v_i): computed before any w_ji changes
+        lines.append(f"        g{i} = ({' + '.join(f'g{j} * w{j}_{i}' for j in J)}) * "
+                     f"{_F_PRIME[hidden].format(y=f'y_h{i}')}")
+    for j in J:
+        lines += [f"        w{j}_{i} += g{j} * y_h{i}" for i in I] + [f"        b{j} += g{j}"]
+    for i in I:
+        lines += [f"        w{i}_{k} += g{i} * x{k}" for k in K] + [f"        b{i} += g{i}"]
+    lines += [f"    W1[:] = [{pack(I, K)}]", f"    W2[:] = [{pack(J, I)}]", "    return 0.5 * total / len(X)"]
+    return "\n".join(lines) + "\n"
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled_epoch(n_in: int, n_hidden: int, n_out: int, hidden: str, output: str) -> Callable[..., float]:
+    namespace: dict = {"exp": math.exp, "tanh": math.tanh}
+    exec(compile(_epoch_source(n_in, n_hidden, n_out, hidden, output), "<backprop epoch>", "exec"), namespace)
+    return namespace["epoch"]
 
 
 def _progress_bar(done: int, total: int, cost: float, width: int = 30) -> None:
