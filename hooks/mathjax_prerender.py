@@ -338,3 +338,12 @@ def _prerender_soup(output: str, src_uri: str) -> str:
         node.replace_with(NavigableString(text))
     out = str(soup)
     return re.sub("\x02mjx(\\d+)\x03", lambda m: rendered[int(m[1])], out) if rendered else out
+
+
+def on_shutdown(**kwargs):
+    # Free V8 while the interpreter is still whole: left to MiniRacer.__del__ at interpreter exit,
+    # mr_free_context waits forever on a futex and `mkdocs build` never exits (seen with py-mini-racer
+    # 0.12: faulthandler shows _make_context's finally in __del__).
+    if STATE.renderer is not None:
+        STATE.renderer.ctx.close()
+        STATE.renderer = None
