@@ -92,6 +92,7 @@ def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str 
     return path
 
 
+BUILD_TIMEOUT = 900  # seconds; a build that ends its work but never exits is reported, not waited for
 CPU: dict[str, float] = {}  # CPU seconds of each measured build (its process and the processes it waited for)
 
 
@@ -114,7 +115,11 @@ def timed_build(config: Path | None, site_dir: Path) -> float:
     if config is not None:
         cmd += ["--config-file", str(config)]
     cpu0, start = children_cpu(), time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    try:
+        proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+    except subprocess.TimeoutExpired as exc:
+        out = (exc.stdout or b"").decode(errors="replace") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        sys.exit(f"build did not exit within {BUILD_TIMEOUT} s ({' '.join(cmd)}); its last output:\n{out[-2000:]}")
     elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu0
     if proc.returncode != 0:
         sys.exit(f"build failed ({' '.join(cmd)}):\n{proc.stdout}\n{proc.stderr}")
