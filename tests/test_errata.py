@@ -1,0 +1,330 @@
+"""The slides' errata (docs/errata.md), proved with sympy: each slide equation is wrong, each correction right.
+
+Nothing here uses the package: every expected value is derived by sympy from the definitions
+(s(z) = 1/(1 + exp(-z)), E = 1/2 sum_j e_j^2, the forward pass). A claim of
+"wrong" is proved by a witness point where the two sides differ; a claim of "right" by
+``simplify(lhs - rhs) == 0``. So every test can fail both ways.
+
+The ``ERRATA`` registry maps each erratum id on the page to its test; ``test_page_lists_every_erratum``
+checks the built page and the registry against each other.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import pytest
+import sympy as sp
+
+ERRATA: dict[str, Callable[[], None]] = {}
+
+
+def erratum(anchor: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
+    """Register a test as the proof of the erratum with this anchor id on the page."""
+
+    def register(test: Callable[[], None]) -> Callable[[], None]:
+        ERRATA[anchor] = test
+        return test
+
+    return register
+
+
+def identical(a: sp.Expr, b: sp.Expr) -> bool:
+    """True when sympy proves ``a == b`` for every value of the symbols.
+
+    Fast path first: with every ``exp(...)`` replaced by a fresh symbol the difference is a rational
+    function, and if that cancels to 0 it is 0 whatever the exponentials are worth. Otherwise simplify.
+    """
+    gap = a - b
+    exps = sorted(gap.atoms(sp.exp), key=sp.default_sort_key)
+    rational = gap.xreplace({e: sp.Dummy() for e in exps})
+    if sp.cancel(sp.together(rational)) == 0:
+        return True
+    return sp.simplify(gap) == 0
+
+
+def differs_at(a: sp.Expr, b: sp.Expr, point: dict) -> bool:
+    """True when ``a`` and ``b`` have different values at ``point``: a witness that they are not identical."""
+    gap = sp.N((a - b).subs(point), 30)
+    return gap.is_number and abs(gap) > 1e-12
+
+
+def logsig(t: sp.Expr) -> sp.Expr:
+    return 1 / (1 + sp.exp(-t))
+
+
+# --- the network, symbolically ---------------------------------------------------------------------------
+
+x1, x2 = sp.symbols("x1 x2", real=True)
+X = [x1, x2]
+W_HID = [[sp.Symbol(f"w{i}{k}", real=True) for k in (1, 2)] for i in (1, 2, 3)]  # w_ik
+B_HID = [sp.Symbol(f"b{i}", real=True) for i in (1, 2, 3)]
+POINT = {x1: sp.Rational(1), x2: sp.Rational(1, 2)}  # numbers for witnesses, with the weights below
+POINT.update({W_HID[i][k]: sp.Rational(2 * i + k + 1, 10) for i in range(3) for k in range(2)})
+POINT.update({B_HID[i]: sp.Rational(i + 1, 10) for i in range(3)})
+
+
+def v_hidden_explicit(i: int) -> sp.Expr:
+    """The slides' own written-out line, e.g. v_1 = w_11 x_1 + w_12 x_2 + b_1 (i counts from 0)."""
+    return W_HID[i][0] * x1 + W_HID[i][1] * x2 + B_HID[i]
+
+
+def network(n_out: int, output: Callable[[sp.Expr], sp.Expr] = lambda v: v):
+    """Symbols and the total cost of a 2-3-n_out network with logsig hidden neurons."""
+    w_out = [[sp.Symbol(f"w{4 + j}{i}", real=True) for i in (1, 2, 3)] for j in range(n_out)]  # w_ji
+    b_out = [sp.Symbol(f"b{4 + j}", real=True) for j in range(n_out)]
+    d = [sp.Symbol(f"d{4 + j}", real=True) for j in range(n_out)]
+    v_h = [v_hidden_explicit(i) for i in range(3)]
+    y_h = [logsig(v) for v in v_h]
+    v_o = [sum(w_out[j][i] * y_h[i] for i in range(3)) + b_out[j] for j in range(n_out)]
+    y_o = [output(v) for v in v_o]
+    e = [d[j] - y_o[j] for j in range(n_out)]
+    E_j = [sp.Rational(1, 2) * e[j] ** 2 for j in range(n_out)]
+    point = dict(POINT)
+    point.update({w_out[j][i]: sp.Rational(7 + i + 3 * j, 10) * (-1) ** j for j in range(n_out) for i in range(3)})
+    point.update({b_out[j]: sp.Rational(4, 10) for j in range(n_out)})
+    point.update({d[j]: sp.Rational(1, 1 + j) for j in range(n_out)})
+    return dict(w_out=w_out, b_out=b_out, d=d, v_h=v_h, y_h=y_h, v_o=v_o, y_o=y_o, e=e, E_j=E_j,
+                E=sum(E_j), point=point)
+
+
+# --- 1 and 2: the indices of the forward pass ----------------------------------------------------------
+
+w = sp.IndexedBase("w", real=True)
+xk = sp.IndexedBase("x", real=True)
+b = sp.IndexedBase("b", real=True)
+i, k, kk = sp.symbols("i k kk", integer=True)
+
+
+def to_symbols(expr: sp.Expr) -> sp.Expr:
+    """Replace w[i, k], x[k], b[i] (1-based) by the symbols of the network above."""
+    subs = {w[a + 1, c + 1]: W_HID[a][c] for a in range(3) for c in range(2)}
+    subs.update({xk[c + 1]: X[c] for c in range(2)})
+    subs.update({b[a + 1]: B_HID[a] for a in range(3)})
+    return expr.subs(subs)
+
+
+@erratum("erratum-forward-index")
+def test_forward_index():
+    # Slide: v_k = sum_{k=1~3, i=1~2} w_ki x_i + b_k. The sum binds k, so only b_k still knows the neuron.
+    slide_sum = sp.Sum(w[k, i] * xk[i], (k, 1, 3), (i, 1, 2))
+    assert k not in slide_sum.free_symbols
+    for neuron in (1, 2, 3):
+        slide = to_symbols(slide_sum.doit() + b[neuron])
+        assert differs_at(slide, v_hidden_explicit(neuron - 1), POINT)
+        corrected = to_symbols(sp.Sum(w[neuron, kk] * xk[kk], (kk, 1, 2)).doit() + b[neuron])
+        assert identical(corrected, v_hidden_explicit(neuron - 1))
+
+
+@erratum("erratum-sum-index")
+def test_sum_index():
+    # Slide: v_i = sum_i w_ik x_k + b_i. Summed over i, the right side still has a free k.
+    slide_sum = sp.Sum(w[i, k] * xk[k], (i, 1, 3))
+    assert k in slide_sum.free_symbols and i not in slide_sum.free_symbols
+    for neuron in (1, 2, 3):
+        for k_value in (1, 2):  # whatever k the reader picks, it is wrong
+            slide = to_symbols(slide_sum.doit().subs(k, k_value) + b[neuron])
+            assert differs_at(slide, v_hidden_explicit(neuron - 1), POINT)
+        corrected = to_symbols(sp.Sum(w[neuron, k] * xk[k], (k, 1, 2)).doit() + b[neuron])
+        assert identical(corrected, v_hidden_explicit(neuron - 1))
+
+
+# --- 3: the derivative of the sigmoid ------------------------------------------------------------------
+
+z, xs = sp.symbols("z x", real=True)
+U = 1 + sp.exp(-z)
+DS = sp.diff(logsig(z), z)  # the truth, by sympy
+
+
+@erratum("erratum-sigmoid-derivation")
+def test_sigmoid_derivation():
+    s = logsig(z)
+    slide = {
+        "S1": (1 / U) ** 2 * sp.diff(U, z),
+        "S2": (1 / U) ** 2 * sp.exp(-z) * (-1),
+        "S3": (1 / U) * (1 / U) - sp.exp(-xs),
+        "S4": (1 / U) * (-sp.exp(-z) / U),
+    }
+    for name, line in slide.items():
+        assert differs_at(line, DS, {z: 0, xs: 0}), name
+    # (S3) is wrong whatever x is: at z = 0 it differs from the truth by -e^{-x}, never 0.
+    assert identical((slide["S3"] - DS).subs(z, 0), -sp.exp(-xs))
+    # (S2) and (S4) are exactly minus the truth: the lost sign.
+    assert identical(slide["S2"], -DS) and identical(slide["S4"], -DS)
+    # (S5) is right, but (S4) does not lead to it.
+    assert identical(s * (1 - s), DS)
+    corrected = {
+        "C1": -(U**-2) * sp.diff(U, z),
+        "C2": -(U**-2) * sp.exp(-z) * (-1),
+        "C2b": sp.exp(-z) / U**2,
+        "C3": (1 / U) * (sp.exp(-z) / U),
+        "C4": s * (1 - s),
+    }
+    for name, line in corrected.items():
+        assert identical(line, DS), name
+    assert identical(sp.exp(-z) / U, ((1 + sp.exp(-z)) - 1) / U)
+    assert identical(((1 + sp.exp(-z)) - 1) / U, 1 - s)  # the missing step
+
+
+def test_tanh_derivation_is_right():
+    g = sp.sinh(z) / sp.cosh(z)
+    assert identical(g.rewrite(sp.exp), (sp.exp(z) - sp.exp(-z)) / (sp.exp(z) + sp.exp(-z)))
+    truth = sp.diff(sp.tanh(z), z)
+    lines = [
+        (sp.diff(sp.sinh(z), z) * sp.cosh(z) - sp.diff(sp.cosh(z), z) * sp.sinh(z)) / sp.cosh(z) ** 2,
+        (sp.cosh(z) ** 2 - sp.sinh(z) ** 2) / sp.cosh(z) ** 2,
+        1 - sp.sinh(z) ** 2 / sp.cosh(z) ** 2,
+        1 - sp.tanh(z) ** 2,
+    ]
+    for line in lines:
+        assert identical(line.rewrite(sp.exp), truth.rewrite(sp.exp))
+
+
+# --- 4: the table of derivatives -----------------------------------------------------------------------
+
+t = sp.Symbol("t", real=True, nonzero=True)
+tp = sp.Symbol("tp", positive=True)
+tn = sp.Symbol("tn", negative=True)
+a = sp.Symbol("a", positive=True)
+
+
+def derivative_row_holds(f: Callable[[sp.Expr], sp.Expr], rhs: Callable[[sp.Expr], sp.Expr], var: sp.Symbol) -> bool:
+    return identical(sp.diff(f(var), var).rewrite(sp.exp), rhs(var).rewrite(sp.exp))
+
+
+RIGHT_ROWS = {  # name: (function, the slide's right-hand side, variables it is claimed for)
+    "e^x": (sp.exp, sp.exp, [t]),
+    "a^x": (lambda u: a**u, lambda u: a**u * sp.log(a), [t]),
+    "ln x": (sp.log, lambda u: 1 / u, [tp]),
+    "ln|x|": (lambda u: sp.log(sp.Abs(u)), lambda u: 1 / u, [tp, tn]),
+    "log_a x": (lambda u: sp.log(u, a), lambda u: 1 / (u * sp.log(a)), [tp]),
+    "sinh": (sp.sinh, sp.cosh, [t]),
+    "tanh": (sp.tanh, lambda u: sp.sech(u) ** 2, [t]),
+    "sech": (sp.sech, lambda u: -sp.sech(u) * sp.tanh(u), [t]),
+    "cosh": (sp.cosh, sp.sinh, [t]),
+}
+
+
+@pytest.mark.parametrize("row", sorted(RIGHT_ROWS))
+def test_derivative_table_rows_that_are_right(row):
+    f, rhs, variables = RIGHT_ROWS[row]
+    for var in variables:
+        assert derivative_row_holds(f, rhs, var), (row, var)
+
+
+@erratum("erratum-derivative-table")
+def test_derivative_table():
+    one = {t: 1}
+    # Slide: d/dx coth x = -cosh^2 x. Wrong; -csch^2 x is right.
+    assert not derivative_row_holds(sp.coth, lambda u: -sp.cosh(u) ** 2, t)
+    assert differs_at(sp.diff(sp.coth(t), t), -sp.cosh(t) ** 2, one)
+    assert derivative_row_holds(sp.coth, lambda u: -sp.csch(u) ** 2, t)
+    # Slide: d/dx cosh x = -cosh x coth x. Wrong (d/dx cosh x = sinh x, the row above); the csch row is right.
+    assert not derivative_row_holds(sp.cosh, lambda u: -sp.cosh(u) * sp.coth(u), t)
+    assert differs_at(sp.diff(sp.cosh(t), t), -sp.cosh(t) * sp.coth(t), one)
+    assert derivative_row_holds(sp.csch, lambda u: -sp.csch(u) * sp.coth(u), t)
+
+
+# --- 5 and 6: the update rules -------------------------------------------------------------------------
+
+
+def f_prime_hidden(net: dict, i: int) -> sp.Expr:
+    """The slides' f'(v_i) = f(v_i)(1 - f(v_i)) for the logsig hidden neuron i (from 0)."""
+    return net["y_h"][i] * (1 - net["y_h"][i])
+
+
+@erratum("erratum-sum-over-outputs")
+def test_sum_over_outputs():
+    for n_out in (1, 2):
+        net = network(n_out)
+        w_out, e, E, point = net["w_out"], net["e"], net["E"], net["point"]
+        for i in range(3):
+            for k in range(2):
+                w_ik = W_HID[i][k]
+                # Slide: dE_j/dw_ik = -e_j f'(v_j) w_ji f'(v_i) x_k, with f'(v_j) = 1 (linear output).
+                slide = [-e[j] * 1 * w_out[j][i] * f_prime_hidden(net, i) * X[k] for j in range(n_out)]
+                corrected = sum(slide)  # dE/dw_ik = -[sum_j e_j f'(v_j) w_ji] f'(v_i) x_k
+                # The slides' chain rule is right for the E_j it differentiates ...
+                for j in range(n_out):
+                    assert identical(slide[j], sp.diff(net["E_j"][j], w_ik))
+                # ... but the network's cost is E = sum_j E_j: with two outputs one E_j is not enough.
+                if n_out == 1:
+                    assert identical(slide[0], sp.diff(E, w_ik))
+                else:
+                    for j in range(n_out):
+                        assert differs_at(slide[j], sp.diff(E, w_ik), point), (i, k, j)
+                assert identical(corrected, sp.diff(E, w_ik))
+            # Rule (4), the bias: dv_i/db_i = 1 replaces x_k.
+            slide_b = [-e[j] * w_out[j][i] * f_prime_hidden(net, i) for j in range(n_out)]
+            if n_out == 2:
+                assert differs_at(slide_b[0], sp.diff(E, B_HID[i]), point)
+                assert differs_at(slide_b[1], sp.diff(E, B_HID[i]), point)
+            assert identical(sum(slide_b), sp.diff(E, B_HID[i]))
+
+
+@erratum("erratum-output-derivative")
+def test_output_derivative():
+    g = sp.Function("g")  # any output activation
+    v = sp.Symbol("v", real=True)
+    for output, linear in [(lambda u: u, True), (logsig, False), (g, False)]:
+        net = network(1, output)
+        w_out, b_out, e, E, point = net["w_out"], net["b_out"], net["e"], net["E"], net["point"]
+        v_j = net["v_o"][0]
+        f_prime_output = sp.diff(output(v), v).subs(v, v_j)
+        for i in range(3):
+            # Slide's result: Delta w_ji = eta (d_j - y_j) f(v_i), i.e. dE/dw_ji = -e_j f(v_i).
+            slide = -e[0] * net["y_h"][i]
+            corrected = -e[0] * f_prime_output * net["y_h"][i]
+            assert identical(corrected, sp.diff(E, w_out[0][i]))
+            if linear:
+                assert identical(slide, sp.diff(E, w_out[0][i]))
+            elif output is logsig:
+                assert differs_at(slide, sp.diff(E, w_out[0][i]), point)
+            else:  # for any g, the slide's result misses exactly the factor g'(v_j)
+                assert identical(sp.diff(E, w_out[0][i]) - slide, -e[0] * (f_prime_output - 1) * net["y_h"][i])
+        slide_b, corrected_b = -e[0], -e[0] * f_prime_output
+        assert identical(corrected_b, sp.diff(E, b_out[0]))
+        if linear:
+            assert identical(slide_b, sp.diff(E, b_out[0]))
+        elif output is logsig:
+            assert differs_at(slide_b, sp.diff(E, b_out[0]), point)
+
+
+def test_written_out_rules_are_right():
+    """All thirteen written-out updates of the slides (w_41 ... b_3), for the slides' 2-3-1 network."""
+    net = network(1)
+    e, E, (w4,) = net["e"][0], net["E"], net["w_out"]
+    y_h = net["y_h"]
+    # -dE/dtheta as the slides write it (Delta theta / eta).
+    slides = {w4[i]: e * y_h[i] for i in range(3)}
+    slides[net["b_out"][0]] = e
+    for i in range(3):
+        for k in range(2):
+            slides[W_HID[i][k]] = e * w4[i] * y_h[i] * (1 - y_h[i]) * X[k]
+        slides[B_HID[i]] = e * w4[i] * y_h[i] * (1 - y_h[i])
+    assert len(slides) == 13
+    for theta, rhs in slides.items():
+        assert identical(rhs, -sp.diff(E, theta)), theta
+
+
+# --- the page ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_page_lists_every_erratum(site_build):
+    page = (site_build.dir / "errata" / "index.html").read_text()
+    ids = set(re.findall(r'id="(erratum-[\w-]+)"', page))
+    assert ids == set(ERRATA), f"on the page only: {ids - set(ERRATA)}; tested only: {set(ERRATA) - ids}"
+    summary = page[: page.index('id="erratum-')]
+    for anchor in ERRATA:
+        assert f'href="#{anchor}"' in summary, f"the summary table does not link to {anchor}"
+    # Each erratum's own check, run at build time, shows the slide's version failing and the fix passing.
+    sections = re.split(r'<h2 id="', page)
+    for anchor in ERRATA:
+        (section,) = [s for s in sections if s.startswith(anchor + '"')]
+        text = html.unescape(re.sub(r"<[^>]+>", " ", section))
+        assert re.search(r"\bdiffers\b|\bFalse\b", text), f"{anchor}: no failing original in its check"
+        assert re.search(r"\bagrees\b|\bTrue\b", text), f"{anchor}: no passing correction in its check"
+        assert "Traceback" not in text
