@@ -3,15 +3,15 @@ r"""Activation functions and their derivatives, named as in MATLAB and the slide
 Each activation is stored with two forms of its derivative, as in scikit-learn's
 ``sklearn/neural_network/_base.py``:
 
-* ``derivative(v)``: :math:`f'(v)`, a function of the induced local field :math:`v`;
-* ``derivative_from_output(y)``: the same number written with the output :math:`y = f(v)`,
-  the form the slides use in the update rules, e.g. :math:`f'(v) = f(v)\,(1 - f(v))`.
+* ``derivative(v)``: $f'(v)$, a function of the induced local field $v$;
+* ``derivative_from_output(y)``: the same number written with the output $y = f(v)$,
+  the form the slides use in the update rules, e.g. $f'(v) = f(v)\,(1 - f(v))$.
 
-| name      | :math:`f(v)`                 | :math:`f'(v)` from :math:`v`                 | from :math:`y = f(v)` |
-|-----------|------------------------------|----------------------------------------------|-----------------------|
-| `logsig`  | :math:`1 / (1 + e^{-v})`     | :math:`e^{-v} / (1 + e^{-v})^2`              | :math:`y\,(1 - y)`     |
-| `tansig`  | :math:`\tanh v`              | :math:`\operatorname{sech}^2 v`              | :math:`1 - y^2`        |
-| `purelin` | :math:`v`                    | :math:`1`                                    | :math:`1`              |
+| name      | $f(v)$             | $f'(v)$ from $v$          | from $y = f(v)$ |
+|-----------|--------------------|---------------------------|-----------------|
+| `logsig`  | $1 / (1 + e^{-v})$ | $e^{-v} / (1 + e^{-v})^2$ | $y\,(1 - y)$    |
+| `tansig`  | $\tanh v$          | $\operatorname{sech}^2 v$ | $1 - y^2$       |
+| `purelin` | $v$                | $1$                       | $1$             |
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ Array = NDArray[np.float64]
 
 
 def logsig(v: ArrayLike) -> Array:
-    r"""Logistic sigmoid :math:`f(v) = \dfrac{1}{1 + e^{-v}}`, elementwise.
+    r"""Logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$, elementwise.
 
     Numerically stable: ``logsig(-1000.0)`` is ``0.0`` and ``logsig(1000.0)`` is ``1.0``,
-    with no overflow warning (``exp`` only ever sees :math:`-|v|`).
+    with no overflow warning (``exp`` only ever sees $-|v|$).
     """
     v = np.asarray(v, dtype=float)
     with np.errstate(under="ignore"):  # exp(-|v|) -> 0 for |v| > 745 is the right answer, not an error
@@ -38,49 +38,49 @@ def logsig(v: ArrayLike) -> Array:
 
 
 def logsig_derivative(v: ArrayLike) -> Array:
-    r""":math:`f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}`, computed stably as :math:`f(v)(1 - f(v))`."""
+    r"""$f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}$, computed stably as $f(v)(1 - f(v))$."""
     y = logsig(v)
     with np.errstate(under="ignore"):  # a subnormal y times (1 - y) may round to 0: that is f'(v) here
         return y * (1.0 - y)
 
 
 def logsig_derivative_from_output(y: ArrayLike) -> Array:
-    r""":math:`f'(v) = y\,(1 - y)` where :math:`y = f(v)`."""
+    r"""$f'(v) = y\,(1 - y)$ where $y = f(v)$."""
     y = np.asarray(y, dtype=float)
     with np.errstate(under="ignore"):
         return y * (1.0 - y)
 
 
 def tansig(v: ArrayLike) -> Array:
-    r"""Hyperbolic tangent :math:`f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}`."""
+    r"""Hyperbolic tangent $f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$."""
     return np.tanh(np.asarray(v, dtype=float))
 
 
 def tansig_derivative(v: ArrayLike) -> Array:
-    r""":math:`f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v` (stable: ``cosh`` overflow gives 0)."""
+    r"""$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$ (stable: ``cosh`` overflow gives 0)."""
     v = np.asarray(v, dtype=float)
     t = np.tanh(v)
     return 1.0 - t * t
 
 
 def tansig_derivative_from_output(y: ArrayLike) -> Array:
-    r""":math:`f'(v) = 1 - y^2` where :math:`y = \tanh v`."""
+    r"""$f'(v) = 1 - y^2$ where $y = \tanh v$."""
     y = np.asarray(y, dtype=float)
     return 1.0 - y * y
 
 
 def purelin(v: ArrayLike) -> Array:
-    r"""Linear transfer function :math:`f(v) = v` (a copy, so the caller's array is never shared)."""
+    r"""Linear transfer function $f(v) = v$ (a copy, so the caller's array is never shared)."""
     return np.array(v, dtype=float)
 
 
 def purelin_derivative(v: ArrayLike) -> Array:
-    r""":math:`f'(v) = 1`."""
+    r"""$f'(v) = 1$."""
     return np.ones_like(np.asarray(v, dtype=float))
 
 
 def purelin_derivative_from_output(y: ArrayLike) -> Array:
-    r""":math:`f'(v) = 1`, whatever the output."""
+    r"""$f'(v) = 1$, whatever the output."""
     return np.ones_like(np.asarray(y, dtype=float))
 
 

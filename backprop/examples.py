@@ -1,7 +1,7 @@
 r"""The one worked example every page of the site uses, and a small regression task.
 
-The numbers are chosen so a student can follow them by hand: with :math:`x = (1, 0.5)` the hidden
-fields come out as :math:`v_1 = 0.3`, :math:`v_2 = 0.7`, :math:`v_3 = 1.1`.
+The numbers are chosen so a student can follow them by hand: with $x = (1, 0.5)$ the hidden
+fields come out as $v_1 = 0.3$, $v_2 = 0.7$, $v_3 = 1.1$.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ ETA = 0.5
 
 
 def target_function(X: Array) -> Array:
-    r"""The regression task's target :math:`d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2`, shape (n,)."""
+    r"""The regression task's target $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, shape (n,)."""
     X = np.asarray(X, dtype=float)
     return 0.5 * np.sin(np.pi * X[:, 0]) + 0.25 * X[:, 1]
 

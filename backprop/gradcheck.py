@@ -1,8 +1,8 @@
-r"""Gradient check: the rules against central finite differences of :math:`E`.
+r"""Gradient check: the rules against central finite differences of $E$.
 
-Each rule returns :math:`\Delta\theta = -\eta\,\partial E/\partial\theta`, so the analytic gradient is
-:math:`-\Delta\theta/\eta`. The numerical one is
-:math:`\dfrac{E(\theta + h) - E(\theta - h)}{2h}`, one parameter at a time.
+Each rule returns $\Delta\theta = -\eta\,\partial E/\partial\theta$, so the analytic gradient is
+$-\Delta\theta/\eta$. The numerical one is
+$\dfrac{E(\theta + h) - E(\theta - h)}{2h}$, one parameter at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 
 def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Array]:
-    r""":math:`\partial E/\partial\theta` for each parameter array, from the four rules (with :math:`\eta = 1`)."""
+    r"""$\partial E/\partial\theta$ for each parameter array, from the four rules (with $\eta = 1$)."""
     fp = forward(net, x)
     return {
         "w_hidden": -delta_w_hidden(fp, d, 1.0),
@@ -30,10 +30,10 @@ def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Arr
 
 
 def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
-    r"""Central differences :math:`(E(\theta_p + h) - E(\theta_p - h)) / 2h` for every parameter :math:`p`.
+    r"""Central differences $(E(\theta_p + h) - E(\theta_p - h)) / 2h$ for every parameter $p$.
 
-    The default :math:`h = 10^{-5} \approx \varepsilon^{1/3}` balances truncation error (:math:`O(h^2)`)
-    against rounding error (:math:`O(\varepsilon/h)`).
+    The default $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error ($O(h^2)$)
+    against rounding error ($O(\varepsilon/h)$).
     """
     x = as_array("x", x, 1, (net.n_in,))
     d = as_target(d, net.n_out)
@@ -58,8 +58,8 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5
 def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
     r"""The largest relative error between analytic and numerical gradients over all parameters.
 
-    Relative error :math:`|a - n| / \max(|a| + |n|, 10^{-8})`; about :math:`10^{-8}` or less
-    means the rules are right, anything above :math:`10^{-4}` means a bug.
+    Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; about $10^{-8}$ or less
+    means the rules are right, anything above $10^{-4}$ means a bug.
     """
     analytic = analytic_gradient(net, x, d)
     numerical = numerical_gradient(net, x, d, h)

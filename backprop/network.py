@@ -1,11 +1,11 @@
 r"""The network and its forward pass, in the slides' notation.
 
-Hidden neuron :math:`i` (the slides' 1, 2, 3) and output neuron :math:`j` (the slides' 4):
+Hidden neuron $i$ (the slides' 1, 2, 3) and output neuron $j$ (the slides' 4):
 
-.. math::
-
-    v_i = \sum_k w_{ik} x_k + b_i, \qquad y_{hi} = f(v_i), \qquad
-    v_j = \sum_i w_{ji} y_{hi} + b_j, \qquad y_j = f(v_j).
+$$
+v_i = \sum_k w_{ik} x_k + b_i, \qquad y_{hi} = f(v_i), \qquad
+v_j = \sum_i w_{ji} y_{hi} + b_j, \qquad y_j = f(v_j).
+$$
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ class Network:
     Parameters
     ----------
     w_hidden : array, shape (n_hidden, n_in)
-        :math:`w_{ik}`: row :math:`i` is hidden neuron :math:`i`, column :math:`k` is input :math:`k`.
+        $w_{ik}$: row $i$ is hidden neuron $i$, column $k$ is input $k$.
     b_hidden : array, shape (n_hidden,)
-        :math:`b_i`, the hidden biases.
+        $b_i$, the hidden biases.
     w_output : array, shape (n_out, n_hidden)
-        :math:`w_{ji}`: row :math:`j` is output neuron :math:`j`, column :math:`i` is hidden neuron :math:`i`.
+        $w_{ji}$: row $j$ is output neuron $j$, column $i$ is hidden neuron $i$.
     b_output : array, shape (n_out,)
-        :math:`b_j`, the output biases (the slides' :math:`b_4`).
+        $b_j$, the output biases (the slides' $b_4$).
     hidden, output : {"logsig", "tansig", "purelin"}
         Activation of each layer; the slides use ``"logsig"`` and ``"purelin"``.
     """
@@ -62,17 +62,17 @@ class Network:
 
     @property
     def n_in(self) -> int:
-        """Number of inputs :math:`x_k`."""
+        """Number of inputs $x_k$."""
         return self.w_hidden.shape[1]
 
     @property
     def n_hidden(self) -> int:
-        """Number of hidden neurons :math:`i`."""
+        """Number of hidden neurons $i$."""
         return self.w_hidden.shape[0]
 
     @property
     def n_out(self) -> int:
-        """Number of output neurons :math:`j`."""
+        """Number of output neurons $j$."""
         return self.w_output.shape[0]
 
     @classmethod
@@ -87,7 +87,7 @@ class Network:
     ) -> Network:
         r"""A randomly initialised network, reproducible from ``seed``.
 
-        Weights are drawn uniformly from :math:`[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]`,
+        Weights are drawn uniformly from $[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$,
         biases likewise (the classic LeCun-style range).
         """
         for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
@@ -132,17 +132,17 @@ class ForwardPass:
     Attributes
     ----------
     net : Network
-        The weights at time :math:`n` that produced these values.
+        The weights at time $n$ that produced these values.
     x : array, shape (n_in,)
-        The input :math:`x_k`.
+        The input $x_k$.
     v_hidden : array, shape (n_hidden,)
-        :math:`v_i = \sum_k w_{ik} x_k + b_i`.
+        $v_i = \sum_k w_{ik} x_k + b_i$.
     y_hidden : array, shape (n_hidden,)
-        :math:`y_{hi} = f(v_i)`.
+        $y_{hi} = f(v_i)$.
     v_output : array, shape (n_out,)
-        :math:`v_j = \sum_i w_{ji} y_{hi} + b_j`.
+        $v_j = \sum_i w_{ji} y_{hi} + b_j$.
     y_output : array, shape (n_out,)
-        :math:`y_j = f(v_j)`.
+        $y_j = f(v_j)$.
     """
 
     net: Network

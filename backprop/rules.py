@@ -1,10 +1,10 @@
 r"""The four online update rules of the slides, one function each.
 
-Every rule starts from :math:`E(n) = \tfrac12 \sum_j e_j(n)^2` with :math:`e_j(n) = d_j(n) - y_j(n)`
-and returns :math:`\Delta = -\eta\,\partial E(n)/\partial(\text{parameter})`. The slides have a single
-linear output (:math:`j = 4`, :math:`f'(v_4) = 1`); these functions keep the general factor
-:math:`f'(v_j)` and, in the two hidden rules, the sum over all outputs :math:`j`.
-All four read the weights at time :math:`n` from the forward pass, never updated ones.
+Every rule starts from $E(n) = \tfrac12 \sum_j e_j(n)^2$ with $e_j(n) = d_j(n) - y_j(n)$
+and returns $\Delta = -\eta\,\partial E(n)/\partial(\text{parameter})$. The slides have a single
+linear output ($j = 4$, $f'(v_4) = 1$); these functions keep the general factor
+$f'(v_j)$ and, in the two hidden rules, the sum over all outputs $j$.
+All four read the weights at time $n$ from the forward pass, never updated ones.
 """
 
 from __future__ import annotations
@@ -19,31 +19,31 @@ from .network import ForwardPass
 
 
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
-    r"""The error :math:`e_j(n) = d_j(n) - y_j(n)`, shape (n_out,)."""
+    r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
     return as_target(d, fp.net.n_out) - fp.y_output
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
-    r"""The cost :math:`E(n) = \tfrac12 \sum_j e_j(n)^2` (the slides' :math:`\tfrac12 e(n)^2`)."""
+    r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$)."""
     e = error(fp, d)
     return float(0.5 * np.sum(e**2))
 
 
 def f_prime_output(fp: ForwardPass) -> Array:
-    r""":math:`f'(v_j(n))` of each output neuron, from its output :math:`y_j`; shape (n_out,)."""
+    r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
     return activations.get(fp.net.output).derivative_from_output(fp.y_output)
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
-    r""":math:`f'(v_i(n))` of each hidden neuron, from :math:`y_{hi}`; for logsig
-    :math:`f(v_i)(1 - f(v_i))`; shape (n_hidden,)."""
+    r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
+    $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
     return activations.get(fp.net.hidden).derivative_from_output(fp.y_hidden)
 
 
 def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
-    r"""Rule (1), output weights: :math:`\Delta w_{ji}(n) = \eta\, e_j(n)\, f'(v_j(n))\, y_{hi}(n)`.
+    r"""Rule (1), output weights: $\Delta w_{ji}(n) = \eta\, e_j(n)\, f'(v_j(n))\, y_{hi}(n)$.
 
-    With the slides' linear output this is :math:`\eta\,(d(n) - y(n))\, f(v_i(n))`.
+    With the slides' linear output this is $\eta\,(d(n) - y(n))\, f(v_i(n))$.
 
     Returns
     -------
@@ -55,9 +55,9 @@ def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
 
 
 def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
-    r"""Rule (2), output biases: :math:`\Delta b_j(n) = \eta\, e_j(n)\, f'(v_j(n)) \cdot 1`.
+    r"""Rule (2), output biases: $\Delta b_j(n) = \eta\, e_j(n)\, f'(v_j(n)) \cdot 1$.
 
-    With the slides' linear output this is :math:`\eta\,(d(n) - y(n))`.
+    With the slides' linear output this is $\eta\,(d(n) - y(n))$.
 
     Returns
     -------
@@ -70,10 +70,10 @@ def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
 
 def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     r"""Rule (3), hidden weights:
-    :math:`\Delta w_{ik}(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n))\, x_k(n)`.
+    $\Delta w_{ik}(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n))\, x_k(n)$.
 
     The slides have one output, so the sum has one term:
-    :math:`\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))\, x_k(n)`.
+    $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))\, x_k(n)$.
 
     Returns
     -------
@@ -87,9 +87,9 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
 
 def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     r"""Rule (4), hidden biases:
-    :math:`\Delta b_i(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n)) \cdot 1`.
+    $\Delta b_i(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n)) \cdot 1$.
 
-    The slides have one output: :math:`\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))`.
+    The slides have one output: $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))$.
 
     Returns
     -------

@@ -1,7 +1,7 @@
 r"""One online update (``step``) and online training (``train``), sample by sample as in the slides.
 
-``step`` is the reference: it calls the four rules of :mod:`backprop.rules` on the weights at time
-:math:`n` and only then applies them. ``train`` runs the same arithmetic in a tight loop (validation
+``step`` is the reference: it calls the four rules of [`backprop.rules`][backprop.rules] on the weights at time
+$n$ and only then applies them. ``train`` runs the same arithmetic in a tight loop (validation
 done once, no objects per sample) so that long runs are fast: for small networks a loop generated with
 one line per weight, exactly the slides' written-out rules (print ``_epoch_source(2, 3, 1, "logsig",
 "purelin")``), for larger ones numpy. The benchmark and the tests check that one epoch of ``train``
@@ -26,20 +26,20 @@ from .rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_outpu
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
-    r"""One online iteration :math:`n \to n+1` with all four rules; returns a new Network.
+    r"""One online iteration $n \to n+1$ with all four rules; returns a new Network.
 
-    All four updates are computed from the weights at time :math:`n` before any is applied, so
-    the hidden rules use :math:`w_{ji}(n)`, never :math:`w_{ji}(n+1)`.
+    All four updates are computed from the weights at time $n$ before any is applied, so
+    the hidden rules use $w_{ji}(n)$, never $w_{ji}(n+1)$.
 
     Parameters
     ----------
     net : Network
-        The weights at time :math:`n` (not modified).
+        The weights at time $n$ (not modified).
     x : array_like, shape (n_in,)
     d : float or array_like, shape (n_out,)
         The desired output; a scalar when ``n_out == 1``.
     eta : float
-        The learning rate :math:`\eta > 0`.
+        The learning rate $\eta > 0$.
     """
     fp = forward(net, x)
     d = as_target(d, net.n_out)
@@ -78,7 +78,7 @@ def train(
     X : array_like, shape (n_samples, n_in)
     D : array_like, shape (n_samples,) when ``n_out == 1``, else (n_samples, n_out)
     eta : float
-        Learning rate :math:`\eta > 0`.
+        Learning rate $\eta > 0$.
     epochs : int
         Number of passes over the data, >= 1.
     shuffle : bool
@@ -93,7 +93,7 @@ def train(
     net : Network
         The trained network.
     costs : array, shape (epochs,)
-        Mean over the epoch of :math:`E(n) = \tfrac12\sum_j e_j(n)^2`, each measured on its sample
+        Mean over the epoch of $E(n) = \tfrac12\sum_j e_j(n)^2$, each measured on its sample
         just before that sample's update.
     """
     if not isinstance(net, Network):
