@@ -83,19 +83,21 @@ def test_mathjax_is_served_by_the_site(site_build):
     for rel in ["input/mml.js", "a11y/explorer.js", "a11y/semantic-enrich.js", "a11y/sre.js",
                 "a11y/complexity.js", "sre/mathmaps/en.json", "sre/mathmaps/base.json"]:
         assert (mathjax / rel).is_file(), f"assets/mathjax/{rel} is missing"
-    # Every page either was typeset at build time (hooks/mathjax_prerender.py: it says so in a <meta>,
-    # links the CHTML stylesheet and loads no MathJax) or loads the config, then MathJax, from the site.
-    for page in site_build.dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        if "<body" not in html or 'http-equiv="refresh"' in html:
-            continue  # a redirect stub
-        where = page.relative_to(site_build.dir)
+    # Either the math was typeset at build time (hooks/mathjax_prerender.py: such a page says so in a
+    # <meta>, links the CHTML stylesheet, and no page loads MathJax), or every page loads the config,
+    # then MathJax, from the site.
+    pages = {p.relative_to(site_build.dir): p.read_text(encoding="utf-8") for p in site_build.dir.rglob("*.html")}
+    pages = {k: v for k, v in pages.items() if "<body" in v and 'http-equiv="refresh"' not in v}  # no redirects
+    prerendered = any('name="mathjax-prerendered"' in html for html in pages.values())
+    for where, html in pages.items():
         config_at = html.find("javascripts/mathjax-config.js")
         mathjax_at = html.find("assets/mathjax/tex-chtml.js")
         assert config_at >= 0, f"{where}: javascripts/mathjax-config.js is not loaded"
-        if 'name="mathjax-prerendered"' in html:
-            assert mathjax_at < 0, f"{where}: pre-rendered, yet it loads MathJax"
-            assert "assets/mathjax/prerender.css" in html, f"{where}: pre-rendered without the CHTML stylesheet"
+        if prerendered:
+            assert mathjax_at < 0, f"{where}: the site is pre-rendered, yet this page loads MathJax"
+            if 'class="arithmatex"' in html:
+                assert 'name="mathjax-prerendered"' in html, f"{where}: math left for a MathJax that is not loaded"
+                assert "assets/mathjax/prerender.css" in html, f"{where}: pre-rendered without the CHTML stylesheet"
         else:
             assert config_at < mathjax_at, f"{where}: MathJax is not loaded after its config"
 
