@@ -1,0 +1,322 @@
+"""What the browser suite checks, and how: the local server, the page list, and :class:`Tab` with its detectors.
+
+The fixtures (conftest.py), the page tests and the self-tests (test_selftest.py, which prove each detector fires)
+all use these same functions; ``benchmarks/bench_browser.py`` reuses the server and the Chromium lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose outcome depends on the palette
+INSTALL_HINT = "install it with `apt-get install chromium` (or set CHROMIUM=/path/to/chromium)"
+
+# All checks on the math of a page, in one round trip. A formula is "untypeset" when its .arithmatex wrapper has
+# no mjx-container: MathJax leaves raw TeX without any error when, e.g., a brace is unbalanced.
+MATH_STATE_JS = r"""() => {
+  const math = [...document.querySelectorAll('.arithmatex')];
+  const containers = [...document.querySelectorAll('mjx-container')];
+  const snippet = (el) => el.textContent.trim().slice(0, 80);
+  // TeX that never reached MathJax at all (no .arithmatex wrapper, e.g. a notebook's markdown cell): look for
+  // math delimiters in the visible text of the article, outside code and outside typeset math.
+  const raw = [];
+  const article = document.querySelector('article') || document.body;
+  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => node.parentElement.closest('pre, code, script, style, textarea, mjx-container, .arithmatex')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const TEX = /\$\$|\\\(|\\\[|\\begin\{|\$[^$\s][^$]*[\\_^][^$]*\$/;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (TEX.test(node.textContent)) raw.push(node.textContent.trim().slice(0, 80));
+  }
+  return {
+    raw_tex: raw,
+    math: math.length,
+    untypeset: math.filter((el) => !el.querySelector('mjx-container')).map(snippet),
+    errors: [...document.querySelectorAll('mjx-merror, [data-mjx-error]')].map(
+      (el) => el.getAttribute('data-mjx-error') || el.textContent.trim().slice(0, 80)),
+    without_assistive_mml: containers.filter((el) => !el.querySelector('mjx-assistive-mml')).length,
+    containers: containers.length,
+  };
+}"""
+
+# Figures must have a text alternative: <img> needs alt (alt="" only if it is marked decorative),
+# svg/elements with role=img need an accessible name. Material's icon SVGs sit inside labelled buttons/links.
+FIGURES_WITHOUT_TEXT_JS = """() => {
+  const bad = [];
+  for (const img of document.querySelectorAll('article img')) {
+    if (!img.hasAttribute('alt') && img.getAttribute('role') !== 'presentation') bad.push(img.outerHTML.slice(0, 120));
+  }
+  for (const el of document.querySelectorAll('article svg, article [role=img]')) {
+    const role = el.getAttribute('role');
+    if (el.tagName.toLowerCase() === 'svg' && role !== 'img') continue;   // decorative/inline icons
+    const named = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')
+      || el.querySelector(':scope > title')?.textContent.trim();
+    if (!named) bad.push(el.outerHTML.slice(0, 120));
+  }
+  return bad;
+}"""
+
+OVERFLOW_JS = """() => {
+  const doc = document.documentElement;
+  const width = (el) => Math.max(el.scrollWidth, (el.querySelector('mjx-math') || el).getBoundingClientRect().width);
+  const wide = [...document.querySelectorAll('div.arithmatex')].filter((el) => width(el) > el.clientWidth + 1);
+  return {
+    scrollWidth: doc.scrollWidth,
+    viewport: window.innerWidth,
+    // display math wider than its box must scroll inside the box, not widen the page
+    not_scrollable: wide.filter((el) => !['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+      .map((el) => el.textContent.trim().slice(0, 80)),
+    wide_equations: wide.length,
+  };
+}"""
+
+
+@cache
+def _axe_script() -> str:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    return AXE_SCRIPT
+
+
+def find_chromium() -> str | None:
+    for candidate in [os.environ.get("CHROMIUM"), *CHROMIUM_CANDIDATES, shutil.which("chromium")]:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Paths (``""``, ``"errata/"``, ...) of every page listed in the built sitemap."""
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [el.text for el in ET.parse(site_dir / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    return sorted(urlsplit(loc).path.lstrip("/") for loc in locs)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The local server: the built site, plus an overlay directory the self-tests write broken pages into.
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    overlay: Path
+
+    def translate_path(self, path: str) -> str:
+        site_path = super().translate_path(path)
+        overlay_path = self.overlay / os.path.relpath(site_path, self.directory)
+        if overlay_path.is_file() or (overlay_path / "index.html").is_file():
+            return str(overlay_path)
+        return site_path
+
+    def log_message(self, format, *args):  # keep pytest output clean
+        pass
+
+
+@dataclass
+class Server:
+    url: str  # http://127.0.0.1:<port>/
+    site_dir: Path
+    overlay: Path  # files here shadow the site's; for self-test pages
+
+    @property
+    def origin(self) -> str:
+        return self.url.rstrip("/")
+
+    def add_page(self, name: str, html: str) -> str:
+        """Serve ``html`` at ``/<name>/`` (same depth as the site's pages, so relative links resolve)."""
+        target = self.overlay / name / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        return f"{self.url}{name}/"
+
+
+def serve(site_dir: Path, port: int, overlay: Path) -> tuple[http.server.ThreadingHTTPServer, Server]:
+    handler = type("Handler", (_Handler,), {"overlay": overlay})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
+    return httpd, Server(f"http://127.0.0.1:{port}/", site_dir, overlay)
+
+
+@dataclass
+class Tab:
+    """One browser page on the local site, recording everything that went wrong since the last :meth:`visit`."""
+
+    page: object  # playwright.sync_api.Page
+    server: Server
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        page = self.page
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} @ {m.location}"))
+        page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+        page.on("response", lambda r: r.status >= 400 and self.bad_responses.append(f"{r.status} {r.url}"))
+        page.on("requestfailed", self._request_failed)
+
+    def _request_failed(self, request):
+        if not self.is_local(request.url):
+            return  # blocked on purpose by the route below, recorded in external_requests
+        self.failed_requests.append(f"{request.failure} {request.url}")
+
+    def is_local(self, url: str) -> bool:
+        return url.startswith((self.server.origin + "/", "data:", "blob:", "about:"))
+
+    def route(self, route):
+        if self.is_local(route.request.url):
+            route.continue_()
+        else:
+            self.external_requests.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    def clear(self):
+        for log in (self.console_errors, self.page_errors, self.bad_responses, self.failed_requests,
+                    self.external_requests):
+            log.clear()
+
+    # -- navigation ------------------------------------------------------------------------------------------
+    def visit(self, url: str):
+        """Full load of ``url`` and wait until MathJax has typeset it."""
+        self.clear()
+        if not url.startswith("http"):
+            url = self.server.url + url
+        self.page.goto(url, wait_until="load")
+        self.wait_for_math()
+
+    def wait_for_math(self, timeout: float = 20_000):
+        """Await the promise mathjax-config.js sets on every document$ emission (first load and instant nav)."""
+        self.page.wait_for_function("() => window.mathjaxTypeset instanceof Promise", timeout=timeout)
+        error = self.page.evaluate(
+            """(ms) => Promise.race([
+                 window.mathjaxTypeset.then(() => null, (e) => `typesetting failed: ${e}`),
+                 new Promise((done) => setTimeout(() => done(`math not typeset after ${ms} ms`), ms)),
+               ])""", timeout)
+        if error:
+            raise AssertionError(f"{self.page.url}: {error}")
+
+    # -- detectors: each returns a list of problems (empty = fine) ----------------------------------------------
+    def math_state(self) -> dict:
+        return self.page.evaluate(MATH_STATE_JS)
+
+    def math_problems(self) -> list[str]:
+        s = self.math_state()
+        problems = [f"MathJax error: {e}" for e in s["errors"]]
+        problems += [f"untypeset math (raw TeX left on the page): {t!r}" for t in s["untypeset"]]
+        problems += [f"TeX outside any math element, never typeset: {t!r}" for t in s["raw_tex"]]
+        if s["without_assistive_mml"]:
+            problems.append(f"{s['without_assistive_mml']} of {s['containers']} formulas lack assistive MathML")
+        return problems
+
+    def network_problems(self) -> list[str]:
+        return ([f"console error: {m}" for m in self.console_errors]
+                + [f"uncaught page error: {m}" for m in self.page_errors]
+                + [f"HTTP {m}" for m in self.bad_responses]
+                + [f"request failed: {m}" for m in self.failed_requests]
+                + [f"request to another host (blocked): {u}" for u in self.external_requests])
+
+    def axe_problems(self, rules: list[str] | None = None, impacts=("serious", "critical")) -> list[str]:
+        """axe-core (bundled with axe-playwright-python, injected from disk: no CDN) on the whole document.
+
+        ``rules`` restricts the run (e.g. to the colour rules, the only ones a palette change can affect).
+        """
+        if not self.page.evaluate("() => typeof window.axe === 'object'"):
+            self.page.evaluate(_axe_script())
+        options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
+        results = self.page.evaluate("(options) => axe.run(document, options)", options)
+        problems = []
+        for v in results["violations"]:
+            if v["impact"] in impacts:
+                nodes = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:6])
+                more = f" (+{len(v['nodes']) - 6} more)" if len(v["nodes"]) > 6 else ""
+                problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} -> {nodes}{more}")
+        return problems
+
+    def figure_problems(self) -> list[str]:
+        return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]
+
+    def overflow_problems(self) -> list[str]:
+        s = self.page.evaluate(OVERFLOW_JS)
+        problems = []
+        if s["scrollWidth"] > s["viewport"]:
+            problems.append(f"page is {s['scrollWidth']}px wide in a {s['viewport']}px viewport")
+        problems += [f"wide equation does not scroll inside its box: {t!r}" for t in s["not_scrollable"]]
+        return problems
+
+    def scheme(self) -> str:
+        return self.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+    def use_scheme(self, scheme: str):
+        """Switch palette ("default" or "slate") by clicking material's own toggle, as a reader would.
+
+        Material stores the choice in localStorage, so later loads in this browser context keep it.
+        """
+        if self.scheme() != scheme:
+            self.page.locator("form[data-md-component=palette] label:visible").first.click()
+            self.page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+
+
+def new_tab(browser, server: Server, **context_options) -> tuple[object, Tab]:
+    context = browser.new_context(base_url=server.url, **context_options)
+    page = context.new_page()
+    tab = Tab(page, server)
+    context.route("**/*", tab.route)
+    return context, tab
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The pages to test, known at collection time from mkdocs.yml's nav (test_every_page_is_tested checks the built
+# sitemap lists no page beyond these).
+
+
+def _permissive_yaml_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: ... -> None
+    return Loader
+
+
+def nav_pages(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """URL paths of the nav's pages: ``index.md`` -> ``""``, ``a/b.md`` -> ``"a/b/"``, ``a/index.md`` -> ``"a/"``."""
+    import yaml
+
+    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_permissive_yaml_loader())
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+        elif isinstance(node, str) and not re.match(r"^[a-z]+://", node):  # a page: .md, or a notebook .ipynb/.py
+            stem = re.sub(r"\.[A-Za-z0-9]+$", "", node)
+            stem = "" if stem in ("index", "README") else re.sub(r"/(index|README)$", "", stem) + "/"
+            found.append(stem.lstrip("/"))
+
+    walk(config.get("nav") or [])
+    return sorted(set(found))

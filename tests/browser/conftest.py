@@ -1,0 +1,100 @@
+"""Fixtures for the browser suite: the built site served locally, one headless Chromium, tabs that record problems.
+
+Chromium is looked up on the machine (Playwright's own browser download is not used); without one these tests skip
+with a hint, and with ``CI=true`` they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+
+import pytest
+from browser_checks import (
+    ARTIFACTS,
+    CHROMIUM_ARGS,
+    DESKTOP,
+    INSTALL_HINT,
+    Server,
+    Tab,
+    find_chromium,
+    new_tab,
+    serve,
+    site_pages,
+)
+
+
+@pytest.fixture(scope="session")
+def server(site_build, tmp_path_factory) -> Iterator[Server]:
+    """The built site on the port its site_url names (instant navigation needs the two to match)."""
+    httpd, srv = serve(site_build.dir, site_build.port, tmp_path_factory.mktemp("overlay"))
+    yield srv
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def pages(site_build) -> list[str]:
+    return site_pages(site_build.dir)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The browser
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        message = f"no Chromium found; {INSTALL_HINT}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true and {message}", pytrace=False)
+        pytest.skip(message)
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright missing: pip install -e '.[test]'")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def tab(browser, server) -> Iterator[Tab]:
+    """The session's desktop tab (1280x900, light palette); tests share it and reload pages as they need."""
+    context, tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def fresh_tab(browser, server) -> Iterator[Tab]:
+    """A tab in its own context, for tests that change permissions or storage."""
+    context, tab = new_tab(browser, server, viewport=DESKTOP)
+    yield tab
+    context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# On failure, save a screenshot of every tab the test used and print where it is.
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    tabs = {name: getattr(value, "tab", value) for name, value in getattr(item, "funcargs", {}).items()}
+    for name, tab in tabs.items():
+        if not isinstance(tab, Tab):
+            continue
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / (re.sub(r"[^\w.-]+", "_", f"{item.name}-{name}").strip("_") + ".png")
+        try:
+            tab.page.screenshot(path=str(path), full_page=True)
+            report.sections.append(("screenshot", f"saved {path} (page {tab.page.url})"))
+            print(f"\nscreenshot of the failing page: {path}")
+        except Exception as exc:  # the page may be gone; the failure itself matters more
+            report.sections.append(("screenshot", f"could not save: {exc}"))
+
+

@@ -1,0 +1,164 @@
+"""What a reader does on the site, in headless Chromium: instant navigation, search, copy a code block, answer boxes."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import pytest
+from browser_checks import nav_pages
+from playwright.sync_api import expect
+
+from backprop import examples
+
+pytestmark = pytest.mark.browser
+
+PAGES = nav_pages()
+
+# Counts material's document$ emissions (one per page shown, instant navigation included) and leaves a marker on
+# window that a full reload would wipe out.
+INSTRUMENT_JS = """() => {
+  window.__noFullReload = true;
+  window.__pagesShown = 0;
+  document$.subscribe(() => { window.__pagesShown += 1; });
+}"""
+
+
+def _follow(tab, click):
+    """Run ``click`` (an instant navigation), then wait for document$ to fire and the new page's math."""
+    before = tab.page.evaluate("() => window.__pagesShown")
+    click()
+    tab.page.wait_for_function("(n) => window.__pagesShown > n", arg=before)
+    tab.wait_for_math()
+
+
+def test_instant_navigation_keeps_math_typeset(tab):
+    """Walk the whole site with the footer's "Next" links, then go back twice: no full reload, math typeset."""
+    tab.visit("")
+    tab.page.evaluate(INSTRUMENT_JS)
+    seen = [tab.page.url]
+    while (next_link := tab.page.locator("a.md-footer__link--next")).count():
+        href = next_link.first.get_attribute("href")
+        _follow(tab, next_link.first.click)
+        assert tab.page.url.rstrip("/").endswith(href.strip("./").rstrip("/")), (tab.page.url, href)
+        assert tab.page.evaluate("() => window.__noFullReload === true"), f"full page reload on the way to {href}"
+        problems = tab.math_problems()
+        assert not problems, f"after instant navigation to {tab.page.url}: {problems}"
+        seen.append(tab.page.url)
+    assert len(seen) == len(PAGES), f"the footer links reach {len(seen)} pages, the nav has {len(PAGES)}"
+
+    for expected in (seen[-2], seen[-3]):
+        _follow(tab, tab.page.go_back)
+        assert tab.page.url == expected
+        assert tab.page.evaluate("() => window.__noFullReload === true"), "going back reloaded the page"
+        assert not tab.math_problems(), f"after going back to {expected}: {tab.math_problems()}"
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_search_finds_hidden_biases_offline(tab):
+    """Typing "hidden bias" into material's search lists the hidden-biases rule, with no request elsewhere."""
+    tab.visit("")
+    tab.page.keyboard.press("/")  # material's shortcut to focus the search box
+    expect(tab.page.locator("input.md-search__input")).to_be_focused()
+    tab.page.keyboard.type("hidden bias", delay=40)
+    results = tab.page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(re.search(r"(^|/)rule-hidden-biases/", h or "") for h in hrefs), hrefs
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def _first_page_with_code(site_dir) -> str:
+    for path in PAGES:
+        if '<div class="highlight"><pre' in (site_dir / path / "index.html").read_text(encoding="utf-8"):
+            return path
+    pytest.fail("no page of the site has a highlighted code block to copy")
+
+
+def test_copy_button_copies_the_code(fresh_tab, server, site_build):
+    """The copy button of a code block puts exactly that block's code on the clipboard."""
+    path = _first_page_with_code(site_build.dir)
+    fresh_tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
+    fresh_tab.visit(path)
+    block = fresh_tab.page.locator("div.highlight pre").first
+    code = block.locator("code").inner_text()
+    assert code.strip(), f"the first code block on {path} is empty"
+    fresh_tab.page.evaluate("() => navigator.clipboard.writeText('clipboard before the click')")
+    block.hover()
+    block.locator("button.md-clipboard").click()
+    copied = fresh_tab.page.evaluate("() => navigator.clipboard.readText()")
+    assert copied.strip() == code.strip(), f"copied {copied[:200]!r}, the block shows {code[:200]!r}"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Answer boxes (DOM contract in docs/javascripts/exercises.js).
+
+
+def _exercise_pages(site_dir) -> list[str]:
+    return [p for p in PAGES if p.startswith("exercises/")
+            and 'class="bp-answer"' in (site_dir / p / "index.html").read_text(encoding="utf-8")]
+
+
+def _answer(tab, form, text: str) -> tuple[str, str]:
+    """Type ``text`` into the box with the keyboard and press Enter; return (data-state, message shown)."""
+    box = form.locator(".bp-answer__input")
+    box.focus()
+    tab.page.keyboard.press("Control+A")
+    tab.page.keyboard.press("Backspace")
+    tab.page.keyboard.type(text)
+    tab.page.keyboard.press("Enter")
+    expect(form).to_have_attribute("data-state", re.compile(".+"))
+    state = form.get_attribute("data-state")
+    message = form.locator(".bp-answer__result").inner_text()
+    form.evaluate("(f) => f.removeAttribute('data-state')")  # so the next answer's verdict is awaited afresh
+    return state, message
+
+
+def test_answer_boxes(tab, site_build):
+    """Every answer box: right for the right answer, the hint for each classic wrong one, a clear word for junk."""
+    pages = _exercise_pages(site_build.dir)
+    if not pages:
+        pytest.skip("no exercise page with answer boxes (form.bp-answer) in docs/exercises yet")
+    checked = 0
+    for path in pages:
+        tab.visit(path)
+        forms = tab.page.locator("form.bp-answer")
+        for i in range(forms.count()):
+            form = forms.nth(i)
+            where = f"{path} box {i + 1} ({form.get_attribute('data-exercise')})"
+            expect(form).to_be_visible()  # shipped hidden; exercises.js shows it
+            label = form.locator("label").inner_text().strip()
+            assert label, f"{where}: the input has no label"
+            answer = float(form.get_attribute("data-answer"))
+
+            state, message = _answer(tab, form, f"{answer:.6f}")  # what a reader types: six decimals
+            assert state == "right" and message.startswith("Right"), f"{where}: {answer:.6f} -> {message!r}"
+
+            for mistake in json.loads(form.get_attribute("data-hints") or "[]"):
+                state, message = _answer(tab, form, repr(mistake["value"]))
+                assert state == "wrong" and mistake["hint"] in message, f"{where}: {mistake} -> {message!r}"
+
+            state, message = _answer(tab, form, "one half")
+            assert state == "invalid" and "Not a number" in message, f"{where}: 'one half' -> {message!r}"
+
+            # keyboard: Tab from the box reaches its Check button
+            form.locator(".bp-answer__input").focus()
+            tab.page.keyboard.press("Tab")
+            expect(form.locator(".bp-answer__submit")).to_be_focused()
+            checked += 1
+    assert checked
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_forward_pass_box_expects_the_hand_computed_value(tab, site_build):
+    """Independent anchor for the boxes: exercise 1's first box wants y_h2 computed here by hand from NET and X."""
+    if "exercises/01-forward-pass/" not in _exercise_pages(site_build.dir):
+        pytest.skip("exercise 1 (the forward pass) has no answer box yet")
+    w, b = examples.NET.w_hidden, examples.NET.b_hidden
+    x_1, x_2 = examples.X
+    y_h2 = 1 / (1 + math.exp(-(w[1, 0] * x_1 + w[1, 1] * x_2 + b[1])))
+    tab.visit("exercises/01-forward-pass/")
+    form = tab.page.locator("form.bp-answer").first
+    assert math.isclose(float(form.get_attribute("data-answer")), y_h2, rel_tol=1e-9)
+    assert _answer(tab, form, f"{y_h2:.6f}")[0] == "right"

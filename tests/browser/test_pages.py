@@ -1,0 +1,73 @@
+"""Every page of the built site in a real (headless) Chromium: math typeset, no errors, offline, accessible.
+
+Run: ``.venv/bin/pytest tests/browser -q`` (needs ``apt-get install chromium``). The detectors used here are
+proven to fire by ``test_selftest.py``.
+
+Each page is loaded once (the module-scoped ``site_page`` fixture groups the tests by page): light-mode checks,
+then the same page switched to dark with material's palette toggle, then narrowed to a phone's width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from browser_checks import COLOUR_RULES, DESKTOP, PHONE, Tab, nav_pages
+
+pytestmark = pytest.mark.browser
+
+PAGES = nav_pages()
+
+
+def report(url: str, problems: list[str]) -> str:
+    return f"{len(problems)} problem(s) on {url}:\n  " + "\n  ".join(problems)
+
+
+@dataclass
+class SitePage:
+    tab: Tab
+    path: str
+    load_problems: list[str]  # console/page/HTTP/offline problems recorded while the page loaded
+
+
+@pytest.fixture(scope="module", params=PAGES, ids=lambda p: p or "home")
+def site_page(request, tab) -> SitePage:
+    tab.page.set_viewport_size(DESKTOP)
+    tab.visit(request.param)
+    tab.use_scheme("default")
+    return SitePage(tab, request.param, tab.network_problems())
+
+
+def test_every_page_is_tested(pages):
+    """The pages below are taken from mkdocs.yml's nav; the built sitemap must not list any other page."""
+    assert set(pages) == set(PAGES), f"sitemap only: {set(pages) - set(PAGES)}; nav only: {set(PAGES) - set(pages)}"
+
+
+def test_light(site_page):
+    """Math typeset (with assistive MathML), no console/page/HTTP error, nothing from other hosts, axe clean."""
+    tab = site_page.tab
+    problems = site_page.load_problems + tab.math_problems() + tab.axe_problems() + tab.figure_problems()
+    assert not problems, report(tab.page.url, problems)
+
+
+def test_dark(site_page):
+    """Dark palette via material's toggle: the colour rules of axe pass too, and math is untouched."""
+    tab = site_page.tab
+    tab.use_scheme("slate")
+    try:
+        problems = tab.axe_problems(rules=COLOUR_RULES) + tab.math_problems()
+        assert not problems, report(f"{tab.page.url} (dark)", problems)
+    finally:
+        tab.use_scheme("default")
+
+
+def test_phone(site_page):
+    """At 375x740 the page does not scroll sideways; long display math scrolls inside its own box."""
+    tab = site_page.tab
+    tab.page.set_viewport_size(PHONE)
+    try:
+        tab.page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        problems = tab.overflow_problems() + tab.math_problems()
+        assert not problems, report(f"{tab.page.url} (375x740)", problems)
+    finally:
+        tab.page.set_viewport_size(DESKTOP)

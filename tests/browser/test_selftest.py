@@ -1,0 +1,128 @@
+"""Self-tests: each detector the page tests rely on FIRES on a page broken on purpose.
+
+A broken page is a copy of a built page (same depth, so its relative links to assets still work) with one fault
+injected at the top of the article, served from the test server's overlay directory at ``/selftest-<name>/``.
+Each test asserts the problem reported names the injected fault, so a detector that reports something else
+(or nothing) fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser_checks import COLOUR_RULES, PHONE
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+TEMPLATE_PAGE = "notation/index.html"  # any page one level deep
+PRERENDERED = '<meta name="mathjax-prerendered" content="true">'  # hooks/mathjax_prerender.py
+CONFIG_SCRIPT = '<script src="../javascripts/mathjax-config.js"></script>'
+CLIENT_SCRIPT = '<script src="../assets/mathjax/tex-chtml.js"></script>'
+
+
+def broken_page(server, name: str, fault: str, client_mathjax: bool = False) -> str:
+    """A copy of a built page with ``fault`` at the top of its article, served at /selftest-<name>/.
+
+    ``client_mathjax``: make the copy typeset in the browser even when the site pre-renders its math at build time
+    (there a TeX fault fails the build; the browser detectors still guard the client-side mode).
+    """
+    html = (server.site_dir / TEMPLATE_PAGE).read_text(encoding="utf-8")
+    assert ARTICLE in html, f"{TEMPLATE_PAGE} no longer has {ARTICLE!r}: update the self-tests"
+    html = html.replace(ARTICLE, ARTICLE + fault, 1)
+    if client_mathjax and CLIENT_SCRIPT not in html:
+        assert CONFIG_SCRIPT in html, f"{TEMPLATE_PAGE} does not load {CONFIG_SCRIPT}: update the self-tests"
+        html = html.replace(PRERENDERED, "").replace(CONFIG_SCRIPT, CONFIG_SCRIPT + CLIENT_SCRIPT, 1)
+    return server.add_page(f"selftest-{name}", html)
+
+
+def fired(problems: list[str], *needles: str) -> bool:
+    return any(all(n in p for n in needles) for p in problems)
+
+
+def test_undefined_macro_is_a_mathjax_error(tab, server):
+    fault = r'<div class="arithmatex">\[ y = \notamacro{x} \]</div>'
+    tab.visit(broken_page(server, "undefined-macro", fault, client_mathjax=True))
+    problems = tab.math_problems()
+    assert fired(problems, "MathJax error", "notamacro"), problems
+
+
+def test_unbalanced_brace_is_untypeset_math(tab, server):
+    # MathJax does not even find the closing \] inside an open brace: raw TeX stays, and no error is raised
+    fault = r'<div class="arithmatex">\[ y = \frac{1}{2 \]</div>'
+    tab.visit(broken_page(server, "unbalanced-brace", fault, client_mathjax=True))
+    problems = tab.math_problems()
+    assert fired(problems, "untypeset math", r"\frac{1}{2"), problems
+
+
+def test_tex_outside_math_elements_is_reported(tab, server):
+    # what a notebook's markdown cell gives when nothing wraps its math for MathJax
+    tab.visit(broken_page(server, "raw-tex", "<p>$$v_i = w_{i1} x_1 + b_i$$ and $y_{hi}$</p>"))
+    problems = tab.math_problems()
+    assert fired(problems, "TeX outside any math element", "w_{i1}"), problems
+
+
+def test_formula_without_assistive_mathml_is_reported(tab, server):
+    fault = r'<div class="arithmatex">\[ e = d - y \]</div>'
+    tab.visit(broken_page(server, "no-assistive-mml", fault, client_mathjax=True))
+    assert not fired(tab.math_problems(), "assistive MathML")
+    tab.page.evaluate("() => document.querySelectorAll('mjx-assistive-mml').forEach((el) => el.remove())")
+    problems = tab.math_problems()
+    assert fired(problems, "lack assistive MathML"), problems
+
+
+def test_console_error_and_uncaught_error_are_caught(tab, server):
+    tab.visit(broken_page(server, "console-error", '<script>console.error("selftest: injected console error");'
+                                                   'throw new Error("selftest: uncaught");</script>'))
+    problems = tab.network_problems()
+    assert fired(problems, "console error", "selftest: injected console error"), problems
+    assert fired(problems, "uncaught page error", "selftest: uncaught"), problems
+
+
+def test_request_to_another_host_is_blocked_and_reported(tab, server):
+    tab.visit(broken_page(server, "external-image", '<img alt="x" src="https://example.com/selftest.png">'))
+    problems = tab.network_problems()
+    assert fired(problems, "request to another host (blocked)", "https://example.com/selftest.png"), problems
+
+
+def test_missing_file_is_an_http_error(tab, server):
+    tab.visit(broken_page(server, "missing-file", '<img alt="x" src="selftest-missing.png">'))
+    problems = tab.network_problems()
+    assert fired(problems, "HTTP 404", "selftest-missing.png"), problems
+
+
+def test_axe_and_figure_check_catch_an_image_without_alt(tab, server):
+    tab.visit(broken_page(server, "image-without-alt", '<img src="../assets/images/favicon.png" id="selftest-img">'))
+    assert fired(tab.axe_problems(), "axe image-alt (critical)", "#selftest-img"), tab.axe_problems()
+    assert fired(tab.figure_problems(), "figure without text alternative", "selftest-img"), tab.figure_problems()
+
+
+def test_axe_colour_rules_catch_low_contrast(tab, server):
+    tab.visit(broken_page(server, "low-contrast",
+                          '<p id="selftest-grey" style="color:#888;background:#999">hard to read</p>'))
+    tab.use_scheme("slate")
+    try:
+        problems = tab.axe_problems(rules=COLOUR_RULES)
+    finally:
+        tab.use_scheme("default")
+    assert fired(problems, "axe color-contrast (serious)", "#selftest-grey"), problems
+
+
+def test_overflow_on_a_phone_is_reported(tab, server):
+    fault = ('<div id="selftest-wide" style="width:900px">too wide</div>'
+             r'<div class="arithmatex" style="overflow:visible">\[' + " + ".join(f"w_{{{i}}}" for i in range(60))
+             + r"\]</div>")
+    tab.visit(broken_page(server, "overflow", fault, client_mathjax=True))
+    tab.page.set_viewport_size(PHONE)
+    try:
+        problems = tab.overflow_problems()
+    finally:
+        tab.page.set_viewport_size({"width": 1280, "height": 900})
+    assert fired(problems, "px wide in a 375px viewport"), problems
+    assert fired(problems, "does not scroll inside its box"), problems
+
+
+def test_full_reload_wipes_the_instant_navigation_marker(tab):
+    tab.visit("")
+    tab.page.evaluate("() => { window.__noFullReload = true; }")
+    tab.page.reload()
+    assert tab.page.evaluate("() => window.__noFullReload") is None
