@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench bench-site bench-notebooks lock clean
+.PHONY: serve test build bench bench-site bench-notebooks bench-browser lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench-site: $(STAMP)
 # Build time each exercise notebook adds, and the weight of a notebook page; PASS/FAIL vs targets.
 bench-notebooks: $(STAMP)
 	$(BIN)/python benchmarks/bench_notebooks.py
+
+# Time until all math is painted (headless Chromium), bytes and requests of the heaviest page; PASS/FAIL vs 2 s.
+bench-browser: $(STAMP)
+	$(BIN)/python benchmarks/bench_browser.py
 
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:
