@@ -216,3 +216,8 @@ def test_built_pages_show_the_package_numbers(site_build):
     for value in (*fp.y_hidden, fp.y_output[0]):
         assert f"{value:.6f}" in html
     assert "No answer yet" in html
+
+
+def test_index_page_links_every_notebook():
+    index = (ROOT / "docs" / "exercises" / "index.md").read_text(encoding="utf-8")
+    assert [f"{p.name}" for p in NOTEBOOKS] == re.findall(r"\]\((\d\d-[\w-]+\.py)\)", index)
