@@ -10,7 +10,7 @@ wrong answer, with a hint aimed at the mistake that produces it::
     >>> check("output-bias", 0.505947)
     Not yet. The sign is flipped ...
 
-Three kinds of exercise:
+Two kinds of exercise:
 
 * :class:`NumericExercise`: the answer is a number or an array of numbers, right when every
   entry is within ``atol + rtol * |right|`` of the right value.
