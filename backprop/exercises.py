@@ -8,7 +8,9 @@ wrong answer, with a hint aimed at the mistake that produces it::
     >>> check("forward-pass", None)
     No answer yet: ...
     >>> check("output-bias", 0.505947)
-    Not yet. The sign is flipped ...
+    Not yet. The sign is flipped: ...
+    >>> check("output-bias", -0.505947)
+    Right: -0.505947.
 
 Two kinds of exercise:
 
