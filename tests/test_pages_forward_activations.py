@@ -158,9 +158,20 @@ def hand_forward() -> dict[str, float]:
 
 
 def built_display_math(site_dir: Path, page: str) -> list[str]:
+    """The TeX of every display equation of a built page, whitespace normalised, one string per equation.
+
+    Pre-rendered pages keep the TeX in the ``data-tex`` attribute of the ``mjx-container``; client-side pages keep
+    it as ``\\[...\\]``. An ``aligned`` block is read as one line: its ``&`` and ``\\\\`` only lay it out.
+    """
     text = (site_dir / page / "index.html").read_text(encoding="utf-8")
-    return [" ".join(html.unescape(m).split()) for m in
-            re.findall(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', text, re.S)]
+    found = re.findall(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', text, re.S)
+    found += re.findall(r'<div class="arithmatex"><mjx-container [^>]*display="true"[^>]*data-tex="([^"]*)"', text)
+    equations = []
+    for tex in found:
+        tex = html.unescape(tex)
+        tex = re.sub(r"\\(begin|end)\{aligned\}|&|\\\\|\\quad", " ", tex)
+        equations.append(" ".join(tex.split()))
+    return equations
 
 
 def test_hand_values_agree_with_the_package():
