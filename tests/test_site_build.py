@@ -168,3 +168,14 @@ def test_a_failing_exec_block_fails_the_strict_build(tmp_path, block, fails):
     else:
         assert proc.returncode == 0, log
         assert "fine" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_headings_with_math_have_a_plain_toc_label():
+    """The table of contents is not typeset: a heading with $...$ needs data-toc-label, or the TOC shows raw TeX."""
+    bare = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "docs").rglob("*.md"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"#{1,6} ", line) and "$" in line and "data-toc-label" not in line
+    ]
+    assert not bare, f"headings with math but no data-toc-label: {bare}"
