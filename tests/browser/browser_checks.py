@@ -80,7 +80,13 @@ OVERFLOW_JS = """() => {
   const doc = document.documentElement;
   const width = (el) => Math.max(el.scrollWidth, (el.querySelector('mjx-math') || el).getBoundingClientRect().width);
   const wide = [...document.querySelectorAll('div.arithmatex')].filter((el) => width(el) > el.clientWidth + 1);
+  // the outermost elements sticking out on the right: what widens the page
+  const out = new Set([...document.querySelectorAll('body *')]
+    .filter((el) => el.getBoundingClientRect().right > innerWidth + 1));
+  const culprits = [...out].filter((el) => !out.has(el.parentElement)).slice(0, 4).map((el) =>
+    `<${el.tagName.toLowerCase()} class="${el.className}"> ${Math.round(el.getBoundingClientRect().right)}px`);
   return {
+    culprits,
     scrollWidth: doc.scrollWidth,
     viewport: window.innerWidth,
     // display math wider than its box must scroll inside the box, not widen the page
@@ -259,12 +265,16 @@ class Tab:
         s = self.page.evaluate(OVERFLOW_JS)
         problems = []
         if s["scrollWidth"] > s["viewport"]:
-            problems.append(f"page is {s['scrollWidth']}px wide in a {s['viewport']}px viewport")
+            problems.append(f"page is {s['scrollWidth']}px wide in a {s['viewport']}px viewport; sticking out: "
+                            + ", ".join(s["culprits"]))
         problems += [f"wide equation does not scroll inside its box: {t!r}" for t in s["not_scrollable"]]
         return problems
 
     def scheme(self) -> str:
         return self.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+
+    def use_dark_mode(self):
+        self.use_scheme("slate")
 
     def use_scheme(self, scheme: str):
         """Switch palette ("default" or "slate") by clicking material's own toggle, as a reader would.
