@@ -158,8 +158,11 @@ class NumericExercise:
         forms = []
         for n, box in enumerate(self.boxes):
             right = float(self.right[box.index])
-            hints = [{"value": float(m.value[box.index]), "hint": m.hint} for m in self.mistakes
-                     if abs(float(m.value[box.index]) - right) > self.atol + self.rtol * abs(right)]
+            hints: list[dict[str, object]] = []
+            for m in self.mistakes:  # the first mistake with a value in this box gives its hint
+                value = float(m.value[box.index])
+                if not self.close(np.array(value), np.array(right)) and all(h["value"] != value for h in hints):
+                    hints.append({"value": value, "hint": m.hint})
             uid = f"bp-{self.name}-{n}"
             forms.append(
                 f'<form class="bp-answer" hidden data-exercise="{self.name}" '
@@ -556,13 +559,15 @@ _register(NumericExercise(
     mistakes=(
         Mistake([NEXT.w_output[0, 0], _BAD_NEXT.w_hidden[0, 0], float(forward(_BAD_NEXT, X).y_output[0])],
                 "You used w_41(n+1) in the hidden rules; they use the weights at time n."),
+        # Before the "updates" mistake: its third entry is y(n) too, and an answer box shows the first
+        # hint whose value matches, so y(n) typed as y(n+1) must meet this hint first.
+        Mistake([NEXT.w_output[0, 0], NEXT.w_hidden[0, 0], Y],
+                "y(n+1) is the output of the updated network on the same input x: run the forward pass again."),
         Mistake([_DW_OUT[0], _DW_HID[0, 0], Y], "Those are the updates Δ; the new weights are w(n+1) = w(n) + Δw(n)."),
         Mistake([NET.w_output[0, 0] - _DW_OUT[0], NET.w_hidden[0, 0] - _DW_HID[0, 0],
                  float(forward(Network(NET.w_hidden - _DW_HID, NET.b_hidden - _DB_HID, NET.w_output - _DW_OUT,
                                        NET.b_output - _DB_OUT), X).y_output[0])],
                 "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w; your y moved away from d."),
-        Mistake([NEXT.w_output[0, 0], NEXT.w_hidden[0, 0], Y],
-                "y(n+1) is the output of the updated network on the same input x: run the forward pass again."),
     ),
 ))
 

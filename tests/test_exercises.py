@@ -7,13 +7,16 @@ wrong right answer, or a hint on the wrong mistake, fails here.
 
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
 from html.parser import HTMLParser
 
 import numpy as np
 import pytest
 
+import backprop
 from backprop import Network, examples, step
 from backprop import exercises as ex
 
@@ -383,3 +386,21 @@ def test_loss_curve_is_an_svg_with_a_text_alternative():
         with pytest.raises(ValueError, match="costs must be"):
             ex.loss_curve(bad)
     assert costs == [0.5, 0.1, 0.01, 0.002]
+
+
+def test_each_answer_box_has_one_hint_per_wrong_value():
+    """The site's box shows the first hint whose value matches: a value listed twice would hide the second hint."""
+    for name in ex.names():
+        exercise = ex.get(name)
+        if not hasattr(exercise, "form_html"):
+            continue
+        for attr in re.findall(r'data-hints="([^"]*)"', exercise.form_html()):
+            values = [h["value"] for h in json.loads(html.unescape(attr))]
+            assert len(values) == len(set(values)), name
+
+
+def test_one_iteration_box_for_y_next_explains_y_n():
+    y_n = float(backprop.forward(examples.NET, examples.X).y_output[0])
+    box = ex.get("one-iteration").form_html().split("</form>")[2]
+    hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', box).group(1)))
+    assert next(h["hint"] for h in hints if abs(h["value"] - y_n) < 1e-9).startswith("y(n+1) is the output")
