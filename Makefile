@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench bench-site bench-notebooks bench-browser lock clean
+.PHONY: serve test build bench bench-site bench-notebooks bench-browser bench-prerender lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench-notebooks: $(STAMP)
 # Time until all math is painted (headless Chromium), bytes and requests of the heaviest page; PASS/FAIL vs 2 s.
 bench-browser: $(STAMP)
 	$(BIN)/python benchmarks/bench_browser.py
+
+# MathJax pre-rendered at build time vs client-side: math painted, bytes per page, added build time; PASS/FAIL.
+bench-prerender: $(STAMP)
+	$(BIN)/python benchmarks/bench_prerender.py
 
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:
