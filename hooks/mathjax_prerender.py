@@ -7,8 +7,8 @@ site in client-side mode) runs in V8 through PyPI's ``mini-racer``. For every pa
   the text of ``.arithmatex`` elements (pymdownx.arithmatex writes ``\\(...\\)`` and ``\\[...\\]``) and of the
   notebook markdown cells (``.jp-RenderedMarkdown``, raw ``$...$`` and ``$$...$$``), with MathJax's own
   delimiter finder (``FindTeX``) and the same delimiters, escapes and environments;
-* renders each formula with ``MathJax.tex2chtml`` (same TeX packages as ``tex-chtml.js`` plus those it would
-  autoload; undefined macros are errors) into CHTML with its assistive MathML (``mjx-assistive-mml``, read by
+* renders each formula with ``MathJax.tex2chtml`` (same TeX packages as ``tex-chtml.js``, with autoload;
+  undefined macros are errors) into CHTML with its assistive MathML (``mjx-assistive-mml``, read by
   screen readers), and keeps the TeX source in a ``data-tex`` attribute of the ``mjx-container``;
 * links ``assets/mathjax/prerender.css``: the CHTML stylesheet for every glyph used on the site, written once
   after all pages (fonts are the woff2 files ``hooks/mathjax_assets.py`` copies).
@@ -36,6 +36,7 @@ import sys
 import time
 import types
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import mathjax  # the django-static-mathjax distribution
 from bs4 import BeautifulSoup, Comment, NavigableString
@@ -62,12 +63,12 @@ FIND_OPTIONS = {
     "processEnvironments": True,
     "processRefs": True,
 }
-# tex-chtml.js's packages (base, ams, newcommand, configmacros; noundefined removed by our config) plus every package
-# its autoload would fetch on first use. tex-full.js also has physics, mathtools, textmacros, ...: left out, since
-# they redefine macros (\div, \text, ...) and the client would not load them.
-TEX_PACKAGES = ["base", "ams", "newcommand", "configmacros", "action", "amscd", "bbox", "boldsymbol", "braket",
-                "bussproofs", "cancel", "cases", "centernot", "color", "empheq", "enclose", "extpfeil", "gensymb",
-                "html", "mhchem", "unicode", "upgreek", "verb"]
+# The packages of tex-chtml.js, the client's bundle (its noundefined removed, as the client config does). tex-full.js
+# holds the code of every extension, so autoload and \require find them already loaded and register them on the spot,
+# as the client would after fetching them; packages a page never uses (physics, mathtools, textmacros, ...) stay off,
+# since some change existing macros or characters (braket's "|"). An extension autoloaded by one formula stays
+# loaded for the rest of the build, as in a browser it stays loaded for the rest of the visit.
+TEX_PACKAGES = ["base", "ams", "newcommand", "require", "autoload", "configmacros"]
 # In the browser MathJax scales math so its x-height matches the surrounding text's; without a browser it cannot
 # measure, so the factor is fixed: the one client-side MathJax computes for the site's text font in Chromium
 # (mjx-container font-size 127.3%; tests/browser/test_prerender_modes.py compares the two modes).
@@ -86,6 +87,8 @@ function bpRender(items) {
     try {
       var node = MathJax.tex2chtml(item[0], {display: item[1]});
       adaptor.setAttribute(node, 'data-tex', item[0]);
+      // Wide display math scrolls inside its box: keyboard users need a stop in it (the client's menu adds one).
+      if (item[1]) adaptor.setAttribute(node, 'tabindex', '0');
       return {html: adaptor.outerHTML(node)};
     } catch (e) {
       return {error: (e && e.message) || String(e)};  // TeX errors are objects with a message
@@ -199,15 +202,11 @@ def on_post_page(output: str, page, config, **kwargs):
     if not STATE.enabled:
         return output
     started = time.perf_counter()
-    content = page.content or ""
-    if NOTEBOOK_MARKDOWN.search(content) and content in output:
-        # Notebook pages: the markdown cells' math can sit anywhere in their HTML, so the page content (already
-        # re-serialized by hooks/notebooks.py's soup) is parsed; the rest of the page is left byte for byte.
-        output = output.replace(content, _prerender_soup(content, page.file.src_uri), 1)
-    elif NOTEBOOK_MARKDOWN.search(output):
-        output = _prerender_soup(output, page.file.src_uri)
-    output = _prerender_arithmatex(output, page.file.src_uri)
-    css = get_relative_url(CSS_URI, page.url)
+    output = prerender_page(output, page.file.src_uri, page.content or "")
+    if page.url == "404.html":  # served at any depth: link from the site's root, as material does for it
+        css = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + CSS_URI
+    else:
+        css = get_relative_url(CSS_URI, page.url)
     output = output.replace("</head>", f'{MARKER}<link rel="stylesheet" href="{css}">\n</head>', 1)
     STATE.stats["seconds"] += time.perf_counter() - started
     STATE.stats["pages"] += 1
@@ -233,15 +232,26 @@ def on_post_build(config, **kwargs):
 # pymdownx.arithmatex (generic) output: the TeX, HTML-escaped, with its delimiters, as the element's only content.
 ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">([^<]*)</\1>')
 NOTEBOOK_MARKDOWN = re.compile(r'class="[^"]*\b(?:jp-RenderedMarkdown|jp-MarkdownOutput)\b')
+RAW_DELIMITER = re.compile(r"\$|\\[([]|\\begin\{|\\(?:eq)?ref\{")
 TOKEN = "\x02mjx{}\x03"  # stands in for a rendered formula while the page is a soup; survives serialization
 
 
-def prerender_page(output: str, src_uri: str) -> str:
-    """The page's HTML with its math pre-rendered (used by tests and the benchmark; the hook itself avoids
-    re-serializing whole pages)."""
-    if NOTEBOOK_MARKDOWN.search(output):
-        output = _prerender_soup(output, src_uri)
+def prerender_page(output: str, src_uri: str, content: str | None = None) -> str:
+    """The page's HTML with its math pre-rendered. ``content``: the part of it mkdocs rendered from the page source
+    (``page.content``); only that part is ever parsed as a soup, and only when it holds notebook markdown with math
+    outside arithmatex spans (the rest of the page is left byte for byte)."""
+    content = output if content is None else content
+    if needs_soup(content):
+        if content in output:
+            output = output.replace(content, _prerender_soup(content, src_uri), 1)
+        else:
+            output = _prerender_soup(output, src_uri)
     return _prerender_arithmatex(output, src_uri)
+
+
+def needs_soup(html_text: str) -> bool:
+    """Notebook markdown with math delimiters outside arithmatex spans (hooks/notebooks.py wraps most of them)."""
+    return bool(NOTEBOOK_MARKDOWN.search(html_text) and RAW_DELIMITER.search(ARITHMATEX.sub("", html_text)))
 
 
 def _render_strings(strings: list[str], src_uri: str, each_is_math: bool = False) -> list[list]:

@@ -93,6 +93,12 @@ def test_same_formula_is_rendered_once(hook, monkeypatch):
     assert [item for batch in calls for item in batch][-1] == [tex, True]
 
 
+def test_packages_not_autoloaded_leave_base_output_alone(hook):
+    """braket (in tex-full.js, autoloaded only for \\braket & co.) would turn every | into an ORD-class operator."""
+    out = hook.prerender_page(r'<span class="arithmatex">\(|x|\)</span>', "p.md")
+    assert re.search(r'<math [^>]*><mo stretchy="false">\|</mo><mi>x</mi><mo stretchy="false">\|</mo></math>', out), out
+
+
 def test_the_packages_the_client_would_autoload_work(hook):
     page = "".join(f'<span class="arithmatex">\\({t}\\)</span>' for t in [
         r"\boldsymbol{w}", r"\cancel{x}", r"\color{red}{y}", r"\operatorname{sech} v", r"\begin{cases}a\\b\end{cases}",
@@ -110,7 +116,7 @@ def test_the_packages_the_client_would_autoload_work(hook):
     (r"\sech x", r"Undefined control sequence \sech"),  # noundefined is off: undefined macros are errors
     (r"{x}}", "Extra close brace or missing open brace"),
     (r"{x", "no complete formula (unbalanced braces or delimiters?)"),  # MathJax finds no end: raw TeX in a browser
-    (r"\dv{f}{x}", r"Undefined control sequence \dv"),  # physics is in tex-full but the client never loads it
+    (r"\dv{f}{x}", r"Undefined control sequence \dv"),  # physics is in tex-full but not autoloaded
 ])
 def test_tex_error_is_a_warning_naming_page_and_tex(hook, caplog, tex, message):
     caplog.set_level(logging.WARNING, logger="mkdocs")
@@ -268,7 +274,8 @@ def test_built_site_is_prerendered(site_build):
         if "tex-chtml.js" in page:
             problems.append(f"{rel}: loads tex-chtml.js")
         link = re.search(r'<link rel="stylesheet" href="([^"]*prerender\.css)">', page)
-        if not link or (path.parent / link[1]).resolve() != css_file.resolve():
+        base = site_build.dir if link and link[1].startswith("/") else path.parent  # 404.html: from the root
+        if not link or (base / link[1].lstrip("/")).resolve() != css_file.resolve():
             problems.append(f"{rel}: no working link to prerender.css")
         for m in re.finditer(r'<(span|div) class="arithmatex">(?!<mjx-container)(.{0,60})', page):
             problems.append(f"{rel}: math left untypeset: {m[2]!r}")
