@@ -203,14 +203,21 @@ def on_post_page(output: str, page, config, **kwargs):
         return output
     started = time.perf_counter()
     output = prerender_page(output, page.file.src_uri, page.content or "")
-    if page.url == "404.html":  # served at any depth: link from the site's root, as material does for it
-        css = urlsplit(config.site_url or "/").path.rstrip("/") + "/" + CSS_URI
-    else:
-        css = get_relative_url(CSS_URI, page.url)
-    output = output.replace("</head>", f'{MARKER}<link rel="stylesheet" href="{css}">\n</head>', 1)
+    output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url))
     STATE.stats["seconds"] += time.perf_counter() - started
     STATE.stats["pages"] += 1
     return output
+
+
+def on_post_template(output: str, template_name: str, config, **kwargs):
+    """404.html is a theme template, not a page; it is served at any depth, so it links from the site's root."""
+    if STATE.enabled and template_name == "404.html":
+        output = _link_stylesheet(output, urlsplit(config.site_url or "/").path.rstrip("/") + "/" + CSS_URI)
+    return output
+
+
+def _link_stylesheet(output: str, href: str) -> str:
+    return output.replace("</head>", f'{MARKER}<link rel="stylesheet" href="{href}">\n</head>', 1)
 
 
 def on_post_build(config, **kwargs):

@@ -164,6 +164,9 @@ def test_strict_build_fails_on_a_tex_error(tmp_path):
     css = (tmp_path / "site" / "assets" / "mathjax" / "prerender.css").read_text(encoding="utf-8")
     assert "mjx-container" in css and "output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff" in css
     assert "MathJax pre-rendered 1 formulas on 1 pages" in proc.stdout + proc.stderr
+    not_found = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")  # a template, served at any depth
+    assert '<meta name="mathjax-prerendered" content="true">' in not_found
+    assert 'href="/assets/mathjax/prerender.css"' in not_found
 
 
 # ---------------------------------------------------------------------------------------------------------------
