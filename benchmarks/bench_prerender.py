@@ -156,7 +156,9 @@ def main() -> int:
 
     print("added build time: the hook alone in a fresh process ...", flush=True)
     proc = subprocess.run([sys.executable, "-c", ADDED_BUILD_TIME, str(sites["client"][0]),
-                           str(ROOT / "hooks" / "mathjax_prerender.py")], capture_output=True, text=True, check=True)
+                           str(ROOT / "hooks" / "mathjax_prerender.py")], capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"the pre-render of the client-mode build failed:\n{proc.stderr}")
     added = json.loads(proc.stdout.strip().splitlines()[-1])
 
     servers = {}
