@@ -33,10 +33,14 @@
     }
   }
 
-  let timer;
+  let pending = false;  // at most one mark per frame while a window is being resized
   window.addEventListener("resize", () => {
-    clearTimeout(timer);
-    timer = setTimeout(mark, 100);
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      mark();
+    });
   });
   document$.subscribe(() => {
     mark();
