@@ -280,6 +280,11 @@ def test_built_site_is_prerendered(site_build):
         base = site_build.dir if link and link[1].startswith("/") else path.parent  # 404.html: from the root
         if not link or (base / link[1].lstrip("/")).resolve() != css_file.resolve():
             problems.append(f"{rel}: no working link to prerender.css")
+        for font in re.findall(r'<link rel="preload" href="([^"]+)" as="font"', page):
+            if not (base / font.lstrip("/")).is_file():
+                problems.append(f"{rel}: preloads a missing font {font}")
+        if "window.mathjaxTypeset = Promise.resolve();" not in page.split('<script id="__config"')[0]:
+            problems.append(f"{rel}: does not say its math is done before the theme's scripts")
         for m in re.finditer(r'<(span|div) class="arithmatex">(?!<mjx-container)(.{0,60})', page):
             problems.append(f"{rel}: math left untypeset: {m[2]!r}")
         for c in containers(page):
