@@ -35,7 +35,6 @@ import re
 import sys
 import time
 import types
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -153,7 +152,6 @@ class State:
 
     def __init__(self):
         self.renderer: Renderer | None = None
-        self.starting: Future[Renderer] | None = None  # a Renderer being built in the background
         self.enabled = True
         self.reset_stats()
 
@@ -181,18 +179,9 @@ def prerender_enabled(config) -> bool:
     return value
 
 
-def start_renderer() -> None:
-    """Load MathJax into V8 in the background (about 1.4 s here) while mkdocs renders the Markdown."""
-    if STATE.renderer is None and getattr(STATE, "starting", None) is None:
-        pool = ThreadPoolExecutor(max_workers=1)
-        STATE.starting = pool.submit(Renderer)
-        pool.shutdown(wait=False)  # no more jobs: its thread ends once this one is done
-
-
 def renderer() -> Renderer:
     if STATE.renderer is None:
-        start_renderer()
-        STATE.renderer, STATE.starting = STATE.starting.result(), None
+        STATE.renderer = Renderer()
         STATE.stats["startup"] = STATE.renderer.startup_seconds
     return STATE.renderer
 
@@ -206,7 +195,6 @@ def on_config(config, **kwargs):
     STATE.reset_stats()
     if STATE.enabled:
         config.extra_javascript = [s for s in config.extra_javascript if str(s) != CLIENT_SCRIPT]
-        start_renderer()
     return config
 
 
@@ -384,8 +372,6 @@ def on_shutdown(**kwargs):
     # Free V8 while the interpreter is still whole: left to MiniRacer.__del__ at interpreter exit,
     # mr_free_context waits forever on a futex and `mkdocs build` never exits (seen with py-mini-racer
     # 0.12: faulthandler shows _make_context's finally in __del__).
-    if getattr(STATE, "starting", None) is not None:  # started, never used (e.g. the build failed early)
-        STATE.renderer, STATE.starting = STATE.starting.result(), None
     if STATE.renderer is not None:
         STATE.renderer.ctx.close()
         STATE.renderer = None
