@@ -24,8 +24,6 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
         arr = np.array(value, dtype=float)
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
-    if arr.dtype.kind not in "f":
-        raise TypeError(f"{name} must be numeric")
     if arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
     if shape is not None:
