@@ -38,6 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from _common import is_notebook_entry  # benchmarks/_common.py
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,16 +47,6 @@ ENV.pop("BACKPROP_EXERCISES_STRICT", None)
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
 PER_NOTEBOOK_TARGET_S = 3.0
 PAGE_TARGET_KB = 300.0
-
-
-def is_exercise(entry) -> bool:
-    if isinstance(entry, str):
-        return entry.startswith("exercises/")
-    if isinstance(entry, dict):
-        return all(is_exercise(v) for v in entry.values())
-    if isinstance(entry, list):
-        return all(is_exercise(v) for v in entry)
-    return False
 
 
 def project(tmp: Path, with_notebooks: bool) -> Path:
@@ -75,7 +66,7 @@ def project(tmp: Path, with_notebooks: bool) -> Path:
             shutil.copy2(nb, docs / "exercises" / nb.name)
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
         cfg = yaml_load(fh)
-    exercises = [e for e in cfg["nav"] if is_exercise(e)]
+    exercises = [e for e in cfg["nav"] if is_notebook_entry(e)]
     if not with_notebooks:
         exercises = [{"Exercises": ["exercises/index.md"]}]
         cfg["plugins"] = [p for p in cfg["plugins"]

@@ -25,7 +25,6 @@ import argparse
 import json
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from _common import free_port  # noqa: E402  (benchmarks/_common.py)
 from browser_checks import CHROMIUM_ARGS, MATH_STATE_JS, find_chromium, serve  # noqa: E402
 
 DERIVATION_PAGES = [
@@ -70,12 +70,6 @@ print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time()
                   "startup": hook.STATE.stats["startup"], "formulas": hook.STATE.stats["formulas"],
                   "unique": hook.STATE.stats["rendered"]}))
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def build(mode: str, out: Path, port: int) -> dict:

@@ -26,7 +26,6 @@ import os
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -37,6 +36,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from _common import free_port, is_notebook_entry  # benchmarks/_common.py
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,23 +53,6 @@ TARGETS = {  # name -> (limit, unit)
     "serve rebuild after an edit": (5.0, "s"),
     "heaviest derivation page": (2.0, "MB"),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def is_notebook_entry(entry) -> bool:
-    """True for a nav entry that is, or only holds, exercise notebooks."""
-    if isinstance(entry, str):
-        return entry.startswith("exercises/")
-    if isinstance(entry, dict):
-        return all(is_notebook_entry(v) for v in entry.values())
-    if isinstance(entry, list):
-        return all(is_notebook_entry(v) for v in entry)
-    return False
 
 
 def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str = "mkdocs-no-notebooks.yml") -> Path:
