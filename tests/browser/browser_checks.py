@@ -203,11 +203,14 @@ class Tab:
 
     # -- navigation ------------------------------------------------------------------------------------------
     def visit(self, url: str):
-        """Full load of ``url`` and wait until MathJax has typeset it."""
+        """Full load of ``url``; wait until the theme's scripts have run and MathJax has typeset it."""
         self.clear()
         if not url.startswith("http"):
             url = self.server.url + url
         self.page.goto(url, wait_until="load")
+        # overrides/main.html starts the theme's scripts after the first paint; wait for them too.
+        self.page.wait_for_function("() => window.siteScripts instanceof Promise")
+        self.page.evaluate("() => window.siteScripts")
         self.wait_for_math()
 
     def wait_for_math(self, timeout: float = 20_000):

@@ -165,3 +165,41 @@ def test_forward_pass_box_expects_the_hand_computed_value(tab, site_build):
     form = tab.page.locator("form.bp-answer").first
     assert math.isclose(float(form.get_attribute("data-answer")), y_h2, rel_tol=1e-9)
     assert _answer(tab, form, f"{y_h2:.6f}")[0] == "right"
+
+
+# Runs before any script of the page: notes the moment material's bundle publishes document$ (the end of its
+# evaluation), how far the page was by then, and counts document$ emissions.
+BUNDLE_PROBE_JS = """(() => {
+  window.__probe = { emissions: 0, paintsBeforeBundle: null };
+  let subject;
+  Object.defineProperty(window, "document$", {
+    configurable: true,
+    get: () => subject,
+    set: (value) => {
+      subject = value;
+      window.__probe.readyState = document.readyState;
+      window.__probe.formulasBeforeBundle = document.querySelectorAll("mjx-container").length;
+      window.__probe.paintsBeforeBundle = performance.getEntriesByType("paint").length;
+      value.subscribe(() => { window.__probe.emissions += 1; });
+    },
+  });
+})();"""
+
+
+def test_theme_scripts_start_after_the_math_is_painted(fresh_tab):
+    """overrides/main.html runs material's bundle (and extra_javascript) after the page is parsed and painted, then
+    material starts exactly once: one document$ emission, search, the palette toggle and the answer boxes work."""
+    page = fresh_tab.page
+    page.add_init_script(BUNDLE_PROBE_JS)
+    fresh_tab.visit("exercises/01-forward-pass/")
+    probe = page.evaluate("() => window.__probe")
+    assert probe["readyState"] != "loading", f"the bundle ran while the page was still being parsed: {probe}"
+    assert probe["paintsBeforeBundle"] >= 1, f"the bundle ran before the first paint: {probe}"
+    if page.evaluate("() => !!document.querySelector('meta[name=mathjax-prerendered]')"):
+        formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
+        assert probe["formulasBeforeBundle"] == formulas > 0, probe  # every formula was there before the scripts
+    page.wait_for_timeout(300)  # a second (wrong) DOMContentLoaded would start material again by now
+    assert page.evaluate("() => window.__probe.emissions") == 1, "material's document$ fired more than once"
+    assert page.evaluate("() => document.documentElement.classList.contains('js')")
+    assert page.locator("form.bp-answer[data-bp-ready]").count() > 0, "exercises.js did not start"
+    assert not fresh_tab.network_problems(), fresh_tab.network_problems()
