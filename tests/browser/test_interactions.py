@@ -170,7 +170,11 @@ def test_forward_pass_box_expects_the_hand_computed_value(tab, site_build):
 # Runs before any script of the page: notes the moment material's bundle publishes document$ (the end of its
 # evaluation), how far the page was by then, and counts document$ emissions.
 BUNDLE_PROBE_JS = """(() => {
-  window.__probe = { emissions: 0, paintsBeforeBundle: null };
+  window.__probe = { emissions: 0, framesAfterParsing: 0 };
+  (function tick() {  // frames drawn once the whole page was parsed
+    if (document.readyState !== "loading") window.__probe.framesAfterParsing += 1;
+    requestAnimationFrame(tick);
+  })();
   let subject;
   Object.defineProperty(window, "document$", {
     configurable: true,
@@ -179,7 +183,7 @@ BUNDLE_PROBE_JS = """(() => {
       subject = value;
       window.__probe.readyState = document.readyState;
       window.__probe.formulasBeforeBundle = document.querySelectorAll("mjx-container").length;
-      window.__probe.paintsBeforeBundle = performance.getEntriesByType("paint").length;
+      window.__probe.framesBeforeBundle = window.__probe.framesAfterParsing;
       value.subscribe(() => { window.__probe.emissions += 1; });
     },
   });
@@ -194,7 +198,7 @@ def test_theme_scripts_start_after_the_math_is_painted(fresh_tab):
     fresh_tab.visit("exercises/01-forward-pass/")
     probe = page.evaluate("() => window.__probe")
     assert probe["readyState"] != "loading", f"the bundle ran while the page was still being parsed: {probe}"
-    assert probe["paintsBeforeBundle"] >= 1, f"the bundle ran before the first paint: {probe}"
+    assert probe["framesBeforeBundle"] >= 1, f"the bundle ran before the parsed page was drawn: {probe}"
     if page.evaluate("() => !!document.querySelector('meta[name=mathjax-prerendered]')"):
         formulas = page.evaluate("() => document.querySelectorAll('mjx-container').length")
         assert probe["formulasBeforeBundle"] == formulas > 0, probe  # every formula was there before the scripts
@@ -202,4 +206,21 @@ def test_theme_scripts_start_after_the_math_is_painted(fresh_tab):
     assert page.evaluate("() => window.__probe.emissions") == 1, "material's document$ fired more than once"
     assert page.evaluate("() => document.documentElement.classList.contains('js')")
     assert page.locator("form.bp-answer[data-bp-ready]").count() > 0, "exercises.js did not start"
+    assert not fresh_tab.network_problems(), fresh_tab.network_problems()
+
+
+def test_search_index_loads_when_search_is_first_focused(fresh_tab):
+    """The 230 KB search index is not part of a page load: it is requested when the reader focuses search, and then
+    search works (overrides/main.html holds back material's request until then)."""
+    page = fresh_tab.page
+    index_requests = []
+    page.on("request", lambda r: "search/search_index.json" in r.url and index_requests.append(r.url))
+    fresh_tab.visit("rule-hidden-weights/")
+    page.wait_for_load_state("networkidle")
+    assert index_requests == [], "the search index was fetched before anyone searched"
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type("hidden bias", delay=40)
+    expect(page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible(timeout=15_000)
+    assert len(index_requests) == 1, index_requests
     assert not fresh_tab.network_problems(), fresh_tab.network_problems()
