@@ -4,6 +4,28 @@ from __future__ import annotations
 
 import socket
 
+# One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
+# the page is parsed (every formula is in it), window.mathjaxTypeset has resolved, the fonts are loaded and two frames
+# are drawn; then also when the theme's scripts have run (overrides/main.html starts them after that paint).
+# Evaluate it right after page.goto(url, wait_until="commit").
+PAINTED_JS = """async () => {
+  if (document.readyState === 'loading') {  // every formula is in the page only once it is parsed
+    await new Promise((r) => document.addEventListener('readystatechange', r, {once: true}));
+  }
+  while (!(window.mathjaxTypeset instanceof Promise)) await new Promise((r) => setTimeout(r, 5));
+  await window.mathjaxTypeset;
+  await document.fonts.ready;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const ms = performance.now();
+  await window.siteScripts;  // overrides/main.html: the theme's scripts, started after the first paint
+  return {
+    ms,
+    scripts_ms: performance.now(),
+    formulas: document.querySelectorAll('mjx-container').length,
+    untypeset: [...document.querySelectorAll('.arithmatex')].filter((el) => !el.querySelector('mjx-container')).length,
+  };
+}"""
+
 
 def free_port() -> int:
     """A free TCP port on 127.0.0.1."""

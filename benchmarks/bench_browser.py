@@ -39,7 +39,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import free_port  # benchmarks/_common.py
+from _common import PAINTED_JS, free_port  # benchmarks/_common.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -50,23 +50,6 @@ ISSUE = {"equations": 330, "painted_s": 6.0, "bytes": 1.66e6, "requests": 18}
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_browser:begin -->", "<!-- bench_browser:end -->"
 
-PAINTED_JS = """async () => {
-  if (document.readyState === 'loading') {  // every formula is in the page only once it is parsed
-    await new Promise((r) => document.addEventListener('readystatechange', r, {once: true}));
-  }
-  while (!(window.mathjaxTypeset instanceof Promise)) await new Promise((r) => setTimeout(r, 5));
-  await window.mathjaxTypeset;
-  await document.fonts.ready;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const ms = performance.now();
-  await window.siteScripts;  // overrides/main.html: the theme's scripts, started after the first paint
-  return {
-    ms,
-    scripts_ms: performance.now(),
-    formulas: document.querySelectorAll('mjx-container').length,
-    untypeset: [...document.querySelectorAll('.arithmatex')].filter((el) => !el.querySelector('mjx-container')).length,
-  };
-}"""
 
 
 @dataclass
