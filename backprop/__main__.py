@@ -44,8 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
                        default=[examples.D], help="the desired output(s) d (default: 1)")
     trace.add_argument("--eta", type=float, default=examples.ETA, help="learning rate (default: 0.5)")
     trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
+    trace.add_argument("--decimals", type=_decimals, default=6, metavar="N",
+                       help="decimals printed in text format (default: 6, as on the site's pages; 0-17)")
     trace.add_argument("--format", choices=["text", "json"], default="text")
     return parser
+
+
+def _decimals(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--decimals must be a whole number, not {text!r}") from None
+    if not 0 <= n <= 17:
+        raise argparse.ArgumentTypeError(f"--decimals must be between 0 and 17 (a float has 17 significant "
+                                         f"digits), not {n}")
+    return n
 
 
 def trace(net: Network, x: Sequence[float], d: Sequence[float], eta: float) -> list[tuple[str, float]]:
@@ -113,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         width = max(len(name) for name, _ in rows)
         for name, value in rows:
-            print(f"{name:<{width}} = {value: .10f}")
+            print(f"{name:<{width}} = {value: .{args.decimals}f}")
     return 0
 
 

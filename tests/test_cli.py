@@ -70,7 +70,25 @@ def test_text_trace_via_subprocess_names_every_value_and_matches_hand():
     assert list(got) == EXPECTED_NAMES  # every name, in the order a student computes them
     want = by_hand()
     for name in EXPECTED_NAMES:
-        assert got[name] == pytest.approx(want[name], abs=1e-10), name  # printed with 10 decimals
+        assert got[name] == pytest.approx(want[name], abs=5e-7), name  # 6 decimals, as on the pages
+    assert all(len(line.split(" = ")[1].split(".")[1]) == 6 for line in proc.stdout.splitlines())
+
+
+def test_text_trace_decimals_option():
+    got = parse_text(run("trace", "--decimals", "10").stdout)
+    want = by_hand()
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], abs=5e-11), name
+    whole = parse_text(run("trace", "--decimals", "0").stdout)
+    assert whole == {name: float(round(want[name])) for name in EXPECTED_NAMES}
+
+
+@pytest.mark.parametrize("value, message", [("-1", "between 0 and 17"), ("18", "between 0 and 17"),
+                                            ("six", "whole number, not 'six'")])
+def test_text_trace_rejects_bad_decimals(value, message):
+    proc = run("trace", "--decimals", value)
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
 def test_json_trace_via_main_matches_hand(capsys):
@@ -83,11 +101,11 @@ def test_json_trace_via_main_matches_hand(capsys):
 
 
 def test_text_and_json_agree(capsys):
-    main(["trace"])
+    main(["trace", "--decimals", "12"])
     text = parse_text(capsys.readouterr().out)
     main(["trace", "--format", "json"])
     js = json.loads(capsys.readouterr().out)
-    assert text == pytest.approx(js, abs=1e-10)
+    assert text == pytest.approx(js, abs=1e-12)
 
 
 def test_x_d_eta_options(capsys):
