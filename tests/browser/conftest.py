@@ -53,6 +53,7 @@ def browser():
         pytest.skip(message)
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright missing: pip install -e '.[test]'")
     with sync_api.sync_playwright() as p:
+        # launch() starts Chromium with a fresh temporary user-data dir (removed on close): no state between runs.
         browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
