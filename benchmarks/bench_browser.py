@@ -51,7 +51,6 @@ README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_browser:begin -->", "<!-- bench_browser:end -->"
 
 
-
 @dataclass
 class Load:
     seconds: float
@@ -160,8 +159,8 @@ def main(argv=None) -> int:
     for q, x in sorted(site["pages"].items(), key=lambda kv: -kv[1].seconds):
         mark = " (heaviest)" if q == site["heaviest"] else ""
         rows.append((f"/{q}{mark}", str(x.formulas), f"{x.seconds:.2f}", f"{x.scripts:.2f}", fmt_mb(x.bytes),
-                     str(x.requests),
-                     f"{x.seconds / ISSUE['painted_s']:.2f}x", f"{x.seconds / b.seconds:.2f}x" if b else ""))
+                     str(x.requests), f"{x.seconds / ISSUE['painted_s']:.2f}x",
+                     f"{x.seconds / b.seconds:.2f}x" if b else ""))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     table = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
     table.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
