@@ -209,18 +209,22 @@ def test_theme_scripts_start_after_the_math_is_painted(fresh_tab):
     assert not fresh_tab.network_problems(), fresh_tab.network_problems()
 
 
-def test_search_index_loads_when_search_is_first_focused(fresh_tab):
-    """The 230 KB search index is not part of a page load: it is requested when the reader focuses search, and then
-    search works (overrides/main.html holds back material's request until then)."""
+def test_search_index_and_worker_load_when_search_is_first_focused(fresh_tab):
+    """The 230 KB search index and the 40 KB search worker are not part of a page load: both are requested when the
+    reader focuses search, and then search works (overrides/main.html holds back material's request for the index
+    and hands material a stand-in worker that starts the real one at its first message)."""
     page = fresh_tab.page
-    index_requests = []
+    index_requests, worker_requests = [], []
     page.on("request", lambda r: "search/search_index.json" in r.url and index_requests.append(r.url))
+    page.on("request", lambda r: "/workers/search." in r.url and worker_requests.append(r.url))
     fresh_tab.visit("rule-hidden-weights/")
     page.wait_for_load_state("networkidle")
     assert index_requests == [], "the search index was fetched before anyone searched"
+    assert worker_requests == [], "the search worker was fetched before anyone searched"
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
     page.keyboard.type("hidden bias", delay=40)
     expect(page.locator(".md-search-result__list a.md-search-result__link").first).to_be_visible(timeout=15_000)
     assert len(index_requests) == 1, index_requests
+    assert len(worker_requests) == 1, worker_requests
     assert not fresh_tab.network_problems(), fresh_tab.network_problems()
