@@ -11,7 +11,8 @@ site in client-side mode) runs in V8 through PyPI's ``mini-racer``. For every pa
   undefined macros are errors) into CHTML with its assistive MathML (``mjx-assistive-mml``, read by
   screen readers), and keeps the TeX source in a ``data-tex`` attribute of the ``mjx-container``;
 * links ``assets/mathjax/prerender.css``: the CHTML stylesheet for every glyph used on the site, written once
-  after all pages (fonts are the woff2 files ``hooks/mathjax_assets.py`` copies).
+  after all pages, with the fonts it names cut down to those glyphs (``assets/mathjax/prerender-fonts``: fontTools'
+  subsetter on MathJax's own woff files keeps about 40 % of their bytes).
 
 Why ``data-tex`` for the TeX source: it is plain text on the element a reader or a script selects (``copy`` of
 ``el.dataset.tex``), it costs nothing to screen readers (they read the MathML, and an ``<annotation>`` inside it is
@@ -28,6 +29,7 @@ environment overrides it. When off, nothing here runs and the pages load ``asset
 from __future__ import annotations
 
 import html
+import io
 import json
 import logging
 import os
@@ -50,7 +52,8 @@ COMPONENTS = ["startup.js", "core.js", "adaptors/liteDOM.js", "input/tex-full.js
               "output/chtml/fonts/tex.js", "a11y/assistive-mml.js"]
 CLIENT_SCRIPT = "assets/mathjax/tex-chtml.js"  # dropped from extra_javascript when pre-rendering
 CSS_URI = "assets/mathjax/prerender.css"
-FONT_URL = "output/chtml/fonts/woff-v2"  # relative to CSS_URI; copied there by hooks/mathjax_assets.py
+FONT_SOURCE = ES5 / "output" / "chtml" / "fonts" / "woff-v2"  # MathJax's fonts, as the client-side mode serves them
+FONT_URL = "prerender-fonts"  # relative to CSS_URI: the same fonts, cut down to the glyphs the site draws
 MARKER = '<meta name="mathjax-prerendered" content="true">'  # mathjax-config.js reads it
 
 # What the client finds and how (keep in step with docs/javascripts/mathjax-config.js).
@@ -152,6 +155,7 @@ class State:
 
     def __init__(self):
         self.renderer: Renderer | None = None
+        self.fonts: dict[tuple[str, frozenset[str]], bytes] = {}  # (font file, characters) -> its subset
         self.enabled = True
         self.reset_stats()
 
@@ -237,11 +241,53 @@ def on_post_build(config, **kwargs):
     started = time.perf_counter()
     target = Path(config["site_dir"]) / CSS_URI
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(STATE.renderer.stylesheet(), encoding="utf-8")
+    css = STATE.renderer.stylesheet()
+    target.write_text(css, encoding="utf-8")
+    write_fonts(css, target.parent)
     s = STATE.stats
     s["seconds"] += time.perf_counter() - started
     log.info(f"MathJax pre-rendered {s['formulas']} formulas on {s['pages']} pages ({s['rendered']} rendered, the "
              f"rest cached) in {s['seconds']:.2f} s, of which {s['startup']:.2f} s loading MathJax into V8")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fonts: only the glyphs the site draws
+
+# CHTML draws every glyph as CSS generated content (mjx-c.mjx-c1D464.TEX-I::before { content: "w" }), so the
+# stylesheet's content strings are every character any page draws; the subset of each font keeps those it has.
+CSS_CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
+CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n]?|(.))", re.S)
+FONT_FACE_URL = re.compile(r'url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff)"\)')
+
+
+def drawn_characters(css: str) -> set[str]:
+    """Every character the CHTML stylesheet ``css`` draws (its ``content`` strings, CSS escapes decoded)."""
+    chars = set()
+    for m in CSS_CONTENT.finditer(css):
+        chars.update(CSS_ESCAPE.sub(lambda e: chr(int(e[1], 16)) if e[1] else e[2], m[1]))
+    return chars
+
+
+def write_fonts(css: str, css_dir: Path) -> None:
+    """Write each font the stylesheet names, subset to the characters it draws, next to it (FONT_URL)."""
+    from fontTools import subset  # PyPI: fonttools
+
+    chars = drawn_characters(css)
+    out_dir = css_dir / FONT_URL
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in sorted(set(FONT_FACE_URL.findall(css))):
+        key = (name, frozenset(chars))
+        if key not in STATE.fonts:  # mkdocs serve: a rebuild with the same glyphs reuses the subset
+            options = subset.Options(flavor="woff", layout_features=["*"], name_IDs=["*"], notdef_outline=True,
+                                     drop_tables=[*subset.Options().drop_tables, "FFTM"])
+            font = subset.load_font(str(FONT_SOURCE / name), options)
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=[ord(c) for c in chars])
+            subsetter.subset(font)
+            buffer = io.BytesIO()
+            subset.save_font(font, buffer, options)
+            STATE.fonts[key] = buffer.getvalue()
+        (out_dir / name).write_bytes(STATE.fonts[key])
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -162,7 +162,8 @@ def test_strict_build_fails_on_a_tex_error(tmp_path):
     assert '<meta name="mathjax-prerendered" content="true">' in page
     assert 'href="assets/mathjax/prerender.css"' in page
     css = (tmp_path / "site" / "assets" / "mathjax" / "prerender.css").read_text(encoding="utf-8")
-    assert "mjx-container" in css and "output/chtml/fonts/woff-v2/MathJax_Main-Regular.woff" in css
+    assert "mjx-container" in css and 'url("prerender-fonts/MathJax_Main-Regular.woff")' in css
+    assert (tmp_path / "site" / "assets" / "mathjax" / "prerender-fonts" / "MathJax_Main-Regular.woff").is_file()
     assert "MathJax pre-rendered 1 formulas on 1 pages" in proc.stdout + proc.stderr
     not_found = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")  # a template, served at any depth
     assert '<meta name="mathjax-prerendered" content="true">' in not_found
@@ -201,6 +202,41 @@ def test_notebook_cells_math_found_like_mathjax_does(hook):
 def test_page_without_math_is_unchanged(hook):
     page = '<p>Price: $5, code <code>\\(x\\)</code>, <span class="other">\\(y\\)</span></p>'
     assert hook.prerender_page(page, "p.md") == page
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fonts cut down to the glyphs drawn
+
+
+def test_drawn_characters_decodes_css_content_strings(hook):
+    css = r"""mjx-c.mjx-c1D464.TEX-I::before { padding: 0.443em 0.716em 0.011em 0; content: "w"; }
+mjx-c.mjx-c2212::before { content: "\2212"; }
+mjx-c.mjx-c22::before { content: "\""; }
+mjx-c.mjx-c5C::before { content: "\\"; }
+mjx-c.mjx-c2192.mjx-c338::before { content: "\2192\338 x"; }
+mjx-c.mjx-c1D400::before { content:"\1D400  "; }
+mjx-stretchy-v > mjx-ext { border: 0; }"""
+    # by hand: a hex escape eats one following space, a backslash before anything else is that character
+    assert hook.drawn_characters(css) == {"w", "\u2212", '"', "\\", "\u2192", "\u0338", "x", "\U0001D400", " "}
+
+
+def test_subset_fonts_keep_exactly_the_drawn_characters(hook, tmp_path):
+    from fontTools.ttLib import TTFont
+
+    css = ('@font-face { font-family: MJXTEX-I; src: url("prerender-fonts/MathJax_Math-Italic.woff") format("woff"); }'
+           '\nmjx-c.mjx-c1D464.TEX-I::before { content: "w"; }\nmjx-c.mjx-c1D6FC.TEX-I::before { content: "\\3B1"; }'
+           '\nmjx-c.mjx-c3D::before { content: "="; }')
+    hook.write_fonts(css, tmp_path)
+    [written] = (tmp_path / "prerender-fonts").iterdir()
+    assert written.name == "MathJax_Math-Italic.woff"
+    original = TTFont(hook.FONT_SOURCE / written.name)
+    subset = TTFont(written)
+    assert subset.flavor == "woff"
+    assert {"w", "\u03b1"} <= {chr(c) for c in original.getBestCmap()}  # both in Math-Italic; "=" is not
+    assert {chr(c) for c in subset.getBestCmap()} == {"w", "\u03b1"}
+    w = original.getBestCmap()[ord("w")]
+    assert subset["hmtx"][subset.getBestCmap()[ord("w")]] == original["hmtx"][w]  # same advance and bearing
+    assert written.stat().st_size < 0.5 * (hook.FONT_SOURCE / written.name).stat().st_size
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""The cut-down fonts of the pre-rendered math draw exactly what MathJax's own fonts draw.
+
+hooks/mathjax_prerender.py keeps, of each MathJax font, only the glyphs the site's CHTML stylesheet names. A glyph it
+missed would be drawn from a fallback font, so each page below is drawn twice, once with the site's fonts and once
+with MathJax's original woff files served in their place, and the two pictures must be identical, pixel for pixel.
+The pages are chosen from the built HTML alone (not from the stylesheet the subset is made from): together they hold
+every glyph class and every stretchy delimiter any page uses.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from browser_checks import new_tab
+
+pytestmark = pytest.mark.browser
+
+GLYPH = re.compile(r'<mjx-(c|stretchy-[hv]|delims)\b[^>]*? class="([^"]+)"')
+CSS_HIDE_SCROLLBARS = "* { scrollbar-width: none !important; }"  # overlay scrollbars fade: not part of the math
+
+
+def glyphs_by_page(site_dir) -> dict[str, set[str]]:
+    pages = {}
+    for path in site_dir.rglob("*.html"):
+        found = {f"{m[1]}.{m[2]}" for m in GLYPH.finditer(path.read_text(encoding="utf-8"))}
+        if found:
+            pages[path.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/"] = found
+    return pages
+
+
+def pages_covering(pages: dict[str, set[str]]) -> list[str]:
+    """Few pages that together use every glyph class any page uses (greedy set cover)."""
+    left, chosen = set().union(*pages.values()), []
+    while left:
+        best = max(sorted(pages), key=lambda p: len(pages[p] & left))
+        chosen.append(best)
+        left -= pages[best]
+    return chosen
+
+
+def picture(tab, path: str) -> bytes:
+    """The whole page in one capture (a viewport as tall as the page: tiled full-page shots differ by a row)."""
+    tab.visit(path.lstrip("/"))
+    page = tab.page
+    page.add_style_tag(content=CSS_HIDE_SCROLLBARS)
+    page.set_viewport_size({"width": 1280, "height": page.evaluate("document.documentElement.scrollHeight")})
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return page.screenshot(animations="disabled")
+
+
+def test_subset_fonts_draw_every_glyph_as_the_originals_do(site_build, browser, server):
+    fonts_dir = site_build.dir / "assets" / "mathjax" / "prerender-fonts"
+    if not fonts_dir.is_dir():
+        pytest.skip("site built with MATHJAX_PRERENDER=0")
+    mathjax = pytest.importorskip("mathjax", reason="django-static-mathjax missing: pip install -e '.[docs]'")
+    originals_dir = Path(mathjax.__file__).parent / "static/mathjax/es5/output/chtml/fonts/woff-v2"
+    chosen = pages_covering(glyphs_by_page(site_build.dir))
+    assert 2 <= len(chosen) <= 12, chosen
+    subset_bytes = sum(f.stat().st_size for f in fonts_dir.glob("*.woff"))
+    original_bytes = sum((originals_dir / f.name).stat().st_size for f in fonts_dir.glob("*.woff"))
+    assert subset_bytes < 0.6 * original_bytes, (subset_bytes, original_bytes)
+
+    def original_font(route):
+        name = route.request.url.rsplit("/", 1)[1]
+        route.fulfill(path=str(originals_dir / name), headers={"Content-Type": "font/woff",
+                                                             "Access-Control-Allow-Origin": "*"})
+
+    differ = []
+    for path in chosen:
+        pictures = []
+        for originals in (False, True):
+            context, tab = new_tab(browser, server, viewport={"width": 1280, "height": 900}, color_scheme="light")
+            if originals:
+                tab.page.route("**/assets/mathjax/prerender-fonts/*.woff", original_font)
+            try:
+                pictures.append(picture(tab, path))
+                assert not tab.network_problems(), tab.network_problems()
+            finally:
+                context.close()
+        if pictures[0] != pictures[1]:
+            differ.append(path)
+    assert not differ, f"drawn differently with MathJax's original fonts: {differ} (of {chosen})"
