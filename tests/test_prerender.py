@@ -62,6 +62,18 @@ def test_formula_has_chtml_assistive_mathml_and_tex_source(hook):
     assert out.startswith('<p><span class="arithmatex"><mjx-container')
 
 
+def test_what_every_formula_repeats_is_left_out_but_not_from_its_text(hook):
+    tex = r"""\text{keep unselectable="on" here} + f'(v)"""  # f' gets data-mjx-alternate from MathJax
+    [c] = containers(hook.prerender_page(f'<p><span class="arithmatex">\\({html.escape(tex)}\\)</span></p>', "p.md"))
+    assert c.startswith('<mjx-container class="MathJax" jax="CHTML" data-tex=')  # style: in the stylesheet
+    assert "<math>" in c and "xmlns" not in c and "data-mjx-" not in c
+    assert re.findall(r"<mjx-assistive-mml[^>]*>", c) == ['<mjx-assistive-mml display="inline">']
+    assert '<mtext>keep unselectable="on" here</mtext>' in c and tex_of(c) == tex
+    css = hook.STATE.renderer.stylesheet()
+    rule = re.search(r'mjx-container\[jax="CHTML"\] \{\s*font-size: 127\.3%;\s*position: relative;\s*\}', css)
+    assert rule, css[-300:]
+
+
 def test_display_math_and_html_escaped_tex(hook):
     # arithmatex escapes the TeX; MathJax must see a < b, and data-tex must round-trip it
     out = hook.prerender_page(r'<div class="arithmatex">\[a &lt; b \quad \text{&amp;} \]</div>', "p.md")
@@ -96,7 +108,7 @@ def test_same_formula_is_rendered_once(hook, monkeypatch):
 def test_packages_not_autoloaded_leave_base_output_alone(hook):
     """braket (in tex-full.js, autoloaded only for \\braket & co.) would turn every | into an ORD-class operator."""
     out = hook.prerender_page(r'<span class="arithmatex">\(|x|\)</span>', "p.md")
-    assert re.search(r'<math [^>]*><mo stretchy="false">\|</mo><mi>x</mi><mo stretchy="false">\|</mo></math>', out), out
+    assert re.search(r'<math[^>]*><mo stretchy="false">\|</mo><mi>x</mi><mo stretchy="false">\|</mo></math>', out), out
 
 
 def test_the_packages_the_client_would_autoload_work(hook):
