@@ -53,6 +53,15 @@ def test_the_build_log_has_no_warning(site_build):
 
 
 @pytest.mark.slow
+def test_no_page_shows_an_ansi_escape_code(site_build):
+    # markdown-exec is configured without ANSI colours (mkdocs.yml: ansi: "off"): a block that printed one would
+    # show the raw escape code to the reader.
+    shown = [p.relative_to(site_build.dir).as_posix() for p in site_build.dir.rglob("*.html")
+             if re.search(r"\x1b|&#0*27;|&#x0*1b;|\[(?:\d+;)*\d+m.*?\[0m", p.read_text(encoding="utf-8"), flags=re.I)]
+    assert not shown, shown
+
+
+@pytest.mark.slow
 def test_every_nav_page_is_built(site_build, config):
     sources = nav_sources(config["nav"])
     assert "index.md" in sources and len(sources) >= 10, sources
