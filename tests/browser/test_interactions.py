@@ -209,6 +209,31 @@ def test_theme_scripts_start_after_the_math_is_painted(fresh_tab):
     assert not fresh_tab.network_problems(), fresh_tab.network_problems()
 
 
+# A tab in the background: hidden, and it draws no frames (requestAnimationFrame never calls back).
+BACKGROUND_TAB_JS = """(() => {
+  Object.defineProperty(Document.prototype, 'visibilityState', { get: () => 'hidden', configurable: true });
+  Object.defineProperty(Document.prototype, 'hidden', { get: () => true, configurable: true });
+  window.requestAnimationFrame = () => 0;
+})();"""
+
+
+def test_theme_scripts_start_in_a_background_tab(fresh_tab):
+    """A page opened in a background tab draws no frames until it is shown: there the theme's scripts start once the
+    page is parsed, without waiting for a frame (overrides/main.html), and material starts."""
+    page = fresh_tab.page
+    page.add_init_script(BACKGROUND_TAB_JS)
+    page.goto(fresh_tab.server.url + "exercises/01-forward-pass/", wait_until="load")
+    started = page.evaluate("""() => Promise.race([
+      window.siteScripts.then(() => true),
+      new Promise((done) => setTimeout(() => done(false), 10000)),
+    ])""")
+    assert started, "the theme's scripts did not start in a tab that draws no frames"
+    assert page.evaluate("() => document.visibilityState") == "hidden"
+    assert page.evaluate("() => document.documentElement.classList.contains('js')")
+    assert page.locator("form.bp-answer[data-bp-ready]").count() > 0, "exercises.js did not start"
+    assert not fresh_tab.network_problems(), fresh_tab.network_problems()
+
+
 def test_search_index_and_worker_load_when_search_is_first_focused(fresh_tab):
     """The 230 KB search index and the 40 KB search worker are not part of a page load: both are requested when the
     reader focuses search, and then search works (overrides/main.html holds back material's request for the index
