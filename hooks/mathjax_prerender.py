@@ -11,8 +11,9 @@ site in client-side mode) runs in V8 through PyPI's ``mini-racer``. For every pa
   undefined macros are errors) into CHTML with its assistive MathML (``mjx-assistive-mml``, read by
   screen readers), and keeps the TeX source in a ``data-tex`` attribute of the ``mjx-container``;
 * links ``assets/mathjax/prerender.css``: the CHTML stylesheet for every glyph used on the site, written once
-  after all pages, with the fonts it names cut down to those glyphs (``assets/mathjax/prerender-fonts``: fontTools'
-  subsetter on MathJax's own woff files keeps about 40 % of their bytes).
+  after all pages, with the fonts the math uses cut down to those glyphs (``assets/mathjax/prerender-fonts``:
+  fontTools' subsetter on MathJax's own woff files keeps about 40 % of their bytes; a font no formula can ask for
+  is copied as it is).
 
 Why ``data-tex`` for the TeX source: it is plain text on the element a reader or a script selects (``copy`` of
 ``el.dataset.tex``), it costs nothing to screen readers (they read the MathML, and an ``<annotation>`` inside it is
@@ -34,6 +35,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 import time
 import types
@@ -148,6 +150,10 @@ class Renderer:
 
     def stylesheet(self) -> str:
         return self.ctx.call("bpStylesheet") + CONTAINER_CSS
+
+    def markup(self) -> str:
+        """Every formula rendered so far, one after the other."""
+        return "".join(out for out in self.cache.values() if isinstance(out, str))
 
 
 # What every formula of MathJax's output repeats, and a page does not need: the container's style (the same for
@@ -264,7 +270,7 @@ def on_post_build(config, **kwargs):
     target.parent.mkdir(parents=True, exist_ok=True)
     css = STATE.renderer.stylesheet()
     target.write_text(css, encoding="utf-8")
-    write_fonts(css, target.parent)
+    write_fonts(css, target.parent, STATE.renderer.markup())
     s = STATE.stats
     s["seconds"] += time.perf_counter() - started
     log.info(f"MathJax pre-rendered {s['formulas']} formulas on {s['pages']} pages ({s['rendered']} rendered, the "
@@ -289,14 +295,40 @@ def drawn_characters(css: str) -> set[str]:
     return chars
 
 
-def write_fonts(css: str, css_dir: Path) -> None:
-    """Write each font the stylesheet names, subset to the characters it draws, next to it (FONT_URL)."""
+FONT_FAMILY_RULE = re.compile(r"([^{}]+)\{\s*font-family:\s*([^;}]+)")
+FONT_FACE = re.compile(r"@font-face[^{]*\{\s*font-family:\s*([\w-]+);\s*src:\s*" + FONT_FACE_URL.pattern)
+
+
+def fonts_in_use(css: str, markup: str) -> set[str]:
+    """The font files of the stylesheet that ``markup`` (all rendered math) can make a browser fetch: those of the
+    families in every font-family rule one of whose selectors names only classes and mjx- elements it uses."""
+    classes = {c for attr in re.findall(r'class="([^"]*)"', markup) for c in attr.split()}
+    elements = set(re.findall(r"<(mjx-[\w-]+)", markup))
+    families = set()
+    for selectors, value in FONT_FAMILY_RULE.findall(css):
+        if selectors.lstrip().startswith("@font-face"):
+            continue
+        for selector in selectors.split(","):
+            if (set(re.findall(r"\.([\w-]+)", selector)) <= classes
+                    and set(re.findall(r"(?<![\w.-])(mjx-[\w-]+)", selector)) <= elements):
+                families.update(f.strip() for f in value.replace("!", " ").replace("important", "").split(","))
+                break
+    return {file for family, file in FONT_FACE.findall(css) if family in families}
+
+
+def write_fonts(css: str, css_dir: Path, markup: str) -> None:
+    """Write each font the stylesheet names next to it (FONT_URL): those ``markup`` uses cut down to the characters
+    the stylesheet draws, the others (never fetched) as they are."""
     from fontTools import subset  # PyPI: fonttools
 
     chars = drawn_characters(css)
     out_dir = css_dir / FONT_URL
     out_dir.mkdir(parents=True, exist_ok=True)
+    used = fonts_in_use(css, markup)
     for name in sorted(set(FONT_FACE_URL.findall(css))):
+        if name not in used:
+            shutil.copyfile(FONT_SOURCE / name, out_dir / name)
+            continue
         key = (name, frozenset(chars))
         if key not in STATE.fonts:  # mkdocs serve: a rebuild with the same glyphs reuses the subset
             options = subset.Options(flavor="woff", layout_features=["*"], name_IDs=["*"], notdef_outline=True,

@@ -232,23 +232,55 @@ mjx-stretchy-v > mjx-ext { border: 0; }"""
     assert hook.drawn_characters(css) == {"w", "\u2212", '"', "\\", "\u2192", "\u0338", "x", "\U0001D400", " "}
 
 
-def test_subset_fonts_keep_exactly_the_drawn_characters(hook, tmp_path):
+FONT_CSS = r"""
+.MJX-TEX { font-family: MJXZERO, MJXTEX; }
+.TEX-I { font-family: MJXZERO, MJXTEX-I; }
+.TEX-B { font-family: MJXZERO, MJXTEX-B; }
+mjx-stretchy-v mjx-c, mjx-stretchy-h mjx-c { font-family: MJXZERO, MJXTEX-S1, MJXTEX-S4 ! important; }
+@font-face /* 0 */ { font-family: MJXZERO; src: url("prerender-fonts/MathJax_Zero.woff") format("woff"); }
+@font-face /* 1 */ { font-family: MJXTEX; src: url("prerender-fonts/MathJax_Main-Regular.woff") format("woff"); }
+@font-face /* 2 */ { font-family: MJXTEX-I; src: url("prerender-fonts/MathJax_Math-Italic.woff") format("woff"); }
+@font-face /* 3 */ { font-family: MJXTEX-B; src: url("prerender-fonts/MathJax_Main-Bold.woff") format("woff"); }
+@font-face /* 4 */ { font-family: MJXTEX-S1; src: url("prerender-fonts/MathJax_Size1-Regular.woff") format("woff"); }
+@font-face /* 5 */ { font-family: MJXTEX-S4; src: url("prerender-fonts/MathJax_Size4-Regular.woff") format("woff"); }
+mjx-c.mjx-c1D464.TEX-I::before { content: "w"; }
+mjx-c.mjx-c1D6FC.TEX-I::before { content: "\3B1"; }
+mjx-c.mjx-c3D::before { content: "="; }
+"""
+ITALIC_W = ('<mjx-math class=" MJX-TEX"><mjx-mi class="mjx-i"><mjx-c class="mjx-c1D464 TEX-I"></mjx-c></mjx-mi>'
+            "</mjx-math>")
+STRETCHY = '<mjx-stretchy-v class="mjx-c28"><mjx-beg><mjx-c></mjx-c></mjx-beg></mjx-stretchy-v>'
+
+
+def test_fonts_in_use_are_those_of_the_rules_the_math_matches(hook):
+    # by hand: .MJX-TEX always (Zero, Main), .TEX-I for the italic w; no TEX-B, no stretchy delimiter
+    assert hook.fonts_in_use(FONT_CSS, ITALIC_W) == {
+        "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff"}
+    # a stretchy delimiter adds the families of the stretchy rule (its "! important" is not a family)
+    assert hook.fonts_in_use(FONT_CSS, ITALIC_W + STRETCHY) == {
+        "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff",
+        "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"}
+
+
+def test_fonts_in_use_are_cut_down_to_the_drawn_characters_and_the_others_copied(hook, tmp_path):
     from fontTools.ttLib import TTFont
 
-    css = ('@font-face { font-family: MJXTEX-I; src: url("prerender-fonts/MathJax_Math-Italic.woff") format("woff"); }'
-           '\nmjx-c.mjx-c1D464.TEX-I::before { content: "w"; }\nmjx-c.mjx-c1D6FC.TEX-I::before { content: "\\3B1"; }'
-           '\nmjx-c.mjx-c3D::before { content: "="; }')
-    hook.write_fonts(css, tmp_path)
-    [written] = (tmp_path / "prerender-fonts").iterdir()
-    assert written.name == "MathJax_Math-Italic.woff"
-    original = TTFont(hook.FONT_SOURCE / written.name)
-    subset = TTFont(written)
+    hook.write_fonts(FONT_CSS, tmp_path, ITALIC_W)
+    written = {f.name: f for f in (tmp_path / "prerender-fonts").iterdir()}
+    assert set(written) == {"MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff",
+                            "MathJax_Main-Bold.woff", "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"}
+    for unused in ("MathJax_Main-Bold.woff", "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"):
+        assert written[unused].read_bytes() == (hook.FONT_SOURCE / unused).read_bytes()  # as MathJax ships it
+    name = "MathJax_Math-Italic.woff"
+    original, subset = TTFont(hook.FONT_SOURCE / name), TTFont(written[name])
     assert subset.flavor == "woff"
     assert {"w", "\u03b1"} <= {chr(c) for c in original.getBestCmap()}  # both in Math-Italic; "=" is not
     assert {chr(c) for c in subset.getBestCmap()} == {"w", "\u03b1"}
     w = original.getBestCmap()[ord("w")]
     assert subset["hmtx"][subset.getBestCmap()[ord("w")]] == original["hmtx"][w]  # same advance and bearing
-    assert written.stat().st_size < 0.5 * (hook.FONT_SOURCE / written.name).stat().st_size
+    assert written[name].stat().st_size < 0.5 * (hook.FONT_SOURCE / name).stat().st_size
+    # Main-Regular has an upright w and "=", no lowercase Greek: the subset keeps the drawn characters it has
+    assert {chr(c) for c in TTFont(written["MathJax_Main-Regular.woff"]).getBestCmap()} == {"=", "w"}
 
 
 # ---------------------------------------------------------------------------------------------------------------
