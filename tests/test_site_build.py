@@ -47,9 +47,11 @@ def config():
 def test_the_build_log_has_no_warning(site_build):
     # --strict already fails on WARNING from mkdocs; this also catches tools that print warnings
     # their own way (a notebook kernel, markdown-exec's captured output, a deprecation).
-    bad = [ln for ln in site_build.log.splitlines()
+    lines = site_build.log.splitlines()
+    bad = [n for n, ln in enumerate(lines)
            if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln]
-    assert not bad, "warnings in the build log:\n" + "\n".join(bad)
+    # each with the lines after it: a tool's traceback follows its ERROR line
+    assert not bad, "warnings in the build log:\n" + "\n---\n".join("\n".join(lines[n:n + 25]) for n in bad)
 
 
 @pytest.mark.slow
