@@ -49,9 +49,53 @@ def test_the_build_log_has_no_warning(site_build):
     # their own way (a notebook kernel, markdown-exec's captured output, a deprecation).
     lines = site_build.log.splitlines()
     bad = [n for n, ln in enumerate(lines)
-           if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln]
+           if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln
+           and not is_kernel_shutdown_race(lines, n)]
     # each with the lines after it: a tool's traceback follows its ERROR line
     assert not bad, "warnings in the build log:\n" + "\n---\n".join("\n".join(lines[n:n + 25]) for n in bad)
+
+
+def traceback_after(lines: list[str], n: int) -> list[str]:
+    """The traceback that follows line ``n``: up to and including its exception line (the first line after it that
+    is not indented)."""
+    block = []
+    for line in lines[n + 1:]:
+        block.append(line)
+        if line and not line[0].isspace() and line != "Traceback (most recent call last):":
+            break
+    return block
+
+
+def is_kernel_shutdown_race(lines: list[str], n: int) -> bool:
+    """ipykernel's race at shutdown (seen with 7.4.0, the newest on PyPI; ipython/ipykernel#1518 fixes its twin):
+    once a notebook has run and nbclient asks the kernel to shut down, the kernel's control handler flushes stderr
+    through a pipe that is already closed, and tornado logs it. The notebook's outputs are complete by then. Only
+    that traceback is let through; any other ERROR from the kernel still fails this test."""
+    if lines[n] != "ERROR:tornado.general:Uncaught exception in ZMQStream callback":
+        return False
+    block = traceback_after(lines, n)
+    return (bool(block) and block[0] == "Traceback (most recent call last):"
+            and any("ipykernel/kernelbase.py" in ln and "in process_control" in ln for ln in block)
+            and block[-1] == "zmq.error.ZMQError: Socket operation on non-socket")
+
+
+def test_only_the_kernel_shutdown_race_is_let_through():
+    seen = [  # from a CI run's build log (tests/test_site_build.py once failed on it)
+        "ERROR:tornado.general:Uncaught exception in ZMQStream callback",
+        "Traceback (most recent call last):",
+        '  File ".venv/lib/python3.11/site-packages/zmq/eventloop/zmqstream.py", line 585, in _log_error',
+        "    f.result()",
+        '  File ".venv/lib/python3.11/site-packages/ipykernel/kernelbase.py", line 408, in process_control',
+        "    sys.stderr.flush()",
+        '  File "zmq/backend/cython/_zmq.py", line 190, in zmq.backend.cython._zmq._check_rc',
+        "zmq.error.ZMQError: Socket operation on non-socket",
+        "INFO    -  Converting notebook (execute=True): docs/exercises/14-derive-logsig-output.py",
+    ]
+    assert is_kernel_shutdown_race(seen, 0)
+    assert not is_kernel_shutdown_race([*seen[:-2], "zmq.error.ZMQError: Address already in use"], 0)
+    assert not is_kernel_shutdown_race([seen[0], *seen[1:4], *seen[6:]], 0)  # not in the control handler
+    assert not is_kernel_shutdown_race(["ERROR:tornado.general:Uncaught exception in ZMQStream callback"], 0)
+    assert not is_kernel_shutdown_race(["ERROR    -  Error reading page 'x.md'", *seen[1:]], 0)
 
 
 @pytest.mark.slow
