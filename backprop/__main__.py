@@ -11,15 +11,24 @@ from . import examples
 from .network import Network, forward
 from .rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
 
-WEIGHTS_HELP = """\
+
+def _weights_help() -> str:
+    return f"""\
 weights file (--weights FILE.json): a JSON object with
   "w_hidden": [[w11, w12], [w21, w22], [w31, w32]]   rows = hidden neurons i, columns = inputs k
   "b_hidden": [b1, b2, b3]
   "w_output": [[w41, w42, w43]]                      rows = output neurons j, columns = hidden i
   "b_output": [b4]
   "hidden": "logsig", "output": "purelin"             optional; logsig, tansig or purelin
-Any sizes work as long as they agree. Without --weights the site's worked example is used:
-""" + json.dumps(examples.NET.to_dict())
+  "x": [x1, x2], "d": d, "eta": eta                   optional; --x, --d and --eta win over them
+Any sizes work as long as they agree. Without --weights the site's worked example is used, the file
+{examples.current_file()}:
+{json.dumps(examples.NET.to_dict())}
+"""
+
+
+def _numbers(values: Sequence[float]) -> str:
+    return " ".join(f"{v:g}" for v in values)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -35,14 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="print one iteration n -> n+1 step by step",
         description="Print every intermediate of one online iteration n -> n+1: the forward pass, "
         "the error and cost, every update and every new value.",
-        epilog=WEIGHTS_HELP,
+        epilog=_weights_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    example = "the worked example's"
     trace.add_argument("--x", type=float, nargs="+", metavar="X_K",
-                       default=examples.X.tolist(), help="the input x_1 x_2 ... (default: 1 0.5)")
+                       help=f"the input x_1 x_2 ... (default: the weights file's x, else {example}: "
+                            f"{_numbers(examples.X)})")
     trace.add_argument("--d", type=float, nargs="+", metavar="D_J",
-                       default=[examples.D], help="the desired output(s) d (default: 1)")
-    trace.add_argument("--eta", type=float, default=examples.ETA, help="learning rate (default: 0.5)")
+                       help=f"the desired output(s) d (default: the weights file's d, else {example}: "
+                            f"{_numbers([examples.D])})")
+    trace.add_argument("--eta", type=float,
+                       help=f"learning rate (default: the weights file's eta, else {example}: {examples.ETA:g})")
     trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
     trace.add_argument("--decimals", type=_decimals, default=6, metavar="N",
                        help="decimals printed in text format (default: 6, as on the site's pages; 0-17)")
@@ -94,31 +107,26 @@ def trace(net: Network, x: Sequence[float], d: Sequence[float], eta: float) -> l
     return [(name, float(value)) for name, value in rows + new]
 
 
-def load_weights(path: str) -> Network:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise ValueError(f"cannot read weights file {path!r}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"weights file {path!r} is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"weights file {path!r} must hold a JSON object")
-    keys = {"w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output"}
-    missing = {"w_hidden", "b_hidden", "w_output", "b_output"} - data.keys()
-    if missing or data.keys() - keys:
-        problem = (f"is missing {sorted(missing)}" if missing
-                   else f"has unknown keys {sorted(data.keys() - keys)}")
-        raise ValueError(f"weights file {path!r} {problem}")
-    return Network(**data)
+def load_weights(path: str) -> tuple[Network, dict[str, object]]:
+    """The network of a weights file, and the x, d, eta it holds (an example file holds all three)."""
+    data = examples.read_file(path)
+    sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data}
+    return examples.network_from(data, path), sample
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        net = load_weights(args.weights) if args.weights else examples.NET
-        rows = trace(net, args.x, args.d, args.eta)
+        sample: dict[str, object] = {"x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA}
+        net = examples.NET
+        if args.weights:
+            net, in_file = load_weights(args.weights)
+            sample.update(in_file)  # the file's own x, d, eta win over the worked example's
+        x = args.x if args.x is not None else sample["x"]
+        d = args.d if args.d is not None else sample["d"]
+        eta = args.eta if args.eta is not None else sample["eta"]
+        rows = trace(net, x, d if isinstance(d, list) else [d], eta)
     except (ValueError, TypeError) as exc:
         parser.error(str(exc))
     if args.format == "json":

@@ -1,30 +1,133 @@
 r"""The one worked example every page of the site uses, and a small regression task.
 
-The numbers are chosen so a student can follow them by hand: with $x = (1, 0.5)$ the hidden
-fields come out as $v_1 = 0.3$, $v_2 = 0.7$, $v_3 = 1.1$.
+The example is data, not code: ``backprop/example.json`` holds the slides' 2-3-1 network at time
+$n = 0$ (the 13 weights and biases, and the two activations), the input $x(n)$, the desired output
+$d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace --weights``::
+
+    {"w_hidden": [[w11, w12], [w21, w22], [w31, w32]], "b_hidden": [b1, b2, b3],
+     "w_output": [[w41, w42, w43]], "b_output": [b4],
+     "hidden": "logsig", "output": "purelin",
+     "x": [x1, x2], "d": d, "eta": eta}
+
+Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same
+form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
+pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
+(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``.
+
+``NET``, ``X``, ``D`` and ``ETA`` are read once, when this module is first imported.
 """
 
 from __future__ import annotations
+
+import json
+import math
+import numbers
+import os
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from .activations import Array
 from .network import Network
 
-#: The 2-3-1 network of the slides at time n = 0: logsig hidden layer, purelin output.
-NET = Network(
-    w_hidden=np.array([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]),  # w_11 w_12 / w_21 w_22 / w_31 w_32
-    b_hidden=np.array([0.1, 0.2, 0.3]),  # b_1 b_2 b_3
-    w_output=np.array([[0.7, 0.8, 0.9]]),  # w_41 w_42 w_43
-    b_output=np.array([0.4]),  # b_4
-)
-#: The input x(n) = (x_1, x_2).
-X = np.array([1.0, 0.5])
-X.setflags(write=False)
+#: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
+DEFAULT_FILE = Path(__file__).with_name("example.json")
+ENV = "BACKPROP_EXAMPLE"
+WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
+OPTIONAL_KEYS = ("hidden", "output")
+SAMPLE_KEYS = ("x", "d", "eta")
+#: The hidden activations the site's pages can derive (they name the formulas of each).
+SITE_HIDDEN = ("logsig", "tansig")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A network at time n and one training sample: what one iteration n -> n+1 needs."""
+
+    net: Network
+    x: Array  # shape (n_in,), read-only
+    d: float
+    eta: float
+    source: str  # the file it was read from
+
+
+def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[str, object]:
+    """The JSON object of a weights or example file; errors name the file (``what`` and path) and the problem."""
+    name = f"{what} {os.fspath(path)!r}"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise ValueError(f"cannot read {name}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{name} must hold a JSON object, not a {type(data).__name__}")
+    unknown = sorted(data.keys() - {*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS})
+    if unknown:
+        raise ValueError(f"{name} has unknown keys {unknown}; the keys are "
+                         f"{', '.join((*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS))}")
+    missing = [key for key in WEIGHT_KEYS if key not in data]
+    if missing:
+        raise ValueError(f"{name} is missing {missing}")
+    return data
+
+
+def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file") -> Network:
+    """The ``Network`` of a file read by :func:`read_file`; errors name the file."""
+    try:
+        return Network(**{key: data[key] for key in (*WEIGHT_KEYS, *OPTIONAL_KEYS) if key in data})
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{what} {os.fspath(path)!r}: {exc}") from None
+
+
+def _number(path: str | os.PathLike[str], key: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise ValueError(f"example file {os.fspath(path)!r}: {key} must be a finite number, got {value!r}")
+    return float(value)
+
+
+def load(path: str | os.PathLike[str]) -> Example:
+    """Read and check a worked example for the site: the slides' 2-3-1 network and one sample."""
+    data = read_file(path, "example file")
+    missing = [key for key in SAMPLE_KEYS if key not in data]
+    if missing:
+        raise ValueError(f"example file {os.fspath(path)!r} is missing {missing}: a worked example needs x, d and eta")
+    net = network_from(data, path, "example file")
+    if (net.n_in, net.n_hidden, net.n_out) != (2, 3, 1):
+        raise ValueError(f"example file {os.fspath(path)!r}: the site derives the slides' 2-3-1 network, this one is "
+                         f"{net.n_in}-{net.n_hidden}-{net.n_out}")
+    if net.hidden not in SITE_HIDDEN or net.output != "purelin":
+        hidden = " or ".join(SITE_HIDDEN)
+        raise ValueError(f"example file {os.fspath(path)!r}: the site's pages derive a {hidden} hidden layer "
+                         f"and a purelin output, not hidden={net.hidden!r}, output={net.output!r}")
+    x = data["x"]
+    if not isinstance(x, list) or len(x) != net.n_in:
+        raise ValueError(f"example file {os.fspath(path)!r}: x must be a list of {net.n_in} numbers, got {x!r}")
+    x_arr = np.array([_number(path, f"x[{k}]", v) for k, v in enumerate(x)])
+    x_arr.setflags(write=False)
+    d = _number(path, "d", data["d"])
+    eta = _number(path, "eta", data["eta"])
+    if eta <= 0:
+        raise ValueError(f"example file {os.fspath(path)!r}: eta must be > 0, got {eta}")
+    return Example(net, x_arr, d, eta, os.fspath(path))
+
+
+def current_file() -> Path:
+    """The example file in use: ``$BACKPROP_EXAMPLE`` if set, else the package's ``example.json``."""
+    return Path(os.environ.get(ENV) or DEFAULT_FILE)
+
+
+EXAMPLE = load(current_file())
+#: The 2-3-1 network of the slides at time n = 0.
+NET: Network = EXAMPLE.net
+#: The input x(n) = (x_1, x_2), read-only.
+X: Array = EXAMPLE.x
 #: The desired output d(n).
-D = 1.0
+D: float = EXAMPLE.d
 #: The learning rate eta.
-ETA = 0.5
+ETA: float = EXAMPLE.eta
 
 
 def target_function(X: Array) -> Array:

@@ -1,0 +1,201 @@
+r"""Showing numbers: one way to put a computed value into TeX, Markdown, a sentence or a figure.
+
+The site's pages compute with the package, then show with these helpers, so that every page writes
+numbers the same way::
+
+    >>> from backprop import show
+    >>> show.tex(r"{{a}} \cdot {{b}} + {{c}}", a=0.5, b=-1.0, c=-0.25)
+    '0.500000 \\cdot (-1.000000) + (-0.250000)'
+    >>> show.tex(r"e^{-{{v}}}", v=-0.2)
+    'e^{-(-0.200000)}'
+
+* :func:`num` writes one number with the site's :data:`DECIMALS`;
+* :func:`tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
+  parentheses where it follows an operator or carries a power;
+* :func:`eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
+* :func:`pick` chooses a word from the sign of a number, :func:`require` stops the build when a
+  page's sentence is not true of the example;
+* :func:`table` writes a Markdown table, :func:`svg` a matplotlib figure as inline SVG.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+#: Decimals of every number the site prints (and of ``python -m backprop trace`` by default).
+DECIMALS = 6
+
+_FIELD = re.compile(r"\{\{\s*(\w+)\s*(?::([^}]*))?\}\}")
+# A field that starts an expression needs no parentheses: after these (spaces ignored) ...
+_OPENERS = ("=", "(", "[", ",", "&", ":", "|", r"\\", r"\approx", r"\quad", r"\qquad", r"\left(", r"\big(",
+            r"\Big(", r"\bigl(", "$")
+# ... and after an opening brace, unless the brace opens a power.
+_SCRIPT_BRACE = re.compile(r"\^\{$")
+
+
+def num(value: float, decimals: int | None = None) -> str:
+    """``value`` with the site's decimals: ``num(0.5) == '0.500000'``; never ``-0.000000``."""
+    places = DECIMALS if decimals is None else decimals
+    text = f"{float(value):.{places}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def rounded(value: float, decimals: int | None = None) -> float:
+    """``value`` as the site shows it: rounded to :data:`DECIMALS`, for checking what a reader can add up."""
+    return float(num(value, decimals))
+
+
+def _opens_expression(before: str) -> bool:
+    text = before.rstrip()
+    if not text:
+        return True
+    if text.endswith("{"):
+        return not _SCRIPT_BRACE.search(text)
+    return text.endswith(_OPENERS)
+
+
+def _format(value: object, spec: str | None) -> tuple[str, bool]:
+    """The text of one field value, and whether it is a negative number."""
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.item()
+    if isinstance(value, bool) or isinstance(value, str):
+        return str(value), False
+    if isinstance(value, int | np.integer):
+        return (format(int(value), spec) if spec else str(int(value))), int(value) < 0
+    if isinstance(value, float | np.floating):
+        text = format(float(value), spec) if spec else num(value)
+        return text, text.startswith("-")
+    raise TypeError(f"cannot show a {type(value).__name__} in a formula: {value!r}")
+
+
+def tex(template: str, **values: object) -> str:
+    r"""Fill the ``{{name}}`` (or ``{{name:.3f}}``) fields of ``template`` with ``values``.
+
+    Floats get the site's decimals, ints are written as they are, strings are inserted as they are
+    (use them for TeX that is chosen from the numbers). A negative number gets parentheses where it
+    follows an operator or a power's brace (``a \cdot (-1)``, ``e^{-(-0.2)}``) or carries a power
+    (``(-0.2)^2``), and none where it starts an expression (after ``=``, ``(``, ``{``, ``,`` ...).
+    TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
+    """
+    out: list[str] = []
+    pos = 0
+    for match in _FIELD.finditer(template):
+        key, spec = match.group(1), match.group(2)
+        if key not in values:
+            raise KeyError(f"no value for the field {{{{{key}}}}} in {template!r}")
+        text, negative = _format(values[key], spec)
+        before = template[pos:match.start()]
+        out.append(before)
+        after = template[match.end():].lstrip()
+        context = "".join(out)
+        if negative and (not _opens_expression(context) or after.startswith("^")):
+            text = f"({text})"
+        out.append(text)
+        pos = match.end()
+    out.append(template[pos:])
+    return "".join(out)
+
+
+def eq(shown: float, exact: float, decimals: int | None = None) -> str:
+    r"""``=`` if the value a reader computes from the shown numbers rounds to the shown result, else ``\approx``.
+
+    ``shown`` is the expression evaluated with the rounded operands (use :func:`rounded`), ``exact``
+    the result the package computed from the unrounded ones.
+    """
+    return "=" if num(shown, decimals) == num(exact, decimals) else r"\approx"
+
+
+def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:
+    """The word for the sign of ``value``: ``pick(e, "grows", "shrinks")``.
+
+    Without a ``zero`` word a value of exactly 0 raises :class:`ExampleError`: the sentence would be false.
+    """
+    if value > 0:
+        return positive
+    if value < 0:
+        return negative
+    if zero is None:
+        raise ExampleError(f"a sentence needs a nonzero number here ({positive!r} or {negative!r}), got 0")
+    return zero
+
+
+def and_list(items: Sequence[str]) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class ExampleError(AssertionError):
+    """A sentence of a page is not true of the worked example: the strict build stops with this."""
+
+
+#: The page being rendered; ``hooks/example.py`` sets it so a failed check can name its page.
+current_page = "?"
+
+
+def require(condition: object, sentence: str, **numbers: object) -> None:
+    """Stop the build unless ``condition`` holds: the message names the page, the sentence and the numbers.
+
+    A page calls this before it prints a sentence that is true only of some examples.
+    """
+    if not condition:
+        shown = ", ".join(f"{k} = {_format(v, None)[0] if not isinstance(v, str) else v}" for k, v in numbers.items())
+        raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of this worked example"
+                           + (f" ({shown})" if shown else "") + ". Change the page or the example.")
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None) -> str:
+    """A Markdown table. Floats get the site's decimals; ``align`` is one of ``l``, ``c``, ``r`` a column."""
+    align = align or "l" * len(header)
+    if len(align) != len(header):
+        raise ValueError(f"align has {len(align)} letters for {len(header)} columns")
+    marks = {"l": "---", "c": ":-:", "r": "--:"}
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
+    for row in rows:
+        cells = [num(c) if isinstance(c, float | np.floating) else str(c) for c in row]
+        if len(cells) != len(header):
+            raise ValueError(f"a row has {len(cells)} cells for {len(header)} columns: {cells}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def svg(fig: object, name: str, label: str, max_width: str = "36rem") -> str:
+    """A matplotlib figure as inline SVG that follows the theme's text colour and has a text alternative.
+
+    ``name`` makes the SVG's ids unique on the page; ``label`` is what a screen reader reads.
+    Make the figure with black lines where the theme's text colour belongs.
+    """
+    from html import escape
+
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", transparent=True, bbox_inches="tight", metadata={"Date": None})
+    text = buf.getvalue()
+    text = text[text.index("<svg"):]  # no XML prolog inside HTML
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
+    text = text.replace("#000000", "currentColor")  # black follows the theme's text colour
+    text = re.sub(r'(id="|href="#|url\(#)', rf"\g<1>{name}-", text)  # ids unique on the page
+    text = re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', 'width="100%"', text, count=1)
+    return text.replace("<svg ", f'<svg role="img" aria-label="{escape(label, quote=True)}" fill="currentColor" '
+                        f'style="max-width: {max_width}; display: block; margin: 0 auto" ', 1)
+
+
+#: TeX of each activation the site derives: its formula f(v), and f' written with the output y = f(v).
+ACTIVATION_TEX = {
+    "logsig": {"name": "logistic sigmoid", "f": r"\frac{1}{1 + e^{-{{v}}}}", "f_prime_y": r"{{y}}\,(1 - {{y}})"},
+    "tansig": {"name": "hyperbolic tangent", "f": r"\tanh {{v}}", "f_prime_y": r"1 - {{y}}^2"},
+    "purelin": {"name": "linear", "f": r"{{v}}", "f_prime_y": "1"},
+}
+
+
+def f_tex(activation: str, v: object) -> str:
+    r"""TeX of ``f(v)`` for ``activation`` with ``v`` filled in: ``f_tex("logsig", 0.3)``."""
+    return tex(ACTIVATION_TEX[activation]["f"], v=v)
+
+
+def f_prime_tex(activation: str, y: object) -> str:
+    r"""TeX of ``f'(v)`` written with the output ``y = f(v)``: ``f_prime_tex("logsig", "y_{h1}")``."""
+    return tex(ACTIVATION_TEX[activation]["f_prime_y"], y=y)

@@ -1,0 +1,44 @@
+"""The worked example is a parameter of the build: every build reads it afresh.
+
+* Each build (``mkdocs build``, and each rebuild of ``mkdocs serve``) forgets the ``backprop`` modules
+  that markdown-exec's blocks imported in this process, so the pages show the package and the example
+  file as they are now, like the notebooks, which run in a new kernel every build: never a mixed site.
+* ``mkdocs serve`` watches the package and the example file in use (``$BACKPROP_EXAMPLE`` may name
+  one outside the repository), so saving either rebuilds the site.
+* While a page renders, ``backprop.show.current_page`` names it, so that a sentence that is not true of
+  the example stops the strict build with a message naming its page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "backprop"
+
+
+def _forget_package() -> None:
+    for name in [m for m in sys.modules if m == "backprop" or m.startswith("backprop.")]:
+        del sys.modules[name]
+
+
+def on_config(config, **kwargs):
+    _forget_package()
+    importlib.invalidate_caches()
+    return config
+
+
+def on_serve(server, config, builder, **kwargs):
+    from backprop import examples  # the file named by $BACKPROP_EXAMPLE, or the package's own
+
+    server.watch(str(PACKAGE))
+    server.watch(str(examples.current_file().resolve()))
+    return server
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    from backprop import show
+
+    show.current_page = page.file.src_uri
+    return markdown
