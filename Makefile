@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench bench-site bench-notebooks bench-browser bench-prerender lock clean
+.PHONY: serve test build build-pages bench bench-site bench-notebooks bench-browser bench-prerender lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+# The Markdown pages only, without the notebooks, into site-pages/: the quick check while writing a page.
+build-pages: $(STAMP)
+	$(BIN)/python benchmarks/build_pages.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_train.py
@@ -55,4 +59,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site site-pages .pytest_cache .hypothesis
