@@ -75,7 +75,7 @@ def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[
 
 
 def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file") -> Network:
-    """The ``Network`` of a file read by :func:`read_file`; errors name the file."""
+    """The ``Network`` of a file read by `read_file`; errors name the file."""
     try:
         return Network(**{key: data[key] for key in (*WEIGHT_KEYS, *OPTIONAL_KEYS) if key in data})
     except (TypeError, ValueError) as exc:

@@ -9,13 +9,13 @@ numbers the same way::
     >>> show.tex(r"e^{-{{v}}}", v=-0.2)
     'e^{-(-0.200000)}'
 
-* :func:`num` writes one number with the site's :data:`DECIMALS`;
-* :func:`tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
+* `num` writes one number with the site's `DECIMALS`;
+* `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
   parentheses where it follows an operator or carries a power;
-* :func:`eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
-* :func:`pick` chooses a word from the sign of a number, :func:`require` stops the build when a
+* `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
+* `pick` chooses a word from the sign of a number, `require` stops the build when a
   page's sentence is not true of the example;
-* :func:`table` writes a Markdown table, :func:`svg` a matplotlib figure as inline SVG.
+* `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def num(value: float, decimals: int | None = None) -> str:
 
 
 def rounded(value: float, decimals: int | None = None) -> float:
-    """``value`` as the site shows it: rounded to :data:`DECIMALS`, for checking what a reader can add up."""
+    """``value`` as the site shows it: rounded to `DECIMALS`, for checking what a reader can add up."""
     return float(num(value, decimals))
 
 
@@ -103,7 +103,7 @@ def tex(template: str, **values: object) -> str:
 def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     r"""``=`` if the value a reader computes from the shown numbers rounds to the shown result, else ``\approx``.
 
-    ``shown`` is the expression evaluated with the rounded operands (use :func:`rounded`), ``exact``
+    ``shown`` is the expression evaluated with the rounded operands (use `rounded`), ``exact``
     the result the package computed from the unrounded ones.
     """
     return "=" if num(shown, decimals) == num(exact, decimals) else r"\approx"
@@ -112,7 +112,7 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:
     """The word for the sign of ``value``: ``pick(e, "grows", "shrinks")``.
 
-    Without a ``zero`` word a value of exactly 0 raises :class:`ExampleError`: the sentence would be false.
+    Without a ``zero`` word a value of exactly 0 raises `ExampleError`: the sentence would be false.
     """
     if value > 0:
         return positive

@@ -1,0 +1,49 @@
+"""The Python of the pages is linted like the package's: every ```python block of docs/, with ruff.
+
+Each block is written to a file of its own (a block runs on its own, so it is linted on its own) and
+ruff checks them all with the project's settings from pyproject.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_doc_snippets import ROOT, collect_all
+
+RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+
+
+def ruff() -> list[str]:
+    """ruff with the project's settings; the blocks live outside the tree, so say backprop is first-party."""
+    return [RUFF, "check", "--no-cache", "--config", str(ROOT / "pyproject.toml"),
+            "--config", "lint.isort.known-first-party = ['backprop']"]
+
+
+@pytest.mark.skipif(RUFF is None, reason="ruff is not installed")
+def test_every_python_block_of_the_pages_passes_ruff(tmp_path: Path) -> None:
+    names = {}
+    for snippet in collect_all():
+        name = snippet.where.replace("/", "_").replace(":", "_L").replace(".md", "") + ".py"
+        (tmp_path / name).write_text(snippet.code, encoding="utf-8")
+        names[name] = snippet.where
+    assert names, "no Python block found in docs/"
+    proc = subprocess.run([*ruff(), "--output-format", "concise", str(tmp_path)], capture_output=True, text=True,
+                          cwd=ROOT)
+    report = proc.stdout
+    for name, where in names.items():  # name each problem by its page and the line in the page
+        page, fence = where.rsplit(":", 1)
+        report = re.sub(rf"{re.escape(str(tmp_path / name))}:(\d+):",
+                        lambda m, page=page, fence=fence: f"{page}:{int(fence) + int(m.group(1))}:", report)
+    assert proc.returncode == 0, f"ruff finds problems in the pages' Python:\n{report}{proc.stderr}"
+
+
+def test_the_lint_can_fail(tmp_path: Path) -> None:
+    """The same ruff call flags an unused import, so a clean result above means something."""
+    (tmp_path / "bad.py").write_text("import os\n", encoding="utf-8")
+    proc = subprocess.run([*ruff(), str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1 and "F401" in proc.stdout
