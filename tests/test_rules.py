@@ -1,10 +1,14 @@
-"""The four update rules against the worked example done by hand, sympy, and finite differences of E."""
+"""The four update rules against an independent plain-math oracle, hand values, a published example, sympy, and
+finite differences of E.
+
+The expected values for the worked example come from ``tests/oracle.py``, which reads the example file itself
+(``backprop/example.json`` or ``$BACKPROP_EXAMPLE``) and computes with ``math``: these tests hold for any example.
+"""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
+import oracle
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -23,52 +27,67 @@ from backprop.rules import (
     f_prime_output,
 )
 
-# The worked example written out again by hand: the test must not read it from the package.
-W_IK = [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]  # w11 w12 / w21 w22 / w31 w32
-B_I = [0.1, 0.2, 0.3]  # b1 b2 b3
-W_4I = [0.7, 0.8, 0.9]  # w41 w42 w43
-B_4 = 0.4
-X1, X2 = 1.0, 0.5
-D = 1.0
-ETA = 0.5
+EX = oracle.load_example()  # the example file, read with json
+IT = oracle.iteration(EX)  # every intermediate, by the oracle
+D, ETA = EX["d"], EX["eta"]
 
 
-def by_hand() -> dict[str, float]:
-    """Every quantity of one iteration, from the slides' final formulas, in plain scalar arithmetic."""
-    x = [X1, X2]
-    v = [W_IK[i][0] * X1 + W_IK[i][1] * X2 + B_I[i] for i in range(3)]  # v_i = w_i1 x1 + w_i2 x2 + b_i
-    f = [1.0 / (1.0 + math.exp(-vi)) for vi in v]  # y_hi = f(v_i) = 1 / (1 + e^{-v_i})
-    v4 = W_4I[0] * f[0] + W_4I[1] * f[1] + W_4I[2] * f[2] + B_4
-    y = v4  # y = f(v_4) = v_4
-    e = D - y
-    out = {"v1": v[0], "v2": v[1], "v3": v[2], "y_h1": f[0], "y_h2": f[1], "y_h3": f[2],
-           "v4": v4, "y": y, "e": e, "E": 0.5 * e * e}
-    for i in range(3):
-        out[f"Δw4{i + 1}"] = ETA * (D - y) * f[i]  # rule (1): η (d - y) f(v_i)
-    out["Δb4"] = ETA * (D - y)  # rule (2): η (d - y)
-    for i in range(3):
-        for k in range(2):  # rule (3): η (d - y) w_4i f(v_i)(1 - f(v_i)) x_k
-            out[f"Δw{i + 1}{k + 1}"] = ETA * (D - y) * W_4I[i] * f[i] * (1 - f[i]) * x[k]
-    for i in range(3):  # rule (4): η (d - y) w_4i f(v_i)(1 - f(v_i))
-        out[f"Δb{i + 1}"] = ETA * (D - y) * W_4I[i] * f[i] * (1 - f[i])
-    return out
+def network_of(ex: dict) -> Network:
+    return Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"],
+                   hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
 
 
-HAND = by_hand()
+# --- the oracle itself, against values known without it --------------------------------------------------
 
 
-def test_worked_example_is_the_one_written_here():
-    np.testing.assert_array_equal(examples.NET.w_hidden, W_IK)
-    np.testing.assert_array_equal(examples.NET.b_hidden, B_I)
-    np.testing.assert_array_equal(examples.NET.w_output, [W_4I])
-    np.testing.assert_array_equal(examples.NET.b_output, [B_4])
-    assert (examples.NET.hidden, examples.NET.output) == ("logsig", "purelin")
-    np.testing.assert_array_equal(examples.X, [X1, X2])
-    assert (examples.D, examples.ETA) == (D, ETA)
+def test_oracle_reproduces_the_hand_worked_network():
+    it = oracle.iteration(oracle.HAND)
+    for name, want in oracle.HAND_VALUES.items():
+        np.testing.assert_allclose(it[name], want, rtol=1e-15, atol=1e-15, err_msg=name)
 
 
-def test_hand_fields_are_the_round_numbers_the_docs_promise():
-    assert (HAND["v1"], HAND["v2"], HAND["v3"]) == pytest.approx((0.3, 0.7, 1.1), abs=1e-15)
+def published_pairs(got, published):
+    """(computed, printed) for every number the article prints, walking nested lists; None: not printed."""
+    if isinstance(published, list):
+        for g, p in zip(got, published, strict=True):
+            yield from published_pairs(g, p)
+    elif published is not None:
+        yield got, published
+
+
+def test_oracle_reproduces_mazurs_published_example():
+    it = oracle.iteration(oracle.MAZUR)
+    checked = 0
+    for name, published in oracle.MAZUR_PUBLISHED.items():
+        for value, text in published_pairs(it[name], published):
+            assert oracle.as_published(value, text) == text, (name, value, text)
+            checked += 1
+    assert checked == 15  # every number listed above
+
+
+def test_oracle_reads_the_example_file_the_package_reads():
+    assert oracle.example_file().resolve() == examples.current_file().resolve()
+
+
+# --- the worked example: the package against the oracle --------------------------------------------------
+
+
+def test_package_holds_the_example_the_oracle_reads():
+    np.testing.assert_array_equal(examples.NET.w_hidden, EX["w_hidden"])
+    np.testing.assert_array_equal(examples.NET.b_hidden, EX["b_hidden"])
+    np.testing.assert_array_equal(examples.NET.w_output, EX["w_output"])
+    np.testing.assert_array_equal(examples.NET.b_output, EX["b_output"])
+    assert (examples.NET.hidden, examples.NET.output) == (EX.get("hidden", "logsig"), EX.get("output", "purelin"))
+    np.testing.assert_array_equal(examples.X, EX["x"])
+    assert (examples.D, examples.ETA) == (EX["d"], EX["eta"])
+
+
+def test_hidden_fields_of_a_hand_network_are_exact():
+    """v_i = w_i1 x_1 + w_i2 x_2 + b_i comes out exactly where the arithmetic is exact (HAND: 1 - 1 + ln 3, ...)."""
+    fp = forward(network_of(oracle.HAND), oracle.HAND["x"])
+    np.testing.assert_allclose(fp.v_hidden, oracle.HAND_VALUES["v_hidden"], rtol=0, atol=1e-15)
+    assert fp.v_hidden[1] == 0.0
+    np.testing.assert_allclose(fp.y_hidden, oracle.HAND_VALUES["y_hidden"], rtol=1e-15)
 
 
 @pytest.fixture
@@ -76,42 +95,58 @@ def fp():
     return forward(examples.NET, examples.X)
 
 
-def test_error_and_cost_by_hand(fp):
-    assert error(fp, D)[0] == pytest.approx(HAND["e"], abs=1e-15)
-    assert cost(fp, D) == pytest.approx(HAND["E"], abs=1e-15)
-    assert f_prime_output(fp)[0] == 1.0
-    f = [HAND[f"y_h{i}"] for i in (1, 2, 3)]
-    np.testing.assert_allclose(f_prime_hidden(fp), [fi * (1 - fi) for fi in f], rtol=1e-15)
+def test_error_and_cost_against_the_oracle(fp):
+    assert error(fp, D)[0] == pytest.approx(IT["e"], abs=1e-15)
+    assert cost(fp, D) == pytest.approx(IT["E"], abs=1e-15)
+    assert f_prime_output(fp)[0] == 1.0  # purelin output: f'(v_4) = 1
+    np.testing.assert_allclose(f_prime_output(fp), IT["fp_output"], rtol=1e-15)
+    np.testing.assert_allclose(f_prime_hidden(fp), IT["fp_hidden"], rtol=1e-14)
 
 
-def test_rule_1_output_weights_by_hand(fp):
+def test_rule_1_output_weights_against_the_oracle(fp):
     got = delta_w_output(fp, D, ETA)
     assert got.shape == (1, 3)
-    np.testing.assert_allclose(got[0], [HAND["Δw41"], HAND["Δw42"], HAND["Δw43"]], rtol=1e-14, atol=0)
+    np.testing.assert_allclose(got, IT["dw_output"], rtol=1e-14, atol=0)
 
 
-def test_rule_2_output_bias_by_hand(fp):
+def test_rule_2_output_bias_against_the_oracle(fp):
     got = delta_b_output(fp, D, ETA)
     assert got.shape == (1,)
-    assert got[0] == pytest.approx(HAND["Δb4"], rel=1e-15)
+    assert got[0] == pytest.approx(IT["db_output"][0], rel=1e-15)
 
 
-def test_rule_3_hidden_weights_by_hand(fp):
+def test_rule_3_hidden_weights_against_the_oracle(fp):
     got = delta_w_hidden(fp, D, ETA)
     assert got.shape == (3, 2)
-    want = [[HAND[f"Δw{i}{k}"] for k in (1, 2)] for i in (1, 2, 3)]
-    np.testing.assert_allclose(got, want, rtol=1e-14, atol=0)
+    np.testing.assert_allclose(got, IT["dw_hidden"], rtol=1e-14, atol=0)
 
 
-def test_rule_4_hidden_biases_by_hand(fp):
+def test_rule_4_hidden_biases_against_the_oracle(fp):
     got = delta_b_hidden(fp, D, ETA)
     assert got.shape == (3,)
-    np.testing.assert_allclose(got, [HAND["Δb1"], HAND["Δb2"], HAND["Δb3"]], rtol=1e-14, atol=0)
+    np.testing.assert_allclose(got, IT["db_hidden"], rtol=1e-14, atol=0)
+
+
+@pytest.mark.parametrize("ex", [oracle.HAND, oracle.MAZUR], ids=["hand", "mazur"])
+def test_every_rule_on_fixed_networks(ex):
+    """The four rules on the hand-worked network and on Mazur's, where the oracle is checked above."""
+    it = oracle.iteration(ex)
+    want = oracle.HAND_VALUES if ex is oracle.HAND else it
+    fp = forward(network_of(ex), ex["x"])
+    d = np.atleast_1d(ex["d"]) if isinstance(ex["d"], list) else ex["d"]
+    np.testing.assert_allclose(delta_w_output(fp, d, ex["eta"]), want["dw_output"], rtol=1e-14)
+    np.testing.assert_allclose(delta_b_output(fp, d, ex["eta"]), want["db_output"], rtol=1e-14)
+    np.testing.assert_allclose(delta_w_hidden(fp, d, ex["eta"]), want["dw_hidden"], rtol=1e-14)
+    np.testing.assert_allclose(delta_b_hidden(fp, d, ex["eta"]), want["db_hidden"], rtol=1e-14)
+    assert cost(fp, d) == pytest.approx(want["E"], rel=1e-15)
 
 
 def test_rules_are_linear_in_eta(fp):
     for rule in (delta_w_output, delta_b_output, delta_w_hidden, delta_b_hidden):
         np.testing.assert_allclose(rule(fp, D, 0.25), 0.5 * rule(fp, D, 0.5), rtol=1e-15)
+
+
+SYMPY_F = {"logsig": lambda v: 1 / (1 + sp.exp(-v)), "tansig": sp.tanh, "purelin": lambda v: v}
 
 
 def test_every_rule_against_sympy_derivatives_of_E(fp):
@@ -121,12 +156,12 @@ def test_every_rule_against_sympy_derivatives_of_E(fp):
     w4 = sp.Matrix(1, 3, lambda _, i: sp.Symbol(f"w4{i + 1}"))
     b4, x1, x2, d = sp.symbols("b4 x1 x2 d")
     v = w * sp.Matrix([x1, x2]) + b
-    y_h = v.applyfunc(lambda vi: 1 / (1 + sp.exp(-vi)))
-    y = (w4 * y_h)[0] + b4
+    y_h = v.applyfunc(SYMPY_F[EX.get("hidden", "logsig")])
+    y = SYMPY_F[EX.get("output", "purelin")]((w4 * y_h)[0] + b4)
     E = sp.Rational(1, 2) * (d - y) ** 2
-    values = {x1: X1, x2: X2, d: D, b4: B_4}
-    values |= {w[i, k]: W_IK[i][k] for i in range(3) for k in range(2)}
-    values |= {b[i]: B_I[i] for i in range(3)} | {w4[i]: W_4I[i] for i in range(3)}
+    values = {x1: EX["x"][0], x2: EX["x"][1], d: D, b4: EX["b_output"][0]}
+    values |= {w[i, k]: EX["w_hidden"][i][k] for i in range(3) for k in range(2)}
+    values |= {b[i]: EX["b_hidden"][i] for i in range(3)} | {w4[i]: EX["w_output"][0][i] for i in range(3)}
 
     def minus_eta_grad(theta):
         return -ETA * float(sp.diff(E, theta).evalf(subs=values, n=30))
@@ -136,11 +171,11 @@ def test_every_rule_against_sympy_derivatives_of_E(fp):
     dw = delta_w_hidden(fp, D, ETA)
     db = delta_b_hidden(fp, D, ETA)
     for i in range(3):
-        assert dw4[0, i] == pytest.approx(minus_eta_grad(w4[i]), rel=1e-13)
-        assert db[i] == pytest.approx(minus_eta_grad(b[i]), rel=1e-13)
+        assert dw4[0, i] == pytest.approx(minus_eta_grad(w4[i]), rel=1e-13, abs=1e-300)
+        assert db[i] == pytest.approx(minus_eta_grad(b[i]), rel=1e-13, abs=1e-300)
         for k in range(2):
-            assert dw[i, k] == pytest.approx(minus_eta_grad(w[i, k]), rel=1e-13)
-    assert delta_b_output(fp, D, ETA)[0] == pytest.approx(minus_eta_grad(b4), rel=1e-13)
+            assert dw[i, k] == pytest.approx(minus_eta_grad(w[i, k]), rel=1e-13, abs=1e-300)
+    assert delta_b_output(fp, D, ETA)[0] == pytest.approx(minus_eta_grad(b4), rel=1e-13, abs=1e-300)
 
 
 # --- property tests: all nine activation pairs at random sizes, against central differences of E ----------

@@ -1,0 +1,272 @@
+"""An independent oracle: one iteration n -> n+1 of the slides' network, in plain ``math``.
+
+The tests take their expected values from here, never from ``backprop`` (this module does not import
+it, nor numpy): every intermediate of one online iteration for ANY example, read from the example
+file with ``json``, so a test holds for whatever worked example ``backprop/example.json`` (or
+``$BACKPROP_EXAMPLE``) holds today.
+
+    >>> ex = load_example()                # the example file in use, as a plain dict
+    >>> it = iteration(ex)                 # every intermediate, by the slides' final formulas
+    >>> it["e"], it["dw_hidden"][0][1]     # e(n) and Δw_12(n)
+    >>> trace_values(it)                   # the same, named as ``python -m backprop trace`` names them
+
+An example is a dict with ``w_hidden`` (n_hidden x n_in), ``b_hidden``, ``w_output`` (n_out x n_hidden),
+``b_output``, optional ``hidden`` and ``output`` (``logsig``, ``tansig`` or ``purelin``; default logsig
+and purelin, as in the slides), ``x``, ``d`` (a number for one output, or a list) and ``eta``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = ROOT / "backprop" / "example.json"
+EXAMPLES_DIR = ROOT / "tests" / "examples"
+ENV = "BACKPROP_EXAMPLE"
+
+
+def _logsig(v: float) -> float:
+    # 1 / (1 + e^{-v}), written so that neither branch overflows
+    if v >= 0:
+        return 1.0 / (1.0 + math.exp(-v))
+    z = math.exp(v)
+    return z / (1.0 + z)
+
+
+#: f(v) of each activation.
+F = {"logsig": _logsig, "tansig": math.tanh, "purelin": lambda v: v}
+#: f'(v) written with the output y = f(v): y (1 - y), 1 - y^2, 1.
+F_PRIME_FROM_Y = {"logsig": lambda y: y * (1.0 - y), "tansig": lambda y: 1.0 - y * y, "purelin": lambda y: 1.0}
+
+
+# --- reading the example file ----------------------------------------------------------------------------
+
+
+def example_file() -> Path:
+    """The example file in use: ``$BACKPROP_EXAMPLE`` if set, else ``backprop/example.json``."""
+    return Path(os.environ.get(ENV) or DEFAULT_FILE)
+
+
+def load_example(path: str | os.PathLike[str] | None = None) -> dict:
+    """The example file (default: the one in use) as a plain dict, read with ``json``, not via ``backprop``."""
+    with open(example_file() if path is None else path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def other_examples() -> list[Path]:
+    """The three other worked examples of ``tests/examples/``."""
+    return sorted(EXAMPLES_DIR.glob("*.json"))
+
+
+def all_example_files() -> list[Path]:
+    """The default example file and the three others."""
+    return [DEFAULT_FILE, *other_examples()]
+
+
+# --- one iteration ---------------------------------------------------------------------------------------
+
+
+def _targets(ex: dict) -> list[float]:
+    d = ex["d"]
+    return [float(v) for v in d] if isinstance(d, list) else [float(d)]
+
+
+def forward(ex: dict, x: list[float] | None = None) -> dict:
+    """v_i, y_hi, v_j, y_j of the example's network for input ``x`` (default: the example's x)."""
+    x = [float(v) for v in (ex["x"] if x is None else x)]
+    hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    w_ik, b_i, w_ji, b_j = ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"]
+    v_h = [sum(w_ik[i][k] * x[k] for k in range(len(x))) + b_i[i] for i in range(len(b_i))]
+    y_h = [F[hidden](v) for v in v_h]
+    v_o = [sum(w_ji[j][i] * y_h[i] for i in range(len(y_h))) + b_j[j] for j in range(len(b_j))]
+    y_o = [F[output](v) for v in v_o]
+    return {"x": x, "v_hidden": v_h, "y_hidden": y_h, "v_output": v_o, "y_output": y_o}
+
+
+def cost(ex: dict, y_output: list[float]) -> float:
+    """E = 1/2 sum_j e_j^2 with e_j = d_j - y_j."""
+    return 0.5 * sum((d - y) ** 2 for d, y in zip(_targets(ex), y_output, strict=True))
+
+
+def iteration(ex: dict, back_weights: list[list[float]] | None = None) -> dict:
+    """Every intermediate of one online iteration n -> n+1, from the slides' final formulas.
+
+    Returns a dict of plain floats and lists: ``v_hidden``, ``y_hidden``, ``v_output``, ``y_output``
+    (lists), ``e`` and ``y`` (floats for one output, else lists), ``e_list``, ``E``, ``fp_hidden``
+    (f'(v_i)), ``fp_output`` (f'(v_j)), ``dw_output`` (Δw_ji, n_out x n_hidden), ``db_output``,
+    ``dw_hidden`` (Δw_ik, n_hidden x n_in), ``db_hidden``, the new values ``w_output_new``,
+    ``b_output_new``, ``w_hidden_new``, ``b_hidden_new``, and ``y_next`` / ``E_next``: the output and
+    the cost for the same x and d after the update.
+
+    ``back_weights`` replaces w_ji(n) in the hidden rules: passing w_ji(n+1) gives the classic mistake
+    (update the output layer first, then back-propagate through the new weights).
+    """
+    hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    eta = float(ex["eta"])
+    d = _targets(ex)
+    fp = forward(ex)
+    x, y_h, y_o = fp["x"], fp["y_hidden"], fp["y_output"]
+    n_in, n_hidden, n_out = len(x), len(y_h), len(y_o)
+    w_ik, b_i, w_ji, b_j = ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"]
+    if len(d) != n_out:
+        raise ValueError(f"d has {len(d)} values for {n_out} outputs")
+
+    e = [d[j] - y_o[j] for j in range(n_out)]  # e_j = d_j - y_j
+    E = 0.5 * sum(ej * ej for ej in e)
+    fp_out = [F_PRIME_FROM_Y[output](y) for y in y_o]  # f'(v_j)
+    fp_hid = [F_PRIME_FROM_Y[hidden](y) for y in y_h]  # f'(v_i)
+    delta_j = [e[j] * fp_out[j] for j in range(n_out)]  # local gradient of output j
+    dw_out = [[eta * delta_j[j] * y_h[i] for i in range(n_hidden)] for j in range(n_out)]  # rule (1)
+    db_out = [eta * delta_j[j] for j in range(n_out)]  # rule (2)
+    back = w_ji if back_weights is None else back_weights
+    delta_i = [fp_hid[i] * sum(delta_j[j] * back[j][i] for j in range(n_out)) for i in range(n_hidden)]
+    dw_hid = [[eta * delta_i[i] * x[k] for k in range(n_in)] for i in range(n_hidden)]  # rule (3)
+    db_hid = [eta * delta_i[i] for i in range(n_hidden)]  # rule (4)
+
+    new = {
+        "w_hidden": [[w_ik[i][k] + dw_hid[i][k] for k in range(n_in)] for i in range(n_hidden)],
+        "b_hidden": [b_i[i] + db_hid[i] for i in range(n_hidden)],
+        "w_output": [[w_ji[j][i] + dw_out[j][i] for i in range(n_hidden)] for j in range(n_out)],
+        "b_output": [b_j[j] + db_out[j] for j in range(n_out)],
+        "hidden": hidden,
+        "output": output,
+    }
+    y_next = forward(new, x)["y_output"]
+    single = n_out == 1
+    return {
+        "x": x, "d": d[0] if single else d, "eta": eta, "hidden": hidden, "output": output,
+        "n_in": n_in, "n_hidden": n_hidden, "n_out": n_out,
+        "v_hidden": fp["v_hidden"], "y_hidden": y_h, "v_output": fp["v_output"], "y_output": y_o,
+        "y": y_o[0] if single else y_o, "e": e[0] if single else e, "e_list": e, "E": E,
+        "fp_hidden": fp_hid, "fp_output": fp_out, "delta_output": delta_j, "delta_hidden": delta_i,
+        "dw_output": dw_out, "db_output": db_out, "dw_hidden": dw_hid, "db_hidden": db_hid,
+        "w_output_new": new["w_output"], "b_output_new": new["b_output"],
+        "w_hidden_new": new["w_hidden"], "b_hidden_new": new["b_hidden"], "new": new,
+        "y_next": y_next[0] if single else y_next, "E_next": cost(ex, y_next),
+    }
+
+
+def trace_values(it: dict) -> dict[str, float]:
+    """The intermediates of :func:`iteration`, named as ``python -m backprop trace`` prints them, in its order.
+
+    Hidden neurons are numbered 1..n_hidden, outputs after them (the slides' 4), inputs from 1.
+    """
+    n_in, n_hidden, n_out = it["n_in"], it["n_hidden"], it["n_out"]
+    hid = list(range(1, n_hidden + 1))
+    out = list(range(n_hidden + 1, n_hidden + n_out + 1))
+    single = n_out == 1
+
+    def w(a: int, b: int) -> str:
+        return f"w{a}{b}" if a < 10 and b < 10 else f"w{a},{b}"
+
+    rows: dict[str, float] = {}
+    rows |= {f"v{i}": it["v_hidden"][a] for a, i in enumerate(hid)}
+    rows |= {f"y_h{i}": it["y_hidden"][a] for a, i in enumerate(hid)}
+    rows |= {f"v{j}": it["v_output"][a] for a, j in enumerate(out)}
+    rows |= {("y" if single else f"y{j}"): it["y_output"][a] for a, j in enumerate(out)}
+    rows |= {("e" if single else f"e{j}"): it["e_list"][a] for a, j in enumerate(out)}
+    rows["E"] = it["E"]
+    rows |= {f"Δ{w(j, i)}": it["dw_output"][a][b] for a, j in enumerate(out) for b, i in enumerate(hid)}
+    rows |= {f"Δb{j}": it["db_output"][a] for a, j in enumerate(out)}
+    rows |= {f"Δ{w(i, k + 1)}": it["dw_hidden"][a][k] for a, i in enumerate(hid) for k in range(n_in)}
+    rows |= {f"Δb{i}": it["db_hidden"][a] for a, i in enumerate(hid)}
+    rows |= {f"{w(j, i)}(n+1)": it["w_output_new"][a][b] for a, j in enumerate(out) for b, i in enumerate(hid)}
+    rows |= {f"b{j}(n+1)": it["b_output_new"][a] for a, j in enumerate(out)}
+    rows |= {f"{w(i, k + 1)}(n+1)": it["w_hidden_new"][a][k] for a, i in enumerate(hid) for k in range(n_in)}
+    rows |= {f"b{i}(n+1)": it["b_hidden_new"][a] for a, i in enumerate(hid)}
+    return rows
+
+
+def with_sample(ex: dict, **changes: object) -> dict:
+    """A copy of ``ex`` with other x, d, eta or weights: ``with_sample(ex, x=[0.5, 2.0], eta=0.1)``."""
+    return {**ex, **changes}
+
+
+def number_strings(values, decimals: int = 6) -> set[str]:
+    """Every number of a nested list/dict of floats written as the site writes it (6 decimals, no "-0.000000")."""
+    found: set[str] = set()
+
+    def walk(v):
+        if isinstance(v, dict):
+            for item in v.values():
+                walk(item)
+        elif isinstance(v, list | tuple):
+            for item in v:
+                walk(item)
+        elif isinstance(v, int | float) and not isinstance(v, bool):
+            text = f"{float(v):.{decimals}f}"
+            found.add(text[1:] if text.startswith("-") and float(text) == 0 else text)
+
+    walk(values)
+    return found
+
+
+# --- fixed networks with values known by hand or published ---------------------------------------------------
+
+LN3 = math.log(3.0)
+
+#: The slides' network (2-3-1, logsig hidden, linear output) with weights chosen so that one iteration can be done
+#: with fractions: x = (2, 4) gives the hidden fields v = (ln 3, 0, -ln 3), so y_h = (3/4, 1/2, 1/4) and
+#: f'(v_i) = y_hi (1 - y_hi) = (3/16, 1/4, 3/16); y = 3/4 - 1/4 + 1/16 + 1/8 = 11/16 and d = 27/16 make e = 1.
+HAND = {
+    "w_hidden": [[0.5, -0.25], [-0.5, 0.25], [0.5, -0.25]],
+    "b_hidden": [LN3, 0.0, -LN3],
+    "w_output": [[1.0, -0.5, 0.25]],
+    "b_output": [0.125],
+    "hidden": "logsig",
+    "output": "purelin",
+    "x": [2.0, 4.0],
+    "d": 1.6875,
+    "eta": 0.5,
+}
+#: HAND's iteration, worked out by hand (fractions written as decimals; each is exact in binary but the ln 3 terms).
+HAND_VALUES = {
+    "v_hidden": [LN3, 0.0, -LN3],
+    "y_hidden": [0.75, 0.5, 0.25],
+    "fp_hidden": [0.1875, 0.25, 0.1875],
+    "y": 0.6875,
+    "e": 1.0,
+    "E": 0.5,
+    "dw_output": [[0.375, 0.25, 0.125]],  # η e y_hi = 1/2 y_hi
+    "db_output": [0.5],  # η e
+    "dw_hidden": [[0.1875, 0.375], [-0.125, -0.25], [0.046875, 0.09375]],  # η e w_4i f'(v_i) x_k
+    "db_hidden": [0.09375, -0.0625, 0.0234375],  # η e w_4i f'(v_i)
+    "w_output_new": [[1.375, -0.25, 0.375]],
+    "b_output_new": [0.625],
+    "w_hidden_new": [[0.6875, 0.125], [-0.625, 0.0], [0.546875, -0.15625]],
+    "b_hidden_new": [LN3 + 0.09375, -0.0625, -LN3 + 0.0234375],
+}
+
+#: Matt Mazur, "A Step by Step Backpropagation Example" (2015): a 2-2-2 network, logistic in both layers, one
+#: sample, η = 0.5, E = Σ 1/2 (target - out)^2. His w1..w4 are w_11, w_12, w_21, w_22; w5..w8 are w_31, w_32,
+#: w_41, w_42 in the slides' numbering; b1 and b2 are one bias shared by each layer (he leaves them out of the
+#: update).
+MAZUR = {
+    "w_hidden": [[0.15, 0.20], [0.25, 0.30]],
+    "b_hidden": [0.35, 0.35],
+    "w_output": [[0.40, 0.45], [0.50, 0.55]],
+    "b_output": [0.60, 0.60],
+    "hidden": "logsig",
+    "output": "logsig",
+    "x": [0.05, 0.10],
+    "d": [0.01, 0.99],
+    "eta": 0.5,
+}
+#: The numbers his article prints, as it prints them (rounded to 4, 8 or 9 decimals).
+MAZUR_PUBLISHED = {
+    "v_hidden": ["0.3775", None],  # net_h1
+    "y_hidden": ["0.593269992", "0.596884378"],  # out_h1, out_h2
+    "v_output": ["1.105905967", None],  # net_o1
+    "y_output": ["0.75136507", "0.772928465"],  # out_o1, out_o2
+    "E": "0.298371109",  # E_total
+    "w_output_new": [["0.35891648", "0.408666186"], ["0.511301270", "0.561370121"]],  # w5+ w6+ / w7+ w8+
+    "w_hidden_new": [["0.149780716", "0.19956143"], ["0.24975114", "0.29950229"]],  # w1+ w2+ / w3+ w4+
+}
+
+
+def as_published(value: float, published: str) -> str:
+    """``value`` rounded to as many decimals as ``published`` has: compare a computed number with a printed one."""
+    return f"{value:.{len(published.split('.')[1])}f}"
