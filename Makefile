@@ -55,7 +55,7 @@ lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
 	.lock-venv/bin/python -m pip install --quiet '.[dev]'
-	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^backprop' > constraints.txt
+	.lock-venv/bin/python -m pip freeze --all --exclude-editable | grep -v -e '^backprop' -e '^pip==' > constraints.txt
 	rm -rf .lock-venv
 
 clean:

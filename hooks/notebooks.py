@@ -3,7 +3,9 @@
 mkdocs-jupyter executes and renders them; this hook
 
 * adds a downloadable ``NN-name.ipynb`` (the notebook as shipped: no outputs, ``answer = None``)
-  next to each page, which ``overrides/main.html`` links with a download button;
+  next to each page, which ``overrides/main.html`` links with a download button. Its first cell installs
+  ``backprop`` from the wheel this site serves (hooks/package.py) when it is missing, so the notebook runs
+  in any Jupyter or Colab that can reach the site; the site's own page does not show that cell;
 * post-processes each notebook page: drops nbconvert's inline CSS (~600 KB of JupyterLab styles,
   replaced by ``stylesheets/exercises.css``), its MathJax-2 block (a CDN script that throws after
   instant navigation), the mermaid loader (another CDN import) and the clipboard widget; code cells
@@ -20,6 +22,7 @@ import re
 from pathlib import PurePosixPath
 
 import jupytext
+import nbformat
 from bs4 import BeautifulSoup
 from mkdocs.structure.files import File
 
@@ -35,10 +38,29 @@ def ipynb_name(src_uri: str) -> str:
     return PurePosixPath(src_uri).stem + ".ipynb"
 
 
+INSTALL_CELL = """\
+# Installs this course's package from its site when it is missing (Jupyter, Colab or a venv); else does nothing.
+import importlib.util
+import subprocess
+import sys
+
+if importlib.util.find_spec("backprop") is None:
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "{url}"])
+    importlib.invalidate_caches()  # so this running kernel finds the package it just installed
+"""
+
+
+def install_cell(url: str) -> nbformat.NotebookNode:
+    """The downloaded notebook's first code cell: ``pip install`` the site's wheel if backprop is missing."""
+    return nbformat.v4.new_code_cell(INSTALL_CELL.format(url=url), metadata={"tags": ["install"]})
+
+
 def on_files(files, config, **kwargs):
     for file in list(files):
         if file.abs_src_path and is_notebook(file.src_uri):
             notebook = jupytext.read(file.abs_src_path)
+            first_code = next((n for n, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells))
+            notebook.cells.insert(first_code, install_cell(config.extra["package"]["url"]))
             stem = PurePosixPath(file.src_uri).stem
             uri = f"exercises/{stem}/{ipynb_name(file.src_uri)}"  # beside the page's index.html
             files.append(File.generated(config, uri, content=jupytext.writes(notebook, fmt="ipynb")))

@@ -1,0 +1,131 @@
+"""The site serves the package it was built with, and says how to install it in one line.
+
+* Every build makes a wheel of ``backprop`` from this source tree (the code that printed the site's numbers),
+  with the worked example the site was built with as its ``backprop/example.json`` (``$BACKPROP_EXAMPLE`` too),
+  and serves it at ``packages/<wheel file>``. Its version carries the commit when git knows it
+  (``0.1.0+g1a2b3c4``). If the wheel cannot be built, the build fails.
+* The wheel is built with ``pip wheel --no-build-isolation --no-index``: no network, the setuptools of the
+  build's own environment. It is cached under ``.cache/wheel/`` by a hash of what goes into it, so a rebuild
+  of ``mkdocs serve`` that changed no code reuses it.
+* ``config.extra.package`` holds ``version``, ``commit``, ``path`` (relative to the site) and ``url``
+  (``site_url`` + path); the footer names the version, and ``[[install-backprop]]`` or
+  ``[[install-backprop-tip]]`` in a page become the install line (a box, or a short collapsed tip).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "wheel"
+SOURCES = ("pyproject.toml", "README.md")
+INSTALL_BOX = "[[install-backprop]]"
+INSTALL_TIP = "[[install-backprop-tip]]"
+
+_wheel: dict[str, object] = {}
+
+
+def _commit() -> str | None:
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout.strip() if proc.returncode == 0 and proc.stdout.strip() else None
+
+
+def _example_file() -> Path:
+    from backprop import examples  # hooks/example.py has made it read the example afresh
+
+    return examples.current_file()
+
+
+def _inputs(version: str, example: Path) -> list[tuple[str, bytes]]:
+    """Every file that goes into the wheel, with its content: the package, its metadata, the example."""
+    files = [(f"backprop/{p.name}", p.read_bytes()) for p in sorted((ROOT / "backprop").glob("*.py"))]
+    files += [(name, (ROOT / name).read_bytes()) for name in SOURCES]
+    files.append(("backprop/example.json", example.read_bytes()))
+    files.append(("VERSION", version.encode()))
+    return files
+
+
+def build_wheel(version: str, example: Path) -> Path:
+    """The wheel of this source tree at ``version`` with ``example`` as its worked example (cached)."""
+    files = _inputs(version, example)
+    key = hashlib.sha256(b"".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:16]
+    out = CACHE / key
+    found = sorted(out.glob("backprop-*.whl")) if out.is_dir() else []
+    if found:
+        return found[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        for name, data in files:
+            if name == "VERSION":
+                continue
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
+            (src / name).write_bytes(data)
+        pyproject = (src / "pyproject.toml").read_text(encoding="utf-8")
+        base = tomllib.loads(pyproject)["project"]["version"]
+        (src / "pyproject.toml").write_text(pyproject.replace(f'version = "{base}"', f'version = "{version}"', 1),
+                                            encoding="utf-8")
+        dist = Path(tmp) / "dist"
+        proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                               "--no-index", "--wheel-dir", str(dist), str(src)],
+                              capture_output=True, text=True, timeout=300)
+        wheels = sorted(dist.glob("backprop-*.whl"))
+        if proc.returncode != 0 or len(wheels) != 1:
+            raise PluginError(f"cannot build the backprop wheel the site serves:\n{proc.stdout}{proc.stderr}")
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        return Path(shutil.copy2(wheels[0], out))
+
+
+def on_config(config, **kwargs):
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        base = tomllib.load(fh)["project"]["version"]
+    commit = _commit()
+    version = f"{base}+g{commit}" if commit else base
+    wheel = build_wheel(version, _example_file())
+    path = f"packages/{wheel.name}"
+    url = (config.site_url or "/") + path
+    _wheel.update(file=wheel, path=path)
+    config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url}
+    built = f"backprop {version}" + (f" (commit {commit})" if commit else "")
+    config.copyright = f'Numbers computed by <a href="{url}">{built}</a>, which this site serves.'
+    return config
+
+
+def on_files(files, config, **kwargs):
+    files.append(File.generated(config, _wheel["path"], abs_src_path=str(_wheel["file"])))
+    return files
+
+
+def install_markdown(url: str, tip: bool) -> str:
+    """The install line as Markdown: a tip box, or a short collapsed tip."""
+    lines = [
+        "```sh",
+        f"pip install {url}",
+        "```",
+        "",
+        f"In Jupyter or Colab, run `%pip install {url}` in a cell. It needs numpy only, and this site reachable.",
+    ]
+    body = "\n".join(f"    {ln}" if ln else "" for ln in lines)
+    if tip:
+        return f'??? tip "Run this page\'s code yourself: one install line"\n{body}\n'
+    return f'!!! tip "Install the package: one line"\n{body}\n'
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    url = config.extra["package"]["url"]
+    markdown = markdown.replace(INSTALL_BOX, install_markdown(url, tip=False))
+    return markdown.replace(INSTALL_TIP, install_markdown(url, tip=True))

@@ -1,0 +1,115 @@
+"""The site serves the package it was built with, and a downloaded notebook installs it from there.
+
+The slow test serves the built site on 127.0.0.1, downloads an exercise notebook from it and runs it with
+nbclient in a fresh virtual environment that has Jupyter's kernel and numpy but not ``backprop``: the
+notebook's first cell installs the wheel from the site, every cell runs, and ``check`` says Right to the
+right answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import subprocess
+import sys
+import threading
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def wheel_of(site: Path) -> Path:
+    wheels = sorted((site / "packages").glob("backprop-*.whl"))
+    assert len(wheels) == 1, f"expected one wheel under packages/, found {wheels}"
+    return wheels[0]
+
+
+@pytest.mark.slow
+def test_the_wheel_holds_the_package_and_the_example_the_site_was_built_with(site_build):
+    wheel = wheel_of(site_build.dir)
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+        for module in sorted((ROOT / "backprop").glob("*.py")):  # the exact code that printed the numbers
+            assert zf.read(f"backprop/{module.name}") == module.read_bytes(), module.name
+        from backprop import examples
+
+        assert json.loads(zf.read("backprop/example.json")) == json.loads(examples.current_file().read_text())
+        metadata = zf.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    requires = re.findall(r"^Requires-Dist: (.+)$", metadata, flags=re.M)
+    assert [r for r in requires if "extra ==" not in r] == ["numpy>=1.24"], requires  # numpy alone
+    version = re.search(r"^Version: (.+)$", metadata, flags=re.M).group(1)
+    commit = subprocess.run(["git", "rev-parse", "--short=7", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if commit.returncode == 0:
+        assert version.endswith(f"+g{commit.stdout.strip()}"), version
+    footer = (site_build.dir / "index.html").read_text(encoding="utf-8")
+    assert f"backprop {version}" in footer and f'href="{site_build.url}packages/{wheel.name}"' in footer
+
+
+@pytest.mark.slow
+def test_every_downloaded_notebook_installs_the_package_first(site_build):
+    notebooks = sorted(site_build.dir.glob("exercises/*/*.ipynb"))
+    assert notebooks, "no notebook was built"
+    url = f"{site_build.url}packages/{wheel_of(site_build.dir).name}"
+    for path in notebooks:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        first = next(c for c in cells if c["cell_type"] == "code")
+        assert url in "".join(first["source"]), path.name
+        page = (path.parent / "index.html").read_text(encoding="utf-8")
+        assert "find_spec" not in page, f"{path.parent.name}: the install cell shows on the site's page"
+
+
+def _serve(site: Path, port: int):
+    """Serve ``site`` on ``port``; None when the port is taken (the browser suite serves the same build there)."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError:
+        return None
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.mark.slow
+def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path, monkeypatch):
+    nbclient = pytest.importorskip("nbclient")
+    nbformat = pytest.importorskip("nbformat")
+    httpd = _serve(site_build.dir, site_build.port)
+    try:
+        name = "04-output-weights"
+        with urllib.request.urlopen(f"{site_build.url}exercises/{name}/{name}.ipynb", timeout=30) as resp:
+            nb = nbformat.reads(resp.read().decode(), as_version=4)
+        venv = tmp_path / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        python = venv / "bin" / "python"
+        pins = [line for line in (ROOT / "constraints.txt").read_text().splitlines()
+                if re.match(r"(ipykernel|numpy)==", line)]
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
+                        *pins], check=True, timeout=600)
+        missing = subprocess.run([str(python), "-c", "import backprop"], capture_output=True)
+        assert missing.returncode != 0, "the fresh environment must not have backprop"
+        kernels = tmp_path / "jupyter" / "kernels" / "fresh"
+        kernels.mkdir(parents=True)
+        (kernels / "kernel.json").write_text(json.dumps({
+            "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": "fresh venv", "language": "python"}))
+        monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+        exercise = re.search(r'check\("([\w-]+)"', "".join(c.source for c in nb.cells)).group(1)
+        nb.cells.append(nbformat.v4.new_code_cell(
+            "from backprop.exercises import check, get\n"
+            f"print(check({exercise!r}, get({exercise!r}).right))"))
+        nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600, cwd=str(tmp_path)).execute()
+        printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+        assert printed.startswith("Right"), printed
+        installed = subprocess.run([str(python), "-c", "import backprop, os; print(os.path.dirname(backprop.__file__))"],
+                                   capture_output=True, text=True, check=True).stdout
+        assert str(venv) in installed, installed  # from the site's wheel, not from this repository
+    finally:
+        if httpd is not None:
+            httpd.shutdown()
+            httpd.server_close()
