@@ -106,8 +106,8 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600, cwd=str(tmp_path)).execute()
         printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
         assert printed.startswith("Right"), printed
-        installed = subprocess.run([str(python), "-c", "import backprop, os; print(os.path.dirname(backprop.__file__))"],
-                                   capture_output=True, text=True, check=True).stdout
+        where = "import backprop, os; print(os.path.dirname(backprop.__file__))"
+        installed = subprocess.run([str(python), "-c", where], capture_output=True, text=True, check=True).stdout
         assert str(venv) in installed, installed  # from the site's wheel, not from this repository
     finally:
         if httpd is not None:
