@@ -199,3 +199,28 @@ def f_tex(activation: str, v: object) -> str:
 def f_prime_tex(activation: str, y: object) -> str:
     r"""TeX of ``f'(v)`` written with the output ``y = f(v)``: ``f_prime_tex("logsig", "y_{h1}")``."""
     return tex(ACTIVATION_TEX[activation]["f_prime_y"], y=y)
+
+
+def activation_plot(name: str, f_label: str, f_prime_label: str, label: str, v_max: float = 6.0) -> str:
+    """The activation ``name`` (solid) and its derivative (dashed) for ``-v_max <= v <= v_max``, as :func:`svg`.
+
+    ``f_label`` and ``f_prime_label`` are the legend's two entries, ``label`` the text alternative.
+    """
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    from . import activations
+
+    act = activations.get(name)
+    v = np.linspace(-v_max, v_max, 241)
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": name, "font.size": 11}):
+        fig = Figure(figsize=(6, 3.2))
+        ax = fig.subplots()
+        ax.plot(v, act.f(v), color="black", lw=2, label=f_label)
+        ax.plot(v, act.derivative(v), color="#e8590c", lw=2, ls="--", label=f_prime_label)
+        ax.axhline(0, color="black", lw=0.5)
+        ax.axvline(0, color="black", lw=0.5)
+        ax.set_xlabel("v", fontstyle="italic")
+        ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2)
+        ax.spines[["top", "right"]].set_visible(False)
+        return svg(fig, name, label)
