@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import oracle
 import pytest
 
 from backprop import examples, rules
@@ -28,19 +29,24 @@ def test_small_for_every_activation_pair(hidden, output):
     assert gradient_check(net, x, d) < 1e-6
 
 
-def test_numerical_gradient_against_hand_differences():
+@pytest.mark.parametrize("ex", [oracle.load_example(), oracle.HAND], ids=["worked-example", "hand"])
+def test_numerical_gradient_against_hand_differences(ex):
     """Move w41 by hand and difference E: the package's central differences must agree."""
-    net, x, d = examples.NET, examples.X, examples.D
+    net = Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"],
+                  hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+    x, d = ex["x"], ex["d"]
     h = 1e-6
 
-    y_h = [1 / (1 + np.exp(-v)) for v in (0.3, 0.7, 1.1)]  # the worked example's hidden outputs
+    y_h = oracle.forward(ex)["y_hidden"]  # the hidden outputs, in plain math
+    (w41, w42, w43), (b4,) = ex["w_output"][0], ex["b_output"]
 
     def E(w41):
-        y = w41 * y_h[0] + 0.8 * y_h[1] + 0.9 * y_h[2] + 0.4
+        y = w41 * y_h[0] + w42 * y_h[1] + w43 * y_h[2] + b4  # purelin output
         return 0.5 * (d - y) ** 2
 
-    by_hand = (E(0.7 + h) - E(0.7 - h)) / (2 * h)
+    by_hand = (E(w41 + h) - E(w41 - h)) / (2 * h)
     assert numerical_gradient(net, x, d, h)["w_output"][0, 0] == pytest.approx(by_hand, rel=1e-12)
+    assert by_hand == pytest.approx(-oracle.iteration(ex)["dw_output"][0][0] / ex["eta"], rel=1e-6)  # -∂E/∂w41
 
 
 def test_analytic_gradient_is_minus_the_rules_at_unit_eta():

@@ -6,25 +6,35 @@ import dataclasses
 import math
 
 import numpy as np
+import oracle
 import pytest
 
 from backprop import examples
 from backprop.network import ForwardPass, Network, forward
 
 
-def test_forward_pass_of_the_worked_example_by_hand():
-    # v_i = w_i1 x1 + w_i2 x2 + b_i with x = (1, 0.5): 0.1 + 0.1 + 0.1, 0.3 + 0.2 + 0.2, 0.5 + 0.3 + 0.3
-    v = [0.3, 0.7, 1.1]
-    y_h = [1 / (1 + math.exp(-vi)) for vi in v]
-    v4 = 0.7 * y_h[0] + 0.8 * y_h[1] + 0.9 * y_h[2] + 0.4
+def test_forward_pass_of_the_worked_example_against_the_oracle():
+    it = oracle.iteration(oracle.load_example())  # v_i = w_i1 x1 + w_i2 x2 + b_i, y_hi = f(v_i), ... in plain math
     fp = forward(examples.NET, examples.X)
     assert isinstance(fp, ForwardPass)
-    np.testing.assert_allclose(fp.v_hidden, v, rtol=0, atol=1e-15)
-    np.testing.assert_allclose(fp.y_hidden, y_h, rtol=1e-15)
-    np.testing.assert_allclose(fp.v_output, [v4], rtol=1e-15)
-    np.testing.assert_allclose(fp.y_output, [v4], rtol=1e-15)  # purelin: y = v4
+    np.testing.assert_allclose(fp.v_hidden, it["v_hidden"], rtol=1e-15, atol=1e-15)
+    np.testing.assert_allclose(fp.y_hidden, it["y_hidden"], rtol=1e-15)
+    np.testing.assert_allclose(fp.v_output, it["v_output"], rtol=1e-15, atol=1e-15)
+    np.testing.assert_allclose(fp.y_output, it["v_output"], rtol=1e-15, atol=1e-15)  # purelin: y = v4
     assert fp.net is examples.NET
-    np.testing.assert_array_equal(fp.x, [1.0, 0.5])
+    np.testing.assert_array_equal(fp.x, it["x"])
+
+
+def test_forward_pass_of_a_network_worked_by_hand():
+    # HAND: x = (2, 4) gives v = (1 - 1 + ln 3, -1 + 1 + 0, 1 - 1 - ln 3), so y_h = (3/4, 1/2, 1/4)
+    # and v4 = 1 * 3/4 - 1/2 * 1/2 + 1/4 * 1/4 + 1/8 = 11/16
+    ex = oracle.HAND
+    fp = forward(Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"]), ex["x"])
+    np.testing.assert_allclose(fp.v_hidden, [math.log(3), 0.0, -math.log(3)], rtol=0, atol=1e-15)
+    np.testing.assert_allclose(fp.y_hidden, [0.75, 0.5, 0.25], rtol=1e-15)
+    np.testing.assert_allclose(fp.v_output, [0.6875], rtol=1e-15)
+    np.testing.assert_allclose(fp.y_output, [0.6875], rtol=1e-15)
+    np.testing.assert_array_equal(fp.x, [2.0, 4.0])
 
 
 @pytest.mark.parametrize(("hidden", "output"), [("tansig", "logsig"), ("purelin", "tansig"), ("logsig", "logsig")])
@@ -98,8 +108,8 @@ def test_network_accepts_lists_and_ints():
 
 
 def test_forward_does_not_modify_x():
-    x = np.array([1.0, 0.5])
+    x = np.array([0.75, -1.25])
     fp = forward(examples.NET, x)
-    np.testing.assert_array_equal(x, [1.0, 0.5])
+    np.testing.assert_array_equal(x, [0.75, -1.25])
     assert x.flags.writeable
     assert not np.shares_memory(fp.x, x)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+import oracle
 import pytest
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPRegressor
@@ -54,7 +55,7 @@ def test_twin_holds_our_weights_and_predicts_like_forward():
 
 @pytest.mark.parametrize("hidden", ["logsig", "tansig", "purelin"])
 def test_step_equals_one_sklearn_partial_fit(hidden):
-    net = examples.NET if hidden == "logsig" else Network.random(2, 3, 1, seed=1, hidden=hidden)
+    net = examples.NET if hidden == examples.NET.hidden else Network.random(2, 3, 1, seed=1, hidden=hidden)
     x, d, eta = examples.X, examples.D, examples.ETA
     mlp = sklearn_twin(net, eta)
     mlp.partial_fit(x[None, :], np.array([d]))
@@ -63,13 +64,26 @@ def test_step_equals_one_sklearn_partial_fit(hidden):
     assert_close(ours, from_sklearn(mlp, net))
 
 
-def test_worked_example_step_changed_every_weight_like_sklearn():
-    net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
+def network_of(ex: dict) -> Network:
+    return Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"],
+                   hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+
+
+@pytest.mark.parametrize("ex", [oracle.load_example(), oracle.HAND], ids=["worked-example", "hand"])
+def test_step_changed_the_weights_the_rules_move_like_sklearn(ex):
+    """sklearn moves exactly the weights whose update the oracle finds nonzero; on the hand network (x_k != 0,
+    e != 0, w_4i != 0) that is every weight."""
+    net, x, d, eta = network_of(ex), np.array(ex["x"]), ex["d"], ex["eta"]
+    it = oracle.iteration(ex)
     mlp = sklearn_twin(net, eta)
     mlp.partial_fit(x[None, :], np.array([d]))
     theirs = from_sklearn(mlp, net)
     for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
-        assert np.all(getattr(theirs, name) != getattr(net, name)), name  # with x_k != 0, every weight moves
+        moves = np.array(it[f"d{name}"]) != 0  # dw_hidden, db_hidden, ...
+        np.testing.assert_array_equal(getattr(theirs, name) != getattr(net, name), moves, err_msg=name)
+        if ex is oracle.HAND:
+            assert moves.all(), name  # with x_k != 0, every weight moves
+    assert_close(step(net, x, d, eta), theirs)
 
 
 def test_sklearn_loss_is_one_half_e_squared():

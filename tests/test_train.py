@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
+import oracle
 import pytest
 
-from backprop import examples
+from backprop import activations, examples
 from backprop.network import Network, forward
 from backprop.rules import delta_b_output, delta_w_output
 from backprop.train import step, train
@@ -15,39 +14,60 @@ from backprop.train import step, train
 NINE_PAIRS = [(h, o) for h in ("logsig", "tansig", "purelin") for o in ("logsig", "tansig", "purelin")]
 
 
-def hand_step(w_4i_for_hidden_rules: list[float] | None = None) -> dict[str, list]:
-    """The worked example's weights at n+1, by hand from the slides' final formulas.
+EX = oracle.load_example()  # the worked example, read with json
+
+
+def network_of(ex: dict) -> Network:
+    return Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"],
+                   hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+
+
+def oracle_step(ex: dict, w_4i_for_hidden_rules: list[float] | None = None) -> dict[str, list]:
+    """The weights at n+1, by the plain-math oracle from the slides' final formulas.
 
     ``w_4i_for_hidden_rules`` replaces w_4i(n) in rules (3) and (4): passing w_4i(n+1) gives what the
     classic mistake (updating the output layer first, then back-propagating through it) would produce.
     """
-    w_ik, b_i, w_4i, b_4, x, d, eta = [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [0.1, 0.2, 0.3], [0.7, 0.8, 0.9], 0.4, \
-        [1.0, 0.5], 1.0, 0.5
-    f = [1 / (1 + math.exp(-(w_ik[i][0] * x[0] + w_ik[i][1] * x[1] + b_i[i]))) for i in range(3)]
-    y = sum(w_4i[i] * f[i] for i in range(3)) + b_4
-    w_back = w_4i if w_4i_for_hidden_rules is None else w_4i_for_hidden_rules
-    return {
-        "w_output": [[w_4i[i] + eta * (d - y) * f[i] for i in range(3)]],
-        "b_output": [b_4 + eta * (d - y)],
-        "w_hidden": [[w_ik[i][k] + eta * (d - y) * w_back[i] * f[i] * (1 - f[i]) * x[k] for k in range(2)]
-                     for i in range(3)],
-        "b_hidden": [b_i[i] + eta * (d - y) * w_back[i] * f[i] * (1 - f[i]) for i in range(3)],
-    }
+    back = None if w_4i_for_hidden_rules is None else [list(w_4i_for_hidden_rules)]
+    it = oracle.iteration(ex, back_weights=back)
+    return {name: it[f"{name}_new"] for name in ("w_output", "b_output", "w_hidden", "b_hidden")}
 
 
-def test_step_on_the_worked_example_by_hand():
+def test_step_on_the_worked_example_against_the_oracle():
     new = step(examples.NET, examples.X, examples.D, examples.ETA)
-    for name, want in hand_step().items():
+    for name, want in oracle_step(EX).items():
         np.testing.assert_allclose(getattr(new, name), want, rtol=1e-14, atol=1e-16, err_msg=name)
-    assert (new.hidden, new.output) == ("logsig", "purelin")
+    assert (new.hidden, new.output) == (EX.get("hidden", "logsig"), EX.get("output", "purelin"))
 
 
-def uses_output_weights_at_time_n(new: Network) -> bool:
-    """True if ``new`` is the right n+1 network, False if its hidden rules used w_4i(n+1); fails otherwise."""
-    right = hand_step()
-    wrong = hand_step(w_4i_for_hidden_rules=right["w_output"][0])
+def test_step_on_a_network_worked_by_hand():
+    ex = oracle.HAND
+    new = step(network_of(ex), ex["x"], ex["d"], ex["eta"])
+    for name in ("w_output", "b_output", "w_hidden", "b_hidden"):
+        np.testing.assert_allclose(getattr(new, name), oracle.HAND_VALUES[f"{name}_new"], rtol=1e-15, atol=1e-16,
+                                   err_msg=name)
+
+
+def test_step_on_mazurs_published_example():
+    """Matt Mazur's "A Step by Step Backpropagation Example": 2-2-2, logistic output, his printed new weights."""
+    ex = oracle.MAZUR
+    new = step(network_of(ex), ex["x"], ex["d"], ex["eta"])
+    for name in ("w_output", "w_hidden"):  # he does not update the biases
+        got, published = getattr(new, name), oracle.MAZUR_PUBLISHED[f"{name}_new"]
+        for j, row in enumerate(published):
+            for i, text in enumerate(row):
+                assert oracle.as_published(got[j, i], text) == text, (name, j, i)
+
+
+def uses_output_weights_at_time_n(new: Network, ex: dict, min_gap: float) -> bool:
+    """True if ``new`` is the right n+1 network for ``ex``, False if its hidden rules used w_4i(n+1); fails otherwise.
+
+    The two are told apart at 1e-12, so the example must set them at least ``min_gap`` apart (checked here).
+    """
+    right = oracle_step(ex)
+    wrong = oracle_step(ex, w_4i_for_hidden_rules=right["w_output"][0])
     gap = np.max(np.abs(np.subtract(right["w_hidden"], wrong["w_hidden"])))
-    assert gap > 0.01  # the two really are far apart on this example, so the check below can tell them apart
+    assert gap > min_gap  # the two really are apart on this example, so the check below can tell them apart
     if np.allclose(new.w_hidden, right["w_hidden"], rtol=0, atol=1e-12) and \
             np.allclose(new.b_hidden, right["b_hidden"], rtol=0, atol=1e-12):
         return True
@@ -55,24 +75,32 @@ def uses_output_weights_at_time_n(new: Network) -> bool:
     return False
 
 
-def test_hidden_rules_use_the_output_weights_at_time_n():
-    assert uses_output_weights_at_time_n(step(examples.NET, examples.X, examples.D, examples.ETA))
-    X, D = np.array([examples.X]), np.array([examples.D])
-    assert uses_output_weights_at_time_n(train(examples.NET, X, D, examples.ETA)[0])  # pure-Python path
+# Any example with e(n) != 0 sets the two far above the 1e-12 the check works at; the hand network sets them 0.01 apart.
+CASES = [pytest.param(EX, 1e-9, id="worked-example"), pytest.param(oracle.HAND, 0.01, id="hand")]
 
 
-def test_the_time_n_check_catches_the_classic_mistake():
+@pytest.mark.parametrize(("ex", "min_gap"), CASES)
+def test_hidden_rules_use_the_output_weights_at_time_n(ex, min_gap):
+    net = network_of(ex)
+    assert uses_output_weights_at_time_n(step(net, ex["x"], ex["d"], ex["eta"]), ex, min_gap)
+    X, D = np.array([ex["x"]]), np.array([ex["d"]])
+    assert uses_output_weights_at_time_n(train(net, X, D, ex["eta"])[0], ex, min_gap)  # pure-Python path
+
+
+@pytest.mark.parametrize(("ex", "min_gap"), CASES)
+def test_the_time_n_check_catches_the_classic_mistake(ex, min_gap):
     """A step that updates the output layer first and back-propagates through it must be caught."""
 
     def wrong_step(net, x, d, eta):
         fp = forward(net, x)
         w_ji = net.w_output + delta_w_output(fp, d, eta)  # updated first: w_ji(n+1)
         e = d - fp.y_output
-        delta_i = (e @ w_ji) * fp.y_hidden * (1 - fp.y_hidden)
+        delta_i = (e @ w_ji) * activations.get(net.hidden).derivative_from_output(fp.y_hidden)
         return Network(net.w_hidden + eta * np.outer(delta_i, fp.x), net.b_hidden + eta * delta_i,
-                       w_ji, net.b_output + delta_b_output(fp, d, eta))
+                       w_ji, net.b_output + delta_b_output(fp, d, eta), hidden=net.hidden, output=net.output)
 
-    assert not uses_output_weights_at_time_n(wrong_step(examples.NET, examples.X, examples.D, examples.ETA))
+    new = wrong_step(network_of(ex), np.array(ex["x"]), ex["d"], ex["eta"])
+    assert not uses_output_weights_at_time_n(new, ex, min_gap)
 
 
 def test_step_returns_a_new_network_and_modifies_nothing():
@@ -94,14 +122,14 @@ def test_step_returns_a_new_network_and_modifies_nothing():
 
 def test_d_is_a_scalar_for_one_output_and_a_vector_otherwise():
     one = Network.random(2, 3, 1, seed=0)
-    assert step(one, [1.0, 0.5], 1.0, 0.5) == step(one, [1.0, 0.5], [1.0], 0.5)
+    assert step(one, [0.25, -2.0], 0.75, 0.4) == step(one, [0.25, -2.0], [0.75], 0.4)
     two = Network.random(2, 3, 2, seed=0)
-    new = step(two, [1.0, 0.5], [1.0, -1.0], 0.5)
+    new = step(two, [0.25, -2.0], [0.75, -1.0], 0.4)
     assert new.w_output.shape == (2, 3)
     with pytest.raises(ValueError, match="d"):
-        step(two, [1.0, 0.5], 1.0, 0.5)
+        step(two, [0.25, -2.0], 0.75, 0.4)
     with pytest.raises(ValueError, match="d"):
-        step(two, [1.0, 0.5], [1.0, 2.0, 3.0], 0.5)
+        step(two, [0.25, -2.0], [0.75, 2.0, 3.0], 0.4)
 
 
 # --- train -----------------------------------------------------------------------------------------------
