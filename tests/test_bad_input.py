@@ -12,13 +12,15 @@ from backprop.gradcheck import gradient_check, numerical_gradient
 from backprop.network import Network, forward
 from backprop.train import step, train
 
-GOOD = {
-    "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]],
-    "b_hidden": [0.1, 0.2, 0.3],
-    "w_output": [[0.7, 0.8, 0.9]],
-    "b_output": [0.4],
+GOOD = {  # a 2-3-1 network of the slides' shape; each test below breaks one thing of it
+    "w_hidden": [[0.25, -0.5], [0.75, 1.5], [-1.0, 0.125]],
+    "b_hidden": [-0.25, 0.5, 0.0],
+    "w_output": [[1.25, -0.75, 0.5]],
+    "b_output": [-0.5],
 }
-NET = examples.NET
+NET = examples.NET  # the worked example: any valid one is 2-3-1
+X1 = [0.25, -2.0]  # a good input, target and learning rate for it
+D1, ETA1 = 0.75, 0.4
 X, D = examples.regression_data(8, seed=0)
 
 
@@ -32,18 +34,18 @@ def network_with(**changes):
 @pytest.mark.parametrize(
     ("changes", "match"),
     [
-        ({"w_hidden": [0.1, 0.2]}, r"w_hidden must be 2-D"),
-        ({"w_hidden": [[[0.1]]]}, r"w_hidden must be 2-D"),
-        ({"b_hidden": [0.1, 0.2]}, r"b_hidden has shape \(2,\), expected \(3,\)"),
-        ({"b_hidden": [[0.1, 0.2, 0.3]]}, r"b_hidden must be 1-D"),
-        ({"w_output": [[0.7, 0.8]]}, r"w_output has shape \(1, 2\), expected \(\?, 3\)"),
-        ({"w_output": [0.7, 0.8, 0.9]}, r"w_output must be 2-D"),
-        ({"b_output": [0.4, 0.5]}, r"b_output has shape \(2,\), expected \(1,\)"),
-        ({"b_output": 0.4}, r"b_output must be 1-D"),
+        ({"w_hidden": [0.25, -0.5]}, r"w_hidden must be 2-D"),
+        ({"w_hidden": [[[0.25]]]}, r"w_hidden must be 2-D"),
+        ({"b_hidden": [-0.25, 0.5]}, r"b_hidden has shape \(2,\), expected \(3,\)"),
+        ({"b_hidden": [[-0.25, 0.5, 0.0]]}, r"b_hidden must be 1-D"),
+        ({"w_output": [[1.25, -0.75]]}, r"w_output has shape \(1, 2\), expected \(\?, 3\)"),
+        ({"w_output": [1.25, -0.75, 0.5]}, r"w_output must be 2-D"),
+        ({"b_output": [-0.5, 0.5]}, r"b_output has shape \(2,\), expected \(1,\)"),
+        ({"b_output": -0.5}, r"b_output must be 1-D"),
         ({"w_hidden": np.empty((0, 2)), "b_hidden": [], "w_output": np.empty((1, 0))}, r"w_hidden is empty"),
-        ({"w_hidden": [[0.1, math.nan], [0.3, 0.4], [0.5, 0.6]]}, r"w_hidden must be finite, found nan at index"),
-        ({"b_hidden": [0.1, math.inf, 0.3]}, r"b_hidden must be finite, found inf at index \(1,\)"),
-        ({"w_output": [[0.7, -math.inf, 0.9]]}, r"w_output must be finite, found -inf"),
+        ({"w_hidden": [[0.25, math.nan], [0.75, 1.5], [-1.0, 0.125]]}, r"w_hidden must be finite, found nan at index"),
+        ({"b_hidden": [-0.25, math.inf, 0.0]}, r"b_hidden must be finite, found inf at index \(1,\)"),
+        ({"w_output": [[1.25, -math.inf, 0.5]]}, r"w_output must be finite, found -inf"),
         ({"b_output": [math.nan]}, r"b_output must be finite"),
         ({"hidden": "sigmoid"}, r"hidden: unknown activation 'sigmoid'.*'logsig', 'tansig', 'purelin'"),
         ({"output": "linear"}, r"output: unknown activation 'linear'.*'logsig', 'tansig', 'purelin'"),
@@ -59,8 +61,8 @@ def test_network_rejects_bad_weights(changes, match):
     ("changes", "match"),
     [
         ({"w_hidden": "weights"}, r"w_hidden must be numeric"),
-        ({"b_hidden": ["0.1", "0.2", "0.3"]}, r"b_hidden must be numeric"),
-        ({"w_output": [[0.7, {}, 0.9]]}, r"w_output must be numeric"),
+        ({"b_hidden": ["-0.25", "0.5", "0"]}, r"b_hidden must be numeric"),
+        ({"w_output": [[1.25, {}, 0.5]]}, r"w_output must be numeric"),
         ({"b_output": [1j]}, r"b_output must be numeric"),
     ],
 )
@@ -85,10 +87,10 @@ def test_random_rejects_bad_sizes(kwargs, error, match):
 
 
 def test_rejected_weights_are_not_modified():
-    w = np.array([[0.1, math.nan], [0.3, 0.4], [0.5, 0.6]])
+    w = np.array([[0.25, math.nan], [0.75, 1.5], [-1.0, 0.125]])
     with pytest.raises(ValueError):
         network_with(w_hidden=w)
-    assert np.isnan(w[0, 1]) and w[1, 1] == 0.4 and w.flags.writeable
+    assert np.isnan(w[0, 1]) and w[1, 1] == 1.5 and w.flags.writeable
 
 
 # --- forward and step ------------------------------------------------------------------------------------
@@ -97,30 +99,29 @@ def test_rejected_weights_are_not_modified():
 @pytest.mark.parametrize(
     ("x", "error", "match"),
     [
-        ([1.0], ValueError, r"x has shape \(1,\), expected \(2,\)"),
-        ([1.0, 2.0, 3.0], ValueError, r"x has shape \(3,\), expected \(2,\)"),
-        ([[1.0, 0.5]], ValueError, r"x must be 1-D"),
-        (1.0, ValueError, r"x must be 1-D"),
+        ([0.25], ValueError, r"x has shape \(1,\), expected \(2,\)"),
+        ([0.25, 2.0, 3.0], ValueError, r"x has shape \(3,\), expected \(2,\)"),
+        ([[0.25, -2.0]], ValueError, r"x must be 1-D"),
+        (0.25, ValueError, r"x must be 1-D"),
         ([], ValueError, r"x has shape \(0,\)"),
-        ([1.0, math.nan], ValueError, r"x must be finite, found nan at index \(1,\)"),
-        ([math.inf, 0.5], ValueError, r"x must be finite, found inf"),
-        (["1", "0.5"], TypeError, r"x must be numeric"),
-        ("1 0.5", TypeError, r"x must be numeric"),
+        ([0.25, math.nan], ValueError, r"x must be finite, found nan at index \(1,\)"),
+        ([math.inf, -2.0], ValueError, r"x must be finite, found inf"),
+        (["0.25", "-2"], TypeError, r"x must be numeric"),
+        ("0.25 -2", TypeError, r"x must be numeric"),
         (None, TypeError, r"x must be numeric"),
-        ([1.0, None], TypeError, r"x must be numeric"),
+        ([0.25, None], TypeError, r"x must be numeric"),
     ],
 )
 def test_forward_and_step_reject_bad_x(x, error, match):
     with pytest.raises(error, match=match):
         forward(NET, x)
     with pytest.raises(error, match=match):
-        step(NET, x, 1.0, 0.5)
+        step(NET, x, D1, ETA1)
 
 
 @pytest.mark.parametrize("net", [None, GOOD, "NET"])
 def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
-    for call in (lambda: forward(net, [1, 0.5]), lambda: step(net, [1, 0.5], 1.0, 0.5),
-                 lambda: train(net, X, D, 0.5)):
+    for call in (lambda: forward(net, X1), lambda: step(net, X1, D1, ETA1), lambda: train(net, X, D, ETA1)):
         with pytest.raises(TypeError, match="net must be a Network"):
             call()
 
@@ -128,50 +129,50 @@ def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
 @pytest.mark.parametrize(
     ("d", "error", "match"),
     [
-        ([1.0, 2.0], ValueError, r"d has shape \(2,\), expected \(1,\)"),
-        ([[1.0]], ValueError, r"d must be 1-D"),
+        ([0.75, 2.0], ValueError, r"d has shape \(2,\), expected \(1,\)"),
+        ([[0.75]], ValueError, r"d must be 1-D"),
         (math.nan, ValueError, r"d must be finite, found nan"),
         ([math.inf], ValueError, r"d must be finite, found inf"),
-        ("1.0", TypeError, r"d must be numeric"),
+        ("0.75", TypeError, r"d must be numeric"),
         (None, TypeError, r"d must be numeric"),
     ],
 )
 def test_step_rejects_bad_d(d, error, match):
     with pytest.raises(error, match=match):
-        step(NET, [1.0, 0.5], d, 0.5)
+        step(NET, X1, d, ETA1)
 
 
 def test_step_with_several_outputs_wants_a_vector_d():
     net = Network.random(2, 3, 2, seed=0)
     with pytest.raises(ValueError, match=r"d must be 1-D"):
-        step(net, [1.0, 0.5], 1.0, 0.5)
+        step(net, X1, D1, ETA1)
     with pytest.raises(ValueError, match=r"d has shape \(1,\), expected \(2,\)"):
-        step(net, [1.0, 0.5], [1.0], 0.5)
+        step(net, X1, [D1], ETA1)
 
 
 @pytest.mark.parametrize(
     ("eta", "error", "match"),
     [
         (0.0, ValueError, r"eta must be a finite number > 0, got 0.0"),
-        (-0.5, ValueError, r"eta must be a finite number > 0, got -0.5"),
+        (-0.4, ValueError, r"eta must be a finite number > 0, got -0.4"),
         (math.nan, ValueError, r"eta must be a finite number > 0, got nan"),
         (math.inf, ValueError, r"eta must be a finite number > 0, got inf"),
-        ("0.5", TypeError, r"eta must be a real number, got str"),
+        ("0.4", TypeError, r"eta must be a real number, got str"),
         (None, TypeError, r"eta must be a real number, got NoneType"),
         (True, TypeError, r"eta must be a real number, got bool"),
-        ([0.5], TypeError, r"eta must be a real number, got list"),
-        (np.array([0.5, 0.1]), ValueError, r"eta must be a scalar"),
+        ([0.4], TypeError, r"eta must be a real number, got list"),
+        (np.array([0.4, 0.1]), ValueError, r"eta must be a scalar"),
     ],
 )
 def test_step_and_train_reject_bad_eta(eta, error, match):
     with pytest.raises(error, match=match):
-        step(NET, [1.0, 0.5], 1.0, eta)
+        step(NET, X1, D1, eta)
     with pytest.raises(error, match=match):
         train(NET, X, D, eta)
 
 
 def test_numpy_scalars_are_fine():
-    assert step(NET, np.array([1.0, 0.5]), np.float64(1.0), np.float32(0.5)) == step(NET, [1, 0.5], 1, 0.5)
+    assert step(NET, np.array([2.0, 0.25]), np.float64(-1.0), np.float32(0.25)) == step(NET, [2, 0.25], -1, 0.25)
 
 
 # --- train -----------------------------------------------------------------------------------------------
@@ -195,19 +196,19 @@ def test_numpy_scalars_are_fine():
 )
 def test_train_rejects_bad_data(X_, D_, error, match):
     with pytest.raises(error, match=match):
-        train(NET, X_, D_, 0.5)
+        train(NET, X_, D_, ETA1)
 
 
 @pytest.mark.parametrize("epochs", [0, -1, 1.0, 2.5, "3", None, True])
 def test_train_rejects_bad_epochs(epochs):
     with pytest.raises(ValueError, match=r"epochs must be an int >= 1, got"):
-        train(NET, X, D, 0.5, epochs=epochs)
+        train(NET, X, D, ETA1, epochs=epochs)
 
 
 def test_train_with_several_outputs_wants_2d_targets():
     net = Network.random(2, 3, 2, seed=0)
     with pytest.raises(ValueError, match=r"D must be 2-D"):
-        train(net, X, D, 0.5)
+        train(net, X, D, ETA1)
 
 
 def test_rejected_training_data_is_not_modified():
@@ -215,7 +216,7 @@ def test_rejected_training_data_is_not_modified():
     X_bad[3, 0] = math.nan
     kept = X_bad.copy()
     with pytest.raises(ValueError):
-        train(NET, X_bad, D, 0.5)
+        train(NET, X_bad, D, ETA1)
     np.testing.assert_array_equal(X_bad, kept)
 
 
@@ -226,13 +227,13 @@ def test_rejected_training_data_is_not_modified():
                                           ("1e-6", TypeError)])
 def test_gradient_check_rejects_bad_step_size(h, error):
     with pytest.raises(error, match=r"\bh\b"):
-        numerical_gradient(NET, [1.0, 0.5], 1.0, h)
+        numerical_gradient(NET, X1, D1, h)
     with pytest.raises(error, match=r"\bh\b"):
-        gradient_check(NET, [1.0, 0.5], 1.0, h)
+        gradient_check(NET, X1, D1, h)
 
 
 def test_gradient_check_rejects_bad_x_and_d():
     with pytest.raises(ValueError, match=r"x has shape"):
-        gradient_check(NET, [1.0], 1.0)
+        gradient_check(NET, [0.25], D1)
     with pytest.raises(ValueError, match=r"d must be finite"):
-        gradient_check(NET, [1.0, 0.5], math.nan)
+        gradient_check(NET, X1, math.nan)
