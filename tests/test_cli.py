@@ -8,37 +8,23 @@ import re
 import subprocess
 import sys
 
+import oracle
 import pytest
 
 from backprop.__main__ import main
 
-W_IK = [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]
-B_I = [0.1, 0.2, 0.3]
-W_4I = [0.7, 0.8, 0.9]
-B_4 = 0.4
+EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
+# A network of the slides' shape for the weights-file tests, not the worked example.
+W_IK = [[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]]
+B_I = [0.0, -0.1, 0.05]
+W_4I = [1.5, -0.5, 0.25]
+B_4 = -0.2
 
 
-def by_hand(x=(1.0, 0.5), d=1.0, eta=0.5, w_ik=W_IK, b_i=B_I, w_4i=W_4I, b_4=B_4) -> dict[str, float]:
-    """Every named value of the trace, by hand from the slides' final formulas (2-3-1, logsig, purelin)."""
-    v = [w_ik[i][0] * x[0] + w_ik[i][1] * x[1] + b_i[i] for i in range(3)]
-    f = [1 / (1 + math.exp(-vi)) for vi in v]
-    y = sum(w_4i[i] * f[i] for i in range(3)) + b_4
-    e = d - y
-    out = {f"v{i + 1}": v[i] for i in range(3)} | {f"y_h{i + 1}": f[i] for i in range(3)}
-    out |= {"v4": y, "y": y, "e": e, "E": 0.5 * e**2}
-    for i in range(3):
-        out[f"Δw4{i + 1}"] = eta * e * f[i]
-        out[f"w4{i + 1}(n+1)"] = w_4i[i] + out[f"Δw4{i + 1}"]
-    out["Δb4"] = eta * e
-    out["b4(n+1)"] = b_4 + eta * e
-    for i in range(3):
-        back = eta * e * w_4i[i] * f[i] * (1 - f[i])
-        for k in range(2):
-            out[f"Δw{i + 1}{k + 1}"] = back * x[k]
-            out[f"w{i + 1}{k + 1}(n+1)"] = w_ik[i][k] + back * x[k]
-        out[f"Δb{i + 1}"] = back
-        out[f"b{i + 1}(n+1)"] = b_i[i] + back
-    return out
+def expected(**changes) -> dict[str, float]:
+    """Every named value of the trace by the plain-math oracle: the worked example, with ``changes`` (x, d, eta,
+    weights) applied."""
+    return oracle.trace_values(oracle.iteration(oracle.with_sample(EX, **changes)))
 
 
 EXPECTED_NAMES = (
@@ -62,21 +48,30 @@ def run(*args: str) -> subprocess.CompletedProcess:
                           encoding="utf-8", timeout=60)
 
 
-def test_text_trace_via_subprocess_names_every_value_and_matches_hand():
+def test_the_oracle_names_what_the_trace_names():
+    assert list(expected()) == EXPECTED_NAMES
+
+
+def printed(out: str) -> dict[str, str]:
+    """The text trace as name -> the number exactly as printed."""
+    return {name.strip(): value.strip() for name, value in (line.split(" = ") for line in out.strip().splitlines())}
+
+
+def test_text_trace_via_subprocess_names_every_value_and_matches_the_oracle():
     proc = run("trace")
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
-    got = parse_text(proc.stdout)
+    got = printed(proc.stdout)
     assert list(got) == EXPECTED_NAMES  # every name, in the order a student computes them
-    want = by_hand()
+    want = expected()
     for name in EXPECTED_NAMES:
-        assert got[name] == pytest.approx(want[name], abs=5e-7), name  # 6 decimals, as on the pages
+        assert got[name] == f"{want[name]:.6f}", name  # 6 decimals, as on the pages
     assert all(len(line.split(" = ")[1].split(".")[1]) == 6 for line in proc.stdout.splitlines())
 
 
 def test_text_trace_decimals_option():
     got = parse_text(run("trace", "--decimals", "10").stdout)
-    want = by_hand()
+    want = expected()
     for name in EXPECTED_NAMES:
         assert got[name] == pytest.approx(want[name], abs=5e-11), name
     whole = parse_text(run("trace", "--decimals", "0").stdout)
@@ -91,11 +86,11 @@ def test_text_trace_rejects_bad_decimals(value, message):
     assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
-def test_json_trace_via_main_matches_hand(capsys):
+def test_json_trace_via_main_matches_the_oracle(capsys):
     assert main(["trace", "--format", "json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert list(got) == EXPECTED_NAMES
-    want = by_hand()
+    want = expected()
     for name in EXPECTED_NAMES:
         assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
 
@@ -111,18 +106,19 @@ def test_text_and_json_agree(capsys):
 def test_x_d_eta_options(capsys):
     assert main(["trace", "--x", "-0.5", "2", "--d", "0.25", "--eta", "0.1", "--format", "json"]) == 0
     got = json.loads(capsys.readouterr().out)
-    want = by_hand(x=(-0.5, 2.0), d=0.25, eta=0.1)
+    want = expected(x=[-0.5, 2.0], d=0.25, eta=0.1)
     for name in EXPECTED_NAMES:
         assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
 
 
 def test_weights_file(tmp_path, capsys):
-    w_ik, b_i, w_4i, b_4 = [[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [1.5, -0.5, 0.25], -0.2
+    w_ik, b_i, w_4i, b_4 = W_IK, B_I, W_4I, B_4
     path = tmp_path / "weights.json"
     path.write_text(json.dumps({"w_hidden": w_ik, "b_hidden": b_i, "w_output": [w_4i], "b_output": [b_4]}))
     assert main(["trace", "--weights", str(path), "--format", "json"]) == 0
     got = json.loads(capsys.readouterr().out)
-    want = by_hand(w_ik=w_ik, b_i=b_i, w_4i=w_4i, b_4=b_4)
+    # no x, d, eta in the file: the worked example's; no activations: the slides' logsig and purelin
+    want = expected(w_hidden=w_ik, b_hidden=b_i, w_output=[w_4i], b_output=[b_4], hidden="logsig", output="purelin")
     for name in EXPECTED_NAMES:
         assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
 
@@ -139,6 +135,11 @@ def test_weights_file_via_subprocess_with_other_sizes(tmp_path):
     assert got["y2"] == pytest.approx(2.0 * y_h, rel=1e-14) and got["y3"] == pytest.approx(1.0 - y_h, rel=1e-14)
     assert got["E"] == pytest.approx(0.5 * ((1 - 2 * y_h) ** 2 + (0 - (1 - y_h)) ** 2), rel=1e-14)
     assert {"Δw21", "Δw31", "Δb2", "Δb3", "Δw11", "Δw12", "Δw13", "Δb1", "w13(n+1)"} <= set(got)
+    want = oracle.trace_values(oracle.iteration({**json.loads(path.read_text()), "x": [0.1, 0.2, 0.3], "d": [1, 0],
+                                                 "eta": EX["eta"]}))
+    assert list(got) == list(want)
+    for name, value in want.items():
+        assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
 
 
 BAD_WEIGHTS = {
@@ -148,13 +149,13 @@ BAD_WEIGHTS = {
                     r"is missing \['b_output'\]"),
     "unknown key": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
                                 "w_outputs": [1]}), r"has unknown keys \['w_outputs'\]"),
-    "wrong shape": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [[0.7, 0.8]], "b_output": [B_4]}),
+    "wrong shape": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I[:2]], "b_output": [B_4]}),
                     r"w_output has shape \(1, 2\)"),
     "x does not fit": (json.dumps({"w_hidden": [[1.0]], "b_hidden": [0.0], "w_output": [[1.0]], "b_output": [0.0]}),
                        r"x has shape \(2,\), expected \(1,\)"),
     "text weights": (json.dumps({"w_hidden": "W", "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]}),
                      r"w_hidden must be numeric"),
-    "null weight": (json.dumps({"w_hidden": W_IK, "b_hidden": [0.1, None, 0.3], "w_output": [W_4I],
+    "null weight": (json.dumps({"w_hidden": W_IK, "b_hidden": [B_I[0], None, B_I[2]], "w_output": [W_4I],
                                 "b_output": [B_4]}), r"b_hidden must be numeric"),
     "unknown activation": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
                                        "hidden": "relu"}), r"hidden: unknown activation 'relu'"),
@@ -240,7 +241,7 @@ def test_help_explains_the_weights_file(capsys):
                  "hidden", "output", "logsig", "tansig", "purelin", "--x", "--d", "--eta", "--format"]:
         assert word in out, word
     default = json.loads(out[out.index('{"w_hidden"'):].strip())  # the worked example, as a ready-made file
-    assert default["w_hidden"] == W_IK and default["b_output"] == [B_4]
+    assert default == {key: EX[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")}
 
 
 def test_help_via_subprocess():
