@@ -1,16 +1,18 @@
 r"""Exercises with instant feedback: ``check(name, answer)`` says right, or not yet and why.
 
 Every exercise of the site's ``docs/exercises/`` notebooks is registered here under a short name.
-Its right answer is computed from :mod:`backprop.examples` by the package, and so is each classic
-wrong answer, with a hint aimed at the mistake that produces it::
+Its right answer is computed by the package from the worked example (:mod:`backprop.examples`),
+and so is each classic wrong answer, with a hint aimed at the mistake that produces it::
 
     >>> from backprop.exercises import check
     >>> check("forward-pass", None)
     No answer yet: ...
-    >>> check("output-bias", 0.505947)
-    Not yet. The sign is flipped: ...
-    >>> check("output-bias", -0.505947)
-    Right: -0.505947.
+    >>> check("output-bias", 0.123)
+    Not yet. ...
+
+The exercises of an example form a :class:`Catalogue`: ``catalogue(example)`` for any
+:class:`backprop.examples.Example`, ``catalogue()`` for the current one. Each exercise is built the
+first time it is asked for (``get``, ``check``, ``answer_box``), never when this module is imported.
 
 Two kinds of exercise:
 
@@ -19,9 +21,15 @@ Two kinds of exercise:
 * :class:`FunctionExercise`: the answer is a Python function (a formula, or a fixed ``step``);
   it is called at random points and compared with the reference function there.
 
+A classic mistake can give, for one example, the right answer itself (with ``x_1 = 1`` a bias
+multiplied by its "input" ``x_1`` is unchanged): it cannot be told apart, so it is left out of the
+checks and :func:`answer_box` says so on the page. Two mistakes that give the same number share one
+hint that names both slips.
+
 In a notebook, ``answer_box(name)`` emits the HTML form the site's ``exercises.js`` turns into an
-answer box (the values are fixed when the site is built), and ``worked_solution(text, **values)``
-shows a collapsed worked solution with the numbers substituted.
+answer box (the values and hints are fixed when the site is built), ``worked_solution(text, **values)``
+shows a collapsed worked solution with the numbers substituted, and ``markdown(text, **values)`` a
+paragraph whose words were chosen from the numbers.
 
 Set the environment variable ``BACKPROP_EXERCISES_STRICT=1`` to make ``check`` raise
 ``AssertionError`` unless the answer is right: the notebook tests use it.
@@ -29,24 +37,26 @@ Set the environment variable ``BACKPROP_EXERCISES_STRICT=1`` to make ``check`` r
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import activations, examples
+from . import activations, examples, show
+from .examples import Example
 from .gradcheck import numerical_gradient
-from .network import Network, forward
+from .network import ForwardPass, Network, forward
 from .rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
 from .train import step, train
 
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
-ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with f"{v:.6f}" passes
+ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
 STRICT_ENV = "BACKPROP_EXERCISES_STRICT"
 
 
@@ -75,6 +85,8 @@ class Feedback:
 
 
 NO_ANSWER = "No answer yet: replace None with your answer and run the cell again."
+#: What a wrong number that is no listed mistake earns (the site's answer boxes say the same).
+OTHERWISE = "Not yet. Compare your steps with the formula; the worked solution below has them."
 
 
 # --------------------------------------------------------------------------------------------
@@ -83,10 +95,11 @@ NO_ANSWER = "No answer yet: replace None with your answer and run the cell again
 
 @dataclass(frozen=True)
 class Mistake:
-    """A classic wrong answer and the hint it earns."""
+    """A classic wrong answer, the hint it earns, and the slip in a few words (for the page's notes)."""
 
     value: float | np.ndarray
     hint: str
+    slip: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,9 +110,46 @@ class Box:
     index: tuple[int, ...] = ()
 
 
+_COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def merged_hint(hints: Sequence[str]) -> str:
+    """One hint for a number that several slips give: each hint once, in the order listed."""
+    unique = list(dict.fromkeys(hints))
+    if len(unique) == 1:
+        return unique[0]
+    count = _COUNT.get(len(unique), str(len(unique)))
+    return f"{count.capitalize()} slips give this number here: " + " ".join(
+        f"({n}) {hint}" for n, hint in enumerate(unique, start=1))
+
+
+def _groups(values: Sequence[np.ndarray], close: Callable[[np.ndarray, np.ndarray], bool]) -> list[list[int]]:
+    """Indices of ``values`` grouped so that values close to each other (either way round) share a group."""
+    parent = list(range(len(values)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(values)):
+        for j in range(i):
+            if close(values[i], values[j]) or close(values[j], values[i]):
+                parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(values)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
 @dataclass(frozen=True)
 class NumericExercise:
-    """An exercise whose answer is a number, or an array of numbers of a fixed shape."""
+    """An exercise whose answer is a number, or an array of numbers of a fixed shape.
+
+    A mistake whose value is within the tolerance of the right answer cannot be diagnosed: it is kept in
+    ``mistakes`` but listed in ``undetectable`` and never matched. Mistakes whose values are within the
+    tolerance of each other share one hint (:func:`merged_hint`), in ``check`` and in each answer box.
+    """
 
     name: str
     title: str
@@ -118,15 +168,43 @@ class NumericExercise:
             value = np.array(m.value, dtype=float)
             if value.shape != right.shape:
                 raise ValueError(f"{self.name}: a mistake has shape {value.shape}, the answer {right.shape}")
-            if self.close(value):
-                raise ValueError(f"{self.name}: the mistake {m.hint[:40]!r}... is as close as the right answer")
             value.setflags(write=False)
-            mistakes.append(Mistake(value, m.hint))
+            mistakes.append(Mistake(value, m.hint, m.slip or m.hint))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
     def close(self, value: np.ndarray, to: np.ndarray | None = None) -> bool:
+        """Whether ``value`` is within the tolerance of ``to`` (the right answer by default)."""
         target = self.right if to is None else to
         return bool(np.all(np.abs(value - target) <= self.atol + self.rtol * np.abs(target)))
+
+    @property
+    def undetectable(self) -> tuple[Mistake, ...]:
+        """The mistakes that give the right answer for this example: ``check`` calls them right."""
+        return tuple(m for m in self.mistakes if self.close(m.value))
+
+    @property
+    def undetectable_in_boxes(self) -> tuple[Mistake, ...]:
+        """The mistakes that give the right number in every answer box (the boxes ask for some entries only)."""
+        return tuple(m for m in self.mistakes
+                     if all(self.close(m.value[box.index], self.right[box.index]) for box in self.boxes))
+
+    def hints(self, box: Box | None = None) -> list[tuple[np.ndarray, str]]:
+        """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
+
+        Mistakes that give the right value are left out; mistakes that give the same value share a hint.
+        """
+        if box is None:
+            right, values = self.right, [m.value for m in self.mistakes]
+        else:
+            right, values = self.right[box.index], [m.value[box.index] for m in self.mistakes]
+        kept = [i for i, v in enumerate(values) if not self.close(v, right)]
+        pairs: list[tuple[np.ndarray, str]] = []
+        for group in _groups([values[i] for i in kept], self.close):
+            hint = merged_hint([self.mistakes[kept[i]].hint for i in group])
+            for i in group:
+                if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
+                    pairs.append((values[kept[i]], hint))
+        return pairs
 
     def check(self, answer: object) -> Feedback:
         if answer is None:
@@ -144,30 +222,44 @@ class NumericExercise:
             return Feedback(False, "Not yet: the answer contains nan or inf.")
         if self.close(value):
             return Feedback(True, f"Right: {_show(self.right)}.")
-        for m in self.mistakes:
-            if self.close(value, m.value):
-                return Feedback(False, f"Not yet. {m.hint}")
+        for wrong, hint in self.hints():
+            if self.close(value, wrong):
+                return Feedback(False, f"Not yet. {hint}")
         if self.right.ndim:
-            wrong = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], self.right[i])]
-            where = ", ".join(str(i[0] if len(i) == 1 else i) for i in wrong)
+            off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], self.right[i])]
+            where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
             return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
-        return Feedback(False, "Not yet. Compare your steps with the formula; the worked solution below has them.")
+        return Feedback(False, OTHERWISE)
+
+    def note(self) -> str:
+        """What the page must say about this example: the slips no check can tell from the right answer."""
+        both = self.undetectable
+        boxes_only = [m for m in self.undetectable_in_boxes if all(m is not b for b in both)]
+        parts = []
+        if both:
+            slips = show.and_list([m.slip for m in both])
+            parts.append(f"For this worked example {slips} {'gives' if len(both) == 1 else 'give'} the right "
+                         "answer itself, so neither the answer boxes nor check() can tell "
+                         f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
+        if boxes_only:
+            slips = show.and_list([m.slip for m in boxes_only])
+            parts.append(f"For this worked example {slips} {'gives' if len(boxes_only) == 1 else 'give'} the "
+                         "right number in every answer box; only check() in the notebook, which sees every "
+                         "entry of the answer, can tell.")
+        return " ".join(parts)
 
     def form_html(self) -> str:
         """One ``<form class="bp-answer">`` per box, for exercises.js (see its header for the contract)."""
         forms = []
         for n, box in enumerate(self.boxes):
             right = float(self.right[box.index])
-            hints: list[dict[str, object]] = []
-            for m in self.mistakes:  # the first mistake with a value in this box gives its hint
-                value = float(m.value[box.index])
-                if not self.close(np.array(value), np.array(right)) and all(h["value"] != value for h in hints):
-                    hints.append({"value": value, "hint": m.hint})
+            hints = [{"value": float(value), "hint": hint} for value, hint in self.hints(box)]
             uid = f"bp-{self.name}-{n}"
             forms.append(
                 f'<form class="bp-answer" hidden data-exercise="{self.name}" '
                 f'data-answer="{right!r}" data-rtol="{self.rtol!r}" data-atol="{self.atol!r}" '
-                f'data-hints="{html.escape(json.dumps(hints), quote=True)}">'
+                f'data-hints="{html.escape(json.dumps(hints), quote=True)}" '
+                f'data-otherwise="{html.escape(OTHERWISE, quote=True)}">'
                 f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
                 f'<input id="{uid}" class="bp-answer__input" type="text" '
                 f'autocomplete="off" spellcheck="false" placeholder="a number"> '
@@ -239,29 +331,63 @@ def _as_float_array(value: object) -> np.ndarray:
     return np.array(value, dtype=float)
 
 
-# --------------------------------------------------------------------------------------------
-# The public API of the notebooks
-
 Exercise = NumericExercise | FunctionExercise
-#: name -> exercise, or a function that builds it on first use (training takes a moment).
-EXERCISES: dict[str, Exercise | Callable[[], Exercise]] = {}
 
 
-def _register(exercise: Exercise, name: str | None = None) -> None:
-    name = name or exercise.name
-    if name in EXERCISES:
-        raise ValueError(f"exercise {name!r} registered twice")
-    EXERCISES[name] = exercise
+# --------------------------------------------------------------------------------------------
+# The catalogue: every exercise of one worked example, each built on first use
+
+
+class Catalogue(Mapping[str, "Exercise"]):
+    """The exercises of one worked example, by name, in the order of the notebooks.
+
+    Each exercise is computed from ``example`` the first time it is asked for, then kept.
+    """
+
+    def __init__(self, example: Example) -> None:
+        self.example = example
+        self._built: dict[str, Exercise] = {}
+
+    def __getitem__(self, name: str) -> Exercise:
+        if name not in _BUILDERS:
+            raise KeyError(name)
+        if name not in self._built:
+            self._built[name] = _BUILDERS[name](self.example)
+        return self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BUILDERS)
+
+    def __len__(self) -> int:
+        return len(_BUILDERS)
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.example.source!r}: {', '.join(self)})"
+
+
+_current: Catalogue | None = None
+
+
+def catalogue(example: Example | None = None) -> Catalogue:
+    """The exercises of ``example``; without one, of the current worked example (``backprop.examples.EXAMPLE``)."""
+    global _current
+    if example is not None:
+        return Catalogue(example)
+    if _current is None or _current.example is not examples.EXAMPLE:
+        _current = Catalogue(examples.EXAMPLE)
+    return _current
+
+
+def names() -> Iterable[str]:
+    """The names of all exercises, in order."""
+    return tuple(_BUILDERS)
 
 
 def get(name: str) -> Exercise:
-    """The exercise called ``name``; an unknown name raises ValueError listing the known ones."""
-    if not isinstance(name, str) or name not in EXERCISES:
-        raise ValueError(f"unknown exercise {name!r}; the exercises are {', '.join(EXERCISES)}")
-    exercise = EXERCISES[name]
-    if not isinstance(exercise, NumericExercise | FunctionExercise):
-        exercise = EXERCISES[name] = exercise()
-    return exercise
+    """The exercise called ``name``, for the current example; an unknown name raises ValueError naming them all."""
+    if not isinstance(name, str) or name not in _BUILDERS:
+        raise ValueError(f"unknown exercise {name!r}; the exercises are {', '.join(_BUILDERS)}")
+    return catalogue()[name]
 
 
 def check(name: str, answer: object) -> Feedback:
@@ -289,13 +415,20 @@ class _HTML:
 
 
 def answer_box(name: str) -> _HTML:
-    """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them."""
+    """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them.
+
+    When a classic mistake gives the right answer for this example, a visible note below the boxes says so.
+    """
     exercise = get(name)
     if not isinstance(exercise, NumericExercise):
         raise ValueError(f"exercise {name!r} takes a function: it has no answer box")
-    return _HTML(exercise.form_html(), "(On the course site an answer box appears here.)")
-
-
+    text = "(On the course site an answer box appears here.)"
+    markup = exercise.form_html()
+    note = exercise.note()
+    if note:
+        markup += f'\n<p class="bp-answer-note">{html.escape(note)}</p>'
+        text += "\n" + note
+    return _HTML(markup, text)
 def loss_curve(costs: object, threshold: float | None = None, width: int = 600, height: int = 260) -> _HTML:
     """The mean cost per epoch on a log scale, as a small inline SVG (no plotting library needed).
 
@@ -348,28 +481,15 @@ class _Markdown:
         return self.markdown
 
 
-_FIELD = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-
-
 def fill(text: str, **values: object) -> str:
-    """Put ``values`` into the ``{{name}}`` fields of ``text``; numbers with six decimals.
+    """Put ``values`` into the ``{{name}}`` fields of ``text``: :func:`backprop.show.tex` (site decimals,
+    a negative number in parentheses after an operator or under a power)."""
+    return show.tex(text, **values)
 
-    ``{{...}}`` leaves TeX's single braces (``w_{11}``) alone. A field without a value raises KeyError.
-    """
-    def one(match: re.Match[str]) -> str:
-        key = match.group(1)
-        if key not in values:
-            raise KeyError(f"no value for the field {{{{{key}}}}}")
-        value = values[key]
-        if isinstance(value, np.ndarray) and value.size == 1:
-            value = value.item()
-        if isinstance(value, int | np.integer) and not isinstance(value, bool):
-            return str(value)
-        if isinstance(value, float | np.floating):
-            return f"{float(value):.6f}"
-        return str(value)
 
-    return _FIELD.sub(one, text)
+def markdown(text: str, **values: object) -> _Markdown:
+    """A paragraph of Markdown (with $math$) whose ``{{name}}`` fields are filled by :func:`fill`."""
+    return _Markdown(fill(text, **values).strip())
 
 
 def worked_solution(text: str, **values: object) -> _Markdown:
@@ -379,15 +499,13 @@ def worked_solution(text: str, **values: object) -> _Markdown:
 
 
 def given(**values: object) -> _Markdown:
-    """The data of a task as a Markdown table: ``given(x_1=1.0, eta=0.5)``; names become TeX.
+    """The data of a task as a Markdown table: ``given(x_1=examples.X[0], eta=examples.ETA)``; names become TeX.
 
     A name is written as TeX: ``w_11`` becomes $w_{11}$, ``y_h1`` $y_{h1}$, ``eta`` $\\eta$.
-    Numbers are shown with six decimals.
+    Numbers are shown as :func:`backprop.show.tex` shows them.
     """
-    rows = ["| quantity | value |", "|---|---|"]
-    for key, value in values.items():
-        rows.append(f"| ${tex_name(key)}$ | {fill('{{v}}', v=value)} |")
-    return _Markdown("\n".join(rows))
+    return _Markdown(show.table(["quantity", "value"],
+                                [[f"${tex_name(key)}$", fill("{{v}}", v=value)] for key, value in values.items()]))
 
 
 def tex_name(name: str) -> str:
@@ -425,208 +543,340 @@ def network_table(net: Network) -> _Markdown:
 
 def _show(value: np.ndarray) -> str:
     if value.ndim == 0:
-        return f"{float(value):.6f}"
-    return np.array2string(value, formatter={"float_kind": lambda v: f"{v:.6f}"}, separator=", ")
+        return show.num(float(value))
+    return np.array2string(value, formatter={"float_kind": show.num}, separator=", ")
 
 
 # --------------------------------------------------------------------------------------------
-# The exercises, in the order of the notebooks. Right answers come from the package; each
-# mistake is the package's arithmetic with one classic slip.
+# The exercises, in the order of the notebooks. Each builder takes the worked example; right answers
+# come from the package, and each mistake is the package's arithmetic with one classic slip.
 
-NET, X, D, ETA = examples.NET, examples.X, examples.D, examples.ETA
-FP = forward(NET, X)
-V_H, Y_H = FP.v_hidden, FP.y_hidden  # v_i, y_hi
-V4, Y = float(FP.v_output[0]), float(FP.y_output[0])
-E = float(error(FP, D)[0])  # e = d - y
-W4 = NET.w_output[0]  # w_41, w_42, w_43 at time n
-LOGSIG_PRIME = Y_H * (1 - Y_H)  # f'(v_i)
-_YH_NO_BIAS = activations.logsig(NET.w_hidden @ X)  # the hidden outputs without b_i
+# Plain-text formulas of each hidden activation, for the hints (the pages' TeX is in backprop.show).
+_F_TEXT = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}
+_F_PRIME_TEXT = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}
+_SHORT = {"logsig": "logsig", "tansig": "tanh"}
 
-_register(NumericExercise(
-    "forward-pass", "The forward pass by hand",
-    right=np.array([Y_H[1], Y]),
-    boxes=(Box("y_h2", (0,)), Box("y", (1,))),
-    mistakes=(
-        Mistake([_YH_NO_BIAS[1], float(W4 @ _YH_NO_BIAS + NET.b_output[0])],
-                "You left out the hidden biases b_i: v_i = w_i1 x_1 + w_i2 x_2 + b_i."),
-        Mistake([Y_H[1], Y - float(NET.b_output[0])], "You left out the output bias b_4: v_4 = Σ_i w_4i y_hi + b_4."),
-        Mistake([Y_H[1], float(activations.logsig(V4))],
-                "The output neuron is linear (purelin): y = v_4, no sigmoid at the output."),
-        Mistake([V_H[1], float(W4 @ V_H + NET.b_output[0])],
-                "You used the fields v_i where the hidden outputs y_hi = f(v_i) = 1/(1 + e^(−v_i)) belong."),
-    ),
-))
 
-_register(NumericExercise(
-    "sigmoid-derivative", "The sigmoid derivative at a point",
-    right=LOGSIG_PRIME[0],
-    boxes=(Box("f'(v_1)"),),
-    mistakes=(
-        Mistake(-LOGSIG_PRIME[0], "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
-                                  "the two minus signs cancel (the slides lose one of them)."),
-        Mistake(Y_H[0], "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1))."),
-        Mistake(1 - Y_H[0] ** 2, "1 − y² is the derivative of tanh; for logsig it is y(1 − y)."),
-        Mistake(V_H[0] * (1 - V_H[0]), "Use y = f(v_1) in f(v)(1 − f(v)), not v_1 itself."),
-        Mistake(math.exp(-V_H[0]) / (1 + math.exp(-V_H[0])),
-                "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))²."),
-    ),
-))
+def other_hidden(hidden: str) -> str:
+    """The hidden activation exercise 9 swaps in: tansig for a logsig example, logsig for a tansig one."""
+    return "logsig" if hidden == "tansig" else "tansig"
 
-_TANH_V = float(V_H[1])  # the exercise evaluates tanh' at v_2
-_register(NumericExercise(
-    "tanh-derivative", "The tanh derivative",
-    right=1 - math.tanh(_TANH_V) ** 2,
-    boxes=(Box("tanh'(v_2)"),),
-    mistakes=(
-        Mistake(1 - math.tanh(_TANH_V), "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v)."),
-        Mistake(1 / math.cosh(_TANH_V), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v)."),
-        Mistake(math.tanh(_TANH_V) * (1 - math.tanh(_TANH_V)),
-                "y(1 − y) is the logistic sigmoid's derivative; for tanh it is 1 − y²."),
-        Mistake(1 + math.tanh(_TANH_V) ** 2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh²."),
-        Mistake(float(activations.logsig_derivative(_TANH_V)), "That is the logistic sigmoid's derivative at v_2."),
-    ),
-))
 
-_DW_OUT = delta_w_output(FP, D, ETA)[0]
-_register(NumericExercise(
-    "output-weights", "Rule 1: the output weights",
-    right=_DW_OUT,
-    boxes=(Box("Δw_41", (0,)), Box("Δw_42", (1,)), Box("Δw_43", (2,))),
-    mistakes=(
-        Mistake(-_DW_OUT, "The sign is flipped: Δw = −η ∂E/∂w and ∂E/∂w_4i = −e y_hi, so Δw_4i = +η e y_hi "
-                          "with e = d − y."),
-        Mistake(_DW_OUT / ETA, "You forgot the learning rate η."),
-        Mistake(ETA * E * V_H, "The input of weight w_4i is y_hi = f(v_i), not v_i."),
-        Mistake(ETA * E * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries."),
-    ),
-))
+def other_hidden_network(example: Example | None = None) -> Network:
+    """The worked example's network with the other hidden activation (:func:`other_hidden`): exercise 9."""
+    net = (example or examples.EXAMPLE).net
+    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=other_hidden(net.hidden))
 
-_DB_OUT = float(delta_b_output(FP, D, ETA)[0])
-_register(NumericExercise(
-    "output-bias", "Rule 2: the output bias",
-    right=_DB_OUT,
-    boxes=(Box("Δb_4"),),
-    mistakes=(
-        Mistake(-_DB_OUT, "The sign is flipped: Δb_4 = −η ∂E/∂b_4 = +η (d − y)."),
-        Mistake(_DB_OUT / ETA, "You forgot the learning rate η."),
-        Mistake(ETA * cost(FP, D), "Use the error e = d − y, not the cost E = ½e²: ∂E/∂e = e."),
-        Mistake(ETA * E * float(np.sum(Y_H)), "A bias has input 1: ∂v_4/∂b_4 = 1, no y_hi."),
-    ),
-))
 
-_DW_HID = delta_w_hidden(FP, D, ETA)
-_W4_NEXT = W4 + _DW_OUT  # w_4i(n+1): the classic mistake is to use these in the hidden rules
-_register(NumericExercise(
-    "hidden-weights", "Rule 3: the hidden weights",
-    right=_DW_HID,
-    boxes=(Box("Δw_11", (0, 0)), Box("Δw_12", (0, 1)), Box("Δw_32", (2, 1))),
-    mistakes=(
-        Mistake(np.outer(ETA * E * _W4_NEXT * LOGSIG_PRIME, X),
-                "You used w_4i(n+1); the hidden rules use the weights at time n (update all weights "
-                "after computing every Δ)."),
-        Mistake(np.outer(ETA * E * W4, X),
-                "You dropped f'(v_i) = y_hi(1 − y_hi), the derivative of the hidden neuron."),
-        Mistake(-_DW_HID, "The sign is flipped: Δw_ik = +η e w_4i f'(v_i) x_k with e = d − y."),
-        Mistake(np.outer(ETA * E * W4 * V_H * (1 - V_H), X), "f'(v_i) = y_hi(1 − y_hi) uses the output y_hi, not v_i."),
-        Mistake(np.outer(ETA * E * LOGSIG_PRIME, X), "The error reaches hidden neuron i through w_4i: multiply by it."),
-        Mistake(_DW_HID / ETA, "You forgot the learning rate η."),
-    ),
-))
+def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:
+    """Exercise 10's network and targets: the worked example with a second linear output neuron 5.
 
-_DB_HID = delta_b_hidden(FP, D, ETA)
-_register(NumericExercise(
-    "hidden-biases", "Rule 4: the hidden biases",
-    right=_DB_HID,
-    boxes=(Box("Δb_1", (0,)), Box("Δb_2", (1,)), Box("Δb_3", (2,))),
-    mistakes=(
-        Mistake(ETA * E * _W4_NEXT * LOGSIG_PRIME,
-                "You used w_4i(n+1); the hidden rules use the weights at time n."),
-        Mistake(ETA * E * W4, "You dropped f'(v_i) = y_hi(1 − y_hi)."),
-        Mistake(-_DB_HID, "The sign is flipped: Δb_i = +η e w_4i f'(v_i) with e = d − y."),
-        Mistake(_DB_HID * X[1], "A bias has input 1 (∂v_i/∂b_i = 1): no x_k."),
-        Mistake(_DB_HID / ETA, "You forgot the learning rate η."),
-    ),
-))
+    Output 5 has the weights w_5i = (w_43, w_42, w_41), the bias b_5 = −b_4 and the target d_5 = −d.
+    """
+    ex = example or examples.EXAMPLE
+    net, w4 = ex.net, ex.net.w_output[0]
+    two = Network(net.w_hidden, net.b_hidden, np.vstack([w4, w4[::-1]]),
+                  np.array([net.b_output[0], -net.b_output[0]]), hidden=net.hidden)
+    return two, np.array([ex.d, -ex.d])
 
-NEXT = step(NET, X, D, ETA)
-_Y_NEXT = float(forward(NEXT, X).y_output[0])
-_BAD_NEXT = Network(NET.w_hidden + np.outer(ETA * E * _W4_NEXT * LOGSIG_PRIME, X),
-                    NET.b_hidden + ETA * E * _W4_NEXT * LOGSIG_PRIME, NEXT.w_output, NEXT.b_output)
-_register(NumericExercise(
-    "one-iteration", "One full iteration n → n+1",
-    right=[NEXT.w_output[0, 0], NEXT.w_hidden[0, 0], _Y_NEXT],
-    boxes=(Box("w_41(n+1)", (0,)), Box("w_11(n+1)", (1,)), Box("y(n+1)", (2,))),
-    mistakes=(
-        Mistake([NEXT.w_output[0, 0], _BAD_NEXT.w_hidden[0, 0], float(forward(_BAD_NEXT, X).y_output[0])],
-                "You used w_41(n+1) in the hidden rules; they use the weights at time n."),
-        # Before the "updates" mistake: its third entry is y(n) too, and an answer box shows the first
-        # hint whose value matches, so y(n) typed as y(n+1) must meet this hint first.
-        Mistake([NEXT.w_output[0, 0], NEXT.w_hidden[0, 0], Y],
-                "y(n+1) is the output of the updated network on the same input x: run the forward pass again."),
-        Mistake([_DW_OUT[0], _DW_HID[0, 0], Y], "Those are the updates Δ; the new weights are w(n+1) = w(n) + Δw(n)."),
-        Mistake([NET.w_output[0, 0] - _DW_OUT[0], NET.w_hidden[0, 0] - _DW_HID[0, 0],
-                 float(forward(Network(NET.w_hidden - _DW_HID, NET.b_hidden - _DB_HID, NET.w_output - _DW_OUT,
-                                       NET.b_output - _DB_OUT), X).y_output[0])],
-                "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w; your y moved away from d."),
-    ),
-))
 
-TANH_NET = Network(NET.w_hidden, NET.b_hidden, NET.w_output, NET.b_output, hidden="tansig")
-_TFP = forward(TANH_NET, X)
-_T_E = float(error(_TFP, D)[0])
-_T_Y = _TFP.y_hidden
-_register(NumericExercise(
-    "tansig-hidden", "The hidden rule with a tanh hidden layer",
-    right=delta_w_hidden(_TFP, D, ETA),
-    boxes=(Box("Δw_11", (0, 0)), Box("Δw_22", (1, 1))),
-    mistakes=(
-        Mistake(np.outer(ETA * _T_E * W4 * _T_Y * (1 - _T_Y), X),
-                "y_hi(1 − y_hi) is the logsig derivative; for tanh f'(v_i) = 1 − y_hi²."),
-        Mistake(_DW_HID, "Those are the logsig network's updates: with tanh the forward pass changes too "
-                         "(y_hi = tanh v_i, so y and e change)."),
-        Mistake(np.outer(ETA * _T_E * W4, X), "You dropped f'(v_i) = 1 − y_hi²."),
-        Mistake(np.outer(ETA * E * W4 * (1 - _T_Y**2), X),
-                "The error e = d − y must come from the tanh network's own forward pass."),
-        Mistake(-delta_w_hidden(_TFP, D, ETA), "The sign is flipped."),
-    ),
-))
+@dataclass(frozen=True)
+class _Pass:
+    """One forward pass of a network on the example's sample, and what the rules take from it."""
 
-TWO_OUTPUT_NET = Network(  # the worked example with a second output neuron 5: w_5i = (w_43, w_42, w_41), b_5 = −b_4
-    NET.w_hidden, NET.b_hidden, np.vstack([W4, W4[::-1]]), np.array([NET.b_output[0], -NET.b_output[0]]))
-TWO_OUTPUT_D = np.array([D, -D])  # d_4 = d, d_5 = −d
-_FP2 = forward(TWO_OUTPUT_NET, X)
-_E2 = error(_FP2, TWO_OUTPUT_D)
-_DW2 = delta_w_hidden(_FP2, TWO_OUTPUT_D, ETA)
-_register(NumericExercise(
-    "two-outputs", "Two outputs: the sum over j",
-    right=_DW2,
-    boxes=(Box("Δw_11", (0, 0)), Box("Δw_31", (2, 0))),
-    mistakes=(
-        Mistake(np.outer(ETA * _E2[0] * TWO_OUTPUT_NET.w_output[0] * _FP2.y_hidden * (1 - _FP2.y_hidden), X),
-                "Only output 4 is in your sum: hidden neuron i feeds every output j, so sum e_j w_ji over j = 4, 5."),
-        Mistake(np.outer(ETA * _E2[1] * TWO_OUTPUT_NET.w_output[1] * _FP2.y_hidden * (1 - _FP2.y_hidden), X),
-                "Only output 5 is in your sum: add the term of output 4."),
-        Mistake(_DW2 / 2, "Sum over j, don't average: E = ½ Σ_j e_j², so each output adds its own term."),
-        Mistake(np.outer(ETA * np.sum(_E2) * np.sum(TWO_OUTPUT_NET.w_output, axis=0)
-                         * _FP2.y_hidden * (1 - _FP2.y_hidden), X),
-                "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji)."),
-    ),
-))
+    net: Network
+    x: np.ndarray
+    d: float
+    eta: float
+    fp: ForwardPass
+    e: float  # d − y
+    f: activations.Activation  # the hidden activation
+    f_prime: np.ndarray  # f'(v_i), from y_hi
+
+    @property
+    def v_h(self) -> np.ndarray:
+        return self.fp.v_hidden
+
+    @property
+    def y_h(self) -> np.ndarray:
+        return self.fp.y_hidden
+
+    @property
+    def y(self) -> float:
+        return float(self.fp.y_output[0])
+
+    @property
+    def w4(self) -> np.ndarray:
+        return self.net.w_output[0]
+
+
+def _pass(ex: Example, net: Network | None = None) -> _Pass:
+    net = ex.net if net is None else net
+    fp = forward(net, ex.x)
+    f = activations.get(net.hidden)
+    return _Pass(net, ex.x, ex.d, ex.eta, fp, float(error(fp, ex.d)[0]), f, f.derivative_from_output(fp.y_hidden))
+
+
+def _forward_pass(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    b4 = float(p.net.b_output[0])
+    no_bias = p.f.f(p.net.w_hidden @ p.x)  # the hidden outputs without b_i
+    hidden = p.net.hidden
+    return NumericExercise(
+        "forward-pass", "The forward pass by hand",
+        right=[p.y_h[1], p.y],
+        boxes=(Box("y_h2", (0,)), Box("y", (1,))),
+        mistakes=(
+            Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
+                    "You left out the hidden biases b_i: v_i = w_i1 x_1 + w_i2 x_2 + b_i.",
+                    "leaving out the hidden biases b_i"),
+            Mistake([p.y_h[1], p.y - b4], "You left out the output bias b_4: v_4 = Σ_i w_4i y_hi + b_4.",
+                    "leaving out the output bias b_4"),
+            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))],
+                    f"The output neuron is linear (purelin): y = v_4, no {_SHORT[hidden]} at the output.",
+                    f"a {_SHORT[hidden]} at the output"),
+            Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
+                    f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {_F_TEXT[hidden]} belong.",
+                    "the fields v_i in place of the hidden outputs y_hi"),
+        ),
+    )
+
+
+def _sigmoid_derivative(ex: Example) -> NumericExercise:
+    v = float(_pass(ex).v_h[0])  # the exercise asks for the logistic sigmoid's derivative at v_1
+    s = float(activations.logsig(v))
+    right = s * (1 - s)
+    return NumericExercise(
+        "sigmoid-derivative", "The sigmoid derivative at a point",
+        right=right,
+        boxes=(Box("f'(v_1)" if ex.net.hidden == "logsig" else "logsig'(v_1)"),),
+        mistakes=(
+            Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
+                            "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
+            Mistake(s, "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "f(v_1) itself"),
+            Mistake(1 - s**2, "1 − y² is the derivative of tanh; for logsig it is y(1 − y).",
+                    "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), "Use y = f(v_1) in f(v)(1 − f(v)), not v_1 itself.", "v_1(1 − v_1)"),
+            Mistake(math.exp(-v) / (1 + math.exp(-v)), "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))².",
+                    "an unsquared denominator"),
+        ),
+    )
+
+
+def _tanh_derivative(ex: Example) -> NumericExercise:
+    v = float(_pass(ex).v_h[1])  # the exercise evaluates tanh' at v_2
+    t = math.tanh(v)
+    return NumericExercise(
+        "tanh-derivative", "The tanh derivative",
+        right=1 - t**2,
+        boxes=(Box("tanh'(v_2)"),),
+        mistakes=(
+            Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
+            Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
+            Mistake(t * (1 - t), "y(1 − y) is the logistic sigmoid's derivative; for tanh it is 1 − y².",
+                    "the logsig form y(1 − y)"),
+            Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
+            Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
+                    "the logistic sigmoid's derivative"),
+        ),
+    )
+
+
+def _output_weights(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    dw = delta_w_output(p.fp, p.d, p.eta)[0]
+    return NumericExercise(
+        "output-weights", "Rule 1: the output weights",
+        right=dw,
+        boxes=(Box("Δw_41", (0,)), Box("Δw_42", (1,)), Box("Δw_43", (2,))),
+        mistakes=(
+            Mistake(-dw, "The sign is flipped: Δw = −η ∂E/∂w and ∂E/∂w_4i = −e y_hi, so Δw_4i = +η e y_hi "
+                         "with e = d − y.", "the flipped sign"),
+            Mistake(dw / p.eta, "You forgot the learning rate η.", "forgetting η"),
+            Mistake(p.eta * p.e * p.v_h, "The input of weight w_4i is y_hi = f(v_i), not v_i.", "v_i in place of y_hi"),
+            Mistake(p.eta * p.e * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries.",
+                    "leaving out y_hi"),
+        ),
+    )
+
+
+def _output_bias(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    db = float(delta_b_output(p.fp, p.d, p.eta)[0])
+    return NumericExercise(
+        "output-bias", "Rule 2: the output bias",
+        right=db,
+        boxes=(Box("Δb_4"),),
+        mistakes=(
+            Mistake(-db, "The sign is flipped: Δb_4 = −η ∂E/∂b_4 = +η (d − y).", "the flipped sign"),
+            Mistake(db / p.eta, "You forgot the learning rate η.", "forgetting η"),
+            Mistake(p.eta * cost(p.fp, p.d), "Use the error e = d − y, not the cost E = ½e²: ∂E/∂e = e.",
+                    "the cost E in place of the error e"),
+            Mistake(p.eta * p.e * float(np.sum(p.y_h)), "A bias has input 1: ∂v_4/∂b_4 = 1, no y_hi.",
+                    "multiplying by the hidden outputs y_hi"),
+        ),
+    )
+
+
+def _w4_next(p: _Pass) -> np.ndarray:
+    """w_4i(n+1): the classic mistake is to use these in the hidden rules."""
+    return p.w4 + delta_w_output(p.fp, p.d, p.eta)[0]
+
+
+def _hidden_weights(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    dw = delta_w_hidden(p.fp, p.d, p.eta)
+    f_prime_text = _F_PRIME_TEXT[p.net.hidden]
+    f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
+    return NumericExercise(
+        "hidden-weights", "Rule 3: the hidden weights",
+        right=dw,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_12", (0, 1)), Box("Δw_32", (2, 1))),
+        mistakes=(
+            Mistake(np.outer(p.eta * p.e * _w4_next(p) * p.f_prime, p.x),
+                    "You used w_4i(n+1); the hidden rules use the weights at time n (update all weights "
+                    "after computing every Δ).", "the updated weights w_4i(n+1)"),
+            Mistake(np.outer(p.eta * p.e * p.w4, p.x),
+                    f"You dropped f'(v_i) = {f_prime_text}, the derivative of the hidden neuron.", "dropping f'(v_i)"),
+            Mistake(-dw, "The sign is flipped: Δw_ik = +η e w_4i f'(v_i) x_k with e = d − y.", "the flipped sign"),
+            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x),
+                    f"f'(v_i) = {f_prime_text} uses the output y_hi, not v_i.", "f'(v_i) computed from v_i"),
+            Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
+                    "The error reaches hidden neuron i through w_4i: multiply by it.", "leaving out w_4i"),
+            Mistake(dw / p.eta, "You forgot the learning rate η.", "forgetting η"),
+        ),
+    )
+
+
+def _hidden_biases(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    db = delta_b_hidden(p.fp, p.d, p.eta)
+    bias_input = "A bias has input 1 (∂v_i/∂b_i = 1): no x_k."
+    return NumericExercise(
+        "hidden-biases", "Rule 4: the hidden biases",
+        right=db,
+        boxes=(Box("Δb_1", (0,)), Box("Δb_2", (1,)), Box("Δb_3", (2,))),
+        mistakes=(
+            Mistake(p.eta * p.e * _w4_next(p) * p.f_prime,
+                    "You used w_4i(n+1); the hidden rules use the weights at time n.", "the updated weights w_4i(n+1)"),
+            Mistake(p.eta * p.e * p.w4, f"You dropped f'(v_i) = {_F_PRIME_TEXT[p.net.hidden]}.", "dropping f'(v_i)"),
+            Mistake(-db, "The sign is flipped: Δb_i = +η e w_4i f'(v_i) with e = d − y.", "the flipped sign"),
+            Mistake(db * p.x[0], bias_input, "multiplying by the input x_1 (giving Δw_i1)"),
+            Mistake(db * p.x[1], bias_input, "multiplying by the input x_2 (giving Δw_i2)"),
+            Mistake(db / p.eta, "You forgot the learning rate η.", "forgetting η"),
+        ),
+    )
+
+
+def _one_iteration(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    net, x = p.net, p.x
+    new = step(net, x, p.d, p.eta)
+    y_next = float(forward(new, x).y_output[0])
+    delta_bad = p.eta * p.e * _w4_next(p) * p.f_prime  # the hidden rules fed with w_4i(n+1)
+    bad = Network(net.w_hidden + np.outer(delta_bad, x), net.b_hidden + delta_bad, new.w_output, new.b_output,
+                  hidden=net.hidden)
+    dw_out, db_out = delta_w_output(p.fp, p.d, p.eta), delta_b_output(p.fp, p.d, p.eta)
+    dw_hid, db_hid = delta_w_hidden(p.fp, p.d, p.eta), delta_b_hidden(p.fp, p.d, p.eta)
+    flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
+                      hidden=net.hidden)
+    return NumericExercise(
+        "one-iteration", "One full iteration n → n+1",
+        right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
+        boxes=(Box("w_41(n+1)", (0,)), Box("w_11(n+1)", (1,)), Box("y(n+1)", (2,))),
+        mistakes=(
+            Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
+                    "You used w_41(n+1) in the hidden rules; they use the weights at time n.",
+                    "the updated weights w_4i(n+1) in the hidden rules"),
+            # Before the "updates" mistake: its third entry is y(n) too, so in the box for y(n+1) the two
+            # share one hint, and this one, about y, comes first.
+            Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
+                    "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
+                    "y(n) given as y(n+1)"),
+            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], "Those are the updates Δ; the new weights are "
+                    "w(n+1) = w(n) + Δw(n).", "the updates Δ given as the new weights"),
+            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], float(forward(flipped, x).y_output[0])],
+                    "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w; your y moved away from d.",
+                    "the flipped sign"),
+        ),
+    )
+
+
+def _tansig_hidden(ex: Example) -> NumericExercise:
+    """Exercise 9: the hidden rule with the other hidden activation (tanh for the slides' logsig, and back)."""
+    own, other = ex.net.hidden, other_hidden(ex.net.hidden)
+    p, q = _pass(ex), _pass(ex, other_hidden_network(ex))  # the example's network, and the swapped one
+    right = delta_w_hidden(q.fp, q.d, q.eta)
+    return NumericExercise(
+        "tansig-hidden", f"The hidden rule with a {_SHORT[other]} hidden layer",
+        right=right,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_22", (1, 1))),
+        mistakes=(
+            Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
+                    f"{_F_PRIME_TEXT[own]} is the {_SHORT[own]} derivative; for {_SHORT[other]} "
+                    f"f'(v_i) = {_F_PRIME_TEXT[other]}.", f"the {_SHORT[own]} derivative {_F_PRIME_TEXT[own]}"),
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta),
+                    f"Those are the {_SHORT[own]} network's updates (exercise 6): with {_SHORT[other]} the forward "
+                    f"pass changes too (y_hi = {_F_TEXT[other]}, so y and e change).",
+                    f"the {_SHORT[own]} network's updates"),
+            Mistake(np.outer(q.eta * q.e * q.w4, q.x), f"You dropped f'(v_i) = {_F_PRIME_TEXT[other]}.",
+                    "dropping f'(v_i)"),
+            Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
+                    f"The error e = d − y must come from the {_SHORT[other]} network's own forward pass.",
+                    f"the error of the {_SHORT[own]} network"),
+            Mistake(-right, "The sign is flipped.", "the flipped sign"),
+        ),
+    )
+
+
+def _two_outputs(ex: Example) -> NumericExercise:
+    net, d = two_output_network(ex)
+    fp = forward(net, ex.x)
+    e = error(fp, d)
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    right = delta_w_hidden(fp, d, ex.eta)
+
+    def rule(back: np.ndarray) -> np.ndarray:
+        return np.outer(ex.eta * back * f_prime, ex.x)
+
+    return NumericExercise(
+        "two-outputs", "Two outputs: the sum over j",
+        right=right,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_31", (2, 0))),
+        mistakes=(
+            Mistake(rule(e[0] * net.w_output[0]), "Only output 4 is in your sum: hidden neuron i feeds every "
+                    "output j, so sum e_j w_ji over j = 4, 5.", "leaving out output 5"),
+            Mistake(rule(e[1] * net.w_output[1]), "Only output 5 is in your sum: add the term of output 4.",
+                    "leaving out output 4"),
+            Mistake(right / 2, "Sum over j, don't average: E = ½ Σ_j e_j², so each output adds its own term.",
+                    "averaging over the outputs"),
+            Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
+                    "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+        ),
+    )
+
 
 GRADCHECK_H = 1e-5
-_NUM = numerical_gradient(NET, X, D, GRADCHECK_H)["w_hidden"][0, 0]
-_register(NumericExercise(
-    "gradient-check", "A gradient check",
-    right=_NUM,
-    boxes=(Box("∂E/∂w_11"),),
-    rtol=1e-4,
-    mistakes=(
-        Mistake(_DW_HID[0, 0], "That is the update Δw_11 = −η ∂E/∂w_11; the gradient is −Δw_11/η."),
-        Mistake(-_NUM, "The sign: ∂E/∂w_11 = (E(w_11 + h) − E(w_11 − h)) / 2h, plus minus minus."),
-        Mistake(2 * _NUM, "A central difference divides by 2h, the distance between w_11 + h and w_11 − h."),
-        Mistake(ETA * _NUM, "The gradient has no η; η belongs to the update."),
-    ),
-))
+
+
+def _gradient_check(ex: Example) -> NumericExercise:
+    numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][0, 0])
+    p = _pass(ex)
+    return NumericExercise(
+        "gradient-check", "A gradient check",
+        right=numeric,
+        boxes=(Box("∂E/∂w_11"),),
+        rtol=1e-4,
+        mistakes=(
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0],
+                    "That is the update Δw_11 = −η ∂E/∂w_11; the gradient is −Δw_11/η.", "the update Δw_11"),
+            Mistake(-numeric, "The sign: ∂E/∂w_11 = (E(w_11 + h) − E(w_11 − h)) / 2h, plus minus minus.",
+                    "the flipped sign"),
+            Mistake(2 * numeric, "A central difference divides by 2h, the distance between w_11 + h and w_11 − h.",
+                    "dividing by h"),
+            Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
+        ),
+    )
 
 
 def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
@@ -635,8 +885,10 @@ def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: floa
     e = float(error(fp, d)[0])
     w_ji = net.w_output + eta * e * fp.y_hidden  # rule 1 applied at once ...
     b_j = net.b_output + eta * e
-    delta_i = e * w_ji[0] * fp.y_hidden * (1 - fp.y_hidden)  # ... so this uses w_4i(n+1)
-    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i, w_ji, b_j)
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    delta_i = e * w_ji[0] * f_prime  # ... so this uses w_4i(n+1)
+    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i, w_ji, b_j,
+                   hidden=net.hidden)
 
 
 def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
@@ -644,20 +896,23 @@ def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> 
     e = float(error(fp, d)[0])
     delta_i = e * net.w_output[0]  # f'(v_i) dropped
     return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i,
-                   net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e)
+                   net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
 
 
-_BUGGY = _buggy_step_updated_weights(NET, X, D, ETA)
-_register(NumericExercise(
-    "spot-the-bug", "Spot the bug: the value it breaks",
-    right=NEXT.w_hidden[0, 0],
-    boxes=(Box("w_11(n+1)"),),
-    mistakes=(
-        Mistake(_BUGGY.w_hidden[0, 0], "That is what the buggy code prints; it uses w_41(n+1) in the hidden rule. "
-                                       "What does the rule with w_41(n) give?"),
-        Mistake(_DW_HID[0, 0], "That is Δw_11; w_11(n+1) = w_11(n) + Δw_11."),
-    ),
-))
+def _spot_the_bug(ex: Example) -> NumericExercise:
+    p = _pass(ex)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    return NumericExercise(
+        "spot-the-bug", "Spot the bug: the value it breaks",
+        right=step(ex.net, ex.x, ex.d, ex.eta).w_hidden[0, 0],
+        boxes=(Box("w_11(n+1)"),),
+        mistakes=(
+            Mistake(buggy.w_hidden[0, 0], "That is what the buggy code prints; it uses w_41(n+1) in the hidden rule. "
+                                          "What does the rule with w_41(n) give?", "the buggy code's value"),
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0], "That is Δw_11; w_11(n+1) = w_11(n) + Δw_11.",
+                    "the update Δw_11 given as the new weight"),
+        ),
+    )
 
 
 def _random_case(rng: np.random.Generator) -> dict[str, object]:
@@ -665,32 +920,40 @@ def _random_case(rng: np.random.Generator) -> dict[str, object]:
     return {"net": net, "x": rng.uniform(-1, 1, 2), "d": float(rng.uniform(-1, 1)), "eta": 0.5}
 
 
-_register(FunctionExercise(
-    "spot-the-bug-fix", "Spot the bug: fix the implementation",
-    reference=step,
-    points=_random_case,
-    mistakes=(
-        FunctionMistake(_buggy_step_updated_weights,
-                        "Your step still uses the updated output weights w_4i(n+1) in the hidden rules: "
-                        "compute every Δ from the weights at time n first, then update."),
-        FunctionMistake(_step_without_f_prime, "Your hidden rules drop f'(v_i) = y_hi(1 − y_hi)."),
-    ),
-))
+def _spot_the_bug_fix(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "spot-the-bug-fix", "Spot the bug: fix the implementation",
+        reference=step,
+        points=_random_case,
+        mistakes=(
+            FunctionMistake(_buggy_step_updated_weights,
+                            "Your step still uses the updated output weights w_4i(n+1) in the hidden rules: "
+                            "compute every Δ from the weights at time n first, then update."),
+            FunctionMistake(_step_without_f_prime, "Your hidden rules drop f'(v_i), the hidden neuron's derivative."),
+        ),
+    )
+
 
 TRAIN_SEED, TRAIN_HIDDEN, TRAIN_ETA, TRAIN_EPOCHS = 0, 5, 0.3, 60
 TRAIN_THRESHOLD = 0.005  # "the first epoch whose mean cost is below this"
 
 
-def training_costs() -> np.ndarray:
-    """The mean cost per epoch of the training exercise's run."""
+@functools.cache
+def _training_costs() -> np.ndarray:
     X, D = examples.regression_data(200, seed=TRAIN_SEED)
     _, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
                      shuffle=True, seed=TRAIN_SEED)
+    costs.setflags(write=False)
     return costs
 
 
-def _training() -> NumericExercise:
-    costs = training_costs()
+def training_costs() -> np.ndarray:
+    """The mean cost per epoch of the training exercise's run (its own task: the worked example plays no part)."""
+    return _training_costs().copy()
+
+
+def _training(ex: Example) -> NumericExercise:
+    costs = _training_costs()
     below = np.flatnonzero(costs < TRAIN_THRESHOLD)
     if below.size == 0:
         raise RuntimeError("the training exercise's cost never falls below its threshold: change its settings")
@@ -700,14 +963,14 @@ def _training() -> NumericExercise:
         right=[costs[-1], first],
         boxes=(Box("final mean cost", (0,)), Box("first epoch below the threshold", (1,))),
         mistakes=(
-            Mistake([costs[-1], first - 1], "Epochs count from 1: costs[0] is epoch 1, so add 1 to the index."),
-            Mistake([costs[0], first], "costs[0] is the first epoch; the final cost is costs[-1]."),
-            Mistake([costs[-1] * 200, first], "train returns the mean cost per sample, not the sum."),
+            Mistake([costs[-1], first - 1], "Epochs count from 1: costs[0] is epoch 1, so add 1 to the index.",
+                    "counting epochs from 0"),
+            Mistake([costs[0], first], "costs[0] is the first epoch; the final cost is costs[-1].",
+                    "the first epoch's cost as the final one"),
+            Mistake([costs[-1] * 200, first], "train returns the mean cost per sample, not the sum.",
+                    "the summed cost"),
         ),
     )
-
-
-_register(_training, "training")  # built on first use
 
 
 def _dE_dw_ik_logsig_output(e: float, y: float, y_hi: float, w_ji: float, x_k: float) -> float:
@@ -720,23 +983,56 @@ def _formula_point(rng: np.random.Generator) -> dict[str, object]:
             "w_ji": rng.uniform(-2, 2), "x_k": rng.uniform(-2, 2)}
 
 
-_register(FunctionExercise(
-    "derive-logsig-output", "Derive: a sigmoid output neuron",
-    reference=_dE_dw_ik_logsig_output,
-    points=_formula_point,
-    mistakes=(
-        FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * w_ji * y_hi * (1 - y_hi) * x_k,
-                        "That is the linear-output formula: with a logsig output, f'(v_j) = y(1 − y) joins the chain."),
-        FunctionMistake(lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
-                        "The sign: ∂E/∂y = −e because e = d − y. (The update Δw = −η ∂E/∂w has the plus sign.)"),
-        FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * x_k,
-                        "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
-        FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),
-                        "∂v_i/∂w_ik = x_k: multiply by the input the weight carries."),
-    ),
-))
+def _derive_logsig_output(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "derive-logsig-output", "Derive: a sigmoid output neuron",
+        reference=_dE_dw_ik_logsig_output,
+        points=_formula_point,
+        mistakes=(
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "That is the linear-output formula: with a logsig output, f'(v_j) = y(1 − y) joins "
+                            "the chain."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "The sign: ∂E/∂y = −e because e = d − y. (The update Δw = −η ∂E/∂w has the plus sign.)"),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * x_k,
+                            "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),
+                            "∂v_i/∂w_ik = x_k: multiply by the input the weight carries."),
+        ),
+    )
 
 
-def names() -> Iterable[str]:
-    """The names of all exercises, in order."""
-    return tuple(EXERCISES)
+#: name -> the function that builds the exercise from a worked example, in the order of the notebooks.
+_BUILDERS: dict[str, Callable[[Example], Exercise]] = {
+    "forward-pass": _forward_pass,
+    "sigmoid-derivative": _sigmoid_derivative,
+    "tanh-derivative": _tanh_derivative,
+    "output-weights": _output_weights,
+    "output-bias": _output_bias,
+    "hidden-weights": _hidden_weights,
+    "hidden-biases": _hidden_biases,
+    "one-iteration": _one_iteration,
+    "tansig-hidden": _tansig_hidden,
+    "two-outputs": _two_outputs,
+    "gradient-check": _gradient_check,
+    "spot-the-bug": _spot_the_bug,
+    "spot-the-bug-fix": _spot_the_bug_fix,
+    "training": _training,
+    "derive-logsig-output": _derive_logsig_output,
+}
+
+# Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).
+_LAZY: dict[str, Callable[[], object]] = {
+    "EXERCISES": catalogue,
+    "TWO_OUTPUT_NET": lambda: two_output_network()[0],
+    "TWO_OUTPUT_D": lambda: two_output_network()[1],
+    "TANH_NET": lambda: Network(examples.NET.w_hidden, examples.NET.b_hidden, examples.NET.w_output,
+                                examples.NET.b_output, hidden="tansig"),
+    "NEXT": lambda: step(examples.NET, examples.X, examples.D, examples.ETA),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return _LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,7 +6,8 @@
 //   <form class="bp-answer" hidden data-exercise="output-bias"
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
-//         data-hints='[{"value": 0.505947, "hint": "The sign is flipped: ..."}, ...]'>
+//         data-hints='[{"value": 0.505947, "hint": "The sign is flipped: ..."}, ...]'
+//         data-otherwise="Not yet. ...">       the message for a wrong number that is no listed mistake
 //     <label for="ID">Δb₄ =</label>
 //     <input id="ID" class="bp-answer__input" type="text">
 //     <button type="submit" class="bp-answer__submit">Check</button>
@@ -18,9 +19,11 @@
 // result paragraph gets, and the form's data-state attribute is set to:
 //   "Right: ..."                      data-state="right"
 //   "Not yet. <hint>"                 data-state="wrong"  when the number matches a listed mistake
-//                                     (same tolerance), else "Not yet. ..." without a hint
+//                                     (same tolerance; the first match wins), else data-otherwise
 //   "Not a number: ..."               data-state="invalid" (nothing typed, or not a number)
 // Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3).
+// The hints come from Python (NumericExercise.hints, as check() uses them): when two slips give the same
+// number for the example, their entries carry one merged hint; a slip that gives the right number is not listed.
 // init() runs on every page material shows, including after instant navigation (document$).
 (function () {
   "use strict";
@@ -54,7 +57,7 @@
     for (var i = 0; i < hints.length; i++) {
       if (close(value, Number(hints[i].value), rtol, atol)) return ["wrong", "Not yet. " + hints[i].hint];
     }
-    return ["wrong", "Not yet. Check each factor against the formula; the worked solution below has the steps."];
+    return ["wrong", form.dataset.otherwise || "Not yet."];
   }
 
   function init() {
