@@ -1,0 +1,293 @@
+"""``backprop.examples``: the worked example is a file, read and checked; ``BACKPROP_EXAMPLE`` replaces it; the CLI's
+defaults and help show whichever example is in use.
+
+Expected values come from ``tests/oracle.py``, which reads the example files with ``json`` and computes in plain
+``math``. Each of the four example files (``backprop/example.json`` and ``tests/examples/*.json``) is tried.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import oracle
+import pytest
+
+from backprop import examples
+from backprop.__main__ import main
+
+FILES = oracle.all_example_files()
+IDS = [f.stem for f in FILES]
+NETWORK_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")
+
+# A valid example for the error tests (not one of the site's): each test breaks one thing of it.
+VALID = {
+    "w_hidden": [[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]],
+    "b_hidden": [0.0, -0.1, 0.05],
+    "w_output": [[1.5, -0.5, 0.25]],
+    "b_output": [-0.2],
+    "hidden": "tansig",
+    "output": "purelin",
+    "x": [-2.0, 0.25],
+    "d": -0.75,
+    "eta": 0.125,
+}
+
+
+def run(*args: str, example: Path | str | None = None) -> subprocess.CompletedProcess[str]:
+    """``python <args>`` with ``BACKPROP_EXAMPLE`` set to ``example`` (unset: the package's own file)."""
+    env = {k: v for k, v in os.environ.items() if k != oracle.ENV}
+    if example is not None:
+        env[oracle.ENV] = str(example)
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, encoding="utf-8", env=env,
+                          cwd=oracle.ROOT, timeout=120)
+
+
+def write(tmp_path: Path, data: object, name: str = "example.json") -> Path:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+# --- load: a valid file, and a clear error for each kind of bad one -----------------------------------------
+
+
+def test_load_reads_every_field(tmp_path):
+    path = write(tmp_path, VALID)
+    ex = examples.load(path)
+    for key in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_array_equal(getattr(ex.net, key), VALID[key])
+    assert (ex.net.hidden, ex.net.output) == ("tansig", "purelin")
+    np.testing.assert_array_equal(ex.x, VALID["x"])
+    assert (ex.d, ex.eta) == (VALID["d"], VALID["eta"])
+    assert isinstance(ex.d, float) and isinstance(ex.eta, float)
+    assert ex.source == str(path)
+    assert not ex.x.flags.writeable
+
+
+def test_activations_default_to_the_slides(tmp_path):
+    data = {k: v for k, v in VALID.items() if k not in ("hidden", "output")}
+    ex = examples.load(write(tmp_path, data))
+    assert (ex.net.hidden, ex.net.output) == ("logsig", "purelin")
+
+
+def without(*keys: str) -> dict:
+    return {k: v for k, v in VALID.items() if k not in keys}
+
+
+BAD_EXAMPLES = {
+    "missing eta": (without("eta"), r"is missing \['eta'\]: a worked example needs x, d and eta"),
+    "missing x and d": (without("x", "d"), r"is missing \['x', 'd'\]"),
+    "missing a weight": (without("b_output"), r"is missing \['b_output'\]"),
+    "unknown key": ({**VALID, "etta": 0.5}, r"has unknown keys \['etta'\]; the keys are w_hidden, "),
+    "2-2-1": ({**VALID, "w_hidden": VALID["w_hidden"][:2], "b_hidden": VALID["b_hidden"][:2],
+               "w_output": [VALID["w_output"][0][:2]]}, r"the slides' 2-3-1 network, this one is 2-2-1"),
+    "3 inputs": ({**VALID, "w_hidden": [[*row, 0.5] for row in VALID["w_hidden"]], "x": [1.5, 2.0, 0.5]},
+                 r"this one is 3-3-1"),
+    "2 outputs": ({**VALID, "w_output": VALID["w_output"] * 2, "b_output": [0.1, 0.2]}, r"this one is 2-3-2"),
+    "purelin hidden": ({**VALID, "hidden": "purelin"}, r"a logsig or tansig hidden layer and a purelin output, "
+                                                       r"not hidden='purelin', output='purelin'"),
+    "logsig output": ({**VALID, "output": "logsig"}, r"not hidden='tansig', output='logsig'"),
+    "unknown activation": ({**VALID, "hidden": "relu"}, r"hidden: unknown activation 'relu'"),
+    "eta 0": ({**VALID, "eta": 0}, r"eta must be > 0, got 0.0"),
+    "eta negative": ({**VALID, "eta": -0.5}, r"eta must be > 0, got -0.5"),
+    "eta text": ({**VALID, "eta": "0.5"}, r"eta must be a finite number, got '0.5'"),
+    "eta infinite": ('{"eta": Infinity, ' + json.dumps(without("eta"))[1:], r"eta must be a finite number, got inf"),
+    "d nan": ('{"d": NaN, ' + json.dumps(without("d"))[1:], r"d must be a finite number, got nan"),
+    "d true": ({**VALID, "d": True}, r"d must be a finite number, got True"),
+    "d list": ({**VALID, "d": [1.0]}, r"d must be a finite number, got \[1.0\]"),
+    "x nan": ('{"x": [1.0, NaN], ' + json.dumps(without("x"))[1:], r"x\[1\] must be a finite number, got nan"),
+    "x text": ({**VALID, "x": [1.0, "2"]}, r"x\[1\] must be a finite number, got '2'"),
+    "weight nan": ('{"b_hidden": [0.0, NaN, 0.05], ' + json.dumps(without("b_hidden"))[1:],
+                   r"b_hidden must be finite, found nan"),
+    "x too short": ({**VALID, "x": [1.0]}, r"x must be a list of 2 numbers, got \[1.0\]"),
+    "x too long": ({**VALID, "x": [1.0, 2.0, 3.0]}, r"x must be a list of 2 numbers"),
+    "x a number": ({**VALID, "x": 1.0}, r"x must be a list of 2 numbers, got 1.0"),
+    "not JSON": ('{"w_hidden": [[0.5, -0.25]', r"is not valid JSON"),
+    "not an object": ("[1, 2]", r"must hold a JSON object, not a list"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_EXAMPLES))
+def test_load_rejects_a_bad_example_naming_the_file(case, tmp_path):
+    data, match = BAD_EXAMPLES[case]
+    path = write(tmp_path, data)
+    with pytest.raises((ValueError, TypeError), match=match) as info:
+        examples.load(path)
+    assert f"example file {str(path)!r}" in str(info.value), str(info.value)  # the message names the file
+
+
+def test_load_rejects_a_missing_file(tmp_path):
+    with pytest.raises(ValueError, match=r"cannot read example file '.*nope\.json'"):
+        examples.load(tmp_path / "nope.json")
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_every_shipped_example_is_valid_and_read_as_the_oracle_reads_it(path):
+    ex, data = examples.load(path), oracle.load_example(path)
+    assert ex.net.to_dict() == {key: data.get(key, default) for key, default in
+                                zip(NETWORK_KEYS, (None, None, None, None, "logsig", "purelin"))}
+    assert ex.x.tolist() == data["x"] and (ex.d, ex.eta) == (data["d"], data["eta"])
+
+
+def test_the_other_examples_cover_what_the_issue_asks_for():
+    """Both signs of e, x_1 != 1, a negative input, a small eta, a tanh hidden layer, a negative target: in the three
+    other examples alone, whatever the package's own file holds."""
+    others = [oracle.iteration(oracle.load_example(path)) for path in oracle.other_examples()]
+    assert len(others) >= 3
+    assert {math.copysign(1, it["e"]) for it in others} == {-1.0, 1.0}
+    assert all(it["x"][0] != 1 for it in others)
+    assert any(min(it["x"]) < 0 for it in others)
+    assert any(it["eta"] <= 0.1 for it in others)
+    assert any(it["hidden"] == "tansig" for it in others)
+    assert any(it["d"] < 0 for it in others)
+
+
+# --- the example in use: NET, X, D, ETA ------------------------------------------------------------------
+
+
+def test_the_module_holds_the_file_in_use():
+    data = oracle.load_example()
+    assert examples.current_file().resolve() == oracle.example_file().resolve()
+    assert examples.EXAMPLE.source == str(examples.current_file())
+    assert examples.NET.to_dict() == {key: data.get(key, {"hidden": "logsig", "output": "purelin"}.get(key))
+                                      for key in NETWORK_KEYS}
+    assert examples.X.tolist() == data["x"]
+    assert examples.D == data["d"] and examples.ETA == data["eta"]
+    assert examples.NET is examples.EXAMPLE.net and examples.X is examples.EXAMPLE.x
+
+
+def test_x_is_read_only():
+    assert not examples.X.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        examples.X[0] = 2.0
+
+
+def test_current_file_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv(examples.ENV, raising=False)
+    assert examples.current_file() == examples.DEFAULT_FILE == oracle.DEFAULT_FILE
+    monkeypatch.setenv(examples.ENV, "")
+    assert examples.current_file() == examples.DEFAULT_FILE  # empty: unset
+    monkeypatch.setenv(examples.ENV, str(tmp_path / "mine.json"))
+    assert examples.current_file() == tmp_path / "mine.json"
+
+
+PRINT_EXAMPLE = ("import json; from backprop import examples as e; "
+                 "print(json.dumps({'file': str(e.current_file()), **e.NET.to_dict(), 'x': e.X.tolist(), "
+                 "'d': e.D, 'eta': e.ETA}))")
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_BACKPROP_EXAMPLE_is_honoured_at_import(path):
+    proc = run("-c", PRINT_EXAMPLE, example=path)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    want = oracle.load_example(path)
+    assert got.pop("file") == str(path)
+    assert got == {"hidden": "logsig", "output": "purelin", **want}
+
+
+def test_without_BACKPROP_EXAMPLE_the_package_file_is_used():
+    proc = run("-c", PRINT_EXAMPLE)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert got.pop("file") == str(oracle.DEFAULT_FILE)
+    assert got == {"hidden": "logsig", "output": "purelin", **oracle.load_example(oracle.DEFAULT_FILE)}
+
+
+def test_a_bad_BACKPROP_EXAMPLE_stops_the_import_with_its_message(tmp_path):
+    path = write(tmp_path, {**VALID, "eta": -1})
+    proc = run("-c", "import backprop", example=path)
+    assert proc.returncode != 0
+    assert f"example file {str(path)!r}: eta must be > 0, got -1.0" in proc.stderr, proc.stderr
+
+
+# --- the CLI's defaults are the example in use ------------------------------------------------------------
+
+
+def printed(out: str) -> dict[str, str]:
+    return {name.strip(): value.strip() for name, value in (line.split(" = ") for line in out.strip().splitlines())}
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_trace_without_options_prints_the_example_in_use(path):
+    """Every value ``python -m backprop trace`` prints, against the oracle's for the file BACKPROP_EXAMPLE names."""
+    want = oracle.trace_values(oracle.iteration(oracle.load_example(path)))
+    proc = run("-m", "backprop", "trace", example=path)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    got = printed(proc.stdout)
+    assert list(got) == list(want)
+    assert got == {name: f"{value:.6f}" for name, value in want.items()}
+    js = json.loads(run("-m", "backprop", "trace", "--format", "json", example=path).stdout)
+    assert list(js) == list(want)
+    for name, value in want.items():
+        assert js[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
+
+
+def numbers(values) -> str:
+    """How the help writes a default: ``%g`` numbers separated by spaces."""
+    return " ".join(f"{v:g}" for v in values)
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_trace_help_shows_the_example_in_use(path):
+    data = oracle.load_example(path)
+    proc = run("-m", "backprop", "trace", "--help", example=path)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    flat = " ".join(out.split())  # argparse wraps the option help
+    assert f"the weights file's x, else the worked example's: {numbers(data['x'])})" in flat
+    assert f"the weights file's d, else the worked example's: {numbers([data['d']])})" in flat
+    assert f"the weights file's eta, else the worked example's: {numbers([data['eta']])})" in flat
+    assert str(path) in out  # which file the defaults come from
+    ready_made = json.loads(out[out.index('{"w_hidden"'):].strip())
+    assert ready_made == {key: data.get(key, {"hidden": "logsig", "output": "purelin"}.get(key))
+                          for key in NETWORK_KEYS}
+
+
+def test_help_in_process_shows_the_example_in_use(capsys):
+    data = oracle.load_example()
+    with pytest.raises(SystemExit):
+        main(["trace", "--help"])
+    flat = " ".join(capsys.readouterr().out.split())
+    assert f"else the worked example's: {numbers(data['x'])})" in flat
+    assert f"else the worked example's: {numbers([data['eta']])})" in flat
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_trace_weights_uses_the_files_x_d_and_eta(path):
+    """``trace --weights FILE`` with an example file takes x, d and eta from the file, not from the example in use
+    (BACKPROP_EXAMPLE names another one here, so the two differ)."""
+    other = FILES[(FILES.index(path) + 1) % len(FILES)]
+    want = oracle.trace_values(oracle.iteration(oracle.load_example(path)))
+    proc = run("-m", "backprop", "trace", "--weights", str(path), "--format", "json", example=other)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert list(got) == list(want)
+    for name, value in want.items():
+        assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
+
+
+def test_trace_weights_of_the_package_file_in_process(capsys):
+    """``trace --weights backprop/example.json`` prints the package file's iteration whatever example is in use."""
+    want = oracle.trace_values(oracle.iteration(oracle.load_example(oracle.DEFAULT_FILE)))
+    assert main(["trace", "--weights", str(oracle.DEFAULT_FILE), "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    for name, value in want.items():
+        assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
+
+
+def test_options_win_over_the_files_x_d_and_eta(capsys):
+    path = FILES[-1]
+    changes = {"x": [0.375, -1.5], "d": 2.25, "eta": 0.0625}
+    want = oracle.trace_values(oracle.iteration(oracle.with_sample(oracle.load_example(path), **changes)))
+    assert main(["trace", "--weights", str(path), "--x", "0.375", "-1.5", "--d", "2.25", "--eta", "0.0625",
+                 "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    for name, value in want.items():
+        assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
