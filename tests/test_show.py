@@ -1,0 +1,263 @@
+r"""``backprop.show``, the one way the site writes a number: against strings written out by hand.
+
+The rules: six decimals and never "-0.000000"; a negative number in parentheses after an operator, after a
+power's brace, or carrying a power (``0.3 \cdot (-1.0)``, ``e^{-(-0.2)}``, ``(-0.197375)^2``), and none where it
+starts an expression; ``=`` or ``\approx`` from what a reader can add up; sentences chosen from a sign or stopped
+with a message naming the page, the sentence and the numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from backprop import show
+
+# --- num, rounded ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (0.5, None, "0.500000"),
+        (-0.5, None, "-0.500000"),
+        (1.23456789, None, "1.234568"),
+        (3, None, "3.000000"),
+        (np.float64(-0.25), None, "-0.250000"),
+        (-1e-9, None, "0.000000"),  # never "-0.000000"
+        (-0.0, None, "0.000000"),
+        (-4e-7, None, "0.000000"),
+        (-6e-7, None, "-0.000001"),
+        (1.23456789, 3, "1.235"),
+        (-0.4, 0, "0"),  # never "-0"
+        (-1.6, 0, "-2"),
+        (2.0, 10, "2.0000000000"),
+    ],
+)
+def test_num(value, decimals, text):
+    assert show.num(value, decimals) == text
+
+
+def test_decimals_are_six():
+    assert show.DECIMALS == 6
+
+
+def test_rounded_is_what_the_reader_sees():
+    assert show.rounded(0.1234567) == 0.123457
+    assert show.rounded(-0.0000004) == 0.0
+    assert show.rounded(2.71828, 2) == 2.72
+
+
+# --- tex -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "values", "text"),
+    [
+        # the module's own examples
+        (r"{{a}} \cdot {{b}} + {{c}}", {"a": 0.5, "b": -1.0, "c": -0.25}, r"0.500000 \cdot (-1.000000) + (-0.250000)"),
+        (r"e^{-{{v}}}", {"v": -0.2}, r"e^{-(-0.200000)}"),
+        # after an operator: parentheses for a negative, none for a positive
+        (r"1 - {{y}}", {"y": -0.3}, r"1 - (-0.300000)"),
+        (r"1 - {{y}}", {"y": 0.3}, r"1 - 0.300000"),
+        (r"x \cdot {{w}}", {"w": -2.0}, r"x \cdot (-2.000000)"),
+        # a power: the base in parentheses (exercise 3's 1 - (-0.197375)^2, not 1 - -0.197375^2)
+        (r"1 - {{y}}^2", {"y": -0.197375}, r"1 - (-0.197375)^2"),
+        (r"{{y}}^2", {"y": -0.5}, r"(-0.500000)^2"),
+        (r"{{y}} ^{2}", {"y": -0.5}, r"(-0.500000) ^{2}"),
+        (r"{{y}}^2", {"y": 0.5}, r"0.500000^2"),
+        (r"e^{{{v}}}", {"v": -1.5}, r"e^{(-1.500000)}"),  # in a power's brace
+        # where a negative starts an expression: no parentheses
+        (r"{{a}} + 1", {"a": -0.5}, r"-0.500000 + 1"),
+        (r"v = {{a}}", {"a": -0.5}, r"v = -0.500000"),
+        (r"f({{a}})", {"a": -1.0}, r"f(-1.000000)"),
+        (r"({{a}}, {{b}})", {"a": -1.0, "b": -2.0}, r"(-1.000000, -2.000000)"),
+        (r"[{{a}}]", {"a": -1.0}, r"[-1.000000]"),
+        (r"\frac{{{a}}}{2}", {"a": -1.0}, r"\frac{-1.000000}{2}"),
+        (r"&= {{a}}", {"a": -1.0}, r"&= -1.000000"),
+        (r"a \\ {{b}}", {"b": -1.0}, r"a \\ -1.000000"),
+        (r"\approx {{a}}", {"a": -1.5}, r"\approx -1.500000"),
+        (r"\quad {{a}}", {"a": -1.5}, r"\quad -1.500000"),
+        (r"\left({{a}}\right)", {"a": -1.5}, r"\left(-1.500000\right)"),
+        (r"|{{a}}|", {"a": -1.5}, r"|-1.500000|"),
+        (r"$ {{a}}", {"a": -1.5}, r"$ -1.500000"),
+        # TeX's own single braces are left alone; spaces inside a field are allowed
+        (r"w_{11} x_{1} + {{ b }}", {"b": 0.1}, r"w_{11} x_{1} + 0.100000"),
+        # a format spec, ints, numpy scalars and one-element arrays
+        (r"2 \cdot {{a:.2f}}", {"a": -0.5}, r"2 \cdot (-0.50)"),
+        (r"{{a:.3f}}", {"a": -0.12345}, r"-0.123"),
+        (r"x - {{n}}", {"n": -2}, r"x - (-2)"),
+        (r"x_{{{k}}}", {"k": 2}, r"x_{2}"),
+        (r"{{n:03d}}", {"n": 7}, r"007"),
+        (r"1 + {{a}}", {"a": np.float64(-0.25)}, r"1 + (-0.250000)"),
+        (r"1 + {{a}}", {"a": np.array([-0.25])}, r"1 + (-0.250000)"),
+        (r"1 + {{n}}", {"n": np.int64(-3)}, r"1 + (-3)"),
+        # strings and bools as they are (TeX chosen from the numbers)
+        (r"y {{rel}} d", {"rel": r"<"}, r"y < d"),
+        (r"1 - {{s}}", {"s": "-x"}, r"1 - -x"),
+        (r"{{b}}", {"b": True}, r"True"),
+        # never "-0.000000", so never "(-0.000000)"
+        (r"x - {{a}}", {"a": -1e-9}, r"x - 0.000000"),
+        # a value used twice
+        (r"{{y}}\,(1 - {{y}})", {"y": -0.25}, r"-0.250000\,(1 - (-0.250000))"),
+    ],
+)
+def test_tex(template, values, text):
+    assert show.tex(template, **values) == text
+
+
+def test_tex_names_a_field_without_value():
+    with pytest.raises(KeyError, match=r"no value for the field \{\{b\}\}"):
+        show.tex(r"{{a}} + {{b}}", a=1.0)
+
+
+def test_tex_refuses_what_it_cannot_show():
+    with pytest.raises(TypeError, match="cannot show a list"):
+        show.tex(r"{{a}}", a=[1.0, 2.0])
+    with pytest.raises(TypeError, match="cannot show a ndarray"):
+        show.tex(r"{{a}}", a=np.array([1.0, 2.0]))
+
+
+def test_tex_ignores_extra_values_and_leaves_a_template_without_fields_alone():
+    assert show.tex(r"\frac{1}{2}", a=1.0) == r"\frac{1}{2}"
+
+
+# --- eq --------------------------------------------------------------------------------------------------
+
+
+def test_eq_is_equals_when_the_shown_operands_give_the_shown_result():
+    assert show.eq(0.1 + 0.2, 0.3) == "="
+    assert show.eq(0.5, 0.5000001) == "="
+    assert show.eq(-1e-9, 0.0) == "="  # "0.000000" both
+
+
+def test_eq_is_approx_when_they_do_not():
+    # the cost page's case: 0.828335 + 0.116598 = 0.944933, while the exact sum prints as 0.944934
+    assert show.eq(show.rounded(0.8283354) + show.rounded(0.1165984), 0.8283354 + 0.1165984) == r"\approx"
+    assert show.eq(1.24, 1.26, 1) == r"\approx"
+    assert show.eq(1.24, 1.21, 1) == "="
+
+
+# --- pick, and_list, require -----------------------------------------------------------------------------
+
+
+def test_pick_chooses_by_sign():
+    assert show.pick(0.3, "grows", "shrinks") == "grows"
+    assert show.pick(-1e-12, "grows", "shrinks") == "shrinks"
+    assert show.pick(0.0, "grows", "shrinks", "stays") == "stays"
+    assert show.pick(np.float64(-2.0), "positive", "negative") == "negative"
+
+
+def test_pick_without_a_zero_word_stops_at_zero():
+    with pytest.raises(show.ExampleError, match=r"nonzero number here \('grows' or 'shrinks'\), got 0"):
+        show.pick(0.0, "grows", "shrinks")
+    assert issubclass(show.ExampleError, AssertionError)
+
+
+@pytest.mark.parametrize(("items", "text"), [(["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c"),
+                                             (("x", "y"), "x and y")])
+def test_and_list(items, text):
+    assert show.and_list(items) == text
+
+
+def test_require_passes_silently():
+    assert show.require(True, "anything", e=1.0) is None
+    assert show.require(1, "anything") is None
+
+
+def test_require_names_page_sentence_and_numbers(monkeypatch):
+    monkeypatch.setattr(show, "current_page", "rule-output-weights.md")
+    with pytest.raises(show.ExampleError) as info:
+        show.require(False, "All three steps are negative", e=0.25, count=3, v=-1e-9, word="up", y=-0.5)
+    assert str(info.value) == (
+        "rule-output-weights.md: the sentence 'All three steps are negative' is not true of this worked example "
+        "(e = 0.250000, count = 3, v = 0.000000, word = up, y = -0.500000). Change the page or the example.")
+
+
+def test_require_without_numbers_or_page(monkeypatch):
+    monkeypatch.setattr(show, "current_page", "?")
+    with pytest.raises(show.ExampleError) as info:
+        show.require(0, "x_1 = 1")
+    assert str(info.value) == "?: the sentence 'x_1 = 1' is not true of this worked example. Change the page or the " \
+                              "example."
+
+
+# --- table -----------------------------------------------------------------------------------------------
+
+
+def test_table():
+    text = show.table(["$i$", "$v_i$", "note"], [[1, 0.25, "a"], [2, np.float64(-0.5), "b"], [3, -1e-9, ""]], "clr")
+    assert text == ("| $i$ | $v_i$ | note |\n"
+                    "|:-:|---|--:|\n"
+                    "| 1 | 0.250000 | a |\n"
+                    "| 2 | -0.500000 | b |\n"
+                    "| 3 | 0.000000 |  |")
+
+
+def test_table_aligns_left_by_default():
+    assert show.table(["a", "b"], [[1.5, 2]]) == "| a | b |\n|---|---|\n| 1.500000 | 2 |"
+
+
+def test_table_checks_its_shape():
+    with pytest.raises(ValueError, match="align has 1 letters for 2 columns"):
+        show.table(["a", "b"], [], "l")
+    with pytest.raises(ValueError, match=r"a row has 1 cells for 2 columns: \['1.000000'\]"):
+        show.table(["a", "b"], [[1.0]])
+
+
+# --- the activations' TeX --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("act", "v", "text"),
+    [
+        ("logsig", -0.2, r"\frac{1}{1 + e^{-(-0.200000)}}"),
+        ("logsig", 0.3, r"\frac{1}{1 + e^{-0.300000}}"),
+        ("tansig", -0.2, r"\tanh (-0.200000)"),
+        ("tansig", 0.3, r"\tanh 0.300000"),
+        ("purelin", -0.2, r"-0.200000"),
+        ("logsig", "v_1", r"\frac{1}{1 + e^{-v_1}}"),
+    ],
+)
+def test_f_tex(act, v, text):
+    assert show.f_tex(act, v) == text
+
+
+@pytest.mark.parametrize(
+    ("act", "y", "text"),
+    [
+        ("logsig", 0.25, r"0.250000\,(1 - 0.250000)"),
+        ("logsig", "y_{h1}", r"y_{h1}\,(1 - y_{h1})"),
+        ("tansig", -0.197375, r"1 - (-0.197375)^2"),
+        ("tansig", 0.5, r"1 - 0.500000^2"),
+        ("purelin", 0.3, "1"),
+    ],
+)
+def test_f_prime_tex(act, y, text):
+    assert show.f_prime_tex(act, y) == text
+
+
+def test_activation_tex_names_each_activation():
+    assert {k: v["name"] for k, v in show.ACTIVATION_TEX.items()} == {
+        "logsig": "logistic sigmoid", "tansig": "hyperbolic tangent", "purelin": "linear"}
+
+
+# --- svg -------------------------------------------------------------------------------------------------
+
+
+def test_svg_is_inline_themed_and_labelled():
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(2, 1))
+    ax = fig.subplots()
+    ax.plot([0, 1], [0, 1], color="black")
+    text = show.svg(fig, "demo", 'f "and" <g>', max_width="20rem")
+    assert text.startswith('<svg role="img" aria-label="f &quot;and&quot; &lt;g&gt;" fill="currentColor" '
+                           'style="max-width: 20rem; display: block; margin: 0 auto" ')
+    assert "<?xml" not in text and "<metadata>" not in text and "#000000" not in text
+    assert "currentColor" in text[text.index(">"):]  # the black line follows the theme's text colour
+    assert 'width="100%"' in text
+    ids = re.findall(r'\bid="([^"]+)"', text)
+    assert ids and all(i.startswith("demo-") for i in ids), ids
