@@ -1,0 +1,211 @@
+"""The whole site builds strict with each of the other worked examples, and no page keeps the default example's
+numbers when it is built with another one.
+
+Each example of ``tests/examples/`` is built once (``mkdocs build --strict``, notebooks included, like the
+``site_build`` fixture) with ``BACKPROP_EXAMPLE`` naming it: every page's checks (``show.require``, the exercise
+catalogue) run on its numbers. Then the rendered text of every page is searched for what only the default example
+(``backprop/example.json``) would print: its intermediates with six decimals, and its inputs written as a person
+types them ("x = (1, 0.5)", "η = 0.5", "--x 1 0.5"), both computed by the plain-math oracle from the default file.
+A string the other example produces as well is not counted. Such a number in another example's site was typed into
+a page, not computed.
+
+The builds are slow (about a minute each): they are marked ``slow`` and skipped only by ``-m "not slow"``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import oracle
+import pytest
+from test_site_build import is_kernel_shutdown_race
+
+ALTERNATIVES = oracle.other_examples()
+#: Numbers any example's pages may print for reasons of their own: 0 and 1, logsig(0) = 1/2, its largest slope 1/4.
+GENERIC = {"0.000000", "1.000000", "0.500000", "0.250000"}
+
+
+def six_decimals(ex: dict) -> set[str]:
+    """Every intermediate of ``ex``'s iteration and every input, weight, d and eta, unsigned, with six decimals."""
+    it = oracle.iteration(ex)
+    values = [ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "x", "d", "eta")]
+    values += [it[key] for key in ("v_hidden", "y_hidden", "v_output", "y_output", "e_list", "E", "fp_hidden",
+                                   "fp_output", "delta_hidden", "dw_output", "db_output", "dw_hidden", "db_hidden",
+                                   "w_output_new", "b_output_new", "w_hidden_new", "b_hidden_new", "y_next", "E_next")]
+    return {s.lstrip("-") for s in oracle.number_strings(values)}
+
+
+def number_pattern(value: float, typed_only: bool = False) -> str:
+    """A regex for ``value`` as a person or a program may write it: 0.5, 0.50, 0.500000, 1, 1.0, 1.000000.
+
+    ``typed_only``: only as a person types it (0.5, 1), not followed by another number (MathML writes 1/2 as "1 2");
+    a single "= 1.000000" or "= 1.0" is what code prints, for this example or for another network of the page.
+    """
+    v = float(value)
+    forms = {f"{v:g}"} if typed_only else {f"{v:g}", repr(v), f"{v:.6f}"}
+    if v == int(v) and not typed_only:
+        forms.add(str(int(v)))
+    alternatives = "|".join(re.escape(f) + ("" if typed_only or "." not in f else r"0*")
+                            for f in sorted(forms, key=len, reverse=True))
+    end = r"(?![\d.]|\s+\d)" if typed_only else r"(?![\d.])"
+    return rf"(?<![\w.])(?:{alternatives}){end}"
+
+
+def typed_inputs(default: dict, other: dict) -> dict[str, str]:
+    """Regexes for the default example's inputs written into prose or commands, unless ``other`` has the same value.
+
+    The pair x = (x1, x2) is found in any form; a single x_1, x_2, d or eta only as typed (``d = 1``, not
+    ``d = 1.000000``, which a page prints for other networks too).
+    """
+    (x1, x2), d, eta = default["x"], default["d"], default["eta"]
+    (o1, o2), od, oeta = other["x"], other["d"], other["eta"]
+    s = r"\s*"
+
+    def typed(v: float) -> str:
+        return number_pattern(v, typed_only=True)
+
+    found = {}
+    if (x1, x2) != (o1, o2):
+        found["x = (x1, x2)"] = rf"x(?:\(n\))?{s}={s}[(\[]{s}{number_pattern(x1)}{s},{s}{number_pattern(x2)}{s}[)\]]"
+        found["--x x1 x2"] = rf"--x\s+{number_pattern(x1)}\s+{number_pattern(x2)}"
+    x_k = {k: rf"(?<!\w)x{s}(?:_{s})?\{{?{s}(?:{k}|{sub}){s}\}}?{s}(?:\(n\))?" for k, sub in ((1, "₁"), (2, "₂"))}
+    if x1 != o1:
+        found["x_1 = x1"] = rf"{x_k[1]}{s}={s}{typed(x1)}"
+    if x2 != o2:
+        found["x_2 = x2"] = rf"{x_k[2]}{s}={s}{typed(x2)}"
+    if d != od:
+        found["d = d"] = rf"(?<!\w)d{s}(?:\(n\))?{s}={s}{typed(d)}"
+        found["--d d"] = rf"--d\s+{number_pattern(d)}"
+    if eta != oeta:
+        found["eta = eta"] = rf"(?:η|\\eta|(?<!\w)eta){s}={s}{typed(eta)}"
+        found["--eta eta"] = rf"--eta\s+{number_pattern(eta)}"
+    return found
+
+
+def page_text(page_html: str) -> str:
+    """What a page shows as text, math included (the MathML a pre-rendered formula carries, or the TeX left for
+    MathJax), tags replaced by spaces."""
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", page_html, flags=re.S | re.I)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return html.unescape(text)
+
+
+@dataclass(frozen=True)
+class Finding:
+    page: str
+    what: str  # the six-decimal number, or which input pattern
+    found: str  # the text found
+    context: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.what} {self.found!r} in ...{self.context}..."
+
+
+def default_numbers_in(pages: dict[str, str], default: dict, other: dict) -> list[Finding]:
+    """The default example's numbers that ``pages`` (name -> HTML), built with ``other``, show."""
+    specific = six_decimals(default) - six_decimals(other) - GENERIC
+    number = re.compile(r"(?<![\d.])\d+\.\d{6}(?!\d)")
+    typed = {what: re.compile(pattern) for what, pattern in typed_inputs(default, other).items()}
+    findings = []
+    for name, page_html in sorted(pages.items()):
+        text = page_text(page_html)
+        flat = " ".join(text.split())
+        for m in number.finditer(flat):
+            if m.group() in specific:
+                findings.append(Finding(name, m.group(), m.group(), flat[max(0, m.start() - 60):m.end() + 20]))
+        for what, pattern in typed.items():
+            for m in pattern.finditer(flat):
+                findings.append(Finding(name, what, m.group(), flat[max(0, m.start() - 60):m.end() + 20]))
+    return findings
+
+
+def html_pages(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))}
+
+
+# --- the checker itself (fast) ---------------------------------------------------------------------------
+
+DEFAULT = oracle.load_example(oracle.DEFAULT_FILE)
+FIXED_DEFAULT = {**oracle.HAND, "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}  # inputs to find, typed as in the old pages
+FIXED_OTHER = {**oracle.HAND, "x": [-1.0, 2.0], "d": 0.25, "eta": 0.1}
+
+
+def test_the_checker_finds_a_typed_intermediate_and_typed_inputs():
+    y_h1 = f"{oracle.iteration(FIXED_DEFAULT)['y_hidden'][0]:.6f}"
+    pages = {
+        "typed.html": f"<p>The first hidden output is {y_h1}.</p>",
+        "inputs.html": "<p>With <em>x</em> = (1, 0.5), d = 1 and η = 0.5 ...</p>",
+        "math.html": "<math><msub><mi>x</mi><mn>1</mn></msub><mo>=</mo><mn>1</mn></math>",
+        "code.html": "<pre><code>python -m backprop trace --x 1 0.5 --d 1 --eta 0.5</code></pre>",
+        "tex.html": r'<div class="arithmatex">\(\eta = 0.5\), \(x_{1} = 1\)</div><p>x = [1.0, 0.5]</p>',
+    }
+    found = {(f.page, f.what) for f in default_numbers_in(pages, FIXED_DEFAULT, FIXED_OTHER)}
+    assert found == {
+        ("typed.html", y_h1),
+        ("inputs.html", "x = (x1, x2)"), ("inputs.html", "d = d"), ("inputs.html", "eta = eta"),
+        ("math.html", "x_1 = x1"),
+        ("code.html", "--x x1 x2"), ("code.html", "--d d"), ("code.html", "--eta eta"),
+        ("tex.html", "eta = eta"), ("tex.html", "x_1 = x1"), ("tex.html", "x = (x1, x2)"),
+    }
+
+
+def test_the_checker_lets_through_what_the_other_example_shares_and_generic_numbers():
+    it = oracle.iteration(FIXED_OTHER)
+    pages = {
+        "computed.html": f"<p>e = {it['e']:.6f}, y = {it['y']:.6f}, and f(0) = 0.500000, f'(0) = 0.250000.</p>",
+        "near.html": "<p>x_1 = 10, d = 1.5, η = 0.55, d = 0.25, x = (1, 0.75), 2.5742431, x1 = 1.0, d = 1.000000</p>",
+        "fraction.html": "<math><mi>d</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>",
+    }
+    assert default_numbers_in(pages, FIXED_DEFAULT, FIXED_OTHER) == []
+    same_x1 = {**FIXED_OTHER, "x": [1.0, 2.0]}  # x_1 = 1 in both: "x_1 = 1" is the other example's own
+    assert default_numbers_in({"p.html": "<p>x_1 = 1</p>"}, FIXED_DEFAULT, same_x1) == []
+
+
+def test_the_alternatives_differ_from_the_default():
+    assert len(ALTERNATIVES) >= 3
+    for path in ALTERNATIVES:
+        other = oracle.load_example(path)
+        assert len(six_decimals(DEFAULT) - six_decimals(other) - GENERIC) > 20, path.name
+        assert typed_inputs(DEFAULT, other), path.name
+
+
+# --- the builds (slow) -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=ALTERNATIVES, ids=[p.stem for p in ALTERNATIVES])
+def alternative(request, site_builder):
+    """(the example's dict, its strict build): one build per example of tests/examples/."""
+    path = request.param
+    return oracle.load_example(path), site_builder(f"site-{path.stem}", BACKPROP_EXAMPLE=str(path))
+
+
+@pytest.mark.slow
+def test_the_build_log_is_clean(alternative):
+    _, build = alternative
+    lines = build.log.splitlines()
+    bad = [n for n, ln in enumerate(lines)
+           if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln
+           and not is_kernel_shutdown_race(lines, n)]
+    assert not bad, "warnings in the build log:\n" + "\n---\n".join("\n".join(lines[n:n + 25]) for n in bad)
+
+
+@pytest.mark.slow
+def test_the_pages_show_this_example(alternative):
+    ex, build = alternative
+    it = oracle.iteration(ex)
+    text = " ".join(page_text(html) for html in html_pages(build.dir).values())
+    for name in ("e", "y", "E"):
+        assert f"{abs(it[name]):.6f}" in text, f"{name} = {it[name]:.6f} of {ex} is on no page"
+    for value in it["y_hidden"]:
+        assert f"{value:.6f}" in text
+
+
+@pytest.mark.slow
+def test_no_page_shows_the_default_examples_numbers(alternative):
+    ex, build = alternative
+    findings = default_numbers_in(html_pages(build.dir), DEFAULT, ex)
+    assert not findings, (f"{len(findings)} numbers of the default example on pages built with another one "
+                          "(typed, not computed?):\n" + "\n".join(map(str, findings[:60])))
