@@ -90,8 +90,9 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         pins = [line for line in (ROOT / "constraints.txt").read_text().splitlines()
                 if re.match(r"(ipykernel|numpy)==", line)]
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"),
-                        *pins], check=True, timeout=600)
-        missing = subprocess.run([str(python), "-c", "import backprop"], capture_output=True)
+                        *pins], check=True, timeout=600, capture_output=True)
+        # (in tmp_path: in the repository, the folder backprop/ itself would be found)
+        missing = subprocess.run([str(python), "-c", "import backprop"], capture_output=True, cwd=tmp_path)
         assert missing.returncode != 0, "the fresh environment must not have backprop"
         kernels = tmp_path / "jupyter" / "kernels" / "fresh"
         kernels.mkdir(parents=True)
@@ -103,12 +104,13 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         nb.cells.append(nbformat.v4.new_code_cell(
             "from backprop.exercises import check, get\n"
             f"print(check({exercise!r}, get({exercise!r}).right))"))
-        nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600, cwd=str(tmp_path)).execute()
+        nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600,
+                                resources={"metadata": {"path": str(tmp_path)}}).execute()  # run in tmp_path
         printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
         assert printed.startswith("Right"), printed
         where = "import backprop, os; print(os.path.dirname(backprop.__file__))"
-        installed = subprocess.run([str(python), "-c", where], capture_output=True, text=True, check=True).stdout
-        assert str(venv) in installed, installed  # from the site's wheel, not from this repository
+        installed = subprocess.run([str(python), "-c", where], capture_output=True, text=True, cwd=tmp_path)
+        assert str(venv) in installed.stdout, installed.stderr  # from the site's wheel, not from this repository
     finally:
         if httpd is not None:
             httpd.shutdown()
