@@ -6,26 +6,37 @@ Nothing here uses the package: every expected value is derived by sympy from the
 ``simplify(lhs - rhs) == 0``. So every test can fail both ways.
 
 The ``ERRATA`` registry maps each erratum id on the page to its test; ``test_page_lists_every_erratum``
-checks the built page and the registry against each other.
+checks the built page and the registry against each other. The page's remark (not an erratum: the slides'
+output rules are exact for the linear outputs the slides define) has its proof in ``REMARKS``.
+
+The page's own checks run at build time with the worked example in use; ``test_page_checks_*`` run them here
+and compare what they print with what sympy proves (counts, verdicts), for whatever the example is.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sympy as sp
+from test_doc_snippets import collect
+from test_pages_forward_activations import render_block
 
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "errata.md"
 ERRATA: dict[str, Callable[[], None]] = {}
+REMARKS: dict[str, Callable[[], None]] = {}
 
 
-def erratum(anchor: str) -> Callable[[Callable[[], None]], Callable[[], None]]:
-    """Register a test as the proof of the erratum with this anchor id on the page."""
+def erratum(anchor: str, registry: dict[str, Callable[[], None]] = ERRATA) -> Callable[[Callable[[], None]],
+                                                                                      Callable[[], None]]:
+    """Register a test as the proof of the erratum (or, with ``REMARKS``, the remark) with this anchor id."""
 
     def register(test: Callable[[], None]) -> Callable[[], None]:
-        ERRATA[anchor] = test
+        registry[anchor] = test
         return test
 
     return register
@@ -61,9 +72,10 @@ x1, x2 = sp.symbols("x1 x2", real=True)
 X = [x1, x2]
 W_HID = [[sp.Symbol(f"w{i}{k}", real=True) for k in (1, 2)] for i in (1, 2, 3)]  # w_ik
 B_HID = [sp.Symbol(f"b{i}", real=True) for i in (1, 2, 3)]
-POINT = {x1: sp.Rational(1), x2: sp.Rational(1, 2)}  # numbers for witnesses, with the weights below
-POINT.update({W_HID[i][k]: sp.Rational(2 * i + k + 1, 10) for i in range(3) for k in range(2)})
-POINT.update({B_HID[i]: sp.Rational(i + 1, 10) for i in range(3)})
+# Numbers for witnesses, chosen here (not the worked example's): x = (3/4, -2/5), w_ik = (3i - 2k)/10, b_i = i/20 - 1/8.
+POINT = {x1: sp.Rational(3, 4), x2: sp.Rational(-2, 5)}
+POINT.update({W_HID[i][k]: sp.Rational(3 * (i + 1) - 2 * (k + 1), 10) for i in range(3) for k in range(2)})
+POINT.update({B_HID[i]: sp.Rational(i + 1, 20) - sp.Rational(1, 8) for i in range(3)})
 
 
 def v_hidden_explicit(i: int) -> sp.Expr:
@@ -151,8 +163,15 @@ def test_sigmoid_derivation():
         assert differs_at(line, DS, {z: 0, xs: 0}), name
     # (S3) is wrong whatever x is: at z = 0 it differs from the truth by -e^{-x}, never 0.
     assert identical((slide["S3"] - DS).subs(z, 0), -sp.exp(-xs))
-    # (S2) and (S4) are exactly minus the truth: the lost sign.
-    assert identical(slide["S2"], -DS) and identical(slide["S4"], -DS)
+    # (S2) and (S4) are exactly minus the truth: the sign lost in (S1), carried along; (S4) equals (S2).
+    assert identical(slide["S1"], -DS) and identical(slide["S2"], -DS) and identical(slide["S4"], -DS)
+    assert identical(slide["S4"], slide["S2"])
+    # (S3) read as a product whose brackets were lost, with z for x, is (S2) again: still the lost sign.
+    assert identical((1 / U) * (1 / U) * (-sp.exp(-z)), slide["S2"])
+    # Multiplying by e^{-z}/(1 + e^{-z}) instead would give e^{-z}/u^3, also wrong: the missing factor is e^{-z}.
+    assert identical((1 / U) * (1 / U) * (sp.exp(-z) / U), sp.exp(-z) / U**3)
+    assert differs_at(sp.exp(-z) / U**3, DS, {z: 0})
+    assert identical((1 / U) * (1 / U) * sp.exp(-z), DS)
     # (S5) is right, but (S4) does not lead to it.
     assert identical(s * (1 - s), DS)
     corrected = {
@@ -214,6 +233,19 @@ def test_derivative_table_rows_that_are_right(row):
         assert derivative_row_holds(f, rhs, var), (row, var)
 
 
+WRONG_ROWS = {  # the slide's two other rows, as printed: (function, right-hand side)
+    "coth": (sp.coth, lambda u: -sp.cosh(u) ** 2),
+    "cosh, last row": (sp.cosh, lambda u: -sp.cosh(u) * sp.coth(u)),
+}
+
+
+def test_the_slide_table_rows_are_these():
+    """The slide's table (see the slides' text) has 11 rows: the 9 above and the 2 of erratum 4."""
+    assert len(RIGHT_ROWS) + len(WRONG_ROWS) == 11
+    for f, rhs in WRONG_ROWS.values():
+        assert not derivative_row_holds(f, rhs, t)
+
+
 @erratum("erratum-derivative-table")
 def test_derivative_table():
     one = {t: 1}
@@ -264,8 +296,10 @@ def test_sum_over_outputs():
             assert identical(sum(slide_b), sp.diff(E, B_HID[i]))
 
 
-@erratum("erratum-output-derivative")
+@erratum("remark-output-derivative", REMARKS)
 def test_output_derivative():
+    """A remark, not an erratum: the slides' output rules are exact for a linear output (every output they define),
+    and miss exactly the factor f'(v_j) for any other."""
     g = sp.Function("g")  # any output activation
     v = sp.Symbol("v", real=True)
     for output, linear in [(lambda u: u, True), (logsig, False), (g, False)]:
@@ -317,9 +351,13 @@ def test_page_lists_every_erratum(site_build):
     page = (site_build.dir / "errata" / "index.html").read_text()
     ids = set(re.findall(r'id="(erratum-[\w-]+)"', page))
     assert ids == set(ERRATA), f"on the page only: {ids - set(ERRATA)}; tested only: {set(ERRATA) - ids}"
+    assert set(re.findall(r'id="(remark-[\w-]+)"', page)) == set(REMARKS)
     summary = page[: page.index('id="erratum-')]
     for anchor in ERRATA:
         assert f'href="#{anchor}"' in summary, f"the summary table does not link to {anchor}"
+    rows = re.findall(r"<tr>.*?</tr>", summary, re.S)
+    assert len([r for r in rows if "#erratum-" in r]) == len(ERRATA), "one summary row per erratum"
+    assert not [r for r in rows if "#remark-" in r], "a remark is not a row of the errata table"
     # Each erratum's own check, run at build time, shows the slide's version failing and the fix passing.
     sections = re.split(r'<h2 id="', page)
     for anchor in ERRATA:
@@ -328,3 +366,77 @@ def test_page_lists_every_erratum(site_build):
         assert re.search(r"\bdiffers\b|\bFalse\b", text), f"{anchor}: no failing original in its check"
         assert re.search(r"\bagrees\b|\bTrue\b", text), f"{anchor}: no passing correction in its check"
         assert "Traceback" not in text
+
+
+# --- the page's own checks, run here for the example in use ------------------------------------------------
+
+
+@functools.cache
+def section_outputs() -> dict[str, str]:
+    """What the checks of each section of the page print, by the section's anchor id."""
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    headings = [(n + 1, m.group(1)) for n, line in enumerate(lines) if (m := re.match(r"^## .*\{\s*#([\w-]+)", line))]
+    out: dict[str, str] = {}
+    for snippet in collect(PAGE):
+        if 'exec="1"' in snippet.info:
+            anchor = [a for line, a in headings if line < snippet.line][-1]
+            out[anchor] = out.get(anchor, "") + render_block(snippet)
+    return out
+
+
+def verdicts(text: str) -> dict[str, str]:
+    """The first cell of each table row whose last cell is a verdict, mapped to the verdict."""
+    rows = re.findall(r"^\| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$", text, re.M)
+    return {first: verdict.strip("*") for first, verdict in rows}
+
+
+def test_page_checks_fail_each_slide_version_and_pass_each_correction():
+    out = section_outputs()
+    for anchor in ERRATA:
+        text = out[anchor]
+        assert re.search(r"\bdiffers\b|\*\*False\*\*", text), f"{anchor}: no failing original in its check"
+        assert re.search(r"\bagrees\b|\*\*True\*\*", text), f"{anchor}: no passing correction in its check"
+
+
+def test_page_check_of_the_sigmoid_lines_says_what_sympy_proves():
+    lines = verdicts(section_outputs()["erratum-sigmoid-derivation"])
+    assert lines == {"(S1)": "differs", "(S2)": "differs", "(S3)": "differs", "(S4)": "differs", "(S5)": "agrees",
+                     "(C1)": "agrees", "(C2)": "agrees", "(C3)": "agrees", "(C4)": "agrees"}
+
+
+def test_page_counts_the_slide_table_rows_as_sympy_does():
+    rows = [*RIGHT_ROWS.values(), *((f, rhs, [t]) for f, rhs in WRONG_ROWS.values())]
+    right = sum(all(derivative_row_holds(f, rhs, var) for var in variables) for f, rhs, variables in rows)
+    text = section_outputs()["erratum-derivative-table"]
+    assert f"The slide's table has {len(rows)} rows: {right} agree, {len(rows) - right} differ." in text
+    assert "The 2 corrected rows agree." in text
+
+
+def test_page_check_of_the_sum_over_outputs():
+    rows = re.findall(r"^\| (2-3-\d)[^|]* \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
+                      section_outputs()["erratum-sum-over-outputs"], re.M)
+    assert len(rows) == 5
+    for network, formula, verdict in rows:
+        right = network == "2-3-1" or formula.startswith("corrected")
+        assert (verdict == "agrees") == right, (network, formula, verdict)
+
+
+def test_page_check_of_the_remark():
+    rows = re.findall(r"^\| (purelin|logsig) \|.*\| (agrees|\*\*differs\*\*) \|$",
+                      section_outputs()["remark-output-derivative"], re.M)
+    assert sorted(rows) == [("logsig", "**differs**")] * 2 + [("purelin", "agrees")] * 2
+
+
+def test_page_checked_and_correct_all_agree():
+    text = section_outputs()["checked-and-correct"]
+    updates = verdicts(text)
+    assert len(updates) == 13 and set(updates.values()) == {"agrees"}, updates
+
+
+def test_page_no_longer_says_what_the_review_found_false():
+    page = PAGE.read_text(encoding="utf-8")
+    activations = (PAGE.parent / "activations.md").read_text(encoding="utf-8")
+    for wrong in ("should multiply", "eight of the ten", "other eight rows", "contain $f'(v_j) = 1$ silently"):
+        assert wrong not in page, wrong
+    assert "cancels the first one" not in activations
+    assert "#erratum-output-derivative" not in page + activations

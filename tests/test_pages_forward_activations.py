@@ -220,25 +220,25 @@ def normalise(tex: str) -> str:
     return " ".join(tex.split())
 
 
-def rendered(page: str) -> str:
-    """What the ``exec="1"`` blocks of a page print, run here in order, each in its own namespace as the build does.
+def render_block(snippet) -> str:
+    """What one ``exec="1"`` block prints, run here in its own namespace, as the build runs it.
 
     markdown-exec gives the blocks a ``print`` that joins its arguments with a space and ignores ``sep``; so does
     this one, so that a block relying on ``sep`` prints here what it prints on the site.
     """
-    out = []
-    for snippet in collect(DOCS / f"{page}.md"):
-        if 'exec="1"' not in snippet.info:
-            continue
-        buf = io.StringIO()
+    buf = io.StringIO()
 
-        def markdown_exec_print(*texts, end="\n", buf=buf, **_ignored):
-            buf.write(" ".join(str(t) for t in texts) + end)
+    def markdown_exec_print(*texts, end="\n", **_ignored):
+        buf.write(" ".join(str(t) for t in texts) + end)
 
-        with contextlib.redirect_stdout(buf):
-            exec(compile(snippet.code, snippet.where, "exec"), {"__name__": "__main__", "print": markdown_exec_print})
-        out.append(buf.getvalue())
-    return "\n".join(out)
+    with contextlib.redirect_stdout(buf):
+        exec(compile(snippet.code, snippet.where, "exec"), {"__name__": "__main__", "print": markdown_exec_print})
+    return buf.getvalue()
+
+
+def rendered(page: str) -> str:
+    """What the ``exec="1"`` blocks of a page print, in order."""
+    return "\n".join(render_block(s) for s in collect(DOCS / f"{page}.md") if 'exec="1"' in s.info)
 
 
 def rendered_display_math(page: str) -> list[str]:
