@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy as sp
+from test_doc_snippets import collect
+from test_pages_forward_activations import render_block
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "useful-derivatives.md"
 
@@ -121,3 +123,30 @@ def test_page_numpy_formulas_match_sympy():
 @pytest.mark.parametrize("tex", [row[0] for row in SLIDE_WRONG] + CORRECTIONS)
 def test_page_shows_slide_rows_and_corrections(tex):
     assert tex in PAGE.read_text(encoding="utf-8")
+
+
+def rendered_blocks() -> list[str]:
+    """What the page's two table blocks print, run here as the build runs them."""
+    return [render_block(s) for s in collect(PAGE) if 'exec="1"' in s.info]
+
+
+def test_page_table_shows_every_row_checked():
+    table, _ = rendered_blocks()
+    rows = re.findall(r"^\| \$\\displaystyle \\frac\{d\}\{dx\} (.*?)\$ \|.*\| ✓ \|$", table, re.M)
+    assert rows == [f"{tex_f} = {tex_g}" for tex_f, tex_g, *_ in ROWS]
+
+
+def test_page_comparison_shows_sympy_values():
+    """The second table: each central difference and right-hand side at the page's x, against sympy."""
+    _, comparison = rendered_blocks()
+    x_shown = float(re.search(r"central difference at \$x = ([-\d.]+)\$", comparison).group(1))
+    rows = re.findall(r"^\| \$(.*?)\$ \| ([-\d.]+) \| (.*?) \| \$(.*?)\$ = ([-\d.]+) ✓ \|$", comparison, re.M)
+    functions = {r"\coth x": sp.coth(x), r"\cosh x": sp.cosh(x), r"\operatorname{csch} x": sp.csch(x)}
+    assert [r[0] for r in rows] == list(functions)
+    for (name, numeric, slide_cell, _, corrected), (_, f) in zip(rows, functions.items(), strict=True):
+        assert float(numeric) == pytest.approx(float(sp.diff(f, x).subs(x, x_shown)), abs=1e-6)
+        assert float(corrected) == pytest.approx(float(numeric), abs=1e-6)
+        slide = re.match(r"\$(.*?)\$ = ([-\d.]+) ✗", slide_cell)
+        if slide:  # the slide's value is printed and is not the derivative
+            assert abs(float(slide.group(2)) - float(numeric)) > 0.5, name
+            assert any(tex.endswith(f"= {slide.group(1)}") for tex, *_ in SLIDE_WRONG), slide.group(1)
