@@ -115,3 +115,29 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         if httpd is not None:
             httpd.shutdown()
             httpd.server_close()
+
+
+def derivation_pages() -> list[str]:
+    """The pages of the nav's "The derivation" section, e.g. ``rule-output-weights.md``."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
+    section = next(entry["The derivation"] for entry in nav if isinstance(entry, dict) and "The derivation" in entry)
+    return [next(iter(item.values())) for item in section]
+
+
+@pytest.mark.slow
+def test_the_install_line_is_where_a_reader_first_needs_the_package(site_build):
+    line = f"pip install {site_build.url}packages/{wheel_of(site_build.dir).name}"
+    pages = ["index.md", "exercises/index.md", *derivation_pages()]
+    assert len(pages) >= 9
+    for page in pages:
+        html_file = site_build.dir / ("index.html" if page == "index.md" else page.removesuffix(".md")
+                                      .removesuffix("/index") + "/index.html")
+        text = html_file.read_text(encoding="utf-8")
+        assert line in text, f"{page}: no install line {line!r}"
+        assert "[[install-backprop" not in text, f"{page}: a placeholder was left"
