@@ -85,8 +85,8 @@ class Feedback:
 
 
 NO_ANSWER = "No answer yet: replace None with your answer and run the cell again."
-#: What a wrong number that is no listed mistake earns (the site's answer boxes say the same).
-OTHERWISE = "Not yet. Compare your steps with the formula; the worked solution below has them."
+#: The hint for a wrong number that is no listed mistake (the site's answer boxes say the same).
+OTHERWISE = "Compare your steps with the formula; the worked solution below has them."
 
 
 # --------------------------------------------------------------------------------------------
@@ -229,7 +229,7 @@ class NumericExercise:
             off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], self.right[i])]
             where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
             return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
-        return Feedback(False, OTHERWISE)
+        return Feedback(False, f"Not yet. {OTHERWISE}")
 
     def note(self) -> str:
         """What the page must say about this example: the slips no check can tell from the right answer."""
@@ -238,12 +238,12 @@ class NumericExercise:
         parts = []
         if both:
             slips = show.and_list([m.slip for m in both])
-            parts.append(f"For this worked example {slips} {'gives' if len(both) == 1 else 'give'} the right "
+            parts.append(f"For this worked example, {slips} {'gives' if len(both) == 1 else 'give'} the right "
                          "answer itself, so neither the answer boxes nor check() can tell "
                          f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
         if boxes_only:
             slips = show.and_list([m.slip for m in boxes_only])
-            parts.append(f"For this worked example {slips} {'gives' if len(boxes_only) == 1 else 'give'} the "
+            parts.append(f"For this worked example, {slips} {'gives' if len(boxes_only) == 1 else 'give'} the "
                          "right number in every answer box; only check() in the notebook, which sees every "
                          "entry of the answer, can tell.")
         return " ".join(parts)
@@ -761,8 +761,8 @@ def _hidden_biases(ex: Example) -> NumericExercise:
                     "You used w_4i(n+1); the hidden rules use the weights at time n.", "the updated weights w_4i(n+1)"),
             Mistake(p.eta * p.e * p.w4, f"You dropped f'(v_i) = {_F_PRIME_TEXT[p.net.hidden]}.", "dropping f'(v_i)"),
             Mistake(-db, "The sign is flipped: Δb_i = +η e w_4i f'(v_i) with e = d − y.", "the flipped sign"),
-            Mistake(db * p.x[0], bias_input, "multiplying by the input x_1 (giving Δw_i1)"),
-            Mistake(db * p.x[1], bias_input, "multiplying by the input x_2 (giving Δw_i2)"),
+            Mistake(db * p.x[0], bias_input, "multiplying by the input x_1 (which gives Δw_i1)"),
+            Mistake(db * p.x[1], bias_input, "multiplying by the input x_2 (which gives Δw_i2)"),
             Mistake(db / p.eta, "You forgot the learning rate η.", "forgetting η"),
         ),
     )

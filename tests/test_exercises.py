@@ -186,7 +186,7 @@ def test_tolerance_is_relative_plus_absolute():
 def test_unlisted_wrong_answer_is_not_yet_without_a_listed_hint():
     wrong = 3 * ETA * E + 1.2345  # no slip of rule 2 gives this
     feedback = ex.check("output-bias", wrong)
-    assert feedback.ok is False and feedback.message == ex.OTHERWISE
+    assert feedback.ok is False and feedback.message == f"Not yet. {ex.OTHERWISE}"
     assert all(m.hint not in feedback.message for m in ex.get("output-bias").mistakes)
 
 

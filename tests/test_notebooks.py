@@ -5,6 +5,11 @@
 * As shipped it runs without error (it is executed by the strict site build) and says "No answer yet".
 * A notebook that raises fails ``mkdocs build`` with this project's mkdocs-jupyter settings
   (self-test on a throw-away project), while the plugin's default would have embedded the error.
+* The words a notebook prints are true of the worked example in use: each sentence that depends on
+  it (a sign, a direction, which activation, when a bias update equals a weight update) is checked
+  against ``tests/oracle.py``, which reads the example file and computes with plain ``math``; and
+  no substituted formula writes a negative number after an operator or under a power without
+  parentheses. Run with ``BACKPROP_EXAMPLE=tests/examples/...json`` to check another example.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+import oracle
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
@@ -62,6 +68,12 @@ def with_solution(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
     NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}}).execute()
     return nb
+
+
+def markdown_outputs(nb) -> str:
+    """The Markdown the notebook printed (worked solutions, generated sentences, tables)."""
+    return "\n".join(out["data"]["text/markdown"] for cell in nb.cells for out in cell.get("outputs", [])
+                     if "text/markdown" in out.get("data", {}))
 
 
 def outputs_text(nb) -> str:
@@ -114,6 +126,79 @@ def test_markdown_cells_type_no_results(path):
 # --- execution -----------------------------------------------------------------------------------
 
 
+# --- what the printed words must say for the example in use (plain-math oracle) ------------------------------
+
+EXAMPLE = oracle.load_example()
+IT = oracle.iteration(EXAMPLE)
+NAMES = {"logsig": "logistic sigmoid", "tansig": "hyperbolic tangent"}
+OTHER = "logsig" if IT["hidden"] == "tansig" else "tansig"
+# A negative number right after an operator, or carrying a power, without parentheses: "1 - -0.2", "-0.3^2".
+UNBRACKETED = re.compile(r"(\\cdot|[-+/])\s*-\d|(?<![\w.(])-\d[\d.]*\^")
+
+
+def _sign_words(text: str) -> None:  # exercise 4
+    e = IT["e"]
+    assert ("above the target" if e < 0 else "below the target") in text
+    moves = ["up" if step > 0 else "down" for step in IT["dw_output"][0]]
+    if len(set(moves)) == 1:
+        assert f"every weight $w_{{4i}}$ moves {moves[0]}" in text
+    else:
+        for i, move in enumerate(moves):
+            assert f"$w_{{4{i + 1}}}$ moves {move}" in text
+
+
+def _bias_words(text: str) -> None:  # exercise 7
+    x1, x2 = EXAMPLE["x"]
+    assert ("Since $x_1 = 1$" in text) == (x1 == 1)
+    assert ("Since $x_2 = 1$" in text) == (x1 != 1 and x2 == 1)
+    if x1 != 1 and x2 != 1 and x1 != 0:
+        assert r"\Delta b_i = \Delta w_{i1} /" in text
+
+
+def _iteration_words(text: str) -> None:  # exercise 8
+    closer = abs(IT["d"] - IT["y_next"]) < abs(IT["d"] - IT["y"])
+    assert ("closer to $d" in text) == closer and ("further from $d" in text) == (not closer)
+
+
+def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the cost?
+    buggy = oracle.iteration(EXAMPLE, back_weights=IT["w_output_new"])
+    assert ("even goes down" in text) == (buggy["E_next"] < IT["E"])
+
+
+def _own_activation(text: str) -> None:
+    assert f"{NAMES[IT['hidden']]} neurons" in text and f"{NAMES[OTHER]} neurons" not in text
+
+
+def _other_activation(text: str) -> None:  # exercise 9
+    own, other = NAMES[IT["hidden"]], NAMES[OTHER]
+    assert f"The worked example's hidden neurons are {own} neurons; here they are {other}" in text
+
+
+WORDS = {
+    "01-forward-pass": _own_activation,
+    "04-output-weights": _sign_words,
+    "06-hidden-weights": _own_activation,
+    "07-hidden-biases": lambda text: (_own_activation(text), _bias_words(text)),
+    "08-one-iteration": _iteration_words,
+    "09-tansig-hidden": _other_activation,
+    "10-two-outputs": _own_activation,
+    "12-spot-the-bug": _bug_words,
+}
+
+
+def test_the_word_checks_can_fail():
+    """Each check above rejects the words of the opposite case."""
+    with pytest.raises(AssertionError):
+        _sign_words("The output $y$ is " + ("below" if IT["e"] < 0 else "above") + " the target $d$")
+    with pytest.raises(AssertionError):
+        _own_activation(f"The worked example's hidden neurons are {NAMES[OTHER]} neurons")
+    with pytest.raises(AssertionError):
+        _bias_words("Since $x_1 = 1$ and Since $x_2 = 1$")
+    assert UNBRACKETED.search(r"1 - -0.197375^2") and UNBRACKETED.search(r"0.3 \cdot -1.0 + -0.1")
+    assert UNBRACKETED.search(r"e^{--0.2}") and UNBRACKETED.search("= -0.336376^2")
+    assert not UNBRACKETED.search(r"1 - (-0.197375)^2 = -0.5, e^{-0.3}, e^{-(-0.2)}, \frac{1}{1 + e^{-v}}")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_notebook_with_its_solution_passes_its_own_checks(path, tmp_path, monkeypatch):
@@ -124,6 +209,10 @@ def test_notebook_with_its_solution_passes_its_own_checks(path, tmp_path, monkey
     text = outputs_text(nb)
     assert text.count("Right") >= replaced
     assert "No answer yet" not in text and "Not yet" not in text
+    printed = markdown_outputs(nb)
+    assert not UNBRACKETED.search(printed), UNBRACKETED.search(printed)
+    if path.stem in WORDS:
+        WORDS[path.stem](printed)
 
 
 @pytest.mark.slow

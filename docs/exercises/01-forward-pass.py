@@ -9,10 +9,10 @@
 # %% [markdown]
 # # Exercise 1: the forward pass by hand
 #
-# The 2-3-1 network of the worked example: inputs $x_1, x_2$, three logsig hidden neurons, one
+# The 2-3-1 network of the worked example: inputs $x_1, x_2$, three hidden neurons with the activation $f$, one
 # linear output neuron 4. Hidden neuron $i$ computes
 #
-# $$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i) = \frac{1}{1 + e^{-v_i}},$$
+# $$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i),$$
 #
 # and the output neuron
 #
@@ -22,9 +22,12 @@
 # numbers into the answer boxes on this page.
 
 # %%
-from backprop import examples
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop import examples, show
+from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
 
+hidden = examples.NET.hidden  # the worked example's hidden activation
+display(markdown(r"The worked example's hidden neurons are {{name}} neurons: $f(v) = {{f}}$.",
+                 name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v")))
 display(network_table(examples.NET))
 given(x_1=examples.X[0], x_2=examples.X[1])
 
@@ -42,24 +45,30 @@ check("forward-pass", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
+f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[examples.NET.hidden]
 w, b = examples.NET.w_hidden, examples.NET.b_hidden
 w_4, b_4 = examples.NET.w_output[0], examples.NET.b_output[0]
 x_1, x_2 = examples.X
 
 v = [w[i, 0] * x_1 + w[i, 1] * x_2 + b[i] for i in range(3)]
-y_h = [1 / (1 + math.exp(-v_i)) for v_i in v]
+y_h = [f(v_i) for v_i in v]
 v_4 = w_4[0] * y_h[0] + w_4[1] * y_h[1] + w_4[2] * y_h[2] + b_4
 answer = [y_h[1], v_4]
 
+r = show.rounded  # a sum written with rounded terms: "=" only if they add up to the printed result
 worked_solution(r"""
-The hidden fields, then the sigmoid of each:
+The hidden fields, then the activation of each:
 
-$$v_1 = {{v1}}, \quad v_2 = w_{21} x_1 + w_{22} x_2 + b_2 = {{w21}} \cdot {{x1}} + {{w22}} \cdot {{x2}} + {{b2}} = {{v2}}, \quad v_3 = {{v3}}$$
+$$v_1 = {{v1}}, \quad
+v_2 = w_{21} x_1 + w_{22} x_2 + b_2 = {{w21}} \cdot {{x1}} + {{w22}} \cdot {{x2}} + {{b2}} {{eq_v2}} {{v2}}, \quad
+v_3 = {{v3}}$$
 
-$$y_{h2} = \frac{1}{1 + e^{-v_2}} = \frac{1}{1 + e^{-{{v2}}}} = {{yh2}}$$
+$$y_{h2} = f(v_2) = {{f_v2}} = {{yh2}}$$
 
 and likewise $y_{h1} = {{yh1}}$, $y_{h3} = {{yh3}}$. The output neuron is linear:
 
-$$y = v_4 = {{w41}} \cdot {{yh1}} + {{w42}} \cdot {{yh2}} + {{w43}} \cdot {{yh3}} + {{b4}} = {{y}}$$
+$$y = v_4 = {{w41}} \cdot {{yh1}} + {{w42}} \cdot {{yh2}} + {{w43}} \cdot {{yh3}} + {{b4}} {{eq_y}} {{y}}$$
 """, v1=v[0], v2=v[1], v3=v[2], w21=w[1, 0], w22=w[1, 1], b2=b[1], x1=x_1, x2=x_2,
-    yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], w41=w_4[0], w42=w_4[1], w43=w_4[2], b4=b_4, y=v_4)
+    eq_v2=show.eq(r(w[1, 0]) * r(x_1) + r(w[1, 1]) * r(x_2) + r(b[1]), v[1]), f_v2=show.f_tex(hidden, v[1]),
+    yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], w41=w_4[0], w42=w_4[1], w43=w_4[2], b4=b_4, y=v_4,
+    eq_y=show.eq(sum(r(w_4[i]) * r(y_h[i]) for i in range(3)) + r(b_4), v_4))

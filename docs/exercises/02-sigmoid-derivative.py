@@ -9,7 +9,7 @@
 # %% [markdown]
 # # Exercise 2: the sigmoid derivative at a point
 #
-# The hidden neurons use the logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$. The hidden rules need its
+# The slides' hidden neurons use the logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$. The hidden rules need its
 # derivative, which the slides write with the output itself:
 #
 # $$f'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = f(v)\,\bigl(1 - f(v)\bigr).$$
@@ -17,14 +17,19 @@
 # (The slides' derivation loses a minus sign on the way: see the [errata](../../errata/) page.)
 
 # %%
-from backprop import examples, forward
-from backprop.exercises import answer_box, check, given, worked_solution
+from backprop import examples, forward, show
+from backprop.exercises import answer_box, check, given, markdown, worked_solution
 
 v = forward(examples.NET, examples.X).v_hidden
+if examples.NET.hidden != "logsig":  # said only when the worked example's hidden layer is not the slides'
+    display(markdown(r"The worked example's hidden neurons are {{name}} neurons, not logistic ones; this exercise "
+                     r"still asks for the logistic sigmoid's derivative, at the field $v_1$ of hidden neuron 1.",
+                     name=show.ACTIVATION_TEX[examples.NET.hidden]["name"]))
 given(v_1=v[0])
 
 # %% [markdown]
-# **Task.** Compute $f'(v_1)$ for hidden neuron 1 of the worked example, whose field $v_1$ is printed above.
+# **Task.** Compute the logistic sigmoid's derivative $f'(v_1)$ at the field $v_1$ of hidden neuron 1 of the
+# worked example, printed above.
 
 # %% tags=["hide-input"]
 answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)
@@ -40,10 +45,13 @@ v_1 = forward(examples.NET, examples.X).v_hidden[0]
 f_v1 = 1 / (1 + math.exp(-v_1))
 answer = f_v1 * (1 - f_v1)
 
+r = show.rounded
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
-$$f(v_1) = \frac{1}{1 + e^{-{{v1}}}} = {{f}}, \qquad f'(v_1) = f(v_1)\,(1 - f(v_1)) = {{f}} \cdot {{one_minus_f}} = {{fp}}$$
+$$f(v_1) = \frac{1}{1 + e^{-{{v1}}}} = {{f}}, \qquad
+f'(v_1) = f(v_1)\,\bigl(1 - f(v_1)\bigr) = {{f}} \cdot (1 - {{f}}) {{eq}} {{fp}}$$
 
 The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.
-""", v1=v_1, f=f_v1, one_minus_f=1 - f_v1, fp=answer, check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2)
+""", v1=v_1, f=f_v1, eq=show.eq(r(f_v1) * (1 - r(f_v1)), answer), fp=answer,
+    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2)

@@ -15,7 +15,7 @@
 # $$\tanh'(v) = \frac{\cosh^2 v - \sinh^2 v}{\cosh^2 v} = 1 - \tanh^2 v = \operatorname{sech}^2 v.$$
 
 # %%
-from backprop import examples, forward
+from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, worked_solution
 
 v = forward(examples.NET, examples.X).v_hidden
@@ -40,7 +40,7 @@ answer = 1 - t**2
 
 worked_solution(r"""
 $$\tanh v_2 = \frac{e^{ {{v2}} } - e^{-{{v2}}}}{e^{ {{v2}} } + e^{-{{v2}}}} = {{t}}, \qquad
-\tanh'(v_2) = 1 - \tanh^2 v_2 = 1 - {{t}}^2 = {{answer}}$$
+\tanh'(v_2) = 1 - \tanh^2 v_2 = 1 - {{t}}^2 {{eq}} {{answer}}$$
 
 Check: $1/\cosh^2 v_2 = {{sech2}}$.
-""", v2=v_2, t=t, answer=answer, sech2=1 / math.cosh(v_2) ** 2)
+""", v2=v_2, t=t, eq=show.eq(1 - show.rounded(t) ** 2, answer), answer=answer, sech2=1 / math.cosh(v_2) ** 2)

@@ -16,8 +16,8 @@
 # \qquad \Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n).$$
 
 # %%
-from backprop import examples, forward
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop import examples, forward, show
+from backprop.exercises import answer_box, check, fill, given, network_table, worked_solution
 
 fp = forward(examples.NET, examples.X)
 display(network_table(examples.NET))
@@ -41,12 +41,32 @@ eta, d, y, y_h = examples.ETA, examples.D, fp.y_output[0], fp.y_hidden
 e = d - y
 answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
 
+# The words follow the signs: of e (is y above or below d?), and of each step η e y_hi.
+r = show.rounded
+moves = [show.pick(step, "up", "down", "nowhere") for step in answer]
+if e == 0:
+    signs = "The output equals the target, so $e = 0$: all three steps are zero and no weight moves."
+else:
+    where = show.pick(e, "below the target $d$, so $e > 0$", "above the target $d$, so $e < 0$")
+    if len(set(moves)) == 1:
+        same_sign = min(y_h) > 0 or max(y_h) < 0
+        why = "every $y_{hi}$ is " + show.pick(y_h[0], "positive", "negative") + ", so " if same_sign else ""
+        steps = fill("{{why}}all three steps are {{sign}}: every weight $w_{4i}$ moves {{move}}",
+                     why=why, sign=show.pick(answer[0], "positive", "negative", "zero"), move=moves[0])
+    else:
+        steps = "each step has the sign of $e\\,y_{hi}$: " + show.and_list(
+            [fill(r"$w_{4{{i}}}$ moves {{move}}", i=i + 1, move=move) for i, move in enumerate(moves)])
+    signs = fill("The output $y$ is {{where}}; {{steps}}.", where=where, steps=steps)
+
 worked_solution(r"""
-The error is $e = d - y = {{d}} - {{y}} = {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
+The error is $e = d - y = {{d}} - {{y}} {{eq_e}} {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
 
-$$\Delta w_{41} = {{eta}} \cdot ({{e}}) \cdot {{yh1}} = {{dw41}}, \quad
-\Delta w_{42} = {{eta}} \cdot ({{e}}) \cdot {{yh2}} = {{dw42}}, \quad
-\Delta w_{43} = {{eta}} \cdot ({{e}}) \cdot {{yh3}} = {{dw43}}$$
+$$\Delta w_{41} = {{eta}} \cdot {{e}} \cdot {{yh1}} {{eq1}} {{dw41}}, \quad
+\Delta w_{42} = {{eta}} \cdot {{e}} \cdot {{yh2}} {{eq2}} {{dw42}}, \quad
+\Delta w_{43} = {{eta}} \cdot {{e}} \cdot {{yh3}} {{eq3}} {{dw43}}$$
 
-All three are negative: the output $y$ is above the target $d$, so every weight moves down.
-""", d=d, y=y, e=e, eta=eta, yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], dw41=answer[0], dw42=answer[1], dw43=answer[2])
+{{signs}}
+""", d=d, y=y, e=e, eq_e=show.eq(r(d) - r(y), e), eta=eta, yh1=y_h[0], yh2=y_h[1], yh3=y_h[2],
+    dw41=answer[0], dw42=answer[1], dw43=answer[2], signs=signs,
+    eq1=show.eq(r(eta) * r(e) * r(y_h[0]), answer[0]), eq2=show.eq(r(eta) * r(e) * r(y_h[1]), answer[1]),
+    eq3=show.eq(r(eta) * r(e) * r(y_h[2]), answer[2]))

@@ -14,7 +14,7 @@
 # $$\Delta b_4(n) = -\eta\,\frac{\partial E}{\partial b_4} = \eta\, e(n) \cdot 1.$$
 
 # %%
-from backprop import examples, forward
+from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, worked_solution
 
 fp = forward(examples.NET, examples.X)
@@ -35,6 +35,11 @@ fp = forward(examples.NET, examples.X)
 e = examples.D - fp.y_output[0]
 answer = examples.ETA * e
 
+r = show.rounded
 worked_solution(r"""
-$$e = d - y = {{d}} - {{y}} = {{e}}, \qquad \Delta b_4 = \eta\, e = {{eta}} \cdot ({{e}}) = {{db4}}$$
-""", d=examples.D, y=fp.y_output[0], e=e, eta=examples.ETA, db4=answer)
+$$e = d - y = {{d}} - {{y}} {{eq_e}} {{e}}, \qquad \Delta b_4 = \eta\, e = {{eta}} \cdot {{e}} {{eq_b}} {{db4}}$$
+
+The bias moves {{move}}: $\Delta b_4$ has the sign of $e$.
+""", d=examples.D, y=fp.y_output[0], e=e, eta=examples.ETA, db4=answer,
+    eq_e=show.eq(r(examples.D) - r(fp.y_output[0]), e),
+    eq_b=show.eq(r(examples.ETA) * r(e), answer), move=show.pick(answer, "up", "down", "nowhere"))

@@ -10,17 +10,24 @@
 # # Exercise 6: rule 3, the hidden weights
 #
 # The error reaches hidden neuron $i$ through the output weight $w_{4i}$; then the neuron's own
-# derivative $f'(v_i) = y_{hi}(1 - y_{hi})$ and the input $x_k$ the weight carries:
+# derivative $f'(v_i)$ and the input $x_k$ the weight carries:
 #
 # $$\frac{\partial E}{\partial w_{ik}} = e \cdot (-1) \cdot 1 \cdot w_{4i} \cdot f'(v_i) \cdot x_k,
-# \qquad \Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, y_{hi}(n)\bigl(1 - y_{hi}(n)\bigr)\, x_k(n).$$
+# \qquad \Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr)\, x_k(n).$$
 #
 # All the weights on the right are those at time $n$, before any update.
 
 # %%
-from backprop import examples, forward
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop import examples, forward, show
+from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
 
+hidden = examples.NET.hidden  # the worked example's hidden activation
+f_prime_n = show.f_prime_tex(hidden, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
+f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
+display(markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
+                 r"$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n)$.",
+                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"),
+                 f_prime_n=f_prime_n))
 fp = forward(examples.NET, examples.X)
 display(network_table(examples.NET))
 given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,
@@ -38,18 +45,25 @@ answer = None  # your answer here: [[Δw_11, Δw_12], [Δw_21, Δw_22], [Δw_31,
 check("hidden-weights", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
 fp = forward(examples.NET, examples.X)
 eta, x, w_4 = examples.ETA, examples.X, examples.NET.w_output[0]
 e = examples.D - fp.y_output[0]
 y_h = fp.y_hidden
-answer = [[eta * e * w_4[i] * y_h[i] * (1 - y_h[i]) * x[k] for k in range(2)] for i in range(3)]
+answer = [[eta * e * w_4[i] * f_prime(y_h[i]) * x[k] for k in range(2)] for i in range(3)]
 
+r = show.rounded
+fp1 = f_prime(y_h[0])
 worked_solution(r"""
-$e = d - y = {{e}}$. For hidden neuron 1: $f'(v_1) = y_{h1}(1 - y_{h1}) = {{yh1}} \cdot {{one_minus_yh1}} = {{fp1}}$, so
+$e = d - y = {{e}}$. For hidden neuron 1: $f'(v_1) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp1}}$, so
 
-$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1 = {{eta}} \cdot ({{e}}) \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} = {{dw11}},
+$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1
+= {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} {{eq_dw}} {{dw11}},
 \qquad \Delta w_{12} = \ldots \cdot x_2 = {{dw12}}$$
 
-and in the same way $\Delta w_{21} = {{dw21}}$, $\Delta w_{22} = {{dw22}}$, $\Delta w_{31} = {{dw31}}$, $\Delta w_{32} = {{dw32}}$.
-""", e=e, yh1=y_h[0], one_minus_yh1=1 - y_h[0], fp1=y_h[0] * (1 - y_h[0]), eta=eta, w41=w_4[0], x1=x[0],
+and in the same way $\Delta w_{21} = {{dw21}}$, $\Delta w_{22} = {{dw22}}$, $\Delta w_{31} = {{dw31}}$,
+$\Delta w_{32} = {{dw32}}$.
+""", e=e, f_prime=show.f_prime_tex(hidden, "y_{h1}"), f_prime_numbers=show.f_prime_tex(hidden, y_h[0]),
+    eq_fp=show.eq(f_prime(r(y_h[0])), fp1), fp1=fp1, eta=eta, w41=w_4[0], x1=x[0],
+    eq_dw=show.eq(r(eta) * r(e) * r(w_4[0]) * r(fp1) * r(x[0]), answer[0][0]),
     dw11=answer[0][0], dw12=answer[0][1], dw21=answer[1][0], dw22=answer[1][1], dw31=answer[2][0], dw32=answer[2][1])

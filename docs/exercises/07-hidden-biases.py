@@ -11,12 +11,15 @@
 #
 # The same chain as rule 3, with $\partial v_i / \partial b_i = 1$ in place of $x_k$:
 #
-# $$\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, y_{hi}(n)\bigl(1 - y_{hi}(n)\bigr) \cdot 1.$$
+# $$\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr) \cdot 1.$$
 
 # %%
-from backprop import examples, forward
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop import examples, forward, show
+from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
 
+hidden = examples.NET.hidden  # the worked example's hidden activation
+display(markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$.",
+                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}")))
 fp = forward(examples.NET, examples.X)
 display(network_table(examples.NET))
 given(d=examples.D, eta=examples.ETA, y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2],
@@ -33,16 +36,34 @@ answer = None  # your answer here: [Δb_1, Δb_2, Δb_3]
 check("hidden-biases", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
 fp = forward(examples.NET, examples.X)
-eta, w_4, y_h = examples.ETA, examples.NET.w_output[0], fp.y_hidden
+eta, w_4, y_h, x = examples.ETA, examples.NET.w_output[0], fp.y_hidden, examples.X
 e = examples.D - fp.y_output[0]
-answer = [eta * e * w_4[i] * y_h[i] * (1 - y_h[i]) for i in range(3)]
+answer = [eta * e * w_4[i] * f_prime(y_h[i]) for i in range(3)]
 
+# Δw_ik = Δb_i · x_k: say what that gives for this example's inputs.
+ones = [k for k in range(2) if x[k] == 1]
+nonzero = [k for k in range(2) if x[k] != 0]
+if ones:
+    relation = show.tex(r"Since $x_{{k}} = 1$ in the worked example, $\Delta b_i = \Delta w_{i{{k}}}$ here "
+                        "(exercise 6): a bias is a weight whose input is always 1.", k=ones[0] + 1)
+elif nonzero:
+    relation = show.tex(r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. "
+                        r"Here $x_{{k}} = {{xk}}$, so $\Delta b_i = \Delta w_{i{{k}}} / {{xk}}$ (exercise 6).",
+                        k=nonzero[0] + 1, xk=x[nonzero[0]])
+else:
+    relation = (r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Both inputs are "
+                r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")
+
+r = show.rounded
 worked_solution(r"""
-With $e = {{e}}$:
+With $e = {{e}}$ and $f'(v_1) = {{f_prime}} = {{fp1}}$:
 
-$$\Delta b_1 = {{eta}} \cdot ({{e}}) \cdot {{w41}} \cdot {{yh1}} \cdot {{one_minus_yh1}} = {{db1}}, \quad
+$$\Delta b_1 = \eta\, e\, w_{41}\, f'(v_1) = {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} {{eq}} {{db1}}, \quad
 \Delta b_2 = {{db2}}, \quad \Delta b_3 = {{db3}}$$
 
-Since $x_1 = 1$ in the worked example, $\Delta b_i = \Delta w_{i1}$ here: a bias is a weight whose input is always 1.
-""", e=e, eta=eta, w41=w_4[0], yh1=y_h[0], one_minus_yh1=1 - y_h[0], db1=answer[0], db2=answer[1], db3=answer[2])
+{{relation}}
+""", e=e, f_prime=show.f_prime_tex(hidden, "y_{h1}"), fp1=f_prime(y_h[0]), eta=eta, w41=w_4[0],
+    eq=show.eq(r(eta) * r(e) * r(w_4[0]) * r(f_prime(y_h[0])), answer[0]),
+    db1=answer[0], db2=answer[1], db3=answer[2], relation=relation)

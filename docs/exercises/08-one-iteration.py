@@ -14,11 +14,11 @@
 #
 # $$w(n+1) = w(n) + \Delta w(n)$$
 #
-# for every weight and bias. Run the forward pass again on the same input to see the output move
-# towards the target.
+# for every weight and bias. Run the forward pass again on the same input to see where the output
+# has moved.
 
 # %%
-from backprop import examples
+from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
 display(network_table(examples.NET))
@@ -40,25 +40,41 @@ import numpy as np
 
 from backprop import forward
 
+f, f_prime = {  # the worked example's hidden activation, and its derivative from the output
+    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "tansig": (np.tanh, lambda y: 1 - y**2),
+}[examples.NET.hidden]
 net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
 fp = forward(net, x)
 e = d - fp.y_output[0]
 y_h, w_4 = fp.y_hidden, net.w_output[0]
-delta_hidden = e * w_4 * y_h * (1 - y_h)  # uses w_4i(n): computed before any update
+delta_hidden = e * w_4 * f_prime(y_h)  # uses w_4i(n): computed before any update
 w_output_next = w_4 + eta * e * y_h
 b_output_next = net.b_output[0] + eta * e
 w_hidden_next = net.w_hidden + eta * np.outer(delta_hidden, x)
 b_hidden_next = net.b_hidden + eta * delta_hidden
-y_h_next = 1 / (1 + np.exp(-(w_hidden_next @ x + b_hidden_next)))
+y_h_next = f(w_hidden_next @ x + b_hidden_next)
 y_next = w_output_next @ y_h_next + b_output_next
 answer = [w_output_next[0], w_hidden_next[0, 0], y_next]
 
+y = fp.y_output[0]
+if abs(d - y_next) < abs(d - y):
+    outcome = show.tex(r"closer to $d = {{d}}$ than $y(n) = {{y}}$ was", d=d, y=y)
+elif abs(d - y_next) > abs(d - y):
+    outcome = show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step overshoots",
+                       d=d, y=y)
+else:
+    outcome = show.tex(r"as far from $d = {{d}}$ as $y(n) = {{y}}$ was", d=d, y=y)
+dw41, dw11 = eta * e * y_h[0], eta * delta_hidden[0] * x[0]
+r = show.rounded
 worked_solution(r"""
 From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta w_{11} = {{dw11}}$ (computed with $w_{41}(n)$). So
 
-$$w_{41}(n+1) = {{w41}} + ({{dw41}}) = {{w41_next}}, \qquad w_{11}(n+1) = {{w11}} + ({{dw11}}) = {{w11_next}}$$
+$$w_{41}(n+1) = {{w41}} + {{dw41}} {{eq41}} {{w41_next}}, \qquad
+w_{11}(n+1) = {{w11}} + {{dw11}} {{eq11}} {{w11_next}}$$
 
 With all nine weights and four biases updated, the forward pass on the same $x$ gives
-$y(n+1) = {{y_next}}$, closer to $d = {{d}}$ than $y(n) = {{y}}$ was.
-""", dw41=eta * e * y_h[0], dw11=eta * delta_hidden[0] * x[0], w41=w_4[0], w41_next=answer[0],
-    w11=net.w_hidden[0, 0], w11_next=answer[1], y_next=y_next, d=d, y=fp.y_output[0])
+$y(n+1) = {{y_next}}$, {{outcome}}.
+""", dw41=dw41, dw11=dw11, w41=w_4[0], w41_next=answer[0], eq41=show.eq(r(w_4[0]) + r(dw41), answer[0]),
+    w11=net.w_hidden[0, 0], w11_next=answer[1], eq11=show.eq(r(net.w_hidden[0, 0]) + r(dw11), answer[1]),
+    y_next=y_next, outcome=outcome)

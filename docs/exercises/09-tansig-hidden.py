@@ -7,27 +7,37 @@
 # ---
 
 # %% [markdown]
-# # Exercise 9: the hidden rule again, with a tanh hidden layer
+# # Exercise 9: the hidden rule again, with the other hidden activation
 #
-# Replace the hidden logsig by `tansig`, $f(v) = \tanh v$. Only one factor of the derivation changes:
-# the hidden neuron's derivative, now $f'(v_i) = 1 - \tanh^2 v_i = 1 - y_{hi}^2$. So
-#
-# $$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\,\bigl(1 - y_{hi}(n)^2\bigr)\, x_k(n),$$
-#
-# where the forward pass, and so $y_{hi}$, $y$ and $e$, are those of the tanh network.
+# The site derives two hidden activations: the slides' logistic sigmoid (`logsig`) and the hyperbolic tangent
+# (MATLAB's `tansig`). Give the worked example's network the one it does not use. Only one factor of the
+# derivation changes: the hidden neuron's derivative $f'(v_i)$. But the forward pass changes too, and with it
+# $y_{hi}$, $y$ and $e$.
 
 # %%
-from backprop import Network, examples
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop import examples, show
+from backprop.exercises import answer_box, check, given, markdown, network_table, other_hidden_network, worked_solution
 
 net = examples.NET
-tanh_net = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden="tansig")
-display(network_table(tanh_net))
+other_net = other_hidden_network()  # the same weights, the other hidden activation
+own, other = net.hidden, other_net.hidden
+f_prime_n = show.f_prime_tex(other, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
+f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
+display(markdown(r"""
+The worked example's hidden neurons are {{own}} neurons; here they are {{other}} neurons, $f(v) = {{f}}$, with
+$f'(v_i) = {{f_prime}}$. So
+
+$$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n),$$
+
+where the forward pass, and so $y_{hi}$, $y$ and $e$, are those of the {{other}} network.
+""", own=show.ACTIVATION_TEX[own]["name"], other=show.ACTIVATION_TEX[other]["name"], f=show.f_tex(other, "v"),
+                 f_prime=show.f_prime_tex(other, "y_{hi}"), f_prime_n=f_prime_n))
+display(network_table(other_net))
 given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA)
 
 # %% [markdown]
-# **Task.** Same weights and input as the worked example, but a tanh hidden layer: compute the forward pass and
-# the six updates $\Delta w_{ik}$ as a 3 × 2 array.
+# **Task.** Same weights and input as the worked example, but the other hidden activation (above): compute the
+# forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array.
 
 # %% tags=["hide-input"]
 answer_box("tansig-hidden")  # the site's answer boxes (hidden in Jupyter)
@@ -39,18 +49,31 @@ check("tansig-hidden", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
+from backprop import delta_w_hidden, forward
+
+f, f_prime = {  # the swapped-in hidden activation, and its derivative from the output
+    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "tansig": (np.tanh, lambda y: 1 - y**2),
+}[other]
 w, b, w_4, b_4 = net.w_hidden, net.b_hidden, net.w_output[0], net.b_output[0]
 x, d, eta = examples.X, examples.D, examples.ETA
-y_h = np.tanh(w @ x + b)
+y_h = f(w @ x + b)
 y = w_4 @ y_h + b_4
 e = d - y
-answer = eta * e * np.outer(w_4 * (1 - y_h**2), x)
+answer = eta * e * np.outer(w_4 * f_prime(y_h), x)
 
+r = show.rounded
+own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison
 worked_solution(r"""
-Forward pass: $y_{h} = \tanh(v) = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {{e}}$.
+Forward pass: $y_{h} = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {{e}}$.
 
-$$\Delta w_{11} = \eta\, e\, w_{41}\,(1 - y_{h1}^2)\, x_1 = {{eta}} \cdot ({{e}}) \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} = {{dw11}}$$
+$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1
+= {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} {{eq}} {{dw11}}$$
 
-and $\Delta w_{22} = {{dw22}}$. Compare exercise 6: both the derivative and the error differ.
-""", yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], y=y, e=e, eta=eta, w41=w_4[0], fp1=1 - y_h[0] ** 2, x1=x[0],
-    dw11=answer[0, 0], dw22=answer[1, 1])
+with $f'(v_1) = {{f_prime}} = {{fp1}}$, and $\Delta w_{22} = {{dw22}}$. Exercise 6, the same weights with the
+{{own}} hidden layer, gives $\Delta w_{11} = {{own_dw11}}$ and $\Delta w_{22} = {{own_dw22}}$: the derivative and
+the error both come from the network's own activation.
+""", yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], y=y, e=e, eta=eta, w41=w_4[0], fp1=f_prime(y_h[0]), x1=x[0],
+    eq=show.eq(r(eta) * r(e) * r(w_4[0]) * r(f_prime(y_h[0])) * r(x[0]), answer[0, 0]), dw11=answer[0, 0],
+    dw22=answer[1, 1], f_prime=show.f_prime_tex(other, "y_{h1}"), own=show.ACTIVATION_TEX[own]["name"],
+    own_dw11=own_dw[0, 0], own_dw22=own_dw[1, 1])

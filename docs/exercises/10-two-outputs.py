@@ -13,16 +13,20 @@
 # neuron feeds both outputs, so its weight changes both errors:
 #
 # $$\frac{\partial E}{\partial w_{ik}} = -\Bigl[\sum_{j=4,5} e_j\, f'(v_j)\, w_{ji}\Bigr] f'(v_i)\, x_k,
-# \qquad \Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] y_{hi}(1 - y_{hi})\, x_k(n)$$
+# \qquad \Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] f'\bigl(v_i(n)\bigr)\, x_k(n)$$
 #
 # (both outputs are linear, $f'(v_j) = 1$).
 
 # %%
-from backprop import examples
-from backprop.exercises import TWO_OUTPUT_D, TWO_OUTPUT_NET, answer_box, check, given, network_table, worked_solution
+from backprop import examples, show
+from backprop.exercises import answer_box, check, given, markdown, network_table, two_output_network, worked_solution
 
-display(network_table(TWO_OUTPUT_NET))
-given(x_1=examples.X[0], x_2=examples.X[1], d_4=TWO_OUTPUT_D[0], d_5=TWO_OUTPUT_D[1], eta=examples.ETA)
+two_net, two_d = two_output_network()  # output 5: w_5i = (w_43, w_42, w_41), b_5 = -b_4, d_5 = -d
+hidden = two_net.hidden  # the worked example's hidden layer
+display(markdown(r"The hidden neurons are the worked example's {{name}} neurons: $f'(v_i) = {{f_prime}}$.",
+                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}")))
+display(network_table(two_net))
+given(x_1=examples.X[0], x_2=examples.X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.ETA)
 
 # %% [markdown]
 # **Task.** The hidden layer is the worked example's; output 4 is too. Output 5 has the weights
@@ -38,18 +42,26 @@ check("two-outputs", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
-net, x, eta = TWO_OUTPUT_NET, examples.X, examples.ETA
-y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+f, f_prime = {  # the hidden activation, and its derivative from the output
+    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "tansig": (np.tanh, lambda y: 1 - y**2),
+}[hidden]
+net, x, eta = two_net, examples.X, examples.ETA
+y_h = f(net.w_hidden @ x + net.b_hidden)
 y = net.w_output @ y_h + net.b_output  # (y_4, y_5)
-e = TWO_OUTPUT_D - y
+e = two_d - y
 back = e[0] * net.w_output[0] + e[1] * net.w_output[1]  # Σ_j e_j w_ji, one number per hidden neuron i
-answer = eta * np.outer(back * y_h * (1 - y_h), x)
+answer = eta * np.outer(back * f_prime(y_h), x)
 
+r = show.rounded
 worked_solution(r"""
 Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron 1:
 
-$$\sum_j e_j w_{j1} = e_4 w_{41} + e_5 w_{51} = ({{e4}}) \cdot {{w41}} + ({{e5}}) \cdot {{w51}} = {{back1}}$$
+$$\sum_j e_j w_{j1} = e_4 w_{41} + e_5 w_{51} = {{e4}} \cdot {{w41}} + {{e5}} \cdot {{w51}} {{eq_back}} {{back1}}$$
 
-$$\Delta w_{11} = \eta \cdot {{back1}} \cdot y_{h1}(1 - y_{h1}) \cdot x_1 = {{dw11}}, \qquad \Delta w_{31} = {{dw31}}$$
+$$\Delta w_{11} = \eta \cdot {{back1}} \cdot f'(v_1) \cdot x_1 = {{dw11}}, \qquad \Delta w_{31} = {{dw31}}$$
+
+with $f'(v_1) = {{f_prime}} = {{fp1}}$.
 """, y4=y[0], y5=y[1], e4=e[0], e5=e[1], w41=net.w_output[0, 0], w51=net.w_output[1, 0], back1=back[0],
-    dw11=answer[0, 0], dw31=answer[2, 0])
+    eq_back=show.eq(r(e[0]) * r(net.w_output[0, 0]) + r(e[1]) * r(net.w_output[1, 0]), back[0]),
+    dw11=answer[0, 0], dw31=answer[2, 0], f_prime=show.f_prime_tex(hidden, "y_{h1}"), fp1=f_prime(y_h[0]))

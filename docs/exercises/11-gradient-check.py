@@ -17,7 +17,7 @@
 # $-\Delta w_{11} / \eta$. The two should agree to about six digits.
 
 # %%
-from backprop import Network, cost, examples, forward
+from backprop import Network, cost, examples, forward, show
 from backprop.exercises import GRADCHECK_H, answer_box, check, given, worked_solution
 
 net = examples.NET
@@ -25,8 +25,9 @@ given(w_11=net.w_hidden[0, 0], h=GRADCHECK_H, d=examples.D)
 
 # %% [markdown]
 # **Task.** Write a function `E(w_11)` that builds the worked example's network with $w_{11}$ replaced and returns
-# its cost on the worked example (`Network(...)`, `forward` and `cost` from `backprop`). Then compute the central
-# difference above with the $h$ printed above. Compare it with $-\Delta w_{11}/\eta$ from exercise 6.
+# its cost on the worked example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
+# Then compute the central difference above with the $h$ printed above. Compare it with $-\Delta w_{11}/\eta$ from
+# exercise 6.
 
 # %% tags=["hide-input"]
 answer_box("gradient-check")  # the site's answer box (hidden in Jupyter)
@@ -39,21 +40,34 @@ check("gradient-check", answer)
 def E(w_11):
     w_hidden = net.w_hidden.copy()
     w_hidden[0, 0] = w_11
-    moved = Network(w_hidden, net.b_hidden, net.w_output, net.b_output)
+    moved = Network(w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden)
     return cost(forward(moved, examples.X), examples.D)
 
+
+import math
 
 h, w_11 = GRADCHECK_H, net.w_hidden[0, 0]
 answer = (E(w_11 + h) - E(w_11 - h)) / (2 * h)
 
+f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[net.hidden]  # f'(v_1) from y_h1
 fp = forward(net, examples.X)
 e, y_h1 = examples.D - fp.y_output[0], fp.y_hidden[0]
-rule = -e * net.w_output[0, 0] * y_h1 * (1 - y_h1) * examples.X[0]  # −Δw_11/η from rule 3
+rule = -e * net.w_output[0, 0] * f_prime(y_h1) * examples.X[0]  # −Δw_11/η from rule 3
 
+exponent = round(math.log10(h))  # h as TeX: 10^{-5} rather than 1e-05
+h_tex = "10^{" + str(exponent) + "}" if 10.0**exponent == h else f"{h:g}"
+gap = abs(answer - rule)
+scale = max(abs(rule), abs(answer))
+if scale and gap / scale < 1e-6:
+    agreement = show.tex("they agree: the relative difference is {{rel}}", rel=f"{gap / scale:.1e}")
+elif gap < 1e-9:
+    agreement = show.tex("both are (nearly) zero, and they agree to {{gap}}", gap=f"{gap:.1e}")
+else:
+    agreement = show.tex("they differ by {{gap}}: look for a slip in the rule or in E", gap=f"{gap:.1e}")
 worked_solution(r"""
-$$\frac{E({{wp}}) - E({{wm}})}{2 \cdot {{h}}} = \frac{ {{Ep}} - {{Em}} }{ {{two_h}} } = {{num}}$$
+$$\frac{E({{wp}}) - E({{wm}})}{2h} = \frac{ {{Ep}} - {{Em}} }{2 \cdot {{h}}} = {{num}}$$
 
-Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, y_{h1}(1 - y_{h1})\, x_1 = {{rule}}$: they agree
-(relative difference {{rel}}).
-""", wp=w_11 + h, wm=w_11 - h, h=f"{h:g}", Ep=f"{E(w_11 + h):.10f}", Em=f"{E(w_11 - h):.10f}", two_h=f"{2 * h:g}",
-    num=answer, rule=rule, rel=f"{abs(answer - rule) / abs(rule):.1e}")
+Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, f'(v_1)\, x_1 = {{rule}}$ with $f'(v_1) = {{f_prime}}$:
+{{agreement}}.
+""", wp=w_11 + h, wm=w_11 - h, h=h_tex, Ep=f"{E(w_11 + h):.10f}", Em=f"{E(w_11 - h):.10f}",
+    num=answer, rule=rule, f_prime=show.f_prime_tex(net.hidden, "y_{h1}"), agreement=agreement)

@@ -9,31 +9,39 @@
 # %% [markdown]
 # # Exercise 12: spot the bug
 #
-# Here is an implementation of one online iteration for the 2-3-1 network. It runs, the cost even
-# goes down, and it is wrong.
+# Here is an implementation of one online iteration for the 2-3-1 network. It runs, its numbers look
+# reasonable, and it is wrong.
 
 # %%
 import numpy as np
 
-from backprop import Network, examples
-from backprop.exercises import answer_box, check, worked_solution
+from backprop import Network, activations, cost, examples, forward, show
+from backprop.exercises import answer_box, check, markdown, worked_solution
 
 
 def buggy_step(net, x, d, eta):
-    """One online iteration n -> n+1 of the 2-3-1 network (logsig hidden, linear output)."""
-    y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+    """One online iteration n -> n+1 of the 2-3-1 network (a linear output)."""
+    f = activations.get(net.hidden)  # the hidden activation: f.f(v), and f' from the output y
+    y_h = f.f(net.w_hidden @ x + net.b_hidden)
     y = net.w_output[0] @ y_h + net.b_output[0]
     e = d - y
     w_output = net.w_output + eta * e * y_h  # rules 1 and 2
     b_output = net.b_output + eta * e
-    delta_hidden = e * w_output[0] * y_h * (1 - y_h)  # rules 3 and 4
+    delta_hidden = e * w_output[0] * f.derivative_from_output(y_h)  # rules 3 and 4
     w_hidden = net.w_hidden + eta * np.outer(delta_hidden, x)
     b_hidden = net.b_hidden + eta * delta_hidden
-    return Network(w_hidden, b_hidden, w_output, b_output)
+    return Network(w_hidden, b_hidden, w_output, b_output, hidden=net.hidden)
 
 
 buggy = buggy_step(examples.NET, examples.X, examples.D, examples.ETA)
-print(f"the buggy code's w_11(n+1) = {buggy.w_hidden[0, 0]:.6f}")
+print(f"the buggy code's w_11(n+1) = {show.num(buggy.w_hidden[0, 0])}")
+
+# %% tags=["hide-input"]
+E_before = cost(forward(examples.NET, examples.X), examples.D)
+E_after = cost(forward(buggy, examples.X), examples.D)
+markdown(r"On the worked example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it.",
+         went=show.pick(E_before - E_after, "even goes down", "goes up", "stays the same"), before=E_before,
+         after=E_after)
 
 # %% [markdown]
 # **Task 1.** Which line is wrong? What should $w_{11}(n+1)$ be for the worked example?
@@ -56,12 +64,13 @@ check("spot-the-bug-fix", fixed_step)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 def fixed_step(net, x, d, eta):
     """One online iteration n -> n+1: every update from the weights at time n, then apply them."""
-    y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+    f = activations.get(net.hidden)
+    y_h = f.f(net.w_hidden @ x + net.b_hidden)
     y = net.w_output[0] @ y_h + net.b_output[0]
     e = d - y
-    delta_hidden = e * net.w_output[0] * y_h * (1 - y_h)  # w_4i(n), before rule 1 changes it
+    delta_hidden = e * net.w_output[0] * f.derivative_from_output(y_h)  # w_4i(n), before rule 1 changes it
     return Network(net.w_hidden + eta * np.outer(delta_hidden, x), net.b_hidden + eta * delta_hidden,
-                   net.w_output + eta * e * y_h, net.b_output + eta * e)
+                   net.w_output + eta * e * y_h, net.b_output + eta * e, hidden=net.hidden)
 
 
 answer = fixed_step(examples.NET, examples.X, examples.D, examples.ETA).w_hidden[0, 0]

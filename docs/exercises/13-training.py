@@ -16,7 +16,7 @@
 # $$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2 \quad \text{on } [-1, 1]^2.$$
 
 # %%
-from backprop import Network, examples, train
+from backprop import Network, examples, show, train
 from backprop.exercises import (
     TRAIN_EPOCHS,
     TRAIN_ETA,
@@ -52,11 +52,23 @@ answer = None  # your answer here: [final mean cost, first epoch below the thres
 check("training", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+import itertools
+
 below = [epoch for epoch, c in enumerate(costs, start=1) if c < TRAIN_THRESHOLD]
 answer = [costs[-1], below[0]]
 
+rises = sum(later > earlier for earlier, later in itertools.pairwise(costs))  # epochs whose mean cost went up
+if rises:
+    shape = show.tex("but not at every epoch: it is higher than the epoch before in {{rises}} of the {{steps}} "
+                     "epochs after the first. Online training with a fixed $\\eta$ follows one sample at a time, "
+                     "so the mean cost can fall over many epochs without falling at every epoch.",
+                     rises=rises, steps=len(costs) - 1)
+else:
+    shape = "and it is lower at every epoch than at the epoch before."
 worked_solution(r"""
 `costs[-1]` is the final mean cost, {{final}}. `costs[t]` belongs to epoch `t + 1`, so the first epoch
-below {{threshold}} is epoch {{first}} (index {{index}}). The curve falls fast, then sits on a plateau
-before it drops again: a sign the hidden neurons reorganise before the fit improves.
-""", final=costs[-1], threshold=TRAIN_THRESHOLD, first=below[0], index=below[0] - 1)
+below {{threshold}} is epoch {{first}} (index {{index}}).
+
+From epoch 1 to epoch {{epochs}} the mean cost goes from {{start}} to {{final}}, {{shape}}
+""", final=costs[-1], threshold=TRAIN_THRESHOLD, first=below[0], index=below[0] - 1, epochs=len(costs),
+    start=costs[0], shape=shape)

@@ -9,7 +9,8 @@
 # %% [markdown]
 # # Exercise 14: derive a rule, a sigmoid output neuron
 #
-# The slides' output neuron is linear. Make it a logsig neuron too: $y = f(v_4) = 1/(1 + e^{-v_4})$.
+# The slides' output neuron is linear. Make it a logsig neuron, like the slides' hidden neurons:
+# $y = f(v_4) = 1/(1 + e^{-v_4})$.
 # Derive $\partial E / \partial w_{ik}$ for a hidden weight, with $E = \tfrac12 e^2$, $e = d - y$, and write it as
 # a Python function of
 #

@@ -7,7 +7,7 @@
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
 //         data-hints='[{"value": 0.505947, "hint": "The sign is flipped: ..."}, ...]'
-//         data-otherwise="Not yet. ...">       the message for a wrong number that is no listed mistake
+//         data-otherwise="Compare ...">        the hint for a wrong number that is no listed mistake
 //     <label for="ID">Δb₄ =</label>
 //     <input id="ID" class="bp-answer__input" type="text">
 //     <button type="submit" class="bp-answer__submit">Check</button>
@@ -57,7 +57,7 @@
     for (var i = 0; i < hints.length; i++) {
       if (close(value, Number(hints[i].value), rtol, atol)) return ["wrong", "Not yet. " + hints[i].hint];
     }
-    return ["wrong", form.dataset.otherwise || "Not yet."];
+    return ["wrong", "Not yet. " + (form.dataset.otherwise || "")];
   }
 
   function init() {
