@@ -6,11 +6,10 @@ import json
 import math
 import re
 
+import oracle
 import pytest
 from browser_checks import nav_pages
 from playwright.sync_api import expect
-
-from backprop import examples
 
 pytestmark = pytest.mark.browser
 
@@ -138,9 +137,17 @@ def test_answer_boxes(tab, site_build):
             state, message = _answer(tab, form, f"{answer:.6f}")  # what a reader types: six decimals
             assert state == "right" and message.startswith("Right"), f"{where}: {answer:.6f} -> {message!r}"
 
-            for mistake in json.loads(form.get_attribute("data-hints") or "[]"):
+            hints = json.loads(form.get_attribute("data-hints") or "[]")
+            for mistake in hints:  # where two slips give one number, the hint names both (from Python)
                 state, message = _answer(tab, form, repr(mistake["value"]))
                 assert state == "wrong" and mistake["hint"] in message, f"{where}: {mistake} -> {message!r}"
+
+            # a number no listed slip gives: "Not yet." and the words Python put in data-otherwise
+            rtol, atol = float(form.get_attribute("data-rtol")), float(form.get_attribute("data-atol"))
+            unlisted = 3 * answer + 1.2345
+            if not any(abs(unlisted - v) <= atol + rtol * abs(v) for v in [answer, *(h["value"] for h in hints)]):
+                state, message = _answer(tab, form, repr(unlisted))
+                assert state == "wrong" and message == "Not yet. " + form.get_attribute("data-otherwise"), where
 
             state, message = _answer(tab, form, "one half")
             assert state == "invalid" and "Not a number" in message, f"{where}: 'one half' -> {message!r}"
@@ -150,17 +157,23 @@ def test_answer_boxes(tab, site_build):
             tab.page.keyboard.press("Tab")
             expect(form.locator(".bp-answer__submit")).to_be_focused()
             checked += 1
+        for note in tab.page.locator(".bp-answer-note").all():  # a slip this example cannot tell apart, said
+            expect(note).to_be_visible()
+            assert "right answer" in note.inner_text(), f"{path}: {note.inner_text()!r}"
     assert checked
     assert not tab.network_problems(), tab.network_problems()
 
 
 def test_forward_pass_box_expects_the_hand_computed_value(tab, site_build):
-    """Independent anchor for the boxes: exercise 1's first box wants y_h2 computed here by hand from NET and X."""
+    """Independent anchor for the boxes: exercise 1's first box wants y_h2 computed here with plain math from the
+    example file (the oracle reads it with json)."""
     if "exercises/01-forward-pass/" not in _exercise_pages(site_build.dir):
         pytest.skip("exercise 1 (the forward pass) has no answer box yet")
-    w, b = examples.NET.w_hidden, examples.NET.b_hidden
-    x_1, x_2 = examples.X
-    y_h2 = 1 / (1 + math.exp(-(w[1, 0] * x_1 + w[1, 1] * x_2 + b[1])))
+    example = oracle.load_example()
+    w, b = example["w_hidden"], example["b_hidden"]
+    x_1, x_2 = example["x"]
+    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[example.get("hidden", "logsig")]
+    y_h2 = f(w[1][0] * x_1 + w[1][1] * x_2 + b[1])
     tab.visit("exercises/01-forward-pass/")
     form = tab.page.locator("form.bp-answer").first
     assert math.isclose(float(form.get_attribute("data-answer")), y_h2, rel_tol=1e-9)
