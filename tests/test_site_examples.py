@@ -6,8 +6,8 @@ Each example of ``tests/examples/`` is built once (``mkdocs build --strict``, no
 catalogue) run on its numbers. Then the rendered text of every page is searched for what only the default example
 (``backprop/example.json``) would print: its intermediates with six decimals, and its inputs written as a person
 types them ("x = (1, 0.5)", "η = 0.5", "--x 1 0.5"), both computed by the plain-math oracle from the default file.
-A string the other example produces as well is not counted. Such a number in another example's site was typed into
-a page, not computed.
+A string the other example produces as well is not counted, nor a round one (two decimals or fewer). Such a number
+in another example's site was typed into a page, not computed.
 
 The builds are slow (about a minute each): they are marked ``slow`` and skipped only by ``-m "not slow"``.
 """
@@ -24,8 +24,13 @@ import pytest
 from test_site_build import is_kernel_shutdown_race
 
 ALTERNATIVES = oracle.other_examples()
-#: Numbers any example's pages may print for reasons of their own: 0 and 1, logsig(0) = 1/2, its largest slope 1/4.
-GENERIC = {"0.000000", "1.000000", "0.500000", "0.250000"}
+
+
+def is_round(text: str) -> bool:
+    """A number with at most two decimals ("0.600000"): a page prints such numbers for reasons of its own too (0, 1,
+    logsig(0) = 1/2; with the negative-target example the errata page's wrong sum is 0.600000, the default's w_32),
+    so finding one proves nothing."""
+    return len(text.split(".")[1].rstrip("0")) <= 2
 
 
 def six_decimals(ex: dict) -> set[str]:
@@ -106,7 +111,7 @@ class Finding:
 
 def default_numbers_in(pages: dict[str, str], default: dict, other: dict) -> list[Finding]:
     """The default example's numbers that ``pages`` (name -> HTML), built with ``other``, show."""
-    specific = six_decimals(default) - six_decimals(other) - GENERIC
+    specific = {t for t in six_decimals(default) - six_decimals(other) if not is_round(t)}
     number = re.compile(r"(?<![\d.])\d+\.\d{6}(?!\d)")
     typed = {what: re.compile(pattern) for what, pattern in typed_inputs(default, other).items()}
     findings = []
@@ -157,6 +162,7 @@ def test_the_checker_lets_through_what_the_other_example_shares_and_generic_numb
     pages = {
         "computed.html": f"<p>e = {it['e']:.6f}, y = {it['y']:.6f}, and f(0) = 0.500000, f'(0) = 0.250000.</p>",
         "near.html": "<p>x_1 = 10, d = 1.5, η = 0.55, d = 0.25, x = (1, 0.75), 2.5742431, x1 = 1.0, d = 1.000000</p>",
+        "round.html": "<p>f(0) = 0.500000, f(1) = 1.000000</p>",  # the default's eta and d, but round
         "fraction.html": "<math><mi>d</mi><mo>=</mo><mfrac><mn>1</mn><mn>2</mn></mfrac></math>",
     }
     assert default_numbers_in(pages, FIXED_DEFAULT, FIXED_OTHER) == []
@@ -168,7 +174,7 @@ def test_the_alternatives_differ_from_the_default():
     assert len(ALTERNATIVES) >= 3
     for path in ALTERNATIVES:
         other = oracle.load_example(path)
-        assert len(six_decimals(DEFAULT) - six_decimals(other) - GENERIC) > 20, path.name
+        assert len({t for t in six_decimals(DEFAULT) - six_decimals(other) if not is_round(t)}) > 20, path.name
         assert typed_inputs(DEFAULT, other), path.name
 
 
