@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 import numpy as np
 
@@ -104,9 +105,15 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     r"""``=`` if the value a reader computes from the shown numbers rounds to the shown result, else ``\approx``.
 
     ``shown`` is the expression evaluated with the rounded operands (use `rounded`), ``exact``
-    the result the package computed from the unrounded ones.
+    the result the package computed from the unrounded ones. A ``shown`` value within floating-point
+    noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
+    a reader who rounds half up would print a different last digit.
     """
-    return "=" if num(shown, decimals) == num(exact, decimals) else r"\approx"
+    places = DECIMALS if decimals is None else decimals
+    printed = Decimal(num(exact, places))
+    half = Decimal(1).scaleb(-places) / 2
+    gap = abs(Decimal(repr(float(shown))) - printed)
+    return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:
