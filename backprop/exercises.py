@@ -100,6 +100,8 @@ class Mistake:
     value: float | np.ndarray
     hint: str
     slip: str = ""
+    #: The answer boxes (by position) whose entry this slip is about; None: every box.
+    in_boxes: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ class NumericExercise:
             if value.shape != right.shape:
                 raise ValueError(f"{self.name}: a mistake has shape {value.shape}, the answer {right.shape}")
             value.setflags(write=False)
-            mistakes.append(Mistake(value, m.hint, m.slip or m.hint))
+            mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
     def close(self, value: np.ndarray, to: np.ndarray | None = None) -> bool:
@@ -186,18 +188,23 @@ class NumericExercise:
     def undetectable_in_boxes(self) -> tuple[Mistake, ...]:
         """The mistakes that give the right number in every answer box (the boxes ask for some entries only)."""
         return tuple(m for m in self.mistakes
-                     if all(self.close(m.value[box.index], self.right[box.index]) for box in self.boxes))
+                     if all(self.close(m.value[box.index], self.right[box.index])
+                            for n, box in enumerate(self.boxes) if m.in_boxes is None or n in m.in_boxes))
 
     def hints(self, box: Box | None = None) -> list[tuple[np.ndarray, str]]:
         """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
 
-        Mistakes that give the right value are left out; mistakes that give the same value share a hint.
+        Mistakes that give the right value are left out (and, in a box, those not about its entry);
+        mistakes that give the same value share a hint.
         """
         if box is None:
             right, values = self.right, [m.value for m in self.mistakes]
+            about = list(range(len(self.mistakes)))
         else:
+            n = self.boxes.index(box)
             right, values = self.right[box.index], [m.value[box.index] for m in self.mistakes]
-        kept = [i for i, v in enumerate(values) if not self.close(v, right)]
+            about = [i for i, m in enumerate(self.mistakes) if m.in_boxes is None or n in m.in_boxes]
+        kept = [i for i in about if not self.close(values[i], right)]
         pairs: list[tuple[np.ndarray, str]] = []
         for group in _groups([values[i] for i in kept], self.close):
             hint = merged_hint([self.mistakes[kept[i]].hint for i in group])
@@ -780,6 +787,8 @@ def _one_iteration(ex: Example) -> NumericExercise:
     dw_hid, db_hid = delta_w_hidden(p.fp, p.d, p.eta), delta_b_hidden(p.fp, p.d, p.eta)
     flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
                       hidden=net.hidden)
+    y_flipped = float(forward(flipped, x).y_output[0])
+    away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""  # said only when true
     return NumericExercise(
         "one-iteration", "One full iteration n → n+1",
         right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
@@ -788,16 +797,14 @@ def _one_iteration(ex: Example) -> NumericExercise:
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
                     "You used w_41(n+1) in the hidden rules; they use the weights at time n.",
                     "the updated weights w_4i(n+1) in the hidden rules"),
-            # Before the "updates" mistake: its third entry is y(n) too, so in the box for y(n+1) the two
-            # share one hint, and this one, about y, comes first.
             Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
-                    "y(n) given as y(n+1)"),
+                    "y(n) given as y(n+1)", in_boxes=(2,)),
+            # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
             Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], "Those are the updates Δ; the new weights are "
-                    "w(n+1) = w(n) + Δw(n).", "the updates Δ given as the new weights"),
-            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], float(forward(flipped, x).y_output[0])],
-                    "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w; your y moved away from d.",
-                    "the flipped sign"),
+                    "w(n+1) = w(n) + Δw(n).", "the updates Δ given as the new weights", in_boxes=(0, 1)),
+            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped],
+                    f"The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w{away}.", "the flipped sign"),
         ),
     )
 
