@@ -21,13 +21,18 @@
 # Every exercise page is a notebook: download it with the button above and run it, or type your
 # numbers into the answer boxes on this page.
 
+# %% tags=["hide-input"]
+from backprop import examples, show
+from backprop.exercises import markdown
+
+hidden = examples.NET.hidden  # the worked example's hidden activation: the sentence below is chosen from it
+markdown(r"The worked example's hidden neurons are {{name}} neurons: $f(v) = {{f}}$.",
+         name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"))
+
 # %%
 from backprop import examples, show
-from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-hidden = examples.NET.hidden  # the worked example's hidden activation
-display(markdown(r"The worked example's hidden neurons are {{name}} neurons: $f(v) = {{f}}$.",
-                 name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v")))
 display(network_table(examples.NET))
 given(x_1=examples.X[0], x_2=examples.X[1])
 

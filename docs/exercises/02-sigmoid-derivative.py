@@ -18,14 +18,18 @@
 
 # %%
 from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, markdown, worked_solution
+from backprop.exercises import answer_box, check, given, worked_solution
 
 v = forward(examples.NET, examples.X).v_hidden
-if examples.NET.hidden != "logsig":  # said only when the worked example's hidden layer is not the slides'
-    display(markdown(r"The worked example's hidden neurons are {{name}} neurons, not logistic ones; this exercise "
-                     r"still asks for the logistic sigmoid's derivative, at the field $v_1$ of hidden neuron 1.",
-                     name=show.ACTIVATION_TEX[examples.NET.hidden]["name"]))
 given(v_1=v[0])
+
+# %% tags=["hide-input"]
+from backprop.exercises import markdown
+
+hidden = examples.NET.hidden  # said only when the worked example's hidden layer is not the slides'
+markdown(r"The worked example's hidden neurons are {{name}} neurons, not logistic ones; this exercise still asks "
+         r"for the logistic sigmoid's derivative, at the field $v_1$ of hidden neuron 1.",
+         name=show.ACTIVATION_TEX[hidden]["name"]) if hidden != "logsig" else None
 
 # %% [markdown]
 # **Task.** Compute the logistic sigmoid's derivative $f'(v_1)$ at the field $v_1$ of hidden neuron 1 of the

@@ -17,17 +17,21 @@
 #
 # All the weights on the right are those at time $n$, before any update.
 
-# %%
-from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
+# %% tags=["hide-input"]
+from backprop import examples, show
+from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # the worked example's hidden activation
+hidden = examples.NET.hidden  # the worked example's hidden activation: the formulas below are chosen from it
 f_prime_n = show.f_prime_tex(hidden, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
 f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
-display(markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
-                 r"$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n)$.",
-                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"),
-                 f_prime_n=f_prime_n))
+markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
+         r"$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n)$.",
+         name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"), f_prime_n=f_prime_n)
+
+# %%
+from backprop import examples, forward, show
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
+
 fp = forward(examples.NET, examples.X)
 display(network_table(examples.NET))
 given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,

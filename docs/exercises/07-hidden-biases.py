@@ -13,13 +13,18 @@
 #
 # $$\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr) \cdot 1.$$
 
+# %% tags=["hide-input"]
+from backprop import examples, show
+from backprop.exercises import markdown
+
+hidden = examples.NET.hidden  # the worked example's hidden activation: the formula below is chosen from it
+markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$.",
+         name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
+
 # %%
 from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, markdown, network_table, worked_solution
+from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-hidden = examples.NET.hidden  # the worked example's hidden activation
-display(markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$.",
-                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}")))
 fp = forward(examples.NET, examples.X)
 display(network_table(examples.NET))
 given(d=examples.D, eta=examples.ETA, y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2],

@@ -14,16 +14,14 @@
 # derivation changes: the hidden neuron's derivative $f'(v_i)$. But the forward pass changes too, and with it
 # $y_{hi}$, $y$ and $e$.
 
-# %%
+# %% tags=["hide-input"]
 from backprop import examples, show
-from backprop.exercises import answer_box, check, given, markdown, network_table, other_hidden_network, worked_solution
+from backprop.exercises import markdown, other_hidden_network
 
-net = examples.NET
-other_net = other_hidden_network()  # the same weights, the other hidden activation
-own, other = net.hidden, other_net.hidden
+own, other = examples.NET.hidden, other_hidden_network().hidden  # the words below are chosen from these
 f_prime_n = show.f_prime_tex(other, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
 f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
-display(markdown(r"""
+markdown(r"""
 The worked example's hidden neurons are {{own}} neurons; here they are {{other}} neurons, $f(v) = {{f}}$, with
 $f'(v_i) = {{f_prime}}$. So
 
@@ -31,7 +29,15 @@ $$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n),$$
 
 where the forward pass, and so $y_{hi}$, $y$ and $e$, are those of the {{other}} network.
 """, own=show.ACTIVATION_TEX[own]["name"], other=show.ACTIVATION_TEX[other]["name"], f=show.f_tex(other, "v"),
-                 f_prime=show.f_prime_tex(other, "y_{hi}"), f_prime_n=f_prime_n))
+         f_prime=show.f_prime_tex(other, "y_{hi}"), f_prime_n=f_prime_n)
+
+# %%
+from backprop import examples, show
+from backprop.exercises import answer_box, check, given, network_table, other_hidden_network, worked_solution
+
+net = examples.NET
+other_net = other_hidden_network()  # the same weights, the other hidden activation
+own, other = net.hidden, other_net.hidden
 display(network_table(other_net))
 given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA)
 

@@ -17,14 +17,20 @@
 #
 # (both outputs are linear, $f'(v_j) = 1$).
 
+# %% tags=["hide-input"]
+from backprop import examples, show
+from backprop.exercises import markdown
+
+hidden = examples.NET.hidden  # the worked example's hidden activation: the formula below is chosen from it
+markdown(r"The hidden neurons are the worked example's {{name}} neurons: $f'(v_i) = {{f_prime}}$.",
+         name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
+
 # %%
 from backprop import examples, show
-from backprop.exercises import answer_box, check, given, markdown, network_table, two_output_network, worked_solution
+from backprop.exercises import answer_box, check, given, network_table, two_output_network, worked_solution
 
 two_net, two_d = two_output_network()  # output 5: w_5i = (w_43, w_42, w_41), b_5 = -b_4, d_5 = -d
 hidden = two_net.hidden  # the worked example's hidden layer
-display(markdown(r"The hidden neurons are the worked example's {{name}} neurons: $f'(v_i) = {{f_prime}}$.",
-                 name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}")))
 display(network_table(two_net))
 given(x_1=examples.X[0], x_2=examples.X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.ETA)
 
