@@ -2,8 +2,10 @@
 
 * Every build makes a wheel of ``backprop`` from this source tree (the code that printed the site's numbers),
   with the worked example the site was built with as its ``backprop/example.json`` (``$BACKPROP_EXAMPLE`` too),
-  and serves it at ``packages/<wheel file>``. Its version carries the commit when git knows it
-  (``0.1.0+g1a2b3c4``). If the wheel cannot be built, the build fails.
+  and serves it at ``packages/backprop-<version>-py3-none-any.whl``: an address that stays the same from one
+  deploy to the next while the version does, so the install cell of a notebook downloaded last week still
+  works. The footer names the version and the commit it was built from, when git knows it. If the wheel
+  cannot be built, the build fails.
 * The wheel is built with ``pip wheel --no-build-isolation --no-index``: no network, the setuptools of the
   build's own environment. It is cached under ``.cache/wheel/`` by a hash of what goes into it, so a rebuild
   of ``mkdocs serve`` that changed no code reuses it.
@@ -49,18 +51,17 @@ def _example_file() -> Path:
     return examples.current_file()
 
 
-def _inputs(version: str, example: Path) -> list[tuple[str, bytes]]:
+def _inputs(example: Path) -> list[tuple[str, bytes]]:
     """Every file that goes into the wheel, with its content: the package, its metadata, the example."""
     files = [(f"backprop/{p.name}", p.read_bytes()) for p in sorted((ROOT / "backprop").glob("*.py"))]
     files += [(name, (ROOT / name).read_bytes()) for name in SOURCES]
     files.append(("backprop/example.json", example.read_bytes()))
-    files.append(("VERSION", version.encode()))
     return files
 
 
-def build_wheel(version: str, example: Path) -> Path:
-    """The wheel of this source tree at ``version`` with ``example`` as its worked example (cached)."""
-    files = _inputs(version, example)
+def build_wheel(example: Path) -> Path:
+    """The wheel of this source tree with ``example`` as its worked example (cached)."""
+    files = _inputs(example)
     key = hashlib.sha256(b"".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:16]
     out = CACHE / key
     found = sorted(out.glob("backprop-*.whl")) if out.is_dir() else []
@@ -69,14 +70,8 @@ def build_wheel(version: str, example: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         for name, data in files:
-            if name == "VERSION":
-                continue
             (src / name).parent.mkdir(parents=True, exist_ok=True)
             (src / name).write_bytes(data)
-        pyproject = (src / "pyproject.toml").read_text(encoding="utf-8")
-        base = tomllib.loads(pyproject)["project"]["version"]
-        (src / "pyproject.toml").write_text(pyproject.replace(f'version = "{base}"', f'version = "{version}"', 1),
-                                            encoding="utf-8")
         dist = Path(tmp) / "dist"
         proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                                "--no-index", "--wheel-dir", str(dist), str(src)],
@@ -92,15 +87,14 @@ def build_wheel(version: str, example: Path) -> Path:
 
 def on_config(config, **kwargs):
     with open(ROOT / "pyproject.toml", "rb") as fh:
-        base = tomllib.load(fh)["project"]["version"]
+        version = tomllib.load(fh)["project"]["version"]
     commit = _commit()
-    version = f"{base}+g{commit}" if commit else base
-    wheel = build_wheel(version, _example_file())
+    wheel = build_wheel(_example_file())
     path = f"packages/{wheel.name}"
     url = (config.site_url or "/") + path
     _wheel.update(file=wheel, path=path)
     config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url}
-    built = f"backprop {version}" + (f" (commit {commit})" if commit else "")
+    built = f"backprop {version}" + (f", commit {commit}" if commit else "")
     config.copyright = f'Numbers computed by <a href="{url}">{built}</a>, which this site serves.'
     return config
 
