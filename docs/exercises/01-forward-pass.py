@@ -22,6 +22,8 @@
 # numbers into the answer boxes on this page.
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import markdown
 

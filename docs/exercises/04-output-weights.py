@@ -16,6 +16,8 @@
 # \qquad \Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n).$$
 
 # %%
+from IPython.display import display
+
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, fill, given, network_table, worked_solution
 

@@ -18,6 +18,8 @@
 # All the weights on the right are those at time $n$, before any update.
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import markdown
 

@@ -14,6 +14,8 @@
 # $$\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr) \cdot 1.$$
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import markdown
 

@@ -18,6 +18,8 @@
 # has moved.
 
 # %%
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 

@@ -15,6 +15,8 @@
 # $y_{hi}$, $y$ and $e$.
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import markdown, other_hidden_network
 

@@ -18,6 +18,8 @@
 # (both outputs are linear, $f'(v_j) = 1$).
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
 from backprop import examples, show
 from backprop.exercises import markdown
 

@@ -49,7 +49,8 @@ answer = dE_dw_ik
 worked_solution(r"""
 The chain rule, one factor per link from $E$ back to $w_{ik}$:
 
-$$\frac{\partial E}{\partial w_{ik}} = \underbrace{e}_{\partial E/\partial e} \cdot \underbrace{(-1)}_{\partial e/\partial y}
+$$\frac{\partial E}{\partial w_{ik}} = \underbrace{e}_{\partial E/\partial e}
+\cdot \underbrace{(-1)}_{\partial e/\partial y}
 \cdot \underbrace{y(1 - y)}_{f'(v_4)} \cdot \underbrace{w_{4i}}_{\partial v_4/\partial y_{hi}}
 \cdot \underbrace{y_{hi}(1 - y_{hi})}_{f'(v_i)} \cdot \underbrace{x_k}_{\partial v_i/\partial w_{ik}}$$
 
