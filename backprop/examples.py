@@ -12,7 +12,9 @@ $d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace
 Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same
 form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
 pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
-(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``.
+(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. Two examples are
+refused because the pages could not teach with them: an output that equals $d$ exactly ($e = 0$, nothing
+to learn), and a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it).
 
 ``NET``, ``X``, ``D`` and ``ETA`` are read once, when this module is first imported.
 """
@@ -28,8 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
+from . import activations
 from .activations import Array
-from .network import Network
+from .network import Network, forward
 
 #: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
@@ -111,7 +114,22 @@ def load(path: str | os.PathLike[str]) -> Example:
     eta = _number(path, "eta", data["eta"])
     if eta <= 0:
         raise ValueError(f"example file {os.fspath(path)!r}: eta must be > 0, got {eta}")
+    _check_not_degenerate(net, x_arr, d, os.fspath(path))
     return Example(net, x_arr, d, eta, os.fspath(path))
+
+
+def _check_not_degenerate(net: Network, x: Array, d: float, path: str) -> None:
+    """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
+    fp = forward(net, x)
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
+        if not slope > 0:
+            raise ValueError(f"example file {path!r}: hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
+                             f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
+                             f"choose smaller weights or inputs")
+    if d - fp.y_output[0] == 0:
+        raise ValueError(f"example file {path!r}: the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
+                         f"one iteration changes nothing; choose another d")
 
 
 def current_file() -> Path:

@@ -18,7 +18,7 @@ import numpy as np
 import oracle
 import pytest
 
-from backprop import examples
+from backprop import examples, forward
 from backprop.__main__ import main
 
 FILES = oracle.all_example_files()
@@ -291,3 +291,32 @@ def test_options_win_over_the_files_x_d_and_eta(capsys):
     got = json.loads(capsys.readouterr().out)
     for name, value in want.items():
         assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
+
+
+# --- load: the two degenerate examples the pages cannot teach with -------------------------------------------
+
+
+def test_load_refuses_an_output_that_equals_d_exactly(tmp_path):
+    """e = 0: one iteration changes nothing. d is the package's own y (the oracle's may differ in the last bit,
+    as it sums in another order), so e is exactly 0 in floating point; the oracle confirms y to 1e-15."""
+    net = examples.network_from(VALID, "VALID")
+    y = float(forward(net, VALID["x"]).y_output[0])
+    assert math.isclose(y, oracle.iteration(VALID)["y"], rel_tol=1e-15)
+    data = dict(VALID, d=y)
+    with pytest.raises(ValueError, match=r"example file .*equals d exactly, so e = 0"):
+        examples.load(write(tmp_path, data))
+    nearly = dict(VALID, d=oracle.iteration(VALID)["y"] + 1e-9)  # a tiny error is still an error
+    assert examples.load(write(tmp_path, nearly, "nearly.json")).d == nearly["d"]
+
+
+@pytest.mark.parametrize("hidden, w11", [("logsig", 40.0), ("logsig", -800.0), ("tansig", 20.0)])
+def test_load_refuses_a_saturated_hidden_neuron(hidden, w11, tmp_path):
+    """f'(v_1) = 0 in floating point (logsig(40) == 1.0, tanh(20) == 1.0): no error reaches neuron 1."""
+    data = dict(VALID, hidden=hidden, x=[1.0, 0.0], w_hidden=[[w11, 0.0], [0.5, 0.5], [0.1, 0.2]])
+    v_1 = w11 + VALID["b_hidden"][0]
+    y_1 = oracle.F[hidden](v_1)
+    assert oracle.F_PRIME_FROM_Y[hidden](y_1) == 0.0  # the premise, in plain math
+    with pytest.raises(ValueError, match=rf"hidden neuron 1 is saturated: its field v_1 = {v_1:g}"):
+        examples.load(write(tmp_path, data))
+    data["w_hidden"][0][0] = w11 / 4  # far from saturation: accepted
+    examples.load(write(tmp_path, data, "ok.json"))
