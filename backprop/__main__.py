@@ -1,15 +1,47 @@
-"""``python -m backprop trace``: every intermediate of one online iteration, in the slides' notation."""
+"""``python -m backprop trace``: every intermediate of one online iteration, in the slides' notation.
+
+``trace --check FILE.json`` checks a student's values for any of those steps (see `backprop.homework`).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Sequence
 
-from . import examples
-from .network import Network, forward
-from .rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
+from . import examples, homework
+from .network import Network
+
+
+def _answers_help() -> str:
+    """The answers file's format, from the step names the trace prints (nothing typed twice)."""
+    steps = homework.names(examples.NET.n_in, examples.NET.n_hidden, examples.NET.n_out)
+    at_n = steps[:steps.index("E") + 1]  # the forward pass, e and E
+    after = [n for n in steps if n.startswith(("y", "E")) and n.endswith("(n+1)")]  # the updated network's
+    groups = [at_n, [n for n in steps if n.startswith("Δ")],
+              [n for n in steps if n.endswith("(n+1)") and n not in after], after]
+    deltas = [groups[1][0], next(n for n in groups[1] if n.startswith("Δb"))]  # e.g. a weight's and a bias's
+    aliases = ", ".join(f'"{n.replace("Δ", "d", 1)}"' for n in deltas)
+
+    def indented(words: list[str]) -> str:
+        return textwrap.fill(" ".join(words), 100, initial_indent="  ", subsequent_indent="  ",
+                             break_on_hyphens=False, break_long_words=False)
+
+    lines = "\n".join(indented(group) for group in groups)
+    mistakes = indented([m.name for m in homework.MISTAKES])
+    return f"""\
+answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} with any of the steps
+{lines}
+(the names trace prints, for --weights of other sizes those it prints for them; an ASCII "d" may stand
+for "Δ": {aliases}, ...).
+A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right|. The steps are checked
+in this order; the first wrong one is named with the classic mistakes that give its value:
+{mistakes}
+Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad file or option.
+
+"""
 
 
 def _weights_help() -> str:
@@ -44,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print one iteration n -> n+1 step by step",
         description="Print every intermediate of one online iteration n -> n+1: the forward pass, "
         "the error and cost, every update and every new value.",
-        epilog=_weights_help(),
+        epilog=_answers_help() + _weights_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     example = "the worked example's"
@@ -59,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
     trace.add_argument("--decimals", type=_decimals, default=6, metavar="N",
                        help="decimals printed in text format (default: 6, as on the site's pages; 0-17)")
+    trace.add_argument("--check", metavar="FILE.json",
+                       help="check your values for any of the steps against the right ones (see below)")
     trace.add_argument("--format", choices=["text", "json"], default="text")
     return parser
 
@@ -75,36 +109,68 @@ def _decimals(text: str) -> int:
 
 
 def trace(net: Network, x: Sequence[float], d: Sequence[float], eta: float) -> list[tuple[str, float]]:
-    """Every named quantity of one iteration, in the order a student computes them."""
-    fp = forward(net, x)
-    d = d[0] if net.n_out == 1 and len(d) == 1 else d
-    dw_ji, db_j = delta_w_output(fp, d, eta), delta_b_output(fp, d, eta)
-    dw_ik, db_i = delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta)
-    hid = range(1, net.n_hidden + 1)
-    out = range(net.n_hidden + 1, net.n_hidden + net.n_out + 1)  # the slides number the output 4
-    single = net.n_out == 1
+    """Every named quantity of one iteration, in the order a student computes them (`backprop.homework.trace`)."""
+    return list(homework.trace(net, x, d[0] if net.n_out == 1 and len(d) == 1 else d, eta).items())
 
-    def w(a: int, b: int) -> str:
-        return f"w{a}{b}" if a < 10 and b < 10 else f"w{a},{b}"
 
-    rows: list[tuple[str, float]] = []
-    rows += [(f"v{i}", v) for i, v in zip(hid, fp.v_hidden)]
-    rows += [(f"y_h{i}", y) for i, y in zip(hid, fp.y_hidden)]
-    rows += [(f"v{j}", v) for j, v in zip(out, fp.v_output)]
-    rows += [("y" if single else f"y{j}", y) for j, y in zip(out, fp.y_output)]
-    rows += [("e" if single else f"e{j}", e) for j, e in zip(out, error(fp, d))]
-    rows += [("E", cost(fp, d))]
-    rows += [(f"Δ{w(j, i)}", dw_ji[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
-    rows += [(f"Δb{j}", db_j[a]) for a, j in enumerate(out)]
-    rows += [(f"Δ{w(i, k + 1)}", dw_ik[a, k]) for a, i in enumerate(hid) for k in range(net.n_in)]
-    rows += [(f"Δb{i}", db_i[a]) for a, i in enumerate(hid)]
-    new = [(f"{w(j, i)}(n+1)", net.w_output[a, b] + dw_ji[a, b])
-           for a, j in enumerate(out) for b, i in enumerate(hid)]
-    new += [(f"b{j}(n+1)", net.b_output[a] + db_j[a]) for a, j in enumerate(out)]
-    new += [(f"{w(i, k + 1)}(n+1)", net.w_hidden[a, k] + dw_ik[a, k])
-            for a, i in enumerate(hid) for k in range(net.n_in)]
-    new += [(f"b{i}(n+1)", net.b_hidden[a] + db_i[a]) for a, i in enumerate(hid)]
-    return [(name, float(value)) for name, value in rows + new]
+def read_answers(path: str) -> dict[str, object]:
+    """The JSON object of an answers file; errors name the file and the problem (a name given twice too)."""
+    name = f"answers file {path!r}"
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        seen: dict[str, object] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise ValueError(f"{name} gives {key!r} twice")
+            seen[key] = value
+        return seen
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh, object_pairs_hook=no_duplicates)
+    except OSError as exc:
+        raise ValueError(f"cannot read {name}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{name} must hold a JSON object of step names and numbers, not a {type(data).__name__}")
+    return data
+
+
+def print_report(report: homework.Report, decimals: int) -> None:
+    """Expected against given for each given step up to the first wrong one, then its likely mistakes."""
+    shown = []
+    for step in report.given:
+        shown.append(step)
+        if step is report.first_wrong:
+            break
+    expected = [f"{s.expected:.{decimals}f}" for s in shown]
+    given = [f"{s.given:.{decimals}f}" for s in shown]
+    w_name = max(len("step"), *(len(s.name) for s in shown))
+    w_num = max(len("expected"), *(len(v) for v in expected + given))
+    print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
+    for s, want, got in zip(shown, expected, given, strict=True):
+        print(f"{s.name:<{w_name}}  {want:>{w_num}}  {got:>{w_num}}  {'right' if s.right else 'wrong'}")
+    print()
+    wrong = report.first_wrong
+    if wrong is None:
+        print(f"All {len(shown)} given values are right.")
+        return
+    print(f"First wrong step: {wrong.name} (expected {wrong.expected:.{decimals}f}, "
+          f"given {wrong.given:.{decimals}f}).")
+    if len(report.likely) == 1:
+        print(f"Likely mistake: {report.likely[0].name}. {report.likely[0].hint}")
+    elif report.likely:
+        print("Likely mistakes (each gives this value here):")
+        for m in report.likely:
+            print(f"  {m.name}: {m.hint}")
+    else:
+        print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula and the "
+              f"steps before it.")
+    later = report.given[len(shown):]
+    if later:
+        print(f"Not checked after it: {', '.join(s.name for s in later)} (fix {wrong.name} first; later steps "
+              f"build on it).")
 
 
 def load_weights(path: str) -> tuple[Network, dict[str, object]]:
@@ -127,8 +193,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         d = args.d if args.d is not None else sample["d"]
         eta = args.eta if args.eta is not None else sample["eta"]
         rows = trace(net, x, d if isinstance(d, list) else [d], eta)
+        if args.check:
+            answers = read_answers(args.check)
+            try:
+                report = homework.check(net, x, d, eta, answers)
+            except (ValueError, TypeError) as exc:
+                raise type(exc)(f"answers file {args.check!r}: {exc}") from None
     except (ValueError, TypeError) as exc:
         parser.error(str(exc))
+    if args.check:
+        if args.format == "json":
+            print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            print_report(report, args.decimals)
+        return 0 if report.ok else 1
     if args.format == "json":
         print(json.dumps(dict(rows), indent=2, ensure_ascii=False))
     else:

@@ -150,7 +150,8 @@ def iteration(ex: dict, back_weights: list[list[float]] | None = None) -> dict:
 
 
 def trace_values(it: dict) -> dict[str, float]:
-    """The intermediates of :func:`iteration`, named as ``python -m backprop trace`` prints them, in its order.
+    """The intermediates of :func:`iteration`, named as ``python -m backprop trace`` prints them, in its order:
+    ..., the new values, then ``y(n+1)`` (``y5(n+1)``, ... for several outputs) and ``E(n+1)``.
 
     Hidden neurons are numbered 1..n_hidden, outputs after them (the slides' 4), inputs from 1.
     """
@@ -177,6 +178,9 @@ def trace_values(it: dict) -> dict[str, float]:
     rows |= {f"b{j}(n+1)": it["b_output_new"][a] for a, j in enumerate(out)}
     rows |= {f"{w(i, k + 1)}(n+1)": it["w_hidden_new"][a][k] for a, i in enumerate(hid) for k in range(n_in)}
     rows |= {f"b{i}(n+1)": it["b_hidden_new"][a] for a, i in enumerate(hid)}
+    y_next = [it["y_next"]] if single else it["y_next"]  # the updated network, the same x
+    rows |= {("y(n+1)" if single else f"y{j}(n+1)"): y_next[a] for a, j in enumerate(out)}
+    rows["E(n+1)"] = it["E_next"]
     return rows
 
 

@@ -32,6 +32,7 @@ EXPECTED_NAMES = (
     + [f"Δw{i}{k}" for i in (1, 2, 3) for k in (1, 2)] + ["Δb1", "Δb2", "Δb3"]
     + ["w41(n+1)", "w42(n+1)", "w43(n+1)", "b4(n+1)"]
     + [f"w{i}{k}(n+1)" for i in (1, 2, 3) for k in (1, 2)] + ["b1(n+1)", "b2(n+1)", "b3(n+1)"]
+    + ["y(n+1)", "E(n+1)"]  # the updated network on the same input
 )
 
 
