@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import activations, examples, show
+from . import activations, examples, homework, show
 from .examples import Example
 from .gradcheck import numerical_gradient
 from .network import ForwardPass, Network, forward
@@ -635,12 +635,10 @@ def _forward_pass(ex: Example) -> NumericExercise:
         boxes=(Box("y_h2", (0,)), Box("y", (1,))),
         mistakes=(
             Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
-                    "You left out the hidden biases b_i: v_i = w_i1 x_1 + w_i2 x_2 + b_i.",
-                    "leaving out the hidden biases b_i"),
+                    homework.hint("no-hidden-bias"), "leaving out the hidden biases b_i"),
             Mistake([p.y_h[1], p.y - b4], "You left out the output bias b_4: v_4 = Σ_i w_4i y_hi + b_4.",
                     "leaving out the output bias b_4"),
-            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))],
-                    f"The output neuron is linear (purelin): y = v_4, no {_SHORT[hidden]} at the output.",
+            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output"),
                     f"a {_SHORT[hidden]} at the output"),
             Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
                     f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {_F_TEXT[hidden]} belong.",
@@ -661,9 +659,8 @@ def _sigmoid_derivative(ex: Example) -> NumericExercise:
             Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
                             "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
             Mistake(s, "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "f(v_1) itself"),
-            Mistake(1 - s**2, "1 − y² is the derivative of tanh; for logsig it is y(1 − y).",
-                    "the tanh form 1 − y²"),
-            Mistake(v * (1 - v), "Use y = f(v_1) in f(v)(1 − f(v)), not v_1 itself.", "v_1(1 − v_1)"),
+            Mistake(1 - s**2, homework.hint("wrong-derivative"), "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), homework.hint("derivative-of-v"), "v_1(1 − v_1)"),
             Mistake(math.exp(-v) / (1 + math.exp(-v)), "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))².",
                     "an unsquared denominator"),
         ),
@@ -680,8 +677,7 @@ def _tanh_derivative(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
             Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
-            Mistake(t * (1 - t), "y(1 − y) is the logistic sigmoid's derivative; for tanh it is 1 − y².",
-                    "the logsig form y(1 − y)"),
+            Mistake(t * (1 - t), homework.hint("wrong-derivative"), "the logsig form y(1 − y)"),
             Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
             Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
                     "the logistic sigmoid's derivative"),
@@ -697,10 +693,9 @@ def _output_weights(ex: Example) -> NumericExercise:
         right=dw,
         boxes=(Box("Δw_41", (0,)), Box("Δw_42", (1,)), Box("Δw_43", (2,))),
         mistakes=(
-            Mistake(-dw, "The sign is flipped: Δw = −η ∂E/∂w and ∂E/∂w_4i = −e y_hi, so Δw_4i = +η e y_hi "
-                         "with e = d − y.", "the flipped sign"),
-            Mistake(dw / p.eta, "You forgot the learning rate η.", "forgetting η"),
-            Mistake(p.eta * p.e * p.v_h, "The input of weight w_4i is y_hi = f(v_i), not v_i.", "v_i in place of y_hi"),
+            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v"), "v_i in place of y_hi"),
             Mistake(p.eta * p.e * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries.",
                     "leaving out y_hi"),
         ),
@@ -715,11 +710,10 @@ def _output_bias(ex: Example) -> NumericExercise:
         right=db,
         boxes=(Box("Δb_4"),),
         mistakes=(
-            Mistake(-db, "The sign is flipped: Δb_4 = −η ∂E/∂b_4 = +η (d − y).", "the flipped sign"),
-            Mistake(db / p.eta, "You forgot the learning rate η.", "forgetting η"),
-            Mistake(p.eta * cost(p.fp, p.d), "Use the error e = d − y, not the cost E = ½e²: ∂E/∂e = e.",
-                    "the cost E in place of the error e"),
-            Mistake(p.eta * p.e * float(np.sum(p.y_h)), "A bias has input 1: ∂v_4/∂b_4 = 1, no y_hi.",
+            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(p.eta * cost(p.fp, p.d), homework.hint("cost-for-error"), "the cost E in place of the error e"),
+            Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y"),
                     "multiplying by the hidden outputs y_hi"),
         ),
     )
@@ -733,24 +727,21 @@ def _w4_next(p: _Pass) -> np.ndarray:
 def _hidden_weights(ex: Example) -> NumericExercise:
     p = _pass(ex)
     dw = delta_w_hidden(p.fp, p.d, p.eta)
-    f_prime_text = _F_PRIME_TEXT[p.net.hidden]
     f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
     return NumericExercise(
         "hidden-weights", "Rule 3: the hidden weights",
         right=dw,
         boxes=(Box("Δw_11", (0, 0)), Box("Δw_12", (0, 1)), Box("Δw_32", (2, 1))),
         mistakes=(
-            Mistake(np.outer(p.eta * p.e * _w4_next(p) * p.f_prime, p.x),
-                    "You used w_4i(n+1); the hidden rules use the weights at time n (update all weights "
-                    "after computing every Δ).", "the updated weights w_4i(n+1)"),
-            Mistake(np.outer(p.eta * p.e * p.w4, p.x),
-                    f"You dropped f'(v_i) = {f_prime_text}, the derivative of the hidden neuron.", "dropping f'(v_i)"),
-            Mistake(-dw, "The sign is flipped: Δw_ik = +η e w_4i f'(v_i) x_k with e = d − y.", "the flipped sign"),
-            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x),
-                    f"f'(v_i) = {f_prime_text} uses the output y_hi, not v_i.", "f'(v_i) computed from v_i"),
+            Mistake(np.outer(p.eta * p.e * _w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights"),
+                    "the updated weights w_4i(n+1)"),
+            Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v"),
+                    "f'(v_i) computed from v_i"),
             Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
                     "The error reaches hidden neuron i through w_4i: multiply by it.", "leaving out w_4i"),
-            Mistake(dw / p.eta, "You forgot the learning rate η.", "forgetting η"),
+            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
         ),
     )
 
@@ -758,19 +749,18 @@ def _hidden_weights(ex: Example) -> NumericExercise:
 def _hidden_biases(ex: Example) -> NumericExercise:
     p = _pass(ex)
     db = delta_b_hidden(p.fp, p.d, p.eta)
-    bias_input = "A bias has input 1 (∂v_i/∂b_i = 1): no x_k."
     return NumericExercise(
         "hidden-biases", "Rule 4: the hidden biases",
         right=db,
         boxes=(Box("Δb_1", (0,)), Box("Δb_2", (1,)), Box("Δb_3", (2,))),
         mistakes=(
-            Mistake(p.eta * p.e * _w4_next(p) * p.f_prime,
-                    "You used w_4i(n+1); the hidden rules use the weights at time n.", "the updated weights w_4i(n+1)"),
-            Mistake(p.eta * p.e * p.w4, f"You dropped f'(v_i) = {_F_PRIME_TEXT[p.net.hidden]}.", "dropping f'(v_i)"),
-            Mistake(-db, "The sign is flipped: Δb_i = +η e w_4i f'(v_i) with e = d − y.", "the flipped sign"),
-            Mistake(db * p.x[0], bias_input, "multiplying by the input x_1 (which gives Δw_i1)"),
-            Mistake(db * p.x[1], bias_input, "multiplying by the input x_2 (which gives Δw_i2)"),
-            Mistake(db / p.eta, "You forgot the learning rate η.", "forgetting η"),
+            Mistake(p.eta * p.e * _w4_next(p) * p.f_prime, homework.hint("updated-output-weights"),
+                    "the updated weights w_4i(n+1)"),
+            Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(db * p.x[0], homework.hint("bias-input-x1"), "multiplying by the input x_1 (which gives Δw_i1)"),
+            Mistake(db * p.x[1], homework.hint("bias-input-x2"), "multiplying by the input x_2 (which gives Δw_i2)"),
+            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
         ),
     )
 
@@ -795,14 +785,13 @@ def _one_iteration(ex: Example) -> NumericExercise:
         boxes=(Box("w_41(n+1)", (0,)), Box("w_11(n+1)", (1,)), Box("y(n+1)", (2,))),
         mistakes=(
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
-                    "You used w_41(n+1) in the hidden rules; they use the weights at time n.",
-                    "the updated weights w_4i(n+1) in the hidden rules"),
+                    homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules"),
             Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
                     "y(n) given as y(n+1)", in_boxes=(2,)),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
-            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], "Those are the updates Δ; the new weights are "
-                    "w(n+1) = w(n) + Δw(n).", "the updates Δ given as the new weights", in_boxes=(0, 1)),
+            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value"),
+                    "the updates Δ given as the new weights", in_boxes=(0, 1)),
             Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped],
                     f"The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w{away}.", "the flipped sign"),
         ),
@@ -820,18 +809,16 @@ def _tansig_hidden(ex: Example) -> NumericExercise:
         boxes=(Box("Δw_11", (0, 0)), Box("Δw_22", (1, 1))),
         mistakes=(
             Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
-                    f"{_F_PRIME_TEXT[own]} is the {_SHORT[own]} derivative; for {_SHORT[other]} "
-                    f"f'(v_i) = {_F_PRIME_TEXT[other]}.", f"the {_SHORT[own]} derivative {_F_PRIME_TEXT[own]}"),
+                    homework.hint("wrong-derivative"), f"the {_SHORT[own]} derivative {_F_PRIME_TEXT[own]}"),
             Mistake(delta_w_hidden(p.fp, p.d, p.eta),
                     f"Those are the {_SHORT[own]} network's updates (exercise 6): with {_SHORT[other]} the forward "
                     f"pass changes too (y_hi = {_F_TEXT[other]}, so y and e change).",
                     f"the {_SHORT[own]} network's updates"),
-            Mistake(np.outer(q.eta * q.e * q.w4, q.x), f"You dropped f'(v_i) = {_F_PRIME_TEXT[other]}.",
-                    "dropping f'(v_i)"),
+            Mistake(np.outer(q.eta * q.e * q.w4, q.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
             Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
                     f"The error e = d − y must come from the {_SHORT[other]} network's own forward pass.",
                     f"the error of the {_SHORT[own]} network"),
-            Mistake(-right, "The sign is flipped.", "the flipped sign"),
+            Mistake(-right, homework.hint("sign-flipped"), "the flipped sign"),
         ),
     )
 
@@ -916,7 +903,7 @@ def _spot_the_bug(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(buggy.w_hidden[0, 0], "That is what the buggy code prints; it uses w_41(n+1) in the hidden rule. "
                                           "What does the rule with w_41(n) give?", "the buggy code's value"),
-            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0], "That is Δw_11; w_11(n+1) = w_11(n) + Δw_11.",
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0], homework.hint("delta-as-new-value"),
                     "the update Δw_11 given as the new weight"),
         ),
     )
@@ -933,10 +920,8 @@ def _spot_the_bug_fix(ex: Example) -> FunctionExercise:
         reference=step,
         points=_random_case,
         mistakes=(
-            FunctionMistake(_buggy_step_updated_weights,
-                            "Your step still uses the updated output weights w_4i(n+1) in the hidden rules: "
-                            "compute every Δ from the weights at time n first, then update."),
-            FunctionMistake(_step_without_f_prime, "Your hidden rules drop f'(v_i), the hidden neuron's derivative."),
+            FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
+            FunctionMistake(_step_without_f_prime, homework.hint("no-hidden-derivative")),
         ),
     )
 

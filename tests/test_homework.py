@@ -1,0 +1,545 @@
+"""Check my homework: the catalogue of classic mistakes, ``homework.check`` and ``trace --check FILE.json``.
+
+Every mistake's trace is recomputed here independently: the right iteration comes from the plain-math oracle
+(tests/oracle.py), and each slip is written again below in plain ``math`` as a change to it, without
+``backprop``. They are compared on the worked example, the three other examples and random networks with every
+pair of activations. ``check`` is tested on right answers, on each mistake's values, on mixed answers and on
+bad input; the CLI end to end in a subprocess.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+
+import numpy as np
+import oracle
+import pytest
+
+from backprop import exercises, homework
+from backprop.network import Network
+
+ACTIVATIONS = ("logsig", "tansig", "purelin")
+EXAMPLE_FILES = oracle.all_example_files()
+EX = oracle.load_example()
+
+#: The catalogue the site and the CLI share, in order (issue 13's brief).
+CATALOGUE = ("sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative", "derivative-of-v",
+             "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y", "rule1-uses-v",
+             "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update", "delta-as-new-value")
+
+
+# --- the slips in plain math ---------------------------------------------------------------------------------
+
+
+def net_of(ex: dict) -> Network:
+    return Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"],
+                   hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+
+
+def targets(ex: dict) -> list[float]:
+    return [float(v) for v in ex["d"]] if isinstance(ex["d"], list) else [float(ex["d"])]
+
+
+def network(ex: dict, w_hidden, b_hidden, w_output, b_output) -> dict:
+    """A network dict of the oracle's form, with the example's activations."""
+    return {"w_hidden": w_hidden, "b_hidden": b_hidden, "w_output": w_output, "b_output": b_output,
+            "hidden": ex.get("hidden", "logsig"), "output": ex.get("output", "purelin")}
+
+
+def new_values(ex: dict, deltas: tuple, op) -> dict:
+    """θ(n+1) = op(θ(n), Δθ) for every weight and bias."""
+    dw_out, db_out, dw_hid, db_hid = deltas
+    return network(
+        ex,
+        [[op(w, dw) for w, dw in zip(row, drow)] for row, drow in zip(ex["w_hidden"], dw_hid)],
+        [op(b, db) for b, db in zip(ex["b_hidden"], db_hid)],
+        [[op(w, dw) for w, dw in zip(row, drow)] for row, drow in zip(ex["w_output"], dw_out)],
+        [op(b, db) for b, db in zip(ex["b_output"], db_out)],
+    )
+
+
+def rows(ex: dict, fp: dict, deltas: tuple, new: dict, forward=oracle.forward) -> dict[str, float]:
+    """The trace's named rows (the oracle's names) of a student's forward pass, updates and new network;
+    ``forward`` is the student's forward pass, used again for y(n+1)."""
+    d = targets(ex)
+    e = [dj - yj for dj, yj in zip(d, fp["y_output"])]
+    y_next = forward(new, fp["x"])["y_output"]
+    n_out = len(d)
+    it = {"n_in": len(fp["x"]), "n_hidden": len(fp["y_hidden"]), "n_out": n_out,
+          "v_hidden": fp["v_hidden"], "y_hidden": fp["y_hidden"], "v_output": fp["v_output"],
+          "y_output": fp["y_output"], "e_list": e, "E": 0.5 * sum(v * v for v in e),
+          "dw_output": deltas[0], "db_output": deltas[1], "dw_hidden": deltas[2], "db_hidden": deltas[3],
+          "w_output_new": new["w_output"], "b_output_new": new["b_output"],
+          "w_hidden_new": new["w_hidden"], "b_hidden_new": new["b_hidden"],
+          "y_next": y_next[0] if n_out == 1 else y_next,
+          "E_next": 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(d, y_next))}
+    return oracle.trace_values(it)
+
+
+def rules(ex: dict, fp: dict, *, eta=None, err=None, f_prime_hidden=None, back=None, out_input=None,
+          out_bias_input=1.0, hid_bias_input=1.0) -> tuple:
+    """The four rules in plain math for the forward pass ``fp``, with any factor given replaced."""
+    eta = ex["eta"] if eta is None else eta
+    hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    x, y_h, y_o = fp["x"], fp["y_hidden"], fp["y_output"]
+    e = [dj - yj for dj, yj in zip(targets(ex), y_o)] if err is None else err
+    g_out = [oracle.F_PRIME_FROM_Y[output](y) for y in y_o]
+    g_hid = [oracle.F_PRIME_FROM_Y[hidden](y) for y in y_h] if f_prime_hidden is None else f_prime_hidden
+    back = ex["w_output"] if back is None else back
+    out_input = y_h if out_input is None else out_input
+    J, I, K = range(len(y_o)), range(len(y_h)), range(len(x))  # noqa: E741
+    delta_j = [e[j] * g_out[j] for j in J]
+    delta_i = [g_hid[i] * sum(delta_j[j] * back[j][i] for j in J) for i in I]
+    return ([[eta * delta_j[j] * out_input[i] for i in I] for j in J],
+            [eta * delta_j[j] * out_bias_input for j in J],
+            [[eta * delta_i[i] * x[k] for k in K] for i in I],
+            [eta * delta_i[i] * hid_bias_input for i in I])
+
+
+def plus(a, b):
+    return a + b
+
+
+def slipped(name: str, ex: dict) -> dict[str, float]:
+    """The whole trace of ``ex`` with the slip ``name``, in plain math (the catalogue's semantics, written again)."""
+    hidden = ex.get("hidden", "logsig")
+    fp = oracle.forward(ex)
+    right = rules(ex, fp)
+    if name == "sign-flipped":  # every Δ negated
+        deltas = rules(ex, fp, eta=-ex["eta"])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "no-eta":  # Δ / η
+        deltas = rules(ex, fp, eta=1.0)
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "updated-output-weights":  # the oracle's own option: back-propagate through w_ji(n+1)
+        it = oracle.iteration(ex, back_weights=oracle.iteration(ex)["w_output_new"])
+        return oracle.trace_values(it)
+    if name == "no-hidden-derivative":
+        deltas = rules(ex, fp, f_prime_hidden=[1.0] * len(fp["y_hidden"]))
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "derivative-of-v":  # y(1 - y) or 1 - y² fed with v_i
+        deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[hidden](v) for v in fp["v_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "wrong-derivative":  # the other sigmoid's: tanh's for logsig, logsig's for tanh and purelin
+        other = "tansig" if hidden == "logsig" else "logsig"
+        deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[other](y) for y in fp["y_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name in ("bias-input-x1", "bias-input-x2"):  # Δb_i = the right Δw_ik
+        k = int(name[-1]) - 1
+        deltas = (right[0], right[1], right[2], [row[k] for row in right[2]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "output-bias-with-y":  # Δb_j times Σ_i y_hi
+        deltas = (right[0], [db * sum(fp["y_hidden"]) for db in right[1]], right[2], right[3])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "rule1-uses-v":  # Δw_ji = η δ_j v_i = Δb_j v_i
+        deltas = ([[db * v for v in fp["v_hidden"]] for db in right[1]], right[1], right[2], right[3])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "cost-for-error":  # E where each e_j belongs
+        E = 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(targets(ex), fp["y_output"]))
+        deltas = rules(ex, fp, err=[E] * len(fp["y_output"]))
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "no-hidden-bias":  # v_i without b_i, at n and at n+1; the rules right for that pass
+        def no_bias(net: dict, x: list[float]) -> dict:
+            return oracle.forward({**net, "b_hidden": [0.0] * len(net["b_hidden"])}, x)
+
+        fp0 = no_bias(ex, ex["x"])
+        deltas = rules(ex, fp0)
+        return rows(ex, fp0, deltas, new_values(ex, deltas, plus), forward=no_bias)
+    if name == "sigmoid-output":  # the hidden f at the output, at n and n+1; f'(v_j) still the output's, from y
+        def hidden_at_output(net: dict, x: list[float]) -> dict:
+            return oracle.forward({**net, "output": hidden}, x)
+
+        fps = hidden_at_output(ex, ex["x"])
+        deltas = rules(ex, fps)
+        return rows(ex, fps, deltas, new_values(ex, deltas, plus), forward=hidden_at_output)
+    if name == "subtracted-update":
+        return rows(ex, fp, right, new_values(ex, right, lambda old, delta: old - delta))
+    if name == "delta-as-new-value":
+        return rows(ex, fp, right, new_values(ex, right, lambda old, delta: delta))
+    raise AssertionError(f"no plain-math version of {name!r}")
+
+
+def random_example(seed: int, hidden: str, output: str, sizes=(2, 3, 1)) -> dict:
+    rng = random.Random(seed)
+    n_in, n_hidden, n_out = sizes
+    u = lambda: rng.uniform(-1.5, 1.5)  # noqa: E731
+    return {"w_hidden": [[u() for _ in range(n_in)] for _ in range(n_hidden)],
+            "b_hidden": [u() for _ in range(n_hidden)],
+            "w_output": [[u() for _ in range(n_hidden)] for _ in range(n_out)],
+            "b_output": [u() for _ in range(n_out)],
+            "hidden": hidden, "output": output, "x": [rng.uniform(-2, 2) for _ in range(n_in)],
+            "d": rng.uniform(-1, 1) if n_out == 1 else [rng.uniform(-1, 1) for _ in range(n_out)],
+            "eta": rng.uniform(0.05, 1.5)}
+
+
+def assert_same(got: dict[str, float], want: dict[str, float], where: str) -> None:
+    assert list(got) == list(want), where
+    for name, value in want.items():
+        assert got[name] == pytest.approx(value, rel=1e-12, abs=1e-12), f"{where}: {name}"
+
+
+def run_fn(m: homework.Mistake, ex: dict) -> dict[str, float]:
+    return m.fn(net_of(ex), ex["x"], ex["d"], ex["eta"])
+
+
+RANDOM = [(seed, h, o) for (h, o), seed in itertools.product(itertools.product(ACTIVATIONS, repeat=2), range(4))]
+
+
+# --- the catalogue -------------------------------------------------------------------------------------------
+
+
+def test_the_catalogue_has_the_shared_names_in_order_each_with_a_hint():
+    assert tuple(m.name for m in homework.MISTAKES) == CATALOGUE
+    for m in homework.MISTAKES:
+        assert isinstance(m.hint, str) and len(m.hint) > 20 and m.hint.strip() == m.hint, m.name
+        assert homework.mistake(m.name) is m and homework.hint(m.name) == m.hint
+        doc = m.fn.__doc__
+        assert "$" in doc and f"Hint: {m.hint}" in doc, f"{m.name}: the slip in TeX and the hint in the docstring"
+    with pytest.raises(ValueError, match="unknown mistake 'sign'; the mistakes are sign-flipped, no-eta"):
+        homework.mistake("sign")
+
+
+def test_the_step_names_are_the_traces():
+    want = list(oracle.trace_values(oracle.iteration(EX)))
+    assert list(homework.names()) == want
+    assert want[-2:] == ["y(n+1)", "E(n+1)"]
+    assert list(homework.trace(net_of(EX), EX["x"], EX["d"], EX["eta"])) == want
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
+def test_the_right_trace_and_the_slip_free_iteration_match_the_oracle(path):
+    ex = oracle.load_example(path)
+    want = oracle.trace_values(oracle.iteration(ex))
+    assert_same(homework.trace(net_of(ex), ex["x"], ex["d"], ex["eta"]), want, path.name)
+    assert_same(homework.iteration(net_of(ex), ex["x"], ex["d"], ex["eta"]), want, path.name)
+
+
+@pytest.mark.parametrize("name", CATALOGUE)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
+def test_each_mistake_on_the_examples_matches_the_slip_in_plain_math(path, name):
+    ex = oracle.load_example(path)
+    assert_same(run_fn(homework.mistake(name), ex), slipped(name, ex), f"{path.name}, {name}")
+
+
+@pytest.mark.parametrize(("seed", "hidden", "output"), RANDOM)
+def test_each_mistake_on_random_networks_matches_the_slip_in_plain_math(seed, hidden, output):
+    ex = random_example(seed, hidden, output)
+    for m in homework.MISTAKES:
+        assert_same(run_fn(m, ex), slipped(m.name, ex), f"seed {seed}, {hidden}/{output}, {m.name}")
+
+
+@pytest.mark.parametrize("sizes", [(2, 2, 2), (3, 4, 2)])
+def test_each_mistake_with_several_outputs_matches_the_slip_in_plain_math(sizes):
+    ex = random_example(7, "logsig", "logsig", sizes)
+    for m in homework.MISTAKES:
+        assert_same(run_fn(m, ex), slipped(m.name, ex), f"{sizes}, {m.name}")
+
+
+def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
+    """Each slip leaves the steps before its own untouched and changes its first step (on a generic network)."""
+    ex = random_example(3, "logsig", "purelin")
+    right = oracle.trace_values(oracle.iteration(ex))
+    first = {"sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
+             "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
+             "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
+             "cost-for-error": "Δw41", "no-hidden-bias": "v1", "sigmoid-output": "y",
+             "subtracted-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
+    assert set(first) == set(CATALOGUE)
+    for m in homework.MISTAKES:
+        got = run_fn(m, ex)
+        differs = [n for n in right if not homework.close(got[n], right[n])]
+        assert differs[0] == first[m.name], m.name
+
+
+def test_a_slip_a_network_cannot_show_is_not_applicable():
+    ex = random_example(1, "logsig", "purelin", (1, 3, 1))
+    with pytest.raises(homework.NotApplicable, match="bias-input-x2 needs an input x_2; this network has 1"):
+        run_fn(homework.mistake("bias-input-x2"), ex)
+    # check() leaves it out instead of failing
+    right = oracle.trace_values(oracle.iteration(ex))
+    report = homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δb1": right["Δw11"]})
+    assert "bias-input-x2" not in [m.name for m in report.likely]
+    assert [m.name for m in report.likely] == ["bias-input-x1"]
+
+
+# --- check() -------------------------------------------------------------------------------------------------
+
+
+def check(ex: dict, answers: dict) -> homework.Report:
+    return homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], answers)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
+def test_right_answers_are_right_also_rounded_to_six_decimals(path):
+    ex = oracle.load_example(path)
+    want = oracle.trace_values(oracle.iteration(ex))
+    for answers in (want, {name: round(v, 6) for name, v in want.items()}):
+        report = check(ex, answers)
+        assert report.ok and report.first_wrong is None and report.likely == ()
+        assert [s.name for s in report.given] == list(want)
+        assert all(s.right is True for s in report.steps)
+        assert report.to_dict()["ok"] is True
+
+
+def test_a_subset_of_steps_and_the_ascii_alias():
+    want = oracle.trace_values(oracle.iteration(EX))
+    report = check(EX, {"dw41": want["Δw41"], "db2": want["Δb2"], "E(n+1)": want["E(n+1)"], "v2": want["v2"]})
+    assert report.ok
+    assert [s.name for s in report.given] == ["v2", "Δw41", "Δb2", "E(n+1)"]  # trace order, canonical names
+    assert all(s.given is None and s.right is None for s in report.steps if s.name not in
+               {"v2", "Δw41", "Δb2", "E(n+1)"})
+
+
+def test_the_tolerance_is_the_exercises():
+    assert (homework.RTOL, homework.ATOL) == (exercises.RTOL, exercises.ATOL)
+    right = oracle.trace_values(oracle.iteration(EX))["y"]
+    assert check(EX, {"y": right * (1 + 0.9e-3)}).ok
+    assert not check(EX, {"y": right * (1 + 1.1e-3) + math.copysign(2e-6, right)}).ok
+
+
+@pytest.mark.parametrize("name", CATALOGUE)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
+def test_a_mistakes_values_are_named_at_its_first_differing_step(path, name):
+    ex = oracle.load_example(path)
+    right = oracle.trace_values(oracle.iteration(ex))
+    wrong = slipped(name, ex)  # the plain-math values, not the package's
+    differs = [n for n in right if not homework.close(wrong[n], right[n])]
+    report = check(ex, wrong)
+    if not differs:  # this example cannot show the slip (x_1 = 1 for bias-input-x1, say)
+        assert report.ok
+        return
+    assert not report.ok
+    assert report.first_wrong.name == differs[0]
+    assert report.first_wrong.given == wrong[differs[0]]
+    assert report.first_wrong.expected == pytest.approx(right[differs[0]], rel=1e-13, abs=1e-15)
+    assert name in [m.name for m in report.likely], (differs[0], [m.name for m in report.likely])
+    for m in report.likely:  # every named mistake gives this value here and is not the right value
+        value = run_fn(m, ex)[differs[0]]
+        assert homework.close(wrong[differs[0]], value) and not homework.close(value, right[differs[0]])
+
+
+@pytest.mark.parametrize(("seed", "hidden", "output"), RANDOM[::3])
+def test_mistakes_are_named_on_random_networks(seed, hidden, output):
+    ex = random_example(seed, hidden, output)
+    right = oracle.trace_values(oracle.iteration(ex))
+    for name in CATALOGUE:
+        wrong = slipped(name, ex)
+        differs = [n for n in right if not homework.close(wrong[n], right[n])]
+        report = check(ex, wrong)
+        assert report.ok is (not differs), name
+        if differs:
+            assert report.first_wrong.name == differs[0] and name in [m.name for m in report.likely], name
+
+
+def test_mixed_answers_stop_at_the_first_wrong_step():
+    ex = random_example(11, "logsig", "purelin")
+    right = oracle.trace_values(oracle.iteration(ex))
+    flipped = slipped("sign-flipped", ex)
+    answers = {"v1": right["v1"], "y": right["y"], "Δw42": flipped["Δw42"], "Δb4": 12345.0,
+               "w41(n+1)": right["w41(n+1)"]}
+    report = check(ex, answers)
+    assert [s.right for s in report.given] == [True, True, False, False, True]
+    assert report.first_wrong.name == "Δw42"
+    assert [m.name for m in report.likely] == ["sign-flipped"]
+    d = report.to_dict()
+    assert d["first_wrong"] == "Δw42"
+    assert d["likely"] == [{"name": "sign-flipped", "hint": homework.hint("sign-flipped")}]
+    # a value no slip gives: the first wrong step, no likely mistake
+    report = check(ex, {"v1": right["v1"], "Δb4": 12345.0})
+    assert report.first_wrong.name == "Δb4" and report.likely == ()
+
+
+def test_two_mistakes_that_give_one_value_are_both_named():
+    """Only new values given: a flipped sign and a subtracted update give the same w41(n+1)."""
+    ex = random_example(5, "tansig", "purelin")
+    report = check(ex, {"w41(n+1)": slipped("subtracted-update", ex)["w41(n+1)"]})
+    assert [m.name for m in report.likely] == ["sign-flipped", "subtracted-update"]
+
+
+@pytest.mark.parametrize(("answers", "error", "match"), [
+    ({}, ValueError, r"no answers: give a value for at least one of the steps v1, v2, v3, y_h1"),
+    ({"v7": 1.0}, ValueError, r"unknown step 'v7'; the steps are v1, v2, .*, y\(n\+1\), E\(n\+1\) \('d' may stand"),
+    ({"delta_w41": 1.0}, ValueError, r"unknown step 'delta_w41'"),
+    ({"v1": "0.3"}, TypeError, r"step 'v1' must be a number, got text \(write the number without quotes\): '0.3'"),
+    ({"v1": None}, TypeError, r"step 'v1' must be a number, got NoneType"),
+    ({"v1": True}, TypeError, r"step 'v1' must be a number, got bool"),
+    ({"v1": [0.3]}, TypeError, r"step 'v1' must be a number, got list"),
+    ({"dw41": math.nan}, ValueError, r"step 'dw41' must be a finite number, got nan"),
+    ({"E": math.inf}, ValueError, r"step 'E' must be a finite number, got inf"),
+    ({"dw41": 0.1, "Δw41": 0.1}, ValueError, r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
+])
+def test_bad_answers_raise_naming_the_problem(answers, error, match):
+    with pytest.raises(error, match=match):
+        check(EX, answers)
+
+
+def test_check_does_not_modify_the_answers():
+    answers = {"dw41": 0.25, "v1": 0.5}
+    copy = dict(answers)
+    check(EX, answers)
+    assert answers == copy
+
+
+# --- the exercises take their hints from the catalogue ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("exercise", "slip", "mistake"), [
+    ("forward-pass", "leaving out the hidden biases b_i", "no-hidden-bias"),
+    ("output-weights", "the flipped sign", "sign-flipped"),
+    ("output-weights", "forgetting η", "no-eta"),
+    ("output-weights", "v_i in place of y_hi", "rule1-uses-v"),
+    ("output-bias", "the cost E in place of the error e", "cost-for-error"),
+    ("output-bias", "multiplying by the hidden outputs y_hi", "output-bias-with-y"),
+    ("hidden-weights", "the updated weights w_4i(n+1)", "updated-output-weights"),
+    ("hidden-weights", "dropping f'(v_i)", "no-hidden-derivative"),
+    ("hidden-weights", "f'(v_i) computed from v_i", "derivative-of-v"),
+    ("hidden-biases", "multiplying by the input x_1 (which gives Δw_i1)", "bias-input-x1"),
+    ("hidden-biases", "multiplying by the input x_2 (which gives Δw_i2)", "bias-input-x2"),
+    ("one-iteration", "the updates Δ given as the new weights", "delta-as-new-value"),
+])
+def test_an_exercises_classic_mistake_has_the_catalogues_hint(exercise, slip, mistake):
+    [m] = [m for m in exercises.get(exercise).mistakes if m.slip == slip]
+    assert m.hint == homework.hint(mistake)
+
+
+HIDDEN_WEIGHTS = ["Δw11", "Δw12", "Δw21", "Δw22", "Δw31", "Δw32"]
+
+
+@pytest.mark.parametrize(("exercise", "slip", "mistake", "steps"), [
+    ("output-weights", "v_i in place of y_hi", "rule1-uses-v", ["Δw41", "Δw42", "Δw43"]),
+    ("output-bias", "multiplying by the hidden outputs y_hi", "output-bias-with-y", ["Δb4"]),
+    ("output-bias", "the cost E in place of the error e", "cost-for-error", ["Δb4"]),
+    ("hidden-weights", "f'(v_i) computed from v_i", "derivative-of-v", HIDDEN_WEIGHTS),
+    ("hidden-weights", "dropping f'(v_i)", "no-hidden-derivative", HIDDEN_WEIGHTS),
+    ("hidden-biases", "multiplying by the input x_2 (which gives Δw_i2)", "bias-input-x2", ["Δb1", "Δb2", "Δb3"]),
+    ("forward-pass", "leaving out the hidden biases b_i", "no-hidden-bias", ["y_h2", "y"]),
+    ("one-iteration", "the updated weights w_4i(n+1) in the hidden rules", "updated-output-weights",
+     ["w41(n+1)", "w11(n+1)", "y(n+1)"]),
+])
+def test_an_exercises_wrong_value_is_the_catalogues_for_the_same_slip(exercise, slip, mistake, steps):
+    """Where an exercise and the catalogue share a slip, they share the number too (one truth)."""
+    [m] = [m for m in exercises.get(exercise).mistakes if m.slip == slip]
+    trace = run_fn(homework.mistake(mistake), EX)
+    np.testing.assert_allclose(np.ravel(m.value), [trace[s] for s in steps], rtol=1e-12, atol=1e-15)
+
+
+# --- the CLI: trace --check FILE.json ------------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "backprop", "trace", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+
+
+def write(tmp_path, content) -> str:
+    path = tmp_path / "answers.json"
+    path.write_text(content if isinstance(content, str) else json.dumps(content, ensure_ascii=False),
+                    encoding="utf-8")
+    return str(path)
+
+
+def table(out: str) -> list[list[str]]:
+    """The rows of the printed table (after the header, up to the blank line), split on whitespace."""
+    lines = out.split("\n\n")[0].splitlines()
+    assert lines[0].split() == ["step", "expected", "given"]
+    return [line.split() for line in lines[1:]]
+
+
+def test_cli_all_right_exits_0_with_the_table(tmp_path):
+    want = oracle.trace_values(oracle.iteration(EX))
+    answers = {"v1": want["v1"], "dw41": round(want["Δw41"], 6), "y(n+1)": want["y(n+1)"]}
+    proc = run("--check", write(tmp_path, answers))
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert table(proc.stdout) == [[n, f"{want[n]:.6f}", f"{want[n]:.6f}", "right"] for n in ("v1", "Δw41", "y(n+1)")]
+    assert "All 3 given values are right." in proc.stdout
+    header, *lines = proc.stdout.splitlines()[:4]
+    for line in lines:  # aligned columns: numbers end under their headings, the marks start in one column
+        assert len(line.split("right")[0].rstrip()) == len(header)
+        assert line.index(f"{want[line.split()[0]]:.6f}") + len(f"{want[line.split()[0]]:.6f}") == \
+            header.index("expected") + len("expected")
+    assert len({line.index("right") for line in lines}) == 1
+
+
+def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
+    want = oracle.trace_values(oracle.iteration(EX))
+    wrong = slipped("updated-output-weights", EX)
+    answers = {"dw41": want["Δw41"], "dw11": wrong["Δw11"], "Δw12": 1.0, "b1(n+1)": 2.0}
+    proc = run("--check", write(tmp_path, answers), "--decimals", "8")
+    assert proc.returncode == 1 and proc.stderr == "", proc.stderr
+    assert table(proc.stdout) == [["Δw41", f"{want['Δw41']:.8f}", f"{want['Δw41']:.8f}", "right"],
+                                  ["Δw11", f"{want['Δw11']:.8f}", f"{wrong['Δw11']:.8f}", "wrong"]]
+    assert f"First wrong step: Δw11 (expected {want['Δw11']:.8f}, given {wrong['Δw11']:.8f})." in proc.stdout
+    assert f"Likely mistake: updated-output-weights. {homework.hint('updated-output-weights')}" in proc.stdout
+    assert "Not checked after it: Δw12, b1(n+1)" in proc.stdout
+
+
+def test_cli_a_value_no_mistake_gives(tmp_path):
+    proc = run("--check", write(tmp_path, {"v1": 123.0}))
+    assert proc.returncode == 1
+    assert "No classic mistake gives this value here" in proc.stdout
+
+
+def test_cli_with_weights_and_sample_options_and_json_format(tmp_path):
+    ex = oracle.load_example(oracle.other_examples()[0])
+    changed = oracle.with_sample(ex, x=[0.25, -1.5], d=0.75, eta=0.2)
+    want = oracle.trace_values(oracle.iteration(changed))
+    flipped = slipped("sign-flipped", changed)
+    answers = write(tmp_path, {"y": want["y"], "db4": flipped["Δb4"]})
+    proc = run("--check", answers, "--weights", str(oracle.other_examples()[0]), "--x", "0.25", "-1.5",
+               "--d", "0.75", "--eta", "0.2", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["ok"] is False and report["first_wrong"] == "Δb4"
+    assert [s["name"] for s in report["steps"]] == ["y", "Δb4"]
+    assert report["steps"][0]["expected"] == pytest.approx(want["y"], rel=1e-13)
+    assert report["likely"][0] == {"name": "sign-flipped", "hint": homework.hint("sign-flipped")}
+
+
+BAD_FILES = {
+    "not JSON": ("{ v1: 0.3 }", r"answers file '.*answers\.json' is not valid JSON"),
+    "not an object": ("[0.3, 0.5]", r"answers file .* must hold a JSON object of step names and numbers, not a list"),
+    "empty": ("{}", r"answers file .*: no answers: give a value for at least one of the steps v1, v2"),
+    "unknown name": ('{"v1": 0.3, "w99": 1}', r"answers file .*: unknown step 'w99'; the steps are v1, v2, v3"),
+    "not a number": ('{"dw41": "-0.29"}', r"answers file .*: step 'dw41' must be a number, got text"),
+    "null": ('{"e": null}', r"step 'e' must be a number, got NoneType"),
+    "NaN": ('{"E": NaN}', r"step 'E' must be a finite number, got nan"),
+    "twice in the file": ('{"v1": 0.3, "v1": 0.4}', r"answers file .* gives 'v1' twice"),
+    "twice by alias": ('{"dw41": 0.3, "Δw41": 0.3}', r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
+}
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, match: str) -> None:
+    assert proc.returncode == 2 and proc.stdout == ""
+    err = proc.stderr
+    assert err.endswith("\n") and err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith("python -m backprop: error: "), err
+    assert re.search(match, err), err
+
+
+@pytest.mark.parametrize("case", list(BAD_FILES))
+def test_cli_bad_answers_file_one_line_exit_2(case, tmp_path):
+    content, match = BAD_FILES[case]
+    assert_one_line_error(run("--check", write(tmp_path, content)), match)
+
+
+def test_cli_missing_answers_file(tmp_path):
+    assert_one_line_error(run("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
+
+
+def test_help_documents_the_answers_file_from_the_step_names():
+    proc = run("--help")
+    assert proc.returncode == 0
+    out = proc.stdout
+    section = out[out.index("answers file (--check FILE.json)"):out.index("weights file (--weights")]
+    listed = section.split("with any of the steps\n")[1].split("\n(")[0].split()
+    assert listed == list(oracle.trace_values(oracle.iteration(EX)))  # every step, in order
+    assert '"dw41", "db4"' in section and '"Δ"' in section
+    assert " ".join(section.split()).count(" ".join(CATALOGUE)) == 1  # the mistakes it can name
+    assert "0 when every given value is right, 1 when one is wrong, 2 for a bad file" in section
+    assert not re.search(r"\d\.\d{3}", section.replace("1e-06", "").replace("0.001", ""))  # no example value typed
