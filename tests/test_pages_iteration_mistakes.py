@@ -487,24 +487,41 @@ def test_verification_page_shows_the_gradient():
 
 
 def test_verification_page_reads_its_h_table_right():
-    """Choosing h: the table's differences are the cost's (for large h), and the sentences read the printed table."""
+    """Choosing h: the table's parameter is the steepest hidden one, its differences are the cost's (for large h),
+    and the sentences read the printed table."""
     text = page_text("verification")
+    said = prose("verification")
+    # The steepest hidden weight or bias, by the oracle's updates: dE/dtheta = -Delta theta / eta.
+    it = oracle.iteration(EX)
+    slopes = {f"w_{{{i + 1}{k + 1}}}": (("w_hidden", i, k), -it["dw_hidden"][i][k] / ETA)
+              for i in range(3) for k in range(2)}
+    slopes |= {f"b_{i + 1}": (("b_hidden", i, None), -it["db_hidden"][i] / ETA) for i in range(3)}
+    label = max(slopes, key=lambda name: abs(slopes[name][1]))
+    (param, i, k), slope = slopes[label]
+    assert slope != 0
+    assert f"The steepest hidden parameter is ${label}$: analytic $\\partial E/\\partial {label} = {slope:.10f}$" \
+        in said
     rows = table_rows(text, "$h$")
     assert [r[0] for r in rows] == [f"$10^{{-{p}}}$" for p in range(1, 13)]
-    w11 = WORKED["w_hidden"][0][0]
 
     def e_at(value):
-        p = copy.deepcopy(WORKED)
-        p["w_hidden"][0][0] = value
-        return cost(p, X, D)
+        q = copy.deepcopy(WORKED)
+        if k is None:
+            q[param][i] = value
+        else:
+            q[param][i][k] = value
+        return cost(q, X, D)
 
+    theta = WORKED[param][i] if k is None else WORKED[param][i][k]
     for p, row in zip((1, 2, 3), rows):  # where rounding cannot matter, the oracle's differences to 10 decimals
         h = 10.0**-p
-        assert float(row[1]) == pytest.approx((e_at(w11 + h) - e_at(w11 - h)) / (2 * h), abs=2e-10)
-        assert float(row[3]) == pytest.approx((e_at(w11 + h) - e_at(w11)) / h, abs=2e-10)
+        assert float(row[1]) == pytest.approx((e_at(theta + h) - e_at(theta - h)) / (2 * h), abs=2e-10)
+        assert float(row[3]) == pytest.approx((e_at(theta + h) - e_at(theta)) / h, abs=2e-10)
+        assert float(row[2]) == pytest.approx(abs(slope - float(row[1])) / (abs(slope) + abs(float(row[1]))),
+                                              rel=0.06)
     central = {p: float(r[2]) for p, r in zip(range(1, 13), rows)}
     one_sided = {p: float(r[4]) for p, r in zip(range(1, 13), rows)}
-    said = prose("verification")
+    assert all(math.isfinite(v) for v in [*central.values(), *one_sided.values()]), "no 0/0 in the table"
     m = re.search(r"most accurate at \$h = 10\^\{-(\d+)\}\$ \(relative error (\S+)\), the one-sided one at "
                   r"\$h = 10\^\{-(\d+)\}\$ \((\S+)\)\.", said)
     assert m, "the sentence on where each difference is most accurate"
@@ -515,6 +532,23 @@ def test_verification_page_reads_its_h_table_right():
         assert gain and float(gain[1]) == pytest.approx(math.log10(errors[2] / errors[4]) / 2, abs=0.1)
     assert "Below about $h = 10^{-5}$" not in said
     assert int(m[3]) > int(m[1]), "the one-sided difference is best at a smaller h, as the page's theory says"
+
+
+def test_verification_page_counts_the_factors_of_the_rule_pages():
+    """'a chain of four factors for each output rule and six for each hidden rule': counted on the rule pages."""
+    words = {4: "four", 5: "five", 6: "six", 7: "seven"}
+    counts = {}
+    for page in ("rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"):
+        source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+        chain = re.search(r"\$\$\n\\frac\{\\partial E_j\(n\)\}\{\\partial [^\n]*\} =\n(.*?)\n\$\$", source, re.S)
+        assert chain, f"{page}: the chain rule display"
+        counts[page] = len(re.findall(r"\\frac\{\\partial", chain[1]))
+    output = {counts["rule-output-weights"], counts["rule-output-bias"]}
+    hidden = {counts["rule-hidden-weights"], counts["rule-hidden-biases"]}
+    assert len(output) == len(hidden) == 1, counts
+    (n_out,), (n_hid,) = output, hidden
+    assert f"a chain of {words[n_out]} factors for each output rule and {words[n_hid]} for each hidden rule" \
+        in prose("verification")
 
 
 # ---------------------------------------------------------------------------------------------
