@@ -440,3 +440,30 @@ def test_page_no_longer_says_what_the_review_found_false():
         assert wrong not in page, wrong
     assert "cancels the first one" not in activations
     assert "#erratum-output-derivative" not in page + activations
+
+
+# The slides' titles of the four rules, as the slides write them (the lecture's text, not the example's numbers).
+SLIDE_RULE_TITLES = {
+    1: "Update rule for the weights of the output neurons",
+    2: "Update rule for the biases of the output neurons",
+    3: "Update rule for the weights of the hidden neurons",
+    4: "Update rule for the biases of the hidden neurons",
+}
+
+
+def test_page_quotes_the_slides_rule_titles_as_they_are():
+    """Erratum 5 rests on what the slides write: rules (1) and (2) are titled for the *output* neurons (plural),
+    rules (3) and (4) for the *hidden* neurons, and keep the index j of a general output."""
+    page = re.sub(r"\s+", " ", PAGE.read_text(encoding="utf-8"))
+    # Every quoted title "(n) Update rule ..." on the page is the slides' title of rule n.
+    for n, title in re.findall(r"\*\((\d)\) (Update rule [^*]*)\*", page):
+        assert title == SLIDE_RULE_TITLES[int(n)], (n, title)
+    # Whatever the page says about the titles, it says "output neurons" of rules (1) and (2) only ...
+    for words in ("rules (3) and (4) for output neurons", "the rules' titles speak of the *output neurons*"):
+        assert words not in page, words
+    assert "title rules (1) and (2) for the weights and biases *of the output neurons*" in page
+    assert "titles of rules (1) and (2) speak of the weights and biases *of the output neurons*" in page
+    # ... and the hidden rules' titles are the hidden neurons'.
+    assert "titled for the weights and the biases *of the hidden neurons*" in page
+    assert all("hidden neurons" in SLIDE_RULE_TITLES[n] for n in (3, 4))
+    assert all("output neurons" in SLIDE_RULE_TITLES[n] for n in (1, 2))
