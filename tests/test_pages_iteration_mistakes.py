@@ -285,8 +285,8 @@ def test_iteration_page_says_which_way_each_parameter_moves():
     y_h, y = forward(WORKED, X)
     e = D[0] - y[0]
     assert f"The output $y(n) = {s6(y[0])}$ is too {'small' if e > 0 else 'large'} " \
-           f"($e(n) = {s6(e)} {'>' if e > 0 else '<'} 0$), so the output bias $b_4$ {'grows' if e > 0 else 'shrinks'}" \
-        in text
+           f"($e(n) = {s6(e)} {'>' if e > 0 else '<'} 0$), so the output bias $b_4$ " \
+           f"{'increases' if e > 0 else 'decreases'}" in text
     w4 = WORKED["w_output"][0]
     signs = {  # by the sign rule the page states, not from the updates
         "w_output": [e * yh for yh in y_h],
@@ -298,7 +298,8 @@ def test_iteration_page_says_which_way_each_parameter_moves():
         assert [math.copysign(1, p) if p else 0 for p in products] == \
                [math.copysign(1, v) if v else 0 for v in flat(delta, [name])]
         phrases = []
-        for sign, one, many in [(1, "grows", "grow"), (-1, "shrinks", "shrink"), (0, "stays", "stay")]:
+        # signed changes: "increases"/"decreases" (the page keeps "enlarges"/"shrinks" for sizes)
+        for sign, one, many in [(1, "increases", "increase"), (-1, "decreases", "decrease"), (0, "stays", "stay")]:
             chosen = [f"${label}$" for label, p in zip(LABELS[name], products)
                       if (p > 0 if sign == 1 else p < 0 if sign == -1 else p == 0)]
             if chosen:
@@ -306,6 +307,16 @@ def test_iteration_page_says_which_way_each_parameter_moves():
         assert "; ".join(phrases) in text, name
     moving = sum(1 for v in flat(delta) if v != 0)
     assert ("All thirteen parameters move" in text) == (moving == 13)
+    words = "no one two three four five six seven eight nine ten eleven twelve thirteen".split()
+    if moving < 13:  # a count in words, like "thirteen" beside it, and the other count too
+        staying = 13 - moving
+        assert f"{words[moving].capitalize()} of the thirteen parameters move against the slope of $E(n)$, the " \
+               f"direction that lowers it; the other {words[staying]} {'has' if staying == 1 else 'have'} slope 0" \
+               in text
+    for size_word in (" grows", " grow;", " grow.", " shrinks", " shrink;", " shrink."):  # not for signed changes
+        sentence = text[text.index("Every other update"):text.index("### Did the cost go down?")]
+        assert size_word not in sentence, size_word
+    assert "Because $f'(v_i) > 0$" in text and all(F[WORKED["hidden"]][1](yh) > 0 for yh in y_h)
 
 
 def test_iteration_page_cost_before_and_after():
@@ -316,6 +327,10 @@ def test_iteration_page_cost_before_and_after():
         assert f"On this sample the cost fell by a factor of {before / after:.2f}." in text
     else:
         assert f"it grew by a factor of {after / before:.2f}." in text
+    # The note after it holds either way: it does not say the step lowered the cost.
+    note = text[text.index('!!! note "One step is not a promise"'):text.index("## Why every update")]
+    assert "lowers the cost of *this* sample" not in note
+    assert "whatever the step does, it does to the cost of *this* sample" in re.sub(r"\s+", " ", note)
 
 
 def test_iteration_page_shows_the_wrong_order_numbers_and_factors():
