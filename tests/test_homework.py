@@ -543,3 +543,15 @@ def test_help_documents_the_answers_file_from_the_step_names():
     assert " ".join(section.split()).count(" ".join(CATALOGUE)) == 1  # the mistakes it can name
     assert "0 when every given value is right, 1 when one is wrong, 2 for a bad file" in section
     assert not re.search(r"\d\.\d{3}", section.replace("1e-06", "").replace("0.001", ""))  # no example value typed
+
+
+def test_a_mistake_within_the_tolerance_of_the_right_value_is_not_named():
+    """η = 1.0009: forgetting η changes every Δ by less than the tolerance, so that slip explains no wrong value,
+    even one within the tolerance of the slip's own value."""
+    ex = oracle.with_sample(random_example(2, "logsig", "purelin"), eta=1.0009)
+    right = oracle.trace_values(oracle.iteration(ex))["Δw41"]
+    no_eta = slipped("no-eta", ex)["Δw41"]
+    given = no_eta / 1.0009
+    assert homework.close(no_eta, right) and homework.close(given, no_eta) and not homework.close(given, right)
+    report = check(ex, {"Δw41": given})
+    assert report.first_wrong.name == "Δw41" and report.likely == ()
