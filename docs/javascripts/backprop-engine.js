@@ -1,0 +1,411 @@
+// The live page's arithmetic: a small, pure JavaScript copy of the backprop package (no DOM, no dependencies).
+//
+// It runs as a browser global (window.BackpropEngine, loaded by docs/live-example.md) and alone in V8, where
+// tests/test_engine.py evaluates it with mini-racer and compares every value with the Python package:
+// the forward pass (backprop.forward), the four rules (backprop.rules), one whole iteration with the names
+// `python -m backprop trace` prints, central finite differences (backprop.gradcheck), the way a number is written
+// (backprop.show: num, tex, eq) and the classic slips of backprop.homework.MISTAKES, under the same names.
+//
+// A network is a plain object in the shapes of backprop.Network.to_dict():
+//   {w_hidden: [[w11, w12], ...], b_hidden: [b1, ...], w_output: [[w41, ...]], b_output: [b4],
+//    hidden: "logsig", output: "purelin"}
+// with x an array of n_in numbers, d a number (one output) or an array of n_out numbers, eta > 0.
+(function (root) {
+  "use strict";
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Activations: f(v), and f' written with the output y = f(v), as backprop.activations.
+
+  function logsig(v) { // stable, as the package's: exp only ever sees -|v|
+    var z = Math.exp(-Math.abs(v));
+    return v >= 0 ? 1 / (1 + z) : z / (1 + z);
+  }
+
+  var ACTIVATIONS = {
+    logsig: { f: logsig, fPrimeFromOutput: function (y) { return y * (1 - y); } },
+    tansig: { f: Math.tanh, fPrimeFromOutput: function (y) { return 1 - y * y; } },
+    purelin: { f: function (v) { return v; }, fPrimeFromOutput: function () { return 1; } },
+  };
+
+  function activation(name) {
+    var act = Object.prototype.hasOwnProperty.call(ACTIVATIONS, name) ? ACTIVATIONS[name] : null;
+    if (!act) throw new Error("unknown activation " + JSON.stringify(name) + "; known: logsig, tansig, purelin");
+    return act;
+  }
+
+  function targets(net, d) { // d as an array of n_out numbers
+    return Array.isArray(d) ? d.slice() : [d];
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Forward pass: v_i = sum_k w_ik x_k + b_i, y_hi = f(v_i), v_j = sum_i w_ji y_hi + b_j, y_j = f(v_j).
+
+  function dot(row, vec) {
+    var s = 0;
+    for (var k = 0; k < row.length; k++) s += row[k] * vec[k];
+    return s;
+  }
+
+  function forward(net, x, options) {
+    var fh = activation(net.hidden).f, fo = activation(net.output).f;
+    var noHiddenBias = options && options.noHiddenBias;
+    var vh = net.w_hidden.map(function (row, i) { return dot(row, x) + (noHiddenBias ? 0 : net.b_hidden[i]); });
+    var yh = vh.map(fh);
+    var vo = net.w_output.map(function (row, j) { return dot(row, yh) + net.b_output[j]; });
+    var yo = vo.map(fo);
+    return { x: x.slice(), vh: vh, yh: yh, vo: vo, yo: yo };
+  }
+
+  function cost(yo, d) {
+    var s = 0;
+    for (var j = 0; j < yo.length; j++) { var e = d[j] - yo[j]; s += e * e; }
+    return 0.5 * s;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The four rules, Δθ = -η ∂E/∂θ, all from the weights at time n (backprop.rules), written with their factors
+  // (as backprop.homework.Factors) so that a classic slip can replace one factor:
+  //   δ_j = e_j f'(v_j),  δ_i = f'(v_i) Σ_j δ_j w_ji(n),
+  //   Δw_ji = η δ_j y_hi,  Δb_j = η δ_j · 1,  Δw_ik = η δ_i x_k,  Δb_i = η δ_i · 1.
+
+  function rightFactors(net, fp, d, eta) {
+    var e = fp.yo.map(function (y, j) { return d[j] - y; });
+    return {
+      fp: fp, eta: eta, e: e,
+      fPrimeOutput: fp.yo.map(activation(net.output).fPrimeFromOutput),
+      wBack: net.w_output,
+      fPrimeHidden: fp.yh.map(activation(net.hidden).fPrimeFromOutput),
+      outputWeightInput: fp.yh, outputBiasInput: 1, hiddenWeightInput: fp.x, hiddenBiasInput: 1,
+    };
+  }
+
+  function updates(f) {
+    var deltaJ = f.e.map(function (e, j) { return e * f.fPrimeOutput[j]; });
+    var back = f.fPrimeHidden.map(function (_, i) {
+      var s = 0;
+      for (var j = 0; j < deltaJ.length; j++) s += deltaJ[j] * f.wBack[j][i];
+      return s;
+    });
+    var deltaI = back.map(function (b, i) { return f.fPrimeHidden[i] * b; });
+    return {
+      deltaJ: deltaJ, back: back, deltaI: deltaI,
+      dw_output: deltaJ.map(function (dj) { return f.outputWeightInput.map(function (y) { return f.eta * (dj * y); }); }),
+      db_output: deltaJ.map(function (dj) { return f.eta * dj * f.outputBiasInput; }),
+      dw_hidden: deltaI.map(function (di) { return f.hiddenWeightInput.map(function (x) { return f.eta * (di * x); }); }),
+      db_hidden: deltaI.map(function (di) { return f.eta * di * f.hiddenBiasInput; }),
+    };
+  }
+
+  // The four rules' updates and their factors for the sample (x, d) at learning rate eta.
+  function rules(net, x, d, eta) {
+    var f = rightFactors(net, forward(net, x), targets(net, d), eta);
+    var u = updates(f);
+    u.factors = f;
+    return u;
+  }
+
+  function combine(a, b, op) {
+    return Array.isArray(a) ? a.map(function (v, i) { return combine(v, b[i], op); }) : op(a, b);
+  }
+
+  function add(old, delta) { return old + delta; } // θ(n+1) = θ(n) + Δθ(n)
+
+  function newNetwork(net, u, newValue) {
+    newValue = newValue || add;
+    return { w_hidden: combine(net.w_hidden, u.dw_hidden, newValue), b_hidden: combine(net.b_hidden, u.db_hidden, newValue),
+      w_output: combine(net.w_output, u.dw_output, newValue), b_output: combine(net.b_output, u.db_output, newValue),
+      hidden: net.hidden, output: net.output };
+  }
+
+  // One online iteration n -> n+1 (backprop.step).
+  function step(net, x, d, eta) {
+    return newNetwork(net, rules(net, x, d, eta));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // One iteration, every named quantity in the order `python -m backprop trace` prints them, then y(n+1), E(n+1).
+
+  function wname(a, b) { return a < 10 && b < 10 ? "w" + a + b : "w" + a + "," + b; }
+
+  function rowsOf(net, d, fp, u, next, after) {
+    var nHid = fp.yh.length, nIn = fp.x.length, nOut = fp.yo.length, single = nOut === 1;
+    var rows = [], i, j, k;
+    var out = function (a) { return nHid + 1 + a; }; // the slides number the output 4
+    var half = function (yo) { return 0.5 * yo.reduce(function (s, y, a) { return s + (d[a] - y) * (d[a] - y); }, 0); };
+    for (i = 0; i < nHid; i++) rows.push(["v" + (i + 1), fp.vh[i]]);
+    for (i = 0; i < nHid; i++) rows.push(["y_h" + (i + 1), fp.yh[i]]);
+    for (j = 0; j < nOut; j++) rows.push(["v" + out(j), fp.vo[j]]);
+    for (j = 0; j < nOut; j++) rows.push([single ? "y" : "y" + out(j), fp.yo[j]]);
+    for (j = 0; j < nOut; j++) rows.push([single ? "e" : "e" + out(j), d[j] - fp.yo[j]]);
+    rows.push(["E", half(fp.yo)]);
+    for (j = 0; j < nOut; j++) for (i = 0; i < nHid; i++) rows.push(["Δ" + wname(out(j), i + 1), u.dw_output[j][i]]);
+    for (j = 0; j < nOut; j++) rows.push(["Δb" + out(j), u.db_output[j]]);
+    for (i = 0; i < nHid; i++) for (k = 0; k < nIn; k++) rows.push(["Δ" + wname(i + 1, k + 1), u.dw_hidden[i][k]]);
+    for (i = 0; i < nHid; i++) rows.push(["Δb" + (i + 1), u.db_hidden[i]]);
+    for (j = 0; j < nOut; j++) for (i = 0; i < nHid; i++) rows.push([wname(out(j), i + 1) + "(n+1)", next.w_output[j][i]]);
+    for (j = 0; j < nOut; j++) rows.push(["b" + out(j) + "(n+1)", next.b_output[j]]);
+    for (i = 0; i < nHid; i++) for (k = 0; k < nIn; k++) rows.push([wname(i + 1, k + 1) + "(n+1)", next.w_hidden[i][k]]);
+    for (i = 0; i < nHid; i++) rows.push(["b" + (i + 1) + "(n+1)", next.b_hidden[i]]);
+    for (j = 0; j < nOut; j++) rows.push([single ? "y(n+1)" : "y" + out(j) + "(n+1)", after.yo[j]]);
+    rows.push(["E(n+1)", half(after.yo)]);
+    return rows;
+  }
+
+  // One iteration as a student computes it (backprop.homework.iteration), with an optional slip:
+  // how.forwardPass(net, x) at time n and again for y(n+1); how.slip(factors, net) -> factors; how.newValue(old, Δ).
+  // Returns {rows: [[name, value], ...] in trace order, fp, factors, updates, next: the network at n+1, after}.
+  function iteration(net, x, d, eta, how) {
+    how = how || {};
+    d = targets(net, d);
+    var fwd = how.forwardPass || forward;
+    var fp = fwd(net, x);
+    var f = rightFactors(net, fp, d, eta);
+    if (how.slip) f = how.slip(f, net);
+    var u = updates(f);
+    var next = newNetwork(net, u, how.newValue);
+    var after = fwd(next, x);
+    return { rows: rowsOf(net, d, fp, u, next, after), fp: fp, factors: f, updates: u, next: next, after: after };
+  }
+
+  function trace(net, x, d, eta) { return iteration(net, x, d, eta).rows; }
+
+  function toDict(rows) {
+    var out = {};
+    rows.forEach(function (row) { out[row[0]] = row[1]; });
+    return out;
+  }
+
+  function traceDict(net, x, d, eta) { return toDict(trace(net, x, d, eta)); }
+
+  // The names of every step of a network of these sizes, in trace order.
+  function names(nIn, nHidden, nOut) {
+    var zeros = function (n) { return Array.apply(null, Array(n)).map(function () { return 0; }); };
+    var net = { w_hidden: zeros(nHidden).map(function () { return zeros(nIn); }), b_hidden: zeros(nHidden),
+      w_output: zeros(nOut).map(function () { return zeros(nHidden); }), b_output: zeros(nOut),
+      hidden: "logsig", output: "purelin" };
+    return trace(net, zeros(nIn), zeros(nOut), 1).map(function (row) { return row[0]; });
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Central finite differences (E(θ+h) - E(θ-h)) / 2h for every parameter (backprop.gradcheck.numerical_gradient).
+
+  var PARAMETERS = ["w_hidden", "b_hidden", "w_output", "b_output"];
+
+  function clone(net) { return JSON.parse(JSON.stringify(net)); }
+
+  function numericalGradient(net, x, d, h) {
+    h = h === undefined ? 1e-5 : h;
+    d = targets(net, d);
+    var grads = {};
+    PARAMETERS.forEach(function (name) {
+      var theta = net[name];
+      var costAt = function (set) {
+        var moved = clone(net);
+        set(moved[name]);
+        return cost(forward(moved, x).yo, d);
+      };
+      grads[name] = theta.map(function (entry, a) {
+        if (Array.isArray(entry)) {
+          return entry.map(function (value, b) {
+            var plus = costAt(function (t) { t[a][b] = value + h; });
+            var minus = costAt(function (t) { t[a][b] = value - h; });
+            return (plus - minus) / (2 * h);
+          });
+        }
+        var plus = costAt(function (t) { t[a] = entry + h; });
+        var minus = costAt(function (t) { t[a] = entry - h; });
+        return (plus - minus) / (2 * h);
+      });
+    });
+    return grads;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Writing numbers exactly as backprop.show does.
+
+  var DECIMALS = 6;
+
+  // show.num: Python's f"{value:.6f}" (correctly rounded, exact ties to even), never "-0.000000".
+  function num(value, decimals) {
+    var places = decimals === undefined ? DECIMALS : decimals;
+    if (!isFinite(value)) return value !== value ? "nan" : (value > 0 ? "inf" : "-inf");
+    var negative = value < 0 || Object.is(value, -0), a = Math.abs(value), text;
+    if (a >= 1e21) { // toFixed switches to exponents here; a double this large is an integer
+      text = BigInt(a).toString() + (places ? "." + "0".repeat(places) : "");
+    } else {
+      text = a.toFixed(places); // exact, but an exact tie goes away from zero; Python rounds it to even
+      var longer = a.toFixed(places + 1);
+      if (longer.charAt(longer.length - 1) === "5" && isTie(a, places)) {
+        var down = longer.slice(0, places ? -1 : -2); // the tie truncated toward zero
+        var last = down.charAt(down.length - 1);
+        if (Number(last) % 2 === 0) text = down;
+      }
+    }
+    if (negative && /[1-9]/.test(text)) text = "-" + text;
+    return text;
+  }
+
+  // True when a * 10^places has a fractional part of exactly one half.
+  function isTie(a, places) {
+    var exact = a.toFixed(Math.min(100, places + 60)); // every double below 1e21 near a tie has few binary digits
+    var tail = exact.slice(exact.indexOf(".") + 1 + places);
+    return /^50*$/.test(tail);
+  }
+
+  function rounded(value, decimals) { return Number(num(value, decimals)); }
+
+  // show.tex: fill {{name}} fields; a negative number gets parentheses after an operator or a power's brace,
+  // or when it carries a power.
+  var OPENERS = ["=", "(", "[", ",", "&", ":", "|", "\\\\", "\\approx", "\\quad", "\\qquad", "\\left(", "\\big(",
+    "\\Big(", "\\bigl(", "$"];
+
+  function opensExpression(before) {
+    var text = before.replace(/\s+$/, "");
+    if (!text) return true;
+    if (text.charAt(text.length - 1) === "{") return !/\^\{$/.test(text);
+    for (var n = 0; n < OPENERS.length; n++) {
+      if (text.slice(-OPENERS[n].length) === OPENERS[n]) return true;
+    }
+    return false;
+  }
+
+  var FIELD = /\{\{\s*(\w+)\s*\}\}/g;
+
+  function fieldText(value) {
+    if (typeof value === "string") return [value, false];
+    var text = num(value);
+    return [text, text.charAt(0) === "-"];
+  }
+
+  function tex(template, values) {
+    var out = "", pos = 0, match;
+    FIELD.lastIndex = 0;
+    while ((match = FIELD.exec(template)) !== null) {
+      var key = match[1];
+      if (!Object.prototype.hasOwnProperty.call(values, key)) throw new Error("no value for the field {{" + key + "}}");
+      var ft = fieldText(values[key]), text = ft[0];
+      out += template.slice(pos, match.index);
+      var after = template.slice(match.index + match[0].length).replace(/^\s+/, "");
+      if (ft[1] && (!opensExpression(out) || after.charAt(0) === "^")) text = "(" + text + ")";
+      out += text;
+      pos = match.index + match[0].length;
+    }
+    return out + template.slice(pos);
+  }
+
+  // Exact decimal arithmetic for show.eq: a decimal string as a BigInt mantissa and a power of ten.
+  function decimal(text) {
+    var m = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+    var digits = (m[2] || "") + (m[3] || ""), exp = (m[4] ? Number(m[4]) : 0) - (m[3] || "").length;
+    var mant = BigInt(digits || "0");
+    return { m: m[1] ? -mant : mant, e: exp };
+  }
+
+  function scaled(dec, e) { return dec.m * (10n ** BigInt(dec.e - e)); }
+
+  // show.eq: "=" if the value computed from the shown numbers rounds to the shown result, else "\approx".
+  function eq(shown, exact, decimals) {
+    var places = decimals === undefined ? DECIMALS : decimals;
+    var printed = decimal(num(exact, places)), s = decimal(String(shown));
+    var threshold = { m: 4999995n, e: -places - 7 }; // half a unit of the last decimal, times (1 - 1e-6)
+    var e = Math.min(printed.e, s.e, threshold.e);
+    var gap = scaled(s, e) - scaled(printed, e);
+    if (gap < 0n) gap = -gap;
+    return gap < scaled(threshold, e) ? "=" : "\\approx";
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Checking a reader's values: the exercises' rule, and the classic slips of backprop.homework.MISTAKES.
+
+  var RTOL = 1e-3, ATOL = 1e-6;
+
+  function isClose(given, right) { return Math.abs(given - right) <= ATOL + RTOL * Math.abs(right); }
+
+  // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
+  // build time; tests/test_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
+  // whole iteration's rows with that one slip, or null when this network cannot show it (bias-input-x2 with one
+  // input: homework.NotApplicable).
+  function withSlip(how) {
+    return function (net, x, d, eta) { return iteration(net, x, d, eta, how).rows; };
+  }
+
+  function set(f, changes) {
+    var g = {};
+    for (var key in f) g[key] = f[key];
+    for (var c in changes) g[c] = changes[c];
+    return g;
+  }
+
+  var OTHER_DERIVATIVE = { logsig: "tansig", tansig: "logsig", purelin: "logsig" };
+
+  function biasInput(k) {
+    return function (net, x, d, eta) {
+      if (x.length < k) return null;
+      return iteration(net, x, d, eta, { slip: function (f) { return set(f, { hiddenBiasInput: x[k - 1] }); } }).rows;
+    };
+  }
+
+  var SLIPS = {
+    "sign-flipped": withSlip({ slip: function (f) { return set(f, { eta: -f.eta }); } }),
+    "no-eta": withSlip({ slip: function (f) { return set(f, { eta: 1 }); } }),
+    "updated-output-weights": withSlip({ slip: function (f) {
+      var dw = updates(f).dw_output; // the right rule (1)
+      return set(f, { wBack: f.wBack.map(function (row, j) { return row.map(function (w, i) { return w + dw[j][i]; }); }) });
+    } }),
+    "no-hidden-derivative": withSlip({ slip: function (f) {
+      return set(f, { fPrimeHidden: f.fPrimeHidden.map(function () { return 1; }) });
+    } }),
+    "derivative-of-v": withSlip({ slip: function (f, net) {
+      return set(f, { fPrimeHidden: f.fp.vh.map(activation(net.hidden).fPrimeFromOutput) });
+    } }),
+    "wrong-derivative": withSlip({ slip: function (f, net) {
+      return set(f, { fPrimeHidden: f.fp.yh.map(activation(OTHER_DERIVATIVE[net.hidden]).fPrimeFromOutput) });
+    } }),
+    "bias-input-x1": biasInput(1),
+    "bias-input-x2": biasInput(2),
+    "output-bias-with-y": withSlip({ slip: function (f) {
+      return set(f, { outputBiasInput: f.fp.yh.reduce(function (s, y) { return s + y; }, 0) });
+    } }),
+    "rule1-uses-v": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.vh }); } }),
+    "cost-for-error": withSlip({ slip: function (f) {
+      var E = 0.5 * f.e.reduce(function (s, e) { return s + e * e; }, 0);
+      return set(f, { e: f.e.map(function () { return E; }) });
+    } }),
+    "no-hidden-bias": withSlip({ forwardPass: function (net, x) {
+      return forward(set(net, { b_hidden: net.b_hidden.map(function () { return 0; }) }), x);
+    } }),
+    "sigmoid-output": withSlip({ forwardPass: function (net, x) { return forward(set(net, { output: net.hidden }), x); } }),
+    "subtracted-update": withSlip({ newValue: function (old, delta) { return old - delta; } }),
+    "delta-as-new-value": withSlip({ newValue: function (old, delta) { return delta; } }),
+  };
+
+  // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
+  // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
+  // by the same rule and not the right value.
+  function check(net, x, d, eta, given, order) {
+    var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
+    rows.forEach(function (row) {
+      if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
+      var mark = { name: row[0], given: given[row[0]], right: row[1], ok: isClose(given[row[0]], row[1]) };
+      marks.push(mark);
+      if (!mark.ok && firstWrong === null) firstWrong = mark;
+    });
+    var likely = [];
+    if (firstWrong) {
+      (order || Object.keys(SLIPS)).forEach(function (name) {
+        var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
+        if (!slipped) return;
+        var value = toDict(slipped)[firstWrong.name];
+        if (isClose(firstWrong.given, value) && !isClose(value, firstWrong.right)) likely.push(name);
+      });
+    }
+    return { marks: marks, firstWrong: firstWrong, likely: likely };
+  }
+
+  root.BackpropEngine = {
+    ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
+    forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
+    traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
+    num: num, rounded: rounded, tex: tex, eq: eq, isClose: isClose, SLIPS: SLIPS, check: check,
+  };
+})(typeof globalThis !== "undefined" ? globalThis : this);

@@ -1,0 +1,283 @@
+"""The live page's JavaScript engine (docs/javascripts/backprop-engine.js) against the Python package, in V8.
+
+The engine is evaluated alone in V8 through mini-racer (no browser, no DOM) and every number it computes is compared
+with the package: the forward pass, the four rules, the new values, y(n+1) and E(n+1) on 1,000+ random networks and
+samples in every pair of activations (to 1e-12), central finite differences (backprop.gradcheck), the way numbers are
+written (backprop.show: num, tex, eq), and the classic slips of backprop.homework.MISTAKES by name. The cases go to
+V8 in one call each, so the whole file runs in seconds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from backprop import Network, forward, gradcheck, homework, show, step
+from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+
+mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
+
+ENGINE = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "backprop-engine.js"
+ACTS = ("logsig", "tansig", "purelin")
+PAIRS = list(itertools.product(ACTS, ACTS))  # (hidden, output)
+TOL = 1e-12
+
+
+@pytest.fixture(scope="module")
+def js():
+    ctx = mini_racer.MiniRacer()
+    ctx.eval(ENGINE.read_text(encoding="utf-8"))
+
+    def call(expression: str, *args: object) -> object:
+        """Evaluate ``expression`` (a JS function of its arguments) on JSON-encoded ``args``; the JSON result."""
+        encoded = ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
+        return json.loads(ctx.eval(f"JSON.stringify(({expression})({encoded}))"))
+
+    yield call
+    ctx.close()  # free V8 now: left to interpreter exit, mini-racer can hang (see hooks/mathjax_prerender.py)
+
+
+def random_case(rng: np.random.Generator, hidden: str, output: str, sizes=(2, 3, 1)) -> dict:
+    n_in, n_hidden, n_out = sizes
+    scale = rng.choice([0.3, 1.0, 2.5])
+    net = Network(rng.normal(0, scale, (n_hidden, n_in)), rng.normal(0, scale, n_hidden),
+                  rng.normal(0, scale, (n_out, n_hidden)), rng.normal(0, scale, n_out), hidden=hidden, output=output)
+    x = rng.uniform(-2, 2, n_in)
+    d = float(rng.uniform(-1.5, 1.5)) if n_out == 1 else rng.uniform(-1.5, 1.5, n_out).tolist()
+    return {"net": net.to_dict(), "x": x.tolist(), "d": d, "eta": float(rng.choice([0.01, 0.1, 0.5, 1.0, 1.7]))}
+
+
+def cases(n_per_pair: int, seed: int, sizes=(2, 3, 1)) -> list[dict]:
+    rng = np.random.default_rng(seed)
+    return [random_case(rng, h, o, sizes) for h, o in PAIRS for _ in range(n_per_pair)]
+
+
+def network(case: dict) -> Network:
+    return Network(**case["net"])
+
+
+def package_trace(case: dict) -> dict[str, float]:
+    """Every step from the package's own functions: forward, the four rules, step, and the forward pass at n+1."""
+    net, x, d, eta = network(case), np.array(case["x"]), case["d"], case["eta"]
+    fp = forward(net, x)
+    dw_ji, db_j = delta_w_output(fp, d, eta), delta_b_output(fp, d, eta)
+    dw_ik, db_i = delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta)
+    new = step(net, x, d, eta)
+    after = forward(new, x)
+    d_arr = np.atleast_1d(np.asarray(d, dtype=float))
+    values = [*fp.v_hidden, *fp.y_hidden, *fp.v_output, *fp.y_output, *(d_arr - fp.y_output), cost(fp, d),
+              *dw_ji.ravel(), *db_j, *dw_ik.ravel(), *db_i,
+              *new.w_output.ravel(), *new.b_output, *new.w_hidden.ravel(), *new.b_hidden,
+              *after.y_output, cost(after, d)]
+    names = homework.names(net.n_in, net.n_hidden, net.n_out)
+    assert len(names) == len(values)
+    return dict(zip(names, map(float, values), strict=True))
+
+
+def assert_close(got: dict[str, float], want: dict[str, float], what: str, tol: float = TOL) -> None:
+    assert list(got) == list(want), f"{what}: the engine's step names differ:\n{list(got)}\n{list(want)}"
+    for name, value in want.items():
+        assert abs(got[name] - value) <= tol * max(1.0, abs(value)), f"{what}: {name} is {got[name]!r}, not {value!r}"
+
+
+TRACES = "(cs) => cs.map((c) => BackpropEngine.trace(c.net, c.x, c.d, c.eta))"
+
+
+@pytest.mark.parametrize("sizes", [(2, 3, 1)])
+def test_every_step_equals_the_package_on_1000_networks(js, sizes):
+    """1,026 random 2-3-1 networks and samples, 114 per activation pair: every intermediate, update and new value."""
+    batch = cases(114, seed=13, sizes=sizes)
+    assert len(batch) >= 1000
+    for case, rows in zip(batch, js(TRACES, batch), strict=True):
+        what = f"{case['net']['hidden']}/{case['net']['output']} {case}"
+        assert_close(dict(rows), package_trace(case), what)
+
+
+@pytest.mark.parametrize("sizes", [(1, 1, 1), (3, 4, 2), (2, 12, 3)])
+def test_other_sizes_equal_the_package(js, sizes):
+    """The engine is general in n_in, n_hidden, n_out, with the package's names (w4,1 ... for two-digit indices)."""
+    batch = cases(4, seed=sum(sizes), sizes=sizes)
+    for case, rows in zip(batch, js(TRACES, batch), strict=True):
+        assert_close(dict(rows), package_trace(case), f"{sizes} {case}")
+
+
+def test_the_site_example_and_step_names(js):
+    from backprop import examples
+
+    case = {"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA}
+    rows = js(TRACES, [case])[0]
+    assert [name for name, _ in rows] == list(homework.names())
+    assert_close(dict(rows), homework.trace(examples.NET, examples.X, examples.D, examples.ETA), "example")
+    assert js("(a) => BackpropEngine.names(a[0], a[1], a[2])", [2, 3, 1]) == list(homework.names())
+
+
+def test_step_and_forward_match(js):
+    batch = cases(3, seed=5)
+    got = js("(cs) => cs.map((c) => [BackpropEngine.step(c.net, c.x, c.d, c.eta), "
+             "BackpropEngine.forward(c.net, c.x)])", batch)
+    for case, (new, fp) in zip(batch, got, strict=True):
+        want = step(network(case), case["x"], case["d"], case["eta"]).to_dict()
+        for key in ("w_hidden", "b_hidden", "w_output", "b_output"):
+            np.testing.assert_allclose(new[key], want[key], rtol=TOL, atol=TOL)
+        assert (new["hidden"], new["output"]) == (want["hidden"], want["output"])
+        pf = forward(network(case), case["x"])
+        for key, arr in [("vh", pf.v_hidden), ("yh", pf.y_hidden), ("vo", pf.v_output), ("yo", pf.y_output)]:
+            np.testing.assert_allclose(fp[key], arr, rtol=TOL, atol=TOL)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Finite differences
+
+
+def test_finite_differences_equal_gradcheck(js):
+    """The engine's central differences equal backprop.gradcheck.numerical_gradient (same h, same formula; the
+    difference of two costs divided by 2h magnifies their last-bit rounding, hence 1e-9), and agree with the rules."""
+    batch = cases(12, seed=7)
+    got = js("(cs) => cs.map((c) => BackpropEngine.numericalGradient(c.net, c.x, c.d))", batch)
+    for case, grads in zip(batch, got, strict=True):
+        net = network(case)
+        want = gradcheck.numerical_gradient(net, case["x"], case["d"])
+        analytic = gradcheck.analytic_gradient(net, case["x"], case["d"])
+        for name in gradcheck.PARAMETERS:
+            g = np.array(grads[name])
+            np.testing.assert_allclose(g, want[name], rtol=1e-9, atol=1e-9, err_msg=f"{name} {case}")
+            # truncation O(h^2) and rounding O(eps E / h): tiny gradients of a saturated neuron are only good absolutely
+            np.testing.assert_allclose(g, analytic[name], rtol=1e-5, atol=1e-7, err_msg=f"against the rules: {name}")
+
+
+def test_finite_differences_with_another_h(js):
+    case = cases(1, seed=3)[0]
+    got = js("(c) => BackpropEngine.numericalGradient(c.net, c.x, c.d, 1e-4)", case)
+    want = gradcheck.numerical_gradient(network(case), case["x"], case["d"], h=1e-4)
+    for name in gradcheck.PARAMETERS:
+        np.testing.assert_allclose(got[name], want[name], rtol=1e-9, atol=1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writing numbers: backprop.show
+
+
+def number_sample() -> list[float]:
+    rng = np.random.default_rng(11)
+    values = [float(v) for v in rng.normal(size=3000) * 10.0 ** rng.integers(-9, 9, 3000)]
+    values += [k / 128 for k in range(-400, 400)]  # exact ties at the 7th decimal: Python rounds them to even
+    values += [k / 2**20 for k in range(-50, 50)]
+    values += [0.0, -0.0, -1e-9, 4e-7, -4e-7, 5e-7, -5e-7, 4.9999999e-7, -4.9999999e-7, 0.5, -0.5, 1e-300, -1e-300,
+               1.0000005, 2.0000005, 123456.7890125, 1e15 + 0.5, 1e20, 9.99e20, 1e21, -3.7e25, 1.7976931348623157e308]
+    return values
+
+
+def test_num_equals_show_num(js):
+    values = number_sample()
+    values = values[-200:] + values[:-200]  # the hand-picked ones first: they get every number of decimals too
+    got = js("(vs) => vs.map((v) => BackpropEngine.num(v))", values)
+    for value, text in zip(values, got, strict=True):
+        assert text == show.num(value), (value, text, show.num(value))
+    places = js("(vs) => vs.map((v) => [0, 1, 3, 10].map((p) => BackpropEngine.num(v, p)))", values[:600])
+    for value, texts in zip(values[:600], places, strict=True):
+        assert texts == [show.num(value, p) for p in (0, 1, 3, 10)], value
+
+
+def test_negative_zero_never_shows(js):
+    assert js("(vs) => vs.map((v) => BackpropEngine.num(v))", [-1e-9, -4.9e-7]) == ["0.000000", "0.000000"]
+    assert js("() => BackpropEngine.num(-0)") == "0.000000"
+
+
+TEMPLATES = [
+    r"{{a}} \cdot {{b}} + {{c}}",
+    r"v_1 = {{a}} \cdot {{b}} + {{c}} \cdot {{a}} + {{b}} {{rel}} {{c}}",
+    r"e^{-{{a}}}",
+    r"\frac{1}{1 + e^{-{{a}}}}",
+    r"\frac12 \cdot {{a}}^2",
+    r"1 - {{a}}^2",
+    r"{{a}}\,(1 - {{a}})",
+    r"({{a}}, {{b}})",
+    r"{{a}} - {{b}} = {{c}}",
+    r"x_{{{a}}} & {{b}} \\ {{c}}",
+    r"\tanh {{a}}",
+    r"{ {{a}} }",
+    r"a \approx {{a}} \quad {{b}}",
+    r"{{a}}",
+    r"[{{a}}]: {{b}}",
+]
+
+
+def test_tex_equals_show_tex(js):
+    rng = np.random.default_rng(2)
+    batch = []
+    for template in TEMPLATES:
+        for _ in range(20):
+            a, b, c = (float(v) for v in rng.normal(size=3) * rng.choice([1e-8, 1, 100], 3))
+            batch.append([template, {"a": a, "b": b, "c": c, "rel": "="}])
+    got = js("(bs) => bs.map((b) => BackpropEngine.tex(b[0], b[1]))", batch)
+    for (template, values), text in zip(batch, got, strict=True):
+        assert text == show.tex(template, **values), (template, values)
+
+
+def test_eq_equals_show_eq(js):
+    rng = np.random.default_rng(4)
+    pairs = [(float(a), float(b)) for a, b in rng.normal(size=(1000, 2))]
+    for exact in rng.normal(size=600) * 10.0 ** rng.integers(-3, 4, 600):
+        shown = show.rounded(exact) + float(rng.integers(-12, 13)) * 0.5e-7  # around the rounding boundaries
+        pairs.append((shown, float(exact)))
+    pairs += [(k / 128, k / 128) for k in range(-20, 20)] + [(0.0078125, 0.0078126), (1e6 + 5e-7, 1e6)]
+    got = js("(ps) => ps.map((p) => BackpropEngine.eq(p[0], p[1]))", pairs)
+    for (shown, exact), rel in zip(pairs, got, strict=True):
+        assert rel == show.eq(shown, exact), (shown, exact)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The classic slips and the checking rule: backprop.homework
+
+
+def test_the_slips_have_the_catalogues_names(js):
+    assert js("() => Object.keys(BackpropEngine.SLIPS)") == [m.name for m in homework.MISTAKES]
+
+
+def test_every_slip_equals_its_python_function(js):
+    """On random networks of every activation pair (and one-input networks, where bias-input-x2 does not apply)."""
+    batch = cases(6, seed=21) + cases(1, seed=22, sizes=(1, 2, 1)) + cases(1, seed=23, sizes=(3, 2, 2))
+    got = js("(cs) => cs.map((c) => Object.keys(BackpropEngine.SLIPS).map((n) => "
+             "BackpropEngine.SLIPS[n](c.net, c.x, c.d, c.eta)))", batch)
+    for case, per_slip in zip(batch, got, strict=True):
+        net = network(case)
+        for m, rows in zip(homework.MISTAKES, per_slip, strict=True):
+            try:
+                want = m.fn(net, np.array(case["x"]), case["d"], case["eta"])
+            except homework.NotApplicable:
+                assert rows is None, f"{m.name} applies in JS but not in Python: {case}"
+                continue
+            assert_close(dict(rows), want, f"{m.name} {case}")
+
+
+def test_check_equals_homework_check(js):
+    """Answers made of a slip's values (some rounded to 6 decimals, some steps left out): JS and Python mark the same
+    steps, stop at the same first wrong step and name the same likely mistakes."""
+    rng = np.random.default_rng(8)
+    batch, answers = cases(2, seed=9), []
+    for case in batch:
+        m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
+        try:
+            values = m.fn(network(case), np.array(case["x"]), case["d"], case["eta"])
+        except homework.NotApplicable:
+            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
+        chosen = {k: (show.rounded(v) if rng.random() < 0.5 else v) for k, v in values.items() if rng.random() < 0.6}
+        answers.append(chosen or {"E": values["E"]})
+    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
+             [[c, a] for c, a in zip(batch, answers, strict=True)])
+    for case, given, report in zip(batch, answers, got, strict=True):
+        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given]
+        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
+        assert report["likely"] == [m.name for m in want.likely], (case, given)
+
+
+def test_checking_rule_is_homeworks(js):
+    pairs = [(1.0005, 1.0), (1.0011, 1.0), (1e-6, 0.0), (1.1e-6, 0.0), (-0.0, 0.0), (0.5, -0.5)]
+    got = js("(ps) => ps.map((p) => BackpropEngine.isClose(p[0], p[1]))", pairs)
+    assert got == [homework.close(a, b) for a, b in pairs]
+    assert js("() => [BackpropEngine.RTOL, BackpropEngine.ATOL]") == [homework.RTOL, homework.ATOL]
