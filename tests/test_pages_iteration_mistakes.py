@@ -433,7 +433,7 @@ def test_mistake_changes_the_numbers_and_fails_the_gradient_check(name):
 def test_mistakes_page_shows_the_numbers(name):
     shown = numbers_in(page_text("common-mistakes"))
     _, right, wrong, names = MISTAKES[name]
-    if name.startswith("3"):  # the page shows the cost over five steps instead of the updates
+    if name.startswith("3"):  # the page shows the cost over a few steps instead of the updates
         return
     assert six(flat(wrong, names)) <= shown, f"{name}: wrong updates"
     assert six(flat(right, names)) <= shown, f"{name}: right updates"
@@ -449,24 +449,29 @@ def test_mistakes_page_states_the_example_and_the_factors():
     if WORKED["hidden"] == "logsig":
         assert all(1 / F["logsig"][1](y) >= 4 for y in y_h), "at least 4 for logsig, as the page says"
     _, (y,) = forward({**WORKED, "output": "tansig"}, X)
-    assert f"$y = {s6(y)}$ and $f'(v_4) = 1 - y^2 = 1 - {s6(y)}^2" in text
+    squared = f"({s6(y)})^2" if s6(y).startswith("-") else f"{s6(y)}^2"  # a negative number in parentheses
+    assert f"$y = {s6(y)}$ and $f'(v_4) = 1 - y^2 = 1 - {squared}" in text
     assert f"{s6(1 - y * y)}$" in text
 
 
 def test_mistakes_page_gradient_ascent():
-    """Five steps with the right and the flipped sign: the costs, and the sentence that says how they moved."""
-    text = page_text("common-mistakes")
-    right = wrong = WORKED
-    right_costs, wrong_costs = [], []
-    for _ in range(5):
-        right_costs.append(cost(right, X, D))
-        wrong_costs.append(cost(wrong, X, D))
-        right = apply(right, updates(right, X, D, ETA))
-        wrong = apply(wrong, updates(wrong, X, D, ETA, e_sign=-1.0))
-    assert six(right_costs + wrong_costs) <= numbers_in(text)
+    """Steps with the right and the flipped sign at an eta where the right sign descends: the count of steps the
+    table shows, the eta (the example's, halved until the right cost falls and the flipped one grows at every step),
+    the costs, and the sentences that say how they moved."""
+    text, said = page_text("common-mistakes"), prose("common-mistakes")
+    shown_rows = table_rows(text, "step")
+    steps = len(shown_rows) - 1  # the table shows the cost before the first step and after each step
+    assert [int(r[0]) for r in shown_rows] == list(range(steps + 1)) and steps >= 3
 
-    def how(costs):
-        changes = [b - a for a, b in itertools.pairwise(costs)]
+    def costs(eta, e_sign):
+        p, out = WORKED, [cost(WORKED, X, D)]
+        for _ in range(steps):
+            p = apply(p, updates(p, X, D, eta, e_sign=e_sign))
+            out.append(cost(p, X, D))
+        return out
+
+    def how(values):
+        changes = [b - a for a, b in itertools.pairwise(values)]
         if all(c < 0 for c in changes):
             return "falls at every step"
         if all(c > 0 for c in changes):
@@ -474,7 +479,23 @@ def test_mistakes_page_gradient_ascent():
         return f"falls in {sum(c < 0 for c in changes)} of the {len(changes)} steps and grows in " \
                f"{sum(c > 0 for c in changes)}"
 
-    assert f"With the right sign the cost {how(right_costs)}; with the flipped sign it {how(wrong_costs)}." in text
+    eta, halvings = ETA, 0
+    while how(costs(eta, 1.0)) != "falls at every step" or how(costs(eta, -1.0)) != "grows at every step":
+        eta, halvings = eta / 2, halvings + 1
+        assert halvings < 40
+    words = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
+    assert f"{words[steps - 1]} steps with $\\eta = {s6(eta)}$:" in said
+    right_costs, wrong_costs = costs(eta, 1.0), costs(eta, -1.0)
+    assert [r[1:] for r in shown_rows] == [[s6(a), s6(b)] for a, b in zip(right_costs, wrong_costs)]
+    assert "With the right sign the cost falls at every step; with the flipped sign it grows at every step." in said
+    if halvings == 0:
+        assert "The table uses the example's own $\\eta$." in said
+    else:
+        times = {1: "once", 2: "twice"}.get(halvings, f"{halvings} times")
+        assert f"The table uses the example's $\\eta = {s6(ETA)}$ halved {times}: with the example's own $\\eta$ " \
+               f"some steps overshoot" in said
+        assert f"over these steps the right sign's cost {how(costs(ETA, 1.0))}, the flipped sign's " \
+               f"{how(costs(ETA, -1.0))}." in said
 
 
 def test_mistakes_page_slides_hyperbolic_rows():
