@@ -402,10 +402,138 @@
     return { marks: marks, firstWrong: firstWrong, likely: likely };
   }
 
+  // ---------------------------------------------------------------------------------------------------------
+  // Each step with the numbers plugged in, written as the static pages write it (the same show.tex templates and
+  // show.eq choices): the TeX after the step's symbolic formula's last "=". Keys: the trace's names, and "f'(v1)"
+  // ... "f'(v4)" for the derivative factors. For a 2-3-1 network (the slides'); `it` is iteration()'s result.
+
+  var F_TEX = { logsig: "\\frac{1}{1 + e^{-{{v}}}}", tansig: "\\tanh {{v}}", purelin: "{{v}}" }; // show.ACTIVATION_TEX
+  var F_PRIME_TEX = { logsig: "{{y}}\\,(1 - {{y}})", tansig: "1 - {{y}}^2", purelin: "1" };
+  var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
+    logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
+
+  function substitutions(net, x, d, eta, it) {
+    it = it || iteration(net, x, d, eta);
+    var r = rounded, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
+    var dd = targets(net, d)[0], e = f.e[0], y = fp.yo[0], fpo = f.fPrimeOutput[0], linearOut = net.output === "purelin";
+    var out = {}, i, k, nHid = fp.yh.length, nIn = x.length;
+    var sum = function (terms) { return terms.reduce(function (a, b) { return a + b; }); };
+    for (i = 0; i < nHid; i++) {
+      var parts = [], vals = { b: net.b_hidden[i], v: fp.vh[i] };
+      for (k = 0; k < nIn; k++) {
+        parts.push("{{w" + k + "}} \\cdot {{x" + k + "}}");
+        vals["w" + k] = net.w_hidden[i][k];
+        vals["x" + k] = x[k];
+      }
+      var shownV = sum(net.w_hidden[i].map(function (w, kk) { return r(w) * r(x[kk]); })) + r(net.b_hidden[i]);
+      vals.rel = eq(shownV, fp.vh[i]);
+      out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b}} {{rel}} {{v}}", vals);
+      out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
+        { vi: fp.vh[i], y: fp.yh[i], rel: eq(F_OF[net.hidden](r(fp.vh[i])), fp.yh[i]) });
+    }
+    var o = {}, terms = [];
+    for (i = 0; i < nHid; i++) {
+      terms.push("{{w" + i + "}} \\cdot {{y" + i + "}}");
+      o["w" + i] = net.w_output[0][i];
+      o["y" + i] = fp.yh[i];
+    }
+    o.b = net.b_output[0];
+    o.v = fp.vo[0];
+    o.rel = eq(sum(net.w_output[0].map(function (w, ii) { return r(w) * r(fp.yh[ii]); })) + r(net.b_output[0]), fp.vo[0]);
+    var v4 = "v" + (nHid + 1);
+    out[v4] = tex(terms.join(" + ") + " + {{b}} {{rel}} {{v}}", o);
+    out.y = linearOut ? tex("{{y}}", { y: y })
+      : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
+    out.e = tex("{{d}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(r(dd) - r(y), e) });
+    out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
+    var fPrime = function (name, yv, value) {
+      if (name === "purelin") return "1";
+      var shown = name === "logsig" ? r(yv) * (1 - r(yv)) : 1 - r(yv) * r(yv);
+      return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) });
+    };
+    out["f'(" + v4 + ")"] = fPrime(net.output, y, fpo);
+    for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], f.fPrimeHidden[i]);
+    var j4 = nHid + 1;
+    for (i = 0; i < nHid; i++) {
+      var dw = u.dw_output[0][i], w = net.w_output[0][i];
+      out["Δw" + j4 + (i + 1)] = linearOut
+        ? tex("{{eta}} \\cdot {{e}} \\cdot {{y}} {{rel}} {{dw}}",
+          { eta: eta, e: e, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(e) * r(fp.yh[i]), dw) })
+        : tex("{{eta}} \\cdot {{e}} \\cdot {{fp}} \\cdot {{y}} {{rel}} {{dw}}",
+          { eta: eta, e: e, fp: fpo, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(e) * r(fpo) * r(fp.yh[i]), dw) });
+      out["w" + j4 + (i + 1) + "(n+1)"] = newValue(w, dw, next.w_output[0][i]);
+    }
+    var db = u.db_output[0];
+    out["Δb" + j4] = linearOut
+      ? tex("{{eta}} \\cdot ({{d}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(r(eta) * (r(dd) - r(y)), db) })
+      : tex("{{eta}} \\cdot {{e}} \\cdot {{fp}} {{rel}} {{db}}", { eta: eta, e: e, fp: fpo, db: db, rel: eq(r(eta) * r(e) * r(fpo), db) });
+    out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
+    for (i = 0; i < nHid; i++) {
+      var w4i = net.w_output[0][i], fph = f.fPrimeHidden[i];
+      var common = linearOut ? "{{eta}} \\cdot {{e}} \\cdot {{w}} \\cdot {{fph}}" : "{{eta}} \\cdot {{e}} \\cdot {{fpo}} \\cdot {{w}} \\cdot {{fph}}";
+      var shownCommon = linearOut ? r(eta) * r(e) * r(w4i) * r(fph) : r(eta) * r(e) * r(fpo) * r(w4i) * r(fph);
+      for (k = 0; k < nIn; k++) {
+        var dwik = u.dw_hidden[i][k], name = "w" + (i + 1) + (k + 1);
+        out["Δ" + name] = tex(common + " \\cdot {{x}} {{rel}} {{dw}}",
+          { eta: eta, e: e, fpo: fpo, w: w4i, fph: fph, x: x[k], dw: dwik, rel: eq(shownCommon * r(x[k]), dwik) });
+        out[name + "(n+1)"] = newValue(net.w_hidden[i][k], dwik, next.w_hidden[i][k]);
+      }
+      var dbi = u.db_hidden[i];
+      out["Δb" + (i + 1)] = tex(common + " {{rel}} {{db}}",
+        { eta: eta, e: e, fpo: fpo, w: w4i, fph: fph, db: dbi, rel: eq(shownCommon, dbi) });
+      out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
+    }
+    out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
+    out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d}} - {{y}})^2 {{rel}} {{E}}", { d: dd, y: rows["y(n+1)"], E: rows["E(n+1)"],
+      rel: eq(0.5 * Math.pow(r(dd) - r(rows["y(n+1)"]), 2), rows["E(n+1)"]) });
+    return out;
+  }
+
+  function newValue(old, delta, value) {
+    return tex("{{old}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(rounded(old) + rounded(delta), value) });
+  }
+
+  // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):
+  // \frac{1}{2} -> ½, \frac{1}{B} -> 1 / (B), ^{..} and ^2 -> <sup>, \cdot -> ·, \approx -> ≈, "-" -> "−".
+  function texToHtml(texText) {
+    var s = texText, out = "", pos = 0;
+    function group(at) { // the text of the {...} group starting at s[at] === "{", and the index after it
+      var depth = 0;
+      for (var n = at; n < s.length; n++) {
+        if (s[n] === "{") depth++;
+        else if (s[n] === "}" && --depth === 0) return [s.slice(at + 1, n), n + 1];
+      }
+      return [s.slice(at + 1), s.length];
+    }
+    while (pos < s.length) {
+      var rest = s.slice(pos), m;
+      if (rest.indexOf("\\frac{1}{2}") === 0) { out += "½"; pos += 11; }
+      else if (rest.indexOf("\\frac{") === 0) {
+        var a = group(pos + 5), b = group(a[1]);
+        out += texToHtml(a[0]) + " / (" + texToHtml(b[0]) + ")";
+        pos = b[1];
+      } else if (rest.indexOf("^{") === 0) {
+        var g = group(pos + 1);
+        out += "<sup>" + texToHtml(g[0]) + "</sup>";
+        pos = g[1];
+      } else if ((m = /^\^(\w)/.exec(rest))) { out += "<sup>" + m[1] + "</sup>"; pos += 2; }
+      else if (rest.indexOf("\\cdot") === 0) { out += "·"; pos += 5; }
+      else if (rest.indexOf("\\approx") === 0) { out += "≈"; pos += 7; }
+      else if (rest.indexOf("\\tanh") === 0) { out += "tanh"; pos += 5; }
+      else if (rest.indexOf("\\,") === 0) { out += "\u2009"; pos += 2; }
+      else if (rest[0] === "-") { out += "−"; pos += 1; }
+      else if (rest[0] === "<") { out += "&lt;"; pos += 1; }
+      else if (rest[0] === "&") { out += "&amp;"; pos += 1; }
+      else { out += rest[0]; pos += 1; }
+    }
+    return out;
+  }
+
   root.BackpropEngine = {
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     num: num, rounded: rounded, tex: tex, eq: eq, isClose: isClose, SLIPS: SLIPS, check: check,
+    substitutions: substitutions, texToHtml: texToHtml,
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

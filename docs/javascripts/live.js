@@ -1,0 +1,322 @@
+// The "Live worked example" page (docs/live-example.md): the reader's inputs in, every step's numbers out.
+// All arithmetic and all writing of numbers is backprop-engine.js's (checked against the Python package by
+// tests/test_engine.py); this file only reads the fields, writes the results and draws the plot. The example and
+// the classic mistakes' names and hints come from the page (#bp-live-data, written from Python at build time).
+//
+// On every input event: the field is checked; if every field is valid the whole iteration is recomputed and every
+// number and substituted formula is rewritten at once (synchronously, before the next frame). An invalid field is
+// marked (aria-invalid and a message) and the last good numbers stay. A polite live region announces the result
+// once the reader pauses. The script runs again when material's instant navigation shows the page.
+(function () {
+  "use strict";
+
+  var LIMIT = 1e6; // larger inputs are refused: the numbers would no longer fit a line (and would soon overflow)
+  var ANNOUNCE_MS = 1200;
+
+  function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents
+    var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    if (s.indexOf(".") < 0) s = s.replace(",", ".");
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
+    return Number(s);
+  }
+
+  // The problem with a typed value, or "" when it is fine.
+  function problem(name, text) {
+    if (!String(text).trim()) return "Enter a number.";
+    var value = parseNumber(text);
+    if (value === null || !isFinite(value)) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
+    if (Math.abs(value) > LIMIT) return "Too large: use a number between \u22121000000 and 1000000.";
+    if (name === "eta" && !(value > 0)) return "The learning rate η must be greater than 0.";
+    return "";
+  }
+
+  function init() {
+    var root = document.getElementById("bp-live"); // the inputs; the steps follow it on the page
+    var E = window.BackpropEngine;
+    if (!root || !E || root.getAttribute("data-bp-ready")) return;
+    root.setAttribute("data-bp-ready", "1");
+    var page = root.closest("article") || document;
+    var data = JSON.parse(document.getElementById("bp-live-data").textContent);
+    var fields = {}, selects = {};
+    root.querySelectorAll("#bp-live-form input[data-param]").forEach(function (el) { fields[el.name] = el; });
+    root.querySelectorAll("#bp-live-form select[data-param]").forEach(function (el) { selects[el.name] = el; });
+    var numEls = {}, fdEls = {};
+    page.querySelectorAll("[data-num]").forEach(function (el) { numEls[el.getAttribute("data-num")] = el; });
+    page.querySelectorAll("[data-fd]").forEach(function (el) { fdEls[el.getAttribute("data-fd")] = el; });
+    var whenEls = Array.prototype.slice.call(page.querySelectorAll("[data-when]"));
+    var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
+    var status = document.getElementById("bp-live-status");
+    var announce = document.getElementById("bp-live-announce");
+    var hwForm = document.getElementById("bp-hw");
+    var hwResult = document.getElementById("bp-hw-result");
+    var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
+    var hints = {};
+    data.mistakes.forEach(function (m) { hints[m.name] = m.hint; });
+    var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
+
+    var state = { good: null, n: 0, history: [], checked: false, timer: null };
+
+    function networkFrom(values) {
+      return {
+        w_hidden: [[values.w11, values.w12], [values.w21, values.w22], [values.w31, values.w32]],
+        b_hidden: [values.b1, values.b2, values.b3],
+        w_output: [[values.w41, values.w42, values.w43]], b_output: [values.b4],
+        hidden: values.hidden, output: values.output,
+      };
+    }
+
+    function mark(el, message) {
+      var msg = document.getElementById(el.id + "-msg");
+      if (message) {
+        el.setAttribute("aria-invalid", "true");
+        el.setAttribute("aria-describedby", msg.id);
+      } else {
+        el.removeAttribute("aria-invalid");
+        el.removeAttribute("aria-describedby");
+      }
+      msg.textContent = message;
+    }
+
+    // Every field's value, or null if any is invalid (each marked).
+    function read() {
+      var values = {}, ok = true;
+      Object.keys(fields).forEach(function (name) {
+        var why = problem(name, fields[name].value);
+        mark(fields[name], why);
+        if (why) ok = false;
+        else values[name] = parseNumber(fields[name].value);
+      });
+      Object.keys(selects).forEach(function (name) { values[name] = selects[name].value; });
+      return ok ? values : null;
+    }
+
+    function showVariants(net) {
+      whenEls.forEach(function (el) {
+        var parts = el.getAttribute("data-when").split(":"), want = parts[1];
+        var act = net[parts[0]];
+        var on = want === "other" ? act !== "purelin" : act === want;
+        if (on === el.hidden) el.hidden = !on;
+      });
+    }
+
+    function compute(values) {
+      var net = networkFrom(values), x = [values.x1, values.x2];
+      var it = E.iteration(net, x, values.d, values.eta);
+      var finite = it.rows.every(function (row) { return isFinite(row[1]); });
+      if (!finite) return null;
+      return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
+        grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
+    }
+
+    function render(c) {
+      showVariants(c.net);
+      Object.keys(numEls).forEach(function (key) {
+        var tex = c.subs[key];
+        numEls[key].innerHTML = tex === undefined ? "" : "= " + E.texToHtml(tex);
+      });
+      var eta = c.values.eta, g = c.grad;
+      var fd = {};
+      for (var i = 0; i < 3; i++) {
+        fd["Δw4" + (i + 1)] = g.w_output[0][i];
+        fd["Δb" + (i + 1)] = g.b_hidden[i];
+        for (var k = 0; k < 2; k++) fd["Δw" + (i + 1) + (k + 1)] = g.w_hidden[i][k];
+      }
+      fd["Δb4"] = g.b_output[0];
+      Object.keys(fdEls).forEach(function (key) {
+        fdEls[key].textContent = E.num(-eta * fd[key]).replace(/-/g, "\u2212");
+      });
+    }
+
+    function plot() {
+      var box = document.getElementById("bp-plot"), caption = document.getElementById("bp-plot-caption");
+      var h = state.history, W = 320, H = 150, L = 46, R = 10, T = 10, B = 30;
+      var max = Math.max.apply(null, h), min = Math.min(0, Math.min.apply(null, h));
+      var span = max - min || 1, n = Math.max(1, h.length - 1);
+      var px = function (t) { return (L + (W - L - R) * t / n).toFixed(1); };
+      var py = function (v) { return (T + (H - T - B) * (1 - (v - min) / span)).toFixed(1); };
+      var points = h.map(function (v, t) { return px(t) + "," + py(v); }).join(" ");
+      var fmt = function (v) { return E.num(v).replace(/-/g, "\u2212"); };
+      var label = "The cost E(n) after each applied update: " + h.map(function (v, t) {
+        return "E(" + t + ") = " + fmt(v);
+      }).slice(-6).join(", ") + (h.length > 6 ? " (the last six)" : "");
+      box.innerHTML = '<svg viewBox="0 0 ' + W + " " + H + '" role="img" aria-label="' + label + '">' +
+        '<line class="bp-plot__axis" x1="' + L + '" y1="' + (H - B) + '" x2="' + (W - R) + '" y2="' + (H - B) + '"/>' +
+        '<line class="bp-plot__axis" x1="' + L + '" y1="' + T + '" x2="' + L + '" y2="' + (H - B) + '"/>' +
+        '<text x="' + (L - 4) + '" y="' + (T + 8) + '" text-anchor="end">' + E.num(max, 3) + "</text>" +
+        '<text x="' + (L - 4) + '" y="' + (H - B) + '" text-anchor="end">' + E.num(min, 3).replace(/-/g, "\u2212") + "</text>" +
+        '<text x="' + L + '" y="' + (H - 8) + '" text-anchor="middle">0</text>' +
+        '<text x="' + (W - R) + '" y="' + (H - 8) + '" text-anchor="end">n = ' + (h.length - 1) + "</text>" +
+        '<text x="' + ((L + W - R) / 2) + '" y="' + (H - 8) + '" text-anchor="middle">iteration n</text>' +
+        '<polyline class="bp-plot__line" points="' + points + '"/>' +
+        h.map(function (v, t) { return '<circle class="bp-plot__dot" cx="' + px(t) + '" cy="' + py(v) + '" r="2.5"/>'; }).join("") +
+        "</svg>";
+      caption.textContent = h.length > 1
+        ? "E(0) = " + fmt(h[0]) + " \u2192 E(" + (h.length - 1) + ") = " + fmt(h[h.length - 1]) + " after " +
+          (h.length - 1) + " update" + (h.length > 2 ? "s" : "") + " of the same sample."
+        : "E(0) = " + fmt(h[0]) + ". Press \u201cApply the update\u201d to take a step.";
+    }
+
+    function say(text) {
+      clearTimeout(state.timer);
+      state.timer = setTimeout(function () { announce.textContent = text; }, ANNOUNCE_MS);
+    }
+
+    function summary(c) {
+      var r = c.rows, f = function (v) { return E.num(v).replace(/-/g, "\u2212"); };
+      return "n = " + state.n + ": y = " + f(r.y) + ", E = " + f(r.E) + "; after the update y(n+1) = " + f(r["y(n+1)"]) +
+        ", E(n+1) = " + f(r["E(n+1)"]) + ".";
+    }
+
+    // Recompute from the fields; keep the last good numbers when a field is invalid. `fresh` starts a new history.
+    function setState(value) {
+      root.setAttribute("data-state", value);
+      stepBoxes.forEach(function (el) { el.setAttribute("data-state", value); });
+    }
+
+    function update(fresh) {
+      var values = read();
+      if (!values) {
+        setState("invalid");
+        status.textContent = "A field above needs a valid number; the steps below still show the last valid input.";
+        return false;
+      }
+      var c = compute(values);
+      if (!c) {
+        setState("invalid");
+        status.textContent = "These numbers overflow (a value became infinite); the steps below still show the last " +
+          "valid input. Try smaller weights or a smaller η.";
+        return false;
+      }
+      setState("ok");
+      status.textContent = "";
+      state.good = c;
+      if (fresh) { state.n = 0; state.history = [c.rows.E]; }
+      render(c);
+      plot();
+      if (state.checked) checkHomework(false);
+      say(summary(c));
+      return true;
+    }
+
+    function setFields(values) {
+      Object.keys(fields).forEach(function (name) { fields[name].value = String(values[name]); });
+      Object.keys(selects).forEach(function (name) { selects[name].value = values[name]; });
+    }
+
+    function exampleValues() {
+      var ex = data.example;
+      return { x1: ex.x[0], x2: ex.x[1], d: ex.d, eta: ex.eta,
+        w11: ex.w_hidden[0][0], w12: ex.w_hidden[0][1], w21: ex.w_hidden[1][0], w22: ex.w_hidden[1][1],
+        w31: ex.w_hidden[2][0], w32: ex.w_hidden[2][1], b1: ex.b_hidden[0], b2: ex.b_hidden[1], b3: ex.b_hidden[2],
+        w41: ex.w_output[0][0], w42: ex.w_output[0][1], w43: ex.w_output[0][2], b4: ex.b_output[0],
+        hidden: ex.hidden, output: ex.output };
+    }
+
+    function apply() {
+      var c = state.good;
+      if (!c || root.getAttribute("data-state") !== "ok") return;
+      var next = c.it.next, v = {};
+      for (var key in c.values) v[key] = c.values[key];
+      v.w11 = next.w_hidden[0][0]; v.w12 = next.w_hidden[0][1]; v.w21 = next.w_hidden[1][0];
+      v.w22 = next.w_hidden[1][1]; v.w31 = next.w_hidden[2][0]; v.w32 = next.w_hidden[2][1];
+      v.b1 = next.b_hidden[0]; v.b2 = next.b_hidden[1]; v.b3 = next.b_hidden[2];
+      v.w41 = next.w_output[0][0]; v.w42 = next.w_output[0][1]; v.w43 = next.w_output[0][2]; v.b4 = next.b_output[0];
+      setFields(v); // the exact values (shortest round-trip text), so nothing is lost between steps
+      if (update(false)) {
+        state.n += 1;
+        state.history.push(state.good.rows.E);
+        plot();
+        say(summary(state.good));
+      }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Check my homework
+
+    function hwMark(input, text, kind) {
+      var m = document.getElementById(input.id + "-mark");
+      m.textContent = text;
+      m.className = "bp-hw__mark" + (kind ? " bp-hw__mark--" + kind : "");
+      if (kind === "invalid") {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", m.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+        if (kind) input.setAttribute("aria-describedby", m.id);
+        else input.removeAttribute("aria-describedby");
+      }
+    }
+
+    function checkHomework(focus) {
+      var c = state.good, given = {}, bad = 0;
+      hwInputs.forEach(function (input) {
+        if (!input.value.trim()) { hwMark(input, "", ""); return; }
+        var value = parseNumber(input.value);
+        if (value === null || !isFinite(value)) { hwMark(input, "not a number", "invalid"); bad++; return; }
+        given[input.getAttribute("data-step")] = value;
+      });
+      state.checked = true;
+      if (!c) { hwResult.textContent = "Fix the network's fields at the top of the page first."; return; }
+      var names = Object.keys(given);
+      if (!names.length) {
+        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3."
+          : "Enter your value for at least one step, then check.";
+        return;
+      }
+      var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
+      report.marks.forEach(function (m) {
+        var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
+        hwMark(input, m.ok ? "\u2713 right" : "\u2717 wrong", m.ok ? "right" : "wrong");
+      });
+      var right = report.marks.filter(function (m) { return m.ok; }).length;
+      var parts = [right + " of " + report.marks.length + " right."];
+      if (report.firstWrong) {
+        var fw = report.firstWrong;
+        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.num(fw.given).replace(/-/g, "\u2212") + ").");
+        if (report.likely.length) {
+          parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
+            return n + ". " + hints[n];
+          }).join(" Or: "));
+        } else {
+          parts.push("No classic mistake gives this value: recompute this step from the ones before it.");
+        }
+        if (bad) parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+      } else if (bad) {
+        parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+      } else {
+        parts.push("Every value you entered is right.");
+      }
+      hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
+      hwResult.setAttribute("data-likely", report.likely.join(" "));
+      hwResult.textContent = parts.join(" ");
+      if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+
+    Object.keys(fields).forEach(function (name) {
+      fields[name].addEventListener("input", function () { update(true); });
+    });
+    Object.keys(selects).forEach(function (name) {
+      selects[name].addEventListener("change", function () { update(true); });
+    });
+    document.getElementById("bp-live-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
+    document.getElementById("bp-reset").addEventListener("click", function () {
+      setFields(exampleValues());
+      update(true);
+    });
+    document.getElementById("bp-apply").addEventListener("click", apply);
+    hwForm.addEventListener("submit", function (ev) { ev.preventDefault(); checkHomework(true); });
+    document.getElementById("bp-hw-clear").addEventListener("click", function () {
+      hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
+      state.checked = false;
+      hwResult.textContent = "";
+    });
+    update(true);
+    announce.textContent = "";
+    clearTimeout(state.timer);
+  }
+
+  window.BackpropLive = { init: init, problem: problem };
+  init();
+})();
