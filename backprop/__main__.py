@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from . import examples, homework
 from .network import Network
+from .show import num
 
 
 def _answers_help() -> str:
@@ -144,8 +145,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         shown.append(step)
         if step is report.first_wrong:
             break
-    expected = [f"{s.expected:.{decimals}f}" for s in shown]
-    given = [f"{s.given:.{decimals}f}" for s in shown]
+    expected = [num(s.expected, decimals) for s in shown]
+    given = [num(s.given, decimals) for s in shown]
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
@@ -156,8 +157,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
     if wrong is None:
         print(f"All {len(shown)} given values are right.")
         return
-    print(f"First wrong step: {wrong.name} (expected {wrong.expected:.{decimals}f}, "
-          f"given {wrong.given:.{decimals}f}).")
+    print(f"First wrong step: {wrong.name} (expected {num(wrong.expected, decimals)}, "
+          f"given {num(wrong.given, decimals)}).")
     if len(report.likely) == 1:
         print(f"Likely mistake: {report.likely[0].name}. {report.likely[0].hint}")
     elif report.likely:
@@ -212,7 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         width = max(len(name) for name, _ in rows)
         for name, value in rows:
-            print(f"{name:<{width}} = {value: .{args.decimals}f}")
+            text = num(value, args.decimals)  # as the pages write it: never -0.000000
+            print(f"{name:<{width}} = {text if text.startswith('-') else ' ' + text}")
     return 0
 
 

@@ -39,6 +39,12 @@ VALID = {
 }
 
 
+
+def six(value: float) -> str:
+    """A value as the CLI prints it: 6 decimals, and a zero that rounds from below as 0.000000, not -0.000000."""
+    text = f"{value:.6f}"
+    return text[1:] if text == "-0.000000" else text
+
 def run(*args: str, example: Path | str | None = None) -> subprocess.CompletedProcess[str]:
     """``python <args>`` with ``BACKPROP_EXAMPLE`` set to ``example`` (unset: the package's own file)."""
     env = {k: v for k, v in os.environ.items() if k != oracle.ENV}
@@ -222,7 +228,7 @@ def test_trace_without_options_prints_the_example_in_use(path):
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     got = printed(proc.stdout)
     assert list(got) == list(want)
-    assert got == {name: f"{value:.6f}" for name, value in want.items()}
+    assert got == {name: six(value) for name, value in want.items()}
     js = json.loads(run("-m", "backprop", "trace", "--format", "json", example=path).stdout)
     assert list(js) == list(want)
     for name, value in want.items():
