@@ -209,7 +209,7 @@ def f_prime_tex(activation: str, y: object) -> str:
 
 
 def activation_plot(name: str, f_label: str, f_prime_label: str, label: str, v_max: float = 6.0) -> str:
-    """The activation ``name`` (solid) and its derivative (dashed) for ``-v_max <= v <= v_max``, as :func:`svg`.
+    """The activation ``name`` (solid) and its derivative (dashed) for ``-v_max <= v <= v_max``, as `svg` does.
 
     ``f_label`` and ``f_prime_label`` are the legend's two entries, ``label`` the text alternative.
     """
