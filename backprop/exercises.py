@@ -893,18 +893,40 @@ def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> 
                    net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
 
 
+def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
+    """The hidden parameter the spot-the-bug exercise asks for: the first of w_11, w_12, ..., b_1, ... whose
+    new value the bug changes by more than the answer boxes' tolerance (with x_1 = 0 the bug leaves w_11 alone);
+    w_11 if it changes none.
+
+    Returns its label (``"w_12"``), the `Network` field (``"w_hidden"``) and the index in that array.
+    """
+    ex = examples.EXAMPLE if example is None else example
+    right = step(ex.net, ex.x, ex.d, ex.eta)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
+    candidates = [(f"w_{i + 1}{k + 1}", "w_hidden", (i, k)) for i in range(n_hidden) for k in range(n_in)]
+    candidates += [(f"b_{i + 1}", "b_hidden", (i,)) for i in range(ex.net.n_hidden)]
+    for label, attr, index in candidates:
+        good, bad = getattr(right, attr)[index], getattr(buggy, attr)[index]
+        if abs(bad - good) > ATOL + RTOL * abs(good):
+            return label, attr, index
+    return candidates[0]  # the bug changes nothing here (e = 0): the page's note says it cannot tell them apart
+
+
 def _spot_the_bug(ex: Example) -> NumericExercise:
     p = _pass(ex)
     buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    label, attr, index = spot_the_bug_parameter(ex)
+    delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
     return NumericExercise(
         "spot-the-bug", "Spot the bug: the value it breaks",
-        right=step(ex.net, ex.x, ex.d, ex.eta).w_hidden[0, 0],
-        boxes=(Box("w_11(n+1)"),),
+        right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
+        boxes=(Box(f"{label}(n+1)"),),
         mistakes=(
-            Mistake(buggy.w_hidden[0, 0], "That is what the buggy code prints; it uses w_41(n+1) in the hidden rule. "
-                                          "What does the rule with w_41(n) give?", "the buggy code's value"),
-            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0], homework.hint("delta-as-new-value"),
-                    "the update Δw_11 given as the new weight"),
+            Mistake(getattr(buggy, attr)[index], "That is what the buggy code prints; it uses w_4i(n+1) in the "
+                                                  "hidden rule. What does the rule with w_4i(n) give?",
+                    "the buggy code's value"),
+            Mistake(delta[index], homework.hint("delta-as-new-value"), f"the update Δ{label} given as the new value"),
         ),
     )
 

@@ -71,6 +71,21 @@ def hand_two_outputs() -> list[list[float]]:
     return [[ETA * (e4 * W4[i] + e5 * w5[i]) * FP[i] * XS[k] for k in range(2)] for i in range(3)]
 
 
+def hand_spot_the_bug() -> tuple[str, float, float]:
+    """The first of w_11, w_12, ..., b_1, ... whose new value the bug (hidden rules with w_4i(n+1)) changes beyond
+    the boxes' tolerance: its label, its right new value and the buggy one."""
+    w4_next = [W4[i] + ETA * E * YH[i] for i in range(3)]  # rule 1 applied first
+    candidates = [(f"w_{i + 1}{k + 1}", W[i][k], XS[k], i) for i in range(3) for k in range(2)]
+    candidates += [(f"b_{i + 1}", B[i], 1.0, i) for i in range(3)]
+    for label, old, inp, i in candidates:
+        right, buggy = old + ETA * E * W4[i] * FP[i] * inp, old + ETA * E * w4_next[i] * FP[i] * inp
+        if abs(buggy - right) > 1e-6 + 1e-3 * abs(right):
+            return label, right, buggy
+    raise AssertionError("the bug changes no hidden parameter of this example")
+
+
+SPOT_LABEL, SPOT_RIGHT, SPOT_BUGGY = hand_spot_the_bug()
+
 HAND = {
     "forward-pass": [YH[1], Y],
     "sigmoid-derivative": sig(V[0]) * (1 - sig(V[0])),  # the logistic sigmoid's, whatever the example's layer
@@ -83,7 +98,7 @@ HAND = {
     "tansig-hidden": hand_other_hidden(),
     "two-outputs": hand_two_outputs(),
     "gradient-check": -E * W4[0] * FP[0] * X1,  # the exact derivative; the central difference is within 1e-9
-    "spot-the-bug": W[0][0] + ETA * E * W4[0] * FP[0] * X1,
+    "spot-the-bug": SPOT_RIGHT,
 }
 
 NUMERIC = [name for name in ex.names() if isinstance(ex.get(name), ex.NumericExercise)]
@@ -159,7 +174,7 @@ HAND_MISTAKES = [
     ("tansig-hidden", HAND["hidden-weights"], "network's updates"),
     ("two-outputs", [[ETA * E * W4[i] * FP[i] * XS[k] for k in range(2)] for i in range(3)], "Only output 4"),
     ("gradient-check", ETA * E * W4[0] * FP[0] * X1, "update"),
-    ("spot-the-bug", W[0][0] + ETA * E * W4_NEXT[0] * FP[0] * X1, "buggy code"),
+    ("spot-the-bug", SPOT_BUGGY, "buggy code"),
 ]
 
 
@@ -423,12 +438,14 @@ def test_fix_checker_recognises_the_bug():
 
 def test_the_hand_written_step_is_right_on_the_worked_example():
     # ties the fix exercise's notion of "right" to the oracle's values
+    label, attr, index = ex.spot_the_bug_parameter()
+    assert label == SPOT_LABEL
     new = hand_step(examples.NET, XS, D, ETA)
-    assert new.w_hidden[0, 0] == pytest.approx(HAND["spot-the-bug"], rel=1e-12)
+    assert getattr(new, attr)[index] == pytest.approx(SPOT_RIGHT, rel=1e-12)
     buggy = hand_buggy_step(examples.NET, XS, D, ETA)
-    spot = ex.get("spot-the-bug")
-    if not close(buggy.w_hidden[0, 0], spot.right):
-        assert "buggy code" in ex.check("spot-the-bug", buggy.w_hidden[0, 0]).message
+    assert getattr(buggy, attr)[index] == pytest.approx(SPOT_BUGGY, rel=1e-12)
+    assert "buggy code" in ex.check("spot-the-bug", SPOT_BUGGY).message
+    assert ex.get("spot-the-bug").boxes[0].label == f"{SPOT_LABEL}(n+1)"
 
 
 # --- training -------------------------------------------------------------------------------------

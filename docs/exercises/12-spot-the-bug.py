@@ -16,7 +16,7 @@
 import numpy as np
 
 from backprop import Network, activations, cost, examples, forward, show
-from backprop.exercises import answer_box, check, markdown, worked_solution
+from backprop.exercises import answer_box, check, markdown, spot_the_bug_parameter, tex_name, worked_solution
 
 
 def buggy_step(net, x, d, eta):
@@ -34,7 +34,8 @@ def buggy_step(net, x, d, eta):
 
 
 buggy = buggy_step(examples.NET, examples.X, examples.D, examples.ETA)
-print(f"the buggy code's w_11(n+1) = {show.num(buggy.w_hidden[0, 0])}")
+label, attr, index = spot_the_bug_parameter()  # w_11 unless the bug leaves it alone for this example
+print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]
 E_before = cost(forward(examples.NET, examples.X), examples.D)
@@ -43,14 +44,15 @@ markdown(r"On the worked example the cost $E$ {{went}}: {{before}} before the bu
          went=show.pick(E_before - E_after, "even goes down", "goes up", "stays the same"), before=E_before,
          after=E_after)
 
-# %% [markdown]
-# **Task 1.** Which line is wrong? What should $w_{11}(n+1)$ be for the worked example?
+# %% tags=["hide-input"]
+markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the worked example?",
+         name=tex_name(label))
 
 # %% tags=["hide-input"]
 answer_box("spot-the-bug")  # the site's answer box (hidden in Jupyter)
 
 # %%
-answer = None  # your answer here: the right w_11(n+1)
+answer = None  # your answer here: the right value of the parameter Task 1 names, at n+1
 check("spot-the-bug", answer)
 
 # %% [markdown]
@@ -73,11 +75,11 @@ def fixed_step(net, x, d, eta):
                    net.w_output + eta * e * y_h, net.b_output + eta * e, hidden=net.hidden)
 
 
-answer = fixed_step(examples.NET, examples.X, examples.D, examples.ETA).w_hidden[0, 0]
+answer = getattr(fixed_step(examples.NET, examples.X, examples.D, examples.ETA), attr)[index]
 
 worked_solution(r"""
 The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1
 updated them: $w_{4i}(n+1)$. The derivation differentiates $E(n)$, in which $w_{4i}(n)$ appears; the
-hidden rules must use `net.w_output[0]`. With it, $w_{11}(n+1) = {{right}}$, where the buggy code
+hidden rules must use `net.w_output[0]`. With it, ${{name}}(n+1) = {{right}}$, where the buggy code
 gives {{buggy}}.
-""", right=answer, buggy=buggy.w_hidden[0, 0])
+""", name=tex_name(label), right=answer, buggy=getattr(buggy, attr)[index])
