@@ -22,6 +22,7 @@ import contextlib
 import io
 import re
 import textwrap
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
@@ -256,12 +257,16 @@ def test_rule_1_says_the_sign_of_each_step():
         assert "all three steps are " + ("negative" if sign == "positive" else "positive") not in text
     else:
         for i, step in enumerate(steps):
-            sign = "positive" if step > 0 else "negative"
+            sign = "positive" if step > 0 else "negative" if step < 0 else "0"
             # "$\Delta w_{42}$ is negative (positive ...)" or "... and $\Delta w_{43}$ are positive (negative ...)"
             name = re.escape(f"$\\Delta w_{{4{i + 1}}}$")
-            m = re.search(rf"{name}[^()]*? (is|are) (positive|negative) \(", text)
+            m = re.search(rf"{name}[^()]*? (is|are) (positive|negative|0) \(", text)
             assert m and m[2] == sign, f"rule 1 says Δw_4{i + 1} is {m and m[2]}, the oracle {sign}"
         assert "all three steps are" not in text
+    always = "(a logistic sigmoid's output always is)"
+    assert (always in text) == (IT["hidden"] == "logsig")
+    if always in text:  # what the page relies on: the loader refuses a saturated hidden neuron
+        assert all(0 < y < 1 for y in IT["y_hidden"])
 
 
 def test_rule_2_says_whether_the_bias_takes_the_largest_step():
@@ -271,21 +276,39 @@ def test_rule_2_says_whether_the_bias_takes_the_largest_step():
     assert r"so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$" in text
     hidden = [abs(v) for row in IT["dw_hidden"] for v in row] + [abs(v) for v in IT["db_hidden"]]
     largest = all(v <= db for v in hidden)
-    assert ("no step of the thirteen parameters is larger than" in text) == largest
-    assert ("It is not the largest step of this iteration" in text) == (not largest)
+    assert ("it is the largest step of the thirteen in size: no $|\\Delta\\theta|$ is larger than "
+            "$|\\Delta b_4|$" in text) == largest
+    assert ("It is not the largest step of this iteration in size" in text) == (not largest)
+    if not largest:  # the sentence compares sizes and names exactly the larger ones
+        names = [f"w_{{{i + 1}{k + 1}}}" for i in range(3) for k in range(2)] + [f"b_{i + 1}" for i in range(3)]
+        bigger = [f"$|\\Delta {n}|$" for n, v in zip(names, hidden) if v > db]
+        m = re.search(r"in size, though: (.*?) (is|are) larger than \$\|\\Delta b_4\|\$", text)
+        assert m, "the sentence on the larger steps"
+        assert sorted(re.findall(r"\$\|\\Delta [^$]*\|\$", m[1])) == sorted(bigger)
+        assert m[2] == ("is" if len(bigger) == 1 else "are")
 
 
 def test_rule_3_says_how_dw_i2_relates_to_dw_i1():
     text = prose("rule-hidden-weights")
     x1, x2 = IT["x"]
-    for row in IT["dw_hidden"]:
-        assert row[1] == pytest.approx(row[0] * x2 / x1)  # the oracle: the ratio is x_2 / x_1
-    words = {0.5: "half of", 1.0: "equal to", 2.0: "twice", -1.0: "minus", -0.5: "minus half of"}
-    relation = words.get(x2 / x1, f"${num(x2 / x1)}$ times")
+    for row in IT["dw_hidden"]:  # the oracle: Δw_ik = (common factor) x_k
+        assert row[0] * x2 == pytest.approx(row[1] * x1, abs=1e-15)
+    assert "x_2 = x_1 / 2" not in text
+    if x1 == 0 or x2 == 0:
+        k = 1 if x1 == 0 else 2
+        assert all(row[k - 1] == 0 for row in IT["dw_hidden"])
+        assert rf"Each $\Delta w_{{i{k}}}$ is 0: the two weights of a hidden neuron share every factor but the " \
+               rf"input, and $x_{k} = 0$" in text
+        assert "times $\\Delta w_{i1}$" not in text and "0.000000$ times" not in text
+        return
+    # The ratio of the inputs as the example writes them, exactly: a fraction of the two decimals.
+    exact = Fraction(repr(float(x2))) / Fraction(repr(float(x1)))
+    words = {Fraction(1, 2): "half of", 1: "equal to", 2: "twice", -1: "minus", Fraction(-1, 2): "minus half of"}
+    printed = num(x2 / x1)
+    relation = words.get(exact, f"${printed}$ times" if Fraction(printed) == exact else f"$\\approx {printed}$ times")
     assert rf"Each $\Delta w_{{i2}}$ is {relation} $\Delta w_{{i1}}$" in text
     shown_x1 = num(x1) if x1 >= 0 else f"({num(x1)})"
     assert re.search(rf"x_2 / x_1 = {re.escape(num(x2))} / {re.escape(shown_x1)} (=|\\approx) {num(x2 / x1)}", text)
-    assert "x_2 = x_1 / 2" not in text
 
 
 def test_rule_4_says_when_db_i_equals_dw_ik():
@@ -300,10 +323,37 @@ def test_rule_4_says_when_db_i_equals_dw_ik():
     if 1.0 not in x:
         assert "each $\\Delta b_i$ equals" not in text
         assert r"$\Delta w_{ik} = \Delta b_i\, x_k$" in text
-        assert num(IT["dw_hidden"][0][0]) in text and num(IT["db_hidden"][0]) in text
+        nonzero = [k for k in range(2) if x[k] != 0]
+        if nonzero:  # the illustration uses an input that is not 0 (x_k = 0 would show 0 = Δb_1 · 0)
+            k = nonzero[0]
+            shown_x = num(x[k]) if x[k] >= 0 else f"({num(x[k])})"
+            shown = f"\\Delta w_{{1{k + 1}}} = \\Delta b_1\\, x_{k + 1} = {num(IT['db_hidden'][0])} \\cdot {shown_x}"
+            assert any(f"{shown} {rel} {num(IT['dw_hidden'][0][k])}$" in text for rel in ("=", "\\approx")), shown
+        assert not re.search(r"\\Delta b_1\\, x_\d = \S+ \\cdot -?0\.000000", text)
     else:
         k = x.index(1.0) + 1
         assert rf"Because $x_{k} = 1$ in the worked example, each $\Delta b_i$ equals $\Delta w_{{i{k}}}$" in text
+
+
+NEGATIVE_ZERO = re.compile(r"(?<![\w.])-0\.0*(?![0-9])")  # "-0.", "-0.000000": a sign the number does not have
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_printed_arrays_have_six_decimals_and_no_negative_zero(page):
+    """What the copyable blocks print: every number of an array with the site's 6 decimals (numpy would drop
+    trailing zeros, "-0.01563"), and nowhere a negative zero ("-0.", "-0.000000")."""
+    text = page_text(page)
+    assert not NEGATIVE_ZERO.search(text), NEGATIVE_ZERO.search(text)
+    array_lines = [line for line in text.splitlines() if re.match(r"^\s*(?:\S+\s*=\s*)?\[+\s*-?\d", line)]
+    assert array_lines or page == "rule-output-bias", f"{page}: no printed array"  # rule 2 prints one number
+    for line in array_lines:
+        for number in re.findall(r"-?\d+\.\d*", line):
+            assert re.fullmatch(r"-?\d+\.\d{6}", number), f"{page}: {number!r} in {line!r}"
+
+
+def test_negative_zero_pattern():
+    assert NEGATIVE_ZERO.search("[[-0.        1.145428]") and NEGATIVE_ZERO.search("[-0.000000, 1.0]")
+    assert not NEGATIVE_ZERO.search("-0.015630 0.000000 -0.089740 10.000000 x-0.5")
 
 
 # The substituted arithmetic: a negative operand in parentheses, and "=" only where the shown operands give the
