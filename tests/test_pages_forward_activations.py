@@ -271,6 +271,12 @@ def test_cost_page_prints_the_worked_error_and_cost_and_their_sign():
     text = rendered("cost-function")
     assert ("overshoots the target, so the error is negative" in text) == (e < 0)
     assert ("falls short of the target, so the error is positive" in text) == (e > 0)
+    # The cost's sign does not follow the error's: it is said once, for either sign.
+    prose = re.sub(r"\s+", " ", text)
+    assert "The cost, half the error's square, is positive whichever way the output misses." in prose
+    assert 0.5 * e * e > 0
+    for wrong in ("and so is the cost", "positive all the same"):
+        assert wrong not in prose, wrong
 
 
 def test_cost_page_two_output_sum_adds_up_as_written():

@@ -627,6 +627,14 @@ def test_notation_page_shows_the_matrix_form_values():
     assert six(list(delta2) + list(delta1)) <= shown
     assert six(np.concatenate([m[k].ravel() for k in ORDER])) <= shown
     assert f"With the example's `{WORKED['hidden']}` hidden layer" in text
+    # The value column: every array entry with the site's 6 decimals, never a negative zero.
+    cells = re.findall(r"\| `(\[.*?\])` \|", text)
+    assert len(cells) == 4
+    for cell in cells:
+        for number in re.findall(r"-?\d+\.\d*", cell):
+            assert re.fullmatch(r"-?\d+\.\d{6}", number) and not re.fullmatch(r"-0\.0+", number), (number, cell)
+    for name, cell in zip(ORDER, cells):  # in the page's order: rules (1) to (4), row by row
+        assert re.findall(r"-?\d+\.\d{6}", cell) == [s6(v) for v in np.ravel(m[name])], name
     # and the batch form's outputs: y for three inputs, from the index-form forward pass, with its activation's name
     ys = [forward(WORKED, x)[1][0] for x in (X, [0.0, 0.0], [-1.0, 2.0])]
     assert f"Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
