@@ -1,7 +1,8 @@
 // The "Live worked example" page (docs/live-example.md): the reader's inputs in, every step's numbers out.
 // All arithmetic and all writing of numbers is backprop-engine.js's (checked against the Python package by
 // tests/test_engine.py); this file only reads the fields, writes the results and draws the plot. The example and
-// the classic mistakes' names and hints come from the page (#bp-live-data, written from Python at build time).
+// the classic mistakes' names and hints come from the page (#bp-live-data's data-json, written from Python at
+// build time).
 //
 // On every input event: the field is checked; if every field is valid the whole iteration is recomputed and every
 // number and substituted formula is rewritten at once (synchronously, before the next frame). An invalid field is
@@ -36,7 +37,7 @@
     if (!root || !E || root.getAttribute("data-bp-ready")) return;
     root.setAttribute("data-bp-ready", "1");
     var page = root.closest("article") || document;
-    var data = JSON.parse(document.getElementById("bp-live-data").textContent);
+    var data = JSON.parse(document.getElementById("bp-live-data").getAttribute("data-json"));
     var fields = {}, selects = {};
     root.querySelectorAll("#bp-live-form input[data-param]").forEach(function (el) { fields[el.name] = el; });
     root.querySelectorAll("#bp-live-form select[data-param]").forEach(function (el) { selects[el.name] = el; });
@@ -111,8 +112,9 @@
     function render(c) {
       showVariants(c.net);
       Object.keys(numEls).forEach(function (key) {
-        var tex = c.subs[key];
-        numEls[key].innerHTML = tex === undefined ? "" : "= " + E.texToHtml(tex);
+        var tex = c.subs[key], el = numEls[key];
+        el.innerHTML = tex === undefined ? "" : "= " + E.texToHtml(tex);
+        el.setAttribute("data-tex", tex === undefined ? "" : tex); // the TeX the static pages would write
       });
       var eta = c.values.eta, g = c.grad;
       var fd = {};
@@ -318,5 +320,9 @@
   }
 
   window.BackpropLive = { init: init, problem: problem };
-  init();
+  if (window.BackpropEngine) init();
+  else { // instant navigation may run this before the engine's file has loaded
+    var engine = document.querySelector('script[src$="backprop-engine.js"]');
+    if (engine) engine.addEventListener("load", init);
+  }
 })();

@@ -1,0 +1,354 @@
+"""The "Live worked example" page in headless Chromium: what a reader does with it, by mouse and by keyboard.
+
+Every number on the page is compared with the Python package (backprop.homework.trace, backprop.step), and the
+substituted formulas of the site's example with the TeX the static pages print. test_pages.py checks this page like
+every other (math, axe, dark, phone) in its first state; the tests here check it again after it has changed.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+import urllib.request
+
+import numpy as np
+import pytest
+from browser_checks import COLOUR_RULES, DESKTOP
+
+from backprop import Network, examples, homework, show, step
+
+pytestmark = pytest.mark.browser
+
+PAGE = "live-example/"
+PHONE_360 = {"width": 360, "height": 740}
+PARAMS = ["x1", "x2", "d", "eta", "w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3", "w41", "w42", "w43",
+          "b4"]
+# The static pages that print each step of the worked example with its numbers.
+STATIC = ["forward-pass/", "cost-function/", "rule-output-weights/", "rule-output-bias/", "rule-hidden-weights/",
+          "rule-hidden-biases/"]
+
+NUMBERS_JS = """() => Object.fromEntries([...document.querySelectorAll('[data-num]')].map(
+  (el) => [el.dataset.num, {text: el.textContent, tex: el.dataset.tex}]))"""
+FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def example_values() -> dict[str, object]:
+    net = examples.NET
+    values = {"x1": examples.X[0], "x2": examples.X[1], "d": examples.D, "eta": examples.ETA}
+    for i in range(3):
+        values[f"w{i + 1}1"], values[f"w{i + 1}2"] = net.w_hidden[i]
+        values[f"b{i + 1}"] = net.b_hidden[i]
+        values[f"w4{i + 1}"] = net.w_output[0, i]
+    values["b4"] = net.b_output[0]
+    return {k: float(v) for k, v in values.items()} | {"hidden": net.hidden, "output": net.output}
+
+
+def network(v: dict) -> tuple[Network, list[float], float, float]:
+    net = Network([[v["w11"], v["w12"]], [v["w21"], v["w22"]], [v["w31"], v["w32"]]], [v["b1"], v["b2"], v["b3"]],
+                  [[v["w41"], v["w42"], v["w43"]]], [v["b4"]], hidden=v["hidden"], output=v["output"])
+    return net, [v["x1"], v["x2"]], v["d"], v["eta"]
+
+
+def shown(value: float) -> str:
+    """A number as the live page writes it: show.num with a real minus sign."""
+    return show.num(value).replace("-", "\u2212")
+
+
+def assert_numbers_are(tab, values: dict) -> None:
+    """Every step's result on the page (the last number of its substituted formula) is the package's."""
+    right = homework.trace(*network(values))
+    numbers = tab.page.evaluate(NUMBERS_JS)
+    for name, value in right.items():
+        text = numbers[name]["text"]
+        assert text.endswith(" " + shown(value)), f"{name}: the page shows {text!r}, the package {show.num(value)}"
+
+
+def visit(tab):
+    tab.page.set_viewport_size(DESKTOP)
+    tab.visit(PAGE)
+    tab.page.wait_for_function("() => document.getElementById('bp-live').dataset.state === 'ok'")
+
+
+def fill(tab, name: str, text: str) -> None:
+    tab.page.fill(f"#bp-in-{name}", text)  # one input event, as typing the whole value at once
+
+
+def normalise(tex: str) -> str:
+    return re.sub(r"\s+|&|\\\\|\\quad", "", tex)  # aligned environments: line breaks, &, \quad
+
+
+def static_tex(tab, path: str) -> str:
+    """All TeX of a built page (pre-rendered: the data-tex attributes; client-side: the arithmatex sources)."""
+    with urllib.request.urlopen(tab.server.url + path) as response:
+        page = response.read().decode("utf-8")
+    found = [html.unescape(t) for t in re.findall(r'data-tex="([^"]*)"', page)]
+    found += [html.unescape(t) for t in re.findall(r'class="arithmatex">(.*?)</(?:span|div)>', page, flags=re.S)]
+    return "\n".join(normalise(t) for t in found)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def test_starts_from_the_site_example_with_the_static_pages_numbers(tab):
+    """Every step is the package's number, and each substituted formula is the one the static pages print."""
+    visit(tab)
+    values = example_values()
+    for name in PARAMS:
+        assert float(tab.page.input_value(f"#bp-in-{name}")) == values[name]
+    assert_numbers_are(tab, values)
+    numbers = tab.page.evaluate(NUMBERS_JS)
+    statics = "\n".join(static_tex(tab, path) for path in STATIC)
+    same_as_static = [k for k in numbers if not k.endswith("(n+1)") or k[0] in "wb"]
+    same_as_static = [k for k in same_as_static if k not in ("y", "f'(v4)")]  # "v_4 = y" / "1": nothing to compare
+    for key in same_as_static:
+        tex = normalise(numbers[key]["tex"])
+        assert tex in statics, f"{key}: the live page writes {numbers[key]['tex']!r}, which no static page prints"
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_an_edit_updates_every_number_and_formula(tab):
+    visit(tab)
+    before = tab.page.evaluate(NUMBERS_JS)
+    fill(tab, "x1", "-2")
+    values = example_values() | {"x1": -2.0}
+    assert_numbers_are(tab, values)
+    after = tab.page.evaluate(NUMBERS_JS)
+    assert "\u00b7 (\u22122.000000)" in after["v1"]["text"], after["v1"]["text"]  # negatives in parentheses
+    assert after["Δw11"]["text"] != before["Δw11"]["text"]
+    # the finite difference beside each update is -eta times the package's numerical gradient
+    from backprop import gradcheck
+    net, x, d, eta = network(values)
+    fd = gradcheck.numerical_gradient(net, x, d)
+    assert tab.page.text_content('[data-fd="Δw11"]') == shown(-eta * fd["w_hidden"][0, 0])
+    assert tab.page.text_content('[data-fd="Δb4"]') == shown(-eta * fd["b_output"][0])
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_switching_activations_changes_formulas_and_numbers(tab):
+    visit(tab)
+    tab.page.select_option("#bp-in-hidden", "tansig")
+    tab.page.select_option("#bp-in-output", "logsig")
+    values = example_values() | {"hidden": "tansig", "output": "logsig"}
+    assert_numbers_are(tab, values)
+    visible = tab.page.evaluate("""() => [...document.querySelectorAll('[data-when]')]
+        .filter((el) => !el.hidden).map((el) => el.dataset.when)""")
+    assert set(visible) == {"hidden:tansig", "output:logsig", "output:other"}
+    assert "tanh" in tab.page.text_content('[data-num="y_h1"]')
+    assert not tab.math_problems()
+
+
+def test_reset_restores_the_site_example(tab):
+    visit(tab)
+    first = tab.page.evaluate(NUMBERS_JS)
+    fill(tab, "w41", "-3")
+    tab.page.select_option("#bp-in-hidden", "purelin")
+    tab.page.click("#bp-apply")
+    tab.page.click("#bp-reset")
+    assert tab.page.evaluate(NUMBERS_JS) == first
+    assert tab.page.input_value("#bp-in-hidden") == examples.NET.hidden
+    assert "E(0) =" in tab.page.text_content("#bp-plot-caption")
+
+
+def test_applying_the_update_lowers_E_on_the_example(tab):
+    visit(tab)
+    values = example_values()
+    net, x, d, eta = network(values)
+    costs = [homework.trace(net, x, d, eta)["E"]]
+    for _ in range(5):
+        tab.page.click("#bp-apply")
+        net = step(net, x, d, eta)
+        costs.append(homework.trace(net, x, d, eta)["E"])
+    assert all(b < a for a, b in itertools.pairwise(costs)), costs
+    shown_E = tab.page.text_content('[data-num="E"]')
+    assert shown_E.endswith(shown(costs[-1])), (shown_E, costs[-1])
+    assert float(tab.page.input_value("#bp-in-w41")) == pytest.approx(net.w_output[0, 0], abs=1e-15)
+    assert tab.page.locator("#bp-plot circle").count() == 6
+    caption = tab.page.text_content("#bp-plot-caption")
+    assert f"E(5) = {shown(costs[-1])}" in caption and f"E(0) = {shown(costs[0])}" in caption
+    label = tab.page.get_attribute("#bp-plot svg", "aria-label")
+    assert label and "E(5)" in label
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
+    visit(tab)
+    right = homework.trace(*network(example_values()))
+    flipped = homework.mistake("sign-flipped").fn(*network(example_values()))
+    page = tab.page
+    ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
+        "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
+    assert list(ids) == list(homework.names())
+    page.fill(f"#{ids['v1']}", show.num(right["v1"]))
+    page.fill(f"#{ids['E']}", show.num(right["E"]))
+    page.fill(f"#{ids['Δw41']}", show.num(flipped["Δw41"]))  # the sign-flipped slip
+    page.fill(f"#{ids['Δw42']}", "0.123")
+    page.click("#bp-hw-check")
+    assert page.text_content(f"#{ids['v1']}-mark").endswith("right")
+    assert page.text_content(f"#{ids['E']}-mark").endswith("right")
+    assert page.text_content(f"#{ids['Δw41']}-mark").endswith("wrong")
+    assert page.text_content(f"#{ids['Δw42']}-mark").endswith("wrong")
+    result = page.text_content("#bp-hw-result")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw41"
+    assert "sign-flipped" in page.get_attribute("#bp-hw-result", "data-likely").split()
+    assert homework.hint("sign-flipped") in result  # the catalogue's own words, embedded at build time
+    assert "3 of 4 right" not in result and "2 of 4 right" in result
+    # the same answers through Python's check: the same verdict
+    report = homework.check(*network(example_values()), {"v1": right["v1"], "E": right["E"],
+                                                         "Δw41": flipped["Δw41"], "Δw42": 0.123})
+    assert [m.name for m in report.likely] == page.get_attribute("#bp-hw-result", "data-likely").split()
+    # a wrong value no slip explains
+    page.fill(f"#{ids['Δw41']}", "")
+    page.click("#bp-hw-check")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw42"
+    assert "No classic mistake" in page.text_content("#bp-hw-result")
+    # axe on the page with its results shown, light and dark
+    assert not tab.axe_problems(), tab.axe_problems()
+    tab.use_scheme("slate")
+    try:
+        assert not tab.axe_problems(rules=COLOUR_RULES), tab.axe_problems(rules=COLOUR_RULES)
+    finally:
+        tab.use_scheme("default")
+    page.click("#bp-hw-clear")
+    assert page.text_content("#bp-hw-result") == ""
+
+
+def test_homework_follows_the_readers_own_network(tab):
+    """The check uses the network entered at the top: the reader's homework, not the site's example."""
+    visit(tab)
+    mine = example_values() | {"x1": 0.3, "w22": -0.7, "eta": 0.1, "hidden": "tansig"}
+    for name in ("x1", "w22", "eta"):
+        fill(tab, name, str(mine[name]))
+    tab.page.select_option("#bp-in-hidden", "tansig")
+    slip = homework.mistake("no-hidden-derivative").fn(*network(mine))
+    index = list(homework.names()).index("Δw12")
+    tab.page.fill(f"#bp-hw-{index}", repr(slip["Δw12"]))
+    tab.page.press(f"#bp-hw-{index}", "Enter")  # Enter in a field checks, as in any form
+    assert tab.page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw12"
+    assert "no-hidden-derivative" in tab.page.get_attribute("#bp-hw-result", "data-likely").split()
+
+
+@pytest.mark.parametrize("text, message", [("", "Enter a number"), ("abc", "Not a number"), ("1e308", "Too large"),
+                                           ("1,2,3", "Not a number")])
+def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, message):
+    visit(tab)
+    fill(tab, "w11", "0.25")  # a good edit first: these are the numbers that must stay
+    good = tab.page.evaluate(NUMBERS_JS)
+    fill(tab, "w11", text)
+    assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") == "true"
+    described = tab.page.get_attribute("#bp-in-w11", "aria-describedby")
+    assert message in tab.page.text_content(f"#{described}")
+    assert tab.page.evaluate(NUMBERS_JS) == good
+    assert tab.page.text_content("#bp-live-status")
+    tab.page.click("#bp-apply")  # no step from an invalid state
+    assert tab.page.evaluate(NUMBERS_JS) == good
+    assert not tab.axe_problems(), tab.axe_problems()
+    fill(tab, "w11", "0.3")
+    assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") is None
+    assert_numbers_are(tab, example_values() | {"w11": 0.3})
+    assert not tab.network_problems(), tab.network_problems()
+
+
+@pytest.mark.parametrize("text", ["0", "-0.5"])
+def test_eta_must_be_positive(tab, text):
+    visit(tab)
+    good = tab.page.evaluate(NUMBERS_JS)
+    fill(tab, "eta", text)
+    assert tab.page.get_attribute("#bp-in-eta", "aria-invalid") == "true"
+    assert "greater than 0" in tab.page.text_content("#bp-in-eta-msg")
+    assert tab.page.evaluate(NUMBERS_JS) == good
+
+
+def test_keyboard_only(tab):
+    """From the first field: type, Tab through the fields, change an activation with the arrow keys, press the
+    buttons with Enter and Space, check homework with Enter. Focus is always visible on a control."""
+    visit(tab)
+    page = tab.page
+    page.focus("#bp-in-x1")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("0.5")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "bp-in-x2"
+    for _ in range(PARAMS.index("b4") - 1):
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "bp-in-b4"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "bp-in-hidden"
+    page.keyboard.press("ArrowDown")  # logsig -> tansig
+    values = example_values() | {"x1": 0.5, "hidden": page.input_value("#bp-in-hidden")}
+    assert values["hidden"] != examples.NET.hidden
+    assert_numbers_are(tab, values)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "bp-reset"
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.id") == "bp-apply"
+    page.keyboard.press("Enter")
+    page.keyboard.press(" ")
+    net, x, d, eta = network(values)
+    net = step(step(net, x, d, eta), x, d, eta)
+    assert page.text_content('[data-num="E"]').endswith(shown(homework.trace(net, x, d, eta)["E"]))
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.focus("#bp-hw-0")
+    page.keyboard.type("123")
+    page.keyboard.press("Enter")
+    assert page.text_content("#bp-hw-0-mark").endswith("wrong")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "v1"
+
+
+def test_results_are_announced_politely_once_the_reader_pauses(tab):
+    visit(tab)
+    page = tab.page
+    region = page.locator("#bp-live-announce")
+    assert region.get_attribute("aria-live") == "polite"
+    assert region.text_content() == ""  # nothing read out on load
+    page.focus("#bp-in-d")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("0.75", delay=50)
+    assert region.text_content() == "", "announced while the reader was still typing"
+    page.wait_for_function("() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
+    right = homework.trace(*network(example_values() | {"d": 0.75}))
+    assert f"E = {shown(right['E'])}" in region.text_content()
+    assert page.get_attribute("#bp-hw-result", "aria-live") == "polite"
+
+
+def test_phone_width_and_dark_after_use(tab):
+    """At 360 px wide nothing scrolls sideways, with results and a wrong homework value shown; dark mode is clean."""
+    visit(tab)
+    page = tab.page
+    page.set_viewport_size(PHONE_360)
+    try:
+        for name, text in [("w11", "-123456.789"), ("w41", "-98765.4321"), ("x1", "-999999")]:
+            fill(tab, name, text)
+        page.click("#bp-apply")
+        page.fill("#bp-hw-3", "-1")
+        page.click("#bp-hw-check")
+        page.evaluate(FRAME_JS)
+        assert not tab.overflow_problems(), tab.overflow_problems()
+        tab.use_scheme("slate")
+        assert not tab.axe_problems(rules=COLOUR_RULES), tab.axe_problems(rules=COLOUR_RULES)
+        assert not tab.overflow_problems()
+    finally:
+        tab.use_scheme("default")
+        page.set_viewport_size(DESKTOP)
+    assert not tab.network_problems(), tab.network_problems()
+
+
+def test_the_page_loads_nothing_from_elsewhere_and_its_scripts_only_here(tab):
+    visit(tab)
+    assert not tab.network_problems(), tab.network_problems()
+    scripts = tab.page.evaluate("() => [...document.scripts].map((s) => s.src).filter(Boolean)")
+    assert any(s.endswith("/javascripts/backprop-engine.js") for s in scripts)
+    tab.visit("forward-pass/")
+    scripts = tab.page.evaluate("() => [...document.scripts].map((s) => s.src).filter(Boolean)")
+    assert not any("backprop-engine" in s or s.endswith("/live.js") for s in scripts)
+
+
+def test_instant_navigation_to_the_page_runs_it(tab):
+    """Reached by material's instant navigation (no full load), the page still computes."""
+    tab.visit("iteration-and-training/")
+    tab.page.locator("a.md-footer__link--next").first.click()
+    tab.page.wait_for_function("() => document.getElementById('bp-live')?.dataset.state === 'ok'")
+    assert_numbers_are(tab, example_values())
+    np.testing.assert_equal(tab.page_errors, [])
