@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build build-pages bench bench-site bench-notebooks bench-browser bench-prerender lock clean
+.PHONY: serve test build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench-browser: $(STAMP)
 # MathJax pre-rendered at build time vs client-side: math painted, bytes per page, added build time; PASS/FAIL.
 bench-prerender: $(STAMP)
 	$(BIN)/python benchmarks/bench_prerender.py
+
+# Live worked example: time from an edit to every number and formula drawn (headless Chromium); PASS/FAIL vs 50 ms.
+bench-live: $(STAMP)
+	$(BIN)/python benchmarks/bench_live.py
 
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:
