@@ -281,3 +281,93 @@ def test_checking_rule_is_homeworks(js):
     got = js("(ps) => ps.map((p) => BackpropEngine.isClose(p[0], p[1]))", pairs)
     assert got == [homework.close(a, b) for a, b in pairs]
     assert js("() => [BackpropEngine.RTOL, BackpropEngine.ATOL]") == [homework.RTOL, homework.ATOL]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The live page's substituted formulas: the templates and "=" / "\approx" choices of the static pages
+
+
+def static_page_substitutions(case: dict) -> dict[str, str]:
+    """Each step of a 2-3-1 network with a purelin output, written with the templates of the static pages
+    (forward-pass.md, cost-function.md, rule-*.md): show.tex and show.eq on the package's values."""
+    import math
+
+    from backprop import activations, rules
+
+    net, x, d, eta = network(case), case["x"], case["d"], case["eta"]
+    fp = forward(net, x)
+    r, tex, eq = show.rounded, show.tex, show.eq
+    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh, "purelin": lambda v: v}[net.hidden]
+    f_prime_of_y = activations.get(net.hidden).derivative_from_output
+    y, e = fp.y_output[0], rules.error(fp, d)[0]
+    E = rules.cost(fp, d)
+    out = {}
+    for i in range(3):
+        w1, w2, b, v = net.w_hidden[i, 0], net.w_hidden[i, 1], net.b_hidden[i], fp.v_hidden[i]
+        out[f"v{i + 1}"] = tex(r"{{w1}} \cdot {{x1}} + {{w2}} \cdot {{x2}} + {{b}} {{rel}} {{v}}", w1=w1, x1=x[0],
+                               w2=w2, x2=x[1], b=b, v=v, rel=eq(r(w1) * r(x[0]) + r(w2) * r(x[1]) + r(b), v))
+        out[f"y_h{i + 1}"] = tex("{{f}} {{rel}} {{y}}", f=show.f_tex(net.hidden, v), y=fp.y_hidden[i],
+                                 rel=eq(f(r(v)), fp.y_hidden[i]))
+        fpi = rules.f_prime_hidden(fp)[i]
+        out[f"f'(v{i + 1})"] = tex("{{formula}} {{rel}} {{f_prime}}", f_prime=fpi,
+                                   formula=show.f_prime_tex(net.hidden, fp.y_hidden[i]),
+                                   rel=eq(f_prime_of_y(r(fp.y_hidden[i])), fpi))
+    (w41, w42, w43), (y1, y2, y3), b4, v4 = net.w_output[0], fp.y_hidden, net.b_output[0], fp.v_output[0]
+    shown = r(w41) * r(y1) + r(w42) * r(y2) + r(w43) * r(y3) + r(b4)
+    out["v4"] = tex(r"{{w41}} \cdot {{y1}} + {{w42}} \cdot {{y2}} + {{w43}} \cdot {{y3}} + {{b4}} {{rel}} {{v4}}",
+                    w41=w41, y1=y1, w42=w42, y2=y2, w43=w43, y3=y3, b4=b4, v4=v4, rel=eq(shown, v4))
+    out["e"] = tex("{{d}} - {{y}} {{rel}} {{e}}", d=d, y=y, e=e, rel=eq(r(d) - r(y), e))
+    out["E"] = tex(r"\frac{1}{2} \cdot {{e}}^2 {{rel}} {{E}}", e=e, E=E, rel=eq(0.5 * r(e) ** 2, E))
+    dw, db = rules.delta_w_output(fp, d, eta)[0], rules.delta_b_output(fp, d, eta)[0]
+    for i in range(3):
+        w_old, y_hi = net.w_output[0, i], fp.y_hidden[i]
+        out[f"Δw4{i + 1}"] = tex(r"{{eta}} \cdot {{e}} \cdot {{y_hi}} {{rel}} {{dw}}", eta=eta, e=e, y_hi=y_hi,
+                                 dw=dw[i], rel=eq(r(eta) * r(e) * r(y_hi), dw[i]))
+        out[f"w4{i + 1}(n+1)"] = tex("{{w_old}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old, dw=dw[i],
+                                     w_new=w_old + dw[i], rel=eq(r(w_old) + r(dw[i]), w_old + dw[i]))
+    out["Δb4"] = tex(r"{{eta}} \cdot ({{d}} - {{y}}) {{rel}} {{db}}", eta=eta, d=d, y=y, db=db,
+                     rel=eq(r(eta) * (r(d) - r(y)), db))
+    b_old = net.b_output[0]
+    out["b4(n+1)"] = tex("{{b_old}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=db, b_new=b_old + db,
+                         rel=eq(r(b_old) + r(db), b_old + db))
+    f_prime = rules.f_prime_hidden(fp)
+    dwh, dbh = rules.delta_w_hidden(fp, d, eta), rules.delta_b_hidden(fp, d, eta)
+    for i in range(3):
+        w_4i = net.w_output[0, i]
+        for k in range(2):
+            w_old, w_new = net.w_hidden[i, k], net.w_hidden[i, k] + dwh[i, k]
+            out[f"Δw{i + 1}{k + 1}"] = tex(
+                r"{{eta}} \cdot {{e}} \cdot {{w_4i}} \cdot {{f_prime}} \cdot {{x_k}} {{rel}} {{dw}}", eta=eta, e=e,
+                w_4i=w_4i, f_prime=f_prime[i], x_k=x[k], dw=dwh[i, k],
+                rel=eq(r(eta) * r(e) * r(w_4i) * r(f_prime[i]) * r(x[k]), dwh[i, k]))
+            out[f"w{i + 1}{k + 1}(n+1)"] = tex("{{w_old}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old, dw=dwh[i, k],
+                                               w_new=w_new, rel=eq(r(w_old) + r(dwh[i, k]), w_new))
+        b_old, b_new = net.b_hidden[i], net.b_hidden[i] + dbh[i]
+        out[f"Δb{i + 1}"] = tex(r"{{eta}} \cdot {{e}} \cdot {{w_4i}} \cdot {{f_prime}} {{rel}} {{db}}", eta=eta, e=e,
+                                w_4i=w_4i, f_prime=f_prime[i], db=dbh[i],
+                                rel=eq(r(eta) * r(e) * r(w_4i) * r(f_prime[i]), dbh[i]))
+        out[f"b{i + 1}(n+1)"] = tex("{{b_old}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=dbh[i], b_new=b_new,
+                                    rel=eq(r(b_old) + r(dbh[i]), b_new))
+    return out
+
+
+def test_substitutions_are_written_as_the_static_pages_write_them(js):
+    """On random 2-3-1 networks with the pages' activations (logsig or tansig hidden, purelin output), every
+    substituted formula of the live page equals the static pages' template filled by show.tex, = / ≈ included."""
+    rng = np.random.default_rng(17)
+    batch = [random_case(rng, hidden, "purelin") for hidden in ("logsig", "tansig") for _ in range(100)]
+    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
+    for case, subs in zip(batch, got, strict=True):
+        for key, want in static_page_substitutions(case).items():
+            assert subs[key] == want, f"{key}: the live page writes {subs[key]!r}, the static pages {want!r}"
+
+
+def test_tex_to_html(js):
+    cases = {
+        r"\frac{1}{1 + e^{-(-0.300000)}} \approx 0.425557": "1 / (1 + e<sup>−(−0.300000)</sup>) ≈ 0.425557",
+        r"\frac{1}{2} \cdot (-1.011894)^2 = 0.511965": "½ · (−1.011894)<sup>2</sup> = 0.511965",
+        r"0.574443\,(1 - 0.574443) = 0.244458": "0.574443\u2009(1 − 0.574443) = 0.244458",
+        r"\tanh 0.300000 = 0.291313": "tanh 0.300000 = 0.291313",
+    }
+    got = js("(ts) => ts.map((t) => BackpropEngine.texToHtml(t))", list(cases))
+    assert got == list(cases.values())
