@@ -294,6 +294,40 @@
       if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
     }
 
+    // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" for "Δ".
+    function canonical(name) { // backprop.homework.canonical
+      var rest = name.slice(1);
+      return name.charAt(0) === "d" && /^[wb]/.test(rest) && !/\(n\+1\)$/.test(rest) ? "Δ" + rest : name;
+    }
+
+    function fillFromJson() {
+      var box = document.getElementById("bp-hw-json"), answers, problemText = "";
+      try {
+        answers = JSON.parse(box.value);
+        if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new Error("not an object");
+      } catch (err) {
+        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 0.3, \"dw41\": -0.29}.";
+      }
+      var byStep = {};
+      hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });
+      if (!problemText) {
+        Object.keys(answers).some(function (name) {
+          var step = canonical(name), value = answers[name];
+          if (!byStep[step]) problemText = "Unknown step " + JSON.stringify(name) + ": the steps are those of the fields above.";
+          else if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
+          return !!problemText;
+        });
+      }
+      box.setAttribute("aria-invalid", problemText ? "true" : "false");
+      if (problemText) box.setAttribute("aria-describedby", "bp-hw-json-msg");
+      else box.removeAttribute("aria-describedby");
+      document.getElementById("bp-hw-json-msg").textContent = problemText;
+      if (problemText) return;
+      hwInputs.forEach(function (input) { input.value = ""; });
+      Object.keys(answers).forEach(function (name) { byStep[canonical(name)].value = String(answers[name]); });
+      checkHomework(true);
+    }
+
     // ------------------------------------------------------------------------------------------------------
 
     Object.keys(fields).forEach(function (name) {
@@ -309,6 +343,7 @@
     });
     document.getElementById("bp-apply").addEventListener("click", apply);
     hwForm.addEventListener("submit", function (ev) { ev.preventDefault(); checkHomework(true); });
+    document.getElementById("bp-hw-fill").addEventListener("click", fillFromJson);
     document.getElementById("bp-hw-clear").addEventListener("click", function () {
       hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
       state.checked = false;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 import urllib.request
 
@@ -162,8 +163,9 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     assert all(b < a for a, b in itertools.pairwise(costs)), costs
     shown_E = tab.page.text_content('[data-num="E"]')
     assert shown_E.endswith(shown(costs[-1])), (shown_E, costs[-1])
-    assert float(tab.page.input_value("#bp-in-w41")) == pytest.approx(net.w_output[0, 0], abs=1e-15)
-    assert tab.page.locator("#bp-plot circle").count() == 6
+    w41 = float(tab.page.input_value("#bp-in-w41"))
+    assert w41 == pytest.approx(net.w_output[0, 0], rel=1e-12, abs=1e-12), (w41, net.w_output[0, 0])
+    assert tab.page.locator("#bp-plot circle").count() == 6, tab.page.text_content("#bp-plot-caption")
     caption = tab.page.text_content("#bp-plot-caption")
     assert f"E(5) = {shown(costs[-1])}" in caption and f"E(0) = {shown(costs[0])}" in caption
     label = tab.page.get_attribute("#bp-plot svg", "aria-label")
@@ -352,3 +354,25 @@ def test_instant_navigation_to_the_page_runs_it(tab):
     tab.page.wait_for_function("() => document.getElementById('bp-live')?.dataset.state === 'ok'")
     assert_numbers_are(tab, example_values())
     np.testing.assert_equal(tab.page_errors, [])
+
+
+def test_an_answers_file_can_be_pasted(tab):
+    """The format of ``trace --check`` (ASCII "d" for "Δ"): it fills the fields and checks them."""
+    visit(tab)
+    page = tab.page
+    right = homework.trace(*network(example_values()))
+    page.click(".bp-hw__paste summary")
+    page.fill("#bp-hw-json", json.dumps({"v1": right["v1"], "dw41": -right["Δw41"]}))
+    page.click("#bp-hw-fill")
+    index = list(homework.names()).index("Δw41")
+    assert page.input_value(f"#bp-hw-{index}") == repr(-right["Δw41"])
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw41"
+    assert "sign-flipped" in page.get_attribute("#bp-hw-result", "data-likely").split()
+    page.fill("#bp-hw-json", '{"w99": 1}')
+    page.click("#bp-hw-fill")
+    assert page.get_attribute("#bp-hw-json", "aria-invalid") == "true"
+    assert "Unknown step" in page.text_content("#bp-hw-json-msg")
+    page.fill("#bp-hw-json", "[1, 2")
+    page.click("#bp-hw-fill")
+    assert "Not a JSON object" in page.text_content("#bp-hw-json-msg")
+    assert not tab.axe_problems(), tab.axe_problems()
