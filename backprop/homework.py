@@ -362,7 +362,7 @@ def bias_input_x1(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
     r"""Rule (4) with the input $x_1$ where the bias's input $1$ belongs: $\Delta b_i = \eta\, \delta_i\, x_1$, which
     is the right $\Delta w_{i1}$; so $b_i(n+1) = b_i(n) + \Delta w_{i1}$.
 
-    With $x_1 = 1$ this slip gives the right numbers and cannot be seen.
+    When the first input is 1, this slip gives the right numbers and cannot be seen.
     """
     return _bias_input(1)(net, x, d, eta)
 
