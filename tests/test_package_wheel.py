@@ -121,8 +121,15 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
             httpd.server_close()
 
 
+def copyable(page: str) -> bool:
+    """Whether a page shows Python a reader can copy: a plain ```python block, or an executed one with its source."""
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    return bool(re.search(r"^\s*```python\s*$|^\s*```python .*source=", text, flags=re.M))
+
+
 def derivation_pages() -> list[str]:
-    """The pages of the nav's "The derivation" section, e.g. ``rule-output-weights.md``."""
+    """The pages of the nav's "The derivation" section that show Python a reader can copy (the live page computes
+    in the browser and needs no package), e.g. ``rule-output-weights.md``."""
     import yaml
 
     class Loader(yaml.SafeLoader):
@@ -131,7 +138,7 @@ def derivation_pages() -> list[str]:
     Loader.add_constructor("!ENV", lambda loader, node: None)
     nav = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)["nav"]
     section = next(entry["The derivation"] for entry in nav if isinstance(entry, dict) and "The derivation" in entry)
-    return [next(iter(item.values())) for item in section]
+    return [page for page in (next(iter(item.values())) for item in section) if copyable(page)]
 
 
 @pytest.mark.slow
