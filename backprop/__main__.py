@@ -126,13 +126,7 @@ def read_answers(path: str) -> dict[str, object]:
             seen[key] = value
         return seen
 
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh, object_pairs_hook=no_duplicates)
-    except OSError as exc:
-        raise ValueError(f"cannot read {name}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    data = examples.read_json(path, name, object_pairs_hook=no_duplicates)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object of step names and numbers, not a {type(data).__name__}")
     return data

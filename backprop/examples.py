@@ -55,16 +55,21 @@ class Example:
     source: str  # the file it was read from
 
 
-def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[str, object]:
-    """The JSON object of a weights or example file; errors name the file (``what`` and path) and the problem."""
-    name = f"{what} {os.fspath(path)!r}"
+def read_json(path: str | os.PathLike[str], name: str, object_pairs_hook=None) -> object:
+    """The JSON value in ``path``; a file that cannot be read or parsed raises ValueError naming ``name``."""
     try:
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+            return json.load(fh, object_pairs_hook=object_pairs_hook)
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ValueError(f"{name} is not valid JSON: {exc}") from None
+
+
+def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[str, object]:
+    """The JSON object of a weights or example file; errors name the file (``what`` and path) and the problem."""
+    name = f"{what} {os.fspath(path)!r}"
+    data = read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object, not a {type(data).__name__}")
     unknown = sorted(data.keys() - {*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS})
