@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import socket
+from pathlib import Path
 
 # One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
 # the page is parsed (every formula is in it), window.mathjaxTypeset has resolved, the fonts are loaded and two frames
@@ -43,3 +45,15 @@ def is_notebook_entry(entry) -> bool:
     if isinstance(entry, list):
         return all(is_notebook_entry(v) for v in entry)
     return False
+
+
+def write_readme_block(readme: Path, begin: str, end: str, numbers: str, heading: str) -> None:
+    """Put ``numbers`` between the ``begin`` and ``end`` markers of ``readme``; the first time, append them under
+    ``heading``."""
+    text = readme.read_text(encoding="utf-8") if readme.exists() else "# Benchmarks\n"
+    block = f"{begin}\n{numbers}\n{end}"
+    if begin in text and end in text:
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + f"\n\n## {heading}\n\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")

@@ -31,7 +31,6 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
@@ -39,7 +38,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from _common import PAINTED_JS, free_port  # benchmarks/_common.py
+from _common import PAINTED_JS, free_port, write_readme_block  # benchmarks/_common.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
@@ -191,13 +190,7 @@ def main(argv=None) -> int:
 
 
 def write_readme(numbers: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{BEGIN}\n{numbers}\n{END}"
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n## Browser\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    write_readme_block(README, BEGIN, END, numbers, "Browser")
 
 
 if __name__ == "__main__":

@@ -34,14 +34,13 @@ import argparse
 import datetime
 import os
 import platform
-import re
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _common import free_port  # benchmarks/_common.py
+from _common import free_port, write_readme_block  # benchmarks/_common.py
 from bench_site import config_without_notebooks
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,13 +205,7 @@ def main(argv=None) -> int:
 
 
 def write_readme(numbers: str) -> None:
-    text = README.read_text(encoding="utf-8")
-    block = f"{BEGIN}\n{numbers}\n{END}"
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    write_readme_block(README, BEGIN, END, numbers, "Live worked example")
 
 
 if __name__ == "__main__":
