@@ -131,6 +131,19 @@ def chromium_env(workdir: Path) -> dict[str, str]:
     return {**env, "FONTCONFIG_FILE": str(conf), "FONTCONFIG_PATH": str(workdir)}
 
 
+# Blocks below the screen are laid out when they come near it (content-visibility: auto in extra.css), and the page
+# grows or shrinks as they do: axe, which scrolls to each element whose colours it checks, would read a background
+# from a page still moving. So a reader's scroll through the page first, one screen per frame, then back to the top.
+SCROLL_THROUGH_JS = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const start = scrollY;
+  let last = -1;
+  while (scrollY !== last) { last = scrollY; scrollBy(0, innerHeight); await frame(); await frame(); }
+  scrollTo(0, start);
+  await frame(); await frame();
+}"""
+
+
 @cache
 def _axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT
@@ -284,6 +297,7 @@ class Tab:
         """
         if not self.page.evaluate("() => typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
+        self.page.evaluate(SCROLL_THROUGH_JS)
         options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
         results = self.page.evaluate("(options) => axe.run(document, options)", options)
         problems = []

@@ -37,22 +37,9 @@ def before_scripts(browser, server, viewport, scheme: str):
     return context, tab
 
 
-# Blocks below the screen are laid out when they come near it (content-visibility: auto), and the page grows or shrinks
-# as they do: axe, which scrolls to each element it checks the colours of, would read a background from a page still
-# moving. A reader's scroll through the page first, one screen per frame, then back to the top.
-SCROLL_THROUGH_JS = """async () => {
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
-  let last = -1;
-  while (scrollY !== last) { last = scrollY; scrollBy(0, innerHeight); await frame(); await frame(); }
-  scrollTo(0, 0);
-  await frame(); await frame();
-}"""
-
-
 def load_without_scripts(tab, path: str):
     tab.page.goto(tab.server.url + path, wait_until="load")
     assert tab.page.evaluate("() => typeof window.document$") == "undefined", "the theme's bundle ran"
-    tab.page.evaluate(SCROLL_THROUGH_JS)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
