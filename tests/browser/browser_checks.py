@@ -133,7 +133,8 @@ def chromium_env(workdir: Path) -> dict[str, str]:
 
 # Blocks below the screen are laid out when they come near it (content-visibility: auto in extra.css), and the page
 # grows or shrinks as they do: axe, which scrolls to each element whose colours it checks, would read a background
-# from a page still moving. So a reader's scroll through the page first, one screen per frame, then back to the top.
+# from a page still moving. So a reader's scroll through the page first, one screen per frame, then back to the top,
+# and the transitions that scrolling started (material fades the header's title) are let finish.
 SCROLL_THROUGH_JS = """async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(r));
   const start = scrollY;
@@ -141,6 +142,9 @@ SCROLL_THROUGH_JS = """async () => {
   while (scrollY !== last) { last = scrollY; scrollBy(0, innerHeight); await frame(); await frame(); }
   scrollTo(0, start);
   await frame(); await frame();
+  // the header's title and the tab labels fade as the page scrolls: let those transitions end
+  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+  await document.fonts.ready;
 }"""
 
 

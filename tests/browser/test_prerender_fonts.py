@@ -54,7 +54,12 @@ def picture(tab, path: str) -> bytes:
     height = 0
     while height != (height := page.evaluate("document.documentElement.scrollHeight")):
         page.set_viewport_size({"width": 1280, "height": height})
-        page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        # blocks drawn only now load the fonts they need only now
+        page.evaluate("""async () => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await document.fonts.ready;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }""")
     return page.screenshot(animations="disabled")
 
 
