@@ -145,6 +145,7 @@ SCROLL_THROUGH_JS = """async () => {
   // the header's title and the tab labels fade as the page scrolls: let those transitions end
   await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
   await document.fonts.ready;
+  await new Promise((r) => setTimeout(r, 300));  // transitions started by the last frames
 }"""
 
 
@@ -301,6 +302,7 @@ class Tab:
         """
         if not self.page.evaluate("() => typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
+        self.page.mouse.move(0, 0)  # scrolling must not slide a link under the pointer (hover colours)
         self.page.evaluate(SCROLL_THROUGH_JS)
         options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
         results = self.page.evaluate("(options) => axe.run(document, options)", options)
