@@ -41,7 +41,7 @@ bench-site: $(STAMP)
 bench-notebooks: $(STAMP)
 	$(BIN)/python benchmarks/bench_notebooks.py
 
-# Time until all math is painted (headless Chromium), bytes and requests of the heaviest page; PASS/FAIL vs 2 s.
+# Every page against its floor (article emptied): painted, scripts, longest task, gzipped bytes; PASS/FAIL.
 bench-browser: $(STAMP)
 	$(BIN)/python benchmarks/bench_browser.py
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 # One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
 # the page is parsed (every formula is in it), window.mathjaxTypeset has resolved, the fonts are loaded and two frames
-# are drawn; then also when the theme's scripts have run (overrides/main.html starts them after that paint).
+# are drawn; then also when the theme's scripts have run: material's bundle and extra_javascript are ordinary scripts
+# at the end of <body>, and material starts its components when DOMContentLoaded fires after them.
 # Evaluate it right after page.goto(url, wait_until="commit").
 PAINTED_JS = """async () => {
   if (document.readyState === 'loading') {  // every formula is in the page only once it is parsed
@@ -19,10 +20,11 @@ PAINTED_JS = """async () => {
   await document.fonts.ready;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const ms = performance.now();
-  await window.siteScripts;  // overrides/main.html: the theme's scripts, started after the first paint
+  const nav = () => performance.getEntriesByType('navigation')[0];
+  while (!nav() || !nav().domContentLoadedEventEnd) await new Promise((r) => setTimeout(r, 5));
   return {
     ms,
-    scripts_ms: performance.now(),
+    scripts_ms: nav().domContentLoadedEventEnd,
     formulas: document.querySelectorAll('mjx-container').length,
     untypeset: [...document.querySelectorAll('.arithmatex')].filter((el) => !el.querySelector('mjx-container')).length,
   };

@@ -118,8 +118,7 @@ def load(browser, url: str, measure: bool = True) -> dict:
     page.on("response", on_response)
     page.goto(url, wait_until="commit")
     painted = page.evaluate(PAINTED_JS)["ms"] if measure else None
-    page.wait_for_function("() => window.siteScripts instanceof Promise")
-    page.evaluate("() => window.siteScripts")
+    page.wait_for_function("() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0")
     page.wait_for_load_state("networkidle")
     state = page.evaluate(MATH_STATE_JS)
     result = {"ms": painted, "bytes": sum(sizes), "html_bytes": sum(html), "errors": errors,

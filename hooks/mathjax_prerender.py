@@ -42,6 +42,7 @@ import types
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import font_roboto  # PyPI: font-roboto, the text font the site serves (hooks/fonts.py)
 import mathjax  # the django-static-mathjax distribution
 from bs4 import BeautifulSoup, Comment, NavigableString
 from mkdocs.utils import get_relative_url
@@ -75,9 +76,23 @@ FIND_OPTIONS = {
 # loaded for the rest of the build, as in a browser it stays loaded for the rest of the visit.
 TEX_PACKAGES = ["base", "ams", "newcommand", "require", "autoload", "configmacros"]
 # In the browser MathJax scales math so its x-height matches the surrounding text's; without a browser it cannot
-# measure, so the factor is fixed: the one client-side MathJax computes for the site's text font in Chromium
-# (mjx-container font-size 127.3%; tests/browser/test_prerender_modes.py compares the two modes).
-SCALE = 1.273
+# measure, so the factor is computed here from the text font the site serves (hooks/fonts.py, stylesheets/extra.css):
+# Roboto's x-height (OS/2 sxHeight / unitsPerEm = 1082 / 2048) over the x-height of MathJax's TeX fonts (0.442 em).
+# The result, 1.195 (mjx-container font-size 119.5%), is what client-side MathJax computes next to Roboto text in
+# Chromium (tests/browser/test_prerender_modes.py compares the two modes).
+TEXT_FONT = Path(font_roboto.__file__).parent / "files" / "Roboto-Regular.ttf"
+MATHJAX_X_HEIGHT = 0.442  # MathJax's TeX font data: params.x_height
+
+
+def text_ex_height(path: Path = TEXT_FONT) -> float:
+    """The x-height of the text font in em."""
+    from fontTools.ttLib import TTFont  # PyPI: fonttools
+
+    font = TTFont(str(path), lazy=True)
+    return font["OS/2"].sxHeight / font["head"].unitsPerEm
+
+
+SCALE = round(text_ex_height() / MATHJAX_X_HEIGHT, 3)
 
 JS_API = """
 var bpFinder = new MathJax._.input.tex.FindTeX.FindTeX(%(find)s);

@@ -70,8 +70,15 @@ def test_what_every_formula_repeats_is_left_out_but_not_from_its_text(hook):
     assert re.findall(r"<mjx-assistive-mml[^>]*>", c) == ['<mjx-assistive-mml display="inline">']
     assert '<mtext>keep unselectable="on" here</mtext>' in c and tex_of(c) == tex
     css = hook.STATE.renderer.stylesheet()
-    rule = re.search(r'mjx-container\[jax="CHTML"\] \{\s*font-size: 127\.3%;\s*position: relative;\s*\}', css)
+    rule = re.search(r'mjx-container\[jax="CHTML"\] \{\s*font-size: 119\.5%;\s*position: relative;\s*\}', css)
     assert rule, css[-300:]
+
+
+def test_math_is_scaled_to_the_text_fonts_ex_height(hook):
+    """Roboto 2.138 (the site's text font) has an x-height of 1082/2048 em, MathJax's TeX fonts 0.442 em: the math is
+    set at 119.5 % of the text so the two x-heights match (client-side MathJax measures the same in the browser)."""
+    assert hook.text_ex_height() == 1082 / 2048
+    assert hook.SCALE == pytest.approx(1082 / 2048 / 0.442, abs=5e-4)
 
 
 def test_display_math_and_html_escaped_tex(hook):

@@ -1,28 +1,35 @@
 // A box that scrolls sideways (a long equation or table on a phone) must be reachable with the
 // keyboard, or its hidden part can't be read without a mouse (WCAG 2.1.1; axe
-// scrollable-region-focusable). After every page load, instant navigation, typeset and resize,
-// give each such box a tab stop and a name; boxes that fit get none. An inline formula wider than
-// its paragraph (it cannot wrap) is turned into such a box too, or it would widen the whole page.
+// scrollable-region-focusable). hooks/scroll_regions.py marks every box that can scroll in the HTML
+// itself (display math, tables, code, tab labels), so they are reachable before any script runs.
+// Left here: what only the browser knows. An inline formula wider than its paragraph (it cannot
+// wrap) is turned into a box that scrolls, or it would widen the whole page; and display math that
+// client-side MathJax typesets after load. After every page load, instant navigation, typeset and
+// resize, such a box that scrolls gets a tab stop and a name; one that fits gets none.
+//
+// Only rendered content is measured: blocks below the screen skip their layout (content-visibility:
+// auto in extra.css) until they come near, and measuring them would force it. Each block is measured
+// when the browser starts rendering it (contentvisibilityautostatechange).
 (function () {
-  const BOXES =
-    ".md-typeset div.arithmatex, .md-typeset mjx-container[display=\"true\"], " +
-    ".md-typeset .md-typeset__scrollwrap, .md-typeset .tabbed-block";
+  const BOXES = ".md-typeset mjx-container[display=\"true\"]";
   const INLINE = ".md-typeset mjx-container:not([display=\"true\"])";
+  const rendered = (el) => !el.checkVisibility || el.checkVisibility({ contentVisibilityAuto: true });
 
-  function mark() {
-    for (const math of document.querySelectorAll(INLINE)) {
+  function mark(root) {
+    const within = (selector) => [...root.querySelectorAll(selector)].filter(rendered);
+    for (const math of within(INLINE)) {
       math.classList.remove("bp-wide-inline");
       const block = math.closest("p, li, td, th, dd, div");
       if (block && math.getBoundingClientRect().width > block.clientWidth) {
         math.classList.add("bp-wide-inline");
       }
     }
-    for (const box of document.querySelectorAll(BOXES + ", .bp-wide-inline")) {
+    for (const box of within(BOXES + ", .bp-wide-inline")) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", box.matches(".arithmatex, mjx-container") ? "equation, scrolls sideways" : "scrolls sideways");
+        box.setAttribute("aria-label", "equation, scrolls sideways");
         box.dataset.scrollRegion = "";
       } else if (!scrolls && box.dataset.scrollRegion !== undefined) {
         box.removeAttribute("tabindex");
@@ -32,6 +39,7 @@
       }
     }
   }
+  const markAll = () => mark(document);
 
   let pending = false;  // at most one mark per frame while a window is being resized
   window.addEventListener("resize", () => {
@@ -39,12 +47,15 @@
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      mark();
+      markAll();
     });
   });
+  document.addEventListener("contentvisibilityautostatechange", (event) => {
+    if (!event.skipped) mark(event.target);
+  }, true);  // the event does not bubble: listen in the capture phase
   document$.subscribe(() => {
-    mark();
-    Promise.resolve(window.mathjaxTypeset).then(mark, mark);
-    if (document.fonts) document.fonts.ready.then(mark);
+    markAll();
+    Promise.resolve(window.mathjaxTypeset).then(markAll, markAll);
+    if (document.fonts) document.fonts.ready.then(markAll);
   });
 })();

@@ -97,6 +97,58 @@ OVERFLOW_JS = """() => {
 }"""
 
 
+# The only fonts Chromium sees in the tests besides the site's own web fonts: DejaVu Sans and DejaVu Sans Mono from
+# matplotlib's package data (a pinned dependency), whatever the machine has installed. So a page looks the same on
+# every machine, and text the site's fonts fail to draw shows up as DejaVu (test_first_paint.py looks for it).
+FALLBACK_FONTS = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSansMono.ttf"]
+FALLBACK_FAMILIES = {"DejaVu Sans", "DejaVu Sans Mono"}
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <alias binding="strong"><family>sans-serif</family><prefer><family>DejaVu Sans</family></prefer></alias>
+  <alias binding="strong"><family>serif</family><prefer><family>DejaVu Sans</family></prefer></alias>
+  <alias binding="strong"><family>monospace</family><prefer><family>DejaVu Sans Mono</family></prefer></alias>
+</fontconfig>
+"""
+
+
+def chromium_env(workdir: Path) -> dict[str, str]:
+    """The environment to launch Chromium with: a fontconfig that lists only FALLBACK_FONTS (copied into
+    ``workdir``), so no font of the machine is used."""
+    import matplotlib
+
+    source = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    fonts, cache = workdir / "fonts", workdir / "fontconfig-cache"
+    fonts.mkdir(parents=True, exist_ok=True)
+    cache.mkdir(exist_ok=True)
+    for name in FALLBACK_FONTS:
+        shutil.copyfile(source / name, fonts / name)
+    conf = workdir / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(fonts=fonts, cache=cache), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FONTCONFIG_", "XDG_DATA"))}
+    return {**env, "FONTCONFIG_FILE": str(conf), "FONTCONFIG_PATH": str(workdir)}
+
+
+# Blocks below the screen are laid out when they come near it (content-visibility: auto in extra.css), and the page
+# grows or shrinks as they do: axe, which scrolls to each element whose colours it checks, would read a background
+# from a page still moving. So a reader's scroll through the page first, one screen per frame, then back to the top,
+# and the transitions that scrolling started (material fades the header's title) are let finish.
+SCROLL_THROUGH_JS = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const start = scrollY;
+  let last = -1;
+  while (scrollY !== last) { last = scrollY; scrollBy(0, innerHeight); await frame(); await frame(); }
+  scrollTo(0, start);
+  await frame(); await frame();
+  // the header's title and the tab labels fade as the page scrolls: let those transitions end
+  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+  await document.fonts.ready;
+  await new Promise((r) => setTimeout(r, 300));  // transitions started by the last frames
+}"""
+
+
 @cache
 def _axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT
@@ -208,9 +260,8 @@ class Tab:
         if not url.startswith("http"):
             url = self.server.url + url
         self.page.goto(url, wait_until="load")
-        # overrides/main.html starts the theme's scripts after the first paint; wait for them too.
-        self.page.wait_for_function("() => window.siteScripts instanceof Promise")
-        self.page.evaluate("() => window.siteScripts")
+        # material has started (its components mount on DOMContentLoaded, after its bundle and extra_javascript)
+        self.page.wait_for_function("() => typeof window.component$ === 'object'")
         self.wait_for_math()
 
     def wait_for_math(self, timeout: float = 20_000):
@@ -251,6 +302,8 @@ class Tab:
         """
         if not self.page.evaluate("() => typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
+        self.page.mouse.move(0, 0)  # scrolling must not slide a link under the pointer (hover colours)
+        self.page.evaluate(SCROLL_THROUGH_JS)
         options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
         results = self.page.evaluate("(options) => axe.run(document, options)", options)
         problems = []

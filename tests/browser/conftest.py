@@ -18,6 +18,7 @@ from browser_checks import (
     INSTALL_HINT,
     Server,
     Tab,
+    chromium_env,
     find_chromium,
     new_tab,
     serve,
@@ -44,7 +45,7 @@ def pages(site_build) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(tmp_path_factory):
     executable = find_chromium()
     if executable is None:
         message = f"no Chromium found; {INSTALL_HINT}"
@@ -54,7 +55,9 @@ def browser():
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright missing: pip install -e '.[test]'")
     with sync_api.sync_playwright() as p:
         # launch() starts Chromium with a fresh temporary user-data dir (removed on close): no state between runs.
-        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        # Chromium sees no font of the machine: only the site's web fonts and one fixed fallback (chromium_env).
+        env = chromium_env(tmp_path_factory.mktemp("fontconfig"))
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS, env=env)
         yield browser
         browser.close()
 

@@ -49,8 +49,17 @@ def picture(tab, path: str) -> bytes:
     tab.visit(path.lstrip("/"))
     page = tab.page
     page.add_style_tag(content=CSS_ONLY_MATH)
-    page.set_viewport_size({"width": 1280, "height": page.evaluate("document.documentElement.scrollHeight")})
-    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    # Blocks below the screen take their real height only once laid out (content-visibility: auto): grow the
+    # viewport until the page's height holds still, so every block is in view and drawn.
+    height = 0
+    while height != (height := page.evaluate("document.documentElement.scrollHeight")):
+        page.set_viewport_size({"width": 1280, "height": height})
+        # blocks drawn only now load the fonts they need only now
+        page.evaluate("""async () => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await document.fonts.ready;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        }""")
     return page.screenshot(animations="disabled")
 
 

@@ -1,0 +1,145 @@
+"""The page as a reader gets it before any script has run, and the fonts it is drawn in.
+
+* Before scripts (every ``.js`` request of the site aborted; the theme's inline head scripts still run, as they do
+  before the bundle arrives): every box that scrolls sideways is reachable by keyboard and named, on a phone and a
+  desktop, in light and dark (axe: no serious or critical violation). The tab stops come from the HTML
+  (hooks/scroll_regions.py), not from a script.
+* Text is drawn in the site's own fonts (Roboto, Roboto Mono: hooks/fonts.py), never in a font of the machine: the
+  browser suite's Chromium sees only the fallback fonts of ``chromium_env`` (DejaVu), so a glyph missing from the
+  cut-down fonts, or a face that failed to load, shows up as DejaVu here. The self-test proves the check fires.
+* The theme runs as shipped: no page patches ``XMLHttpRequest``, ``Worker`` or ``DOMContentLoaded``, or holds the
+  theme's scripts back.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_checks import DESKTOP, FALLBACK_FAMILIES, PHONE, nav_pages, new_tab
+
+pytestmark = pytest.mark.browser
+
+PAGES = nav_pages()
+# The pages whose boxes scroll sideways (display math, tables, code, tab labels), found by axe at first paint before
+# the boxes had tab stops in the HTML; checked in every combination. Every page is checked on a phone in light.
+SCROLLING = ["activations/", "cost-function/", "exercises/08-one-iteration/", "exercises/09-tansig-hidden/",
+             "notation/"]
+SITE_FONTS = ("Roboto",)  # Roboto and Roboto Mono
+
+
+def before_scripts(browser, server, viewport, scheme: str):
+    """A tab whose page scripts (.js files) never load; its palette stored as ``scheme`` by material's own toggle."""
+    context, tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    tab.visit("")
+    tab.use_scheme(scheme)  # stored in localStorage; the inline head script applies it before the bundle
+    context.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+    return context, tab
+
+
+def load_without_scripts(tab, path: str):
+    tab.page.goto(tab.server.url + path, wait_until="load")
+    assert tab.page.evaluate("() => typeof window.document$") == "undefined", "the theme's bundle ran"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, scheme):
+    context, tab = before_scripts(browser, server, viewport, scheme)
+    try:
+        pages = PAGES if (viewport == PHONE and scheme == "default") else SCROLLING
+        failures = {}
+        for path in pages:
+            load_without_scripts(tab, path)
+            assert tab.scheme() == scheme
+            problems = tab.axe_problems()
+            if problems:
+                failures[path] = problems
+        assert not failures, failures
+    finally:
+        context.close()
+
+
+def test_scroll_check_fires_on_a_box_without_a_tab_stop(browser, server):
+    """Self-test: a code block wider than the page (it scrolls in its own box) without a tab stop, as the hook would
+    leave one it missed, is reported at first paint."""
+    html = (server.site_dir / "notation/index.html").read_text(encoding="utf-8")
+    article = '<article class="md-content__inner md-typeset">'
+    fault = '<div class="highlight"><pre><code id="selftest-scroll">' + "x = x + 1; " * 100 + "</code></pre></div>"
+    url = server.add_page("selftest-scroll-box", html.replace(article, article + fault, 1))
+    context, tab = before_scripts(browser, server, DESKTOP, "default")
+    try:
+        load_without_scripts(tab, url.removeprefix(server.url))
+        problems = tab.axe_problems()
+        assert any("scrollable-region-focusable" in p and "#selftest-scroll" in p for p in problems), problems
+    finally:
+        context.close()
+
+
+def fonts_used(tab, selector: str, limit: int = 40) -> dict[str, set[str]]:
+    """{family: {text of the elements drawn with it}} for the rendered elements matching ``selector``, from Chromium
+    itself (CSS.getPlatformFontsForNode: the fonts that drew the element's own text)."""
+    cdp = tab.page.context.new_cdp_session(tab.page)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found: dict[str, set[str]] = {}
+        for node in cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": selector})["nodeIds"][:limit]:
+            text = cdp.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+            for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                found.setdefault(font["familyName"], set()).add(re.sub(r"<[^>]+>", "", text)[:60])
+        return found
+    finally:
+        cdp.detach()
+
+
+TEXT = ("article h1, article h2, article > p, article li, article td, .md-nav__link, .md-header__topic, "
+        "article pre code, article code")
+
+
+@pytest.mark.parametrize("path", ["", "rule-hidden-weights/", "exercises/08-one-iteration/", "errata/", "reference/"])
+def test_text_is_drawn_in_the_sites_fonts(tab, path):
+    tab.visit(path)
+    tab.page.evaluate("() => document.fonts.ready")
+    used = fonts_used(tab, TEXT)
+    assert "Roboto" in used, used
+    # Chromium names a face by its own name table: "Roboto", "Roboto Light", "Roboto Mono", ...
+    strangers = {family: sorted(texts)[:5] for family, texts in used.items() if not family.startswith(SITE_FONTS)}
+    assert not strangers, f"text drawn in fonts other than the site's on {path}: {strangers}"
+
+
+def test_font_check_fires_on_text_in_another_font(tab, server):
+    """Self-test: a paragraph whose font is not the site's is drawn in the fixed fallback, and reported."""
+    html = (server.site_dir / "notation/index.html").read_text(encoding="utf-8")
+    article = '<article class="md-content__inner md-typeset">'
+    fault = '<p id="selftest-font" style="font-family: NoSuchFont, sans-serif">drawn in the fallback</p>'
+    tab.visit(server.add_page("selftest-font", html.replace(article, article + fault, 1)))
+    used = fonts_used(tab, "#selftest-font")
+    assert set(used) & FALLBACK_FAMILIES, used
+
+
+PATCHES = {
+    "XMLHttpRequest.prototype": re.compile(r"XMLHttpRequest\.prototype\.(open|send)\s*="),
+    "window.Worker": re.compile(r"window\.Worker\s*="),
+    "a second DOMContentLoaded": re.compile(r"new Event\(\s*[\"']DOMContentLoaded"),
+    "held scripts": re.compile(r"<template[^>]*>\s*<script"),
+}
+
+
+def test_no_patches_of_the_theme_or_the_browser(site_build):
+    found = {}
+    for page in site_build.dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        hits = [name for name, pattern in PATCHES.items() if pattern.search(text)]
+        if hits:
+            found[str(page.relative_to(site_build.dir))] = hits
+    for script in (site_build.dir / "javascripts").glob("*.js"):
+        hits = [name for name, pattern in PATCHES.items() if pattern.search(script.read_text(encoding="utf-8"))]
+        if hits:
+            found[script.name] = hits
+    assert not found, found
+    # the patterns themselves find what they are for
+    assert all(p.search(s) for p, s in zip(PATCHES.values(), [
+        "XMLHttpRequest.prototype.send = f", "window.Worker = f", 'new Event("DOMContentLoaded")',
+        '<template id="x"><script src="a.js"></script></template>']))
