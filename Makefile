@@ -28,30 +28,30 @@ build: $(STAMP)
 
 # The Markdown pages only, without the notebooks, into site-pages/: the quick check while writing a page.
 build-pages: $(STAMP)
-	$(BIN)/python benchmarks/build_pages.py
+	$(BIN)/python -m benchmarks.build_pages
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_train.py
+	$(BIN)/python -m benchmarks.bench_train
 
 # Clean build with and without notebooks, mkdocs serve rebuild, heaviest page; PASS/FAIL vs targets.
 bench-site: $(STAMP)
-	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python -m benchmarks.bench_site
 
 # Build time each exercise notebook adds, and the weight of a notebook page; PASS/FAIL vs targets.
 bench-notebooks: $(STAMP)
-	$(BIN)/python benchmarks/bench_notebooks.py
+	$(BIN)/python -m benchmarks.bench_notebooks
 
 # Every page against its floor (article emptied): painted, scripts, longest task, gzipped bytes; PASS/FAIL.
 bench-browser: $(STAMP)
-	$(BIN)/python benchmarks/bench_browser.py
+	$(BIN)/python -m benchmarks.bench_browser
 
 # MathJax pre-rendered at build time vs client-side: math painted, bytes per page, added build time; PASS/FAIL.
 bench-prerender: $(STAMP)
-	$(BIN)/python benchmarks/bench_prerender.py
+	$(BIN)/python -m benchmarks.bench_prerender
 
 # Live worked example: time from an edit to every number and formula drawn (headless Chromium); PASS/FAIL vs 50 ms.
 bench-live: $(STAMP)
-	$(BIN)/python benchmarks/bench_live.py
+	$(BIN)/python -m benchmarks.bench_live
 
 # Regenerate the pinned versions from a clean environment (run after changing pyproject.toml).
 lock:

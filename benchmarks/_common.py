@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 from pathlib import Path
 
 # One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
@@ -29,13 +28,6 @@ PAINTED_JS = """async () => {
     untypeset: [...document.querySelectorAll('.arithmatex')].filter((el) => !el.querySelector('mjx-container')).length,
   };
 }"""
-
-
-def free_port() -> int:
-    """A free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def is_notebook_entry(entry) -> bool:

@@ -1,7 +1,7 @@
 """What a reader feels, on every page, as ratios to each page's own floor, in headless Chromium.
 
-    .venv/bin/python benchmarks/bench_browser.py          # or: make bench-browser
-    .venv/bin/python benchmarks/bench_browser.py --loads 5 --only notation/ rule-hidden-weights/
+    .venv/bin/python -m benchmarks.bench_browser          # or: make bench-browser
+    .venv/bin/python -m benchmarks.bench_browser --loads 5 --only notation/ rule-hidden-weights/
 
 In one run, on this machine:
 
@@ -42,11 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _common import free_port, write_readme_block  # benchmarks/_common.py
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browser_checks import (  # noqa: E402
+from benchmarks._common import write_readme_block
+from tests.support.browser import (
     CHROMIUM_ARGS,
     INSTALL_HINT,
     chromium_env,
@@ -54,7 +51,9 @@ from browser_checks import (  # noqa: E402
     serve,
     site_pages,
 )
+from tests.support.site import free_port
 
+ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"painted": 1.5, "scripts": 2.0, "task_ms": 200, "kb": 150}
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_browser:begin -->", "<!-- bench_browser:end -->"

@@ -1,7 +1,7 @@
 """How fast the live worked example follows an edit: from the input event to every number and formula updated and drawn.
 
-    .venv/bin/python benchmarks/bench_live.py          # or: make bench-live
-    .venv/bin/python benchmarks/bench_live.py --edits 100 --no-readme
+    .venv/bin/python -m benchmarks.bench_live          # or: make bench-live
+    .venv/bin/python -m benchmarks.bench_live --edits 100 --no-readme
 
 In this run, on this machine:
 
@@ -40,12 +40,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import free_port, write_readme_block  # benchmarks/_common.py
-from bench_site import config_without_notebooks
+from benchmarks._common import write_readme_block
+from benchmarks.bench_site import config_without_notebooks
+from tests.support.browser import CHROMIUM_ARGS, INSTALL_HINT, find_chromium, serve
+from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browser_checks import CHROMIUM_ARGS, INSTALL_HINT, find_chromium, serve  # noqa: E402
 
 TARGET_MS = 50.0
 README = ROOT / "benchmarks" / "README.md"

@@ -1,7 +1,7 @@
 """What the exercise notebooks cost: build time per notebook, and the weight of a notebook page.
 
-    .venv/bin/python benchmarks/bench_notebooks.py             # or: make bench-notebooks
-    .venv/bin/python benchmarks/bench_notebooks.py --repeat 3
+    .venv/bin/python -m benchmarks.bench_notebooks             # or: make bench-notebooks
+    .venv/bin/python -m benchmarks.bench_notebooks --repeat 3
 
 Measures, on this machine, in this run (nothing in the working tree is written):
 
@@ -38,8 +38,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from _common import is_notebook_entry  # benchmarks/_common.py
 from mkdocs.utils.yaml import yaml_load
+
+from benchmarks._common import is_notebook_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

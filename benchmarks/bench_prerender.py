@@ -1,7 +1,7 @@
 """What pre-rendering the math at build time (hooks/mathjax_prerender.py) costs and buys.
 
-    .venv/bin/python benchmarks/bench_prerender.py              # builds the site twice (about 3-5 minutes)
-    .venv/bin/python benchmarks/bench_prerender.py --prerendered DIR --client DIR   # reuse two builds
+    .venv/bin/python -m benchmarks.bench_prerender              # builds the site twice (about 3-5 minutes)
+    .venv/bin/python -m benchmarks.bench_prerender --prerendered DIR --client DIR   # reuse two builds
 
 Measures, on this machine, in this run, against client-side MathJax (``MATHJAX_PRERENDER=0``) as the baseline:
 
@@ -36,10 +36,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._common import PAINTED_JS
+from tests.support.browser import CHROMIUM_ARGS, MATH_STATE_JS, find_chromium, serve
+from tests.support.site import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from _common import PAINTED_JS, free_port  # noqa: E402  (benchmarks/_common.py)
-from browser_checks import CHROMIUM_ARGS, MATH_STATE_JS, find_chromium, serve  # noqa: E402
 
 DERIVATION_PAGES = [
     "forward-pass/", "activations/", "useful-derivatives/", "cost-function/", "rule-output-weights/",

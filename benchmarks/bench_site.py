@@ -1,7 +1,7 @@
 """How fast the site builds and rebuilds, and how heavy its pages are.
 
-    .venv/bin/python benchmarks/bench_site.py            # or: make bench-site
-    .venv/bin/python benchmarks/bench_site.py --repeat 3
+    .venv/bin/python -m benchmarks.bench_site            # or: make bench-site
+    .venv/bin/python -m benchmarks.bench_site --repeat 3
 
 Measures, on this machine, in this run:
 
@@ -36,8 +36,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
-from _common import free_port, is_notebook_entry  # benchmarks/_common.py
 from mkdocs.utils.yaml import yaml_load
+
+from benchmarks._common import is_notebook_entry
+from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -1,6 +1,6 @@
 """Online training throughput of ``backprop.train`` against scikit-learn and a plain numpy loop.
 
-Run with ``make bench`` (or ``.venv/bin/python benchmarks/bench_train.py``). It
+Run with ``make bench`` (or ``.venv/bin/python -m benchmarks.bench_train``). It
 
 1. checks that one epoch of ``train`` equals ``step`` applied sample by sample in order, on both of
    ``train``'s code paths (generated straight-line Python for small networks, numpy for larger ones), and that

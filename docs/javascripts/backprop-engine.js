@@ -1,7 +1,7 @@
 // The live page's arithmetic: a small, pure JavaScript copy of the backprop package (no DOM, no dependencies).
 //
 // It runs as a browser global (window.BackpropEngine, loaded by docs/live-example.md) and alone in V8, where
-// tests/test_engine.py evaluates it with mini-racer and compares every value with the Python package:
+// tests/pages/test_live_engine.py evaluates it with mini-racer and compares every value with the Python package:
 // the forward pass (backprop.forward), the four rules (backprop.rules), one whole iteration with the names
 // `python -m backprop trace` prints, central finite differences (backprop.gradcheck), the way a number is written
 // (backprop.show: num, tex, eq) and the classic slips of backprop.homework.MISTAKES, under the same names.
@@ -322,7 +322,7 @@
   function isClose(given, right) { return Math.abs(given - right) <= ATOL + RTOL * Math.abs(right); }
 
   // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
-  // build time; tests/test_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
+  // build time; tests/pages/test_live_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
   // whole iteration's rows with that one slip, or null when this network cannot show it (bias-input-x2 with one
   // input: homework.NotApplicable).
   function withSlip(how) {

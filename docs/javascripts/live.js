@@ -1,6 +1,6 @@
 // The "Live worked example" page (docs/live-example.md): the reader's inputs in, every step's numbers out.
 // All arithmetic and all writing of numbers is backprop-engine.js's (checked against the Python package by
-// tests/test_engine.py); this file only reads the fields, writes the results and draws the plot. The example and
+// tests/pages/test_live_engine.py); this file only reads the fields, writes the results and draws the plot. The example and
 // the classic mistakes' names and hints come from the page (#bp-live-data's data-json, written from Python at
 // build time).
 //

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from browser_checks import (
+
+from tests.support.browser import (
     ARTIFACTS,
     CHROMIUM_ARGS,
     DESKTOP,

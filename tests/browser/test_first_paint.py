@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_checks import DESKTOP, FALLBACK_FAMILIES, PHONE, nav_pages, new_tab
+
+from tests.support.browser import DESKTOP, FALLBACK_FAMILIES, PHONE, nav_pages, new_tab
 
 pytestmark = pytest.mark.browser
 

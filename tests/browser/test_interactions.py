@@ -6,10 +6,11 @@ import json
 import math
 import re
 
-import oracle
 import pytest
-from browser_checks import nav_pages
 from playwright.sync_api import expect
+
+from tests.support import oracle
+from tests.support.browser import nav_pages
 
 pytestmark = pytest.mark.browser
 

@@ -15,9 +15,9 @@ import urllib.request
 
 import numpy as np
 import pytest
-from browser_checks import COLOUR_RULES, DESKTOP
 
 from backprop import Network, examples, homework, show, step
+from tests.support.browser import COLOUR_RULES, DESKTOP
 
 pytestmark = pytest.mark.browser
 

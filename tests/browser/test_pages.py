@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from browser_checks import COLOUR_RULES, DESKTOP, PHONE, Tab, nav_pages
+
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab, nav_pages
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
-from browser_checks import new_tab
+
+from tests.support.browser import new_tab
 
 pytestmark = pytest.mark.browser
 

@@ -10,26 +10,21 @@ must also agree: the same formulas (assistive MathML) at the same size.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_checks import ROOT, Server, new_tab, serve
+
+from tests.support.browser import ROOT, Server, new_tab, serve
+from tests.support.site import free_port
 
 pytestmark = pytest.mark.browser
 
 # The heaviest derivation page, a rule page, a notebook exercise, the home page (figures), the errata (most math).
 PAGES = ["errata/", "rule-hidden-weights/", "exercises/04-output-weights/", ""]
 MODES = ["prerender", "client"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def site_mode(site_dir: Path) -> str:

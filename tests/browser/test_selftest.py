@@ -9,7 +9,8 @@ Each test asserts the problem reported names the injected fault, so a detector t
 from __future__ import annotations
 
 import pytest
-from browser_checks import COLOUR_RULES, PHONE
+
+from tests.support.browser import COLOUR_RULES, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import examples, rules
 from backprop.gradcheck import analytic_gradient, gradient_check, numerical_gradient
 from backprop.network import Network
+from tests.support import oracle
 
 PAIRS = [(h, o) for h in ("logsig", "tansig", "purelin") for o in ("logsig", "tansig", "purelin")]
 

@@ -8,10 +8,10 @@ import re
 import subprocess
 import sys
 
-import oracle
 import pytest
 
 from backprop.__main__ import main
+from tests.support import oracle
 
 EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
 # A network of the slides' shape for the weights-file tests, not the worked example.

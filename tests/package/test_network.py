@@ -6,11 +6,11 @@ import dataclasses
 import math
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import examples
 from backprop.network import ForwardPass, Network, forward
+from tests.support import oracle
 
 
 def test_forward_pass_of_the_worked_example_against_the_oracle():

@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import oracle
 import pytest
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPRegressor
@@ -18,6 +17,7 @@ from sklearn.neural_network import MLPRegressor
 from backprop import examples
 from backprop.network import Network, forward
 from backprop.train import step, train
+from tests.support import oracle
 
 SKLEARN_NAME = {"logsig": "logistic", "tansig": "tanh", "purelin": "identity"}
 

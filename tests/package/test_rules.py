@@ -1,14 +1,13 @@
 """The four update rules against an independent plain-math oracle, hand values, a published example, sympy, and
 finite differences of E.
 
-The expected values for the worked example come from ``tests/oracle.py``, which reads the example file itself
+The expected values for the worked example come from ``tests/support/oracle.py``, which reads the example file itself
 (``backprop/example.json`` or ``$BACKPROP_EXAMPLE``) and computes with ``math``: these tests hold for any example.
 """
 
 from __future__ import annotations
 
 import numpy as np
-import oracle
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -26,6 +25,7 @@ from backprop.rules import (
     f_prime_hidden,
     f_prime_output,
 )
+from tests.support import oracle
 
 EX = oracle.load_example()  # the example file, read with json
 IT = oracle.iteration(EX)  # every intermediate, by the oracle

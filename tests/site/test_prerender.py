@@ -20,7 +20,7 @@ from types import SimpleNamespace
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "mathjax_prerender.py"
 
 pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")

@@ -1,6 +1,6 @@
 """backprop.exercises: every checker against answers worked out here with plain math, for any worked example.
 
-The right values below come from ``tests/oracle.py`` (which reads the example file with ``json`` and
+The right values below come from ``tests/support/oracle.py`` (which reads the example file with ``json`` and
 computes with ``math``) or are written out here with ``math``, never with the package's rules, and each
 classic mistake is re-derived by hand too: a checker that had the wrong right answer, or a hint on the
 wrong mistake, fails here. The tests hold for whatever example ``$BACKPROP_EXAMPLE`` names; where a
@@ -23,11 +23,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import Network, examples, step
 from backprop import exercises as ex
+from tests.support import oracle
 
 EXAMPLE = oracle.load_example()  # the example file in use, read with json
 IT = oracle.iteration(EXAMPLE)

@@ -20,78 +20,13 @@ import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
+from tests.support.pages import DOCS, Snippet, collect, collect_all
+
 TIMEOUT = 300  # seconds per block; a training run on a page takes a few
-NO_RUN = "no-run"
-
-# An opening fence: indentation, 3+ backticks or tildes, then the info string.
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
-
-
-@dataclass(frozen=True)
-class Snippet:
-    path: Path  # the Markdown file
-    line: int  # 1-based line of the opening fence
-    info: str  # the fence's info string, e.g. 'python exec="1" source="above"'
-    code: str
-
-    @property
-    def where(self) -> str:
-        try:
-            return f"{self.path.relative_to(ROOT).as_posix()}:{self.line}"
-        except ValueError:
-            return f"{self.path.as_posix()}:{self.line}"
-
-    @property
-    def runnable(self) -> bool:
-        return NO_RUN not in classes(self.info)
-
-
-def language(info: str) -> str:
-    """The language of a fence: ``python exec="1"`` -> python, ``{ .python .no-run }`` -> python."""
-    info = info.strip()
-    if info.startswith("{"):
-        first = re.search(r"\.([\w+-]+)", info)
-        return first.group(1).lower() if first else ""
-    return re.split(r"[\s{]", info, maxsplit=1)[0].lower()
-
-
-def classes(info: str) -> set[str]:
-    """The ``.class`` names of a fence's attribute list (both ``{ .python .x }`` and ``python { .x }``)."""
-    braces = re.search(r"\{(.*)\}", info)
-    return set(re.findall(r"(?:^|\s)\.([\w-]+)", braces.group(1))) if braces else set()
-
-
-def collect(path: Path) -> list[Snippet]:
-    """The Python code blocks of one Markdown file, also those indented in admonitions and tabs."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    snippets, i = [], 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        indent, fence, info = m["indent"], m["fence"], m["info"]
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
-        body, j = [], i + 1
-        while j < len(lines) and not closing.match(lines[j]):
-            body.append(lines[j])
-            j += 1
-        if language(info) in {"python", "py"}:
-            code = "\n".join(ln[len(indent):] if ln.startswith(indent) else ln for ln in body)
-            snippets.append(Snippet(path, i + 1, info.strip(), textwrap.dedent(code) + "\n"))
-        i = j + 1  # also skips blocks nested in other fences (e.g. a markdown example of a fence)
-    return snippets
-
-
-def collect_all(docs: Path = DOCS) -> list[Snippet]:
-    return [s for md in sorted(docs.rglob("*.md")) for s in collect(md)]
 
 
 def run(snippet: Snippet, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_doc_snippets import ROOT, collect_all
+
+from tests.support.pages import ROOT, collect_all
 
 RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
 

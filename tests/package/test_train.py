@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import activations, examples
 from backprop.network import Network, forward
 from backprop.rules import delta_b_output, delta_w_output
 from backprop.train import step, train
+from tests.support import oracle
 
 NINE_PAIRS = [(h, o) for h in ("logsig", "tansig", "purelin") for o in ("logsig", "tansig", "purelin")]
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import sympy as sp
-from test_doc_snippets import collect
-from test_pages_forward_activations import render_block
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "useful-derivatives.md"
+from tests.support.pages import collect, render_block
+
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "useful-derivatives.md"
 
 x = sp.Symbol("x", real=True)
 a = sp.Symbol("a", positive=True)

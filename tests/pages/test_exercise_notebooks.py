@@ -7,7 +7,7 @@
   (self-test on a throw-away project), while the plugin's default would have embedded the error.
 * The words a notebook prints are true of the worked example in use: each sentence that depends on
   it (a sign, a direction, which activation, when a bias update equals a weight update) is checked
-  against ``tests/oracle.py``, which reads the example file and computes with plain ``math``; and
+  against ``tests/support/oracle.py``, which reads the example file and computes with plain ``math``; and
   no substituted formula writes a negative number after an operator or under a power without
   parentheses. Run with ``BACKPROP_EXAMPLE=tests/examples/...json`` to check another example.
 """
@@ -23,14 +23,14 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-import oracle
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
+from tests.support import oracle
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
 ANSWER_LINE = re.compile(r"^(\w+) = None  # your answer here.*$", re.MULTILINE)
 CHECK_CALL = re.compile(r"""check\("([\w-]+)", (\w+)\)""")

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 import sympy as sp
-from test_doc_snippets import collect
-from test_pages_forward_activations import render_block
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "errata.md"
+from tests.support.pages import collect, render_block
+
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "errata.md"
 ERRATA: dict[str, Callable[[], None]] = {}
 REMARKS: dict[str, Callable[[], None]] = {}
 

@@ -13,7 +13,7 @@
     with sympy against E = ½ e² differentiated directly, for all 13 parameters of the 2-3-1 network, and
     the general hidden rule (with Σ_j) on a network with two outputs.
 
-Run with another example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest tests/test_rule_pages.py``.
+Run with another example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest tests/pages/test_rule_pages.py``.
 """
 
 from __future__ import annotations
@@ -26,14 +26,14 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-import oracle
 import pytest
 import sympy as sp
 
 import backprop
 from backprop import examples, rules
+from tests.support import oracle
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 PAGES = ["rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"]
 

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.site import is_kernel_shutdown_race
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def nav_sources(nav) -> list[str]:
@@ -55,32 +57,8 @@ def test_the_build_log_has_no_warning(site_build):
     assert not bad, "warnings in the build log:\n" + "\n---\n".join("\n".join(lines[n:n + 25]) for n in bad)
 
 
-def traceback_after(lines: list[str], n: int) -> list[str]:
-    """The traceback that follows line ``n``: up to and including its exception line (the first line after it that
-    is not indented)."""
-    block = []
-    for line in lines[n + 1:]:
-        block.append(line)
-        if line and not line[0].isspace() and line != "Traceback (most recent call last):":
-            break
-    return block
-
-
-def is_kernel_shutdown_race(lines: list[str], n: int) -> bool:
-    """ipykernel's race at shutdown (seen with 7.4.0, the newest on PyPI; ipython/ipykernel#1518 fixes its twin):
-    once a notebook has run and nbclient asks the kernel to shut down, the kernel's control handler flushes stderr
-    through a pipe that is already closed, and tornado logs it. The notebook's outputs are complete by then. Only
-    that traceback is let through; any other ERROR from the kernel still fails this test."""
-    if lines[n] != "ERROR:tornado.general:Uncaught exception in ZMQStream callback":
-        return False
-    block = traceback_after(lines, n)
-    return (bool(block) and block[0] == "Traceback (most recent call last):"
-            and any("ipykernel/kernelbase.py" in ln and "in process_control" in ln for ln in block)
-            and block[-1] == "zmq.error.ZMQError: Socket operation on non-socket")
-
-
 def test_only_the_kernel_shutdown_race_is_let_through():
-    seen = [  # from a CI run's build log (tests/test_site_build.py once failed on it)
+    seen = [  # from a CI run's build log (tests/site/test_build.py once failed on it)
         "ERROR:tornado.general:Uncaught exception in ZMQStream callback",
         "Traceback (most recent call last):",
         '  File ".venv/lib/python3.11/site-packages/zmq/eventloop/zmqstream.py", line 585, in _log_error',

@@ -1,7 +1,7 @@
 """``backprop.examples``: the worked example is a file, read and checked; ``BACKPROP_EXAMPLE`` replaces it; the CLI's
 defaults and help show whichever example is in use.
 
-Expected values come from ``tests/oracle.py``, which reads the example files with ``json`` and computes in plain
+Expected values come from ``tests/support/oracle.py``, which reads the example files with ``json`` and computes in plain
 ``math``. Each of the four example files (``backprop/example.json`` and ``tests/examples/*.json``) is tried.
 """
 
@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import examples, forward
 from backprop.__main__ import main
+from tests.support import oracle
 
 FILES = oracle.all_example_files()
 IDS = [f.stem for f in FILES]

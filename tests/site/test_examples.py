@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import oracle
 import pytest
-from test_site_build import is_kernel_shutdown_race
+
+from tests.support import oracle
+from tests.support.site import is_kernel_shutdown_race
 
 ALTERNATIVES = oracle.other_examples()
 

@@ -1,7 +1,7 @@
 """Check my homework: the catalogue of classic mistakes, ``homework.check`` and ``trace --check FILE.json``.
 
 Every mistake's trace is recomputed here independently: the right iteration comes from the plain-math oracle
-(tests/oracle.py), and each slip is written again below in plain ``math`` as a change to it, without
+(tests/support/oracle.py), and each slip is written again below in plain ``math`` as a change to it, without
 ``backprop``. They are compared on the worked example, the three other examples and random networks with every
 pair of activations. ``check`` is tested on right answers, on each mistake's values, on mixed answers and on
 bad input; the CLI end to end in a subprocess.
@@ -18,11 +18,11 @@ import subprocess
 import sys
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import exercises, homework
 from backprop.network import Network
+from tests.support import oracle
 
 ACTIVATIONS = ("logsig", "tansig", "purelin")
 EXAMPLE_FILES = oracle.all_example_files()

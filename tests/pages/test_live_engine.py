@@ -21,7 +21,7 @@ from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden,
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
-ENGINE = Path(__file__).resolve().parents[1] / "docs" / "javascripts" / "backprop-engine.js"
+ENGINE = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "backprop-engine.js"
 ACTS = ("logsig", "tansig", "purelin")
 PAIRS = list(itertools.product(ACTS, ACTS))  # (hidden, output)
 TOL = 1e-12

@@ -9,23 +9,21 @@ computed here by hand with the ``math`` module (not with ``backprop.forward``).
 from __future__ import annotations
 
 import ast
-import contextlib
 import html
-import io
 import itertools
 import math
 import re
 from fractions import Fraction
 from pathlib import Path
 
-import oracle
 import pytest
 import sympy as sp
-from test_doc_snippets import collect
 
 from backprop import activations, cost, error, examples, forward
+from tests.support import oracle
+from tests.support.pages import collect, render_block
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 z = sp.Symbol("z", real=True)
 E = sp.exp(-z)
@@ -222,22 +220,6 @@ def normalise(tex: str) -> str:
     """One line per equation: an ``aligned`` block's ``&``, ``\\\\`` and ``\\quad`` only lay it out."""
     tex = re.sub(r"\\(begin|end)\{aligned\}|&|\\\\|\\quad", " ", tex)
     return " ".join(tex.split())
-
-
-def render_block(snippet) -> str:
-    """What one ``exec="1"`` block prints, run here in its own namespace, as the build runs it.
-
-    markdown-exec gives the blocks a ``print`` that joins its arguments with a space and ignores ``sep``; so does
-    this one, so that a block relying on ``sep`` prints here what it prints on the site.
-    """
-    buf = io.StringIO()
-
-    def markdown_exec_print(*texts, end="\n", **_ignored):
-        buf.write(" ".join(str(t) for t in texts) + end)
-
-    with contextlib.redirect_stdout(buf):
-        exec(compile(snippet.code, snippet.where, "exec"), {"__name__": "__main__", "print": markdown_exec_print})
-    return buf.getvalue()
 
 
 def rendered(page: str) -> str:

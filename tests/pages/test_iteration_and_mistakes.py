@@ -4,7 +4,7 @@ For whatever worked example is in use (``backprop/example.json`` or ``$BACKPROP_
 pages print about it, and every sentence they say about it (which parameters grow or shrink, the factor of the
 wrong order, whether the cost fell, where each finite difference is most accurate, how often the training's
 epoch mean rose), is compared with an independent computation: plain ``math`` loops in the slides' index
-notation (``tests/oracle.py`` and ``updates`` below), never the package. No value of the example is typed here.
+notation (``tests/support/oracle.py`` and ``updates`` below), never the package. No value of the example is typed here.
 
 The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
 (fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest tests/<this file>``). The
@@ -27,12 +27,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
-import oracle
 import pytest
 
 from backprop import Network, examples
+from tests.support import oracle
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 
 # ---------------------------------------------------------------------------------------------
@@ -170,7 +170,7 @@ def test_reference_is_a_gradient():
 
 
 def test_reference_agrees_with_the_shared_oracle():
-    """Two independent plain-math computations of the same iteration: this file's and tests/oracle.py's."""
+    """Two independent plain-math computations of the same iteration: this file's and tests/support/oracle.py's."""
     it, delta = oracle.iteration(EX), updates(WORKED, X, D, ETA)
     ours = flat(delta)
     theirs = flat({"w_output": it["dw_output"], "b_output": it["db_output"], "w_hidden": it["dw_hidden"],
@@ -246,7 +246,7 @@ def test_home_page_says_how_to_change_the_example():
                    "python -m backprop trace --weights backprop/example.json", '"x": [x1, x2]', '"eta": eta',
                    "`purelin`", "`logsig`", "`tansig`", "2-3-1"]:
         assert needed in section, needed
-    # The served wheel carries the site's example, so a plain `trace` prints it (tests/test_package_wheel.py).
+    # The served wheel carries the site's example, so a plain `trace` prints it (tests/site/test_package_wheel.py).
     assert "python -m backprop trace " in page_text("index")
     assert "[[install-backprop]]" in page_text("index")
 
