@@ -1,0 +1,32 @@
+"""Results first: an exec block that shows its source opens on its result, the source a click away.
+
+markdown-exec's ``source="tabbed-right"`` writes the result tab first (pymdownx.tabbed opens a set on its first tab);
+``tabbed-left``, ``above`` and ``below`` put the code first or beside the result.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support import pages
+
+SOURCE = re.compile(r'\bsource="([^"]+)"')
+PAGES = ["forward-pass", "activations", "useful-derivatives", "cost-function", "rule-output-weights",
+         "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training", "errata",
+         "notation", "verification", "common-mistakes"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_blocks_open_on_their_result(page):
+    blocks = pages.collect(pages.DOCS / f"{page}.md")
+    wrong = [s.where for s in blocks if (m := SOURCE.search(s.info)) and m[1] != "tabbed-right"]
+    assert not wrong, f"blocks that open on their source: {wrong}"
+
+
+def test_the_one_iteration_table_opens_on_the_table():
+    """The homework's answer, the 13-parameter table, is the first thing its block shows."""
+    blocks = pages.collect(pages.DOCS / "iteration-and-training.md")
+    (table,) = [s for s in blocks if "value at $n+1$" in s.code]
+    assert 'source="tabbed-right"' in table.info
