@@ -11,7 +11,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from . import examples, homework
+from . import activations, examples, homework, labels
 from .network import Network
 from .show import num
 
@@ -46,14 +46,30 @@ Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad
 
 
 def _weights_help() -> str:
+    """The weights file's format, with the slides' labels for the worked example's sizes (w11 ... b4)."""
+    net = examples.NET
+    hidden, outputs = labels.hidden_neurons(net.n_hidden), labels.output_neurons(net.n_hidden, net.n_out)
+
+    def matrix(rows: range, cols: range) -> str:
+        return "[" + ", ".join("[" + ", ".join(labels.weight(r, c, sep="") for c in cols) + "]" for r in rows) + "]"
+
+    def vector(rows: range) -> str:
+        return "[" + ", ".join(labels.bias(r, sep="") for r in rows) + "]"
+
+    x = "[" + ", ".join(f"x{k}" for k in labels.inputs(net.n_in)) + "]"
+    names = list(activations.ACTIVATIONS)
+    known = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    w_hidden = f'"w_hidden": {matrix(hidden, labels.inputs(net.n_in))}'
+    w_output = f'"w_output": {matrix(outputs, hidden)}'
+    width = max(len(w_hidden), len(w_output)) + 3  # the comments' column; the optional keys' one further
     return f"""\
 weights file (--weights FILE.json): a JSON object with
-  "w_hidden": [[w11, w12], [w21, w22], [w31, w32]]   rows = hidden neurons i, columns = inputs k
-  "b_hidden": [b1, b2, b3]
-  "w_output": [[w41, w42, w43]]                      rows = output neurons j, columns = hidden i
-  "b_output": [b4]
-  "hidden": "logsig", "output": "purelin"             optional; logsig, tansig or purelin
-  "x": [x1, x2], "d": d, "eta": eta                   optional; --x, --d and --eta win over them
+  {w_hidden:<{width}}rows = hidden neurons i, columns = inputs k
+  "b_hidden": {vector(hidden)}
+  {w_output:<{width}}rows = output neurons j, columns = hidden i
+  "b_output": {vector(outputs)}
+  {'"hidden": "logsig", "output": "purelin"':<{width + 1}}optional; {known}
+  {f'"x": {x}, "d": d, "eta": eta':<{width + 1}}optional; --x, --d and --eta win over them
 Any sizes work as long as they agree. Without --weights the site's worked example is used, the file
 {examples.current_file()}:
 {json.dumps(examples.NET.to_dict())}

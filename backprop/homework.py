@@ -54,7 +54,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import activations
+from . import activations, labels
 from ._checks import as_array, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, forward
@@ -92,12 +92,11 @@ class Updates:
 def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array) -> Trace:
     """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after)."""
     n_in, n_hidden, n_out = fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0]
-    hid = range(1, n_hidden + 1)
-    out = range(n_hidden + 1, n_hidden + n_out + 1)  # the slides number the output 4
+    hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
     single = n_out == 1
 
     def w(a: int, b: int) -> str:
-        return f"w{a}{b}" if a < 10 and b < 10 else f"w{a},{b}"
+        return labels.weight(a, b, sep="")
 
     e, e_next = d - fp.y_output, d - y_next
     rows: list[tuple[str, float]] = []

@@ -1,0 +1,93 @@
+r"""The slides' names for neurons, weights and biases: one place that numbers them.
+
+The slides number the neurons of the 2-3-1 network through the layers: the hidden neurons are
+$1, 2, 3$ and the output neuron is $4 = n_\text{hidden} + 1$. In general hidden neuron $i$ is
+$i = 1, \dots, n_\text{hidden}$ and output neuron $j$ is $n_\text{hidden} + 1, \dots, n_\text{hidden} + n_\text{out}$;
+the inputs are $x_1, \dots, x_{n_\text{in}}$.
+
+A weight is named by the neuron it enters, then the neuron or input it comes from: $w_{41}$ enters
+output neuron 4 from hidden neuron 1, $w_{12}$ enters hidden neuron 1 from input $x_2$. A bias is named
+by its neuron: $b_4$, $b_1$. Indices may also be letters, for the general formulas: $w_{ji}$, $w_{4i}$, $b_i$.
+
+| call                                 | label    |
+|--------------------------------------|----------|
+| ``weight(4, 1)``                     | ``w_41`` |
+| ``weight(4, 1, sep="")``             | ``w41``  |
+| ``weight(4, 10)``                    | ``w_4,10`` (a comma when a number has two digits) |
+| ``weight(4, "i")``, ``bias("i")``    | ``w_4i``, ``b_i`` |
+| ``parameter("w_output", (0, 2), 3)`` | ``w_43`` (the label of ``net.w_output[0, 2]``) |
+| ``parameter("b_output", (0,), 3)``   | ``b_4``  |
+
+``sep`` is what goes between the letter and the subscript: ``"_"`` (the default) for labels that are
+rendered as subscripts (``w_41`` -> $w_{41}$), ``""`` for the plain names ``python -m backprop trace``
+prints (``w41``).
+"""
+
+from __future__ import annotations
+
+Index = int | str  # a neuron's number (1, 4) or a letter of the general formulas ("i", "j", "k")
+
+
+def hidden_neurons(n_hidden: int) -> range:
+    r"""The numbers of the hidden neurons, $1, \dots, n_\text{hidden}$ (the slides' 1, 2, 3)."""
+    return range(1, n_hidden + 1)
+
+
+def output_neurons(n_hidden: int, n_out: int = 1) -> range:
+    r"""The numbers of the output neurons, after the hidden ones: $n_\text{hidden} + 1, \dots$ (the slides' 4)."""
+    return range(n_hidden + 1, n_hidden + n_out + 1)
+
+
+def inputs(n_in: int) -> range:
+    r"""The numbers of the inputs $x_k$, $1, \dots, n_\text{in}$."""
+    return range(1, n_in + 1)
+
+
+def subscript(to: Index, source: Index) -> str:
+    """The two indices of a weight side by side (``"41"``, ``"4i"``), with a comma when a number has two digits."""
+    wide = any(isinstance(n, int) and n >= 10 for n in (to, source))
+    return f"{to},{source}" if wide else f"{to}{source}"
+
+
+def weight(to: Index, source: Index, sep: str = "_") -> str:
+    """The weight into neuron ``to`` from neuron or input ``source``: ``weight(4, 1)`` is ``"w_41"``."""
+    return f"w{sep}{subscript(to, source)}"
+
+
+def bias(neuron: Index, sep: str = "_") -> str:
+    """The bias of ``neuron``: ``bias(4)`` is ``"b_4"``."""
+    return f"b{sep}{neuron}"
+
+
+def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") -> str:
+    """The label of one entry of a `backprop.network.Network` parameter array, from its 0-based array index.
+
+    Parameters
+    ----------
+    name : {"w_hidden", "b_hidden", "w_output", "b_output"}
+        The Network field.
+    index : tuple of int
+        The entry's index in that array: ``(i, k)`` for ``w_hidden``, ``(j, i)`` for ``w_output``,
+        ``(i,)`` or ``(j,)`` for a bias.
+    n_hidden : int
+        Number of hidden neurons (the output neurons are numbered after them).
+
+    Examples
+    --------
+    >>> parameter("w_hidden", (0, 1), 3), parameter("w_output", (0, 0), 3), parameter("b_output", (0,), 3)
+    ('w_12', 'w_41', 'b_4')
+    """
+    first_output = n_hidden + 1
+    if name == "w_hidden":
+        i, k = index
+        return weight(i + 1, k + 1, sep)
+    if name == "b_hidden":
+        (i,) = index
+        return bias(i + 1, sep)
+    if name == "w_output":
+        j, i = index
+        return weight(first_output + j, i + 1, sep)
+    if name == "b_output":
+        (j,) = index
+        return bias(first_output + j, sep)
+    raise ValueError(f"unknown parameter {name!r}; the parameters are 'w_hidden', 'b_hidden', 'w_output', 'b_output'")

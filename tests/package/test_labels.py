@@ -1,0 +1,69 @@
+"""The slides' labels (backprop.labels) against the slides' own names, typed from the slides."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from backprop import Network, homework, labels
+
+
+def test_the_slides_network_is_numbered_hidden_1_2_3_then_output_4():
+    assert list(labels.inputs(2)) == [1, 2]
+    assert list(labels.hidden_neurons(3)) == [1, 2, 3]
+    assert list(labels.output_neurons(3)) == [4]
+    assert list(labels.output_neurons(3, n_out=2)) == [4, 5]
+    assert list(labels.output_neurons(5, n_out=2)) == [6, 7]  # always after the last hidden neuron
+
+
+@pytest.mark.parametrize(("call", "label"), [
+    (lambda: labels.weight(4, 1), "w_41"),
+    (lambda: labels.weight(1, 2), "w_12"),
+    (lambda: labels.weight(4, 1, sep=""), "w41"),
+    (lambda: labels.weight(4, 10, sep=""), "w4,10"),  # two digits: a comma keeps w_{4,10} apart from w_{41,0}
+    (lambda: labels.weight(11, 3), "w_11,3"),
+    (lambda: labels.weight(4, "i"), "w_4i"),
+    (lambda: labels.weight("j", "i"), "w_ji"),
+    (lambda: labels.weight("i", "k"), "w_ik"),
+    (lambda: labels.bias(4), "b_4"),
+    (lambda: labels.bias(1, sep=""), "b1"),
+    (lambda: labels.bias("i"), "b_i"),
+])
+def test_weight_and_bias_labels(call, label):
+    assert call() == label
+
+
+def test_every_parameter_entry_of_the_slides_network():
+    # The slides' 2-3-1 network: w_ik (rows i = 1..3, columns k = 1..2), b_1..b_3, w_41..w_43, b_4.
+    want = {
+        ("w_hidden", (0, 0)): "w_11", ("w_hidden", (0, 1)): "w_12", ("w_hidden", (1, 0)): "w_21",
+        ("w_hidden", (1, 1)): "w_22", ("w_hidden", (2, 0)): "w_31", ("w_hidden", (2, 1)): "w_32",
+        ("b_hidden", (0,)): "b_1", ("b_hidden", (1,)): "b_2", ("b_hidden", (2,)): "b_3",
+        ("w_output", (0, 0)): "w_41", ("w_output", (0, 1)): "w_42", ("w_output", (0, 2)): "w_43",
+        ("b_output", (0,)): "b_4",
+    }
+    net = Network.random(2, 3, 1, seed=0)
+    assert {(name, index) for name in want_names(want) for index in np.ndindex(getattr(net, name).shape)} == set(want)
+    for (name, index), label in want.items():
+        assert labels.parameter(name, index, net.n_hidden) == label
+
+
+def want_names(want: dict) -> set[str]:
+    return {name for name, _ in want}
+
+
+def test_a_second_output_is_neuron_5():
+    assert labels.parameter("w_output", (1, 2), 3) == "w_53"
+    assert labels.parameter("b_output", (1,), 3, sep="") == "b5"
+
+
+def test_unknown_parameter_names_the_known_ones():
+    with pytest.raises(ValueError, match=r"unknown parameter 'w_ji'.*'w_hidden'"):
+        labels.parameter("w_ji", (0, 0), 3)
+
+
+def test_the_trace_uses_these_labels():
+    names = homework.names(2, 3, 1)
+    assert {"Δw41", "Δw43", "Δb4", "Δw12", "Δw32", "w41(n+1)", "b4(n+1)"} <= set(names)
+    wide = homework.names(1, 10, 1)  # output neuron 11, hidden neuron 10: commas
+    assert {"Δw11,10", "Δw10,1", "Δb11"} <= set(wide)
