@@ -93,7 +93,7 @@ def norm(tex: str) -> str:
 
 
 def test_sigmoid_page_shows_exactly_these_steps():
-    shown = display_equations("activations.md", "## The logistic sigmoid", "!!! warning")
+    shown = display_equations("activations.md", "## The logistic sigmoid", "??? warning")
     assert shown == [norm(SIGMOID_DEFINITION[0])] + [norm(tex) for tex, _ in SIGMOID_STEPS]
 
 
