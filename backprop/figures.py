@@ -1,0 +1,358 @@
+r"""The backward flow, drawn: one parameter's path from the cost back to it, each edge with its value.
+
+Each rule's chain multiplies one local derivative per edge of a path through the network, from the
+cost $E$ back to the parameter. For a hidden weight $w_{ik}$ (rule 3) the path is
+$x_k \to v_i \to y_{hi} \to v_4 \to y \to e \to E$ and
+
+$$
+\frac{\partial E}{\partial w_{ik}} =
+\frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\,\frac{\partial y}{\partial v_4}\,
+\frac{\partial v_4}{\partial y_{hi}}\,\frac{\partial y_{hi}}{\partial v_i}\,\frac{\partial v_i}{\partial w_{ik}}
+= e \cdot (-1) \cdot f'(v_4) \cdot w_{4i} \cdot f'(v_i) \cdot x_k .
+$$
+
+`backward_path` computes a path (compute); `figure` draws it over the slides' 2-3-1 network as inline
+SVG, with a caption and the same edges and values as a list that a screen reader reads (show)::
+
+    >>> from backprop import examples, figures, forward
+    >>> path = figures.backward_path(forward(examples.NET, examples.X), examples.D, "w_hidden", i=1, k=2)
+    >>> [edge.formula for edge in path.edges]
+    ['e', '-1', "f'(v_4)", 'w_{41}', "f'(v_1)", 'x_2']
+    >>> html = figures.figure(path)
+
+The SVG is built by hand from a table of coordinates, not with matplotlib (`show.svg`), because here that is
+simpler: the figure is a diagram with no axes or data to scale, and its elements need what matplotlib does not
+write: classes that the site's stylesheet colours for the light and dark palettes (matplotlib's SVG has fixed
+colours, of which `show.svg` can only turn black into the text colour), labels that stay one ``<text>`` each, and
+a ``data-edge`` on each edge and label naming the edge, which the tests read.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import show
+from .network import ForwardPass
+from .rules import error, f_prime_hidden, f_prime_output
+
+#: The parameters a path can end at, as `Network` names them: rule number, TeX name with i (and k) to fill in.
+PARAMETERS = {
+    "w_output": (1, "w_{{4{i}}}"),
+    "b_output": (2, "b_4"),
+    "w_hidden": (3, "w_{{{i}{k}}}"),
+    "b_hidden": (4, "b_{i}"),
+}
+
+
+@dataclass(frozen=True)
+class Edge:
+    r"""One edge of a path, drawn from ``tail`` to ``head`` (the forward direction), and its local derivative.
+
+    Attributes
+    ----------
+    tail, head : str
+        Node names: ``x1``, ``x2``, ``bias_hidden`` (the hidden layer's input 1), ``v1``, ``y_h1``, ...,
+        ``bias_output``, ``v4``, ``y``, ``e``, ``E``.
+    local : str
+        TeX of the local derivative, $\partial\,\text{head} / \partial\,\text{tail}$, or
+        $\partial\,\text{head} / \partial\,\text{parameter}$ on the parameter's own edge.
+    formula : str
+        TeX of what it equals: ``x_2``, ``f'(v_1)``, ``w_{41}``, ``-1`` ...
+    value : float
+        Its value in the example.
+    """
+
+    tail: str
+    head: str
+    local: str
+    formula: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Path:
+    r"""The path of one parameter, from the cost back to it: ``edges[0]`` ends at $E$, ``edges[-1]`` is the
+    parameter's own edge.
+
+    Attributes
+    ----------
+    parameter : {"w_output", "b_output", "w_hidden", "b_hidden"}
+    rule : int
+        The slides' rule (1)-(4) for this parameter.
+    name : str
+        TeX of the parameter: ``w_{41}``, ``b_4``, ``w_{12}``, ``b_1``.
+    edges : tuple of Edge
+    """
+
+    parameter: str
+    rule: int
+    name: str
+    edges: tuple[Edge, ...]
+
+    @property
+    def gradient(self) -> float:
+        r"""$\partial E / \partial\,\text{parameter}$: the product of the edges' values."""
+        return math.prod(edge.value for edge in self.edges)
+
+
+def _index(name: str, value: object, size: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{name} must be an int from 1 to {size}, got {type(value).__name__}")
+    if not 1 <= value <= size:
+        raise ValueError(f"{name} must be from 1 to {size}, got {value}")
+    return int(value)
+
+
+def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> Path:
+    r"""The path from $E$ back to one parameter, each edge with its local derivative's value.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass of a network with one output neuron $j$ (the slides' 4).
+    d : float or array_like, shape (1,)
+        The target $d(n)$.
+    parameter : {"w_output", "b_output", "w_hidden", "b_hidden"}
+        Rule (1) $w_{ji}$, rule (2) $b_j$, rule (3) $w_{ik}$ or rule (4) $b_i$.
+    i, k : int
+        The hidden neuron $i$ and the input $k$, numbered from 1 as in the slides (``k`` is used by
+        ``w_hidden`` only, ``i`` by all but ``b_output``).
+
+    Returns
+    -------
+    Path
+        Rule 1: $y_{hi} \to v_j \to y \to e \to E$ (the first edge is $w_{ji}$); rule 2: $1 \to v_j \to \dots$;
+        rule 3: $x_k \to v_i \to y_{hi} \to v_j \to \dots$ (the first edge is $w_{ik}$); rule 4: $1 \to v_i \to \dots$.
+    """
+    if parameter not in PARAMETERS:
+        raise ValueError(f"parameter must be one of {', '.join(PARAMETERS)}, got {parameter!r}")
+    net = fp.net
+    if net.n_out != 1:
+        raise ValueError(f"a path runs back from one output; this network has {net.n_out} outputs (with several, "
+                         "a hidden parameter's derivative is a sum over the outputs, not one path)")
+    i = _index("i", i, net.n_hidden)
+    k = _index("k", k, net.n_in)
+    j = net.n_hidden + 1  # the output neuron's number: 4 in the slides
+    rule, name = PARAMETERS[parameter]
+    name = name.format(i=i, k=k)
+
+    # From E back to v_j: the same three edges for every parameter.
+    edges = [
+        Edge("e", "E", r"\partial E / \partial e", "e", float(error(fp, d)[0])),
+        Edge("y", "e", r"\partial e / \partial y", "-1", -1.0),
+        Edge(f"v{j}", "y", rf"\partial y / \partial v_{j}", f"f'(v_{j})", float(f_prime_output(fp)[0])),
+    ]
+    if parameter in ("w_hidden", "b_hidden"):  # on through w_ji to hidden neuron i
+        edges += [
+            Edge(f"y_h{i}", f"v{j}", rf"\partial v_{j} / \partial y_{{h{i}}}", f"w_{{{j}{i}}}",
+                 float(net.w_output[0, i - 1])),
+            Edge(f"v{i}", f"y_h{i}", rf"\partial y_{{h{i}}} / \partial v_{i}", f"f'(v_{i})",
+                 float(f_prime_hidden(fp)[i - 1])),
+        ]
+    # The parameter's own edge: the derivative of the field it enters with respect to it is what it multiplies.
+    tail, head, formula, value = {
+        "w_output": (f"y_h{i}", f"v{j}", f"y_{{h{i}}}", fp.y_hidden[i - 1]),
+        "b_output": ("bias_output", f"v{j}", "1", 1.0),
+        "w_hidden": (f"x{k}", f"v{i}", f"x_{k}", fp.x[k - 1]),
+        "b_hidden": ("bias_hidden", f"v{i}", "1", 1.0),
+    }[parameter]
+    edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value)))
+    return Path(parameter, rule, name, tuple(edges))
+
+
+# --- drawing -------------------------------------------------------------------------------------------------
+
+#: Where each node of the 2-3-1 network is drawn (SVG units; columns far enough apart for a label of 8 digits
+#: between two circles), and the circles' radius.
+RADIUS = 19
+_COLUMNS = {"input": 22, "v": 152, "y_h": 220, "v4": 350, "y": 418, "e": 474, "E": 526}
+_ROWS = (40, 130, 220)
+NODES = {
+    **{name: (_COLUMNS["input"], row) for name, row in zip(("x1", "x2", "bias_hidden"), _ROWS)},
+    **{f"v{i}": (_COLUMNS["v"], row) for i, row in enumerate(_ROWS, start=1)},
+    **{f"y_h{i}": (_COLUMNS["y_h"], row) for i, row in enumerate(_ROWS, start=1)},
+    "v4": (_COLUMNS["v4"], _ROWS[1]), "bias_output": (_COLUMNS["v4"], _ROWS[2]),
+    "y": (_COLUMNS["y"], _ROWS[1]), "e": (_COLUMNS["e"], _ROWS[1]), "E": (_COLUMNS["E"], _ROWS[1]),
+}
+#: What each node shows (plain text: the SVG is an image, its text alternative is the list after it).
+NODE_TEXT = {
+    "x1": "x₁", "x2": "x₂", "bias_hidden": "1", "bias_output": "1",
+    "v1": "v₁", "v2": "v₂", "v3": "v₃", "y_h1": "yₕ₁", "y_h2": "yₕ₂", "y_h3": "yₕ₃",
+    "v4": "v₄", "y": "y", "e": "e", "E": "E",
+}
+#: Every edge of the network, forward: inputs to fields, fields to outputs, hidden outputs to v4, then on to E.
+NETWORK_EDGES = (
+    [(tail, f"v{i}") for i in (1, 2, 3) for tail in ("x1", "x2", "bias_hidden")]
+    + [(f"v{i}", f"y_h{i}") for i in (1, 2, 3)]
+    + [(f"y_h{i}", "v4") for i in (1, 2, 3)]
+    + [("bias_output", "v4"), ("v4", "y"), ("y", "e"), ("e", "E")]
+)
+#: The kinds of edge whose label goes below them, by their tail (the others' go above): along a level path the labels
+#: alternate, so that two neighbours' values never run into each other.
+LABEL_BELOW = ("y", "y_h", "x")
+_SUB = str.maketrans("0123456789h", "₀₁₂₃₄₅₆₇₈₉ₕ")
+FONT = 19  # viewBox units: about 11 px on a 360 px phone, where the figure is drawn about 330 px wide
+
+
+def _plain(tex: str) -> str:
+    """TeX of a node or formula as plain text with Unicode subscripts: ``f'(v_{4})`` -> ``f′(v₄)``."""
+    text = tex.replace("'", "′").replace("-", "−")
+    out, pos = [], 0
+    while pos < len(text):
+        if text[pos] == "_":
+            if text[pos + 1] == "{":
+                end = text.index("}", pos)
+                out.append(text[pos + 2:end].translate(_SUB))
+                pos = end + 1
+            else:
+                out.append(text[pos + 1].translate(_SUB))
+                pos += 2
+        else:
+            out.append(text[pos])
+            pos += 1
+    return "".join(out)
+
+
+def _label_lines(edge: Edge) -> list[str]:
+    """An edge's label: what the local derivative equals, then its value (one line for a constant, -1 or 1)."""
+    if edge.formula in ("1", "-1"):
+        return [_plain(edge.formula)]
+    return [_plain(edge.formula), show.num(edge.value).replace("-", "−")]
+
+
+def _ends(tail: str, head: str) -> tuple[float, float, float, float]:
+    """The edge's end points on the two circles' rims."""
+    (x1, y1), (x2, y2) = NODES[tail], NODES[head]
+    length = math.hypot(x2 - x1, y2 - y1)
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    return x1 + ux * RADIUS, y1 + uy * RADIUS, x2 - ux * RADIUS, y2 - uy * RADIUS
+
+
+def _half_size(lines: list[str]) -> tuple[float, float]:
+    """Half the width and height of a label (at about 0.6 em a character)."""
+    return max(len(line) for line in lines) * FONT * 0.3, len(lines) * FONT * 0.6
+
+
+def _label_at(edge: Edge, lines: list[str]) -> tuple[float, float]:
+    """The centre of an edge's label: beside the edge's middle, above it (or below, `LABEL_BELOW`), clear of the
+    line and, on a level edge, of the two circles."""
+    ax, ay, bx, by = _ends(edge.tail, edge.head)
+    length = math.hypot(bx - ax, by - ay)
+    nx, ny = (by - ay) / length, -(bx - ax) / length  # a unit normal ...
+    if (ny > 0) != (edge.tail.rstrip("0123456789") in LABEL_BELOW):
+        nx, ny = -nx, -ny  # ... pointing up (or down)
+    half_w, half_h = _half_size(lines)
+    gap = abs(nx) * half_w + abs(ny) * half_h + 6  # the box's reach towards the line, and some air
+    if abs(ny) > 0.9:  # a level edge: above (or below) the circles at its ends, which a long label would touch
+        gap = max(gap, RADIUS + half_h + 2)
+    return (ax + bx) / 2 + nx * gap, (ay + by) / 2 + ny * gap
+
+
+def _arrowhead(edge: Edge) -> str:
+    """A triangle at the tail end of a path edge, pointing back: the way the derivative travels."""
+    ax, ay, bx, by = _ends(edge.tail, edge.head)
+    length = math.hypot(bx - ax, by - ay)
+    ux, uy = (ax - bx) / length, (ay - by) / length  # backwards
+    size, half = 11, 5.5
+    base_x, base_y = ax - ux * size, ay - uy * size
+    points = [(ax, ay), (base_x - uy * half, base_y + ux * half), (base_x + uy * half, base_y - ux * half)]
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+
+
+def caption(path: Path) -> str:
+    r"""The figure's caption, Markdown with TeX: which parameter, its rule and its edge, and how to read the labels."""
+    last = path.edges[-1]
+    return (f"The path of ${path.name}$ (rule {path.rule}): from the cost $E$ back along the arrows to ${path.name}$, "
+            f"the edge from ${_tex_node(last.tail)}$ to ${_tex_node(last.head)}$. Each highlighted edge carries its "
+            f"local derivative's value in the worked example; their product is $\\partial E / \\partial {path.name}$.")
+
+
+def aria_label(path: Path) -> str:
+    """The SVG's accessible name: what it shows, in plain text, and where its values are written out."""
+    name = path.name.replace("_", "").replace("{", "").replace("}", "")  # w42, as a screen reader spells it
+    return (f"The 2-3-1 network with rule {path.rule}'s path for {name} highlighted, from the cost E back to {name}. "
+            "The list after the figure gives each edge of the path and its value.")
+
+
+def _label_box(edge: Edge) -> tuple[list[str], float, float, float, float]:
+    """An edge's label lines, its centre, and its half width and height."""
+    lines = _label_lines(edge)
+    return (lines, *_label_at(edge, lines), *_half_size(lines))
+
+
+def svg(path: Path) -> str:
+    """The 2-3-1 network as inline SVG: every edge faint, the path's edges highlighted, labelled and arrowed.
+
+    The viewBox holds the network and the path's labels, whichever path it is (the labels of a path through the
+    top or bottom row stick out of the network's rows).
+    """
+    unknown = sorted({n for edge in path.edges for n in (edge.tail, edge.head)} - NODES.keys())
+    if unknown:
+        raise ValueError(f"the figure draws the slides' 2-3-1 network; this path has the nodes {unknown}")
+    on_path = {(edge.tail, edge.head) for edge in path.edges}
+    nodes_on_path = {n for edge in on_path for n in edge}
+    labels = [(edge, *_label_box(edge)) for edge in path.edges]
+    reach = RADIUS + 2  # a circle and half its stroke
+    left = min([x - reach for x, _ in NODES.values()] + [x - w for _, _, x, _, w, _ in labels])
+    top = min([y - reach for _, y in NODES.values()] + [y - h for _, _, _, y, _, h in labels])
+    right = max([x + reach for x, _ in NODES.values()] + [x + w for _, _, x, _, w, _ in labels])
+    bottom = max([y + reach for _, y in NODES.values()] + [y + h for _, _, _, y, _, h in labels])
+    left, top, right, bottom = math.floor(left), math.floor(top), math.ceil(right), math.ceil(bottom)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} {top} {right - left} {bottom - top}" '
+             f'class="bp-path" role="img" aria-label="{escape(aria_label(path), quote=True)}" '
+             f'data-parameter="{path.parameter}" font-size="{FONT}" fill="currentColor">',
+             f"<title>{escape(aria_label(path))}</title>"]
+    for tail, head in NETWORK_EDGES:
+        if (tail, head) not in on_path:
+            x1, y1, x2, y2 = _ends(tail, head)
+            parts.append(f'<line class="bp-edge" data-edge="{tail}-{head}" x1="{x1:.1f}" y1="{y1:.1f}" '
+                         f'x2="{x2:.1f}" y2="{y2:.1f}" stroke="currentColor" opacity="0.3"/>')
+    for edge in path.edges:
+        x1, y1, x2, y2 = _ends(edge.tail, edge.head)
+        parts.append(f'<line class="bp-edge bp-on-path" data-edge="{edge.tail}-{edge.head}" x1="{x1:.1f}" '
+                     f'y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="currentColor" stroke-width="3.5"/>')
+        parts.append(f'<polygon class="bp-arrow" points="{_arrowhead(edge)}"/>')
+    for name, (x, y) in NODES.items():
+        kind = "bp-input" if name.startswith(("x", "bias")) else "bp-node"
+        on = " bp-on-path" if name in nodes_on_path else ""
+        parts.append(f'<circle class="{kind}{on}" data-node="{name}" cx="{x}" cy="{y}" r="{RADIUS}" fill="none" '
+                     f'stroke="currentColor"/>')
+        parts.append(f'<text x="{x}" y="{y}" dy="0.35em" text-anchor="middle">{NODE_TEXT[name]}</text>')
+    for edge, lines, x, y, _, _ in labels:
+        first = y - (len(lines) - 1) * FONT * 0.55
+        spans = "".join(f'<tspan x="{x:.1f}" y="{first + n * FONT * 1.1:.1f}" dy="0.35em">{escape(line)}</tspan>'
+                        for n, line in enumerate(lines))
+        parts.append(f'<text class="bp-label" data-edge="{edge.tail}-{edge.head}" text-anchor="middle">{spans}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _tex_node(name: str) -> str:
+    if name.startswith("bias"):
+        return "1"
+    if name.startswith("y_h"):
+        return f"y_{{h{name[3:]}}}"
+    return f"{name[0]}_{name[1:]}" if len(name) > 1 else name
+
+
+def text_alternative(path: Path) -> str:
+    r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
+    items = []
+    for edge in path.edges:
+        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v}}", v=edge.value)
+        items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
+                     f"${edge.local} = {edge.formula}{value}$")
+    items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} = {{{{g}}}}$", g=path.gradient))
+    return "\n".join(items)
+
+
+def figure(path: Path) -> str:
+    """The figure for a page: the SVG and its caption, then `text_alternative` (Markdown and HTML)."""
+    return (f'<figure class="bp-path-figure" markdown="1">\n<div class="bp-path-drawing">{svg(path)}</div>\n'
+            f'<figcaption markdown="span">{caption(path)}</figcaption>\n</figure>\n\n'
+            f"{text_alternative(path)}\n")
