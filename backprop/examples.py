@@ -9,18 +9,25 @@ $d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace
      "hidden": "logsig", "output": "purelin",
      "x": [x1, x2], "d": d, "eta": eta}
 
+and, under the key ``"practice"``, a second network and sample of the same form for the exercises, so that a
+student works each number out instead of finding it on a page (``PRACTICE``; when a file has no ``"practice"``
+entry, the package's own practice example is used).
+
 Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same
 form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
 pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. Two examples are
 refused because the pages could not teach with them: an output that equals $d$ exactly ($e = 0$, nothing
-to learn), and a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it).
+to learn), and a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
+example is held to the same rules, and must differ from the worked example.
 
-``NET``, ``X``, ``D`` and ``ETA`` are read once, when this module is first imported.
+``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
+``PRACTICE_ETA``) are read once, when this module is first imported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import numbers
@@ -40,6 +47,8 @@ ENV = "BACKPROP_EXAMPLE"
 WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
 OPTIONAL_KEYS = ("hidden", "output")
 SAMPLE_KEYS = ("x", "d", "eta")
+#: The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it).
+PRACTICE_KEY = "practice"
 #: The hidden activations the site's pages can derive (they name the formulas of each).
 SITE_HIDDEN = ("logsig", "tansig")
 
@@ -53,6 +62,8 @@ class Example:
     d: float
     eta: float
     source: str  # the file it was read from
+    #: The exercises' practice example (None for a practice example itself).
+    practice: Example | None = None
 
 
 def read_json(path: str | os.PathLike[str], name: str, object_pairs_hook=None) -> object:
@@ -72,22 +83,26 @@ def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[
     data = read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object, not a {type(data).__name__}")
-    unknown = sorted(data.keys() - {*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS})
-    if unknown:
-        raise ValueError(f"{name} has unknown keys {unknown}; the keys are "
-                         f"{', '.join((*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS))}")
-    missing = [key for key in WEIGHT_KEYS if key not in data]
-    if missing:
-        raise ValueError(f"{name} is missing {missing}")
+    _check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS, PRACTICE_KEY))
     return data
 
 
-def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file") -> Network:
-    """The ``Network`` of a file read by `read_file`; errors name the file."""
+def _check_keys(data: dict[str, object], name: str, known: tuple[str, ...]) -> None:
+    unknown = sorted(data.keys() - set(known))
+    if unknown:
+        raise ValueError(f"{name} has unknown keys {unknown}; the keys are {', '.join(known)}")
+    missing = [key for key in WEIGHT_KEYS if key not in data]
+    if missing:
+        raise ValueError(f"{name} is missing {missing}")
+
+
+def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file",
+                 field: str = "") -> Network:
+    """The ``Network`` of a file read by `read_file`; errors name the file (and ``field``, e.g. ``"practice: "``)."""
     try:
         return Network(**{key: data[key] for key in (*WEIGHT_KEYS, *OPTIONAL_KEYS) if key in data})
     except (TypeError, ValueError) as exc:
-        raise type(exc)(f"{what} {os.fspath(path)!r}: {exc}") from None
+        raise type(exc)(f"{what} {os.fspath(path)!r}: {field}{exc}") from None
 
 
 def _number(path: str | os.PathLike[str], key: str, value: object) -> float:
@@ -97,43 +112,79 @@ def _number(path: str | os.PathLike[str], key: str, value: object) -> float:
 
 
 def load(path: str | os.PathLike[str]) -> Example:
-    """Read and check a worked example for the site: the slides' 2-3-1 network and one sample."""
+    """Read and check a worked example for the site: the slides' 2-3-1 network, one sample, and the practice example.
+
+    Without a ``"practice"`` entry the file gets the practice example of the package's ``example.json``.
+    """
     data = read_file(path, "example file")
+    example = _example(data, path, "")
+    if PRACTICE_KEY in data:
+        practice = _practice(data[PRACTICE_KEY], path)
+    elif Path(path).resolve() == DEFAULT_FILE.resolve():
+        raise ValueError(f"example file {os.fspath(path)!r} is missing {PRACTICE_KEY!r}: the package's file holds "
+                         "the practice example every other file falls back on")
+    else:
+        practice = load(DEFAULT_FILE).practice
+    if _same(example, practice):
+        raise ValueError(f"example file {os.fspath(path)!r}: the practice example is the worked example itself, whose "
+                         f"numbers the pages print; give {PRACTICE_KEY!r} a network or sample of its own")
+    return dataclasses.replace(example, practice=practice)
+
+
+def _practice(data: object, path: str | os.PathLike[str]) -> Example:
+    name = f"example file {os.fspath(path)!r}: {PRACTICE_KEY}"
+    if not isinstance(data, dict):
+        raise ValueError(f"{name} must be a JSON object like the example itself, not a {type(data).__name__}")
+    _check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS))
+    return _example(data, path, f"{PRACTICE_KEY}.")
+
+
+def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) -> Example:
+    """The network and sample of ``data``: the file's top level (``field`` ``""``) or its practice entry
+    (``"practice."``); every error names the file, and the field or the entry."""
+    name = f"example file {os.fspath(path)!r}" + (f": {field[:-1]}" if field else "")
+    where = f"example file {os.fspath(path)!r}: " + (f"{field[:-1]}: " if field else "")  # before a sentence
     missing = [key for key in SAMPLE_KEYS if key not in data]
     if missing:
-        raise ValueError(f"example file {os.fspath(path)!r} is missing {missing}: a worked example needs x, d and eta")
-    net = network_from(data, path, "example file")
+        raise ValueError(f"{name} is missing {missing}: a worked example needs x, d and eta")
+    net = network_from(data, path, "example file", f"{field[:-1]}: " if field else "")
     if (net.n_in, net.n_hidden, net.n_out) != (2, 3, 1):
-        raise ValueError(f"example file {os.fspath(path)!r}: the site derives the slides' 2-3-1 network, this one is "
+        raise ValueError(f"{where}the site derives the slides' 2-3-1 network, this one is "
                          f"{net.n_in}-{net.n_hidden}-{net.n_out}")
     if net.hidden not in SITE_HIDDEN or net.output != "purelin":
         hidden = " or ".join(SITE_HIDDEN)
-        raise ValueError(f"example file {os.fspath(path)!r}: the site's pages derive a {hidden} hidden layer "
+        raise ValueError(f"{where}the site's pages derive a {hidden} hidden layer "
                          f"and a purelin output, not hidden={net.hidden!r}, output={net.output!r}")
     x = data["x"]
     if not isinstance(x, list) or len(x) != net.n_in:
-        raise ValueError(f"example file {os.fspath(path)!r}: x must be a list of {net.n_in} numbers, got {x!r}")
-    x_arr = np.array([_number(path, f"x[{k}]", v) for k, v in enumerate(x)])
+        raise ValueError(f"example file {os.fspath(path)!r}: {field}x must be a list of {net.n_in} numbers, got {x!r}")
+    x_arr = np.array([_number(path, f"{field}x[{k}]", v) for k, v in enumerate(x)])
     x_arr.setflags(write=False)
-    d = _number(path, "d", data["d"])
-    eta = _number(path, "eta", data["eta"])
+    d = _number(path, f"{field}d", data["d"])
+    eta = _number(path, f"{field}eta", data["eta"])
     if eta <= 0:
-        raise ValueError(f"example file {os.fspath(path)!r}: eta must be > 0, got {eta}")
-    _check_not_degenerate(net, x_arr, d, os.fspath(path))
+        raise ValueError(f"example file {os.fspath(path)!r}: {field}eta must be > 0, got {eta}")
+    _check_not_degenerate(net, x_arr, d, where)
     return Example(net, x_arr, d, eta, os.fspath(path))
 
 
-def _check_not_degenerate(net: Network, x: Array, d: float, path: str) -> None:
+def _same(a: Example, b: Example) -> bool:
+    """Whether two examples have the same network, activations and sample (so the same numbers everywhere)."""
+    return (a.net.hidden, a.net.output, a.d, a.eta) == (b.net.hidden, b.net.output, b.d, b.eta) and all(
+        np.array_equal(getattr(a.net, k), getattr(b.net, k)) for k in WEIGHT_KEYS) and np.array_equal(a.x, b.x)
+
+
+def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
     fp = forward(net, x)
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
         if not slope > 0:
-            raise ValueError(f"example file {path!r}: hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
+            raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
                              f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
                              f"choose smaller weights or inputs")
     if d - fp.y_output[0] == 0:
-        raise ValueError(f"example file {path!r}: the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
+        raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
 
 
@@ -151,6 +202,13 @@ X: Array = EXAMPLE.x
 D: float = EXAMPLE.d
 #: The learning rate eta.
 ETA: float = EXAMPLE.eta
+#: The exercises' practice example: a network and sample of their own, so that their answers are on no page.
+PRACTICE: Example = EXAMPLE.practice
+#: The practice example's network, input, desired output and learning rate.
+PRACTICE_NET: Network = PRACTICE.net
+PRACTICE_X: Array = PRACTICE.x
+PRACTICE_D: float = PRACTICE.d
+PRACTICE_ETA: float = PRACTICE.eta
 
 
 def target_function(X: Array) -> Array:

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from backprop import examples, forward
+from backprop import Network, examples, forward
 from backprop.__main__ import main
 from tests.support import oracle
 
@@ -154,6 +154,107 @@ def test_the_other_examples_cover_what_the_issue_asks_for():
     assert any(it["d"] < 0 for it in others)
 
 
+# --- the practice example: a network and sample of the exercises' own ----------------------------------------
+
+# A valid practice entry for VALID (not one of the site's): each test breaks one thing of it.
+PRACTICE = {"w_hidden": [[0.2, -0.4], [0.3, 0.1], [-0.6, 0.25]], "b_hidden": [0.1, 0.0, -0.2],
+            "w_output": [[0.4, -0.3, 0.9]], "b_output": [0.05], "x": [0.5, -1.5], "d": 0.6, "eta": 0.2}
+
+
+def test_load_reads_the_practice_entry(tmp_path):
+    path = write(tmp_path, {**VALID, "practice": PRACTICE})
+    practice = examples.load(path).practice
+    for key in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_array_equal(getattr(practice.net, key), PRACTICE[key])
+    assert (practice.net.hidden, practice.net.output) == ("logsig", "purelin")  # the file's defaults, not VALID's
+    np.testing.assert_array_equal(practice.x, PRACTICE["x"])
+    assert (practice.d, practice.eta) == (PRACTICE["d"], PRACTICE["eta"])
+    assert practice.source == str(path) and practice.practice is None
+    assert not practice.x.flags.writeable
+
+
+def test_a_file_without_practice_gets_the_package_files_practice(tmp_path):
+    practice = examples.load(write(tmp_path, VALID)).practice
+    want = oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    assert practice.net.w_hidden.tolist() == want["w_hidden"] and practice.x.tolist() == want["x"]
+    assert (practice.d, practice.eta) == (want["d"], want["eta"])
+
+
+def test_the_package_file_must_hold_the_practice_example(tmp_path, monkeypatch):
+    path = write(tmp_path, VALID)
+    monkeypatch.setattr(examples, "DEFAULT_FILE", path)
+    with pytest.raises(ValueError, match=r"is missing 'practice': the package's file holds the practice example"):
+        examples.load(path)
+
+
+def test_the_practice_example_must_differ_from_the_worked_example(tmp_path):
+    copy = {k: VALID[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "x", "d", "eta")}
+    path = write(tmp_path, {**VALID, "practice": copy})
+    with pytest.raises(ValueError, match=r"the practice example is the worked example itself"):
+        examples.load(path)
+    examples.load(write(tmp_path, {**VALID, "practice": {**copy, "eta": 0.25}}, "other.json"))  # one change will do
+
+
+def practice_with(**changes) -> dict:
+    return {**VALID, "practice": {**PRACTICE, **changes}}
+
+
+BAD_PRACTICE = {
+    "not an object": ({**VALID, "practice": [1, 2]}, r": practice must be a JSON object like the example itself"),
+    "unknown key": (practice_with(etta=0.5), r": practice has unknown keys \['etta'\]"),
+    "nested practice": (practice_with(practice={}), r": practice has unknown keys \['practice'\]"),
+    "missing a weight": ({**VALID, "practice": {k: v for k, v in PRACTICE.items() if k != "b_output"}},
+                         r": practice is missing \['b_output'\]"),
+    "missing eta": ({**VALID, "practice": {k: v for k, v in PRACTICE.items() if k != "eta"}},
+                    r": practice is missing \['eta'\]: a worked example needs x, d and eta"),
+    "2-2-1": (practice_with(w_hidden=PRACTICE["w_hidden"][:2], b_hidden=[0.1, 0.0], w_output=[[0.4, -0.3]]),
+              r": practice: the site derives the slides' 2-3-1 network, this one is 2-2-1"),
+    "purelin hidden": (practice_with(hidden="purelin"), r": practice: the site's pages derive a logsig or tansig"),
+    "weight nan": ('{"practice": {"b_hidden": [0.0, NaN, 0.05], ' + json.dumps({**PRACTICE, "b_hidden": 0})[1:-1]
+                   .replace('"b_hidden": 0, ', "").replace(', "b_hidden": 0', "") + "}, " + json.dumps(VALID)[1:],
+                   r": practice: b_hidden must be finite, found nan"),
+    "x text": (practice_with(x=[1.0, "2"]), r": practice\.x\[1\] must be a finite number, got '2'"),
+    "x too short": (practice_with(x=[1.0]), r": practice\.x must be a list of 2 numbers, got \[1.0\]"),
+    "d true": (practice_with(d=True), r": practice\.d must be a finite number, got True"),
+    "eta 0": (practice_with(eta=0), r": practice\.eta must be > 0, got 0.0"),
+    "e = 0": (practice_with(d=float(forward(Network(**{k: PRACTICE[k] for k in NETWORK_KEYS[:4]}),
+                                            np.array(PRACTICE["x"])).y_output[0])),  # y exactly as the package has it
+              r": practice: the output y = .* equals d"),
+    "saturated": (practice_with(w_hidden=[[800.0, 0.0], [0.3, 0.1], [-0.6, 0.25]], x=[1.0, 0.5]),
+                  r": practice: hidden neuron 1 is saturated"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_PRACTICE))
+def test_load_rejects_a_bad_practice_entry_naming_the_file_and_the_field(case, tmp_path):
+    data, match = BAD_PRACTICE[case]
+    path = write(tmp_path, data)
+    with pytest.raises((ValueError, TypeError), match=match) as info:
+        examples.load(path)
+    assert f"example file {str(path)!r}" in str(info.value), str(info.value)
+
+
+def test_every_shipped_practice_example_differs_from_its_worked_example_as_the_issue_asks(tmp_path):
+    """x_1 != 1 (so a bias's update differs from w_i1's) and a negative input, in every practice example shipped."""
+    for path in FILES:
+        data = oracle.load_example(path)
+        practice = data["practice"]
+        assert practice["x"][0] != 1 and min(practice["x"]) < 0, path.name
+        assert practice["x"] != data["x"] and practice["w_hidden"] != data["w_hidden"], path.name
+        assert practice.get("hidden", "logsig") == data.get("hidden", "logsig"), "the file's own hidden layer"
+        ex = examples.load(path)
+        assert ex.practice.x.tolist() == practice["x"]
+
+
+def test_trace_reads_a_weights_file_that_carries_a_practice_entry(tmp_path, capsys):
+    """The CLI's --weights takes an example file as it is: the practice entry is the exercises', not trace's."""
+    path = write(tmp_path, {**VALID, "practice": PRACTICE})
+    assert main(["trace", "--weights", str(path)]) == 0
+    out = printed(capsys.readouterr().out)
+    it = oracle.iteration(VALID)
+    assert out["y"] == six(it["y"])
+
+
 # --- the example in use: NET, X, D, ETA ------------------------------------------------------------------
 
 
@@ -185,7 +286,16 @@ def test_current_file_follows_the_environment(monkeypatch, tmp_path):
 
 PRINT_EXAMPLE = ("import json; from backprop import examples as e; "
                  "print(json.dumps({'file': str(e.current_file()), **e.NET.to_dict(), 'x': e.X.tolist(), "
-                 "'d': e.D, 'eta': e.ETA}))")
+                 "'d': e.D, 'eta': e.ETA, 'practice': {**e.PRACTICE_NET.to_dict(), 'x': e.PRACTICE_X.tolist(), "
+                 "'d': e.PRACTICE_D, 'eta': e.PRACTICE_ETA}}))")
+
+
+def with_defaults(data: dict) -> dict:
+    """An example file's data as the package reads it: the slides' activations where none is named."""
+    out = {"hidden": "logsig", "output": "purelin", **data}
+    if "practice" in data:
+        out["practice"] = {"hidden": "logsig", "output": "purelin", **data["practice"]}
+    return out
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
@@ -195,7 +305,7 @@ def test_BACKPROP_EXAMPLE_is_honoured_at_import(path):
     got = json.loads(proc.stdout)
     want = oracle.load_example(path)
     assert got.pop("file") == str(path)
-    assert got == {"hidden": "logsig", "output": "purelin", **want}
+    assert got == with_defaults(want)
 
 
 def test_without_BACKPROP_EXAMPLE_the_package_file_is_used():
@@ -203,7 +313,7 @@ def test_without_BACKPROP_EXAMPLE_the_package_file_is_used():
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout)
     assert got.pop("file") == str(oracle.DEFAULT_FILE)
-    assert got == {"hidden": "logsig", "output": "purelin", **oracle.load_example(oracle.DEFAULT_FILE)}
+    assert got == with_defaults(oracle.load_example(oracle.DEFAULT_FILE))
 
 
 def test_a_bad_BACKPROP_EXAMPLE_stops_the_import_with_its_message(tmp_path):
