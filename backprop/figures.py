@@ -36,17 +36,12 @@ from html import escape
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import show
+from . import labels, show
 from .network import ForwardPass
 from .rules import error, f_prime_hidden, f_prime_output
 
-#: The parameters a path can end at, as `Network` names them: rule number, TeX name with i (and k) to fill in.
-PARAMETERS = {
-    "w_output": (1, "w_{{4{i}}}"),
-    "b_output": (2, "b_4"),
-    "w_hidden": (3, "w_{{{i}{k}}}"),
-    "b_hidden": (4, "b_{i}"),
-}
+#: The parameters a path can end at, as `Network` names them, and the slides' rule for each.
+PARAMETERS = {"w_output": 1, "b_output": 2, "w_hidden": 3, "b_hidden": 4}
 
 
 @dataclass(frozen=True)
@@ -137,9 +132,10 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
                          "a hidden parameter's derivative is a sum over the outputs, not one path)")
     i = _index("i", i, net.n_hidden)
     k = _index("k", k, net.n_in)
-    j = net.n_hidden + 1  # the output neuron's number: 4 in the slides
-    rule, name = PARAMETERS[parameter]
-    name = name.format(i=i, k=k)
+    j = labels.output_neurons(net.n_hidden)[0]  # the output neuron's number: 4 in the slides
+    index = {"w_output": (0, i - 1), "b_output": (0,), "w_hidden": (i - 1, k - 1), "b_hidden": (i - 1,)}[parameter]
+    letter, subscript = labels.parameter(parameter, index, net.n_hidden).split("_")
+    name = f"{letter}_{subscript}" if len(subscript) == 1 else f"{letter}_{{{subscript}}}"  # TeX: b_4, w_{42}
 
     # From E back to v_j: the same three edges for every parameter.
     edges = [
@@ -162,7 +158,7 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
         "b_hidden": ("bias_hidden", f"v{i}", "1", 1.0),
     }[parameter]
     edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value)))
-    return Path(parameter, rule, name, tuple(edges))
+    return Path(parameter, PARAMETERS[parameter], name, tuple(edges))
 
 
 # --- drawing -------------------------------------------------------------------------------------------------
