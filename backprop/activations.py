@@ -12,6 +12,10 @@ Each activation is stored with two forms of its derivative, as in scikit-learn's
 | `logsig`  | $1 / (1 + e^{-v})$ | $e^{-v} / (1 + e^{-v})^2$ | $y\,(1 - y)$    |
 | `tansig`  | $\tanh v$          | $\operatorname{sech}^2 v$ | $1 - y^2$       |
 | `purelin` | $v$                | $1$                       | $1$             |
+
+Each row is written once, as the functions below, and entered in the table `ACTIVATIONS` with
+`register`: everything else (`Network`, `forward`, the rules, `step`, `train`) looks activations up
+there by name, so an activation registered with `register` works everywhere.
 """
 
 from __future__ import annotations
@@ -39,15 +43,13 @@ def logsig(v: ArrayLike) -> Array:
 
 def logsig_derivative(v: ArrayLike) -> Array:
     r"""$f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}$, computed stably as $f(v)(1 - f(v))$."""
-    y = logsig(v)
-    with np.errstate(under="ignore"):  # a subnormal y times (1 - y) may round to 0: that is f'(v) here
-        return y * (1.0 - y)
+    return logsig_derivative_from_output(logsig(v))
 
 
 def logsig_derivative_from_output(y: ArrayLike) -> Array:
     r"""$f'(v) = y\,(1 - y)$ where $y = f(v)$."""
     y = np.asarray(y, dtype=float)
-    with np.errstate(under="ignore"):
+    with np.errstate(under="ignore"):  # a subnormal y times (1 - y) may round to 0: that is f'(v) there
         return y * (1.0 - y)
 
 
@@ -57,10 +59,8 @@ def tansig(v: ArrayLike) -> Array:
 
 
 def tansig_derivative(v: ArrayLike) -> Array:
-    r"""$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$ (stable: ``cosh`` overflow gives 0)."""
-    v = np.asarray(v, dtype=float)
-    t = np.tanh(v)
-    return 1.0 - t * t
+    r"""$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$, computed stably as $1 - \tanh^2 v$ (never overflows)."""
+    return tansig_derivative_from_output(tansig(v))
 
 
 def tansig_derivative_from_output(y: ArrayLike) -> Array:
@@ -76,7 +76,7 @@ def purelin(v: ArrayLike) -> Array:
 
 def purelin_derivative(v: ArrayLike) -> Array:
     r"""$f'(v) = 1$."""
-    return np.ones_like(np.asarray(v, dtype=float))
+    return purelin_derivative_from_output(purelin(v))
 
 
 def purelin_derivative_from_output(y: ArrayLike) -> Array:
@@ -86,7 +86,7 @@ def purelin_derivative_from_output(y: ArrayLike) -> Array:
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation function with both forms of its derivative."""
+    """One activation function with both forms of its derivative (element-wise on float arrays)."""
 
     name: str
     f: Callable[[ArrayLike], Array]
@@ -94,11 +94,79 @@ class Activation:
     derivative_from_output: Callable[[ArrayLike], Array]
 
 
-ACTIVATIONS: dict[str, Activation] = {
-    "logsig": Activation("logsig", logsig, logsig_derivative, logsig_derivative_from_output),
-    "tansig": Activation("tansig", tansig, tansig_derivative, tansig_derivative_from_output),
-    "purelin": Activation("purelin", purelin, purelin_derivative, purelin_derivative_from_output),
-}
+ACTIVATIONS: dict[str, Activation] = {}
+
+_PROBE = np.array([-2.5, -0.75, 0.3, 1.6])  # where register() tries a new activation: both signs, no kink at 0
+
+
+def register(
+    name: str,
+    f: Callable[[ArrayLike], Array],
+    derivative_from_output: Callable[[ArrayLike], Array],
+    derivative: Callable[[ArrayLike], Array] | None = None,
+) -> Activation:
+    r"""Add an activation to the table; `Network`, `forward`, `step` and `train` then accept its name.
+
+    The rules need $f'(v)$ written with the output $y = f(v)$, so that form is required; $f'(v)$ from $v$
+    defaults to ``derivative_from_output(f(v))``. Before it is added, the activation is tried on a few
+    points: each function must return a finite float array of its input's shape, and $f'$ must match
+    central differences of $f$, so a slip in a derivative is refused here rather than trained with.
+
+    Parameters
+    ----------
+    name : str
+        The name a `Network` uses (``hidden=name``); must be new.
+    f : callable
+        $f(v)$, element-wise: array of shape (n,) -> array of shape (n,).
+    derivative_from_output : callable
+        $f'(v)$ as a function of $y = f(v)$, element-wise.
+    derivative : callable, optional
+        $f'(v)$ as a function of $v$.
+
+    Raises
+    ------
+    ValueError
+        The name is taken, or a function fails on the probe points (the message names the function and why).
+    TypeError
+        The name is not a string or a function is not callable.
+    """
+    if not isinstance(name, str) or not name:
+        raise TypeError(f"an activation's name must be a non-empty string, got {name!r}")
+    if name in ACTIVATIONS:
+        raise ValueError(f"activation {name!r} is already registered")
+    if derivative is None:
+        def derivative(v: ArrayLike) -> Array:
+            return derivative_from_output(f(v))
+    for role, fn in (("f", f), ("derivative_from_output", derivative_from_output), ("derivative", derivative)):
+        if not callable(fn):
+            raise TypeError(f"activation {name!r}: {role} must be callable, got {type(fn).__name__}")
+    y = _probe(name, "f", f, _PROBE)
+    h = 1e-6
+    slope = (_probe(name, "f", f, _PROBE + h) - _probe(name, "f", f, _PROBE - h)) / (2 * h)
+    for role, fn, at in (("derivative_from_output", derivative_from_output, y), ("derivative", derivative, _PROBE)):
+        got = _probe(name, role, fn, at)
+        if not np.allclose(got, slope, rtol=1e-4, atol=1e-6):
+            raise ValueError(f"activation {name!r}: {role} does not match the slope of f: at v = {_PROBE.tolist()} "
+                             f"it gives {got.tolist()}, central differences of f give {slope.tolist()}")
+    ACTIVATIONS[name] = Activation(name, f, derivative, derivative_from_output)
+    return ACTIVATIONS[name]
+
+
+def _probe(name: str, role: str, fn: Callable[[ArrayLike], Array], at: Array) -> Array:
+    """``fn`` on a copy of ``at``: a finite float array of the same shape, or a ValueError naming the function."""
+    try:
+        out = np.asarray(fn(at.copy()))
+    except Exception as exc:  # any failure of the caller's function is reported as the registration's error
+        raise ValueError(f"activation {name!r}: {role} fails on the array {at.tolist()}: {exc!r}") from exc
+    if out.shape != at.shape or out.dtype.kind != "f" or not np.all(np.isfinite(out)):
+        raise ValueError(f"activation {name!r}: {role} must return finite floats of its input's shape {at.shape}, "
+                         f"got {out!r}")
+    return out
+
+
+register("logsig", logsig, logsig_derivative_from_output, logsig_derivative)
+register("tansig", tansig, tansig_derivative_from_output, tansig_derivative)
+register("purelin", purelin, purelin_derivative_from_output, purelin_derivative)
 
 
 def get(name: str) -> Activation:

@@ -168,10 +168,25 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a Network, got {type(net).__name__}")
-    x = as_array("x", x, 1, (net.n_in,))
+    return _forward(net, as_array("x", x, 1, (net.n_in,)))
+
+
+def _forward(net: Network, x: Array) -> ForwardPass:
+    """The forward pass on a checked ``x``: the arithmetic that `forward`, `step` and `train` share."""
     f_h, f_o = activations.get(net.hidden).f, activations.get(net.output).f
     v_hidden = net.w_hidden @ x + net.b_hidden          # v_i = sum_k w_ik x_k + b_i
     y_hidden = f_h(v_hidden)                            # y_hi = f(v_i)
     v_output = net.w_output @ y_hidden + net.b_output   # v_j = sum_i w_ji y_hi + b_j
     y_output = f_o(v_output)                            # y_j = f(v_j)
     return ForwardPass(net, x, v_hidden, y_hidden, v_output, y_output)
+
+
+def _unchecked(w_hidden: Array, b_hidden: Array, w_output: Array, b_output: Array, hidden: str,
+               output: str) -> Network:
+    """A Network holding these arrays themselves, not checked and not copied: for `train`, whose own arrays
+    change in place while it trains (the object never leaves `train`)."""
+    net = object.__new__(Network)
+    for name, value in [("w_hidden", w_hidden), ("b_hidden", b_hidden), ("w_output", w_output),
+                        ("b_output", b_output), ("hidden", hidden), ("output", output)]:
+        object.__setattr__(net, name, value)
+    return net

@@ -5,9 +5,16 @@ and returns $\Delta = -\eta\,\partial E(n)/\partial(\text{parameter})$. The slid
 linear output ($j = 4$, $f'(v_4) = 1$); these functions keep the general factor
 $f'(v_j)$ and, in the two hidden rules, the sum over all outputs $j$.
 All four read the weights at time $n$ from the forward pass, never updated ones.
+
+The arithmetic is written once, in `_updates`: all four rules from one forward pass, with $e_j(n)$ and
+the back-propagated sum $\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)$ computed once each. It trusts its inputs;
+the public functions check theirs (``d``, ``eta``) and take their rule from it, and so do
+[`step`][backprop.train.step] and [`train`][backprop.train.train].
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -20,13 +27,12 @@ from .network import ForwardPass
 
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
     r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
-    return as_target(d, fp.net.n_out) - fp.y_output
+    return _error(fp, as_target(d, fp.net.n_out))
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
     r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$)."""
-    e = error(fp, d)
-    return float(0.5 * np.sum(e**2))
+    return _cost(error(fp, d))
 
 
 def f_prime_output(fp: ForwardPass) -> Array:
@@ -49,9 +55,7 @@ def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out, n_hidden)
     """
-    eta = check_eta(eta)
-    e = error(fp, d)
-    return eta * np.outer(e * f_prime_output(fp), fp.y_hidden)  # η e_j f'(v_j) y_hi
+    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).dw_output
 
 
 def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -63,9 +67,7 @@ def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out,)
     """
-    eta = check_eta(eta)
-    e = error(fp, d)
-    return eta * e * f_prime_output(fp) * 1.0  # η e_j f'(v_j) · ∂v_j/∂b_j
+    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).db_output
 
 
 def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -79,10 +81,7 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden, n_in)
     """
-    eta = check_eta(eta)
-    e = error(fp, d)
-    back = (e * f_prime_output(fp)) @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per i
-    return eta * np.outer(back * f_prime_hidden(fp), fp.x)  # η [Σ_j ...] f'(v_i) x_k
+    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).dw_hidden
 
 
 def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -95,7 +94,41 @@ def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden,)
     """
-    eta = check_eta(eta)
-    e = error(fp, d)
-    back = (e * f_prime_output(fp)) @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per i
-    return eta * back * f_prime_hidden(fp) * 1.0  # η [Σ_j ...] f'(v_i) · ∂v_i/∂b_i
+    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).db_hidden
+
+
+# --- the arithmetic, on checked inputs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Updates:
+    """What one iteration computes: the error and the four rules' updates."""
+
+    e: Array  # e_j(n), shape (n_out,)
+    dw_output: Array  # rule (1), shape (n_out, n_hidden)
+    db_output: Array  # rule (2), shape (n_out,)
+    dw_hidden: Array  # rule (3), shape (n_hidden, n_in)
+    db_hidden: Array  # rule (4), shape (n_hidden,)
+
+
+def _error(fp: ForwardPass, d: Array) -> Array:
+    return d - fp.y_output  # e_j(n) = d_j(n) - y_j(n)
+
+
+def _cost(e: Array) -> float:
+    return float(0.5 * np.sum(e**2))  # E(n) = 1/2 sum_j e_j(n)^2
+
+
+def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
+    r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
+    e = _error(fp, d)
+    delta_j = e * f_prime_output(fp)  # e_j f'(v_j), one per output neuron j
+    back = delta_j @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
+    delta_i = back * f_prime_hidden(fp)  # [Σ_j e_j f'(v_j) w_ji(n)] f'(v_i)
+    return _Updates(
+        e,
+        dw_output=eta * np.outer(delta_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi
+        db_output=eta * delta_j * 1.0,  # rule (2): η e_j f'(v_j) · ∂v_j/∂b_j
+        dw_hidden=eta * np.outer(delta_i, fp.x),  # rule (3): η [Σ_j ...] f'(v_i) x_k
+        db_hidden=eta * delta_i * 1.0,  # rule (4): η [Σ_j ...] f'(v_i) · ∂v_i/∂b_i
+    )

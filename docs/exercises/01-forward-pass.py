@@ -7,9 +7,9 @@
 # ---
 
 # %% [markdown]
-# # Exercise 1: the forward pass by hand
+# # Exercise 1. The forward pass by hand
 #
-# The 2-3-1 network of the worked example: inputs $x_1, x_2$, three hidden neurons with the activation $f$, one
+# The 2-3-1 practice network: inputs $x_1, x_2$, three hidden neurons with the activation $f$, one
 # linear output neuron 4. Hidden neuron $i$ computes
 #
 # $$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i),$$
@@ -17,6 +17,9 @@
 # and the output neuron
 #
 # $$v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4, \qquad y = v_4.$$
+#
+# The exercises use a practice network and sample of their own, not the worked example of the derivation
+# pages, so each answer is yours to work out: no page prints it.
 #
 # Every exercise page is a notebook: download it with the button above and run it, or type your
 # numbers into the answer boxes on this page.
@@ -27,16 +30,16 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # the worked example's hidden activation: the sentence below is chosen from it
-markdown(r"The worked example's hidden neurons are {{name}} neurons: $f(v) = {{f}}$.",
+hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the sentence below is chosen from it
+markdown(r"The practice network's hidden neurons are {{name}} neurons: $f(v) = {{f}}$.",
          name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"))
 
 # %%
 from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-display(network_table(examples.NET))
-given(x_1=examples.X[0], x_2=examples.X[1])
+display(network_table(examples.PRACTICE_NET))
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1])
 
 # %% [markdown]
 # **Task.** With the weights and the input above, compute by hand (a calculator is fine) the output
@@ -52,10 +55,10 @@ check("forward-pass", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[examples.NET.hidden]
-w, b = examples.NET.w_hidden, examples.NET.b_hidden
-w_4, b_4 = examples.NET.w_output[0], examples.NET.b_output[0]
-x_1, x_2 = examples.X
+f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[examples.PRACTICE_NET.hidden]
+w, b = examples.PRACTICE_NET.w_hidden, examples.PRACTICE_NET.b_hidden
+w_4, b_4 = examples.PRACTICE_NET.w_output[0], examples.PRACTICE_NET.b_output[0]
+x_1, x_2 = examples.PRACTICE_X
 
 v = [w[i, 0] * x_1 + w[i, 1] * x_2 + b[i] for i in range(3)]
 y_h = [f(v_i) for v_i in v]

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 2: the sigmoid derivative at a point
+# # Exercise 2. The sigmoid derivative at a point
 #
 # The slides' hidden neurons use the logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$. The hidden rules need its
 # derivative, which the slides write with the output itself:
@@ -20,20 +20,20 @@
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, worked_solution
 
-v = forward(examples.NET, examples.X).v_hidden
+v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
 given(v_1=v[0])
 
 # %% tags=["hide-input"]
 from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # said only when the worked example's hidden layer is not the slides'
-markdown(r"The worked example's hidden neurons are {{name}} neurons, not logistic ones; this exercise still asks "
+hidden = examples.PRACTICE_NET.hidden  # said only when the practice network's hidden layer is not the slides'
+markdown(r"The practice network's hidden neurons are {{name}} neurons, not logistic ones; this exercise still asks "
          r"for the logistic sigmoid's derivative, at the field $v_1$ of hidden neuron 1.",
          name=show.ACTIVATION_TEX[hidden]["name"]) if hidden != "logsig" else None
 
 # %% [markdown]
 # **Task.** Compute the logistic sigmoid's derivative $f'(v_1)$ at the field $v_1$ of hidden neuron 1 of the
-# worked example, printed above.
+# practice network, printed above.
 
 # %% tags=["hide-input"]
 answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)
@@ -45,7 +45,7 @@ check("sigmoid-derivative", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_1 = forward(examples.NET, examples.X).v_hidden[0]
+v_1 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[0]
 f_v1 = 1 / (1 + math.exp(-v_1))
 answer = f_v1 * (1 - f_v1)
 

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 3: the tanh derivative
+# # Exercise 3. The tanh derivative
 #
 # MATLAB's `tansig` is the hyperbolic tangent $f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$.
 # The quotient rule with $\sinh' = \cosh$ and $\cosh' = \sinh$ gives
@@ -18,11 +18,11 @@
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, worked_solution
 
-v = forward(examples.NET, examples.X).v_hidden
+v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
 given(v_2=v[1])
 
 # %% [markdown]
-# **Task.** Compute $\tanh'(v_2)$ at the field $v_2$ of hidden neuron 2 of the worked example (printed above).
+# **Task.** Compute $\tanh'(v_2)$ at the field $v_2$ of hidden neuron 2 of the practice example (printed above).
 
 # %% tags=["hide-input"]
 answer_box("tanh-derivative")  # the site's answer box (hidden in Jupyter)
@@ -34,7 +34,7 @@ check("tanh-derivative", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_2 = forward(examples.NET, examples.X).v_hidden[1]
+v_2 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[1]
 t = (math.exp(v_2) - math.exp(-v_2)) / (math.exp(v_2) + math.exp(-v_2))
 answer = 1 - t**2
 

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 4: rule 1, the output weights
+# # Exercise 4. Rule 1: the output weights
 #
 # With $E = \tfrac12 e^2$, $e = d - y$ and a linear output $y = v_4$, the chain rule gives
 #
@@ -21,13 +21,13 @@ from IPython.display import display
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, fill, given, network_table, worked_solution
 
-fp = forward(examples.NET, examples.X)
-display(network_table(examples.NET))
-given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+display(network_table(examples.PRACTICE_NET))
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA,
       y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2], y=fp.y_output[0])
 
 # %% [markdown]
-# **Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, \Delta w_{43}$ of the worked example
+# **Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, \Delta w_{43}$ of the practice example
 # (the forward pass is done for you above).
 
 # %% tags=["hide-input"]
@@ -38,8 +38,8 @@ answer = None  # your answer here: [Δw_41, Δw_42, Δw_43]
 check("output-weights", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-fp = forward(examples.NET, examples.X)
-eta, d, y, y_h = examples.ETA, examples.D, fp.y_output[0], fp.y_hidden
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+eta, d, y, y_h = examples.PRACTICE_ETA, examples.PRACTICE_D, fp.y_output[0], fp.y_hidden
 e = d - y
 answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
 

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 5: rule 2, the output bias
+# # Exercise 5. Rule 2: the output bias
 #
 # The bias $b_4$ enters $v_4 = \sum_i w_{4i} y_{hi} + b_4$ with the input 1, so $\partial v_4 / \partial b_4 = 1$ and
 #
@@ -17,11 +17,11 @@
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, worked_solution
 
-fp = forward(examples.NET, examples.X)
-given(d=examples.D, y=fp.y_output[0], eta=examples.ETA)
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+given(d=examples.PRACTICE_D, y=fp.y_output[0], eta=examples.PRACTICE_ETA)
 
 # %% [markdown]
-# **Task.** Compute $\Delta b_4$ for the worked example.
+# **Task.** Compute $\Delta b_4$ for the practice example.
 
 # %% tags=["hide-input"]
 answer_box("output-bias")  # the site's answer box (hidden in Jupyter)
@@ -31,15 +31,15 @@ answer = None  # your answer here: Δb_4
 check("output-bias", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-fp = forward(examples.NET, examples.X)
-e = examples.D - fp.y_output[0]
-answer = examples.ETA * e
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+e = examples.PRACTICE_D - fp.y_output[0]
+answer = examples.PRACTICE_ETA * e
 
 r = show.rounded
 worked_solution(r"""
 $$e = d - y = {{d}} - {{y}} {{eq_e}} {{e}}, \qquad \Delta b_4 = \eta\, e = {{eta}} \cdot {{e}} {{eq_b}} {{db4}}$$
 
 The bias moves {{move}}: $\Delta b_4$ has the sign of $e$.
-""", d=examples.D, y=fp.y_output[0], e=e, eta=examples.ETA, db4=answer,
-    eq_e=show.eq(r(examples.D) - r(fp.y_output[0]), e),
-    eq_b=show.eq(r(examples.ETA) * r(e), answer), move=show.pick(answer, "up", "down", "nowhere"))
+""", d=examples.PRACTICE_D, y=fp.y_output[0], e=e, eta=examples.PRACTICE_ETA, db4=answer,
+    eq_e=show.eq(r(examples.PRACTICE_D) - r(fp.y_output[0]), e),
+    eq_b=show.eq(r(examples.PRACTICE_ETA) * r(e), answer), move=show.pick(answer, "up", "down", "nowhere"))

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 6: rule 3, the hidden weights
+# # Exercise 6. Rule 3: the hidden weights
 #
 # The error reaches hidden neuron $i$ through the output weight $w_{4i}$; then the neuron's own
 # derivative $f'(v_i)$ and the input $x_k$ the weight carries:
@@ -23,10 +23,10 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # the worked example's hidden activation: the formulas below are chosen from it
+hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the formulas below are chosen from it
 f_prime_n = show.f_prime_tex(hidden, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
 f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
-markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
+markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
          r"$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n)$.",
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"), f_prime_n=f_prime_n)
 
@@ -34,9 +34,9 @@ markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i)
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-fp = forward(examples.NET, examples.X)
-display(network_table(examples.NET))
-given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA,
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+display(network_table(examples.PRACTICE_NET))
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA,
       y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2], y=fp.y_output[0])
 
 # %% [markdown]
@@ -52,9 +52,9 @@ check("hidden-weights", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
-fp = forward(examples.NET, examples.X)
-eta, x, w_4 = examples.ETA, examples.X, examples.NET.w_output[0]
-e = examples.D - fp.y_output[0]
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+eta, x, w_4 = examples.PRACTICE_ETA, examples.PRACTICE_X, examples.PRACTICE_NET.w_output[0]
+e = examples.PRACTICE_D - fp.y_output[0]
 y_h = fp.y_hidden
 answer = [[eta * e * w_4[i] * f_prime(y_h[i]) * x[k] for k in range(2)] for i in range(3)]
 

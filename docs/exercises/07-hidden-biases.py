@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 7: rule 4, the hidden biases
+# # Exercise 7. Rule 4: the hidden biases
 #
 # The same chain as rule 3, with $\partial v_i / \partial b_i = 1$ in place of $x_k$:
 #
@@ -19,21 +19,21 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # the worked example's hidden activation: the formula below is chosen from it
-markdown(r"The worked example's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$.",
+hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the formula below is chosen from it
+markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$.",
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
 
 # %%
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-fp = forward(examples.NET, examples.X)
-display(network_table(examples.NET))
-given(d=examples.D, eta=examples.ETA, y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2],
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+display(network_table(examples.PRACTICE_NET))
+given(d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA, y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2],
       y=fp.y_output[0])
 
 # %% [markdown]
-# **Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the worked example.
+# **Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the practice example.
 
 # %% tags=["hide-input"]
 answer_box("hidden-biases")  # the site's answer boxes (hidden in Jupyter)
@@ -44,16 +44,16 @@ check("hidden-biases", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
-fp = forward(examples.NET, examples.X)
-eta, w_4, y_h, x = examples.ETA, examples.NET.w_output[0], fp.y_hidden, examples.X
-e = examples.D - fp.y_output[0]
+fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
+eta, w_4, y_h, x = examples.PRACTICE_ETA, examples.PRACTICE_NET.w_output[0], fp.y_hidden, examples.PRACTICE_X
+e = examples.PRACTICE_D - fp.y_output[0]
 answer = [eta * e * w_4[i] * f_prime(y_h[i]) for i in range(3)]
 
 # Δw_ik = Δb_i · x_k: say what that gives for this example's inputs.
 ones = [k for k in range(2) if x[k] == 1]
 nonzero = [k for k in range(2) if x[k] != 0]
 if ones:
-    relation = show.tex(r"Since $x_{{k}} = 1$ in the worked example, $\Delta b_i = \Delta w_{i{{k}}}$ here "
+    relation = show.tex(r"Since $x_{{k}} = 1$ in the practice example, $\Delta b_i = \Delta w_{i{{k}}}$ here "
                         "(exercise 6): a bias is a weight whose input is always 1.", k=ones[0] + 1)
 elif nonzero:
     relation = show.tex(r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. "

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 8: one full iteration, $n \to n+1$
+# # Exercise 8. One full iteration, n → n+1
 #
 # One online iteration: the forward pass, the error, all four updates computed from the weights at
 # time $n$, and only then
@@ -23,11 +23,11 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, worked_solution
 
-display(network_table(examples.NET))
-given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA)
+display(network_table(examples.PRACTICE_NET))
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
 # %% [markdown]
-# **Task.** Do one iteration on the worked example and give $w_{41}(n+1)$, $w_{11}(n+1)$, and the
+# **Task.** Do one iteration on the practice example and give $w_{41}(n+1)$, $w_{11}(n+1)$, and the
 # output $y(n+1)$ of the updated network for the same input.
 
 # %% tags=["hide-input"]
@@ -42,11 +42,11 @@ import numpy as np
 
 from backprop import forward
 
-f, f_prime = {  # the worked example's hidden activation, and its derivative from the output
+f, f_prime = {  # the practice network's hidden activation, and its derivative from the output
     "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
     "tansig": (np.tanh, lambda y: 1 - y**2),
-}[examples.NET.hidden]
-net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
+}[examples.PRACTICE_NET.hidden]
+net, x, d, eta = examples.PRACTICE_NET, examples.PRACTICE_X, examples.PRACTICE_D, examples.PRACTICE_ETA
 fp = forward(net, x)
 e = d - fp.y_output[0]
 y_h, w_4 = fp.y_hidden, net.w_output[0]

@@ -7,10 +7,10 @@
 # ---
 
 # %% [markdown]
-# # Exercise 9: the hidden rule again, with the other hidden activation
+# # Exercise 9. The other hidden activation
 #
 # The site derives two hidden activations: the slides' logistic sigmoid (`logsig`) and the hyperbolic tangent
-# (MATLAB's `tansig`). Give the worked example's network the one it does not use. Only one factor of the
+# (MATLAB's `tansig`). Give the practice network the one it does not use. Only one factor of the
 # derivation changes: the hidden neuron's derivative $f'(v_i)$. But the forward pass changes too, and with it
 # $y_{hi}$, $y$ and $e$.
 
@@ -20,11 +20,11 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import markdown, other_hidden_network
 
-own, other = examples.NET.hidden, other_hidden_network().hidden  # the words below are chosen from these
+own, other = examples.PRACTICE_NET.hidden, other_hidden_network().hidden  # the words below are chosen from these
 f_prime_n = show.f_prime_tex(other, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
 f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
 markdown(r"""
-The worked example's hidden neurons are {{own}} neurons; here they are {{other}} neurons, $f(v) = {{f}}$, with
+The practice network's hidden neurons are {{own}} neurons; here they are {{other}} neurons, $f(v) = {{f}}$, with
 $f'(v_i) = {{f_prime}}$. So
 
 $$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n),$$
@@ -37,14 +37,14 @@ where the forward pass, and so $y_{hi}$, $y$ and $e$, are those of the {{other}}
 from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, other_hidden_network, worked_solution
 
-net = examples.NET
+net = examples.PRACTICE_NET
 other_net = other_hidden_network()  # the same weights, the other hidden activation
 own, other = net.hidden, other_net.hidden
 display(network_table(other_net))
-given(x_1=examples.X[0], x_2=examples.X[1], d=examples.D, eta=examples.ETA)
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
 # %% [markdown]
-# **Task.** Same weights and input as the worked example, but the other hidden activation (above): compute the
+# **Task.** Same weights and input as the practice example, but the other hidden activation (above): compute the
 # forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array.
 
 # %% tags=["hide-input"]
@@ -64,7 +64,7 @@ f, f_prime = {  # the swapped-in hidden activation, and its derivative from the 
     "tansig": (np.tanh, lambda y: 1 - y**2),
 }[other]
 w, b, w_4, b_4 = net.w_hidden, net.b_hidden, net.w_output[0], net.b_output[0]
-x, d, eta = examples.X, examples.D, examples.ETA
+x, d, eta = examples.PRACTICE_X, examples.PRACTICE_D, examples.PRACTICE_ETA
 y_h = f(w @ x + b)
 y = w_4 @ y_h + b_4
 e = d - y

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 10: two outputs, the sum over $j$
+# # Exercise 10. Two outputs: the sum over j
 #
 # Give the network a second linear output neuron, 5. Now $E = \tfrac12 (e_4^2 + e_5^2)$ and every hidden
 # neuron feeds both outputs, so its weight changes both errors:
@@ -23,8 +23,8 @@ from IPython.display import display
 from backprop import examples, show
 from backprop.exercises import markdown
 
-hidden = examples.NET.hidden  # the worked example's hidden activation: the formula below is chosen from it
-markdown(r"The hidden neurons are the worked example's {{name}} neurons: $f'(v_i) = {{f_prime}}$.",
+hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the formula below is chosen from it
+markdown(r"The hidden neurons are the practice network's {{name}} neurons: $f'(v_i) = {{f_prime}}$.",
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
 
 # %%
@@ -32,12 +32,12 @@ from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, two_output_network, worked_solution
 
 two_net, two_d = two_output_network()  # output 5: w_5i = (w_43, w_42, w_41), b_5 = -b_4, d_5 = -d
-hidden = two_net.hidden  # the worked example's hidden layer
+hidden = two_net.hidden  # the practice network's hidden layer
 display(network_table(two_net))
-given(x_1=examples.X[0], x_2=examples.X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.ETA)
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.PRACTICE_ETA)
 
 # %% [markdown]
-# **Task.** The hidden layer is the worked example's; output 4 is too. Output 5 has the weights
+# **Task.** The hidden layer is the practice network's; output 4 is too. Output 5 has the weights
 # $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array).
 
 # %% tags=["hide-input"]
@@ -54,7 +54,7 @@ f, f_prime = {  # the hidden activation, and its derivative from the output
     "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
     "tansig": (np.tanh, lambda y: 1 - y**2),
 }[hidden]
-net, x, eta = two_net, examples.X, examples.ETA
+net, x, eta = two_net, examples.PRACTICE_X, examples.PRACTICE_ETA
 y_h = f(net.w_hidden @ x + net.b_hidden)
 y = net.w_output @ y_h + net.b_output  # (y_4, y_5)
 e = two_d - y

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 11: a gradient check
+# # Exercise 11. A gradient check
 #
 # How do you know a derived rule is right? Nudge one weight both ways and watch the cost:
 #
@@ -20,12 +20,12 @@
 from backprop import Network, cost, examples, forward, show
 from backprop.exercises import GRADCHECK_H, answer_box, check, given, worked_solution
 
-net = examples.NET
-given(w_11=net.w_hidden[0, 0], h=GRADCHECK_H, d=examples.D)
+net = examples.PRACTICE_NET
+given(w_11=net.w_hidden[0, 0], h=GRADCHECK_H, d=examples.PRACTICE_D)
 
 # %% [markdown]
-# **Task.** Write a function `E(w_11)` that builds the worked example's network with $w_{11}$ replaced and returns
-# its cost on the worked example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
+# **Task.** Write a function `E(w_11)` that builds the practice network with $w_{11}$ replaced and returns
+# its cost on the practice example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
 # Then compute the central difference above with the $h$ printed above. Compare it with $-\Delta w_{11}/\eta$ from
 # exercise 6.
 
@@ -41,7 +41,7 @@ def E(w_11):
     w_hidden = net.w_hidden.copy()
     w_hidden[0, 0] = w_11
     moved = Network(w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden)
-    return cost(forward(moved, examples.X), examples.D)
+    return cost(forward(moved, examples.PRACTICE_X), examples.PRACTICE_D)
 
 
 import math
@@ -50,9 +50,9 @@ h, w_11 = GRADCHECK_H, net.w_hidden[0, 0]
 answer = (E(w_11 + h) - E(w_11 - h)) / (2 * h)
 
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[net.hidden]  # f'(v_1) from y_h1
-fp = forward(net, examples.X)
-e, y_h1 = examples.D - fp.y_output[0], fp.y_hidden[0]
-rule = -e * net.w_output[0, 0] * f_prime(y_h1) * examples.X[0]  # −Δw_11/η from rule 3
+fp = forward(net, examples.PRACTICE_X)
+e, y_h1 = examples.PRACTICE_D - fp.y_output[0], fp.y_hidden[0]
+rule = -e * net.w_output[0, 0] * f_prime(y_h1) * examples.PRACTICE_X[0]  # −Δw_11/η from rule 3
 
 exponent = round(math.log10(h))  # h as TeX: 10^{-5} rather than 1e-05
 h_tex = "10^{" + str(exponent) + "}" if 10.0**exponent == h else f"{h:g}"

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 12: spot the bug
+# # Exercise 12. Spot the bug
 #
 # Here is an implementation of one online iteration for the 2-3-1 network. It runs, its numbers look
 # reasonable, and it is wrong.
@@ -33,19 +33,20 @@ def buggy_step(net, x, d, eta):
     return Network(w_hidden, b_hidden, w_output, b_output, hidden=net.hidden)
 
 
-buggy = buggy_step(examples.NET, examples.X, examples.D, examples.ETA)
+p = examples.PRACTICE  # the practice example: p.net, p.x, p.d, p.eta
+buggy = buggy_step(p.net, p.x, p.d, p.eta)
 label, attr, index = spot_the_bug_parameter()  # w_11 unless the bug leaves it alone for this example
 print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]
-E_before = cost(forward(examples.NET, examples.X), examples.D)
-E_after = cost(forward(buggy, examples.X), examples.D)
-markdown(r"On the worked example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it.",
+E_before = cost(forward(p.net, p.x), p.d)
+E_after = cost(forward(buggy, p.x), p.d)
+markdown(r"On the practice example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it.",
          went=show.pick(E_before - E_after, "even goes down", "goes up", "stays the same"), before=E_before,
          after=E_after)
 
 # %% tags=["hide-input"]
-markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the worked example?",
+markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example?",
          name=tex_name(label))
 
 # %% tags=["hide-input"]
@@ -75,7 +76,7 @@ def fixed_step(net, x, d, eta):
                    net.w_output + eta * e * y_h, net.b_output + eta * e, hidden=net.hidden)
 
 
-answer = getattr(fixed_step(examples.NET, examples.X, examples.D, examples.ETA), attr)[index]
+answer = getattr(fixed_step(p.net, p.x, p.d, p.eta), attr)[index]
 
 worked_solution(r"""
 The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 13: training a network and reading the loss curve
+# # Exercise 13. Training and the loss curve
 #
 # Online training repeats the iteration of exercise 8 for every sample, epoch after epoch.
 # `backprop.train` returns the trained network and, for each epoch, the mean of $E(n) = \tfrac12 e(n)^2$

@@ -7,7 +7,7 @@
 # ---
 
 # %% [markdown]
-# # Exercise 14: derive a rule, a sigmoid output neuron
+# # Exercise 14. Derive: a sigmoid output neuron
 #
 # The slides' output neuron is linear. Make it a logsig neuron, like the slides' hidden neurons:
 # $y = f(v_4) = 1/(1 + e^{-v_4})$.

@@ -7,7 +7,9 @@
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
 //         data-hints='[{"value": 0.505947, "hint": "The sign is flipped: ..."}, ...]'
-//         data-otherwise="Compare ...">        the hint for a wrong number that is no listed mistake
+//         data-right="Right: -0.505947."       what a right number gets
+//         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
+//         data-invalid="Not a number: ...">   what text that is no number gets
 //     <label for="ID">Δb₄ =</label>
 //     <input id="ID" class="bp-answer__input" type="text">
 //     <button type="submit" class="bp-answer__submit">Check</button>
@@ -17,13 +19,14 @@
 // The form ships `hidden` (so it never shows where this script does not run, e.g. in Jupyter);
 // init() un-hides it and sets data-bp-ready="1". On submit (Enter in the input, or the button) the
 // result paragraph gets, and the form's data-state attribute is set to:
-//   "Right: ..."                      data-state="right"
+//   data-right                        data-state="right"
 //   "Not yet. <hint>"                 data-state="wrong"  when the number matches a listed mistake
 //                                     (same tolerance; the first match wins), else data-otherwise
-//   "Not a number: ..."               data-state="invalid" (nothing typed, or not a number)
+//   data-invalid                      data-state="invalid" (nothing typed, or not a number)
 // Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3).
-// The hints come from Python (NumericExercise.hints, as check() uses them): when two slips give the same
-// number for the example, their entries carry one merged hint; a slip that gives the right number is not listed.
+// One rule, Python's: every word and number comes from the form (backprop.exercises, _render.form_html), and
+// judge() is NumericExercise.box_verdict written again in JavaScript; tests/pages/test_answer_boxes.py runs
+// this file in V8 and proves the two give the same verdict for every box of every exercise.
 // init() runs on every page material shows, including after instant navigation (document$).
 (function () {
   "use strict";
@@ -40,24 +43,17 @@
   }
 
   function judge(form, typed) {
+    var data = form.dataset;
     var value = parseNumber(typed);
-    if (value === null) {
-      return ["invalid", "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3 works too)."];
-    }
-    var answer = Number(form.dataset.answer);
-    var rtol = Number(form.dataset.rtol || "0.001");
-    var atol = Number(form.dataset.atol || "1e-6");
-    if (close(value, answer, rtol, atol)) return ["right", "Right: " + answer.toFixed(6) + "."];
-    var hints = [];
-    try {
-      hints = JSON.parse(form.dataset.hints || "[]");
-    } catch (err) {
-      hints = [];
-    }
+    if (value === null) return ["invalid", data.invalid];
+    var rtol = Number(data.rtol);
+    var atol = Number(data.atol);
+    if (close(value, Number(data.answer), rtol, atol)) return ["right", data.right];
+    var hints = JSON.parse(data.hints);
     for (var i = 0; i < hints.length; i++) {
       if (close(value, Number(hints[i].value), rtol, atol)) return ["wrong", "Not yet. " + hints[i].hint];
     }
-    return ["wrong", "Not yet. " + (form.dataset.otherwise || "")];
+    return ["wrong", "Not yet. " + data.otherwise];
   }
 
   function init() {
@@ -78,6 +74,9 @@
     });
   }
 
+  // The rule alone, for tests that run this file without a page (tests/pages/test_answer_boxes.py).
+  globalThis.bpAnswerBoxes = { parseNumber: parseNumber, judge: judge };
+  if (typeof document === "undefined") return;
   if (typeof document$ !== "undefined") {
     document$.subscribe(init); // material: first load and every instant navigation
   } else if (document.readyState === "loading") {

@@ -181,3 +181,78 @@ def test_inputs_not_modified_and_not_shared(name):
         out = fn(v)
         assert not np.shares_memory(out, v)
     np.testing.assert_array_equal(v, kept)
+
+
+# --- registering a new activation ------------------------------------------------------------------------
+
+
+def softsign(v):
+    v = np.asarray(v, dtype=float)
+    return v / (1.0 + np.abs(v))
+
+
+def softsign_derivative_from_output(y):
+    y = np.asarray(y, dtype=float)
+    return (1.0 - np.abs(y)) ** 2  # f'(v) = 1 / (1 + |v|)^2 and 1 - |y| = 1 / (1 + |v|)
+
+
+@pytest.fixture
+def registered_softsign():
+    act = activations.register("softsign", softsign, softsign_derivative_from_output)
+    try:
+        yield act
+    finally:
+        del ACTIVATIONS["softsign"]
+
+
+def test_a_registered_activation_works_in_network_forward_step_and_train(registered_softsign):
+    from backprop import Network, forward, gradient_check, step, train
+
+    assert activations.get("softsign") is registered_softsign
+    assert registered_softsign.derivative(0.5) == pytest.approx(1 / 1.5**2, rel=1e-15)  # from v, derived
+    for hidden, output in [("softsign", "purelin"), ("logsig", "softsign"), ("softsign", "softsign")]:
+        net = Network.random(2, 3, 1, seed=4, hidden=hidden, output=output)
+        x, d, eta = np.array([0.7, -1.2]), 0.3, 0.5
+        fp = forward(net, x)
+        f = {"softsign": lambda v: v / (1 + abs(v)), "logsig": lambda v: 1 / (1 + math.exp(-v)),
+             "purelin": lambda v: v}
+        y_h = [f[hidden](sum(net.w_hidden[i, k] * x[k] for k in range(2)) + net.b_hidden[i]) for i in range(3)]
+        np.testing.assert_allclose(fp.y_hidden, y_h, rtol=1e-14)
+        assert gradient_check(net, x, d) < 1e-6  # the rules with its derivative agree with finite differences
+        one = step(net, x, d, eta)
+        trained, costs = train(net, [x], [d], eta)
+        for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+            np.testing.assert_allclose(getattr(trained, name), getattr(one, name), rtol=0, atol=1e-15)
+        assert (trained.hidden, trained.output) == (hidden, output)
+        assert costs[0] == pytest.approx(0.5 * (d - fp.y_output[0]) ** 2, rel=1e-14)
+
+
+def test_registration_refuses_a_derivative_that_is_not_the_slope_of_f():
+    with pytest.raises(ValueError, match=r"'softsign'.*derivative_from_output does not match the slope of f"):
+        activations.register("softsign", softsign, lambda y: 1.0 - np.abs(y))  # forgot the square
+    assert "softsign" not in ACTIVATIONS
+
+
+def test_registration_refuses_a_wrong_derivative_from_v():
+    with pytest.raises(ValueError, match=r"derivative does not match"):
+        activations.register("softsign", softsign, softsign_derivative_from_output, derivative=lambda v: softsign(v))
+    assert "softsign" not in ACTIVATIONS
+
+
+@pytest.mark.parametrize(("args", "error", "match"), [
+    (("logsig", logsig, logsig_derivative_from_output), ValueError, r"'logsig' is already registered"),
+    (("", softsign, softsign_derivative_from_output), TypeError, r"non-empty string"),
+    ((None, softsign, softsign_derivative_from_output), TypeError, r"non-empty string"),
+    (("softsign", "v / (1 + |v|)", softsign_derivative_from_output), TypeError, r"f must be callable, got str"),
+    (("softsign", softsign, None), TypeError, r"derivative_from_output must be callable"),
+    (("softsign", math.tanh, tansig_derivative_from_output), ValueError, r"f fails on the array"),  # scalars only
+    (("softsign", lambda v: np.sum(v), softsign_derivative_from_output), ValueError, r"f must return finite floats"),
+    (("softsign", lambda v: np.log(np.asarray(v)), softsign_derivative_from_output), ValueError,
+     r"f must return finite floats"),
+])
+def test_registration_refuses_what_cannot_work_with_a_clear_error(args, error, match):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # np.log of a negative number, on the probe points
+        with pytest.raises(error, match=match):
+            activations.register(*args)
+    assert "softsign" not in ACTIVATIONS and ACTIVATIONS["logsig"].f is logsig

@@ -29,7 +29,14 @@ from backprop import Network, examples, step
 from backprop import exercises as ex
 from tests.support import oracle
 
-EXAMPLE = oracle.load_example()  # the example file in use, read with json
+
+def practice_of(data: dict) -> dict:
+    """The practice example of an example file read with json: its "practice" entry, or the package file's."""
+    return data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+
+
+MAIN = oracle.load_example()  # the example file in use, read with json
+EXAMPLE = practice_of(MAIN)  # the exercises use its practice example
 IT = oracle.iteration(EXAMPLE)
 HIDDEN = IT["hidden"]
 W, B = EXAMPLE["w_hidden"], EXAMPLE["b_hidden"]
@@ -104,11 +111,13 @@ HAND = {
 NUMERIC = [name for name in ex.names() if isinstance(ex.get(name), ex.NumericExercise)]
 
 
-def test_the_package_reads_the_example_file_the_oracle_reads():
-    assert examples.NET.w_hidden.tolist() == W and examples.NET.b_hidden.tolist() == B
-    assert examples.NET.w_output.tolist() == [W4] and examples.NET.b_output.tolist() == [B4]
-    assert examples.X.tolist() == XS and (examples.D, examples.ETA) == (D, ETA)
-    assert examples.NET.hidden == HIDDEN
+def test_the_package_reads_the_practice_example_the_oracle_reads():
+    net = examples.PRACTICE_NET
+    assert net.w_hidden.tolist() == W and net.b_hidden.tolist() == B
+    assert net.w_output.tolist() == [W4] and net.b_output.tolist() == [B4]
+    assert examples.PRACTICE_X.tolist() == XS and (examples.PRACTICE_D, examples.PRACTICE_ETA) == (D, ETA)
+    assert net.hidden == HIDDEN
+    assert ex.catalogue().example is examples.PRACTICE
 
 
 def test_at_least_twelve_exercises_cover_the_issue():
@@ -254,34 +263,34 @@ def test_unknown_exercise_names_the_known_ones():
 
 
 def test_a_slip_as_close_as_the_right_answer_is_left_out_and_named():
-    exercise = ex.NumericExercise("x", "x", right=1.0, mistakes=(
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(
         ex.Mistake(1.0000001, "no", "the invisible slip"), ex.Mistake(3.0, "three", "the visible slip")))
     assert [m.slip for m in exercise.undetectable] == ["the invisible slip"]
     assert exercise.check(1.0000001).ok is True
     assert exercise.check(3.0).message == "Not yet. three"
     assert "the invisible slip" in exercise.note() and "the visible slip" not in exercise.note()
-    hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', exercise.form_html()).group(1)))
+    hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', ex.form_html(exercise)).group(1)))
     assert hints == [{"value": 3.0, "hint": "three"}]
 
 
 def test_two_slips_that_give_one_number_share_one_hint_naming_both():
-    exercise = ex.NumericExercise("x", "x", right=1.0, mistakes=(
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(
         ex.Mistake(2.0, "first"), ex.Mistake(2.0000001, "second"), ex.Mistake(2.0, "first"), ex.Mistake(5.0, "five")))
     for typed in (2.0, 2.0000001):
         message = exercise.check(typed).message
         assert message.startswith("Not yet. Two slips give this number here")
         assert "(1) first" in message and "(2) second" in message and "five" not in message
-    hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', exercise.form_html()).group(1)))
+    hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', ex.form_html(exercise)).group(1)))
     assert [h["value"] for h in hints] == [2.0, 2.0000001, 5.0]  # each value once; close values, one hint
     assert hints[0]["hint"] == hints[1]["hint"] == ex.merged_hint(["first", "second"]) and hints[2]["hint"] == "five"
     assert exercise.note() == ""
 
 
 def example_with(**changes) -> examples.Example:
-    """The example in use with other x, d or eta (built directly: no file)."""
+    """The practice example in use with other x, d or eta (built directly: no file)."""
     data = {"x": XS, "d": D, "eta": ETA, **changes}
-    return examples.Example(examples.NET, np.array(data["x"], dtype=float), float(data["d"]), float(data["eta"]),
-                            "built by the test")
+    return examples.Example(examples.PRACTICE_NET, np.array(data["x"], dtype=float), float(data["d"]),
+                            float(data["eta"]), "built by the test")
 
 
 def test_a_bias_times_x1_is_the_right_answer_when_x1_is_1_and_the_page_says_so():
@@ -311,7 +320,7 @@ def test_a_bias_times_x2_and_a_missing_eta_share_a_hint_when_x2_is_1_over_eta():
     assert "A bias has input 1" in message and "You forgot the learning rate η" in message
     for box in biases.boxes:  # and each answer box says both
         parser = _Forms()
-        parser.feed(biases.form_html())
+        parser.feed(ex.form_html(biases))
         form = parser.forms[biases.boxes.index(box)]
         entries = json.loads(form["attrs"]["data-hints"])
         [entry] = [h for h in entries if close(wrong[box.index[0]], h["value"])]
@@ -326,19 +335,19 @@ def test_an_example_with_zero_error_builds_every_exercise():
     for name in catalogue:
         exercise = catalogue[name]
         if isinstance(exercise, ex.NumericExercise):
-            exercise.form_html()
+            ex.form_html(exercise)
             exercise.check(exercise.right.tolist())
     assert "neither the answer boxes nor check()" in catalogue["output-bias"].note()
 
 
 @pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
 def test_every_exercise_builds_for_each_worked_example(path):
-    catalogue = ex.catalogue(examples.load(path))
-    it = oracle.iteration(oracle.load_example(path))
+    catalogue = ex.catalogue(examples.load(path).practice)
+    it = oracle.iteration(practice_of(oracle.load_example(path)))
     for name in catalogue:
         exercise = catalogue[name]
         if isinstance(exercise, ex.NumericExercise):
-            assert exercise.form_html().count("<form") == len(exercise.boxes)
+            assert ex.form_html(exercise).count("<form") == len(exercise.boxes)
     assert close(catalogue["hidden-weights"].right, it["dw_hidden"])
     assert close(catalogue["one-iteration"].right, [it["w_output_new"][0][0], it["w_hidden_new"][0][0], it["y_next"]])
 
@@ -352,14 +361,15 @@ def _run(code: str, example: Path | None) -> subprocess.CompletedProcess:
 
 
 def test_importing_builds_no_exercise():
-    proc = _run("import backprop.exercises as x; assert x._current is None; x.get('output-bias');"
-                "assert x._current is not None and list(x._current._built) == ['output-bias']", None)
+    proc = _run("import backprop.exercises; from backprop.exercises import _catalogue as c; assert c._current is None;"
+                "c.get('output-bias'); assert c._current is not None and list(c._current._built) == ['output-bias']",
+                None)
     assert proc.returncode == 0, proc.stderr
 
 
 def test_an_example_file_where_x1_is_1_puts_the_note_under_the_boxes(tmp_path):
     path = tmp_path / "x1-is-1.json"
-    path.write_text(json.dumps({**EXAMPLE, "x": [1.0, -0.7]}), encoding="utf-8")
+    path.write_text(json.dumps({**MAIN, "practice": {**EXAMPLE, "x": [1.0, -0.7]}}), encoding="utf-8")
     proc = _run("from backprop.exercises import answer_box; print(answer_box('hidden-biases')._repr_html_())", path)
     assert proc.returncode == 0, proc.stderr
     note = re.search(r'<p class="bp-answer-note">([^<]*)</p>', proc.stdout)
@@ -436,13 +446,13 @@ def test_fix_checker_recognises_the_bug():
     assert feedback.ok is False and "updated output weights" in feedback.message
 
 
-def test_the_hand_written_step_is_right_on_the_worked_example():
+def test_the_hand_written_step_is_right_on_the_practice_example():
     # ties the fix exercise's notion of "right" to the oracle's values
     label, attr, index = ex.spot_the_bug_parameter()
     assert label == SPOT_LABEL
-    new = hand_step(examples.NET, XS, D, ETA)
+    new = hand_step(examples.PRACTICE_NET, XS, D, ETA)
     assert getattr(new, attr)[index] == pytest.approx(SPOT_RIGHT, rel=1e-12)
-    buggy = hand_buggy_step(examples.NET, XS, D, ETA)
+    buggy = hand_buggy_step(examples.PRACTICE_NET, XS, D, ETA)
     assert getattr(buggy, attr)[index] == pytest.approx(SPOT_BUGGY, rel=1e-12)
     assert "buggy code" in ex.check("spot-the-bug", SPOT_BUGGY).message
     assert ex.get("spot-the-bug").boxes[0].label == f"{SPOT_LABEL}(n+1)"
@@ -571,12 +581,15 @@ def test_given_and_network_table_write_negatives_as_the_site_does():
     assert "| $b_{2}$ | 0.000000 |" in rows  # never -0.000000
 
 
-def test_loss_curve_is_an_svg_with_a_text_alternative():
+def test_loss_curve_is_a_matplotlib_svg_with_a_text_alternative():
+    """Drawn as the pages draw figures (show.svg): a dashed threshold, the theme's colour, a text alternative."""
     costs = [0.5, 0.1, 0.01, 0.002]
     figure = ex.loss_curve(costs, threshold=0.005)
-    assert figure._repr_html_().startswith('<svg class="bp-loss-curve" role="img"')
-    assert "<title>Mean cost per epoch on a log scale: 0.500000 at epoch 1, 0.002000 at epoch 4" in figure.markup
-    assert figure.markup.count("<polyline") == 1 and "stroke-dasharray" in figure.markup
+    alt = "Mean cost per epoch on a log scale: 0.500000 at epoch 1, 0.002000 at epoch 4"
+    assert figure._repr_html_().startswith(f'<svg role="img" aria-label="{alt}; the dashed line is the threshold')
+    assert repr(figure).startswith(alt)
+    assert "stroke-dasharray" in figure.markup and "currentColor" in figure.markup
+    assert "Matplotlib" in figure.markup or "matplotlib" in figure.markup  # not a hand-drawn SVG
     for bad in ([1.0], [0.1, -0.1], [[0.1, 0.2]], [0.1, float("nan")]):
         with pytest.raises(ValueError, match="costs must be"):
             ex.loss_curve(bad)
@@ -588,7 +601,7 @@ def test_each_answer_box_has_one_entry_per_wrong_value_and_close_values_share_a_
     and two close values with different hints would hide one of them."""
     for name in NUMERIC:
         exercise = ex.get(name)
-        for attr in re.findall(r'data-hints="([^"]*)"', exercise.form_html()):
+        for attr in re.findall(r'data-hints="([^"]*)"', ex.form_html(exercise)):
             entries = json.loads(html.unescape(attr))
             values = [h["value"] for h in entries]
             assert len(values) == len(set(values)), name
@@ -599,7 +612,7 @@ def test_each_answer_box_has_one_entry_per_wrong_value_and_close_values_share_a_
 
 
 def test_one_iteration_box_for_y_next_explains_y_n():
-    box = ex.get("one-iteration").form_html().split("</form>")[2]
+    box = ex.form_html(ex.get("one-iteration")).split("</form>")[2]
     hints = json.loads(html.unescape(re.search(r'data-hints="([^"]*)"', box).group(1)))
     hint = next(h["hint"] for h in hints if close(h["value"], Y))
     assert hint.startswith("y(n+1) is the output") and "updates Δ" not in hint  # that slip is about the weights

@@ -98,7 +98,9 @@ def test_there_are_at_least_twelve_notebooks_and_every_exercise_has_one():
 def test_notebook_shape(path):
     nb = read(path)
     assert nb.metadata["kernelspec"]["name"] == "python3"
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# Exercise")
+    [page] = [p for p in ex.PAGES if p.stem == path.stem]
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.splitlines()[0] == f"# {page.heading}"
+    assert {name for name, _ in CHECK_CALL.findall(path.read_text(encoding="utf-8"))} == set(page.checks)
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and "solution" not in tags(c))
     answers = ANSWER_LINE.findall(code)
     checks = CHECK_CALL.findall(code)
@@ -128,7 +130,8 @@ def test_markdown_cells_type_no_results(path):
 
 # --- what the printed words must say for the example in use (plain-math oracle) ------------------------------
 
-EXAMPLE = oracle.load_example()
+# the exercises' practice example (the package file's when the example file in use has none)
+EXAMPLE = oracle.load_example().get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
 IT = oracle.iteration(EXAMPLE)
 NAMES = {"logsig": "logistic sigmoid", "tansig": "hyperbolic tangent"}
 OTHER = "logsig" if IT["hidden"] == "tansig" else "tansig"
@@ -171,7 +174,7 @@ def _own_activation(text: str) -> None:
 
 def _other_activation(text: str) -> None:  # exercise 9
     own, other = NAMES[IT["hidden"]], NAMES[OTHER]
-    assert f"The worked example's hidden neurons are {own} neurons; here they are {other}" in text
+    assert f"The practice network's hidden neurons are {own} neurons; here they are {other}" in text
 
 
 WORDS = {
@@ -301,12 +304,54 @@ def test_built_pages_show_the_package_numbers(site_build):
     html = (site_build.dir / "exercises" / "01-forward-pass" / "index.html").read_text(encoding="utf-8")
     from backprop import examples, forward
 
-    fp = forward(examples.NET, examples.X)
+    fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
     for value in (*fp.y_hidden, fp.y_output[0]):
         assert f"{value:.6f}" in html
     assert "No answer yet" in html
 
 
 def test_index_page_links_every_notebook():
+    """The index page's table is the catalogue's: one row per notebook, in order, titled as the catalogue says."""
     index = (ROOT / "docs" / "exercises" / "index.md").read_text(encoding="utf-8")
-    assert [f"{p.name}" for p in NOTEBOOKS] == re.findall(r"\]\((\d\d-[\w-]+\.py)\)", index)
+    assert "print(exercises.index_table())" in index
+    table = ex.index_table()
+    assert [f"{p.name}" for p in NOTEBOOKS] == re.findall(r"\]\((\d\d-[\w-]+\.py)\)", table)
+    assert [p.stem for p in ex.PAGES] == [p.stem for p in NOTEBOOKS]
+    for page in ex.PAGES:
+        assert f"| {page.number} | [{page.title}]({page.stem}.py) |" in table
+
+
+def _exercises_nav() -> list:
+    from mkdocs.config import load_config
+
+    nav = load_config(str(ROOT / "mkdocs.yml"))["nav"]
+    [section] = [item["Exercises"] for item in nav if isinstance(item, dict) and "Exercises" in item]
+    return section
+
+
+def test_the_nav_lists_every_notebook_untitled_and_the_hook_titles_them_from_the_catalogue():
+    """One title: mkdocs.yml names no exercise title, hooks/exercise_titles.py gives each the catalogue's."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    nav = _exercises_nav()
+    assert nav[0] == "exercises/index.md"
+    assert nav[1:] == [f"exercises/{p.name}" for p in NOTEBOOKS], "untitled entries, in the notebooks' order"
+    spec = importlib.util.spec_from_file_location("exercise_titles", ROOT / "hooks" / "exercise_titles.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    pages = [SimpleNamespace(file=SimpleNamespace(src_uri=f"exercises/{p.name}"), title=None) for p in NOTEBOOKS]
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="exercises/index.md"), title="Exercises")
+    hook.on_nav(SimpleNamespace(pages=[other, *pages]), None, None)
+    assert [p.title for p in pages] == [f"{p.number}. {p.title}" for p in ex.PAGES]
+    assert other.title == "Exercises"
+    stray = SimpleNamespace(file=SimpleNamespace(src_uri="exercises/99-new.py"), title=None)
+    with pytest.raises(ValueError, match=r"99-new\.py is in the nav but not in backprop\.exercises\.PAGES"):
+        hook.on_nav(SimpleNamespace(pages=[stray]), None, None)
+
+
+@pytest.mark.slow
+def test_the_built_nav_shows_the_catalogue_titles(site_build):
+    html = (site_build.dir / "exercises" / "index.html").read_text(encoding="utf-8")
+    for page in ex.PAGES:
+        assert page.nav_title in html, page.nav_title

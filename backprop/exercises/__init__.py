@@ -1,0 +1,78 @@
+r"""Exercises with instant feedback: ``check(name, answer)`` says right, or not yet and why.
+
+Every exercise of the site's ``docs/exercises/`` notebooks is registered here under a short name.
+Its right answer is computed by the package from the worked example (:mod:`backprop.examples`),
+and so is each classic wrong answer, with a hint aimed at the mistake that produces it::
+
+    >>> from backprop.exercises import check
+    >>> check("forward-pass", None)
+    No answer yet: ...
+    >>> check("output-bias", 0.123)
+    Not yet. ...
+
+The package, by job:
+
+* the checking engine: ``_feedback`` (verdicts, messages, tolerance), ``_numeric`` (:class:`NumericExercise`:
+  a number or an array, right when every entry is within ``atol + rtol * |right|``; one answer box's rule) and
+  ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
+* the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
+  ``catalogue(example)``, ``get``), the checkers of exercises 1-8 in ``_derivation`` and of 9-14 in ``_further``.
+  Each checker is built the first time it is asked for (``get``, ``check``, ``answer_box``), never at import;
+* the rendering: ``_render`` (the site's answer boxes, the loss curve) and ``_markdown`` (task tables,
+  paragraphs and worked solutions with the numbers filled in);
+* the environment switch: ``_strict`` (``BACKPROP_EXERCISES_STRICT=1`` makes ``check`` raise unless right;
+  the notebook tests use it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import examples
+from ..network import Network
+from ..train import step
+from ._catalogue import PAGES, Catalogue, Exercise, Page, catalogue, get, index_table, names
+from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback
+from ._functions import FunctionExercise, FunctionMistake
+from ._further import (
+    GRADCHECK_H,
+    TRAIN_EPOCHS,
+    TRAIN_ETA,
+    TRAIN_HIDDEN,
+    TRAIN_SEED,
+    TRAIN_THRESHOLD,
+    other_hidden,
+    other_hidden_network,
+    spot_the_bug_parameter,
+    training_costs,
+    two_output_network,
+)
+from ._markdown import fill, given, markdown, network_table, pretty, tex_name, worked_solution
+from ._numeric import Box, Mistake, NumericExercise, merged_hint, parse_typed
+from ._render import answer_box, form_html, loss_curve
+from ._strict import STRICT_ENV, check
+
+__all__ = [
+    "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
+    "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise", "Feedback",
+    "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box", "catalogue", "check",
+    "fill", "form_html", "get", "given", "index_table", "loss_curve", "markdown", "merged_hint", "names",
+    "network_table", "other_hidden", "other_hidden_network", "parse_typed", "pretty", "spot_the_bug_parameter",
+    "tex_name", "training_costs", "two_output_network", "worked_solution",
+]
+
+# Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).
+_LAZY: dict[str, Callable[[], object]] = {
+    "EXERCISES": catalogue,
+    "TWO_OUTPUT_NET": lambda: two_output_network()[0],
+    "TWO_OUTPUT_D": lambda: two_output_network()[1],
+    "TANH_NET": lambda: Network(examples.NET.w_hidden, examples.NET.b_hidden, examples.NET.w_output,
+                                examples.NET.b_output, hidden="tansig"),
+    "NEXT": lambda: step(examples.NET, examples.X, examples.D, examples.ETA),
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return _LAZY[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

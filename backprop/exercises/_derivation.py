@@ -1,0 +1,237 @@
+r"""Exercises 1-8, the derivation step by step: the forward pass, two derivatives, the four rules, one iteration.
+
+Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
+from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import activations, homework
+from ..examples import Example
+from ..network import ForwardPass, Network, forward
+from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
+from ..train import step
+from ._numeric import Box, Mistake, NumericExercise
+
+# Plain-text formulas of each hidden activation, for the hints (the pages' TeX is in backprop.show).
+F_TEXT = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}
+F_PRIME_TEXT = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}
+SHORT = {"logsig": "logsig", "tansig": "tanh"}
+
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One forward pass of a network on the example's sample, and what the rules take from it."""
+
+    net: Network
+    x: np.ndarray
+    d: float
+    eta: float
+    fp: ForwardPass
+    e: float  # d − y
+    f: activations.Activation  # the hidden activation
+    f_prime: np.ndarray  # f'(v_i), from y_hi
+
+    @property
+    def v_h(self) -> np.ndarray:
+        return self.fp.v_hidden
+
+    @property
+    def y_h(self) -> np.ndarray:
+        return self.fp.y_hidden
+
+    @property
+    def y(self) -> float:
+        return float(self.fp.y_output[0])
+
+    @property
+    def w4(self) -> np.ndarray:
+        return self.net.w_output[0]
+
+
+def sample_pass(ex: Example, net: Network | None = None) -> Pass:
+    net = ex.net if net is None else net
+    fp = forward(net, ex.x)
+    f = activations.get(net.hidden)
+    return Pass(net, ex.x, ex.d, ex.eta, fp, float(error(fp, ex.d)[0]), f, f.derivative_from_output(fp.y_hidden))
+
+
+def forward_pass(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    b4 = float(p.net.b_output[0])
+    no_bias = p.f.f(p.net.w_hidden @ p.x)  # the hidden outputs without b_i
+    hidden = p.net.hidden
+    return NumericExercise(
+        "forward-pass",
+        right=[p.y_h[1], p.y],
+        boxes=(Box("y_h2", (0,)), Box("y", (1,))),
+        mistakes=(
+            Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
+                    homework.hint("no-hidden-bias"), "leaving out the hidden biases b_i"),
+            Mistake([p.y_h[1], p.y - b4], "You left out the output bias b_4: v_4 = Σ_i w_4i y_hi + b_4.",
+                    "leaving out the output bias b_4"),
+            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output"),
+                    f"a {SHORT[hidden]} at the output"),
+            Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
+                    f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {F_TEXT[hidden]} belong.",
+                    "the fields v_i in place of the hidden outputs y_hi"),
+        ),
+    )
+
+
+def sigmoid_derivative(ex: Example) -> NumericExercise:
+    v = float(sample_pass(ex).v_h[0])  # the exercise asks for the logistic sigmoid's derivative at v_1
+    s = float(activations.logsig(v))
+    right = s * (1 - s)
+    return NumericExercise(
+        "sigmoid-derivative",
+        right=right,
+        boxes=(Box("f'(v_1)" if ex.net.hidden == "logsig" else "logsig'(v_1)"),),
+        mistakes=(
+            Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
+                            "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
+            Mistake(s, "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "f(v_1) itself"),
+            Mistake(1 - s**2, homework.hint("wrong-derivative"), "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), homework.hint("derivative-of-v"), "v_1(1 − v_1)"),
+            Mistake(math.exp(-v) / (1 + math.exp(-v)), "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))².",
+                    "an unsquared denominator"),
+        ),
+    )
+
+
+def tanh_derivative(ex: Example) -> NumericExercise:
+    v = float(sample_pass(ex).v_h[1])  # the exercise evaluates tanh' at v_2
+    t = math.tanh(v)
+    return NumericExercise(
+        "tanh-derivative",
+        right=1 - t**2,
+        boxes=(Box("tanh'(v_2)"),),
+        mistakes=(
+            Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
+            Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
+            Mistake(t * (1 - t), homework.hint("wrong-derivative"), "the logsig form y(1 − y)"),
+            Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
+            Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
+                    "the logistic sigmoid's derivative"),
+        ),
+    )
+
+
+def output_weights(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    dw = delta_w_output(p.fp, p.d, p.eta)[0]
+    return NumericExercise(
+        "output-weights",
+        right=dw,
+        boxes=(Box("Δw_41", (0,)), Box("Δw_42", (1,)), Box("Δw_43", (2,))),
+        mistakes=(
+            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v"), "v_i in place of y_hi"),
+            Mistake(p.eta * p.e * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries.",
+                    "leaving out y_hi"),
+        ),
+    )
+
+
+def output_bias(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    db = float(delta_b_output(p.fp, p.d, p.eta)[0])
+    return NumericExercise(
+        "output-bias",
+        right=db,
+        boxes=(Box("Δb_4"),),
+        mistakes=(
+            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(p.eta * cost(p.fp, p.d), homework.hint("cost-for-error"), "the cost E in place of the error e"),
+            Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y"),
+                    "multiplying by the hidden outputs y_hi"),
+        ),
+    )
+
+
+def w4_next(p: Pass) -> np.ndarray:
+    """w_4i(n+1): the classic mistake is to use these in the hidden rules."""
+    return p.w4 + delta_w_output(p.fp, p.d, p.eta)[0]
+
+
+def hidden_weights(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    dw = delta_w_hidden(p.fp, p.d, p.eta)
+    f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
+    return NumericExercise(
+        "hidden-weights",
+        right=dw,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_12", (0, 1)), Box("Δw_32", (2, 1))),
+        mistakes=(
+            Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights"),
+                    "the updated weights w_4i(n+1)"),
+            Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v"),
+                    "f'(v_i) computed from v_i"),
+            Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
+                    "The error reaches hidden neuron i through w_4i: multiply by it.", "leaving out w_4i"),
+            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
+        ),
+    )
+
+
+def hidden_biases(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    db = delta_b_hidden(p.fp, p.d, p.eta)
+    return NumericExercise(
+        "hidden-biases",
+        right=db,
+        boxes=(Box("Δb_1", (0,)), Box("Δb_2", (1,)), Box("Δb_3", (2,))),
+        mistakes=(
+            Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights"),
+                    "the updated weights w_4i(n+1)"),
+            Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(db * p.x[0], homework.hint("bias-input-x1"), "multiplying by the input x_1 (which gives Δw_i1)"),
+            Mistake(db * p.x[1], homework.hint("bias-input-x2"), "multiplying by the input x_2 (which gives Δw_i2)"),
+            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
+        ),
+    )
+
+
+def one_iteration(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    net, x = p.net, p.x
+    new = step(net, x, p.d, p.eta)
+    y_next = float(forward(new, x).y_output[0])
+    delta_bad = p.eta * p.e * w4_next(p) * p.f_prime  # the hidden rules fed with w_4i(n+1)
+    bad = Network(net.w_hidden + np.outer(delta_bad, x), net.b_hidden + delta_bad, new.w_output, new.b_output,
+                  hidden=net.hidden)
+    dw_out, db_out = delta_w_output(p.fp, p.d, p.eta), delta_b_output(p.fp, p.d, p.eta)
+    dw_hid, db_hid = delta_w_hidden(p.fp, p.d, p.eta), delta_b_hidden(p.fp, p.d, p.eta)
+    flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
+                      hidden=net.hidden)
+    y_flipped = float(forward(flipped, x).y_output[0])
+    away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""  # said only when true
+    return NumericExercise(
+        "one-iteration",
+        right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
+        boxes=(Box("w_41(n+1)", (0,)), Box("w_11(n+1)", (1,)), Box("y(n+1)", (2,))),
+        mistakes=(
+            Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
+                    homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules"),
+            Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
+                    "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
+                    "y(n) given as y(n+1)", in_boxes=(2,)),
+            # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
+            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value"),
+                    "the updates Δ given as the new weights", in_boxes=(0, 1)),
+            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped],
+                    f"The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w{away}.", "the flipped sign"),
+        ),
+    )
+

@@ -1,0 +1,70 @@
+"""Exercises whose answer is a Python function (a formula, or a fixed ``step``), checked at random points."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..network import Network
+from ._feedback import NO_ANSWER, Feedback
+from ._numeric import Box
+
+
+@dataclass(frozen=True)
+class FunctionMistake:
+    """A classic wrong function (formula or implementation) and the hint it earns."""
+
+    function: Callable[..., object]
+    hint: str
+
+
+@dataclass(frozen=True)
+class FunctionExercise:
+    """An exercise whose answer is a function, compared with ``reference`` at random points.
+
+    ``points(rng)`` returns the keyword arguments of one random call.
+    """
+
+    name: str
+    reference: Callable[..., object]
+    points: Callable[[np.random.Generator], dict[str, object]]
+    mistakes: tuple[FunctionMistake, ...] = ()
+    n_points: int = 20
+    rtol: float = 1e-6
+    atol: float = 1e-9
+    seed: int = 2016
+    boxes: tuple[Box, ...] = field(default=())
+
+    def _values(self, fn: Callable[..., object]) -> list[np.ndarray]:
+        rng = np.random.default_rng(self.seed)
+        return [_as_float_array(fn(**self.points(rng))) for _ in range(self.n_points)]
+
+    def _agrees(self, got: list[np.ndarray], want: list[np.ndarray]) -> bool:
+        return all(g.shape == w.shape and np.all(np.abs(g - w) <= self.atol + self.rtol * np.abs(w))
+                   for g, w in zip(got, want, strict=True))
+
+    def check(self, answer: object) -> Feedback:
+        if answer is None:
+            return Feedback(None, NO_ANSWER)
+        if not callable(answer):
+            return Feedback(False, f"Not yet: this exercise wants a function, got {type(answer).__name__}.")
+        try:
+            got = self._values(answer)
+        except Exception as exc:  # the student's code: report, don't crash the notebook
+            return Feedback(False, f"Not yet: calling your function raised {type(exc).__name__}: {exc}")
+        if self._agrees(got, self._values(self.reference)):
+            return Feedback(True, f"Right: your function agrees with the reference at {self.n_points} random points.")
+        for m in self.mistakes:
+            if self._agrees(got, self._values(m.function)):
+                return Feedback(False, f"Not yet. {m.hint}")
+        return Feedback(False, f"Not yet: your function disagrees with the reference at random points "
+                               f"(seed {self.seed}). Check each factor of the chain rule.")
+
+
+def _as_float_array(value: object) -> np.ndarray:
+    if isinstance(value, Network):
+        return np.concatenate([value.w_hidden.ravel(), value.b_hidden, value.w_output.ravel(), value.b_output])
+    return np.array(value, dtype=float)
+

@@ -1,0 +1,266 @@
+r"""Exercises 9-14, beyond the slides' one iteration: the other hidden activation, two outputs, a gradient check,
+a bug to find and fix, training, and a derivation of one's own.
+
+Each builder takes the example whose numbers the exercises use (the training exercise has a task of its own).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from .. import activations, examples, homework
+from ..examples import Example
+from ..gradcheck import numerical_gradient
+from ..network import Network, forward
+from ..rules import delta_b_hidden, delta_w_hidden, error
+from ..train import step, train
+from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, sample_pass
+from ._feedback import ATOL, RTOL
+from ._functions import FunctionExercise, FunctionMistake
+from ._numeric import Box, Mistake, NumericExercise
+
+
+def other_hidden(hidden: str) -> str:
+    """The hidden activation exercise 9 swaps in: tansig for a logsig example, logsig for a tansig one."""
+    return "logsig" if hidden == "tansig" else "tansig"
+
+
+def other_hidden_network(example: Example | None = None) -> Network:
+    """Exercise 9's network: the practice network (of ``example`` if given) with the other hidden activation."""
+    net = (example or examples.PRACTICE).net
+    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=other_hidden(net.hidden))
+
+
+def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:
+    """Exercise 10's network and targets: the practice network with a second linear output neuron 5.
+
+    Output 5 has the weights w_5i = (w_43, w_42, w_41), the bias b_5 = −b_4 and the target d_5 = −d.
+    """
+    ex = example or examples.PRACTICE
+    net, w4 = ex.net, ex.net.w_output[0]
+    two = Network(net.w_hidden, net.b_hidden, np.vstack([w4, w4[::-1]]),
+                  np.array([net.b_output[0], -net.b_output[0]]), hidden=net.hidden)
+    return two, np.array([ex.d, -ex.d])
+
+
+
+
+def tansig_hidden(ex: Example) -> NumericExercise:
+    """Exercise 9: the hidden rule with the other hidden activation (tanh for the slides' logsig, and back)."""
+    own, other = ex.net.hidden, other_hidden(ex.net.hidden)
+    p, q = sample_pass(ex), sample_pass(ex, other_hidden_network(ex))  # the example's network, and the swapped one
+    right = delta_w_hidden(q.fp, q.d, q.eta)
+    return NumericExercise(
+        "tansig-hidden",
+        right=right,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_22", (1, 1))),
+        mistakes=(
+            Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
+                    homework.hint("wrong-derivative"), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta),
+                    f"Those are the {SHORT[own]} network's updates (exercise 6): with {SHORT[other]} the forward "
+                    f"pass changes too (y_hi = {F_TEXT[other]}, so y and e change).",
+                    f"the {SHORT[own]} network's updates"),
+            Mistake(np.outer(q.eta * q.e * q.w4, q.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
+                    f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
+                    f"the error of the {SHORT[own]} network"),
+            Mistake(-right, homework.hint("sign-flipped"), "the flipped sign"),
+        ),
+    )
+
+
+def two_outputs(ex: Example) -> NumericExercise:
+    net, d = two_output_network(ex)
+    fp = forward(net, ex.x)
+    e = error(fp, d)
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    right = delta_w_hidden(fp, d, ex.eta)
+
+    def rule(back: np.ndarray) -> np.ndarray:
+        return np.outer(ex.eta * back * f_prime, ex.x)
+
+    return NumericExercise(
+        "two-outputs",
+        right=right,
+        boxes=(Box("Δw_11", (0, 0)), Box("Δw_31", (2, 0))),
+        mistakes=(
+            Mistake(rule(e[0] * net.w_output[0]), "Only output 4 is in your sum: hidden neuron i feeds every "
+                    "output j, so sum e_j w_ji over j = 4, 5.", "leaving out output 5"),
+            Mistake(rule(e[1] * net.w_output[1]), "Only output 5 is in your sum: add the term of output 4.",
+                    "leaving out output 4"),
+            Mistake(right / 2, "Sum over j, don't average: E = ½ Σ_j e_j², so each output adds its own term.",
+                    "averaging over the outputs"),
+            Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
+                    "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+        ),
+    )
+
+
+GRADCHECK_H = 1e-5
+
+
+def gradient_check(ex: Example) -> NumericExercise:
+    numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][0, 0])
+    p = sample_pass(ex)
+    return NumericExercise(
+        "gradient-check",
+        right=numeric,
+        boxes=(Box("∂E/∂w_11"),),
+        rtol=1e-4,
+        mistakes=(
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0],
+                    "That is the update Δw_11 = −η ∂E/∂w_11; the gradient is −Δw_11/η.", "the update Δw_11"),
+            Mistake(-numeric, "The sign: ∂E/∂w_11 = (E(w_11 + h) − E(w_11 − h)) / 2h, plus minus minus.",
+                    "the flipped sign"),
+            Mistake(2 * numeric, "A central difference divides by 2h, the distance between w_11 + h and w_11 − h.",
+                    "dividing by h"),
+            Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
+        ),
+    )
+
+
+def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+    """The spot-the-bug implementation: the output weights are updated before the hidden rules use them."""
+    fp = forward(net, x)
+    e = float(error(fp, d)[0])
+    w_ji = net.w_output + eta * e * fp.y_hidden  # rule 1 applied at once ...
+    b_j = net.b_output + eta * e
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    delta_i = e * w_ji[0] * f_prime  # ... so this uses w_4i(n+1)
+    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i, w_ji, b_j,
+                   hidden=net.hidden)
+
+
+def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+    fp = forward(net, x)
+    e = float(error(fp, d)[0])
+    delta_i = e * net.w_output[0]  # f'(v_i) dropped
+    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i,
+                   net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
+
+
+def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
+    """The hidden parameter the spot-the-bug exercise asks for: the first of w_11, w_12, ..., b_1, ... whose
+    new value the bug changes by more than the answer boxes' tolerance (with x_1 = 0 the bug leaves w_11 alone);
+    w_11 if it changes none.
+
+    Returns its label (``"w_12"``), the `Network` field (``"w_hidden"``) and the index in that array.
+    """
+    ex = examples.PRACTICE if example is None else example
+    right = step(ex.net, ex.x, ex.d, ex.eta)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
+    candidates = [(f"w_{i + 1}{k + 1}", "w_hidden", (i, k)) for i in range(n_hidden) for k in range(n_in)]
+    candidates += [(f"b_{i + 1}", "b_hidden", (i,)) for i in range(ex.net.n_hidden)]
+    for label, attr, index in candidates:
+        good, bad = getattr(right, attr)[index], getattr(buggy, attr)[index]
+        if abs(bad - good) > ATOL + RTOL * abs(good):
+            return label, attr, index
+    return candidates[0]  # the bug changes nothing here (e = 0): the page's note says it cannot tell them apart
+
+
+def spot_the_bug(ex: Example) -> NumericExercise:
+    p = sample_pass(ex)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    label, attr, index = spot_the_bug_parameter(ex)
+    delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
+    return NumericExercise(
+        "spot-the-bug",
+        right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
+        boxes=(Box(f"{label}(n+1)"),),
+        mistakes=(
+            Mistake(getattr(buggy, attr)[index], "That is what the buggy code prints; it uses w_4i(n+1) in the "
+                                                  "hidden rule. What does the rule with w_4i(n) give?",
+                    "the buggy code's value"),
+            Mistake(delta[index], homework.hint("delta-as-new-value"), f"the update Δ{label} given as the new value"),
+        ),
+    )
+
+
+def _random_case(rng: np.random.Generator) -> dict[str, object]:
+    net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)))
+    return {"net": net, "x": rng.uniform(-1, 1, 2), "d": float(rng.uniform(-1, 1)), "eta": 0.5}
+
+
+def spot_the_bug_fix(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "spot-the-bug-fix",
+        reference=step,
+        points=_random_case,
+        mistakes=(
+            FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
+            FunctionMistake(_step_without_f_prime, homework.hint("no-hidden-derivative")),
+        ),
+    )
+
+
+TRAIN_SEED, TRAIN_HIDDEN, TRAIN_ETA, TRAIN_EPOCHS = 0, 5, 0.3, 60
+TRAIN_THRESHOLD = 0.005  # "the first epoch whose mean cost is below this"
+
+
+@functools.cache
+def _training_costs() -> np.ndarray:
+    X, D = examples.regression_data(200, seed=TRAIN_SEED)
+    _, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
+                     shuffle=True, seed=TRAIN_SEED)
+    costs.setflags(write=False)
+    return costs
+
+
+def training_costs() -> np.ndarray:
+    """The mean cost per epoch of the training exercise's run (its own task: neither example plays a part)."""
+    return _training_costs().copy()
+
+
+def training(ex: Example) -> NumericExercise:
+    costs = _training_costs()
+    below = np.flatnonzero(costs < TRAIN_THRESHOLD)
+    if below.size == 0:
+        raise RuntimeError("the training exercise's cost never falls below its threshold: change its settings")
+    first = int(below[0]) + 1  # epochs count from 1
+    return NumericExercise(
+        "training",
+        right=[costs[-1], first],
+        boxes=(Box("final mean cost", (0,)), Box("first epoch below the threshold", (1,))),
+        mistakes=(
+            Mistake([costs[-1], first - 1], "Epochs count from 1: costs[0] is epoch 1, so add 1 to the index.",
+                    "counting epochs from 0"),
+            Mistake([costs[0], first], "costs[0] is the first epoch; the final cost is costs[-1].",
+                    "the first epoch's cost as the final one"),
+            Mistake([costs[-1] * 200, first], "train returns the mean cost per sample, not the sum.",
+                    "the summed cost"),
+        ),
+    )
+
+
+def _dE_dw_ik_logsig_output(e: float, y: float, y_hi: float, w_ji: float, x_k: float) -> float:
+    """∂E/∂w_ik when the output neuron is logsig too: −e · y(1 − y) · w_ji · y_hi(1 − y_hi) · x_k."""
+    return -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k
+
+
+def _formula_point(rng: np.random.Generator) -> dict[str, object]:
+    return {"e": rng.uniform(-2, 2), "y": rng.uniform(0.05, 0.95), "y_hi": rng.uniform(0.05, 0.95),
+            "w_ji": rng.uniform(-2, 2), "x_k": rng.uniform(-2, 2)}
+
+
+def derive_logsig_output(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "derive-logsig-output",
+        reference=_dE_dw_ik_logsig_output,
+        points=_formula_point,
+        mistakes=(
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "That is the linear-output formula: with a logsig output, f'(v_j) = y(1 − y) joins "
+                            "the chain."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "The sign: ∂E/∂y = −e because e = d − y. (The update Δw = −η ∂E/∂w has the plus sign.)"),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * x_k,
+                            "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),
+                            "∂v_i/∂w_ik = x_k: multiply by the input the weight carries."),
+        ),
+    )
+

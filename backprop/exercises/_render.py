@@ -1,0 +1,100 @@
+"""The exercises' HTML: the site's answer boxes and the training exercise's loss curve.
+
+An answer box is a ``<form class="bp-answer">`` that ``docs/javascripts/exercises.js`` brings to life (its header
+documents the contract). Everything the box says comes from here: the right value, the tolerance, the hints, and
+the words for a right answer, an unlisted number and text that is no number; the script only compares.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import show
+from ._catalogue import get
+from ._feedback import INVALID, OTHERWISE, right_message
+from ._markdown import pretty
+from ._numeric import NumericExercise
+
+
+@dataclass(frozen=True)
+class _HTML:
+    markup: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _attr(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def form_html(exercise: NumericExercise) -> str:
+    """One ``<form class="bp-answer">`` per answer box of ``exercise``, for exercises.js."""
+    forms = []
+    for n, box in enumerate(exercise.boxes):
+        right = exercise.right[box.index]
+        hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
+        uid = f"bp-{exercise.name}-{n}"
+        forms.append(
+            f'<form class="bp-answer" hidden data-exercise="{exercise.name}" '
+            f'data-answer="{float(right)!r}" data-rtol="{exercise.rtol!r}" data-atol="{exercise.atol!r}" '
+            f'data-hints="{_attr(json.dumps(hints))}" '
+            f'data-right="{_attr(right_message(right))}" '
+            f'data-otherwise="{_attr(OTHERWISE)}" data-invalid="{_attr(INVALID)}">'
+            f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
+            f'<input id="{uid}" class="bp-answer__input" type="text" '
+            f'autocomplete="off" spellcheck="false" placeholder="a number"> '
+            f'<button type="submit" class="bp-answer__submit md-button">Check</button>'
+            f'<p class="bp-answer__result" aria-live="polite"></p></form>'
+        )
+    return "\n".join(forms)
+
+
+def answer_box(name: str) -> _HTML:
+    """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them.
+
+    When a classic mistake gives the right answer for these numbers, a visible note below the boxes says so.
+    """
+    exercise = get(name)
+    if not isinstance(exercise, NumericExercise):
+        raise ValueError(f"exercise {name!r} takes a function: it has no answer box")
+    text = "(On the course site an answer box appears here.)"
+    markup = form_html(exercise)
+    note = exercise.note()
+    if note:
+        markup += f'\n<p class="bp-answer-note">{html.escape(note)}</p>'
+        text += "\n" + note
+    return _HTML(markup, text)
+
+
+def loss_curve(costs: object, threshold: float | None = None) -> _HTML:
+    """The mean cost per epoch on a log scale, drawn as the pages draw figures (matplotlib, :func:`backprop.show.svg`).
+
+    ``costs`` has shape (n_epochs,), at least two finite positive numbers; ``threshold`` draws a dashed line.
+    """
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    c = np.array(costs, dtype=float)
+    if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)) or np.any(c <= 0):
+        raise ValueError("costs must be a 1-D array of at least two finite positive numbers")
+    alt = (f"Mean cost per epoch on a log scale: {show.num(c[0])} at epoch 1, {show.num(c[-1])} at epoch {len(c)}"
+           + (f"; the dashed line is the threshold {threshold:g}." if threshold is not None else "."))
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "loss-curve", "font.size": 11}):
+        fig = Figure(figsize=(6, 2.8))
+        ax = fig.subplots()
+        ax.semilogy(np.arange(1, c.size + 1), c, color="black", lw=2)
+        if threshold is not None:
+            ax.axhline(threshold, color="black", lw=1, ls="--", alpha=0.6)
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("mean cost")
+        ax.spines[["top", "right"]].set_visible(False)
+        return _HTML(show.svg(fig, "loss-curve", alt), alt)

@@ -1,0 +1,120 @@
+"""The exercise pages' answer boxes: docs/javascripts/exercises.js gives the verdict Python gives, in V8.
+
+One rule: every word and number a box shows comes from the form backprop.exercises writes, and the script's
+``judge`` must be ``NumericExercise.box_verdict`` written again. The script runs alone in V8 through mini-racer (no
+browser, no DOM); for every box of every exercise, for the example in use and each example of tests/examples,
+typed text around the right value, each hint's value, the tolerance's edges and text that is no number get the
+same state and the same message from both. The browser tests (tests/browser/test_interactions.py) click the boxes.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from backprop import examples
+from backprop import exercises as ex
+from tests.support import oracle
+
+mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
+
+SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "exercises.js"
+
+
+@pytest.fixture(scope="module")
+def js():
+    ctx = mini_racer.MiniRacer()
+    ctx.eval(SCRIPT.read_text(encoding="utf-8"))
+
+    def call(expression: str, *args: object) -> object:
+        encoded = ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
+        return json.loads(ctx.eval(f"JSON.stringify(({expression})({encoded}))"))
+
+    yield call
+    ctx.close()  # free V8 now: left to interpreter exit, mini-racer can hang
+
+
+class _Forms(HTMLParser):
+    """The data-* attributes of each form, as the browser's ``form.dataset`` holds them (unescaped)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.datasets: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.datasets.append({k[5:]: v for k, v in attrs if k.startswith("data-")})
+
+
+def datasets(exercise: ex.NumericExercise) -> list[dict[str, str]]:
+    parser = _Forms()
+    parser.feed(ex.form_html(exercise))
+    return parser.datasets
+
+
+NOT_NUMBERS = ["", "   ", "abc", "1,2.3", "1.2.3", "--1", "1e", "e3", "0x10", "1/2", "∞", "NaN", "½"]
+
+
+def typed_texts(exercise: ex.NumericExercise, n: int) -> list[str]:
+    """What a student may type into box ``n``: the right value in several spellings, each hint's value, the
+    tolerance's edges on both sides, a far number, and text that is no number."""
+    right = float(exercise.right[exercise.boxes[n].index])
+    tol = exercise.atol + exercise.rtol * abs(right)
+    values = [right, right + 0.999 * tol, right - 0.999 * tol, right + 1.001 * tol, right - 1.001 * tol,
+              right * 3 + 1.2345, -right]
+    values += [float(v) for v, _ in exercise.hints(exercise.boxes[n])]
+    texts = []
+    for v in values:
+        texts += [repr(v), f"{v:.6f}", f"{v:.6f}".replace(".", ","), f"{v:.3e}", f" {v:.6f} ".replace("-", "\u2212")]
+    return texts + NOT_NUMBERS
+
+
+def cases(example: examples.Example) -> list[tuple[str, int, dict[str, str], str, list[str]]]:
+    """(exercise, box, the form's data, typed text, Python's verdict) for every box of every numeric exercise."""
+    catalogue = ex.catalogue(example)
+    out = []
+    for name in catalogue:
+        exercise = catalogue[name]
+        if not isinstance(exercise, ex.NumericExercise):
+            continue
+        for n, data in enumerate(datasets(exercise)):
+            for text in typed_texts(exercise, n):
+                out.append((name, n, data, text, list(exercise.box_verdict(n, text))))
+    return out
+
+
+@pytest.mark.parametrize("path", [None, *oracle.other_examples()], ids=lambda p: "in-use" if p is None else p.stem)
+def test_the_script_gives_pythons_verdict_for_every_box(js, path):
+    example = examples.EXAMPLE if path is None else examples.load(path)
+    todo = cases(example)
+    got = js("(cases) => cases.map(c => bpAnswerBoxes.judge({dataset: c[2]}, c[3]))", todo)
+    states = set()
+    for (name, n, _data, text, want), verdict in zip(todo, got, strict=True):
+        assert verdict == want, (name, n, text)
+        states.add(want[0])
+    assert states == {"right", "wrong", "invalid"}  # every branch of the rule was compared
+
+
+def test_python_tells_each_case_apart():
+    """The comparison above can fail: Python's verdicts differ where they must (right, a hint, otherwise, invalid)."""
+    exercise = ex.get("output-bias")
+    right = float(exercise.right)
+    [(wrong, hint), *_] = exercise.hints(exercise.boxes[0])
+    assert exercise.box_verdict(0, f"{right:.6f}") == ("right", f"Right: {right:.6f}.")
+    assert exercise.box_verdict(0, repr(float(wrong))) == ("wrong", f"Not yet. {hint}")
+    assert exercise.box_verdict(0, "123.456") == ("wrong", f"Not yet. {ex.OTHERWISE}")
+    assert exercise.box_verdict(0, "abc") == ("invalid", ex.INVALID)
+    data = datasets(exercise)[0]
+    assert (data["right"], data["otherwise"], data["invalid"]) == (f"Right: {right:.6f}.", ex.OTHERWISE, ex.INVALID)
+
+
+@pytest.mark.parametrize("text", ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2",
+                                  "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", *NOT_NUMBERS])
+def test_the_script_reads_a_typed_number_as_python_does(js, text):
+    want = ex.parse_typed(text)
+    got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
+    assert got == want and (want is None or np.isfinite(want))
