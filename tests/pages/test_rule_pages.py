@@ -174,10 +174,10 @@ def test_built_page_shows_every_delta_and_new_value(site_build, page):
             assert num(value) in html, f"{page}: {label} = {num(value)} is not in the built page"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES[:3])
 def test_page_shows_the_factor_values(page):
-    """e = d - y and f'(v_4) everywhere; f(v_i) where a rule uses it (with the example's f), f'(v_i) on the
-    hidden pages (with the example's f'), x_k on rule 3's."""
+    """e = d - y and f'(v_4) on the pages that derive their factors (rule 4 shares rule 3's); f(v_i) where a rule
+    uses it (with the example's f), f'(v_i) on rule 3's (with the example's f'), x_k on rule 3's."""
     text = prose(page)
     y_text = num(IT["y"]) if IT["y"] >= 0 else f"({num(IT['y'])})"
     assert re.search(rf"d\(n\) - y\(n\) = {re.escape(num(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}",
@@ -196,17 +196,25 @@ def test_page_shows_the_factor_values(page):
             f_prime = IT["fp_hidden"][i]
             y_text = num(y_hi) if y_hi >= 0 else f"({num(y_hi)})"
             formula = rf"{num(y_hi)}\,(1 - {y_text})" if IT["hidden"] == "logsig" else rf"1 - {y_text}^2"
-            assert re.search(rf"f'\(v_{i + 1}\) = {re.escape(formula)} (=|\\approx) {num(f_prime)}", text), \
+            assert re.search(rf"f'\(v_{i + 1}\) &?= {re.escape(formula)} (=|\\approx) {num(f_prime)}", text), \
                 f"{page}: f'(v_{i + 1}) = {formula} = {num(f_prime)} is not on the page"
     if page == "rule-hidden-weights":
         assert f"x_1 = {num(IT['x'][0])}, \\quad x_2 = {num(IT['x'][1])}" in text
 
 
-@pytest.mark.parametrize("page", ["rule-hidden-weights", "rule-hidden-biases"])
+def test_rule_4_links_back_to_rule_3s_cautions_instead_of_repeating_them():
+    text = prose("rule-hidden-biases")
+    assert "never the already-updated" not in text and "If your slides say" not in text
+    assert "(rule-hidden-weights.md#local-gradient)" in text and "(errata.md#erratum-sum-over-outputs)" in text
+    assert "**Factor 4**" not in text and "Factors 1 to 3" not in text  # rule 3's factors are not repeated
+
+
+@pytest.mark.parametrize("page", ["rule-hidden-weights"])
 def test_hidden_pages_warn_about_updated_weights_and_the_missing_sum(page):
     """The warning's two numbers: Δ with w_4i(n) and with the already-updated w_4i(n+1), from the oracle."""
     text = prose(page)
-    assert "never the already-updated" in text and "Slide erratum" in text and "(errata.md)" in text
+    assert "never the already-updated" in text and "If your slides say $E_j$" in text
+    assert "(errata.md#erratum-sum-over-outputs)" in text
     wrong = oracle.iteration(EX, back_weights=IT["w_output_new"])
     m = re.search(r"\$\\Delta ([wb])_\{?(\d+)\}?\(0\)\$ is \$(\S+)\$ with \$w_\{4(\d)\}\(0\) = (\S+)\$, but would be "
                   r"\$(\S+)\$ with \$w_\{4\d\}\(1\) = (\S+)\$", text)
@@ -584,7 +592,7 @@ FINAL_RULES = {
     ],
     "rule-hidden-biases": [
         r"\Delta b_i(n) = \eta\, \big(d(n) - y(n)\big)\, w_{4i}(n)\, f(v_i(n))\big(1 - f(v_i(n))\big)",
-        r"\Delta b_i(n) = \eta\, \Big[\sum_j e_j(n)\, f'(v_j(n))\, w_{ji}(n)\Big]\, f'(v_i(n))",
+        # the summed form for several outputs is on rule 3's page (its collapsed box) and in erratum 5
     ],
 }
 
@@ -596,3 +604,149 @@ def test_checked_equations_are_the_displayed_ones(page):
         assert latex in source, f"{page}.md no longer displays the checked equation {latex!r}"
 
 
+
+
+# --------------------------------------------------------------------------------------------------
+# (d) The local gradients δ_4 and δ_i: their equations (sympy), their numbers and the "Reading the rule" words
+#     (the oracle's delta_output and delta_hidden).
+# --------------------------------------------------------------------------------------------------
+
+v_, v1, v2, v3 = sp.symbols("v v1 v2 v3", real=True)
+
+
+def signed(value: float) -> str:
+    """A number as it follows an operator on the pages: a negative one in parentheses."""
+    return num(value) if value >= 0 else f"({num(value)})"
+
+
+def test_delta_j_is_minus_the_slope_of_E_in_v_j():
+    """δ_j = -∂E/∂v_j = e_j f'(v_j) for any output activation g, and the product of factors 1-3 is -δ_j."""
+    g = sp.Function("g")
+    cost = sp.Rational(1, 2) * (d - g(v_)) ** 2
+    e = d - g(v_)
+    delta = e * sp.diff(g(v_), v_)
+    assert is_zero(-sp.diff(cost, v_) - delta)
+    assert is_zero(e * (-1) * sp.diff(g(v_), v_) - sp.diff(cost, v_))  # ∂E/∂e ∂e/∂y ∂y/∂v = -e f'(v) = ∂E/∂v
+
+
+def test_delta_i_is_minus_the_slope_of_E_in_v_i():
+    """δ_i = -∂E/∂v_i = f'(v_i) w_4i δ_4, E written as a function of the hidden fields (any hidden f, linear output)."""
+    h = sp.Function("f")
+    fields = [v1, v2, v3]
+    y = sum(W[f"w4{i + 1}"] * h(fields[i]) for i in range(3)) + B["b4"]
+    cost = sp.Rational(1, 2) * (d - y) ** 2
+    delta_4 = (d - y) * 1  # e f'(v_4), f'(v_4) = 1
+    for i in range(3):
+        delta_i = sp.diff(h(fields[i]), fields[i]) * W[f"w4{i + 1}"] * delta_4
+        assert is_zero(-sp.diff(cost, fields[i]) - delta_i), f"δ_{i + 1}"
+
+
+@pytest.mark.parametrize("name", ["w41", "w43", "b4", "w12", "w31", "b2"])
+def test_every_rule_is_eta_delta_times_its_input(name):
+    """Δw_4i = η δ_4 y_hi, Δb_4 = η δ_4 · 1, Δw_ik = η δ_i x_k, Δb_i = η δ_i · 1, each = -η ∂E/∂θ (logsig)."""
+    delta_4 = (d - Y) * 1
+    if name.startswith("w4"):
+        rule = eta * delta_4 * Y_HIDDEN[int(name[2]) - 1]
+    elif name == "b4":
+        rule = eta * delta_4 * 1
+    else:
+        i = int(name[1])
+        delta_i = Y_HIDDEN[i - 1] * (1 - Y_HIDDEN[i - 1]) * W[f"w4{i}"] * delta_4
+        rule = eta * delta_i * (X_SYM[int(name[2]) - 1] if name[0] == "w" else 1)
+    assert is_zero(rule + eta * sp.diff(E, SYM[name]))
+
+
+def test_several_outputs_delta_i_sums_over_j():
+    """The collapsed box's δ_i = f'(v_i) Σ_j w_ji δ_j, on a 2-3-2 network with a tanh output, against -∂E/∂v_i."""
+    h = sp.Function("f")
+    w5 = [sp.Symbol(f"w5{i}", real=True) for i in (1, 2, 3)]
+    w6 = [sp.Symbol(f"w6{i}", real=True) for i in (1, 2, 3)]
+    d5, d6, b5, b6 = sp.symbols("d5 d6 b5 b6", real=True)
+    fields = [v1, v2, v3]
+    v5 = sum(w * h(v) for w, v in zip(w5, fields)) + b5
+    v6 = sum(w * h(v) for w, v in zip(w6, fields)) + b6
+    cost = sp.Rational(1, 2) * ((d5 - sp.tanh(v5)) ** 2 + (d6 - sp.tanh(v6)) ** 2)
+    delta_5 = (d5 - sp.tanh(v5)) * (1 - sp.tanh(v5) ** 2)
+    delta_6 = (d6 - sp.tanh(v6)) * (1 - sp.tanh(v6) ** 2)
+    for i in range(3):
+        delta_i = sp.diff(h(fields[i]), fields[i]) * (w5[i] * delta_5 + w6[i] * delta_6)
+        assert is_zero(-sp.diff(cost, fields[i]) - delta_i)
+
+
+DELTA_EQUATIONS = {
+    "rule-output-weights": [
+        r"= \frac{\partial E(n)}{\partial v_j(n)} = -e_j(n)\, f'(v_j(n))",
+        r"\delta_j(n) = -\frac{\partial E(n)}{\partial v_j(n)} = e_j(n)\, f'(v_j(n))",
+        r"\Delta w_{ji}(n) = \eta\, \delta_j(n)\, y_{hi}(n)",
+    ],
+    "rule-output-bias": [r"\Delta b_j(n) = \eta\, \delta_j(n) \cdot 1"],
+    "rule-hidden-weights": [
+        r"= e_j(n) \cdot (-1) \cdot f'(v_j(n)) = -\delta_4",
+        r"\delta_i(n) = -\frac{\partial E(n)}{\partial v_i(n)} = f'(v_i(n))\, w_{4i}(n)\, \delta_4(n)",
+        r"\Delta w_{ik}(n) = \eta\, \delta_i(n)\, x_k(n)",
+        r"\delta_i = f'(v_i) \sum_j w_{ji}\, \delta_j",
+    ],
+    "rule-hidden-biases": [r"\Delta b_i(n) = \eta\, \delta_i(n) \cdot 1"],
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_checked_delta_equations_are_the_displayed_ones(page):
+    source = " ".join((DOCS / f"{page}.md").read_text(encoding="utf-8").split())
+    for latex in DELTA_EQUATIONS[page]:
+        assert " ".join(latex.split()) in source, f"{page}.md no longer displays the checked equation {latex!r}"
+
+
+def test_rule_1_shows_delta_4():
+    text = prose("rule-output-weights")
+    d4 = IT["delta_output"][0]
+    assert d4 == pytest.approx(IT["e"] * IT["fp_output"][0])
+    assert re.search(rf"\\delta_4 = e\\, f'\(v_4\) = {re.escape(num(IT['e']))} \\cdot {re.escape(num(1.0))} "
+                     rf"(=|\\approx) {re.escape(num(d4))}", text), "δ_4 = e f'(v_4) with the example's numbers"
+
+
+def test_rule_3_shows_each_delta_i_and_rule_4_uses_them():
+    text, text_4 = prose("rule-hidden-weights"), prose("rule-hidden-biases")
+    d4 = IT["delta_output"][0]
+    for i in range(3):
+        w, fp_i, delta_i = EX["w_output"][0][i], IT["fp_hidden"][i], IT["delta_hidden"][i]
+        shown = (rf"\delta_{i + 1} &= f'(v_{i + 1})\, w_{{4{i + 1}}}\, \delta_4 = {num(fp_i)} \cdot {signed(w)} "
+                 rf"\cdot {signed(d4)}")
+        assert re.search(re.escape(shown) + rf" (=|\\approx) {re.escape(num(delta_i))}", text), shown
+        assert f"${num(delta_i)}$" in text_4, f"rule 4: δ_{i + 1} is not in its table"
+
+
+def test_rule_1_reading_says_what_the_numbers_say():
+    text = prose("rule-output-weights")
+    d4 = IT["delta_output"][0]
+    size, cmp, way = ("small", ">", "up") if d4 > 0 else ("large", "<", "down")
+    assert f"Here the output is too {size}, $\\delta_4 {cmp} 0$, so every step pushes $v_4$ {way}" in text
+    sizes = [abs(y) for y in IT["y_hidden"]]
+    i = sizes.index(max(sizes))
+    assert f"Here hidden neuron {i + 1} sent the strongest one, $y_{{h{i + 1}}} = {num(IT['y_hidden'][i])}$" in text
+    assert f"so $w_{{4{i + 1}}}$ takes the largest step" in text
+    steps = [abs(s) for s in IT["dw_output"][0]]
+    assert steps.index(max(steps)) == i  # the oracle agrees: the largest signal gives the largest step
+
+
+def test_rule_3_reading_says_what_the_numbers_say():
+    text = prose("rule-hidden-weights")
+    logsig = IT["hidden"] == "logsig"
+    # The steepest slope of the activation, from the oracle's f'(y) at v = 0 (y = 1/2 for logsig, 0 for tanh).
+    steepest = oracle.F_PRIME_FROM_Y[IT["hidden"]](0.5 if logsig else 0.0)
+    assert steepest == (0.25 if logsig else 1.0)
+    bound = r"\tfrac{1}{4}" if logsig else "1"
+    assert f"$f'(v) \\le {bound}$, the value at $v = 0$" in text
+    assert ("passes back only a quarter of the error" in text) == logsig
+    fps = IT["fp_hidden"]
+    slow = fps.index(min(fps))
+    assert f"Here $f'(v_i)$ lies between ${num(min(fps))}$ (neuron {slow + 1}) and ${num(max(fps))}$" in text
+    w = [abs(v) for v in EX["w_output"][0]]
+    blamed = w.index(max(w))
+    deltas = [abs(v) for v in IT["delta_hidden"]]
+    most = deltas.index(max(deltas))
+    assert f"Here $|w_{{4{blamed + 1}}}| = {num(max(w))}$ is the largest output weight" in text
+    if most == blamed:
+        assert f"neuron {most + 1} gets the largest local gradient" in text
+    else:
+        assert f"but neuron {most + 1} gets the largest local gradient" in text
