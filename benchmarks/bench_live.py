@@ -7,7 +7,8 @@ In this run, on this machine:
 
 1. builds the Markdown pages (as ``make build-pages``: the site's config without the notebooks, math pre-rendered)
    into a temporary directory and serves it on 127.0.0.1;
-2. opens docs/live-example.md in headless Chromium and sets up the **heaviest configuration**: a logsig output
+2. opens docs/live-example.md in headless Chromium (the browser tests' fonts only: ``chromium_env``) and sets up
+   the **heaviest configuration**: a logsig output
    (every rule's formula carries the extra factor f'(v_4), the longest substitutions), 60 applied updates (the plot
    redraws 61 points on every edit) and every "Check my homework" field filled with a wrong value, so that each
    edit also re-checks all 38 steps and runs every classic slip of the catalogue at the first wrong one;
@@ -42,7 +43,7 @@ from pathlib import Path
 
 from benchmarks._common import write_readme_block
 from benchmarks.bench_site import config_without_notebooks
-from tests.support.browser import CHROMIUM_ARGS, INSTALL_HINT, find_chromium, serve
+from tests.support.browser import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium, serve
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +151,9 @@ def main(argv=None) -> int:
         httpd, server = serve(site, port, Path(tmp) / "overlay")
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+                # the browser tests' fonts only (the site's web fonts and a fixed fallback), whatever the machine has
+                browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS,
+                                            env=chromium_env(Path(tmp) / "fontconfig"))
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 errors: list[str] = []
                 page.on("pageerror", lambda e: errors.append(str(e)))

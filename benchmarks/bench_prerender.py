@@ -6,7 +6,8 @@
 Measures, on this machine, in this run, against client-side MathJax (``MATHJAX_PRERENDER=0``) as the baseline:
 
 1. **math painted**: on the page with the most formulas, in headless Chromium with a fresh profile each time (no
-   cache), the time from navigation start until the page is parsed, every formula is typeset, its fonts are
+   cache; the browser tests' fonts only: ``chromium_env``), the time from navigation start until the page is
+   parsed, every formula is typeset, its fonts are
    loaded and two frames have been drawn (``PAINTED_JS`` in _common.py, as bench_browser.py measures it). Median
    of ``--repeats`` loads per mode, the two modes taking turns. Target <= 300 ms. Measured in the same rounds, as
    the floor no math can go below: the same page with its content removed (the theme's header, navigation, CSS,
@@ -37,7 +38,7 @@ import time
 from pathlib import Path
 
 from benchmarks._common import PAINTED_JS
-from tests.support.browser import CHROMIUM_ARGS, MATH_STATE_JS, find_chromium, serve
+from tests.support.browser import CHROMIUM_ARGS, MATH_STATE_JS, chromium_env, find_chromium, serve
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,7 +175,9 @@ def main() -> int:
     empty = servers["prerender"].add_page("bench-theme-only", theme_only(sites["prerender"][0] / target / "index.html"))
     results = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        # the browser tests' fonts only (the site's web fonts and a fixed fallback), whatever the machine has
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS,
+                                    env=chromium_env(tmp / "fontconfig"))
         times = {mode: [] for mode in (*servers, "theme only")}
         last = {}
         for _ in range(args.repeats + 1):  # the first round warms up the server and the OS caches
