@@ -738,3 +738,121 @@ def test_figures_have_text_alternatives(site_build, name):
     for svg in re.findall(r"<svg.*?</svg>", article, re.S):  # drawn in the text colour, transparent
         assert "#000000" not in svg and "#ffffff" not in svg.lower()
         assert 'fill="currentColor"' in svg
+
+
+# ---------------------------------------------------------------------------------------------
+# One iteration: the backward pass in five lines, its matrix form, and why backpropagation is cheap
+# ---------------------------------------------------------------------------------------------
+
+RECIPE = [  # the five lines as the page writes them, each checked below against the oracle
+    r"$e = d - y$",
+    r"$\delta_4 = e\, f'(v_4)$",
+    r"$\delta_i = f'(v_i)\, w_{4i}\, \delta_4$",
+    r"$\Delta w_{4i} = \eta\, \delta_4\, y_{hi}$ and $\Delta b_4 = \eta\, \delta_4$",
+    r"$\Delta w_{ik} = \eta\, \delta_i\, x_k$ and $\Delta b_i = \eta\, \delta_i$",
+]
+MATRIX_FORM = [  # the matrix form as the page writes it: matrix_form() above computes exactly these lines
+    r"\delta^{(2)} &= e \odot f'\big(v^{(2)}\big)",
+    r"\delta^{(1)} &= f'\big(v^{(1)}\big) \odot \big(W^{(2)\top} \delta^{(2)}\big)",
+    r"\Delta W^{(2)} &= \eta\, \delta^{(2)} y_h^\top, \quad \Delta b^{(2)} = \eta\, \delta^{(2)}",
+    r"\Delta W^{(1)} &= \eta\, \delta^{(1)} x^\top, \quad \Delta b^{(1)} = \eta\, \delta^{(1)}",
+]
+
+
+def test_iteration_page_shows_the_recipe_and_its_matrix_form():
+    source = (DOCS / "iteration-and-training.md").read_text(encoding="utf-8")
+    for n, line in enumerate(RECIPE, start=1):
+        assert re.search(rf"^{n}\. .*{re.escape(line)}", source, re.M), f"recipe line {n}: {line}"
+    for line in MATRIX_FORM:
+        assert line in source, line
+    assert "(notation.md#index-form-and-matrix-form)" in source
+
+
+@pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_the_recipe_gives_the_rules(path):
+    """The five lines, written here in plain math, give every Δ of the oracle's iteration (each example file)."""
+    ex = oracle.load_example(path)
+    it = oracle.iteration(ex)
+    df_h, df_o = F[ex.get("hidden", "logsig")][1], F[ex.get("output", "purelin")][1]
+    x, y_h, eta = it["x"], it["y_hidden"], it["eta"]
+    e = it["d"] - it["y"]  # line 1
+    delta_4 = e * df_o(it["y"])  # line 2
+    delta = [df_h(y_h[i]) * ex["w_output"][0][i] * delta_4 for i in range(3)]  # line 3
+    assert [eta * delta_4 * y for y in y_h] == pytest.approx(it["dw_output"][0], abs=1e-15)  # line 4
+    assert eta * delta_4 == pytest.approx(it["db_output"][0], abs=1e-15)
+    assert [[eta * delta[i] * xk for xk in x] for i in range(3)] == [pytest.approx(r, abs=1e-15)
+                                                                     for r in it["dw_hidden"]]  # line 5
+    assert [eta * dl for dl in delta] == pytest.approx(it["db_hidden"], abs=1e-15)
+    # ... and against the slope of the cost itself, by central differences
+    net = {k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    net |= {"hidden": ex.get("hidden", "logsig"), "output": ex.get("output", "purelin")}
+    fd = finite_differences(net, x, [it["d"]])
+    assert [-eta * g for g in fd["b_hidden"]] == pytest.approx([eta * dl for dl in delta], abs=1e-7)
+
+
+def test_iteration_page_shows_the_recipes_numbers():
+    it = oracle.iteration(EX)
+    d4, dh = it["delta_output"][0], it["delta_hidden"]
+    shown = (f"In the worked example: $e = {s6(it['e'])}$, $\\delta_4 = {s6(d4)}$, and "
+             f"$(\\delta_1, \\delta_2, \\delta_3) = ({', '.join(s6(v) for v in dh)})$")
+    assert shown in prose("iteration-and-training")
+
+
+def count_multiplications(n_in: int, n_hidden: int, n_out: int) -> tuple[int, int]:
+    """(backpropagation, central differences) counted by running both, every product through one counting mul."""
+    count = 0
+
+    def mul(a: float, b: float) -> float:
+        nonlocal count
+        count += 1
+        return a * b
+
+    rng = np.random.default_rng(0)
+    x, d = rng.uniform(-1, 1, n_in).tolist(), rng.uniform(-1, 1, n_out).tolist()
+    p = Network.random(n_in, n_hidden, n_out, seed=1).to_dict()
+
+    def run_forward(p):
+        y_h = [F["logsig"][0](sum(mul(w, xk) for w, xk in zip(row, x)) + b) for row, b in zip(p["w_hidden"],
+                                                                                         p["b_hidden"])]
+        y = [sum(mul(w, yh) for w, yh in zip(row, y_h)) + b for row, b in zip(p["w_output"], p["b_output"])]
+        return y_h, y
+
+    y_h, y = run_forward(p)  # backpropagation: one forward pass ...
+    delta_o = [mul(dj - yj, 1.0) for dj, yj in zip(d, y)]  # δ_j = e_j f'(v_j)
+    delta_h = [mul(F["logsig"][1](y_h[i]), sum(mul(p["w_output"][j][i], delta_o[j]) for j in range(n_out)))
+               for i in range(n_hidden)]  # δ_i = f'(v_i) Σ_j w_ji δ_j
+    scaled_o, scaled_h = [mul(0.1, dl) for dl in delta_o], [mul(0.1, dl) for dl in delta_h]  # η δ
+    _ = [[mul(s, yh) for yh in y_h] for s in scaled_o], [[mul(s, xk) for xk in x] for s in scaled_h]  # η δ input
+    backprop, count = count, 0
+    params = n_hidden * n_in + n_hidden + n_out * n_hidden + n_out
+    for _ in range(params):  # central differences: for each parameter, two forward passes and their costs
+        for _side in (+1, -1):
+            _, y = run_forward(p)
+            _ = sum(mul(dj - yj, dj - yj) for dj, yj in zip(d, y))
+    return backprop, count
+
+
+def test_counting_by_hand_on_the_slides_network():
+    """2-3-1: forward 6 + 3 products; δ 1 + 3 + 3; η δ 4; η δ input 3 + 6: 29. Differences: 13 x 2 x (9 + 1) = 260."""
+    assert count_multiplications(2, 3, 1) == (29, 260)
+
+
+def test_iteration_page_counts_the_multiplications():
+    (block,) = [s for s in pages_blocks("iteration-and-training") if "def multiplications" in s.code]
+    namespace: dict = {"__name__": "page"}
+    exec(compile(block.code.split("\nrows, ratios")[0], block.where, "exec"), namespace)
+    for shape in [(2, 3, 1), (3, 4, 2), (1, 5, 3), (4, 2, 1)]:
+        backprop, differences, _, params = namespace["multiplications"](*shape)
+        assert (backprop, differences) == count_multiplications(*shape), shape
+    rows = table_rows(page_text("iteration-and-training"), "network")
+    assert [r[0] for r in rows] == ["2-3-1", "784-100-10"]
+    for row in rows:
+        shape = tuple(int(n) for n in row[0].split("-"))
+        backprop, differences, _, params = namespace["multiplications"](*shape)
+        assert row[1:] == [f"{params:,}", f"{backprop:,}", f"{differences:,}", f"{differences / backprop:,.0f}"]
+
+
+def pages_blocks(page: str):
+    from tests.support import pages
+
+    return pages.collect(DOCS / f"{page}.md")
