@@ -1,8 +1,9 @@
 r"""Exercises with instant feedback: ``check(name, answer)`` says right, or not yet and why.
 
 Every exercise of the site's ``docs/exercises/`` notebooks is registered here under a short name.
-Its right answer is computed by the package from the worked example (:mod:`backprop.examples`),
-and so is each classic wrong answer, with a hint aimed at the mistake that produces it::
+Its right answer is computed by the package from the practice example (``backprop.examples.PRACTICE``,
+a network and sample of the exercises' own, so that no derivation page prints the answer), and so is
+each classic wrong answer, with a hint aimed at the mistake that produces it::
 
     >>> from backprop.exercises import check
     >>> check("forward-pass", None)

@@ -1,9 +1,9 @@
 """The catalogue: every exercise page once, with its one title, and every checker by name, built on first use.
 
 ``PAGES`` is the one list of the exercise pages: the notebook each is (``docs/exercises/<stem>.py``), its title
-and the checkers its ``check(...)`` calls use. The nav (``hooks/exercise_titles.py``), the table of the exercises'
-index page (:func:`index_table`) and each notebook's heading (``# Exercise N. <title>``, a test holds it) take
-their titles from here, so they cannot drift apart.
+and the checkers its ``check(...)`` calls use. The nav takes its titles from here (``hooks/exercise_titles.py``);
+the exercises' index page holds the table :func:`index_table` writes and each notebook's heading is
+``# Exercise N. <title>`` (tests/pages/test_exercise_notebooks.py holds both), so the three cannot drift apart.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import activations, homework
+from .. import activations, homework, labels
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
@@ -55,6 +55,11 @@ class Pass:
         return self.net.w_output[0]
 
 
+def label(name: str, index: tuple[int, ...], net: Network) -> str:
+    """The slides' name of one entry of a `Network` parameter array: ``label("w_output", (0, 0), net)`` is ``w_41``."""
+    return labels.parameter(name, index, net.n_hidden)
+
+
 def sample_pass(ex: Example, net: Network | None = None) -> Pass:
     net = ex.net if net is None else net
     fp = forward(net, ex.x)
@@ -65,6 +70,7 @@ def sample_pass(ex: Example, net: Network | None = None) -> Pass:
 def forward_pass(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     b4 = float(p.net.b_output[0])
+    b_4, out = label("b_output", (0,), p.net), labels.output_neurons(p.net.n_hidden)[0]
     no_bias = p.f.f(p.net.w_hidden @ p.x)  # the hidden outputs without b_i
     hidden = p.net.hidden
     return NumericExercise(
@@ -74,8 +80,8 @@ def forward_pass(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
                     homework.hint("no-hidden-bias"), "leaving out the hidden biases b_i"),
-            Mistake([p.y_h[1], p.y - b4], "You left out the output bias b_4: v_4 = Σ_i w_4i y_hi + b_4.",
-                    "leaving out the output bias b_4"),
+            Mistake([p.y_h[1], p.y - b4], f"You left out the output bias {b_4}: v_{out} = Σ_i w_{out}i y_hi + {b_4}.",
+                    f"leaving out the output bias {b_4}"),
             Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output"),
                     f"a {SHORT[hidden]} at the output"),
             Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
@@ -129,7 +135,7 @@ def output_weights(ex: Example) -> NumericExercise:
     return NumericExercise(
         "output-weights",
         right=dw,
-        boxes=(Box("Δw_41", (0,)), Box("Δw_42", (1,)), Box("Δw_43", (2,))),
+        boxes=tuple(Box("Δ" + label("w_output", (0, i), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
             Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
@@ -146,7 +152,7 @@ def output_bias(ex: Example) -> NumericExercise:
     return NumericExercise(
         "output-bias",
         right=db,
-        boxes=(Box("Δb_4"),),
+        boxes=(Box("Δ" + label("b_output", (0,), p.net)),),
         mistakes=(
             Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
             Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
@@ -169,7 +175,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
     return NumericExercise(
         "hidden-weights",
         right=dw,
-        boxes=(Box("Δw_11", (0, 0)), Box("Δw_12", (0, 1)), Box("Δw_32", (2, 1))),
+        boxes=tuple(Box("Δ" + label("w_hidden", ik, p.net), ik) for ik in ((0, 0), (0, 1), (2, 1))),
         mistakes=(
             Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights"),
                     "the updated weights w_4i(n+1)"),
@@ -190,7 +196,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
     return NumericExercise(
         "hidden-biases",
         right=db,
-        boxes=(Box("Δb_1", (0,)), Box("Δb_2", (1,)), Box("Δb_3", (2,))),
+        boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights"),
                     "the updated weights w_4i(n+1)"),
@@ -220,7 +226,8 @@ def one_iteration(ex: Example) -> NumericExercise:
     return NumericExercise(
         "one-iteration",
         right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
-        boxes=(Box("w_41(n+1)", (0,)), Box("w_11(n+1)", (1,)), Box("y(n+1)", (2,))),
+        boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", (0, 0), net) + "(n+1)", (1,)),
+               Box("y(n+1)", (2,))),
         mistakes=(
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
                     homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules"),

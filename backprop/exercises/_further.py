@@ -10,13 +10,13 @@ import functools
 
 import numpy as np
 
-from .. import activations, examples, homework
+from .. import activations, examples, homework, labels
 from ..examples import Example
 from ..gradcheck import numerical_gradient
 from ..network import Network, forward
 from ..rules import delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
-from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, sample_pass
+from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, sample_pass
 from ._feedback import ATOL, RTOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
@@ -55,7 +55,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
     return NumericExercise(
         "tansig-hidden",
         right=right,
-        boxes=(Box("Δw_11", (0, 0)), Box("Δw_22", (1, 1))),
+        boxes=tuple(Box("Δ" + label("w_hidden", ik, q.net), ik) for ik in ((0, 0), (1, 1))),
         mistakes=(
             Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
                     homework.hint("wrong-derivative"), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
@@ -78,6 +78,7 @@ def two_outputs(ex: Example) -> NumericExercise:
     e = error(fp, d)
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     right = delta_w_hidden(fp, d, ex.eta)
+    o4, o5 = labels.output_neurons(net.n_hidden, net.n_out)
 
     def rule(back: np.ndarray) -> np.ndarray:
         return np.outer(ex.eta * back * f_prime, ex.x)
@@ -85,12 +86,12 @@ def two_outputs(ex: Example) -> NumericExercise:
     return NumericExercise(
         "two-outputs",
         right=right,
-        boxes=(Box("Δw_11", (0, 0)), Box("Δw_31", (2, 0))),
+        boxes=tuple(Box("Δ" + label("w_hidden", ik, net), ik) for ik in ((0, 0), (2, 0))),
         mistakes=(
-            Mistake(rule(e[0] * net.w_output[0]), "Only output 4 is in your sum: hidden neuron i feeds every "
-                    "output j, so sum e_j w_ji over j = 4, 5.", "leaving out output 5"),
-            Mistake(rule(e[1] * net.w_output[1]), "Only output 5 is in your sum: add the term of output 4.",
-                    "leaving out output 4"),
+            Mistake(rule(e[0] * net.w_output[0]), f"Only output {o4} is in your sum: hidden neuron i feeds every "
+                    f"output j, so sum e_j w_ji over j = {o4}, {o5}.", f"leaving out output {o5}"),
+            Mistake(rule(e[1] * net.w_output[1]), f"Only output {o5} is in your sum: add the term of output {o4}.",
+                    f"leaving out output {o4}"),
             Mistake(right / 2, "Sum over j, don't average: E = ½ Σ_j e_j², so each output adds its own term.",
                     "averaging over the outputs"),
             Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
@@ -108,7 +109,7 @@ def gradient_check(ex: Example) -> NumericExercise:
     return NumericExercise(
         "gradient-check",
         right=numeric,
-        boxes=(Box("∂E/∂w_11"),),
+        boxes=(Box("∂E/∂" + label("w_hidden", (0, 0), ex.net)),),
         rtol=1e-4,
         mistakes=(
             Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0],
@@ -153,12 +154,12 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     right = step(ex.net, ex.x, ex.d, ex.eta)
     buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
     n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
-    candidates = [(f"w_{i + 1}{k + 1}", "w_hidden", (i, k)) for i in range(n_hidden) for k in range(n_in)]
-    candidates += [(f"b_{i + 1}", "b_hidden", (i,)) for i in range(ex.net.n_hidden)]
-    for label, attr, index in candidates:
+    candidates = [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k)) for i in range(n_hidden) for k in range(n_in)]
+    candidates += [(label("b_hidden", (i,), ex.net), "b_hidden", (i,)) for i in range(n_hidden)]
+    for name, attr, index in candidates:
         good, bad = getattr(right, attr)[index], getattr(buggy, attr)[index]
         if abs(bad - good) > ATOL + RTOL * abs(good):
-            return label, attr, index
+            return name, attr, index
     return candidates[0]  # the bug changes nothing here (e = 0): the page's note says it cannot tell them apart
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import show
+from .. import labels, show
 from ..network import Network
 
 
@@ -72,13 +72,10 @@ def pretty(label: str) -> str:
 def network_table(net: Network) -> _Markdown:
     """The weights and biases of a network in the slides' notation, hidden neurons 1.., outputs after."""
     values: dict[str, float] = {}
-    n_h = net.n_hidden
-    for i in range(n_h):
-        for k in range(net.n_in):
-            values[f"w_{i + 1}{k + 1}"] = float(net.w_hidden[i, k])
-        values[f"b_{i + 1}"] = float(net.b_hidden[i])
-    for j in range(net.n_out):
-        for i in range(n_h):
-            values[f"w_{n_h + j + 1}{i + 1}"] = float(net.w_output[j, i])
-        values[f"b_{n_h + j + 1}"] = float(net.b_output[j])
+    for weights, biases in (("w_hidden", "b_hidden"), ("w_output", "b_output")):  # each neuron's weights, its bias
+        w, b = getattr(net, weights), getattr(net, biases)
+        for neuron in range(w.shape[0]):
+            for source in range(w.shape[1]):
+                values[labels.parameter(weights, (neuron, source), net.n_hidden)] = float(w[neuron, source])
+            values[labels.parameter(biases, (neuron,), net.n_hidden)] = float(b[neuron])
     return given(**values)
