@@ -53,7 +53,8 @@ def _example_file() -> Path:
 
 def _inputs(example: Path) -> list[tuple[str, bytes]]:
     """Every file that goes into the wheel, with its content: the package, its metadata, the example."""
-    files = [(f"backprop/{p.name}", p.read_bytes()) for p in sorted((ROOT / "backprop").glob("*.py"))]
+    files = [(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in sorted((ROOT / "backprop").rglob("*.py"))
+             if "__pycache__" not in p.parts]  # subpackages too (backprop.exercises)
     files += [(name, (ROOT / name).read_bytes()) for name in SOURCES]
     files.append(("backprop/example.json", example.read_bytes()))
     return files
