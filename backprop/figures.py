@@ -163,10 +163,12 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
 
 # --- drawing -------------------------------------------------------------------------------------------------
 
-#: Where each node of the 2-3-1 network is drawn (SVG units; columns far enough apart for a label of 8 digits
-#: between two circles), and the circles' radius.
+#: Where each node of the 2-3-1 network is drawn (SVG units), and the circles' radius. The columns are as close as
+#: the labels allow: along the level middle row the labels alternate above and below the path, so two labels on the
+#: same side, two edges apart, must not meet (8 digits are about 90 units wide); the figure is then narrow enough for
+#: its labels to be drawn at about 15 px on a 360 px phone.
 RADIUS = 19
-_COLUMNS = {"input": 22, "v": 152, "y_h": 220, "v4": 350, "y": 418, "e": 474, "E": 526}
+_COLUMNS = {"input": 22, "v": 102, "y_h": 158, "v4": 228, "y": 284, "e": 340, "E": 392}
 _ROWS = (40, 130, 220)
 NODES = {
     **{name: (_COLUMNS["input"], row) for name, row in zip(("x1", "x2", "bias_hidden"), _ROWS)},
@@ -188,11 +190,11 @@ NETWORK_EDGES = (
     + [(f"y_h{i}", "v4") for i in (1, 2, 3)]
     + [("bias_output", "v4"), ("v4", "y"), ("y", "e"), ("e", "E")]
 )
-#: The kinds of edge whose label goes below them, by their tail (the others' go above): along a level path the labels
-#: alternate, so that two neighbours' values never run into each other.
+#: The kinds of level edge whose label goes below them, by their tail (the others' go above, and so do the labels of
+#: slanting edges): along a level path the labels alternate, so that two neighbours' values never run into each other.
 LABEL_BELOW = ("y", "y_h", "x")
 _SUB = str.maketrans("0123456789h", "₀₁₂₃₄₅₆₇₈₉ₕ")
-FONT = 19  # viewBox units: about 11 px on a 360 px phone, where the figure is drawn about 330 px wide
+FONT = 19  # SVG units
 
 
 def _plain(tex: str) -> str:
@@ -234,19 +236,44 @@ def _half_size(lines: list[str]) -> tuple[float, float]:
     return max(len(line) for line in lines) * FONT * 0.3, len(lines) * FONT * 0.6
 
 
-def _label_at(edge: Edge, lines: list[str]) -> tuple[float, float]:
-    """The centre of an edge's label: beside the edge's middle, above it (or below, `LABEL_BELOW`), clear of the
-    line and, on a level edge, of the two circles."""
+def _candidates(edge: Edge, lines: list[str]) -> list[tuple[float, float]]:
+    """Where an edge's label may go, best first: beside the edge, clear of its line, on the preferred side (above;
+    below for `LABEL_BELOW`) then the other, at the middle then nearer either end, then a little further out; on a
+    level edge also clear of the two circles at its ends."""
     ax, ay, bx, by = _ends(edge.tail, edge.head)
     length = math.hypot(bx - ax, by - ay)
     nx, ny = (by - ay) / length, -(bx - ax) / length  # a unit normal ...
-    if (ny > 0) != (edge.tail.rstrip("0123456789") in LABEL_BELOW):
-        nx, ny = -nx, -ny  # ... pointing up (or down)
+    below = abs(ny) > 0.9 and edge.tail.rstrip("0123456789") in LABEL_BELOW  # a level edge's label may go below
+    if (ny > 0) != below:
+        nx, ny = -nx, -ny  # ... pointing to the preferred side
     half_w, half_h = _half_size(lines)
     gap = abs(nx) * half_w + abs(ny) * half_h + 6  # the box's reach towards the line, and some air
     if abs(ny) > 0.9:  # a level edge: above (or below) the circles at its ends, which a long label would touch
         gap = max(gap, RADIUS + half_h + 2)
-    return (ax + bx) / 2 + nx * gap, (ay + by) / 2 + ny * gap
+    return [(ax + (bx - ax) * t + side * nx * (gap + extra), ay + (by - ay) * t + side * ny * (gap + extra))
+            for side in (1, -1) for extra in (0, 12) for t in (0.5, 0.35, 0.65, 0.2, 0.8)]
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two boxes (centre x, centre y, half width, half height) overlap."""
+    return abs(a[0] - b[0]) < a[2] + b[2] and abs(a[1] - b[1]) < a[3] + b[3]
+
+
+def _place_labels(path: Path) -> list[tuple[Edge, list[str], float, float, float, float]]:
+    """Each edge's label lines, centre, half width and half height: the first candidate place that covers no node and
+    no label placed before it; else the first that covers no label (on a path through the top or bottom row, where
+    the faint edges cross, a label may have to cover a node of the network); else the first."""
+    nodes = [(x, y, RADIUS + 1, RADIUS + 1) for x, y in NODES.values()]
+    placed = []
+    for edge in path.edges:
+        lines = _label_lines(edge)
+        half_w, half_h = _half_size(lines)
+        places = _candidates(edge, lines)
+        labels = [(x, y, w, h) for _, _, x, y, w, h in placed]
+        x, y = next((p for obstacles in (nodes + labels, labels) for p in places
+                     if not any(_overlaps((*p, half_w, half_h), box) for box in obstacles)), places[0])
+        placed.append((edge, lines, x, y, half_w, half_h))
+    return placed
 
 
 def _arrowhead(edge: Edge) -> str:
@@ -275,12 +302,6 @@ def aria_label(path: Path) -> str:
             "The list after the figure gives each edge of the path and its value.")
 
 
-def _label_box(edge: Edge) -> tuple[list[str], float, float, float, float]:
-    """An edge's label lines, its centre, and its half width and height."""
-    lines = _label_lines(edge)
-    return (lines, *_label_at(edge, lines), *_half_size(lines))
-
-
 def svg(path: Path) -> str:
     """The 2-3-1 network as inline SVG: every edge faint, the path's edges highlighted, labelled and arrowed.
 
@@ -292,7 +313,7 @@ def svg(path: Path) -> str:
         raise ValueError(f"the figure draws the slides' 2-3-1 network; this path has the nodes {unknown}")
     on_path = {(edge.tail, edge.head) for edge in path.edges}
     nodes_on_path = {n for edge in on_path for n in edge}
-    labels = [(edge, *_label_box(edge)) for edge in path.edges]
+    labels = _place_labels(path)
     reach = RADIUS + 2  # a circle and half its stroke
     left = min([x - reach for x, _ in NODES.values()] + [x - w for _, _, x, _, w, _ in labels])
     top = min([y - reach for _, y in NODES.values()] + [y - h for _, _, _, y, _, h in labels])

@@ -177,9 +177,13 @@ def test_the_figure_names_its_parameter_and_edge_in_the_caption():
     assert "w42" in ET.fromstring(figures.svg(path)).get("aria-label")
 
 
+# The paths the rule pages draw: through the middle row, where the path is level.
+PAGE_PATHS = [("w_output", 2, 1), ("b_output", 1, 1), ("w_hidden", 2, 2), ("b_hidden", 2, 1)]
+
+
 def test_the_drawing_fits_its_box():
-    """Every node and label inside the viewBox (labels estimated at 0.6 em a character), no two labels overlapping:
-    on the default example and the three others, for every parameter."""
+    """Every label inside the viewBox (estimated at 0.6 em a character) and no two labels overlapping, on the default
+    example and the three others, for every parameter; on the pages' paths no label covers a node either."""
     for file in FILES:
         ex = oracle.load_example(file)
         for parameter, i, k in ALL:
@@ -195,14 +199,19 @@ def test_the_drawing_fits_its_box():
                 ys = [float(s.get("y")) + 0.35 * font for s in spans]
                 half = max(len(s.text) for s in spans) * font * 0.3
                 boxes.append((x - half, ys[0] - 0.75 * font, x + half, ys[-1] + 0.25 * font, label.get("data-edge")))
+            where = f"{file.stem} {parameter} i={i} k={k}"
             for x0, y0, x1, y1, edge in boxes:
                 assert left <= x0 and x1 <= left + width and top <= y0 and y1 <= top + height, \
-                    f"{file.stem} {parameter}{i}{k}: the label of {edge} sticks out of the viewBox"
+                    f"{where}: the label of {edge} sticks out of the viewBox"
+            nodes = [(float(c.get("cx")) - float(c.get("r")), float(c.get("cy")) - float(c.get("r")),
+                      float(c.get("cx")) + float(c.get("r")), float(c.get("cy")) + float(c.get("r")),
+                      "node " + c.get("data-node")) for c in root.iter(f"{SVG}circle")]
+            others = boxes + (nodes if (parameter, i, k) in PAGE_PATHS else [])
             for a in boxes:
-                for b in boxes:
+                for b in others:
                     if a is not b:
                         overlap = a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-                        assert not overlap, f"{file.stem} {parameter}{i}{k}: the labels of {a[4]} and {b[4]} overlap"
+                        assert not overlap, f"{where}: the label of {a[4]} overlaps {b[4]}"
 
 
 def test_the_checkers_fire():
