@@ -120,6 +120,13 @@ def test_tanh_page_shows_exactly_these_steps():
     assert shown == expected
 
 
+def test_tanh_result_stated_before_its_steps():
+    """The page states the result before the collapsed steps: it is the last step, and d/dz tanh z."""
+    text = (DOCS / "activations.md").read_text(encoding="utf-8")
+    assert r"$g'_{\tanh}(z) = 1 - \tanh^2(z)$" in text
+    assert same(1 - sp.tanh(z) ** 2, sp.diff(sp.tanh(z), z)) and same(1 - sp.tanh(z) ** 2, TANH_STEPS[-1][1])
+
+
 def test_tanh_steps_follow_each_other():
     left, right = TANH_DEFINITION[1]
     assert same(left, right)
@@ -227,8 +234,24 @@ def rendered(page: str) -> str:
     return "\n".join(render_block(s) for s in collect(DOCS / f"{page}.md") if 'exec="1"' in s.info)
 
 
+def equation_lines(tex: str) -> list[str]:
+    """The equations of one display: each row of an ``aligned`` block, a row that starts with ``&`` continuing the
+    row before it."""
+    if r"\begin{aligned}" not in tex:
+        return [tex]
+    rows: list[str] = []
+    for row in re.sub(r"\\(begin|end)\{aligned\}", "", tex).split(r"\\"):
+        if row.strip().startswith("&") and rows:
+            rows[-1] += " " + row
+        elif row.strip():
+            rows.append(row)
+    return rows
+
+
 def rendered_display_math(page: str) -> list[str]:
-    return [normalise(eq) for eq in re.findall(r"^\$\$\n(.*?)\n\$\$$", rendered(page), re.M | re.S)]
+    """The page's display equations, one per row of an ``aligned`` block, normalised."""
+    return [normalise(line) for eq in re.findall(r"^\$\$\n(.*?)\n\$\$$", rendered(page), re.M | re.S)
+            for line in equation_lines(eq)]
 
 
 def test_forward_pass_page_prints_each_substituted_equation():
@@ -321,12 +344,12 @@ def built_display_math(site_dir: Path, page: str) -> list[str]:
     """The TeX of every display equation of a built page, whitespace normalised, one string per equation.
 
     Pre-rendered pages keep the TeX in the ``data-tex`` attribute of the ``mjx-container``; client-side pages keep
-    it as ``\\[...\\]``. An ``aligned`` block is read as one line: its ``&`` and ``\\\\`` only lay it out.
+    it as ``\\[...\\]``. An ``aligned`` block is read as one equation per row (see `equation_lines`).
     """
     text = (site_dir / page / "index.html").read_text(encoding="utf-8")
     found = re.findall(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', text, re.S)
     found += re.findall(r'<div class="arithmatex"><mjx-container [^>]*display="true"[^>]*data-tex="([^"]*)"', text)
-    return [normalise(html.unescape(tex)) for tex in found]
+    return [normalise(line) for tex in found for line in equation_lines(html.unescape(tex))]
 
 
 def test_hand_values_agree_with_the_package():
