@@ -20,6 +20,8 @@ there by name, so an activation registered with `register` works everywhere.
 
 from __future__ import annotations
 
+import functools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,66 +29,91 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 Array = NDArray[np.float64]
+Formula = Callable[[float], float]  # f(v) or f'(v) for one number
 
 
-def logsig(v: ArrayLike) -> Array:
+def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
+    """The array form of a formula written for one number: ``formula`` applied to every element.
+
+    The result is a new float array of the input's shape (a 0-d array for a number), computed with
+    Python floats: an underflow to 0 is silent and an overflow gives inf, whatever ``np.errstate`` says.
+    The formula stays reachable as ``.formula``: `backprop.train` calls it on plain floats.
+    """
+
+    @functools.wraps(formula)
+    def on_arrays(v: ArrayLike) -> Array:
+        v = np.asarray(v, dtype=float)
+        return np.array([formula(number) for number in v.ravel().tolist()], dtype=float).reshape(v.shape)
+
+    on_arrays.formula = formula  # type: ignore[attr-defined]
+    return on_arrays
+
+
+@elementwise
+def logsig(v: float) -> float:
     r"""Logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$, elementwise.
 
     Numerically stable: ``logsig(-1000.0)`` is ``0.0`` and ``logsig(1000.0)`` is ``1.0``,
-    with no overflow warning (``exp`` only ever sees $-|v|$).
+    with no overflow (``exp`` only ever sees $-|v|$).
     """
-    v = np.asarray(v, dtype=float)
-    with np.errstate(under="ignore"):  # exp(-|v|) -> 0 for |v| > 745 is the right answer, not an error
-        z = np.exp(-np.abs(v))  # in [0, 1], never overflows
-        return np.where(v >= 0, 1.0 / (1.0 + z), z / (1.0 + z))
+    if v >= 0.0:
+        return 1.0 / (1.0 + math.exp(-v))
+    z = math.exp(v)  # e^{-|v|} in (0, 1): never overflows
+    return z / (1.0 + z)  # the same 1 / (1 + e^{-v}), multiplied through by e^{v}
 
 
-def logsig_derivative(v: ArrayLike) -> Array:
+@elementwise
+def logsig_derivative(v: float) -> float:
     r"""$f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}$, computed stably as $f(v)(1 - f(v))$."""
-    return logsig_derivative_from_output(logsig(v))
+    return logsig_derivative_from_output.formula(logsig.formula(v))
 
 
-def logsig_derivative_from_output(y: ArrayLike) -> Array:
+@elementwise
+def logsig_derivative_from_output(y: float) -> float:
     r"""$f'(v) = y\,(1 - y)$ where $y = f(v)$."""
-    y = np.asarray(y, dtype=float)
-    with np.errstate(under="ignore"):  # a subnormal y times (1 - y) may round to 0: that is f'(v) there
-        return y * (1.0 - y)
+    return y * (1.0 - y)
 
 
-def tansig(v: ArrayLike) -> Array:
+@elementwise
+def tansig(v: float) -> float:
     r"""Hyperbolic tangent $f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$."""
-    return np.tanh(np.asarray(v, dtype=float))
+    return math.tanh(v)
 
 
-def tansig_derivative(v: ArrayLike) -> Array:
+@elementwise
+def tansig_derivative(v: float) -> float:
     r"""$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$, computed stably as $1 - \tanh^2 v$ (never overflows)."""
-    return tansig_derivative_from_output(tansig(v))
+    return tansig_derivative_from_output.formula(tansig.formula(v))
 
 
-def tansig_derivative_from_output(y: ArrayLike) -> Array:
+@elementwise
+def tansig_derivative_from_output(y: float) -> float:
     r"""$f'(v) = 1 - y^2$ where $y = \tanh v$."""
-    y = np.asarray(y, dtype=float)
     return 1.0 - y * y
 
 
-def purelin(v: ArrayLike) -> Array:
-    r"""Linear transfer function $f(v) = v$ (a copy, so the caller's array is never shared)."""
-    return np.array(v, dtype=float)
+@elementwise
+def purelin(v: float) -> float:
+    r"""Linear transfer function $f(v) = v$ (as a new array: the caller's is never shared)."""
+    return v
 
 
-def purelin_derivative(v: ArrayLike) -> Array:
+@elementwise
+def purelin_derivative(v: float) -> float:
     r"""$f'(v) = 1$."""
-    return purelin_derivative_from_output(purelin(v))
+    return purelin_derivative_from_output.formula(purelin.formula(v))
 
 
-def purelin_derivative_from_output(y: ArrayLike) -> Array:
+@elementwise
+def purelin_derivative_from_output(y: float) -> float:
     r"""$f'(v) = 1$, whatever the output."""
-    return np.ones_like(np.asarray(y, dtype=float))
+    return 1.0
 
 
 @dataclass(frozen=True)
 class Activation:
-    """One activation function with both forms of its derivative (element-wise on float arrays)."""
+    """One activation function with both forms of its derivative, each element-wise on arrays
+    (`elementwise`; the formula for one number is each one's ``.formula``)."""
 
     name: str
     f: Callable[[ArrayLike], Array]
@@ -99,17 +126,13 @@ ACTIVATIONS: dict[str, Activation] = {}
 _PROBE = np.array([-2.5, -0.75, 0.3, 1.6])  # where register() tries a new activation: both signs, no kink at 0
 
 
-def register(
-    name: str,
-    f: Callable[[ArrayLike], Array],
-    derivative_from_output: Callable[[ArrayLike], Array],
-    derivative: Callable[[ArrayLike], Array] | None = None,
-) -> Activation:
+def register(name: str, f: Formula, derivative_from_output: Formula, derivative: Formula | None = None) -> Activation:
     r"""Add an activation to the table; `Network`, `forward`, `step` and `train` then accept its name.
 
-    The rules need $f'(v)$ written with the output $y = f(v)$, so that form is required; $f'(v)$ from $v$
-    defaults to ``derivative_from_output(f(v))``. Before it is added, the activation is tried on a few
-    points: each function must return a finite float array of its input's shape, and $f'$ must match
+    Each function is a formula for one number (``float -> float``, like ``math.tanh``); the table holds
+    their array forms (`elementwise`). The rules need $f'(v)$ written with the output $y = f(v)$, so that
+    form is required; $f'(v)$ from $v$ defaults to ``derivative_from_output(f(v))``. Before it is added,
+    the activation is tried on a few points: each formula must give a finite number, and $f'$ must match
     central differences of $f$, so a slip in a derivative is refused here rather than trained with.
 
     Parameters
@@ -117,29 +140,38 @@ def register(
     name : str
         The name a `Network` uses (``hidden=name``); must be new.
     f : callable
-        $f(v)$, element-wise: array of shape (n,) -> array of shape (n,).
+        $f(v)$ for one number.
     derivative_from_output : callable
-        $f'(v)$ as a function of $y = f(v)$, element-wise.
+        $f'(v)$ as a function of $y = f(v)$, for one number.
     derivative : callable, optional
-        $f'(v)$ as a function of $v$.
+        $f'(v)$ as a function of $v$, for one number.
 
     Raises
     ------
     ValueError
-        The name is taken, or a function fails on the probe points (the message names the function and why).
+        The name is taken, or a formula fails on the probe points (the message names the formula and why).
     TypeError
-        The name is not a string or a function is not callable.
+        The name is not a string or a formula is not callable.
+
+    Examples
+    --------
+    >>> softsign = register("softsign", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
+    >>> float(softsign.f(1.0)), float(softsign.derivative(1.0))
+    (0.5, 0.25)
+    >>> del ACTIVATIONS["softsign"]
     """
     if not isinstance(name, str) or not name:
         raise TypeError(f"an activation's name must be a non-empty string, got {name!r}")
     if name in ACTIVATIONS:
         raise ValueError(f"activation {name!r} is already registered")
-    if derivative is None:
-        def derivative(v: ArrayLike) -> Array:
-            return derivative_from_output(f(v))
     for role, fn in (("f", f), ("derivative_from_output", derivative_from_output), ("derivative", derivative)):
-        if not callable(fn):
+        if not callable(fn) and not (role == "derivative" and fn is None):
             raise TypeError(f"activation {name!r}: {role} must be callable, got {type(fn).__name__}")
+    f, derivative_from_output = _on_arrays(f), _on_arrays(derivative_from_output)
+    if derivative is None:
+        f_of_v, f_prime_of_y = f.formula, derivative_from_output.formula  # type: ignore[attr-defined]
+        derivative = elementwise(lambda v: f_prime_of_y(f_of_v(v)))
+    derivative = _on_arrays(derivative)
     y = _probe(name, "f", f, _PROBE)
     h = 1e-6
     slope = (_probe(name, "f", f, _PROBE + h) - _probe(name, "f", f, _PROBE - h)) / (2 * h)
@@ -152,15 +184,20 @@ def register(
     return ACTIVATIONS[name]
 
 
+def _on_arrays(fn: Callable) -> Callable[[ArrayLike], Array]:
+    """``fn`` if it is already the array form of a formula (`elementwise`), else its array form."""
+    return fn if hasattr(fn, "formula") else elementwise(fn)
+
+
 def _probe(name: str, role: str, fn: Callable[[ArrayLike], Array], at: Array) -> Array:
-    """``fn`` on a copy of ``at``: a finite float array of the same shape, or a ValueError naming the function."""
+    """``fn`` on a copy of ``at``: finite floats, or a ValueError naming the formula."""
     try:
-        out = np.asarray(fn(at.copy()))
+        out = fn(at)
     except Exception as exc:  # any failure of the caller's function is reported as the registration's error
         raise ValueError(f"activation {name!r}: {role} fails on the array {at.tolist()}: {exc!r}") from exc
-    if out.shape != at.shape or out.dtype.kind != "f" or not np.all(np.isfinite(out)):
-        raise ValueError(f"activation {name!r}: {role} must return finite floats of its input's shape {at.shape}, "
-                         f"got {out!r}")
+    if not np.all(np.isfinite(out)):
+        raise ValueError(f"activation {name!r}: {role} must give finite numbers, got {out.tolist()} "
+                         f"on {at.tolist()}")
     return out
 
 
@@ -169,8 +206,13 @@ register("tansig", tansig, tansig_derivative_from_output, tansig_derivative)
 register("purelin", purelin, purelin_derivative_from_output, purelin_derivative)
 
 
-def get(name: str) -> Activation:
-    """Look an activation up by name; an unknown name raises ValueError listing the known ones."""
+def get(name: str | Activation) -> Activation:
+    """Look an activation up by name; an unknown name raises ValueError listing the known ones.
+
+    An `Activation` itself is returned as it is (`backprop._unrolled` runs the arithmetic with its own).
+    """
+    if isinstance(name, Activation):
+        return name
     if not isinstance(name, str) or name not in ACTIVATIONS:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; known activations are {known}")

@@ -32,7 +32,7 @@ def error(fp: ForwardPass, d: ArrayLike) -> Array:
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
     r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$)."""
-    return _cost(error(fp, d))
+    return float(_cost(error(fp, d)))
 
 
 def f_prime_output(fp: ForwardPass) -> Array:
@@ -116,7 +116,7 @@ def _error(fp: ForwardPass, d: Array) -> Array:
 
 
 def _cost(e: Array) -> float:
-    return float(0.5 * np.sum(e**2))  # E(n) = 1/2 sum_j e_j(n)^2
+    return 0.5 * (e @ e)  # E(n) = 1/2 sum_j e_j(n)^2
 
 
 def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:

@@ -1,10 +1,12 @@
 r"""One online update (``step``) and online training (``train``), sample by sample as in the slides.
 
-Both run the same arithmetic: the forward pass of [`backprop.network`][backprop.network] and the four
-rules of [`backprop.rules`][backprop.rules], all computed from the weights at time $n$ before any is
-applied. ``step`` checks its inputs and returns a new Network; ``train`` checks its inputs once, then
-updates its own copy of the weights sample by sample, so one epoch of ``train`` is ``step`` applied to
-each sample in turn.
+Both run one arithmetic, `_iteration`: the forward pass of [`backprop.network`][backprop.network], the
+four rules of [`backprop.rules`][backprop.rules] from the weights at time $n$, and only then
+$\theta(n+1) = \theta(n) + \Delta\theta(n)$. ``step`` checks its inputs and returns a new Network.
+``train`` checks its inputs once, then runs `_iteration` sample by sample: for a larger network on
+numpy arrays (`_epoch`), for a small one as straight-line Python generated from `_iteration` itself
+(`backprop._unrolled`), because numpy's cost per call outweighs the arithmetic on a handful of numbers.
+One epoch of ``train`` is ``step`` applied to each sample in turn, on either path.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import sys
 import numpy as np
 from numpy.typing import ArrayLike
 
+from . import _unrolled
 from ._checks import as_array, as_target, check_eta
 from .activations import Array
-from .network import Network, _forward, _unchecked, forward
+from .network import ForwardPass, Network, _forward, _unchecked, forward
 from .rules import _cost, _updates
 
 
@@ -37,16 +40,8 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     eta : float
         The learning rate $\eta > 0$.
     """
-    fp = forward(net, x)
-    u = _updates(fp, as_target(d, net.n_out), check_eta(eta))  # rules (1)-(4), all from w_ji(n)
-    return Network(
-        w_hidden=net.w_hidden + u.dw_hidden,
-        b_hidden=net.b_hidden + u.db_hidden,
-        w_output=net.w_output + u.dw_output,
-        b_output=net.b_output + u.db_output,
-        hidden=net.hidden,
-        output=net.output,
-    )
+    new, _ = _iteration(forward(net, x), as_target(d, net.n_out), check_eta(eta))
+    return Network(*new, hidden=net.hidden, output=net.output)
 
 
 def train(
@@ -98,39 +93,45 @@ def train(
     if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 1:
         raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
     rng = np.random.default_rng(seed)
-    w_hidden, b_hidden, w_output, b_output = (np.array(getattr(net, p)) for p in _PARAMETERS)  # trained in place
-    trained = _unchecked(w_hidden, b_hidden, w_output, b_output, net.hidden, net.output)
+    epoch = _unrolled.epoch(net, _iteration) if _unrolled.worth_it(net) else _epoch
     costs = np.empty(epochs)
     for t in range(epochs):
         order = rng.permutation(X.shape[0]) if shuffle else np.arange(X.shape[0])
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, once, clearly
-            costs[t] = _epoch(trained, X[order], D[order], eta)
-        if not (math.isfinite(costs[t]) and all(np.isfinite(getattr(trained, p)).all() for p in _PARAMETERS)):
+            net, costs[t] = epoch(net, X[order], D[order], eta)
+        if not (math.isfinite(costs[t]) and all(np.isfinite(getattr(net, p)).all() for p in _PARAMETERS)):
             raise FloatingPointError(
                 f"training diverged in epoch {t + 1}: the weights or the cost overflowed to inf/nan; "
                 f"try a smaller eta (got {eta})"
             )
         if progress:
             _progress_bar(t + 1, epochs, costs[t])
-    return Network(w_hidden, b_hidden, w_output, b_output, hidden=net.hidden, output=net.output), costs
+    return Network(*(getattr(net, p) for p in _PARAMETERS), hidden=net.hidden, output=net.output), costs
 
 
 _PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 
-def _epoch(net: Network, X: Array, D: Array, eta: float) -> float:
-    """One pass over the samples in order, updating ``net``'s own arrays in place; returns the mean of $E(n)$,
+def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Array, Array, Array], Array]:
+    r"""One online iteration on checked inputs: the new parameters, in the order of `_PARAMETERS`, and $E(n)$.
+
+    All four updates come from the weights at time $n$ (``fp.net``) and only then are added to them.
+    """
+    u, net = _updates(fp, d, eta), fp.net
+    new = (net.w_hidden + u.dw_hidden, net.b_hidden + u.db_hidden,  # theta(n+1) = theta(n) + Δtheta(n)
+           net.w_output + u.dw_output, net.b_output + u.db_output)
+    return new, _cost(u.e)
+
+
+def _epoch(net: Network, X: Array, D: Array, eta: float) -> tuple[Network, float]:
+    """One pass over the samples in order, on numpy arrays: the network after it, and the mean of $E(n)$,
     each measured on its sample before that sample's update."""
-    w_hidden, b_hidden, w_output, b_output = net.w_hidden, net.b_hidden, net.w_output, net.b_output
     total = 0.0
     for x, d in zip(X, D, strict=True):
-        u = _updates(_forward(net, x), d, eta)  # all four rules from the weights at time n ...
-        w_output += u.dw_output  # ... and only then applied, in place: net holds these arrays
-        b_output += u.db_output
-        w_hidden += u.dw_hidden
-        b_hidden += u.db_hidden
-        total += _cost(u.e)
-    return total / len(X)
+        new, cost = _iteration(_forward(net, x), d, eta)
+        net = _unchecked(*new, net.hidden, net.output)
+        total += cost
+    return net, float(total) / len(X)
 
 
 def _progress_bar(done: int, total: int, cost: float, width: int = 30) -> None:

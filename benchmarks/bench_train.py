@@ -3,7 +3,8 @@
 Run with ``make bench`` (or ``.venv/bin/python -m benchmarks.bench_train``). It
 
 1. checks that one epoch of ``train`` equals ``step`` applied sample by sample in order, on both of
-   ``train``'s code paths (generated straight-line Python for small networks, numpy for larger ones), and that
+   ``train``'s code paths (straight-line Python generated from ``step``'s arithmetic for small networks,
+   numpy for larger ones), and that
    scikit-learn's epoch below ends on the same weights; it aborts if not, since a fast wrong answer is
    worth nothing;
 2. times one epoch of online training (one update per sample) of the 2-3-1 network on 5,000 samples:
@@ -30,7 +31,7 @@ import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPRegressor
 
-from backprop import Network, examples, step, train
+from backprop import Network, _unrolled, examples, step, train
 
 TARGET = 10.0  # train / scikit-learn, in samples per second
 ETA = 0.05
@@ -107,7 +108,7 @@ def check(X: np.ndarray, D: np.ndarray) -> bool:
         for x, d in zip(X[:500], D[:500]):
             reference = step(reference, x, d, ETA)
         diff = max_difference(trained, reference)
-        path = "unrolled" if n_hidden == 3 else "numpy"
+        path = "unrolled" if _unrolled.worth_it(net) else "numpy"
         print(f"  2-{n_hidden}-1 ({path} path), 500 samples: largest difference {diff:.1e}")
         ok &= diff <= 1e-12
     net = Network.random(2, 3, 1, seed=0)
@@ -153,7 +154,7 @@ def growth(repeats: int) -> None:
         X, D = examples.regression_data(n, seed=1)
         net = Network.random(2, n_hidden, 1, seed=0)
         t = median_seconds({"train": lambda net=net, X=X, D=D: train(net, X, D, ETA)}, repeats)["train"]
-        path = "unrolled" if n_hidden * (net.n_in + net.n_out) <= 64 else "numpy"
+        path = "unrolled" if _unrolled.worth_it(net) else "numpy"
         print(f"| 2-{n_hidden}-1{'':<{4 - len(str(n_hidden))}} | {path:<11} | {n:>7,} | {1e3 * t:>10.1f} | "
               f"{1e6 * t / n:>9.2f} | {n / t:>11,.0f} |")
 

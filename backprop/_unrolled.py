@@ -1,0 +1,198 @@
+r"""`train`'s loop for small networks: straight-line Python generated from the package's own arithmetic.
+
+On a network of a few neurons numpy spends far more time calling than computing, so `backprop.train`
+runs small networks through a loop with one Python float per weight. That loop is not written by hand:
+`source` runs the iteration `train` uses everywhere else (`backprop.train._iteration`: the forward pass,
+the four rules, $\theta(n+1) = \theta(n) + \Delta\theta(n)$) once on symbols instead of numbers. Every
+operation on a symbol records one line of Python, every activation becomes a call of its formula from
+the registry (`backprop.activations`), and the lines are wrapped in a loop over the samples. There is no
+second copy of any formula to keep in step.
+
+The source is registered with `linecache`, so tracebacks, ``pdb`` and ``inspect`` show its lines. To read
+it, print ``source(Network.random(2, 3, 1), train._iteration)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import linecache
+from collections import Counter
+from collections.abc import Callable
+
+import numpy as np
+
+from . import activations, labels
+from .activations import Activation, Array
+from .network import ForwardPass, Network, _forward, _unchecked
+
+Iteration = Callable[[ForwardPass, Array, float], tuple[tuple[Array, Array, Array, Array], Array]]
+
+MAX_WEIGHTS = 64  # larger networks run on numpy, where each call now does enough work to be worth it
+
+
+def worth_it(net: Network) -> bool:
+    """Whether ``net`` is small enough for the generated loop (at most `MAX_WEIGHTS` weights)."""
+    return net.n_hidden * (net.n_in + net.n_out) <= MAX_WEIGHTS
+
+
+def epoch(net: Network, iteration: Iteration) -> Callable[[Network, Array, Array, float], tuple[Network, float]]:
+    """The generated epoch for ``net``'s sizes and activations: ``(net, X, D, eta) -> (net after, mean E)``."""
+    return _compiled(net.n_in, net.n_hidden, net.n_out, activations.get(net.hidden), activations.get(net.output),
+                     iteration)
+
+
+def source(net: Network, iteration: Iteration) -> str:
+    """The Python source of the epoch `epoch` returns for ``net``'s sizes and activations."""
+    return _source(net.n_in, net.n_hidden, net.n_out, activations.get(net.hidden), activations.get(net.output),
+                   iteration)
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Activation,
+              iteration: Iteration) -> Callable[[Network, Array, Array, float], tuple[Network, float]]:
+    text = _source(n_in, n_hidden, n_out, hidden, output, iteration)
+    filename = f"<backprop._unrolled {n_in}-{n_hidden}-{n_out} {hidden.name}/{output.name}>"
+    linecache.cache[filename] = (len(text), None, text.splitlines(keepends=True), filename)  # debuggers see it
+    namespace = {
+        "f_h": hidden.f.formula, "f_prime_h": hidden.derivative_from_output.formula,
+        "f_o": output.f.formula, "f_prime_o": output.derivative_from_output.formula,
+        "network": _network,
+    }
+    exec(compile(text, filename, "exec"), namespace)
+    return namespace["epoch"]
+
+
+def _network(net: Network, w_hidden: list, b_hidden: list, w_output: list, b_output: list) -> Network:
+    """The generated loop's weights as a Network with ``net``'s activations (not checked: `train` checks it)."""
+    arrays = (np.array(p, dtype=float) for p in (w_hidden, b_hidden, w_output, b_output))
+    return _unchecked(*arrays, net.hidden, net.output)
+
+
+# --- recording one iteration --------------------------------------------------------------------------------
+
+
+class _Symbol:
+    """A number in the loop being generated: either a name (a weight, an input) or the operation that makes it."""
+
+    __slots__ = ("args", "lines", "name", "op")
+
+    def __init__(self, lines: list[_Symbol], name: str | None = None, op: str = "", args: tuple = ()) -> None:
+        self.lines, self.name, self.op, self.args = lines, name, op, args
+
+    def _record(self, op: str, *args: object) -> _Symbol | object:
+        if any(isinstance(a, np.ndarray) for a in args):
+            return NotImplemented  # numpy applies the operation to each element, and comes back here
+        result = _Symbol(self.lines, op=op, args=args)
+        self.lines.append(result)
+        return result
+
+    def __add__(self, other: object) -> _Symbol | object:
+        return self._record("{} + {}", self, other)
+
+    def __radd__(self, other: object) -> _Symbol | object:
+        return self._record("{} + {}", other, self)
+
+    def __sub__(self, other: object) -> _Symbol | object:
+        return self._record("{} - {}", self, other)
+
+    def __rsub__(self, other: object) -> _Symbol | object:
+        return self._record("{} - {}", other, self)
+
+    def __mul__(self, other: object) -> _Symbol | object:
+        if isinstance(other, float) and other == 1.0:
+            return self  # the rules' "· 1" (∂v/∂b): x * 1.0 is x exactly, so no line for it
+        return self._record("{} * {}", self, other)
+
+    def __rmul__(self, other: object) -> _Symbol | object:
+        return self.__mul__(other) if isinstance(other, float) and other == 1.0 else self._record("{} * {}", other,
+                                                                                                    self)
+
+
+def _calls(lines: list[_Symbol], function: str, names: list[str | None]) -> Callable[[np.ndarray], np.ndarray]:
+    """An array function that records ``function(element)`` for each element, naming the results ``names``."""
+
+    def record(values: np.ndarray) -> np.ndarray:
+        out = np.empty(len(values), dtype=object)
+        for n, (value, name) in enumerate(zip(values, names, strict=True)):
+            out[n] = _Symbol(lines, name, f"{function}({{}})", (value,))
+            lines.append(out[n])
+        return out
+
+    return record
+
+
+def _symbols(lines: list[_Symbol], names: list) -> np.ndarray:
+    """An object array of named symbols, of the nested shape of ``names``."""
+    return np.array(names, dtype=object) if not names else np.vectorize(lambda n: _Symbol(lines, n),
+                                                                        otypes=[object])(np.array(names))
+
+
+def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Activation,
+            iteration: Iteration) -> str:
+    K, I = labels.inputs(n_in), labels.hidden_neurons(n_hidden)  # noqa: E741
+    J = labels.output_neurons(n_hidden, n_out)  # the slides' output neuron 4
+    names = {
+        "w_hidden": [[f"w{i}_{k}" for k in K] for i in I], "b_hidden": [f"b{i}" for i in I],
+        "w_output": [[f"w{j}_{i}" for i in I] for j in J], "b_output": [f"b{j}" for j in J],
+    }
+    lines: list[_Symbol] = []
+    params = [_symbols(lines, names[p]) for p in names]
+    layer_h = Activation(hidden.name, _calls(lines, "f_h", [f"y_h{i}" for i in I]), hidden.derivative,
+                         _calls(lines, "f_prime_h", [f"f_prime_h{i}" for i in I]))
+    layer_o = Activation(output.name, _calls(lines, "f_o", [f"y{j}" for j in J]), output.derivative,
+                         _calls(lines, "f_prime_o", [f"f_prime_o{j}" for j in J]))
+    net = _unchecked(*params, layer_h, layer_o)
+    x, d = _symbols(lines, [f"x{k}" for k in K]), _symbols(lines, [f"d{j}" for j in J])
+    fp = _forward(net, x)
+    for layer, field in ((I, fp.v_hidden), (J, fp.v_output)):
+        for n, v in zip(layer, field, strict=True):
+            v.name = v.name or f"v{n}"
+    new, cost = iteration(fp, d, _Symbol(lines, "eta"))
+
+    uses = Counter(a for s in lines for a in s.args if isinstance(a, _Symbol))
+    uses.update(s for p in new for s in np.ravel(p))
+    uses[cost] += 1
+    for s in lines:  # e_j = d_j - y_j, named as in the slides
+        if s.op == "{} - {}" and s.args[0] in set(d) and s.name is None:
+            s.name = f"e{s.args[0].name[1:]}"
+    kept = [s for s in lines if s.name is not None or uses[s] > 1]  # the others are written where they are used
+    for n, s in enumerate((s for s in kept if s.name is None), start=1):
+        s.name = f"t{n}"
+
+    def operand(a: object) -> str:
+        if not isinstance(a, _Symbol):
+            return repr(a)
+        if a in kept or not a.op:
+            return a.name
+        return define(a) if a.op.endswith(")") else f"({define(a)})"
+
+    def define(s: _Symbol) -> str:
+        return s.op.format(*(operand(a) for a in s.args))
+
+    def value(s: _Symbol) -> str:
+        return s.name if s in kept or not s.op else define(s)
+
+    body = [f"        {s.name} = {define(s)}" for s in kept]
+    new_flat = [s for p in new for s in np.ravel(p)]
+    old_flat = [n for p in names.values() for n in np.ravel(np.array(p, dtype=object))]
+
+    def nested(p: str) -> str:
+        return repr(names[p]).replace("'", "")
+
+    head = [
+        "def epoch(net, X, D, eta):",
+        f'    """One online epoch of a {n_in}-{n_hidden}-{n_out} network, hidden {hidden.name} (f_h), '
+        f'output {output.name} (f_o)."""',
+        *(f"    {nested(p)} = net.{p}.tolist()" for p in names),
+        "    total = 0.0",
+        f"    for [{', '.join(f'x{k}' for k in K)}], [{', '.join(f'd{j}' for j in J)}] in zip(X.tolist(), "
+        "D.tolist()):",
+    ]
+    tail = [
+        f"        {', '.join(old_flat)} = (",  # all new values first, then all at once: no w_ji(n+1) in the rules
+        *(f"            {value(s)}," for s in new_flat),
+        "        )",
+        f"        total += {value(cost)}",
+        f"    return network(net, {', '.join(nested(p) for p in names)}), total / len(X)",
+    ]
+    return "\n".join(head + body + tail) + "\n"
