@@ -206,14 +206,15 @@ register("tansig", tansig, tansig_derivative_from_output, tansig_derivative)
 register("purelin", purelin, purelin_derivative_from_output, purelin_derivative)
 
 
-def get(name: str | Activation) -> Activation:
-    """Look an activation up by name; an unknown name raises ValueError listing the known ones.
-
-    An `Activation` itself is returned as it is (`backprop._unrolled` runs the arithmetic with its own).
-    """
-    if isinstance(name, Activation):
-        return name
+def get(name: str) -> Activation:
+    """Look an activation up by name; an unknown name raises ValueError listing the known ones."""
     if not isinstance(name, str) or name not in ACTIVATIONS:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; known activations are {known}")
     return ACTIVATIONS[name]
+
+
+def _of(layer: str | Activation) -> Activation:
+    """The activation a Network's ``hidden`` or ``output`` names (an Activation itself inside `backprop._unrolled`,
+    which runs the arithmetic with activations that record instead of compute)."""
+    return layer if isinstance(layer, Activation) else get(layer)

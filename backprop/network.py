@@ -173,7 +173,7 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
 
 def _forward(net: Network, x: Array) -> ForwardPass:
     """The forward pass on a checked ``x``: the arithmetic that `forward`, `step` and `train` share."""
-    f_h, f_o = activations.get(net.hidden).f, activations.get(net.output).f
+    f_h, f_o = activations._of(net.hidden).f, activations._of(net.output).f
     v_hidden = net.w_hidden @ x + net.b_hidden          # v_i = sum_k w_ik x_k + b_i
     y_hidden = f_h(v_hidden)                            # y_hi = f(v_i)
     v_output = net.w_output @ y_hidden + net.b_output   # v_j = sum_i w_ji y_hi + b_j

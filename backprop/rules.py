@@ -37,13 +37,13 @@ def cost(fp: ForwardPass, d: ArrayLike) -> float:
 
 def f_prime_output(fp: ForwardPass) -> Array:
     r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
-    return activations.get(fp.net.output).derivative_from_output(fp.y_output)
+    return activations._of(fp.net.output).derivative_from_output(fp.y_output)
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
     r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
     $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
-    return activations.get(fp.net.hidden).derivative_from_output(fp.y_hidden)
+    return activations._of(fp.net.hidden).derivative_from_output(fp.y_hidden)
 
 
 def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
