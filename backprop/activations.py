@@ -43,7 +43,7 @@ def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
     @functools.wraps(formula)
     def on_arrays(v: ArrayLike) -> Array:
         v = np.asarray(v, dtype=float)
-        return np.array([formula(number) for number in v.ravel().tolist()], dtype=float).reshape(v.shape)
+        return np.array(list(map(formula, v.ravel().tolist())), dtype=float).reshape(v.shape)
 
     on_arrays.formula = formula  # type: ignore[attr-defined]
     return on_arrays
