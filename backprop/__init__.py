@@ -5,7 +5,7 @@
 >>> new = step(examples.NET, examples.X, examples.D, examples.ETA)
 """
 
-from . import activations, examples
+from . import activations, examples, labels
 from .activations import logsig, purelin, tansig
 from .gradcheck import analytic_gradient, gradient_check, numerical_gradient
 from .network import ForwardPass, Network, forward
@@ -26,6 +26,7 @@ __all__ = [
     "examples",
     "forward",
     "gradient_check",
+    "labels",
     "logsig",
     "numerical_gradient",
     "purelin",
