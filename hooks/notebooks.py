@@ -101,7 +101,9 @@ def clean_notebook_html(html: str) -> str:
         empty.decompose()
     for markdown in soup.select(".jp-RenderedMarkdown"):
         wrap_math(soup, markdown)
-    return str(soup)
+    # mkdocs-jupyter ends an .ipynb page (hooks/notebook_cache.py's executed copy) with a <style>, dropped above:
+    # without the whitespace around it the page is the page of the .py source
+    return str(soup).rstrip() + "\n"
 
 
 def wrap_math(soup: BeautifulSoup, root) -> None:
