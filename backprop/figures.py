@@ -269,8 +269,8 @@ def _place_labels(path: Path) -> list[tuple[Edge, list[str], float, float, float
         lines = _label_lines(edge)
         half_w, half_h = _half_size(lines)
         places = _candidates(edge, lines)
-        labels = [(x, y, w, h) for _, _, x, y, w, h in placed]
-        x, y = next((p for obstacles in (nodes + labels, labels) for p in places
+        others = [(x, y, w, h) for _, _, x, y, w, h in placed]
+        x, y = next((p for obstacles in (nodes + others, others) for p in places
                      if not any(_overlaps((*p, half_w, half_h), box) for box in obstacles)), places[0])
         placed.append((edge, lines, x, y, half_w, half_h))
     return placed
@@ -313,12 +313,12 @@ def svg(path: Path) -> str:
         raise ValueError(f"the figure draws the slides' 2-3-1 network; this path has the nodes {unknown}")
     on_path = {(edge.tail, edge.head) for edge in path.edges}
     nodes_on_path = {n for edge in on_path for n in edge}
-    labels = _place_labels(path)
+    placed = _place_labels(path)
     reach = RADIUS + 2  # a circle and half its stroke
-    left = min([x - reach for x, _ in NODES.values()] + [x - w for _, _, x, _, w, _ in labels])
-    top = min([y - reach for _, y in NODES.values()] + [y - h for _, _, _, y, _, h in labels])
-    right = max([x + reach for x, _ in NODES.values()] + [x + w for _, _, x, _, w, _ in labels])
-    bottom = max([y + reach for _, y in NODES.values()] + [y + h for _, _, _, y, _, h in labels])
+    left = min([x - reach for x, _ in NODES.values()] + [x - w for _, _, x, _, w, _ in placed])
+    top = min([y - reach for _, y in NODES.values()] + [y - h for _, _, _, y, _, h in placed])
+    right = max([x + reach for x, _ in NODES.values()] + [x + w for _, _, x, _, w, _ in placed])
+    bottom = max([y + reach for _, y in NODES.values()] + [y + h for _, _, _, y, _, h in placed])
     left, top, right, bottom = math.floor(left), math.floor(top), math.ceil(right), math.ceil(bottom)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left} {top} {right - left} {bottom - top}" '
              f'class="bp-path" role="img" aria-label="{escape(aria_label(path), quote=True)}" '
@@ -340,7 +340,7 @@ def svg(path: Path) -> str:
         parts.append(f'<circle class="{kind}{on}" data-node="{name}" cx="{x}" cy="{y}" r="{RADIUS}" fill="none" '
                      f'stroke="currentColor"/>')
         parts.append(f'<text x="{x}" y="{y}" dy="0.35em" text-anchor="middle">{NODE_TEXT[name]}</text>')
-    for edge, lines, x, y, _, _ in labels:
+    for edge, lines, x, y, _, _ in placed:
         first = y - (len(lines) - 1) * FONT * 0.55
         spans = "".join(f'<tspan x="{x:.1f}" y="{first + n * FONT * 1.1:.1f}" dy="0.35em">{escape(line)}</tspan>'
                         for n, line in enumerate(lines))
@@ -350,6 +350,7 @@ def svg(path: Path) -> str:
 
 
 def _tex_node(name: str) -> str:
+    """TeX of a node: ``y_h2`` -> ``y_{h2}``, ``v4`` -> ``v_4``, a bias input -> ``1``."""
     if name.startswith("bias"):
         return "1"
     if name.startswith("y_h"):
