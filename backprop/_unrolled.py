@@ -104,8 +104,9 @@ class _Symbol:
         return self._record("{} * {}", self, other)
 
     def __rmul__(self, other: object) -> _Symbol | object:
-        return self.__mul__(other) if isinstance(other, float) and other == 1.0 else self._record("{} * {}", other,
-                                                                                                    self)
+        if isinstance(other, float) and other == 1.0:
+            return self
+        return self._record("{} * {}", other, self)
 
 
 def _calls(lines: list[_Symbol], function: str, names: list[str | None]) -> Callable[[np.ndarray], np.ndarray]:
@@ -123,8 +124,7 @@ def _calls(lines: list[_Symbol], function: str, names: list[str | None]) -> Call
 
 def _symbols(lines: list[_Symbol], names: list) -> np.ndarray:
     """An object array of named symbols, of the nested shape of ``names``."""
-    return np.array(names, dtype=object) if not names else np.vectorize(lambda n: _Symbol(lines, n),
-                                                                        otypes=[object])(np.array(names))
+    return np.vectorize(lambda name: _Symbol(lines, name), otypes=[object])(np.array(names))
 
 
 def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Activation,
@@ -135,51 +135,49 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
         "w_hidden": [[f"w{i}_{k}" for k in K] for i in I], "b_hidden": [f"b{i}" for i in I],
         "w_output": [[f"w{j}_{i}" for i in I] for j in J], "b_output": [f"b{j}" for j in J],
     }
+
+    # 1. Run the iteration once on symbols: `lines` holds every operation, in the order it happened.
     lines: list[_Symbol] = []
-    params = [_symbols(lines, names[p]) for p in names]
     layer_h = Activation(hidden.name, _calls(lines, "f_h", [f"y_h{i}" for i in I]), hidden.derivative,
                          _calls(lines, "f_prime_h", [f"f_prime_h{i}" for i in I]))
     layer_o = Activation(output.name, _calls(lines, "f_o", [f"y{j}" for j in J]), output.derivative,
                          _calls(lines, "f_prime_o", [f"f_prime_o{j}" for j in J]))
-    net = _unchecked(*params, layer_h, layer_o)
+    net = _unchecked(*(_symbols(lines, names[p]) for p in names), layer_h, layer_o)
     x, d = _symbols(lines, [f"x{k}" for k in K]), _symbols(lines, [f"d{j}" for j in J])
     fp = _forward(net, x)
-    for layer, field in ((I, fp.v_hidden), (J, fp.v_output)):
-        for n, v in zip(layer, field, strict=True):
-            v.name = v.name or f"v{n}"
     new, cost = iteration(fp, d, _Symbol(lines, "eta"))
+    new = [s for p in new for s in np.ravel(p)]  # in the order of `names`
 
-    uses = Counter(a for s in lines for a in s.args if isinstance(a, _Symbol))
-    uses.update(s for p in new for s in np.ravel(p))
-    uses[cost] += 1
-    for s in lines:  # e_j = d_j - y_j, named as in the slides
-        if s.op == "{} - {}" and s.args[0] in set(d) and s.name is None:
-            s.name = f"e{s.args[0].name[1:]}"
-    kept = [s for s in lines if s.name is not None or uses[s] > 1]  # the others are written where they are used
+    # 2. Name what the slides name (v, e_j, delta = ... f'(v)); a line for each value used twice; the rest inline.
+    for n, v in [*zip(I, fp.v_hidden), *zip(J, fp.v_output)]:
+        v.name = f"v{n}"
+    targets = {id(s): f"e{j}" for j, s in zip(J, d, strict=True)}
+    for s in lines:
+        if s.op == "{} - {}" and id(s.args[0]) in targets:
+            s.name = targets[id(s.args[0])]  # e_j = d_j - y_j
+        elif s.op == "{} * {}" and getattr(s.args[1], "name", None) and s.args[1].name.startswith("f_prime_"):
+            s.name = "delta" + s.args[1].name.removeprefix("f_prime_h").removeprefix("f_prime_o")  # ... times f'(v)
+    uses = Counter(id(a) for s in lines for a in s.args if isinstance(a, _Symbol))
+    uses.update(id(s) for s in [*new, cost])
+    kept = [s for s in lines if s.name is not None or uses[id(s)] > 1]
     for n, s in enumerate((s for s in kept if s.name is None), start=1):
         s.name = f"t{n}"
+    written = {id(s) for s in kept}
 
-    def operand(a: object) -> str:
-        if not isinstance(a, _Symbol):
-            return repr(a)
-        if a in kept or not a.op:
-            return a.name
-        return define(a) if a.op.endswith(")") else f"({define(a)})"
-
-    def define(s: _Symbol) -> str:
-        return s.op.format(*(operand(a) for a in s.args))
-
-    def value(s: _Symbol) -> str:
-        return s.name if s in kept or not s.op else define(s)
-
-    body = [f"        {s.name} = {define(s)}" for s in kept]
-    new_flat = [s for p in new for s in np.ravel(p)]
-    old_flat = [n for p in names.values() for n in np.ravel(np.array(p, dtype=object))]
+    def value(s: object, inner: bool = False) -> str:
+        """``s`` as Python: its name, or (used once) its operation, in parentheses inside another one."""
+        if not isinstance(s, _Symbol):
+            return repr(s)
+        if id(s) in written or not s.op:
+            return s.name
+        text = s.op.format(*(value(a, inner=True) for a in s.args))
+        return f"({text})" if inner and not s.op.endswith(")") else text
 
     def nested(p: str) -> str:
         return repr(names[p]).replace("'", "")
 
-    head = [
+    # 3. The loop: unpack the weights, one line per kept value, all new weights at once, the cost.
+    return "\n".join([
         "def epoch(net, X, D, eta):",
         f'    """One online epoch of a {n_in}-{n_hidden}-{n_out} network, hidden {hidden.name} (f_h), '
         f'output {output.name} (f_o)."""',
@@ -187,12 +185,10 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
         "    total = 0.0",
         f"    for [{', '.join(f'x{k}' for k in K)}], [{', '.join(f'd{j}' for j in J)}] in zip(X.tolist(), "
         "D.tolist()):",
-    ]
-    tail = [
-        f"        {', '.join(old_flat)} = (",  # all new values first, then all at once: no w_ji(n+1) in the rules
-        *(f"            {value(s)}," for s in new_flat),
+        *(f"        {s.name} = {s.op.format(*(value(a, inner=True) for a in s.args))}" for s in kept),
+        f"        {', '.join(str(n) for p in names.values() for n in np.ravel(p))} = (",  # no w_ji(n+1) in a rule
+        *(f"            {value(s)}," for s in new),
         "        )",
         f"        total += {value(cost)}",
         f"    return network(net, {', '.join(nested(p) for p in names)}), total / len(X)",
-    ]
-    return "\n".join(head + body + tail) + "\n"
+    ]) + "\n"
