@@ -82,6 +82,7 @@ def loss_curve(costs: object, threshold: float | None = None) -> _HTML:
     """
     from matplotlib import rc_context
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     c = np.array(costs, dtype=float)
     if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)) or np.any(c <= 0):
@@ -94,6 +95,9 @@ def loss_curve(costs: object, threshold: float | None = None) -> _HTML:
         ax.semilogy(np.arange(1, c.size + 1), c, color="black", lw=2)
         if threshold is not None:
             ax.axhline(threshold, color="black", lw=1, ls="--", alpha=0.6)
+        ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))  # 0.002, 0.005, 0.01, ...
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))  # plain numbers, not TeX's 10^-2
+        ax.yaxis.set_minor_formatter(NullFormatter())
         ax.set_xlabel("epoch")
         ax.set_ylabel("mean cost")
         ax.spines[["top", "right"]].set_visible(False)
