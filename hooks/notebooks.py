@@ -19,7 +19,7 @@ mkdocs-jupyter executes and renders them; this hook
 from __future__ import annotations
 
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import jupytext
 import nbformat
@@ -55,15 +55,35 @@ def install_cell(url: str) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(INSTALL_CELL.format(url=url), metadata={"tags": ["install"]})
 
 
+# mkdocs serve rebuilds in one process: what was made from the same input is reused (bounded, cleared when full).
+_made: dict[tuple, str] = {}
+
+
+def _memo(make, *args: str) -> str:
+    key = (make.__name__, *args)
+    if key not in _made:
+        if len(_made) > 200:
+            _made.clear()
+        _made[key] = make(*args)
+    return _made[key]
+
+
+def download_notebook(source: str, url: str) -> str:
+    """The downloadable .ipynb of a jupytext notebook's ``source``: no outputs, the install cell first."""
+    notebook = jupytext.reads(source, fmt="py")
+    first_code = next((n for n, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells))
+    notebook.cells.insert(first_code, install_cell(url))
+    return jupytext.writes(notebook, fmt="ipynb")
+
+
 def on_files(files, config, **kwargs):
     for file in list(files):
         if file.abs_src_path and is_notebook(file.src_uri):
-            notebook = jupytext.read(file.abs_src_path)
-            first_code = next((n for n, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells))
-            notebook.cells.insert(first_code, install_cell(config.extra["package"]["url"]))
+            source, url = Path(file.abs_src_path).read_text(encoding="utf-8"), config.extra["package"]["url"]
             stem = PurePosixPath(file.src_uri).stem
             uri = f"exercises/{stem}/{ipynb_name(file.src_uri)}"  # beside the page's index.html
-            files.append(File.generated(config, uri, content=jupytext.writes(notebook, fmt="ipynb")))
+            content = _memo(download_notebook, source, url)
+            files.append(File.generated(config, uri, content=content))
     return files
 
 
@@ -76,7 +96,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     if not is_notebook(page.file.src_uri):
         return html
-    return clean_notebook_html(html)
+    return _memo(clean_notebook_html, html)
 
 
 def clean_notebook_html(html: str) -> str:
