@@ -102,7 +102,7 @@ TEXT = ("article h1, article h2, article > p, article li, article td, .md-nav__l
 @pytest.mark.parametrize("path", ["", "rule-hidden-weights/", "exercises/08-one-iteration/", "errata/", "reference/"])
 def test_text_is_drawn_in_the_sites_fonts(tab, path):
     tab.visit(path)
-    tab.page.evaluate("() => document.fonts.ready")
+    tab.settle_fonts()
     used = fonts_used(tab, TEXT)
     assert "Roboto" in used, used
     # Chromium names a face by its own name table: "Roboto", "Roboto Light", "Roboto Mono", ...

@@ -29,7 +29,7 @@ def _follow(tab, click):
     """Run ``click`` (an instant navigation), then wait for document$ to fire and the new page's math."""
     before = tab.page.evaluate("() => window.__pagesShown")
     click()
-    tab.page.wait_for_function("(n) => window.__pagesShown > n", arg=before)
+    tab.wait_until("instant navigation: the new page shown (document$)", "(n) => window.__pagesShown > n", arg=before)
     tab.wait_for_math()
 
 

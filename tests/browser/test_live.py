@@ -71,7 +71,8 @@ def visit(tab):
     # after visit() has cleared the tab's problems
     tab.page.wait_for_load_state("networkidle")
     tab.visit(PAGE)
-    tab.page.wait_for_function("() => document.getElementById('bp-live').dataset.state === 'ok'")
+    tab.wait_until("live page computed (#bp-live state ok)",
+                   "() => document.getElementById('bp-live').dataset.state === 'ok'")
 
 
 def fill(tab, name: str, text: str) -> None:
@@ -312,7 +313,8 @@ def test_results_are_announced_politely_once_the_reader_pauses(tab):
     page.keyboard.press("Control+A")
     page.keyboard.type("0.75", delay=50)
     assert region.text_content() == "", "announced while the reader was still typing"
-    page.wait_for_function("() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
+    tab.wait_until("result announced (#bp-live-announce)",
+                   "() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
     right = homework.trace(*network(example_values() | {"d": 0.75}))
     assert f"E = {shown(right['E'])}" in region.text_content()
     assert page.get_attribute("#bp-hw-result", "aria-live") == "polite"
@@ -354,7 +356,8 @@ def test_instant_navigation_to_the_page_runs_it(tab):
     """Reached by material's instant navigation (no full load), the page still computes."""
     tab.visit("iteration-and-training/")
     tab.page.locator("a.md-footer__link--next").first.click()
-    tab.page.wait_for_function("() => document.getElementById('bp-live')?.dataset.state === 'ok'")
+    tab.wait_until("live page computed after instant navigation (#bp-live state ok)",
+                   "() => document.getElementById('bp-live')?.dataset.state === 'ok'")
     assert_numbers_are(tab, example_values())
     np.testing.assert_equal(tab.page_errors, [])
 

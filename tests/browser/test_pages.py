@@ -67,7 +67,8 @@ def test_phone(site_page):
     tab = site_page.tab
     tab.page.set_viewport_size(PHONE)
     try:
-        tab.page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        tab.within("two frames after narrowing to a phone",
+                   "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
         problems = tab.overflow_problems() + tab.math_problems()
         assert not problems, report(f"{tab.page.url} (375x740)", problems)
     finally:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import new_tab
+from tests.support.browser import STEP_TIMEOUT_MS, new_tab
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +45,9 @@ def pages_covering(pages: dict[str, set[str]]) -> list[str]:
     return chosen
 
 
+ROUNDS = 10
+
+
 def picture(tab, path: str) -> bytes:
     """The whole page in one capture (a viewport as tall as the page: tiled full-page shots differ by a row)."""
     tab.visit(path.lstrip("/"))
@@ -52,16 +55,20 @@ def picture(tab, path: str) -> bytes:
     page.add_style_tag(content=CSS_ONLY_MATH)
     # Blocks below the screen take their real height only once laid out (content-visibility: auto): grow the
     # viewport until the page's height holds still, so every block is in view and drawn.
+    # Bounded: the height settles in two or three rounds; a page still changing after ROUNDS fails, named.
     height = 0
-    while height != (height := page.evaluate("document.documentElement.scrollHeight")):
+    for _ in range(ROUNDS):
+        if height == (height := page.evaluate("document.documentElement.scrollHeight")):
+            return page.screenshot(animations="disabled", timeout=STEP_TIMEOUT_MS)
         page.set_viewport_size({"width": 1280, "height": height})
         # blocks drawn only now load the fonts they need only now
-        page.evaluate("""async () => {
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        tab.within(f"picture: fonts of the blocks drawn at height {height}px", """async () => {
+          const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await frames();
           await document.fonts.ready;
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await frames();
         }""")
-    return page.screenshot(animations="disabled")
+    raise AssertionError(f"{page.url}: picture: page height still changing after {ROUNDS} rounds ({height}px)")
 
 
 def test_subset_fonts_draw_every_glyph_as_the_originals_do(site_build, browser, server):

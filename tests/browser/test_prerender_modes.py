@@ -120,7 +120,6 @@ def test_dark_mode_and_instant_navigation(tabs, mode):
     tab.page.wait_for_url("**/rule-output-bias/")
     tab.wait_for_math()
     assert tab.page.evaluate("() => window.__same_document === true"), "navigation reloaded the page"
-    tab.page.wait_for_timeout(500)  # let material's colour transitions of the nav links end before axe looks
     problems = problems_on(tab, mode)
     assert not problems, f"{mode} after instant navigation {tab.page.url}:\n  " + "\n  ".join(problems)
     tab.page.locator("form[data-md-component=palette] label:visible").first.click()  # back to light
@@ -150,7 +149,7 @@ def shown_in_both_modes(tabs, path):
     shown = {}
     for mode in MODES:
         visit(tabs[mode], path)
-        tabs[mode].page.evaluate("async () => { await document.fonts.ready; }")
+        tabs[mode].settle_fonts()
         shown[mode] = tabs[mode].page.evaluate(FORMULAS_JS)
     assert len(shown["prerender"]) == len(shown["client"]) > 0
     # Hidden formulas (collapsed details, other tabs) have no box; the client cannot measure the text around them

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -131,22 +132,63 @@ def chromium_env(workdir: Path) -> dict[str, str]:
     return {**env, "FONTCONFIG_FILE": str(conf), "FONTCONFIG_PATH": str(workdir)}
 
 
+# Every wait of the browser suite is bounded: a step that does not end within its time fails, naming the page and the
+# step (Tab.within, Tab.wait_until), instead of hanging the run.
+STEP_TIMEOUT_MS = 30_000
+
+# ``within(step, promise)`` inside a step's script: the promise, or a rejection naming the sub-step at the deadline.
+DEADLINE_JS = r"""(ms) => {
+  const deadline = performance.now() + ms;
+  return (step, promise) => Promise.race([promise, new Promise((_, fail) => setTimeout(
+    () => fail(new Error(`${step}: not done within ${ms} ms`)), Math.max(0, deadline - performance.now())))]);
+}"""
+
 # Blocks below the screen are laid out when they come near it (content-visibility: auto in extra.css), and the page
 # grows or shrinks as they do: axe, which scrolls to each element whose colours it checks, would read a background
-# from a page still moving. So a reader's scroll through the page first, one screen per frame, then back to the top,
-# and the transitions that scrolling started (material fades the header's title) are let finish.
-SCROLL_THROUGH_JS = """async () => {
-  const frame = () => new Promise((r) => requestAnimationFrame(r));
+# from a page still moving. So a reader's scroll through the page first, one screen per two frames, then back to the
+# top, and the animations still running on what is drawn are let end. Bounded: at most MAX_SCREENS screens, and
+# everything within the step's deadline.
+SCROLL_THROUGH_JS = """async ({ms, maxScreens}) => {
+  const within = (""" + DEADLINE_JS + """)(ms);
+  const frame = (step) => within(step, new Promise((r) => requestAnimationFrame(r)));
   const start = scrollY;
-  let last = -1;
-  while (scrollY !== last) { last = scrollY; scrollBy(0, innerHeight); await frame(); await frame(); }
+  let last = -1, screens = 0;
+  while (scrollY !== last) {
+    if (++screens > maxScreens) throw new Error(`scrolling: still moving after ${maxScreens} screens`);
+    last = scrollY;
+    scrollBy(0, innerHeight);
+    await frame(`scrolling: screen ${screens}`);
+    await frame(`scrolling: screen ${screens}`);
+  }
   scrollTo(0, start);
-  await frame(); await frame();
-  // the header's title and the tab labels fade as the page scrolls: let those transitions end
-  await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
-  await document.fonts.ready;
-  await new Promise((r) => setTimeout(r, 300));  // transitions started by the last frames
+  await frame('scrolling back to the top');
+  await frame('scrolling back to the top');
+  const running = () => document.getAnimations().filter((a) => ['running', 'pending'].includes(a.playState)
+    && Number.isFinite(a.effect?.getComputedTiming().endTime)
+    && a.effect.target?.checkVisibility({ contentVisibilityAuto: true }));
+  // two frames in a row without a running animation: none was started by the last frame either
+  for (let quiet = 0; quiet < 2; quiet = running().length ? 0 : quiet + 1) {
+    await frame(`animations: ${running().map((a) => a.animationName || a.transitionProperty).join(', ')} `
+      + 'still running');
+  }
+  await within('fonts: document.fonts.ready', document.fonts.ready);
 }"""
+# Material changes colours with CSS transitions (a palette switch, the header's title fading as the page scrolls).
+# Chromium neither advances nor finishes a transition inside a block whose rendering content-visibility skips: one
+# started there by a palette switch (or by axe reading the element's style) stays at its first frame, half-way
+# between the two palettes, with playState "running" and its `finished` promise pending for good (measured: the
+# home page after a switch to dark, 28 of 39 transitions still pending after 5 s; awaiting them hung the whole suite;
+# on cost-function/ axe read a tab label half-way to dark). A reader never sees those frames: a block is drawn only
+# when it comes into view, where its transitions run to their end. So before axe reads any colour, transitions are
+# turned off (a test-only style; the colours themselves are the site's), and every colour is its end value.
+NO_TRANSITIONS_JS = """() => {
+  if (document.getElementById('bp-test-no-transitions')) return;
+  const style = document.createElement('style');
+  style.id = 'bp-test-no-transitions';
+  style.textContent = '*, *::before, *::after { transition: none !important; }';
+  document.head.append(style);
+}"""
+MAX_SCREENS = 400
 
 
 @cache
@@ -259,19 +301,45 @@ class Tab:
         self.clear()
         if not url.startswith("http"):
             url = self.server.url + url
-        self.page.goto(url, wait_until="load")
+        self.page.goto(url, wait_until="load", timeout=STEP_TIMEOUT_MS)
         # material has started (its components mount on DOMContentLoaded, after its bundle and extra_javascript)
-        self.page.wait_for_function("() => typeof window.component$ === 'object'")
+        self.wait_until("the theme's scripts start (component$)", "() => typeof window.component$ === 'object'")
         self.wait_for_math()
+
+    # -- bounded waits: each fails naming the page and the step ----------------------------------------------
+    def within(self, step: str, js: str, arg=None, timeout: float = STEP_TIMEOUT_MS):
+        """Evaluate the async function ``js`` (called with ``arg``), failing if it has not settled within
+        ``timeout`` ms. Its errors (a bounded sub-step's own message, e.g. from SCROLL_THROUGH_JS) are reported
+        with the page and ``step``."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        script = f"async ({{arg, ms}}) => (({DEADLINE_JS})(ms))({json.dumps(step)}, ({js})(arg))"
+        try:
+            return self.page.evaluate(script, {"arg": arg, "ms": timeout})
+        except PlaywrightError as exc:  # carries the page's own message: "Page.evaluate: Error: <message>\n at ..."
+            message = re.sub(r"^(Page\.evaluate: )?(Error: )?", "", str(exc).splitlines()[0])
+            message = message.removeprefix(f"{step}: ")
+            raise AssertionError(f"{self.page.url}: {step}: {message}") from None
+
+    def wait_until(self, step: str, predicate_js: str, arg=None, timeout: float = STEP_TIMEOUT_MS):
+        """Wait until ``predicate_js`` (called with ``arg``) is true; fail naming the page and ``step`` if it is
+        not within ``timeout`` ms."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(predicate_js, arg=arg, timeout=timeout)
+        except PlaywrightTimeout:
+            raise AssertionError(f"{self.page.url}: {step}: not done within {timeout:.0f} ms") from None
+
+    def settle_fonts(self, step: str = "fonts: document.fonts.ready"):
+        self.within(step, "() => document.fonts.ready.then(() => null)")
 
     def wait_for_math(self, timeout: float = 20_000):
         """Await the promise mathjax-config.js sets on every document$ emission (first load and instant nav)."""
-        self.page.wait_for_function("() => window.mathjaxTypeset instanceof Promise", timeout=timeout)
-        error = self.page.evaluate(
-            """(ms) => Promise.race([
-                 window.mathjaxTypeset.then(() => null, (e) => `typesetting failed: ${e}`),
-                 new Promise((done) => setTimeout(() => done(`math not typeset after ${ms} ms`), ms)),
-               ])""", timeout)
+        self.wait_until("math: typesetting starts (window.mathjaxTypeset)",
+                        "() => window.mathjaxTypeset instanceof Promise", timeout=timeout)
+        error = self.within("math: typesetting ends", "() => window.mathjaxTypeset.then(() => null, "
+                            "(e) => `typesetting failed: ${e}`)", timeout=timeout)
         if error:
             raise AssertionError(f"{self.page.url}: {error}")
 
@@ -303,9 +371,10 @@ class Tab:
         if not self.page.evaluate("() => typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
         self.page.mouse.move(0, 0)  # scrolling must not slide a link under the pointer (hover colours)
-        self.page.evaluate(SCROLL_THROUGH_JS)
+        self.page.evaluate(NO_TRANSITIONS_JS)  # every colour at its end value (see NO_TRANSITIONS_JS)
+        self.scroll_through()
         options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
-        results = self.page.evaluate("(options) => axe.run(document, options)", options)
+        results = self.within("axe.run", "(options) => axe.run(document, options)", options, timeout=60_000)
         problems = []
         for v in results["violations"]:
             if v["impact"] in impacts:
@@ -313,6 +382,10 @@ class Tab:
                 more = f" (+{len(v['nodes']) - 6} more)" if len(v["nodes"]) > 6 else ""
                 problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} -> {nodes}{more}")
         return problems
+
+    def scroll_through(self):
+        """A reader's scroll to the bottom and back, and the animations on what is drawn let end (SCROLL_THROUGH_JS)."""
+        self.within("scroll through the page", SCROLL_THROUGH_JS, {"ms": STEP_TIMEOUT_MS, "maxScreens": MAX_SCREENS})
 
     def figure_problems(self) -> list[str]:
         return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]
@@ -339,7 +412,8 @@ class Tab:
         """
         if self.scheme() != scheme:
             self.page.locator("form[data-md-component=palette] label:visible").first.click()
-            self.page.wait_for_function("(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+            self.wait_until(f"palette switch to {scheme}",
+                            "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
 
 
 def new_tab(browser, server: Server, **context_options) -> tuple[object, Tab]:
