@@ -82,9 +82,7 @@ class _Symbol:
     def _record(self, op: str, *args: object) -> _Symbol | object:
         if any(isinstance(a, np.ndarray) for a in args):
             return NotImplemented  # numpy applies the operation to each element, and comes back here
-        result = _Symbol(self.lines, op=op, args=args)
-        self.lines.append(result)
-        return result
+        return _line(self.lines, op, args)
 
     def __add__(self, other: object) -> _Symbol | object:
         return self._record("{} + {}", self, other)
@@ -109,14 +107,26 @@ class _Symbol:
         return self._record("{} * {}", other, self)
 
 
+def _line(lines: list[_Symbol], op: str, args: tuple, name: str | None = None) -> _Symbol:
+    """The symbol of ``op`` on ``args``: the one already recorded for the same operation on the same operands
+    (the same floats give the same result, so the loop computes it once), else a new line."""
+    for s in lines:
+        if s.op == op and len(s.args) == len(args) and all(
+                a is b if isinstance(a, _Symbol) else not isinstance(b, _Symbol) and repr(a) == repr(b)
+                for a, b in zip(s.args, args, strict=True)):
+            return s
+    result = _Symbol(lines, name, op, args)
+    lines.append(result)
+    return result
+
+
 def _calls(lines: list[_Symbol], function: str, names: list[str | None]) -> Callable[[np.ndarray], np.ndarray]:
     """An array function that records ``function(element)`` for each element, naming the results ``names``."""
 
     def record(values: np.ndarray) -> np.ndarray:
         out = np.empty(len(values), dtype=object)
         for n, (value, name) in enumerate(zip(values, names, strict=True)):
-            out[n] = _Symbol(lines, name, f"{function}({{}})", (value,))
-            lines.append(out[n])
+            out[n] = _line(lines, f"{function}({{}})", (value,), name)
         return out
 
     return record
@@ -148,15 +158,23 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
     new, cost = iteration(fp, d, _Symbol(lines, "eta"))
     new = [s for p in new for s in np.ravel(p)]  # in the order of `names`
 
-    # 2. Name what the slides name (v, e_j, delta = ... f'(v)); a line for each value used twice; the rest inline.
+    # 2. Name what the slides and _updates name (v, e, back, delta); a line for each value used twice; the rest inline.
     for n, v in [*zip(I, fp.v_hidden), *zip(J, fp.v_output)]:
         v.name = f"v{n}"
     targets = {id(s): f"e{j}" for j, s in zip(J, d, strict=True)}
+    taken: set[str] = set()
     for s in lines:
         if s.op == "{} - {}" and id(s.args[0]) in targets:
             s.name = targets[id(s.args[0])]  # e_j = d_j - y_j
         elif s.op == "{} * {}" and getattr(s.args[1], "name", None) and s.args[1].name.startswith("f_prime_"):
-            s.name = "delta" + s.args[1].name.removeprefix("f_prime_h").removeprefix("f_prime_o")  # ... times f'(v)
+            delta = "delta" + s.args[1].name.removeprefix("f_prime_h").removeprefix("f_prime_o")  # ... times f'(v)
+            if delta not in taken:  # the first such product is the slides' delta (e_j f'(v_j) or [Σ_j ...] f'(v_i))
+                s.name = delta
+                if s.args[1].name.startswith("f_prime_h") and s.args[0].name is None:
+                    s.args[0].name = "back" + delta.removeprefix("delta")  # Σ_j e_j f'(v_j) w_ji(n)
+                    taken.add(s.args[0].name)
+        if s.name:
+            taken.add(s.name)
     uses = Counter(id(a) for s in lines for a in s.args if isinstance(a, _Symbol))
     uses.update(id(s) for s in [*new, cost])
     kept = [s for s in lines if s.name is not None or uses[id(s)] > 1]

@@ -122,13 +122,12 @@ def _cost(e: Array) -> float:
 def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
     r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
     e = _error(fp, d)
-    delta_j = e * f_prime_output(fp)  # e_j f'(v_j), one per output neuron j
-    back = delta_j @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
-    delta_i = back * f_prime_hidden(fp)  # [Σ_j e_j f'(v_j) w_ji(n)] f'(v_i)
+    f_prime_j, f_prime_i = f_prime_output(fp), f_prime_hidden(fp)
+    back = (e * f_prime_j) @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
     return _Updates(
         e,
-        dw_output=eta * np.outer(delta_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi
-        db_output=eta * delta_j * 1.0,  # rule (2): η e_j f'(v_j) · ∂v_j/∂b_j
-        dw_hidden=eta * np.outer(delta_i, fp.x),  # rule (3): η [Σ_j ...] f'(v_i) x_k
-        db_hidden=eta * delta_i * 1.0,  # rule (4): η [Σ_j ...] f'(v_i) · ∂v_i/∂b_i
+        dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi
+        db_output=eta * e * f_prime_j * 1.0,  # rule (2): η e_j f'(v_j) · ∂v_j/∂b_j
+        dw_hidden=eta * np.outer(back * f_prime_i, fp.x),  # rule (3): η [Σ_j ...] f'(v_i) x_k
+        db_hidden=eta * back * f_prime_i * 1.0,  # rule (4): η [Σ_j ...] f'(v_i) · ∂v_i/∂b_i
     )

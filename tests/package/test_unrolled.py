@@ -23,7 +23,8 @@ def test_the_slides_network_reads_like_the_slides():
     text = source(2, 3, 1)
     for line in ["v1 = ((w1_1 * x1) + (w1_2 * x2)) + b1", "y_h1 = f_h(v1)", "v4 = (((w4_1 * y_h1) + (w4_2 * y_h2))"
                  " + (w4_3 * y_h3)) + b4", "y4 = f_o(v4)", "e4 = d4 - y4", "delta4 = e4 * f_prime_o4",
-                 "delta1 = (delta4 * w4_1) * f_prime_h1", "w1_1 + (eta * (delta1 * x1)),", "b4 + (eta * delta4),",
+                 "back1 = delta4 * w4_1", "delta1 = back1 * f_prime_h1", "w1_1 + (eta * (delta1 * x1)),",
+                 "b4 + ((eta * e4) * f_prime_o4),",
                  "for [x1, x2], [d4] in zip("]:
         assert line in text, line
     compile(text, "<test>", "exec")
