@@ -9,7 +9,7 @@ the registry (`backprop.activations`), and the lines are wrapped in a loop over 
 second copy of any formula to keep in step.
 
 The source is registered with `linecache`, so tracebacks, ``pdb`` and ``inspect`` show its lines. To read
-it, print ``source(Network.random(2, 3, 1), train._iteration)``.
+it: ``from backprop.train import _iteration``, then ``print(source(Network.random(2, 3, 1), _iteration))``.
 """
 
 from __future__ import annotations

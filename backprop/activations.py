@@ -13,9 +13,11 @@ Each activation is stored with two forms of its derivative, as in scikit-learn's
 | `tansig`  | $\tanh v$          | $\operatorname{sech}^2 v$ | $1 - y^2$       |
 | `purelin` | $v$                | $1$                       | $1$             |
 
-Each row is written once, as the functions below, and entered in the table `ACTIVATIONS` with
-`register`: everything else (`Network`, `forward`, the rules, `step`, `train`) looks activations up
-there by name, so an activation registered with `register` works everywhere.
+Each formula is written once, below, for one number; `elementwise` applies it to every element of an
+array, and `train`'s generated loop (`backprop._unrolled`) calls it on plain floats. Each activation is
+entered in the table `ACTIVATIONS` with `register`: everything else (`Network`, `forward`, the rules,
+`step`, `train`) looks activations up there by name, so an activation registered with `register` works
+everywhere.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
 
     The result is a new float array of the input's shape (a 0-d array for a number), computed with
     Python floats: an underflow to 0 is silent and an overflow gives inf, whatever ``np.errstate`` says.
-    The formula stays reachable as ``.formula``: `backprop.train` calls it on plain floats.
+    The formula stays reachable as ``.formula``, which `train`'s generated loop calls on plain floats.
     """
 
     @functools.wraps(formula)
