@@ -1,13 +1,13 @@
 # Two commands do all the set-up on a fresh machine with python3 and make:
 #   make serve   creates .venv on first use and serves the site at http://127.0.0.1:8000
-#   make test    creates .venv on first use and runs the whole test suite
+#   make test    creates .venv on first use and runs the whole test suite (make test-fast: the quick part)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
+.PHONY: serve test test-fast build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,12 +16,22 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# Executed notebooks and pages with executed blocks are cached in .cache/ by everything they depend on
+# (hooks/notebook_cache.py, hooks/page_cache.py): a rebuild runs only what an edit changed.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --livereload
 
+# Every test, on every core (pytest-xdist; a module's tests stay on one worker, so a module's fixtures run once).
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadscope
+
+# The quick loop while changing the package or a page: package, CLI, page blocks and page checks; no site build,
+# no browser.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/package tests/pages
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -33,7 +43,7 @@ build-pages: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_train
 
-# Clean build with and without notebooks, mkdocs serve rebuild, heaviest page; PASS/FAIL vs targets.
+# make build with cold and warm caches, make serve after a page edit and an example edit, heaviest page; PASS/FAIL.
 bench-site: $(STAMP)
 	$(BIN)/python -m benchmarks.bench_site
 
