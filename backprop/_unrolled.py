@@ -4,9 +4,10 @@ On a network of a few neurons numpy spends far more time calling than computing,
 runs small networks through a loop with one Python float per weight. That loop is not written by hand:
 `source` runs the iteration `train` uses everywhere else (`backprop.train._iteration`: the forward pass,
 the four rules, $\theta(n+1) = \theta(n) + \Delta\theta(n)$) once on symbols instead of numbers. Every
-operation on a symbol records one line of Python, every activation becomes a call of its formula from
-the registry (`backprop.activations`), and the lines are wrapped in a loop over the samples. There is no
-second copy of any formula to keep in step.
+operation on a symbol records one line of Python; each activation's formula from the registry
+(`backprop.activations`) is written out too when it is plain arithmetic, and called by name when it
+branches or calls a library; the lines are wrapped in a loop over the samples. There is no second copy
+of any formula to keep in step.
 
 The source is registered with `linecache`, so tracebacks, ``pdb`` and ``inspect`` show its lines. To read
 it: ``from backprop.train import _iteration``, then ``print(source(Network.random(2, 3, 1), _iteration))``.
@@ -84,6 +85,15 @@ class _Symbol:
             return NotImplemented  # numpy applies the operation to each element, and comes back here
         return _line(self.lines, op, args)
 
+    def __bool__(self) -> bool:
+        raise TypeError("a symbol has no truth value")  # a formula that branches on its input is called, not written
+
+    def __eq__(self, other: object) -> bool:
+        raise TypeError("a symbol has no value to compare")
+
+    __ne__ = __eq__
+    __hash__ = object.__hash__
+
     def __add__(self, other: object) -> _Symbol | object:
         return self._record("{} + {}", self, other)
 
@@ -120,13 +130,24 @@ def _line(lines: list[_Symbol], op: str, args: tuple, name: str | None = None) -
     return result
 
 
-def _calls(lines: list[_Symbol], function: str, names: list[str | None]) -> Callable[[np.ndarray], np.ndarray]:
-    """An array function that records ``function(element)`` for each element, naming the results ``names``."""
+def _calls(lines: list[_Symbol], function: str, formula: Callable,
+           names: list[str]) -> Callable[[np.ndarray], np.ndarray]:
+    """An array function that writes ``formula`` for each element into the loop, naming the results ``names``.
+
+    A formula of plain arithmetic (``y * (1.0 - y)``, ``1.0``) is run on the symbol, so its operations are written
+    out as they are; one that branches on its input or calls a library (``math.exp``, ``np.tanh``) cannot run on a
+    symbol and is called by name instead: ``function(v1)``.
+    """
 
     def record(values: np.ndarray) -> np.ndarray:
         out = np.empty(len(values), dtype=object)
         for n, (value, name) in enumerate(zip(values, names, strict=True)):
-            out[n] = _line(lines, f"{function}({{}})", (value,), name)
+            try:
+                out[n] = formula(value)
+            except (TypeError, AttributeError):
+                out[n] = _line(lines, f"{function}({{}})", (value,))
+            if isinstance(out[n], _Symbol) and out[n].op and out[n].name is None:
+                out[n].name = name
         return out
 
     return record
@@ -148,11 +169,12 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
 
     # 1. Run the iteration once on symbols: `lines` holds every operation, in the order it happened.
     lines: list[_Symbol] = []
-    layer_h = Activation(hidden.name, _calls(lines, "f_h", [f"y_h{i}" for i in I]), hidden.derivative,
-                         _calls(lines, "f_prime_h", [f"f_prime_h{i}" for i in I]))
-    layer_o = Activation(output.name, _calls(lines, "f_o", [f"y{j}" for j in J]), output.derivative,
-                         _calls(lines, "f_prime_o", [f"f_prime_o{j}" for j in J]))
-    net = _unchecked(*(_symbols(lines, names[p]) for p in names), layer_h, layer_o)
+    layers = []
+    for act, h, neurons, y in ((hidden, "h", I, "y_h"), (output, "o", J, "y")):
+        layers.append(Activation(act.name, _calls(lines, f"f_{h}", act.f.formula, [f"{y}{n}" for n in neurons]),
+                                 act.derivative, _calls(lines, f"f_prime_{h}", act.derivative_from_output.formula,
+                                                        [f"f_prime_{h}{n}" for n in neurons])))
+    net = _unchecked(*(_symbols(lines, names[p]) for p in names), *layers)
     x, d = _symbols(lines, [f"x{k}" for k in K]), _symbols(lines, [f"d{j}" for j in J])
     fp = _forward(net, x)
     new, cost = iteration(fp, d, _Symbol(lines, "eta"))

@@ -9,9 +9,10 @@ from __future__ import annotations
 import linecache
 import traceback
 
+import numpy as np
 import pytest
 
-from backprop import Network, _unrolled, activations, train
+from backprop import Network, _unrolled, activations, step, train
 from backprop.train import _iteration
 
 
@@ -22,20 +23,40 @@ def source(*sizes: int, hidden: str = "logsig", output: str = "purelin") -> str:
 def test_the_slides_network_reads_like_the_slides():
     text = source(2, 3, 1)
     for line in ["v1 = ((w1_1 * x1) + (w1_2 * x2)) + b1", "y_h1 = f_h(v1)", "v4 = (((w4_1 * y_h1) + (w4_2 * y_h2))"
-                 " + (w4_3 * y_h3)) + b4", "y4 = f_o(v4)", "e4 = d4 - y4", "delta4 = e4 * f_prime_o4",
-                 "back1 = delta4 * w4_1", "delta1 = back1 * f_prime_h1", "w1_1 + (eta * (delta1 * x1)),",
-                 "b4 + ((eta * e4) * f_prime_o4),",
-                 "for [x1, x2], [d4] in zip("]:
-        assert line in text, line
+                 " + (w4_3 * y_h3)) + b4", "e4 = d4 - v4", "f_prime_h1 = y_h1 * (1.0 - y_h1)",
+                 "back1 = e4 * w4_1", "delta1 = back1 * f_prime_h1", "w1_1 + (eta * (delta1 * x1)),",
+                 "b4 + (eta * e4),", "for [x1, x2], [d4] in zip("]:
+        assert line in text, line  # purelin's y = v and f' = 1 leave no line: y4 is v4 and e4 f'(v4) is e4
     compile(text, "<test>", "exec")
 
 
 @pytest.mark.parametrize(("hidden", "output"), [("logsig", "purelin"), ("tansig", "logsig")])
-def test_no_formula_is_written_in_it(hidden, output):
+def test_formulas_come_from_the_registry(hidden, output):
     text = source(2, 3, 2, hidden=hidden, output=output)
-    for word in ("exp", "tanh", "1.0 -", "1.0 /"):  # the activations come from the registry, called by name
+    for word in ("exp", "tanh"):  # a formula that calls a library is called by name: f_h(v1), f_o(v4)
         assert word not in text, word
     assert f"hidden {hidden} (f_h), output {output} (f_o)" in text
+    arithmetic = {"logsig": "{y} * (1.0 - {y})", "tansig": "1.0 - ({y} * {y})"}  # f' from y, as registered
+    assert f"f_prime_h1 = {arithmetic[hidden].format(y='y_h1')}" in text
+    if output in arithmetic:
+        assert f"f_prime_o5 = {arithmetic[output].format(y='y5')}" in text
+
+
+def test_a_registered_formula_of_plain_arithmetic_is_written_out():
+    activations.register("half", lambda v: 0.5 * v, lambda y: 0.5)
+    try:
+        text = source(2, 3, 1, output="half")
+        net = Network.random(2, 3, 1, seed=2, output="half")
+        X, D = [[0.5, -1.0], [2.0, 0.25], [-0.3, 0.9]], [0.3, -0.2, 0.1]
+        trained, _ = train(net, X, D, 0.5)
+        reference = net
+        for x, d in zip(X, D, strict=True):
+            reference = step(reference, x, d, 0.5)
+    finally:
+        del activations.ACTIVATIONS["half"]
+    assert "y4 = 0.5 * v4" in text and " = e4 * 0.5" in text  # e_j f'(v_j) with f' = 0.5
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
 
 
 def test_every_new_value_is_computed_before_any_weight_changes():
