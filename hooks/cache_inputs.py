@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import platform
+import shutil
 import sys
 from pathlib import Path
 
@@ -74,3 +75,19 @@ def current_digest() -> str:
     if imported != PACKAGE.resolve():
         digest = inputs_digest(imported, examples.current_file(), {}, digest)
     return digest
+
+
+def prune(entries: list[Path], keep: int) -> None:
+    """Delete all but the ``keep`` most recently used of ``entries`` (files or folders; a build that uses one
+    touches it). A build running at the same time touched what it uses when it started, so that is kept."""
+    def used(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    for path in sorted(entries, key=used, reverse=True)[keep:]:
+        try:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        except OSError:
+            pass  # another build removed it

@@ -8,8 +8,9 @@ key that hashes all of that (hooks/cache_inputs.py), and this hook
 
 * executes each notebook whose key it has not seen, with nbclient (the executor mkdocs-jupyter's ``execute: true``
   uses, with its settings: the kernel of ``kernel_name``, no errors allowed, widget state kept, the kernel started in
-  the build's working directory), several at once in background threads from ``on_files`` on, so the kernels run
-  while mkdocs renders the Markdown pages. A failing cell fails the build with the notebook's name;
+  the build's working directory), several at once in background threads from ``on_config`` on, so the kernels run
+  while the wheel is built and mkdocs renders the Markdown pages. A failing cell fails the build with the
+  notebook's name;
 * stores the executed notebook as ``.cache/notebooks/<key>/exercises/<name>.ipynb``, its key in its metadata;
 * hands that file to mkdocs-jupyter in place of the source (``on_pre_page``, before mkdocs-jupyter's own handler),
   which renders it with ``execute: false``. mkdocs-jupyter's own HTML cache (``cache: true``) is keyed on the
@@ -24,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -39,15 +41,22 @@ log = logging.getLogger("mkdocs.plugins.backprop.notebook_cache")
 NOTEBOOK = re.compile(r"^exercises/[^/]+\.py$")  # the notebook pages (mkdocs-jupyter's include: exercises/*.py)
 CACHE_ENV = "BACKPROP_NOTEBOOK_CACHE"
 HOW = Path(__file__).read_bytes()  # this file says how a notebook is executed: a part of every key
-KEEP_DAYS = 14  # an entry no build has used for this long is deleted
+PRIVATE = ".build-{pid}"  # a folder beside exercises/ in a cache entry: the copies one build executed
+KEEP = 20  # executed copies kept per notebook (the most recently used): a few examples and package versions
 # Kernels run at once. Each is a separate process; two per core keeps the cores busy while kernels start.
 WORKERS = max(2, 2 * (os.cpu_count() or 1))
 
-_state: dict = {"jobs": {}, "pool": None}
+_state: dict = {"jobs": {}, "pool": None, "digest": None, "waited": 0.0}
 
 
 def execute(source: Path, target: Path, key: str, kernel_name: str, cwd: str) -> Path:
-    """Execute the jupytext notebook ``source`` and write it, with its outputs, to ``target`` (atomically)."""
+    """Execute the jupytext notebook ``source``; return the executed copy this build renders (``target`` in a
+    folder of this process), after publishing it as ``target`` unless another build already has.
+
+    Why a copy of its own: jupytext gives a .py notebook random cell ids, so two builds that execute the same
+    notebook at the same time (pytest-xdist) get different files, which mkdocs-jupyter's HTML cache keys apart.
+    A published ``target`` never changes, so builds that find it render the same file and share that cache.
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -60,11 +69,19 @@ def execute(source: Path, target: Path, key: str, kernel_name: str, cwd: str) ->
     except CellExecutionError as exc:
         raise PluginError(f"notebook {source.name}: a cell failed:\n{exc}") from None
     nb.metadata["backprop_inputs"] = key  # so mkdocs-jupyter's HTML cache, keyed on this file, changes with the key
+    own = target.parents[1] / PRIVATE.format(pid=os.getpid()) / target.parent.name / target.name
+    own.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, own)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.{id(nb)}.tmp")
-    nbformat.write(nb, partial)
-    os.replace(partial, target)
-    return target
+    try:
+        os.link(own, target)  # publish, unless another build has
+    except FileExistsError:
+        pass
+    return own
+
+
+def _private_copies(root: Path) -> list[Path]:
+    return list(root.glob(f"*/{PRIVATE.format(pid=os.getpid())}")) if root.is_dir() else []
 
 
 def _kernel_name(config) -> str:
@@ -72,33 +89,47 @@ def _kernel_name(config) -> str:
     return (plugin.config.get("kernel_name") if plugin else None) or "python3"
 
 
-@event_priority(50)  # before mkdocs-jupyter's on_files wraps the notebooks (its wrapper hides their inclusion)
-def on_files(files, config, **kwargs):
-    start = time.perf_counter()
-    digest = cache_inputs.current_digest()
+def _start(config, notebooks: dict[str, Path]) -> None:
+    """Look each notebook (src_uri: source) up in the cache; execute the missing ones in the background."""
     kernel, cwd, root = _kernel_name(config), os.getcwd(), cache_inputs.cache_dir(CACHE_ENV, "notebooks")
-    jobs: dict[str, Future | Path] = {}
-    missing = []
-    for file in files:
-        if not (NOTEBOOK.match(file.src_uri) and file.abs_src_path) or file.inclusion.is_excluded():
-            continue
-        source = Path(file.abs_src_path)
-        key = cache_inputs.key(digest, HOW, kernel.encode(), source.read_bytes())
-        target = root / key / file.src_uri.removesuffix(".py")
+    for src_uri, source in notebooks.items():
+        key = cache_inputs.key(_state["digest"], HOW, kernel.encode(), source.read_bytes())
+        target = root / key / src_uri.removesuffix(".py")
         target = target.with_name(target.name + ".ipynb")
         if target.is_file():
             os.utime(target.parent)  # used: not pruned
-            jobs[file.src_uri] = target
-        else:
-            missing.append((file.src_uri, source, target, key))
-    if missing:
-        pool = _state["pool"] = ThreadPoolExecutor(max_workers=min(WORKERS, len(missing)),
-                                                   thread_name_prefix="notebook")
-        for src_uri, source, target, key in missing:
-            jobs[src_uri] = pool.submit(execute, source, target, key, kernel, cwd)
-    _state["jobs"] = jobs
-    log.info("notebooks: %d from the cache, %d to execute (%d at once); inputs hashed in %.2f s",
-             len(jobs) - len(missing), len(missing), min(WORKERS, len(missing)), time.perf_counter() - start)
+            _state["jobs"][src_uri] = target
+            continue
+        if _state["pool"] is None:
+            _state["pool"] = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="notebook")
+        _state["jobs"][src_uri] = _state["pool"].submit(execute, source, target, key, kernel, cwd)
+
+
+def on_config(config, **kwargs):
+    # As early as can be (after hooks/example.py, which makes backprop read the example afresh): the kernels run
+    # while the wheel is built (hooks/package.py) and the Markdown pages render.
+    _finish()
+    _state.update(digest=cache_inputs.current_digest(), waited=0.0)
+    docs, exclude = Path(config.docs_dir), config.exclude_docs
+    found = {p.relative_to(docs).as_posix(): p for p in sorted((docs / "exercises").glob("*.py"))}
+    _start(config, {uri: path for uri, path in found.items()
+                    if NOTEBOOK.match(uri) and not (exclude is not None and exclude.match_file(uri))})
+    return config
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files wraps the notebooks (its wrapper hides their inclusion)
+def on_files(files, config, **kwargs):
+    notebooks = {f.src_uri for f in files
+                 if NOTEBOOK.match(f.src_uri) and f.abs_src_path and not f.inclusion.is_excluded()}
+    _start(config, {f.src_uri: Path(f.abs_src_path) for f in files  # any on_config did not find
+                    if f.src_uri in notebooks and f.src_uri not in _state["jobs"]})
+    for src_uri in set(_state["jobs"]) - notebooks:  # not a page of this build
+        job = _state["jobs"].pop(src_uri)
+        if isinstance(job, Future):
+            job.cancel()
+    running = sum(isinstance(j, Future) for j in _state["jobs"].values())
+    log.info("notebooks: %d from the cache, %d to execute (%d at once)", len(_state["jobs"]) - running, running,
+             min(WORKERS, running))
     return files
 
 
@@ -108,7 +139,9 @@ def on_pre_page(page, config, files, **kwargs):
     if job is None:
         return page
     if isinstance(job, Future):
+        start = time.perf_counter()
         job = job.result()  # raises the notebook's PluginError
+        _state["waited"] += time.perf_counter() - start
     page.file.abs_src_path = str(job)
     return page
 
@@ -120,23 +153,19 @@ def _finish() -> None:
     _state.update(jobs={}, pool=None)
 
 
-def _prune(root: Path) -> None:
-    """Delete the entries no build has used for KEEP_DAYS days."""
-    limit = time.time() - KEEP_DAYS * 86400
-    for entry in root.glob("*/") if root.is_dir() else ():
-        try:
-            if entry.stat().st_mtime < limit:
-                for path in sorted(entry.rglob("*"), reverse=True):
-                    path.rmdir() if path.is_dir() else path.unlink()
-                entry.rmdir()
-        except OSError:
-            pass  # another build is using or removing it
-
-
 def on_post_build(config, **kwargs):
+    notebooks = len(_state["jobs"])
     _finish()
-    _prune(cache_inputs.cache_dir(CACHE_ENV, "notebooks"))
+    for folder in _private_copies(cache_inputs.cache_dir(CACHE_ENV, "notebooks")):
+        shutil.rmtree(folder, ignore_errors=True)
+    if _state["waited"]:
+        log.info("notebooks: the pages waited %.1f s for kernels", _state["waited"])
+    root = cache_inputs.cache_dir(CACHE_ENV, "notebooks")
+    entries = [p for p in root.glob("*/") if p.is_dir()] if root.is_dir() else []
+    cache_inputs.prune(entries, KEEP * max(1, notebooks))
 
 
 def on_build_error(error, **kwargs):
     _finish()
+    for folder in _private_copies(cache_inputs.cache_dir(CACHE_ENV, "notebooks")):
+        shutil.rmtree(folder, ignore_errors=True)

@@ -3,12 +3,12 @@
 markdown-exec runs a page's ``exec="on"`` blocks each time the page is rendered; most of a rebuild's time goes there.
 A page's HTML depends on its Markdown (as the other hooks leave it: the install line is in it), on the files it
 includes with ``--8<--`` (pymdownx.snippets, recursively), on the package, the example, the ``BACKPROP_*``
-environment and the tools (hooks/cache_inputs.py), on mkdocs.yml and the site's URL, and on the site's files (where
-a link points). This hook hashes all of that into one key per page and keeps the HTML mkdocs rendered, with what
-mkdocs learnt while rendering it (title, table of contents, anchors, the links to other pages' anchors), in
-``.cache/pages/<key>.json``. On a hit the page's Markdown is replaced by nothing before rendering, and the kept HTML
-and the rest are given back in ``on_page_content`` before any other plugin sees the page, so everything after
-rendering (autorefs, search, notebooks.py, mathjax_prerender.py, ...) runs as before.
+environment and the tools (hooks/cache_inputs.py), on mkdocs.yml, and on the site's files (where a link points); not
+on the site's URL (rendering writes relative links). This hook hashes all of that into one key per page and keeps
+the HTML mkdocs rendered, with what mkdocs learnt while rendering it (title, table of contents, anchors, the links
+to other pages' anchors), in ``.cache/pages/<key>.json``. On a hit the page's Markdown is replaced by nothing
+before rendering, and the kept HTML and the rest are given back in ``on_page_content`` before any other plugin sees
+the page, so everything after rendering (autorefs, search, notebooks.py, mathjax_prerender.py, ...) runs as before.
 
 Never kept: a page whose rendering logged a warning (``--strict`` must fail on it again next time) and pages without
 executed blocks (they render fast, and mkdocstrings registers its anchors while rendering).
@@ -24,7 +24,6 @@ import json
 import logging
 import os
 import re
-import time
 from pathlib import Path
 
 import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
@@ -38,7 +37,7 @@ CACHE_ENV = "BACKPROP_PAGE_CACHE"
 HOW = Path(__file__).read_bytes()  # this file says what is kept: a part of every key
 EXEC = re.compile(r"""^[ \t>]*(?:`{3,}|~{3,})[^\n]*\bexec=["']?([^"'\s]*)""", re.M)  # a fence's exec option
 SNIPPET_LINE = re.compile(r"^\s*-{1,}8<-{1,}\s*(.*)$", re.M)
-KEEP_DAYS = 14
+KEEP = 20  # kept per page with executed blocks (the most recently used): a few examples and package versions
 
 _state: dict = {"digest": None, "site": None, "hits": {}, "misses": {}, "warnings": 0, "stats": [0, 0]}
 
@@ -115,7 +114,6 @@ def on_config(config, **kwargs):
 def on_files(files, config, **kwargs):
     site = {
         "config": Path(config.config_file_path).read_bytes() if config.config_file_path else b"",
-        "site_url": config.site_url or "",
         "files": sorted(f.src_uri + "\0" + f.url for f in files if not f.inclusion.is_excluded()),
     }
     _state.update(digest=cache_inputs.current_digest(), site=json.dumps(site, default=str).encode(), hits={},
@@ -175,10 +173,6 @@ def on_page_content(html, page, config, files, **kwargs):
 def on_post_build(config, **kwargs):
     hits, misses = _state["stats"]
     log.info("pages with executed blocks: %d from the cache, %d rendered", hits, misses)
-    limit = time.time() - KEEP_DAYS * 86400
-    for path in cache_dir().glob("*.json") if cache_dir().is_dir() else ():
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            pass  # another build removed it
+    root = cache_dir()
+    pages = hits + misses
+    cache_inputs.prune(list(root.glob("*.json")) if root.is_dir() else [], KEEP * max(1, pages))

@@ -137,6 +137,17 @@ def test_a_page_key_holds_its_snippets_recursively(page_cache, tmp_path):
     assert found == {"a.md": b'A\n--8<-- "b.md"\n', "b.md": b"B\n", "c.md": b"C\n", "missing.md": b""}
 
 
+def test_pruning_keeps_the_most_recently_used(keys, tmp_path):
+    entries = []
+    for n in range(5):
+        entry = tmp_path / f"e{n}"
+        (entry.mkdir() if n % 2 else entry.write_text("x"))
+        os.utime(entry, (1000 + n, 1000 + n))  # e4 used last
+        entries.append(entry)
+    keys.prune(entries, keep=2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e3", "e4"]
+
+
 # --- the builds (slow) -----------------------------------------------------------------------------------------
 
 
