@@ -9,7 +9,7 @@ numbers the same way::
     >>> show.tex(r"e^{-{{v}}}", v=-0.2)
     'e^{-(-0.200000)}'
 
-* `num` writes one number with the site's `DECIMALS`;
+* `num` writes one number with the site's `DECIMALS`, `given` a value the example gives without its trailing zeros;
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
   parentheses where it follows an operator or carries a power;
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
@@ -45,6 +45,13 @@ def num(value: float, decimals: int | None = None) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+def given(value: float) -> str:
+    """A value the example gives (an input, the target, η, a weight at n = 0) as `num` writes it without trailing
+    zeros: ``given(0.1) == '0.1'``, ``given(1.0) == '1'``. It is the number `rounded` computes with."""
+    text = num(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def rounded(value: float, decimals: int | None = None) -> float:
     """``value`` as the site shows it: rounded to `DECIMALS`, for checking what a reader can add up."""
     return float(num(value, decimals))
@@ -68,15 +75,16 @@ def _format(value: object, spec: str | None) -> tuple[str, bool]:
     if isinstance(value, int | np.integer):
         return (format(int(value), spec) if spec else str(int(value))), int(value) < 0
     if isinstance(value, float | np.floating):
-        text = format(float(value), spec) if spec else num(value)
+        text = given(value) if spec == "given" else format(float(value), spec) if spec else num(value)
         return text, text.startswith("-")
     raise TypeError(f"cannot show a {type(value).__name__} in a formula: {value!r}")
 
 
 def tex(template: str, **values: object) -> str:
-    r"""Fill the ``{{name}}`` (or ``{{name:.3f}}``) fields of ``template`` with ``values``.
+    r"""Fill the ``{{name}}`` (or ``{{name:.3f}}``, or ``{{name:given}}``) fields of ``template`` with ``values``.
 
-    Floats get the site's decimals, ints are written as they are, strings are inserted as they are
+    Floats get the site's decimals (``:given`` drops trailing zeros, for the example's given values), ints are
+    written as they are, strings are inserted as they are
     (use them for TeX that is chosen from the numbers). A negative number gets parentheses where it
     follows an operator or a power's brace (``a \cdot (-1)``, ``e^{-(-0.2)}``) or carries a power
     (``(-0.2)^2``), and none where it starts an expression (after ``=``, ``(``, ``{``, ``,`` ...).

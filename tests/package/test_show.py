@@ -261,3 +261,13 @@ def test_svg_is_inline_themed_and_labelled():
     assert 'width="100%"' in text
     ids = re.findall(r'\bid="([^"]+)"', text)
     assert ids and all(i.startswith("demo-") for i in ids), ids
+
+
+def test_given_drops_trailing_zeros_and_keeps_the_number_rounded_uses():
+    from backprop import show
+
+    assert [show.given(v) for v in (0.1, 1.0, -0.6, 0.0, -0.0, 2.5e-7, 0.1234567)] == \
+        ["0.1", "1", "-0.6", "0", "0", "0", "0.123457"]
+    for v in (0.1, -0.6, 0.1234567, 12.0):
+        assert float(show.given(v)) == show.rounded(v)
+    assert show.tex(r"{{a:given}} \cdot {{b:given}} = {{c}}", a=0.1, b=-1.0, c=-0.1) == r"0.1 \cdot (-1) = -0.100000"

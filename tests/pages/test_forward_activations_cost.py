@@ -179,6 +179,17 @@ def op(value: float) -> str:
     return f"({n6(value)})" if n6(value).startswith("-") else n6(value)
 
 
+def g6(value: float) -> str:
+    """A value the example gives (input, target, weight at n = 0): 6 decimals without the trailing zeros."""
+    text = n6(value)
+    return text.rstrip("0").rstrip(".")
+
+
+def gop(value: float) -> str:
+    """A given value after an operator: negative ones in parentheses."""
+    return f"({g6(value)})" if g6(value).startswith("-") else g6(value)
+
+
 def rel(shown: float, exact: float) -> str:
     """'=' only if the shown operands' result is nearer the printed value than half a unit of the 6th decimal,
     by more than float noise: a tie (2.0118945 printed as 2.011894) would round the other way by hand."""
@@ -201,13 +212,14 @@ def expected_forward_equations() -> list[str]:
     out = []
     for i, (w, b, v) in enumerate(zip(ex["w_hidden"], ex["b_hidden"], fp["v_hidden"], strict=True), start=1):
         shown = r6(w[0]) * r6(x1) + r6(w[1]) * r6(x2) + r6(b)
-        out.append(rf"v_{i} = {n6(w[0])} \cdot {op(x1)} + {op(w[1])} \cdot {op(x2)} + {op(b)} {rel(shown, v)} {n6(v)}")
+        out.append(rf"v_{i} = {g6(w[0])} \cdot {gop(x1)} + {gop(w[1])} \cdot {gop(x2)} + {gop(b)} {rel(shown, v)} "
+                   rf"{n6(v)}")
     for i, (v, y) in enumerate(zip(fp["v_hidden"], fp["y_hidden"], strict=True), start=1):
         shown = oracle.F[hidden](r6(v))
         out.append(rf"y_{{h{i}}} = f(v_{i}) = {HIDDEN_TEX[hidden](v)} {rel(shown, y)} {n6(y)}")
     (w41, w42, w43), (y1, y2, y3), (b4,), (v4,) = ex["w_output"][0], fp["y_hidden"], ex["b_output"], fp["v_output"]
     shown = r6(w41) * r6(y1) + r6(w42) * r6(y2) + r6(w43) * r6(y3) + r6(b4)
-    out.append(rf"v_4 = {n6(w41)} \cdot {op(y1)} + {op(w42)} \cdot {op(y2)} + {op(w43)} \cdot {op(y3)} + {op(b4)} "
+    out.append(rf"v_4 = {g6(w41)} \cdot {op(y1)} + {gop(w42)} \cdot {op(y2)} + {gop(w43)} \cdot {op(y3)} + {gop(b4)} "
                rf"{rel(shown, v4)} {n6(v4)}")
     out.append(rf"y = f(v_4) = v_4 = {n6(v4)}")
     return out
@@ -219,7 +231,7 @@ def expected_cost_equations() -> list[str]:
     d = float(ex["d"])
     e = d - y
     big_e = 0.5 * e**2
-    return [rf"e = d - y = {n6(d)} - {op(y)} {rel(r6(d) - r6(y), e)} {n6(e)}",
+    return [rf"e = d - y = {g6(d)} - {op(y)} {rel(r6(d) - r6(y), e)} {n6(e)}",
             rf"E = \frac{{1}}{{2}} e^2 = \frac{{1}}{{2}} \cdot {op(e)}^2 {rel(0.5 * r6(e) ** 2, big_e)} {n6(big_e)}"]
 
 
@@ -266,7 +278,7 @@ def test_forward_pass_page_says_which_hidden_activation_the_example_uses():
     if hidden == "tansig":
         assert r"\frac{1}{1 + e^{-" not in text
     x1, x2 = oracle.load_example()["x"]
-    assert f"The input is $x_1 = {n6(x1)}$, $x_2 = {n6(x2)}$" in text
+    assert f"The input is $x_1 = {g6(x1)}$, $x_2 = {g6(x2)}$" in text
 
 
 def test_cost_page_prints_the_worked_error_and_cost_and_their_sign():

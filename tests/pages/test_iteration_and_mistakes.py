@@ -273,8 +273,9 @@ def test_iteration_page_shows_every_new_value():
 
 def test_iteration_page_states_the_example_and_its_activation():
     text = prose(PAGE)
-    assert f"input $x(n) = ({s6(X[0])}, {s6(X[1])})$, desired output $d(n) = {s6(D[0])}$, " \
-           f"learning rate $\\eta = {s6(ETA)}$" in text
+    given = [s6(v).rstrip("0").rstrip(".") for v in (X[0], X[1], D[0], ETA)]  # given values: no trailing zeros
+    assert f"input $x(n) = ({given[0]}, {given[1]})$, desired output $d(n) = {given[2]}$, " \
+           f"learning rate $\\eta = {given[3]}$" in text
     tanh_sentence = "becomes $f'(v_i) = 1 - y_{hi}^2$"
     assert (tanh_sentence in text) == (WORKED["hidden"] == "tansig")
 

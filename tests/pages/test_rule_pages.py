@@ -52,6 +52,16 @@ def num(value: float) -> str:
     return text
 
 
+def given(value: float) -> str:
+    """A value the example gives (x, d, η, a weight at n = 0) as the site writes it: `num` without trailing zeros."""
+    return num(value).rstrip("0").rstrip(".")
+
+
+def given_op(value: float) -> str:
+    """A given value after an operator: a negative one in parentheses."""
+    return given(value) if value >= 0 else f"({given(value)})"
+
+
 def hand_updates() -> dict[str, tuple[float, float, float]]:
     """name -> (old value, Δ, new value) for all 13 parameters, from the oracle's iteration."""
     it, out = IT, {}
@@ -180,8 +190,8 @@ def test_page_shows_the_factor_values(page):
     uses it (with the example's f), f'(v_i) on rule 3's (with the example's f'), x_k on rule 3's."""
     text = prose(page)
     y_text = num(IT["y"]) if IT["y"] >= 0 else f"({num(IT['y'])})"
-    assert re.search(rf"d\(n\) - y\(n\) = {re.escape(num(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}",
-                     text), f"{page}: e = d - y is not shown with the example's numbers"
+    d_minus_y = rf"d\(n\) - y\(n\) = {re.escape(given(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}"
+    assert re.search(d_minus_y, text), f"{page}: e = d - y is not shown with the example's numbers"
     assert f"f'(v_4) = {num(1.0)}" in text
     if page == "rule-output-bias":
         return  # ∂v_4/∂b_4 = 1: no hidden quantity in rule (2)
@@ -199,7 +209,7 @@ def test_page_shows_the_factor_values(page):
             assert re.search(rf"f'\(v_{i + 1}\) &?= {re.escape(formula)} (=|\\approx) {num(f_prime)}", text), \
                 f"{page}: f'(v_{i + 1}) = {formula} = {num(f_prime)} is not on the page"
     if page == "rule-hidden-weights":
-        assert f"x_1 = {num(IT['x'][0])}, \\quad x_2 = {num(IT['x'][1])}" in text
+        assert f"x_1 = {given(IT['x'][0])}, \\quad x_2 = {given(IT['x'][1])}" in text
 
 
 def test_rule_4_links_back_to_rule_3s_cautions_instead_of_repeating_them():
@@ -230,7 +240,7 @@ def test_hidden_pages_warn_about_updated_weights_and_the_missing_sum(page):
         assert idx == str(i + 1)
         right, bad = IT["db_hidden"][i], wrong["db_hidden"][i]
     assert (right_s, wrong_s) == (num(right), num(bad)) and right_s != wrong_s
-    assert (w_now_s, w_next_s) == (num(EX["w_output"][0][i]), num(IT["w_output_new"][0][i]))
+    assert (w_now_s, w_next_s) == (given(EX["w_output"][0][i]), num(IT["w_output_new"][0][i]))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -241,8 +251,9 @@ def test_hidden_pages_warn_about_updated_weights_and_the_missing_sum(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_the_intro_shows_the_example_and_its_hidden_activation(page):
     text = prose(page)
-    x1, x2 = (num(v) for v in IT["x"])  # after "(" and "," a negative number needs no parentheses
-    assert f"input $x = ({x1}, {x2})$, target $d = {num(IT['d'])}$, learning rate $\\eta = {num(IT['eta'])}$" in text
+    x1, x2 = (given(v) for v in IT["x"])  # after "(" and "," a negative number needs no parentheses
+    d_, eta_ = given(IT["d"]), given(IT["eta"])
+    assert f"input $x = ({x1}, {x2})$, target $d = {d_}$, learning rate $\\eta = {eta_}$" in text
     note = "This example's hidden layer: hyperbolic tangent"
     assert (note in text) == (IT["hidden"] == "tansig"), f"{page}: the tanh note must show exactly for a tanh example"
     # ... and no value of the example is typed in the page's own text.
@@ -316,8 +327,8 @@ def test_rule_3_says_how_dw_i2_relates_to_dw_i1():
     printed = num(x2 / x1)
     relation = words.get(exact, f"${printed}$ times" if Fraction(printed) == exact else f"$\\approx {printed}$ times")
     assert rf"Each $\Delta w_{{i2}}$ is {relation} $\Delta w_{{i1}}$" in text
-    shown_x1 = num(x1) if x1 >= 0 else f"({num(x1)})"
-    assert re.search(rf"x_2 / x_1 = {re.escape(num(x2))} / {re.escape(shown_x1)} (=|\\approx) {num(x2 / x1)}", text)
+    assert re.search(rf"x_2 / x_1 = {re.escape(given(x2))} / {re.escape(given_op(x1))} (=|\\approx) {num(x2 / x1)}",
+                     text)
 
 
 def test_rule_4_says_when_db_i_equals_dw_ik():
@@ -335,7 +346,7 @@ def test_rule_4_says_when_db_i_equals_dw_ik():
         nonzero = [k for k in range(2) if x[k] != 0]
         if nonzero:  # the illustration uses an input that is not 0 (x_k = 0 would show 0 = Δb_1 · 0)
             k = nonzero[0]
-            shown_x = num(x[k]) if x[k] >= 0 else f"({num(x[k])})"
+            shown_x = given_op(x[k])
             shown = f"\\Delta w_{{1{k + 1}}} = \\Delta b_1\\, x_{k + 1} = {num(IT['db_hidden'][0])} \\cdot {shown_x}"
             assert any(f"{shown} {rel} {num(IT['dw_hidden'][0][k])}$" in text for rel in ("=", "\\approx")), shown
         assert not re.search(r"\\Delta b_1\\, x_\d = \S+ \\cdot -?0\.000000", text)
@@ -367,7 +378,7 @@ def test_negative_zero_pattern():
 
 # The substituted arithmetic: a negative operand in parentheses, and "=" only where the shown operands give the
 # shown result (else "\approx"). Sums "a + b = c", differences "a - b = c", products "a \cdot b \cdot ... = c".
-NUMBER = r"(?:\(-\d+\.\d{6}\)|-?\d+\.\d{6})"
+NUMBER = r"(?:\(-\d+(?:\.\d{1,6})?\)|-?\d+(?:\.\d{1,6})?)"  # a given value has fewer decimals (0.1, 1)
 ARITHMETIC = re.compile(rf"(?<![\d.)])({NUMBER}(?:\s*(?:\+|-|\\cdot)\s*{NUMBER})+)\s*(?:\\\\\s*&)?\s*(=|\\approx)\s*"
                         rf"(-?\d+\.\d{{6}})")
 
@@ -713,7 +724,7 @@ def test_rule_3_shows_each_delta_i_and_rule_4_uses_them():
     d4 = IT["delta_output"][0]
     for i in range(3):
         w, fp_i, delta_i = EX["w_output"][0][i], IT["fp_hidden"][i], IT["delta_hidden"][i]
-        shown = (rf"\delta_{i + 1} &= f'(v_{i + 1})\, w_{{4{i + 1}}}\, \delta_4 = {num(fp_i)} \cdot {signed(w)} "
+        shown = (rf"\delta_{i + 1} &= f'(v_{i + 1})\, w_{{4{i + 1}}}\, \delta_4 = {num(fp_i)} \cdot {given_op(w)} "
                  rf"\cdot {signed(d4)}")
         assert re.search(re.escape(shown) + rf" (=|\\approx) {re.escape(num(delta_i))}", text), shown
         assert f"${num(delta_i)}$" in text_4, f"rule 4: δ_{i + 1} is not in its table"
