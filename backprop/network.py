@@ -34,8 +34,9 @@ class Network:
         $w_{ji}$: row $j$ is output neuron $j$, column $i$ is hidden neuron $i$.
     b_output : array, shape (n_out,)
         $b_j$, the output biases (the slides' $b_4$).
-    hidden, output : {"logsig", "tansig", "purelin"}
-        Activation of each layer; the slides use ``"logsig"`` and ``"purelin"``.
+    hidden, output : str
+        Activation of each layer, by its name in `backprop.activations` (``"logsig"``, ``"tansig"``,
+        ``"purelin"``, or one added with ``activations.register``); the slides use ``"logsig"`` and ``"purelin"``.
     """
 
     w_hidden: Array
