@@ -1,22 +1,28 @@
-"""How fast the site builds and rebuilds, and how heavy its pages are.
+"""What building and serving the site costs an author on this machine: ``make build`` and ``make serve`` as they are.
 
     .venv/bin/python -m benchmarks.bench_site            # or: make bench-site
-    .venv/bin/python -m benchmarks.bench_site --repeat 3
+    .venv/bin/python -m benchmarks.bench_site --no-readme
 
-Measures, on this machine, in this run:
+Everything runs in a copy of this checkout (every file but .git, the virtual environment, the caches and built
+sites; the copy's ``.venv`` links to this one, and ``PYTHONPATH`` names the copy so that its ``backprop`` is the one
+imported, by mkdocs and by the notebook kernels alike), so nothing here is edited. In that copy, on this machine:
 
-1. a clean ``mkdocs build --strict`` of the whole site (the exercise notebooks are executed);
-2. the same without notebooks: a temporary copy of mkdocs.yml without the mkdocs-jupyter plugin and
-   without the Exercises section of the nav;
-3. the rebuild of ``mkdocs serve``: start it on a free port, append a line to one page and time until
-   the served page contains that line (``make serve``, which rebuilds the whole site, and for comparison
-   ``--dirty --no-strict``, which rebuilds only the edited page);
-4. the weight of the heaviest page: its HTML plus every CSS and JS file it loads, uncompressed
-   (MathJax fonts and lazily loaded MathJax parts are not counted; they are fetched on demand).
+1. ``make build`` with empty caches (a clean build, cold): every notebook and executed block runs;
+2. ``make build`` again (a clean build, warm): the caches of hooks/notebook_cache.py and hooks/page_cache.py hold
+   everything;
+3. ``make serve`` on a free port (``DEV_ADDR``), as an author starts it; once it serves the site, one word is added
+   to a page (``PAGE``) and saved: seconds from the save until the served page holds the word;
+4. the same server, the worked example file replaced by another example of tests/examples/ and saved: seconds from
+   the save until the served page and an exercise page show that example's numbers (the notebooks and every page
+   with executed blocks run again);
+5. the weight of the heaviest page of the warm build: its HTML plus every CSS and JS file it loads, uncompressed.
 
-Times are also given as a ratio to a baseline measured in the same run: the clean build of a
-one-page site with the same theme and no plugins, so a slower machine moves both numbers.
-Targets: clean build without notebooks <= 10 s, serve rebuild <= 5 s, a derivation page <= 2 MB.
+A one-page material site built in the same run is the baseline: times are also given as a ratio to it, so a slower
+or busier machine moves both. CPU seconds are the build's (and its kernels'). The results go to the site section of
+benchmarks/README.md (``--no-readme``: printed only). Exit status 1 on FAIL.
+
+Targets (issue 14): a cold clean build <= 20 s, a served page edit <= 3 s, a served example edit <= the cold clean
+build of the same run, a derivation page <= 2 MB.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ import os
 import re
 import resource
 import shutil
-import statistics
+import signal
 import subprocess
 import sys
 import tempfile
@@ -38,27 +44,30 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from benchmarks._common import is_notebook_entry
+from benchmarks._common import is_notebook_entry, write_readme_block
+from tests.support import oracle
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "benchmarks" / "README.md"
+BEGIN, END = "<!-- bench_site:begin -->", "<!-- bench_site:end -->"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PAGE_TO_EDIT = "forward-pass.md"  # edited in a temporary copy of docs/, never in the working tree
+PAGE = "forward-pass.md"  # the page edited under make serve (in the copy)
+EXERCISE = "exercises/01-forward-pass"  # the exercise page that must show the new example
+NOT_COPIED = (".git", ".venv", ".lock-venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache",
+              ".ruff_cache", ".hypothesis", "test-artifacts", "*.egg-info", "build")
 DERIVATION_PAGES = [
     "forward-pass", "activations", "useful-derivatives", "cost-function", "rule-output-weights",
     "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training",
 ]
-
-TARGETS = {  # name -> (limit, unit)
-    "clean build, no notebooks": (10.0, "s"),
-    "serve rebuild after an edit": (5.0, "s"),
-    "heaviest derivation page": (2.0, "MB"),
-}
+TIMEOUT = 900  # seconds; a build or a rebuild that takes longer is reported as a failure of the run
 
 
 def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str = "mkdocs-no-notebooks.yml") -> Path:
-    """Write a copy of mkdocs.yml without mkdocs-jupyter and the Exercises nav; return its path."""
+    """Write a copy of mkdocs.yml without mkdocs-jupyter and the Exercises nav; return its path.
+
+    (For ``make build-pages`` and bench_live.py: the Markdown pages only.)"""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
         cfg = yaml_load(fh)  # resolves !ENV the way mkdocs does
     cfg["plugins"] = [p for p in cfg.get("plugins", [])
@@ -77,8 +86,7 @@ def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str 
     return path
 
 
-BUILD_TIMEOUT = 900  # seconds; a build that ends its work but never exits is reported, not waited for
-CPU: dict[str, float] = {}  # CPU seconds of each measured build (its process and the processes it waited for)
+# --- measuring -------------------------------------------------------------------------------------------------
 
 
 def children_cpu() -> float:
@@ -86,33 +94,50 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def process_cpu(pid: int) -> float:
-    """CPU seconds used so far by a running process (Linux /proc; NaN elsewhere)."""
+def tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by a process and its living descendants (Linux /proc; NaN elsewhere)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        total, todo = 0.0, [pid]
+        while todo:
+            p = todo.pop()
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
+            for task in Path(f"/proc/{p}/task").iterdir():
+                children = task / "children"
+                if children.exists():
+                    todo += [int(c) for c in children.read_text().split()]
+        return total
     except (OSError, ValueError, IndexError):
         return float("nan")
 
 
-def timed_build(config: Path | None, site_dir: Path) -> float:
-    cmd = [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)]
-    if config is not None:
-        cmd += ["--config-file", str(config)]
+def copy_checkout(dst: Path) -> Path:
+    shutil.copytree(ROOT, dst, symlinks=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    (dst / ".venv").symlink_to(ROOT / ".venv")
+    return dst
+
+
+def make(copy: Path, *args: str) -> list[str]:
+    """``make ARGS`` in the copy, without remaking the virtual environment (it is this checkout's)."""
+    return ["make", "--no-print-directory", "-C", str(copy), "-o", ".venv/.installed-stamp", *args]
+
+
+def env_for(copy: Path, port: int) -> dict[str, str]:
+    return {**ENV, "PYTHONPATH": str(copy), "SITE_URL": f"http://127.0.0.1:{port}/"}
+
+
+def timed_build(copy: Path) -> tuple[float, float, str]:
+    """``make build`` in the copy: (wall seconds, CPU seconds, log)."""
     cpu0, start = children_cpu(), time.perf_counter()
-    try:
-        proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
-    except subprocess.TimeoutExpired as exc:
-        out = (exc.stdout or b"").decode(errors="replace") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        sys.exit(f"build did not exit within {BUILD_TIMEOUT} s ({' '.join(cmd)}); its last output:\n{out[-2000:]}")
+    proc = subprocess.run(make(copy, "build"), env=env_for(copy, 8000), capture_output=True, text=True,
+                          timeout=TIMEOUT)
     elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu0
     if proc.returncode != 0:
-        sys.exit(f"build failed ({' '.join(cmd)}):\n{proc.stdout}\n{proc.stderr}")
-    CPU[str(site_dir.name)] = cpu
-    return elapsed
+        sys.exit(f"make build failed in {copy}:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}")
+    return elapsed, cpu, proc.stdout + proc.stderr
 
 
-def baseline_build(tmp: Path) -> float:
+def baseline_build(tmp: Path) -> tuple[float, float]:
     """A one-page site with the same theme and nothing else: the machine's floor for a build."""
     proj = tmp / "baseline"
     (proj / "docs").mkdir(parents=True)
@@ -122,8 +147,7 @@ def baseline_build(tmp: Path) -> float:
     cpu0, start = children_cpu(), time.perf_counter()
     subprocess.run([*MKDOCS, "build", "--strict", "-q", "-f", str(proj / "mkdocs.yml"),
                     "-d", str(proj / "site")], cwd=proj, env=ENV, check=True, capture_output=True)
-    CPU["baseline"] = children_cpu() - cpu0
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu0
 
 
 def fetch(url: str) -> str | None:
@@ -134,47 +158,86 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def serve_rebuild(tmp: Path, timeout: float = 120.0, dirty: bool = False) -> float:
-    """Seconds from saving an edit to ``mkdocs serve`` serving the edited page.
+class Server:
+    """``make serve`` in the copy, on a free port, in its own process group (stopped by its id)."""
 
-    Serves a temporary copy of docs/ (without notebooks), so the edit never touches the working tree.
-    """
-    docs = tmp / ("docs-copy-dirty" if dirty else "docs-copy")
-    shutil.copytree(ROOT / "docs", docs)
-    config = config_without_notebooks(tmp, docs_dir=docs, name=f"mkdocs-serve-{docs.name}.yml")
-    port = free_port()
-    page = docs / PAGE_TO_EDIT
-    url = f"http://127.0.0.1:{port}/{Path(PAGE_TO_EDIT).stem}/"
-    original = page.read_bytes()
-    proc = subprocess.Popen([*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}",  # livereload also watches
-                             "--config-file", str(config), *(["--dirty", "--no-strict"] if dirty else [])],
-                            cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + timeout
-        while fetch(url) is None:  # the first build
-            if proc.poll() is not None or time.monotonic() > deadline:
-                sys.exit(f"mkdocs serve did not start:\n{proc.stderr.read() if proc.stderr else ''}")
-            time.sleep(0.2)
-        time.sleep(1.0)  # let the watcher settle
-        deadline = time.monotonic() + timeout
-        marker = f"bench-site-marker-{time.time_ns()}"
-        cpu0, start = process_cpu(proc.pid), time.perf_counter()
-        page.write_bytes(original + f"\n\n{marker}\n".encode())
-        while True:
-            body = fetch(url)
-            if body is not None and marker in body:
-                CPU["serve --dirty" if dirty else "serve"] = process_cpu(proc.pid) - cpu0
-                return time.perf_counter() - start
-            if proc.poll() is not None or time.monotonic() > deadline:
-                sys.exit("mkdocs serve did not rebuild the edited page in time")
+    def __init__(self, copy: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log = copy.parent / "serve.log"
+        self.proc = subprocess.Popen(make(copy, "serve", f"DEV_ADDR=127.0.0.1:{self.port}"),
+                                     env=env_for(copy, self.port), stdout=self.log.open("w"),
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+
+    def page(self, uri: str) -> str | None:
+        return fetch(self.url + uri.removesuffix(".md").removesuffix("index") + ("/" if uri != "index.md" else ""))
+
+    def wait(self, done, what: str) -> None:
+        deadline = time.monotonic() + TIMEOUT
+        while not done():
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                sys.exit(f"make serve: {what} did not happen in time; its log:\n{self.log.read_text()[-4000:]}")
             time.sleep(0.05)
+
+    def timed(self, save, done, what: str) -> tuple[float, float]:
+        """Seconds (and CPU seconds of the server and its kernels) from ``save()`` until ``done()``."""
+        time.sleep(1.0)  # the watcher settled after the last build
+        cpu0, start = tree_cpu(self.proc.pid), time.perf_counter()
+        save()
+        self.wait(done, what)
+        return time.perf_counter() - start, tree_cpu(self.proc.pid) - cpu0
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)  # the process group this class started
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def example_numbers(path: Path) -> tuple[str, set[str]]:
+    """What the pages show of an example: y on PAGE, and the weights the exercise prints (of its practice network
+    if it has one), computed with the plain-math oracle."""
+    ex = oracle.load_example(path)
+    net = ex.get("practice", ex)
+    return f"{oracle.iteration(ex)['y']:.6f}", {f"{w:.6f}" for row in net["w_hidden"] + net["w_output"] for w in row}
+
+
+def text(html: str | None) -> str:
+    return re.sub(r"<[^>]+>", " ", html or "")
+
+
+def serve_edits(copy: Path) -> dict[str, tuple[float, float]]:
+    """Under ``make serve``: a one-word page edit, then an example edit. Seconds and CPU seconds of each."""
+    server, out = Server(copy), {}
+    try:
+        server.wait(lambda: server.page(PAGE) is not None, "the first build")
+        page = copy / "docs" / PAGE
+        word = f"benchsite{time.time_ns()}"
+        out["page"] = server.timed(lambda: page.write_text(page.read_text(encoding="utf-8") + f"\n\n{word}\n",
+                                                           encoding="utf-8"),
+                                   lambda: word in (server.page(PAGE) or ""), "the page edit")
+        example = copy / "backprop" / "example.json"
+        current = oracle.load_example(example)
+        other = next(p for p in oracle.other_examples() if oracle.load_example(p) != current)
+        y, weights = example_numbers(other)
+        y_now, _ = example_numbers(example)
+        assert y != y_now, (other, example)
+
+        def shows_other() -> bool:
+            return (y in text(server.page(PAGE)) and weights <= set(re.findall(r"-?\d+\.\d{6}",
+                                                                                  text(server.page(EXERCISE)))))
+
+        out["example"] = server.timed(lambda: shutil.copyfile(other, example), shows_other, "the example edit")
     finally:
-        page.write_bytes(original)
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        server.stop()
+    return out
+
+
+# --- page weight -----------------------------------------------------------------------------------------------
 
 
 class _Assets(HTMLParser):
@@ -216,52 +279,65 @@ def heaviest(site: Path, names: list[str] | None = None) -> tuple[str, int]:
     return name, weights[name]
 
 
+# --- report ----------------------------------------------------------------------------------------------------
+
+
+def cache_counts(log: str) -> str:
+    """What a build took from the caches, from its log lines."""
+    nb = re.search(r"notebooks: (\d+) from the cache, (\d+) to execute", log)
+    pg = re.search(r"pages with executed blocks: (\d+) from the cache, (\d+) rendered", log)
+    parts = []
+    if nb:
+        parts.append(f"notebooks {nb[1]} cached / {nb[2]} run")
+    if pg:
+        parts.append(f"exec pages {pg[1]} cached / {pg[2]} run")
+    return ", ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement (median is reported)")
-    parser.add_argument("--skip-full", action="store_true", help="skip the build with notebooks (slow)")
+    parser.add_argument("--no-readme", action="store_true", help="print the results only")
     args = parser.parse_args(argv)
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmpname:
         tmp = Path(tmpname)
-        no_nb = config_without_notebooks(tmp)
-        base = statistics.median(baseline_build(tmp) for _ in range(args.repeat))
-        light = statistics.median(timed_build(no_nb, tmp / "site-light") for _ in range(args.repeat))
-        full = None
-        if not args.skip_full:
-            full = statistics.median(timed_build(None, tmp / "site-full") for _ in range(args.repeat))
-        rebuild = serve_rebuild(tmp)
-        rebuild_dirty = serve_rebuild(tmp, dirty=True)
-        site = tmp / ("site-light" if full is None else "site-full")
-        page, weight = heaviest(site)
-        dpage, dweight = heaviest(site, DERIVATION_PAGES)
-        shutil.rmtree(tmp / "baseline", ignore_errors=True)
+        base, base_cpu = baseline_build(tmp)
+        copy = copy_checkout(tmp / "checkout")
+        cold, cold_cpu, cold_log = timed_build(copy)
+        warm, warm_cpu, warm_log = timed_build(copy)
+        page, dweight = heaviest(copy / "site", DERIVATION_PAGES)
+        any_page, weight = heaviest(copy / "site")
+        edits = serve_edits(copy)
+    load_after = os.getloadavg()[0]
 
-    rows = [  # (what, value, unit, CPU seconds, target)
-        ("baseline: one-page material site", base, "s", CPU.get("baseline"), None),
-        ("clean build, whole site", full, "s", CPU.get("site-full"), None),
-        ("clean build, no notebooks", light, "s", CPU.get("site-light"), TARGETS["clean build, no notebooks"][0]),
-        ("serve rebuild after an edit", rebuild, "s", CPU.get("serve"), TARGETS["serve rebuild after an edit"][0]),
-        ("serve --dirty --no-strict rebuild (edited page only)", rebuild_dirty, "s", CPU.get("serve --dirty"), None),
-        (f"heaviest page ({page})", weight / 1e6, "MB", None, None),
-        (f"heaviest derivation page ({dpage})", dweight / 1e6, "MB", None,
-         TARGETS["heaviest derivation page"][0]),
+    rows = [  # (measurement, value, CPU seconds, limit, note); unit: s, or MB where the CPU is None
+        ("baseline: one-page material site, clean build", base, base_cpu, None, ""),
+        ("`make build`, cold caches (clean build)", cold, cold_cpu, 20.0, cache_counts(cold_log)),
+        ("`make build`, warm caches", warm, warm_cpu, None, cache_counts(warm_log)),
+        (f"`make serve`: save a one-word edit of {PAGE} -> served", *edits["page"], 3.0, "the page shows the word"),
+        ("`make serve`: save another example file -> served", *edits["example"], cold,
+         "the page and an exercise show its numbers; target: the cold build"),
+        (f"heaviest page ({any_page})", weight / 1e6, None, None, "HTML + CSS + JS, uncompressed"),
+        (f"heaviest derivation page ({page})", dweight / 1e6, None, 2.0, ""),
     ]
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"{os.cpu_count()} CPUs, load average {load:.1f}, Python {sys.version.split()[0]}, "
-          f"median of {args.repeat} run(s); times are wall clock (CPU = CPU seconds of the mkdocs process)\n")
-    print(f"{'measurement':<56} {'value':>10} {'x baseline':>10} {'CPU s':>7} {'target':>9}  result")
+    context = (f"{os.cpu_count()} CPUs (shared), load average {load_before:.1f} before and {load_after:.1f} after, "
+               f"Python {sys.version.split()[0]}; wall-clock times, CPU = CPU seconds of the build and its kernels")
+    table = ["| measurement | value | x baseline | CPU | target | result | note |", "|---|---:|---:|---:|---|---|---|"]
     failed = False
-    for name, value, unit, cpu, limit in rows:
-        if value is None:
-            print(f"{name:<56} {'skipped':>10}")
-            continue
+    for name, value, cpu, limit, note in rows:
+        unit = "MB" if name.startswith("heaviest") else "s"
         ratio = f"{value / base:.1f}x" if unit == "s" else ""
-        cpu_text = f"{cpu:.2f}" if cpu is not None else ""
-        target = f"<= {limit:g} {unit}" if limit is not None else ""
+        cpu_text = f"{cpu:.2f} s" if cpu is not None else ""
+        target = f"<= {limit:.3g} {unit}" if limit is not None else ""
         verdict = "" if limit is None else ("PASS" if value <= limit else "FAIL")
         failed |= verdict == "FAIL"
-        print(f"{name:<56} {value:>7.2f} {unit:<2} {ratio:>10} {cpu_text:>7} {target:>9}  {verdict}")
+        table.append(f"| {name} | {value:.2f} {unit} | {ratio} | {cpu_text} | {target} | {verdict} | {note} |")
+    numbers = "\n".join([f"Latest run ({time.strftime('%Y-%m-%d')}): {context}.", "", *table])
+    print(numbers)
+    if not args.no_readme:
+        write_readme_block(README, BEGIN, END, numbers, "Site")
+        print(f"\nwritten to {README.relative_to(ROOT)}")
     return 1 if failed else 0
 
 
