@@ -261,10 +261,13 @@ def test_site_config_keeps_the_notebook_traps_closed():
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     plugin = config.plugins["mkdocs-jupyter"].config
-    assert plugin["execute"] is True
     assert plugin["allow_errors"] is False
-    assert plugin["cache"] is False
-    assert plugin["include"] == ["exercises/*.py"]
+    assert "exercises/*.py" in plugin["include"] and all(p.startswith("exercises/") for p in plugin["include"])
+    # Every build executes the notebooks: the plugin itself with its notebook-keyed cache off, or (since the
+    # notebook cache landed) hooks/notebook_cache.py, whose key covers the package and the example.
+    by_plugin = plugin["execute"] is True and plugin["cache"] is False
+    by_hook = "hooks/notebook_cache.py" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert by_plugin or (by_hook and plugin["execute"] is False)
 
 
 # --- the built site ------------------------------------------------------------------------------
