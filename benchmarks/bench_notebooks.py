@@ -91,8 +91,10 @@ def children_cpu() -> float:
 def timed_build(config: Path, site: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one clean strict build."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config), "-d", str(site)]
+    # empty caches (hooks/notebook_cache.py, hooks/page_cache.py): every notebook and block runs, as in a clean build
+    env = {**ENV, **{v: tempfile.mkdtemp(dir=site.parent) for v in ("BACKPROP_NOTEBOOK_CACHE", "BACKPROP_PAGE_CACHE")}}
     start, cpu = time.perf_counter(), children_cpu()
-    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed, cpu = time.perf_counter() - start, children_cpu() - cpu
     if proc.returncode != 0:
         sys.exit(f"build failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
