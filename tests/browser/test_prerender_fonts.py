@@ -21,9 +21,13 @@ pytestmark = pytest.mark.browser
 
 GLYPH = re.compile(r'<mjx-(c|stretchy-[hv]|delims)\b[^>]*? class="([^"]+)"')
 # Only the math is painted (the layout is unchanged): the text and code around it are not what is compared, and the
-# edge of a code block can land a pixel row apart from one load to the next.
+# edge of a code block can land a pixel row apart from one load to the next. Every block is rendered at once
+# (content-visibility off): with blocks rendered only as they come into view, each standing in with a placeholder
+# height until then, the page's height depended on when each one was reached (notation/: 4620 px in one load, 4595 in
+# the next), and two pictures of the same math differed.
 CSS_ONLY_MATH = ("body :not(mjx-container, mjx-container *) { visibility: hidden !important; }\n"
-                 "mjx-container { visibility: visible !important; }")
+                 "mjx-container { visibility: visible !important; }\n"
+                 "* { content-visibility: visible !important; }")
 
 
 def glyphs_by_page(site_dir) -> dict[str, set[str]]:
@@ -53,8 +57,7 @@ def picture(tab, path: str) -> bytes:
     tab.visit(path.lstrip("/"))
     page = tab.page
     page.add_style_tag(content=CSS_ONLY_MATH)
-    # Blocks below the screen take their real height only once laid out (content-visibility: auto): grow the
-    # viewport until the page's height holds still, so every block is in view and drawn.
+    # A viewport as tall as the page: grow it until the page's height holds still (fonts that load late can change it).
     # Bounded: the height settles in two or three rounds; a page still changing after ROUNDS fails, named.
     height = 0
     for _ in range(ROUNDS):
