@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-MODULES = ["activations", "network", "rules", "train", "gradcheck", "examples", "homework", "show"]
+MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show"]
 RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
 
 
