@@ -80,10 +80,18 @@ def build_wheel(example: Path) -> Path:
         wheels = sorted(dist.glob("backprop-*.whl"))
         if proc.returncode != 0 or len(wheels) != 1:
             raise PluginError(f"cannot build the backprop wheel the site serves:\n{proc.stdout}{proc.stderr}")
-        if out.exists():
-            shutil.rmtree(out)
-        out.mkdir(parents=True)
-        return Path(shutil.copy2(wheels[0], out))
+        # Put in place with one rename, so two builds at once (the test suite's workers) never see half a wheel; if
+        # the other one got there first, its wheel of the same files is used.
+        CACHE.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(dir=CACHE, prefix=f".{key}-"))
+        shutil.copy2(wheels[0], staged)
+        if out.exists() and not any(out.glob("backprop-*.whl")):
+            shutil.rmtree(out, ignore_errors=True)  # left by an interrupted build of an older version of this hook
+        try:
+            staged.rename(out)
+        except OSError:
+            shutil.rmtree(staged, ignore_errors=True)
+        return sorted(out.glob("backprop-*.whl"))[0]
 
 
 def on_config(config, **kwargs):
