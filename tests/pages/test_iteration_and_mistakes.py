@@ -329,7 +329,7 @@ def test_iteration_page_cost_before_and_after():
     else:
         assert f"it grew by a factor of {after / before:.2f}." in text
     # The note after it holds either way: it does not say the step lowered the cost.
-    note = text[text.index('!!! note "One step is not a promise"'):text.index("## Why every update")]
+    note = text[text.index('??? note "One step is not a promise"'):text.index("## Why every update")]
     assert "lowers the cost of *this* sample" not in note
     assert "whatever the step does, it does to the cost of *this* sample" in re.sub(r"\s+", " ", note)
 
