@@ -331,6 +331,14 @@ def fonts_in_use(css: str, markup: str) -> set[str]:
     return {file for family, file in FONT_FACE.findall(css) if family in families}
 
 
+def drawn_characters_of(name: str, chars: set[str]) -> set[str]:
+    """The characters of ``chars`` that MathJax's font ``name`` has."""
+    from fontTools.ttLib import TTFont  # PyPI: fonttools
+
+    cmap = TTFont(str(FONT_SOURCE / name), lazy=True).getBestCmap() or {}
+    return {c for c in chars if ord(c) in cmap}
+
+
 def write_fonts(css: str, css_dir: Path, markup: str) -> None:
     """Write each font the stylesheet names next to it (FONT_URL): those ``markup`` uses cut down to the characters
     the stylesheet draws, the others (never fetched) as they are."""
@@ -345,6 +353,12 @@ def write_fonts(css: str, css_dir: Path, markup: str) -> None:
             shutil.copyfile(FONT_SOURCE / name, out_dir / name)
             continue
         key = (name, frozenset(chars))
+        if key not in STATE.fonts and not drawn_characters_of(name, chars):
+            # MathJax_Zero: its one character is never drawn (the font is there for its metrics: every glyph's line
+            # box takes the strut of MJXZERO, the first family). Cut to nothing it has no cmap, Chromium's font
+            # sanitizer rejects it (document.fonts: "error"), and each line box took the next family's metrics: a
+            # display sum with limits sat 5 px higher than client-side MathJax puts it. Kept whole (1.4 KB).
+            STATE.fonts[key] = (FONT_SOURCE / name).read_bytes()
         if key not in STATE.fonts:  # mkdocs serve: a rebuild with the same glyphs reuses the subset
             options = subset.Options(flavor="woff", layout_features=["*"], name_IDs=["*"], notdef_outline=True,
                                      drop_tables=[*subset.Options().drop_tables, "FFTM"])
