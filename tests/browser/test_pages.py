@@ -45,9 +45,11 @@ def test_every_page_is_tested(pages):
 
 
 def test_light(site_page):
-    """Math typeset (with assistive MathML), no console/page/HTTP error, nothing from other hosts, axe clean."""
+    """Math typeset (with assistive MathML), no console/page/HTTP error, nothing from other hosts, every web font
+    loaded, axe clean."""
     tab = site_page.tab
-    problems = site_page.load_problems + tab.math_problems() + tab.axe_problems() + tab.figure_problems()
+    problems = (site_page.load_problems + tab.math_problems() + tab.font_problems() + tab.axe_problems()
+                + tab.figure_problems())
     assert not problems, report(tab.page.url, problems)
 
 

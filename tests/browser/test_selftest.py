@@ -71,6 +71,16 @@ def test_formula_without_assistive_mathml_is_reported(tab, server):
     assert fired(problems, "lack assistive MathML"), problems
 
 
+def test_font_the_browser_refuses_is_reported(tab, server):
+    """A font file the browser's font sanitizer rejects (here: not a font at all), as MathJax_Zero cut to no
+    character was."""
+    fault = ('<style>@font-face { font-family: SelftestBroken; src: url("../sitemap.xml") format("woff2"); }</style>'
+             '<p style="font-family: SelftestBroken, sans-serif">drawn in a font that never loads</p>')
+    tab.visit(broken_page(server, "broken-font", fault))
+    problems = tab.font_problems()
+    assert fired(problems, "web font failed to load", "SelftestBroken"), problems
+
+
 def test_console_error_and_uncaught_error_are_caught(tab, server):
     tab.visit(broken_page(server, "console-error", '<script>console.error("selftest: injected console error");'
                                                    'throw new Error("selftest: uncaught");</script>'))

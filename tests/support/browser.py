@@ -387,6 +387,14 @@ class Tab:
         """A reader's scroll to the bottom and back, and the animations on what is drawn let end (SCROLL_THROUGH_JS)."""
         self.within("scroll through the page", SCROLL_THROUGH_JS, {"ms": STEP_TIMEOUT_MS, "maxScreens": MAX_SCREENS})
 
+    def font_problems(self) -> list[str]:
+        """Web fonts the page used that the browser refused (a file its font sanitizer rejects, e.g. a font cut down to
+        no character at all): what they were for is drawn with another font's glyphs or metrics."""
+        self.settle_fonts()
+        return [f"web font failed to load: {face}" for face in self.page.evaluate(
+            "() => [...document.fonts].filter((f) => f.status === 'error')"
+            ".map((f) => `${f.family} ${f.style} ${f.weight}`)")]
+
     def figure_problems(self) -> list[str]:
         return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]
 
