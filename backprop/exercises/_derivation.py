@@ -24,7 +24,6 @@ F_PRIME_TEXT = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}
 SHORT = {"logsig": "logsig", "tansig": "tanh"}
 
 
-
 @dataclass(frozen=True)
 class Pass:
     """One forward pass of a network on the example's sample, and what the rules take from it."""
@@ -61,6 +60,7 @@ def label(name: str, index: tuple[int, ...], net: Network) -> str:
 
 
 def sample_pass(ex: Example, net: Network | None = None) -> Pass:
+    """The forward pass of ``net`` (the example's own by default) on the example's sample."""
     net = ex.net if net is None else net
     fp = forward(net, ex.x)
     f = activations.get(net.hidden)
