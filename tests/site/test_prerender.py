@@ -278,6 +278,8 @@ def test_fonts_in_use_are_cut_down_to_the_drawn_characters_and_the_others_copied
                             "MathJax_Main-Bold.woff", "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"}
     for unused in ("MathJax_Main-Bold.woff", "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"):
         assert written[unused].read_bytes() == (hook.FONT_SOURCE / unused).read_bytes()  # as MathJax ships it
+    # Zero has none of the drawn characters (its one is never drawn): whole, since a font cut to no cmap is refused
+    assert written["MathJax_Zero.woff"].read_bytes() == (hook.FONT_SOURCE / "MathJax_Zero.woff").read_bytes()
     name = "MathJax_Math-Italic.woff"
     original, subset = TTFont(hook.FONT_SOURCE / name), TTFont(written[name])
     assert subset.flavor == "woff"
