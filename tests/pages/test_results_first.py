@@ -13,9 +13,7 @@ import pytest
 from tests.support import pages
 
 SOURCE = re.compile(r'\bsource="([^"]+)"')
-PAGES = ["forward-pass", "activations", "useful-derivatives", "cost-function", "rule-output-weights",
-         "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training", "errata",
-         "notation", "verification", "common-mistakes"]
+PAGES = sorted(p.relative_to(pages.DOCS).with_suffix("").as_posix() for p in pages.DOCS.rglob("*.md"))
 
 
 @pytest.mark.parametrize("page", PAGES)
