@@ -10,8 +10,11 @@ to other pages' anchors), in ``.cache/pages/<key>.json``. On a hit the page's Ma
 before rendering, and the kept HTML and the rest are given back in ``on_page_content`` before any other plugin sees
 the page, so everything after rendering (autorefs, search, notebooks.py, mathjax_prerender.py, ...) runs as before.
 
-Never kept: a page whose rendering logged a warning (``--strict`` must fail on it again next time) and pages without
-executed blocks (they render fast, and mkdocstrings registers its anchors while rendering).
+Never kept: a page whose rendering logged a warning (``--strict`` must fail on it again next time), pages without
+executed blocks (they render fast), and pages with what registers itself while rendering besides headings
+(mkdocstrings' ``::: identifier``, autorefs' ``[](){#anchor}``). The headings of a page given back from the cache
+are registered with mkdocs-autorefs through its public ``register_anchor``, as its heading scanner does while
+rendering, so ``[text][heading-id]`` links to them resolve.
 
 markdown-exec numbers the ids it gives a block's Markdown output (``exec-N--``) with a counter over the whole build;
 it is set back to 0 at each page, so a page's ids depend on that page only, cached or not.
@@ -36,6 +39,7 @@ log = logging.getLogger("mkdocs.plugins.backprop.page_cache")
 CACHE_ENV = "BACKPROP_PAGE_CACHE"
 HOW = Path(__file__).read_bytes()  # this file says what is kept: a part of every key
 EXEC = re.compile(r"""^[ \t>]*(?:`{3,}|~{3,})[^\n]*\bexec=["']?([^"'\s]*)""", re.M)  # a fence's exec option
+AUTODOC = re.compile(r"^:::[ \t]+\S", re.M)  # mkdocstrings' block
 SNIPPET_LINE = re.compile(r"^\s*-{1,}8<-{1,}\s*(.*)$", re.M)
 KEEP = 20  # kept per page with executed blocks (the most recently used): a few examples and package versions
 
@@ -57,6 +61,12 @@ def cache_dir() -> Path:
 def has_exec_blocks(markdown: str) -> bool:
     """Whether a fence of ``markdown`` has markdown-exec's ``exec`` on (any value but 0, no, off, false)."""
     return any(value.lower() not in ("0", "no", "off", "false") for value in EXEC.findall(markdown))
+
+
+def cacheable(markdown: str) -> bool:
+    """A page with executed blocks and nothing that registers itself while rendering but its headings:
+    no mkdocstrings ``::: identifier`` and no autorefs ``[](){#anchor}``."""
+    return has_exec_blocks(markdown) and not AUTODOC.search(markdown) and "](){#" not in markdown
 
 
 def snippet_paths(markdown: str) -> list[str]:
@@ -104,6 +114,17 @@ def _toc_tokens(items) -> list[dict]:
     return [{"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)} for a in items]
 
 
+def _register_headings(config, page, items) -> None:
+    """What mkdocs-autorefs learns while a page renders (it scans the headings, for ``[text][heading-id]`` links
+    from any page), told through its public ``register_anchor``, as its heading scanner does."""
+    autorefs = config.plugins.get("autorefs")
+    if autorefs is None or not hasattr(autorefs, "register_anchor"):
+        return
+    for link in items:
+        autorefs.register_anchor(page, link.id, title=link.title)
+        _register_headings(config, page, link.children)
+
+
 def on_config(config, **kwargs):
     root = logging.getLogger("mkdocs")
     if _COUNTER not in root.handlers:
@@ -124,7 +145,7 @@ def on_files(files, config, **kwargs):
 @event_priority(-100)  # last: the Markdown as the other hooks leave it is what renders
 def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown_exec.MarkdownConverter.counter = 0  # the ids of this page's blocks: exec-1--, exec-2--, ...
-    if not has_exec_blocks(markdown):
+    if not cacheable(markdown):
         return markdown
     parts = [HOW, _state["site"], page.file.src_uri.encode(), markdown.encode()]
     parts += [name.encode() + b"\0" + data for name, data in included_files(markdown, _bases(config))]
@@ -150,6 +171,7 @@ def on_page_content(html, page, config, files, **kwargs):
         page.present_anchor_ids = set(entry["anchors"])
         page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in entry["links"].items()
                                  if files.get_file_from_path(uri) is not None}
+        _register_headings(config, page, page.toc.items)
         return entry["html"]
     miss = _state["misses"].pop(page.file.src_uri, None)
     if miss is not None:

@@ -128,6 +128,13 @@ def test_pages_with_executed_blocks_are_found(page_cache):
     assert page_cache.has_exec_blocks((ROOT / "docs" / PAGE).read_text(encoding="utf-8"))
 
 
+def test_pages_that_register_while_rendering_are_not_kept(page_cache):
+    block = '```python exec="on"\nprint(1)\n```\n'
+    assert page_cache.cacheable(block)
+    assert not page_cache.cacheable(block + "\n::: backprop.show\n")
+    assert not page_cache.cacheable(block + "\n[](){#an-anchor}\n")
+
+
 def test_a_page_key_holds_its_snippets_recursively(page_cache, tmp_path):
     (tmp_path / "a.md").write_text('A\n--8<-- "b.md"\n')
     (tmp_path / "b.md").write_text("B\n")
@@ -219,6 +226,25 @@ def builds(tmp_path_factory):
     out["back"] = build(config, tmp / "back", cache)
     out["uncached"] = build(small_site_config(tmp, cached=False), tmp / "uncached", tmp / "unused")
     return out
+
+
+@pytest.mark.slow
+def test_links_to_a_cached_pages_headings_still_resolve(tmp_path):
+    """mkdocs-autorefs learns a page's headings while it renders; a page from the cache is not rendered."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text('# A\n\n## The heading\n\n```python exec="on"\nprint("run")\n```\n')
+    (docs / "b.md").write_text("# B\n\nSee [that heading][the-heading].\n")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "t", "nav": ["a.md", "b.md"], "plugins": ["markdown-exec", "autorefs"],
+        "markdown_extensions": ["toc", "pymdownx.superfences"], "hooks": [str(HOOKS / "page_cache.py")]}))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BACKPROP_PAGE_CACHE": str(tmp_path / "cache")}
+    for run in ("cold", "warm"):
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / run)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        assert f"{int(run == 'warm')} from the cache" in proc.stderr + proc.stdout
+        assert 'href="../a/#the-heading"' in (tmp_path / run / "b" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow
