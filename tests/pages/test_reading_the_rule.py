@@ -1,0 +1,60 @@
+"""What the derivation pages' readings of the rules claim, against the numbers of every example.
+
+- Rule 4: a hidden bias's step has the sign of delta_i, which is its neuron's weight steps' sign only where the
+  input x_k is positive (the tanh example's x_1 = -1 gives Delta b_1 and Delta w_11 opposite signs).
+- Rule 4's pointer to rule 3's several-outputs box lands on the section that holds the box.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pages import test_rule_pages as rule_pages
+from tests.support import oracle
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def sign(value: float) -> int:
+    return (value > 0) - (value < 0)
+
+
+@pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_a_hidden_bias_steps_with_the_sign_of_e_w4i_and_a_weight_with_x_k_too(path):
+    it = oracle.iteration(oracle.load_example(path))
+    e, w_4 = it["e"], oracle.load_example(path)["w_output"][0]  # w_4i(n), from the example file itself
+    for i in range(it["n_hidden"]):
+        db = it["db_hidden"][i]
+        assert sign(db) == sign(e * w_4[i])
+        for k, x_k in enumerate(it["x"]):
+            assert it["dw_hidden"][i][k] == pytest.approx(db * x_k, abs=1e-15)
+            if x_k < 0 and db != 0:
+                assert sign(it["dw_hidden"][i][k]) == -sign(db)  # not "the same sign as its neuron's weights"
+
+
+def test_some_example_gives_a_bias_and_a_weight_of_one_neuron_opposite_steps():
+    """Why rule 4 may not say its bias steps 'with the same sign as its neuron's weights'."""
+    opposite = [p.stem for p in oracle.all_example_files()
+                for it in [oracle.iteration(oracle.load_example(p))]
+                for i in range(it["n_hidden"]) for k in range(it["n_in"])
+                if sign(it["dw_hidden"][i][k]) * sign(it["db_hidden"][i]) < 0]
+    assert opposite, "no example has a negative input; the rule-4 reading below would be untested"
+
+
+def test_rule_4_reading_states_the_bias_sign_as_it_is():
+    text = rule_pages.prose("rule-hidden-biases")
+    assert "same sign as its neuron's weights" not in text
+    assert ("Its sign is that of $\\delta_i$, the sign of $e\\, w_{4i}$, with no input to turn it: a weight's step "
+            "$\\Delta w_{ik} = \\Delta b_i\\, x_k$ has the bias's sign where $x_k > 0$ and the opposite sign where "
+            "$x_k < 0$.") in text
+
+
+def test_rule_4_points_to_rule_3s_several_outputs_box_where_it_is():
+    rule_3 = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
+    section = rule_3.split("\n## Simplifying", 1)[1].split("\n## ", 1)[0]
+    assert '??? warning "If your slides say $E_j$ and have no $\\sum_j$' in section
+    rule_4 = " ".join((DOCS / "rule-hidden-biases.md").read_text(encoding="utf-8").split())
+    assert "See the same box at the end of [rule 3's simplification](rule-hidden-weights.md#simplifying)" in rule_4
+    assert "[rule 3's box](rule-hidden-weights.md#local-gradient)" not in rule_4
