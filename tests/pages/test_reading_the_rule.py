@@ -3,14 +3,18 @@
 - Rule 4: a hidden bias's step has the sign of delta_i, which is its neuron's weight steps' sign only where the
   input x_k is positive (the tanh example's x_1 = -1 gives Delta b_1 and Delta w_11 opposite signs).
 - Rule 4's pointer to rule 3's several-outputs box lands on the section that holds the box.
+- One iteration's "why backpropagation is cheap": the passes it counts backpropagation in are the passes the
+  central differences are counted in (a forward pass with its cost), so 29 multiplications are 2.9 of them.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
 
+from tests.pages import test_iteration_and_mistakes as iteration_page
 from tests.pages import test_rule_pages as rule_pages
 from tests.support import oracle
 
@@ -58,3 +62,19 @@ def test_rule_4_points_to_rule_3s_several_outputs_box_where_it_is():
     rule_4 = " ".join((DOCS / "rule-hidden-biases.md").read_text(encoding="utf-8").split())
     assert "See the same box at the end of [rule 3's simplification](rule-hidden-weights.md#simplifying)" in rule_4
     assert "[rule 3's box](rule-hidden-weights.md#local-gradient)" not in rule_4
+
+
+def test_backpropagation_is_counted_in_the_passes_the_differences_are_counted_in():
+    rows = iteration_page.table_rows(iteration_page.page_text("iteration-and-training"), "network")
+    passes = []
+    for row in rows:
+        n_in, n_hidden, n_out = (int(n) for n in row[0].split("-"))
+        one_pass = n_hidden * n_in + n_out * n_hidden + n_out  # the weighted sums and the squares of the cost
+        params, backprop, differences = (int(cell.replace(",", "")) for cell in row[1:4])
+        assert differences == 2 * params * one_pass  # what a central difference costs: two such passes a parameter
+        passes.append(backprop / one_pass)
+    assert iteration_page.count_multiplications(2, 3, 1) == (29, 260)  # counted by running both
+    assert math.isclose(passes[0], 2.9)
+    text = iteration_page.prose("iteration-and-training")
+    assert (f"Backpropagation takes what {passes[0]:.1f} such passes take for the slides' network and "
+            f"{passes[1]:.1f} for the large one") in text
