@@ -5,11 +5,13 @@
 - Rule 4's pointer to rule 3's several-outputs box lands on the section that holds the box.
 - One iteration's "why backpropagation is cheap": the passes it counts backpropagation in are the passes the
   central differences are counted in (a forward pass with its cost), so 29 multiplications are 2.9 of them.
+- Rule 3: f' <= 1/4 is one reason deep sigmoid stacks learn slowly, not the reason.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,11 @@ def test_backpropagation_is_counted_in_the_passes_the_differences_are_counted_in
     text = iteration_page.prose("iteration-and-training")
     assert (f"Backpropagation takes what {passes[0]:.1f} such passes take for the slides' network and "
             f"{passes[1]:.1f} for the large one") in text
+
+
+def test_rule_3_gives_f_prime_at_most_a_quarter_as_one_reason_not_the_reason():
+    text = rule_pages.prose("rule-hidden-weights")
+    assert "this is why deep stacks" not in text
+    if rule_pages.IT["hidden"] == "logsig":
+        assert re.search(r"passes back only a quarter of the error it receives, .* one reason such stacks learn "
+                         r"slowly\.", text)
