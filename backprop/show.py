@@ -171,6 +171,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | 
     marks = {"l": "---", "c": ":-:", "r": "--:"}
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
     for row in rows:
+        row = [c.item() if isinstance(c, np.ndarray) and c.ndim == 0 else c for c in row]  # a 0-d array is a number
         cells = [num(c) if isinstance(c, float | np.floating) else str(c) for c in row]
         if len(cells) != len(header):
             raise ValueError(f"a row has {len(cells)} cells for {len(header)} columns: {cells}")

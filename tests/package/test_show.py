@@ -196,6 +196,11 @@ def test_table():
                     "| 3 | 0.000000 |  |")
 
 
+def test_table_writes_a_0d_array_as_a_number():
+    """What an activation returns for one v (a 0-d array) gets the site's decimals, not numpy's 17 digits."""
+    assert show.table(["f(v)"], [[np.asarray(0.11920292202211755)]]) == "| f(v) |\n|---|\n| 0.119203 |"
+
+
 def test_table_aligns_left_by_default():
     assert show.table(["a", "b"], [[1.5, 2]]) == "| a | b |\n|---|---|\n| 1.500000 | 2 |"
 
