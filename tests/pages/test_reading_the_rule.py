@@ -88,3 +88,15 @@ def test_rule_3_gives_f_prime_at_most_a_quarter_as_one_reason_not_the_reason():
     if rule_pages.IT["hidden"] == "logsig":
         assert re.search(r"passes back only a quarter of the error it receives, .* one reason such stacks learn "
                          r"slowly\.", text)
+
+
+def test_one_iterations_pointer_to_why_time_n_names_the_section_it_means():
+    """'The next section' after the four rules is the worked example; the why is two sections on."""
+    source = (DOCS / "iteration-and-training.md").read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.*)$", source, re.M)
+    assert headings[0] == "The four rules together" and headings[1] == "One iteration on the worked example"
+    assert headings[2].startswith("Why every update uses the weights at time $n$ { #why-every-update-uses-the-")
+    text = " ".join(source.split())
+    assert "The next section shows why that matters" not in text
+    assert ("[Why every update uses the weights at time $n$](#why-every-update-uses-the-weights-at-time-n), after "
+            "the worked example, shows why that matters.") in text
