@@ -33,7 +33,7 @@ def _variants(net: Network, layer: str, texs: dict[str, str]) -> str:
 
 
 def _linear_or_not(net: Network, linear_tex: str, other_tex: str) -> str:
-    """The slides' formula for a linear output, and the general one (with f'(v_4)) for any other."""
+    """The slides' form for a linear output (where f'(v_4) = 1), and the general one for any other."""
     lin = net.output == "purelin"
     return (f'<span data-when="output:purelin"{"" if lin else " hidden"}>{math(linear_tex)}</span>'
             f'<span data-when="output:other"{" hidden" if lin else ""}>{math(other_tex)}</span>')
@@ -109,11 +109,14 @@ def forward_steps(net: Network) -> str:
 
 
 def derivative_steps(net: Network) -> str:
-    """f'(v_4) and the three f'(v_i), each in terms of the neuron's output."""
+    r"""f'(v_4) and the three f'(v_i), each in terms of the neuron's output, then the local gradients
+    $\delta_4 = e\, f'(v_4)$ and $\delta_i = f'(v_i)\, w_{4i}\, \delta_4$ (rules 1 and 3)."""
     steps = [_step("f'(v4)", _variants(net, "output", {
         a: "f'(v_4) = " + show.f_prime_tex(a, "y") for a in ACTIVATIONS}))]
     steps += [_step(f"f'(v{i})", _variants(net, "hidden", {
         a: f"f'(v_{i}) = " + show.f_prime_tex(a, f"y_{{h{i}}}") for a in ACTIVATIONS})) for i in HIDDEN]
+    steps.append(_step("δ4", math(r"\delta_4 = e\, f'(v_4)")))
+    steps += [_step(f"δ{i}", math(rf"\delta_{i} = f'(v_{i})\, w_{{4{i}}}\, \delta_4")) for i in HIDDEN]
     return _steps(steps)
 
 
@@ -122,27 +125,21 @@ def rule_steps(net: Network, rule: int) -> str:
     steps = []
     if rule == 1:
         for i in HIDDEN:
-            steps.append(_step(f"Δw4{i}", _linear_or_not(net, rf"\Delta w_{{4{i}}} = \eta\, e\, y_{{h{i}}}",
-                                                         rf"\Delta w_{{4{i}}} = \eta\, e\, f'(v_4)\, y_{{h{i}}}"),
-                               fd=True))
+            steps.append(_step(f"Δw4{i}", math(rf"\Delta w_{{4{i}}} = \eta\, \delta_4\, y_{{h{i}}}"), fd=True))
             steps.append(_step(f"w4{i}(n+1)", math(rf"w_{{4{i}}}(n+1) = w_{{4{i}}}(n) + \Delta w_{{4{i}}}")))
     elif rule == 2:
-        steps.append(_step("Δb4", _linear_or_not(net, r"\Delta b_4 = \eta\, (d - y)",
-                                                 r"\Delta b_4 = \eta\, e\, f'(v_4)"), fd=True))
+        steps.append(_step("Δb4", _linear_or_not(net, r"\Delta b_4 = \eta\, \delta_4 = \eta\, (d - y)",
+                                                 r"\Delta b_4 = \eta\, \delta_4"), fd=True))
         steps.append(_step("b4(n+1)", math(r"b_4(n+1) = b_4(n) + \Delta b_4")))
     elif rule == 3:
         for i in HIDDEN:
             for k in INPUTS:
-                steps.append(_step(f"Δw{i}{k}", _linear_or_not(
-                    net, rf"\Delta w_{{{i}{k}}} = \eta\, e\, w_{{4{i}}}\, f'(v_{i})\, x_{k}",
-                    rf"\Delta w_{{{i}{k}}} = \eta\, e\, f'(v_4)\, w_{{4{i}}}\, f'(v_{i})\, x_{k}"), fd=True))
+                steps.append(_step(f"Δw{i}{k}", math(rf"\Delta w_{{{i}{k}}} = \eta\, \delta_{i}\, x_{k}"), fd=True))
                 steps.append(_step(f"w{i}{k}(n+1)",
                                    math(rf"w_{{{i}{k}}}(n+1) = w_{{{i}{k}}}(n) + \Delta w_{{{i}{k}}}")))
     elif rule == 4:
         for i in HIDDEN:
-            steps.append(_step(f"Δb{i}", _linear_or_not(
-                net, rf"\Delta b_{i} = \eta\, e\, w_{{4{i}}}\, f'(v_{i})",
-                rf"\Delta b_{i} = \eta\, e\, f'(v_4)\, w_{{4{i}}}\, f'(v_{i})"), fd=True))
+            steps.append(_step(f"Δb{i}", math(rf"\Delta b_{i} = \eta\, \delta_{i}"), fd=True))
             steps.append(_step(f"b{i}(n+1)", math(rf"b_{i}(n+1) = b_{i}(n) + \Delta b_{i}")))
     else:
         raise ValueError(f"rule must be 1, 2, 3 or 4, got {rule!r}")

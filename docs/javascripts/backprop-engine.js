@@ -269,11 +269,17 @@
     return false;
   }
 
-  var FIELD = /\{\{\s*(\w+)\s*\}\}/g;
+  var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given)\s*)?\}\}/g; // {{name}}, or {{name:given}} as show.tex
 
-  function fieldText(value) {
-    if (typeof value === "string") return [value, false];
+  // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1").
+  function given(value) {
     var text = num(value);
+    return text.indexOf(".") >= 0 ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+  }
+
+  function fieldText(value, spec) {
+    if (typeof value === "string") return [value, false];
+    var text = spec === "given" ? given(value) : num(value);
     return [text, text.charAt(0) === "-"];
   }
 
@@ -283,7 +289,7 @@
     while ((match = FIELD.exec(template)) !== null) {
       var key = match[1];
       if (!Object.prototype.hasOwnProperty.call(values, key)) throw new Error("no value for the field {{" + key + "}}");
-      var ft = fieldText(values[key]), text = ft[0];
+      var ft = fieldText(values[key], match[2]), text = ft[0];
       out += template.slice(pos, match.index);
       var after = template.slice(match.index + match[0].length).replace(/^\s+/, "");
       if (ft[1] && (!opensExpression(out) || after.charAt(0) === "^")) text = "(" + text + ")";
@@ -421,19 +427,19 @@
     for (i = 0; i < nHid; i++) {
       var parts = [], vals = { b: net.b_hidden[i], v: fp.vh[i] };
       for (k = 0; k < nIn; k++) {
-        parts.push("{{w" + k + "}} \\cdot {{x" + k + "}}");
+        parts.push("{{w" + k + ":given}} \\cdot {{x" + k + ":given}}");
         vals["w" + k] = net.w_hidden[i][k];
         vals["x" + k] = x[k];
       }
       var shownV = sum(net.w_hidden[i].map(function (w, kk) { return r(w) * r(x[kk]); })) + r(net.b_hidden[i]);
       vals.rel = eq(shownV, fp.vh[i]);
-      out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b}} {{rel}} {{v}}", vals);
+      out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b:given}} {{rel}} {{v}}", vals);
       out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
         { vi: fp.vh[i], y: fp.yh[i], rel: eq(F_OF[net.hidden](r(fp.vh[i])), fp.yh[i]) });
     }
     var o = {}, terms = [];
     for (i = 0; i < nHid; i++) {
-      terms.push("{{w" + i + "}} \\cdot {{y" + i + "}}");
+      terms.push("{{w" + i + ":given}} \\cdot {{y" + i + "}}");
       o["w" + i] = net.w_output[0][i];
       o["y" + i] = fp.yh[i];
     }
@@ -441,10 +447,10 @@
     o.v = fp.vo[0];
     o.rel = eq(sum(net.w_output[0].map(function (w, ii) { return r(w) * r(fp.yh[ii]); })) + r(net.b_output[0]), fp.vo[0]);
     var v4 = "v" + (nHid + 1);
-    out[v4] = tex(terms.join(" + ") + " + {{b}} {{rel}} {{v}}", o);
+    out[v4] = tex(terms.join(" + ") + " + {{b:given}} {{rel}} {{v}}", o);
     out.y = linearOut ? tex("{{y}}", { y: y })
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
-    out.e = tex("{{d}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(r(dd) - r(y), e) });
+    out.e = tex("{{d:given}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(r(dd) - r(y), e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
     var fPrime = function (name, yv, value) {
       if (name === "purelin") return "1";
@@ -453,44 +459,46 @@
     };
     out["f'(" + v4 + ")"] = fPrime(net.output, y, fpo);
     for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], f.fPrimeHidden[i]);
-    var j4 = nHid + 1;
+    // The local gradients, as rules 1 and 3 introduce them: δ_4 = e f'(v_4), δ_i = f'(v_i) w_4i δ_4.
+    var j4 = nHid + 1, d4 = e * fpo, dh = [];
+    out["δ" + j4] = tex("{{e}} \\cdot {{fp}} {{rel}} {{d4}}", { e: e, fp: fpo, d4: d4, rel: eq(r(e) * r(fpo), d4) });
+    for (i = 0; i < nHid; i++) {
+      dh.push(f.fPrimeHidden[i] * net.w_output[0][i] * d4);
+      out["δ" + (i + 1)] = tex("{{fp}} \\cdot {{w:given}} \\cdot {{d4}} {{rel}} {{delta}}",
+        { fp: f.fPrimeHidden[i], w: net.w_output[0][i], d4: d4, delta: dh[i],
+          rel: eq(r(f.fPrimeHidden[i]) * r(net.w_output[0][i]) * r(d4), dh[i]) });
+    }
     for (i = 0; i < nHid; i++) {
       var dw = u.dw_output[0][i], w = net.w_output[0][i];
-      out["Δw" + j4 + (i + 1)] = linearOut
-        ? tex("{{eta}} \\cdot {{e}} \\cdot {{y}} {{rel}} {{dw}}",
-          { eta: eta, e: e, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(e) * r(fp.yh[i]), dw) })
-        : tex("{{eta}} \\cdot {{e}} \\cdot {{fp}} \\cdot {{y}} {{rel}} {{dw}}",
-          { eta: eta, e: e, fp: fpo, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(e) * r(fpo) * r(fp.yh[i]), dw) });
+      out["Δw" + j4 + (i + 1)] = tex("{{eta:given}} \\cdot {{d4}} \\cdot {{y}} {{rel}} {{dw}}",
+        { eta: eta, d4: d4, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(d4) * r(fp.yh[i]), dw) });
       out["w" + j4 + (i + 1) + "(n+1)"] = newValue(w, dw, next.w_output[0][i]);
     }
     var db = u.db_output[0];
     out["Δb" + j4] = linearOut
-      ? tex("{{eta}} \\cdot ({{d}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(r(eta) * (r(dd) - r(y)), db) })
-      : tex("{{eta}} \\cdot {{e}} \\cdot {{fp}} {{rel}} {{db}}", { eta: eta, e: e, fp: fpo, db: db, rel: eq(r(eta) * r(e) * r(fpo), db) });
+      ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(r(eta) * (r(dd) - r(y)), db) })
+      : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(r(eta) * r(d4), db) });
     out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
     for (i = 0; i < nHid; i++) {
-      var w4i = net.w_output[0][i], fph = f.fPrimeHidden[i];
-      var common = linearOut ? "{{eta}} \\cdot {{e}} \\cdot {{w}} \\cdot {{fph}}" : "{{eta}} \\cdot {{e}} \\cdot {{fpo}} \\cdot {{w}} \\cdot {{fph}}";
-      var shownCommon = linearOut ? r(eta) * r(e) * r(w4i) * r(fph) : r(eta) * r(e) * r(fpo) * r(w4i) * r(fph);
       for (k = 0; k < nIn; k++) {
         var dwik = u.dw_hidden[i][k], name = "w" + (i + 1) + (k + 1);
-        out["Δ" + name] = tex(common + " \\cdot {{x}} {{rel}} {{dw}}",
-          { eta: eta, e: e, fpo: fpo, w: w4i, fph: fph, x: x[k], dw: dwik, rel: eq(shownCommon * r(x[k]), dwik) });
+        out["Δ" + name] = tex("{{eta:given}} \\cdot {{delta}} \\cdot {{x:given}} {{rel}} {{dw}}",
+          { eta: eta, delta: dh[i], x: x[k], dw: dwik, rel: eq(r(eta) * r(dh[i]) * r(x[k]), dwik) });
         out[name + "(n+1)"] = newValue(net.w_hidden[i][k], dwik, next.w_hidden[i][k]);
       }
       var dbi = u.db_hidden[i];
-      out["Δb" + (i + 1)] = tex(common + " {{rel}} {{db}}",
-        { eta: eta, e: e, fpo: fpo, w: w4i, fph: fph, db: dbi, rel: eq(shownCommon, dbi) });
+      out["Δb" + (i + 1)] = tex("{{eta:given}} \\cdot {{delta}} {{rel}} {{db}}",
+        { eta: eta, delta: dh[i], db: dbi, rel: eq(r(eta) * r(dh[i]), dbi) });
       out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
     }
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
-    out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d}} - {{y}})^2 {{rel}} {{E}}", { d: dd, y: rows["y(n+1)"], E: rows["E(n+1)"],
+    out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y}})^2 {{rel}} {{E}}", { d: dd, y: rows["y(n+1)"], E: rows["E(n+1)"],
       rel: eq(0.5 * Math.pow(r(dd) - r(rows["y(n+1)"]), 2), rows["E(n+1)"]) });
     return out;
   }
 
   function newValue(old, delta, value) {
-    return tex("{{old}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(rounded(old) + rounded(delta), value) });
+    return tex("{{old:given}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(rounded(old) + rounded(delta), value) });
   }
 
   // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):

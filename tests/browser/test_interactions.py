@@ -83,6 +83,7 @@ def test_copy_button_copies_the_code(fresh_tab, server, site_build):
     fresh_tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     fresh_tab.visit(path)
     block = fresh_tab.page.locator("div.highlight pre:visible").first  # not one in a hidden content tab
+    block.scroll_into_view_if_needed()  # below the screen, content-visibility skips its layout: no innerText
     code = block.locator("code").inner_text()
     assert code.strip(), f"the first code block on {path} is empty"
     fresh_tab.page.evaluate("() => navigator.clipboard.writeText('clipboard before the click')")

@@ -20,10 +20,10 @@ def steps(net: Network) -> list[str]:
     return [html.unescape(k) for part in parts for k in re.findall(r'data-step="([^"]+)"', part)]
 
 
-def test_one_place_per_step_the_cli_names_plus_the_derivatives():
+def test_one_place_per_step_the_cli_names_plus_the_derivatives_and_local_gradients():
     keys = steps(NET)
     assert len(keys) == len(set(keys))
-    assert set(keys) == set(homework.names()) | {"f'(v1)", "f'(v2)", "f'(v3)", "f'(v4)"}
+    assert set(keys) == set(homework.names()) | {"f'(v1)", "f'(v2)", "f'(v3)", "f'(v4)", "δ1", "δ2", "δ3", "δ4"}
 
 
 def test_each_step_has_a_place_for_its_numbers_and_each_update_its_finite_difference():

@@ -289,7 +289,8 @@ def test_checking_rule_is_homeworks(js):
 
 def static_page_substitutions(case: dict) -> dict[str, str]:
     """Each step of a 2-3-1 network with a purelin output, written with the templates of the static pages
-    (forward-pass.md, cost-function.md, rule-*.md): show.tex and show.eq on the package's values."""
+    (forward-pass.md, cost-function.md, rule-*.md): show.tex and show.eq on the package's values. The example's
+    given values (inputs, target, eta, weights at n) are written ``:given``, as the pages write them."""
     import math
 
     from backprop import activations, rules
@@ -301,53 +302,58 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
     f_prime_of_y = activations.get(net.hidden).derivative_from_output
     y, e = fp.y_output[0], rules.error(fp, d)[0]
     E = rules.cost(fp, d)
+    f_prime, f_prime_4 = rules.f_prime_hidden(fp), rules.f_prime_output(fp)[0]
+    delta_4 = e * f_prime_4  # rule 1: δ_4 = e f'(v_4)
+    delta_h = f_prime * net.w_output[0] * delta_4  # rule 3: δ_i = f'(v_i) w_4i δ_4
     out = {}
     for i in range(3):
         w1, w2, b, v = net.w_hidden[i, 0], net.w_hidden[i, 1], net.b_hidden[i], fp.v_hidden[i]
-        out[f"v{i + 1}"] = tex(r"{{w1}} \cdot {{x1}} + {{w2}} \cdot {{x2}} + {{b}} {{rel}} {{v}}", w1=w1, x1=x[0],
-                               w2=w2, x2=x[1], b=b, v=v, rel=eq(r(w1) * r(x[0]) + r(w2) * r(x[1]) + r(b), v))
+        out[f"v{i + 1}"] = tex(r"{{w1:given}} \cdot {{x1:given}} + {{w2:given}} \cdot {{x2:given}} "
+                               r"+ {{b:given}} {{rel}} {{v}}", w1=w1, x1=x[0], w2=w2, x2=x[1], b=b, v=v,
+                               rel=eq(r(w1) * r(x[0]) + r(w2) * r(x[1]) + r(b), v))
         out[f"y_h{i + 1}"] = tex("{{f}} {{rel}} {{y}}", f=show.f_tex(net.hidden, v), y=fp.y_hidden[i],
                                  rel=eq(f(r(v)), fp.y_hidden[i]))
-        fpi = rules.f_prime_hidden(fp)[i]
-        out[f"f'(v{i + 1})"] = tex("{{formula}} {{rel}} {{f_prime}}", f_prime=fpi,
+        out[f"f'(v{i + 1})"] = tex("{{formula}} {{rel}} {{f_prime}}", f_prime=f_prime[i],
                                    formula=show.f_prime_tex(net.hidden, fp.y_hidden[i]),
-                                   rel=eq(f_prime_of_y(r(fp.y_hidden[i])), fpi))
+                                   rel=eq(f_prime_of_y(r(fp.y_hidden[i])), f_prime[i]))
+        out[f"δ{i + 1}"] = tex(r"{{fp}} \cdot {{w:given}} \cdot {{d4}} {{rel}} {{delta}}", fp=f_prime[i],
+                               w=net.w_output[0, i], d4=delta_4, delta=delta_h[i],
+                               rel=eq(r(f_prime[i]) * r(net.w_output[0, i]) * r(delta_4), delta_h[i]))
     (w41, w42, w43), (y1, y2, y3), b4, v4 = net.w_output[0], fp.y_hidden, net.b_output[0], fp.v_output[0]
     shown = r(w41) * r(y1) + r(w42) * r(y2) + r(w43) * r(y3) + r(b4)
-    out["v4"] = tex(r"{{w41}} \cdot {{y1}} + {{w42}} \cdot {{y2}} + {{w43}} \cdot {{y3}} + {{b4}} {{rel}} {{v4}}",
-                    w41=w41, y1=y1, w42=w42, y2=y2, w43=w43, y3=y3, b4=b4, v4=v4, rel=eq(shown, v4))
-    out["e"] = tex("{{d}} - {{y}} {{rel}} {{e}}", d=d, y=y, e=e, rel=eq(r(d) - r(y), e))
+    out["v4"] = tex(r"{{w41:given}} \cdot {{y1}} + {{w42:given}} \cdot {{y2}} + {{w43:given}} \cdot {{y3}} "
+                    r"+ {{b4:given}} {{rel}} {{v4}}", w41=w41, y1=y1, w42=w42, y2=y2, w43=w43, y3=y3, b4=b4, v4=v4,
+                    rel=eq(shown, v4))
+    out["e"] = tex("{{d:given}} - {{y}} {{rel}} {{e}}", d=d, y=y, e=e, rel=eq(r(d) - r(y), e))
     out["E"] = tex(r"\frac{1}{2} \cdot {{e}}^2 {{rel}} {{E}}", e=e, E=E, rel=eq(0.5 * r(e) ** 2, E))
+    out["δ4"] = tex(r"{{e}} \cdot {{f_prime_v4}} {{rel}} {{delta_4}}", e=e, f_prime_v4=f_prime_4, delta_4=delta_4,
+                    rel=eq(r(e) * r(f_prime_4), delta_4))
     dw, db = rules.delta_w_output(fp, d, eta)[0], rules.delta_b_output(fp, d, eta)[0]
     for i in range(3):
         w_old, y_hi = net.w_output[0, i], fp.y_hidden[i]
-        out[f"Δw4{i + 1}"] = tex(r"{{eta}} \cdot {{e}} \cdot {{y_hi}} {{rel}} {{dw}}", eta=eta, e=e, y_hi=y_hi,
-                                 dw=dw[i], rel=eq(r(eta) * r(e) * r(y_hi), dw[i]))
-        out[f"w4{i + 1}(n+1)"] = tex("{{w_old}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old, dw=dw[i],
+        out[f"Δw4{i + 1}"] = tex(r"{{eta:given}} \cdot {{delta_4}} \cdot {{y_hi}} {{rel}} {{dw}}", eta=eta,
+                                 delta_4=delta_4, y_hi=y_hi, dw=dw[i], rel=eq(r(eta) * r(delta_4) * r(y_hi), dw[i]))
+        out[f"w4{i + 1}(n+1)"] = tex("{{w_old:given}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old, dw=dw[i],
                                      w_new=w_old + dw[i], rel=eq(r(w_old) + r(dw[i]), w_old + dw[i]))
-    out["Δb4"] = tex(r"{{eta}} \cdot ({{d}} - {{y}}) {{rel}} {{db}}", eta=eta, d=d, y=y, db=db,
+    out["Δb4"] = tex(r"{{eta:given}} \cdot ({{d:given}} - {{y}}) {{rel}} {{db}}", eta=eta, d=d, y=y, db=db,
                      rel=eq(r(eta) * (r(d) - r(y)), db))
     b_old = net.b_output[0]
-    out["b4(n+1)"] = tex("{{b_old}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=db, b_new=b_old + db,
+    out["b4(n+1)"] = tex("{{b_old:given}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=db, b_new=b_old + db,
                          rel=eq(r(b_old) + r(db), b_old + db))
-    f_prime = rules.f_prime_hidden(fp)
     dwh, dbh = rules.delta_w_hidden(fp, d, eta), rules.delta_b_hidden(fp, d, eta)
     for i in range(3):
-        w_4i = net.w_output[0, i]
         for k in range(2):
             w_old, w_new = net.w_hidden[i, k], net.w_hidden[i, k] + dwh[i, k]
-            out[f"Δw{i + 1}{k + 1}"] = tex(
-                r"{{eta}} \cdot {{e}} \cdot {{w_4i}} \cdot {{f_prime}} \cdot {{x_k}} {{rel}} {{dw}}", eta=eta, e=e,
-                w_4i=w_4i, f_prime=f_prime[i], x_k=x[k], dw=dwh[i, k],
-                rel=eq(r(eta) * r(e) * r(w_4i) * r(f_prime[i]) * r(x[k]), dwh[i, k]))
-            out[f"w{i + 1}{k + 1}(n+1)"] = tex("{{w_old}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old, dw=dwh[i, k],
-                                               w_new=w_new, rel=eq(r(w_old) + r(dwh[i, k]), w_new))
+            out[f"Δw{i + 1}{k + 1}"] = tex(r"{{eta:given}} \cdot {{delta}} \cdot {{x_k:given}} {{rel}} {{dw}}",
+                                           eta=eta, delta=delta_h[i], x_k=x[k], dw=dwh[i, k],
+                                           rel=eq(r(eta) * r(delta_h[i]) * r(x[k]), dwh[i, k]))
+            out[f"w{i + 1}{k + 1}(n+1)"] = tex("{{w_old:given}} + {{dw}} {{rel}} {{w_new}}", w_old=w_old,
+                                               dw=dwh[i, k], w_new=w_new, rel=eq(r(w_old) + r(dwh[i, k]), w_new))
         b_old, b_new = net.b_hidden[i], net.b_hidden[i] + dbh[i]
-        out[f"Δb{i + 1}"] = tex(r"{{eta}} \cdot {{e}} \cdot {{w_4i}} \cdot {{f_prime}} {{rel}} {{db}}", eta=eta, e=e,
-                                w_4i=w_4i, f_prime=f_prime[i], db=dbh[i],
-                                rel=eq(r(eta) * r(e) * r(w_4i) * r(f_prime[i]), dbh[i]))
-        out[f"b{i + 1}(n+1)"] = tex("{{b_old}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=dbh[i], b_new=b_new,
-                                    rel=eq(r(b_old) + r(dbh[i]), b_new))
+        out[f"Δb{i + 1}"] = tex(r"{{eta:given}} \cdot {{delta}} {{rel}} {{db}}", eta=eta, delta=delta_h[i], db=dbh[i],
+                                rel=eq(r(eta) * r(delta_h[i]), dbh[i]))
+        out[f"b{i + 1}(n+1)"] = tex("{{b_old:given}} + {{db}} {{rel}} {{b_new}}", b_old=b_old, db=dbh[i],
+                                    b_new=b_new, rel=eq(r(b_old) + r(dbh[i]), b_new))
     return out
 
 
