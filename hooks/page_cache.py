@@ -16,8 +16,8 @@ executed blocks (they render fast), and pages with what registers itself while r
 are registered with mkdocs-autorefs through its public ``register_anchor``, as its heading scanner does while
 rendering, so ``[text][heading-id]`` links to them resolve.
 
-markdown-exec numbers the ids it gives a block's Markdown output (``exec-N--``) with a counter over the whole build;
-it is set back to 0 at each page, so a page's ids depend on that page only, cached or not.
+markdown-exec numbers the ids of a block's output (``exec-N--``) with its own counter over the whole process; a page
+from the cache keeps the ids it was rendered with, which are unique within the page, as ids need to be.
 ``BACKPROP_PAGE_CACHE`` names another cache directory (the tests use one of their own).
 """
 
@@ -30,7 +30,6 @@ import re
 from pathlib import Path
 
 import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
-import markdown_exec
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
@@ -144,7 +143,6 @@ def on_files(files, config, **kwargs):
 
 @event_priority(-100)  # last: the Markdown as the other hooks leave it is what renders
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    markdown_exec.MarkdownConverter.counter = 0  # the ids of this page's blocks: exec-1--, exec-2--, ...
     if not cacheable(markdown):
         return markdown
     parts = [HOW, _state["site"], page.file.src_uri.encode(), markdown.encode()]
