@@ -9,16 +9,13 @@ must also agree: the same formulas (assistive MathML) at the same size.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.support.browser import ROOT, Server, new_tab, serve
-from tests.support.site import free_port
+from tests.support.browser import Server, new_tab, serve
+from tests.support.site import BuildFailed, mkdocs_build
 
 pytestmark = pytest.mark.browser
 
@@ -37,14 +34,12 @@ def servers(site_build, server, tmp_path_factory) -> Iterator[dict[str, Server]]
     """{"prerender": Server, "client": Server}: the session's build, and the site built again in the other mode."""
     first = site_mode(site_build.dir)
     other = "client" if first == "prerender" else "prerender"
-    out = tmp_path_factory.mktemp(f"site-{other}")
-    port = free_port()
-    env = {**os.environ, "SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1",
-           "MATHJAX_PRERENDER": "1" if other == "prerender" else "0"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict ({other}) failed:\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    try:
+        built = mkdocs_build(tmp_path_factory.mktemp(f"site-{other}"),
+                             MATHJAX_PRERENDER="1" if other == "prerender" else "0")
+    except BuildFailed as exc:
+        pytest.fail(f"{other} mode: {exc}", pytrace=False)
+    out, port = built.dir, built.port
     assert site_mode(out) == other
     httpd, srv = serve(out, port, tmp_path_factory.mktemp("overlay-other"))
     yield {first: server, other: srv}

@@ -100,7 +100,8 @@ def test_every_input_changes_the_digest(keys, inputs, change):
 def test_other_variables_do_not_change_the_digest(keys, inputs):
     before = keys.inputs_digest(**inputs)
     inputs["environ"] = {**inputs["environ"], "SITE_URL": "http://127.0.0.1:1234/",
-                         "BACKPROP_NOTEBOOK_CACHE": "/tmp/x", "BACKPROP_PAGE_CACHE": "/tmp/y"}
+                         "BACKPROP_NOTEBOOK_CACHE": "/tmp/x", "BACKPROP_PAGE_CACHE": "/tmp/y",
+                         "BACKPROP_JUPYTER_CACHE": "/tmp/z"}
     assert keys.inputs_digest(**inputs) == before
 
 
@@ -181,7 +182,8 @@ def small_site_config(tmp: Path, cached: bool) -> Path:
 def build(config: Path, out: Path, cache: Path, **env: str) -> dict[str, str]:
     """A strict build: {"notebook": its page, "page": PAGE's page, "log": the build log}."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{free_port()}/",
-           "BACKPROP_NOTEBOOK_CACHE": str(cache / "notebooks"), "BACKPROP_PAGE_CACHE": str(cache / "pages"), **env}
+           "BACKPROP_NOTEBOOK_CACHE": str(cache / "notebooks"), "BACKPROP_PAGE_CACHE": str(cache / "pages"),
+           "BACKPROP_JUPYTER_CACHE": str(cache / "mkdocs-jupyter"), **env}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -34,10 +34,14 @@ class SiteBuild:
 
 def mkdocs_build(out: Path, **env: str) -> SiteBuild:
     """``mkdocs build --strict`` of the whole site (notebooks included) into ``out``, with site_url set to a free
-    local port and ``env`` added to the environment (e.g. ``BACKPROP_EXAMPLE``). Raises ``BuildFailed`` if it fails."""
+    local port and ``env`` added to the environment (e.g. ``BACKPROP_EXAMPLE``). Raises ``BuildFailed`` if it fails.
+
+    mkdocs-jupyter's cache is the build's own (``<out>.jupyter-cache``): it deletes what a build did not use, so
+    two builds at once (the suite's workers) must not share it. The notebook and page caches are shared."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", **env}
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1",
+           "BACKPROP_JUPYTER_CACHE": str(out.parent / f"{out.name}.jupyter-cache"), **env}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, env=env, capture_output=True, text=True,
