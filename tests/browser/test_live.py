@@ -119,7 +119,7 @@ def test_an_edit_updates_every_number_and_formula(tab):
     values = example_values() | {"x1": -2.0}
     assert_numbers_are(tab, values)
     after = tab.page.evaluate(NUMBERS_JS)
-    assert "\u00b7 (\u22122.000000)" in after["v1"]["text"], after["v1"]["text"]  # negatives in parentheses
+    assert "\u00b7 (\u22122) +" in after["v1"]["text"], after["v1"]["text"]  # a given value, negative: in parentheses
     assert after["Δw11"]["text"] != before["Δw11"]["text"]
     # the finite difference beside each update is -eta times the package's numerical gradient
     from backprop import gradcheck

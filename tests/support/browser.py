@@ -278,6 +278,9 @@ class Tab:
     def _request_failed(self, request):
         if not self.is_local(request.url):
             return  # blocked on purpose by the route below, recorded in external_requests
+        if request.failure == "net::ERR_ABORTED" and request.url.endswith("/favicon.png"):
+            return  # Chromium fetches the icon on its own schedule and cancels it when the page moves on; a missing
+            # icon is still caught, as a 404 in bad_responses
         self.failed_requests.append(f"{request.failure} {request.url}")
 
     def is_local(self, url: str) -> bool:
