@@ -82,8 +82,12 @@ def test_copy_button_copies_the_code(fresh_tab, server, site_build):
     path = _first_page_with_code(site_build.dir)
     fresh_tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     fresh_tab.visit(path)
+    # Blocks below the screen skip their style and layout (content-visibility: auto) until they come into view: which
+    # code block is visible (not in a hidden content tab), and its innerText, are only known once it is rendered.
+    # Rendered at once here (a test-only style), so the first visible block is found the same way on every load.
+    fresh_tab.page.add_style_tag(content="* { content-visibility: visible !important; }")
     block = fresh_tab.page.locator("div.highlight pre:visible").first  # not one in a hidden content tab
-    block.scroll_into_view_if_needed()  # below the screen, content-visibility skips its layout: no innerText
+    block.scroll_into_view_if_needed()
     code = block.locator("code").inner_text()
     assert code.strip(), f"the first code block on {path} is empty"
     fresh_tab.page.evaluate("() => navigator.clipboard.writeText('clipboard before the click')")
