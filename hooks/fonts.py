@@ -43,7 +43,8 @@ FONTS = [
     ("roboto-mono-400.woff2", ROBOTO_MONO / "RobotoMono[wght].ttf", 400, DEJAVU / "DejaVuSansMono.ttf"),
 ]
 # Printable ASCII (what a reader types into search or an answer box) and the punctuation of material's own strings.
-# Latin-1 is left out: it made each face about 30 % larger, and a character a font lacks falls back, it is not lost.
+# Latin-1 is left out: it would make every face larger for characters the site does not print, and a character a
+# font lacks falls back to the next font, it is not lost.
 ALWAYS = {chr(c) for c in range(0x20, 0x7F)} | set("‐–—‘’“”…•→←")
 
 # Not drawn with these fonts: scripts, styles, and the assistive MathML (hidden; MathJax's fonts draw the math).

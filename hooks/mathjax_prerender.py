@@ -12,8 +12,7 @@ site in client-side mode) runs in V8 through PyPI's ``mini-racer``. For every pa
   screen readers), and keeps the TeX source in a ``data-tex`` attribute of the ``mjx-container``;
 * links ``assets/mathjax/prerender.css``: the CHTML stylesheet for every glyph used on the site, written once
   after all pages, with the fonts the math uses cut down to those glyphs (``assets/mathjax/prerender-fonts``:
-  fontTools' subsetter on MathJax's own woff files keeps about 40 % of their bytes; a font no formula can ask for
-  is copied as it is).
+  fontTools' subsetter on MathJax's own woff files; a font no formula can ask for is copied as it is).
 
 Why ``data-tex`` for the TeX source: it is plain text on the element a reader or a script selects (``copy`` of
 ``el.dataset.tex``), it costs nothing to screen readers (they read the MathML, and an ``<annotation>`` inside it is
@@ -175,7 +174,6 @@ class Renderer:
 # all, so in the stylesheet instead), the MathML namespace (an HTML parser puts <math> in it anyway), IE's
 # "unselectable" (CSS already makes the hidden MathML unselectable) and MathJax's notes to itself on MathML elements
 # (data-mjx-texclass, data-mjx-alternate: read only when MathJax parses that MathML again; nothing does here).
-# About 5 % of a derivation page's HTML.
 CONTAINER_START = '<mjx-container class="MathJax" jax="CHTML"'
 CONTAINER_STYLE = f' style="font-size: {SCALE * 100:.1f}%; position: relative;"'
 CONTAINER_CSS = f'\nmjx-container[jax="CHTML"] {{\n  font-size: {SCALE * 100:.1f}%;\n  position: relative;\n}}\n'
@@ -498,8 +496,7 @@ def _prerender_soup(output: str, src_uri: str) -> str:
 
 def on_shutdown(**kwargs):
     # Free V8 while the interpreter is still whole: left to MiniRacer.__del__ at interpreter exit,
-    # mr_free_context waits forever on a futex and `mkdocs build` never exits (seen with py-mini-racer
-    # 0.12: faulthandler shows _make_context's finally in __del__).
+    # mr_free_context can wait forever on a futex, and then `mkdocs build` never exits.
     if STATE.renderer is not None:
         STATE.renderer.ctx.close()
         STATE.renderer = None
