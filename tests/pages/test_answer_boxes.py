@@ -9,7 +9,6 @@ same state and the same message from both. The browser tests (tests/browser/test
 
 from __future__ import annotations
 
-import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from backprop import examples
 from backprop import exercises as ex
 from tests.support import oracle
+from tests.support.js import script
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
@@ -27,15 +27,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "exercis
 
 @pytest.fixture(scope="module")
 def js():
-    ctx = mini_racer.MiniRacer()
-    ctx.eval(SCRIPT.read_text(encoding="utf-8"))
-
-    def call(expression: str, *args: object) -> object:
-        encoded = ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
-        return json.loads(ctx.eval(f"JSON.stringify(({expression})({encoded}))"))
-
-    yield call
-    ctx.close()  # free V8 now: left to interpreter exit, mini-racer can hang
+    with script(SCRIPT) as call:
+        yield call
 
 
 class _Forms(HTMLParser):

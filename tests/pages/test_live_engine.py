@@ -10,7 +10,6 @@ V8 in one call each, so the whole file runs in seconds.
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ import pytest
 
 from backprop import Network, forward, gradcheck, homework, show, step
 from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+from tests.support.js import script
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
@@ -29,16 +29,8 @@ TOL = 1e-12
 
 @pytest.fixture(scope="module")
 def js():
-    ctx = mini_racer.MiniRacer()
-    ctx.eval(ENGINE.read_text(encoding="utf-8"))
-
-    def call(expression: str, *args: object) -> object:
-        """Evaluate ``expression`` (a JS function of its arguments) on JSON-encoded ``args``; the JSON result."""
-        encoded = ", ".join(json.dumps(a, ensure_ascii=False) for a in args)
-        return json.loads(ctx.eval(f"JSON.stringify(({expression})({encoded}))"))
-
-    yield call
-    ctx.close()  # free V8 now: left to interpreter exit, mini-racer can hang (see hooks/mathjax_prerender.py)
+    with script(ENGINE) as call:
+        yield call
 
 
 def random_case(rng: np.random.Generator, hidden: str, output: str, sizes=(2, 3, 1)) -> dict:
