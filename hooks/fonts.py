@@ -15,16 +15,27 @@ every machine.
 Why a font of our own: pre-rendered math (hooks/mathjax_prerender.py) is scaled at build time to the text's ex-height
 , so the text must be set in that font on every machine, not in whatever sans-serif the
 reader's system has (``TEXT_FONT`` there names the file this hook serves as ``roboto-400.woff2``).
+
+The cutting itself is in hooks/font_subset.py; this hook collects the characters, runs one face per core and keeps
+the results in a cache (``.cache/fonts``), so a rebuild with the same characters cuts nothing.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
+import logging
+import multiprocessing
+import os
 import re
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from html import unescape
 from pathlib import Path
 
+import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
 import font_roboto  # PyPI: font-roboto
+import font_subset  # hooks/font_subset.py
 import fontpkg_roboto_mono  # PyPI: fontpkg-roboto-mono
 import matplotlib
 
@@ -51,8 +62,18 @@ ALWAYS = {chr(c) for c in range(0x20, 0x7F)} | set("‐–—‘’“”…•�
 NOT_TEXT = re.compile(r"<(script|style|mjx-assistive-mml)\b[^>]*>.*?</\1>", re.S)
 TEXT = re.compile(r">([^<]+)")
 
+log = logging.getLogger("mkdocs.plugins.backprop.fonts")
+
+# The cut faces are kept in .cache/fonts/<key>.woff2 (BACKPROP_FONT_CACHE names another directory), keyed on all they
+# depend on (cache_key): a build whose pages hold the same characters, a rebuild under mkdocs serve included, cuts
+# nothing.
+CACHE_ENV = "BACKPROP_FONT_CACHE"
+HOOKS = str(Path(__file__).resolve().parent)
+HOW = Path(__file__).read_bytes() + Path(font_subset.__file__).read_bytes()
+KEEP = 10  # cut sets kept (the most recently used)
+
 _chars: set[str] = set()
-_cache: dict[tuple[str, frozenset[str]], bytes] = {}  # mkdocs serve: a rebuild with the same characters reuses them
+_file_digests: dict[Path, bytes] = {}  # the font files' hashes, read once per process
 
 
 def page_characters(html: str) -> set[str]:
@@ -69,58 +90,54 @@ def on_post_page(output: str, page, config, **kwargs):
     return output
 
 
-def _cut(source: Path, codepoints: set[int], weight: int | None = None, features: bool = True):
-    """``source`` cut down to ``codepoints``, without hinting (a TTFont; ``features=False``: no layout tables)."""
-    from fontTools import subset as ft_subset
-    from fontTools.varLib import instancer
+def cache_key(name: str, source: Path, weight: int | None, fill: Path, chars: frozenset[str]) -> str:
+    """Everything a cut face depends on: the two font files, the weight, the characters, how (this file and
+    font_subset.py) and fontTools' version."""
+    import fontTools
 
-    options = ft_subset.Options(hinting=False, desubroutinize=True)
-    if not features:
-        options.layout_features = []
-        options.drop_tables += ["GSUB", "GPOS", "GDEF", "MATH", "FFTM"]
-    font = ft_subset.load_font(str(source), options, lazy=False)
-    if weight is not None:  # one static weight of a variable font: no variation tables to ship
-        instancer.instantiateVariableFont(font, {"wght": weight}, inplace=True)
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(font)
-    return font
+    h = hashlib.sha256()
+    for part in (HOW, name.encode(), str(weight).encode(), fontTools.version.encode(), "".join(sorted(chars)).encode(),
+                 *(_digest(path) for path in (source, fill))):
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()[:24]
 
 
-def missing(source: Path, chars: set[str]) -> set[str]:
-    """The characters of ``chars`` (spaces aside) that ``source`` has no glyph for."""
-    from fontTools.ttLib import TTFont
-
-    cmap = TTFont(str(source), lazy=True).getBestCmap()
-    return {c for c in chars if not c.isspace() and ord(c) not in cmap}
-
-
-def subset(source: Path, chars: set[str], weight: int | None, fill: Path | None = None) -> bytes:
-    """``source`` cut down to ``chars`` as woff2; the characters it lacks merged in from ``fill`` when it has them."""
-    from fontTools.merge import Merger
-
-    codepoints = {ord(c) for c in chars if not c.isspace() or c == " "}
-    font = _cut(source, codepoints, weight)
-    lacking = missing(source, chars) - (missing(fill, chars) if fill else set(chars))
-    if lacking:
-        parts = []
-        for part in (font, _cut(fill, {ord(c) for c in lacking}, features=False)):
-            parts.append(io.BytesIO())
-            part.save(parts[-1])
-            parts[-1].seek(0)
-        font = Merger().merge(parts)  # tables of the first font (names, metrics) win: the face is still Roboto
-    font.flavor = "woff2"
-    buffer = io.BytesIO()
-    font.save(buffer)
-    return buffer.getvalue()
+def _digest(path: Path) -> bytes:
+    if path not in _file_digests:
+        _file_digests[path] = hashlib.sha256(path.read_bytes()).digest()
+    return _file_digests[path]
 
 
 def on_post_build(config, **kwargs):
     chars = frozenset(_chars | ALWAYS)
     target = Path(config["site_dir"]) / TARGET
     target.mkdir(parents=True, exist_ok=True)
-    for name, source, weight, fill in FONTS:
-        key = (name, chars)
-        if key not in _cache:
-            _cache[key] = subset(source, set(chars), weight, fill)
-        (target / name).write_bytes(_cache[key])
+    cache = cache_inputs.cache_dir(CACHE_ENV, "fonts")
+    cache.mkdir(parents=True, exist_ok=True)
+    files = {face[0]: cache / f"{cache_key(*face, chars)}.woff2" for face in FONTS}
+    todo = [face for face in FONTS if not files[face[0]].exists()]
+    if todo:
+        # One face per process, as many at once as there are cores: fontTools is pure Python, and by now the
+        # notebooks' kernels are done, so the cores are free. "spawn": a fork would copy the build's other threads'
+        # state (the V8 thread of hooks/mathjax_prerender.py) into the worker.
+        workers = min(len(todo), os.cpu_count() or 1)
+        if workers > 1:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                sys.path.insert(0, HOOKS)  # the workers start on the first submit, with this sys.path: they can
+                try:                       # import font_subset (mkdocs puts a hook's folder on it only to load it)
+                    cut = [pool.submit(font_subset.subset, source, set(chars), weight, fill)
+                           for _, source, weight, fill in todo]
+                finally:
+                    sys.path.remove(HOOKS)
+                results = [job.result() for job in cut]
+        else:
+            results = [font_subset.subset(source, set(chars), weight, fill) for _, source, weight, fill in todo]
+        for (name, *_), data in zip(todo, results):
+            partial = files[name].with_name(f".{files[name].name}.{os.getpid()}.tmp")
+            partial.write_bytes(data)
+            os.replace(partial, files[name])  # whole or not at all: builds running at once may share the cache
+    for name, path in files.items():
+        os.utime(path)  # used: not pruned
+        shutil.copyfile(path, target / name)
+    log.info("fonts: %d cut, %d from the cache", len(todo), len(FONTS) - len(todo))
+    cache_inputs.prune(list(cache.glob("*.woff2")), KEEP * len(FONTS))

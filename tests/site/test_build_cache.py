@@ -1,5 +1,6 @@
 """hooks/notebook_cache.py and hooks/page_cache.py: a notebook, or a page with executed blocks, runs again exactly
-when something it depends on changed, and the site they build is the site built without them.
+when something it depends on changed, and the site they build is the site built without them. hooks/fonts.py: a
+face is cut again exactly when its characters, its font files or how it is cut changed.
 
 The keys (hooks/cache_inputs.py, fast): they change with every input the outputs depend on (the source, any file of
 the package, the example file, the ``BACKPROP_*`` environment, the tools, a page's included snippets), and only with
@@ -56,6 +57,26 @@ def keys():
 @pytest.fixture(scope="module")
 def page_cache():
     return load("page_cache")
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    return load("fonts")
+
+
+def test_a_cut_faces_key_changes_with_each_of_its_inputs(fonts, tmp_path):
+    name, source, weight, fill = fonts.FONTS[0]
+    chars = frozenset("abc")
+    key = fonts.cache_key(name, source, weight, fill, chars)
+    assert key == fonts.cache_key(name, source, weight, fill, frozenset("cba"))  # a set: order is not an input
+    other_source = tmp_path / "other.ttf"
+    other_source.write_bytes(source.read_bytes() + b"\0")  # the same path would be another file: its bytes count
+    changed = [fonts.cache_key(name, source, weight, fill, frozenset("abd")),
+               fonts.cache_key("other.woff2", source, weight, fill, chars),
+               fonts.cache_key(name, source, 500, fill, chars),
+               fonts.cache_key(name, other_source, weight, fill, chars),
+               fonts.cache_key(name, source, weight, fonts.FONTS[3][3], chars)]
+    assert key not in changed and len(set(changed)) == len(changed)
 
 
 # --- the keys --------------------------------------------------------------------------------------------------
@@ -183,12 +204,13 @@ def build(config: Path, out: Path, cache: Path, **env: str) -> dict[str, str]:
     """A strict build: {"notebook": its page, "page": PAGE's page, "log": the build log}."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{free_port()}/",
            "BACKPROP_NOTEBOOK_CACHE": str(cache / "notebooks"), "BACKPROP_PAGE_CACHE": str(cache / "pages"),
-           "BACKPROP_JUPYTER_CACHE": str(cache / "mkdocs-jupyter"), **env}
+           "BACKPROP_JUPYTER_CACHE": str(cache / "mkdocs-jupyter"), "BACKPROP_FONT_CACHE": str(cache / "fonts"), **env}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return {"notebook": (out / NOTEBOOK.removesuffix(".py") / "index.html").read_text(encoding="utf-8"),
             "page": (out / PAGE.removesuffix(".md") / "index.html").read_text(encoding="utf-8"),
+            "fonts": {f.name: f.read_bytes() for f in (out / "assets" / "fonts").iterdir()},
             "log": proc.stdout + proc.stderr}
 
 
@@ -257,6 +279,17 @@ def test_a_cold_build_executes_and_a_warm_one_reuses(builds):
     assert "Cache hit" in warm["log"] and "Converting notebook" not in warm["log"]  # not even rendered again
     for page in ("notebook", "page"):
         assert article(warm[page]) == article(cold[page])
+
+
+@pytest.mark.slow
+def test_the_fonts_are_cut_once_and_the_cut_faces_reused(builds, fonts):
+    cold, warm, uncached = builds["cold"], builds["warm"], builds["uncached"]
+    n = len(fonts.FONTS)
+    assert f"fonts: {n} cut, 0 from the cache" in cold["log"]
+    assert f"fonts: 0 cut, {n} from the cache" in warm["log"]
+    assert f"fonts: {n} cut, 0 from the cache" in uncached["log"]  # its own cache directory: cut afresh
+    assert sorted(cold["fonts"]) == sorted(name for name, *_ in fonts.FONTS)
+    assert warm["fonts"] == cold["fonts"]
 
 
 @pytest.mark.slow
