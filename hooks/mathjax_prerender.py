@@ -36,8 +36,10 @@ import os
 import re
 import shutil
 import sys
+import threading
 import time
 import types
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -146,24 +148,29 @@ class Renderer:
         self.ctx.eval(source)
         self.ctx.eval(JS_API % {"find": json.dumps(FIND_OPTIONS)})
         self.cache: dict[tuple[str, bool], str | TexError] = {}
+        self.lock = threading.Lock()  # one MathJax: the build's thread and the render-ahead thread take turns
         self.startup_seconds = time.perf_counter() - started
 
     def find(self, strings: list[str]) -> list[tuple[int, int, int, str, bool | None]]:
         """MathJax's FindTeX over ``strings``: (string index, start, end, TeX, display); display None = escape."""
         if not strings:
             return []
-        return [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
+        with self.lock:
+            return [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
 
     def render_all(self, formulas) -> None:
         """Render the (tex, display) pairs not yet in the cache, in one call."""
-        todo = list(dict.fromkeys(f for f in formulas if f not in self.cache))
-        if not todo:
-            return
-        for key, out in zip(todo, json.loads(self.ctx.call("bpRender", [list(f) for f in todo]))):
-            self.cache[key] = trim(out["html"]) if "html" in out else TexError(out["error"])
+        formulas = list(formulas)
+        with self.lock:
+            todo = list(dict.fromkeys(f for f in formulas if f not in self.cache))
+            if not todo:
+                return
+            for key, out in zip(todo, json.loads(self.ctx.call("bpRender", [list(f) for f in todo]))):
+                self.cache[key] = trim(out["html"]) if "html" in out else TexError(out["error"])
 
     def stylesheet(self) -> str:
-        return self.ctx.call("bpStylesheet") + CONTAINER_CSS
+        with self.lock:
+            return self.ctx.call("bpStylesheet") + CONTAINER_CSS
 
     def markup(self) -> str:
         """Every formula rendered so far, one after the other."""
@@ -197,10 +204,12 @@ class State:
         self.renderer: Renderer | None = None
         self.fonts: dict[tuple[str, frozenset[str]], bytes] = {}  # (font file, characters) -> its subset
         self.enabled = True
+        self.ahead: ThreadPoolExecutor | None = None  # renders each page's formulas ahead (on_page_content)
+        self.ahead_jobs: list[Future] = []
         self.reset_stats()
 
     def reset_stats(self):
-        self.stats = {"startup": 0.0, "seconds": 0.0, "formulas": 0, "rendered": 0, "pages": 0}
+        self.stats = {"startup": 0.0, "seconds": 0.0, "ahead": 0.0, "formulas": 0, "rendered": 0, "pages": 0}
 
 
 # Kept in sys.modules so a re-import of this hook file still finds the same V8 context and cache.
@@ -223,10 +232,14 @@ def prerender_enabled(config) -> bool:
     return value
 
 
+_STARTING = threading.Lock()
+
+
 def renderer() -> Renderer:
-    if STATE.renderer is None:
-        STATE.renderer = Renderer()
-        STATE.stats["startup"] = STATE.renderer.startup_seconds
+    with _STARTING:  # the first caller may be either thread
+        if STATE.renderer is None:
+            STATE.renderer = Renderer()
+            STATE.stats["startup"] = STATE.renderer.startup_seconds
     return STATE.renderer
 
 
@@ -240,6 +253,43 @@ def on_config(config, **kwargs):
     if STATE.enabled:
         config.extra_javascript = [s for s in config.extra_javascript if str(s) != CLIENT_SCRIPT]
     return config
+
+
+def on_pre_build(config, **kwargs):
+    _stop_ahead()
+    if STATE.enabled:
+        renderer()  # V8 started by the build's own thread, which also frees it (on_shutdown)
+        STATE.ahead = ThreadPoolExecutor(1, thread_name_prefix="mathjax-ahead")
+
+
+def on_page_content(html_text: str, page, config, **kwargs):
+    """Render the page's formulas now, in a thread of their own, while mkdocs goes on with the other pages: the
+    page is written much later (``on_post_page``), and then finds them in the cache. V8 runs without Python's lock,
+    so this work leaves the build's critical path (in a cold build the cores are otherwise idle at the end)."""
+    if STATE.ahead is not None:
+        strings = [html.unescape(m[2]) for m in ARITHMATEX.finditer(html_text)]
+        if strings:
+            STATE.ahead_jobs.append(STATE.ahead.submit(_render_ahead, strings))
+    return html_text
+
+
+def _render_ahead(strings: list[str]) -> None:
+    """Fill the cache with the formulas of ``strings`` (errors are reported when the page is written)."""
+    started = time.perf_counter()
+    r = renderer()
+    r.render_all((tex, display) for _, _, _, tex, display in r.find(strings) if display is not None)
+    STATE.stats["ahead"] += time.perf_counter() - started
+
+
+def _stop_ahead() -> None:
+    """Wait for the render-ahead thread and raise what it raised (a bug here, not a TeX error)."""
+    if STATE.ahead is None:
+        return
+    STATE.ahead.shutdown(wait=True, cancel_futures=True)
+    jobs, STATE.ahead, STATE.ahead_jobs = STATE.ahead_jobs, None, []
+    for job in jobs:
+        if not job.cancelled():
+            job.result()
 
 
 def on_post_page(output: str, page, config, **kwargs):
@@ -276,6 +326,7 @@ def _link_stylesheet(output: str, href: str) -> str:
 
 
 def on_post_build(config, **kwargs):
+    _stop_ahead()
     if not STATE.enabled or STATE.renderer is None:
         return
     started = time.perf_counter()
@@ -287,7 +338,8 @@ def on_post_build(config, **kwargs):
     s = STATE.stats
     s["seconds"] += time.perf_counter() - started
     log.info(f"MathJax pre-rendered {s['formulas']} formulas on {s['pages']} pages ({s['rendered']} rendered, the "
-             f"rest cached) in {s['seconds']:.2f} s, of which {s['startup']:.2f} s loading MathJax into V8")
+             f"rest cached) in {s['seconds']:.2f} s, and {s['ahead']:.2f} s ahead in a thread of its own; "
+             f"{s['startup']:.2f} s of it loading MathJax into V8")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -494,7 +546,15 @@ def _prerender_soup(output: str, src_uri: str) -> str:
     return re.sub("\x02mjx(\\d+)\x03", lambda m: rendered[int(m[1])], out) if rendered else out
 
 
+def on_build_error(error, **kwargs):
+    if STATE.ahead is not None:
+        STATE.ahead.shutdown(wait=True, cancel_futures=True)
+        STATE.ahead, STATE.ahead_jobs = None, []
+
+
 def on_shutdown(**kwargs):
+    if STATE.ahead is not None:
+        STATE.ahead.shutdown(wait=True, cancel_futures=True)
     # Free V8 while the interpreter is still whole: left to MiniRacer.__del__ at interpreter exit,
     # mr_free_context can wait forever on a futex, and then `mkdocs build` never exits.
     if STATE.renderer is not None:

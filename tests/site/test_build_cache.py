@@ -193,8 +193,12 @@ def small_site_config(tmp: Path, cached: bool) -> Path:
     cfg["validation"] = {"nav": {"omitted_files": "info", "not_found": "info"},
                          "links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"}}
     for plugin in cfg["plugins"]:
-        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin and not cached:
-            plugin["mkdocs-jupyter"].update(execute=True, cache=False, include=["exercises/*.py"])
+        if isinstance(plugin, dict) and "mkdocs-jupyter" in plugin:
+            # yaml_load has resolved cache_dir's !ENV in this process: the default, shared with other builds running
+            # at once (mkdocs-jupyter deletes what its build did not use). Its own directory, beside the others.
+            plugin["mkdocs-jupyter"]["cache_dir"] = str(tmp / "cache" / "mkdocs-jupyter")
+            if not cached:
+                plugin["mkdocs-jupyter"].update(execute=True, cache=False, include=["exercises/*.py"])
     path = tmp / ("mkdocs-cached.yml" if cached else "mkdocs-uncached.yml")
     path.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
     return path
