@@ -7,8 +7,8 @@
   works. The footer names the version and the commit it was built from, when git knows it. If the wheel
   cannot be built, the build fails.
 * The wheel is built with ``pip wheel --no-build-isolation --no-index``: no network, the setuptools of the
-  build's own environment. It is cached under ``.cache/wheel/`` by a hash of what goes into it, so a rebuild
-  of ``mkdocs serve`` that changed no code reuses it.
+  build's own environment, in the background while the pages render. It is cached under ``.cache/wheel/`` by a
+  hash of what goes into it, so a rebuild of ``mkdocs serve`` that changed no code reuses it.
 * ``config.extra.package`` holds ``version``, ``commit``, ``path`` (relative to the site) and ``url``
   (``site_url`` + path); the footer names the version, and ``[[install-backprop]]`` or
   ``[[install-backprop-tip]]`` in a page become the install line (a box, or a short collapsed tip).
@@ -17,19 +17,23 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / ".cache" / "wheel"
 SOURCES = ("pyproject.toml", "README.md")
+KEEP = 20  # wheels kept (the most recently used): a few examples and package versions
 INSTALL_BOX = "[[install-backprop]]"
 INSTALL_TIP = "[[install-backprop-tip]]"
 
@@ -60,14 +64,13 @@ def _inputs(example: Path) -> list[tuple[str, bytes]]:
     return files
 
 
-def build_wheel(example: Path) -> Path:
-    """The wheel of this source tree with ``example`` as its worked example (cached)."""
-    files = _inputs(example)
-    key = hashlib.sha256(b"".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:16]
-    out = CACHE / key
-    found = sorted(out.glob("backprop-*.whl")) if out.is_dir() else []
-    if found:
-        return found[0]
+def wheel_name(version: str) -> str:
+    """The file name pip gives the wheel of this pure-Python package (checked once it is built)."""
+    return f"backprop-{version}-py3-none-any.whl"
+
+
+def build_wheel(files: list[tuple[str, bytes]], out: Path) -> Path:
+    """Build the wheel of ``files`` (``_inputs``) and put it in place as ``out`` (``CACHE/<key>/<wheel_name>``)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         for name, data in files:
@@ -80,28 +83,39 @@ def build_wheel(example: Path) -> Path:
         wheels = sorted(dist.glob("backprop-*.whl"))
         if proc.returncode != 0 or len(wheels) != 1:
             raise PluginError(f"cannot build the backprop wheel the site serves:\n{proc.stdout}{proc.stderr}")
+        if wheels[0].name != out.name:
+            raise PluginError(f"pip named the wheel {wheels[0].name}, not {out.name} (hooks/package.py: wheel_name)")
         # Put in place with one rename, so two builds at once (the test suite's workers) never see half a wheel; if
         # the other one got there first, its wheel of the same files is used.
         CACHE.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=CACHE, prefix=f".{key}-"))
+        staged = Path(tempfile.mkdtemp(dir=CACHE, prefix=f".{out.parent.name}-"))
         shutil.copy2(wheels[0], staged)
-        if out.exists() and not any(out.glob("backprop-*.whl")):
-            shutil.rmtree(out, ignore_errors=True)  # left by an interrupted build of an older version of this hook
+        if out.parent.exists() and not out.exists():
+            shutil.rmtree(out.parent, ignore_errors=True)  # left by an interrupted build of an older version of here
         try:
-            staged.rename(out)
+            staged.rename(out.parent)
         except OSError:
             shutil.rmtree(staged, ignore_errors=True)
-        return sorted(out.glob("backprop-*.whl"))[0]
+    return out
 
 
 def on_config(config, **kwargs):
     with open(ROOT / "pyproject.toml", "rb") as fh:
         version = tomllib.load(fh)["project"]["version"]
     commit = _commit()
-    wheel = build_wheel(_example_file())
+    files = _inputs(_example_file())
+    key = hashlib.sha256(b"".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:16]
+    wheel = CACHE / key / wheel_name(version)
+    # Not in the cache: pip builds it in the background (a few seconds) while mkdocs renders the pages; the file is
+    # needed only when mkdocs copies the site's files (on_env waits for it).
+    job = None
+    if not wheel.exists():
+        builder = ThreadPoolExecutor(1, thread_name_prefix="wheel")
+        job = builder.submit(build_wheel, files, wheel)
+        builder.shutdown(wait=False)  # its thread ends with the job
     path = f"packages/{wheel.name}"
     url = (config.site_url or "/") + path
-    _wheel.update(file=wheel, path=path)
+    _wheel.update(file=wheel, path=path, job=job)
     config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url}
     built = f"backprop {version}" + (f", commit {commit}" if commit else "")
     config.copyright = f'Numbers computed by <a href="{url}">{built}</a>, which this site serves.'
@@ -111,6 +125,15 @@ def on_config(config, **kwargs):
 def on_files(files, config, **kwargs):
     files.append(File.generated(config, _wheel["path"], abs_src_path=str(_wheel["file"])))
     return files
+
+
+def on_env(env, config, files, **kwargs):
+    job = _wheel.pop("job", None)
+    if job is not None:
+        job.result()  # raises the build's PluginError
+    os.utime(_wheel["file"].parent)  # used: not pruned
+    cache_inputs.prune([p for p in CACHE.iterdir() if not p.name.startswith(".")], KEEP)
+    return env
 
 
 def install_markdown(url: str, tip: bool) -> str:
