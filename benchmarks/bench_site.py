@@ -9,7 +9,8 @@ imported, by mkdocs and by the notebook kernels alike), so nothing here is edite
 
 1. ``make build`` with empty caches (a clean build, cold): every notebook and executed block runs;
 2. ``make build`` again (a clean build, warm): the caches of hooks/notebook_cache.py and hooks/page_cache.py hold
-   everything;
+   everything; 1 and 2 run ``--builds`` times (default 3), taking turns with the baseline, and the medians are
+   reported (a cold build on this shared machine varies by several seconds from one run to the next);
 3. ``make serve`` on a free port (``DEV_ADDR``), as an author starts it; once it serves the site, one word is added
    to a page (``PAGE``) and saved: seconds from the save until the served page holds the word (median of EDITS);
 4. the same server, the worked example file replaced by another example of tests/examples/ and saved: seconds from
@@ -298,18 +299,31 @@ def cache_counts(log: str) -> str:
     return ", ".join(parts)
 
 
+def median_run(runs: list[tuple]) -> tuple:
+    """The run of median wall-clock time (the first of the two middle ones for an even count)."""
+    return sorted(runs, key=lambda run: run[0])[(len(runs) - 1) // 2]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-readme", action="store_true", help="print the results only")
+    parser.add_argument("--builds", type=int, default=3, metavar="N",
+                        help="cold and warm builds (and baselines), taking turns; the medians are reported")
     args = parser.parse_args(argv)
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmpname:
         tmp = Path(tmpname)
-        base, base_cpu = baseline_build(tmp)
         copy = copy_checkout(tmp / "checkout")
-        cold, cold_cpu, cold_log = timed_build(copy)
-        warm, warm_cpu, warm_log = timed_build(copy)
+        runs = {"base": [], "cold": [], "warm": []}
+        for _ in range(args.builds):
+            shutil.rmtree(tmp / "baseline", ignore_errors=True)
+            runs["base"].append(baseline_build(tmp))
+            shutil.rmtree(copy / ".cache", ignore_errors=True)  # every cache empty: a clean build, cold
+            runs["cold"].append(timed_build(copy))
+            runs["warm"].append(timed_build(copy))
+        (base, base_cpu), (cold, cold_cpu, cold_log), (warm, warm_cpu, warm_log) = (
+            median_run(runs[k]) for k in ("base", "cold", "warm"))
         page, dweight = heaviest(copy / "site", DERIVATION_PAGES)
         any_page, weight = heaviest(copy / "site")
         edits = serve_edits(copy)
@@ -327,7 +341,9 @@ def main(argv: list[str] | None = None) -> int:
         (f"heaviest derivation page ({page})", dweight / 1e6, None, 2.0, ""),
     ]
     context = (f"{os.cpu_count()} CPUs (shared), load average {load_before:.1f} before and {load_after:.1f} after, "
-               f"Python {sys.version.split()[0]}; wall-clock times, CPU = CPU seconds of the build and its kernels")
+               f"Python {sys.version.split()[0]}; wall-clock times, CPU = CPU seconds of the build and its kernels; "
+               f"builds: the median of {args.builds} (cold: " + ", ".join(f"{r[0]:.1f}" for r in runs["cold"])
+               + " s)")
     table = ["| measurement | value | x baseline | CPU | target | result | note |", "|---|---:|---:|---:|---|---|---|"]
     failed = False
     for name, value, cpu, limit, note in rows:
