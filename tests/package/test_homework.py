@@ -4,7 +4,7 @@ Every mistake's trace is recomputed here independently: the right iteration come
 (tests/support/oracle.py), and each slip is written again below in plain ``math`` as a change to it, without
 ``backprop``. They are compared on the worked example, the three other examples and random networks with every
 pair of activations. ``check`` is tested on right answers, on each mistake's values, on mixed answers and on
-bad input; the CLI end to end in a subprocess.
+bad input; the CLI end to end in a subprocess, and what it reads and says through its `main` in this process.
 """
 
 from __future__ import annotations
@@ -434,8 +434,27 @@ def test_an_exercises_wrong_value_is_the_catalogues_for_the_same_slip(exercise, 
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    """``python -m backprop trace ARGS`` in a subprocess: the CLI end to end (exit status, encoding, streams)."""
     return subprocess.run([sys.executable, "-m", "backprop", "trace", *args], capture_output=True, text=True,
                           encoding="utf-8", timeout=60)
+
+
+@pytest.fixture
+def cli(capsys):
+    """``cli(*ARGS)``: the CLI's ``main(["trace", *ARGS])`` in this process, as ``run`` reports a subprocess (exit
+    status, stdout, stderr); an exception it lets out fails the test. A Python start-up less per call: the tests
+    of what the CLI reads and says use it, ``run`` proves the two agree end to end."""
+    from backprop.__main__ import main
+
+    def call(*args: str) -> subprocess.CompletedProcess:
+        capsys.readouterr()
+        try:
+            code = main(["trace", *args])
+        except SystemExit as exc:
+            code = exc.code
+        out = capsys.readouterr()
+        return subprocess.CompletedProcess(["trace", *args], code, out.out, out.err)
+    return call
 
 
 def write(tmp_path, content) -> str:
@@ -480,19 +499,19 @@ def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
     assert "Not checked after it: Δw12, b1(n+1)" in proc.stdout
 
 
-def test_cli_a_value_no_mistake_gives(tmp_path):
-    proc = run("--check", write(tmp_path, {"v1": 123.0}))
+def test_cli_a_value_no_mistake_gives(tmp_path, cli):
+    proc = cli("--check", write(tmp_path, {"v1": 123.0}))
     assert proc.returncode == 1
     assert "No classic mistake gives this value here" in proc.stdout
 
 
-def test_cli_with_weights_and_sample_options_and_json_format(tmp_path):
+def test_cli_with_weights_and_sample_options_and_json_format(tmp_path, cli):
     ex = oracle.load_example(oracle.other_examples()[0])
     changed = oracle.with_sample(ex, x=[0.25, -1.5], d=0.75, eta=0.2)
     want = oracle.trace_values(oracle.iteration(changed))
     flipped = slipped("sign-flipped", changed)
     answers = write(tmp_path, {"y": want["y"], "db4": flipped["Δb4"]})
-    proc = run("--check", answers, "--weights", str(oracle.other_examples()[0]), "--x", "0.25", "-1.5",
+    proc = cli("--check", answers, "--weights", str(oracle.other_examples()[0]), "--x", "0.25", "-1.5",
                "--d", "0.75", "--eta", "0.2", "--format", "json")
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout)
@@ -524,17 +543,23 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, match: str) -> None
 
 
 @pytest.mark.parametrize("case", list(BAD_FILES))
-def test_cli_bad_answers_file_one_line_exit_2(case, tmp_path):
+def test_cli_bad_answers_file_one_line_exit_2(case, tmp_path, cli):
     content, match = BAD_FILES[case]
+    assert_one_line_error(cli("--check", write(tmp_path, content)), match)
+
+
+def test_cli_bad_answers_file_end_to_end(tmp_path):
+    """One bad file through a real ``python -m backprop``: the same one line, and exit status 2."""
+    content, match = BAD_FILES["not JSON"]
     assert_one_line_error(run("--check", write(tmp_path, content)), match)
 
 
-def test_cli_missing_answers_file(tmp_path):
-    assert_one_line_error(run("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
+def test_cli_missing_answers_file(tmp_path, cli):
+    assert_one_line_error(cli("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
 
 
-def test_help_documents_the_answers_file_from_the_step_names():
-    proc = run("--help")
+def test_help_documents_the_answers_file_from_the_step_names(cli):
+    proc = cli("--help")
     assert proc.returncode == 0
     out = proc.stdout
     section = out[out.index("answers file (--check FILE.json)"):out.index("weights file (--weights")]

@@ -8,22 +8,29 @@ no L2 penalty, no shuffling) performs exactly the slides' online update: its los
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPRegressor
 
 from backprop import examples
 from backprop.network import Network, forward
 from backprop.train import step, train
 from tests.support import oracle
 
+if TYPE_CHECKING:
+    from sklearn.neural_network import MLPRegressor
+
 SKLEARN_NAME = {"logsig": "logistic", "tansig": "tanh", "purelin": "identity"}
 
 
 def sklearn_twin(net: Network, eta: float) -> MLPRegressor:
     """An MLPRegressor set up for online SGD, holding ``net``'s weights (sklearn stores them transposed)."""
+    # Imported here: scikit-learn takes over a second to import, which only the worker that runs these tests pays,
+    # not every pytest-xdist worker while it collects.
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPRegressor
+
     assert net.output == "purelin", "sklearn's regressor always has a linear output"
     mlp = MLPRegressor(
         hidden_layer_sizes=(net.n_hidden,), activation=SKLEARN_NAME[net.hidden], solver="sgd", batch_size=1,
