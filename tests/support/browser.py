@@ -366,17 +366,20 @@ class Tab:
                 + [f"request failed: {m}" for m in self.failed_requests]
                 + [f"request to another host (blocked): {u}" for u in self.external_requests])
 
-    def axe_problems(self, rules: list[str] | None = None, impacts=("serious", "critical")) -> list[str]:
+    def axe_problems(self, rules: list[str] | None = None, impacts=("serious", "critical"),
+                     skip: list[str] | None = None) -> list[str]:
         """axe-core (bundled with axe-playwright-python, injected from disk: no CDN) on the whole document.
 
-        ``rules`` restricts the run (e.g. to the colour rules, the only ones a palette change can affect).
+        ``rules`` restricts the run (e.g. to the colour rules, the only ones a palette change can affect); ``skip``
+        leaves rules out.
         """
         if not self.page.evaluate("() => typeof window.axe === 'object'"):
             self.page.evaluate(_axe_script())
         self.page.mouse.move(0, 0)  # scrolling must not slide a link under the pointer (hover colours)
         self.page.evaluate(NO_TRANSITIONS_JS)  # every colour at its end value (see NO_TRANSITIONS_JS)
         self.scroll_through()
-        options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
+        options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {}),
+                   **({"rules": {rule: {"enabled": False} for rule in skip}} if skip else {})}
         results = self.within("axe.run", "(options) => axe.run(document, options)", options, timeout=60_000)
         problems = []
         for v in results["violations"]:
