@@ -52,6 +52,17 @@ def test_counts_what_a_reader_sees_without_a_click():
     assert reading.words == 2 + 6 + 4 + 5 + 4 + 3 + 4
     assert reading.displays == 1  # the collapsed box's and the hidden tab's displays are not counted
     assert reading.seconds == pytest.approx(60 * 28 / 200 + 15)
+    # of those: code "visible code line" 3; the inline formulas e, d - y and E: 3; no table
+    assert (reading.code, reading.table, reading.inline) == (3, 0, 3)
+    assert reading.prose_seconds == pytest.approx(60 * 22 / 200 + 15)
+
+
+def test_prose_only_leaves_out_tables_too():
+    page = """<article><p>four words of prose</p><table><tr><th>step</th><th>value</th></tr>
+    <tr><td>v1</td><td>0.5</td></tr></table></article>"""
+    reading = reading_time.read_html(page)
+    assert (reading.words, reading.table) == (8, 4)
+    assert reading.prose_seconds == pytest.approx(60 * 4 / 200)
 
 
 def test_a_tab_set_without_a_checked_input_opens_on_its_first_tab():
