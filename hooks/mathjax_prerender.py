@@ -148,15 +148,22 @@ class Renderer:
         self.ctx.eval(source)
         self.ctx.eval(JS_API % {"find": json.dumps(FIND_OPTIONS)})
         self.cache: dict[tuple[str, bool], str | TexError] = {}
+        self.found: dict[tuple[str, ...], list] = {}  # find()'s results
         self.lock = threading.Lock()  # one MathJax: the build's thread and the render-ahead thread take turns
         self.startup_seconds = time.perf_counter() - started
 
     def find(self, strings: list[str]) -> list[tuple[int, int, int, str, bool | None]]:
-        """MathJax's FindTeX over ``strings``: (string index, start, end, TeX, display); display None = escape."""
+        """MathJax's FindTeX over ``strings``: (string index, start, end, TeX, display); display None = escape.
+
+        Remembered by the strings (the finder depends on nothing else): a page's math is found once per process,
+        not again when the page is written, nor at each rebuild of ``mkdocs serve`` that left the page as it was."""
         if not strings:
             return []
+        key = tuple(strings)
         with self.lock:
-            return [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
+            if key not in self.found:
+                self.found[key] = [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
+            return self.found[key]
 
     def render_all(self, formulas) -> None:
         """Render the (tex, display) pairs not yet in the cache, in one call."""
