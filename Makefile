@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
-# Executed notebooks and pages with executed blocks are cached in .cache/ by everything they depend on
-# (hooks/notebook_cache.py, hooks/page_cache.py): a rebuild runs only what an edit changed.
+# Executed notebooks, pages with executed blocks, the cut text fonts and the served wheel are cached in .cache/ by
+# everything they depend on (hooks/notebook_cache.py, page_cache.py, fonts.py, package.py): a rebuild redoes only
+# what an edit changed.
 DEV_ADDR ?= 127.0.0.1:8000
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --livereload
