@@ -1,0 +1,265 @@
+r"""The catalogue of classic mistakes: each one whole iteration with one slip, named, with its hint.
+
+Each mistake is a function ``fn(net, x, d, eta)`` that returns the whole trace (`backprop._trace.trace`'s
+steps) with that one slip and everything else right, so a slip early in the iteration carries into every
+later step, as it does on paper. Most slips replace one factor of the rules written with the local
+gradients (`backprop._trace.Factors`),
+
+$$
+\Delta w_{ji} = \eta\, \delta_j\, y_{hi}, \quad \Delta b_j = \eta\, \delta_j \cdot 1, \quad
+\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1, \quad
+\theta(n+1) = \theta(n) + \Delta\theta(n);
+$$
+
+the others change the forward pass or the new value. `_mistake` registers each function with its name and
+hint, typed once; `MISTAKES` keeps them in the order the site lists them. The site's live page has the same
+slips in JavaScript under the same names. The public names are re-exported, and documented, by
+`backprop.homework`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import activations
+from ._checks import as_array
+from ._trace import Factors, Trace, iteration, updates
+from .activations import Array
+from .network import ForwardPass, Network, forward
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A classic mistake: its name, the hint a student who made it gets, and the whole trace with that one slip."""
+
+    name: str
+    hint: str
+    fn: Callable[[Network, ArrayLike, ArrayLike, float], Trace]
+
+
+class NotApplicable(ValueError):
+    """A slip that this network cannot show (``bias-input-x2`` with one input): `check` leaves it out."""
+
+
+_CATALOGUE: list[Mistake] = []
+
+
+def _mistake(name: str, hint: str) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
+    """Register ``fn`` in the catalogue under ``name``; its docstring gets the hint (typed once, here)."""
+
+    def register(fn: Callable[..., Trace]) -> Callable[..., Trace]:
+        fn.__doc__ = f"{fn.__doc__.rstrip()}\n\n    Hint: {hint}\n"
+        _CATALOGUE.append(Mistake(name, hint, fn))
+        return fn
+
+    return register
+
+
+@_mistake("sign-flipped", "The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes out with a "
+                          "plus sign, e.g. Δw_4i = +η e y_hi.")
+def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Every update with the wrong sign: $\Delta\theta = +\eta\, \partial E/\partial\theta$.
+
+    In numbers: every $\Delta$ is the right one negated ($-\eta$ where $\eta$ belongs), and so every new value is
+    $\theta(n) - \Delta\theta_{\text{right}}$. The forward pass at $n$ is right.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, eta=-f.eta))
+
+
+@_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.")
+def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The learning rate left out of every rule: $\Delta\theta = -\partial E/\partial\theta$, i.e. the right
+    $\Delta\theta / \eta$; the new values are $\theta(n) + \Delta\theta/\eta$.
+
+    With $\eta = 1$ this slip gives the right numbers and cannot be seen.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, eta=1.0))
+
+
+@_mistake("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use "
+                                    "the weights at time n: compute every Δ first, then update all weights.")
+def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden rules (3) and (4) fed with the output weights already updated:
+    $\delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n+1)$ with $w_{ji}(n+1) = w_{ji}(n) + \Delta w_{ji}(n)$ (the right
+    $\Delta w_{ji}$); for the slides $\Delta w_{ik} = \eta\, e\, w_{4i}(n+1)\, f'(v_i)\, x_k$.
+
+    Rules (1) and (2) and the output layer's new values are right.
+    """
+    def slip(f: Factors) -> Factors:
+        w_next = f.w_back + updates(f).dw_output  # w_ji(n+1), from the right rule (1)
+        return replace(f, w_back=w_next)
+
+    return iteration(net, x, d, eta, slip=slip)
+
+
+@_mistake("no-hidden-derivative", "You dropped f'(v_i), the derivative of the hidden neuron: y_hi(1 − y_hi) for "
+                                  "logsig, 1 − y_hi² for tanh.")
+def no_hidden_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden neuron's derivative left out of rules (3) and (4): $f'(v_i)$ replaced by $1$, so
+    $\Delta w_{ik} = \eta\, e\, w_{4i}\, x_k$ and $\Delta b_i = \eta\, e\, w_{4i}$ for the slides.
+
+    With a linear (purelin) hidden layer $f'(v_i) = 1$ anyway and this slip cannot be seen.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=np.ones_like(f.f_prime_hidden)))
+
+
+@_mistake("derivative-of-v", "f'(v_i) written with the output uses y_hi = f(v_i), not v_i: y_hi(1 − y_hi) for "
+                             "logsig, 1 − y_hi² for tanh.")
+def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden derivative's formula in terms of the output, evaluated at the field $v_i$ where $y_{hi}$ belongs:
+    $v_i(1 - v_i)$ for logsig, $1 - v_i^2$ for tansig ($1$ for purelin, where the slip cannot be seen), in rules
+    (3) and (4).
+    """
+    f_prime = activations.get(net.hidden).derivative_from_output  # y (1 - y), 1 - y², 1
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f_prime(f.fp.v_hidden)))
+
+
+#: The derivative a student takes by mistake: the other sigmoid's (logsig for a purelin layer too).
+OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
+
+
+@_mistake("wrong-derivative", "That is the other sigmoid's derivative: logsig has f'(v) = y(1 − y), tanh has "
+                              "f'(v) = 1 − y², with y = f(v).")
+def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
+    $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a
+    purelin hidden layer (`OTHER_DERIVATIVE`). The output layer's $f'(v_j)$ is right.
+    """
+    other = activations.get(OTHER_DERIVATIVE[net.hidden]).derivative_from_output
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.y_hidden)))
+
+
+def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trace]:
+    def fn(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+        if net.n_in < k:
+            raise NotApplicable(f"bias-input-x{k} needs an input x_{k}; this network has {net.n_in}")
+        x_k = float(as_array("x", x, 1, (net.n_in,))[k - 1])
+        return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_bias_input=x_k))
+
+    return fn
+
+
+@_mistake("bias-input-x1", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.")
+def bias_input_x1(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (4) with the input $x_1$ where the bias's input $1$ belongs: $\Delta b_i = \eta\, \delta_i\, x_1$, which
+    is the right $\Delta w_{i1}$; so $b_i(n+1) = b_i(n) + \Delta w_{i1}$.
+
+    When the first input is 1, this slip gives the right numbers and cannot be seen.
+    """
+    return _bias_input(1)(net, x, d, eta)
+
+
+@_mistake("bias-input-x2", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.")
+def bias_input_x2(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (4) with the input $x_2$ where the bias's input $1$ belongs: $\Delta b_i = \eta\, \delta_i\, x_2$, the
+    right $\Delta w_{i2}$. A network with one input raises `NotApplicable`.
+    """
+    return _bias_input(2)(net, x, d, eta)
+
+
+@_mistake("output-bias-with-y", "A bias has input 1: ∂v_4/∂b_4 = 1, no y_hi.")
+def output_bias_with_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (2) multiplied by the hidden outputs as if they were the bias's input:
+    $\Delta b_j = \eta\, \delta_j \sum_i y_{hi}$ (for the slides $\eta\, e\, (y_{h1} + y_{h2} + y_{h3})$).
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, output_bias_input=float(np.sum(f.fp.y_hidden))))
+
+
+@_mistake("rule1-uses-v", "The input of weight w_4i is y_hi = f(v_i), not v_i.")
+def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (1) with the hidden field $v_i$ where the hidden output $y_{hi}$ belongs:
+    $\Delta w_{ji} = \eta\, \delta_j\, v_i$ (for the slides $\eta\, e\, v_i$).
+
+    With a linear (purelin) hidden layer $y_{hi} = v_i$ and this slip cannot be seen.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, output_weight_input=f.fp.v_hidden))
+
+
+@_mistake("cost-for-error", "Use the error e = d − y, not the cost E = ½e²: ∂E/∂e = e.")
+def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The cost $E(n) = \tfrac12 \sum_j e_j^2$ where the error $e_j$ belongs, in all four rules:
+    $\delta_j = E\, f'(v_j)$, so $\Delta w_{4i} = \eta\, E\, y_{hi}$, $\Delta b_4 = \eta\, E$,
+    $\Delta w_{ik} = \eta\, E\, w_{4i}\, f'(v_i)\, x_k$, $\Delta b_i = \eta\, E\, w_{4i}\, f'(v_i)$ for the slides.
+
+    The rows $e$ and $E$ themselves are right.
+    """
+    def slip(f: Factors) -> Factors:
+        return replace(f, e=np.full_like(f.e, 0.5 * np.sum(f.e**2)))
+
+    return iteration(net, x, d, eta, slip=slip)
+
+
+def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
+    r"""The forward pass with $v_i = \sum_k w_{ik} x_k$: the hidden biases left out (everything else right)."""
+    no_bias = Network(net.w_hidden, np.zeros(net.n_hidden), net.w_output, net.b_output,
+                      hidden=net.hidden, output=net.output)
+    return forward(no_bias, x)
+
+
+@_mistake("no-hidden-bias", "You left out the hidden biases b_i: v_i = w_i1 x_1 + w_i2 x_2 + b_i.")
+def no_hidden_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The forward pass without the hidden biases, $v_i = \sum_k w_{ik} x_k$, at time $n$ and again for $y(n+1)$.
+
+    The rules are applied right to that forward pass (so $b_i(n+1) = b_i(n) + \Delta b_i$ still moves the biases
+    the forward pass ignores).
+    """
+    return iteration(net, x, d, eta, forward_pass=_without_hidden_bias)
+
+
+def _hidden_activation_at_output(net: Network, x: Array) -> ForwardPass:
+    r"""The forward pass with $y_j = f(v_j)$ for the hidden layer's $f$ where the output's own activation belongs."""
+    same = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden, output=net.hidden)
+    return forward(same, x)
+
+
+@_mistake("sigmoid-output", "The output neuron has its own activation, not the hidden layer's: in the slides it is "
+                            "linear (purelin), y = v_4, with no sigmoid at the output.")
+def sigmoid_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden layer's sigmoid applied at the output too: $y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides'
+    logsig hidden layer, $\tanh v_4$ for a tansig one) where the linear output has $y = v_4$; at time $n$ and again
+    for $y(n+1)$.
+
+    The rules are then applied as the network has them: $f'(v_j)$ is the output activation's derivative written
+    with $y$ ($1$ for purelin), fed with that $y$. When the output already has the hidden layer's activation the
+    slip cannot be seen.
+    """
+    return iteration(net, x, d, eta, forward_pass=_hidden_activation_at_output)
+
+
+@_mistake("subtracted-update", "The new value adds the update: θ(n+1) = θ(n) + Δθ(n); the minus of gradient "
+                               "descent is already inside Δθ = −η ∂E/∂θ.")
+def subtracted_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Every update subtracted: $\theta(n+1) = \theta(n) - \Delta\theta(n)$, with every $\Delta$ right.
+
+    The new values equal those of ``sign-flipped``; the $\Delta$ rows tell the two apart.
+    """
+    return iteration(net, x, d, eta, new_value=lambda old, delta: old - delta)
+
+
+@_mistake("delta-as-new-value", "Those are the updates Δ; the new value is θ(n+1) = θ(n) + Δθ(n).")
+def delta_as_new_value(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The update reported as the new value: $\theta(n+1) = \Delta\theta(n)$, with every $\Delta$ right;
+    $y(n+1)$ and $E(n+1)$ are those of a network whose weights and biases are the $\Delta$s.
+    """
+    return iteration(net, x, d, eta, new_value=lambda old, delta: delta)
+
+
+#: The classic mistakes, in the order the site lists them: ``Mistake(name, hint, fn)``.
+MISTAKES: tuple[Mistake, ...] = tuple(_CATALOGUE)
+
+
+def mistake(name: str) -> Mistake:
+    """The catalogue's mistake called ``name``; an unknown name raises ValueError listing them all."""
+    for m in MISTAKES:
+        if m.name == name:
+            return m
+    raise ValueError(f"unknown mistake {name!r}; the mistakes are {', '.join(m.name for m in MISTAKES)}")
+
+
+def hint(name: str) -> str:
+    """The hint of the catalogue's mistake ``name`` (the exercises take theirs from here)."""
+    return mistake(name).hint

@@ -1,0 +1,200 @@
+r"""The steps of one iteration $n \to n+1$ by name, and the same iteration written with the local gradients.
+
+`trace` is the right iteration as a student computes it, named as ``python -m backprop trace`` prints it
+(`names`): the forward pass, $e$ and $E$, the four rules of `backprop.rules`, the new values of
+`backprop.train.step`, and $y(n+1)$, $E(n+1)$. `iteration` computes the same steps from the factors of the
+rules (`Factors`), through the local gradients
+
+$$
+\delta_j = e_j\, f'(v_j), \qquad \delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n), \qquad
+\Delta w_{ji} = \eta\, \delta_j\, y_{hi}, \quad \Delta w_{ik} = \eta\, \delta_i\, x_k,
+$$
+
+so that a classic mistake (`backprop._mistakes`) is one factor, one forward pass or one update replaced.
+The public names are re-exported, and documented, by `backprop.homework`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import activations, labels
+from ._checks import as_array, as_target, check_eta
+from .activations import Array
+from .network import ForwardPass, Network, forward
+from .rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+from .train import step
+
+#: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
+Trace = dict[str, float]
+
+
+# --------------------------------------------------------------------------------------------
+# One iteration, named as the trace names it
+
+
+@dataclass(frozen=True)
+class Updates:
+    r"""The four rules' updates: $\Delta w_{ji}$ (n_out, n_hidden), $\Delta b_j$, $\Delta w_{ik}$ (n_hidden, n_in),
+    $\Delta b_i$."""
+
+    dw_output: Array
+    db_output: Array
+    dw_hidden: Array
+    db_hidden: Array
+
+
+def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array) -> Trace:
+    """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after)."""
+    n_in, n_hidden, n_out = fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0]
+    hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
+    single = n_out == 1
+
+    def w(a: int, b: int) -> str:
+        return labels.weight(a, b, sep="")
+
+    e, e_next = d - fp.y_output, d - y_next
+    rows: list[tuple[str, float]] = []
+    rows += [(f"v{i}", v) for i, v in zip(hid, fp.v_hidden)]
+    rows += [(f"y_h{i}", y) for i, y in zip(hid, fp.y_hidden)]
+    rows += [(f"v{j}", v) for j, v in zip(out, fp.v_output)]
+    rows += [("y" if single else f"y{j}", y) for j, y in zip(out, fp.y_output)]
+    rows += [("e" if single else f"e{j}", ej) for j, ej in zip(out, e)]
+    rows += [("E", 0.5 * np.sum(e**2))]
+    rows += [(f"Δ{w(j, i)}", u.dw_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
+    rows += [(f"Δb{j}", u.db_output[a]) for a, j in enumerate(out)]
+    rows += [(f"Δ{w(i, k + 1)}", u.dw_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
+    rows += [(f"Δb{i}", u.db_hidden[a]) for a, i in enumerate(hid)]
+    rows += [(f"{w(j, i)}(n+1)", new.w_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
+    rows += [(f"b{j}(n+1)", new.b_output[a]) for a, j in enumerate(out)]
+    rows += [(f"{w(i, k + 1)}(n+1)", new.w_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
+    rows += [(f"b{i}(n+1)", new.b_hidden[a]) for a, i in enumerate(hid)]
+    rows += [("y(n+1)" if single else f"y{j}(n+1)", y) for j, y in zip(out, y_next)]
+    rows += [("E(n+1)", 0.5 * np.sum(e_next**2))]
+    return {name: float(value) for name, value in rows}
+
+
+def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Every step of one online iteration $n \to n+1$, right, by name in the order a student computes them.
+
+    The forward pass ($v_i$, $y_{hi}$, $v_j$, $y_j$), $e_j = d_j - y_j$, $E = \tfrac12 \sum_j e_j^2$, the four
+    rules of `backprop.rules`, the new values of `backprop.train.step`, and the same input through the updated
+    network: $y(n+1)$ and $E(n+1)$.
+
+    Parameters
+    ----------
+    net : Network
+        The weights at time $n$.
+    x : array_like, shape (n_in,)
+    d : float or array_like, shape (n_out,)
+    eta : float
+
+    Returns
+    -------
+    dict
+        Step name (``"v1"``, ``"Δw41"``, ``"w41(n+1)"``, ``"E(n+1)"``, ...) to its value, in trace order.
+    """
+    fp = forward(net, x)
+    d, eta = as_target(d, net.n_out), check_eta(eta)
+    u = Updates(delta_w_output(fp, d, eta), delta_b_output(fp, d, eta),
+                delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta))
+    new = step(net, fp.x, d, eta)
+    return _names_and_values(fp, d, u, new, forward(new, fp.x).y_output)
+
+
+def names(n_in: int = 2, n_hidden: int = 3, n_out: int = 1) -> tuple[str, ...]:
+    """The step names of a network of these sizes, in trace order (default: the slides' 2-3-1 network)."""
+    net = Network.random(n_in, n_hidden, n_out, seed=0)
+    return tuple(trace(net, np.zeros(n_in), np.zeros(n_out), 1.0))
+
+
+# --------------------------------------------------------------------------------------------
+# The same iteration with one slip: the factors of the rules, each replaceable
+
+
+@dataclass(frozen=True)
+class Factors:
+    r"""The factors of the four rules for one sample; a classic mistake replaces one of them.
+
+    $$
+    \Delta w_{ji} = \eta\, e_j f'(v_j)\, y_{hi}, \quad \Delta b_j = \eta\, e_j f'(v_j) \cdot 1, \quad
+    \Delta w_{ik} = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i)\, x_k, \quad
+    \Delta b_i = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i) \cdot 1.
+    $$
+    """
+
+    fp: ForwardPass  # the forward pass the rules are applied to: v_i, y_hi, v_j, y_j
+    eta: float  # η
+    e: Array  # e_j = d_j − y_j, shape (n_out,)
+    f_prime_output: Array  # f'(v_j), from y_j
+    w_back: Array  # w_ji(n): the weights the hidden rules send the error back through
+    f_prime_hidden: Array  # f'(v_i), from y_hi
+    output_weight_input: Array  # ∂v_j/∂w_ji = y_hi
+    output_bias_input: float  # ∂v_j/∂b_j = 1
+    hidden_weight_input: Array  # ∂v_i/∂w_ik = x_k
+    hidden_bias_input: float  # ∂v_i/∂b_i = 1
+
+
+def right_factors(net: Network, fp: ForwardPass, d: Array, eta: float) -> Factors:
+    """The factors as the slides' rules have them, for the forward pass ``fp`` of ``net``."""
+    return Factors(
+        fp=fp,
+        eta=eta,
+        e=d - fp.y_output,
+        f_prime_output=activations.get(net.output).derivative_from_output(fp.y_output),
+        w_back=net.w_output,
+        f_prime_hidden=activations.get(net.hidden).derivative_from_output(fp.y_hidden),
+        output_weight_input=fp.y_hidden,
+        output_bias_input=1.0,
+        hidden_weight_input=fp.x,
+        hidden_bias_input=1.0,
+    )
+
+
+def updates(f: Factors) -> Updates:
+    r"""The four rules from their factors: $\delta_j = e_j f'(v_j)$, $\delta_i = f'(v_i) \sum_j \delta_j w_{ji}$,
+    then $\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, $\Delta w_{ik} = \eta \delta_i x_k$,
+    $\Delta b_i = \eta \delta_i$ (each times its input)."""
+    delta_j = f.e * f.f_prime_output
+    delta_i = f.f_prime_hidden * (delta_j @ f.w_back)
+    return Updates(
+        dw_output=f.eta * np.outer(delta_j, f.output_weight_input),
+        db_output=f.eta * delta_j * f.output_bias_input,
+        dw_hidden=f.eta * np.outer(delta_i, f.hidden_weight_input),
+        db_hidden=f.eta * delta_i * f.hidden_bias_input,
+    )
+
+
+def _add(old: Array, delta: Array) -> Array:
+    return old + delta  # θ(n+1) = θ(n) + Δθ(n)
+
+
+def iteration(
+    net: Network,
+    x: ArrayLike,
+    d: ArrayLike,
+    eta: float,
+    *,
+    forward_pass: Callable[[Network, Array], ForwardPass] = forward,
+    slip: Callable[[Factors], Factors] = lambda f: f,
+    new_value: Callable[[Array, Array], Array] = _add,
+) -> Trace:
+    r"""Every step of one iteration as a student computes it, with an optional slip in one place.
+
+    ``forward_pass(net, x)`` is used at time $n$ and again for $y(n+1)$ (a student who slips in the forward pass
+    slips twice); ``slip`` replaces factors of the four rules; ``new_value(old, delta)`` makes $\theta(n+1)$.
+    Without any, the result equals `trace` (to rounding). The rows $e$ and $E$ are $d - y$ and
+    $\tfrac12\sum_j e_j^2$ of the forward pass used.
+    """
+    x = as_array("x", x, 1, (net.n_in,))
+    d, eta = as_target(d, net.n_out), check_eta(eta)
+    fp = forward_pass(net, x)
+    u = updates(slip(right_factors(net, fp, d, eta)))
+    new = Network(new_value(net.w_hidden, u.dw_hidden), new_value(net.b_hidden, u.db_hidden),
+                  new_value(net.w_output, u.dw_output), new_value(net.b_output, u.db_output),
+                  hidden=net.hidden, output=net.output)
+    return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output)
