@@ -18,8 +18,13 @@ RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
 
 
 def public_objects(module):
+    """The functions and classes the reference page shows for ``module``: those it defines, or, when it has an
+    ``__all__``, the names listed there (backprop.homework re-exports what backprop._trace and _mistakes define)."""
+    listed = getattr(module, "__all__", None)
     for name, obj in vars(module).items():
-        if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+        if listed is not None and name not in listed:
+            continue
+        if listed is None and (name.startswith("_") or getattr(obj, "__module__", None) != module.__name__):
             continue
         if inspect.isfunction(obj) or inspect.isclass(obj):
             yield name, obj
