@@ -23,6 +23,7 @@ def cut(source: Path, codepoints: set[int], weight: int | None = None, features:
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codepoints))
     subsetter.subset(font)
+    font.recalcTimestamp = False  # keep the source's dates, not the time of the cut: the same input, the same bytes
     return font
 
 
@@ -53,7 +54,10 @@ def subset(source: Path, chars: set[str], weight: int | None, fill: Path | None 
             parts.append(io.BytesIO())
             part.save(parts[-1])
             parts[-1].seek(0)
+        dates = font["head"].created, font["head"].modified
         font = Merger().merge(parts)  # tables of the first font (names, metrics) win: the face is still Roboto
+        font["head"].created, font["head"].modified = dates  # the merger dates it now; the source's dates instead
+        font.recalcTimestamp = False
     font.flavor = "woff2"
     buffer = io.BytesIO()
     font.save(buffer)

@@ -5,16 +5,15 @@ use other fonts then is to set ``--md-text-font`` and ``--md-code-font`` and dec
 ``docs/stylesheets/extra.css`` does. This hook writes the files those ``@font-face`` rules name into
 ``assets/fonts/``: each font from a pinned PyPI package (``font-roboto``: Roboto 2.138, Apache-2.0;
 ``fontpkg-roboto-mono``: Roboto Mono 3.1, OFL), cut down with fontTools to the characters the site's pages hold (plus
-printable ASCII, for what a reader types into search or an answer box), without hinting, as woff2: about 8-10 KB a
-face. A character of the pages that Roboto lacks (the arrows of "n → n+1", ✓, ✗, ⊙) is not left to whatever font the
-reader's machine has: its glyph is taken from DejaVu Sans of the same style (matplotlib's package data, a pinned
-dependency; Bitstream Vera licence with public-domain DejaVu changes, which allows this as long as the result is not
-named DejaVu or Vera) and merged into the face, so the face draws every character of the site and looks the same on
-every machine.
+printable ASCII, for what a reader types into search or an answer box), without hinting, as woff2. A character of the
+pages that Roboto lacks (the arrows of "n → n+1", ✓, ✗, ⊙) is not left to whatever font the reader's machine has: its
+glyph is taken from DejaVu Sans of the same style (matplotlib's package data, a pinned dependency; Bitstream Vera
+licence with public-domain DejaVu changes, which allows this as long as the result is not named DejaVu or Vera) and
+merged into the face, so the face draws every character of the site and looks the same on every machine.
 
-Why a font of our own: pre-rendered math (hooks/mathjax_prerender.py) is scaled at build time to the text's ex-height
-, so the text must be set in that font on every machine, not in whatever sans-serif the
-reader's system has (``TEXT_FONT`` there names the file this hook serves as ``roboto-400.woff2``).
+Why a font of our own: pre-rendered math (hooks/mathjax_prerender.py) is scaled at build time to the text's
+ex-height, so the text must be set in that font on every machine, not in whatever sans-serif the reader's system has
+(``TEXT_FONT`` there names the file this hook serves as ``roboto-400.woff2``).
 
 The cutting itself is in hooks/font_subset.py; this hook collects the characters, runs one face per core and keeps
 the results in a cache (``.cache/fonts``), so a rebuild with the same characters cuts nothing.
@@ -23,11 +22,11 @@ the results in a cache (``.cache/fonts``), so a rebuild with the same characters
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import multiprocessing
 import os
 import re
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from html import unescape
@@ -69,11 +68,13 @@ log = logging.getLogger("mkdocs.plugins.backprop.fonts")
 # nothing.
 CACHE_ENV = "BACKPROP_FONT_CACHE"
 HOOKS = str(Path(__file__).resolve().parent)
+font_subset = importlib.reload(font_subset)  # mkdocs serve reloads this hook: the cutting code as it is on disk now
 HOW = Path(__file__).read_bytes() + Path(font_subset.__file__).read_bytes()
+TOOLS = cache_inputs.tools_fingerprint()
 KEEP = 10  # cut sets kept (the most recently used)
 
 _chars: set[str] = set()
-_file_digests: dict[Path, bytes] = {}  # the font files' hashes, read once per process
+_file_digests: dict[Path, bytes] = {}  # the font files' hashes, read once per build
 
 
 def page_characters(html: str) -> set[str]:
@@ -91,12 +92,10 @@ def on_post_page(output: str, page, config, **kwargs):
 
 
 def cache_key(name: str, source: Path, weight: int | None, fill: Path, chars: frozenset[str]) -> str:
-    """Everything a cut face depends on: the two font files, the weight, the characters, how (this file and
-    font_subset.py) and fontTools' version."""
-    import fontTools
-
+    """Everything a cut face depends on: the two font files' bytes, the weight, the characters, how (this file and
+    font_subset.py) and the tools (every installed distribution's version: fontTools, brotli, ...)."""
     h = hashlib.sha256()
-    for part in (HOW, name.encode(), str(weight).encode(), fontTools.version.encode(), "".join(sorted(chars)).encode(),
+    for part in (HOW, name.encode(), str(weight).encode(), TOOLS.encode(), "".join(sorted(chars)).encode(),
                  *(_digest(path) for path in (source, fill))):
         h.update(hashlib.sha256(part).digest())
     return h.hexdigest()[:24]
@@ -108,6 +107,15 @@ def _digest(path: Path) -> bytes:
     return _file_digests[path]
 
 
+def _cached(path: Path) -> bytes | None:
+    """The cut face kept as ``path``, marked as used (so a build pruning at the same time keeps it); None if absent."""
+    try:
+        os.utime(path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
 def on_post_build(config, **kwargs):
     chars = frozenset(_chars | ALWAYS)
     target = Path(config["site_dir"]) / TARGET
@@ -115,16 +123,20 @@ def on_post_build(config, **kwargs):
     cache = cache_inputs.cache_dir(CACHE_ENV, "fonts")
     cache.mkdir(parents=True, exist_ok=True)
     files = {face[0]: cache / f"{cache_key(*face, chars)}.woff2" for face in FONTS}
-    todo = [face for face in FONTS if not files[face[0]].exists()]
+    faces = {name: _cached(path) for name, path in files.items()}
+    todo = [face for face in FONTS if faces[face[0]] is None]
     if todo:
         # One face per process, as many at once as there are cores: fontTools is pure Python, and by now the
         # notebooks' kernels are done, so the cores are free. "spawn": a fork would copy the build's other threads'
-        # state (the V8 thread of hooks/mathjax_prerender.py) into the worker.
+        # state (the V8 thread of hooks/mathjax_prerender.py) into the worker. A spawned worker imports the parent's
+        # __main__ again: `mkdocs` and `python -m mkdocs` guard it; a script that calls mkdocs' build() must too.
         workers = min(len(todo), os.cpu_count() or 1)
         if workers > 1:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                sys.path.insert(0, HOOKS)  # the workers start on the first submit, with this sys.path: they can
-                try:                       # import font_subset (mkdocs puts a hook's folder on it only to load it)
+                # Each submit may start a worker, with sys.path as it is then: every submit is made while the hooks
+                # folder is on it, so the workers can import font_subset (mkdocs puts it there only to load a hook).
+                sys.path.insert(0, HOOKS)
+                try:
                     cut = [pool.submit(font_subset.subset, source, set(chars), weight, fill)
                            for _, source, weight, fill in todo]
                 finally:
@@ -136,8 +148,8 @@ def on_post_build(config, **kwargs):
             partial = files[name].with_name(f".{files[name].name}.{os.getpid()}.tmp")
             partial.write_bytes(data)
             os.replace(partial, files[name])  # whole or not at all: builds running at once may share the cache
-    for name, path in files.items():
-        os.utime(path)  # used: not pruned
-        shutil.copyfile(path, target / name)
+            faces[name] = data
+    for name, data in faces.items():
+        (target / name).write_bytes(data)
     log.info("fonts: %d cut, %d from the cache", len(todo), len(FONTS) - len(todo))
     cache_inputs.prune(list(cache.glob("*.woff2")), KEEP * len(FONTS))

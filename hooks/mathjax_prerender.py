@@ -124,6 +124,9 @@ class TexError(Exception):
     pass
 
 
+FOUND_KEPT = 1000  # pages' strings whose math Renderer.find remembers
+
+
 class Renderer:
     """One V8 context with MathJax loaded, and the formulas it has rendered."""
 
@@ -162,6 +165,8 @@ class Renderer:
         key = tuple(strings)
         with self.lock:
             if key not in self.found:
+                if len(self.found) >= FOUND_KEPT:  # a long mkdocs serve session: forget the oldest
+                    del self.found[next(iter(self.found))]
                 self.found[key] = [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
             return self.found[key]
 
@@ -212,7 +217,7 @@ class State:
         self.fonts: dict[tuple[str, frozenset[str]], bytes] = {}  # (font file, characters) -> its subset
         self.enabled = True
         self.ahead: ThreadPoolExecutor | None = None  # renders each page's formulas ahead (on_page_content)
-        self.ahead_jobs: list[Future] = []
+        self.ahead_jobs: dict[str, Future] = {}  # page (src_uri) -> its job
         self.reset_stats()
 
     def reset_stats(self):
@@ -239,14 +244,12 @@ def prerender_enabled(config) -> bool:
     return value
 
 
-_STARTING = threading.Lock()
-
-
 def renderer() -> Renderer:
-    with _STARTING:  # the first caller may be either thread
-        if STATE.renderer is None:
-            STATE.renderer = Renderer()
-            STATE.stats["startup"] = STATE.renderer.startup_seconds
+    """The V8 context with MathJax, started on the first call: by the build's own thread (on_pre_build), which also
+    frees it (on_shutdown); a context started by another thread crashed the interpreter at exit."""
+    if STATE.renderer is None:
+        STATE.renderer = Renderer()
+        STATE.stats["startup"] = STATE.renderer.startup_seconds
     return STATE.renderer
 
 
@@ -265,7 +268,7 @@ def on_config(config, **kwargs):
 def on_pre_build(config, **kwargs):
     _stop_ahead()
     if STATE.enabled:
-        renderer()  # V8 started by the build's own thread, which also frees it (on_shutdown)
+        renderer()
         STATE.ahead = ThreadPoolExecutor(1, thread_name_prefix="mathjax-ahead")
 
 
@@ -274,17 +277,21 @@ def on_page_content(html_text: str, page, config, **kwargs):
     page is written much later (``on_post_page``), and then finds them in the cache. V8 runs without Python's lock,
     so this work leaves the build's critical path (in a cold build the cores are otherwise idle at the end)."""
     if STATE.ahead is not None:
-        strings = [html.unescape(m[2]) for m in ARITHMATEX.finditer(html_text)]
-        if strings:
-            STATE.ahead_jobs.append(STATE.ahead.submit(_render_ahead, strings))
+        STATE.ahead_jobs[page.file.src_uri] = STATE.ahead.submit(_render_ahead, html_text)
     return html_text
 
 
-def _render_ahead(strings: list[str]) -> None:
-    """Fill the cache with the formulas of ``strings`` (errors are reported when the page is written)."""
+def _render_ahead(content: str) -> None:
+    """Fill the cache with the formulas of a page's ``content``, in the order ``prerender_page`` meets them (the
+    notebook markdown's, then the arithmatex spans'): one thread renders every page's in page order, so formulas
+    that change MathJax's state for the next ones (``\newcommand``, an autoloaded package) act as they would in
+    one pass. Errors are reported when the page is written."""
     started = time.perf_counter()
-    r = renderer()
-    r.render_all((tex, display) for _, _, _, tex, display in r.find(strings) if display is not None)
+    r = STATE.renderer  # started by the build's thread (on_pre_build)
+    batches = [[str(node) for node in _math_text_nodes(BeautifulSoup(content, "html.parser"))]
+               if needs_soup(content) else [], [html.unescape(m[2]) for m in ARITHMATEX.finditer(content)]]
+    for strings in batches:
+        r.render_all((tex, display) for _, _, _, tex, display in r.find(strings) if display is not None)
     STATE.stats["ahead"] += time.perf_counter() - started
 
 
@@ -293,8 +300,8 @@ def _stop_ahead() -> None:
     if STATE.ahead is None:
         return
     STATE.ahead.shutdown(wait=True, cancel_futures=True)
-    jobs, STATE.ahead, STATE.ahead_jobs = STATE.ahead_jobs, None, []
-    for job in jobs:
+    jobs, STATE.ahead, STATE.ahead_jobs = STATE.ahead_jobs, None, {}
+    for job in jobs.values():
         if not job.cancelled():
             job.result()
 
@@ -302,6 +309,9 @@ def _stop_ahead() -> None:
 def on_post_page(output: str, page, config, **kwargs):
     if not STATE.enabled:
         return output
+    job = STATE.ahead_jobs.get(page.file.src_uri)
+    if job is not None:
+        job.result()  # this page's formulas, and every earlier page's, are rendered first, in page order
     started = time.perf_counter()
     output = prerender_page(output, page.file.src_uri, page.content or "")
     output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url))
@@ -345,8 +355,8 @@ def on_post_build(config, **kwargs):
     s = STATE.stats
     s["seconds"] += time.perf_counter() - started
     log.info(f"MathJax pre-rendered {s['formulas']} formulas on {s['pages']} pages ({s['rendered']} rendered, the "
-             f"rest cached) in {s['seconds']:.2f} s, and {s['ahead']:.2f} s ahead in a thread of its own; "
-             f"{s['startup']:.2f} s of it loading MathJax into V8")
+             f"rest cached) in {s['seconds']:.2f} s, and {s['ahead']:.2f} s ahead in a thread of its own"
+             + (f"; MathJax loaded into V8 in {s['startup']:.2f} s" if s["startup"] else ""))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -556,7 +566,7 @@ def _prerender_soup(output: str, src_uri: str) -> str:
 def on_build_error(error, **kwargs):
     if STATE.ahead is not None:
         STATE.ahead.shutdown(wait=True, cancel_futures=True)
-        STATE.ahead, STATE.ahead_jobs = None, []
+        STATE.ahead, STATE.ahead_jobs = None, {}
 
 
 def on_shutdown(**kwargs):

@@ -65,8 +65,11 @@ def _inputs(example: Path) -> list[tuple[str, bytes]]:
 
 
 def wheel_name(version: str) -> str:
-    """The file name pip gives the wheel of this pure-Python package (checked once it is built)."""
-    return f"backprop-{version}-py3-none-any.whl"
+    """The file name pip gives the wheel of this pure-Python package, the version normalised as pip writes it
+    (``0.1.0-beta`` -> ``0.1.0b0``); checked once the wheel is built."""
+    from packaging.version import Version  # PyPI: packaging (pip's and setuptools' version rules)
+
+    return f"backprop-{Version(version)}-py3-none-any.whl"
 
 
 def build_wheel(files: list[tuple[str, bytes]], out: Path) -> Path:
@@ -109,13 +112,15 @@ def on_config(config, **kwargs):
     # Not in the cache: pip builds it in the background (a few seconds) while mkdocs renders the pages; the file is
     # needed only when mkdocs copies the site's files (on_env waits for it).
     job = None
-    if not wheel.exists():
+    try:
+        os.utime(wheel.parent)  # used: a build pruning the cache at the same time keeps it
+    except FileNotFoundError:
         builder = ThreadPoolExecutor(1, thread_name_prefix="wheel")
         job = builder.submit(build_wheel, files, wheel)
         builder.shutdown(wait=False)  # its thread ends with the job
     path = f"packages/{wheel.name}"
     url = (config.site_url or "/") + path
-    _wheel.update(file=wheel, path=path, job=job)
+    _wheel.update(file=wheel, files=files, path=path, job=job)
     config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url}
     built = f"backprop {version}" + (f", commit {commit}" if commit else "")
     config.copyright = f'Numbers computed by <a href="{url}">{built}</a>, which this site serves.'
@@ -131,9 +136,14 @@ def on_env(env, config, files, **kwargs):
     job = _wheel.pop("job", None)
     if job is not None:
         job.result()  # raises the build's PluginError
-    os.utime(_wheel["file"].parent)  # used: not pruned
+    elif not _wheel["file"].exists():  # removed since on_config (the cache deleted by hand)
+        build_wheel(_wheel["files"], _wheel["file"])
     cache_inputs.prune([p for p in CACHE.iterdir() if not p.name.startswith(".")], KEEP)
     return env
+
+
+def on_build_error(error, **kwargs):
+    _wheel.pop("job", None)  # its result is not needed; the pip run ends on its own
 
 
 def install_markdown(url: str, tip: bool) -> str:

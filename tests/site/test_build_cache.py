@@ -69,8 +69,11 @@ def test_a_cut_faces_key_changes_with_each_of_its_inputs(fonts, tmp_path):
     chars = frozenset("abc")
     key = fonts.cache_key(name, source, weight, fill, chars)
     assert key == fonts.cache_key(name, source, weight, fill, frozenset("cba"))  # a set: order is not an input
+    same_bytes = tmp_path / "copy.ttf"
+    same_bytes.write_bytes(source.read_bytes())
+    assert fonts.cache_key(name, same_bytes, weight, fill, chars) == key  # the file's bytes count, not its path
     other_source = tmp_path / "other.ttf"
-    other_source.write_bytes(source.read_bytes() + b"\0")  # the same path would be another file: its bytes count
+    other_source.write_bytes(source.read_bytes() + b"\0")
     changed = [fonts.cache_key(name, source, weight, fill, frozenset("abd")),
                fonts.cache_key("other.woff2", source, weight, fill, chars),
                fonts.cache_key(name, source, 500, fill, chars),
@@ -293,7 +296,7 @@ def test_the_fonts_are_cut_once_and_the_cut_faces_reused(builds, fonts):
     assert f"fonts: 0 cut, {n} from the cache" in warm["log"]
     assert f"fonts: {n} cut, 0 from the cache" in uncached["log"]  # its own cache directory: cut afresh
     assert sorted(cold["fonts"]) == sorted(name for name, *_ in fonts.FONTS)
-    assert warm["fonts"] == cold["fonts"]
+    assert warm["fonts"] == cold["fonts"] == uncached["fonts"]  # a face from the cache is the face cut afresh
 
 
 @pytest.mark.slow
