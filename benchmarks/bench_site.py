@@ -54,7 +54,9 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_site:begin -->", "<!-- bench_site:end -->"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The copy's own .cache/: a BACKPROP_*_CACHE of the caller's environment would make its "cold" build warm.
+ENV = {**{k: v for k, v in os.environ.items() if not (k.startswith("BACKPROP_") and k.endswith("_CACHE"))},
+       "NO_MKDOCS_2_WARNING": "1"}
 PAGE = "forward-pass.md"  # the page edited under make serve (in the copy)
 EXERCISE = "exercises/01-forward-pass"  # the exercise page that must show the new example
 NOT_COPIED = (".git", ".venv", ".lock-venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache",
@@ -310,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--builds", type=int, default=3, metavar="N",
                         help="cold and warm builds (and baselines), taking turns; the medians are reported")
     args = parser.parse_args(argv)
+    if args.builds < 1:
+        parser.error("--builds must be at least 1")
 
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmpname:
