@@ -28,6 +28,7 @@ environment overrides it. When off, nothing here runs and the pages load ``asset
 
 from __future__ import annotations
 
+import hashlib
 import html
 import io
 import json
@@ -218,6 +219,7 @@ class State:
         self.enabled = True
         self.ahead: ThreadPoolExecutor | None = None  # renders each page's formulas ahead (on_page_content)
         self.ahead_jobs: dict[str, Future] = {}  # page (src_uri) -> its job
+        self.soup_strings: dict[bytes, list[str]] = {}  # _soup_strings' results, by the content's hash
         self.reset_stats()
 
     def reset_stats(self):
@@ -288,11 +290,22 @@ def _render_ahead(content: str) -> None:
     one pass. Errors are reported when the page is written."""
     started = time.perf_counter()
     r = STATE.renderer  # started by the build's thread (on_pre_build)
-    batches = [[str(node) for node in _math_text_nodes(BeautifulSoup(content, "html.parser"))]
-               if needs_soup(content) else [], [html.unescape(m[2]) for m in ARITHMATEX.finditer(content)]]
-    for strings in batches:
+    for strings in (_soup_strings(content), [html.unescape(m[2]) for m in ARITHMATEX.finditer(content)]):
         r.render_all((tex, display) for _, _, _, tex, display in r.find(strings) if display is not None)
     STATE.stats["ahead"] += time.perf_counter() - started
+
+
+def _soup_strings(content: str) -> list[str]:
+    """The text nodes of notebook markdown where MathJax looks for math (none if the page needs no soup); remembered
+    by the page's content, so a rebuild of ``mkdocs serve`` does not parse an unchanged notebook page again here."""
+    if not needs_soup(content):
+        return []
+    key = hashlib.sha256(content.encode()).digest()
+    if key not in STATE.soup_strings:
+        if len(STATE.soup_strings) >= FOUND_KEPT:
+            del STATE.soup_strings[next(iter(STATE.soup_strings))]
+        STATE.soup_strings[key] = [str(node) for node in _math_text_nodes(BeautifulSoup(content, "html.parser"))]
+    return STATE.soup_strings[key]
 
 
 def _stop_ahead() -> None:
