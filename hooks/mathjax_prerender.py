@@ -19,8 +19,10 @@ Why ``data-tex`` for the TeX source: it is plain text on the element a reader or
 exposed differently by each browser/reader pair), and tests can compare it with the Markdown source directly.
 
 Each formula (TeX + display/inline) is rendered once per build; the V8 context and that cache survive
-``mkdocs serve`` rebuilds. A TeX error is a WARNING on the ``mkdocs.plugins`` logger naming the page and the TeX,
-so ``mkdocs build --strict`` fails; the formula is left as raw TeX.
+``mkdocs serve`` rebuilds. A page's formulas are rendered ahead, in a thread of their own, from the moment its
+content exists (``on_page_content``), in page order; the page, written later, takes them from the cache. A TeX
+error is a WARNING on the ``mkdocs.plugins`` logger naming the page and the TeX, so ``mkdocs build --strict`` fails;
+the formula is left as raw TeX.
 
 Switch: ``extra: mathjax: prerender: true`` in mkdocs.yml (default on); ``MATHJAX_PRERENDER=0`` (or ``1``) in the
 environment overrides it. When off, nothing here runs and the pages load ``assets/mathjax/tex-chtml.js`` as before.
@@ -284,7 +286,7 @@ def on_page_content(html_text: str, page, config, **kwargs):
 
 
 def _render_ahead(content: str) -> None:
-    """Fill the cache with the formulas of a page's ``content``, in the order ``prerender_page`` meets them (the
+    r"""Fill the cache with the formulas of a page's ``content``, in the order ``prerender_page`` meets them (the
     notebook markdown's, then the arithmatex spans'): one thread renders every page's in page order, so formulas
     that change MathJax's state for the next ones (``\newcommand``, an autoloaded package) act as they would in
     one pass. Errors are reported when the page is written."""
