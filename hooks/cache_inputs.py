@@ -78,6 +78,15 @@ def current_digest() -> str:
     return digest
 
 
+def write_whole(path: Path, data: bytes) -> None:
+    """Put ``data`` in the cache as ``path`` whole or not at all (one rename): builds running at once share a cache,
+    and none may read half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 def prune(entries: list[Path], keep: int) -> None:
     """Delete all but the ``keep`` most recently used of ``entries`` (files or folders; a build that uses one
     touches it). A build running at the same time touched what it uses when it started, so that is kept."""

@@ -145,9 +145,7 @@ def on_post_build(config, **kwargs):
         else:
             results = [font_subset.subset(source, set(chars), weight, fill) for _, source, weight, fill in todo]
         for (name, *_), data in zip(todo, results):
-            partial = files[name].with_name(f".{files[name].name}.{os.getpid()}.tmp")
-            partial.write_bytes(data)
-            os.replace(partial, files[name])  # whole or not at all: builds running at once may share the cache
+            cache_inputs.write_whole(files[name], data)
             faces[name] = data
     for name, data in faces.items():
         (target / name).write_bytes(data)

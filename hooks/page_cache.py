@@ -183,10 +183,7 @@ def on_page_content(html, page, config, files, **kwargs):
                 "anchors": sorted(page.present_anchor_ids or ()),
                 "links": {f.src_uri: links for f, links in (page.links_to_anchors or {}).items()},
             }
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            partial.write_text(json.dumps(entry), encoding="utf-8")
-            os.replace(partial, path)
+            cache_inputs.write_whole(path, json.dumps(entry).encode("utf-8"))
     return html
 
 
