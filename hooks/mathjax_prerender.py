@@ -127,7 +127,17 @@ class TexError(Exception):
     pass
 
 
-FOUND_KEPT = 1000  # pages' strings whose math Renderer.find remembers
+FOUND_KEPT = 1000  # pages' strings whose math Renderer.find (and _soup_strings) remember
+
+
+def _remembered(memo: dict, key, compute):
+    """``memo[key]``, computed the first time; the oldest entry forgotten beyond FOUND_KEPT (a long mkdocs serve
+    session)."""
+    if key not in memo:
+        if len(memo) >= FOUND_KEPT:
+            del memo[next(iter(memo))]
+        memo[key] = compute()
+    return memo[key]
 
 
 class Renderer:
@@ -165,13 +175,9 @@ class Renderer:
         not again when the page is written, nor at each rebuild of ``mkdocs serve`` that left the page as it was."""
         if not strings:
             return []
-        key = tuple(strings)
         with self.lock:
-            if key not in self.found:
-                if len(self.found) >= FOUND_KEPT:  # a long mkdocs serve session: forget the oldest
-                    del self.found[next(iter(self.found))]
-                self.found[key] = [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))]
-            return self.found[key]
+            return _remembered(self.found, tuple(strings),
+                               lambda: [tuple(item) for item in json.loads(self.ctx.call("bpFind", strings))])
 
     def render_all(self, formulas) -> None:
         """Render the (tex, display) pairs not yet in the cache, in one call."""
@@ -302,22 +308,18 @@ def _soup_strings(content: str) -> list[str]:
     by the page's content, so a rebuild of ``mkdocs serve`` does not parse an unchanged notebook page again here."""
     if not needs_soup(content):
         return []
-    key = hashlib.sha256(content.encode()).digest()
-    if key not in STATE.soup_strings:
-        if len(STATE.soup_strings) >= FOUND_KEPT:
-            del STATE.soup_strings[next(iter(STATE.soup_strings))]
-        STATE.soup_strings[key] = [str(node) for node in _math_text_nodes(BeautifulSoup(content, "html.parser"))]
-    return STATE.soup_strings[key]
+    return _remembered(STATE.soup_strings, hashlib.sha256(content.encode()).digest(),
+                       lambda: [str(node) for node in _math_text_nodes(BeautifulSoup(content, "html.parser"))])
 
 
-def _stop_ahead() -> None:
-    """Wait for the render-ahead thread and raise what it raised (a bug here, not a TeX error)."""
+def _stop_ahead(check: bool = True) -> None:
+    """Wait for the render-ahead thread; ``check``: raise what it raised (a bug here, not a TeX error)."""
     if STATE.ahead is None:
         return
     STATE.ahead.shutdown(wait=True, cancel_futures=True)
     jobs, STATE.ahead, STATE.ahead_jobs = STATE.ahead_jobs, None, {}
     for job in jobs.values():
-        if not job.cancelled():
+        if check and not job.cancelled():
             job.result()
 
 
@@ -579,14 +581,11 @@ def _prerender_soup(output: str, src_uri: str) -> str:
 
 
 def on_build_error(error, **kwargs):
-    if STATE.ahead is not None:
-        STATE.ahead.shutdown(wait=True, cancel_futures=True)
-        STATE.ahead, STATE.ahead_jobs = None, {}
+    _stop_ahead(check=False)  # the build's own error is the one to report
 
 
 def on_shutdown(**kwargs):
-    if STATE.ahead is not None:
-        STATE.ahead.shutdown(wait=True, cancel_futures=True)
+    _stop_ahead(check=False)
     # Free V8 while the interpreter is still whole: left to MiniRacer.__del__ at interpreter exit,
     # mr_free_context can wait forever on a futex, and then `mkdocs build` never exits.
     if STATE.renderer is not None:
