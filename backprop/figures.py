@@ -60,6 +60,9 @@ class Edge:
         TeX of what it equals: ``x_2``, ``f'(v_1)``, ``w_{41}``, ``-1`` ...
     value : float
         Its value in the example.
+    given : bool
+        Whether the example gives the value (an input $x_k$, a weight $w_{4i}$ at $n = 0$), so it is written as
+        given (``0.5``), not to the site's decimals (``0.500000``).
     """
 
     tail: str
@@ -67,6 +70,7 @@ class Edge:
     local: str
     formula: str
     value: float
+    given: bool = False
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,7 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
     if parameter in ("w_hidden", "b_hidden"):  # on through w_ji to hidden neuron i
         edges += [
             Edge(f"y_h{i}", f"v{j}", rf"\partial v_{j} / \partial y_{{h{i}}}", f"w_{{{j}{i}}}",
-                 float(net.w_output[0, i - 1])),
+                 float(net.w_output[0, i - 1]), given=True),
             Edge(f"v{i}", f"y_h{i}", rf"\partial y_{{h{i}}} / \partial v_{i}", f"f'(v_{i})",
                  float(f_prime_hidden(fp)[i - 1])),
         ]
@@ -157,7 +161,8 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
         "w_hidden": (f"x{k}", f"v{i}", f"x_{k}", fp.x[k - 1]),
         "b_hidden": ("bias_hidden", f"v{i}", "1", 1.0),
     }[parameter]
-    edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value)))
+    edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value),
+                      given=parameter == "w_hidden"))  # the input x_k; y_hi, on rule 1's edge, is computed
     return Path(parameter, PARAMETERS[parameter], name, tuple(edges))
 
 
@@ -220,7 +225,12 @@ def _label_lines(edge: Edge) -> list[str]:
     """An edge's label: what the local derivative equals, then its value (one line for a constant, -1 or 1)."""
     if edge.formula in ("1", "-1"):
         return [_plain(edge.formula)]
-    return [_plain(edge.formula), show.num(edge.value).replace("-", "−")]
+    return [_plain(edge.formula), _value(edge).replace("-", "−")]
+
+
+def _value(edge: Edge) -> str:
+    """An edge's value as the pages write it: as given, or to the site's decimals."""
+    return show.given(edge.value) if edge.given else show.num(edge.value)
 
 
 def _ends(tail: str, head: str) -> tuple[float, float, float, float]:
@@ -362,7 +372,8 @@ def text_alternative(path: Path) -> str:
     r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
     items = []
     for edge in path.edges:
-        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v}}", v=edge.value)
+        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v:given}}" if edge.given else " = {{v}}",
+                                                                 v=edge.value)
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
     items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} = {{{{g}}}}$", g=path.gradient))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -32,18 +33,26 @@ def num(value: float) -> str:
     return text
 
 
-def expected_path(ex: dict, parameter: str, i: int, k: int) -> list[tuple[str, str, float]]:
-    """(tail, head, local derivative's value) from E back to the parameter, by the slides' chains and the oracle."""
+class Expected(NamedTuple):
+    tail: str
+    head: str
+    value: float  # the local derivative's value
+    given: bool = False  # a number of the example file (x_k, w_4i), written as given: 0.5, not 0.500000
+
+
+def expected_path(ex: dict, parameter: str, i: int, k: int) -> list[Expected]:
+    """The edges from E back to the parameter, by the slides' chains and the oracle."""
     it = oracle.iteration(ex)
-    path = [("e", "E", it["e"]), ("y", "e", -1.0), ("v4", "y", it["fp_output"][0])]
+    path = [Expected("e", "E", it["e"]), Expected("y", "e", -1.0), Expected("v4", "y", it["fp_output"][0])]
     if parameter == "w_output":  # rule 1: dv4/dw4i = y_hi
-        return [*path, (f"y_h{i}", "v4", it["y_hidden"][i - 1])]
+        return [*path, Expected(f"y_h{i}", "v4", it["y_hidden"][i - 1])]
     if parameter == "b_output":  # rule 2: dv4/db4 = 1
-        return [*path, ("bias_output", "v4", 1.0)]
-    path += [(f"y_h{i}", "v4", ex["w_output"][0][i - 1]), (f"v{i}", f"y_h{i}", it["fp_hidden"][i - 1])]
+        return [*path, Expected("bias_output", "v4", 1.0)]
+    path += [Expected(f"y_h{i}", "v4", ex["w_output"][0][i - 1], given=True),
+             Expected(f"v{i}", f"y_h{i}", it["fp_hidden"][i - 1])]
     if parameter == "w_hidden":  # rule 3: dvi/dwik = x_k
-        return [*path, (f"x{k}", f"v{i}", it["x"][k - 1])]
-    return [*path, ("bias_hidden", f"v{i}", 1.0)]  # rule 4: dvi/dbi = 1
+        return [*path, Expected(f"x{k}", f"v{i}", ex["x"][k - 1], given=True)]
+    return [*path, Expected("bias_hidden", f"v{i}", 1.0)]  # rule 4: dvi/dbi = 1
 
 
 def expected_gradient(ex: dict, parameter: str, i: int, k: int) -> float:
@@ -59,10 +68,14 @@ def package_path(ex: dict, parameter: str, i: int, k: int) -> figures.Path:
     return figures.backward_path(forward(net, ex["x"]), ex["d"], parameter, i=i, k=k)
 
 
-def shown(tail: str, value: float) -> str:
-    """How the figure writes an edge's value: 6 decimals, but the constants de/dy = -1 and dv/db = 1 as they are."""
-    constant = tail == "y" or tail.startswith("bias")
-    return str(int(value)) if constant else num(value)
+def shown(edge: Expected) -> str:
+    """How the figure writes an edge's value: 6 decimals, but the constants de/dy = -1 and dv/db = 1 as they are,
+    and a value of the example file as the file gives it (0.5, -0.25)."""
+    if edge.tail == "y" or edge.tail.startswith("bias"):
+        return str(int(edge.value))
+    if edge.given:
+        return repr(float(edge.value)).removesuffix(".0")
+    return num(edge.value)
 
 
 # --- checkers: a list of problems, empty when the figure is right ----------------------------------------------
@@ -77,7 +90,7 @@ def svg_problems(svg: str, expected: list[tuple[str, str, float]]) -> list[str]:
         problems.append("the SVG needs role=img, an aria-label and a <title>")
     lines = root.findall(f"{SVG}line")
     on = [ln.get("data-edge") for ln in lines if "bp-on-path" in ln.get("class", "").split()]
-    want = [f"{tail}-{head}" for tail, head, _ in expected]
+    want = [f"{edge.tail}-{edge.head}" for edge in expected]
     if sorted(on) != sorted(want):
         problems.append(f"highlighted edges {sorted(on)}, the rule's path is {sorted(want)}")
     drawn = [ln.get("data-edge") for ln in lines]
@@ -87,10 +100,10 @@ def svg_problems(svg: str, expected: list[tuple[str, str, float]]) -> list[str]:
               for t in root.iter(f"{SVG}text") if "bp-label" in t.get("class", "")}
     if sorted(labels) != sorted(want):
         problems.append(f"labelled edges {sorted(labels)}, the rule's path is {sorted(want)}")
-    for tail, head, value in expected:
-        label = labels.get(f"{tail}-{head}", [])
-        if not label or label[-1] != shown(tail, value):
-            problems.append(f"the label of {tail}-{head} is {label}, its value is {shown(tail, value)}")
+    for edge in expected:
+        label = labels.get(f"{edge.tail}-{edge.head}", [])
+        if not label or label[-1] != shown(edge):
+            problems.append(f"the label of {edge.tail}-{edge.head} is {label}, its value is {shown(edge)}")
     return problems
 
 
@@ -102,20 +115,20 @@ def tex_node(name: str) -> str:
         name, f"{name[0]}_{name[1:]}" if len(name) > 1 else name)
 
 
-def list_problems(text: str, expected: list[tuple[str, str, float]], name: str, gradient: float) -> list[str]:
+def list_problems(text: str, expected: list[Expected], name: str, gradient: float) -> list[str]:
     """The text alternative lists the same edges in the same order (from E back), each ending with its value, then the
     product."""
     items = [line for line in text.splitlines() if line.startswith("- ")]
     problems = []
     if len(items) != len(expected) + 1:
         return [f"{len(items)} list items for a path of {len(expected)} edges and its product"]
-    for item, (tail, head, value) in zip(items, expected, strict=False):
+    for item, edge in zip(items, expected, strict=False):
         m = ITEM.match(item)
-        if not m or (m["tail"], m["head"]) != (tex_node(tail), tex_node(head)):
-            problems.append(f"{item!r} is not the edge {tail} -> {head}")
+        if not m or (m["tail"], m["head"]) != (tex_node(edge.tail), tex_node(edge.head)):
+            problems.append(f"{item!r} is not the edge {edge.tail} -> {edge.head}")
             continue
-        if m["eq"].rsplit("=", 1)[1].strip() != shown(tail, value):
-            problems.append(f"{item!r}: the value of {tail} -> {head} is {shown(tail, value)}")
+        if m["eq"].rsplit("=", 1)[1].strip() != shown(edge):
+            problems.append(f"{item!r}: the value of {edge.tail} -> {edge.head} is {shown(edge)}")
     if not items[-1].endswith(f"\\partial E / \\partial {name} = {num(gradient)}$"):
         problems.append(f"{items[-1]!r}: the product is dE/d{name} = {num(gradient)}")
     return problems
@@ -130,8 +143,9 @@ def test_each_edge_has_the_oracles_value(file, parameter, i, k):
     ex = oracle.load_example(file)
     path = package_path(ex, parameter, i, k)
     expected = expected_path(ex, parameter, i, k)
-    assert [(e.tail, e.head) for e in path.edges] == [(t, h) for t, h, _ in expected]
-    assert [e.value for e in path.edges] == pytest.approx([v for _, _, v in expected], rel=1e-12, abs=1e-15)
+    assert [(e.tail, e.head) for e in path.edges] == [(e.tail, e.head) for e in expected]
+    assert [e.value for e in path.edges] == pytest.approx([e.value for e in expected], rel=1e-12, abs=1e-15)
+    assert [e.given for e in path.edges] == [e.given for e in expected]
     assert path.gradient == pytest.approx(expected_gradient(ex, parameter, i, k), rel=1e-10, abs=1e-15)
 
 
@@ -220,7 +234,7 @@ def test_the_checkers_fire():
     path = package_path(ex, "w_hidden", 2, 2)
     expected = expected_path(ex, "w_hidden", 2, 2)
     svg = figures.svg(path)
-    value = num(expected[3][2])  # w_42's value on the edge y_h2 -> v4
+    value = shown(expected[3])  # w_42's value on the edge y_h2 -> v4, as given
     assert svg_problems(svg.replace(f">{value}<", ">9.999999<"), expected)
     assert svg_problems(svg, expected_path(ex, "w_hidden", 1, 2))  # another neuron's path
     assert svg_problems(svg.replace('data-edge="v4-y"', 'data-edge="v4-x"'), expected)

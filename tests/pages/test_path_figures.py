@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.package.test_figures import expected_gradient, expected_path, list_problems, svg_problems
+from tests.package.test_figures import expected_gradient, expected_path, list_problems, shown, svg_problems
 from tests.support import oracle
 from tests.support.pages import DOCS, collect, render_block
 
@@ -34,13 +34,15 @@ def figure_block(page: str):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_the_figure_follows_the_first_paragraph(page):
-    """Title, the first paragraph, then the short "The path, drawn" section with the block, before any display math."""
+    """Title, the first paragraph, the worked example's numbers (the figure's values come from them), then the short
+    "The path, drawn" section with the block, before any display math."""
     lines = (DOCS / f"{page}.md").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# ") and not lines[1].strip()
     end = lines.index("", 2)  # the blank line after the first paragraph
-    assert lines[end + 1] == "## The path, drawn", f"{page}: the figure's section must follow the first paragraph"
+    assert lines[end + 1:end + 4] == ['--8<-- "snippets/rules-example.md"', "", "## The path, drawn"], (
+        f"{page}: the worked example, then the figure's section, must follow the first paragraph")
     block = figure_block(page)
-    prose = [ln for ln in lines[end + 2:block.line - 1] if ln.strip()]
+    prose = [ln for ln in lines[end + 4:block.line - 1] if ln.strip()]
     assert 1 <= len(prose) <= 4, f"{page}: {len(prose)} lines of prose before the figure, expected 2-4"
     first_display = next(n for n, ln in enumerate(lines, start=1) if ln.strip().startswith("$$"))
     assert block.line < first_display, f"{page}: the figure must come before the first display equation"
@@ -74,6 +76,6 @@ def test_the_built_page_shows_the_figure(site_build, page):
     assert f"(rule {rule})" in figure and "<figcaption>" in figure
     expected = expected_path(oracle.load_example(), parameter, i, k)
     assert len(items) == len(expected) + 1
-    for tail, _, value in expected:
-        if tail != "y" and not tail.startswith("bias"):
-            assert oracle.number_strings([value]).pop().replace("-", "−") in figure
+    for edge in expected:
+        if edge.tail != "y" and not edge.tail.startswith("bias"):  # not the constants -1 and 1
+            assert shown(edge).replace("-", "−") in figure

@@ -759,7 +759,7 @@ def test_rule_3_reading_says_what_the_numbers_say():
     blamed = w.index(max(w))
     deltas = [abs(v) for v in IT["delta_hidden"]]
     most = deltas.index(max(deltas))
-    assert f"Here $|w_{{4{blamed + 1}}}| = {num(max(w))}$ is the largest output weight" in text
+    assert f"Here $|w_{{4{blamed + 1}}}| = {given(max(w))}$ is the largest output weight" in text
     if most == blamed:
         assert f"neuron {most + 1} gets the largest local gradient" in text
     else:
