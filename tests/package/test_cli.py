@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import math
 import re
-import subprocess
-import sys
 
 import pytest
 
 from backprop.__main__ import main
 from tests.support import oracle
+from tests.support.cli import run
 
 EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
 # A network of the slides' shape for the weights-file tests, not the worked example.
@@ -48,11 +47,6 @@ def parse_text(out: str) -> dict[str, float]:
         name, value = line.split(" = ")
         values[name.strip()] = float(value)
     return values
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "backprop", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
 
 
 def test_the_oracle_names_what_the_trace_names():

@@ -15,7 +15,6 @@ import math
 import random
 import re
 import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -23,6 +22,7 @@ import pytest
 from backprop import exercises, homework
 from backprop.network import Network
 from tests.support import oracle
+from tests.support.cli import run
 
 ACTIVATIONS = ("logsig", "tansig", "purelin")
 EXAMPLE_FILES = oracle.all_example_files()
@@ -433,17 +433,11 @@ def test_an_exercises_wrong_value_is_the_catalogues_for_the_same_slip(exercise, 
 # --- the CLI: trace --check FILE.json ------------------------------------------------------------------------
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    """``python -m backprop trace ARGS`` in a subprocess: the CLI end to end (exit status, encoding, streams)."""
-    return subprocess.run([sys.executable, "-m", "backprop", "trace", *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
-
-
 @pytest.fixture
 def cli(capsys):
-    """``cli(*ARGS)``: the CLI's ``main(["trace", *ARGS])`` in this process, as ``run`` reports a subprocess (exit
-    status, stdout, stderr); an exception it lets out fails the test. A Python start-up less per call: the tests
-    of what the CLI reads and says use it, ``run`` proves the two agree end to end."""
+    """``cli(*ARGS)``: the CLI's ``main(["trace", *ARGS])`` in this process, as ``tests.support.cli.run`` reports a
+    subprocess (exit status, stdout, stderr); an exception it lets out fails the test. A Python start-up less per
+    call: the tests of what the CLI reads and says use it, ``run`` proves the two agree end to end."""
     from backprop.__main__ import main
 
     def call(*args: str) -> subprocess.CompletedProcess:
@@ -474,7 +468,7 @@ def table(out: str) -> list[list[str]]:
 def test_cli_all_right_exits_0_with_the_table(tmp_path):
     want = oracle.trace_values(oracle.iteration(EX))
     answers = {"v1": want["v1"], "dw41": round(want["Δw41"], 6), "y(n+1)": want["y(n+1)"]}
-    proc = run("--check", write(tmp_path, answers))
+    proc = run("trace", "--check", write(tmp_path, answers))
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert table(proc.stdout) == [[n, f"{want[n]:.6f}", f"{want[n]:.6f}", "right"] for n in ("v1", "Δw41", "y(n+1)")]
     assert "All 3 given values are right." in proc.stdout
@@ -490,7 +484,7 @@ def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
     want = oracle.trace_values(oracle.iteration(EX))
     wrong = slipped("updated-output-weights", EX)
     answers = {"dw41": want["Δw41"], "dw11": wrong["Δw11"], "Δw12": 1.0, "b1(n+1)": 2.0}
-    proc = run("--check", write(tmp_path, answers), "--decimals", "8")
+    proc = run("trace", "--check", write(tmp_path, answers), "--decimals", "8")
     assert proc.returncode == 1 and proc.stderr == "", proc.stderr
     assert table(proc.stdout) == [["Δw41", f"{want['Δw41']:.8f}", f"{want['Δw41']:.8f}", "right"],
                                   ["Δw11", f"{want['Δw11']:.8f}", f"{wrong['Δw11']:.8f}", "wrong"]]
@@ -551,7 +545,7 @@ def test_cli_bad_answers_file_one_line_exit_2(case, tmp_path, cli):
 def test_cli_bad_answers_file_end_to_end(tmp_path):
     """One bad file through a real ``python -m backprop``: the same one line, and exit status 2."""
     content, match = BAD_FILES["not JSON"]
-    assert_one_line_error(run("--check", write(tmp_path, content)), match)
+    assert_one_line_error(run("trace", "--check", write(tmp_path, content)), match)
 
 
 def test_cli_missing_answers_file(tmp_path, cli):
