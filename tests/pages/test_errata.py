@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import functools
 import html
+import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,7 +30,8 @@ import sympy as sp
 
 from tests.support.pages import collect, render_block
 
-PAGE = Path(__file__).resolve().parents[2] / "docs" / "errata.md"
+ROOT = Path(__file__).resolve().parents[2]
+PAGE = ROOT / "docs" / "errata.md"
 ERRATA: dict[str, Callable[[], None]] = {}
 REMARKS: dict[str, Callable[[], None]] = {}
 
@@ -396,6 +401,35 @@ def test_page_checks_fail_each_slide_version_and_pass_each_correction():
         text = out[anchor]
         assert re.search(r"\bdiffers\b|\*\*False\*\*", text), f"{anchor}: no failing original in its check"
         assert re.search(r"\bagrees\b|\*\*True\*\*", text), f"{anchor}: no passing correction in its check"
+    for anchor in ("erratum-forward-index", "erratum-sum-index"):  # see the test below for the exception
+        assert "by coincidence" not in out[anchor], f"{anchor}: a coincidence is claimed for this example"
+
+
+# The first two errata's checks compare the slide's sums with v_i for the worked example's input. With x = (0, 0), a
+# valid example, every weighted input is 0 and the slide's sums give v_i = b_i too: the checks then say "True", and the
+# page must say why rather than leave the slide's formula looking right.
+COINCIDENCE_RUN = """
+import json
+from pathlib import Path
+from tests.support.pages import collect, render_block
+blocks = [s for s in collect(Path("docs/errata.md")) if 'exec="1"' in s.info][:2]
+print(json.dumps([render_block(s) for s in blocks]))
+"""
+
+
+def test_page_checks_explain_a_coincidence_at_x_zero(tmp_path):
+    example = json.loads((ROOT / "backprop" / "example.json").read_text(encoding="utf-8"))
+    example["x"] = [0.0, 0.0]
+    file = tmp_path / "x-zero.json"
+    file.write_text(json.dumps(example), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", COINCIDENCE_RUN], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    first, second = json.loads(proc.stdout)
+    assert "Literal reading agrees: **True**" in first
+    assert "agrees with the explicit lines for every neuron: **True**" in second
+    for text in (first, second):
+        assert "agrees by coincidence: with $x = (0, 0)$" in text, text
 
 
 def test_page_check_of_the_sigmoid_lines_says_what_sympy_proves():

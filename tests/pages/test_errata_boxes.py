@@ -59,3 +59,13 @@ def test_several_outputs_in_one_place():
     assert where == {page: int(page == "rule-hidden-weights") for page in DERIVATION}
     box = BOX.findall(source("rule-hidden-weights"))
     assert any(summed in body for body in box), "the summed form is not inside rule 3's collapsed box"
+
+
+def test_the_home_page_names_the_boxes_by_their_title():
+    """The home page's "How to read this site" tells a reader what an erratum box is called: the title every box has."""
+    home = source("index")
+    named = re.search(r"titled\s+\*\*(.+?) …\*\*", home)
+    assert named, "the home page does not name the erratum boxes"
+    boxes = re.compile(r'^\?\?\? warning "([^"]+)"\n((?:    [^\n]*\n|\n)*)', re.M)
+    titles = [title for page in ERRATA_ON for title, body in boxes.findall(source(page)) if "errata.md#" in body]
+    assert titles and all(title.startswith(named[1] + " ") for title in titles), (named[1], titles)
