@@ -11,7 +11,7 @@ numbers the same way::
 
 * `num` writes one number with the site's `DECIMALS`, `given` a value the example gives without its trailing zeros;
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
-  parentheses where it follows an operator or carries a power;
+  parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
 * `pick` chooses a word from the sign of a number, `require` stops the build when a
   page's sentence is not true of the example;
@@ -36,6 +36,8 @@ _OPENERS = ("=", "(", "[", ",", "&", ":", "|", r"\\", r"\approx", r"\quad", r"\q
             r"\Big(", r"\bigl(", "$")
 # ... and after an opening brace, unless the brace opens a power.
 _SCRIPT_BRACE = re.compile(r"\^\{$")
+# The math delimiters of a Markdown template: $$...$$ and $...$ (an escaped \$ is a dollar sign).
+_DOLLARS = re.compile(r"(?<!\\)\$\$?")
 
 
 def num(value: float, decimals: int | None = None) -> str:
@@ -66,6 +68,17 @@ def _opens_expression(before: str) -> bool:
     return text.endswith(_OPENERS)
 
 
+def _in_prose(template: str, start: int) -> bool:
+    """Whether position ``start`` of a Markdown template (one with ``$`` delimiters) is outside its math."""
+    opened = None
+    for match in _DOLLARS.finditer(template, 0, start):
+        if opened is None:
+            opened = match.group()
+        elif match.group() == opened:
+            opened = None
+    return opened is None
+
+
 def _format(value: object, spec: str | None) -> tuple[str, bool]:
     """The text of one field value, and whether it is a negative number."""
     if isinstance(value, np.ndarray) and value.size == 1:
@@ -88,10 +101,13 @@ def tex(template: str, **values: object) -> str:
     (use them for TeX that is chosen from the numbers). A negative number gets parentheses where it
     follows an operator or a power's brace (``a \cdot (-1)``, ``e^{-(-0.2)}``) or carries a power
     (``(-0.2)^2``), and none where it starts an expression (after ``=``, ``(``, ``{``, ``,`` ...).
+    A template with ``$`` in it is Markdown: its math is between ``$...$`` or ``$$...$$``, and a field outside the
+    math is prose, where a number never gets parentheses (``the code gives -0.26``); a template without ``$`` is TeX.
     TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
     """
     out: list[str] = []
     pos = 0
+    markdown = _DOLLARS.search(template) is not None
     for match in _FIELD.finditer(template):
         key, spec = match.group(1), match.group(2)
         if key not in values:
@@ -101,7 +117,8 @@ def tex(template: str, **values: object) -> str:
         out.append(before)
         after = template[match.end():].lstrip()
         context = "".join(out)
-        if negative and (not _opens_expression(context) or after.startswith("^")):
+        prose = markdown and _in_prose(template, match.start())
+        if negative and not prose and (not _opens_expression(context) or after.startswith("^")):
             text = f"({text})"
         out.append(text)
         pos = match.end()

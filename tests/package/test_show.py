@@ -120,6 +120,25 @@ def test_tex_refuses_what_it_cannot_show():
         show.tex(r"{{a}}", a=np.array([1.0, 2.0]))
 
 
+@pytest.mark.parametrize(
+    ("template", "values", "text"),
+    [
+        # exercise 12's sentence: a number in prose after a word is no operand, so no operator's parentheses
+        (r"With it, $b_{1}(n+1) = {{right}}$, where the buggy code gives {{buggy}}.", {"right": -0.25, "buggy": -0.26},
+         r"With it, $b_{1}(n+1) = -0.250000$, where the buggy code gives -0.260000."),
+        # prose before, between and after math; math still gets them, inline and displayed
+        (r"from {{a}} to {{b}}: $1 - {{b}}$ and $$x \cdot {{a}}$$ then {{a}}^2", {"a": -0.5, "b": -0.25},
+         r"from -0.500000 to -0.250000: $1 - (-0.250000)$ and $$x \cdot (-0.500000)$$ then -0.500000^2"),
+        # an escaped dollar is a dollar sign: prose goes on, and the real math after it is still math
+        (r"costs \$ {{a}}, $y - {{a}}$", {"a": -1.0}, r"costs \$ -1.000000, $y - (-1.000000)$"),
+        # a template without $ is TeX throughout, as before
+        (r"y - {{a}}", {"a": -1.0}, r"y - (-1.000000)"),
+    ],
+)
+def test_tex_leaves_prose_of_a_markdown_template_alone(template, values, text):
+    assert show.tex(template, **values) == text
+
+
 def test_tex_ignores_extra_values_and_leaves_a_template_without_fields_alone():
     assert show.tex(r"\frac{1}{2}", a=1.0) == r"\frac{1}{2}"
 
