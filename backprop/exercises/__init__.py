@@ -13,14 +13,16 @@ each classic wrong answer, with a hint aimed at the mistake that produces it::
 
 The package, by job:
 
-* the checking engine: ``_feedback`` (verdicts, messages, tolerance), ``_numeric`` (:class:`NumericExercise`:
-  a number or an array, right when every entry is within ``atol + rtol * |right|``; one answer box's rule) and
+* the checking engine: ``_feedback`` (verdicts, messages, the tolerance and its TeX), ``_numeric``
+  (:class:`NumericExercise`: a number or an array, right when every entry is within ``atol + rtol * |right|``;
+  one answer box's rule, and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
-  ``catalogue(example)``, ``get``), the checkers of exercises 1-8 in ``_derivation`` and of 9-14 in ``_further``.
-  Each checker is built the first time it is asked for (``get``, ``check``, ``answer_box``), never at import;
-* the rendering: ``_render`` (the site's answer boxes, the loss curve) and ``_markdown`` (task tables,
-  paragraphs and worked solutions with the numbers filled in);
+  ``catalogue(example)``, ``get``; the index page's table and tolerance tip), the checkers of exercises 1-8 in
+  ``_derivation`` and of 9-14 in ``_further``. Each checker is built the first time it is asked for (``get``,
+  ``check``, ``answer_box``), never at import;
+* the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
+  (task tables, paragraphs and worked solutions with the numbers filled in);
 * the environment switch: ``_strict`` (``BACKPROP_EXERCISES_STRICT=1`` makes ``check`` raise unless right;
   the notebook tests use it).
 """
@@ -32,19 +34,32 @@ from collections.abc import Callable
 from .. import examples
 from ..network import Network
 from ..train import step
-from ._catalogue import PAGES, Catalogue, Exercise, Page, catalogue, get, index_table, names
-from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback
+from ._catalogue import (
+    PAGES,
+    Catalogue,
+    Exercise,
+    Page,
+    catalogue,
+    get,
+    index_table,
+    names,
+    tolerance_note,
+    tolerance_tip,
+)
+from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
     GRADCHECK_H,
     TRAIN_EPOCHS,
     TRAIN_ETA,
     TRAIN_HIDDEN,
+    TRAIN_SAMPLES,
     TRAIN_SEED,
     TRAIN_THRESHOLD,
     other_hidden,
     other_hidden_network,
     spot_the_bug_parameter,
+    trained_cost,
     training_costs,
     two_output_network,
 )
@@ -55,11 +70,12 @@ from ._strict import STRICT_ENV, check
 
 __all__ = [
     "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
-    "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise", "Feedback",
-    "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box", "catalogue", "check",
-    "fill", "form_html", "get", "given", "index_table", "loss_curve", "markdown", "merged_hint", "names",
-    "network_table", "other_hidden", "other_hidden_network", "parse_typed", "pretty", "spot_the_bug_parameter",
-    "tex_name", "training_costs", "two_output_network", "worked_solution",
+    "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
+    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box",
+    "catalogue", "check", "fill", "form_html", "get", "given", "index_table", "loss_curve", "markdown",
+    "merged_hint", "names", "network_table", "other_hidden", "other_hidden_network", "parse_typed", "percent",
+    "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note", "tolerance_tex", "tolerance_tip",
+    "trained_cost", "training_costs", "two_output_network", "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

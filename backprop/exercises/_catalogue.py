@@ -15,6 +15,7 @@ from .. import examples, show
 from ..examples import Example
 from . import _derivation as d
 from . import _further as f
+from ._feedback import ATOL, RTOL, percent, power_tex, tolerance_tex
 from ._functions import FunctionExercise
 from ._numeric import NumericExercise
 
@@ -147,3 +148,47 @@ def index_table() -> str:
     """The exercises' index page table: number, title (linked to the notebook) and what the answer is."""
     return show.table(["#", "exercise", "your answer"],
                       [[p.number, f"[{p.title}]({p.stem}.py)", _answer_kind(p)] for p in PAGES])
+
+
+def _numeric_checks(page: Page) -> list[NumericExercise]:
+    return [e for e in map(get, page.checks) if isinstance(e, NumericExercise)]
+
+
+def _compared(rtol: float, atol: float) -> str:
+    """How a tolerance compares with the default one: "stricter", "looser" or "different"."""
+    if rtol <= RTOL and atol <= ATOL:
+        return "stricter"
+    return "looser" if rtol >= RTOL and atol >= ATOL else "different"
+
+
+def tolerance_tip() -> str:
+    r"""The exercises' index page's tip on the tolerance, from the tolerance the checks use (``RTOL``, ``ATOL``),
+    naming every exercise whose boxes use another one; its page says so with :func:`tolerance_note`.
+
+    "Six decimals, or six significant digits, always pass" is said only when it is true of every box: a number
+    rounded to six decimals is off by at most $5 \cdot 10^{-7}$, one rounded to six significant digits by at most
+    $5 \cdot 10^{-6}$ of itself.
+    """
+    lines = [f"A number $x$ is right when ${tolerance_tex(RTOL, ATOL)}$ for the answer $a$: {percent(RTOL)} of the "
+             f"answer, plus ${power_tex(ATOL)}$ so that an answer near zero can be typed with six decimals."]
+    tolerances = [(e.rtol, e.atol) for p in PAGES for e in _numeric_checks(p)]
+    show.require(all(atol >= 5e-7 and rtol >= 5e-6 for rtol, atol in tolerances),
+                 "six decimals, or six significant digits, always pass")
+    lines.append("So six decimals, or six significant digits, always pass.")
+    for page in PAGES:
+        for e in _numeric_checks(page):
+            if (e.rtol, e.atol) != (RTOL, ATOL):
+                lines.append(f"Exercise {page.number}'s answer box is {_compared(e.rtol, e.atol)}: "
+                             f"${tolerance_tex(e.rtol, e.atol)}$ ({percent(e.rtol)}); its page says so, and why.")
+    return '!!! tip "Tolerance"\n    ' + "\n    ".join(lines)
+
+
+def tolerance_note(name: str) -> str:
+    """The sentence a page prints when exercise ``name``'s boxes use a tolerance other than the index page's."""
+    e = get(name)
+    if not isinstance(e, NumericExercise) or (e.rtol, e.atol) == (RTOL, ATOL):
+        raise ValueError(f"exercise {name!r} uses the tolerance of every exercise: its page need not say so")
+    boxes = "This answer box is" if len(e.boxes) == 1 else "These answer boxes are"
+    return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
+            f"${tolerance_tex(e.rtol, e.atol)}$ for the answer $a$, {percent(e.rtol)} of the answer rather than "
+            f"{percent(RTOL)}.")

@@ -80,10 +80,11 @@ def forward_pass(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
                     homework.hint("no-hidden-bias"), "leaving out the hidden biases b_i"),
+            # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
             Mistake([p.y_h[1], p.y - b4], f"You left out the output bias {b_4}: v_{out} = Σ_i w_{out}i y_hi + {b_4}.",
-                    f"leaving out the output bias {b_4}"),
+                    f"leaving out the output bias {b_4}", in_boxes=(1,)),
             Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output"),
-                    f"a {SHORT[hidden]} at the output"),
+                    f"a {SHORT[hidden]} at the output", in_boxes=(1,)),
             Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
                     f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {F_TEXT[hidden]} belong.",
                     "the fields v_i in place of the hidden outputs y_hi"),
@@ -222,23 +223,29 @@ def one_iteration(ex: Example) -> NumericExercise:
     flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
-    away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""  # said only when true
+    sign = "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
+    # where y is typed (check, the y(n+1) box): where y went, said only when it moved away from d
+    away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""
+    # in a weight's box: the weight itself, which moved with the gradient instead of against it
+    uphill = ", a step against the gradient; your weight moved with it"
     return NumericExercise(
         "one-iteration",
         right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
         boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", (0, 0), net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(
+            # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
-                    homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules"),
+                    homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules",
+                    in_boxes=(1, 2)),
             Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
                     "y(n) given as y(n+1)", in_boxes=(2,)),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
             Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value"),
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
-            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped],
-                    f"The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w{away}.", "the flipped sign"),
+            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped], f"{sign}{away}.", "the flipped sign",
+                    box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
         ),
     )
 

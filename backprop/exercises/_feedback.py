@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 
@@ -39,12 +41,44 @@ class Feedback:
         return f'<p class="bp-feedback bp-feedback--{state}">{html.escape(self.message)}</p>'
 
 
-def right_message(value: np.ndarray) -> str:
-    """``Right: 0.123456.``: the right value as the site prints it (an array as a list)."""
+def right_message(value: np.ndarray, whole: frozenset[tuple[int, ...]] | bool = frozenset()) -> str:
+    """``Right: 0.123456.``: the right value as the site prints it (an array as a list).
+
+    ``whole`` names the entries that are counts (an epoch), written as whole numbers (``26``, not ``26.000000``):
+    ``True`` for a single number, or the set of their indices in an array.
+    """
     value = np.asarray(value, dtype=float)
     if value.ndim == 0:
-        return f"Right: {show.num(float(value))}."
-    return f"Right: {np.array2string(value, formatter={'float_kind': show.num}, separator=', ')}."
+        return f"Right: {_entry(float(value), whole is True)}."
+    counts = whole if isinstance(whole, frozenset) else frozenset()
+    texts = np.array([_entry(float(value[i]), i in counts) for i in np.ndindex(value.shape)], dtype=object)
+    return f"Right: {np.array2string(texts.reshape(value.shape), formatter={'all': str}, separator=', ')}."
+
+
+def _entry(value: float, whole: bool) -> str:
+    return str(round(value)) if whole else show.num(value)
+
+
+def _decimal(value: float) -> str:
+    """``1e-4`` -> ``0.0001``: a tolerance written out, never in Python's exponent notation."""
+    return format(Decimal(repr(float(value))).normalize(), "f")
+
+
+def power_tex(value: float) -> str:
+    """``1e-6`` -> ``10^{-6}`` (TeX) for a power of ten, else the number written out."""
+    exponent = round(math.log10(value)) if value > 0 else 0
+    return f"10^{{{exponent}}}" if value > 0 and 10.0**exponent == value else _decimal(value)
+
+
+def tolerance_tex(rtol: float, atol: float) -> str:
+    r"""The rule of :func:`within` as TeX, for your number $x$ and the answer $a$:
+    ``|x - a| \le 10^{-6} + 0.001\,|a|``."""
+    return rf"|x - a| \le {power_tex(atol)} + {_decimal(rtol)}\,|a|"
+
+
+def percent(rtol: float) -> str:
+    """A relative tolerance as a percentage: ``percent(1e-3) == '0.1 %'``."""
+    return f"{format((Decimal(repr(float(rtol))) * 100).normalize(), 'f')} %"
 
 
 def within(value: np.ndarray | float, target: np.ndarray | float, rtol: float, atol: float) -> bool:

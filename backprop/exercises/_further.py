@@ -14,7 +14,7 @@ from .. import activations, examples, homework, labels
 from ..examples import Example
 from ..gradcheck import numerical_gradient
 from ..network import Network, forward
-from ..rules import delta_b_hidden, delta_w_hidden, error
+from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
 from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, sample_pass
 from ._feedback import ATOL, RTOL
@@ -114,7 +114,7 @@ def gradient_check(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0],
                     "That is the update Δw_11 = −η ∂E/∂w_11; the gradient is −Δw_11/η.", "the update Δw_11"),
-            Mistake(-numeric, "The sign: ∂E/∂w_11 = (E(w_11 + h) − E(w_11 − h)) / 2h, plus minus minus.",
+            Mistake(-numeric, "The sign: ∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h, the cost at w_11 + h first.",
                     "the flipped sign"),
             Mistake(2 * numeric, "A central difference divides by 2h, the distance between w_11 + h and w_11 − h.",
                     "dividing by h"),
@@ -144,18 +144,19 @@ def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> 
 
 
 def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
-    """The hidden parameter the spot-the-bug exercise asks for: the first of w_11, w_12, ..., b_1, ... whose
-    new value the bug changes by more than the answer boxes' tolerance (with x_1 = 0 the bug leaves w_11 alone);
-    w_11 if it changes none.
+    """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose
+    new value the bug changes by more than the answer boxes' tolerance; b_1 if it changes none.
 
-    Returns its label (``"w_12"``), the `Network` field (``"w_hidden"``) and the index in that array.
+    A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for w_11(n+1)).
+    Returns its label (``"b_1"``), the `Network` field (``"b_hidden"``) and the index in that array.
     """
     ex = examples.PRACTICE if example is None else example
     right = step(ex.net, ex.x, ex.d, ex.eta)
     buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
     n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
-    candidates = [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k)) for i in range(n_hidden) for k in range(n_in)]
-    candidates += [(label("b_hidden", (i,), ex.net), "b_hidden", (i,)) for i in range(n_hidden)]
+    candidates = [(label("b_hidden", (i,), ex.net), "b_hidden", (i,)) for i in range(n_hidden)]
+    candidates += [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k))
+                   for i in range(n_hidden) for k in range(n_in)]
     for name, attr, index in candidates:
         good, bad = getattr(right, attr)[index], getattr(buggy, attr)[index]
         if abs(bad - good) > ATOL + RTOL * abs(good):
@@ -199,40 +200,57 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
 
 
 TRAIN_SEED, TRAIN_HIDDEN, TRAIN_ETA, TRAIN_EPOCHS = 0, 5, 0.3, 60
+TRAIN_SAMPLES = 200
 TRAIN_THRESHOLD = 0.005  # "the first epoch whose mean cost is below this"
 
 
 @functools.cache
-def _training_costs() -> np.ndarray:
-    X, D = examples.regression_data(200, seed=TRAIN_SEED)
-    _, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
-                     shuffle=True, seed=TRAIN_SEED)
+def _training_run() -> tuple[Network, np.ndarray]:
+    X, D = examples.regression_data(TRAIN_SAMPLES, seed=TRAIN_SEED)
+    net, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
+                       shuffle=True, seed=TRAIN_SEED)
     costs.setflags(write=False)
-    return costs
+    return net, costs
 
 
 def training_costs() -> np.ndarray:
     """The mean cost per epoch of the training exercise's run (its own task: neither example plays a part)."""
-    return _training_costs().copy()
+    return _training_run()[1].copy()
+
+
+def trained_cost() -> float:
+    """The mean cost of the training exercise's trained network over its samples, measured after training: not
+    ``costs[-1]``, which ``train`` measured during the last epoch, each sample before its own update."""
+    net = _training_run()[0]
+    X, D = examples.regression_data(TRAIN_SAMPLES, seed=TRAIN_SEED)
+    return float(np.mean([cost(forward(net, x), d) for x, d in zip(X, D, strict=True)]))
 
 
 def training(ex: Example) -> NumericExercise:
-    costs = _training_costs()
+    costs = _training_run()[1]
     below = np.flatnonzero(costs < TRAIN_THRESHOLD)
     if below.size == 0:
         raise RuntimeError("the training exercise's cost never falls below its threshold: change its settings")
     first = int(below[0]) + 1  # epochs count from 1
+    last = len(costs)
     return NumericExercise(
         "training",
         right=[costs[-1], first],
-        boxes=(Box("final mean cost", (0,)), Box("first epoch below the threshold", (1,))),
+        boxes=(Box("final mean cost", (0,)), Box("first epoch below the threshold", (1,), whole=True)),
+        otherwise=("costs[t] is the mean cost of epoch t + 1: the final mean cost is the last entry, and the first "
+                   "epoch below the threshold is the first whose mean cost is less than it. The worked solution "
+                   "below has the steps."),
         mistakes=(
             Mistake([costs[-1], first - 1], "Epochs count from 1: costs[0] is epoch 1, so add 1 to the index.",
-                    "counting epochs from 0"),
+                    "counting epochs from 0", in_boxes=(1,)),
             Mistake([costs[0], first], "costs[0] is the first epoch; the final cost is costs[-1].",
-                    "the first epoch's cost as the final one"),
-            Mistake([costs[-1] * 200, first], "train returns the mean cost per sample, not the sum.",
-                    "the summed cost"),
+                    "the first epoch's cost as the final one", in_boxes=(0,)),
+            Mistake([costs[-1] * TRAIN_SAMPLES, first], "train returns the mean cost per sample, not the sum.",
+                    "the summed cost", in_boxes=(0,)),
+            Mistake([trained_cost(), first],
+                    f"That is the trained network's mean cost, measured after epoch {last}. costs[-1] is what train "
+                    f"measured during epoch {last}: each E(n) on its sample just before that sample's update.",
+                    "the trained network's cost after training", in_boxes=(0,)),
         ),
     )
 

@@ -2,7 +2,9 @@ r"""Exercises whose answer is a number, or an array of numbers: the check, the h
 
 A classic mistake can give the right answer itself for some numbers (with ``x_1 = 1`` a bias multiplied by its
 "input" ``x_1`` is unchanged): it cannot be told apart, so it is left out of the checks and :meth:`note` says so
-on the page. Two mistakes that give the same number share one hint that names both slips.
+on the page. It can also give the right number in one answer box only (a slip that changes ``y(n+1)`` by less than
+the tolerance): :meth:`box_note` says so under that box. Two mistakes that give the same number share one hint that
+names both slips.
 
 The site's answer boxes judge one entry each in the browser (``docs/javascripts/exercises.js``) with
 :meth:`NumericExercise.box_verdict`'s rule, on the data each form carries (:func:`._render.form_html`);
@@ -19,6 +21,7 @@ import numpy as np
 
 from .. import show
 from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, right_message, within
+from ._markdown import pretty
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,19 @@ class Mistake:
     value: float | np.ndarray
     hint: str
     slip: str = ""
-    #: The answer boxes (by position) whose entry this slip is about; None: every box.
+    #: The answer boxes (by position) whose entry this slip changes; None: every box.
     in_boxes: tuple[int, ...] | None = None
+    #: (box, hint) pairs: a box whose number needs other words than ``hint`` (which ``check`` gives for the whole
+    #: answer), e.g. a weight's box, where the student has typed no y.
+    box_hints: tuple[tuple[int, str], ...] = ()
+
+    def about(self, n: int) -> bool:
+        """Whether this slip changes the entry of answer box ``n``."""
+        return self.in_boxes is None or n in self.in_boxes
+
+    def hint_in(self, n: int) -> str:
+        """The hint answer box ``n`` gives for this slip."""
+        return dict(self.box_hints).get(n, self.hint)
 
 
 @dataclass(frozen=True)
@@ -38,6 +52,7 @@ class Box:
 
     label: str  # plain text or inline TeX without $, e.g. "Δw_41"
     index: tuple[int, ...] = ()
+    whole: bool = False  # a count (an epoch): its right value is written 26, not 26.000000
 
 
 _COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
@@ -79,6 +94,7 @@ class NumericExercise:
     A mistake whose value is within the tolerance of the right answer cannot be diagnosed: it is kept in
     ``mistakes`` but listed in ``undetectable`` and never matched. Mistakes whose values are within the
     tolerance of each other share one hint (:func:`merged_hint`), in ``check`` and in each answer box.
+    ``otherwise`` is what a wrong number that is no listed mistake gets.
     """
 
     name: str
@@ -87,6 +103,7 @@ class NumericExercise:
     boxes: tuple[Box, ...] = (Box("answer"),)
     rtol: float = RTOL
     atol: float = ATOL
+    otherwise: str = OTHERWISE
 
     def __post_init__(self) -> None:
         right = np.array(self.right, dtype=float)
@@ -98,7 +115,7 @@ class NumericExercise:
             if value.shape != right.shape:
                 raise ValueError(f"{self.name}: a mistake has shape {value.shape}, the answer {right.shape}")
             value.setflags(write=False)
-            mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes))
+            mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes, m.box_hints))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
     def close(self, value: np.ndarray, to: np.ndarray | None = None) -> bool:
@@ -110,30 +127,31 @@ class NumericExercise:
         """The mistakes that give the right answer for this example: ``check`` calls them right."""
         return tuple(m for m in self.mistakes if self.close(m.value))
 
-    @property
-    def undetectable_in_boxes(self) -> tuple[Mistake, ...]:
-        """The mistakes that give the right number in every answer box (the boxes ask for some entries only)."""
-        return tuple(m for m in self.mistakes
-                     if all(self.close(m.value[box.index], self.right[box.index])
-                            for n, box in enumerate(self.boxes) if m.in_boxes is None or n in m.in_boxes))
+    def right_message(self, box: Box | None = None) -> str:
+        """``Right: ...``: the whole right answer, or one box's entry; a count is written as a whole number."""
+        if box is not None:
+            return right_message(self.right[box.index], box.whole)
+        return right_message(self.right, frozenset(b.index for b in self.boxes if b.whole))
 
     def hints(self, box: Box | None = None) -> list[tuple[np.ndarray, str]]:
         """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
 
         Mistakes that give the right value are left out (and, in a box, those not about its entry);
-        mistakes that give the same value share a hint.
+        mistakes that give the same value share a hint. A box gives each slip's hint for that box (`Mistake.hint_in`).
         """
         if box is None:
             right, values = self.right, [m.value for m in self.mistakes]
             about = list(range(len(self.mistakes)))
+            words = [m.hint for m in self.mistakes]
         else:
             n = self.boxes.index(box)
             right, values = self.right[box.index], [m.value[box.index] for m in self.mistakes]
-            about = [i for i, m in enumerate(self.mistakes) if m.in_boxes is None or n in m.in_boxes]
+            about = [i for i, m in enumerate(self.mistakes) if m.about(n)]
+            words = [m.hint_in(n) for m in self.mistakes]
         kept = [i for i in about if not self.close(values[i], right)]
         pairs: list[tuple[np.ndarray, str]] = []
         for group in _groups([values[i] for i in kept], self.close):
-            hint = merged_hint([self.mistakes[kept[i]].hint for i in group])
+            hint = merged_hint([words[kept[i]] for i in group])
             for i in group:
                 if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
                     pairs.append((values[kept[i]], hint))
@@ -154,7 +172,7 @@ class NumericExercise:
         if not np.all(np.isfinite(value)):
             return Feedback(False, "Not yet: the answer contains nan or inf.")
         if self.close(value):
-            return Feedback(True, right_message(self.right))
+            return Feedback(True, self.right_message())
         for wrong, hint in self.hints():
             if self.close(value, wrong):
                 return Feedback(False, f"Not yet. {hint}")
@@ -162,30 +180,65 @@ class NumericExercise:
             off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], self.right[i])]
             where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
             return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
-        return Feedback(False, f"Not yet. {OTHERWISE}")
+        return Feedback(False, f"Not yet. {self.otherwise}")
 
     def note(self) -> str:
-        """What the page must say about this example: the slips no check can tell from the right answer."""
+        """What the page says under all the boxes: the slips that give the right answer itself for these numbers,
+        which neither the boxes nor ``check`` can tell apart. (A slip that passes some boxes only: `box_note`.)"""
         both = self.undetectable
-        boxes_only = [m for m in self.undetectable_in_boxes if all(m is not b for b in both)]
-        parts = []
-        if both:
-            slips = show.and_list([m.slip for m in both])
-            parts.append(f"For these numbers, {slips} {'gives' if len(both) == 1 else 'give'} the right "
-                         "answer itself, so neither the answer boxes nor check() can tell "
-                         f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
-        if boxes_only:
-            slips = show.and_list([m.slip for m in boxes_only])
-            parts.append(f"For these numbers, {slips} {'gives' if len(boxes_only) == 1 else 'give'} the "
-                         "right number in every answer box; only check() in the notebook, which sees every "
-                         "entry of the answer, can tell.")
-        return " ".join(parts)
+        if not both:
+            return ""
+        slips = show.and_list([m.slip for m in both])
+        return (f"For these numbers, {slips} {'gives' if len(both) == 1 else 'give'} the right answer itself, so "
+                "neither the answer boxes nor check() can tell "
+                f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
+
+    def boxes_asked(self) -> str:
+        """When the boxes ask for some entries of the answer only, which: ``These boxes ask for Δw₁₁ and Δw₂₂, two of
+        the six entries of the answer; check() in the notebook takes all of them.`` Else ``""``."""
+        if len(self.boxes) >= self.right.size:
+            return ""
+        count = _COUNT.get(len(self.boxes), str(len(self.boxes)))
+        return (f"{'This box asks' if len(self.boxes) == 1 else 'These boxes ask'} for "
+                f"{show.and_list([pretty(b.label) for b in self.boxes])}, {count} of the "
+                f"{_COUNT.get(self.right.size, str(self.right.size))} entries of the answer; check() in the notebook "
+                "takes all of them.")
+
+    def box_slips(self, n: int) -> tuple[Mistake, ...]:
+        """The slips that change the entry of box ``n`` yet land within its tolerance of the right number, for these
+        numbers (the box calls them right), leaving out those that give the whole right answer (`note`)."""
+        box = self.boxes[n]
+        whole = self.undetectable
+        return tuple(m for m in self.mistakes if m.about(n) and all(m is not u for u in whole)
+                     and self.close(m.value[box.index], self.right[box.index]))
+
+    def box_note(self, n: int) -> str:
+        """What the page says under answer box ``n`` when a classic slip gives its right number for these numbers:
+        the slip, the number it gives, and what still tells it apart (another box, or check() in the notebook)."""
+        box = self.boxes[n]
+        slips = self.box_slips(n)
+        if not slips:
+            return ""
+        label, right = pretty(box.label), self.right[box.index]
+        names = show.and_list([f"“{m.slip}”" for m in slips])
+        values = list(dict.fromkeys(show.num(float(m.value[box.index])) for m in slips))  # each printed value once
+        catchers = {m.slip: tuple(pretty(b.label) for k, b in enumerate(self.boxes)
+                                  if k != n and m.about(k) and not self.close(m.value[b.index], self.right[b.index]))
+                    for m in slips}
+        one = len(slips) == 1
+        if len(set(catchers.values())) == 1:
+            catch = _catches(next(iter(catchers.values())), "it" if one else "them")
+        else:
+            catch = "; ".join(_catches(boxes, f"“{slip}”") for slip, boxes in catchers.items())
+        return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
+                f"{label} = {show.and_list(values)}, within the tolerance of the right answer "
+                f"{show.num(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
 
         The rule exercises.js applies in the browser: parse as :func:`parse_typed`, right within the tolerance of
-        the box's entry, else the first of :meth:`hints` (for this box) within the tolerance, else `OTHERWISE`.
+        the box's entry, else the first of :meth:`hints` (for this box) within the tolerance, else ``otherwise``.
         """
         box = self.boxes[n]
         value = parse_typed(typed)
@@ -193,11 +246,18 @@ class NumericExercise:
             return "invalid", INVALID
         right = self.right[box.index]
         if self.close(np.array(value), right):
-            return "right", right_message(right)
+            return "right", self.right_message(box)
         for wrong, hint in self.hints(box):
             if self.close(np.array(value), wrong):
                 return "wrong", f"Not yet. {hint}"
-        return "wrong", f"Not yet. {OTHERWISE}"
+        return "wrong", f"Not yet. {self.otherwise}"
+
+
+def _catches(boxes: Sequence[str], what: str) -> str:
+    """``the w₁₁(n+1) box catches it``, or ``only check() ... catches it`` when no other box does."""
+    if not boxes:
+        return f"only check() in the notebook, which sees every entry of the answer, catches {what}"
+    return f"the {show.and_list(list(boxes))} box{'es catch' if len(boxes) > 1 else ' catches'} {what}"
 
 
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import show
 from ._catalogue import get
-from ._feedback import INVALID, OTHERWISE, right_message
+from ._feedback import INVALID
 from ._markdown import pretty
 from ._numeric import NumericExercise
 
@@ -36,43 +36,57 @@ def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def _form(exercise: NumericExercise, n: int) -> str:
+    box = exercise.boxes[n]
+    hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
+    uid = f"bp-{exercise.name}-{n}"
+    return (
+        f'<form class="bp-answer" hidden data-exercise="{exercise.name}" '
+        f'data-answer="{float(exercise.right[box.index])!r}" data-rtol="{exercise.rtol!r}" '
+        f'data-atol="{exercise.atol!r}" '
+        f'data-hints="{_attr(json.dumps(hints))}" '
+        f'data-right="{_attr(exercise.right_message(box))}" '
+        f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}">'
+        f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
+        f'<input id="{uid}" class="bp-answer__input" type="text" '
+        f'autocomplete="off" spellcheck="false" placeholder="a number"> '
+        f'<button type="submit" class="bp-answer__submit md-button">Check</button>'
+        f'<p class="bp-answer__result" aria-live="polite"></p></form>'
+    )
+
+
 def form_html(exercise: NumericExercise) -> str:
     """One ``<form class="bp-answer">`` per answer box of ``exercise``, for exercises.js."""
-    forms = []
-    for n, box in enumerate(exercise.boxes):
-        right = exercise.right[box.index]
-        hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
-        uid = f"bp-{exercise.name}-{n}"
-        forms.append(
-            f'<form class="bp-answer" hidden data-exercise="{exercise.name}" '
-            f'data-answer="{float(right)!r}" data-rtol="{exercise.rtol!r}" data-atol="{exercise.atol!r}" '
-            f'data-hints="{_attr(json.dumps(hints))}" '
-            f'data-right="{_attr(right_message(right))}" '
-            f'data-otherwise="{_attr(OTHERWISE)}" data-invalid="{_attr(INVALID)}">'
-            f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
-            f'<input id="{uid}" class="bp-answer__input" type="text" '
-            f'autocomplete="off" spellcheck="false" placeholder="a number"> '
-            f'<button type="submit" class="bp-answer__submit md-button">Check</button>'
-            f'<p class="bp-answer__result" aria-live="polite"></p></form>'
-        )
-    return "\n".join(forms)
+    return "\n".join(_form(exercise, n) for n in range(len(exercise.boxes)))
+
+
+def _note(text: str) -> str:
+    return f'<p class="bp-answer-note">{html.escape(text)}</p>'
 
 
 def answer_box(name: str) -> _HTML:
     """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them.
 
-    When a classic mistake gives the right answer for these numbers, a visible note below the boxes says so.
+    When the boxes ask for some entries of the answer only, a line above them names those entries. When a classic
+    mistake gives the right number in a box for these numbers, a visible note right under that box says so
+    (:meth:`NumericExercise.box_note`); when it gives the whole right answer, a note under all the boxes.
     """
     exercise = get(name)
     if not isinstance(exercise, NumericExercise):
         raise ValueError(f"exercise {name!r} takes a function: it has no answer box")
-    text = "(On the course site an answer box appears here.)"
-    markup = form_html(exercise)
-    note = exercise.note()
-    if note:
-        markup += f'\n<p class="bp-answer-note">{html.escape(note)}</p>'
-        text += "\n" + note
-    return _HTML(markup, text)
+    markup, notes = [], []
+    if asked := exercise.boxes_asked():
+        markup.append(f'<p class="bp-answer-intro">{html.escape(asked)}</p>')
+        notes.append(asked)
+    for n in range(len(exercise.boxes)):
+        markup.append(_form(exercise, n))
+        if note := exercise.box_note(n):
+            markup.append(_note(note))
+            notes.append(note)
+    if note := exercise.note():
+        markup.append(_note(note))
+        notes.append(note)
+    return _HTML("\n".join(markup), "\n".join(["(On the course site an answer box appears here.)", *notes]))
 
 
 def loss_curve(costs: object, threshold: float | None = None) -> _HTML:
