@@ -15,8 +15,17 @@
 # %%
 import numpy as np
 
-from backprop import Network, activations, cost, examples, forward, show
-from backprop.exercises import answer_box, check, markdown, spot_the_bug_parameter, tex_name, worked_solution
+from backprop import Network, activations, cost, examples, forward, show, step
+from backprop.exercises import (
+    PAGES,
+    answer_box,
+    check,
+    get,
+    markdown,
+    spot_the_bug_parameter,
+    tex_name,
+    worked_solution,
+)
 
 
 def buggy_step(net, x, d, eta):
@@ -35,19 +44,31 @@ def buggy_step(net, x, d, eta):
 
 p = examples.PRACTICE  # the practice example: p.net, p.x, p.d, p.eta
 buggy = buggy_step(p.net, p.x, p.d, p.eta)
-label, attr, index = spot_the_bug_parameter()  # w_11 unless the bug leaves it alone for this example
+label, attr, index = spot_the_bug_parameter()  # b_1 unless the bug leaves it alone for this example
 print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]
-E_before = cost(forward(p.net, p.x), p.d)
-E_after = cost(forward(buggy, p.x), p.d)
-markdown(r"On the practice example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it.",
-         went=show.pick(E_before - E_after, "even goes down", "goes up", "stays the same"), before=E_before,
-         after=E_after)
+E_before = cost(forward(p.net, p.x), p.d)  # E(n), then E after one buggy and one right step on the same sample
+E_buggy, E_right = cost(forward(buggy, p.x), p.d), cost(forward(step(p.net, p.x, p.d, p.eta), p.x), p.d)
+went = show.pick(E_before - E_buggy, "even goes down", "goes up", "stays the same")
+if E_right < E_buggy:
+    compared = "lower than the buggy step's"
+elif E_right > E_buggy:
+    compared = "higher than the buggy step's, so the fixed code would look worse if you compared costs"
+else:
+    compared = "the same as the buggy step's"
+markdown(r"""
+On the practice example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it. The right step
+leaves $E = {{right}}$, {{compared}}. One step's cost does not tell right code from wrong: it depends on $\eta$ and
+on the sample. Compare the numbers with the rules instead.
+""", went=went, before=E_before, after=E_buggy, right=E_right, compared=compared)
 
 # %% tags=["hide-input"]
-markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example?",
-         name=tex_name(label))
+asked = [page.number for page in PAGES if "spot-the-bug" not in page.checks for name in page.checks  # other boxes
+         if any(box.label == f"{label}(n+1)" for box in getattr(get(name), "boxes", ()))]
+markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example? {{asked}}",
+         name=tex_name(label), asked=f"(Exercise {asked[0]} asked for it too.)" if asked else
+         "(No other exercise asks for it.)")
 
 # %% tags=["hide-input"]
 answer_box("spot-the-bug")  # the site's answer box (hidden in Jupyter)
@@ -82,5 +103,5 @@ worked_solution(r"""
 The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1
 updated them: $w_{4i}(n+1)$. The derivation differentiates $E(n)$, in which $w_{4i}(n)$ appears; the
 hidden rules must use `net.w_output[0]`. With it, ${{name}}(n+1) = {{right}}$, where the buggy code
-gives {{buggy}}.
+gives ${{buggy}}$.
 """, name=tex_name(label), right=answer, buggy=getattr(buggy, attr)[index])
