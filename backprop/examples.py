@@ -2,7 +2,7 @@ r"""The one worked example every page of the site uses, and a small regression t
 
 The example is data, not code: ``backprop/example.json`` holds the slides' 2-3-1 network at time
 $n = 0$ (the 13 weights and biases, and the two activations), the input $x(n)$, the desired output
-$d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace --weights``::
+$d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace --weights``:
 
     {"w_hidden": [[w11, w12], [w21, w22], [w31, w32]], "b_hidden": [b1, b2, b3],
      "w_output": [[w41, w42, w43]], "b_output": [b4],

@@ -3,11 +3,15 @@ r"""Check my homework: a student's numbers for one iteration $n \to n+1$, step b
 A student computes one online iteration by hand, in the order ``python -m backprop trace`` prints it:
 the forward pass, the error and the cost, the four rules' updates, the new weights and biases, and then the
 same input through the updated network. `check` takes their values for any of those steps and says, for
-each, right or wrong; at the first wrong step it names the classic mistake(s) that give that value::
+each, right or wrong; at the first wrong step it names the classic mistake(s) that give that value. A student
+who has $v_1$ right and $\Delta w_{41}$ with the wrong sign:
 
     >>> from backprop import examples, homework
-    >>> report = homework.check(examples.NET, examples.X, examples.D, examples.ETA, {"v1": 0.3, "dw41": -0.05})
+    >>> net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
+    >>> right = homework.trace(net, x, d, eta)  # every step's right value, by name
+    >>> report = homework.check(net, x, d, eta, {"v1": right["v1"], "dw41": -right["Δw41"]})
     >>> report.ok, report.first_wrong.name, [m.name for m in report.likely]
+    (False, 'Δw41', ['sign-flipped'])
 
 **The steps** (`names`): for the slides' 2-3-1 network
 
@@ -207,8 +211,14 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
 
     Parameters
     ----------
-    net, x, d, eta
-        The network at time $n$ and the sample, as for `trace`.
+    net : Network
+        The network at time $n$.
+    x : array_like, shape (n_in,)
+        The input $x(n)$.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number for a network with one output.
+    eta : float
+        The learning rate $\eta > 0$.
     answers : mapping
         Step name (as `trace` names it, or with ``d`` for ``Δ``) to the student's value.
 

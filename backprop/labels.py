@@ -64,8 +64,8 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
 
     Parameters
     ----------
-    name : {"w_hidden", "b_hidden", "w_output", "b_output"}
-        The Network field.
+    name : str
+        The Network field: ``"w_hidden"``, ``"b_hidden"``, ``"w_output"`` or ``"b_output"``.
     index : tuple of int
         The entry's index in that array: ``(i, k)`` for ``w_hidden``, ``(j, i)`` for ``w_output``,
         ``(i,)`` or ``(j,)`` for a bias.

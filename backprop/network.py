@@ -34,9 +34,11 @@ class Network:
         $w_{ji}$: row $j$ is output neuron $j$, column $i$ is hidden neuron $i$.
     b_output : array, shape (n_out,)
         $b_j$, the output biases (the slides' $b_4$).
-    hidden, output : str
-        Activation of each layer, by its name in `backprop.activations` (``"logsig"``, ``"tansig"``,
-        ``"purelin"``, or one added with ``activations.register``); the slides use ``"logsig"`` and ``"purelin"``.
+    hidden : str
+        Activation of the hidden layer, by its name in `backprop.activations` (``"logsig"``, ``"tansig"``,
+        ``"purelin"``, or one added with ``activations.register``); the slides' hidden layer is ``"logsig"``.
+    output : str
+        Activation of the output layer, named the same way; the slides' output neuron is linear, ``"purelin"``.
     """
 
     w_hidden: Array

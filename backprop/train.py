@@ -62,13 +62,16 @@ def train(
     net : Network
         The initial weights (not modified).
     X : array_like, shape (n_samples, n_in)
-    D : array_like, shape (n_samples,) when ``n_out == 1``, else (n_samples, n_out)
+        The inputs, one row per sample.
+    D : array_like, shape (n_samples,) or (n_samples, n_out)
+        The desired outputs, one row per sample; one number per sample for a network with one output.
     eta : float
         Learning rate $\eta > 0$.
     epochs : int
         Number of passes over the data, >= 1.
     shuffle : bool
-        Visit the samples in a new random order each epoch (reproducible with ``seed``).
+        ``True``: visit the samples in a new random order each epoch (reproducible with ``seed``);
+        ``False``: in the order of ``X`` every epoch.
     seed : int, optional
         Seed of the shuffling.
     progress : bool

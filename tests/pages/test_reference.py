@@ -6,13 +6,19 @@ mkdocstrings renders docstrings as Markdown, so math must be written ``$...$`` /
 
 from __future__ import annotations
 
+import ast
+import doctest
+import functools
 import html
 import importlib
 import inspect
+import io
 import re
+from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show"]
 RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
 
@@ -58,3 +64,170 @@ def test_reference_page_renders_math(site_build):
     prose = html.unescape(re.sub(r"<[^>]+>", " ", prose))
     assert "$" not in prose and "\\(" not in prose and "\\[" not in prose
     assert not RST.search(prose)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The parameter tables: mkdocstrings shows what griffe's numpy parser reads from each docstring. A numpydoc entry
+# that groups names ("hidden, output : str") gives every name the first one's signature default and, without a
+# type, its annotation; a set in the type ({"a", "b"}) is read as a default (its first element). So each table is
+# checked against inspect.signature, the code's own account of the parameters.
+
+
+def documented_callables():
+    """(dotted path, object) of every public function, class and method the reference page shows, and of every
+    function and class in ``backprop.__all__``."""
+    import backprop
+
+    seen = {}
+    for name in MODULES:
+        for _, obj in public_objects(importlib.import_module(f"backprop.{name}")):
+            seen.setdefault(f"{obj.__module__}.{obj.__qualname__}", obj)
+    for name in backprop.__all__:
+        obj = getattr(backprop, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            seen.setdefault(f"{obj.__module__}.{obj.__qualname__}", obj)
+    return sorted(seen.items())
+
+
+@functools.cache
+def griffe_package():
+    """The package as mkdocstrings reads it: griffe, statically, from the source tree."""
+    griffe = pytest.importorskip("griffe")
+    return griffe.load("backprop", search_paths=[str(ROOT)], resolve_aliases=True)
+
+
+def documented_parameters(path: str) -> list:
+    """The entries of the docstring's Parameters section, as griffe's numpy parser (mkdocstrings') reads them."""
+    obj = griffe_package()[path.removeprefix("backprop.")]
+    if obj.docstring is None:
+        return []
+    return [p for section in obj.docstring.parse("numpy") if section.kind.value == "parameters"
+            for p in section.value]
+
+
+def signature_or_none(obj):
+    try:
+        return inspect.signature(obj)
+    except ValueError:  # an exception class built on a builtin: no parameters to document
+        return None
+
+
+CALLABLES = documented_callables()
+
+
+def test_the_check_sees_the_whole_reference():
+    """The objects checked below include the ones whose tables were wrong, and the table of each is read."""
+    paths = dict(CALLABLES)
+    for path in ("backprop.network.Network", "backprop.homework.check", "backprop.labels.parameter",
+                 "backprop.train.train", "backprop.train.step", "backprop.network.Network.random"):
+        assert path in paths, path
+    assert [p.name for p in documented_parameters("backprop.network.Network")][-2:] == ["hidden", "output"]
+
+
+@pytest.mark.parametrize("path", [p for p, _ in CALLABLES])
+def test_documented_defaults_are_the_signatures(path):
+    """Each documented parameter's default (what the table's Default column shows; none: "required") is the
+    signature's."""
+    obj = dict(CALLABLES)[path]
+    sig = signature_or_none(obj)
+    module = importlib.import_module(obj.__module__)
+    for param in documented_parameters(path):
+        assert sig is not None and param.name in sig.parameters, f"{path}: documents {param.name!r}, not a parameter"
+        real = sig.parameters[param.name].default
+        if real is inspect.Parameter.empty:
+            assert param.default is None, f"{path}({param.name}): shown with the default {param.default}, required"
+            continue
+        assert param.default is not None, f"{path}({param.name}): shown as required, its default is {real!r}"
+        try:
+            shown = ast.literal_eval(param.default)
+        except ValueError:  # a name or an expression: its value in the module
+            shown = eval(param.default, vars(module))
+        assert type(shown) is type(real) and shown == real, \
+            f"{path}({param.name}): the table shows the default {param.default}, the signature has {real!r}"
+
+
+def parameter_entries(doc: str) -> list[str]:
+    """The entry lines of a numpydoc Parameters section (``name : type``), without their descriptions."""
+    match = re.search(r"^Parameters\n-+\n(.*?)(?=^\S[^\n]*\n-+\n|\Z)", doc, re.M | re.S)
+    return [line for line in match[1].splitlines() if line and not line[0].isspace()] if match else []
+
+
+@pytest.mark.parametrize("path", [p for p, _ in CALLABLES])
+def test_documented_types_are_their_own(path):
+    """Each Parameters entry names one parameter: a grouped one ("net, x, d, eta") shows the first name's type, and
+    its default, for all of them. And a type holds no RST double backticks, which the type cell shows as they are."""
+    obj = dict(CALLABLES)[path]
+    for entry in parameter_entries(inspect.getdoc(obj) or ""):
+        names = entry.split(" : ")[0]
+        assert "," not in names, f"{path}: the entry {entry!r} groups parameters: give each its own entry"
+    for param in documented_parameters(path):
+        assert "``" not in str(param.annotation), \
+            f"{path}({param.name}): the type {str(param.annotation)!r} shows RST backticks"
+
+
+# A docstring's examples run and show what they return: a ">>> expression" with no output below it shows the
+# reader nothing, and doctest reports it (Expected nothing, Got ...).
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_show_what_they_return(name):
+    module = importlib.import_module(f"backprop.{name}")
+    finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    out = io.StringIO()
+    for test in finder.find(module):
+        runner.run(test, out=out.write)
+    assert runner.failures == 0, out.getvalue()
+
+
+# RST's "::" (a paragraph ending in a literal-block marker) is shown as it is by mkdocstrings' Markdown. backprop.show
+# is not this test's file to fix: its "::" is known (reported), and the mark comes off when it is gone.
+RST_LITERAL = re.compile(r"\S::[ \t]*$", re.M)
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason="backprop/show.py: 'numbers the "
+                                                                           "same way::', reported", strict=False))
+                                  if n == "show" else n for n in MODULES])
+def test_docstrings_have_no_rst_literal_marker(name):
+    module = importlib.import_module(f"backprop.{name}")
+    docs = [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
+    for where, doc in docs:
+        assert not RST_LITERAL.search(doc), f"backprop.{name} {where}: a line ends in '::'"
+
+
+def parameter_tables(page: str) -> dict[str, list[tuple[str, str]]]:
+    """Each object's Parameters table on the built page: heading id -> [(name, default cell text)]."""
+    tables = {}
+    headings = list(re.finditer(r'<h[2-4] id="(backprop\.[\w.]+)" class="doc doc-heading"', page))
+    for heading, following in zip(headings, [*headings[1:], None]):
+        section = page[heading.end(): following.start() if following else len(page)]
+        title = section.find('<span class="doc-section-title">Parameters:</span>')
+        if title < 0:
+            continue
+        table = section[title: section.index("</table>", title)]
+        rows = []
+        for row in re.findall(r"<tr class=\"doc-section-item\">(.*?)</tr>", table, re.S):
+            cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+            rows.append((cells[0], cells[-1]))
+        tables[heading[1]] = rows
+    return tables
+
+
+@pytest.mark.slow
+def test_reference_page_shows_the_signatures_defaults(site_build):
+    """The built page's Default column, row by row, against inspect.signature ("required" for no default)."""
+    tables = parameter_tables((site_build.dir / "reference" / "index.html").read_text())
+    objects = dict(CALLABLES)
+    checked = 0
+    for path, rows in tables.items():
+        if path not in objects:
+            continue
+        sig = inspect.signature(objects[path])
+        for name, cell in rows:
+            real = sig.parameters[name].default
+            want = "required" if real is inspect.Parameter.empty else None
+            if want:
+                assert cell == want, f"{path}({name}): the page shows {cell!r}, the parameter is required"
+            else:
+                assert ast.literal_eval(cell) == real and type(ast.literal_eval(cell)) is type(real), \
+                    f"{path}({name}): the page shows {cell!r}, the signature's default is {real!r}"
+            checked += 1
+    assert {"backprop.network.Network", "backprop.homework.check", "backprop.labels.parameter"} <= set(tables)
+    assert checked > 30
