@@ -10,6 +10,7 @@ V8 in one call each, so the whole file runs in seconds.
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +22,8 @@ from tests.support.js import script
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
-ENGINE = Path(__file__).resolve().parents[2] / "docs" / "javascripts" / "backprop-engine.js"
+ROOT = Path(__file__).resolve().parents[2]
+ENGINE = ROOT / "docs" / "javascripts" / "backprop-engine.js"
 ACTS = ("logsig", "tansig", "purelin")
 PAIRS = list(itertools.product(ACTS, ACTS))  # (hidden, output)
 TOL = 1e-12
@@ -77,16 +79,28 @@ def assert_close(got: dict[str, float], want: dict[str, float], what: str, tol: 
 
 
 TRACES = "(cs) => cs.map((c) => BackpropEngine.trace(c.net, c.x, c.d, c.eta))"
+MAIN_BATCH = {"n_per_pair": 114, "seed": 13}  # 114 networks for each of the 9 activation pairs: 1,026
 
 
 @pytest.mark.parametrize("sizes", [(2, 3, 1)])
 def test_every_step_equals_the_package_on_1000_networks(js, sizes):
     """1,026 random 2-3-1 networks and samples, 114 per activation pair: every intermediate, update and new value."""
-    batch = cases(114, seed=13, sizes=sizes)
+    batch = cases(**MAIN_BATCH, sizes=sizes)
     assert len(batch) >= 1000
     for case, rows in zip(batch, js(TRACES, batch), strict=True):
         what = f"{case['net']['hidden']}/{case['net']['output']} {case}"
         assert_close(dict(rows), package_trace(case), what)
+
+
+# What the live page says this file checks: how many random networks the main batch above holds, at least.
+CLAIMS = {"more than a thousand": 1001, "thousands": 2000, "hundreds": 200}
+
+
+def test_the_live_page_says_how_many_networks_are_checked():
+    text = " ".join((ROOT / "docs" / "live-example.md").read_text(encoding="utf-8").split())
+    claim = re.search(r"agrees with the Python package on (.+?) random networks", text)
+    assert claim and claim[1] in CLAIMS, claim and claim[1]
+    assert len(cases(**MAIN_BATCH)) >= CLAIMS[claim[1]], f"the page says {claim[1]!r}"
 
 
 @pytest.mark.parametrize("sizes", [(1, 1, 1), (3, 4, 2), (2, 12, 3)])
@@ -318,8 +332,9 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
                     rel=eq(shown, v4))
     out["e"] = tex("{{d:given}} - {{y}} {{rel}} {{e}}", d=d, y=y, e=e, rel=eq(r(d) - r(y), e))
     out["E"] = tex(r"\frac{1}{2} \cdot {{e}}^2 {{rel}} {{E}}", e=e, E=E, rel=eq(0.5 * r(e) ** 2, E))
-    out["δ4"] = tex(r"{{e}} \cdot {{f_prime_v4}} {{rel}} {{delta_4}}", e=e, f_prime_v4=f_prime_4, delta_4=delta_4,
-                    rel=eq(r(e) * r(f_prime_4), delta_4))
+    out["f'(v4)"] = show.f_prime_tex("purelin", y)  # the linear output's f'(v_4): "1"
+    out["δ4"] = tex(r"{{e}} \cdot {{f_prime_v4}} {{rel}} {{delta_4}}", e=e, f_prime_v4=out["f'(v4)"],
+                    delta_4=delta_4, rel=eq(r(e) * r(f_prime_4), delta_4))
     dw, db = rules.delta_w_output(fp, d, eta)[0], rules.delta_b_output(fp, d, eta)[0]
     for i in range(3):
         w_old, y_hi = net.w_output[0, i], fp.y_hidden[i]
@@ -358,6 +373,21 @@ def test_substitutions_are_written_as_the_static_pages_write_them(js):
     for case, subs in zip(batch, got, strict=True):
         for key, want in static_page_substitutions(case).items():
             assert subs[key] == want, f"{key}: the live page writes {subs[key]!r}, the static pages {want!r}"
+
+
+def test_the_output_derivative_is_written_alike_in_its_step_and_in_delta_4(js):
+    """δ_4 = e f'(v_4) writes f'(v_4) as the f'(v_4) step ends: "1" for a linear output (not 1.000000), the value
+    with six decimals for the others; every output activation."""
+    rng = np.random.default_rng(19)
+    batch = [random_case(rng, hidden, output) for hidden in ("logsig", "tansig") for output in ACTS for _ in range(5)]
+    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
+    for case, subs in zip(batch, got, strict=True):
+        fp = forward(network(case), case["x"])
+        e = float(np.atleast_1d(case["d"])[0] - fp.y_output[0])
+        f_prime_4 = re.split(r" = | \\approx ", subs["f'(v4)"])[-1]  # the value the f'(v_4) step ends with
+        if case["net"]["output"] == "purelin":
+            assert subs["f'(v4)"] == "1"
+        assert subs["δ4"].startswith(show.tex(r"{{e}} \cdot ", e=e) + f_prime_4 + " "), (subs["f'(v4)"], subs["δ4"])
 
 
 def test_tex_to_html(js):
