@@ -13,13 +13,19 @@ slow tests check the built HTML of the whole site: the same numbers, and figures
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import copy
 import html
+import inspect
 import io
 import itertools
+import json
 import math
+import os
 import re
+import subprocess
+import sys
 import textwrap
 import warnings
 from functools import cache
@@ -29,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from backprop import Network, examples
+from backprop import Network, examples, train
 from tests.support import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -185,12 +191,14 @@ def test_reference_agrees_with_the_shared_oracle():
 EXEC = re.compile(r'^(?P<indent>[ ]*)```python exec="1"[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$', re.M | re.S)
 
 
-@cache
-def page_text(page: str) -> str:
-    """The page's Markdown as the build renders it, each exec block replaced by what it prints."""
+def render(page: str, skip: str | None = None) -> str:
+    """The page's Markdown as the build renders it, each exec block replaced by what it prints; a block whose code
+    holds ``skip`` is left out (its output replaced by nothing)."""
     source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
 
     def output(m: re.Match) -> str:
+        if skip is not None and skip in m["body"]:
+            return ""
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             exec(compile(textwrap.dedent(m["body"]), f"<{page} block>", "exec"), {"__name__": "__main__"})
@@ -198,6 +206,49 @@ def page_text(page: str) -> str:
         return out.getvalue()
 
     return EXEC.sub(output, source)
+
+
+@cache
+def page_text(page: str) -> str:
+    """The page's Markdown as the build renders it for the example in use."""
+    return render(page)
+
+
+# The same pages for each example file (the default and tests/examples/*), each rendered in a process of its own
+# with BACKPROP_EXAMPLE naming it; the training blocks, which do not use the example, are left out.
+EXAMPLE_PAGES = ("iteration-and-training", "common-mistakes")
+RENDER_RUN = """
+import json, sys
+from tests.pages.test_iteration_and_mistakes import render
+print(json.dumps({page: render(page, skip="regression_data") for page in sys.argv[1:]}))
+"""
+EXAMPLE_FILES = oracle.all_example_files()
+
+
+@cache
+def example_pages(path: Path) -> dict[str, str]:
+    """page -> its Markdown as the build renders it with the example file ``path``."""
+    proc = subprocess.run([sys.executable, "-c", RENDER_RUN, *EXAMPLE_PAGES], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, "BACKPROP_EXAMPLE": str(path)}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def example_prose(path: Path, page: str) -> str:
+    return re.sub(r"\s+", " ", example_pages(path)[page])
+
+
+def network_of(ex: dict) -> tuple[dict, list[float], list[float], float]:
+    """(the network as this file's reference functions take it, x, d, eta) of an example file's dict."""
+    p = {key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    p |= {"hidden": ex.get("hidden", "logsig"), "output": ex.get("output", "purelin")}
+    return p, [float(v) for v in ex["x"]], [float(ex["d"])], float(ex["eta"])
+
+
+def given(value: float) -> str:
+    """A given value as a person writes it: six decimals at most, no trailing zeros (0.5, 1, -2)."""
+    text = s6(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def prose(page: str) -> str:
@@ -309,47 +360,116 @@ def test_iteration_page_says_which_way_each_parameter_moves():
     moving = sum(1 for v in flat(delta) if v != 0)
     assert ("All thirteen parameters move" in text) == (moving == 13)
     words = "no one two three four five six seven eight nine ten eleven twelve thirteen".split()
+    slope = "against the slope of $E(n)$, the direction that lowers it over a short enough step"  # locally only
+    if cost(apply(WORKED, delta), X, D) > cost(WORKED, X, D):
+        slope += f" (this one, with $\\eta = {given(ETA)}$, is too long: the cost grows, " \
+                 f"[below](#did-the-cost-go-down))"
     if moving < 13:  # a count in words, like "thirteen" beside it, and the other count too
         staying = 13 - moving
-        assert f"{words[moving].capitalize()} of the thirteen parameters move against the slope of $E(n)$, the " \
-               f"direction that lowers it; the other {words[staying]} {'has' if staying == 1 else 'have'} slope 0" \
-               in text
+        assert f"{words[moving].capitalize()} of the thirteen parameters move {slope}; the other {words[staying]} " \
+               f"{'has' if staying == 1 else 'have'} slope 0" in text
+    else:
+        assert f"All thirteen parameters move {slope}." in text
     for size_word in (" grows", " grow;", " grow.", " shrinks", " shrink;", " shrink."):  # not for signed changes
         sentence = text[text.index("Every other update"):text.index("### Did the cost go down?")]
         assert size_word not in sentence, size_word
     assert "Because $f'(v_i) > 0$" in text and all(F[WORKED["hidden"]][1](yh) > 0 for yh in y_h)
 
 
-def test_iteration_page_cost_before_and_after():
-    text = page_text(PAGE)
-    before, after = cost(WORKED, X, D), cost(apply(WORKED, updates(WORKED, X, D, ETA)), X, D)
+def test_the_examples_include_a_step_that_raises_the_cost():
+    """The tests below run on every example file; one of them makes the step too long, so they read both branches."""
+    grew = []
+    for path in EXAMPLE_FILES:
+        p, x, d, eta = network_of(oracle.load_example(path))
+        grew.append(cost(apply(p, updates(p, x, d, eta)), x, d) > cost(p, x, d))
+    assert any(grew) and not all(grew)
+    assert any(0.0 in oracle.load_example(path)["x"] for path in EXAMPLE_FILES), "and one has an input x_k = 0"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_cost_before_and_after(path):
+    """The cost before and after the step; where it grew, the page says the slope at time n held only near it (the
+    step was too long), both after the cost table and where it says every parameter moves against the slope."""
+    p, x, d, eta = network_of(oracle.load_example(path))
+    text, said = example_pages(path)[PAGE], example_prose(path, PAGE)
+    before, after = cost(p, x, d), cost(apply(p, updates(p, x, d, eta)), x, d)
     assert six([before, after]) <= numbers_in(text)
+    slope = "against the slope of $E(n)$, the direction that lowers it over a short enough step"
+    too_long = f"(this one, with $\\eta = {given(eta)}$, is too long: the cost grows, [below](#did-the-cost-go-down))"
+    assert slope in said
     if after < before:
-        assert f"On this sample the cost fell by a factor of {before / after:.2f}." in text
+        assert f"On this sample the cost fell by a factor of {before / after:.2f}." in said
+        assert too_long not in said and "too large for that slope to hold" not in said
     else:
-        assert f"it grew by a factor of {after / before:.2f}." in text
-    # The note after it holds either way: it does not say the step lowered the cost.
-    note = text[text.index('??? note "One step is not a promise"'):text.index("## Why every update")]
+        assert f"it grew by a factor of {after / before:.2f}. The step set off against the slope of $E(n)$, where " \
+               f"the cost falls, but with $\\eta = {given(eta)}$ it was too large for that slope to hold" in said
+        assert f"{slope} {too_long}" in said
+    # The note after it holds either way: a small enough eta is enough to lower E(n); it is not required.
+    note = said[said.index('??? note "One step is not a promise"'):said.index("## Why every update")]
     assert "lowers the cost of *this* sample" not in note
-    assert "whatever the step does, it does to the cost of *this* sample" in re.sub(r"\s+", " ", note)
+    assert "whatever the step does, it does to the cost of *this* sample" in note
+    assert "only if" not in note and "A gradient step lowers $E(n)$ if $\\eta$ is small enough" in note
 
 
-def test_iteration_page_shows_the_wrong_order_numbers_and_factors():
-    """The hidden updates computed with w_4i(n+1) are shown, and the factor of each neuron with its right verb."""
-    text = page_text(PAGE)
-    w_next = apply(WORKED, updates(WORKED, X, D, ETA))["w_output"]
-    wrong = updates(WORKED, X, D, ETA, w_back=w_next)
-    right = updates(WORKED, X, D, ETA)
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
+    """The hidden updates computed with w_4i(n+1) are shown, and the factor of each neuron with its right verb, said
+    of the updates it changes: an update that multiplies an input x_k = 0 is 0 in both columns, and the page says so."""
+    p, x, d, eta = network_of(oracle.load_example(path))
+    text, said = example_pages(path)[PAGE], example_prose(path, PAGE)
+    w_next = apply(p, updates(p, x, d, eta))["w_output"]
+    wrong = updates(p, x, d, eta, w_back=w_next)
+    right = updates(p, x, d, eta)
     names = ("w_hidden", "b_hidden")
     assert six(flat(wrong, names)) <= numbers_in(text)
     assert six(flat(wrong, names)) != six(flat(right, names)), "the mistake shows in the printed digits"
+    zero_k = [k for k in range(2) if x[k] == 0]
     for i in range(3):
-        now, nxt = WORKED["w_output"][0][i], w_next[0][i]
+        now, nxt = p["w_output"][0][i], w_next[0][i]
         factor = nxt / now
         for k in range(2):  # the sentence's claim: wrong = right * factor
             assert wrong["w_hidden"][i][k] == pytest.approx(right["w_hidden"][i][k] * factor, rel=1e-12)
-        verb = "turns them around" if factor < 0 else "enlarges them" if factor > 1 else "shrinks them"
-        assert f"{factor:.3f} for $i = {i + 1}$ ({verb})" in prose(PAGE)
+            assert (right["w_hidden"][i][k] == 0 == wrong["w_hidden"][i][k]) == (k in zero_k)
+        changed = [f"$\\Delta w_{{{i + 1}{k + 1}}}$" for k in range(2) if k not in zero_k] + [f"$\\Delta b_{i + 1}$"]
+        them = and_list(changed) if zero_k else "them"
+        verb = f"turns {them} around" if factor < 0 else f"enlarges {them}" if factor > 1 else f"shrinks {them}"
+        assert f"{factor:.3f} for $i = {i + 1}$ ({verb})" in said
+    if zero_k:
+        zeros = and_list([f"$\\Delta w_{{{i}{k + 1}}}$" for k in zero_k for i in (1, 2, 3)])
+        inputs = and_list([f"$x_{k + 1} = 0$" for k in zero_k])
+        assert f"{zeros} are $0$ in both columns: they multiply {inputs}, and no factor changes a $0$." in said
+    else:
+        assert "in both columns" not in said
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_try_it_command_is_the_readers(path):
+    """The command works where the reader is: the served package carries the site's example as its own
+    backprop/example.json (tests/site/test_package_wheel.py), so no --weights and no path of the build machine. What
+    the page shows it printing is the example's iteration."""
+    text = example_pages(path)[PAGE]
+    section = text[text.index("## Try it"):]
+    assert re.findall(r"^\$ (.*)$", section, re.M) == ["python -m backprop trace"]
+    assert str(path) not in section and str(ROOT) not in section
+    it = oracle.iteration(oracle.load_example(path))
+    for name, value in oracle.trace_values(it).items():
+        assert re.search(rf"^\s*{re.escape(name)}\s+=\s+{re.escape(s6(value))}$", section, re.M), name
+
+
+def test_iteration_page_online_training_says_what_the_run_uses_and_the_default():
+    """The sentence before the run: train's default order (from its signature) and the shuffle the run passes (from
+    the page's own calls), neither one read as the other."""
+    source = (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
+    calls = [node for block in EXEC.finditer(source) for node in ast.walk(ast.parse(textwrap.dedent(block["body"])))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "train"]
+    passed = {ast.literal_eval(kw.value) for call in calls for kw in call.keywords if kw.arg == "shuffle"}
+    assert len(calls) == 2 and len(passed) == 1, "the table and the figures: one run, one shuffle"
+    (run,) = passed
+    default = inspect.signature(train).parameters["shuffle"].default
+    said = " ".join(source.split())
+    order = {False: "in the order they are given, every epoch", True: "in a new random order each epoch"}
+    assert f"By default (`shuffle={default}`) it visits the samples {order[default]}" in said
+    assert f"the run below passes `shuffle={run}`, which visits them {order[run]}" in said
 
 
 def _train_by_hand(p: dict, Xs, Ds, eta: float, epochs: int, seed: int) -> list[float]:
@@ -797,6 +917,23 @@ def test_iteration_page_shows_the_recipes_numbers():
     shown = (f"In the worked example: $e = {s6(it['e'])}$, $\\delta_4 = {s6(d4)}$, and "
              f"$(\\delta_1, \\delta_2, \\delta_3) = ({', '.join(s6(v) for v in dh)})$")
     assert shown in prose("iteration-and-training")
+
+
+def test_five_lines_name_the_table_they_give():
+    """The five lines' numbers, times eta and what each parameter multiplies (y_hi for an output weight, not the
+    inputs), give the Δ column of the one-iteration table: the sentence says so and links to that table's section."""
+    from markdown.extensions.toc import slugify
+
+    said = prose(PAGE)
+    assert "and the inputs, they give the table above" not in said
+    heading = "One iteration on the worked example"
+    assert f"\n## {heading}\n" in (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
+    assert f"Times $\\eta = {given(ETA)}$ and what each parameter multiplies ($y_{{hi}}$ for $w_{{4i}}$, $x_k$ for " \
+           f"$w_{{ik}}$, $1$ for a bias), they give the $\\Delta$ column of the table in [one iteration on the " \
+           f"worked example](#{slugify(heading, '-')})." in said
+    text = page_text(PAGE)
+    section = text[text.index(f"## {heading}"):text.index("### Did the cost go down")]
+    assert "| rule | parameter | value at $n$ | $\\Delta$ | value at $n+1$ |" in section
 
 
 def count_multiplications(n_in: int, n_hidden: int, n_out: int) -> tuple[int, int]:
