@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from backprop import Network, examples, train
+from backprop import Network, examples, gradcheck, train
 from tests.support import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -540,6 +540,26 @@ def _mistakes() -> dict[str, tuple[dict, dict, dict, list[str]]]:
 MISTAKES = _mistakes()
 
 
+def test_mistakes_page_gives_the_relative_error_of_the_code(monkeypatch):
+    """The formula the introduction gives is the one gradient_check computes: evaluated on an analytic and a
+    numerical gradient where the floor matters (|a| + |c| below 1e-8), it gives what gradient_check returns for them."""
+    said = prose("common-mistakes")
+    formula = re.search(r"reports the largest relative error \$([^$]+)\$", said)[1]
+    as_python = re.sub(r"\|([^|]+)\|", r"abs(\1)", formula.replace(r"\max", "max"))
+    as_python = re.sub(r"10\^\{(-?\d+)\}", r"10**(\1)", as_python)
+    cases = [(3e-9, 0.0), (2e-9, -1e-9), (0.3, 0.1), (0.0, 0.0)]
+    for a, c in cases:
+        net = Network.random(2, 3, 1, seed=0)
+        zeros = {name: np.zeros_like(getattr(net, name)) for name in gradcheck.PARAMETERS}
+        analytic, numerical = dict(zeros), dict(zeros)
+        analytic["b_output"], numerical["b_output"] = np.array([a]), np.array([c])
+        monkeypatch.setattr(gradcheck, "_analytic", lambda fp, d, analytic=analytic: analytic)
+        monkeypatch.setattr(gradcheck, "_numerical", lambda net, x, d, h, numerical=numerical: numerical)
+        expected = gradcheck.gradient_check(net, [0.0, 0.0], 0.0)
+        assert eval(as_python, {"abs": abs, "max": max}, {"a": a, "c": c}) == pytest.approx(expected, rel=1e-12), \
+            (formula, a, c)
+
+
 @pytest.mark.parametrize("name", MISTAKES)
 def test_mistake_changes_the_numbers_and_fails_the_gradient_check(name):
     """The page's own reading: right below 1e-7, a bug above 1e-4 (and the page says three orders apart)."""
@@ -562,8 +582,8 @@ def test_mistakes_page_shows_the_numbers(name):
 
 def test_mistakes_page_states_the_example_and_the_factors():
     text = prose("common-mistakes")
-    assert f"input $x = ({s6(X[0])}, {s6(X[1])})$, desired output $d = {s6(D[0])}$, " \
-           f"learning rate $\\eta = {s6(ETA)}$" in text
+    assert f"input $x = ({given(X[0])}, {given(X[1])})$, desired output $d = {given(D[0])}$, " \
+           f"learning rate $\\eta = {given(ETA)}$" in text
     y_h, _ = forward(WORKED, X)
     factors = and_list([f"{1 / F[WORKED['hidden']][1](y):.3f}" for y in y_h])
     assert f"`{WORKED['hidden']}` hidden layer the factors $1/f'(v_i)$ are {factors} for $i = 1, 2, 3$" in text
@@ -575,20 +595,34 @@ def test_mistakes_page_states_the_example_and_the_factors():
     assert f"{s6(1 - y * y)}$" in text
 
 
-def test_mistakes_page_gradient_ascent():
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_mistakes_page_writes_given_values_as_given(path):
+    """x, d and eta as the example gives them (0.5, not 0.500000), in the introduction and around mistake 3."""
+    _, x, d, eta = network_of(oracle.load_example(path))
+    said = example_prose(path, "common-mistakes")
+    assert f"The worked example: input $x = ({given(x[0])}, {given(x[1])})$, desired output $d = {given(d[0])}$, " \
+           f"learning rate $\\eta = {given(eta)}$" in said
+    etas = re.findall(r"\\eta = (-?[\d.]+)\$", said)
+    assert etas and all(e == given(float(e)) for e in etas), etas
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_mistakes_page_gradient_ascent(path):
     """Steps with the right and the flipped sign at an eta where the right sign descends: the count of steps the
     table shows, the eta (the example's, halved until the right cost falls and the flipped one grows at every step),
-    the costs, and the sentences that say how they moved."""
-    text, said = page_text("common-mistakes"), prose("common-mistakes")
+    the costs, and the sentences that say how they moved; with the example's own eta, how many of the right sign's
+    steps overshoot (end with a higher cost), counted."""
+    p0, x, d, eta0 = network_of(oracle.load_example(path))
+    text, said = example_pages(path)["common-mistakes"], example_prose(path, "common-mistakes")
     shown_rows = table_rows(text, "step")
     steps = len(shown_rows) - 1  # the table shows the cost before the first step and after each step
     assert [int(r[0]) for r in shown_rows] == list(range(steps + 1)) and steps >= 3
 
     def costs(eta, e_sign):
-        p, out = WORKED, [cost(WORKED, X, D)]
+        p, out = p0, [cost(p0, x, d)]
         for _ in range(steps):
-            p = apply(p, updates(p, X, D, eta, e_sign=e_sign))
-            out.append(cost(p, X, D))
+            p = apply(p, updates(p, x, d, eta, e_sign=e_sign))
+            out.append(cost(p, x, d))
         return out
 
     def how(values):
@@ -600,23 +634,29 @@ def test_mistakes_page_gradient_ascent():
         return f"falls in {sum(c < 0 for c in changes)} of the {len(changes)} steps and grows in " \
                f"{sum(c > 0 for c in changes)}"
 
-    eta, halvings = ETA, 0
+    eta, halvings = eta0, 0
     while how(costs(eta, 1.0)) != "falls at every step" or how(costs(eta, -1.0)) != "grows at every step":
         eta, halvings = eta / 2, halvings + 1
         assert halvings < 40
-    words = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"]
-    assert f"{words[steps - 1]} steps with $\\eta = {s6(eta)}$:" in said
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    assert f"{words[steps].capitalize()} steps with $\\eta = {given(eta)}$:" in said
     right_costs, wrong_costs = costs(eta, 1.0), costs(eta, -1.0)
     assert [r[1:] for r in shown_rows] == [[s6(a), s6(b)] for a, b in zip(right_costs, wrong_costs)]
     assert "With the right sign the cost falls at every step; with the flipped sign it grows at every step." in said
     if halvings == 0:
         assert "The table uses the example's own $\\eta$." in said
-    else:
-        times = {1: "once", 2: "twice"}.get(halvings, f"{halvings} times")
-        assert f"The table uses the example's $\\eta = {s6(ETA)}$ halved {times}: with the example's own $\\eta$ " \
-               f"some steps overshoot" in said
-        assert f"over these steps the right sign's cost {how(costs(ETA, 1.0))}, the flipped sign's " \
-               f"{how(costs(ETA, -1.0))}." in said
+        return
+    times = {1: "once", 2: "twice"}.get(halvings, f"{halvings} times")
+    right, wrong = costs(eta0, 1.0), costs(eta0, -1.0)
+    ups = sum(b > a for a, b in itertools.pairwise(right))  # a step of the right sign that ends higher overshot
+    overshoot = ("every step overshoots" if ups == steps else "no step overshoots" if ups == 0
+                 else f"{words[ups]} of the {words[steps]} steps overshoot{'s' if ups == 1 else ''}")
+    both = f"the cost {how(right)} with either sign" if how(right) == how(wrong) else \
+        f"the right sign's cost {how(right)}, the flipped sign's {how(wrong)}"
+    assert f"The table uses the example's $\\eta = {given(eta0)}$ halved {times}: with the example's own $\\eta$ " \
+           f"{overshoot} (an overshooting step goes past the lowest cost along its way" in said
+    assert f"and over these steps {both}." in said
+    assert "some steps overshoot" not in said
 
 
 def test_mistakes_page_slides_hyperbolic_rows():
