@@ -37,13 +37,14 @@ import font_roboto  # PyPI: font-roboto
 import font_subset  # hooks/font_subset.py
 import fontpkg_roboto_mono  # PyPI: fontpkg-roboto-mono
 import matplotlib
+from first_screen import first_screen  # hooks/first_screen.py
 
 ROBOTO = Path(font_roboto.__file__).parent / "files"
 ROBOTO_MONO = Path(fontpkg_roboto_mono.__file__).parent / "files"
 DEJAVU = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 TARGET = "assets/fonts"
 # (output file, source, weight of a variable font to pin or None, the font that fills in the characters the source
-# lacks). extra.css declares each as an @font-face; the names are fixed so the CSS and the <link rel="preload"> in
+# lacks). extra.css declares each as an @font-face; the names are fixed so the CSS and the <link rel="preload"> of
 # overrides/main.html can name them. Both families have 2048 units per em, so the merged glyphs keep their size.
 FONTS = [
     ("roboto-400.woff2", ROBOTO / "Roboto-Regular.ttf", None, DEJAVU / "DejaVuSans.ttf"),
@@ -52,6 +53,16 @@ FONTS = [
     ("roboto-700.woff2", ROBOTO / "Roboto-Bold.ttf", None, DEJAVU / "DejaVuSans-Bold.ttf"),
     ("roboto-mono-400.woff2", ROBOTO_MONO / "RobotoMono[wght].ttf", 400, DEJAVU / "DejaVuSansMono.ttf"),
 ]
+# The faces a page preloads (overrides/main.html, from page.meta["preload_fonts"]): those its first screen draws with
+# (hooks/first_screen.py), by material's typography: body text and the header's site name (bold) on every page, and
+# the faces of these elements when the first screen shows one.
+PRELOAD_ALWAYS = ["roboto-400.woff2", "roboto-700.woff2"]
+PRELOAD_FOR = {
+    "roboto-300.woff2": ("h1", "h2"),  # material sets h1 and h2 in weight 300
+    "roboto-400-italic.woff2": ("em", "i", "cite", "dfn", "var"),
+    "roboto-mono-400.woff2": ("code", "pre", "kbd", "samp"),
+}
+
 # Printable ASCII (what a reader types into search or an answer box) and the punctuation of material's own strings.
 # Latin-1 is left out: it would make every face larger for characters the site does not print, and a character a
 # font lacks falls back to the next font, it is not lost.
@@ -84,6 +95,17 @@ def page_characters(html: str) -> set[str]:
 
 def on_pre_build(config, **kwargs):
     _chars.clear()
+
+
+def preload_fonts(content: str) -> list[str]:
+    """The faces to preload for a page whose article holds ``content``: see PRELOAD_FOR."""
+    shown = set(re.findall(r"<([a-z][\w-]*)", first_screen(content, whole_page=False)))
+    return PRELOAD_ALWAYS + [face for face, tags in PRELOAD_FOR.items() if shown & set(tags)]
+
+
+def on_page_context(context, page, config, nav, **kwargs):
+    page.meta["preload_fonts"] = preload_fonts(page.content or "")
+    return context
 
 
 def on_post_page(output: str, page, config, **kwargs):

@@ -49,6 +49,7 @@ from urllib.parse import urlsplit
 import font_roboto  # PyPI: font-roboto, the text font the site serves (hooks/fonts.py)
 import mathjax  # the django-static-mathjax distribution
 from bs4 import BeautifulSoup, Comment, NavigableString
+from first_screen import first_screen  # hooks/first_screen.py
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.plugins.backprop.mathjax_prerender")
@@ -228,6 +229,7 @@ class State:
         self.ahead: ThreadPoolExecutor | None = None  # renders each page's formulas ahead (on_page_content)
         self.ahead_jobs: dict[str, Future] = {}  # page (src_uri) -> its job
         self.soup_strings: dict[bytes, list[str]] = {}  # _soup_strings' results, by the content's hash
+        self.font_files: dict[str, list[str]] | None = None  # font_files() of MathJax's stylesheet: fixed data
         self.reset_stats()
 
     def reset_stats(self):
@@ -331,7 +333,10 @@ def on_post_page(output: str, page, config, **kwargs):
         job.result()  # this page's formulas, and every earlier page's, are rendered first, in page order
     started = time.perf_counter()
     output = prerender_page(output, page.file.src_uri, page.content or "")
-    output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url))
+    if STATE.font_files is None:
+        STATE.font_files = font_files(STATE.renderer.stylesheet())
+    preload = first_screen_fonts(first_screen(output), STATE.font_files)
+    output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url), preload)
     STATE.stats["seconds"] += time.perf_counter() - started
     STATE.stats["pages"] += 1
     return output
@@ -344,17 +349,16 @@ def on_post_template(output: str, template_name: str, config, **kwargs):
     return output
 
 
-# The fonts nearly every formula draws with: fetched with the stylesheet instead of after the first layout.
-PRELOAD_FONTS = ("MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff")
 # The math of a pre-rendered page is done once its HTML is parsed: say so before material's bundle runs, so a
 # reader's script (or a benchmark) waiting on window.mathjaxTypeset does not also wait for the theme's start-up.
 READY = "<script>window.mathjaxTypeset = Promise.resolve();</script>\n"
 
 
-def _link_stylesheet(output: str, href: str) -> str:
+def _link_stylesheet(output: str, href: str, preload_fonts: list[str] = ()) -> str:
+    """Link the stylesheet at ``href``, preceded by a preload of each of MathJax's ``preload_fonts`` (files)."""
     fonts = href.rsplit("/", 1)[0] + "/" + FONT_URL if "/" in href else FONT_URL
     preload = "".join(f'<link rel="preload" href="{fonts}/{name}" as="font" type="font/woff" crossorigin>\n'
-                      for name in PRELOAD_FONTS)
+                      for name in preload_fonts)
     output = output.replace('<script id="__config"', READY + '<script id="__config"', 1)
     return output.replace("</head>", f'{MARKER}{preload}<link rel="stylesheet" href="{href}">\n</head>', 1)
 
@@ -413,6 +417,40 @@ def fonts_in_use(css: str, markup: str) -> set[str]:
                 families.update(f.strip() for f in value.replace("!", " ").replace("important", "").split(","))
                 break
     return {file for family, file in FONT_FACE.findall(css) if family in families}
+
+
+def font_files(css: str) -> dict[str, list[str]]:
+    """MathJax's font files by what chooses them in CHTML markup: a class (``MJX-TEX`` on every formula, ``TEX-I``,
+    ``TEX-S1``, ... on a glyph) or ``mjx-stretchy`` (the pieces of a stretched delimiter), each with the files of its
+    font-family list, in order (MJXZERO first: every glyph's line box takes its strut)."""
+    files = dict(FONT_FACE.findall(css))
+    table = {}
+    for selectors, value in FONT_FAMILY_RULE.findall(css):
+        families = [f.strip() for f in value.replace("!", " ").replace("important", "").split(",")]
+        for selector in (s.strip() for s in selectors.split(",")):
+            key = selector[1:] if re.fullmatch(r"\.[\w-]+", selector) else (
+                "mjx-stretchy" if selector.startswith("mjx-stretchy") else None)
+            if key:
+                table[key] = [files[f] for f in families if f in files]
+    return table
+
+
+def first_screen_fonts(markup: str, table: dict[str, list[str]]) -> list[str]:
+    """The font files a browser fetches to draw the formulas of ``markup`` (a page's first screen, from
+    hooks/first_screen.py): MJXZERO for any formula; a glyph's class's own font (``TEX-I``: MathJax_Math-Italic);
+    MathJax_Main for a glyph without one; for a stretched delimiter, the first font of its list (a piece the first
+    font lacks is fetched from the next one after it, so it is not preloaded: an unused preload is wasted)."""
+    if "<mjx-container" not in markup:
+        return []
+    zero = table["MJX-TEX"][0]
+    wanted = [zero]
+    if re.search(r'<mjx-c class="mjx-c[0-9A-F]+">', markup):
+        wanted.append(table["MJX-TEX"][1])
+    for name in sorted(set(re.findall(r'<mjx-c class="mjx-c[0-9A-F]+ ([\w-]+)"', markup))):
+        wanted += table.get(name, [])[1:2]
+    if "<mjx-stretchy" in markup:
+        wanted += table["mjx-stretchy"][1:2]
+    return list(dict.fromkeys(wanted))
 
 
 def drawn_characters_of(name: str, chars: set[str]) -> set[str]:

@@ -55,7 +55,7 @@ def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, 
         for path in pages:
             load_without_scripts(tab, path)
             assert tab.scheme() == scheme
-            problems = tab.axe_problems(skip=COLOUR_RULES)
+            problems = tab.font_problems() + tab.axe_problems(skip=COLOUR_RULES)  # fonts first: axe scrolls
             if problems:
                 failures[path] = problems
         assert not failures, failures

@@ -27,9 +27,14 @@ pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e 
 
 
 def load_hook(name="mathjax_prerender_under_test"):
+    """The hook as a module; hooks/ on sys.path while it loads, as mkdocs loads hooks (it imports first_screen)."""
     spec = importlib.util.spec_from_file_location(name, HOOK)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(HOOK.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOK.parent))
     return module
 
 
@@ -267,6 +272,23 @@ def test_fonts_in_use_are_those_of_the_rules_the_math_matches(hook):
     assert hook.fonts_in_use(FONT_CSS, ITALIC_W + STRETCHY) == {
         "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff",
         "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"}
+
+
+def test_a_first_screen_preloads_the_fonts_its_glyphs_are_fetched_from(hook):
+    table = hook.font_files(FONT_CSS)
+    # by hand, from FONT_CSS: each class's families in order, MJXZERO first; the stretchy rule's without "! important"
+    assert table["MJX-TEX"] == ["MathJax_Zero.woff", "MathJax_Main-Regular.woff"]
+    assert table["TEX-I"] == ["MathJax_Zero.woff", "MathJax_Math-Italic.woff"]
+    assert table["mjx-stretchy"] == ["MathJax_Zero.woff", "MathJax_Size1-Regular.woff", "MathJax_Size4-Regular.woff"]
+    container = '<mjx-container class="MathJax" jax="CHTML">{}</mjx-container>'
+    # an italic w only: Zero (every glyph's first family) and Math-Italic, not Main (no glyph without a class)
+    assert hook.first_screen_fonts(container.format(ITALIC_W), table) == ["MathJax_Zero.woff",
+                                                                          "MathJax_Math-Italic.woff"]
+    # "=" has no class of its own (MJX-TEX: Main); a stretchy delimiter's first font is Size1, not Size4
+    equals = '<mjx-mo class="mjx-n"><mjx-c class="mjx-c3D"></mjx-c></mjx-mo>'
+    assert hook.first_screen_fonts(container.format(ITALIC_W + equals + STRETCHY), table) == [
+        "MathJax_Zero.woff", "MathJax_Main-Regular.woff", "MathJax_Math-Italic.woff", "MathJax_Size1-Regular.woff"]
+    assert hook.first_screen_fonts("<p>no math</p>", table) == []
 
 
 def test_fonts_in_use_are_cut_down_to_the_drawn_characters_and_the_others_copied(hook, tmp_path):

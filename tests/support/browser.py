@@ -137,6 +137,32 @@ def chromium_env(workdir: Path) -> dict[str, str]:
 STEP_TIMEOUT_MS = 30_000
 
 # ``within(step, promise)`` inside a step's script: the promise, or a rejection naming the sub-step at the deadline.
+# Each font the page preloads (<link rel="preload" as="font">, hooks/fonts.py and hooks/mathjax_prerender.py) that the
+# page has not drawn with: its @font-face rule (matched by file name) names a face document.fonts does not hold as
+# loaded. Only the first screen's faces are preloaded, so right after the load every one of them is in use.
+UNUSED_PRELOADS_JS = r"""() => {
+  const rules = [];
+  for (const sheet of document.styleSheets) {
+    let list;
+    try { list = sheet.cssRules; } catch { continue; }
+    for (const rule of list) if (rule instanceof CSSFontFaceRule) rules.push(rule);
+  }
+  const norm = (v, d) => ({ '': d, normal: '400', bold: '700' }[v] ?? v);
+  const unused = [];
+  for (const link of document.querySelectorAll('link[rel="preload"][as="font"]')) {
+    const file = new URL(link.href).pathname.split('/').pop();
+    const rule = rules.find((r) => r.style.getPropertyValue('src').includes(file));
+    if (!rule) { unused.push(`${file} (no @font-face names it)`); continue; }
+    const family = rule.style.getPropertyValue('font-family').replace(/["']/g, '').trim();
+    const weight = norm(rule.style.getPropertyValue('font-weight'), '400');
+    const style = rule.style.getPropertyValue('font-style') || 'normal';
+    const used = [...document.fonts].some((f) => f.family.replace(/["']/g, '') === family && f.status === 'loaded'
+      && norm(f.weight, '400') === weight && f.style === style);
+    if (!used) unused.push(`${file} (${family} ${weight} ${style})`);
+  }
+  return unused;
+}"""
+
 DEADLINE_JS = r"""(ms) => {
   const deadline = performance.now() + ms;
   return (step, promise) => Promise.race([promise, new Promise((_, fail) => setTimeout(
@@ -395,11 +421,13 @@ class Tab:
 
     def font_problems(self) -> list[str]:
         """Web fonts the page used that the browser refused (a file its font sanitizer rejects, e.g. a font cut down to
-        no character at all): what they were for is drawn with another font's glyphs or metrics."""
+        no character at all): what they were for is drawn with another font's glyphs or metrics. And fonts the page
+        preloads but has not drawn with (UNUSED_PRELOADS_JS): call it before scrolling."""
         self.settle_fonts()
-        return [f"web font failed to load: {face}" for face in self.page.evaluate(
+        refused = [f"web font failed to load: {face}" for face in self.page.evaluate(
             "() => [...document.fonts].filter((f) => f.status === 'error')"
             ".map((f) => `${f.family} ${f.style} ${f.weight}`)")]
+        return refused + [f"preloaded font not drawn with: {font}" for font in self.page.evaluate(UNUSED_PRELOADS_JS)]
 
     def figure_problems(self) -> list[str]:
         return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]

@@ -1,0 +1,80 @@
+"""The part of a page's article that a reader sees without scrolling or clicking, as HTML: what decides the fonts a
+page preloads (hooks/fonts.py for the text faces, hooks/mathjax_prerender.py for MathJax's). Not a hook itself.
+
+A browser requests a web font only when layout first needs one of its characters, so a face first needed by the text
+at the top of a page arrives after the first layout; until it does, that text is invisible (the faces'
+``font-display: fallback`` block period) or drawn in a fallback font. Preloaded, the face comes with the stylesheets
+and the first frame is drawn in it. Preloading a face the first screen does not draw would fetch it before the page
+is usable (and Chromium warns about a preload it does not use), so only what the first screen shows counts: not the
+inside of a closed ``<details>`` (its summary shows), nor a content tab other than the first.
+
+Where the first screen ends depends on the reader's window; this takes the article up to ``BUDGET`` characters of
+text, about what the article column of a 1280 x 900 window holds below the header (lines of about 100 characters,
+some 25 of them after headings, paragraph gaps and a figure). A display formula counts as ``DISPLAY`` characters
+(its height in lines); an inline one as the characters of its MathML, about what it draws.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+BUDGET = 2000
+DISPLAY = 160
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
+TOKEN = re.compile(r"<!--.*?-->|<(/?)([\w:-]+)([^>]*)>|([^<]+)|<", re.S)
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+NOT_DRAWN = {"script", "style", "title"}  # text no font of the page draws
+
+
+class _Element:
+    def __init__(self, tag: str, hidden: bool, attrs: str):
+        self.tag, self.hidden = tag, hidden
+        self.closed_details = tag == "details" and not re.search(r"\bopen\b", attrs)
+        self.tabs = 0 if tag == "div" and re.search(r'class="tabbed-content"', attrs) else None
+
+    def child_hidden(self, tag: str, attrs: str) -> bool:
+        """Whether a child element with this tag and attributes is out of sight (this one being in sight)."""
+        if self.closed_details:
+            return tag != "summary"
+        if self.tabs is not None and 'class="tabbed-block"' in attrs:
+            self.tabs += 1
+            return self.tabs > 1
+        return False
+
+
+def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> str:
+    """The HTML the article's first screen shows: its elements and text in sight, from the ``<article>`` tag until
+    ``budget`` characters of text (as counted above) have been read; empty if the page has no article. With
+    ``whole_page=False``, ``html`` is the article's content itself (mkdocs' ``page.content``)."""
+    start = ARTICLE.search(html) if whole_page else re.match("", html)
+    if start is None:
+        return ""
+    shown, seen = [start.group()], 0
+    stack = [_Element("article", False, "")]
+    for m in TOKEN.finditer(html, start.end()):
+        closing, tag, attrs, text = m.group(1), m.group(2), m.group(3), m.group(4)
+        parent = stack[-1]
+        if text is not None or tag is None:  # text, or a comment / a stray "<"
+            if text is not None and not parent.hidden and parent.tag not in NOT_DRAWN:
+                shown.append(text)
+                seen += len(unescape(text).strip())
+        elif closing:
+            while len(stack) > 1 and stack[-1].tag != tag:  # an element left open (HTML allows it for <p>, <li>)
+                stack.pop()
+            element = stack.pop()
+            if not element.hidden:
+                shown.append(m.group())
+            if tag == "article" or not stack:
+                break
+        else:
+            hidden = parent.hidden or parent.child_hidden(tag, attrs)
+            if not hidden:
+                shown.append(m.group())
+                if tag == "mjx-container" and 'display="true"' in attrs:
+                    seen += DISPLAY
+            if tag not in VOID and not attrs.rstrip().endswith("/"):
+                stack.append(_Element(tag, hidden, attrs))
+        if seen >= budget:
+            break
+    return "".join(shown)

@@ -1,0 +1,87 @@
+"""hooks/first_screen.py, and the text faces hooks/fonts.py preloads from it: on hand-made pages.
+
+What the first screen is: the article's elements and text in sight (not a closed ``<details>`` beyond its summary,
+not a content tab other than the first, not script or style), up to a budget of characters of text, a display
+formula counting as several. Which faces a page preloads: body text and bold always, the light face for a title,
+italic and mono when the first screen shows an element drawn with them. That the browser then uses every face a page
+preloads is checked on the built site by tests/browser (Tab.font_problems).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def load(name: str):
+    """A hook file as a module, with hooks/ on sys.path while it loads (as mkdocs loads hooks)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test", HOOKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.path.insert(0, str(HOOKS))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(HOOKS))
+    return module
+
+
+@pytest.fixture(scope="module")
+def screen():
+    return load("first_screen")
+
+
+def page(body: str) -> str:
+    return f"<html><head><title>t</title></head><body><nav>menu</nav>{ARTICLE}{body}</article><footer>f</footer>"
+
+
+def test_the_article_until_the_budget(screen):
+    words = "".join(f"<p>{'x' * 99}</p>" for _ in range(30))  # 3,000 characters of text
+    shown = screen.first_screen(page(words), budget=1000)
+    assert shown.startswith(ARTICLE) and "menu" not in shown
+    assert shown.count("x") == 11 * 99  # whole paragraphs, up to the one that reaches the budget (11 x 99 >= 1000)
+    assert screen.first_screen(page("<p>short</p>")).endswith("</article>")
+    assert screen.first_screen("<html><body><p>no article</p></body></html>") == ""
+
+
+def test_what_is_out_of_sight_is_left_out(screen):
+    body = ('<details class="note"><summary>A <em>title</em></summary><p>hidden <code>x</code></p></details>'
+            '<details open><summary>open</summary><p>shown <kbd>k</kbd></p></details>'
+            '<div class="tabbed-set"><div class="tabbed-content"><div class="tabbed-block"><p>first <b>tab</b></p>'
+            '</div><div class="tabbed-block"><p>second <i>tab</i></p></div></div></div>'
+            '<script>var hidden = "<em>";</script><style>p { color: red }</style><p>after</p>')
+    shown = screen.first_screen(page(body))
+    for seen in ("<em>title</em>", "<kbd>k</kbd>", "<b>tab</b>", "after"):
+        assert seen in shown, seen
+    for unseen in ("hidden", "<code>", "second", "<i>", "var hidden", "color: red"):
+        assert unseen not in shown, unseen
+
+
+def test_text_counts_but_script_and_style_do_not(screen):
+    body = f"<script>{'s' * 500}</script><style>{'c' * 500}</style><p>{'x' * 50}</p><p>{'y' * 50}</p>"
+    shown = screen.first_screen(page(body), budget=60)
+    assert "x" * 50 in shown and "y" * 50 in shown and "s" * 10 not in shown
+
+
+def test_a_display_formula_counts_as_several_lines(screen):
+    display = '<mjx-container class="MathJax" jax="CHTML" display="true"></mjx-container>'
+    body = display + "<p>after the formula</p>"
+    assert "after" not in screen.first_screen(page(body), budget=screen.DISPLAY)
+    assert "after" in screen.first_screen(page(body), budget=screen.DISPLAY + 5)
+
+
+def test_the_faces_a_first_screen_draws_with_are_preloaded():
+    fonts = load("fonts")
+    base = ["roboto-400.woff2", "roboto-700.woff2"]  # body text; the header's site name is bold on every page
+    assert fonts.preload_fonts("<p>plain text</p>") == base
+    assert fonts.preload_fonts("<h1>Title</h1><p>an <em>emphasis</em> and <code>code</code></p>") == [
+        *base, "roboto-300.woff2", "roboto-400-italic.woff2", "roboto-mono-400.woff2"]
+    # code only inside a closed box, and far below: no mono face up front
+    closed = "<details><summary>s</summary><pre><code>x = 1</code></pre></details>"
+    far = "<p>" + "x" * 3000 + "</p><p><code>late</code></p>"
+    assert fonts.preload_fonts(closed + far) == base
