@@ -12,7 +12,7 @@ $$
 $$
 
 `backward_path` computes a path (compute); `figure` draws it over the slides' 2-3-1 network as inline
-SVG, with a caption and the same edges and values as a list that a screen reader reads (show)::
+SVG, with a caption and the same edges and values as a list that a screen reader reads (show):
 
     >>> from backprop import examples, figures, forward
     >>> path = figures.backward_path(forward(examples.NET, examples.X), examples.D, "w_hidden", i=1, k=2)

@@ -1,7 +1,7 @@
 r"""Showing numbers: one way to put a computed value into TeX, Markdown, a sentence or a figure.
 
 The site's pages compute with the package, then show with these helpers, so that every page writes
-numbers the same way::
+numbers the same way:
 
     >>> from backprop import show
     >>> show.tex(r"{{a}} \cdot {{b}} + {{c}}", a=0.5, b=-1.0, c=-0.25)
@@ -181,7 +181,8 @@ def require(condition: object, sentence: str, **numbers: object) -> None:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None) -> str:
-    """A Markdown table. Floats get the site's decimals; ``align`` is one of ``l``, ``c``, ``r`` a column."""
+    """A Markdown table. Floats get the site's decimals; ``align`` has one letter per column, ``l``, ``c`` or ``r``
+    (e.g. ``"lrr"``); left-aligned if not given."""
     align = align or "l" * len(header)
     if len(align) != len(header):
         raise ValueError(f"align has {len(align)} letters for {len(header)} columns")

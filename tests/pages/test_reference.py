@@ -177,14 +177,11 @@ def test_docstring_examples_show_what_they_return(name):
     assert runner.failures == 0, out.getvalue()
 
 
-# RST's "::" (a paragraph ending in a literal-block marker) is shown as it is by mkdocstrings' Markdown. backprop.show
-# is not this test's file to fix: its "::" is known (reported), and the mark comes off when it is gone.
+# RST's "::" (a paragraph ending in a literal-block marker) is shown as it is by mkdocstrings' Markdown.
 RST_LITERAL = re.compile(r"\S::[ \t]*$", re.M)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason="backprop/show.py: 'numbers the "
-                                                                           "same way::', reported", strict=False))
-                                  if n == "show" else n for n in MODULES])
+@pytest.mark.parametrize("name", MODULES)
 def test_docstrings_have_no_rst_literal_marker(name):
     module = importlib.import_module(f"backprop.{name}")
     docs = [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
