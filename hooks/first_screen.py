@@ -6,7 +6,7 @@ at the top of a page arrives after the first layout; until it does, that text is
 ``font-display: fallback`` block period) or drawn in a fallback font. Preloaded, the face comes with the stylesheets
 and the first frame is drawn in it. Preloading a face the first screen does not draw would fetch it before the page
 is usable (and Chromium warns about a preload it does not use), so only what the first screen shows counts: not the
-inside of a closed ``<details>`` (its summary shows), nor a content tab other than the first.
+inside of a closed ``<details>`` (its summary shows), nor a content tab other than the one that opens.
 
 Where the first screen ends depends on the reader's window; this takes the article up to ``BUDGET`` characters of
 text, about what the article column of a 1280 x 900 window holds below the header (lines of about 100 characters,
@@ -28,18 +28,27 @@ NOT_DRAWN = {"script", "style", "title"}  # text no font of the page draws
 
 
 class _Element:
-    def __init__(self, tag: str, hidden: bool, attrs: str):
+    def __init__(self, tag: str, hidden: bool, attrs: str, parent: _Element | None = None):
         self.tag, self.hidden = tag, hidden
         self.closed_details = tag == "details" and not re.search(r"\bopen\b", attrs)
-        self.tabs = 0 if tag == "div" and re.search(r'class="tabbed-content"', attrs) else None
+        # A content tab set (pymdownx.tabbed): one radio input per tab, the checked one (else the first) is shown.
+        self.tab_set = tag == "div" and re.search(r'class="tabbed-set\b', attrs) is not None
+        self.inputs, self.checked = 0, 1
+        in_set = tag == "div" and 'class="tabbed-content"' in attrs and parent is not None and parent.tab_set
+        self.shown_block = parent.checked if in_set else None
+        self.blocks = 0
 
     def child_hidden(self, tag: str, attrs: str) -> bool:
         """Whether a child element with this tag and attributes is out of sight (this one being in sight)."""
         if self.closed_details:
             return tag != "summary"
-        if self.tabs is not None and 'class="tabbed-block"' in attrs:
-            self.tabs += 1
-            return self.tabs > 1
+        if self.tab_set and tag == "input":
+            self.inputs += 1
+            if re.search(r"\bchecked\b", attrs):
+                self.checked = self.inputs
+        if self.shown_block is not None and 'class="tabbed-block"' in attrs:
+            self.blocks += 1
+            return self.blocks != self.shown_block
         return False
 
 
@@ -74,7 +83,7 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
                 if tag == "mjx-container" and 'display="true"' in attrs:
                     seen += DISPLAY
             if tag not in VOID and not attrs.rstrip().endswith("/"):
-                stack.append(_Element(tag, hidden, attrs))
+                stack.append(_Element(tag, hidden, attrs, parent))
         if seen >= budget:
             break
     return "".join(shown)

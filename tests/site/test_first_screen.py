@@ -54,11 +54,15 @@ def test_what_is_out_of_sight_is_left_out(screen):
             '<details open><summary>open</summary><p>shown <kbd>k</kbd></p></details>'
             '<div class="tabbed-set"><div class="tabbed-content"><div class="tabbed-block"><p>first <b>tab</b></p>'
             '</div><div class="tabbed-block"><p>second <i>tab</i></p></div></div></div>'
+            '<div class="tabbed-set tabbed-alternate"><input id="a1"><input checked="checked" id="a2">'
+            '<div class="tabbed-labels"><label for="a1">Source</label><label for="a2">Result</label></div>'
+            '<div class="tabbed-content"><div class="tabbed-block"><pre><samp>source</samp></pre></div>'
+            '<div class="tabbed-block"><p>the <dfn>result</dfn> tab</p></div></div></div>'
             '<script>var hidden = "<em>";</script><style>p { color: red }</style><p>after</p>')
     shown = screen.first_screen(page(body))
-    for seen in ("<em>title</em>", "<kbd>k</kbd>", "<b>tab</b>", "after"):
+    for seen in ("<em>title</em>", "<kbd>k</kbd>", "<b>tab</b>", "<dfn>result</dfn>", "after"):
         assert seen in shown, seen
-    for unseen in ("hidden", "<code>", "second", "<i>", "var hidden", "color: red"):
+    for unseen in ("hidden", "<code>", "second", "<i>", "<samp>", "var hidden", "color: red"):
         assert unseen not in shown, unseen
 
 
