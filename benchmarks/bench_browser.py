@@ -10,9 +10,16 @@ In one run, on this machine:
    from the same paths (a second local server whose overlay holds the floors);
 2. loads every page and its floor ``--loads`` times each (default 3), taking turns, each in a fresh browser context
    (cold cache, like a first visit), and takes the medians of
-   - **painted**: from navigation start (``performance.timeOrigin``) to the second of two consecutive animation
-     frames at which the article and the top of its math (its first formula, if it has any) are in the document,
-     every stylesheet is applied and no font is loading: the top of the page is drawn, in its own fonts;
+   - **painted**: from navigation start to the first frame Chromium drew from which the top of the article (its
+     column, from under the header to half-way down the 1280 x 900 window: the title, the first paragraphs and their
+     math) no longer changes: the top of the page is drawn as it stays, in its own fonts. The frames are the
+     screenshots Chromium's tracing takes of each frame it draws (``disabled-by-default-devtools.screenshot``),
+     compared with the last one, taken once the page has loaded and settled (``SETTLE_MS``; ``same_frame`` says
+     what counts as a change). This is the screen itself, not a proxy: ``document.fonts.status``, which an earlier
+     version waited for, stays "loading" until the whole document is parsed once any font has started loading (CSS
+     Font Loading: "pending on the environment"), so it measured the end of the HTML parse, not the paint. The
+     header and the sidebars are left out because the theme's scripts change them (the search box, the table of
+     contents' current entry): that is the **scripts** column;
    - **scripts**: ``domContentLoadedEventEnd``: material's bundle and ``extra_javascript`` are plain scripts at the
      end of ``<body>``, and material starts its components (search, palette, instant navigation) on that event;
 3. on one load per page, after the scripts have run, scrolls to the bottom one screen per frame and reports the
@@ -29,8 +36,11 @@ PASS or FAIL (exit status 1 on FAIL), and writes the numbers into the "Browser" 
 from __future__ import annotations
 
 import argparse
+import base64
 import datetime
 import gzip
+import io
+import json
 import os
 import platform
 import re
@@ -61,21 +71,50 @@ ARTICLE = re.compile(r'(<article class="md-content__inner md-typeset">).*?(</art
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ""}
 BACKGROUND = re.compile(r"/search/search_index\.json|/workers/search\.[^/]*\.js")
 
-# Installed before any script of the page: notes the frame at which the top of the page is drawn in its fonts.
-PAINT_PROBE_JS = """(() => {
-  const probe = window.__bench = { painted: null };
-  const sheetsLoaded = () => [...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet);
-  let before = false;
-  function frame(now) {
-    const article = document.querySelector('article');
-    const ready = !!article && (!window.__benchHasMath || !!article.querySelector('mjx-container'))
-      && sheetsLoaded() && document.fonts.status === 'loaded';
-    if (ready && before) { probe.painted = now; return; }
-    before = ready;
-    requestAnimationFrame(frame);
-  }
-  requestAnimationFrame(frame);
-})();"""
+VIEWPORT = {"width": 1280, "height": 900}
+# Chromium's tracing: a screenshot of every frame it draws, and the navigation's start to measure them from.
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.screenshot", "blink.user_timing"]
+SETTLE_MS = 1000  # after the load event: time for late fonts and the theme's scripts to change what is on screen
+# Two frames are the same screen when at most SAME_PIXELS of their pixels (the trace's screenshots are JPEG thumbnails,
+# 500 px wide here) differ by more than SAME_LEVEL grey levels: JPEG noise stays far below that, while a word or a
+# formula not yet drawn (a font still loading) or moved changes hundreds of pixels.
+SAME_LEVEL, SAME_PIXELS = 48, 0.001
+
+
+def screenshots(trace: bytes, url: str) -> list[tuple[float, object]]:
+    """(ms from the navigation to ``url``, greyscale image) of every frame the trace holds, in order."""
+    from PIL import Image  # matplotlib's dependency pillow
+
+    events = json.loads(trace)["traceEvents"]
+    start = min(e["ts"] for e in events if e.get("name") == "navigationStart"
+                and e.get("args", {}).get("data", {}).get("documentLoaderURL") == url)
+    shots = sorted((e["ts"], e["args"]["snapshot"]) for e in events if e.get("name") == "Screenshot")
+    return [((ts - start) / 1000, Image.open(io.BytesIO(base64.b64decode(data))).convert("L"))
+            for ts, data in shots if ts >= start]
+
+
+def same_frame(a, b) -> bool:
+    from PIL import ImageChops
+
+    changed = ImageChops.difference(a, b).point(lambda v: 255 if v > SAME_LEVEL else 0).histogram()[255]
+    return changed <= SAME_PIXELS * a.width * a.height
+
+
+# The top of the article in the window (fractions of its width and height): painted's region.
+TOP_OF_ARTICLE = (0.23, 0.1, 0.77, 0.5)
+
+
+def painted_ms(frames: list[tuple[float, object]]) -> float:
+    """When the first frame was drawn that shows something (not a blank window) and from which every later one shows
+    the top of the article as the last does (for a floor, whose article is empty: its first frame with content)."""
+    drawn = next(t for t, image in frames if image.getextrema()[0] < 200)  # the header's colour or any text
+    w, h = frames[-1][1].size
+    box = tuple(round(f * size) for f, size in zip(TOP_OF_ARTICLE, (w, h, w, h)))
+    top = [(t, image.crop(box)) for t, image in frames]
+    i = len(top) - 1
+    while i > 0 and same_frame(top[i - 1][1], top[-1][1]):
+        i -= 1
+    return max(drawn, top[i][0])
 
 SCROLL_JS = """async () => {
   const tasks = [];
@@ -149,26 +188,26 @@ class Sizes:
         return self.cache[path]
 
 
-def load(browser, url: str, sizes: Sizes, has_math: bool, scroll: bool) -> Load:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def load(browser, url: str, sizes: Sizes, scroll: bool) -> Load:
+    context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    page.add_init_script(f"window.__benchHasMath = {'true' if has_math else 'false'};" + PAINT_PROBE_JS)
     finished: list[str] = []
     page.on("requestfinished", lambda r: finished.append(r.url))
-    page.goto(url, wait_until="commit")
-    page.wait_for_function("() => window.__bench.painted !== null && "
-                           "performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0",
-                           polling=50, timeout=60_000)
-    result = page.evaluate("""() => ({ painted: window.__bench.painted,
-      scripts: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+    browser.start_tracing(page=page, screenshots=True, categories=TRACE_CATEGORIES)
+    try:
+        page.goto(url, wait_until="load", timeout=60_000)
+        up_front = sum(sizes(u) for u in finished if not BACKGROUND.search(u))
+        page.wait_for_timeout(SETTLE_MS)
+    finally:
+        trace = browser.stop_tracing()
+    result = page.evaluate("""() => ({ scripts: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
       formulas: document.querySelectorAll('article mjx-container').length })""")
-    page.wait_for_load_state("load")
-    up_front = sum(sizes(u) for u in finished if not BACKGROUND.search(u))
     page.wait_for_load_state("networkidle")
     background = sum(sizes(u) for u in set(finished) if BACKGROUND.search(u))
     longest = page.evaluate(SCROLL_JS)["longest"] if scroll else None
     context.close()
-    return Load(result["painted"], result["scripts"], up_front, background, result["formulas"], longest)
+    return Load(painted_ms(screenshots(trace, url)), result["scripts"], up_front, background, result["formulas"],
+                longest)
 
 
 def main(argv=None) -> int:
@@ -202,9 +241,8 @@ def main(argv=None) -> int:
         try:
             for i in range(args.loads):
                 for q in paths:
-                    has_math = "<mjx-container" in (site / q / "index.html").read_text(encoding="utf-8")
-                    results[q].loads.append(load(browser, server.url + q, sizes, has_math, scroll=i == 0))
-                    results[q].floor.append(load(browser, floor_server.url + q, floor_sizes, False, scroll=False))
+                    results[q].loads.append(load(browser, server.url + q, sizes, scroll=i == 0))
+                    results[q].floor.append(load(browser, floor_server.url + q, floor_sizes, scroll=False))
                 print(f"round {i + 1} of {args.loads} done", flush=True)
         finally:
             for h in (httpd, floor_httpd):
