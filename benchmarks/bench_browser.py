@@ -12,14 +12,15 @@ In one run, on this machine:
    (cold cache, like a first visit), and takes the medians of
    - **painted**: from navigation start to the first frame Chromium drew from which the top of the article (its
      column, from under the header to half-way down the 1280 x 900 window: the title, the first paragraphs and their
-     math) no longer changes: the top of the page is drawn as it stays, in its own fonts. The frames are the
-     screenshots Chromium's tracing takes of each frame it draws (``disabled-by-default-devtools.screenshot``),
-     compared with the last one, taken once the page has loaded and settled (``SETTLE_MS``; ``same_frame`` says
-     what counts as a change). This is the screen itself, not a proxy: ``document.fonts.status``, which an earlier
-     version waited for, stays "loading" until the whole document is parsed once any font has started loading (CSS
-     Font Loading: "pending on the environment"), so it measured the end of the HTML parse, not the paint. The
-     header and the sidebars are left out because the theme's scripts change them (the search box, the table of
-     contents' current entry): that is the **scripts** column;
+     math) no longer changes until the theme's scripts run: the top of the page is drawn as it stays, in its own
+     fonts (``painted_ms``; a floor, whose article is empty, at its first frame with content). The frames are the
+     screenshots Chromium's tracing takes of each frame it draws (``disabled-by-default-devtools.screenshot``);
+     ``same_frame`` says what counts as a change. This is the screen itself, not a proxy: ``document.fonts.status``,
+     which an earlier version waited for, stays "loading" until the whole document is parsed once any font has
+     started loading (CSS Font Loading: "pending on the environment"), so it measured the end of the HTML parse, not
+     the paint. What the scripts change (the header's search box, the table of contents' current entry, copy
+     buttons, the current tab's underline, data tables' scrolling wrappers) is the **scripts** column's; a font still
+     loading when they start is waited for;
    - **scripts**: ``domContentLoadedEventEnd``: material's bundle and ``extra_javascript`` are plain scripts at the
      end of ``<body>``, and material starts its components (search, palette, instant navigation) on that event;
 3. on one load per page, after the scripts have run, scrolls to the bottom one screen per frame and reports the
@@ -100,21 +101,34 @@ def same_frame(a, b) -> bool:
     return changed <= SAME_PIXELS * a.width * a.height
 
 
+# Installed before any script of the page, so its listener runs before the theme's: whether any web font was still
+# loading when DOMContentLoaded started the theme's scripts (see painted_ms).
+SCRIPTS_START_JS = """document.addEventListener('DOMContentLoaded', () => {
+  window.__benchFontsLoading = [...document.fonts].some((f) => f.status === 'loading');
+}, { capture: true });"""
+
 # The top of the article in the window (fractions of its width and height): painted's region.
 TOP_OF_ARTICLE = (0.23, 0.1, 0.77, 0.5)
 
 
-def painted_ms(frames: list[tuple[float, object]]) -> float:
-    """When the first frame was drawn that shows something (not a blank window) and from which every later one shows
-    the top of the article as the last does (for a floor, whose article is empty: its first frame with content)."""
+def painted_ms(frames: list[tuple[float, object]], scripts_start: float, fonts_loading: bool = False) -> float:
+    """When the first frame was drawn that shows something (not a blank window) and from which the top of the article
+    stays as it is in the last frame before the theme's scripts ran (``scripts_start``: DOMContentLoaded); a floor,
+    whose article is empty, at its first frame with content. What the scripts then add to the top (copy buttons, the
+    current tab's underline, data tables' scrolling wrappers) is the scripts column's. If a font was still loading
+    when the scripts started (``fonts_loading``), the top is compared with the last frame of all instead, so text
+    drawn later in its own font counts."""
     drawn = next(t for t, image in frames if image.getextrema()[0] < 200)  # the header's colour or any text
     w, h = frames[-1][1].size
     box = tuple(round(f * size) for f, size in zip(TOP_OF_ARTICLE, (w, h, w, h)))
     top = [(t, image.crop(box)) for t, image in frames]
-    i = len(top) - 1
-    while i > 0 and same_frame(top[i - 1][1], top[-1][1]):
+    before = [i for i, (t, _) in enumerate(top) if t < scripts_start]
+    i = len(top) - 1 if fonts_loading or not before else before[-1]
+    reference = top[i][1]
+    while i > 0 and same_frame(top[i - 1][1], reference):
         i -= 1
     return max(drawn, top[i][0])
+
 
 SCROLL_JS = """async () => {
   const tasks = [];
@@ -193,6 +207,7 @@ def load(browser, url: str, sizes: Sizes, scroll: bool) -> Load:
     page = context.new_page()
     finished: list[str] = []
     page.on("requestfinished", lambda r: finished.append(r.url))
+    page.add_init_script(SCRIPTS_START_JS)
     browser.start_tracing(page=page, screenshots=True, categories=TRACE_CATEGORIES)
     try:
         page.goto(url, wait_until="load", timeout=60_000)
@@ -201,13 +216,15 @@ def load(browser, url: str, sizes: Sizes, scroll: bool) -> Load:
     finally:
         trace = browser.stop_tracing()
     result = page.evaluate("""() => ({ scripts: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+      start: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+      fontsLoading: window.__benchFontsLoading,
       formulas: document.querySelectorAll('article mjx-container').length })""")
     page.wait_for_load_state("networkidle")
     background = sum(sizes(u) for u in set(finished) if BACKGROUND.search(u))
     longest = page.evaluate(SCROLL_JS)["longest"] if scroll else None
     context.close()
-    return Load(painted_ms(screenshots(trace, url)), result["scripts"], up_front, background, result["formulas"],
-                longest)
+    painted = painted_ms(screenshots(trace, url), result["start"], result["fontsLoading"])
+    return Load(painted, result["scripts"], up_front, background, result["formulas"], longest)
 
 
 def main(argv=None) -> int:
