@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import math
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -250,3 +252,15 @@ def test_help_via_subprocess():
     assert proc.returncode == 0 and "weights file" in proc.stdout
     top = run("--help")
     assert top.returncode == 0 and "trace" in top.stdout
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`python -m backprop trace | head -1`: the pipe closes after the first line; the CLI stops without a
+    BrokenPipeError traceback (the decimals make the output larger than the pipe's buffer)."""
+    proc = subprocess.Popen([sys.executable, "-m", "backprop", "trace", "--decimals", "15", "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after its first line
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err
