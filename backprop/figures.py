@@ -60,9 +60,10 @@ class Edge:
         TeX of what it equals: ``x_2``, ``f'(v_1)``, ``w_{41}``, ``-1`` ...
     value : float
         Its value in the example.
-    given : bool
-        Whether the example gives the value (an input $x_k$, a weight $w_{4i}$ at $n = 0$), so it is written as
-        given (``0.5``), not to the site's decimals (``0.500000``).
+    exact : bool
+        Whether the value is written as it is (``0.5``, ``1``), not to the site's decimals (``0.500000``): a value
+        the example gives (an input $x_k$, a weight $w_{4i}$ at $n = 0$) or a constant of the network (a linear
+        output's $f'(v_4) = 1$).
     """
 
     tail: str
@@ -70,7 +71,7 @@ class Edge:
     local: str
     formula: str
     value: float
-    given: bool = False
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,12 +146,13 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
     edges = [
         Edge("e", "E", r"\partial E / \partial e", "e", float(error(fp, d)[0])),
         Edge("y", "e", r"\partial e / \partial y", "-1", -1.0),
-        Edge(f"v{j}", "y", rf"\partial y / \partial v_{j}", f"f'(v_{j})", float(f_prime_output(fp)[0])),
+        Edge(f"v{j}", "y", rf"\partial y / \partial v_{j}", f"f'(v_{j})", float(f_prime_output(fp)[0]),
+             exact=net.output == "purelin"),
     ]
     if parameter in ("w_hidden", "b_hidden"):  # on through w_ji to hidden neuron i
         edges += [
             Edge(f"y_h{i}", f"v{j}", rf"\partial v_{j} / \partial y_{{h{i}}}", f"w_{{{j}{i}}}",
-                 float(net.w_output[0, i - 1]), given=True),
+                 float(net.w_output[0, i - 1]), exact=True),
             Edge(f"v{i}", f"y_h{i}", rf"\partial y_{{h{i}}} / \partial v_{i}", f"f'(v_{i})",
                  float(f_prime_hidden(fp)[i - 1])),
         ]
@@ -162,7 +164,7 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
         "b_hidden": ("bias_hidden", f"v{i}", "1", 1.0),
     }[parameter]
     edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value),
-                      given=parameter == "w_hidden"))  # the input x_k; y_hi, on rule 1's edge, is computed
+                      exact=parameter == "w_hidden"))  # the input x_k; y_hi, on rule 1's edge, is computed
     return Path(parameter, PARAMETERS[parameter], name, tuple(edges))
 
 
@@ -229,8 +231,8 @@ def _label_lines(edge: Edge) -> list[str]:
 
 
 def _value(edge: Edge) -> str:
-    """An edge's value as the pages write it: as given, or to the site's decimals."""
-    return show.given(edge.value) if edge.given else show.num(edge.value)
+    """An edge's value as the pages write it: as it is (Edge.exact), or to the site's decimals."""
+    return show.given(edge.value) if edge.exact else show.num(edge.value)
 
 
 def _ends(tail: str, head: str) -> tuple[float, float, float, float]:
@@ -372,7 +374,7 @@ def text_alternative(path: Path) -> str:
     r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
     items = []
     for edge in path.edges:
-        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v:given}}" if edge.given else " = {{v}}",
+        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v:given}}" if edge.exact else " = {{v}}",
                                                                  v=edge.value)
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")

@@ -37,21 +37,23 @@ class Expected(NamedTuple):
     tail: str
     head: str
     value: float  # the local derivative's value
-    given: bool = False  # a number of the example file (x_k, w_4i), written as given: 0.5, not 0.500000
+    exact: bool = False  # written as it is (0.5, not 0.500000): a number of the example file (x_k, w_4i), or the
+    # linear output's f'(v_4) = 1
 
 
 def expected_path(ex: dict, parameter: str, i: int, k: int) -> list[Expected]:
     """The edges from E back to the parameter, by the slides' chains and the oracle."""
     it = oracle.iteration(ex)
-    path = [Expected("e", "E", it["e"]), Expected("y", "e", -1.0), Expected("v4", "y", it["fp_output"][0])]
+    path = [Expected("e", "E", it["e"]), Expected("y", "e", -1.0),
+            Expected("v4", "y", it["fp_output"][0], exact=ex["output"] == "purelin")]
     if parameter == "w_output":  # rule 1: dv4/dw4i = y_hi
         return [*path, Expected(f"y_h{i}", "v4", it["y_hidden"][i - 1])]
     if parameter == "b_output":  # rule 2: dv4/db4 = 1
         return [*path, Expected("bias_output", "v4", 1.0)]
-    path += [Expected(f"y_h{i}", "v4", ex["w_output"][0][i - 1], given=True),
+    path += [Expected(f"y_h{i}", "v4", ex["w_output"][0][i - 1], exact=True),
              Expected(f"v{i}", f"y_h{i}", it["fp_hidden"][i - 1])]
     if parameter == "w_hidden":  # rule 3: dvi/dwik = x_k
-        return [*path, Expected(f"x{k}", f"v{i}", ex["x"][k - 1], given=True)]
+        return [*path, Expected(f"x{k}", f"v{i}", ex["x"][k - 1], exact=True)]
     return [*path, Expected("bias_hidden", f"v{i}", 1.0)]  # rule 4: dvi/dbi = 1
 
 
@@ -73,7 +75,7 @@ def shown(edge: Expected) -> str:
     and a value of the example file as the file gives it (0.5, -0.25)."""
     if edge.tail == "y" or edge.tail.startswith("bias"):
         return str(int(edge.value))
-    if edge.given:
+    if edge.exact:
         return repr(float(edge.value)).removesuffix(".0")
     return num(edge.value)
 
@@ -145,7 +147,7 @@ def test_each_edge_has_the_oracles_value(file, parameter, i, k):
     expected = expected_path(ex, parameter, i, k)
     assert [(e.tail, e.head) for e in path.edges] == [(e.tail, e.head) for e in expected]
     assert [e.value for e in path.edges] == pytest.approx([e.value for e in expected], rel=1e-12, abs=1e-15)
-    assert [e.given for e in path.edges] == [e.given for e in expected]
+    assert [e.exact for e in path.edges] == [e.exact for e in expected]
     assert path.gradient == pytest.approx(expected_gradient(ex, parameter, i, k), rel=1e-10, abs=1e-15)
 
 

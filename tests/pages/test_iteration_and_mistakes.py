@@ -280,8 +280,8 @@ def table_rows(text: str, first_header: str) -> list[list[str]]:
 
 def test_home_page_shows_the_example_and_its_first_numbers():
     text, it = prose("index"), oracle.iteration(EX)
-    assert f"input $x = ({s6(X[0])}, {s6(X[1])})$, desired output $d = {s6(D[0])}$, " \
-           f"learning rate $\\eta = {s6(ETA)}$" in text
+    assert f"input $x = ({given(X[0])}, {given(X[1])})$, desired output $d = {given(D[0])}$, " \
+           f"learning rate $\\eta = {given(ETA)}$" in text  # the example's values as the file gives them
     assert f"hidden layer `{WORKED['hidden']}`" in text
     assert f"network output $y = {s6(it['y'])}$" in text
     assert f"= {s6(it['e'])}$" in text and f"{s6(it['E'])}$" in text
@@ -679,7 +679,7 @@ def test_verification_page_shows_the_gradient():
     assert six(grad) <= shown
     broken = updates(WORKED, X, D, 1.0, f_h_prime=False)
     assert six(-v for v in flat(broken, ["w_hidden"])) <= shown
-    assert f"at $x = ({s6(X[0])}, {s6(X[1])})$, $d = {s6(D[0])}$ (`{WORKED['hidden']}` hidden layer)" in prose(
+    assert f"at $x = ({given(X[0])}, {given(X[1])})$, $d = {given(D[0])}$ (`{WORKED['hidden']}` hidden layer)" in prose(
         "verification")
 
 

@@ -192,7 +192,8 @@ def test_page_shows_the_factor_values(page):
     y_text = num(IT["y"]) if IT["y"] >= 0 else f"({num(IT['y'])})"
     d_minus_y = rf"d\(n\) - y\(n\) = {re.escape(given(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}"
     assert re.search(d_minus_y, text), f"{page}: e = d - y is not shown with the example's numbers"
-    assert f"f'(v_4) = {num(1.0)}" in text
+    assert IT["fp_output"][0] == 1.0  # the oracle's linear output: f'(v_4) is the constant 1, written as one
+    assert "f'(v_4) = 1" in text and f"f'(v_4) = {num(1.0)}" not in text
     if page == "rule-output-bias":
         return  # ∂v_4/∂b_4 = 1: no hidden quantity in rule (2)
     for i in range(3):
@@ -715,7 +716,8 @@ def test_rule_1_shows_delta_4():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
     assert d4 == pytest.approx(IT["e"] * IT["fp_output"][0])
-    assert re.search(rf"\\delta_4 = e\\, f'\(v_4\) = {re.escape(num(IT['e']))} \\cdot {re.escape(num(1.0))} "
+    assert IT["fp_output"][0] == 1.0  # the linear output's constant f'(v_4), written as 1
+    assert re.search(rf"\\delta_4 = e\\, f'\(v_4\) = {re.escape(num(IT['e']))} \\cdot 1 "
                      rf"(=|\\approx) {re.escape(num(d4))}", text), "δ_4 = e f'(v_4) with the example's numbers"
 
 
