@@ -24,7 +24,8 @@ DISPLAY = 160
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 TOKEN = re.compile(r"<!--.*?-->|<(/?)([\w:-]+)([^>]*)>|([^<]+)|<", re.S)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-NOT_DRAWN = {"script", "style", "title"}  # text no font of the page draws
+RAW_TEXT = {"script", "style"}  # their content is text to an HTML parser (a "<em>" in a script is no element)
+NOT_DRAWN = {"title"}  # text no font of the page draws: an inline SVG's tooltip
 
 
 class _Element:
@@ -61,7 +62,10 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
         return ""
     shown, seen = [start.group()], 0
     stack = [_Element("article", False, "")]
-    for m in TOKEN.finditer(html, start.end()):
+    pos = start.end()
+    while pos < len(html) and seen < budget:
+        m = TOKEN.match(html, pos)
+        pos = m.end()
         closing, tag, attrs, text = m.group(1), m.group(2), m.group(3), m.group(4)
         parent = stack[-1]
         if text is not None or tag is None:  # text, or a comment / a stray "<"
@@ -69,13 +73,17 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
                 shown.append(text)
                 seen += len(unescape(text).strip())
         elif closing:
-            while len(stack) > 1 and stack[-1].tag != tag:  # an element left open (HTML allows it for <p>, <li>)
-                stack.pop()
-            element = stack.pop()
-            if not element.hidden:
+            if tag == "article" and len(stack) == 1:
                 shown.append(m.group())
-            if tag == "article" or not stack:
                 break
+            if any(element.tag == tag for element in stack[1:]):  # else a stray end tag: nothing to close
+                while stack[-1].tag != tag:  # an element left open (HTML allows it for <p>, <li>)
+                    stack.pop()
+                if not stack.pop().hidden:
+                    shown.append(m.group())
+        elif tag in RAW_TEXT:
+            end = html.find(f"</{tag}", pos)
+            pos = len(html) if end < 0 else end  # its end tag is then read as a stray one
         else:
             hidden = parent.hidden or parent.child_hidden(tag, attrs)
             if not hidden:
@@ -84,6 +92,4 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
                     seen += DISPLAY
             if tag not in VOID and not attrs.rstrip().endswith("/"):
                 stack.append(_Element(tag, hidden, attrs, parent))
-        if seen >= budget:
-            break
     return "".join(shown)

@@ -64,6 +64,12 @@ def test_what_is_out_of_sight_is_left_out(screen):
         assert seen in shown, seen
     for unseen in ("hidden", "<code>", "second", "<i>", "<samp>", "var hidden", "color: red"):
         assert unseen not in shown, unseen
+    assert shown.count("<em>") == 1  # the summary's, not the one in the script's string
+
+
+def test_a_stray_end_tag_does_not_end_the_first_screen(screen):
+    shown = screen.first_screen(page("<p>one</span> two</p><p>three</p>"))
+    assert "two" in shown and "three" in shown and shown.endswith("</article>")
 
 
 def test_text_counts_but_script_and_style_do_not(screen):
