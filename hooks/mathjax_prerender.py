@@ -442,14 +442,14 @@ def first_screen_fonts(markup: str, table: dict[str, list[str]]) -> list[str]:
     font lacks is fetched from the next one after it, so it is not preloaded: an unused preload is wasted)."""
     if "<mjx-container" not in markup:
         return []
-    zero = table["MJX-TEX"][0]
-    wanted = [zero]
+    main = table.get("MJX-TEX", [])  # [MJXZERO's file, MathJax_Main's]
+    wanted = main[:1]
     if re.search(r'<mjx-c class="mjx-c[0-9A-F]+">', markup):
-        wanted.append(table["MJX-TEX"][1])
+        wanted += main[1:2]
     for name in sorted(set(re.findall(r'<mjx-c class="mjx-c[0-9A-F]+ ([\w-]+)"', markup))):
         wanted += table.get(name, [])[1:2]
     if "<mjx-stretchy" in markup:
-        wanted += table["mjx-stretchy"][1:2]
+        wanted += table.get("mjx-stretchy", [])[1:2]
     return list(dict.fromkeys(wanted))
 
 
