@@ -427,7 +427,19 @@ class Tab:
         refused = [f"web font failed to load: {face}" for face in self.page.evaluate(
             "() => [...document.fonts].filter((f) => f.status === 'error')"
             ".map((f) => `${f.family} ${f.style} ${f.weight}`)")]
-        return refused + [f"preloaded font not drawn with: {font}" for font in self.page.evaluate(UNUSED_PRELOADS_JS)]
+        # A block under content-visibility: auto (extra.css) is laid out a frame after the first layout finds it on
+        # screen, and only then asks for its fonts: look again, frame by frame, for up to a second.
+        unused = self.within("fonts: every preloaded font drawn with", f"""async () => {{
+          const unused = {UNUSED_PRELOADS_JS};
+          const frame = () => new Promise((r) => requestAnimationFrame(r));
+          const until = performance.now() + 1000;
+          for (;;) {{
+            await frame(); await frame(); await document.fonts.ready;
+            const found = unused();
+            if (!found.length || performance.now() > until) return found;
+          }}
+        }}""")
+        return refused + [f"preloaded font not drawn with: {font}" for font in unused]
 
     def figure_problems(self) -> list[str]:
         return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]
