@@ -12,7 +12,6 @@ neither hook, mkdocs-jupyter executing the notebook itself (``execute: true``, a
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -25,6 +24,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from tests.support import oracle
+from tests.support.hooks import load_hook
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,32 +36,19 @@ CACHE_HOOKS = ("notebook_cache.py", "page_cache.py")
 OTHER_EXAMPLE = next(p for p in oracle.other_examples() if p.resolve() != oracle.example_file().resolve())
 
 
-def load(name: str):
-    """A hook file as a module; hooks/ on sys.path while it loads, as mkdocs loads hooks (page_cache imports
-    cache_inputs)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_under_test", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module
-
-
 @pytest.fixture(scope="module")
 def keys():
-    return load("cache_inputs")
+    return load_hook("cache_inputs")
 
 
 @pytest.fixture(scope="module")
 def page_cache():
-    return load("page_cache")
+    return load_hook("page_cache")
 
 
 @pytest.fixture(scope="module")
 def fonts():
-    return load("fonts")
+    return load_hook("fonts")
 
 
 def test_a_cut_faces_key_changes_with_each_of_its_inputs(fonts, tmp_path):

@@ -9,31 +9,16 @@ preloads is checked on the built site by tests/browser (Tab.font_problems).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-HOOKS = Path(__file__).resolve().parents[2] / "hooks"
+from tests.support.hooks import load_hook
+
 ARTICLE = '<article class="md-content__inner md-typeset">'
-
-
-def load(name: str):
-    """A hook file as a module, with hooks/ on sys.path while it loads (as mkdocs loads hooks)."""
-    spec = importlib.util.spec_from_file_location(f"{name}_under_test", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(HOOKS))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOKS))
-    return module
 
 
 @pytest.fixture(scope="module")
 def screen():
-    return load("first_screen")
+    return load_hook("first_screen")
 
 
 def page(body: str) -> str:
@@ -86,7 +71,7 @@ def test_a_display_formula_counts_as_several_lines(screen):
 
 
 def test_the_faces_a_first_screen_draws_with_are_preloaded():
-    fonts = load("fonts")
+    fonts = load_hook("fonts")
     base = ["roboto-400.woff2", "roboto-700.woff2"]  # body text; the header's site name is bold on every page
     assert fonts.preload_fonts("<p>plain text</p>") == base
     assert fonts.preload_fonts("<h1>Title</h1><p>an <em>emphasis</em> and <code>code</code></p>") == [

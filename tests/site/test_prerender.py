@@ -8,7 +8,6 @@ TeX written here by hand, a tiny strict mkdocs build that must fail on bad TeX, 
 from __future__ import annotations
 
 import html
-import importlib.util
 import logging
 import os
 import re
@@ -20,27 +19,17 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.support.hooks import load_hook
+
 ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "mathjax_prerender.py"
 
 pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
 
-def load_hook(name="mathjax_prerender_under_test"):
-    """The hook as a module; hooks/ on sys.path while it loads, as mkdocs loads hooks (it imports first_screen)."""
-    spec = importlib.util.spec_from_file_location(name, HOOK)
-    module = importlib.util.module_from_spec(spec)
-    sys.path.insert(0, str(HOOK.parent))
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(HOOK.parent))
-    return module
-
-
 @pytest.fixture(scope="module")
 def hook():
-    return load_hook()
+    return load_hook("mathjax_prerender")
 
 
 def containers(out: str) -> list[str]:
@@ -359,7 +348,7 @@ def test_v8_context_and_cache_survive_a_reload_of_the_hook(hook, monkeypatch):
     monkeypatch.delenv("MATHJAX_PRERENDER", raising=False)
     first = hook.renderer()
     hook.prerender_page(r'<span class="arithmatex">\(q_{reload}\)</span>', "p.md")
-    again = load_hook("mathjax_prerender_reloaded")
+    again = load_hook("mathjax_prerender", "mathjax_prerender_reloaded")
     again.on_config(config())
     assert again.renderer() is first
     assert ("q_{reload}", False) in again.renderer().cache
