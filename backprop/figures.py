@@ -374,8 +374,7 @@ def text_alternative(path: Path) -> str:
     r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
     items = []
     for edge in path.edges:
-        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v:given}}" if edge.exact else " = {{v}}",
-                                                                 v=edge.value)
+        value = "" if edge.formula in ("1", "-1") else f" = {_value(edge)}"
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
     items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} = {{{{g}}}}$", g=path.gradient))
