@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
+# pytest keeps each test module it rewrites (and hypothesis, which it rewrites as a plugin) as bytecode in __pycache__;
+# with bytecode turned off in the environment every run, and every xdist worker, would compile them all again.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: serve test test-fast build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
 

@@ -63,7 +63,7 @@ def identical(a: sp.Expr, b: sp.Expr) -> bool:
 
 def differs_at(a: sp.Expr, b: sp.Expr, point: dict) -> bool:
     """True when ``a`` and ``b`` have different values at ``point``: a witness that they are not identical."""
-    gap = sp.N((a - b).subs(point), 30)
+    gap = sp.N((a - b).xreplace(point), 30)  # every key is a symbol: replace it, no pattern matching
     return gap.is_number and abs(gap) > 1e-12
 
 
