@@ -26,6 +26,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -59,15 +60,22 @@ def execute(source: Path, target: Path, key: str, kernel_name: str, cwd: str) ->
     """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     # The notebook as mkdocs-jupyter reads a .py page: jupytext, then through the .ipynb format.
     nb = nbformat.reads(jupytext.writes(jupytext.read(source), fmt="ipynb"), as_version=4)
-    client = NotebookClient(nb, kernel_name=kernel_name, allow_errors=False, store_widget_state=True,
-                            record_timing=False, resources={"metadata": {"path": cwd}})
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise PluginError(f"notebook {source.name}: a cell failed:\n{exc}") from None
+    # The kernel talks over Unix sockets in a folder of its own, not over TCP ports: jupyter_client picks a free port
+    # and releases it before the kernel binds it, and with several builds starting kernels at once (the test suite's)
+    # another kernel can take it in between ("ZMQError: Address already in use"). The path is absolute because the
+    # kernel runs in ``cwd``, not in this process's directory.
+    with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
+        client = NotebookClient(nb, kernel_name=kernel_name, allow_errors=False, store_widget_state=True,
+                                record_timing=False, resources={"metadata": {"path": cwd}},
+                                config=Config({"KernelManager": {"transport": "ipc", "ip": f"{sockets}/ipc"}}))
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise PluginError(f"notebook {source.name}: a cell failed:\n{exc}") from None
     nb.metadata["backprop_inputs"] = key  # so mkdocs-jupyter's HTML cache, keyed on this file, changes with the key
     own = target.parents[1] / PRIVATE.format(pid=os.getpid()) / target.parent.name / target.name
     own.parent.mkdir(parents=True, exist_ok=True)
