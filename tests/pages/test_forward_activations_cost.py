@@ -303,6 +303,19 @@ def test_cost_page_two_output_sum_adds_up_as_written():
     assert (sign == "=") == (n6(float(a) + float(b)) == c)
 
 
+def test_cost_page_two_output_lines_name_each_output_and_add_up():
+    """Each output's line writes its own y_j, d_j, e_j, E_j; the targets as given (d_1 = 1, not 1.000000); and
+    e_j = d_j - y_j, E_j = e_j^2 / 2 hold for the shown numbers."""
+    text = rendered("cost-function")
+    lines = re.findall(r"output (\d): \$y_(\d) = ([-\d.]+)\$, \$d_(\d) = ([-\d.]+)\$, \$e_(\d) = ([-\d.]+)\$, "
+                       r"\$E_(\d) = ([-\d.]+)\$", text)
+    assert [(line[0], line[1], line[3], line[5], line[7]) for line in lines] == [("1",) * 5, ("2",) * 5]
+    assert [line[4] for line in lines] == ["1", "-1"]
+    for line in lines:
+        y, d, e, E = (float(line[k]) for k in (2, 4, 6, 8))
+        assert abs(e - (d - y)) <= 1.5e-6 and abs(E - 0.5 * e * e) <= 2e-6 * (1 + abs(e)), line
+
+
 def test_activations_page_names_the_example_hidden_activation():
     hidden = oracle.load_example().get("hidden", "logsig")
     text = rendered("activations")
