@@ -101,7 +101,8 @@ TEXT = ("article h1, article h2, article > p, article li, article td, .md-nav__l
         "article pre code, article code")
 
 
-@pytest.mark.parametrize("path", ["", "rule-hidden-weights/", "exercises/08-one-iteration/", "errata/", "reference/"])
+@pytest.mark.parametrize("path", ["", "rule-hidden-weights/", "exercises/08-one-iteration/", "errata/",
+                                  "reference/homework/"])
 def test_text_is_drawn_in_the_sites_fonts(tab, path):
     tab.visit(path)
     tab.settle_fonts()

@@ -1,4 +1,5 @@
-"""The API reference (docs/reference.md): every public object documented, and its math rendered.
+"""The API reference (docs/reference/: an overview and one page per module): every public object documented, and its
+math rendered.
 
 mkdocstrings renders docstrings as Markdown, so math must be written ``$...$`` / ``$$...$$``
 (pymdownx.arithmatex); an RST role such as ``:math:`v``` would be shown raw on the page.
@@ -50,13 +51,29 @@ def test_docstrings_are_markdown(name):
         assert not RST.search(doc), f"backprop.{name}.{qualname}: RST role in the docstring, write $...$"
 
 
-@pytest.mark.slow
-def test_reference_page_renders_math(site_build):
-    page = (site_build.dir / "reference" / "index.html").read_text()
+def reference_pages(site: Path) -> dict[str, str]:
+    """module name: the built HTML of its reference page."""
+    return {name: (site / "reference" / name / "index.html").read_text(encoding="utf-8") for name in MODULES}
+
+
+def test_every_module_has_its_page_in_the_nav():
+    """One page per module (docs/reference/<module>.md, nothing but its ``:::`` block), each in the nav, and the
+    overview's table links every one."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    overview = (ROOT / "docs" / "reference" / "index.md").read_text(encoding="utf-8")
     for name in MODULES:
-        assert f'id="backprop.{name}"' in page, f"no section for backprop.{name}"
+        assert (ROOT / "docs" / "reference" / f"{name}.md").read_text(encoding="utf-8") == f"::: backprop.{name}\n"
+        assert f"- backprop.{name}: reference/{name}.md" in config, name
+        assert f"[`{name}`]({name}.md)" in overview, name
+    assert sorted(p.stem for p in (ROOT / "docs" / "reference").glob("*.md")) == sorted([*MODULES, "index"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", MODULES)
+def test_reference_page_renders_math(site_build, name):
+    page = reference_pages(site_build.dir)[name]
+    assert f'<h1 id="backprop.{name}" class="doc doc-heading"' in page, f"no heading for backprop.{name}"
     article = page[page.index("<article"): page.index("</article>")]
-    assert article.count('class="arithmatex"') > 50
     assert "merror" not in article  # a TeX error typeset as red text
     # Outside math and code, no TeX delimiter or RST role is left for the reader to see.
     prose = re.sub(r'<(span|div) class="arithmatex">.*?</\1>', " ", article, flags=re.S)
@@ -64,6 +81,12 @@ def test_reference_page_renders_math(site_build):
     prose = html.unescape(re.sub(r"<[^>]+>", " ", prose))
     assert "$" not in prose and "\\(" not in prose and "\\[" not in prose
     assert not RST.search(prose)
+
+
+@pytest.mark.slow
+def test_the_reference_shows_math(site_build):
+    pages = reference_pages(site_build.dir)
+    assert sum(page.count('class="arithmatex"') for page in pages.values()) > 50
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -210,7 +233,8 @@ def parameter_tables(page: str) -> dict[str, list[tuple[str, str]]]:
 @pytest.mark.slow
 def test_reference_page_shows_the_signatures_defaults(site_build):
     """The built page's Default column, row by row, against inspect.signature ("required" for no default)."""
-    tables = parameter_tables((site_build.dir / "reference" / "index.html").read_text())
+    tables = {path: rows for page in reference_pages(site_build.dir).values()
+              for path, rows in parameter_tables(page).items()}
     objects = dict(CALLABLES)
     checked = 0
     for path, rows in tables.items():
