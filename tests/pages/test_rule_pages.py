@@ -732,6 +732,37 @@ def test_rule_3_shows_each_delta_i_and_rule_4_uses_them():
         assert f"${num(delta_i)}$" in text_4, f"rule 4: δ_{i + 1} is not in its table"
 
 
+@pytest.mark.parametrize("page", ["rule-hidden-weights", "rule-hidden-biases"])
+def test_the_code_lines_the_hidden_pages_name_are_in_the_source_they_show(page):
+    """'The line `back = ...`': each line of code the prose names is assigned in the source the page prints (the
+    public rule function alone delegates to `_updates` and holds no `back`)."""
+    text = page_text(page)
+    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # what the exec blocks printed
+    named = set(re.findall(r"line\s+`(\w+) ?= ?\.\.\.`", text)) | set(re.findall(r"bracket\s+`(\w+)`", text))
+    assert "back" in named, f"{page}: the prose no longer names the bracket's line"
+    for name in named:
+        assert re.search(rf"^\s*{name} ?=", shown, re.M), f"{page} names `{name} = ...`, its source does not show it"
+
+
+@pytest.mark.parametrize(("page", "label", "key", "index"), [
+    ("rule-hidden-weights", "-eta * dE/dw32", "dw_hidden", (2, 1)),
+    ("rule-hidden-biases", "-eta * dE/db1", "db_hidden", (0,)),
+])
+def test_the_finite_difference_box_prints_the_tables_delta(page, label, key, index):
+    """'-η times the slope is Δw_32(0)' (Δb_1(0)): the central difference prints the Δ of the page's table to
+    6 decimals, the oracle's Δ."""
+    delta = IT[key]
+    for n in index:
+        delta = delta[n]
+    assert f"{label} = {num(delta)}\n" in page_text(page)
+
+
+def test_rule_3_says_where_else_the_site_treats_several_outputs():
+    text = prose("rule-hidden-weights")
+    assert "the one place the site treats several outputs" not in text  # errata, cost function, notation do too
+    assert "[erratum 5](errata.md#erratum-sum-over-outputs) checks it on a network with two outputs" in text
+
+
 def test_rule_1_reading_says_what_the_numbers_say():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
@@ -761,8 +792,22 @@ def test_rule_3_reading_says_what_the_numbers_say():
     blamed = w.index(max(w))
     deltas = [abs(v) for v in IT["delta_hidden"]]
     most = deltas.index(max(deltas))
-    assert f"Here $|w_{{4{blamed + 1}}}| = {given(max(w))}$ is the largest output weight" in text
-    if most == blamed:
-        assert f"neuron {most + 1} gets the largest local gradient" in text
-    else:
-        assert f"but neuron {most + 1} gets the largest local gradient" in text
+    i, j = blamed + 1, most + 1
+    assert f"Here $w_{{4{i}}}$ is the output weight largest in size, $|w_{{4{i}}}| = {given(max(w))}$" in text
+    link = "and" if most == blamed else "but"
+    assert (f"{link} neuron {j} gets the local gradient largest in size, "
+            f"$\\delta_{j} = {num(IT['delta_hidden'][most])}$") in text
+    # "the largest" alone says largest in value: the default example's δ_2 = -0.179480 is the largest in size and
+    # the smallest in value, and the positive-error example's |w_42| = 0.6 belongs to w_42 = -0.6 < w_41 = 0.5.
+    assert "is the largest output weight" not in text and "gets the largest local gradient" not in text
+
+
+def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
+    """Why rule 3's reading must say 'largest in size' (the oracle, on every example file)."""
+    differ = []
+    for path in oracle.all_example_files():
+        ex = oracle.load_example(path)
+        for values in (ex["w_output"][0], oracle.iteration(ex)["delta_hidden"]):
+            if max(range(3), key=lambda n: abs(values[n])) != max(range(3), key=lambda n: values[n]):
+                differ.append(path.stem)
+    assert "example" in differ and "positive-error" in differ, differ
