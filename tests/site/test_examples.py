@@ -194,7 +194,7 @@ def test_the_build_log_is_clean(alternative):
     _, build = alternative
     lines = build.log.splitlines()
     bad = [n for n, ln in enumerate(lines)
-           if re.search(r"\b(WARNING|ERROR)\b", ln) and "Kernel is running over TCP" not in ln
+           if re.search(r"\b(WARNING|ERROR)\b", ln)
            and not is_kernel_shutdown_race(lines, n)]
     assert not bad, "warnings in the build log:\n" + "\n---\n".join("\n".join(lines[n:n + 25]) for n in bad)
 
