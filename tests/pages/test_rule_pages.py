@@ -802,6 +802,34 @@ def test_rule_3_reading_says_what_the_numbers_say():
     assert "is the largest output weight" not in text and "gets the largest local gradient" not in text
 
 
+@pytest.mark.parametrize(("w_output", "blamed"), [
+    ([0.9, -0.9, 0.5], [1, 2]),  # a tie of two output weights in size
+    ([0.5, 0.9, -0.9], [2, 3]),
+    ([0.8, 0.85, -0.85], [2, 3]),  # with the default example, neuron 1's slope wins over the tie
+    ([-0.7, 0.7, 0.7], [1, 2, 3]),
+])
+def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output, blamed):
+    """Equal output weights (a symmetric start an instructor may well choose) are named together instead of
+    stopping the build; the neuron with the largest |δ_i| is the oracle's, for the example's x, d and hidden layer."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    deltas = oracle.iteration({**EX, "w_output": [w_output]})["delta_hidden"]
+    most = max(range(3), key=lambda n: abs(deltas[n])) + 1
+    monkeypatch.setattr(examples, "NET", replace(examples.NET, w_output=np.array([w_output])))
+    source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
+    (block,) = [m["body"] for m in EXEC.finditer(source) if "the blame." in m["body"]]
+    text = " ".join(run_block(textwrap.dedent(block)).split())
+    names = ", ".join(f"$w_{{4{i}}}$" for i in blamed[:-1]) + f" and $w_{{4{blamed[-1]}}}$"
+    size = given(max(abs(w) for w in w_output))
+    link, why = (("and", "of the neurons with the largest weight, it has the steepest slope") if most in blamed
+                 else ("but", f"its slope $f'(v_{most})$ makes up for a smaller weight"))
+    delta = num(deltas[most - 1])
+    assert (f"Here {names} are the output weights largest in size, $|w_{{4i}}| = {size}$ for each, {link} neuron "
+            f"{most} gets the local gradient largest in size, $\\delta_{most} = {delta}$: {why}") in text
+
+
 def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
     """Why rule 3's reading must say 'largest in size' (the oracle, on every example file)."""
     differ = []
