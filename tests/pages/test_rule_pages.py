@@ -297,8 +297,9 @@ def test_rule_2_says_whether_the_bias_takes_the_largest_step():
     assert r"so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$" in text
     hidden = [abs(v) for row in IT["dw_hidden"] for v in row] + [abs(v) for v in IT["db_hidden"]]
     largest = all(v <= db for v in hidden)
-    assert ("it is the largest step of the thirteen in size: no $|\\Delta\\theta|$ is larger than "
-            "$|\\Delta b_4|$" in text) == largest
+    assert ("it is the largest step of all thirteen parameters (nine weights, four biases) in size: no other "
+            "parameter's step is larger than $|\\Delta b_4|$" in text) == largest
+    assert "\\theta" not in text  # a letter the notation page does not define
     assert ("It is not the largest step of this iteration in size" in text) == (not largest)
     if not largest:  # the sentence compares sizes and names exactly the larger ones
         names = [f"w_{{{i + 1}{k + 1}}}" for i in range(3) for k in range(2)] + [f"b_{i + 1}" for i in range(3)]
@@ -839,3 +840,15 @@ def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
             if max(range(3), key=lambda n: abs(values[n])) != max(range(3), key=lambda n: values[n]):
                 differ.append(path.stem)
     assert "example" in differ and "positive-error" in differ, differ
+
+
+# Rules 1 and 2 quote one line of `rules._updates` each: the source the page prints must hold it.
+@pytest.mark.parametrize(("page", "key", "line"), [
+    ("rule-output-weights", "dw_output", "eta * np.outer(e * f_prime_j, fp.y_hidden)"),
+    ("rule-output-bias", "db_output", "eta * e * f_prime_j * 1.0"),
+])
+def test_the_code_line_rules_1_and_2_quote_is_in_the_source_they_show(page, key, line):
+    text = page_text(page)
+    assert f"`{line}`" in text, f"{page}: the prose no longer quotes {line}"
+    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # the sources the page printed
+    assert re.search(rf"^\s*{key}={re.escape(line)},", shown, re.M), f"{page}: `{key}={line}` is not in the source"
