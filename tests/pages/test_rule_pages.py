@@ -20,7 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+import math
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from fractions import Fraction
 from functools import cache
@@ -768,11 +773,12 @@ def test_rule_1_reading_says_what_the_numbers_say():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
     way = "up" if d4 > 0 else "down"
-    assert f"It has the sign of $e$, so here every step pushes $v_4$ {way}, towards $d$" in text
+    assert f"It has the sign of $e$, so here every step pushes $v_4$ {way}, in the direction of $d$" in text
+    assert "towards $d$" not in text  # a direction, not a promise to get closer: see the 'how far' test
     sizes = [abs(y) for y in IT["y_hidden"]]
     i = sizes.index(max(sizes))
     assert f"Here hidden neuron {i + 1} sent the strongest one, $y_{{h{i + 1}}} = {num(IT['y_hidden'][i])}$" in text
-    assert f"so $w_{{4{i + 1}}}$ takes the largest step" in text
+    assert f"so $w_{{4{i + 1}}}$ takes the largest step in size" in text
     steps = [abs(s) for s in IT["dw_output"][0]]
     assert steps.index(max(steps)) == i  # the oracle agrees: the largest signal gives the largest step
 
@@ -852,3 +858,99 @@ def test_the_code_line_rules_1_and_2_quote_is_in_the_source_they_show(page, key,
     assert f"`{line}`" in text, f"{page}: the prose no longer quotes {line}"
     shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # the sources the page printed
     assert re.search(rf"^\s*{key}={re.escape(line)},", shown, re.M), f"{page}: `{key}={line}` is not in the source"
+
+
+# --------------------------------------------------------------------------------------------------
+# (e) Rules 1 and 2 for every example file (the default and tests/examples/*), each page rendered in a process of
+#     its own with BACKPROP_EXAMPLE naming the file: what they say of the example against the oracle's numbers.
+# --------------------------------------------------------------------------------------------------
+
+OUTPUT_PAGES = ("rule-output-weights", "rule-output-bias")
+RENDER_RUN = """
+import json, sys
+from tests.pages.test_rule_pages import page_text
+print(json.dumps({page: page_text(page) for page in sys.argv[1:]}))
+"""
+
+
+@cache
+def output_pages_for(path: Path) -> dict[str, str]:
+    """page -> its text (white space made single spaces) as the build renders it with the example file ``path``."""
+    proc = subprocess.run([sys.executable, "-c", RENDER_RUN, *OUTPUT_PAGES], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(path)}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return {page: re.sub(r"\s+", " ", text) for page, text in json.loads(proc.stdout).items()}
+
+
+def shown_relation(operands: list[float], result: float) -> str:
+    """'=' if the product of the shown operands rounds to the shown result, else '\\approx' (as the pages promise)."""
+    product = 1.0
+    for value in operands:
+        product *= float(num(value))
+    tie = abs(abs(product) * 10**6 % 1 - 0.5) < 1e-6  # half a unit of the last decimal: the pages say \approx
+    return "=" if num(product) == num(result) and not tie else r"\approx"
+
+
+@pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_rules_1_and_2_say_what_each_example_file_says(path):
+    ex = oracle.load_example(path)
+    it = oracle.iteration(ex)
+    weights, bias = (output_pages_for(path)[page] for page in OUTPUT_PAGES)
+    e, y, eta, y_h = it["e"], it["y"], ex["eta"], it["y_hidden"]
+    assert f"input $x = ({given(ex['x'][0])}, {given(ex['x'][1])})$, target $d = {given(ex['d'])}$" in weights
+
+    # "every step pushes v_4 up/down, in the direction of d": each Δw_4i y_hi = η e y_hi² has the sign of e.
+    way = "up" if e > 0 else "down"
+    assert f"so here every step pushes $v_4$ {way}, in the direction of $d$" in weights
+    assert all(dw * y_i * e >= 0 for dw, y_i in zip(it["dw_output"][0], y_h, strict=True))
+    assert "towards $d$" not in weights
+
+    # "how far": the three steps change y by η e Σ y_hi², the fraction η Σ y_hi² of e.
+    squares = math.fsum(v * v for v in y_h)
+    share = eta * squares
+    y_new = y + math.fsum(dw * y_i for dw, y_i in zip(it["dw_output"][0], y_h, strict=True))
+    assert y_new == pytest.approx(y + share * e, abs=1e-12)
+    if share < 1:
+        verdict = "short of"
+        assert abs(ex["d"] - y_new) < abs(e) and (ex["d"] - y_new) * e > 0
+    else:
+        verdict = "past"
+        assert (ex["d"] - y_new) * e < 0
+    closer = ("" if share < 1 else ", but closer to it than before" if abs(ex["d"] - y_new) < abs(e)
+              else ", and farther from it than before")
+    rel = shown_relation([eta, squares], share)
+    sentence = (rf"Here $\eta \sum_i y_{{hi}}^2 = {given(eta)} \cdot {num(squares)} {rel} {num(share)}$, and the "
+                rf"three steps take $y$ from ${num(y)}$ to ${num(y_new)}$, {verdict} $d = {given(ex['d'])}${closer}.")
+    assert sentence in weights, f"{path.stem}: expected {sentence!r}"
+
+    # "hidden neuron i sent the strongest one ... so w_4i takes the largest step in size".
+    sizes = [abs(v) for v in y_h]
+    i = sizes.index(max(sizes))
+    steps = [abs(v) for v in it["dw_output"][0]]
+    assert steps.index(max(steps)) == i
+    assert f"neuron {i + 1} sent the strongest one, $y_{{h{i + 1}}} = {num(y_h[i])}$, so $w_{{4{i + 1}}}$ takes " \
+           "the largest step in size" in weights
+
+    # Rule 2: |Δb_4| against the other twelve steps.
+    db = abs(it["db_output"][0])
+    others = [abs(v) for v in it["dw_output"][0]] + [abs(v) for row in it["dw_hidden"] for v in row]
+    others += [abs(v) for v in it["db_hidden"]]
+    assert len(others) == 12 and all(abs(v) < db for v in it["dw_output"][0])  # "always larger than each Δw_4i"
+    largest = all(v <= db for v in others)
+    assert ("it is the largest step of all thirteen parameters (nine weights, four biases) in size" in bias) == largest
+    assert f"= {num(it['db_output'][0])}" in bias or rf"\approx {num(it['db_output'][0])}" in bias
+
+
+def test_some_example_file_goes_past_d_and_one_ends_farther_from_it():
+    """Why rule 1 says 'in the direction of d' and how far, not 'towards d': the oracle, on every example file."""
+    past, farther = [], []
+    for path in oracle.all_example_files():
+        ex = oracle.load_example(path)
+        it = oracle.iteration(ex)
+        e, y_next = it["e"], it["y_next"]  # y after the whole iteration, all four rules
+        if (ex["d"] - y_next) * e < 0:
+            past.append(path.stem)
+        if abs(ex["d"] - y_next) > abs(e):
+            farther.append(path.stem)
+    assert "example" in past, past  # the default example's output goes past d = 1 in one iteration
+    assert farther == ["zero-input-large-eta"], farther  # eta = 3: the error grows
