@@ -377,7 +377,10 @@ def text_alternative(path: Path) -> str:
         value = "" if edge.formula in ("1", "-1") else f" = {_value(edge)}"
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
-    items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} = {{{{g}}}}$", g=path.gradient))
+    # "=" only where the product of the values as listed rounds to the derivative shown (show.eq), as on the pages.
+    relation = show.eq(math.prod(float(_value(edge)) for edge in path.edges), path.gradient)
+    items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} {{{{rel}}}} {{{{g}}}}$",
+                          rel=relation, g=path.gradient))
     return "\n".join(items)
 
 

@@ -131,8 +131,11 @@ def list_problems(text: str, expected: list[Expected], name: str, gradient: floa
             continue
         if m["eq"].rsplit("=", 1)[1].strip() != shown(edge):
             problems.append(f"{item!r}: the value of {edge.tail} -> {edge.head} is {shown(edge)}")
-    if not items[-1].endswith(f"\\partial E / \\partial {name} = {num(gradient)}$"):
-        problems.append(f"{items[-1]!r}: the product is dE/d{name} = {num(gradient)}")
+    # "=" where the listed values multiply to the shown derivative once rounded, "\approx" where they do not.
+    product = math.prod(float(shown(edge)) for edge in expected)
+    relation = "=" if float(f"{product:.6f}") == float(num(gradient)) else "\\approx"  # -0.000000 is 0
+    if not items[-1].endswith(f"\\partial E / \\partial {name} {relation} {num(gradient)}$"):
+        problems.append(f"{items[-1]!r}: the product is dE/d{name} {relation} {num(gradient)}")
     return problems
 
 
