@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import math
 import warnings
 
@@ -259,3 +260,89 @@ def test_the_formulas_are_the_array_forms_one_number_at_a_time():
     for act in ACTIVATIONS.values():
         for fn in (act.f, act.derivative, act.derivative_from_output):
             assert [fn.formula(float(v)) for v in V] == fn(V).tolist()
+
+
+# --- the equations the docstrings show (the API reference renders them) ---------------------------------
+#
+# Each entry: the object, the TeX its docstring shows (asserted to be there, verbatim), and what the TeX says in
+# sympy: ("f", expr) is f(v) itself, ("f'", expr) is f'(v) as a function of v, ("f'(y)", expr) is f'(v) as a
+# function of y = f(v). The activation is named by the object's first word. Each is checked symbolically against
+# sympy's own f and diff(f, v), and numerically against the object at several points, so a wrong equation fails
+# whether it is the docstring or the transcription here that changed.
+
+sv, sy, st = sp.Symbol("v", real=True), sp.Symbol("y", real=True), sp.Symbol("t", positive=True)
+SYMPY_F = {"logsig": 1 / (1 + sp.exp(-sv)), "tansig": sp.tanh(sv), "purelin": sv}
+LOGSIG_V = SYMPY_F["logsig"]
+
+DOCSTRING_EQUATIONS = [
+    (activations, r"$f'(v) = f(v)\,(1 - f(v))$", "logsig", "f'", LOGSIG_V * (1 - LOGSIG_V)),
+    (activations, r"| `logsig`  | $1 / (1 + e^{-v})$ |", "logsig", "f", 1 / (1 + sp.exp(-sv))),
+    (activations, r"| $1 / (1 + e^{-v})$ | $e^{-v} / (1 + e^{-v})^2$ |", "logsig", "f'",
+     sp.exp(-sv) / (1 + sp.exp(-sv)) ** 2),
+    (activations, r"| $e^{-v} / (1 + e^{-v})^2$ | $y\,(1 - y)$    |", "logsig", "f'(y)", sy * (1 - sy)),
+    (activations, r"| `tansig`  | $\tanh v$          |", "tansig", "f", sp.tanh(sv)),
+    (activations, r"| $\tanh v$          | $\operatorname{sech}^2 v$ |", "tansig", "f'", sp.sech(sv) ** 2),
+    (activations, r"| $\operatorname{sech}^2 v$ | $1 - y^2$       |", "tansig", "f'(y)", 1 - sy**2),
+    (activations, r"| `purelin` | $v$                |", "purelin", "f", sv),
+    (activations, r"| $v$                | $1$                       |", "purelin", "f'", sp.Integer(1)),
+    (activations, r"| $1$                       | $1$             |", "purelin", "f'(y)", sp.Integer(1)),
+    (logsig, r"$f(v) = \dfrac{1}{1 + e^{-v}}$", "logsig", "f", 1 / (1 + sp.exp(-sv))),
+    (logsig_derivative, r"$f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}$", "logsig", "f'",
+     sp.exp(-sv) / (1 + sp.exp(-sv)) ** 2),
+    (logsig_derivative, r"computed stably as $f(v)(1 - f(v))$", "logsig", "f'", LOGSIG_V * (1 - LOGSIG_V)),
+    (logsig_derivative_from_output, r"$f'(v) = y\,(1 - y)$ where $y = f(v)$", "logsig", "f'(y)", sy * (1 - sy)),
+    (tansig, r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", "tansig", "f", sp.tanh(sv)),
+    (tansig, r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", "tansig", "f",
+     (sp.exp(sv) - sp.exp(-sv)) / (sp.exp(sv) + sp.exp(-sv))),
+    (tansig_derivative, r"$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$", "tansig", "f'", sp.sech(sv) ** 2),
+    (tansig_derivative, r"$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$", "tansig", "f'", 1 / sp.cosh(sv) ** 2),
+    (tansig_derivative, r"computed stably as $1 - \tanh^2 v$", "tansig", "f'", 1 - sp.tanh(sv) ** 2),
+    (tansig_derivative_from_output, r"$f'(v) = 1 - y^2$ where $y = \tanh v$", "tansig", "f'(y)", 1 - sy**2),
+    (purelin, r"$f(v) = v$", "purelin", "f", sv),
+    (purelin_derivative, r"$f'(v) = 1$", "purelin", "f'", sp.Integer(1)),
+    (purelin_derivative_from_output, r"$f'(v) = 1$, whatever the output", "purelin", "f'(y)", sp.Integer(1)),
+]
+
+
+def sympy_zero(expr: sp.Expr) -> bool:
+    """``expr`` is 0 for every real v: written with t = e^v it is a rational function of t, which cancel decides."""
+    return sp.cancel(expr.rewrite(sp.exp).subs(sp.exp(sv), st)) == 0
+
+
+def stated_derivative(name: str, kind: str, expr: sp.Expr) -> sp.Expr:
+    """What the TeX says f'(v) is, as a function of v (y = f(v) put in for the form written with the output)."""
+    return expr.subs(sy, SYMPY_F[name]) if kind == "f'(y)" else expr
+
+
+def equation_holds(obj, name: str, kind: str, expr: sp.Expr) -> bool:
+    """The transcription ``expr`` is the activation's f or f' (sympy), and the object computes it (numerically)."""
+    truth = SYMPY_F[name] if kind == "f" else sp.diff(SYMPY_F[name], sv)
+    stated = expr if kind == "f" else stated_derivative(name, kind, expr)
+    if not sympy_zero(stated - truth):
+        return False
+    if not callable(obj) or obj is activations:  # a module's table: its rows are the functions' formulas
+        act = ACTIVATIONS[name]
+        obj = {"f": act.f, "f'": act.derivative, "f'(y)": act.derivative_from_output}[kind]
+    at = sy if kind == "f'(y)" else sv
+    formula = sp.lambdify(at, expr, "math")
+    points = [-2.5, -0.4, 0.0, 0.3, 1.7] if kind != "f'(y)" else [float(SYMPY_F[name].subs(sv, p).evalf())
+                                                                    for p in (-2.5, -0.4, 0.0, 0.3, 1.7)]
+    return all(math.isclose(float(obj(p)), float(formula(p)), rel_tol=1e-12, abs_tol=1e-15) for p in points)
+
+
+@pytest.mark.parametrize(("obj", "tex", "name", "kind", "expr"), DOCSTRING_EQUATIONS,
+                         ids=[f"{getattr(e[0], '__name__', 'module')}-{i}" for i, e in enumerate(DOCSTRING_EQUATIONS)])
+def test_each_docstring_equation_is_shown_and_true(obj, tex, name, kind, expr):
+    assert tex in inspect.getdoc(obj), f"{getattr(obj, '__name__', obj)}: the docstring no longer shows {tex}"
+    assert equation_holds(obj, name, kind, expr), f"{tex}: not {name}'s {kind}"
+
+
+def test_the_docstring_equation_check_can_fail():
+    """A slip in an equation (the slides' lost minus sign, tanh's f' without the square, a wrong f) is caught."""
+    assert not equation_holds(logsig_derivative, "logsig", "f'", -sp.exp(-sv) / (1 + sp.exp(-sv)) ** 2)
+    assert not equation_holds(logsig_derivative, "logsig", "f'", sp.exp(sv) / (1 + sp.exp(-sv)) ** 2)
+    assert not equation_holds(tansig_derivative_from_output, "tansig", "f'(y)", 1 - sy)
+    assert not equation_holds(logsig_derivative_from_output, "logsig", "f'(y)", sy * (1 + sy))
+    assert not equation_holds(logsig, "logsig", "f", 1 / (1 + sp.exp(sv)))
+    # a true formula that the object does not compute: the numeric half fails
+    assert not equation_holds(tansig, "logsig", "f", 1 / (1 + sp.exp(-sv)))

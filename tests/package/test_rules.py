@@ -7,13 +7,17 @@ The expected values for the worked example come from ``tests/support/oracle.py``
 
 from __future__ import annotations
 
+import inspect
+import math
+import random
+
 import numpy as np
 import pytest
 import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backprop import examples
+from backprop import examples, rules
 from backprop.network import Network, forward
 from backprop.rules import (
     cost,
@@ -253,3 +257,131 @@ def test_every_pair_at_least_once(hidden, output):
     rules = (delta_w_hidden, delta_b_hidden, delta_w_output, delta_b_output)
     for rule, g in zip(rules, grads):
         np.testing.assert_allclose(rule(fp, d, 0.3), -0.3 * g, rtol=1e-5, atol=1e-7)
+
+
+# --- the equations the docstrings show (the API reference renders them) ---------------------------------
+#
+# Each entry: the object whose docstring shows the TeX (asserted to be there, verbatim), the public function that
+# computes what it states, the networks it is stated for ("general": two outputs with a nonlinear output activation,
+# so f'(v_j) and the sum over j matter; "slides": 2-3-1, logsig hidden, linear output), and the TeX written again in
+# plain math over the oracle's forward pass (q below), never from backprop.
+
+def plain_problem(seed: int, hidden: str, output: str, n_out: int) -> dict:
+    rng = random.Random(seed)
+    u = lambda: rng.uniform(-1.5, 1.5)  # noqa: E731
+    return {"w_hidden": [[u(), u()] for _ in range(3)], "b_hidden": [u() for _ in range(3)],
+            "w_output": [[u() for _ in range(3)] for _ in range(n_out)], "b_output": [u() for _ in range(n_out)],
+            "hidden": hidden, "output": output, "x": [rng.uniform(-2, 2) for _ in range(2)],
+            "d": [rng.uniform(-1, 1) for _ in range(n_out)], "eta": rng.uniform(0.05, 1.5)}
+
+
+GENERAL = [plain_problem(s, h, o, 2) for s, (h, o) in enumerate([("logsig", "tansig"), ("tansig", "logsig"),
+                                                                    ("logsig", "logsig")])]
+SLIDES = [plain_problem(10 + s, "logsig", "purelin", 1) for s in range(3)]
+
+
+def quantities(ex: dict) -> dict:
+    """The oracle's forward pass and the factors the docstrings name, in plain math."""
+    fp = oracle.forward(ex)
+    q = {"x": fp["x"], "d": ex["d"], "eta": ex["eta"], "v_i": fp["v_hidden"], "y_hi": fp["y_hidden"],
+         "y_j": fp["y_output"], "w_ji": ex["w_output"], "I": range(3), "K": range(2), "J": range(len(ex["d"]))}
+    q["fp_i"] = [oracle.F_PRIME_FROM_Y[ex["hidden"]](y) for y in q["y_hi"]]
+    q["fp_j"] = [oracle.F_PRIME_FROM_Y[ex["output"]](y) for y in q["y_j"]]
+    q["e_j"] = [q["d"][j] - q["y_j"][j] for j in q["J"]]
+    return q
+
+
+def back_sum(q: dict, i: int) -> float:
+    """sum_j e_j(n) f'(v_j(n)) w_ji(n)"""
+    return sum(q["e_j"][j] * q["fp_j"][j] * q["w_ji"][j][i] for j in q["J"])
+
+
+f_logsig = oracle.F["logsig"]
+
+DOCSTRING_EQUATIONS = [
+    (rules, r"$E(n) = \tfrac12 \sum_j e_j(n)^2$", cost, "general",
+     lambda q: 0.5 * sum((q["d"][j] - q["y_j"][j]) ** 2 for j in q["J"])),
+    (rules, r"$e_j(n) = d_j(n) - y_j(n)$", error, "general", lambda q: [q["d"][j] - q["y_j"][j] for j in q["J"]]),
+    (rules, r"The slides have a single linear output ($j = 4$, $f'(v_4) = 1$)", f_prime_output, "slides",
+     lambda q: [1.0]),
+    (error, r"$e_j(n) = d_j(n) - y_j(n)$", error, "general", lambda q: [q["d"][j] - q["y_j"][j] for j in q["J"]]),
+    (cost, r"$E(n) = \tfrac12 \sum_j e_j(n)^2$", cost, "general",
+     lambda q: 0.5 * sum((q["d"][j] - q["y_j"][j]) ** 2 for j in q["J"])),
+    (cost, r"(the slides' $\tfrac12 e(n)^2$)", cost, "slides", lambda q: 0.5 * (q["d"][0] - q["y_j"][0]) ** 2),
+    (f_prime_hidden, r"for logsig $f(v_i)(1 - f(v_i))$", f_prime_hidden, "slides",
+     lambda q: [f_logsig(v) * (1 - f_logsig(v)) for v in q["v_i"]]),
+    (delta_w_output, r"$\Delta w_{ji}(n) = \eta\, e_j(n)\, f'(v_j(n))\, y_{hi}(n)$", delta_w_output, "general",
+     lambda q: [[q["eta"] * q["e_j"][j] * q["fp_j"][j] * q["y_hi"][i] for i in q["I"]] for j in q["J"]]),
+    (delta_w_output, r"$\eta\,(d(n) - y(n))\, f(v_i(n))$", delta_w_output, "slides",
+     lambda q: [[q["eta"] * (q["d"][0] - q["y_j"][0]) * f_logsig(q["v_i"][i]) for i in q["I"]]]),
+    (delta_b_output, r"$\Delta b_j(n) = \eta\, e_j(n)\, f'(v_j(n)) \cdot 1$", delta_b_output, "general",
+     lambda q: [q["eta"] * q["e_j"][j] * q["fp_j"][j] * 1 for j in q["J"]]),
+    (delta_b_output, r"$\eta\,(d(n) - y(n))$", delta_b_output, "slides",
+     lambda q: [q["eta"] * (q["d"][0] - q["y_j"][0])]),
+    (delta_w_hidden, r"$\Delta w_{ik}(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n))\, x_k(n)$",
+     delta_w_hidden, "general",
+     lambda q: [[q["eta"] * back_sum(q, i) * q["fp_i"][i] * q["x"][k] for k in q["K"]] for i in q["I"]]),
+    (delta_w_hidden, r"$\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))\, x_k(n)$", delta_w_hidden,
+     "slides", lambda q: [[q["eta"] * (q["d"][0] - q["y_j"][0]) * q["w_ji"][0][i] * f_logsig(q["v_i"][i])
+                           * (1 - f_logsig(q["v_i"][i])) * q["x"][k] for k in q["K"]] for i in q["I"]]),
+    (delta_b_hidden, r"$\Delta b_i(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n)) \cdot 1$",
+     delta_b_hidden, "general", lambda q: [q["eta"] * back_sum(q, i) * q["fp_i"][i] * 1 for i in q["I"]]),
+    (delta_b_hidden, r"$\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))$", delta_b_hidden, "slides",
+     lambda q: [q["eta"] * (q["d"][0] - q["y_j"][0]) * q["w_ji"][0][i] * f_logsig(q["v_i"][i])
+                * (1 - f_logsig(q["v_i"][i])) for i in q["I"]]),
+]
+
+
+def computes(fn, formula, ex: dict) -> bool:
+    """``fn`` (a public function of backprop.rules) gives what ``formula`` states on the problem ``ex``."""
+    fp = forward(network_of(ex), ex["x"])
+    args = {"error": (fp, ex["d"]), "cost": (fp, ex["d"]), "f_prime_output": (fp,), "f_prime_hidden": (fp,)}
+    got = fn(*args.get(fn.__name__, (fp, ex["d"], ex["eta"])))
+    return np.allclose(got, formula(quantities(ex)), rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize(("obj", "tex", "fn", "where", "formula"), DOCSTRING_EQUATIONS,
+                         ids=[f"{getattr(e[0], '__name__', 'module')}-{i}" for i, e in enumerate(DOCSTRING_EQUATIONS)])
+def test_each_docstring_equation_is_shown_and_computed(obj, tex, fn, where, formula):
+    assert tex in " ".join(inspect.getdoc(obj).split()), f"the docstring no longer shows {tex}"
+    for ex in GENERAL if where == "general" else SLIDES:
+        assert computes(fn, formula, ex), f"{tex}: not what {fn.__name__} computes ({ex['hidden']}, {ex['output']})"
+
+
+def test_the_docstring_equation_check_can_fail():
+    """A transcription with one slip (a factor dropped, the sum's f'(v_j) left out, y_hi for f(v_i)) is refused."""
+    wrong = [
+        (delta_w_output, lambda q: [[q["eta"] * q["e_j"][j] * q["y_hi"][i] for i in q["I"]] for j in q["J"]]),
+        (delta_b_hidden, lambda q: [q["eta"] * sum(q["e_j"][j] * q["w_ji"][j][i] for j in q["J"]) * q["fp_i"][i]
+                                    for i in q["I"]]),
+        (error, lambda q: [q["y_j"][j] - q["d"][j] for j in q["J"]]),
+        (cost, lambda q: sum((q["d"][j] - q["y_j"][j]) ** 2 for j in q["J"])),
+    ]
+    for fn, formula in wrong:
+        assert not computes(fn, formula, GENERAL[0]), fn.__name__
+    assert not computes(delta_w_hidden, lambda q: [[q["eta"] * (q["d"][0] - q["y_j"][0]) * q["w_ji"][0][i]
+                                                     * q["x"][k] for k in q["K"]] for i in q["I"]], SLIDES[0])
+
+
+def test_every_rule_is_minus_eta_times_the_gradient_as_the_module_docstring_says():
+    r"""$\Delta = -\eta\,\partial E(n)/\partial(\text{parameter})$, against central differences of the oracle's E."""
+    assert r"returns $\Delta = -\eta\,\partial E(n)/\partial(\text{parameter})$" in " ".join(rules.__doc__.split())
+    h = 1e-6
+    for ex in GENERAL + SLIDES:
+        fp = forward(network_of(ex), ex["x"])
+        for name, rule in [("w_hidden", delta_w_hidden), ("b_hidden", delta_b_hidden),
+                           ("w_output", delta_w_output), ("b_output", delta_b_output)]:
+            got = rule(fp, ex["d"], ex["eta"])
+            for idx in np.ndindex(got.shape):
+                costs = []
+                for sign in (1, -1):
+                    moved = json_copy(ex)
+                    row = moved[name] if len(idx) == 1 else moved[name][idx[0]]
+                    row[idx[-1]] += sign * h
+                    costs.append(oracle.cost(moved, oracle.forward(moved)["y_output"]))
+                gradient = (costs[0] - costs[1]) / (2 * h)
+                assert math.isclose(got[idx], -ex["eta"] * gradient, rel_tol=1e-6, abs_tol=1e-9), (name, idx)
+
+
+def json_copy(ex: dict) -> dict:
+    return {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v for k, v in ex.items()}
