@@ -436,3 +436,14 @@ def test_load_refuses_a_saturated_hidden_neuron(hidden, w11, tmp_path):
         examples.load(write(tmp_path, data))
     data["w_hidden"][0][0] = w11 / 4  # far from saturation: accepted
     examples.load(write(tmp_path, data, "ok.json"))
+
+
+def test_the_regression_target_is_the_docstrings_formula():
+    r"""$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, against math at points where each term matters."""
+    import inspect
+
+    assert r"$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$" in inspect.getdoc(examples.target_function)
+    X = np.array([[0.5, 0.0], [0.0, 1.0], [-0.25, -0.8], [1 / 6, 0.4], [0.9, -1.0]])
+    want = [0.5 * math.sin(math.pi * x1) + 0.25 * x2 for x1, x2 in X.tolist()]
+    np.testing.assert_allclose(examples.target_function(X), want, rtol=1e-15, atol=1e-16)
+    assert examples.target_function(X)[:2].tolist() == [0.5, 0.25]  # by hand: sin(pi/2) / 2, and x_2 / 4

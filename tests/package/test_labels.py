@@ -67,3 +67,24 @@ def test_the_trace_uses_these_labels():
     assert {"Δw41", "Δw43", "Δb4", "Δw12", "Δw32", "w41(n+1)", "b4(n+1)"} <= set(names)
     wide = homework.names(1, 10, 1)  # output neuron 11, hidden neuron 10: commas
     assert {"Δw11,10", "Δw10,1", "Δb11"} <= set(wide)
+
+
+def test_the_numbering_the_docstrings_state():
+    r"""The module's $4 = n_\text{hidden} + 1$, $i = 1, \dots, n_\text{hidden}$, outputs
+    $n_\text{hidden} + 1, \dots, n_\text{hidden} + n_\text{out}$ and inputs $x_1, \dots, x_{n_\text{in}}$, and each
+    function's own range, for networks of several sizes (the slides' 3 hidden neurons make 4 look like a constant)."""
+    import inspect
+
+    module = " ".join(inspect.getdoc(labels).split())
+    for tex in (r"the output neuron is $4 = n_\text{hidden} + 1$", r"$i = 1, \dots, n_\text{hidden}$",
+                r"output neuron $j$ is $n_\text{hidden} + 1, \dots, n_\text{hidden} + n_\text{out}$",
+                r"the inputs are $x_1, \dots, x_{n_\text{in}}$"):
+        assert tex in module, tex
+    assert r"$1, \dots, n_\text{hidden}$" in inspect.getdoc(labels.hidden_neurons)
+    assert r"after the hidden ones: $n_\text{hidden} + 1, \dots$" in inspect.getdoc(labels.output_neurons)
+    assert r"$x_k$, $1, \dots, n_\text{in}$" in inspect.getdoc(labels.inputs)
+    assert labels.output_neurons(3)[0] == 4 == 3 + 1
+    for n_in, n_hidden, n_out in [(2, 3, 1), (1, 5, 2), (4, 2, 3)]:
+        assert list(labels.hidden_neurons(n_hidden)) == [i for i in range(1, n_hidden + 1)]
+        assert list(labels.output_neurons(n_hidden, n_out)) == [n_hidden + 1 + j for j in range(n_out)]
+        assert list(labels.inputs(n_in)) == [k for k in range(1, n_in + 1)]

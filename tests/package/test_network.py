@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
+import re
 
 import numpy as np
 import pytest
@@ -113,3 +115,66 @@ def test_forward_does_not_modify_x():
     np.testing.assert_array_equal(x, [0.75, -1.25])
     assert x.flags.writeable
     assert not np.shares_memory(fp.x, x)
+
+
+# --- the equations the docstrings show (the API reference renders them) ---------------------------------
+
+F_PLAIN = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh, "purelin": lambda v: v}
+
+# The forward pass as the module docstring and ForwardPass's attributes write it, one quantity per TeX, computed
+# here in plain math from the weights (w_ik = w_hidden[i][k], w_ji = w_output[j][i]) and what comes before it.
+FORWARD_EQUATIONS = [
+    (r"v_i = \sum_k w_{ik} x_k + b_i", "v_hidden",
+     lambda n, x, q: [sum(n["w_hidden"][i][k] * x[k] for k in range(len(x))) + n["b_hidden"][i]
+                      for i in range(len(n["b_hidden"]))]),
+    (r"y_{hi} = f(v_i)", "y_hidden", lambda n, x, q: [F_PLAIN[n["hidden"]](v) for v in q["v_hidden"]]),
+    (r"v_j = \sum_i w_{ji} y_{hi} + b_j", "v_output",
+     lambda n, x, q: [sum(n["w_output"][j][i] * q["y_hidden"][i] for i in range(len(q["y_hidden"])))
+                      + n["b_output"][j] for j in range(len(n["b_output"]))]),
+    (r"y_j = f(v_j)", "y_output", lambda n, x, q: [F_PLAIN[n["output"]](v) for v in q["v_output"]]),
+]
+
+
+def forward_matches(equations, seed: int, hidden: str, output: str) -> bool:
+    net = Network.random(3, 4, 2, seed=seed, hidden=hidden, output=output)
+    x = np.random.default_rng(seed).uniform(-2, 2, 3)
+    plain, q = net.to_dict(), {}
+    for _, attr, formula in equations:
+        q[attr] = formula(plain, x.tolist(), q)
+    fp = forward(net, x)
+    return all(np.allclose(getattr(fp, attr), q[attr], rtol=1e-13, atol=1e-15) for _, attr, _ in equations)
+
+
+def test_the_forward_pass_equations_are_shown_and_computed():
+    from backprop import network
+
+    module_doc = " ".join(inspect.getdoc(network).split())
+    attributes = inspect.getdoc(ForwardPass)
+    for tex, attr, _ in FORWARD_EQUATIONS:
+        assert tex in module_doc, f"the module docstring no longer shows {tex}"
+        assert re.search(rf"^{attr} : .*\n +\${re.escape(tex)}\$\.$", attributes, re.M), f"ForwardPass.{attr}: {tex}"
+    for seed, (hidden, output) in enumerate([("logsig", "tansig"), ("tansig", "logsig"), ("logsig", "purelin")]):
+        assert forward_matches(FORWARD_EQUATIONS, seed, hidden, output)
+
+
+def test_the_forward_pass_check_can_fail():
+    wrong = list(FORWARD_EQUATIONS)
+    wrong[2] = (wrong[2][0], "v_output", lambda n, x, q: [sum(n["w_output"][j][i] * q["y_hidden"][i]
+                                                              for i in range(len(q["y_hidden"])))
+                                                          for j in range(len(n["b_output"]))])  # b_j left out
+    assert not forward_matches(wrong, 0, "logsig", "tansig")
+
+
+def test_random_draws_from_the_range_its_docstring_states():
+    r"""$[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$ for weights and biases alike: a hidden neuron's fan-in is
+    n_in, an output neuron's n_hidden. Enough draws come within 2 % of the bound that a narrower range fails too."""
+    assert r"$[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$" in inspect.getdoc(Network.random)
+    assert "biases likewise" in inspect.getdoc(Network.random)
+    n_in, n_hidden, n_out = 9, 400, 300
+    net = Network.random(n_in, n_hidden, n_out, seed=3)
+    for values, fan_in in [(net.w_hidden, n_in), (net.b_hidden, n_in), (net.w_output, n_hidden),
+                           (net.b_output, n_hidden)]:
+        bound = 1 / math.sqrt(fan_in)
+        assert np.abs(values).max() <= bound
+        assert np.abs(values).max() > 0.98 * bound
+        assert values.min() < 0 < values.max()

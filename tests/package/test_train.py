@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+
 import numpy as np
 import pytest
 
@@ -258,3 +261,75 @@ def test_divergence_is_reported_clearly(n_hidden, recwarn):
     with pytest.raises(FloatingPointError, match=r"diverged in epoch 1.*smaller eta \(got 30.0\)"):
         train(net, X, D, eta=30.0)
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]  # one clear error, no warning noise
+
+
+# --- the equations the docstrings show (the API reference renders them) ---------------------------------
+
+
+def plain_new(ex: dict, combine) -> dict[str, list]:
+    """theta(n+1) = combine(theta(n), Delta theta(n)) for every weight and bias, Delta from the oracle's rules."""
+    it = oracle.iteration(ex)
+    out = {}
+    for name, delta in [("w_output", "dw_output"), ("b_output", "db_output"), ("w_hidden", "dw_hidden"),
+                        ("b_hidden", "db_hidden")]:
+        old, d = np.asarray(ex[name], float), np.asarray(it[delta], float)
+        out[name] = combine(old, d)
+    return out
+
+
+def step_is(ex: dict, combine) -> bool:
+    new = step(network_of(ex), ex["x"], ex["d"], ex["eta"])
+    want = plain_new(ex, combine)
+    return all(np.allclose(getattr(new, name), want[name], rtol=1e-14, atol=1e-16) for name in want)
+
+
+def test_the_module_docstrings_new_value_is_what_step_computes():
+    r"""$\theta(n+1) = \theta(n) + \Delta\theta(n)$, after all four rules read the weights at time $n$."""
+    train_module = importlib.import_module("backprop.train")  # backprop.train is also the function
+
+    assert r"and only then $\theta(n+1) = \theta(n) + \Delta\theta(n)$" in " ".join(train_module.__doc__.split())
+    for ex in (EX, oracle.HAND, oracle.MAZUR):
+        assert step_is(ex, lambda old, delta: old + delta)
+        assert not step_is(ex, lambda old, delta: old - delta)  # the check can fail: a slipped sign is refused
+
+
+def test_step_docstring_time_n_is_what_step_does():
+    """The hidden rules use $w_{ji}(n)$, never $w_{ji}(n+1)$: step against both, by the oracle."""
+    doc = " ".join(inspect.getdoc(step).split())
+    assert r"the hidden rules use $w_{ji}(n)$, never $w_{ji}(n+1)$" in doc
+    for ex, min_gap in [(EX, 1e-9), (oracle.HAND, 0.01)]:
+        assert uses_output_weights_at_time_n(step(network_of(ex), ex["x"], ex["d"], ex["eta"]), ex, min_gap)
+
+
+def plain_epoch_costs(ex: dict, X: list, D: list, epochs: int) -> list[float]:
+    """Per epoch, the mean over its samples of E(n) = 1/2 sum_j e_j(n)^2, each measured on its sample just before
+    that sample's update, by the oracle alone."""
+    net = {k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")}
+    means = []
+    for _ in range(epochs):
+        costs = []
+        for x, d in zip(X, D):
+            sample = {**net, "x": x, "d": d, "eta": ex["eta"]}
+            costs.append(0.5 * sum(e * e for e in [dj - yj for dj, yj in
+                                                   zip([d] if not isinstance(d, list) else d,
+                                                       oracle.forward(sample)["y_output"])]))
+            net = oracle.iteration(sample)["new"]
+        means.append(sum(costs) / len(costs))
+    return means
+
+
+@pytest.mark.parametrize("n_hidden", [3, 30], ids=["pure-python-path", "numpy-path"])
+def test_train_costs_are_what_its_docstring_says(n_hidden):
+    doc = " ".join(inspect.getdoc(train).split())
+    assert (r"Mean over the epoch of $E(n) = \tfrac12\sum_j e_j(n)^2$, each measured on its sample just before "
+            r"that sample's update.") in doc
+    net = Network.random(2, n_hidden, 2, seed=7, hidden="tansig", output="logsig")
+    ex = {**net.to_dict(), "eta": 0.4}
+    rng = np.random.default_rng(7)
+    X, D = rng.uniform(-1, 1, (5, 2)).tolist(), rng.uniform(0, 1, (5, 2)).tolist()
+    _, costs = train(net, X, D, ex["eta"], epochs=3)
+    want = plain_epoch_costs(ex, X, D, 3)
+    np.testing.assert_allclose(costs, want, rtol=1e-12)
+    # the check can fail: the cost after each sample's update, or the sum instead of the mean, is another number
+    assert not np.allclose(costs, [3 * c for c in want], rtol=1e-6)
+    assert not np.allclose(costs[1:], want[:-1], rtol=1e-6)
