@@ -12,6 +12,7 @@ import ast
 import html
 import itertools
 import math
+import random
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -267,8 +268,7 @@ def rendered_display_math(page: str) -> list[str]:
 
 
 def test_forward_pass_page_prints_each_substituted_equation():
-    assert [eq for eq in rendered_display_math("forward-pass") if re.match(r"(v_\d|y_\{h\d\}|y) =", eq)] == \
-        expected_forward_equations()
+    assert rendered_display_math("forward-pass") == expected_forward_equations()
 
 
 def test_forward_pass_page_says_which_hidden_activation_the_example_uses():
@@ -442,3 +442,288 @@ def test_activation_figures_are_accessible_and_theme_aware(site_build):
         assert "background" not in svg.split(">", 1)[0]
         ids += re.findall(r'\bid="([^"]+)"', svg)
     assert len(ids) == len(set(ids)), "the three inline figures share element ids"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every equation the three pages show: each display equation of the Markdown (a completeness check: the page shows
+# exactly the equations listed here), and each inline statement of a mathematical fact, checked with sympy or
+# against the oracle. A listed TeX string must be on the page as written, so editing an equation fails a test.
+
+
+def page_displays(page: str) -> list[str]:
+    """All display equations of a page's Markdown, outside its code blocks, whitespace normalised, in order."""
+    return [norm(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", prose(page), re.M | re.S)]
+
+
+def page_says(page: str, tex: str) -> bool:
+    """Whether the page's Markdown holds ``tex`` (whitespace normalised: an equation may wrap over lines)."""
+    return norm(tex) in norm((DOCS / f"{page}.md").read_text(encoding="utf-8"))
+
+
+# --- activations.md ----------------------------------------------------------------------------------------------
+
+v = sp.Symbol("v", real=True)
+Y = sp.Symbol("Y", real=True)  # an output y = f(v), where the page writes f' with the output
+p_fn, q_fn = sp.Function("p")(z), sp.Function("q")(z)
+logistic_v = 1 / (1 + sp.exp(-v))
+
+PURELIN = (r"f(v) = v, \qquad f'(v) = 1, \qquad f'(v_4) = 1", [(sp.diff(v, v), sp.Integer(1))])
+
+# The table: MATLAB name -> (f(v) as the page writes it, f'(v) as the page writes it, f(v), f' as a function of Y)
+ACTIVATION_TABLE = {
+    "logsig": (r"\dfrac{1}{1 + e^{-v}}", r"f(v)\,\bigl(1 - f(v)\bigr)", logistic_v, lambda f: f * (1 - f)),
+    "tansig": (r"\tanh v", r"1 - f(v)^2", sp.tanh(v), lambda f: 1 - f**2),
+    "purelin": (r"v", r"1", v, lambda f: sp.Integer(1)),
+}
+
+# Inline statements of fact: (the TeX as the page writes it, expressions the statement says are equal in turn)
+ACTIVATION_FACTS = [
+    (r"$f'(v_i) = f(v_i)\bigl(1 - f(v_i)\bigr) = y_{hi}(1 - y_{hi})$",
+     [sp.diff(logistic_v, v), logistic_v * (1 - logistic_v), (Y * (1 - Y)).xreplace({Y: logistic_v})]),
+    (r"$\frac{d}{dz}\left(1 + e^{-z}\right)^{-1} = -\left(1 + e^{-z}\right)^{-2} \frac{d}{dz}\left(1 + e^{-z}\right)$",
+     [sp.diff((1 + E) ** -1, z), -((1 + E) ** -2) * sp.diff(1 + E, z)]),
+    # "Read as a product whose brackets were lost ... it is (...)(...)(-e^{-z}), the line before it again"
+    (r"it is $\left(\frac{1}{1 + e^{-z}}\right) \left(\frac{1}{1 + e^{-z}}\right) \left(-e^{-z}\right)$, the line "
+     r"before it again", [(1 / (1 + E)) * (1 / (1 + E)) * (-E), SIGMOID_SLIDE_LINES[0][1]]),
+    (r"the derivative, which is $\left(\frac{1}{1 + e^{-z}}\right) \left(\frac{1}{1 + e^{-z}}\right) e^{-z} "
+     r"= \frac{e^{-z}}{\left(1 + e^{-z}\right)^{2}}$", [sp.diff(s, z), (1 / (1 + E)) * (1 / (1 + E)) * E,
+                                                          E / (1 + E) ** 2]),
+    # the slide's third line equals its second line exactly, and is -s'(z)
+    (r"which equals the slide's second line, $\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)$, exactly: it is "
+     r"$-s'(z)$", [SIGMOID_SLIDE_LINES[2][1], (1 / (1 + E)) ** 2 * E * (-1), -sp.diff(s, z)]),
+    (r"The correct second factor is $\frac{e^{-z}}{1 + e^{-z}}$", [s * (E / (1 + E)), sp.diff(s, z)]),
+    (r"$\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}} = 1 - \frac{1}{1 + e^{-z}} = 1 - s(z)$",
+     [E / (1 + E), sp.Add(1, E, -1, evaluate=False) / (1 + E), 1 - 1 / (1 + E), 1 - s]),
+    (r"a `tansig` neuron with output $y = \tanh v$ has $f'(v) = 1 - y^2$",
+     [sp.diff(sp.tanh(v), v), (1 - Y**2).xreplace({Y: sp.tanh(v)})]),
+    (r"$\left(\frac{p}{q}\right)' = \frac{p' q - q' p}{q^2}$",
+     [sp.diff(p_fn / q_fn, z), (sp.diff(p_fn, z) * q_fn - sp.diff(q_fn, z) * p_fn) / q_fn**2]),
+    (r"$\frac{d}{dz}\sinh z = \cosh z$", [sp.diff(sp.sinh(z), z), sp.cosh(z)]),
+    (r"$\frac{d}{dz}\cosh z = \sinh z$", [sp.diff(sp.cosh(z), z), sp.sinh(z)]),
+    (r"Because $\cosh^2 z - \sinh^2 z = 1$", [sp.cosh(z) ** 2 - sp.sinh(z) ** 2, sp.Integer(1)]),
+    (r"$\frac{2}{1 + e^{-2z}} - 1 = \frac{1 - e^{-2z}}{1 + e^{-2z}} = \tanh z$",
+     [2 / (1 + sp.exp(-2 * z)) - 1, (1 - sp.exp(-2 * z)) / (1 + sp.exp(-2 * z)), sp.tanh(z)]),
+    # "Where this goes next": f'(v_i) from the hidden output, and the linear output's f'(v_4)
+    (r"$y_{hi}(1 - y_{hi})$ for the slides' logsig neurons", [(Y * (1 - Y)).xreplace({Y: logistic_v}),
+                                                              sp.diff(logistic_v, v)]),
+    (r"($1 - y_{hi}^2$ for tansig)", [(1 - Y**2).xreplace({Y: sp.tanh(v)}), sp.diff(sp.tanh(v), v)]),
+    (r"and $f'(v_4) = 1$ for the linear output", [sp.diff(v, v), sp.Integer(1)]),
+]
+# f'(v_i) as the page's first block prints it, for the example's hidden activation: written with y_hi, checked here
+F_PRIME_FROM_OUTPUT_TEX = {"logsig": (r"y_{hi}\,(1 - y_{hi})", lambda f: f * (1 - f), logistic_v),
+                           "tansig": ("1 - y_{hi}^2", lambda f: 1 - f**2, sp.tanh(v))}
+
+
+def test_activations_page_shows_exactly_the_checked_display_equations():
+    listed = ([SIGMOID_DEFINITION[0]] + [tex for tex, _ in SIGMOID_STEPS] + [tex for tex, _ in SIGMOID_SLIDE_LINES]
+              + [TANH_DEFINITION[0]] + [tex for tex, _ in TANH_STEPS] + [TANH_SECH[0], PURELIN[0]])
+    assert page_displays("activations") == [norm(tex) for tex in listed]
+
+
+def test_purelin_display():
+    assert all(same(a, b) for a, b in PURELIN[1])
+    assert same(sp.diff(v, v), 1) and not same(sp.diff(v**2, v), 1)  # the check can fail
+
+
+def test_activations_table_rows_are_the_checked_formulas():
+    text = (DOCS / "activations.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \|[^|\n]*\|[^|\n]*\| \$(.*?)\$ \| \$(.*?)\$ \|$", text, re.M)
+    assert [(name, f, fp) for name, f, fp in rows] == [(name, f, fp) for name, (f, fp, *_) in ACTIVATION_TABLE.items()]
+    for name, (_, _, f, f_prime_of_f) in ACTIVATION_TABLE.items():
+        assert same(sp.diff(f, v), f_prime_of_f(f)), name
+        for point in (-1.3, 0.0, 0.8):  # the formula is the oracle's activation
+            assert math.isclose(float(f.subs(v, point)), oracle.F[name](point), abs_tol=1e-15), name
+    assert not same(sp.diff(logistic_v, v), (Y * (1 + Y)).xreplace({Y: logistic_v}))  # the check can fail
+
+
+@pytest.mark.parametrize(("tex", "sides"), ACTIVATION_FACTS, ids=[f"{n}" for n in range(len(ACTIVATION_FACTS))])
+def test_activations_page_inline_facts(tex, sides):
+    assert page_says("activations", tex), tex
+    for a, b in itertools.pairwise(sides):
+        assert same(a, b), f"{tex}: {a} != {b}"
+
+
+def test_activations_page_inline_claims_about_the_slides():
+    """The slide's line without the minus is negative (the true slope is positive), and the line with e^{-x}
+    differs from the derivative at z = 0 by -e^{-x}."""
+    assert page_says("activations", r"the next line $\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)$ is negative, "
+                                    r"the opposite of the true derivative")
+    slide_second = (1 / (1 + E)) ** 2 * E * (-1)
+    for point in (-3, -0.5, 0, 0.5, 3):
+        assert slide_second.subs(z, point) < 0 < sp.diff(s, z).subs(z, point)
+    assert page_says("activations", r"at $z = 0$ it differs from the derivative by $-e^{-x}$")
+    assert same((SIGMOID_SLIDE_LINES[1][1] - sp.diff(s, z)).subs(z, 0), -sp.exp(-x_slide))
+
+
+def test_activations_page_prints_f_prime_of_the_example():
+    hidden = oracle.load_example().get("hidden", "logsig")
+    tex, f_prime_of_f, f = F_PRIME_FROM_OUTPUT_TEX[hidden]
+    assert same(f_prime_of_f(f), sp.diff(f, v))
+    assert f"use $f'(v_i) = {tex}$" in rendered("activations")
+    if hidden != "logsig":
+        assert f"where the slides have $f'(v_i) = {F_PRIME_FROM_OUTPUT_TEX['logsig'][0]}$" in rendered("activations")
+
+
+# --- forward-pass.md ---------------------------------------------------------------------------------------------
+# Each display is checked on a few networks with the oracle's forward pass (plain math): what the equation computes
+# with the slides' logsig hidden layer and linear output must be the oracle's v_i, y_hi, v_4 and y.
+
+
+def forward_values(seed: int) -> dict:
+    """The names of the forward-pass page, 1-based, with the oracle's values for a random 2-3-1 network."""
+    rng = random.Random(seed)
+    ex = {"w_hidden": [[rng.uniform(-2, 2) for _ in range(2)] for _ in range(3)],
+          "b_hidden": [rng.uniform(-1, 1) for _ in range(3)], "w_output": [[rng.uniform(-2, 2) for _ in range(3)]],
+          "b_output": [rng.uniform(-1, 1)], "hidden": "logsig", "output": "purelin",
+          "x": [rng.uniform(-2, 2), rng.uniform(-2, 2)]}
+    fp = oracle.forward(ex)
+    n = {f"w_{{{i + 1}{k + 1}}}": ex["w_hidden"][i][k] for i in range(3) for k in range(2)}
+    n |= {f"w_{{4{i + 1}}}": ex["w_output"][0][i] for i in range(3)}
+    n |= {f"b_{i + 1}": ex["b_hidden"][i] for i in range(3)} | {"b_4": ex["b_output"][0]}
+    n |= {f"x_{k + 1}": fp["x"][k] for k in range(2)} | {f"v_{i + 1}": fp["v_hidden"][i] for i in range(3)}
+    n |= {f"y_{{h{i + 1}}}": fp["y_hidden"][i] for i in range(3)} | {"v_4": fp["v_output"][0], "y": fp["y_output"][0]}
+    return n
+
+
+def logistic(value: float) -> float:
+    return 1 / (1 + math.exp(-value))
+
+
+def w(n: dict, i: int, k: int) -> float:
+    return n[f"w_{{{i}{k}}}"]
+
+
+# (the display as the page writes it, the pairs (left, right) it says are equal, from the names' values)
+FORWARD_DISPLAYS = [
+    (r"v_1 = w_{11} x_1 + w_{12} x_2 + b_1", lambda n: [(n["v_1"], w(n, 1, 1) * n["x_1"] + w(n, 1, 2) * n["x_2"]
+                                                          + n["b_1"])]),
+    (r"y_{h1} = f(v_1) = \frac{1}{1 + e^{-v_1}}", lambda n: [(n["y_{h1}"], logistic(n["v_1"]))]),
+    (r"v_2 = w_{21} x_1 + w_{22} x_2 + b_2, \qquad y_{h2} = f(v_2)",
+     lambda n: [(n["v_2"], w(n, 2, 1) * n["x_1"] + w(n, 2, 2) * n["x_2"] + n["b_2"]),
+                (n["y_{h2}"], logistic(n["v_2"]))]),
+    (r"v_3 = w_{31} x_1 + w_{32} x_2 + b_3, \qquad y_{h3} = f(v_3)",
+     lambda n: [(n["v_3"], w(n, 3, 1) * n["x_1"] + w(n, 3, 2) * n["x_2"] + n["b_3"]),
+                (n["y_{h3}"], logistic(n["v_3"]))]),
+    (r"v_i = \sum_{k=1}^{2} w_{ik} x_k + b_i, \qquad i = 1, 2, 3",
+     lambda n: [(n[f"v_{i}"], sum(w(n, i, k) * n[f"x_{k}"] for k in (1, 2)) + n[f"b_{i}"]) for i in (1, 2, 3)]),
+    (r"y_{hi} = f(v_i) = \frac{1}{1 + e^{-v_i}}",
+     lambda n: [(n[f"y_{{h{i}}}"], logistic(n[f"v_{i}"])) for i in (1, 2, 3)]),
+    (r"v_4 = w_{41} f(v_1) + w_{42} f(v_2) + w_{43} f(v_3) + b_4",
+     lambda n: [(n["v_4"], sum(w(n, 4, i) * logistic(n[f"v_{i}"]) for i in (1, 2, 3)) + n["b_4"])]),
+    (r"v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4",
+     lambda n: [(n["v_4"], sum(w(n, 4, i) * n[f"y_{{h{i}}}"] for i in (1, 2, 3)) + n["b_4"])]),
+    (r"y = f(v_4) = v_4", lambda n: [(n["y"], n["v_4"])]),
+    (r"v_j = \sum_{i=1}^{3} w_{ji} y_{hi} + b_j = \sum_{i=1}^{3} w_{ji} f(v_i) + b_j, \qquad y_j = f(v_j) = v_j",
+     lambda n: [(n["v_4"], sum(w(n, 4, i) * n[f"y_{{h{i}}}"] for i in (1, 2, 3)) + n["b_4"]),
+                (n["v_4"], sum(w(n, 4, i) * logistic(n[f"v_{i}"]) for i in (1, 2, 3)) + n["b_4"]), (n["y"], n["v_4"])]),
+]
+# The matrix form: v^(1) = W^(1) x + b^(1) and v_4 = W^(2) y_h + b_4, with W read from the page's bmatrix.
+MATRIX_DISPLAYS = [
+    r"v^{(1)} = W^{(1)} x + b^{(1)}, \qquad y_h = f\big(v^{(1)}\big), \qquad W^{(1)} = \begin{bmatrix} w_{11} & w_{12} "
+    r"\\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{bmatrix}",
+    r"v_4 = W^{(2)} y_h + b_4, \qquad y = v_4, \qquad W^{(2)} = \begin{bmatrix} w_{41} & w_{42} & w_{43} \end{bmatrix}",
+]
+# The slides' two forms the page marks as wrong (errata boxes): neither gives the fields v_i.
+SLIDE_FORWARD = [
+    r"v_k = \sum_{k=1 \sim 3,\ i=1 \sim 2} w_{ki} x_i + b_k",  # one sum over all neurons and inputs, plus b_k
+    r"v_i = \sum_i w_{ik} x_k + b_i",  # the sum over the neuron index i, with k left free
+]
+# Inline: the corrections the boxes give
+FORWARD_FACTS = [
+    (r"$v_i = \sum_{k} w_{ik} x_k + b_i$ (and $y_{hi} = f(v_i)$ rather than $y_{hk} = f(v_k)$)",
+     lambda n: FORWARD_DISPLAYS[4][1](n) + FORWARD_DISPLAYS[5][1](n)),
+    (r"The sum is over the inputs: $v_i = \sum_k w_{ik} x_k + b_i$", FORWARD_DISPLAYS[4][1]),
+]
+
+
+def bmatrix(tex: str) -> list[list[list[str]]]:
+    """Each bmatrix of ``tex`` as rows of entry names."""
+    return [[[cell.strip() for cell in row.split("&")] for row in body.split(r"\\")]
+            for body in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", tex)]
+
+
+def test_forward_pass_page_shows_exactly_the_checked_display_equations():
+    listed = [FORWARD_DISPLAYS[k][0] for k in range(6)] + SLIDE_FORWARD + [tex for tex, _ in FORWARD_DISPLAYS[6:]]
+    assert page_displays("forward-pass") == [norm(tex) for tex in listed + MATRIX_DISPLAYS]
+
+
+@pytest.mark.parametrize(("tex", "pairs"), FORWARD_DISPLAYS + FORWARD_FACTS, ids=range(12))
+def test_forward_pass_equations_give_the_oracles_values(tex, pairs):
+    assert page_says("forward-pass", tex)
+    for seed in range(3):
+        for left, right in pairs(forward_values(seed)):
+            assert math.isclose(left, right, rel_tol=1e-12, abs_tol=1e-15), tex
+
+
+def test_forward_pass_matrix_form_gives_the_oracles_values():
+    (w1,), (w2,) = (bmatrix(tex) for tex in MATRIX_DISPLAYS)
+    for seed in range(3):
+        n = forward_values(seed)
+        assert len(w1) == 3 and all(len(row) == 2 for row in w1)  # 3 x 2: one row per hidden neuron, as w_hidden
+        for i, row in enumerate(w1, start=1):  # row i of W^(1) x + b^(1) is v_i
+            assert math.isclose(sum(n[name] * n[f"x_{k}"] for k, name in enumerate(row, start=1)) + n[f"b_{i}"],
+                                n[f"v_{i}"], rel_tol=1e-12, abs_tol=1e-15)
+        ((v4_row),) = w2  # W^(2) y_h + b_4 is v_4, and y = v_4
+        assert math.isclose(sum(n[name] * n[f"y_{{h{i}}}"] for i, name in enumerate(v4_row, start=1)) + n["b_4"],
+                            n["v_4"], rel_tol=1e-12) and n["y"] == n["v_4"]
+    n = forward_values(0)  # the check can fail: the transposed layout is not the forward pass
+    assert not math.isclose(n["w_{11}"] * n["x_1"] + n["w_{21}"] * n["x_2"] + n["b_1"], n["v_1"])
+
+
+def test_forward_pass_slides_forms_are_wrong():
+    n = forward_values(0)
+    one_sum = sum(w(n, k, i) * n[f"x_{i}"] for k in (1, 2, 3) for i in (1, 2))  # the same for every v_k
+    assert all(not math.isclose(one_sum + n[f"b_{k}"], n[f"v_{k}"]) for k in (1, 2, 3))
+    for k in (1, 2):  # summing over i with k fixed
+        assert all(not math.isclose(sum(w(n, j, k) * n[f"x_{k}"] for j in (1, 2, 3)) + n[f"b_{i}"], n[f"v_{i}"])
+                   for i in (1, 2, 3))
+
+
+# --- cost-function.md --------------------------------------------------------------------------------------------
+
+d1, d2, y1, y2, e_sym = sp.symbols("d_1 d_2 y_1 y_2 e", real=True)
+half = sp.Rational(1, 2)
+E_two = half * (d1 - y1) ** 2 + half * (d2 - y2) ** 2  # the total cost of two outputs, written out
+
+# (the display as the page writes it, expressions it says are equal in turn)
+COST_DISPLAYS = [
+    (r"e_j(n) = d_j(n) - y_j(n)", None),  # the definition: checked against the oracle below
+    (r"E_j(n) = \frac{1}{2} e_j(n)^2 = \frac{1}{2} \bigl(d_j(n) - y_j(n)\bigr)^2",
+     [(half * e_sym**2).xreplace({e_sym: d1 - y1}), half * (d1 - y1) ** 2]),  # e_j = d_j - y_j
+    (r"E(n) = \sum_j E_j(n) = \frac{1}{2} \sum_j e_j(n)^2", [E_two, half * ((d1 - y1) ** 2 + (d2 - y2) ** 2)]),
+    (r"\frac{\partial}{\partial e_j(n)} \frac{1}{2} e_j(n)^2 = e_j(n)", [sp.diff(half * e_sym**2, e_sym), e_sym]),
+    (r"\frac{\partial E(n)}{\partial e_j(n)} = e_j(n), \qquad \frac{\partial e_j(n)}{\partial y_j(n)} = -1",
+     [sp.diff(half * e_sym**2, e_sym) - e_sym, sp.diff(d1 - y1, y1) + 1, sp.Integer(0)]),
+    (r"\frac{\partial E(n)}{\partial y_j(n)} = \frac{\partial E(n)}{\partial e_j(n)} \frac{\partial e_j(n)}{\partial "
+     r"y_j(n)} = -e_j(n) = -\bigl(d_j(n) - y_j(n)\bigr)",
+     [sp.diff(E_two, y1), (d1 - y1) * sp.diff(d1 - y1, y1), -(d1 - y1)]),
+]
+COST_FACTS = [
+    (r"so $E(n) = E_4(n) = \frac{1}{2} e(n)^2$", [E_two.xreplace({d2: 0, y2: 0}), half * (d1 - y1) ** 2]),
+]
+
+
+def test_cost_page_shows_exactly_the_checked_display_equations():
+    assert page_displays("cost-function") == [norm(tex) for tex, _ in COST_DISPLAYS]
+
+
+@pytest.mark.parametrize(("tex", "sides"), COST_DISPLAYS[1:] + COST_FACTS, ids=range(6))
+def test_cost_page_equations(tex, sides):
+    assert page_says("cost-function", tex)
+    for a, b in itertools.pairwise(sides):
+        assert sp.expand(a - b) == 0, f"{tex}: {a} != {b}"
+
+
+def test_cost_page_definitions_are_the_oracles():
+    """e_j = d_j - y_j and E = sum_j e_j^2 / 2: the oracle's error and cost, on two outputs; the cost is zero only
+    at y_j = d_j."""
+    ex = {"w_hidden": [[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2]], "b_hidden": [0.1, 0.0, -0.1],
+          "w_output": [[0.2, -0.3, 0.5], [0.4, 0.1, -0.2]], "b_output": [0.1, -0.2], "x": [0.5, -1.0],
+          "d": [1.0, -1.0], "eta": 0.1}
+    it = oracle.iteration(ex)
+    assert it["e"] == pytest.approx([dj - yj for dj, yj in zip(ex["d"], it["y"], strict=True)], abs=0)
+    values = {d1: ex["d"][0], d2: ex["d"][1], y1: it["y"][0], y2: it["y"][1]}
+    assert float(E_two.xreplace(values)) == pytest.approx(it["E"], rel=1e-12)
+    assert page_says("cost-function", r"zero only when $y_j(n) = d_j(n)$")
+    assert sp.solve(sp.Eq(half * (d1 - y1) ** 2, 0), y1) == [d1]
+    assert sp.expand(sp.diff(E_two, y1) - (d1 - y1)) != 0  # the check can fail: the sign matters
