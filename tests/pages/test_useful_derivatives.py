@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -150,3 +151,64 @@ def test_page_comparison_shows_sympy_values():
         if slide:  # the slide's value is printed and is not the derivative
             assert abs(float(slide.group(2)) - float(numeric)) > 0.5, name
             assert any(tex.endswith(f"= {slide.group(1)}") for tex, *_ in SLIDE_WRONG), slide.group(1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every other equation the page shows: the display of the "largest error" (a completeness check: the page's display
+# equations are exactly the listed ones) and each inline statement of fact, tied to the page text.
+
+LARGEST_ERROR = (r"\frac{\lvert \text{central difference} - \text{formula} \rvert}"
+                 r"{\max\bigl(1, \lvert \text{formula} \rvert\bigr)}.")
+LARGEST_ERROR_CODE = "np.abs(numeric - g(x)) / np.maximum(1.0, np.abs(g(x)))"  # what the block computes
+
+z = sp.Symbol("z", real=True)
+# (the TeX as the page writes it, expressions it says are equal in turn; x > 0 or x != 0 where it says so)
+FACTS = [
+    (r"$\frac{d}{dx} e^x = e^x$", [sp.diff(sp.exp(x), x), sp.exp(x)]),
+    (r"$\frac{d}{dz} e^{-z} = -e^{-z}$", [sp.diff(sp.exp(-z), z), -sp.exp(-z)]),
+    (r"$\frac{d}{dx}\sinh x = \cosh x$", [sp.diff(sp.sinh(x), x), sp.cosh(x)]),
+    (r"$\frac{d}{dx}\cosh x = \sinh x$", [sp.diff(sp.cosh(x), x), sp.sinh(x)]),
+    (r"$\frac{d}{dx}\tanh x = \operatorname{sech}^2 x$", [sp.diff(sp.tanh(x), x), sp.sech(x) ** 2]),
+    (r"$\frac{d}{dx} a^x = a^x \ln a$ follows from $a^x = e^{x \ln a}$",
+     [sp.diff(a**x, x), a**x * sp.log(a), sp.diff(sp.exp(x * sp.log(a)), x)]),
+    (r"$\frac{d}{dx}\frac{\cosh x}{\sinh x} = \frac{\sinh^2 x - \cosh^2 x}{\sinh^2 x} = \frac{-1}{\sinh^2 x}$",
+     [sp.diff(sp.cosh(p) / sp.sinh(p), p), (sp.sinh(p) ** 2 - sp.cosh(p) ** 2) / sp.sinh(p) ** 2, -1 / sp.sinh(p) ** 2,
+      -sp.csch(p) ** 2]),
+    (r"$\operatorname{csch} x = 1/\sinh x$", [sp.csch(x), 1 / sp.sinh(x)]),
+    (r"$\frac{d}{dx}(\sinh x)^{-1} = -\frac{\cosh x}{\sinh^2 x} = -\operatorname{csch} x \coth x$",
+     [sp.diff(sp.sinh(p) ** -1, p), -sp.cosh(p) / sp.sinh(p) ** 2, -sp.csch(p) * sp.coth(p)]),
+]
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_page_shows_exactly_the_checked_display_equations():
+    prose = re.sub(r"^([ \t]*)```.*?^\1```", "", PAGE.read_text(encoding="utf-8"), flags=re.M | re.S)
+    shown = [normalised(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", prose, re.M | re.S)]
+    slides_and_corrected = [t for pair in zip([r[0] for r in SLIDE_WRONG], CORRECTIONS, strict=True) for t in pair]
+    assert shown == [normalised(LARGEST_ERROR), *slides_and_corrected]
+
+
+def test_largest_error_is_what_the_block_computes():
+    """The display is |numeric - formula| / max(1, |formula|), the expression of the block that fills the column."""
+    assert LARGEST_ERROR_CODE in page_block("ROWS = [")
+    for numeric, formula in [(2.5, 2.0), (0.3, 0.1), (-4.0, -3.0)]:
+        assert eval(LARGEST_ERROR_CODE, {"np": np}, {"numeric": numeric, "g": lambda _x, f=formula: f, "x": 0}) \
+            == abs(numeric - formula) / max(1, abs(formula))
+
+
+@pytest.mark.parametrize(("tex", "sides"), FACTS, ids=range(len(FACTS)))
+def test_inline_facts(tex, sides):
+    assert normalised(tex) in normalised(PAGE.read_text(encoding="utf-8")), tex
+    for left, right in itertools.pairwise(sides):
+        assert is_zero(left - right), f"{tex}: {left} != {right}"
+
+
+def test_inline_claims_on_the_slides_coth_row():
+    """-cosh^2 x <= -1 everywhere, while the slope of coth x tends to 0 for large |x|."""
+    text = normalised(PAGE.read_text(encoding="utf-8"))
+    assert r"$-\cosh^2 x \le -1$ never comes near zero" in text
+    assert sp.maximum(-sp.cosh(x) ** 2, x) == -1
+    assert sp.limit(sp.diff(sp.coth(x), x), x, sp.oo) == 0 and sp.limit(sp.diff(sp.coth(x), x), x, -sp.oo) == 0
