@@ -9,6 +9,7 @@ bad input; the CLI end to end in a subprocess, and what it reads and says throug
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import json
 import math
@@ -575,3 +576,173 @@ def test_a_mistake_within_the_tolerance_of_the_right_value_is_not_named():
     assert homework.close(no_eta, right) and homework.close(given, no_eta) and not homework.close(given, right)
     report = check(ex, {"Δw41": given})
     assert report.first_wrong.name == "Δw41" and report.likely == ()
+
+
+# --- the equations the docstrings show (the API reference renders them) ---------------------------------
+#
+# Each entry: the public object, the TeX its docstring shows (asserted to be there, whitespace normalised), the
+# hidden activation of the slides' 2-3-1 networks it is stated for, the trace it describes, and the TeX written
+# again in plain math (q: the oracle's right iteration and the example) as the trace rows it fixes. A mistake's
+# docstring states what the slip computes; the right trace's, what every right step is.
+
+logistic = oracle.F["logsig"]
+
+
+def plain(ex: dict) -> dict:
+    it = oracle.iteration(ex)
+    return {**it, "w_4": ex["w_output"][0], "w_ik": ex["w_hidden"], "b_i": ex["b_hidden"], "b_4": ex["b_output"][0],
+            "I": range(3), "K": range(2)}
+
+
+def dw4(q, factor):  # Δw_4i = factor(i)
+    return {f"Δw4{i + 1}": factor(i) for i in q["I"]}
+
+
+def dwik(q, factor):  # Δw_ik = factor(i) x_k
+    return {f"Δw{i + 1}{k + 1}": factor(i) * q["x"][k] for i in q["I"] for k in q["K"]}
+
+
+def dbi(q, factor):  # Δb_i = factor(i)
+    return {f"Δb{i + 1}": factor(i) for i in q["I"]}
+
+
+def all_deltas(q, scale):  # every Δ row, as scale(the right Δ)
+    return {**dw4(q, lambda i: scale(q["dw_output"][0][i])), "Δb4": scale(q["db_output"][0]),
+            **{f"Δw{i + 1}{k + 1}": scale(q["dw_hidden"][i][k]) for i in q["I"] for k in q["K"]},
+            **dbi(q, lambda i: scale(q["db_hidden"][i]))}
+
+
+def stated_new_values(q, combine):  # every θ(n+1) row, as combine(θ(n), the right Δθ)
+    rows = {f"w4{i + 1}(n+1)": combine(q["w_4"][i], q["dw_output"][0][i]) for i in q["I"]}
+    rows["b4(n+1)"] = combine(q["b_4"], q["db_output"][0])
+    rows |= {f"w{i + 1}{k + 1}(n+1)": combine(q["w_ik"][i][k], q["dw_hidden"][i][k]) for i in q["I"] for k in q["K"]}
+    rows |= {f"b{i + 1}(n+1)": combine(q["b_i"][i], q["db_hidden"][i]) for i in q["I"]}
+    return rows
+
+
+def w4_next(q, i):  # w_4i(n+1) = w_4i(n) + Δw_4i(n)
+    return q["w_4"][i] + q["dw_output"][0][i]
+
+
+def right_trace(net, x, d, eta):
+    return homework.trace(net, x, d, eta)
+
+
+DOCSTRING_EQUATIONS = [
+    # the module: the steps, the local gradients and theta(n+1)
+    (homework, r"$E(n+1) = \tfrac12 (d - y(n+1))^2$", "logsig", right_trace,
+     lambda q: {"E(n+1)": 0.5 * (q["d"] - q["y_next"]) ** 2}),
+    (homework, r"$$ \delta_j = e_j\, f'(v_j), \qquad \delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n), $$", "tansig",
+     right_trace, lambda q: dbi(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"] * 1.0 * q["w_4"][i])),
+    (homework, r"\Delta w_{ji} = \eta\, \delta_j\, y_{hi}, \quad \Delta b_j = \eta\, \delta_j \cdot 1, \quad "
+               r"\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1, \quad "
+               r"\theta(n+1) = \theta(n) + \Delta\theta(n),", "logsig", right_trace,
+     lambda q: {**dw4(q, lambda i: q["eta"] * q["e"] * q["y_hidden"][i]), "Δb4": q["eta"] * q["e"],
+                **dwik(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"] * q["w_4"][i]),
+                **stated_new_values(q, lambda old, delta: old + delta)}),
+    (homework, r"(for the slides' linear output $j = 4$, $f'(v_4) = 1$ and $\delta_4 = e$)", "logsig", right_trace,
+     lambda q: {"Δb4": q["eta"] * q["e"]}),
+    (homework.trace, r"$e_j = d_j - y_j$, $E = \tfrac12 \sum_j e_j^2$", "tansig", right_trace,
+     lambda q: {"e": q["d"] - q["y"], "E": 0.5 * (q["d"] - q["y"]) ** 2}),
+    (homework.iteration, r"The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used.",
+     "logsig", homework.sigmoid_output,  # a slipped forward pass: e and E are of its y = f(v_4)
+     lambda q: {"e": q["d"] - logistic(q["v_output"][0]), "E": 0.5 * (q["d"] - logistic(q["v_output"][0])) ** 2}),
+    # the catalogue: what each slip computes
+    (homework.sign_flipped, r"$\Delta\theta = +\eta\, \partial E/\partial\theta$", "logsig", homework.sign_flipped,
+     lambda q: all_deltas(q, lambda right: -right)),  # ∂E/∂θ = -Δθ_right/η
+    (homework.sign_flipped, r"every new value is $\theta(n) - \Delta\theta_{\text{right}}$", "logsig",
+     homework.sign_flipped, lambda q: stated_new_values(q, lambda old, delta: old - delta)),
+    (homework.no_eta, r"$\Delta\theta = -\partial E/\partial\theta$, i.e. the right $\Delta\theta / \eta$", "logsig",
+     homework.no_eta, lambda q: all_deltas(q, lambda right: right / q["eta"])),
+    (homework.no_eta, r"the new values are $\theta(n) + \Delta\theta/\eta$", "logsig", homework.no_eta,
+     lambda q: stated_new_values(q, lambda old, delta: old + delta / q["eta"])),
+    (homework.updated_output_weights, r"$\delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n+1)$ with "
+     r"$w_{ji}(n+1) = w_{ji}(n) + \Delta w_{ji}(n)$", "tansig", homework.updated_output_weights,
+     lambda q: dbi(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"] * w4_next(q, i))),
+    (homework.updated_output_weights, r"$\Delta w_{ik} = \eta\, e\, w_{4i}(n+1)\, f'(v_i)\, x_k$", "logsig",
+     homework.updated_output_weights,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * w4_next(q, i) * q["fp_hidden"][i])),
+    (homework.no_hidden_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, x_k$ and $\Delta b_i = \eta\, e\, w_{4i}$",
+     "tansig", homework.no_hidden_derivative,
+     lambda q: {**dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i]),
+                **dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i])}),
+    (homework.derivative_of_v, r"$v_i(1 - v_i)$ for logsig", "logsig", homework.derivative_of_v,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["v_hidden"][i] * (1 - q["v_hidden"][i]))),
+    (homework.derivative_of_v, r"$1 - v_i^2$ for tansig", "tansig", homework.derivative_of_v,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - q["v_hidden"][i] ** 2))),
+    (homework.wrong_derivative, r"$1 - y_{hi}^2$ (tansig's) for a logsig hidden layer", "logsig",
+     homework.wrong_derivative,
+     lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - q["y_hidden"][i] ** 2))),
+    (homework.wrong_derivative, r"$y_{hi}(1 - y_{hi})$ (logsig's) for a tansig", "tansig", homework.wrong_derivative,
+     lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i] * (1 - q["y_hidden"][i]))),
+    (homework.bias_input_x1, r"$\Delta b_i = \eta\, \delta_i\, x_1$, which is the right $\Delta w_{i1}$; so "
+     r"$b_i(n+1) = b_i(n) + \Delta w_{i1}$", "logsig", homework.bias_input_x1,
+     lambda q: {**dbi(q, lambda i: q["eta"] * q["delta_hidden"][i] * q["x"][0]),
+                **{f"b{i + 1}(n+1)": q["b_i"][i] + q["dw_hidden"][i][0] for i in q["I"]}}),
+    (homework.bias_input_x2, r"$\Delta b_i = \eta\, \delta_i\, x_2$, the right $\Delta w_{i2}$", "logsig",
+     homework.bias_input_x2, lambda q: dbi(q, lambda i: q["eta"] * q["delta_hidden"][i] * q["x"][1])),
+    (homework.output_bias_with_y, r"$\Delta b_j = \eta\, \delta_j \sum_i y_{hi}$ (for the slides "
+     r"$\eta\, e\, (y_{h1} + y_{h2} + y_{h3})$)", "logsig", homework.output_bias_with_y,
+     lambda q: {"Δb4": q["eta"] * q["e"] * (q["y_hidden"][0] + q["y_hidden"][1] + q["y_hidden"][2])}),
+    (homework.rule1_uses_v, r"$\Delta w_{ji} = \eta\, \delta_j\, v_i$ (for the slides $\eta\, e\, v_i$)", "logsig",
+     homework.rule1_uses_v, lambda q: dw4(q, lambda i: q["eta"] * q["e"] * q["v_hidden"][i])),
+    (homework.cost_for_error, r"$\delta_j = E\, f'(v_j)$, so $\Delta w_{4i} = \eta\, E\, y_{hi}$, "
+     r"$\Delta b_4 = \eta\, E$, $\Delta w_{ik} = \eta\, E\, w_{4i}\, f'(v_i)\, x_k$, "
+     r"$\Delta b_i = \eta\, E\, w_{4i}\, f'(v_i)$ for the slides", "tansig", homework.cost_for_error,
+     lambda q: {**dw4(q, lambda i: q["eta"] * q["E"] * q["y_hidden"][i]), "Δb4": q["eta"] * q["E"],
+                **dwik(q, lambda i: q["eta"] * q["E"] * q["w_4"][i] * q["fp_hidden"][i]),
+                **dbi(q, lambda i: q["eta"] * q["E"] * q["w_4"][i] * q["fp_hidden"][i])}),
+    (homework.no_hidden_bias, r"$v_i = \sum_k w_{ik} x_k$", "logsig", homework.no_hidden_bias,
+     lambda q: {f"v{i + 1}": sum(q["w_ik"][i][k] * q["x"][k] for k in q["K"]) for i in q["I"]}),
+    (homework.sigmoid_output, r"$y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides' logsig hidden layer", "logsig",
+     homework.sigmoid_output, lambda q: {"v4": q["v_output"][0], "y": logistic(q["v_output"][0])}),
+    (homework.sigmoid_output, r"$\tanh v_4$ for a tansig one)", "tansig", homework.sigmoid_output,
+     lambda q: {"v4": q["v_output"][0], "y": math.tanh(q["v_output"][0])}),
+    (homework.subtracted_update, r"$\theta(n+1) = \theta(n) - \Delta\theta(n)$, with every $\Delta$ right", "logsig",
+     homework.subtracted_update, lambda q: {**all_deltas(q, lambda right: right),
+                                            **stated_new_values(q, lambda old, delta: old - delta)}),
+    (homework.delta_as_new_value, r"$\theta(n+1) = \Delta\theta(n)$, with every $\Delta$ right", "logsig",
+     homework.delta_as_new_value, lambda q: {**all_deltas(q, lambda right: right),
+                                             **stated_new_values(q, lambda old, delta: delta)}),
+]
+
+
+def docstring_equation_holds(fn, hidden: str, formula, seed: int) -> bool:
+    """The rows ``formula`` states, on a random slides-shaped example with this hidden layer, are ``fn``'s."""
+    ex = random_example(seed, hidden, "purelin")
+    got, want = run_fn(homework.Mistake("", "", fn), ex), formula(plain(ex))
+    assert want and set(want) <= set(got), sorted(set(want) - set(got))
+    return all(math.isclose(got[row], value, rel_tol=1e-12, abs_tol=1e-14) for row, value in want.items())
+
+
+@pytest.mark.parametrize(("obj", "tex", "hidden", "fn", "formula"), DOCSTRING_EQUATIONS,
+                         ids=[f"{getattr(e[0], '__name__', 'module')}-{i}" for i, e in enumerate(DOCSTRING_EQUATIONS)])
+def test_each_docstring_equation_is_shown_and_computed(obj, tex, hidden, fn, formula):
+
+    assert " ".join(tex.split()) in " ".join(inspect.getdoc(obj).split()), f"the docstring no longer shows {tex}"
+    for seed in (1, 2):
+        assert docstring_equation_holds(fn, hidden, formula, seed), tex
+
+
+def test_the_docstring_equation_check_can_fail():
+    """Each slip's equation is not the right trace's, and a slipped transcription is refused."""
+    for _, tex, hidden, fn, formula in DOCSTRING_EQUATIONS:
+        if fn is not right_trace and "e$ and $E$" not in tex and "v_4" not in tex:  # rows a slip leaves right
+            assert not docstring_equation_holds(right_trace, hidden, formula, 1), tex
+    assert not docstring_equation_holds(  # Δw_ik without x_k
+        homework.no_hidden_derivative, "logsig", lambda q: {f"Δw{i + 1}1": q["eta"] * q["e"] * q["w_4"][i]
+                                                            for i in q["I"]}, 1)
+
+
+def test_the_checking_rule_is_the_docstrings_inequality():
+    r"""$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$: right at the bound, wrong past it."""
+
+    module = " ".join(inspect.getdoc(homework).split())
+    assert r"$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$ (`ATOL`, `RTOL`" in module
+    assert r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$" in inspect.getdoc(homework.close)
+    assert (homework.ATOL, homework.RTOL) == (1e-6, 1e-3)
+    for right in (0.0, 0.25, -3.5, 1234.5):
+        bound = 1e-6 + 1e-3 * abs(right)
+        for sign in (1, -1):
+            assert homework.close(right + sign * bound * (1 - 1e-9), right)
+            assert not homework.close(right + sign * bound * (1 + 1e-6), right)
