@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import json
+import math as _math
 import os
+import random as _random
 import re
 import subprocess
 import sys
@@ -25,6 +27,7 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
+import sympy as sp
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -478,3 +481,203 @@ def test_the_built_nav_shows_the_catalogue_titles(site_build):
     html = (site_build.dir / "exercises" / "index.html").read_text(encoding="utf-8")
     for page in ex.PAGES:
         assert page.nav_title in html, page.nav_title
+
+
+# --- the equations the notebooks' Markdown cells show, against sympy (no kernel) ---------------------------------
+#
+# Each entry: the notebook, the TeX its Markdown shows (asserted to be there, whitespace normalised), and a check
+# that what it states is true: each side in sympy, compared at random points (values put in with xreplace) or
+# symbolically, with E = 1/2 (d - y)^2 differentiated by sympy itself. A wrong equation fails whether the notebook
+# or the transcription here changed.
+
+SV = sp.Symbol("v", real=True)
+X_K = sp.symbols("x1 x2", real=True)
+W_IK = [sp.symbols(f"w{i}1 w{i}2", real=True) for i in (1, 2, 3)]
+B_I = sp.symbols("b1 b2 b3", real=True)
+W_JI = [sp.symbols(f"w{j}1 w{j}2 w{j}3", real=True) for j in (4, 5)]
+B_J, D_J = sp.symbols("b4 b5", real=True), sp.symbols("d4 d5", real=True)
+SIGMOID = {"logsig": lambda v: 1 / (1 + sp.exp(-v)), "tansig": sp.tanh}
+F_PRIME_Y = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}
+
+
+def network(hidden: str, n_out: int = 1, output=lambda v: v) -> dict:
+    """The notebooks' network in sympy: v_i, y_hi, then outputs 4 (and 5), e_j = d_j - y_j and E."""
+    f = SIGMOID[hidden]
+    v_i = [W_IK[i][0] * X_K[0] + W_IK[i][1] * X_K[1] + B_I[i] for i in range(3)]
+    y_hi = [f(v) for v in v_i]
+    v_j = [sum(W_JI[j][i] * y_hi[i] for i in range(3)) + B_J[j] for j in range(n_out)]
+    y_j = [output(v) for v in v_j]
+    e_j = [D_J[j] - y_j[j] for j in range(n_out)]
+    return {"v_i": v_i, "y_hi": y_hi, "fp_i": [F_PRIME_Y[hidden](y) for y in y_hi], "v_j": v_j, "y_j": y_j,
+            "e_j": e_j, "E": sum(e**2 for e in e_j) / 2}
+
+
+def equal_at_random_points(a: sp.Expr, b: sp.Expr, points: int = 4) -> bool:
+    symbols = sorted(a.free_symbols | b.free_symbols, key=str)
+    rng = _random.Random(0)
+    for _ in range(points):
+        values = {s: sp.Float(rng.uniform(-1.5, 1.5), 30) for s in symbols}
+        left, right = complex(a.xreplace(values).evalf(30)), complex(b.xreplace(values).evalf(30))
+        if not _math.isclose(left.real, right.real, rel_tol=1e-12, abs_tol=1e-12):
+            return False
+    return True
+
+
+def rule_checks(hidden: str) -> list:
+    """(TeX, left, right) of notebooks 4 to 7 for one hidden activation: each equation's two sides."""
+    n = network(hidden)
+    e, eta = n["e_j"][0], sp.Symbol("eta", positive=True)
+    return [
+        (r"\frac{\partial E}{\partial w_{4i}} = \frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\, "
+         r"\frac{\partial y}{\partial v_4}\,\frac{\partial v_4}{\partial w_{4i}} = e \cdot (-1) \cdot 1 \cdot y_{hi}",
+         [sp.diff(n["E"], W_JI[0][i]) for i in range(3)], [e * (-1) * 1 * n["y_hi"][i] for i in range(3)]),
+        (r"\Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n)",
+         [-eta * sp.diff(n["E"], W_JI[0][i]) for i in range(3)], [eta * e * n["y_hi"][i] for i in range(3)]),
+        (r"$\partial v_4 / \partial b_4 = 1$", [sp.diff(n["v_j"][0], B_J[0])], [sp.Integer(1)]),
+        (r"\Delta b_4(n) = -\eta\,\frac{\partial E}{\partial b_4} = \eta\, e(n) \cdot 1.",
+         [-eta * sp.diff(n["E"], B_J[0])], [eta * e * 1]),
+        (r"\frac{\partial E}{\partial w_{ik}} = e \cdot (-1) \cdot 1 \cdot w_{4i} \cdot f'(v_i) \cdot x_k,",
+         [sp.diff(n["E"], W_IK[i][k]) for i in range(3) for k in range(2)],
+         [e * (-1) * 1 * W_JI[0][i] * n["fp_i"][i] * X_K[k] for i in range(3) for k in range(2)]),
+        (r"\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr)\, x_k(n).",
+         [-eta * sp.diff(n["E"], W_IK[i][k]) for i in range(3) for k in range(2)],
+         [eta * e * W_JI[0][i] * n["fp_i"][i] * X_K[k] for i in range(3) for k in range(2)]),
+        (r"$\partial v_i / \partial b_i = 1$", [sp.diff(n["v_i"][i], B_I[i]) for i in range(3)], [sp.Integer(1)] * 3),
+        (r"\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr) \cdot 1.",
+         [-eta * sp.diff(n["E"], B_I[i]) for i in range(3)],
+         [eta * e * W_JI[0][i] * n["fp_i"][i] * 1 for i in range(3)]),
+    ]
+
+
+def two_output_checks(hidden: str) -> list:
+    n = network(hidden, n_out=2)
+    eta = sp.Symbol("eta", positive=True)
+    back = [sum(n["e_j"][j] * 1 * W_JI[j][i] for j in range(2)) for i in range(3)]  # f'(v_j) = 1: linear outputs
+    return [
+        (r"$E = \tfrac12 (e_4^2 + e_5^2)$", [n["E"]], [(n["e_j"][0] ** 2 + n["e_j"][1] ** 2) / 2]),
+        (r"\frac{\partial E}{\partial w_{ik}} = -\Bigl[\sum_{j=4,5} e_j\, f'(v_j)\, w_{ji}\Bigr] f'(v_i)\, x_k,",
+         [sp.diff(n["E"], W_IK[i][k]) for i in range(3) for k in range(2)],
+         [-back[i] * n["fp_i"][i] * X_K[k] for i in range(3) for k in range(2)]),
+        (r"\Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] f'\bigl(v_i(n)\bigr)\, x_k(n)",
+         [-eta * sp.diff(n["E"], W_IK[i][k]) for i in range(3) for k in range(2)],
+         [eta * back[i] * n["fp_i"][i] * X_K[k] for i in range(3) for k in range(2)]),
+        (r"(both outputs are linear, $f'(v_j) = 1$)", [sp.diff(n["y_j"][j], B_J[j]) for j in range(2)],  # dy_j/dv_j
+         [sp.Integer(1)] * 2),
+    ]
+
+
+def logsig_output_checks() -> list:
+    n = network("logsig", output=SIGMOID["logsig"])
+    y, e = n["y_j"][0], n["e_j"][0]
+    chain = [e * (-1) * (y * (1 - y)) * W_JI[0][i] * (n["y_hi"][i] * (1 - n["y_hi"][i])) * X_K[k]
+             for i in range(3) for k in range(2)]
+    code = [eval("-e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k",  # the solution's own line
+                 {"e": e, "y": y, "w_ji": W_JI[0][i], "y_hi": n["y_hi"][i], "x_k": X_K[k]})
+            for i in range(3) for k in range(2)]
+    grad = [sp.diff(n["E"], W_IK[i][k]) for i in range(3) for k in range(2)]
+    return [
+        (r"\cdot \underbrace{y(1 - y)}_{f'(v_j)} \cdot \underbrace{w_{ji}}_{\partial v_j/\partial y_{hi}} "
+         r"\cdot \underbrace{y_{hi}(1 - y_{hi})}_{f'(v_i)} \cdot \underbrace{x_k}_{\partial v_i/\partial w_{ik}}",
+         grad, chain),
+        (r"`-e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k`", grad, code),
+        (r"only $f'(v_j) = y(1 - y)$ is new", [sp.diff(SIGMOID["logsig"](SV), SV)],
+         [SIGMOID["logsig"](SV) * (1 - SIGMOID["logsig"](SV))]),
+    ]
+
+
+def function_checks() -> list:
+    f, t = SIGMOID["logsig"](SV), sp.tanh(SV)
+    return [
+        (r"$f(v) = \dfrac{1}{1 + e^{-v}}$", [f], [1 / (1 + sp.exp(-SV))]),
+        (r"f'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = f(v)\,\bigl(1 - f(v)\bigr).",
+         [sp.diff(f, SV), sp.diff(f, SV)], [sp.exp(-SV) / (1 + sp.exp(-SV)) ** 2, f * (1 - f)]),
+        (r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", [t], [(sp.exp(SV) - sp.exp(-SV))
+                                                                           / (sp.exp(SV) + sp.exp(-SV))]),
+        (r"\tanh'(v) = \frac{\cosh^2 v - \sinh^2 v}{\cosh^2 v} = 1 - \tanh^2 v = \operatorname{sech}^2 v.",
+         [sp.diff(t, SV)] * 3, [(sp.cosh(SV) ** 2 - sp.sinh(SV) ** 2) / sp.cosh(SV) ** 2, 1 - t**2,
+                                 sp.sech(SV) ** 2]),
+    ]
+
+
+NOTEBOOK_EQUATIONS = (
+    [("02-sigmoid-derivative", *c) for c in function_checks()[:2]]
+    + [("03-tanh-derivative", *c) for c in function_checks()[2:]]
+    + [(nb, *c) for hidden in ("logsig", "tansig") for nb, c in zip(
+        ["04-output-weights"] * 2 + ["05-output-bias"] * 2 + ["06-hidden-weights"] * 2 + ["07-hidden-biases"] * 2,
+        rule_checks(hidden), strict=True)]
+    + [("10-two-outputs", *c) for hidden in ("logsig", "tansig") for c in two_output_checks(hidden)]
+    + [("14-derive-logsig-output", *c) for c in logsig_output_checks()]
+)
+
+
+def notebook_tex(name: str) -> str:
+    """The notebook's Markdown cells and its code (which holds the printed worked solution's TeX), normalised."""
+    nb = read(ROOT / "docs" / "exercises" / f"{name}.py")
+    return " ".join(" ".join(c.source for c in nb.cells).split())
+
+
+@pytest.mark.parametrize(("name", "tex", "left", "right"), NOTEBOOK_EQUATIONS,
+                         ids=[f"{e[0][:2]}-{i}" for i, e in enumerate(NOTEBOOK_EQUATIONS)])
+def test_each_markdown_equation_is_shown_and_true(name, tex, left, right):
+    assert " ".join(tex.split()) in notebook_tex(name), f"{name}: no longer shows {tex}"
+    for a, b in zip(left, right, strict=True):
+        assert equal_at_random_points(a, b), f"{name}: {tex}"
+
+
+def more_checks() -> list:
+    n = network("logsig")
+    e, eta, h = n["e_j"][0], sp.Symbol("eta", positive=True), sp.Rational(1, 10**5)
+    w11 = W_IK[0][0]
+    central = (n["E"].xreplace({w11: w11 + h}) - n["E"].xreplace({w11: w11 - h})) / (2 * h)
+    return [
+        ("01-forward-pass", r"$$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i),$$", n["v_i"],
+         [sum(W_IK[i][k] * X_K[k] for k in range(2)) + B_I[i] for i in range(3)]),
+        ("01-forward-pass", r"$$v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4, \qquad y = v_4.$$",
+         [n["y_j"][0]], [W_JI[0][0] * n["y_hi"][0] + W_JI[0][1] * n["y_hi"][1] + W_JI[0][2] * n["y_hi"][2] + B_J[0]]),
+        # h = 1e-5: the central difference's O(h^2) truncation is about 1e-10, so the two are compared to 1e-8
+        ("11-gradient-check", r"$-\Delta w_{11} / \eta$", [-(eta * e * W_JI[0][0] * n["fp_i"][0] * X_K[0]) / eta],
+         [sp.diff(n["E"], w11)]),
+        ("11-gradient-check", r"Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, f'(v_1)\, x_1",
+         [sp.diff(n["E"], w11)], [-e * W_JI[0][0] * n["fp_i"][0] * X_K[0]]),
+        ("11-gradient-check", r"\frac{\partial E}{\partial w_{11}} \approx \frac{E(w_{11} + h) - E(w_{11} - h)}{2h}.",
+         [sp.diff(n["E"], w11) * 10**8], [central * 10**8]),  # agree to 1e-8 (the O(h^2) truncation is ~1e-10)
+        ("13-training", r"$E(n) = \tfrac12 e(n)^2$", [n["E"]], [e**2 / 2]),
+    ]
+
+
+@pytest.mark.parametrize("check", more_checks(), ids=lambda c: c[0][:2] if isinstance(c, tuple) else None)
+def test_more_notebook_equations_are_shown_and_true(check):
+    name, tex, left, right = check
+    assert " ".join(tex.split()) in notebook_tex(name), f"{name}: no longer shows {tex}"
+    for a, b in zip(left, right, strict=True):
+        if name == "11-gradient-check" and "approx" in tex:
+            values = {s: sp.Float(v, 30) for s, v in zip(sorted(a.free_symbols | b.free_symbols, key=str),
+                                                          [0.3, -0.7, 1.1, 0.2, -0.4, 0.9, 0.5, -1.2, 0.8, 0.6, -0.3,
+                                                           0.4, 0.7, -0.5, 1.3, -0.9])}
+            assert abs(float((a - b).xreplace(values).evalf(40))) < 1, tex  # |difference| < 1e-8
+        else:
+            assert equal_at_random_points(a, b), f"{name}: {tex}"
+
+
+def test_the_regression_target_of_notebook_13_is_what_the_package_trains_on():
+    """$d = \\tfrac12 \\sin(\\pi x_1) + \\tfrac14 x_2$ on $[-1, 1]^2$: examples.regression_data's X and D."""
+    tex = r"$$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2 \quad \text{on } [-1, 1]^2.$$"
+    assert tex in notebook_tex("13-training")
+    from backprop import examples
+
+    X, D = examples.regression_data(50, seed=ex.TRAIN_SEED)
+    assert ((X >= -1) & (X <= 1)).all() and X.min() < -0.8 and X.max() > 0.8
+    for (x1, x2), d in zip(X.tolist(), D.tolist()):
+        assert d == pytest.approx(0.5 * _math.sin(_math.pi * x1) + 0.25 * x2, rel=1e-14, abs=1e-15)
+
+
+def test_the_notebook_equation_check_can_fail():
+    """The slips a student makes: the lost minus, a dropped f'(v_i), tanh's f' without the square, no sum over j."""
+    n, n2 = network("logsig"), network("tansig", n_out=2)
+    e = n["e_j"][0]
+    assert not equal_at_random_points(sp.diff(n["E"], W_JI[0][0]), e * n["y_hi"][0])
+    assert not equal_at_random_points(sp.diff(n["E"], W_IK[1][0]), -e * W_JI[0][1] * X_K[0])
+    assert not equal_at_random_points(sp.diff(sp.tanh(SV), SV), 1 - sp.tanh(SV))
+    assert not equal_at_random_points(sp.diff(n2["E"], W_IK[0][0]),
+                                      -n2["e_j"][0] * W_JI[0][0] * n2["fp_i"][0] * X_K[0])
+    assert "\\tanh'(v) = 1 - \\tanh v" not in notebook_tex("03-tanh-derivative")
