@@ -1034,3 +1034,386 @@ def pages_blocks(page: str):
     from tests.support import pages
 
     return pages.collect(DOCS / f"{page}.md")
+
+
+# ---------------------------------------------------------------------------------------------
+# Every equation the pages show, tied to the page text: display equations (each page's displays are exactly the
+# listed ones) and inline statements of fact, checked with sympy (derivatives of a symbolic network) or the oracle.
+# ---------------------------------------------------------------------------------------------
+
+import sympy as sp  # noqa: E402  (only these checks use it)
+
+
+def norm_tex(text: str) -> str:
+    return " ".join(text.split())
+
+
+def markdown_says(page: str, tex: str) -> bool:
+    """Whether the page's Markdown holds ``tex`` (whitespace normalised: an equation may wrap over lines)."""
+    return norm_tex(tex) in norm_tex((DOCS / f"{page}.md").read_text(encoding="utf-8"))
+
+
+def markdown_displays(page: str) -> list[str]:
+    """The display equations of a page's Markdown outside its code blocks, whitespace normalised, in order."""
+    text = re.sub(r"^([ \t]*)```.*?^\1```", "", (DOCS / f"{page}.md").read_text(encoding="utf-8"), flags=re.M | re.S)
+    return [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", text, re.M | re.S)]
+
+
+class SymbolicNet:
+    """The slides' network in sympy (n_in inputs, 3 logsig hidden neurons, n_out outputs), 1-based names, and one
+    random point at which its derivatives are evaluated."""
+
+    def __init__(self, n_out: int = 1, output: str = "purelin", n_in: int = 2, seed: int = 3):
+        sym = sp.Symbol
+        self.x = {k: sym(f"x_{k}") for k in range(1, n_in + 1)}
+        self.w = {(i, k): sym(f"w_{i}{k}") for i in range(1, 4) for k in self.x}
+        self.b = {i: sym(f"b_{i}") for i in range(1, 4)}
+        self.outs = list(range(4, 4 + n_out))
+        self.w |= {(j, i): sym(f"w_{j}{i}") for j in self.outs for i in range(1, 4)}
+        self.b |= {j: sym(f"b_{j}") for j in self.outs}
+        self.d = {j: sym(f"d_{j}") for j in self.outs}
+        self.v = {i: sum(self.w[i, k] * self.x[k] for k in self.x) + self.b[i] for i in range(1, 4)}
+        self.f = lambda t: 1 / (1 + sp.exp(-t))
+        self.y_h = {i: self.f(self.v[i]) for i in range(1, 4)}
+        self.f_out = {"purelin": lambda t: t, "tansig": sp.tanh}[output]
+        self.v |= {j: sum(self.w[j, i] * self.y_h[i] for i in range(1, 4)) + self.b[j] for j in self.outs}
+        self.y = {j: self.f_out(self.v[j]) for j in self.outs}
+        self.e = {j: self.d[j] - self.y[j] for j in self.outs}
+        with sp.evaluate(False):  # built as written: sympy's automatic checks on the squares are slow
+            self.E = sp.Rational(1, 2) * sp.Add(*(self.e[j] ** 2 for j in self.outs))
+        rng = np.random.default_rng(seed)
+        symbols = [*self.x.values(), *self.w.values(), *self.b.values(), *self.d.values()]
+        self.point = {s: sp.Float(rng.uniform(-1.5, 1.5)) for s in symbols}
+
+    def at(self, expr: sp.Expr) -> float:
+        return float(expr.xreplace(self.point))
+
+    def slope(self, param: sp.Symbol) -> float:
+        """dE/dparam at the point."""
+        return self.at(sp.diff(self.E, param))
+
+
+# --- iteration-and-training.md ------------------------------------------------------------------------------------
+
+ETA_S = sp.Symbol("eta", positive=True)
+# The four rules as the page's display writes them (logsig hidden, linear output): row TeX, then what the row says
+# Delta theta(n) = theta(n+1) - theta(n) is, from the symbolic network; checked against -eta dE/dtheta.
+FOUR_RULES = [
+    (r"w_{4i}(n+1) &= w_{4i}(n) + \eta\, e(n)\, y_{hi}(n) && \text{rule (1)}",
+     lambda n, i, k: ((4, i), ETA_S * n.e[4] * n.y_h[i])),
+    (r"b_4(n+1) &= b_4(n) + \eta\, e(n) && \text{rule (2)}", lambda n, i, k: (4, ETA_S * n.e[4])),
+    (r"w_{ik}(n+1) &= w_{ik}(n) + \eta\, e(n)\, w_{4i}(n)\, f(v_i(n))\big(1 - f(v_i(n))\big)\, x_k(n) && "
+     r"\text{rule (3)}",
+     lambda n, i, k: ((i, k), ETA_S * n.e[4] * n.w[4, i] * n.f(n.v[i]) * (1 - n.f(n.v[i])) * n.x[k])),
+    (r"b_i(n+1) &= b_i(n) + \eta\, e(n)\, w_{4i}(n)\, f(v_i(n))\big(1 - f(v_i(n))\big) && \text{rule (4)}",
+     lambda n, i, k: (i, ETA_S * n.e[4] * n.w[4, i] * n.f(n.v[i]) * (1 - n.f(n.v[i])))),
+]
+ITERATION_FACTS = [  # inline facts the rules above rest on
+    r"Every rule is $\Delta\theta(n) = -\eta\,\partial E(n)/\partial\theta(n)$ for the one cost "
+    r"$E(n) = \tfrac12 e(n)^2$, $e(n) = d(n) - y(n)$. With the slides' linear output ($f'(v_4) = 1$) and their "
+    r"logsig hidden layer ($f'(v_i) = f(v_i)\big(1 - f(v_i)\big)$)",
+]
+
+
+def test_iteration_page_shows_exactly_the_checked_display_equations():
+    rules = r"\begin{aligned} " + r"\\ ".join(norm_tex(tex) for tex, _ in FOUR_RULES) + r" \end{aligned}"
+    displays = markdown_displays(PAGE)
+    assert [norm_tex(d) for d in displays[:1]] == [norm_tex(rules)]
+    assert len(displays) == 2 and all(norm_tex(line) in displays[1] for line in MATRIX_FORM)
+    assert markdown_says(PAGE, ITERATION_FACTS[0])
+
+
+def test_iteration_page_four_rules_are_gradient_steps():
+    """Each row's Delta theta is -eta dE/dtheta of E = e^2 / 2 with e = d - y, the symbolic network's derivative."""
+    net = SymbolicNet()
+    for _, rule in FOUR_RULES:
+        for i, k in itertools.product((1, 2, 3), (1, 2)):
+            key, delta = rule(net, i, k)
+            param = net.w[key] if isinstance(key, tuple) else net.b[key]
+            assert net.at(delta.xreplace({ETA_S: 1})) == pytest.approx(-net.slope(param), rel=1e-12)
+    assert FOUR_RULES[0][1](net, 1, 1)[1] != -ETA_S * net.e[4] * net.y_h[1]  # the check can fail: the sign
+    assert net.at(net.e[4] * net.y_h[1]) != pytest.approx(-net.slope(net.w[4, 1]) * -1, rel=1e-6)
+    # the facts: f'(v_4) = 1 for the linear output, f'(v_i) = f(v_i)(1 - f(v_i)) for logsig
+    t = sp.Symbol("t")
+    assert sp.diff(t, t) == 1 and sp.simplify(sp.diff(net.f(t), t) - net.f(t) * (1 - net.f(t))) == 0
+
+
+def test_iteration_page_training_target_and_initial_range():
+    """The task 'd = sin(pi x_1)/2 + x_2/4' is the data the run uses; Network.random draws from [-1/sqrt(fan-in),
+    1/sqrt(fan-in)]."""
+    assert markdown_says(PAGE, r"learn $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$ from 200 points drawn uniformly in "
+                               r"$[-1, 1]^2$")
+    assert markdown_says(PAGE, r"$[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$")
+    Xs, Ds = examples.regression_data(200, seed=0)
+    assert np.all(np.abs(Xs) <= 1)
+    np.testing.assert_allclose(Ds, [0.5 * math.sin(math.pi * x1) + 0.25 * x2 for x1, x2 in Xs], rtol=1e-12)
+    for seed in range(5):
+        net = Network.random(2, 3, 1, seed=seed)
+        assert np.all(np.abs(net.w_hidden) <= 1 / math.sqrt(2)) and np.all(np.abs(net.w_output) <= 1 / math.sqrt(3))
+
+
+# --- verification.md ---------------------------------------------------------------------------------------------
+
+CENTRAL = r"c = \frac{E(\theta + h) - E(\theta - h)}{2h} = \frac{\partial E}{\partial\theta} + O(h^2),"
+RELATIVE = r"r = \frac{|a - c|}{\max\big(|a| + |c|,\ 10^{-8}\big)},"
+
+
+def r_of(a, c):
+    """The page's r, transcribed."""
+    return abs(a - c) / max(abs(a) + abs(c), 1e-8)
+
+
+def test_verification_page_shows_exactly_the_checked_display_equations():
+    assert markdown_displays("verification") == [norm_tex(CENTRAL), norm_tex(RELATIVE)]
+
+
+def test_verification_central_and_one_sided_differences():
+    """The central difference is dE/dtheta + O(h^2) (an h^2 term that is not zero in general); the one-sided one only
+    O(h); for a quadratic the central one is exact; with the linear output E is quadratic in w_4i and b_4."""
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+    central = sp.series((E_f(t + h) - E_f(t - h)) / (2 * h), h, 0, 3).removeO().doit()
+    one_sided = sp.series((E_f(t + h) - E_f(t)) / h, h, 0, 2).removeO().doit()
+    assert sp.simplify(central.coeff(h, 0) - sp.diff(E_f(t), t)) == 0 and central.coeff(h, 1) == 0
+    assert central.coeff(h, 2) != 0 and one_sided.coeff(h, 1) != 0
+    assert markdown_says("verification", r"The one-sided difference $\big(E(\theta + h) - E(\theta)\big)/h$ is only "
+                                         r"$O(h)$ accurate")
+    a2, a1, a0 = sp.symbols("a2 a1 a0")
+    quad = a2 * t**2 + a1 * t + a0
+    assert sp.expand((quad.subs(t, t + h) - quad.subs(t, t - h)) / (2 * h) - sp.diff(quad, t)) == 0
+    net = SymbolicNet()
+    for param in [net.w[4, 1], net.w[4, 2], net.w[4, 3], net.b[4]]:  # second derivative constant, not zero
+        assert sp.diff(net.E, param, 3) == 0 and net.at(sp.diff(net.E, param, 2)) > 0
+    assert net.at(sp.diff(net.E, net.w[1, 1], 3)) != 0  # the check can fail: E is not quadratic in a hidden weight
+
+
+def test_verification_relative_error_facts():
+    """a = -Delta theta/eta; a factor k > 0 gives r = |k - 1|/(k + 1) (0.6 for 4); a wrong sign gives r = 1."""
+    said = "verification"
+    assert markdown_says(said, r"Each rule returns $\Delta\theta = -\eta\,\partial E/\partial\theta$, so the "
+                               r"**analytic** gradient is $a = -\Delta\theta/\eta$")
+    g, eta = sp.symbols("g eta", positive=True)
+    assert sp.simplify(-(-eta * g) / eta - g) == 0
+    assert markdown_says(said, r"A rule whose gradient is off by a factor $k > 0$ gives $r = |k - 1|/(k + 1)$ ($0.6$ "
+                               r"for a factor of $4$), and a wrong sign gives $r = 1$ exactly (for opposite signs "
+                               r"$|a - c| = |a| + |c|$)")
+    for k in (0.25, 0.5, 2.0, 4.0, 10.0):
+        for c in (-3.0, 0.2, 7.0):
+            assert r_of(k * c, c) == pytest.approx(abs(k - 1) / (k + 1), rel=1e-12)
+    assert abs(4 - 1) / (4 + 1) == 0.6
+    for a, c in [(2.0, -3.0), (-0.1, 5.0), (1e-3, -1e-3)]:
+        assert r_of(a, c) == 1.0 and abs(a - c) == abs(a) + abs(c)
+    assert markdown_says(said, r"$r \approx 10^{-8}$ or smaller means the rule is right; $r > 10^{-4}$ means a bug")
+
+
+def test_verification_choice_of_h():
+    """Truncation M h^2 plus rounding eps/h is smallest at h ~ eps^(1/3) ~ 1e-5; the one-sided M h + eps/h at
+    h ~ eps^(1/2) ~ 1e-8; eps ~ 2.2e-16."""
+    said = "verification"
+    assert markdown_says(said, r"$\varepsilon / h$ with $\varepsilon \approx 2.2 \times 10^{-16}$ the machine "
+                               r"precision")
+    assert markdown_says(said, r"The best $h$ is near $\varepsilon^{1/3} \approx 10^{-5}$")
+    assert markdown_says(said, r"near $\varepsilon^{1/2} \approx 10^{-8}$")
+    eps = sys.float_info.epsilon
+    assert f"{eps:.1e}" == "2.2e-16"
+    h, M, e = sp.symbols("h M epsilon", positive=True)
+    (best_central,) = sp.solve(sp.diff(M * h**2 + e / h, h), h)
+    (best_one_sided,) = sp.solve(sp.diff(M * h + e / h, h), h)
+    assert sp.simplify(best_central / e ** sp.Rational(1, 3)).free_symbols == {M}
+    assert sp.simplify(best_one_sided / sp.sqrt(e)).free_symbols == {M}
+    assert round(math.log10(eps ** (1 / 3))) == -5 and round(math.log10(eps**0.5)) == -8
+    assert inspect.signature(gradcheck.numerical_gradient).parameters["h"].default == 1e-5
+
+
+# --- notation.md ------------------------------------------------------------------------------------------------
+
+NOTATION_DISPLAYS = [
+    r"W^{(1)} = [w_{ik}] = \begin{bmatrix} w_{11} & w_{12} \\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{bmatrix}, "
+    r"\qquad b^{(1)} = \begin{bmatrix} b_1 \\ b_2 \\ b_3 \end{bmatrix},",
+    r"W^{(2)} = [w_{ji}] = \begin{bmatrix} w_{41} & w_{42} & w_{43} \end{bmatrix}, "
+    r"\qquad b^{(2)} = \begin{bmatrix} b_4 \end{bmatrix}.",
+]
+# The index-form / matrix-form table, row by row as the page writes it.
+NOTATION_TABLE = [
+    ("hidden field", r"$v_i = \sum_k w_{ik} x_k + b_i$", r"$v^{(1)} = W^{(1)} x + b^{(1)}$"),
+    ("hidden output", r"$y_{hi} = f(v_i)$", r"$y_h = f(v^{(1)})$"),
+    ("output field", r"$v_j = \sum_i w_{ji} y_{hi} + b_j$", r"$v^{(2)} = W^{(2)} y_h + b^{(2)}$"),
+    ("output, error", r"$y_j = f(v_j)$, $e_j = d_j - y_j$", r"$y = f(v^{(2)})$, $e = d - y$"),
+    ("output local gradient", r"$\delta_j = e_j\, f'(v_j)$", r"$\delta^{(2)} = e \odot f'(v^{(2)})$"),
+    ("hidden local gradient", r"$\delta_i = f'(v_i) \sum_j w_{ji}\, \delta_j$",
+     r"$\delta^{(1)} = f'(v^{(1)}) \odot \big(W^{(2)\top} \delta^{(2)}\big)$"),
+    ("rule (1)", r"$\Delta w_{ji} = \eta\, \delta_j\, y_{hi}$", r"$\Delta W^{(2)} = \eta\, \delta^{(2)} y_h^\top$"),
+    ("rule (2)", r"$\Delta b_j = \eta\, \delta_j$", r"$\Delta b^{(2)} = \eta\, \delta^{(2)}$"),
+    ("rule (3)", r"$\Delta w_{ik} = \eta\, \delta_i\, x_k$", r"$\Delta W^{(1)} = \eta\, \delta^{(1)} x^\top$"),
+    ("rule (4)", r"$\Delta b_i = \eta\, \delta_i$", r"$\Delta b^{(1)} = \eta\, \delta^{(1)}$"),
+]
+
+
+def test_notation_page_shows_exactly_the_checked_display_equations():
+    assert markdown_displays("notation") == [norm_tex(tex) for tex in NOTATION_DISPLAYS]
+
+
+def test_notation_matrices_are_the_oracles_forward_pass():
+    """The page's bmatrix layouts (read from the page's TeX) give the oracle's fields: W^(1) x + b^(1) = v_i and
+    W^(2) y_h + b^(2) = v_4, for the example in use."""
+    it = oracle.iteration(EX)
+    values = {f"w_{{{i + 1}{k + 1}}}": WORKED["w_hidden"][i][k] for i in range(3) for k in range(2)}
+    values |= {f"w_{{4{i + 1}}}": WORKED["w_output"][0][i] for i in range(3)}
+    values |= {f"b_{i + 1}": WORKED["b_hidden"][i] for i in range(3)} | {"b_4": WORKED["b_output"][0]}
+    W1, b1, W2, b2 = (np.array([[values[c.strip()] for c in row.split("&")] for row in body.split(r"\\")])
+                      for tex in NOTATION_DISPLAYS
+                      for body in re.findall(r"\\begin\{bmatrix\}(.*?)\\end\{bmatrix\}", tex))
+    np.testing.assert_allclose(W1 @ np.array(X) + b1.ravel(), it["v_hidden"], rtol=1e-12)
+    np.testing.assert_allclose(W2 @ np.array(it["y_hidden"]) + b2.ravel(), it["v_output"], rtol=1e-12)
+    assert not np.allclose(W1[::-1] @ np.array(X) + b1.ravel(), it["v_hidden"])  # the check can fail
+
+
+def test_notation_table_is_the_checked_index_and_matrix_forms():
+    """The rows as listed; each index form is the oracle's (plain math), each matrix form its numpy transcription,
+    on a 2-output network with a tansig output, so that no factor hides behind a 1 and the sum over j has two terms."""
+    text = (DOCS / "notation.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([a-z(), 0-9]+) \| (.*?) \| (.*?) \|$", text, re.M)
+    assert [r for r in rows if r[0] in {name for name, *_ in NOTATION_TABLE}] == NOTATION_TABLE
+    p = Network.random(2, 3, 2, seed=4, hidden="logsig", output="tansig").to_dict()
+    ex = {**p, "x": [0.7, -1.2], "d": [0.3, -0.5], "eta": 0.2}
+    it = oracle.iteration(ex)
+    W1, b1, W2, b2 = (np.array(p[k], dtype=float) for k in ("w_hidden", "b_hidden", "w_output", "b_output"))
+    x, d, eta = np.array(ex["x"]), np.array(ex["d"]), ex["eta"]
+    v1 = W1 @ x + b1
+    y_h = 1 / (1 + np.exp(-v1))
+    v2 = W2 @ y_h + b2
+    y = np.tanh(v2)
+    e = d - y
+    delta2 = e * (1 - np.tanh(v2) ** 2)
+    delta1 = (y_h * (1 - y_h)) * (W2.T @ delta2)
+    for ours, theirs in [(v1, it["v_hidden"]), (y_h, it["y_hidden"]), (v2, it["v_output"]), (e, it["e"]),
+                         (delta2, it["delta_output"]), (delta1, it["delta_hidden"]),
+                         (eta * np.outer(delta2, y_h), it["dw_output"]), (eta * delta2, it["db_output"]),
+                         (eta * np.outer(delta1, x), it["dw_hidden"]), (eta * delta1, it["db_hidden"])]:
+        np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+    assert not np.allclose(delta1, (y_h * (1 - y_h)) * (W2.T @ delta2)[::-1])  # the check can fail
+
+
+def test_notation_local_gradients_are_minus_dE_dv():
+    """delta_j = -dE/dv_j and delta_i = -dE/dv_i; with the linear output delta_4 = e, and the slides' rule (3) is
+    eta delta_i x_k; E = e^2/2 is e^T e / 2."""
+    for sentence in [r"$\delta_j = -\partial E/\partial v_j$ and $\delta_i = -\partial E/\partial v_i$",
+                     r"With the slides' linear output $\delta_4 = e$, and rule (3) of the slides, "
+                     r"$\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$",
+                     r"| $E = \tfrac12 e^2$ | $E = \tfrac12 e^\top e$ |"]:
+        assert markdown_says("notation", sentence), sentence
+    for output, n_out in [("tansig", 2), ("purelin", 1)]:
+        net = SymbolicNet(n_out=n_out, output=output)
+        s = {j: sp.Symbol(f"s_{j}") for j in [1, 2, 3, *net.outs]}  # the fields as free variables
+        y_h = {i: net.f(s[i]) for i in (1, 2, 3)}
+        ys = {j: net.f_out(sum(net.w[j, i] * y_h[i] for i in (1, 2, 3)) + net.b[j]) for j in net.outs}
+        E_of_hidden = sp.Rational(1, 2) * sum((net.d[j] - ys[j]) ** 2 for j in net.outs)
+        E_of_out = sp.Rational(1, 2) * sum((net.d[j] - net.f_out(s[j])) ** 2 for j in net.outs)
+        point = net.point | {s[i]: net.v[i].xreplace(net.point) for i in (1, 2, 3)}
+        point |= {s[j]: sum(net.w[j, i] * net.f(point[s[i]]) for i in (1, 2, 3)).xreplace(point) + point[net.b[j]]
+                  for j in net.outs}
+        fprime_out = {"tansig": lambda t: 1 - sp.tanh(t) ** 2, "purelin": lambda t: 1}[output]
+        delta_j = {j: (net.d[j] - net.f_out(s[j])) * fprime_out(s[j]) for j in net.outs}
+        for j in net.outs:
+            assert float((delta_j[j] + sp.diff(E_of_out, s[j])).xreplace(point)) == pytest.approx(0, abs=1e-12)
+        for i in (1, 2, 3):
+            delta_i = net.f(s[i]) * (1 - net.f(s[i])) * sum(net.w[j, i] * delta_j[j] for j in net.outs)
+            assert float((delta_i + sp.diff(E_of_hidden, s[i])).xreplace(point)) == pytest.approx(0, abs=1e-12)
+            if output == "purelin":  # delta_4 = e, so the slides' rule (3) is eta delta_i x_k
+                assert delta_j[4] == net.d[4] - s[4]
+                slides_rule_3 = ETA_S * (net.d[4] - s[4]) * net.w[4, i] * net.f(s[i]) * (1 - net.f(s[i])) * net.x[1]
+                gap = (slides_rule_3 - ETA_S * delta_i * net.x[1]).xreplace({ETA_S: 1})
+                assert float(gap.xreplace(point)) == pytest.approx(0, abs=1e-12)
+    e_vec = sp.Matrix(sp.symbols("e_1 e_2"))
+    assert sp.expand((e_vec.T * e_vec)[0] / 2 - sum(c**2 for c in e_vec) / 2) == 0
+
+
+# --- common-mistakes.md ------------------------------------------------------------------------------------------
+
+
+def test_mistakes_page_has_no_display_equations():
+    """Its equations are inline, each checked below or by the tests above; a display added later must be listed."""
+    assert markdown_displays("common-mistakes") == []
+    assert markdown_displays("index") == []
+
+
+def test_mistakes_page_derivative_bounds_and_slips():
+    """logsig f' = f(1 - f) <= 1/4 and tansig f' = 1 - f^2 <= 1, so 1/f' is at least 4 and 1; the slips f(1 + f) and
+    1 + y^2 are not the derivatives; a linear output has f' = 1."""
+    page = "common-mistakes"
+    assert markdown_says(page, r"at least $4$ for logsig, whose $f'(v_i) = f(v_i)\big(1 - f(v_i)\big) \le \tfrac14$, "
+                               r"and at least $1$ for tansig, whose $f'(v_i) = 1 - f(v_i)^2 \le 1$")
+    t = sp.Symbol("t", real=True)
+    sig = 1 / (1 + sp.exp(-t))
+    assert sp.simplify(sp.diff(sig, t) - sig * (1 - sig)) == 0
+    assert sp.simplify(sp.diff(sp.tanh(t), t) - (1 - sp.tanh(t) ** 2)) == 0
+    Yv = sp.Symbol("Y", real=True)
+    assert sp.maximum(Yv * (1 - Yv), Yv, sp.Interval(0, 1)) == sp.Rational(1, 4)
+    assert sp.maximum(1 - Yv**2, Yv, sp.Interval(-1, 1)) == 1
+    assert markdown_says(page, r"written $f(v)(1 + f(v))$ instead of $f(v)(1 - f(v))$, and the tansig derivative "
+                               r"written $1 + y^2$ instead of $1 - y^2$")
+    assert sp.simplify(sp.diff(sig, t) - sig * (1 + sig)) != 0
+    assert sp.simplify(sp.diff(sp.tanh(t), t) - (1 + sp.tanh(t) ** 2)) != 0
+    assert markdown_says(page, r"with $f(v_4) = v_4$ it is $1$") and sp.diff(t, t) == 1
+
+
+def test_mistakes_page_sign_of_the_error():
+    """+eta e ... because e = d - y: -eta dE/dy = eta e, the two minus signs (gradient descent, de/dy = -1) cancel."""
+    assert markdown_says("common-mistakes", r"The rules are $\Delta\theta = +\eta\, e \cdots$ **because** $e = d - y$: "
+                                            r"the minus of gradient descent and the minus of $\partial e/\partial y = "
+                                            r"-1$ cancel")
+    d_s, y_s = sp.symbols("d y", real=True)
+    assert sp.diff(d_s - y_s, y_s) == -1
+    assert sp.expand(-ETA_S * sp.diff(sp.Rational(1, 2) * (d_s - y_s) ** 2, y_s) - ETA_S * (d_s - y_s)) == 0
+    assert sp.expand(-ETA_S * sp.diff(sp.Rational(1, 2) * (y_s - d_s) ** 2, y_s) - ETA_S * (y_s - d_s)) != 0
+
+
+def test_mistakes_page_sum_over_outputs():
+    """delta_i = f'(v_i) sum_j e_j f'(v_j) w_ji is -dE/dv_i of a network with two tansig outputs: the symbolic
+    derivative of E through both outputs, at a point."""
+    assert markdown_says("common-mistakes", r"$\delta_i = f'(v_i) \sum_j e_j f'(v_j) w_{ji}$")
+    net = SymbolicNet(n_out=2, output="tansig")
+    for i in (1, 2, 3):
+        for k in (1, 2):  # dE/dw_ik = -delta_i x_k
+            delta_i = net.f(net.v[i]) * (1 - net.f(net.v[i])) * sum(
+                net.e[j] * (1 - sp.tanh(net.v[j]) ** 2) * net.w[j, i] for j in net.outs)
+            assert net.at(delta_i * net.x[k]) == pytest.approx(-net.slope(net.w[i, k]), rel=1e-12)
+            only_first = net.f(net.v[i]) * (1 - net.f(net.v[i])) * net.e[4] * (1 - sp.tanh(net.v[4]) ** 2) * net.w[4, i]
+            assert net.at(only_first * net.x[k]) != pytest.approx(-net.slope(net.w[i, k]), rel=1e-6)
+
+
+def test_mistakes_page_slides_hyperbolic_rows_inline():
+    page = "common-mistakes"
+    x = sp.Symbol("x", positive=True)
+    for tex, f, right, slide in [
+        (r"$\frac{d}{dx}\coth x = -\cosh^2 x$ (it is $-\operatorname{csch}^2 x$)", sp.coth(x), -sp.csch(x) ** 2,
+         -sp.cosh(x) ** 2),
+        (r"$\frac{d}{dx}\cosh x = -\cosh x \coth x$ (the row meant $\operatorname{csch}$: "
+         r"$\frac{d}{dx}\operatorname{csch} x = -\operatorname{csch} x \coth x$)", sp.csch(x),
+         -sp.csch(x) * sp.coth(x), None),
+    ]:
+        assert markdown_says(page, tex), tex
+        assert sp.simplify((sp.diff(f, x) - right).rewrite(sp.exp)) == 0
+        if slide is not None:
+            assert sp.simplify((sp.diff(f, x) - slide).rewrite(sp.exp)) != 0
+    assert sp.simplify((sp.diff(sp.cosh(x), x) + sp.cosh(x) * sp.coth(x)).rewrite(sp.exp)) != 0
+    assert markdown_says(page, r"The gradient check compares the rules' gradient $a = -\Delta\theta/\eta$ with the "
+                               r"central difference $c = \big(E(\theta + h) - E(\theta - h)\big)/2h$")
+
+
+# --- index.md ----------------------------------------------------------------------------------------------------
+
+
+def test_home_page_error_cost_and_gradient_step():
+    """e = d - y and E = e^2/2 are the oracle's; Delta w = -eta dE/dw is the oracle's update of every parameter
+    (central differences of the oracle's cost)."""
+    assert markdown_says("index", r"the error is $e = d - y$ and the cost is $E = \tfrac12 e^2$. Each weight and "
+                                  r"bias then takes a step against the gradient, "
+                                  r"$\Delta w = -\eta\, \partial E / \partial w$")
+    it = oracle.iteration(EX)
+    assert it["e"] == D[0] - it["y"] and it["E"] == pytest.approx(0.5 * (D[0] - it["y"]) ** 2, rel=1e-15)
+    slopes = finite_differences(WORKED, X, D)
+    assert [-ETA * g for g in flat(slopes)] == pytest.approx(flat(updates(WORKED, X, D, ETA)), abs=1e-8)
+    assert flat(updates(WORKED, X, D, ETA)) == pytest.approx(
+        flat({"w_output": it["dw_output"], "b_output": it["db_output"], "w_hidden": it["dw_hidden"],
+              "b_hidden": it["db_hidden"]}), rel=1e-12, abs=1e-15)
