@@ -14,17 +14,12 @@ slow tests check the built HTML of the whole site: the same numbers, and figures
 from __future__ import annotations
 
 import ast
-import contextlib
 import copy
 import html
 import inspect
-import io
 import itertools
-import json
 import math
-import os
 import re
-import subprocess
 import sys
 import textwrap
 import warnings
@@ -37,6 +32,7 @@ import pytest
 
 from backprop import Network, examples, gradcheck, train
 from tests.support import oracle
+from tests.support.pages import EXEC, render_page, render_with_example
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -188,24 +184,10 @@ def test_reference_agrees_with_the_shared_oracle():
 # The pages' text for the example in use: the Markdown with each exec block replaced by its output.
 # ---------------------------------------------------------------------------------------------
 
-EXEC = re.compile(r'^(?P<indent>[ ]*)```python exec="1"[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$', re.M | re.S)
-
-
 def render(page: str, skip: str | None = None) -> str:
     """The page's Markdown as the build renders it, each exec block replaced by what it prints; a block whose code
     holds ``skip`` is left out (its output replaced by nothing)."""
-    source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
-
-    def output(m: re.Match) -> str:
-        if skip is not None and skip in m["body"]:
-            return ""
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(compile(textwrap.dedent(m["body"]), f"<{page} block>", "exec"), {"__name__": "__main__"})
-        assert out.getvalue().strip(), f"{page}: a block printed nothing:\n{m['body']}"
-        return out.getvalue()
-
-    return EXEC.sub(output, source)
+    return render_page(page, skip)
 
 
 @cache
@@ -217,21 +199,13 @@ def page_text(page: str) -> str:
 # The same pages for each example file (the default and tests/examples/*), each rendered in a process of its own
 # with BACKPROP_EXAMPLE naming it; the training blocks, which do not use the example, are left out.
 EXAMPLE_PAGES = ("iteration-and-training", "common-mistakes")
-RENDER_RUN = """
-import json, sys
-from tests.pages.test_iteration_and_mistakes import render
-print(json.dumps({page: render(page, skip="regression_data") for page in sys.argv[1:]}))
-"""
 EXAMPLE_FILES = oracle.all_example_files()
 
 
 @cache
 def example_pages(path: Path) -> dict[str, str]:
     """page -> its Markdown as the build renders it with the example file ``path``."""
-    proc = subprocess.run([sys.executable, "-c", RENDER_RUN, *EXAMPLE_PAGES], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, "BACKPROP_EXAMPLE": str(path)}, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+    return render_with_example(path, EXAMPLE_PAGES, skip="regression_data")
 
 
 def example_prose(path: Path, page: str) -> str:

@@ -18,14 +18,8 @@ Run with another example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pyt
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 import math
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from fractions import Fraction
 from functools import cache
@@ -37,6 +31,7 @@ import sympy as sp
 import backprop
 from backprop import examples, rules
 from tests.support import oracle
+from tests.support.pages import EXEC, Snippet, page_markdown, render_block, render_page, render_with_example
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -135,30 +130,13 @@ def test_the_oracle_on_a_network_worked_by_hand():
 # The pages' text for the example in use: the Markdown with each exec block replaced by its output.
 # --------------------------------------------------------------------------------------------------
 
-SNIPPET = re.compile(r'^[ \t]*--8<-- "([^"]+)"[ \t]*$', re.M)
-EXEC = re.compile(r'^(?P<indent>[ ]*)```python exec="1"[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$', re.M | re.S)
-
-
-def run_block(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, "<page block>", "exec"), {"__name__": "__main__"})  # as the build runs the page
-    return out.getvalue()
-
-
 @cache
 def page_text(page: str) -> str:
     """The page's Markdown as the build renders it: snippets included, each exec block replaced by its output."""
-    source = SNIPPET.sub(lambda m: (DOCS / m[1]).read_text(encoding="utf-8"), (DOCS / f"{page}.md").read_text("utf-8"))
-    blocks = list(EXEC.finditer(source))
+    text = render_page(page)
+    blocks = EXEC.findall(page_markdown(page))
     assert len(blocks) >= 5, f"{page}: found only {len(blocks)} python blocks"
-
-    def output(m: re.Match) -> str:
-        printed = run_block(textwrap.dedent(m["body"]))
-        assert printed.strip(), f"{page}: a block printed nothing:\n{m['body']}"
-        return printed
-
-    return EXEC.sub(output, source)
+    return text
 
 
 def prose(page: str) -> str:
@@ -827,7 +805,8 @@ def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output
     monkeypatch.setattr(examples, "NET", replace(examples.NET, w_output=np.array([w_output])))
     source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
     (block,) = [m["body"] for m in EXEC.finditer(source) if "the blame." in m["body"]]
-    text = " ".join(run_block(textwrap.dedent(block)).split())
+    text = " ".join(render_block(Snippet(DOCS / "rule-hidden-weights.md", 0, "python exec",
+                                         textwrap.dedent(block))).split())
     names = ", ".join(f"$w_{{4{i}}}$" for i in blamed[:-1]) + f" and $w_{{4{blamed[-1]}}}$"
     size = given(max(abs(w) for w in w_output))
     link, why = (("and", "of the neurons with the largest weight, it has the steepest slope") if most in blamed
@@ -866,20 +845,10 @@ def test_the_code_line_rules_1_and_2_quote_is_in_the_source_they_show(page, key,
 # --------------------------------------------------------------------------------------------------
 
 OUTPUT_PAGES = ("rule-output-weights", "rule-output-bias")
-RENDER_RUN = """
-import json, sys
-from tests.pages.test_rule_pages import page_text
-print(json.dumps({page: page_text(page) for page in sys.argv[1:]}))
-"""
-
-
 @cache
 def output_pages_for(path: Path) -> dict[str, str]:
     """page -> its text (white space made single spaces) as the build renders it with the example file ``path``."""
-    proc = subprocess.run([sys.executable, "-c", RENDER_RUN, *OUTPUT_PAGES], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "BACKPROP_EXAMPLE": str(path)}, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return {page: re.sub(r"\s+", " ", text) for page, text in json.loads(proc.stdout).items()}
+    return {page: re.sub(r"\s+", " ", text) for page, text in render_with_example(path, OUTPUT_PAGES).items()}
 
 
 def shown_relation(operands: list[float], result: float) -> str:

@@ -1,12 +1,17 @@
-"""The site's pages as the tests read them: the Python blocks of a Markdown file, and what an ``exec="1"`` block
-prints when run as the build runs it."""
+"""The site's pages as the tests read them: the Python blocks of a Markdown file, what an ``exec="1"`` block prints
+when run as the build runs it, and a whole page rendered so, with the example in use or with another example file."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 NO_RUN = "no-run"
 
+# pymdownx.snippets' include line (files are looked up in docs/), and a markdown-exec block of a page.
+SNIPPET = re.compile(r'^[ \t]*--8<-- "([^"]+)"[ \t]*$', re.M)
+EXEC = re.compile(r'^(?P<indent>[ ]*)```python exec="1"[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$', re.M | re.S)
 # An opening fence: indentation, 3+ backticks or tildes, then the info string.
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
 
@@ -92,3 +100,43 @@ def render_block(snippet) -> str:
     with contextlib.redirect_stdout(buf):
         exec(compile(snippet.code, snippet.where, "exec"), {"__name__": "__main__", "print": markdown_exec_print})
     return buf.getvalue()
+
+
+def page_markdown(page: str) -> str:
+    """The Markdown of ``docs/<page>.md`` with its snippets included, as pymdownx.snippets includes them."""
+    return SNIPPET.sub(lambda m: (DOCS / m[1]).read_text(encoding="utf-8"),
+                       (DOCS / f"{page}.md").read_text(encoding="utf-8"))
+
+
+def render_page(page: str, skip: str | None = None) -> str:
+    """The Markdown of ``docs/<page>.md`` as the build renders it: snippets included, each ``exec="1"`` block replaced
+    by what it prints (`render_block`). A block whose code holds ``skip`` is left out (replaced by nothing)."""
+    source = page_markdown(page)
+
+    def output(m: re.Match) -> str:
+        if skip is not None and skip in m["body"]:
+            return ""
+        printed = render_block(Snippet(DOCS / f"{page}.md", source.count("\n", 0, m.start()) + 1, "python exec",
+                                       textwrap.dedent(m["body"])))
+        assert printed.strip(), f"{page}: a block printed nothing:\n{m['body']}"
+        return printed
+
+    return EXEC.sub(output, source)
+
+
+_RENDER = """
+import json, sys
+from tests.support.pages import render_page
+pages, skip = json.loads(sys.argv[1])
+print(json.dumps({page: render_page(page, skip) for page in pages}))
+"""
+
+
+def render_with_example(path: Path, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
+    """page -> `render_page` of it with the example file ``path``: in a process of its own with ``BACKPROP_EXAMPLE``
+    naming the file, since backprop reads its example when it is first imported."""
+    proc = subprocess.run([sys.executable, "-c", _RENDER, json.dumps([list(pages), skip])], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(path)})
+    assert proc.returncode == 0, f"rendering {', '.join(pages)} with {path}:\n{proc.stderr}"
+    return json.loads(proc.stdout)
