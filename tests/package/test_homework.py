@@ -628,6 +628,13 @@ def right_trace(net, x, d, eta):
     return homework.trace(net, x, d, eta)
 
 
+def by_factors(q):  # the four rules from e_j, f'(v_j), w_ji, f'(v_i), y_hi and x_k, for the slides' one output
+    delta_4 = q["e"] * q["fp_output"][0]
+    delta_i = [q["fp_hidden"][i] * delta_4 * q["w_4"][i] for i in q["I"]]
+    return {**dw4(q, lambda i: q["eta"] * delta_4 * q["y_hidden"][i]), "Δb4": q["eta"] * delta_4 * 1,
+            **dwik(q, lambda i: q["eta"] * delta_i[i]), **dbi(q, lambda i: q["eta"] * delta_i[i] * 1)}
+
+
 DOCSTRING_EQUATIONS = [
     # the module: the steps, the local gradients and theta(n+1)
     (homework, r"$E(n+1) = \tfrac12 (d - y(n+1))^2$", "logsig", right_trace,
@@ -647,6 +654,16 @@ DOCSTRING_EQUATIONS = [
     (homework.iteration, r"The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used.",
      "logsig", homework.sigmoid_output,  # a slipped forward pass: e and E are of its y = f(v_4)
      lambda q: {"e": q["d"] - logistic(q["v_output"][0]), "E": 0.5 * (q["d"] - logistic(q["v_output"][0])) ** 2}),
+    # the factors and the rules built from them
+    (homework.Factors, r"$$ \Delta w_{ji} = \eta\, e_j f'(v_j)\, y_{hi}, \quad "
+                       r"\Delta b_j = \eta\, e_j f'(v_j) \cdot 1, \quad "
+                       r"\Delta w_{ik} = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i)\, x_k, \quad "
+                       r"\Delta b_i = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i) \cdot 1. $$", "tansig",
+     right_trace, by_factors),
+    (homework.updates, r"$\delta_j = e_j f'(v_j)$, $\delta_i = f'(v_i) \sum_j \delta_j w_{ji}$, then "
+                       r"$\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, "
+                       r"$\Delta w_{ik} = \eta \delta_i x_k$, $\Delta b_i = \eta \delta_i$", "logsig", right_trace,
+     by_factors),
     # the catalogue: what each slip computes
     (homework.sign_flipped, r"$\Delta\theta = +\eta\, \partial E/\partial\theta$", "logsig", homework.sign_flipped,
      lambda q: all_deltas(q, lambda right: -right)),  # ∂E/∂θ = -Δθ_right/η
