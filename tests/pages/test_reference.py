@@ -252,3 +252,102 @@ def test_reference_page_shows_the_signatures_defaults(site_build):
             checked += 1
     assert {"backprop.network.Network", "backprop.homework.check", "backprop.labels.parameter"} <= set(tables)
     assert checked > 30
+
+
+# --- every equation the reference shows is a checked one ----------------------------------------------------------
+
+MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.S)
+FACT = re.compile(r"=|\\le|\\ge|\\approx")
+# Equations the docstrings show that state no fact to check, each with the reason; (where, the piece's TeX).
+NOT_FACTS = {
+    ("backprop.examples", "n = 0"): "a time index: the example is the network at time 0",
+    ("backprop.examples", "e = 0"): "a condition the loader refuses (an output equal to d), tested in test_examples",
+    ("backprop.examples", "f'(v_i) = 0"):
+        "a condition the loader refuses (a saturated neuron), tested in test_examples",
+    ("backprop.homework.no_hidden_derivative", "f'(v_i) = 1"):
+        "the slip's assumption (and purelin's f'(v) = 1, checked in backprop.activations); its equations are checked",
+    ("backprop.homework.rule1_uses_v", "y_{hi} = v_i"):
+        "why the slip is invisible for purelin (f(v) = v, checked in backprop.activations)",
+    ("backprop.homework.cost_for_error", r"E(n) = \tfrac12 \sum_j e_j^2"):
+        "names the quantity the slip uses; the definition of E, checked as backprop.rules.cost's",
+    ("backprop.homework.no_hidden_bias", r"b_i(n+1) = b_i(n) + \Delta b_i"):
+        "the right update the slip leaves in place, theta(n+1) = theta(n) + Delta theta(n), checked in backprop.train",
+    ("backprop.homework.sigmoid_output", "y = v_4"): "the slides' linear output, the definition the slip replaces",
+}
+
+
+def norm_tex(text: str) -> str:
+    return " ".join(text.split())
+
+
+def docstring_equations(docs) -> list[tuple[str, str]]:
+    """(where, piece) for every math span with =, \\le, \\ge or \\approx in ``docs`` ((where, docstring) pairs); a
+    span of several equations joined by \\quad or \\qquad gives one piece each."""
+    found = []
+    for where, doc in docs:
+        for m in MATH_SPAN.finditer(doc):
+            for piece in re.split(r"\\q?quad", norm_tex(m[1] or m[2])):
+                piece = piece.strip().rstrip(".,").strip()
+                if FACT.search(piece) and (where, piece) not in found:
+                    found.append((where, piece))
+    return found
+
+
+def reference_docstrings():
+    for name in MODULES:
+        module = importlib.import_module(f"backprop.{name}")
+        yield f"backprop.{name}", inspect.getdoc(module) or ""
+        for qualname, obj in public_objects(module):
+            yield f"backprop.{name}.{qualname}", inspect.getdoc(obj) or ""
+
+
+@functools.cache
+def checked_tex() -> tuple[str, ...]:
+    """The TeX the docstring-equation tests of tests/package/ assert in a docstring and check: every string in a
+    test function that reads a docstring (getdoc, doc_of, __doc__), its own docstring left out, and every string
+    of a module-level table named *EQUATION*, *DOCSTRING* or *TEX*."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "package").glob("test_*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            skip = None
+            if isinstance(node, ast.FunctionDef):
+                if not re.search(r"getdoc|doc_of\(|__doc__", ast.get_source_segment(source, node)):
+                    continue
+                if isinstance(node.body[0], ast.Expr):
+                    skip = node.body[0].value
+            elif isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if not any(isinstance(t, ast.Name) and re.search(r"EQUATION|DOCSTRING|TEX", t.id) for t in targets):
+                    continue
+            else:
+                continue
+            texts += [norm_tex(sub.value) for sub in ast.walk(node)
+                      if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub is not skip]
+    return tuple(texts)
+
+
+def unchecked(docs) -> list[tuple[str, str]]:
+    return [(where, piece) for where, piece in docstring_equations(docs)
+            if (where, piece) not in NOT_FACTS and not any(piece in text for text in checked_tex())]
+
+
+def test_every_docstring_equation_is_checked_or_listed():
+    """Each equation (=, \\le, \\ge, \\approx) the API reference shows is asserted and checked by a docstring-equation
+    test of tests/package/, or listed in NOT_FACTS with the reason it states no fact."""
+    docs = list(reference_docstrings())
+    assert unchecked(docs) == []
+    found = docstring_equations(docs)
+    assert len(found) > 60, "the collection sees the reference's equations"
+    assert [key for key in NOT_FACTS if key not in found] == [], "a listed non-fact is no longer shown"
+
+
+def test_the_completeness_check_fails_on_a_new_equation():
+    """A docstring with an equation no test checks (a slipped rule, or a new fact) is reported; a checked one is not."""
+    checked = r"$\Delta w_{ji}(n) = \eta\, e_j(n)\, f'(v_j(n))\, y_{hi}(n)$"
+    assert unchecked([("backprop.rules.delta_w_output", f"The rule: {checked}.")]) == []
+    new = r"The rule: $\Delta w_{ji}(n) = \eta\, e_j(n)\, y_{hi}(n)$, and $$ a = b, \qquad E \le 1. $$"
+    assert unchecked([("backprop.rules.delta_w_output", new)]) == [
+        ("backprop.rules.delta_w_output", r"\Delta w_{ji}(n) = \eta\, e_j(n)\, y_{hi}(n)"),
+        ("backprop.rules.delta_w_output", "a = b"), ("backprop.rules.delta_w_output", r"E \le 1")]
+    assert unchecked([("backprop.homework.rule1_uses_v", r"$f'(v_i) = 1$")]) != [], "a non-fact counts where listed"
