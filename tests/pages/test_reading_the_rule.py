@@ -16,9 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import test_iteration_and_mistakes as iteration_page
 from tests.pages import test_rule_pages as rule_pages
-from tests.support import oracle
+from tests.support import oracle, pages, reference_net
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -67,7 +66,7 @@ def test_rule_4_points_to_rule_3s_several_outputs_box_where_it_is():
 
 
 def test_backpropagation_is_counted_in_the_passes_the_differences_are_counted_in():
-    rows = iteration_page.table_rows(iteration_page.page_text("iteration-and-training"), "network")
+    rows = pages.table_rows(pages.page_text("iteration-and-training"), "network")
     passes = []
     for row in rows:
         n_in, n_hidden, n_out = (int(n) for n in row[0].split("-"))
@@ -75,9 +74,9 @@ def test_backpropagation_is_counted_in_the_passes_the_differences_are_counted_in
         params, backprop, differences = (int(cell.replace(",", "")) for cell in row[1:4])
         assert differences == 2 * params * one_pass  # what a central difference costs: two such passes a parameter
         passes.append(backprop / one_pass)
-    assert iteration_page.count_multiplications(2, 3, 1) == (29, 260)  # counted by running both
+    assert reference_net.count_multiplications(2, 3, 1) == (29, 260)  # counted by running both
     assert math.isclose(passes[0], 2.9)
-    text = iteration_page.prose("iteration-and-training")
+    text = pages.prose("iteration-and-training")
     assert (f"Backpropagation takes what {passes[0]:.1f} such passes take for the slides' network and "
             f"{passes[1]:.1f} for the large one") in text
 

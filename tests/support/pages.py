@@ -1,9 +1,16 @@
 """The site's pages as the tests read them: the Python blocks of a Markdown file, what an ``exec="1"`` block prints
-when run as the build runs it, and a whole page rendered so, with the example in use or with another example file."""
+when run as the build runs it, and a whole page rendered so, with the example in use or with another example file.
+
+For the page tests of tests/pages/ (home, iteration and training, common mistakes, verification, notation): numbers
+as the site writes them (`six`, `s6`, `given`), a page's rendered text (`page_text`, `prose`, cached per process) and
+the same for every example file (`example_pages`, `example_prose`), its 6-decimal numbers and tables, its display
+equations (`markdown_displays`, `markdown_says`), and the checks of a page of the built site (its numbers, its
+figures' text alternatives)."""
 
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import json
 import os
@@ -13,7 +20,11 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
+
+from tests.support import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -140,3 +151,159 @@ def render_with_example(path: Path, pages: Sequence[str], skip: str | None = Non
                           env={**os.environ, "BACKPROP_EXAMPLE": str(path)})
     assert proc.returncode == 0, f"rendering {', '.join(pages)} with {path}:\n{proc.stderr}"
     return json.loads(proc.stdout)
+
+
+# --- the page tests' reading of a page: numbers as the site writes them, a page's text and its equations -----------
+
+
+def six(values) -> set[str]:
+    """Numbers as the site writes them: 6 decimals, never -0.000000."""
+    return oracle.number_strings(list(values))
+
+
+def s6(value: float) -> str:
+    (text,) = six([value])
+    return text
+
+
+def and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+@cache
+def page_text(page: str) -> str:
+    """The page's Markdown as the build renders it for the example in use."""
+    return render_page(page)
+
+
+# The same pages for each example file (the default and tests/examples/*), each rendered in a process of its own
+# with BACKPROP_EXAMPLE naming it; the training blocks, which do not use the example, are left out.
+EXAMPLE_PAGES = ("iteration-and-training", "common-mistakes")
+EXAMPLE_FILES = oracle.all_example_files()
+
+
+@cache
+def example_pages(path: Path) -> dict[str, str]:
+    """page -> its Markdown as the build renders it with the example file ``path``."""
+    return render_with_example(path, EXAMPLE_PAGES, skip="regression_data")
+
+
+def example_prose(path: Path, page: str) -> str:
+    return re.sub(r"\s+", " ", example_pages(path)[page])
+
+
+def given(value: float) -> str:
+    """A given value as a person writes it: six decimals at most, no trailing zeros (0.5, 1, -2)."""
+    text = s6(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def prose(page: str) -> str:
+    """The page's text with runs of white space made one space, for finding sentences."""
+    return re.sub(r"\s+", " ", page_text(page))
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number printed with exactly 6 decimals."""
+    return set(re.findall(r"(?<![\d.])-?\d+\.\d{6}(?!\d)", text))
+
+
+def table_rows(text: str, first_header: str) -> list[list[str]]:
+    """The body rows of the Markdown table whose header starts with ``| first_header |``, as stripped cells."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first_header} |"))
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    return rows
+
+
+def norm_tex(text: str) -> str:
+    return " ".join(text.split())
+
+
+def markdown_says(page: str, tex: str) -> bool:
+    """Whether the page's Markdown holds ``tex`` (whitespace normalised: an equation may wrap over lines)."""
+    return norm_tex(tex) in norm_tex((DOCS / f"{page}.md").read_text(encoding="utf-8"))
+
+
+def markdown_displays(page: str) -> list[str]:
+    """The display equations of a page's Markdown outside its code blocks, whitespace normalised, in order."""
+    text = re.sub(r"^([ \t]*)```.*?^\1```", "", (DOCS / f"{page}.md").read_text(encoding="utf-8"), flags=re.M | re.S)
+    return [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", text, re.M | re.S)]
+
+
+# --- the built site: the same numbers in the HTML, and figures with text alternatives ------------------------------
+
+
+def built(site_build, name: str) -> str:
+    return (site_build.dir / (name if name.endswith(".html") else f"{name}/index.html")).read_text(encoding="utf-8")
+
+
+def html_text(page_html: str) -> str:
+    """The page's text: pre-rendered math back to its TeX (kept in data-tex), tags removed, entities decoded."""
+    text = re.sub(r'<mjx-container[^>]*data-tex="([^"]*)"[^>]*>.*?</mjx-container>', r" $\1$ ", page_html, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", text))
+
+
+class _Figures(HTMLParser):
+    """Collects the <svg> and <img> elements inside the page's <article>, with their <title>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.svgs: list[dict] = []
+        self.imgs: list[dict] = []
+        self._title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        elif self.in_article and tag == "svg":
+            self.svgs.append({**attrs, "title": ""})
+        elif self.in_article and tag == "img":
+            self.imgs.append(attrs)
+        elif tag == "title" and self.svgs:
+            self._title = True
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        elif tag == "title":
+            self._title = False
+
+    def handle_data(self, data):
+        if self._title:
+            self.svgs[-1]["title"] += data
+
+
+def assert_built_page_shows_the_numbers(site_build, name: str) -> None:
+    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
+    page = "index.html" if name == "index" else name
+    text = re.sub(r"<svg.*?</svg>", "", page_text(name), flags=re.S)  # a figure's coordinates are not text
+    assert numbers_in(text) <= numbers_in(html_text(built(site_build, page)))
+
+
+def assert_figures_have_text_alternatives(site_build, name: str) -> None:
+    """The page's figures: each <svg> an image with a label of some length (its <title> too), drawn in the text
+    colour on a transparent ground; each <img> with an alt text."""
+    source = built(site_build, name)
+    figures = _Figures()
+    figures.feed(source)
+    if name == "iteration-and-training":
+        assert len(figures.svgs) >= 2, "the loss curve and the fitted function"
+    for svg in figures.svgs:
+        if svg.get("aria-hidden") == "true":
+            continue
+        assert svg.get("role") == "img"
+        assert len(svg.get("aria-label", "")) > 40, svg.get("aria-label")
+        assert svg["title"].strip() == svg["aria-label"].strip()
+    for img in figures.imgs:
+        assert img.get("alt", "").strip(), img
+    article = source[source.index("<article"):source.index("</article>")]
+    for svg in re.findall(r"<svg.*?</svg>", article, re.S):  # drawn in the text colour, transparent
+        assert "#000000" not in svg and "#ffffff" not in svg.lower()
+        assert 'fill="currentColor"' in svg

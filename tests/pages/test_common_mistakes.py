@@ -1,0 +1,318 @@
+"""Page: common mistakes (docs/common-mistakes.md).
+
+For whatever worked example is in use (``backprop/example.json`` or ``$BACKPROP_EXAMPLE``), every number this page
+prints about it and every sentence it says about it (each wrong variant's updates beside the right ones, the factors
+1/f', the gradient ascent's costs and how they moved) is compared with an independent computation: plain ``math`` loops
+in the slides' index notation (``tests/support/oracle.py`` and ``tests/support/reference_net.py``, whose rules inject
+each mistake), never the package. No value of the example is typed here. Each mistake must change the printed digits
+and fail the gradient check.
+
+The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
+(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
+tests/pages/test_common_mistakes.py``); the tests that hold for every example file render the page with each of them,
+in a process of its own. The slow tests check the built HTML of the whole site: the same numbers, and figures with
+text alternatives. The equation checks at the end tie the page's inline equations (derivative bounds and slips, the
+sign of the error, the sum over the outputs, the slides' hyperbolic rows) to its text and check them with sympy
+(``tests/support/symbolic.py``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from backprop import Network, gradcheck
+from tests.support import oracle
+from tests.support.pages import (
+    EXAMPLE_FILES,
+    and_list,
+    assert_built_page_shows_the_numbers,
+    assert_figures_have_text_alternatives,
+    example_pages,
+    example_prose,
+    given,
+    markdown_displays,
+    markdown_says,
+    numbers_in,
+    page_text,
+    prose,
+    s6,
+    six,
+    table_rows,
+)
+from tests.support.reference_net import (
+    ETA,
+    WORKED,
+    D,
+    F,
+    X,
+    apply,
+    cost,
+    flat,
+    forward,
+    network_of,
+    relative_error,
+    updates,
+)
+from tests.support.symbolic import ETA_S, SymbolicNet
+
+# ---------------------------------------------------------------------------------------------
+# Common mistakes: each wrong variant differs from the right one and fails the gradient check
+# ---------------------------------------------------------------------------------------------
+
+NET_232 = Network.random(2, 3, 2, seed=0).to_dict()  # the page's 2-3-2 network (random inputs)
+D_232 = [1.0, 0.0]
+
+
+def _mistakes() -> dict[str, tuple[dict, dict, dict, list[str]]]:
+    """name: (network, right updates, wrong updates, the arrays the mistake touches)."""
+    w_next = apply(WORKED, updates(WORKED, X, D, ETA))["w_output"]
+    tansig_out = {**WORKED, "output": "tansig"}
+    as_logsig, as_tansig = {**WORKED, "hidden": "logsig"}, {**WORKED, "hidden": "tansig"}
+    hidden = ["w_hidden", "b_hidden"]
+    return {
+        "1 output weights first": (WORKED, updates(WORKED, X, D, ETA),
+                                   updates(WORKED, X, D, ETA, w_back=w_next), hidden),
+        "2 f'(v_i) dropped": (WORKED, updates(WORKED, X, D, ETA),
+                              updates(WORKED, X, D, ETA, f_h_prime=False), ["w_hidden"]),
+        "2 f'(v_j) dropped, tansig output": (tansig_out, updates(tansig_out, X, D, ETA),
+                                             updates(tansig_out, X, D, ETA, f_o_prime=False),
+                                             ["w_output", "b_output"]),
+        "3 e = y - d": (WORKED, updates(WORKED, X, D, ETA), updates(WORKED, X, D, ETA, e_sign=-1.0), ["w_output"]),
+        "4 no sum over outputs": (NET_232, updates(NET_232, X, D_232, ETA),
+                                  updates(NET_232, X, D_232, ETA, outputs=[0]), ["w_hidden"]),
+        "5 logsig f' = y(1 + y)": (as_logsig, updates(as_logsig, X, D, ETA),
+                                   updates(as_logsig, X, D, ETA, f_h_prime=lambda y: y * (1 + y)), ["w_hidden"]),
+        "5 tansig f' = 1 + y^2": (as_tansig, updates(as_tansig, X, D, ETA),
+                                  updates(as_tansig, X, D, ETA, f_h_prime=lambda y: 1 + y * y), ["w_hidden"]),
+    }
+
+
+MISTAKES = _mistakes()
+
+
+def test_mistakes_page_gives_the_relative_error_of_the_code(monkeypatch):
+    """The formula the introduction gives is the one gradient_check computes: evaluated on an analytic and a
+    numerical gradient where the floor matters (|a| + |c| below 1e-8), it gives what gradient_check returns for them."""
+    said = prose("common-mistakes")
+    formula = re.search(r"reports the largest relative error \$([^$]+)\$", said)[1]
+    as_python = re.sub(r"\|([^|]+)\|", r"abs(\1)", formula.replace(r"\max", "max"))
+    as_python = re.sub(r"10\^\{(-?\d+)\}", r"10**(\1)", as_python)
+    cases = [(3e-9, 0.0), (2e-9, -1e-9), (0.3, 0.1), (0.0, 0.0)]
+    for a, c in cases:
+        net = Network.random(2, 3, 1, seed=0)
+        zeros = {name: np.zeros_like(getattr(net, name)) for name in gradcheck.PARAMETERS}
+        analytic, numerical = dict(zeros), dict(zeros)
+        analytic["b_output"], numerical["b_output"] = np.array([a]), np.array([c])
+        monkeypatch.setattr(gradcheck, "_analytic", lambda fp, d, analytic=analytic: analytic)
+        monkeypatch.setattr(gradcheck, "_numerical", lambda net, x, d, h, numerical=numerical: numerical)
+        expected = gradcheck.gradient_check(net, [0.0, 0.0], 0.0)
+        assert eval(as_python, {"abs": abs, "max": max}, {"a": a, "c": c}) == pytest.approx(expected, rel=1e-12), \
+            (formula, a, c)
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_mistake_changes_the_numbers_and_fails_the_gradient_check(name):
+    """The page's own reading: right below 1e-7, a bug above 1e-4 (and the page says three orders apart)."""
+    net, right, wrong, names = MISTAKES[name]
+    d = D_232 if net is NET_232 else D
+    assert six(flat(right, names)) != six(flat(wrong, names)), "the mistake shows in the printed digits"
+    assert relative_error(right, net, X, d, ETA, names) < 1e-7
+    assert relative_error(wrong, net, X, d, ETA, names) > 1e-4
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_mistakes_page_shows_the_numbers(name):
+    shown = numbers_in(page_text("common-mistakes"))
+    _, right, wrong, names = MISTAKES[name]
+    if name.startswith("3"):  # the page shows the cost over a few steps instead of the updates
+        return
+    assert six(flat(wrong, names)) <= shown, f"{name}: wrong updates"
+    assert six(flat(right, names)) <= shown, f"{name}: right updates"
+
+
+def test_mistakes_page_states_the_example_and_the_factors():
+    text = prose("common-mistakes")
+    assert f"input $x = ({given(X[0])}, {given(X[1])})$, desired output $d = {given(D[0])}$, " \
+           f"learning rate $\\eta = {given(ETA)}$" in text
+    y_h, _ = forward(WORKED, X)
+    factors = and_list([f"{1 / F[WORKED['hidden']][1](y):.3f}" for y in y_h])
+    assert f"`{WORKED['hidden']}` hidden layer the factors $1/f'(v_i)$ are {factors} for $i = 1, 2, 3$" in text
+    if WORKED["hidden"] == "logsig":
+        assert all(1 / F["logsig"][1](y) >= 4 for y in y_h), "at least 4 for logsig, as the page says"
+    _, (y,) = forward({**WORKED, "output": "tansig"}, X)
+    squared = f"({s6(y)})^2" if s6(y).startswith("-") else f"{s6(y)}^2"  # a negative number in parentheses
+    assert f"$y = {s6(y)}$ and $f'(v_4) = 1 - y^2 = 1 - {squared}" in text
+    assert f"{s6(1 - y * y)}$" in text
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_mistakes_page_writes_given_values_as_given(path):
+    """x, d and eta as the example gives them (0.5, not 0.500000), in the introduction and around mistake 3."""
+    _, x, d, eta = network_of(oracle.load_example(path))
+    said = example_prose(path, "common-mistakes")
+    assert f"The worked example: input $x = ({given(x[0])}, {given(x[1])})$, desired output $d = {given(d[0])}$, " \
+           f"learning rate $\\eta = {given(eta)}$" in said
+    etas = re.findall(r"\\eta = (-?[\d.]+)\$", said)
+    assert etas and all(e == given(float(e)) for e in etas), etas
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_mistakes_page_gradient_ascent(path):
+    """Steps with the right and the flipped sign at an eta where the right sign descends: the count of steps the
+    table shows, the eta (the example's, halved until the right cost falls and the flipped one grows at every step),
+    the costs, and the sentences that say how they moved; with the example's own eta, how many of the right sign's
+    steps overshoot (end with a higher cost), counted."""
+    p0, x, d, eta0 = network_of(oracle.load_example(path))
+    text, said = example_pages(path)["common-mistakes"], example_prose(path, "common-mistakes")
+    shown_rows = table_rows(text, "step")
+    steps = len(shown_rows) - 1  # the table shows the cost before the first step and after each step
+    assert [int(r[0]) for r in shown_rows] == list(range(steps + 1)) and steps >= 3
+
+    def costs(eta, e_sign):
+        p, out = p0, [cost(p0, x, d)]
+        for _ in range(steps):
+            p = apply(p, updates(p, x, d, eta, e_sign=e_sign))
+            out.append(cost(p, x, d))
+        return out
+
+    def how(values):
+        changes = [b - a for a, b in itertools.pairwise(values)]
+        if all(c < 0 for c in changes):
+            return "falls at every step"
+        if all(c > 0 for c in changes):
+            return "grows at every step"
+        return f"falls in {sum(c < 0 for c in changes)} of the {len(changes)} steps and grows in " \
+               f"{sum(c > 0 for c in changes)}"
+
+    eta, halvings = eta0, 0
+    while how(costs(eta, 1.0)) != "falls at every step" or how(costs(eta, -1.0)) != "grows at every step":
+        eta, halvings = eta / 2, halvings + 1
+        assert halvings < 40
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    assert f"{words[steps].capitalize()} steps with $\\eta = {given(eta)}$:" in said
+    right_costs, wrong_costs = costs(eta, 1.0), costs(eta, -1.0)
+    assert [r[1:] for r in shown_rows] == [[s6(a), s6(b)] for a, b in zip(right_costs, wrong_costs)]
+    assert "With the right sign the cost falls at every step; with the flipped sign it grows at every step." in said
+    if halvings == 0:
+        assert "The table uses the example's own $\\eta$." in said
+        return
+    times = {1: "once", 2: "twice"}.get(halvings, f"{halvings} times")
+    right, wrong = costs(eta0, 1.0), costs(eta0, -1.0)
+    ups = sum(b > a for a, b in itertools.pairwise(right))  # a step of the right sign that ends higher overshot
+    overshoot = ("every step overshoots" if ups == steps else "no step overshoots" if ups == 0
+                 else f"{words[ups]} of the {words[steps]} steps overshoot{'s' if ups == 1 else ''}")
+    both = f"the cost {how(right)} with either sign" if how(right) == how(wrong) else \
+        f"the right sign's cost {how(right)}, the flipped sign's {how(wrong)}"
+    assert f"The table uses the example's $\\eta = {given(eta0)}$ halved {times}: with the example's own $\\eta$ " \
+           f"{overshoot} (an overshooting step goes past the lowest cost along its way" in said
+    assert f"and over these steps {both}." in said
+    assert "some steps overshoot" not in said
+
+
+def test_mistakes_page_slides_hyperbolic_rows():
+    """The coth / csch rows: the finite difference matches the corrected row, not the slides'."""
+    shown = numbers_in(page_text("common-mistakes"))
+    x = 0.7
+    csch, coth = 1 / math.sinh(x), math.cosh(x) / math.sinh(x)
+    assert six([-(csch**2), -math.cosh(x) ** 2, -csch * coth, -math.cosh(x) * coth]) <= shown
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site (slow): the same numbers in the HTML, and figures with text alternatives
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["common-mistakes"])
+def test_built_pages_show_the_numbers(site_build, name):
+    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
+    assert_built_page_shows_the_numbers(site_build, name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["common-mistakes"])
+def test_figures_have_text_alternatives(site_build, name):
+    assert_figures_have_text_alternatives(site_build, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every equation the page shows, tied to the page text: display equations (the page's displays are exactly the
+# listed ones) and inline statements of fact, checked with sympy (derivatives of a symbolic network) or the oracle.
+# ---------------------------------------------------------------------------------------------
+
+
+def test_mistakes_page_has_no_display_equations():
+    """Its equations are inline, each checked below or by the tests above; a display added later must be listed."""
+    assert markdown_displays("common-mistakes") == []
+    assert markdown_displays("index") == []
+
+
+def test_mistakes_page_derivative_bounds_and_slips():
+    """logsig f' = f(1 - f) <= 1/4 and tansig f' = 1 - f^2 <= 1, so 1/f' is at least 4 and 1; the slips f(1 + f) and
+    1 + y^2 are not the derivatives; a linear output has f' = 1."""
+    page = "common-mistakes"
+    assert markdown_says(page, r"at least $4$ for logsig, whose $f'(v_i) = f(v_i)\big(1 - f(v_i)\big) \le \tfrac14$, "
+                               r"and at least $1$ for tansig, whose $f'(v_i) = 1 - f(v_i)^2 \le 1$")
+    t = sp.Symbol("t", real=True)
+    sig = 1 / (1 + sp.exp(-t))
+    assert sp.simplify(sp.diff(sig, t) - sig * (1 - sig)) == 0
+    assert sp.simplify(sp.diff(sp.tanh(t), t) - (1 - sp.tanh(t) ** 2)) == 0
+    Yv = sp.Symbol("Y", real=True)
+    assert sp.maximum(Yv * (1 - Yv), Yv, sp.Interval(0, 1)) == sp.Rational(1, 4)
+    assert sp.maximum(1 - Yv**2, Yv, sp.Interval(-1, 1)) == 1
+    assert markdown_says(page, r"written $f(v)(1 + f(v))$ instead of $f(v)(1 - f(v))$, and the tansig derivative "
+                               r"written $1 + y^2$ instead of $1 - y^2$")
+    assert sp.simplify(sp.diff(sig, t) - sig * (1 + sig)) != 0
+    assert sp.simplify(sp.diff(sp.tanh(t), t) - (1 + sp.tanh(t) ** 2)) != 0
+    assert markdown_says(page, r"with $f(v_4) = v_4$ it is $1$") and sp.diff(t, t) == 1
+
+
+def test_mistakes_page_sign_of_the_error():
+    """+eta e ... because e = d - y: -eta dE/dy = eta e, the two minus signs (gradient descent, de/dy = -1) cancel."""
+    assert markdown_says("common-mistakes", r"The rules are $\Delta\theta = +\eta\, e \cdots$ **because** $e = d - y$: "
+                                            r"the minus of gradient descent and the minus of $\partial e/\partial y = "
+                                            r"-1$ cancel")
+    d_s, y_s = sp.symbols("d y", real=True)
+    assert sp.diff(d_s - y_s, y_s) == -1
+    assert sp.expand(-ETA_S * sp.diff(sp.Rational(1, 2) * (d_s - y_s) ** 2, y_s) - ETA_S * (d_s - y_s)) == 0
+    assert sp.expand(-ETA_S * sp.diff(sp.Rational(1, 2) * (y_s - d_s) ** 2, y_s) - ETA_S * (y_s - d_s)) != 0
+
+
+def test_mistakes_page_sum_over_outputs():
+    """delta_i = f'(v_i) sum_j e_j f'(v_j) w_ji is -dE/dv_i of a network with two tansig outputs: the symbolic
+    derivative of E through both outputs, at a point."""
+    assert markdown_says("common-mistakes", r"$\delta_i = f'(v_i) \sum_j e_j f'(v_j) w_{ji}$")
+    net = SymbolicNet(n_out=2, output="tansig")
+    for i in (1, 2, 3):
+        for k in (1, 2):  # dE/dw_ik = -delta_i x_k
+            delta_i = net.f(net.v[i]) * (1 - net.f(net.v[i])) * sum(
+                net.e[j] * (1 - sp.tanh(net.v[j]) ** 2) * net.w[j, i] for j in net.outs)
+            assert net.at(delta_i * net.x[k]) == pytest.approx(-net.slope(net.w[i, k]), rel=1e-12)
+            only_first = net.f(net.v[i]) * (1 - net.f(net.v[i])) * net.e[4] * (1 - sp.tanh(net.v[4]) ** 2) * net.w[4, i]
+            assert net.at(only_first * net.x[k]) != pytest.approx(-net.slope(net.w[i, k]), rel=1e-6)
+
+
+def test_mistakes_page_slides_hyperbolic_rows_inline():
+    page = "common-mistakes"
+    x = sp.Symbol("x", positive=True)
+    for tex, f, right, slide in [
+        (r"$\frac{d}{dx}\coth x = -\cosh^2 x$ (it is $-\operatorname{csch}^2 x$)", sp.coth(x), -sp.csch(x) ** 2,
+         -sp.cosh(x) ** 2),
+        (r"$\frac{d}{dx}\cosh x = -\cosh x \coth x$ (the row meant $\operatorname{csch}$: "
+         r"$\frac{d}{dx}\operatorname{csch} x = -\operatorname{csch} x \coth x$)", sp.csch(x),
+         -sp.csch(x) * sp.coth(x), None),
+    ]:
+        assert markdown_says(page, tex), tex
+        assert sp.simplify((sp.diff(f, x) - right).rewrite(sp.exp)) == 0
+        if slide is not None:
+            assert sp.simplify((sp.diff(f, x) - slide).rewrite(sp.exp)) != 0
+    assert sp.simplify((sp.diff(sp.cosh(x), x) + sp.cosh(x) * sp.coth(x)).rewrite(sp.exp)) != 0
+    assert markdown_says(page, r"The gradient check compares the rules' gradient $a = -\Delta\theta/\eta$ with the "
+                               r"central difference $c = \big(E(\theta + h) - E(\theta - h)\big)/2h$")
+

@@ -1,0 +1,84 @@
+"""Page: home (docs/index.md).
+
+For whatever worked example is in use (``backprop/example.json`` or ``$BACKPROP_EXAMPLE``), every number the home page
+prints about it (the example's values, its output, error and cost, the printed trace) is compared with an independent
+computation: plain ``math`` loops in the slides' index notation (``tests/support/oracle.py`` and
+``tests/support/reference_net.py``), never the package. No value of the example is typed here.
+
+The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
+(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest tests/pages/test_home.py``). The
+slow test checks the built HTML of the whole site: the same numbers. The equation check at the end ties the page's
+inline equations (error, cost, gradient step) to its text and checks them with the oracle; a display equation added
+later must be listed (tests/pages/test_common_mistakes.py checks that the page has none).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.support import oracle
+from tests.support.pages import assert_built_page_shows_the_numbers, given, markdown_says, page_text, prose, s6
+from tests.support.reference_net import ETA, EX, WORKED, D, X, finite_differences, flat, updates
+
+# ---------------------------------------------------------------------------------------------
+# Home page
+# ---------------------------------------------------------------------------------------------
+
+
+def test_home_page_shows_the_example_and_its_first_numbers():
+    text, it = prose("index"), oracle.iteration(EX)
+    assert f"input $x = ({given(X[0])}, {given(X[1])})$, desired output $d = {given(D[0])}$, " \
+           f"learning rate $\\eta = {given(ETA)}$" in text  # the example's values as the file gives them
+    assert f"hidden layer `{WORKED['hidden']}`" in text
+    assert f"network output $y = {s6(it['y'])}$" in text
+    assert f"= {s6(it['e'])}$" in text and f"{s6(it['E'])}$" in text
+    # The printed trace is every intermediate of the oracle's iteration.
+    for name, value in oracle.trace_values(it).items():
+        assert re.search(rf"^{re.escape(name)}\s+=\s+{re.escape(s6(value))}$", page_text("index"), re.M), name
+
+
+def test_home_page_says_how_to_change_the_example():
+    text = prose("index")
+    section = text[text.index("### Changing the worked example"):]
+    for needed in ["backprop/example.json", "BACKPROP_EXAMPLE", "`make serve`", "`make build`",
+                   "python -m backprop trace --weights backprop/example.json", '"x": [x1, x2]', '"eta": eta',
+                   "`purelin`", "`logsig`", "`tansig`", "2-3-1"]:
+        assert needed in section, needed
+    # The served wheel carries the site's example, so a plain `trace` prints it (tests/site/test_package_wheel.py).
+    assert "python -m backprop trace " in page_text("index")
+    assert "[[install-backprop]]" in page_text("index")
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site (slow): the same numbers in the HTML
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["index"])
+def test_built_pages_show_the_numbers(site_build, name):
+    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
+    assert_built_page_shows_the_numbers(site_build, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every equation the page shows, tied to the page text: inline statements of fact, checked with the oracle (that the
+# page has no display equation is checked in test_common_mistakes.py).
+# ---------------------------------------------------------------------------------------------
+
+
+def test_home_page_error_cost_and_gradient_step():
+    """e = d - y and E = e^2/2 are the oracle's; Delta w = -eta dE/dw is the oracle's update of every parameter
+    (central differences of the oracle's cost)."""
+    assert markdown_says("index", r"the error is $e = d - y$ and the cost is $E = \tfrac12 e^2$. Each weight and "
+                                  r"bias then takes a step against the gradient, "
+                                  r"$\Delta w = -\eta\, \partial E / \partial w$")
+    it = oracle.iteration(EX)
+    assert it["e"] == D[0] - it["y"] and it["E"] == pytest.approx(0.5 * (D[0] - it["y"]) ** 2, rel=1e-15)
+    slopes = finite_differences(WORKED, X, D)
+    assert [-ETA * g for g in flat(slopes)] == pytest.approx(flat(updates(WORKED, X, D, ETA)), abs=1e-8)
+    assert flat(updates(WORKED, X, D, ETA)) == pytest.approx(
+        flat({"w_output": it["dw_output"], "b_output": it["db_output"], "w_hidden": it["dw_hidden"],
+              "b_hidden": it["db_hidden"]}), rel=1e-12, abs=1e-15)

@@ -1,0 +1,492 @@
+"""Page: one iteration and training (docs/iteration-and-training.md).
+
+For whatever worked example is in use (``backprop/example.json`` or ``$BACKPROP_EXAMPLE``), every number this page
+prints about it, and every sentence it says about it (which parameters grow or shrink, the factor of the wrong order,
+whether the cost fell, how often the training's epoch mean rose), is compared with an independent computation: plain
+``math`` loops in the slides' index notation (``tests/support/oracle.py`` and ``tests/support/reference_net.py``),
+never the package. No value of the example is typed here.
+
+The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
+(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
+tests/pages/test_iteration_and_training.py``); the tests that hold for every example file render the page with each
+of them, in a process of its own. The slow tests check the built HTML of the whole site: the same numbers, and figures
+with text alternatives. The equation checks at the end tie its display of the four rules and its inline facts to the
+page's text and check them with sympy (``tests/support/symbolic.py``); the five lines of the backward pass and their
+matrix form are checked before them, against the oracle.
+
+The reference network itself (``tests/support/reference_net.py``) is checked here too: it reads the package's example
+file, it is a gradient, and it agrees with the shared oracle.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import inspect
+import itertools
+import math
+import re
+import textwrap
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from backprop import Network, examples, train
+from tests.support import oracle
+from tests.support.pages import (
+    DOCS,
+    EXAMPLE_FILES,
+    EXEC,
+    ROOT,
+    and_list,
+    assert_built_page_shows_the_numbers,
+    assert_figures_have_text_alternatives,
+    example_pages,
+    example_prose,
+    given,
+    markdown_displays,
+    markdown_says,
+    norm_tex,
+    numbers_in,
+    page_text,
+    prose,
+    s6,
+    six,
+    table_rows,
+)
+from tests.support.reference_net import (
+    ETA,
+    EX,
+    LABELS,
+    WORKED,
+    D,
+    F,
+    X,
+    apply,
+    cost,
+    count_multiplications,
+    finite_differences,
+    flat,
+    forward,
+    network_of,
+    relative_error,
+    updates,
+)
+from tests.support.symbolic import ETA_S, SymbolicNet
+
+# ---------------------------------------------------------------------------------------------
+# The reference network (tests/support/reference_net.py) itself
+# ---------------------------------------------------------------------------------------------
+
+
+def test_package_reads_the_example_file():
+    """The package's worked example is the file the oracle reads, so the oracle's values are the pages' values."""
+    assert examples.NET.to_dict() == {k: [[float(v) for v in r] if isinstance(r, list) else float(r) for r in vs]
+                                      if isinstance(vs, list) else vs for k, vs in WORKED.items()}
+    assert examples.X.tolist() == X and [examples.D] == D and examples.ETA == ETA
+
+
+def test_reference_is_a_gradient():
+    """The hand-written rules of tests/support/reference_net.py are themselves right: they agree with central
+    differences."""
+    assert relative_error(updates(WORKED, X, D, ETA), WORKED, X, D, ETA) < 1e-7
+    net = Network.random(3, 4, 2, seed=5, hidden="tansig", output="logsig").to_dict()
+    x, d = [0.3, -1.0, 2.0], [0.2, 0.9]
+    assert relative_error(updates(net, x, d, 0.1), net, x, d, 0.1) < 1e-6
+
+
+def test_reference_agrees_with_the_shared_oracle():
+    """Two independent plain-math computations of the same iteration: tests/support/reference_net.py's and
+    tests/support/oracle.py's."""
+    it, delta = oracle.iteration(EX), updates(WORKED, X, D, ETA)
+    ours = flat(delta)
+    theirs = flat({"w_output": it["dw_output"], "b_output": it["db_output"], "w_hidden": it["dw_hidden"],
+                   "b_hidden": it["db_hidden"]})
+    assert ours == pytest.approx(theirs, rel=1e-12, abs=1e-15)
+
+
+# ---------------------------------------------------------------------------------------------
+# One iteration and training
+# ---------------------------------------------------------------------------------------------
+
+PAGE = "iteration-and-training"
+
+
+def test_iteration_page_shows_every_new_value():
+    shown = numbers_in(page_text(PAGE))
+    delta = updates(WORKED, X, D, ETA)
+    new = apply(WORKED, delta)
+    assert len(flat(new)) == 13
+    assert six(flat(new)) <= shown, "w(n+1), b(n+1) by hand"
+    assert six(flat(delta)) <= shown, "the thirteen updates by hand"
+    # One value fully by hand: w41(n+1) = w41 + eta (d - y) f(v1), v1 = w11 x1 + w12 x2 + b1.
+    f = F[WORKED["hidden"]][0]
+    y_h1 = f(WORKED["w_hidden"][0][0] * X[0] + WORKED["w_hidden"][0][1] * X[1] + WORKED["b_hidden"][0])
+    assert s6(WORKED["w_output"][0][0] + ETA * (D[0] - forward(WORKED, X)[1][0]) * y_h1) in shown
+
+
+def test_iteration_page_states_the_example_and_its_activation():
+    text = prose(PAGE)
+    given = [s6(v).rstrip("0").rstrip(".") for v in (X[0], X[1], D[0], ETA)]  # given values: no trailing zeros
+    assert f"input $x(n) = ({given[0]}, {given[1]})$, desired output $d(n) = {given[2]}$, " \
+           f"learning rate $\\eta = {given[3]}$" in text
+    tanh_sentence = "becomes $f'(v_i) = 1 - y_{hi}^2$"
+    assert (tanh_sentence in text) == (WORKED["hidden"] == "tansig")
+
+
+def test_iteration_page_says_which_way_each_parameter_moves():
+    """The directions printed: b_4 with the sign of e, w_4i of e y_hi, w_ik of e w_4i x_k, b_i of e w_4i."""
+    text = prose(PAGE)
+    y_h, y = forward(WORKED, X)
+    e = D[0] - y[0]
+    assert f"The output $y(n) = {s6(y[0])}$ is too {'small' if e > 0 else 'large'} " \
+           f"($e(n) = {s6(e)} {'>' if e > 0 else '<'} 0$), so the output bias $b_4$ " \
+           f"{'increases' if e > 0 else 'decreases'}" in text
+    w4 = WORKED["w_output"][0]
+    signs = {  # by the sign rule the page states, not from the updates
+        "w_output": [e * yh for yh in y_h],
+        "w_hidden": [e * w4[i] * X[k] for i in range(3) for k in range(2)],
+        "b_hidden": [e * w4[i] for i in range(3)],
+    }
+    delta = updates(WORKED, X, D, ETA)
+    for name, products in signs.items():  # the sign rule agrees with the rules themselves
+        assert [math.copysign(1, p) if p else 0 for p in products] == \
+               [math.copysign(1, v) if v else 0 for v in flat(delta, [name])]
+        phrases = []
+        # signed changes: "increases"/"decreases" (the page keeps "enlarges"/"shrinks" for sizes)
+        for sign, one, many in [(1, "increases", "increase"), (-1, "decreases", "decrease"), (0, "stays", "stay")]:
+            chosen = [f"${label}$" for label, p in zip(LABELS[name], products)
+                      if (p > 0 if sign == 1 else p < 0 if sign == -1 else p == 0)]
+            if chosen:
+                phrases.append(f"{and_list(chosen)} {one if len(chosen) == 1 else many}")
+        assert "; ".join(phrases) in text, name
+    moving = sum(1 for v in flat(delta) if v != 0)
+    assert ("All thirteen parameters move" in text) == (moving == 13)
+    words = "no one two three four five six seven eight nine ten eleven twelve thirteen".split()
+    slope = "against the slope of $E(n)$, the direction that lowers it over a short enough step"  # locally only
+    if cost(apply(WORKED, delta), X, D) > cost(WORKED, X, D):
+        slope += f" (this one, with $\\eta = {given(ETA)}$, is too long: the cost grows, " \
+                 f"[below](#did-the-cost-go-down))"
+    if moving < 13:  # a count in words, like "thirteen" beside it, and the other count too
+        staying = 13 - moving
+        assert f"{words[moving].capitalize()} of the thirteen parameters move {slope}; the other {words[staying]} " \
+               f"{'has' if staying == 1 else 'have'} slope 0" in text
+    else:
+        assert f"All thirteen parameters move {slope}." in text
+    for size_word in (" grows", " grow;", " grow.", " shrinks", " shrink;", " shrink."):  # not for signed changes
+        sentence = text[text.index("Every other update"):text.index("### Did the cost go down?")]
+        assert size_word not in sentence, size_word
+    assert "Because $f'(v_i) > 0$" in text and all(F[WORKED["hidden"]][1](yh) > 0 for yh in y_h)
+
+
+def test_the_examples_include_a_step_that_raises_the_cost():
+    """The tests below (and those of test_common_mistakes.py) run on every example file; one of them makes the step too
+    long, so they read both branches."""
+    grew = []
+    for path in EXAMPLE_FILES:
+        p, x, d, eta = network_of(oracle.load_example(path))
+        grew.append(cost(apply(p, updates(p, x, d, eta)), x, d) > cost(p, x, d))
+    assert any(grew) and not all(grew)
+    assert any(0.0 in oracle.load_example(path)["x"] for path in EXAMPLE_FILES), "and one has an input x_k = 0"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_cost_before_and_after(path):
+    """The cost before and after the step; where it grew, the page says the slope at time n held only near it (the
+    step was too long), both after the cost table and where it says every parameter moves against the slope."""
+    p, x, d, eta = network_of(oracle.load_example(path))
+    text, said = example_pages(path)[PAGE], example_prose(path, PAGE)
+    before, after = cost(p, x, d), cost(apply(p, updates(p, x, d, eta)), x, d)
+    assert six([before, after]) <= numbers_in(text)
+    slope = "against the slope of $E(n)$, the direction that lowers it over a short enough step"
+    too_long = f"(this one, with $\\eta = {given(eta)}$, is too long: the cost grows, [below](#did-the-cost-go-down))"
+    assert slope in said
+    if after < before:
+        assert f"On this sample the cost fell by a factor of {before / after:.2f}." in said
+        assert too_long not in said and "too large for that slope to hold" not in said
+    else:
+        assert f"it grew by a factor of {after / before:.2f}. The step set off against the slope of $E(n)$, where " \
+               f"the cost falls, but with $\\eta = {given(eta)}$ it was too large for that slope to hold" in said
+        assert f"{slope} {too_long}" in said
+    # The note after it holds either way: a small enough eta is enough to lower E(n); it is not required.
+    note = said[said.index('??? note "One step is not a promise"'):said.index("## Why every update")]
+    assert "lowers the cost of *this* sample" not in note
+    assert "whatever the step does, it does to the cost of *this* sample" in note
+    assert "only if" not in note and "A gradient step lowers $E(n)$ if $\\eta$ is small enough" in note
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
+    """The hidden updates computed with w_4i(n+1) are shown, and the factor of each neuron with its right verb, said
+    of the updates it changes: an update that multiplies an input x_k = 0 is 0 in both columns, and the page says so."""
+    p, x, d, eta = network_of(oracle.load_example(path))
+    text, said = example_pages(path)[PAGE], example_prose(path, PAGE)
+    w_next = apply(p, updates(p, x, d, eta))["w_output"]
+    wrong = updates(p, x, d, eta, w_back=w_next)
+    right = updates(p, x, d, eta)
+    names = ("w_hidden", "b_hidden")
+    assert six(flat(wrong, names)) <= numbers_in(text)
+    assert six(flat(wrong, names)) != six(flat(right, names)), "the mistake shows in the printed digits"
+    zero_k = [k for k in range(2) if x[k] == 0]
+    for i in range(3):
+        now, nxt = p["w_output"][0][i], w_next[0][i]
+        factor = nxt / now
+        for k in range(2):  # the sentence's claim: wrong = right * factor
+            assert wrong["w_hidden"][i][k] == pytest.approx(right["w_hidden"][i][k] * factor, rel=1e-12)
+            assert (right["w_hidden"][i][k] == 0 == wrong["w_hidden"][i][k]) == (k in zero_k)
+        changed = [f"$\\Delta w_{{{i + 1}{k + 1}}}$" for k in range(2) if k not in zero_k] + [f"$\\Delta b_{i + 1}$"]
+        them = and_list(changed) if zero_k else "them"
+        verb = f"turns {them} around" if factor < 0 else f"enlarges {them}" if factor > 1 else f"shrinks {them}"
+        assert f"{factor:.3f} for $i = {i + 1}$ ({verb})" in said
+    if zero_k:
+        zeros = and_list([f"$\\Delta w_{{{i}{k + 1}}}$" for k in zero_k for i in (1, 2, 3)])
+        inputs = and_list([f"$x_{k + 1} = 0$" for k in zero_k])
+        assert f"{zeros} are $0$ in both columns: they multiply {inputs}, and no factor changes a $0$." in said
+    else:
+        assert "in both columns" not in said
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_iteration_page_try_it_command_is_the_readers(path):
+    """The command works where the reader is: the served package carries the site's example as its own
+    backprop/example.json (tests/site/test_package_wheel.py), so no --weights and no path of the build machine. What
+    the page shows it printing is the example's iteration."""
+    text = example_pages(path)[PAGE]
+    section = text[text.index("## Try it"):]
+    assert re.findall(r"^\$ (.*)$", section, re.M) == ["python -m backprop trace"]
+    assert str(path) not in section and str(ROOT) not in section
+    it = oracle.iteration(oracle.load_example(path))
+    for name, value in oracle.trace_values(it).items():
+        assert re.search(rf"^\s*{re.escape(name)}\s+=\s+{re.escape(s6(value))}$", section, re.M), name
+
+
+def test_iteration_page_online_training_says_what_the_run_uses_and_the_default():
+    """The sentence before the run: train's default order (from its signature) and the shuffle the run passes (from
+    the page's own calls), neither one read as the other."""
+    source = (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
+    calls = [node for block in EXEC.finditer(source) for node in ast.walk(ast.parse(textwrap.dedent(block["body"])))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "train"]
+    passed = {ast.literal_eval(kw.value) for call in calls for kw in call.keywords if kw.arg == "shuffle"}
+    assert len(calls) == 2 and len(passed) == 1, "the table and the figures: one run, one shuffle"
+    (run,) = passed
+    default = inspect.signature(train).parameters["shuffle"].default
+    said = " ".join(source.split())
+    order = {False: "in the order they are given, every epoch", True: "in a new random order each epoch"}
+    assert f"By default (`shuffle={default}`) it visits the samples {order[default]}" in said
+    assert f"the run below passes `shuffle={run}`, which visits them {order[run]}" in said
+
+
+def _train_by_hand(p: dict, Xs, Ds, eta: float, epochs: int, seed: int) -> list[float]:
+    """Online training in plain Python, the samples in the order train's shuffle draws them; epoch means of E."""
+    p = copy.deepcopy(p)
+    rng = np.random.default_rng(seed)
+    means = []
+    for _ in range(epochs):
+        order = rng.permutation(len(Xs))  # the same draws as backprop.train(shuffle=True, seed=seed)
+        total = 0.0
+        for n in order:
+            x, d = [float(v) for v in Xs[n]], [float(Ds[n])]
+            total += cost(p, x, d)
+            p = apply(p, updates(p, x, d, eta))
+        means.append(total / len(Xs))
+    return means
+
+
+def test_training_run_and_what_the_page_says_about_it():
+    """An independent re-run of the page's training: first and last epoch, how often the mean rose, the minimum."""
+    text = prose(PAGE)
+    Xs, Ds = examples.regression_data(200, seed=0)
+    assert np.allclose(Ds, 0.5 * np.sin(np.pi * Xs[:, 0]) + 0.25 * Xs[:, 1])
+    means = _train_by_hand(Network.random(2, 3, 1, seed=1).to_dict(), Xs, Ds, 0.2, 200, seed=0)
+    for row, value in [("first epoch (during training)", means[0]), ("last epoch (during training)", means[-1])]:
+        assert f"| {row} | {s6(value)} |" in page_text(PAGE), row
+    assert means[-1] < means[0] / 10, "the run learns"
+    rises = sum(b > a for a, b in itertools.pairwise(means))
+    assert 0 < rises < len(means) - 1, "the run is not monotone, which is what the page explains"
+    assert f"it rose from one epoch to the next {rises} times out of {len(means) - 1}" in text
+    best = min(range(len(means)), key=means.__getitem__)
+    assert f"Its lowest value, {s6(means[best])}, came in epoch {best + 1}." in text
+    assert "average** cost goes down" not in text and "What training promises" not in text
+
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site (slow): the same numbers in the HTML, and figures with text alternatives
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["iteration-and-training"])
+def test_built_pages_show_the_numbers(site_build, name):
+    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
+    assert_built_page_shows_the_numbers(site_build, name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["iteration-and-training"])
+def test_figures_have_text_alternatives(site_build, name):
+    assert_figures_have_text_alternatives(site_build, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# One iteration: the backward pass in five lines, its matrix form, and why backpropagation is cheap
+# ---------------------------------------------------------------------------------------------
+
+RECIPE = [  # the five lines as the page writes them, each checked below against the oracle
+    r"$e = d - y$",
+    r"$\delta_4 = e\, f'(v_4)$",
+    r"$\delta_i = f'(v_i)\, w_{4i}\, \delta_4$",
+    r"$\Delta w_{4i} = \eta\, \delta_4\, y_{hi}$ and $\Delta b_4 = \eta\, \delta_4$",
+    r"$\Delta w_{ik} = \eta\, \delta_i\, x_k$ and $\Delta b_i = \eta\, \delta_i$",
+]
+MATRIX_FORM = [  # the matrix form as the page writes it: matrix_form() of test_notation.py computes exactly these lines
+    r"\delta^{(2)} &= e \odot f'\big(v^{(2)}\big)",
+    r"\delta^{(1)} &= f'\big(v^{(1)}\big) \odot \big(W^{(2)\top} \delta^{(2)}\big)",
+    r"\Delta W^{(2)} &= \eta\, \delta^{(2)} y_h^\top, \quad \Delta b^{(2)} = \eta\, \delta^{(2)}",
+    r"\Delta W^{(1)} &= \eta\, \delta^{(1)} x^\top, \quad \Delta b^{(1)} = \eta\, \delta^{(1)}",
+]
+
+
+def test_iteration_page_shows_the_recipe_and_its_matrix_form():
+    source = (DOCS / "iteration-and-training.md").read_text(encoding="utf-8")
+    for n, line in enumerate(RECIPE, start=1):
+        assert re.search(rf"^{n}\. .*{re.escape(line)}", source, re.M), f"recipe line {n}: {line}"
+    for line in MATRIX_FORM:
+        assert line in source, line
+    assert "(notation.md#index-form-and-matrix-form)" in source
+
+
+@pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_the_recipe_gives_the_rules(path):
+    """The five lines, written here in plain math, give every Δ of the oracle's iteration (each example file)."""
+    ex = oracle.load_example(path)
+    it = oracle.iteration(ex)
+    df_h, df_o = F[ex.get("hidden", "logsig")][1], F[ex.get("output", "purelin")][1]
+    x, y_h, eta = it["x"], it["y_hidden"], it["eta"]
+    e = it["d"] - it["y"]  # line 1
+    delta_4 = e * df_o(it["y"])  # line 2
+    delta = [df_h(y_h[i]) * ex["w_output"][0][i] * delta_4 for i in range(3)]  # line 3
+    assert [eta * delta_4 * y for y in y_h] == pytest.approx(it["dw_output"][0], abs=1e-15)  # line 4
+    assert eta * delta_4 == pytest.approx(it["db_output"][0], abs=1e-15)
+    assert [[eta * delta[i] * xk for xk in x] for i in range(3)] == [pytest.approx(r, abs=1e-15)
+                                                                     for r in it["dw_hidden"]]  # line 5
+    assert [eta * dl for dl in delta] == pytest.approx(it["db_hidden"], abs=1e-15)
+    # ... and against the slope of the cost itself, by central differences
+    net = {k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    net |= {"hidden": ex.get("hidden", "logsig"), "output": ex.get("output", "purelin")}
+    fd = finite_differences(net, x, [it["d"]])
+    assert [-eta * g for g in fd["b_hidden"]] == pytest.approx([eta * dl for dl in delta], abs=1e-7)
+
+
+def test_iteration_page_shows_the_recipes_numbers():
+    it = oracle.iteration(EX)
+    d4, dh = it["delta_output"][0], it["delta_hidden"]
+    shown = (f"In the worked example: $e = {s6(it['e'])}$, $\\delta_4 = {s6(d4)}$, and "
+             f"$(\\delta_1, \\delta_2, \\delta_3) = ({', '.join(s6(v) for v in dh)})$")
+    assert shown in prose("iteration-and-training")
+
+
+def test_five_lines_name_the_table_they_give():
+    """The five lines' numbers, times eta and what each parameter multiplies (y_hi for an output weight, not the
+    inputs), give the Δ column of the one-iteration table: the sentence says so and links to that table's section."""
+    from markdown.extensions.toc import slugify
+
+    said = prose(PAGE)
+    assert "and the inputs, they give the table above" not in said
+    heading = "One iteration on the worked example"
+    assert f"\n## {heading}\n" in (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
+    assert f"Times $\\eta = {given(ETA)}$ and what each parameter multiplies ($y_{{hi}}$ for $w_{{4i}}$, $x_k$ for " \
+           f"$w_{{ik}}$, $1$ for a bias), they give the $\\Delta$ column of the table in [one iteration on the " \
+           f"worked example](#{slugify(heading, '-')})." in said
+    text = page_text(PAGE)
+    section = text[text.index(f"## {heading}"):text.index("### Did the cost go down")]
+    assert "| rule | parameter | value at $n$ | $\\Delta$ | value at $n+1$ |" in section
+
+
+def test_counting_by_hand_on_the_slides_network():
+    """2-3-1: forward 6 + 3 products; δ 1 + 3 + 3; η δ 4; η δ input 3 + 6: 29. Differences: 13 x 2 x (9 + 1) = 260."""
+    assert count_multiplications(2, 3, 1) == (29, 260)
+
+
+def test_iteration_page_counts_the_multiplications():
+    (block,) = [s for s in pages_blocks("iteration-and-training") if "def multiplications" in s.code]
+    namespace: dict = {"__name__": "page"}
+    exec(compile(block.code.split("\nrows, ratios")[0], block.where, "exec"), namespace)
+    for shape in [(2, 3, 1), (3, 4, 2), (1, 5, 3), (4, 2, 1)]:
+        backprop, differences, _, params = namespace["multiplications"](*shape)
+        assert (backprop, differences) == count_multiplications(*shape), shape
+    rows = table_rows(page_text("iteration-and-training"), "network")
+    assert [r[0] for r in rows] == ["2-3-1", "784-100-10"]
+    for row in rows:
+        shape = tuple(int(n) for n in row[0].split("-"))
+        backprop, differences, _, params = namespace["multiplications"](*shape)
+        assert row[1:] == [f"{params:,}", f"{backprop:,}", f"{differences:,}", f"{differences / backprop:,.0f}"]
+
+
+def pages_blocks(page: str):
+    from tests.support import pages
+
+    return pages.collect(DOCS / f"{page}.md")
+
+
+# ---------------------------------------------------------------------------------------------
+# Every equation the page shows, tied to the page text: display equations (the page's displays are exactly the
+# listed ones) and inline statements of fact, checked with sympy (derivatives of a symbolic network) or the oracle.
+# ---------------------------------------------------------------------------------------------
+
+# The four rules as the page's display writes them (logsig hidden, linear output): row TeX, then what the row says
+# Delta theta(n) = theta(n+1) - theta(n) is, from the symbolic network; checked against -eta dE/dtheta.
+FOUR_RULES = [
+    (r"w_{4i}(n+1) &= w_{4i}(n) + \eta\, e(n)\, y_{hi}(n) && \text{rule (1)}",
+     lambda n, i, k: ((4, i), ETA_S * n.e[4] * n.y_h[i])),
+    (r"b_4(n+1) &= b_4(n) + \eta\, e(n) && \text{rule (2)}", lambda n, i, k: (4, ETA_S * n.e[4])),
+    (r"w_{ik}(n+1) &= w_{ik}(n) + \eta\, e(n)\, w_{4i}(n)\, f(v_i(n))\big(1 - f(v_i(n))\big)\, x_k(n) && "
+     r"\text{rule (3)}",
+     lambda n, i, k: ((i, k), ETA_S * n.e[4] * n.w[4, i] * n.f(n.v[i]) * (1 - n.f(n.v[i])) * n.x[k])),
+    (r"b_i(n+1) &= b_i(n) + \eta\, e(n)\, w_{4i}(n)\, f(v_i(n))\big(1 - f(v_i(n))\big) && \text{rule (4)}",
+     lambda n, i, k: (i, ETA_S * n.e[4] * n.w[4, i] * n.f(n.v[i]) * (1 - n.f(n.v[i])))),
+]
+ITERATION_FACTS = [  # inline facts the rules above rest on
+    r"Every rule is $\Delta\theta(n) = -\eta\,\partial E(n)/\partial\theta(n)$ for the one cost "
+    r"$E(n) = \tfrac12 e(n)^2$, $e(n) = d(n) - y(n)$. With the slides' linear output ($f'(v_4) = 1$) and their "
+    r"logsig hidden layer ($f'(v_i) = f(v_i)\big(1 - f(v_i)\big)$)",
+]
+
+
+def test_iteration_page_shows_exactly_the_checked_display_equations():
+    rules = r"\begin{aligned} " + r"\\ ".join(norm_tex(tex) for tex, _ in FOUR_RULES) + r" \end{aligned}"
+    displays = markdown_displays(PAGE)
+    assert [norm_tex(d) for d in displays[:1]] == [norm_tex(rules)]
+    assert len(displays) == 2 and all(norm_tex(line) in displays[1] for line in MATRIX_FORM)
+    assert markdown_says(PAGE, ITERATION_FACTS[0])
+
+
+def test_iteration_page_four_rules_are_gradient_steps():
+    """Each row's Delta theta is -eta dE/dtheta of E = e^2 / 2 with e = d - y, the symbolic network's derivative."""
+    net = SymbolicNet()
+    for _, rule in FOUR_RULES:
+        for i, k in itertools.product((1, 2, 3), (1, 2)):
+            key, delta = rule(net, i, k)
+            param = net.w[key] if isinstance(key, tuple) else net.b[key]
+            assert net.at(delta.xreplace({ETA_S: 1})) == pytest.approx(-net.slope(param), rel=1e-12)
+    assert FOUR_RULES[0][1](net, 1, 1)[1] != -ETA_S * net.e[4] * net.y_h[1]  # the check can fail: the sign
+    assert net.at(net.e[4] * net.y_h[1]) != pytest.approx(-net.slope(net.w[4, 1]) * -1, rel=1e-6)
+    # the facts: f'(v_4) = 1 for the linear output, f'(v_i) = f(v_i)(1 - f(v_i)) for logsig
+    t = sp.Symbol("t")
+    assert sp.diff(t, t) == 1 and sp.simplify(sp.diff(net.f(t), t) - net.f(t) * (1 - net.f(t))) == 0
+
+
+def test_iteration_page_training_target_and_initial_range():
+    """The task 'd = sin(pi x_1)/2 + x_2/4' is the data the run uses; Network.random draws from [-1/sqrt(fan-in),
+    1/sqrt(fan-in)]."""
+    assert markdown_says(PAGE, r"learn $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$ from 200 points drawn uniformly in "
+                               r"$[-1, 1]^2$")
+    assert markdown_says(PAGE, r"$[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$")
+    Xs, Ds = examples.regression_data(200, seed=0)
+    assert np.all(np.abs(Xs) <= 1)
+    np.testing.assert_allclose(Ds, [0.5 * math.sin(math.pi * x1) + 0.25 * x2 for x1, x2 in Xs], rtol=1e-12)
+    for seed in range(5):
+        net = Network.random(2, 3, 1, seed=seed)
+        assert np.all(np.abs(net.w_hidden) <= 1 / math.sqrt(2)) and np.all(np.abs(net.w_output) <= 1 / math.sqrt(3))
+

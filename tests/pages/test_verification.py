@@ -1,0 +1,219 @@
+"""Page: verification (docs/verification.md).
+
+For whatever worked example is in use (``backprop/example.json`` or ``$BACKPROP_EXAMPLE``), every number this page
+prints about it (the gradient by central differences, the table of h) and every sentence it says about it (where each
+finite difference is most accurate, how many digits it gains per factor of ten) is compared with an independent
+computation: plain ``math`` loops in the slides' index notation (``tests/support/oracle.py`` and
+``tests/support/reference_net.py``), never the package. No value of the example is typed here.
+
+The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
+(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
+tests/pages/test_verification.py``). The slow tests check the built HTML of the whole site: the same numbers, and
+figures with text alternatives. The equation checks at the end tie its two displays (the central difference, the
+relative error) and its inline facts to the page's text and check them with sympy (``tests/support/symbolic.py``).
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import math
+import re
+import sys
+
+import pytest
+import sympy as sp
+
+from backprop import gradcheck
+from tests.support import oracle
+from tests.support.pages import (
+    DOCS,
+    assert_built_page_shows_the_numbers,
+    assert_figures_have_text_alternatives,
+    given,
+    markdown_displays,
+    markdown_says,
+    norm_tex,
+    numbers_in,
+    page_text,
+    prose,
+    six,
+    table_rows,
+)
+from tests.support.reference_net import ETA, EX, WORKED, D, X, cost, finite_differences, flat, updates
+from tests.support.symbolic import SymbolicNet
+
+# ---------------------------------------------------------------------------------------------
+# Verification page
+# ---------------------------------------------------------------------------------------------
+
+
+def test_verification_page_shows_the_gradient():
+    text = page_text("verification")
+    shown = numbers_in(text)
+    grad = flat(finite_differences(WORKED, X, D))
+    assert six(grad) <= shown
+    broken = updates(WORKED, X, D, 1.0, f_h_prime=False)
+    assert six(-v for v in flat(broken, ["w_hidden"])) <= shown
+    assert f"at $x = ({given(X[0])}, {given(X[1])})$, $d = {given(D[0])}$ (`{WORKED['hidden']}` hidden layer)" in prose(
+        "verification")
+
+
+def test_verification_page_reads_its_h_table_right():
+    """Choosing h: the table's parameter is the steepest hidden one, its differences are the cost's (for large h),
+    and the sentences read the printed table."""
+    text = page_text("verification")
+    said = prose("verification")
+    # The steepest hidden weight or bias, by the oracle's updates: dE/dtheta = -Delta theta / eta.
+    it = oracle.iteration(EX)
+    slopes = {f"w_{{{i + 1}{k + 1}}}": (("w_hidden", i, k), -it["dw_hidden"][i][k] / ETA)
+              for i in range(3) for k in range(2)}
+    slopes |= {f"b_{i + 1}": (("b_hidden", i, None), -it["db_hidden"][i] / ETA) for i in range(3)}
+    label = max(slopes, key=lambda name: abs(slopes[name][1]))
+    (param, i, k), slope = slopes[label]
+    assert slope != 0
+    assert f"The steepest hidden parameter is ${label}$: analytic $\\partial E/\\partial {label} = {slope:.10f}$" \
+        in said
+    rows = table_rows(text, "$h$")
+    assert [r[0] for r in rows] == [f"$10^{{-{p}}}$" for p in range(1, 13)]
+
+    def e_at(value):
+        q = copy.deepcopy(WORKED)
+        if k is None:
+            q[param][i] = value
+        else:
+            q[param][i][k] = value
+        return cost(q, X, D)
+
+    theta = WORKED[param][i] if k is None else WORKED[param][i][k]
+    for p, row in zip((1, 2, 3), rows):  # where rounding cannot matter, the oracle's differences to 10 decimals
+        h = 10.0**-p
+        assert float(row[1]) == pytest.approx((e_at(theta + h) - e_at(theta - h)) / (2 * h), abs=2e-10)
+        assert float(row[3]) == pytest.approx((e_at(theta + h) - e_at(theta)) / h, abs=2e-10)
+        assert float(row[2]) == pytest.approx(abs(slope - float(row[1])) / (abs(slope) + abs(float(row[1]))),
+                                              rel=0.06)
+    central = {p: float(r[2]) for p, r in zip(range(1, 13), rows)}
+    one_sided = {p: float(r[4]) for p, r in zip(range(1, 13), rows)}
+    assert all(math.isfinite(v) for v in [*central.values(), *one_sided.values()]), "no 0/0 in the table"
+    m = re.search(r"most accurate at \$h = 10\^\{-(\d+)\}\$ \(relative error (\S+)\), the one-sided one at "
+                  r"\$h = 10\^\{-(\d+)\}\$ \((\S+)\)\.", said)
+    assert m, "the sentence on where each difference is most accurate"
+    assert central[int(m[1])] == min(central.values()) and one_sided[int(m[3])] == min(one_sided.values())
+    assert float(m[2]) == central[int(m[1])] and float(m[4]) == one_sided[int(m[3])]
+    for errors, name in [(central, "central"), (one_sided, "one-sided")]:
+        gain = re.search(rf"the {name} difference gains (\d+\.\d) digits per factor of ten", said)
+        assert gain and float(gain[1]) == pytest.approx(math.log10(errors[2] / errors[4]) / 2, abs=0.1)
+    assert "Below about $h = 10^{-5}$" not in said
+    assert int(m[3]) > int(m[1]), "the one-sided difference is best at a smaller h, as the page's theory says"
+
+
+def test_verification_page_counts_the_factors_of_the_rule_pages():
+    """'a chain of four factors for each output rule and six for each hidden rule': counted on the rule pages."""
+    words = {4: "four", 5: "five", 6: "six", 7: "seven"}
+    counts = {}
+    for page in ("rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"):
+        source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+        chain = re.search(r"\$\$\n\\frac\{\\partial E_j\(n\)\}\{\\partial [^\n]*\} =\n(.*?)\n\$\$", source, re.S)
+        assert chain, f"{page}: the chain rule display"
+        counts[page] = len(re.findall(r"\\frac\{\\partial", chain[1]))
+    output = {counts["rule-output-weights"], counts["rule-output-bias"]}
+    hidden = {counts["rule-hidden-weights"], counts["rule-hidden-biases"]}
+    assert len(output) == len(hidden) == 1, counts
+    (n_out,), (n_hid,) = output, hidden
+    assert f"a chain of {words[n_out]} factors for each output rule and {words[n_hid]} for each hidden rule" \
+        in prose("verification")
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site (slow): the same numbers in the HTML, and figures with text alternatives
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["verification"])
+def test_built_pages_show_the_numbers(site_build, name):
+    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
+    assert_built_page_shows_the_numbers(site_build, name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["verification"])
+def test_figures_have_text_alternatives(site_build, name):
+    assert_figures_have_text_alternatives(site_build, name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every equation the page shows, tied to the page text: display equations (the page's displays are exactly the
+# listed ones) and inline statements of fact, checked with sympy (derivatives of a symbolic network) or the oracle.
+# ---------------------------------------------------------------------------------------------
+
+CENTRAL = r"c = \frac{E(\theta + h) - E(\theta - h)}{2h} = \frac{\partial E}{\partial\theta} + O(h^2),"
+RELATIVE = r"r = \frac{|a - c|}{\max\big(|a| + |c|,\ 10^{-8}\big)},"
+
+
+def r_of(a, c):
+    """The page's r, transcribed."""
+    return abs(a - c) / max(abs(a) + abs(c), 1e-8)
+
+
+def test_verification_page_shows_exactly_the_checked_display_equations():
+    assert markdown_displays("verification") == [norm_tex(CENTRAL), norm_tex(RELATIVE)]
+
+
+def test_verification_central_and_one_sided_differences():
+    """The central difference is dE/dtheta + O(h^2) (an h^2 term that is not zero in general); the one-sided one only
+    O(h); for a quadratic the central one is exact; with the linear output E is quadratic in w_4i and b_4."""
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+    central = sp.series((E_f(t + h) - E_f(t - h)) / (2 * h), h, 0, 3).removeO().doit()
+    one_sided = sp.series((E_f(t + h) - E_f(t)) / h, h, 0, 2).removeO().doit()
+    assert sp.simplify(central.coeff(h, 0) - sp.diff(E_f(t), t)) == 0 and central.coeff(h, 1) == 0
+    assert central.coeff(h, 2) != 0 and one_sided.coeff(h, 1) != 0
+    assert markdown_says("verification", r"The one-sided difference $\big(E(\theta + h) - E(\theta)\big)/h$ is only "
+                                         r"$O(h)$ accurate")
+    a2, a1, a0 = sp.symbols("a2 a1 a0")
+    quad = a2 * t**2 + a1 * t + a0
+    assert sp.expand((quad.subs(t, t + h) - quad.subs(t, t - h)) / (2 * h) - sp.diff(quad, t)) == 0
+    net = SymbolicNet()
+    for param in [net.w[4, 1], net.w[4, 2], net.w[4, 3], net.b[4]]:  # second derivative constant, not zero
+        assert sp.diff(net.E, param, 3) == 0 and net.at(sp.diff(net.E, param, 2)) > 0
+    assert net.at(sp.diff(net.E, net.w[1, 1], 3)) != 0  # the check can fail: E is not quadratic in a hidden weight
+
+
+def test_verification_relative_error_facts():
+    """a = -Delta theta/eta; a factor k > 0 gives r = |k - 1|/(k + 1) (0.6 for 4); a wrong sign gives r = 1."""
+    said = "verification"
+    assert markdown_says(said, r"Each rule returns $\Delta\theta = -\eta\,\partial E/\partial\theta$, so the "
+                               r"**analytic** gradient is $a = -\Delta\theta/\eta$")
+    g, eta = sp.symbols("g eta", positive=True)
+    assert sp.simplify(-(-eta * g) / eta - g) == 0
+    assert markdown_says(said, r"A rule whose gradient is off by a factor $k > 0$ gives $r = |k - 1|/(k + 1)$ ($0.6$ "
+                               r"for a factor of $4$), and a wrong sign gives $r = 1$ exactly (for opposite signs "
+                               r"$|a - c| = |a| + |c|$)")
+    for k in (0.25, 0.5, 2.0, 4.0, 10.0):
+        for c in (-3.0, 0.2, 7.0):
+            assert r_of(k * c, c) == pytest.approx(abs(k - 1) / (k + 1), rel=1e-12)
+    assert abs(4 - 1) / (4 + 1) == 0.6
+    for a, c in [(2.0, -3.0), (-0.1, 5.0), (1e-3, -1e-3)]:
+        assert r_of(a, c) == 1.0 and abs(a - c) == abs(a) + abs(c)
+    assert markdown_says(said, r"$r \approx 10^{-8}$ or smaller means the rule is right; $r > 10^{-4}$ means a bug")
+
+
+def test_verification_choice_of_h():
+    """Truncation M h^2 plus rounding eps/h is smallest at h ~ eps^(1/3) ~ 1e-5; the one-sided M h + eps/h at
+    h ~ eps^(1/2) ~ 1e-8; eps ~ 2.2e-16."""
+    said = "verification"
+    assert markdown_says(said, r"$\varepsilon / h$ with $\varepsilon \approx 2.2 \times 10^{-16}$ the machine "
+                               r"precision")
+    assert markdown_says(said, r"The best $h$ is near $\varepsilon^{1/3} \approx 10^{-5}$")
+    assert markdown_says(said, r"near $\varepsilon^{1/2} \approx 10^{-8}$")
+    eps = sys.float_info.epsilon
+    assert f"{eps:.1e}" == "2.2e-16"
+    h, M, e = sp.symbols("h M epsilon", positive=True)
+    (best_central,) = sp.solve(sp.diff(M * h**2 + e / h, h), h)
+    (best_one_sided,) = sp.solve(sp.diff(M * h + e / h, h), h)
+    assert sp.simplify(best_central / e ** sp.Rational(1, 3)).free_symbols == {M}
+    assert sp.simplify(best_one_sided / sp.sqrt(e)).free_symbols == {M}
+    assert round(math.log10(eps ** (1 / 3))) == -5 and round(math.log10(eps**0.5)) == -8
+    assert inspect.signature(gradcheck.numerical_gradient).parameters["h"].default == 1e-5
+
