@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from tests.package.test_figures import expected_gradient, expected_path, list_problems, shown, svg_problems
 from tests.support import oracle
 from tests.support.pages import DOCS, collect, render_block
+from tests.support.paths import expected_gradient, expected_path, list_problems, shown, svg_problems
 
 # page -> (parameter, i, k, rule, TeX name): the parameter each page's figure shows.
 PAGES = {

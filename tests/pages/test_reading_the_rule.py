@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import test_rule_pages as rule_pages
 from tests.support import oracle, pages, reference_net
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
+IT = oracle.iteration(oracle.load_example())  # the example in use
 
 
 def sign(value: float) -> int:
@@ -49,7 +49,7 @@ def test_some_example_gives_a_bias_and_a_weight_of_one_neuron_opposite_steps():
 
 
 def test_rule_4_reading_states_the_bias_sign_as_it_is():
-    text = rule_pages.prose("rule-hidden-biases")
+    text = pages.prose("rule-hidden-biases")
     assert "same sign as its neuron's weights" not in text
     assert ("Its sign is that of $\\delta_i$, the sign of $e\\, w_{4i}$, with no input to turn it: a weight's step "
             "$\\Delta w_{ik} = \\Delta b_i\\, x_k$ has the bias's sign where $x_k > 0$ and the opposite sign where "
@@ -82,9 +82,9 @@ def test_backpropagation_is_counted_in_the_passes_the_differences_are_counted_in
 
 
 def test_rule_3_gives_f_prime_at_most_a_quarter_as_one_reason_not_the_reason():
-    text = rule_pages.prose("rule-hidden-weights")
+    text = pages.prose("rule-hidden-weights")
     assert "this is why deep stacks" not in text
-    if rule_pages.IT["hidden"] == "logsig":
+    if IT["hidden"] == "logsig":
         assert re.search(r"passes back only a quarter of the error it receives, .* one reason such stacks learn "
                          r"slowly\.", text)
 
