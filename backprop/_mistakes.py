@@ -123,7 +123,7 @@ OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 
 
 @_mistake("wrong-derivative", "That is the other sigmoid's derivative: logsig has f'(v) = y(1 − y), tanh has "
-                              "f'(v) = 1 − y², with y = f(v).")
+                              "f'(v) = 1 − y², with y = f(v); a linear (purelin) layer has f'(v) = 1.")
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
     $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a

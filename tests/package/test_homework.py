@@ -9,6 +9,7 @@ bad input; the CLI end to end in a subprocess, and what it reads and says throug
 
 from __future__ import annotations
 
+import html
 import inspect
 import itertools
 import json
@@ -19,10 +20,11 @@ import subprocess
 
 import numpy as np
 import pytest
+import sympy as sp
 
 from backprop import exercises, homework
 from backprop.network import Network
-from tests.support import oracle
+from tests.support import oracle, reference_net
 from tests.support.cli import run
 
 ACTIVATIONS = ("logsig", "tansig", "purelin")
@@ -763,3 +765,284 @@ def test_the_checking_rule_is_the_docstrings_inequality():
         for sign in (1, -1):
             assert homework.close(right + sign * bound * (1 - 1e-9), right)
             assert not homework.close(right + sign * bound * (1 + 1e-6), right)
+
+
+# --- the formulas the hints show (the CLI, the live page and the exercises print them) --------------------------
+#
+# A hint is plain text, not TeX, so the reference's completeness check does not see it. Each entry of HINT_FORMULAS:
+# where the text is shown (catalogue names: their hint, and the "Hint:" line of their docstring; "exercise NAME": that
+# exercise's hints), the text exactly as shown, the world it is checked in, and the formula's right-hand side written
+# again (stated) against an independent value (truth). "logsig"/"tansig": a random slides-shaped network (2-3-1,
+# linear output) with that hidden layer; stated is built from the oracle's intermediates, truth is the oracle's row,
+# the plain-Python reference's cost, or -η times its central differences. "sympy": stated and truth are expressions
+# whose difference must simplify to 0. A hint states the right formula the slip broke; what the slips compute is
+# checked by HINT_CLAIMS below, with the plain-Python reference's mistake switches.
+
+S_V, S_E, S_B, S_B4 = sp.symbols("v e b_i b_4", real=True)
+S_W, S_X = sp.symbols("w_i1 w_i2", real=True), sp.symbols("x_1 x_2", real=True)
+S_W4, S_YH = sp.symbols("w_41 w_42 w_43", real=True), sp.symbols("y_h1 y_h2 y_h3", real=True)
+S_LOGSIG = 1 / (1 + sp.exp(-S_V))
+
+
+def hint_world(seed: int, hidden: str) -> dict:
+    ex = random_example(seed, hidden, "purelin")
+    return {**plain(ex), "rows": oracle.trace_values(oracle.iteration(ex)), "ex": ex}
+
+
+def by_parameter(q, values) -> dict[str, float]:
+    """The trace's Δ row names of a plain-Python reference dict (w_output, b_output, w_hidden, b_hidden)."""
+    return {**dw4(q, lambda i: values["w_output"][0][i]), "Δb4": values["b_output"][0],
+            **{f"Δw{i + 1}{k + 1}": values["w_hidden"][i][k] for i in q["I"] for k in q["K"]},
+            **dbi(q, lambda i: values["b_hidden"][i])}
+
+
+def minus_eta_gradient(q) -> dict[str, float]:
+    """-η ∂E/∂θ for every θ, by central differences of the plain-Python reference's cost (rows named Δθ)."""
+    p, x, d, eta = reference_net.network_of(q["ex"])
+    grad = reference_net.finite_differences(p, x, d)
+    return {name: -eta * g for name, g in by_parameter(q, grad).items()}
+
+
+def reference_cost(q) -> dict[str, float]:
+    """E of the plain-Python reference network (its own forward pass and cost)."""
+    return {"E": reference_net.cost(*reference_net.network_of(q["ex"])[:3])}
+
+
+def oracle_deltas(q) -> dict[str, float]:
+    return {name: value for name, value in q["rows"].items() if name.startswith("Δ")}
+
+
+def weights_only(rows: dict[str, float]) -> dict[str, float]:
+    return {name: value for name, value in rows.items() if name.startswith(("Δw", "w"))}
+
+
+def descent_new_values(q) -> dict[str, float]:
+    """θ(n) - η ∂E/∂θ (central differences): where gradient descent puts every weight and bias."""
+    old = stated_new_values(q, lambda old, delta: old)
+    return {name.replace("Δ", "") + "(n+1)": old[name.replace("Δ", "") + "(n+1)"] + step
+            for name, step in minus_eta_gradient(q).items()}
+
+
+HINT_FORMULAS = [
+    (("sign-flipped", "subtracted-update"), "Δθ = −η ∂E/∂θ", "logsig", minus_eta_gradient, oracle_deltas),
+    (("sign-flipped", "cost-for-error"), "e = d − y", "tansig",
+     lambda q: {"e": q["d"] - q["y"]}, lambda q: {"e": q["rows"]["e"]}),
+    (("sign-flipped",), "e.g. Δw_4i = +η e y_hi", "logsig",  # e = d - y, as the hint says; the slides' linear output
+     lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
+     lambda q: {name: v for name, v in minus_eta_gradient(q).items() if name.startswith("Δw4")}),
+    (("sign-flipped",), "e.g. Δw_4i = +η e y_hi", "tansig",
+     lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
+     lambda q: {name: v for name, v in q["rows"].items() if name.startswith("Δw4")}),
+    (("no-hidden-derivative", "derivative-of-v"), "y_hi(1 − y_hi) for logsig", "sympy",
+     lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
+    (("no-hidden-derivative", "derivative-of-v"), "1 − y_hi² for tanh", "sympy",
+     lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
+    (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "logsig",
+     lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
+     lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
+    (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "tansig",
+     lambda q: {f"y_h{i + 1}": reference_net.F["tansig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
+     lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
+    (("wrong-derivative",), "logsig has f'(v) = y(1 − y)", "sympy",
+     lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
+    (("wrong-derivative",), "tanh has f'(v) = 1 − y²", "sympy",
+     lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
+    (("wrong-derivative",), "a linear (purelin) layer has f'(v) = 1", "sympy",  # the slip's purelin case
+     lambda s: sp.Integer(1), lambda s: sp.diff(S_V, S_V)),
+    (("wrong-derivative",), "with y = f(v)", "tansig",  # the hidden layer's y (the f' the hint means) and the output's
+     lambda q: {**{f"y_h{i + 1}": math.tanh(q["rows"][f"v{i + 1}"]) for i in q["I"]}, "y": q["rows"]["v4"]},
+     lambda q: {**{f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}, "y": q["rows"]["y"]}),
+    (("bias-input-x1", "bias-input-x2"), "A bias has input 1 (∂v_i/∂b_i = 1)", "sympy",
+     lambda s: sp.Integer(1), lambda s: sp.diff(S_W[0] * S_X[0] + S_W[1] * S_X[1] + S_B, S_B)),
+    (("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy",
+     lambda s: sp.Integer(1), lambda s: sp.diff(sum(w * y for w, y in zip(S_W4, S_YH)) + S_B4, S_B4)),
+    (("cost-for-error",), "not the cost E = ½e²", "logsig",
+     lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
+    (("cost-for-error",), "∂E/∂e = e", "sympy", lambda s: S_E, lambda s: sp.diff(S_E**2 / 2, S_E)),
+    (("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "logsig",
+     lambda q: {f"v{i + 1}": q["w_ik"][i][0] * q["x"][0] + q["w_ik"][i][1] * q["x"][1] + q["b_i"][i] for i in q["I"]},
+     lambda q: {f"v{i + 1}": q["rows"][f"v{i + 1}"] for i in q["I"]}),
+    (("sigmoid-output",), "in the slides it is linear (purelin), y = v_4", "logsig",
+     lambda q: {"y": q["rows"]["v4"]}, lambda q: {"y": q["rows"]["y"]}),
+    (("subtracted-update", "delta-as-new-value"), "θ(n+1) = θ(n) + Δθ(n)", "logsig",
+     lambda q: stated_new_values(q, plus), descent_new_values),
+    (("exercise one-iteration",), "w(n+1) = w(n) + Δw(n)", "tansig",
+     lambda q: weights_only(stated_new_values(q, plus)), lambda q: weights_only(descent_new_values(q))),
+    (("exercise one-iteration",), "with Δw = −η ∂E/∂w", "logsig",
+     lambda q: weights_only(minus_eta_gradient(q)), lambda q: weights_only(oracle_deltas(q))),
+]
+
+
+def hint_formula_holds(world: str, stated, truth, seed: int = 1) -> bool:
+    if world == "sympy":
+        # tanh and the logistic as exponentials, then a rational function's normal form: 0 exactly when equal
+        return sp.cancel(sp.expand((stated(None) - truth(None)).rewrite(sp.exp))) == 0
+    q = hint_world(seed, world)
+    got, want = stated(q), truth(q)
+    assert want and set(got) == set(want), sorted(set(got) ^ set(want))
+    # 1e-7: some truths are central differences (h = 1e-6), exact to about 1e-10 here
+    return all(math.isclose(got[name], value, rel_tol=1e-7, abs_tol=1e-10) for name, value in want.items())
+
+
+def hints_shown(where: str) -> list[str]:
+    """The hints a student is shown for ``where``: a catalogue mistake's, or an exercise's (its slips and boxes)."""
+    if where.startswith("exercise "):
+        exercise = exercises.get(where.removeprefix("exercise "))
+        return [m.hint for m in exercise.mistakes] + [h for m in exercise.mistakes for _, h in m.box_hints]
+    return [homework.hint(where)]
+
+
+@pytest.mark.parametrize(("where", "text", "world", "stated", "truth"), HINT_FORMULAS,
+                         ids=[f"{e[0][0]}-{i}" for i, e in enumerate(HINT_FORMULAS)])
+def test_each_hint_formula_is_shown_and_true(where, text, world, stated, truth):
+    for name in where:
+        assert any(text in hint for hint in hints_shown(name)), f"{name}'s hint no longer shows {text!r}"
+    for seed in (1, 2):
+        assert hint_formula_holds(world, stated, truth, seed), text
+
+
+def test_the_hint_formula_check_can_fail():
+    """Every check refuses its formula changed (2 · rhs + 1), and the slips' own formulas are refused."""
+    for _, text, world, stated, truth in HINT_FORMULAS:
+        if world == "sympy":
+            changed = lambda s, stated=stated: 2 * stated(s) + 1  # noqa: E731
+        else:
+            changed = lambda q, stated=stated: {k: 2 * v + 1 for k, v in stated(q).items()}  # noqa: E731
+        assert not hint_formula_holds(world, changed, truth), text
+    slips = [  # (world, the slip's formula, the truth it is checked against)
+        ("logsig", lambda q: dw4(q, lambda i: -q["eta"] * q["e"] * q["y_hidden"][i]),  # Δw_4i = −η e y_hi
+         lambda q: {name: v for name, v in q["rows"].items() if name.startswith("Δw4")}),
+        ("logsig", lambda q: {k: -v for k, v in minus_eta_gradient(q).items()}, oracle_deltas),  # Δθ = +η ∂E/∂θ
+        ("logsig", lambda q: stated_new_values(q, lambda old, delta: old - delta), descent_new_values),  # θ − Δθ
+        ("logsig", lambda q: {"e": q["y"] - q["d"]}, lambda q: {"e": q["rows"]["e"]}),  # e = y − d
+        ("logsig", lambda q: {"E": q["rows"]["e"] ** 2},  # E = e²
+         reference_cost),
+        ("logsig", lambda q: {f"v{i + 1}": q["w_ik"][i][0] * q["x"][0] + q["w_ik"][i][1] * q["x"][1]  # no b_i
+                              for i in q["I"]}, lambda q: {f"v{i + 1}": q["rows"][f"v{i + 1}"] for i in q["I"]}),
+        ("sympy", lambda s: 1 - S_LOGSIG**2, lambda s: sp.diff(S_LOGSIG, S_V)),  # tanh's f' for logsig
+        ("sympy", lambda s: S_V * (1 - S_V), lambda s: sp.diff(S_LOGSIG, S_V)),  # f' of v, not of y
+        ("sympy", lambda s: S_E**2 / 2, lambda s: sp.diff(S_E**2 / 2, S_E)),  # ∂E/∂e = E
+        ("sympy", lambda s: S_X[0], lambda s: sp.diff(S_W[0] * S_X[0] + S_W[1] * S_X[1] + S_B, S_B)),  # input x_1
+    ]
+    for world, stated, truth in slips:
+        assert not hint_formula_holds(world, stated, truth)
+
+
+# What the hints say the student computed, against the plain-Python reference network with that mistake switched
+# on (tests/support/reference_net.py): (mistake, the words of its hint, hidden layer, the reference's Δ rows).
+def _reference_deltas(q, **switches):
+    p, x, d, eta = reference_net.network_of(q["ex"])
+    return by_parameter(q, reference_net.updates(p, x, d, switches.pop("eta", eta), **switches))
+
+
+def _with_updated_output_weights(q):
+    p, x, d, eta = reference_net.network_of(q["ex"])
+    w_next = reference_net.apply(p, reference_net.updates(p, x, d, eta))["w_output"]
+    return _reference_deltas(q, w_back=w_next)
+
+
+HINT_CLAIMS = [
+    ("sign-flipped", "The sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
+    ("no-eta", "You forgot the learning rate η", "tansig", lambda q: _reference_deltas(q, eta=1.0)),
+    ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules", "logsig",
+     _with_updated_output_weights),
+    ("no-hidden-derivative", "You dropped f'(v_i)", "tansig", lambda q: _reference_deltas(q, f_h_prime=False)),
+    ("wrong-derivative", "That is the other sigmoid's derivative", "logsig",
+     lambda q: _reference_deltas(q, f_h_prime=reference_net.F["tansig"][1])),
+    ("wrong-derivative", "That is the other sigmoid's derivative", "tansig",
+     lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
+    ("wrong-derivative", "a linear (purelin) layer has f'(v) = 1", "purelin",  # the slip: logsig's y(1 − y)
+     lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
+]
+
+
+def hint_claim_holds(name: str, hidden: str, reference, seed: int = 1) -> bool:
+    q = hint_world(seed, hidden)
+    got, want = run_fn(homework.mistake(name), q["ex"]), reference(q)
+    return all(math.isclose(got[row], value, rel_tol=1e-12, abs_tol=1e-14) for row, value in want.items())
+
+
+@pytest.mark.parametrize(("name", "words", "hidden", "reference"), HINT_CLAIMS,
+                         ids=[f"{c[0]}-{c[2]}" for c in HINT_CLAIMS])
+def test_what_a_hint_says_the_student_did_is_what_the_slip_computes(name, words, hidden, reference):
+    assert words in homework.hint(name)
+    for seed in (1, 2):
+        assert hint_claim_holds(name, hidden, reference, seed), words
+    assert not hint_claim_holds(name, hidden, lambda q: _reference_deltas(q), 1), "the slip shows in the Δ rows"
+
+
+# --- every formula a hint shows is a checked one -------------------------------------------------------------------
+
+HINT_LINE = re.compile(r"^Hint: (.+)$", re.M)
+
+
+def _is_math(token: str) -> bool:
+    """A token of a formula: anything but an English word (a run of ASCII letters, save one-letter symbols)."""
+    return not (token.isascii() and token.isalpha() and (len(token) > 1 or token in "aAI"))
+
+
+def hint_formula_spans(hint: str) -> list[str]:
+    """Each formula with "=" in a hint: the run of formula tokens around the "=", within one clause (clauses end at
+    ", ", ": ", "; " or ". "), a parenthesis that opens before it and closes after it left out."""
+    spans = []
+    for clause in re.split(r"[,:;.]\s+|\.$", hint):
+        tokens = clause.split()
+        for at in (n for n, t in enumerate(tokens) if t == "="):
+            left, right = [], []
+            for token in reversed(tokens[:at]):
+                if not _is_math(token):
+                    break
+                left.insert(0, token)
+                if "".join(left).count("(") > "".join(left).count(")"):  # "(∂v_i/∂b_i = 1)": the group's "("
+                    left[0] = left[0].removeprefix("(")
+                    break
+            for token in tokens[at + 1:]:
+                if not _is_math(token):
+                    break
+                right.append(token)
+                if "".join(right).count(")") > "".join(right).count("("):
+                    right[-1] = right[-1].removesuffix(")")
+                    break
+            spans.append(" ".join([*left, "=", *right]))
+    return spans
+
+
+def unchecked_hint_formulas(docs) -> list[tuple[str, str]]:
+    """(mistake, formula) for every formula of every "Hint:" line in ``docs`` ((mistake name, docstring) pairs) that
+    no HINT_FORMULAS entry for that mistake shows and checks."""
+    return [(name, span) for name, doc in docs for line in HINT_LINE.findall(doc) for span in hint_formula_spans(line)
+            if not any(name in where and span in text for where, text, *_ in HINT_FORMULAS)]
+
+
+def test_every_hint_formula_is_checked():
+    """Each "=" a hint shows (the docstrings' "Hint:" lines, which the API reference, the CLI and the live page show)
+    is a checked entry of HINT_FORMULAS; the live page's hints are the catalogue's, not a copy."""
+    docs = [(m.name, inspect.getdoc(m.fn)) for m in homework.MISTAKES]
+    assert [HINT_LINE.findall(doc) for _, doc in docs] == [[m.hint] for m in homework.MISTAKES]
+    assert unchecked_hint_formulas(docs) == []
+    assert sum(len(hint_formula_spans(m.hint)) for m in homework.MISTAKES) >= 18, "the spans are found"
+    names = {m.name for m in homework.MISTAKES}
+    assert {name for where, *_ in HINT_FORMULAS for name in where if not name.startswith("exercise ")} <= names
+    live_data = re.search(r'data-json="([^"]*)"', homework_live_data())[1]
+    assert json.loads(html.unescape(live_data))["mistakes"] == [{"name": m.name, "hint": m.hint}
+                                                                 for m in homework.MISTAKES]
+
+
+def homework_live_data() -> str:
+    from backprop import examples, live
+
+    return live.data(examples.NET, examples.X, examples.D, examples.ETA)
+
+
+def test_an_unchecked_hint_formula_is_reported():
+    """A new or changed hint formula is reported; the spans are cut where the formula ends."""
+    assert hint_formula_spans("A bias has input 1 (∂v_i/∂b_i = 1): no x_k.") == ["∂v_i/∂b_i = 1"]
+    assert hint_formula_spans("logsig has f'(v) = y(1 − y), tanh has f'(v) = 1 − y², with y = f(v).") == [
+        "f'(v) = y(1 − y)", "f'(v) = 1 − y²", "y = f(v)"]
+    assert hint_formula_spans("with e = d − y every rule, e.g. Δw_4i = +η e y_hi.") == [
+        "e = d − y", "Δw_4i = +η e y_hi"]
+    assert unchecked_hint_formulas([("sign-flipped", "Slip.\n\nHint: The sign: e.g. Δw_4i = +η e y_hi.")]) == []
+    assert unchecked_hint_formulas([("sign-flipped", "Hint: The sign: e.g. Δw_4i = −η e y_hi, and E = e².")]) == [
+        ("sign-flipped", "Δw_4i = −η e y_hi"), ("sign-flipped", "E = e²")]
+    assert unchecked_hint_formulas([("no-eta", "Hint: Use ∂E/∂e = e.")]) == [("no-eta", "∂E/∂e = e")], \
+        "a formula counts only for the mistakes its entry names"
