@@ -33,6 +33,7 @@ from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
 from tests.support import oracle
+from tests.support.site import unix_socket_kernels
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
@@ -70,7 +71,9 @@ def with_solution(nb: nbformat.NotebookNode) -> tuple[nbformat.NotebookNode, int
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path) -> nbformat.NotebookNode:
-    NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}}).execute()
+    with unix_socket_kernels() as config:
+        NotebookClient(nb, kernel_name="python3", timeout=120, resources={"metadata": {"path": str(cwd)}},
+                       config=config).execute()
     return nb
 
 

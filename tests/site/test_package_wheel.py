@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.site import unix_socket_kernels
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -108,8 +110,9 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         nb.cells.append(nbformat.v4.new_code_cell(
             "from backprop.exercises import check, get\n"
             f"print(check({exercise!r}, get({exercise!r}).right))"))
-        nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600,
-                                resources={"metadata": {"path": str(tmp_path)}}).execute()  # run in tmp_path
+        with unix_socket_kernels() as config:
+            nbclient.NotebookClient(nb, kernel_name="fresh", timeout=600, config=config,
+                                    resources={"metadata": {"path": str(tmp_path)}}).execute()  # run in tmp_path
         printed = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
         assert printed.startswith("Right"), printed
         where = "import backprop, os; print(os.path.dirname(backprop.__file__))"

@@ -3,10 +3,13 @@ build-log error that is not the site's fault."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,18 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def unix_socket_kernels() -> Iterator[object]:
+    """A traitlets ``Config`` for ``nbclient.NotebookClient(config=...)`` whose kernel talks over Unix sockets in a
+    folder of its own, not TCP ports, as hooks/notebook_cache.py runs the site's notebooks: a TCP port jupyter_client
+    picks and releases can be taken by another kernel (the suite's builds start many at once) before this one binds
+    it. The folder is removed on exit."""
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="kernel-") as folder:
+        yield Config({"KernelManager": {"transport": "ipc", "ip": f"{folder}/ipc"}})
 
 
 class BuildFailed(RuntimeError):
