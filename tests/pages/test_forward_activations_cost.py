@@ -22,7 +22,7 @@ import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
 from tests.support import oracle
-from tests.support.pages import collect, render_block
+from tests.support.pages import collect, markdown_displays, markdown_says, norm_tex, render_block
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -85,17 +85,13 @@ def display_equations(page: str, start: str, stop: str) -> list[str]:
     return [" ".join(eq.split()) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", section, re.M | re.S)]
 
 
-def norm(tex: str) -> str:
-    return " ".join(tex.split())
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The derivations
 
 
 def test_sigmoid_page_shows_exactly_these_steps():
     shown = display_equations("activations.md", "## The logistic sigmoid", "??? warning")
-    assert shown == [norm(SIGMOID_DEFINITION[0])] + [norm(tex) for tex, _ in SIGMOID_STEPS]
+    assert shown == [norm_tex(SIGMOID_DEFINITION[0])] + [norm_tex(tex) for tex, _ in SIGMOID_STEPS]
 
 
 def test_sigmoid_definition_sides_agree():
@@ -112,12 +108,12 @@ def test_sigmoid_steps_follow_each_other():
 @pytest.mark.parametrize(("tex", "expr"), SIGMOID_SLIDE_LINES, ids=["no-minus", "e^-x", "minus-e^-z"])
 def test_sigmoid_slide_errata_are_errors_and_shown(tex, expr):
     assert not same(expr, sp.diff(s, z))
-    assert norm(tex) in norm((DOCS / "activations.md").read_text(encoding="utf-8"))
+    assert norm_tex(tex) in norm_tex((DOCS / "activations.md").read_text(encoding="utf-8"))
 
 
 def test_tanh_page_shows_exactly_these_steps():
     shown = display_equations("activations.md", "## The hyperbolic tangent", "??? note")
-    expected = [norm(TANH_DEFINITION[0])] + [norm(tex) for tex, _ in TANH_STEPS] + [norm(TANH_SECH[0])]
+    expected = [norm_tex(TANH_DEFINITION[0])] + [norm_tex(tex) for tex, _ in TANH_STEPS] + [norm_tex(TANH_SECH[0])]
     assert shown == expected
 
 
@@ -450,16 +446,6 @@ def test_activation_figures_are_accessible_and_theme_aware(site_build):
 # against the oracle. A listed TeX string must be on the page as written, so editing an equation fails a test.
 
 
-def page_displays(page: str) -> list[str]:
-    """All display equations of a page's Markdown, outside its code blocks, whitespace normalised, in order."""
-    return [norm(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", prose(page), re.M | re.S)]
-
-
-def page_says(page: str, tex: str) -> bool:
-    """Whether the page's Markdown holds ``tex`` (whitespace normalised: an equation may wrap over lines)."""
-    return norm(tex) in norm((DOCS / f"{page}.md").read_text(encoding="utf-8"))
-
-
 # --- activations.md ----------------------------------------------------------------------------------------------
 
 v = sp.Symbol("v", real=True)
@@ -517,7 +503,7 @@ F_PRIME_FROM_OUTPUT_TEX = {"logsig": (r"y_{hi}\,(1 - y_{hi})", lambda f: f * (1 
 def test_activations_page_shows_exactly_the_checked_display_equations():
     listed = ([SIGMOID_DEFINITION[0]] + [tex for tex, _ in SIGMOID_STEPS] + [tex for tex, _ in SIGMOID_SLIDE_LINES]
               + [TANH_DEFINITION[0]] + [tex for tex, _ in TANH_STEPS] + [TANH_SECH[0], PURELIN[0]])
-    assert page_displays("activations") == [norm(tex) for tex in listed]
+    assert markdown_displays("activations") == [norm_tex(tex) for tex in listed]
 
 
 def test_purelin_display():
@@ -538,7 +524,7 @@ def test_activations_table_rows_are_the_checked_formulas():
 
 @pytest.mark.parametrize(("tex", "sides"), ACTIVATION_FACTS, ids=[f"{n}" for n in range(len(ACTIVATION_FACTS))])
 def test_activations_page_inline_facts(tex, sides):
-    assert page_says("activations", tex), tex
+    assert markdown_says("activations", tex), tex
     for a, b in itertools.pairwise(sides):
         assert same(a, b), f"{tex}: {a} != {b}"
 
@@ -546,12 +532,12 @@ def test_activations_page_inline_facts(tex, sides):
 def test_activations_page_inline_claims_about_the_slides():
     """The slide's line without the minus is negative (the true slope is positive), and the line with e^{-x}
     differs from the derivative at z = 0 by -e^{-x}."""
-    assert page_says("activations", r"the next line $\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)$ is negative, "
-                                    r"the opposite of the true derivative")
+    assert markdown_says("activations", r"the next line $\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)$ is "
+                                        r"negative, the opposite of the true derivative")
     slide_second = (1 / (1 + E)) ** 2 * E * (-1)
     for point in (-3, -0.5, 0, 0.5, 3):
         assert slide_second.subs(z, point) < 0 < sp.diff(s, z).subs(z, point)
-    assert page_says("activations", r"at $z = 0$ it differs from the derivative by $-e^{-x}$")
+    assert markdown_says("activations", r"at $z = 0$ it differs from the derivative by $-e^{-x}$")
     assert same((SIGMOID_SLIDE_LINES[1][1] - sp.diff(s, z)).subs(z, 0), -sp.exp(-x_slide))
 
 
@@ -644,12 +630,12 @@ def bmatrix(tex: str) -> list[list[list[str]]]:
 
 def test_forward_pass_page_shows_exactly_the_checked_display_equations():
     listed = [FORWARD_DISPLAYS[k][0] for k in range(6)] + SLIDE_FORWARD + [tex for tex, _ in FORWARD_DISPLAYS[6:]]
-    assert page_displays("forward-pass") == [norm(tex) for tex in listed + MATRIX_DISPLAYS]
+    assert markdown_displays("forward-pass") == [norm_tex(tex) for tex in listed + MATRIX_DISPLAYS]
 
 
 @pytest.mark.parametrize(("tex", "pairs"), FORWARD_DISPLAYS + FORWARD_FACTS, ids=range(12))
 def test_forward_pass_equations_give_the_oracles_values(tex, pairs):
-    assert page_says("forward-pass", tex)
+    assert markdown_says("forward-pass", tex)
     for seed in range(3):
         for left, right in pairs(forward_values(seed)):
             assert math.isclose(left, right, rel_tol=1e-12, abs_tol=1e-15), tex
@@ -704,12 +690,12 @@ COST_FACTS = [
 
 
 def test_cost_page_shows_exactly_the_checked_display_equations():
-    assert page_displays("cost-function") == [norm(tex) for tex, _ in COST_DISPLAYS]
+    assert markdown_displays("cost-function") == [norm_tex(tex) for tex, _ in COST_DISPLAYS]
 
 
 @pytest.mark.parametrize(("tex", "sides"), COST_DISPLAYS[1:] + COST_FACTS, ids=range(6))
 def test_cost_page_equations(tex, sides):
-    assert page_says("cost-function", tex)
+    assert markdown_says("cost-function", tex)
     for a, b in itertools.pairwise(sides):
         assert sp.expand(a - b) == 0, f"{tex}: {a} != {b}"
 
@@ -724,6 +710,6 @@ def test_cost_page_definitions_are_the_oracles():
     assert it["e"] == pytest.approx([dj - yj for dj, yj in zip(ex["d"], it["y"], strict=True)], abs=0)
     values = {d1: ex["d"][0], d2: ex["d"][1], y1: it["y"][0], y2: it["y"][1]}
     assert float(E_two.xreplace(values)) == pytest.approx(it["E"], rel=1e-12)
-    assert page_says("cost-function", r"zero only when $y_j(n) = d_j(n)$")
+    assert markdown_says("cost-function", r"zero only when $y_j(n) = d_j(n)$")
     assert sp.solve(sp.Eq(half * (d1 - y1) ** 2, 0), y1) == [d1]
     assert sp.expand(sp.diff(E_two, y1) - (d1 - y1)) != 0  # the check can fail: the sign matters

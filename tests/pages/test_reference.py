@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.pages import norm_tex
+
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show"]
 RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
@@ -274,10 +276,6 @@ NOT_FACTS = {
         "the right update the slip leaves in place, theta(n+1) = theta(n) + Delta theta(n), checked in backprop.train",
     ("backprop.homework.sigmoid_output", "y = v_4"): "the slides' linear output, the definition the slip replaces",
 }
-
-
-def norm_tex(text: str) -> str:
-    return " ".join(text.split())
 
 
 def docstring_equations(docs) -> list[tuple[str, str]]:

@@ -30,8 +30,8 @@ import sympy as sp
 
 import backprop
 from backprop import examples, rules
-from tests.support import oracle
-from tests.support.pages import EXEC, Snippet, page_markdown, render_block, render_page, render_with_example
+from tests.support import oracle, pages
+from tests.support.pages import EXEC, Snippet, page_markdown, render_block, render_with_example
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -130,13 +130,12 @@ def test_the_oracle_on_a_network_worked_by_hand():
 # The pages' text for the example in use: the Markdown with each exec block replaced by its output.
 # --------------------------------------------------------------------------------------------------
 
-@cache
 def page_text(page: str) -> str:
-    """The page's Markdown as the build renders it: snippets included, each exec block replaced by its output."""
-    text = render_page(page)
+    """The page's Markdown as the build renders it (`pages.page_text`, one render per process for every test file),
+    from a page with the rule pages' blocks."""
     blocks = EXEC.findall(page_markdown(page))
     assert len(blocks) >= 5, f"{page}: found only {len(blocks)} python blocks"
-    return text
+    return pages.page_text(page)
 
 
 def prose(page: str) -> str:

@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from tests.support.pages import collect, render_block
+from tests.support.pages import collect, markdown_displays, markdown_says, norm_tex, render_block
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "useful-derivatives.md"
 
@@ -180,15 +180,10 @@ FACTS = [
 ]
 
 
-def normalised(text: str) -> str:
-    return " ".join(text.split())
-
-
 def test_page_shows_exactly_the_checked_display_equations():
-    prose = re.sub(r"^([ \t]*)```.*?^\1```", "", PAGE.read_text(encoding="utf-8"), flags=re.M | re.S)
-    shown = [normalised(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", prose, re.M | re.S)]
+    shown = markdown_displays(PAGE.stem)
     slides_and_corrected = [t for pair in zip([r[0] for r in SLIDE_WRONG], CORRECTIONS, strict=True) for t in pair]
-    assert shown == [normalised(LARGEST_ERROR), *slides_and_corrected]
+    assert shown == [norm_tex(LARGEST_ERROR), *slides_and_corrected]
 
 
 def test_largest_error_is_what_the_block_computes():
@@ -201,14 +196,14 @@ def test_largest_error_is_what_the_block_computes():
 
 @pytest.mark.parametrize(("tex", "sides"), FACTS, ids=range(len(FACTS)))
 def test_inline_facts(tex, sides):
-    assert normalised(tex) in normalised(PAGE.read_text(encoding="utf-8")), tex
+    assert markdown_says(PAGE.stem, tex), tex
     for left, right in itertools.pairwise(sides):
         assert is_zero(left - right), f"{tex}: {left} != {right}"
 
 
 def test_inline_claims_on_the_slides_coth_row():
     """-cosh^2 x <= -1 everywhere, while the slope of coth x tends to 0 for large |x|."""
-    text = normalised(PAGE.read_text(encoding="utf-8"))
+    text = norm_tex(PAGE.read_text(encoding="utf-8"))
     assert r"$-\cosh^2 x \le -1$ never comes near zero" in text
     assert sp.maximum(-sp.cosh(x) ** 2, x) == -1
     assert sp.limit(sp.diff(sp.coth(x), x), x, sp.oo) == 0 and sp.limit(sp.diff(sp.coth(x), x), x, -sp.oo) == 0
