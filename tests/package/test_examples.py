@@ -7,6 +7,7 @@ Expected values come from ``tests/support/oracle.py``, which reads the example f
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -38,12 +39,8 @@ VALID = {
     "eta": 0.125,
 }
 
+six = oracle.number_string  # a value as the CLI prints it
 
-
-def six(value: float) -> str:
-    """A value as the CLI prints it: 6 decimals, and a zero that rounds from below as 0.000000, not -0.000000."""
-    text = f"{value:.6f}"
-    return text[1:] if text == "-0.000000" else text
 
 def run(*args: str, example: Path | str | None = None) -> subprocess.CompletedProcess[str]:
     """``python <args>`` with ``BACKPROP_EXAMPLE`` set to ``example`` (unset: the package's own file)."""
@@ -289,6 +286,45 @@ PRINT_EXAMPLE = ("import json; from backprop import examples as e; "
                  "'d': e.D, 'eta': e.ETA, 'practice': {**e.PRACTICE_NET.to_dict(), 'x': e.PRACTICE_X.tolist(), "
                  "'d': e.PRACTICE_D, 'eta': e.PRACTICE_ETA}}))")
 
+# One fresh interpreter per example file, with BACKPROP_EXAMPLE naming it, does all that file's work below: prints the
+# example the package read at import (PRINT_EXAMPLE), then runs each CLI command of COMMANDS through the function
+# ``python -m backprop`` calls, capturing what it prints and its exit status. (Each command in a process of its own
+# took 20 interpreter starts; test_cli runs the ``python -m backprop`` entry point itself.)
+IN_ONE_PROCESS = PRINT_EXAMPLE + """
+import contextlib, io, sys
+from backprop.__main__ import main
+commands = json.loads(sys.argv[1])
+ran = {}
+for name, argv in commands.items():
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as stop:
+            code = stop.code
+    ran[name] = {"returncode": code or 0, "stdout": out.getvalue(), "stderr": err.getvalue()}
+print(json.dumps(ran))
+"""
+
+
+def commands(path: Path) -> dict[str, list[str]]:
+    """The CLI commands run with ``path`` in use: its trace, as text and JSON, its help, and the trace of the file
+    before it in FILES given with ``--weights`` (so the file's x, d and eta differ from the example in use's)."""
+    before = FILES[(FILES.index(path) - 1) % len(FILES)]
+    return {"trace": ["trace"], "json": ["trace", "--format", "json"], "help": ["trace", "--help"],
+            "weights": ["trace", "--weights", str(before), "--format", "json"]}
+
+
+@functools.cache
+def in_use(path: Path) -> tuple[dict, dict[str, subprocess.CompletedProcess[str]]]:
+    """What a fresh interpreter with ``BACKPROP_EXAMPLE=path`` read at import, and each command of ``commands(path)``
+    run there, as ``(example, {name: completed})``."""
+    proc = run("-c", IN_ONE_PROCESS, json.dumps(commands(path)), example=path)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    example, ran = map(json.loads, proc.stdout.splitlines())
+    return example, {name: subprocess.CompletedProcess(argv, **ran[name])
+                                 for name, argv in commands(path).items()}
+
 
 def with_defaults(data: dict) -> dict:
     """An example file's data as the package reads it: the slides' activations where none is named."""
@@ -300,9 +336,7 @@ def with_defaults(data: dict) -> dict:
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_BACKPROP_EXAMPLE_is_honoured_at_import(path):
-    proc = run("-c", PRINT_EXAMPLE, example=path)
-    assert proc.returncode == 0, proc.stderr
-    got = json.loads(proc.stdout)
+    got = dict(in_use(path)[0])
     want = oracle.load_example(path)
     assert got.pop("file") == str(path)
     assert got == with_defaults(want)
@@ -334,12 +368,12 @@ def printed(out: str) -> dict[str, str]:
 def test_trace_without_options_prints_the_example_in_use(path):
     """Every value ``python -m backprop trace`` prints, against the oracle's for the file BACKPROP_EXAMPLE names."""
     want = oracle.trace_values(oracle.iteration(oracle.load_example(path)))
-    proc = run("-m", "backprop", "trace", example=path)
+    proc = in_use(path)[1]["trace"]
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     got = printed(proc.stdout)
     assert list(got) == list(want)
     assert got == {name: six(value) for name, value in want.items()}
-    js = json.loads(run("-m", "backprop", "trace", "--format", "json", example=path).stdout)
+    js = json.loads(in_use(path)[1]["json"].stdout)
     assert list(js) == list(want)
     for name, value in want.items():
         assert js[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
@@ -353,7 +387,7 @@ def numbers(values) -> str:
 @pytest.mark.parametrize("path", FILES, ids=IDS)
 def test_trace_help_shows_the_example_in_use(path):
     data = oracle.load_example(path)
-    proc = run("-m", "backprop", "trace", "--help", example=path)
+    proc = in_use(path)[1]["help"]
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     flat = " ".join(out.split())  # argparse wraps the option help
@@ -381,7 +415,8 @@ def test_trace_weights_uses_the_files_x_d_and_eta(path):
     (BACKPROP_EXAMPLE names another one here, so the two differ)."""
     other = FILES[(FILES.index(path) + 1) % len(FILES)]
     want = oracle.trace_values(oracle.iteration(oracle.load_example(path)))
-    proc = run("-m", "backprop", "trace", "--weights", str(path), "--format", "json", example=other)
+    proc = in_use(other)[1]["weights"]
+    assert proc.args == ["trace", "--weights", str(path), "--format", "json"]
     assert proc.returncode == 0, proc.stderr
     got = json.loads(proc.stdout)
     assert list(got) == list(want)

@@ -46,10 +46,7 @@ EX = oracle.load_example()
 IT = oracle.iteration(EX)
 
 
-def num(value: float) -> str:
-    """A number as the site writes it (6 decimals, never -0.000000), written here, not taken from backprop.show."""
-    (text,) = oracle.number_strings([value])
-    return text
+num = oracle.number_string  # a number as the site writes it, written by the oracle, not taken from backprop.show
 
 
 def given(value: float) -> str:

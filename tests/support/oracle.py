@@ -189,8 +189,15 @@ def with_sample(ex: dict, **changes: object) -> dict:
     return {**ex, **changes}
 
 
+def number_string(value: float, decimals: int = 6) -> str:
+    """A number as the site and the CLI write it: ``decimals`` decimals, and a zero that rounds from below written
+    without its minus (0.000000, not -0.000000)."""
+    text = f"{float(value):.{decimals}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
 def number_strings(values, decimals: int = 6) -> set[str]:
-    """Every number of a nested list/dict of floats written as the site writes it (6 decimals, no "-0.000000")."""
+    """Every number of a nested list/dict of floats written as the site writes it (`number_string`)."""
     found: set[str] = set()
 
     def walk(v):
@@ -201,8 +208,7 @@ def number_strings(values, decimals: int = 6) -> set[str]:
             for item in v:
                 walk(item)
         elif isinstance(v, int | float) and not isinstance(v, bool):
-            text = f"{float(v):.{decimals}f}"
-            found.add(text[1:] if text.startswith("-") and float(text) == 0 else text)
+            found.add(number_string(v, decimals))
 
     walk(values)
     return found
