@@ -1,0 +1,155 @@
+r"""A parameter's backward path: from the cost $E$ back to it through the network, each edge with its local derivative.
+
+Each rule's chain multiplies one local derivative per edge of a path through the network, from the
+cost $E$ back to the parameter. For a hidden weight $w_{ik}$ (rule 3) the path is
+$x_k \to v_i \to y_{hi} \to v_4 \to y \to e \to E$ and
+
+$$
+\frac{\partial E}{\partial w_{ik}} =
+\frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\,\frac{\partial y}{\partial v_4}\,
+\frac{\partial v_4}{\partial y_{hi}}\,\frac{\partial y_{hi}}{\partial v_i}\,\frac{\partial v_i}{\partial w_{ik}}
+= e \cdot (-1) \cdot f'(v_4) \cdot w_{4i} \cdot f'(v_i) \cdot x_k .
+$$
+
+`backward_path` computes such a path for any network with one output (compute); `backprop.figures` draws it over
+the slides' 2-3-1 network (show) and is where pages import it from.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import labels
+from .network import ForwardPass
+from .rules import error, f_prime_hidden, f_prime_output
+
+#: The parameters a path can end at, as `Network` names them, and the slides' rule for each.
+PARAMETERS = {"w_output": 1, "b_output": 2, "w_hidden": 3, "b_hidden": 4}
+
+
+@dataclass(frozen=True)
+class Edge:
+    r"""One edge of a path, drawn from ``tail`` to ``head`` (the forward direction), and its local derivative.
+
+    Attributes
+    ----------
+    tail, head : str
+        Node names: ``x1``, ``x2``, ``bias_hidden`` (the hidden layer's input 1), ``v1``, ``y_h1``, ...,
+        ``bias_output``, ``v4``, ``y``, ``e``, ``E``.
+    local : str
+        TeX of the local derivative, $\partial\,\text{head} / \partial\,\text{tail}$, or
+        $\partial\,\text{head} / \partial\,\text{parameter}$ on the parameter's own edge.
+    formula : str
+        TeX of what it equals: ``x_2``, ``f'(v_1)``, ``w_{41}``, ``-1`` ...
+    value : float
+        Its value in the example.
+    exact : bool
+        Whether the value is written as it is (``0.5``, ``1``), not to the site's decimals (``0.500000``): a value
+        the example gives (an input $x_k$, a weight $w_{4i}$ at $n = 0$) or a constant of the network (a linear
+        output's $f'(v_4) = 1$).
+    """
+
+    tail: str
+    head: str
+    local: str
+    formula: str
+    value: float
+    exact: bool = False
+
+
+@dataclass(frozen=True)
+class Path:
+    r"""The path of one parameter, from the cost back to it: ``edges[0]`` ends at $E$, ``edges[-1]`` is the
+    parameter's own edge.
+
+    Attributes
+    ----------
+    parameter : {"w_output", "b_output", "w_hidden", "b_hidden"}
+    rule : int
+        The slides' rule (1)-(4) for this parameter.
+    name : str
+        TeX of the parameter: ``w_{41}``, ``b_4``, ``w_{12}``, ``b_1``.
+    edges : tuple of Edge
+    """
+
+    parameter: str
+    rule: int
+    name: str
+    edges: tuple[Edge, ...]
+
+    @property
+    def gradient(self) -> float:
+        r"""$\partial E / \partial\,\text{parameter}$: the product of the edges' values."""
+        return math.prod(edge.value for edge in self.edges)
+
+
+def _index(name: str, value: object, size: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{name} must be an int from 1 to {size}, got {type(value).__name__}")
+    if not 1 <= value <= size:
+        raise ValueError(f"{name} must be from 1 to {size}, got {value}")
+    return int(value)
+
+
+def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> Path:
+    r"""The path from $E$ back to one parameter, each edge with its local derivative's value.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass of a network with one output neuron $j$ (the slides' 4).
+    d : float or array_like, shape (1,)
+        The target $d(n)$.
+    parameter : {"w_output", "b_output", "w_hidden", "b_hidden"}
+        Rule (1) $w_{ji}$, rule (2) $b_j$, rule (3) $w_{ik}$ or rule (4) $b_i$.
+    i, k : int
+        The hidden neuron $i$ and the input $k$, numbered from 1 as in the slides (``k`` is used by
+        ``w_hidden`` only, ``i`` by all but ``b_output``).
+
+    Returns
+    -------
+    Path
+        Rule 1: $y_{hi} \to v_j \to y \to e \to E$ (the first edge is $w_{ji}$); rule 2: $1 \to v_j \to \dots$;
+        rule 3: $x_k \to v_i \to y_{hi} \to v_j \to \dots$ (the first edge is $w_{ik}$); rule 4: $1 \to v_i \to \dots$.
+    """
+    if parameter not in PARAMETERS:
+        raise ValueError(f"parameter must be one of {', '.join(PARAMETERS)}, got {parameter!r}")
+    net = fp.net
+    if net.n_out != 1:
+        raise ValueError(f"a path runs back from one output; this network has {net.n_out} outputs (with several, "
+                         "a hidden parameter's derivative is a sum over the outputs, not one path)")
+    i = _index("i", i, net.n_hidden)
+    k = _index("k", k, net.n_in)
+    j = labels.output_neurons(net.n_hidden)[0]  # the output neuron's number: 4 in the slides
+    index = {"w_output": (0, i - 1), "b_output": (0,), "w_hidden": (i - 1, k - 1), "b_hidden": (i - 1,)}[parameter]
+    letter, subscript = labels.parameter(parameter, index, net.n_hidden).split("_")
+    name = f"{letter}_{subscript}" if len(subscript) == 1 else f"{letter}_{{{subscript}}}"  # TeX: b_4, w_{42}
+
+    # From E back to v_j: the same three edges for every parameter.
+    edges = [
+        Edge("e", "E", r"\partial E / \partial e", "e", float(error(fp, d)[0])),
+        Edge("y", "e", r"\partial e / \partial y", "-1", -1.0),
+        Edge(f"v{j}", "y", rf"\partial y / \partial v_{j}", f"f'(v_{j})", float(f_prime_output(fp)[0]),
+             exact=net.output == "purelin"),
+    ]
+    if parameter in ("w_hidden", "b_hidden"):  # on through w_ji to hidden neuron i
+        edges += [
+            Edge(f"y_h{i}", f"v{j}", rf"\partial v_{j} / \partial y_{{h{i}}}", f"w_{{{j}{i}}}",
+                 float(net.w_output[0, i - 1]), exact=True),
+            Edge(f"v{i}", f"y_h{i}", rf"\partial y_{{h{i}}} / \partial v_{i}", f"f'(v_{i})",
+                 float(f_prime_hidden(fp)[i - 1])),
+        ]
+    # The parameter's own edge: the derivative of the field it enters with respect to it is what it multiplies.
+    tail, head, formula, value = {
+        "w_output": (f"y_h{i}", f"v{j}", f"y_{{h{i}}}", fp.y_hidden[i - 1]),
+        "b_output": ("bias_output", f"v{j}", "1", 1.0),
+        "w_hidden": (f"x{k}", f"v{i}", f"x_{k}", fp.x[k - 1]),
+        "b_hidden": ("bias_hidden", f"v{i}", "1", 1.0),
+    }[parameter]
+    edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value),
+                      exact=parameter == "w_hidden"))  # the input x_k; y_hi, on rule 1's edge, is computed
+    return Path(parameter, PARAMETERS[parameter], name, tuple(edges))
