@@ -306,7 +306,8 @@ def test_rule_3_says_how_dw_i2_relates_to_dw_i1():
     exact = Fraction(repr(float(x2))) / Fraction(repr(float(x1)))
     words = {Fraction(1, 2): "half of", 1: "equal to", 2: "twice", -1: "minus", Fraction(-1, 2): "minus half of"}
     printed = num(x2 / x1)
-    relation = words.get(exact, f"${printed}$ times" if Fraction(printed) == exact else f"$\\approx {printed}$ times")
+    relation = words.get(exact, f"${given(x2 / x1)}$ times" if Fraction(printed) == exact
+                         else f"$\\approx {printed}$ times")
     assert rf"Each $\Delta w_{{i2}}$ is {relation} $\Delta w_{{i1}}$" in text
     assert re.search(rf"x_2 / x_1 = {re.escape(given(x2))} / {re.escape(given_op(x1))} (=|\\approx) {num(x2 / x1)}",
                      text)
