@@ -169,7 +169,7 @@ def test_page_shows_the_factor_values(page):
     uses it (with the example's f), f'(v_i) on rule 3's (with the example's f'), x_k on rule 3's."""
     text = prose(page)
     y_text = num(IT["y"]) if IT["y"] >= 0 else f"({num(IT['y'])})"
-    d_minus_y = rf"d\(n\) - y\(n\) = {re.escape(given(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}"
+    d_minus_y = rf"d_j\(n\) - y_j\(n\) = {re.escape(given(IT['d']))} - {re.escape(y_text)} (=|\\approx) {num(IT['e'])}"
     assert re.search(d_minus_y, text), f"{page}: e = d - y is not shown with the example's numbers"
     assert IT["fp_output"][0] == 1.0  # the oracle's linear output: f'(v_4) is the constant 1, written as one
     assert "f'(v_4) = 1" in text and f"f'(v_4) = {num(1.0)}" not in text
