@@ -1,0 +1,130 @@
+"""MathJax's fonts for the pre-rendered math: each cut down to the glyphs the site draws, and those a page preloads.
+
+CHTML draws every glyph from one stylesheet (hooks/mathjax_v8.py's ``Renderer.stylesheet``, written once after all
+pages). `write_fonts` writes the fonts that stylesheet names next to it: those the site's math uses cut down to the
+characters it draws (fontTools' subsetter on MathJax's own woff files), the others, which no formula can ask for,
+as they are. `first_screen_fonts` names the fonts a page preloads. Imported by hooks/mathjax_prerender.py (not a
+hook itself).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+from mathjax_v8 import ES5, FONT_URL  # hooks/mathjax_v8.py
+
+FONT_SOURCE = ES5 / "output" / "chtml" / "fonts" / "woff-v2"  # MathJax's fonts, as the client-side mode serves them
+
+# CHTML draws every glyph as CSS generated content (mjx-c.mjx-c1D464.TEX-I::before { content: "w" }), so the
+# stylesheet's content strings are every character any page draws; the subset of each font keeps those it has.
+CSS_CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
+CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n]?|(.))", re.S)
+FONT_FACE_URL = re.compile(r'url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff)"\)')
+
+
+def drawn_characters(css: str) -> set[str]:
+    """Every character the CHTML stylesheet ``css`` draws (its ``content`` strings, CSS escapes decoded)."""
+    chars = set()
+    for m in CSS_CONTENT.finditer(css):
+        chars.update(CSS_ESCAPE.sub(lambda e: chr(int(e[1], 16)) if e[1] else e[2], m[1]))
+    return chars
+
+
+FONT_FAMILY_RULE = re.compile(r"([^{}]+)\{\s*font-family:\s*([^;}]+)")
+FONT_FACE = re.compile(r"@font-face[^{]*\{\s*font-family:\s*([\w-]+);\s*src:\s*" + FONT_FACE_URL.pattern)
+
+
+def fonts_in_use(css: str, markup: str) -> set[str]:
+    """The font files of the stylesheet that ``markup`` (all rendered math) can make a browser fetch: those of the
+    families in every font-family rule one of whose selectors names only classes and mjx- elements it uses."""
+    classes = {c for attr in re.findall(r'class="([^"]*)"', markup) for c in attr.split()}
+    elements = set(re.findall(r"<(mjx-[\w-]+)", markup))
+    families = set()
+    for selectors, value in FONT_FAMILY_RULE.findall(css):
+        if selectors.lstrip().startswith("@font-face"):
+            continue
+        for selector in selectors.split(","):
+            if (set(re.findall(r"\.([\w-]+)", selector)) <= classes
+                    and set(re.findall(r"(?<![\w.-])(mjx-[\w-]+)", selector)) <= elements):
+                families.update(f.strip() for f in value.replace("!", " ").replace("important", "").split(","))
+                break
+    return {file for family, file in FONT_FACE.findall(css) if family in families}
+
+
+def font_files(css: str) -> dict[str, list[str]]:
+    """MathJax's font files by what chooses them in CHTML markup: a class (``MJX-TEX`` on every formula, ``TEX-I``,
+    ``TEX-S1``, ... on a glyph) or ``mjx-stretchy`` (the pieces of a stretched delimiter), each with the files of its
+    font-family list, in order (MJXZERO first: every glyph's line box takes its strut)."""
+    files = dict(FONT_FACE.findall(css))
+    table = {}
+    for selectors, value in FONT_FAMILY_RULE.findall(css):
+        families = [f.strip() for f in value.replace("!", " ").replace("important", "").split(",")]
+        for selector in (s.strip() for s in selectors.split(",")):
+            key = selector[1:] if re.fullmatch(r"\.[\w-]+", selector) else (
+                "mjx-stretchy" if selector.startswith("mjx-stretchy") else None)
+            if key:
+                table[key] = [files[f] for f in families if f in files]
+    return table
+
+
+def first_screen_fonts(markup: str, table: dict[str, list[str]]) -> list[str]:
+    """The font files a browser fetches to draw the formulas of ``markup`` (a page's first screen, from
+    hooks/first_screen.py): MJXZERO for any formula; a glyph's class's own font (``TEX-I``: MathJax_Math-Italic);
+    MathJax_Main for a glyph without one; for a stretched delimiter, the first font of its list (a piece the first
+    font lacks is fetched from the next one after it, so it is not preloaded: an unused preload is wasted)."""
+    if "<mjx-container" not in markup:
+        return []
+    main = table.get("MJX-TEX", [])  # [MJXZERO's file, MathJax_Main's]
+    wanted = main[:1]
+    if re.search(r'<mjx-c class="mjx-c[0-9A-F]+">', markup):
+        wanted += main[1:2]
+    for name in sorted(set(re.findall(r'<mjx-c class="mjx-c[0-9A-F]+ ([\w-]+)"', markup))):
+        wanted += table.get(name, [])[1:2]
+    if "<mjx-stretchy" in markup:
+        wanted += table.get("mjx-stretchy", [])[1:2]
+    return list(dict.fromkeys(wanted))
+
+
+def drawn_characters_of(name: str, chars: set[str]) -> set[str]:
+    """The characters of ``chars`` that MathJax's font ``name`` has."""
+    from fontTools.ttLib import TTFont  # PyPI: fonttools
+
+    cmap = TTFont(str(FONT_SOURCE / name), lazy=True).getBestCmap() or {}
+    return {c for c in chars if ord(c) in cmap}
+
+
+def write_fonts(css: str, css_dir: Path, markup: str, cache: dict[tuple[str, frozenset[str]], bytes]) -> None:
+    """Write each font the stylesheet names next to it (FONT_URL): those ``markup`` uses cut down to the characters
+    the stylesheet draws, the others (never fetched) as they are. ``cache``: (font file, characters) -> its subset,
+    kept by the caller across builds."""
+    from fontTools import subset  # PyPI: fonttools
+
+    chars = drawn_characters(css)
+    out_dir = css_dir / FONT_URL
+    out_dir.mkdir(parents=True, exist_ok=True)
+    used = fonts_in_use(css, markup)
+    for name in sorted(set(FONT_FACE_URL.findall(css))):
+        if name not in used:
+            shutil.copyfile(FONT_SOURCE / name, out_dir / name)
+            continue
+        key = (name, frozenset(chars))
+        if key not in cache and not drawn_characters_of(name, chars):
+            # MathJax_Zero: its one character is never drawn (the font is there for its metrics: every glyph's line
+            # box takes the strut of MJXZERO, the first family). Cut to nothing it has no cmap, Chromium's font
+            # sanitizer rejects it (document.fonts: "error"), and each line box took the next family's metrics: a
+            # display sum with limits sat 5 px higher than client-side MathJax puts it. Kept whole (1.4 KB).
+            cache[key] = (FONT_SOURCE / name).read_bytes()
+        if key not in cache:  # mkdocs serve: a rebuild with the same glyphs reuses the subset
+            options = subset.Options(flavor="woff", layout_features=["*"], name_IDs=["*"], notdef_outline=True,
+                                     drop_tables=[*subset.Options().drop_tables, "FFTM"])
+            font = subset.load_font(str(FONT_SOURCE / name), options)
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=[ord(c) for c in chars])
+            subsetter.subset(font)
+            buffer = io.BytesIO()
+            subset.save_font(font, buffer, options)
+            cache[key] = buffer.getvalue()
+        (out_dir / name).write_bytes(cache[key])
