@@ -55,6 +55,7 @@ ADDED_BUILD_TIME = """
 import json, re, sys, tempfile, time, importlib.util
 from pathlib import Path
 site = Path(sys.argv[1])
+sys.path.insert(0, str(Path(sys.argv[2]).parent))  # the hook's plain modules (first_screen, mathjax_v8, ...)
 spec = importlib.util.spec_from_file_location("mathjax_prerender", sys.argv[2])
 hook = importlib.util.module_from_spec(spec); spec.loader.exec_module(hook)
 wall, cpu = time.perf_counter(), time.process_time()
