@@ -10,6 +10,9 @@
 //   {w_hidden: [[w11, w12], ...], b_hidden: [b1, ...], w_output: [[w41, ...]], b_output: [b4],
 //    hidden: "logsig", output: "purelin"}
 // with x an array of n_in numbers, d a number (one output) or an array of n_out numbers, eta > 0.
+//
+// One file over 300 lines on purpose: the page loads it as one plain script (no bundler or module loader) and the
+// tests evaluate that one file alone in V8 (mini-racer); each of its sections mirrors one part of the package.
 (function (root) {
   "use strict";
 
