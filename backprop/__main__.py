@@ -170,12 +170,12 @@ def print_report(report: homework.Report, decimals: int) -> None:
         return
     print(f"First wrong step: {wrong.name} (expected {num(wrong.expected, decimals)}, "
           f"given {num(wrong.given, decimals)}).")
-    if len(report.likely) == 1:
-        print(f"Likely mistake: {report.likely[0].name}. {report.likely[0].hint}")
+    if len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
+        print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
     elif report.likely:
         print("Likely mistakes (each gives this value here):")
-        for m in report.likely:
-            print(f"  {m.name}: {m.hint}")
+        for m, hint in zip(report.likely, report.hints, strict=True):
+            print(f"  {m.name}: {hint}")
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula and the "
               f"steps before it.")

@@ -20,25 +20,134 @@ slips in JavaScript under the same names. The public names are re-exported, and 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import activations
+from . import activations, examples, labels
 from ._checks import as_array
 from ._trace import Factors, Trace, iteration, updates
 from .activations import Array
 from .network import ForwardPass, Network, forward
 
+# Plain-text formulas of each activation, for the hints (the pages' TeX is in backprop.show): f(v) and f'(v) written
+# with y = f(v). An activation added with `activations.register` has none: its hints say f and f' without a formula.
+F_TEXT = {"logsig": "1/(1 + e^(−{v}))", "tansig": "tanh({v})", "purelin": "{v}"}
+F_PRIME_TEXT = {"logsig": "{y}(1 − {y})", "tansig": "1 − {y}²", "purelin": "1"}
+
+
+@dataclass(frozen=True)
+class Notation:
+    r"""The names a hint writes for one network, from `backprop.labels`: the slides' for the 2-3-1 network.
+
+    A hint is plain text, so these are too. With one output neuron its number, $n_\text{hidden} + 1$ (the slides'
+    4), stands in the formulas: ``w_4i``, ``v_4``, ``e``, ``d``, ``y``; with several the letter j does: ``w_ji``,
+    ``v_j``, ``e_j``, and ``first`` is the first output's number, for a rule written out for one of them.
+    """
+
+    n_in: int
+    n_hidden: int
+    n_out: int
+    #: The output layer's activation (its name in `activations.ACTIVATIONS`).
+    output: str
+
+    @classmethod
+    def of(cls, net: Network) -> Notation:
+        """The notation of ``net``'s sizes and output activation."""
+        if not isinstance(net, Network):
+            raise TypeError(f"a hint is written for a backprop.Network, not a {type(net).__name__}")
+        return cls(net.n_in, net.n_hidden, net.n_out, net.output)
+
+    @property
+    def slides(self) -> bool:
+        """Whether this is the slides' shape: 2 inputs, 3 hidden neurons, 1 output (neuron 4)."""
+        return (self.n_in, self.n_hidden, self.n_out) == (2, 3, 1)
+
+    @property
+    def first(self) -> int:
+        """The first output neuron's number (the slides' 4)."""
+        return labels.output_neurons(self.n_hidden, self.n_out)[0]
+
+    @property
+    def j(self) -> labels.Index:
+        """The output neuron of a general formula: its number for one output, else the letter ``j``."""
+        return self.first if self.n_out == 1 else "j"
+
+    def at(self, name: str, j: labels.Index | None = None) -> str:
+        """An output's quantity ``name`` (``"e"``, ``"d"``, ``"y"``): ``e`` for one output, else ``e_j`` (or ``e_5``
+        for ``j=5``)."""
+        return name if self.n_out == 1 else f"{name}_{self.j if j is None else j}"
+
+    @property
+    def w_out(self) -> str:
+        """The output weights from hidden neuron i: ``w_4i`` (``w_ji`` for several outputs)."""
+        return labels.weight(self.j, "i")
+
+    @property
+    def b_out(self) -> str:
+        """The output bias: ``b_4`` (``b_j``)."""
+        return labels.bias(self.j)
+
+    @property
+    def v_out(self) -> str:
+        """The output's field: ``v_4`` (``v_j``)."""
+        return f"v_{self.j}"
+
+    @property
+    def cost(self) -> str:
+        """The cost: ``½e²`` (``½ Σ_j e_j²``)."""
+        return "½e²" if self.n_out == 1 else f"½ Σ_j {self.at('e')}²"
+
+    @property
+    def hidden_field(self) -> str:
+        """The hidden field with its bias: ``w_i1 x_1 + w_i2 x_2 + b_i``, the sum written out up to 3 inputs."""
+        if self.n_in > 3:
+            return f"Σ_k {labels.weight('i', 'k')} x_k + {labels.bias('i')}"
+        terms = [f"{labels.weight('i', k)} x_{k}" for k in labels.inputs(self.n_in)]
+        return " + ".join([*terms, labels.bias("i")])
+
+    def output_f(self, j: labels.Index | None = None) -> str:
+        """The output activation at output ``j``: ``v_4`` (purelin), ``tanh(v_4)``, ``1/(1 + e^(−v_4))``, else
+        ``f(v_4)``."""
+        v = f"v_{self.j if j is None else j}"
+        return F_TEXT.get(self.output, "f({v})").format(v=v)
+
+    def output_f_prime(self, j: labels.Index | None = None) -> str | None:
+        """$f'(v_j)$ of the output activation written with its output: ``y(1 − y)``, ``1 − y²``, ``1``; None for an
+        activation with no formula here."""
+        text = F_PRIME_TEXT.get(self.output)
+        return None if text is None else text.format(y=self.at("y", j))
+
+
+#: A hint: plain text, or a template that writes it for a network's `Notation`.
+HintText = str | Callable[[Notation], str]
+
 
 @dataclass(frozen=True)
 class Mistake:
-    """A classic mistake: its name, the hint a student who made it gets, and the whole trace with that one slip."""
+    """A classic mistake: its name, the hint a student who made it gets, and the whole trace with that one slip.
+
+    ``hint`` is the hint for the site's worked example (`backprop.examples.NET`, the slides' 2-3-1 network);
+    `hint_for` writes it for any network, with that network's labels.
+    """
 
     name: str
     hint: str
     fn: Callable[[Network, ArrayLike, ArrayLike, float], Trace]
+    #: The hint as written once, for any network (``hint`` is it for the worked example); None: ``hint`` always.
+    template: HintText | None = field(default=None, repr=False, compare=False)
+
+    def hint_for(self, net: Network | None = None) -> str:
+        """The hint for a student who computed with ``net`` (its sizes, labels and output activation); without
+        ``net``, the worked example's, ``hint``."""
+        if net is None or self.template is None:
+            return self.hint
+        return _write(self.template, Notation.of(net))
+
+
+def _write(template: HintText, notation: Notation) -> str:
+    return template if isinstance(template, str) else template(notation)
 
 
 class NotApplicable(ValueError):
@@ -48,19 +157,31 @@ class NotApplicable(ValueError):
 _CATALOGUE: list[Mistake] = []
 
 
-def _mistake(name: str, hint: str) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
-    """Register ``fn`` in the catalogue under ``name``; its docstring gets the hint (typed once, here)."""
+def _mistake(name: str, template: HintText) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
+    """Register ``fn`` in the catalogue under ``name`` with its hint, written once as ``template`` (text, or a function
+    of the network's `Notation`); its docstring gets the hint for the worked example."""
 
     def register(fn: Callable[..., Trace]) -> Callable[..., Trace]:
+        hint = _write(template, Notation.of(examples.NET))
         fn.__doc__ = f"{fn.__doc__.rstrip()}\n\n    Hint: {hint}\n"
-        _CATALOGUE.append(Mistake(name, hint, fn))
+        _CATALOGUE.append(Mistake(name, hint, fn, template))
         return fn
 
     return register
 
 
-@_mistake("sign-flipped", "The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes out with a "
-                          "plus sign, e.g. Δw_4i = +η e y_hi.")
+def _sign_flipped_hint(n: Notation) -> str:
+    # one rule written out for the first output: with a nonlinear output its f'(v_j) is a factor of the rule
+    f_prime = n.output_f_prime(n.first)
+    factor = "" if n.output == "purelin" else f" f'(v_{n.first})"
+    example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
+    if factor and f_prime is not None:
+        example += f" with f'(v_{n.first}) = {f_prime}"
+    return (f"The sign is flipped: Δθ = −η ∂E/∂θ, and with {n.at('e')} = {n.at('d')} − {n.at('y')} every rule comes "
+            f"out with a plus sign, e.g. Δ{example}.")
+
+
+@_mistake("sign-flipped", _sign_flipped_hint)
 def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign: $\Delta\theta = +\eta\, \partial E/\partial\theta$.
 
@@ -80,8 +201,9 @@ def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     return iteration(net, x, d, eta, slip=lambda f: replace(f, eta=1.0))
 
 
-@_mistake("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use "
-                                    "the weights at time n: compute every Δ first, then update all weights.")
+@_mistake("updated-output-weights", lambda n: f"You used the updated output weights {n.w_out}(n+1) in the hidden "
+                                              f"rules; they use the weights at time n: compute every Δ first, then "
+                                              f"update all weights.")
 def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden rules (3) and (4) fed with the output weights already updated:
     $\delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n+1)$ with $w_{ji}(n+1) = w_{ji}(n) + \Delta w_{ji}(n)$ (the right
@@ -161,7 +283,7 @@ def bias_input_x2(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
     return _bias_input(2)(net, x, d, eta)
 
 
-@_mistake("output-bias-with-y", "A bias has input 1: ∂v_4/∂b_4 = 1, no y_hi.")
+@_mistake("output-bias-with-y", lambda n: f"A bias has input 1: ∂{n.v_out}/∂{n.b_out} = 1, no y_hi.")
 def output_bias_with_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (2) multiplied by the hidden outputs as if they were the bias's input:
     $\Delta b_j = \eta\, \delta_j \sum_i y_{hi}$ (for the slides $\eta\, e\, (y_{h1} + y_{h2} + y_{h3})$).
@@ -169,7 +291,7 @@ def output_bias_with_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> 
     return iteration(net, x, d, eta, slip=lambda f: replace(f, output_bias_input=float(np.sum(f.fp.y_hidden))))
 
 
-@_mistake("rule1-uses-v", "The input of weight w_4i is y_hi = f(v_i), not v_i.")
+@_mistake("rule1-uses-v", lambda n: f"The input of weight {n.w_out} is y_hi = f(v_i), not v_i.")
 def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (1) with the hidden field $v_i$ where the hidden output $y_{hi}$ belongs:
     $\Delta w_{ji} = \eta\, \delta_j\, v_i$ (for the slides $\eta\, e\, v_i$).
@@ -179,7 +301,8 @@ def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     return iteration(net, x, d, eta, slip=lambda f: replace(f, output_weight_input=f.fp.v_hidden))
 
 
-@_mistake("cost-for-error", "Use the error e = d − y, not the cost E = ½e²: ∂E/∂e = e.")
+@_mistake("cost-for-error", lambda n: f"Use the error {n.at('e')} = {n.at('d')} − {n.at('y')}, not the cost "
+                                      f"E = {n.cost}: ∂E/∂{n.at('e')} = {n.at('e')}.")
 def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The cost $E(n) = \tfrac12 \sum_j e_j^2$ where the error $e_j$ belongs, in all four rules:
     $\delta_j = E\, f'(v_j)$, so $\Delta w_{4i} = \eta\, E\, y_{hi}$, $\Delta b_4 = \eta\, E$,
@@ -200,7 +323,7 @@ def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
     return forward(no_bias, x)
 
 
-@_mistake("no-hidden-bias", "You left out the hidden biases b_i: v_i = w_i1 x_1 + w_i2 x_2 + b_i.")
+@_mistake("no-hidden-bias", lambda n: f"You left out the hidden biases b_i: v_i = {n.hidden_field}.")
 def no_hidden_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The forward pass without the hidden biases, $v_i = \sum_k w_{ik} x_k$, at time $n$ and again for $y(n+1)$.
 
@@ -216,8 +339,19 @@ def _hidden_activation_at_output(net: Network, x: Array) -> ForwardPass:
     return forward(same, x)
 
 
-@_mistake("sigmoid-output", "The output neuron has its own activation, not the hidden layer's: in the slides it is "
-                            "linear (purelin), y = v_4, with no sigmoid at the output.")
+def _sigmoid_output_hint(n: Notation) -> str:
+    y = f"{n.at('y')} = {n.output_f()}"
+    if n.output == "purelin":  # the slides' output: no sigmoid there
+        where = "in the slides" if n.slides else "here"
+        activation = f"{where} it is linear (purelin), {y}, with no sigmoid at the output"
+    else:
+        activation = f"here it is {n.output}, {y}" if n.output in F_TEXT else f"here it is {n.output}"
+    neurons = "The output neuron has its own activation" if n.n_out == 1 else \
+        "The output neurons have their own activation"
+    return f"{neurons}, not the hidden layer's: {activation}."
+
+
+@_mistake("sigmoid-output", _sigmoid_output_hint)
 def sigmoid_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden layer's sigmoid applied at the output too: $y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides'
     logsig hidden layer, $\tanh v_4$ for a tansig one) where the linear output has $y = v_4$; at time $n$ and again
@@ -260,6 +394,7 @@ def mistake(name: str) -> Mistake:
     raise ValueError(f"unknown mistake {name!r}; the mistakes are {', '.join(m.name for m in MISTAKES)}")
 
 
-def hint(name: str) -> str:
-    """The hint of the catalogue's mistake ``name`` (the exercises take theirs from here)."""
-    return mistake(name).hint
+def hint(name: str, net: Network | None = None) -> str:
+    """The hint of the catalogue's mistake ``name`` for a student who computed with ``net``, in its labels (the
+    exercises take theirs from here); without ``net``, the worked example's (`backprop.examples.NET`)."""
+    return mistake(name).hint_for(net)

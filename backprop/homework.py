@@ -31,8 +31,11 @@ If none does, the report says so.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
-iteration carries into every later step, as it does on paper. The site's live page implements the same slips
-in JavaScript under the same names, and its tests prove the two agree; its hints come from here.
+iteration carries into every later step, as it does on paper. Each hint is written once, for any network
+(`Mistake.hint_for`, `hint`): in that network's labels (the output neuron $n_\text{hidden} + 1$, $e_j = d_j - y_j$
+for several outputs, the sum over its inputs) and with its output's $f'(v_j)$ where a rule has it; `check` gives the
+hints for the network checked. The site's live page implements the same slips in JavaScript under the same names,
+and its tests prove the two agree; its hints come from here, for each pair of activations it offers.
 Every rule below is written with the local gradients
 
 $$
@@ -53,7 +56,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from numpy.typing import ArrayLike
 
@@ -64,7 +67,7 @@ from .network import Network
 # isort: off
 from ._trace import Trace, Updates, trace, names, Factors, right_factors, updates, iteration
 from ._mistakes import (
-    Mistake, NotApplicable,
+    Mistake, Notation, NotApplicable,
     sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v, OTHER_DERIVATIVE,
     wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, cost_for_error,
     no_hidden_bias, sigmoid_output, subtracted_update, delta_as_new_value, MISTAKES, mistake, hint,
@@ -80,6 +83,7 @@ __all__ = [
     "Factors",
     "Mistake",
     "NotApplicable",
+    "Notation",
     "Report",
     "Step",
     "Trace",
@@ -150,6 +154,13 @@ class Report:
     first_wrong: Step | None
     #: The catalogue's mistakes whose value at ``first_wrong`` matches the given one (and not the right one).
     likely: tuple[Mistake, ...]
+    #: The network checked: the hints are written for it, in its labels (None: for the worked example).
+    net: Network | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """The hints of ``likely``, in its order, written for the checked network (`Mistake.hint_for`)."""
+        return tuple(m.hint_for(self.net) for m in self.likely)
 
     @property
     def given(self) -> tuple[Step, ...]:
@@ -162,13 +173,14 @@ class Report:
         return self.first_wrong is None
 
     def to_dict(self) -> dict[str, object]:
-        """Plain data (for JSON): the given steps, the first wrong one and its likely mistakes with their hints."""
+        """Plain data (for JSON): the given steps, the first wrong one and its likely mistakes with their hints for the
+        checked network."""
         return {
             "ok": self.ok,
             "steps": [{"name": s.name, "expected": s.expected, "given": s.given, "right": s.right}
                       for s in self.given],
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
-            "likely": [{"name": m.name, "hint": m.hint} for m in self.likely],
+            "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
         }
 
 
@@ -227,7 +239,7 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     Report
         Every step with its right and given value; the first wrong given step in trace order; the catalogue's
         mistakes whose value there is within the tolerance of the given one and not of the right one
-        (empty when no classic mistake gives that value).
+        (empty when no classic mistake gives that value), with their hints written for ``net`` (``Report.hints``).
 
     Raises
     ------
@@ -242,7 +254,7 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     likely: tuple[Mistake, ...] = ()
     if first_wrong is not None:
         likely = tuple(m for m in MISTAKES if _explains(m, first_wrong, net, x, d, eta))
-    return Report(steps, first_wrong, likely)
+    return Report(steps, first_wrong, likely, net)
 
 
 def _explains(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> bool:

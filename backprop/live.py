@@ -184,15 +184,27 @@ def homework_form() -> str:
 """
 
 
+def hints(net: Network) -> dict[str, dict[str, str]]:
+    """Every mistake's hint for the page's network with each pair of activations it offers, by ``"hidden/output"``
+    then name: a hint follows the output's activation (the sign-flipped rule has its $f'(v_4)$), and live.js shows
+    the one for the activations selected."""
+    return {f"{hidden}/{output}": {m.name: m.hint_for(Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output,
+                                                               hidden=hidden, output=output))
+                                   for m in homework.MISTAKES}
+            for hidden in ACTIVATIONS for output in ACTIVATIONS}
+
+
 def data(net: Network, x, d: float, eta: float) -> str:
-    """What live.js starts from: the example, the catalogue of mistakes and the homework tolerance.
+    """What live.js starts from: the example, the catalogue of mistakes (with the example's hints, and every hint
+    for each pair of activations, `hints`) and the homework tolerance.
 
     In an attribute, not a ``<script type="application/json">``: material's instant navigation re-creates the
     scripts of a page it shows without their type, and would run the JSON as JavaScript.
     """
     payload = {
         "example": {**net.to_dict(), "x": [float(v) for v in x], "d": d, "eta": eta},
-        "mistakes": [{"name": m.name, "hint": m.hint} for m in homework.MISTAKES],
+        "mistakes": [{"name": m.name, "hint": m.hint_for(net)} for m in homework.MISTAKES],
+        "hints": hints(net),
         "rtol": homework.RTOL,
         "atol": homework.ATOL,
     }

@@ -79,11 +79,11 @@ def forward_pass(ex: Example) -> NumericExercise:
         boxes=(Box("y_h2", (0,)), Box("y", (1,))),
         mistakes=(
             Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
-                    homework.hint("no-hidden-bias"), "leaving out the hidden biases b_i"),
+                    homework.hint("no-hidden-bias", p.net), "leaving out the hidden biases b_i"),
             # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
             Mistake([p.y_h[1], p.y - b4], f"You left out the output bias {b_4}: v_{out} = Σ_i w_{out}i y_hi + {b_4}.",
                     f"leaving out the output bias {b_4}", in_boxes=(1,)),
-            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output"),
+            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output", p.net),
                     f"a {SHORT[hidden]} at the output", in_boxes=(1,)),
             Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
                     f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {F_TEXT[hidden]} belong.",
@@ -104,8 +104,8 @@ def sigmoid_derivative(ex: Example) -> NumericExercise:
             Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
                             "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
             Mistake(s, "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "f(v_1) itself"),
-            Mistake(1 - s**2, homework.hint("wrong-derivative"), "the tanh form 1 − y²"),
-            Mistake(v * (1 - v), homework.hint("derivative-of-v"), "v_1(1 − v_1)"),
+            Mistake(1 - s**2, homework.hint("wrong-derivative", ex.net), "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), homework.hint("derivative-of-v", ex.net), "v_1(1 − v_1)"),
             Mistake(math.exp(-v) / (1 + math.exp(-v)), "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))².",
                     "an unsquared denominator"),
         ),
@@ -122,7 +122,7 @@ def tanh_derivative(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
             Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
-            Mistake(t * (1 - t), homework.hint("wrong-derivative"), "the logsig form y(1 − y)"),
+            Mistake(t * (1 - t), homework.hint("wrong-derivative", ex.net), "the logsig form y(1 − y)"),
             Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
             Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
                     "the logistic sigmoid's derivative"),
@@ -138,9 +138,9 @@ def output_weights(ex: Example) -> NumericExercise:
         right=dw,
         boxes=tuple(Box("Δ" + label("w_output", (0, i), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
-            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
-            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
-            Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v"), "v_i in place of y_hi"),
+            Mistake(-dw, homework.hint("sign-flipped", p.net), "the flipped sign"),
+            Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
+            Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v", p.net), "v_i in place of y_hi"),
             Mistake(p.eta * p.e * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries.",
                     "leaving out y_hi"),
         ),
@@ -155,10 +155,11 @@ def output_bias(ex: Example) -> NumericExercise:
         right=db,
         boxes=(Box("Δ" + label("b_output", (0,), p.net)),),
         mistakes=(
-            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
-            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
-            Mistake(p.eta * cost(p.fp, p.d), homework.hint("cost-for-error"), "the cost E in place of the error e"),
-            Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y"),
+            Mistake(-db, homework.hint("sign-flipped", p.net), "the flipped sign"),
+            Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
+            Mistake(p.eta * cost(p.fp, p.d), homework.hint("cost-for-error", p.net),
+                    "the cost E in place of the error e"),
+            Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y", p.net),
                     "multiplying by the hidden outputs y_hi"),
         ),
     )
@@ -178,15 +179,16 @@ def hidden_weights(ex: Example) -> NumericExercise:
         right=dw,
         boxes=tuple(Box("Δ" + label("w_hidden", ik, p.net), ik) for ik in ((0, 0), (0, 1), (2, 1))),
         mistakes=(
-            Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights"),
+            Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights", p.net),
                     "the updated weights w_4i(n+1)"),
-            Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
-            Mistake(-dw, homework.hint("sign-flipped"), "the flipped sign"),
-            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v"),
+            Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative", p.net),
+                    "dropping f'(v_i)"),
+            Mistake(-dw, homework.hint("sign-flipped", p.net), "the flipped sign"),
+            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v", p.net),
                     "f'(v_i) computed from v_i"),
             Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
                     "The error reaches hidden neuron i through w_4i: multiply by it.", "leaving out w_4i"),
-            Mistake(dw / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
         ),
     )
 
@@ -199,13 +201,15 @@ def hidden_biases(ex: Example) -> NumericExercise:
         right=db,
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
-            Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights"),
+            Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights", p.net),
                     "the updated weights w_4i(n+1)"),
-            Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
-            Mistake(-db, homework.hint("sign-flipped"), "the flipped sign"),
-            Mistake(db * p.x[0], homework.hint("bias-input-x1"), "multiplying by the input x_1 (which gives Δw_i1)"),
-            Mistake(db * p.x[1], homework.hint("bias-input-x2"), "multiplying by the input x_2 (which gives Δw_i2)"),
-            Mistake(db / p.eta, homework.hint("no-eta"), "forgetting η"),
+            Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative", p.net), "dropping f'(v_i)"),
+            Mistake(-db, homework.hint("sign-flipped", p.net), "the flipped sign"),
+            Mistake(db * p.x[0], homework.hint("bias-input-x1", p.net),
+                    "multiplying by the input x_1 (which gives Δw_i1)"),
+            Mistake(db * p.x[1], homework.hint("bias-input-x2", p.net),
+                    "multiplying by the input x_2 (which gives Δw_i2)"),
+            Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
         ),
     )
 
@@ -236,13 +240,13 @@ def one_iteration(ex: Example) -> NumericExercise:
         mistakes=(
             # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
-                    homework.hint("updated-output-weights"), "the updated weights w_4i(n+1) in the hidden rules",
+                    homework.hint("updated-output-weights", p.net), "the updated weights w_4i(n+1) in the hidden rules",
                     in_boxes=(1, 2)),
             Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
                     "y(n) given as y(n+1)", in_boxes=(2,)),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
-            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value"),
+            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value", p.net),
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
             Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped], f"{sign}{away}.", "the flipped sign",
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),

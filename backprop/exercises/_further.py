@@ -58,16 +58,17 @@ def tansig_hidden(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("w_hidden", ik, q.net), ik) for ik in ((0, 0), (1, 1))),
         mistakes=(
             Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
-                    homework.hint("wrong-derivative"), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
+                    homework.hint("wrong-derivative", q.net), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
             Mistake(delta_w_hidden(p.fp, p.d, p.eta),
                     f"Those are the {SHORT[own]} network's updates (exercise 6): with {SHORT[other]} the forward "
                     f"pass changes too (y_hi = {F_TEXT[other]}, so y and e change).",
                     f"the {SHORT[own]} network's updates"),
-            Mistake(np.outer(q.eta * q.e * q.w4, q.x), homework.hint("no-hidden-derivative"), "dropping f'(v_i)"),
+            Mistake(np.outer(q.eta * q.e * q.w4, q.x), homework.hint("no-hidden-derivative", q.net),
+                    "dropping f'(v_i)"),
             Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
-            Mistake(-right, homework.hint("sign-flipped"), "the flipped sign"),
+            Mistake(-right, homework.hint("sign-flipped", q.net), "the flipped sign"),
         ),
     )
 
@@ -177,7 +178,8 @@ def spot_the_bug(ex: Example) -> NumericExercise:
             Mistake(getattr(buggy, attr)[index], "That is what the buggy code prints; it uses w_4i(n+1) in the "
                                                   "hidden rule. What does the rule with w_4i(n) give?",
                     "the buggy code's value"),
-            Mistake(delta[index], homework.hint("delta-as-new-value"), f"the update Δ{label} given as the new value"),
+            Mistake(delta[index], homework.hint("delta-as-new-value", ex.net),
+                    f"the update Δ{label} given as the new value"),
         ),
     )
 

@@ -51,8 +51,9 @@
     var hwForm = document.getElementById("bp-hw");
     var hwResult = document.getElementById("bp-hw-result");
     var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
-    var hints = {};
-    data.mistakes.forEach(function (m) { hints[m.name] = m.hint; });
+    // The hints as Python writes them for the page's network with the activations selected (data.hints, by
+    // "hidden/output", every pair the selects offer): the sign-flipped rule has f'(v_4) for a nonlinear output.
+    function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
     var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
 
     var state = { good: null, n: 0, history: [], checked: false, timer: null };
@@ -277,7 +278,7 @@
         parts.push("The first wrong step is " + fw.name + " (you wrote " + E.num(fw.given).replace(/-/g, "\u2212") + ").");
         if (report.likely.length) {
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
-            return n + ". " + hints[n];
+            return n + ". " + hintFor(n, c.net);
           }).join(" Or: "));
         } else {
           parts.push("No classic mistake gives this value: recompute this step from the ones before it.");

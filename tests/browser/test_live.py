@@ -234,6 +234,22 @@ def test_homework_follows_the_readers_own_network(tab):
     assert "no-hidden-derivative" in tab.page.get_attribute("#bp-hw-result", "data-likely").split()
 
 
+
+def test_homework_hint_follows_the_output_activation_selected(tab):
+    """With a tansig output the sign-flipped rule has the output's f'(v_4): the page shows the hint Python writes for
+    that network (typed here), not the slides' Δw_4i = +η e y_hi."""
+    visit(tab)
+    mine = example_values() | {"output": "tansig"}
+    tab.page.select_option("#bp-in-output", "tansig")
+    flipped = homework.mistake("sign-flipped").fn(*network(mine))
+    index = list(homework.names()).index("Δw41")
+    tab.page.fill(f"#bp-hw-{index}", repr(flipped["Δw41"]))
+    tab.page.click("#bp-hw-check")
+    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["sign-flipped"]
+    result = tab.page.text_content("#bp-hw-result")
+    assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
+    assert "Δw_4i = +η e y_hi" not in result
+
 @pytest.mark.parametrize("text, message", [("", "Enter a number"), ("abc", "Not a number"), ("1e308", "Too large"),
                                            ("1,2,3", "Not a number")])
 def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, message):

@@ -145,6 +145,42 @@ def test_weights_file_via_subprocess_with_other_sizes(tmp_path):
         assert got[name] == pytest.approx(value, rel=1e-13, abs=1e-15), name
 
 
+
+def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
+    """trace --check --weights on a 1-2-1 network (output neuron 3) and a 3-4-2 one with a logsig output: the hints
+    are written with their labels and their output's f'(v_j), never the slides' 4 (written here, not by the code)."""
+    small = {"w_hidden": [[0.8], [-1.2]], "b_hidden": [0.1, 0.3], "w_output": [[0.9, -0.7]], "b_output": [0.2],
+             "hidden": "tansig", "output": "purelin", "x": [0.6], "d": 1.1, "eta": 0.4}
+    right = oracle.iteration(small)
+    late = oracle.trace_values(oracle.iteration(small, back_weights=right["w_output_new"]))  # w_3i(n+1) in rule 3
+    weights, answers = tmp_path / "weights.json", tmp_path / "answers.json"
+    weights.write_text(json.dumps(small))
+    answers.write_text(json.dumps({"dw31": -right["dw_output"][0][0]}))  # the flipped sign
+    proc = run("trace", "--check", str(answers), "--weights", str(weights))
+    assert proc.returncode == 1, proc.stderr
+    assert ("Likely mistake: sign-flipped. The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
+            "out with a plus sign, e.g. Δw_3i = +η e y_hi.") in proc.stdout
+    answers.write_text(json.dumps({"dw11": late["Δw11"]}))
+    proc = run("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    likely = json.loads(proc.stdout)["likely"]
+    assert [m["name"] for m in likely] == ["updated-output-weights"]
+    assert likely[0]["hint"].startswith("You used the updated output weights w_3i(n+1) in the hidden rules")
+    assert "w_4" not in proc.stdout and "v_4" not in proc.stdout and "b_4" not in proc.stdout
+    # two outputs, numbered 5 and 6, with a logsig output: e_j = d_j − y_j and the rule of output 5 with f'(v_5)
+    wide = {"w_hidden": [[0.3, -0.5, 0.8], [0.6, 0.2, -0.4], [-0.7, 0.9, 0.1], [0.25, -0.35, 0.45]],
+            "b_hidden": [0.1, -0.2, 0.3, 0.0], "w_output": [[0.5, -0.6, 0.7, 0.2], [-0.3, 0.4, 0.1, -0.8]],
+            "b_output": [0.05, -0.15], "hidden": "tansig", "output": "logsig", "x": [0.5, -1.0, 1.5], "d": [0.9, 0.1],
+            "eta": 0.7}
+    weights.write_text(json.dumps(wide))
+    answers.write_text(json.dumps({"dw52": -oracle.iteration(wide)["dw_output"][0][1]}))
+    proc = run("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["likely"] == [{"name": "sign-flipped", "hint": (
+        "The sign is flipped: Δθ = −η ∂E/∂θ, and with e_j = d_j − y_j every rule comes out with a plus sign, "
+        "e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")}]
+
+
 BAD_WEIGHTS = {
     "invalid JSON": ("{ not json", r"is not valid JSON"),
     "not an object": ("[1, 2, 3]", r"must hold a JSON object"),

@@ -1046,3 +1046,386 @@ def test_an_unchecked_hint_formula_is_reported():
         ("sign-flipped", "Δw_4i = −η e y_hi"), ("sign-flipped", "E = e²")]
     assert unchecked_hint_formulas([("no-eta", "Hint: Use ∂E/∂e = e.")]) == [("no-eta", "∂E/∂e = e")], \
         "a formula counts only for the mistakes its entry names"
+
+
+# --- the hints for networks of other shapes (the CLI's --weights, the live page's activations) ----------------------
+#
+# A hint is written for the network it is shown for: its output neuron's number (n_hidden + 1), e_j = d_j − y_j for
+# several outputs, the sum over its inputs, and the output's f'(v_j) where a rule has it. The texts below are typed
+# here, for each shape, and checked as HINT_FORMULAS checks the slides' ones: stated (the formula written again in
+# plain math from the oracle's intermediates) against truth (the oracle's row, the plain-Python reference's cost or
+# -η times its central differences, or sympy).
+
+SHAPES = {  # name: (n_in, n_hidden, n_out), hidden activation, output activation
+    "3-4-2 logsig output": ((3, 4, 2), "tansig", "logsig"),
+    "1-2-1 tanh hidden": ((1, 2, 1), "tansig", "purelin"),
+    "2-3-1 tansig output": ((2, 3, 1), "logsig", "tansig"),  # the live page with a tansig output
+    "4-2-1 logsig output": ((4, 2, 1), "logsig", "logsig"),
+}
+
+
+def shape_example(shape: str, seed: int = 1) -> dict:
+    sizes, hidden, output = SHAPES[shape]
+    return random_example(seed, hidden, output, sizes)
+
+
+def shape_world(shape: str, seed: int) -> dict:
+    """The oracle's iteration of a random network of ``shape``, its rows, and the neurons' numbers (counted here)."""
+    ex = shape_example(shape, seed)
+    (n_in, n_hidden, n_out), hidden, output = SHAPES[shape]
+    it = oracle.iteration(ex)
+    outputs = list(range(n_hidden + 1, n_hidden + n_out + 1))
+    return {"ex": ex, "it": it, "rows": oracle.trace_values(it), "eta": ex["eta"], "x": it["x"],
+            "hidden": hidden, "output": output, "H": list(range(1, n_hidden + 1)), "K": list(range(1, n_in + 1)),
+            "J": outputs, "one": n_out == 1}
+
+
+def out_row(q, name: str, j: int) -> str:
+    """The trace's row of output j's ``e``, ``y`` or ``v``: ``e`` for one output, else ``e5``."""
+    return f"v{j}" if name == "v" else (name if q["one"] else f"{name}{j}")
+
+
+def shape_gradient(q) -> dict[str, float]:
+    """-η ∂E/∂θ for every θ of the shape's network, by central differences of the plain-Python reference's cost."""
+    ex = q["ex"]
+    p = {key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")} | {
+        "hidden": q["hidden"], "output": q["output"]}
+    grad = reference_net.finite_differences(p, q["x"], targets(ex))
+    rows = {f"Δw{j}{i}": grad["w_output"][a][b] for a, j in enumerate(q["J"]) for b, i in enumerate(q["H"])}
+    rows |= {f"Δb{j}": grad["b_output"][a] for a, j in enumerate(q["J"])}
+    rows |= {f"Δw{i}{k}": grad["w_hidden"][a][b] for a, i in enumerate(q["H"]) for b, k in enumerate(q["K"])}
+    rows |= {f"Δb{i}": grad["b_hidden"][a] for a, i in enumerate(q["H"])}
+    return {name: -q["eta"] * g for name, g in rows.items()}
+
+
+def shape_deltas(q) -> dict[str, float]:
+    return {name: value for name, value in q["rows"].items() if name.startswith("Δ")}
+
+
+def shape_new_values(q, step) -> dict[str, float]:
+    """θ(n) + step(θ) for every weight and bias, rows named θ(n+1)."""
+    ex = q["ex"]
+    old = {f"w{j}{i}": ex["w_output"][a][b] for a, j in enumerate(q["J"]) for b, i in enumerate(q["H"])}
+    old |= {f"b{j}": ex["b_output"][a] for a, j in enumerate(q["J"])}
+    old |= {f"w{i}{k}": ex["w_hidden"][a][b] for a, i in enumerate(q["H"]) for b, k in enumerate(q["K"])}
+    old |= {f"b{i}": ex["b_hidden"][a] for a, i in enumerate(q["H"])}
+    return {f"{name}(n+1)": value + step(q, "Δ" + name) for name, value in old.items()}
+
+
+def slope(f, v: float, h: float = 1e-5) -> float:
+    """f'(v) by a central difference (no derivative formula of anyone's)."""
+    return (f(v + h) - f(v - h)) / (2 * h)
+
+
+def output_slope(q, j: int) -> float:
+    return slope(oracle.F[q["output"]], q["rows"][f"v{j}"])
+
+
+def sign_rule(q, j: int) -> dict[str, float]:
+    """Δw_ji = +η e_j f'(v_j) y_hi with e_j = d_j − y_j, f'(v_j) as a central difference of the output's f."""
+    e = targets(q["ex"])[q["J"].index(j)] - q["rows"][out_row(q, "y", j)]
+    return {f"Δw{j}{i}": q["eta"] * e * output_slope(q, j) * q["rows"][f"y_h{i}"] for i in q["H"]}
+
+
+def gradient_rows(prefix: str):
+    return lambda q: {name: v for name, v in shape_gradient(q).items() if name.startswith(prefix)}
+
+
+def errors(q) -> dict[str, float]:  # e_j = d_j − y_j, from the targets and the oracle's outputs
+    return {out_row(q, "e", j): dj - q["rows"][out_row(q, "y", j)] for j, dj in zip(q["J"], targets(q["ex"]))}
+
+
+def error_rows(q) -> dict[str, float]:
+    return {out_row(q, "e", j): q["rows"][out_row(q, "e", j)] for j in q["J"]}
+
+
+def half_sum_of_squares(q) -> dict[str, float]:
+    return {"E": 0.5 * sum(q["rows"][out_row(q, "e", j)] ** 2 for j in q["J"])}
+
+
+def shape_cost(q) -> dict[str, float]:
+    ex = q["ex"]
+    p = {key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")} | {
+        "hidden": q["hidden"], "output": q["output"]}
+    return {"E": reference_net.cost(p, q["x"], targets(ex))}
+
+
+def hidden_fields(q, terms) -> dict[str, float]:
+    """v_i from the hint's sum: terms(q, i) is the list of w_ik x_k it adds, then b_i."""
+    return {f"v{i}": sum(terms(q, i)) + q["ex"]["b_hidden"][i - 1] for i in q["H"]}
+
+
+def field_rows(q) -> dict[str, float]:
+    return {f"v{i}": q["rows"][f"v{i}"] for i in q["H"]}
+
+
+def written_out(*ks: int):  # w_i1 x_1 + w_i2 x_2 + ... for the inputs ks, each term typed as the hint shows it
+    return lambda q, i: [q["ex"]["w_hidden"][i - 1][k - 1] * q["x"][k - 1] for k in ks]
+
+
+def output_values(q, f) -> dict[str, float]:  # y_j = f(v_j) for the hint's f
+    return {out_row(q, "y", j): f(q["rows"][f"v{j}"]) for j in q["J"]}
+
+
+def output_rows(q) -> dict[str, float]:
+    return {out_row(q, "y", j): q["rows"][out_row(q, "y", j)] for j in q["J"]}
+
+
+def hidden_outputs(q) -> dict[str, float]:  # y_hi = f(v_i) with the hidden layer's f
+    return {f"y_h{i}": oracle.F[q["hidden"]](q["rows"][f"v{i}"]) for i in q["H"]}
+
+
+def hidden_output_rows(q) -> dict[str, float]:
+    return {f"y_h{i}": q["rows"][f"y_h{i}"] for i in q["H"]}
+
+
+def output_derivative(j: int, from_y):  # f'(v_j) as the hint writes it with y_j, against a central difference
+    return (lambda q: {f"f'(v{j})": from_y(q["rows"][out_row(q, "y", j)])},
+            lambda q: {f"f'(v{j})": output_slope(q, j)})
+
+
+def bias_slope(hidden: int):
+    """∂v_j/∂b_j in sympy, v_j = Σ_i w_ji y_hi + b_j over ``hidden`` hidden neurons."""
+    w, y, b = sp.symbols(f"w_1:{hidden + 1}"), sp.symbols(f"y_1:{hidden + 1}"), sp.Symbol("b")
+    return lambda s: [sp.Integer(1)], lambda s: [sp.diff(sum(wi * yi for wi, yi in zip(w, y)) + b, b)]
+
+
+def error_slopes(n_out: int):
+    """∂E/∂e_j = e_j in sympy for E = ½ Σ_j e_j² over ``n_out`` outputs."""
+    e = sp.symbols(f"e_1:{n_out + 1}")
+    cost_ = sum(ej**2 for ej in e) / 2
+    return lambda s: list(e), lambda s: [sp.diff(cost_, ej) for ej in e]
+
+
+# (shapes, mistakes, text as shown, world: "numeric" or "sympy", stated, truth)
+_EVERY_SHAPE = [
+    (("sign-flipped", "subtracted-update"), "Δθ = −η ∂E/∂θ", "numeric", shape_gradient, shape_deltas),
+    (("subtracted-update", "delta-as-new-value"), "θ(n+1) = θ(n) + Δθ(n)", "numeric",
+     lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
+     lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
+    (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
+    (("wrong-derivative",), "with y = f(v)", "numeric", hidden_outputs, hidden_output_rows),
+]
+SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_SHAPE] + [
+    ("3-4-2 logsig output", ("sign-flipped", "cost-for-error"), "e_j = d_j − y_j", "numeric", errors, error_rows),
+    ("3-4-2 logsig output", ("sign-flipped",), "e.g. Δw_5i = +η e_5 f'(v_5) y_hi", "numeric",
+     lambda q: sign_rule(q, 5), gradient_rows("Δw5")),
+    ("3-4-2 logsig output", ("sign-flipped",), "f'(v_5) = y_5(1 − y_5)", "numeric",
+     *output_derivative(5, lambda y: y * (1 - y))),
+    ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
+    ("3-4-2 logsig output", ("cost-for-error",), "not the cost E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
+     shape_cost),
+    ("3-4-2 logsig output", ("cost-for-error",), "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),
+    ("3-4-2 logsig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + w_i3 x_3 + b_i", "numeric",
+     lambda q: hidden_fields(q, written_out(1, 2, 3)), field_rows),
+    ("3-4-2 logsig output", ("sigmoid-output",), "here it is logsig, y_j = 1/(1 + e^(−v_j))", "numeric",
+     lambda q: output_values(q, lambda v: 1 / (1 + math.exp(-v))), output_rows),
+
+    ("1-2-1 tanh hidden", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
+    ("1-2-1 tanh hidden", ("sign-flipped",), "e.g. Δw_3i = +η e y_hi", "numeric",  # linear output: f'(v_3) = 1
+     lambda q: {f"Δw3{i}": q["eta"] * errors(q)["e"] * q["rows"][f"y_h{i}"] for i in q["H"]}, gradient_rows("Δw3")),
+    ("1-2-1 tanh hidden", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
+    ("1-2-1 tanh hidden", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
+    ("1-2-1 tanh hidden", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("1-2-1 tanh hidden", ("no-hidden-bias",), "v_i = w_i1 x_1 + b_i", "numeric",
+     lambda q: hidden_fields(q, written_out(1)), field_rows),
+    ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no sigmoid", "numeric",
+     lambda q: output_values(q, lambda v: v), output_rows),
+
+    ("2-3-1 tansig output", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
+    ("2-3-1 tansig output", ("sign-flipped",), "e.g. Δw_4i = +η e f'(v_4) y_hi", "numeric",
+     lambda q: sign_rule(q, 4), gradient_rows("Δw4")),
+    ("2-3-1 tansig output", ("sign-flipped",), "f'(v_4) = 1 − y²", "numeric",
+     *output_derivative(4, lambda y: 1 - y * y)),
+    ("2-3-1 tansig output", ("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy", *bias_slope(3)),
+    ("2-3-1 tansig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
+    ("2-3-1 tansig output", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("2-3-1 tansig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "numeric",
+     lambda q: hidden_fields(q, written_out(1, 2)), field_rows),
+    ("2-3-1 tansig output", ("sigmoid-output",), "here it is tansig, y = tanh(v_4)", "numeric",
+     lambda q: output_values(q, math.tanh), output_rows),
+
+    ("4-2-1 logsig output", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
+    ("4-2-1 logsig output", ("sign-flipped",), "e.g. Δw_3i = +η e f'(v_3) y_hi", "numeric",
+     lambda q: sign_rule(q, 3), gradient_rows("Δw3")),
+    ("4-2-1 logsig output", ("sign-flipped",), "f'(v_3) = y(1 − y)", "numeric",
+     *output_derivative(3, lambda y: y * (1 - y))),
+    ("4-2-1 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
+    ("4-2-1 logsig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
+    ("4-2-1 logsig output", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("4-2-1 logsig output", ("no-hidden-bias",), "v_i = Σ_k w_ik x_k + b_i", "numeric",
+     lambda q: hidden_fields(q, lambda q, i: [w * xk for w, xk in zip(q["ex"]["w_hidden"][i - 1], q["x"])]),
+     field_rows),
+    ("4-2-1 logsig output", ("sigmoid-output",), "here it is logsig, y = 1/(1 + e^(−v_3))", "numeric",
+     lambda q: output_values(q, lambda v: 1 / (1 + math.exp(-v))), output_rows),
+]
+
+
+def shape_net(shape: str) -> Network:
+    return net_of(shape_example(shape))
+
+
+def shape_formula_holds(shape: str, world: str, stated, truth, seed: int = 1) -> bool:
+    if world == "sympy":
+        return all(sp.cancel(sp.expand((a - b).rewrite(sp.exp))) == 0
+                   for a, b in zip(stated(None), truth(None), strict=True))
+    q = shape_world(shape, seed)
+    got, want = stated(q), truth(q)
+    assert want and set(got) == set(want), sorted(set(got) ^ set(want))
+    # 1e-7: some truths are central differences, exact to about 1e-10 here
+    return all(math.isclose(got[name], value, rel_tol=1e-7, abs_tol=1e-10) for name, value in want.items())
+
+
+@pytest.mark.parametrize(("shape", "where", "text", "world", "stated", "truth"), SHAPE_HINT_FORMULAS,
+                         ids=[f"{e[0].split()[0]}-{e[1][0]}-{i}" for i, e in enumerate(SHAPE_HINT_FORMULAS)])
+def test_each_hint_formula_for_another_shape_is_shown_and_true(shape, where, text, world, stated, truth):
+    net = shape_net(shape)
+    for name in where:
+        assert text in homework.hint(name, net), f"{shape}: {name}'s hint no longer shows {text!r}"
+        assert homework.mistake(name).hint_for(net) == homework.hint(name, net)
+    for seed in (1, 2):
+        assert shape_formula_holds(shape, world, stated, truth, seed), (shape, text)
+
+
+def test_the_hint_formula_check_for_other_shapes_can_fail():
+    """Every check refuses its formula changed (2 · rhs + 1), and the slides' formulas, which were shown for every
+    network, are refused where they are wrong: Δw_4i = +η e y_hi without the tansig output's f'(v_4), y = v_4 for a
+    sigmoid output, E = ½e² for two outputs, the sum over two inputs for three."""
+    for shape, _, text, world, stated, truth in SHAPE_HINT_FORMULAS:
+        if world == "sympy":
+            changed = lambda s, stated=stated: [2 * v + 1 for v in stated(s)]  # noqa: E731
+        else:
+            changed = lambda q, stated=stated: {k: 2 * v + 1 for k, v in stated(q).items()}  # noqa: E731
+        assert not shape_formula_holds(shape, world, changed, truth), (shape, text)
+    slides = [
+        ("2-3-1 tansig output", lambda q: {f"Δw4{i}": q["eta"] * errors(q)["e"] * q["rows"][f"y_h{i}"] for i in q["H"]},
+         gradient_rows("Δw4")),
+        ("2-3-1 tansig output", lambda q: output_values(q, lambda v: v), output_rows),
+        ("3-4-2 logsig output", lambda q: {"E": 0.5 * q["rows"]["e5"] ** 2}, shape_cost),
+        ("3-4-2 logsig output", lambda q: hidden_fields(q, written_out(1, 2)), field_rows),
+    ]
+    for shape, stated, truth in slides:
+        assert not shape_formula_holds(shape, "numeric", stated, truth), shape
+
+
+def test_every_hint_formula_for_another_shape_is_checked():
+    """Each "=" of each hint a student of these shapes can be shown is a checked entry for that shape (the derivatives'
+    shape-free sympy entries of HINT_FORMULAS count for every shape), and no slides' label is left in them."""
+    for shape, ((n_in, n_hidden, n_out), _, _) in SHAPES.items():
+        net = shape_net(shape)
+        unchecked = [(m.name, span) for m in homework.MISTAKES for span in hint_formula_spans(m.hint_for(net))
+                     if not any(m.name in where and span in text
+                                for s, where, text, *_ in SHAPE_HINT_FORMULAS if s == shape)
+                     and not any(m.name in where and span in text and world == "sympy"
+                                 for where, text, world, *_ in HINT_FORMULAS)]
+        assert unchecked == [], shape
+        shown = " ".join(m.hint_for(net) for m in homework.MISTAKES)
+        if n_hidden + 1 != 4:
+            assert not re.search(r"_4\b|_4i|\(v_4\)", shown), (shape, "the slides' output neuron 4")
+        if n_out > 1:
+            assert not re.search(r"\be = d − y|½e²|∂E/∂e = e\b", shown), (shape, "one output's error")
+        if n_in != 2:
+            assert "w_i1 x_1 + w_i2 x_2 + b_i" not in shown, shape
+
+
+# What the hints for another shape say the student did, against the plain-Python reference with that mistake switched
+# on: (shape, mistake, the words of its hint for that shape, the reference's Δ rows).
+def _shape_reference(q, **switches) -> dict[str, float]:
+    ex = q["ex"]
+    p = {key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")} | {
+        "hidden": q["hidden"], "output": q["output"]}
+    eta = switches.pop("eta", q["eta"])
+    if switches.pop("updated_weights", False):
+        switches["w_back"] = reference_net.apply(p, reference_net.updates(p, q["x"], targets(ex), eta))["w_output"]
+    values = reference_net.updates(p, q["x"], targets(ex), eta, **switches)
+    rows = {f"Δw{j}{i}": values["w_output"][a][b] for a, j in enumerate(q["J"]) for b, i in enumerate(q["H"])}
+    rows |= {f"Δb{j}": values["b_output"][a] for a, j in enumerate(q["J"])}
+    rows |= {f"Δw{i}{k}": values["w_hidden"][a][b] for a, i in enumerate(q["H"]) for b, k in enumerate(q["K"])}
+    return rows | {f"Δb{i}": values["b_hidden"][a] for a, i in enumerate(q["H"])}
+
+
+SHAPE_HINT_CLAIMS = [
+    ("3-4-2 logsig output", "updated-output-weights",
+     "You used the updated output weights w_ji(n+1) in the hidden rules", {"updated_weights": True}),
+    ("1-2-1 tanh hidden", "updated-output-weights",
+     "You used the updated output weights w_3i(n+1) in the hidden rules", {"updated_weights": True}),
+    ("2-3-1 tansig output", "sign-flipped", "The sign is flipped", {"e_sign": -1.0}),
+    ("3-4-2 logsig output", "sign-flipped", "The sign is flipped", {"e_sign": -1.0}),
+]
+
+
+@pytest.mark.parametrize(("shape", "name", "words", "switches"), SHAPE_HINT_CLAIMS,
+                         ids=[f"{c[0].split()[0]}-{c[1]}" for c in SHAPE_HINT_CLAIMS])
+def test_what_a_hint_for_another_shape_says_the_student_did_is_what_the_slip_computes(shape, name, words, switches):
+    assert words in homework.hint(name, shape_net(shape))
+    for seed in (1, 2):
+        q = shape_world(shape, seed)
+        got, want = run_fn(homework.mistake(name), q["ex"]), _shape_reference(q, **dict(switches))
+        assert all(math.isclose(got[row], value, rel_tol=1e-12, abs_tol=1e-14) for row, value in want.items()), seed
+        right = _shape_reference(q)
+        assert not all(math.isclose(got[row], value, rel_tol=1e-12, abs_tol=1e-14) for row, value in right.items())
+
+
+def test_a_hint_without_a_network_is_the_worked_examples():
+    from backprop import examples
+
+    for m in homework.MISTAKES:
+        assert homework.hint(m.name) == homework.hint(m.name, None) == m.hint_for() == m.hint
+        assert m.hint_for(examples.NET) == m.hint, m.name  # the docstring's "Hint:" line is the example's
+    assert homework.hint("sign-flipped", examples.PRACTICE_NET) == homework.hint("sign-flipped")  # also 2-3-1, linear
+    plain_mistake = homework.Mistake("mine", "my hint", homework.sign_flipped)  # no template: its hint everywhere
+    assert plain_mistake.hint_for(shape_net("3-4-2 logsig output")) == "my hint"
+
+
+@pytest.mark.parametrize("net", ["2-3-1", 3, {"w_hidden": [[1.0]]}], ids=["text", "number", "dict"])
+def test_a_hint_for_something_not_a_network_is_a_clear_error(net):
+    with pytest.raises(TypeError, match=r"a hint is written for a backprop\.Network, not a "):
+        homework.hint("sign-flipped", net)
+
+
+def test_check_gives_the_hints_for_the_network_checked():
+    """A 1-2-1 network: check's report and its JSON name the output neuron 3, not the slides' 4."""
+    ex = shape_example("1-2-1 tanh hidden")
+    flipped = slipped("sign-flipped", ex)
+    report = check(ex, {"Δw31": flipped["Δw31"]})
+    assert [m.name for m in report.likely] == ["sign-flipped"]
+    assert report.hints == ("The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes out with a plus "
+                            "sign, e.g. Δw_3i = +η e y_hi.",)
+    assert report.to_dict()["likely"] == [{"name": "sign-flipped", "hint": report.hints[0]}]
+    # two outputs with a logsig output: the first output's rule, with its f'(v_5)
+    ex = shape_example("3-4-2 logsig output")
+    report = check(ex, {"Δw51": slipped("sign-flipped", ex)["Δw51"]})
+    assert report.to_dict()["likely"][0]["hint"].endswith(
+        "with e_j = d_j − y_j every rule comes out with a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with "
+        "f'(v_5) = y_5(1 − y_5).")
+
+
+def test_the_live_page_has_the_hints_for_each_pair_of_activations_it_offers():
+    from backprop import examples, live
+
+    payload = json.loads(html.unescape(re.search(r'data-json="([^"]*)"', homework_live_data())[1]))
+    pairs = {f"{h}/{o}" for h in ACTIVATIONS for o in ACTIVATIONS}
+    assert set(payload["hints"]) == pairs and set(live.ACTIVATIONS) == set(ACTIVATIONS)
+    net = examples.NET
+    for pair, hints in payload["hints"].items():
+        hidden, output = pair.split("/")
+        other = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output=output)
+        assert hints == {m.name: m.hint_for(other) for m in homework.MISTAKES}, pair
+        sign = hints["sign-flipped"]
+        assert ("f'(v_4)" in sign) is (output != "purelin"), (pair, sign)
+    assert payload["hints"]["logsig/tansig"]["sign-flipped"].endswith(
+        "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y².")
+
+
+def test_a_registered_output_activation_gets_hints_without_a_formula_it_has_not():
+    """An output activation added with activations.register: the rule keeps its f'(v_4), and no formula is made up."""
+    from backprop import activations
+
+    activations.register("softsign-hint-test", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
+    try:
+        net = Network([[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [[1.5, -0.5, 0.25]], [-0.2],
+                      output="softsign-hint-test")
+        assert homework.hint("sign-flipped", net).endswith("e.g. Δw_4i = +η e f'(v_4) y_hi.")
+        assert homework.hint("sigmoid-output", net).endswith("not the hidden layer's: here it is softsign-hint-test.")
+    finally:
+        del activations.ACTIVATIONS["softsign-hint-test"]
