@@ -59,6 +59,11 @@ def label(name: str, index: tuple[int, ...], net: Network) -> str:
     return labels.parameter(name, index, net.n_hidden)
 
 
+def output_weight(net: Network) -> str:
+    """The general label of the output neuron's weights, ``w_4i`` for the slides' network (output n_hidden + 1)."""
+    return labels.weight(labels.output_neurons(net.n_hidden)[0], "i")
+
+
 def sample_pass(ex: Example, net: Network | None = None) -> Pass:
     """The forward pass of ``net`` (the example's own by default) on the example's sample."""
     net = ex.net if net is None else net
@@ -133,6 +138,7 @@ def tanh_derivative(ex: Example) -> NumericExercise:
 def output_weights(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     dw = delta_w_output(p.fp, p.d, p.eta)[0]
+    out, w_4i = labels.output_neurons(p.net.n_hidden)[0], output_weight(p.net)
     return NumericExercise(
         "output-weights",
         right=dw,
@@ -141,8 +147,8 @@ def output_weights(ex: Example) -> NumericExercise:
             Mistake(-dw, homework.hint("sign-flipped", p.net), "the flipped sign"),
             Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
             Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v", p.net), "v_i in place of y_hi"),
-            Mistake(p.eta * p.e * np.ones(3), "∂v_4/∂w_4i = y_hi: multiply by the hidden output the weight carries.",
-                    "leaving out y_hi"),
+            Mistake(p.eta * p.e * np.ones(p.net.n_hidden),
+                    f"∂v_{out}/∂{w_4i} = y_hi: multiply by the hidden output the weight carries.", "leaving out y_hi"),
         ),
     )
 
@@ -174,20 +180,21 @@ def hidden_weights(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     dw = delta_w_hidden(p.fp, p.d, p.eta)
     f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
+    w_4i = output_weight(p.net)
     return NumericExercise(
         "hidden-weights",
         right=dw,
         boxes=tuple(Box("Δ" + label("w_hidden", ik, p.net), ik) for ik in ((0, 0), (0, 1), (2, 1))),
         mistakes=(
             Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights", p.net),
-                    "the updated weights w_4i(n+1)"),
+                    f"the updated weights {w_4i}(n+1)"),
             Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative", p.net),
                     "dropping f'(v_i)"),
             Mistake(-dw, homework.hint("sign-flipped", p.net), "the flipped sign"),
             Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v", p.net),
                     "f'(v_i) computed from v_i"),
             Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
-                    "The error reaches hidden neuron i through w_4i: multiply by it.", "leaving out w_4i"),
+                    f"The error reaches hidden neuron i through {w_4i}: multiply by it.", f"leaving out {w_4i}"),
             Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
         ),
     )
@@ -202,7 +209,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights", p.net),
-                    "the updated weights w_4i(n+1)"),
+                    f"the updated weights {output_weight(p.net)}(n+1)"),
             Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative", p.net), "dropping f'(v_i)"),
             Mistake(-db, homework.hint("sign-flipped", p.net), "the flipped sign"),
             Mistake(db * p.x[0], homework.hint("bias-input-x1", p.net),
@@ -240,8 +247,8 @@ def one_iteration(ex: Example) -> NumericExercise:
         mistakes=(
             # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
             Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
-                    homework.hint("updated-output-weights", p.net), "the updated weights w_4i(n+1) in the hidden rules",
-                    in_boxes=(1, 2)),
+                    homework.hint("updated-output-weights", p.net),
+                    f"the updated weights {output_weight(net)}(n+1) in the hidden rules", in_boxes=(1, 2)),
             Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
                     "y(n) given as y(n+1)", in_boxes=(2,)),

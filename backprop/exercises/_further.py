@@ -16,7 +16,7 @@ from ..gradcheck import numerical_gradient
 from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
-from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, sample_pass
+from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, output_weight, sample_pass
 from ._feedback import ATOL, RTOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
@@ -170,13 +170,14 @@ def spot_the_bug(ex: Example) -> NumericExercise:
     buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
     label, attr, index = spot_the_bug_parameter(ex)
     delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
+    w_4i = output_weight(ex.net)
     return NumericExercise(
         "spot-the-bug",
         right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
         boxes=(Box(f"{label}(n+1)"),),
         mistakes=(
-            Mistake(getattr(buggy, attr)[index], "That is what the buggy code prints; it uses w_4i(n+1) in the "
-                                                  "hidden rule. What does the rule with w_4i(n) give?",
+            Mistake(getattr(buggy, attr)[index], f"That is what the buggy code prints; it uses {w_4i}(n+1) in the "
+                                                  f"hidden rule. What does the rule with {w_4i}(n) give?",
                     "the buggy code's value"),
             Mistake(delta[index], homework.hint("delta-as-new-value", ex.net),
                     f"the update Δ{label} given as the new value"),
