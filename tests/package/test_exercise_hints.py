@@ -1,0 +1,860 @@
+"""The exercises' own hints: every formula they show is true, and every classic wrong answer is the slip it names.
+
+A student who types a classic wrong answer into an exercise gets a hint (``backprop/exercises/_derivation.py`` and
+``_further.py``). The hints that come from the homework catalogue (``homework.hint``) are checked in
+``test_homework.py``; the ones the exercises write themselves are checked here, for the default example and each
+example of ``tests/examples/`` (the catalogue is built in this process from each file's practice example):
+
+* each formula ("=" or "≈") of a hint is an entry of ``FORMULAS``, true in sympy or numerically against the plain-math
+  oracle (``tests/support/oracle.py``), the plain-Python reference network's central differences
+  (``tests/support/reference_net.py``) or, for what ``train`` returns, a plain-math training loop; a completeness
+  test fails when a hint shows a formula no entry checks, and each check refuses a changed formula;
+* each statement in words about ``train``'s costs or a derivative is an entry of ``CLAIMS``;
+* the value each classic mistake holds is the slip its label names, worked out again here in plain ``math``
+  (``SLIPS``; ``FUNCTION_SLIPS`` for the exercises whose answer is a function, against sympy), for every mistake.
+
+Nothing here takes an expected value from ``backprop``: the package gives the hints, the mistakes' values and, for the
+claims about it, ``train``'s output, and the weights and data of the training exercise (``Network.random``,
+``regression_data``), which it draws.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from backprop import Network, examples, homework, train
+from backprop import exercises as ex
+from tests.support import oracle, reference_net
+
+# --- the examples and the hints a student sees for each ---------------------------------------------------------
+
+EXAMPLE_FILES = list(dict.fromkeys([oracle.example_file().resolve(), *oracle.all_example_files()]))
+SHORT = {"logsig": "logsig", "tansig": "tanh"}  # how the hints name the hidden activations
+
+
+def practice_of(data: dict) -> dict:
+    """The practice example of an example file read with json: its "practice" entry, or the package file's."""
+    return data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+
+
+@functools.cache
+def catalogue(path: Path) -> ex.Catalogue:
+    return ex.catalogue(examples.load(path).practice)
+
+
+def _homework_hints(example: examples.Example) -> set[str]:
+    """Every hint of the homework catalogue, for the networks an exercise of ``example`` writes hints for."""
+    nets = [example.net, ex.other_hidden_network(example), ex.two_output_network(example)[0]]
+    hints = set()
+    for m in homework.MISTAKES:
+        hints.add(m.hint)
+        for net in nets if hasattr(m, "hint_for") else ():
+            try:
+                hints.add(m.hint_for(net))
+            except ValueError:  # a slip this network cannot show
+                pass
+    return hints
+
+
+def shown_hints(cat: ex.Catalogue) -> list[tuple[str, str]]:
+    """(exercise, text) for every hint a student can see: each mistake's hint and box hints, and the words for an
+    unlisted number."""
+    found = []
+    for name in cat:
+        exercise = cat[name]
+        texts = [m.hint for m in exercise.mistakes] + [h for m in exercise.mistakes for _, h in
+                                                        getattr(m, "box_hints", ())]
+        if isinstance(exercise, ex.NumericExercise):
+            texts.append(exercise.otherwise)
+        found += [(name, text) for text in dict.fromkeys(texts)]
+    return found
+
+
+@functools.cache
+def own_hints(path: Path) -> tuple[tuple[str, str], ...]:
+    """The hints the exercises write themselves (not the homework catalogue's, checked in test_homework.py)."""
+    cat = catalogue(path)
+    theirs = _homework_hints(cat.example)
+    return tuple((name, text) for name, text in shown_hints(cat) if text not in theirs)
+
+
+# --- one practice example in plain math ------------------------------------------------------------------------
+
+
+def central(cost: Callable[[dict], float], p: dict, name: str, index: tuple[int, ...], h: float) -> float:
+    """(cost(θ + h) − cost(θ − h)) / 2h for the parameter ``p[name][index]`` of a plain dict network."""
+    moved = []
+    for sign in (1, -1):
+        q = {**p, name: [list(row) if isinstance(row, list) else row for row in p[name]]}
+        if len(index) == 2:
+            q[name][index[0]][index[1]] += sign * h
+        else:
+            q[name][index[0]] += sign * h
+        moved.append(cost(q))
+    return (moved[0] - moved[1]) / (2 * h)
+
+
+def minus_eta_fd(p: dict, cost: Callable[[dict], float], h: float = 1e-6) -> dict[str, list]:
+    """-η ∂cost/∂θ by central differences, for every weight and bias of the plain dict network ``p``."""
+    out: dict[str, list] = {}
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        rows = p[name]
+        if isinstance(rows[0], list):
+            out[name] = [[-p["eta"] * central(cost, p, name, (r, c), h) for c in range(len(row))]
+                         for r, row in enumerate(rows)]
+        else:
+            out[name] = [-p["eta"] * central(cost, p, name, (r,), h) for r in range(len(rows))]
+    return out
+
+
+def reference_cost(p: dict) -> float:
+    """E of the plain-Python reference network (its own forward pass and cost) on the example's sample."""
+    d = p["d"] if isinstance(p["d"], list) else [p["d"]]
+    net = {key: p[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    net |= {"hidden": p.get("hidden", "logsig"), "output": p.get("output", "purelin")}
+    return reference_net.cost(net, [float(v) for v in p["x"]], [float(v) for v in d])
+
+
+@functools.cache
+def world(path: Path) -> dict:
+    """Everything the checks need about one example's practice example, in plain math (oracle, reference network)."""
+    data = oracle.load_example(path)
+    p = {**practice_of(data)}
+    p.setdefault("hidden", "logsig")
+    it = oracle.iteration(p)
+    hidden = it["hidden"]
+    other = "logsig" if hidden == "tansig" else "tansig"
+    q = {**p, "hidden": other}  # exercise 9: the other hidden activation
+    w4, b4, d = p["w_output"][0], p["b_output"][0], float(p["d"])
+    two = {**p, "w_output": [w4, w4[::-1]], "b_output": [b4, -b4], "d": [d, -d]}  # exercise 10: output 5 added
+    w4_next = [w4[i] + it["dw_output"][0][i] for i in range(3)]
+    return {
+        "p": p, "it": it, "hidden": hidden, "other": other, "q": q, "it_q": oracle.iteration(q),
+        "two": two, "it_two": oracle.iteration(two), "out": len(p["b_hidden"]) + 1,  # the output neuron's number
+        "x": [float(v) for v in p["x"]], "d": d, "eta": float(p["eta"]), "w4": w4, "b4": b4, "w4_next": w4_next,
+        "it_bug": oracle.iteration(p, back_weights=[w4_next]),  # the hidden rules fed with w_4i(n+1)
+        "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
+    }
+
+
+def sig(v: float) -> float:
+    return 1 / (1 + math.exp(-v))
+
+
+def outer(delta: list[float], x: list[float]) -> list[list[float]]:
+    return [[di * xk for xk in x] for di in delta]
+
+
+# --- the formulas the hints show ----------------------------------------------------------------------------------
+#
+# Each entry: the exercises whose hints show it, the text as shown (or a function of the example's plain-math world,
+# where the text names the example's neurons or activation), the world it is checked in, and its sides, which must
+# all be equal: sympy expressions (their differences simplify to 0) or, "numeric", lists of floats computed from the
+# example's world (equal within 1e-7). A formula shown for an example is checked on that example.
+
+V, E_S, D_S, Y_S, H = sp.symbols("v e d y h", real=True)
+X_S = sp.symbols("x_1 x_2", real=True)
+W_IK, B_I = sp.symbols("w_i1 w_i2", real=True), sp.Symbol("b_i", real=True)
+W_4I, Y_HI, B_4 = sp.symbols("w_41 w_42 w_43", real=True), sp.symbols("y_h1 y_h2 y_h3", real=True), sp.Symbol("b_4")
+LOGSIG = 1 / (1 + sp.exp(-V))
+
+
+@dataclass(frozen=True)
+class Formula:
+    where: tuple[str, ...]
+    text: str | Callable[[dict], str]
+    world: str  # "sympy" or "numeric"
+    sides: Callable[[dict | None], list]
+
+    def text_for(self, w: dict) -> str:
+        return self.text(w) if callable(self.text) else self.text
+
+
+def _hidden_outputs(w: dict, example: str, f: Callable[[float], float]) -> list[list[float]]:
+    """[the oracle's y_hi, the activation's f(v_i) in plain math, the hint's formula] of ``example``'s network."""
+    it = w[example]
+    return [it["y_hidden"], [reference_net.F[it["hidden"]][0](v) for v in it["v_hidden"]],
+            [f(v) for v in it["v_hidden"]]]
+
+
+def _gradient_w11(w: dict) -> float:
+    """∂E/∂w_11 from the oracle's local gradient: −δ_1 x_1."""
+    return -w["it"]["delta_hidden"][0] * w["x"][0]
+
+
+def _central_w11(w: dict, h: float = ex.GRADCHECK_H) -> float:
+    """(E(w_11 + h) − E(w_11 − h)) / 2h with the oracle's forward pass and cost."""
+    return central(lambda q: oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", (0, 0), h)
+
+
+def _weights(values: dict) -> list[float]:
+    return [v for name in ("w_hidden", "w_output") for row in values[name] for v in row]
+
+
+def _deltas(w: dict) -> list[float]:
+    """The oracle's Δw of every weight, in the order of `_weights`."""
+    return _weights({"w_hidden": w["it"]["dw_hidden"], "w_output": w["it"]["dw_output"]})
+
+
+FORMULAS = [
+    # exercise 1, the forward pass
+    Formula(("forward-pass",), lambda w: f"v_{w['out']} = Σ_i w_{w['out']}i y_hi + b_{w['out']}", "numeric",
+            lambda w: [w["it"]["v_output"], [sum(a * b for a, b in zip(w["w4"], w["it"]["y_hidden"])) + w["b4"]]]),
+    Formula(("forward-pass",), lambda w: "y_hi = f(v_i) = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}[
+        w["hidden"]], "numeric",
+        lambda w: _hidden_outputs(w, "it", {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[
+            w["hidden"]])),
+    # exercise 2, the logistic sigmoid's derivative
+    Formula(("sigmoid-derivative",), "d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v))", "sympy",
+            lambda _: [sp.diff((1 + sp.exp(-V)) ** -1, V), -(1 + sp.exp(-V)) ** -2 * (-sp.exp(-V))]),
+    Formula(("sigmoid-derivative",), "f'(v) = e^(−v) / (1 + e^(−v))²", "sympy",
+            lambda _: [sp.diff(LOGSIG, V), sp.exp(-V) / (1 + sp.exp(-V)) ** 2]),
+    # exercise 3, tanh's derivative
+    Formula(("tanh-derivative",), "tanh'(v) = 1 − tanh²(v) = sech²(v)", "sympy",
+            lambda _: [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V) ** 2, sp.sech(V) ** 2]),
+    Formula(("tanh-derivative",), "tanh'(v) = sech²(v) = 1/cosh²(v)", "sympy",
+            lambda _: [sp.diff(sp.tanh(V), V), sp.sech(V) ** 2, 1 / sp.cosh(V) ** 2]),
+    Formula(("tanh-derivative",), "(cosh² − sinh²)/cosh² = 1 − tanh²", "sympy",  # the quotient rule on sinh/cosh
+            lambda _: [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 - sp.sinh(V) ** 2) / sp.cosh(V) ** 2,
+                       1 - sp.tanh(V) ** 2]),
+    # exercise 4, rule 1
+    Formula(("output-weights",), lambda w: f"∂v_{w['out']}/∂w_{w['out']}i = y_hi", "sympy",
+            lambda _: [sp.Matrix([sp.diff(sum(a * b for a, b in zip(W_4I, Y_HI)) + B_4, w) for w in W_4I]),
+                       sp.Matrix(Y_HI)]),
+    # exercise 8, one iteration
+    Formula(("one-iteration",), "w(n+1) = w(n) + Δw(n)", "numeric",  # where gradient descent puts every weight
+            lambda w: [[a + b for a, b in zip(_weights(w["p"]), _deltas(w))],
+                       [a + b for a, b in zip(_weights(w["p"]), _weights(w["fd"]))]]),
+    Formula(("one-iteration", "derive-logsig-output"), "Δw = −η ∂E/∂w", "numeric",
+            lambda w: [_deltas(w), _weights(w["fd"])]),
+    # exercise 9, the other hidden activation
+    Formula(("tansig-hidden",), lambda w: "y_hi = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}[
+        w["other"]], "numeric",
+        lambda w: _hidden_outputs(w, "it_q", {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[
+            w["other"]])),
+    Formula(("tansig-hidden", "derive-logsig-output"), "e = d − y", "numeric",  # the e of Δb_4 = η e = −η ∂E/∂b_4
+            lambda w: [[w["eta"] * (w["d"] - w["it"]["y"])], w["fd"]["b_output"]]),
+    # exercise 10, two outputs
+    Formula(("two-outputs",), lambda w: f"j = {w['out']}, {w['out'] + 1}", "numeric",  # neurons after the hidden ones
+            lambda w: [[len(w["two"]["b_hidden"]) + 1 + j for j in range(len(w["two"]["b_output"]))],
+                       [w["out"], w["out"] + 1]]),
+    Formula(("two-outputs",), "E = ½ Σ_j e_j²", "numeric",  # the cost whose descent the rules of exercise 10 follow
+            lambda w: [[v for row in w["it_two"]["dw_hidden"] for v in row],
+                       [v for row in w["fd_two"]["w_hidden"] for v in row]]),
+    # exercise 11, the gradient check
+    Formula(("gradient-check",), "Δw_11 = −η ∂E/∂w_11", "numeric",
+            lambda w: [[w["it"]["dw_hidden"][0][0]], [w["fd"]["w_hidden"][0][0]]]),
+    Formula(("gradient-check",), "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h", "numeric",
+            lambda w: [[_gradient_w11(w)], [_central_w11(w)]]),
+    # exercise 14, a derivation with a logsig output
+    Formula(("derive-logsig-output",), "f'(v_j) = y(1 − y)", "sympy",
+            lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),  # y = f(v_j)
+    Formula(("derive-logsig-output",), "∂E/∂y = −e", "sympy",  # E = ½e², e = d − y
+            lambda _: [sp.diff((D_S - Y_S) ** 2 / 2, Y_S), -(D_S - Y_S)]),
+    Formula(("derive-logsig-output",), "f'(v_i) = y_hi(1 − y_hi)", "sympy",
+            lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),  # y_hi = f(v_i)
+    Formula(("derive-logsig-output",), "∂v_i/∂w_ik = x_k", "sympy",
+            lambda _: [sp.Matrix([sp.diff(W_IK[0] * X_S[0] + W_IK[1] * X_S[1] + B_I, w) for w in W_IK]),
+                       sp.Matrix(X_S)]),
+]
+
+
+def _is_zero(expr) -> bool:
+    """tanh, sech and the logistic as exponentials, then a rational function's normal form: 0 exactly when equal."""
+    if isinstance(expr, sp.MatrixBase):
+        return all(_is_zero(e) for e in expr)
+    return sp.cancel(sp.expand(sp.sympify(expr).rewrite(sp.exp))) == 0
+
+
+def _flat(value) -> list[float]:
+    return [float(v) for v in np.ravel(np.array(value, dtype=float))]
+
+
+def sides_equal(world_name: str, sides: list) -> bool:
+    first, *rest = sides
+    if world_name == "sympy":
+        return all(_is_zero(side - first) for side in rest)
+    first = _flat(first)
+    return all(len(_flat(side)) == len(first) and all(
+        math.isclose(a, b, rel_tol=1e-7, abs_tol=1e-10) for a, b in zip(_flat(side), first)) for side in rest)
+
+
+def examples_showing(formula: Formula) -> list[Path]:
+    """The example files for which one of the formula's exercises shows its text."""
+    return [path for path in EXAMPLE_FILES
+            if any(name in formula.where and formula.text_for(world(path)) in text for name, text in own_hints(path))]
+
+
+@pytest.mark.parametrize("formula", FORMULAS, ids=[f"{f.where[0]}-{n}" for n, f in enumerate(FORMULAS)])
+def test_each_hint_formula_is_shown_and_true(formula):
+    shown_for = examples_showing(formula)
+    assert shown_for, f"no exercise of {formula.where} shows {formula.text_for(world(EXAMPLE_FILES[0]))!r} any more"
+    if formula.world == "sympy":
+        assert sides_equal("sympy", formula.sides(None)), formula.text_for(world(shown_for[0]))
+    for path in shown_for:
+        assert sides_equal(formula.world, formula.sides(world(path))), (path.stem, formula.text_for(world(path)))
+
+
+# --- every formula a hint shows is a checked one ---------------------------------------------------------------
+
+_FUNCTIONS = {"tanh", "sech", "cosh", "sinh", "exp"}  # words that are math
+
+
+def _is_math(token: str) -> bool:
+    """A token of a formula: anything but an English word (a run of ASCII letters, save one-letter symbols and the
+    names of functions)."""
+    word = token.strip("()")
+    return not (word.isascii() and word.isalpha() and (len(word) > 1 or word in "aAI") and word not in _FUNCTIONS)
+
+
+def formula_spans(hint: str) -> list[str]:
+    """Each formula with "=" or "≈" in a hint: the run of formula tokens around it, within one clause (clauses end at
+    ", ", ": ", "; " or ". "), a parenthesis that opens before it and closes after it left out."""
+    spans = []
+    for clause in re.split(r"[,:;.]\s+|\.$", hint):
+        tokens = clause.split()
+        for at in (n for n, t in enumerate(tokens) if t in ("=", "≈")):
+            left, right = [], []
+            for token in reversed(tokens[:at]):
+                if not _is_math(token):
+                    break
+                left.insert(0, token)
+                if "".join(left).count("(") > "".join(left).count(")"):
+                    left[0] = left[0].removeprefix("(")
+                    break
+            for token in tokens[at + 1:]:
+                if not _is_math(token):
+                    break
+                right.append(token)
+                if "".join(right).count(")") > "".join(right).count("("):
+                    right[-1] = right[-1].removesuffix(")")
+                    break
+            spans.append(" ".join([*left, tokens[at], *right]))
+    return spans
+
+
+def unchecked_formulas(hints, w: dict) -> list[tuple[str, str]]:
+    """(exercise, formula) for every formula of ``hints`` ((exercise, text) pairs) that no FORMULAS entry for that
+    exercise shows, with the labels of the example whose plain-math world is ``w``."""
+    return [(name, span) for name, text in hints for span in formula_spans(text)
+            if not any(name in f.where and span in f.text_for(w) for f in FORMULAS)]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_formula_of_an_exercise_hint_is_checked(path):
+    hints = own_hints(path)
+    assert unchecked_formulas(hints, world(path)) == []
+    assert sum(len(formula_spans(text)) for _, text in hints) >= 20, "the spans are found"
+
+
+def test_the_hints_name_the_neurons_of_a_network_with_four_hidden_neurons():
+    """With four hidden neurons the output is neuron 5 (the slides number the neurons through the layers): every
+    exercise builds, its formulas are the checked ones written with 5, and no hint or slip names an output neuron 4."""
+    net = Network.random(2, 4, 1, seed=5)
+    example = examples.Example(net, np.array([0.4, -0.7]), 0.3, 0.5, "four hidden neurons")
+    cat = ex.catalogue(example)
+    theirs = _homework_hints(example)
+    own = [(name, text) for name, text in shown_hints(cat) if text not in theirs]
+    assert unchecked_formulas(own, {"out": len(net.b_hidden) + 1, "hidden": "logsig", "other": "tansig"}) == []
+    slips = [m.slip for name in cat if isinstance(cat[name], ex.NumericExercise) for m in cat[name].mistakes]
+    for text in [t for _, t in own] + slips:
+        assert not re.search(r"[vb]_4\b|w_4i|output 4\b|j = 4", text), text
+    assert any("w_5i" in text for _, text in own) and any("∂v_5/∂w_5i = y_hi" in text for _, text in own)
+
+
+def test_the_homework_hints_left_out_here_are_the_catalogues():
+    """What this module leaves to test_homework.py is a homework catalogue hint, word for word; the rest is here."""
+    cat = catalogue(EXAMPLE_FILES[0])
+    own = set(own_hints(EXAMPLE_FILES[0]))
+    theirs = [(name, text) for name, text in shown_hints(cat) if (name, text) not in own]
+    assert theirs and all(text in _homework_hints(cat.example) for _, text in theirs)
+    assert ("output-weights", homework.hint("sign-flipped")) in theirs
+    assert any(name == "tanh-derivative" and text.startswith("Square the tanh") for name, text in own)
+
+
+def _changed(world_name: str, side):
+    """2 · side + 1, entry by entry."""
+    if world_name == "sympy":
+        return side.applyfunc(lambda e: 2 * e + 1) if isinstance(side, sp.MatrixBase) else 2 * side + 1
+    return [2 * v + 1 for v in _flat(side)]
+
+
+def test_an_unchecked_or_wrong_hint_formula_is_reported():
+    """A new or changed formula is reported, and every check refuses its formula changed (2 · side + 1) or a classic
+    wrong formula."""
+    w = world(EXAMPLE_FILES[0])
+    assert formula_spans("The sign: ∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h, the cost at w_11 + h first.") == [
+        "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h"]
+    assert formula_spans("with tanh the forward pass changes too (y_hi = tanh v_i, so y and e change).") == [
+        "y_hi = tanh v_i"]
+    assert unchecked_formulas([("output-weights", "∂v_4/∂w_4i = y_hi: multiply.")], w) == []
+    assert unchecked_formulas([("output-weights", "∂v_4/∂w_4i = v_i: multiply.")], w) == [
+        ("output-weights", "∂v_4/∂w_4i = v_i")]
+    assert unchecked_formulas([("output-weights", "∂v_5/∂w_5i = y_hi: multiply.")], w) == [
+        ("output-weights", "∂v_5/∂w_5i = y_hi")], "a neuron label that is not this network's"
+    assert unchecked_formulas([("gradient-check", "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11)) / h.")], w) == [
+        ("gradient-check", "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11)) / h")]
+    assert unchecked_formulas([("tanh-derivative", "Use E = ½ Σ_j e_j².")], w) == [
+        ("tanh-derivative", "E = ½ Σ_j e_j²")], "a formula counts only for the exercises its entry names"
+    for formula in FORMULAS:
+        path = examples_showing(formula)[0]
+        sides = formula.sides(None if formula.world == "sympy" else world(path))
+        changed = [*sides[:-1], _changed(formula.world, sides[-1])]
+        assert not sides_equal(formula.world, changed), formula.text_for(world(path))
+    wrong = [  # classic wrong formulas, each against the truth its entry uses
+        ("sympy", [sp.diff(LOGSIG, V), sp.exp(-V) / (1 + sp.exp(-V))]),  # the unsquared denominator
+        ("sympy", [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V)]),  # tanh' = 1 − tanh
+        ("sympy", [sp.diff(sp.tanh(V), V), sp.sech(V)]),  # tanh' = sech
+        ("sympy", [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 + sp.sinh(V) ** 2) / sp.cosh(V) ** 2]),
+        ("sympy", [sp.diff((D_S - Y_S) ** 2 / 2, Y_S), D_S - Y_S]),  # ∂E/∂y = e
+        ("numeric", [[w["it"]["dw_hidden"][0][0]], [-w["fd"]["w_hidden"][0][0]]]),  # Δw = +η ∂E/∂w
+        ("numeric", [[_gradient_w11(w)], [-_central_w11(w)]]),  # the central difference the other way round
+        ("numeric", [[_gradient_w11(w)], [2 * _central_w11(w)]]),  # divided by h
+        ("numeric", [[w["eta"] * (w["it"]["y"] - w["d"])], w["fd"]["b_output"]]),  # e = y − d
+    ]
+    for world_name, sides in wrong:
+        assert not sides_equal(world_name, sides)
+    # E = ½ (Σ_j e_j)²: its descent is not the rules' of exercise 10
+    cost_of_sum = lambda p: 0.5 * sum(d - y for d, y in zip(p["d"], reference_net.forward(  # noqa: E731
+        {**p, "output": "purelin"}, w["x"])[1])) ** 2
+    assert not sides_equal("numeric", [w["it_two"]["dw_hidden"], minus_eta_fd(w["two"], cost_of_sum)["w_hidden"]])
+
+
+# --- statements in words: train's costs, a derivative, the gradient -------------------------------------------------
+
+
+def plain_training(n_samples: int, epochs: int, shuffle: bool, seed: int = ex.TRAIN_SEED):
+    """Online training of the training exercise's network written with loops and math (logsig hidden, linear output):
+    the mean over each epoch of E(n) = ½ e(n)², each measured before its sample's update, and the trained weights."""
+    net = Network.random(2, ex.TRAIN_HIDDEN, 1, seed=ex.TRAIN_SEED)
+    X, D = examples.regression_data(ex.TRAIN_SAMPLES, seed=ex.TRAIN_SEED)
+    X, D = X[:n_samples].tolist(), D[:n_samples].tolist()
+    w, b = net.w_hidden.tolist(), net.b_hidden.tolist()
+    w4, b4, eta, hidden = net.w_output[0].tolist(), float(net.b_output[0]), ex.TRAIN_ETA, range(ex.TRAIN_HIDDEN)
+    rng = np.random.default_rng(seed)  # train's documented shuffling: a new permutation each epoch
+    epoch_costs, epoch_sums = [], []
+    for _ in range(epochs):
+        total = 0.0
+        for n in (rng.permutation(n_samples).tolist() if shuffle else range(n_samples)):
+            x = X[n]
+            yh = [sig(w[i][0] * x[0] + w[i][1] * x[1] + b[i]) for i in hidden]
+            e = D[n] - (sum(w4[i] * yh[i] for i in hidden) + b4)
+            total += 0.5 * e * e
+            delta = [e * w4[i] * yh[i] * (1 - yh[i]) for i in hidden]
+            w4, b4 = [w4[i] + eta * e * yh[i] for i in hidden], b4 + eta * e
+            w = [[w[i][k] + eta * delta[i] * x[k] for k in range(2)] for i in hidden]
+            b = [b[i] + eta * delta[i] for i in hidden]
+        epoch_costs.append(total / n_samples)
+        epoch_sums.append(total)
+    after = [0.5 * (D[n] - (sum(w4[i] * sig(w[i][0] * X[n][0] + w[i][1] * X[n][1] + b[i]) for i in hidden) + b4)) ** 2
+             for n in range(n_samples)]
+    return {"costs": epoch_costs, "sums": epoch_sums, "trained": sum(after) / n_samples}
+
+
+@functools.cache
+def exercise_training() -> dict:
+    """The training exercise's run (its settings, all samples and epochs), in plain math."""
+    return plain_training(ex.TRAIN_SAMPLES, ex.TRAIN_EPOCHS, shuffle=True)
+
+
+SMALL = {"n_samples": 12, "epochs": 4}  # a short run: train against the loop
+
+
+def _train_costs(shuffle: bool) -> list[float]:
+    net = Network.random(2, ex.TRAIN_HIDDEN, 1, seed=ex.TRAIN_SEED)
+    X, D = examples.regression_data(ex.TRAIN_SAMPLES, seed=ex.TRAIN_SEED)
+    n = SMALL["n_samples"]
+    return train(net, X[:n], D[:n], ex.TRAIN_ETA, SMALL["epochs"], shuffle=shuffle, seed=ex.TRAIN_SEED)[1].tolist()
+
+
+def _same(a, b) -> bool:
+    return len(_flat(a)) == len(_flat(b)) and all(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+                                                  for x, y in zip(_flat(a), _flat(b)))
+
+
+def _costs_are_epoch_means() -> bool:
+    """train's costs[t], with and without shuffling, is the mean of E(n) over epoch t + 1 of the loop."""
+    return all(_same(_train_costs(shuffle), plain_training(**SMALL, shuffle=shuffle)["costs"])
+               for shuffle in (False, True))
+
+
+def _first_epoch_alone() -> bool:
+    """costs[0] of a longer run is the whole cost of a one-epoch run: epoch 1."""
+    net = Network.random(2, ex.TRAIN_HIDDEN, 1, seed=ex.TRAIN_SEED)
+    X, D = examples.regression_data(ex.TRAIN_SAMPLES, seed=ex.TRAIN_SEED)
+    n = SMALL["n_samples"]
+    one = train(net, X[:n], D[:n], ex.TRAIN_ETA, 1)[1].tolist()
+    return _same(one, plain_training(n, 1, shuffle=False)["costs"]) and _same(one[0], _train_costs(False)[0])
+
+
+def _last_epoch() -> bool:
+    """The exercise's costs[-1] is the loop's last epoch (measured during it), and that epoch is the one named."""
+    run = exercise_training()
+    return _same(ex.training_costs()[-1], run["costs"][-1]) and len(run["costs"]) == ex.TRAIN_EPOCHS
+
+
+# (exercise, the words as shown, the check)
+CLAIMS = [
+    ("sigmoid-derivative", "the derivative is f(v_1)(1 − f(v_1))",
+     lambda: _is_zero(sp.diff(LOGSIG, V) - LOGSIG * (1 - LOGSIG))),
+    ("gradient-check", "the gradient is −Δw_11/η", lambda: all(  # the central difference of the oracle's cost
+        math.isclose(-world(p)["it"]["dw_hidden"][0][0] / world(p)["eta"], _central_w11(world(p)), rel_tol=1e-7,
+                     abs_tol=1e-10) for p in EXAMPLE_FILES)),
+    ("gradient-check", "divides by 2h, the distance between w_11 + h and w_11 − h",
+     lambda: _is_zero((W_IK[0] + H) - (W_IK[0] - H) - 2 * H)),
+    ("training", "train returns the mean cost per sample, not the sum", _costs_are_epoch_means),
+    ("training", "costs[0] is epoch 1", _first_epoch_alone),
+    ("training", "costs[0] is the first epoch; the final cost is costs[-1]", _first_epoch_alone),
+    ("training", "costs[t] is the mean cost of epoch t + 1", _costs_are_epoch_means),
+    ("training", f"costs[-1] is what train measured during epoch {ex.TRAIN_EPOCHS}: each E(n) on its sample just "
+                 "before that sample's update", _last_epoch),
+    ("tansig-hidden", "updates (exercise 6)", lambda: [p.checks for p in ex.PAGES if p.number == 6] == [
+        ("hidden-weights",)]),
+]
+
+
+@pytest.mark.parametrize(("name", "words", "holds"), CLAIMS, ids=[f"{c[0]}-{n}" for n, c in enumerate(CLAIMS)])
+def test_each_statement_in_words_is_shown_and_true(name, words, holds):
+    assert any(n == name and words in text for path in EXAMPLE_FILES for n, text in own_hints(path)), words
+    assert holds(), words
+
+
+def test_the_statements_about_train_can_fail():
+    """The loop tells a sum from a mean, and epoch 1 from epoch 2."""
+    loop = plain_training(**SMALL, shuffle=False)
+    costs = _train_costs(False)
+    assert not _same(costs, loop["sums"])
+    assert not _same(costs[0], loop["costs"][1])
+    assert not _same(_train_costs(True), loop["costs"]), "the shuffled run is another run"
+
+
+# --- the value each classic mistake holds is the slip it names ---------------------------------------------------
+#
+# For each exercise, its slips by label (a function of the example's world where the label names an activation or a
+# neuron): a phrase its hint has, and the value of the slip worked out in plain math. Every mistake of every example's
+# catalogue must be one of them.
+
+
+def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
+    """Δw_ik = η e back_i f'_i x_k."""
+    return outer([w["eta"] * e * back[i] * f_prime[i] for i in range(3)], w["x"])
+
+
+def _no_bias_forward(w: dict) -> list[float]:
+    p = w["p"]
+    f = reference_net.F[w["hidden"]][0]
+    yh = [f(sum(p["w_hidden"][i][k] * w["x"][k] for k in range(2))) for i in range(3)]
+    return [yh[1], sum(w["w4"][i] * yh[i] for i in range(3)) + w["b4"]]
+
+
+def _fields_forward(w: dict) -> list[float]:
+    v = w["it"]["v_hidden"]
+    return [v[1], sum(w["w4"][i] * v[i] for i in range(3)) + w["b4"]]
+
+
+def _flipped(w: dict) -> list[float]:
+    """w_41, w_11 and y(n+1) after every update with its sign flipped, w(n) − Δw(n)."""
+    p, it = w["p"], w["it"]
+    flipped = {**p,
+               "w_hidden": [[p["w_hidden"][i][k] - it["dw_hidden"][i][k] for k in range(2)] for i in range(3)],
+               "b_hidden": [p["b_hidden"][i] - it["db_hidden"][i] for i in range(3)],
+               "w_output": [[p["w_output"][0][i] - it["dw_output"][0][i] for i in range(3)]],
+               "b_output": [p["b_output"][0] - it["db_output"][0]]}
+    return [flipped["w_output"][0][0], flipped["w_hidden"][0][0], oracle.forward(flipped)["y_output"][0]]
+
+
+def _spot(w: dict) -> tuple[str, float, float, float]:
+    """Exercise 12's parameter: the first of b_1, b_2, b_3, w_11, ... that the bug (hidden rules with w_4i(n+1))
+    moves beyond the tolerance; its label, its right new value, the buggy one and its update."""
+    it, bug, p = w["it"], w["it_bug"], w["p"]
+    candidates = [(f"b_{i + 1}", p["b_hidden"][i], it["db_hidden"][i], bug["db_hidden"][i]) for i in range(3)]
+    candidates += [(f"w_{i + 1}{k + 1}", p["w_hidden"][i][k], it["dw_hidden"][i][k], bug["dw_hidden"][i][k])
+                   for i in range(3) for k in range(2)]
+    for label, old, delta, bad in candidates:
+        if abs(bad - delta) > ex.ATOL + ex.RTOL * abs(old + delta):
+            return label, old + delta, old + bad, delta
+    label, old, delta, bad = candidates[0]
+    return label, old + delta, old + bad, delta
+
+
+def _v1(w: dict) -> float:
+    return w["it"]["v_hidden"][0]
+
+
+def _v2(w: dict) -> float:
+    return w["it"]["v_hidden"][1]
+
+
+def _two_outputs(w: dict, back: Callable[[int], float]) -> list[list[float]]:
+    return outer([w["eta"] * back(i) * w["it_two"]["fp_hidden"][i] for i in range(3)], w["x"])
+
+
+def _e_two(w: dict) -> list[float]:
+    return w["it_two"]["e_list"]
+
+
+def _w_two(w: dict, j: int, i: int) -> float:
+    return w["two"]["w_output"][j][i]
+
+
+def _training(w: dict, cost: float, first_offset: int = 0) -> list[float]:
+    costs = exercise_training()["costs"]
+    first = next(t for t, c in enumerate(costs, start=1) if c < ex.TRAIN_THRESHOLD)
+    return [cost, first + first_offset]
+
+
+FP_FORMULA = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}  # f'(v_i) written with the output
+
+# exercise -> [(slip label, a phrase of its hint, its value)]; a label or phrase may be a function of the world
+SLIPS: dict[str, list[tuple]] = {
+    "forward-pass": [
+        ("leaving out the hidden biases b_i", "hidden biases", _no_bias_forward),
+        (lambda w: f"leaving out the output bias b_{w['out']}", "output bias",
+         lambda w: [w["it"]["y_hidden"][1], w["it"]["y"] - w["b4"]]),
+        (lambda w: f"a {SHORT[w['hidden']]} at the output", "linear (purelin)",
+         lambda w: [w["it"]["y_hidden"][1], reference_net.F[w["hidden"]][0](w["it"]["v_output"][0])]),
+        ("the fields v_i in place of the hidden outputs y_hi", "You used the fields v_i", _fields_forward),
+    ],
+    "sigmoid-derivative": [
+        ("the lost minus sign", "The sign", lambda w: -sig(_v1(w)) * (1 - sig(_v1(w)))),
+        ("f(v_1) itself", "f(v_1) itself", lambda w: sig(_v1(w))),
+        ("the tanh form 1 − y²", "other sigmoid's derivative", lambda w: 1 - sig(_v1(w)) ** 2),
+        ("v_1(1 − v_1)", "not v_i", lambda w: _v1(w) * (1 - _v1(w))),
+        ("an unsquared denominator", "The denominator is squared",
+         lambda w: math.exp(-_v1(w)) / (1 + math.exp(-_v1(w)))),
+    ],
+    "tanh-derivative": [
+        ("1 − tanh v, unsquared", "Square the tanh", lambda w: 1 - math.tanh(_v2(w))),
+        ("sech v, unsquared", "sech is squared", lambda w: 1 / math.cosh(_v2(w))),
+        ("the logsig form y(1 − y)", "other sigmoid's derivative",
+         lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
+        ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
+        ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",
+         lambda w: sig(_v2(w)) * (1 - sig(_v2(w)))),
+    ],
+    "output-weights": [
+        ("the flipped sign", "The sign is flipped", lambda w: [-v for v in w["it"]["dw_output"][0]]),
+        ("forgetting η", "learning rate η", lambda w: [w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
+        ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
+        ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
+    ],
+    "output-bias": [
+        ("the flipped sign", "The sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
+        ("forgetting η", "learning rate η", lambda w: w["it"]["e"]),
+        ("the cost E in place of the error e", "not the cost", lambda w: w["eta"] * w["it"]["E"]),
+        ("multiplying by the hidden outputs y_hi", "A bias has input 1",
+         lambda w: w["eta"] * w["it"]["e"] * sum(w["it"]["y_hidden"])),
+    ],
+    "hidden-weights": [
+        ("the updated weights w_4i(n+1)", "updated output weights",
+         lambda w: _hidden_rule(w, w["it"]["e"], w["w4_next"], w["it"]["fp_hidden"])),
+        ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1.0] * 3)),
+        ("the flipped sign", "The sign is flipped", lambda w: [[-v for v in row] for row in w["it"]["dw_hidden"]]),
+        ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
+            w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
+        ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
+        ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it"]["dw_hidden"]]),
+    ],
+    "hidden-biases": [
+        ("the updated weights w_4i(n+1)", "updated output weights",
+         lambda w: [w["eta"] * w["it"]["e"] * w["w4_next"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
+        ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["w4"]]),
+        ("the flipped sign", "The sign is flipped", lambda w: [-v for v in w["it"]["db_hidden"]]),
+        ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
+         lambda w: [row[0] for row in w["it"]["dw_hidden"]]),
+        ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
+         lambda w: [row[1] for row in w["it"]["dw_hidden"]]),
+        ("forgetting η", "learning rate η", lambda w: [v / w["eta"] for v in w["it"]["db_hidden"]]),
+    ],
+    "one-iteration": [
+        ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
+         lambda w: [w["it"]["w_output_new"][0][0], w["it_bug"]["w_hidden_new"][0][0], w["it_bug"]["y_next"]]),
+        ("y(n) given as y(n+1)", "run the forward pass again",
+         lambda w: [w["it"]["w_output_new"][0][0], w["it"]["w_hidden_new"][0][0], w["it"]["y"]]),
+        ("the updates Δ given as the new weights", "θ(n+1) = θ(n) + Δθ(n)",
+         lambda w: [w["it"]["dw_output"][0][0], w["it"]["dw_hidden"][0][0], w["it"]["y"]]),
+        ("the flipped sign", "The sign is flipped", _flipped),
+    ],
+    "tansig-hidden": [
+        (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "other sigmoid's derivative",
+         lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"],
+                                [oracle.F_PRIME_FROM_Y[w["hidden"]](y) for y in w["it_q"]["y_hidden"]])),
+        (lambda w: f"the {SHORT[w['hidden']]} network's updates", "forward pass changes too",
+         lambda w: w["it"]["dw_hidden"]),
+        ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], [1.0] * 3)),
+        (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
+         lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
+        ("the flipped sign", "The sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
+    ],
+    "two-outputs": [
+        (lambda w: f"leaving out output {w['out'] + 1}", lambda w: f"Only output {w['out']} is in your sum",
+         lambda w: _two_outputs(w, lambda i: _e_two(w)[0] * _w_two(w, 0, i))),
+        (lambda w: f"leaving out output {w['out']}", lambda w: f"Only output {w['out'] + 1} is in your sum",
+         lambda w: _two_outputs(w, lambda i: _e_two(w)[1] * _w_two(w, 1, i))),
+        ("averaging over the outputs", "don't average",  # the mean over j of ½e_j² in place of their sum
+         lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
+        ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
+         lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
+    ],
+    "gradient-check": [
+        ("the update Δw_11", "That is the update", lambda w: w["it"]["dw_hidden"][0][0]),
+        ("the flipped sign", "The sign", lambda w: -_central_w11(w)),
+        ("dividing by h", "divides by 2h", lambda w: 2 * _central_w11(w)),
+        ("a factor η", "no η", lambda w: w["eta"] * _central_w11(w)),
+    ],
+    "spot-the-bug": [
+        ("the buggy code's value", "buggy code", lambda w: _spot(w)[2]),
+        (lambda w: f"the update Δ{_spot(w)[0]} given as the new value", "θ(n+1) = θ(n) + Δθ(n)",
+         lambda w: _spot(w)[3]),
+    ],
+    "training": [
+        ("counting epochs from 0", "Epochs count from 1",
+         lambda w: _training(w, exercise_training()["costs"][-1], -1)),
+        ("the first epoch's cost as the final one", "costs[0] is the first epoch",
+         lambda w: _training(w, exercise_training()["costs"][0])),
+        ("the summed cost", "not the sum", lambda w: _training(w, exercise_training()["sums"][-1])),
+        ("the trained network's cost after training", "trained network's mean cost",
+         lambda w: _training(w, exercise_training()["trained"])),
+    ],
+}
+
+
+def _label(value, w: dict) -> str:
+    return value(w) if callable(value) else value
+
+
+def mistakes_and_slips(path: Path):
+    """(exercise, mistake, its SLIPS entry or None) for every mistake of every numeric exercise of the example."""
+    w, cat = world(path), catalogue(path)
+    for name in cat:
+        if isinstance(cat[name], ex.NumericExercise):
+            for m in cat[name].mistakes:
+                entries = [s for s in SLIPS.get(name, []) if _label(s[0], w) == m.slip]
+                yield name, m, entries[0] if len(entries) == 1 else None
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_each_mistakes_value_is_the_slip_its_label_names(path):
+    w = world(path)
+    seen = set()
+    for name, m, slip in mistakes_and_slips(path):
+        assert slip is not None, f"{name}: no plain-math slip for {m.slip!r} (or more than one)"
+        label, phrase, value = slip
+        assert _label(phrase, w) in m.hint, (name, m.slip, m.hint)
+        np.testing.assert_allclose(m.value, value(w), rtol=1e-7, atol=1e-10, err_msg=f"{name}: {m.slip}")
+        seen.add((name, _label(label, w)))
+    assert seen == {(name, _label(s[0], w)) for name, slips in SLIPS.items() for s in slips}, "every slip is listed"
+
+
+def test_a_mistake_with_another_value_than_its_slip_is_reported():
+    """Each slip's plain-math value tells it from the right answer and from the other slips of its exercise."""
+    path = oracle.DEFAULT_FILE
+    w, cat = world(path), catalogue(path)
+    for name, slips in SLIPS.items():
+        right = np.array(cat[name].right, dtype=float)
+        values = [np.array(s[2](w), dtype=float) for s in slips]
+        for n, value in enumerate(values):
+            assert not np.allclose(value, right, rtol=1e-7, atol=1e-10), (name, _label(slips[n][0], w))
+            assert all(not np.allclose(value, other, rtol=1e-7, atol=1e-10) for other in values[n + 1:]), name
+
+
+# --- the exercises whose answer is a function: each wrong function is the slip its hint names ----------------------
+#
+# A chain x_k -> v_i = w_ik x_k + b_i -> y_hi -> v_j = w_ji y_hi + b_j -> y -> E = ½(d − y)², in sympy, with the
+# activations of each slip: its derivative at random points, against the wrong function fed e = d − y, y, y_hi.
+
+SX, SW_IK, SB_I, SW_JI, SB_J, SD = sp.symbols("x w_ik b_i w_ji b_j d", real=True)
+
+
+def _logsig(t):
+    return 1 / (1 + sp.exp(-t))
+
+
+@functools.cache
+def chain(hidden: str, output: str, wrt: str) -> Callable:
+    """∂E/∂(w_ik or b_i) of the chain with these activations, and its e, y and y_hi, as one numeric function."""
+    f = {"logsig": _logsig, "purelin": lambda t: t}
+    v_i = SW_IK * SX + SB_I
+    y_hi = f[hidden](v_i)
+    y = f[output](SW_JI * y_hi + SB_J)
+    cost = (SD - y) ** 2 / 2
+    slope = sp.diff(cost, {"w_ik": SW_IK, "b_i": SB_I}[wrt])
+    return sp.lambdify((SX, SW_IK, SB_I, SW_JI, SB_J, SD), [slope, SD - y, y, y_hi], "math")
+
+
+def _at_points(fn, hidden: str, output: str, wrt: str, sign: float = 1.0) -> bool:
+    """fn(e, y, y_hi, w_ji, x_k) == sign · the chain's ∂E/∂wrt at eight random points."""
+    rng = np.random.default_rng(7)
+    for _ in range(8):
+        x, w_ik, b_i, w_ji, b_j, d = (float(v) for v in rng.uniform(-1.5, 1.5, 6))
+        slope, e, y, y_hi = chain(hidden, output, wrt)(x, w_ik, b_i, w_ji, b_j, d)
+        if not math.isclose(fn(e=e, y=y, y_hi=y_hi, w_ji=w_ji, x_k=x), sign * slope, rel_tol=1e-9, abs_tol=1e-12):
+            return False
+    return True
+
+
+# derive-logsig-output: (a phrase of the hint, the slip as a chain: hidden, output, derivative with respect to, sign)
+FUNCTION_SLIPS = [
+    ("the linear-output formula", ("logsig", "purelin", "w_ik", 1.0)),
+    ("∂E/∂y = −e", ("logsig", "logsig", "w_ik", -1.0)),  # the sign lost: +e where ∂E/∂y = −e
+    ("You dropped the hidden neuron's own derivative", ("purelin", "logsig", "w_ik", 1.0)),  # f'(v_i) taken as 1
+    ("∂v_i/∂w_ik = x_k", ("logsig", "logsig", "b_i", 1.0)),  # no x_k: the bias's derivative
+]
+
+
+def test_the_derivation_exercises_reference_is_the_chain_rule():
+    exercise = ex.get("derive-logsig-output")
+    assert _at_points(exercise.reference, "logsig", "logsig", "w_ik")
+    assert not _at_points(exercise.reference, "logsig", "purelin", "w_ik"), "the check can fail"
+
+
+def test_each_wrong_function_of_the_derivation_is_the_slip_its_hint_names():
+    exercise = ex.get("derive-logsig-output")
+    assert len(exercise.mistakes) == len(FUNCTION_SLIPS)
+    for m in exercise.mistakes:
+        [chain_of] = [c for phrase, c in FUNCTION_SLIPS if phrase in m.hint]
+        assert _at_points(m.function, *chain_of), m.hint
+        assert not _at_points(m.function, "logsig", "logsig", "w_ik"), f"{m.hint}: the slip is not the right formula"
+
+
+def _plain_step(net: Network, x, d: float, eta: float, back: str = "n", f_prime: bool = True) -> list[float]:
+    """One online iteration in plain math, flattened; ``back="n+1"``: the hidden rules see w_4i(n+1); ``f_prime``
+    False: f'(v_i) dropped."""
+    w, b, w4, b4 = net.w_hidden.tolist(), net.b_hidden.tolist(), net.w_output[0].tolist(), float(net.b_output[0])
+    f, fp = reference_net.F[net.hidden]
+    yh = [f(w[i][0] * x[0] + w[i][1] * x[1] + b[i]) for i in range(3)]
+    e = d - (sum(w4[i] * yh[i] for i in range(3)) + b4)
+    w4_new = [w4[i] + eta * e * yh[i] for i in range(3)]
+    through = w4_new if back == "n+1" else w4
+    delta = [e * through[i] * (fp(yh[i]) if f_prime else 1.0) for i in range(3)]
+    return ([w[i][k] + eta * delta[i] * x[k] for i in range(3) for k in range(2)]
+            + [b[i] + eta * delta[i] for i in range(3)] + w4_new + [b4 + eta * e])
+
+
+def _flat_network(net: Network) -> list[float]:
+    return [*net.w_hidden.ravel().tolist(), *net.b_hidden.tolist(), *net.w_output.ravel().tolist(),
+            *net.b_output.tolist()]
+
+
+def test_each_wrong_step_of_the_fix_exercise_is_the_slip_its_hint_names():
+    exercise = ex.get("spot-the-bug-fix")
+    slips = {homework.hint("updated-output-weights"): {"back": "n+1"}, homework.hint("no-hidden-derivative"):
+             {"f_prime": False}}
+    assert sorted(m.hint for m in exercise.mistakes) == sorted(slips)
+    rng = np.random.default_rng(11)
+    for m in exercise.mistakes:
+        for _ in range(3):
+            net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)))
+            x, d = rng.uniform(-1, 1, 2).tolist(), float(rng.uniform(-1, 1))
+            got = _flat_network(m.function(net, np.array(x), d, 0.5))
+            assert _same(got, _plain_step(net, x, d, 0.5, **slips[m.hint])), m.hint
+            assert not _same(got, _plain_step(net, x, d, 0.5)), "the slip changes the step"
