@@ -21,12 +21,8 @@ B_I = [0.0, -0.1, 0.05]
 W_4I = [1.5, -0.5, 0.25]
 B_4 = -0.2
 
+six = oracle.number_string  # a value as the CLI prints it
 
-
-def six(value: float) -> str:
-    """A value as the CLI prints it: 6 decimals, and a zero that rounds from below as 0.000000, not -0.000000."""
-    text = f"{value:.6f}"
-    return text[1:] if text == "-0.000000" else text
 
 def expected(**changes) -> dict[str, float]:
     """Every named value of the trace by the plain-math oracle: the worked example, with ``changes`` (x, d, eta,
