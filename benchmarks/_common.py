@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+import resource
 from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
 # the page is parsed (every formula is in it), window.mathjaxTypeset has resolved, the fonts are loaded and two frames
@@ -30,6 +36,12 @@ PAINTED_JS = """async () => {
 }"""
 
 
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all finished child processes, kernels included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def is_notebook_entry(entry) -> bool:
     """True for a mkdocs nav entry that is, or only holds, exercise notebooks."""
     if isinstance(entry, str):
@@ -39,6 +51,28 @@ def is_notebook_entry(entry) -> bool:
     if isinstance(entry, list):
         return all(is_notebook_entry(v) for v in entry)
     return False
+
+
+def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str = "mkdocs-no-notebooks.yml") -> Path:
+    """Write a copy of mkdocs.yml without mkdocs-jupyter and the Exercises nav; return its path.
+
+    (For ``make build-pages`` and bench_live.py: the Markdown pages only.)"""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        cfg = yaml_load(fh)  # resolves !ENV the way mkdocs does
+    cfg["plugins"] = [p for p in cfg.get("plugins", [])
+                      if not (p == "mkdocs-jupyter" or (isinstance(p, dict) and "mkdocs-jupyter" in p))]
+    cfg["nav"] = [e for e in cfg.get("nav", []) if not is_notebook_entry(e)]
+    # Paths in a config are relative to the config file: make them absolute for the copy.
+    cfg["docs_dir"] = str(docs_dir or ROOT / cfg.get("docs_dir", "docs"))
+    cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
+    if isinstance(cfg.get("theme"), dict) and "custom_dir" in cfg["theme"]:
+        cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
+    # The notebook pages are not built, so nothing may link to them.
+    cfg.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
+    cfg["exclude_docs"] = (cfg.get("exclude_docs") or "") + "\nexercises/*.py\n"
+    path = tmp / name
+    path.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
+    return path
 
 
 def write_readme_block(readme: Path, begin: str, end: str, numbers: str, heading: str) -> None:

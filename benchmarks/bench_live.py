@@ -41,8 +41,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks._common import write_readme_block
-from benchmarks.bench_site import config_without_notebooks
+from benchmarks._common import config_without_notebooks, write_readme_block
 from tests.support.browser import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium, serve
 from tests.support.site import free_port
 

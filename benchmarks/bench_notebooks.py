@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -40,7 +39,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from benchmarks._common import is_notebook_entry
+from benchmarks._common import children_cpu, is_notebook_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -80,12 +79,6 @@ def project(tmp: Path, with_notebooks: bool) -> Path:
     config = tmp / f"mkdocs-{name}.yml"
     config.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
     return config
-
-
-def children_cpu() -> float:
-    """CPU seconds (user + system) of all finished child processes, kernels included."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def timed_build(config: Path, site: Path) -> tuple[float, float]:

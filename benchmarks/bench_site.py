@@ -16,7 +16,8 @@ imported, by mkdocs and by the notebook kernels alike), so nothing here is edite
 4. the same server, the worked example file replaced by another example of tests/examples/ and saved: seconds from
    the save until the served page and an exercise page show that example's numbers (the notebooks and every page
    with executed blocks run again);
-5. the weight of the heaviest page of the warm build: its HTML plus every CSS and JS file it loads, uncompressed.
+5. the weight of the heaviest page of the warm build: its HTML plus every CSS and JS file it loads, uncompressed
+   (page_weight.py).
 
 A one-page material site built in the same run is the baseline: times are also given as a ratio to it, so a slower
 or busier machine moves both. CPU seconds are the build's (and its kernels'). The results go to the site section of
@@ -31,7 +32,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import shutil
 import signal
 import statistics
@@ -40,13 +40,10 @@ import sys
 import tempfile
 import time
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
-
-from benchmarks._common import is_notebook_entry, write_readme_block
+from benchmarks._common import children_cpu, write_readme_block
+from benchmarks.page_weight import heaviest
 from tests.support import oracle
 from tests.support.site import free_port
 
@@ -69,34 +66,7 @@ EDITS = 3  # one-word page edits in a row; the median is reported
 TIMEOUT = 900  # seconds; a build or a rebuild that takes longer is reported as a failure of the run
 
 
-def config_without_notebooks(tmp: Path, docs_dir: Path | None = None, name: str = "mkdocs-no-notebooks.yml") -> Path:
-    """Write a copy of mkdocs.yml without mkdocs-jupyter and the Exercises nav; return its path.
-
-    (For ``make build-pages`` and bench_live.py: the Markdown pages only.)"""
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
-        cfg = yaml_load(fh)  # resolves !ENV the way mkdocs does
-    cfg["plugins"] = [p for p in cfg.get("plugins", [])
-                      if not (p == "mkdocs-jupyter" or (isinstance(p, dict) and "mkdocs-jupyter" in p))]
-    cfg["nav"] = [e for e in cfg.get("nav", []) if not is_notebook_entry(e)]
-    # Paths in a config are relative to the config file: make them absolute for the copy.
-    cfg["docs_dir"] = str(docs_dir or ROOT / cfg.get("docs_dir", "docs"))
-    cfg["hooks"] = [str(ROOT / h) for h in cfg.get("hooks", [])]
-    if isinstance(cfg.get("theme"), dict) and "custom_dir" in cfg["theme"]:
-        cfg["theme"]["custom_dir"] = str(ROOT / cfg["theme"]["custom_dir"])
-    # The notebook pages are not built, so nothing may link to them.
-    cfg.setdefault("validation", {}).setdefault("links", {})["not_found"] = "info"
-    cfg["exclude_docs"] = (cfg.get("exclude_docs") or "") + "\nexercises/*.py\n"
-    path = tmp / name
-    path.write_text(yaml.safe_dump(cfg, sort_keys=False), encoding="utf-8")
-    return path
-
-
 # --- measuring -------------------------------------------------------------------------------------------------
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def tree_cpu(pid: int) -> float:
@@ -242,48 +212,6 @@ def serve_edits(copy: Path) -> dict[str, tuple[float, float]]:
     finally:
         server.stop()
     return out
-
-
-# --- page weight -----------------------------------------------------------------------------------------------
-
-
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.urls.append(a["src"])
-        elif tag == "link" and a.get("href") and "stylesheet" in (a.get("rel") or ""):
-            self.urls.append(a["href"])
-
-
-def page_weight(site: Path, page: Path) -> int:
-    """Bytes of the page's HTML and of every local CSS/JS file it loads (CSS @imports included)."""
-    parser = _Assets()
-    parser.feed(page.read_text(encoding="utf-8"))
-    total, seen = page.stat().st_size, set()
-    for url in parser.urls:
-        url = url.split("?")[0].split("#")[0]
-        if re.match(r"^[a-z]+:", url):
-            continue
-        path = (page.parent / url).resolve() if not url.startswith("/") else site / url.lstrip("/")
-        if path in seen or not path.is_file():
-            continue
-        seen.add(path)
-        total += path.stat().st_size
-    return total
-
-
-def heaviest(site: Path, names: list[str] | None = None) -> tuple[str, int]:
-    pages = sorted(site.rglob("*.html"))
-    if names is not None:
-        pages = [site / n / "index.html" for n in names if (site / n / "index.html").is_file()]
-    weights = {str(p.relative_to(site).parent) or "/": page_weight(site, p) for p in pages}
-    name = max(weights, key=weights.get)
-    return name, weights[name]
 
 
 # --- report ----------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_site import ROOT, config_without_notebooks
+from benchmarks._common import ROOT, config_without_notebooks
 
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as tmp:
