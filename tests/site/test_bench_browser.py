@@ -1,4 +1,5 @@
-"""benchmarks/bench_browser.py's "painted" on hand-drawn frames: when the top of the article is drawn as it stays.
+"""bench_browser.py's "painted" (benchmarks/painted.py) on hand-drawn frames: when the top of the article is drawn as
+it stays.
 
 The frames stand in for the screenshots Chromium's tracing takes (greyscale, 500 x 352 like the trace's thumbnails):
 a blank window, then the page with a word still missing (its font loading), then the page as it stays. A change in
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.bench_browser import TOP_OF_ARTICLE, painted_ms, same_frame
+from benchmarks.painted import TOP_OF_ARTICLE, painted_ms, same_frame
 
 Image = pytest.importorskip("PIL.Image")
 ImageDraw = pytest.importorskip("PIL.ImageDraw")
