@@ -1,11 +1,11 @@
 """The HTML of the live worked example (docs/live-example.md): its input fields and the steps of one iteration.
 
-The page computes in the browser (docs/javascripts/backprop-engine.js and live.js); this module only writes the
-places it fills in. Each step is a ``<div class="bp-step" data-step=KEY>`` with its formula, typeset at build
-time like every formula of the site, and an empty ``data-num=KEY`` span for the numbers. The keys are the
-names ``python -m backprop trace`` prints (``v1``, ``y_h1``, ``Δw41``, ``w41(n+1)``, ...), so live.js, the homework
-check and the CLI speak of the same steps. Where a formula depends on an activation, every variant is written
-and the page shows the one selected (``data-when="hidden:tansig"``).
+The page computes in the browser (docs/javascripts/backprop-engine.js, live.js, and live-homework.js for "Check my
+homework"); this module only writes the places they fill in. Each step is a ``<div class="bp-step" data-step=KEY>``
+with its formula, typeset at build time like every formula of the site, and an empty ``data-num=KEY`` span for the
+numbers. The keys are the names ``python -m backprop trace`` prints (``v1``, ``y_h1``, ``Δw41``, ``w41(n+1)``, ...),
+so live.js, the homework check and the CLI speak of the same steps. Where a formula depends on an activation, every
+variant is written and the page shows the one selected (``data-when="hidden:tansig"``).
 """
 
 from __future__ import annotations
@@ -186,8 +186,8 @@ def homework_form() -> str:
 
 def hints(net: Network) -> dict[str, dict[str, str]]:
     """Every mistake's hint for the page's network with each pair of activations it offers, by ``"hidden/output"``
-    then name: a hint follows the output's activation (the sign-flipped rule has its $f'(v_4)$), and live.js shows
-    the one for the activations selected."""
+    then name: a hint follows the output's activation (the sign-flipped rule has its $f'(v_4)$), and live-homework.js
+    shows the one for the activations selected."""
     return {f"{hidden}/{output}": {m.name: m.hint_for(Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output,
                                                                hidden=hidden, output=output))
                                    for m in homework.MISTAKES}

@@ -2,7 +2,8 @@
 // All arithmetic and all writing of numbers is backprop-engine.js's (checked against the Python package by
 // tests/pages/test_live_engine.py); this file only reads the fields, writes the results and draws the plot. The example and
 // the classic mistakes' names and hints come from the page (#bp-live-data's data-json, written from Python at
-// build time).
+// build time). The "Check my homework" form is live-homework.js's, which loads before this file: this one hands it the
+// current numbers and tells it when they change.
 //
 // On every input event: the field is checked; if every field is valid the whole iteration is recomputed and every
 // number and substituted formula is rewritten at once (synchronously, before the next frame). An invalid field is
@@ -33,8 +34,8 @@
 
   function init() {
     var root = document.getElementById("bp-live"); // the inputs; the steps follow it on the page
-    var E = window.BackpropEngine;
-    if (!root || !E || root.getAttribute("data-bp-ready")) return;
+    var E = window.BackpropEngine, H = window.BackpropHomework;
+    if (!root || !E || !H || root.getAttribute("data-bp-ready")) return;
     root.setAttribute("data-bp-ready", "1");
     var page = root.closest("article") || document;
     var data = JSON.parse(document.getElementById("bp-live-data").getAttribute("data-json"));
@@ -48,15 +49,10 @@
     var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
     var status = document.getElementById("bp-live-status");
     var announce = document.getElementById("bp-live-announce");
-    var hwForm = document.getElementById("bp-hw");
-    var hwResult = document.getElementById("bp-hw-result");
-    var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
-    // The hints as Python writes them for the page's network with the activations selected (data.hints, by
-    // "hidden/output", every pair the selects offer): the sign-flipped rule has f'(v_4) for a nonlinear output.
-    function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
-    var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
-
-    var state = { good: null, n: 0, history: [], checked: false, timer: null };
+    var state = { good: null, n: 0, history: [], timer: null };
+    // "Check my homework" (live-homework.js) marks the reader's values against the current numbers, state.good.
+    var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber,
+      current: function () { return state.good; } });
 
     function networkFrom(values) {
       return {
@@ -196,7 +192,7 @@
       if (fresh) { state.n = 0; state.history = [c.rows.E]; }
       render(c);
       plot();
-      if (state.checked) checkHomework(false);
+      homework.refresh();
       say(summary(c));
       return true;
     }
@@ -233,104 +229,6 @@
       }
     }
 
-    // ------------------------------------------------------------------------------------------------------
-    // Check my homework
-
-    function hwMark(input, text, kind) {
-      var m = document.getElementById(input.id + "-mark");
-      m.textContent = text;
-      m.className = "bp-hw__mark" + (kind ? " bp-hw__mark--" + kind : "");
-      if (kind === "invalid") {
-        input.setAttribute("aria-invalid", "true");
-        input.setAttribute("aria-describedby", m.id);
-      } else {
-        input.removeAttribute("aria-invalid");
-        if (kind) input.setAttribute("aria-describedby", m.id);
-        else input.removeAttribute("aria-describedby");
-      }
-    }
-
-    function checkHomework(focus) {
-      var c = state.good, given = {}, bad = 0;
-      hwInputs.forEach(function (input) {
-        if (!input.value.trim()) { hwMark(input, "", ""); return; }
-        var value = parseNumber(input.value);
-        if (value === null || !isFinite(value)) { hwMark(input, "not a number", "invalid"); bad++; return; }
-        given[input.getAttribute("data-step")] = value;
-      });
-      state.checked = true;
-      if (!c) { hwResult.textContent = "Fix the network's fields at the top of the page first."; return; }
-      var names = Object.keys(given);
-      if (!names.length) {
-        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3."
-          : "Enter your value for at least one step, then check.";
-        return;
-      }
-      var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
-      report.marks.forEach(function (m) {
-        var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
-        hwMark(input, m.ok ? "\u2713 right" : "\u2717 wrong", m.ok ? "right" : "wrong");
-      });
-      var right = report.marks.filter(function (m) { return m.ok; }).length;
-      var parts = [right + " of " + report.marks.length + " right."];
-      if (report.firstWrong) {
-        var fw = report.firstWrong;
-        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.num(fw.given).replace(/-/g, "\u2212") + ").");
-        if (report.likely.length) {
-          parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
-            return n + ". " + hintFor(n, c.net);
-          }).join(" Or: "));
-        } else {
-          parts.push("No classic mistake gives this value: recompute this step from the ones before it.");
-        }
-        if (bad) parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
-      } else if (bad) {
-        parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
-      } else {
-        parts.push("Every value you entered is right.");
-      }
-      hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
-      hwResult.setAttribute("data-likely", report.likely.join(" "));
-      hwResult.textContent = parts.join(" ");
-      if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
-    }
-
-    // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" for "Δ".
-    function canonical(name) { // backprop.homework.canonical
-      var rest = name.slice(1);
-      return name.charAt(0) === "d" && /^[wb]/.test(rest) && !/\(n\+1\)$/.test(rest) ? "Δ" + rest : name;
-    }
-
-    function fillFromJson() {
-      var box = document.getElementById("bp-hw-json"), answers, problemText = "";
-      try {
-        answers = JSON.parse(box.value);
-        if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new Error("not an object");
-      } catch (err) {
-        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 0.3, \"dw41\": -0.29}.";
-      }
-      var byStep = {};
-      hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });
-      if (!problemText) {
-        Object.keys(answers).some(function (name) {
-          var step = canonical(name), value = answers[name];
-          if (!byStep[step]) problemText = "Unknown step " + JSON.stringify(name) + ": the steps are those of the fields above.";
-          else if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
-          return !!problemText;
-        });
-      }
-      box.setAttribute("aria-invalid", problemText ? "true" : "false");
-      if (problemText) box.setAttribute("aria-describedby", "bp-hw-json-msg");
-      else box.removeAttribute("aria-describedby");
-      document.getElementById("bp-hw-json-msg").textContent = problemText;
-      if (problemText) return;
-      hwInputs.forEach(function (input) { input.value = ""; });
-      Object.keys(answers).forEach(function (name) { byStep[canonical(name)].value = String(answers[name]); });
-      checkHomework(true);
-    }
-
-    // ------------------------------------------------------------------------------------------------------
-
     Object.keys(fields).forEach(function (name) {
       fields[name].addEventListener("input", function () { update(true); });
     });
@@ -343,22 +241,17 @@
       update(true);
     });
     document.getElementById("bp-apply").addEventListener("click", apply);
-    hwForm.addEventListener("submit", function (ev) { ev.preventDefault(); checkHomework(true); });
-    document.getElementById("bp-hw-fill").addEventListener("click", fillFromJson);
-    document.getElementById("bp-hw-clear").addEventListener("click", function () {
-      hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
-      state.checked = false;
-      hwResult.textContent = "";
-    });
     update(true);
     announce.textContent = "";
     clearTimeout(state.timer);
   }
 
   window.BackpropLive = { init: init, problem: problem };
-  if (window.BackpropEngine) init();
-  else { // instant navigation may run this before the engine's file has loaded
-    var engine = document.querySelector('script[src$="backprop-engine.js"]');
-    if (engine) engine.addEventListener("load", init);
-  }
+  // Instant navigation may run this before the files it needs have loaded: init runs once the last of them has.
+  [["BackpropEngine", "backprop-engine.js"], ["BackpropHomework", "live-homework.js"]].forEach(function (need) {
+    if (window[need[0]]) return;
+    var script = document.querySelector('script[src$="' + need[1] + '"]');
+    if (script) script.addEventListener("load", init);
+  });
+  init();
 })();

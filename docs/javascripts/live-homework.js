@@ -1,0 +1,128 @@
+// "Check my homework" on the "Live worked example" page (docs/live-example.md): the reader's own values for any of
+// the steps, each marked right or wrong against the network and sample in the fields at the top of the page, and at
+// the first wrong step the classic mistake that gives the value, if one does (backprop-engine.js's check, the same
+// catalogue as `python -m backprop trace --check`); or an answers file pasted as JSON.
+//
+// live.js owns the fields and the numbers: it calls BackpropHomework.attach once the page is set up, passing the
+// engine, the page's data, its number reader and current(), which returns the numbers of the last valid fields (or
+// null); after each recomputation it calls refresh(), which checks again if the reader has checked before, so the
+// marks follow the fields. This file loads before live.js.
+(function () {
+  "use strict";
+
+  function attach(options) {
+    var E = options.engine, data = options.data, parseNumber = options.parseNumber, current = options.current;
+    var hwForm = document.getElementById("bp-hw");
+    var hwResult = document.getElementById("bp-hw-result");
+    var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
+    // The hints as Python writes them for the page's network with the activations selected (data.hints, by
+    // "hidden/output", every pair the selects offer): the sign-flipped rule has f'(v_4) for a nonlinear output.
+    function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
+    var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
+    var checked = false; // whether the reader has checked: then every recomputation checks again
+
+    function hwMark(input, text, kind) {
+      var m = document.getElementById(input.id + "-mark");
+      m.textContent = text;
+      m.className = "bp-hw__mark" + (kind ? " bp-hw__mark--" + kind : "");
+      if (kind === "invalid") {
+        input.setAttribute("aria-invalid", "true");
+        input.setAttribute("aria-describedby", m.id);
+      } else {
+        input.removeAttribute("aria-invalid");
+        if (kind) input.setAttribute("aria-describedby", m.id);
+        else input.removeAttribute("aria-describedby");
+      }
+    }
+
+    function checkHomework(focus) {
+      var c = current(), given = {}, bad = 0;
+      hwInputs.forEach(function (input) {
+        if (!input.value.trim()) { hwMark(input, "", ""); return; }
+        var value = parseNumber(input.value);
+        if (value === null || !isFinite(value)) { hwMark(input, "not a number", "invalid"); bad++; return; }
+        given[input.getAttribute("data-step")] = value;
+      });
+      checked = true;
+      if (!c) { hwResult.textContent = "Fix the network's fields at the top of the page first."; return; }
+      var names = Object.keys(given);
+      if (!names.length) {
+        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3."
+          : "Enter your value for at least one step, then check.";
+        return;
+      }
+      var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
+      report.marks.forEach(function (m) {
+        var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
+        hwMark(input, m.ok ? "\u2713 right" : "\u2717 wrong", m.ok ? "right" : "wrong");
+      });
+      var right = report.marks.filter(function (m) { return m.ok; }).length;
+      var parts = [right + " of " + report.marks.length + " right."];
+      if (report.firstWrong) {
+        var fw = report.firstWrong;
+        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.num(fw.given).replace(/-/g, "\u2212") + ").");
+        if (report.likely.length) {
+          parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
+            return n + ". " + hintFor(n, c.net);
+          }).join(" Or: "));
+        } else {
+          parts.push("No classic mistake gives this value: recompute this step from the ones before it.");
+        }
+        if (bad) parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+      } else if (bad) {
+        parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+      } else {
+        parts.push("Every value you entered is right.");
+      }
+      hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
+      hwResult.setAttribute("data-likely", report.likely.join(" "));
+      hwResult.textContent = parts.join(" ");
+      if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
+    }
+
+    // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" for "Δ".
+    function canonical(name) { // backprop.homework.canonical
+      var rest = name.slice(1);
+      return name.charAt(0) === "d" && /^[wb]/.test(rest) && !/\(n\+1\)$/.test(rest) ? "Δ" + rest : name;
+    }
+
+    function fillFromJson() {
+      var box = document.getElementById("bp-hw-json"), answers, problemText = "";
+      try {
+        answers = JSON.parse(box.value);
+        if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new Error("not an object");
+      } catch (err) {
+        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 0.3, \"dw41\": -0.29}.";
+      }
+      var byStep = {};
+      hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });
+      if (!problemText) {
+        Object.keys(answers).some(function (name) {
+          var step = canonical(name), value = answers[name];
+          if (!byStep[step]) problemText = "Unknown step " + JSON.stringify(name) + ": the steps are those of the fields above.";
+          else if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
+          return !!problemText;
+        });
+      }
+      box.setAttribute("aria-invalid", problemText ? "true" : "false");
+      if (problemText) box.setAttribute("aria-describedby", "bp-hw-json-msg");
+      else box.removeAttribute("aria-describedby");
+      document.getElementById("bp-hw-json-msg").textContent = problemText;
+      if (problemText) return;
+      hwInputs.forEach(function (input) { input.value = ""; });
+      Object.keys(answers).forEach(function (name) { byStep[canonical(name)].value = String(answers[name]); });
+      checkHomework(true);
+    }
+
+    hwForm.addEventListener("submit", function (ev) { ev.preventDefault(); checkHomework(true); });
+    document.getElementById("bp-hw-fill").addEventListener("click", fillFromJson);
+    document.getElementById("bp-hw-clear").addEventListener("click", function () {
+      hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
+      checked = false;
+      hwResult.textContent = "";
+    });
+    return { refresh: function () { if (checked) checkHomework(false); } };
+  }
+
+  window.BackpropHomework = { attach: attach };
+})();
