@@ -12,7 +12,7 @@ import pytest
 
 from backprop.__main__ import main
 from tests.support import oracle
-from tests.support.cli import run
+from tests.support.cli import run, run_main
 
 EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
 # A network of the slides' shape for the weights-file tests, not the worked example.
@@ -69,18 +69,18 @@ def test_text_trace_via_subprocess_names_every_value_and_matches_the_oracle():
 
 
 def test_text_trace_decimals_option():
-    got = parse_text(run("trace", "--decimals", "10").stdout)
+    got = parse_text(run_main("trace", "--decimals", "10").stdout)
     want = expected()
     for name in EXPECTED_NAMES:
         assert got[name] == pytest.approx(want[name], abs=5e-11), name
-    whole = parse_text(run("trace", "--decimals", "0").stdout)
+    whole = parse_text(run_main("trace", "--decimals", "0").stdout)
     assert whole == {name: float(round(want[name])) for name in EXPECTED_NAMES}
 
 
 @pytest.mark.parametrize("value, message", [("-1", "between 0 and 17"), ("18", "between 0 and 17"),
                                             ("six", "whole number, not 'six'")])
 def test_text_trace_rejects_bad_decimals(value, message):
-    proc = run("trace", "--decimals", value)
+    proc = run_main("trace", "--decimals", value)
     assert proc.returncode == 2
     assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
@@ -152,12 +152,12 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     weights, answers = tmp_path / "weights.json", tmp_path / "answers.json"
     weights.write_text(json.dumps(small))
     answers.write_text(json.dumps({"dw31": -right["dw_output"][0][0]}))  # the flipped sign
-    proc = run("trace", "--check", str(answers), "--weights", str(weights))
+    proc = run_main("trace", "--check", str(answers), "--weights", str(weights))
     assert proc.returncode == 1, proc.stderr
     assert ("Likely mistake: sign-flipped. The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
             "out with a plus sign, e.g. Δw_3i = +η e y_hi.") in proc.stdout
     answers.write_text(json.dumps({"dw11": late["Δw11"]}))
-    proc = run("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
+    proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
     likely = json.loads(proc.stdout)["likely"]
     assert [m["name"] for m in likely] == ["updated-output-weights"]
@@ -170,7 +170,7 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
             "eta": 0.7}
     weights.write_text(json.dumps(wide))
     answers.write_text(json.dumps({"dw52": -oracle.iteration(wide)["dw_output"][0][1]}))
-    proc = run("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
+    proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["likely"] == [{"name": "sign-flipped", "hint": (
         "The sign is flipped: Δθ = −η ∂E/∂θ, and with e_j = d_j − y_j every rule comes out with a plus sign, "
