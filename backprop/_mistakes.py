@@ -244,7 +244,7 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
 OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 
 
-@_mistake("wrong-derivative", "That is the other sigmoid's derivative: logsig has f'(v) = y(1 − y), tanh has "
+@_mistake("wrong-derivative", "You used another activation's derivative: logsig has f'(v) = y(1 − y), tanh has "
                               "f'(v) = 1 − y², with y = f(v); a linear (purelin) layer has f'(v) = 1.")
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
@@ -343,7 +343,8 @@ def _sigmoid_output_hint(n: Notation) -> str:
     y = f"{n.at('y')} = {n.output_f()}"
     if n.output == "purelin":  # the slides' output: no sigmoid there
         where = "in the slides" if n.slides else "here"
-        activation = f"{where} it is linear (purelin), {y}, with no sigmoid at the output"
+        outputs = "output" if n.n_out == 1 else "outputs"
+        activation = f"{where} it is linear (purelin), {y}, with no sigmoid at the {outputs}"
     else:
         activation = f"here it is {n.output}, {y}" if n.output in F_TEXT else f"here it is {n.output}"
     neurons = "The output neuron has its own activation" if n.n_out == 1 else \

@@ -278,7 +278,8 @@ def derive_logsig_output(ex: Example) -> FunctionExercise:
                             "That is the linear-output formula: with a logsig output, f'(v_j) = y(1 − y) joins "
                             "the chain."),
             FunctionMistake(lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
-                            "The sign: ∂E/∂y = −e because e = d − y. (The update Δw = −η ∂E/∂w has the plus sign.)"),
+                            "The sign: ∂E/∂y = −e because e = d − y. (It is the update Δw = −η ∂E/∂w that comes "
+                            "out with a plus sign.)"),
             FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * x_k,
                             "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
             FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),

@@ -627,7 +627,7 @@ SLIPS: dict[str, list[tuple]] = {
     "sigmoid-derivative": [
         ("the lost minus sign", "The sign", lambda w: -sig(_v1(w)) * (1 - sig(_v1(w)))),
         ("f(v_1) itself", "f(v_1) itself", lambda w: sig(_v1(w))),
-        ("the tanh form 1 − y²", "other sigmoid's derivative", lambda w: 1 - sig(_v1(w)) ** 2),
+        ("the tanh form 1 − y²", "another activation's derivative", lambda w: 1 - sig(_v1(w)) ** 2),
         ("v_1(1 − v_1)", "not v_i", lambda w: _v1(w) * (1 - _v1(w))),
         ("an unsquared denominator", "The denominator is squared",
          lambda w: math.exp(-_v1(w)) / (1 + math.exp(-_v1(w)))),
@@ -635,7 +635,7 @@ SLIPS: dict[str, list[tuple]] = {
     "tanh-derivative": [
         ("1 − tanh v, unsquared", "Square the tanh", lambda w: 1 - math.tanh(_v2(w))),
         ("sech v, unsquared", "sech is squared", lambda w: 1 / math.cosh(_v2(w))),
-        ("the logsig form y(1 − y)", "other sigmoid's derivative",
+        ("the logsig form y(1 − y)", "another activation's derivative",
          lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
         ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
         ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",
@@ -685,7 +685,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the flipped sign", "The sign is flipped", _flipped),
     ],
     "tansig-hidden": [
-        (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "other sigmoid's derivative",
+        (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"],
                                 [oracle.F_PRIME_FROM_Y[w["hidden"]](y) for y in w["it_q"]["y_hidden"]])),
         (lambda w: f"the {SHORT[w['hidden']]} network's updates", "forward pass changes too",

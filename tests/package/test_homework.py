@@ -947,9 +947,9 @@ HINT_CLAIMS = [
     ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules", "logsig",
      _with_updated_output_weights),
     ("no-hidden-derivative", "You dropped f'(v_i)", "tansig", lambda q: _reference_deltas(q, f_h_prime=False)),
-    ("wrong-derivative", "That is the other sigmoid's derivative", "logsig",
+    ("wrong-derivative", "You used another activation's derivative", "logsig",
      lambda q: _reference_deltas(q, f_h_prime=reference_net.F["tansig"][1])),
-    ("wrong-derivative", "That is the other sigmoid's derivative", "tansig",
+    ("wrong-derivative", "You used another activation's derivative", "tansig",
      lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
     ("wrong-derivative", "a linear (purelin) layer has f'(v) = 1", "purelin",  # the slip: logsig's y(1 − y)
      lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
