@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from backprop import Network, examples, homework, show, step
-from tests.support.browser import COLOUR_RULES, DESKTOP
+from tests.support.browser import COLOUR_RULES, DESKTOP, new_tab
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +32,17 @@ STATIC = ["forward-pass/", "cost-function/", "rule-output-weights/", "rule-outpu
 NUMBERS_JS = """() => Object.fromEntries([...document.querySelectorAll('[data-num]')].map(
   (el) => [el.dataset.num, {text: el.textContent, tex: el.dataset.tex}]))"""
 FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+@pytest.fixture
+def tab(browser, server):
+    """A page of its own for each test, not the session's shared tab. These tests edit, select, apply, resize and
+    navigate far more than any other: in one full run the shared page, after most of them, stopped drawing frames
+    (requestAnimationFrame never fired again and a screenshot timed out, while its scripts still ran), which is
+    Chromium's headless compositor, not the site. A fresh page per test keeps each test to a page only it has used."""
+    context, fresh = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    yield fresh
+    context.close()
 
 
 def example_values() -> dict[str, object]:
