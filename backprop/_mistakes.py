@@ -51,18 +51,20 @@ class Notation:
     n_out: int
     #: The output layer's activation (its name in `activations.ACTIVATIONS`).
     output: str
+    #: The hidden layer's activation (its name in `activations.ACTIVATIONS`).
+    hidden: str = "logsig"
 
     @classmethod
     def of(cls, net: Network) -> Notation:
-        """The notation of ``net``'s sizes and output activation."""
+        """The notation of ``net``'s sizes and activations."""
         if not isinstance(net, Network):
             raise TypeError(f"a hint is written for a backprop.Network, not a {type(net).__name__}")
-        return cls(net.n_in, net.n_hidden, net.n_out, net.output)
+        return cls(net.n_in, net.n_hidden, net.n_out, net.output, net.hidden)
 
     @property
     def slides(self) -> bool:
-        """Whether this is the slides' shape: 2 inputs, 3 hidden neurons, 1 output (neuron 4)."""
-        return (self.n_in, self.n_hidden, self.n_out) == (2, 3, 1)
+        """Whether this is the slides' network: 2 inputs, 3 logsig hidden neurons, 1 purelin output (neuron 4)."""
+        return (self.n_in, self.n_hidden, self.n_out, self.hidden, self.output) == (2, 3, 1, "logsig", "purelin")
 
     @property
     def first(self) -> int:
@@ -118,6 +120,13 @@ class Notation:
         activation with no formula here."""
         text = F_PRIME_TEXT.get(self.output)
         return None if text is None else text.format(y=self.at("y", j))
+
+    @property
+    def hidden_f_prime(self) -> str | None:
+        """$f'(v_i)$ of the hidden activation written with its output: ``y_hi(1 − y_hi)``, ``1 − y_hi²``, ``1``; None
+        for an activation with no formula here."""
+        text = F_PRIME_TEXT.get(self.hidden)
+        return None if text is None else text.format(y="y_hi")
 
 
 #: A hint: plain text, or a template that writes it for a network's `Notation`.
@@ -203,7 +212,7 @@ def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
 
 @_mistake("updated-output-weights", lambda n: f"You used the updated output weights {n.w_out}(n+1) in the hidden "
                                               f"rules; they use the weights at time n: compute every Δ first, then "
-                                              f"update all weights.")
+                                              f"update all weights and biases.")
 def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden rules (3) and (4) fed with the output weights already updated:
     $\delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n+1)$ with $w_{ji}(n+1) = w_{ji}(n) + \Delta w_{ji}(n)$ (the right
@@ -218,8 +227,15 @@ def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float)
     return iteration(net, x, d, eta, slip=slip)
 
 
-@_mistake("no-hidden-derivative", "You dropped f'(v_i), the derivative of the hidden neuron: y_hi(1 − y_hi) for "
-                                  "logsig, 1 − y_hi² for tanh.")
+def _own_hidden_derivative(n: Notation) -> str:
+    """The hidden layer's own derivative for a hint: ``: here f'(v_i) = y_hi(1 − y_hi) (logsig)``, or `` (name)`` for
+    an activation with no formula here."""
+    f_prime = n.hidden_f_prime
+    return f" ({n.hidden})" if f_prime is None else f": here f'(v_i) = {f_prime} ({n.hidden})"
+
+
+@_mistake("no-hidden-derivative",
+          lambda n: f"You dropped f'(v_i), the hidden neuron's derivative{_own_hidden_derivative(n)}.")
 def no_hidden_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden neuron's derivative left out of rules (3) and (4): $f'(v_i)$ replaced by $1$, so
     $\Delta w_{ik} = \eta\, e\, w_{4i}\, x_k$ and $\Delta b_i = \eta\, e\, w_{4i}$ for the slides.
@@ -229,8 +245,8 @@ def no_hidden_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=np.ones_like(f.f_prime_hidden)))
 
 
-@_mistake("derivative-of-v", "f'(v_i) written with the output uses y_hi = f(v_i), not v_i: y_hi(1 − y_hi) for "
-                             "logsig, 1 − y_hi² for tanh.")
+@_mistake("derivative-of-v", lambda n: "f'(v_i) written with the output uses y_hi = f(v_i), not v_i"
+                                       + (_own_hidden_derivative(n) if n.hidden_f_prime else "") + ".")
 def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden derivative's formula in terms of the output, evaluated at the field $v_i$ where $y_{hi}$ belongs:
     $v_i(1 - v_i)$ for logsig, $1 - v_i^2$ for tansig ($1$ for purelin, where the slip cannot be seen), in rules
@@ -244,8 +260,17 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
 OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 
 
-@_mistake("wrong-derivative", "You used another activation's derivative: logsig has f'(v) = y(1 − y), tanh has "
-                              "f'(v) = 1 − y², with y = f(v); a linear (purelin) layer has f'(v) = 1.")
+def _wrong_derivative_hint(n: Notation) -> str:
+    start = "In the hidden rules you used another activation's derivative"
+    f_prime = n.hidden_f_prime
+    if f_prime is None:
+        return f"{start}: f'(v_i) is the derivative of this hidden layer's own activation, {n.hidden}."
+    others = [f"{name}'s {text.format(y='y_hi')}" for name, text in F_PRIME_TEXT.items() if name != n.hidden]
+    output = " with y_hi = f(v_i)" if "y_hi" in f_prime else ""
+    return f"{start}: this hidden layer is {n.hidden}, so f'(v_i) = {f_prime}{output}, not {' or '.join(others)}."
+
+
+@_mistake("wrong-derivative", _wrong_derivative_hint)
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
     $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a

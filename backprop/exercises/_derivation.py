@@ -101,6 +101,9 @@ def sigmoid_derivative(ex: Example) -> NumericExercise:
     v = float(sample_pass(ex).v_h[0])  # the exercise asks for the logistic sigmoid's derivative at v_1
     s = float(activations.logsig(v))
     right = s * (1 - s)
+    # the hints are about logsig, the exercise's function: f where it is the example's hidden activation, else logsig
+    f = "f" if ex.net.hidden == "logsig" else "logsig"
+    own = "logsig's own, written with its output s = logsig(v), is logsig'(v) = s(1 − s)"
     return NumericExercise(
         "sigmoid-derivative",
         right=right,
@@ -108,11 +111,12 @@ def sigmoid_derivative(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
                             "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
-            Mistake(s, "That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "f(v_1) itself"),
-            Mistake(1 - s**2, homework.hint("wrong-derivative", ex.net), "the tanh form 1 − y²"),
-            Mistake(v * (1 - v), homework.hint("derivative-of-v", ex.net), "v_1(1 − v_1)"),
-            Mistake(math.exp(-v) / (1 + math.exp(-v)), "The denominator is squared: f'(v) = e^(−v) / (1 + e^(−v))².",
-                    "an unsquared denominator"),
+            Mistake(s, f"That is {f}(v_1) itself; the derivative is {f}(v_1)(1 − {f}(v_1)).", f"{f}(v_1) itself"),
+            Mistake(1 - s**2, f"That is tanh's derivative 1 − y² fed with logsig(v_1); {own}.", "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), "Written with its output s = logsig(v), logsig'(v) = s(1 − s): evaluate it at "
+                                 "s = logsig(v_1), not at v_1.", "v_1(1 − v_1)"),
+            Mistake(math.exp(-v) / (1 + math.exp(-v)),
+                    f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))².", "an unsquared denominator"),
         ),
     )
 
@@ -127,7 +131,8 @@ def tanh_derivative(ex: Example) -> NumericExercise:
         mistakes=(
             Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
             Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
-            Mistake(t * (1 - t), homework.hint("wrong-derivative", ex.net), "the logsig form y(1 − y)"),
+            Mistake(t * (1 - t), "That is logsig's derivative y(1 − y) fed with tanh(v_2); tanh's own, written with "
+                                 "its output t = tanh(v), is tanh'(v) = 1 − t².", "the logsig form y(1 − y)"),
             Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
             Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
                     "the logistic sigmoid's derivative"),

@@ -163,6 +163,13 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     assert [m["name"] for m in likely] == ["updated-output-weights"]
     assert likely[0]["hint"].startswith("You used the updated output weights w_3i(n+1) in the hidden rules")
     assert "w_4" not in proc.stdout and "v_4" not in proc.stdout and "b_4" not in proc.stdout
+    # f'(v_i) dropped (Δw_11 = η e w_31 x_1): the hint gives this tansig hidden layer's own derivative, 1 − y_hi²
+    answers.write_text(json.dumps({"dw11": small["eta"] * right["e"] * small["w_output"][0][0] * small["x"][0]}))
+    proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert {"name": "no-hidden-derivative", "hint": "You dropped f'(v_i), the hidden neuron's derivative: here "
+            "f'(v_i) = 1 − y_hi² (tansig)."} in json.loads(proc.stdout)["likely"]
+    assert "y_hi(1 − y_hi)" not in proc.stdout and "in the slides" not in proc.stdout
     # two outputs, numbered 5 and 6, with a logsig output: e_j = d_j − y_j and the rule of output 5 with f'(v_5)
     wide = {"w_hidden": [[0.3, -0.5, 0.8], [0.6, 0.2, -0.4], [-0.7, 0.9, 0.1], [0.25, -0.35, 0.45]],
             "b_hidden": [0.1, -0.2, 0.3, 0.0], "w_output": [[0.5, -0.6, 0.7, 0.2], [-0.3, 0.4, 0.1, -0.8]],

@@ -186,6 +186,11 @@ def _hidden_outputs(w: dict, example: str, f: Callable[[float], float]) -> list[
             [f(v) for v in it["v_hidden"]]]
 
 
+def _slope(f: Callable[[float], float], v: float, h: float = 1e-5) -> float:
+    """f'(v) by a central difference."""
+    return (f(v + h) - f(v - h)) / (2 * h)
+
+
 def _gradient_w11(w: dict) -> float:
     """∂E/∂w_11 from the oracle's local gradient: −δ_1 x_1."""
     return -w["it"]["delta_hidden"][0] * w["x"][0]
@@ -218,11 +223,19 @@ FORMULAS = [
             lambda _: [sp.diff((1 + sp.exp(-V)) ** -1, V), -(1 + sp.exp(-V)) ** -2 * (-sp.exp(-V))]),
     Formula(("sigmoid-derivative",), "f'(v) = e^(−v) / (1 + e^(−v))²", "sympy",
             lambda _: [sp.diff(LOGSIG, V), sp.exp(-V) / (1 + sp.exp(-V)) ** 2]),
+    Formula(("sigmoid-derivative",), "logsig'(v) = e^(−v) / (1 + e^(−v))²", "sympy",  # a hidden layer other than logsig
+            lambda _: [sp.diff(LOGSIG, V), sp.exp(-V) / (1 + sp.exp(-V)) ** 2]),
+    Formula(("sigmoid-derivative",), "s = logsig(v), is logsig'(v) = s(1 − s)", "sympy",  # s: logsig's own output
+            lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),
+    Formula(("sigmoid-derivative",), "s = logsig(v), logsig'(v) = s(1 − s): evaluate it at s = logsig(v_1)", "numeric",
+            lambda w: [[sig(_v1(w)) * (1 - sig(_v1(w)))], [_slope(sig, _v1(w))]]),  # at v_1, by a central difference
     # exercise 3, tanh's derivative
     Formula(("tanh-derivative",), "tanh'(v) = 1 − tanh²(v) = sech²(v)", "sympy",
             lambda _: [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V) ** 2, sp.sech(V) ** 2]),
     Formula(("tanh-derivative",), "tanh'(v) = sech²(v) = 1/cosh²(v)", "sympy",
             lambda _: [sp.diff(sp.tanh(V), V), sp.sech(V) ** 2, 1 / sp.cosh(V) ** 2]),
+    Formula(("tanh-derivative",), "t = tanh(v), is tanh'(v) = 1 − t²", "sympy",  # t: tanh's own output
+            lambda _: [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V) ** 2]),
     Formula(("tanh-derivative",), "(cosh² − sinh²)/cosh² = 1 − tanh²", "sympy",  # the quotient rule on sinh/cosh
             lambda _: [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 - sp.sinh(V) ** 2) / sp.cosh(V) ** 2,
                        1 - sp.tanh(V) ** 2]),
@@ -371,6 +384,28 @@ def test_the_hints_name_the_neurons_of_a_network_with_four_hidden_neurons():
     assert any("w_5i" in text for _, text in own) and any("∂v_5/∂w_5i = y_hi" in text for _, text in own)
 
 
+def misnamed(text: str, example_hidden: str) -> bool:
+    """A derivative exercise's hint that speaks of the hidden layer (its y_hi or rules: not what the exercise asks) or,
+    where the example's hidden layer is not logsig, writes logsig as f (that example's f is its own activation)."""
+    writes_f = re.search(r"\bf'?\(", text) is not None
+    return "y_hi" in text or "hidden" in text or (example_hidden != "logsig" and writes_f)
+
+
+def test_the_derivative_exercises_hints_are_about_their_own_function():
+    """logsig'(v_1) and tanh'(v_2) on every example, a tansig hidden layer too: the hints name the function the exercise
+    is about, never the example's hidden outputs y_hi (y_h1 = tanh(v_1) for a tansig layer) or its f."""
+    assert any(world(path)["hidden"] == "tansig" for path in EXAMPLE_FILES), "an example with a tansig hidden layer"
+    for path in EXAMPLE_FILES:
+        hidden, cat = world(path)["hidden"], catalogue(path)
+        for name in ("sigmoid-derivative", "tanh-derivative"):
+            assert [m.hint for m in cat[name].mistakes if misnamed(m.hint, hidden)] == [], (path.stem, name)
+    # the hints these exercises gave before, for an example with a tansig hidden layer, are refused
+    assert misnamed("That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "tansig")
+    assert misnamed("f'(v_i) written with the output uses y_hi = f(v_i), not v_i: here f'(v_i) = 1 − y_hi² (tansig).",
+                    "tansig")
+    assert not misnamed("That is f(v_1) itself; the derivative is f(v_1)(1 − f(v_1)).", "logsig")
+
+
 def test_the_homework_hints_left_out_here_are_the_catalogues():
     """What this module leaves to test_homework.py is a homework catalogue hint, word for word; the rest is here."""
     cat = catalogue(EXAMPLE_FILES[0])
@@ -412,6 +447,9 @@ def test_an_unchecked_or_wrong_hint_formula_is_reported():
         assert not sides_equal(formula.world, changed), formula.text_for(world(path))
     wrong = [  # classic wrong formulas, each against the truth its entry uses
         ("sympy", [sp.diff(LOGSIG, V), sp.exp(-V) / (1 + sp.exp(-V))]),  # the unsquared denominator
+        ("sympy", [sp.diff(LOGSIG, V), 1 - LOGSIG**2]),  # tanh's 1 − y² for logsig
+        ("sympy", [sp.diff(sp.tanh(V), V), sp.tanh(V) * (1 - sp.tanh(V))]),  # logsig's y(1 − y) for tanh
+        ("numeric", [[_v1(w) * (1 - _v1(w))], [_slope(sig, _v1(w))]]),  # s(1 − s) at s = v_1
         ("sympy", [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V)]),  # tanh' = 1 − tanh
         ("sympy", [sp.diff(sp.tanh(V), V), sp.sech(V)]),  # tanh' = sech
         ("sympy", [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 + sp.sinh(V) ** 2) / sp.cosh(V) ** 2]),
@@ -506,6 +544,8 @@ def _last_epoch() -> bool:
 CLAIMS = [
     ("sigmoid-derivative", "the derivative is f(v_1)(1 − f(v_1))",
      lambda: _is_zero(sp.diff(LOGSIG, V) - LOGSIG * (1 - LOGSIG))),
+    ("sigmoid-derivative", "That is logsig(v_1) itself; the derivative is logsig(v_1)(1 − logsig(v_1))",
+     lambda: _is_zero(sp.diff(LOGSIG, V) - LOGSIG * (1 - LOGSIG))),  # a hidden layer other than logsig
     ("gradient-check", "the gradient is −Δw_11/η", lambda: all(  # the central difference of the oracle's cost
         math.isclose(-world(p)["it"]["dw_hidden"][0][0] / world(p)["eta"], _central_w11(world(p)), rel_tol=1e-7,
                      abs_tol=1e-10) for p in EXAMPLE_FILES)),
@@ -612,6 +652,11 @@ def _training(w: dict, cost: float, first_offset: int = 0) -> list[float]:
     return [cost, first + first_offset]
 
 
+def _itself(w: dict) -> str:
+    """The sigmoid-derivative exercise writes logsig as f where the example's hidden layer is logsig, else as logsig."""
+    return ("f" if w["hidden"] == "logsig" else "logsig") + "(v_1) itself"
+
+
 FP_FORMULA = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}  # f'(v_i) written with the output
 
 # exercise -> [(slip label, a phrase of its hint, its value)]; a label or phrase may be a function of the world
@@ -626,16 +671,16 @@ SLIPS: dict[str, list[tuple]] = {
     ],
     "sigmoid-derivative": [
         ("the lost minus sign", "The sign", lambda w: -sig(_v1(w)) * (1 - sig(_v1(w)))),
-        ("f(v_1) itself", "f(v_1) itself", lambda w: sig(_v1(w))),
-        ("the tanh form 1 − y²", "another activation's derivative", lambda w: 1 - sig(_v1(w)) ** 2),
-        ("v_1(1 − v_1)", "not v_i", lambda w: _v1(w) * (1 - _v1(w))),
+        (_itself, _itself, lambda w: sig(_v1(w))),
+        ("the tanh form 1 − y²", "tanh's derivative 1 − y² fed with logsig(v_1)", lambda w: 1 - sig(_v1(w)) ** 2),
+        ("v_1(1 − v_1)", "not at v_1", lambda w: _v1(w) * (1 - _v1(w))),
         ("an unsquared denominator", "The denominator is squared",
          lambda w: math.exp(-_v1(w)) / (1 + math.exp(-_v1(w)))),
     ],
     "tanh-derivative": [
         ("1 − tanh v, unsquared", "Square the tanh", lambda w: 1 - math.tanh(_v2(w))),
         ("sech v, unsquared", "sech is squared", lambda w: 1 / math.cosh(_v2(w))),
-        ("the logsig form y(1 − y)", "another activation's derivative",
+        ("the logsig form y(1 − y)", "logsig's derivative y(1 − y) fed with tanh(v_2)",
          lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
         ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
         ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",

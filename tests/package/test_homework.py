@@ -833,25 +833,20 @@ HINT_FORMULAS = [
     (("sign-flipped",), "e.g. Δw_4i = +η e y_hi", "tansig",
      lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
      lambda q: {name: v for name, v in q["rows"].items() if name.startswith("Δw4")}),
-    (("no-hidden-derivative", "derivative-of-v"), "y_hi(1 − y_hi) for logsig", "sympy",
+    (("no-hidden-derivative", "derivative-of-v"), "here f'(v_i) = y_hi(1 − y_hi) (logsig)", "sympy",
      lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
-    (("no-hidden-derivative", "derivative-of-v"), "1 − y_hi² for tanh", "sympy",
-     lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "logsig",
      lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "tansig",
      lambda q: {f"y_h{i + 1}": reference_net.F["tansig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
-    (("wrong-derivative",), "logsig has f'(v) = y(1 − y)", "sympy",
+    (("wrong-derivative",), "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)", "sympy",
      lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
-    (("wrong-derivative",), "tanh has f'(v) = 1 − y²", "sympy",
-     lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
-    (("wrong-derivative",), "a linear (purelin) layer has f'(v) = 1", "sympy",  # the slip's purelin case
-     lambda s: sp.Integer(1), lambda s: sp.diff(S_V, S_V)),
-    (("wrong-derivative",), "with y = f(v)", "tansig",  # the hidden layer's y (the f' the hint means) and the output's
-     lambda q: {**{f"y_h{i + 1}": math.tanh(q["rows"][f"v{i + 1}"]) for i in q["I"]}, "y": q["rows"]["v4"]},
-     lambda q: {**{f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}, "y": q["rows"]["y"]}),
+    # tansig's 1 − y_hi² and purelin's 1, shown for those hidden layers: HIDDEN_DERIVATIVES and SHAPE_HINT_FORMULAS
+    (("wrong-derivative",), "with y_hi = f(v_i)", "logsig",  # the hidden layer's output, which its f' is written with
+     lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
+     lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("bias-input-x1", "bias-input-x2"), "A bias has input 1 (∂v_i/∂b_i = 1)", "sympy",
      lambda s: sp.Integer(1), lambda s: sp.diff(S_W[0] * S_X[0] + S_W[1] * S_X[1] + S_B, S_B)),
     (("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy",
@@ -944,15 +939,18 @@ def _with_updated_output_weights(q):
 HINT_CLAIMS = [
     ("sign-flipped", "The sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
     ("no-eta", "You forgot the learning rate η", "tansig", lambda q: _reference_deltas(q, eta=1.0)),
-    ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules", "logsig",
+    ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use the "
+                               "weights at time n: compute every Δ first, then update all weights and biases", "logsig",
      _with_updated_output_weights),
     ("no-hidden-derivative", "You dropped f'(v_i)", "tansig", lambda q: _reference_deltas(q, f_h_prime=False)),
-    ("wrong-derivative", "You used another activation's derivative", "logsig",
+    ("wrong-derivative", "In the hidden rules you used another activation's derivative: this hidden layer is logsig, "
+                         "so f'(v_i) = y_hi(1 − y_hi) with y_hi = f(v_i), not tansig's 1 − y_hi²", "logsig",
      lambda q: _reference_deltas(q, f_h_prime=reference_net.F["tansig"][1])),
-    ("wrong-derivative", "You used another activation's derivative", "tansig",
+    ("wrong-derivative", "this hidden layer is tansig, so f'(v_i) = 1 − y_hi² with y_hi = f(v_i), not logsig's "
+                         "y_hi(1 − y_hi)", "tansig",
      lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
-    ("wrong-derivative", "a linear (purelin) layer has f'(v) = 1", "purelin",  # the slip: logsig's y(1 − y)
-     lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),
+    ("wrong-derivative", "this hidden layer is purelin, so f'(v_i) = 1, not logsig's y_hi(1 − y_hi)", "purelin",
+     lambda q: _reference_deltas(q, f_h_prime=reference_net.F["logsig"][1])),  # the slip: logsig's y(1 − y)
 ]
 
 
@@ -965,7 +963,7 @@ def hint_claim_holds(name: str, hidden: str, reference, seed: int = 1) -> bool:
 @pytest.mark.parametrize(("name", "words", "hidden", "reference"), HINT_CLAIMS,
                          ids=[f"{c[0]}-{c[2]}" for c in HINT_CLAIMS])
 def test_what_a_hint_says_the_student_did_is_what_the_slip_computes(name, words, hidden, reference):
-    assert words in homework.hint(name)
+    assert words in homework.hint(name, net_of(hint_world(1, hidden)["ex"]))  # the hint for that hidden layer
     for seed in (1, 2):
         assert hint_claim_holds(name, hidden, reference, seed), words
     assert not hint_claim_holds(name, hidden, lambda q: _reference_deltas(q), 1), "the slip shows in the Δ rows"
@@ -1204,9 +1202,17 @@ _EVERY_SHAPE = [
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
-    (("wrong-derivative",), "with y = f(v)", "numeric", hidden_outputs, hidden_output_rows),
+    (("wrong-derivative",), "with y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
+]
+# the hidden layer's own f'(v_i), for the tansig hidden layers (the logsig ones are HINT_FORMULAS' sympy entries)
+_TANSIG_HIDDEN = [
+    (("no-hidden-derivative", "derivative-of-v"), "here f'(v_i) = 1 − y_hi² (tansig)", "sympy",
+     lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
+    (("wrong-derivative",), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
+     lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
 ]
 SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_SHAPE] + [
+    (shape, *entry) for shape in ("3-4-2 logsig output", "1-2-1 tanh hidden") for entry in _TANSIG_HIDDEN] + [
     ("3-4-2 logsig output", ("sign-flipped", "cost-for-error"), "e_j = d_j − y_j", "numeric", errors, error_rows),
     ("3-4-2 logsig output", ("sign-flipped",), "e.g. Δw_5i = +η e_5 f'(v_5) y_hi", "numeric",
      lambda q: sign_rule(q, 5), gradient_rows("Δw5")),
@@ -1429,3 +1435,110 @@ def test_a_registered_output_activation_gets_hints_without_a_formula_it_has_not(
         assert homework.hint("sigmoid-output", net).endswith("not the hidden layer's: here it is softsign-hint-test.")
     finally:
         del activations.ACTIVATIONS["softsign-hint-test"]
+
+
+# --- the hidden layer's own derivative in the hints (the live page's nine pairs of activations) --------------------
+#
+# no-hidden-derivative, derivative-of-v and wrong-derivative write f'(v_i) of the network's hidden activation, with
+# its output y_hi. Typed here for each hidden activation, and checked in sympy (d/dv of the activation, written with
+# y = f(v)) and numerically (the formula at the oracle's y_hi against a central difference of the oracle's f at v_i).
+
+S_HIDDEN_F = {"logsig": S_LOGSIG, "tansig": sp.tanh(S_V), "purelin": S_V}
+#: f'(v_i) as the hints write it for each hidden activation, and the same formula as a function of y_hi.
+HIDDEN_DERIVATIVES = {
+    "logsig": ("y_hi(1 − y_hi)", lambda y: y * (1 - y)),
+    "tansig": ("1 − y_hi²", lambda y: 1 - y**2),
+    "purelin": ("1", lambda y: 1 + 0 * y),
+}
+OTHERS = {"logsig": "not tansig's 1 − y_hi² or purelin's 1", "tansig": "not logsig's y_hi(1 − y_hi) or purelin's 1",
+          "purelin": "not logsig's y_hi(1 − y_hi) or tansig's 1 − y_hi²"}
+
+
+def derivative_hints(hidden: str) -> dict[str, str]:
+    """The three hints, typed here for a network whose hidden layer is ``hidden``."""
+    f_prime = HIDDEN_DERIVATIVES[hidden][0]
+    with_y = " with y_hi = f(v_i)" if hidden != "purelin" else ""
+    return {
+        "no-hidden-derivative": f"You dropped f'(v_i), the hidden neuron's derivative: here f'(v_i) = {f_prime} "
+                                f"({hidden}).",
+        "derivative-of-v": f"f'(v_i) written with the output uses y_hi = f(v_i), not v_i: here f'(v_i) = {f_prime} "
+                           f"({hidden}).",
+        "wrong-derivative": f"In the hidden rules you used another activation's derivative: this hidden layer is "
+                            f"{hidden}, so f'(v_i) = {f_prime}{with_y}, {OTHERS[hidden]}.",
+    }
+
+
+def hidden_derivative_holds(hidden: str, from_y, seed: int = 1) -> bool:
+    """``from_y`` (f'(v) written with y = f(v)) is the derivative of the ``hidden`` activation: in sympy, and at the
+    oracle's v_i and y_hi of a random network against a central difference of the oracle's f."""
+    f = S_HIDDEN_F[hidden]
+    if sp.cancel(sp.expand((from_y(f) - sp.diff(f, S_V)).rewrite(sp.exp))) != 0:
+        return False
+    q = hint_world(seed, hidden)
+    return all(math.isclose(from_y(q["rows"][f"y_h{i + 1}"]), slope(oracle.F[hidden], q["rows"][f"v{i + 1}"]),
+                            rel_tol=1e-7, abs_tol=1e-9) for i in q["I"])
+
+
+@pytest.mark.parametrize(("hidden", "output"), list(itertools.product(ACTIVATIONS, repeat=2)))
+def test_the_derivative_hints_give_the_hidden_layers_own_derivative(hidden, output):
+    from backprop import examples
+
+    net = examples.NET
+    other = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output=output)
+    typed = derivative_hints(hidden)
+    assert {name: homework.hint(name, other) for name in typed} == typed
+    for seed in (1, 2):
+        assert hidden_derivative_holds(hidden, HIDDEN_DERIVATIVES[hidden][1], seed), hidden
+    # every "=" of the three hints is the hidden layer's own f'(v_i) (checked above) or y_hi = f(v_i) (HINT_FORMULAS'
+    # and SHAPE_HINT_FORMULAS' y_hi entries)
+    for name, hint in typed.items():
+        assert set(hint_formula_spans(hint)) <= {f"f'(v_i) = {HIDDEN_DERIVATIVES[hidden][0]} ({hidden})",
+                                                  f"f'(v_i) = {HIDDEN_DERIVATIVES[hidden][0]}", "y_hi = f(v_i)"}, name
+
+
+def test_the_hidden_derivative_check_can_fail():
+    """Another activation's derivative is refused for each hidden layer: a tansig network's hint must not give
+    y_hi(1 − y_hi) as its own f'(v_i), nor a logsig one 1 − y_hi² (the hints did, for every network)."""
+    for hidden in HIDDEN_DERIVATIVES:
+        for other, (text, wrong) in HIDDEN_DERIVATIVES.items():
+            if other != hidden:
+                assert not hidden_derivative_holds(hidden, wrong), (hidden, text)
+    tansig = net_of(random_example(1, "tansig", "purelin"))
+    for name in ("no-hidden-derivative", "derivative-of-v", "wrong-derivative"):
+        assert "f'(v_i) = y_hi(1 − y_hi)" not in homework.hint(name, tansig), name
+        assert "f'(v_i) = 1 − y_hi²" in homework.hint(name, tansig), name
+
+
+def test_in_the_slides_only_for_the_slides_network():
+    """The sigmoid-output hint says "in the slides" only for the slides' network (2-3-1, logsig hidden, purelin
+    output); a tansig or purelin hidden layer with a linear output gets "here"."""
+    from backprop import examples
+
+    net = examples.NET
+    for hidden in ACTIVATIONS:
+        other = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output="purelin")
+        shown = " ".join(m.hint_for(other) for m in homework.MISTAKES)
+        assert ("in the slides" in shown) is (hidden == "logsig"), hidden
+        assert "it is linear (purelin), y = v_4, with no sigmoid at the output" in shown, hidden
+    assert homework.hint("sigmoid-output", net_of(random_example(1, "tansig", "purelin"))) == (
+        "The output neuron has its own activation, not the hidden layer's: here it is linear (purelin), y = v_4, "
+        "with no sigmoid at the output.")
+
+
+def test_a_registered_hidden_activation_gets_hints_without_a_formula_it_has_not():
+    """A hidden activation added with activations.register: f'(v_i) without a formula, and no other's made up."""
+    from backprop import activations
+
+    activations.register("softsign-hidden-test", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
+    try:
+        net = Network([[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [[1.5, -0.5, 0.25]], [-0.2],
+                      hidden="softsign-hidden-test")
+        assert homework.hint("no-hidden-derivative", net) == (
+            "You dropped f'(v_i), the hidden neuron's derivative (softsign-hidden-test).")
+        assert homework.hint("derivative-of-v", net) == "f'(v_i) written with the output uses y_hi = f(v_i), not v_i."
+        assert homework.hint("wrong-derivative", net) == (
+            "In the hidden rules you used another activation's derivative: f'(v_i) is the derivative of this hidden "
+            "layer's own activation, softsign-hidden-test.")
+        assert "here it is linear (purelin)" in homework.hint("sigmoid-output", net)
+    finally:
+        del activations.ACTIVATIONS["softsign-hidden-test"]

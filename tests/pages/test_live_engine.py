@@ -282,6 +282,21 @@ def test_check_equals_homework_check(js):
         assert report["likely"] == [m.name for m in want.likely], (case, given)
 
 
+def test_the_hint_the_page_shows_for_a_likely_slip_is_written_for_its_hidden_layer(js):
+    """The engine names the slip, live-homework.js shows live.hints[hidden/output][name]: for a tansig hidden layer
+    with f'(v_i) dropped, the hint gives tansig's own derivative (typed here), for each output activation."""
+    from backprop import examples, live
+
+    for output in ACTS:
+        case = random_case(np.random.default_rng(3), "tansig", output)
+        slipped = homework.mistake("no-hidden-derivative").fn(network(case), np.array(case["x"]), case["d"],
+                                                                 case["eta"])
+        report = js("(c, a) => BackpropEngine.check(c.net, c.x, c.d, c.eta, a)", case, {"Δw11": slipped["Δw11"]})
+        assert "no-hidden-derivative" in report["likely"], output
+        hint = live.hints(examples.NET)[f"tansig/{output}"]["no-hidden-derivative"]
+        assert hint == "You dropped f'(v_i), the hidden neuron's derivative: here f'(v_i) = 1 − y_hi² (tansig).", output
+
+
 def test_checking_rule_is_homeworks(js):
     pairs = [(1.0005, 1.0), (1.0011, 1.0), (1e-6, 0.0), (1.1e-6, 0.0), (-0.0, 0.0), (0.5, -0.5)]
     got = js("(ps) => ps.map((p) => BackpropEngine.isClose(p[0], p[1]))", pairs)
