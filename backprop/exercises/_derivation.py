@@ -11,16 +11,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import activations, homework, labels
+from .. import _hints, activations, homework, labels
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 
-# Plain-text formulas of each hidden activation, for the hints (the pages' TeX is in backprop.show).
-F_TEXT = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}
-F_PRIME_TEXT = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}
+# Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
+# (backprop._hints; the pages' TeX is in backprop.show).
+F_TEXT = {name: _hints.F_TEXT[name].format(v="v_i") for name in ("logsig", "tansig")}
+F_PRIME_TEXT = {name: _hints.F_PRIME_TEXT[name].format(y="y_hi") for name in ("logsig", "tansig")}
 SHORT = {"logsig": "logsig", "tansig": "tanh"}
 
 

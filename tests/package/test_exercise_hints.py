@@ -214,7 +214,7 @@ FORMULAS = [
     # exercise 1, the forward pass
     Formula(("forward-pass",), lambda w: f"v_{w['out']} = Σ_i w_{w['out']}i y_hi + b_{w['out']}", "numeric",
             lambda w: [w["it"]["v_output"], [sum(a * b for a, b in zip(w["w4"], w["it"]["y_hidden"])) + w["b4"]]]),
-    Formula(("forward-pass",), lambda w: "y_hi = f(v_i) = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}[
+    Formula(("forward-pass",), lambda w: "y_hi = f(v_i) = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[
         w["hidden"]], "numeric",
         lambda w: _hidden_outputs(w, "it", {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[
             w["hidden"]])),
@@ -250,7 +250,7 @@ FORMULAS = [
     Formula(("one-iteration", "derive-logsig-output"), "Δw = −η ∂E/∂w", "numeric",
             lambda w: [_deltas(w), _weights(w["fd"])]),
     # exercise 9, the other hidden activation
-    Formula(("tansig-hidden",), lambda w: "y_hi = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh v_i"}[
+    Formula(("tansig-hidden",), lambda w: "y_hi = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[
         w["other"]], "numeric",
         lambda w: _hidden_outputs(w, "it_q", {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[
             w["other"]])),
@@ -429,8 +429,8 @@ def test_an_unchecked_or_wrong_hint_formula_is_reported():
     w = world(EXAMPLE_FILES[0])
     assert formula_spans("The sign: ∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h, the cost at w_11 + h first.") == [
         "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h"]
-    assert formula_spans("with tanh the forward pass changes too (y_hi = tanh v_i, so y and e change).") == [
-        "y_hi = tanh v_i"]
+    assert formula_spans("with tanh the forward pass changes too (y_hi = tanh(v_i), so y and e change).") == [
+        "y_hi = tanh(v_i)"]
     assert unchecked_formulas([("output-weights", "∂v_4/∂w_4i = y_hi: multiply.")], w) == []
     assert unchecked_formulas([("output-weights", "∂v_4/∂w_4i = v_i: multiply.")], w) == [
         ("output-weights", "∂v_4/∂w_4i = v_i")]
