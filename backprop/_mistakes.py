@@ -84,8 +84,8 @@ def _sign_flipped_hint(n: Notation) -> str:
     example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
     if factor and f_prime is not None:
         example += f" with f'(v_{n.first}) = {f_prime}"
-    return (f"The sign is flipped: Δθ = −η ∂E/∂θ, and with {n.at('e')} = {n.at('d')} − {n.at('y')} every rule comes "
-            f"out with a plus sign, e.g. Δ{example}.")
+    return (f"Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with {n.at('e')} = {n.at('d')} − {n.at('y')} "
+            f"every rule comes out with a plus sign, e.g. Δ{example}.")
 
 
 @_mistake("sign-flipped", _sign_flipped_hint)

@@ -240,7 +240,7 @@ def one_iteration(ex: Example) -> NumericExercise:
     flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
-    sign = "The sign is flipped: w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
+    sign = "Your sign is flipped: the rule is w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
     # where y is typed (check, the y(n+1) box): where y went, said only when it moved away from d
     away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""
     # in a weight's box: the weight itself, which moved with the gradient instead of against it

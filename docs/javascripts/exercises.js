@@ -6,7 +6,7 @@
 //   <form class="bp-answer" hidden data-exercise="output-bias"
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
-//         data-hints='[{"value": 0.505947, "hint": "The sign is flipped: ..."}, ...]'
+//         data-hints='[{"value": 0.505947, "hint": "Your sign is flipped: ..."}, ...]'
 //         data-right="Right: -0.505947."       what a right number gets
 //         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
 //         data-invalid="Not a number: ...">   what text that is no number gets

@@ -154,8 +154,8 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     answers.write_text(json.dumps({"dw31": -right["dw_output"][0][0]}))  # the flipped sign
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights))
     assert proc.returncode == 1, proc.stderr
-    assert ("Likely mistake: sign-flipped. The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
-            "out with a plus sign, e.g. Δw_3i = +η e y_hi.") in proc.stdout
+    assert ("Likely mistake: sign-flipped. Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with e = d − y "
+            "every rule comes out with a plus sign, e.g. Δw_3i = +η e y_hi.") in proc.stdout
     answers.write_text(json.dumps({"dw11": late["Δw11"]}))
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
@@ -180,8 +180,8 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["likely"] == [{"name": "sign-flipped", "hint": (
-        "The sign is flipped: Δθ = −η ∂E/∂θ, and with e_j = d_j − y_j every rule comes out with a plus sign, "
-        "e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")}]
+        "Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with e_j = d_j − y_j every rule comes out with a plus "
+        "sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")}]
 
 
 BAD_WEIGHTS = {

@@ -687,13 +687,13 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: sig(_v2(w)) * (1 - sig(_v2(w)))),
     ],
     "output-weights": [
-        ("the flipped sign", "The sign is flipped", lambda w: [-v for v in w["it"]["dw_output"][0]]),
+        ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["dw_output"][0]]),
         ("forgetting η", "learning rate η", lambda w: [w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
         ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
         ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
     ],
     "output-bias": [
-        ("the flipped sign", "The sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
+        ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
         ("forgetting η", "learning rate η", lambda w: w["it"]["e"]),
         ("the cost E in place of the error e", "not the cost", lambda w: w["eta"] * w["it"]["E"]),
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
@@ -703,7 +703,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the updated weights w_4i(n+1)", "updated output weights",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4_next"], w["it"]["fp_hidden"])),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1.0] * 3)),
-        ("the flipped sign", "The sign is flipped", lambda w: [[-v for v in row] for row in w["it"]["dw_hidden"]]),
+        ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it"]["dw_hidden"]]),
         ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
@@ -713,7 +713,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the updated weights w_4i(n+1)", "updated output weights",
          lambda w: [w["eta"] * w["it"]["e"] * w["w4_next"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["w4"]]),
-        ("the flipped sign", "The sign is flipped", lambda w: [-v for v in w["it"]["db_hidden"]]),
+        ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["db_hidden"]]),
         ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
          lambda w: [row[0] for row in w["it"]["dw_hidden"]]),
         ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
@@ -727,7 +727,7 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [w["it"]["w_output_new"][0][0], w["it"]["w_hidden_new"][0][0], w["it"]["y"]]),
         ("the updates Δ given as the new weights", "θ(n+1) = θ(n) + Δθ(n)",
          lambda w: [w["it"]["dw_output"][0][0], w["it"]["dw_hidden"][0][0], w["it"]["y"]]),
-        ("the flipped sign", "The sign is flipped", _flipped),
+        ("the flipped sign", "Your sign is flipped", _flipped),
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
@@ -738,7 +738,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], [1.0] * 3)),
         (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
-        ("the flipped sign", "The sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
+        ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
     ],
     "two-outputs": [
         (lambda w: f"leaving out output {w['out'] + 1}", lambda w: f"Only output {w['out']} is in your sum",

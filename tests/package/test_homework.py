@@ -937,7 +937,7 @@ def _with_updated_output_weights(q):
 
 
 HINT_CLAIMS = [
-    ("sign-flipped", "The sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
+    ("sign-flipped", "Your sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
     ("no-eta", "You forgot the learning rate η", "tansig", lambda q: _reference_deltas(q, eta=1.0)),
     ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use the "
                                "weights at time n: compute every Δ first, then update all weights and biases", "logsig",
@@ -1355,8 +1355,8 @@ SHAPE_HINT_CLAIMS = [
      "You used the updated output weights w_ji(n+1) in the hidden rules", {"updated_weights": True}),
     ("1-2-1 tanh hidden", "updated-output-weights",
      "You used the updated output weights w_3i(n+1) in the hidden rules", {"updated_weights": True}),
-    ("2-3-1 tansig output", "sign-flipped", "The sign is flipped", {"e_sign": -1.0}),
-    ("3-4-2 logsig output", "sign-flipped", "The sign is flipped", {"e_sign": -1.0}),
+    ("2-3-1 tansig output", "sign-flipped", "Your sign is flipped", {"e_sign": -1.0}),
+    ("3-4-2 logsig output", "sign-flipped", "Your sign is flipped", {"e_sign": -1.0}),
 ]
 
 
@@ -1395,8 +1395,8 @@ def test_check_gives_the_hints_for_the_network_checked():
     flipped = slipped("sign-flipped", ex)
     report = check(ex, {"Δw31": flipped["Δw31"]})
     assert [m.name for m in report.likely] == ["sign-flipped"]
-    assert report.hints == ("The sign is flipped: Δθ = −η ∂E/∂θ, and with e = d − y every rule comes out with a plus "
-                            "sign, e.g. Δw_3i = +η e y_hi.",)
+    assert report.hints == ("Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
+                            "out with a plus sign, e.g. Δw_3i = +η e y_hi.",)
     assert report.to_dict()["likely"] == [{"name": "sign-flipped", "hint": report.hints[0]}]
     # two outputs with a logsig output: the first output's rule, with its f'(v_5)
     ex = shape_example("3-4-2 logsig output")
