@@ -34,6 +34,7 @@ import sympy as sp
 from backprop import Network, examples, homework, train
 from backprop import exercises as ex
 from tests.support import oracle, reference_net
+from tests.support.hints import formula_spans as find_formulas
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
 
@@ -330,29 +331,8 @@ def _is_math(token: str) -> bool:
 
 
 def formula_spans(hint: str) -> list[str]:
-    """Each formula with "=" or "≈" in a hint: the run of formula tokens around it, within one clause (clauses end at
-    ", ", ": ", "; " or ". "), a parenthesis that opens before it and closes after it left out."""
-    spans = []
-    for clause in re.split(r"[,:;.]\s+|\.$", hint):
-        tokens = clause.split()
-        for at in (n for n, t in enumerate(tokens) if t in ("=", "≈")):
-            left, right = [], []
-            for token in reversed(tokens[:at]):
-                if not _is_math(token):
-                    break
-                left.insert(0, token)
-                if "".join(left).count("(") > "".join(left).count(")"):
-                    left[0] = left[0].removeprefix("(")
-                    break
-            for token in tokens[at + 1:]:
-                if not _is_math(token):
-                    break
-                right.append(token)
-                if "".join(right).count(")") > "".join(right).count("("):
-                    right[-1] = right[-1].removesuffix(")")
-                    break
-            spans.append(" ".join([*left, tokens[at], *right]))
-    return spans
+    """Each formula with "=" or "≈" in a hint (`tests.support.hints.formula_spans`)."""
+    return find_formulas(hint, _is_math, ("=", "≈"))
 
 
 def unchecked_formulas(hints, w: dict) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ from backprop import exercises, homework
 from backprop.network import Network
 from tests.support import oracle, reference_net
 from tests.support.cli import run
+from tests.support.hints import formula_spans as find_formulas
 
 ACTIVATIONS = ("logsig", "tansig", "purelin")
 EXAMPLE_FILES = oracle.all_example_files()
@@ -980,29 +981,8 @@ def _is_math(token: str) -> bool:
 
 
 def hint_formula_spans(hint: str) -> list[str]:
-    """Each formula with "=" in a hint: the run of formula tokens around the "=", within one clause (clauses end at
-    ", ", ": ", "; " or ". "), a parenthesis that opens before it and closes after it left out."""
-    spans = []
-    for clause in re.split(r"[,:;.]\s+|\.$", hint):
-        tokens = clause.split()
-        for at in (n for n, t in enumerate(tokens) if t == "="):
-            left, right = [], []
-            for token in reversed(tokens[:at]):
-                if not _is_math(token):
-                    break
-                left.insert(0, token)
-                if "".join(left).count("(") > "".join(left).count(")"):  # "(∂v_i/∂b_i = 1)": the group's "("
-                    left[0] = left[0].removeprefix("(")
-                    break
-            for token in tokens[at + 1:]:
-                if not _is_math(token):
-                    break
-                right.append(token)
-                if "".join(right).count(")") > "".join(right).count("("):
-                    right[-1] = right[-1].removesuffix(")")
-                    break
-            spans.append(" ".join([*left, "=", *right]))
-    return spans
+    """Each formula with "=" in a hint (`tests.support.hints.formula_spans`)."""
+    return find_formulas(hint, _is_math)
 
 
 def unchecked_hint_formulas(docs) -> list[tuple[str, str]]:
