@@ -52,14 +52,8 @@ from urllib.parse import urlsplit
 
 from benchmarks._common import write_readme_block
 from benchmarks.painted import painted_ms, screenshots
-from tests.support.browser import (
-    CHROMIUM_ARGS,
-    INSTALL_HINT,
-    chromium_env,
-    find_chromium,
-    serve,
-    site_pages,
-)
+from tests.support.browser import serve, site_pages
+from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent

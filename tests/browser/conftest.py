@@ -12,19 +12,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import (
-    ARTIFACTS,
-    CHROMIUM_ARGS,
-    DESKTOP,
-    INSTALL_HINT,
-    Server,
-    Tab,
-    chromium_env,
-    find_chromium,
-    new_tab,
-    serve,
-    site_pages,
-)
+from tests.support.browser import ARTIFACTS, DESKTOP, Server, Tab, new_tab, serve, site_pages
+from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 
 
 @pytest.fixture(scope="session")

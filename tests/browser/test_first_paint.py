@@ -19,7 +19,8 @@ import re
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, FALLBACK_FAMILIES, PHONE, nav_pages, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, nav_pages, new_tab
+from tests.support.chromium import FALLBACK_FAMILIES
 
 pytestmark = pytest.mark.browser
 
