@@ -186,8 +186,8 @@ def homework_form() -> str:
 
 def hints(net: Network) -> dict[str, dict[str, str]]:
     """Every mistake's hint for the page's network with each pair of activations it offers, by ``"hidden/output"``
-    then name: a hint follows the output's activation (the sign-flipped rule has its $f'(v_4)$), and live-homework.js
-    shows the one for the activations selected."""
+    then name: a hint follows both activations (the sign-flipped rule has the output's $f'(v_4)$, the derivative hints
+    the hidden layer's own derivative), and live-homework.js shows the one for the activations selected."""
     return {f"{hidden}/{output}": {m.name: m.hint_for(Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output,
                                                                hidden=hidden, output=output))
                                    for m in homework.MISTAKES}
