@@ -9,6 +9,7 @@ bad input; the CLI end to end in a subprocess, and what it reads and says throug
 
 from __future__ import annotations
 
+import contextlib
 import html
 import inspect
 import itertools
@@ -1403,18 +1404,25 @@ def test_the_live_page_has_the_hints_for_each_pair_of_activations_it_offers():
         "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y².")
 
 
-def test_a_registered_output_activation_gets_hints_without_a_formula_it_has_not():
-    """An output activation added with activations.register: the rule keeps its f'(v_4), and no formula is made up."""
+@contextlib.contextmanager
+def softsign_network(layer: str, name: str):
+    """A 2-3-1 network whose ``layer`` ("hidden" or "output") has softsign, registered as ``name`` with
+    activations.register for the ``with`` block only: an activation the hints have no formula for."""
     from backprop import activations
 
-    activations.register("softsign-hint-test", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
+    activations.register(name, lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
     try:
-        net = Network([[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [[1.5, -0.5, 0.25]], [-0.2],
-                      output="softsign-hint-test")
+        yield Network([[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [[1.5, -0.5, 0.25]], [-0.2],
+                      **{layer: name})
+    finally:
+        del activations.ACTIVATIONS[name]
+
+
+def test_a_registered_output_activation_gets_hints_without_a_formula_it_has_not():
+    """An output activation added with activations.register: the rule keeps its f'(v_4), and no formula is made up."""
+    with softsign_network("output", "softsign-hint-test") as net:
         assert homework.hint("sign-flipped", net).endswith("e.g. Δw_4i = +η e f'(v_4) y_hi.")
         assert homework.hint("sigmoid-output", net).endswith("not the hidden layer's: here it is softsign-hint-test.")
-    finally:
-        del activations.ACTIVATIONS["softsign-hint-test"]
 
 
 # --- the hidden layer's own derivative in the hints (the live page's nine pairs of activations) --------------------
@@ -1507,12 +1515,7 @@ def test_in_the_slides_only_for_the_slides_network():
 
 def test_a_registered_hidden_activation_gets_hints_without_a_formula_it_has_not():
     """A hidden activation added with activations.register: f'(v_i) without a formula, and no other's made up."""
-    from backprop import activations
-
-    activations.register("softsign-hidden-test", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
-    try:
-        net = Network([[0.5, -0.25], [1.0, 0.75], [-0.3, 0.2]], [0.0, -0.1, 0.05], [[1.5, -0.5, 0.25]], [-0.2],
-                      hidden="softsign-hidden-test")
+    with softsign_network("hidden", "softsign-hidden-test") as net:
         assert homework.hint("no-hidden-derivative", net) == (
             "You dropped f'(v_i), the hidden neuron's derivative (softsign-hidden-test).")
         assert homework.hint("derivative-of-v", net) == "f'(v_i) written with the output uses y_hi = f(v_i), not v_i."
@@ -1520,5 +1523,3 @@ def test_a_registered_hidden_activation_gets_hints_without_a_formula_it_has_not(
             "In the hidden rules you used another activation's derivative: f'(v_i) is the derivative of this hidden "
             "layer's own activation, softsign-hidden-test.")
         assert "here it is linear (purelin)" in homework.hint("sigmoid-output", net)
-    finally:
-        del activations.ACTIVATIONS["softsign-hidden-test"]
