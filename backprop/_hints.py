@@ -35,7 +35,7 @@ class Notation:
     #: The output layer's activation (its name in `activations.ACTIVATIONS`).
     output: str
     #: The hidden layer's activation (its name in `activations.ACTIVATIONS`).
-    hidden: str = "logsig"
+    hidden: str
 
     @classmethod
     def of(cls, net: Network) -> Notation:
@@ -114,8 +114,6 @@ class Notation:
 
 #: A hint: plain text, or a template that writes it for a network's `Notation`.
 HintText = str | Callable[[Notation], str]
-
-
 
 
 def write(template: HintText, notation: Notation) -> str:

@@ -50,8 +50,8 @@ class Mistake:
     template: HintText | None = field(default=None, repr=False, compare=False)
 
     def hint_for(self, net: Network | None = None) -> str:
-        """The hint for a student who computed with ``net`` (its sizes, labels and output activation); without
-        ``net``, the worked example's, ``hint``."""
+        """The hint for a student who computed with ``net`` (its sizes, labels and both activations); without ``net``,
+        the worked example's, ``hint``."""
         if net is None or self.template is None:
             return self.hint
         return write(self.template, Notation.of(net))
