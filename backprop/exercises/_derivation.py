@@ -61,8 +61,9 @@ def label(name: str, index: tuple[int, ...], net: Network) -> str:
 
 
 def output_weight(net: Network) -> str:
-    """The general label of the output neuron's weights, ``w_4i`` for the slides' network (output n_hidden + 1)."""
-    return labels.weight(labels.output_neurons(net.n_hidden)[0], "i")
+    """The general label of the output neuron's weights, ``w_4i`` for the slides' network (output n_hidden + 1), as
+    the catalogue's hints write it (`backprop._hints.Notation`)."""
+    return _hints.Notation.of(net).w_out
 
 
 def sample_pass(ex: Example, net: Network | None = None) -> Pass:
