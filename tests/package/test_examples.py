@@ -287,23 +287,15 @@ PRINT_EXAMPLE = ("import json; from backprop import examples as e; "
                  "'d': e.PRACTICE_D, 'eta': e.PRACTICE_ETA}}))")
 
 # One fresh interpreter per example file, with BACKPROP_EXAMPLE naming it, does all that file's work below: prints the
-# example the package read at import (PRINT_EXAMPLE), then runs each CLI command of COMMANDS through the function
-# ``python -m backprop`` calls, capturing what it prints and its exit status. (Each command in a process of its own
-# took 20 interpreter starts; test_cli runs the ``python -m backprop`` entry point itself.)
+# example the package read at import (PRINT_EXAMPLE), then runs each command of commands(path) through the function
+# ``python -m backprop`` calls (tests/support/cli.py run_main), capturing what it prints and its exit status. (Each
+# command in a process of its own took 20 interpreter starts; test_cli runs the ``python -m backprop`` entry point.)
 IN_ONE_PROCESS = PRINT_EXAMPLE + """
-import contextlib, io, sys
-from backprop.__main__ import main
-commands = json.loads(sys.argv[1])
-ran = {}
-for name, argv in commands.items():
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(argv)
-        except SystemExit as stop:
-            code = stop.code
-    ran[name] = {"returncode": code or 0, "stdout": out.getvalue(), "stderr": err.getvalue()}
-print(json.dumps(ran))
+import sys
+from tests.support.cli import run_main
+ran = {name: run_main(*argv) for name, argv in json.loads(sys.argv[1]).items()}
+print(json.dumps({name: {"returncode": p.returncode, "stdout": p.stdout, "stderr": p.stderr}
+                  for name, p in ran.items()}))
 """
 
 
