@@ -16,7 +16,8 @@
     var hwResult = document.getElementById("bp-hw-result");
     var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
     // The hints as Python writes them for the page's network with the activations selected (data.hints, by
-    // "hidden/output", every pair the selects offer): the sign-flipped rule has f'(v_4) for a nonlinear output.
+    // "hidden/output", every pair the selects offer): a hint follows both activations (the sign-flipped rule has
+    // f'(v_4) for a nonlinear output, the derivative hints name the hidden layer's own derivative).
     function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
     var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
     var checked = false; // whether the reader has checked: then every recomputation checks again
