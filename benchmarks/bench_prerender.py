@@ -65,7 +65,7 @@ for page in sorted(site.rglob("*.html")):
     html = page.read_text(encoding="utf-8")
     content = re.search(r'<article class="md-content__inner md-typeset">(.*)</article>', html, re.S)  # page.content
     hook.prerender_page(html, str(page.relative_to(site)), content[1] if content else html)
-hook.write_fonts(hook.STATE.renderer.stylesheet(), Path(tempfile.mkdtemp()), hook.STATE.renderer.markup())
+hook.write_fonts(hook.stylesheet(), Path(tempfile.mkdtemp()), hook.STATE.renderer.markup())
 hook.on_shutdown()  # close V8 before interpreter exit (else exit can hang, see the hook)
 print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
                   "startup": hook.STATE.stats["startup"], "formulas": hook.STATE.stats["formulas"],

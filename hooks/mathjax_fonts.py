@@ -1,17 +1,17 @@
 """MathJax's fonts for the pre-rendered math: each cut down to the glyphs the site draws, and those a page preloads.
 
 CHTML draws every glyph from one stylesheet (hooks/mathjax_v8.py's ``Renderer.stylesheet``, written once after all
-pages). `write_fonts` writes the fonts that stylesheet names next to it: those the site's math uses cut down to the
-characters it draws (fontTools' subsetter on MathJax's own woff files), the others, which no formula can ask for,
-as they are. `first_screen_fonts` names the fonts a page preloads. Imported by hooks/mathjax_prerender.py (not a
-hook itself).
+pages). `as_woff2` makes that stylesheet name woff2 files instead of MathJax's woff ones, and `write_fonts` writes
+the fonts it names next to it: those the site's math uses cut down to the characters it draws (fontTools' subsetter
+on MathJax's own woff files), the others, which no formula can ask for, whole; all as woff2, which a reader's browser
+fetches in fewer bytes (benchmarks/README.md). `first_screen_fonts` names the fonts a page preloads. Imported by
+hooks/mathjax_prerender.py (not a hook itself).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
 from pathlib import Path
 
 from mathjax_v8 import ES5, FONT_URL  # hooks/mathjax_v8.py
@@ -22,7 +22,15 @@ FONT_SOURCE = ES5 / "output" / "chtml" / "fonts" / "woff-v2"  # MathJax's fonts,
 # stylesheet's content strings are every character any page draws; the subset of each font keeps those it has.
 CSS_CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
 CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n]?|(.))", re.S)
-FONT_FACE_URL = re.compile(r'url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff)"\)')
+FONT_FACE_URL = re.compile(r'url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff2?)"\)')
+# An @font-face source as MathJax writes it: url("prerender-fonts/MathJax_Main-Regular.woff") format("woff").
+WOFF_SOURCE = re.compile(r'(url\("' + re.escape(FONT_URL) + r'/[\w.-]+\.woff)("\)\s*format\("woff)("\))')
+
+
+def as_woff2(css: str) -> str:
+    """MathJax's stylesheet ``css`` with every font of its @font-face rules served as woff2 (the files `write_fonts`
+    writes for a stylesheet that names woff2 files)."""
+    return WOFF_SOURCE.sub(r"\g<1>2\g<2>2\g<3>", css)
 
 
 def drawn_characters(css: str) -> set[str]:
@@ -88,43 +96,63 @@ def first_screen_fonts(markup: str, table: dict[str, list[str]]) -> list[str]:
     return list(dict.fromkeys(wanted))
 
 
+def source_of(name: str) -> Path:
+    """MathJax's own file of the font the stylesheet names ``name`` (``MathJax_Main-Regular.woff`` or ``.woff2``)."""
+    return FONT_SOURCE / (Path(name).stem + ".woff")
+
+
 def drawn_characters_of(name: str, chars: set[str]) -> set[str]:
     """The characters of ``chars`` that MathJax's font ``name`` has."""
     from fontTools.ttLib import TTFont  # PyPI: fonttools
 
-    cmap = TTFont(str(FONT_SOURCE / name), lazy=True).getBestCmap() or {}
+    cmap = TTFont(str(source_of(name)), lazy=True).getBestCmap() or {}
     return {c for c in chars if ord(c) in cmap}
 
 
-def write_fonts(css: str, css_dir: Path, markup: str, cache: dict[tuple[str, frozenset[str]], bytes]) -> None:
-    """Write each font the stylesheet names next to it (FONT_URL): those ``markup`` uses cut down to the characters
-    the stylesheet draws, the others (never fetched) as they are. ``cache``: (font file, characters) -> its subset,
-    kept by the caller across builds."""
-    from fontTools import subset  # PyPI: fonttools
-
+def write_fonts(css: str, css_dir: Path, markup: str, cache: dict[tuple[str, frozenset[str] | None], bytes]) -> None:
+    """Write each font the stylesheet names next to it (FONT_URL), in the format its file name says (woff or woff2):
+    those ``markup`` uses cut down to the characters the stylesheet draws, the others (never fetched) whole.
+    ``cache``: (font file, characters or None for a whole font) -> its bytes, kept by the caller across builds."""
     chars = drawn_characters(css)
     out_dir = css_dir / FONT_URL
     out_dir.mkdir(parents=True, exist_ok=True)
     used = fonts_in_use(css, markup)
     for name in sorted(set(FONT_FACE_URL.findall(css))):
-        if name not in used:
-            shutil.copyfile(FONT_SOURCE / name, out_dir / name)
-            continue
-        key = (name, frozenset(chars))
-        if key not in cache and not drawn_characters_of(name, chars):
-            # MathJax_Zero: its one character is never drawn (the font is there for its metrics: every glyph's line
-            # box takes the strut of MJXZERO, the first family). Cut to nothing it has no cmap, Chromium's font
-            # sanitizer rejects it (document.fonts: "error"), and each line box took the next family's metrics: a
-            # display sum with limits sat 5 px higher than client-side MathJax puts it. Kept whole (1.4 KB).
-            cache[key] = (FONT_SOURCE / name).read_bytes()
+        # MathJax_Zero has none of the drawn characters: its one character is never drawn (the font is there for its
+        # metrics: every glyph's line box takes the strut of MJXZERO, the first family). Cut to nothing it has no
+        # cmap, Chromium's font sanitizer rejects it (document.fonts: "error"), and each line box took the next
+        # family's metrics: a display sum with limits sat 5 px higher than client-side MathJax puts it. Kept whole.
+        cut = name in used and drawn_characters_of(name, chars)
+        key = (name, frozenset(chars) if cut else None)
         if key not in cache:  # mkdocs serve: a rebuild with the same glyphs reuses the subset
-            options = subset.Options(flavor="woff", layout_features=["*"], name_IDs=["*"], notdef_outline=True,
-                                     drop_tables=[*subset.Options().drop_tables, "FFTM"])
-            font = subset.load_font(str(FONT_SOURCE / name), options)
-            subsetter = subset.Subsetter(options)
-            subsetter.populate(unicodes=[ord(c) for c in chars])
-            subsetter.subset(font)
-            buffer = io.BytesIO()
-            subset.save_font(font, buffer, options)
-            cache[key] = buffer.getvalue()
+            flavor, source = Path(name).suffix[1:], source_of(name)
+            cache[key] = _cut(source, flavor, chars) if cut else _whole(source, flavor)
         (out_dir / name).write_bytes(cache[key])
+
+
+def _cut(source: Path, flavor: str, chars: set[str]) -> bytes:
+    """The font ``source`` cut down to ``chars``, as ``flavor`` (its hinting kept: MathJax's glyphs drawn as is)."""
+    from fontTools import subset  # PyPI: fonttools
+
+    options = subset.Options(flavor=flavor, layout_features=["*"], name_IDs=["*"], notdef_outline=True,
+                             drop_tables=[*subset.Options().drop_tables, "FFTM"])
+    font = subset.load_font(str(source), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[ord(c) for c in chars])
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    subset.save_font(font, buffer, options)
+    return buffer.getvalue()
+
+
+def _whole(source: Path, flavor: str) -> bytes:
+    """The font ``source`` whole, as ``flavor`` (woff2 holds the same tables, compressed with Brotli)."""
+    from fontTools.ttLib import TTFont  # PyPI: fonttools
+
+    if source.suffix[1:] == flavor:
+        return source.read_bytes()
+    font = TTFont(str(source), recalcTimestamp=False)  # the source's dates: the same input, the same bytes
+    font.flavor = flavor
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()

@@ -64,6 +64,7 @@ MARKER = '<meta name="mathjax-prerendered" content="true">'  # mathjax-config.js
 FONT_SOURCE, SCALE, text_ex_height = mathjax_fonts.FONT_SOURCE, mathjax_v8.SCALE, mathjax_v8.text_ex_height
 drawn_characters, fonts_in_use = mathjax_fonts.drawn_characters, mathjax_fonts.fonts_in_use
 font_files, first_screen_fonts = mathjax_fonts.font_files, mathjax_fonts.first_screen_fonts
+as_woff2 = mathjax_fonts.as_woff2
 
 
 class State:
@@ -71,7 +72,7 @@ class State:
 
     def __init__(self):
         self.renderer: mathjax_v8.Renderer | None = None
-        self.fonts: dict[tuple[str, frozenset[str]], bytes] = {}  # (font file, characters) -> its subset
+        self.fonts: dict[tuple[str, frozenset[str] | None], bytes] = {}  # mathjax_fonts.write_fonts' cache
         self.enabled = True
         self.ahead: ThreadPoolExecutor | None = None  # renders each page's formulas ahead (on_page_content)
         self.ahead_jobs: dict[str, Future] = {}  # page (src_uri) -> its job
@@ -120,6 +121,11 @@ def prerender_page(output: str, src_uri: str, content: str | None = None) -> str
     STATE.stats["formulas"] += formulas
     STATE.stats["rendered"] = len(r.cache)
     return output
+
+
+def stylesheet() -> str:
+    """MathJax's CHTML stylesheet for every formula rendered so far, its fonts served as woff2."""
+    return mathjax_fonts.as_woff2(STATE.renderer.stylesheet())
 
 
 def write_fonts(css: str, css_dir: Path, markup: str) -> None:
@@ -197,7 +203,7 @@ def on_post_page(output: str, page, config, **kwargs):
     started = time.perf_counter()
     output = prerender_page(output, page.file.src_uri, page.content or "")
     if STATE.font_files is None:
-        STATE.font_files = font_files(STATE.renderer.stylesheet())
+        STATE.font_files = font_files(stylesheet())
     preload = first_screen_fonts(first_screen(output), STATE.font_files)
     output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url), preload)
     STATE.stats["seconds"] += time.perf_counter() - started
@@ -220,8 +226,8 @@ READY = "<script>window.mathjaxTypeset = Promise.resolve();</script>\n"
 def _link_stylesheet(output: str, href: str, preload_fonts: list[str] = ()) -> str:
     """Link the stylesheet at ``href``, preceded by a preload of each of MathJax's ``preload_fonts`` (files)."""
     fonts = href.rsplit("/", 1)[0] + "/" + mathjax_v8.FONT_URL if "/" in href else mathjax_v8.FONT_URL
-    preload = "".join(f'<link rel="preload" href="{fonts}/{name}" as="font" type="font/woff" crossorigin>\n'
-                      for name in preload_fonts)
+    preload = "".join(f'<link rel="preload" href="{fonts}/{name}" as="font" type="font/{Path(name).suffix[1:]}" '
+                      'crossorigin>\n' for name in preload_fonts)
     output = output.replace('<script id="__config"', READY + '<script id="__config"', 1)
     return output.replace("</head>", f'{MARKER}{preload}<link rel="stylesheet" href="{href}">\n</head>', 1)
 
@@ -233,7 +239,7 @@ def on_post_build(config, **kwargs):
     started = time.perf_counter()
     target = Path(config["site_dir"]) / CSS_URI
     target.parent.mkdir(parents=True, exist_ok=True)
-    css = STATE.renderer.stylesheet()
+    css = stylesheet()
     target.write_text(css, encoding="utf-8")
     write_fonts(css, target.parent, STATE.renderer.markup())
     s = STATE.stats

@@ -84,11 +84,11 @@ def test_font_the_browser_refuses_is_reported(tab, server):
 def test_a_preloaded_font_the_page_does_not_draw_with_is_reported(tab, server):
     """A preload of MathJax's Fraktur font, which no formula of the page uses: fetched for nothing."""
     html = (server.site_dir / TEMPLATE_PAGE).read_text(encoding="utf-8")
-    preload = ('<link rel="preload" href="../assets/mathjax/prerender-fonts/MathJax_Fraktur-Regular.woff" as="font" '
-               'type="font/woff" crossorigin>')
+    preload = ('<link rel="preload" href="../assets/mathjax/prerender-fonts/MathJax_Fraktur-Regular.woff2" as="font" '
+               'type="font/woff2" crossorigin>')
     tab.visit(server.add_page("selftest-unused-preload", html.replace("</head>", preload + "</head>", 1)))
     problems = tab.font_problems()
-    assert fired(problems, "preloaded font not drawn with", "MathJax_Fraktur-Regular.woff"), problems
+    assert fired(problems, "preloaded font not drawn with", "MathJax_Fraktur-Regular.woff2"), problems
 
 
 def test_console_error_and_uncaught_error_are_caught(tab, server):

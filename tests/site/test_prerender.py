@@ -175,8 +175,9 @@ def test_strict_build_fails_on_a_tex_error(tmp_path):
     assert '<meta name="mathjax-prerendered" content="true">' in page
     assert 'href="assets/mathjax/prerender.css"' in page
     css = (tmp_path / "site" / "assets" / "mathjax" / "prerender.css").read_text(encoding="utf-8")
-    assert "mjx-container" in css and 'url("prerender-fonts/MathJax_Main-Regular.woff")' in css
-    assert (tmp_path / "site" / "assets" / "mathjax" / "prerender-fonts" / "MathJax_Main-Regular.woff").is_file()
+    assert "mjx-container" in css and 'url("prerender-fonts/MathJax_Main-Regular.woff2") format("woff2")' in css
+    assert ".woff\")" not in css  # every font served as woff2
+    assert (tmp_path / "site" / "assets" / "mathjax" / "prerender-fonts" / "MathJax_Main-Regular.woff2").is_file()
     assert "MathJax pre-rendered 1 formulas on 1 pages" in proc.stdout + proc.stderr
     not_found = (tmp_path / "site" / "404.html").read_text(encoding="utf-8")  # a template, served at any depth
     assert '<meta name="mathjax-prerendered" content="true">' in not_found
@@ -407,3 +408,24 @@ def test_built_tex_matches_the_markdown_source(site_build):
     assert static, "no static display math found in the source"
     missing = [t for t in static if t not in shown]
     assert not missing, missing
+
+
+def test_as_woff2_names_woff2_files_and_write_fonts_writes_them_with_the_same_glyphs(hook, tmp_path):
+    from fontTools.ttLib import TTFont
+
+    css = hook.as_woff2(FONT_CSS)
+    # by hand: each @font-face's file and format, nothing else of the stylesheet
+    assert css.count('.woff2") format("woff2")') == 6 and '.woff")' not in css and 'format("woff")' not in css
+    assert css.replace('.woff2") format("woff2")', '.woff") format("woff")') == FONT_CSS
+    hook.write_fonts(FONT_CSS, tmp_path / "woff", ITALIC_W)
+    hook.write_fonts(css, tmp_path / "woff2", ITALIC_W)
+    woff2 = sorted((tmp_path / "woff2" / "prerender-fonts").iterdir())
+    assert [f.name for f in woff2] == sorted(f.name + "2" for f in (tmp_path / "woff" / "prerender-fonts").iterdir())
+    for served in woff2:
+        as_woff = tmp_path / "woff" / "prerender-fonts" / served.name.removesuffix("2")
+        font, woff = TTFont(served), TTFont(as_woff)
+        assert font.flavor == "woff2" and woff.flavor == "woff"
+        assert font.getBestCmap() == woff.getBestCmap(), served.name  # cut (or kept whole) the same way
+        assert served.stat().st_size < as_woff.stat().st_size
+        for glyph in font.getGlyphOrder():
+            assert font["hmtx"][glyph] == woff["hmtx"][glyph], (served.name, glyph)
