@@ -10,8 +10,13 @@ inside of a closed ``<details>`` (its summary shows), nor a content tab other th
 
 Where the first screen ends depends on the reader's window; this takes the article up to ``BUDGET`` characters of
 text, about what the article column of a 1280 x 900 window holds below the header (lines of about 100 characters,
-some 25 of them after headings, paragraph gaps and a figure). A display formula counts as ``DISPLAY`` characters
-(its height in lines); an inline one as the characters of its MathML, about what it draws.
+some 25 of them after headings, paragraph gaps and a figure), or ``PHONE_BUDGET``, what a 375 x 740 phone holds
+(lines of about 45 characters). A display formula counts as ``DISPLAY`` characters (its height in lines); an inline
+one as the characters of its MathML, about what it draws.
+
+A phone does not draw what lies below its first screen before the reader scrolls (blocks there skip their rendering:
+``content-visibility: auto`` in extra.css), so a face only the wider screen draws is preloaded for wide windows only
+(`preloads`: ``media`` ``WIDE``), or a phone would fetch it before the page is usable and not use it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import re
 from html import unescape
 
 BUDGET = 2000
+PHONE_BUDGET = 1000
+WIDE = "(min-width: 60em)"  # material's layout for tablets in landscape and wider: the desktop's first screen
 DISPLAY = 160
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 TOKEN = re.compile(r"<!--.*?-->|<(/?)([\w:-]+)([^>]*)>|([^<]+)|<", re.S)
@@ -93,3 +100,11 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
             if tag not in VOID and not attrs.rstrip().endswith("/"):
                 stack.append(_Element(tag, hidden, attrs, parent))
     return "".join(shown)
+
+
+def preloads(wanted, html: str, whole_page: bool = True) -> list[tuple[str, str | None]]:
+    """What to preload for a page: ``(file, media)`` for each file ``wanted(first screen's HTML)`` names (in its
+    order), ``media`` None for a file a phone's first screen needs, ``WIDE`` for one only a desktop's needs."""
+    phone = wanted(first_screen(html, PHONE_BUDGET, whole_page))
+    return [(f, None) for f in phone] + [(f, WIDE) for f in wanted(first_screen(html, BUDGET, whole_page))
+                                          if f not in phone]

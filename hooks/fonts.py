@@ -37,7 +37,7 @@ import font_roboto  # PyPI: font-roboto
 import font_subset  # hooks/font_subset.py
 import fontpkg_roboto_mono  # PyPI: fontpkg-roboto-mono
 import matplotlib
-from first_screen import first_screen  # hooks/first_screen.py
+from first_screen import preloads  # hooks/first_screen.py
 
 ROBOTO = Path(font_roboto.__file__).parent / "files"
 ROBOTO_MONO = Path(fontpkg_roboto_mono.__file__).parent / "files"
@@ -97,10 +97,16 @@ def on_pre_build(config, **kwargs):
     _chars.clear()
 
 
-def preload_fonts(content: str) -> list[str]:
-    """The faces to preload for a page whose article holds ``content``: see PRELOAD_FOR."""
-    shown = set(re.findall(r"<([a-z][\w-]*)", first_screen(content, whole_page=False)))
+def faces_drawn(screen: str) -> list[str]:
+    """The faces the HTML ``screen`` (a page's first screen) draws with: see PRELOAD_FOR."""
+    shown = set(re.findall(r"<([a-z][\w-]*)", screen))
     return PRELOAD_ALWAYS + [face for face, tags in PRELOAD_FOR.items() if shown & set(tags)]
+
+
+def preload_fonts(content: str) -> list[tuple[str, str | None]]:
+    """The faces to preload for a page whose article holds ``content``, each with its ``media`` (None: every
+    window; hooks/first_screen.py's WIDE: a face only a desktop's first screen draws with)."""
+    return preloads(faces_drawn, content, whole_page=False)
 
 
 def on_page_context(context, page, config, nav, **kwargs):

@@ -51,7 +51,7 @@ import mathjax_fonts  # hooks/mathjax_fonts.py: mkdocs loads a hook with its fol
 import mathjax_page  # hooks/mathjax_page.py
 import mathjax_v8  # hooks/mathjax_v8.py
 from bs4 import BeautifulSoup
-from first_screen import first_screen  # hooks/first_screen.py
+from first_screen import preloads  # hooks/first_screen.py
 from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.plugins.backprop.mathjax_prerender")
@@ -204,7 +204,7 @@ def on_post_page(output: str, page, config, **kwargs):
     output = prerender_page(output, page.file.src_uri, page.content or "")
     if STATE.font_files is None:
         STATE.font_files = font_files(stylesheet())
-    preload = first_screen_fonts(first_screen(output), STATE.font_files)
+    preload = preloads(lambda screen: first_screen_fonts(screen, STATE.font_files), output)
     output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url), preload)
     STATE.stats["seconds"] += time.perf_counter() - started
     STATE.stats["pages"] += 1
@@ -223,11 +223,16 @@ def on_post_template(output: str, template_name: str, config, **kwargs):
 READY = "<script>window.mathjaxTypeset = Promise.resolve();</script>\n"
 
 
-def _link_stylesheet(output: str, href: str, preload_fonts: list[str] = ()) -> str:
-    """Link the stylesheet at ``href``, preceded by a preload of each of MathJax's ``preload_fonts`` (files)."""
+def _link_stylesheet(output: str, href: str, preload_fonts: list[tuple[str, str | None]] = ()) -> str:
+    """Link the stylesheet at ``href``, preceded by a preload of each of MathJax's ``preload_fonts`` (file, media)."""
     fonts = href.rsplit("/", 1)[0] + "/" + mathjax_v8.FONT_URL if "/" in href else mathjax_v8.FONT_URL
-    preload = "".join(f'<link rel="preload" href="{fonts}/{name}" as="font" type="font/{Path(name).suffix[1:]}" '
-                      'crossorigin>\n' for name in preload_fonts)
+
+    def link(name: str, media: str | None) -> str:
+        only = f' media="{media}"' if media else ""
+        kind = Path(name).suffix[1:]
+        return f'<link rel="preload" href="{fonts}/{name}" as="font" type="font/{kind}" crossorigin{only}>\n'
+
+    preload = "".join(link(name, media) for name, media in preload_fonts)
     output = output.replace('<script id="__config"', READY + '<script id="__config"', 1)
     return output.replace("</head>", f'{MARKER}{preload}<link rel="stylesheet" href="{href}">\n</head>', 1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, PHONE
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, new_tab
 
 pytestmark = pytest.mark.browser
 
@@ -89,6 +89,23 @@ def test_a_preloaded_font_the_page_does_not_draw_with_is_reported(tab, server):
     tab.visit(server.add_page("selftest-unused-preload", html.replace("</head>", preload + "</head>", 1)))
     problems = tab.font_problems()
     assert fired(problems, "preloaded font not drawn with", "MathJax_Fraktur-Regular.woff2"), problems
+
+
+@pytest.mark.parametrize("viewport, fetched", [(DESKTOP, True), (PHONE, False)], ids=["desktop", "phone"])
+def test_a_preload_for_wide_windows_only_is_reported_only_where_it_is_fetched(browser, server, viewport, fetched):
+    """The same unused preload, for wide windows only (media, as hooks/first_screen.py writes it): fetched for
+    nothing on a desktop, not fetched at all on a phone."""
+    html = (server.site_dir / TEMPLATE_PAGE).read_text(encoding="utf-8")
+    preload = ('<link rel="preload" href="../assets/mathjax/prerender-fonts/MathJax_Fraktur-Regular.woff2" as="font" '
+               'type="font/woff2" crossorigin media="(min-width: 60em)">')
+    url = server.add_page("selftest-wide-preload", html.replace("</head>", preload + "</head>", 1))
+    context, tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    try:
+        tab.visit(url)
+        problems = tab.font_problems()
+    finally:
+        context.close()
+    assert fired(problems, "preloaded font not drawn with", "MathJax_Fraktur-Regular.woff2") is fetched, problems
 
 
 def test_console_error_and_uncaught_error_are_caught(tab, server):

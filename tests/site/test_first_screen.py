@@ -72,11 +72,24 @@ def test_a_display_formula_counts_as_several_lines(screen):
 
 def test_the_faces_a_first_screen_draws_with_are_preloaded():
     fonts = load_hook("fonts")
-    base = ["roboto-400.woff2", "roboto-700.woff2"]  # body text; the header's site name is bold on every page
+    base = [("roboto-400.woff2", None), ("roboto-700.woff2", None)]  # body text; the header's site name is bold
     assert fonts.preload_fonts("<p>plain text</p>") == base
     assert fonts.preload_fonts("<h1>Title</h1><p>an <em>emphasis</em> and <code>code</code></p>") == [
-        *base, "roboto-300.woff2", "roboto-400-italic.woff2", "roboto-mono-400.woff2"]
+        *base, ("roboto-300.woff2", None), ("roboto-400-italic.woff2", None), ("roboto-mono-400.woff2", None)]
     # code only inside a closed box, and far below: no mono face up front
     closed = "<details><summary>s</summary><pre><code>x = 1</code></pre></details>"
     far = "<p>" + "x" * 3000 + "</p><p><code>late</code></p>"
     assert fonts.preload_fonts(closed + far) == base
+
+
+def test_a_face_only_a_desktops_first_screen_draws_with_is_preloaded_for_wide_windows_only(screen):
+    fonts = load_hook("fonts")
+    # 1500 characters of text: past a phone's first screen (1000), within a desktop's (2000)
+    body = "<p>" + "x" * 1500 + "</p><p><em>lower</em> and <code>code</code></p>"
+    assert fonts.preload_fonts(body) == [("roboto-400.woff2", None), ("roboto-700.woff2", None),
+                                         ("roboto-400-italic.woff2", "(min-width: 60em)"),
+                                         ("roboto-mono-400.woff2", "(min-width: 60em)")]
+    assert screen.WIDE == "(min-width: 60em)"
+    # the order of what ``wanted`` names is kept, the phone's first
+    assert screen.preloads(lambda html: ["b", "a"] if "lower" in html else ["a"], page(body)) == [
+        ("a", None), ("b", screen.WIDE)]

@@ -70,7 +70,8 @@ OVERFLOW_JS = """() => {
 
 # Each font the page preloads (<link rel="preload" as="font">, hooks/fonts.py and hooks/mathjax_prerender.py) that the
 # page has not drawn with: its @font-face rule (matched by file name) names a face document.fonts does not hold as
-# loaded. Only the first screen's faces are preloaded, so right after the load every one of them is in use.
+# loaded. Only the first screen's faces are preloaded, so right after the load every one of them is in use. A preload
+# whose media query the window does not match is not fetched (a face only a desktop's first screen draws with).
 UNUSED_PRELOADS_JS = r"""() => {
   const rules = [];
   for (const sheet of document.styleSheets) {
@@ -81,6 +82,7 @@ UNUSED_PRELOADS_JS = r"""() => {
   const norm = (v, d) => ({ '': d, normal: '400', bold: '700' }[v] ?? v);
   const unused = [];
   for (const link of document.querySelectorAll('link[rel="preload"][as="font"]')) {
+    if (link.media && !matchMedia(link.media).matches) continue;
     const file = new URL(link.href).pathname.split('/').pop();
     const rule = rules.find((r) => r.style.getPropertyValue('src').includes(file));
     if (!rule) { unused.push(`${file} (no @font-face names it)`); continue; }
