@@ -52,8 +52,9 @@ from urllib.parse import urlsplit
 
 from benchmarks._common import write_readme_block
 from benchmarks.painted import painted_ms, screenshots
-from tests.support.browser import serve, site_pages
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
+from tests.support.page_list import site_pages
+from tests.support.server import serve
 from tests.support.site import free_port
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,8 +12,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import ARTIFACTS, DESKTOP, Server, Tab, new_tab, serve, site_pages
+from tests.support.browser import ARTIFACTS, DESKTOP, Tab, new_tab
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
+from tests.support.page_list import site_pages
+from tests.support.server import Server, serve
 
 
 @pytest.fixture(scope="session")

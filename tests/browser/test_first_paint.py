@@ -19,8 +19,9 @@ import re
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, nav_pages, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, new_tab
 from tests.support.chromium import FALLBACK_FAMILIES
+from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support import oracle
-from tests.support.browser import nav_pages
+from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
 

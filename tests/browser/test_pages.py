@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab, nav_pages
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab
+from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import Server, new_tab, serve
+from tests.support.browser import new_tab
+from tests.support.server import Server, serve
 from tests.support.site import BuildFailed, mkdocs_build
 
 pytestmark = pytest.mark.browser

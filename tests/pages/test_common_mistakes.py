@@ -28,11 +28,10 @@ import sympy as sp
 
 from backprop import Network, gradcheck
 from tests.support import oracle
+from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
     EXAMPLE_FILES,
     and_list,
-    assert_built_page_shows_the_numbers,
-    assert_figures_have_text_alternatives,
     example_pages,
     example_prose,
     given,

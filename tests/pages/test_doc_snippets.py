@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.pages import DOCS, ROOT, Snippet, collect, collect_all
+from tests.support.snippets import DOCS, ROOT, Snippet, collect, collect_all
 from tests.support.warm import Result, Timeout, WarmInterpreter
 
 TIMEOUT = 300  # seconds per block; a training run on a page takes a few

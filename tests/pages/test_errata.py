@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 import sympy as sp
 
-from tests.support.pages import collect, render_block
+from tests.support.snippets import collect, render_block
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "errata.md"
@@ -411,7 +411,7 @@ def test_page_checks_fail_each_slide_version_and_pass_each_correction():
 COINCIDENCE_RUN = """
 import json
 from pathlib import Path
-from tests.support.pages import collect, render_block
+from tests.support.snippets import collect, render_block
 blocks = [s for s in collect(Path("docs/errata.md")) if 'exec="1"' in s.info][:2]
 print(json.dumps([render_block(s) for s in blocks]))
 """

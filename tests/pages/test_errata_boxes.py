@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.support import pages
+from tests.support import snippets
 
 DERIVATION = ["forward-pass", "activations", "cost-function", "rule-output-weights", "rule-output-bias",
               "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training"]
@@ -26,11 +26,11 @@ BOX = re.compile(r'^\?\?\? warning "If your slides (?:say|jump)[^\n]*\n((?:    [
 
 
 def anchors() -> set[str]:
-    return set(re.findall(r"\{\s*#([\w-]+)", (pages.DOCS / "errata.md").read_text(encoding="utf-8")))
+    return set(re.findall(r"\{\s*#([\w-]+)", (snippets.DOCS / "errata.md").read_text(encoding="utf-8")))
 
 
 def source(page: str) -> str:
-    return (pages.DOCS / f"{page}.md").read_text(encoding="utf-8")
+    return (snippets.DOCS / f"{page}.md").read_text(encoding="utf-8")
 
 
 def test_anchor_reader_finds_the_errata_entries():

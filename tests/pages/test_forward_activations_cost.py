@@ -22,7 +22,8 @@ import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
 from tests.support import oracle
-from tests.support.pages import collect, markdown_displays, markdown_says, norm_tex, render_block
+from tests.support.pages import markdown_displays, markdown_says, norm_tex
+from tests.support.snippets import collect, render_block
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

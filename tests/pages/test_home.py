@@ -19,7 +19,8 @@ import re
 import pytest
 
 from tests.support import oracle
-from tests.support.pages import assert_built_page_shows_the_numbers, given, markdown_says, page_text, prose, s6
+from tests.support.built_pages import assert_built_page_shows_the_numbers
+from tests.support.pages import given, markdown_says, page_text, prose, s6
 from tests.support.reference_net import ETA, EX, WORKED, D, X, finite_differences, flat, updates
 
 # ---------------------------------------------------------------------------------------------

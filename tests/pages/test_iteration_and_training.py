@@ -34,14 +34,10 @@ import sympy as sp
 
 from backprop import Network, examples, train
 from tests.support import oracle
+from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
-    DOCS,
     EXAMPLE_FILES,
-    EXEC,
-    ROOT,
     and_list,
-    assert_built_page_shows_the_numbers,
-    assert_figures_have_text_alternatives,
     example_pages,
     example_prose,
     given,
@@ -73,6 +69,7 @@ from tests.support.reference_net import (
     relative_error,
     updates,
 )
+from tests.support.snippets import DOCS, EXEC, ROOT
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -425,9 +422,9 @@ def test_iteration_page_counts_the_multiplications():
 
 
 def pages_blocks(page: str):
-    from tests.support import pages
+    from tests.support import snippets
 
-    return pages.collect(DOCS / f"{page}.md")
+    return snippets.collect(DOCS / f"{page}.md")
 
 
 # ---------------------------------------------------------------------------------------------

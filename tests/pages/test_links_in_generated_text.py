@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 from markdown.extensions.toc import slugify
 
-from tests.support import pages
+from tests.support import snippets
 
-DOCS = pages.DOCS
+DOCS = snippets.DOCS
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$", re.MULTILINE)
 
 
-def exec_blocks(md: Path) -> list[pages.Snippet]:
-    return [s for s in pages.collect(md) if 'exec="1"' in s.info]
+def exec_blocks(md: Path) -> list[snippets.Snippet]:
+    return [s for s in snippets.collect(md) if 'exec="1"' in s.info]
 
 
 def printed_links(code: str) -> list[str]:

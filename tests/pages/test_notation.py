@@ -29,10 +29,8 @@ import sympy as sp
 
 from backprop import Network
 from tests.support import oracle
+from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
-    DOCS,
-    assert_built_page_shows_the_numbers,
-    assert_figures_have_text_alternatives,
     markdown_displays,
     markdown_says,
     norm_tex,
@@ -44,6 +42,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import ETA, EX, ORDER, WORKED, D, F, X, forward, updates
+from tests.support.snippets import DOCS
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.pages import ROOT, collect_all
+from tests.support.snippets import ROOT, collect_all
 
 RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
 

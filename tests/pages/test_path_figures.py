@@ -13,8 +13,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.support import oracle
-from tests.support.pages import DOCS, collect, render_block
 from tests.support.paths import expected_gradient, expected_path, list_problems, shown, svg_problems
+from tests.support.snippets import DOCS, collect, render_block
 
 # page -> (parameter, i, k, rule, TeX name): the parameter each page's figure shows.
 PAGES = {

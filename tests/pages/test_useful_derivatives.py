@@ -18,7 +18,8 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from tests.support.pages import collect, markdown_displays, markdown_says, norm_tex, render_block
+from tests.support.pages import markdown_displays, markdown_says, norm_tex
+from tests.support.snippets import collect, render_block
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "useful-derivatives.md"
 

@@ -26,10 +26,8 @@ import sympy as sp
 
 from backprop import gradcheck
 from tests.support import oracle
+from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
-    DOCS,
-    assert_built_page_shows_the_numbers,
-    assert_figures_have_text_alternatives,
     given,
     markdown_displays,
     markdown_says,
@@ -41,6 +39,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import ETA, EX, WORKED, D, X, cost, finite_differences, flat, updates
+from tests.support.snippets import DOCS
 from tests.support.symbolic import SymbolicNet
 
 # ---------------------------------------------------------------------------------------------

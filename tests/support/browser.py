@@ -1,23 +1,18 @@
-"""What the browser suite checks, and how: the local server, the page list, and :class:`Tab` with its detectors (the
-JavaScript they run in a page is in ``page_js.py``; Chromium's launch and fonts in ``chromium.py``).
+"""What the browser suite checks in a page, and how: :class:`Tab` with its detectors, and the viewports, colour rules
+and time limits they use (the JavaScript they run in a page is in ``page_js.py``; Chromium's launch and fonts in
+``chromium.py``; the local server in ``server.py``; the pages to visit in ``page_list.py``).
 
 The fixtures (conftest.py), the page tests and the self-tests (test_selftest.py, which prove each detector fires)
-all use these same functions; ``benchmarks/bench_browser.py`` reuses the server and the Chromium lookup.
+all use these same functions.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import re
-import threading
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from tests.support.page_js import (
     DEADLINE_JS,
@@ -28,6 +23,7 @@ from tests.support.page_js import (
     SCROLL_THROUGH_JS,
     UNUSED_PRELOADS_JS,
 )
+from tests.support.server import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -46,57 +42,6 @@ def _axe_script() -> str:
     from axe_playwright_python.base import AXE_SCRIPT
 
     return AXE_SCRIPT
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    """Paths (``""``, ``"errata/"``, ...) of every page listed in the built sitemap."""
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    locs = [el.text for el in ET.parse(site_dir / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
-    return sorted(urlsplit(loc).path.lstrip("/") for loc in locs)
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# The local server: the built site, plus an overlay directory the self-tests write broken pages into.
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    overlay: Path
-
-    def translate_path(self, path: str) -> str:
-        site_path = super().translate_path(path)
-        overlay_path = self.overlay / os.path.relpath(site_path, self.directory)
-        if overlay_path.is_file() or (overlay_path / "index.html").is_file():
-            return str(overlay_path)
-        return site_path
-
-    def log_message(self, format, *args):  # keep pytest output clean
-        pass
-
-
-@dataclass
-class Server:
-    url: str  # http://127.0.0.1:<port>/
-    site_dir: Path
-    overlay: Path  # files here shadow the site's; for self-test pages
-
-    @property
-    def origin(self) -> str:
-        return self.url.rstrip("/")
-
-    def add_page(self, name: str, html: str) -> str:
-        """Serve ``html`` at ``/<name>/`` (same depth as the site's pages, so relative links resolve)."""
-        target = self.overlay / name / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
-        return f"{self.url}{name}/"
-
-
-def serve(site_dir: Path, port: int, overlay: Path) -> tuple[http.server.ThreadingHTTPServer, Server]:
-    handler = type("Handler", (_Handler,), {"overlay": overlay})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
-    return httpd, Server(f"http://127.0.0.1:{port}/", site_dir, overlay)
 
 
 @dataclass
@@ -293,41 +238,3 @@ def new_tab(browser, server: Server, **context_options) -> tuple[object, Tab]:
     tab = Tab(page, server)
     context.route("**/*", tab.route)
     return context, tab
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# The pages to test, known at collection time from mkdocs.yml's nav (test_every_page_is_tested checks the built
-# sitemap lists no page beyond these).
-
-
-def _permissive_yaml_loader():
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV, !!python/name: ... -> None
-    return Loader
-
-
-def nav_pages(mkdocs_yml: Path = ROOT / "mkdocs.yml") -> list[str]:
-    """URL paths of the nav's pages: ``index.md`` -> ``""``, ``a/b.md`` -> ``"a/b/"``, ``a/index.md`` -> ``"a/"``."""
-    import yaml
-
-    config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_permissive_yaml_loader())
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            for child in node.values():
-                walk(child)
-        elif isinstance(node, str) and not re.match(r"^[a-z]+://", node):  # a page: .md, or a notebook .ipynb/.py
-            stem = re.sub(r"\.[A-Za-z0-9]+$", "", node)
-            stem = "" if stem in ("index", "README") else re.sub(r"/(index|README)$", "", stem) + "/"
-            found.append(stem.lstrip("/"))
-
-    walk(config.get("nav") or [])
-    return sorted(set(found))

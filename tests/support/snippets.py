@@ -1,0 +1,143 @@
+"""The Markdown code blocks of the docs and what they print: the Python blocks of a Markdown file (`collect`,
+`collect_all`), what an ``exec="1"`` block prints when run as the build runs it (`render_block`), and a whole page
+rendered so (`render_page`), with the example in use or with another example file (`render_with_example`)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+NO_RUN = "no-run"
+
+# pymdownx.snippets' include line (files are looked up in docs/), and a markdown-exec block of a page.
+SNIPPET = re.compile(r'^[ \t]*--8<-- "([^"]+)"[ \t]*$', re.M)
+EXEC = re.compile(r'^(?P<indent>[ ]*)```python exec="1"[^\n]*\n(?P<body>.*?)^(?P=indent)```[ ]*$', re.M | re.S)
+# An opening fence: indentation, 3+ backticks or tildes, then the info string.
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>.*)$")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    path: Path  # the Markdown file
+    line: int  # 1-based line of the opening fence
+    info: str  # the fence's info string, e.g. 'python exec="1" source="above"'
+    code: str
+
+    @property
+    def where(self) -> str:
+        try:
+            return f"{self.path.relative_to(ROOT).as_posix()}:{self.line}"
+        except ValueError:
+            return f"{self.path.as_posix()}:{self.line}"
+
+    @property
+    def runnable(self) -> bool:
+        return NO_RUN not in classes(self.info)
+
+
+def language(info: str) -> str:
+    """The language of a fence: ``python exec="1"`` -> python, ``{ .python .no-run }`` -> python."""
+    info = info.strip()
+    if info.startswith("{"):
+        first = re.search(r"\.([\w+-]+)", info)
+        return first.group(1).lower() if first else ""
+    return re.split(r"[\s{]", info, maxsplit=1)[0].lower()
+
+
+def classes(info: str) -> set[str]:
+    """The ``.class`` names of a fence's attribute list (both ``{ .python .x }`` and ``python { .x }``)."""
+    braces = re.search(r"\{(.*)\}", info)
+    return set(re.findall(r"(?:^|\s)\.([\w-]+)", braces.group(1))) if braces else set()
+
+
+def collect(path: Path) -> list[Snippet]:
+    """The Python code blocks of one Markdown file, also those indented in admonitions and tabs."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    snippets, i = [], 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        if not m:
+            i += 1
+            continue
+        indent, fence, info = m["indent"], m["fence"], m["info"]
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$")
+        body, j = [], i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            body.append(lines[j])
+            j += 1
+        if language(info) in {"python", "py"}:
+            code = "\n".join(ln[len(indent):] if ln.startswith(indent) else ln for ln in body)
+            snippets.append(Snippet(path, i + 1, info.strip(), textwrap.dedent(code) + "\n"))
+        i = j + 1  # also skips blocks nested in other fences (e.g. a markdown example of a fence)
+    return snippets
+
+
+def collect_all(docs: Path = DOCS) -> list[Snippet]:
+    return [s for md in sorted(docs.rglob("*.md")) for s in collect(md)]
+
+
+def render_block(snippet) -> str:
+    """What one ``exec="1"`` block prints, run here in its own namespace, as the build runs it.
+
+    markdown-exec gives the blocks a ``print`` that joins its arguments with a space and ignores ``sep``; so does
+    this one, so that a block relying on ``sep`` prints here what it prints on the site.
+    """
+    buf = io.StringIO()
+
+    def markdown_exec_print(*texts, end="\n", **_ignored):
+        buf.write(" ".join(str(t) for t in texts) + end)
+
+    with contextlib.redirect_stdout(buf):
+        exec(compile(snippet.code, snippet.where, "exec"), {"__name__": "__main__", "print": markdown_exec_print})
+    return buf.getvalue()
+
+
+def page_markdown(page: str) -> str:
+    """The Markdown of ``docs/<page>.md`` with its snippets included, as pymdownx.snippets includes them."""
+    return SNIPPET.sub(lambda m: (DOCS / m[1]).read_text(encoding="utf-8"),
+                       (DOCS / f"{page}.md").read_text(encoding="utf-8"))
+
+
+def render_page(page: str, skip: str | None = None) -> str:
+    """The Markdown of ``docs/<page>.md`` as the build renders it: snippets included, each ``exec="1"`` block replaced
+    by what it prints (`render_block`). A block whose code holds ``skip`` is left out (replaced by nothing)."""
+    source = page_markdown(page)
+
+    def output(m: re.Match) -> str:
+        if skip is not None and skip in m["body"]:
+            return ""
+        printed = render_block(Snippet(DOCS / f"{page}.md", source.count("\n", 0, m.start()) + 1, "python exec",
+                                       textwrap.dedent(m["body"])))
+        assert printed.strip(), f"{page}: a block printed nothing:\n{m['body']}"
+        return printed
+
+    return EXEC.sub(output, source)
+
+
+_RENDER = """
+import json, sys
+from tests.support.snippets import render_page
+pages, skip = json.loads(sys.argv[1])
+print(json.dumps({page: render_page(page, skip) for page in pages}))
+"""
+
+
+def render_with_example(path: Path, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
+    """page -> `render_page` of it with the example file ``path``: in a process of its own with ``BACKPROP_EXAMPLE``
+    naming the file, since backprop reads its example when it is first imported."""
+    proc = subprocess.run([sys.executable, "-c", _RENDER, json.dumps([list(pages), skip])], cwd=ROOT,
+                          capture_output=True, text=True, encoding="utf-8", timeout=300,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(path)})
+    assert proc.returncode == 0, f"rendering {', '.join(pages)} with {path}:\n{proc.stderr}"
+    return json.loads(proc.stdout)
