@@ -16,6 +16,7 @@ relative error) and its inline facts to the page's text and check them with symp
 from __future__ import annotations
 
 import copy
+import functools
 import inspect
 import math
 import re
@@ -28,6 +29,7 @@ from backprop import gradcheck
 from tests.support import oracle
 from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
+    EXAMPLE_FILES,
     given,
     markdown_displays,
     markdown_says,
@@ -39,7 +41,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import ETA, EX, WORKED, D, X, cost, finite_differences, flat, updates
-from tests.support.snippets import DOCS
+from tests.support.snippets import DOCS, render_with_example
 from tests.support.symbolic import SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -104,6 +106,63 @@ def test_verification_page_reads_its_h_table_right():
         assert gain and float(gain[1]) == pytest.approx(math.log10(errors[2] / errors[4]) / 2, abs=0.1)
     assert "Below about $h = 10^{-5}$" not in said
     assert int(m[3]) > int(m[1]), "the one-sided difference is best at a smaller h, as the page's theory says"
+
+
+@functools.cache
+def verification_with(path) -> str:
+    """The verification page's Markdown as the build renders it with the example file ``path``."""
+    return render_with_example(path, ("verification",))["verification"]
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_verification_page_says_where_the_rounding_errors_peak(path):
+    """'Below those, rounding takes over: the errors grow again ..., up to R_c and R_o at h = 10^-p': each value is
+    the largest relative error of its column at or below the h where that difference is most accurate, at the h the
+    sentence gives for it (for positive-error the central one peaks at 10^-11 and is lower again at 10^-12); 'though
+    not at every step' is said when a printed error falls from one h to the next, and not said when every printed
+    error grows. The rows for large h, where rounding cannot matter, are the oracle's differences; below, the values
+    are rounding noise that only the page's own table can give."""
+    ex = oracle.load_example(path)
+    text = verification_with(path)
+    said = re.sub(r"\s+", " ", text)
+    rows = table_rows(text, "$h$")
+    it = oracle.iteration(ex)
+    slopes = [(("w_hidden", i, k), -it["dw_hidden"][i][k] / ex["eta"]) for i in range(3) for k in range(2)]
+    slopes += [(("b_hidden", i, None), -it["db_hidden"][i] / ex["eta"]) for i in range(3)]
+    (param, i, k), _ = max(slopes, key=lambda s: abs(s[1]))
+
+    def e_at(value):
+        q = copy.deepcopy(ex)
+        if k is None:
+            q[param][i] = value
+        else:
+            q[param][i][k] = value
+        return oracle.iteration(q)["E"]
+
+    theta = ex[param][i] if k is None else ex[param][i][k]
+    for p, row in zip((1, 2, 3), rows):
+        h = 10.0**-p
+        assert float(row[1]) == pytest.approx((e_at(theta + h) - e_at(theta - h)) / (2 * h), abs=2e-10)
+        assert float(row[3]) == pytest.approx((e_at(theta + h) - e_at(theta)) / h, abs=2e-10)
+    errors = {"central": {p: float(r[2]) for p, r in zip(range(1, 13), rows)},
+              "one-sided": {p: float(r[4]) for p, r in zip(range(1, 13), rows)}}
+    m = re.search(r"most accurate at \$h = 10\^\{-(\d+)\}\$ \(relative error \S+\), the one-sided one at "
+                  r"\$h = 10\^\{-(\d+)\}\$", said)
+    best = {"central": int(m[1]), "one-sided": int(m[2])}
+    assert max(best.values()) < 12
+    m = re.search(r"Below those, rounding takes over: the errors grow again(, though not at every step)?, up to "
+                  r"(\S+)(?: \(at \$h = 10\^\{-(\d+)\}\$\))? and (\S+) (?:\()?at \$h = 10\^\{-(\d+)\}\$\)?\.", said)
+    assert m, "the sentence on the errors below the best h"
+    stated = {"central": (float(m[2]), int(m[3] or m[5])), "one-sided": (float(m[4]), int(m[5]))}
+    for name, (value, p) in stated.items():
+        below = {q: errors[name][q] for q in range(best[name], 13)}
+        assert value == errors[name][p] == max(below.values()), (name, value, p, below)
+    falls = any(errors[name][q + 1] < errors[name][q] for name in errors for q in range(best[name], 12))
+    grows = all(errors[name][q + 1] > errors[name][q] for name in errors for q in range(best[name], 12))
+    if falls:
+        assert m[1], "an error falls from one h to the next: 'though not at every step'"
+    if grows:
+        assert not m[1], "every error grows from one h to the next"
 
 
 def test_verification_page_counts_the_factors_of_the_rule_pages():
