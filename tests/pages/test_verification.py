@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
+import json
 import math
 import re
 import sys
@@ -163,6 +164,48 @@ def test_verification_page_says_where_the_rounding_errors_peak(path):
         assert m[1], "an error falls from one h to the next: 'though not at every step'"
     if grows:
         assert not m[1], "every error grows from one h to the next"
+
+
+def test_verification_page_reads_its_two_gradient_columns_right(tmp_path):
+    """'The two columns agree to every printed digit' or, where they do not, in how many rows they do and by how many
+    units of the last printed digit they differ at most: one unit is two values on either side of a rounding boundary,
+    more is the central difference's own error. Read from the page's table, whose analytic column is the oracle's
+    gradient, for the example in use and for the package's example with targets far from its output (a large cost,
+    so the central differences' rounding error reaches the printed digits: one of them must differ by more than one
+    unit, or the test would not read that sentence)."""
+    base = oracle.load_example(oracle.DEFAULT_FILE)
+    y = oracle.iteration(base)["y"]
+    paths = [oracle.example_file()]
+    for offset in (10.0, 100.0, 300.0, 1000.0):
+        paths.append(tmp_path / f"d-{offset:g}.json")
+        paths[-1].write_text(json.dumps({**base, "d": y + offset}), encoding="utf-8")
+    seen = set()
+    for path in paths:
+        ex = oracle.load_example(path)
+        text = render_with_example(path, ("verification",))["verification"]
+        said = re.sub(r"\s+", " ", text)
+        it = oracle.iteration(ex)
+        deltas = it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row] + it["db_hidden"]
+        gradient = [-v / ex["eta"] for v in deltas]
+        rows = table_rows(text, "parameter")
+        assert len(rows) == 13
+        for row, g in zip(rows, gradient):
+            assert abs(float(row[1]) - g) <= 1.5e-6, (path.name, row, g)  # the analytic column is the gradient
+        units = [abs(round(float(r[1]) * 1e6) - round(float(r[2]) * 1e6)) for r in rows]
+        same, most = units.count(0), max(units)
+        seen.add(min(most, 2))
+        if most == 0:
+            assert "The two columns agree to every printed digit: the derivations of rules (1) to (4) are right." \
+                in said
+            continue
+        head = (f"The two columns agree to every printed digit in {same} of the 13 rows; in the others they differ by"
+                if same else "The two columns differ in every row, by")
+        if most == 1:
+            assert f"{head} 1 in the last printed digit, two values on either side of a rounding boundary" in said
+        else:
+            assert f"{head} up to {most} in the last printed digit, the central difference's own error" in said
+            assert "rounding boundary" not in said
+    assert 2 in seen, "no example made the columns differ by more than one unit"
 
 
 def test_verification_page_counts_the_factors_of_the_rule_pages():
