@@ -58,6 +58,7 @@ from tests.support.reference_net import (
     relative_error,
     updates,
 )
+from tests.support.snippets import DOCS
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -212,6 +213,32 @@ def test_mistakes_page_gradient_ascent(path):
            f"{overshoot} (an overshooting step goes past the lowest cost along its way" in said
     assert f"and over these steps {both}." in said
     assert "some steps overshoot" not in said
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_mistakes_page_every_gradient_check_is_three_orders_apart(path):
+    """'fails the gradient check by at least three orders of magnitude over the correct rules (each block checks this
+    when the site is built)': every block that prints a wrong variant's gradient check prints the right rules' too, and
+    requires right < 1e-7 < 1e-4 < wrong; the printed values are that far apart; the flipped sign's is 1, the largest
+    possible, as the oracle's updates with e = y - d (exactly minus the right ones) give."""
+    source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
+    assert markdown_says("common-mistakes", "fails the gradient check by at least three orders of magnitude over the "
+                                            "correct rules (each block checks this when the site is built)")
+    blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
+    assert len(blocks) == 6, "mistakes 1 to 5 (2 in two blocks, hidden and output), each with its gradient check"
+    for block in blocks:
+        assert "show.require(r_right < 1e-7 < 1e-4 < r_wrong," in block, block[:200]
+    said = example_prose(path, "common-mistakes")
+    checks = re.findall(r"Gradient check[^:]*: (?:right (\S+), )?\*\*wrong (\S+)\*\*", said)
+    assert len(checks) == 7, checks  # mistake 2 twice (hidden, output), mistake 5 twice (logsig, tansig)
+    for right, wrong in checks:
+        assert right, f"a gradient check without the right rules' value: wrong {wrong}"
+        assert float(right) < 1e-7 < 1e-4 < float(wrong) and float(wrong) / float(right) >= 1e3
+    p, x, d, eta = network_of(oracle.load_example(path))
+    flipped = relative_error(updates(p, x, d, eta, e_sign=-1.0), p, x, d, eta, ["w_output"])
+    assert flipped == pytest.approx(1.0, abs=1e-12)
+    assert re.search(r"Gradient check of \$\\partial E/\\partial w_\{4i\}\$: right \S+, \*\*wrong "
+                     + re.escape(f"{flipped:.1e}") + r"\*\* \(opposite signs\)\.", said)
 
 
 def test_mistakes_page_slides_hyperbolic_rows():
