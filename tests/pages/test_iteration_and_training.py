@@ -24,6 +24,7 @@ import ast
 import copy
 import inspect
 import itertools
+import json
 import math
 import re
 import textwrap
@@ -69,7 +70,7 @@ from tests.support.reference_net import (
     relative_error,
     updates,
 )
-from tests.support.snippets import DOCS, EXEC, ROOT
+from tests.support.snippets import DOCS, EXEC, ROOT, render_with_example
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +243,38 @@ def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
         assert f"{zeros} are $0$ in both columns: they multiply {inputs}, and no factor changes a $0$." in said
     else:
         assert "in both columns" not in said
+
+
+def test_iteration_page_wrong_order_with_an_output_weight_of_zero(tmp_path):
+    """Where w_4i(n) = 0 the factor w_4i(n+1)/w_4i(n) does not exist: the page says the factor holds where
+    w_4i(n) != 0, and what neuron i's updates are, as the oracle's wrong order gives them: with logsig, y_hi > 0 moves
+    w_4i off 0, so the right updates are 0 and the wrong ones are not; with tansig and v_i = 0, y_hi = 0 leaves w_4i
+    at 0, so the wrong updates are 0 too. Two examples made from the package's and the tanh example by zeroing one
+    neuron's output weight (and, for tansig, its input weights and bias)."""
+    logsig = oracle.load_example(oracle.DEFAULT_FILE)
+    logsig["w_output"][0][1] = 0.0
+    tansig = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    tansig["w_hidden"][0], tansig["b_hidden"][0], tansig["w_output"][0][0] = [0.0, 0.0], 0.0, 0.0
+    seen = set()
+    for name, ex, i in [("logsig", logsig, 1), ("tansig", tansig, 0)]:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(ex), encoding="utf-8")
+        said = re.sub(r"\s+", " ", render_with_example(path, (PAGE,), skip="regression_data")[PAGE])
+        it = oracle.iteration(ex)
+        wrong = oracle.iteration(ex, back_weights=it["w_output_new"])
+        assert it["dw_hidden"][i] == [0.0, 0.0] and it["db_hidden"][i] == 0.0  # the right updates: w_4i(n) = 0
+        assert "is its right update times $w_{4i}(n+1)/w_{4i}(n)$ (where $w_{4i}(n) \\ne 0$), the factor" in said
+        label = f"w_{{4{i + 1}}}"
+        if wrong["dw_hidden"][i] == [0.0, 0.0] and wrong["db_hidden"][i] == 0.0:
+            seen.add("all 0")
+            assert it["w_output_new"][0][i] == 0.0
+            assert f"for $i = {i + 1}$, ${label}(n) = {label}(n+1) = 0$: the right and the wrong updates are all $0$" \
+                in said
+        else:
+            seen.add("wrong not 0")
+            assert all(v != 0 for v in [*wrong["dw_hidden"][i], wrong["db_hidden"][i]])
+            assert f"for $i = {i + 1}$, ${label}(n) = 0$: the right updates are $0$, the wrong ones are not" in said
+    assert seen == {"all 0", "wrong not 0"}
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
