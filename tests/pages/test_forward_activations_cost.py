@@ -293,6 +293,25 @@ def test_cost_page_prints_the_worked_error_and_cost_and_their_sign():
         assert wrong not in prose, wrong
 
 
+def test_cost_page_central_difference_equals_minus_e():
+    """The printed check: the central difference of the cost in b_4 and -e, both against the oracle (plain math:
+    its own cost with b_4 nudged), and how far apart they are, which the page prints rather than assumes."""
+    ex = oracle.load_example()
+    e = float(ex["d"]) - oracle.forward(ex)["y_output"][0]
+    h = 1e-6
+
+    def cost_with_b4(b4):
+        return oracle.cost(ex, oracle.forward({**ex, "b_output": [b4]})["y_output"])
+
+    central = (cost_with_b4(ex["b_output"][0] + h) - cost_with_b4(ex["b_output"][0] - h)) / (2 * h)
+    (shown_central, shown_minus_e, apart), = re.findall(
+        r"central difference dE/dy = ([-\d.]+), -e = ([-\d.]+), apart by ([\d.e+-]+)", rendered("cost-function"))
+    assert abs(float(shown_central) - central) <= 5e-7 + 1e-9
+    assert shown_minus_e == n6(-e)
+    # E is quadratic in b_4: its central difference is exact but for floating-point rounding
+    assert float(apart) < 1e-8 and abs(central + e) < 1e-8
+
+
 def test_cost_page_two_output_sum_adds_up_as_written():
     """'E = E_1 + E_2 = a + b = c' only where the shown a + b gives the shown c, else '\\approx'."""
     text = rendered("cost-function")
