@@ -1,11 +1,11 @@
 """MathJax's fonts for the pre-rendered math: each cut down to the glyphs the site draws, and those a page preloads.
 
 CHTML draws every glyph from one stylesheet (hooks/mathjax_v8.py's ``Renderer.stylesheet``, written once after all
-pages). `as_woff2` makes that stylesheet name woff2 files instead of MathJax's woff ones, and `write_fonts` writes
-the fonts it names next to it: those the site's math uses cut down to the characters it draws (fontTools' subsetter
-on MathJax's own woff files), the others, which no formula can ask for, whole; all as woff2, which a reader's browser
-fetches in fewer bytes (benchmarks/README.md). `first_screen_fonts` names the fonts a page preloads. Imported by
-hooks/mathjax_prerender.py (not a hook itself).
+pages). `as_woff2` makes that stylesheet name woff2 files for the fonts the site's math uses, which a reader's browser
+fetches in fewer bytes than MathJax's woff ones (benchmarks/README.md), and `write_fonts` writes the fonts it names
+next to it: those the math uses cut down to the characters it draws (fontTools' subsetter on MathJax's own woff
+files), the others, which no formula can ask for, as MathJax ships them. `first_screen_fonts` names the fonts a
+page preloads. Imported by hooks/mathjax_prerender.py (not a hook itself).
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ CSS_CONTENT = re.compile(r'content:\s*"((?:[^"\\]|\\.)*)"')
 CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n]?|(.))", re.S)
 FONT_FACE_URL = re.compile(r'url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff2?)"\)')
 # An @font-face source as MathJax writes it: url("prerender-fonts/MathJax_Main-Regular.woff") format("woff").
-WOFF_SOURCE = re.compile(r'(url\("' + re.escape(FONT_URL) + r'/[\w.-]+\.woff)("\)\s*format\("woff)("\))')
+WOFF_SOURCE = re.compile(r'(url\("' + re.escape(FONT_URL) + r'/([\w.-]+\.woff))("\)\s*format\("woff)("\))')
 
 
-def as_woff2(css: str) -> str:
-    """MathJax's stylesheet ``css`` with every font of its @font-face rules served as woff2 (the files `write_fonts`
-    writes for a stylesheet that names woff2 files)."""
-    return WOFF_SOURCE.sub(r"\g<1>2\g<2>2\g<3>", css)
+def as_woff2(css: str, fonts: set[str] | None = None) -> str:
+    """MathJax's stylesheet ``css`` with the fonts of its @font-face rules served as woff2 (the files `write_fonts`
+    writes for a stylesheet that names woff2 files): ``fonts`` (MathJax's file names), or every one if None."""
+    return WOFF_SOURCE.sub(lambda m: f"{m[1]}2{m[3]}2{m[4]}" if fonts is None or m[2] in fonts else m[0], css)
 
 
 def drawn_characters(css: str) -> set[str]:

@@ -124,8 +124,10 @@ def prerender_page(output: str, src_uri: str, content: str | None = None) -> str
 
 
 def stylesheet() -> str:
-    """MathJax's CHTML stylesheet for every formula rendered so far, its fonts served as woff2."""
-    return mathjax_fonts.as_woff2(STATE.renderer.stylesheet())
+    """MathJax's CHTML stylesheet for every formula rendered so far, the fonts they use served as woff2 (the others,
+    never fetched, as MathJax ships them: converting them cost every build 1.5 s)."""
+    css = STATE.renderer.stylesheet()
+    return mathjax_fonts.as_woff2(css, fonts_in_use(css, STATE.renderer.markup()))
 
 
 def write_fonts(css: str, css_dir: Path, markup: str) -> None:
@@ -203,7 +205,9 @@ def on_post_page(output: str, page, config, **kwargs):
     started = time.perf_counter()
     output = prerender_page(output, page.file.src_uri, page.content or "")
     if STATE.font_files is None:
-        STATE.font_files = font_files(stylesheet())
+        # Every font named as woff2: a page preloads only fonts its formulas draw, which the written stylesheet
+        # (``stylesheet()`` after the last page) names as woff2 too.
+        STATE.font_files = font_files(as_woff2(STATE.renderer.stylesheet()))
     preload = preloads(lambda screen: first_screen_fonts(screen, STATE.font_files), output)
     output = _link_stylesheet(output, get_relative_url(CSS_URI, page.url), preload)
     STATE.stats["seconds"] += time.perf_counter() - started
