@@ -41,7 +41,7 @@ from tests.support.pages import (
     six,
     table_rows,
 )
-from tests.support.reference_net import ETA, EX, WORKED, D, X, cost, finite_differences, flat, updates
+from tests.support.reference_net import EX, WORKED, D, X, cost, finite_differences, flat, updates
 from tests.support.snippets import DOCS, render_with_example
 from tests.support.symbolic import SymbolicNet
 
@@ -61,18 +61,34 @@ def test_verification_page_shows_the_gradient():
         "verification")
 
 
+def steepest_hidden(ex: dict) -> tuple[tuple[str, int, int | None], float]:
+    """The hidden weight or bias of ``ex`` whose slope dE/dtheta = -Delta theta / eta (the oracle's updates) is the
+    largest in size: its place (array, i, k or None for a bias) and its slope."""
+    it = oracle.iteration(ex)
+    slopes = [(("w_hidden", i, k), -it["dw_hidden"][i][k] / ex["eta"]) for i in range(3) for k in range(2)]
+    slopes += [(("b_hidden", i, None), -it["db_hidden"][i] / ex["eta"]) for i in range(3)]
+    return max(slopes, key=lambda s: abs(s[1]))
+
+
+def with_value(params: dict, place: tuple[str, int, int | None], value: float) -> dict:
+    """A copy of ``params`` with the parameter at ``place`` (from `steepest_hidden`) set to ``value``."""
+    q = copy.deepcopy(params)
+    param, i, k = place
+    if k is None:
+        q[param][i] = value
+    else:
+        q[param][i][k] = value
+    return q
+
+
 def test_verification_page_reads_its_h_table_right():
     """Choosing h: the table's parameter is the steepest hidden one, its differences are the cost's (for large h),
     and the sentences read the printed table."""
     text = page_text("verification")
     said = prose("verification")
-    # The steepest hidden weight or bias, by the oracle's updates: dE/dtheta = -Delta theta / eta.
-    it = oracle.iteration(EX)
-    slopes = {f"w_{{{i + 1}{k + 1}}}": (("w_hidden", i, k), -it["dw_hidden"][i][k] / ETA)
-              for i in range(3) for k in range(2)}
-    slopes |= {f"b_{i + 1}": (("b_hidden", i, None), -it["db_hidden"][i] / ETA) for i in range(3)}
-    label = max(slopes, key=lambda name: abs(slopes[name][1]))
-    (param, i, k), slope = slopes[label]
+    place, slope = steepest_hidden(EX)
+    param, i, k = place
+    label = f"b_{i + 1}" if k is None else f"w_{{{i + 1}{k + 1}}}"
     assert slope != 0
     assert f"The steepest hidden parameter is ${label}$: analytic $\\partial E/\\partial {label} = {slope:.10f}$" \
         in said
@@ -80,12 +96,7 @@ def test_verification_page_reads_its_h_table_right():
     assert [r[0] for r in rows] == [f"$10^{{-{p}}}$" for p in range(1, 13)]
 
     def e_at(value):
-        q = copy.deepcopy(WORKED)
-        if k is None:
-            q[param][i] = value
-        else:
-            q[param][i][k] = value
-        return cost(q, X, D)
+        return cost(with_value(WORKED, place, value), X, D)
 
     theta = WORKED[param][i] if k is None else WORKED[param][i][k]
     for p, row in zip((1, 2, 3), rows):  # where rounding cannot matter, the oracle's differences to 10 decimals
@@ -127,18 +138,11 @@ def test_verification_page_says_where_the_rounding_errors_peak(path):
     text = verification_with(path)
     said = re.sub(r"\s+", " ", text)
     rows = table_rows(text, "$h$")
-    it = oracle.iteration(ex)
-    slopes = [(("w_hidden", i, k), -it["dw_hidden"][i][k] / ex["eta"]) for i in range(3) for k in range(2)]
-    slopes += [(("b_hidden", i, None), -it["db_hidden"][i] / ex["eta"]) for i in range(3)]
-    (param, i, k), _ = max(slopes, key=lambda s: abs(s[1]))
+    place, _ = steepest_hidden(ex)
+    param, i, k = place
 
     def e_at(value):
-        q = copy.deepcopy(ex)
-        if k is None:
-            q[param][i] = value
-        else:
-            q[param][i][k] = value
-        return oracle.iteration(q)["E"]
+        return oracle.iteration(with_value(ex, place, value))["E"]
 
     theta = ex[param][i] if k is None else ex[param][i][k]
     for p, row in zip((1, 2, 3), rows):
