@@ -725,6 +725,23 @@ def test_the_code_lines_the_hidden_pages_name_are_in_the_source_they_show(page):
         assert re.search(rf"^\s*{name} ?=", shown, re.M), f"{page} names `{name} = ...`, its source does not show it"
 
 
+@pytest.mark.parametrize(("page", "field"), [("rule-hidden-weights", "dw_hidden"),
+                                           ("rule-hidden-biases", "db_hidden")])
+def test_the_code_paragraph_names_every_factor_of_the_line_it_names(page, field):
+    """'η times the outer product with x (the line `dw_hidden=...`)': the line the prose names multiplies by η in the
+    source the page prints, so the prose says η too (it once said the outer product alone gives Δw_ik)."""
+    text = page_text(page)
+    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))
+    line = re.search(rf"^\s*{field}=(.*)$", shown, re.M)
+    assert line, f"{page}: the source it shows has no line {field}=..."
+    factors = re.split(r"\s*\*\s*", line[1].split("#")[0].strip().rstrip(","))
+    assert factors[0] == "eta", factors
+    paragraph = next(p for p in re.split(r"\n\s*\n", text) if f"`{field}=...`" in p)
+    sentence = re.sub(r"\s+", " ", paragraph)
+    before = sentence[:sentence.index(f"`{field}=...`")]
+    assert "$\\eta$ times" in before[-120:] or f"`{field}=...` is $\\eta$ times" in sentence, sentence
+
+
 @pytest.mark.parametrize(("page", "label", "key", "index"), [
     ("rule-hidden-weights", "-eta * dE/dw32", "dw_hidden", (2, 1)),
     ("rule-hidden-biases", "-eta * dE/db1", "db_hidden", (0,)),
