@@ -19,7 +19,8 @@
 # $$v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4, \qquad y = v_4.$$
 #
 # The exercises use a practice network and sample of their own, not the worked example of the derivation
-# pages, so each answer is yours to work out: no page prints it.
+# pages, so each answer is yours to work out: no derivation page prints it (the worked solution at the end of each
+# exercise does).
 #
 # Every exercise page is a notebook: download it with the button above and run it, or type your
 # numbers into the answer boxes on this page.

@@ -132,6 +132,17 @@ def test_markdown_cells_type_no_results(path):
             assert not re.search(r"\d\.\d", cell.source), cell.source
 
 
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_markdown_cells_never_say_no_page_prints_the_answer(path):
+    """Each notebook prints its own answers in its worked solution (and exercise 8's quotes 4's and 6's): what no
+    page prints them is a derivation page, as the index page says. Exercise 1 once said 'no page prints it'."""
+    for cell in read(path).cells:
+        if cell.cell_type == "markdown":
+            text = re.sub(r"\s+", " ", cell.source.replace("# ", " "))
+            for claim in re.findall(r"\bno (\w+ )?page prints", text, re.I):
+                assert claim == "derivation ", f"{path.name}: 'no {claim}page prints' in {text!r}"
+
 # --- execution -----------------------------------------------------------------------------------
 
 
