@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import _hints, activations, homework, labels
+from .. import _hints, activations, homework, labels, show
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
@@ -267,3 +267,19 @@ def one_iteration(ex: Example) -> NumericExercise:
         ),
     )
 
+
+
+def iteration_outcome(d: float, y: float, y_next: float) -> str:
+    r"""Exercise 8's words on where one iteration moved the output: closer to ``d``, or further, and then whether it
+    went past ``d`` (an overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
+    before, after = abs(d - y), abs(d - y_next)
+    if after < before:
+        return show.tex(r"closer to $d = {{d}}$ than $y(n) = {{y}}$ was", d=d, y=y)
+    if after == before:
+        return show.tex(r"as far from $d = {{d}}$ as $y(n) = {{y}}$ was", d=d, y=y)
+    if (d - y) * (d - y_next) < 0:
+        return show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step overshoots, "
+                        r"past $d$", d=d, y=y)
+    return show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was, on the same side of $d$: with this $\eta$ "
+                    r"the step is too long for the gradient at time $n$, which holds only near the weights of time $n$",
+                    d=d, y=y)

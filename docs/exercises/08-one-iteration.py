@@ -21,7 +21,7 @@
 from IPython.display import display
 
 from backprop import examples, show
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop.exercises import answer_box, check, given, iteration_outcome, network_table, worked_solution
 
 display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
@@ -60,13 +60,7 @@ y_next = w_output_next @ y_h_next + b_output_next
 answer = [w_output_next[0], w_hidden_next[0, 0], y_next]
 
 y = fp.y_output[0]
-if abs(d - y_next) < abs(d - y):
-    outcome = show.tex(r"closer to $d = {{d}}$ than $y(n) = {{y}}$ was", d=d, y=y)
-elif abs(d - y_next) > abs(d - y):
-    outcome = show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step overshoots",
-                       d=d, y=y)
-else:
-    outcome = show.tex(r"as far from $d = {{d}}$ as $y(n) = {{y}}$ was", d=d, y=y)
+outcome = iteration_outcome(d, y, y_next)  # closer to d, or further: past d (an overshoot), or on the same side
 dw41, dw11 = eta * e * y_h[0], eta * delta_hidden[0] * x[0]
 r = show.rounded
 worked_solution(r"""

@@ -176,9 +176,28 @@ def _bias_words(text: str) -> None:  # exercise 7
         assert r"\Delta b_i = \Delta w_{i1} /" in text
 
 
-def _iteration_words(text: str) -> None:  # exercise 8
-    closer = abs(IT["d"] - IT["y_next"]) < abs(IT["d"] - IT["y"])
+def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
+    closer = abs(it["d"] - it["y_next"]) < abs(it["d"] - it["y"])
     assert ("closer to $d" in text) == closer and ("further from $d" in text) == (not closer)
+    past = (it["d"] - it["y"]) * (it["d"] - it["y_next"]) < 0  # d lies between y(n) and y(n+1)
+    assert ("the step overshoots" in text) == (not closer and past), "an overshoot is a step past d"
+    assert ("on the same side of $d$" in text) == (not closer and not past)
+
+
+# A network and sample whose one iteration moves y away from d: past it with logsig hidden neurons, on the same side
+# with tansig ones (y: 2.57 -> -33.1 and 4.00 -> 16.4 for d = 0), found by a random search with a large η.
+AWAY = {"w_hidden": [[0.66, -0.75], [1.2, -2.67], [2.52, 2.13]], "b_hidden": [-2.16, 0.84, -1.02],
+        "w_output": [[-1.74, 2.07, 1.53]], "b_output": [0.15], "output": "purelin", "x": [0.74, -0.32], "d": 0.0,
+        "eta": 10.0}
+
+
+@pytest.mark.parametrize("hidden", ["logsig", "tansig"])
+def test_exercise_8_says_an_overshoot_only_when_y_went_past_d(hidden):
+    """Exercise 8 once said 'further from d ...: with this η the step overshoots' whenever y moved away from d; with
+    tansig neurons here y moves away on the same side of d, no overshoot. Its words against the oracle's y(n+1)."""
+    it = oracle.iteration({**AWAY, "hidden": hidden})
+    assert abs(it["d"] - it["y_next"]) > abs(it["d"] - it["y"])
+    _iteration_words(ex.iteration_outcome(it["d"], it["y"], it["y_next"]), it)
 
 
 def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the cost, and does the right one more?
