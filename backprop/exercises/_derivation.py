@@ -268,7 +268,6 @@ def one_iteration(ex: Example) -> NumericExercise:
     )
 
 
-
 def iteration_outcome(d: float, y: float, y_next: float) -> str:
     r"""Exercise 8's words on where one iteration moved the output: closer to ``d``, or further, and then whether it
     went past ``d`` (an overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
