@@ -18,6 +18,7 @@ Run with another example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pyt
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import textwrap
@@ -937,3 +938,35 @@ def test_some_example_file_goes_past_d_and_one_ends_farther_from_it():
             farther.append(path.stem)
     assert "example" in past, past  # the default example's output goes past d = 1 in one iteration
     assert farther == ["zero-input-large-eta"], farther  # eta = 3: the error grows
+
+
+def tanh_example_with_zero_hidden_outputs(tmp_path: Path, zero: int) -> Path:
+    """tests/examples/tanh-hidden.json with x_1 = 0 and its first ``zero`` hidden neurons at v_i = 0 exactly (a tanh
+    neuron there sends y_hi = 0, and f'(0) = 1: a valid example), written to ``tmp_path``."""
+    ex = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    w_hidden = [[0.3, 0.2], [-0.5, 0.4], [0.7, 0.1]][:zero] + ex["w_hidden"][zero:]  # w_i2 x_2 = -b_i below
+    ex = oracle.with_sample(ex, x=[0.0, 0.5], w_hidden=w_hidden, b_hidden=[-0.1, -0.2][:zero] + ex["b_hidden"][zero:])
+    assert [v == 0 for v in oracle.iteration(ex)["v_hidden"]] == [True] * zero + [False] * (3 - zero)
+    file = tmp_path / f"tanh-{zero}-zero.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize("zero", [1, 2])
+def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
+    """'every step pushes v_4 up/down, never the other way' was said whatever y_hi is; where y_hi = 0 (a tanh neuron
+    at v_i = 0) Δw_4i = η e y_hi is 0 and pushes nothing, as the sign sentence above it says. The exception is named,
+    from the oracle's y_hi, and only where there is one."""
+    path = tanh_example_with_zero_hidden_outputs(tmp_path, zero)
+    it = oracle.iteration(oracle.load_example(path))
+    zeros = [i for i, y_hi in enumerate(it["y_hidden"]) if y_hi == 0]
+    assert zeros == list(range(zero)) and all(it["dw_output"][0][i] == 0 for i in zeros)
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-output-weights"])["rule-output-weights"])
+    way = "up" if it["e"] > 0 else "down"
+    names = pages.and_list([rf"$\Delta w_{{4{i + 1}}}$" for i in zeros])
+    verb = ("which is 0", "does") if len(zeros) == 1 else ("which are 0", "do")
+    assert (f"every step pushes $v_4$ {way}, in the direction of $d$, never the other way, except {names}, "
+            rf"{verb[0]} ($y_{{hi}} = 0$) and {verb[1]} not push it at all: $\Delta w_{{4i}}$ changes") in text, text
+    for path in oracle.all_example_files():  # no example file has a hidden output of 0: no exception named
+        assert all(y_hi != 0 for y_hi in oracle.iteration(oracle.load_example(path))["y_hidden"])
+        assert "never the other way: $\\Delta w_{4i}$ changes" in output_pages_for(path)["rule-output-weights"]
