@@ -501,3 +501,66 @@ def test_page_quotes_the_slides_rule_titles_as_they_are():
     assert "titled for the weights and the biases *of the hidden neurons*" in page
     assert all("hidden neurons" in SLIDE_RULE_TITLES[n] for n in (3, 4))
     assert all("output neurons" in SLIDE_RULE_TITLES[n] for n in (1, 2))
+
+
+# --- the finite-difference checks with other examples ------------------------------------------------------
+# Erratum 5, the remark and "Checked and correct" compare updates with finite differences. Their verdicts were
+# "agrees" for a difference below 1e-8, whatever the size of the updates: with a large cost (d = y + 1000) the
+# finite differences' own rounding error passes 1e-8 and every right formula was said to differ; with a tiny η a
+# wrong one was said to agree; and at x = (0, 0) every hidden weight's update is 0, so the slides' rule (3) "agreed"
+# on the 2-3-2 network, the check of erratum 5 proving nothing. A tanh neuron at v_1 = 0 sends y_h1 = 0, and the
+# remark's Δw_41 row "agreed" for the logsig output, where the page says the slides' updates are too large.
+FD_RUN = """
+import json
+from pathlib import Path
+from tests.support.snippets import collect, render_block
+blocks = [s for s in collect(Path("docs/errata.md")) if 'exec="1"' in s.info][-3:]
+print(json.dumps([render_block(s) for s in blocks]))
+"""
+
+
+def stress_examples() -> dict[str, dict]:
+    from tests.support import oracle  # plain math, as independent of the package as sympy
+
+    base = oracle.load_example(oracle.DEFAULT_FILE)
+    tanh = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    tanh_zero = oracle.with_sample(tanh, x=[0.0, 0.5], w_hidden=[[0.3, 0.2], *tanh["w_hidden"][1:]],
+                                   b_hidden=[-0.1, *tanh["b_hidden"][1:]])  # v_1 = 0 * 0.3 + 0.5 * 0.2 - 0.1 = 0
+    assert oracle.iteration(tanh_zero)["y_hidden"][0] == 0
+    return {"x-zero": oracle.with_sample(base, x=[0.0, 0.0]),
+            "large-cost": oracle.with_sample(base, d=oracle.iteration(base)["y"] + 1000.0),
+            "tiny-eta": oracle.with_sample(base, eta=1e-6),
+            "tanh-y_h1-zero": tanh_zero}
+
+
+@pytest.mark.parametrize("name", ["x-zero", "large-cost", "tiny-eta", "tanh-y_h1-zero"])
+def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example(tmp_path, name):
+    from tests.support import oracle
+
+    example = stress_examples()[name]
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(example), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", FD_RUN], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    outputs = dict(zip(("erratum-sum-over-outputs", "remark-output-derivative", "checked-and-correct"),
+                       json.loads(proc.stdout), strict=True))
+    # Erratum 5 (test_sum_over_outputs): the slides' formula is wrong with two outputs, right with one.
+    rows = re.findall(r"^\| (2-3-\d)[^|]* \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
+                      outputs["erratum-sum-over-outputs"], re.M)
+    assert len(rows) == 5
+    for network, formula, verdict in rows:
+        assert (verdict == "agrees") == (network == "2-3-1" or formula.startswith("corrected")), (name, rows)
+    # The remark (test_output_derivative): right for a purelin output, too large for a logsig one, on the output
+    # weight of the hidden neuron with the largest output in size (the oracle's), whose y_hi is not 0.
+    it = oracle.iteration(example)
+    sizes = [abs(v) for v in it["y_hidden"]]
+    i = sizes.index(max(sizes))
+    rows = re.findall(r"^\| (purelin|logsig) \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
+                      outputs["remark-output-derivative"], re.M)
+    assert sorted(rows) == sorted([(out, rule, "agrees" if out == "purelin" else "**differs**")
+                                   for out in ("purelin", "logsig") for rule in (f"$\\Delta w_{{4{i + 1}}}$",
+                                                                                 r"$\Delta b_4$")]), rows
+    # Checked and correct (test_written_out_rules_are_right): all thirteen written-out updates agree.
+    updates = verdicts(outputs["checked-and-correct"])
+    assert len(updates) == 13 and set(updates.values()) == {"agrees"}, (name, updates)
