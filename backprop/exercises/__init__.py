@@ -57,6 +57,7 @@ from ._further import (
     TRAIN_SAMPLES,
     TRAIN_SEED,
     TRAIN_THRESHOLD,
+    gradient_check_weight,
     other_hidden,
     other_hidden_network,
     spot_the_bug_parameter,
@@ -72,11 +73,11 @@ from ._strict import STRICT_ENV, check
 __all__ = [
     "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
     "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
-    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box",
-    "catalogue", "check", "fill", "form_html", "get", "given", "index_table", "iteration_outcome", "loss_curve",
-    "markdown", "merged_hint", "names", "network_table", "other_hidden", "other_hidden_network", "parse_typed",
-    "percent", "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note", "tolerance_tex", "tolerance_tip",
-    "trained_cost", "training_costs", "two_output_network", "worked_solution",
+    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box", "catalogue",
+    "check", "fill", "form_html", "get", "given", "gradient_check_weight", "index_table", "iteration_outcome",
+    "loss_curve", "markdown", "merged_hint", "names", "network_table", "other_hidden", "other_hidden_network",
+    "parse_typed", "percent", "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note", "tolerance_tex",
+    "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

@@ -104,24 +104,47 @@ def two_outputs(ex: Example) -> NumericExercise:
 GRADCHECK_H = 1e-5
 
 
-def gradient_check(ex: Example) -> NumericExercise:
-    numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][0, 0])
+GRADCHECK_RTOL = 1e-4  # the gradient check's box: a central difference is good to far more digits than 0.1 %
+
+
+def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExercise:
+    """Exercise 11 asking for ∂E/∂w_ik, ``index`` = (i, k) counted from 0."""
+    numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][index])
     p = sample_pass(ex)
+    w = label("w_hidden", index, ex.net)
     return NumericExercise(
         "gradient-check",
         right=numeric,
-        boxes=(Box("∂E/∂" + label("w_hidden", (0, 0), ex.net)),),
-        rtol=1e-4,
+        boxes=(Box("∂E/∂" + w),),
+        rtol=GRADCHECK_RTOL,
         mistakes=(
-            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[0, 0],
-                    "That is the update Δw_11 = −η ∂E/∂w_11; the gradient is −Δw_11/η.", "the update Δw_11"),
-            Mistake(-numeric, "The sign: ∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h, the cost at w_11 + h first.",
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[index],
+                    f"That is the update Δ{w} = −η ∂E/∂{w}; the gradient is −Δ{w}/η.", f"the update Δ{w}"),
+            Mistake(-numeric, f"The sign: ∂E/∂{w} ≈ (E({w} + h) − E({w} − h)) / 2h, the cost at {w} + h first.",
                     "the flipped sign"),
-            Mistake(2 * numeric, "A central difference divides by 2h, the distance between w_11 + h and w_11 − h.",
+            Mistake(2 * numeric, f"A central difference divides by 2h, the distance between {w} + h and {w} − h.",
                     "dividing by h"),
             Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
         ),
     )
+
+
+def gradient_check_weight(example: Example | None = None) -> tuple[str, tuple[int, int]]:
+    """The hidden weight the gradient-check exercise asks for: the first of w_11, w_12, w_21, ... whose input x_k is
+    not 0 and whose gradient is far enough from 0 that each mistake's value lies outside the box's tolerance of it
+    (with x_k = 0 the gradient is 0, and so is every slip's value); else the first with x_k != 0 and a gradient
+    other than 0; else w_11. Returns its label (``"w_11"``) and its index in ``w_hidden``.
+    """
+    ex = examples.PRACTICE if example is None else example
+    candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
+    exercises = {ik: _gradient_check_exercise(ex, ik) for ik in candidates}
+    chosen = next((ik for ik in candidates if not any(exercises[ik].close(m.value) for m in exercises[ik].mistakes)),
+                  next((ik for ik in candidates if exercises[ik].right != 0), (0, 0)))
+    return label("w_hidden", chosen, ex.net), chosen
+
+
+def gradient_check(ex: Example) -> NumericExercise:
+    return _gradient_check_exercise(ex, gradient_check_weight(ex)[1])
 
 
 def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:

@@ -8,27 +8,44 @@
 
 # %% [markdown]
 # # Exercise 11. A gradient check
-#
-# How do you know a derived rule is right? Nudge one weight both ways and watch the cost:
-#
-# $$\frac{\partial E}{\partial w_{11}} \approx \frac{E(w_{11} + h) - E(w_{11} - h)}{2h}.$$
-#
-# Each rule returns the update $\Delta w = -\eta\, \partial E / \partial w$, so the rule's gradient is
-# $-\Delta w_{11} / \eta$. If the rule is right, the two agree to many more digits than the six the pages print
-# (the worked solution says how many); a slip in the rule shows in the first digits.
+
+# %% tags=["hide-input"]
+from backprop.exercises import gradient_check_weight, markdown, tex_name
+
+# The weight w_ik nudged here: w_11 unless its input x_1 is 0 (then its gradient is 0, and so is every slip's).
+w_tex = tex_name(gradient_check_weight()[0])
+markdown(r"""
+How do you know a derived rule is right? Nudge one weight both ways and watch the cost:
+
+$$\frac{\partial E}{\partial {{w}}} \approx \frac{E({{w}} + h) - E({{w}} - h)}{2h}.$$
+
+Each rule returns the update $\Delta w = -\eta\, \partial E / \partial w$, so the rule's gradient is
+$-\Delta {{w}} / \eta$. If the rule is right, the two agree to many more digits than the six the pages print
+(the worked solution says how many); a slip in the rule shows in the first digits.
+""", w=w_tex)
 
 # %%
-from backprop import Network, cost, examples, forward, show
-from backprop.exercises import GRADCHECK_H, answer_box, check, get, given, markdown, tolerance_note, worked_solution
+from backprop import Network, cost, examples, forward, labels, show
+from backprop.exercises import GRADCHECK_H, answer_box, check, get, given, tolerance_note, worked_solution
 
 net = examples.PRACTICE_NET
-given(w_11=net.w_hidden[0, 0], h=GRADCHECK_H, d=examples.PRACTICE_D)
+name, (i, k) = gradient_check_weight()  # the weight nudged, "w_11", and its place in net.w_hidden, (0, 0)
+given(**{name: net.w_hidden[i, k]}, h=GRADCHECK_H, d=examples.PRACTICE_D)
 
-# %% [markdown]
-# **Task.** Write a function `E(w_11)` that builds the practice network with $w_{11}$ replaced and returns
-# its cost on the practice example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
-# Then compute the central difference above with the $h$ printed above. Compare it with $-\Delta w_{11}/\eta$ from
-# exercise 6.
+# %% tags=["hide-input"]
+if (i, k) == (0, 0):
+    why = ""
+elif examples.PRACTICE_X[0] == 0:
+    why = (" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\\partial E/\\partial w_{11} = 0$ and every "
+           "slip would give 0 too.)")
+else:
+    why = " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
+markdown(r"""
+**Task.** Write a function `E({{name}})` that builds the practice network with ${{w}}$ replaced and returns
+its cost on the practice example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
+Then compute the central difference above with the $h$ printed above. Compare it with $-\Delta {{w}}/\eta$ from
+exercise 6.{{why}}
+""", name=name, w=w_tex, why=why)
 
 # %% tags=["hide-input"]
 import math
@@ -44,52 +61,49 @@ markdown(tolerance_note("gradient-check") + " A central difference subtracts two
 answer_box("gradient-check")  # the site's answer box (hidden in Jupyter)
 
 # %%
-answer = None  # your answer here: the central difference for ∂E/∂w_11
+answer = None  # your answer here: the central difference for the weight the task names
 check("gradient-check", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-def E(w_11):
+def E(w):
     w_hidden = net.w_hidden.copy()
-    w_hidden[0, 0] = w_11
+    w_hidden[i, k] = w
     moved = Network(w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden)
     return cost(forward(moved, examples.PRACTICE_X), examples.PRACTICE_D)
 
 
 import math
 
-h, w_11 = GRADCHECK_H, net.w_hidden[0, 0]
-answer = (E(w_11 + h) - E(w_11 - h)) / (2 * h)
+h, w = GRADCHECK_H, net.w_hidden[i, k]
+answer = (E(w + h) - E(w - h)) / (2 * h)
 
-f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[net.hidden]  # f'(v_1) from y_h1
+f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[net.hidden]  # f'(v_i) from y_hi
 fp = forward(net, examples.PRACTICE_X)
-e, y_h1 = examples.PRACTICE_D - fp.y_output[0], fp.y_hidden[0]
-rule = -e * net.w_output[0, 0] * f_prime(y_h1) * examples.PRACTICE_X[0]  # −Δw_11/η from rule 3
+e, y_hi = examples.PRACTICE_D - fp.y_output[0], fp.y_hidden[i]
+rule = -e * net.w_output[0, i] * f_prime(y_hi) * examples.PRACTICE_X[k]  # −Δw_ik/η from rule 3
 
 exponent = round(math.log10(h))  # h as TeX: 10^{-5} rather than 1e-05
 h_tex = "10^{" + str(exponent) + "}" if 10.0**exponent == h else f"{h:g}"
-# As many decimals of E(w_11 ± h) as it takes for the fraction, worked out from the printed costs, to give the
+# As many decimals of E(w_ik ± h) as it takes for the fraction, worked out from the printed costs, to give the
 # printed result (the two costs agree in their first six or seven digits); "≈" if even 16 do not.
-E_plus, E_minus = E(w_11 + h), E(w_11 - h)
+E_plus, E_minus = E(w + h), E(w - h)
 for places in range(10, 17):
     from_shown = (show.rounded(E_plus, places) - show.rounded(E_minus, places)) / (2 * h)
     if show.eq(from_shown, answer) == "=":
         break
 gap = abs(answer - rule)
 scale = max(abs(rule), abs(answer))
-show.require(scale == 0 or gap / scale < 1e-8, "the two agree to many more digits than the six the pages print",
+show.require(scale > 0, "the weight's gradient is not 0 (gradient_check_weight chose it so)", rule=rule)
+show.require(gap / scale < 1e-8, "the two agree to many more digits than the six the pages print",
              central=answer, rule=rule)
-if scale and gap / scale < 1e-6:
-    agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
-                         digits=math.floor(-math.log10(gap / scale)) if gap else 16, rel=f"{gap / scale:.1e}")
-elif gap < 1e-9:
-    agreement = show.tex("both are (nearly) zero, and they agree to {{gap}}", gap=f"{gap:.1e}")
-else:
-    agreement = show.tex("they differ by {{gap}}: look for a slip in the rule or in E", gap=f"{gap:.1e}")
+agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
+                     digits=math.floor(-math.log10(gap / scale)) if gap else 16, rel=f"{gap / scale:.1e}")
 worked_solution(r"""
 $$\frac{E({{wp}}) - E({{wm}})}{2h} = \frac{ {{Ep}} - {{Em}} }{2 \cdot {{h}}} {{eq}} {{num}}$$
 
-Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, f'(v_1)\, x_1 = {{rule}}$ with $f'(v_1) = {{f_prime}}$:
-{{agreement}}.
-""", wp=w_11 + h, wm=w_11 - h, h=h_tex, Ep=show.num(E_plus, places), Em=show.num(E_minus, places),
-    eq=show.eq(from_shown, answer), num=answer, rule=rule, f_prime=show.f_prime_tex(net.hidden, "y_{h1}"),
-    agreement=agreement)
+Rule 3 gives $\partial E/\partial {{w}} = -e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}} = {{rule}}$
+with $f'(v_{{i1}}) = {{f_prime}}$: {{agreement}}.
+""", wp=w + h, wm=w - h, h=h_tex, Ep=show.num(E_plus, places), Em=show.num(E_minus, places),
+    eq=show.eq(from_shown, answer), num=answer, rule=rule, w=w_tex,
+    w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1, k1=k + 1,
+    f_prime=show.f_prime_tex(net.hidden, f"y_{{h{i + 1}}}"), agreement=agreement)

@@ -125,6 +125,22 @@ def reference_cost(p: dict) -> float:
     return reference_net.cost(net, [float(v) for v in p["x"]], [float(v) for v in d])
 
 
+GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
+
+
+def gradient_weight(p: dict, it: dict) -> tuple[str, tuple[int, int]]:
+    """Exercise 11's weight in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0 and whose
+    gradient g = −δ_i x_k is far enough from 0 that each slip (the update −η g, −g, 2g, η g) lies outside the box's
+    tolerance of it. Its label and (i, k) counted from 0."""
+    x, eta = [float(v) for v in p["x"]], float(p["eta"])
+    for i in range(len(p["w_hidden"])):
+        for k in range(len(x)):
+            g = -it["delta_hidden"][i] * x[k]
+            if x[k] != 0 and all(abs(s - g) > GC_ATOL + GC_RTOL * abs(g) for s in (-eta * g, -g, 2 * g, eta * g)):
+                return f"w_{i + 1}{k + 1}", (i, k)
+    raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
+
+
 @functools.cache
 def world(path: Path) -> dict:
     """Everything the checks need about one example's practice example, in plain math (oracle, reference network)."""
@@ -143,6 +159,7 @@ def world(path: Path) -> dict:
         "two": two, "it_two": oracle.iteration(two), "out": len(p["b_hidden"]) + 1,  # the output neuron's number
         "x": [float(v) for v in p["x"]], "d": d, "eta": float(p["eta"]), "w4": w4, "b4": b4, "w4_next": w4_next,
         "it_bug": oracle.iteration(p, back_weights=[w4_next]),  # the hidden rules fed with w_4i(n+1)
+        "gc": gradient_weight(p, it),  # exercise 11's weight: its label and (i, k)
         "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
     }
 
@@ -192,14 +209,21 @@ def _slope(f: Callable[[float], float], v: float, h: float = 1e-5) -> float:
     return (f(v + h) - f(v - h)) / (2 * h)
 
 
-def _gradient_w11(w: dict) -> float:
-    """∂E/∂w_11 from the oracle's local gradient: −δ_1 x_1."""
-    return -w["it"]["delta_hidden"][0] * w["x"][0]
+def _gradient_gc(w: dict) -> float:
+    """∂E/∂w_ik of exercise 11's weight from the oracle's local gradient: −δ_i x_k."""
+    i, k = w["gc"][1]
+    return -w["it"]["delta_hidden"][i] * w["x"][k]
 
 
-def _central_w11(w: dict, h: float = ex.GRADCHECK_H) -> float:
-    """(E(w_11 + h) − E(w_11 − h)) / 2h with the oracle's forward pass and cost."""
-    return central(lambda q: oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", (0, 0), h)
+def _central_gc(w: dict, h: float = ex.GRADCHECK_H) -> float:
+    """(E(w_ik + h) − E(w_ik − h)) / 2h of exercise 11's weight with the oracle's forward pass and cost."""
+    return central(lambda q: oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", w["gc"][1], h)
+
+
+def _dw_gc(w: dict, values: dict) -> float:
+    """The entry of exercise 11's weight in a w_hidden of ``values`` (the oracle's Δw, or −η ∂E/∂w)."""
+    i, k = w["gc"][1]
+    return values["w_hidden" if "w_hidden" in values else "dw_hidden"][i][k]
 
 
 def _weights(values: dict) -> list[float]:
@@ -265,10 +289,10 @@ FORMULAS = [
             lambda w: [[v for row in w["it_two"]["dw_hidden"] for v in row],
                        [v for row in w["fd_two"]["w_hidden"] for v in row]]),
     # exercise 11, the gradient check
-    Formula(("gradient-check",), "Δw_11 = −η ∂E/∂w_11", "numeric",
-            lambda w: [[w["it"]["dw_hidden"][0][0]], [w["fd"]["w_hidden"][0][0]]]),
-    Formula(("gradient-check",), "∂E/∂w_11 ≈ (E(w_11 + h) − E(w_11 − h)) / 2h", "numeric",
-            lambda w: [[_gradient_w11(w)], [_central_w11(w)]]),
+    Formula(("gradient-check",), lambda w: "Δ{0} = −η ∂E/∂{0}".format(w["gc"][0]), "numeric",
+            lambda w: [[_dw_gc(w, w["it"])], [_dw_gc(w, w["fd"])]]),
+    Formula(("gradient-check",), lambda w: "∂E/∂{0} ≈ (E({0} + h) − E({0} − h)) / 2h".format(w["gc"][0]), "numeric",
+            lambda w: [[_gradient_gc(w)], [_central_gc(w)]]),
     # exercise 14, a derivation with a logsig output
     Formula(("derive-logsig-output",), "f'(v_j) = y(1 − y)", "sympy",
             lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),  # y = f(v_j)
@@ -357,7 +381,10 @@ def test_the_hints_name_the_neurons_of_a_network_with_four_hidden_neurons():
     cat = ex.catalogue(example)
     theirs = _homework_hints(example)
     own = [(name, text) for name, text in shown_hints(cat) if text not in theirs]
-    assert unchecked_formulas(own, {"out": len(net.b_hidden) + 1, "hidden": "logsig", "other": "tansig"}) == []
+    plain = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
+             "b_output": net.b_output.tolist(), "hidden": "logsig", "x": [0.4, -0.7], "d": 0.3, "eta": 0.5}
+    assert unchecked_formulas(own, {"out": len(net.b_hidden) + 1, "hidden": "logsig", "other": "tansig",
+                                    "gc": gradient_weight(plain, oracle.iteration(plain))}) == []
     slips = [m.slip for name in cat if isinstance(cat[name], ex.NumericExercise) for m in cat[name].mistakes]
     for text in [t for _, t in own] + slips:
         assert not re.search(r"[vb]_4\b|w_4i|output 4\b|j = 4", text), text
@@ -434,9 +461,9 @@ def test_an_unchecked_or_wrong_hint_formula_is_reported():
         ("sympy", [sp.diff(sp.tanh(V), V), sp.sech(V)]),  # tanh' = sech
         ("sympy", [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 + sp.sinh(V) ** 2) / sp.cosh(V) ** 2]),
         ("sympy", [sp.diff((D_S - Y_S) ** 2 / 2, Y_S), D_S - Y_S]),  # ∂E/∂y = e
-        ("numeric", [[w["it"]["dw_hidden"][0][0]], [-w["fd"]["w_hidden"][0][0]]]),  # Δw = +η ∂E/∂w
-        ("numeric", [[_gradient_w11(w)], [-_central_w11(w)]]),  # the central difference the other way round
-        ("numeric", [[_gradient_w11(w)], [2 * _central_w11(w)]]),  # divided by h
+        ("numeric", [[_dw_gc(w, w["it"])], [-_dw_gc(w, w["fd"])]]),  # Δw = +η ∂E/∂w
+        ("numeric", [[_gradient_gc(w)], [-_central_gc(w)]]),  # the central difference the other way round
+        ("numeric", [[_gradient_gc(w)], [2 * _central_gc(w)]]),  # divided by h
         ("numeric", [[w["eta"] * (w["it"]["y"] - w["d"])], w["fd"]["b_output"]]),  # e = y − d
     ]
     for world_name, sides in wrong:
@@ -527,7 +554,7 @@ CLAIMS = [
     ("sigmoid-derivative", "That is logsig(v_1) itself; the derivative is logsig(v_1)(1 − logsig(v_1))",
      lambda: _is_zero(sp.diff(LOGSIG, V) - LOGSIG * (1 - LOGSIG))),  # a hidden layer other than logsig
     ("gradient-check", "the gradient is −Δw_11/η", lambda: all(  # the central difference of the oracle's cost
-        math.isclose(-world(p)["it"]["dw_hidden"][0][0] / world(p)["eta"], _central_w11(world(p)), rel_tol=1e-7,
+        math.isclose(-_dw_gc(world(p), world(p)["it"]) / world(p)["eta"], _central_gc(world(p)), rel_tol=1e-7,
                      abs_tol=1e-10) for p in EXAMPLE_FILES)),
     ("gradient-check", "divides by 2h, the distance between w_11 + h and w_11 − h",
      lambda: _is_zero((W_IK[0] + H) - (W_IK[0] - H) - 2 * H)),
@@ -731,10 +758,10 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
     ],
     "gradient-check": [
-        ("the update Δw_11", "That is the update", lambda w: w["it"]["dw_hidden"][0][0]),
-        ("the flipped sign", "The sign", lambda w: -_central_w11(w)),
-        ("dividing by h", "divides by 2h", lambda w: 2 * _central_w11(w)),
-        ("a factor η", "no η", lambda w: w["eta"] * _central_w11(w)),
+        (lambda w: f"the update Δ{w['gc'][0]}", "That is the update", lambda w: _dw_gc(w, w["it"])),
+        ("the flipped sign", "The sign", lambda w: -_central_gc(w)),
+        ("dividing by h", "divides by 2h", lambda w: 2 * _central_gc(w)),
+        ("a factor η", "no η", lambda w: w["eta"] * _central_gc(w)),
     ],
     "spot-the-bug": [
         ("the buggy code's value", "buggy code", lambda w: _spot(w)[2]),
@@ -778,6 +805,31 @@ def test_each_mistakes_value_is_the_slip_its_label_names(path):
         np.testing.assert_allclose(m.value, value(w), rtol=1e-7, atol=1e-10, err_msg=f"{name}: {m.slip}")
         seen.add((name, _label(label, w)))
     assert seen == {(name, _label(s[0], w)) for name, slips in SLIPS.items() for s in slips}, "every slip is listed"
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_the_gradient_check_asks_for_a_weight_whose_input_and_gradient_are_not_zero(path):
+    """Exercise 11 asked for ∂E/∂w_11 on every example: with x_1 = 0 (zero-input-large-eta) that is 0, and so is each
+    slip's value (−η·0, −0, 2·0, η·0), which the box could tell from none. It asks for the first w_ik whose input x_k
+    and gradient are not 0 (worked out here with the oracle), each slip lies outside the box's tolerance of the right
+    value, and its box and hints name that weight and no other."""
+    w, exercise = world(path), catalogue(path)["gradient-check"]
+    name, (i, k) = w["gc"]
+    g = _gradient_gc(w)
+    assert w["x"][k] != 0 and abs(g) > GC_ATOL, (path.stem, name, g)
+    assert [b.label for b in exercise.boxes] == [f"∂E/∂{name}"]
+    assert (exercise.rtol, exercise.atol) == (GC_RTOL, GC_ATOL)
+    right = float(exercise.right)
+    assert math.isclose(right, g, rel_tol=1e-6, abs_tol=1e-9), (path.stem, right, g)
+    for m in exercise.mistakes:
+        assert abs(float(m.value) - right) > GC_ATOL + GC_RTOL * abs(right), (path.stem, m.slip)
+        assert abs(float(m.value) - g) > GC_ATOL + GC_RTOL * abs(g), (path.stem, m.slip)
+    assert exercise.undetectable == () and exercise.note() == ""
+    texts = [m.hint for m in exercise.mistakes] + [m.slip for m in exercise.mistakes] + [exercise.otherwise]
+    others = {f"w_{a + 1}{b + 1}" for a in range(len(w["p"]["w_hidden"])) for b in range(len(w["x"]))} - {name}
+    assert [t for t in texts if any(re.search(rf"{o}\b", t) for o in others)] == [], path.stem
+    assert sum(name in t for t in texts) >= 3, "the update's hint and slip and the sign's and 2h's hints name it"
+    assert ex.gradient_check_weight(catalogue(path).example) == (name, (i, k))
 
 
 def test_a_mistake_with_another_value_than_its_slip_is_reported():

@@ -94,6 +94,20 @@ def hand_spot_the_bug() -> tuple[str, float, float]:
 
 SPOT_LABEL, SPOT_RIGHT, SPOT_BUGGY = hand_spot_the_bug()
 
+
+def hand_gradient_weight() -> tuple[str, int, int]:
+    """Exercise 11's weight: the first w_ik (w_11, w_12, w_21, ...) with x_k != 0 whose gradient −e w_4i f'(v_i) x_k
+    lies beyond the box's tolerance (10^-6 + 10^-4 |g|) of each slip: the update −η g, −g, 2g and η g."""
+    for i in range(3):
+        for k in range(2):
+            g = -E * W4[i] * FP[i] * XS[k]
+            if XS[k] != 0 and all(abs(s - g) > 1e-6 + 1e-4 * abs(g) for s in (-ETA * g, -g, 2 * g, ETA * g)):
+                return f"w_{i + 1}{k + 1}", i, k
+    raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
+
+
+GC_LABEL, GC_I, GC_K = hand_gradient_weight()
+
 HAND = {
     "forward-pass": [YH[1], Y],
     "sigmoid-derivative": sig(V[0]) * (1 - sig(V[0])),  # the logistic sigmoid's, whatever the example's layer
@@ -105,7 +119,7 @@ HAND = {
     "one-iteration": hand_one_iteration(),
     "tansig-hidden": hand_other_hidden(),
     "two-outputs": hand_two_outputs(),
-    "gradient-check": -E * W4[0] * FP[0] * X1,  # the exact derivative; the central difference is within 1e-9
+    "gradient-check": -E * W4[GC_I] * FP[GC_I] * XS[GC_K],  # the exact derivative; the central difference: 1e-9
     "spot-the-bug": SPOT_RIGHT,
 }
 
@@ -185,7 +199,7 @@ HAND_MISTAKES = [
                        for i in range(3)], "derivative"),
     ("tansig-hidden", HAND["hidden-weights"], "network's updates"),
     ("two-outputs", [[ETA * E * W4[i] * FP[i] * XS[k] for k in range(2)] for i in range(3)], "Only output 4"),
-    ("gradient-check", ETA * E * W4[0] * FP[0] * X1, "update"),
+    ("gradient-check", ETA * E * W4[GC_I] * FP[GC_I] * XS[GC_K], "update"),
     ("spot-the-bug", SPOT_BUGGY, "buggy code"),
 ]
 
@@ -591,7 +605,8 @@ def test_the_sign_hint_in_a_weight_box_speaks_of_the_weight_and_the_y_box_of_y()
 
 def test_the_gradient_check_sign_hint_reads_plainly():
     [hint] = [m.hint for m in ex.get("gradient-check").mistakes if m.slip == "the flipped sign"]
-    assert "plus minus minus" not in hint and "E(w_11 + h) − E(w_11 − h)" in hint
+    assert "plus minus minus" not in hint and f"E({GC_LABEL} + h) − E({GC_LABEL} − h)" in hint
+    assert ex.get("gradient-check").boxes[0].label == f"∂E/∂{GC_LABEL}"
 
 
 @pytest.mark.parametrize(("name", "asked"), [("hidden-weights", "Δw₁₁, Δw₁₂ and Δw₃₂, three of the six"),
@@ -657,12 +672,13 @@ def test_costs_taken_to_eleven_decimals_pass_the_gradient_check_box():
     within 10^-6); with them the central difference passes, with 9 it may not."""
     h = ex.GRADCHECK_H
 
-    def cost_at(w11: float, places: int) -> float:
-        moved = {**EXAMPLE, "w_hidden": [[w11, W[0][1]], *W[1:]]}
+    def cost_at(w_ik: float, places: int) -> float:
+        moved = {**EXAMPLE, "w_hidden": [list(row) for row in W]}
+        moved["w_hidden"][GC_I][GC_K] = w_ik
         return round(oracle.cost(moved, oracle.forward(moved)["y_output"]), places)
 
     for places in (11, 12):
-        central = (cost_at(W[0][0] + h, places) - cost_at(W[0][0] - h, places)) / (2 * h)
+        central = (cost_at(W[GC_I][GC_K] + h, places) - cost_at(W[GC_I][GC_K] - h, places)) / (2 * h)
         assert ex.check("gradient-check", central).ok is True
     assert math.ceil(-math.log10(2 * h * 1e-6)) == 11
 

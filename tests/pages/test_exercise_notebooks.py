@@ -214,7 +214,39 @@ def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the
         assert "What should $b_{1}(n+1)$ be" in text and "(No other exercise asks for it.)" in text
 
 
-def _central_difference_words(text: str) -> None:  # exercise 11: the fraction's arithmetic, worked with Decimal
+def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
+    """Exercise 11's weight, in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0 and whose
+    gradient g = −δ_i x_k lies beyond the box's tolerance (10^-6 + 10^-4 |g|) of each slip: −η g, −g, 2g and η g."""
+    x, eta = [float(v) for v in example["x"]], float(example["eta"])
+    for i in range(len(example["w_hidden"])):
+        for k in range(len(x)):
+            g = -it["delta_hidden"][i] * x[k]
+            if x[k] != 0 and all(abs(s - g) > 1e-6 + 1e-4 * abs(g) for s in (-eta * g, -g, 2 * g, eta * g)):
+                return f"w_{i + 1}{k + 1}", i, k
+    raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
+
+
+def _gradient_check_names(text: str, example: dict, it: dict) -> None:
+    """Exercise 11's printed text names the weight the oracle chooses, and no other hidden weight but in the note
+    that says why it is not w_11."""
+    name, i, k = gradient_weight(example, it)
+    w = f"w_{{{name[2:]}}}"
+    assert rf"\frac{{\partial E}}{{\partial {w}}} \approx \frac{{E({w} + h) - E({w} - h)}}{{2h}}." in text
+    assert rf"$-\Delta {w} / \eta$" in text and rf"$-\Delta {w}/\eta$ from" in text and f"`E({name})`" in text
+    assert rf"Rule 3 gives $\partial E/\partial {w} = -e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1} = " in text
+    assert rf"| ${w}$ |" in text, "the given table's row"
+    assert re.search(r"they agree to \d+ significant digits \(a relative difference of \d", text), "digits, not 0"
+    assert ("(Not $w_{11}$" in text) == (name != "w_11")
+    if example["x"][0] == 0:
+        assert r"the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$" in text
+    rest = re.sub(r"\(Not \$w_\{11\}\$.*?\)", " ", text, flags=re.S)
+    others = {f"w_{{{a + 1}{b + 1}}}" for a in range(3) for b in range(2)} - {w}
+    assert [o for o in others if o in rest] == [], f"exercise 11 names another weight than {name}"
+
+
+def _central_difference_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 11
+    """The fraction's arithmetic, worked with Decimal, and the weight it is about."""
+    _, i, k = gradient_weight(example, it)
     m = re.search(r"\\frac\{ ([\d.]+) - ([\d.]+) \}\{2 \\cdot 10\^\{(-\d+)\}\} (=|\\approx) (-?[\d.]+)", text)
     assert m, "the worked solution's central difference"
     plus, minus, exponent, relation, result = m.groups()
@@ -222,11 +254,12 @@ def _central_difference_words(text: str) -> None:  # exercise 11: the fraction's
     printed = quotient.quantize(Decimal("0.000001"))
     if relation == "=":  # what a reader works out from the printed costs is the printed result
         assert printed == Decimal(result), (quotient, result)
-    assert abs(Decimal(result) - Decimal(str(IT["dw_hidden"][0][0] / -IT["eta"]))) < Decimal("1e-6")
+    assert abs(Decimal(result) - Decimal(str(it["dw_hidden"][i][k] / -it["eta"]))) < Decimal("1e-6")
     # the page says how many decimals of E the box needs: 10^-k / 2h within the box's absolute tolerance of 1e-6
     needed = next(k for k in range(1, 20) if 10.0**-k / (2 * 1e-5) <= 1e-6)
     assert f"keep at least {needed} decimals of each $E$" in text
     assert "six digits" not in text and "plus minus minus" not in text
+    _gradient_check_names(text, example, it)
 
 
 def _training_words(text: str) -> None:  # exercise 13: the network's size and seed are on the page
@@ -303,6 +336,28 @@ def test_notebook_with_its_solution_passes_its_own_checks(path, tmp_path, monkey
     assert not PROSE_SLIPS.search(prose(printed)), PROSE_SLIPS.search(prose(printed))
     if path.stem in WORDS:
         WORDS[path.stem](printed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("example_file", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_notebook_11_checks_a_weight_whose_gradient_is_not_zero_for_every_example(example_file, tmp_path,
+                                                                                   monkeypatch):
+    """Exercise 11 once asked for ∂E/∂w_11 whatever the example: with x_1 = 0 (zero-input-large-eta) that is 0, so
+    each slip gave 0 too and the worked solution said 'they agree to 0.0e+00'. Executed with each example file (its
+    solution in place, strict), the page names the weight the oracle chooses (x_k and the gradient not 0) and states
+    a number of agreeing digits."""
+    monkeypatch.setenv(oracle.ENV, str(example_file))  # inherited by the kernel
+    monkeypatch.setenv(ex.STRICT_ENV, "1")
+    data = oracle.load_example(example_file)
+    example = data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    it = oracle.iteration(example)
+    name, i, k = gradient_weight(example, it)
+    assert example["x"][k] != 0 and it["delta_hidden"][i] * example["x"][k] != 0, (example_file.stem, name)
+    [path] = [p for p in NOTEBOOKS if p.stem == "11-gradient-check"]
+    nb, _ = with_solution(read(path))
+    text = outputs_text(execute(nb, tmp_path))
+    assert "Right" in text and "Not yet" not in text
+    _central_difference_words(markdown_outputs(nb), example, it)
 
 
 @pytest.mark.slow
@@ -660,20 +715,26 @@ def test_each_markdown_equation_is_shown_and_true(name, tex, left, right):
 def more_checks() -> list:
     n = network("logsig")
     e, eta, h = n["e_j"][0], sp.Symbol("eta", positive=True), sp.Rational(1, 10**5)
-    w11 = W_IK[0][0]
-    central = (n["E"].xreplace({w11: w11 + h}) - n["E"].xreplace({w11: w11 - h})) / (2 * h)
+    # the weight is chosen from the numbers (backprop.exercises.gradient_check_weight): each equation for every w_ik
+    pairs = [(i, k) for i in range(3) for k in range(2)]
+
+    def central(i: int, k: int) -> sp.Expr:
+        w = W_IK[i][k]
+        return (n["E"].xreplace({w: w + h}) - n["E"].xreplace({w: w - h})) / (2 * h)
+
+    gradient = [sp.diff(n["E"], W_IK[i][k]) for i, k in pairs]
     return [
         ("01-forward-pass", r"$$v_i = w_{i1} x_1 + w_{i2} x_2 + b_i, \qquad y_{hi} = f(v_i),$$", n["v_i"],
          [sum(W_IK[i][k] * X_K[k] for k in range(2)) + B_I[i] for i in range(3)]),
         ("01-forward-pass", r"$$v_4 = w_{41} y_{h1} + w_{42} y_{h2} + w_{43} y_{h3} + b_4, \qquad y = v_4.$$",
          [n["y_j"][0]], [W_JI[0][0] * n["y_hi"][0] + W_JI[0][1] * n["y_hi"][1] + W_JI[0][2] * n["y_hi"][2] + B_J[0]]),
         # h = 1e-5: the central difference's O(h^2) truncation is about 1e-10, so the two are compared to 1e-8
-        ("11-gradient-check", r"$-\Delta w_{11} / \eta$", [-(eta * e * W_JI[0][0] * n["fp_i"][0] * X_K[0]) / eta],
-         [sp.diff(n["E"], w11)]),
-        ("11-gradient-check", r"Rule 3 gives $\partial E/\partial w_{11} = -e\, w_{41}\, f'(v_1)\, x_1",
-         [sp.diff(n["E"], w11)], [-e * W_JI[0][0] * n["fp_i"][0] * X_K[0]]),
-        ("11-gradient-check", r"\frac{\partial E}{\partial w_{11}} \approx \frac{E(w_{11} + h) - E(w_{11} - h)}{2h}.",
-         [sp.diff(n["E"], w11) * 10**8], [central * 10**8]),  # agree to 1e-8 (the O(h^2) truncation is ~1e-10)
+        ("11-gradient-check", r"$-\Delta {{w}} / \eta$",
+         [-(eta * e * W_JI[0][i] * n["fp_i"][i] * X_K[k]) / eta for i, k in pairs], gradient),
+        ("11-gradient-check", r"Rule 3 gives $\partial E/\partial {{w}} = -e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}",
+         gradient, [-e * W_JI[0][i] * n["fp_i"][i] * X_K[k] for i, k in pairs]),
+        ("11-gradient-check", r"\frac{\partial E}{\partial {{w}}} \approx \frac{E({{w}} + h) - E({{w}} - h)}{2h}.",
+         [g * 10**8 for g in gradient], [central(i, k) * 10**8 for i, k in pairs]),  # agree to 1e-8
         ("13-training", r"$E(n) = \tfrac12 e(n)^2$", [n["E"]], [e**2 / 2]),
     ]
 
