@@ -46,7 +46,7 @@ from ._catalogue import (
     tolerance_note,
     tolerance_tip,
 )
-from ._derivation import iteration_outcome
+from ._derivation import iteration_outcome, one_iteration_weight
 from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
@@ -75,9 +75,9 @@ __all__ = [
     "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
     "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box", "catalogue",
     "check", "fill", "form_html", "get", "given", "gradient_check_weight", "index_table", "iteration_outcome",
-    "loss_curve", "markdown", "merged_hint", "names", "network_table", "other_hidden", "other_hidden_network",
-    "parse_typed", "percent", "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note", "tolerance_tex",
-    "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
+    "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden",
+    "other_hidden_network", "parse_typed", "percent", "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note",
+    "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

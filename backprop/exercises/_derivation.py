@@ -7,11 +7,12 @@ from the package, and each classic mistake is the package's arithmetic with one 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .. import _hints, activations, homework, labels, show
+from .. import _hints, activations, examples, homework, labels, show
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
@@ -228,7 +229,27 @@ def hidden_biases(ex: Example) -> NumericExercise:
     )
 
 
-def one_iteration(ex: Example) -> NumericExercise:
+def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,
+                        box: int = 0) -> tuple[int, int]:
+    """The hidden weight an exercise about one w_ik asks for: the first (i, k) of w_11, w_12, w_21, ... whose input x_k
+    is not 0, whose entry of ``moved`` (its update, or its gradient) is not 0, and for which each mistake of
+    ``exercise((i, k))`` about answer box ``box`` gives, in that box, a number outside the box's tolerance of the right
+    one (with x_k = 0 the weight's update is 0, and so is its gradient: the slips then give the right answer); else the
+    first with x_k != 0 and a ``moved`` entry other than 0; else (0, 0), w_11. Its index in ``w_hidden``, from 0.
+    """
+    candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
+    moving = [ik for ik in candidates if moved[ik] != 0]
+
+    def told_apart(ik: tuple[int, int]) -> bool:
+        e = exercise(ik)
+        index = e.boxes[box].index
+        return not any(e.close(m.value[index], e.right[index]) for m in e.mistakes if m.about(box))
+
+    return next((ik for ik in moving if told_apart(ik)), next(iter(moving), (0, 0)))
+
+
+def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExercise:
+    """Exercise 8 asking for w_41(n+1), w_ik(n+1) and y(n+1), ``index`` = (i, k) of w_ik counted from 0."""
     p = sample_pass(ex)
     net, x = p.net, p.x
     new = step(net, x, p.d, p.eta)
@@ -248,24 +269,39 @@ def one_iteration(ex: Example) -> NumericExercise:
     uphill = ", a step against the gradient; your weight moved with it"
     return NumericExercise(
         "one-iteration",
-        right=[new.w_output[0, 0], new.w_hidden[0, 0], y_next],
-        boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", (0, 0), net) + "(n+1)", (1,)),
+        right=[new.w_output[0, 0], new.w_hidden[index], y_next],
+        boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", index, net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(
             # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
-            Mistake([new.w_output[0, 0], bad.w_hidden[0, 0], float(forward(bad, x).y_output[0])],
+            Mistake([new.w_output[0, 0], bad.w_hidden[index], float(forward(bad, x).y_output[0])],
                     homework.hint("updated-output-weights", p.net),
                     f"the updated weights {output_weight(net)}(n+1) in the hidden rules", in_boxes=(1, 2)),
-            Mistake([new.w_output[0, 0], new.w_hidden[0, 0], p.y],
+            Mistake([new.w_output[0, 0], new.w_hidden[index], p.y],
                     "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
                     "y(n) given as y(n+1)", in_boxes=(2,)),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
-            Mistake([dw_out[0, 0], dw_hid[0, 0], p.y], homework.hint("delta-as-new-value", p.net),
+            Mistake([dw_out[0, 0], dw_hid[index], p.y], homework.hint("delta-as-new-value", p.net),
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
-            Mistake([flipped.w_output[0, 0], flipped.w_hidden[0, 0], y_flipped], f"{sign}{away}.", "the flipped sign",
+            Mistake([flipped.w_output[0, 0], flipped.w_hidden[index], y_flipped], f"{sign}{away}.", "the flipped sign",
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
         ),
     )
+
+
+def one_iteration_weight(example: Example | None = None) -> tuple[str, tuple[int, int]]:
+    """The hidden weight exercise 8 asks for at n+1: the first of w_11, w_12, w_21, ... whose input x_k is not 0,
+    whose update is not 0 and whose box tells each classic mistake from the right answer (`first_hidden_weight`).
+    Returns its label (``"w_11"``) and its index in ``w_hidden``.
+    """
+    ex = examples.PRACTICE if example is None else example
+    p = sample_pass(ex)
+    chosen = first_hidden_weight(ex, lambda ik: _one_iteration_exercise(ex, ik), delta_w_hidden(p.fp, p.d, p.eta), 1)
+    return label("w_hidden", chosen, ex.net), chosen
+
+
+def one_iteration(ex: Example) -> NumericExercise:
+    return _one_iteration_exercise(ex, one_iteration_weight(ex)[1])
 
 
 def iteration_outcome(d: float, y: float, y_next: float) -> str:

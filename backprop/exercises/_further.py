@@ -16,7 +16,7 @@ from ..gradcheck import numerical_gradient
 from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
-from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, output_weight, sample_pass
+from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, first_hidden_weight, label, output_weight, sample_pass
 from ._feedback import ATOL, RTOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
@@ -133,13 +133,11 @@ def gradient_check_weight(example: Example | None = None) -> tuple[str, tuple[in
     """The hidden weight the gradient-check exercise asks for: the first of w_11, w_12, w_21, ... whose input x_k is
     not 0 and whose gradient is far enough from 0 that each mistake's value lies outside the box's tolerance of it
     (with x_k = 0 the gradient is 0, and so is every slip's value); else the first with x_k != 0 and a gradient
-    other than 0; else w_11. Returns its label (``"w_11"``) and its index in ``w_hidden``.
+    other than 0; else w_11 (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``.
     """
     ex = examples.PRACTICE if example is None else example
-    candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
-    exercises = {ik: _gradient_check_exercise(ex, ik) for ik in candidates}
-    chosen = next((ik for ik in candidates if not any(exercises[ik].close(m.value) for m in exercises[ik].mistakes)),
-                  next((ik for ik in candidates if exercises[ik].right != 0), (0, 0)))
+    gradient = numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"]
+    chosen = first_hidden_weight(ex, lambda ik: _gradient_check_exercise(ex, ik), gradient)
     return label("w_hidden", chosen, ex.net), chosen
 
 
@@ -171,7 +169,8 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose
     new value the bug changes by more than the answer boxes' tolerance; b_1 if it changes none.
 
-    A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for w_11(n+1)).
+    A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for a hidden
+    weight at n+1, exercise 8's weight: `one_iteration_weight`).
     Returns its label (``"b_1"``), the `Network` field (``"b_hidden"``) and the index in that array.
     """
     ex = examples.PRACTICE if example is None else example

@@ -26,15 +26,30 @@ from backprop.exercises import answer_box, check, given, iteration_outcome, netw
 display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
-# %% [markdown]
-# **Task.** Do one iteration on the practice example and give $w_{41}(n+1)$, $w_{11}(n+1)$, and the
-# output $y(n+1)$ of the updated network for the same input.
+# %% tags=["hide-input"]
+from backprop.exercises import markdown, one_iteration_weight, tex_name
+
+# The hidden weight asked for: w_11 unless its input x_1 is 0 (then Δw_11 = 0 and w_11(n+1) is w_11(n), printed on
+# the forward-pass page) or its box could not tell a classic slip from the right answer.
+name, (i, k) = one_iteration_weight()  # "w_11", and its place in net.w_hidden, (0, 0)
+w_tex = tex_name(name)
+if (i, k) == (0, 0):
+    why = ""
+elif examples.PRACTICE_X[0] == 0:
+    why = (" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\\Delta w_{11} = 0$ and $w_{11}(n+1)$ would be "
+           "$w_{11}(n)$.)")
+else:
+    why = " (Not $w_{11}$: its box could not tell a classic slip from the right answer here.)"
+markdown(r"""
+**Task.** Do one iteration on the practice example and give $w_{41}(n+1)$, ${{w}}(n+1)$, and the
+output $y(n+1)$ of the updated network for the same input.{{why}}
+""", w=w_tex, why=why)
 
 # %% tags=["hide-input"]
 answer_box("one-iteration")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
-answer = None  # your answer here: [w_41(n+1), w_11(n+1), y(n+1)]
+answer = None  # your answer here: [w_41(n+1), the task's hidden weight at n+1, y(n+1)]
 check("one-iteration", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
@@ -57,20 +72,20 @@ w_hidden_next = net.w_hidden + eta * np.outer(delta_hidden, x)
 b_hidden_next = net.b_hidden + eta * delta_hidden
 y_h_next = f(w_hidden_next @ x + b_hidden_next)
 y_next = w_output_next @ y_h_next + b_output_next
-answer = [w_output_next[0], w_hidden_next[0, 0], y_next]
+answer = [w_output_next[0], w_hidden_next[i, k], y_next]
 
 y = fp.y_output[0]
 outcome = iteration_outcome(d, y, y_next)  # closer to d, or further: past d (an overshoot), or on the same side
-dw41, dw11 = eta * e * y_h[0], eta * delta_hidden[0] * x[0]
+dw41, dw_ik = eta * e * y_h[0], eta * delta_hidden[i] * x[k]
 r = show.rounded
 worked_solution(r"""
-From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta w_{11} = {{dw11}}$ (computed with $w_{41}(n)$). So
+From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta {{w}} = {{dw_ik}}$ (computed with $w_{41}(n)$). So
 
 $$w_{41}(n+1) = {{w41}} + {{dw41}} {{eq41}} {{w41_next}}, \qquad
-w_{11}(n+1) = {{w11}} + {{dw11}} {{eq11}} {{w11_next}}$$
+{{w}}(n+1) = {{w_ik}} + {{dw_ik}} {{eq_ik}} {{w_ik_next}}$$
 
 With all nine weights and four biases updated, the forward pass on the same $x$ gives
 $y(n+1) = {{y_next}}$, {{outcome}}.
-""", dw41=dw41, dw11=dw11, w41=w_4[0], w41_next=answer[0], eq41=show.eq(r(w_4[0]) + r(dw41), answer[0]),
-    w11=net.w_hidden[0, 0], w11_next=answer[1], eq11=show.eq(r(net.w_hidden[0, 0]) + r(dw11), answer[1]),
+""", dw41=dw41, dw_ik=dw_ik, w41=w_4[0], w41_next=answer[0], eq41=show.eq(r(w_4[0]) + r(dw41), answer[0]), w=w_tex,
+    w_ik=net.w_hidden[i, k], w_ik_next=answer[1], eq_ik=show.eq(r(net.w_hidden[i, k]) + r(dw_ik), answer[1]),
     y_next=y_next, outcome=outcome)

@@ -141,6 +141,25 @@ def gradient_weight(p: dict, it: dict) -> tuple[str, tuple[int, int]]:
     raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
 
 
+OI_ATOL, OI_RTOL = 1e-6, 1e-3  # exercise 8's answer boxes, as its page states them: |x − a| ≤ 10^-6 + 10^-3 |a|
+
+
+def iteration_weight(p: dict, it: dict, it_bug: dict) -> tuple[str, tuple[int, int]]:
+    """Exercise 8's hidden weight in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0, whose
+    update Δw_ik = η δ_i x_k is not 0 and whose box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik
+    (beyond the box's tolerance): the hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, and
+    the flipped sign w_ik − Δw_ik. Its label and (i, k) counted from 0."""
+    x, eta = [float(v) for v in p["x"]], float(p["eta"])
+    for i in range(len(p["w_hidden"])):
+        for k in range(len(x)):
+            dw = eta * it["delta_hidden"][i] * x[k]
+            right = p["w_hidden"][i][k] + dw
+            slips = (it_bug["w_hidden_new"][i][k], dw, p["w_hidden"][i][k] - dw)
+            if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(right) for s in slips):
+                return f"w_{i + 1}{k + 1}", (i, k)
+    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+
+
 @functools.cache
 def world(path: Path) -> dict:
     """Everything the checks need about one example's practice example, in plain math (oracle, reference network)."""
@@ -154,11 +173,12 @@ def world(path: Path) -> dict:
     w4, b4, d = p["w_output"][0], p["b_output"][0], float(p["d"])
     two = {**p, "w_output": [w4, w4[::-1]], "b_output": [b4, -b4], "d": [d, -d]}  # exercise 10: output 5 added
     w4_next = [w4[i] + it["dw_output"][0][i] for i in range(3)]
+    it_bug = oracle.iteration(p, back_weights=[w4_next])  # the hidden rules fed with w_4i(n+1)
     return {
         "p": p, "it": it, "hidden": hidden, "other": other, "q": q, "it_q": oracle.iteration(q),
         "two": two, "it_two": oracle.iteration(two), "out": len(p["b_hidden"]) + 1,  # the output neuron's number
         "x": [float(v) for v in p["x"]], "d": d, "eta": float(p["eta"]), "w4": w4, "b4": b4, "w4_next": w4_next,
-        "it_bug": oracle.iteration(p, back_weights=[w4_next]),  # the hidden rules fed with w_4i(n+1)
+        "it_bug": it_bug, "oi": iteration_weight(p, it, it_bug),  # exercise 8's weight: its label and (i, k)
         "gc": gradient_weight(p, it),  # exercise 11's weight: its label and (i, k)
         "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
     }
@@ -609,14 +629,20 @@ def _fields_forward(w: dict) -> list[float]:
 
 
 def _flipped(w: dict) -> list[float]:
-    """w_41, w_11 and y(n+1) after every update with its sign flipped, w(n) − Δw(n)."""
-    p, it = w["p"], w["it"]
+    """w_41, exercise 8's w_ik and y(n+1) after every update with its sign flipped, w(n) − Δw(n)."""
+    (i_oi, k_oi), p, it = w["oi"][1], w["p"], w["it"]
     flipped = {**p,
                "w_hidden": [[p["w_hidden"][i][k] - it["dw_hidden"][i][k] for k in range(2)] for i in range(3)],
                "b_hidden": [p["b_hidden"][i] - it["db_hidden"][i] for i in range(3)],
                "w_output": [[p["w_output"][0][i] - it["dw_output"][0][i] for i in range(3)]],
                "b_output": [p["b_output"][0] - it["db_output"][0]]}
-    return [flipped["w_output"][0][0], flipped["w_hidden"][0][0], oracle.forward(flipped)["y_output"][0]]
+    return [flipped["w_output"][0][0], flipped["w_hidden"][i_oi][k_oi], oracle.forward(flipped)["y_output"][0]]
+
+
+def _at_oi(w: dict, w_hidden: list) -> float:
+    """The entry of exercise 8's hidden weight w_ik in a w_hidden of the oracle (w_ik(n+1), Δw_ik, ...)."""
+    i, k = w["oi"][1]
+    return w_hidden[i][k]
 
 
 def _spot(w: dict) -> tuple[str, float, float, float]:
@@ -727,13 +753,13 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [row[1] for row in w["it"]["dw_hidden"]]),
         ("forgetting η", "learning rate η", lambda w: [v / w["eta"] for v in w["it"]["db_hidden"]]),
     ],
-    "one-iteration": [
+    "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
-         lambda w: [w["it"]["w_output_new"][0][0], w["it_bug"]["w_hidden_new"][0][0], w["it_bug"]["y_next"]]),
+         lambda w: [w["it"]["w_output_new"][0][0], _at_oi(w, w["it_bug"]["w_hidden_new"]), w["it_bug"]["y_next"]]),
         ("y(n) given as y(n+1)", "run the forward pass again",
-         lambda w: [w["it"]["w_output_new"][0][0], w["it"]["w_hidden_new"][0][0], w["it"]["y"]]),
+         lambda w: [w["it"]["w_output_new"][0][0], _at_oi(w, w["it"]["w_hidden_new"]), w["it"]["y"]]),
         ("the updates Δ given as the new weights", "θ(n+1) = θ(n) + Δθ(n)",
-         lambda w: [w["it"]["dw_output"][0][0], w["it"]["dw_hidden"][0][0], w["it"]["y"]]),
+         lambda w: [w["it"]["dw_output"][0][0], _at_oi(w, w["it"]["dw_hidden"]), w["it"]["y"]]),
         ("the flipped sign", "Your sign is flipped", _flipped),
     ],
     "tansig-hidden": [
@@ -830,6 +856,35 @@ def test_the_gradient_check_asks_for_a_weight_whose_input_and_gradient_are_not_z
     assert [t for t in texts if any(re.search(rf"{o}\b", t) for o in others)] == [], path.stem
     assert sum(name in t for t in texts) >= 3, "the update's hint and slip and the sign's and 2h's hints name it"
     assert ex.gradient_check_weight(catalogue(path).example) == (name, (i, k))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(path):
+    """Exercise 8 asked for w_11(n+1) on every example: with x_1 = 0 (zero-input-large-eta) Δw_11 = 0, so the answer
+    was w_11(n), printed on the forward-pass page, and the flipped sign gave it too. It asks for the first w_ik whose
+    input x_k and update are not 0 and whose box tells each slip about it from the right value (worked out here with
+    the oracle); its box, hints and slips name that weight and no other hidden weight."""
+    w, exercise = world(path), catalogue(path)["one-iteration"]
+    name, (i, k) = w["oi"]
+    dw = w["eta"] * w["it"]["delta_hidden"][i] * w["x"][k]
+    assert w["x"][k] != 0 and dw != 0, (path.stem, name, dw)
+    assert [b.label for b in exercise.boxes] == ["w_41(n+1)", f"{name}(n+1)", "y(n+1)"]
+    assert (exercise.rtol, exercise.atol) == (OI_RTOL, OI_ATOL)
+    right = float(exercise.right[1])
+    assert math.isclose(right, w["p"]["w_hidden"][i][k] + dw, rel_tol=1e-9, abs_tol=1e-12), (path.stem, right)
+    assert abs(right - w["p"]["w_hidden"][i][k]) > OI_ATOL + OI_RTOL * abs(right), "w_ik(n+1) is not w_ik(n)"
+    about = [m for m in exercise.mistakes if m.about(1)]
+    assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
+                                       "the updates Δ given as the new weights", "the flipped sign"}
+    for m in about:
+        assert abs(float(m.value[1]) - right) > OI_ATOL + OI_RTOL * abs(right), (path.stem, m.slip)
+    assert exercise.undetectable == () and exercise.box_note(1) == ""
+    texts = ([b.label for b in exercise.boxes] + [m.hint for m in exercise.mistakes]
+             + [m.slip for m in exercise.mistakes] + [h for m in exercise.mistakes for _, h in m.box_hints]
+             + [exercise.otherwise] + [exercise.box_note(n) for n in range(3)])
+    others = {f"w_{a + 1}{b + 1}" for a in range(len(w["p"]["w_hidden"])) for b in range(len(w["x"]))} - {name}
+    assert [t for t in texts if any(re.search(rf"{o}\b", t) for o in others)] == [], path.stem
+    assert ex.one_iteration_weight(catalogue(path).example) == (name, (i, k))
 
 
 def test_a_mistake_with_another_value_than_its_slip_is_reported():

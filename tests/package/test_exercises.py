@@ -57,9 +57,29 @@ def close(a, b, rtol: float = ex.RTOL, atol: float = ex.ATOL) -> bool:
     return bool(np.all(np.abs(a - b) <= atol + rtol * np.abs(b)))
 
 
+def hand_iteration_weight(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, int, int]:
+    """Exercise 8's hidden weight: the first w_ik (w_11, w_12, w_21, ...) with x_k != 0 whose update η δ_i x_k is not 0
+    and lies beyond the box's tolerance (10^-6 + 10^-3 |w_ik(n+1)|) of each slip in its box: the hidden rules fed with
+    w_4i(n+1), the update Δw_ik as the new value, and the flipped sign w_ik − Δw_ik."""
+    w4_next = [example["w_output"][0][i] + it["dw_output"][0][i] for i in range(3)]
+    bug = oracle.iteration(example, back_weights=[w4_next])
+    xs, eta = [float(v) for v in example["x"]], float(example["eta"])
+    for i in range(3):
+        for k in range(2):
+            dw = eta * it["delta_hidden"][i] * xs[k]
+            right = example["w_hidden"][i][k] + dw
+            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
+            if xs[k] != 0 and dw != 0 and all(abs(s - right) > 1e-6 + 1e-3 * abs(right) for s in slips):
+                return f"w_{i + 1}{k + 1}", i, k
+    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+
+
+OI_LABEL, OI_I, OI_K = hand_iteration_weight()
+
+
 def hand_one_iteration() -> list[float]:
     new = IT["new"]
-    return [new["w_output"][0][0], new["w_hidden"][0][0], IT["y_next"]]
+    return [new["w_output"][0][0], new["w_hidden"][OI_I][OI_K], IT["y_next"]]
 
 
 OTHER = "logsig" if HIDDEN == "tansig" else "tansig"  # exercise 9 swaps the hidden activation
@@ -193,7 +213,7 @@ HAND_MISTAKES = [
     ("tanh-derivative", math.tanh(V[1]) * (1 - math.tanh(V[1])), "logsig's derivative y(1 − y) fed with tanh(v_2)"),
     ("forward-pass", [YH[1], Y - B4], "output bias"),
     ("forward-pass", [YH[1], oracle.F[HIDDEN](IT["v_output"][0])], "linear"),
-    ("one-iteration", [ETA * E * YH[0], ETA * E * W4[0] * FP[0] * X1, Y], "updates Δ"),
+    ("one-iteration", [ETA * E * YH[0], ETA * E * W4[OI_I] * FP[OI_I] * XS[OI_K], Y], "updates Δ"),
     ("one-iteration", [*hand_one_iteration()[:2], Y], "y(n+1) is the output"),
     ("tansig-hidden", [[ETA * E_OTHER * W4[i] * oracle.F_PRIME_FROM_Y[HIDDEN](YH_OTHER[i]) * XS[k] for k in range(2)]
                        for i in range(3)], "derivative"),
@@ -366,7 +386,8 @@ def test_every_exercise_builds_for_each_worked_example(path):
         if isinstance(exercise, ex.NumericExercise):
             assert ex.form_html(exercise).count("<form") == len(exercise.boxes)
     assert close(catalogue["hidden-weights"].right, it["dw_hidden"])
-    assert close(catalogue["one-iteration"].right, [it["w_output_new"][0][0], it["w_hidden_new"][0][0], it["y_next"]])
+    _, i, k = hand_iteration_weight(practice_of(oracle.load_example(path)), it)  # exercise 8's w_ik
+    assert close(catalogue["one-iteration"].right, [it["w_output_new"][0][0], it["w_hidden_new"][i][k], it["y_next"]])
 
 
 def _run(code: str, example: Path | None) -> subprocess.CompletedProcess:
@@ -543,7 +564,7 @@ def _y_next_with(example: dict, back: list[list[float]]) -> float:
 @pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
 def test_one_iteration_names_the_w4_next_slip_under_the_y_box_when_it_passes_there(path):
     """The negative-target example: the classic w_4i(n+1) slip gives y(n+1) within 0.1 % of the right one (plain
-    math here); the y(n+1) box then says so right under it, with both numbers, and that the w_11(n+1) box catches it."""
+    math here); the y(n+1) box then says so right under it, with both numbers, and that the w_ik(n+1) box catches it."""
     practice = practice_of(oracle.load_example(path))
     it = oracle.iteration(practice)
     slip_y = _y_next_with(practice, it["w_output_new"])
@@ -551,7 +572,8 @@ def test_one_iteration_names_the_w4_next_slip_under_the_y_box_when_it_passes_the
     note = exercise.box_note(2)
     if abs(slip_y - it["y_next"]) <= 1e-6 + 1e-3 * abs(it["y_next"]):
         assert "w_4i(n+1)" in note and f"{slip_y:.6f}" in note and f"{it['y_next']:.6f}" in note
-        assert "the w₁₁(n+1) box catches it" in note
+        name = hand_iteration_weight(practice, it)[0]  # exercise 8's w_ik, w_11 here
+        assert f"the {ex.pretty(name)}(n+1) box catches it" in note
     else:
         assert note == ""
     assert exercise.box_note(0) == ""  # w_41(n+1) is rule 1's: the slip does not touch it
@@ -591,7 +613,7 @@ def test_the_sign_hint_in_a_weight_box_speaks_of_the_weight_and_the_y_box_of_y()
     flipped = _flipped_network(EXAMPLE, IT)
     y_flipped = oracle.forward(flipped)["y_output"][0]
     exercise = ex.get("one-iteration")
-    values = [flipped["w_output"][0][0], flipped["w_hidden"][0][0], y_flipped]
+    values = [flipped["w_output"][0][0], flipped["w_hidden"][OI_I][OI_K], y_flipped]
     for n, value in enumerate(values):
         if close(value, hand_one_iteration()[n]):  # with x_1 = 0 the flipped sign leaves w_11 where it was
             continue
@@ -625,9 +647,9 @@ def test_boxes_that_ask_for_the_whole_answer_need_no_intro(name):
 
 def test_spot_the_bug_asks_for_a_value_no_other_exercise_asks_for():
     label = ex.get("spot-the-bug").boxes[0].label
-    assert label == f"{SPOT_LABEL}(n+1)" and label != "w_11(n+1)"  # exercise 8 asks for w_11(n+1)
+    assert label == f"{SPOT_LABEL}(n+1)" and label != f"{OI_LABEL}(n+1)"  # exercise 8 asks for its weight at n+1
     others = [b.label for name in NUMERIC if name != "spot-the-bug" for b in ex.get(name).boxes]
-    assert "w_11(n+1)" in others and label not in others
+    assert f"{OI_LABEL}(n+1)" in others and label not in others
 
 
 # --- the tolerance, as the pages state it ----------------------------------------------------------------------

@@ -200,6 +200,49 @@ def test_exercise_8_says_an_overshoot_only_when_y_went_past_d(hidden):
     _iteration_words(ex.iteration_outcome(it["d"], it["y"], it["y_next"]), it)
 
 
+def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
+    """Exercise 8's hidden weight, in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0,
+    whose update Δw_ik = η δ_i x_k is not 0 and whose box (10^-6 + 10^-3 |w_ik(n+1)|) tells each slip in it from the
+    right w_ik(n+1): the hidden rules fed with w_4i(n+1), Δw_ik given as the new value, the flipped sign
+    w_ik − Δw_ik."""
+    x, eta = [float(v) for v in example["x"]], float(example["eta"])
+    w4_next = [example["w_output"][0][i] + it["dw_output"][0][i] for i in range(3)]
+    bug = oracle.iteration(example, back_weights=[w4_next])
+    for i in range(len(example["w_hidden"])):
+        for k in range(len(x)):
+            dw = eta * it["delta_hidden"][i] * x[k]
+            right = example["w_hidden"][i][k] + dw
+            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
+            if x[k] != 0 and dw != 0 and all(abs(s - right) > 1e-6 + 1e-3 * abs(right) for s in slips):
+                return f"w_{i + 1}{k + 1}", i, k
+    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+
+
+def _iteration_names(text: str, example: dict, it: dict) -> None:
+    """Exercise 8's printed text names the hidden weight the oracle chooses, with its numbers, and no other hidden
+    weight but in the note that says why it is not w_11."""
+    name, i, k = iteration_weight(example, it)
+    w = f"w_{{{name[2:]}}}"
+    assert rf"give $w_{{41}}(n+1)$, ${w}(n+1)$, and the" in text
+    dw = float(example["eta"]) * it["delta_hidden"][i] * float(example["x"][k])
+    assert rf"$\Delta {w} = {dw:.6f}$ (computed with" in text, (name, f"{dw:.6f}")
+    added = f"{dw:.6f}" if dw > 0 else f"({dw:.6f})"  # a negative term is written in parentheses
+    assert f"{w}(n+1) = {example['w_hidden'][i][k]:.6f} + {added}" in text
+    assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
+    assert ("(Not $w_{11}$" in text) == (name != "w_11")
+    if example["x"][0] == 0:
+        assert r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" in text
+    task = text[text.index("**Task.**"):]  # the network's table above it lists every weight
+    rest = re.sub(r"\(Not \$w_\{11\}\$.*?\.\)", " ", task, flags=re.S)  # the note ends with ".)"
+    others = {f"w_{{{a + 1}{b + 1}}}" for a in range(3) for b in range(2)} - {w}
+    assert [o for o in others if o in rest] == [], f"exercise 8 names another hidden weight than {name}"
+
+
+def _one_iteration_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 8
+    _iteration_words(text, it)
+    _iteration_names(text, example, it)
+
+
 def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the cost, and does the right one more?
     buggy = oracle.iteration(EXAMPLE, back_weights=IT["w_output_new"])
     assert ("even goes down" in text) == (buggy["E_next"] < IT["E"])
@@ -208,7 +251,8 @@ def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the
     assert ("higher than the buggy step's, so the fixed code would look worse" in text) == (
         IT["E_next"] > buggy["E_next"])
     assert "One step's cost does not tell right code from wrong" in text
-    # Task 1 asks for a hidden bias (exercise 8 already asks for w_11(n+1)) when the bug changes b_1, and says so
+    # Task 1 asks for a hidden bias (exercise 8 already asks for exercise 8's weight w_ik(n+1)) when the bug changes
+    # b_1, and says so
     right, wrong = IT["b_hidden_new"][0], buggy["b_hidden_new"][0]
     if abs(wrong - right) > 1e-6 + 1e-3 * abs(right):
         assert "What should $b_{1}(n+1)$ be" in text and "(No other exercise asks for it.)" in text
@@ -286,7 +330,7 @@ WORDS = {
     "04-output-weights": _sign_words,
     "06-hidden-weights": _own_activation,
     "07-hidden-biases": lambda text: (_own_activation(text), _bias_words(text)),
-    "08-one-iteration": _iteration_words,
+    "08-one-iteration": _one_iteration_words,
     "09-tansig-hidden": _other_activation,
     "10-two-outputs": _own_activation,
     "11-gradient-check": _central_difference_words,
@@ -358,6 +402,26 @@ def test_notebook_11_checks_a_weight_whose_gradient_is_not_zero_for_every_exampl
     text = outputs_text(execute(nb, tmp_path))
     assert "Right" in text and "Not yet" not in text
     _central_difference_words(markdown_outputs(nb), example, it)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("example_file", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_notebook_8_asks_for_a_weight_whose_update_is_not_zero_for_every_example(example_file, tmp_path, monkeypatch):
+    """Exercise 8 once asked for w_11(n+1) whatever the example: with x_1 = 0 (zero-input-large-eta) Δw_11 = 0, so the
+    answer was w_11(n), printed on the forward-pass page. Executed with each example file (its solution in place,
+    strict), the page names the weight the oracle chooses (x_k and the update not 0), with its numbers."""
+    monkeypatch.setenv(oracle.ENV, str(example_file))  # inherited by the kernel
+    monkeypatch.setenv(ex.STRICT_ENV, "1")
+    data = oracle.load_example(example_file)
+    example = data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    it = oracle.iteration(example)
+    name, i, k = iteration_weight(example, it)
+    assert example["x"][k] != 0 and it["delta_hidden"][i] * example["x"][k] != 0, (example_file.stem, name)
+    [path] = [p for p in NOTEBOOKS if p.stem == "08-one-iteration"]
+    nb, _ = with_solution(read(path))
+    text = outputs_text(execute(nb, tmp_path))
+    assert "Right" in text and "Not yet" not in text
+    _one_iteration_words(markdown_outputs(nb), example, it)
 
 
 @pytest.mark.slow
