@@ -2,12 +2,13 @@ r"""Exercises 1-8, the derivation step by step: the forward pass, two derivative
 
 Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
 from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
+About 300 lines because each exercise is read in one place, its builder beside its mistakes and hints; the weight
+exercise 8 asks for is chosen in `_weights`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +19,7 @@ from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
+from ._weights import first_hidden_weight
 
 # Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
 # (backprop._hints; the pages' TeX is in backprop.show).
@@ -227,25 +229,6 @@ def hidden_biases(ex: Example) -> NumericExercise:
             Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
         ),
     )
-
-
-def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,
-                        box: int = 0) -> tuple[int, int]:
-    """The hidden weight an exercise about one w_ik asks for: the first (i, k) of w_11, w_12, w_21, ... whose input x_k
-    is not 0, whose entry of ``moved`` (its update, or its gradient) is not 0, and for which each mistake of
-    ``exercise((i, k))`` about answer box ``box`` gives, in that box, a number outside the box's tolerance of the right
-    one (with x_k = 0 the weight's update is 0, and so is its gradient: the slips then give the right answer); else the
-    first with x_k != 0 and a ``moved`` entry other than 0; else (0, 0), w_11. Its index in ``w_hidden``, from 0.
-    """
-    candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
-    moving = [ik for ik in candidates if moved[ik] != 0]
-
-    def told_apart(ik: tuple[int, int]) -> bool:
-        e = exercise(ik)
-        index = e.boxes[box].index
-        return not any(e.close(m.value[index], e.right[index]) for m in e.mistakes if m.about(box))
-
-    return next((ik for ik in moving if told_apart(ik)), next(iter(moving), (0, 0)))
 
 
 def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExercise:
