@@ -34,6 +34,7 @@ import sympy as sp
 from backprop import Network, examples, homework, train
 from backprop import exercises as ex
 from tests.support import oracle, reference_net
+from tests.support.exercise_weights import GC_ATOL, GC_RTOL, OI_ATOL, OI_RTOL, gradient_weight, iteration_weight
 from tests.support.hints import formula_spans as find_formulas
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
@@ -125,39 +126,10 @@ def reference_cost(p: dict) -> float:
     return reference_net.cost(net, [float(v) for v in p["x"]], [float(v) for v in d])
 
 
-GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
-
-
-def gradient_weight(p: dict, it: dict) -> tuple[str, tuple[int, int]]:
-    """Exercise 11's weight in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0 and whose
-    gradient g = −δ_i x_k is far enough from 0 that each slip (the update −η g, −g, 2g, η g) lies outside the box's
-    tolerance of it. Its label and (i, k) counted from 0."""
-    x, eta = [float(v) for v in p["x"]], float(p["eta"])
-    for i in range(len(p["w_hidden"])):
-        for k in range(len(x)):
-            g = -it["delta_hidden"][i] * x[k]
-            if x[k] != 0 and all(abs(s - g) > GC_ATOL + GC_RTOL * abs(g) for s in (-eta * g, -g, 2 * g, eta * g)):
-                return f"w_{i + 1}{k + 1}", (i, k)
-    raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
-
-
-OI_ATOL, OI_RTOL = 1e-6, 1e-3  # exercise 8's answer boxes, as its page states them: |x − a| ≤ 10^-6 + 10^-3 |a|
-
-
-def iteration_weight(p: dict, it: dict, it_bug: dict) -> tuple[str, tuple[int, int]]:
-    """Exercise 8's hidden weight in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0, whose
-    update Δw_ik = η δ_i x_k is not 0 and whose box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik
-    (beyond the box's tolerance): the hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, and
-    the flipped sign w_ik − Δw_ik. Its label and (i, k) counted from 0."""
-    x, eta = [float(v) for v in p["x"]], float(p["eta"])
-    for i in range(len(p["w_hidden"])):
-        for k in range(len(x)):
-            dw = eta * it["delta_hidden"][i] * x[k]
-            right = p["w_hidden"][i][k] + dw
-            slips = (it_bug["w_hidden_new"][i][k], dw, p["w_hidden"][i][k] - dw)
-            if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(right) for s in slips):
-                return f"w_{i + 1}{k + 1}", (i, k)
-    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+def chosen(weight: tuple[str, int, int]) -> tuple[str, tuple[int, int]]:
+    """A weight of tests/support/exercise_weights.py as the package gives it: its label and (i, k)."""
+    name, i, k = weight
+    return name, (i, k)
 
 
 @functools.cache
@@ -178,8 +150,8 @@ def world(path: Path) -> dict:
         "p": p, "it": it, "hidden": hidden, "other": other, "q": q, "it_q": oracle.iteration(q),
         "two": two, "it_two": oracle.iteration(two), "out": len(p["b_hidden"]) + 1,  # the output neuron's number
         "x": [float(v) for v in p["x"]], "d": d, "eta": float(p["eta"]), "w4": w4, "b4": b4, "w4_next": w4_next,
-        "it_bug": it_bug, "oi": iteration_weight(p, it, it_bug),  # exercise 8's weight: its label and (i, k)
-        "gc": gradient_weight(p, it),  # exercise 11's weight: its label and (i, k)
+        "it_bug": it_bug, "oi": chosen(iteration_weight(p, it)),  # exercise 8's weight: its label and (i, k)
+        "gc": chosen(gradient_weight(p, it)),  # exercise 11's weight: its label and (i, k)
         "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
     }
 
@@ -404,7 +376,7 @@ def test_the_hints_name_the_neurons_of_a_network_with_four_hidden_neurons():
     plain = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
              "b_output": net.b_output.tolist(), "hidden": "logsig", "x": [0.4, -0.7], "d": 0.3, "eta": 0.5}
     assert unchecked_formulas(own, {"out": len(net.b_hidden) + 1, "hidden": "logsig", "other": "tansig",
-                                    "gc": gradient_weight(plain, oracle.iteration(plain))}) == []
+                                    "gc": chosen(gradient_weight(plain, oracle.iteration(plain)))}) == []
     slips = [m.slip for name in cat if isinstance(cat[name], ex.NumericExercise) for m in cat[name].mistakes]
     for text in [t for _, t in own] + slips:
         assert not re.search(r"[vb]_4\b|w_4i|output 4\b|j = 4", text), text

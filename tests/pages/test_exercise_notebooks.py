@@ -33,6 +33,7 @@ from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
 from tests.support import oracle
+from tests.support.exercise_weights import gradient_weight, iteration_weight
 from tests.support.site import unix_socket_kernels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -200,24 +201,6 @@ def test_exercise_8_says_an_overshoot_only_when_y_went_past_d(hidden):
     _iteration_words(ex.iteration_outcome(it["d"], it["y"], it["y_next"]), it)
 
 
-def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
-    """Exercise 8's hidden weight, in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0,
-    whose update Δw_ik = η δ_i x_k is not 0 and whose box (10^-6 + 10^-3 |w_ik(n+1)|) tells each slip in it from the
-    right w_ik(n+1): the hidden rules fed with w_4i(n+1), Δw_ik given as the new value, the flipped sign
-    w_ik − Δw_ik."""
-    x, eta = [float(v) for v in example["x"]], float(example["eta"])
-    w4_next = [example["w_output"][0][i] + it["dw_output"][0][i] for i in range(3)]
-    bug = oracle.iteration(example, back_weights=[w4_next])
-    for i in range(len(example["w_hidden"])):
-        for k in range(len(x)):
-            dw = eta * it["delta_hidden"][i] * x[k]
-            right = example["w_hidden"][i][k] + dw
-            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
-            if x[k] != 0 and dw != 0 and all(abs(s - right) > 1e-6 + 1e-3 * abs(right) for s in slips):
-                return f"w_{i + 1}{k + 1}", i, k
-    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
-
-
 def _iteration_names(text: str, example: dict, it: dict) -> None:
     """Exercise 8's printed text names the hidden weight the oracle chooses, with its numbers, and no other hidden
     weight but in the note that says why it is not w_11."""
@@ -256,18 +239,6 @@ def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the
     right, wrong = IT["b_hidden_new"][0], buggy["b_hidden_new"][0]
     if abs(wrong - right) > 1e-6 + 1e-3 * abs(right):
         assert "What should $b_{1}(n+1)$ be" in text and "(No other exercise asks for it.)" in text
-
-
-def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
-    """Exercise 11's weight, in plain math: the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not 0 and whose
-    gradient g = −δ_i x_k lies beyond the box's tolerance (10^-6 + 10^-4 |g|) of each slip: −η g, −g, 2g and η g."""
-    x, eta = [float(v) for v in example["x"]], float(example["eta"])
-    for i in range(len(example["w_hidden"])):
-        for k in range(len(x)):
-            g = -it["delta_hidden"][i] * x[k]
-            if x[k] != 0 and all(abs(s - g) > 1e-6 + 1e-4 * abs(g) for s in (-eta * g, -g, 2 * g, eta * g)):
-                return f"w_{i + 1}{k + 1}", i, k
-    raise AssertionError("no hidden weight of this example has a gradient that the slips cannot reach")
 
 
 def _gradient_check_names(text: str, example: dict, it: dict) -> None:
