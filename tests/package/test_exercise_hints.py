@@ -43,11 +43,6 @@ EXAMPLE_FILES = list(dict.fromkeys([oracle.example_file().resolve(), *oracle.all
 SHORT = {"logsig": "logsig", "tansig": "tanh"}  # how the hints name the hidden activations
 
 
-def practice_of(data: dict) -> dict:
-    """The practice example of an example file read with json: its "practice" entry, or the package file's."""
-    return data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
-
-
 @functools.cache
 def catalogue(path: Path) -> ex.Catalogue:
     return ex.catalogue(examples.load(path).practice)
@@ -136,7 +131,7 @@ def chosen(weight: tuple[str, int, int]) -> tuple[str, tuple[int, int]]:
 def world(path: Path) -> dict:
     """Everything the checks need about one example's practice example, in plain math (oracle, reference network)."""
     data = oracle.load_example(path)
-    p = {**practice_of(data)}
+    p = {**oracle.practice_of(data)}
     p.setdefault("hidden", "logsig")
     it = oracle.iteration(p)
     hidden = it["hidden"]

@@ -29,14 +29,8 @@ from backprop import Network, examples, step
 from backprop import exercises as ex
 from tests.support import oracle
 
-
-def practice_of(data: dict) -> dict:
-    """The practice example of an example file read with json: its "practice" entry, or the package file's."""
-    return data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
-
-
 MAIN = oracle.load_example()  # the example file in use, read with json
-EXAMPLE = practice_of(MAIN)  # the exercises use its practice example
+EXAMPLE = oracle.practice_of(MAIN)  # the exercises use its practice example
 IT = oracle.iteration(EXAMPLE)
 HIDDEN = IT["hidden"]
 W, B = EXAMPLE["w_hidden"], EXAMPLE["b_hidden"]
@@ -380,13 +374,13 @@ def test_an_example_with_zero_error_builds_every_exercise():
 @pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
 def test_every_exercise_builds_for_each_worked_example(path):
     catalogue = ex.catalogue(examples.load(path).practice)
-    it = oracle.iteration(practice_of(oracle.load_example(path)))
+    it = oracle.iteration(oracle.practice_of(oracle.load_example(path)))
     for name in catalogue:
         exercise = catalogue[name]
         if isinstance(exercise, ex.NumericExercise):
             assert ex.form_html(exercise).count("<form") == len(exercise.boxes)
     assert close(catalogue["hidden-weights"].right, it["dw_hidden"])
-    _, i, k = hand_iteration_weight(practice_of(oracle.load_example(path)), it)  # exercise 8's w_ik
+    _, i, k = hand_iteration_weight(oracle.practice_of(oracle.load_example(path)), it)  # exercise 8's w_ik
     assert close(catalogue["one-iteration"].right, [it["w_output_new"][0][0], it["w_hidden_new"][i][k], it["y_next"]])
 
 
@@ -565,7 +559,7 @@ def _y_next_with(example: dict, back: list[list[float]]) -> float:
 def test_one_iteration_names_the_w4_next_slip_under_the_y_box_when_it_passes_there(path):
     """The negative-target example: the classic w_4i(n+1) slip gives y(n+1) within 0.1 % of the right one (plain
     math here); the y(n+1) box then says so right under it, with both numbers, and that the w_ik(n+1) box catches it."""
-    practice = practice_of(oracle.load_example(path))
+    practice = oracle.practice_of(oracle.load_example(path))
     it = oracle.iteration(practice)
     slip_y = _y_next_with(practice, it["w_output_new"])
     exercise = ex.catalogue(examples.load(path).practice)["one-iteration"]

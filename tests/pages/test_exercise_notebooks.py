@@ -150,7 +150,7 @@ def test_markdown_cells_never_say_no_page_prints_the_answer(path):
 # --- what the printed words must say for the example in use (plain-math oracle) ------------------------------
 
 # the exercises' practice example (the package file's when the example file in use has none)
-EXAMPLE = oracle.load_example().get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+EXAMPLE = oracle.practice_of(oracle.load_example())
 IT = oracle.iteration(EXAMPLE)
 NAMES = {"logsig": "logistic sigmoid", "tansig": "hyperbolic tangent"}
 OTHER = "logsig" if IT["hidden"] == "tansig" else "tansig"
@@ -353,46 +353,34 @@ def test_notebook_with_its_solution_passes_its_own_checks(path, tmp_path, monkey
         WORDS[path.stem](printed)
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("example_file", oracle.all_example_files(), ids=lambda p: p.stem)
-def test_notebook_11_checks_a_weight_whose_gradient_is_not_zero_for_every_example(example_file, tmp_path,
-                                                                                   monkeypatch):
-    """Exercise 11 once asked for ∂E/∂w_11 whatever the example: with x_1 = 0 (zero-input-large-eta) that is 0, so
-    each slip gave 0 too and the worked solution said 'they agree to 0.0e+00'. Executed with each example file (its
-    solution in place, strict), the page names the weight the oracle chooses (x_k and the gradient not 0) and states
-    a number of agreeing digits."""
-    monkeypatch.setenv(oracle.ENV, str(example_file))  # inherited by the kernel
-    monkeypatch.setenv(ex.STRICT_ENV, "1")
-    data = oracle.load_example(example_file)
-    example = data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
-    it = oracle.iteration(example)
-    name, i, k = gradient_weight(example, it)
-    assert example["x"][k] != 0 and it["delta_hidden"][i] * example["x"][k] != 0, (example_file.stem, name)
-    [path] = [p for p in NOTEBOOKS if p.stem == "11-gradient-check"]
-    nb, _ = with_solution(read(path))
-    text = outputs_text(execute(nb, tmp_path))
-    assert "Right" in text and "Not yet" not in text
-    _central_difference_words(markdown_outputs(nb), example, it)
+# Exercises 8 and 11 once asked about w_11 whatever the example: with x_1 = 0 (zero-input-large-eta) its update and
+# gradient are 0, so exercise 8's answer was w_11(n), printed on the forward-pass page, and exercise 11's slips all
+# gave 0 and its worked solution said 'they agree to 0.0e+00'. Each notebook: the oracle's choice of its weight, and
+# the check of its printed words (they name that weight, with its numbers, or the number of agreeing digits).
+WEIGHT_NOTEBOOKS = {
+    "08-one-iteration": (iteration_weight, _one_iteration_words),
+    "11-gradient-check": (gradient_weight, _central_difference_words),
+}
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("stem", WEIGHT_NOTEBOOKS)
 @pytest.mark.parametrize("example_file", oracle.all_example_files(), ids=lambda p: p.stem)
-def test_notebook_8_asks_for_a_weight_whose_update_is_not_zero_for_every_example(example_file, tmp_path, monkeypatch):
-    """Exercise 8 once asked for w_11(n+1) whatever the example: with x_1 = 0 (zero-input-large-eta) Δw_11 = 0, so the
-    answer was w_11(n), printed on the forward-pass page. Executed with each example file (its solution in place,
-    strict), the page names the weight the oracle chooses (x_k and the update not 0), with its numbers."""
+def test_notebooks_8_and_11_ask_for_a_weight_that_moves_for_every_example(stem, example_file, tmp_path, monkeypatch):
+    """Executed with each example file (its solution in place, strict), the notebook names the weight the oracle
+    chooses, whose input x_k and update (or gradient) are not 0."""
     monkeypatch.setenv(oracle.ENV, str(example_file))  # inherited by the kernel
     monkeypatch.setenv(ex.STRICT_ENV, "1")
-    data = oracle.load_example(example_file)
-    example = data.get("practice") or oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    example = oracle.practice_of(oracle.load_example(example_file))
     it = oracle.iteration(example)
-    name, i, k = iteration_weight(example, it)
+    choose, words = WEIGHT_NOTEBOOKS[stem]
+    name, i, k = choose(example, it)
     assert example["x"][k] != 0 and it["delta_hidden"][i] * example["x"][k] != 0, (example_file.stem, name)
-    [path] = [p for p in NOTEBOOKS if p.stem == "08-one-iteration"]
+    [path] = [p for p in NOTEBOOKS if p.stem == stem]
     nb, _ = with_solution(read(path))
     text = outputs_text(execute(nb, tmp_path))
     assert "Right" in text and "Not yet" not in text
-    _one_iteration_words(markdown_outputs(nb), example, it)
+    words(markdown_outputs(nb), example, it)
 
 
 @pytest.mark.slow

@@ -56,6 +56,12 @@ def load_example(path: str | os.PathLike[str] | None = None) -> dict:
         return json.load(fh)
 
 
+def practice_of(data: dict) -> dict:
+    """The practice example of an example file read with ``load_example``: its "practice" entry, or the package
+    file's (the exercises' example)."""
+    return data.get("practice") or load_example(DEFAULT_FILE)["practice"]
+
+
 def other_examples() -> list[Path]:
     """The three other worked examples of ``tests/examples/``."""
     return sorted(EXAMPLES_DIR.glob("*.json"))
