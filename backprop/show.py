@@ -12,7 +12,8 @@ numbers the same way:
 * `num` writes one number with the site's `DECIMALS`, `given` a value the example gives without its trailing zeros;
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
   parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
-* `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values;
+* `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
+  should agree (a finite difference and the rule) with the gap between them;
 * `pick` chooses a word from the sign of a number, `require` stops the build when a
   page's sentence is not true of the example;
 * `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
@@ -139,6 +140,21 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     half = Decimal(1).scaleb(-places) / 2
     gap = abs(Decimal(repr(float(shown))) - printed)
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
+
+
+def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
+    """Two values that should agree, written so that the line is true whatever they are: each with the site's
+    decimals, then the gap between them to one significant digit (``0`` when there is none).
+
+    >>> apart(("central difference", 0.2500004999), ("exact", 0.2500005001))
+    'central difference = 0.250000, exact = 0.250001, apart by 2e-10'
+
+    A finite difference differs from the exact value in later digits, so the two can round to different last
+    digits, as here: printed alone, under a sentence that says they are equal, they would contradict it.
+    """
+    (name_a, a), (name_b, b) = first, second
+    gap = abs(float(a) - float(b))
+    return f"{name_a} = {num(a)}, {name_b} = {num(b)}, apart by {f'{gap:.0e}' if gap else '0'}"
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:

@@ -159,6 +159,22 @@ def test_eq_is_approx_when_they_do_not():
     assert show.eq(1.24, 1.21, 1) == "="
 
 
+# --- apart -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "second", "text"), [
+    # a finite difference and the exact value on two sides of a rounding boundary: both shown, and their gap
+    (("fd", 0.2500004999), ("exact", 0.2500005001), "fd = 0.250000, exact = 0.250001, apart by 2e-10"),
+    (("-eta * dE/dw32", -0.04266012), ("Δw_32(0)", -0.04266009), "-eta * dE/dw32 = -0.042660, Δw_32(0) = -0.042660, "
+                                                                   "apart by 3e-08"),
+    (("a", -1e-9), ("b", 0.0), "a = 0.000000, b = 0.000000, apart by 1e-09"),  # never "-0.000000"
+    (("a", 0.5), ("b", 0.5), "a = 0.500000, b = 0.500000, apart by 0"),  # no gap: 0, not "0e+00"
+    (("a", np.float64(1.0)), ("b", 3.0), "a = 1.000000, b = 3.000000, apart by 2e+00"),
+])
+def test_apart_writes_both_values_and_their_gap(first, second, text):
+    assert show.apart(first, second) == text
+
+
 # --- pick, and_list, require -----------------------------------------------------------------------------
 
 

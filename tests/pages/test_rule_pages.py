@@ -743,17 +743,78 @@ def test_the_code_paragraph_names_every_factor_of_the_line_it_names(page, field)
     assert "$\\eta$ times" in before[-120:] or f"`{field}=...` is $\\eta$ times" in sentence, sentence
 
 
-@pytest.mark.parametrize(("page", "label", "key", "index"), [
-    ("rule-hidden-weights", "-eta * dE/dw32", "dw_hidden", (2, 1)),
-    ("rule-hidden-biases", "-eta * dE/db1", "db_hidden", (0,)),
-])
-def test_the_finite_difference_box_prints_the_tables_delta(page, label, key, index):
-    """'-η times the slope is Δw_32(0)' (Δb_1(0)): the central difference prints the Δ of the page's table to
-    6 decimals, the oracle's Δ."""
-    delta = IT[key]
+# The "Check it yourself: a finite difference" tips: page -> the finite difference's label, the rule's label, the
+# parameter the block nudges (its key in the example and its index) and the oracle's Δ of it.
+FD_TIPS = {
+    "rule-output-weights": ("-eta * dE/dw41", "Δw_41(0)", "w_output", (0, 0), "dw_output"),
+    "rule-hidden-weights": ("-eta * dE/dw32", "Δw_32(0)", "w_hidden", (2, 1), "dw_hidden"),
+    "rule-hidden-biases": ("-eta * dE/db1", "Δb_1(0)", "b_hidden", (0,), "db_hidden"),
+}
+
+
+def oracle_fd_tip(ex: dict, page: str, h: float = 1e-6) -> tuple[float, float]:
+    """-η times the oracle's own central difference of E in the tip's parameter, and the oracle's Δ of it."""
+    _, _, key, index, delta_key = FD_TIPS[page]
+
+    def cost_with(value: float) -> float:
+        nudged = json.loads(json.dumps(ex[key]))
+        row = nudged
+        for n in index[:-1]:
+            row = row[n]
+        row[index[-1]] = value
+        return oracle.cost(ex, oracle.forward({**ex, key: nudged})["y_output"])
+
+    theta = ex[key]
+    delta = oracle.iteration(ex)[delta_key]
     for n in index:
-        delta = delta[n]
-    assert f"{label} = {num(delta)}\n" in page_text(page)
+        theta, delta = theta[n], delta[n]
+    return -ex["eta"] * (cost_with(theta + h) - cost_with(theta - h)) / (2 * h), delta
+
+
+def fd_tip_says(page: str) -> tuple[str, str, str, str]:
+    """The tip's sentence (white space made single spaces) and what its block printed: the finite difference, the
+    rule's Δ and the gap, as printed, for the example ``examples`` holds now (run here, so a test may patch it)."""
+    source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    tip = source[source.index('??? tip "Check it yourself: a finite difference"'):]
+    (block,) = [m["body"] for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
+    printed = render_block(Snippet(DOCS / f"{page}.md", 0, "python exec", textwrap.dedent(block)))
+    fd_label, delta_label = FD_TIPS[page][:2]
+    m = re.fullmatch(rf"{re.escape(fd_label)} = (-?\d+\.\d{{6}}), {re.escape(delta_label)} = (-?\d+\.\d{{6}}), "
+                     r"apart by (0|\de[+-]\d\d)\n", printed)
+    assert m, f"{page}: the tip printed {printed!r}"
+    sentence = " ".join(tip[:tip.index("```")].split())
+    return sentence, m[1], m[2], m[3]
+
+
+@pytest.mark.parametrize("page", FD_TIPS)
+def test_the_finite_difference_tip_prints_the_rule_and_the_difference_and_their_gap(page):
+    """The tip once printed the central difference alone under '-η times the slope is Δw_32(0)': a finite difference
+    differs from the rule in later digits and can round to another last digit. It prints both, against the oracle's
+    own central difference and Δ, and how far apart they are; its sentence no longer says they are equal."""
+    sentence, fd, delta, gap = fd_tip_says(page)
+    expected_fd, expected_delta = oracle_fd_tip(EX, page)
+    assert delta == num(expected_delta)
+    assert abs(float(fd) - expected_fd) <= 5e-7 + 1e-9
+    assert float(gap) < 1e-8 and abs(expected_fd - expected_delta) < 1e-8  # rounding error only, at this cost
+    assert "times the slope is" not in sentence
+    assert "must equal the rule's" in sentence and "up to the finite difference's own error" in sentence
+
+
+@pytest.mark.parametrize("page", FD_TIPS)
+def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_last_digit(monkeypatch, page):
+    """With a large cost (d = y + 10^4, E = 5·10^7) the central difference's rounding error (about ε E / h) reaches
+    the printed digits: the old tip would have printed a number other than the page's Δ under 'is Δ'. Now both show,
+    the rule's Δ as the oracle computes it, and the gap printed is the gap between the two printed values."""
+    ex = oracle.with_sample(EX, d=IT["y"] + 1e4)
+    expected_fd, expected_delta = oracle_fd_tip(ex, page)
+    monkeypatch.setattr(examples, "D", ex["d"])
+    _, fd, delta, gap = fd_tip_says(page)
+    assert delta == num(expected_delta)
+    rounding = 8 * 2.0**-52 * oracle.cost(ex, IT["y_output"]) / 1e-6 * ex["eta"]  # both differences' error, bounded
+    assert abs(float(fd) - expected_fd) <= 5e-7 + rounding
+    assert fd != delta, "the case this test is for: a central difference off in the printed digits"
+    shown_gap = abs(float(fd) - float(delta))  # the gap to one digit, from the unrounded values: within a unit
+    assert abs(float(gap) - shown_gap) <= 1e-6 + 0.5 * float(gap)
 
 
 def test_rule_3_says_where_else_the_site_treats_several_outputs():
