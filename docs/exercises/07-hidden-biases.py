@@ -56,9 +56,9 @@ if ones:
     relation = show.tex(r"Since $x_{{k}} = 1$ in the practice example, $\Delta b_i = \Delta w_{i{{k}}}$ here "
                         "(exercise 6): a bias is a weight whose input is always 1.", k=ones[0] + 1)
 elif nonzero:
-    relation = show.tex(r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. "
-                        r"Here $x_{{k}} = {{xk}}$, so $\Delta b_i = \Delta w_{i{{k}}} / {{xk}}$ (exercise 6).",
-                        k=nonzero[0] + 1, xk=x[nonzero[0]])
+    relation = show.tex(r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Here "
+                        r"$x_{{k}} = {{xk:given}}$, so $\Delta b_i = \Delta w_{i{{k}}} / {{xk:given}}$ (exercise 6).",
+                        k=nonzero[0] + 1, xk=x[nonzero[0]])  # x_k as the example gives it: 0.6, not 0.600000
 else:
     relation = (r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Both inputs are "
                 r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")

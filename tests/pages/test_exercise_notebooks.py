@@ -175,6 +175,10 @@ def _bias_words(text: str) -> None:  # exercise 7
     assert ("Since $x_2 = 1$" in text) == (x1 != 1 and x2 == 1)
     if x1 != 1 and x2 != 1 and x1 != 0:
         assert r"\Delta b_i = \Delta w_{i1} /" in text
+    if x1 != 1 and x2 != 1 and (x1, x2) != (0, 0):  # x_k as the example file gives it (0.6), not 0.600000
+        k, xk = (1, x1) if x1 != 0 else (2, x2)
+        divisor = f"{xk:g}" if xk > 0 else f"({xk:g})"
+        assert rf"Here $x_{k} = {xk:g}$, so $\Delta b_i = \Delta w_{{i{k}}} / {divisor}$ (exercise 6)." in text
 
 
 def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
