@@ -18,8 +18,9 @@ The package, by job:
   one answer box's rule, and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
-  ``catalogue(example)``, ``get``; the index page's table and tolerance tip), the checkers of exercises 1-8 in
-  ``_derivation`` and of 9-14 in ``_further``. Each checker is built the first time it is asked for (``get``,
+  ``catalogue(example)``, ``get``, ``box_weights``; the index page's table and tolerance tip), the checkers of
+  exercises 1-8 in ``_derivation`` and of 9-14 in ``_further``, and in ``_weights`` the hidden weights exercises 6
+  and 8-11 ask for, chosen from the numbers. Each checker is built the first time it is asked for (``get``,
   ``check``, ``answer_box``), never at import;
 * the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
   (task tables, paragraphs and worked solutions with the numbers filled in);
@@ -39,6 +40,7 @@ from ._catalogue import (
     Catalogue,
     Exercise,
     Page,
+    box_weights,
     catalogue,
     get,
     index_table,
@@ -73,11 +75,12 @@ from ._strict import STRICT_ENV, check
 __all__ = [
     "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
     "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
-    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box", "catalogue",
-    "check", "fill", "form_html", "get", "given", "gradient_check_weight", "index_table", "iteration_outcome",
-    "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden",
-    "other_hidden_network", "parse_typed", "percent", "pretty", "spot_the_bug_parameter", "tex_name", "tolerance_note",
-    "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
+    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box",
+    "box_weights", "catalogue", "check", "fill", "form_html", "get", "given", "gradient_check_weight", "index_table",
+    "iteration_outcome", "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight",
+    "other_hidden", "other_hidden_network", "parse_typed", "percent", "pretty", "spot_the_bug_parameter", "tex_name",
+    "tolerance_note", "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network",
+    "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from .. import examples, show
+from .. import examples, labels, show
 from ..examples import Example
 from . import _derivation as d
 from . import _further as f
@@ -130,6 +130,17 @@ def get(name: str) -> Exercise:
     if not isinstance(name, str) or name not in _BUILDERS:
         raise ValueError(f"unknown exercise {name!r}; the exercises are {', '.join(_BUILDERS)}")
     return catalogue()[name]
+
+
+def box_weights(name: str, example: Example | None = None) -> list[tuple[str, tuple[int, int]]]:
+    """The hidden weights whose updates the answer boxes of exercise ``name`` (6, 9 or 10) ask for, chosen from the
+    numbers of ``example`` (the practice example in use by default): each one's label, ``"w_11"``, and its index in
+    ``w_hidden``, ``(0, 0)``."""
+    exercise = catalogue(example)[name]
+    if not isinstance(exercise, NumericExercise) or exercise.right.ndim != 2:
+        raise ValueError(f"exercise {name!r} does not ask for the updates Δw_ik")
+    n_hidden = exercise.right.shape[0]
+    return [(labels.parameter("w_hidden", box.index, n_hidden), box.index) for box in exercise.boxes]
 
 
 def _answer_kind(page: Page) -> str:

@@ -2,8 +2,8 @@ r"""Exercises 1-8, the derivation step by step: the forward pass, two derivative
 
 Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
 from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
-About 300 lines because each exercise is read in one place, its builder beside its mistakes and hints; the weight
-exercise 8 asks for is chosen in `_weights`.
+About 300 lines because each exercise is read in one place, its builder beside its mistakes and hints; the weights
+exercises 6 and 8 ask for are chosen in `_weights`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ..network import ForwardPass, Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
-from ._weights import first_hidden_weight
+from ._weights import first_hidden_weight, with_weight_boxes
 
 # Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
 # (backprop._hints; the pages' TeX is in backprop.show).
@@ -191,10 +191,9 @@ def hidden_weights(ex: Example) -> NumericExercise:
     dw = delta_w_hidden(p.fp, p.d, p.eta)
     f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
     w_4i = output_weight(p.net)
-    return NumericExercise(
+    exercise = NumericExercise(
         "hidden-weights",
         right=dw,
-        boxes=tuple(Box("Δ" + label("w_hidden", ik, p.net), ik) for ik in ((0, 0), (0, 1), (2, 1))),
         mistakes=(
             Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights", p.net),
                     f"the updated weights {w_4i}(n+1)"),
@@ -208,6 +207,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
             Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
         ),
     )
+    return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
 
 
 def hidden_biases(ex: Example) -> NumericExercise:

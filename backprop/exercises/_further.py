@@ -3,7 +3,7 @@ a bug to find and fix, training, and a derivation of one's own.
 
 Each builder takes the example whose numbers the exercises use (the training exercise has a task of its own).
 Over 300 lines because each exercise is read in one place, its builder beside its mistakes, hints and the helpers
-only it uses (the buggy implementations of exercise 12); the weight exercise 11 asks for is chosen in `_weights`.
+only it uses (the buggy implementations of exercise 12); the weights exercises 9-11 ask for are chosen in `_weights`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, output_weight, samp
 from ._feedback import ATOL, RTOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
-from ._weights import first_hidden_weight
+from ._weights import first_hidden_weight, with_weight_boxes
 
 
 def other_hidden(hidden: str) -> str:
@@ -55,10 +55,9 @@ def tansig_hidden(ex: Example) -> NumericExercise:
     own, other = ex.net.hidden, other_hidden(ex.net.hidden)
     p, q = sample_pass(ex), sample_pass(ex, other_hidden_network(ex))  # the example's network, and the swapped one
     right = delta_w_hidden(q.fp, q.d, q.eta)
-    return NumericExercise(
+    exercise = NumericExercise(
         "tansig-hidden",
         right=right,
-        boxes=tuple(Box("Δ" + label("w_hidden", ik, q.net), ik) for ik in ((0, 0), (1, 1))),
         mistakes=(
             Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
                     homework.hint("wrong-derivative", q.net), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
@@ -74,6 +73,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
             Mistake(-right, homework.hint("sign-flipped", q.net), "the flipped sign"),
         ),
     )
+    return with_weight_boxes(exercise, q.x, ((0, 0), (1, 1)))  # two neurons, two inputs
 
 
 def two_outputs(ex: Example) -> NumericExercise:
@@ -87,10 +87,9 @@ def two_outputs(ex: Example) -> NumericExercise:
     def rule(back: np.ndarray) -> np.ndarray:
         return np.outer(ex.eta * back * f_prime, ex.x)
 
-    return NumericExercise(
+    exercise = NumericExercise(
         "two-outputs",
         right=right,
-        boxes=tuple(Box("Δ" + label("w_hidden", ik, net), ik) for ik in ((0, 0), (2, 0))),
         mistakes=(
             Mistake(rule(e[0] * net.w_output[0]), f"Only output {o4} is in your sum: hidden neuron i feeds every "
                     f"output j, so sum e_j w_ji over j = {o4}, {o5}.", f"leaving out output {o5}"),
@@ -102,6 +101,7 @@ def two_outputs(ex: Example) -> NumericExercise:
                     "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
         ),
     )
+    return with_weight_boxes(exercise, ex.x, ((0, 0), (2, 0)))  # two neurons, whose sums over j differ
 
 
 GRADCHECK_H = 1e-5

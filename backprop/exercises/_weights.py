@@ -1,18 +1,28 @@
-"""Which hidden weight an exercise about one w_ik asks for, chosen from the numbers (exercises 8 and 11): not one
-whose input x_k is 0, whose update and gradient are then 0, nor one whose answer box cannot tell a classic slip from
-the right answer.
+"""Which hidden weights an exercise about the w_ik asks for, chosen from the numbers: one w_ik (exercises 8 and 11,
+`first_hidden_weight`), or the answer boxes of an exercise whose answer is all six Δw_ik (exercises 6, 9 and 10,
+`with_weight_boxes`). Never a weight whose input x_k is 0 (its update and gradient are then 0, and so is every
+classic slip's), nor one whose answer box cannot tell a classic slip from the right answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .. import labels
+from ._numeric import Box
+
 if TYPE_CHECKING:
     from ..examples import Example
-    from ._numeric import NumericExercise
+    from ._numeric import Mistake, NumericExercise
+
+
+def _told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
+    """Whether each of ``mistakes`` gives, at ``index`` of the answer, a number outside the tolerance of the right."""
+    return not any(e.close(m.value[index], e.right[index]) for m in mistakes)
 
 
 def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,
@@ -28,7 +38,32 @@ def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], Numer
 
     def told_apart(ik: tuple[int, int]) -> bool:
         e = exercise(ik)
-        index = e.boxes[box].index
-        return not any(e.close(m.value[index], e.right[index]) for m in e.mistakes if m.about(box))
+        return _told_apart(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
 
     return next((ik for ik in moving if told_apart(ik)), next(iter(moving), (0, 0)))
+
+
+def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The Δw_ik the answer boxes ask for, for an exercise whose answer is the array of all Δw_ik: each of ``wanted``
+    (the exercise's own choice, e.g. two hidden neurons) whose input x_k is not 0, whose right Δw_ik is not 0 and at
+    which each mistake gives a number outside the tolerance of the right one; in place of one that is not, the first
+    such weight not yet asked for of the same neuron i, else of the same input k, else any (and the wanted one itself
+    if there is none). Their indexes in ``w_hidden``, in the order w_11, w_12, w_21, ...
+    """
+    def good(ik: tuple[int, int]) -> bool:
+        return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
+
+    chosen = [ik for ik in wanted if good(ik)]
+    for i, k in wanted:
+        if not good((i, k)):
+            free = [ik for ik in np.ndindex(exercise.right.shape) if good(ik) and ik not in chosen]
+            free.sort(key=lambda ik: (ik[0] != i, ik[1] != k))  # stable: w_11, w_12, ... within each kind
+            chosen.append(free[0] if free else (i, k))
+    return sorted(chosen)
+
+
+def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> NumericExercise:
+    """``exercise`` (its answer the array of all Δw_ik) with one answer box per weight of `weight_boxes`."""
+    n_hidden = exercise.right.shape[0]
+    boxes = tuple(Box("Δ" + labels.parameter("w_hidden", ik, n_hidden), ik) for ik in weight_boxes(exercise, x, wanted))
+    return dataclasses.replace(exercise, boxes=boxes)

@@ -34,7 +34,8 @@ import sympy as sp
 from backprop import Network, examples, homework, train
 from backprop import exercises as ex
 from tests.support import oracle, reference_net
-from tests.support.exercise_weights import GC_ATOL, GC_RTOL, OI_ATOL, OI_RTOL, gradient_weight, iteration_weight
+from tests.support.exercise_weights import (BOX_ATOL, BOX_RTOL, GC_ATOL, GC_RTOL, OI_ATOL, OI_RTOL, WANTED, box_weights,
+                                            gradient_weight, iteration_weight)
 from tests.support.hints import formula_spans as find_formulas
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
@@ -852,6 +853,38 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     others = {f"w_{a + 1}{b + 1}" for a in range(len(w["p"]["w_hidden"])) for b in range(len(w["x"]))} - {name}
     assert [t for t in texts if any(re.search(rf"{o}\b", t) for o in others)] == [], path.stem
     assert ex.one_iteration_weight(catalogue(path).example) == (name, (i, k))
+
+
+# Exercises 6, 9 and 10's right Δw_ik in plain math: the example's own network, the other hidden activation, two outputs.
+UPDATES = {"hidden-weights": "it", "tansig-hidden": "it_q", "two-outputs": "it_two"}
+
+
+@pytest.mark.parametrize("name", list(UPDATES))
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_the_update_boxes_ask_for_weights_whose_input_and_update_are_not_zero(path, name):
+    """Exercises 6, 9 and 10 asked for fixed Δw_ik whatever the example (Δw_11, Δw_12, Δw_32; Δw_11, Δw_22; Δw_11,
+    Δw_31): with x_1 = 0 (zero-input-large-eta) each Δw_i1 is 0, and so is every slip's, which the box then called
+    right. Each box asks for a Δw_ik whose input x_k and update are not 0 and that lies outside the box's tolerance of
+    each slip (the plain-math SLIPS above, and the package's mistakes); the boxes are the oracle's choice, which keeps
+    the exercise's own boxes where they tell every slip apart (the default example's), and cover two neurons."""
+    w, exercise = world(path), catalogue(path)[name]
+    chosen = box_weights(name, w["p"], w["it"])
+    assert [(b.label, b.index) for b in exercise.boxes] == [(f"Δ{label}", (i, k)) for label, i, k in chosen]
+    assert ex.box_weights(name, catalogue(path).example) == [(label, (i, k)) for label, i, k in chosen]
+    assert len(chosen) == len(WANTED[name]) and len({i for _, i, _ in chosen}) >= 2, "two hidden neurons at least"
+    if path == oracle.DEFAULT_FILE.resolve():
+        assert [(i, k) for _, i, k in chosen] == WANTED[name], "the default example keeps the exercise's own boxes"
+    right = w[UPDATES[name]]["dw_hidden"]
+    np.testing.assert_allclose(exercise.right, right, rtol=1e-9, atol=1e-12)
+    slips = [value(w) for _, _, value in SLIPS[name]]
+    assert len(slips) == len(exercise.mistakes)
+    for label, i, k in chosen:
+        r = right[i][k]
+        assert w["x"][k] != 0 and r != 0, (path.stem, name, label)
+        for value in [s[i][k] for s in slips] + [float(m.value[i, k]) for m in exercise.mistakes]:
+            assert abs(value - r) > BOX_ATOL + BOX_RTOL * abs(r), (path.stem, name, label, value, r)
+    assert (exercise.rtol, exercise.atol) == (BOX_RTOL, BOX_ATOL)
+    assert exercise.undetectable == () and [exercise.box_note(n) for n in range(len(chosen))] == [""] * len(chosen)
 
 
 def test_a_mistake_with_another_value_than_its_slip_is_reported():

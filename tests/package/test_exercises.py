@@ -28,6 +28,7 @@ import pytest
 from backprop import Network, examples, step
 from backprop import exercises as ex
 from tests.support import oracle
+from tests.support.exercise_weights import box_weights
 
 MAIN = oracle.load_example()  # the example file in use, read with json
 EXAMPLE = oracle.practice_of(MAIN)  # the exercises use its practice example
@@ -625,13 +626,32 @@ def test_the_gradient_check_sign_hint_reads_plainly():
     assert ex.get("gradient-check").boxes[0].label == f"∂E/∂{GC_LABEL}"
 
 
-@pytest.mark.parametrize(("name", "asked"), [("hidden-weights", "Δw₁₁, Δw₁₂ and Δw₃₂, three of the six"),
-                                             ("tansig-hidden", "Δw₁₁ and Δw₂₂, two of the six"),
-                                             ("two-outputs", "Δw₁₁ and Δw₃₁, two of the six")])
-def test_boxes_that_ask_for_some_entries_say_which(name, asked):
+_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@pytest.mark.parametrize("name", ["hidden-weights", "tansig-hidden", "two-outputs"])
+def test_boxes_that_ask_for_some_entries_say_which(name):
+    """The line above the boxes names the Δw_ik they ask for: the oracle's choice (tests/support/exercise_weights.py),
+    which for the default example is Δw₁₁, Δw₁₂ and Δw₃₂; Δw₁₁ and Δw₂₂; Δw₁₁ and Δw₃₁."""
+    labels = [f"Δw{label[2:].translate(_SUBSCRIPT)}" for label, _, _ in box_weights(name, EXAMPLE, IT)]
+    asked = f"{', '.join(labels[:-1])} and {labels[-1]}, {['two', 'three'][len(labels) - 2]} of the six"
     html_text = ex.answer_box(name)._repr_html_()
     assert html_text.startswith('<p class="bp-answer-intro">These boxes ask for ' + asked + " entries of the answer")
     assert asked in repr(ex.answer_box(name))  # and so does the notebook's text
+
+
+def test_the_update_boxes_of_an_example_with_x1_0_ask_for_no_update_that_is_0():
+    """zero-input-large-eta has x_1 = 0: every Δw_i1 is 0, and so is each slip's, so a box asking for one took every
+    slip for the right answer and said so in a note under it. Exercises 6, 9 and 10's boxes ask for none of them."""
+    path = oracle.EXAMPLES_DIR / "zero-input-large-eta.json"
+    assert oracle.practice_of(oracle.load_example(path))["x"][0] == 0
+    code = ("from backprop.exercises import answer_box\n"
+            "for name in ('hidden-weights', 'tansig-hidden', 'two-outputs'): print(answer_box(name)._repr_html_())")
+    proc = _run(code, path)
+    assert proc.returncode == 0, proc.stderr
+    answers = [float(a) for a in re.findall(r'data-answer="([^"]+)"', proc.stdout)]
+    assert len(answers) == 3 + 2 + 2 and 0.0 not in answers
+    assert "bp-answer-note" not in proc.stdout and "w₁₁" not in proc.stdout and "w_11" not in proc.stdout
 
 
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])

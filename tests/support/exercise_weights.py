@@ -1,6 +1,7 @@
-"""The hidden weight exercises 8 and 11 ask for, chosen again in plain math from the oracle's iteration (the
-package chooses it in backprop/exercises/_weights.py): the first w_ik (w_11, w_12, w_21, ...) whose input x_k is not
-0 and whose answer box tells every classic slip from the right answer. Each returns the label and (i, k) from 0.
+"""The hidden weights the exercises about the w_ik ask for, chosen again in plain math from the oracle's iteration
+(the package chooses them in backprop/exercises/_weights.py). Exercises 8 and 11 ask for one: the first w_ik (w_11,
+w_12, w_21, ...) whose input x_k is not 0 and whose answer box tells every classic slip from the right answer; each
+returns the label and (i, k) from 0. Exercises 6, 9 and 10 ask for some of the six Δw_ik: `box_weights`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,12 @@ from tests.support import oracle
 
 GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
 OI_ATOL, OI_RTOL = 1e-6, 1e-3  # exercise 8's answer boxes, as its page states them: |x − a| ≤ 10^-6 + 10^-3 |a|
+BOX_ATOL, BOX_RTOL = 1e-6, 1e-3  # exercises 6, 9 and 10's answer boxes, as the index page states them
+
+#: The Δw_ik the boxes of exercises 6, 9 and 10 ask for where each tells every slip apart, (i, k) from 0: both inputs
+#: of neuron 1 and neuron 3's w_32; two neurons and two inputs; two neurons, whose sums over j differ.
+WANTED = {"hidden-weights": [(0, 0), (0, 1), (2, 1)], "tansig-hidden": [(0, 0), (1, 1)],
+          "two-outputs": [(0, 0), (2, 0)]}
 
 
 def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
@@ -38,3 +45,66 @@ def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
             if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(right) for s in slips):
                 return f"w_{i + 1}{k + 1}", i, k
     raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+
+
+def _rule(eta: float, back: list[float], fp: list[float], x: list[float]) -> list[list[float]]:
+    """Δw_ik = η · back_i · f'(v_i) · x_k, where back_i is what reaches hidden neuron i (e w_4i, or Σ_j e_j w_ji)."""
+    return [[eta * back[i] * fp[i] * xk for xk in x] for i in range(len(back))]
+
+
+def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]], list[list[list[float]]]]:
+    """The right Δw_ik of exercise ``name`` (6 "hidden-weights", 9 "tansig-hidden" or 10 "two-outputs") and the Δw_ik
+    each of its classic slips gives, in plain math. ``it``: ``oracle.iteration(example)``."""
+    x, eta, hidden = [float(v) for v in example["x"]], float(example["eta"]), it["hidden"]
+    w4, e, fp = example["w_output"][0], it["e"], it["fp_hidden"]
+    n = range(len(w4))
+    if name == "hidden-weights":
+        w4_next = [w + dw for w, dw in zip(w4, it["dw_output"][0])]
+        f_of_v = [oracle.F_PRIME_FROM_Y[hidden](v) for v in it["v_hidden"]]  # the derivative's formula fed with v_i
+        right = _rule(eta, [e * w for w in w4], fp, x)
+        return right, [_rule(eta, [e * w for w in w4_next], fp, x), _rule(eta, [e * w for w in w4], [1.0] * len(w4), x),
+                       [[-v for v in row] for row in right], _rule(eta, [e * w for w in w4], f_of_v, x),
+                       _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right]]
+    if name == "tansig-hidden":
+        other = "logsig" if hidden == "tansig" else "tansig"
+        q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
+        own_f_prime = [oracle.F_PRIME_FROM_Y[hidden](y) for y in q["y_hidden"]]
+        right = _rule(eta, [q["e"] * w for w in w4], q["fp_hidden"], x)
+        return right, [_rule(eta, [q["e"] * w for w in w4], own_f_prime, x), it["dw_hidden"],
+                       _rule(eta, [q["e"] * w for w in w4], [1.0] * len(w4), x),
+                       _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right]]
+    if name == "two-outputs":
+        w5, d = w4[::-1], float(example["d"])  # output 5 as exercise 10 defines it: w_5i = (w_43, w_42, w_41)
+        two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
+                                                                            -example["b_output"][0]], "d": [d, -d]})
+        e4, e5 = two["e"]
+        right = _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n], fp, x)
+        return right, [_rule(eta, [e4 * w4[i] for i in n], fp, x), _rule(eta, [e5 * w5[i] for i in n], fp, x),
+                       [[v / 2 for v in row] for row in right],
+                       _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x)]
+    raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
+
+
+def told_apart(right: float, slips: list[float]) -> bool:
+    """Whether a box whose answer is ``right`` tells each of the ``slips`` values from it."""
+    return all(abs(s - right) > BOX_ATOL + BOX_RTOL * abs(right) for s in slips)
+
+
+def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]]:
+    """The Δw_ik the boxes of exercise ``name`` (6, 9 or 10) ask for: each of ``WANTED[name]`` whose input x_k is not 0,
+    whose right Δw_ik is not 0 and whose box tells each slip from it; in place of one that is not, the first such
+    weight not yet asked for of the same neuron i, else of the same input k, else any. In the order w_11, w_12, ..."""
+    x = [float(v) for v in example["x"]]
+    right, slips = update_slips(name, example, it)
+
+    def good(i: int, k: int) -> bool:
+        return x[k] != 0 and right[i][k] != 0 and told_apart(right[i][k], [s[i][k] for s in slips])
+
+    every = [(i, k) for i in range(len(right)) for k in range(len(x))]
+    chosen = [ik for ik in WANTED[name] if good(*ik)]
+    for i, k in WANTED[name]:
+        if not good(i, k):
+            free = [ik for ik in every if good(*ik) and ik not in chosen]
+            same_neuron, same_input = [ik for ik in free if ik[0] == i], [ik for ik in free if ik[1] == k]
+            chosen.append((same_neuron or same_input or free or [(i, k)])[0])
+    return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen)]
