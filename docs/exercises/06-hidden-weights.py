@@ -58,18 +58,24 @@ e = examples.PRACTICE_D - fp.y_output[0]
 y_h = fp.y_hidden
 answer = [[eta * e * w_4[i] * f_prime(y_h[i]) * x[k] for k in range(2)] for i in range(3)]
 
+from backprop import labels
+from backprop.exercises import box_weights, tex_name
+
+# Worked out in full: the first weight the answer boxes ask for (w_11 unless its input x_1 is 0, or its box could
+# not tell a classic slip from the right answer); the other five in the same way.
+name, (i, k) = box_weights("hidden-weights")[0]
+others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, b), 3)),
+                                 dw=answer[a][b]) for a in range(3) for b in range(2) if (a, b) != (i, k)])
 r = show.rounded
-fp1 = f_prime(y_h[0])
+fp_i = f_prime(y_h[i])
 worked_solution(r"""
-$e = d - y = {{e}}$. For hidden neuron 1: $f'(v_1) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp1}}$, so
+$e = d - y = {{e}}$. For hidden neuron {{i1}}: $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp_i}}$, so
 
-$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1
-= {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} {{eq_dw}} {{dw11}},
-\qquad \Delta w_{12} = \ldots \cdot x_2 = {{dw12}}$$
+$$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
+= {{eta}} \cdot {{e}} \cdot {{w4i}} \cdot {{fp_i}} \cdot {{xk}} {{eq_dw}} {{dw}}$$
 
-and in the same way $\Delta w_{21} = {{dw21}}$, $\Delta w_{22} = {{dw22}}$, $\Delta w_{31} = {{dw31}}$,
-$\Delta w_{32} = {{dw32}}$.
-""", e=e, f_prime=show.f_prime_tex(hidden, "y_{h1}"), f_prime_numbers=show.f_prime_tex(hidden, y_h[0]),
-    eq_fp=show.eq(f_prime(r(y_h[0])), fp1), fp1=fp1, eta=eta, w41=w_4[0], x1=x[0],
-    eq_dw=show.eq(r(eta) * r(e) * r(w_4[0]) * r(fp1) * r(x[0]), answer[0][0]),
-    dw11=answer[0][0], dw12=answer[0][1], dw21=answer[1][0], dw22=answer[1][1], dw31=answer[2][0], dw32=answer[2][1])
+and in the same way {{others}}.
+""", e=e, i1=i + 1, k1=k + 1, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"),
+    f_prime_numbers=show.f_prime_tex(hidden, y_h[i]), eq_fp=show.eq(f_prime(r(y_h[i])), fp_i), fp_i=fp_i,
+    w=tex_name(name), w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], xk=x[k],
+    eq_dw=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i][k]), dw=answer[i][k], others=others)

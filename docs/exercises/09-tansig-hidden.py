@@ -71,18 +71,26 @@ y = w_4 @ y_h + b_4
 e = d - y
 answer = eta * e * np.outer(w_4 * f_prime(y_h), x)
 
+from backprop import labels
+from backprop.exercises import box_weights, tex_name
+
+# The two weights the answer boxes ask for (w_11 and w_22 unless an input x_k is 0, or a box could not tell a classic
+# slip from the right answer): the first worked out in full, both compared with exercise 6's.
+(first, (i, k)), (second, ik2) = box_weights("tansig-hidden")
 r = show.rounded
+fp_i = f_prime(y_h[i])
 own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison
 worked_solution(r"""
 Forward pass: $y_{h} = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {{e}}$.
 
-$$\Delta w_{11} = \eta\, e\, w_{41}\, f'(v_1)\, x_1
-= {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} \cdot {{x1}} {{eq}} {{dw11}}$$
+$$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
+= {{eta}} \cdot {{e}} \cdot {{w4i}} \cdot {{fp_i}} \cdot {{xk}} {{eq}} {{dw}}$$
 
-with $f'(v_1) = {{f_prime}} = {{fp1}}$, and $\Delta w_{22} = {{dw22}}$. Exercise 6, the same weights with the
-{{own}} hidden layer, gives $\Delta w_{11} = {{own_dw11}}$ and $\Delta w_{22} = {{own_dw22}}$: the derivative and
+with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$, and $\Delta {{w2}} = {{dw2}}$. Exercise 6, the same weights with the
+{{own}} hidden layer, gives $\Delta {{w}} = {{own_dw}}$ and $\Delta {{w2}} = {{own_dw2}}$: the derivative and
 the error both come from the network's own activation.
-""", yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], y=y, e=e, eta=eta, w41=w_4[0], fp1=f_prime(y_h[0]), x1=x[0],
-    eq=show.eq(r(eta) * r(e) * r(w_4[0]) * r(f_prime(y_h[0])) * r(x[0]), answer[0, 0]), dw11=answer[0, 0],
-    dw22=answer[1, 1], f_prime=show.f_prime_tex(other, "y_{h1}"), own=show.ACTIVATION_TEX[own]["name"],
-    own_dw11=own_dw[0, 0], own_dw22=own_dw[1, 1])
+""", yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], y=y, e=e, w=tex_name(first), i1=i + 1, k1=k + 1,
+    w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], fp_i=fp_i, xk=x[k],
+    eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i, k]), dw=answer[i, k],
+    f_prime=show.f_prime_tex(other, f"y_{{h{i + 1}}}"), w2=tex_name(second), dw2=answer[ik2],
+    own=show.ACTIVATION_TEX[own]["name"], own_dw=own_dw[i, k], own_dw2=own_dw[ik2])

@@ -62,15 +62,23 @@ e = two_d - y
 back = e[0] * net.w_output[0] + e[1] * net.w_output[1]  # Σ_j e_j w_ji, one number per hidden neuron i
 answer = eta * np.outer(back * f_prime(y_h), x)
 
+from backprop import labels
+from backprop.exercises import box_weights, tex_name
+
+# The two weights the answer boxes ask for, of two hidden neurons (w_11 and w_31 unless an input x_k is 0, or a box
+# could not tell a classic slip from the right answer): the sum over j worked out for the first one's neuron.
+(first, (i, k)), (second, ik2) = box_weights("two-outputs")
+w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))  # w_4i and w_5i
+w4i, w5i = net.w_output[0, i], net.w_output[1, i]
 r = show.rounded
 worked_solution(r"""
-Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron 1:
+Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron {{i1}}:
 
-$$\sum_j e_j w_{j1} = e_4 w_{41} + e_5 w_{51} = {{e4}} \cdot {{w41}} + {{e5}} \cdot {{w51}} {{eq_back}} {{back1}}$$
+$$\sum_j e_j w_{j{{i1}}} = e_4 {{w4}} + e_5 {{w5}} = {{e4}} \cdot {{w4i}} + {{e5}} \cdot {{w5i}} {{eq_back}} {{back}}$$
 
-$$\Delta w_{11} = \eta \cdot {{back1}} \cdot f'(v_1) \cdot x_1 = {{dw11}}, \qquad \Delta w_{31} = {{dw31}}$$
+$$\Delta {{w}} = \eta \cdot {{back}} \cdot f'(v_{{i1}}) \cdot x_{{k1}} = {{dw}}, \qquad \Delta {{w2}} = {{dw2}}$$
 
-with $f'(v_1) = {{f_prime}} = {{fp1}}$.
-""", y4=y[0], y5=y[1], e4=e[0], e5=e[1], w41=net.w_output[0, 0], w51=net.w_output[1, 0], back1=back[0],
-    eq_back=show.eq(r(e[0]) * r(net.w_output[0, 0]) + r(e[1]) * r(net.w_output[1, 0]), back[0]),
-    dw11=answer[0, 0], dw31=answer[2, 0], f_prime=show.f_prime_tex(hidden, "y_{h1}"), fp1=f_prime(y_h[0]))
+with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$.
+""", y4=y[0], y5=y[1], e4=e[0], e5=e[1], i1=i + 1, k1=k + 1, w4=w4, w5=w5, w4i=w4i, w5i=w5i, back=back[i],
+    eq_back=show.eq(r(e[0]) * r(w4i) + r(e[1]) * r(w5i), back[i]), w=tex_name(first), dw=answer[i, k],
+    w2=tex_name(second), dw2=answer[ik2], f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), fp_i=f_prime(y_h[i]))

@@ -33,7 +33,7 @@ from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
 from tests.support import oracle
-from tests.support.exercise_weights import gradient_weight, iteration_weight
+from tests.support.exercise_weights import box_weights, gradient_weight, iteration_weight, update_slips
 from tests.support.site import unix_socket_kernels
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,6 +230,48 @@ def _one_iteration_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> N
     _iteration_names(text, example, it)
 
 
+def _tex(label: str) -> str:
+    """``w_12`` -> ``w_{12}``."""
+    return f"w_{{{label[2:]}}}"
+
+
+def _update_names(name: str, text: str, example: dict, it: dict) -> None:
+    """Exercises 6, 9 and 10: the worked solution works out the first Δw_ik the boxes ask for (the oracle's choice) in
+    full, with its neuron's and input's names and the oracle's value, and gives the others' values; exercises 9 and
+    10 name no other Δw_ik."""
+    chosen = box_weights(name, example, it)
+    right = update_slips(name, example, it)[0]
+    (first, i, k), *rest = chosen
+    w = _tex(first)
+    if name == "two-outputs":
+        assert rf"For hidden neuron {i + 1}:" in text
+        assert rf"\sum_j e_j w_{{j{i + 1}}} = e_4 w_{{4{i + 1}}} + e_5 w_{{5{i + 1}}} = " in text
+        assert rf"\Delta {w} = \eta \cdot " in text and rf"f'(v_{i + 1}) \cdot x_{k + 1} = {right[i][k]:.6f}," in text
+    else:
+        assert rf"\Delta {w} = \eta\, e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}" in text
+        assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {right[i][k]:.6f}\$\$", text, re.S)
+    for label, a, b in rest:
+        assert rf"\Delta {_tex(label)} = {right[a][b]:.6f}" in text, (name, label)
+    if name != "hidden-weights":
+        named = set(re.findall(r"\\Delta (w_\{\d\d\})", text))
+        assert named == {_tex(label) for label, _, _ in chosen}, (name, named)
+
+
+def _hidden_weights_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 6
+    _own_activation(text)
+    _update_names("hidden-weights", text, example, it)
+
+
+def _tansig_hidden_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 9
+    _other_activation(text)
+    _update_names("tansig-hidden", text, example, it)
+
+
+def _two_outputs_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 10
+    _own_activation(text)
+    _update_names("two-outputs", text, example, it)
+
+
 def _bug_words(text: str) -> None:  # exercise 12: does the buggy step lower the cost, and does the right one more?
     buggy = oracle.iteration(EXAMPLE, back_weights=IT["w_output_new"])
     assert ("even goes down" in text) == (buggy["E_next"] < IT["E"])
@@ -303,11 +345,11 @@ def _other_activation(text: str) -> None:  # exercise 9
 WORDS = {
     "01-forward-pass": _own_activation,
     "04-output-weights": _sign_words,
-    "06-hidden-weights": _own_activation,
+    "06-hidden-weights": _hidden_weights_words,
     "07-hidden-biases": lambda text: (_own_activation(text), _bias_words(text)),
     "08-one-iteration": _one_iteration_words,
-    "09-tansig-hidden": _other_activation,
-    "10-two-outputs": _own_activation,
+    "09-tansig-hidden": _tansig_hidden_words,
+    "10-two-outputs": _two_outputs_words,
     "11-gradient-check": _central_difference_words,
     "12-spot-the-bug": _bug_words,
     "13-training": _training_words,
@@ -385,6 +427,32 @@ def test_notebooks_8_and_11_ask_for_a_weight_that_moves_for_every_example(stem, 
     text = outputs_text(execute(nb, tmp_path))
     assert "Right" in text and "Not yet" not in text
     words(markdown_outputs(nb), example, it)
+
+
+# Exercises 6, 9 and 10 once asked for fixed Δw_ik (Δw_11, Δw_12, Δw_32; Δw_11, Δw_22; Δw_11, Δw_31): with x_1 = 0
+# (zero-input-large-eta) each Δw_i1 is 0, every slip passed its box, and a note under the box said so.
+UPDATE_NOTEBOOKS = {"06-hidden-weights": "hidden-weights", "09-tansig-hidden": "tansig-hidden",
+                    "10-two-outputs": "two-outputs"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", UPDATE_NOTEBOOKS)
+@pytest.mark.parametrize("example_file", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_notebooks_6_9_and_10_ask_for_updates_that_move_for_every_example(stem, example_file, tmp_path, monkeypatch):
+    """Executed with each example file (its solution in place, strict), the notebook's boxes carry no note of a slip
+    they cannot tell apart, and its worked solution names the Δw_ik the oracle chooses, none with an input x_k of 0."""
+    monkeypatch.setenv(oracle.ENV, str(example_file))  # inherited by the kernel
+    monkeypatch.setenv(ex.STRICT_ENV, "1")
+    example = oracle.practice_of(oracle.load_example(example_file))
+    it = oracle.iteration(example)
+    name = UPDATE_NOTEBOOKS[stem]
+    assert all(example["x"][k] != 0 for _, _, k in box_weights(name, example, it)), example_file.stem
+    [path] = [p for p in NOTEBOOKS if p.stem == stem]
+    nb, _ = with_solution(read(path))
+    text = outputs_text(execute(nb, tmp_path))
+    assert "Right" in text and "Not yet" not in text
+    assert "These boxes ask for" in text and "For these numbers" not in text
+    _update_names(name, markdown_outputs(nb), example, it)
 
 
 @pytest.mark.slow
