@@ -14,8 +14,8 @@ numbers the same way:
   parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them;
-* `pick` chooses a word from the sign of a number, `require` stops the build when a
-  page's sentence is not true of the example;
+* `pick` chooses a word from the sign of a number, `largest` the values largest in size as printed, `require` stops
+  the build when a page's sentence is not true of the example;
 * `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
 """
 
@@ -155,6 +155,20 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     (name_a, a), (name_b, b) = first, second
     gap = abs(float(a) - float(b))
     return f"{name_a} = {num(a)}, {name_b} = {num(b)}, apart by {f'{gap:.0e}' if gap else '0'}"
+
+
+def largest(values: Iterable[float]) -> list[int]:
+    """The indices of the values largest in size as the site prints them: each whose size, with the site's decimals,
+    is the largest printed, so that two values a reader sees alike are named together.
+
+    >>> largest([0.5, -0.9, 0.2])
+    [1]
+    >>> largest([0.1234561, -0.1234564, 0.1])  # both printed as 0.123456 in size
+    [0, 1]
+    """
+    printed = [Decimal(num(abs(float(v)))) for v in values]
+    top = max(printed)
+    return [i for i, size in enumerate(printed) if size == top]
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:

@@ -175,6 +175,21 @@ def test_apart_writes_both_values_and_their_gap(first, second, text):
     assert show.apart(first, second) == text
 
 
+# --- largest ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("values", "indices"), [
+    ([0.5, -0.9, 0.2], [1]),  # in size: the negative one
+    ([0.9, -0.9, 0.5], [0, 1]),  # an exact tie names each
+    ([0.9, -0.90000001, 0.5], [0, 1]),  # both printed 0.900000: a tie the reader sees names each too
+    ([0.1234564, 0.1234566, 0.1], [1]),  # 0.123456 and 0.123457: one is larger as printed
+    ([0.0, 0.0, 0.0], [0, 1, 2]),
+    (np.array([-2e-7, 1e-7]), [0, 1]),  # both 0.000000
+])
+def test_largest_compares_sizes_as_printed(values, indices):
+    assert show.largest(values) == indices
+
+
 # --- pick, and_list, require -----------------------------------------------------------------------------
 
 

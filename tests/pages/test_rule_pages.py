@@ -868,21 +868,18 @@ def test_rule_3_reading_says_what_the_numbers_say():
     ([0.5, 0.9, -0.9], [2, 3]),
     ([0.8, 0.85, -0.85], [2, 3]),  # with the default example, neuron 1's slope wins over the tie
     ([-0.7, 0.7, 0.7], [1, 2, 3]),
+    # equal to the printed decimals but not exactly: the reader sees |w_41| = |w_42| = 0.9, so both are named
+    ([0.9, -0.90000001, 0.5], [1, 2]),
+    ([0.5, 0.9000004, -0.9], [2, 3]),
 ])
 def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output, blamed):
-    """Equal output weights (a symmetric start an instructor may well choose) are named together instead of
-    stopping the build; the neuron with the largest |δ_i| is the oracle's, for the example's x, d and hidden layer."""
-    from dataclasses import replace
-
-    import numpy as np
-
+    """Equal output weights (a symmetric start an instructor may well choose), or weights equal to the decimals the
+    page prints, are named together instead of stopping the build or naming one of two equal printed numbers; the
+    neuron with the largest |δ_i| is the oracle's, for the example's x, d and hidden layer."""
     deltas = oracle.iteration({**EX, "w_output": [w_output]})["delta_hidden"]
     most = max(range(3), key=lambda n: abs(deltas[n])) + 1
-    monkeypatch.setattr(examples, "NET", replace(examples.NET, w_output=np.array([w_output])))
-    source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
-    (block,) = [m["body"] for m in EXEC.finditer(source) if "the blame." in m["body"]]
-    text = " ".join(render_block(Snippet(DOCS / "rule-hidden-weights.md", 0, "python exec",
-                                         textwrap.dedent(block))).split())
+    assert sorted(num(abs(v)) for v in deltas)[1] != num(abs(deltas[most - 1]))  # one gradient is the largest
+    text = rule_3_reading_with(monkeypatch, w_output)
     names = ", ".join(f"$w_{{4{i}}}$" for i in blamed[:-1]) + f" and $w_{{4{blamed[-1]}}}$"
     size = given(max(abs(w) for w in w_output))
     link, why = (("and", "of the neurons with the largest weight, it has the steepest slope") if most in blamed
@@ -890,6 +887,42 @@ def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output
     delta = num(deltas[most - 1])
     assert (f"Here {names} are the output weights largest in size, $|w_{{4i}}| = {size}$ for each, {link} neuron "
             f"{most} gets the local gradient largest in size, $\\delta_{most} = {delta}$: {why}") in text
+
+
+def rule_3_reading_with(monkeypatch, w_output: list[float]) -> str:
+    """Rule 3's 'Reading the rule' as it prints with the example's network but these output weights (white space
+    made single spaces)."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    monkeypatch.setattr(examples, "NET", replace(examples.NET, w_output=np.array([w_output])))
+    source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
+    (block,) = [m["body"] for m in EXEC.finditer(source) if "the blame." in m["body"]]
+    return " ".join(render_block(Snippet(DOCS / "rule-hidden-weights.md", 0, "python exec",
+                                         textwrap.dedent(block))).split())
+
+
+def test_rule_3_reading_names_both_local_gradients_equal_to_the_printed_decimals(monkeypatch):
+    """Two local gradients that print alike in size but are not exactly equal: the check rejected only exact ties, so
+    the page named one of them 'the local gradient largest in size' while the reader sees two equal numbers. Both are
+    named now. The output weights are chosen from the oracle's f'(v_i) so that |δ_1| and |δ_2| differ by 1e-10 of
+    themselves; of the two, the neuron with the smaller weight has the steeper slope."""
+    fp = IT["fp_hidden"]
+    w_output = [0.8, -0.8 * fp[0] / fp[1] * (1 + 1e-10), 0.01]
+    deltas = oracle.iteration({**EX, "w_output": [w_output]})["delta_hidden"]
+    sizes = [num(abs(v)) for v in deltas]
+    assert sizes[0] == sizes[1] > sizes[2] and abs(deltas[0]) != abs(deltas[1])  # a tie only as printed
+    weights = [abs(w) for w in w_output]
+    blamed = 1 if weights[0] > weights[1] else 2
+    other = 3 - blamed
+    assert given(weights[blamed - 1]) != given(weights[other - 1])  # one weight is the largest, as printed too
+    text = rule_3_reading_with(monkeypatch, w_output)
+    assert (f"Here $w_{{4{blamed}}}$ is the output weight largest in size, $|w_{{4{blamed}}}| = "
+            f"{given(weights[blamed - 1])}$, and neurons 1 and 2 get the local gradients largest in size, "
+            f"$|\\delta_i| = {sizes[0]}$ for each: the slope $f'(v_{other})$ of neuron {other} makes up for a smaller "
+            "weight.") in text, text
+    assert "gets the local gradient largest in size" not in text
 
 
 def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
