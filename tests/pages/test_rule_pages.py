@@ -1064,3 +1064,84 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
     for path in oracle.all_example_files():  # no example file has a hidden output of 0: no exception named
         assert all(y_hi != 0 for y_hi in oracle.iteration(oracle.load_example(path))["y_hidden"])
         assert "never the other way: $\\Delta w_{4i}$ changes" in output_pages_for(path)["rule-output-weights"]
+
+
+def rule_1_reading_with(monkeypatch, ex: dict) -> str:
+    """Rule 1's 'Reading the rule' as it prints for the network and sample ``ex`` (white space made single spaces),
+    run here with ``examples`` patched."""
+    import numpy as np
+
+    net = backprop.Network(w_hidden=np.array(ex["w_hidden"]), b_hidden=np.array(ex["b_hidden"]),
+                           w_output=np.array(ex["w_output"]), b_output=np.array(ex["b_output"]),
+                           hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+    for name, value in (("NET", net), ("X", np.array(ex["x"], dtype=float)), ("D", ex["d"]), ("ETA", ex["eta"])):
+        monkeypatch.setattr(examples, name, value)
+    source = (DOCS / "rule-output-weights.md").read_text(encoding="utf-8")
+    (block,) = [m["body"] for m in EXEC.finditer(source) if "credit for what was sent" in m["body"]]
+    return " ".join(render_block(Snippet(DOCS / "rule-output-weights.md", 0, "python exec",
+                                         textwrap.dedent(block))).split())
+
+
+def test_rule_1_reading_names_both_hidden_outputs_equal_to_the_printed_decimals(monkeypatch):
+    """Two hidden outputs that print alike in size but are not exactly equal (hidden neuron 1 made a copy of the
+    strongest one, its bias 1e-9 higher): the check rejected only exact ties, so the page said one 'sent the strongest
+    one' and its weight 'takes the largest step' while the reader sees two equal numbers. Both are named now."""
+    y_h = IT["y_hidden"]
+    top = max(range(3), key=lambda n: abs(y_h[n]))
+    copy = 0 if top else 1
+    w_hidden = [list(row) for row in EX["w_hidden"]]
+    b_hidden = list(EX["b_hidden"])
+    w_hidden[copy], b_hidden[copy] = list(EX["w_hidden"][top]), EX["b_hidden"][top] + 1e-9
+    ex = {**EX, "w_hidden": w_hidden, "b_hidden": b_hidden}
+    it = oracle.iteration(ex)
+    pair = sorted([copy, top])
+    sent = [num(abs(it["y_hidden"][n])) for n in range(3)]
+    steps = [num(abs(it["dw_output"][0][n])) for n in range(3)]
+    assert it["y_hidden"][copy] != it["y_hidden"][top]  # not exactly equal ...
+    assert [n for n in range(3) if sent[n] == max(sent)] == pair  # ... but the largest two as printed
+    assert [n for n in range(3) if steps[n] == max(steps)] == pair  # and so are their steps
+    text = rule_1_reading_with(monkeypatch, ex)
+    i, j = (n + 1 for n in pair)
+    assert (f"Here hidden neurons {i} and {j} sent the strongest ones, $|y_{{hi}}| = {sent[top]}$ for each, so "
+            f"$w_{{4{i}}}$ and $w_{{4{j}}}$ take the largest steps in size.") in text, text
+
+
+def tanh_example_near_zero(biases: list[float]) -> dict:
+    """tests/examples/tanh-hidden.json with x = (0, 0) and these hidden biases: v_i = b_i, y_hi = tanh b_i."""
+    ex = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    return oracle.with_sample(ex, x=[0.0, 0.0], b_hidden=biases)
+
+
+def test_rule_1_reading_says_no_output_weight_moves_when_every_hidden_output_is_0(tmp_path):
+    """A tanh hidden layer with x = (0, 0) and b_i = 0 (a valid example: f'(0) = 1) sends y_hi = 0 from every neuron,
+    so no output weight moves. The page said 'every step pushes v_4 ..., except Δw_41, Δw_42 and Δw_43', 'the three
+    steps take y from a to a, short of d' and (stopped by its check of an exact tie) named one neuron as the strongest
+    of three zeros; it now says what happens: nothing, for the oracle's y."""
+    ex = tanh_example_near_zero([0.0, 0.0, 0.0])
+    it = oracle.iteration(ex)
+    assert it["y_hidden"] == [0.0, 0.0, 0.0] and it["dw_output"] == [[0.0, 0.0, 0.0]]
+    file = tmp_path / "tanh-all-zero.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    way = "up" if it["e"] > 0 else "down"
+    assert (f"It has the sign of $e$, so a step pushes $v_4$ {way}, in the direction of $d$, never the other way; but "
+            "here every $y_{hi}$ is 0, so every step is 0 and none pushes it at all:") in text
+    assert (r"Here every $y_{hi}$ is 0, so $\eta \sum_i y_{hi}^2 = 0$: the three steps are 0 and leave $y$ at "
+            f"${num(it['y'])}$.") in text
+    assert "Here every hidden neuron sent 0, so no output weight moves." in text
+    for wrong in ("every step pushes", "take $y$ from", "sent the strongest", "takes the largest step"):
+        assert wrong not in text, wrong
+
+
+def test_rule_1_reading_says_a_change_of_y_below_the_printed_decimals_leaves_it_as_printed(monkeypatch):
+    """Hidden outputs of about 1e-4 (tanh, x = (0, 0), small biases) move y by η e Σ y_hi² ≈ 1e-9: 'take y from a to
+    a' would read as a contradiction. The page says the change is below the last decimal shown, for the oracle's y."""
+    ex = tanh_example_near_zero([1e-4, -2e-4, 1.5e-4])
+    it = oracle.iteration(ex)
+    y_new = it["y"] + sum(dw * y for dw, y in zip(it["dw_output"][0], it["y_hidden"], strict=True))
+    assert y_new != it["y"] and num(y_new) == num(it["y"])  # a change, below the printed decimals
+    text = rule_1_reading_with(monkeypatch, ex)
+    where = "short of" if it["e"] * (ex["d"] - y_new) > 0 else "past"
+    assert (f"and the three steps change $y$ by less than its last decimal shown: it stays at ${num(it['y'])}$, "
+            f"{where} $d = {given(ex['d'])}$.") in text, text
+    assert "take $y$ from" not in text
