@@ -1145,3 +1145,33 @@ def test_rule_1_reading_says_a_change_of_y_below_the_printed_decimals_leaves_it_
     assert (f"and the three steps change $y$ by less than its last decimal shown: it stays at ${num(it['y'])}$, "
             f"{where} $d = {given(ex['d'])}$.") in text, text
     assert "take $y$ from" not in text
+
+
+@pytest.mark.parametrize("case", ["logsig-x-zero", "tanh-all-zero"])
+def test_rule_3_warning_says_why_an_example_cannot_show_the_updated_weights_mistake(tmp_path, case):
+    """The warning about back-propagating through w_4i(n+1) shows the mistake on the worked example, and stopped the
+    build where it cannot: with x = (0, 0) every Δw_ik is 0 whichever w_4i it uses, and with every y_hi = 0 (tanh,
+    b_i = 0) no output weight moves at all, both valid examples. It now says which, from the oracle's numbers; and
+    rule 3's reading, where every f'(v_i) is alike (all v_i = 0), says so instead of 'lies between 1 (neuron 1)
+    and 1'."""
+    ex = (tanh_example_near_zero([0.0, 0.0, 0.0]) if case == "tanh-all-zero"
+          else oracle.with_sample(oracle.load_example(oracle.DEFAULT_FILE), x=[0.0, 0.0]))
+    it = oracle.iteration(ex)
+    assert all(v == 0 for row in it["dw_hidden"] for v in row)
+    still = all(v == 0 for v in it["dw_output"][0])
+    assert still == (case == "tanh-all-zero")
+    file = tmp_path / f"{case}.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    why = (r"no output weight moves in it (every $y_{hi}$ is 0, so is every $\Delta w_{4i}$)" if still
+           else r"both its inputs are 0, so every $\Delta w_{ik}$ is 0 whichever $w_{4i}$ it uses")
+    assert f"The worked example happens not to show the difference: {why}. See also [common mistakes]" in text
+    assert "but would be" not in text
+    fp = it["fp_hidden"]
+    alike = len({num(v) for v in fp}) == 1
+    assert alike == (case == "tanh-all-zero")
+    if alike:
+        assert f"Here $f'(v_i) = {num(fp[0])}$ for every neuron." in text and "lies between" not in text
+    else:
+        slow = fp.index(min(fp))
+        assert f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow + 1}) and ${num(max(fp))}$." in text
