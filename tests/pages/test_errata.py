@@ -432,6 +432,33 @@ def test_page_checks_explain_a_coincidence_at_x_zero(tmp_path):
         assert "agrees by coincidence: with $x = (0, 0)$" in text, text
 
 
+def test_page_check_of_erratum_2_explains_a_coincidence_with_sums_that_are_not_0(tmp_path):
+    """The slide's sum over i, x_k times a column sum of w, is the same for every neuron; it matches every v_i when
+    every neuron's weighted input is that one number, which need not be 0: every row of w equal to (1/3, 2/3) and
+    x = (1, 1) give each neuron 1/3 + 2/3 = 1 and the sum with k = 1 is 3 * 1/3 * 1 = 1 too (with k = 2 it is 2). The
+    check assumed the sums were 0 and stopped the build though the page printed nothing false; it now says what the
+    coincidence is, the k from plain arithmetic here."""
+    example = json.loads((ROOT / "backprop" / "example.json").read_text(encoding="utf-8"))
+    third = 1 / 3
+    example.update(w_hidden=[[third, 2 * third]] * 3, x=[1.0, 1.0])
+    weighted = [row[0] * 1.0 + row[1] * 1.0 for row in example["w_hidden"]]  # each neuron's w_i1 x_1 + w_i2 x_2
+    slide = [sum(row[k] for row in example["w_hidden"]) * 1.0 for k in range(2)]  # x_k sum_i w_ik
+    assert all(abs(s - 1) < 1e-15 for s in weighted) and abs(slide[0] - 1) < 1e-15 and abs(slide[1] - 2) < 1e-15
+    file = tmp_path / "rows-third.json"
+    file.write_text(json.dumps(example), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", COINCIDENCE_RUN], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    first, second = json.loads(proc.stdout)
+    assert "agrees with the explicit lines for every neuron: **True**" in second
+    text = " ".join(second.split())
+    assert ("For this example the slide's version agrees by coincidence: with $x = (1, 1)$ every neuron's weighted "
+            r"input $w_{i1} x_1 + w_{i2} x_2$ is the same, and the slide's sum $\sum_i w_{i1}\, x_1$ happens to equal "
+            "it.") in text, text
+    assert "is 0" not in text
+    assert "Literal reading agrees: **False**" in first and "by coincidence" not in first  # erratum 1: 3 * 1 is not 1
+
+
 def test_page_check_of_the_sigmoid_lines_says_what_sympy_proves():
     lines = verdicts(section_outputs()["erratum-sigmoid-derivation"])
     assert lines == {"(S1)": "differs", "(S2)": "differs", "(S3)": "differs", "(S4)": "differs", "(S5)": "agrees",
