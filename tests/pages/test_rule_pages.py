@@ -222,6 +222,9 @@ def test_hidden_pages_warn_about_updated_weights_and_the_missing_sum(page):
         right, bad = IT["db_hidden"][i], wrong["db_hidden"][i]
     assert (right_s, wrong_s) == (num(right), num(bad)) and right_s != wrong_s
     assert (w_now_s, w_next_s) == (given(EX["w_output"][0][i]), num(IT["w_output_new"][0][i]))
+    # A paragraph of the warning, not a code block: printed without indentation (markdown-exec indents the output
+    # into the box; four spaces more once made its first line a code block with its math shown as TeX).
+    assert re.search(r"^In the worked example \$\\Delta", page_text(page), re.M), "the example's line is indented"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1162,10 +1165,12 @@ def test_rule_3_warning_says_why_an_example_cannot_show_the_updated_weights_mist
     assert still == (case == "tanh-all-zero")
     file = tmp_path / f"{case}.json"
     file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    raw = render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"]
+    text = re.sub(r"\s+", " ", raw)
     why = (r"no output weight moves in it (every $y_{hi}$ is 0, so is every $\Delta w_{4i}$)" if still
            else r"both its inputs are 0, so every $\Delta w_{ik}$ is 0 whichever $w_{4i}$ it uses")
     assert f"The worked example happens not to show the difference: {why}. See also [common mistakes]" in text
+    assert re.search(r"^The worked example happens", raw, re.M), "a paragraph, not indented into a code block"
     assert "but would be" not in text
     fp = it["fp_hidden"]
     alike = len({num(v) for v in fp}) == 1
