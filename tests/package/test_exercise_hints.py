@@ -34,8 +34,18 @@ import sympy as sp
 from backprop import Network, examples, homework, train
 from backprop import exercises as ex
 from tests.support import oracle, reference_net
-from tests.support.exercise_weights import (BOX_ATOL, BOX_RTOL, GC_ATOL, GC_RTOL, OI_ATOL, OI_RTOL, WANTED, box_weights,
-                                            gradient_weight, iteration_weight)
+from tests.support.exercise_weights import (
+    BOX_ATOL,
+    BOX_RTOL,
+    GC_ATOL,
+    GC_RTOL,
+    OI_ATOL,
+    OI_RTOL,
+    WANTED,
+    box_weights,
+    gradient_weight,
+    iteration_weight,
+)
 from tests.support.hints import formula_spans as find_formulas
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
@@ -855,7 +865,7 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     assert ex.one_iteration_weight(catalogue(path).example) == (name, (i, k))
 
 
-# Exercises 6, 9 and 10's right Δw_ik in plain math: the example's own network, the other hidden activation, two outputs.
+# Exercises 6, 9 and 10's right Δw_ik in plain math: the example's network, the other hidden activation, two outputs.
 UPDATES = {"hidden-weights": "it", "tansig-hidden": "it_q", "two-outputs": "it_two"}
 
 
