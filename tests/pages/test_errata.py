@@ -417,15 +417,21 @@ print(json.dumps([render_block(s) for s in blocks]))
 """
 
 
-def test_page_checks_explain_a_coincidence_at_x_zero(tmp_path):
-    example = json.loads((ROOT / "backprop" / "example.json").read_text(encoding="utf-8"))
-    example["x"] = [0.0, 0.0]
-    file = tmp_path / "x-zero.json"
+def _errata_1_and_2(tmp_path, example):
+    """The text of errata 1 and 2's blocks, run with ``example`` as the worked example."""
+    file = tmp_path / "example.json"
     file.write_text(json.dumps(example), encoding="utf-8")
     proc = subprocess.run([sys.executable, "-c", COINCIDENCE_RUN], cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     first, second = json.loads(proc.stdout)
+    return first, second
+
+
+def test_page_checks_explain_a_coincidence_at_x_zero(tmp_path):
+    example = json.loads((ROOT / "backprop" / "example.json").read_text(encoding="utf-8"))
+    example["x"] = [0.0, 0.0]
+    first, second = _errata_1_and_2(tmp_path, example)
     assert "Literal reading agrees: **True**" in first
     assert "agrees with the explicit lines for every neuron: **True**" in second
     for text in (first, second):
@@ -444,12 +450,7 @@ def test_page_check_of_erratum_2_explains_a_coincidence_with_sums_that_are_not_0
     weighted = [row[0] * 1.0 + row[1] * 1.0 for row in example["w_hidden"]]  # each neuron's w_i1 x_1 + w_i2 x_2
     slide = [sum(row[k] for row in example["w_hidden"]) * 1.0 for k in range(2)]  # x_k sum_i w_ik
     assert all(abs(s - 1) < 1e-15 for s in weighted) and abs(slide[0] - 1) < 1e-15 and abs(slide[1] - 2) < 1e-15
-    file = tmp_path / "rows-third.json"
-    file.write_text(json.dumps(example), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", COINCIDENCE_RUN], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    first, second = json.loads(proc.stdout)
+    first, second = _errata_1_and_2(tmp_path, example)
     assert "agrees with the explicit lines for every neuron: **True**" in second
     text = " ".join(second.split())
     assert ("For this example the slide's version agrees by coincidence: with $x = (1, 1)$ every neuron's weighted "
