@@ -10,7 +10,9 @@ to other pages' anchors), in ``.cache/pages/<key>.json``. On a hit the page's Ma
 before rendering, and the kept HTML and the rest are given back in ``on_page_content`` before any other plugin sees
 the page, so everything after rendering (autorefs, search, notebooks.py, mathjax_prerender.py, ...) runs as before.
 
-Never kept: a page whose rendering logged a warning (``--strict`` must fail on it again next time), pages without
+Never kept: a page whose rendering logged a warning (``--strict`` must fail on it again next time), any page while
+warnings are not logged at all (``mkdocs build -q`` sets the ``mkdocs`` logger to ERROR, so a block that failed, and
+printed its traceback into the page, would count no warning: mkdocs issue #4126), pages without
 executed blocks (they render fast), and pages with what registers itself while rendering besides headings
 (mkdocstrings' ``::: identifier``, autorefs' ``[](){#anchor}``). The headings of a page given back from the cache
 are registered with mkdocs-autorefs through its public ``register_anchor``, as its heading scanner does while
@@ -175,7 +177,8 @@ def on_page_content(html, page, config, files, **kwargs):
     if miss is not None:
         _state["stats"][1] += 1
         path, warnings_before = miss
-        if _state["warnings"] == warnings_before:  # a page that warned renders again next time, and warns again
+        # a page that warned renders again next time, and warns again; under -q no warning can be counted
+        if _state["warnings"] == warnings_before and logging.getLogger("mkdocs").isEnabledFor(logging.WARNING):
             entry = {
                 "html": html,
                 "toc": _toc_tokens(page.toc),

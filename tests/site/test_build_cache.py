@@ -266,6 +266,28 @@ def test_links_to_a_cached_pages_headings_still_resolve(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_page_whose_block_failed_under_quiet_is_not_kept(tmp_path):
+    """``mkdocs build -q`` logs no warning at all (mkdocs issue #4126), so a block that failed, its traceback printed
+    into the page, counts none; kept, the page would then come back from the cache in a later strict build, which
+    would pass and publish the traceback."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text('# A\n\n```python exec="on"\nraise ValueError("not true of this example")\n```\n')
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "t", "nav": ["a.md"], "plugins": ["markdown-exec"],
+        "markdown_extensions": ["pymdownx.superfences"], "hooks": [str(HOOKS / "page_cache.py")]}))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BACKPROP_PAGE_CACHE": str(tmp_path / "cache")}
+    runs = {}
+    for run, flags in (("quiet", ["-q"]), ("loud", [])):
+        runs[run] = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *flags, "-d",
+                                    str(tmp_path / run)], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert "not true of this example" in (tmp_path / "quiet" / "a" / "index.html").read_text(encoding="utf-8")
+    loud = runs["loud"].stdout + runs["loud"].stderr
+    assert runs["loud"].returncode != 0, loud
+    assert "0 from the cache, 1 rendered" in loud and "not true of this example" in loud
+
+
+@pytest.mark.slow
 def test_a_cold_build_executes_and_a_warm_one_reuses(builds):
     cold, warm = builds["cold"], builds["warm"]
     assert executed(cold["log"]) == (1, 1)
