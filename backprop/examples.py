@@ -19,7 +19,8 @@ pages derive the slides' network, so the example must have 2 inputs, 3 hidden ne
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. Two examples are
 refused because the pages could not teach with them: an output that equals $d$ exactly ($e = 0$, nothing
 to learn), and a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
-example is held to the same rules, and must differ from the worked example.
+example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
+the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
 ``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
 ``PRACTICE_ETA``) are read once, when this module is first imported.
@@ -40,6 +41,7 @@ import numpy as np
 from . import activations
 from .activations import Array
 from .network import Network, forward
+from .show import DECIMALS
 
 #: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
@@ -125,9 +127,15 @@ def load(path: str | os.PathLike[str]) -> Example:
                          "the practice example every other file falls back on")
     else:
         practice = load(DEFAULT_FILE).practice
-    if _same(example, practice):
-        raise ValueError(f"example file {os.fspath(path)!r}: the practice example is the worked example itself, whose "
-                         f"numbers the pages print; give {PRACTICE_KEY!r} a network or sample of its own")
+    alike = _printed_alike(example, practice)
+    if alike:
+        same = "is the worked example itself" if _same(example, practice) else "shares neurons with the worked example"
+        fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in alike)
+        raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
+                         f"{'neuron' if len(alike) == 1 else 'neurons'} {', '.join(str(n) for n, _ in alike)} the "
+                         f"fields the pages print ({fields}), so the exercises' answers for "
+                         f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; give "
+                         f"{PRACTICE_KEY!r} other weights or another x")
     return dataclasses.replace(example, practice=practice)
 
 
@@ -172,6 +180,14 @@ def _same(a: Example, b: Example) -> bool:
     """Whether two examples have the same network, activations and sample (so the same numbers everywhere)."""
     return (a.net.hidden, a.net.output, a.d, a.eta) == (b.net.hidden, b.net.output, b.d, b.eta) and all(
         np.array_equal(getattr(a.net, k), getattr(b.net, k)) for k in WEIGHT_KEYS) and np.array_equal(a.x, b.x)
+
+
+def _printed_alike(a: Example, b: Example) -> list[tuple[int, float]]:
+    """(neuron, v) of every neuron, hidden 1..3 then the output 4, whose field $v$ prints alike in ``a`` and ``b``:
+    the exercises would ask for a number the derivation pages print, whatever $d$ and $\\eta$."""
+    (va, vb) = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(a.net, a.x), forward(b.net, b.x)))
+    return [(n, float(u)) for n, (u, w) in enumerate(zip(va, vb), start=1)
+            if float(f"{u:.{DECIMALS}f}") == float(f"{w:.{DECIMALS}f}")]  # -0.000000 is 0.000000
 
 
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:

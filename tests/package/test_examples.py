@@ -187,9 +187,39 @@ def test_the_package_file_must_hold_the_practice_example(tmp_path, monkeypatch):
 def test_the_practice_example_must_differ_from_the_worked_example(tmp_path):
     copy = {k: VALID[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "x", "d", "eta")}
     path = write(tmp_path, {**VALID, "practice": copy})
-    with pytest.raises(ValueError, match=r"the practice example is the worked example itself"):
+    with pytest.raises(ValueError, match=r"the practice example is the worked example itself: it gives neurons "
+                                         r"1, 2, 3, 4 the fields the pages print"):
         examples.load(path)
-    examples.load(write(tmp_path, {**VALID, "practice": {**copy, "eta": 0.25}}, "other.json"))  # one change will do
+    examples.load(write(tmp_path, {**VALID, "practice": {**copy, "x": [0.3, -0.9]}}, "other.json"))  # another x will do
+
+
+def practice_fields(ex: dict) -> list[float]:
+    """v_1, v_2, v_3, v_4 of an example (its top level), in plain math."""
+    it = oracle.iteration(ex)
+    return [*it["v_hidden"], *it["v_output"]]
+
+
+@pytest.mark.parametrize("change", [{"d": 0.123}, {"eta": 0.25}, {"d": -1.0, "eta": 0.9}])
+def test_a_practice_example_with_the_worked_network_and_x_is_refused(tmp_path, change):
+    """Another d or eta only: the exercises' forward pass would be the pages' own."""
+    copy = {k: VALID[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "x", "d", "eta")}
+    fields = ", ".join(f"v_{n} = {v:.6f}" for n, v in enumerate(practice_fields(VALID), start=1))
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, {**VALID, "practice": {**copy, **change}}))
+    want = f"shares neurons with the worked example: it gives neurons 1, 2, 3, 4 the fields the pages print ({fields})"
+    assert want in str(info.value)
+
+
+def test_a_practice_example_sharing_one_hidden_neuron_is_refused_naming_it(tmp_path):
+    """Only neuron 2's row and bias copied from the worked example: its field is the pages' v_2."""
+    w_hidden = [PRACTICE["w_hidden"][0], VALID["w_hidden"][1], PRACTICE["w_hidden"][2]]
+    b_hidden = [PRACTICE["b_hidden"][0], VALID["b_hidden"][1], PRACTICE["b_hidden"][2]]
+    practice = {**PRACTICE, "w_hidden": w_hidden, "b_hidden": b_hidden, "x": VALID["x"]}
+    v_2 = practice_fields(VALID)[1]
+    assert [f"{v:.6f}" for v in practice_fields(practice)].count(f"{v_2:.6f}") == 1  # only neuron 2 is shared
+    with pytest.raises(ValueError, match=rf"it gives neuron 2 the fields the pages print \(v_2 = {v_2:.6f}\), so "
+                                         r"the exercises' answers for it would be on the derivation pages"):
+        examples.load(write(tmp_path, {**VALID, "practice": practice}))
 
 
 def practice_with(**changes) -> dict:
