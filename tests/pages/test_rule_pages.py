@@ -750,6 +750,7 @@ def test_the_code_paragraph_names_every_factor_of_the_line_it_names(page, field)
 # parameter the block nudges (its key in the example and its index) and the oracle's Δ of it.
 FD_TIPS = {
     "rule-output-weights": ("-eta * dE/dw41", "Δw_41(0)", "w_output", (0, 0), "dw_output"),
+    "rule-output-bias": ("-eta * dE/db4", "Δb_4(0)", "b_output", (0,), "db_output"),
     "rule-hidden-weights": ("-eta * dE/dw32", "Δw_32(0)", "w_hidden", (2, 1), "dw_hidden"),
     "rule-hidden-biases": ("-eta * dE/db1", "Δb_1(0)", "b_hidden", (0,), "db_hidden"),
 }
