@@ -14,6 +14,7 @@ import itertools
 import math
 import random
 import re
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
 from tests.support import oracle
-from tests.support.pages import markdown_displays, markdown_says, norm_tex
+from tests.support.pages import markdown_displays, markdown_says, norm_tex, table_rows
 from tests.support.snippets import collect, render_block
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -266,6 +267,20 @@ def rendered_display_math(page: str) -> list[str]:
 
 def test_forward_pass_page_prints_each_substituted_equation():
     assert rendered_display_math("forward-pass") == expected_forward_equations()
+
+
+def test_forward_pass_page_tables_give_the_weights_as_the_example_file_does():
+    """The example's weights are given numbers (0.1), not results to 6 decimals (0.100000): as the file writes them."""
+    ex = oracle.load_example()
+
+    def as_written(v: float) -> str:  # 0.1 -> '0.1', 1.0 -> '1', -0.25 -> '-0.25' (6 decimals at most)
+        return format(Decimal(repr(round(float(v), 6))).normalize(), "f")
+
+    text = rendered("forward-pass")
+    hidden = table_rows(text, "hidden neuron $i$")
+    assert hidden == [[str(i), *map(as_written, [*w, b])] for i, (w, b) in
+                      enumerate(zip(ex["w_hidden"], ex["b_hidden"], strict=True), start=1)]
+    assert table_rows(text, "output neuron") == [["4", *map(as_written, [*ex["w_output"][0], *ex["b_output"]])]]
 
 
 def test_forward_pass_page_says_which_hidden_activation_the_example_uses():
