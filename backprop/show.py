@@ -265,6 +265,19 @@ def f_prime_tex(activation: str, y: object) -> str:
     return tex(ACTIVATION_TEX[activation]["f_prime_y"], y=y)
 
 
+def f_prime_factor_tex(activation: str, y: object) -> str:
+    r"""`f_prime_tex` as one factor of a product: in ``\big(...\big)`` when it is a sum or difference at its top
+    level (tanh's ``1 - y^2``) or starts with a sign, as it is otherwise (logsig's ``y\,(1 - y)``):
+    ``f_prime_factor_tex("tansig", "f(v_i)")`` is ``\big(1 - f(v_i)^2\big)``."""
+    text = f_prime_tex(activation, y)
+    depth = 0
+    for char in text:
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and char in "+-":  # a sum or difference, or a leading sign
+            return rf"\big({text}\big)"
+    return text
+
+
 def activation_plot(name: str, f_label: str, f_prime_label: str, label: str, v_max: float = 6.0) -> str:
     """The activation ``name`` (solid) and its derivative (dashed) for ``-v_max <= v <= v_max``, as `svg` does.
 

@@ -294,6 +294,21 @@ def test_f_prime_tex(act, y, text):
     assert show.f_prime_tex(act, y) == text
 
 
+@pytest.mark.parametrize(
+    ("act", "y", "text"),
+    [
+        ("logsig", "f(v_i)", r"f(v_i)\,(1 - f(v_i))"),  # a product already: as it is
+        ("logsig", -0.25, r"\big(-0.250000\,(1 - (-0.250000))\big)"),  # a leading sign: bracketed
+        ("tansig", "f(v_i)", r"\big(1 - f(v_i)^2\big)"),  # a difference: bracketed
+        ("tansig", -0.5, r"\big(1 - (-0.500000)^2\big)"),
+        ("purelin", "y", "1"),
+    ],
+)
+def test_f_prime_factor_tex(act, y, text):
+    """f'(v) as a factor of a product: bracketed exactly when it is a sum or difference or starts with a sign."""
+    assert show.f_prime_factor_tex(act, y) == text
+
+
 def test_activation_tex_names_each_activation():
     assert {k: v["name"] for k, v in show.ACTIVATION_TEX.items()} == {
         "logsig": "logistic sigmoid", "tansig": "hyperbolic tangent", "purelin": "linear"}
