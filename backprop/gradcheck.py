@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from . import activations
 from ._checks import as_array, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked
@@ -37,17 +38,65 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     r"""The largest relative error between analytic and numerical gradients over all parameters.
 
     Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; about $10^{-8}$ or less
-    means the rules are right, anything above $10^{-4}$ means a bug.
+    means the rules are right, anything above $10^{-4}$ means a bug. A gradient too small to be judged
+    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the gap $|a - n|$ is within
+    the central difference's `rounding_noise` and $|a| + |n|$ is below that noise over `RIGHT`, the entry counts 0
+    (see `relative_error`), so a network whose saturated neurons have gradients of rounding-noise size passes.
     """
     net, x, d, h = _checked(net, x, d, h)
-    analytic = _analytic(_forward(net, x), d)
+    fp = _forward(net, x)
+    analytic = _analytic(fp, d)
     numerical = _numerical(net, x, d, h)
-    worst = 0.0
-    for name in PARAMETERS:
-        a, n = analytic[name], numerical[name]
-        rel = np.abs(a - n) / np.maximum(np.abs(a) + np.abs(n), 1e-8)
-        worst = max(worst, float(rel.max()))
-    return worst
+    atol = _noise(fp, d, h)
+    return max(float(relative_error(analytic[name], numerical[name], atol).max()) for name in PARAMETERS)
+
+
+#: A largest relative error below this means the rules are right (the pages' and the check's tolerance).
+RIGHT = 1e-7
+
+
+def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
+    r"""Entry by entry $r = |a - n| / \max(|a| + |n|, 10^{-8})$, and $r = 0$ where the gradient is too small to
+    be judged relatively: $|a - n| \le$ ``atol`` (the gap is rounding noise) and $|a| + |n| \le$ ``atol`` / `RIGHT`
+    (a gradient so small that its noise alone could make $r \ge$ `RIGHT`). Elsewhere a gap within ``atol`` gives
+    $r <$ `RIGHT` anyway, so $r <$ `RIGHT` everywhere exactly when every entry is close as ``numpy.isclose`` means
+    it with ``atol`` and a relative tolerance of `RIGHT`. With ``atol = 0`` it is the plain relative error.
+    """
+    a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
+    gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
+    r = gap / np.maximum(size, 1e-8)
+    return np.where((gap <= atol) & (size <= atol / RIGHT), 0.0, r)
+
+
+def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: float = 0.0) -> str:
+    """The entry with the largest `relative_error`, with its numbers, for a message that says why a check failed:
+    ``"w_hidden[2, 1]: analytic 1.02e-13, central difference 0, gap 1.02e-13, rounding noise 5.6e-10, r = 0.0102"``.
+    """
+    name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], atol)[idx]))
+                        for name in analytic for idx in np.ndindex(np.shape(analytic[name]))), key=lambda t: t[2])
+    a, n = float(analytic[name][idx]), float(numerical[name][idx])
+    return (f"{name}[{', '.join(map(str, idx))}]: analytic {a:.6g}, central difference {n:.6g}, gap {abs(a - n):.3g}, "
+            f"rounding noise {atol:.2g}, r = {r:.3g}")
+
+
+def rounding_noise(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
+    r"""How far rounding alone can move a central difference of $E$ at this network and sample: a bound, with a
+    safety factor 10, $10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where
+    $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$ is the size of the
+    sums that make $y_j$ (each rounded to about $\varepsilon$ of its size; no output $f'$ exceeds 1). Two
+    gradients closer than this agree as far as a central difference can tell.
+    """
+    net, x, d, h = _checked(net, x, d, h)
+    return _noise(_forward(net, x), d, h)
+
+
+def _noise(fp: ForwardPass, d: Array, h: float) -> float:
+    net = fp.net
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)  # how much of v_i's rounding y_hi keeps
+    hidden_size = np.abs(fp.y_hidden) + np.abs(f_prime) * (np.abs(net.b_hidden) + np.abs(net.w_hidden) @ np.abs(fp.x))
+    sums = np.abs(net.b_output) + np.abs(net.w_output) @ hidden_size
+    e = _error(fp, d)
+    return float(10 * np.finfo(float).eps * (_cost(e) + np.sum(np.abs(e) * (np.abs(fp.y_output) + sums))) / h)
 
 
 def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple[Network, Array, Array, float]:

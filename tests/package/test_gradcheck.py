@@ -213,3 +213,55 @@ def test_right_rules_give_about_1e_8_and_slips_more_than_1e_4(monkeypatch):
     monkeypatch.setattr(rules, "f_prime_hidden", lambda fp: np.ones_like(fp.y_hidden))  # a slip: f'(v_i) dropped
     slipped = [gradient_check(*random_problem(h, o, seed=s)) for s in range(3) for h, o in PAIRS if h != "purelin"]
     assert min(slipped) > 1e-4
+
+
+# --- gradients of rounding-noise size: judged absolutely, as numpy.isclose does with atol ------------------------
+
+SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+
+
+def test_a_saturated_network_passes_with_the_right_rules_and_fails_with_a_slip(monkeypatch):
+    """Hidden weights of size ~20: every y_hi is within 1e-5 of 0 or 1, so hidden gradients are 1e-5 down to 1e-13
+    (the oracle's), where a central difference's rounding error (~1e-11) is a large part of the gradient. The check
+    once divided that noise by the floor 1e-8 and reported 1e-5 for the right rules, 'a bug' by its own reading; a
+    gap within the rounding noise of a gradient that small is now judged absolutely. A slip still fails it."""
+    it = oracle.iteration(SATURATED)
+    hidden = [abs(v) for row in it["dw_hidden"] for v in row] + [abs(v) for v in it["db_hidden"]]
+    assert max(hidden) / SATURATED["eta"] < 1e-4 and min(hidden) / SATURATED["eta"] < 1e-12  # the premise
+    net = net_of(SATURATED)
+    x, d = SATURATED["x"], SATURATED["d"]
+    plain = max(float(np.max(GRADCHECK.relative_error(a, n)))
+                for a, n in zip(analytic_gradient(net, x, d).values(), numerical_gradient(net, x, d).values()))
+    assert plain > 1e-6, "without the noise, the right rules read as a bug (the case this test is for)"
+    assert gradient_check(net, x, d) < GRADCHECK.RIGHT
+    monkeypatch.setattr(rules, "f_prime_hidden", lambda fp: np.ones_like(fp.y_hidden))  # forget f'(v_i)
+    assert gradient_check(net, x, d) > 0.1
+
+
+def test_the_rounding_noise_bounds_the_gap_of_the_right_rules():
+    """rounding_noise is at least every gap |a - c| of the right rules, on random problems of every activation pair,
+    the example files and the saturated network; and small: far below the gradients of a usual problem."""
+    problems = [random_problem(h, o, seed=s) for s in range(3) for h, o in PAIRS]
+    problems += [(net_of(ex), ex["x"], ex["d"]) for ex in [SATURATED, *map(oracle.load_example,
+                                                                           oracle.all_example_files())]]
+    for net, x, d in problems:
+        noise = GRADCHECK.rounding_noise(net, x, d)
+        a, n = analytic_gradient(net, x, d), numerical_gradient(net, x, d)
+        assert max(float(np.max(np.abs(a[k] - n[k]))) for k in PARAMETERS) <= noise
+        assert noise < 1e-7
+
+
+def test_relative_error_is_plain_except_for_a_gap_within_the_noise_of_a_tiny_gradient():
+    """Hand values: r = |a - n| / max(|a| + |n|, 1e-8); with atol = 1e-10, a gap of 1e-13 between two gradients of
+    1e-9 is 0 (noise: their sum is below atol / RIGHT = 1e-3), but not a gap of 1e-9 (a wrong rule), nor a gap of
+    1e-11 between two gradients of 0.5 (judged relatively: 1e-11)."""
+    r = GRADCHECK.relative_error([1e-9 + 1e-13, 2e-9, 0.5 + 1e-11, 0.0], [1e-9, 1e-9, 0.5, 0.0], atol=1e-10)
+    assert r[0] == 0.0 and r[1] == pytest.approx(1e-9 / 1e-8) and r[2] == pytest.approx(1e-11) and r[3] == 0.0
+    assert GRADCHECK.relative_error([1e-9 + 1e-13], [1e-9])[0] == pytest.approx(1e-13 / 1e-8)  # atol = 0: plain
+
+
+def test_worst_entry_names_the_entry_and_its_numbers():
+    a = {"w_hidden": np.array([[0.5, 2e-9]]), "b_output": np.array([1.0])}
+    n = {"w_hidden": np.array([[0.5, 1e-9]]), "b_output": np.array([1.0])}
+    assert GRADCHECK.worst_entry(a, n, 1e-12) == ("w_hidden[0, 1]: analytic 2e-09, central difference 1e-09, "
+                                                  "gap 1e-09, rounding noise 1e-12, r = 0.1")
