@@ -181,7 +181,8 @@ def pick(value: float, positive: str, negative: str, zero: str | None = None) ->
     if value < 0:
         return negative
     if zero is None:
-        raise ExampleError(f"a sentence needs a nonzero number here ({positive!r} or {negative!r}), got 0")
+        raise ExampleError(f"{current_page}: a sentence needs a nonzero number here ({positive!r} or {negative!r}), "
+                           "got 0. Change the page or the example.")
     return zero
 
 
@@ -205,9 +206,21 @@ def require(condition: object, sentence: str, **numbers: object) -> None:
     A page calls this before it prints a sentence that is true only of some examples.
     """
     if not condition:
-        shown = ", ".join(f"{k} = {_format(v, None)[0] if not isinstance(v, str) else v}" for k, v in numbers.items())
+        shown = ", ".join(f"{k} = {_exact(v)}" for k, v in numbers.items())
         raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of this worked example"
                            + (f" ({shown})" if shown else "") + ". Change the page or the example.")
+
+
+def _exact(value: object) -> str:
+    """A number of a `require` message: with the site's decimals, or, below 0.1 in size, where those would keep five
+    significant digits or fewer (none for a value that prints as 0), with six: ``1e-09``, not ``0.000000``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, np.ndarray) and value.size == 1:
+        value = value.item()
+    if isinstance(value, float | np.floating) and value != 0 and abs(float(value)) < 0.1:
+        return f"{float(value):.6g}"
+    return _format(value, None)[0]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None) -> str:

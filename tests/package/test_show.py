@@ -223,7 +223,29 @@ def test_require_names_page_sentence_and_numbers(monkeypatch):
         show.require(False, "All three steps are negative", e=0.25, count=3, v=-1e-9, word="up", y=-0.5)
     assert str(info.value) == (
         "rule-output-weights.md: the sentence 'All three steps are negative' is not true of this worked example "
-        "(e = 0.250000, count = 3, v = 0.000000, word = up, y = -0.500000). Change the page or the example.")
+        "(e = 0.250000, count = 3, v = -1e-09, word = up, y = -0.500000). Change the page or the example.")
+
+
+@pytest.mark.parametrize(("value", "text"), [(-1e-9, "-1e-09"), (1.23456789e-7, "1.23457e-07"), (0.0, "0.000000"),
+                                             (0.0123456789, "0.0123457"), (np.float64(4e-6), "4e-06"),
+                                             (0.5, "0.500000"), (-2.25, "-2.250000"), (np.array([3e-10]), "3e-10")])
+def test_require_gives_a_number_the_decimals_would_hide_with_six_significant_digits(monkeypatch, value, text):
+    """With the site's 6 decimals a tiny number read 0.000000 in the message (v = -1e-9 above), which says nothing of
+    why the sentence failed; below 0.1 in size a number is given with six significant digits (hand strings)."""
+    monkeypatch.setattr(show, "current_page", "p.md")
+    with pytest.raises(show.ExampleError) as info:
+        show.require(False, "s", v=value)
+    assert str(info.value) == f"p.md: the sentence 's' is not true of this worked example (v = {text}). Change the " \
+                              "page or the example."
+
+
+def test_pick_names_the_page_where_it_stops(monkeypatch):
+    """pick's error named no page, so a build stopped by it said neither where nor why; it names the page as require
+    does."""
+    monkeypatch.setattr(show, "current_page", "verification.md")
+    with pytest.raises(show.ExampleError, match=r"^verification\.md: a sentence needs a nonzero number here "
+                                                r"\('gains' or 'loses'\), got 0\. Change the page or the example\.$"):
+        show.pick(0.0, "gains", "loses")
 
 
 def test_require_without_numbers_or_page(monkeypatch):
