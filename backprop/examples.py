@@ -18,7 +18,8 @@ form) and rebuild: every number, sentence, exercise and default of the CLI follo
 pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. Two examples are
 refused because the pages could not teach with them: an output that equals $d$ exactly ($e = 0$, nothing
-to learn), and a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
+to learn) or so nearly that $e$ prints as 0 with the pages' decimals (every update would print as 0), and a
+saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
 example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
@@ -38,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import activations
+from . import activations, show
 from .activations import Array
 from .network import Network, forward
 from .show import DECIMALS
@@ -199,9 +200,14 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
             raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
                              f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
                              f"choose smaller weights or inputs")
-    if d - fp.y_output[0] == 0:
+    e = d - fp.y_output[0]
+    if e == 0:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
+    if float(show.num(e)) == 0:
+        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} prints as "
+                         f"{show.num(0.0)} with the pages' {show.DECIMALS} decimals, so every update the pages derive "
+                         f"from it would print as 0 too; choose a d further from y")
 
 
 def current_file() -> Path:

@@ -11,6 +11,7 @@ import functools
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -478,8 +479,28 @@ def test_load_refuses_an_output_that_equals_d_exactly(tmp_path):
     data = dict(VALID, d=y)
     with pytest.raises(ValueError, match=r"example file .*equals d exactly, so e = 0"):
         examples.load(write(tmp_path, data))
-    nearly = dict(VALID, d=oracle.iteration(VALID)["y"] + 1e-9)  # a tiny error is still an error
+    nearly = dict(VALID, d=oracle.iteration(VALID)["y"] + 2e-6)  # a tiny error that prints is still an error
     assert examples.load(write(tmp_path, nearly, "nearly.json")).d == nearly["d"]
+
+
+@pytest.mark.parametrize("offset", [1e-9, -3e-7])
+def test_load_refuses_an_error_that_prints_as_zero_naming_d_y_and_e(tmp_path, offset):
+    """d = y + 1e-9 was accepted (only e == 0 exactly was refused), and the pages, which print 6 decimals, then printed
+    every rule as 0 and stopped later in show.pick with an error that named no page. The loader refuses it, naming d,
+    y (the oracle's, to 1e-12) and e, and why."""
+    y = oracle.iteration(VALID)["y"]
+    data = dict(VALID, d=y + offset)
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, data))
+    m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) prints as 0\.000000 with the pages' "
+                  r"6 decimals, so every update the pages derive from it would print as 0 too; choose a d further "
+                  r"from y$", str(info.value))
+    assert m, str(info.value)
+    assert float(m[1]) == data["d"] and float(m[2]) == pytest.approx(y, abs=1e-12)
+    assert float(m[3]) == pytest.approx(offset, rel=1e-3)
+    practice = dict(PRACTICE, d=oracle.iteration(PRACTICE)["y"] + offset)  # the practice example is held to it too
+    with pytest.raises(ValueError, match=r": practice: the error e = d - y = "):
+        examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
 
 
 @pytest.mark.parametrize("hidden, w11", [("logsig", 40.0), ("logsig", -800.0), ("tansig", 20.0)])
