@@ -246,7 +246,15 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
     if name == "two-outputs":
         assert rf"For hidden neuron {i + 1}:" in text
         assert rf"\sum_j e_j w_{{j{i + 1}}} = e_4 w_{{4{i + 1}}} + e_5 w_{{5{i + 1}}} = " in text
-        assert rf"\Delta {w} = \eta \cdot " in text and rf"f'(v_{i + 1}) \cdot x_{k + 1} = {right[i][k]:.6f}," in text
+        assert rf"\Delta {w} = \eta \cdot " in text
+        w4, d = example["w_output"][0], float(example["d"])  # output 5 as the exercise defines it, as update_slips does
+        two = oracle.iteration({**example, "w_output": [w4, w4[::-1]], "b_output": [example["b_output"][0],
+                                                                              -example["b_output"][0]], "d": [d, -d]})
+        back = two["e"][0] * w4[i] + two["e"][1] * w4[::-1][i]  # Σ_j e_j w_ji, as the solution prints it
+        shown = [float(f"{v:.6f}") for v in (example["eta"], back, it["fp_hidden"][i], example["x"][k])]
+        product = shown[0] * shown[1] * shown[2] * shown[3]  # what a reader gets from the printed numbers
+        rel = "=" if abs(product - float(f"{right[i][k]:.6f}")) < 0.5e-6 * (1 - 1e-6) else r"\approx"
+        assert rf"f'(v_{i + 1}) \cdot x_{k + 1} {rel} {right[i][k]:.6f}," in text
     else:
         assert rf"\Delta {w} = \eta\, e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}" in text
         assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {right[i][k]:.6f}\$\$", text, re.S)
