@@ -38,10 +38,11 @@ from tests.support.pages import (
     numbers_in,
     page_text,
     prose,
+    s6,
     six,
     table_rows,
 )
-from tests.support.reference_net import EX, WORKED, D, X, cost, finite_differences, flat, updates
+from tests.support.reference_net import EX, WORKED, D, X, cost, finite_differences, flat, network_of, updates
 from tests.support.snippets import DOCS, render_with_example
 from tests.support.symbolic import SymbolicNet
 
@@ -322,3 +323,73 @@ def test_verification_choice_of_h():
     assert round(math.log10(eps ** (1 / 3))) == -5 and round(math.log10(eps**0.5)) == -8
     assert inspect.signature(gradcheck.numerical_gradient).parameters["h"].default == 1e-5
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Valid examples the page once refused: both inputs 0, saturated hidden neurons, every f'(v_i) = 1
+# ---------------------------------------------------------------------------------------------
+
+ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.json")
+SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+
+
+def verification_of(tmp_path, ex: dict, name: str) -> tuple[str, str]:
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = render_with_example(file, ("verification",))["verification"]
+    return text, re.sub(r"\s+", " ", text)
+
+
+def broken_rows(text: str) -> list[list[str]]:
+    return table_rows(text[text.index("## A broken rule is caught"):], "parameter")
+
+
+def test_verification_catches_the_broken_rule_with_both_inputs_zero(tmp_path):
+    """x = (0, 0): every hidden weight's gradient is 0, broken or not, so the broken rule (3) alone gave a largest
+    relative error of 0 and the build stopped. The table now holds rule (4)'s rows too, the oracle's broken Δb_i
+    (reference_net without f'(v_i)), whose relative error shows the slip, and a sentence says why the weights cannot."""
+    ex = oracle.with_sample(ZERO_INPUT, x=[0.0, 0.0])
+    p, x, d, _ = network_of(ex)
+    broken = updates(p, x, d, 1.0, f_h_prime=False)
+    assert all(v == 0 for row in broken["w_hidden"] for v in row)  # the premise
+    text, said = verification_of(tmp_path, ex, "zero-x")
+    rows = broken_rows(text)
+    assert [r[0] for r in rows] == ["$w_{11}$", "$w_{12}$", "$w_{21}$", "$w_{22}$", "$w_{31}$", "$w_{32}$", "$b_1$",
+                                    "$b_2$", "$b_3$"]
+    assert [r[1] for r in rows] == [s6(-v) for v in flat(broken, ["w_hidden", "b_hidden"])]
+    gradient = flat(finite_differences(p, x, d), ["w_hidden", "b_hidden"])
+    expected = [r_of(-v, g) for v, g in zip(flat(broken, ["w_hidden", "b_hidden"]), gradient)]
+    assert [float(r[3]) for r in rows] == pytest.approx(expected, rel=0.06)
+    m = re.search(r"Largest relative error: \*\*(\S+)\*\*, against (\S+) for the correct rules", said)
+    assert m and float(m[1]) == pytest.approx(max(expected), rel=0.06) and float(m[1]) > 1e-4
+    assert ("Both inputs are 0 here ($x = (0, 0)$), so every $\\Delta w_{ik}$ is 0, with $f'(v_i)$ or without: the "
+            "biases' rows, whose input is 1, show the slip.") in said
+
+
+def test_verification_passes_the_right_rules_on_saturated_hidden_neurons(tmp_path):
+    """Hidden weights of size ~20: the hidden gradients are 1e-5 to 1e-13 (the oracle's), where the central
+    difference's rounding error is a large part of them, and the page's check read the right rules' 1e-5 as a failure
+    and stopped the build. Each row's relative error and the largest now judge such a gradient absolutely: every row
+    agrees with the oracle's gradient and reads far below 1e-6."""
+    it = oracle.iteration(SATURATED)
+    assert min(abs(v) for v in it["db_hidden"]) / SATURATED["eta"] < 1e-12  # the premise
+    text, said = verification_of(tmp_path, SATURATED, "saturated")
+    rows = table_rows(text, "parameter")
+    deltas = it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row] + it["db_hidden"]
+    assert [float(r[1]) for r in rows] == pytest.approx([-v / SATURATED["eta"] for v in deltas], abs=1.5e-6)
+    assert all(float(r[3]) < 1e-7 for r in rows), rows
+    m = re.search(r"the largest relative error \(`gradient_check`\) is \*\*(\S+)\*\*", said)
+    assert m and float(m[1]) < 1e-7
+    assert "the derivations of rules (1) to (4) are right." in said.lower()
+
+
+def test_verification_says_why_the_broken_rule_changes_nothing_when_every_slope_is_1(tmp_path):
+    """A tanh hidden layer with x = (0, 0) and b_i = 0 (valid): every v_i = 0, f'(v_i) = 1, so the rule without it is
+    the right rule and nothing can be caught; the page says so, from the numbers, instead of stopping the build."""
+    ex = oracle.with_sample(oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json"), x=[0.0, 0.0],
+                            b_hidden=[0.0, 0.0, 0.0])
+    assert oracle.iteration(ex)["fp_hidden"] == [1.0, 1.0, 1.0]
+    _, said = verification_of(tmp_path, ex, "tanh-all-zero")
+    assert ("Here every $f'(v_i) = 1.000000$ (every $v_i = 0$), so dropping it changes nothing and the check has "
+            "nothing to catch") in said
+    assert "Largest relative error: **" not in said
