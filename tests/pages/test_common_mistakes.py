@@ -19,6 +19,7 @@ sign of the error, the sum over the outputs, the slides' hyperbolic rows) to its
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 
@@ -342,3 +343,86 @@ def test_mistakes_page_slides_hyperbolic_rows_inline():
     assert markdown_says(page, r"The gradient check compares the rules' gradient $a = -\Delta\theta/\eta$ with the "
                                r"central difference $c = \big(E(\theta + h) - E(\theta - h)\big)/2h$")
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Valid examples the page once refused: both inputs 0, saturated hidden neurons, every v_i = 0 with tanh
+# ---------------------------------------------------------------------------------------------
+
+ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.json")
+SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+CHECK = re.compile(r"Gradient check[^:]*: (?:right (\S+), )?\*\*wrong (\S+)\*\*")
+
+
+def mistakes_with(tmp_path, ex: dict, name: str) -> str:
+    from tests.support.snippets import render_with_example
+
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    return render_with_example(file, ["common-mistakes"])["common-mistakes"]
+
+
+def test_mistakes_page_shows_the_hidden_mistakes_on_the_biases_when_both_inputs_are_zero(tmp_path):
+    """x = (0, 0): every hidden weight's update is 0, right or wrong, so mistakes 2, 4 and 5, shown on the hidden
+    weights only, had nothing to catch and stopped the build. Each hidden mistake now shows rule (4)'s biases too: the
+    page prints reference_net's right and wrong Δb_i of each and catches each, three orders apart."""
+    ex = oracle.with_sample(ZERO_INPUT, x=[0.0, 0.0])
+    p, x, d, eta = network_of(ex)
+    text = mistakes_with(tmp_path, ex, "zero-x")
+    shown = numbers_in(text)
+    w_next = apply(p, updates(p, x, d, eta))["w_output"]
+    net_232 = Network.random(2, 3, 2, seed=0).to_dict()
+    wrongs = {
+        "1": (p, d, updates(p, x, d, eta, w_back=w_next)),
+        "2": (p, d, updates(p, x, d, eta, f_h_prime=False)),
+        "4": (net_232, D_232, updates(net_232, x, D_232, eta, outputs=[0])),
+        "5 logsig": ({**p, "hidden": "logsig"}, d, updates({**p, "hidden": "logsig"}, x, d, eta,
+                                                             f_h_prime=lambda y: y * (1 + y))),
+        "5 tansig": ({**p, "hidden": "tansig"}, d, updates({**p, "hidden": "tansig"}, x, d, eta,
+                                                             f_h_prime=lambda y: 1 + y * y)),
+    }
+    for name, (net, target, wrong) in wrongs.items():
+        right = updates(net, x, target, eta)
+        assert all(v == 0 for v in flat(wrong, ["w_hidden"]) + flat(right, ["w_hidden"])), name  # the premise
+        assert six(flat(wrong, ["b_hidden"])) <= shown and six(flat(right, ["b_hidden"])) <= shown, name
+        assert relative_error(wrong, net, x, target, eta, ["b_hidden"]) > 1e-4, name
+    checks = CHECK.findall(re.sub(r"\s+", " ", text))
+    assert len(checks) == 7, checks
+    for right, wrong in checks:
+        assert float(right) < 1e-7 < 1e-4 < float(wrong) and float(wrong) / float(right) >= 1e3
+
+
+def test_mistakes_page_passes_the_right_rules_on_saturated_hidden_neurons(tmp_path):
+    """Hidden weights of size ~20: the hidden gradients are 1e-5 down to 1e-13 (the oracle's), and the right rules'
+    relative error, rounding noise over the floor 1e-8, read 1e-5 and stopped the build at mistake 1. Every check now
+    reads the right rules below 1e-7 and each mistake above 1e-4."""
+    it = oracle.iteration(SATURATED)
+    assert min(abs(v) for v in it["db_hidden"]) < 1e-12 < max(abs(v) for v in it["db_hidden"]) < 1e-4
+    checks = CHECK.findall(re.sub(r"\s+", " ", mistakes_with(tmp_path, SATURATED, "saturated")))
+    assert len(checks) == 7, checks
+    for right, wrong in checks:
+        assert float(right) < 1e-7 < 1e-4 < float(wrong)
+
+
+def test_mistakes_page_says_which_mistakes_change_nothing_when_every_v_i_is_zero(tmp_path):
+    """A tanh hidden layer with x = (0, 0) and b_i = 0 (valid): every y_hi = 0 and f'(v_i) = 1, so no output weight
+    moves (mistake 1 uses the same w_4i), dropping f'(v_i) drops a 1 (mistake 2) and 1 + y^2 = 1 - y^2 (mistake 5,
+    tansig): reference_net's wrong updates equal the right ones. The page says so instead of stopping the build, and
+    still catches the other mistakes."""
+    ex = oracle.with_sample(oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json"), x=[0.0, 0.0],
+                            b_hidden=[0.0, 0.0, 0.0])
+    p, x, d, eta = network_of(ex)
+    right = updates(p, x, d, eta)
+    for wrong in (updates(p, x, d, eta, w_back=apply(p, right)["w_output"]), updates(p, x, d, eta, f_h_prime=False),
+                  updates(p, x, d, eta, f_h_prime=lambda y: 1 + y * y)):
+        assert flat(wrong) == flat(right)  # the premise
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "tanh-all-zero"))
+    assert ("Here every $y_{hi}$ is 0, so no output weight moves and $w_{ji}(n+1) = w_{ji}(n)$: the mistake changes "
+            "nothing on this example") in said
+    assert "Every $f'(v_i)$ is 1 here (every $v_i = 0$), so dropping it changes nothing on this example" in said
+    assert ("Every $y_{hi}$ is 0 here, where the wrong row gives the right slope, so it changes nothing on this "
+            "example (gradient check (tansig):") in said
+    checks = CHECK.findall(said)
+    assert len(checks) == 4, checks  # 2 (output), 3, 4 and 5 (logsig)
+    for r_right, r_wrong in checks:
+        assert float(r_right) < 1e-7 < 1e-4 < float(r_wrong)
