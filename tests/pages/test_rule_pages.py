@@ -1181,3 +1181,78 @@ def test_rule_3_warning_says_why_an_example_cannot_show_the_updated_weights_mist
     else:
         slow = fp.index(min(fp))
         assert f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow + 1}) and ${num(max(fp))}$." in text
+
+
+def rule_3_tip_prints(monkeypatch, x: list[float]) -> list[str]:
+    """The lines rule 3's finite-difference tip prints with the example's weights and this input."""
+    import numpy as np
+
+    source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
+    tip = source[source.index('??? tip "Check it yourself: a finite difference"'):]
+    (block,) = [m["body"] for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
+    monkeypatch.setattr(examples, "X", np.array(x))
+    return render_block(Snippet(DOCS / "rule-hidden-weights.md", 0, "python exec", textwrap.dedent(block))).splitlines()
+
+
+def test_rule_3_tip_nudges_a_weight_the_cost_depends_on(monkeypatch):
+    """The tip nudged w_32 whatever the example: with x_2 = 0 its slope and its update are both 0 and the check reads
+    0 = 0. It now nudges w_32 when its update is not 0, else the weight with the largest update (the oracle's), and
+    prints the oracle's central difference and Δ of that weight."""
+    ex = oracle.with_sample(EX, x=[IT["x"][0] or 1.0, 0.0])
+    it = oracle.iteration(ex)
+    assert it["dw_hidden"][2][1] == 0  # the premise
+    sizes = [(abs(it["dw_hidden"][i][k]), -(2 * i + k), (i, k)) for i in range(3) for k in range(2)]
+    i, k = max(sizes)[2]  # the largest update, the first of a tie
+    assert it["dw_hidden"][i][k] != 0
+    (line,) = rule_3_tip_prints(monkeypatch, ex["x"])
+    m = re.fullmatch(rf"-eta \* dE/dw{i + 1}{k + 1} = (-?\d+\.\d{{6}}), Δw_{i + 1}{k + 1}\(0\) = (-?\d+\.\d{{6}}), "
+                     r"apart by (0|\de[+-]\d\d)", line)
+    assert m, line
+    h = 1e-6
+
+    def cost_with(value: float) -> float:
+        w = [list(row) for row in ex["w_hidden"]]
+        w[i][k] = value
+        return oracle.cost(ex, oracle.forward({**ex, "w_hidden": w})["y_output"])
+
+    theta = ex["w_hidden"][i][k]
+    fd = -ex["eta"] * (cost_with(theta + h) - cost_with(theta - h)) / (2 * h)
+    assert abs(float(m[1]) - fd) <= 5e-7 + 1e-9 and m[2] == num(it["dw_hidden"][i][k])
+
+
+def test_rule_3_tip_says_why_both_inputs_zero_leave_nothing_to_check(monkeypatch):
+    """x = (0, 0): every Δw_ik and every slope dE/dw_ik is 0 (the oracle's), so the tip's check reads 0 = 0; it says
+    why, from the numbers, and points to rule 4's tip."""
+    ex = oracle.with_sample(EX, x=[0.0, 0.0])
+    assert all(v == 0 for row in oracle.iteration(ex)["dw_hidden"] for v in row)  # the premise
+    first, why = rule_3_tip_prints(monkeypatch, ex["x"])
+    assert first == "-eta * dE/dw11 = 0.000000, Δw_11(0) = 0.000000, apart by 0"
+    assert why == ("Both inputs are 0 here, x = (0, 0), so the cost does not depend on any w_ik: every slope and every "
+                   "Δw_ik(0) is 0, and this check reads 0 = 0. Rule 4's tip nudges a bias, which it does depend on.")
+
+
+def test_rule_3_warning_gives_the_numbers_of_a_difference_below_the_printed_decimals(tmp_path):
+    """η = 0.01 and e = 0.01: using w_4i(1) instead of w_4i(0) changes Δw_ik by about 1e-9, below the 6 decimals
+    printed, and the warning said only 'the same to the decimals shown'. It now gives the weight that moves most, its
+    Δw_ik with each w_4i with as many decimals as the difference needs, and the gap: the oracle's numbers."""
+    y = IT["y"]
+    ex = oracle.with_sample(EX, eta=0.01, d=round(y + 0.01, 6))
+    it = oracle.iteration(ex)
+    wrong = oracle.iteration(ex, back_weights=it["w_output_new"])["dw_hidden"]
+    gaps = {(i, k): abs(it["dw_hidden"][i][k] - wrong[i][k]) for i in range(3) for k in range(2)}
+    (i, k), gap = max(gaps.items(), key=lambda item: item[1])
+    assert 0 < gap < 5e-7 and num(it["dw_hidden"][i][k]) == num(wrong[i][k])  # the premise: below the decimals
+    places = math.ceil(-math.log10(gap)) + 1
+    file = tmp_path / "small-eta.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    raw = render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"]
+    text = re.sub(r"\s+", " ", raw)
+    m = re.search(r"The worked example happens not to show the difference: it is below the 6 decimals the pages "
+                  r"print\. With \$w_\{4(\d)\}\(0\) = (\S+)\$, \$\\Delta w_\{(\d)(\d)\}\(0\) = (\S+)\$; with "
+                  r"\$w_\{4\d\}\(1\) = (\S+)\$ it would be \$(\S+)\$, only (\S+) apart\. See also", text)
+    assert m, text[text.index("never the already-updated"):][:1500]
+    assert (int(m[1]), int(m[3]), int(m[4])) == (i + 1, i + 1, k + 1)
+    assert m[2] == given(ex["w_output"][0][i]) and m[6] == num(it["w_output_new"][0][i])
+    assert m[5] == f"{it['dw_hidden'][i][k]:.{places}f}" and m[7] == f"{wrong[i][k]:.{places}f}" and m[5] != m[7]
+    assert float(m[8]) == pytest.approx(gap, rel=0.06)
+    assert re.search(r"^The worked example happens", raw, re.M), "a paragraph, not indented into a code block"
