@@ -56,11 +56,12 @@ RIGHT = 1e-7
 
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
-    r"""Entry by entry $r = |a - n| / \max(|a| + |n|, 10^{-8})$, and $r = 0$ where the gradient is too small to
-    be judged relatively: $|a - n| \le$ ``atol`` (the gap is rounding noise) and $|a| + |n| \le$ ``atol`` / `RIGHT`
-    (a gradient so small that its noise alone could make $r \ge$ `RIGHT`). Elsewhere a gap within ``atol`` gives
-    $r <$ `RIGHT` anyway, so $r <$ `RIGHT` everywhere exactly when every entry is close as ``numpy.isclose`` means
-    it with ``atol`` and a relative tolerance of `RIGHT`. With ``atol = 0`` it is the plain relative error.
+    r"""Entry by entry the relative error $|a - n| / \max(|a| + |n|, 10^{-8})$, except where the gradient is too
+    small to be judged relatively: an entry whose gap $|a - n|$ is at most ``atol`` (rounding noise) and whose
+    $|a| + |n|$ is at most ``atol / RIGHT`` (so small that its noise alone could reach `RIGHT`) counts 0. Elsewhere a
+    gap within ``atol`` stays below `RIGHT` anyway, so every entry is below `RIGHT` exactly when every entry is close
+    as ``numpy.isclose`` means it with ``atol`` and a relative tolerance of `RIGHT`. With ``atol = 0`` it is the
+    plain relative error.
     """
     a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
     gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
@@ -81,10 +82,10 @@ def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: f
 
 def rounding_noise(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
     r"""How far rounding alone can move a central difference of $E$ at this network and sample: a bound, with a
-    safety factor 10, $10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where
-    $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$ is the size of the
-    sums that make $y_j$ (each rounded to about $\varepsilon$ of its size; no output $f'$ exceeds 1). Two
-    gradients closer than this agree as far as a central difference can tell.
+    safety factor 10, $10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where $S_j$, the size of the
+    sums that make $y_j$, is $|b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$
+    (each sum rounded to about $\varepsilon$ of its size; no output $f'$ exceeds 1). Two gradients closer than this
+    agree as far as a central difference can tell.
     """
     net, x, d, h = _checked(net, x, d, h)
     return _noise(_forward(net, x), d, h)

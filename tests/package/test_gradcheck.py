@@ -6,6 +6,7 @@ import importlib
 import inspect
 import math
 import statistics
+import sys
 
 import numpy as np
 import pytest
@@ -265,3 +266,48 @@ def test_worst_entry_names_the_entry_and_its_numbers():
     n = {"w_hidden": np.array([[0.5, 1e-9]]), "b_output": np.array([1.0])}
     assert GRADCHECK.worst_entry(a, n, 1e-12) == ("w_hidden[0, 1]: analytic 2e-09, central difference 1e-09, "
                                                   "gap 1e-09, rounding noise 1e-12, r = 0.1")
+
+
+def test_the_rounding_noise_is_the_docstrings_bound():
+    r"""$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$ with
+    $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$, in plain math from the
+    oracle's forward pass, for a 2-3-2 network of each hidden activation and h of 1e-5 and 1e-3."""
+    doc = doc_of(GRADCHECK.rounding_noise)
+    assert (r"$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where $S_j$, the size of the sums that "
+            r"make $y_j$, is $|b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$"
+            in doc)
+    for hidden, output in [("logsig", "purelin"), ("tansig", "tansig")]:
+        ex = plain_problem(hidden, output)
+        fp = oracle.forward(ex)
+        y_h, y = fp["y_hidden"], fp["y_output"]
+        slopes = [oracle.F_PRIME_FROM_Y[hidden](v) for v in y_h]
+        hidden_size = [abs(y_h[i]) + slopes[i] * (abs(ex["b_hidden"][i])
+                                                  + sum(abs(w * xk) for w, xk in zip(ex["w_hidden"][i], ex["x"])))
+                       for i in range(3)]
+        sums = [abs(ex["b_output"][j]) + sum(abs(w) * s for w, s in zip(ex["w_output"][j], hidden_size))
+                for j in range(2)]
+        errors = [dj - yj for dj, yj in zip(ex["d"], y)]
+        cost = 0.5 * sum(e * e for e in errors)
+        for h in (1e-5, 1e-3):
+            want = 10 * sys.float_info.epsilon * (cost + sum(abs(e) * (abs(yj) + s)
+                                                             for e, yj, s in zip(errors, y, sums))) / h
+            assert GRADCHECK.rounding_noise(net_of(ex), ex["x"], ex["d"], h) == pytest.approx(want, rel=1e-12)
+
+
+def test_relative_error_counts_0_only_what_its_docstring_says():
+    """'an entry whose gap |a - n| is at most atol and whose |a| + |n| is at most atol / RIGHT counts 0': at the two
+    bounds (just inside, and just past each) with atol = 1e-9, and 'With atol = 0 it is the plain relative error'."""
+    doc = doc_of(GRADCHECK.relative_error)
+    assert ("an entry whose gap $|a - n|$ is at most ``atol`` (rounding noise) and whose $|a| + |n|$ is at most "
+            "``atol / RIGHT``") in doc
+    assert "counts 0" in doc and "With ``atol = 0`` it is the plain relative error" in doc
+    atol, right = 1e-9, GRADCHECK.RIGHT
+    size = atol / right  # 0.01: a = n + gap with a + n = size
+    for gap, total, zero in [(atol * 0.99, size * 0.99, True), (atol * 1.01, size * 0.99, False),
+                             (atol * 0.99, size * 1.01, False)]:
+        n = (total - gap) / 2
+        (r,) = GRADCHECK.relative_error([n + gap], [n], atol)
+        assert (r == 0) == zero, (gap, total, r)
+        if not zero:
+            assert r == pytest.approx(gap / total, rel=1e-6)
+    assert GRADCHECK.relative_error([3e-9], [1e-9])[0] == pytest.approx(2e-9 / 1e-8)
