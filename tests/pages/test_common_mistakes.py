@@ -426,3 +426,30 @@ def test_mistakes_page_says_which_mistakes_change_nothing_when_every_v_i_is_zero
     assert len(checks) == 4, checks  # 2 (output), 3, 4 and 5 (logsig)
     for r_right, r_wrong in checks:
         assert float(r_right) < 1e-7 < 1e-4 < float(r_wrong)
+
+
+def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_threshold(tmp_path):
+    """η = 0.01 and e = 0.01: using w_4i(n+1) = w_4i(n) + η e y_hi shifts the hidden gradients by a relative 4e-5,
+    below the 1e-4 the page reads as a bug, and the build stopped. The page now says so, with η e, how far the output
+    weights move and the two relative errors (reference_net's), five orders apart; the other checks still read."""
+    base = oracle.load_example(oracle.DEFAULT_FILE)
+    ex = oracle.with_sample(base, eta=0.01, d=round(oracle.iteration(base)["y"] + 0.01, 6))
+    p, x, d, eta = network_of(ex)
+    right = updates(p, x, d, eta)
+    wrong = updates(p, x, d, eta, w_back=apply(p, right)["w_output"])
+    r_wrong = relative_error(wrong, p, x, d, eta, ["w_hidden", "b_hidden"])
+    assert 1e-7 < r_wrong < 1e-4  # the premise
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "small-eta"))
+    e = oracle.iteration(ex)["e"]
+    moved = max(abs(v) for v in right["w_output"][0])
+    m = re.search(r"Here \$\\eta e = (\S+)\$ is small, so the output weights move by at most (\S+) and the mistake "
+                  r"shifts the hidden gradients only a little: gradient check right (\S+), wrong (\S+), below the "
+                  r"\$10\^\{-4\}\$ that reads as a bug but (\d+) orders of magnitude above the right rules\.", said)
+    assert m, said[said.index("## 1."):][:3000]
+    assert float(m[1]) == pytest.approx(eta * e, rel=1e-5) and m[2] == f"{moved:.1e}"
+    assert float(m[4]) == pytest.approx(r_wrong, rel=0.06) and float(m[3]) < 1e-7
+    assert int(m[5]) == round(math.log10(float(m[4]) / float(m[3])))
+    checks = CHECK.findall(said)
+    assert len(checks) == 6, checks  # every mistake but 1
+    for r_right, r_bad in checks:
+        assert float(r_right) < 1e-7 < 1e-4 < float(r_bad)
