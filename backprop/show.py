@@ -243,8 +243,8 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | 
 def svg(fig: object, name: str, label: str, max_width: str = "36rem") -> str:
     """A matplotlib figure as inline SVG that follows the theme's text colour and has a text alternative.
 
-    ``name`` makes the SVG's ids unique on the page; ``label`` is what a screen reader reads.
-    Make the figure with black lines where the theme's text colour belongs.
+    ``name`` makes the SVG's ids unique on the page; ``label`` is what a screen reader reads, and the figure's
+    ``<title>`` (the tooltip a mouse shows). Make the figure with black lines where the theme's text colour belongs.
     """
     from html import escape
 
@@ -256,6 +256,7 @@ def svg(fig: object, name: str, label: str, max_width: str = "36rem") -> str:
     text = text.replace("#000000", "currentColor")  # black follows the theme's text colour
     text = re.sub(r'(id="|href="#|url\(#)', rf"\g<1>{name}-", text)  # ids unique on the page
     text = re.sub(r'width="[\d.]+pt" height="[\d.]+pt"', 'width="100%"', text, count=1)
+    text = text.replace(">", f"><title>{escape(label)}</title>", 1)  # the first '>' closes the <svg> tag
     return text.replace("<svg ", f'<svg role="img" aria-label="{escape(label, quote=True)}" fill="currentColor" '
                         f'style="max-width: {max_width}; display: block; margin: 0 auto" ', 1)
 

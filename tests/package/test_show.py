@@ -351,6 +351,7 @@ def test_svg_is_inline_themed_and_labelled():
     assert "<?xml" not in text and "<metadata>" not in text and "#000000" not in text
     assert "currentColor" in text[text.index(">"):]  # the black line follows the theme's text colour
     assert 'width="100%"' in text
+    assert re.match(r"<svg [^>]*><title>f &quot;and&quot; &lt;g&gt;</title>", text)  # the label as its tooltip too
     ids = re.findall(r'\bid="([^"]+)"', text)
     assert ids and all(i.startswith("demo-") for i in ids), ids
 

@@ -9,12 +9,11 @@ and fail the gradient check.
 
 The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
 (fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
-tests/pages/test_common_mistakes.py``); the tests that hold for every example file render the page with each of them,
-in a process of its own. The slow tests check the built HTML of the whole site: the same numbers, and figures with
-text alternatives. The equation checks at the end tie the page's inline equations (derivative bounds and slips, the
-sign of the error, the sum over the outputs, the slides' hyperbolic rows) to its text and check them with sympy
-(``tests/support/symbolic.py``).
-"""
+tests/pages/test_common_mistakes.py``); the tests that hold for every example file render the page with each of
+them, in a process of its own. Its built HTML (the same numbers, figures with text alternatives) is checked in
+test_built_pages.py. The equation checks at the end tie the page's inline equations (derivative bounds and slips,
+the sign of the error, the sum over the outputs, the slides' hyperbolic rows) to its text and check them with sympy
+(``tests/support/symbolic.py``)."""
 
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ import sympy as sp
 
 from backprop import Network, gradcheck
 from tests.support import oracle
-from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
     EXAMPLE_FILES,
     and_list,
@@ -248,24 +246,6 @@ def test_mistakes_page_slides_hyperbolic_rows():
     x = 0.7
     csch, coth = 1 / math.sinh(x), math.cosh(x) / math.sinh(x)
     assert six([-(csch**2), -math.cosh(x) ** 2, -csch * coth, -math.cosh(x) * coth]) <= shown
-
-
-# ---------------------------------------------------------------------------------------------
-# The built site (slow): the same numbers in the HTML, and figures with text alternatives
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["common-mistakes"])
-def test_built_pages_show_the_numbers(site_build, name):
-    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
-    assert_built_page_shows_the_numbers(site_build, name)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["common-mistakes"])
-def test_figures_have_text_alternatives(site_build, name):
-    assert_figures_have_text_alternatives(site_build, name)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ import re
 import pytest
 
 from tests.support import oracle
-from tests.support.built_pages import assert_built_page_shows_the_numbers
 from tests.support.pages import given, markdown_says, page_text, prose, s6
 from tests.support.reference_net import ETA, EX, WORKED, D, X, finite_differences, flat, updates
 
@@ -50,18 +49,6 @@ def test_home_page_says_how_to_change_the_example():
     # The served wheel carries the site's example, so a plain `trace` prints it (tests/site/test_package_wheel.py).
     assert "python -m backprop trace " in page_text("index")
     assert "[[install-backprop]]" in page_text("index")
-
-
-# ---------------------------------------------------------------------------------------------
-# The built site (slow): the same numbers in the HTML
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["index"])
-def test_built_pages_show_the_numbers(site_build, name):
-    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
-    assert_built_page_shows_the_numbers(site_build, name)
 
 
 # ---------------------------------------------------------------------------------------------

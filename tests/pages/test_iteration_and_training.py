@@ -9,8 +9,8 @@ never the package. No value of the example is typed here.
 The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
 (fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
 tests/pages/test_iteration_and_training.py``); the tests that hold for every example file render the page with each
-of them, in a process of its own. The slow tests check the built HTML of the whole site: the same numbers, and figures
-with text alternatives. The equation checks at the end tie its display of the four rules and its inline facts to the
+of them, in a process of its own. Its built HTML (the same numbers, figures with text alternatives) is checked in
+test_built_pages.py. The equation checks at the end tie its display of the four rules and its inline facts to the
 page's text and check them with sympy (``tests/support/symbolic.py``); the five lines of the backward pass and their
 matrix form are checked before them, against the oracle.
 
@@ -35,7 +35,6 @@ import sympy as sp
 
 from backprop import Network, examples, train
 from tests.support import oracle
-from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
     EXAMPLE_FILES,
     and_list,
@@ -339,24 +338,6 @@ def test_training_run_and_what_the_page_says_about_it():
     assert f"Its lowest value, {s6(means[best])}, came in epoch {best + 1}." in text
     assert "average** cost goes down" not in text and "What training promises" not in text
 
-
-
-# ---------------------------------------------------------------------------------------------
-# The built site (slow): the same numbers in the HTML, and figures with text alternatives
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["iteration-and-training"])
-def test_built_pages_show_the_numbers(site_build, name):
-    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
-    assert_built_page_shows_the_numbers(site_build, name)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["iteration-and-training"])
-def test_figures_have_text_alternatives(site_build, name):
-    assert_figures_have_text_alternatives(site_build, name)
 
 
 # ---------------------------------------------------------------------------------------------

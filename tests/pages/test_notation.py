@@ -8,12 +8,11 @@ typed here. The matrix form is checked against the index form, and scikit-learn'
 ``MLPRegressor``.
 
 The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
-(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest tests/pages/test_notation.py``).
-The slow tests check the built HTML of the whole site: the same numbers, and figures with text alternatives. The
-equation checks at the end tie its displays, its index-form / matrix-form table, the formulas of other books and
-libraries and its symbol table to the page's text and check them with sympy (``tests/support/symbolic.py``), numpy
-transcriptions and the oracle.
-"""
+(fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
+tests/pages/test_notation.py``). Its built HTML (the same numbers, figures with text alternatives) is checked in
+test_built_pages.py. The equation checks at the end tie its displays, its index-form / matrix-form table, the
+formulas of other books and libraries and its symbol table to the page's text and check them with sympy
+(``tests/support/symbolic.py``), numpy transcriptions and the oracle."""
 
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ import sympy as sp
 
 from backprop import Network
 from tests.support import oracle
-from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
     markdown_displays,
     markdown_says,
@@ -119,24 +117,6 @@ def test_sklearn_stores_the_transpose():
     # and the page says so
     assert re.search(r"`coefs_\[0\]` = `w_hidden\.T` \| \(2, 3\)", page_text("notation"))
 
-
-
-# ---------------------------------------------------------------------------------------------
-# The built site (slow): the same numbers in the HTML, and figures with text alternatives
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["notation"])
-def test_built_pages_show_the_numbers(site_build, name):
-    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
-    assert_built_page_shows_the_numbers(site_build, name)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["notation"])
-def test_figures_have_text_alternatives(site_build, name):
-    assert_figures_have_text_alternatives(site_build, name)
 
 
 # ---------------------------------------------------------------------------------------------

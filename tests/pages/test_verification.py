@@ -8,10 +8,9 @@ computation: plain ``math`` loops in the slides' index notation (``tests/support
 
 The text checked is the page's Markdown with each ``exec`` block replaced by what it prints, run in this process
 (fast, and for any example: ``BACKPROP_EXAMPLE=tests/examples/tanh-hidden.json pytest
-tests/pages/test_verification.py``). The slow tests check the built HTML of the whole site: the same numbers, and
-figures with text alternatives. The equation checks at the end tie its two displays (the central difference, the
-relative error) and its inline facts to the page's text and check them with sympy (``tests/support/symbolic.py``).
-"""
+tests/pages/test_verification.py``). Its built HTML (the same numbers, figures with text alternatives) is checked in
+test_built_pages.py. The equation checks at the end tie its two displays (the central difference, the relative
+error) and its inline facts to the page's text and check them with sympy (``tests/support/symbolic.py``)."""
 
 from __future__ import annotations
 
@@ -28,7 +27,6 @@ import sympy as sp
 
 from backprop import gradcheck
 from tests.support import oracle
-from tests.support.built_pages import assert_built_page_shows_the_numbers, assert_figures_have_text_alternatives
 from tests.support.pages import (
     EXAMPLE_FILES,
     given,
@@ -228,24 +226,6 @@ def test_verification_page_counts_the_factors_of_the_rule_pages():
     (n_out,), (n_hid,) = output, hidden
     assert f"a chain of {words[n_out]} factors for each output rule and {words[n_hid]} for each hidden rule" \
         in prose("verification")
-
-
-# ---------------------------------------------------------------------------------------------
-# The built site (slow): the same numbers in the HTML, and figures with text alternatives
-# ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["verification"])
-def test_built_pages_show_the_numbers(site_build, name):
-    """Every 6-decimal number of the rendered Markdown is in the built page (the build ran the same blocks)."""
-    assert_built_page_shows_the_numbers(site_build, name)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", ["verification"])
-def test_figures_have_text_alternatives(site_build, name):
-    assert_figures_have_text_alternatives(site_build, name)
 
 
 # ---------------------------------------------------------------------------------------------

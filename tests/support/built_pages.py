@@ -60,8 +60,9 @@ def assert_built_page_shows_the_numbers(site_build, name: str) -> None:
 
 
 def assert_figures_have_text_alternatives(site_build, name: str) -> None:
-    """The page's figures: each <svg> an image with a label of some length (its <title> too), drawn in the text
-    colour on a transparent ground; each <img> with an alt text."""
+    """The page's figures: each <svg> an image with a label of some length (its <title> too; or named by its own
+    <title> and other elements, aria-labelledby), drawn in the text colour on a transparent ground; each <img> with
+    an alt text."""
     source = built(site_build, name)
     figures = _Figures()
     figures.feed(source)
@@ -71,6 +72,14 @@ def assert_figures_have_text_alternatives(site_build, name: str) -> None:
         if svg.get("aria-hidden") == "true":
             continue
         assert svg.get("role") == "img"
+        if "aria-labelledby" in svg:  # named by its own elements (a hand-drawn SVG): the <title> among them
+            ids = svg["aria-labelledby"].split()
+            named = [" ".join(html.unescape(re.sub(r"<[^>]+>", " ", m[2])).split())
+                     for i in ids for m in [re.search(rf'<(\w+)[^>]*\bid="{re.escape(i)}"[^>]*>(.*?)</\1>', source,
+                                                     re.S)] if m]
+            assert len(named) == len(ids) and len(" ".join(named)) > 40, (ids, named)
+            assert " ".join(svg["title"].split()) in named, (svg["title"], named)
+            continue
         assert len(svg.get("aria-label", "")) > 40, svg.get("aria-label")
         assert svg["title"].strip() == svg["aria-label"].strip()
     for img in figures.imgs:
