@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 # One load's "math painted" moment, for bench_browser.py and bench_prerender.py alike: from navigation start until
 # the page is parsed (every formula is in it), window.mathjaxTypeset has resolved, the fonts are loaded and two frames

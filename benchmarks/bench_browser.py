@@ -52,12 +52,12 @@ from urllib.parse import urlsplit
 
 from benchmarks._common import write_readme_block
 from benchmarks.painted import painted_ms, screenshots
+from tests.support import ROOT
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 from tests.support.page_list import site_pages
 from tests.support.server import serve
 from tests.support.site import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"painted": 1.5, "scripts": 2.0, "task_ms": 200, "kb": 150}
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_browser:begin -->", "<!-- bench_browser:end -->"

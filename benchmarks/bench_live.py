@@ -42,11 +42,10 @@ import tempfile
 from pathlib import Path
 
 from benchmarks._common import config_without_notebooks, write_readme_block
+from tests.support import ROOT
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 from tests.support.server import serve
 from tests.support.site import free_port
-
-ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_MS = 50.0
 README = ROOT / "benchmarks" / "README.md"

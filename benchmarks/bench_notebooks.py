@@ -40,8 +40,8 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from benchmarks._common import children_cpu, is_notebook_entry
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("BACKPROP_EXERCISES_STRICT", None)
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))

@@ -38,12 +38,11 @@ import time
 from pathlib import Path
 
 from benchmarks._common import PAINTED_JS
+from tests.support import ROOT
 from tests.support.chromium import CHROMIUM_ARGS, chromium_env, find_chromium
 from tests.support.page_js import MATH_STATE_JS
 from tests.support.server import serve
 from tests.support.site import free_port
-
-ROOT = Path(__file__).resolve().parent.parent
 
 DERIVATION_PAGES = [
     "forward-pass/", "activations/", "useful-derivatives/", "cost-function/", "rule-output-weights/",

@@ -44,10 +44,9 @@ from pathlib import Path
 
 from benchmarks._common import children_cpu, write_readme_block
 from benchmarks.page_weight import heaviest
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.site import free_port
 
-ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- bench_site:begin -->", "<!-- bench_site:end -->"
 MKDOCS = [sys.executable, "-m", "mkdocs"]

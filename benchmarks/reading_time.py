@@ -27,7 +27,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support import ROOT
+
 WORDS_PER_MINUTE = 200
 SECONDS_PER_DISPLAY = 15
 SECTION = "The derivation"

@@ -23,14 +23,13 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import sympy as sp
 
+from tests.support import ROOT
 from tests.support.snippets import collect, render_block
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "errata.md"
 ERRATA: dict[str, Callable[[], None]] = {}
 REMARKS: dict[str, Callable[[], None]] = {}

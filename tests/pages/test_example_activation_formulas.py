@@ -20,10 +20,9 @@ import pytest
 import sympy as sp
 from sympy.parsing.sympy_parser import implicit_multiplication_application, parse_expr, standard_transformations
 
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.snippets import render_with_example
 
-ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = [ROOT / "backprop" / "example.json", ROOT / "tests" / "examples" / "tanh-hidden.json"]
 HIDDEN_PAGES = ("rule-hidden-weights", "rule-hidden-biases")
 

@@ -32,11 +32,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.exercise_weights import box_weights, gradient_weight, iteration_weight, update_slips
 from tests.support.site import unix_socket_kernels
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
 ANSWER_LINE = re.compile(r"^(\w+) = None  # your answer here.*$", re.MULTILINE)
 CHECK_CALL = re.compile(r"""check\("([\w-]+)", (\w+)\)""")

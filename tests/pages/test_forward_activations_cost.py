@@ -22,11 +22,9 @@ import pytest
 import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
-from tests.support import oracle
+from tests.support import DOCS, oracle
 from tests.support.pages import markdown_displays, markdown_says, norm_tex, table_rows
 from tests.support.snippets import collect, render_block
-
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 z = sp.Symbol("z", real=True)
 E = sp.exp(-z)

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import itertools
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from backprop import Network, forward, gradcheck, homework, show, step
 from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+from tests.support import ROOT
 from tests.support.js import script
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
 
-ROOT = Path(__file__).resolve().parents[2]
 ENGINE = ROOT / "docs" / "javascripts" / "backprop-engine.js"
 ACTS = ("logsig", "tansig", "purelin")
 PAIRS = list(itertools.product(ACTS, ACTS))  # (hidden, output)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.support import oracle, pages, reference_net
+from tests.support import DOCS, oracle, pages, reference_net
 
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 IT = oracle.iteration(oracle.load_example())  # the example in use
 
 

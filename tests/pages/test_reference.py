@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from tests.support.pages import norm_tex
 
-ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show"]
 RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
 

@@ -31,11 +31,9 @@ import sympy as sp
 
 import backprop
 from backprop import examples, rules
-from tests.support import oracle, pages
+from tests.support import DOCS, oracle, pages
 from tests.support.snippets import EXEC, Snippet, page_markdown, render_block, render_with_example
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 PAGES = ["rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"]
 
 

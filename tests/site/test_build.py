@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from tests.support import ROOT
 from tests.support.site import is_kernel_shutdown_race
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def nav_sources(nav) -> list[str]:

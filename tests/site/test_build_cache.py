@@ -23,11 +23,10 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.hooks import load_hook
 from tests.support.site import free_port
 
-ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ROOT / "hooks"
 NOTEBOOK = "exercises/01-forward-pass.py"
 PAGE = "rule-output-bias.md"  # executed blocks and two --8<-- snippets

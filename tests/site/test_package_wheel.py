@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import ROOT
 from tests.support.site import unix_socket_kernels
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def wheel_of(site: Path) -> Path:

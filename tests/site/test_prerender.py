@@ -14,14 +14,13 @@ import re
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from tests.support import ROOT
 from tests.support.hooks import load_hook
 
-ROOT = Path(__file__).resolve().parents[2]
 HOOK = ROOT / "hooks" / "mathjax_prerender.py"
 
 pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")

@@ -12,8 +12,8 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
+from tests.support import ROOT
 from tests.support.page_js import (
     DEADLINE_JS,
     FIGURES_WITHOUT_TEXT_JS,
@@ -25,7 +25,6 @@ from tests.support.page_js import (
 )
 from tests.support.server import Server
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}

@@ -22,7 +22,8 @@ import math
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
+
 DEFAULT_FILE = ROOT / "backprop" / "example.json"
 EXAMPLES_DIR = ROOT / "tests" / "examples"
 ENV = "BACKPROP_EXAMPLE"

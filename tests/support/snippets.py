@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
+from tests.support import DOCS, ROOT
+
 NO_RUN = "no-run"
 
 # pymdownx.snippets' include line (files are looked up in docs/), and a markdown-exec block of a page.
