@@ -24,8 +24,7 @@ from backprop import examples, show
 from backprop.exercises import markdown
 
 hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the formulas below are chosen from it
-f_prime_n = show.f_prime_tex(hidden, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
-f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
+f_prime_n = show.f_prime_factor_tex(hidden, r"y_{hi}(n)")  # as a factor: tanh's 1 - y^2 in brackets
 markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_i) = {{f_prime}}$ and "
          r"$\Delta w_{ik}(n) = \eta\, e(n)\, w_{4i}(n)\, {{f_prime_n}}\, x_k(n)$.",
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"), f_prime_n=f_prime_n)

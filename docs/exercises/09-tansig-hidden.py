@@ -21,8 +21,7 @@ from backprop import examples, show
 from backprop.exercises import markdown, other_hidden_network
 
 own, other = examples.PRACTICE_NET.hidden, other_hidden_network().hidden  # the words below are chosen from these
-f_prime_n = show.f_prime_tex(other, r"y_{hi}(n)")  # a difference (tanh's 1 - y^2) needs brackets in a product
-f_prime_n = rf"\bigl({f_prime_n}\bigr)" if f_prime_n.startswith("1 -") else f_prime_n
+f_prime_n = show.f_prime_factor_tex(other, r"y_{hi}(n)")  # as a factor: tanh's 1 - y^2 in brackets
 markdown(r"""
 The practice network's hidden neurons are {{own}} neurons; here they are {{other}} neurons, $f(v) = {{f}}$, with
 $f'(v_i) = {{f_prime}}$. So
