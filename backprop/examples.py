@@ -174,6 +174,7 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
     if eta <= 0:
         raise ValueError(f"example file {os.fspath(path)!r}: {field}eta must be > 0, got {eta}")
     _check_not_degenerate(net, x_arr, d, where)
+    _check_given(net, x_arr, d, eta, where)
     return Example(net, x_arr, d, eta, os.fspath(path))
 
 
@@ -191,6 +192,19 @@ def _printed_alike(a: Example, b: Example) -> list[tuple[int, float]]:
             if float(f"{u:.{DECIMALS}f}") == float(f"{w:.{DECIMALS}f}")]  # -0.000000 is 0.000000
 
 
+def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Refuse a given number with more decimals than the pages print: they write each as given (0.25, not 0.250000)
+    with at most `DECIMALS` decimals, and ``d = 0.208212`` of a file's 0.2082122403 would be false."""
+    arrays = {key: getattr(net, key) for key in WEIGHT_KEYS} | {"x": x, "d": np.array(d), "eta": np.array(eta)}
+    for key, values in arrays.items():
+        for index, value in np.ndenumerate(values):
+            if float(show.num(value)) != value:
+                name = key + "".join(f"[{n}]" for n in index)  # as the file indexes it: w_hidden[1][0]
+                raise ValueError(f"{where}{name} = {float(value)!r} has more than the {DECIMALS} decimals the pages "
+                                 f"write a given number with, so they would print it as {show.given(value)}; give it "
+                                 f"with at most {DECIMALS} decimals")
+
+
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
     fp = forward(net, x)
@@ -204,10 +218,11 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     if e == 0:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
-    if float(show.num(e)) == 0:
-        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} prints as "
-                         f"{show.num(0.0)} with the pages' {show.DECIMALS} decimals, so every update the pages derive "
-                         f"from it would print as 0 too; choose a d further from y")
+    if float(show.num(e * e / 2)) == 0:
+        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} gives the cost "
+                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(0.0)} with the pages' {DECIMALS} "
+                         f"decimals, so the pages could not show the cost, or how one iteration lowers it; choose a d "
+                         f"further from y (|e| of 0.001 or more)")
 
 
 def current_file() -> Path:

@@ -36,7 +36,7 @@ VALID = {
     "hidden": "tansig",
     "output": "purelin",
     "x": [-2.0, 0.25],
-    "d": -0.75,
+    "d": -0.5,
     "eta": 0.125,
 }
 
@@ -479,28 +479,47 @@ def test_load_refuses_an_output_that_equals_d_exactly(tmp_path):
     data = dict(VALID, d=y)
     with pytest.raises(ValueError, match=r"example file .*equals d exactly, so e = 0"):
         examples.load(write(tmp_path, data))
-    nearly = dict(VALID, d=oracle.iteration(VALID)["y"] + 2e-6)  # a tiny error that prints is still an error
+    # a small error whose cost E = e^2/2 = 2e-6 prints (0.000002) is still an error; d with the pages' 6 decimals
+    nearly = dict(VALID, d=round(oracle.iteration(VALID)["y"] + 2e-3, 6))
     assert examples.load(write(tmp_path, nearly, "nearly.json")).d == nearly["d"]
 
 
-@pytest.mark.parametrize("offset", [1e-9, -3e-7])
-def test_load_refuses_an_error_that_prints_as_zero_naming_d_y_and_e(tmp_path, offset):
+@pytest.mark.parametrize("offset", [1e-9, -3e-7, 5e-4, -6e-4])
+def test_load_refuses_a_cost_that_prints_as_zero_naming_d_y_e_and_E(tmp_path, offset):
     """d = y + 1e-9 was accepted (only e == 0 exactly was refused), and the pages, which print 6 decimals, then printed
-    every rule as 0 and stopped later in show.pick with an error that named no page. The loader refuses it, naming d,
-    y (the oracle's, to 1e-12) and e, and why."""
+    every rule as 0 and stopped later in show.pick with an error that named no page; with e = 5e-4 the cost E = e^2/2
+    printed as 0.000000 beside 'the cost is positive' and 'the cost fell by a factor of ...'. The loader refuses an E
+    that prints as 0, naming d, y (the oracle's, to 1e-12), e and E, and why."""
     y = oracle.iteration(VALID)["y"]
     data = dict(VALID, d=y + offset)
     with pytest.raises(ValueError) as info:
         examples.load(write(tmp_path, data))
-    m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) prints as 0\.000000 with the pages' "
-                  r"6 decimals, so every update the pages derive from it would print as 0 too; choose a d further "
-                  r"from y$", str(info.value))
+    m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) gives the cost E = e\^2/2 = (\S+), "
+                  r"which prints as 0\.000000 with the pages' 6 decimals, so the pages could not show the cost, or how "
+                  r"one iteration lowers it; choose a d further from y \(\|e\| of 0\.001 or more\)$", str(info.value))
     assert m, str(info.value)
     assert float(m[1]) == data["d"] and float(m[2]) == pytest.approx(y, abs=1e-12)
-    assert float(m[3]) == pytest.approx(offset, rel=1e-3)
+    assert float(m[3]) == pytest.approx(offset, rel=1e-3) and float(m[4]) == pytest.approx(offset**2 / 2, rel=1e-2)
     practice = dict(PRACTICE, d=oracle.iteration(PRACTICE)["y"] + offset)  # the practice example is held to it too
     with pytest.raises(ValueError, match=r": practice: the error e = d - y = "):
         examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
+
+
+@pytest.mark.parametrize("key, value, name, want", [
+    ("d", 0.2082122403, "d", 0.2082122403), ("eta", 4 / 3, "eta", 4 / 3), ("x", [0.5, -1.0000001], "x[1]", -1.0000001),
+    ("w_hidden", [[0.5, -0.25], [1.0, 0.75], [-0.3, 0.1234567]], "w_hidden[2][1]", 0.1234567),
+    ("b_output", [-0.2000004], "b_output[0]", -0.2000004)])
+def test_load_refuses_a_given_number_with_more_decimals_than_the_pages_print(tmp_path, key, value, name, want):
+    """The pages write each given number as given with at most 6 decimals (show.given): the file's d = 0.2082122403
+    was printed as 'd = 0.208212', which is false. The message names the field and its value, and how it would print;
+    the practice example is held to it too."""
+    shown = f"{want:.6f}".rstrip("0").rstrip(".")
+    with pytest.raises(ValueError, match=rf"example file .*: {re.escape(name)} = {re.escape(repr(want))} has more than "
+                                         rf"the 6 decimals the pages write a given number with, so they would print it "
+                                         rf"as {re.escape(shown)}; give it with at most 6 decimals"):
+        examples.load(write(tmp_path, dict(VALID, **{key: value})))
+    with pytest.raises(ValueError, match=rf": practice: {re.escape(name)} = "):
+        examples.load(write(tmp_path, {**VALID, "practice": dict(PRACTICE, **{key: value})}, "practice.json"))
 
 
 @pytest.mark.parametrize("hidden, w11", [("logsig", 40.0), ("logsig", -800.0), ("tansig", 20.0)])

@@ -181,7 +181,7 @@ def test_verification_page_reads_its_two_gradient_columns_right(tmp_path):
     paths = [oracle.example_file()]
     for offset in (10.0, 100.0, 300.0, 1000.0):
         paths.append(tmp_path / f"d-{offset:g}.json")
-        paths[-1].write_text(json.dumps({**base, "d": y + offset}), encoding="utf-8")
+        paths[-1].write_text(json.dumps({**base, "d": round(y + offset, 6)}), encoding="utf-8")  # 6 decimals, as given
     seen = set()
     for path in paths:
         ex = oracle.load_example(path)
