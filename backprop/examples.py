@@ -16,10 +16,11 @@ entry, the package's own practice example is used).
 Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same
 form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
 pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
-(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. Two examples are
-refused because the pages could not teach with them: an output that equals $d$ exactly ($e = 0$, nothing
-to learn) or so nearly that $e$ prints as 0 with the pages' decimals (every update would print as 0), and a
-saturated hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
+(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. The pages write each
+given number as given, so it may have at most 6 decimals. Two examples are refused because the pages could
+not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
+cost $E = \tfrac12 e^2$ prints as 0 with the pages' decimals ($|e|$ below about 0.001), and a saturated
+hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
 example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
