@@ -34,6 +34,7 @@ import pytest
 import sympy as sp
 
 from backprop import Network, examples, train
+from tests.pages import edge_examples
 from tests.support import oracle
 from tests.support.pages import (
     EXAMPLE_FILES,
@@ -188,6 +189,76 @@ def test_the_examples_include_a_step_that_raises_the_cost():
     assert any(0.0 in oracle.load_example(path)["x"] for path in EXAMPLE_FILES), "and one has an input x_k = 0"
 
 
+def past_one(value: float, places: int) -> str:
+    """``value`` with ``places`` decimals or, if it then reads as 1 or 0 and is neither, with the fewest more decimals
+    that do not: a factor printed on the side of 1 (and of 0) that it is on, as a verb beside it says."""
+    while float(f"{value:.{places}f}") in (0.0, 1.0) and value not in (0.0, 1.0):
+        places += 1
+    return f"{value:.{places}f}"
+
+
+def test_past_one_by_hand():
+    assert past_one(1.00425, 2) == "1.004" and past_one(0.99999, 2) == "0.99999" and past_one(1.5, 2) == "1.50"
+    assert past_one(1.0000251, 3) == "1.00003" and past_one(0.9999949, 3) == "0.99999"
+    assert past_one(1.0, 3) == "1.000" and past_one(0.0004, 3) == "0.0004" and past_one(-0.0004, 3) == "-0.0004"
+
+
+def render_edge(tmp_path, name: str) -> tuple[str, str]:
+    """The page rendered with one of edge_examples' worked examples: as rendered, and with white space made single
+    spaces."""
+    raw = render_with_example(edge_examples.write(tmp_path, name), (PAGE,), skip="regression_data")[PAGE]
+    return raw, re.sub(r"\s+", " ", raw)
+
+
+def test_iteration_page_factors_near_1_show_their_side_of_1(tmp_path):
+    """With a tiny eta the factors were printed with 2 and 3 decimals whatever they were: the cost 'fell by a factor
+    of 1.00' (1.0042), and the wrong order's factor read '1.000 for i = 1 (enlarges them)' (1.0003), even beside
+    '0.998 ... (shrinks)' and '1.000 ... (shrinks)'. Each now has the decimals that show its side of 1: the oracle's
+    factors, and by hand 1.004 (e = 9.3, eta = 0.001) and 1.0003 (w_41 = 0.7 moved by 2.4e-4; 0.002 y_h3 of 0.9)."""
+    _, said = render_edge(tmp_path, "logsig-zero-w4-tiny-eta")
+    it = oracle.iteration(edge_examples.example("logsig-zero-w4-tiny-eta"))
+    assert 1.0035 < it["E"] / it["E_next"] < 1.0045
+    assert "On this sample the cost fell by a factor of 1.004." in said
+
+    ex = edge_examples.example("tanh-neg-tiny-eta")
+    it = oracle.iteration(ex)
+    factor = it["w_output_new"][0][0] / ex["w_output"][0][0]
+    assert 1.00025 < factor < 1.00035 and factor == 1 + ex["eta"] * it["e"] * it["y_hidden"][0] / 0.7
+    _, said = render_edge(tmp_path, "tanh-neg-tiny-eta")
+    assert "1.0003 for $i = 1$ (enlarges them); 0.992 for $i = 2$ (shrinks them)" in said
+
+    ex = edge_examples.example("tanh-zero-input-small-error")
+    it = oracle.iteration(ex)
+    factors = [new / now for new, now in zip(it["w_output_new"][0], ex["w_output"][0])]
+    assert factors[0] < 1 < factors[2] and abs(it["e"] - 0.002) < 1e-6
+    _, said = render_edge(tmp_path, "tanh-zero-input-small-error")
+    assert (f"{factors[0]:.3f} for $i = 1$ (shrinks $\\Delta b_1$); {factors[1]:.3f} for $i = 2$ (shrinks "
+            f"$\\Delta b_2$); 1.0003 for $i = 3$ (enlarges $\\Delta b_3$)." in said)
+
+
+def test_iteration_page_says_which_steps_print_as_0(tmp_path):
+    """With a saturated hidden neuron (v_3 = 25, f'(v_3) = 1.4e-11) its three updates are about 1e-12: the table
+    prints them as 0.000000 and their values at n+1 as at n, while the note said 'All thirteen parameters move ...
+    w_31 and w_32 decrease; b_3 decreases'. It now names the parameters that move by less than the last decimal (the
+    oracle's updates below 5e-7 in size), here neuron 3's by hand; an example without such a step has no such words."""
+    ex = edge_examples.example("logsig-saturated")
+    it = oracle.iteration(ex)
+    labels = ["w_{41}", "w_{42}", "w_{43}", "b_4", "w_{11}", "w_{12}", "w_{21}", "w_{22}", "w_{31}", "w_{32}", "b_1",
+              "b_2", "b_3"]
+    deltas = [*it["dw_output"][0], *it["db_output"], *(v for row in it["dw_hidden"] for v in row), *it["db_hidden"]]
+    tiny = [f"${label}$" for label, delta in zip(labels, deltas) if 0 < abs(delta) < 5e-7]
+    assert tiny == ["$w_{31}$", "$w_{32}$", "$b_3$"]
+    raw, said = render_edge(tmp_path, "logsig-saturated")
+    assert ("All thirteen parameters move against the slope of $E(n)$, the direction that lowers it over a short "
+            "enough step; $w_{31}$, $w_{32}$ and $b_3$ move by less than the table's last decimal, so their $\\Delta$ "
+            "prints as $0.000000$ and their value at $n+1$ as at $n$. The output") in said
+    rows = {row[1]: row for row in table_rows(raw, "rule")}
+    for name in ("w_{31}", "w_{32}", "b_3"):
+        assert rows[f"${name}$"][3:] == ["0.000000", rows[f"${name}$"][2]], "what the sentence says of the table"
+    assert "by less than the table's last decimal" not in prose(PAGE) or any(
+        0 < abs(v) < 5e-7 for v in flat(updates(WORKED, X, D, ETA)))
+
+
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_iteration_page_cost_before_and_after(path):
     """The cost before and after the step; where it grew, the page says the slope at time n held only near it (the
@@ -200,11 +271,12 @@ def test_iteration_page_cost_before_and_after(path):
     too_long = f"(this one, with $\\eta = {given(eta)}$, is too long: the cost grows, [below](#did-the-cost-go-down))"
     assert slope in said
     if after < before:
-        assert f"On this sample the cost fell by a factor of {before / after:.2f}." in said
+        assert f"On this sample the cost fell by a factor of {past_one(before / after, 2)}." in said
         assert too_long not in said and "too large for that slope to hold" not in said
     else:
-        assert f"it grew by a factor of {after / before:.2f}. The step set off against the slope of $E(n)$, where " \
-               f"the cost falls, but with $\\eta = {given(eta)}$ it was too large for that slope to hold" in said
+        assert f"it grew by a factor of {past_one(after / before, 2)}. The step set off against the slope of " \
+               f"$E(n)$, where the cost falls, but with $\\eta = {given(eta)}$ it was too large for that slope to " \
+               "hold" in said
         assert f"{slope} {too_long}" in said
     # The note after it holds either way: a small enough eta is enough to lower E(n); it is not required.
     note = said[said.index('??? note "One step is not a promise"'):said.index("## Why every update")]
@@ -235,7 +307,7 @@ def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
         changed = [f"$\\Delta w_{{{i + 1}{k + 1}}}$" for k in range(2) if k not in zero_k] + [f"$\\Delta b_{i + 1}$"]
         them = and_list(changed) if zero_k else "them"
         verb = f"turns {them} around" if factor < 0 else f"enlarges {them}" if factor > 1 else f"shrinks {them}"
-        assert f"{factor:.3f} for $i = {i + 1}$ ({verb})" in said
+        assert f"{past_one(factor, 3)} for $i = {i + 1}$ ({verb})" in said
     if zero_k:
         zeros = and_list([f"$\\Delta w_{{{i}{k + 1}}}$" for k in zero_k for i in (1, 2, 3)])
         inputs = and_list([f"$x_{k + 1} = 0$" for k in zero_k])
