@@ -39,16 +39,38 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
 
     Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; about $10^{-8}$ or less
     means the rules are right, anything above $10^{-4}$ means a bug. A gradient too small to be judged
-    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the gap $|a - n|$ is within
-    the central difference's `rounding_noise` and $|a| + |n|$ is below that noise over `RIGHT`, the entry counts 0
-    (see `relative_error`), so a network whose saturated neurons have gradients of rounding-noise size passes.
+    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the gap $|a - n|$ is within what
+    the central difference itself can be off by, its `rounding_noise` plus its `truncation_error` (entry by entry,
+    `tolerance`), and $|a| + |n|$ is below that over `RIGHT`, the entry counts 0 (see `relative_error`). So a
+    network whose saturated neurons have gradients of rounding-noise size passes, and so does one whose error $e$ is
+    so small that its gradients, which shrink with $e$, come near the truncation error, which does not.
     """
     net, x, d, h = _checked(net, x, d, h)
-    fp = _forward(net, x)
-    analytic = _analytic(fp, d)
+    analytic = _analytic(_forward(net, x), d)
     numerical = _numerical(net, x, d, h)
-    atol = _noise(fp, d, h)
-    return max(float(relative_error(analytic[name], numerical[name], atol).max()) for name in PARAMETERS)
+    atol = _tolerance(net, x, d, h, numerical)
+    return max(float(relative_error(analytic[name], numerical[name], atol[name]).max()) for name in PARAMETERS)
+
+
+def truncation_error(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
+    r"""Richardson's estimate of each central difference's truncation error, entry by entry: $|c(2h) - c(h)| / 3$.
+
+    The central difference $c(h)$ is $\partial E/\partial\theta + C h^2 + O(h^4)$, with
+    $C = \tfrac16\,\partial^3 E/\partial\theta^3$, so $c(2h) - c(h) = 3 C h^2 + O(h^4)$ and a third of it is the
+    error $C h^2$ of $c(h)$, read from the differences themselves. With one output it does not shrink with the error
+    $e$: $\partial^3 E/\partial\theta^3$ holds the term $3\,\partial y/\partial\theta\,\partial^2 y/\partial\theta^2$,
+    without $e$, while the gradient $-e\,\partial y/\partial\theta$ shrinks with it.
+    """
+    net, x, d, h = _checked(net, x, d, h)
+    return _truncation(net, x, d, h, _numerical(net, x, d, h))
+
+
+def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
+    """What each central difference alone can be off by, entry by entry: its `rounding_noise` plus its
+    `truncation_error`. `gradient_check` passes it to `relative_error` as ``atol``: a gap within it is agreement on a
+    gradient too small to be judged relatively."""
+    net, x, d, h = _checked(net, x, d, h)
+    return _tolerance(net, x, d, h, _numerical(net, x, d, h))
 
 
 #: A largest relative error below this means the rules are right (the pages' and the check's tolerance).
@@ -61,7 +83,8 @@ def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0)
     $|a| + |n|$ is at most ``atol / RIGHT`` (so small that its noise alone could reach `RIGHT`) counts 0. Elsewhere a
     gap within ``atol`` stays below `RIGHT` anyway, so every entry is below `RIGHT` exactly when every entry is close
     as ``numpy.isclose`` means it with ``atol`` and a relative tolerance of `RIGHT`. With ``atol = 0`` it is the
-    plain relative error.
+    plain relative error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as
+    `tolerance` gives).
     """
     a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
     gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
@@ -69,15 +92,22 @@ def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0)
     return np.where((gap <= atol) & (size <= atol / RIGHT), 0.0, r)
 
 
-def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: float = 0.0) -> str:
+def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: float = 0.0,
+                truncation: dict[str, Array] | None = None) -> str:
     """The entry with the largest `relative_error`, with its numbers, for a message that says why a check failed:
     ``"w_hidden[2, 1]: analytic 1.02e-13, central difference 0, gap 1.02e-13, rounding noise 5.6e-10, r = 0.0102"``.
+    With ``truncation`` (`truncation_error`'s arrays) the entry is judged with ``atol`` plus its truncation estimate,
+    and the message gives that estimate too (``..., rounding noise 5.6e-10, truncation 3e-12, r = ...``).
     """
-    name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], atol)[idx]))
+    def tol(name: str) -> float | Array:
+        return atol if truncation is None else atol + np.asarray(truncation[name], dtype=float)
+
+    name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], tol(name))[idx]))
                         for name in analytic for idx in np.ndindex(np.shape(analytic[name]))), key=lambda t: t[2])
     a, n = float(analytic[name][idx]), float(numerical[name][idx])
+    cut = "" if truncation is None else f", truncation {float(truncation[name][idx]):.2g}"
     return (f"{name}[{', '.join(map(str, idx))}]: analytic {a:.6g}, central difference {n:.6g}, gap {abs(a - n):.3g}, "
-            f"rounding noise {atol:.2g}, r = {r:.3g}")
+            f"rounding noise {atol:.2g}{cut}, r = {r:.3g}")
 
 
 def rounding_noise(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
@@ -98,6 +128,16 @@ def _noise(fp: ForwardPass, d: Array, h: float) -> float:
     sums = np.abs(net.b_output) + np.abs(net.w_output) @ hidden_size
     e = _error(fp, d)
     return float(10 * np.finfo(float).eps * (_cost(e) + np.sum(np.abs(e) * (np.abs(fp.y_output) + sums))) / h)
+
+
+def _truncation(net: Network, x: Array, d: Array, h: float, numerical: dict[str, Array]) -> dict[str, Array]:
+    at_2h = _numerical(net, x, d, 2 * h)
+    return {name: np.abs(at_2h[name] - numerical[name]) / 3 for name in PARAMETERS}
+
+
+def _tolerance(net: Network, x: Array, d: Array, h: float, numerical: dict[str, Array]) -> dict[str, Array]:
+    noise = _noise(_forward(net, x), d, h)
+    return {name: noise + t for name, t in _truncation(net, x, d, h, numerical).items()}
 
 
 def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple[Network, Array, Array, float]:

@@ -311,3 +311,169 @@ def test_relative_error_counts_0_only_what_its_docstring_says():
         if not zero:
             assert r == pytest.approx(gap / total, rel=1e-6)
     assert GRADCHECK.relative_error([3e-9], [1e-9])[0] == pytest.approx(2e-9 / 1e-8)
+
+
+# --- a small error e: the central difference's truncation error, which does not shrink with e -----------------------
+
+# Valid examples (the loader's rules: |e| of 1e-3 or more, hidden neurons not saturated, or a review's r2 with e = 3e-5)
+# whose gradients, proportional to e, come near the central difference's truncation error C h^2, which is not.
+SMALL_ERROR = {
+    "r2-logsig-large-x-big-eta": {
+        "w_hidden": [[0.3, 0.2], [-0.25, -0.4], [0.1, 0.35]], "b_hidden": [-0.5, 0.2, 0.1],
+        "w_output": [[0.6, -0.8, 0.45]], "b_output": [0.15], "hidden": "logsig", "output": "purelin",
+        "x": [6.0, -4.5], "d": 0.1436718686, "eta": 3.0},
+    "tanh-large-x-e-1e-3": {
+        "w_hidden": [[0.2, 0.16], [-0.15, -0.3], [0.1, 0.05]], "b_hidden": [0.0, 0.1, -0.2],
+        "w_output": [[2.0, -1.5, 1.0]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+        "x": [8.0, -6.0], "d": 0.615561, "eta": 0.5},
+    "tanh-large-x-e-1e-2": {
+        "w_hidden": [[0.2, 0.16], [-0.15, -0.3], [0.1, 0.05]], "b_hidden": [0.0, 0.1, -0.2],
+        "w_output": [[2.0, -1.5, 1.0]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+        "x": [8.0, -6.0], "d": 0.62456, "eta": 0.5},
+    "logsig-large-x-e-1e-3": {
+        "w_hidden": [[0.15, 0.1], [-0.1, -0.12], [0.05, 0.2]], "b_hidden": [-0.5, 0.2, 0.1],
+        "w_output": [[3.0, -2.5, 2.0]], "b_output": [0.15], "hidden": "logsig", "output": "purelin",
+        "x": [12.0, -9.0], "d": 1.146570, "eta": 0.5},
+}
+
+
+def right_gradient(ex: dict) -> dict[str, np.ndarray]:
+    """dE/dtheta = -Delta theta / eta from the oracle's rules, in plain math."""
+    it = oracle.iteration(ex)
+    return {name: -np.asarray(it[f"d{name}"], dtype=float) / ex["eta"] for name in PARAMETERS}
+
+
+@pytest.mark.parametrize("name", SMALL_ERROR)
+def test_a_small_error_passes_with_the_right_rules(name):
+    """The right rules (the oracle's gradient) read as a bug by the relative error with rounding noise alone, the
+    check's reading before the truncation error was accounted for: their gap to the central difference is truncation,
+    shrinking a hundredfold for a tenth of h (the oracle's differences). gradient_check now reads them as right."""
+    ex = SMALL_ERROR[name]
+    assert 1e-5 < abs(oracle.iteration(ex)["e"]) < 0.02  # the premise: a small error
+    net, x, d = net_of(ex), ex["x"], ex["d"]
+    exact, analytic = right_gradient(ex), analytic_gradient(net, x, d)
+    for p in PARAMETERS:
+        np.testing.assert_allclose(analytic[p], exact[p], rtol=1e-9, atol=1e-15)
+    numerical = numerical_gradient(net, x, d)
+    noise = GRADCHECK.rounding_noise(net, x, d)
+    old = max(float(np.max(GRADCHECK.relative_error(analytic[p], numerical[p], noise))) for p in PARAMETERS)
+    assert old > GRADCHECK.RIGHT, "with rounding noise alone the right rules read as a bug (the case of this test)"
+    idx = (0, 0)  # w_11, x_1 the larger input: the steepest truncation
+    gaps = [abs(plain_central_difference(ex, "w_hidden", idx, h) - exact["w_hidden"][idx]) for h in (1e-4, 1e-5)]
+    assert 50 < gaps[0] / gaps[1] < 200, gaps  # O(h^2): truncation, not a wrong rule
+    assert gradient_check(net, x, d) < GRADCHECK.RIGHT
+
+
+def r2_problem():
+    ex = SMALL_ERROR["r2-logsig-large-x-big-eta"]
+    return net_of(ex), ex["x"], ex["d"], ex["eta"]
+
+
+def test_a_small_error_still_fails_a_dropped_f_prime(monkeypatch):
+    net, x, d, _ = r2_problem()
+    monkeypatch.setattr(rules, "f_prime_hidden", lambda fp: np.ones_like(fp.y_hidden))  # forget f'(v_i)
+    assert gradient_check(net, x, d) > 0.1
+
+
+@pytest.mark.parametrize("param", ["delta_b_output", "delta_w_output", "delta_w_hidden"])
+def test_a_small_error_still_fails_a_flipped_sign(monkeypatch, param):
+    net, x, d, _ = r2_problem()
+    right = getattr(rules, param)
+    monkeypatch.setattr(GRADCHECK, param, lambda fp, d, eta: -right(fp, d, eta))
+    assert gradient_check(net, x, d) > 0.5
+
+
+def test_a_small_error_still_fails_w_n_plus_1_in_the_hidden_rules(monkeypatch):
+    """Rules (3) and (4) with the output weights after rule (1), w_ji(n+1) = w_ji(n) + eta e y_hi (the oracle's
+    back_weights), in place of w_ji(n)."""
+    net, x, d, eta = r2_problem()
+    ex = SMALL_ERROR["r2-logsig-large-x-big-eta"]
+    w_next = [[w + dw for w, dw in zip(ex["w_output"][0], oracle.iteration(ex)["dw_output"][0])]]
+    wrong = oracle.iteration(ex, back_weights=w_next)
+    monkeypatch.setattr(GRADCHECK, "delta_w_hidden", lambda fp, d, e: np.asarray(wrong["dw_hidden"]) * e / eta)
+    monkeypatch.setattr(GRADCHECK, "delta_b_hidden", lambda fp, d, e: np.asarray(wrong["db_hidden"]) * e / eta)
+    assert gradient_check(net, x, d) > 100 * GRADCHECK.RIGHT  # eta e = 9e-5: w_ji moves little, but it shows
+
+
+def test_the_tolerance_bounds_every_gap_of_the_right_rules():
+    """tolerance (rounding noise plus truncation estimate) is at least every gap |a - c| of the right rules (the
+    oracle's gradient), on the small-error examples, random problems of every activation pair and the example files;
+    and it is the sum of rounding_noise and truncation_error, entry by entry."""
+    problems = [(ex["x"], ex["d"], ex) for ex in SMALL_ERROR.values()]
+    problems += [(ex["x"], ex["d"], ex) for ex in map(oracle.load_example, oracle.all_example_files())]
+    for ex in [plain_problem(h, o, seed=s) for s in range(2) for h, o in PAIRS]:
+        problems.append((ex["x"], ex["d"], ex))
+    for x, d, ex in problems:
+        net = net_of({**ex, "hidden": ex.get("hidden", "logsig"), "output": ex.get("output", "purelin")})
+        tol, exact = GRADCHECK.tolerance(net, x, d), right_gradient(ex)
+        numerical, cut = numerical_gradient(net, x, d), GRADCHECK.truncation_error(net, x, d)
+        noise = GRADCHECK.rounding_noise(net, x, d)
+        for p in PARAMETERS:
+            assert np.all(np.abs(numerical[p] - exact[p]) <= tol[p]), (p, ex.get("x"))
+            np.testing.assert_allclose(tol[p], noise + cut[p], rtol=1e-12)
+
+
+def test_the_truncation_error_is_the_docstrings_richardson_estimate():
+    r"""$|c(2h) - c(h)| / 3$ (the oracle's central differences), with $c(h) = \partial E/\partial\theta + C h^2 +
+    O(h^4)$ and $C = \tfrac16\,\partial^3 E/\partial\theta^3$ (sympy's series), so $c(2h) - c(h) = 3 C h^2 + O(h^4)$;
+    at h = 1e-3, where truncation dwarfs rounding, it is the error of c(h) against the oracle's gradient. With one
+    output $\partial^3 E/\partial\theta^3$ holds $3\,\partial y/\partial\theta\,\partial^2 y/\partial\theta^2$ without
+    e (sympy), and the estimate hardly changes when e shrinks a thousandfold while the gradient does."""
+    import sympy as sp
+
+    doc = doc_of(GRADCHECK.truncation_error)
+    assert (r"Richardson's estimate of each central difference's truncation error, entry by entry: "
+            r"$|c(2h) - c(h)| / 3$") in doc
+    assert (r"The central difference $c(h)$ is $\partial E/\partial\theta + C h^2 + O(h^4)$, with "
+            r"$C = \tfrac16\,\partial^3 E/\partial\theta^3$, so $c(2h) - c(h) = 3 C h^2 + O(h^4)$ and a third of it is "
+            r"the error $C h^2$ of $c(h)$") in doc
+    assert (r"With one output it does not shrink with the error $e$: $\partial^3 E/\partial\theta^3$ holds the term "
+            r"$3\,\partial y/\partial\theta\,\partial^2 y/\partial\theta^2$, without $e$, while the gradient "
+            r"$-e\,\partial y/\partial\theta$ shrinks with it") in doc
+    t, h = sp.symbols("theta h")
+    E = sp.Function("E")
+    c = lambda step: sp.series((E(t + step) - E(t - step)) / (2 * step), h, 0, 4).removeO().doit()  # noqa: E731
+    C = sp.diff(E(t), t, 3) / 6
+    assert sp.simplify(c(h) - sp.diff(E(t), t) - C * h**2) == 0
+    assert sp.simplify(c(2 * h) - c(h) - 3 * C * h**2) == 0
+    d_s = sp.Symbol("d")
+    y = sp.Function("y")(t)
+    third = sp.diff(sp.Rational(1, 2) * (d_s - y) ** 2, t, 3)
+    assert sp.expand(third - (3 * sp.diff(y, t) * sp.diff(y, t, 2) - (d_s - y) * sp.diff(y, t, 3))) == 0
+    assert sp.expand(sp.diff(sp.Rational(1, 2) * (d_s - y) ** 2, t) + (d_s - y) * sp.diff(y, t)) == 0
+
+    ex = SMALL_ERROR["tanh-large-x-e-1e-3"]
+    net, exact = net_of(ex), right_gradient(ex)
+    for step in (1e-5, 1e-3):
+        cut = GRADCHECK.truncation_error(net, ex["x"], ex["d"], step)
+        noise = GRADCHECK.rounding_noise(net, ex["x"], ex["d"], step)
+        for p in PARAMETERS:
+            for idx in np.ndindex(exact[p].shape):
+                c1, c2 = (plain_central_difference(ex, p, idx, s) for s in (step, 2 * step))
+                # the same differences up to their rounding (the oracle sums in another order)
+                assert cut[p][idx] == pytest.approx(abs(c2 - c1) / 3, rel=1e-6, abs=noise)
+                if step == 1e-3 and p in ("w_hidden", "b_hidden"):  # truncation dominates: the error it estimates
+                    assert cut[p][idx] == pytest.approx(abs(c1 - exact[p][idx]), rel=1e-3)
+    y = oracle.iteration(ex)["y"]
+    far = {**ex, "d": y + 1.0}  # the same network with an error of 1 in place of 1e-3
+    small, large = (GRADCHECK.truncation_error(net, e["x"], e["d"])["w_hidden"][0, 0] for e in (ex, far))
+    assert 0.5 < small / large < 2
+    assert abs(right_gradient(far)["w_hidden"][0, 0] / exact["w_hidden"][0, 0]) > 500
+
+
+def test_relative_error_takes_one_atol_per_entry():
+    """atol as an array: each entry judged with its own (hand values): a gap of 1e-10 on gradients of 1e-4 is 0 with
+    an atol of 2e-10 (their sum 2e-4 is below 2e-10 / RIGHT = 2e-3), and the plain 1e-10 / 2e-4 = 5e-7 with 1e-12."""
+    r = GRADCHECK.relative_error([1e-4 + 1e-10, 1e-4 + 1e-10], [1e-4, 1e-4], atol=np.array([2e-10, 1e-12]))
+    assert r[0] == 0.0 and r[1] == pytest.approx(1e-10 / 2e-4, rel=1e-5)
+
+
+def test_worst_entry_gives_the_truncation_estimate():
+    a = {"w_hidden": np.array([[0.5, 2e-4 + 1e-9]]), "b_output": np.array([1.0])}
+    n = {"w_hidden": np.array([[0.5, 2e-4]]), "b_output": np.array([1.0])}
+    cut = {"w_hidden": np.array([[0.0, 3e-12]]), "b_output": np.array([0.0])}
+    assert GRADCHECK.worst_entry(a, n, 1e-12, cut) == ("w_hidden[0, 1]: analytic 0.000200001, central difference "
+                                                       "0.0002, gap 1e-09, rounding noise 1e-12, truncation 3e-12, "
+                                                       "r = 2.5e-06")
+    cut["w_hidden"][0, 1] = 1e-9  # a gap within noise plus truncation, on a gradient below that over RIGHT: 0
+    assert GRADCHECK.worst_entry(a, n, 1e-12, cut).endswith("r = 0")
