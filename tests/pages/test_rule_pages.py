@@ -31,6 +31,7 @@ import sympy as sp
 
 import backprop
 from backprop import examples, rules
+from tests.pages import edge_examples
 from tests.support import DOCS, oracle, pages
 from tests.support.snippets import EXEC, Snippet, page_markdown, render_block, render_with_example
 
@@ -277,18 +278,48 @@ def test_rule_2_says_whether_the_bias_takes_the_largest_step():
     assert all(abs(w) < db for w in IT["dw_output"][0])  # what the page says of every example
     assert r"so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$" in text
     hidden = [abs(v) for row in IT["dw_hidden"] for v in row] + [abs(v) for v in IT["db_hidden"]]
-    largest = all(v <= db for v in hidden)
+    printed = [float(num(v)) for v in [*hidden, *(abs(w) for w in IT["dw_output"][0])]]  # sizes as printed
+    largest = all(v < float(num(db)) for v in printed)
     assert ("it is the largest step of all thirteen parameters (nine weights, four biases) in size: no other "
             "parameter's step is larger than $|\\Delta b_4|$" in text) == largest
     assert "\\theta" not in text  # a letter the notation page does not define
-    assert ("It is not the largest step of this iteration in size" in text) == (not largest)
-    if not largest:  # the sentence compares sizes and names exactly the larger ones
+    assert ("It is not the largest step of this iteration in size" in text) == any(v > float(num(db)) for v in printed)
+    if not largest and "It is not the largest" in text:  # the sentence compares sizes and names exactly the larger ones
         names = [f"w_{{{i + 1}{k + 1}}}" for i in range(3) for k in range(2)] + [f"b_{i + 1}" for i in range(3)]
-        bigger = [f"$|\\Delta {n}|$" for n, v in zip(names, hidden) if v > db]
+        bigger = [f"$|\\Delta {n}|$" for n, v in zip(names, hidden) if float(num(v)) > float(num(db))]
         m = re.search(r"in size, though: (.*?) (is|are) larger than \$\|\\Delta b_4\|\$", text)
         assert m, "the sentence on the larger steps"
         assert sorted(re.findall(r"\$\|\\Delta [^$]*\|\$", m[1])) == sorted(bigger)
         assert m[2] == ("is" if len(bigger) == 1 else "are")
+
+
+def test_rule_2_compares_the_steps_as_printed(tmp_path):
+    """With f(v_i) within 1e-7 of 1 in size, |Δw_4i| = |Δb_4| |f(v_i)| prints as |Δb_4|: a saturated logsig neuron
+    (v_3 = 25, Δw_43 and Δb_4 both -0.044378) and a tanh one (v_1 = -9, 5.245037 and -5.245037). The page said
+    '|Δb_4| > |Δw_4i| for every i' and nothing more; it now says which w_4i it holds for only beyond the printed
+    decimals, and, when no step prints larger, that Δb_4 is the largest tied as printed. The oracle's numbers."""
+    seen = set()
+    for name, i in [("logsig-saturated", 2), ("tanh-nearly-saturated-big-eta", 0)]:
+        it = oracle.iteration(edge_examples.example(name))
+        db, dw = it["db_output"][0], it["dw_output"][0]
+        assert all(abs(w) < abs(db) for w in dw) and 0 < abs(db) - abs(dw[i]) < 5e-7, "the premise"
+        assert [j for j in range(3) if num(abs(dw[j])) == num(abs(db))] == [i]
+        text = re.sub(r"\s+", " ", render_with_example(edge_examples.write(tmp_path, name),
+                                                       ["rule-output-bias"])["rule-output-bias"])
+        assert (f"so $|\\Delta b_4| > |\\Delta w_{{4i}}|$ for every $i$, but for $w_{{4{i + 1}}}$ only beyond the 6 "
+                f"decimals shown: $f(v_{i + 1})$ is so close to 1 in size that $|\\Delta w_{{4{i + 1}}}|$ and "
+                f"$|\\Delta b_4|$ both print as ${num(abs(db))}$.") in text
+        others = [abs(v) for row in it["dw_hidden"] for v in row] + [abs(v) for v in it["db_hidden"]]
+        if all(float(num(v)) <= float(num(abs(db))) for v in others):
+            seen.add("largest")
+            assert ("In this example no other parameter's step prints larger than $|\\Delta b_4|$: it is the largest "
+                    "step of all thirteen parameters (nine weights, four biases) in size, tied as printed with "
+                    f"$|\\Delta w_{{4{i + 1}}}|$.") in text
+        else:
+            seen.add("not largest")
+            assert "It is not the largest step of this iteration in size, though" in text
+        assert "no other parameter's step is larger than" not in text
+    assert seen == {"largest", "not largest"}
 
 
 def test_rule_3_says_how_dw_i2_relates_to_dw_i1():
@@ -1016,8 +1047,8 @@ def test_rules_1_and_2_say_what_each_example_file_says(path):
     others = [abs(v) for v in it["dw_output"][0]] + [abs(v) for row in it["dw_hidden"] for v in row]
     others += [abs(v) for v in it["db_hidden"]]
     assert len(others) == 12 and all(abs(v) < db for v in it["dw_output"][0])  # "always larger than each Δw_4i"
-    largest = all(v <= db for v in others)
-    assert ("it is the largest step of all thirteen parameters (nine weights, four biases) in size" in bias) == largest
+    largest = all(float(num(v)) <= float(num(db)) for v in others)  # sizes as printed
+    assert ("It is not the largest step of this iteration in size" in bias) == (not largest)
     assert f"= {num(it['db_output'][0])}" in bias or rf"\approx {num(it['db_output'][0])}" in bias
 
 
