@@ -17,9 +17,25 @@ from .network import Network
 from .show import num
 
 
+def _worked_example() -> examples.Example | None:
+    """The worked example in use, or None when its file cannot be read: the help still prints, and `main` reports
+    the file's problem only when it needs the example."""
+    try:
+        return examples.EXAMPLE
+    except ValueError:
+        return None
+
+
+def _sizes_net() -> Network:
+    """A network of the site's sizes for the help's formats: the example's, else the package file's (both 2-3-1)."""
+    worked = _worked_example()
+    return (worked or examples.load(examples.DEFAULT_FILE)).net
+
+
 def _answers_help() -> str:
     """The answers file's format, from the step names the trace prints (nothing typed twice)."""
-    steps = homework.names(examples.NET.n_in, examples.NET.n_hidden, examples.NET.n_out)
+    net = _sizes_net()
+    steps = homework.names(net.n_in, net.n_hidden, net.n_out)
     at_n = steps[:steps.index("E") + 1]  # the forward pass, e and E
     after = [n for n in steps if n.startswith(("y", "E")) and n.endswith("(n+1)")]  # the updated network's
     groups = [at_n, [n for n in steps if n.startswith("Δ")],
@@ -48,7 +64,9 @@ Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad
 
 def _weights_help() -> str:
     """The weights file's format, with the slides' labels for the worked example's sizes (w11 ... b4)."""
-    net = examples.NET
+    net = _sizes_net()
+    worked = _worked_example()
+    shown = json.dumps(worked.net.to_dict()) if worked else "(it cannot be read: `trace` says why)"
     hidden, outputs = labels.hidden_neurons(net.n_hidden), labels.output_neurons(net.n_hidden, net.n_out)
 
     def matrix(rows: range, cols: range) -> str:
@@ -73,7 +91,7 @@ weights file (--weights FILE.json): a JSON object with
   {f'"x": {x}, "d": d, "eta": eta':<{width + 1}}optional; --x, --d and --eta win over them
 Any sizes work as long as they agree. Without --weights the site's worked example is used, the file
 {examples.current_file()}:
-{json.dumps(examples.NET.to_dict())}
+{shown}
 """
 
 
@@ -97,15 +115,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_answers_help() + _weights_help(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    example = "the worked example's"
+    worked = _worked_example()
+
+    def default(name: str, values: Sequence[float]) -> str:
+        return (f"default: the weights file's {name}, else the worked example's: "
+                + (_numbers(values) if worked else "its file cannot be read"))
+
     trace.add_argument("--x", type=float, nargs="+", metavar="X_K",
-                       help=f"the input x_1 x_2 ... (default: the weights file's x, else {example}: "
-                            f"{_numbers(examples.X)})")
+                       help=f"the input x_1 x_2 ... ({default('x', worked.x if worked else [])})")
     trace.add_argument("--d", type=float, nargs="+", metavar="D_J",
-                       help=f"the desired output(s) d (default: the weights file's d, else {example}: "
-                            f"{_numbers([examples.D])})")
+                       help=f"the desired output(s) d ({default('d', [worked.d] if worked else [])})")
     trace.add_argument("--eta", type=float,
-                       help=f"learning rate (default: the weights file's eta, else {example}: {examples.ETA:g})")
+                       help=f"learning rate ({default('eta', [worked.eta] if worked else [])})")
     trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
     trace.add_argument("--decimals", type=_decimals, default=6, metavar="N",
                        help="decimals printed in text format (default: 6, as on the site's pages; 0-17)")
@@ -196,11 +217,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        sample: dict[str, object] = {"x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA}
-        net = examples.NET
+        sample: dict[str, object] = {}
         if args.weights:
-            net, in_file = load_weights(args.weights)
-            sample.update(in_file)  # the file's own x, d, eta win over the worked example's
+            net, sample = load_weights(args.weights)  # the file's own x, d, eta win over the worked example's
+        else:
+            net = examples.NET
+        given = {"x": args.x, "d": args.d, "eta": args.eta} | sample
+        if any(given[key] is None for key in examples.SAMPLE_KEYS):  # the worked example's, only when needed
+            sample = {"x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA} | sample
         x = args.x if args.x is not None else sample["x"]
         d = args.d if args.d is not None else sample["d"]
         eta = args.eta if args.eta is not None else sample["eta"]

@@ -19,13 +19,13 @@ pages derive the slides' network, so the example must have 2 inputs, 3 hidden ne
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. The pages write each
 given number as given, so it may have at most 6 decimals. Two examples are refused because the pages could
 not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
-cost $E = \tfrac12 e^2$ prints as 0 with the pages' decimals ($|e|$ below about 0.001), and a saturated
+cost, half the squared error, prints as 0 with the pages' decimals ($|e|$ below about 0.001), and a saturated
 hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
 example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
 ``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
-``PRACTICE_ETA``) are read once, when this module is first imported.
+``PRACTICE_ETA``) are read once, when one of them is first used (a bad file then raises its message).
 """
 
 from __future__ import annotations
@@ -231,22 +231,38 @@ def current_file() -> Path:
     return Path(os.environ.get(ENV) or DEFAULT_FILE)
 
 
-EXAMPLE = load(current_file())
+#: The example in use: `load` of `current_file`.
+EXAMPLE: Example
 #: The 2-3-1 network of the slides at time n = 0.
-NET: Network = EXAMPLE.net
+NET: Network
 #: The input x(n) = (x_1, x_2), read-only.
-X: Array = EXAMPLE.x
+X: Array
 #: The desired output d(n).
-D: float = EXAMPLE.d
+D: float
 #: The learning rate eta.
-ETA: float = EXAMPLE.eta
+ETA: float
 #: The exercises' practice example: a network and sample of their own, so that their answers are on no page.
-PRACTICE: Example = EXAMPLE.practice
+PRACTICE: Example
 #: The practice example's network, input, desired output and learning rate.
-PRACTICE_NET: Network = PRACTICE.net
-PRACTICE_X: Array = PRACTICE.x
-PRACTICE_D: float = PRACTICE.d
-PRACTICE_ETA: float = PRACTICE.eta
+PRACTICE_NET: Network
+PRACTICE_X: Array
+PRACTICE_D: float
+PRACTICE_ETA: float
+_IN_USE = ("EXAMPLE", "NET", "X", "D", "ETA", "PRACTICE", "PRACTICE_NET", "PRACTICE_X", "PRACTICE_D", "PRACTICE_ETA")
+
+
+def __getattr__(name: str) -> object:
+    """The names of the example in use, read from its file when one of them is first used (PEP 562), not when the
+    package is imported: ``import backprop`` and ``trace --weights`` work whatever the file holds, and the first use
+    of a bad file raises `load`'s message."""
+    if name not in _IN_USE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    example = load(current_file())
+    practice = example.practice
+    globals().update(EXAMPLE=example, NET=example.net, X=example.x, D=example.d, ETA=example.eta, PRACTICE=practice,
+                     PRACTICE_NET=practice.net, PRACTICE_X=practice.x, PRACTICE_D=practice.d,
+                     PRACTICE_ETA=practice.eta)
+    return globals()[name]
 
 
 def target_function(X: Array) -> Array:

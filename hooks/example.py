@@ -3,6 +3,8 @@
 * Each build (``mkdocs build``, and each rebuild of ``mkdocs serve``) forgets the ``backprop`` modules
   that markdown-exec's blocks imported in this process, so the pages show the package and the example
   file as they are now, like the notebooks, which run in a new kernel every build: never a mixed site.
+* A file the pages cannot teach with stops the build at once with the loader's message (which file, which field,
+  why), before any page renders, instead of a traceback in every page that imports the example.
 * ``mkdocs serve`` watches the package and the example file in use (``$BACKPROP_EXAMPLE`` may name
   one outside the repository), so saving either rebuilds the site.
 * While a page renders, ``backprop.show.current_page`` names it, so that a sentence that is not true of
@@ -15,6 +17,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 PACKAGE = Path(__file__).resolve().parent.parent / "backprop"
 
 
@@ -26,6 +30,12 @@ def _forget_package() -> None:
 def on_config(config, **kwargs):
     _forget_package()
     importlib.invalidate_caches()
+    from backprop import examples
+
+    try:
+        examples.EXAMPLE  # noqa: B018  read now (the package reads it when first used): a bad file stops here
+    except ValueError as exc:
+        raise PluginError(f"the worked example: {exc}") from None
     return config
 
 

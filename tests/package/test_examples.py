@@ -373,11 +373,29 @@ def test_without_BACKPROP_EXAMPLE_the_package_file_is_used():
     assert got == with_defaults(oracle.load_example(oracle.DEFAULT_FILE))
 
 
-def test_a_bad_BACKPROP_EXAMPLE_stops_the_import_with_its_message(tmp_path):
+def test_a_bad_BACKPROP_EXAMPLE_stops_its_first_use_with_its_message(tmp_path):
+    """The example is read when first used: the package imports whatever the file holds, and the first use of the
+    example raises the loader's message (it once stopped ``import backprop``, and so every command of the CLI)."""
     path = write(tmp_path, {**VALID, "eta": -1})
-    proc = run("-c", "import backprop", example=path)
-    assert proc.returncode != 0
-    assert f"example file {str(path)!r}: eta must be > 0, got -1.0" in proc.stderr, proc.stderr
+    message = f"example file {str(path)!r}: eta must be > 0, got -1.0"
+    assert run("-c", "import backprop, backprop.homework, backprop.exercises", example=path).returncode == 0
+    proc = run("-c", "from backprop import examples; examples.NET", example=path)
+    assert proc.returncode != 0 and message in proc.stderr, proc.stderr
+
+
+def test_trace_with_a_bad_BACKPROP_EXAMPLE_says_why_in_one_line_and_works_with_its_own_weights(tmp_path):
+    """``trace`` printed a 17-line traceback from the import; it prints the loader's message as its error (exit 2),
+    its help still prints, and ``trace --weights`` with x, d and eta in the file does not need the example."""
+    path = write(tmp_path, {**VALID, "eta": -1})
+    proc = run("-m", "backprop", "trace", example=path)
+    assert proc.returncode == 2 and proc.stdout == "", proc.stdout
+    assert proc.stderr == f"python -m backprop: error: example file {str(path)!r}: eta must be > 0, got -1.0\n"
+    assert "Traceback" not in run("-m", "backprop", "trace", "--help", example=path).stderr
+    weights = write(tmp_path, {**PRACTICE, "hidden": "logsig"}, "weights.json")
+    proc = run("-m", "backprop", "trace", "--weights", str(weights), example=path)
+    assert proc.returncode == 0, proc.stderr
+    want = oracle.trace_values(oracle.iteration({**PRACTICE, "hidden": "logsig", "output": "purelin"}))
+    assert printed(proc.stdout) == {name: six(value) for name, value in want.items()}
 
 
 # --- the CLI's defaults are the example in use ------------------------------------------------------------

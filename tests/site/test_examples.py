@@ -216,3 +216,25 @@ def test_no_page_shows_the_default_examples_numbers(alternative):
     findings = default_numbers_in(html_pages(build.dir), DEFAULT, ex)
     assert not findings, (f"{len(findings)} numbers of the default example on pages built with another one "
                           "(typed, not computed?):\n" + "\n".join(map(str, findings[:60])))
+
+
+@pytest.mark.slow
+def test_a_bad_example_stops_the_build_at_once_with_the_loaders_message(tmp_path):
+    """A file the pages cannot teach with stopped the build only through the pages whose blocks import the example,
+    each printing a traceback into the page; hooks/example.py reads it first and stops with the loader's message."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "eta": -0.5}), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", oracle.ENV: str(bad)})
+    log = proc.stdout + proc.stderr
+    assert proc.returncode != 0, log
+    assert f"ERROR   -  the worked example: example file {str(bad)!r}: eta must be > 0, got -0.5" in log, log
+    assert "Traceback" not in log and not (tmp_path / "site").exists()
