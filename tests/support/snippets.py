@@ -135,7 +135,7 @@ print(json.dumps({page: render_page(page, skip) for page in pages}))
 
 def render_with_example(path: Path, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
     """page -> `render_page` of it with the example file ``path``: in a process of its own with ``BACKPROP_EXAMPLE``
-    naming the file, since backprop reads its example when it is first imported."""
+    naming the file, since backprop reads its example once, when it is first used."""
     proc = subprocess.run([sys.executable, "-c", _RENDER, json.dumps([list(pages), skip])], cwd=ROOT,
                           capture_output=True, text=True, encoding="utf-8", timeout=300,
                           env={**os.environ, "BACKPROP_EXAMPLE": str(path)})
