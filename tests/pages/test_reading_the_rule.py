@@ -97,3 +97,33 @@ def test_one_iterations_pointer_to_why_time_n_names_the_section_it_means():
     assert "The next section shows why that matters" not in text
     assert ("[Why every update uses the weights at time $n$](#why-every-update-uses-the-weights-at-time-n), after "
             "the worked example, shows why that matters.") in text
+
+
+# Rule 1's "how far": η Σ y_hi² of 1 or 2 to the last decimal shown. Every hidden output 0.5 (logsig, x = (0, 0),
+# every b_i = 0) makes Σ y_hi² = 0.75 exactly; η = 1.333333 or 2.666667 gives the fraction 0.99999975 or 2.00000025.
+# The page stopped the build on an exact 1 or 2 and otherwise said "short of" / "farther from it than before" where
+# the printed y(n+1) is d, or where y ends as far from d as it started, to the decimals shown.
+@pytest.mark.parametrize("eta, where", [(1.333333, "onto"), (2.666667, "past")])
+def test_rule_1_says_where_y_lands_as_printed_when_the_fraction_is_1_or_2(tmp_path, eta, where):
+    import json
+
+    from tests.support.snippets import render_with_example
+
+    ex = {"w_hidden": [[0.5, -0.5], [0.25, 0.75], [-1.0, 0.5]], "b_hidden": [0.0, 0.0, 0.0],
+          "w_output": [[0.2, 0.2, 0.2]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
+          "x": [0.0, 0.0], "d": 1.3, "eta": eta}
+    it = oracle.iteration(ex)
+    assert it["y_hidden"] == [0.5, 0.5, 0.5]
+    share = eta * 0.75
+    y_new = it["y"] + share * it["e"]  # the three output steps with the hidden outputs held (rule 1's reading)
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-output-weights"])["rule-output-weights"])
+    said = re.search(r"and the three steps take \$y\$ from \$([-\d.]+)\$ to \$([-\d.]+)\$, (onto|short of|past) "
+                     r"\$d = ([-\d.]+)\$([^.]*)\.", text)
+    assert said, text[text.index("Here $\\eta \\sum_i y_{hi}^2"):][:400]
+    assert (said[1], said[2], said[3], said[4]) == (pages.s6(it["y"]), pages.s6(y_new), where, pages.given(ex["d"]))
+    if where == "onto":
+        assert pages.s6(y_new) == pages.s6(ex["d"]) and said[5] == ""
+    else:  # past d, by as much as e was short of it, to the printed decimals
+        assert pages.s6(abs(ex["d"] - y_new)) == pages.s6(abs(it["e"])) and said[5] == ", as far from it as before"
