@@ -809,14 +809,16 @@ def fd_tip_says(page: str) -> tuple[str, str, str, str]:
     rule's Δ and the gap, as printed, for the example ``examples`` holds now (run here, so a test may patch it)."""
     source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
     tip = source[source.index('??? tip "Check it yourself: a finite difference"'):]
-    (block,) = [m["body"] for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
-    printed = render_block(Snippet(DOCS / f"{page}.md", 0, "python exec", textwrap.dedent(block)))
+    (check,) = [m for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
+    printed = render_block(Snippet(DOCS / f"{page}.md", 0, "python exec", textwrap.dedent(check["body"])))
     fd_label, delta_label = FD_TIPS[page][:2]
     m = re.fullmatch(rf"{re.escape(fd_label)} = (-?\d+\.\d{{6}}), {re.escape(delta_label)} = (-?\d+\.\d{{6}}), "
                      r"apart by (0|\de[+-]\d\d)\n", printed)
     assert m, f"{page}: the tip printed {printed!r}"
-    sentence = " ".join(tip[:tip.index("```")].split())
-    return sentence, m[1], m[2], m[3]
+    # the text before the check, with any block there replaced by what it prints (the sentence of rules 3 and 4)
+    sentence = EXEC.sub(lambda b: render_block(Snippet(DOCS / f"{page}.md", 0, "python exec",
+                                                       textwrap.dedent(b["body"]))), tip[:check.start()])
+    return " ".join(sentence.split()), m[1], m[2], m[3]
 
 
 @pytest.mark.parametrize("page", FD_TIPS)
@@ -848,6 +850,64 @@ def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_
     assert fd != delta, "the case this test is for: a central difference off in the printed digits"
     shown_gap = abs(float(fd) - float(delta))  # the gap to one digit, from the unrounded values: within a unit
     assert abs(float(gap) - shown_gap) <= 1e-6 + 0.5 * float(gap)
+
+
+@pytest.mark.parametrize(("page", "name", "default", "picked"), [
+    ("rule-hidden-weights", "logsig-saturated", (2, 1), (0, 1)),
+    ("rule-hidden-biases", "tanh-nearly-saturated-big-eta", (0,), (1,)),
+])
+def test_hidden_tips_nudge_a_parameter_whose_update_prints(tmp_path, page, name, default, picked):
+    """Rule 3's tip switched from w_32 only when its update was exactly 0, so a saturated neuron 3 (v_3 = 25, update
+    6e-13) gave '0.000000 and 0.000000, apart by 6e-13'; rule 4's always nudged b_1, so a saturated neuron 1
+    (tanh, v_1 = -9) gave 0.000000 against 0.000000. Each now nudges its default unless that update prints as 0, else
+    the parameter with the largest update (the oracle's: w_12 and b_2 here), and the sentence before the block names
+    it, with why; the default example's tip names its default (FD_TIPS)."""
+    ex = edge_examples.example(name)
+    it = oracle.iteration(ex)
+    key = "dw_hidden" if page == "rule-hidden-weights" else "db_hidden"
+    updates = {(i, k): v for i, row in enumerate(it[key]) for k, v in enumerate(row)} if len(default) == 2 else {
+        (i,): v for i, v in enumerate(it[key])}
+    assert updates[default] != 0 and num(updates[default]) == "0.000000", "the premise: it prints as 0"
+    assert max(updates, key=lambda p: abs(updates[p])) == picked and num(updates[picked]) != "0.000000"
+    symbol, default_label = ("w", "w_{32}") if len(default) == 2 else ("b", "b_1")
+    label = "".join(str(n + 1) for n in picked)
+    text = re.sub(r"\s+", " ", render_with_example(edge_examples.write(tmp_path, name), [page])[page])
+    tip = text[text.index("Check it yourself: a finite difference"):]
+    nudged = ("Nudge the hidden weight" if symbol == "w" else "Nudge") + f" ${symbol}_{{{label}}}$"
+    nudge = f"{nudged} by $\\pm h$ (the one with the largest update here: $\\Delta {default_label}(0)$ prints as " \
+        f"$0.000000$, and a check of $0$ against $0$ would show nothing), recompute the cost, and $-\\eta$ times the " \
+        f"slope must equal the rule's $\\Delta {symbol}_{{{label}}}(0)$ up to"
+    assert nudge.replace("_{1}", "_1").replace("_{2}", "_2").replace("_{3}", "_3") in tip
+    fd = -ex["eta"] * oracle_gradient(ex, "w_hidden" if symbol == "w" else "b_hidden", picked)
+    m = re.search(rf"-eta \* dE/d{symbol}{label} = (-?\d+\.\d{{6}}), Δ{symbol}_{label}\(0\) = (-?\d+\.\d{{6}}), "
+                  r"apart by (0|\de[+-]\d\d)", tip)
+    assert m, tip[:1500]
+    assert m[2] == num(updates[picked]) and abs(float(m[1]) - fd) <= 5e-7 + 1e-9
+
+
+def oracle_gradient(ex: dict, key: str, index: tuple[int, ...], h: float = 1e-6) -> float:
+    """The oracle's central difference of E in the parameter ``ex[key][index]``."""
+    def cost_with(value: float) -> float:
+        nudged = json.loads(json.dumps(ex[key]))
+        row = nudged
+        for n in index[:-1]:
+            row = row[n]
+        row[index[-1]] = value
+        return oracle.cost(ex, oracle.forward({**ex, key: nudged})["y_output"])
+
+    theta = ex[key]
+    for n in index:
+        theta = theta[n]
+    return (cost_with(theta + h) - cost_with(theta - h)) / (2 * h)
+
+
+def test_hidden_tips_name_the_default_they_nudge():
+    """With the default example, whose Δw_32 and Δb_1 print as nonzero, the sentences name w_32 and b_1 and no
+    reason for another choice."""
+    for page, label in [("rule-hidden-weights", "w_{32}"), ("rule-hidden-biases", "b_1")]:
+        sentence = fd_tip_says(page)[0]
+        assert f"${label}$ by $\\pm h$, recompute the cost" in sentence
+        assert f"must equal the rule's $\\Delta {label}(0)$ up to the finite difference's own error" in sentence
 
 
 def test_rule_3_says_where_else_the_site_treats_several_outputs():
