@@ -292,12 +292,13 @@ def iteration_outcome(d: float, y: float, y_next: float) -> str:
     went past ``d`` (an overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
     before, after = abs(d - y), abs(d - y_next)
     if after < before:
-        return show.tex(r"closer to $d = {{d}}$ than $y(n) = {{y}}$ was", d=d, y=y)
+        return show.tex(r"closer to $d = {{d:given}}$ than $y(n) = {{y}}$ was", d=d, y=y)
     if after == before:
-        return show.tex(r"as far from $d = {{d}}$ as $y(n) = {{y}}$ was", d=d, y=y)
+        return show.tex(r"as far from $d = {{d:given}}$ as $y(n) = {{y}}$ was", d=d, y=y)
     if (d - y) * (d - y_next) < 0:
-        return show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step overshoots, "
-                        r"past $d$", d=d, y=y)
-    return show.tex(r"further from $d = {{d}}$ than $y(n) = {{y}}$ was, on the same side of $d$: with this $\eta$ "
-                    r"the step is too long for the gradient at time $n$, which holds only near the weights of time $n$",
+        return show.tex(r"further from $d = {{d:given}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step "
+                        r"overshoots, past $d$", d=d, y=y)
+    return show.tex(r"further from $d = {{d:given}}$ than $y(n) = {{y}}$ was, on the same side of $d$: with this "
+                    r"$\eta$ the step is too long for the gradient at time $n$, which holds only near the weights of "
+                    r"time $n$",
                     d=d, y=y)

@@ -61,11 +61,11 @@ else:
     signs = fill("The output $y$ is {{where}}; {{steps}}.", where=where, steps=steps)
 
 worked_solution(r"""
-The error is $e = d - y = {{d}} - {{y}} {{eq_e}} {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
+The error is $e = d - y = {{d:given}} - {{y}} {{eq_e}} {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
 
-$$\Delta w_{41} = {{eta}} \cdot {{e}} \cdot {{yh1}} {{eq1}} {{dw41}}, \quad
-\Delta w_{42} = {{eta}} \cdot {{e}} \cdot {{yh2}} {{eq2}} {{dw42}}, \quad
-\Delta w_{43} = {{eta}} \cdot {{e}} \cdot {{yh3}} {{eq3}} {{dw43}}$$
+$$\Delta w_{41} = {{eta:given}} \cdot {{e}} \cdot {{yh1}} {{eq1}} {{dw41}}, \quad
+\Delta w_{42} = {{eta:given}} \cdot {{e}} \cdot {{yh2}} {{eq2}} {{dw42}}, \quad
+\Delta w_{43} = {{eta:given}} \cdot {{e}} \cdot {{yh3}} {{eq3}} {{dw43}}$$
 
 {{signs}}
 """, d=d, y=y, e=e, eq_e=show.eq(r(d) - r(y), e), eta=eta, yh1=y_h[0], yh2=y_h[1], yh3=y_h[2],

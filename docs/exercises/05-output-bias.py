@@ -37,7 +37,8 @@ answer = examples.PRACTICE_ETA * e
 
 r = show.rounded
 worked_solution(r"""
-$$e = d - y = {{d}} - {{y}} {{eq_e}} {{e}}, \qquad \Delta b_4 = \eta\, e = {{eta}} \cdot {{e}} {{eq_b}} {{db4}}$$
+$$e = d - y = {{d:given}} - {{y}} {{eq_e}} {{e}}, \qquad
+\Delta b_4 = \eta\, e = {{eta:given}} \cdot {{e}} {{eq_b}} {{db4}}$$
 
 The bias moves {{move}}: $\Delta b_4$ has the sign of $e$.
 """, d=examples.PRACTICE_D, y=fp.y_output[0], e=e, eta=examples.PRACTICE_ETA, db4=answer,

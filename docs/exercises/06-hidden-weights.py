@@ -71,7 +71,7 @@ worked_solution(r"""
 $e = d - y = {{e}}$. For hidden neuron {{i1}}: $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp_i}}$, so
 
 $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
-= {{eta}} \cdot {{e}} \cdot {{w4i}} \cdot {{fp_i}} \cdot {{xk}} {{eq_dw}} {{dw}}$$
+= {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq_dw}} {{dw}}$$
 
 and in the same way {{others}}.
 """, e=e, i1=i + 1, k1=k + 1, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"),

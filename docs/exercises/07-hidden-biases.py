@@ -67,7 +67,8 @@ r = show.rounded
 worked_solution(r"""
 With $e = {{e}}$ and $f'(v_1) = {{f_prime}} = {{fp1}}$:
 
-$$\Delta b_1 = \eta\, e\, w_{41}\, f'(v_1) = {{eta}} \cdot {{e}} \cdot {{w41}} \cdot {{fp1}} {{eq}} {{db1}}, \quad
+$$\Delta b_1 = \eta\, e\, w_{41}\, f'(v_1) = {{eta:given}} \cdot {{e}} \cdot {{w41:given}} \cdot {{fp1}}
+{{eq}} {{db1}}, \quad
 \Delta b_2 = {{db2}}, \quad \Delta b_3 = {{db3}}$$
 
 {{relation}}

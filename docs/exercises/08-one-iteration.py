@@ -81,8 +81,8 @@ r = show.rounded
 worked_solution(r"""
 From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta {{w}} = {{dw_ik}}$ (computed with $w_{41}(n)$). So
 
-$$w_{41}(n+1) = {{w41}} + {{dw41}} {{eq41}} {{w41_next}}, \qquad
-{{w}}(n+1) = {{w_ik}} + {{dw_ik}} {{eq_ik}} {{w_ik_next}}$$
+$$w_{41}(n+1) = {{w41:given}} + {{dw41}} {{eq41}} {{w41_next}}, \qquad
+{{w}}(n+1) = {{w_ik:given}} + {{dw_ik}} {{eq_ik}} {{w_ik_next}}$$
 
 With all nine weights and four biases updated, the forward pass on the same $x$ gives
 $y(n+1) = {{y_next}}$, {{outcome}}.

@@ -83,7 +83,7 @@ worked_solution(r"""
 Forward pass: $y_{h} = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {{e}}$.
 
 $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
-= {{eta}} \cdot {{e}} \cdot {{w4i}} \cdot {{fp_i}} \cdot {{xk}} {{eq}} {{dw}}$$
+= {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq}} {{dw}}$$
 
 with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$, and $\Delta {{w2}} = {{dw2}}$. Exercise 6, the same weights with the
 {{own}} hidden layer, gives $\Delta {{w}} = {{own_dw}}$ and $\Delta {{w2}} = {{own_dw2}}$: the derivative and

@@ -74,7 +74,8 @@ r = show.rounded
 worked_solution(r"""
 Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron {{i1}}:
 
-$$\sum_j e_j w_{j{{i1}}} = e_4 {{w4}} + e_5 {{w5}} = {{e4}} \cdot {{w4i}} + {{e5}} \cdot {{w5i}} {{eq_back}} {{back}}$$
+$$\sum_j e_j w_{j{{i1}}} = e_4 {{w4}} + e_5 {{w5}} = {{e4}} \cdot {{w4i:given}} +
+{{e5}} \cdot {{w5i:given}} {{eq_back}} {{back}}$$
 
 $$\Delta {{w}} = \eta \cdot {{back}} \cdot f'(v_{{i1}}) \cdot x_{{k1}} {{eq_dw}} {{dw}}, \qquad
 \Delta {{w2}} = {{dw2}}$$

@@ -88,7 +88,7 @@ else:
 trained = np.mean([cost(forward(net, x), d) for x, d in zip(X, D)])  # the trained network, run once more
 worked_solution(r"""
 `costs[-1]` is the final mean cost, {{final}}. `costs[t]` belongs to epoch `t + 1`, so the first epoch
-below {{threshold}} is epoch {{first}} (index {{index}}).
+below {{threshold:given}} is epoch {{first}} (index {{index}}).
 
 From epoch 1 to epoch {{epochs}} the mean cost goes from {{start}} to {{final}}, {{shape}}
 

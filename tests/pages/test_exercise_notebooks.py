@@ -213,7 +213,7 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     dw = float(example["eta"]) * it["delta_hidden"][i] * float(example["x"][k])
     assert rf"$\Delta {w} = {dw:.6f}$ (computed with" in text, (name, f"{dw:.6f}")
     added = f"{dw:.6f}" if dw > 0 else f"({dw:.6f})"  # a negative term is written in parentheses
-    assert f"{w}(n+1) = {example['w_hidden'][i][k]:.6f} + {added}" in text
+    assert f"{w}(n+1) = {_given(example['w_hidden'][i][k])} + {added}" in text  # w_ik(n) as given
     assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
     if example["x"][0] == 0:
@@ -387,6 +387,72 @@ def test_the_word_checks_can_fail():
     assert UNBRACKETED.search(r"1 - -0.197375^2") and UNBRACKETED.search(r"0.3 \cdot -1.0 + -0.1")
     assert UNBRACKETED.search(r"e^{--0.2}") and UNBRACKETED.search("= -0.336376^2")
     assert not UNBRACKETED.search(r"1 - (-0.197375)^2 = -0.5, e^{-0.3}, e^{-(-0.2)}, \frac{1}{1 + e^{-v}}")
+
+
+def worked_solutions(path: Path, monkeypatch) -> str:
+    """The worked solutions a notebook shows, its code cells run here in order (no kernel: fast), with the example in
+    use; each cell's last expression is what Jupyter would show."""
+    import ast
+
+    import IPython.display
+
+    monkeypatch.setattr(IPython.display, "display", lambda *args, **kwargs: None)
+    namespace: dict = {"__name__": "__main__"}
+    shown = []
+    for cell in read(path).cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        exec(compile(tree, str(path), "exec"), namespace)
+        if last is not None:
+            value = eval(compile(ast.Expression(last.value), str(path), "eval"), namespace)
+            shown.append(getattr(value, "markdown", ""))
+    return "\n".join(text for text in shown if "Worked solution" in text)
+
+
+def _given(value: float) -> str:
+    """A given value as the pages write it: six decimals at most, no trailing zeros (0.6, not 0.600000)."""
+    text = oracle.number_string(value)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _given_op(value: float) -> str:
+    return _given(value) if value >= 0 else f"({_given(value)})"
+
+
+def test_worked_solutions_write_given_values_as_given(monkeypatch):
+    """The worked solutions wrote the values the exercise gives with six decimals ('d = 0.900000', 'η = 0.300000',
+    'w_41(n+1) = 0.500000 + ...') where every page writes them as given (0.9, 0.3, 0.5); computed values keep six
+    decimals. No given value of the practice example (x, d, η, the weights at time n) is printed with six decimals
+    unless that string is also one of the oracle's computed values, and the solutions write them as the file does."""
+    w, b = EXAMPLE["w_hidden"], EXAMPLE["b_hidden"]
+    w4, b4 = EXAMPLE["w_output"][0], EXAMPLE["b_output"][0]
+    x, d, eta = EXAMPLE["x"], EXAMPLE["d"], EXAMPLE["eta"]
+    givens = [*x, d, eta, *(v for row in w for v in row), *b, *w4, b4]
+    computed = oracle.number_strings({k: v for k, v in IT.items() if k not in ("x", "d", "eta", "n_in", "n_hidden",
+                                                                               "n_out")})
+    padded = {oracle.number_string(v) for v in givens} - {_given(v) for v in givens} - computed  # 0.900000, ...
+    assert padded, "the premise: some given value has trailing zeros at six decimals"
+    solutions = {path.stem: " ".join(worked_solutions(path, monkeypatch).split()) for path in NOTEBOOKS}
+    for stem, text in solutions.items():
+        printed = set(re.findall(r"(?<![\d.])-?\d+\.\d{6}(?!\d)", text))
+        assert not printed & padded, f"{stem}: given values with six decimals: {sorted(printed & padded)}"
+    e = IT["e"]
+    for stem in ("04-output-weights", "05-output-bias"):
+        assert f"e = d - y = {_given(d)} - " in solutions[stem], stem
+    assert rf"\Delta w_{{41}} = {_given(eta)} \cdot " in solutions["04-output-weights"]
+    assert rf"\Delta b_4 = \eta\, e = {_given(eta)} \cdot " in solutions["05-output-bias"]
+    e_op = oracle.number_string(e) if e >= 0 else f"({oracle.number_string(e)})"
+    assert rf"= {_given(eta)} \cdot {e_op} \cdot {_given_op(w4[0])} \cdot " in solutions["07-hidden-biases"]
+    assert (rf"y = v_4 = {_given(w4[0])} \cdot {oracle.number_string(IT['y_hidden'][0])} + {_given_op(w4[1])} \cdot"
+            in solutions["01-forward-pass"])
+    assert (rf"= {_given(w[1][0])} \cdot {_given_op(x[0])} + {_given_op(w[1][1])} \cdot {_given_op(x[1])} + "
+            rf"{_given_op(b[1])}" in solutions["01-forward-pass"])
+    assert rf"$$w_{{41}}(n+1) = {_given(w4[0])} + " in solutions["08-one-iteration"]
+    assert f"{'closer to' if abs(d - IT['y_next']) < abs(e) else 'further from'} $d = {_given(d)}$ than" \
+        in solutions["08-one-iteration"]
+    assert f"below {_given(ex.TRAIN_THRESHOLD)} is epoch" in solutions["13-training"] and _given(0.005) == "0.005"
 
 
 @pytest.mark.slow
