@@ -17,6 +17,7 @@ the sign of the error, the sum over the outputs, the slides' hyperbolic rows) to
 
 from __future__ import annotations
 
+import ast
 import itertools
 import json
 import math
@@ -51,12 +52,14 @@ from tests.support.reference_net import (
     X,
     apply,
     cost,
+    finite_differences,
     flat,
     forward,
     network_of,
     relative_error,
     updates,
 )
+from tests.support.reference_net import EX as EX_IN_USE
 from tests.support.snippets import DOCS
 from tests.support.symbolic import ETA_S, SymbolicNet
 
@@ -433,3 +436,154 @@ def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_thr
     assert len(checks) == 6, checks  # every mistake but 1
     for r_right, r_bad in checks:
         assert float(r_right) < 1e-7 < 1e-4 < float(r_bad)
+
+
+# ---------------------------------------------------------------------------------------------
+# A small error e: the central difference's truncation error, which does not shrink with e while the gradients do
+# ---------------------------------------------------------------------------------------------
+
+# Valid examples (|e| of 1e-3 or more, d with six decimals) whose right rules the page once read above 1e-7 and
+# stopped the build: tanh with x = (8, -6) (2.5e-6 at e = 1e-3, 2.5e-7 at e = 1e-2) and logsig with x = (12, -9)
+# (6.8e-7 at e = 1e-3, where mistake 1, eta e = 5e-4, is also below 1e-4).
+TANH_LARGE_X = {"w_hidden": [[0.2, 0.16], [-0.15, -0.3], [0.1, 0.05]], "b_hidden": [0.0, 0.1, -0.2],
+                "w_output": [[2.0, -1.5, 1.0]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+                "x": [8.0, -6.0], "eta": 0.5}
+SMALL_ERROR = {
+    "tanh-e-1e-3": {**TANH_LARGE_X, "d": 0.615561},
+    "tanh-e-1e-2": {**TANH_LARGE_X, "d": 0.62456},
+    "logsig-e-1e-3": {"w_hidden": [[0.15, 0.1], [-0.1, -0.12], [0.05, 0.2]], "b_hidden": [-0.5, 0.2, 0.1],
+                      "w_output": [[3.0, -2.5, 2.0]], "b_output": [0.15], "hidden": "logsig", "output": "purelin",
+                      "x": [12.0, -9.0], "d": 1.14657, "eta": 0.5},
+}
+SMALL_ETA_E = re.compile(r"Here \$\\eta e = (\S+)\$ is small, so the output weights move by at most (\S+) and the "
+                         r"mistake shifts the hidden gradients only a little: gradient check right (\S+), wrong (\S+), "
+                         r"below the \$10\^\{-4\}\$ that reads as a bug but (\d+) orders of magnitude above the right "
+                         r"rules\.")
+
+
+@pytest.mark.parametrize("name", SMALL_ERROR)
+def test_mistakes_page_passes_the_right_rules_when_e_is_small(tmp_path, name):
+    """The right rules' gap, the central difference's truncation error, read above 1e-7 and the build stopped. Every
+    check now reads the right rules below 1e-7 and each mistake above 1e-4, as reference_net's updates against its
+    central differences give them (mistake 1 at logsig's e = 1e-3: eta e small, below 1e-4 but told apart, as its
+    sentence says)."""
+    ex = SMALL_ERROR[name]
+    p, x, d, eta = network_of(ex)
+    e = oracle.iteration(ex)["e"]
+    assert 1e-3 <= abs(e) <= 1.1e-2  # the premise: an error the loader accepts
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    checks = CHECK.findall(said)
+    small = SMALL_ETA_E.search(said)
+    assert len(checks) == (6 if small else 7), checks
+    for r_right, r_wrong in checks:
+        assert float(r_right) < 1e-7 and float(r_wrong) >= 1e-4  # printed with two digits: 1.008e-4 reads 1.0e-04
+    wrong_1 = updates(p, x, d, eta, w_back=apply(p, updates(p, x, d, eta))["w_output"])
+    r_1 = relative_error(wrong_1, p, x, d, eta, ["w_hidden", "b_hidden"])
+    if small:
+        assert float(small[4]) == pytest.approx(r_1, rel=0.06) and float(small[3]) < 1e-7
+        assert float(small[1]) == pytest.approx(eta * e, rel=1e-5)
+    else:
+        assert float(checks[0][1]) == pytest.approx(r_1, rel=0.06)
+    assert ("A gap within what the central difference alone can be off by, its rounding noise plus Richardson's "
+            "estimate of its truncation error") in prose("common-mistakes")
+
+
+def allowance_decides(ex: dict) -> tuple[float, list[str]]:
+    """The largest allowance (rounding noise plus Richardson's estimate from reference_net's differences at h and 2h)
+    and the rows it decides: a gap within it on a gradient below it over RIGHT, whose plain relative error is not 0."""
+    p, x, d, eta = network_of(ex)
+    it = oracle.iteration(ex)
+    a = [-v / eta for v in it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row]
+         + it["db_hidden"]]
+    c1, c2 = flat(finite_differences(p, x, d, 1e-5)), flat(finite_differences(p, x, d, 2e-5))
+    noise = gradcheck.rounding_noise(Network(**{k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")},
+                                             hidden=p["hidden"], output=p["output"]), x, d)
+    tol = [noise + abs(u - v) / 3 for u, v in zip(c2, c1)]
+    labels = ["w_{41}", "w_{42}", "w_{43}", "b_4"] + [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] \
+        + ["b_1", "b_2", "b_3"]
+    decided = [f"${label}$" for label, ai, ci, t in zip(labels, a, c1, tol)
+               if 0 < abs(ai - ci) <= t and abs(ai) + abs(ci) <= t / gradcheck.RIGHT]
+    return max(tol), decided
+
+
+@pytest.mark.parametrize("name", ["in use", *SMALL_ERROR])
+def test_mistakes_page_says_how_a_gap_is_judged_on_the_worked_example(tmp_path, name):
+    """'On the worked example the central difference alone can be off by up to A (its error is e = ...)': A and e
+    from the oracle, and the rows too small for a relative error named, or none, as the oracle's gaps say."""
+    ex = EX_IN_USE if name == "in use" else SMALL_ERROR[name]
+    said = prose("common-mistakes") if name == "in use" else re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    allowance, decided = allowance_decides(ex)
+    m = re.search(r"On the worked example the central difference alone can be off by up to (\S+) \(its error is "
+                  r"\$e = (\S+)\$\): ", said)
+    assert m and float(m[1]) == pytest.approx(allowance, rel=0.06)
+    assert float(m[2]) == pytest.approx(oracle.iteration(ex)["e"], rel=1e-5)
+    if decided:
+        assert f"the gradients of {and_list(decided)} are too small for a relative error, so there a gap within " \
+               "that counts 0." in said
+    else:
+        assert ("every gradient of the worked example is large enough for the relative error to judge it, so on its "
+                "gradients each check below reads the plain relative error.") in said
+    if name != "in use":
+        assert decided, "the premise: a small e leaves some gradients to the allowance"
+
+
+def test_mistakes_page_names_the_mistake_whose_check_fails_and_says_when_eta_e_is_small(tmp_path):
+    """eta = 1e-6 and e = 1.1e-3 (valid): eta e = 1.1e-9 moves the output weights by 1e-9, so mistake 1 shifts the
+    hidden gradients by a relative 1e-9, which no check can tell from the right rules; the build stops, and the
+    message names mistake 1, gives both relative errors, e, and says that eta e is small."""
+    from backprop.show import ExampleError  # noqa: F401  (the error the message comes with)
+
+    base = oracle.load_example(oracle.DEFAULT_FILE)
+    ex = oracle.with_sample(base, eta=0.000001, d=round(oracle.iteration(base)["y"] + 0.0011, 6))
+    ex.pop("practice", None)
+    with pytest.raises(AssertionError) as failed:
+        mistakes_with(tmp_path, ex, "tiny-eta")
+    message = re.sub(r"\s+", " ", str(failed.value))
+    m = re.search(r"the sentence 'the gradient check tells mistake 1 \(w_ji\(n\+1\) in rules \(3\) and \(4\)\) from "
+                  r"the right rules' is not true of this worked example \(right = (\S+), wrong = (\S+), wrong_plain = "
+                  r"(\S+), e = (\S+), why = eta e = (\S+) is small: the output weights move by at most (\S+), so the "
+                  r"mistake shifts the hidden gradients by a relative (\S+) only", message)
+    assert m, message[-800:]
+    e = oracle.iteration(ex)["e"]
+    assert float(m[4].rstrip(",")) == pytest.approx(e, rel=1e-5)
+    assert float(m[5]) == pytest.approx(1e-6 * e, rel=1e-5)
+    assert float(m[2].rstrip(",")) < 1e-6
+
+
+@pytest.mark.parametrize("block", [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```',
+                                                         (DOCS / "common-mistakes.md").read_text(encoding="utf-8"),
+                                                         re.M | re.S) if "def require_caught" in b])
+def test_mistakes_page_messages_name_the_mistake_and_say_when_e_is_small(block):
+    """Each block's require_caught (six: mistakes 1 to 5, 2 twice) stops the build with a message that names the
+    mistake the block calls it with (its number) and gives the numbers; when the mistake's plain relative error is a
+    bug's but its gaps lie within what the central difference can be off by, it says e is too small for the check."""
+    from backprop.show import ExampleError
+
+    calls = re.findall(r'require_caught\(f?"(\d) \(', block)
+    assert calls, "the block names its mistake"
+    tree = ast.parse(block)
+    helper = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "require_caught")
+    namespace = {}
+    exec(compile("from backprop import show\n" + ast.unparse(helper), "<block>", "exec"), namespace)
+    with pytest.raises(ExampleError) as failed:  # the mistake's gaps within the difference's own error: e too small
+        namespace["require_caught"](f"{calls[0]} (the slip)", 1e-9, 0.0, 0.5, 1e-12)
+    said = str(failed.value)
+    assert f"the gradient check catches mistake {calls[0]} (the slip)" in said
+    assert "right = 1e-09, wrong = 0.000000, wrong_plain = 0.500000, e = 1e-12" in said
+    assert "why = e = 1e-12 is so small that the gradients, which shrink with e, lie within what the central " \
+           "difference alone can be off by" in said
+    with pytest.raises(ExampleError) as failed:  # the right rules above 1e-7: no word of e
+        namespace["require_caught"]("2 (x)", 2e-7, 0.5, 0.5, 0.3)
+    assert "right = 2e-07, wrong = 0.500000, wrong_plain = 0.500000, e = 0.300000)" in str(failed.value)
+    namespace["require_caught"]("2 (x)", 1e-9, 0.5, 0.5, 0.3)  # caught: no error
+
+
+def test_mistakes_page_every_check_names_its_mistake():
+    """Every block that prints a wrong variant's gradient check (six) stops the build through its require_caught, which
+    names the mistake (checked above), and mistake 1's block also for a small eta e (checked by the tiny-eta test)."""
+    source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
+    assert len(blocks) == 6
+    for block in blocks:
+        assert "def require_caught" in block and re.search(r'require_caught\(f?"\d \(', block), block[:200]
+    assert "the gradient check catches the mistake" not in source  # the message that named none

@@ -29,6 +29,7 @@ from backprop import gradcheck
 from tests.support import oracle
 from tests.support.pages import (
     EXAMPLE_FILES,
+    and_list,
     given,
     markdown_displays,
     markdown_says,
@@ -373,3 +374,135 @@ def test_verification_says_why_the_broken_rule_changes_nothing_when_every_slope_
     assert ("Here every $f'(v_i) = 1.000000$ (every $v_i = 0$), so dropping it changes nothing and the check has "
             "nothing to catch") in said
     assert "Largest relative error: **" not in said
+
+
+# ---------------------------------------------------------------------------------------------
+# A small error e: the central difference's truncation error, which does not shrink with e while the gradients do
+# ---------------------------------------------------------------------------------------------
+
+# Valid examples (|e| of 1e-3 or more, d with six decimals) whose right rules the page once read as a failed check:
+# tanh with x = (8, -6), e = 1e-3 (largest relative error 2.5e-6 before), and logsig with x = (12, -9) (6.8e-7).
+SMALL_ERROR = {
+    "tanh-large-x": {
+        "w_hidden": [[0.2, 0.16], [-0.15, -0.3], [0.1, 0.05]], "b_hidden": [0.0, 0.1, -0.2],
+        "w_output": [[2.0, -1.5, 1.0]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+        "x": [8.0, -6.0], "d": 0.615561, "eta": 0.5},
+    "logsig-large-x": {
+        "w_hidden": [[0.15, 0.1], [-0.1, -0.12], [0.05, 0.2]], "b_hidden": [-0.5, 0.2, 0.1],
+        "w_output": [[3.0, -2.5, 2.0]], "b_output": [0.15], "hidden": "logsig", "output": "purelin",
+        "x": [12.0, -9.0], "d": 1.14657, "eta": 0.5},
+}
+ROW_LABELS = [f"w_{{4{i}}}" for i in (1, 2, 3)] + ["b_4"] + [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] \
+    + [f"b_{i}" for i in (1, 2, 3)]  # the order of reference_net.flat
+
+
+def judged(ex: dict) -> dict:
+    """How the page should judge each gap, from the oracle: its gradient a (-Delta/eta), reference_net's central
+    differences c at h and 2h (h = 1e-5), Richardson's truncation estimate |c(2h) - c(h)| / 3, the rounding noise
+    (gradcheck.rounding_noise, checked against plain math in tests/package), and the rows whose gap lies within noise
+    plus truncation on a gradient below that over RIGHT (r counts 0 there; the plain relative error is not 0)."""
+    p, x, d, eta = network_of(ex)
+    it = oracle.iteration(ex)
+    a = [-v / eta for v in it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row]
+         + it["db_hidden"]]
+    c1, c2 = flat(finite_differences(p, x, d, 1e-5)), flat(finite_differences(p, x, d, 2e-5))
+    cut = [abs(u - v) / 3 for u, v in zip(c2, c1)]
+    net = gradcheck.Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden=ex["hidden"],
+                            output=ex["output"])
+    noise = gradcheck.rounding_noise(net, ex["x"], ex["d"])
+    decided = [label for label, ai, ci, t in zip(ROW_LABELS, a, c1, cut)
+               if 0 < abs(ai - ci) <= noise + t and abs(ai) + abs(ci) <= (noise + t) / gradcheck.RIGHT]
+    return {"a": a, "c": c1, "cut": cut, "noise": noise, "decided": decided, "e": it["e"]}
+
+
+def test_verification_says_how_each_gap_is_judged_for_every_example_file():
+    """'How each gap is judged': the rounding noise and the largest truncation estimate (and where) are the oracle's,
+    and the rows the allowance decides are named, or none is, as the oracle's gaps say, for the example in use."""
+    said = prose("verification")
+    check_judgement_sentence(said, EX)
+
+
+def check_judgement_sentence(said: str, ex: dict) -> None:
+    j = judged(ex)
+    m = re.search(r"How each gap is judged: on its own the central difference can be off by its rounding noise, at "
+                  r"most (\S+) here, plus its truncation error, which Richardson's estimate puts at up to (\S+) here "
+                  r"\(largest for \$(\S+)\$; the error is \$e = (\S+)\$\)\.", said)
+    assert m, said[said.find("How each gap"):][:600]
+    assert float(m[1]) == pytest.approx(j["noise"], rel=0.06)
+    if max(j["cut"]) > 10 * j["noise"]:  # the estimate well above the differences' rounding: the same, and where
+        assert float(m[2]) == pytest.approx(max(j["cut"]), rel=0.06)
+        assert m[3] == ROW_LABELS[j["cut"].index(max(j["cut"]))]
+    else:  # differences of rounding noise, which the oracle's sums round otherwise: both within it
+        assert float(m[2]) <= j["noise"] and max(j["cut"]) <= j["noise"]
+    assert float(m[4]) == pytest.approx(j["e"], rel=1e-5)
+    if not j["decided"]:
+        assert "that allowance decides no row, and each row's relative error is the plain one." in said
+        return
+    rows = and_list([f"${label}$" for label in j["decided"]])
+    assert f"It decides the row{'s' if len(j['decided']) > 1 else ''} of {rows}: their gradients are too small" in said
+
+
+@pytest.mark.parametrize("name", SMALL_ERROR)
+def test_verification_passes_the_right_rules_when_e_is_small(tmp_path, name):
+    """The right rules' gap is the central difference's truncation error, which does not shrink with e (the oracle's
+    differences: it falls a hundredfold for a tenth of h), and the page read it as a failed check and stopped the
+    build. Every row now reads below 1e-7, the largest too, and the page says which rows the allowance decided, and
+    that truncation decided them."""
+    ex = SMALL_ERROR[name]
+    j = judged(ex)
+    assert 1e-3 <= abs(j["e"]) < 2e-3  # the premise: a small error the loader accepts ...
+    worst = max(range(13), key=lambda i: abs(j["a"][i] - j["c"][i]) / (abs(j["a"][i]) + abs(j["c"][i])))
+    assert abs(j["a"][worst] - j["c"][worst]) / (abs(j["a"][worst]) + abs(j["c"][worst])) > 1e-7  # ... read as a bug
+    text, said = verification_of(tmp_path, ex, name)
+    rows = table_rows(text, "parameter")
+    assert [float(r[1]) for r in rows] == pytest.approx(j["a"], abs=1.5e-6)
+    assert all(float(r[3]) < 1e-7 for r in rows), rows
+    assert [r[0] for r in rows if float(r[3]) == 0] == [f"${label}$" for label in j["decided"]]
+    m = re.search(r"the largest relative error \(`gradient_check`\) is \*\*(\S+)\*\*", said)
+    assert m and float(m[1]) < 1e-7
+    check_judgement_sentence(said, ex)
+    assert "the central difference's own truncation error, which does not shrink with $e$, while the gradients do" \
+        in said
+    m = re.search(r"Largest relative error: \*\*(\S+)\*\*, against (\S+) for the correct rules", said)
+    assert m and float(m[1]) > 1e-4 > 1e-7 > float(m[2])
+
+
+def test_verification_says_how_the_truncation_error_is_judged():
+    """The method: C h^2 with C = E'''/6 (sympy), E''' holds a term without e (sympy, one output), c(h) and c(2h) off
+    by C h^2 and 4 C h^2, so a third of |c(2h) - c(h)| is the first; on the small-error example the right rules' gap
+    falls a hundredfold for a tenth of h (the oracle's differences)."""
+    page = "verification"
+    assert markdown_says(page, r"It is $C h^2$, with $C = \tfrac16\,\partial^3 E/\partial\theta^3$, and "
+                               r"$\partial^3 E/\partial\theta^3$ holds a term without the error $e$, while every "
+                               r"gradient is proportional to $e$")
+    assert markdown_says(page, r"$c(h)$ and $c(2h)$ are off by $C h^2$ and $4 C h^2$, so a third of $|c(2h) - c(h)|$ "
+                               r"estimates the first")
+    assert markdown_says(page, r"though it falls a hundredfold for a tenth of $h$")
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+    C = sp.diff(E_f(t), t, 3) / 6
+
+    def c(step):
+        return sp.series((E_f(t + step) - E_f(t - step)) / (2 * step), h, 0, 4).removeO().doit()
+
+    assert sp.simplify(c(h) - sp.diff(E_f(t), t) - C * h**2) == 0
+    assert sp.simplify(c(2 * h) - sp.diff(E_f(t), t) - 4 * C * h**2) == 0
+    assert sp.simplify((c(2 * h) - c(h)) / 3 - C * h**2) == 0
+    d_s, y = sp.Symbol("d"), sp.Function("y")(t)
+    E_y = sp.Rational(1, 2) * (d_s - y) ** 2
+    assert sp.expand(sp.diff(E_y, t) + (d_s - y) * sp.diff(y, t)) == 0  # the gradient is proportional to e
+    assert sp.expand(sp.diff(E_y, t, 3) - 3 * sp.diff(y, t) * sp.diff(y, t, 2) + (d_s - y) * sp.diff(y, t, 3)) == 0
+    ex = SMALL_ERROR["tanh-large-x"]
+    p, x, d, eta = network_of(ex)
+    a = -oracle.iteration(ex)["dw_hidden"][0][0] / eta
+    gaps = [abs(finite_differences(p, x, d, step)["w_hidden"][0][0] - a) for step in (1e-4, 1e-5)]
+    assert 50 < gaps[0] / gaps[1] < 200
+
+
+def test_verification_says_rounding_noise_decides_the_saturated_rows(tmp_path):
+    """Saturated hidden neurons: the rows the allowance decides are the oracle's (gaps within rounding noise on
+    gradients of rounding-noise size), and the page says that rounding noise, not truncation, decided them."""
+    _, said = verification_of(tmp_path, SATURATED, "saturated-judged")
+    assert judged(SATURATED)["decided"], "the premise: some rows are decided"
+    check_judgement_sentence(said, SATURATED)
+    assert "the central difference's own rounding noise (saturated neurons)." in said
