@@ -41,14 +41,22 @@ def worked_solution(text: str, **values: object) -> _Markdown:
     return _Markdown(f'<details class="bp-solution">\n<summary>Worked solution</summary>\n\n{body}\n\n</details>')
 
 
+#: The names of the values an exercise gives (an input, a target, η, a weight or a bias at time n, the step h of a
+#: difference, a threshold): `given` writes them as the example gives them, as every page does (``show.given``).
+_GIVEN_NAME = re.compile(r"^(x_\w+|d|d_\w+|eta|w_\w+|b_\w+|h|threshold)$")
+
+
 def given(**values: object) -> _Markdown:
     """The data of a task as a Markdown table: ``given(x_1=examples.X[0], eta=examples.ETA)``; names become TeX.
 
     A name is written as TeX: ``w_11`` becomes $w_{11}$, ``y_h1`` $y_{h1}$, ``eta`` $\\eta$.
-    Numbers are shown as :func:`backprop.show.tex` shows them.
+    Numbers are shown as :func:`backprop.show.tex` shows them: a value the exercise gives (``x_k``, ``d``, ``eta``, a
+    weight ``w_..`` or bias ``b_..`` at time n, ``h``, ``threshold``) without trailing zeros (``0.6``), as every page
+    writes it; any other (``y_h1``, ``y``, ``v_1``: computed from them) with the site's decimals.
     """
-    return _Markdown(show.table(["quantity", "value"],
-                                [[f"${tex_name(key)}$", fill("{{v}}", v=value)] for key, value in values.items()]))
+    return _Markdown(show.table(["quantity", "value"], [
+        [f"${tex_name(key)}$", fill("{{v:given}}" if _GIVEN_NAME.match(key) else "{{v}}", v=value)]
+        for key, value in values.items()]))
 
 
 def tex_name(name: str) -> str:
@@ -70,7 +78,8 @@ def pretty(label: str) -> str:
 
 
 def network_table(net: Network) -> _Markdown:
-    """The weights and biases of a network in the slides' notation, hidden neurons 1.., outputs after."""
+    """The weights and biases of a network in the slides' notation, hidden neurons 1.., outputs after: given values,
+    written as `given` writes them (``0.4``, not ``0.400000``)."""
     values: dict[str, float] = {}
     for weights, biases in (("w_hidden", "b_hidden"), ("w_output", "b_output")):  # each neuron's weights, its bias
         w, b = getattr(net, weights), getattr(net, biases)

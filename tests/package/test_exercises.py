@@ -811,11 +811,23 @@ def test_fill_formats_numbers_and_refuses_missing_fields():
 
 def test_given_and_network_table_write_negatives_as_the_site_does():
     table = ex.given(w_11=-0.25, eta=0.5, epochs=3).markdown
-    assert "| $w_{11}$ | -0.250000 |" in table and r"| $\eta$ | 0.500000 |" in table and "| 3 |" in table
+    assert "| $w_{11}$ | -0.25 |" in table and r"| $\eta$ | 0.5 |" in table and "| 3 |" in table
     net = Network([[0.1, -0.2], [0.3, 0.4], [0.5, 0.6]], [0.0, -0.0, 0.3], [[-0.7, 0.8, 0.9]], [0.4])
     rows = ex.network_table(net).markdown
-    assert "| $w_{12}$ | -0.200000 |" in rows and "| $w_{41}$ | -0.700000 |" in rows
-    assert "| $b_{2}$ | 0.000000 |" in rows  # never -0.000000
+    assert "| $w_{12}$ | -0.2 |" in rows and "| $w_{41}$ | -0.7 |" in rows
+    assert "| $b_{2}$ | 0 |" in rows  # never -0
+
+
+def test_given_writes_given_values_as_given_and_computed_ones_with_six_decimals():
+    """The task tables wrote every value with six decimals (d = 0.900000, η = 0.300000, the weights 0.400000) where
+    the pages write a given value as given; a value computed from them (y_h1, y, v_1) keeps six decimals. Hand
+    values."""
+    table = ex.given(x_1=0.6, x_2=-0.8, d=0.9, eta=0.3, y_h1=0.5, y=-0.25, v_1=1.0, h=1e-5, threshold=0.005, d_5=-0.9,
+                     w_32=0.45, b_4=-0.1, epochs=60).markdown
+    rows = dict(re.findall(r"^\| \$(.*?)\$ \| (.*?) \|$", table, re.M))
+    assert rows == {"x_{1}": "0.6", "x_{2}": "-0.8", "d": "0.9", r"\eta": "0.3", "y_{h1}": "0.500000",
+                    "y": "-0.250000", "v_{1}": "1.000000", "h": "0.00001", r"\text{threshold}": "0.005",
+                    "d_{5}": "-0.9", "w_{32}": "0.45", "b_{4}": "-0.1", r"\text{epochs}": "60"}
 
 
 def test_loss_curve_is_a_matplotlib_svg_with_a_text_alternative():

@@ -389,16 +389,17 @@ def test_the_word_checks_can_fail():
     assert not UNBRACKETED.search(r"1 - (-0.197375)^2 = -0.5, e^{-0.3}, e^{-(-0.2)}, \frac{1}{1 + e^{-v}}")
 
 
-def worked_solutions(path: Path, monkeypatch) -> str:
-    """The worked solutions a notebook shows, its code cells run here in order (no kernel: fast), with the example in
-    use; each cell's last expression is what Jupyter would show."""
+def shown_markdown(path: Path, monkeypatch) -> list[str]:
+    """The Markdown a notebook shows (task tables, sentences, worked solutions), its code cells run here in order (no
+    kernel: fast), with the example in use: what each cell passes to ``display`` and its last expression."""
     import ast
 
     import IPython.display
 
-    monkeypatch.setattr(IPython.display, "display", lambda *args, **kwargs: None)
+    shown: list[str] = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kwargs: shown.extend(
+        getattr(obj, "markdown", "") for obj in objs))
     namespace: dict = {"__name__": "__main__"}
-    shown = []
     for cell in read(path).cells:
         if cell.cell_type != "code":
             continue
@@ -408,7 +409,7 @@ def worked_solutions(path: Path, monkeypatch) -> str:
         if last is not None:
             value = eval(compile(ast.Expression(last.value), str(path), "eval"), namespace)
             shown.append(getattr(value, "markdown", ""))
-    return "\n".join(text for text in shown if "Worked solution" in text)
+    return [text for text in shown if text]
 
 
 def _given(value: float) -> str:
@@ -421,11 +422,12 @@ def _given_op(value: float) -> str:
     return _given(value) if value >= 0 else f"({_given(value)})"
 
 
-def test_worked_solutions_write_given_values_as_given(monkeypatch):
-    """The worked solutions wrote the values the exercise gives with six decimals ('d = 0.900000', 'η = 0.300000',
-    'w_41(n+1) = 0.500000 + ...') where every page writes them as given (0.9, 0.3, 0.5); computed values keep six
-    decimals. No given value of the practice example (x, d, η, the weights at time n) is printed with six decimals
-    unless that string is also one of the oracle's computed values, and the solutions write them as the file does."""
+def test_exercises_write_given_values_as_given(monkeypatch):
+    """The worked solutions and the task tables wrote the values the exercise gives with six decimals ('d =
+    0.900000', 'η = 0.300000', 'w_41(n+1) = 0.500000 + ...') where every page writes them as given (0.9, 0.3, 0.5);
+    computed values keep six decimals. No given value of the practice example (x, d, η, the weights at time n) is
+    printed with six decimals unless that string is also one of the oracle's computed values, and the solutions and
+    tables write them as the file does."""
     w, b = EXAMPLE["w_hidden"], EXAMPLE["b_hidden"]
     w4, b4 = EXAMPLE["w_output"][0], EXAMPLE["b_output"][0]
     x, d, eta = EXAMPLE["x"], EXAMPLE["d"], EXAMPLE["eta"]
@@ -434,10 +436,17 @@ def test_worked_solutions_write_given_values_as_given(monkeypatch):
                                                                                "n_out")})
     padded = {oracle.number_string(v) for v in givens} - {_given(v) for v in givens} - computed  # 0.900000, ...
     assert padded, "the premise: some given value has trailing zeros at six decimals"
-    solutions = {path.stem: " ".join(worked_solutions(path, monkeypatch).split()) for path in NOTEBOOKS}
-    for stem, text in solutions.items():
-        printed = set(re.findall(r"(?<![\d.])-?\d+\.\d{6}(?!\d)", text))
+    shown = {path.stem: shown_markdown(path, monkeypatch) for path in NOTEBOOKS}
+    for stem, texts in shown.items():  # the task tables and the worked solutions
+        printed = set(re.findall(r"(?<![\d.])-?\d+\.\d{6}(?!\d)", "\n".join(texts)))
         assert not printed & padded, f"{stem}: given values with six decimals: {sorted(printed & padded)}"
+    solutions = {stem: " ".join(" ".join(t for t in texts if "Worked solution" in t).split())
+                 for stem, texts in shown.items()}
+    table = next(t for t in shown["04-output-weights"] if "| $d$ |" in t)
+    assert f"| $d$ | {_given(d)} |" in table and f"| $\\eta$ | {_given(eta)} |" in table
+    assert f"| $y$ | {oracle.number_string(IT['y'])} |" in table, "a computed value keeps six decimals"
+    weights = next(t for t in shown["01-forward-pass"] if "| $w_{11}$ |" in t)
+    assert f"| $w_{{11}}$ | {_given(w[0][0])} |" in weights and f"| $b_{{4}}$ | {_given(b4)} |" in weights
     e = IT["e"]
     for stem in ("04-output-weights", "05-output-bias"):
         assert f"e = d - y = {_given(d)} - " in solutions[stem], stem
