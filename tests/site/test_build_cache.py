@@ -17,6 +17,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -223,13 +224,15 @@ def executed(log: str) -> tuple[int, int]:
 
 
 def numbers(html: str) -> set[str]:
-    return set(re.findall(r"-?\d+\.\d{6}", re.sub(r"<[^>]+>", " ", html)))
+    """Every number of the page's text, as written (0.4, -0.25, 0.123456)."""
+    return set(re.findall(r"(?<![\d.])-?\d+(?:\.\d+)?(?![\d.])", re.sub(r"<[^>]+>", " ", html)))
 
 
 def exercise_weights(ex: dict) -> set[str]:
-    """The weights the exercise shows, as it prints them: the example's practice network if it has one."""
+    """The weights the exercise shows, as it prints them, given numbers as given (0.4, not 0.400000): the example's
+    practice network if it has one."""
     net = ex.get("practice", ex)
-    return {f"{w:.6f}" for row in net["w_hidden"] + net["w_output"] for w in row}
+    return {format(Decimal(repr(float(w))).normalize(), "f") for row in net["w_hidden"] + net["w_output"] for w in row}
 
 
 @pytest.fixture(scope="module")
