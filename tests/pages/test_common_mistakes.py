@@ -170,8 +170,29 @@ def test_mistakes_page_gradient_ascent(path):
     table shows, the eta (the example's, halved until the right cost falls and the flipped one grows at every step),
     the costs, and the sentences that say how they moved; with the example's own eta, how many of the right sign's
     steps overshoot (end with a higher cost), counted."""
-    p0, x, d, eta0 = network_of(oracle.load_example(path))
-    text, said = example_pages(path)["common-mistakes"], example_prose(path, "common-mistakes")
+    check_gradient_ascent(oracle.load_example(path), example_pages(path)["common-mistakes"])
+
+
+# The review's s5 (tanh, eta = 0.05) with d moved to keep |e| = 0.02 and an eta of 1e-4: each step changes the cost by
+# about 1e-7, below the table's last decimal, so every printed cost reads 0.000200.
+SMALL_STEPS = {"w_hidden": [[0.35, -0.2], [-0.15, 0.4], [0.5, 0.3]], "b_hidden": [0.05, 0.1, -0.1],
+               "w_output": [[0.6, -0.5, 0.45]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
+               "x": [0.9, -0.7], "d": 0.564705, "eta": 0.0001}
+
+
+@pytest.mark.parametrize("eta", [0.0001, 0.05])
+def test_mistakes_page_gradient_ascent_says_what_the_printed_costs_show(tmp_path, eta):
+    """With steps smaller than the table's last decimal the printed costs repeat (0.000200 five times), and the page
+    said 'the cost falls at every step; ... it grows at every step' of them: the sentence is now read from the printed
+    costs, and says when a step moves the cost by less than the last decimal (the oracle's costs, printed)."""
+    ex = {**SMALL_STEPS, "eta": eta}
+    assert abs(oracle.iteration(ex)["e"]) >= 0.02 - 1e-6  # the premise: an error the loader accepts
+    check_gradient_ascent(ex, mistakes_with(tmp_path, ex, f"small-steps-{eta}"))
+
+
+def check_gradient_ascent(ex: dict, text: str) -> None:
+    p0, x, d, eta0 = network_of(ex)
+    said = re.sub(r"\s+", " ", text)
     shown_rows = table_rows(text, "step")
     steps = len(shown_rows) - 1  # the table shows the cost before the first step and after each step
     assert [int(r[0]) for r in shown_rows] == list(range(steps + 1)) and steps >= 3
@@ -200,7 +221,22 @@ def test_mistakes_page_gradient_ascent(path):
     assert f"{words[steps].capitalize()} steps with $\\eta = {given(eta)}$:" in said
     right_costs, wrong_costs = costs(eta, 1.0), costs(eta, -1.0)
     assert [r[1:] for r in shown_rows] == [[s6(a), s6(b)] for a, b in zip(right_costs, wrong_costs)]
-    assert "With the right sign the cost falls at every step; with the flipped sign it grows at every step." in said
+
+    def as_printed(values, exact):  # how the printed costs move: a step below the last decimal repeats the value
+        printed = [float(s6(v)) for v in values]
+        repeats = sum(a == b for a, b in itertools.pairwise(printed))
+        if not repeats:
+            assert how(printed) == exact
+            return exact
+        which = "in every one" if repeats == steps else f"in {words[repeats]} of them"
+        smallest = min(abs(b - a) for a, b in itertools.pairwise(values))
+        return (f"{exact}, {which} by less than the table's last decimal (by as little as {smallest:.1e}), so that its "
+                "printed value repeats")
+
+    assert (f"With the right sign the cost {as_printed(right_costs, 'falls at every step')}; with the flipped sign it "
+            f"{as_printed(wrong_costs, 'grows at every step')}.") in said
+    if ex.get("eta") == SMALL_STEPS["eta"]:
+        assert len({s6(c) for c in right_costs + wrong_costs}) == 1  # the premise: every printed cost alike
     if halvings == 0:
         assert "The table uses the example's own $\\eta$." in said
         return
