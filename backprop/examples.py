@@ -19,7 +19,8 @@ pages derive the slides' network, so the example must have 2 inputs, 3 hidden ne
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. The pages write each
 given number as given, so it may have at most 6 decimals. Two examples are refused because the pages could
 not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
-cost, half the squared error, prints as 0 with the pages' decimals ($|e|$ below about 0.001), and a saturated
+cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
+`MIN_COST`, $|e|$ below about 0.0142), and a saturated
 hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
 example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
@@ -51,6 +52,9 @@ ENV = "BACKPROP_EXAMPLE"
 WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
 OPTIONAL_KEYS = ("hidden", "output")
 SAMPLE_KEYS = ("x", "d", "eta")
+#: The smallest cost E = e^2/2 a worked example may have, as printed: three significant digits at the pages' 6 decimals,
+#: enough for the costs, and their falls and ratios, that the pages print and read.
+MIN_COST = 1e-4
 #: The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it).
 PRACTICE_KEY = "practice"
 #: The hidden activations the site's pages can derive (they name the formulas of each).
@@ -133,11 +137,13 @@ def load(path: str | os.PathLike[str]) -> Example:
     if alike:
         same = "is the worked example itself" if _same(example, practice) else "shares neurons with the worked example"
         fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in alike)
+        fix = (f"give {PRACTICE_KEY!r} other weights or another x" if PRACTICE_KEY in data else
+               f"the file has no {PRACTICE_KEY!r} entry, so it gets the practice example of "
+               f"{os.fspath(DEFAULT_FILE)!r}: add a {PRACTICE_KEY!r} entry of its own (the same format as the example)")
         raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
                          f"{'neuron' if len(alike) == 1 else 'neurons'} {', '.join(str(n) for n, _ in alike)} the "
                          f"fields the pages print ({fields}), so the exercises' answers for "
-                         f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; give "
-                         f"{PRACTICE_KEY!r} other weights or another x")
+                         f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
     return dataclasses.replace(example, practice=practice)
 
 
@@ -219,11 +225,12 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     if e == 0:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
-    if float(show.num(e * e / 2)) == 0:
+    if float(show.num(e * e / 2)) < MIN_COST:
         raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} gives the cost "
-                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(0.0)} with the pages' {DECIMALS} "
-                         f"decimals, so the pages could not show the cost, or how one iteration lowers it; choose a d "
-                         f"further from y (|e| of 0.001 or more)")
+                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(e * e / 2)} with the pages' "
+                         f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
+                         f"it, or how one iteration lowers it; choose a d further from y "
+                         f"(|e| of {math.sqrt(2 * MIN_COST):.3f} or more)")
 
 
 def current_file() -> Path:

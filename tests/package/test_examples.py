@@ -497,27 +497,32 @@ def test_load_refuses_an_output_that_equals_d_exactly(tmp_path):
     data = dict(VALID, d=y)
     with pytest.raises(ValueError, match=r"example file .*equals d exactly, so e = 0"):
         examples.load(write(tmp_path, data))
-    # a small error whose cost E = e^2/2 = 2e-6 prints (0.000002) is still an error; d with the pages' 6 decimals
-    nearly = dict(VALID, d=round(oracle.iteration(VALID)["y"] + 2e-3, 6))
+    # a small error whose cost E = e^2/2, 1.125e-4, prints with three digits (0.000113) is still an error; d with
+    # the pages' 6 decimals
+    nearly = dict(VALID, d=round(oracle.iteration(VALID)["y"] + 0.015, 6))
     assert examples.load(write(tmp_path, nearly, "nearly.json")).d == nearly["d"]
 
 
-@pytest.mark.parametrize("offset", [1e-9, -3e-7, 5e-4, -6e-4])
-def test_load_refuses_a_cost_that_prints_as_zero_naming_d_y_e_and_E(tmp_path, offset):
+@pytest.mark.parametrize("offset", [1e-9, -3e-7, 5e-4, -6e-4, 2e-3, -0.014])
+def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_path, offset):
     """d = y + 1e-9 was accepted (only e == 0 exactly was refused), and the pages, which print 6 decimals, then printed
     every rule as 0 and stopped later in show.pick with an error that named no page; with e = 5e-4 the cost E = e^2/2
-    printed as 0.000000 beside 'the cost is positive' and 'the cost fell by a factor of ...'. The loader refuses an E
-    that prints as 0, naming d, y (the oracle's, to 1e-12), e and E, and why."""
+    printed as 0.000000 beside 'the cost is positive'; with e = 2e-3 (E = 0.000002) a table of costs printed 0.000001
+    four times under 'the cost falls at every step', and 'fell by a factor of 1.35' beside 0.000002 and 0.000001. The
+    loader refuses a cost below 0.0001 (three significant digits as printed), naming d, y (the oracle's, to 1e-12),
+    e, E and how E prints, and why."""
     y = oracle.iteration(VALID)["y"]
     data = dict(VALID, d=y + offset)
     with pytest.raises(ValueError) as info:
         examples.load(write(tmp_path, data))
     m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) gives the cost E = e\^2/2 = (\S+), "
-                  r"which prints as 0\.000000 with the pages' 6 decimals, so the pages could not show the cost, or how "
-                  r"one iteration lowers it; choose a d further from y \(\|e\| of 0\.001 or more\)$", str(info.value))
+                  r"which prints as (\S+) with the pages' 6 decimals: below 0\.000100 it has too few digits for the "
+                  r"pages to show it, or how one iteration lowers it; choose a d further from y \(\|e\| of 0\.014 or "
+                  r"more\)$", str(info.value))
     assert m, str(info.value)
     assert float(m[1]) == data["d"] and float(m[2]) == pytest.approx(y, abs=1e-12)
     assert float(m[3]) == pytest.approx(offset, rel=1e-3) and float(m[4]) == pytest.approx(offset**2 / 2, rel=1e-2)
+    assert m[5] == f"{offset**2 / 2:.6f}"
     practice = dict(PRACTICE, d=oracle.iteration(PRACTICE)["y"] + offset)  # the practice example is held to it too
     with pytest.raises(ValueError, match=r": practice: the error e = d - y = "):
         examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
@@ -562,3 +567,19 @@ def test_the_regression_target_is_the_docstrings_formula():
     want = [0.5 * math.sin(math.pi * x1) + 0.25 * x2 for x1, x2 in X.tolist()]
     np.testing.assert_allclose(examples.target_function(X), want, rtol=1e-15, atol=1e-16)
     assert examples.target_function(X)[:2].tolist() == [0.5, 0.25]  # by hand: sin(pi/2) / 2, and x_2 / 4
+
+
+def test_a_file_without_practice_that_shares_a_field_with_the_packages_says_to_add_one(tmp_path):
+    """A file that leaves "practice" out gets the package's; when its own example gives a neuron the field that one
+    gives it, the message said 'give practice other weights', of an entry the file does not have."""
+    package = oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    data = dict(VALID, x=package["x"], w_hidden=[package["w_hidden"][0], *VALID["w_hidden"][1:]],
+                b_hidden=[package["b_hidden"][0], *VALID["b_hidden"][1:]])
+    v_1 = oracle.iteration(data)["v_hidden"][0]
+    assert v_1 == oracle.iteration(package)["v_hidden"][0]  # the premise, in plain math
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, data))
+    assert f"it gives neuron 1 the fields the pages print (v_1 = {v_1:.6f})" in str(info.value)
+    assert str(info.value).endswith(f"the file has no 'practice' entry, so it gets the practice example of "
+                                    f"{str(oracle.DEFAULT_FILE)!r}: add a 'practice' entry of its own (the same "
+                                    "format as the example)")
