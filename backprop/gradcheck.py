@@ -39,11 +39,12 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
 
     Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; about $10^{-8}$ or less
     means the rules are right, anything above $10^{-4}$ means a bug. A gradient too small to be judged
-    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the gap $|a - n|$ is within what
-    the central difference itself can be off by, its `rounding_noise` plus its `truncation_error` (entry by entry,
-    `tolerance`), and $|a| + |n|$ is below that over `RIGHT`, the entry counts 0 (see `relative_error`). So a
-    network whose saturated neurons have gradients of rounding-noise size passes, and so does one whose error $e$ is
-    so small that its gradients, which shrink with $e$, come near the truncation error, which does not.
+    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the plain relative error is at least
+    `RIGHT` but the gap $|a - n|$ is within what the central difference itself can be off by, its `rounding_noise`
+    plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0 (see `relative_error`); an entry
+    whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
+    rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
+    come near the truncation error, which does not.
     """
     net, x, d, h = _checked(net, x, d, h)
     analytic = _analytic(_forward(net, x), d)
@@ -79,17 +80,17 @@ RIGHT = 1e-7
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
     r"""Entry by entry the relative error $|a - n| / \max(|a| + |n|, 10^{-8})$, except where the gradient is too
-    small to be judged relatively: an entry whose gap $|a - n|$ is at most ``atol`` (rounding noise) and whose
-    $|a| + |n|$ is at most ``atol / RIGHT`` (so small that its noise alone could reach `RIGHT`) counts 0. Elsewhere a
-    gap within ``atol`` stays below `RIGHT` anyway, so every entry is below `RIGHT` exactly when every entry is close
-    as ``numpy.isclose`` means it with ``atol`` and a relative tolerance of `RIGHT`. With ``atol = 0`` it is the
-    plain relative error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as
-    `tolerance` gives).
+    small to be judged relatively: an entry whose plain relative error is at least `RIGHT` (it would read as a bug)
+    but whose gap $|a - n|$ is at most ``atol`` (what the central difference alone can be off by) counts 0. An entry
+    whose plain relative error is below `RIGHT` keeps it, however small its gradient, and so does one whose gap
+    exceeds ``atol``; an entry that counts 0 has $|a| + |n|$ at most ``atol / RIGHT``. So every entry is below `RIGHT`
+    exactly when each is below it plainly or has its gap within ``atol``. With ``atol = 0`` it is the plain relative
+    error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as `tolerance` gives).
     """
     a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
     gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
     r = gap / np.maximum(size, 1e-8)
-    return np.where((gap <= atol) & (size <= atol / RIGHT), 0.0, r)
+    return np.where((r >= RIGHT) & (gap <= atol), 0.0, r)  # the allowance only where the plain r fails
 
 
 def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: float = 0.0,

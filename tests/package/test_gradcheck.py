@@ -295,22 +295,39 @@ def test_the_rounding_noise_is_the_docstrings_bound():
 
 
 def test_relative_error_counts_0_only_what_its_docstring_says():
-    """'an entry whose gap |a - n| is at most atol and whose |a| + |n| is at most atol / RIGHT counts 0': at the two
-    bounds (just inside, and just past each) with atol = 1e-9, and 'With atol = 0 it is the plain relative error'."""
+    """'an entry whose plain relative error is at least RIGHT (it would read as a bug) but whose gap |a - n| is at most
+    atol ... counts 0': at the two bounds (just inside, and just past each) with atol = 1e-9; 'an entry that counts 0
+    has |a| + |n| at most atol / RIGHT'; and 'With atol = 0 it is the plain relative error'. (The old rule's bounds,
+    gap at most atol and |a| + |n| at most atol / RIGHT, zeroed an entry whose plain r was already below RIGHT.)"""
     doc = doc_of(GRADCHECK.relative_error)
-    assert ("an entry whose gap $|a - n|$ is at most ``atol`` (rounding noise) and whose $|a| + |n|$ is at most "
-            "``atol / RIGHT``") in doc
+    assert ("an entry whose plain relative error is at least `RIGHT` (it would read as a bug) but whose gap $|a - n|$ "
+            "is at most ``atol``") in doc
+    assert "An entry whose plain relative error is below `RIGHT` keeps it, however small its gradient" in doc
+    assert "an entry that counts 0 has $|a| + |n|$ at most ``atol / RIGHT``" in doc
     assert "counts 0" in doc and "With ``atol = 0`` it is the plain relative error" in doc
     atol, right = 1e-9, GRADCHECK.RIGHT
-    size = atol / right  # 0.01: a = n + gap with a + n = size
-    for gap, total, zero in [(atol * 0.99, size * 0.99, True), (atol * 1.01, size * 0.99, False),
-                             (atol * 0.99, size * 1.01, False)]:
+    for gap, plain, zero in [(atol * 0.99, right * 1.01, True), (atol * 1.01, right * 1.01, False),
+                             (atol * 0.99, right * 0.99, False)]:
+        total = gap / plain  # a = n + gap with a + n = total, so that gap / total is the plain r
         n = (total - gap) / 2
         (r,) = GRADCHECK.relative_error([n + gap], [n], atol)
         assert (r == 0) == zero, (gap, total, r)
-        if not zero:
-            assert r == pytest.approx(gap / total, rel=1e-6)
+        if zero:
+            assert total <= atol / right
+        else:
+            assert r == pytest.approx(plain, rel=1e-6)
     assert GRADCHECK.relative_error([3e-9], [1e-9])[0] == pytest.approx(2e-9 / 1e-8)
+
+
+def test_relative_error_keeps_a_plain_r_below_right_on_a_small_gradient():
+    """Hand values: a gap of 1e-11 between gradients of 1e-3 is a plain r of 1e-11 / 2e-3 = 5e-9, already below
+    RIGHT, and stays 5e-9 with atol = 1e-9, though the gap is within atol and |a| + |n| = 2e-3 is below
+    atol / RIGHT = 1e-2 (the old rule counted it 0, so a page printed 0.0e+00 for a row the plain r had judged
+    right); a gap of 1e-11 between gradients of 1e-5 (plain r 5e-7) still counts 0. Per entry, with an array atol."""
+    r = GRADCHECK.relative_error([1e-3 + 1e-11, 1e-5 + 1e-11], [1e-3, 1e-5], atol=1e-9)
+    assert r[0] == pytest.approx(1e-11 / 2e-3, rel=1e-4) and r[1] == 0.0
+    r = GRADCHECK.relative_error([1e-3 + 1e-11, 1e-5 + 1e-11], [1e-3, 1e-5], atol=np.array([1e-9, 1e-12]))
+    assert r[0] == pytest.approx(5e-9, rel=1e-4) and r[1] == pytest.approx(1e-11 / 2e-5, rel=1e-4)
 
 
 # --- a small error e: the central difference's truncation error, which does not shrink with e -----------------------
