@@ -14,7 +14,8 @@ numbers the same way:
   parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them;
-* `pick` chooses a word from the sign of a number, `largest` the values largest in size as printed, `require` stops
+* `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
+  printed, `require` stops
   the build when a page's sentence is not true of the example;
 * `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
 """
@@ -169,6 +170,20 @@ def largest(values: Iterable[float]) -> list[int]:
     printed = [Decimal(num(abs(float(v)))) for v in values]
     top = max(printed)
     return [i for i, size in enumerate(printed) if size == top]
+
+
+def smallest(values: Iterable[float]) -> list[int]:
+    """The indices of the values smallest in size as the site prints them, as `largest` finds the largest: each whose
+    size, with the site's decimals, is the smallest printed, so that two values a reader sees alike are named together.
+
+    >>> smallest([0.5, -0.9, 0.2])
+    [2]
+    >>> smallest([0.8220014, 0.8220006, 0.9])  # both printed as 0.822001
+    [0, 1]
+    """
+    printed = [Decimal(num(abs(float(v)))) for v in values]
+    low = min(printed)
+    return [i for i, size in enumerate(printed) if size == low]
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:

@@ -190,6 +190,18 @@ def test_largest_compares_sizes_as_printed(values, indices):
     assert show.largest(values) == indices
 
 
+@pytest.mark.parametrize(("values", "indices"), [
+    ([0.5, -0.9, 0.2], [2]),
+    ([0.8220014, 0.8220006, 0.9], [0, 1]),  # both printed 0.822001: a tie the reader sees names each
+    ([0.000335, 0.00033500004, 0.244458], [0, 1]),  # an exact tie and one within the last decimal
+    ([0.1234564, 0.1234566, 0.2], [0]),  # 0.123456 and 0.123457: one is smaller as printed
+    ([-0.3, 0.3, 0.30000001], [0, 1, 2]),  # in size, as printed
+    (np.array([2e-7, -1e-7, 0.1]), [0, 1]),  # both 0.000000
+])
+def test_smallest_compares_sizes_as_printed(values, indices):
+    assert show.smallest(values) == indices
+
+
 # --- pick, and_list, require -----------------------------------------------------------------------------
 
 

@@ -127,3 +127,36 @@ def test_rule_1_says_where_y_lands_as_printed_when_the_fraction_is_1_or_2(tmp_pa
         assert pages.s6(y_new) == pages.s6(ex["d"]) and said[5] == ""
     else:  # past d, by as much as e was short of it, to the printed decimals
         assert pages.s6(abs(ex["d"] - y_new)) == pages.s6(abs(it["e"])) and said[5] == ", as far from it as before"
+
+
+# Rule 3's "f'(v_i) lies between ... (neuron i)": the neuron came from argmin, so two neurons whose f'(v_i) print alike
+# (or tie exactly) were named as one. The review's s7 (logsig, v_1 = 8, v_2 = -8: f' = 0.000335 for both) and s3b
+# (tanh, three neurons with b_i 1e-6 apart: f'(v_1) and f'(v_2) both print 0.822001).
+SLOPE_TIES = {
+    "s7": {"w_hidden": [[2.0, 1.5], [-2.0, -1.5], [0.3, -0.2]], "b_hidden": [1.0, -1.0, 0.1],
+           "w_output": [[0.5, -0.4, 0.8]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
+           "x": [2.0, 2.0], "d": 1.5, "eta": 0.5},
+    "s3b": {"w_hidden": [[0.2, 0.1], [0.2, 0.1], [0.2, 0.1]], "b_hidden": [0.05, 0.050001, 0.049999],
+            "w_output": [[0.4, 0.4, -0.3]], "b_output": [0.0], "hidden": "tansig", "output": "purelin",
+            "x": [1.5, 1.0], "d": 0.9, "eta": 0.5},
+}
+
+
+@pytest.mark.parametrize("name", SLOPE_TIES)
+def test_rule_3_names_every_neuron_whose_slope_prints_as_the_smallest(tmp_path, name):
+    """The smallest f'(v_i) as printed (the oracle's, with six decimals) and every neuron that prints it, named
+    together; the largest as printed."""
+    import json
+
+    from tests.support.snippets import render_with_example
+
+    ex = SLOPE_TIES[name]
+    shown = [pages.s6(f) for f in oracle.iteration(ex)["fp_hidden"]]
+    low = min(shown, key=float)
+    slow = [i + 1 for i, s in enumerate(shown) if s == low]
+    assert len(slow) == 2  # the premise: two neurons alike as printed
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    names = f"neurons {slow[0]} and {slow[1]}"
+    assert f"Here $f'(v_i)$ lies between ${low}$ ({names}) and ${max(shown, key=float)}$." in text
