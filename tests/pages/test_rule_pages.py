@@ -1161,7 +1161,8 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
 
 def rule_1_reading_with(monkeypatch, ex: dict) -> str:
     """Rule 1's 'Reading the rule' as it prints for the network and sample ``ex`` (white space made single spaces),
-    run here with ``examples`` patched."""
+    run here with ``examples`` patched: the page's block, which prints `backprop.readings.rule_1`, which reads the
+    example when it is called."""
     import numpy as np
 
     net = backprop.Network(w_hidden=np.array(ex["w_hidden"]), b_hidden=np.array(ex["b_hidden"]),
@@ -1170,7 +1171,9 @@ def rule_1_reading_with(monkeypatch, ex: dict) -> str:
     for name, value in (("NET", net), ("X", np.array(ex["x"], dtype=float)), ("D", ex["d"]), ("ETA", ex["eta"])):
         monkeypatch.setattr(examples, name, value)
     source = (DOCS / "rule-output-weights.md").read_text(encoding="utf-8")
-    (block,) = [m["body"] for m in EXEC.finditer(source) if "credit for what was sent" in m["body"]]
+    reading = source.split("\n## Reading the rule\n", 1)[1].split("\n## ", 1)[0]
+    (block,) = [m["body"] for m in EXEC.finditer(reading)]
+    assert "readings.rule_1()" in block, block
     return " ".join(render_block(Snippet(DOCS / "rule-output-weights.md", 0, "python exec",
                                          textwrap.dedent(block))).split())
 
