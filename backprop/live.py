@@ -51,9 +51,11 @@ def _steps(steps: list[str]) -> str:
 
 
 def _field(name: str, label: str, value: float) -> str:
+    text = repr(float(value))  # every digit of the number, written as a person types it: 2, not 2.0 (as show.given)
+    text = text.removesuffix(".0")
     return (f'<div class="bp-field"><label for="bp-in-{name}">{label}</label>'
             f'<input id="bp-in-{name}" name="{name}" type="text" inputmode="decimal" autocomplete="off" '
-            f'spellcheck="false" value="{float(value)!r}" data-param="{name}">'
+            f'spellcheck="false" value="{text}" data-param="{name}">'
             f'<span class="bp-field__msg" id="bp-in-{name}-msg"></span></div>')
 
 

@@ -45,6 +45,10 @@ def test_the_fields_start_at_the_given_example():
                       "w21": "0.6", "w22": "0.1", "w31": "-0.3", "w32": "0.5", "b1": "0.1", "b2": "-0.2",
                       "b3": "0.05", "w41": "0.5", "w42": "-0.6", "w43": "0.3", "b4": "0.1"}
     assert '<option value="tansig" selected>' in form and '<option value="purelin" selected>' in form
+    # whole numbers as a person types them (the field once started at "2.0"), and every digit of the others
+    form = live.inputs(NET, np.array([2.0, -1.0]), 0.0, 0.1234567)
+    values = dict(re.findall(r'name="(\w+)" type="text"[^>]*value="([^"]+)"', form))
+    assert (values["x1"], values["x2"], values["d"], values["eta"]) == ("2", "-1", "0", "0.1234567")
 
 
 def test_there_are_four_rules():
