@@ -788,20 +788,10 @@ FD_TIPS = {
 def oracle_fd_tip(ex: dict, page: str, h: float = 1e-6) -> tuple[float, float]:
     """-η times the oracle's own central difference of E in the tip's parameter, and the oracle's Δ of it."""
     _, _, key, index, delta_key = FD_TIPS[page]
-
-    def cost_with(value: float) -> float:
-        nudged = json.loads(json.dumps(ex[key]))
-        row = nudged
-        for n in index[:-1]:
-            row = row[n]
-        row[index[-1]] = value
-        return oracle.cost(ex, oracle.forward({**ex, key: nudged})["y_output"])
-
-    theta = ex[key]
     delta = oracle.iteration(ex)[delta_key]
     for n in index:
-        theta, delta = theta[n], delta[n]
-    return -ex["eta"] * (cost_with(theta + h) - cost_with(theta - h)) / (2 * h), delta
+        delta = delta[n]
+    return -ex["eta"] * oracle_gradient(ex, key, index, h), delta
 
 
 def fd_tip_says(page: str) -> tuple[str, str, str, str]:
