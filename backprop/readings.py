@@ -7,14 +7,16 @@ or a test that patches ``examples.NET``, ``X``, ``D`` or ``ETA``, reads that one
 examples only is chosen from the numbers, compared as the pages print them (`show.largest`, `show.num`), or checked
 with `show.require`, which stops the build naming the page, the sentence and the numbers.
 
-Rules 2 and 4 read in prose alone (their pages hold no computed reading); rule 3's reading is still on its page.
+Rules 2 and 4 read in prose alone (their pages hold no computed reading).
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 
-from . import examples, rules, show
+from . import activations, examples, rules, show
 from .network import forward
 
 # Rule 1's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
@@ -107,3 +109,104 @@ def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     names = show.and_list([f"$w_{{4{i + 1}}}$" for i in steps])
     largest = "takes the largest step" if len(steps) == 1 else "take the largest steps"
     return f"Here {senders}, {'so' if steps == sent else 'and'} {names} {largest} in size."
+
+
+# Rule 3's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
+_RULE_3 = r"""
+* **$w_{4i}$: the blame.** A hidden neuron receives the output's error in proportion to its output weight: the
+  weight through which it changed $y$ is the weight through which it is blamed. A negative $w_{4i}$ turns the
+  direction around. {{blame}}
+* **$f'(v_i)$: saturation.** For the {{name}}, $f'(v) \le {{bound}}$, the value at $v = 0$, and it falls towards 0
+  as $|v|$ grows. A neuron far out on the flat part of its curve passes almost nothing back, and its weights hardly
+  move: it learns slowly, whatever the error. {{quarter}}{{slopes}}
+* **$\delta_4$ and $x_k$: the sign.** $\delta_4$ has the sign of $e$, and $f'(v_i) > 0$, so each step has the sign
+  of $e\, w_{4i}\, x_k$. An input $x_k = 0$ leaves its weights where they are.
+"""
+# What the logistic sigmoid's bound of 1/4 means for deep stacks: one reason, not the reason, they learn slowly.
+_QUARTER = (r"Even at its steepest, a logistic sigmoid passes back only a quarter of the error it receives, so in a "
+            r"deep stack of sigmoids the error can shrink layer after layer on its way back: one reason such stacks "
+            r"learn slowly. ")
+
+
+def rule_3() -> str:
+    """Rule 3, the hidden weights: the reading of its factors (the output weight through which a hidden neuron is
+    blamed, its slope, the signs of the output's local gradient and the input), each with what the worked example's
+    numbers say of it."""
+    net = examples.NET
+    fp = forward(net, examples.X)
+    e = rules.error(fp, examples.D)[0]
+    delta_4 = e * rules.f_prime_output(fp)[0]  # δ_4 = e f'(v_4)
+    w_4i, f_prime_v = net.w_output[0], rules.f_prime_hidden(fp)  # w_4i and f'(v_i), one per hidden neuron i
+    delta_i = f_prime_v * w_4i * delta_4  # δ_i = f'(v_i) w_4i δ_4
+    steepest = float(activations.get(net.hidden).derivative(0.0))  # the largest f'(v) of the activation, at v = 0
+    bound = Fraction(steepest).limit_denominator(100)  # 1/4 for logsig, 1 for tanh
+    show.require(np.all(f_prime_v <= steepest), "f'(v_i) is at most its value at v = 0", f_prime_max=f_prime_v.max())
+    blame, slopes = _blame(w_4i, f_prime_v, delta_i), _saturation(f_prime_v)
+    return show.tex(_RULE_3, blame=blame, name=show.ACTIVATION_TEX[net.hidden]["name"],
+                    bound=str(bound) if bound.denominator == 1
+                    else rf"\tfrac{{{bound.numerator}}}{{{bound.denominator}}}",
+                    quarter=_QUARTER if net.hidden == "logsig" else "", slopes=slopes)
+
+
+def _neurons(ids: list[int]) -> str:
+    """'neuron 2' or 'neurons 1 and 3', of 0-based indices."""
+    return ("neuron " if len(ids) == 1 else "neurons ") + show.and_list([str(i + 1) for i in ids])
+
+
+def _slopes(ids: list[int]) -> str:
+    """'$f'(v_2)$' or '$f'(v_1)$ and $f'(v_3)$', of 0-based indices."""
+    return show.and_list([show.tex(r"$f'(v_{{i}})$", i=i + 1) for i in ids])
+
+
+def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
+    """The output weights largest in size and the hidden neurons with the local gradients largest in size, and why
+    the two differ where they do: each compared as printed, so that values a reader sees alike are named together.
+    'Largest' is in size: a negative w_4i or δ_i can be the largest in size and the smallest in value."""
+    blamed, most = show.largest(w_4i), show.largest(delta_i)
+    size = np.abs(w_4i).max()
+    if len(blamed) == 1:
+        weights = show.tex(r"$w_{4{{i}}}$ is the output weight largest in size, $|w_{4{{i}}}| = {{w:given}}$",
+                           i=blamed[0] + 1, w=size)
+    else:
+        weights = show.tex(r"{{names}} are the output weights largest in size, $|w_{4i}| = {{w:given}}$ for each",
+                           names=show.and_list([f"$w_{{4{i + 1}}}$" for i in blamed]), w=size)
+    if len(most) == 1:
+        gradients = show.tex(r"neuron {{j}} gets the local gradient largest in size, $\delta_{{j}} = {{delta}}$",
+                             j=most[0] + 1, delta=delta_i[most[0]])
+    else:
+        gradients = show.tex(r"{{names}} get the local gradients largest in size, $|\delta_i| = {{delta}}$ for each",
+                             names=_neurons(most), delta=abs(delta_i[most[0]]))
+    inside = [i for i in most if i in blamed]  # the largest gradients among the neurons with the largest weight
+    return f"Here {weights}, {'and' if inside else 'but'} {gradients}{_why(blamed, most, inside, f_prime_v)}."
+
+
+def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.ndarray) -> str:
+    """Why the largest local gradients are not simply those of the largest weights (δ_i = f'(v_i) w_4i δ_4): the
+    slope f'(v_i) decides among the largest weights, and makes up for a smaller weight outside them."""
+    outside = [i for i in most if i not in blamed]
+    reasons = []
+    if inside and len(inside) < len(blamed):  # the other neurons with the largest weight have flatter slopes
+        show.require(all(show.rounded(f_prime_v[i]) >= show.rounded(f_prime_v[k]) for i in inside for k in blamed),
+                     "of the neurons with the largest weight, the one with the largest local gradient has the "
+                     "steepest slope", f_prime_max=f_prime_v[blamed].max())
+        who = "it has" if len(most) == 1 else f"{_neurons(inside)} {'has' if len(inside) == 1 else 'have'}"
+        reasons.append(f"of the neurons with the largest weight, {who} the steepest "
+                       f"slope{'s' if len(inside) > 1 else ''} {_slopes(inside)}")
+    if outside:
+        if len(most) == 1:
+            reasons.append(show.tex(r"its slope $f'(v_{{j}})$ makes up for a smaller weight", j=outside[0] + 1))
+        elif len(outside) == 1:
+            reasons.append(f"the slope {_slopes(outside)} of {_neurons(outside)} makes up for a smaller weight")
+        else:
+            reasons.append(f"the slopes {_slopes(outside)} of {_neurons(outside)} make up for smaller weights")
+    return ": " + ", and ".join(reasons) if reasons else ""
+
+
+def _saturation(f_prime_v: np.ndarray) -> str:
+    """The range of the hidden neurons' slopes, naming every neuron whose slope prints as the smallest (the most
+    saturated); one value when every slope prints alike (all v_i = 0)."""
+    slowest = show.smallest(f_prime_v)
+    if len(slowest) == len(f_prime_v):
+        return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
+    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],
+                    slow=_neurons(slowest), hi=f_prime_v.max())

@@ -974,14 +974,17 @@ def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output
 
 def rule_3_reading_with(monkeypatch, w_output: list[float]) -> str:
     """Rule 3's 'Reading the rule' as it prints with the example's network but these output weights (white space
-    made single spaces)."""
+    made single spaces): the page's block, which prints `backprop.readings.rule_3`, which reads the example when it
+    is called."""
     from dataclasses import replace
 
     import numpy as np
 
     monkeypatch.setattr(examples, "NET", replace(examples.NET, w_output=np.array([w_output])))
     source = (DOCS / "rule-hidden-weights.md").read_text(encoding="utf-8")
-    (block,) = [m["body"] for m in EXEC.finditer(source) if "the blame." in m["body"]]
+    reading = source.split("\n## Reading the rule\n", 1)[1].split("\n## ", 1)[0]
+    (block,) = [m["body"] for m in EXEC.finditer(reading)]
+    assert "readings.rule_3()" in block, block
     return " ".join(render_block(Snippet(DOCS / "rule-hidden-weights.md", 0, "python exec",
                                          textwrap.dedent(block))).split())
 
