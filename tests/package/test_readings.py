@@ -42,3 +42,54 @@ def test_rule_1_stops_on_an_output_that_is_not_linear(monkeypatch):
     monkeypatch.setattr(examples, "NET", replace(examples.NET, output="logsig"))
     with pytest.raises(show.ExampleError, match=r"the output is linear, f'\(v_4\) = 1.*output = logsig"):
         readings.rule_1()
+
+
+def patch_example(monkeypatch, ex: dict) -> None:
+    """``ex`` as the worked example in use, patched into backprop.examples as the page tests do."""
+    net = Network(w_hidden=np.array(ex["w_hidden"]), b_hidden=np.array(ex["b_hidden"]),
+                  w_output=np.array(ex["w_output"]), b_output=np.array(ex["b_output"]), hidden=ex["hidden"],
+                  output=ex["output"])
+    for name, value in (("NET", net), ("X", np.array(ex["x"], dtype=float)), ("D", ex["d"]), ("ETA", ex["eta"])):
+        monkeypatch.setattr(examples, name, value)
+
+
+def test_rule_3_reads_the_example_when_called(monkeypatch):
+    """Imported (and called) with the example in use, then called with an example of the other hidden activation
+    patched into backprop.examples (the page tests patch the output weights only): it writes that example's numbers,
+    the oracle's f'(v_i) range and largest local gradient, and that activation's bound, f'(v) <= 1/4 or 1."""
+    readings.rule_3()
+    current = oracle.load_example()
+    path = next(p for p in oracle.all_example_files() if oracle.load_example(p)["hidden"] != current["hidden"])
+    ex = oracle.load_example(path)
+    it = oracle.iteration(ex)
+    patch_example(monkeypatch, ex)
+    text = " ".join(readings.rule_3().split())
+    fp = it["fp_hidden"]
+    slow = [i + 1 for i, f in enumerate(fp) if num(f) == num(min(fp))]
+    assert len(slow) == 1  # the premise: one neuron's slope prints as the smallest
+    assert f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow[0]}) and ${num(max(fp))}$." in text, text
+    j = max(range(3), key=lambda n: abs(it["delta_hidden"][n])) + 1
+    assert f"neuron {j} gets the local gradient largest in size, $\\delta_{j} = {num(it['delta_hidden'][j - 1])}$" \
+        in text, text
+    logsig = ex["hidden"] == "logsig"
+    bound = r"\tfrac{1}{4}" if logsig else "1"  # f'(0), the oracle's: 1/4 for logsig, 1 for tanh
+    assert oracle.F_PRIME_FROM_Y[ex["hidden"]](0.5 if logsig else 0.0) == (0.25 if logsig else 1.0)
+    assert f"$f'(v) \\le {bound}$, the value at $v = 0$" in text, text
+    assert ("passes back only a quarter of the error" in text) == logsig
+
+
+def test_rule_3_stops_where_the_steepest_slope_is_not_one_as_printed(monkeypatch):
+    """Two neurons with the largest output weight whose local gradients print alike but whose slopes print apart (the
+    oracle's: f'(v_1) = 0.196612, f'(v_2) = 0.196611, v_i = b_i with x = 0): 'of the neurons with the largest weight,
+    neurons 1 and 2 have the steepest slopes' would name two different printed slopes as the steepest, and the
+    example is one the loader accepts; it stops, naming the sentence, instead of printing it."""
+    ex = {"w_hidden": [[0.3, 0.2], [0.3, 0.2], [0.3, 0.2]], "b_hidden": [1.000004, 1.000005, 3.0],
+          "w_output": [[0.5, 0.5, 0.5]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
+          "x": [0.0, 0.0], "d": 2.0, "eta": 0.5}
+    it = oracle.iteration(ex)
+    assert num(it["fp_hidden"][0]) != num(it["fp_hidden"][1])  # the premise, as printed
+    assert num(it["delta_hidden"][0]) == num(it["delta_hidden"][1]) != num(it["delta_hidden"][2])
+    patch_example(monkeypatch, ex)
+    with pytest.raises(show.ExampleError, match=r"of the neurons with the largest weight, the one with the largest "
+                                                r"local gradient has the steepest slope.*f_prime_max = 0\.196612"):
+        readings.rule_3()
