@@ -1,13 +1,14 @@
-"""The "Reading the rule" sections of the rule pages: what each factor of a rule says about learning, with the
-worked example's numbers.
+"""The rule pages' readings of the worked example: what each factor of a rule says about learning (the "Reading the
+rule" sections of rules 1 and 3, `rule_1` and `rule_3`), and rule 2's step with how it compares in size with the
+other steps (its section "For the bias b_4", `rule_2_step`).
 
-A function per rule computes from the example, then writes the section's sentences (Markdown with TeX). It reads
+A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,
 or a test that patches ``examples.NET``, ``X``, ``D`` or ``ETA``, reads that one. A sentence that holds for some
 examples only is chosen from the numbers, compared as the pages print them (`show.largest`, `show.num`), or checked
 with `show.require`, which stops the build naming the page, the sentence and the numbers.
 
-Rules 2 and 4 read in prose alone (their pages hold no computed reading).
+Rules 2 and 4 read in prose alone: their "Reading the rule" sections hold no computed sentence.
 """
 
 from __future__ import annotations
@@ -210,3 +211,68 @@ def _saturation(f_prime_v: np.ndarray) -> str:
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
     return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],
                     slow=_neurons(slowest), hi=f_prime_v.max())
+
+
+# Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.
+_RULE_2_STEP = r"""
+$$
+\begin{aligned}
+\Delta b_4(0) &= \eta\, \delta_4 = \eta\, \big(d - y\big) = {{eta:given}} \cdot ({{d:given}} - {{y}}) {{rel}} {{db}} \\
+b_4(1) &= b_4(0) + \Delta b_4(0) = {{b_old:given}} + {{db}} {{rel_sum}} {{b_new}}
+\end{aligned}
+$$
+"""
+
+
+def rule_2_step() -> str:
+    """Rule 2, the output bias, in the worked example: its step Δb_4(0) and b_4(1), then how that step compares in
+    size with the output weights' (always larger) and with all thirteen parameters' (not always the largest)."""
+    fp = forward(examples.NET, examples.X)
+    eta, d, y, b_4 = examples.ETA, examples.D, fp.y_output[0], examples.NET.b_output[0]
+    db_4 = rules.delta_b_output(fp, d, eta)[0]  # Δb_4 = η δ_4 = η (d - y), the output being linear
+    dw_4i = rules.delta_w_output(fp, d, eta)[0]  # Δw_4i = Δb_4 y_hi
+    # Every step's size as printed (6 decimals): a reader sees two that print alike as equal, whatever the digits
+    # beyond.
+    size = {"b_4": show.rounded(abs(db_4))}
+    size |= {f"w_{{4{i + 1}}}": show.rounded(abs(dw)) for i, dw in enumerate(dw_4i)}
+    size |= {f"b_{i + 1}": show.rounded(abs(db_i)) for i, db_i in enumerate(rules.delta_b_hidden(fp, d, eta))}
+    size |= {f"w_{{{i + 1}{k + 1}}}": show.rounded(abs(dw_ik))
+             for (i, k), dw_ik in np.ndenumerate(rules.delta_w_hidden(fp, d, eta))}
+    r = show.rounded
+    step = show.tex(_RULE_2_STEP, eta=eta, d=d, y=y, db=db_4, rel=show.eq(r(eta) * (r(d) - r(y)), db_4),
+                    b_old=b_4, b_new=b_4 + db_4, rel_sum=show.eq(r(b_4) + r(db_4), b_4 + db_4))
+    show.require(all(abs(dw) < abs(db_4) for dw in dw_4i), "|Δb_4| > |Δw_4i|", db=db_4)
+    return f"{step}\n{_than_output_weights(size, db_4)}. {_largest_step(size)}"
+
+
+def _than_output_weights(size: dict[str, float], db_4: float) -> str:
+    """|Δb_4| > |Δw_4i| (|Δw_4i| = |Δb_4| |f(v_i)|, with |f(v_i)| < 1), and for which w_4i only beyond the decimals
+    shown: those whose f(v_i) is so close to 1 in size that their step prints as Δb_4's."""
+    said = (r"The bias's input, 1, is larger than the size of any hidden output $f(v_i)$, which lies in $(0, 1)$ for a "
+            r"logistic sigmoid and in $(-1, 1)$ for tanh, so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$")
+    tied = [name[4] for name in size if name.startswith("w_{4") and size[name] == size["b_4"]]  # i of each w_4i
+    if not tied:
+        return said
+    weights, outputs = show.and_list([f"$w_{{4{i}}}$" for i in tied]), show.and_list([f"$f(v_{i})$" for i in tied])
+    steps = show.and_list([f"$|\\Delta w_{{4{i}}}|$" for i in tied] + [r"$|\Delta b_4|$"])
+    return (f"{said}, but for {weights} only beyond the 6 decimals shown: {outputs} "
+            f"{'is' if len(tied) == 1 else 'are'} so close to 1 in size that {steps} "
+            f"{'both' if len(tied) == 1 else 'all'} print as ${show.num(abs(db_4))}$")
+
+
+def _largest_step(size: dict[str, float]) -> str:
+    """Whether Δb_4 is the largest step of the thirteen in size, as printed: not when a hidden step, which also
+    carries w_4i f'(v_i) and x_k, prints larger; tied with the steps that print alike; else the largest alone."""
+    larger = [name for name in size if size[name] > size["b_4"]]
+    tied = [name for name in size if name != "b_4" and size[name] == size["b_4"]]
+    if larger:
+        names = show.and_list([f"$|\\Delta {name}|$" for name in larger])
+        return (f"It is not the largest step of this iteration in size, though: {names} "
+                f"{'is' if len(larger) == 1 else 'are'} larger than $|\\Delta b_4|$, since a hidden step also carries "
+                "the factors $w_{4i}\\, f'(v_i)$ (and $x_k$).")
+    if tied:
+        names = show.and_list([f"$|\\Delta {name}|$" for name in tied])
+        return ("In this example no other parameter's step prints larger than $|\\Delta b_4|$: it is the largest "
+                f"step of all thirteen parameters (nine weights, four biases) in size, tied as printed with {names}.")
+    return ("In this example it is the largest step of all thirteen parameters (nine weights, four biases) in size: "
+            "no other parameter's step is larger than $|\\Delta b_4|$.")
