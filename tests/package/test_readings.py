@@ -7,15 +7,16 @@ at call time, and it stops on an example its sentences are not true of.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from backprop import Network, examples, readings, show
-from tests.support import oracle
+from tests.support import oracle, pages
 
-num = oracle.number_string
+num, given = oracle.number_string, pages.given
 
 
 def test_rule_1_reads_the_example_when_called(monkeypatch):
@@ -93,3 +94,34 @@ def test_rule_3_stops_where_the_steepest_slope_is_not_one_as_printed(monkeypatch
     with pytest.raises(show.ExampleError, match=r"of the neurons with the largest weight, the one with the largest "
                                                 r"local gradient has the steepest slope.*f_prime_max = 0\.196612"):
         readings.rule_3()
+
+
+def test_rule_2_step_reads_the_example_when_called(monkeypatch):
+    """Imported (and called) with the example in use, then called with another example patched in: it writes that
+    example's step, the oracle's y, Δb_4 and b_4(1), with the given eta, d and b_4(0) as given."""
+    readings.rule_2_step()
+    current = oracle.iteration(oracle.load_example())
+    path = next(p for p in oracle.all_example_files()
+                if num(oracle.iteration(oracle.load_example(p))["db_output"][0]) != num(current["db_output"][0]))
+    ex = oracle.load_example(path)
+    it = oracle.iteration(ex)
+    patch_example(monkeypatch, ex)
+    text = " ".join(readings.rule_2_step().split())
+    db, b_old = it["db_output"][0], ex["b_output"][0]
+    assert re.search(rf"= {re.escape(given(ex['eta']))} \\cdot \({re.escape(given(ex['d']))} - "
+                     rf"\(?{re.escape(num(it['y']))}\)?\) (=|\\approx) {re.escape(num(db))} \\\\", text), text
+    assert re.search(rf"b_4\(1\) &= b_4\(0\) \+ \\Delta b_4\(0\) = {re.escape(given(b_old))} \+ .*"
+                     rf"(=|\\approx) {re.escape(num(b_old + db))} \\end\{{aligned\}}", text), text
+
+
+def test_rule_2_step_stops_on_a_hidden_output_of_1(monkeypatch):
+    """'|Δb_4| > |Δw_4i| for every i' rests on |f(v_i)| < 1: with a hidden output of exactly 1 in floating point (a
+    logistic neuron at v_3 = 40, which the loader refuses as saturated) Δw_43 = Δb_4, and it stops, naming the
+    sentence and Δb_4, instead of printing it."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "hidden": "logsig", "x": [0.0, 0.0], "b_hidden": [0.0, 0.0, 40.0]}
+    it = oracle.iteration(ex)
+    assert it["y_hidden"][2] == 1.0 and it["dw_output"][0][2] == it["db_output"][0] != 0  # the premise
+    patch_example(monkeypatch, ex)
+    with pytest.raises(show.ExampleError, match=rf"the sentence '\|Δb_4\| > \|Δw_4i\|' is not true.*"
+                                                rf"db = {re.escape(num(it['db_output'][0]))}"):
+        readings.rule_2_step()
