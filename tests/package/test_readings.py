@@ -24,9 +24,10 @@ def test_rule_1_reads_the_example_when_called(monkeypatch):
     the page tests do: it writes the other example's numbers, the oracle's y and y with the three output steps taken
     (the hidden outputs held)."""
     readings.rule_1()
-    ex = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    in_use = num(oracle.iteration(oracle.load_example())["y"])
+    ex = next(ex for ex in map(oracle.load_example, oracle.all_example_files())  # one whose y prints otherwise
+              if num(oracle.iteration(ex)["y"]) != in_use)
     it = oracle.iteration(ex)
-    assert num(it["y"]) != num(oracle.iteration(oracle.load_example())["y"])  # the patch changes what is printed
     net = Network(w_hidden=np.array(ex["w_hidden"]), b_hidden=np.array(ex["b_hidden"]),
                   w_output=np.array(ex["w_output"]), b_output=np.array(ex["b_output"]), hidden=ex["hidden"],
                   output=ex["output"])
