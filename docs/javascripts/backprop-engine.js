@@ -4,7 +4,7 @@
 // tests/pages/test_live_engine.py evaluates it with mini-racer and compares every value with the Python package:
 // the forward pass (backprop.forward), the four rules (backprop.rules), one whole iteration with the names
 // `python -m backprop trace` prints, central finite differences (backprop.gradcheck), the way a number is written
-// (backprop.show: num, tex, eq) and the classic slips of backprop.homework.MISTAKES, under the same names.
+// (backprop.show: num, apart, tex, eq) and the classic slips of backprop.homework.MISTAKES, under the same names.
 //
 // A network is a plain object in the shapes of backprop.Network.to_dict():
 //   {w_hidden: [[w11, w12], ...], b_hidden: [b1, ...], w_output: [[w41, ...]], b_output: [b4],
@@ -256,6 +256,27 @@
   }
 
   function rounded(value, decimals) { return Number(num(value, decimals)); }
+
+  // show.apart's gap: |a - b| to one significant digit as Python writes f"{gap:.0e}" ("4e-05", "2e+00"), "0" when the
+  // two are equal. toExponential rounds an exact tie (0.25) up; Python, like num, rounds it to even ("2e-01").
+  function apart(a, b) {
+    var gap = Math.abs(a - b);
+    if (gap !== gap) return "nan";
+    if (gap === 0) return "0";
+    if (gap === Infinity) return "inf";
+    var text = gap.toExponential(0), m = /^(\d)\.5e([+-]\d+)$/.exec(gap.toExponential(1));
+    if (m && Number(m[1]) % 2 === 0 && isExactly(gap, Number(m[1]) * 10 + 5, Number(m[2]) - 1)) {
+      text = m[1] + "e" + m[2];
+    }
+    return text.replace(/e([+-])(\d)$/, "e$10$2"); // at least two digits of exponent, as Python
+  }
+
+  // True when the double value is exactly n * 10^k (n a small integer).
+  function isExactly(value, n, k) {
+    if (k >= 0) return Number.isInteger(value) && BigInt(value) === BigInt(n) * 10n ** BigInt(k);
+    var fives = Math.pow(5, -k); // n / 10^-k is a double only if 5^-k divides n: then it is (n / 5^-k) / 2^-k
+    return n % fives === 0 && value * Math.pow(2, -k) === n / fives;
+  }
 
   // show.tex: fill {{name}} fields; a negative number gets parentheses after an operator or a power's brace,
   // or when it carries a power.
@@ -546,7 +567,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    num: num, rounded: rounded, tex: tex, eq: eq, isClose: isClose, SLIPS: SLIPS, check: check,
+    num: num, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, SLIPS: SLIPS, check: check,
     substitutions: substitutions, texToHtml: texToHtml,
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

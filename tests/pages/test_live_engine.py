@@ -192,6 +192,27 @@ def test_negative_zero_never_shows(js):
     assert js("() => BackpropEngine.num(-0)") == "0.000000"
 
 
+def test_apart_writes_the_gap_as_show_apart(js):
+    """The live page prints each finite difference's gap to the rule's value as the static pages' show.apart does:
+    one significant digit, Python's f"{gap:.0e}" (exact ties to even), "0" for none. Hand values first, then Python's
+    own formatting of random pairs. 0.15 is a double just below 0.15, so no tie."""
+    hand = {(0.25, 0.0): "2e-01", (0.75, 0.0): "8e-01", (2.5, 0.0): "2e+00", (3.5, 0.0): "4e+00", (250.0, 0.0): "2e+02",
+            (0.0, 0.15): "1e-01", (-63.340741, -63.340704): "4e-05", (1.0, 1.0): "0", (1e-300, 0.0): "1e-300",
+            (5e-324, 0.0): "5e-324", (9.6, 0.0): "1e+01", (45.0, 0.0): "4e+01", (55.0, 0.0): "6e+01"}
+    got = js("(ps) => ps.map((p) => BackpropEngine.apart(p[0], p[1]))", [list(p) for p in hand])
+    assert dict(zip(hand, got, strict=True)) == hand
+    rng = np.random.default_rng(7)
+    pairs = [[float(a), float(a + g)] for a, g in zip(rng.normal(0, 50, 2000),
+                                                     rng.choice([-1, 1], 2000) * 10.0 ** rng.uniform(-14, 4, 2000),
+                                                     strict=True)]
+    pairs += [[0.0, float(k) * 10.0**e / 2] for k in range(1, 20) for e in range(-3, 5)]  # ties where doubles allow
+    got = js("(ps) => ps.map((p) => BackpropEngine.apart(p[0], p[1]))", pairs)
+    for (a, b), text in zip(pairs, got, strict=True):
+        gap = abs(a - b)
+        assert text == (f"{gap:.0e}" if gap else "0"), (a, b, text)
+        assert show.apart(("a", a), ("b", b)).endswith(f"apart by {text}")
+
+
 TEMPLATES = [
     r"{{a}} \cdot {{b}} + {{c}}",
     r"v_1 = {{a}} \cdot {{b}} + {{c}} \cdot {{a}} + {{b}} {{rel}} {{c}}",
