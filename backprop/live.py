@@ -40,8 +40,10 @@ def _linear_or_not(net: Network, linear_tex: str, other_tex: str) -> str:
 
 
 def _step(key: str, formula: str, fd: bool = False) -> str:
-    """One step: its formula, then the live numbers (and, for an update, its finite difference)."""
-    fd_html = f'<span class="bp-step__fd">finite difference: <span data-fd="{key}"></span></span>' if fd else ""
+    """One step: its formula, then the live numbers (and, for an update, its finite difference and how far that is
+    from the update's value, which live.js writes as ``show.apart`` writes the gap)."""
+    fd_html = (f'<span class="bp-step__fd">finite difference: <span data-fd="{key}"></span>'
+               f'<span data-fd-gap="{key}"></span></span>') if fd else ""
     return (f'<div class="bp-step" data-step="{escape(key)}"><span class="bp-step__tex">{formula}</span> '
             f'<span class="bp-step__num" data-num="{escape(key)}"></span>{fd_html}</div>')
 

@@ -26,8 +26,11 @@
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
     var value = parseNumber(text);
-    if (value === null || !isFinite(value)) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
-    if (Math.abs(value) > LIMIT) return "Too large: use a number between \u22121000000 and 1000000.";
+    if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
+    if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number between \u22121000000 and 1000000.";
+    if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
+      return "Too small: a number this close to 0 cannot be stored (it would become 0).";
+    }
     if (name === "eta" && !(value > 0)) return "The learning rate η must be greater than 0.";
     return "";
   }
@@ -42,17 +45,20 @@
     var fields = {}, selects = {};
     root.querySelectorAll("#bp-live-form input[data-param]").forEach(function (el) { fields[el.name] = el; });
     root.querySelectorAll("#bp-live-form select[data-param]").forEach(function (el) { selects[el.name] = el; });
-    var numEls = {}, fdEls = {};
+    var numEls = {}, fdEls = {}, gapEls = {};
     page.querySelectorAll("[data-num]").forEach(function (el) { numEls[el.getAttribute("data-num")] = el; });
     page.querySelectorAll("[data-fd]").forEach(function (el) { fdEls[el.getAttribute("data-fd")] = el; });
+    page.querySelectorAll("[data-fd-gap]").forEach(function (el) { gapEls[el.getAttribute("data-fd-gap")] = el; });
     var whenEls = Array.prototype.slice.call(page.querySelectorAll("[data-when]"));
     var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
     var status = document.getElementById("bp-live-status");
     var announce = document.getElementById("bp-live-announce");
     var state = { good: null, n: 0, history: [], timer: null };
-    // "Check my homework" (live-homework.js) marks the reader's values against the current numbers, state.good.
+    // "Check my homework" (live-homework.js) marks the reader's values against the current numbers, state.good, and
+    // only while every field is valid: the last good numbers stay shown above an invalid field, but a reader who
+    // checks then would be checked against a network other than the one typed (null: "fix the fields first").
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber,
-      current: function () { return state.good; } });
+      current: function () { return root.getAttribute("data-state") === "ok" ? state.good : null; } });
 
     function networkFrom(values) {
       return {
@@ -121,8 +127,12 @@
         for (var k = 0; k < 2; k++) fd["Δw" + (i + 1) + (k + 1)] = g.w_hidden[i][k];
       }
       fd["Δb4"] = g.b_output[0];
+      // Each finite difference with its gap to the rule's value, written as show.apart writes it on the static pages
+      // ("4e-05"): the gap is the finite difference's own error, which grows with large inputs and weights, so the
+      // page promises no number of decimals on which the two agree.
       Object.keys(fdEls).forEach(function (key) {
         fdEls[key].textContent = E.num(-eta * fd[key]).replace(/-/g, "\u2212");
+        if (gapEls[key]) gapEls[key].textContent = ", apart by " + E.apart(-eta * fd[key], c.rows[key]);
       });
     }
 
@@ -177,6 +187,7 @@
       if (!values) {
         setState("invalid");
         status.textContent = "A field above needs a valid number; the steps below still show the last valid input.";
+        homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }
       var c = compute(values);
@@ -184,6 +195,7 @@
         setState("invalid");
         status.textContent = "These numbers overflow (a value became infinite); the steps below still show the last " +
           "valid input. Try smaller weights or a smaller η.";
+        homework.refresh();
         return false;
       }
       setState("ok");

@@ -31,6 +31,8 @@ def test_each_step_has_a_place_for_its_numbers_and_each_update_its_finite_differ
     assert re.findall(r'data-step="([^"]+)"', text) == re.findall(r'data-num="([^"]+)"', text)
     assert {html.unescape(k) for k in re.findall(r'data-fd="([^"]+)"', text)} == {
         n for n in homework.names() if n.startswith("Δ")}
+    # and beside each finite difference, a place for its gap to the update's value (live.js writes it)
+    assert re.findall(r'data-fd-gap="([^"]+)"', text) == re.findall(r'data-fd="([^"]+)"', text)
 
 
 def test_the_network_s_own_activation_is_the_formula_shown():
