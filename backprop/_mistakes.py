@@ -15,7 +15,7 @@ the others change the forward pass or the new value. `_mistake` registers each f
 hint, typed once; `MISTAKES` keeps them in the order the site lists them. The site's live page has the same
 slips in JavaScript under the same names. The public names are re-exported, and documented, by
 `backprop.homework`. How a hint is written for a network is in `backprop._hints`. This module is the catalogue,
-one entry per slip with its hint beside it (a little over 300 lines for 15 slips): split, a slip and its hint would
+one entry per slip with its hint beside it (about 350 lines for 16 slips): split, a slip and its hint would
 sit in different files.
 """
 
@@ -99,12 +99,22 @@ def _sign_flipped_hint(n: Notation) -> str:
 
 @_mistake("sign-flipped", _sign_flipped_hint)
 def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
-    r"""Every update with the wrong sign: $\Delta\theta = +\eta\, \partial E/\partial\theta$.
+    r"""Every update with the wrong sign: the error taken as $e_j = y_j - d_j$ and the rules applied to it as
+    written, which is $\Delta\theta = +\eta\, \partial E/\partial\theta$.
 
-    In numbers: every $\Delta$ is the right one negated ($-\eta$ where $\eta$ belongs), and so every new value is
-    $\theta(n) - \Delta\theta_{\text{right}}$. The forward pass at $n$ is right.
+    In numbers: the row $e$ is the right one negated ($y - d$; $E$ is unchanged), every $\Delta$ is the right one
+    negated, and so every new value is $\theta(n) - \Delta\theta_{\text{right}}$. The forward pass at $n$ is right.
+    A student who writes $e = d - y$ and then flips the sign of the updates first differs at a $\Delta$, with the
+    same value there.
     """
-    return iteration(net, x, d, eta, slip=lambda f: replace(f, eta=-f.eta))
+    return _error_rows_negated(iteration(net, x, d, eta, slip=lambda f: replace(f, e=-f.e)))
+
+
+def _error_rows_negated(t: Trace) -> Trace:
+    """The trace with its error rows ``e`` (``e4``, ``e5``, ... for several outputs) as the student wrote them,
+    $y - d$; the cost $E$ is the same either way."""
+    return {name: -value if name == "e" or (name[:1] == "e" and name[1:].isdigit()) else value
+            for name, value in t.items()}
 
 
 @_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.")
@@ -231,6 +241,18 @@ def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     With a linear (purelin) hidden layer $y_{hi} = v_i$ and this slip cannot be seen.
     """
     return iteration(net, x, d, eta, slip=lambda f: replace(f, output_weight_input=f.fp.v_hidden))
+
+
+@_mistake("rule3-no-x", "In rule 3 you left out the input x_k: the update of a hidden weight w_ik is η δ_i "
+                       "times its own input x_k (∂v_i/∂w_ik is x_k), as the bias's is times its input 1.")
+def rule3_no_x(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (3) without the weight's input: $\Delta w_{ik} = \eta\, \delta_i$ where
+    $\Delta w_{ik} = \eta\, \delta_i\, x_k$ belongs, so every $\Delta w_{ik}$ of neuron $i$ is its $\Delta b_i$.
+
+    Where $x_k = 1$ this slip gives the right $\Delta w_{ik}$ and cannot be seen there; where $x_k = \eta$ it gives
+    the value ``no-eta`` gives, and both are named.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_weight_input=np.ones_like(f.hidden_weight_input)))
 
 
 @_mistake("cost-for-error", lambda n: f"Use the error {n.at('e')} = {n.at('d')} − {n.at('y')}, not the cost "

@@ -26,8 +26,9 @@ In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4`` (`ALIASES`)
 **The checking rule.** A value is right when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$
 (`ATOL`, `RTOL`: the exercises' tolerance). Steps are checked in trace order; at the first wrong step the
 likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one) while differing from the right value by that rule.
-If none does, the report says so.
+(with the mistake's value in place of the right one) and that the rule can tell from the right value (`tells_apart`:
+no number is within the tolerance of both, so a value near $10^{-6}$, where `ATOL` covers both signs, names no
+mistake). Where two mistakes give the same value, both are named. If none does, the report says so.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
@@ -69,7 +70,7 @@ from ._trace import Trace, Updates, trace, names, Factors, right_factors, update
 from ._mistakes import (
     Mistake, Notation, NotApplicable,
     sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v, OTHER_DERIVATIVE,
-    wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, cost_for_error,
+    wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, rule3_no_x, cost_for_error,
     no_hidden_bias, sigmoid_output, subtracted_update, delta_as_new_value, MISTAKES, mistake, hint,
 )
 # isort: on
@@ -107,9 +108,11 @@ __all__ = [
     "read_answers",
     "right_factors",
     "rule1_uses_v",
+    "rule3_no_x",
     "sigmoid_output",
     "sign_flipped",
     "subtracted_update",
+    "tells_apart",
     "trace",
     "updated_output_weights",
     "updates",
@@ -125,6 +128,13 @@ ALIASES = {"d": "Δ"}
 def close(given: float, to: float) -> bool:
     r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$."""
     return abs(given - to) <= ATOL + RTOL * abs(to)
+
+
+def tells_apart(a: float, b: float) -> bool:
+    r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
+    $|a - b| >$ 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$. A mistake is named only where its value is told from the right one.
+    """
+    return abs(a - b) > 2 * ATOL + RTOL * (abs(a) + abs(b))
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,7 +162,8 @@ class Report:
     steps: tuple[Step, ...]
     #: The first given step that is wrong, in trace order; None when every given value is right.
     first_wrong: Step | None
-    #: The catalogue's mistakes whose value at ``first_wrong`` matches the given one (and not the right one).
+    #: The catalogue's mistakes whose value at ``first_wrong`` matches the given one and is told from the right one
+    #: (`tells_apart`); all of them where several give that value.
     likely: tuple[Mistake, ...]
     #: The network checked: the hints are written for it, in its labels (None: for the worked example).
     net: Network | None = field(default=None, repr=False, compare=False)
@@ -238,8 +249,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     -------
     Report
         Every step with its right and given value; the first wrong given step in trace order; the catalogue's
-        mistakes whose value there is within the tolerance of the given one and not of the right one
-        (empty when no classic mistake gives that value), with their hints written for ``net`` (``Report.hints``).
+        mistakes whose value there is within the tolerance of the given one and told apart from the right one
+        (`tells_apart`; empty when no classic mistake gives that value), with their hints written for ``net``
+        (``Report.hints``).
 
     Raises
     ------
@@ -258,9 +270,10 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
 
 
 def _explains(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> bool:
-    """Whether mistake ``m`` gives the student's value at ``wrong`` and not the right one."""
+    """Whether mistake ``m`` gives the student's value at ``wrong``, a value the checking rule tells from the right one
+    (`tells_apart`)."""
     try:
         value = m.fn(net, x, d, eta)[wrong.name]
     except NotApplicable:
         return False
-    return close(wrong.given, value) and not close(value, wrong.expected)
+    return close(wrong.given, value) and tells_apart(value, wrong.expected)

@@ -351,6 +351,9 @@
 
   function isClose(given, right) { return Math.abs(given - right) <= ATOL + RTOL * Math.abs(right); }
 
+  // homework.tells_apart: no number is within the tolerance of both; a slip is named only where its value is.
+  function tellsApart(a, b) { return Math.abs(a - b) > 2 * ATOL + RTOL * (Math.abs(a) + Math.abs(b)); }
+
   // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
   // build time; tests/pages/test_live_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
   // whole iteration's rows with that one slip, or null when this network cannot show it (bias-input-x2 with one
@@ -376,7 +379,10 @@
   }
 
   var SLIPS = {
-    "sign-flipped": withSlip({ slip: function (f) { return set(f, { eta: -f.eta }); } }),
+    "sign-flipped": function (net, x, d, eta) { // e = y - d, then the rules as written: the row e and every Δ negated
+      var rows = iteration(net, x, d, eta, { slip: function (f) { return set(f, { e: f.e.map(function (e) { return -e; }) }); } }).rows;
+      return rows.map(function (row) { return /^e\d*$/.test(row[0]) ? [row[0], -row[1]] : row; });
+    },
     "no-eta": withSlip({ slip: function (f) { return set(f, { eta: 1 }); } }),
     "updated-output-weights": withSlip({ slip: function (f) {
       var dw = updates(f).dw_output; // the right rule (1)
@@ -397,6 +403,7 @@
       return set(f, { outputBiasInput: f.fp.yh.reduce(function (s, y) { return s + y; }, 0) });
     } }),
     "rule1-uses-v": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.vh }); } }),
+    "rule3-no-x": withSlip({ slip: function (f) { return set(f, { hiddenWeightInput: f.hiddenWeightInput.map(function () { return 1; }) }); } }),
     "cost-for-error": withSlip({ slip: function (f) {
       var E = 0.5 * f.e.reduce(function (s, e) { return s + e * e; }, 0);
       return set(f, { e: f.e.map(function () { return E; }) });
@@ -426,7 +433,7 @@
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
         var value = toDict(slipped)[firstWrong.name];
-        if (isClose(firstWrong.given, value) && !isClose(value, firstWrong.right)) likely.push(name);
+        if (isClose(firstWrong.given, value) && tellsApart(value, firstWrong.right)) likely.push(name);
       });
     }
     return { marks: marks, firstWrong: firstWrong, likely: likely };
@@ -567,7 +574,8 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    num: num, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, SLIPS: SLIPS, check: check,
+    num: num, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, tellsApart: tellsApart, SLIPS: SLIPS,
+    check: check,
     substitutions: substitutions, texToHtml: texToHtml,
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);

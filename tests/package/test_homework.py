@@ -36,7 +36,8 @@ EX = oracle.load_example()
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative", "derivative-of-v",
              "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y", "rule1-uses-v",
-             "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update", "delta-as-new-value")
+             "rule3-no-x", "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update",
+             "delta-as-new-value")
 
 
 # --- the slips in plain math ---------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ def rows(ex: dict, fp: dict, deltas: tuple, new: dict, forward=oracle.forward) -
 
 
 def rules(ex: dict, fp: dict, *, eta=None, err=None, f_prime_hidden=None, back=None, out_input=None,
-          out_bias_input=1.0, hid_bias_input=1.0) -> tuple:
+          out_bias_input=1.0, hid_bias_input=1.0, hid_input=None) -> tuple:
     """The four rules in plain math for the forward pass ``fp``, with any factor given replaced."""
     eta = ex["eta"] if eta is None else eta
     hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
@@ -103,7 +104,7 @@ def rules(ex: dict, fp: dict, *, eta=None, err=None, f_prime_hidden=None, back=N
     delta_i = [g_hid[i] * sum(delta_j[j] * back[j][i] for j in J) for i in I]
     return ([[eta * delta_j[j] * out_input[i] for i in I] for j in J],
             [eta * delta_j[j] * out_bias_input for j in J],
-            [[eta * delta_i[i] * x[k] for k in K] for i in I],
+            [[eta * delta_i[i] * (x[k] if hid_input is None else hid_input[k]) for k in K] for i in I],
             [eta * delta_i[i] * hid_bias_input for i in I])
 
 
@@ -116,9 +117,10 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     hidden = ex.get("hidden", "logsig")
     fp = oracle.forward(ex)
     right = rules(ex, fp)
-    if name == "sign-flipped":  # every Δ negated
+    if name == "sign-flipped":  # e = y - d, then the rules as written: the row e and every Δ negated
         deltas = rules(ex, fp, eta=-ex["eta"])
-        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+        values = rows(ex, fp, deltas, new_values(ex, deltas, plus))
+        return {k: -v if re.fullmatch(r"e\d*", k) else v for k, v in values.items()}
     if name == "no-eta":  # Δ / η
         deltas = rules(ex, fp, eta=1.0)
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
@@ -144,6 +146,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "rule1-uses-v":  # Δw_ji = η δ_j v_i = Δb_j v_i
         deltas = ([[db * v for v in fp["v_hidden"]] for db in right[1]], right[1], right[2], right[3])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "rule3-no-x":  # Δw_ik = η δ_i: each input x_k replaced by 1
+        deltas = rules(ex, fp, hid_input=[1.0] * len(fp["x"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "cost-for-error":  # E where each e_j belongs
         E = 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(targets(ex), fp["y_output"]))
@@ -250,10 +255,10 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     """Each slip leaves the steps before its own untouched and changes its first step (on a generic network)."""
     ex = random_example(3, "logsig", "purelin")
     right = oracle.trace_values(oracle.iteration(ex))
-    first = {"sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
+    first = {"sign-flipped": "e", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
-             "cost-for-error": "Δw41", "no-hidden-bias": "v1", "sigmoid-output": "y",
+             "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "no-hidden-bias": "v1", "sigmoid-output": "y",
              "subtracted-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
@@ -365,6 +370,74 @@ def test_two_mistakes_that_give_one_value_are_both_named():
     ex = random_example(5, "tansig", "purelin")
     report = check(ex, {"w41(n+1)": slipped("subtracted-update", ex)["w41(n+1)"]})
     assert [m.name for m in report.likely] == ["sign-flipped", "subtracted-update"]
+
+
+@pytest.mark.parametrize(("seed", "hidden", "output"), [(0, "logsig", "purelin"), (1, "tansig", "logsig")])
+def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
+    """e = y − d, from the plain-Python reference network: the first wrong step is e, and the mistake whose hint says
+    'with e = d − y every rule comes out with a plus sign' is named there; also with the Δs computed from that e."""
+    for ex in (random_example(seed, hidden, output), EX):
+        p, x, d, eta = reference_net.network_of(ex)
+        _, y = reference_net.forward(p, x)
+        deltas = reference_net.updates(p, x, d, eta, e_sign=-1.0)  # the rules applied to e = y - d
+        for answers in ({"e": y[0] - d[0]},
+                        {"y": y[0], "e": y[0] - d[0], "Δw41": deltas["w_output"][0][0], "Δb4": deltas["b_output"][0],
+                         "Δw12": deltas["w_hidden"][0][1]}):
+            report = check(ex, answers)
+            assert report.first_wrong.name == "e", answers
+            assert [m.name for m in report.likely] == ["sign-flipped"], answers
+
+
+def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
+    """Rule 3 without x_k (the reference network's switch) on the site's sample x = (1, 0.5), η = 0.5: Δw_i1 is right
+    (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η), so both are named; with
+    another sample the slip alone."""
+    ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
+    p, x, d, eta = reference_net.network_of(ex)
+    dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
+    report = check(ex, {f"Δw{i + 1}{k + 1}": dropped[i][k] for i in range(3) for k in range(2)})
+    assert report.given[0].name == "Δw11" and report.given[0].right
+    assert report.first_wrong.name == "Δw12"
+    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x"]
+    ex = oracle.with_sample(EX, x=[0.3, -0.8], eta=0.5)
+    p, x, d, eta = reference_net.network_of(ex)
+    dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
+    report = check(ex, {"Δw11": dropped[0][0], "Δw12": dropped[0][1]})
+    assert report.first_wrong.name == "Δw11" and [m.name for m in report.likely] == ["rule3-no-x"]
+
+
+#: The review's tiny-η sample (its case 05): the Δs are near 1e-6, where ATOL covers both signs.
+TINY_ETA = {"w_hidden": [[0.2, -0.4], [0.6, 0.1], [-0.3, 0.5]], "b_hidden": [0.1, -0.2, 0.05],
+            "w_output": [[0.5, -0.6, 0.3]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+            "x": [0.5, -0.7], "d": 3.0, "eta": 1e-6}
+
+
+def test_a_mistake_the_tolerance_cannot_tell_from_the_right_value_is_not_named():
+    """η = 1e-6, rule 3 without x_k typed with six decimals (0.000001 for Δw12): within the tolerance of the flipped
+    sign's value, but that value and the right one are within 2 ATOL of each other (some number is close to both),
+    so the tolerance cannot tell them apart and no mistake is named. With η = 1e-3 the same slip is named."""
+    p, x, d, eta = reference_net.network_of(TINY_ETA)
+    right = reference_net.updates(p, x, d, eta)["w_hidden"][0][1]
+    flipped = reference_net.updates(p, x, d, eta, e_sign=-1.0)["w_hidden"][0][1]
+    given = round(reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"][0][1], 6)
+    assert given == 1e-6 and not homework.close(given, right) and homework.close(given, flipped)
+    assert abs(flipped - right) < 2 * homework.ATOL
+    report = check(TINY_ETA, {"Δw12": given})
+    assert report.first_wrong.name == "Δw12" and report.likely == ()
+    ex = oracle.with_sample(TINY_ETA, eta=1e-3)
+    given = round(reference_net.updates(p, x, d, 1e-3, x_input=False)["w_hidden"][0][1], 6)
+    assert [m.name for m in check(ex, {"Δw12": given}).likely] == ["rule3-no-x"]
+
+
+def test_tells_apart_is_the_docstrings_inequality():
+    """Hand pairs either side of |a − b| > 2 ATOL + RTOL (|a| + |b|): those told apart have no number close to both
+    (the grid between them), the others have one (their midpoint)."""
+    for a, b in [(0.0, 2.1e-6), (-1e-6, 1.2e-6), (1.0, 1.0025), (-40.0, -40.09)]:
+        assert homework.tells_apart(a, b) and homework.tells_apart(b, a)
+        assert not any(homework.close(c, a) and homework.close(c, b) for c in np.linspace(a, b, 4001))
+    for a, b in [(0.0, 1.9e-6), (-7.9e-7, 7.9e-7), (1.0, 1.0015), (-40.0, -40.07)]:
+        mid = (a + b) / 2
+        assert not homework.tells_apart(a, b) and homework.close(mid, a) and homework.close(mid, b)
 
 
 @pytest.mark.parametrize(("answers", "error", "match"), [
@@ -496,6 +569,18 @@ def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
     assert f"First wrong step: Δw11 (expected {want['Δw11']:.8f}, given {wrong['Δw11']:.8f})." in proc.stdout
     assert f"Likely mistake: updated-output-weights. {homework.hint('updated-output-weights')}" in proc.stdout
     assert "Not checked after it: Δw12, b1(n+1)" in proc.stdout
+
+
+def test_cli_names_both_mistakes_that_give_the_value(tmp_path, cli):
+    """Rule 3 without x_k where x_2 = η: Δw12 is what forgetting η gives too; the report names both with their hints
+    (the reference network's value)."""
+    ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
+    p, x, d, eta = reference_net.network_of(ex)
+    dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"][0][1]
+    proc = cli("--x", "1", "0.5", "--eta", "0.5", "--check", write(tmp_path, {"dw12": dropped}))
+    assert proc.returncode == 1
+    assert (f"Likely mistakes (each gives this value here):\n  no-eta: {homework.hint('no-eta')}\n"
+            f"  rule3-no-x: {homework.hint('rule3-no-x')}\n") in proc.stdout
 
 
 def test_cli_a_value_no_mistake_gives(tmp_path, cli):
@@ -941,6 +1026,7 @@ def _with_updated_output_weights(q):
 HINT_CLAIMS = [
     ("sign-flipped", "Your sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
     ("no-eta", "You forgot the learning rate η", "tansig", lambda q: _reference_deltas(q, eta=1.0)),
+    ("rule3-no-x", "In rule 3 you left out the input x_k", "logsig", lambda q: _reference_deltas(q, x_input=False)),
     ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use the "
                                "weights at time n: compute every Δ first, then update all weights and biases", "logsig",
      _with_updated_output_weights),

@@ -268,6 +268,13 @@ NOT_FACTS = {
         "a condition the loader refuses (a saturated neuron), tested in test_examples",
     ("backprop.homework.no_hidden_derivative", "f'(v_i) = 1"):
         "the slip's assumption (and purelin's f'(v) = 1, checked in backprop.activations); its equations are checked",
+    ("backprop.homework.sign_flipped", "e_j = y_j - d_j"):
+        "the slip itself, the error as the student takes it (its trace's e row, checked in test_homework)",
+    ("backprop.homework.sign_flipped", "e = d - y"): "what a student writes before flipping the updates (a condition)",
+    ("backprop.homework.rule3_no_x", "x_k = 1"):
+        "a condition: where the slip cannot be seen (checked in test_homework)",
+    ("backprop.homework.rule3_no_x", r"x_k = \eta"):
+        "a condition: where the slip gives no-eta's value (checked in test_homework)",
     ("backprop.homework.rule1_uses_v", "y_{hi} = v_i"):
         "why the slip is invisible for purelin (f(v) = v, checked in backprop.activations)",
     ("backprop.homework.cost_for_error", r"E(n) = \tfrac12 \sum_j e_j^2"):

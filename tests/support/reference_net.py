@@ -50,12 +50,13 @@ def cost(p: dict, x: list[float], d: list[float]) -> float:
     return 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(d, y))
 
 
-def updates(p: dict, x, d, eta, *, e_sign=1.0, w_back=None, f_h_prime=None, f_o_prime=True, outputs=None) -> dict:
+def updates(p: dict, x, d, eta, *, e_sign=1.0, w_back=None, f_h_prime=None, f_o_prime=True, outputs=None,
+            x_input=True) -> dict:
     """The four rules, index by index. The keyword arguments inject each classic mistake:
 
     e_sign=-1: e = y - d; w_back: the output weights used in the hidden sum; f_h_prime: the hidden
     derivative (None = right one, False = dropped, or a function of y); f_o_prime=False: f'(v_j)
-    dropped; outputs: the j that the hidden sum runs over.
+    dropped; outputs: the j that the hidden sum runs over; x_input=False: x_k dropped from Δw_ik.
     """
     y_h, y = forward(p, x)
     dfo = F[p["output"]][1] if f_o_prime else (lambda _y: 1.0)
@@ -68,7 +69,7 @@ def updates(p: dict, x, d, eta, *, e_sign=1.0, w_back=None, f_h_prime=None, f_o_
     return {
         "w_output": [[eta * dj * yh for yh in y_h] for dj in delta_j],
         "b_output": [eta * dj for dj in delta_j],
-        "w_hidden": [[eta * di * xk for xk in x] for di in delta_i],
+        "w_hidden": [[eta * di * (xk if x_input else 1.0) for xk in x] for di in delta_i],
         "b_hidden": [eta * di for di in delta_i],
     }
 
