@@ -45,7 +45,13 @@
         given[input.getAttribute("data-step")] = value;
       });
       checked = true;
-      if (!c) { hwResult.textContent = "Fix the network's fields at the top of the page first."; return; }
+      if (!c) { // no verdict on numbers the fields no longer say: the marks and the result's attributes go too
+        hwInputs.forEach(function (input) { if (input.getAttribute("data-step") in given) hwMark(input, "", ""); });
+        hwResult.setAttribute("data-first-wrong", "");
+        hwResult.setAttribute("data-likely", "");
+        hwResult.textContent = "Fix the network's fields at the top of the page first.";
+        return;
+      }
       var names = Object.keys(given);
       if (!names.length) {
         hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3."

@@ -330,8 +330,10 @@ def test_homework_is_not_checked_while_a_field_is_invalid(tab):
     fill(tab, "x1", "3")  # valid again: the check that was asked for runs on x1 = 3
     assert page.text_content(f"{v1}-mark").endswith("right")
     assert page.text_content("#bp-hw-result").startswith("1 of 1 right.")
-    fill(tab, "x1", "3a")  # invalid after a check: the verdict shown gives way to the request
+    fill(tab, "x1", "3a")  # invalid after a check: the verdict shown gives way to the request, marks and all
     assert page.text_content("#bp-hw-result") == fix_first
+    assert not page.text_content(f"{v1}-mark"), page.text_content(f"{v1}-mark")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == ""
 
 
 def test_homework_hint_follows_the_output_activation_selected(tab):
