@@ -143,6 +143,18 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 
 
+def sci(value: float, digits: int = 2) -> str:
+    r"""A number below the site's decimals (or far above them) in TeX's scientific notation with ``digits``
+    significant digits: ``sci(3.5e-9)`` writes ``3.5 \times 10^{-9}``, for a formula, where ``3.5e-09`` would read as
+    a product with the constant e.
+
+    >>> sci(-1.23e-7)
+    '-1.2 \\times 10^{-7}'
+    """
+    mantissa, exponent = f"{float(value):.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
 def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     """Two values that should agree, written so that the line is true whatever they are: each with the site's
     decimals, then the gap between them to one significant digit (``0`` when there is none).

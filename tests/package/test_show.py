@@ -376,3 +376,12 @@ def test_given_drops_trailing_zeros_and_keeps_the_number_rounded_uses():
     for v in (0.1, -0.6, 0.1234567, 12.0):
         assert float(show.given(v)) == show.rounded(v)
     assert show.tex(r"{{a:given}} \cdot {{b:given}} = {{c}}", a=0.1, b=-1.0, c=-0.1) == r"0.1 \cdot (-1) = -0.100000"
+
+
+@pytest.mark.parametrize("value, digits, text", [
+    (3.5e-9, 2, r"3.5 \times 10^{-9}"), (-1.23e-7, 2, r"-1.2 \times 10^{-7}"), (9.96e-9, 2, r"1.0 \times 10^{-8}"),
+    (0.000512, 3, r"5.12 \times 10^{-4}"), (12345.0, 1, r"1 \times 10^{4}")])
+def test_sci_writes_a_number_in_tex_scientific_notation(value, digits, text):
+    """By hand: the mantissa with ``digits`` significant digits (9.96e-9 rounds up to 1.0 and 10^-8), times a power
+    of ten in TeX, not Python's 3.5e-09, which in a formula reads as a product with e."""
+    assert show.sci(value, digits) == text

@@ -1341,3 +1341,26 @@ def test_rule_3_warning_gives_the_numbers_of_a_difference_below_the_printed_deci
     assert m[5] == f"{it['dw_hidden'][i][k]:.{places}f}" and m[7] == f"{wrong[i][k]:.{places}f}" and m[5] != m[7]
     assert float(m[8]) == pytest.approx(gap, rel=0.06)
     assert re.search(r"^The worked example happens", raw, re.M), "a paragraph, not indented into a code block"
+
+
+def test_hidden_tips_write_an_update_below_the_decimals_in_scientific_notation(tmp_path):
+    """Every hidden neuron saturated (logsig, v_i = +-20: f'(v_i) = 2e-9): every hidden update prints as 0, and the
+    tips of rules 3 and 4 say so, giving the largest update, once as Python's 3.5e-09 inside a formula (a product with
+    e to a reader); now as m \\times 10^{k}, which is the oracle's largest update to two digits."""
+    ex = {"w_hidden": [[10.0, 0.5], [-10.0, 0.5], [10.0, -0.5]], "b_hidden": [0.0, 0.0, 0.0],
+          "w_output": [[0.5, 0.5, 0.5]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
+          "x": [2.0, 0.0], "d": 2.0, "eta": 0.5}
+    it = oracle.iteration(ex)
+    dw = [abs(v) for row in it["dw_hidden"] for v in row]
+    db = [abs(v) for v in it["db_hidden"]]
+    assert 0 < max(dw) < 5e-7 and 0 < max(db) < 5e-7  # the premise: every hidden update prints as 0
+    file = tmp_path / "saturated.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    pages_ = render_with_example(file, ["rule-hidden-weights", "rule-hidden-biases"])
+    for page, largest in (("rule-hidden-weights", max(dw)), ("rule-hidden-biases", max(db))):
+        text = re.sub(r"\s+", " ", pages_[page])
+        m = re.search(r"is below the 6 decimals printed here, \$\\Delta [wb]_\{?\d+\}?\(0\) = (-?\d\.\d) \\times "
+                      r"10\^\{(-?\d+)\}\$, so at those decimals this check reads 0 = 0\)", text)
+        assert m, (page, text[text.index("Check it yourself"):][:800])
+        assert float(m[1]) * 10 ** int(m[2]) == pytest.approx(largest * (1 if float(m[1]) > 0 else -1), rel=0.06)
+        assert "e-0" not in m[0]
