@@ -196,7 +196,7 @@ def _printed_alike(a: Example, b: Example) -> list[tuple[int, float]]:
     the exercises would ask for a number the derivation pages print, whatever $d$ and $\\eta$."""
     (va, vb) = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(a.net, a.x), forward(b.net, b.x)))
     return [(n, float(u)) for n, (u, w) in enumerate(zip(va, vb), start=1)
-            if float(f"{u:.{DECIMALS}f}") == float(f"{w:.{DECIMALS}f}")]  # -0.000000 is 0.000000
+            if show.rounded(u) == show.rounded(w)]  # -0.000000 is 0.000000
 
 
 def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> None:
@@ -205,7 +205,7 @@ def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> No
     arrays = {key: getattr(net, key) for key in WEIGHT_KEYS} | {"x": x, "d": np.array(d), "eta": np.array(eta)}
     for key, values in arrays.items():
         for index, value in np.ndenumerate(values):
-            if float(show.num(value)) != value:
+            if show.rounded(value) != value:
                 name = key + "".join(f"[{n}]" for n in index)  # as the file indexes it: w_hidden[1][0]
                 raise ValueError(f"{where}{name} = {float(value)!r} has more than the {DECIMALS} decimals the pages "
                                  f"write a given number with, so they would print it as {show.given(value)}; give it "

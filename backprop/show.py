@@ -179,9 +179,7 @@ def largest(values: Iterable[float]) -> list[int]:
     >>> largest([0.1234561, -0.1234564, 0.1])  # both printed as 0.123456 in size
     [0, 1]
     """
-    printed = [Decimal(num(abs(float(v)))) for v in values]
-    top = max(printed)
-    return [i for i, size in enumerate(printed) if size == top]
+    return _extreme_as_printed(values, max)
 
 
 def smallest(values: Iterable[float]) -> list[int]:
@@ -193,9 +191,14 @@ def smallest(values: Iterable[float]) -> list[int]:
     >>> smallest([0.8220014, 0.8220006, 0.9])  # both printed as 0.822001
     [0, 1]
     """
+    return _extreme_as_printed(values, min)
+
+
+def _extreme_as_printed(values: Iterable[float], extreme) -> list[int]:
+    """The indices of the values whose size, with the site's decimals, is the ``extreme`` (max or min) printed."""
     printed = [Decimal(num(abs(float(v)))) for v in values]
-    low = min(printed)
-    return [i for i, size in enumerate(printed) if size == low]
+    chosen = extreme(printed)
+    return [i for i, size in enumerate(printed) if size == chosen]
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:
