@@ -26,15 +26,9 @@ def _worked_example() -> examples.Example | None:
         return None
 
 
-def _sizes_net() -> Network:
-    """A network of the site's sizes for the help's formats: the example's, else the package file's (both 2-3-1)."""
-    worked = _worked_example()
-    return (worked or examples.load(examples.DEFAULT_FILE)).net
-
-
 def _answers_help() -> str:
     """The answers file's format, from the step names the trace prints (nothing typed twice)."""
-    net = _sizes_net()
+    net = examples.site_network()
     steps = homework.names(net.n_in, net.n_hidden, net.n_out)
     at_n = steps[:steps.index("E") + 1]  # the forward pass, e and E
     after = [n for n in steps if n.startswith(("y", "E")) and n.endswith("(n+1)")]  # the updated network's
@@ -64,7 +58,7 @@ Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad
 
 def _weights_help() -> str:
     """The weights file's format, with the slides' labels for the worked example's sizes (w11 ... b4)."""
-    net = _sizes_net()
+    net = examples.site_network()
     worked = _worked_example()
     shown = json.dumps(worked.net.to_dict()) if worked else "(it cannot be read: `trace` says why)"
     hidden, outputs = labels.hidden_neurons(net.n_hidden), labels.output_neurons(net.n_hidden, net.n_out)

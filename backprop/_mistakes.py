@@ -64,21 +64,12 @@ class NotApplicable(ValueError):
 _CATALOGUE: list[Mistake] = []
 
 
-def _worked_net() -> Network:
-    """The worked example's network; when its file cannot be read, the package file's (the same 2-3-1 sizes), so that
-    the catalogue, and ``trace --weights``, work whatever ``$BACKPROP_EXAMPLE`` names."""
-    try:
-        return examples.NET
-    except ValueError:
-        return examples.load(examples.DEFAULT_FILE).net
-
-
 def _mistake(name: str, template: HintText) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
     """Register ``fn`` in the catalogue under ``name`` with its hint, written once as ``template`` (text, or a function
     of the network's `Notation`); its docstring gets the hint for the worked example."""
 
     def register(fn: Callable[..., Trace]) -> Callable[..., Trace]:
-        hint = write(template, Notation.of(_worked_net()))
+        hint = write(template, Notation.of(examples.site_network()))  # works whatever the example file holds
         fn.__doc__ = f"{fn.__doc__.rstrip()}\n\n    Hint: {hint}\n"
         _CATALOGUE.append(Mistake(name, hint, fn, template))
         return fn

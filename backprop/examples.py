@@ -36,6 +36,7 @@ import json
 import math
 import numbers
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -231,6 +232,16 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
                          f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
                          f"it, or how one iteration lowers it; choose a d further from y "
                          f"(|e| of {math.sqrt(2 * MIN_COST):.3f} or more)")
+
+
+def site_network() -> Network:
+    """The worked example's network, or, when its file cannot be read, the package file's (the same 2-3-1 sizes): for
+    what needs the site's sizes but not the file's numbers (the CLI's help, the mistakes' hints), so that it works
+    whatever ``$BACKPROP_EXAMPLE`` names."""
+    try:
+        return sys.modules[__name__].NET  # the module attribute, read (and kept) by __getattr__ on first use
+    except ValueError:
+        return load(DEFAULT_FILE).net
 
 
 def current_file() -> Path:
