@@ -13,6 +13,7 @@
   "use strict";
 
   var LIMIT = 1e6; // larger inputs are refused: the numbers would no longer fit a line (and would soon overflow)
+  var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
 
   function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents
@@ -27,7 +28,7 @@
     if (!String(text).trim()) return "Enter a number.";
     var value = parseNumber(text);
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
-    if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number between \u22121000000 and 1000000.";
+    if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number from " + RANGE + ".";
     if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
       return "Too small: a number this close to 0 cannot be stored (it would become 0).";
     }
@@ -223,6 +224,20 @@
         hidden: ex.hidden, output: ex.output };
     }
 
+    // Apply refused: `outside` names the new values beyond the fields' range ("w41(n+1)", ...), `v` the values.
+    // Said in the status line and the polite live region at once, in place of the result a pause would announce.
+    function refuse(outside, v) {
+      var first = outside[0], others = outside.slice(1);
+      var list = others.length < 2 ? others.join("") : others.slice(0, -1).join(", ") + " and " + others[others.length - 1];
+      var text = "Not applied: this step would make " + first + " = " +
+        E.num(v[first.replace("(n+1)", "")]).replace(/-/g, "\u2212") + (others.length ? " (and " + list + " too)" : "") +
+        ", outside " + RANGE + ", what the fields accept. The numbers at time n stay as they were; a smaller \u03b7 " +
+        "takes a smaller step.";
+      status.textContent = text;
+      clearTimeout(state.timer);
+      announce.textContent = text;
+    }
+
     function apply() {
       var c = state.good;
       if (!c || root.getAttribute("data-state") !== "ok") return;
@@ -232,6 +247,16 @@
       v.w22 = next.w_hidden[1][1]; v.w31 = next.w_hidden[2][0]; v.w32 = next.w_hidden[2][1];
       v.b1 = next.b_hidden[0]; v.b2 = next.b_hidden[1]; v.b3 = next.b_hidden[2];
       v.w41 = next.w_output[0][0]; v.w42 = next.w_output[0][1]; v.w43 = next.w_output[0][2]; v.b4 = next.b_output[0];
+      // A step that would write a value the fields refuse (beyond LIMIT) is not taken: the fields would turn invalid
+      // and the reader could neither see the new numbers nor step on. The fields, the numbers and the plot stay as
+      // they were; the status names the first such parameter (in trace order) with its value, and the others.
+      var outside = c.it.rows.map(function (row) { return /^([wb]\d+)\(n\+1\)$/.exec(row[0]); })
+        .filter(function (m) { return m && problem(m[1], String(v[m[1]])); })
+        .map(function (m) { return m[0]; });
+      if (outside.length) {
+        refuse(outside, v);
+        return;
+      }
       setFields(v); // the exact values (shortest round-trip text), so nothing is lost between steps
       if (update(false)) {
         state.n += 1;

@@ -248,6 +248,40 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     assert not tab.network_problems(), tab.network_problems()
 
 
+def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):
+    """d = 10^6 and η = 2 on the example: one step would make w41, w42, w43 and b4 larger than 10^6, which the fields
+    refuse. Apply used to write them anyway, every such field turned invalid and the reader was stuck. Now nothing
+    changes (fields, numbers, plot), and the status line and the polite live region name the first such parameter
+    with its new value (the oracle's, as the page writes numbers) and the others; a smaller η then steps."""
+    visit(tab)
+    page = tab.page
+    fill(tab, "d", "1000000")
+    fill(tab, "eta", "2")
+    values = example_values() | {"d": 1e6, "eta": 2.0}
+    new = oracle.trace_values(oracle.iteration(oracle_example(values)))
+    beyond = [k for k, v in new.items() if re.fullmatch(r"[wb]\d+\(n\+1\)", k) and abs(v) > 1e6]
+    assert beyond == ["w41(n+1)", "w42(n+1)", "w43(n+1)", "b4(n+1)"], beyond  # trace order: the output layer first
+    fields = {name: page.input_value(f"#bp-in-{name}") for name in PARAMS}
+    numbers, caption = page.evaluate(NUMBERS_JS), page.text_content("#bp-plot-caption")
+    page.click("#bp-apply")
+    assert {name: page.input_value(f"#bp-in-{name}") for name in PARAMS} == fields
+    assert page.locator("#bp-live-form [aria-invalid]").count() == 0
+    assert page.get_attribute("#bp-live", "data-state") == "ok"
+    assert page.evaluate(NUMBERS_JS) == numbers
+    assert page.text_content("#bp-plot-caption") == caption  # still E(0), no step taken
+    status = page.text_content("#bp-live-status")
+    assert status.startswith(f"Not applied: this step would make w41(n+1) = {shown(new['w41(n+1)'])} "
+                             "(and w42(n+1), w43(n+1) and b4(n+1) too), outside \u22121000000 to 1000000"), status
+    assert page.text_content("#bp-live-announce") == status  # the polite region says it at once
+    fill(tab, "eta", "1")  # now every new value is inside the range: the step is taken
+    assert page.text_content("#bp-live-status") == ""
+    smaller = oracle.trace_values(oracle.iteration(oracle_example(values | {"eta": 1.0})))
+    page.click("#bp-apply")
+    assert float(page.input_value("#bp-in-b4")) == pytest.approx(smaller["b4(n+1)"], rel=1e-12)
+    assert page.locator("#bp-live-form [aria-invalid]").count() == 0
+    assert "after 1 update" in page.text_content("#bp-plot-caption")
+
+
 def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
     visit(tab)
     right = homework.trace(*network(example_values()))
