@@ -126,8 +126,7 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
     k = _index("k", k, net.n_in)
     j = labels.output_neurons(net.n_hidden)[0]  # the output neuron's number: 4 in the slides
     index = {"w_output": (0, i - 1), "b_output": (0,), "w_hidden": (i - 1, k - 1), "b_hidden": (i - 1,)}[parameter]
-    letter, subscript = labels.parameter(parameter, index, net.n_hidden).split("_")
-    name = f"{letter}_{subscript}" if len(subscript) == 1 else f"{letter}_{{{subscript}}}"  # TeX: b_4, w_{42}
+    name = labels.tex(labels.parameter(parameter, index, net.n_hidden))  # TeX: b_4, w_{42}
 
     # From E back to v_j: the same three edges for every parameter.
     edges = [

@@ -17,6 +17,8 @@ by its neuron: $b_4$, $b_1$. Indices may also be letters, for the general formul
 | ``weight(4, "i")``, ``bias("i")``    | ``w_4i``, ``b_i`` |
 | ``parameter("w_output", (0, 2), 3)`` | ``w_43`` (the label of ``net.w_output[0, 2]``) |
 | ``parameter("b_output", (0,), 3)``   | ``b_4``  |
+| ``tex("w_41")``, ``tex("b_4")``      | ``w_{41}``, ``b_4`` (TeX) |
+| ``tex_of(net, "w_output")``          | ``["w_{41}", "w_{42}", "w_{43}"]``, every entry's |
 
 ``sep`` is what goes between the letter and the subscript: ``"_"`` (the default) for labels that are
 rendered as subscripts (``w_41`` -> $w_{41}$), ``""`` for the plain names ``python -m backprop trace``
@@ -24,6 +26,8 @@ prints (``w41``).
 """
 
 from __future__ import annotations
+
+import itertools
 
 Index = int | str  # a neuron's number (1, 4) or a letter of the general formulas ("i", "j", "k")
 
@@ -91,3 +95,25 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
         (j,) = index
         return bias(first_output + j, sep)
     raise ValueError(f"unknown parameter {name!r}; the parameters are 'w_hidden', 'b_hidden', 'w_output', 'b_output'")
+
+
+def tex(label: str) -> str:
+    """A label as TeX: its subscript in braces where it is longer than one character, ``tex("w_41")`` is
+    ``"w_{41}"``; ``tex("b_4")`` stays ``"b_4"``."""
+    letter, _, sub = label.partition("_")
+    return f"{letter}_{{{sub}}}" if len(sub) > 1 else label
+
+
+def tex_of(net: object, name: str) -> list[str]:
+    """The TeX labels of every entry of the parameter array ``name`` of ``net`` (a `backprop.network.Network`), in
+    ``numpy.ravel`` order: the pages' row names beside a parameter's values.
+
+    Examples
+    --------
+    >>> from backprop import Network
+    >>> net = Network.random(2, 3, 1, seed=0)
+    >>> tex_of(net, "w_hidden"), tex_of(net, "b_output")
+    (['w_{11}', 'w_{12}', 'w_{21}', 'w_{22}', 'w_{31}', 'w_{32}'], ['b_4'])
+    """
+    shape = getattr(net, name).shape
+    return [tex(parameter(name, index, net.n_hidden)) for index in itertools.product(*map(range, shape))]

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from . import activations, examples, rules, show
+from . import activations, examples, labels, rules, show
 from .gradcheck import relative_error
 from .network import forward
 
@@ -280,18 +280,14 @@ def _largest_step(size: dict[str, float]) -> str:
             "no other parameter's step is larger than $|\\Delta b_4|$.")
 
 
-#: The slides' name of every entry of each parameter array of the gradient check, in TeX, in the arrays' order.
-PARAMETER_TEX = {"w_output": ["w_{41}", "w_{42}", "w_{43}"], "b_output": ["b_4"],
-                 "w_hidden": ["w_{11}", "w_{12}", "w_{21}", "w_{22}", "w_{31}", "w_{32}"],
-                 "b_hidden": ["b_1", "b_2", "b_3"]}
-
-
 def allowance_rows(analytic: dict, numerical: dict, noise: float, truncation: dict) -> list[tuple[str, bool]]:
     """The entries whose plain relative error (`gradcheck.RIGHT` or more) the gradient check's allowance, rounding
-    ``noise`` plus the ``truncation`` estimate, counts 0, each as ``($w_{41}$, by_truncation)`` in the arrays' order:
+    ``noise`` plus the ``truncation`` estimate, counts 0 in the worked example's gradient check (``analytic`` and
+    ``numerical`` of `backprop.examples.NET`), each as ``($w_{41}$, by_truncation)`` in the arrays' order:
     ``by_truncation`` where rounding noise alone would not have cleared it."""
     rows = []
-    for param, names in PARAMETER_TEX.items():
+    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):  # the order the pages print them in
+        names = labels.tex_of(examples.NET, param)
         plain = relative_error(analytic[param], numerical[param]).ravel()
         judged = relative_error(analytic[param], numerical[param], noise + truncation[param]).ravel()
         within_noise = relative_error(analytic[param], numerical[param], noise).ravel()

@@ -52,6 +52,25 @@ def want_names(want: dict) -> set[str]:
     return {name for name, _ in want}
 
 
+@pytest.mark.parametrize(("label", "tex"), [("w_41", "w_{41}"), ("w_4i", "w_{4i}"), ("b_4", "b_4"), ("b_i", "b_i"),
+                                           ("w_4,10", "w_{4,10}"), ("b_12", "b_{12}")])
+def test_tex_braces_a_subscript_longer_than_one_character(label, tex):
+    assert labels.tex(label) == tex
+
+
+def test_tex_of_names_every_entry_in_ravel_order():
+    """The slides' TeX names, typed from the slides, in the order numpy.ravel lists each array's entries."""
+    net = Network.random(2, 3, 1, seed=0)
+    assert labels.tex_of(net, "w_hidden") == ["w_{11}", "w_{12}", "w_{21}", "w_{22}", "w_{31}", "w_{32}"]
+    assert labels.tex_of(net, "b_hidden") == ["b_1", "b_2", "b_3"]
+    assert labels.tex_of(net, "w_output") == ["w_{41}", "w_{42}", "w_{43}"]
+    assert labels.tex_of(net, "b_output") == ["b_4"]
+    wide = Network.random(2, 4, 2, seed=0)  # a second output is neuron 6 after four hidden ones
+    assert labels.tex_of(wide, "w_output") == ["w_{51}", "w_{52}", "w_{53}", "w_{54}", "w_{61}", "w_{62}", "w_{63}",
+                                                "w_{64}"]
+    assert labels.tex_of(wide, "b_output") == ["b_5", "b_6"]
+
+
 def test_a_second_output_is_neuron_5():
     assert labels.parameter("w_output", (1, 2), 3) == "w_53"
     assert labels.parameter("b_output", (1,), 3, sep="") == "b5"
