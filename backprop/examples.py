@@ -20,7 +20,7 @@ pages derive the slides' network, so the example must have 2 inputs, 3 hidden ne
 given number as given, so it may have at most 6 decimals. Two examples are refused because the pages could
 not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
 cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
-`MIN_COST`, $|e|$ below about 0.0142), and a saturated
+`MIN_COST`, $|e|$ below about 0.0141), and a saturated
 hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
 example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
@@ -231,7 +231,15 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
                          f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(e * e / 2)} with the pages' "
                          f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
                          f"it, or how one iteration lowers it; choose a d further from y "
-                         f"(|e| of {math.sqrt(2 * MIN_COST):.3f} or more)")
+                         f"(|e| of {_enough_error():.3g} or more)")
+
+
+def _enough_error() -> float:
+    """An |e| whose cost is `MIN_COST` or more however it is rounded: sqrt(2 MIN_COST) rounded up at 3 significant
+    digits (0.0142)."""
+    root = math.sqrt(2 * MIN_COST)
+    unit = 10.0 ** (math.floor(math.log10(root)) - 2)
+    return math.ceil(root / unit) * unit
 
 
 def site_network() -> Network:

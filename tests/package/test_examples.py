@@ -21,7 +21,7 @@ import pytest
 
 from backprop import Network, examples, forward
 from backprop.__main__ import main
-from tests.support import oracle
+from tests.support import ROOT, oracle
 
 FILES = oracle.all_example_files()
 IDS = [f.stem for f in FILES]
@@ -517,7 +517,7 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
         examples.load(write(tmp_path, data))
     m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) gives the cost E = e\^2/2 = (\S+), "
                   r"which prints as (\S+) with the pages' 6 decimals: below 0\.000100 it has too few digits for the "
-                  r"pages to show it, or how one iteration lowers it; choose a d further from y \(\|e\| of 0\.014 or "
+                  r"pages to show it, or how one iteration lowers it; choose a d further from y \(\|e\| of 0\.0142 or "
                   r"more\)$", str(info.value))
     assert m, str(info.value)
     assert float(m[1]) == data["d"] and float(m[2]) == pytest.approx(y, abs=1e-12)
@@ -526,6 +526,36 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
     practice = dict(PRACTICE, d=oracle.iteration(PRACTICE)["y"] + offset)  # the practice example is held to it too
     with pytest.raises(ValueError, match=r": practice: the error e = d - y = "):
         examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
+    """The message advised '|e| of 0.014 or more' while it refused e = -0.014 (the test above) and any |e| below about
+    0.0141: the advised |e| is now one the loader accepts, with either sign, and one just below the true boundary
+    (E = e^2/2 printing as 0.000100 needs |e| >= sqrt(2 * 0.0000995), plain math) is refused."""
+    y = oracle.iteration(VALID)["y"]
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, dict(VALID, d=y + 1e-3)))
+    advised = float(re.search(r"\(\|e\| of (\S+) or more\)$", str(info.value))[1])
+    d = round(y + sign * advised, 6)
+    assert abs(d - y) >= advised - 5e-7
+    assert examples.load(write(tmp_path, dict(VALID, d=d), "advised.json")).d == d
+    boundary = math.sqrt(2 * (1e-4 - 0.5e-6))
+    with pytest.raises(ValueError, match="too few digits"):
+        examples.load(write(tmp_path, dict(VALID, d=y + sign * boundary * (1 - 1e-3)), "below.json"))
+
+
+@pytest.mark.parametrize("path", ["README.md", "docs/index.md", "backprop/examples.py"])
+def test_the_documented_limits_on_the_error_are_the_loaders(path):
+    """README, the home page and the module say which examples the loader refuses: a cost below 0.0001, |e| below
+    about 0.0142, which was false (|e| = 0.01412 is accepted: its cost prints as 0.000100). The stated |e| is the true
+    boundary, sqrt(2 * 0.0000995) = 0.014107 (plain math), to its last stated digit, and the cost the loader's."""
+    text = " ".join((ROOT / path).read_text(encoding="utf-8").split())
+    stated = re.search(r"\|e\|[`$]? below about (0\.\d+)", text)[1]
+    boundary = math.sqrt(2 * (1e-4 - 0.5e-6))
+    assert abs(float(stated) - boundary) <= 0.5 * 10.0 ** -len(stated.split(".")[1]), (stated, boundary)
+    if path != "backprop/examples.py":  # the module names MIN_COST
+        assert float(re.search(r"(?:falls|is) below (0\.\d+)", text)[1]) == examples.MIN_COST
 
 
 @pytest.mark.parametrize("key, value, name, want", [
