@@ -22,7 +22,7 @@ not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to lear
 cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
 `MIN_COST`, $|e|$ below about 0.0141), and a saturated
 hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
-example is held to the same rules, and must give each neuron another field $v$ than the worked example does (at
+example is held to the same rules, and must give each neuron a field $v$ that no neuron of the worked example has (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
 ``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
@@ -136,14 +136,21 @@ def load(path: str | os.PathLike[str]) -> Example:
         practice = load(DEFAULT_FILE).practice
     alike = _printed_alike(example, practice)
     if alike:
-        same = "is the worked example itself" if _same(example, practice) else "shares neurons with the worked example"
-        fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in alike)
         fix = (f"give {PRACTICE_KEY!r} other weights or another x" if PRACTICE_KEY in data else
                f"the file has no {PRACTICE_KEY!r} entry, so it gets the practice example of "
                f"{os.fspath(DEFAULT_FILE)!r}: add a {PRACTICE_KEY!r} entry of its own (the same format as the example)")
-        raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
-                         f"{'neuron' if len(alike) == 1 else 'neurons'} {', '.join(str(n) for n, _ in alike)} the "
-                         f"fields the pages print ({fields}), so the exercises' answers for "
+        shared = [(n, v) for n, m, v in alike if n == m]
+        if shared:
+            same = ("is the worked example itself" if _same(example, practice) else
+                    "shares neurons with the worked example")
+            fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in shared)
+            raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
+                             f"{'neuron' if len(shared) == 1 else 'neurons'} {', '.join(str(n) for n, _ in shared)} "
+                             f"the fields the pages print ({fields}), so the exercises' answers for "
+                             f"{'it' if len(shared) == 1 else 'them'} would be on the derivation pages; {fix}")
+        fields = ", ".join(f"its v_{n} = {v:.{DECIMALS}f} is the worked example's v_{m}" for n, m, v in alike)
+        raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives a neuron the field the pages "
+                         f"print for another neuron of the worked example ({fields}), so the exercises' answers for "
                          f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
     return dataclasses.replace(example, practice=practice)
 
@@ -192,11 +199,12 @@ def _same(a: Example, b: Example) -> bool:
         np.array_equal(getattr(a.net, k), getattr(b.net, k)) for k in WEIGHT_KEYS) and np.array_equal(a.x, b.x)
 
 
-def _printed_alike(a: Example, b: Example) -> list[tuple[int, float]]:
-    """(neuron, v) of every neuron, hidden 1..3 then the output 4, whose field $v$ prints alike in ``a`` and ``b``:
-    the exercises would ask for a number the derivation pages print, whatever $d$ and $\\eta$."""
-    (va, vb) = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(a.net, a.x), forward(b.net, b.x)))
-    return [(n, float(u)) for n, (u, w) in enumerate(zip(va, vb), start=1)
+def _printed_alike(worked: Example, practice: Example) -> list[tuple[int, int, float]]:
+    """(n, m, v) of every neuron n of ``practice`` (hidden 1..3, then the output 4) whose field $v$ prints as the field
+    of neuron m of ``worked`` does, the same neuron or another: the exercises would ask for a number the derivation
+    pages print (a hidden neuron's output and slope are functions of $v$), whatever $d$ and $\\eta$."""
+    vw, vp = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(ex.net, ex.x) for ex in (worked, practice)))
+    return [(n, m, float(u)) for n, u in enumerate(vp, start=1) for m, w in enumerate(vw, start=1)
             if show.rounded(u) == show.rounded(w)]  # -0.000000 is 0.000000
 
 

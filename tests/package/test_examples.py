@@ -223,6 +223,22 @@ def test_a_practice_example_sharing_one_hidden_neuron_is_refused_naming_it(tmp_p
         examples.load(write(tmp_path, {**VALID, "practice": practice}))
 
 
+def test_a_practice_neuron_with_the_field_of_another_worked_neuron_is_refused_naming_both(tmp_path):
+    """Practice neuron 1 gets the worked example's neuron 2 (its row and bias, at the same x): the rule 3 page prints
+    f'(v_2), which was exercise 2's answer for v_1, and only the same neuron's field was compared."""
+    w_hidden = [VALID["w_hidden"][1], *PRACTICE["w_hidden"][1:]]
+    b_hidden = [VALID["b_hidden"][1], *PRACTICE["b_hidden"][1:]]
+    practice = {**PRACTICE, "w_hidden": w_hidden, "b_hidden": b_hidden, "x": VALID["x"]}
+    worked, mine = practice_fields(VALID), practice_fields(practice)
+    assert f"{mine[0]:.6f}" == f"{worked[1]:.6f}"  # the premise, in plain math: practice v_1 is worked v_2 ...
+    assert all(f"{a:.6f}" != f"{b:.6f}" for a, b in zip(mine, worked))  # ... and no neuron shares its own field
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, {**VALID, "practice": practice}))
+    assert (f"the practice example gives a neuron the field the pages print for another neuron of the worked example "
+            f"(its v_1 = {mine[0]:.6f} is the worked example's v_2), so the exercises' answers for it would be on the "
+            f"derivation pages; give 'practice' other weights or another x") in str(info.value)
+
+
 def practice_with(**changes) -> dict:
     return {**VALID, "practice": {**PRACTICE, **changes}}
 
