@@ -4,7 +4,9 @@
 // tests/pages/test_live_engine.py evaluates it with mini-racer and compares every value with the Python package:
 // the forward pass (backprop.forward), the four rules (backprop.rules), one whole iteration with the names
 // `python -m backprop trace` prints, central finite differences (backprop.gradcheck), the way a number is written
-// (backprop.show: num, apart, tex, eq) and the classic slips of backprop.homework.MISTAKES, under the same names.
+// (backprop.show: num, apart, tex, eq; num and eq as show's up to 15 significant digits, what a double holds, and with
+// fewer decimals or scientific notation beyond, where show.num prints noise) and the classic slips of
+// backprop.homework.MISTAKES, under the same names.
 //
 // A network is a plain object in the shapes of backprop.Network.to_dict():
 //   {w_hidden: [[w11, w12], ...], b_hidden: [b1, ...], w_output: [[w41, ...]], b_output: [b4],
@@ -224,28 +226,72 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------
-  // Writing numbers exactly as backprop.show does.
+  // Writing numbers as backprop.show does, but never more significant digits than a double holds.
 
   var DECIMALS = 6;
+  // A double holds 15 significant decimal digits (DBL_DIG): any 15-digit decimal survives the trip through a double,
+  // 16 do not always. show.num's six decimals print more from 10^9 on (E = 499997988107.949341 for d = 10^6, the last
+  // three digits noise), so the page prints fewer decimals there and scientific notation from 10^15 on.
+  var SIGNIFICANT = 15;
 
-  // show.num: Python's f"{value:.6f}" (correctly rounded, exact ties to even), never "-0.000000".
+  // The page's numbers: show.num (Python's f"{value:.6f}", correctly rounded, exact ties to even, never "-0.000000")
+  // wherever that has at most SIGNIFICANT significant digits, which is every |value| below 999999999.9999995: those
+  // are written exactly as the static pages write them. Larger ones get as many of the decimals as fit in SIGNIFICANT
+  // digits ("499997988107.949"), and once the integer part alone has more, Python's f"{value:.6e}" ("1.234568e+20",
+  // the decimals of the mantissa; tex() writes it 1.234568 \times 10^{20}).
   function num(value, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
     if (!isFinite(value)) return value !== value ? "nan" : (value > 0 ? "inf" : "-inf");
-    var negative = value < 0 || Object.is(value, -0), a = Math.abs(value), text;
-    if (a >= 1e21) { // toFixed switches to exponents here; a double this large is an integer
-      text = BigInt(a).toString() + (places ? "." + "0".repeat(places) : "");
-    } else {
-      text = a.toFixed(places); // exact, but an exact tie goes away from zero; Python rounds it to even
-      var longer = a.toFixed(places + 1);
-      if (longer.charAt(longer.length - 1) === "5" && isTie(a, places)) {
-        var down = longer.slice(0, places ? -1 : -2); // the tie truncated toward zero
-        var last = down.charAt(down.length - 1);
-        if (Number(last) % 2 === 0) text = down;
+    var negative = value < 0 || Object.is(value, -0), a = Math.abs(value);
+    var text = null;
+    if (a < 1e21) { // toFixed writes exponents from 10^21 on, where the integer part alone has too many digits
+      text = fixed(a, places);
+      for (var p = places; significant(text) > SIGNIFICANT && p > 0;) { // drop the excess decimals; rounding up can
+        p = Math.max(0, p - (significant(text) - SIGNIFICANT)); // carry into one more integer digit: then again
+        text = fixed(a, p);
       }
+      if (significant(text) > SIGNIFICANT) text = null;
     }
+    if (text === null) text = scientific(a, Math.min(places, SIGNIFICANT - 1));
     if (negative && /[1-9]/.test(text)) text = "-" + text;
     return text;
+  }
+
+  // The significant digits of a text of fixed(): "0.000120" has 4, "1000000000.000000" 16.
+  function significant(text) { return text.replace(".", "").replace(/^0+/, "").length; }
+
+  // a >= 0 below 10^21 with `places` decimals, as Python's f"{a:.{places}f}".
+  function fixed(a, places) {
+    var text = a.toFixed(places); // exact, but an exact tie goes away from zero; Python rounds it to even
+    var longer = a.toFixed(places + 1);
+    if (longer.charAt(longer.length - 1) === "5" && isTie(a, places)) {
+      var down = longer.slice(0, places ? -1 : -2); // the tie truncated toward zero
+      var last = down.charAt(down.length - 1);
+      if (Number(last) % 2 === 0) text = down;
+    }
+    return text;
+  }
+
+  // a >= 10^15 with `places` decimals of the mantissa, as Python's f"{a:.{places}e}": the exact value rounded to
+  // places + 1 significant digits, exact ties to even (toExponential rounds them up).
+  function scientific(a, places) {
+    // Every double from 10^15 on is a multiple of 1/8, so three decimals are exact; from 10^21 on it is an integer.
+    var exact = a < 1e21 ? a.toFixed(3).replace(".", "") : BigInt(a).toString() + "000";
+    var digits = BigInt(exact), length = digits.toString().length, drop = BigInt(length - places - 1);
+    var exponent = length - 1 - 3, unit = 10n ** drop, kept = digits / unit, rest = digits % unit;
+    if (2n * rest > unit || (2n * rest === unit && kept % 2n === 1n)) kept += 1n;
+    var mantissa = kept.toString();
+    if (mantissa.length > places + 1) { mantissa = mantissa.slice(0, -1); exponent += 1; } // 9.99...5 -> 10.0
+    mantissa = places ? mantissa.charAt(0) + "." + mantissa.slice(1) : mantissa;
+    return mantissa + "e+" + (exponent < 10 ? "0" : "") + exponent;
+  }
+
+  // A number of num() as plain text for the page: a real minus sign, and 1.234568 × 10²⁰ for 1.234568e+20.
+  var SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+  function plain(value, decimals) {
+    return num(value, decimals).replace(/-/g, "\u2212").replace(/e\+0*(\d+)$/, function (_, power) {
+      return " \u00d7 10" + power.replace(/\d/g, function (digit) { return SUPERSCRIPT.charAt(Number(digit)); });
+    });
   }
 
   // True when a * 10^places has a fractional part of exactly one half.
@@ -295,16 +341,22 @@
 
   var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given)\s*)?\}\}/g; // {{name}}, or {{name:given}} as show.tex
 
-  // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1").
+  // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1"; of a mantissa too).
   function given(value) {
-    var text = num(value);
-    return text.indexOf(".") >= 0 ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+    var parts = num(value).split("e"), text = parts[0];
+    if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
+    return parts.length > 1 ? text + "e" + parts[1] : text;
   }
 
+  // A number as TeX, and whether it needs parentheses where a negative one would: num's 1.234568e+20 is written as
+  // show.sci writes it, 1.234568 \times 10^{20} (1.234568e+20 would read as a product with the constant e), which is
+  // a product: after an operator, or raised to a power, it is bracketed like a negative number ("(1.2 \times 10^{20})^2").
   function fieldText(value, spec) {
     if (typeof value === "string") return [value, false];
     var text = spec === "given" ? given(value) : num(value);
-    return [text, text.charAt(0) === "-"];
+    var m = /^(.*)e\+0*(\d+)$/.exec(text);
+    if (m) text = m[1] + " \\times 10^{" + m[2] + "}";
+    return [text, text.charAt(0) === "-" || !!m];
   }
 
   function tex(template, values) {
@@ -333,11 +385,13 @@
 
   function scaled(dec, e) { return dec.m * (10n ** BigInt(dec.e - e)); }
 
-  // show.eq: "=" if the value computed from the shown numbers rounds to the shown result, else "\approx".
+  // show.eq: "=" if the value computed from the shown numbers rounds to the shown result, else "\approx". The result
+  // as num prints it: its last digit is the last decimal (10^-6 as on the static pages, 10^-3 for 499997988107.949) or
+  // the mantissa's (10^14 for 1.234568e+20), and the value computed from the shown numbers must round to it there.
   function eq(shown, exact, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
     var printed = decimal(num(exact, places)), s = decimal(String(shown));
-    var threshold = { m: 4999995n, e: -places - 7 }; // half a unit of the last decimal, times (1 - 1e-6)
+    var threshold = { m: 4999995n, e: printed.e - 7 }; // half a unit of the last printed digit, times (1 - 1e-6)
     var e = Math.min(printed.e, s.e, threshold.e);
     var gap = scaled(s, e) - scaled(printed, e);
     if (gap < 0n) gap = -gap;
@@ -535,7 +589,8 @@
   }
 
   // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):
-  // \frac{1}{2} -> ½, \frac{1}{B} -> 1 / (B), ^{..} and ^2 -> <sup>, \cdot -> ·, \approx -> ≈, "-" -> "−".
+  // \frac{1}{2} -> ½, \frac{1}{B} -> 1 / (B), ^{..} and ^2 -> <sup>, \cdot -> ·, \times -> ×, \approx -> ≈,
+  // "-" -> "−".
   function texToHtml(texText) {
     var s = texText, out = "", pos = 0;
     function group(at) { // the text of the {...} group starting at s[at] === "{", and the index after it
@@ -561,6 +616,7 @@
       else if (rest.indexOf("\\cdot") === 0) { out += "·"; pos += 5; }
       else if (rest.indexOf("\\approx") === 0) { out += "≈"; pos += 7; }
       else if (rest.indexOf("\\tanh") === 0) { out += "tanh"; pos += 5; }
+      else if (rest.indexOf("\\times") === 0) { out += "×"; pos += 6; }
       else if (rest.indexOf("\\,") === 0) { out += "\u2009"; pos += 2; }
       else if (rest[0] === "-") { out += "−"; pos += 1; }
       else if (rest[0] === "<") { out += "&lt;"; pos += 1; }
@@ -574,7 +630,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    num: num, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, tellsApart: tellsApart, SLIPS: SLIPS,
+    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, tellsApart: tellsApart, SLIPS: SLIPS,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,
   };

@@ -67,7 +67,7 @@
       var parts = [right + " of " + report.marks.length + " right."];
       if (report.firstWrong) {
         var fw = report.firstWrong;
-        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.num(fw.given).replace(/-/g, "\u2212") + ").");
+        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.plain(fw.given) + ").");
         if (report.likely.length) {
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
             return n + ". " + hintFor(n, c.net);

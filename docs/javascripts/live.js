@@ -132,7 +132,7 @@
       // ("4e-05"): the gap is the finite difference's own error, which grows with large inputs and weights, so the
       // page promises no number of decimals on which the two agree.
       Object.keys(fdEls).forEach(function (key) {
-        fdEls[key].textContent = E.num(-eta * fd[key]).replace(/-/g, "\u2212");
+        fdEls[key].textContent = E.plain(-eta * fd[key]);
         if (gapEls[key]) gapEls[key].textContent = ", apart by " + E.apart(-eta * fd[key], c.rows[key]);
       });
     }
@@ -145,15 +145,15 @@
       var px = function (t) { return (L + (W - L - R) * t / n).toFixed(1); };
       var py = function (v) { return (T + (H - T - B) * (1 - (v - min) / span)).toFixed(1); };
       var points = h.map(function (v, t) { return px(t) + "," + py(v); }).join(" ");
-      var fmt = function (v) { return E.num(v).replace(/-/g, "\u2212"); };
+      var fmt = E.plain;
       var label = "The cost E(n) after each applied update: " + h.map(function (v, t) {
         return "E(" + t + ") = " + fmt(v);
       }).slice(-6).join(", ") + (h.length > 6 ? " (the last six)" : "");
       box.innerHTML = '<svg viewBox="0 0 ' + W + " " + H + '" role="img" aria-label="' + label + '">' +
         '<line class="bp-plot__axis" x1="' + L + '" y1="' + (H - B) + '" x2="' + (W - R) + '" y2="' + (H - B) + '"/>' +
         '<line class="bp-plot__axis" x1="' + L + '" y1="' + T + '" x2="' + L + '" y2="' + (H - B) + '"/>' +
-        '<text x="' + (L - 4) + '" y="' + (T + 8) + '" text-anchor="end">' + E.num(max, 3) + "</text>" +
-        '<text x="' + (L - 4) + '" y="' + (H - B) + '" text-anchor="end">' + E.num(min, 3).replace(/-/g, "\u2212") + "</text>" +
+        '<text x="' + (L - 4) + '" y="' + (T + 8) + '" text-anchor="end">' + E.plain(max, 3) + "</text>" +
+        '<text x="' + (L - 4) + '" y="' + (H - B) + '" text-anchor="end">' + E.plain(min, 3) + "</text>" +
         '<text x="' + L + '" y="' + (H - 8) + '" text-anchor="middle">0</text>' +
         '<text x="' + (W - R) + '" y="' + (H - 8) + '" text-anchor="end">n = ' + (h.length - 1) + "</text>" +
         '<text x="' + ((L + W - R) / 2) + '" y="' + (H - 8) + '" text-anchor="middle">iteration n</text>' +
@@ -172,7 +172,7 @@
     }
 
     function summary(c) {
-      var r = c.rows, f = function (v) { return E.num(v).replace(/-/g, "\u2212"); };
+      var r = c.rows, f = E.plain;
       return "n = " + state.n + ": y = " + f(r.y) + ", E = " + f(r.E) + "; after the update y(n+1) = " + f(r["y(n+1)"]) +
         ", E(n+1) = " + f(r["E(n+1)"]) + ".";
     }
@@ -230,7 +230,7 @@
       var first = outside[0], others = outside.slice(1);
       var list = others.length < 2 ? others.join("") : others.slice(0, -1).join(", ") + " and " + others[others.length - 1];
       var text = "Not applied: this step would make " + first + " = " +
-        E.num(v[first.replace("(n+1)", "")]).replace(/-/g, "\u2212") + (others.length ? " (and " + list + " too)" : "") +
+        E.plain(v[first.replace("(n+1)", "")]) + (others.length ? " (and " + list + " too)" : "") +
         ", outside " + RANGE + ", what the fields accept. The numbers at time n stay as they were; a smaller \u03b7 " +
         "takes a smaller step.";
       status.textContent = text;

@@ -201,6 +201,30 @@ def test_each_finite_difference_shows_its_gap_to_the_rule(tab):
     assert "six decimals" not in paragraph and "how far apart the two are" in paragraph, paragraph
 
 
+def test_large_results_print_only_the_digits_a_double_holds(tab):
+    """x1 = d = 10^6 with a linear hidden layer: E = 28799664000.979996 has 11 integer digits, so 4 decimals of the 15
+    significant digits a double holds (six decimals printed 28799664000.979996, its last two digits noise); y(n+1)
+    and E(n+1) pass 10^15 and are written as show.sci writes them. No number on the page has more than 15 digits."""
+    visit(tab)
+    fill(tab, "x1", "1000000")
+    fill(tab, "d", "1000000")
+    tab.page.select_option("#bp-in-hidden", "purelin")
+    right = oracle.trace_values(oracle.iteration(oracle_example(example_values() | {"x1": 1e6, "d": 1e6,
+                                                                                      "hidden": "purelin"})))
+    numbers = tab.page.evaluate(NUMBERS_JS)
+    assert numbers["E"]["tex"].endswith(f"= {right['E']:.4f}"), numbers["E"]
+    assert right["y(n+1)"] > 1e15 and right["E(n+1)"] > 1e15
+    for key in ("y(n+1)", "E(n+1)"):
+        assert numbers[key]["tex"].endswith(show.sci(right[key], 7)), (key, numbers[key])
+    assert numbers["E(n+1)"]["text"].endswith(" \u00d7 10" + str(int(f"{right['E(n+1)']:e}".split("e")[1])))
+    shown_texts = [n["tex"] for n in numbers.values()] + [tab.page.text_content("#bp-plot-caption")]
+    shown_texts += tab.page.evaluate("() => [...document.querySelectorAll('[data-fd]')].map((el) => el.textContent)")
+    for text in shown_texts:
+        for number in re.findall(r"\d+(?:\.\d+)?", text):
+            assert len(number.replace(".", "").lstrip("0")) <= 15, (number, text)
+    assert f"E(0) = {right['E']:.4f}" in tab.page.text_content("#bp-plot-caption")
+
+
 def test_switching_activations_changes_formulas_and_numbers(tab):
     visit(tab)
     tab.page.select_option("#bp-in-hidden", "tansig")

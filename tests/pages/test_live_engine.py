@@ -3,14 +3,16 @@
 The engine is evaluated alone in V8 through mini-racer (no browser, no DOM) and every number it computes is compared
 with the package: the forward pass, the four rules, the new values, y(n+1) and E(n+1) on 1,000+ random networks and
 samples in every pair of activations (to 1e-12), central finite differences (backprop.gradcheck), the way numbers are
-written (backprop.show: num, tex, eq), and the classic slips of backprop.homework.MISTAKES by name. The cases go to
-V8 in one call each, so the whole file runs in seconds.
+written (backprop.show: num, tex, eq, wherever show.num prints at most the 15 significant digits a double holds; beyond,
+the page's own rule against an oracle built with `decimal`), and the classic slips of backprop.homework.MISTAKES by
+name. The cases go to V8 in one call each, so the whole file runs in seconds.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 import numpy as np
 import pytest
@@ -173,18 +175,97 @@ def number_sample() -> list[float]:
     values += [k / 2**20 for k in range(-50, 50)]
     values += [0.0, -0.0, -1e-9, 4e-7, -4e-7, 5e-7, -5e-7, 4.9999999e-7, -4.9999999e-7, 0.5, -0.5, 1e-300, -1e-300,
                1.0000005, 2.0000005, 123456.7890125, 1e15 + 0.5, 1e20, 9.99e20, 1e21, -3.7e25, 1.7976931348623157e308]
+    values += [float(v) for v in rng.normal(size=600) * 10.0 ** rng.integers(9, 40, 600)]  # beyond a double's digits
+    values += [k * 2.0**-3 + 1e12 for k in range(-20, 20)] + [(2 * k + 1) * 5e8 for k in range(2_000_000, 2_000_040)]
     return values
 
 
-def test_num_equals_show_num(js):
+SIGNIFICANT = 15  # DBL_DIG: every decimal of 15 significant digits survives a double, not every one of 16
+
+
+def significant_digits(text: str) -> int:
+    """The significant digits of a number's text: "0.000120" 4, "-1.234568e+20" 7."""
+    return len(text.lstrip("-").split("e")[0].replace(".", "").lstrip("0"))
+
+
+def page_number(value: float, places: int = 6) -> str:
+    """How the live page writes a number, built from the double's exact value with `decimal`: the most decimals up
+    to ``places`` (rounded half to even) whose text has at most 15 significant digits; where not even an integer
+    fits, Python's f"{value:.{places}e}"; never "-0.000000". Independent of the engine's toFixed and BigInt."""
+    exact = Decimal(value)
+    with localcontext() as ctx:
+        ctx.prec = 1000
+        for p in range(places, -1, -1):
+            text = f"{exact.quantize(Decimal(1).scaleb(-p), rounding=ROUND_HALF_EVEN):f}"
+            if significant_digits(text) <= SIGNIFICANT:
+                break
+        else:
+            text = f"{value:.{min(places, SIGNIFICANT - 1)}e}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def test_num_is_show_num_wherever_that_holds_at_most_15_digits(js):
+    """show.num's six decimals (Python's f"{value:.6f}") are what the live page prints wherever they have at most 15
+    significant digits: every value below 10^9, so the site's example and the static pages' numbers are unchanged.
+    Beyond, show.num prints digits no double holds (499997988107.949341); the page prints what page_number builds."""
     values = number_sample()
-    values = values[-200:] + values[:-200]  # the hand-picked ones first: they get every number of decimals too
+    values = values[-880:] + values[:-880]  # the hand-picked and the large ones first: they get every places too
     got = js("(vs) => vs.map((v) => BackpropEngine.num(v))", values)
+    kinds = {"show.num": 0, "fewer decimals": 0, "scientific": 0}
     for value, text in zip(values, got, strict=True):
-        assert text == show.num(value), (value, text, show.num(value))
-    places = js("(vs) => vs.map((v) => [0, 1, 3, 10].map((p) => BackpropEngine.num(v, p)))", values[:600])
-    for value, texts in zip(values[:600], places, strict=True):
-        assert texts == [show.num(value, p) for p in (0, 1, 3, 10)], value
+        assert text == page_number(value), (value, text, page_number(value))
+        assert significant_digits(text) <= SIGNIFICANT, (value, text)
+        if significant_digits(show.num(value)) <= SIGNIFICANT:
+            assert text == show.num(value), (value, text, show.num(value))
+            kinds["show.num"] += 1
+        else:
+            kinds["scientific" if "e" in text else "fewer decimals"] += 1
+    assert min(kinds.values()) >= 100, kinds
+    places = js("(vs) => vs.map((v) => [0, 1, 3, 10].map((p) => BackpropEngine.num(v, p)))", values[:1500])
+    for value, texts in zip(values[:1500], places, strict=True):
+        assert texts == [page_number(value, p) for p in (0, 1, 3, 10)], value
+        for p, text in zip((0, 1, 3, 10), texts, strict=True):
+            if significant_digits(show.num(value, p)) <= SIGNIFICANT:
+                assert text == show.num(value, p), (value, p)
+
+
+def test_large_numbers_by_hand(js):
+    """d = 10^6 on the site's example gives E = 499997988107.94934 (12 integer digits: 3 decimals of the 15); from
+    10^15 on the integer part alone has 16 digits: Python's "e" format, exact ties to even (1.0000005e15 is one)."""
+    hand = {499997988107.94934: "499997988107.949", 1e9: "1000000000.00000", 999999999.9999994: "999999999.999999",
+            999999999.9999996: "1000000000.00000", 999999999999999.4: "999999999999999",
+            999999999999999.6: "1.000000e+15", 1.0000005e15: "1.000000e+15", 1.0000015e15: "1.000002e+15",
+            -123456789012345.67: "-123456789012346", 12345678901234.56: "12345678901234.6",
+            -3.7e25: "-3.700000e+25", 1.7976931348623157e308: "1.797693e+308"}
+    assert dict(zip(hand, js("(vs) => vs.map((v) => BackpropEngine.num(v))", list(hand)), strict=True)) == hand
+    plain = js("(vs) => vs.map((v) => BackpropEngine.plain(v))", [-1.5e20, 2.5e-7, -1234.5, 3e100])
+    assert plain == ["\u22121.500000 \u00d7 10\u00b2\u2070", "0.000000", "\u22121234.500000",
+                     "3.000000 \u00d7 10\u00b9\u2070\u2070"]
+    assert js("() => BackpropEngine.SIGNIFICANT") == SIGNIFICANT
+
+
+def test_the_live_page_says_where_numbers_get_fewer_decimals(js):
+    """The page's sentence gives the engine's limit and the two places it starts to act: fewer decimals from
+    10^(15 - 6) on, scientific notation from 10^15 on."""
+    text = " ".join((ROOT / "docs" / "live-example.md").read_text(encoding="utf-8").split())
+    said = re.search(r"never gets more than the (\d+) significant digits .*? from \$10\^\{?(\d+)\}?\$ on it has fewer "
+                     r"decimals, and from \$10\^\{(\d+)\}\$ on it is written like", text)
+    assert said, "the live page no longer says how it writes large numbers"
+    significant, decimals = js("() => [BackpropEngine.SIGNIFICANT, BackpropEngine.DECIMALS]")
+    assert tuple(map(int, said.groups())) == (significant, significant - decimals, significant)
+
+
+def test_a_number_in_scientific_notation_is_written_as_show_sci(js):
+    """In a formula, 1.234568e+20 would read as a product with e: it is written as show.sci writes it, and bracketed
+    where a negative number would be (after an operator, before a power)."""
+    values = [1.5e20, -2.25e17, 1e15, 9.87654321e123]
+    got = js("(vs) => vs.map((v) => [BackpropEngine.tex('= {{a}}', {a: v}), BackpropEngine.tex('{{a}}^2', {a: v}),"
+             " BackpropEngine.tex('2 \\\\cdot {{a}}', {a: v})])", values)
+    for value, (alone, squared, product) in zip(values, got, strict=True):
+        assert alone == "= " + show.sci(value, 7)
+        assert squared == f"({show.sci(value, 7)})^2" and product == rf"2 \cdot ({show.sci(value, 7)})"
+    html = js("(t) => BackpropEngine.texToHtml(t)", r"(1.500000 \times 10^{20})^2")
+    assert html == "(1.500000 \u00d7 10<sup>20</sup>)<sup>2</sup>"
 
 
 def test_negative_zero_never_shows(js):
@@ -408,6 +489,74 @@ def test_substitutions_are_written_as_the_static_pages_write_them(js):
     for case, subs in zip(batch, got, strict=True):
         for key, want in static_page_substitutions(case).items():
             assert subs[key] == want, f"{key}: the live page writes {subs[key]!r}, the static pages {want!r}"
+
+
+def large_case(rng: np.random.Generator, hidden: str, output: str) -> dict:
+    """A network and sample the live page's fields accept (|value| <= 10^6, eta > 0) with large numbers in it."""
+    def big(size=None):
+        return rng.choice([-1, 1], size) * 10.0 ** rng.uniform(-1, 6, size)
+
+    net = Network(big((3, 2)), big(3), big((1, 3)), big(1), hidden=hidden, output=output)
+    return {"net": net.to_dict(), "x": big(2).tolist(), "d": float(big()), "eta": float(10.0 ** rng.uniform(-3, 6))}
+
+
+TEX_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?: \\times 10\^\{(\d+)\})?")
+
+
+def tex_value(tex: str) -> Decimal:
+    """A number as the live page writes it in TeX ("-499997988107.949", "1.234568 \times 10^{20}"), exactly."""
+    m = TEX_NUMBER.fullmatch(tex.lstrip("-"))
+    assert m, tex
+    return Decimal(f"{'-' if tex.startswith('-') else ''}{m[1]}e{m[2] or 0}")
+
+
+def from_the_shown_numbers(lhs: str) -> tuple[Decimal, Decimal]:
+    """The value of a substituted formula's left side from its printed numbers, exactly, and the same with every
+    term positive (the scale of a double's rounding when the page computes it)."""
+    expr = lhs.replace(r"\frac{1}{2}", "H").replace("^2", "**T")
+    expr = TEX_NUMBER.sub(lambda m: f"D('{m[1]}e{m[2] or 0}')", expr)
+    expr = expr.replace("H", "D('0.5')").replace("T", "2").replace(r"\cdot", "*").replace(r"\,", "*")
+    assert re.fullmatch(r"[D()'.\d e*+-]+", expr), (lhs, expr)
+    with localcontext() as ctx:
+        ctx.prec = 400
+        # only D('digits'), parentheses and + - * ** are left (checked above): eval is decimal arithmetic here
+        return eval(expr, {"D": Decimal}), eval(expr.replace("-", "+"), {"D": Decimal})
+
+
+def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
+    """Networks with large numbers (up to the fields' 10^6): every number of every substituted formula has at most
+    15 significant digits, and each "=" or "\approx" is what the printed numbers say: the left side computed exactly
+    from them (decimal) rounds to the printed result at its last digit for "=", and does not for "\approx" (up to the
+    rounding of the double arithmetic the page computes the left side with). e^{..} and tanh are left out."""
+    rng = np.random.default_rng(29)
+    batch = [large_case(rng, hidden, output) for hidden, output in PAIRS for _ in range(25)]
+    got = js("(cs) => cs.map((c) => { var it = BackpropEngine.iteration(c.net, c.x, c.d, c.eta);"
+             " return it.rows.every((r) => isFinite(r[1])) ? BackpropEngine.substitutions(c.net, c.x, c.d, c.eta, it)"
+             " : null; })", batch)
+    seen = {"=": 0, r"\approx": 0, "fewer decimals": 0, "scientific": 0}
+    for subs in got:
+        if subs is None:
+            continue
+        for key, formula in subs.items():
+            numbers = [m[0] for m in TEX_NUMBER.finditer(formula.replace(r"\frac{1}{2}", "").replace("^2", ""))]
+            assert all(significant_digits(n.replace(r" \times 10^{", "e")) <= SIGNIFICANT for n in numbers), (
+                key, formula)
+            m = re.fullmatch(r"(.*) (=|\\approx) (-?[\d.]+(?: \\times 10\^\{\d+\})?)", formula)
+            if not m or "e^" in m[1] or r"\tanh" in m[1]:
+                continue
+            computed, scale = from_the_shown_numbers(m[1])
+            printed = tex_value(m[3])
+            half = Decimal(1).scaleb(printed.as_tuple().exponent) / 2
+            rounding = scale * Decimal("1e-14")  # a few operations in doubles: a few units of 2^-53 of the scale
+            gap = abs(computed - printed)
+            if m[2] == "=":
+                assert gap < half + rounding, (key, formula, gap, half)
+            else:
+                assert gap > half * (1 - Decimal("1e-6")) - rounding, (key, formula, gap, half)
+            seen[m[2]] += 1
+            if printed.as_tuple().exponent > -6:
+                seen["scientific" if "times" in m[3] else "fewer decimals"] += 1
+    assert min(seen.values()) >= 50, seen
 
 
 def test_the_output_derivative_is_written_alike_in_its_step_and_in_delta_4(js):
