@@ -4,14 +4,15 @@
 // catalogue as `python -m backprop trace --check`); or an answers file pasted as JSON.
 //
 // live.js owns the fields and the numbers: it calls BackpropHomework.attach once the page is set up, passing the
-// engine, the page's data, its number reader and current(), which returns the numbers of the last valid fields (or
-// null); after each recomputation it calls refresh(), which checks again if the reader has checked before, so the
-// marks follow the fields. This file loads before live.js.
+// engine, the page's data, its number reader, its refusal of "1,000" (commaProblem: a message, or "") and current(),
+// which returns the numbers of the last valid fields (or null); after each recomputation it calls refresh(), which
+// checks again if the reader has checked before, so the marks follow the fields. This file loads before live.js.
 (function () {
   "use strict";
 
   function attach(options) {
     var E = options.engine, data = options.data, parseNumber = options.parseNumber, current = options.current;
+    var commaProblem = options.commaProblem;
     var hwForm = document.getElementById("bp-hw");
     var hwResult = document.getElementById("bp-hw-result");
     var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
@@ -40,6 +41,8 @@
       var c = current(), given = {}, bad = 0;
       hwInputs.forEach(function (input) {
         if (!input.value.trim()) { hwMark(input, "", ""); return; }
+        var why = commaProblem(input.value); // "1,000": 1.000 or 1000? Asked, not guessed, as in the fields above
+        if (why) { hwMark(input, why, "invalid"); bad++; return; }
         var value = parseNumber(input.value);
         if (value === null || !isFinite(value)) { hwMark(input, "not a number", "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
@@ -54,8 +57,8 @@
       }
       var names = Object.keys(given);
       if (!names.length) {
-        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3."
-          : "Enter your value for at least one step, then check.";
+        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3: the mark beside each says " +
+          "what is wrong." : "Enter your value for at least one step, then check.";
         return;
       }
       var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
@@ -65,6 +68,8 @@
       });
       var right = report.marks.filter(function (m) { return m.ok; }).length;
       var parts = [right + " of " + report.marks.length + " right."];
+      var notRead = bad + " value" + (bad > 1 ? "s are" : " is") + " not read: the mark beside " +
+        (bad > 1 ? "each" : "it") + " says why."; // not a number, or "1,000" (commaProblem)
       if (report.firstWrong) {
         var fw = report.firstWrong;
         parts.push("The first wrong step is " + fw.name + " (you wrote " + E.plain(fw.given) + ").");
@@ -75,9 +80,9 @@
         } else {
           parts.push("No classic mistake gives this value: recompute this step from the ones before it.");
         }
-        if (bad) parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+        if (bad) parts.push(notRead);
       } else if (bad) {
-        parts.push(bad + " value" + (bad > 1 ? "s are" : " is") + " not a number.");
+        parts.push(notRead);
       } else {
         parts.push("Every value you entered is right.");
       }

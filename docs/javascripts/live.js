@@ -23,9 +23,27 @@
     return Number(s);
   }
 
+  // Digits grouped in threes by commas ("1,000", "-12,345", "1,500e3") are 1.000 to a reader who writes a decimal
+  // comma and 1000 to one who writes a thousands separator. parseNumber, as exercises.js, would read a decimal comma;
+  // this page asks instead (a field becomes the network, and a homework value can be in the thousands). A comma not
+  // after 1 to 3 digits without a leading 0, or not before exactly 3 digits, groups no thousands and reads as before:
+  // "0,5", "1,25", "0,125", "1234,567". Two or more groups ("1,000,000") can only be thousands separators, which
+  // the page does not read either: it says how to write the number. The problem as a message, or "" for none.
+  function commaProblem(text) {
+    var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    var m = /^([+-]?)([1-9]\d{0,2})((?:,\d{3})+)(e[+-]?\d+)?$/i.exec(s);
+    if (!m) return "";
+    var exponent = m[4] || "", whole = m[1] + m[2] + m[3].replace(/,/g, "") + exponent;
+    if (m[3].length > 4) return "Thousands separators are not read: write " + whole + ".";
+    var point = m[1] + m[2] + "." + m[3].slice(1) + exponent;
+    return "Ambiguous: " + s + " is " + point + " with a decimal comma, " + whole + " with a thousands separator. " +
+      "Write " + point + " or " + whole + ".";
+  }
+
   // The problem with a typed value, or "" when it is fine.
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
+    if (commaProblem(text)) return commaProblem(text);
     var value = parseNumber(text);
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
     if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number from " + RANGE + ".";
@@ -58,7 +76,7 @@
     // "Check my homework" (live-homework.js) marks the reader's values against the current numbers, state.good, and
     // only while every field is valid: the last good numbers stay shown above an invalid field, but a reader who
     // checks then would be checked against a network other than the one typed (null: "fix the fields first").
-    var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber,
+    var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
       current: function () { return root.getAttribute("data-state") === "ok" ? state.good : null; } });
 
     function networkFrom(values) {
@@ -283,7 +301,7 @@
     clearTimeout(state.timer);
   }
 
-  window.BackpropLive = { init: init, problem: problem };
+  window.BackpropLive = { init: init, problem: problem, commaProblem: commaProblem };
   // Instant navigation may run this before the files it needs have loaded: init runs once the last of them has.
   [["BackpropEngine", "backprop-engine.js"], ["BackpropHomework", "live-homework.js"]].forEach(function (need) {
     if (window[need[0]]) return;

@@ -411,7 +411,12 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
 
 @pytest.mark.parametrize("text, message", [("", "Enter a number"), ("abc", "Not a number"), ("1e308", "Too large"),
                                            ("1,2,3", "Not a number"), ("1e400", "Too large"),
-                                           ("-1e400", "Too large"), ("1e-400", "Too small")])
+                                           ("-1e400", "Too large"), ("1e-400", "Too small"),
+                                           ("1,000", "Ambiguous: 1,000 is 1.000 with a decimal comma, 1000 with a "
+                                                     "thousands separator. Write 1.000 or 1000."),
+                                           ("\u221212,345", "Write -12.345 or -12345."),
+                                           ("1,500e-3", "Write 1.500e-3 or 1500e-3."),
+                                           ("1,000,000", "Thousands separators are not read: write 1000000.")])
 def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, message):
     visit(tab)
     fill(tab, "w11", "0.25")  # a good edit first: these are the numbers that must stay
@@ -429,6 +434,34 @@ def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, messa
     assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") is None
     assert_numbers_are(tab, example_values() | {"w11": 0.3})
     assert not tab.network_problems(), tab.network_problems()
+
+
+@pytest.mark.parametrize("text, value", [("0,5", 0.5), ("1,25", 1.25), ("\u22120,125", -0.125), ("1234,567", 1234.567),
+                                         ("1.000", 1.0), ("1000", 1000.0), ("1 000", 1000.0), ("2,5e-1", 0.25)])
+def test_a_decimal_comma_that_groups_no_thousands_is_read(tab, text, value):
+    """Only digits grouped in threes after 1 to 3 digits ("1,000") could be thousands: a comma anywhere else is a
+    decimal comma, as before (and as in the exercises' answer boxes)."""
+    visit(tab)
+    fill(tab, "w11", text)
+    assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") is None, tab.page.text_content("#bp-in-w11-msg")
+    assert_numbers_are(tab, example_values() | {"w11": value})
+
+
+def test_a_homework_value_like_1_000_is_asked_about_not_guessed(tab):
+    """A homework value is the reader's own number, which can be in the thousands: "1,000" there is refused like in
+    the fields, with the same message, and the other values are still checked."""
+    visit(tab)
+    page = tab.page
+    names = list(homework.names())
+    right = homework.trace(*network(example_values()))
+    page.fill(f"#bp-hw-{names.index('v1')}", show.num(right["v1"]).replace(".", ","))  # "0,xxxxxx": a decimal comma
+    page.fill(f"#bp-hw-{names.index('E')}", "1,000")
+    page.click("#bp-hw-check")
+    assert page.text_content(f"#bp-hw-{names.index('v1')}-mark").endswith("right")
+    mark = f"#bp-hw-{names.index('E')}"
+    assert page.get_attribute(mark, "aria-invalid") == "true"
+    assert page.text_content(f"{mark}-mark").startswith("Ambiguous: 1,000 is 1.000 with a decimal comma")
+    assert page.text_content("#bp-hw-result") == "1 of 1 right. 1 value is not read: the mark beside it says why."
 
 
 @pytest.mark.parametrize("text", ["0", "-0.5"])
