@@ -255,6 +255,17 @@ def test_the_live_page_says_where_numbers_get_fewer_decimals(js):
     assert tuple(map(int, said.groups())) == (significant, significant - decimals, significant)
 
 
+def test_the_live_page_says_the_range_the_fields_accept():
+    """The page's "beyond $\\pm 10^6$, the range the fields accept" is live.js's LIMIT, the one constant both the
+    fields' "Too large" and Apply's refusal use (tests/browser/test_live.py drives both)."""
+    text = " ".join((ROOT / "docs" / "live-example.md").read_text(encoding="utf-8").split())
+    said = re.search(r"beyond \$\\pm 10\^\{?(\d+)\}?\$, the range the fields accept", text)
+    assert said, "the live page no longer says the range the fields accept"
+    source = (ROOT / "docs/javascripts/live.js").read_text(encoding="utf-8")
+    limit = re.search(r"^\s*var LIMIT = ([\d.e+]+);", source, re.M)
+    assert float(limit[1]) == 10.0 ** int(said[1])
+
+
 def test_a_number_in_scientific_notation_is_written_as_show_sci(js):
     """In a formula, 1.234568e+20 would read as a product with e: it is written as show.sci writes it, and bracketed
     where a negative number would be (after an operator, before a power)."""
