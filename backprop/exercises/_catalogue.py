@@ -15,7 +15,7 @@ from .. import examples, labels, show
 from ..examples import Example
 from . import _derivation as d
 from . import _further as f
-from ._feedback import ATOL, RTOL, percent, power_tex, tolerance_tex
+from ._feedback import ATOL, RTOL, change_tolerance_tex, percent, power_tex, tolerance_tex
 from ._functions import FunctionExercise
 from ._numeric import NumericExercise
 
@@ -172,34 +172,65 @@ def _compared(rtol: float, atol: float) -> str:
     return "looser" if rtol >= RTOL and atol >= ATOL else "different"
 
 
+def _own_tolerance(e: NumericExercise) -> bool:
+    """Whether exercise ``e``'s boxes use another rule than the index page's: another tolerance, or one measured
+    against the change of a new value."""
+    return e.change is not None or (e.rtol, e.atol) != (RTOL, ATOL)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``exercise 8`` or ``exercises 8 and 12``."""
+    return f"exercise{'s' if len(numbers) > 1 else ''} {show.and_list([str(n) for n in numbers])}"
+
+
 def tolerance_tip() -> str:
     r"""The exercises' index page's tip on the tolerance, from the tolerance the checks use (``RTOL``, ``ATOL``),
     naming every exercise whose boxes use another one; its page says so with :func:`tolerance_note`.
 
-    "Six decimals, or six significant digits, always pass" is said only when it is true of every box: a number
-    rounded to six decimals is off by at most $5 \cdot 10^{-7}$, one rounded to six significant digits by at most
-    $5 \cdot 10^{-6}$ of itself.
+    "Six decimals always pass" is said only when it is true of every box: a number rounded to six decimals is off by
+    at most $5 \cdot 10^{-7}$. "Six significant digits" (off by at most $5 \cdot 10^{-6}$ of the number) is said of
+    the boxes whose tolerance grows with the answer, not of those for a new value, measured against its change.
     """
     lines = [f"A number $x$ is right when ${tolerance_tex(RTOL, ATOL)}$ for the answer $a$: {percent(RTOL)} of the "
              f"answer, plus ${power_tex(ATOL)}$ so that an answer near zero can be typed with six decimals."]
-    tolerances = [(e.rtol, e.atol) for p in PAGES for e in _numeric_checks(p)]
-    show.require(all(atol >= 5e-7 and rtol >= 5e-6 for rtol, atol in tolerances),
-                 "six decimals, or six significant digits, always pass")
-    lines.append("So six decimals, or six significant digits, always pass.")
-    for page in PAGES:
-        for e in _numeric_checks(page):
-            if (e.rtol, e.atol) != (RTOL, ATOL):
-                lines.append(f"Exercise {page.number}'s answer box is {_compared(e.rtol, e.atol)}: "
-                             f"${tolerance_tex(e.rtol, e.atol)}$ ({percent(e.rtol)}); its page says so, and why.")
+    checks = [(p.number, e) for p in PAGES for e in _numeric_checks(p)]
+    show.require(all(e.atol >= 5e-7 for _, e in checks), "six decimals always pass")
+    show.require(all(e.rtol >= 5e-6 for _, e in checks if e.change is None),
+                 "six significant digits pass every box whose tolerance grows with the answer")
+    new_values = sorted({n for n, e in checks if e.change is not None})
+    if new_values:
+        lines.append("So six decimals always pass, and so do six significant digits except in the boxes for a new "
+                     "value (below).")
+    else:
+        lines.append("So six decimals, or six significant digits, always pass.")
+    for number, e in checks:
+        if e.change is None and (e.rtol, e.atol) != (RTOL, ATOL):
+            lines.append(f"Exercise {number}'s answer box is {_compared(e.rtol, e.atol)}: "
+                         f"${tolerance_tex(e.rtol, e.atol)}$ ({percent(e.rtol)}); its page says so, and why.")
+    rules = {(e.rtol, e.atol) for _, e in checks if e.change is not None}
+    for rtol, atol in sorted(rules):
+        numbers = sorted({n for n, e in checks if e.change is not None and (e.rtol, e.atol) == (rtol, atol)})
+        lines.append(f"The boxes of {_numbers(numbers)} ask for new values "
+                     f"$\\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be off by "
+                     f"less than {percent(rtol)} of the value: they measure the tolerance against the change $\\Delta$ "
+                     f"from time $n$ to $n+1$, ${change_tolerance_tex(rtol, atol)}$, so type six decimals there; "
+                     f"{'its page says' if len(numbers) == 1 else 'their pages say'} so.")
     return '!!! tip "Tolerance"\n    ' + "\n    ".join(lines)
 
 
 def tolerance_note(name: str) -> str:
-    """The sentence a page prints when exercise ``name``'s boxes use a tolerance other than the index page's."""
+    """The sentence a page prints when exercise ``name``'s boxes use another rule than the index page's."""
     e = get(name)
-    if not isinstance(e, NumericExercise) or (e.rtol, e.atol) == (RTOL, ATOL):
+    if not isinstance(e, NumericExercise) or not _own_tolerance(e):
         raise ValueError(f"exercise {name!r} uses the tolerance of every exercise: its page need not say so")
     boxes = "This answer box is" if len(e.boxes) == 1 else "These answer boxes are"
+    if e.change is not None:
+        asks = "This answer box asks for a new value" if len(e.boxes) == 1 else "These answer boxes ask for new values"
+        output = " ($y(n+1) - y(n)$ for the output)" if any(b.label == "y(n+1)" for b in e.boxes) else ""
+        return (f"{asks} $a = \\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be off "
+                f"by less than {percent(e.rtol)} of $a$: a number $x$ is right when "
+                f"${change_tolerance_tex(e.rtol, e.atol)}$, measured against the change $\\Delta$ from time $n$ to "
+                f"$n+1${output} rather than against $a$. Type six decimals.")
     return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
             f"${tolerance_tex(e.rtol, e.atol)}$ for the answer $a$, {percent(e.rtol)} of the answer rather than "
             f"{percent(RTOL)}.")

@@ -76,6 +76,12 @@ def tolerance_tex(rtol: float, atol: float) -> str:
     return rf"|x - a| \le {power_tex(atol)} + {_decimal(rtol)}\,|a|"
 
 
+def change_tolerance_tex(rtol: float, atol: float) -> str:
+    r"""The rule of a box for a new value, measured against its change $\Delta$, as TeX:
+    ``|x - a| \le \max(10^{-6},\ 0.001\,|\Delta|)``."""
+    return rf"|x - a| \le \max({power_tex(atol)},\ {_decimal(rtol)}\,|\Delta|)"
+
+
 def percent(rtol: float) -> str:
     """A relative tolerance as a percentage: ``percent(1e-3) == '0.1 %'``."""
     return f"{format((Decimal(repr(float(rtol))) * 100).normalize(), 'f')} %"

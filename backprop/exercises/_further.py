@@ -12,14 +12,13 @@ import functools
 
 import numpy as np
 
-from .. import activations, examples, homework, labels
+from .. import activations, examples, homework, labels, show
 from ..examples import Example
 from ..gradcheck import numerical_gradient
 from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
 from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, output_weight, sample_pass
-from ._feedback import ATOL, RTOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
 from ._weights import first_hidden_weight, with_weight_boxes
@@ -168,46 +167,63 @@ def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> 
                    net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
 
 
+def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int, ...]) -> NumericExercise:
+    """Exercise 12 asking for the new value of the hidden parameter ``attr[index]`` (its label ``label``, ``"b_1"``)."""
+    p = sample_pass(ex)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
+    w_4i = output_weight(ex.net)
+    return NumericExercise(
+        "spot-the-bug",
+        right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
+        change=delta[index],  # a new value: the tolerance is measured against its update
+        boxes=(Box(f"{label}(n+1)"),),
+        mistakes=(
+            # the number the page prints (six decimals), which is what a reader copies from the buggy code's output
+            Mistake(show.rounded(getattr(buggy, attr)[index]),
+                    f"That is what the buggy code prints; it uses {w_4i}(n+1) in the hidden rule. What does the rule "
+                    f"with {w_4i}(n) give?", "the buggy code's value"),
+            Mistake(delta[index], homework.hint("delta-as-new-value", ex.net),
+                    f"the update Δ{label} given as the new value"),
+        ),
+    )
+
+
 def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
-    """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose
-    new value the bug changes by more than the answer boxes' tolerance; b_1 if it changes none.
+    """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose new
+    value the bug changes by more than its answer box's tolerance, so that the box says "Not yet" both to the buggy
+    value and to the number the buggy code prints (six decimals).
+
+    When there is none (the bug changes each new value by η e (w_4i(n+1) − w_4i(n)) f'(v_i) x_k, that is by
+    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 when η is small), the one the bug
+    changes most for its tolerance: the page then says that the box cannot tell the buggy code's value from the right
+    one (`NumericExercise.note`).
 
     A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for a hidden
     weight at n+1, exercise 8's weight: `one_iteration_weight`).
     Returns its label (``"b_1"``), the `Network` field (``"b_hidden"``) and the index in that array.
     """
     ex = examples.PRACTICE if example is None else example
-    right = step(ex.net, ex.x, ex.d, ex.eta)
     buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
     n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
     candidates = [(label("b_hidden", (i,), ex.net), "b_hidden", (i,)) for i in range(n_hidden)]
     candidates += [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k))
                    for i in range(n_hidden) for k in range(n_in)]
-    for name, attr, index in candidates:
-        good, bad = getattr(right, attr)[index], getattr(buggy, attr)[index]
-        if abs(bad - good) > ATOL + RTOL * abs(good):
-            return name, attr, index
-    return candidates[0]  # the bug changes nothing here (e = 0): the page's note says it cannot tell them apart
+
+    def apart(candidate: tuple[str, str, tuple[int, ...]]) -> float:
+        """How far the bug moves the new value, in units of the box's tolerance (the exact and the printed value)."""
+        _, attr, index = candidate
+        e = _spot_the_bug_exercise(ex, *candidate)
+        bad = float(getattr(buggy, attr)[index])
+        return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / float(e.tolerance(())[1])
+
+    moved = [apart(c) for c in candidates]
+    return next((c for c, m in zip(candidates, moved, strict=True) if m > 1),
+                candidates[int(np.argmax(moved))])
 
 
 def spot_the_bug(ex: Example) -> NumericExercise:
-    p = sample_pass(ex)
-    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
-    label, attr, index = spot_the_bug_parameter(ex)
-    delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
-    w_4i = output_weight(ex.net)
-    return NumericExercise(
-        "spot-the-bug",
-        right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
-        boxes=(Box(f"{label}(n+1)"),),
-        mistakes=(
-            Mistake(getattr(buggy, attr)[index], f"That is what the buggy code prints; it uses {w_4i}(n+1) in the "
-                                                  f"hidden rule. What does the rule with {w_4i}(n) give?",
-                    "the buggy code's value"),
-            Mistake(delta[index], homework.hint("delta-as-new-value", ex.net),
-                    f"the update Δ{label} given as the new value"),
-        ),
-    )
+    return _spot_the_bug_exercise(ex, *spot_the_bug_parameter(ex))
 
 
 def _random_case(rng: np.random.Generator) -> dict[str, object]:

@@ -95,6 +95,11 @@ class NumericExercise:
     ``mistakes`` but listed in ``undetectable`` and never matched. Mistakes whose values are within the
     tolerance of each other share one hint (:func:`merged_hint`), in ``check`` and in each answer box.
     ``otherwise`` is what a wrong number that is no listed mistake gets.
+
+    ``change``, for an answer that is a new value θ(n+1) = θ(n) + Δθ: each entry's change Δθ (y(n+1) − y(n) for
+    an output). Its tolerance is then measured against the change, not against θ(n+1): |x − a| ≤ max(atol,
+    rtol·|Δθ|). With 0.1 % of θ(n+1) a box for w(n+1) = 0.600075 (Δw = 0.000075) took w(n) = 0.6, no step at
+    all; atol (10⁻⁶) still lets a value typed with six decimals pass.
     """
 
     name: str
@@ -104,11 +109,18 @@ class NumericExercise:
     rtol: float = RTOL
     atol: float = ATOL
     otherwise: str = OTHERWISE
+    change: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         right = np.array(self.right, dtype=float)
         right.setflags(write=False)
         object.__setattr__(self, "right", right)
+        if self.change is not None:
+            change = np.array(self.change, dtype=float)
+            if change.shape != right.shape:
+                raise ValueError(f"{self.name}: the change has shape {change.shape}, the answer {right.shape}")
+            change.setflags(write=False)
+            object.__setattr__(self, "change", change)
         mistakes = []
         for m in self.mistakes:
             value = np.array(m.value, dtype=float)
@@ -118,9 +130,20 @@ class NumericExercise:
             mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes, m.box_hints))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
-    def close(self, value: np.ndarray, to: np.ndarray | None = None) -> bool:
-        """Whether ``value`` is within the tolerance of ``to`` (the right answer by default)."""
-        return within(value, self.right if to is None else to, self.rtol, self.atol)
+    def tolerance(self, at: tuple[int, ...] | None = None) -> tuple[float | np.ndarray, float | np.ndarray]:
+        """``(rtol, atol)`` of the rule ``|x − a| ≤ atol + rtol·|a|``: of the entry at index ``at`` (an answer box's),
+        or of every entry (arrays when they differ). For a new value (``change``): rtol 0 and atol max(atol,
+        rtol·|Δθ|), measured against the change; else the exercise's own."""
+        if self.change is None:
+            return self.rtol, self.atol
+        atol = np.maximum(self.atol, self.rtol * np.abs(self.change))
+        return 0.0, (atol if at is None else float(atol[at]))
+
+    def close(self, value: np.ndarray, to: np.ndarray | None = None, at: tuple[int, ...] | None = None) -> bool:
+        """Whether ``value`` is within the tolerance of ``to`` (the right answer by default): the whole answer, or,
+        with ``at``, the entry at that index (``value`` and ``to`` are then that entry's)."""
+        target = (self.right if at is None else self.right[at]) if to is None else to
+        return within(value, target, *self.tolerance(at))
 
     @property
     def undetectable(self) -> tuple[Mistake, ...]:
@@ -140,17 +163,17 @@ class NumericExercise:
         mistakes that give the same value share a hint. A box gives each slip's hint for that box (`Mistake.hint_in`).
         """
         if box is None:
-            right, values = self.right, [m.value for m in self.mistakes]
+            at, values = None, [m.value for m in self.mistakes]
             about = list(range(len(self.mistakes)))
             words = [m.hint for m in self.mistakes]
         else:
             n = self.boxes.index(box)
-            right, values = self.right[box.index], [m.value[box.index] for m in self.mistakes]
+            at, values = box.index, [m.value[box.index] for m in self.mistakes]
             about = [i for i, m in enumerate(self.mistakes) if m.about(n)]
             words = [m.hint_in(n) for m in self.mistakes]
-        kept = [i for i in about if not self.close(values[i], right)]
+        kept = [i for i in about if not self.close(values[i], at=at)]
         pairs: list[tuple[np.ndarray, str]] = []
-        for group in _groups([values[i] for i in kept], self.close):
+        for group in _groups([values[i] for i in kept], lambda a, b: self.close(a, b, at)):
             hint = merged_hint([words[kept[i]] for i in group])
             for i in group:
                 if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
@@ -177,7 +200,7 @@ class NumericExercise:
             if self.close(value, wrong):
                 return Feedback(False, f"Not yet. {hint}")
         if self.right.ndim:
-            off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], self.right[i])]
+            off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], at=i)]
             where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
             return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
         return Feedback(False, f"Not yet. {self.otherwise}")
@@ -210,7 +233,7 @@ class NumericExercise:
         box = self.boxes[n]
         whole = self.undetectable
         return tuple(m for m in self.mistakes if m.about(n) and all(m is not u for u in whole)
-                     and self.close(m.value[box.index], self.right[box.index]))
+                     and self.close(m.value[box.index], at=box.index))
 
     def box_note(self, n: int) -> str:
         """What the page says under answer box ``n`` when a classic slip gives its right number for these numbers:
@@ -223,7 +246,7 @@ class NumericExercise:
         names = show.and_list([f"“{m.slip}”" for m in slips])
         values = list(dict.fromkeys(show.num(float(m.value[box.index])) for m in slips))  # each printed value once
         catchers = {m.slip: tuple(pretty(b.label) for k, b in enumerate(self.boxes)
-                                  if k != n and m.about(k) and not self.close(m.value[b.index], self.right[b.index]))
+                                  if k != n and m.about(k) and not self.close(m.value[b.index], at=b.index))
                     for m in slips}
         one = len(slips) == 1
         if len(set(catchers.values())) == 1:
@@ -244,11 +267,10 @@ class NumericExercise:
         value = parse_typed(typed)
         if value is None:
             return "invalid", INVALID
-        right = self.right[box.index]
-        if self.close(np.array(value), right):
+        if self.close(np.array(value), at=box.index):
             return "right", self.right_message(box)
         for wrong, hint in self.hints(box):
-            if self.close(np.array(value), wrong):
+            if self.close(np.array(value), wrong, box.index):
                 return "wrong", f"Not yet. {hint}"
         return "wrong", f"Not yet. {self.otherwise}"
 

@@ -39,11 +39,12 @@ def _attr(value: str) -> str:
 def _form(exercise: NumericExercise, n: int) -> str:
     box = exercise.boxes[n]
     hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
+    rtol, atol = exercise.tolerance(box.index)  # the box's own: a new value's is measured against its change
     uid = f"bp-{exercise.name}-{n}"
     return (
         f'<form class="bp-answer" hidden data-exercise="{exercise.name}" '
-        f'data-answer="{float(exercise.right[box.index])!r}" data-rtol="{exercise.rtol!r}" '
-        f'data-atol="{exercise.atol!r}" '
+        f'data-answer="{float(exercise.right[box.index])!r}" data-rtol="{float(rtol)!r}" '
+        f'data-atol="{float(atol)!r}" '
         f'data-hints="{_attr(json.dumps(hints))}" '
         f'data-right="{_attr(exercise.right_message(box))}" '
         f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}">'

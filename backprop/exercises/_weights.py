@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
     """Whether each of ``mistakes`` gives, at ``index`` of the answer, a number outside the tolerance of the right."""
-    return not any(e.close(m.value[index], e.right[index]) for m in mistakes)
+    return not any(e.close(m.value[index], at=index) for m in mistakes)
 
 
 def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,

@@ -27,7 +27,7 @@ display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
 # %% tags=["hide-input"]
-from backprop.exercises import markdown, one_iteration_weight, tex_name
+from backprop.exercises import markdown, one_iteration_weight, tex_name, tolerance_note
 
 # The hidden weight asked for: w_11 unless its input x_1 is 0 (then Δw_11 = 0 and w_11(n+1) is w_11(n), printed on
 # the forward-pass page) or its box could not tell a classic slip from the right answer.
@@ -43,7 +43,8 @@ else:
 markdown(r"""
 **Task.** Do one iteration on the practice example and give $w_{41}(n+1)$, ${{w}}(n+1)$, and the
 output $y(n+1)$ of the updated network for the same input.{{why}}
-""", w=w_tex, why=why)
+
+""" + tolerance_note("one-iteration"), w=w_tex, why=why)
 
 # %% tags=["hide-input"]
 answer_box("one-iteration")  # the site's answer boxes (hidden in Jupyter)

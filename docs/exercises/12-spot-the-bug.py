@@ -24,6 +24,7 @@ from backprop.exercises import (
     markdown,
     spot_the_bug_parameter,
     tex_name,
+    tolerance_note,
     worked_solution,
 )
 
@@ -44,19 +45,20 @@ def buggy_step(net, x, d, eta):
 
 p = examples.PRACTICE  # the practice example: p.net, p.x, p.d, p.eta
 buggy = buggy_step(p.net, p.x, p.d, p.eta)
-label, attr, index = spot_the_bug_parameter()  # b_1 unless the bug leaves it alone for this example
+label, attr, index = spot_the_bug_parameter()  # b_1 unless its box cannot tell the bug's value apart here
 print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]
 E_before = cost(forward(p.net, p.x), p.d)  # E(n), then E after one buggy and one right step on the same sample
 E_buggy, E_right = cost(forward(buggy, p.x), p.d), cost(forward(step(p.net, p.x, p.d, p.eta), p.x), p.d)
-went = show.pick(E_before - E_buggy, "even goes down", "goes up", "stays the same")
-if E_right < E_buggy:
+r = show.rounded  # compared as printed: two costs that print alike are not called higher or lower
+went = show.pick(r(E_before) - r(E_buggy), "even goes down", "goes up", "does not change at six decimals")
+if r(E_right) < r(E_buggy):
     compared = "lower than the buggy step's"
-elif E_right > E_buggy:
+elif r(E_right) > r(E_buggy):
     compared = "higher than the buggy step's, so the fixed code would look worse if you compared costs"
 else:
-    compared = "the same as the buggy step's"
+    compared = "the same as the buggy step's to six decimals"
 markdown(r"""
 On the practice example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it. The right step
 leaves $E = {{right}}$, {{compared}}. One step's cost does not tell right code from wrong: it depends on $\eta$ and
@@ -66,7 +68,8 @@ on the sample. Compare the numbers with the rules instead.
 # %% tags=["hide-input"]
 asked = [page.number for page in PAGES if "spot-the-bug" not in page.checks for name in page.checks  # other boxes
          if any(box.label == f"{label}(n+1)" for box in getattr(get(name), "boxes", ()))]
-markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example? {{asked}}",
+markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example? {{asked}}"
+         "\n\n" + tolerance_note("spot-the-bug"),
          name=tex_name(label), asked=f"(Exercise {asked[0]} asked for it too.)" if asked else
          "(No other exercise asks for it.)")
 

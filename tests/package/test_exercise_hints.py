@@ -625,15 +625,19 @@ def _at_oi(w: dict, w_hidden: list) -> float:
 
 def _spot(w: dict) -> tuple[str, float, float, float]:
     """Exercise 12's parameter: the first of b_1, b_2, b_3, w_11, ... that the bug (hidden rules with w_4i(n+1))
-    moves beyond the tolerance; its label, its right new value, the buggy one and its update."""
+    moves beyond its box's tolerance max(10^-6, 10^-3 |Δ|), Δ its update, both the buggy value and the buggy value as
+    the page prints it (six decimals); else the one the bug moves most for its tolerance. Its label, its right new
+    value, the buggy one and its update."""
     it, bug, p = w["it"], w["it_bug"], w["p"]
     candidates = [(f"b_{i + 1}", p["b_hidden"][i], it["db_hidden"][i], bug["db_hidden"][i]) for i in range(3)]
     candidates += [(f"w_{i + 1}{k + 1}", p["w_hidden"][i][k], it["dw_hidden"][i][k], bug["dw_hidden"][i][k])
                    for i in range(3) for k in range(2)]
-    for label, old, delta, bad in candidates:
-        if abs(bad - delta) > ex.ATOL + ex.RTOL * abs(old + delta):
-            return label, old + delta, old + bad, delta
-    label, old, delta, bad = candidates[0]
+
+    def apart(old: float, delta: float, bad: float) -> float:
+        return min(abs(v - (old + delta)) for v in (old + bad, round(old + bad, 6))) / max(1e-6, 1e-3 * abs(delta))
+
+    label, old, delta, bad = next((c for c in candidates if apart(*c[1:]) > 1),
+                                  max(candidates, key=lambda c: apart(*c[1:])))
     return label, old + delta, old + bad, delta
 
 
@@ -768,7 +772,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("a factor η", "no η", lambda w: w["eta"] * _central_gc(w)),
     ],
     "spot-the-bug": [
-        ("the buggy code's value", "buggy code", lambda w: _spot(w)[2]),
+        ("the buggy code's value", "buggy code", lambda w: round(_spot(w)[2], 6)),  # as the page prints it
         (lambda w: f"the update Δ{_spot(w)[0]} given as the new value", "θ(n+1) = θ(n) + Δθ(n)",
          lambda w: _spot(w)[3]),
     ],
@@ -850,12 +854,13 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     assert (exercise.rtol, exercise.atol) == (OI_RTOL, OI_ATOL)
     right = float(exercise.right[1])
     assert math.isclose(right, w["p"]["w_hidden"][i][k] + dw, rel_tol=1e-9, abs_tol=1e-12), (path.stem, right)
-    assert abs(right - w["p"]["w_hidden"][i][k]) > OI_ATOL + OI_RTOL * abs(right), "w_ik(n+1) is not w_ik(n)"
+    tolerance = max(OI_ATOL, OI_RTOL * abs(dw))  # a new value's box: measured against its update
+    assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
     assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
                                        "the updates Δ given as the new weights", "the flipped sign"}
     for m in about:
-        assert abs(float(m.value[1]) - right) > OI_ATOL + OI_RTOL * abs(right), (path.stem, m.slip)
+        assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""
     texts = ([b.label for b in exercise.boxes] + [m.hint for m in exercise.mistakes]
              + [m.slip for m in exercise.mistakes] + [h for m in exercise.mistakes for _, h in m.box_hints]
