@@ -21,7 +21,8 @@ given number as given, so it may have at most 6 decimals. Two examples are refus
 not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
 cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
 `MIN_COST`, $|e|$ below about 0.0141), and a saturated
-hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it). The practice
+hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it); nor may one iteration give a number of
+`MAX_PRINTED` ($10^9$) or more, where the pages' decimals would be more digits than a double holds. The practice
 example is held to the same rules, and must give each neuron a field $v$ that no neuron of the worked example has (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print.
 
@@ -43,6 +44,7 @@ from pathlib import Path
 import numpy as np
 
 from . import activations, show
+from ._trace import trace
 from .activations import Array
 from .network import Network, forward
 from .show import DECIMALS
@@ -56,6 +58,9 @@ SAMPLE_KEYS = ("x", "d", "eta")
 #: The smallest cost E = e^2/2 a worked example may have, as printed: three significant digits at the pages' 6 decimals,
 #: enough for the costs, and their falls and ratios, that the pages print and read.
 MIN_COST = 1e-4
+#: The size from which a number has more than the 15 significant digits a double holds when printed with the pages'
+#: `DECIMALS` decimals (10^9): an example whose iteration reaches it is refused.
+MAX_PRINTED = 10.0 ** (15 - DECIMALS)
 #: The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it).
 PRACTICE_KEY = "practice"
 #: The hidden activations the site's pages can derive (they name the formulas of each).
@@ -190,6 +195,7 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
         raise ValueError(f"example file {os.fspath(path)!r}: {field}eta must be > 0, got {eta}")
     _check_not_degenerate(net, x_arr, d, where)
     _check_given(net, x_arr, d, eta, where)
+    _check_printable(net, x_arr, d, eta, where)
     return Example(net, x_arr, d, eta, os.fspath(path))
 
 
@@ -248,6 +254,19 @@ def _enough_error() -> float:
     root = math.sqrt(2 * MIN_COST)
     unit = 10.0 ** (math.floor(math.log10(root)) - 2)
     return math.ceil(root / unit) * unit
+
+
+def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Refuse an example whose iteration gives a number of `MAX_PRINTED` or more in size: the pages print every
+    number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise)."""
+    steps = trace(net, x, d, eta)
+    big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
+    if big:
+        named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])
+        more = f" (and {len(big) - 3} more)" if len(big) > 3 else ""
+        raise ValueError(f"{where}one iteration gives {named}{more}: the pages print every number with {DECIMALS} "
+                         f"decimals, and from 10^{15 - DECIMALS} on that is more than the 15 significant digits a "
+                         f"double holds; choose smaller numbers")
 
 
 def site_network() -> Network:

@@ -544,6 +544,24 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
         examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
 
 
+def test_load_refuses_an_example_whose_iteration_reaches_a_billion(tmp_path):
+    """d = 10^6 gives E = e^2/2 of about 5e11, which the pages printed with 6 decimals (18 significant digits, the last
+    ones noise). The loader refuses it, naming E and its value (the oracle's); with E below 10^9 it loads."""
+    it = oracle.iteration(dict(VALID, d=1e6))
+    assert it["E"] > 1e9  # the premise, in plain math
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, dict(VALID, d=1e6)))
+    m = re.search(r"one iteration gives E = (\S+) and E\(n\+1\) = (\S+): the pages print every number with 6 "
+                  r"decimals, and from 10\^9 on that is more than the 15 significant digits a double holds",
+                  str(info.value))
+    assert m, str(info.value)
+    assert float(m[1]) == pytest.approx(it["E"], rel=1e-5)
+    d = round(it["y"] + 40000.0, 6)
+    below = oracle.iteration(dict(VALID, d=d))
+    assert below["E"] < 1e9 and all(abs(v) < 1e9 for v in oracle.trace_values(below).values())  # the premise
+    assert examples.load(write(tmp_path, dict(VALID, d=d), "below.json")).d == d
+
+
 @pytest.mark.parametrize("sign", [1, -1])
 def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
     """The message advised '|e| of 0.014 or more' while it refused e = -0.014 (the test above) and any |e| below about
@@ -572,6 +590,9 @@ def test_the_documented_limits_on_the_error_are_the_loaders(path):
     assert abs(float(stated) - boundary) <= 0.5 * 10.0 ** -len(stated.split(".")[1]), (stated, boundary)
     if path != "backprop/examples.py":  # the module names MIN_COST
         assert float(re.search(r"(?:falls|is) below (0\.\d+)", text)[1]) == examples.MIN_COST
+    power = re.search(r"10\^\{?(\d+)\}?\$?(?:\))? or more, where|reach \$10\^\{?(\d+)\}?\$, where", text)
+    assert power, "the limit on the iteration's numbers is not stated"
+    assert 10.0 ** int(power[1] or power[2]) == examples.MAX_PRINTED  # where 6 decimals exceed 15 digits
 
 
 @pytest.mark.parametrize("key, value, name, want", [
