@@ -24,7 +24,8 @@ cost, half the squared error, prints with fewer than three significant digits at
 hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it); nor may one iteration give a number of
 `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would be more digits than a double holds. The practice
 example is held to the same rules, and must give each neuron a field $v$ that no neuron of the worked example has (at
-the pages' decimals), or an exercise would ask for a number the derivation pages print.
+the pages' decimals), or an exercise would ask for a number the derivation pages print. The checks, and the
+messages that name the field and what to change, are `backprop._teachable`'s.
 
 ``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
 ``PRACTICE_ETA``) are read once, when one of them is first used (a bad file then raises its message).
@@ -43,11 +44,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import activations, show
-from ._trace import trace
+from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
+from ._teachable import MIN_COST as MIN_COST
+from ._teachable import check_example, check_practice
 from .activations import Array
-from .network import Network, forward
-from .show import DECIMALS
+from .network import Network
 
 #: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
@@ -55,12 +56,6 @@ ENV = "BACKPROP_EXAMPLE"
 WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
 OPTIONAL_KEYS = ("hidden", "output")
 SAMPLE_KEYS = ("x", "d", "eta")
-#: The smallest cost E = e^2/2 a worked example may have, as printed: three significant digits at the pages' 6 decimals,
-#: enough for the costs, and their falls and ratios, that the pages print and read.
-MIN_COST = 1e-4
-#: The size from which a number has more than the 15 significant digits a double holds when printed with the pages'
-#: `DECIMALS` decimals (10^9): an example whose iteration reaches it is refused.
-MAX_PRINTED = 10.0 ** (15 - DECIMALS)
 #: The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it).
 PRACTICE_KEY = "practice"
 #: The hidden activations the site's pages can derive (they name the formulas of each).
@@ -139,24 +134,7 @@ def load(path: str | os.PathLike[str]) -> Example:
                          "the practice example every other file falls back on")
     else:
         practice = load(DEFAULT_FILE).practice
-    alike = _printed_alike(example, practice)
-    if alike:
-        fix = (f"give {PRACTICE_KEY!r} other weights or another x" if PRACTICE_KEY in data else
-               f"the file has no {PRACTICE_KEY!r} entry, so it gets the practice example of "
-               f"{os.fspath(DEFAULT_FILE)!r}: add a {PRACTICE_KEY!r} entry of its own (the same format as the example)")
-        shared = [(n, v) for n, m, v in alike if n == m]
-        if shared:
-            same = ("is the worked example itself" if _same(example, practice) else
-                    "shares neurons with the worked example")
-            fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in shared)
-            raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
-                             f"{'neuron' if len(shared) == 1 else 'neurons'} {', '.join(str(n) for n, _ in shared)} "
-                             f"the fields the pages print ({fields}), so the exercises' answers for "
-                             f"{'it' if len(shared) == 1 else 'them'} would be on the derivation pages; {fix}")
-        fields = ", ".join(f"its v_{n} = {v:.{DECIMALS}f} is the worked example's v_{m}" for n, m, v in alike)
-        raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives a neuron the field the pages "
-                         f"print for another neuron of the worked example ({fields}), so the exercises' answers for "
-                         f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
+    check_practice(example, practice, path, has_entry=PRACTICE_KEY in data, default_file=DEFAULT_FILE)
     return dataclasses.replace(example, practice=practice)
 
 
@@ -193,80 +171,8 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
     eta = _number(path, f"{field}eta", data["eta"])
     if eta <= 0:
         raise ValueError(f"example file {os.fspath(path)!r}: {field}eta must be > 0, got {eta}")
-    _check_not_degenerate(net, x_arr, d, where)
-    _check_given(net, x_arr, d, eta, where)
-    _check_printable(net, x_arr, d, eta, where)
+    check_example(net, x_arr, d, eta, where)
     return Example(net, x_arr, d, eta, os.fspath(path))
-
-
-def _same(a: Example, b: Example) -> bool:
-    """Whether two examples have the same network, activations and sample (so the same numbers everywhere)."""
-    return (a.net.hidden, a.net.output, a.d, a.eta) == (b.net.hidden, b.net.output, b.d, b.eta) and all(
-        np.array_equal(getattr(a.net, k), getattr(b.net, k)) for k in WEIGHT_KEYS) and np.array_equal(a.x, b.x)
-
-
-def _printed_alike(worked: Example, practice: Example) -> list[tuple[int, int, float]]:
-    """(n, m, v) of every neuron n of ``practice`` (hidden 1..3, then the output 4) whose field $v$ prints as the field
-    of neuron m of ``worked`` does, the same neuron or another: the exercises would ask for a number the derivation
-    pages print (a hidden neuron's output and slope are functions of $v$), whatever $d$ and $\\eta$."""
-    vw, vp = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(ex.net, ex.x) for ex in (worked, practice)))
-    return [(n, m, float(u)) for n, u in enumerate(vp, start=1) for m, w in enumerate(vw, start=1)
-            if show.rounded(u) == show.rounded(w)]  # -0.000000 is 0.000000
-
-
-def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> None:
-    """Refuse a given number with more decimals than the pages print: they write each as given (0.25, not 0.250000)
-    with at most `DECIMALS` decimals, and ``d = 0.208212`` of a file's 0.2082122403 would be false."""
-    arrays = {key: getattr(net, key) for key in WEIGHT_KEYS} | {"x": x, "d": np.array(d), "eta": np.array(eta)}
-    for key, values in arrays.items():
-        for index, value in np.ndenumerate(values):
-            if show.rounded(value) != value:
-                name = key + "".join(f"[{n}]" for n in index)  # as the file indexes it: w_hidden[1][0]
-                raise ValueError(f"{where}{name} = {float(value)!r} has more than the {DECIMALS} decimals the pages "
-                                 f"write a given number with, so they would print it as {show.given(value)}; give it "
-                                 f"with at most {DECIMALS} decimals")
-
-
-def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
-    """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
-    fp = forward(net, x)
-    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
-    for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
-        if not slope > 0:
-            raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
-                             f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
-                             f"choose smaller weights or inputs")
-    e = d - fp.y_output[0]
-    if e == 0:
-        raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
-                         f"one iteration changes nothing; choose another d")
-    if float(show.num(e * e / 2)) < MIN_COST:
-        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} gives the cost "
-                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(e * e / 2)} with the pages' "
-                         f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
-                         f"it, or how one iteration lowers it; choose a d further from y "
-                         f"(|e| of {_enough_error():.3g} or more)")
-
-
-def _enough_error() -> float:
-    """An |e| whose cost is `MIN_COST` or more however it is rounded: sqrt(2 MIN_COST) rounded up at 3 significant
-    digits (0.0142)."""
-    root = math.sqrt(2 * MIN_COST)
-    unit = 10.0 ** (math.floor(math.log10(root)) - 2)
-    return math.ceil(root / unit) * unit
-
-
-def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:
-    """Refuse an example whose iteration gives a number of `MAX_PRINTED` or more in size: the pages print every
-    number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise)."""
-    steps = trace(net, x, d, eta)
-    big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
-    if big:
-        named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])
-        more = f" (and {len(big) - 3} more)" if len(big) > 3 else ""
-        raise ValueError(f"{where}one iteration gives {named}{more}: the pages print every number with {DECIMALS} "
-                         f"decimals, and from 10^{15 - DECIMALS} on that is more than the 15 significant digits a "
-                         f"double holds; choose smaller numbers")
 
 
 def site_network() -> Network:

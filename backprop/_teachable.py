@@ -1,0 +1,140 @@
+"""What makes a worked example one the site's pages can teach with: the checks `backprop.examples` runs on every
+example file, the worked example and the practice example alike, each refusing with a message that names the file,
+the field and the value, and says what to change.
+
+* `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
+  significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$; no given number with more decimals
+  than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
+  be more digits than a double holds.
+* `check_practice`: no practice neuron whose field $v$ prints as a field of the worked example's, or an exercise
+  would ask for a number the derivation pages print.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import activations, show
+from ._trace import trace
+from .activations import Array
+from .gradcheck import PARAMETERS
+from .network import Network, forward
+from .show import DECIMALS
+
+if TYPE_CHECKING:
+    from .examples import Example
+
+#: The smallest cost E = e^2/2 a worked example may have, as printed: three significant digits at the pages' 6 decimals,
+#: enough for the costs, and their falls and ratios, that the pages print and read.
+MIN_COST = 1e-4
+#: The size from which a number has more than the 15 significant digits a double holds when printed with the pages'
+#: `DECIMALS` decimals (10^9): an example whose iteration reaches it is refused.
+MAX_PRINTED = 10.0 ** (15 - DECIMALS)
+
+
+def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Raise ValueError, its message starting with ``where`` (the file and entry), unless the pages can teach with
+    ``net`` at ``x``, ``d`` and ``eta`` (the module's list)."""
+    _check_not_degenerate(net, x, d, where)
+    _check_given(net, x, d, eta, where)
+    _check_printable(net, x, d, eta, where)
+
+
+def check_practice(example: Example, practice: Example, path: str | os.PathLike[str], has_entry: bool,
+                   default_file: str | os.PathLike[str]) -> None:
+    """Raise ValueError unless every field $v$ of ``practice`` prints unlike every field of ``example`` (the file
+    ``path``'s); the message says to change the file's practice entry or, when it has none (``has_entry``), to add one
+    instead of falling back on ``default_file``'s."""
+    alike = _printed_alike(example, practice)
+    if alike:
+        fix = ("give 'practice' other weights or another x" if has_entry else
+               f"the file has no 'practice' entry, so it gets the practice example of "
+               f"{os.fspath(default_file)!r}: add a 'practice' entry of its own (the same format as the example)")
+        shared = [(n, v) for n, m, v in alike if n == m]
+        if shared:
+            same = ("is the worked example itself" if _same(example, practice) else
+                    "shares neurons with the worked example")
+            fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in shared)
+            raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
+                             f"{'neuron' if len(shared) == 1 else 'neurons'} {', '.join(str(n) for n, _ in shared)} "
+                             f"the fields the pages print ({fields}), so the exercises' answers for "
+                             f"{'it' if len(shared) == 1 else 'them'} would be on the derivation pages; {fix}")
+        fields = ", ".join(f"its v_{n} = {v:.{DECIMALS}f} is the worked example's v_{m}" for n, m, v in alike)
+        raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives a neuron the field the pages "
+                         f"print for another neuron of the worked example ({fields}), so the exercises' answers for "
+                         f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
+
+
+def _same(a: Example, b: Example) -> bool:
+    """Whether two examples have the same network, activations and sample (so the same numbers everywhere)."""
+    return a.net.to_dict() == b.net.to_dict() and (a.d, a.eta) == (b.d, b.eta) and np.array_equal(a.x, b.x)
+
+
+def _printed_alike(worked: Example, practice: Example) -> list[tuple[int, int, float]]:
+    """(n, m, v) of every neuron n of ``practice`` (hidden 1..3, then the output 4) whose field $v$ prints as the field
+    of neuron m of ``worked`` does, the same neuron or another: the exercises would ask for a number the derivation
+    pages print (a hidden neuron's output and slope are functions of $v$), whatever $d$ and $\\eta$."""
+    vw, vp = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(ex.net, ex.x) for ex in (worked, practice)))
+    return [(n, m, float(u)) for n, u in enumerate(vp, start=1) for m, w in enumerate(vw, start=1)
+            if show.rounded(u) == show.rounded(w)]  # -0.000000 is 0.000000
+
+
+def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Refuse a given number with more decimals than the pages print: they write each as given (0.25, not 0.250000)
+    with at most `DECIMALS` decimals, and ``d = 0.208212`` of a file's 0.2082122403 would be false."""
+    arrays = {key: getattr(net, key) for key in PARAMETERS} | {"x": x, "d": np.array(d), "eta": np.array(eta)}
+    for key, values in arrays.items():
+        for index, value in np.ndenumerate(values):
+            if show.rounded(value) != value:
+                name = key + "".join(f"[{n}]" for n in index)  # as the file indexes it: w_hidden[1][0]
+                raise ValueError(f"{where}{name} = {float(value)!r} has more than the {DECIMALS} decimals the pages "
+                                 f"write a given number with, so they would print it as {show.given(value)}; give it "
+                                 f"with at most {DECIMALS} decimals")
+
+
+def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
+    """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
+    fp = forward(net, x)
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
+        if not slope > 0:
+            raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
+                             f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
+                             f"choose smaller weights or inputs")
+    e = d - fp.y_output[0]
+    if e == 0:
+        raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
+                         f"one iteration changes nothing; choose another d")
+    if float(show.num(e * e / 2)) < MIN_COST:
+        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} gives the cost "
+                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(e * e / 2)} with the pages' "
+                         f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
+                         f"it, or how one iteration lowers it; choose a d further from y "
+                         f"(|e| of {_enough_error():.3g} or more)")
+
+
+def _enough_error() -> float:
+    """An |e| whose cost is `MIN_COST` or more however it is rounded: sqrt(2 MIN_COST) rounded up at 3 significant
+    digits (0.0142)."""
+    root = math.sqrt(2 * MIN_COST)
+    unit = 10.0 ** (math.floor(math.log10(root)) - 2)
+    return math.ceil(root / unit) * unit
+
+
+def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Refuse an example whose iteration gives a number of `MAX_PRINTED` or more in size: the pages print every
+    number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise)."""
+    steps = trace(net, x, d, eta)
+    big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
+    if big:
+        named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])
+        more = f" (and {len(big) - 3} more)" if len(big) > 3 else ""
+        raise ValueError(f"{where}one iteration gives {named}{more}: the pages print every number with {DECIMALS} "
+                         f"decimals, and from 10^{15 - DECIMALS} on that is more than the 15 significant digits a "
+                         f"double holds; choose smaller numbers")
+
+
