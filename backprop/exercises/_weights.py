@@ -1,7 +1,8 @@
 """Which hidden weights an exercise about the w_ik asks for, chosen from the numbers: one w_ik (exercises 8 and 11,
 `first_hidden_weight`), or the answer boxes of an exercise whose answer is all six Δw_ik (exercises 6, 9 and 10,
 `with_weight_boxes`). Never a weight whose input x_k is 0 (its update and gradient are then 0, and so is every
-classic slip's), nor one whose answer box cannot tell a classic slip from the right answer.
+classic slip's) unless every input is, nor one whose answer box cannot tell a classic slip from the right answer
+unless no weight's box can.
 """
 
 from __future__ import annotations
@@ -47,18 +48,29 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     """The Δw_ik the answer boxes ask for, for an exercise whose answer is the array of all Δw_ik: each of ``wanted``
     (the exercise's own choice, e.g. two hidden neurons) whose input x_k is not 0, whose right Δw_ik is not 0 and at
     which each mistake gives a number outside the tolerance of the right one; in place of one that is not, the first
-    such weight not yet asked for of the same neuron i, else of the same input k, else any (and the wanted one itself
-    if there is none). Their indexes in ``w_hidden``, in the order w_11, w_12, w_21, ...
+    such weight not yet asked for of the same neuron i, else of the same input k, else any. When no weight left is
+    such, the first not yet asked for whose input x_k and Δw_ik are not 0 (its box then says which slips it calls
+    right: `NumericExercise.box_note`), else whose input is not 0, and the wanted one itself only when every input is
+    0. Their indexes in ``w_hidden``, in the order w_11, w_12, w_21, ...
     """
     def good(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
 
+    # each weight's rank, best first: told apart, then moving, then an input other than 0 (an x_k = 0 makes Δw_ik
+    # and every slip's value 0: its box would call each slip right)
+    tiers = (good, lambda ik: x[ik[1]] != 0 and exercise.right[ik] != 0, lambda ik: x[ik[1]] != 0)
     chosen = [ik for ik in wanted if good(ik)]
     for i, k in wanted:
-        if not good((i, k)):
-            free = [ik for ik in np.ndindex(exercise.right.shape) if good(ik) and ik not in chosen]
+        if good((i, k)):
+            continue
+        for tier in tiers:
+            free = [ik for ik in np.ndindex(exercise.right.shape) if tier(ik) and ik not in chosen]
             free.sort(key=lambda ik: (ik[0] != i, ik[1] != k))  # stable: w_11, w_12, ... within each kind
-            chosen.append(free[0] if free else (i, k))
+            if free:
+                chosen.append(free[0])
+                break
+        else:
+            chosen.append((i, k))
     return sorted(chosen)
 
 

@@ -679,6 +679,30 @@ def test_the_update_boxes_of_an_example_with_x1_0_ask_for_no_update_that_is_0():
     assert "bp-answer-note" not in proc.stdout and "w₁₁" not in proc.stdout and "w_11" not in proc.stdout
 
 
+def test_the_update_boxes_ask_for_no_input_of_0_when_no_other_box_tells_every_slip_apart():
+    """A reviewer's practice example: tansig neurons, x_2 = 0, and hidden neuron 3's field v_3 = 0.8 · 0.3 − 0.239999
+    = 10^-6, so f'(v_3) = 1 − tanh² v_3 is 1 to 12 digits and three slips (w_4i(n+1), f' dropped, f' from v_3) give
+    its right Δw_31 to six decimals. Exercise 6 wants Δw_11, Δw_12 and Δw_32; the Δw_i2 are 0, only Δw_11 and Δw_21
+    tell every slip apart, so the third box fell back on Δw_32 = 0 itself, where the six slips give 0 too, and its
+    note said so. It asks for Δw_31, whose input is not 0, and its note names the three slips. Hand values."""
+    net = Network([[0.5, -0.3], [-0.4, 0.6], [0.3, 0.2]], [0.1, -0.2, -0.239999], [[0.6, -0.5, 0.4]], [0.1],
+                  hidden="tansig")
+    example = examples.Example(net, np.array([0.8, 0.0]), 0.9, 0.7, "built by the test")
+    data = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
+            "b_output": net.b_output.tolist(), "hidden": "tansig", "output": "purelin", "x": [0.8, 0.0], "d": 0.9,
+            "eta": 0.7}
+    it = oracle.iteration(data)
+    assert abs(it["v_hidden"][2] - 1e-6) < 1e-12, "the premise: v_3 is 10^-6"
+    exercise = ex.catalogue(example)["hidden-weights"]
+    assert [(b.label, b.index) for b in exercise.boxes] == [("Δw_11", (0, 0)), ("Δw_21", (1, 0)), ("Δw_31", (2, 0))]
+    assert [exercise.box_note(n) for n in range(2)] == ["", ""]
+    note = exercise.box_note(2)
+    assert f"Δw₃₁ = {it['dw_hidden'][2][0]:.6f}" in note and "w₃₂" not in note
+    for slip in ("the updated weights w_4i(n+1)", "dropping f'(v_i)", "f'(v_i) computed from v_i"):
+        assert slip in note
+    assert "the flipped sign" not in note and "forgetting η" not in note
+
+
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])
 def test_boxes_that_ask_for_the_whole_answer_need_no_intro(name):
     assert "bp-answer-intro" not in ex.answer_box(name)._repr_html_()

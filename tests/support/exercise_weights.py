@@ -96,7 +96,9 @@ def told_apart(right: float, slips: list[float]) -> bool:
 def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]]:
     """The Δw_ik the boxes of exercise ``name`` (6, 9 or 10) ask for: each of ``WANTED[name]`` whose input x_k is not 0,
     whose right Δw_ik is not 0 and whose box tells each slip from it; in place of one that is not, the first such
-    weight not yet asked for of the same neuron i, else of the same input k, else any. In the order w_11, w_12, ..."""
+    weight not yet asked for of the same neuron i, else of the same input k, else any; when there is none, in the
+    same order the first whose input and Δw_ik are not 0, else whose input is not 0, else the wanted one itself.
+    In the order w_11, w_12, ..."""
     x = [float(v) for v in example["x"]]
     right, slips = update_slips(name, example, it)
 
@@ -104,10 +106,16 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
         return x[k] != 0 and right[i][k] != 0 and told_apart(right[i][k], [s[i][k] for s in slips])
 
     every = [(i, k) for i in range(len(right)) for k in range(len(x))]
+    tiers = (good, lambda i, k: x[k] != 0 and right[i][k] != 0, lambda i, k: x[k] != 0)
     chosen = [ik for ik in WANTED[name] if good(*ik)]
     for i, k in WANTED[name]:
         if not good(i, k):
-            free = [ik for ik in every if good(*ik) and ik not in chosen]
-            same_neuron, same_input = [ik for ik in free if ik[0] == i], [ik for ik in free if ik[1] == k]
-            chosen.append((same_neuron or same_input or free or [(i, k)])[0])
+            pick = [(i, k)]
+            for tier in tiers:
+                free = [ik for ik in every if tier(*ik) and ik not in chosen]
+                same_neuron, same_input = [ik for ik in free if ik[0] == i], [ik for ik in free if ik[1] == k]
+                if free:
+                    pick = same_neuron or same_input or free
+                    break
+            chosen.append(pick[0])
     return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen)]
