@@ -2,7 +2,8 @@
 
 * Each build (``mkdocs build``, and each rebuild of ``mkdocs serve``) forgets the ``backprop`` modules
   that markdown-exec's blocks imported in this process, so the pages show the package and the example
-  file as they are now, like the notebooks, which run in a new kernel every build: never a mixed site.
+  file as they are now, like the notebooks, which run again in a new kernel whenever the package or the example
+  changed (hooks/notebook_cache.py): never a mixed site.
 * A file the pages cannot teach with stops the build at once with the loader's message (which file, which field,
   why), before any page renders, instead of a traceback in every page that imports the example.
 * ``mkdocs serve`` watches the package and the example file in use (``$BACKPROP_EXAMPLE`` may name

@@ -25,7 +25,7 @@ import sys
 import pytest
 import sympy as sp
 
-from backprop import gradcheck
+from backprop import caught, gradcheck
 from tests.support import oracle
 from tests.support.pages import (
     EXAMPLE_FILES,
@@ -284,6 +284,26 @@ def test_verification_relative_error_facts():
     for a, c in [(2.0, -3.0), (-0.1, 5.0), (1e-3, -1e-3)]:
         assert r_of(a, c) == 1.0 and abs(a - c) == abs(a) + abs(c)
     assert markdown_says(said, r"$r \approx 10^{-8}$ or smaller means the rule is right; $r > 10^{-4}$ means a bug")
+
+
+def test_verification_saturated_slope_and_thresholds():
+    """A hidden output within delta = 1e-5 of its bounds has f'(v_i) below delta (logsig, y(1 - y)) or 2 delta (tansig,
+    1 - y^2), sympy on the bounds; the page's 10^-7 is gradcheck.RIGHT and its 10^-4 the bug threshold of
+    backprop.caught (it said "gradients of 10^-6 or less", false for large e w_4i x_k: a fraction of those)."""
+    said = "verification"
+    assert markdown_says(said, r"a saturated hidden neuron ($y_{hi}$ within $10^{-5}$ of its bounds) has a slope "
+                               r"$f'(v_i)$ below $10^{-5}$ (logsig) or $2 \times 10^{-5}$ (tansig), so its gradients "
+                               r"are that small a fraction of $e\, w_{4i}\, x_k$ ($e\, w_{4i}$ for its bias)")
+    t = sp.symbols("t", nonnegative=True)  # the distance of y_hi from its bound
+    delta = sp.Rational(1, 10**5)
+    for y in (t, 1 - t):  # logsig near 0 or 1: f' = y (1 - y) = t (1 - t)
+        assert sp.expand(y * (1 - y) - t * (1 - t)) == 0
+    assert sp.reduce_inequalities([t * (1 - t) >= delta, t < delta], t) == sp.false
+    tanh_slope = 1 - (1 - t) ** 2  # |y| = 1 - t: f' = 1 - y^2 = t (2 - t)
+    assert sp.reduce_inequalities([tanh_slope >= 2 * delta, t < delta], t) == sp.false
+    assert sp.reduce_inequalities([tanh_slope > delta, t < delta], t) != sp.false  # delta alone would be false
+    assert markdown_says(said, r"where the plain $r$ would read $10^{-7}$ or more") and gradcheck.RIGHT == 1e-7
+    assert markdown_says(said, r"$r > 10^{-4}$ means a bug") and caught.WRONG == 1e-4
 
 
 def test_verification_choice_of_h():
