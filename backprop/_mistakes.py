@@ -58,7 +58,8 @@ class Mistake:
 
 
 class NotApplicable(ValueError):
-    """A slip that this network cannot show (``bias-input-x2`` with one input): `check` leaves it out."""
+    """A slip that this network cannot show (``bias-input-x2`` with one input, ``wrong-derivative`` with a hidden
+    activation added with `backprop.activations.register`): `check` leaves it out."""
 
 
 _CATALOGUE: list[Mistake] = []
@@ -182,8 +183,13 @@ def _wrong_derivative_hint(n: Notation) -> str:
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
     $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a
-    purelin hidden layer (`OTHER_DERIVATIVE`). The output layer's $f'(v_j)$ is right.
+    purelin hidden layer (`OTHER_DERIVATIVE`). The output layer's $f'(v_j)$ is right. A hidden activation added
+    with `backprop.activations.register` has no other derivative a student takes by mistake: it raises
+    `NotApplicable`, and `check` names the other mistakes.
     """
+    if net.hidden not in OTHER_DERIVATIVE:
+        raise NotApplicable(f"wrong-derivative needs another activation's derivative taken by mistake; the hidden "
+                            f"activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
     other = activations.get(OTHER_DERIVATIVE[net.hidden]).derivative_from_output
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.y_hidden)))
 

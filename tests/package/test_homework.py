@@ -1609,3 +1609,32 @@ def test_a_registered_hidden_activation_gets_hints_without_a_formula_it_has_not(
             "In the hidden rules you used another activation's derivative: f'(v_i) is the derivative of this hidden "
             "layer's own activation, softsign-hidden-test.")
         assert "here it is linear (purelin)" in homework.hint("sigmoid-output", net)
+
+
+def test_a_registered_hidden_activation_is_checked_without_the_other_derivative(monkeypatch):
+    """A hidden activation added with activations.register: check() checks every step and names the mistakes that
+    apply; wrong-derivative, which needs another activation's derivative to take by mistake, is not named (the old
+    check raised KeyError at the first wrong value). The right values come from the oracle given softsign in plain
+    math, v / (1 + |v|) with f' = (1 - |y|)^2."""
+    name = "softsign-check-test"
+    monkeypatch.setitem(oracle.F, name, lambda v: v / (1 + abs(v)))
+    monkeypatch.setitem(oracle.F_PRIME_FROM_Y, name, lambda y: (1 - abs(y)) ** 2)
+    with softsign_network("hidden", name) as net:
+        ex = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
+              "b_output": net.b_output.tolist(), "hidden": name, "output": "purelin", "x": [1.0, 0.5], "d": 1.0,
+              "eta": 0.5}
+        right = oracle.trace_values(oracle.iteration(ex))
+        assert check(ex, right).ok
+        report = check(ex, {"v1": 9.0})
+        assert (report.ok, report.first_wrong.name, report.likely) == (False, "v1", ())
+        # a slip that applies is still named: the flipped sign at Δw41, the biases' input x_2 at Δb1
+        assert [m.name for m in check(ex, {"Δw41": -right["Δw41"]}).likely] == ["sign-flipped"]
+        assert [m.name for m in check(ex, {"Δb1": right["Δw12"]}).likely] == ["bias-input-x2"]
+        # logsig's derivative y_hi (1 - y_hi) in rule 3: no mistake of the catalogue gives it here, and none is named
+        y1 = right["y_h1"]
+        taken = 0.5 * right["e"] * ex["w_output"][0][0] * y1 * (1 - y1) * 1.0
+        assert not homework.close(taken, right["Δw11"])
+        assert check(ex, {"Δw11": taken}).likely == ()
+        with pytest.raises(homework.NotApplicable, match="wrong-derivative needs another activation's derivative"):
+            homework.wrong_derivative(net, ex["x"], ex["d"], ex["eta"])
+        assert json.dumps(check(ex, {"Δw41": -right["Δw41"]}).to_dict())
