@@ -67,3 +67,16 @@ def test_the_readme_gives_the_maths_scale():
     mathjax_v8 = load_hook("mathjax_v8")
     said = re.search(r"scaled to Roboto's x-height \(([\d.]+) %\)", joined(ROOT / "README.md"))
     assert said and float(said[1]) == round(100 * mathjax_v8.SCALE, 1)
+
+
+def test_the_points_errata_names_are_its_blocks():
+    """Errata's 'central differences at x = ±0.5, ±1, ±2, 3' are the points of the block below it."""
+    text = (DOCS / "errata.md").read_text(encoding="utf-8")
+    said = re.search(r"differences at \$x = ([^$]+)\$ \(only", " ".join(text.split()))
+    assert said, "errata no longer names its points"
+    points = set()
+    for term in said[1].split(","):
+        value = float(term.replace(r"\pm", "").strip())
+        points |= {value, -value} if r"\pm" in term else {value}
+    block = re.search(r"^xs = np\.array\(\[([^\]]+)\]\)", text, re.M)
+    assert points == {float(v) for v in block[1].split(",")}
