@@ -55,8 +55,12 @@ def right_message(value: np.ndarray, whole: frozenset[tuple[int, ...]] | bool = 
     return f"Right: {np.array2string(texts.reshape(value.shape), formatter={'all': str}, separator=', ')}."
 
 
-def _entry(value: float, whole: bool) -> str:
+def entry_text(value: float, whole: bool = False) -> str:
+    """One entry as the site prints it: a count as a whole number (``26``), else with six decimals."""
     return str(round(value)) if whole else show.num(value)
+
+
+_entry = entry_text
 
 
 def _decimal(value: float) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import show
-from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, right_message, within
+from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, entry_text, right_message, within
 from ._markdown import pretty
 
 
@@ -205,15 +205,46 @@ class NumericExercise:
             return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
         return Feedback(False, f"Not yet. {self.otherwise}")
 
+    def _printed(self, value: np.ndarray, index: tuple[int, ...]) -> str:
+        """The entry of ``value`` at ``index`` as the site prints it (a box's count as a whole number)."""
+        whole = any(b.whole and b.index == index for b in self.boxes)
+        return entry_text(float(value[index]), whole)
+
+    def _printed_apart(self, m: Mistake) -> tuple[int, ...] | None:
+        """The first entry where slip ``m`` and the right answer print differently, one an answer box asks for first;
+        None when they print alike everywhere (the slip gives the right answer itself, as printed)."""
+        entries = [b.index for b in self.boxes] + list(np.ndindex(self.right.shape))
+        return next((i for i in entries if self._printed(m.value, i) != self._printed(self.right, i)), None)
+
+    def _entry_name(self, index: tuple[int, ...]) -> str:
+        """``Δw₁₂ = ``: the label of the box that asks for the entry at ``index``; ``""`` for a single number; else the
+        numpy index, as check() names an entry."""
+        if self.right.ndim == 0:
+            return ""
+        label = next((b.label for b in self.boxes if b.index == index), None)
+        if label is not None:
+            return f"{pretty(label)} = "
+        return f"the entry at {index[0] if len(index) == 1 else index} (numpy indices, from 0) = "
+
     def note(self) -> str:
-        """What the page says under all the boxes: the slips that give the right answer itself for these numbers,
-        which neither the boxes nor ``check`` can tell apart. (A slip that passes some boxes only: `box_note`.)"""
+        """What the page says under all the boxes: the slips whose answer lies within the tolerance of the right one
+        in every entry for these numbers, which neither the boxes nor ``check`` can tell apart. A slip is said to give
+        "the right answer itself" only when it prints alike; else the note gives an entry where it prints otherwise,
+        with the right one. (A slip that passes some boxes only: `box_note`.)"""
         both = self.undetectable
         if not both:
             return ""
-        slips = show.and_list([m.slip for m in both])
-        return (f"For these numbers, {slips} {'gives' if len(both) == 1 else 'give'} the right answer itself, so "
-                "neither the answer boxes nor check() can tell "
+        alike = [m for m in both if self._printed_apart(m) is None]
+        parts = []
+        if alike:
+            parts.append(f"the slip{'' if len(alike) == 1 else 's'} {show.and_list([f'“{m.slip}”' for m in alike])} "
+                         f"{'gives' if len(alike) == 1 else 'give'} the right answer itself")
+        for m in both:
+            if (index := self._printed_apart(m)) is not None:
+                others = ", and every other entry within its tolerance too" if self.right.size > 1 else ""
+                parts.append(f"the slip “{m.slip}” gives {self._entry_name(index)}{self._printed(m.value, index)}, "
+                             f"within the tolerance of the right answer {self._printed(self.right, index)}{others}")
+        return (f"For these numbers, {show.and_list(parts)}, so neither the answer boxes nor check() can tell "
                 f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
 
     def boxes_asked(self) -> str:

@@ -330,6 +330,48 @@ def test_a_slip_as_close_as_the_right_answer_is_left_out_and_named():
     assert hints == [{"value": 3.0, "hint": "three"}]
 
 
+def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
+    """The note under the boxes said every slip within the tolerance "gives the right answer itself": with tanh'(0.04)
+    = 0.998402 it said so of sech v, unsquared, 0.999201 (within 0.1 %); and "the updated weights w_4i(n+1) gives"
+    (plural). It says "itself" of a slip only when it prints alike, else the number and the right one; the subject is
+    "the slip", whatever the slip's words."""
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(
+        ex.Mistake(1.0009, "near", "the near slip"), ex.Mistake(1.0000001, "same", "the invisible slips"),
+        ex.Mistake(3.0, "three", "the visible slip")))
+    note = exercise.note()
+    assert note == ("For these numbers, the slip “the invisible slips” gives the right answer itself and the slip "
+                    "“the near slip” gives 1.000900, within the tolerance of the right answer 1.000000, so neither the "
+                    "answer boxes nor check() can tell those slips from the right answer.")
+    # a tie example's hidden neuron 2 (a reviewer's): v_2 = 0.02 + 0.01 + 0.01 = 0.04, tanh'(v_2) = 1 − tanh² 0.04
+    net = Network([[0.02, 0.01], [0.02, 0.01], [0.5, -0.3]], [0.01, 0.01, 0.1], [[0.6, 0.6, -0.4]], [0.05])
+    tanh_note = ex.catalogue(examples.Example(net, np.array([1.0, 1.0]), 0.0, 0.05, "built by the test"))[
+        "tanh-derivative"].note()
+    sech, right = 1 / math.cosh(0.04), 1 - math.tanh(0.04) ** 2
+    assert f"{sech:.6f}" == "0.999201" and f"{right:.6f}" == "0.998402"
+    assert (f"the slip “sech v, unsquared” gives {sech:.6f}, within the tolerance of the right answer {right:.6f}"
+            in tanh_note) and "itself" not in tanh_note
+
+
+def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():
+    """η = 0.01 (a reviewer's example): the slip w_4i(n+1) gives Δw_ik within 0.1 % of the right ones; the note said
+    "the updated weights w_4i(n+1) gives the right answer itself", where Δw_12 prints -0.000037 against -0.000038. It
+    names the first box whose entry prints otherwise, with both numbers from the oracle."""
+    example, data = _tiny_step_example()
+    it = oracle.iteration(data)
+    w4_next = [w + dw for w, dw in zip(data["w_output"][0], it["dw_output"][0], strict=True)]
+    bug = oracle.iteration(data, back_weights=[w4_next])
+    exercise = ex.catalogue(example)["hidden-weights"]
+    apart = [(b.label, b.index) for b in exercise.boxes
+             if f"{bug['dw_hidden'][b.index[0]][b.index[1]]:.6f}" != f"{it['dw_hidden'][b.index[0]][b.index[1]]:.6f}"]
+    assert apart, "the premise: the slip prints otherwise in a box"
+    label, (i, k) = apart[0]
+    note = exercise.note()
+    assert (f"the slip “the updated weights w_4i(n+1)” gives Δw₁₂ = {bug['dw_hidden'][i][k]:.6f}, within the tolerance "
+            f"of the right answer {it['dw_hidden'][i][k]:.6f}, and every other entry within its tolerance too"
+            in note) and label == "Δw_12"
+    assert "itself" not in note and "w_4i(n+1) gives the right" not in note
+
+
 def test_two_slips_that_give_one_number_share_one_hint_naming_both():
     exercise = ex.NumericExercise("x", right=1.0, mistakes=(
         ex.Mistake(2.0, "first"), ex.Mistake(2.0000001, "second"), ex.Mistake(2.0, "first"), ex.Mistake(5.0, "five")))
