@@ -289,11 +289,15 @@ def one_iteration(ex: Example) -> NumericExercise:
 
 
 def iteration_outcome(d: float, y: float, y_next: float) -> str:
-    r"""Exercise 8's words on where one iteration moved the output: closer to ``d``, or further, and then whether it
-    went past ``d`` (an overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
+    r"""Exercise 8's words on where one iteration moved the output: closer to ``d`` (and past it, when it went past),
+    or further, and then whether it went past ``d`` (an overshoot) or away from it on the same side (a step too long
+    for the gradient of time n)."""
     before, after = abs(d - y), abs(d - y_next)
+    past = (d - y) * (d - y_next) < 0  # d lies between y(n) and y(n+1)
     if after < before:
-        return show.tex(r"closer to $d = {{d:given}}$ than $y(n) = {{y}}$ was", d=d, y=y)
+        return show.tex(r"closer to $d = {{d:given}}$ than $y(n) = {{y}}$ was" + (
+            r", though past it, on its other side: a smaller $\eta$ would have landed nearer $d$" if past else ""),
+            d=d, y=y)
     if after == before:
         return show.tex(r"as far from $d = {{d:given}}$ as $y(n) = {{y}}$ was", d=d, y=y)
     if (d - y) * (d - y_next) < 0:

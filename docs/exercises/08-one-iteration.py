@@ -76,7 +76,7 @@ y_next = w_output_next @ y_h_next + b_output_next
 answer = [w_output_next[0], w_hidden_next[i, k], y_next]
 
 y = fp.y_output[0]
-outcome = iteration_outcome(d, y, y_next)  # closer to d, or further: past d (an overshoot), or on the same side
+outcome = iteration_outcome(d, y, y_next)  # closer to d (past it or not), or further: past d, or on the same side
 dw41, dw_ik = eta * e * y_h[0], eta * delta_hidden[i] * x[k]
 r = show.rounded
 worked_solution(r"""

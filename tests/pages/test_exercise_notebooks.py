@@ -186,6 +186,7 @@ def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
     past = (it["d"] - it["y"]) * (it["d"] - it["y_next"]) < 0  # d lies between y(n) and y(n+1)
     assert ("the step overshoots" in text) == (not closer and past), "an overshoot is a step past d"
     assert ("on the same side of $d$" in text) == (not closer and not past)
+    assert ("though past it, on its other side" in text) == (closer and past)
 
 
 # A network and sample whose one iteration moves y away from d: past it with logsig hidden neurons, on the same side
@@ -202,6 +203,19 @@ def test_exercise_8_says_an_overshoot_only_when_y_went_past_d(hidden):
     it = oracle.iteration({**AWAY, "hidden": hidden})
     assert abs(it["d"] - it["y_next"]) > abs(it["d"] - it["y"])
     _iteration_words(ex.iteration_outcome(it["d"], it["y"], it["y_next"]), it)
+
+
+def test_exercise_8_says_when_y_went_past_d_yet_closer_to_it():
+    """A reviewer's practice example (tansig, x = (0.8, 0), d = 0.9, η = 0.7): y goes 0.616121 -> 1.086220, past d
+    and closer to it; exercise 8 said only 'closer to d'. Its words against the oracle's y(n+1)."""
+    example = {"w_hidden": [[0.5, -0.3], [-0.4, 0.6], [0.3, 0.2]], "b_hidden": [0.1, -0.2, -0.239999],
+               "w_output": [[0.6, -0.5, 0.4]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+               "x": [0.8, 0.0], "d": 0.9, "eta": 0.7}
+    it = oracle.iteration(example)
+    assert (f"{it['y']:.6f}", f"{it['y_next']:.6f}") == ("0.616121", "1.086220")
+    text = ex.iteration_outcome(it["d"], it["y"], it["y_next"])
+    _iteration_words(text, it)
+    assert text.startswith("closer to $d = 0.9$ than $y(n) = 0.616121$ was, though past it")
 
 
 def _iteration_names(text: str, example: dict, it: dict) -> None:
