@@ -23,12 +23,18 @@ who has $v_1$ right and $\Delta w_{41}$ with the wrong sign:
 where $y(n+1)$ is the updated network's output for the same $x$ and $E(n+1) = \tfrac12 (d - y(n+1))^2$.
 In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4`` (`ALIASES`).
 
-**The checking rule.** A value is right when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$
-(`ATOL`, `RTOL`: the exercises' tolerance). Steps are checked in trace order; at the first wrong step the
-likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one) and that the rule can tell from the right value (`tells_apart`:
-no number is within the tolerance of both, so a value near $10^{-6}$, where `ATOL` covers both signs, names no
-mistake). Where two mistakes give the same value, both are named. If none does, the report says so.
+**The checking rule** (`close`, `tolerance`). A value is right when
+$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$ (`ATOL`, `RTOL`: the exercises' tolerance),
+and a new value $\theta(n+1)$, $y(n+1)$ or $E(n+1)$ when
+$|\text{given} - \text{right}| \le \max(10^{-6},\ 10^{-3}\,|\Delta|)$, measured against its change $\Delta$ from
+time $n$ ($\Delta\theta$, $y(n+1) - y(n)$, $E(n+1) - E(n)$) as the exercises' boxes for a new value are: with a small
+step, 0.1 % of the value itself would pass the value at time $n$, no update at all. Either way six decimals always
+pass. Steps are checked in trace order; at the first wrong step
+the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
+(with the mistake's value in place of the right one, and for a new value its change from the same value at time $n$)
+and that the rule can tell from the right value (`tells_apart`: no number is within the tolerance of both, so a value
+near $10^{-6}$, where `ATOL` covers both signs, names no mistake). Where two mistakes give the same value, both are
+named. If none does, the report says so.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
@@ -113,28 +119,44 @@ __all__ = [
     "sign_flipped",
     "subtracted_update",
     "tells_apart",
+    "tolerance",
     "trace",
     "updated_output_weights",
     "updates",
     "wrong_derivative",
 ]
 
-RTOL = 1e-3  # the exercises' tolerance (backprop.exercises.RTOL, ATOL): six significant digits typed pass
+# The exercises' tolerance (backprop.exercises.RTOL, ATOL), and their rule for a new value (measured against its change
+# from time n): six decimals typed always pass, six significant digits wherever the tolerance grows with the value.
+RTOL = 1e-3
 ATOL = 1e-6
 #: ASCII spellings accepted in a student's answers: a leading ``d`` for ``Δ`` (``dw41``, ``db4``).
 ALIASES = {"d": "Δ"}
 
 
-def close(given: float, to: float) -> bool:
-    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$."""
-    return abs(given - to) <= ATOL + RTOL * abs(to)
+def tolerance(to: float, at_n: float | None = None) -> float:
+    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}|$; for a new value, whose value at
+    time $n$ is ``at_n`` ($\theta(n)$, $y(n)$, $E(n)$), $\max($`ATOL`$,$ `RTOL` $\cdot |\text{to} - \text{at\_n}|)$:
+    0.1 % of its change, so that the value at time $n$ (no update) is wrong however small the step."""
+    if at_n is None:
+        return ATOL + RTOL * abs(to)
+    return max(ATOL, RTOL * abs(to - at_n))
 
 
-def tells_apart(a: float, b: float) -> bool:
+def close(given: float, to: float, at_n: float | None = None) -> bool:
+    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$, or for a new value
+    whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le \max($`ATOL`$,$ `RTOL`
+    $\cdot |\text{to} - \text{at\_n}|)$ (`tolerance`)."""
+    return abs(given - to) <= tolerance(to, at_n)
+
+
+def tells_apart(a: float, b: float, at_n: float | None = None) -> bool:
     r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
-    $|a - b| >$ 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$. A mistake is named only where its value is told from the right one.
+    $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$, or for a new value whose value
+    at time $n$ is ``at_n`` $\max($`ATOL`$,$ `RTOL` $|a - \text{at\_n}|) + \max($`ATOL`$,$ `RTOL`
+    $|b - \text{at\_n}|)$. A mistake is named only where its value is told from the right one.
     """
-    return abs(a - b) > 2 * ATOL + RTOL * (abs(a) + abs(b))
+    return abs(a - b) > tolerance(a, at_n) + tolerance(b, at_n)
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,11 +170,14 @@ class Step:
     name: str
     expected: float
     given: float | None
+    #: For a new value (``w41(n+1)``, ``y(n+1)``, ``E(n+1)``) the same quantity at time $n$, which its tolerance is
+    #: measured from (`tolerance`); None for the other steps.
+    at_n: float | None = None
 
     @property
     def right(self) -> bool | None:
         """True or False for a given value (by `close`), None for a step not given."""
-        return None if self.given is None else close(self.given, self.expected)
+        return None if self.given is None else close(self.given, self.expected, self.at_n)
 
 
 @dataclass(frozen=True)
@@ -248,7 +273,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     Returns
     -------
     Report
-        Every step with its right and given value; the first wrong given step in trace order; the catalogue's
+        Every step with its right and given value, each judged by `close` (a new value's tolerance measured against
+        its change from time $n$); the first wrong given step in trace order; the catalogue's
         mistakes whose value there is within the tolerance of the given one and told apart from the right one
         (`tells_apart`; empty when no classic mistake gives that value), with their hints written for ``net``
         (``Report.hints``).
@@ -261,7 +287,10 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     """
     expected = trace(net, x, d, eta)
     given = read_answers(answers, tuple(expected))
-    steps = tuple(Step(name, value, given.get(name)) for name, value in expected.items())
+    # the new values' steps at time n: θ(n), y(n), E(n), under their (n+1) names (an iteration that keeps θ(n))
+    kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
+    steps = tuple(Step(name, value, given.get(name), kept[name] if name.endswith("(n+1)") else None)
+                  for name, value in expected.items())
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: tuple[Mistake, ...] = ()
     if first_wrong is not None:
@@ -276,4 +305,4 @@ def _explains(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike,
         value = m.fn(net, x, d, eta)[wrong.name]
     except NotApplicable:
         return False
-    return close(wrong.given, value) and tells_apart(value, wrong.expected)
+    return close(wrong.given, value, wrong.at_n) and tells_apart(value, wrong.expected, wrong.at_n)

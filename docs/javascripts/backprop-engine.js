@@ -403,10 +403,18 @@
 
   var RTOL = 1e-3, ATOL = 1e-6;
 
-  function isClose(given, right) { return Math.abs(given - right) <= ATOL + RTOL * Math.abs(right); }
+  // homework.tolerance: ATOL + RTOL |to|; for a new value (w41(n+1), y(n+1), E(n+1)), whose value at time n is atN,
+  // max(ATOL, RTOL |to - atN|), 0.1 % of its change, so that the value at time n (no update) is wrong however small
+  // the step.
+  function tolerance(to, atN) {
+    if (atN === undefined || atN === null) return ATOL + RTOL * Math.abs(to);
+    return Math.max(ATOL, RTOL * Math.abs(to - atN));
+  }
+
+  function isClose(given, right, atN) { return Math.abs(given - right) <= tolerance(right, atN); }
 
   // homework.tells_apart: no number is within the tolerance of both; a slip is named only where its value is.
-  function tellsApart(a, b) { return Math.abs(a - b) > 2 * ATOL + RTOL * (Math.abs(a) + Math.abs(b)); }
+  function tellsApart(a, b, atN) { return Math.abs(a - b) > tolerance(a, atN) + tolerance(b, atN); }
 
   // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
   // build time; tests/pages/test_live_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
@@ -472,12 +480,16 @@
 
   // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
   // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
-  // by the same rule and not the right value.
+  // by the same rule and not the right value. A new value's tolerance is measured from its value at time n: the
+  // rows of an iteration that keeps θ(n), as homework.check does.
   function check(net, x, d, eta, given, order) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
+    var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
-      var mark = { name: row[0], given: given[row[0]], right: row[1], ok: isClose(given[row[0]], row[1]) };
+      var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null;
+      var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN,
+                   ok: isClose(given[row[0]], row[1], atN) };
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
@@ -487,7 +499,9 @@
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
         var value = toDict(slipped)[firstWrong.name];
-        if (isClose(firstWrong.given, value) && tellsApart(value, firstWrong.right)) likely.push(name);
+        if (isClose(firstWrong.given, value, firstWrong.atN) && tellsApart(value, firstWrong.right, firstWrong.atN)) {
+          likely.push(name);
+        }
       });
     }
     return { marks: marks, firstWrong: firstWrong, likely: likely };
@@ -630,7 +644,8 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, isClose: isClose, tellsApart: tellsApart, SLIPS: SLIPS,
+    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    tellsApart: tellsApart, SLIPS: SLIPS,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,
   };

@@ -429,6 +429,79 @@ def test_a_mistake_the_tolerance_cannot_tell_from_the_right_value_is_not_named()
     assert [m.name for m in check(ex, {"Δw12": given}).likely] == ["rule3-no-x"]
 
 
+#: A small step: with η = 10^-4 every update of the worked example is far below 0.1 % of its new value.
+SMALL_STEP = oracle.with_sample(EX, eta=1e-4)
+
+
+def at_time_n(ex: dict) -> dict[str, float]:
+    """Each new value's step (``w41(n+1)``, ..., ``y(n+1)``, ``E(n+1)``) with the same quantity at time n: the
+    example's own weights and biases (the oracle's names, from a copy whose every update is 0), y and E."""
+    right = oracle.trace_values(oracle.iteration(ex))
+    news = [n for n in right if n.endswith("(n+1)")]
+    params = [n[:-len("(n+1)")] for n in news if not n.startswith(("y", "E"))]
+    rows = {f"w{a}{b}": w for a, row in zip(range(len(ex["w_output"][0]) + 1, 99), ex["w_output"])
+            for b, w in zip(range(1, 99), row)}
+    rows |= {f"b{a}": b for a, b in zip(range(len(ex["w_output"][0]) + 1, 99), ex["b_output"])}
+    rows |= {f"w{i}{k}": w for i, row in zip(range(1, 99), ex["w_hidden"]) for k, w in zip(range(1, 99), row)}
+    rows |= {f"b{i}": b for i, b in zip(range(1, 99), ex["b_hidden"])}
+    out = {f"{p}(n+1)": rows[p] for p in params}
+    return out | {n: right[n[:-len("(n+1)")]] for n in news if n.startswith(("y", "E"))}
+
+
+def test_a_new_value_is_measured_against_its_change():
+    """η = 10^-4 (the audit's `trace --eta 0.0001 --check`): the values at time n given as the new values, no update
+    at all, are wrong at every new value's step (the old rule, 10^-6 + 0.1 % of θ(n+1), passed them all: 'All 4
+    given values are right'); the rule max(10^-6, 0.001 |Δ|) holds at 0.99 and fails at 1.01 of its bound, with Δ
+    the oracle's change from time n; every value rounded to six decimals passes."""
+    right = oracle.trace_values(oracle.iteration(SMALL_STEP))
+    before = at_time_n(SMALL_STEP)
+    assert len(before) == 13 + 2 and before["w41(n+1)"] == SMALL_STEP["w_output"][0][0]
+    assert all(abs(right[n] - v) > 1e-6 for n, v in before.items())  # every change is above ATOL here
+    report = check(SMALL_STEP, {n: before[n] for n in ("w41(n+1)", "b4(n+1)", "w11(n+1)", "b1(n+1)")})
+    assert not report.ok and report.first_wrong.name == "w41(n+1)"
+    for name, value in before.items():
+        assert check(SMALL_STEP, {name: value}).first_wrong.name == name, name
+        bound = max(1e-6, 1e-3 * abs(right[name] - value))
+        for sign in (1, -1):
+            assert check(SMALL_STEP, {name: right[name] + sign * 0.99 * bound}).ok, name
+            assert not check(SMALL_STEP, {name: right[name] + sign * 1.01 * bound}).ok, name
+    assert check(SMALL_STEP, {n: round(v, 6) for n, v in right.items()}).ok
+
+
+def test_a_slip_a_small_step_hides_in_the_new_values_is_named():
+    """η = 10^-4: θ(n) − Δθ (the update subtracted, or its sign flipped) was within 0.1 % of θ(n+1), so the old
+    check marked it right; now it is wrong and both mistakes that give it are named. Where the update is below ATOL
+    (|Δw41| = 0.8·10^-6) the subtracted value is within 2 ATOL of the right one, the rule cannot tell them apart, and a
+    value close to it but wrong names no mistake."""
+    right = oracle.trace_values(oracle.iteration(SMALL_STEP))
+    before = at_time_n(SMALL_STEP)
+    subtracted = before["w41(n+1)"] - right["Δw41"]
+    report = check(SMALL_STEP, {"w41(n+1)": subtracted})
+    assert report.first_wrong.name == "w41(n+1)"
+    assert [m.name for m in report.likely] == ["sign-flipped", "subtracted-update"]
+    tiny = oracle.with_sample(EX, eta=1e-4 * 0.8e-6 / abs(right["Δw41"]))  # Δw41 ∝ η
+    right, before = oracle.trace_values(oracle.iteration(tiny)), at_time_n(tiny)
+    assert abs(right["Δw41"]) == pytest.approx(0.8e-6)
+    subtracted = before["w41(n+1)"] - right["Δw41"]
+    given = subtracted + math.copysign(0.5e-6, subtracted - right["w41(n+1)"])
+    at_n = before["w41(n+1)"]
+    assert homework.close(given, subtracted, at_n) and not homework.close(given, right["w41(n+1)"], at_n)
+    assert not homework.tells_apart(subtracted, right["w41(n+1)"], at_n)
+    report = check(tiny, {"w41(n+1)": given})
+    assert report.first_wrong.name == "w41(n+1)" and report.likely == ()
+
+
+def test_tells_apart_for_a_new_value_is_the_docstrings_inequality():
+    """Hand triples (a, b, the value at time n) either side of |a − b| > max(ATOL, RTOL |a − n|) + max(ATOL, RTOL
+    |b − n|): those told apart have no number close to both, the others have one (their midpoint)."""
+    for a, b, at_n in [(0.7001, 0.7001021, 0.7), (1.7, 1.7021, 0.7), (-3.0, -3.00401, -1.0), (0.7, 0.7000021, 0.7)]:
+        assert homework.tells_apart(a, b, at_n) and homework.tells_apart(b, a, at_n)
+        assert not any(homework.close(c, a, at_n) and homework.close(c, b, at_n) for c in np.linspace(a, b, 4001))
+    for a, b, at_n in [(0.7001, 0.7001019, 0.7), (1.7, 1.7019, 0.7), (-3.0, -3.00399, -1.0), (0.7, 0.7000019, 0.7)]:
+        mid = (a + b) / 2
+        assert not homework.tells_apart(a, b, at_n) and homework.close(mid, a, at_n) and homework.close(mid, b, at_n)
+
+
 def test_tells_apart_is_the_docstrings_inequality():
     """Hand pairs either side of |a − b| > 2 ATOL + RTOL (|a| + |b|): those told apart have no number close to both
     (the grid between them), the others have one (their midpoint)."""
@@ -638,6 +711,18 @@ def test_cli_bad_answers_file_end_to_end(tmp_path):
     assert_one_line_error(run("trace", "--check", write(tmp_path, content)), match)
 
 
+def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
+    """The audit's case end to end: `trace --eta 0.0001 --check` with the values at time n as the new values said
+    'All 4 given values are right.'; it names w41(n+1) as the first wrong step, exit 1."""
+    before = at_time_n(SMALL_STEP)
+    right = oracle.trace_values(oracle.iteration(SMALL_STEP))
+    answers = {n: before[n] for n in ("w41(n+1)", "b4(n+1)", "w11(n+1)", "b1(n+1)")}
+    proc = run("trace", "--eta", "0.0001", "--check", write(tmp_path, answers))
+    assert proc.returncode == 1 and proc.stderr == "", proc.stderr
+    assert (f"First wrong step: w41(n+1) (expected {right['w41(n+1)']:.6f}, given {before['w41(n+1)']:.6f})."
+            in proc.stdout)
+
+
 def test_cli_missing_answers_file(tmp_path, cli):
     assert_one_line_error(cli("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
 
@@ -653,6 +738,11 @@ def test_help_documents_the_answers_file_from_the_step_names(cli):
     assert " ".join(section.split()).count(" ".join(CATALOGUE)) == 1  # the mistakes it can name
     assert "0 when every given value is right, 1 when one is wrong, 2 for a bad file" in section
     assert not re.search(r"\d\.\d{3}", section.replace("1e-06", "").replace("0.001", ""))  # no example value typed
+    # the rule it states, hand values: 10^-6 + 0.1 %, and for a new value max(10^-6, 0.1 % of its change)
+    rule = " ".join(section.split())
+    assert "A value is right when |given - right| <= 1e-06 + 0.001*|right|; a new value (n+1) when |given - right| " \
+           "<= max(1e-06, 0.001*|change|), measured against its change from time n" in rule
+    assert "Values rounded to 6 decimals always pass." in rule and homework.ATOL >= 0.5e-6  # 6: the trace's default
 
 
 def test_a_mistake_within_the_tolerance_of_the_right_value_is_not_named():
@@ -852,6 +942,16 @@ def test_the_checking_rule_is_the_docstrings_inequality():
         for sign in (1, -1):
             assert homework.close(right + sign * bound * (1 - 1e-9), right)
             assert not homework.close(right + sign * bound * (1 + 1e-6), right)
+    # a new value: max(10^-6, 10^-3 |change|), the change from its value at time n
+    assert (r"$|\text{given} - \text{to}| \le \max($`ATOL`$,$ `RTOL` $\cdot |\text{to} - \text{at\_n}|)$"
+            in " ".join(inspect.getdoc(homework.close).split()))
+    assert (r"$|\text{given} - \text{right}| \le \max(10^{-6},\ 10^{-3}\,|\Delta|)$, measured against its change "
+            r"$\Delta$ from time $n$") in module
+    for right, at_n in ((0.7001, 0.7), (0.7, 0.7), (5.0, -3.0), (-2.0, -1.999)):
+        bound = max(1e-6, 1e-3 * abs(right - at_n))
+        for sign in (1, -1):
+            assert homework.close(right + sign * bound * (1 - 1e-9), right, at_n)
+            assert not homework.close(right + sign * bound * (1 + 1e-6), right, at_n)
 
 
 # --- the formulas the hints show (the CLI, the live page and the exercises print them) --------------------------

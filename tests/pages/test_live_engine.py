@@ -394,6 +394,43 @@ def test_check_equals_homework_check(js):
         assert report["likely"] == [m.name for m in want.likely], (case, given)
 
 
+def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(js):
+    """Small steps (η from 10^-9 to 10^-3), where a new value's tolerance is measured against its change: answers of
+    the values at time n (no update), of a slip's new values (the subtracted update's, the flipped sign's), and of the
+    right values moved by 0.5 to 1.5 times the tolerance, on every activation pair. JS and Python mark the same
+    steps and name the same slips; the no-update answers are wrong in both (they passed the old rule)."""
+    rng = np.random.default_rng(31)
+    batch, answers = [], []
+    for case in cases(2, seed=32):
+        for eta in (1e-9, 1e-6, 1e-4, 1e-3):
+            case = {**case, "eta": eta}
+            net = network(case)
+            right = homework.trace(net, case["x"], case["d"], eta)
+            kept = homework.iteration(net, case["x"], case["d"], eta, new_value=lambda old, delta: old)
+            news = [n for n in right if n.endswith("(n+1)")]
+            slip = homework.mistake(str(rng.choice(["subtracted-update", "sign-flipped", "delta-as-new-value"])))
+            slipped = slip.fn(net, np.array(case["x"]), case["d"], eta)
+            moved = {n: right[n] + rng.choice([-1, 1]) * rng.uniform(0.5, 1.5) * homework.tolerance(right[n], kept[n])
+                     for n in news}
+            for given in ({n: kept[n] for n in news}, {n: slipped[n] for n in news}, moved):
+                batch.append(case)
+                answers.append({n: v for n, v in given.items() if rng.random() < 0.5} or given)
+    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
+             [[c, a] for c, a in zip(batch, answers, strict=True)])
+    no_update_wrong = 0
+    for i, (case, given, report) in enumerate(zip(batch, answers, got, strict=True)):
+        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given], given
+        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
+        assert report["likely"] == [m.name for m in want.likely], (case, given)
+        if i % 3 == 0:  # no update: off by its whole change, wrong wherever that change is above 10^-6
+            right = package_trace(case)
+            changed = any(abs(right[n] - v) > 1e-6 * (1 + 1e-9) for n, v in given.items())
+            assert report["firstWrong"] is not None if changed else report["firstWrong"] is None, given
+            no_update_wrong += changed
+    assert no_update_wrong >= 30  # of 72: most at η = 10^-4 and 10^-3, none at 10^-9
+
+
 def test_the_hint_the_page_shows_for_a_likely_slip_is_written_for_its_hidden_layer(js):
     """The engine names the slip, live-homework.js shows live.hints[hidden/output][name]: for a tansig hidden layer
     with f'(v_i) dropped, the hint gives tansig's own derivative (typed here), for each output activation."""
@@ -413,6 +450,15 @@ def test_checking_rule_is_homeworks(js):
     pairs = [(1.0005, 1.0), (1.0011, 1.0), (1e-6, 0.0), (1.1e-6, 0.0), (-0.0, 0.0), (0.5, -0.5)]
     got = js("(ps) => ps.map((p) => BackpropEngine.isClose(p[0], p[1]))", pairs)
     assert got == [homework.close(a, b) for a, b in pairs]
+    # a new value, whose value at time n is the third number: max(ATOL, RTOL |change|)
+    triples = [(0.70010095, 0.7001, 0.7), (0.7001011, 0.7001, 0.7), (1.7009, 1.7, 0.7), (1.7011, 1.7, 0.7),
+               (-3.0, -3.0021, -1.0), (0.7000012, 0.7000021, 0.7), (0.7, 0.7000019, 0.7)]
+    got = js("(ts) => ts.map((t) => [BackpropEngine.isClose(t[0], t[1], t[2]), "
+             "BackpropEngine.tellsApart(t[0], t[1], t[2]), BackpropEngine.tellsApart(t[0], t[1]), "
+             "BackpropEngine.tolerance(t[1], t[2])])", triples)
+    assert got == [[homework.close(a, b, n), homework.tells_apart(a, b, n), homework.tells_apart(a, b),
+                    homework.tolerance(b, n)] for a, b, n in triples]
+    assert [g[0] for g in got] == [True, False, True, False, False, True, False]  # hand values
     assert js("() => [BackpropEngine.RTOL, BackpropEngine.ATOL]") == [homework.RTOL, homework.ATOL]
 
 
