@@ -59,11 +59,15 @@ elif r(E_right) > r(E_buggy):
     compared = "higher than the buggy step's, so the fixed code would look worse if you compared costs"
 else:
     compared = "the same as the buggy step's to six decimals"
+if r(E_right) > r(E_before):  # the right step raised E too: too long a step for this sample
+    compared += (" but" if r(E_right) < r(E_buggy) else ", and") + (
+        " higher than the {{before}} before it: with this $\\eta$ even the right step overshoots, past the lowest cost "
+        "along its way")
 markdown(r"""
 On the practice example the cost $E$ {{went}}: {{before}} before the buggy step, {{after}} after it. The right step
-leaves $E = {{right}}$, {{compared}}. One step's cost does not tell right code from wrong: it depends on $\eta$ and
-on the sample. Compare the numbers with the rules instead.
-""", went=went, before=E_before, after=E_buggy, right=E_right, compared=compared)
+leaves $E = {{right}}$, """ + compared + r""". One step's cost does not tell right code from wrong: it depends on
+$\eta$ and on the sample. Compare the numbers with the rules instead.
+""", went=went, before=E_before, after=E_buggy, right=E_right)
 
 # %% tags=["hide-input"]
 asked = [page.number for page in PAGES if "spot-the-bug" not in page.checks for name in page.checks  # other boxes

@@ -303,12 +303,29 @@ def _bug_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # ex
     assert ("lower than the buggy step's" in text) == (right < after)
     assert ("higher than the buggy step's, so the fixed code would look worse" in text) == (right > after)
     assert ("the same as the buggy step's to six decimals" in text) == (right == after)
+    raised = f" higher than the {it['E']:.6f} before it: with this $\\eta$ even the right step overshoots"
+    assert (raised in text) == (right > before), "the right step raised E too"
     assert "One step's cost does not tell right code from wrong" in text
     # Task 1 asks for a hidden bias (exercise 8 already asks for exercise 8's weight w_ik(n+1)) when the bug moves b_1
     # beyond its box's tolerance, max(10^-6, 10^-3 |Δb_1|), as computed and as printed, and says so
     right, wrong = it["b_hidden_new"][0], buggy["b_hidden_new"][0]
     if min(abs(wrong - right), abs(round(wrong, 6) - right)) > max(1e-6, 1e-3 * abs(it["db_hidden"][0])):
         assert "What should $b_{1}(n+1)$ be" in text and "(No other exercise asks for it.)" in text
+
+
+def test_spot_the_bug_with_a_large_eta_says_the_right_step_raised_the_cost_too(tmp_path):
+    """A reviewer's practice example with η = 5: E goes 0.714348 -> 64.476941 with the right step, yet exercise 12 said
+    only that it was 'lower than the buggy step's'. It says the right step raised E too, against the oracle."""
+    practice = {"w_hidden": [[0.45, -0.25], [0.15, 0.55], [-0.35, 0.2]], "b_hidden": [0.2, -0.05, 0.1],
+                "w_output": [[0.7, 0.4, -0.6]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+                "x": [-1.0, 1.0], "d": 1.1, "eta": 5.0}
+    it = oracle.iteration(practice)
+    assert (f"{it['E']:.6f}", f"{it['E_next']:.6f}") == ("0.714348", "64.476941")
+    path = tmp_path / "large-eta.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
+    text = shown_with_example(path, ["12-spot-the-bug"])["12-spot-the-bug"]
+    _bug_words(text, practice, it)
+    assert "lower than the buggy step's but higher than the 0.714348 before it: with this $\\eta$ even" in text
 
 
 def _gradient_check_names(text: str, example: dict, it: dict) -> None:
