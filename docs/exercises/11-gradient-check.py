@@ -85,9 +85,10 @@ rule = -e * net.w_output[0, i] * f_prime(y_hi) * examples.PRACTICE_X[k]  # −Δ
 exponent = round(math.log10(h))  # h as TeX: 10^{-5} rather than 1e-05
 h_tex = "10^{" + str(exponent) + "}" if 10.0**exponent == h else f"{h:g}"
 # As many decimals of E(w_ik ± h) as it takes for the fraction, worked out from the printed costs, to give the
-# printed result (the two costs agree in their first six or seven digits); "≈" if even 16 do not.
+# printed result (the two costs agree in their first six or seven digits), and at least the task's `decimals`, which
+# it tells the reader to keep; "≈" if even 16 do not.
 E_plus, E_minus = E(w + h), E(w - h)
-for places in range(10, 17):
+for places in range(decimals, 17):
     from_shown = (show.rounded(E_plus, places) - show.rounded(E_minus, places)) / (2 * h)
     if show.eq(from_shown, answer) == "=":
         break
@@ -97,7 +98,8 @@ show.require(scale > 0, "the weight's gradient is not 0 (gradient_check_weight c
 show.require(gap / scale < 1e-8, "the two agree to many more digits than the six the pages print",
              central=answer, rule=rule)
 agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
-                     digits=math.floor(-math.log10(gap / scale)) if gap else 16, rel=f"{gap / scale:.1e}")
+                     digits=math.floor(-math.log10(gap / scale)) if gap else 16,
+                     rel=f"${show.sci(gap / scale)}$" if gap else "0")  # TeX: 2.3e-11 would read as 2.3 e - 11
 worked_solution(r"""
 $$\frac{E({{wp}}) - E({{wm}})}{2h} = \frac{ {{Ep}} - {{Em}} }{2 \cdot {{h}}} {{eq}} {{num}}$$
 

@@ -337,7 +337,9 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     assert rf"$-\Delta {w} / \eta$" in text and rf"$-\Delta {w}/\eta$ from" in text and f"`E({name})`" in text
     assert rf"Rule 3 gives $\partial E/\partial {w} = -e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1} = " in text
     assert rf"| ${w}$ |" in text, "the given table's row"
-    assert re.search(r"they agree to \d+ significant digits \(a relative difference of \d", text), "digits, not 0"
+    assert re.search(r"they agree to \d+ significant digits \(a relative difference of \$\d(\.\d)? \\times "
+                     r"10\^\{-\d+\}\$\)", text), "digits, not 0; TeX, not Python's 2.3e-11"
+    assert not re.search(r"\de-\d", prose(text)), "no Python exponent in the prose"
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
     if example["x"][0] == 0:
         assert r"the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$" in text
@@ -360,8 +362,17 @@ def _central_difference_words(text: str, example: dict = EXAMPLE, it: dict = IT)
     # the page says how many decimals of E the box needs: 10^-k / 2h within the box's absolute tolerance of 1e-6
     needed = next(k for k in range(1, 20) if 10.0**-k / (2 * 1e-5) <= 1e-6)
     assert f"keep at least {needed} decimals of each $E$" in text
+    assert min(len(plus.split(".")[1]), len(minus.split(".")[1])) >= needed, "the solution keeps as many as it says"
     assert "six digits" not in text and "plus minus minus" not in text
     _gradient_check_names(text, example, it)
+
+
+def test_gradient_check_with_a_tiny_step_keeps_the_decimals_it_asks_for(tmp_path):
+    """η = 0.01 (a reviewer's example): exercise 11 said "keep at least 11 decimals of each E" and its worked solution
+    showed 10 (enough for this fraction), and it wrote "a relative difference of 2.3e-11" in Python's notation."""
+    it = oracle.iteration(TINY_STEP)
+    text = shown_with_example(_tiny_step_file(tmp_path), ["11-gradient-check"])["11-gradient-check"]
+    _central_difference_words(text, TINY_STEP, it)
 
 
 def _training_words(text: str) -> None:  # exercise 13: the network's size and seed are on the page
