@@ -80,3 +80,17 @@ def test_the_points_errata_names_are_its_blocks():
         points |= {value, -value} if r"\pm" in term else {value}
     block = re.search(r"^xs = np\.array\(\[([^\]]+)\]\)", text, re.M)
     assert points == {float(v) for v in block[1].split(",")}
+
+
+def test_the_live_page_states_the_homework_checks_tolerance():
+    """The live page's 'within 10^-6 + 0.1 % of the right one, and a new value ... within 10^-6 or 0.1 % of its
+    change' is backprop.homework's ATOL and RTOL, the rule its box and `trace --check` apply (test_homework.py)."""
+    from backprop import homework
+
+    text = joined(DOCS / "live-example.md")
+    said = re.search(r"within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of the right one, and a new value .*? within "
+                     r"\$10\^\{(-\d+)\}\$ or \$([\d.]+)\\,\\%\$ of its change from time \$n\$, whichever is larger",
+                     text)
+    assert said, "the live page no longer states the homework check's tolerance"
+    assert 10.0 ** int(said[1]) == homework.ATOL == 10.0 ** int(said[3])
+    assert float(said[2]) / 100 == homework.RTOL == float(said[4]) / 100
