@@ -232,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 report = homework.check(net, x, d, eta, answers)
             except (ValueError, TypeError) as exc:
                 raise type(exc)(f"answers file {args.check!r}: {exc}") from None
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, FloatingPointError) as exc:  # FloatingPointError: the iteration overflows
         parser.error(str(exc))
     if args.check:
         if args.format == "json":

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import numbers
+import sys
 
 import numpy as np
 
 from .activations import Array
+
+#: A double's range, as the messages about an overflow write it: about ±1.8e+308 (``sys.float_info.max``).
+DOUBLE_RANGE = f"about ±{sys.float_info.max:.1e}"
 
 
 def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] | None = None) -> Array:

@@ -32,7 +32,7 @@ from ._checks import as_array
 from ._hints import F_PRIME_TEXT, F_TEXT, HintText, Notation, write
 from ._trace import Factors, Trace, iteration, updates
 from .activations import Array
-from .network import ForwardPass, Network, forward
+from .network import ForwardPass, Network, _unchecked, forward
 
 
 @dataclass(frozen=True)
@@ -269,9 +269,9 @@ def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
 
 def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
     r"""The forward pass with $v_i = \sum_k w_{ik} x_k$: the hidden biases left out (everything else right)."""
-    no_bias = Network(net.w_hidden, np.zeros(net.n_hidden), net.w_output, net.b_output,
-                      hidden=net.hidden, output=net.output)
-    return forward(no_bias, x)
+    # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)
+    return forward(_unchecked(net.w_hidden, np.zeros(net.n_hidden), net.w_output, net.b_output, net.hidden,
+                              net.output), x)
 
 
 @_mistake("no-hidden-bias", lambda n: f"You left out the hidden biases b_i: v_i = {n.hidden_field}.")
@@ -286,8 +286,8 @@ def no_hidden_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
 
 def _hidden_activation_at_output(net: Network, x: Array) -> ForwardPass:
     r"""The forward pass with $y_j = f(v_j)$ for the hidden layer's $f$ where the output's own activation belongs."""
-    same = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden, output=net.hidden)
-    return forward(same, x)
+    # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)
+    return forward(_unchecked(net.w_hidden, net.b_hidden, net.w_output, net.b_output, net.hidden, net.hidden), x)
 
 
 def _sigmoid_output_hint(n: Notation) -> str:

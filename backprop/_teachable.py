@@ -105,7 +105,8 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
             raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
                              f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
                              f"choose smaller weights or inputs")
-    e = d - fp.y_output[0]
+    # Python floats: a cost beyond a double's range is inf without a warning, and _check_printable names that step
+    e = float(d) - float(fp.y_output[0])
     if e == 0:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
@@ -128,7 +129,10 @@ def _enough_error() -> float:
 def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:
     """Refuse an example whose iteration gives a number of `MAX_PRINTED` or more in size: the pages print every
     number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise)."""
-    steps = trace(net, x, d, eta)
+    try:
+        steps = trace(net, x, d, eta)
+    except FloatingPointError as exc:  # the iteration overflows: trace names the step, this the file
+        raise ValueError(f"{where}{exc}") from None
     big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
     if big:
         named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])

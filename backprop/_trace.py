@@ -23,11 +23,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, labels
-from ._checks import as_array, as_target, check_eta
+from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
 from .activations import Array
-from .network import ForwardPass, Network, forward
+from .network import ForwardPass, Network, _forward, _unchecked, forward
 from .rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
-from .train import step
+from .train import _iteration
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
 Trace = dict[str, float]
@@ -97,13 +97,52 @@ def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     -------
     dict
         Step name (``"v1"``, ``"Δw41"``, ``"w41(n+1)"``, ``"E(n+1)"``, ...) to its value, in trace order.
+
+    Raises
+    ------
+    FloatingPointError
+        Finite inputs whose iteration overflows: the message names the first step, in trace order, beyond a
+        double's range (about $\pm 1.8 \cdot 10^{308}$), and the largest numbers given.
     """
-    fp = forward(net, x)
-    d, eta = as_target(d, net.n_out), check_eta(eta)
-    u = Updates(delta_w_output(fp, d, eta), delta_b_output(fp, d, eta),
-                delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta))
-    new = step(net, fp.x, d, eta)
-    return _names_and_values(fp, d, u, new, forward(new, fp.x).y_output)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming its step
+        fp = forward(net, x)
+        d, eta = as_target(d, net.n_out), check_eta(eta)
+        u = Updates(delta_w_output(fp, d, eta), delta_b_output(fp, d, eta),
+                    delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta))
+        new = _unchecked(*_iteration(fp, d, eta)[0], net.hidden, net.output)  # step's arithmetic, checked below
+        rows = _names_and_values(fp, d, u, new, _forward(new, fp.x).y_output)
+    _require_finite(rows, net, fp.x, d, eta)
+    return rows
+
+
+def _require_finite(rows: Trace, net: Network, x: Array, d: Array, eta: float) -> None:
+    """Raise FloatingPointError at the first step of ``rows`` that is not finite, naming it and the largest numbers
+    given (the inputs are finite: some product or sum of them passed a double's range)."""
+    bad = next(((name, value) for name, value in rows.items() if not np.isfinite(value)), None)
+    if bad is None:
+        return
+    name, value = bad
+    given = _given(net, x, d, eta)
+    largest = max(abs(v) for v in given.values())
+    named = [f"{n} = {v:g}" for n, v in given.items() if abs(v) == largest]
+    what = (f"{name} = {value}, beyond a double's range ({DOUBLE_RANGE})" if np.isinf(value) else
+            f"{name} is nan, an infinity in its arithmetic (a number beyond a double's range, {DOUBLE_RANGE})")
+    numbers = (f"number given is {named[0]}" if len(named) == 1 else
+               f"numbers given are {', '.join(named[:-1])} and {named[-1]}")
+    raise FloatingPointError(f"one iteration overflows: {what}; the largest {numbers}: choose smaller numbers")
+
+
+def _given(net: Network, x: Array, d: Array, eta: float) -> dict[str, float]:
+    """Every number an iteration is given, named as the slides name them: x1 ..., d (d5 ... for several outputs),
+    eta, and the weights and biases (w11 ..., b4)."""
+    out = labels.output_neurons(net.n_hidden, net.n_out)
+    given = {f"x{k}": float(v) for k, v in zip(labels.inputs(net.n_in), x)}
+    given |= {("d" if net.n_out == 1 else f"d{j}"): float(v) for j, v in zip(out, d)}
+    given |= {"eta": float(eta)}
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        given |= {labels.parameter(name, index, net.n_hidden, sep=""): float(v)
+                  for index, v in np.ndenumerate(getattr(net, name))}
+    return given
 
 
 def names(n_in: int = 2, n_hidden: int = 3, n_out: int = 1) -> tuple[str, ...]:
@@ -188,13 +227,16 @@ def iteration(
     ``forward_pass(net, x)`` is used at time $n$ and again for $y(n+1)$ (a student who slips in the forward pass
     slips twice); ``slip`` replaces factors of the four rules; ``new_value(old, delta)`` makes $\theta(n+1)$.
     Without any, the result equals `trace` (to rounding). The rows $e$ and $E$ are $d - y$ and
-    $\tfrac12\sum_j e_j^2$ of the forward pass used.
+    $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can overflow where the right iteration does not
+    (``cost-for-error`` puts the cost $E$, of the size of $e$ squared, where $e$ belongs): its rows are then inf or
+    nan, not an error, and `backprop.homework.check` names no mistake for such a value.
     """
     x = as_array("x", x, 1, (net.n_in,))
     d, eta = as_target(d, net.n_out), check_eta(eta)
-    fp = forward_pass(net, x)
-    u = updates(slip(right_factors(net, fp, d, eta)))
-    new = Network(new_value(net.w_hidden, u.dw_hidden), new_value(net.b_hidden, u.db_hidden),
-                  new_value(net.w_output, u.dw_output), new_value(net.b_output, u.db_output),
-                  hidden=net.hidden, output=net.output)
-    return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output)
+    with np.errstate(over="ignore", invalid="ignore"):  # a slip's overflow gives inf or nan rows (the docstring)
+        fp = forward_pass(net, x)
+        u = updates(slip(right_factors(net, fp, d, eta)))
+        new = _unchecked(new_value(net.w_hidden, u.dw_hidden), new_value(net.b_hidden, u.db_hidden),
+                         new_value(net.w_output, u.dw_output), new_value(net.b_output, u.db_output),
+                         net.hidden, net.output)
+        return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output)

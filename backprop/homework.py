@@ -284,6 +284,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     ValueError, TypeError
         An unknown step name (the message lists the known ones), a step given twice, a value that is not a finite
         number, or no answers at all.
+    FloatingPointError
+        An iteration that overflows (`trace`): the message names its first step beyond a double's range.
     """
     expected = trace(net, x, d, eta)
     given = read_answers(answers, tuple(expected))
@@ -304,5 +306,7 @@ def _explains(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike,
     try:
         value = m.fn(net, x, d, eta)[wrong.name]
     except NotApplicable:
+        return False
+    if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return False
     return close(wrong.given, value, wrong.at_n) and tells_apart(value, wrong.expected, wrong.at_n)

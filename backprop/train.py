@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _unrolled
-from ._checks import as_array, as_target, check_eta
+from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
 from .rules import _cost, _updates
@@ -39,8 +39,23 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
         The desired output; a scalar when ``n_out == 1``.
     eta : float
         The learning rate $\eta > 0$.
+
+    Raises
+    ------
+    FloatingPointError
+        Finite inputs whose step overflows: a new weight or bias beyond a double's range (about
+        $\pm 1.8 \cdot 10^{308}$), named with its index.
     """
-    new, _ = _iteration(forward(net, x), as_target(d, net.n_out), check_eta(eta))
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the new value
+        fp, target, eta = forward(net, x), as_target(d, net.n_out), check_eta(eta)
+        new, _ = _iteration(fp, target, eta)
+    for name, value in zip(_PARAMETERS, new, strict=True):
+        if not np.all(np.isfinite(value)):
+            index = tuple(int(i) for i in np.argwhere(~np.isfinite(value))[0])
+            raise FloatingPointError(
+                f"this step overflows: the new {name} is {value[index]} at index {index}, though every input is "
+                f"finite: the step's arithmetic passes a double's range ({DOUBLE_RANGE}); choose a smaller eta (got "
+                f"{eta:g}) or smaller inputs")
     return Network(*new, hidden=net.hidden, output=net.output)
 
 

@@ -267,6 +267,38 @@ def test_bad_options_one_line_exit_2(args, match, capsys):
     assert_one_line_error(info.value.code, err, match)
 
 
+@pytest.mark.parametrize(("args", "step", "largest"), [
+    (["--d", "1e300"], "E", "d = 1e+300"),
+    (["--d", "1e300", "--format", "json"], "E", "d = 1e+300"),
+    (["--d", "1e200", "--eta", "1e200"], "E", "d = 1e+200 and eta = 1e+200"),
+])
+def test_an_iteration_that_overflows_is_one_clear_error(args, step, largest):
+    """`trace --d 1e300` printed E = inf with exit 0, and with --format json "E": Infinity, which is not JSON;
+    `--d 1e200 --eta 1e200` printed numpy's RuntimeWarnings, then 'w_hidden must be finite, found inf' of weights the
+    user gave finite. Now one line, exit 2, naming the step that overflows and the largest numbers given, no warning
+    (a subprocess: its stderr is all it prints). Premise in plain math: E = (d - y)^2 / 2 passes a double's range."""
+    d = float(args[1])
+    y = oracle.iteration(EX)["y"]
+    assert math.isinf((d - y) * (d - y) / 2)
+    proc = run("trace", *args)
+    assert proc.stdout == ""
+    assert_one_line_error(proc.returncode, proc.stderr, re.escape(
+        f"error: one iteration overflows: {step} = inf, beyond a double's range (about ±1.8e+308); the largest "
+        f"number{'s' if ' and ' in largest else ''} given {'are' if ' and ' in largest else 'is'} {largest}: "
+        f"choose smaller numbers"))
+
+
+def test_a_large_finite_iteration_is_still_printed_as_valid_json():
+    """d = 1e150 (E = 5e299 in plain math, within a double's range): printed, exit 0, every value finite JSON."""
+    d = 1e150
+    want = expected(d=d)
+    assert math.isfinite(want["E"]) and math.isfinite(want["E(n+1)"])
+    proc = run("trace", "--d", "1e150", "--format", "json")
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    got = json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert got["E"] == pytest.approx(want["E"], rel=1e-12)
+
+
 def test_no_command_is_an_error(capsys):
     with pytest.raises(SystemExit) as info:
         main([])

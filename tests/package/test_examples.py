@@ -562,6 +562,25 @@ def test_load_refuses_an_example_whose_iteration_reaches_a_billion(tmp_path):
     assert examples.load(write(tmp_path, dict(VALID, d=d), "below.json")).d == d
 
 
+def test_load_names_the_file_of_an_example_whose_iteration_overflows(tmp_path, recwarn):
+    """d = eta = 10^200: the cost E = e^2/2 passes a double's range (plain math). The loader said 'w_hidden must be
+    finite, found inf at index (0, 0)', without the file, of weights the file gives finite, after numpy's
+    RuntimeWarnings; it names the file, the step that overflows and the numbers, with no warning."""
+    y = oracle.iteration(VALID)["y"]
+    assert math.isinf((1e200 - y) * (1e200 - y) / 2)
+    path = write(tmp_path, dict(VALID, d=1e200, eta=1e200))
+    with pytest.raises(ValueError) as info:
+        examples.load(path)
+    assert str(info.value) == (
+        f"example file {str(path)!r}: one iteration overflows: E = inf, beyond a double's range (about ±1.8e+308); "
+        f"the largest numbers given are d = 1e+200 and eta = 1e+200: choose smaller numbers")
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    practice = dict(PRACTICE, d=1e200)  # the practice example: named as such
+    with pytest.raises(ValueError, match=r"^example file '.*practice\.json': practice: one iteration overflows: "
+                                         r"E = inf"):
+        examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
+
+
 @pytest.mark.parametrize("sign", [1, -1])
 def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
     """The message advised '|e| of 0.014 or more' while it refused e = -0.014 (the test above) and any |e| below about

@@ -429,6 +429,39 @@ def test_a_mistake_the_tolerance_cannot_tell_from_the_right_value_is_not_named()
     assert [m.name for m in check(ex, {"Δw12": given}).likely] == ["rule3-no-x"]
 
 
+def test_a_slip_that_overflows_where_the_right_iteration_does_not_is_not_named(recwarn):
+    """d = 10^150, η = 10^-3: the right iteration stays within a double's range (E = 5·10^299 in plain math), but
+    cost-for-error's δ = E makes its Δb4 = η E = 5·10^296, and its E(n+1), with y(n+1) ~ 10^296 squared, overflows.
+    The slip's row is inf, check names no mistake for it, and numpy's RuntimeWarnings (the old check printed them on
+    stderr) are gone."""
+    ex = oracle.with_sample(EX, d=1e150, eta=1e-3)
+    right = oracle.trace_values(oracle.iteration(ex))
+    assert all(math.isfinite(v) for v in right.values())  # the premise, in plain math
+    slipped_rows = run_fn(homework.mistake("cost-for-error"), ex)
+    assert math.isinf(slipped_rows["E(n+1)"])
+    report = check(ex, {"Δw41": 2 * right["Δw41"], "E(n+1)": right["E(n+1)"]})
+    assert report.first_wrong.name == "Δw41" and "cost-for-error" not in [m.name for m in report.likely]
+    assert check(ex, {"E(n+1)": 1.0}).likely == ()  # inf is never the value a student gave
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def test_an_iteration_that_overflows_names_its_first_step():
+    """trace raises FloatingPointError at the first step, in trace order, beyond a double's range: E for d = 10^300
+    (plain math: (d - y)^2 / 2 is inf); a nan step (inf times 0) is named as nan."""
+    from backprop import _trace
+
+    net = net_of(EX)
+    assert math.isinf((1e300 - oracle.iteration(EX)["y"]) * (1e300 - oracle.iteration(EX)["y"]) / 2)
+    with pytest.raises(FloatingPointError, match=r"^one iteration overflows: E = inf, beyond a double's range "
+                                                 r"\(about ±1\.8e\+308\); the largest number given is d = 1e\+300: "
+                                                 r"choose smaller numbers$"):
+        homework.trace(net, EX["x"], 1e300, EX["eta"])
+    with pytest.raises(FloatingPointError, match=r"^one iteration overflows: Δw41 is nan, an infinity in its "
+                                                 r"arithmetic \(a number beyond a double's range, about ±1\.8e\+308\)"):
+        _trace._require_finite({"v1": 0.5, "Δw41": math.nan, "E(n+1)": math.inf}, net, np.array(EX["x"]),
+                               np.array([EX["d"]]), EX["eta"])
+
+
 #: A small step: with η = 10^-4 every update of the worked example is far below 0.1 % of its new value.
 SMALL_STEP = oracle.with_sample(EX, eta=1e-4)
 

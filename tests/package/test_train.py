@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import math
+import re
 
 import numpy as np
 import pytest
@@ -261,6 +263,21 @@ def test_divergence_is_reported_clearly(n_hidden, recwarn):
     with pytest.raises(FloatingPointError, match=r"diverged in epoch 1.*smaller eta \(got 30.0\)"):
         train(net, X, D, eta=30.0)
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]  # one clear error, no warning noise
+
+
+def test_a_step_whose_result_overflows_says_so(recwarn):
+    """Finite inputs, d = eta = 1e200: every update is eta e ... = 1e400 and more in plain math, beyond a double's
+    range. step said 'w_hidden must be finite, found inf at index (0, 0)', of a w_hidden the caller gave finite, after
+    numpy's RuntimeWarnings; it now says the step overflows, naming the new value and its index, with no warning."""
+    net = Network(oracle.load_example()["w_hidden"], [0.1, -0.2, 0.3], [[0.5, -0.5, 0.25]], [0.0])
+    assert math.isinf(1e200 * 1e200)  # η e, the factor of every update (plain math)
+    with pytest.raises(FloatingPointError, match=re.escape(
+            "this step overflows: the new w_hidden is inf at index (0, 0), though every input is finite: the step's "
+            "arithmetic passes a double's range (about ±1.8e+308); choose a smaller eta (got 1e+200) or smaller "
+            "inputs")):
+        step(net, [1.0, 0.5], 1e200, 1e200)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    assert step(net, [1.0, 0.5], 1e100, 1e100).w_hidden.shape == (3, 2)  # 1e200: within range, no error
 
 
 # --- the equations the docstrings show (the API reference renders them) ---------------------------------
