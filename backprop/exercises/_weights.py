@@ -47,22 +47,31 @@ def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], Numer
 def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The Δw_ik the answer boxes ask for, for an exercise whose answer is the array of all Δw_ik: each of ``wanted``
     (the exercise's own choice, e.g. two hidden neurons) whose input x_k is not 0, whose right Δw_ik is not 0 and at
-    which each mistake gives a number outside the tolerance of the right one; in place of one that is not, the first
-    such weight not yet asked for of the same neuron i, else of the same input k, else any. When no weight left is
-    such, the first not yet asked for whose input x_k and Δw_ik are not 0 (its box then says which slips it calls
-    right: `NumericExercise.box_note`), else whose input is not 0, and the wanted one itself only when every input is
-    0. Their indexes in ``w_hidden``, in the order w_11, w_12, w_21, ...
+    which each mistake gives a number outside the tolerance of the right one (a good weight).
+
+    In place of one that is not, a weight not yet asked for, the first of, in this order: a good one of the same
+    neuron i or of a neuron no box asks about yet; one of those neurons whose input and Δw_ik are not 0 (the wanted
+    one itself first; its box then says which slips it calls right: `NumericExercise.box_note`), so that the boxes
+    keep to as many neurons as ``wanted`` (a box on a neuron already asked about repeats its δ_i, and with x_1 = x_2
+    its number); a good one; one whose input and Δw_ik are not 0; one whose input is not 0; the wanted one itself
+    only when every input is 0. Within each, the same neuron first, then the same input k, then w_11, w_12, w_21, ...
+    Their indexes in ``w_hidden``, in that order.
     """
     def good(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
 
-    # each weight's rank, best first: told apart, then moving, then an input other than 0 (an x_k = 0 makes Δw_ik
-    # and every slip's value 0: its box would call each slip right)
-    tiers = (good, lambda ik: x[ik[1]] != 0 and exercise.right[ik] != 0, lambda ik: x[ik[1]] != 0)
+    def moving(ik: tuple[int, int]) -> bool:
+        return x[ik[1]] != 0 and exercise.right[ik] != 0  # an x_k = 0 makes Δw_ik and every slip's value 0
+
     chosen = [ik for ik in wanted if good(ik)]
     for i, k in wanted:
         if good((i, k)):
             continue
+        asked = {n for n, _ in chosen}
+        own_or_new = {ik for ik in np.ndindex(exercise.right.shape) if ik[0] == i or ik[0] not in asked}
+        tiers = (lambda ik: good(ik) and ik in own_or_new,  # noqa: B023 (used at once, in this pass)
+                 lambda ik: moving(ik) and ik in own_or_new,  # noqa: B023
+                 good, moving, lambda ik: x[ik[1]] != 0)
         for tier in tiers:
             free = [ik for ik in np.ndindex(exercise.right.shape) if tier(ik) and ik not in chosen]
             free.sort(key=lambda ik: (ik[0] != i, ik[1] != k))  # stable: w_11, w_12, ... within each kind

@@ -745,6 +745,30 @@ def test_the_update_boxes_ask_for_no_input_of_0_when_no_other_box_tells_every_sl
     assert "the flipped sign" not in note and "forgetting η" not in note
 
 
+def test_the_update_boxes_keep_to_two_neurons_when_only_one_tells_every_slip_apart():
+    """A reviewer's tie example: hidden neurons 1 and 2 alike, x = (1, 1). Swapped to tanh (exercise 9) their fields
+    are 0.04, so f'(v_i) = 1 − tanh² 0.04 ≈ 1 and dropping f' passes their boxes; only neuron 3 tells every slip apart.
+    Exercise 9 wants "two neurons, two inputs" (Δw_11, Δw_22), but both boxes went to neuron 3, Δw_31 and Δw_32, the
+    same number twice. A box keeps to a neuron of its own, Δw_22, and its note says which slip it calls right; the
+    choice is the oracle's (tests/support/exercise_weights.py), the note's numbers from the oracle too."""
+    data = {"w_hidden": [[0.02, 0.01], [0.02, 0.01], [0.5, -0.3]], "b_hidden": [0.01, 0.01, 0.1],
+            "w_output": [[0.6, 0.6, -0.4]], "b_output": [0.05], "hidden": "logsig", "output": "purelin",
+            "x": [1.0, 1.0], "d": 0.0, "eta": 0.05}
+    net = Network(data["w_hidden"], data["b_hidden"], data["w_output"], data["b_output"])
+    exercise = ex.catalogue(examples.Example(net, np.array(data["x"]), 0.0, 0.05, "built by the test"))["tansig-hidden"]
+    it = oracle.iteration(data)
+    chosen = box_weights("tansig-hidden", data, it)
+    assert [(b.label, b.index) for b in exercise.boxes] == [(f"Δ{label}", (i, k)) for label, i, k in chosen]
+    assert [b.label for b in exercise.boxes] == ["Δw_22", "Δw_31"]
+    tanh = oracle.iteration({**data, "hidden": "tansig"})
+    right, no_f_prime = tanh["dw_hidden"][1][1], data["eta"] * tanh["e"] * data["w_output"][0][1] * data["x"][1]
+    assert f"{right:.6f}" != f"{tanh['dw_hidden'][2][0]:.6f}", "two different numbers"
+    assert exercise.box_note(0) == (
+        f"For these numbers, the slip “dropping f'(v_i)” gives Δw₂₂ = {no_f_prime:.6f}, within the tolerance of the "
+        f"right answer {right:.6f}, so this box calls it right; the Δw₃₁ box catches it.")
+    assert exercise.box_note(1) == "" and exercise.note() == ""
+
+
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])
 def test_boxes_that_ask_for_the_whole_answer_need_no_intro(name):
     assert "bp-answer-intro" not in ex.answer_box(name)._repr_html_()

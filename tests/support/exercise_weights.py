@@ -95,27 +95,34 @@ def told_apart(right: float, slips: list[float]) -> bool:
 
 def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]]:
     """The Δw_ik the boxes of exercise ``name`` (6, 9 or 10) ask for: each of ``WANTED[name]`` whose input x_k is not 0,
-    whose right Δw_ik is not 0 and whose box tells each slip from it; in place of one that is not, the first such
-    weight not yet asked for of the same neuron i, else of the same input k, else any; when there is none, in the
-    same order the first whose input and Δw_ik are not 0, else whose input is not 0, else the wanted one itself.
-    In the order w_11, w_12, ..."""
+    whose right Δw_ik is not 0 and whose box tells each slip from it (a good one); in place of one that is not, one not
+    yet asked for, the first of: a good one of the same neuron or of a neuron no box asks about yet; one of those
+    neurons whose input and Δw_ik are not 0; a good one; one whose input and Δw_ik are not 0; one whose input is not 0;
+    else the wanted one itself. Within each, the same neuron first, then the same input, then w_11, w_12, ... In the
+    order w_11, w_12, ..."""
     x = [float(v) for v in example["x"]]
     right, slips = update_slips(name, example, it)
 
     def good(i: int, k: int) -> bool:
         return x[k] != 0 and right[i][k] != 0 and told_apart(right[i][k], [s[i][k] for s in slips])
 
+    def moving(i: int, k: int) -> bool:
+        return x[k] != 0 and right[i][k] != 0
+
     every = [(i, k) for i in range(len(right)) for k in range(len(x))]
-    tiers = (good, lambda i, k: x[k] != 0 and right[i][k] != 0, lambda i, k: x[k] != 0)
     chosen = [ik for ik in WANTED[name] if good(*ik)]
     for i, k in WANTED[name]:
-        if not good(i, k):
-            pick = [(i, k)]
-            for tier in tiers:
-                free = [ik for ik in every if tier(*ik) and ik not in chosen]
-                same_neuron, same_input = [ik for ik in free if ik[0] == i], [ik for ik in free if ik[1] == k]
-                if free:
-                    pick = same_neuron or same_input or free
-                    break
-            chosen.append(pick[0])
+        if good(i, k):
+            continue
+        own_or_new = {(a, b) for a, b in every if a == i or a not in {n for n, _ in chosen}}
+        tiers = (lambda a, b: good(a, b) and (a, b) in own_or_new,  # noqa: B023 (used at once, in this pass)
+                 lambda a, b: moving(a, b) and (a, b) in own_or_new,  # noqa: B023
+                 good, moving, lambda a, b: x[b] != 0)
+        pick = (i, k)
+        for tier in tiers:
+            free = [ik for ik in every if tier(*ik) and ik not in chosen]
+            if free:
+                pick = min(free, key=lambda ik: (ik[0] != i, ik[1] != k, ik))
+                break
+        chosen.append(pick)
     return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen)]
