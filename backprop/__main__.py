@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Sequence
 
 from . import activations, examples, homework, labels, show
+from ._checks import as_array, as_target, check_eta
 from .network import Network
 from .show import num
 
@@ -204,10 +205,19 @@ def print_report(report: homework.Report, decimals: int) -> None:
 
 
 def load_weights(path: str) -> tuple[Network, dict[str, object]]:
-    """The network of a weights file, and the x, d, eta it holds (an example file holds all three)."""
+    """The network of a weights file, and the x, d, eta it holds (an example file holds all three), each checked
+    here: an error names the file, the key and the value, as the network's errors do."""
     data = examples.read_file(path)
+    net = examples.network_from(data, path)
     sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data}
-    return examples.network_from(data, path), sample
+    checks = {"x": lambda v: as_array("x", v, 1, (net.n_in,)), "d": lambda v: as_target(v, net.n_out),
+              "eta": check_eta}
+    for key, value in sample.items():
+        try:
+            checks[key](value)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"weights file {path!r}: {exc}") from None
+    return net, sample
 
 
 def main(argv: Sequence[str] | None = None) -> int:

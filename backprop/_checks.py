@@ -17,16 +17,17 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     """Return ``value`` as a new read-only float array, or raise a message naming ``name``.
 
     ``shape`` may hold ``None`` for a free dimension. The caller's object is never modified
-    and never shared: the result is always a copy.
+    and never shared: the result is always a copy. An entry that is not a number (text, a boolean, None, a
+    dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not 1.
     """
+    found = _not_a_number(value)
+    if found is not None:
+        index, entry = found
+        where = f" at index {index}" if index else ""
+        raise TypeError(f"{name} must be numeric, {'found' if index else 'got'} {describe(entry, where)}")
     try:
-        raw = np.asarray(value)
-        if raw.dtype.kind in "USV":  # "1.5" would convert silently: text is not a number
-            raise TypeError("text is not a number")
-        if raw.dtype.kind == "O" and not all(isinstance(v, numbers.Number) for v in raw.flat):
-            raise TypeError("found a value that is not a number")  # None would silently become nan
         arr = np.array(value, dtype=float)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError) as exc:  # a ragged nesting, a complex number
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
     if arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
@@ -45,10 +46,49 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     return arr
 
 
+def _is_number(value: object) -> bool:
+    """A real number a float can be made of (a Decimal too): not a boolean (``True`` is not 1 here), not complex, not
+    text, not None."""
+    if isinstance(value, bool | np.bool_):
+        return False
+    return isinstance(value, numbers.Real) or (isinstance(value, numbers.Number)
+                                               and not isinstance(value, numbers.Complex))
+
+
+def _not_a_number(value: object, index: tuple[int, ...] = ()) -> tuple[tuple[int, ...], object] | None:
+    """The index and value of the first entry of ``value`` (a number, nested lists or tuples, or an array) that is
+    not a number (`_is_number`); None when every entry is one. A numeric array is not walked."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "iuf":
+            return None
+        for at, entry in np.ndenumerate(value):
+            if not _is_number(entry.item() if isinstance(entry, np.generic) else entry):
+                return (*index, *at), entry
+        return None
+    if isinstance(value, list | tuple):
+        for k, entry in enumerate(value):
+            found = _not_a_number(entry, (*index, k))
+            if found is not None:
+                return found
+        return None
+    return None if _is_number(value) else (index, value)
+
+
+def describe(value: object, where: str = "") -> str:
+    """What a value that is not a number is, for a message, with ``where`` it is (`` at index (0,)``) before any
+    advice: ``the boolean True``, ``text '0.5' (write the number without quotes)``, ``None``, ``dict {'a': 1}``."""
+    if isinstance(value, bool | np.bool_):
+        return f"the boolean {bool(value)}{where}"
+    if isinstance(value, str):
+        return f"text {str(value)!r}{where} (write the number without quotes)"
+    return f"{'None' if value is None else f'{type(value).__name__} {value!r}'}{where}"
+
+
 def check_numeric_scalar(name: str, value: object) -> float:
-    """Reject non-numbers (TypeError) and bools; return a float."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | np.ndarray):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    """Reject non-numbers (TypeError) and bools, naming the value given; return a float."""
+    numeric_array = isinstance(value, np.ndarray) and value.dtype.kind in "iuf"  # its shape is checked below
+    if not (_is_number(value) or numeric_array):
+        raise TypeError(f"{name} must be a real number, got {describe(value)}")
     arr = np.asarray(value, dtype=float)
     if arr.shape != ():
         raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
@@ -65,6 +105,6 @@ def check_eta(eta: object) -> float:
 
 def as_target(d: object, n_out: int, name: str = "d") -> Array:
     """The desired output: a scalar when ``n_out == 1``, else a vector of length ``n_out``."""
-    if n_out == 1 and np.ndim(d) == 0:
-        return as_array(name, [d], 1, (1,))
+    if n_out == 1 and np.ndim(d) == 0:  # checked as the scalar given (its message has no index), then a vector
+        return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,))

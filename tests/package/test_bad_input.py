@@ -64,6 +64,15 @@ def test_network_rejects_bad_weights(changes, match):
         ({"b_hidden": ["-0.25", "0.5", "0"]}, r"b_hidden must be numeric"),
         ({"w_output": [[1.25, {}, 0.5]]}, r"w_output must be numeric"),
         ({"b_output": [1j]}, r"b_output must be numeric"),
+        # a boolean is no number, in an array as in a scalar (it was read as 1 or 0), named with its index
+        ({"w_hidden": [[True, -0.5], [0.75, 1.5], [-1.0, 0.125]]},
+         r"^w_hidden must be numeric, found the boolean True at index \(0, 0\)$"),
+        ({"b_hidden": np.array([False, True, False])}, r"^b_hidden must be numeric, found the boolean False at index "
+                                                       r"\(0,\)$"),
+        ({"b_output": [np.True_]}, r"^b_output must be numeric, found the boolean True at index \(0,\)$"),
+        ({"w_output": [[1.25, None, 0.5]]}, r"^w_output must be numeric, found None at index \(0, 1\)$"),
+        ({"b_hidden": [-0.25, "0.5", 0.0]}, r"^b_hidden must be numeric, found text '0.5' at index \(1,\) \(write "
+                                            r"the number without quotes\)$"),
     ],
 )
 def test_network_rejects_non_numeric_weights_with_type_error(changes, match):
@@ -110,6 +119,8 @@ def test_rejected_weights_are_not_modified():
         ("0.25 -2", TypeError, r"x must be numeric"),
         (None, TypeError, r"x must be numeric"),
         ([0.25, None], TypeError, r"x must be numeric"),
+        ([True, False], TypeError, r"^x must be numeric, found the boolean True at index \(0,\)$"),
+        ([0.25, False], TypeError, r"^x must be numeric, found the boolean False at index \(1,\)$"),
     ],
 )
 def test_forward_and_step_reject_bad_x(x, error, match):
@@ -133,8 +144,11 @@ def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
         ([[0.75]], ValueError, r"d must be 1-D"),
         (math.nan, ValueError, r"d must be finite, found nan"),
         ([math.inf], ValueError, r"d must be finite, found inf"),
-        ("0.75", TypeError, r"d must be numeric"),
-        (None, TypeError, r"d must be numeric"),
+        ("0.75", TypeError, r"^d must be numeric, got text '0.75' \(write the number without quotes\)$"),
+        (None, TypeError, r"^d must be numeric, got None$"),
+        ({"a": 1}, TypeError, r"^d must be numeric, got dict \{'a': 1\}$"),  # said 'got list', of a dict
+        (True, TypeError, r"^d must be numeric, got the boolean True$"),
+        ([True], TypeError, r"^d must be numeric, found the boolean True at index \(0,\)$"),
     ],
 )
 def test_step_rejects_bad_d(d, error, match):
@@ -157,10 +171,11 @@ def test_step_with_several_outputs_wants_a_vector_d():
         (-0.4, ValueError, r"eta must be a finite number > 0, got -0.4"),
         (math.nan, ValueError, r"eta must be a finite number > 0, got nan"),
         (math.inf, ValueError, r"eta must be a finite number > 0, got inf"),
-        ("0.4", TypeError, r"eta must be a real number, got str"),
-        (None, TypeError, r"eta must be a real number, got NoneType"),
-        (True, TypeError, r"eta must be a real number, got bool"),
-        ([0.4], TypeError, r"eta must be a real number, got list"),
+        ("0.4", TypeError, r"^eta must be a real number, got text '0.4' \(write the number without quotes\)$"),
+        (None, TypeError, r"^eta must be a real number, got None$"),
+        (True, TypeError, r"^eta must be a real number, got the boolean True$"),
+        ([0.4], TypeError, r"^eta must be a real number, got list \[0.4\]$"),
+        (1j, TypeError, r"^eta must be a real number, got complex 1j$"),
         (np.array([0.4, 0.1]), ValueError, r"eta must be a scalar"),
     ],
 )
@@ -192,6 +207,8 @@ def test_numpy_scalars_are_fine():
         (X, np.where(np.arange(8) == 3, math.inf, D), ValueError, r"D must be finite, found inf at index \(3,"),
         ([["a", "b"]], [1.0], TypeError, r"X must be numeric"),
         (X, [str(v) for v in D], TypeError, r"D must be numeric"),
+        ([*X.tolist()[:7], [True, 0.5]], D, TypeError,
+         r"^X must be numeric, found the boolean True at index \(7, 0\)$"),
     ],
 )
 def test_train_rejects_bad_data(X_, D_, error, match):

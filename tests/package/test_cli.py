@@ -202,6 +202,30 @@ BAD_WEIGHTS = {
     "unknown activation": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
                                        "hidden": "relu"}), r"hidden: unknown activation 'relu'"),
     "not UTF-8": (b"\xff\xfe{", r"weights file .* is not valid JSON"),
+    # booleans were read as 1 and 0 in arrays; the sample's keys named neither the file nor the value ("got list"
+    # for the text "1" and for an object)
+    "boolean x": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
+                              "x": [True, False]}),
+                  r"weights file '.*weights\.json': x must be numeric, found the boolean True at index \(0,\)$"),
+    "boolean weight": (json.dumps({"w_hidden": [[True, *W_IK[0][1:]], *W_IK[1:]], "b_hidden": B_I, "w_output": [W_4I],
+                                   "b_output": [B_4]}),
+                       r"weights file '.*weights\.json': w_hidden must be numeric, found the boolean True at index "
+                       r"\(0, 0\)$"),
+    "boolean d": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4], "d": True}),
+                  r"weights file '.*weights\.json': d must be numeric, got the boolean True$"),
+    "text d": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4], "d": "1"}),
+               r"weights file '.*weights\.json': d must be numeric, got text '1' \(write the number without quotes\)$"),
+    "object d": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4], "d": {"a": 1}}),
+                 r"weights file '.*weights\.json': d must be numeric, got dict \{'a': 1\}$"),
+    "text eta": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4], "eta": "0.5"}),
+                 r"weights file '.*weights\.json': eta must be a real number, got text '0.5' \(write the number "
+                 r"without quotes\)$"),
+    "x of another size": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
+                                      "x": [1.0, 2.0, 3.0]}),
+                          r"weights file '.*weights\.json': x has shape \(3,\), expected \(2,\)"),
+    "eta not positive": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
+                                     "eta": -1}),
+                         r"weights file '.*weights\.json': eta must be a finite number > 0, got -1.0$"),
 }
 
 
