@@ -40,7 +40,6 @@ given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTIC
 
 # %% [markdown]
 # **Task.** Compute the six updates $\Delta w_{ik}$ as a 3 × 2 array: row $i$ = hidden neuron, column $k$ = input.
-# The answer boxes below ask for some of them, named above the boxes; `check` takes the whole array.
 
 # %% tags=["hide-input"]
 answer_box("hidden-weights")  # the site's answer boxes (hidden in Jupyter)

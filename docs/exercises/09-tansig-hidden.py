@@ -44,8 +44,7 @@ given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTIC
 
 # %% [markdown]
 # **Task.** Same weights and input as the practice example, but the other hidden activation (above): compute the
-# forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array. The answer boxes below ask for some of them,
-# named above the boxes; `check` takes the whole array.
+# forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array.
 
 # %% tags=["hide-input"]
 answer_box("tansig-hidden")  # the site's answer boxes (hidden in Jupyter)

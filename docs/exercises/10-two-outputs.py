@@ -38,8 +38,7 @@ given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d_4=two_d[0], d_5=
 
 # %% [markdown]
 # **Task.** The hidden layer is the practice network's; output 4 is too. Output 5 has the weights
-# $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array). The
-# answer boxes below ask for some of them, named above the boxes; `check` takes the whole array.
+# $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array).
 
 # %% tags=["hide-input"]
 answer_box("two-outputs")  # the site's answer boxes (hidden in Jupyter)

@@ -132,6 +132,17 @@ def test_markdown_cells_type_no_results(path):
             assert not re.search(r"\d\.\d", cell.source), cell.source
 
 
+@pytest.mark.parametrize("stem", ["06-hidden-weights", "09-tansig-hidden", "10-two-outputs"])
+def test_the_boxes_that_ask_for_some_entries_are_named_once(stem):
+    """Exercises 6, 9 and 10 said twice that the boxes ask for some of the six updates: in the task ("The answer boxes
+    below ask for some of them, named above the boxes; `check` takes the whole array.") and in the line above the
+    boxes, which names them (NumericExercise.boxes_asked). The task leaves it to that line."""
+    source = (ROOT / "docs" / "exercises" / f"{stem}.py").read_text(encoding="utf-8")
+    task = " ".join(cell.source for cell in jupytext.reads(source, fmt="py:percent").cells
+                    if cell.cell_type == "markdown")
+    assert not re.search(r"boxes\s+below\s+ask|ask\s+for\s+some\s+of\s+them", task), stem
+    assert "answer_box(" in source and ex.get(UPDATE_NOTEBOOKS[stem]).boxes_asked().startswith("These boxes ask for")
+
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
 def test_markdown_cells_never_say_no_page_prints_the_answer(path):
