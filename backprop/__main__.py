@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -102,8 +103,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+def _plain(text: str) -> str:
+    """Docstring markup as the terminal shows it: ``code`` and `name` without their backticks."""
+    return re.sub(r"`([^`]+)`", r"\1", re.sub(r"``(.+?)``", r"\1", text))
+
+
+#: The most decimals --decimals prints.
+MAX_DECIMALS = 17
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m backprop", description=__doc__)
+    parser = _Parser(prog="python -m backprop", description=_plain(__doc__))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     trace = sub.add_parser(
         "trace",
@@ -126,8 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--eta", type=float,
                        help=f"learning rate ({default('eta', [worked.eta] if worked else [])})")
     trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
-    trace.add_argument("--decimals", type=_decimals, default=6, metavar="N",
-                       help="decimals printed in text format (default: 6, as on the site's pages; 0-17)")
+    trace.add_argument("--decimals", type=_decimals, default=show.DECIMALS, metavar="N",
+                       help=f"decimals printed in text format, 0 to {MAX_DECIMALS} (default: {show.DECIMALS}, as on "
+                            f"the site's pages); a double holds about {sys.float_info.dig} significant digits, so "
+                            f"digits beyond those are noise")
     trace.add_argument("--check", metavar="FILE.json",
                        help="check your values for any of the steps against the right ones (see below)")
     trace.add_argument("--format", choices=["text", "json"], default="text")
@@ -138,10 +150,9 @@ def _decimals(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--decimals must be a whole number, not {text!r}") from None
-    if not 0 <= n <= 17:
-        raise argparse.ArgumentTypeError(f"--decimals must be between 0 and 17 (a float has 17 significant "
-                                         f"digits), not {n}")
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if not 0 <= n <= MAX_DECIMALS:
+        raise argparse.ArgumentTypeError(f"must be between 0 and {MAX_DECIMALS}, not {n}")
     return n
 
 
@@ -185,7 +196,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
     print()
     wrong = report.first_wrong
     if wrong is None:
-        print(f"All {len(shown)} given values are right.")
+        print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
     print(f"First wrong step: {wrong.name} (expected {num(wrong.expected, decimals)}, "
           f"given {num(wrong.given, decimals)}).")

@@ -77,12 +77,40 @@ def test_text_trace_decimals_option():
     assert whole == {name: float(round(want[name])) for name in EXPECTED_NAMES}
 
 
-@pytest.mark.parametrize("value, message", [("-1", "between 0 and 17"), ("18", "between 0 and 17"),
-                                            ("six", "whole number, not 'six'")])
+@pytest.mark.parametrize("value, message", [("-1", "between 0 and 17, not -1"), ("18", "between 0 and 17, not 18"),
+                                            ("six", "a whole number, not 'six'")])
 def test_text_trace_rejects_bad_decimals(value, message):
     proc = run_main("trace", "--decimals", value)
     assert proc.returncode == 2
-    assert message in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr == f"python -m backprop trace: error: argument --decimals: must be {message}\n", proc.stderr
+
+
+def test_the_decimals_help_says_what_is_true(capsys):
+    """The help said '0-17 (a float has 17 significant digits)', decimals taken for significant digits, and typed the
+    default 6: it names the decimals printed, their default (the pages' show.DECIMALS, which the option's default is),
+    and that a double holds about 15 significant digits (DBL_DIG), beyond which digits are noise."""
+    from backprop import show
+    from backprop.__main__ import build_parser
+
+    with pytest.raises(SystemExit):
+        main(["trace", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("--decimals N decimals printed in text format, 0 to 17 (default: 6, as on the site's pages); a double "
+            "holds about 15 significant digits, so digits beyond those are noise") in out
+    assert "17 significant" not in out
+    assert show.DECIMALS == 6 and sys.float_info.dig == 15  # the numbers the help gives
+    assert build_parser().parse_args(["trace"]).decimals == show.DECIMALS
+
+
+def test_the_top_level_help_is_plain_text():
+    """`python -m backprop --help` printed the module docstring's markup: ``python -m backprop trace`` and
+    `backprop.homework`, backticks and all."""
+    proc = run("--help")
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    assert "`" not in text
+    assert "python -m backprop trace: every intermediate of one online iteration" in text
+    assert "trace --check FILE.json checks a student's values" in text and "(see backprop.homework)" in text
 
 
 def test_json_trace_via_main_matches_the_oracle(capsys):

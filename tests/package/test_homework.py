@@ -664,6 +664,16 @@ def test_cli_all_right_exits_0_with_the_table(tmp_path):
     assert len({line.index("right") for line in lines}) == 1
 
 
+def test_cli_one_right_value_is_said_in_the_singular(tmp_path, cli):
+    """'All 1 given values are right.' for one value: the report says 'The given value is right.'"""
+    want = oracle.trace_values(oracle.iteration(EX))
+    proc = cli("--check", write(tmp_path, {"v1": want["v1"]}))
+    assert proc.returncode == 0
+    assert proc.stdout.endswith("\n\nThe given value is right.\n") and "All 1" not in proc.stdout
+    proc = cli("--check", write(tmp_path, {"v1": want["v1"], "v2": want["v2"]}))
+    assert proc.stdout.endswith("\n\nAll 2 given values are right.\n")
+
+
 def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
     want = oracle.trace_values(oracle.iteration(EX))
     wrong = slipped("updated-output-weights", EX)
