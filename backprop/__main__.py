@@ -50,11 +50,11 @@ answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} 
 {lines}
 (the names trace prints, for --weights of other sizes those it prints for them; an ASCII "d" may stand
 for "Δ": {aliases}, ...).
-A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right|; a new value (n+1) when
-|given - right| <= max({homework.ATOL:g}, {homework.RTOL:g}*|change|), measured against its change from time n, so
-that the value at time n (no update) is wrong however small the step. Values rounded to {show.DECIMALS} decimals
-always pass. The steps are checked in this order; the first wrong one is named with the classic
-mistakes that give its value:
+A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right|; a new weight or bias
+(w41(n+1), ...) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|update|, so that the value at time n
+(no update) is wrong wherever the update shows. Values rounded to {show.DECIMALS} decimals always pass.
+The steps are checked in this order; the first wrong one is named with the classic mistakes that give
+its value:
 {mistakes}
 Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad file or option.
 

@@ -25,13 +25,14 @@ In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4`` (`ALIASES`)
 
 **The checking rule** (`close`, `tolerance`). A value is right when
 $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$ (`ATOL`, `RTOL`: the exercises' tolerance),
-and a new value $\theta(n+1)$, $y(n+1)$ or $E(n+1)$ when
-$|\text{given} - \text{right}| \le \max(10^{-6},\ 10^{-3}\,|\Delta|)$, measured against its change $\Delta$ from
-time $n$ ($\Delta\theta$, $y(n+1) - y(n)$, $E(n+1) - E(n)$) as the exercises' boxes for a new value are: with a small
-step, 0.1 % of the value itself would pass the value at time $n$, no update at all. Either way six decimals always
-pass. Steps are checked in trace order; at the first wrong step
+and a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\Delta\theta|$, the
+same rule measured against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the
+value itself would pass the value at time $n$, no update at all. Six decimals always pass. $y(n+1)$ and $E(n+1)$ keep
+the first rule: a student computes them through a forward pass of numbers rounded to six decimals, whose rounding
+can exceed $10^{-6}$ (and $\theta(n+1)$ already catches a missing update).
+Steps are checked in trace order; at the first wrong step
 the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one, and for a new value its change from the same value at time $n$)
+(with the mistake's value in place of the right one, and for a new weight or bias its change from time $n$)
 and that the rule can tell from the right value (`tells_apart`: no number is within the tolerance of both, so a value
 near $10^{-6}$, where `ATOL` covers both signs, names no mistake). Where two mistakes give the same value, both are
 named. If none does, the report says so.
@@ -126,8 +127,8 @@ __all__ = [
     "wrong_derivative",
 ]
 
-# The exercises' tolerance (backprop.exercises.RTOL, ATOL), and their rule for a new value (measured against its change
-# from time n): six decimals typed always pass, six significant digits wherever the tolerance grows with the value.
+# The exercises' tolerance (backprop.exercises.RTOL, ATOL), and their rule for a new weight or bias (measured against
+# its update): six decimals typed always pass, six significant digits wherever the tolerance grows with the value.
 RTOL = 1e-3
 ATOL = 1e-6
 #: ASCII spellings accepted in a student's answers: a leading ``d`` for ``Δ`` (``dw41``, ``db4``).
@@ -135,26 +136,29 @@ ALIASES = {"d": "Δ"}
 
 
 def tolerance(to: float, at_n: float | None = None) -> float:
-    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}|$; for a new value, whose value at
-    time $n$ is ``at_n`` ($\theta(n)$, $y(n)$, $E(n)$), $\max($`ATOL`$,$ `RTOL` $\cdot |\text{to} - \text{at\_n}|)$:
-    0.1 % of its change, so that the value at time $n$ (no update) is wrong however small the step."""
-    if at_n is None:
-        return ATOL + RTOL * abs(to)
-    return max(ATOL, RTOL * abs(to - at_n))
+    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}|$; for a new weight or bias, whose
+    value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}|$: 0.1 % of its update, so that
+    the value at time $n$ (no update) is wrong wherever the update shows at six decimals."""
+    return ATOL + RTOL * abs(to if at_n is None else to - at_n)
 
 
 def close(given: float, to: float, at_n: float | None = None) -> bool:
-    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$, or for a new value
-    whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le \max($`ATOL`$,$ `RTOL`
-    $\cdot |\text{to} - \text{at\_n}|)$ (`tolerance`)."""
+    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$, or for a new weight
+    or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
+    $\cdot |\text{to} - \text{at\_n}|$ (`tolerance`)."""
     return abs(given - to) <= tolerance(to, at_n)
+
+
+def _is_new_parameter(name: str) -> bool:
+    """Whether a step is a new weight or bias, ``w41(n+1)``, ``b1(n+1)``: not ``y(n+1)`` or ``E(n+1)``."""
+    return name.endswith("(n+1)") and name[:1] in ("w", "b")
 
 
 def tells_apart(a: float, b: float, at_n: float | None = None) -> bool:
     r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
-    $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$, or for a new value whose value
-    at time $n$ is ``at_n`` $\max($`ATOL`$,$ `RTOL` $|a - \text{at\_n}|) + \max($`ATOL`$,$ `RTOL`
-    $|b - \text{at\_n}|)$. A mistake is named only where its value is told from the right one.
+    $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$, or for a new weight or bias
+    whose value at time $n$ is ``at_n`` 2 `ATOL` $+$ `RTOL` $(|a - \text{at\_n}| + |b - \text{at\_n}|)$. A mistake is
+    named only where its value is told from the right one.
     """
     return abs(a - b) > tolerance(a, at_n) + tolerance(b, at_n)
 
@@ -170,8 +174,8 @@ class Step:
     name: str
     expected: float
     given: float | None
-    #: For a new value (``w41(n+1)``, ``y(n+1)``, ``E(n+1)``) the same quantity at time $n$, which its tolerance is
-    #: measured from (`tolerance`); None for the other steps.
+    #: For a new weight or bias (``w41(n+1)``) its value at time $n$, which its tolerance is measured from
+    #: (`tolerance`); None for the other steps, y(n+1) and E(n+1) among them.
     at_n: float | None = None
 
     @property
@@ -289,9 +293,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     """
     expected = trace(net, x, d, eta)
     given = read_answers(answers, tuple(expected))
-    # the new values' steps at time n: θ(n), y(n), E(n), under their (n+1) names (an iteration that keeps θ(n))
+    # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
-    steps = tuple(Step(name, value, given.get(name), kept[name] if name.endswith("(n+1)") else None)
+    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None)
                   for name, value in expected.items())
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: tuple[Mistake, ...] = ()

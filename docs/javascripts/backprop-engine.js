@@ -403,12 +403,11 @@
 
   var RTOL = 1e-3, ATOL = 1e-6;
 
-  // homework.tolerance: ATOL + RTOL |to|; for a new value (w41(n+1), y(n+1), E(n+1)), whose value at time n is atN,
-  // max(ATOL, RTOL |to - atN|), 0.1 % of its change, so that the value at time n (no update) is wrong however small
-  // the step.
+  // homework.tolerance: ATOL + RTOL |to|; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time n is atN,
+  // ATOL + RTOL |to - atN|, 0.1 % of its update, so that the value at time n (no update) is wrong wherever the update
+  // shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter).
   function tolerance(to, atN) {
-    if (atN === undefined || atN === null) return ATOL + RTOL * Math.abs(to);
-    return Math.max(ATOL, RTOL * Math.abs(to - atN));
+    return ATOL + RTOL * Math.abs(atN === undefined || atN === null ? to : to - atN);
   }
 
   function isClose(given, right, atN) { return Math.abs(given - right) <= tolerance(right, atN); }
@@ -480,14 +479,14 @@
 
   // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
   // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
-  // by the same rule and not the right value. A new value's tolerance is measured from its value at time n: the
-  // rows of an iteration that keeps θ(n), as homework.check does.
+  // by the same rule and not the right value. A new weight's or bias's tolerance is measured from its value at
+  // time n: the rows of an iteration that keeps θ(n), as homework.check does.
   function check(net, x, d, eta, given, order) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
     var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
-      var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null;
+      var atN = /^[wb].*\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a new weight or bias
       var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN,
                    ok: isClose(given[row[0]], row[1], atN) };
       marks.push(mark);
