@@ -83,14 +83,13 @@ def test_the_points_errata_names_are_its_blocks():
 
 
 def test_the_live_page_states_the_homework_checks_tolerance():
-    """The live page's 'within 10^-6 + 0.1 % of the right one, and a new value ... within 10^-6 or 0.1 % of its
-    change' is backprop.homework's ATOL and RTOL, the rule its box and `trace --check` apply (test_homework.py)."""
+    """The live page's 'within 10^-6 + 0.1 % of the right one, and a new weight or bias ... within 10^-6 + 0.1 % of
+    its update' is backprop.homework's ATOL and RTOL, the rule its box and `trace --check` apply (test_homework.py)."""
     from backprop import homework
 
     text = joined(DOCS / "live-example.md")
-    said = re.search(r"within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of the right one, and a new value .*? within "
-                     r"\$10\^\{(-\d+)\}\$ or \$([\d.]+)\\,\\%\$ of its change from time \$n\$, whichever is larger",
-                     text)
+    said = re.search(r"within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of the right one, and a new weight or bias "
+                     r"\$\\theta\(n\+1\)\$ when it is within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of its update", text)
     assert said, "the live page no longer states the homework check's tolerance"
     assert 10.0 ** int(said[1]) == homework.ATOL == 10.0 ** int(said[3])
     assert float(said[2]) / 100 == homework.RTOL == float(said[4]) / 100
