@@ -15,7 +15,7 @@ The package, by job:
 
 * the checking engine: ``_feedback`` (verdicts, messages, the tolerance and its TeX), ``_numeric``
   (:class:`NumericExercise`: a number or an array, right when every entry is within ``atol + rtol * |right|``, or
-  for a new value θ(n+1) within ``max(atol, rtol * |Δθ|)``, measured against its change; one answer box's rule,
+  for a new weight or bias θ(n+1) within ``atol + rtol * |Δθ|``, measured against its update; one answer box's rule,
   and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,

@@ -17,6 +17,7 @@ from . import _derivation as d
 from . import _further as f
 from ._feedback import ATOL, RTOL, change_tolerance_tex, percent, power_tex, tolerance_tex
 from ._functions import FunctionExercise
+from ._markdown import tex_name
 from ._numeric import NumericExercise
 
 Exercise = NumericExercise | FunctionExercise
@@ -173,9 +174,24 @@ def _compared(rtol: float, atol: float) -> str:
 
 
 def _own_tolerance(e: NumericExercise) -> bool:
-    """Whether exercise ``e``'s boxes use another rule than the index page's: another tolerance, or one measured
-    against the change of a new value."""
-    return e.change is not None or (e.rtol, e.atol) != (RTOL, ATOL)
+    """Whether exercise ``e``'s boxes use another rule than the index page's: another tolerance, or, for a new weight
+    or bias, one measured against its update."""
+    return bool(e.new_parameter_boxes) or (e.rtol, e.atol) != (RTOL, ATOL)
+
+
+def _tex_label(label: str) -> str:
+    """A box's label as inline TeX: ``w_41(n+1)`` -> ``w_{41}(n+1)``."""
+    name, paren, rest = label.partition("(")
+    return tex_name(name) + paren + rest
+
+
+_KINDS = {"w": ("weight", "weights"), "b": ("bias", "biases")}
+
+
+def _kind(e: NumericExercise, plural: bool) -> str:
+    """``weight``, ``biases`` or ``weight or bias``: what exercise ``e``'s boxes for a new value ask for."""
+    kinds = {_KINDS.get(b.label[:1], ("weight or bias", "weights or biases")) for b in e.new_parameter_boxes}
+    return kinds.pop()[plural] if len(kinds) == 1 else ("weights or biases" if plural else "weight or bias")
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -189,48 +205,67 @@ def tolerance_tip() -> str:
 
     "Six decimals always pass" is said only when it is true of every box: a number rounded to six decimals is off by
     at most $5 \cdot 10^{-7}$. "Six significant digits" (off by at most $5 \cdot 10^{-6}$ of the number) is said of
-    the boxes whose tolerance grows with the answer, not of those for a new value, measured against its change.
+    the boxes whose tolerance grows with the answer, not of those for a new weight or bias, measured against its
+    update. Both are checked against each box's own tolerance (`NumericExercise.tolerance`).
     """
     lines = [f"A number $x$ is right when ${tolerance_tex(RTOL, ATOL)}$ for the answer $a$: {percent(RTOL)} of the "
              f"answer, plus ${power_tex(ATOL)}$ so that an answer near zero can be typed with six decimals."]
     checks = [(p.number, e) for p in PAGES for e in _numeric_checks(p)]
-    show.require(all(e.atol >= 5e-7 for _, e in checks), "six decimals always pass")
-    show.require(all(e.rtol >= 5e-6 for _, e in checks if e.change is None),
-                 "six significant digits pass every box whose tolerance grows with the answer")
-    new_values = sorted({n for n, e in checks if e.change is not None})
-    if new_values:
+    boxes = [(e, b, *e.tolerance(b.index)) for _, e in checks for b in e.boxes]
+    show.require(all(atol >= 5e-7 for _, _, _, atol in boxes), "six decimals always pass")
+    show.require(all(rtol >= 5e-6 for e, b, rtol, _ in boxes if not e.new_parameter(b.index)),
+                 "six significant digits pass every box but those for a new weight or bias")
+    if any(e.new_parameter_boxes for _, e in checks):
         lines.append("So six decimals always pass, and so do six significant digits except in the boxes for a new "
-                     "value (below).")
+                     "weight or bias (below).")
     else:
         lines.append("So six decimals, or six significant digits, always pass.")
     for number, e in checks:
-        if e.change is None and (e.rtol, e.atol) != (RTOL, ATOL):
+        if not e.new_parameter_boxes and (e.rtol, e.atol) != (RTOL, ATOL):
             lines.append(f"Exercise {number}'s answer box is {_compared(e.rtol, e.atol)}: "
                          f"${tolerance_tex(e.rtol, e.atol)}$ ({percent(e.rtol)}); its page says so, and why.")
-    rules = {(e.rtol, e.atol) for _, e in checks if e.change is not None}
+    rules = {(e.rtol, e.atol) for _, e in checks if e.new_parameter_boxes}
     for rtol, atol in sorted(rules):
-        numbers = sorted({n for n, e in checks if e.change is not None and (e.rtol, e.atol) == (rtol, atol)})
-        lines.append(f"The boxes of {_numbers(numbers)} ask for new values "
-                     f"$\\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be off by "
-                     f"less than {percent(rtol)} of the value: they measure the tolerance against the change $\\Delta$ "
-                     f"from time $n$ to $n+1$, ${change_tolerance_tex(rtol, atol)}$, so type six decimals there; "
+        numbers = sorted({n for n, e in checks if e.new_parameter_boxes and (e.rtol, e.atol) == (rtol, atol)})
+        lines.append(f"The boxes of {_numbers(numbers)} for a new weight or bias "
+                     f"$\\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be off by less "
+                     f"than {percent(rtol)} of the value, measure the tolerance against the update $\\Delta\\theta$: "
+                     f"${change_tolerance_tex(rtol, atol)}$, so type six decimals there; "
                      f"{'its page says' if len(numbers) == 1 else 'their pages say'} so.")
     return '!!! tip "Tolerance"\n    ' + "\n    ".join(lines)
 
 
 def tolerance_note(name: str) -> str:
-    """The sentence a page prints when exercise ``name``'s boxes use another rule than the index page's."""
+    """The sentence a page prints when exercise ``name``'s boxes use another rule than the index page's: for a new
+    weight or bias, which boxes measure the tolerance against the update, and that the others keep it on the value."""
     e = get(name)
     if not isinstance(e, NumericExercise) or not _own_tolerance(e):
         raise ValueError(f"exercise {name!r} uses the tolerance of every exercise: its page need not say so")
     boxes = "This answer box is" if len(e.boxes) == 1 else "These answer boxes are"
-    if e.change is not None:
-        asks = "This answer box asks for a new value" if len(e.boxes) == 1 else "These answer boxes ask for new values"
-        output = " ($y(n+1) - y(n)$ for the output)" if any(b.label == "y(n+1)" for b in e.boxes) else ""
-        return (f"{asks} $a = \\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be off "
-                f"by less than {percent(e.rtol)} of $a$: a number $x$ is right when "
-                f"${change_tolerance_tex(e.rtol, e.atol)}$, measured against the change $\\Delta$ from time $n$ to "
-                f"$n+1${output} rather than against $a$. Type six decimals.")
+    new = e.new_parameter_boxes
+    if new:
+        others = [b for b in e.boxes if b not in new]
+        one = len(new) == 1
+        if not others:
+            asks = f"{'This answer box asks' if one else 'These answer boxes ask'} for "
+        else:
+            asks = (f"The box{'' if one else 'es'} for {show.and_list([f'${_tex_label(b.label)}$' for b in new])} "
+                    f"ask{'s' if one else ''} for ")
+        what = f"a new {_kind(e, False)}" if one else f"new {_kind(e, True)}"
+        text = (f"{asks}{what} $a = \\theta(n+1) = \\theta(n) + \\Delta\\theta$, where a wrong update, or none, can be "
+                f"off by less than {percent(e.rtol)} of $a$: {'there ' if others else ''}a number $x$ is right when "
+                f"${change_tolerance_tex(e.rtol, e.atol)}$, measured against the update $\\Delta\\theta$ rather than "
+                f"against $a$. Type six decimals.")
+        if others:
+            one_other = len(others) == 1
+            rule = (f"keep{'s' if one_other else ''} the rule of every exercise"
+                    if (e.rtol, e.atol) == (RTOL, ATOL) else f"{'is' if one_other else 'are'} measured by")
+            labels = show.and_list([f"${_tex_label(b.label)}$" for b in others])
+            text += (f" The {labels} box{'' if one_other else 'es'} {rule}, ${tolerance_tex(e.rtol, e.atol)}$, on "
+                     f"{'its' if one_other else 'their'} value: worked out from values rounded to six decimals, "
+                     f"{'it' if one_other else 'they'} can be a few units off in the sixth decimal, and it is the "
+                     f"{_kind(e, True)}' boxes that catch a missing update.")
+        return text
     return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
             f"${tolerance_tex(e.rtol, e.atol)}$ for the answer $a$, {percent(e.rtol)} of the answer rather than "
             f"{percent(RTOL)}.")

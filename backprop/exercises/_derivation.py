@@ -253,7 +253,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     return NumericExercise(
         "one-iteration",
         right=[new.w_output[0, 0], new.w_hidden[index], y_next],
-        change=[dw_out[0, 0], dw_hid[index], y_next - p.y],  # new values: the tolerance is measured against these
+        # the new weights' tolerance is measured against their updates; y(n+1) (None) keeps the rule on its value
+        change=[dw_out[0, 0], dw_hid[index], None],
         boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", index, net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(

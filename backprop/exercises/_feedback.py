@@ -81,9 +81,9 @@ def tolerance_tex(rtol: float, atol: float) -> str:
 
 
 def change_tolerance_tex(rtol: float, atol: float) -> str:
-    r"""The rule of a box for a new value, measured against its change $\Delta$, as TeX:
-    ``|x - a| \le \max(10^{-6},\ 0.001\,|\Delta|)``."""
-    return rf"|x - a| \le \max({power_tex(atol)},\ {_decimal(rtol)}\,|\Delta|)"
+    r"""The rule of a box for a new weight or bias, measured against its update $\Delta\theta$, as TeX:
+    ``|x - a| \le 10^{-6} + 0.001\,|\Delta\theta|``."""
+    return rf"|x - a| \le {power_tex(atol)} + {_decimal(rtol)}\,|\Delta\theta|"
 
 
 def percent(rtol: float) -> str:

@@ -195,9 +195,9 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     value and to the number the buggy code prints (six decimals).
 
     When there is none (the bug changes each new value by η e (w_4i(n+1) − w_4i(n)) f'(v_i) x_k, that is by
-    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 when η is small), the one the bug
-    changes most for its tolerance: the page then says that the box cannot tell the buggy code's value from the right
-    one (`NumericExercise.note`).
+    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 + 0.1 % of the update when η is
+    small), the one the bug changes most for its tolerance: the page then says that the box cannot tell the buggy
+    code's value from the right one (`NumericExercise.note`).
 
     A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for a hidden
     weight at n+1, exercise 8's weight: `one_iteration_weight`).
@@ -215,7 +215,7 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
         _, attr, index = candidate
         e = _spot_the_bug_exercise(ex, *candidate)
         bad = float(getattr(buggy, attr)[index])
-        return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / float(e.tolerance(())[1])
+        return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / e.allowed(())
 
     moved = [apart(c) for c in candidates]
     return next((c for c, m in zip(candidates, moved, strict=True) if m > 1),

@@ -96,10 +96,16 @@ class NumericExercise:
     tolerance of each other share one hint (:func:`merged_hint`), in ``check`` and in each answer box.
     ``otherwise`` is what a wrong number that is no listed mistake gets.
 
-    ``change``, for an answer that is a new value θ(n+1) = θ(n) + Δθ: each entry's change Δθ (y(n+1) − y(n) for
-    an output). Its tolerance is then measured against the change, not against θ(n+1): |x − a| ≤ max(atol,
-    rtol·|Δθ|). With 0.1 % of θ(n+1) a box for w(n+1) = 0.600075 (Δw = 0.000075) took w(n) = 0.6, no step at
-    all; atol (10⁻⁶) still lets a value typed with six decimals pass.
+    ``change``, for an answer with new weights or biases θ(n+1) = θ(n) + Δθ: each such entry's update Δθ, and NaN
+    (``None`` in a list) for an entry that is none (y(n+1)). A new weight or bias is right within atol + rtol·|Δθ|,
+    measured against its update, not against θ(n+1): with 0.1 % of θ(n+1) a box for w(n+1) = 0.600075
+    (Δw = 0.000075) took w(n) = 0.6, no step at all; atol (10⁻⁶) still lets a value typed with six decimals pass.
+    The sum, as the homework check (``backprop.homework.tolerance``) and the boxes for an update Δθ (exercises 4 to 7)
+    have it, not max(atol, rtol·|Δθ|): with the max a Δθ within those boxes' tolerance could give a θ(n) + Δθ this box
+    refuses.
+    Every other entry keeps the exercise's rule, atol + rtol·|a|: y(n+1) worked out by hand from values rounded to six
+    decimals can be a few 10⁻⁶ off, which max(atol, rtol·|y(n+1) − y(n)|) refused after a small step, and it is the
+    boxes for the new weights that catch a missing update.
     """
 
     name: str
@@ -116,9 +122,12 @@ class NumericExercise:
         right.setflags(write=False)
         object.__setattr__(self, "right", right)
         if self.change is not None:
-            change = np.array(self.change, dtype=float)
+            change = np.array(self.change, dtype=float)  # None -> NaN: an entry that is no new weight or bias
             if change.shape != right.shape:
                 raise ValueError(f"{self.name}: the change has shape {change.shape}, the answer {right.shape}")
+            if np.any(np.isinf(change)):
+                raise ValueError(f"{self.name}: the change must be finite (NaN for no new weight or bias), got "
+                                 f"{change.tolist()}")
             change.setflags(write=False)
             object.__setattr__(self, "change", change)
         mistakes = []
@@ -130,14 +139,32 @@ class NumericExercise:
             mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes, m.box_hints))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
+    def new_parameter(self, at: tuple[int, ...]) -> bool:
+        """Whether the entry at index ``at`` is a new weight or bias θ(n+1), whose tolerance is measured against its
+        update (``change``)."""
+        return self.change is not None and not bool(np.isnan(self.change[at]))
+
+    @property
+    def new_parameter_boxes(self) -> tuple[Box, ...]:
+        """The answer boxes that ask for a new weight or bias θ(n+1) (`new_parameter`)."""
+        return tuple(b for b in self.boxes if self.new_parameter(b.index))
+
     def tolerance(self, at: tuple[int, ...] | None = None) -> tuple[float | np.ndarray, float | np.ndarray]:
         """``(rtol, atol)`` of the rule ``|x − a| ≤ atol + rtol·|a|``: of the entry at index ``at`` (an answer box's),
-        or of every entry (arrays when they differ). For a new value (``change``): rtol 0 and atol max(atol,
-        rtol·|Δθ|), measured against the change; else the exercise's own."""
+        or of every entry (arrays when they differ). For a new weight or bias (`new_parameter`): rtol 0 and atol
+        atol + rtol·|Δθ|, measured against its update; for any other entry the exercise's own."""
         if self.change is None:
             return self.rtol, self.atol
-        atol = np.maximum(self.atol, self.rtol * np.abs(self.change))
-        return 0.0, (atol if at is None else float(atol[at]))
+        new = ~np.isnan(self.change)
+        rtol = np.where(new, 0.0, self.rtol)
+        atol = np.where(new, self.atol + self.rtol * np.abs(np.where(new, self.change, 0.0)), self.atol)
+        return (rtol, atol) if at is None else (float(rtol[at]), float(atol[at]))
+
+    def allowed(self, at: tuple[int, ...]) -> float:
+        """How far a number may be from the right entry at index ``at`` (an answer box's): atol + rtol·|a|, with that
+        entry's `tolerance`."""
+        rtol, atol = self.tolerance(at)
+        return float(atol + rtol * abs(float(self.right[at])))
 
     def close(self, value: np.ndarray, to: np.ndarray | None = None, at: tuple[int, ...] | None = None) -> bool:
         """Whether ``value`` is within the tolerance of ``to`` (the right answer by default): the whole answer, or,

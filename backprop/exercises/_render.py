@@ -39,7 +39,7 @@ def _attr(value: str) -> str:
 def _form(exercise: NumericExercise, n: int) -> str:
     box = exercise.boxes[n]
     hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
-    rtol, atol = exercise.tolerance(box.index)  # the box's own: a new value's is measured against its change
+    rtol, atol = exercise.tolerance(box.index)  # the box's own: a new weight's or bias's is measured against its update
     uid = f"bp-{exercise.name}-{n}"
     return (
         f'<form class="bp-answer" hidden data-exercise="{exercise.name}" '

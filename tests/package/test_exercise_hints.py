@@ -625,7 +625,7 @@ def _at_oi(w: dict, w_hidden: list) -> float:
 
 def _spot(w: dict) -> tuple[str, float, float, float]:
     """Exercise 12's parameter: the first of b_1, b_2, b_3, w_11, ... that the bug (hidden rules with w_4i(n+1))
-    moves beyond its box's tolerance max(10^-6, 10^-3 |Δ|), Δ its update, both the buggy value and the buggy value as
+    moves beyond its box's tolerance 10^-6 + 10^-3 |Δ|, Δ its update, both the buggy value and the buggy value as
     the page prints it (six decimals); else the one the bug moves most for its tolerance. Its label, its right new
     value, the buggy one and its update."""
     it, bug, p = w["it"], w["it_bug"], w["p"]
@@ -634,7 +634,7 @@ def _spot(w: dict) -> tuple[str, float, float, float]:
                    for i in range(3) for k in range(2)]
 
     def apart(old: float, delta: float, bad: float) -> float:
-        return min(abs(v - (old + delta)) for v in (old + bad, round(old + bad, 6))) / max(1e-6, 1e-3 * abs(delta))
+        return min(abs(v - (old + delta)) for v in (old + bad, round(old + bad, 6))) / (1e-6 + 1e-3 * abs(delta))
 
     label, old, delta, bad = next((c for c in candidates if apart(*c[1:]) > 1),
                                   max(candidates, key=lambda c: apart(*c[1:])))
@@ -854,7 +854,7 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     assert (exercise.rtol, exercise.atol) == (OI_RTOL, OI_ATOL)
     right = float(exercise.right[1])
     assert math.isclose(right, w["p"]["w_hidden"][i][k] + dw, rel_tol=1e-9, abs_tol=1e-12), (path.stem, right)
-    tolerance = max(OI_ATOL, OI_RTOL * abs(dw))  # a new value's box: measured against its update
+    tolerance = OI_ATOL + OI_RTOL * abs(dw)  # a new weight's box: measured against its update
     assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
     assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",

@@ -54,7 +54,7 @@ def close(a, b, rtol: float = ex.RTOL, atol: float = ex.ATOL) -> bool:
 
 def hand_iteration_weight(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, int, int]:
     """Exercise 8's hidden weight: the first w_ik (w_11, w_12, w_21, ...) with x_k != 0 whose update η δ_i x_k is not 0
-    and lies beyond the box's tolerance (max(10^-6, 10^-3 |Δw_ik|), measured against the update) of each slip in its
+    and lies beyond the box's tolerance (10^-6 + 10^-3 |Δw_ik|, measured against the update) of each slip in its
     box: the hidden rules fed with w_4i(n+1), the update Δw_ik as the new value, and the flipped sign w_ik − Δw_ik."""
     w4_next = [example["w_output"][0][i] + it["dw_output"][0][i] for i in range(3)]
     bug = oracle.iteration(example, back_weights=[w4_next])
@@ -64,7 +64,7 @@ def hand_iteration_weight(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, 
             dw = eta * it["delta_hidden"][i] * xs[k]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
-            if xs[k] != 0 and dw != 0 and all(abs(s - right) > max(1e-6, 1e-3 * abs(dw)) for s in slips):
+            if xs[k] != 0 and dw != 0 and all(abs(s - right) > 1e-6 + 1e-3 * abs(dw) for s in slips):
                 return f"w_{i + 1}{k + 1}", i, k
     raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
 
@@ -95,7 +95,7 @@ def hand_two_outputs() -> list[list[float]]:
 
 def hand_spot_the_bug(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, float, float]:
     """The first of b_1, b_2, b_3, w_11, w_12, ... whose new value the bug (hidden rules with w_4i(n+1)) changes
-    beyond its box's tolerance max(10^-6, 10^-3 |Δ|), Δ its update, both the buggy value and the buggy value as the
+    beyond its box's tolerance 10^-6 + 10^-3 |Δ|, Δ its update, both the buggy value and the buggy value as the
     page prints it (six decimals); else the one the bug changes most for that tolerance. Its label, its right new
     value and the buggy one. (A bias first: exercise 8 already asks for a hidden weight at n+1.)"""
     w, b, w4 = example["w_hidden"], example["b_hidden"], example["w_output"][0]
@@ -108,7 +108,7 @@ def hand_spot_the_bug(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, floa
     for label, old, inp, i in candidates:
         delta = eta * e * w4[i] * fp[i] * inp
         right, buggy = old + delta, old + eta * e * w4_next[i] * fp[i] * inp
-        apart = min(abs(buggy - right), abs(round(buggy, 6) - right)) / max(1e-6, 1e-3 * abs(delta))
+        apart = min(abs(buggy - right), abs(round(buggy, 6) - right)) / (1e-6 + 1e-3 * abs(delta))
         if apart > 1:
             return label, right, buggy
         found.append((apart, label, right, buggy))
@@ -147,10 +147,11 @@ HAND = {
     "spot-the-bug": SPOT_RIGHT,
 }
 
-# The exercises whose answers are new values θ(n+1): each entry's change from time n (the update Δθ, y(n+1) − y(n)),
-# against which their boxes measure the tolerance, max(10^-6, 10^-3 |Δ|).
+# The exercises whose answers hold new weights or biases θ(n+1): each such entry's update Δθ, against which their
+# boxes measure the tolerance, 10^-6 + 10^-3 |Δθ|; None for an entry measured on its value (y(n+1)), as the pages
+# state it.
 HAND_CHANGE = {
-    "one-iteration": [ETA * E * YH[0], ETA * E * W4[OI_I] * FP[OI_I] * XS[OI_K], IT["y_next"] - Y],
+    "one-iteration": [ETA * E * YH[0], ETA * E * W4[OI_I] * FP[OI_I] * XS[OI_K], None],
     "spot-the-bug": SPOT_RIGHT - ({f"b_{i + 1}": B[i] for i in range(3)}
                                  | {f"w_{i + 1}{k + 1}": W[i][k] for i in range(3) for k in range(2)})[SPOT_LABEL],
 }
@@ -158,10 +159,19 @@ HAND_CHANGE = {
 
 def box_tolerance(name: str, index: tuple[int, ...]) -> tuple[float, float]:
     """(rtol, atol) of the box of exercise ``name`` at ``index`` of the answer, as the pages state them: the index
-    page's rule, exercise 11's, or for a new value max(10^-6, 10^-3 |Δ|) against its change Δ."""
-    if name in HAND_CHANGE:
-        return 0.0, max(1e-6, 1e-3 * abs(float(np.array(HAND_CHANGE[name], dtype=float)[index])))
+    page's rule, exercise 11's, or for a new weight or bias 10^-6 + 10^-3 |Δθ| against its update Δθ."""
+    update = np.array(HAND_CHANGE.get(name), dtype=float)[index] if name in HAND_CHANGE else math.nan
+    if not math.isnan(update):
+        return 0.0, 1e-6 + 1e-3 * abs(float(update))
     return (1e-4 if name == "gradient-check" else 1e-3), 1e-6
+
+
+def hand_close(name: str, value, to) -> bool:
+    """Whether ``value`` is within exercise ``name``'s tolerance of ``to`` in every entry, as the pages state it
+    (`box_tolerance` of each entry)."""
+    value, to = np.array(value, dtype=float), np.array(to, dtype=float)
+    return all(abs(value[i] - to[i]) <= box_tolerance(name, i)[1] + box_tolerance(name, i)[0] * abs(to[i])
+               for i in np.ndindex(to.shape))
 
 NUMERIC = [name for name in ex.names() if isinstance(ex.get(name), ex.NumericExercise)]
 
@@ -202,7 +212,7 @@ def test_every_listed_mistake_gets_its_hint_or_the_page_says_it_cannot(name):
     assert exercise.mistakes, f"{name} lists no classic mistake"
     for mistake in exercise.mistakes:
         feedback = ex.check(name, mistake.value.tolist())
-        if close(mistake.value, exercise.right):  # this example cannot tell the slip from the right answer
+        if hand_close(name, mistake.value, exercise.right):  # this example cannot tell the slip from the right answer
             assert feedback.ok is True and mistake in exercise.undetectable
             assert mistake.slip in ex.answer_box(name)._repr_html_()
         else:
@@ -248,7 +258,7 @@ HAND_MISTAKES = [
 def test_mistake_worked_by_hand_gets_the_targeted_hint(name, wrong, phrase):
     feedback = ex.check(name, wrong)
     exercise = ex.get(name)
-    if close(wrong, exercise.right, exercise.rtol, exercise.atol):  # the slip gives the right answer here
+    if hand_close(name, wrong, exercise.right):  # the slip gives the right answer here
         assert feedback.ok is True and exercise.note(), "the page must say which slip it cannot tell apart"
     else:
         assert feedback.ok is False
@@ -801,37 +811,78 @@ def test_the_index_tip_states_the_rule_the_boxes_apply():
         assert ex.check("output-bias", right + sign * 0.99 * inside).ok is True
         assert ex.check("output-bias", right + sign * outside).ok is False
     assert "(and" not in tip  # one rule, not two conditions
-    assert "So six decimals always pass, and so do six significant digits except in the boxes for a new value" in tip
+    assert ("So six decimals always pass, and so do six significant digits except in the boxes for a new weight or "
+            "bias") in tip
 
 
 def _stated_change_rule(text: str) -> tuple[float, float]:
-    r"""(atol, rtol) read back from the TeX rule ``|x - a| \le \max(10^{-6},\ 0.001\,|\Delta|)``."""
-    m = re.search(r"\|x - a\| \\le \\max\(10\^\{(-?\d+)\},\\ ([\d.]+)\\,\|\\Delta\|\)", text)
+    r"""(atol, rtol) read back from the TeX rule ``|x - a| \le 10^{-6} + 0.001\,|\Delta\theta|``."""
+    m = re.search(r"\|x - a\| \\le 10\^\{(-?\d+)\} \+ ([\d.]+)\\,\|\\Delta\\theta\|", text)
     assert m, text
     return 10.0 ** int(m.group(1)), float(m.group(2))
 
 
-def test_the_boxes_for_a_new_value_measure_the_tolerance_against_its_change():
-    """Exercises 8 and 12 ask for new values θ(n+1). Their boxes took anything within 0.1 % of θ(n+1): with a small
-    update (η = 0.01: Δw_11 = 0.000075 for w_11 = 0.6) that took w_11(n), no step at all, and the buggy code's value.
-    The index page and their pages state the rule against the change, max(10^-6, 10^-3 |Δ|), and the boxes apply it:
-    here with the example in use, hand values around its right answers."""
+def _tex(label: str) -> str:
+    """``w_11`` -> ``w_{11}``."""
+    base, _, sub = label.partition("_")
+    return f"{base}_{{{sub}}}"
+
+
+def test_the_boxes_for_a_new_weight_or_bias_measure_the_tolerance_against_its_update():
+    """Exercises 8 and 12 ask for new weights and biases θ(n+1). Their boxes took anything within 0.1 % of θ(n+1): with
+    a small update (η = 0.01: Δw_11 = 0.000075 for w_11 = 0.6) that took w_11(n), no step at all, and the buggy
+    code's value. The index page and their pages state the rule against the update, 10^-6 + 10^-3 |Δθ| (the sum, no
+    longer max(10^-6, 10^-3 |Δ|)); exercise 8's page names its boxes for a new weight and says that its y(n+1) box
+    keeps the index page's rule, on its value (no longer against y(n+1) − y(n)). The boxes apply what the pages say:
+    here with the example in use, hand values at 0.99 and 1.01 of the stated tolerance around its right answers."""
     tip = ex.tolerance_tip()
-    [line] = [line for line in tip.splitlines() if "new values" in line]
-    assert "exercises 8 and 12" in line and _stated_change_rule(line) == (1e-6, 1e-3)
+    [line] = [line for line in tip.splitlines() if r"\Delta\theta|" in line]
+    assert "exercises 8 and 12 for a new weight or bias" in line and _stated_change_rule(line) == (1e-6, 1e-3)
     for name in HAND_CHANGE:
         note = ex.tolerance_note(name)
         assert _stated_change_rule(note) == (1e-6, 1e-3) and "Type six decimals" in note
+        assert "y(n)" not in note, "the output's box is no longer measured against its change"
+    note = ex.tolerance_note("one-iteration")
+    assert note.startswith(f"The boxes for $w_{{41}}(n+1)$ and ${_tex(OI_LABEL)}(n+1)$ ask for new weights")
+    [y_rule] = note.split("The $y(n+1)$ box")[1:]
+    assert _stated_rule(y_rule) == (1e-6, 1e-3) and "on its value" in y_rule and r"\Delta" not in y_rule
+    kind = "bias" if SPOT_LABEL.startswith("b") else "weight"
+    assert ex.tolerance_note("spot-the-bug").startswith(f"This answer box asks for a new {kind} ")
+    for name in HAND_CHANGE:
         exercise = ex.get(name)
         right = np.array(HAND[name], dtype=float)
         for n, box in enumerate(exercise.boxes):
             a = float(right[box.index])
-            _, atol = box_tolerance(name, box.index)
+            rtol, atol = box_tolerance(name, box.index)
+            tolerance = atol + rtol * abs(a)
             assert exercise.box_verdict(n, f"{a:.6f}")[0] == "right"  # six decimals always pass
             for sign in (1, -1):
-                assert exercise.box_verdict(n, repr(a + sign * 0.99 * atol))[0] == "right"
-                assert exercise.box_verdict(n, repr(a + sign * 1.01 * atol))[0] == "wrong"
+                assert exercise.box_verdict(n, repr(a + sign * 0.99 * tolerance))[0] == "right", (name, box.label)
+                assert exercise.box_verdict(n, repr(a + sign * 1.01 * tolerance))[0] == "wrong", (name, box.label)
     assert "Δ" not in ex.tolerance_note("one-iteration").replace(r"\Delta", "")  # TeX, not a Unicode Δ in prose
+
+
+def test_a_new_weight_is_right_within_the_sum_of_atol_and_the_rtol_of_its_update():
+    """Hand values: θ(n) = 0.5 and Δθ = 0.02, so θ(n+1) = 0.52 and its box is right within 10^-6 + 0.001 · 0.02 =
+    0.000021, the sum. With max(10^-6, 0.001 · 0.02) = 0.00002 the box refused 0.52 + 0.99 · 0.000021 = 0.52002079,
+    which is θ(n) plus a Δθ that a box for Δθ (10^-6 + 0.1 % of it) calls right. A box that is no new weight or bias
+    (y(n+1) = 0.3, None) keeps the rule on its value: 10^-6 + 0.001 · 0.3 = 0.000301."""
+    exercise = ex.NumericExercise("x", right=[0.52, 0.3], change=[0.02, None],
+                                  boxes=(ex.Box("w(n+1)", (0,)), ex.Box("y(n+1)", (1,))))
+    update = ex.NumericExercise("dx", right=0.02)  # a box for the update Δθ, the index page's rule
+    delta = 0.02 + 0.99 * 0.000021
+    assert update.box_verdict(0, repr(delta))[0] == "right"
+    assert exercise.box_verdict(0, repr(0.5 + delta))[0] == "right"
+    for sign in (1, -1):
+        assert exercise.box_verdict(0, repr(0.52 + sign * 0.99 * 0.000021))[0] == "right"
+        assert exercise.box_verdict(0, repr(0.52 + sign * 1.01 * 0.000021))[0] == "wrong"
+        assert exercise.box_verdict(1, repr(0.3 + sign * 0.99 * 0.000301))[0] == "right"
+        assert exercise.box_verdict(1, repr(0.3 + sign * 1.01 * 0.000301))[0] == "wrong"
+    assert exercise.check([0.52 + 0.99 * 0.000021, 0.3 - 0.99 * 0.000301]).ok is True
+    assert exercise.check([0.52 + 1.01 * 0.000021, 0.3]).ok is False
+    assert [exercise.new_parameter(b.index) for b in exercise.boxes] == [True, False]
+    with pytest.raises(ValueError, match="the change must be finite"):
+        ex.NumericExercise("x", right=[0.52, 0.3], change=[math.inf, None])
 
 
 def _tiny_step_example() -> tuple[examples.Example, dict]:
@@ -863,6 +914,84 @@ def test_a_tiny_update_does_not_pass_the_box_for_the_new_value():
     right = float(bug.right)
     assert bug.box_verdict(0, repr(b))[0] == "wrong" and bug.check(b).ok is False  # no step at all
     assert bug.box_verdict(0, f"{right:.6f}")[0] == "right"
+
+
+def test_an_update_its_own_box_calls_right_gives_a_new_weight_the_box_calls_right():
+    """η = 0.01, exercise 6 asks for Δw_11 = 0.0000753 and exercise 8 for w_11(n+1): a Δw_11 at 0.99 of exercise 6's
+    tolerance (10^-6 + 0.1 % of it), added to w_11(n) = 0.6, was refused by exercise 8's box, whose tolerance was
+    max(10^-6, 0.1 % of Δw_11) = 10^-6; it is 10^-6 + 0.1 % of Δw_11 now. Hand values from the oracle."""
+    example, data = _tiny_step_example()
+    it = oracle.iteration(data)
+    catalogue = ex.catalogue(example)
+    updates, one = catalogue["hidden-weights"], catalogue["one-iteration"]
+    n6 = [b.label for b in updates.boxes].index("Δw_11")
+    assert one.boxes[1].label == "w_11(n+1)"
+    dw11 = it["dw_hidden"][0][0]
+    for sign in (1, -1):
+        typed = dw11 + sign * 0.99 * (1e-6 + 1e-3 * abs(dw11))
+        assert abs(typed - dw11) > 1e-6  # beyond max(10^-6, 0.1 % of Δw_11)
+        assert updates.box_verdict(n6, repr(typed))[0] == "right"
+        assert one.box_verdict(1, repr(data["w_hidden"][0][0] + typed))[0] == "right"
+
+
+def _by_hand(data: dict, i: int, k: int) -> list[float]:
+    """Exercise 8's answer [w_41(n+1), w_ik(n+1), y(n+1)] as a student works it out on paper: every intermediate
+    rounded to six decimals, as the pages print them (the fields, outputs, error, local gradients, updates), in plain
+    math; y(n+1) from a forward pass of the rounded new weights (the idea of test_homework's ``_by_hand``)."""
+    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[data["hidden"]]
+    slope = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y * y}[data["hidden"]]
+    x, d, eta = data["x"], data["d"], data["eta"]
+    (w4,), (b4,) = data["w_output"], data["b_output"]
+
+    def r6(v: float) -> float:
+        return round(v, 6)
+
+    def outputs(w_hidden, b_hidden, w4, b4):
+        y_h = [r6(f(r6(sum(w * xk for w, xk in zip(row, x)) + b))) for row, b in zip(w_hidden, b_hidden)]
+        return y_h, r6(sum(w * y for w, y in zip(w4, y_h)) + b4)
+
+    y_h, y = outputs(data["w_hidden"], data["b_hidden"], w4, b4)
+    e = r6(d - y)
+    delta = [r6(e * w * r6(slope(yh))) for w, yh in zip(w4, y_h)]
+    w_hidden = [[w + r6(eta * di * xk) for w, xk in zip(row, x)] for row, di in zip(data["w_hidden"], delta)]
+    b_hidden = [b + r6(eta * di) for b, di in zip(data["b_hidden"], delta)]
+    w4_next = [w + r6(eta * e * yh) for w, yh in zip(w4, y_h)]
+    _, y_next = outputs(w_hidden, b_hidden, w4_next, b4 + r6(eta * e))
+    return [w4_next[0], w_hidden[i][k], y_next]
+
+
+# Two networks with η = 10^-4 where a student's y(n+1) worked out from six decimals is more than
+# max(10^-6, 0.1 % of y(n+1) − y(n)) off: the tiny-step practice network, and test_homework's random network 53.
+BY_HAND_NETWORKS = {
+    "tiny-step": {"w_hidden": [[0.6, -0.9], [-0.7, 0.4], [0.8, 0.5]], "b_hidden": [0.3, -0.4, 0.0],
+                  "w_output": [[0.2, -0.5, 0.4]], "b_output": [0.1], "hidden": "logsig", "output": "purelin",
+                  "x": [-0.5, 0.25], "d": -0.2, "eta": 1e-4},
+    "random-53": {"w_hidden": [[0.3514244300098568, 1.1704156596076505], [-0.13053834061182146, 0.6342142779237587],
+                               [1.3109439101346982, 0.061679483071842345]],
+                  "b_hidden": [0.7015205127293336, 0.6840972981873685, 1.0745598508958212],
+                  "w_output": [[-1.3896226977262314, -0.9921234329593516, 1.4909276145047414]],
+                  "b_output": [0.7404061212919268], "hidden": "tansig", "output": "purelin",
+                  "x": [-0.9560078716017353, 0.9697714464687679], "d": -0.6615258597302274, "eta": 1e-4},
+}
+
+
+@pytest.mark.parametrize("which", list(BY_HAND_NETWORKS))
+def test_y_next_worked_out_by_hand_from_six_decimals_passes_exercise_8(which):
+    """A student who rounds every intermediate to six decimals, as the pages print them, gets y(n+1) a few 10^-6 off
+    through the forward pass. Measured against its change, max(10^-6, 0.1 % of y(n+1) − y(n)), exercise 8's y(n+1)
+    box and check() called that honest answer wrong after a small step (here η = 10^-4); measured on its value,
+    10^-6 + 0.1 % of y(n+1), they call it right. Plain math against the oracle."""
+    data = BY_HAND_NETWORKS[which]
+    it = oracle.iteration(data)
+    net = Network(data["w_hidden"], data["b_hidden"], data["w_output"], data["b_output"], hidden=data["hidden"])
+    one = ex.catalogue(examples.Example(net, np.array(data["x"]), data["d"], data["eta"], "built by the test"))[
+        "one-iteration"]
+    i, k = (int(c) - 1 for c in re.fullmatch(r"w_(\d)(\d)\(n\+1\)", one.boxes[1].label).groups())  # its w_ik
+    hand = _by_hand(data, i, k)
+    assert abs(hand[2] - it["y_next"]) > max(1e-6, 1e-3 * abs(it["y_next"] - it["y"])), "the premise"
+    for n in range(3):
+        assert one.box_verdict(n, repr(hand[n]))[0] == "right", one.boxes[n].label
+    assert one.check(hand).ok is True
 
 
 def test_the_index_tip_names_exercise_11_and_its_page_states_its_rule():

@@ -9,8 +9,8 @@ from __future__ import annotations
 from tests.support import oracle
 
 GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
-# exercise 8's answer boxes ask for new values, as its page states them: |x − a| ≤ max(10^-6, 10^-3 |Δ|) for the
-# answer's change Δ from time n (Δw_ik for w_ik(n+1))
+# exercise 8's boxes for a new weight, as its page states them: |x − a| ≤ 10^-6 + 10^-3 |Δθ| for the weight's update
+# Δθ (Δw_ik for w_ik(n+1))
 OI_ATOL, OI_RTOL = 1e-6, 1e-3
 BOX_ATOL, BOX_RTOL = 1e-6, 1e-3  # exercises 6, 9 and 10's answer boxes, as the index page states them
 
@@ -34,7 +34,7 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
 
 def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
     """Exercise 8's weight: the first w_ik whose input x_k is not 0, whose update Δw_ik = η δ_i x_k is not 0 and whose
-    box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik, by more than max(10^-6, 10^-3 |Δw_ik|): the
+    box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik, by more than 10^-6 + 10^-3 |Δw_ik|: the
     hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, and the flipped sign w_ik − Δw_ik.
     ``it``: ``oracle.iteration(example)``."""
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
@@ -45,7 +45,7 @@ def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
-            if x[k] != 0 and dw != 0 and all(abs(s - right) > max(OI_ATOL, OI_RTOL * abs(dw)) for s in slips):
+            if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(dw) for s in slips):
                 return f"w_{i + 1}{k + 1}", i, k
     raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
 
