@@ -1,5 +1,6 @@
-"""``backprop.examples``: the worked example is a file, read and checked; ``BACKPROP_EXAMPLE`` replaces it; the CLI's
-defaults and help show whichever example is in use.
+"""``backprop.examples``: the worked example is a file, read and checked (the checks are ``backprop._teachable``'s,
+tested here through the loader that runs them); ``BACKPROP_EXAMPLE`` replaces it; the CLI's defaults and help show
+whichever example is in use.
 
 Expected values come from ``tests/support/oracle.py``, which reads the example files with ``json`` and computes in plain
 ``math``. Each of the four example files (``backprop/example.json`` and ``tests/examples/*.json``) is tried.
