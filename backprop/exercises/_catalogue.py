@@ -162,6 +162,19 @@ def index_table() -> str:
                       [[p.number, f"[{p.title}]({p.stem}.py)", _answer_kind(p)] for p in PAGES])
 
 
+def python_tip() -> str:
+    """The exercises' index page's words on the exercises that need Python: those whose checks take a function, which
+    only Python can check, and the gradient check, whose number is the difference of two costs kept to
+    `gradient_check_decimals` decimals each (its task is written for Python)."""
+    functions = [p.number for p in PAGES if any(isinstance(get(n), FunctionExercise) for n in p.checks)]
+    [gradcheck] = [p.number for p in PAGES if "gradient-check" in p.checks]
+    k = f.gradient_check_decimals()
+    return (f"{_numbers(functions).capitalize()} ask{'s' if len(functions) == 1 else ''} for a function, which only "
+            f"Python can check. Exercise {gradcheck}'s answer is a number, but it comes from two costs $E$ "
+            f"that must each be kept to {k} decimals: its task is written for Python (a calculator will do if it "
+            f"carries {k} decimals through the forward pass).")
+
+
 def _numeric_checks(page: Page) -> list[NumericExercise]:
     return [e for e in map(get, page.checks) if isinstance(e, NumericExercise)]
 

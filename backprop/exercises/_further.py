@@ -9,6 +9,7 @@ only it uses (the buggy implementations of exercise 12); the weights exercises 9
 from __future__ import annotations
 
 import functools
+import math
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
 from ._derivation import F_PRIME_TEXT, F_TEXT, SHORT, label, output_weight, sample_pass
+from ._feedback import ATOL
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
 from ._weights import first_hidden_weight, with_weight_boxes
@@ -107,6 +109,13 @@ GRADCHECK_H = 1e-5
 
 
 GRADCHECK_RTOL = 1e-4  # the gradient check's box: a central difference is good to far more digits than 0.1 %
+
+
+def gradient_check_decimals() -> int:
+    """How many decimals of each cost E(w ± h) exercise 11 needs: each cost rounded to k decimals is off by at most
+    half a unit of the k-th, so their difference by 10^-k and the central difference by 10^-k / 2h; k decimals are
+    enough when that is within the box's absolute tolerance (atol), even for an answer near zero (11 for h = 10^-5)."""
+    return math.ceil(-math.log10(2 * GRADCHECK_H * ATOL))
 
 
 def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExercise:

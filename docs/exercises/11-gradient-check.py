@@ -25,12 +25,15 @@ $-\Delta {{w}} / \eta$. If the rule is right, the two agree to many more digits 
 """, w=w_tex)
 
 # %%
+from IPython.display import display
+
 from backprop import Network, cost, examples, forward, labels, show
-from backprop.exercises import GRADCHECK_H, answer_box, check, get, given, tolerance_note, worked_solution
+from backprop.exercises import GRADCHECK_H, answer_box, check, given, network_table, tolerance_note, worked_solution
 
 net = examples.PRACTICE_NET
 name, (i, k) = gradient_check_weight()  # the weight nudged, "w_11", and its place in net.w_hidden, (0, 0)
-given(**{name: net.w_hidden[i, k]}, h=GRADCHECK_H, d=examples.PRACTICE_D)
+display(network_table(net))  # E needs the whole forward pass: every weight, the input and the target
+given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, h=GRADCHECK_H)
 
 # %% tags=["hide-input"]
 if (i, k) == (0, 0):
@@ -41,19 +44,17 @@ elif examples.PRACTICE_X[0] == 0:
 else:
     why = " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
 markdown(r"""
-**Task.** Write a function `E({{name}})` that builds the practice network with ${{w}}$ replaced and returns
-its cost on the practice example (`Network(...)` with `hidden=net.hidden`, `forward` and `cost` from `backprop`).
-Then compute the central difference above with the $h$ printed above. Compare it with $-\Delta {{w}}/\eta$ from
-exercise 6.{{why}}
+**Task.** With the network, the input and the $h$ above, compute the cost $E = \tfrac12 (d - y)^2$ twice, with
+${{w}}$ replaced by ${{w}} + h$ and by ${{w}} - h$ (each a forward pass as in exercise 1), then the central
+difference above. In Python, write a function `E({{name}})` that builds the practice
+network with ${{w}}$ replaced and returns its cost (`Network(...)` with `hidden=net.hidden`, `forward` and `cost`
+from `backprop`). Compare the result with $-\Delta {{w}}/\eta$ from exercise 6.{{why}}
 """, name=name, w=w_tex, why=why)
 
 # %% tags=["hide-input"]
-import math
+from backprop.exercises import gradient_check_decimals
 
-box = get("gradient-check")
-# Each E rounded to k decimals is off by at most half a unit, so their difference by 10^-k and the quotient by
-# 10^-k / 2h: k decimals are enough when 10^-k / 2h is within the box's tolerance even for an answer near zero.
-decimals = math.ceil(-math.log10(2 * GRADCHECK_H * box.atol))
+decimals = gradient_check_decimals()  # enough decimals of each E for the box (the index page names the same number)
 markdown(tolerance_note("gradient-check") + " A central difference subtracts two nearly equal costs, so keep at "
          "least {{k}} decimals of each $E$: printing $E$ in full does.", k=decimals)
 

@@ -361,9 +361,22 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
     if example["x"][0] == 0:
         assert r"the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$" in text
-    rest = re.sub(r"\(Not \$w_\{11\}\$.*?\)", " ", text, flags=re.S)
+    _network_and_sample_shown(text, example)
+    rest = re.sub(r"^\| \$[wb]_\{\d+\}\$ \|.*$", " ", text, flags=re.M)  # the network's table lists every weight
+    rest = re.sub(r"\(Not \$w_\{11\}\$.*?\)", " ", rest, flags=re.S)
     others = {f"w_{{{a + 1}{b + 1}}}" for a in range(3) for b in range(2)} - {w}
     assert [o for o in others if o in rest] == [], f"exercise 11 names another weight than {name}"
+
+
+def _network_and_sample_shown(text: str, example: dict) -> None:
+    """Exercise 11's tables give every weight and bias of the practice network, the input, d and h, as given: the
+    two costs it asks for are forward passes of that network."""
+    rows = [(f"w_{{{i + 1}{k + 1}}}", example["w_hidden"][i][k]) for i in range(3) for k in range(2)]
+    rows += [(f"b_{{{i + 1}}}", example["b_hidden"][i]) for i in range(3)]
+    rows += [(f"w_{{4{i + 1}}}", example["w_output"][0][i]) for i in range(3)] + [("b_{4}", example["b_output"][0])]
+    rows += [("x_{1}", example["x"][0]), ("x_{2}", example["x"][1]), ("d", example["d"]), ("h", 0.00001)]
+    missing = [row for row in (f"| ${name}$ | {_given(value)} |" for name, value in rows) if row not in text]
+    assert not missing, f"exercise 11 does not give {missing}"
 
 
 def _central_difference_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 11
@@ -383,6 +396,16 @@ def _central_difference_words(text: str, example: dict = EXAMPLE, it: dict = IT)
     assert min(len(plus.split(".")[1]), len(minus.split(".")[1])) >= needed, "the solution keeps as many as it says"
     assert "six digits" not in text and "plus minus minus" not in text
     _gradient_check_names(text, example, it)
+
+
+def test_exercise_11_gives_the_network_and_sample_its_costs_need(monkeypatch):
+    """Exercise 11 asks for two costs E(w ± h), each a forward pass of the practice network, yet its table gave only
+    the nudged weight, h and d: no other weight, no input x, so a reader of the site could not compute E. Its tables
+    now give every weight and bias of the practice network, x_1, x_2, d and h, as the example file gives them."""
+    text = "\n".join(shown_markdown(ROOT / "docs" / "exercises" / "11-gradient-check.py", monkeypatch))
+    _network_and_sample_shown(text, EXAMPLE)
+    task = text[text.index("**Task.**"):]
+    assert "each a forward pass as in exercise 1" in task and "In Python, write a function `E(" in task
 
 
 def test_gradient_check_with_a_tiny_step_keeps_the_decimals_it_asks_for(tmp_path):
@@ -781,6 +804,7 @@ def test_built_index_page_states_the_tolerance_and_no_key_markup(site_build):
     assert not PROSE_SLIPS.search(text), PROSE_SLIPS.search(text)
     assert "<kbd>Enter</kbd>" in html
     assert r'data-tex="|x - a| \le 10^{-6} + 0.001\,|a|"' in html and "Exercise 11" in text
+    assert "which only Python can check. Exercise 11's answer is a number" in text, "python_tip, inside its tab"
 
 
 @pytest.mark.slow
@@ -821,6 +845,23 @@ def test_index_page_links_every_notebook():
     assert [p.stem for p in ex.PAGES] == [p.stem for p in NOTEBOOKS]
     for page in ex.PAGES:
         assert f"| {page.number} | [{page.title}]({page.stem}.py) |" in table
+
+
+def test_the_index_page_says_which_exercises_need_python():
+    """The index said "Exercises 12 and 14 ask for a function, which only Python can check", and nothing of exercise 11,
+    whose number comes from two costs kept to 11 decimals each, which its task has the reader compute in Python. The
+    page now prints python_tip(), written from the catalogue: hand values, the pages whose checks take a function
+    (12 and 14) and the decimals of E that 10^-k / 2h within the box's 10^-6 needs for h = 10^-5 (11)."""
+    index = (ROOT / "docs" / "exercises" / "index.md").read_text(encoding="utf-8")
+    assert "print(python_tip())" in index and "Exercises 12 and 14" not in index
+    needed = next(k for k in range(1, 20) if 10.0**-k / (2 * 1e-5) <= 1e-6)
+    assert needed == 11
+    tip = ex.python_tip()
+    assert tip.startswith("Exercises 12 and 14 ask for a function, which only Python can check. ")
+    assert f"Exercise 11's answer is a number, but it comes from two costs $E$ that must each be kept to {needed} " \
+           "decimals: its task is written for Python" in tip
+    source = (ROOT / "docs" / "exercises" / "11-gradient-check.py").read_text(encoding="utf-8")
+    assert "decimals = gradient_check_decimals()" in source, "the page asks for the decimals the index names"
 
 
 def test_the_tolerance_the_pages_state_is_the_checks_own():
