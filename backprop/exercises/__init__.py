@@ -41,6 +41,7 @@ from ._catalogue import (
     Catalogue,
     Exercise,
     Page,
+    answers_tip,
     box_weights,
     catalogue,
     get,
@@ -79,11 +80,11 @@ __all__ = [
     "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
     "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
     "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box",
-    "box_weights", "catalogue", "check", "fill", "form_html", "get", "given", "gradient_check_decimals",
-    "gradient_check_weight", "index_table", "iteration_outcome", "loss_curve", "markdown", "merged_hint", "names",
-    "network_table", "one_iteration_weight", "other_hidden", "other_hidden_network", "parse_typed", "percent",
-    "pretty", "python_tip", "spot_the_bug_parameter", "tex_name", "tolerance_note", "tolerance_tex",
-    "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
+    "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
+    "gradient_check_decimals", "gradient_check_weight", "index_table", "iteration_outcome", "loss_curve", "markdown",
+    "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden", "other_hidden_network",
+    "parse_typed", "percent", "pretty", "python_tip", "spot_the_bug_parameter", "tex_name", "tolerance_note",
+    "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

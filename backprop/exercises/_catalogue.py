@@ -31,6 +31,10 @@ class Page:
     stem: str
     title: str  # plain text (no $math$): the nav shows it as it is
     checks: tuple[str, ...]
+    #: The earlier exercises some of whose answers this page's task tables give openly, as its data (exercises 4 to 7
+    #: start from exercise 1's forward pass). The index page says so (`answers_tip`); the notebook tests check it
+    #: against what each page shows outside its worked solution.
+    data_from: tuple[int, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -47,10 +51,10 @@ PAGES = (
     Page(1, "01-forward-pass", "The forward pass by hand", ("forward-pass",)),
     Page(2, "02-sigmoid-derivative", "The sigmoid derivative at a point", ("sigmoid-derivative",)),
     Page(3, "03-tanh-derivative", "The tanh derivative", ("tanh-derivative",)),
-    Page(4, "04-output-weights", "Rule 1: the output weights", ("output-weights",)),
-    Page(5, "05-output-bias", "Rule 2: the output bias", ("output-bias",)),
-    Page(6, "06-hidden-weights", "Rule 3: the hidden weights", ("hidden-weights",)),
-    Page(7, "07-hidden-biases", "Rule 4: the hidden biases", ("hidden-biases",)),
+    Page(4, "04-output-weights", "Rule 1: the output weights", ("output-weights",), data_from=(1,)),
+    Page(5, "05-output-bias", "Rule 2: the output bias", ("output-bias",), data_from=(1,)),
+    Page(6, "06-hidden-weights", "Rule 3: the hidden weights", ("hidden-weights",), data_from=(1,)),
+    Page(7, "07-hidden-biases", "Rule 4: the hidden biases", ("hidden-biases",), data_from=(1,)),
     Page(8, "08-one-iteration", "One full iteration, n → n+1", ("one-iteration",)),
     Page(9, "09-tansig-hidden", "The other hidden activation", ("tansig-hidden",)),
     Page(10, "10-two-outputs", "Two outputs: the sum over j", ("two-outputs",)),
@@ -160,6 +164,26 @@ def index_table() -> str:
     """The exercises' index page table: number, title (linked to the notebook) and what the answer is."""
     return show.table(["#", "exercise", "your answer"],
                       [[p.number, f"[{p.title}]({p.stem}.py)", _answer_kind(p)] for p in PAGES])
+
+
+def _span(numbers: list[int]) -> str:
+    """``exercises 4 to 7`` for a run of three or more, else ``exercises 4 and 6`` (`_numbers`)."""
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"exercises {numbers[0]} to {numbers[-1]}"
+    return _numbers(numbers)
+
+
+def answers_tip() -> str:
+    """The exercises' index page's words on where an exercise's answers can be read: its own collapsed worked solution,
+    and the pages that give some of them openly as their data (`Page.data_from`)."""
+    given = []
+    for earlier in sorted({n for p in PAGES for n in p.data_from}):
+        later = [p.number for p in PAGES if earlier in p.data_from]
+        given.append(f"the task tables of {_span(later)} give answers of exercise {earlier} as their data")
+    given.append("a later exercise's worked solution may quote an earlier one's (exercise 8's starts from the updates "
+                 "of exercises 4 and 6)")
+    return ("Each exercise's answers are worked out in its own collapsed worked solution. They are not hidden from "
+            f"later pages: {'; '.join(given)}. So work through them in order.")
 
 
 def python_tip() -> str:

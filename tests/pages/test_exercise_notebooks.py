@@ -587,6 +587,33 @@ def _given_op(value: float) -> str:
     return _given(value) if value >= 0 else f"({_given(value)})"
 
 
+def test_the_earlier_answers_a_page_gives_as_data_are_the_ones_the_index_names(monkeypatch):
+    """The index said "each exercise's answers are in its own collapsed worked solution", yet the task tables of
+    exercises 4 to 7 give exercise 1's y_h2 and y openly (their data). The index now prints answers_tip(), written from
+    each page's `data_from`; that is checked here against what each page shows outside its worked solution: the
+    earlier exercises whose answer boxes' numbers (six decimals) it prints. Hand: 4 to 7 give answers of 1, no other."""
+    answers: dict[str, set[int]] = {}
+    for page in ex.PAGES:
+        for name in page.checks:
+            exercise = ex.get(name)
+            if isinstance(exercise, ex.NumericExercise):
+                for box in exercise.boxes:
+                    if not box.whole:  # an epoch, 26, is no number a table could give by chance
+                        answers.setdefault(f"{float(exercise.right[box.index]):.6f}", set()).add(page.number)
+    for page, path in zip(ex.PAGES, NOTEBOOKS, strict=True):
+        if page.checks == ("training",):  # its numbers are its own task's, where a cost can match an answer by chance
+            continue
+        shown = "\n".join(t for t in shown_markdown(path, monkeypatch) if '<details class="bp-solution">' not in t)
+        earlier = {n for a, numbers in answers.items() if re.search(rf"(?<![\d.]){re.escape(a)}(?!\d)", shown)
+                   for n in numbers if n < page.number}
+        assert earlier == set(page.data_from), (page.number, earlier)
+    assert {p.number: p.data_from for p in ex.PAGES if p.data_from} == {4: (1,), 5: (1,), 6: (1,), 7: (1,)}
+    index = (ROOT / "docs" / "exercises" / "index.md").read_text(encoding="utf-8")
+    assert "print(answers_tip())" in index and "in its own collapsed" not in index
+    assert ("They are not hidden from later pages: the task tables of exercises 4 to 7 give answers of exercise 1 as "
+            "their data; ") in ex.answers_tip()
+
+
 def test_exercises_write_given_values_as_given(monkeypatch):
     """The worked solutions and the task tables wrote the values the exercise gives with six decimals ('d =
     0.900000', 'η = 0.300000', 'w_41(n+1) = 0.500000 + ...') where every page writes them as given (0.9, 0.3, 0.5);
