@@ -9,10 +9,23 @@
 # %% [markdown]
 # # Exercise 3. The tanh derivative
 #
-# MATLAB's `tansig` is the hyperbolic tangent $f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$.
+# MATLAB's `tansig` is the hyperbolic tangent $\tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$.
 # The quotient rule with $\sinh' = \cosh$ and $\cosh' = \sinh$ gives
 #
 # $$\tanh'(v) = \frac{\cosh^2 v - \sinh^2 v}{\cosh^2 v} = 1 - \tanh^2 v = \operatorname{sech}^2 v.$$
+
+# %% tags=["hide-input"]
+from backprop import examples, show
+from backprop.exercises import markdown
+
+hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the sentence is chosen from it
+if hidden == "tansig":
+    note = r"The practice network's hidden neurons are hyperbolic tangent neurons: $\tanh$ is its $f$."
+else:  # f is the practice network's own activation (exercises 1, 6 and 7): this page writes tanh, never f
+    note = show.tex(r"The practice network's hidden neurons are {{name}} neurons, $f(v) = {{f}}$, not tanh ones: "
+                    r"this exercise still asks for tanh's derivative, at the field $v_2$ of hidden neuron 2.",
+                    name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"))
+markdown(note)
 
 # %%
 from backprop import examples, forward, show

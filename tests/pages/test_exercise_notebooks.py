@@ -426,6 +426,41 @@ def _training_words(text: str) -> None:  # exercise 13: the network's size and s
     assert costs[-1][1] == f"{final:.6f}"  # the number the first box wants is on the page
 
 
+F_OF_V = {"logsig": r"\frac{1}{1 + e^{-v}}", "tansig": r"\tanh v"}
+F_DEFINED = re.compile(r"(?<![\w\\])f\(v\) = (\\d?frac\{1\}\{1 \+ e\^\{-v\}\}|\\tanh v)")
+
+
+def _f_is_the_practice_networks(texts: dict[str, str], hidden: str) -> None:
+    """Exercises 1 to 7 write f for the practice network's hidden activation only: every f(v) = ... they show is it.
+    Exercise 2 called the logistic sigmoid f whatever the practice network, and exercise 3 called tanh f: with a tansig
+    practice network, f was tanh on pages 1, 6 and 7 and the logistic sigmoid on page 2; with a logsig one, page 3's
+    f was tanh, and it had no note that the practice network's is not."""
+    for stem, text in texts.items():
+        for defined in F_DEFINED.findall(text):
+            assert defined.replace("dfrac", "frac") == F_OF_V[hidden], (stem, defined)
+    two, three = texts["02-sigmoid-derivative"], texts["03-tanh-derivative"]
+    if hidden == "logsig":
+        assert "f'(v_1)" in two and "this is its $f$" in two and r"\operatorname{logsig}" not in two
+        assert "not tanh ones: this exercise still asks for tanh's derivative, at the field $v_2$" in three
+    else:
+        assert not re.search(r"(?<![\w\\])f'\(|(?<![\w\\])f\(v_1\)", two), "no f' and no f(v_1) on page 2"
+        assert r"\operatorname{logsig}'(v_1)" in two
+        assert r"this page writes the logistic sigmoid $\operatorname{logsig}$" in two
+        assert r"$\tanh$ is its $f$" in three
+
+
+@pytest.mark.parametrize("example_file", [oracle.DEFAULT_FILE, ROOT / "tests" / "examples" / "tanh-hidden.json"],
+                         ids=lambda p: p.stem)
+def test_f_is_only_the_practice_networks_activation(example_file):
+    stems = [p.stem for p in NOTEBOOKS[:7]]
+    shown = shown_with_example(example_file, stems)
+    texts = {stem: "\n".join([*(c.source for c in read(ROOT / "docs" / "exercises" / f"{stem}.py").cells
+                                 if c.cell_type == "markdown"), shown[stem]]) for stem in stems}
+    hidden = oracle.practice_of(oracle.load_example(example_file))["hidden"]
+    assert hidden == {"example": "logsig", "tanh-hidden": "tansig"}[example_file.stem]
+    _f_is_the_practice_networks(texts, hidden)
+
+
 def _own_activation(text: str) -> None:
     assert f"{NAMES[IT['hidden']]} neurons" in text and f"{NAMES[OTHER]} neurons" not in text
 
@@ -1066,11 +1101,12 @@ def logsig_output_checks() -> list:
 def function_checks() -> list:
     f, t = SIGMOID["logsig"](SV), sp.tanh(SV)
     return [
-        (r"$f(v) = \dfrac{1}{1 + e^{-v}}$", [f], [1 / (1 + sp.exp(-SV))]),
-        (r"f'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = f(v)\,\bigl(1 - f(v)\bigr).",
+        # {{s}}: f or logsig, chosen from the practice network (exercise 2 names f only the practice network's f)
+        (r"$${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad", [f], [1 / (1 + sp.exp(-SV))]),
+        (r"{{s}}'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = {{s}}(v)\,\bigl(1 - {{s}}(v)\bigr).$$",
          [sp.diff(f, SV), sp.diff(f, SV)], [sp.exp(-SV) / (1 + sp.exp(-SV)) ** 2, f * (1 - f)]),
-        (r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", [t], [(sp.exp(SV) - sp.exp(-SV))
-                                                                           / (sp.exp(SV) + sp.exp(-SV))]),
+        (r"$\tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", [t], [(sp.exp(SV) - sp.exp(-SV))
+                                                                     / (sp.exp(SV) + sp.exp(-SV))]),
         (r"\tanh'(v) = \frac{\cosh^2 v - \sinh^2 v}{\cosh^2 v} = 1 - \tanh^2 v = \operatorname{sech}^2 v.",
          [sp.diff(t, SV)] * 3, [(sp.cosh(SV) ** 2 - sp.sinh(SV) ** 2) / sp.cosh(SV) ** 2, 1 - t**2,
                                  sp.sech(SV) ** 2]),
