@@ -277,7 +277,7 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
     if name == "two-outputs":
         assert rf"For hidden neuron {i + 1}:" in text
         assert rf"\sum_j e_j w_{{j{i + 1}}} = e_4 w_{{4{i + 1}}} + e_5 w_{{5{i + 1}}} = " in text
-        assert rf"\Delta {w} = \eta \cdot " in text
+        assert rf"\Delta {w} = \eta \Bigl[\sum_j e_j w_{{j{i + 1}}}\Bigr] f'(v_{i + 1})\, x_{k + 1}" in text
         w4, d = example["w_output"][0], float(example["d"])  # output 5 as the exercise defines it, as update_slips does
         two = oracle.iteration({**example, "w_output": [w4, w4[::-1]], "b_output": [example["b_output"][0],
                                                                               -example["b_output"][0]], "d": [d, -d]})
@@ -285,7 +285,10 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
         shown = [float(f"{v:.6f}") for v in (example["eta"], back, it["fp_hidden"][i], example["x"][k])]
         product = shown[0] * shown[1] * shown[2] * shown[3]  # what a reader gets from the printed numbers
         rel = "=" if abs(product - float(f"{right[i][k]:.6f}")) < 0.5e-6 * (1 - 1e-6) else r"\approx"
-        assert rf"f'(v_{i + 1}) \cdot x_{k + 1} {rel} {right[i][k]:.6f}," in text
+        # every factor substituted, as exercise 6 does; it once read "= η · (−1.103372) · f'(v_1) · x_1 = ..."
+        factors = [_given_op(example["eta"]), *(_op(v) for v in shown[1:3]), _given_op(example["x"][k])]
+        product_tex = r" \cdot ".join(factors)
+        assert rf"= {product_tex} {rel} {right[i][k]:.6f}," in text, factors
     else:
         assert rf"\Delta {w} = \eta\, e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}" in text
         assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {right[i][k]:.6f}\$\$", text, re.S)
@@ -620,6 +623,12 @@ def _given(value: float) -> str:
 
 def _given_op(value: float) -> str:
     return _given(value) if value >= 0 else f"({_given(value)})"
+
+
+def _op(value: float) -> str:
+    """A computed value as a factor after an operator: six decimals, a negative one in parentheses."""
+    text = oracle.number_string(value)
+    return text if value >= 0 else f"({text})"
 
 
 def test_the_earlier_answers_a_page_gives_as_data_are_the_ones_the_index_names(monkeypatch):
