@@ -46,6 +46,10 @@ answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
 # The words follow the signs: of e (is y above or below d?), and of each step η e y_hi.
 r = show.rounded
 moves = [show.pick(step, "up", "down", "nowhere") for step in answer]
+# A step that is not 0 but prints as 0.000000: the words say how little it is, not only its direction.
+little = {i: fill(r"by only $\Delta w_{4{{i}}} = {{tiny}}$, which prints as ${{printed}}$", i=i + 1,
+                  tiny=show.sci(step), printed=show.num(step))
+          for i, step in enumerate(answer) if step != 0 and r(step) == 0}
 if e == 0:
     signs = "The output equals the target, so $e = 0$: all three steps are zero and no weight moves."
 else:
@@ -53,11 +57,14 @@ else:
     if len(set(moves)) == 1:
         same_sign = min(y_h) > 0 or max(y_h) < 0
         why = "every $y_{hi}$ is " + show.pick(y_h[0], "positive", "negative") + ", so " if same_sign else ""
-        steps = fill("{{why}}all three steps are {{sign}}: every weight $w_{4i}$ moves {{move}}",
-                     why=why, sign=show.pick(answer[0], "positive", "negative", "zero"), move=moves[0])
+        how_little = "; ".join(fill(r"$w_{4{{i}}}$ {{little}}", i=i + 1, little=words) for i, words in little.items())
+        steps = fill("{{why}}all three steps are {{sign}}: every weight $w_{4i}$ moves {{move}}{{how_little}}",
+                     why=why, sign=show.pick(answer[0], "positive", "negative", "zero"), move=moves[0],
+                     how_little=f" ({how_little})" if little else "")
     else:
         steps = "each step has the sign of $e\\,y_{hi}$: " + show.and_list(
-            [fill(r"$w_{4{{i}}}$ moves {{move}}", i=i + 1, move=move) for i, move in enumerate(moves)])
+            [fill(r"$w_{4{{i}}}$ moves {{move}}{{how_little}}", i=i + 1, move=move,
+                  how_little=f" ({little[i]})" if i in little else "") for i, move in enumerate(moves)])
     signs = fill("The output $y$ is {{where}}; {{steps}}.", where=where, steps=steps)
 
 worked_solution(r"""

@@ -168,15 +168,44 @@ OTHER = "logsig" if IT["hidden"] == "tansig" else "tansig"
 UNBRACKETED = re.compile(r"(\\cdot|[-+/])\s*-\d|(?<![\w.(])-\d[\d.]*\^")
 
 
-def _sign_words(text: str) -> None:  # exercise 4
-    e = IT["e"]
+def _sign_words(text: str, it: dict = IT) -> None:  # exercise 4
+    e = it["e"]
     assert ("above the target" if e < 0 else "below the target") in text
-    moves = ["up" if step > 0 else "down" for step in IT["dw_output"][0]]
+    moves = ["up" if step > 0 else "down" for step in it["dw_output"][0]]
     if len(set(moves)) == 1:
         assert f"every weight $w_{{4i}}$ moves {moves[0]}" in text
     else:
         for i, move in enumerate(moves):
             assert f"$w_{{4{i + 1}}}$ moves {move}" in text
+    for i, step in enumerate(it["dw_output"][0]):  # a step that prints as 0.000000 yet moves its weight: how little
+        mantissa, exponent = f"{step:.1e}".split("e")
+        little = (rf"by only $\Delta w_{{4{i + 1}}} = {mantissa} \times 10^{{{int(exponent)}}}$, which prints as "
+                  "$0.000000$")
+        assert (little in text) == (step != 0 and f"{abs(step):.6f}" == "0.000000"), (i, step)
+
+
+# A reviewer's practice example (edge-print): v_3 = 0.3 · 0.8 − 0.239999 = 10^-6, so Δw_43 = η e y_h3 = 2.0 · 10^-7
+# prints as 0.000000; with w_21 = 0.4 every y_hi is positive and all three steps have one sign.
+PRINTS_ZERO = {"w_hidden": [[0.5, -0.3], [-0.4, 0.6], [0.3, 0.2]], "b_hidden": [0.1, -0.2, -0.239999],
+               "w_output": [[0.6, -0.5, 0.4]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+               "x": [0.8, 0.0], "d": 0.9, "eta": 0.7}
+
+
+@pytest.mark.parametrize("w_21", [-0.4, 0.4], ids=["mixed-signs", "one-sign"])
+def test_exercise_4_says_how_little_a_step_that_prints_as_zero_moves(w_21, tmp_path):
+    """Exercise 4 said "w_43 moves up" beside Δw_43 = 0.000000 (1.99 · 10^-7 unrounded): the reader sees no step. It
+    now gives the step in scientific notation and says that it prints as 0.000000, against the oracle."""
+    practice = {**PRINTS_ZERO, "w_hidden": [[0.5, -0.3], [w_21, 0.6], [0.3, 0.2]]}
+    it = oracle.iteration(practice)
+    steps = it["dw_output"][0]
+    assert f"{steps[2]:.6f}" == "0.000000" and steps[2] > 0, "the premise"
+    assert (len({step > 0 for step in steps}) == 1) == (w_21 > 0)
+    path = tmp_path / "prints-zero.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
+    text = shown_with_example(path, ["04-output-weights"])["04-output-weights"]
+    _sign_words(text, it)
+    moves = "$w_{43}$ moves up (by only" if w_21 < 0 else "every weight $w_{4i}$ moves up ($w_{43}$ by only"
+    assert moves in text
 
 
 def _bias_words(text: str) -> None:  # exercise 7
