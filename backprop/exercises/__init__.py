@@ -19,10 +19,12 @@ The package, by job:
   and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
-  ``catalogue(example)``, ``get``, ``box_weights``; the index page's table and tolerance tip), the checkers of
-  exercises 1-8 in ``_derivation`` and of 9-14 in ``_further``, and in ``_weights`` the hidden weights exercises 6
-  and 8-11 ask for, chosen from the numbers. Each checker is built the first time it is asked for (``get``,
-  ``check``, ``answer_box``), never at import;
+  ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1-8 in ``_derivation``, of 9-11 in
+  ``_further`` and of 12-14 (about code) in ``_code``, the forward pass of the example's sample they start from in
+  ``_sample``, and in ``_weights`` the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers. Each
+  checker is built the first time it is asked for (``get``, ``check``, ``answer_box``), never at import;
+* the index page: ``_index`` (its table and tips, written from the catalogue, and ``tolerance_note``, what a page
+  says when its boxes use another rule);
 * the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
   (task tables, paragraphs and worked solutions with the numbers filled in);
 * the environment switch: ``_strict`` (``BACKPROP_EXERCISES_STRICT=1`` makes ``check`` raise unless right;
@@ -36,41 +38,30 @@ from collections.abc import Callable
 from .. import examples
 from ..network import Network
 from ..train import step
-from ._catalogue import (
-    PAGES,
-    Catalogue,
-    Exercise,
-    Page,
-    answers_tip,
-    box_weights,
-    catalogue,
-    get,
-    index_table,
-    names,
-    python_tip,
-    tolerance_note,
-    tolerance_tip,
-)
-from ._derivation import iteration_outcome, one_iteration_weight
-from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
-from ._functions import FunctionExercise, FunctionMistake
-from ._further import (
-    GRADCHECK_H,
+from ._catalogue import PAGES, Catalogue, Exercise, Page, box_weights, catalogue, get, names
+from ._code import (
     TRAIN_EPOCHS,
     TRAIN_ETA,
     TRAIN_HIDDEN,
     TRAIN_SAMPLES,
     TRAIN_SEED,
     TRAIN_THRESHOLD,
+    spot_the_bug_parameter,
+    trained_cost,
+    training_costs,
+)
+from ._derivation import iteration_outcome, one_iteration_weight
+from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
+from ._functions import FunctionExercise, FunctionMistake
+from ._further import (
+    GRADCHECK_H,
     gradient_check_decimals,
     gradient_check_weight,
     other_hidden,
     other_hidden_network,
-    spot_the_bug_parameter,
-    trained_cost,
-    training_costs,
     two_output_network,
 )
+from ._index import answers_tip, index_table, python_tip, tolerance_note, tolerance_tip
 from ._markdown import fill, given, markdown, network_table, pretty, tex_name, worked_solution
 from ._numeric import Box, Mistake, NumericExercise, merged_hint, parse_typed
 from ._render import answer_box, form_html, loss_curve

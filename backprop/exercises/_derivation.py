@@ -2,79 +2,24 @@ r"""Exercises 1-8, the derivation step by step: the forward pass, two derivative
 
 Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
 from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
-About 300 lines because each exercise is read in one place, its builder beside its mistakes and hints; the weights
-exercises 6 and 8 ask for are chosen in `_weights`.
+The forward pass of the example's sample they all start from is `_sample`'s; the weights exercises 6 and 8 ask for
+are chosen in `_weights`.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
-from .. import _hints, activations, examples, homework, labels, show
+from .. import activations, examples, homework, labels, show
 from ..examples import Example
-from ..network import ForwardPass, Network, forward
-from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, error
+from ..network import Network, forward
+from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
+from ._sample import F_TEXT, SHORT, Pass, label, output_weight, sample_pass
 from ._weights import first_hidden_weight, with_weight_boxes
-
-# Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
-# (backprop._hints; the pages' TeX is in backprop.show).
-F_TEXT = {name: _hints.F_TEXT[name].format(v="v_i") for name in ("logsig", "tansig")}
-F_PRIME_TEXT = {name: _hints.F_PRIME_TEXT[name].format(y="y_hi") for name in ("logsig", "tansig")}
-SHORT = {"logsig": "logsig", "tansig": "tanh"}
-
-
-@dataclass(frozen=True)
-class Pass:
-    """One forward pass of a network on the example's sample, and what the rules take from it."""
-
-    net: Network
-    x: np.ndarray
-    d: float
-    eta: float
-    fp: ForwardPass
-    e: float  # d − y
-    f: activations.Activation  # the hidden activation
-    f_prime: np.ndarray  # f'(v_i), from y_hi
-
-    @property
-    def v_h(self) -> np.ndarray:
-        return self.fp.v_hidden
-
-    @property
-    def y_h(self) -> np.ndarray:
-        return self.fp.y_hidden
-
-    @property
-    def y(self) -> float:
-        return float(self.fp.y_output[0])
-
-    @property
-    def w4(self) -> np.ndarray:
-        return self.net.w_output[0]
-
-
-def label(name: str, index: tuple[int, ...], net: Network) -> str:
-    """The slides' name of one entry of a `Network` parameter array: ``label("w_output", (0, 0), net)`` is ``w_41``."""
-    return labels.parameter(name, index, net.n_hidden)
-
-
-def output_weight(net: Network) -> str:
-    """The general label of the output neuron's weights, ``w_4i`` for the slides' network (output n_hidden + 1), as
-    the catalogue's hints write it (`backprop._hints.Notation`)."""
-    return _hints.Notation.of(net).w_out
-
-
-def sample_pass(ex: Example, net: Network | None = None) -> Pass:
-    """The forward pass of ``net`` (the example's own by default) on the example's sample."""
-    net = ex.net if net is None else net
-    fp = forward(net, ex.x)
-    f = activations.get(net.hidden)
-    return Pass(net, ex.x, ex.d, ex.eta, fp, float(error(fp, ex.d)[0]), f, f.derivative_from_output(fp.y_hidden))
 
 
 def forward_pass(ex: Example) -> NumericExercise:

@@ -9,6 +9,9 @@ names both slips.
 The site's answer boxes judge one entry each in the browser (``docs/javascripts/exercises.js``) with
 :meth:`NumericExercise.box_verdict`'s rule, on the data each form carries (:func:`._render.form_html`);
 ``tests/pages/test_answer_boxes.py`` runs the script in V8 and proves the two give the same verdict.
+
+Over 300 lines because it is one class: `check`, each box's verdict and hints, and the notes a page prints all apply
+the same tolerance rule (`tolerance`, `close`) to the same entries and slips, and must agree with one another.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The exercises' own hints: every formula they show is true, and every classic wrong answer is the slip it names.
 
-A student who types a classic wrong answer into an exercise gets a hint (``backprop/exercises/_derivation.py`` and
-``_further.py``). The hints that come from the homework catalogue (``homework.hint``) are checked in
+A student who types a classic wrong answer into an exercise gets a hint (``backprop/exercises/_derivation.py``,
+``_further.py`` and ``_code.py``). The hints that come from the homework catalogue (``homework.hint``) are checked in
 ``test_homework.py``; the ones the exercises write themselves are checked here, for the default example and each
 example of ``tests/examples/`` (the catalogue is built in this process from each file's practice example):
 

@@ -1,0 +1,204 @@
+r"""Exercises 12-14, about code: a bug to find and fix in one iteration, a training run and its loss curve, and a
+derivation of one's own written as a Python function.
+
+Each builder takes the example whose numbers the exercises use (the training exercise has a task of its own, and the
+derivation no numbers); the buggy implementations exercise 12 shows and checks against are here, beside it.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+
+from .. import activations, examples, homework, show
+from ..examples import Example
+from ..network import Network, forward
+from ..rules import cost, delta_b_hidden, delta_w_hidden, error
+from ..train import step, train
+from ._functions import FunctionExercise, FunctionMistake
+from ._numeric import Box, Mistake, NumericExercise
+from ._sample import label, output_weight, sample_pass
+
+
+def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+    """The spot-the-bug implementation: the output weights are updated before the hidden rules use them."""
+    fp = forward(net, x)
+    e = float(error(fp, d)[0])
+    w_ji = net.w_output + eta * e * fp.y_hidden  # rule 1 applied at once ...
+    b_j = net.b_output + eta * e
+    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    delta_i = e * w_ji[0] * f_prime  # ... so this uses w_4i(n+1)
+    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i, w_ji, b_j,
+                   hidden=net.hidden)
+
+
+def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+    fp = forward(net, x)
+    e = float(error(fp, d)[0])
+    delta_i = e * net.w_output[0]  # f'(v_i) dropped
+    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i,
+                   net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
+
+
+def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int, ...]) -> NumericExercise:
+    """Exercise 12 asking for the new value of the hidden parameter ``attr[index]`` (its label ``label``, ``"b_1"``)."""
+    p = sample_pass(ex)
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    delta = {"w_hidden": delta_w_hidden, "b_hidden": delta_b_hidden}[attr](p.fp, p.d, p.eta)
+    w_4i = output_weight(ex.net)
+    return NumericExercise(
+        "spot-the-bug",
+        right=getattr(step(ex.net, ex.x, ex.d, ex.eta), attr)[index],
+        change=delta[index],  # a new value: the tolerance is measured against its update
+        boxes=(Box(f"{label}(n+1)"),),
+        mistakes=(
+            # the number the page prints (six decimals), which is what a reader copies from the buggy code's output
+            Mistake(show.rounded(getattr(buggy, attr)[index]),
+                    f"That is what the buggy code prints; it uses {w_4i}(n+1) in the hidden rule. What does the rule "
+                    f"with {w_4i}(n) give?", "the buggy code's value"),
+            Mistake(delta[index], homework.hint("delta-as-new-value", ex.net),
+                    f"the update Δ{label} given as the new value"),
+        ),
+    )
+
+
+def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
+    """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose new
+    value the bug changes by more than its answer box's tolerance, so that the box says "Not yet" both to the buggy
+    value and to the number the buggy code prints (six decimals).
+
+    When there is none (the bug changes each new value by η e (w_4i(n+1) − w_4i(n)) f'(v_i) x_k, that is by
+    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 + 0.1 % of the update when η is
+    small), the one the bug changes most for its tolerance: the page then says that the box cannot tell the buggy
+    code's value from the right one (`NumericExercise.note`).
+
+    A hidden bias comes first because no other exercise asks for one at n+1 (exercise 8 asks for a hidden
+    weight at n+1, exercise 8's weight: `one_iteration_weight`).
+    Returns its label (``"b_1"``), the `Network` field (``"b_hidden"``) and the index in that array.
+    """
+    ex = examples.PRACTICE if example is None else example
+    buggy = _buggy_step_updated_weights(ex.net, ex.x, ex.d, ex.eta)
+    n_hidden, n_in = ex.net.n_hidden, ex.net.n_in
+    candidates = [(label("b_hidden", (i,), ex.net), "b_hidden", (i,)) for i in range(n_hidden)]
+    candidates += [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k))
+                   for i in range(n_hidden) for k in range(n_in)]
+
+    def apart(candidate: tuple[str, str, tuple[int, ...]]) -> float:
+        """How far the bug moves the new value, in units of the box's tolerance (the exact and the printed value)."""
+        _, attr, index = candidate
+        e = _spot_the_bug_exercise(ex, *candidate)
+        bad = float(getattr(buggy, attr)[index])
+        return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / e.allowed(())
+
+    moved = [apart(c) for c in candidates]
+    return next((c for c, m in zip(candidates, moved, strict=True) if m > 1),
+                candidates[int(np.argmax(moved))])
+
+
+def spot_the_bug(ex: Example) -> NumericExercise:
+    return _spot_the_bug_exercise(ex, *spot_the_bug_parameter(ex))
+
+
+def _random_case(rng: np.random.Generator) -> dict[str, object]:
+    net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)))
+    return {"net": net, "x": rng.uniform(-1, 1, 2), "d": float(rng.uniform(-1, 1)), "eta": 0.5}
+
+
+def spot_the_bug_fix(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "spot-the-bug-fix",
+        reference=step,
+        points=_random_case,
+        mistakes=(
+            FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
+            FunctionMistake(_step_without_f_prime, homework.hint("no-hidden-derivative")),
+        ),
+    )
+
+
+TRAIN_SEED, TRAIN_HIDDEN, TRAIN_ETA, TRAIN_EPOCHS = 0, 5, 0.3, 60
+TRAIN_SAMPLES = 200
+TRAIN_THRESHOLD = 0.005  # "the first epoch whose mean cost is below this"
+
+
+@functools.cache
+def _training_run() -> tuple[Network, np.ndarray]:
+    X, D = examples.regression_data(TRAIN_SAMPLES, seed=TRAIN_SEED)
+    net, costs = train(Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED), X, D, TRAIN_ETA, TRAIN_EPOCHS,
+                       shuffle=True, seed=TRAIN_SEED)
+    costs.setflags(write=False)
+    return net, costs
+
+
+def training_costs() -> np.ndarray:
+    """The mean cost per epoch of the training exercise's run (its own task: neither example plays a part)."""
+    return _training_run()[1].copy()
+
+
+def trained_cost() -> float:
+    """The mean cost of the training exercise's trained network over its samples, measured after training: not
+    ``costs[-1]``, which ``train`` measured during the last epoch, each sample before its own update."""
+    net = _training_run()[0]
+    X, D = examples.regression_data(TRAIN_SAMPLES, seed=TRAIN_SEED)
+    return float(np.mean([cost(forward(net, x), d) for x, d in zip(X, D, strict=True)]))
+
+
+def training(ex: Example) -> NumericExercise:
+    costs = _training_run()[1]
+    below = np.flatnonzero(costs < TRAIN_THRESHOLD)
+    if below.size == 0:
+        raise RuntimeError("the training exercise's cost never falls below its threshold: change its settings")
+    first = int(below[0]) + 1  # epochs count from 1
+    last = len(costs)
+    return NumericExercise(
+        "training",
+        right=[costs[-1], first],
+        boxes=(Box("final mean cost", (0,)), Box("first epoch below the threshold", (1,), whole=True)),
+        otherwise=("costs[t] is the mean cost of epoch t + 1: the final mean cost is the last entry, and the first "
+                   "epoch below the threshold is the first whose mean cost is less than it. The worked solution "
+                   "below has the steps."),
+        mistakes=(
+            Mistake([costs[-1], first - 1], "Epochs count from 1: costs[0] is epoch 1, so add 1 to the index.",
+                    "counting epochs from 0", in_boxes=(1,)),
+            Mistake([costs[0], first], "costs[0] is the first epoch; the final cost is costs[-1].",
+                    "the first epoch's cost as the final one", in_boxes=(0,)),
+            Mistake([costs[-1] * TRAIN_SAMPLES, first], "train returns the mean cost per sample, not the sum.",
+                    "the summed cost", in_boxes=(0,)),
+            Mistake([trained_cost(), first],
+                    f"That is the trained network's mean cost, measured after epoch {last}. costs[-1] is what train "
+                    f"measured during epoch {last}: each E(n) on its sample just before that sample's update.",
+                    "the trained network's cost after training", in_boxes=(0,)),
+        ),
+    )
+
+
+def _dE_dw_ik_logsig_output(e: float, y: float, y_hi: float, w_ji: float, x_k: float) -> float:
+    """∂E/∂w_ik when the output neuron is logsig too: −e · y(1 − y) · w_ji · y_hi(1 − y_hi) · x_k."""
+    return -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k
+
+
+def _formula_point(rng: np.random.Generator) -> dict[str, object]:
+    return {"e": rng.uniform(-2, 2), "y": rng.uniform(0.05, 0.95), "y_hi": rng.uniform(0.05, 0.95),
+            "w_ji": rng.uniform(-2, 2), "x_k": rng.uniform(-2, 2)}
+
+
+def derive_logsig_output(ex: Example) -> FunctionExercise:
+    return FunctionExercise(
+        "derive-logsig-output",
+        reference=_dE_dw_ik_logsig_output,
+        points=_formula_point,
+        mistakes=(
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "That is the linear-output formula: with a logsig output, f'(v_j) = y(1 − y) joins "
+                            "the chain."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "The sign: ∂E/∂y = −e because e = d − y. (It is the update Δw = −η ∂E/∂w that comes "
+                            "out with a plus sign.)"),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * x_k,
+                            "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),
+                            "∂v_i/∂w_ik = x_k: multiply by the input the weight carries."),
+        ),
+    )
+

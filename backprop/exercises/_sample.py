@@ -1,0 +1,72 @@
+"""One forward pass of an example's sample, and the names the exercises' hints write, shared by every builder.
+
+:func:`sample_pass` runs a network (the example's own by default) on the example's sample and keeps what the rules
+take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do; ``F_TEXT``,
+``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import _hints, activations, labels
+from ..examples import Example
+from ..network import ForwardPass, Network, forward
+from ..rules import error
+
+# Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
+# (backprop._hints; the pages' TeX is in backprop.show).
+F_TEXT = {name: _hints.F_TEXT[name].format(v="v_i") for name in ("logsig", "tansig")}
+F_PRIME_TEXT = {name: _hints.F_PRIME_TEXT[name].format(y="y_hi") for name in ("logsig", "tansig")}
+SHORT = {"logsig": "logsig", "tansig": "tanh"}
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One forward pass of a network on the example's sample, and what the rules take from it."""
+
+    net: Network
+    x: np.ndarray
+    d: float
+    eta: float
+    fp: ForwardPass
+    e: float  # d − y
+    f: activations.Activation  # the hidden activation
+    f_prime: np.ndarray  # f'(v_i), from y_hi
+
+    @property
+    def v_h(self) -> np.ndarray:
+        return self.fp.v_hidden
+
+    @property
+    def y_h(self) -> np.ndarray:
+        return self.fp.y_hidden
+
+    @property
+    def y(self) -> float:
+        return float(self.fp.y_output[0])
+
+    @property
+    def w4(self) -> np.ndarray:
+        return self.net.w_output[0]
+
+
+def label(name: str, index: tuple[int, ...], net: Network) -> str:
+    """The slides' name of one entry of a `Network` parameter array: ``label("w_output", (0, 0), net)`` is ``w_41``."""
+    return labels.parameter(name, index, net.n_hidden)
+
+
+def output_weight(net: Network) -> str:
+    """The general label of the output neuron's weights, ``w_4i`` for the slides' network (output n_hidden + 1), as
+    the catalogue's hints write it (`backprop._hints.Notation`)."""
+    return _hints.Notation.of(net).w_out
+
+
+def sample_pass(ex: Example, net: Network | None = None) -> Pass:
+    """The forward pass of ``net`` (the example's own by default) on the example's sample."""
+    net = ex.net if net is None else net
+    fp = forward(net, ex.x)
+    f = activations.get(net.hidden)
+    return Pass(net, ex.x, ex.d, ex.eta, fp, float(error(fp, ex.d)[0]), f, f.derivative_from_output(fp.y_hidden))
