@@ -15,12 +15,14 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 PACKAGE = Path(__file__).resolve().parent.parent / "backprop"
+log = logging.getLogger("mkdocs.hooks.example")
 
 
 def _forget_package() -> None:
@@ -36,7 +38,11 @@ def on_config(config, **kwargs):
     try:
         examples.EXAMPLE  # noqa: B018  read now (the package reads it when first used): a bad file stops here
     except ValueError as exc:
-        raise PluginError(f"the worked example: {exc}") from None
+        # Logged here, at every build: mkdocs logs a build error through its build logger, whose duplicate filter
+        # drops the same message when `mkdocs serve` rebuilds after the next save ("Aborted with a BuildError!" alone).
+        log.error("the worked example: %s", exc)
+        raise PluginError("the worked example cannot be used (the error above says why): fix the file and save it "
+                          "again; until then `mkdocs serve` does not answer") from None
     return config
 
 

@@ -238,3 +238,37 @@ def test_a_bad_example_stops_the_build_at_once_with_the_loaders_message(tmp_path
     assert proc.returncode != 0, log
     assert f"ERROR   -  the worked example: example file {str(bad)!r}: eta must be > 0, got -0.5" in log, log
     assert "Traceback" not in log and not (tmp_path / "site").exists()
+
+
+def test_a_bad_example_file_is_named_at_every_rebuild(tmp_path):
+    """`mkdocs serve` rebuilt after each save of a bad example file but printed the reason only the first time: mkdocs
+    logs a build error through a logger whose duplicate filter drops the same message again ("Aborted with a
+    BuildError!" alone). The hook logs the reason itself at every build: two builds, two messages (a process of its
+    own, since the hook forgets and re-imports the package)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "eta": -0.5}), encoding="utf-8")
+    script = """
+import logging, sys
+from mkdocs.exceptions import PluginError
+from tests.support.hooks import load_hook
+logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(name)s %(message)s")
+hook = load_hook("example")
+for build in range(2):
+    try:
+        hook.on_config({})
+    except PluginError as exc:
+        print("PluginError", exc)
+"""
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, oracle.ENV: str(bad)})
+    assert proc.returncode == 0, proc.stderr
+    reason = f"ERROR mkdocs.hooks.example the worked example: example file {str(bad)!r}: eta must be > 0, got -0.5"
+    assert proc.stdout.count(reason) == 2, proc.stdout
+    assert proc.stdout.count("PluginError the worked example cannot be used (the error above says why)") == 2
