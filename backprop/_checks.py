@@ -13,10 +13,12 @@ from .activations import Array
 DOUBLE_RANGE = f"about ±{sys.float_info.max:.1e}"
 
 
-def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] | None = None) -> Array:
+def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] | None = None,
+             because: str = "") -> Array:
     """Return ``value`` as a new read-only float array, or raise a message naming ``name``.
 
-    ``shape`` may hold ``None`` for a free dimension. The caller's object is never modified
+    ``shape`` may hold ``None`` for a free dimension; ``because`` says where the expected shape comes from (another
+    argument's, which may be the wrong one), in the message of a wrong shape. The caller's object is never modified
     and never shared: the result is always a copy. An entry that is not a number (text, a boolean, None, a
     dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not 1.
     """
@@ -35,7 +37,9 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
         for axis, (got, want) in enumerate(zip(arr.shape, shape, strict=True)):
             if want is not None and got != want:
                 expected = ", ".join("?" if s is None else str(s) for s in shape) + ("," if len(shape) == 1 else "")
-                raise ValueError(f"{name} has shape {arr.shape}, expected ({expected}) (axis {axis} should be {want})")
+                why = f": {because}" if because else ""
+                raise ValueError(f"{name} has shape {arr.shape}, expected ({expected}) (axis {axis} should be "
+                                 f"{want}{why})")
     if arr.size == 0:
         raise ValueError(f"{name} is empty (shape {arr.shape})")
     if not np.all(np.isfinite(arr)):

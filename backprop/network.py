@@ -51,9 +51,12 @@ class Network:
     def __post_init__(self) -> None:
         w_hidden = as_array("w_hidden", self.w_hidden, 2)
         n_hidden = w_hidden.shape[0]
-        b_hidden = as_array("b_hidden", self.b_hidden, 1, (n_hidden,))
-        w_output = as_array("w_output", self.w_output, 2, (None, n_hidden))
-        b_output = as_array("b_output", self.b_output, 1, (w_output.shape[0],))
+        rows = f"w_hidden has {n_hidden} row{'s' if n_hidden != 1 else ''}, one per hidden neuron"
+        b_hidden = as_array("b_hidden", self.b_hidden, 1, (n_hidden,), because=rows)
+        w_output = as_array("w_output", self.w_output, 2, (None, n_hidden), because=rows)
+        n_out = w_output.shape[0]
+        b_output = as_array("b_output", self.b_output, 1, (n_out,),
+                            because=f"w_output has {n_out} row{'s' if n_out != 1 else ''}, one per output neuron")
         for layer in ("hidden", "output"):
             try:
                 activations.get(getattr(self, layer))

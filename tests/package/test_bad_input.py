@@ -36,11 +36,16 @@ def network_with(**changes):
     [
         ({"w_hidden": [0.25, -0.5]}, r"w_hidden must be 2-D"),
         ({"w_hidden": [[[0.25]]]}, r"w_hidden must be 2-D"),
-        ({"b_hidden": [-0.25, 0.5]}, r"b_hidden has shape \(2,\), expected \(3,\)"),
+        ({"b_hidden": [-0.25, 0.5]}, r"b_hidden has shape \(2,\), expected \(3,\) \(axis 0 should be 3: w_hidden has 3 "
+                                     r"rows, one per hidden neuron\)"),
+        # w_hidden short of a row: the sizes the other arrays are held to come from it, so the message says so
+        ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]]}, r"b_hidden has shape \(3,\), expected \(2,\) \(axis 0 should be 2: "
+                                                    r"w_hidden has 2 rows, one per hidden neuron\)"),
         ({"b_hidden": [[-0.25, 0.5, 0.0]]}, r"b_hidden must be 1-D"),
         ({"w_output": [[1.25, -0.75]]}, r"w_output has shape \(1, 2\), expected \(\?, 3\)"),
         ({"w_output": [1.25, -0.75, 0.5]}, r"w_output must be 2-D"),
-        ({"b_output": [-0.5, 0.5]}, r"b_output has shape \(2,\), expected \(1,\)"),
+        ({"b_output": [-0.5, 0.5]}, r"b_output has shape \(2,\), expected \(1,\) \(axis 0 should be 1: w_output has "
+                                    r"1 row, one per output neuron\)"),
         ({"b_output": -0.5}, r"b_output must be 1-D"),
         ({"w_hidden": np.empty((0, 2)), "b_hidden": [], "w_output": np.empty((1, 0))}, r"w_hidden is empty"),
         ({"w_hidden": [[0.25, math.nan], [0.75, 1.5], [-1.0, 0.125]]}, r"w_hidden must be finite, found nan at index"),
