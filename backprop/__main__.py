@@ -135,7 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"the desired output(s) d ({default('d', [worked.d] if worked else [])})")
     trace.add_argument("--eta", type=float,
                        help=f"learning rate ({default('eta', [worked.eta] if worked else [])})")
-    trace.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
+    source = trace.add_mutually_exclusive_group()
+    source.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
+    source.add_argument("--practice", action="store_true",
+                        help="the exercises' practice example (the \"practice\" entry of the example file in use) "
+                             "instead of the worked example: the numbers the exercises' answers come from")
     trace.add_argument("--decimals", type=_decimals, default=show.DECIMALS, metavar="N",
                        help=f"decimals printed in text format, 0 to {MAX_DECIMALS} (default: {show.DECIMALS}, as on "
                             f"the site's pages); a double holds about {sys.float_info.dig} significant digits, so "
@@ -238,6 +242,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sample: dict[str, object] = {}
         if args.weights:
             net, sample = load_weights(args.weights)  # the file's own x, d, eta win over the worked example's
+        elif args.practice:
+            net, sample = examples.PRACTICE_NET, {"x": examples.PRACTICE_X.tolist(), "d": examples.PRACTICE_D,
+                                                  "eta": examples.PRACTICE_ETA}
         else:
             net = examples.NET
         given = {"x": args.x, "d": args.d, "eta": args.eta} | sample

@@ -68,6 +68,22 @@ def test_text_trace_via_subprocess_names_every_value_and_matches_the_oracle():
     assert all(len(line.split(" = ")[1].split(".")[1]) == 6 for line in proc.stdout.splitlines())
 
 
+def test_practice_prints_the_practice_examples_iteration():
+    """`trace --practice` prints the iteration of the example file's "practice" entry, where the exercises' answers come
+    from (an instructor had to copy the entry into a file of its own to see them), as the oracle computes it; --x,
+    --d, --eta still override its sample; --weights and --practice together are refused."""
+    practice = oracle.practice_of(EX)
+    proc = run("trace", "--practice")
+    assert proc.returncode == 0, proc.stderr
+    want = oracle.trace_values(oracle.iteration(practice))
+    assert printed(proc.stdout) == {name: six(value) for name, value in want.items()}
+    moved = run("trace", "--practice", "--eta", "0.05")
+    want = oracle.trace_values(oracle.iteration(oracle.with_sample(practice, eta=0.05)))
+    assert printed(moved.stdout) == {name: six(value) for name, value in want.items()}
+    both = run("trace", "--practice", "--weights", "w.json")
+    assert both.returncode == 2 and "not allowed with argument --practice" in both.stderr
+
+
 def test_text_trace_decimals_option():
     got = parse_text(run_main("trace", "--decimals", "10").stdout)
     want = expected()

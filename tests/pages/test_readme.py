@@ -54,4 +54,4 @@ def test_every_cli_command_it_shows_runs(command, tmp_path, monkeypatch):
 
 
 def test_the_commands_are_read():
-    assert len(COMMANDS) == 6 and any("--check" in c for c in COMMANDS) and any("--weights" in c for c in COMMANDS)
+    assert len(COMMANDS) == 7 and any("--check" in c for c in COMMANDS) and any("--weights" in c for c in COMMANDS)
