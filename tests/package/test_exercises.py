@@ -935,29 +935,10 @@ def test_an_update_its_own_box_calls_right_gives_a_new_weight_the_box_calls_righ
 
 
 def _by_hand(data: dict, i: int, k: int) -> list[float]:
-    """Exercise 8's answer [w_41(n+1), w_ik(n+1), y(n+1)] as a student works it out on paper: every intermediate
-    rounded to six decimals, as the pages print them (the fields, outputs, error, local gradients, updates), in plain
-    math; y(n+1) from a forward pass of the rounded new weights (the idea of test_homework's ``_by_hand``)."""
-    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[data["hidden"]]
-    slope = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y * y}[data["hidden"]]
-    x, d, eta = data["x"], data["d"], data["eta"]
-    (w4,), (b4,) = data["w_output"], data["b_output"]
-
-    def r6(v: float) -> float:
-        return round(v, 6)
-
-    def outputs(w_hidden, b_hidden, w4, b4):
-        y_h = [r6(f(r6(sum(w * xk for w, xk in zip(row, x)) + b))) for row, b in zip(w_hidden, b_hidden)]
-        return y_h, r6(sum(w * y for w, y in zip(w4, y_h)) + b4)
-
-    y_h, y = outputs(data["w_hidden"], data["b_hidden"], w4, b4)
-    e = r6(d - y)
-    delta = [r6(e * w * r6(slope(yh))) for w, yh in zip(w4, y_h)]
-    w_hidden = [[w + r6(eta * di * xk) for w, xk in zip(row, x)] for row, di in zip(data["w_hidden"], delta)]
-    b_hidden = [b + r6(eta * di) for b, di in zip(data["b_hidden"], delta)]
-    w4_next = [w + r6(eta * e * yh) for w, yh in zip(w4, y_h)]
-    _, y_next = outputs(w_hidden, b_hidden, w4_next, b4 + r6(eta * e))
-    return [w4_next[0], w_hidden[i][k], y_next]
+    """Exercise 8's answer [w_41(n+1), w_ik(n+1), y(n+1)] as a student works it out on paper (oracle.by_hand: every
+    intermediate rounded to six decimals, y(n+1) from a forward pass of the rounded new weights)."""
+    hand = oracle.by_hand(data)
+    return [hand["w_output_new"][0][0], hand["w_hidden_new"][i][k], hand["y_next"]]
 
 
 # Two networks with η = 10^-4 where a student's y(n+1) worked out from six decimals is more than

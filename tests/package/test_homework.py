@@ -10,7 +10,6 @@ bad input; the CLI end to end in a subprocess, and what it reads and says throug
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
 import inspect
 import itertools
@@ -504,28 +503,6 @@ def test_a_new_weight_or_bias_is_measured_against_its_update():
     assert check(SMALL_STEP, {n: round(v, 6) for n, v in right.items()}).ok
 
 
-def _by_hand(ex: dict) -> dict[str, float]:
-    """y(n+1) and E(n+1) as a student computes them on paper: every intermediate rounded to six decimals (the fields,
-    outputs, error, local gradients, updates, new weights), in plain math."""
-    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[ex["hidden"]]
-    slope = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y * y}[ex["hidden"]]
-    r6 = functools.partial(round, ndigits=6)
-    x, d, eta = ex["x"], ex["d"], ex["eta"]
-    (w4,), (b4,) = ex["w_output"], ex["b_output"]
-
-    def outputs(w_hidden, b_hidden, w4, b4):
-        y_h = [r6(f(r6(sum(w * xk for w, xk in zip(row, x)) + b))) for row, b in zip(w_hidden, b_hidden)]
-        return y_h, r6(sum(w * y for w, y in zip(w4, y_h)) + b4)
-
-    y_h, y = outputs(ex["w_hidden"], ex["b_hidden"], w4, b4)
-    e = r6(d - y)
-    delta = [r6(e * w * r6(slope(yh))) for w, yh in zip(w4, y_h)]
-    w_hidden = [[w + r6(eta * di * xk) for w, xk in zip(row, x)] for row, di in zip(ex["w_hidden"], delta)]
-    b_hidden = [b + r6(eta * di) for b, di in zip(ex["b_hidden"], delta)]
-    _, y_next = outputs(w_hidden, b_hidden, [w + r6(eta * e * yh) for w, yh in zip(w4, y_h)], b4 + r6(eta * e))
-    return {"y(n+1)": y_next, "E(n+1)": r6(0.5 * (d - y_next) ** 2)}
-
-
 def test_y_and_e_at_n_plus_1_computed_by_hand_from_six_decimals_pass():
     """A student who rounds every intermediate to six decimals gets y(n+1) up to a few 10^-6 off (a forward pass of
     rounded weights): measured against the change from y(n), max(10^-6, 0.1 % of it), as the check briefly did, this
@@ -533,7 +510,8 @@ def test_y_and_e_at_n_plus_1_computed_by_hand_from_six_decimals_pass():
     and 3e-6 off); y(n+1) and E(n+1) keep 10^-6 + 0.1 % of the value, which passes all 600."""
     ex = oracle.with_sample(random_example(53, "tansig", "purelin"), eta=1e-4)
     it = oracle.iteration(ex)
-    right, hand = oracle.trace_values(it), _by_hand(ex)
+    hand = oracle.by_hand(ex)  # every intermediate rounded to six decimals
+    right, hand = oracle.trace_values(it), {"y(n+1)": hand["y_next"], "E(n+1)": hand["E_next"]}
     for name, before in (("y(n+1)", it["y"]), ("E(n+1)", it["E"])):  # the premise: more than max(ATOL, 0.1 % of Δ) off
         assert abs(hand[name] - right[name]) > max(1e-6, 1e-3 * abs(right[name] - before)), name
     assert check(ex, hand).ok

@@ -191,6 +191,34 @@ def trace_values(it: dict) -> dict[str, float]:
     return rows
 
 
+def by_hand(ex: dict) -> dict:
+    """One iteration of a 2-3-1 example as a student works it out on paper: every intermediate rounded to six decimals,
+    as the pages print them (the fields, outputs, error, local gradients, updates), the new weights and biases from
+    those, and y(n+1), E(n+1) from a forward pass of the new ones. Keys as `iteration`'s: ``w_output_new``,
+    ``b_output_new``, ``w_hidden_new``, ``b_hidden_new``, ``y_next``, ``E_next``."""
+    f = {"logsig": _logsig, "tansig": math.tanh}[ex.get("hidden", "logsig")]
+    slope = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y * y}[ex.get("hidden", "logsig")]
+    x, d, eta = ex["x"], ex["d"], ex["eta"]
+    (w4,), (b4,) = ex["w_output"], ex["b_output"]
+
+    def r6(v: float) -> float:
+        return round(v, 6)
+
+    def outputs(w_hidden, b_hidden, w4, b4):
+        y_h = [r6(f(r6(sum(w * xk for w, xk in zip(row, x)) + b))) for row, b in zip(w_hidden, b_hidden)]
+        return y_h, r6(sum(w * y for w, y in zip(w4, y_h)) + b4)
+
+    y_h, y = outputs(ex["w_hidden"], ex["b_hidden"], w4, b4)
+    e = r6(d - y)
+    delta = [r6(e * w * r6(slope(yh))) for w, yh in zip(w4, y_h)]
+    w_hidden = [[w + r6(eta * di * xk) for w, xk in zip(row, x)] for row, di in zip(ex["w_hidden"], delta)]
+    b_hidden = [b + r6(eta * di) for b, di in zip(ex["b_hidden"], delta)]
+    w4_next, b4_next = [w + r6(eta * e * yh) for w, yh in zip(w4, y_h)], b4 + r6(eta * e)
+    _, y_next = outputs(w_hidden, b_hidden, w4_next, b4_next)
+    return {"w_output_new": [w4_next], "b_output_new": [b4_next], "w_hidden_new": w_hidden, "b_hidden_new": b_hidden,
+            "y_next": y_next, "E_next": r6(0.5 * (d - y_next) ** 2)}
+
+
 def with_sample(ex: dict, **changes: object) -> dict:
     """A copy of ``ex`` with other x, d, eta or weights: ``with_sample(ex, x=[0.5, 2.0], eta=0.1)``."""
     return {**ex, **changes}
