@@ -39,20 +39,37 @@ def ipynb_name(src_uri: str) -> str:
 
 
 INSTALL_CELL = """\
-# Installs this course's package from its site when it is missing (Jupyter, Colab or a venv); else does nothing.
+# Installs this course's package from its site when it is missing (Jupyter, Colab or a venv), or again when the one
+# installed holds another worked example than this site's (the instructor changed it); else does nothing.
+import hashlib
 import importlib.util
+import pathlib
 import subprocess
 import sys
 
+SITE_EXAMPLE = "{example}"  # this site's backprop/example.json: the start of its SHA-256
+
+
+def installed_example():
+    spec = importlib.util.find_spec("backprop")  # finds the package without importing it
+    example = pathlib.Path(spec.origin).with_name("example.json") if spec and spec.origin else None
+    return hashlib.sha256(example.read_bytes()).hexdigest()[:16] if example and example.is_file() else None
+
+
 if importlib.util.find_spec("backprop") is None:
     subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "{url}"])
-    importlib.invalidate_caches()  # so this running kernel finds the package it just installed
+elif installed_example() != SITE_EXAMPLE:  # the same version, built with another example: replace it
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps",
+                           "--no-cache-dir", "{url}"])
+importlib.invalidate_caches()  # so this running kernel finds the package it just installed
 """
 
 
-def install_cell(url: str) -> nbformat.NotebookNode:
-    """The downloaded notebook's first code cell: ``pip install`` the site's wheel if backprop is missing."""
-    return nbformat.v4.new_code_cell(INSTALL_CELL.format(url=url), metadata={"tags": ["install"]})
+def install_cell(url: str, example: str) -> nbformat.NotebookNode:
+    """The downloaded notebook's first code cell: ``pip install`` the site's wheel if backprop is missing, or if the
+    installed one's example is not the site's (``example``: the start of the SHA-256 of the wheel's example.json,
+    ``config.extra["package"]["example"]``, hooks/package.py)."""
+    return nbformat.v4.new_code_cell(INSTALL_CELL.format(url=url, example=example), metadata={"tags": ["install"]})
 
 
 # mkdocs serve rebuilds in one process: what was made from the same input is reused (bounded, cleared when full).
@@ -68,11 +85,11 @@ def _memo(make, *args: str) -> str:
     return _made[key]
 
 
-def download_notebook(source: str, url: str) -> str:
+def download_notebook(source: str, url: str, example: str) -> str:
     """The downloadable .ipynb of a jupytext notebook's ``source``: no outputs, the install cell first."""
     notebook = jupytext.reads(source, fmt="py")
     first_code = next((n for n, c in enumerate(notebook.cells) if c.cell_type == "code"), len(notebook.cells))
-    notebook.cells.insert(first_code, install_cell(url))
+    notebook.cells.insert(first_code, install_cell(url, example))
     return jupytext.writes(notebook, fmt="ipynb")
 
 
@@ -80,9 +97,10 @@ def on_files(files, config, **kwargs):
     for file in list(files):
         if file.abs_src_path and is_notebook(file.src_uri):
             source, url = Path(file.abs_src_path).read_text(encoding="utf-8"), config.extra["package"]["url"]
+            example = config.extra["package"]["example"]
             stem = PurePosixPath(file.src_uri).stem
             uri = f"exercises/{stem}/{ipynb_name(file.src_uri)}"  # beside the page's index.html
-            content = _memo(download_notebook, source, url)
+            content = _memo(download_notebook, source, url, example)
             files.append(File.generated(config, uri, content=content))
     return files
 

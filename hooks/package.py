@@ -121,7 +121,8 @@ def on_config(config, **kwargs):
     path = f"packages/{wheel.name}"
     url = (config.site_url or "/") + path
     _wheel.update(file=wheel, files=files, path=path, job=job)
-    config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url}
+    example = hashlib.sha256(dict(files)["backprop/example.json"]).hexdigest()[:16]  # the notebooks' install cell
+    config.extra["package"] = {"version": version, "commit": commit, "path": path, "url": url, "example": example}
     built = f"backprop {version}" + (f", commit {commit}" if commit else "")
     config.copyright = f'Numbers computed by <a href="{url}">{built}</a>, which this site serves.'
     return config

@@ -9,6 +9,7 @@ right answer.
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import json
 import re
@@ -117,6 +118,20 @@ def test_a_downloaded_notebook_runs_in_a_fresh_environment(site_build, tmp_path,
         where = "import backprop, os; print(os.path.dirname(backprop.__file__))"
         installed = subprocess.run([str(python), "-c", where], capture_output=True, text=True, cwd=tmp_path)
         assert str(venv) in installed.stdout, installed.stderr  # from the site's wheel, not from this repository
+        # An instructor changes the example and rebuilds: the wheel keeps its version and address, and a student's
+        # installed package kept the old example. The install cell compares the example installed with the site's
+        # (the start of the SHA-256 of the wheel's example.json, computed here from the served wheel) and reinstalls.
+        (wheel,) = (site_build.dir / "packages").glob("*.whl")
+        with zipfile.ZipFile(wheel) as whl:
+            site_example = whl.read("backprop/example.json")
+        cell = next(c.source for c in nb.cells if "install" in c.get("metadata", {}).get("tags", []))
+        assert f'SITE_EXAMPLE = "{hashlib.sha256(site_example).hexdigest()[:16]}"' in cell
+        example = Path(installed.stdout.strip()) / "example.json"
+        assert example.read_bytes() == site_example
+        example.write_bytes(site_example.replace(b'"eta"', b'"eta" ', 1))  # as built with another example file
+        rerun = subprocess.run([str(python), "-c", cell], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+        assert rerun.returncode == 0, rerun.stderr
+        assert example.read_bytes() == site_example  # reinstalled from the site
     finally:
         if httpd is not None:
             httpd.shutdown()
