@@ -26,8 +26,8 @@ from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
-from .rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
-from .train import _iteration
+from .rules import _updates
+from .train import _added
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
 Trace = dict[str, float]
@@ -107,9 +107,9 @@ def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming its step
         fp = forward(net, x)
         d, eta = as_target(d, net.n_out), check_eta(eta)
-        u = Updates(delta_w_output(fp, d, eta), delta_b_output(fp, d, eta),
-                    delta_w_hidden(fp, d, eta), delta_b_hidden(fp, d, eta))
-        new = _unchecked(*_iteration(fp, d, eta)[0], net.hidden, net.output)  # step's arithmetic, checked below
+        rules = _updates(fp, d, eta)  # the four rules' arithmetic (backprop.rules), once
+        u = Updates(rules.dw_output, rules.db_output, rules.dw_hidden, rules.db_hidden)
+        new = _unchecked(*_added(net, rules), net.hidden, net.output)  # step's arithmetic, checked below
         rows = _names_and_values(fp, d, u, new, _forward(new, fp.x).y_output)
     _require_finite(rows, net, fp.x, d, eta)
     return rows

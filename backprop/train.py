@@ -21,7 +21,7 @@ from . import _unrolled
 from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
-from .rules import _cost, _updates
+from .rules import _cost, _Updates, _updates
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
@@ -135,10 +135,14 @@ def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Arra
 
     All four updates come from the weights at time $n$ (``fp.net``) and only then are added to them.
     """
-    u, net = _updates(fp, d, eta), fp.net
-    new = (net.w_hidden + u.dw_hidden, net.b_hidden + u.db_hidden,  # theta(n+1) = theta(n) + Δtheta(n)
-           net.w_output + u.dw_output, net.b_output + u.db_output)
-    return new, _cost(u.e)
+    u = _updates(fp, d, eta)
+    return _added(fp.net, u), _cost(u.e)
+
+
+def _added(net: Network, u: _Updates) -> tuple[Array, Array, Array, Array]:
+    r"""$\theta(n+1) = \theta(n) + \Delta\theta(n)$ for the four parameters, in the order of `_PARAMETERS`."""
+    return (net.w_hidden + u.dw_hidden, net.b_hidden + u.db_hidden,
+            net.w_output + u.dw_output, net.b_output + u.db_output)
 
 
 def _epoch(net: Network, X: Array, D: Array, eta: float) -> tuple[Network, float]:
