@@ -129,10 +129,11 @@ __all__ = [
     "wrong_derivative",
 ]
 
-# The exercises' tolerance (backprop.exercises.RTOL, ATOL), and their rule for a new weight or bias (measured against
-# its update): six decimals typed always pass, six significant digits wherever the tolerance grows with the value.
-RTOL = 1e-3
-ATOL = 1e-6
+# The tolerance of the homework check and of the exercises (backprop.exercises imports it), and their rule for a new
+# weight or bias (measured against its update): six decimals typed always pass, six significant digits wherever the
+# tolerance grows with the value.
+RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
+ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
 #: ASCII spellings accepted in a student's answers: a leading ``d`` for ``Δ`` (``dw41``, ``db4``).
 ALIASES = {"d": "Δ"}
 

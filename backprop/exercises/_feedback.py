@@ -10,9 +10,8 @@ from decimal import Decimal
 import numpy as np
 
 from .. import show
-
-RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
-ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
+from ..homework import ATOL as ATOL  # the homework check's tolerance, and its reasons
+from ..homework import RTOL as RTOL
 
 NO_ANSWER = "No answer yet: replace None with your answer and run the cell again."
 #: The hint for a wrong number that is no listed mistake (the site's answer boxes say the same).
