@@ -70,12 +70,19 @@ $\eta$ and on the sample. Compare the numbers with the rules instead.
 """, went=went, before=E_before, after=E_buggy, right=E_right)
 
 # %% tags=["hide-input"]
+from IPython.display import display
+
+from backprop.exercises import given, network_table
+
 asked = [page.number for page in PAGES if "spot-the-bug" not in page.checks for name in page.checks  # other boxes
          if any(box.label == f"{label}(n+1)" for box in getattr(get(name), "boxes", ()))]
-markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example? {{asked}}"
-         "\n\n" + tolerance_note("spot-the-bug"),
-         name=tex_name(label), asked=f"(Exercise {asked[0]} asked for it too.)" if asked else
-         "(No other exercise asks for it.)")
+display(markdown(r"**Task 1.** Which line is wrong? What should ${{name}}(n+1)$ be for the practice example? "
+                 r"{{asked}} The practice example, the `p` above, for working it out by hand:",
+                 name=tex_name(label), asked=f"(Exercise {asked[0]} asked for it too.)" if asked else
+                 "(No other exercise asks for it.)"))
+display(network_table(p.net))
+display(given(x_1=p.x[0], x_2=p.x[1], d=p.d, eta=p.eta))
+markdown(tolerance_note("spot-the-bug"))
 
 # %% tags=["hide-input"]
 answer_box("spot-the-bug")  # the site's answer box (hidden in Jupyter)

@@ -400,15 +400,16 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     assert [o for o in others if o in rest] == [], f"exercise 11 names another weight than {name}"
 
 
-def _network_and_sample_shown(text: str, example: dict) -> None:
+def _network_and_sample_shown(text: str, example: dict, extra: tuple[tuple[str, float], ...] = (("h", 0.00001),),
+                              exercise: int = 11) -> None:
     """Exercise 11's tables give every weight and bias of the practice network, the input, d and h, as given: the
-    two costs it asks for are forward passes of that network."""
+    two costs it asks for are forward passes of that network (exercise 12's: η instead of h)."""
     rows = [(f"w_{{{i + 1}{k + 1}}}", example["w_hidden"][i][k]) for i in range(3) for k in range(2)]
     rows += [(f"b_{{{i + 1}}}", example["b_hidden"][i]) for i in range(3)]
     rows += [(f"w_{{4{i + 1}}}", example["w_output"][0][i]) for i in range(3)] + [("b_{4}", example["b_output"][0])]
-    rows += [("x_{1}", example["x"][0]), ("x_{2}", example["x"][1]), ("d", example["d"]), ("h", 0.00001)]
+    rows += [("x_{1}", example["x"][0]), ("x_{2}", example["x"][1]), ("d", example["d"]), *extra]
     missing = [row for row in (f"| ${name}$ | {_given(value)} |" for name, value in rows) if row not in text]
-    assert not missing, f"exercise 11 does not give {missing}"
+    assert not missing, f"exercise {exercise} does not give {missing}"
 
 
 def _central_difference_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 11
@@ -438,6 +439,15 @@ def test_exercise_11_gives_the_network_and_sample_its_costs_need(monkeypatch):
     _network_and_sample_shown(text, EXAMPLE)
     task = text[text.index("**Task.**"):]
     assert "each a forward pass as in exercise 1" in task and "In Python, write a function `E(" in task
+
+
+def test_exercise_12_gives_the_practice_example_its_task_asks_about(monkeypatch):
+    """Exercise 12's first task asks for a new bias of the practice example, yet its page showed only the buggy code
+    and one number of the buggy step: a reader of the site could not work it out by hand. Its tables now give every
+    weight and bias of the practice network, x_1, x_2, d and η, as the example file gives them."""
+    text = "\n".join(shown_markdown(ROOT / "docs" / "exercises" / "12-spot-the-bug.py", monkeypatch))
+    task = text[text.index("**Task 1.**"):]
+    _network_and_sample_shown(task, EXAMPLE, (("\\eta", EXAMPLE["eta"]),), exercise=12)
 
 
 def test_gradient_check_with_a_tiny_step_keeps_the_decimals_it_asks_for(tmp_path):
