@@ -31,16 +31,22 @@ answer = None  # your answer here: Δb_4
 check("output-bias", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop.exercises import fill
+
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 e = examples.PRACTICE_D - fp.y_output[0]
 answer = examples.PRACTICE_ETA * e
 
 r = show.rounded
+# A step that is not 0 but prints as 0.000000 (a tiny η): the words say how little it is, not only its direction.
+little = fill(r", by only $\Delta b_4 = {{tiny}}$, which prints as ${{printed}}$", tiny=show.sci(answer),
+              printed=show.num(answer)) if answer != 0 and r(answer) == 0 else ""
 worked_solution(r"""
 $$e = d - y = {{d:given}} - {{y}} {{eq_e}} {{e}}, \qquad
 \Delta b_4 = \eta\, e = {{eta:given}} \cdot {{e}} {{eq_b}} {{db4}}$$
 
-The bias moves {{move}}: $\Delta b_4$ has the sign of $e$.
+The bias moves {{move}}{{little}}: $\Delta b_4$ has the sign of $e$.
 """, d=examples.PRACTICE_D, y=fp.y_output[0], e=e, eta=examples.PRACTICE_ETA, db4=answer,
     eq_e=show.eq(r(examples.PRACTICE_D) - r(fp.y_output[0]), e),
-    eq_b=show.eq(r(examples.PRACTICE_ETA) * r(e), answer), move=show.pick(answer, "up", "down", "nowhere"))
+    eq_b=show.eq(r(examples.PRACTICE_ETA) * r(e), answer), move=show.pick(answer, "up", "down", "nowhere"),
+    little=little)

@@ -208,6 +208,23 @@ def test_exercise_4_says_how_little_a_step_that_prints_as_zero_moves(w_21, tmp_p
     assert moves in text
 
 
+@pytest.mark.parametrize("eta", [1e-6, 0.3], ids=["prints-as-zero", "shows"])
+def test_exercise_5_says_how_little_a_bias_step_that_prints_as_zero_moves(eta, tmp_path):
+    """Exercise 5 said "The bias moves up" beside Δb_4 = 0.000000 (4.0 · 10^-7 unrounded, η = 10^-6): the reader saw
+    no step. It now gives the step in scientific notation and says that it prints as 0.000000, against the oracle."""
+    practice = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "eta": eta}
+    step = eta * oracle.iteration(practice)["e"]
+    path = tmp_path / "bias-step.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
+    text = shown_with_example(path, ["05-output-bias"])["05-output-bias"]
+    move = "up" if step > 0 else "down"
+    mantissa, exponent = f"{step:.1e}".split("e")
+    little = rf", by only $\Delta b_4 = {mantissa} \times 10^{{{int(exponent)}}}$, which prints as $0.000000$"
+    prints_zero = f"{abs(step):.6f}" == "0.000000"
+    assert prints_zero == (eta < 1e-3), "the premise"
+    assert f"The bias moves {move}{little if prints_zero else ''}: " in text
+
+
 def _bias_words(text: str) -> None:  # exercise 7
     x1, x2 = EXAMPLE["x"]
     assert ("Since $x_1 = 1$" in text) == (x1 == 1)
