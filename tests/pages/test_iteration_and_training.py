@@ -203,6 +203,32 @@ def test_past_one_by_hand():
     assert past_one(1.0, 3) == "1.000" and past_one(0.0004, 3) == "0.0004" and past_one(-0.0004, 3) == "-0.0004"
 
 
+def cost_factor(before: float, after: float) -> str:
+    """How the page writes the factor by which the cost fell or grew: the quotient of the two costs, each written with
+    the table's 6 decimals or with the fewest more whose quotient, rounded, is the factor printed (past_one's), so a
+    reader can divide the numbers written and get the factor."""
+    fell = after < before
+    big, small = (before, after) if fell else (after, before)
+    factor = past_one(big / small, 2)
+    places = len(factor.split(".")[1])
+    decimals = 6
+    while f"{round(big, decimals) / round(small, decimals):.{places}f}" != factor:
+        decimals += 1
+    text = (f"$E(n{'' if fell else '+1'}) / E(n{'+1' if fell else ''}) = {big:.{decimals}f} / {small:.{decimals}f} "
+            f"= {factor}$")
+    return text + (f", the costs written with {decimals} decimals (the table's 6 are too few for their quotient)"
+                   if decimals > 6 else "")
+
+
+def test_cost_factor_by_hand():
+    """0.000127 / 0.000088 is 1.443; the costs 0.00012706 and 0.00008771 fall by a factor of 1.4486: 7 decimals,
+    0.0001271 / 0.0000877 = 1.4493, print 1.45."""
+    assert cost_factor(0.00012706, 0.00008771) == ("$E(n) / E(n+1) = 0.0001271 / 0.0000877 = 1.45$, the costs "
+                                                   "written with 7 decimals (the table's 6 are too few for their "
+                                                   "quotient)")
+    assert cost_factor(0.5, 2.0) == "$E(n+1) / E(n) = 2.000000 / 0.500000 = 4.00$"
+
+
 def render_edge(tmp_path, name: str) -> tuple[str, str]:
     """The page rendered with one of edge_examples' worked examples: as rendered, and with white space made single
     spaces."""
@@ -218,7 +244,8 @@ def test_iteration_page_factors_near_1_show_their_side_of_1(tmp_path):
     _, said = render_edge(tmp_path, "logsig-zero-w4-tiny-eta")
     it = oracle.iteration(edge_examples.example("logsig-zero-w4-tiny-eta"))
     assert 1.0035 < it["E"] / it["E_next"] < 1.0045
-    assert "On this sample the cost fell by a factor of 1.004." in said
+    assert f"On this sample the cost fell by a factor of {cost_factor(it['E'], it['E_next'])}." in said
+    assert cost_factor(it["E"], it["E_next"]).endswith("= 1.004$")
 
     ex = edge_examples.example("tanh-neg-tiny-eta")
     it = oracle.iteration(ex)
@@ -254,7 +281,8 @@ def test_iteration_page_says_which_steps_print_as_0(tmp_path):
             "prints as $0.000000$ and their value at $n+1$ as at $n$. The output") in said
     rows = {row[1]: row for row in table_rows(raw, "rule")}
     for name in ("w_{31}", "w_{32}", "b_3"):
-        assert rows[f"${name}$"][3:] == ["0.000000", rows[f"${name}$"][2]], "what the sentence says of the table"
+        at_n, delta, at_next = rows[f"${name}$"][2:]  # the value at n as given (5), the others with 6 decimals
+        assert delta == "0.000000" and at_next == s6(float(at_n)), "what the sentence says of the table"
     assert "by less than the table's last decimal" not in prose(PAGE) or any(
         0 < abs(v) < 5e-7 for v in flat(updates(WORKED, X, D, ETA)))
 
@@ -271,10 +299,10 @@ def test_iteration_page_cost_before_and_after(path):
     too_long = f"(this one, with $\\eta = {given(eta)}$, is too long: the cost grows, [below](#did-the-cost-go-down))"
     assert slope in said
     if after < before:
-        assert f"On this sample the cost fell by a factor of {past_one(before / after, 2)}." in said
+        assert f"On this sample the cost fell by a factor of {cost_factor(before, after)}." in said
         assert too_long not in said and "too large for that slope to hold" not in said
     else:
-        assert f"it grew by a factor of {past_one(after / before, 2)}. The step set off against the slope of " \
+        assert f"it grew by a factor of {cost_factor(before, after)}. The step set off against the slope of " \
                f"$E(n)$, where the cost falls, but with $\\eta = {given(eta)}$ it was too large for that slope to " \
                "hold" in said
         assert f"{slope} {too_long}" in said
@@ -283,6 +311,45 @@ def test_iteration_page_cost_before_and_after(path):
     assert "lowers the cost of *this* sample" not in note
     assert "whatever the step does, it does to the cost of *this* sample" in note
     assert "only if" not in note and "A gradient step lowers $E(n)$ if $\\eta$ is small enough" in note
+
+
+# A tanh example with a small cost (a teaching assistant's): E(n) = 0.0001272 and E(n+1) = 0.0000878 print as
+# 0.000127 and 0.000088, whose quotient is 1.443, while the cost fell by a factor of 1.4486.
+SMALL_COST = {"w_hidden": [[-0.8, 0.4], [0.6, -0.9], [0.05, 0.3]], "b_hidden": [0.2, -0.1, -0.15],
+              "w_output": [[-1.2, 0.7, 0.4]], "b_output": [-0.3], "hidden": "tansig", "output": "purelin",
+              "x": [-1.5, 0.0], "d": -2.0, "eta": 0.05}
+
+
+def test_iteration_page_factor_of_a_small_cost_is_the_quotient_of_the_numbers_written(tmp_path):
+    """The page said 'the cost fell by a factor of 1.45' under a table of 0.000127 and 0.000088 (quotient 1.443). It now
+    writes the quotient, with the costs to as many decimals as it takes for it to give the factor printed (7 here):
+    the oracle's costs."""
+    it = oracle.iteration(SMALL_COST)
+    before, after = it["E"], it["E_next"]
+    assert (s6(before), s6(after)) == ("0.000127", "0.000088") and f"{before / after:.2f}" == "1.45"
+    assert f"{float(s6(before)) / float(s6(after)):.2f}" == "1.44", "the premise: the table's numbers give 1.44"
+    file = tmp_path / "small-cost.json"
+    file.write_text(json.dumps(SMALL_COST), encoding="utf-8")
+    said = re.sub(r"\s+", " ", render_with_example(file, (PAGE,), skip="regression_data")[PAGE])
+    assert ("On this sample the cost fell by a factor of $E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs "
+            "written with 7 decimals (the table's 6 are too few for their quotient).") in said
+    assert cost_factor(before, after) in said
+
+
+def test_iteration_table_writes_the_values_at_n_as_given():
+    """The one-iteration table printed the weights at time n, which the example gives, with 6 decimals (0.700000) where
+    every other page writes them as given (0.7); its Δ and its values at n+1 keep 6 decimals. And θ, which the page
+    uses from its first rule on, is said to stand for any parameter before it is used."""
+    rows = {row[1]: row for row in table_rows(page_text(PAGE), "rule")}
+    names = {f"$w_{{4{i + 1}}}$": WORKED["w_output"][0][i] for i in range(3)} | {"$b_4$": WORKED["b_output"][0]}
+    names |= {f"$w_{{{i + 1}{k + 1}}}$": WORKED["w_hidden"][i][k] for i in range(3) for k in range(2)}
+    names |= {f"$b_{i + 1}$": WORKED["b_hidden"][i] for i in range(3)}
+    assert sorted(rows) == sorted(names)
+    for name, value in names.items():
+        assert rows[name][2] == given(value), (name, rows[name])
+    text = prose(PAGE)
+    first = text.index("\\theta")
+    assert "Write $\\theta$ for any one of the thirteen parameters" in text[first - 10:first + 60]
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -531,7 +598,8 @@ FOUR_RULES = [
      lambda n, i, k: (i, ETA_S * n.e[4] * n.w[4, i] * n.f(n.v[i]) * (1 - n.f(n.v[i])))),
 ]
 ITERATION_FACTS = [  # inline facts the rules above rest on
-    r"Every rule is $\Delta\theta(n) = -\eta\,\partial E(n)/\partial\theta(n)$ for the one cost "
+    r"Every rule is $\Delta\theta(n) = -\eta\,\partial E(n)/\partial\theta(n)$, with "
+    r"$\theta(n+1) = \theta(n) + \Delta\theta(n)$, for the one cost "
     r"$E(n) = \tfrac12 e(n)^2$, $e(n) = d(n) - y(n)$. With the slides' linear output ($f'(v_4) = 1$) and their "
     r"logsig hidden layer ($f'(v_i) = f(v_i)\big(1 - f(v_i)\big)$)",
 ]
