@@ -199,7 +199,7 @@ def updates(f: Factors) -> Updates:
     then $\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, $\Delta w_{ik} = \eta \delta_i x_k$,
     $\Delta b_i = \eta \delta_i$ (each times its input)."""
     delta_j = f.e * f.f_prime_output
-    delta_i = f.f_prime_hidden * (delta_j @ f.w_back)
+    delta_i = f.f_prime_hidden * (delta_j[:, np.newaxis] * f.w_back).sum(axis=0)  # term by term, as rules._updates
     return Updates(
         dw_output=f.eta * np.outer(delta_j, f.output_weight_input),
         db_output=f.eta * delta_j * f.output_bias_input,

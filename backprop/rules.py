@@ -123,7 +123,8 @@ def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
     r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
     e = _error(fp, d)
     f_prime_j, f_prime_i = f_prime_output(fp), f_prime_hidden(fp)
-    back = (e * f_prime_j) @ fp.net.w_output  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
+    # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i; added term by term, as network._forward adds its fields
+    back = ((e * f_prime_j)[:, np.newaxis] * fp.net.w_output).sum(axis=0)
     return _Updates(
         e,
         dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi

@@ -39,6 +39,38 @@ def test_forward_pass_of_a_network_worked_by_hand():
     np.testing.assert_array_equal(fp.x, [2.0, 4.0])
 
 
+def test_a_field_that_is_zero_by_hand_is_zero():
+    """v_2 = 0.2 * 0.6 + 0.6 * (-0.2) + 0 is 0 by hand and in plain arithmetic (0.12 - 0.12), but numpy's matrix
+    product fuses a multiply and an add where the machine can (FMA) and gave 6.7e-18: tanh(v_2) then had a sign, and
+    a page said "Δw_42 is positive" beside a printed 0.000000. The fields are added term by term, as a student does."""
+    ex = {"w_hidden": [[0.5, 0.5], [0.2, 0.6], [1.0, 0.3]], "b_hidden": [0.1, 0.0, -0.2],
+          "w_output": [[0.9, -0.6, 0.5]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
+          "x": [0.6, -0.2]}
+    plain = oracle.forward(ex)
+    assert plain["v_hidden"][1] == 0.0, "the premise: plain math gives 0"
+    fp = forward(Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden="tansig"), ex["x"])
+    assert fp.v_hidden[1] == 0.0 and fp.y_hidden[1] == 0.0
+
+
+def test_forward_adds_as_plain_arithmetic_does():
+    """Bit for bit the oracle's fields (each product rounded, then added in order, the bias last) on random networks
+    of fewer than 8 inputs to a neuron (numpy adds a longer row pairwise): no fused multiply-add."""
+    rng = np.random.default_rng(11)
+    for n_in, n_hidden, n_out in [(2, 3, 1), (3, 5, 2), (7, 7, 3)]:
+        for _ in range(50):
+            sizes = {"w_hidden": (n_hidden, n_in), "b_hidden": n_hidden, "w_output": (n_out, n_hidden),
+                     "b_output": n_out, "x": n_in}
+            ex = {name: rng.normal(size=size).tolist() for name, size in sizes.items()}
+            plain = oracle.forward(ex)
+            net = Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden="tansig")
+            fp = forward(net, ex["x"])
+            assert fp.v_hidden.tolist() == plain["v_hidden"]
+            # v_j from the oracle's own y_hi: numpy's tanh and math.tanh may differ in the last bit
+            v_j = [sum(w * y for w, y in zip(row, fp.y_hidden.tolist())) + b
+                   for row, b in zip(ex["w_output"], ex["b_output"])]
+            assert fp.v_output.tolist() == v_j
+
+
 @pytest.mark.parametrize(("hidden", "output"), [("tansig", "logsig"), ("purelin", "tansig"), ("logsig", "logsig")])
 def test_forward_with_other_activations_and_several_outputs(hidden, output):
     rng = np.random.default_rng(3)
