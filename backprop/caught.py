@@ -18,15 +18,18 @@ $10^{-4}$), each with the check's allowance for what the central difference alon
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import show
-from .gradcheck import RIGHT, numerical_gradient, relative_error, tolerance
-from .network import Network
+from . import labels, rules, show
+from .activations import Array
+from .gradcheck import FLOOR, RIGHT, numerical_gradient, relative_error, tolerance
+from .network import ForwardPass, Network, forward
+from .rules import _error
 
 #: A relative error above this reads as a bug.
 WRONG = 1e-4
@@ -65,3 +68,188 @@ def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
     show.require(found.right < RIGHT < WRONG < found.wrong, f"the gradient check catches mistake {mistake}",
                  right=found.right, wrong=found.wrong, wrong_plain=found.plain_wrong, e=e,
                  **(small if found.plain_wrong > WRONG >= found.wrong else {}))
+
+
+def is_caught(found: MistakeCheck) -> bool:
+    """Whether the check reads the right rules as right and the mistake as a bug: what `require_caught` requires."""
+    return found.right < RIGHT < WRONG < found.wrong
+
+
+def slip_too_small(found: MistakeCheck) -> bool:
+    """Whether the mistake is missed because it moves the gradients it touches so little: its plain relative error (no
+    allowance) is at most `WRONG` while the right rules read as right. The check cannot catch it on this example, and
+    no choice of $h$ changes that; a page says so, with the numbers, instead of stopping the build."""
+    return found.right < RIGHT and found.plain_wrong <= WRONG
+
+
+def factor_r(k: ArrayLike) -> Array:
+    r"""The relative error of a gradient that a mistake multiplies by $k > 0$: $|k - 1|/(k + 1)$, whatever its size
+    (the page's slips scale each gradient by one factor: $1/f'(v_i)$ for a dropped $f'(v_i)$, ...)."""
+    k = np.asarray(k, dtype=float)
+    return np.abs(k - 1) / (k + 1)
+
+
+def largest_factor_off_one() -> float:
+    r"""How far from 1 a factor $k$ may lie before the check reads it as a bug: $|k - 1|/(k + 1) > $ `WRONG` for
+    $k > (1 + W)/(1 - W)$, i.e. $k - 1 > 2W/(1 - W)$ (about $2 \times 10^{-4}$); below 1, $1 - k > 2W/(1 + W)$."""
+    return 2 * WRONG / (1 - WRONG)
+
+
+@dataclass(frozen=True)
+class PageCheck:
+    """One gradient check of the common-mistakes page: the mistake (as its heading numbers it, with what it is shown
+    on), what the check read, and whether the mistake changed any update at all (then there is nothing to catch)."""
+
+    mistake: str
+    found: MistakeCheck
+    unchanged: bool
+
+    @property
+    def caught(self) -> bool:
+        return is_caught(self.found)
+
+
+def _hidden_updates(fp: ForwardPass, d: Array, eta: float, w_back: Array | None = None,
+                    f_prime: Array | None = None) -> Array:
+    """Rules (3) and (4), flattened as the page flattens them, through ``w_back`` and with the factor ``f_prime``
+    instead of w_ji(n) and f'(v_i) where given: each of the page's hidden slips."""
+    back = (_error(fp, d) * rules.f_prime_output(fp)) @ (fp.net.w_output if w_back is None else w_back)
+    delta_i = back * (rules.f_prime_hidden(fp) if f_prime is None else f_prime)
+    return np.concatenate([(eta * np.outer(delta_i, fp.x)).ravel(), eta * delta_i])
+
+
+def _right_hidden(fp: ForwardPass, d: Array, eta: float) -> Array:
+    return np.concatenate([rules.delta_w_hidden(fp, d, eta).ravel(), rules.delta_b_hidden(fp, d, eta)])
+
+
+def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[PageCheck]:
+    """The seven gradient checks the common-mistakes page prints for the worked example ``(net, x, d, eta)``, in its
+    order, each computed as its block computes it (the blocks show their code; the page's closing summary reads this):
+    1 (w_ji(n+1) in the hidden rules), 2 on the hidden rules and on a tansig output, 3 (e = y - d, on the output
+    weights, or the output bias when every y_hi is 0), 4 (on the page's 2-3-2 network), 5 with a logsig and a tansig
+    hidden layer."""
+    x, d = np.asarray(x, dtype=float), np.atleast_1d(np.asarray(d, dtype=float))
+    hidden = ("w_hidden", "b_hidden")
+    checks = []
+
+    def add(mistake: str, on: Network, target: Array, names: Sequence[str], right: Array, wrong: Array) -> None:
+        found = check_mistake(on, x, target, eta, names, right, wrong)
+        checks.append(PageCheck(mistake, found, bool(np.array_equal(right, wrong))))
+
+    fp = forward(net, x)
+    right = _right_hidden(fp, d, eta)
+    add("1", net, d, hidden, right,
+        _hidden_updates(fp, d, eta, w_back=net.w_output + rules.delta_w_output(fp, d, eta)))
+    add("2 (hidden layer, $f'(v_i)$)", net, d, hidden, right,
+        _hidden_updates(fp, d, eta, f_prime=np.ones(net.n_hidden)))
+    tansig_out = Network(**{**net.to_dict(), "output": "tansig"})
+    fp_out = forward(tansig_out, x)
+    e = _error(fp_out, d)
+    add("2 (tansig output, $f'(v_j)$)", tansig_out, d, ("w_output", "b_output"),
+        np.concatenate([rules.delta_w_output(fp_out, d, eta).ravel(), rules.delta_b_output(fp_out, d, eta)]),
+        np.concatenate([(eta * np.outer(e, fp_out.y_hidden)).ravel(), eta * e]))
+    param = "w_output" if np.any(fp.y_hidden) else "b_output"
+    delta_j = (fp.y_output - d) * rules.f_prime_output(fp)  # e = y - d, +eta kept
+    flipped = {"w_output": net.w_output + eta * np.outer(delta_j, fp.y_hidden),
+               "b_output": net.b_output + eta * delta_j}
+    right_out = {"w_output": rules.delta_w_output, "b_output": rules.delta_b_output}[param](fp, d, eta)
+    add("3", net, d, (param,), right_out.ravel(), (flipped[param] - getattr(net, param)).ravel())
+    net_232, d_232 = Network.random(2, 3, 2, seed=0), np.array([1.0, 0.0])  # the page's 2-3-2 network and target
+    fp_232 = forward(net_232, x)
+    e_232, f_232 = _error(fp_232, d_232), rules.f_prime_output(fp_232)
+    back_first = e_232[0] * f_232[0] * net_232.w_output[0]
+    delta_first = back_first * rules.f_prime_hidden(fp_232)
+    add("4", net_232, d_232, hidden, _right_hidden(fp_232, d_232, eta),
+        np.concatenate([(eta * np.outer(delta_first, x)).ravel(), eta * delta_first]))
+    for name, slip in (("logsig", lambda y: y * (1 + y)), ("tansig", lambda y: 1 + y**2)):
+        as_hidden = Network(**{**net.to_dict(), "hidden": name})
+        fp_h = forward(as_hidden, x)
+        add(f"5 ({name})", as_hidden, d, hidden, _right_hidden(fp_h, d, eta),
+            _hidden_updates(fp_h, d, eta, f_prime=slip(fp_h.y_hidden)))
+    return checks
+
+
+def summary(checks: Sequence[PageCheck]) -> str:
+    """The common-mistakes page's closing words, from its checks (`page_checks`): which mistakes the check catches on
+    this example and how far apart from the correct rules, which it does not (changing nothing, or too little) with
+    their r, and why a check can miss."""
+    caught = [c for c in checks if c.caught]
+    unchanged = [c for c in checks if not c.caught and c.unchanged]
+    small = [c for c in checks if not c.caught and not c.unchanged]
+    ratios = [c.found.wrong / c.found.right for c in caught if c.found.right > 0]
+    apart = (f"at least {math.floor(math.log10(min(ratios)))} orders of magnitude above the correct rules" if ratios
+             else "far above the correct rules, whose gaps all lie within what the central difference alone can be "
+                  "off by")
+    if not caught:
+        said = "On this example the gradient check catches none of them."
+    elif len(caught) == len(checks):
+        said = (f"On this example the gradient check catches every one of them: each of its {len(checks)} checks above "
+                f"reads the mistake as a bug, {apart}.")
+    else:
+        said = (f"On this example the gradient check catches {show.and_list([f'mistake {c.mistake}' for c in caught])}"
+                f", each reading {apart}.")
+    missed = []
+    if unchanged:
+        one = len(unchanged) == 1
+        missed.append(f"{show.and_list([f'mistake {c.mistake}' for c in unchanged])}, which "
+                      f"{'changes' if one else 'change'} nothing here (r = "
+                      f"{show.and_list([f'{c.found.wrong:.1e}' for c in unchanged])}, as for the correct rules)")
+    if small:
+        one = len(small) == 1
+        missed.append(f"{show.and_list([f'mistake {c.mistake} (r = {c.found.wrong:.1e})' for c in small])}, which "
+                      f"{'moves' if one else 'move'} the gradients too little for the $10^{{-4}}$ that reads as a bug")
+    if missed:
+        said += (f" It does not catch {', nor '.join(missed)}: "
+                 f"{'its section says' if len(unchanged) + len(small) == 1 else 'their sections say'} why.")
+    return said + (r" A slip that multiplies a gradient by $k$ reads $r = |k - 1|/(k + 1)$, above $10^{-4}$ only where "
+                   f"$k$ is more than about {largest_factor_off_one():.1e} away from 1: a gradient check catches only "
+                   "the slips that its example moves that far.")
+
+
+def floor_rows(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],
+               skip: Sequence[str] = ()) -> tuple[list[str], list[str], bool]:
+    r"""The gradients of ``net`` at ``x`` (``analytic`` and ``numerical``, by parameter name) that the relative error
+    does not judge relatively, named as the pages name them (``$w_{11}$``), in the pages' order (output layer first),
+    leaving out the names in ``skip`` (those the allowance decides): those exactly 0 in both (their r is
+    $0/10^{-8} = 0$, by the floor), and those not both 0 with $|a| + |c|$ below the floor (r is the gap over the
+    floor, an absolute judgement); and whether each of the zero ones is a weight whose input, an $x_k$ or $y_{hi}$,
+    is 0."""
+    x = np.asarray(x, dtype=float)
+    y_hidden = forward(net, x).y_hidden
+    zero, tiny, explained = [], [], True
+    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):
+        for idx, name in zip(np.ndindex(getattr(net, param).shape), labels.tex_of(net, param)):
+            a, c, label = float(analytic[param][idx]), float(numerical[param][idx]), f"${name}$"
+            if label in skip:
+                continue
+            if a == 0 and c == 0:
+                zero.append(label)
+                inputs = {"w_hidden": x, "w_output": y_hidden}.get(param)
+                explained = explained and inputs is not None and inputs[idx[-1]] == 0
+            elif abs(a) + abs(c) < FLOOR:
+                tiny.append(label)
+    return zero, tiny, explained
+
+
+def floor_sentence(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],
+                   skip: Sequence[str] = ()) -> str:
+    """What the relative error makes of the gradients `floor_rows` finds, and of the others: a sentence for the
+    pages."""
+    zero, tiny, explained = floor_rows(net, x, analytic, numerical, skip)
+    said = []
+    if zero:
+        why = r" (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if explained else ""
+        said.append(f"The gradient{'s' if len(zero) > 1 else ''} of {show.and_list(zero)} "
+                    f"{'are' if len(zero) > 1 else 'is'} exactly 0 in the rules and in the central difference "
+                    f"alike{why}, so {'their' if len(zero) > 1 else 'its'} relative error is $0/10^{{-8}} = 0$ by the "
+                    "floor: it says that both are 0, not that a relative error judged them.")
+    if tiny:
+        said.append(f"The gradient{'s' if len(tiny) > 1 else ''} of {show.and_list(tiny)} "
+                    f"{'are' if len(tiny) > 1 else 'is'} below the floor ($|a| + |c| < 10^{{-8}}$), so "
+                    f"{'their' if len(tiny) > 1 else 'its'} relative error is the gap over $10^{{-8}}$, an absolute "
+                    "judgement.")
+    total = sum(getattr(net, p).size for p in ("w_output", "b_output", "w_hidden", "b_hidden"))
+    if len(zero) + len(tiny) + len(skip) < total:
+        said.append(("Every other gradient" if zero or tiny or skip else "Every gradient here")
+                    + " is large enough for the relative error to judge it.")
+    return " ".join(said)

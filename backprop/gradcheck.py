@@ -77,6 +77,9 @@ def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict
 #: A largest relative error below this means the rules are right (the pages' and the check's tolerance).
 RIGHT = 1e-7
 
+#: The floor of the relative error's denominator: it keeps 0/0 away (two gradients both 0 read 0).
+FLOOR = 1e-8
+
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
     r"""Entry by entry the relative error $|a - n| / \max(|a| + |n|, 10^{-8})$, except where the gradient is too
@@ -89,7 +92,7 @@ def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0)
     """
     a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
     gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
-    r = gap / np.maximum(size, 1e-8)
+    r = gap / np.maximum(size, FLOOR)
     return np.where((r >= RIGHT) & (gap <= atol), 0.0, r)  # the allowance only where the plain r fails
 
 

@@ -7,8 +7,19 @@ import numpy as np
 import pytest
 
 from backprop import Network, show
-from backprop.caught import MistakeCheck, check_mistake, require_caught
-from tests.support.reference_net import finite_differences, flat, network_of, relative_error, updates
+from backprop.caught import (
+    MistakeCheck,
+    PageCheck,
+    check_mistake,
+    factor_r,
+    floor_rows,
+    largest_factor_off_one,
+    page_checks,
+    require_caught,
+    slip_too_small,
+    summary,
+)
+from tests.support.reference_net import apply, finite_differences, flat, network_of, relative_error, updates
 
 HIDDEN = ["w_hidden", "b_hidden"]
 OUTPUT = ["w_output", "b_output"]
@@ -112,3 +123,76 @@ def test_the_module_example_runs():
 
     result = doctest.testmod(backprop.caught)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_factor_r_hand_values():
+    """|k - 1|/(k + 1): a factor of 4 reads 0.6, 1 reads 0, 1/4 reads 0.6; about 2e-4 off 1 is where 1e-4 lies."""
+    assert factor_r([4.0, 1.0, 0.25]) == pytest.approx([0.6, 0.0, 0.6], abs=1e-15)
+    k = 1 + largest_factor_off_one()
+    assert float(factor_r(k)) == pytest.approx(1e-4, rel=1e-12) and largest_factor_off_one() == pytest.approx(2e-4,
+                                                                                                          rel=1e-3)
+
+
+def test_slip_too_small_is_a_plain_miss_with_the_right_rules_right():
+    assert slip_too_small(MistakeCheck(right=1e-10, wrong=2e-5, plain_wrong=2e-5))
+    assert not slip_too_small(MistakeCheck(right=1e-10, wrong=0.0, plain_wrong=0.02))  # a small e: not the slip
+    assert not slip_too_small(MistakeCheck(right=3e-7, wrong=2e-5, plain_wrong=2e-5))  # the right rules fail
+    assert not slip_too_small(MistakeCheck(right=1e-10, wrong=0.5, plain_wrong=0.5))  # caught
+
+
+def test_summary_names_what_is_caught_and_what_is_not():
+    """Hand-made checks: the orders of magnitude are floor(log10(min wrong/right)) of the caught ones, the missed ones
+    are named with their r, grouped by whether they change nothing."""
+    def check(name, right, wrong, same=False):
+        return PageCheck(name, MistakeCheck(right, wrong, wrong), same)
+
+    said = summary([check("1", 1e-10, 9.8e-5), check("2", 1e-10, 0.5), check("3", 2e-9, 1.0),
+                    check("5", 2e-11, 2e-11, same=True)])
+    assert said.startswith("On this example the gradient check catches mistake 2 and mistake 3, each reading at least "
+                           "8 orders of magnitude above the correct rules. It does not catch mistake 5, which changes "
+                           "nothing here (r = 2.0e-11, as for the correct rules), nor mistake 1 (r = 9.8e-05), which "
+                           "moves the gradients too little for the $10^{-4}$ that reads as a bug: their sections say "
+                           "why.")
+    every = summary([check("1", 1e-10, 0.3), check("2", 1e-11, 0.5)])
+    assert "catches every one of them: each of its 2 checks above reads the mistake as a bug, at least 9 orders" \
+        in every
+    assert "It does not catch" not in every
+
+
+@pytest.mark.parametrize("hidden", ["logsig", "tansig"])
+def test_page_checks_read_as_the_reference_does(hidden):
+    """Each of the seven checks against reference_net's plain relative error of the same slip; mistake 4 on the page's
+    2-3-2 network (seed 0, d = (1, 0))."""
+    (net, x, d, eta), (p, px, pd, peta) = problem(hidden)
+    p232 = network_of({**Network.random(2, 3, 2, seed=0).to_dict(), "x": px, "d": 0.0, "eta": peta})[0]
+    right = updates(p, px, pd, peta)
+    as_net = {name: {**p, "hidden": name} for name in ("logsig", "tansig")}
+    expected = [
+        relative_error(updates(p, px, pd, peta, w_back=apply(p, right)["w_output"]), p, px, pd, peta, HIDDEN),
+        relative_error(updates(p, px, pd, peta, f_h_prime=False), p, px, pd, peta, HIDDEN),
+        relative_error(updates({**p, "output": "tansig"}, px, pd, peta, f_o_prime=False), {**p, "output": "tansig"},
+                       px, pd, peta, OUTPUT),
+        1.0,
+        relative_error(updates(p232, px, [1.0, 0.0], peta, outputs=[0]), p232, px, [1.0, 0.0], peta, HIDDEN),
+        relative_error(updates(as_net["logsig"], px, pd, peta, f_h_prime=lambda y: y * (1 + y)), as_net["logsig"], px,
+                       pd, peta, HIDDEN),
+        relative_error(updates(as_net["tansig"], px, pd, peta, f_h_prime=lambda y: 1 + y * y), as_net["tansig"], px,
+                       pd, peta, HIDDEN),
+    ]
+    checks = page_checks(net, x, d, eta)
+    assert [c.mistake[0] for c in checks] == ["1", "2", "2", "3", "4", "5", "5"]
+    for c, r in zip(checks, expected):
+        assert c.found.right < 1e-7 and c.found.wrong == pytest.approx(r, rel=1e-4) and not c.unchanged, c.mistake
+
+
+def test_floor_rows_names_the_zero_and_the_tiny_gradients():
+    """Hand gradients: exactly 0 in both, or |a| + |c| below 1e-8; a weight whose input is 0 explains its zero."""
+    net = Network.random(2, 3, 1, seed=0)
+    x = np.array([0.0, 0.7])
+    zeros = {name: np.full(getattr(net, name).shape, 0.5) for name in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    a, c = {k: v.copy() for k, v in zeros.items()}, {k: v.copy() for k, v in zeros.items()}
+    a["w_hidden"][:, 0] = c["w_hidden"][:, 0] = 0.0  # x_1 = 0
+    a["b_hidden"][1], c["b_hidden"][1] = 3e-9, 0.0
+    assert floor_rows(net, x, a, c) == (["$w_{11}$", "$w_{21}$", "$w_{31}$"], ["$b_2$"], True)
+    a["b_output"][0] = c["b_output"][0] = 0.0  # a bias: nothing multiplies it by 0
+    assert floor_rows(net, x, a, c, skip=["$w_{21}$"]) == (["$b_4$", "$w_{11}$", "$w_{31}$"], ["$b_2$"], False)
