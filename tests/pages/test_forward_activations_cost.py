@@ -22,9 +22,9 @@ import pytest
 import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
-from tests.support import DOCS, oracle
+from tests.support import DOCS, ROOT, oracle
 from tests.support.pages import markdown_displays, markdown_says, norm_tex, table_rows
-from tests.support.snippets import collect, render_block
+from tests.support.snippets import collect, render_block, render_with_example
 
 z = sp.Symbol("z", real=True)
 E = sp.exp(-z)
@@ -289,6 +289,19 @@ def test_forward_pass_page_says_which_hidden_activation_the_example_uses():
         assert r"\frac{1}{1 + e^{-" not in text
     x1, x2 = oracle.load_example()["x"]
     assert f"The input is $x_1 = {g6(x1)}$, $x_2 = {g6(x2)}$" in text
+
+
+@pytest.mark.parametrize("file", ["tanh-hidden.json", None], ids=["tansig", "default"])
+def test_forward_pass_page_says_before_the_slides_equations_which_f_the_example_uses(file):
+    """The page's equations are the slides', with the logistic sigmoid; with a tansig example a reader met that f
+    first and learnt only under "The worked example" that the numbers use another: the page now says so up front."""
+    path = ROOT / "tests" / "examples" / file if file else oracle.DEFAULT_FILE
+    hidden = oracle.load_example(path).get("hidden", "logsig")
+    text = render_with_example(path, ["forward-pass"])["forward-pass"]
+    note = "this site's [worked example](#the-worked-example) uses `tansig` instead, $f(v_i) = \\tanh"
+    same = "and the [worked example](#the-worked-example) uses the same activations."
+    assert (note in text) == (hidden == "tansig") and (same in text) == (hidden == "logsig")
+    assert text.index(note if hidden == "tansig" else same) < text.index("## The hidden layer")
 
 
 def test_cost_page_prints_the_worked_error_and_cost_and_their_sign():
@@ -636,11 +649,12 @@ FORWARD_DISPLAYS = [
      lambda n: [(n["v_4"], sum(w(n, 4, i) * n[f"y_{{h{i}}}"] for i in (1, 2, 3)) + n["b_4"]),
                 (n["v_4"], sum(w(n, 4, i) * logistic(n[f"v_{i}"]) for i in (1, 2, 3)) + n["b_4"]), (n["y"], n["v_4"])]),
 ]
-# The matrix form: v^(1) = W^(1) x + b^(1) and v_4 = W^(2) y_h + b_4, with W read from the page's bmatrix.
+# The matrix form: v^(1) = W^(1) x + b^(1) and v^(2) = W^(2) y_h + b^(2) (b^(2) = b_4), W read from the page's bmatrix.
 MATRIX_DISPLAYS = [
     r"v^{(1)} = W^{(1)} x + b^{(1)}, \qquad y_h = f\big(v^{(1)}\big), \qquad W^{(1)} = \begin{bmatrix} w_{11} & w_{12} "
     r"\\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{bmatrix}",
-    r"v_4 = W^{(2)} y_h + b_4, \qquad y = v_4, \qquad W^{(2)} = \begin{bmatrix} w_{41} & w_{42} & w_{43} \end{bmatrix}",
+    r"v^{(2)} = W^{(2)} y_h + b^{(2)}, \qquad y = v^{(2)}, \qquad W^{(2)} = \begin{bmatrix} w_{41} & w_{42} & w_{43} "
+    r"\end{bmatrix}, \quad b^{(2)} = b_4",
 ]
 # The slides' two forms the page marks as wrong (errata boxes): neither gives the fields v_i.
 SLIDE_FORWARD = [
@@ -682,7 +696,7 @@ def test_forward_pass_matrix_form_gives_the_oracles_values():
         for i, row in enumerate(w1, start=1):  # row i of W^(1) x + b^(1) is v_i
             assert math.isclose(sum(n[name] * n[f"x_{k}"] for k, name in enumerate(row, start=1)) + n[f"b_{i}"],
                                 n[f"v_{i}"], rel_tol=1e-12, abs_tol=1e-15)
-        ((v4_row),) = w2  # W^(2) y_h + b_4 is v_4, and y = v_4
+        ((v4_row),) = w2  # W^(2) y_h + b^(2), b^(2) = b_4, is v_4, and y = v_4
         assert math.isclose(sum(n[name] * n[f"y_{{h{i}}}"] for i, name in enumerate(v4_row, start=1)) + n["b_4"],
                             n["v_4"], rel_tol=1e-12) and n["y"] == n["v_4"]
     n = forward_values(0)  # the check can fail: the transposed layout is not the forward pass
