@@ -56,14 +56,16 @@ def _push(delta_4: float, y_h: np.ndarray) -> str:
     0 (a tanh neuron at a field of 0), whose step is 0 and pushes nothing; with every one 0 (tanh, x and every
     hidden bias 0) no output weight moves."""
     way = show.pick(delta_4, "up", "down")
-    still = [show.tex(r"$\Delta w_{4{{i}}}$", i=k + 1) for k, y_hk in enumerate(y_h) if y_hk == 0]
-    if len(still) == len(y_h):
+    zero = [k + 1 for k, y_hk in enumerate(y_h) if y_hk == 0]
+    if len(zero) == len(y_h):
         return (f"so a step pushes $v_4$ {way}, in the direction of $d$, never the other way; but here every "
                 f"$y_{{hi}}$ is 0, so every step is 0 and none pushes it at all")
-    if still:
-        one = len(still) == 1
+    if zero:
+        one = len(zero) == 1
+        still = show.and_list([show.tex(r"$\Delta w_{4{{i}}}$", i=i) for i in zero])
+        outputs = " = ".join(show.tex(r"y_{h{{i}}}", i=i) for i in zero)  # y_h1 = 0, or y_h1 = y_h3 = 0
         return (f"so here every step pushes $v_4$ {way}, in the direction of $d$, never the other way, except "
-                f"{show.and_list(still)}, which {'is' if one else 'are'} 0 ($y_{{hi}} = 0$) and "
+                f"{still}, which {'is' if one else 'are'} 0 (${outputs} = 0$) and "
                 f"{'does' if one else 'do'} not push it at all")
     return f"so here every step pushes $v_4$ {way}, in the direction of $d$, never the other way"
 

@@ -1163,8 +1163,9 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
     way = "up" if it["e"] > 0 else "down"
     names = pages.and_list([rf"$\Delta w_{{4{i + 1}}}$" for i in zeros])
     verb = ("which is 0", "does") if len(zeros) == 1 else ("which are 0", "do")
+    outputs = " = ".join(f"y_{{h{i + 1}}}" for i in zeros)  # each by its name, not the generic y_hi
     assert (f"every step pushes $v_4$ {way}, in the direction of $d$, never the other way, except {names}, "
-            rf"{verb[0]} ($y_{{hi}} = 0$) and {verb[1]} not push it at all: $\Delta w_{{4i}}$ changes") in text, text
+            rf"{verb[0]} (${outputs} = 0$) and {verb[1]} not push it at all: $\Delta w_{{4i}}$ changes") in text, text
     for path in oracle.all_example_files():  # no example file has a hidden output of 0: no exception named
         assert all(y_hi != 0 for y_hi in oracle.iteration(oracle.load_example(path))["y_hidden"])
         assert "never the other way: $\\Delta w_{4i}$ changes" in output_pages_for(path)["rule-output-weights"]
