@@ -8,7 +8,7 @@ All four read the weights at time $n$ from the forward pass, never updated ones.
 
 The arithmetic is written once, in `_updates`: all four rules from one forward pass, with $e_j(n)$ and
 the back-propagated sum $\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)$ computed once each. It trusts its inputs;
-the public functions check theirs (``d``, ``eta``) and take their rule from it, and so do
+the public functions check theirs (``fp``, ``d``, ``eta``: `_checked`) and take their rule from it, and so do
 [`step`][backprop.train.step] and [`train`][backprop.train.train].
 """
 
@@ -27,7 +27,7 @@ from .network import ForwardPass
 
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
     r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
-    return _error(fp, as_target(d, fp.net.n_out))
+    return _error(*_checked(fp, d))
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
@@ -37,12 +37,14 @@ def cost(fp: ForwardPass, d: ArrayLike) -> float:
 
 def f_prime_output(fp: ForwardPass) -> Array:
     r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
+    fp = _checked(fp)
     return activations._of(fp.net.output).derivative_from_output(fp.y_output)
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
     r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
     $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
+    fp = _checked(fp)
     return activations._of(fp.net.hidden).derivative_from_output(fp.y_hidden)
 
 
@@ -55,7 +57,7 @@ def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out, n_hidden)
     """
-    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).dw_output
+    return _updates(*_checked(fp, d, eta)).dw_output
 
 
 def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -67,7 +69,7 @@ def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out,)
     """
-    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).db_output
+    return _updates(*_checked(fp, d, eta)).db_output
 
 
 def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -81,7 +83,7 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden, n_in)
     """
-    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).dw_hidden
+    return _updates(*_checked(fp, d, eta)).dw_hidden
 
 
 def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -94,7 +96,18 @@ def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden,)
     """
-    return _updates(fp, as_target(d, fp.net.n_out), check_eta(eta)).db_hidden
+    return _updates(*_checked(fp, d, eta)).db_hidden
+
+
+def _checked(fp: ForwardPass, *d_eta: ArrayLike | float):
+    """The public functions' inputs, checked once: ``fp`` alone, ``(fp, d)`` or ``(fp, d, eta)``, ``d`` as an array
+    of shape (n_out,)."""
+    if not isinstance(fp, ForwardPass):
+        raise TypeError(f"fp must be a ForwardPass, the result of backprop.forward(net, x); got {type(fp).__name__}")
+    if not d_eta:
+        return fp
+    d = as_target(d_eta[0], fp.net.n_out)
+    return (fp, d) if len(d_eta) == 1 else (fp, d, check_eta(d_eta[1]))
 
 
 # --- the arithmetic, on checked inputs ------------------------------------------------------------------

@@ -385,3 +385,20 @@ def test_every_rule_is_minus_eta_times_the_gradient_as_the_module_docstring_says
 
 def json_copy(ex: dict) -> dict:
     return {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v for k, v in ex.items()}
+
+
+@pytest.mark.parametrize("rule", [delta_w_output, delta_b_output, delta_w_hidden, delta_b_hidden])
+@pytest.mark.parametrize("instead", [examples.NET, None, {"y_output": [0.5]}], ids=["Network", "None", "dict"])
+def test_a_rule_given_no_forward_pass_names_fp(rule, instead):
+    """A Network where the forward pass goes (a slip the reference page warns of) raised AttributeError: 'Network'
+    object has no attribute 'net', from inside the package; each public function now names its argument."""
+    with pytest.raises(TypeError, match=rf"^fp must be a ForwardPass, the result of backprop.forward\(net, x\); "
+                                        rf"got {type(instead).__name__}$"):
+        rule(instead, examples.D, examples.ETA)
+
+
+@pytest.mark.parametrize("call", [lambda fp: error(fp, 1.0), lambda fp: cost(fp, 1.0), f_prime_output,
+                                  f_prime_hidden], ids=["error", "cost", "f_prime_output", "f_prime_hidden"])
+def test_the_rules_factors_given_no_forward_pass_name_fp(call):
+    with pytest.raises(TypeError, match=r"^fp must be a ForwardPass.*; got Network$"):
+        call(examples.NET)
