@@ -924,6 +924,105 @@ def test_rule_3_says_where_else_the_site_treats_several_outputs():
     assert "[erratum 5](errata.md#erratum-sum-over-outputs) checks it on a network with two outputs" in text
 
 
+def sci(value: float) -> str:
+    """A number in TeX's scientific notation with two significant digits, written here from Python's ``.1e``."""
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
+# Two output steps below the table's last decimal: a tanh neuron 2 at v_2 = -0.000001 with eta = 0.0001 (Δw_42 =
+# 4.8e-11, positive, among two negative steps), and a logsig neuron 3 at v_3 = -22 (f(v_3) = 2.8e-10, Δw_43 = 1.1e-10:
+# all three steps positive, the third printed 0.000000 with its f(v_3)).
+TINY_OUTPUT_STEPS = {
+    "tanh-tiny-v2": {"w_hidden": [[0.5, 0.5], [0.2, 0.6], [1.0, 0.3]], "b_hidden": [0.1, -0.000001, -0.2],
+                     "w_output": [[0.9, -0.6, 0.5]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
+                     "x": [0.6, -0.2], "d": 0.0, "eta": 0.0001},
+    "logsig-v3-minus-22": {"w_hidden": [[0.35, -0.2], [-0.4, 0.25], [-10.0, -2.0]], "b_hidden": [0.1, 0.05, 0.0],
+                           "w_output": [[0.8, -0.6, 0.3]], "b_output": [-0.1], "hidden": "logsig",
+                           "output": "purelin", "x": [2.0, 1.0], "d": 1.0, "eta": 0.5},
+}
+
+
+@pytest.mark.parametrize("name", TINY_OUTPUT_STEPS)
+def test_rule_1_says_how_little_a_step_below_the_decimals_moves_its_weight(tmp_path, name):
+    """Rule 1's table printed Δw_42 = 0.000000 and w_42(1) = -0.600000 while the sentence after it said 'Δw_42 is
+    positive' (a teaching assistant's tanh example); with every step of one sign it said 'each weight decreases' beside
+    a weight printed unchanged. A step that is not 0 but prints as 0 is now given in scientific notation, saying that
+    it prints as 0.000000 and leaves the weight printed as it was (and its f(v_i) too, where that prints as 0): the
+    oracle's numbers."""
+    ex = TINY_OUTPUT_STEPS[name]
+    it = oracle.iteration(ex)
+    steps, y_h = it["dw_output"][0], it["y_hidden"]
+    (i,) = [n for n in range(3) if steps[n] != 0 and num(steps[n]) == "0.000000"]  # the premise: one such step
+    assert num(it["w_output_new"][0][i]) == num(ex["w_output"][0][i])
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    f_v = f", as $f(v_{i + 1}) = {sci(y_h[i])}$ does," if num(y_h[i]) == "0.000000" else ""
+    words = (f"by only $\\Delta w_{{4{i + 1}}} = {sci(steps[i])}$, which prints as $0.000000${f_v} and leaves "
+             f"$w_{{4{i + 1}}}(1)$ printed as $w_{{4{i + 1}}}(0)$")
+    if len({s > 0 for s in steps}) == 1:
+        assert name == "logsig-v3-minus-22" and f_v  # the case: one sign, and f(v_3) printed as 0
+        assert (f"each weight {'increases' if steps[0] > 0 else 'decreases'} in proportion to the hidden output "
+                f"$f(v_i)$ it multiplies ($w_{{4{i + 1}}}$ {words}).") in text
+    else:
+        assert name == "tanh-tiny-v2" and steps[i] > 0 and sci(steps[i]) == "4.8 \\times 10^{-11}"
+        assert "$\\Delta w_{42}$ is positive (negative $f(v_i)$)." in text
+        assert f"The table does not show every step: $w_{{4{i + 1}}}$ moves {words}." in text
+
+
+def test_rule_1_names_a_step_below_the_decimals_exactly_where_there_is_one():
+    """For the example in use: the words on a step printed as 0 appear exactly when the oracle has such a step."""
+    tiny = any(step != 0 and num(step) == "0.000000" for step in IT["dw_output"][0])
+    assert ("by only $\\Delta w_{4" in prose("rule-output-weights")) == tiny
+
+
+# Rule 1's tip with a hidden output y_h1 of 0 (tanh at v_1 = 0, x = (0, 0)): Δw_41 = 0 and the check read 0 against 0.
+ZERO_Y_H1 = {"w_hidden": [[0.3, -0.7], [-0.5, 0.2], [0.9, 0.4]], "b_hidden": [0.0, 1.2, -1.5],
+             "w_output": [[0.7, -0.4, 0.6]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+             "x": [0.0, 0.0], "d": 1.5, "eta": 1.5}
+
+
+def test_rule_1_tip_nudges_an_output_weight_whose_update_prints(tmp_path):
+    """Rule 1's tip always nudged w_41: with y_h1 = 0 it printed '-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000,
+    apart by 0', an empty check. Like rules 3 and 4, it now nudges w_41 unless its update prints as 0, else the weight
+    with the largest update (the oracle's: w_43 here), and its sentence says which and why; its values are the oracle's
+    central difference and Δ."""
+    it = oracle.iteration(ZERO_Y_H1)
+    steps = it["dw_output"][0]
+    assert it["y_hidden"][0] == 0 and steps[0] == 0  # the premise
+    i = max(range(3), key=lambda n: abs(steps[n]))
+    assert i == 2 and num(steps[i]) != "0.000000"
+    file = tmp_path / "zero-y-h1.json"
+    file.write_text(json.dumps(ZERO_Y_H1), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    tip = text[text.index("Check it yourself: a finite difference"):]
+    assert (f"nudge $w_{{4{i + 1}}}$ by $\\pm h$ (the one with the largest update here: $y_{{h1}}$ is 0, so "
+            "$\\Delta w_{41}(0)$ prints as $0.000000$, and a check of $0$ against $0$ would show nothing), recompute "
+            f"$E$, and $-\\eta$ times the slope must equal the rule's $\\Delta w_{{4{i + 1}}}(0)$ up to") in tip
+    assert "w_{41}$ by" not in tip
+    m = re.search(rf"-eta \* dE/dw4{i + 1} = (-?\d+\.\d{{6}}), Δw_4{i + 1}\(0\) = (-?\d+\.\d{{6}}), "
+                  r"apart by (0|\de[+-]\d\d)", tip)
+    assert m, tip[:1500]
+    fd = -ZERO_Y_H1["eta"] * oracle_gradient(ZERO_Y_H1, "w_output", (0, i))
+    assert m[2] == num(steps[i]) and abs(float(m[1]) - fd) <= 5e-7 + 1e-9
+
+
+def test_rule_1_tip_says_why_every_hidden_output_0_leaves_nothing_to_check(tmp_path):
+    """A tanh layer with x = (0, 0) and b_i = 0 sends y_hi = 0 from every neuron: no Δw_4i and no slope in w_4i (the
+    oracle's); the tip says so and points to rule 2's tip."""
+    ex = tanh_example_near_zero([0.0, 0.0, 0.0])
+    assert oracle.iteration(ex)["dw_output"] == [[0.0, 0.0, 0.0]]
+    file = tmp_path / "tanh-all-zero.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    tip = text[text.index("Check it yourself: a finite difference"):]
+    assert ("nudge $w_{41}$ by $\\pm h$ (every hidden output $y_{hi}$ is 0 here, so every $\\Delta w_{4i}(0)$ is 0 and "
+            "so is every slope: this check reads 0 = 0; rule 2's tip nudges $b_4$, on which the cost always depends)") \
+        in tip
+    assert "-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000, apart by 0" in tip
+
+
 def test_rule_1_reading_says_what_the_numbers_say():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
