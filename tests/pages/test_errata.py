@@ -554,7 +554,11 @@ def stress_examples() -> dict[str, dict]:
     tanh_zero = oracle.with_sample(tanh, x=[0.0, 0.5], w_hidden=[[0.3, 0.2], *tanh["w_hidden"][1:]],
                                    b_hidden=[-0.1, *tanh["b_hidden"][1:]])  # v_1 = 0 * 0.3 + 0.5 * 0.2 - 0.1 = 0
     assert oracle.iteration(tanh_zero)["y_hidden"][0] == 0
+    # a reviewer's: x = (0, 0) and every b_i = 0, so every tanh y_hi is 0 and every Δw_4i is 0 with either output
+    tanh_all_zero = oracle.with_sample(tanh, x=[0.0, 0.0], b_hidden=[0.0, 0.0, 0.0])
+    assert oracle.iteration(tanh_all_zero)["y_hidden"] == [0.0, 0.0, 0.0]
     return {"x-zero": oracle.with_sample(base, x=[0.0, 0.0]),
+            "tanh-every-y_h-zero": tanh_all_zero,
             "large-cost": oracle.with_sample(base, d=round(oracle.iteration(base)["y"] + 1000.0, 6)),
             "tiny-eta": oracle.with_sample(base, eta=1e-6),
             "tanh-y_h1-zero": tanh_zero,
@@ -562,7 +566,8 @@ def stress_examples() -> dict[str, dict]:
             "saturated": oracle.with_sample(base, x=[1.0, 0.5], w_hidden=[[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]])}
 
 
-@pytest.mark.parametrize("name", ["x-zero", "large-cost", "tiny-eta", "tanh-y_h1-zero", "saturated"])
+@pytest.mark.parametrize("name", ["x-zero", "large-cost", "tiny-eta", "tanh-y_h1-zero", "tanh-every-y_h-zero",
+                                  "saturated"])
 def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example(tmp_path, name):
     from tests.support import oracle
 
@@ -584,15 +589,18 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     said = " as far as a finite difference can tell." in outputs["erratum-sum-over-outputs"]
     assert said == (name == "saturated"), (name, outputs["erratum-sum-over-outputs"])
     # The remark (test_output_derivative): right for a purelin output, too large for a logsig one, on the output
-    # weight of the hidden neuron with the largest output in size (the oracle's), whose y_hi is not 0.
+    # weight of the hidden neuron with the largest output in size (the oracle's), whose y_hi is not 0; where every
+    # y_hi is 0, on b_4 alone, and the page says why.
     it = oracle.iteration(example)
     sizes = [abs(v) for v in it["y_hidden"]]
     i = sizes.index(max(sizes))
+    checked = [f"$\\Delta w_{{4{i + 1}}}$", r"$\Delta b_4$"] if max(sizes) > 0 else [r"$\Delta b_4$"]
     rows = re.findall(r"^\| (purelin|logsig) \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
                       outputs["remark-output-derivative"], re.M)
     assert sorted(rows) == sorted([(out, rule, "agrees" if out == "purelin" else "**differs**")
-                                   for out in ("purelin", "logsig") for rule in (f"$\\Delta w_{{4{i + 1}}}$",
-                                                                                 r"$\Delta b_4$")]), rows
+                                   for out in ("purelin", "logsig") for rule in checked]), rows
+    note = "In this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0 with either"
+    assert (note in outputs["remark-output-derivative"]) == (max(sizes) == 0)
     # Checked and correct (test_written_out_rules_are_right): all thirteen written-out updates agree.
     updates = verdicts(outputs["checked-and-correct"])
     assert len(updates) == 13 and set(updates.values()) == {"agrees"}, (name, updates)
