@@ -196,7 +196,7 @@ def summary(checks: Sequence[PageCheck]) -> str:
                       f"{show.and_list([f'{c.found.wrong:.1e}' for c in unchanged])}, as for the correct rules)")
     if small:
         one = len(small) == 1
-        missed.append(f"{show.and_list([f'mistake {c.mistake} (r = {c.found.wrong:.1e})' for c in small])}, which "
+        missed.append(f"{show.and_list([_with_r(c) for c in small])}, which "
                       f"{'moves' if one else 'move'} the gradients too little for the $10^{{-4}}$ that reads as a bug")
     if missed:
         said += (f" It does not catch {', nor '.join(missed)}: "
@@ -204,6 +204,14 @@ def summary(checks: Sequence[PageCheck]) -> str:
     return said + (r" A slip that multiplies a gradient by $k$ reads $r = |k - 1|/(k + 1)$, above $10^{-4}$ only where "
                    f"$k$ is more than about {largest_factor_off_one():.1e} away from 1: a gradient check catches only "
                    "the slips that its example moves that far.")
+
+
+def _with_r(check: PageCheck) -> str:
+    """``mistake 1 (r = 9.8e-05)``, or ``mistake 2 (hidden layer, $f'(v_i)$; r = 1.1e-05)`` for a mistake named with
+    its own parentheses."""
+    r = f"r = {check.found.wrong:.1e}"
+    name = f"mistake {check.mistake}"
+    return f"{name[:-1]}; {r})" if name.endswith(")") else f"{name} ({r})"
 
 
 def floor_rows(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],

@@ -312,7 +312,8 @@ def check_summary(ex: dict, said: str) -> dict[str, str]:
         parts.append(rf"{listed}, which {verb} nothing here \(r = {and_list([value] * len(unchanged))}, as for the "
                      r"correct rules\)")
     if small:
-        listed = and_list([rf"mistake {re.escape(n)} \(r = {value}\)" for n in small])
+        listed = and_list([rf"mistake {re.escape(n[:-1])}; r = {value}\)" if n.endswith(")") else
+                           rf"mistake {re.escape(n)} \(r = {value}\)" for n in small])  # one pair of parentheses
         verb = "moves" if len(small) == 1 else "move"
         parts.append(rf"{listed}, which {verb} the gradients too little for the \$10\^\{{-4\}}\$ that reads as a bug")
     if not parts:
