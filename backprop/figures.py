@@ -11,6 +11,11 @@ reads:
     ['e', '-1', "f'(v_4)", 'w_{41}', "f'(v_1)", 'x_2']
     >>> html = figures.figure(path)
 
+A page draws the path of one parameter of its rule; `chosen_path` keeps the page's usual one unless a factor of its
+chain or their product prints as 0 (an input $x_k = 0$, a saturated neuron), where the figure would teach a chain that
+ends in $0.000000$: it then draws the parameter of the same rule with the largest gradient in size whose chain shows,
+and gives the sentence that says why, which `figure` adds to the caption.
+
 The SVG is built by hand from a table of coordinates, not with matplotlib (`show.svg`), because here that is
 simpler: the figure is a diagram with no axes or data to scale, and its elements need what matplotlib does not
 write: classes that the site's stylesheet colours for the light and dark palettes (matplotlib's SVG has fixed
@@ -23,12 +28,16 @@ from __future__ import annotations
 import math
 from html import escape
 
+from numpy.typing import ArrayLike
+
 from . import show
 from ._paths import PARAMETERS, Edge, Path, backward_path
+from .network import ForwardPass
 
 __all__ = [
     "FONT", "LABEL_BELOW", "NETWORK_EDGES", "NODES", "NODE_TEXT", "PARAMETERS", "RADIUS",
-    "Edge", "Path", "aria_label", "backward_path", "caption", "figure", "svg", "text_alternative",
+    "Edge", "Path", "aria_label", "backward_path", "blank", "caption", "chosen_path", "figure", "svg",
+    "text_alternative", "zeros",
 ]
 
 #: Where each node of the 2-3-1 network is drawn (SVG units), and the circles' radius. The columns are as close as
@@ -160,12 +169,68 @@ def _arrowhead(edge: Edge) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
 
 
-def caption(path: Path) -> str:
-    r"""The figure's caption, Markdown with TeX: which parameter, its rule and its edge, and how to read the labels."""
+def caption(path: Path, why: str = "") -> str:
+    r"""The figure's caption, Markdown with TeX: which parameter, its rule and its edge, and how to read the labels;
+    then ``why``, `chosen_path`'s sentence on why this parameter is drawn (none for the usual one)."""
     last = path.edges[-1]
     return (f"The path of ${path.name}$ (rule {path.rule}): from the cost $E$ back along the arrows to ${path.name}$, "
             f"the edge from ${_tex_node(last.tail)}$ to ${_tex_node(last.head)}$. Each highlighted edge carries its "
-            f"local derivative's value in the worked example; their product is $\\partial E / \\partial {path.name}$.")
+            f"local derivative's value in the worked example; their product is $\\partial E / \\partial {path.name}$."
+            + (f" {why}" if why else ""))
+
+
+def zeros(path: Path) -> list[str]:
+    r"""The factors of a path that print as 0, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
+    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$``."""
+    return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
+            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(0)}$"
+            for edge in path.edges if float(_value(edge)) == 0]
+
+
+def blank(path: Path) -> str:
+    r"""What of a path prints as 0, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
+    product prints as $0.000000$``), or ``""`` when every factor and the product $\partial E / \partial \theta$
+    show."""
+    factors = zeros(path)
+    product_blank = show.rounded(path.gradient) == 0
+    if factors:
+        product = f", so its product prints as ${show.num(0)}$" if product_blank else ""
+        return f"has {show.and_list(factors)}{product}"
+    if product_blank:
+        return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$, which prints as "
+                f"${show.num(0)}$")
+    return ""
+
+
+#: What a page calls the parameters of each rule, for `chosen_path`'s sentence.
+_KINDS = {"w_output": "output weight", "b_output": "output bias", "w_hidden": "hidden weight",
+          "b_hidden": "hidden bias"}
+
+
+def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> tuple[Path, str]:
+    r"""The path a page draws for ``parameter``, and the sentence for its caption that says why (``""`` for the usual).
+
+    The usual one, ``(i, k)``, unless a factor of its chain or their product prints as 0 (`blank`): a figure whose
+    product reads $0.000000$ teaches nothing of the chain. Then the parameter of the same rule with the largest
+    gradient in size among those whose chain shows (the first of a tie, in the order $i$, then $k$), as the rule
+    pages' finite-difference tips choose the largest update; if there is none, the usual one, and the sentence says
+    that every path of the rule has a 0 in this example.
+    """
+    usual = backward_path(fp, d, parameter, i=i, k=k)
+    why = blank(usual)
+    if not why:
+        return usual, ""
+    net = fp.net
+    indices = {"w_output": [(n, 1) for n in range(1, net.n_hidden + 1)], "b_output": [(1, 1)],
+               "w_hidden": [(n, m) for n in range(1, net.n_hidden + 1) for m in range(1, net.n_in + 1)],
+               "b_hidden": [(n, 1) for n in range(1, net.n_hidden + 1)]}[parameter]
+    showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
+    kind = _KINDS[parameter]
+    if not showing:
+        return usual, f"In this example the path of every {kind} has a number that prints as 0; this one {why}."
+    best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
+    return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
+                  f"the usual ${usual.name}$, whose path {why}.")
 
 
 def aria_label(path: Path) -> str:
@@ -245,8 +310,9 @@ def text_alternative(path: Path) -> str:
     return "\n".join(items)
 
 
-def figure(path: Path) -> str:
-    """The figure for a page: the SVG and its caption, then `text_alternative` (Markdown and HTML)."""
+def figure(path: Path, why: str = "") -> str:
+    """The figure for a page: the SVG and its caption (with ``why``, `chosen_path`'s sentence), then
+    `text_alternative` (Markdown and HTML)."""
     return (f'<figure class="bp-path-figure" markdown="1">\n<div class="bp-path-drawing">{svg(path)}</div>\n'
-            f'<figcaption markdown="span">{caption(path)}</figcaption>\n</figure>\n\n'
+            f'<figcaption markdown="span">{caption(path, why)}</figcaption>\n</figure>\n\n'
             f"{text_alternative(path)}\n")

@@ -7,14 +7,15 @@ example in use (``BACKPROP_EXAMPLE=tests/examples/X.json`` runs the same checks 
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
 from tests.support import oracle
-from tests.support.paths import expected_gradient, expected_path, list_problems, shown, svg_problems
-from tests.support.snippets import DOCS, collect, render_block
+from tests.support.paths import expected_gradient, expected_path, list_problems, num, shown, svg_problems
+from tests.support.snippets import DOCS, collect, render_block, render_with_example
 
 # page -> (parameter, i, k, rule, TeX name): the parameter each page's figure shows.
 PAGES = {
@@ -53,6 +54,8 @@ def test_the_figure_draws_the_rules_path_with_the_oracles_values(page):
     parameter, i, k, rule, name = PAGES[page]
     out = render_block(figure_block(page))
     ex = oracle.load_example()
+    i, k, _ = expected_choice(ex, parameter, i, k)  # the usual parameter, unless its chain has a 0 as printed
+    name = tex_name(parameter, i, k)
     expected = expected_path(ex, parameter, i, k)
     svg = re.search(r"<svg.*?</svg>", out, re.S)[0]
     assert ET.fromstring(svg).get("data-parameter") == parameter
@@ -74,8 +77,114 @@ def test_the_built_page_shows_the_figure(site_build, page):
     figure, items = m[1], re.findall(r"<li>", m[2])
     assert f'data-parameter="{parameter}"' in figure and 'role="img"' in figure and 'aria-label="The 2-3-1' in figure
     assert f"(rule {rule})" in figure and "<figcaption>" in figure
-    expected = expected_path(oracle.load_example(), parameter, i, k)
+    ex = oracle.load_example()
+    expected = expected_path(ex, parameter, *expected_choice(ex, parameter, i, k)[:2])
     assert len(items) == len(expected) + 1
     for edge in expected:
         if edge.tail != "y" and not edge.tail.startswith("bias"):  # not the constants -1 and 1
             assert shown(edge).replace("-", "−") in figure
+
+
+# --- which parameter: the usual one, unless its chain has a 0 as printed ---------------------------------------------
+
+def prints_as_0(edge) -> bool:
+    return float(shown(edge)) == 0
+
+
+def expected_choice(ex: dict, parameter: str, i: int, k: int) -> tuple[int, int, bool]:
+    """(i, k) of the parameter the figure should draw, and whether it is the usual one: the usual one unless a factor
+    of its chain or their product prints as 0; else, of the rule's parameters whose chain shows, the one with the
+    largest gradient in size (the first of a tie); else the usual one. From the oracle's paths."""
+    def shows(n: int, m: int) -> bool:
+        return not any(prints_as_0(e) for e in expected_path(ex, parameter, n, m)) and \
+            num(expected_gradient(ex, parameter, n, m)) != "0.000000"
+
+    if shows(i, k):
+        return i, k, True
+    pairs = {"w_output": [(n, 1) for n in (1, 2, 3)], "w_hidden": [(n, m) for n in (1, 2, 3) for m in (1, 2)],
+             "b_hidden": [(n, 1) for n in (1, 2, 3)], "b_output": [(1, 1)]}[parameter]
+    showing = [p for p in pairs if shows(*p)]
+    if not showing:
+        return i, k, True
+    best = max(showing, key=lambda p: abs(expected_gradient(ex, parameter, *p)))
+    return best[0], best[1], False
+
+
+def sci(value: float) -> str:
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
+def tex_name(parameter: str, i: int, k: int) -> str:
+    return {"w_output": f"w_{{4{i}}}", "b_output": "b_4", "w_hidden": f"w_{{{i}{k}}}", "b_hidden": f"b_{i}"}[parameter]
+
+
+# A teaching assistant's three examples: x_2 = 0 (t1: rule 3's w_22 has the factor x_2 = 0), an output weight whose
+# product prints as 0 (t3b: y_h2 = -0.000001, dE/dw_42 = -4.8e-7) and x = (0, 0) (z4: every hidden weight's path has
+# an input 0, so rule 3 keeps w_22 and says so).
+TA_EXAMPLES = {
+    "t1": {"w_hidden": [[-0.8, 0.4], [0.6, -0.9], [0.05, 0.3]], "b_hidden": [0.2, -0.1, -0.15],
+           "w_output": [[-1.2, 0.7, 0.4]], "b_output": [-0.3], "hidden": "tansig", "output": "purelin",
+           "x": [-1.5, 0.0], "d": -2.0, "eta": 0.05},
+    "t3b": {"w_hidden": [[0.5, 0.5], [0.2, 0.6], [1.0, 0.3]], "b_hidden": [0.1, -0.000001, -0.2],
+            "w_output": [[0.9, -0.6, 0.5]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
+            "x": [0.6, -0.2], "d": 0.0, "eta": 0.0001},
+    "z4": {"w_hidden": [[0.3, -0.7], [-0.5, 0.2], [0.9, 0.4]], "b_hidden": [0.0, 1.2, -1.5],
+           "w_output": [[0.7, -0.4, 0.6]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+           "x": [0.0, 0.0], "d": 1.5, "eta": 1.5},
+}
+# What each should draw where it differs from the usual, by hand from the premises the test checks.
+SWITCHED = {("t1", "rule-hidden-weights"): (3, 1), ("t3b", "rule-output-weights"): (3, 1)}
+KEPT_WITH_A_ZERO = {("z4", "rule-hidden-weights")}
+
+
+def test_expected_choice_by_hand():
+    """The premises of the examples: t1's x_2 = 0 and t3b's dE/dw_42 of 4.8e-7 (a product printed as 0), z4's x = 0."""
+    t1, t3b, z4 = TA_EXAMPLES["t1"], TA_EXAMPLES["t3b"], TA_EXAMPLES["z4"]
+    assert t1["x"][1] == 0 and expected_choice(t1, "w_hidden", 2, 2) == (3, 1, False)
+    assert num(expected_gradient(t3b, "w_output", 2, 1)) == "0.000000" != num(oracle.iteration(t3b)["y_hidden"][1])
+    assert expected_choice(t3b, "w_output", 2, 1) == (3, 1, False)
+    assert z4["x"] == [0.0, 0.0] and expected_choice(z4, "w_hidden", 2, 2) == (2, 2, True)
+
+
+@pytest.mark.parametrize("name", TA_EXAMPLES)
+def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
+    """The figures always drew w_42, w_22 and b_2: with x_2 = 0 rule 3's taught the chain through 'x_2 = 0' to
+    'dE/dw_22 = 0.000000', and with t3b rule 1's ended in 'dE/dw_42 = 0.000000'. Each keeps its parameter unless a
+    factor of its chain or their product prints as 0, else draws the rule's parameter with the largest gradient whose
+    chain shows, and its caption says why; where none shows (z4's rule 3) it says so. Against the oracle's paths."""
+    ex = TA_EXAMPLES[name]
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    pages = [page for page in PAGES if page != "rule-output-bias"]
+    rendered = render_with_example(file, pages)
+    for page in pages:
+        parameter, i, k, rule, usual_name = PAGES[page]
+        n, m, usual = expected_choice(ex, parameter, i, k)
+        assert ((n, m) if not usual else None) == SWITCHED.get((name, page)), (name, page)
+        out = rendered[page]
+        figure = out[out.index('<figure class="bp-path-figure"'):out.index("</figure>")]
+        expected = expected_path(ex, parameter, n, m)
+        svg = re.search(r"<svg.*?</svg>", figure, re.S)[0]
+        assert svg_problems(svg, expected) == [], (name, page)
+        drawn = tex_name(parameter, n, m)
+        caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1]
+        assert caption.startswith(f"The path of ${drawn}$ (rule {rule})"), caption
+        gradient = expected_gradient(ex, parameter, i, k)
+        zeros = [e for e in expected_path(ex, parameter, i, k) if prints_as_0(e)]
+        if (name, page) in SWITCHED:
+            kind = {"w_output": "output weight", "w_hidden": "hidden weight"}[parameter]
+            why = (f"The figure draws ${drawn}$ here, the {kind} with the largest gradient in size, rather than the "
+                   f"usual ${usual_name}$, whose path has ")
+            why += ("the factor $x_2 = 0$, so its product prints as $0.000000$." if zeros else
+                    f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$, which prints as "
+                    "$0.000000$.")
+            assert caption.endswith(why), caption
+        elif (name, page) in KEPT_WITH_A_ZERO:
+            assert [e.tail for e in zeros] == ["x2"] and gradient == 0
+            assert caption.endswith("In this example the path of every hidden weight has a number that prints as 0; "
+                                    "this one has the factor $x_2 = 0$, so its product prints as $0.000000$."), caption
+        else:
+            assert caption.endswith(f"their product is $\\partial E / \\partial {drawn}$."), caption
+        items = out[out.index("</figure>"):].split("\n\n")[1]
+        assert list_problems(items, expected, drawn, expected_gradient(ex, parameter, n, m)) == [], (name, page)
