@@ -13,7 +13,8 @@ numbers the same way:
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
   parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
-  should agree (a finite difference and the rule) with the gap between them;
+  should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
+  give it;
 * `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
   printed, `require` stops
   the build when a page's sentence is not true of the example;
@@ -172,6 +173,33 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     (name_a, a), (name_b, b) = first, second
     gap = abs(float(a) - float(b))
     return f"{name_a} = {num(a)}, {name_b} = {num(b)}, apart by {f'{gap:.0e}' if gap else '0'}"
+
+
+def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "numbers") -> str:
+    r"""``$E(n) / E(n+1) = 0.511965 / 0.026991 = 18.97$``: the quotient of two positive numbers to two decimals (or
+    as many more as show it is not 1), with the numbers written so that their quotient gives it: with `DECIMALS`, or
+    with as many more as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443, not the 1.449
+    of the numbers).
+
+    >>> quotient(("E(n)", 0.511965), ("E(n+1)", 0.026991))
+    '$E(n) / E(n+1) = 0.511965 / 0.026991 = 18.97$'
+    >>> quotient(("E(n)", 0.000127249), ("E(n+1)", 0.0000878359)).split("$, ")[1]
+    "the numbers written with 7 decimals (the pages' 6 are too few for their quotient)"
+    """
+    (top_name, top_value), (bottom_name, bottom_value) = top, bottom
+    factor = top_value / bottom_value
+    places = 2
+    while rounded(factor, places) == 1 and places < 15:
+        places += 1
+    decimals = DECIMALS
+    while eq(rounded(top_value, decimals) / rounded(bottom_value, decimals), factor, places) != "=" and decimals < 15:
+        decimals += 1
+    written = rounded(top_value, decimals) / rounded(bottom_value, decimals)  # what a reader computes
+    text = (f"${top_name} / {bottom_name} = {num(top_value, decimals)} / {num(bottom_value, decimals)} "
+            f"{eq(written, factor, places)} {num(factor, places)}$")
+    if decimals > DECIMALS:
+        text += f", the {what} written with {decimals} decimals (the pages' {DECIMALS} are too few for their quotient)"
+    return text
 
 
 def largest(values: Iterable[float]) -> list[int]:

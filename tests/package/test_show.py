@@ -385,3 +385,16 @@ def test_sci_writes_a_number_in_tex_scientific_notation(value, digits, text):
     """By hand: the mantissa with ``digits`` significant digits (9.96e-9 rounds up to 1.0 and 10^-8), times a power
     of ten in TeX, not Python's 3.5e-09, which in a formula reads as a product with e."""
     assert show.sci(value, digits) == text
+
+
+def test_quotient_writes_numbers_whose_quotient_is_the_factor_printed():
+    from fractions import Fraction
+
+    assert show.quotient(("a", 1.0), ("b", 0.5)) == "$a / b = 1.000000 / 0.500000 = 2.00$"  # hand values
+    assert show.quotient(("a", 0.5), ("b", 0.4999)) == "$a / b = 0.500000 / 0.499900 = 1.0002$"  # 1.00 would hide it
+    said = show.quotient(("E(n)", 0.000127249), ("E(n+1)", 0.0000878359), "costs")
+    # with 6 decimals 0.000127 / 0.000088 = 1.443 prints 1.44, not the 1.45 of the costs: 7 decimals, and said so
+    assert round(Fraction("0.000127") / Fraction("0.000088"), 2) != round(Fraction(0.000127249 / 0.0000878359), 2)
+    assert said == ("$E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs written with 7 decimals (the pages' 6 "
+                    "are too few for their quotient)")
+    assert round(Fraction("0.0001272") / Fraction("0.0000878"), 2) == Fraction("1.45")

@@ -216,7 +216,7 @@ def cost_factor(before: float, after: float) -> str:
         decimals += 1
     text = (f"$E(n{'' if fell else '+1'}) / E(n{'+1' if fell else ''}) = {big:.{decimals}f} / {small:.{decimals}f} "
             f"= {factor}$")
-    return text + (f", the costs written with {decimals} decimals (the table's 6 are too few for their quotient)"
+    return text + (f", the costs written with {decimals} decimals (the pages' 6 are too few for their quotient)"
                    if decimals > 6 else "")
 
 
@@ -224,7 +224,7 @@ def test_cost_factor_by_hand():
     """0.000127 / 0.000088 is 1.443; the costs 0.00012706 and 0.00008771 fall by a factor of 1.4486: 7 decimals,
     0.0001271 / 0.0000877 = 1.4493, print 1.45."""
     assert cost_factor(0.00012706, 0.00008771) == ("$E(n) / E(n+1) = 0.0001271 / 0.0000877 = 1.45$, the costs "
-                                                   "written with 7 decimals (the table's 6 are too few for their "
+                                                   "written with 7 decimals (the pages' 6 are too few for their "
                                                    "quotient)")
     assert cost_factor(0.5, 2.0) == "$E(n+1) / E(n) = 2.000000 / 0.500000 = 4.00$"
 
@@ -332,7 +332,7 @@ def test_iteration_page_factor_of_a_small_cost_is_the_quotient_of_the_numbers_wr
     file.write_text(json.dumps(SMALL_COST), encoding="utf-8")
     said = re.sub(r"\s+", " ", render_with_example(file, (PAGE,), skip="regression_data")[PAGE])
     assert ("On this sample the cost fell by a factor of $E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs "
-            "written with 7 decimals (the table's 6 are too few for their quotient).") in said
+            "written with 7 decimals (the pages' 6 are too few for their quotient).") in said
     assert cost_factor(before, after) in said
 
 
