@@ -176,14 +176,14 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
 
 
 def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "numbers") -> str:
-    r"""``$E(n) / E(n+1) = 0.511965 / 0.026991 = 18.97$``: the quotient of two positive numbers to two decimals (or
+    r"""The quotient of two positive numbers in math, ``$a / b = 1.000000 / 0.250000 = 4.00$``: to two decimals (or
     as many more as show it is not 1), with the numbers written so that their quotient gives it: with `DECIMALS`, or
     with as many more as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443, not the 1.449
     of the numbers).
 
-    >>> quotient(("E(n)", 0.511965), ("E(n+1)", 0.026991))
-    '$E(n) / E(n+1) = 0.511965 / 0.026991 = 18.97$'
-    >>> quotient(("E(n)", 0.000127249), ("E(n+1)", 0.0000878359)).split("$, ")[1]
+    >>> quotient(("a", 1.0), ("b", 0.25))[1:-1]  # the TeX between the dollars
+    'a / b = 1.000000 / 0.250000 = 4.00'
+    >>> quotient(("a", 0.000127249), ("b", 0.0000878359)).split(", ")[1]
     "the numbers written with 7 decimals (the pages' 6 are too few for their quotient)"
     """
     (top_name, top_value), (bottom_name, bottom_value) = top, bottom

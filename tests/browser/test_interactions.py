@@ -143,6 +143,9 @@ def test_answer_boxes(tab, site_build):
             form = forms.nth(i)
             where = f"{path} box {i + 1} ({form.get_attribute('data-exercise')})"
             expect(form).to_be_visible()  # shipped hidden; exercises.js shows it
+            # A notebook cell below the screen is not laid out (content-visibility: auto, extra.css), and Chromium's
+            # innerText of it is empty: read the label where a reader meets it.
+            form.scroll_into_view_if_needed()
             label = form.locator("label").inner_text().strip()
             assert label, f"{where}: the input has no label"
             answer = float(form.get_attribute("data-answer"))

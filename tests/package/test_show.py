@@ -398,7 +398,7 @@ def test_quotient_writes_numbers_whose_quotient_is_the_factor_printed():
     assert said == ("$E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs written with 7 decimals (the pages' 6 "
                     "are too few for their quotient)")
     assert round(Fraction("0.0001272") / Fraction("0.0000878"), 2) == Fraction("1.45")
-    assert round(Fraction("0.511965") / Fraction("0.026991"), 2) == Fraction("18.97")  # the docstring's example
+    assert show.quotient(("a", 1.0), ("b", 0.25)) == "$a / b = 1.000000 / 0.250000 = 4.00$"  # the docstring's
 
 
 def test_the_modules_examples_run_as_written():
