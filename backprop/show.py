@@ -178,25 +178,33 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
 def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "numbers") -> str:
     r"""The quotient of two positive numbers in math, ``$a / b = 1.000000 / 0.250000 = 4.00$``: to two decimals (or
     as many more as show it is not 1), with the numbers written so that their quotient gives it: with `DECIMALS`, or
-    with as many more as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443, not the 1.449
-    of the numbers).
+    with as many more (up to 12) as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443,
+    not the 1.449 of the numbers); where 12 are too few (a cost of $10^{-14}$), in scientific notation, said too.
 
     >>> quotient(("a", 1.0), ("b", 0.25))[1:-1]  # the TeX between the dollars
     'a / b = 1.000000 / 0.250000 = 4.00'
     >>> quotient(("a", 0.000127249), ("b", 0.0000878359)).split(", ")[1]
     "the numbers written with 7 decimals (the pages' 6 are too few for their quotient)"
+    >>> quotient(("a", 0.5), ("b", 8.1e-14)).split(", ")[1]
+    'the numbers in scientific notation (b prints as 0.000000)'
     """
     (top_name, top_value), (bottom_name, bottom_value) = top, bottom
     factor = top_value / bottom_value
     places = 2
     while rounded(factor, places) == 1 and places < 15:
         places += 1
-    decimals = DECIMALS
-    while eq(rounded(top_value, decimals) / rounded(bottom_value, decimals), factor, places) != "=" and decimals < 15:
-        decimals += 1
-    written = rounded(top_value, decimals) / rounded(bottom_value, decimals)  # what a reader computes
-    text = (f"${top_name} / {bottom_name} = {num(top_value, decimals)} / {num(bottom_value, decimals)} "
-            f"{eq(written, factor, places)} {num(factor, places)}$")
+
+    def gives(decimals: int) -> bool:  # the numbers written with these decimals give the factor printed
+        written = rounded(bottom_value, decimals)
+        return written != 0 and eq(rounded(top_value, decimals) / written, factor, places) == "="
+
+    decimals = next((n for n in range(DECIMALS, 13) if gives(n)), None)
+    if decimals is None:
+        zero = f" ({bottom_name} prints as {num(0)})" if rounded(bottom_value) == 0 else ""
+        return (f"${top_name} / {bottom_name} = {sci(top_value, 3)} / ({sci(bottom_value, 3)}) \\approx "
+                f"{sci(factor, 2)}$, the {what} in scientific notation{zero}")
+    text = (f"${top_name} / {bottom_name} = {num(top_value, decimals)} / {num(bottom_value, decimals)} = "
+            f"{num(factor, places)}$")
     if decimals > DECIMALS:
         text += f", the {what} written with {decimals} decimals (the pages' {DECIMALS} are too few for their quotient)"
     return text

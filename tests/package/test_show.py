@@ -406,3 +406,10 @@ def test_the_modules_examples_run_as_written():
 
     result = doctest.testmod(show)
     assert result.attempted >= 4 and result.failed == 0, result
+
+
+def test_quotient_of_a_number_that_prints_as_zero_is_in_scientific_notation():
+    # 0.5 / 8.1e-14 = 6.17e12 (by hand); no number of decimals up to 12 writes 8.1e-14 with a digit that gives it
+    assert show.quotient(("a", 0.5), ("b", 8.1e-14), "costs") == (
+        r"$a / b = 5.00 \times 10^{-1} / (8.10 \times 10^{-14}) \approx 6.2 \times 10^{12}$, the costs in scientific "
+        "notation (b prints as 0.000000)")

@@ -211,11 +211,17 @@ def cost_factor(before: float, after: float) -> str:
     big, small = (before, after) if fell else (after, before)
     factor = past_one(big / small, 2)
     places = len(factor.split(".")[1])
-    decimals = 6
-    while f"{round(big, decimals) / round(small, decimals):.{places}f}" != factor:
-        decimals += 1
-    text = (f"$E(n{'' if fell else '+1'}) / E(n{'+1' if fell else ''}) = {big:.{decimals}f} / {small:.{decimals}f} "
-            f"= {factor}$")
+    names = f"E(n{'' if fell else '+1'}) / E(n{'+1' if fell else ''})"
+    decimals = next((n for n in range(6, 13) if round(small, n) != 0
+                     and f"{round(big, n) / round(small, n):.{places}f}" == factor), None)
+    if decimals is None:  # a cost of 1e-14: no number of decimals up to 12 gives the factor; scientific notation
+        def sci(v: float, digits: int) -> str:
+            mantissa, exponent = f"{v:.{digits - 1}e}".split("e")
+            return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+        zero = f" (E(n{'+1' if fell else ''}) prints as 0.000000)" if round(small, 6) == 0 else ""
+        return (rf"${names} = {sci(big, 3)} / ({sci(small, 3)}) \approx {sci(big / small, 2)}$, the costs in "
+                f"scientific notation{zero}")
+    text = f"${names} = {big:.{decimals}f} / {small:.{decimals}f} = {factor}$"
     return text + (f", the costs written with {decimals} decimals (the pages' 6 are too few for their quotient)"
                    if decimals > 6 else "")
 
@@ -227,6 +233,23 @@ def test_cost_factor_by_hand():
                                                    "written with 7 decimals (the pages' 6 are too few for their "
                                                    "quotient)")
     assert cost_factor(0.5, 2.0) == "$E(n+1) / E(n) = 2.000000 / 0.500000 = 4.00$"
+    assert cost_factor(0.0123, 8.1e-14) == (r"$E(n) / E(n+1) = 1.23 \times 10^{-2} / (8.10 \times 10^{-14}) \approx "
+                                            r"1.5 \times 10^{11}$, the costs in scientific notation (E(n+1) prints as "
+                                            "0.000000)")  # 0.0123 / 8.1e-14 = 1.52e11
+
+
+def test_a_cost_that_falls_below_the_last_decimal_is_divided_in_scientific_notation(tmp_path):
+    """A reviewer's tanh example (x = (0.7, -0.3), η = 0.26251) leaves E(n+1) = 8.1e-14, which prints as 0.000000:
+    the factor's quotient divided by zero and the build stopped with a ZeroDivisionError naming no sentence."""
+    ex = {"w_hidden": [[0.3, 0.7], [0.2, 0.45], [-0.6, -0.1]], "b_hidden": [0.000001, 0.0, 0.05],
+          "w_output": [[0.8, -0.9, 0.6]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+          "x": [0.7, -0.3], "d": 0.4, "eta": 0.26251}
+    it = oracle.iteration(ex)
+    assert it["E_next"] < 5e-7 < it["E"], "the premise: E(n+1) prints as 0.000000"
+    path = tmp_path / "tiny-cost.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, [PAGE])[PAGE])
+    assert f"On this sample the cost fell by a factor of {cost_factor(it['E'], it['E_next'])}." in text
 
 
 def render_edge(tmp_path, name: str) -> tuple[str, str]:
