@@ -557,8 +557,12 @@ def stress_examples() -> dict[str, dict]:
     # a reviewer's: x = (0, 0) and every b_i = 0, so every tanh y_hi is 0 and every Δw_4i is 0 with either output
     tanh_all_zero = oracle.with_sample(tanh, x=[0.0, 0.0], b_hidden=[0.0, 0.0, 0.0])
     assert oracle.iteration(tanh_all_zero)["y_hidden"] == [0.0, 0.0, 0.0]
+    # a reviewer's: every |y_hi| about 3e-6, so every Δw_4i prints alike with both formulas
+    tiny_y_h = {**tanh, "w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
+                "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "x": [0.5, -0.25], "d": 0.25, "eta": 0.5}
     return {"x-zero": oracle.with_sample(base, x=[0.0, 0.0]),
             "tanh-every-y_h-zero": tanh_all_zero,
+            "tiny-y_h": tiny_y_h,
             "large-cost": oracle.with_sample(base, d=round(oracle.iteration(base)["y"] + 1000.0, 6)),
             "tiny-eta": oracle.with_sample(base, eta=1e-6),
             "tanh-y_h1-zero": tanh_zero,
@@ -567,7 +571,7 @@ def stress_examples() -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("name", ["x-zero", "large-cost", "tiny-eta", "tanh-y_h1-zero", "tanh-every-y_h-zero",
-                                  "saturated"])
+                                  "tiny-y_h", "saturated"])
 def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example(tmp_path, name):
     from tests.support import oracle
 
@@ -591,16 +595,32 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     # The remark (test_output_derivative): right for a purelin output, too large for a logsig one, on the output
     # weight of the hidden neuron with the largest output in size (the oracle's), whose y_hi is not 0; where every
     # y_hi is 0, on b_4 alone, and the page says why.
+    # Each verdict shows in the numbers printed: the logsig row's two steps (slides' η e y_hi and b_4's η e, the exact
+    # ones times f'(v_4) = y(1 - y)) print apart, in scientific notation where 6 decimals cannot tell b_4's apart.
     it = oracle.iteration(example)
     sizes = [abs(v) for v in it["y_hidden"]]
     i = sizes.index(max(sizes))
-    checked = [f"$\\Delta w_{{4{i + 1}}}$", r"$\Delta b_4$"] if max(sizes) > 0 else [r"$\Delta b_4$"]
-    rows = re.findall(r"^\| (purelin|logsig) \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
-                      outputs["remark-output-derivative"], re.M)
-    assert sorted(rows) == sorted([(out, rule, "agrees" if out == "purelin" else "**differs**")
-                                   for out in ("purelin", "logsig") for rule in checked]), rows
-    note = "In this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0 with either"
-    assert (note in outputs["remark-output-derivative"]) == (max(sizes) == 0)
+    y = oracle.forward({**example, "output": "logsig"})["y_output"][0]
+    step_b4 = example["eta"] * (example["d"] - y)
+    tiny = f"{step_b4:.6f}" == f"{step_b4 * y * (1 - y):.6f}"
+
+    def written(v: float) -> str:
+        mantissa, exponent = f"{v:.2e}".split("e")
+        return rf"${mantissa} \times 10^{{{int(exponent)}}}$" if tiny else f"{v:.6f}"
+
+    step_w = step_b4 * it["y_hidden"][i]
+    shows = max(sizes) >= 1e-6 and written(step_w) != written(step_w * y * (1 - y))
+    checked = [f"$\\Delta w_{{4{i + 1}}}$", r"$\Delta b_4$"] if shows else [r"$\Delta b_4$"]
+    table = outputs["remark-output-derivative"]
+    rows = re.findall(r"^\| (purelin|logsig) \| (.*?) \| (.*?) \| (.*?) \| (agrees|\*\*differs\*\*) \|$", table, re.M)
+    assert sorted((out, rule, verdict) for out, rule, _, _, verdict in rows) == sorted(
+        [(out, rule, "agrees" if out == "purelin" else "**differs**") for out in ("purelin", "logsig")
+         for rule in checked]), rows
+    assert all(slides != exact for out, _, slides, exact, _ in rows if out == "logsig"), rows
+    assert all((r"\times 10^" in slides) == tiny for _, _, slides, _, _ in rows), rows
+    note = "In this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0"
+    assert (note in table) == (max(sizes) == 0)
+    assert ("leaves $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ printing alike" in table) == (0 < max(sizes) and not shows)
     # Checked and correct (test_written_out_rules_are_right): all thirteen written-out updates agree.
     updates = verdicts(outputs["checked-and-correct"])
     assert len(updates) == 13 and set(updates.values()) == {"agrees"}, (name, updates)
