@@ -15,18 +15,8 @@
 # %%
 import numpy as np
 
-from backprop import Network, activations, cost, examples, forward, show, step
-from backprop.exercises import (
-    PAGES,
-    answer_box,
-    check,
-    get,
-    markdown,
-    spot_the_bug_parameter,
-    tex_name,
-    tolerance_note,
-    worked_solution,
-)
+from backprop import Network, activations, examples, show
+from backprop.exercises import spot_the_bug_parameter
 
 
 def buggy_step(net, x, d, eta):
@@ -45,10 +35,13 @@ def buggy_step(net, x, d, eta):
 
 p = examples.PRACTICE  # the practice example: p.net, p.x, p.d, p.eta
 buggy = buggy_step(p.net, p.x, p.d, p.eta)
-label, attr, index = spot_the_bug_parameter()  # b_1 unless its box cannot tell the bug's value apart here
+label, attr, index = spot_the_bug_parameter()  # what Task 1 asks for: b_1, unless its box could not tell the bug here
 print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]
+from backprop import cost, forward, step
+from backprop.exercises import markdown
+
 E_before = cost(forward(p.net, p.x), p.d)  # E(n), then E after one buggy and one right step on the same sample
 E_buggy, E_right = cost(forward(buggy, p.x), p.d), cost(forward(step(p.net, p.x, p.d, p.eta), p.x), p.d)
 r = show.rounded  # compared as printed: two costs that print alike are not called higher or lower
@@ -72,7 +65,7 @@ $\eta$ and on the sample. Compare the numbers with the rules instead.
 # %% tags=["hide-input"]
 from IPython.display import display
 
-from backprop.exercises import given, network_table
+from backprop.exercises import PAGES, get, given, markdown, network_table, tex_name, tolerance_note
 
 asked = [page.number for page in PAGES if "spot-the-bug" not in page.checks for name in page.checks  # other boxes
          if any(box.label == f"{label}(n+1)" for box in getattr(get(name), "boxes", ()))]
@@ -85,9 +78,13 @@ display(given(x_1=p.x[0], x_2=p.x[1], d=p.d, eta=p.eta))
 markdown(tolerance_note("spot-the-bug"))
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("spot-the-bug")  # the site's answer box (hidden in Jupyter)
 
 # %%
+from backprop.exercises import check
+
 answer = None  # your answer here: the right value of the parameter Task 1 names, at n+1
 check("spot-the-bug", answer)
 
@@ -100,6 +97,9 @@ fixed_step = None  # your answer here: a function like buggy_step, fixed
 check("spot-the-bug-fix", fixed_step)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop.exercises import worked_solution
+
+
 def fixed_step(net, x, d, eta):
     """One online iteration n -> n+1: every update from the weights at time n, then apply them."""
     f = activations.get(net.hidden)
@@ -112,10 +112,14 @@ def fixed_step(net, x, d, eta):
 
 
 answer = getattr(fixed_step(p.net, p.x, p.d, p.eta), attr)[index]
+bad = getattr(buggy, attr)[index]
+# With a tiny eta the bug can move the value by less than the last decimal: say so rather than print two equal numbers.
+alike = "" if show.num(answer) != show.num(bad) else show.tex(
+    " (the same to six decimals: with this $\\eta$ the bug moves it by only ${{by}}$)", by=show.sci(bad - answer))
 
 worked_solution(r"""
 The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1
 updated them: $w_{4i}(n+1)$. The derivation differentiates $E(n)$, in which $w_{4i}(n)$ appears; the
 hidden rules must use `net.w_output[0]`. With it, ${{name}}(n+1) = {{right}}$, where the buggy code
-gives ${{buggy}}$.
-""", name=tex_name(label), right=answer, buggy=getattr(buggy, attr)[index])
+gives ${{buggy}}${{alike}}.
+""", name=tex_name(label), right=answer, buggy=bad, alike=alike)

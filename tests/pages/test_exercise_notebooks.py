@@ -380,6 +380,30 @@ def _bug_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # ex
         assert "What should $b_{1}(n+1)$ be" in text and "(No other exercise asks for it.)" in text
 
 
+def test_spot_the_bug_solution_says_when_the_bug_hides_below_the_last_decimal(tmp_path):
+    """A reviewer's practice example with η = 10^-6: the worked solution said "b_3(n+1) = 0.000000, where the buggy
+    code gives 0.000000", as if the bug did nothing. It now says how little the bug moves it, against the oracle."""
+    practice = {"w_hidden": [[0.5, 0.35], [-0.25, 0.6], [0.45, -0.3]], "b_hidden": [0.125, -0.1, 0.0],
+                "w_output": [[0.6, -0.5, 0.9]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+                "x": [-0.5, 0.0], "d": -0.6, "eta": 0.000001}
+    it = oracle.iteration(practice)
+    buggy = oracle.iteration(practice, back_weights=it["w_output_new"])
+    path = tmp_path / "tiny-eta.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
+    text = shown_with_example(path, ["12-spot-the-bug"])["12-spot-the-bug"]
+    name = re.search(r"What should \$(b|w)_\{(\d+)\}\(n\+1\)\$ be", text)
+    assert name, "Task 1 names a hidden bias or weight"
+    kind, digits = name[1], name[2]
+    key = "b_hidden_new" if kind == "b" else "w_hidden_new"
+    right = it[key][int(digits[0]) - 1] if kind == "b" else it[key][int(digits[0]) - 1][int(digits[1]) - 1]
+    bad = buggy[key][int(digits[0]) - 1] if kind == "b" else buggy[key][int(digits[0]) - 1][int(digits[1]) - 1]
+    assert f"{right:.6f}" == f"{bad:.6f}", "the premise: the bug hides below the sixth decimal"
+    mantissa, exponent = f"{bad - right:.1e}".split("e")
+    printed = f"{bad:.6f}".replace("-0.000000", "0.000000")  # the site writes no minus sign on a zero
+    assert (f"gives ${printed}$ (the same to six decimals: with this $\\eta$ the bug moves it by only "
+            f"${mantissa} \\times 10^{{{int(exponent)}}}$)") in text
+
+
 def test_spot_the_bug_with_a_large_eta_says_the_right_step_raised_the_cost_too(tmp_path):
     """A reviewer's practice example with η = 5: E goes 0.714348 -> 64.476941 with the right step, yet exercise 12 said
     only that it was 'lower than the buggy step's'. It says the right step raised E too, against the oracle."""
