@@ -242,7 +242,7 @@ class NumericExercise:
 
     def _printed_apart(self, m: Mistake) -> tuple[int, ...] | None:
         """The first entry where slip ``m`` and the right answer print differently, one an answer box asks for first;
-        None when they print alike everywhere (the slip gives the right answer itself, as printed)."""
+        None when they print alike everywhere (the slip gives the right answer to the last decimal printed)."""
         entries = [b.index for b in self.boxes] + list(np.ndindex(self.right.shape))
         return next((i for i in entries if self._printed(m.value, i) != self._printed(self.right, i)), None)
 
@@ -259,8 +259,8 @@ class NumericExercise:
     def note(self) -> str:
         """What the page says under all the boxes: the slips whose answer lies within the tolerance of the right one
         in every entry for these numbers, which neither the boxes nor ``check`` can tell apart. A slip is said to give
-        "the right answer itself" only when it prints alike; else the note gives an entry where it prints otherwise,
-        with the right one. (A slip that passes some boxes only: `box_note`.)"""
+        "the right answer to the last decimal printed" only when it prints alike; else the note gives an entry where
+        it prints otherwise, with the right one. (A slip that passes some boxes only: `box_note`.)"""
         both = self.undetectable
         if not both:
             return ""
@@ -268,7 +268,7 @@ class NumericExercise:
         parts = []
         if alike:
             parts.append(f"the slip{'' if len(alike) == 1 else 's'} {show.and_list([f'“{m.slip}”' for m in alike])} "
-                         f"{'gives' if len(alike) == 1 else 'give'} the right answer itself")
+                         f"{'gives' if len(alike) == 1 else 'give'} the right answer to the last decimal printed")
         for m in both:
             if (index := self._printed_apart(m)) is not None:
                 others = ", and every other entry within its tolerance too" if self.right.size > 1 else ""
