@@ -983,9 +983,12 @@ def sci(value: float) -> str:
     return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
-# Two output steps below the table's last decimal: a tanh neuron 2 at v_2 = -0.000001 with eta = 0.0001 (Δw_42 =
-# 4.8e-11, positive, among two negative steps), and a logsig neuron 3 at v_3 = -22 (f(v_3) = 2.8e-10, Δw_43 = 1.1e-10:
-# all three steps positive, the third printed 0.000000 with its f(v_3)).
+# Output steps below the table's last decimal: a tanh neuron 2 at v_2 = -0.000001 with eta = 0.0001 (Δw_42 = 4.8e-11,
+# positive, among two negative steps); a logsig neuron 3 at v_3 = -22 (f(v_3) = 2.8e-10, Δw_43 = 1.1e-10: all three
+# steps positive, the third printed 0.000000 with its f(v_3)); a teaching assistant's logsig example with v_1 = -20
+# (all three steps negative, Δw_41 = -1.5e-10: the page said 'decreases ... by Δw_41 = -1.5e-10'); the assistant's tanh
+# example with every y_hi about 1e-6 (every step prints as 0: the page said 'The table does not show every step' and
+# then the same clause three times); a tanh layer at x = (0, 0) with two y_hi about 1e-6.
 TINY_OUTPUT_STEPS = {
     "tanh-tiny-v2": {"w_hidden": [[0.5, 0.5], [0.2, 0.6], [1.0, 0.3]], "b_hidden": [0.1, -0.000001, -0.2],
                      "w_output": [[0.9, -0.6, 0.5]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
@@ -993,41 +996,96 @@ TINY_OUTPUT_STEPS = {
     "logsig-v3-minus-22": {"w_hidden": [[0.35, -0.2], [-0.4, 0.25], [-10.0, -2.0]], "b_hidden": [0.1, 0.05, 0.0],
                            "w_output": [[0.8, -0.6, 0.3]], "b_output": [-0.1], "hidden": "logsig",
                            "output": "purelin", "x": [2.0, 1.0], "d": 1.0, "eta": 0.5},
+    "ta-logsig-v1-minus-20": {"w_hidden": [[8.0, 0.3], [-0.2, 0.5], [0.1, -0.6]], "b_hidden": [0.0, 0.3, -0.05],
+                              "w_output": [[0.5, 1.1, -0.7]], "b_output": [0.2], "hidden": "logsig",
+                              "output": "purelin", "x": [-2.5, 0.0], "d": 0.646582, "eta": 5.0},
+    "ta-tanh-all-tiny": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]],
+                         "b_hidden": [0.000003, -0.000002, 0.000001], "w_output": [[0.5, -0.4, 0.7]],
+                         "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+                         "x": [0.5, -0.25], "d": 0.25, "eta": 0.5},
+    "tanh-two-tiny": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000002, 0.45, -0.000001],
+                      "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+                      "x": [0.0, 0.0], "d": 0.35, "eta": 0.2},
 }
+
+
+def _and_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 @pytest.mark.parametrize("name", TINY_OUTPUT_STEPS)
 def test_rule_1_says_how_little_a_step_below_the_decimals_moves_its_weight(tmp_path, name):
     """Rule 1's table printed Δw_42 = 0.000000 and w_42(1) = -0.600000 while the sentence after it said 'Δw_42 is
     positive' (a teaching assistant's tanh example); with every step of one sign it said 'each weight decreases' beside
-    a weight printed unchanged. A step that is not 0 but prints as 0 is now given in scientific notation, saying that
-    it prints as 0.000000 and leaves the weight printed as it was (and its f(v_i) too, where that prints as 0): the
-    oracle's numbers."""
+    a weight printed unchanged. A step that is not 0 but prints as 0 is given in scientific notation, saying that
+    it prints as 0.000000 and leaves the weight printed as it was (and its f(v_i) too, where that prints as 0), in one
+    sentence for all such steps, which says none shows where none does: the oracle's numbers."""
     ex = TINY_OUTPUT_STEPS[name]
     it = oracle.iteration(ex)
     steps, y_h = it["dw_output"][0], it["y_hidden"]
-    (i,) = [n for n in range(3) if steps[n] != 0 and num(steps[n]) == "0.000000"]  # the premise: one such step
-    assert num(it["w_output_new"][0][i]) == num(ex["w_output"][0][i])
+    little = [n for n in range(3) if steps[n] != 0 and num(steps[n]) == "0.000000"]
+    assert len(little) == {"ta-tanh-all-tiny": 3, "tanh-two-tiny": 2}.get(name, 1), "the premise"
+    assert all(num(it["w_output_new"][0][i]) == num(ex["w_output"][0][i]) for i in little)
     file = tmp_path / f"{name}.json"
     file.write_text(json.dumps(ex), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
-    f_v = f", as $f(v_{i + 1}) = {sci(y_h[i])}$ does," if num(y_h[i]) == "0.000000" else ""
-    words = (f"by only $\\Delta w_{{4{i + 1}}} = {sci(steps[i])}$, which prints as $0.000000${f_v} and leaves "
-             f"$w_{{4{i + 1}}}(1)$ printed as $w_{{4{i + 1}}}(0)$")
-    if len({s > 0 for s in steps}) == 1:
-        assert name == "logsig-v3-minus-22" and f_v  # the case: one sign, and f(v_3) printed as 0
-        assert (f"each weight {'increases' if steps[0] > 0 else 'decreases'} in proportion to the hidden output "
-                f"$f(v_i)$ it multiplies ($w_{{4{i + 1}}}$ {words}).") in text
+    values = _and_list([f"$\\Delta w_{{4{i + 1}}} = {sci(steps[i])}$" for i in little])
+    zero_f = [i for i in little if num(y_h[i]) == "0.000000"]
+    f_v = (", as " + _and_list([f"$f(v_{i + 1}) = {sci(y_h[i])}$" for i in zero_f])
+           + (" does," if len(zero_f) == 1 else " do,")) if zero_f else ""
+    assert bool(zero_f) == (name in ("logsig-v3-minus-22", "ta-logsig-v1-minus-20"))
+    if len(little) == 1:
+        i = little[0]
+        hidden = (f"The table does not show {values}: it prints as $0.000000${f_v} and leaves $w_{{4{i + 1}}}(1)$ "
+                  f"printed as $w_{{4{i + 1}}}(0)$.")
+    elif len(little) == 2:
+        (i, j) = little
+        hidden = (f"The table does not show two of the steps: {values} print as $0.000000${f_v} and leave "
+                  f"$w_{{4{i + 1}}}(1)$ and $w_{{4{j + 1}}}(1)$ printed as $w_{{4{i + 1}}}(0)$ and "
+                  f"$w_{{4{j + 1}}}(0)$.")
     else:
-        assert name == "tanh-tiny-v2" and steps[i] > 0 and sci(steps[i]) == "4.8 \\times 10^{-11}"
+        hidden = (f"The table shows none of the steps: {values} print as $0.000000${f_v} and leave every "
+                  "$w_{4i}(1)$ printed as $w_{4i}(0)$.")
+    if len({s > 0 for s in steps}) == 1:
+        assert name in ("logsig-v3-minus-22", "ta-logsig-v1-minus-20")
+        assert (f"each weight {'increases' if steps[0] > 0 else 'decreases'} in proportion to the hidden output "
+                f"$f(v_i)$ it multiplies. {hidden}") in text
+    else:
+        assert f"(negative $f(v_i)$). {hidden}" in text or f"(positive $f(v_i)$). {hidden}" in text, text[-9000:]
+    if name == "tanh-tiny-v2":
+        assert steps[1] > 0 and sci(steps[1]) == "4.8 \\times 10^{-11}"
         assert "$\\Delta w_{42}$ is positive (negative $f(v_i)$)." in text
-        assert f"The table does not show every step: $w_{{4{i + 1}}}$ moves {words}." in text
+    assert "by only" not in text and "does not show every step" not in text
 
 
 def test_rule_1_names_a_step_below_the_decimals_exactly_where_there_is_one():
     """For the example in use: the words on a step printed as 0 appear exactly when the oracle has such a step."""
     tiny = any(step != 0 and num(step) == "0.000000" for step in IT["dw_output"][0])
-    assert ("by only $\\Delta w_{4" in prose("rule-output-weights")) == tiny
+    text = prose("rule-output-weights")
+    assert ("The table does not show" in text or "The table shows none of the steps" in text) == tiny
+
+
+def test_rule_1_tip_checks_updates_below_the_decimals_in_scientific_notation(tmp_path):
+    """A teaching assistant's tanh example with every y_hi about 1e-6: every Δw_4i prints as 0.000000, and the tip
+    printed '-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000', a check that shows nothing. It prints both with four
+    significant digits: the oracle's central difference and Δw_41."""
+    ex = TINY_OUTPUT_STEPS["ta-tanh-all-tiny"]
+    steps = oracle.iteration(ex)["dw_output"][0]
+    i = max(range(3), key=lambda n: abs(steps[n]))
+    assert i == 0 and all(num(step) == "0.000000" for step in steps), "the premise"
+    file = tmp_path / "all-tiny.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    tip = text[text.index("Check it yourself: a finite difference"):]
+    assert (f"nudge $w_{{41}}$ by $\\pm h$ (the one with the largest update: every $\\Delta w_{{4i}}(0)$ is below "
+            f"the 6 decimals printed here, $\\Delta w_{{41}}(0) = {sci(steps[0])}$, and with them the check would read "
+            "0 = 0, so the block prints both in scientific notation)") in tip
+    m = re.search(r"-eta \* dE/dw41 = (-?\d\.\d{3}e-\d\d), Δw_41\(0\) = (-?\d\.\d{3}e-\d\d), apart by (\de-\d\d)", tip)
+    assert m, tip[:1500]
+    fd = -ex["eta"] * oracle_gradient(ex, "w_output", (0, 0))
+    assert m[2] == f"{steps[0]:.3e}" and float(m[1]) == pytest.approx(fd, rel=1e-3)
+    assert m[1] == m[2] and float(m[3]) < 1e-9
+    assert "0.000000, Δw_41(0) = 0.000000" not in tip
 
 
 # Rule 1's tip with a hidden output y_h1 of 0 (tanh at v_1 = 0, x = (0, 0)): Δw_41 = 0 and the check read 0 against 0.
