@@ -89,6 +89,61 @@ def factor_r(k: ArrayLike) -> Array:
     return np.abs(k - 1) / (k + 1)
 
 
+def orders_apart(larger: float, smaller: float) -> str | None:
+    r"""How far apart two relative errors are, as every page says it: the whole orders of magnitude between them,
+    rounded down (``at least 8 orders of magnitude``: the ratio is $10^8$ or more), or None where ``smaller`` is 0 or
+    the ratio is below 10 (no whole order to speak of).
+
+    >>> orders_apart(9.8e-5, 1e-14), orders_apart(3e-4, 1e-5), orders_apart(2e-6, 1e-6)
+    ('at least 9 orders of magnitude', 'at least one order of magnitude', None)
+    """
+    if not smaller > 0 or larger / smaller < 10:
+        return None
+    n = math.floor(math.log10(larger / smaller))
+    return "at least one order of magnitude" if n == 1 else f"at least {n} orders of magnitude"
+
+
+def magnitude_tex(value: float, decimals: int = 3) -> str:
+    r"""A number of any size in TeX: with ``decimals`` where that shows three significant digits or more and it is
+    below $10^4$ in size (``4.510``), else in scientific notation with three (`show.sci`: ``1.08 \times 10^{8}``,
+    ``1.45 \times 10^{-5}``), never as ``108254989.675`` or Python's ``1.44999e-05``.
+
+    >>> magnitude_tex(4.51), magnitude_tex(108254989.675), magnitude_tex(1.44999e-05, 6), magnitude_tex(0.03125, 6)
+    ('4.510', '1.08 \\times 10^{8}', '1.45 \\times 10^{-5}', '0.031250')
+    """
+    size = abs(float(value))
+    if size == 0 or 10.0 ** (2 - decimals) <= size < 1e4:
+        return show.num(value, decimals)
+    return show.sci(value, 3)
+
+
+def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
+    r"""Why mistake 1 (the hidden rules through $w_{4i}(n+1) = w_{4i}(n) + \eta e\, y_{hi}$) moves the hidden gradients
+    so little, from the two factors of the output weights' step: ``eta_e`` ($\eta e$) and ``y_max`` (the largest
+    $|y_{hi}|$). The factor that keeps the step small is the one at most the square root of the step (the smaller one
+    always is; both where they are equal). Returns the clause in Markdown (``tex``), in plain text for a build message
+    (``plain``), and what would show the mistake (``larger``, a subject and its verb).
+
+    >>> mistake_1_small(1.45e-5, 0.99)["plain"], mistake_1_small(0.025, 3e-6)["plain"]
+    ('eta e = 1.45e-05 is small', 'every |y_hi| is at most 3.0e-06')
+    """
+    step = abs(eta_e) * y_max
+    by_eta = abs(eta_e) <= np.sqrt(step)
+    by_y = y_max <= np.sqrt(step) or not by_eta  # the smaller factor, whatever the last bit of the square root
+    fields = {"eta_e": magnitude_tex(eta_e, show.DECIMALS), "y": magnitude_tex(y_max, show.DECIMALS)}
+    if by_eta and by_y:
+        tex = r"both $\eta e = {{eta_e}}$ and every $|y_{hi}|$, at most ${{y}}$, are small"
+        plain, larger = f"eta e = {eta_e:.6g} and every |y_hi|, at most {y_max:.1e}, are small", \
+            r"A larger $\eta$ or error, with hidden outputs further from 0, shows it"
+    elif by_eta:
+        tex = r"$\eta e = {{eta_e}}$ is small"
+        plain, larger = f"eta e = {eta_e:.6g} is small", r"A larger $\eta$ or error shows it"
+    else:
+        tex = r"$\eta e = {{eta_e}}$, but every $|y_{hi}|$ is at most ${{y}}$"
+        plain, larger = f"every |y_hi| is at most {y_max:.1e}", r"Hidden outputs $y_{hi}$ further from 0 show it"
+    return {"tex": show.tex(tex, **fields), "plain": plain, "larger": larger}
+
+
 def largest_factor_off_one() -> float:
     r"""How far from 1 a factor $k$ may lie before the check reads it as a bug: $|k - 1|/(k + 1) > $ `WRONG` for
     $k > (1 + W)/(1 - W)$, i.e. $k - 1 > 2W/(1 - W)$ (about $2 \times 10^{-4}$); below 1, $1 - k > 2W/(1 + W)$."""
@@ -177,7 +232,8 @@ def summary(checks: Sequence[PageCheck]) -> str:
     unchanged = [c for c in checks if not c.caught and c.unchanged]
     small = [c for c in checks if not c.caught and not c.unchanged]
     ratios = [c.found.wrong / c.found.right for c in caught if c.found.right > 0]
-    apart = (f"at least {math.floor(math.log10(min(ratios)))} orders of magnitude above the correct rules" if ratios
+    least = orders_apart(min(ratios), 1.0) if ratios else None
+    apart = (f"{least} above the correct rules" if least else "above the correct rules" if ratios
              else "far above the correct rules, whose gaps all lie within what the central difference alone can be "
                   "off by")
     if not caught:
@@ -212,6 +268,21 @@ def _with_r(check: PageCheck) -> str:
     r = f"r = {check.found.wrong:.1e}"
     name = f"mistake {check.mistake}"
     return f"{name[:-1]}; {r})" if name.endswith(")") else f"{name} ({r})"
+
+
+def allowance_plain_r(analytic: dict[str, Array], numerical: dict[str, Array], noise: float,
+                      truncation: dict[str, Array]) -> float:
+    """The largest plain relative error (no allowance) among the gradients the allowance sets to 0, those whose plain
+    r is `gradcheck.RIGHT` or more with a gap within ``noise`` plus their ``truncation`` estimate: what the plain
+    relative error would read there, which is the central difference's own error, not the rules'. 0 where the
+    allowance decides none."""
+    largest = 0.0
+    for name, cut in truncation.items():
+        plain = relative_error(analytic[name], numerical[name])
+        set_to_0 = (plain >= RIGHT) & (relative_error(analytic[name], numerical[name], noise + cut) == 0)
+        if set_to_0.any():
+            largest = max(largest, float(plain[set_to_0].max()))
+    return largest
 
 
 def floor_rows(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],

@@ -10,10 +10,14 @@ from backprop import Network, show
 from backprop.caught import (
     MistakeCheck,
     PageCheck,
+    allowance_plain_r,
     check_mistake,
     factor_r,
     floor_rows,
     largest_factor_off_one,
+    magnitude_tex,
+    mistake_1_small,
+    orders_apart,
     page_checks,
     require_caught,
     slip_too_small,
@@ -157,6 +161,49 @@ def test_summary_names_what_is_caught_and_what_is_not():
     assert "catches every one of them: each of its 2 checks above reads the mistake as a bug, at least 9 orders" \
         in every
     assert "It does not catch" not in every
+
+
+def test_orders_apart_rounds_down_as_at_least():
+    """Hand values: the whole orders of magnitude between two r, rounded down ('at least'), as the summary has always
+    said them; the verification page rounded (7.2e9 read '10 orders'), now one rule for both pages."""
+    assert orders_apart(6.8e-1, 9.4e-11) == "at least 9 orders of magnitude"  # 7.2e9: 9.86 orders
+    assert orders_apart(1.0, 1e-3) == "at least 3 orders of magnitude"
+    assert orders_apart(2.5e-5, 1e-6) == "at least one order of magnitude"
+    assert orders_apart(9e-6, 1e-6) is None and orders_apart(1e-4, 0.0) is None
+    assert summary([PageCheck("2", MistakeCheck(1e-10, 9.8e-1, 9.8e-1), False)]).count("at least 9 orders") == 1
+
+
+def test_magnitude_tex_hand_values():
+    """Three decimals where they show three significant digits, scientific notation (TeX) otherwise: never nine
+    digits before the point nor Python's 1.44999e-05."""
+    assert magnitude_tex(4.51) == "4.510" and magnitude_tex(0.25) == "0.250" and magnitude_tex(-9999.0) == "-9999.000"
+    assert magnitude_tex(108254989.675) == r"1.08 \times 10^{8}" and magnitude_tex(0.0123) == r"1.23 \times 10^{-2}"
+    assert magnitude_tex(1.44999e-05, 6) == r"1.45 \times 10^{-5}" and magnitude_tex(0.0249985, 6) == "0.024998"
+    assert magnitude_tex(0.0) == "0.000"
+
+
+def test_mistake_1_small_names_the_factor_that_keeps_the_step_small():
+    """Delta w_4i = eta e y_hi: the factor at most the square root of the step is named (hand values: the second
+    review's B, eta e = 1.45e-5 with y_hi up to 1; its E, eta e = 0.025 with y_hi up to 3e-6; both 0.01)."""
+    b, e = mistake_1_small(1.44999e-05, 0.999999991), mistake_1_small(0.0249985, 3e-6)
+    both = mistake_1_small(0.01, 0.01)
+    assert b == {"tex": r"$\eta e = 1.45 \times 10^{-5}$ is small", "plain": "eta e = 1.44999e-05 is small",
+                 "larger": r"A larger $\eta$ or error shows it"}
+    assert e == {"tex": r"$\eta e = 0.024998$, but every $|y_{hi}|$ is at most $3.00 \times 10^{-6}$",
+                 "plain": "every |y_hi| is at most 3.0e-06",
+                 "larger": r"Hidden outputs $y_{hi}$ further from 0 show it"}
+    assert both["tex"] == r"both $\eta e = 0.010000$ and every $|y_{hi}|$, at most $0.010000$, are small"
+
+
+def test_allowance_plain_r_is_the_largest_plain_r_of_the_rows_set_to_0():
+    """Hand values: a row with plain r = 0.5 (a = 3e-8, c = 1e-8: gap 2e-8 over 4e-8) within its allowance, one with
+    plain r 2e-6 outside it, one already below RIGHT: only the first is set to 0, so 0.5 is what its plain r reads."""
+    analytic = {"w": np.array([3e-8, 1.0, 1.0])}
+    numerical = {"w": np.array([1e-8, 1.0 + 4e-6, 1.0 + 1e-10])}
+    cut = {"w": np.zeros(3)}
+    assert allowance_plain_r(analytic, numerical, 3e-8, cut) == pytest.approx(0.5)
+    assert allowance_plain_r(analytic, numerical, 0.0, cut) == 0.0  # no allowance: nothing set to 0
+    assert allowance_plain_r(analytic, numerical, 0.0, {"w": np.array([3e-8, 0.0, 0.0])}) == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize("hidden", ["logsig", "tansig"])

@@ -26,7 +26,14 @@ import pytest
 import sympy as sp
 
 from backprop import caught, gradcheck
-from tests.pages.test_common_mistakes import REVIEW_A, REVIEW_B, REVIEW_C, check_floor_sentence
+from tests.pages.test_common_mistakes import (
+    REVIEW2,
+    REVIEW_A,
+    REVIEW_B,
+    REVIEW_C,
+    check_floor_sentence,
+    check_orders,
+)
 from tests.support import oracle
 from tests.support.pages import (
     EXAMPLE_FILES,
@@ -138,8 +145,19 @@ def test_verification_page_says_where_the_rounding_errors_peak(path):
     not at every step' is said when a printed error falls from one h to the next, and not said when every printed
     error grows. The rows for large h, where rounding cannot matter, are the oracle's differences; below, the values
     are rounding noise that only the page's own table can give."""
-    ex = oracle.load_example(path)
-    text = verification_with(path)
+    check_peaks(oracle.load_example(path), verification_with(path))
+
+
+def test_verification_page_says_a_peak_both_columns_share_once(tmp_path):
+    """The second review's example A: both columns peak at h = 10^-12 with the same printed relative error, and the page
+    said 'up to 2.6e-05 and 2.6e-05 at h = 10^-12', a range of one value. It now says the value once ('in both
+    columns'), read against the page's own table (the rows below the best h are rounding noise)."""
+    text, said = verification_of(tmp_path, REVIEW2["A"], "review2-A")
+    assert " in both columns at $h = 10^{-12}$." in said and "up to 2.6e-05 and 2.6e-05" not in said
+    check_peaks(REVIEW2["A"], text)
+
+
+def check_peaks(ex: dict, text: str) -> None:
     said = re.sub(r"\s+", " ", text)
     rows = table_rows(text, "$h$")
     place, _ = steepest_hidden(ex)
@@ -160,9 +178,18 @@ def test_verification_page_says_where_the_rounding_errors_peak(path):
     best = {"central": int(m[1]), "one-sided": int(m[2])}
     assert max(best.values()) < 12
     m = re.search(r"Below those the errors grow again(, though not at every step)?, up to "
-                  r"(\S+)(?: \(at \$h = 10\^\{-(\d+)\}\$\))? and (\S+) (?:\()?at \$h = 10\^\{-(\d+)\}\$\)?\.", said)
+                  r"(.*?\$h = 10\^\{-\d+\}\$\)?)\.", said)
     assert m, "the sentence on the errors below the best h"
-    stated = {"central": (float(m[2]), int(m[3] or m[5])), "one-sided": (float(m[4]), int(m[5]))}
+    at = r"at \$h = 10\^\{-(\d+)\}\$"
+    if both := re.fullmatch(rf"(\S+) in both columns {at}", m[2]):  # one printed value: said once
+        stated = {"central": (float(both[1]), int(both[2])), "one-sided": (float(both[1]), int(both[2]))}
+    elif same := re.fullmatch(rf"(\S+) \(central\) and (\S+) \(one-sided\) {at}", m[2]):
+        assert same[1] != same[2], "two values printed alike are said once"
+        stated = {"central": (float(same[1]), int(same[3])), "one-sided": (float(same[2]), int(same[3]))}
+    else:
+        apart = re.fullmatch(rf"(\S+) \(central, {at}\) and (\S+) \(one-sided, {at}\)", m[2])
+        assert apart and apart[2] != apart[4], m[2]
+        stated = {"central": (float(apart[1]), int(apart[2])), "one-sided": (float(apart[3]), int(apart[4]))}
     for name, (value, p) in stated.items():
         below = {q: errors[name][q] for q in range(best[name], 13)}
         assert value == errors[name][p] == max(below.values()), (name, value, p, below)
@@ -494,7 +521,7 @@ def check_judgement_sentence(said: str, ex: dict) -> None:
     j = judged(ex)
     m = re.search(r"How each gap is judged: on its own the central difference can be off by its rounding noise, at "
                   r"most (\S+) here, plus its truncation error, which Richardson's estimate puts at up to (\S+) here "
-                  r"\(largest for \$(\S+)\$; the error is \$e = (\S+)\$\)\.", said)
+                  r"\(largest for \$(\S+)\$; the network's error is \$e = (\S+)\$\)\.", said)
     assert m, said[said.find("How each gap"):][:600]
     assert float(m[1]) == pytest.approx(j["noise"], rel=0.06)
     if max(j["cut"]) > 10 * j["noise"]:  # the estimate well above the differences' rounding: the same, and where
@@ -510,8 +537,28 @@ def check_judgement_sentence(said: str, ex: dict) -> None:
         assert "Every gradient here is large enough" in said or "Every other gradient is large enough" in said \
             or "exactly 0 in the rules" in said
         return
-    rows = and_list(decided)
-    assert f"It decides the row{'s' if len(j['decided']) > 1 else ''} of {rows}: their gradients are too small" in said
+    rows, many = and_list(decided), len(decided) > 1
+    assert (f"That allowance decides the row{'s' if many else ''} of {rows}: "
+            f"{'their gradients are' if many else 'its gradient is'} too small for a relative error") in said
+    assert "It decides" not in said
+    m = re.search(r"so a gap within the allowance counts 0 there\. The plain relative error there, up to (\S+), "
+                  r"measures the central difference's own (rounding noise|truncation error)", said)
+    assert m, said[said.find("That allowance decides"):][:800]
+    # those rows' gaps are the difference's own error, whose digits depend on rounding: the page's plain r is at least
+    # RIGHT (else the allowance would not decide them) and at most the allowance over the gradient's size
+    most = max((j["noise"] + j["cut"][i]) / (abs(j["a"][i]) + abs(j["c"][i]))
+               for i, label in enumerate(ROW_LABELS) if label in j["decided"])
+    assert gradcheck.RIGHT <= float(m[1]) <= 1.06 * most
+
+
+def test_verification_names_the_one_row_the_allowance_decides(tmp_path):
+    """The second review's C2: the allowance decides one row, w_41, and the page said 'It decides the row of w_41: their
+    gradients are ...' (which 'it', whose gradients). It now says 'That allowance decides the row of w_41: its
+    gradient is ...', with the plain relative error that row would read, as the oracle's gaps say."""
+    ex = REVIEW2["C2"]
+    assert judged(ex)["decided"] == ["w_{41}"]  # the premise
+    _, said = verification_of(tmp_path, ex, "review2-C2")
+    check_judgement_sentence(said, ex)
 
 
 @pytest.mark.parametrize("name", SMALL_ERROR)
@@ -631,13 +678,52 @@ def test_verification_says_when_the_broken_rule_is_nearly_right(tmp_path, name):
     p, x, d, _ = network_of(ex)
     broken = relative_error_of_broken(p, x, d)
     m = re.search(r"Here every \$f'\(v_i\)\$ is within (\S+) of 1, so the broken rule is nearly right: largest "
-                  r"relative error (\S+), against (\S+) for the correct rules, below the \$10\^\{-4\}\$ that reads as "
-                  r"a bug\. On this example the check cannot catch the slip\.", said)
+                  r"relative error (\S+), against (\S+) for the correct rules on the same rows, both below the "
+                  r"\$10\^\{-4\}\$ that reads as a bug\. On this example the check cannot catch the slip\.", said)
     assert m, said[said.find("## A broken rule"):][:2000]
     assert float(m[1]) == pytest.approx(max(1 - f for f in f_prime), rel=0.06)
     assert float(m[2]) == pytest.approx(broken, rel=0.06) and broken < 1e-4
     assert float(m[2]) == pytest.approx(max((1 - f) / (1 + f) for f in f_prime), rel=0.06)
     assert float(m[3]) < 1e-7
+
+
+def test_verification_compares_the_broken_rule_with_the_correct_rules_on_the_same_rows(tmp_path):
+    """The second review's E (every y_hi about 1e-6, f'(v_i) within 1e-11 of 1): the page said 'largest relative
+    error 2.2e-11, against 3.8e-08 for the correct rules', the broken rule looking better than the correct one, since
+    3.8e-08 was gradient_check over all 13 parameters, driven by the output weights' tiny gradients. Both numbers are
+    now of the hidden rows: each is rounding-level, at most the rows' rounding noise plus truncation estimate over
+    their gradient (the oracle's gradients, reference_net's differences), far below the output weights' r."""
+    ex = REVIEW2["E"]
+    j = judged(ex)
+    hidden = [i for i, label in enumerate(ROW_LABELS) if not label.startswith(("w_{4", "b_4"))]
+    plain = [abs(a - c) / max(abs(a) + abs(c), 1e-8) for a, c in zip(j["a"], j["c"])]
+    assert max(plain) > 1e-9 > max(plain[i] for i in hidden)  # the premise: an output row reads far above the hidden
+    _, said = verification_of(tmp_path, ex, "review2-E")
+    m = re.search(r"Here every \$f'\(v_i\)\$ is within (\S+) of 1, so the broken rule is nearly right: largest "
+                  r"relative error (\S+), against (\S+) for the correct rules on the same rows, both below the "
+                  r"\$10\^\{-4\}\$ that reads as a bug\.", said)
+    assert m, said[said.find("## A broken rule"):][:2000]
+    f_prime = oracle.iteration(ex)["fp_hidden"]
+    assert float(m[1]) == pytest.approx(max(1 - f for f in f_prime), rel=0.06)
+    bound = 1.06 * max((j["noise"] + j["cut"][i]) / (abs(j["a"][i]) + abs(j["c"][i])) for i in hidden)
+    # the broken rule: its own slip (1 - f')/(1 + f') plus rounding; the correct rules: rounding alone
+    assert float(m[2]) <= bound + max((1 - f) / (1 + f) for f in f_prime) and float(m[3]) <= bound < 1e-9
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_verification_says_how_far_apart_the_broken_and_correct_rules_are_as_common_mistakes_does(path):
+    """'against R for the correct rules on the same rows: at least N orders of magnitude apart': the page rounded
+    (6.8e-01 against 9.4e-11, 9.86 orders, read '10 orders') where common mistakes rounds down ('at least'); one rule
+    now. The broken rule's r is reference_net's; N the whole orders between the printed r, rounded down."""
+    said = re.sub(r"\s+", " ", verification_with(path))
+    m = re.search(r"Largest relative error: \*\*(\S+)\*\*, against (\S+) for the correct rules on the same rows: "
+                  r"(.*?) apart\.", said)
+    if not m:  # an example whose slip the check cannot catch says so instead
+        assert "the check cannot catch the slip" in said or "nothing to catch" in said
+        return
+    p, x, d, _ = network_of(oracle.load_example(path))
+    assert float(m[1]) == pytest.approx(relative_error_of_broken(p, x, d), rel=0.06)
+    check_orders(m[3], float(m[1]), float(m[2]))
 
 
 def relative_error_of_broken(p: dict, x: list[float], d: list[float]) -> float:
