@@ -111,6 +111,11 @@ def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     else:
         senders = show.tex(r"hidden neurons {{names}} sent the strongest ones, $|y_{hi}| = {{y_hi}}$ for each",
                            names=show.and_list([str(i + 1) for i in sent]), y_hi=abs(y_h[sent[0]]))
+    if all(show.rounded(step) == 0 for step in dw_4i):  # a tie at 0.000000 names nothing: say how small they are
+        k = int(np.argmax(np.abs(dw_4i)))
+        return show.tex(r"Here {{senders}}, but every step prints as {{zero}}: the largest in size is "
+                        r"$\Delta w_{4{{k}}} = {{step}}$.", senders=senders, zero=show.num(0), k=k + 1,
+                        step=show.sci(dw_4i[k]))
     names = show.and_list([f"$w_{{4{i + 1}}}$" for i in steps])
     largest = "takes the largest step" if len(steps) == 1 else "take the largest steps"
     return f"Here {senders}, {'so' if steps == sent else 'and'} {names} {largest} in size."

@@ -1134,6 +1134,25 @@ def test_rule_1_tip_says_why_every_hidden_output_0_leaves_nothing_to_check(tmp_p
     assert "-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000, apart by 0" in tip
 
 
+def test_rule_1_reading_names_no_largest_step_when_every_step_prints_as_0(tmp_path):
+    """A reviewer's tanh example with every |y_hi| about 3e-6: the reading said "w_41, w_42 and w_43 take the largest
+    steps in size" beside three steps that print as 0.000000 (a tie at 0 names all). It says that every step prints as
+    0 and gives the largest in size in scientific notation, from the oracle."""
+    ex = {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
+          "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+          "x": [0.5, -0.25], "d": 0.25, "eta": 0.5}
+    steps = oracle.iteration(ex)["dw_output"][0]
+    assert all(f"{abs(s):.6f}" == "0.000000" for s in steps) and all(s != 0 for s in steps), "the premise"
+    k = max(range(3), key=lambda n: abs(steps[n]))
+    mantissa, exponent = f"{steps[k]:.1e}".split("e")
+    file = tmp_path / "tiny-steps.json"
+    file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    assert (f"but every step prints as 0.000000: the largest in size is $\\Delta w_{{4{k + 1}}} = {mantissa} "
+            f"\\times 10^{{{int(exponent)}}}$.") in text
+    assert "take the largest steps in size" not in text
+
+
 def test_rule_1_reading_says_what_the_numbers_say():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
