@@ -168,11 +168,19 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     'central difference = 0.250000, exact = 0.250001, apart by 2e-10'
 
     A finite difference differs from the exact value in later digits, so the two can round to different last
-    digits, as here: printed alone, under a sentence that says they are equal, they would contradict it.
+    digits, as here: printed alone, under a sentence that says they are equal, they would contradict it. Values below
+    $10^{-3}$ in size are written in scientific notation, where six decimals would keep three digits or fewer:
+
+    >>> apart(("central difference", 3.21098e-6), ("exact", 3.21101e-6))
+    'central difference = 3.210980e-06, exact = 3.211010e-06, apart by 3e-11'
     """
     (name_a, a), (name_b, b) = first, second
     gap = abs(float(a) - float(b))
-    return f"{name_a} = {num(a)}, {name_b} = {num(b)}, apart by {f'{gap:.0e}' if gap else '0'}"
+    # Below 10^-3 in size the site's decimals keep three digits or fewer: then both in scientific notation, six
+    # decimals of mantissa, so that the two can still be compared (a line code prints: Python's notation).
+    small = 0 < max(abs(float(a)), abs(float(b))) < 1e-3
+    a_text, b_text = (f"{float(a):.6e}", f"{float(b):.6e}") if small else (num(a), num(b))
+    return f"{name_a} = {a_text}, {name_b} = {b_text}, apart by {f'{gap:.0e}' if gap else '0'}"
 
 
 def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "numbers") -> str:

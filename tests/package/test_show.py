@@ -167,7 +167,10 @@ def test_eq_is_approx_when_they_do_not():
     (("fd", 0.2500004999), ("exact", 0.2500005001), "fd = 0.250000, exact = 0.250001, apart by 2e-10"),
     (("-eta * dE/dw32", -0.04266012), ("Δw_32(0)", -0.04266009), "-eta * dE/dw32 = -0.042660, Δw_32(0) = -0.042660, "
                                                                    "apart by 3e-08"),
-    (("a", -1e-9), ("b", 0.0), "a = 0.000000, b = 0.000000, apart by 1e-09"),  # never "-0.000000"
+    # below 10^-3 in size both in scientific notation (six decimals would print -1e-9 as "-0.000000" or hide it)
+    (("a", -1e-9), ("b", 0.0), "a = -1.000000e-09, b = 0.000000e+00, apart by 1e-09"),
+    (("a", 3.21098e-6), ("b", 3.21101e-6), "a = 3.210980e-06, b = 3.211010e-06, apart by 3e-11"),  # a rule 3 tip
+    (("a", 0.0), ("b", 0.0), "a = 0.000000, b = 0.000000, apart by 0"),
     (("a", 0.5), ("b", 0.5), "a = 0.500000, b = 0.500000, apart by 0"),  # no gap: 0, not "0e+00"
     (("a", np.float64(1.0)), ("b", 3.0), "a = 1.000000, b = 3.000000, apart by 2e+00"),
 ])
