@@ -1,7 +1,7 @@
 """The rule pages' readings of the worked example: what each factor of a rule says about learning (the "Reading the
 rule" sections of rules 1 and 3, `rule_1` and `rule_3`), and rule 2's step with how it compares in size with the
-other steps (its section "For the bias b_4", `rule_2_step`); and, for verification and common mistakes, the rows of
-the gradient check its allowance decides (`allowance_rows`).
+other steps (its section "For the bias b_4", `rule_2_step`). How the gradient check judges each gradient, for
+verification and common mistakes, is `backprop.judged`.
 
 A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,
@@ -18,8 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from . import activations, examples, labels, rules, show
-from .gradcheck import relative_error
+from . import activations, examples, rules, show
 from .network import forward
 
 # Rule 1's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
@@ -285,18 +284,3 @@ def _largest_step(size: dict[str, float]) -> str:
                 f"step of all thirteen parameters (nine weights, four biases) in size, tied as printed with {names}.")
     return ("In this example it is the largest step of all thirteen parameters (nine weights, four biases) in size: "
             "no other parameter's step is larger than $|\\Delta b_4|$.")
-
-
-def allowance_rows(analytic: dict, numerical: dict, noise: float, truncation: dict) -> list[tuple[str, bool]]:
-    """The entries whose plain relative error (`gradcheck.RIGHT` or more) the gradient check's allowance, rounding
-    ``noise`` plus the ``truncation`` estimate, counts 0 in the worked example's gradient check (``analytic`` and
-    ``numerical`` of `backprop.examples.NET`), each as ``($w_{41}$, by_truncation)`` in the arrays' order:
-    ``by_truncation`` where rounding noise alone would not have cleared it."""
-    rows = []
-    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):  # the order the pages print them in
-        names = labels.tex_of(examples.NET, param)
-        plain = relative_error(analytic[param], numerical[param]).ravel()
-        judged = relative_error(analytic[param], numerical[param], noise + truncation[param]).ravel()
-        within_noise = relative_error(analytic[param], numerical[param], noise).ravel()
-        rows += [(f"${name}$", bool(n > j)) for name, p, j, n in zip(names, plain, judged, within_noise) if j < p]
-    return rows

@@ -10,10 +10,8 @@ from backprop import Network, show
 from backprop.caught import (
     MistakeCheck,
     PageCheck,
-    allowance_plain_r,
     check_mistake,
     factor_r,
-    floor_rows,
     largest_factor_off_one,
     magnitude_tex,
     mistake_1_small,
@@ -195,17 +193,6 @@ def test_mistake_1_small_names_the_factor_that_keeps_the_step_small():
     assert both["tex"] == r"both $\eta e = 0.010000$ and every $|y_{hi}|$, at most $0.010000$, are small"
 
 
-def test_allowance_plain_r_is_the_largest_plain_r_of_the_rows_set_to_0():
-    """Hand values: a row with plain r = 0.5 (a = 3e-8, c = 1e-8: gap 2e-8 over 4e-8) within its allowance, one with
-    plain r 2e-6 outside it, one already below RIGHT: only the first is set to 0, so 0.5 is what its plain r reads."""
-    analytic = {"w": np.array([3e-8, 1.0, 1.0])}
-    numerical = {"w": np.array([1e-8, 1.0 + 4e-6, 1.0 + 1e-10])}
-    cut = {"w": np.zeros(3)}
-    assert allowance_plain_r(analytic, numerical, 3e-8, cut) == pytest.approx(0.5)
-    assert allowance_plain_r(analytic, numerical, 0.0, cut) == 0.0  # no allowance: nothing set to 0
-    assert allowance_plain_r(analytic, numerical, 0.0, {"w": np.array([3e-8, 0.0, 0.0])}) == pytest.approx(0.5)
-
-
 @pytest.mark.parametrize("hidden", ["logsig", "tansig"])
 def test_page_checks_read_as_the_reference_does(hidden):
     """Each of the seven checks against reference_net's plain relative error of the same slip; mistake 4 on the page's
@@ -230,16 +217,3 @@ def test_page_checks_read_as_the_reference_does(hidden):
     assert [c.mistake[0] for c in checks] == ["1", "2", "2", "3", "4", "5", "5"]
     for c, r in zip(checks, expected):
         assert c.found.right < 1e-7 and c.found.wrong == pytest.approx(r, rel=1e-4) and not c.unchanged, c.mistake
-
-
-def test_floor_rows_names_the_zero_and_the_tiny_gradients():
-    """Hand gradients: exactly 0 in both, or |a| + |c| below 1e-8; a weight whose input is 0 explains its zero."""
-    net = Network.random(2, 3, 1, seed=0)
-    x = np.array([0.0, 0.7])
-    zeros = {name: np.full(getattr(net, name).shape, 0.5) for name in ("w_hidden", "b_hidden", "w_output", "b_output")}
-    a, c = {k: v.copy() for k, v in zeros.items()}, {k: v.copy() for k, v in zeros.items()}
-    a["w_hidden"][:, 0] = c["w_hidden"][:, 0] = 0.0  # x_1 = 0
-    a["b_hidden"][1], c["b_hidden"][1] = 3e-9, 0.0
-    assert floor_rows(net, x, a, c) == (["$w_{11}$", "$w_{21}$", "$w_{31}$"], ["$b_2$"], True)
-    a["b_output"][0] = c["b_output"][0] = 0.0  # a bias: nothing multiplies it by 0
-    assert floor_rows(net, x, a, c, skip=["$w_{21}$"]) == (["$b_4$", "$w_{11}$", "$w_{31}$"], ["$b_2$"], False)

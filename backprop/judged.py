@@ -1,0 +1,98 @@
+r"""How the gradient check judges each gradient of an example, in words for the verification and common-mistakes
+pages: which gradients its allowance for the central difference's own error decides (`allowance_rows`, and what the
+plain relative error would read there, `allowance_plain_r`), and which the floor of its relative error decides
+(exactly 0 in both, or below $10^{-8}$: `floor_rows`, `floor_sentence`).
+
+The relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ is `backprop.gradcheck.relative_error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import examples, labels, show
+from .activations import Array
+from .gradcheck import FLOOR, RIGHT, relative_error
+from .network import Network, forward
+
+
+def allowance_rows(analytic: dict, numerical: dict, noise: float, truncation: dict) -> list[tuple[str, bool]]:
+    """The entries whose plain relative error (`gradcheck.RIGHT` or more) the gradient check's allowance, rounding
+    ``noise`` plus the ``truncation`` estimate, counts 0 in the worked example's gradient check (``analytic`` and
+    ``numerical`` of `backprop.examples.NET`), each as ``($w_{41}$, by_truncation)`` in the arrays' order:
+    ``by_truncation`` where rounding noise alone would not have cleared it."""
+    rows = []
+    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):  # the order the pages print them in
+        names = labels.tex_of(examples.NET, param)
+        plain = relative_error(analytic[param], numerical[param]).ravel()
+        judged = relative_error(analytic[param], numerical[param], noise + truncation[param]).ravel()
+        within_noise = relative_error(analytic[param], numerical[param], noise).ravel()
+        rows += [(f"${name}$", bool(n > j)) for name, p, j, n in zip(names, plain, judged, within_noise) if j < p]
+    return rows
+
+
+def allowance_plain_r(analytic: dict[str, Array], numerical: dict[str, Array], noise: float,
+                      truncation: dict[str, Array]) -> float:
+    """The largest plain relative error (no allowance) among the gradients the allowance sets to 0, those whose plain
+    r is `gradcheck.RIGHT` or more with a gap within ``noise`` plus their ``truncation`` estimate: what the plain
+    relative error would read there, which is the central difference's own error, not the rules'. 0 where the
+    allowance decides none."""
+    largest = 0.0
+    for name, cut in truncation.items():
+        plain = relative_error(analytic[name], numerical[name])
+        set_to_0 = (plain >= RIGHT) & (relative_error(analytic[name], numerical[name], noise + cut) == 0)
+        if set_to_0.any():
+            largest = max(largest, float(plain[set_to_0].max()))
+    return largest
+
+
+def floor_rows(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],
+               skip: Sequence[str] = ()) -> tuple[list[str], list[str], bool]:
+    r"""The gradients of ``net`` at ``x`` (``analytic`` and ``numerical``, by parameter name) that the relative error
+    does not judge relatively, named as the pages name them (``$w_{11}$``), in the pages' order (output layer first),
+    leaving out the names in ``skip`` (those the allowance decides): those exactly 0 in both (their r is
+    $0/10^{-8} = 0$, by the floor), and those not both 0 with $|a| + |c|$ below the floor (r is the gap over the
+    floor, an absolute judgement); and whether each of the zero ones is a weight whose input, an $x_k$ or $y_{hi}$,
+    is 0."""
+    x = np.asarray(x, dtype=float)
+    y_hidden = forward(net, x).y_hidden
+    zero, tiny, explained = [], [], True
+    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):
+        for idx, name in zip(np.ndindex(getattr(net, param).shape), labels.tex_of(net, param)):
+            a, c, label = float(analytic[param][idx]), float(numerical[param][idx]), f"${name}$"
+            if label in skip:
+                continue
+            if a == 0 and c == 0:
+                zero.append(label)
+                inputs = {"w_hidden": x, "w_output": y_hidden}.get(param)
+                explained = explained and inputs is not None and inputs[idx[-1]] == 0
+            elif abs(a) + abs(c) < FLOOR:
+                tiny.append(label)
+    return zero, tiny, explained
+
+
+def floor_sentence(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],
+                   skip: Sequence[str] = ()) -> str:
+    """What the relative error makes of the gradients `floor_rows` finds, and of the others: a sentence for the
+    pages."""
+    zero, tiny, explained = floor_rows(net, x, analytic, numerical, skip)
+    said = []
+    if zero:
+        why = r" (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if explained else ""
+        said.append(f"The gradient{'s' if len(zero) > 1 else ''} of {show.and_list(zero)} "
+                    f"{'are' if len(zero) > 1 else 'is'} exactly 0 in the rules and in the central difference "
+                    f"alike{why}, so {'their' if len(zero) > 1 else 'its'} relative error is $0/10^{{-8}} = 0$ by the "
+                    "floor: it says that both are 0, not that a relative error judged them.")
+    if tiny:
+        said.append(f"The gradient{'s' if len(tiny) > 1 else ''} of {show.and_list(tiny)} "
+                    f"{'are' if len(tiny) > 1 else 'is'} below the floor ($|a| + |c| < 10^{{-8}}$), so "
+                    f"{'their' if len(tiny) > 1 else 'its'} relative error is the gap over $10^{{-8}}$, an absolute "
+                    "judgement.")
+    total = sum(getattr(net, p).size for p in ("w_output", "b_output", "w_hidden", "b_hidden"))
+    if len(zero) + len(tiny) + len(skip) < total:
+        said.append(("Every other gradient" if zero or tiny or skip else "Every gradient here")
+                    + " is large enough for the relative error to judge it.")
+    return " ".join(said)
