@@ -11,8 +11,9 @@ $$
 = e \cdot (-1) \cdot f'(v_4) \cdot w_{4i} \cdot f'(v_i) \cdot x_k .
 $$
 
-`backward_path` computes such a path for any network with one output (compute); `backprop.figures` draws it over
-the slides' 2-3-1 network (show) and is where pages import it from.
+`backward_path` computes such a path for any network with one output (compute), and `chosen_path` which one a page
+draws (one whose chain does not print as 0); `backprop.figures` draws it over the slides' 2-3-1 network (show) and
+is where pages import them from.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import labels
+from . import labels, show
 from .network import ForwardPass
 from .rules import error, f_prime_hidden, f_prime_output
 
@@ -152,3 +153,66 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
     edges.append(Edge(tail, head, rf"\partial v_{head[1:]} / \partial {name}", formula, float(value),
                       exact=parameter == "w_hidden"))  # the input x_k; y_hi, on rule 1's edge, is computed
     return Path(parameter, PARAMETERS[parameter], name, tuple(edges))
+
+
+# --------------------------------------------------------------------------------------------
+# Which path a page draws: one whose chain shows at the pages' decimals
+
+
+def _prints_as_0(edge: Edge) -> bool:
+    """Whether an edge's value prints as 0 where the pages write it: as given, or to the site's decimals."""
+    return edge.value == 0 or (not edge.exact and show.rounded(edge.value) == 0)
+
+
+def zeros(path: Path) -> list[str]:
+    r"""The factors of a path that print as 0, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
+    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$``."""
+    return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
+            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(0)}$"
+            for edge in path.edges if _prints_as_0(edge)]
+
+
+def blank(path: Path) -> str:
+    r"""What of a path prints as 0, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
+    product prints as $0.000000$``), or ``""`` when every factor and the product $\partial E / \partial \theta$
+    show."""
+    factors = zeros(path)
+    product_blank = show.rounded(path.gradient) == 0
+    if factors:
+        product = f", so its product prints as ${show.num(0)}$" if product_blank else ""
+        return f"has {show.and_list(factors)}{product}"
+    if product_blank:
+        return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$, which prints as "
+                f"${show.num(0)}$")
+    return ""
+
+
+#: What a page calls the parameters of each rule, for `chosen_path`'s sentence.
+_KINDS = {"w_output": "output weight", "b_output": "output bias", "w_hidden": "hidden weight",
+          "b_hidden": "hidden bias"}
+
+
+def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> tuple[Path, str]:
+    r"""The path a page draws for ``parameter``, and the sentence for its caption that says why (``""`` for the usual).
+
+    The usual one, ``(i, k)``, unless a factor of its chain or their product prints as 0 (`blank`): a figure whose
+    product reads $0.000000$ teaches nothing of the chain. Then the parameter of the same rule with the largest
+    gradient in size among those whose chain shows (the first of a tie, in the order $i$, then $k$), as the rule
+    pages' finite-difference tips choose the largest update; if there is none, the usual one, and the sentence says
+    that every path of the rule has a 0 in this example.
+    """
+    usual = backward_path(fp, d, parameter, i=i, k=k)
+    why = blank(usual)
+    if not why:
+        return usual, ""
+    net = fp.net
+    indices = {"w_output": [(n, 1) for n in range(1, net.n_hidden + 1)], "b_output": [(1, 1)],
+               "w_hidden": [(n, m) for n in range(1, net.n_hidden + 1) for m in range(1, net.n_in + 1)],
+               "b_hidden": [(n, 1) for n in range(1, net.n_hidden + 1)]}[parameter]
+    showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
+    kind = _KINDS[parameter]
+    if not showing:
+        return usual, f"In this example the path of every {kind} has a number that prints as 0; this one {why}."
+    best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
+    return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
+                  f"the usual ${usual.name}$, whose path {why}.")

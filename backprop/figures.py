@@ -28,11 +28,8 @@ from __future__ import annotations
 import math
 from html import escape
 
-from numpy.typing import ArrayLike
-
 from . import show
-from ._paths import PARAMETERS, Edge, Path, backward_path
-from .network import ForwardPass
+from ._paths import PARAMETERS, Edge, Path, backward_path, blank, chosen_path, zeros
 
 __all__ = [
     "FONT", "LABEL_BELOW", "NETWORK_EDGES", "NODES", "NODE_TEXT", "PARAMETERS", "RADIUS",
@@ -177,60 +174,6 @@ def caption(path: Path, why: str = "") -> str:
             f"the edge from ${_tex_node(last.tail)}$ to ${_tex_node(last.head)}$. Each highlighted edge carries its "
             f"local derivative's value in the worked example; their product is $\\partial E / \\partial {path.name}$."
             + (f" {why}" if why else ""))
-
-
-def zeros(path: Path) -> list[str]:
-    r"""The factors of a path that print as 0, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
-    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$``."""
-    return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
-            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(0)}$"
-            for edge in path.edges if float(_value(edge)) == 0]
-
-
-def blank(path: Path) -> str:
-    r"""What of a path prints as 0, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
-    product prints as $0.000000$``), or ``""`` when every factor and the product $\partial E / \partial \theta$
-    show."""
-    factors = zeros(path)
-    product_blank = show.rounded(path.gradient) == 0
-    if factors:
-        product = f", so its product prints as ${show.num(0)}$" if product_blank else ""
-        return f"has {show.and_list(factors)}{product}"
-    if product_blank:
-        return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$, which prints as "
-                f"${show.num(0)}$")
-    return ""
-
-
-#: What a page calls the parameters of each rule, for `chosen_path`'s sentence.
-_KINDS = {"w_output": "output weight", "b_output": "output bias", "w_hidden": "hidden weight",
-          "b_hidden": "hidden bias"}
-
-
-def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> tuple[Path, str]:
-    r"""The path a page draws for ``parameter``, and the sentence for its caption that says why (``""`` for the usual).
-
-    The usual one, ``(i, k)``, unless a factor of its chain or their product prints as 0 (`blank`): a figure whose
-    product reads $0.000000$ teaches nothing of the chain. Then the parameter of the same rule with the largest
-    gradient in size among those whose chain shows (the first of a tie, in the order $i$, then $k$), as the rule
-    pages' finite-difference tips choose the largest update; if there is none, the usual one, and the sentence says
-    that every path of the rule has a 0 in this example.
-    """
-    usual = backward_path(fp, d, parameter, i=i, k=k)
-    why = blank(usual)
-    if not why:
-        return usual, ""
-    net = fp.net
-    indices = {"w_output": [(n, 1) for n in range(1, net.n_hidden + 1)], "b_output": [(1, 1)],
-               "w_hidden": [(n, m) for n in range(1, net.n_hidden + 1) for m in range(1, net.n_in + 1)],
-               "b_hidden": [(n, 1) for n in range(1, net.n_hidden + 1)]}[parameter]
-    showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
-    kind = _KINDS[parameter]
-    if not showing:
-        return usual, f"In this example the path of every {kind} has a number that prints as 0; this one {why}."
-    best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
-    return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
-                  f"the usual ${usual.name}$, whose path {why}.")
 
 
 def aria_label(path: Path) -> str:
