@@ -7,7 +7,8 @@ the field and the value, and says what to change.
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_practice`: no practice neuron whose field $v$ prints as a field of the worked example's, or an exercise
-  would ask for a number the derivation pages print.
+  would ask for a number the derivation pages print; and not every hidden weight's gradient 0 (an input of (0, 0),
+  or every output weight 0), or the exercises on the hidden weights would have nothing to find.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import activations, show
+from . import activations, rules, show
 from ._trace import trace
 from .activations import Array
 from .gradcheck import PARAMETERS
@@ -49,6 +50,7 @@ def check_practice(example: Example, practice: Example, path: str | os.PathLike[
     """Raise ValueError unless every field $v$ of ``practice`` prints unlike every field of ``example`` (the file
     ``path``'s); the message says to change the file's practice entry or, when it has none (``has_entry``), to add one
     instead of falling back on ``default_file``'s."""
+    _check_hidden_weights_learn(practice, path)
     alike = _printed_alike(example, practice)
     if alike:
         fix = ("give 'practice' other weights or another x" if has_entry else
@@ -67,6 +69,19 @@ def check_practice(example: Example, practice: Example, path: str | os.PathLike[
         raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives a neuron the field the pages "
                          f"print for another neuron of the worked example ({fields}), so the exercises' answers for "
                          f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
+
+
+def _check_hidden_weights_learn(practice: Example, path: str | os.PathLike[str]) -> None:
+    r"""Refuse a practice example on which every hidden weight's gradient $\partial E/\partial w_{ik} = -e\, f'(v_4)\,
+    w_{4i}\, f'(v_i)\, x_k$ is 0 (an input of (0, 0), or every $w_{4i} = 0$): the exercises on the hidden weights
+    (6, 9 and 11) would ask for updates and slopes that are all 0, and the gradient check would check nothing."""
+    fp = forward(practice.net, practice.x)
+    if np.any(rules.delta_w_hidden(fp, practice.d, 1.0)):
+        return
+    why = "x = (0, 0)" if not np.any(practice.x) else "every output weight w_4i is 0"
+    raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives every hidden weight w_ik a "
+                     f"gradient of 0 ({why}), so the exercises on the hidden weights (6, 9 and 11) would have nothing "
+                     f"to find; give 'practice' an input with a nonzero x_k and a nonzero output weight")
 
 
 def _same(a: Example, b: Example) -> bool:

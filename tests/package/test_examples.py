@@ -224,6 +224,21 @@ def test_a_practice_example_sharing_one_hidden_neuron_is_refused_naming_it(tmp_p
         examples.load(write(tmp_path, {**VALID, "practice": practice}))
 
 
+@pytest.mark.parametrize(("change", "why"), [({"x": [0.0, 0.0]}, "x = (0, 0)"),
+                                           ({"w_output": [[0.0, 0.0, 0.0]]}, "every output weight w_4i is 0")],
+                         ids=["x-zero", "output-weights-zero"])
+def test_a_practice_example_whose_hidden_weights_all_have_gradient_0_is_refused(tmp_path, change, why):
+    """A reviewer's practice example (tanh, x = (0, 0)) passed the loader, and exercise 11 then stopped the build
+    asking for the gradient of a hidden weight, all of which are 0: dE/dw_ik = -e f'(v_4) w_4i f'(v_i) x_k."""
+    practice = {**PRACTICE, **change}
+    it = oracle.iteration(practice)
+    assert all(dw == 0 for row in it["dw_hidden"] for dw in row), "the premise, in plain math"
+    with pytest.raises(ValueError, match=rf"the practice example gives every hidden weight w_ik a gradient of 0 "
+                                         rf"\({re.escape(why)}\), so the exercises on the hidden weights \(6, 9 and "
+                                         r"11\) would have nothing to find"):
+        examples.load(write(tmp_path, {**VALID, "practice": practice}))
+
+
 def test_a_practice_neuron_with_the_field_of_another_worked_neuron_is_refused_naming_both(tmp_path):
     """Practice neuron 1 gets the worked example's neuron 2 (its row and bias, at the same x): the rule 3 page prints
     f'(v_2), which was exercise 2's answer for v_1, and only the same neuron's field was compared."""
