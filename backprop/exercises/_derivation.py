@@ -191,8 +191,18 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
     sign = "Your sign is flipped: the rule is w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
-    # where y is typed (check, the y(n+1) box): where y went, said only when it moved away from d
-    away = "; your y moved away from d" if abs(p.d - y_flipped) > abs(p.d - p.y) else ""
+    # where y is typed (check, the y(n+1) box): where y went, against where the right step took it. "Away from d"
+    # only when the right step brought y closer (a large η can take it further too); else "the other way" only when
+    # the two went opposite ways from y(n); else nothing
+    if abs(p.d - y_flipped) > abs(p.d - p.y) and abs(p.d - y_next) < abs(p.d - p.y):
+        away = "; your y moved away from d, where the right step brings it closer"
+    elif (y_flipped - p.y) * (y_next - p.y) < 0:
+        away = "; your y(n+1) lies on the other side of y(n) from the right one"
+    else:
+        away = ""
+    # no update at all: the values of time n, which a box calls right when the update is within its tolerance
+    stayed = "That is the value of time n, before the step: add its update Δ(n)."
+    y_hint = "y(n+1) is the output of the updated network on the same input x: run the forward pass again."
     # in a weight's box: the weight itself, which moved with the gradient instead of against it
     uphill = ", a step against the gradient; your weight moved with it"
     return NumericExercise(
@@ -207,9 +217,10 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             Mistake([new.w_output[0, 0], bad.w_hidden[index], float(forward(bad, x).y_output[0])],
                     homework.hint("updated-output-weights", p.net),
                     f"the updated weights {output_weight(net)}(n+1) in the hidden rules", in_boxes=(1, 2)),
-            Mistake([new.w_output[0, 0], new.w_hidden[index], p.y],
-                    "y(n+1) is the output of the updated network on the same input x: run the forward pass again.",
-                    "y(n) given as y(n+1)", in_boxes=(2,)),
+            Mistake([new.w_output[0, 0], new.w_hidden[index], p.y], y_hint, "y(n) given as y(n+1)", in_boxes=(2,)),
+            # its y(n+1) entry is y(n) too: the y box gives the hint above (one hint, not two for one number)
+            Mistake([net.w_output[0, 0], net.w_hidden[index], p.y], stayed, "no update (the values of time n)",
+                    box_hints=((2, y_hint),)),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
             Mistake([dw_out[0, 0], dw_hid[index], p.y], homework.hint("delta-as-new-value", p.net),
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
@@ -235,10 +246,16 @@ def one_iteration(ex: Example) -> NumericExercise:
 
 
 def iteration_outcome(d: float, y: float, y_next: float) -> str:
-    r"""Exercise 8's words on where one iteration moved the output: closer to ``d`` (and past it, when it went past),
-    or further, and then whether it went past ``d`` (an overshoot) or away from it on the same side (a step too long
-    for the gradient of time n)."""
-    before, after = abs(d - y), abs(d - y_next)
+    r"""Exercise 8's words on where one iteration moved the output, as the page prints ``y`` and ``y_next`` (six
+    decimals): the same as y(n) when the two print alike (and by how little the step moved it, and which way);
+    else closer to ``d`` (and past it, when it went past), or further, and then whether it went past ``d`` (an
+    overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
+    if show.num(y) == show.num(y_next):
+        way = "towards" if abs(d - y_next) < abs(d - y) else "away from"
+        return show.tex(r"the same as $y(n)$ to six decimals: the step moved $y$ by only ${{moved}}$, " + way
+                        + r" $d = {{d:given}}$", d=d, moved=show.sci(abs(y_next - y)))
+    y, y_next = show.rounded(y), show.rounded(y_next)  # the comparison a reader makes of the printed values
+    before, after = show.rounded(abs(d - y)), show.rounded(abs(d - y_next))
     past = (d - y) * (d - y_next) < 0  # d lies between y(n) and y(n+1)
     if after < before:
         return show.tex(r"closer to $d = {{d:given}}$ than $y(n) = {{y}}$ was" + (
@@ -246,7 +263,7 @@ def iteration_outcome(d: float, y: float, y_next: float) -> str:
             d=d, y=y)
     if after == before:
         return show.tex(r"as far from $d = {{d:given}}$ as $y(n) = {{y}}$ was", d=d, y=y)
-    if (d - y) * (d - y_next) < 0:
+    if past:
         return show.tex(r"further from $d = {{d:given}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step "
                         r"overshoots, past $d$", d=d, y=y)
     return show.tex(r"further from $d = {{d:given}}$ than $y(n) = {{y}}$ was, on the same side of $d$: with this "

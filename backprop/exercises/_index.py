@@ -138,6 +138,28 @@ def tolerance_tip() -> str:
     return '!!! tip "Tolerance"\n    ' + "\n    ".join(lines)
 
 
+def _missing(e: NumericExercise) -> str:
+    """The end of `tolerance_note`'s sentence on the boxes for a new weight or bias: which of them catch a missing
+    update, θ(n) typed for θ(n+1), from the numbers: those whose update Δθ lies beyond their tolerance. The updates
+    of the others are named (the notes under the boxes say what then tells a missing update apart, if anything)."""
+    assert e.change is not None  # only for an exercise with new weights or biases
+    new = e.new_parameter_boxes
+    caught = [b for b in new if not e.close(e.right[b.index] - e.change[b.index], at=b.index)]
+    if len(caught) == len(new):
+        return f", and it is the {_kind(e, True)}' boxes that catch a missing update"
+    missed = [b for b in new if b not in caught]
+    one = len(missed) == 1
+    updates = show.and_list([f"$\\Delta {_tex_label(b.label.partition('(')[0])} = {show.sci(e.change[b.index])}$"
+                             for b in missed])
+    within = f"{'is' if one else 'are'} within the tolerance of {'its box' if one else 'their boxes'}"
+    if not caught:
+        return (f". Here no {_kind(e, False)}'s box catches a missing update: the update{'' if one else 's'} "
+                f"{updates} {within}")
+    labels = show.and_list([f"${_tex_label(b.label)}$" for b in caught])
+    return (f", and only the {labels} box{'' if len(caught) == 1 else 'es'} catch{'es' if len(caught) == 1 else ''} "
+            f"a missing update: {updates} {within}")
+
+
 def tolerance_note(name: str) -> str:
     """The sentence a page prints when exercise ``name``'s boxes use another rule than the index page's: for a new
     weight or bias, which boxes measure the tolerance against the update, and that the others keep it on the value."""
@@ -166,8 +188,7 @@ def tolerance_note(name: str) -> str:
             labels = show.and_list([f"${_tex_label(b.label)}$" for b in others])
             text += (f" The {labels} box{'' if one_other else 'es'} {rule}, ${tolerance_tex(e.rtol, e.atol)}$, on "
                      f"{'its' if one_other else 'their'} value: worked out from values rounded to six decimals, "
-                     f"{'it' if one_other else 'they'} can be a few units off in the sixth decimal, and it is the "
-                     f"{_kind(e, True)}' boxes that catch a missing update.")
+                     f"{'it' if one_other else 'they'} can be a few units off in the sixth decimal{_missing(e)}.")
         return text
     return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
             f"${tolerance_tex(e.rtol, e.atol)}$ for the answer $a$, {percent(e.rtol)} of the answer rather than "

@@ -274,8 +274,12 @@ class NumericExercise:
                 others = ", and every other entry within its tolerance too" if self.right.size > 1 else ""
                 parts.append(f"the slip “{m.slip}” gives {self._entry_name(index)}{self._printed(m.value, index)}, "
                              f"within the tolerance of the right answer {self._printed(self.right, index)}{others}")
+        those = "that slip" if len(both) == 1 else "those slips"
+        if any(", " in part for part in parts) and len(parts) > 1:  # clauses with commas: a list of them needs ";"
+            return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}. Neither the answer boxes nor "
+                    f"check() can tell {those} from the right answer.")
         return (f"For these numbers, {show.and_list(parts)}, so neither the answer boxes nor check() can tell "
-                f"{'that slip' if len(both) == 1 else 'those slips'} from the right answer.")
+                f"{those} from the right answer.")
 
     def boxes_asked(self) -> str:
         """When the boxes ask for some entries of the answer only, which: ``These boxes ask for Δw₁₁ and Δw₂₂, two of

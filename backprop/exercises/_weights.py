@@ -55,7 +55,7 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     keep to as many neurons as ``wanted`` (a box on a neuron already asked about repeats its δ_i, and with x_1 = x_2
     its number); a good one; one whose input and Δw_ik are not 0; one whose input is not 0; the wanted one itself
     only when every input is 0. Within each, the same neuron first, then the same input k, then w_11, w_12, w_21, ...
-    Their indexes in ``w_hidden``, in that order.
+    Their indexes in ``w_hidden``: the good ones first, each kind in the order w_11, w_12, w_21, ...
     """
     def good(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
@@ -80,7 +80,9 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
                 break
         else:
             chosen.append((i, k))
-    return sorted(chosen)
+    # the good ones first (w_11, w_12, ... among them), then the others: a page works out the first box's weight in
+    # full, which should be one whose box tells the slips apart, not a fallback whose product prints as 0.000000
+    return sorted(chosen, key=lambda ik: (not good(ik), ik))
 
 
 def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> NumericExercise:

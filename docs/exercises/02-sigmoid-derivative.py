@@ -60,12 +60,23 @@ s_v1 = 1 / (1 + math.exp(-v_1))
 answer = s_v1 * (1 - s_v1)
 
 r = show.rounded
+# A saturated neuron: a value that is not 0 (or 1) but prints as 0.000000 (or 1.000000) is said to be so, with how
+# far it is from it, so that no reader takes f'(v_1) for 0.
+not_zero = ""
+for limit in (0, 1):
+    near = [show.tex(r"${{name}} = {{value}}$", name=name,
+                     value=show.sci(value) if limit == 0 else "1 - " + show.sci(1 - value))
+            for name, value in ((f"{s}(v_1)", s_v1), (f"{s}'(v_1)", answer)) if r(value) == limit and value != limit]
+    if near:
+        one = len(near) == 1
+        not_zero += (f" Here {show.and_list(near)} print{'s' if one else ''} as ${show.num(limit)}$ but "
+                     f"{'is' if one else 'are'} not {limit}.")
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
 $${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} = {{s_v1}}, \qquad
 {{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot (1 - {{s_v1}}) {{eq}} {{sp}}$$
 
-The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.
+The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{not_zero}}
 """, s=s, v1=v_1, s_v1=s_v1, eq=show.eq(r(s_v1) * (1 - r(s_v1)), answer), sp=answer,
-    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2)
+    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, not_zero=not_zero)

@@ -743,6 +743,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("the updates Δ given as the new weights", "θ(n+1) = θ(n) + Δθ(n)",
          lambda w: [w["it"]["dw_output"][0][0], _at_oi(w, w["it"]["dw_hidden"]), w["it"]["y"]]),
         ("the flipped sign", "Your sign is flipped", _flipped),
+        ("no update (the values of time n)", "before the step",  # the weights of time n, and y(n)
+         lambda w: [w["w4"][0], _at_oi(w, w["p"]["w_hidden"]), w["it"]["y"]]),
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
@@ -775,6 +777,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("the buggy code's value", "buggy code", lambda w: round(_spot(w)[2], 6)),  # as the page prints it
         (lambda w: f"the update Δ{_spot(w)[0]} given as the new value", "θ(n+1) = θ(n) + Δθ(n)",
          lambda w: _spot(w)[3]),
+        (lambda w: f"no update ({_spot(w)[0]}(n) given as {_spot(w)[0]}(n+1))", "before the step",
+         lambda w: _spot(w)[1] - _spot(w)[3]),  # the value of time n: the right new value less its update
     ],
     "training": [
         ("counting epochs from 0", "Epochs count from 1",
@@ -858,7 +862,8 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
     assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
-                                       "the updates Δ given as the new weights", "the flipped sign"}
+                                       "the updates Δ given as the new weights", "the flipped sign",
+                                       "no update (the values of time n)"}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""

@@ -55,7 +55,8 @@ def close(a, b, rtol: float = ex.RTOL, atol: float = ex.ATOL) -> bool:
 def hand_iteration_weight(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, int, int]:
     """Exercise 8's hidden weight: the first w_ik (w_11, w_12, w_21, ...) with x_k != 0 whose update η δ_i x_k is not 0
     and lies beyond the box's tolerance (10^-6 + 10^-3 |Δw_ik|, measured against the update) of each slip in its
-    box: the hidden rules fed with w_4i(n+1), the update Δw_ik as the new value, and the flipped sign w_ik − Δw_ik."""
+    box: the hidden rules fed with w_4i(n+1), the update Δw_ik as the new value, the flipped sign w_ik − Δw_ik and no
+    update, w_ik(n)."""
     w4_next = [example["w_output"][0][i] + it["dw_output"][0][i] for i in range(3)]
     bug = oracle.iteration(example, back_weights=[w4_next])
     xs, eta = [float(v) for v in example["x"]], float(example["eta"])
@@ -63,7 +64,7 @@ def hand_iteration_weight(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, 
         for k in range(2):
             dw = eta * it["delta_hidden"][i] * xs[k]
             right = example["w_hidden"][i][k] + dw
-            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
+            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw, example["w_hidden"][i][k])
             if xs[k] != 0 and dw != 0 and all(abs(s - right) > 1e-6 + 1e-3 * abs(dw) for s in slips):
                 return f"w_{i + 1}{k + 1}", i, k
     raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
@@ -350,8 +351,8 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
         ex.Mistake(3.0, "three", "the visible slip")))
     note = exercise.note()
     assert note == ("For these numbers, the slip “the invisible slips” gives the right answer to the last decimal "
-                    "printed and the slip “the near slip” gives 1.000900, within the tolerance of the right answer "
-                    "1.000000, so neither the answer boxes nor check() can tell those slips from the right answer.")
+                    "printed; and the slip “the near slip” gives 1.000900, within the tolerance of the right answer "
+                    "1.000000. Neither the answer boxes nor check() can tell those slips from the right answer.")
     # a tie example's hidden neuron 2 (a reviewer's): v_2 = 0.02 + 0.01 + 0.01 = 0.04, tanh'(v_2) = 1 − tanh² 0.04
     net = Network([[0.02, 0.01], [0.02, 0.01], [0.5, -0.3]], [0.01, 0.01, 0.1], [[0.6, 0.6, -0.4]], [0.05])
     tanh_note = ex.catalogue(examples.Example(net, np.array([1.0, 1.0]), 0.0, 0.05, "built by the test"))[
@@ -693,8 +694,39 @@ def test_the_sign_hint_in_a_weight_box_speaks_of_the_weight_and_the_y_box_of_y()
         assert state == "wrong" and "sign is flipped" in message, (n, message)
         if n < 2:
             assert "your y" not in message and "weight" in message
-        else:
-            assert ("your y moved away from d" in message) == (abs(D - y_flipped) > abs(D - Y))
+        else:  # "away from d" only where the right step brings y closer: a large η can take it further too
+            away = abs(D - y_flipped) > abs(D - Y) and abs(D - IT["y_next"]) < abs(D - Y)
+            assert ("your y moved away from d" in message) == away
+
+
+def test_the_sign_hint_says_away_from_d_only_when_the_right_step_comes_closer():
+    """A reviewer's practice example with η = 6: the right step takes y from 1.286851 to -14.207060, away from
+    d = -0.6 too, yet the y(n+1) box told the flipped sign "your y moved away from d". Now it says that the flipped
+    y(n+1) lies on the other side of y(n) from the right one (plain math here: the oracle's steps)."""
+    data = {"w_hidden": [[0.4, -0.5], [-0.3, 0.6], [0.7, 0.2]], "b_hidden": [0.1, -0.2, 0.15],
+            "w_output": [[0.9, -0.6, 0.8]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+            "x": [0.7, -1.2], "d": -0.6, "eta": 6.0}
+    it = oracle.iteration(data)
+    y_flipped = oracle.forward(_flipped_network(data, it))["y_output"][0]
+    assert (f"{it['y']:.6f}", f"{it['y_next']:.6f}") == ("1.286851", "-14.207060"), "the premise"
+    assert abs(-0.6 - it["y_next"]) > abs(-0.6 - it["y"]) and (y_flipped - it["y"]) * (it["y_next"] - it["y"]) < 0
+    net = Network(data["w_hidden"], data["b_hidden"], data["w_output"], data["b_output"])
+    exercise = ex.catalogue(examples.Example(net, np.array(data["x"]), -0.6, 6.0, "built by the test"))["one-iteration"]
+    state, message = exercise.box_verdict(2, repr(y_flipped))
+    assert state == "wrong" and "sign is flipped" in message
+    assert "away from d" not in message and "your y(n+1) lies on the other side of y(n) from the right one" in message
+
+
+def test_a_note_whose_clauses_hold_commas_separates_them_with_semicolons():
+    """A reviewer's η = 10^-6 (exercise 9): "..., and every other entry within its tolerance too and the slip
+    “dropping f'(v_i)” gives ...": the clauses hold commas, so "and" alone ran them together. Hand values."""
+    exercise = ex.NumericExercise("x", right=[1.0, 2.0], boxes=(ex.Box("a", (0,)), ex.Box("b", (1,))), mistakes=(
+        ex.Mistake([1.0009, 2.0], "one", "the first slip"), ex.Mistake([1.0, 2.0015], "two", "the second slip")))
+    assert exercise.note() == (
+        "For these numbers, the slip “the first slip” gives a = 1.000900, within the tolerance of the right answer "
+        "1.000000, and every other entry within its tolerance too; and the slip “the second slip” gives b = 2.001500, "
+        "within the tolerance of the right answer 2.000000, and every other entry within its tolerance too. Neither "
+        "the answer boxes nor check() can tell those slips from the right answer.")
 
 
 def test_the_gradient_check_sign_hint_reads_plainly():
@@ -769,14 +801,14 @@ def test_the_update_boxes_keep_to_two_neurons_when_only_one_tells_every_slip_apa
     it = oracle.iteration(data)
     chosen = box_weights("tansig-hidden", data, it)
     assert [(b.label, b.index) for b in exercise.boxes] == [(f"Δ{label}", (i, k)) for label, i, k in chosen]
-    assert [b.label for b in exercise.boxes] == ["Δw_22", "Δw_31"]
+    assert [b.label for b in exercise.boxes] == ["Δw_31", "Δw_22"]  # the good one first: the page works it out
     tanh = oracle.iteration({**data, "hidden": "tansig"})
     right, no_f_prime = tanh["dw_hidden"][1][1], data["eta"] * tanh["e"] * data["w_output"][0][1] * data["x"][1]
     assert f"{right:.6f}" != f"{tanh['dw_hidden'][2][0]:.6f}", "two different numbers"
-    assert exercise.box_note(0) == (
+    assert exercise.box_note(1) == (
         f"For these numbers, the slip “dropping f'(v_i)” gives Δw₂₂ = {no_f_prime:.6f}, within the tolerance of the "
         f"right answer {right:.6f}, so this box calls it right; the Δw₃₁ box catches it.")
-    assert exercise.box_note(1) == "" and exercise.note() == ""
+    assert exercise.box_note(0) == "" and exercise.note() == ""
 
 
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])

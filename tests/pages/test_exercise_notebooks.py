@@ -238,9 +238,18 @@ def _bias_words(text: str) -> None:  # exercise 7
 
 
 def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
-    closer = abs(it["d"] - it["y_next"]) < abs(it["d"] - it["y"])
+    """Where y moved, as a reader compares the printed y(n) and y(n+1) (six decimals) with d."""
+    if f"{it['y']:.6f}" == f"{it['y_next']:.6f}":  # they print alike: said so, with how far and which way y moved
+        toward = abs(it["d"] - it["y_next"]) < abs(it["d"] - it["y"])
+        moved = f"{abs(it['y_next'] - it['y']):.1e}".split("e")
+        assert (rf"the same as $y(n)$ to six decimals: the step moved $y$ by only ${moved[0]} \times "
+                rf"10^{{{int(moved[1])}}}$, {'towards' if toward else 'away from'} $d" in text), text
+        assert "closer to $d" not in text and "further from $d" not in text
+        return
+    y, y_next = float(f"{it['y']:.6f}"), float(f"{it['y_next']:.6f}")  # as printed
+    closer = round(abs(it["d"] - y_next), 6) < round(abs(it["d"] - y), 6)
     assert ("closer to $d" in text) == closer and ("further from $d" in text) == (not closer)
-    past = (it["d"] - it["y"]) * (it["d"] - it["y_next"]) < 0  # d lies between y(n) and y(n+1)
+    past = (it["d"] - y) * (it["d"] - y_next) < 0  # d lies between y(n) and y(n+1)
     assert ("the step overshoots" in text) == (not closer and past), "an overshoot is a step past d"
     assert ("on the same side of $d$" in text) == (not closer and not past)
     assert ("though past it, on its other side" in text) == (closer and past)
@@ -273,6 +282,18 @@ def test_exercise_8_says_when_y_went_past_d_yet_closer_to_it():
     text = ex.iteration_outcome(it["d"], it["y"], it["y_next"])
     _iteration_words(text, it)
     assert text.startswith("closer to $d = 0.9$ than $y(n) = 0.616121$ was, though past it")
+
+
+def test_exercise_8_says_when_y_n_and_y_next_print_alike():
+    """A reviewer's practice example with η = 10^-6 (TINIER): y(n+1) = 0.83801587 and y(n) = 0.83801637 both print as
+    0.838016, and exercise 8 said "y(n+1) = 0.838016, closer to d = 0.6 than y(n) = 0.838016 was". Against the
+    oracle's y(n+1)."""
+    it = oracle.iteration(TINIER)
+    assert f"{it['y']:.6f}" == f"{it['y_next']:.6f}" == "0.838016" and it["y_next"] != it["y"], "the premise"
+    text = ex.iteration_outcome(it["d"], it["y"], it["y_next"])
+    _iteration_words(text, it)
+    assert text == (r"the same as $y(n)$ to six decimals: the step moved $y$ by only $5.0 \times 10^{-7}$, towards "
+                    r"$d = 0.6$")
 
 
 def _iteration_names(text: str, example: dict, it: dict) -> None:
@@ -339,7 +360,8 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
         assert rf"\Delta {w} = \eta\, e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}" in text
         assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {right[i][k]:.6f}\$\$", text, re.S)
     for label, a, b in rest:
-        assert rf"\Delta {_tex(label)} = {right[a][b]:.6f}" in text, (name, label)
+        shown = f"{right[a][b]:.6f}".replace("-0.000000", "0.000000")  # the site never writes -0.000000
+        assert rf"\Delta {_tex(label)} = {shown}" in text, (name, label)
     if name != "hidden-weights":
         named = set(re.findall(r"\\Delta (w_\{\d\d\})", text))
         assert named == {_tex(label) for label, _, _ in chosen}, (name, named)
@@ -425,7 +447,12 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     name, i, k = gradient_weight(example, it)
     w = f"w_{{{name[2:]}}}"
     assert rf"\frac{{\partial E}}{{\partial {w}}} \approx \frac{{E({w} + h) - E({w} - h)}}{{2h}}." in text
-    assert rf"$-\Delta {w} / \eta$" in text and rf"$-\Delta {w}/\eta$ from" in text and f"`E({name})`" in text
+    assert rf"$-\Delta {w} / \eta$" in text and f"`E({name})`" in text
+    # the task compares with the rule's gradient from its factors, not with Δw_ik/η from exercise 6's six decimals
+    # (a reviewer's η = 0.00002: Δw_11 = -0.000003 printed, so 0.15 against a central difference of 0.130631)
+    assert (rf"$-\Delta {w}/\eta = -e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}$, computed in Python from its "
+            "factors") in text.replace("\n", " ")
+    assert rf"$-\Delta {w}/\eta$ from exercise 6" not in text
     assert rf"Rule 3 gives $\partial E/\partial {w} = -e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1} = " in text
     assert rf"| ${w}$ |" in text, "the given table's row"
     assert re.search(r"they agree to \d+ significant digits \(a relative difference of \$\d(\.\d)? \\times "
@@ -654,6 +681,74 @@ def shown_with_example(example_file: Path, stems: list[str]) -> dict[str, str]:
                           text=True, encoding="utf-8", timeout=300)
     assert proc.returncode == 0, proc.stderr
     return {stem: json.loads(proc.stdout)[path] for stem, path in zip(stems, paths, strict=True)}
+
+
+# A reviewer's practice example with η = 10^-6: every update is below 10^-6, within the tolerance of the boxes for a
+# new weight or bias, so no box tells a missing update from the right new value.
+TINIER = {"w_hidden": [[0.45, -0.35], [-0.25, 0.55], [0.65, 0.15]], "b_hidden": [0.05, -0.15, 0.25],
+          "w_output": [[0.6, -0.7, 0.45]], "b_output": [0.35], "hidden": "logsig", "output": "purelin",
+          "x": [0.8, -0.9], "d": 0.6, "eta": 1e-06}
+# A reviewer's saturated practice example: v_1 = -17.9 and v_3 = 18.3, so f'(v_1) and f'(v_3) are about 10^-8
+SATURATED = {"w_hidden": [[-9.0, 8.0], [0.3, -0.4], [9.5, -7.5]], "b_hidden": [-1.0, 0.2, 1.5],
+             "w_output": [[0.7, -0.5, 0.6]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
+             "x": [0.9, -1.1], "d": 0.2, "eta": 0.4}
+# A reviewer's practice example with η = 6: y goes from 1.286851 to -14.207060 for d = -0.6, away from d
+BIG_ETA = {"w_hidden": [[0.4, -0.5], [-0.3, 0.6], [0.7, 0.2]], "b_hidden": [0.1, -0.2, 0.15],
+           "w_output": [[0.9, -0.6, 0.8]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+           "x": [0.7, -1.2], "d": -0.6, "eta": 6.0}
+
+
+def _practice_file(tmp_path: Path, practice: dict, name: str) -> Path:
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
+    return path
+
+
+def _sci(value: float) -> str:
+    """``value`` in TeX's scientific notation with two significant digits, written here: -1.6 \\times 10^{-7}."""
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tmp_path):
+    """TINIER: Δw_41 = -1.6e-7 and Δw_11 = -2.5e-8 are within the 10^-6 of their boxes, so exercise 8's boxes take
+    w_41(n) and w_11(n), yet its page said "it is the weights' boxes that catch a missing update"; exercise 12's box
+    took b_1(n) = 0.05 with no note. Both now say so; the updates are the oracle's."""
+    it = oracle.iteration(TINIER)
+    dw41, dw11 = it["dw_output"][0][0], it["dw_hidden"][0][0]
+    assert max(abs(dw41), abs(dw11)) < 1e-6, "the premise"
+    texts = shown_with_example(_practice_file(tmp_path, TINIER, "tinier"), ["08-one-iteration", "12-spot-the-bug"])
+    eight, twelve = texts["08-one-iteration"], texts["12-spot-the-bug"]
+    assert "boxes that catch a missing update" not in eight
+    assert (rf"Here no weight's box catches a missing update: the updates $\Delta w_{{41}} = {_sci(dw41)}$ and "
+            rf"$\Delta w_{{11}} = {_sci(dw11)}$ are within the tolerance of their boxes." in eight)
+    assert re.search(r"“no update \(the values of time n\)”[^.]* give the right answer to the last decimal printed",
+                     eight)
+    assert "the same as $y(n)$ to six decimals" in eight and "closer to $d" not in eight
+    label = re.search(r"What should \$([bw])_\{(\d+)\}\(n\+1\)\$ be", twelve).groups()
+    name = f"{label[0]}_{label[1]}"
+    assert re.search(rf"“no update \({name}\(n\) given as {name}\(n\+1\)\)”[^.]* give the right answer", twelve)
+    assert "neither the answer boxes nor check() can tell those slips" in twelve
+
+
+def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apart(tmp_path):
+    """SATURATED: f'(v_1) = 1.7e-8, so Δw_12 and every slip's print as 0.000000; the boxes of exercises 6 and 9 were
+    sorted, so the fallback Δw_12 (6) or Δw_11 (9) came first and the worked solution worked it out in full
+    ("0.4 · 0.056500 · 0.7 · 0.000000 · (−1.1) = 0.000000") while Δw_21, whose box tells the slips apart, appeared only
+    as a result. The first box is now a good one (the oracle's choice); exercise 2 says f'(v_1) is not 0."""
+    it = oracle.iteration(SATURATED)
+    texts = shown_with_example(_practice_file(tmp_path, SATURATED, "saturated"),
+                               ["02-sigmoid-derivative", "06-hidden-weights", "09-tansig-hidden"])
+    for stem, name in (("06-hidden-weights", "hidden-weights"), ("09-tansig-hidden", "tansig-hidden")):
+        first, i, k = box_weights(name, SATURATED, it)[0]
+        right, slips = update_slips(name, SATURATED, it)
+        assert abs(right[i][k]) > 1e-3 and all(abs(s[i][k] - right[i][k]) > 1e-6 + 1e-3 * abs(right[i][k])
+                                                for s in slips), (stem, first)
+        _update_names(name, texts[stem], SATURATED, it)
+        assert r"\cdot 0.000000 \cdot" not in texts[stem], stem
+    f_prime = oracle.F_PRIME_FROM_Y["logsig"](oracle.F["logsig"](it["v_hidden"][0]))
+    assert f"{f_prime:.6f}" == "0.000000" and f_prime > 0, "the premise"
+    assert rf"$f'(v_1) = {_sci(f_prime)}$ print as $0.000000$ but are not 0." in texts["02-sigmoid-derivative"]
 
 
 # A reviewer's practice example with η = 0.01: every update is below 0.0004 and the bug of exercise 12 moves each new

@@ -35,8 +35,8 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
 def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
     """Exercise 8's weight: the first w_ik whose input x_k is not 0, whose update Δw_ik = η δ_i x_k is not 0 and whose
     box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik, by more than 10^-6 + 10^-3 |Δw_ik|: the
-    hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, and the flipped sign w_ik − Δw_ik.
-    ``it``: ``oracle.iteration(example)``."""
+    hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, the flipped sign w_ik − Δw_ik and no
+    update, w_ik(n). ``it``: ``oracle.iteration(example)``."""
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
@@ -44,7 +44,7 @@ def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
         for k in range(len(x)):
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
-            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw)
+            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw, example["w_hidden"][i][k])
             if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(dw) for s in slips):
                 return f"w_{i + 1}{k + 1}", i, k
     raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
@@ -98,8 +98,8 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
     whose right Δw_ik is not 0 and whose box tells each slip from it (a good one); in place of one that is not, one not
     yet asked for, the first of: a good one of the same neuron or of a neuron no box asks about yet; one of those
     neurons whose input and Δw_ik are not 0; a good one; one whose input and Δw_ik are not 0; one whose input is not 0;
-    else the wanted one itself. Within each, the same neuron first, then the same input, then w_11, w_12, ... In the
-    order w_11, w_12, ..."""
+    else the wanted one itself. Within each, the same neuron first, then the same input, then w_11, w_12, ... The good
+    ones first (the page works out the first in full), each kind in the order w_11, w_12, ..."""
     x = [float(v) for v in example["x"]]
     right, slips = update_slips(name, example, it)
 
@@ -125,4 +125,4 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
                 pick = min(free, key=lambda ik: (ik[0] != i, ik[1] != k, ik))
                 break
         chosen.append(pick)
-    return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen)]
+    return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen, key=lambda ik: (not good(*ik), ik))]
