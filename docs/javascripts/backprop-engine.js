@@ -342,11 +342,17 @@
   var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given)\s*)?\}\}/g; // {{name}}, or {{name:given}} as show.tex
 
   // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1"; of a mantissa too).
+  // A typed value that is not 0 but rounds to 0 at the page's decimals (η = 1e-7) is written as JavaScript writes it
+  // shortest, "1e-7": as 0 it would read as a value the page refuses, and every product with it as 0.
   function given(value) {
     var parts = num(value).split("e"), text = parts[0];
     if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
+    if (parts.length === 1 && !/[1-9]/.test(text) && value !== 0 && isFinite(value)) return value.toExponential();
     return parts.length > 1 ? text + "e" + parts[1] : text;
   }
+
+  // A given value as the page shows it (given), as a number: what a reader multiplies.
+  function shownGiven(value) { return Number(given(value)); }
 
   // A number as TeX, and whether it needs parentheses where a negative one would: num's 1.234568e+20 is written as
   // show.sci writes it, 1.234568 \times 10^{20} (1.234568e+20 would read as a product with the constant e), which is
@@ -354,8 +360,8 @@
   function fieldText(value, spec) {
     if (typeof value === "string") return [value, false];
     var text = spec === "given" ? given(value) : num(value);
-    var m = /^(.*)e\+0*(\d+)$/.exec(text);
-    if (m) text = m[1] + " \\times 10^{" + m[2] + "}";
+    var m = /^(.*)e([+-])0*(\d+)$/.exec(text);
+    if (m) text = m[1] + " \\times 10^{" + (m[2] === "-" ? "-" : "") + m[3] + "}";
     return [text, text.charAt(0) === "-" || !!m];
   }
 
@@ -518,7 +524,7 @@
 
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
-    var r = rounded, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
+    var r = rounded, g = shownGiven, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
     var dd = targets(net, d)[0], e = f.e[0], y = fp.yo[0], fpo = f.fPrimeOutput[0], linearOut = net.output === "purelin";
     var out = {}, i, k, nHid = fp.yh.length, nIn = x.length;
     var sum = function (terms) { return terms.reduce(function (a, b) { return a + b; }); };
@@ -529,7 +535,7 @@
         vals["w" + k] = net.w_hidden[i][k];
         vals["x" + k] = x[k];
       }
-      var shownV = sum(net.w_hidden[i].map(function (w, kk) { return r(w) * r(x[kk]); })) + r(net.b_hidden[i]);
+      var shownV = sum(net.w_hidden[i].map(function (w, kk) { return g(w) * g(x[kk]); })) + g(net.b_hidden[i]);
       vals.rel = eq(shownV, fp.vh[i]);
       out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b:given}} {{rel}} {{v}}", vals);
       out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
@@ -543,12 +549,12 @@
     }
     o.b = net.b_output[0];
     o.v = fp.vo[0];
-    o.rel = eq(sum(net.w_output[0].map(function (w, ii) { return r(w) * r(fp.yh[ii]); })) + r(net.b_output[0]), fp.vo[0]);
+    o.rel = eq(sum(net.w_output[0].map(function (w, ii) { return g(w) * r(fp.yh[ii]); })) + g(net.b_output[0]), fp.vo[0]);
     var v4 = "v" + (nHid + 1);
     out[v4] = tex(terms.join(" + ") + " + {{b:given}} {{rel}} {{v}}", o);
     out.y = linearOut ? tex("{{y}}", { y: y })
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
-    out.e = tex("{{d:given}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(r(dd) - r(y), e) });
+    out.e = tex("{{d:given}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(g(dd) - r(y), e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
     var fPrime = function (name, yv, value) {
       if (name === "purelin") return "1";
@@ -566,39 +572,39 @@
       dh.push(f.fPrimeHidden[i] * net.w_output[0][i] * d4);
       out["δ" + (i + 1)] = tex("{{fp}} \\cdot {{w:given}} \\cdot {{d4}} {{rel}} {{delta}}",
         { fp: f.fPrimeHidden[i], w: net.w_output[0][i], d4: d4, delta: dh[i],
-          rel: eq(r(f.fPrimeHidden[i]) * r(net.w_output[0][i]) * r(d4), dh[i]) });
+          rel: eq(r(f.fPrimeHidden[i]) * g(net.w_output[0][i]) * r(d4), dh[i]) });
     }
     for (i = 0; i < nHid; i++) {
       var dw = u.dw_output[0][i], w = net.w_output[0][i];
       out["Δw" + j4 + (i + 1)] = tex("{{eta:given}} \\cdot {{d4}} \\cdot {{y}} {{rel}} {{dw}}",
-        { eta: eta, d4: d4, y: fp.yh[i], dw: dw, rel: eq(r(eta) * r(d4) * r(fp.yh[i]), dw) });
+        { eta: eta, d4: d4, y: fp.yh[i], dw: dw, rel: eq(g(eta) * r(d4) * r(fp.yh[i]), dw) });
       out["w" + j4 + (i + 1) + "(n+1)"] = newValue(w, dw, next.w_output[0][i]);
     }
     var db = u.db_output[0];
     out["Δb" + j4] = linearOut
-      ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(r(eta) * (r(dd) - r(y)), db) })
-      : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(r(eta) * r(d4), db) });
+      ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(g(eta) * (g(dd) - r(y)), db) })
+      : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(g(eta) * r(d4), db) });
     out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
     for (i = 0; i < nHid; i++) {
       for (k = 0; k < nIn; k++) {
         var dwik = u.dw_hidden[i][k], name = "w" + (i + 1) + (k + 1);
         out["Δ" + name] = tex("{{eta:given}} \\cdot {{delta}} \\cdot {{x:given}} {{rel}} {{dw}}",
-          { eta: eta, delta: dh[i], x: x[k], dw: dwik, rel: eq(r(eta) * r(dh[i]) * r(x[k]), dwik) });
+          { eta: eta, delta: dh[i], x: x[k], dw: dwik, rel: eq(g(eta) * r(dh[i]) * g(x[k]), dwik) });
         out[name + "(n+1)"] = newValue(net.w_hidden[i][k], dwik, next.w_hidden[i][k]);
       }
       var dbi = u.db_hidden[i];
       out["Δb" + (i + 1)] = tex("{{eta:given}} \\cdot {{delta}} {{rel}} {{db}}",
-        { eta: eta, delta: dh[i], db: dbi, rel: eq(r(eta) * r(dh[i]), dbi) });
+        { eta: eta, delta: dh[i], db: dbi, rel: eq(g(eta) * r(dh[i]), dbi) });
       out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
     }
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
     out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y}})^2 {{rel}} {{E}}", { d: dd, y: rows["y(n+1)"], E: rows["E(n+1)"],
-      rel: eq(0.5 * Math.pow(r(dd) - r(rows["y(n+1)"]), 2), rows["E(n+1)"]) });
+      rel: eq(0.5 * Math.pow(g(dd) - r(rows["y(n+1)"]), 2), rows["E(n+1)"]) });
     return out;
   }
 
   function newValue(old, delta, value) {
-    return tex("{{old:given}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(rounded(old) + rounded(delta), value) });
+    return tex("{{old:given}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(shownGiven(old) + rounded(delta), value) });
   }
 
   // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):

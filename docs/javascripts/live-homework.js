@@ -72,7 +72,10 @@
         (bad > 1 ? "each" : "it") + " says why."; // not a number, or "1,000" (commaProblem)
       if (report.firstWrong) {
         var fw = report.firstWrong;
-        parts.push("The first wrong step is " + fw.name + " (you wrote " + E.plain(fw.given) + ").");
+        // quoted as typed: E.plain would round it to the page's decimals (0.0000005 as "0.000000")
+        var typed = hwInputs.filter(function (el) { return el.getAttribute("data-step") === fw.name; })[0];
+        parts.push("The first wrong step is " + fw.name + " (you wrote " +
+          (typed ? typed.value.trim() : E.plain(fw.given)) + ").");
         if (report.likely.length) {
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
             return n + ". " + hintFor(n, c.net);

@@ -155,6 +155,17 @@
       });
     }
 
+    // The top of the cost axis: three decimals, or, for a cost that would print as 0.000 there (below 0.0005), two
+    // significant digits in scientific notation ("4.4×10⁻⁹"): a top label of 0.000 over a bottom one of 0 says nothing.
+    function axisLabel(value) {
+      if (value === 0 || /[1-9]/.test(E.plain(value, 3))) return E.plain(value, 3);
+      var digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // superscript 0-9
+      var parts = value.toExponential(1).split("e");
+      var power = parts[1].replace("+", "").replace("-", "\u207b")
+        .replace(/\d/g, function (n) { return digits.charAt(Number(n)); });
+      return parts[0] + "\u00d710" + power;
+    }
+
     function plot() {
       var box = document.getElementById("bp-plot"), caption = document.getElementById("bp-plot-caption");
       var h = state.history, W = 320, H = 150, L = 46, R = 10, T = 10, B = 30;
@@ -170,7 +181,7 @@
       box.innerHTML = '<svg viewBox="0 0 ' + W + " " + H + '" role="img" aria-label="' + label + '">' +
         '<line class="bp-plot__axis" x1="' + L + '" y1="' + (H - B) + '" x2="' + (W - R) + '" y2="' + (H - B) + '"/>' +
         '<line class="bp-plot__axis" x1="' + L + '" y1="' + T + '" x2="' + L + '" y2="' + (H - B) + '"/>' +
-        '<text x="' + (L - 4) + '" y="' + (T + 8) + '" text-anchor="end">' + E.plain(max, 3) + "</text>" +
+        '<text x="' + (L - 4) + '" y="' + (T + 8) + '" text-anchor="end">' + axisLabel(max) + "</text>" +
         '<text x="' + (L - 4) + '" y="' + (H - B) + '" text-anchor="end">' + E.plain(min, 3) + "</text>" +
         '<text x="' + L + '" y="' + (H - 8) + '" text-anchor="middle">0</text>' +
         '<text x="' + (W - R) + '" y="' + (H - 8) + '" text-anchor="end">n = ' + (h.length - 1) + "</text>" +
@@ -247,8 +258,11 @@
     function refuse(outside, v) {
       var first = outside[0], others = outside.slice(1);
       var list = others.length < 2 ? others.join("") : others.slice(0, -1).join(", ") + " and " + others[others.length - 1];
+      // A value just past the limit prints as the limit with the page's decimals (1000000.000000): then in full.
+      var value = v[first.replace("(n+1)", "")];
+      var shown = Math.abs(E.rounded(value)) > LIMIT ? E.plain(value) : String(value).replace("-", "\u2212");
       var text = "Not applied: this step would make " + first + " = " +
-        E.plain(v[first.replace("(n+1)", "")]) + (others.length ? " (and " + list + " too)" : "") +
+        shown + (others.length ? " (and " + list + " too)" : "") +
         ", outside " + RANGE + ", what the fields accept. The numbers at time n stay as they were; a smaller \u03b7 " +
         "takes a smaller step.";
       status.textContent = text;

@@ -306,6 +306,50 @@ def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):
     assert "after 1 update" in page.text_content("#bp-plot-caption")
 
 
+def test_numbers_below_the_decimals_are_shown_as_they_are(tab):
+    """A reviewer's findings at the edges: an η of 10^-7 was written "0" in every update ("Δw41 = 0 · ..."), a value
+    the page refuses; a homework value of 0.0000005 was quoted as "you wrote 0.000000"; an update just past 10^6
+    was refused as "w41(n+1) = 1000000.000000, outside −1000000 to 1000000"; and a cost below 0.0005 put "0.000" at
+    the top of the plot's axis, over the "0.000" at its foot."""
+    visit(tab)
+    page = tab.page
+    # the homework result quotes a wrong value as typed (the example's Δw41 is far from 0.0000005)
+    ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
+        "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
+    page.fill(f"#{ids['Δw41']}", "0.0000005")
+    page.click("#bp-hw-check")
+    assert "(you wrote 0.0000005)" in page.text_content("#bp-hw-result"), page.text_content("#bp-hw-result")
+    page.click("#bp-hw-clear")
+    fill(tab, "eta", "0.0000001")
+    tab.page.evaluate(FRAME_JS)
+    numbers = page.evaluate(NUMBERS_JS)
+    assert numbers["Δb4"]["tex"].startswith("1 \\times 10^{-7} \\cdot"), numbers["Δb4"]
+    assert not numbers["Δw41"]["text"].startswith("0 "), numbers["Δw41"]
+    # a step just past the fields' range: its value in full (the oracle's is 10^6 + 1e-7)
+    page.click("#bp-reset")
+    for name, text in {"w41": "1000000", "w42": "0", "w43": "0", "b4": "0", "w11": "0", "w12": "0",
+                       "b1": "-16.11809565", "d": "1.1", "eta": "1"}.items():
+        fill(tab, name, text)
+    values = example_values() | {"w41": 1e6, "w42": 0.0, "w43": 0.0, "b4": 0.0, "w11": 0.0, "w12": 0.0,
+                                 "b1": -16.11809565, "d": 1.1, "eta": 1.0}
+    w41_next = oracle.trace_values(oracle.iteration(oracle_example(values)))["w41(n+1)"]
+    assert 1e6 < w41_next < 1e6 + 1e-6 and show.num(w41_next) == "1000000.000000", "the premise"
+    page.click("#bp-apply")
+    status = page.text_content("#bp-live-status")
+    m = re.match(r"Not applied: this step would make w41\(n\+1\) = ([\d.]+)", status)
+    assert m and float(m[1]) > 1e6 and float(m[1]) == pytest.approx(w41_next, abs=1e-9), status
+    # a cost below 0.0005: the top of the plot's axis in scientific notation (the oracle's E = 0.0002)
+    page.click("#bp-reset")
+    y = oracle.iteration(oracle_example(example_values()))["y"]
+    d = round(y + 0.02, 6)
+    fill(tab, "d", show.given(d))
+    E = oracle.iteration(oracle_example(example_values() | {"d": d}))["E"]
+    mantissa, exponent = f"{E:.1e}".split("e")
+    top = page.locator("#bp-plot svg text").first.text_content()
+    assert top == mantissa + "\u00d710" + "".join("\u207b" if c == "-" else "\u2070\u00b9\u00b2\u00b3\u2074\u2075"
+                                                 "\u2076\u2077\u2078\u2079"[int(c)] for c in str(int(exponent))), top
+
+
 def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
     visit(tab)
     right = homework.trace(*network(example_values()))
