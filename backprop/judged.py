@@ -81,7 +81,8 @@ def floor_sentence(net: Network, x: ArrayLike, analytic: dict[str, Array], numer
     zero, tiny, explained = floor_rows(net, x, analytic, numerical, skip)
     said = []
     if zero:
-        why = r" (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if explained else ""
+        why = ((r" (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if len(zero) > 1 else
+                r" (a weight whose input, an $x_k$ or $y_{hi}$, is 0)") if explained else "")
         said.append(f"The gradient{'s' if len(zero) > 1 else ''} of {show.and_list(zero)} "
                     f"{'are' if len(zero) > 1 else 'is'} exactly 0 in the rules and in the central difference "
                     f"alike{why}, so {'their' if len(zero) > 1 else 'its'} relative error is $0/10^{{-8}} = 0$ by the "

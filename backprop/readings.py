@@ -217,7 +217,12 @@ def _saturation(f_prime_v: np.ndarray) -> str:
     slowest = show.smallest(f_prime_v)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
-    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],
+    lo = min(f_prime_v[i] for i in slowest)
+    if show.rounded(lo) == 0:  # beside "f'(v_i) > 0" a printed 0.000000 would contradict it: the value itself
+        return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}; the tables print {{it}} as {{zero}}) and "
+                        r"${{hi}}$.", lo=show.sci(lo), slow=_neurons(slowest), hi=f_prime_v.max(),
+                        it="it" if len(slowest) == 1 else "them", zero=show.num(0))
+    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=lo,
                     slow=_neurons(slowest), hi=f_prime_v.max())
 
 

@@ -31,3 +31,18 @@ def test_floor_rows_names_the_zero_and_the_tiny_gradients():
     assert floor_rows(net, x, a, c) == (["$w_{11}$", "$w_{21}$", "$w_{31}$"], ["$b_2$"], True)
     a["b_output"][0] = c["b_output"][0] = 0.0  # a bias: nothing multiplies it by 0
     assert floor_rows(net, x, a, c, skip=["$w_{21}$"]) == (["$b_4$", "$w_{11}$", "$w_{31}$"], ["$b_2$"], False)
+
+
+def test_floor_sentence_of_one_zero_gradient_says_a_weight_not_each():
+    """A reviewer's tanh example with v_2 = -0.5 * 0.6 + (-1.0) * (-0.3) + 0 = 0, so y_h2 = 0 and only w_42's gradient
+    is 0: the sentence said "(each a weight whose input ... is 0)" of one weight. Hand gradients, 0.5 elsewhere."""
+    from backprop.judged import floor_sentence
+
+    net = Network([[0.5, 1.0], [-0.5, -1.0], [0.4, 0.2]], [0.000001, 0.0, 0.1], [[0.6, -0.7, 0.5]], [0.2],
+                  hidden="tansig")
+    x = np.array([0.6, -0.3])
+    grads = {name: np.full(getattr(net, name).shape, 0.5) for name in ("w_hidden", "b_hidden", "w_output", "b_output")}
+    grads["w_output"][0, 1] = 0.0
+    said = floor_sentence(net, x, grads, {k: v.copy() for k, v in grads.items()})
+    assert said.startswith("The gradient of $w_{42}$ is exactly 0 in the rules and in the central difference alike "
+                           "(a weight whose input, an $x_k$ or $y_{hi}$, is 0), so its relative error"), said

@@ -779,7 +779,8 @@ def check_floor_sentence(ex: dict, said: str, decided: list[str]) -> None:
     tiny = [label for label, ai, ci, _ in rows if (ai or ci) and abs(ai) + abs(ci) < 1e-8]
     if zero:
         many = len(zero) > 1
-        why = " (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if all(v == 0 for _, v in zero) else ""
+        why = (f" ({'each ' if many else ''}a weight whose input, an $x_k$ or $y_{{hi}}$, is 0)"
+               if all(v == 0 for _, v in zero) else "")
         assert (f"The gradient{'s' if many else ''} of {and_list([label for label, _ in zero])} "
                 f"{'are' if many else 'is'} exactly 0 in the rules and in the central difference alike{why}, so "
                 f"{'their' if many else 'its'} relative error is $0/10^{{-8}} = 0$ by the floor") in said

@@ -160,3 +160,24 @@ def test_rule_3_names_every_neuron_whose_slope_prints_as_the_smallest(tmp_path, 
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
     names = f"neurons {slow[0]} and {slow[1]}"
     assert f"Here $f'(v_i)$ lies between ${low}$ ({names}) and ${max(shown, key=float)}$." in text
+
+
+def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
+    """A reviewer's saturated logsig example (v_1 = -20): the reading said "f'(v_i) lies between 0.000000 (neuron 1)"
+    a line above "f'(v_i) > 0". The smallest slope is given in scientific notation, from the oracle, and said to
+    print as 0.000000."""
+    import json
+
+    from tests.support.snippets import render_with_example
+
+    ex = {"w_hidden": [[-8.0, -4.0], [0.3, 0.5], [-6.0, -2.0]], "b_hidden": [-8.0, 0.2, -4.0],
+          "w_output": [[0.7, -0.9, 1.3]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+          "x": [1.0, 1.0], "d": -0.6, "eta": 0.7}
+    fps = oracle.iteration(ex)["fp_hidden"]
+    assert pages.s6(fps[0]) == "0.000000" and fps[0] > 0, "the premise"
+    mantissa, exponent = f"{fps[0]:.1e}".split("e")
+    path = tmp_path / "saturated.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert (f"Here $f'(v_i)$ lies between ${mantissa} \\times 10^{{{int(exponent)}}}$ (neuron 1; the tables print it "
+            f"as 0.000000) and ${pages.s6(max(fps))}$.") in text
