@@ -166,10 +166,12 @@ def test_iteration_page_says_which_way_each_parameter_moves():
     if cost(apply(WORKED, delta), X, D) > cost(WORKED, X, D):
         slope += f" (this one, with $\\eta = {given(ETA)}$, is too long: the cost grows, " \
                  f"[below](#did-the-cost-go-down))"
-    if moving < 13:  # a count in words, like "thirteen" beside it, and the other count too
+    if moving < 13:  # a count in words, like "thirteen" beside it, and the other count too, with their names
         staying = 13 - moving
-        assert f"{words[moving].capitalize()} of the thirteen parameters move {slope}; the other {words[staying]} " \
-               f"{'has' if staying == 1 else 'have'} slope 0" in text
+        still = [f"${label}$" for name in ("w_output", "b_output", "w_hidden", "b_hidden")
+                 for label, v in zip(LABELS[name], flat(delta, [name])) if v == 0]
+        assert f"{words[moving].capitalize()} of the thirteen parameters move {slope}; the other {words[staying]}, " \
+               f"{and_list(still)}, {'has' if staying == 1 else 'have'} slope 0" in text
     else:
         assert f"All thirteen parameters move {slope}." in text
     for size_word in (" grows", " grow;", " grow.", " shrinks", " shrink;", " shrink."):  # not for signed changes
@@ -664,3 +666,17 @@ def test_iteration_page_training_target_and_initial_range():
         net = Network.random(2, 3, 1, seed=seed)
         assert np.all(np.abs(net.w_hidden) <= 1 / math.sqrt(2)) and np.all(np.abs(net.w_output) <= 1 / math.sqrt(3))
 
+
+
+def test_iteration_page_names_the_parameters_that_stay(tmp_path):
+    """A reviewer's tanh example with v_2 = -0.5 * 0.6 + (-1.0) * (-0.3) + 0 = 0, so y_h2 = 0 and Δw_42 = 0: the page
+    said "the other one has slope 0 there and stays" without naming it. It names it, from the oracle."""
+    ex = {"w_hidden": [[0.5, 1.0], [-0.5, -1.0], [0.4, 0.2]], "b_hidden": [0.000001, 0.0, 0.1],
+          "w_output": [[0.6, -0.7, 0.5]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+          "x": [0.6, -0.3], "d": 0.9, "eta": 0.4}
+    it = oracle.iteration(ex)
+    assert [dw == 0 for dw in it["dw_output"][0]] == [False, True, False], "the premise: only Δw_42 is 0"
+    path = tmp_path / "one-stays.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, [PAGE])[PAGE])
+    assert "; the other one, $w_{42}$, has slope 0 there and stays" in text
