@@ -61,7 +61,7 @@ def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int,
                     f"the update Δ{label} given as the new value"),
             # no step at all: the box calls it right when the update is within the tolerance (the page then says so)
             Mistake(getattr(ex.net, attr)[index], f"That is {label}(n), before the step: add its update Δ{label}(n).",
-                    f"no update ({label}(n) given as {label}(n+1))"),
+                    f"no update ({label}(n) given as {label}(n+1))", missing_update=True),
         ),
     )
 

@@ -220,7 +220,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             Mistake([new.w_output[0, 0], new.w_hidden[index], p.y], y_hint, "y(n) given as y(n+1)", in_boxes=(2,)),
             # its y(n+1) entry is y(n) too: the y box gives the hint above (one hint, not two for one number)
             Mistake([net.w_output[0, 0], net.w_hidden[index], p.y], stayed, "no update (the values of time n)",
-                    box_hints=((2, y_hint),)),
+                    box_hints=((2, y_hint),), missing_update=True),
             # its third entry is y(n) too, but it is about the weights: the y(n+1) box gives the hint above
             Mistake([dw_out[0, 0], dw_hid[index], p.y], homework.hint("delta-as-new-value", p.net),
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
@@ -248,8 +248,9 @@ def one_iteration(ex: Example) -> NumericExercise:
 def iteration_outcome(d: float, y: float, y_next: float) -> str:
     r"""Exercise 8's words on where one iteration moved the output, as the page prints ``y`` and ``y_next`` (six
     decimals): the same as y(n) when the two print alike (and by how little the step moved it, and which way);
-    else closer to ``d`` (and past it, when it went past), or further, and then whether it went past ``d`` (an
-    overshoot) or away from it on the same side (a step too long for the gradient of time n)."""
+    else closer to ``d`` (and past it, when it went past), as far from it (past it, or on the same side), or further,
+    and then whether it went past ``d`` (an overshoot) or away from it on the same side (a step too long for the
+    gradient of time n)."""
     if show.num(y) == show.num(y_next):
         way = "towards" if abs(d - y_next) < abs(d - y) else "away from"
         return show.tex(r"the same as $y(n)$ to six decimals: the step moved $y$ by only ${{moved}}$, " + way
@@ -261,8 +262,10 @@ def iteration_outcome(d: float, y: float, y_next: float) -> str:
         return show.tex(r"closer to $d = {{d:given}}$ than $y(n) = {{y}}$ was" + (
             r", though past it, on its other side: a smaller $\eta$ would have landed nearer $d$" if past else ""),
             d=d, y=y)
-    if after == before:
-        return show.tex(r"as far from $d = {{d:given}}$ as $y(n) = {{y}}$ was", d=d, y=y)
+    if after == before:  # past d (y(n) and y(n+1) print alike otherwise, the first case), but say it as the others do
+        return show.tex(r"as far from $d = {{d:given}}$ as $y(n) = {{y}}$ was" + (
+            r", but past it, on its other side: a smaller $\eta$ would have landed nearer $d$" if past
+            else r", on the same side of $d$"), d=d, y=y)
     if past:
         return show.tex(r"further from $d = {{d:given}}$ than $y(n) = {{y}}$ was: with this $\eta$ the step "
                         r"overshoots, past $d$", d=d, y=y)

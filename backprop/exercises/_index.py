@@ -11,7 +11,7 @@ from ._catalogue import PAGES, Page, get
 from ._feedback import ATOL, RTOL, change_tolerance_tex, percent, power_tex, tolerance_tex
 from ._functions import FunctionExercise
 from ._markdown import tex_name
-from ._numeric import NumericExercise
+from ._numeric import Box, NumericExercise
 
 
 def _answer_kind(page: Page) -> str:
@@ -139,23 +139,36 @@ def tolerance_tip() -> str:
 
 
 def _missing(e: NumericExercise) -> str:
-    """The end of `tolerance_note`'s sentence on the boxes for a new weight or bias: which of them catch a missing
-    update, θ(n) typed for θ(n+1), from the numbers: those whose update Δθ lies beyond their tolerance. The updates
-    of the others are named (the notes under the boxes say what then tells a missing update apart, if anything)."""
+    """The end of `tolerance_note`'s sentence on the boxes for a new weight or bias: which boxes catch a missing update,
+    every value of time n typed for n+1, from the numbers. A new weight's box catches it when its update Δθ lies beyond
+    its tolerance; another box (y(n+1)) when the slip marked `Mistake.missing_update` does, as the notes under the boxes
+    (`NumericExercise.box_note`) judge it. The updates within their boxes' tolerance are named."""
     assert e.change is not None  # only for an exercise with new weights or biases
     new = e.new_parameter_boxes
-    caught = [b for b in new if not e.close(e.right[b.index] - e.change[b.index], at=b.index)]
-    if len(caught) == len(new):
-        return f", and it is the {_kind(e, True)}' boxes that catch a missing update"
+    stayed = next((m for m in e.mistakes if m.missing_update), None)
+
+    def catches(n: int, b: Box) -> bool:
+        if e.new_parameter(b.index):
+            return not e.close(e.right[b.index] - e.change[b.index], at=b.index)
+        return stayed is not None and stayed.about(n) and not e.close(stayed.value[b.index], at=b.index)
+
+    caught = [b for n, b in enumerate(e.boxes) if catches(n, b)]
+    labels = show.and_list([f"${_tex_label(b.label)}$" for b in caught]) if caught else ""
     missed = [b for b in new if b not in caught]
+    if not missed:
+        if len(caught) == len(new):
+            return f", and it is the {_kind(e, True)}' boxes that catch a missing update"
+        if len(caught) == len(e.boxes):
+            return ", and every box catches a missing update"
+        return f", and the {labels} boxes catch a missing update"
     one = len(missed) == 1
     updates = show.and_list([f"$\\Delta {_tex_label(b.label.partition('(')[0])} = {show.sci(e.change[b.index])}$"
                              for b in missed])
     within = f"{'is' if one else 'are'} within the tolerance of {'its box' if one else 'their boxes'}"
-    if not caught:
-        return (f". Here no {_kind(e, False)}'s box catches a missing update: the update{'' if one else 's'} "
+    if len(missed) == len(new):
+        only = f", only the {labels} box{'' if len(caught) == 1 else 'es'}" if caught else ""
+        return (f". Here no {_kind(e, False)}'s box catches a missing update{only}: the update{'' if one else 's'} "
                 f"{updates} {within}")
-    labels = show.and_list([f"${_tex_label(b.label)}$" for b in caught])
     return (f", and only the {labels} box{'' if len(caught) == 1 else 'es'} catch{'es' if len(caught) == 1 else ''} "
             f"a missing update: {updates} {within}")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -39,6 +39,9 @@ class Mistake:
     #: (box, hint) pairs: a box whose number needs other words than ``hint`` (which ``check`` gives for the whole
     #: answer), e.g. a weight's box, where the student has typed no y.
     box_hints: tuple[tuple[int, str], ...] = ()
+    #: Whether this slip is the missing update: every entry as it was at time n (θ(n) for θ(n+1), y(n) for y(n+1)),
+    #: whose value in a box that asks for no new weight or bias tells `tolerance_note` whether that box catches it.
+    missing_update: bool = False
 
     def about(self, n: int) -> bool:
         """Whether this slip changes the entry of answer box ``n``."""
@@ -107,8 +110,9 @@ class NumericExercise:
     have it, not max(atol, rtol·|Δθ|): with the max a Δθ within those boxes' tolerance could give a θ(n) + Δθ this box
     refuses.
     Every other entry keeps the exercise's rule, atol + rtol·|a|: y(n+1) worked out by hand from values rounded to six
-    decimals can be a few 10⁻⁶ off, which max(atol, rtol·|y(n+1) − y(n)|) refused after a small step, and it is the
-    boxes for the new weights that catch a missing update.
+    decimals can be a few 10⁻⁶ off, which max(atol, rtol·|y(n+1) − y(n)|) refused after a small step. A missing
+    update is caught by a new weight's box when its update lies beyond that box's tolerance, and by the y(n+1) box
+    when y(n) does (the mistake marked ``missing_update``); the page says which (`tolerance_note`).
     """
 
     name: str
@@ -139,7 +143,7 @@ class NumericExercise:
             if value.shape != right.shape:
                 raise ValueError(f"{self.name}: a mistake has shape {value.shape}, the answer {right.shape}")
             value.setflags(write=False)
-            mistakes.append(Mistake(value, m.hint, m.slip or m.hint, m.in_boxes, m.box_hints))
+            mistakes.append(replace(m, value=value, slip=m.slip or m.hint))
         object.__setattr__(self, "mistakes", tuple(mistakes))
 
     def new_parameter(self, at: tuple[int, ...]) -> bool:

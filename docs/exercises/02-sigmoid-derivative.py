@@ -74,9 +74,10 @@ for limit in (0, 1):
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
-$${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} = {{s_v1}}, \qquad
+$${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} {{eq_s}} {{s_v1}}, \qquad
 {{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot (1 - {{s_v1}}) {{eq}} {{sp}}$$
 
 The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{not_zero}}
-""", s=s, v1=v_1, s_v1=s_v1, eq=show.eq(r(s_v1) * (1 - r(s_v1)), answer), sp=answer,
+""", s=s, v1=v_1, s_v1=s_v1, eq_s=show.eq(1 / (1 + math.exp(-r(v_1))), s_v1), sp=answer,
+    eq=show.eq(r(s_v1) * (1 - r(s_v1)), answer),
     check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, not_zero=not_zero)

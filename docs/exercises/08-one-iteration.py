@@ -56,7 +56,8 @@ check("one-iteration", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
-from backprop import forward
+from backprop import forward, labels
+from backprop.exercises import fill
 
 f, f_prime = {  # the practice network's hidden activation, and its derivative from the output
     "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
@@ -79,14 +80,28 @@ y = fp.y_output[0]
 outcome = iteration_outcome(d, y, y_next)  # closer to d (past it or not), or further: past d, or on the same side
 dw41, dw_ik = eta * e * y_h[0], eta * delta_hidden[i] * x[k]
 r = show.rounded
-worked_solution(r"""
-From exercises 4 and 6: $\Delta w_{41} = {{dw41}}$ and $\Delta {{w}} = {{dw_ik}}$ (computed with $w_{41}(n)$). So
+# Δw_ik = η e w_4i(n) f'(v_i) x_k: the output weight of the chosen weight's hidden neuron i, at time n
+w_4i = labels.tex(labels.parameter("w_output", (0, i), net.n_hidden))
 
-$$w_{41}(n+1) = {{w41:given}} + {{dw41}} {{eq41}} {{w41_next}}, \qquad
-{{w}}(n+1) = {{w_ik:given}} + {{dw_ik}} {{eq_ik}} {{w_ik_next}}$$
+
+def update(name: str, value: float, note: str = "", end: str = "") -> str:
+    """``$\\Delta w = value$`` and ``note``; a step that is not 0 but prints as 0.000000, as the sums below add it, is
+    given in full and said to print so (as exercises 4 and 5 say), then ``end`` closes that clause."""
+    if value != 0 and r(value) == 0:
+        return fill(r"$\Delta {{name}} = {{tiny}}${{note}}, which prints as ${{printed}}${{end}}", name=name,
+                    tiny=show.sci(value), note=note, printed=show.num(value), end=end)
+    return fill(r"$\Delta {{name}} = {{value}}${{note}}", name=name, value=value, note=note)
+
+
+worked_solution(r"""
+From exercises 4 and 6: {{dw41}} and {{dw_ik}}. So
+
+$$w_{41}(n+1) = {{w41:given}} + {{dw41_sum}} {{eq41}} {{w41_next}}, \qquad
+{{w}}(n+1) = {{w_ik:given}} + {{dw_ik_sum}} {{eq_ik}} {{w_ik_next}}$$
 
 With all nine weights and four biases updated, the forward pass on the same $x$ gives
 $y(n+1) = {{y_next}}$, {{outcome}}.
-""", dw41=dw41, dw_ik=dw_ik, w41=w_4[0], w41_next=answer[0], eq41=show.eq(r(w_4[0]) + r(dw41), answer[0]), w=w_tex,
-    w_ik=net.w_hidden[i, k], w_ik_next=answer[1], eq_ik=show.eq(r(net.w_hidden[i, k]) + r(dw_ik), answer[1]),
+""", dw41=update("w_{41}", dw41, end=","), dw_ik=update(w_tex, dw_ik, f" (computed with ${w_4i}(n)$)"),
+    dw41_sum=dw41, dw_ik_sum=dw_ik, w41=w_4[0], w41_next=answer[0], eq41=show.eq(r(w_4[0]) + r(dw41), answer[0]),
+    w=w_tex, w_ik=net.w_hidden[i, k], w_ik_next=answer[1], eq_ik=show.eq(r(net.w_hidden[i, k]) + r(dw_ik), answer[1]),
     y_next=y_next, outcome=outcome)

@@ -27,6 +27,7 @@ import pytest
 
 from backprop import Network, examples, step
 from backprop import exercises as ex
+from backprop.exercises import _index
 from tests.support import oracle
 from tests.support.exercise_weights import box_weights
 
@@ -892,6 +893,35 @@ def test_the_boxes_for_a_new_weight_or_bias_measure_the_tolerance_against_its_up
                 assert exercise.box_verdict(n, repr(a + sign * 0.99 * tolerance))[0] == "right", (name, box.label)
                 assert exercise.box_verdict(n, repr(a + sign * 1.01 * tolerance))[0] == "wrong", (name, box.label)
     assert "Δ" not in ex.tolerance_note("one-iteration").replace(r"\Delta", "")  # TeX, not a Unicode Δ in prose
+
+
+@pytest.mark.parametrize(("changes", "y_n", "words"), [
+    ((2e-7, 0.062589), 0.336453, r", and only the $w_{31}(n+1)$ and $y(n+1)$ boxes catch a missing update: "
+                                 r"$\Delta w_{41} = 2.0 \times 10^{-7}$ is within the tolerance of its box."),
+    ((2e-7, 0.062589), 0.9272105, r", and only the $w_{31}(n+1)$ box catches a missing update: "
+                                  r"$\Delta w_{41} = 2.0 \times 10^{-7}$ is within the tolerance of its box."),
+    ((2e-7, 3e-7), 0.336453, r". Here no weight's box catches a missing update, only the $y(n+1)$ box: the "
+                             r"updates $\Delta w_{41} = 2.0 \times 10^{-7}$ and $\Delta w_{31} = 3.0 \times 10^{-7}$ "
+                             r"are within the tolerance of their boxes."),
+    ((0.01, 0.062589), 0.336453, ", and every box catches a missing update."),
+    ((0.01, 0.062589), 0.9272105, ", and it is the weights' boxes that catch a missing update."),
+], ids=["y-and-one-weight", "one-weight", "y-only", "every-box", "the-weights"])
+def test_the_tolerance_note_names_every_box_that_catches_a_missing_update(changes, y_n, words, monkeypatch):
+    """Hand values, exercise 8's boxes: w_41(n+1) = 0.6 + Δw_41, w_31(n+1) = 0.4 + Δw_31 and y(n+1) = 0.92721, whose
+    box catches y(n) when |y(n) − 0.92721| > 10^-6 + 0.001 · 0.92721 (0.336453 yes, 0.9272105 no). A reviewer's
+    example (the first case) read "only the w_31(n+1) box catches a missing update" while the note under the
+    w_41(n+1) box said rightly that the w_31(n+1) and y(n+1) boxes catch it: the two now agree."""
+    dw41, dw31 = changes
+    right = [0.6 + dw41, 0.4 + dw31, 0.92721]
+    exercise = ex.NumericExercise(
+        "one-iteration", right=right, change=[dw41, dw31, None],
+        boxes=(ex.Box("w_41(n+1)", (0,)), ex.Box("w_31(n+1)", (1,)), ex.Box("y(n+1)", (2,))),
+        mistakes=(ex.Mistake([0.6, 0.4, y_n], "That is the value of time n.", "no update", missing_update=True),))
+    monkeypatch.setattr(_index, "get", lambda name: exercise)
+    assert ex.tolerance_note("one-iteration").endswith(f"sixth decimal{words}")
+    if dw41 < 1e-6 and dw31 > 1e-6:  # the note under the w_41(n+1) box names the same boxes
+        catchers = "the w₃₁(n+1) and y(n+1) boxes catch it" if y_n < 0.9 else "the w₃₁(n+1) box catches it"
+        assert exercise.box_note(0).endswith(f"; {catchers}.")
 
 
 def test_a_new_weight_is_right_within_the_sum_of_atol_and_the_rtol_of_its_update():

@@ -247,11 +247,15 @@ def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
         assert "closer to $d" not in text and "further from $d" not in text
         return
     y, y_next = float(f"{it['y']:.6f}"), float(f"{it['y_next']:.6f}")  # as printed
-    closer = round(abs(it["d"] - y_next), 6) < round(abs(it["d"] - y), 6)
-    assert ("closer to $d" in text) == closer and ("further from $d" in text) == (not closer)
+    before, after = round(abs(it["d"] - y), 6), round(abs(it["d"] - y_next), 6)
+    closer, as_far = after < before, after == before
+    further = not closer and not as_far
+    assert ("closer to $d" in text) == closer and ("further from $d" in text) == further
+    assert ("as far from $d" in text) == as_far
     past = (it["d"] - y) * (it["d"] - y_next) < 0  # d lies between y(n) and y(n+1)
-    assert ("the step overshoots" in text) == (not closer and past), "an overshoot is a step past d"
+    assert ("the step overshoots" in text) == (further and past), "an overshoot is a step past d"
     assert ("on the same side of $d$" in text) == (not closer and not past)
+    assert ("past it, on its other side" in text) == (not further and past), "every branch says when y went past d"
     assert ("though past it, on its other side" in text) == (closer and past)
 
 
@@ -296,6 +300,22 @@ def test_exercise_8_says_when_y_n_and_y_next_print_alike():
                     r"$d = 0.6$")
 
 
+# A reviewer's practice example (the package's practice network, η = 1.06193): y goes 0.496294 -> 1.303706 for d = 0.9,
+# both 0.403706 from d as printed, on either side of it.
+AS_FAR = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "eta": 1.06193}
+
+
+def test_exercise_8_says_when_y_went_past_d_as_far_as_it_was():
+    """AS_FAR: exercise 8 said only "y(n+1) = 1.303706 is as far from d = 0.9 as y(n) = 0.496294 was", not that y went
+    past d, as its other cases say. Against the oracle's y(n+1)."""
+    it = oracle.iteration(AS_FAR)
+    y, y_next = float(f"{it['y']:.6f}"), float(f"{it['y_next']:.6f}")
+    assert round(it["d"] - y, 6) == round(y_next - it["d"], 6) > 0, "the premise: as far, on the other side"
+    text = ex.iteration_outcome(it["d"], it["y"], it["y_next"])
+    _iteration_words(text, it)
+    assert text.startswith(rf"as far from $d = 0.9$ as $y(n) = {y:.6f}$ was, but past it, on its other side")
+
+
 def _iteration_names(text: str, example: dict, it: dict) -> None:
     """Exercise 8's printed text names the hidden weight the oracle chooses, with its numbers, and no other hidden
     weight but in the note that says why it is not w_11."""
@@ -303,7 +323,13 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     w = f"w_{{{name[2:]}}}"
     assert rf"give $w_{{41}}(n+1)$, ${w}(n+1)$, and the" in text
     dw = float(example["eta"]) * it["delta_hidden"][i] * float(example["x"][k])
-    assert rf"$\Delta {w} = {dw:.6f}$ (computed with" in text, (name, f"{dw:.6f}")
+    # Δw_ik = η e w_4i(n) f'(v_i) x_k: the output weight of hidden neuron i (the page once said w_41(n) for any i)
+    assert rf"$\Delta {w} = {_shown_step(dw)}$ (computed with $w_{{4{i + 1}}}(n)$)" in text, (name, f"{dw:.6f}")
+    assert len(re.findall(r"computed with \$w_\{4\d\}\(n\)\$", text)) == 1
+    dw41 = it["dw_output"][0][0]
+    assert rf"From exercises 4 and 6: $\Delta w_{{41}} = {_shown_step(dw41)}$" in text
+    tiny = [step for step in (dw41, dw) if step != 0 and f"{abs(step):.6f}" == "0.000000"]
+    assert text.count(", which prints as $0.000000$") == len(tiny), "a step that prints as 0 is given in full"
     added = f"{dw:.6f}" if dw > 0 else f"({dw:.6f})"  # a negative term is written in parentheses
     assert f"{w}(n+1) = {_given(example['w_hidden'][i][k])} + {added}" in text  # w_ik(n) as given
     assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
@@ -316,9 +342,49 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     assert [o for o in others if o in rest] == [], f"exercise 8 names another hidden weight than {name}"
 
 
+def _shown_step(step: float) -> str:
+    """An update as exercise 8's worked solution first gives it: six decimals, or, when it is not 0 but prints as
+    0.000000, in full (two significant digits) with "which prints as 0.000000" after it."""
+    if step != 0 and f"{abs(step):.6f}" == "0.000000":
+        return _sci(step)
+    return f"{step:.6f}".replace("-0.000000", "0.000000")
+
+
+def _missing_update_words(text: str, example: dict, it: dict) -> None:
+    """Exercise 8's tolerance note names the boxes that catch a missing update, every value of time n typed for n+1, as
+    the notes under its boxes do: a new weight's box when its update is beyond 10^-6 + 10^-3 |Δw|, the y(n+1) box when
+    y(n) is beyond 10^-6 + 10^-3 |y(n+1)| of y(n+1). It once said "only the w_31(n+1) box" though y(n+1) caught it."""
+    name, i, k = iteration_weight(example, it)
+    dw_ik = float(example["eta"]) * it["delta_hidden"][i] * float(example["x"][k])
+    dws = {"41": it["dw_output"][0][0], name[2:]: dw_ik}
+    caught = [sub for sub, dw in dws.items() if abs(dw) > 1e-6 + 1e-3 * abs(dw)]
+    y_caught = abs(it["y"] - it["y_next"]) > 1e-6 + 1e-3 * abs(it["y_next"])
+    missed = [rf"$\Delta w_{{{sub}}} = {_sci(dw)}$" for sub, dw in dws.items() if sub not in caught]
+    tex = " and ".join([f"$w_{{{sub}}}(n+1)$" for sub in caught] + ["$y(n+1)$"] * y_caught)
+    within = "is within the tolerance of its box." if len(missed) == 1 else "are within the tolerance of their boxes."
+    if not missed:
+        assert ("sixth decimal, and every box catches a missing update." if y_caught
+                else "sixth decimal, and it is the weights' boxes that catch a missing update.") in text
+    elif len(missed) == 2:
+        only = f", only the {tex} box" if y_caught else ""
+        assert f"Here no weight's box catches a missing update{only}: the updates {' and '.join(missed)} {within}" \
+            in text
+    else:
+        box = "boxes catch" if y_caught else "box catches"
+        assert f"and only the {tex} {box} a missing update: {missed[0]} {within}" in text
+    # a box's note on the "no update" slip names the same boxes (in Unicode: w₃₁(n+1))
+    pretty = " and ".join([f"w{sub.translate(SUBSCRIPT)}(n+1)" for sub in caught] + ["y(n+1)"] * y_caught)
+    for note in re.findall(r"For these numbers, the slips? “no update \(the values of time n\)”.*?\.\n", text + "\n"):
+        assert re.search(rf"the {re.escape(pretty)} box(es catch|catches) (them|it|“no update)", note), note
+
+
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
 def _one_iteration_words(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:  # exercise 8
     _iteration_words(text, it)
     _iteration_names(text, example, it)
+    _missing_update_words(text, example, it)
     # the rule of its boxes: the new weights' measured against their update, y(n+1)'s on its value (as the index page's)
     w = f"w_{{{iteration_weight(example, it)[0][2:]}}}"
     assert (rf"The boxes for $w_{{41}}(n+1)$ and ${w}(n+1)$ ask for new weights" in text
@@ -729,6 +795,72 @@ def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tm
     name = f"{label[0]}_{label[1]}"
     assert re.search(rf"“no update \({name}\(n\) given as {name}\(n\+1\)\)”[^.]* give the right answer", twelve)
     assert "neither the answer boxes nor check() can tell those slips" in twelve
+
+
+# A reviewer's practice example: tansig, b_1 = 10^-6; Δw_41 = 2.3 · 10^-7 lies within the tolerance of its box, and
+# exercise 8 asks for w_31, whose update Δw_31 = η e w_43(n) f'(v_3) x_1 uses w_43, not w_41.
+MIXED = {"w_hidden": [[0.5, 1.0], [-0.5, -1.0], [0.4, 0.2]], "b_hidden": [1e-06, 0.0, 0.1],
+         "w_output": [[0.6, -0.7, 0.5]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+         "x": [0.6, -0.3], "d": 0.9, "eta": 0.4}
+
+
+@pytest.mark.parametrize("practice", [MIXED, SATURATED, AS_FAR], ids=["mixed", "saturated", "as-far"])
+def test_exercise_8_names_the_output_weight_of_its_update_and_the_boxes_that_catch_no_update(practice, tmp_path):
+    """Exercise 8 said "Δw_31 = 0.062589 (computed with w_41(n))" whatever the weight (MIXED: w_43; SATURATED, Δw_21:
+    w_42), gave Δw_41 = 0.000000 (2.3 · 10^-7) with no word, and its tolerance note said "only the w_31(n+1) box
+    catches a missing update" while the note under the w_41(n+1) box named the w_31(n+1) and y(n+1) boxes, rightly.
+    Its words against the oracle's numbers; for MIXED, the reviewer's."""
+    it = oracle.iteration(practice)
+    text = shown_with_example(_practice_file(tmp_path, practice, "p8"), ["08-one-iteration"])["08-one-iteration"]
+    _one_iteration_words(text, practice, it)
+    if practice is MIXED:
+        assert iteration_weight(practice, it)[0] == "w_31" and 0 < it["dw_output"][0][0] < 1e-6, "the premise"
+        assert r"$\Delta w_{31} = 0.062589$ (computed with $w_{43}(n)$)" in text
+        assert r"$\Delta w_{41} = 2.3 \times 10^{-7}$, which prints as $0.000000$, and" in text
+        assert (r"only the $w_{31}(n+1)$ and $y(n+1)$ boxes catch a missing update: $\Delta w_{41} = 2.3 \times "
+                r"10^{-7}$ is within the tolerance of its box." in text)
+        assert "the w₃₁(n+1) and y(n+1) boxes catch them" in text
+
+
+# A reviewer's practice examples whose printed field gives another sixth decimal than the field itself: v_1 = 0.5000006
+# prints as 0.500001, and 1/(1 + e^-0.500001) = 0.6224596 rounds to 0.622460, not to the exact 0.622459; v_2 =
+# -0.8599994 (logsig) and -0.8599976 (tansig) likewise. The pages wrote "=" before the exact value.
+_PV = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "w_hidden": [[0.400001, -0.2], [-0.299999, 0.6],
+                                                                           [0.2, 0.5]], "hidden": "logsig"}
+PRINTED_FIELD = {"logsig": _PV, "tansig": {**_PV, "w_hidden": [[0.400001, -0.2], [-0.299996, 0.6], [0.2, 0.5]],
+                                           "hidden": "tansig"}}
+# the operand of f, after e^{- or \tanh, in parentheses when negative
+_LOGSIG_ARG = r"\\frac\{1\}\{1 \+ e\^\{-(\(-[\d.]+\)|[\d.]+)\}\}"
+_TANH_ARG = r"\\tanh \(?(-?[\d.]+)\)?"
+_RESULT = r" (=|\\approx) (-?\d+\.\d{6})"
+FIELD_LINES = {  # page -> (the activation computed, the pattern of its line)
+    "01-forward-pass": (None, rf"y_\{{h2\}} = f\(v_2\) = (?:{_LOGSIG_ARG}|{_TANH_ARG}){_RESULT}\$\$"),
+    "02-sigmoid-derivative": ("logsig", rf"\(v_1\) = {_LOGSIG_ARG}{_RESULT},"),
+    "03-tanh-derivative": ("tansig", rf"\\tanh v_2 = \\frac\{{e\^\{{ \(?(-?[\d.]+)\)? \}}.*?{_RESULT}, \\qquad"),
+}
+
+
+@pytest.mark.parametrize("practice", [*PRINTED_FIELD.values(), EXAMPLE], ids=[*PRINTED_FIELD, "in-use"])
+def test_exercises_1_to_3_write_equals_only_when_the_printed_field_gives_the_printed_value(practice, tmp_path):
+    """f of the printed field, in plain math, rounds to the printed value: "=", else "≈"; the printed value is the
+    oracle's. The reviewer's examples need "≈" somewhere (the premise)."""
+    it = oracle.iteration(practice)
+    texts = shown_with_example(_practice_file(tmp_path, practice, "field"), list(FIELD_LINES))
+    approx = 0
+    for stem, (activation, pattern) in FIELD_LINES.items():
+        match = re.search(pattern, texts[stem])
+        assert match, stem
+        *operands, sign, printed = match.groups()
+        [operand] = [o for o in operands if o is not None]
+        f = oracle.F[activation or practice["hidden"]]
+        exact = {"01-forward-pass": it["y_hidden"][1], "02-sigmoid-derivative": oracle.F["logsig"](it["v_hidden"][0]),
+                 "03-tanh-derivative": oracle.F["tansig"](it["v_hidden"][1])}[stem]
+        assert printed == f"{exact:.6f}", stem
+        from_printed = f"{f(float(operand.strip('()'))):.6f}"
+        assert sign == ("=" if from_printed == printed else r"\approx"), (stem, operand, from_printed, printed)
+        approx += sign != "="
+    if practice is not EXAMPLE:
+        assert approx >= 2, "the premise: the printed fields give other sixth decimals"
 
 
 def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apart(tmp_path):
