@@ -29,7 +29,8 @@ and a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 1
 same rule measured against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the
 value itself would pass the value at time $n$, no update at all. Six decimals always pass. $y(n+1)$ and $E(n+1)$ keep
 the first rule: a student computes them through a forward pass of numbers rounded to six decimals, whose rounding
-can exceed $10^{-6}$ (and $\theta(n+1)$ already catches a missing update).
+can exceed $10^{-6}$ (and $\theta(n+1)$ catches a missing update wherever the update is more than about $10^{-6}$ in
+size: a smaller one is within the tolerance, and no value can tell it from none).
 Steps are checked in trace order; at the first wrong step
 the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
 (with the mistake's value in place of the right one, and for a new weight or bias its change from time $n$)
