@@ -35,6 +35,7 @@ from backprop import exercises as ex
 from tests.support import ROOT, oracle
 from tests.support.exercise_weights import box_weights, gradient_weight, iteration_weight, update_slips
 from tests.support.site import unix_socket_kernels
+from tests.support.snippets import run_with_example
 
 NOTEBOOKS = sorted((ROOT / "docs" / "exercises").glob("[0-9][0-9]-*.py"))
 ANSWER_LINE = re.compile(r"^(\w+) = None  # your answer here.*$", re.MULTILINE)
@@ -741,12 +742,9 @@ print(json.dumps(out))
 def shown_with_example(example_file: Path, stems: list[str]) -> dict[str, str]:
     """stem -> what notebook ``stem`` shows (Markdown, its answer boxes' notes, its prints) with ``example_file``."""
     paths = [str(ROOT / "docs" / "exercises" / f"{stem}.py") for stem in stems]
-    env = {**os.environ, oracle.ENV: str(example_file)}
-    env.pop(ex.STRICT_ENV, None)
-    proc = subprocess.run([sys.executable, "-c", _SHOWN, json.dumps(paths)], cwd=ROOT, env=env, capture_output=True,
-                          text=True, encoding="utf-8", timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return {stem: json.loads(proc.stdout)[path] for stem, path in zip(stems, paths, strict=True)}
+    assert oracle.ENV == "BACKPROP_EXAMPLE"  # the variable run_with_example sets
+    out = run_with_example(example_file, _SHOWN, paths, f"running {', '.join(stems)}", unset=[ex.STRICT_ENV])
+    return {stem: json.loads(out)[path] for stem, path in zip(stems, paths, strict=True)}
 
 
 # A reviewer's practice example with η = 10^-6: every update is below 10^-6, within the tolerance of the boxes for a

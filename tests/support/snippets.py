@@ -7,10 +7,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -136,8 +133,29 @@ print(json.dumps({page: render_page(page, skip) for page in pages}))
 def render_with_example(path: Path, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
     """page -> `render_page` of it with the example file ``path``: in a process of its own with ``BACKPROP_EXAMPLE``
     naming the file, since backprop reads its example once, when it is first used."""
-    proc = subprocess.run([sys.executable, "-c", _RENDER, json.dumps([list(pages), skip])], cwd=ROOT,
-                          capture_output=True, text=True, encoding="utf-8", timeout=300,
-                          env={**os.environ, "BACKPROP_EXAMPLE": str(path)})
-    assert proc.returncode == 0, f"rendering {', '.join(pages)} with {path}:\n{proc.stderr}"
-    return json.loads(proc.stdout)
+    out = run_with_example(path, _RENDER, [list(pages), skip], f"rendering {', '.join(pages)}")
+    return json.loads(out)
+
+
+# A warm interpreter in the repository for `run_with_example`, one per test process: numpy, matplotlib, backprop (its
+# example not yet read: backprop reads it on first use), jupytext and IPython imported once.
+_warm: list = []
+
+
+def run_with_example(path: Path, code: str, argument: object, what: str, unset: Sequence[str] = ()) -> str:
+    """What ``code`` prints, run as ``python -c code json.dumps(argument)`` in the repository with
+    ``BACKPROP_EXAMPLE`` naming ``path`` and the variables ``unset`` removed: in a child forked from a warm interpreter
+    (tests/support/warm.py), so that each run reads its example afresh without starting Python again."""
+    from tests.support.warm import PRELOAD, WarmInterpreter
+
+    if not _warm:
+        import atexit
+
+        _warm.append(WarmInterpreter(ROOT, preload=(*PRELOAD, "jupytext", "IPython.display")))
+        atexit.register(_warm[0].close)
+    setup = (f"import os, sys\nos.environ[{'BACKPROP_EXAMPLE'!r}] = {str(path)!r}\n"
+             + "".join(f"os.environ.pop({name!r}, None)\n" for name in unset)
+             + f"sys.argv[1:] = [{json.dumps(argument)!r}]\n")
+    result = _warm[0].run(setup + code, ROOT, where=f"<{what}>", timeout=300)
+    assert result.returncode == 0, f"{what} with {path}:\n{result.stderr}"
+    return result.stdout

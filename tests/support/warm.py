@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,11 +79,12 @@ class Timeout(Exception):
 
 
 class WarmInterpreter:
-    """One interpreter started like ``python -c`` in ``empty_dir``, that runs each block in a forked child."""
+    """One interpreter started like ``python -c`` in ``empty_dir``, that runs each block in a forked child; it imports
+    the modules ``preload`` names first (by default numpy, matplotlib and backprop)."""
 
-    def __init__(self, empty_dir: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(self, empty_dir: Path, env: dict[str, str] | None = None, preload: Sequence[str] = PRELOAD) -> None:
         self._proc = subprocess.Popen(
-            [sys.executable, "-c", _SERVER, *PRELOAD], cwd=empty_dir, env=env,
+            [sys.executable, "-c", _SERVER, *preload], cwd=empty_dir, env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
         )
 
