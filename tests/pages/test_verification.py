@@ -26,15 +26,8 @@ import pytest
 import sympy as sp
 
 from backprop import caught, gradcheck
-from tests.pages.test_common_mistakes import (
-    REVIEW2,
-    REVIEW_A,
-    REVIEW_B,
-    REVIEW_C,
-    check_floor_sentence,
-    check_orders,
-)
 from tests.support import oracle
+from tests.support.check_words import REVIEW2, REVIEW_A, REVIEW_B, REVIEW_C, check_floor_sentence, check_orders
 from tests.support.pages import (
     EXAMPLE_FILES,
     and_list,
