@@ -28,6 +28,7 @@ each value with it, and its functions are small and call one another (`tex` call
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -274,8 +275,9 @@ class ExampleError(AssertionError):
     """A sentence of a page is not true of the worked example: the strict build stops with this."""
 
 
-#: The page being rendered; ``hooks/example.py`` sets it so a failed check can name its page.
-current_page = "?"
+#: The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
+#: an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
+current_page = os.environ.get("BACKPROP_PAGE", "?")
 
 
 def require(condition: object, sentence: str, **numbers: object) -> None:
@@ -285,7 +287,8 @@ def require(condition: object, sentence: str, **numbers: object) -> None:
     """
     if not condition:
         shown = ", ".join(f"{k} = {_exact(v)}" for k, v in numbers.items())
-        raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of this worked example"
+        which = "the practice example" if current_page.startswith("exercises/") else "this worked example"
+        raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of {which}"
                            + (f" ({shown})" if shown else "") + ". Change the page or the example.")
 
 

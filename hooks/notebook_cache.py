@@ -72,8 +72,8 @@ def execute(source: Path, target: Path, key: str, kernel_name: str, cwd: str) ->
         client = NotebookClient(nb, kernel_name=kernel_name, allow_errors=False, store_widget_state=True,
                                 record_timing=False, resources={"metadata": {"path": cwd}},
                                 config=Config({"KernelManager": {"transport": "ipc", "ip": f"{sockets}/ipc"}}))
-        try:
-            client.execute()
+        try:  # the kernel names its page in a failed check's message (backprop.show.current_page)
+            client.execute(env={**os.environ, "BACKPROP_PAGE": f"exercises/{source.name}"})
         except CellExecutionError as exc:
             raise PluginError(f"notebook {source.name}: a cell failed:\n{exc}") from None
     nb.metadata["backprop_inputs"] = key  # so mkdocs-jupyter's HTML cache, keyed on this file, changes with the key

@@ -271,6 +271,27 @@ def test_require_without_numbers_or_page(monkeypatch):
                               "example."
 
 
+def test_require_in_an_exercise_names_the_notebook_and_the_practice_example(monkeypatch):
+    """A check that failed in an exercise notebook named its page '?' and blamed 'this worked example', though the
+    exercises use the practice example: the notebook's kernel gets $BACKPROP_PAGE (hooks/notebook_cache.py)."""
+    monkeypatch.setattr(show, "current_page", "exercises/11-gradient-check.py")
+    with pytest.raises(show.ExampleError) as info:
+        show.require(0, "the gradient is not 0", rule=0.0)
+    assert str(info.value) == ("exercises/11-gradient-check.py: the sentence 'the gradient is not 0' is not true of "
+                               "the practice example (rule = 0.000000). Change the page or the example.")
+
+
+def test_current_page_is_read_from_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = "from backprop import show; print(show.current_page)"
+    env = {**os.environ, "BACKPROP_PAGE": "exercises/02-sigmoid-derivative.py"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert out.stdout.strip() == "exercises/02-sigmoid-derivative.py", out.stderr
+
+
 # --- table -----------------------------------------------------------------------------------------------
 
 

@@ -156,6 +156,21 @@ def test_a_page_key_holds_its_snippets_recursively(page_cache, tmp_path):
     assert found == {"a.md": b'A\n--8<-- "b.md"\n', "b.md": b"B\n", "c.md": b"C\n", "missing.md": b""}
 
 
+def test_an_executed_notebook_names_its_page_to_the_package(tmp_path):
+    """A check that fails in an exercise notebook names its page (show.current_page): the kernel gets $BACKPROP_PAGE,
+    exercises/<file>, from hooks/notebook_cache.py (it read '?' before)."""
+    import nbformat
+
+    source = tmp_path / "probe.py"
+    cell = 'import os\nfrom backprop import show\nprint(os.environ["BACKPROP_PAGE"], show.current_page)\n'
+    source.write_text("# %%\n" + cell, encoding="utf-8")
+    notebook_cache = load_hook("notebook_cache")
+    executed = notebook_cache.execute(source, tmp_path / "cache" / "key" / "exercises" / "probe.ipynb", "key",
+                                      "python3", str(ROOT))
+    outputs = [o.get("text") for cell in nbformat.read(executed, as_version=4).cells for o in cell.get("outputs", [])]
+    assert outputs == ["exercises/probe.py exercises/probe.py\n"]
+
+
 def test_pruning_keeps_the_most_recently_used(keys, tmp_path):
     entries = []
     for n in range(5):
