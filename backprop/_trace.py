@@ -26,7 +26,7 @@ from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
-from .rules import _updates
+from .rules import _back_sum, _updates
 from .train import _added
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
@@ -199,7 +199,7 @@ def updates(f: Factors) -> Updates:
     then $\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, $\Delta w_{ik} = \eta \delta_i x_k$,
     $\Delta b_i = \eta \delta_i$ (each times its input)."""
     delta_j = f.e * f.f_prime_output
-    delta_i = f.f_prime_hidden * (delta_j[:, np.newaxis] * f.w_back).sum(axis=0)  # term by term, as rules._updates
+    delta_i = f.f_prime_hidden * _back_sum(delta_j, f.w_back)
     return Updates(
         dw_output=f.eta * np.outer(delta_j, f.output_weight_input),
         db_output=f.eta * delta_j * f.output_bias_input,

@@ -132,12 +132,17 @@ def _cost(e: Array) -> float:
     return 0.5 * (e @ e)  # E(n) = 1/2 sum_j e_j(n)^2
 
 
+def _back_sum(delta_j: Array, w_back: Array) -> Array:
+    r"""$\sum_j \delta_j\, w_{ji}$ for every hidden neuron $i$: the error sent back through the output weights, added
+    term by term, as `network._forward` adds its fields (no fused multiply-add)."""
+    return (delta_j[:, np.newaxis] * w_back).sum(axis=0)
+
+
 def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
     r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
     e = _error(fp, d)
     f_prime_j, f_prime_i = f_prime_output(fp), f_prime_hidden(fp)
-    # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i; added term by term, as network._forward adds its fields
-    back = ((e * f_prime_j)[:, np.newaxis] * fp.net.w_output).sum(axis=0)
+    back = _back_sum(e * f_prime_j, fp.net.w_output)  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
     return _Updates(
         e,
         dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi
