@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from . import rules, show
+from ._trace import right_factors, updates
 from .activations import Array
 from .gradcheck import RIGHT, numerical_gradient, relative_error, tolerance
 from .network import ForwardPass, Network, forward
@@ -65,7 +66,7 @@ def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
     mistake and gives the numbers, and says so where the error ``e`` is too small for the check to see the mistake."""
     small = {"why": f"e = {e:.6g} is so small that the gradients, which shrink with e, lie within what the central "
                     "difference alone can be off by (its truncation error does not shrink with e)"}
-    show.require(found.right < RIGHT < WRONG < found.wrong, f"the gradient check catches mistake {mistake}",
+    show.require(is_caught(found), f"the gradient check catches mistake {mistake}",
                  right=found.right, wrong=found.wrong, wrong_plain=found.plain_wrong, e=e,
                  **(small if found.plain_wrong > WRONG >= found.wrong else {}))
 
@@ -164,13 +165,12 @@ class PageCheck:
         return is_caught(self.found)
 
 
-def _hidden_updates(fp: ForwardPass, d: Array, eta: float, w_back: Array | None = None,
-                    f_prime: Array | None = None) -> Array:
-    """Rules (3) and (4), flattened as the page flattens them, through ``w_back`` and with the factor ``f_prime``
-    instead of w_ji(n) and f'(v_i) where given: each of the page's hidden slips."""
-    back = (_error(fp, d) * rules.f_prime_output(fp)) @ (fp.net.w_output if w_back is None else w_back)
-    delta_i = back * (rules.f_prime_hidden(fp) if f_prime is None else f_prime)
-    return np.concatenate([(eta * np.outer(delta_i, fp.x)).ravel(), eta * delta_i])
+def _hidden_updates(fp: ForwardPass, d: Array, eta: float, **replaced: Array) -> Array:
+    """Rules (3) and (4), flattened as the page flattens them, with the factors ``replaced`` (``w_back``,
+    ``f_prime_hidden``) in place of w_ji(n) and f'(v_i): each of the page's hidden slips, as the homework check's
+    slips are one factor replaced (`backprop._trace.Factors`)."""
+    u = updates(replace(right_factors(fp.net, fp, d, eta), **replaced))
+    return np.concatenate([u.dw_hidden.ravel(), u.db_hidden])
 
 
 def _right_hidden(fp: ForwardPass, d: Array, eta: float) -> Array:
@@ -196,7 +196,7 @@ def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[Pa
     add("1", net, d, hidden, right,
         _hidden_updates(fp, d, eta, w_back=net.w_output + rules.delta_w_output(fp, d, eta)))
     add("2 (hidden layer, $f'(v_i)$)", net, d, hidden, right,
-        _hidden_updates(fp, d, eta, f_prime=np.ones(net.n_hidden)))
+        _hidden_updates(fp, d, eta, f_prime_hidden=np.ones(net.n_hidden)))
     tansig_out = Network(**{**net.to_dict(), "output": "tansig"})
     fp_out = forward(tansig_out, x)
     e = _error(fp_out, d)
@@ -220,7 +220,7 @@ def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[Pa
         as_hidden = Network(**{**net.to_dict(), "hidden": name})
         fp_h = forward(as_hidden, x)
         add(f"5 ({name})", as_hidden, d, hidden, _right_hidden(fp_h, d, eta),
-            _hidden_updates(fp_h, d, eta, f_prime=slip(fp_h.y_hidden)))
+            _hidden_updates(fp_h, d, eta, f_prime_hidden=slip(fp_h.y_hidden)))
     return checks
 
 
