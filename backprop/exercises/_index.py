@@ -150,7 +150,7 @@ def _missing(e: NumericExercise) -> str:
     def catches(n: int, b: Box) -> bool:
         if e.new_parameter(b.index):
             return not e.close(e.right[b.index] - e.change[b.index], at=b.index)
-        return stayed is not None and stayed.about(n) and not e.close(stayed.value[b.index], at=b.index)
+        return stayed is not None and e.box_tells(stayed, n)
 
     caught = [b for n, b in enumerate(e.boxes) if catches(n, b)]
     labels = show.and_list([f"${_tex_label(b.label)}$" for b in caught]) if caught else ""

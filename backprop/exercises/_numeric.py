@@ -304,6 +304,12 @@ class NumericExercise:
         return tuple(m for m in self.mistakes if m.about(n) and all(m is not u for u in whole)
                      and self.close(m.value[box.index], at=box.index))
 
+    def box_tells(self, m: Mistake, n: int) -> bool:
+        """Whether answer box ``n`` tells mistake ``m`` from the right answer: the box is about it and the mistake's
+        number lies outside the box's tolerance."""
+        b = self.boxes[n]
+        return m.about(n) and not self.close(m.value[b.index], at=b.index)
+
     def box_note(self, n: int) -> str:
         """What the page says under answer box ``n`` when a classic slip gives its right number for these numbers:
         the slip, the number it gives, and what still tells it apart (another box, or check() in the notebook)."""
@@ -315,7 +321,7 @@ class NumericExercise:
         names = show.and_list([f"“{m.slip}”" for m in slips])
         values = list(dict.fromkeys(show.num(float(m.value[box.index])) for m in slips))  # each printed value once
         catchers = {m.slip: tuple(pretty(b.label) for k, b in enumerate(self.boxes)
-                                  if k != n and m.about(k) and not self.close(m.value[b.index], at=b.index))
+                                  if k != n and self.box_tells(m, k))
                     for m in slips}
         one = len(slips) == 1
         if len(set(catchers.values())) == 1:
