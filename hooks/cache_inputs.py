@@ -15,9 +15,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "backprop"
 # Where each cache lives: BACKPROP_NOTEBOOK_CACHE / BACKPROP_PAGE_CACHE / BACKPROP_FONT_CACHE (hooks/fonts.py) /
-# BACKPROP_JUPYTER_CACHE (mkdocs-jupyter's cache_dir in mkdocs.yml) name other directories (the tests use their own).
+# BACKPROP_WHEEL_CACHE (hooks/package.py) / BACKPROP_JUPYTER_CACHE (mkdocs-jupyter's cache_dir in mkdocs.yml) name
+# other directories (the tests use their own).
 # These variables say where results are kept, not what they are, so they are not inputs.
-CACHE_ENVS = ("BACKPROP_NOTEBOOK_CACHE", "BACKPROP_PAGE_CACHE", "BACKPROP_JUPYTER_CACHE", "BACKPROP_FONT_CACHE")
+CACHE_ENVS = ("BACKPROP_NOTEBOOK_CACHE", "BACKPROP_PAGE_CACHE", "BACKPROP_JUPYTER_CACHE", "BACKPROP_FONT_CACHE",
+              "BACKPROP_WHEEL_CACHE")
 
 
 def cache_dir(env: str, default: str) -> Path:

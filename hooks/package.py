@@ -7,8 +7,9 @@
   works. The footer names the version and the commit it was built from, when git knows it. If the wheel
   cannot be built, the build fails.
 * The wheel is built with ``pip wheel --no-build-isolation --no-index``: no network, the setuptools of the
-  build's own environment, in the background while the pages render. It is cached under ``.cache/wheel/`` by a
-  hash of what goes into it, so a rebuild of ``mkdocs serve`` that changed no code reuses it.
+  build's own environment, in the background while the pages render. It is cached under ``.cache/wheel/``
+  (``$BACKPROP_WHEEL_CACHE`` names another directory) by a hash of what goes into it, so a rebuild of
+  ``mkdocs serve`` that changed no code reuses it.
 * ``config.extra.package`` holds ``version``, ``commit``, ``path`` (relative to the site) and ``url``
   (``site_url`` + path); the footer names the version, and ``[[install-backprop]]`` or
   ``[[install-backprop-tip]]`` in a page become the install line (a box, or a short collapsed tip).
@@ -31,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = ROOT / ".cache" / "wheel"
+CACHE_ENV = "BACKPROP_WHEEL_CACHE"  # where the wheels are kept (cache_inputs.cache_dir)
 SOURCES = ("pyproject.toml", "README.md")
 KEEP = 20  # wheels kept (the most recently used): a few examples and package versions
 INSTALL_BOX = "[[install-backprop]]"
@@ -73,7 +74,7 @@ def wheel_name(version: str) -> str:
 
 
 def build_wheel(files: list[tuple[str, bytes]], out: Path) -> Path:
-    """Build the wheel of ``files`` (``_inputs``) and put it in place as ``out`` (``CACHE/<key>/<wheel_name>``)."""
+    """Build the wheel of ``files`` (``_inputs``) and put it in place as ``out`` (``<cache>/<key>/<wheel_name>``)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "src"
         for name, data in files:
@@ -90,8 +91,9 @@ def build_wheel(files: list[tuple[str, bytes]], out: Path) -> Path:
             raise PluginError(f"pip named the wheel {wheels[0].name}, not {out.name} (hooks/package.py: wheel_name)")
         # Put in place with one rename, so two builds at once (the test suite's workers) never see half a wheel; if
         # the other one got there first, its wheel of the same files is used.
-        CACHE.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=CACHE, prefix=f".{out.parent.name}-"))
+        cache = out.parent.parent
+        cache.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(dir=cache, prefix=f".{out.parent.name}-"))
         shutil.copy2(wheels[0], staged)
         if out.parent.exists() and not out.exists():
             shutil.rmtree(out.parent, ignore_errors=True)  # left by an interrupted build of an older version of here
@@ -108,7 +110,7 @@ def on_config(config, **kwargs):
     commit = _commit()
     files = _inputs(_example_file())
     key = hashlib.sha256(b"".join(name.encode() + b"\0" + data for name, data in files)).hexdigest()[:16]
-    wheel = CACHE / key / wheel_name(version)
+    wheel = cache_inputs.cache_dir(CACHE_ENV, "wheel") / key / wheel_name(version)
     # Not in the cache: pip builds it in the background (a few seconds) while mkdocs renders the pages; the file is
     # needed only when mkdocs copies the site's files (on_env waits for it).
     job = None
@@ -139,7 +141,8 @@ def on_env(env, config, files, **kwargs):
         job.result()  # raises the build's PluginError
     elif not _wheel["file"].exists():  # removed since on_config (the cache deleted by hand)
         build_wheel(_wheel["files"], _wheel["file"])
-    cache_inputs.prune([p for p in CACHE.iterdir() if not p.name.startswith(".")], KEEP)
+    cache = _wheel["file"].parent.parent
+    cache_inputs.prune([p for p in cache.iterdir() if not p.name.startswith(".")], KEEP)
     return env
 
 

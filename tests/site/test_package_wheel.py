@@ -169,3 +169,23 @@ def test_the_install_line_is_where_a_reader_first_needs_the_package(site_build):
         text = html_file.read_text(encoding="utf-8")
         assert line in text, f"{page}: no install line {line!r}"
         assert "[[install-backprop" not in text, f"{page}: a placeholder was left"
+
+
+def test_the_wheel_is_cached_where_BACKPROP_WHEEL_CACHE_says(tmp_path, monkeypatch):
+    """A build into /tmp (a reviewer's, the benchmarks') keeps its wheel out of the repository's ``.cache/`` when
+    ``$BACKPROP_WHEEL_CACHE`` names a directory, as the other caches' variables do, and the variable is not an input
+    of the cached pages (it says where, not what)."""
+    from types import SimpleNamespace
+
+    from tests.support.hooks import load_hook
+
+    cache = tmp_path / "wheels"
+    monkeypatch.setenv("BACKPROP_WHEEL_CACHE", str(cache))
+    package = load_hook("package")
+    config = SimpleNamespace(site_url="http://127.0.0.1:1/", extra={}, copyright=None)
+    package.on_config(config)
+    package.on_env(None, config, None)  # waits for the wheel and prunes the cache
+    wheel = cache / package._wheel["file"].parent.name / package._wheel["file"].name
+    assert wheel.is_file() and zipfile.is_zipfile(wheel), sorted(cache.rglob("*"))
+    assert package._wheel["file"] == wheel
+    assert "BACKPROP_WHEEL_CACHE" in load_hook("cache_inputs").CACHE_ENVS
