@@ -61,6 +61,11 @@ class Edge:
     value: float
     exact: bool = False
 
+    @property
+    def text(self) -> str:
+        """The value as the pages write it: as it is (`exact`), or to the site's decimals."""
+        return show.given(self.value) if self.exact else show.num(self.value)
+
 
 @dataclass(frozen=True)
 class Path:
@@ -160,8 +165,8 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
 
 
 def _prints_as_0(edge: Edge) -> bool:
-    """Whether an edge's value prints as 0 where the pages write it: as given, or to the site's decimals."""
-    return edge.value == 0 or (not edge.exact and show.rounded(edge.value) == 0)
+    """Whether an edge's value prints as 0 where the pages write it (`Edge.text`)."""
+    return float(edge.text) == 0
 
 
 def zeros(path: Path) -> list[str]:

@@ -94,12 +94,7 @@ def _label_lines(edge: Edge) -> list[str]:
     """An edge's label: what the local derivative equals, then its value (one line for a constant, -1 or 1)."""
     if edge.formula in ("1", "-1"):
         return [_plain(edge.formula)]
-    return [_plain(edge.formula), _value(edge).replace("-", "−")]
-
-
-def _value(edge: Edge) -> str:
-    """An edge's value as the pages write it: as it is (Edge.exact), or to the site's decimals."""
-    return show.given(edge.value) if edge.exact else show.num(edge.value)
+    return [_plain(edge.formula), edge.text.replace("-", "−")]
 
 
 def _ends(tail: str, head: str) -> tuple[float, float, float, float]:
@@ -243,11 +238,11 @@ def text_alternative(path: Path) -> str:
     r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
     items = []
     for edge in path.edges:
-        value = "" if edge.formula in ("1", "-1") else f" = {_value(edge)}"
+        value = "" if edge.formula in ("1", "-1") else f" = {edge.text}"
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
     # "=" only where the product of the values as listed rounds to the derivative shown (show.eq), as on the pages.
-    relation = show.eq(math.prod(float(_value(edge)) for edge in path.edges), path.gradient)
+    relation = show.eq(math.prod(float(edge.text) for edge in path.edges), path.gradient)
     items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} {{{{rel}}}} {{{{g}}}}$",
                           rel=relation, g=path.gradient))
     return "\n".join(items)
