@@ -77,12 +77,12 @@ v_3 = {{v3}}$$
 
 $$y_{h2} = f(v_2) = {{f_v2}} {{eq_f}} {{yh2}}$$
 
-and likewise $y_{h1} = {{yh1}}$, $y_{h3} = {{yh3}}$. The output neuron is linear:
+and likewise $y_{h1} = f(v_1) {{eq_f1}} {{yh1}}$, $y_{h3} = f(v_3) {{eq_f3}} {{yh3}}$. The output neuron is linear:
 
 $$y = v_4 = {{w41:given}} \cdot {{yh1}} + {{w42:given}} \cdot {{yh2}} + {{w43:given}} \cdot {{yh3}} +
 {{b4:given}} {{eq_y}} {{y}}$$
 """, v1=v[0], v2=v[1], v3=v[2], w21=w[1, 0], w22=w[1, 1], b2=b[1], x1=x_1, x2=x_2,
     eq_v2=show.eq(r(w[1, 0]) * r(x_1) + r(w[1, 1]) * r(x_2) + r(b[1]), v[1]), f_v2=show.f_tex(hidden, v[1]),
-    eq_f=show.eq(f(r(v[1])), y_h[1]),
+    eq_f=show.eq(f(r(v[1])), y_h[1]), eq_f1=show.eq(f(r(v[0])), y_h[0]), eq_f3=show.eq(f(r(v[2])), y_h[2]),
     yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], w41=w_4[0], w42=w_4[1], w43=w_4[2], b4=b_4, y=v_4,
     eq_y=show.eq(sum(r(w_4[i]) * r(y_h[i]) for i in range(3)) + r(b_4), v_4))

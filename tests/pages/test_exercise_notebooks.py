@@ -861,6 +861,27 @@ def test_exercises_1_to_3_write_equals_only_when_the_printed_field_gives_the_pri
         assert approx >= 2, "the premise: the printed fields give other sixth decimals"
 
 
+
+@pytest.mark.parametrize("practice", [*PRINTED_FIELD.values(), EXAMPLE], ids=[*PRINTED_FIELD, "in-use"])
+def test_exercise_1_says_likewise_with_the_sign_its_printed_fields_give(practice, tmp_path):
+    """Exercise 1 said "likewise y_h1 = 0.622459" beside a printed v_1 = 0.500001, from which f gives 0.622460 (a
+    reviewer's example): y_h1 and y_h3 now carry "=" or "≈" by the printed field, as y_h2's line does."""
+    it = oracle.iteration(practice)
+    text = shown_with_example(_practice_file(tmp_path, practice, "likewise"), ["01-forward-pass"])["01-forward-pass"]
+    f = oracle.F[practice["hidden"]]
+    approx = 0
+    for i in (1, 3):
+        field = re.search(rf"v_{i} = (-?\d+\.\d{{6}})", text)
+        line = re.search(rf"y_\{{h{i}\}} = f\(v_{i}\){_RESULT}\$", text)
+        assert field and line, i
+        sign, printed = line.groups()
+        assert printed == f"{it['y_hidden'][i - 1]:.6f}", i
+        from_printed = f"{f(float(field.group(1))):.6f}"
+        assert sign == ("=" if from_printed == printed else r"\approx"), (i, field.group(1), from_printed, printed)
+        approx += sign != "="
+    if practice is PRINTED_FIELD["logsig"]:
+        assert approx >= 1, "the premise: v_1 = 0.5000006 prints as 0.500001, which gives another sixth decimal"
+
 def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apart(tmp_path):
     """SATURATED: f'(v_1) = 1.7e-8, so Δw_12 and every slip's print as 0.000000; the boxes of exercises 6 and 9 were
     sorted, so the fallback Δw_12 (6) or Δw_11 (9) came first and the worked solution worked it out in full
