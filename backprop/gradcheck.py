@@ -45,12 +45,38 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
     rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
     come near the truncation error, which does not.
+
+    Raises ``FloatingPointError`` where the cost overflows (at the weights, or at $\theta \pm h$), and
+    ``ValueError`` for an ``h`` at which the check cannot fail: one so small that every gradient is within what its
+    central difference can be off by (rounding: ``h = 1e-14`` for the worked example).
     """
     net, x, d, h = _checked(net, x, d, h)
-    analytic = _analytic(_forward(net, x), d)
-    numerical = _numerical(net, x, d, h)
-    atol = _tolerance(net, x, d, h, numerical)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
+        analytic = _analytic(_forward(net, x), d)
+        numerical = _numerical(net, x, d, h)
+        atol = _tolerance(net, x, d, h, numerical)
+    _require_a_verdict(h, analytic, numerical, atol)
     return max(float(relative_error(analytic[name], numerical[name], atol[name]).max()) for name in PARAMETERS)
+
+
+def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str, Array],
+                       atol: dict[str, Array]) -> None:
+    r"""Refuse a verdict the check could not have reached otherwise: where a gradient or a central difference is not
+    finite (the cost overflows at these weights, or at $\theta \pm h$ for a huge ``h``), or where no gradient exceeds
+    what its central difference can be off by (``h`` far below the default: at $h = 10^{-14}$ every difference of $E$
+    is rounding, and the allowance would pass any rule, a wrong one too)."""
+    for what, found in (("the rules' gradient", analytic), (f"the central difference at h = {h:g}", numerical)):
+        bad = [f"{p}[{', '.join(map(str, i))}]" for p in PARAMETERS for i in np.ndindex(found[p].shape)
+               if not np.isfinite(found[p][i])]
+        if bad:
+            raise FloatingPointError(f"{what} is not a finite number at {', '.join(bad[:3])}"
+                                     f"{' ...' if len(bad) > 3 else ''}: the cost E overflows")
+    largest = max(float(np.abs(analytic[p]).max()) for p in PARAMETERS)
+    if largest > 0 and not any((np.abs(analytic[p]) > atol[p]).any() for p in PARAMETERS):
+        least = min(float(np.min(atol[p])) for p in PARAMETERS)
+        raise ValueError(f"h = {h:g} gives a check that cannot fail: no gradient (the largest is {largest:.3g}) is "
+                         f"larger than what its central difference can be off by (at least {least:.3g} here), so a "
+                         f"wrong rule would pass too; use an h near the default 1e-05")
 
 
 def truncation_error(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:

@@ -90,6 +90,51 @@ def test_large_when_one_rule_has_the_wrong_sign(monkeypatch):
     assert gradient_check(net, x, d) > 0.5
 
 
+
+@pytest.mark.parametrize("h", [1e-16, 1e-14, 1e-13, 1e-12, 1e-8, 1e-5, 1e-3])
+@pytest.mark.parametrize("slip", ["flipped", "zero"])
+def test_a_wrong_hidden_rule_never_passes_whatever_h(monkeypatch, h, slip):
+    """A reviewer's find: at h = 1e-14 every central difference of E is rounding, the allowance (about 1/h) covered
+    every gap, and a sign-flipped or all-zero hidden rule passed with 0.0. Now the check either fails the rule or
+    refuses the h, saying it cannot fail there."""
+    import backprop.gradcheck as gc
+
+    wrong = {"flipped": lambda fp, d, eta: -rules.delta_w_hidden(fp, d, eta),
+             "zero": lambda fp, d, eta: 0 * rules.delta_w_hidden(fp, d, eta)}[slip]
+    monkeypatch.setattr(gc, "delta_w_hidden", wrong)
+    try:
+        r = gradient_check(examples.NET, examples.X, examples.D, h=h)
+    except ValueError as refused:
+        assert f"h = {h:g} gives a check that cannot fail" in str(refused) and "1e-05" in str(refused)
+        assert h < 1e-12, "refused only where rounding covers every gradient"
+    else:
+        assert r > 1e-4, (h, r)
+
+
+def test_the_check_refuses_an_h_at_which_the_right_rules_are_all_rounding():
+    """At h = 1e-14 a wrong rule passed (the test above, on the old code): a check that cannot fail does not call the
+    right rules right either; it refuses the h."""
+    with pytest.raises(ValueError, match=r"h = 1e-14 gives a check that cannot fail"):
+        gradient_check(examples.NET, examples.X, examples.D, h=1e-14)
+
+
+@pytest.mark.parametrize("where", ["weights", "h"])
+def test_an_overflowing_cost_is_named_not_a_nan_verdict(where):
+    """With w_41 = 1e200 the cost overflows (y^2 > 1e308) and the check returned nan with about 80 RuntimeWarnings;
+    with h = 1e300 it returned 1.0 for the right rules. Now a FloatingPointError says which entries, without a
+    warning."""
+    import warnings
+
+    net = examples.NET
+    if where == "weights":
+        w = net.w_output.copy()
+        w[0, 0] = 1e200
+        net = Network(w_hidden=net.w_hidden, b_hidden=net.b_hidden, w_output=w, b_output=net.b_output)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(FloatingPointError, match=r"not a finite number at (w|b)_\w+\[\d.*the cost E overflows"):
+            gradient_check(net, examples.X, examples.D, h=1e300 if where == "h" else 1e-5)
+
 def test_large_when_the_slides_single_output_formula_is_used_for_two_outputs(monkeypatch):
     """Using only output 1's error in the hidden rules (no sum over j) is caught."""
     import backprop.gradcheck as gc
