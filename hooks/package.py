@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -61,8 +62,22 @@ def _inputs(example: Path) -> list[tuple[str, bytes]]:
     files = [(p.relative_to(ROOT).as_posix(), p.read_bytes()) for p in sorted((ROOT / "backprop").rglob("*.py"))
              if "__pycache__" not in p.parts]  # subpackages too (backprop.exercises)
     files += [(name, (ROOT / name).read_bytes()) for name in SOURCES]
-    files.append(("backprop/example.json", example.read_bytes()))
+    files.append(("backprop/example.json", _packaged_example(example)))
     return files
+
+
+def _packaged_example(example: Path) -> bytes:
+    """The example file as the wheel holds it, as its ``backprop/example.json``: the file itself, or, for a file without
+    a ``"practice"`` entry (which falls back on the package's), the file with the package's practice example added,
+    since the package's own file must hold it (``backprop.examples.load``)."""
+    from backprop.examples import DEFAULT_FILE, PRACTICE_KEY
+
+    data = example.read_bytes()
+    example_json = json.loads(data)
+    if PRACTICE_KEY in example_json:
+        return data
+    package_json = json.loads(DEFAULT_FILE.read_bytes())
+    return (json.dumps({**example_json, PRACTICE_KEY: package_json[PRACTICE_KEY]}, indent=2) + "\n").encode()
 
 
 def wheel_name(version: str) -> str:

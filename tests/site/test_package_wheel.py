@@ -189,3 +189,27 @@ def test_the_wheel_is_cached_where_BACKPROP_WHEEL_CACHE_says(tmp_path, monkeypat
     assert wheel.is_file() and zipfile.is_zipfile(wheel), sorted(cache.rglob("*"))
     assert package._wheel["file"] == wheel
     assert "BACKPROP_WHEEL_CACHE" in load_hook("cache_inputs").CACHE_ENVS
+
+
+def test_the_wheel_of_an_example_without_practice_holds_the_practice_the_site_used(tmp_path):
+    """A reviewer's find: an example file without a "practice" entry (the loader gives it the package's) went into
+    the wheel as it was, and the installed package refused its own example.json (the package's file must hold the
+    practice example), so every page's install line gave a package whose first import failed. The wheel's file now
+    holds the file's network and the package's practice example, and the package loads it."""
+    from backprop import examples
+    from tests.support.hooks import load_hook
+
+    package_file = json.loads(examples.DEFAULT_FILE.read_text())
+    mine = {key: value for key, value in package_file.items() if key != "practice"}
+    mine["eta"] = 0.25  # not the package's own example
+    source = tmp_path / "mine.json"
+    source.write_text(json.dumps(mine))
+    packaged = dict(load_hook("package")._inputs(source))["backprop/example.json"]
+    installed = tmp_path / "example.json"
+    installed.write_bytes(packaged)
+    loaded = examples.load(installed)  # as the installed package reads its own file
+    assert loaded.eta == 0.25 and {k: v for k, v in json.loads(packaged).items() if k != "practice"} == mine
+    assert json.loads(packaged)["practice"] == package_file["practice"]
+    with_practice = tmp_path / "with.json"
+    with_practice.write_text(json.dumps({**mine, "practice": package_file["practice"]}))
+    assert dict(load_hook("package")._inputs(with_practice))["backprop/example.json"] == with_practice.read_bytes()
