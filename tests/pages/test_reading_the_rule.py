@@ -181,3 +181,28 @@ def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
     assert (f"Here $f'(v_i)$ lies between ${mantissa} \\times 10^{{{int(exponent)}}}$ (neuron 1; the tables print it "
             f"as 0.000000) and ${pages.s6(max(fps))}$.") in text
+
+
+def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
+    """A reviewer's tanh example with two saturated neurons (v_1 = -8, v_3 = 9): the reading said "f'(v_i) lies
+    between 6.1 × 10^-8 (neurons 1 and 3; ...)", though f'(v_1) = 4.5 × 10^-7. The bound is the smallest slope, its
+    own neuron named, and the other's value given beside it, from the oracle."""
+    import json
+
+    from tests.support.snippets import render_with_example
+
+    ex = {"w_hidden": [[-4.0, 2.0], [0.5, 0.25], [4.0, -3.0]], "b_hidden": [0.0, 0.5, 0.0],
+          "w_output": [[0.6, -1.2, 0.4]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+          "x": [1.5, -1.0], "d": -2.0, "eta": 0.25}
+    fps = oracle.iteration(ex)["fp_hidden"]
+    assert pages.s6(fps[0]) == pages.s6(fps[2]) == "0.000000" and 0 < fps[2] < fps[0], "the premise"
+
+    def sci(value):
+        mantissa, exponent = f"{value:.1e}".split("e")
+        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+    path = tmp_path / "two-saturated.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert (f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3; neuron 1's is ${sci(fps[0])}$; the tables print "
+            f"both as 0.000000) and ${pages.s6(fps[1])}$.") in text
