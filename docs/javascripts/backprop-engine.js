@@ -564,14 +564,14 @@
     out["f'(" + v4 + ")"] = fPrime(net.output, y, fpo);
     for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], f.fPrimeHidden[i]);
     // The local gradients, as rules 1 and 3 introduce them: δ_4 = e f'(v_4), δ_i = f'(v_i) w_4i δ_4.
-    // A linear output's f'(v_4) is written 1, as its own step writes it, not 1.000000.
-    var j4 = nHid + 1, d4 = e * fpo, dh = [];
+    // A linear neuron's f'(v) is written 1, as its own step writes it, not 1.000000.
+    var j4 = nHid + 1, d4 = e * fpo, dh = [], linearHidden = net.hidden === "purelin";
     out["δ" + j4] = tex("{{e}} \\cdot {{fp}} {{rel}} {{d4}}",
       { e: e, fp: linearOut ? "1" : fpo, d4: d4, rel: eq(r(e) * r(fpo), d4) });
     for (i = 0; i < nHid; i++) {
       dh.push(f.fPrimeHidden[i] * net.w_output[0][i] * d4);
       out["δ" + (i + 1)] = tex("{{fp}} \\cdot {{w:given}} \\cdot {{d4}} {{rel}} {{delta}}",
-        { fp: f.fPrimeHidden[i], w: net.w_output[0][i], d4: d4, delta: dh[i],
+        { fp: linearHidden ? "1" : f.fPrimeHidden[i], w: net.w_output[0][i], d4: d4, delta: dh[i],
           rel: eq(r(f.fPrimeHidden[i]) * g(net.w_output[0][i]) * r(d4), dh[i]) });
     }
     for (i = 0; i < nHid; i++) {

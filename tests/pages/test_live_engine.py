@@ -627,9 +627,10 @@ def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
 
 def test_the_output_derivative_is_written_alike_in_its_step_and_in_delta_4(js):
     """δ_4 = e f'(v_4) writes f'(v_4) as the f'(v_4) step ends: "1" for a linear output (not 1.000000), the value
-    with six decimals for the others; every output activation."""
+    with six decimals for the others; every output activation. Likewise δ_i = f'(v_i) w_4i δ_4 for every hidden one
+    (a linear hidden layer's δ_i wrote 1.000000 where its f'(v_i) step writes 1)."""
     rng = np.random.default_rng(19)
-    batch = [random_case(rng, hidden, output) for hidden in ("logsig", "tansig") for output in ACTS for _ in range(5)]
+    batch = [random_case(rng, hidden, output) for hidden in ACTS for output in ACTS for _ in range(5)]
     got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
     for case, subs in zip(batch, got, strict=True):
         fp = forward(network(case), case["x"])
@@ -638,6 +639,11 @@ def test_the_output_derivative_is_written_alike_in_its_step_and_in_delta_4(js):
         if case["net"]["output"] == "purelin":
             assert subs["f'(v4)"] == "1"
         assert subs["δ4"].startswith(show.tex(r"{{e}} \cdot ", e=e) + f_prime_4 + " "), (subs["f'(v4)"], subs["δ4"])
+        for i in (1, 2, 3):
+            f_prime_i = re.split(r" = | \\approx ", subs[f"f'(v{i})"])[-1]
+            if case["net"]["hidden"] == "purelin":
+                assert subs[f"f'(v{i})"] == "1"
+            assert subs[f"δ{i}"].startswith(f_prime_i + r" \cdot "), (subs[f"f'(v{i})"], subs[f"δ{i}"])
 
 
 def test_tex_to_html(js):
