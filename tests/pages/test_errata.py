@@ -459,6 +459,24 @@ def test_page_check_of_erratum_2_explains_a_coincidence_with_sums_that_are_not_0
     assert "Literal reading agrees: **False**" in first and "by coincidence" not in first  # erratum 1: 3 * 1 is not 1
 
 
+
+def test_page_check_of_erratum_1_explains_a_neuron_the_literal_reading_gets_right(tmp_path):
+    """A reviewer's example (x = (0, 0.8)): erratum 1's table printed 1.100000 in every column for neuron 2, then only
+    "Literal reading agrees: False". The literal sum adds the other neurons' weighted inputs, here -2 * 0.8 and
+    2 * 0.8, which cancel; the page now says so, with those numbers (plain arithmetic here)."""
+    example = {"w_hidden": [[0.5, -2.0], [-0.8, 1.5], [1.2, 2.0]], "b_hidden": [0.2, -0.1, -0.4],
+               "w_output": [[1.5, -0.7, 0.9]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+               "x": [0.0, 0.8], "d": 1.5, "eta": 1.0}
+    weighted = [row[0] * 0.0 + row[1] * 0.8 for row in example["w_hidden"]]
+    assert weighted[0] + weighted[2] == 0 and weighted[0] + weighted[1] != 0, "the premise: neuron 2's others cancel"
+    first, _ = _errata_1_and_2(tmp_path, example)
+    text = " ".join(first.split())
+    assert "Literal reading agrees: **False**" in text
+    assert ("For this example the literal reading happens to give the right value for neuron 2: to its own "
+            "weighted input it adds the other neurons', $w_{ 11} x_1 + w_{ 12} x_2 = -1.600000$ and "
+            "$w_{ 31} x_1 + w_{ 32} x_2 = 1.600000$, and these add up to $0.000000$. A coincidence of the numbers, "
+            "not of the formula: for neurons 1 and 3 it is wrong.") in text, text
+
 def test_page_check_of_the_sigmoid_lines_says_what_sympy_proves():
     lines = verdicts(section_outputs()["erratum-sigmoid-derivation"])
     assert lines == {"(S1)": "differs", "(S2)": "differs", "(S3)": "differs", "(S4)": "differs", "(S5)": "agrees",
