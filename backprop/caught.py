@@ -43,6 +43,7 @@ class MistakeCheck:
     right: float  # with the check's allowance (gradcheck.tolerance)
     wrong: float  # with the allowance
     plain_wrong: float  # without it: what the slip alone shifts the gradients by
+    worst: int = 0  # the first entry, in the updates' order, whose relative error prints as `wrong` does (.1e)
 
 
 def check_mistake(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: Sequence[str], right: ArrayLike,
@@ -55,10 +56,30 @@ def check_mistake(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: S
     num = np.concatenate([numerical[name].ravel() for name in names])
     atol = np.concatenate([allowance[name].ravel() for name in names])
 
-    def largest(update: ArrayLike, tol: ArrayLike | float) -> float:
-        return float(np.max(relative_error(-np.asarray(update) / eta, num, tol)))
+    def errors(update: ArrayLike, tol: ArrayLike | float) -> Array:
+        return relative_error(-np.asarray(update) / eta, num, tol)
 
-    return MistakeCheck(largest(right, atol), largest(wrong, atol), largest(wrong, 0.0))
+    wrong_errors = errors(wrong, atol)
+    largest = float(np.max(wrong_errors))
+    # the first entry whose error prints as the largest does (a page gives it to 2 digits): a slip that scales a
+    # neuron's gradients by one factor gives its rows the same error but for rounding
+    worst = next(i for i, r in enumerate(wrong_errors) if f"{r:.1e}" == f"{largest:.1e}")
+    return MistakeCheck(float(np.max(errors(right, atol))), largest, float(np.max(errors(wrong, 0.0))), worst)
+
+
+def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike, wrong: ArrayLike) -> str:
+    r"""A sentence for a page whose table shows the updates ``right`` and ``wrong`` row by row, labelled with the TeX
+    ``labels`` (``w_{11}``): where the largest relative error, ``found.wrong``, is that of a row whose difference the
+    table prints as 0 (a saturated neuron's tiny updates), it says which row and gives its updates, since the figure
+    cannot be found among the rows that show; ``""`` where the row's difference shows."""
+    i = found.worst
+    a, b = float(np.asarray(right)[i]), float(np.asarray(wrong)[i])
+    if show.num(b - a) != show.num(0):
+        return ""
+    return show.tex(r" The largest relative error, {{r}}, is that of $\Delta {{label}}$, whose right and wrong "
+                    r"updates, ${{a}}$ and ${{b}}$, differ below the table's last decimal: a relative error does not "
+                    r"shrink with the gradient.", r=f"{found.wrong:.1e}", label=labels[i],
+                    a=show.sci(a) if a else "0", b=show.sci(b) if b else "0")
 
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:

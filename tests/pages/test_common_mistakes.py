@@ -417,7 +417,7 @@ def test_mistakes_page_blocks_require_what_they_print():
     blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
     assert len(blocks) == 6, "mistakes 1 to 5 (2 in two blocks, hidden and output), each with its gradient check"
     for block in blocks:
-        assert re.search(r"from backprop\.caught import [^\n]*\brequire_caught\b", block), block[:200]
+        assert re.search(r"from backprop\.caught import (\([^)]*|[^\n]*)\brequire_caught\b", block), block[:200]
         assert re.search(r"require_caught\(f?\"\d \(", block), block[:200]
 
 
@@ -809,6 +809,44 @@ def test_mistakes_page_every_check_names_its_mistake():
     blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
     assert len(blocks) == 6
     for block in blocks:
-        assert re.search(r"from backprop\.caught import [^\n]*\brequire_caught\b", block), block[:200]
+        assert re.search(r"from backprop\.caught import (\([^)]*|[^\n]*)\brequire_caught\b", block), block[:200]
         assert re.search(r'require_caught\(f?"\d \(', block), block[:200]
     assert "the gradient check catches the mistake" not in source  # the message that named none
+
+
+# A reviewer's tanh example with two saturated neurons (v_1 = -8, v_3 = 9): mistake 1's check said "wrong 5.1e-01",
+# a figure no row that shows gives (at most 0.079): it came from neuron 3's rows, which print 0.000000 in every column.
+TWO_SATURATED = {"w_hidden": [[-4.0, 2.0], [0.5, 0.25], [4.0, -3.0]], "b_hidden": [0.0, 0.5, 0.0],
+                 "w_output": [[0.6, -1.2, 0.4]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+                 "x": [1.5, -1.0], "d": -2.0, "eta": 0.25}
+
+
+@pytest.mark.parametrize("name", ["two-saturated", "in-use"])
+def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_path, name):
+    """Mistake 1's largest relative error, from plain math (the oracle's right and wrong updates read as gradients
+    against the right ones): where that row's difference prints as 0.000000 the page names the row and gives both
+    updates; where it shows, it says nothing more."""
+    ex = TWO_SATURATED if name == "two-saturated" else oracle.load_example(oracle.DEFAULT_FILE)
+    it = oracle.iteration(ex)
+    wrong_it = oracle.iteration(ex, back_weights=it["w_output_new"])
+    flat = lambda run: [*itertools.chain(*run["dw_hidden"]), *run["db_hidden"]]  # noqa: E731
+    right, wrong = flat(it), flat(wrong_it)
+    r = [abs(w - g) / (abs(w) + abs(g)) for g, w in zip(right, wrong)]
+    worst = next(i for i, v in enumerate(r) if f"{v:.1e}" == f"{max(r):.1e}")  # the first as the page prints it
+    labels = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] + ["b_1", "b_2", "b_3"]
+    text = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    block = text[text.index("Gradient check of the hidden gradients"):]
+    block = block[:block.index("The fix is the order")]
+
+    def sci(value):
+        mantissa, exponent = f"{value:.1e}".split("e")
+        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+    note = (f"The largest relative error, {max(r):.1e}, is that of $\\Delta {labels[worst]}$, whose right and wrong "
+            f"updates, ${sci(right[worst])}$ and ${sci(wrong[worst])}$, differ below the table's last decimal")
+    if name == "two-saturated":
+        assert f"{wrong[worst] - right[worst]:.6f}" in ("0.000000", "-0.000000"), "the premise"
+        assert labels[worst] == "w_{31}" and note in block, block
+    else:
+        assert f"{abs(wrong[worst] - right[worst]):.6f}" != "0.000000", "the premise"
+        assert "differ below the table's last decimal" not in block, block
