@@ -90,3 +90,18 @@ REVIEW2 = {
           "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
           "x": [0.5, -0.25], "d": 0.25, "eta": 0.5},
 }
+# The third review's examples (its files ex1 and ex2, the verification page): on 1 (tansig, x = (0, 0.8)) the h table's
+# central column prints its smallest relative error in two rows (10^-5 and 10^-6); on 2 (logsig, x = (-1, -0.5),
+# hidden neurons 1 and 2 alike) dE/dw_31 = -dE/db_3 (x_1 = -1), the one-sided column peaks alike at 10^-11 and 10^-12,
+# and Richardson's estimate is largest, at rounding level, for an output weight.
+_PRACTICE = {"w_hidden": [[0.4, -0.2], [-0.3, 0.6], [0.2, 0.5]], "b_hidden": [0.1, -0.2, 0.3],
+             "w_output": [[0.5, -0.4, 0.8]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
+             "x": [0.6, -0.8], "d": 0.9, "eta": 0.3}
+REVIEW3 = {
+    "1": {"w_hidden": [[0.5, -2.0], [-0.8, 1.5], [1.2, 2.0]], "b_hidden": [0.2, -0.1, -0.4],
+          "w_output": [[1.5, -0.7, 0.9]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+          "x": [0.0, 0.8], "d": 1.5, "eta": 1.0},
+    "2": {"w_hidden": [[0.3, 0.3], [0.3, 0.3], [-0.2, 0.4]], "b_hidden": [0.1, 0.1, 0.0],
+          "w_output": [[0.5, 0.5, 0.5]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
+          "x": [-1.0, -0.5], "d": 2.0, "eta": 0.1, "practice": _PRACTICE},
+}
