@@ -168,16 +168,7 @@ def trace(net: Network, x: Sequence[float], d: Sequence[float], eta: float) -> l
 def read_answers(path: str) -> dict[str, object]:
     """The JSON object of an answers file; errors name the file and the problem (a name given twice too)."""
     name = f"answers file {path!r}"
-
-    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        seen: dict[str, object] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise ValueError(f"{name} gives {key!r} twice")
-            seen[key] = value
-        return seen
-
-    data = examples.read_json(path, name, object_pairs_hook=no_duplicates)
+    data = examples.read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object of step names and numbers, not a {type(data).__name__}")
     return data

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 import sys
+from collections.abc import Callable
 
 import numpy as np
 
@@ -20,7 +22,8 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     ``shape`` may hold ``None`` for a free dimension; ``because`` says where the expected shape comes from (another
     argument's, which may be the wrong one), in the message of a wrong shape. The caller's object is never modified
     and never shared: the result is always a copy. An entry that is not a number (text, a boolean, None, a
-    dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not 1.
+    dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not 1; so is one
+    beyond a double's range (an integer of 400 digits), and inf and nan.
     """
     found = _not_a_number(value)
     if found is not None:
@@ -31,6 +34,11 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
         arr = np.array(value, dtype=float)
     except (TypeError, ValueError) as exc:  # a ragged nesting, a complex number
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
+    except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
+        index, entry = _first(value, _beyond_double) or ((), value)
+        where = f" at index {index}" if index else ""
+        raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
+                         f"double's range ({DOUBLE_RANGE})") from None
     if arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
     if shape is not None:
@@ -59,23 +67,53 @@ def _is_number(value: object) -> bool:
                                                and not isinstance(value, numbers.Complex))
 
 
-def _not_a_number(value: object, index: tuple[int, ...] = ()) -> tuple[tuple[int, ...], object] | None:
+def _not_a_number(value: object) -> tuple[tuple[int, ...], object] | None:
     """The index and value of the first entry of ``value`` (a number, nested lists or tuples, or an array) that is
     not a number (`_is_number`); None when every entry is one. A numeric array is not walked."""
+    return _first(value, lambda entry: not _is_number(entry))
+
+
+def _beyond_double(value: object) -> bool:
+    """Whether ``value`` is a number no double holds: an integer or a fraction beyond ±1.8e308 (a float that large is
+    already inf, and a Decimal becomes one)."""
+    try:
+        float(value)  # type: ignore[arg-type]
+    except OverflowError:
+        return True
+    except (TypeError, ValueError):
+        return False
+    return False
+
+
+def _first(value: object, bad: Callable[[object], bool],
+           index: tuple[int, ...] = ()) -> tuple[tuple[int, ...], object] | None:
+    """The index and value of the first entry of ``value`` (a number, nested lists or tuples, or an array) for which
+    ``bad`` holds; None when it holds for none. A numeric array is not walked (``bad`` holds for no entry of one)."""
     if isinstance(value, np.ndarray):
         if value.dtype.kind in "iuf":
             return None
         for at, entry in np.ndenumerate(value):
-            if not _is_number(entry.item() if isinstance(entry, np.generic) else entry):
+            if bad(entry.item() if isinstance(entry, np.generic) else entry):
                 return (*index, *at), entry
         return None
     if isinstance(value, list | tuple):
         for k, entry in enumerate(value):
-            found = _not_a_number(entry, (*index, k))
+            found = _first(entry, bad, (*index, k))
             if found is not None:
                 return found
         return None
-    return None if _is_number(value) else (index, value)
+    return (index, value) if bad(value) else None
+
+
+def too_large(value: object) -> str:
+    """A number beyond a double's range, as a message writes it: an integer by its number of digits (``an integer
+    of 401 digits``: its 401 digits would fill the message), another number by its ``repr``."""
+    if isinstance(value, numbers.Integral):
+        try:
+            return f"an integer of {len(str(abs(int(value))))} digits"
+        except ValueError:  # more digits than Python writes out (sys.get_int_max_str_digits): count them from its bits
+            return f"an integer of about {math.floor(abs(int(value)).bit_length() * math.log10(2)) + 1} digits"
+    return repr(value)
 
 
 def describe(value: object, where: str = "") -> str:
@@ -93,7 +131,11 @@ def check_numeric_scalar(name: str, value: object) -> float:
     numeric_array = isinstance(value, np.ndarray) and value.dtype.kind in "iuf"  # its shape is checked below
     if not (_is_number(value) or numeric_array):
         raise TypeError(f"{name} must be a real number, got {describe(value)}")
-    arr = np.asarray(value, dtype=float)
+    try:
+        arr = np.asarray(value, dtype=float)
+    except OverflowError:  # an integer no double holds
+        raise ValueError(f"{name} must be finite, got {too_large(value)}, beyond a double's range "
+                         f"({DOUBLE_RANGE})") from None
     if arr.shape != ():
         raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
     return float(arr)
@@ -112,3 +154,4 @@ def as_target(d: object, n_out: int, name: str = "d") -> Array:
     if n_out == 1 and np.ndim(d) == 0:  # checked as the scalar given (its message has no index), then a vector
         return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,))
+

@@ -69,6 +69,7 @@ from dataclasses import dataclass, field
 
 from numpy.typing import ArrayLike
 
+from ._checks import DOUBLE_RANGE, too_large
 from .network import Network
 
 # The steps (_trace) and the catalogue (_mistakes) live in their own modules. Their names are imported in the order
@@ -256,9 +257,14 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             kind = "text (write the number without quotes)" if isinstance(value, str) else type(value).__name__
             raise TypeError(f"step {name!r} must be a number, got {kind}: {value!r}")
-        if not math.isfinite(value):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer no double holds (400 digits)
+            raise ValueError(f"step {name!r} must be a finite number, got {too_large(value)}, beyond a double's range "
+                             f"({DOUBLE_RANGE})") from None
+        if not math.isfinite(number):
             raise ValueError(f"step {name!r} must be a finite number, got {value}")
-        found[step_name], spelled[step_name] = float(value), name
+        found[step_name], spelled[step_name] = number, name
     return found
 
 

@@ -233,6 +233,31 @@ def test_train_with_several_outputs_wants_2d_targets():
         train(net, X, D, ETA1)
 
 
+# --- numbers beyond a double's range ---------------------------------------------------------------------
+
+
+def test_an_integer_too_large_for_a_double_is_named():
+    """10^400 has 401 digits and no double holds it (float(10**400) raises in plain Python). forward said "int too
+    large to convert to float", naming neither the argument nor the entry; every array and number argument now
+    names both."""
+    with pytest.raises(OverflowError):
+        float(10**400)
+    with pytest.raises(ValueError, match=r"^x must be finite, found an integer of 401 digits at index \(0,\), beyond "
+                                         r"a double's range \(about ±1\.8e\+308\)$"):
+        forward(NET, [10**400, 1])
+    with pytest.raises(ValueError, match=r"^w_hidden must be finite, found an integer of 401 digits at index \(2, 1\)"):
+        network_with(w_hidden=[[0.25, -0.5], [0.75, 1.5], [-1.0, -(10**400)]])
+    with pytest.raises(ValueError, match=r"^d must be finite, got an integer of 401 digits, beyond"):
+        step(NET, X1, 10**400, ETA1)
+    with pytest.raises(ValueError, match=r"^eta must be finite, got an integer of 401 digits, beyond"):
+        step(NET, X1, D1, 10**400)
+    with pytest.raises(ValueError, match=r"^X must be finite, found an integer of 401 digits at index \(1, 0\)"):
+        train(NET, [[1, 2], [10**400, 0]], [0.5, 0.5], ETA1)
+    with pytest.raises(ValueError, match=r"^x must be finite, found an integer of about 5001 digits at index \(1,\)"):
+        forward(NET, [1, 10**5000])  # more digits than Python writes out (its int-digit limit): counted from its bits
+    assert forward(NET, [10**300, 0]).x[0] == 1e300  # within range: as before
+
+
 def test_rejected_training_data_is_not_modified():
     X_bad = X.copy()
     X_bad[3, 0] = math.nan

@@ -239,6 +239,21 @@ BAD_WEIGHTS = {
                     r"w_output has shape \(1, 2\)"),
     "x does not fit": (json.dumps({"w_hidden": [[1.0]], "b_hidden": [0.0], "w_output": [[1.0]], "b_output": [0.0]}),
                        r"x has shape \(2,\), expected \(1,\)"),
+    # an integer no double holds: an OverflowError traceback and exit 1; beyond Python's int-digit limit, its
+    # ValueError naming neither the file nor the key
+    "400-digit weight": ('{"w_hidden": [[0.5, -0.25], [1.0, 1' + "0" * 400 + '], [-0.3, 0.2]], "b_hidden": [0, 0, 0], '
+                         '"w_output": [[1, 1, 1]], "b_output": [0]}',
+                         r"weights file '.*weights\.json': w_hidden\[1\]\[1\] is an integer of 401 digits, beyond a "
+                         r"double's range \(about ±1\.8e\+308\)$"),
+    "400-digit d": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]})[:-1]
+                    + ', "d": -1' + "0" * 400 + "}", r"weights file '.*weights\.json': d is an integer of 401 digits"),
+    "5000-digit eta": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]})[:-1]
+                       + ', "eta": 1' + "0" * 5000 + "}",
+                       r"weights file '.*weights\.json': eta is an integer of 5001 digits, beyond a double's range"),
+    # a key given twice was read, the last one winning, where an answers file refuses it
+    "key twice": ('{"w_hidden": [[9, 9], [9, 9], [9, 9]], ' + json.dumps({"w_hidden": W_IK, "b_hidden": B_I,
+                                                                          "w_output": [W_4I], "b_output": [B_4]})[1:],
+                  r"weights file '.*weights\.json' gives 'w_hidden' twice$"),
     "text weights": (json.dumps({"w_hidden": "W", "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]}),
                      r"w_hidden must be numeric"),
     "null weight": (json.dumps({"w_hidden": W_IK, "b_hidden": [B_I[0], None, B_I[2]], "w_output": [W_4I],
@@ -291,6 +306,17 @@ def test_bad_weights_file_one_line_exit_2(case, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert out == ""
     assert_one_line_error(info.value.code, err, match)
+
+
+def test_a_bad_number_in_a_weights_file_is_one_line_exit_2_via_subprocess(tmp_path):
+    """The exit status the help documents for a bad file (2), not a traceback and 1."""
+    for case in ("400-digit weight", "5000-digit eta"):
+        path = tmp_path / "weights.json"
+        path.write_text(BAD_WEIGHTS[case][0])
+        proc = run("trace", "--weights", str(path))
+        assert proc.stdout == ""
+        assert_one_line_error(proc.returncode, proc.stderr, BAD_WEIGHTS[case][1])
+    assert "2 for a bad file or option" in run("trace", "--help").stdout
 
 
 def test_missing_weights_file_one_line_exit_2(tmp_path, capsys):

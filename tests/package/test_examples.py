@@ -85,6 +85,12 @@ def without(*keys: str) -> dict:
     return {k: v for k, v in VALID.items() if k not in keys}
 
 
+def with_raw(key: str, text: str) -> str:
+    """VALID as JSON with ``key``'s value written as ``text``: what json.dumps cannot write (a key twice, a number of
+    5001 digits)."""
+    return json.dumps({**VALID, key: "RAW"}).replace('"RAW"', text)
+
+
 BAD_EXAMPLES = {
     "missing eta": (without("eta"), r"is missing \['eta'\]: a worked example needs x, d and eta"),
     "missing x and d": (without("x", "d"), r"is missing \['x', 'd'\]"),
@@ -115,6 +121,17 @@ BAD_EXAMPLES = {
     "x a number": ({**VALID, "x": 1.0}, r"x must be a list of 2 numbers, got 1.0"),
     "not JSON": ('{"w_hidden": [[0.5, -0.25]', r"is not valid JSON"),
     "not an object": ("[1, 2]", r"must hold a JSON object, not a list"),
+    # a key given twice was read, the last one winning (answers files refuse it), in the practice entry too
+    "key twice": ('{"d": 0.5, ' + json.dumps(VALID)[1:], r"^example file '.*example\.json' gives 'd' twice$"),
+    "practice key twice": (with_raw("practice", '{"eta": 0.5, "eta": 0.25}'),
+                           r"^example file '.*example\.json' gives 'eta' twice$"),
+    # an integer no double holds: OverflowError "int too large to convert to float", naming neither file nor key, and
+    # beyond Python's int-digit limit its ValueError "Exceeds the limit (4300 digits)", naming neither either
+    "400-digit x": (with_raw("x", "[1" + "0" * 400 + ", 0.5]"), r"^example file '.*example\.json': x\[0\] is an "
+                                                                r"integer of 401 digits, beyond a double's range "
+                                                                r"\(about ±1\.8e\+308\)$"),
+    "5000-digit practice d": (with_raw("practice", '{"d": -1' + "0" * 5000 + "}"),
+                              r"^example file '.*example\.json': practice\.d is an integer of 5001 digits, beyond"),
 }
 
 

@@ -573,6 +573,10 @@ def test_tells_apart_is_the_docstrings_inequality():
     ({"dw41": math.nan}, ValueError, r"step 'dw41' must be a finite number, got nan"),
     ({"E": math.inf}, ValueError, r"step 'E' must be a finite number, got inf"),
     ({"dw41": 0.1, "Δw41": 0.1}, ValueError, r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
+    # an integer no double holds (float(10**400) raises in plain Python): was OverflowError "int too large to convert
+    # to float", from math.isfinite, naming no step
+    ({"v1": 10**400}, ValueError, r"^step 'v1' must be a finite number, got an integer of 401 digits, beyond a "
+                                  r"double's range \(about ±1\.8e\+308\)$"),
 ])
 def test_bad_answers_raise_naming_the_problem(answers, error, match):
     with pytest.raises(error, match=match):
@@ -747,6 +751,12 @@ BAD_FILES = {
     "NaN": ('{"E": NaN}', r"step 'E' must be a finite number, got nan"),
     "twice in the file": ('{"v1": 0.3, "v1": 0.4}', r"answers file .* gives 'v1' twice"),
     "twice by alias": ('{"dw41": 0.3, "Δw41": 0.3}', r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
+    # an integer no double holds: an OverflowError traceback and exit 1; beyond Python's int-digit limit (4300), its
+    # ValueError naming neither the file nor the step
+    "400 digits": ('{"v1": 0.3, "dw41": 1' + "0" * 400 + "}", r"^python -m backprop: error: answers file "
+                   r"'.*answers\.json': dw41 is an integer of 401 digits, beyond a double's range "
+                   r"\(about ±1\.8e\+308\)"),
+    "5000 digits": ('{"v1": -1' + "0" * 5000 + "}", r"answers file '.*answers\.json': v1 is an integer of 5001 digits"),
 }
 
 
