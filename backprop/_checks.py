@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 import numbers
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .activations import Array
 
@@ -155,3 +156,24 @@ def as_target(d: object, n_out: int, name: str = "d") -> Array:
         return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,))
 
+
+def overflow_is_an_error() -> bool:
+    """Whether a public function raises `require_finite`'s error where its finite inputs overflow: yes, unless its
+    caller runs it under ``np.errstate(over="ignore")`` and so asks numpy for the infinities themselves (the homework
+    check and the gradient check do, to name the step that overflows in their own words)."""
+    return np.geterr()["over"] != "ignore"
+
+
+def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: str, whose: str = "its") -> None:
+    """Raise FloatingPointError at the first of ``values`` (name, value) with an entry that is not finite: ``what``
+    (``"this step"``) overflows, though every input is finite; the message names the value, the entry and its index,
+    and ends with ``advice``. Run the arithmetic under ``np.errstate(over="ignore", invalid="ignore")`` and call this
+    on its results: one clear error instead of numpy's RuntimeWarnings and a silent inf or nan."""
+    for name, value in values:
+        arr = np.asarray(value, dtype=float)
+        if not np.all(np.isfinite(arr)):
+            index = tuple(int(i) for i in np.argwhere(~np.isfinite(arr))[0])
+            at = f" at index {index}" if arr.ndim else ""
+            raise FloatingPointError(
+                f"{what} overflows: {name} is {arr[index]}{at}, though every input is finite: {whose} arithmetic "
+                f"passes a double's range ({DOUBLE_RANGE}); {advice}")

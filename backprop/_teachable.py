@@ -113,7 +113,8 @@ def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> No
 
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     """Refuse the two examples the pages cannot teach with: nothing to learn, or a neuron that cannot learn."""
-    fp = forward(net, x)
+    with np.errstate(over="ignore", invalid="ignore"):  # a forward pass that overflows: _check_printable names it
+        fp = forward(net, x)
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
         if not slope > 0:

@@ -38,7 +38,9 @@ def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
     """The array form of a formula written for one number: ``formula`` applied to every element.
 
     The result is a new float array of the input's shape (a 0-d array for a number), computed with
-    Python floats: an underflow to 0 is silent and an overflow gives inf, whatever ``np.errstate`` says.
+    Python floats, whatever ``np.errstate`` says: an underflow to 0 is silent; an overflow of Python's float arithmetic
+    (``1e308 * 10``) gives inf, but ``math.exp`` and ``**`` raise ``OverflowError`` (``math.exp(1000)``), which
+    `forward`, `step`, `train` and the rules report as a ``FloatingPointError`` naming the activation.
     The formula stays reachable as ``.formula``, which `train`'s generated loop calls on plain floats.
     """
 
@@ -157,6 +159,12 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     TypeError
         The name is not a string or a formula is not callable.
 
+    Notes
+    -----
+    Where a formula raises ``OverflowError`` on an argument (``math.exp(1000)``), `forward`, `step`, `train` and the
+    rules raise ``FloatingPointError`` instead, naming the activation, the formula and the argument, as they report
+    any overflow.
+
     Examples
     --------
     >>> softsign = register("softsign", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
@@ -216,6 +224,29 @@ def get(name: str) -> Activation:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; known activations are {known}")
     return ACTIVATIONS[name]
+
+
+def _applied(act: Activation, role: str, values: ArrayLike) -> Array:
+    """``act``'s array form ``role`` (``"f"``, ``"derivative_from_output"``) on ``values``; where its formula raises
+    ``OverflowError`` (``math.exp(1000)``, ``10.0 ** 400``), a ``FloatingPointError`` that names the activation, the
+    formula and the first argument it overflows on, as `forward`, `step` and `train` report any overflow."""
+    fn = getattr(act, role)
+    try:
+        return fn(values)
+    except OverflowError as exc:
+        at = next((a for a in np.ravel(np.asarray(values, dtype=float)).tolist() if _overflows(fn.formula, a)), None)
+        arg = "" if at is None else f"({'y' if role == 'derivative_from_output' else 'v'} = {at!r})"
+        raise FloatingPointError(f"activation {act.name!r}: {role}{arg} overflows ({exc}): its result is beyond a "
+                                 f"double's range") from None
+
+
+def _overflows(formula: Formula, value: float) -> bool:
+    """Whether ``formula(value)`` raises ``OverflowError``."""
+    try:
+        formula(value)
+    except OverflowError:
+        return True
+    return False
 
 
 def _of(layer: str | Activation) -> Activation:

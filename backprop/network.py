@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array
+from ._checks import as_array, overflow_is_an_error, require_finite
 from .activations import Array
 
 
@@ -157,6 +157,9 @@ class ForwardPass:
     y_hidden: Array
     v_output: Array
     y_output: Array = field()
+    #: Whether the package made it (`forward`, from checked inputs), so the rules trust its fields; False for one
+    #: built by hand or with ``dataclasses.replace``, whose fields the rules check (shapes against ``net``, finite).
+    _trusted: bool = field(default=False, init=False, repr=False, compare=False)
 
 
 def forward(net: Network, x: ArrayLike) -> ForwardPass:
@@ -171,10 +174,30 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
     -------
     ForwardPass
         ``v_hidden``, ``y_hidden`` (shape (n_hidden,)), ``v_output``, ``y_output`` (shape (n_out,)).
+
+    Raises
+    ------
+    FloatingPointError
+        Finite inputs whose forward pass passes a double's range (about $\pm 1.8 \cdot 10^{308}$): the message names
+        the first field that does, and its index; or a registered activation whose formula overflows, named. Under
+        ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them.
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a Network, got {type(net).__name__}")
-    return _forward(net, as_array("x", x, 1, (net.n_in,)))
+    x = as_array("x", x, 1, (net.n_in,))
+    named = overflow_is_an_error()
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the field
+        fp = _forward(net, x)
+    if named:
+        require_finite("the forward pass", ((f, getattr(fp, f)) for f in _FIELDS),
+                       "choose smaller weights or a smaller x")
+    for f in _FIELDS:  # what the rules trust stays as it was made
+        getattr(fp, f).setflags(write=False)
+    return fp
+
+
+#: The fields of a `ForwardPass` that `forward` computes, in the order it computes them.
+_FIELDS = ("v_hidden", "y_hidden", "v_output", "y_output")
 
 
 def _forward(net: Network, x: Array) -> ForwardPass:
@@ -183,12 +206,19 @@ def _forward(net: Network, x: Array) -> ForwardPass:
     Each field is summed term by term (`_weighted_sums`), as a student adds it up, not with ``@``: numpy's matrix
     product may fuse a multiply and an add (FMA) and so give ``0.2*0.6 + 0.6*(-0.2)`` as 6.7e-18, not 0.
     """
-    f_h, f_o = activations._of(net.hidden).f, activations._of(net.output).f
+    f = activations._applied  # f(v), or an error naming the activation whose formula overflows
+    hidden, output = activations._of(net.hidden), activations._of(net.output)
     v_hidden = _weighted_sums(net.w_hidden, x) + net.b_hidden          # v_i = sum_k w_ik x_k + b_i
-    y_hidden = f_h(v_hidden)                                           # y_hi = f(v_i)
+    y_hidden = f(hidden, "f", v_hidden)                                # y_hi = f(v_i)
     v_output = _weighted_sums(net.w_output, y_hidden) + net.b_output   # v_j = sum_i w_ji y_hi + b_j
-    y_output = f_o(v_output)                                           # y_j = f(v_j)
-    return ForwardPass(net, x, v_hidden, y_hidden, v_output, y_output)
+    y_output = f(output, "f", v_output)                                # y_j = f(v_j)
+    return _trusted(ForwardPass(net, x, v_hidden, y_hidden, v_output, y_output))
+
+
+def _trusted(fp: ForwardPass) -> ForwardPass:
+    """``fp``, marked as made from checked inputs: the rules then do not check its fields again."""
+    object.__setattr__(fp, "_trusted", True)
+    return fp
 
 
 def _weighted_sums(w: Array, inputs: Array) -> Array:

@@ -8,44 +8,50 @@ All four read the weights at time $n$ from the forward pass, never updated ones.
 
 The arithmetic is written once, in `_updates`: all four rules from one forward pass, with $e_j(n)$ and
 the back-propagated sum $\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)$ computed once each. It trusts its inputs;
-the public functions check theirs (``fp``, ``d``, ``eta``: `_checked`) and take their rule from it, and so do
-[`step`][backprop.train.step] and [`train`][backprop.train.train].
+the public functions check theirs (``fp``, ``d``, ``eta``: `_checked`; a ``ForwardPass`` built by hand field by
+field) and take their rule from it, and so do [`step`][backprop.train.step] and [`train`][backprop.train.train].
+Where finite inputs give a result beyond a double's range, a public function raises ``FloatingPointError`` naming it
+(under ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_target, check_eta
+from ._checks import as_array, as_target, check_eta, overflow_is_an_error, require_finite
 from .activations import Array
-from .network import ForwardPass
+from .network import ForwardPass, Network, _trusted
+
+T = TypeVar("T")
 
 
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
     r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
-    return _error(*_checked(fp, d))
+    fp, d = _checked(fp, d)
+    return _finite("error", "e", lambda: _error(fp, d), "choose a d nearer the output y")
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
     r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$)."""
-    return float(_cost(error(fp, d)))
+    e = error(fp, d)
+    return float(_finite("cost", "E", lambda: _cost(e), "choose a d nearer the output y"))
 
 
 def f_prime_output(fp: ForwardPass) -> Array:
     r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
-    fp = _checked(fp)
-    return activations._of(fp.net.output).derivative_from_output(fp.y_output)
+    return _f_prime(fp, "output", "f_prime_output", "f'(v_j)")
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
     r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
     $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
-    fp = _checked(fp)
-    return activations._of(fp.net.hidden).derivative_from_output(fp.y_hidden)
+    return _f_prime(fp, "hidden", "f_prime_hidden", "f'(v_i)")
 
 
 def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -57,7 +63,7 @@ def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out, n_hidden)
     """
-    return _updates(*_checked(fp, d, eta)).dw_output
+    return _rule("delta_w_output", "Δw_ji", "dw_output", *_checked(fp, d, eta))
 
 
 def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -69,7 +75,7 @@ def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_out,)
     """
-    return _updates(*_checked(fp, d, eta)).db_output
+    return _rule("delta_b_output", "Δb_j", "db_output", *_checked(fp, d, eta))
 
 
 def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -83,7 +89,7 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden, n_in)
     """
-    return _updates(*_checked(fp, d, eta)).dw_hidden
+    return _rule("delta_w_hidden", "Δw_ik", "dw_hidden", *_checked(fp, d, eta))
 
 
 def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -96,18 +102,69 @@ def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     -------
     array, shape (n_hidden,)
     """
-    return _updates(*_checked(fp, d, eta)).db_hidden
+    return _rule("delta_b_hidden", "Δb_i", "db_hidden", *_checked(fp, d, eta))
 
 
 def _checked(fp: ForwardPass, *d_eta: ArrayLike | float):
     """The public functions' inputs, checked once: ``fp`` alone, ``(fp, d)`` or ``(fp, d, eta)``, ``d`` as an array
-    of shape (n_out,)."""
+    of shape (n_out,). A ``ForwardPass`` that `forward` made is trusted; one built by hand has its fields checked
+    (`_checked_fields`)."""
     if not isinstance(fp, ForwardPass):
         raise TypeError(f"fp must be a ForwardPass, the result of backprop.forward(net, x); got {type(fp).__name__}")
+    if not fp._trusted:
+        fp = _checked_fields(fp)
     if not d_eta:
         return fp
     d = as_target(d_eta[0], fp.net.n_out)
     return (fp, d) if len(d_eta) == 1 else (fp, d, check_eta(d_eta[1]))
+
+
+def _checked_fields(fp: ForwardPass) -> ForwardPass:
+    """A ForwardPass built by hand, its fields checked as `forward`'s inputs are (numbers, 1-D, finite) and against
+    the sizes of its ``net``, each error naming the field (``fp.y_hidden``); a copy of the fields, read-only."""
+    if not isinstance(fp.net, Network):
+        raise TypeError(f"fp.net must be a Network, got {type(fp.net).__name__}")
+    net = fp.net
+    sizes = {"x": (net.n_in, "input"), "v_hidden": (net.n_hidden, "hidden neuron"),
+             "y_hidden": (net.n_hidden, "hidden neuron"), "v_output": (net.n_out, "output neuron"),
+             "y_output": (net.n_out, "output neuron")}
+    fields = {name: as_array(f"fp.{name}", getattr(fp, name), 1, (n,),
+                             because=f"fp.net has {n} {what}{'s' if n != 1 else ''}")
+              for name, (n, what) in sizes.items()}
+    return _trusted(ForwardPass(net, **fields))
+
+
+def _finite(function: str, name: str, compute: Callable[[], T], advice: str) -> T:
+    """``compute()``, the arithmetic of the public ``function``, without numpy's warnings; where it passes a double's
+    range, a FloatingPointError naming ``function`` and its result ``name`` (`require_finite`), unless the caller asked
+    for the infinities (``np.errstate(over="ignore")``)."""
+    named = overflow_is_an_error()
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the result
+        value = compute()
+    if named:
+        require_finite(function, [(name, value)], advice)
+    return value
+
+
+def _f_prime(fp: ForwardPass, layer: str, function: str, name: str) -> Array:
+    """$f'$ of the ``layer`` (``"hidden"`` or ``"output"``) from its outputs in ``fp``, for the public ``function``.
+
+    `_updates` calls the public functions with `forward`'s own ForwardPass, sample by sample in `train`: that one's
+    slopes are computed as they are (with Python floats, which numpy's warnings never concern; a registered
+    activation whose $f'$ overflows there is caught where the slope is used, in the rules' updates). One built by
+    hand, with outputs of any size, has its slopes checked (`_finite`)."""
+    checked = _checked(fp)
+    act, outputs = activations._of(getattr(checked.net, layer)), getattr(checked, f"y_{layer}")
+    if checked is fp:
+        return activations._applied(act, "derivative_from_output", outputs)
+    return _finite(function, name, lambda: activations._applied(act, "derivative_from_output", outputs),
+                   f"choose a smaller fp.y_{layer}")
+
+
+def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
+    """One rule's update (``field`` of `_updates`) for checked inputs, named ``name`` where it overflows."""
+    return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field),
+                   f"choose a smaller eta (got {eta:g}) or smaller inputs")
 
 
 # --- the arithmetic, on checked inputs ------------------------------------------------------------------

@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _unrolled
-from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
+from ._checks import as_array, as_target, check_eta, require_finite
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
 from .rules import _cost, _Updates, _updates
@@ -44,18 +44,13 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     ------
     FloatingPointError
         Finite inputs whose step overflows: a new weight or bias beyond a double's range (about
-        $\pm 1.8 \cdot 10^{308}$), named with its index.
+        $\pm 1.8 \cdot 10^{308}$), named with its index; or a registered activation whose formula overflows, named.
     """
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the new value
         fp, target, eta = forward(net, x), as_target(d, net.n_out), check_eta(eta)
         new, _ = _iteration(fp, target, eta)
-    for name, value in zip(_PARAMETERS, new, strict=True):
-        if not np.all(np.isfinite(value)):
-            index = tuple(int(i) for i in np.argwhere(~np.isfinite(value))[0])
-            raise FloatingPointError(
-                f"this step overflows: the new {name} is {value[index]} at index {index}, though every input is "
-                f"finite: the step's arithmetic passes a double's range ({DOUBLE_RANGE}); choose a smaller eta (got "
-                f"{eta:g}) or smaller inputs")
+    require_finite("this step", ((f"the new {name}", value) for name, value in zip(_PARAMETERS, new, strict=True)),
+                   f"choose a smaller eta (got {eta:g}) or smaller inputs", whose="the step's")
     return Network(*new, hidden=net.hidden, output=net.output)
 
 
@@ -99,6 +94,12 @@ def train(
     costs : array, shape (epochs,)
         Mean over the epoch of $E(n) = \tfrac12\sum_j e_j(n)^2$, each measured on its sample
         just before that sample's update.
+
+    Raises
+    ------
+    FloatingPointError
+        Training diverges (the weights or the cost overflow; the message names the epoch), or a registered
+        activation's formula overflows (named).
     """
     if not isinstance(net, Network):
         raise TypeError(f"net must be a Network, got {type(net).__name__}")
@@ -116,7 +117,10 @@ def train(
     for t in range(epochs):
         order = rng.permutation(X.shape[0]) if shuffle else np.arange(X.shape[0])
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, once, clearly
-            net, costs[t] = epoch(net, X[order], D[order], eta)
+            try:
+                net, costs[t] = epoch(net, X[order], D[order], eta)
+            except OverflowError:  # an activation's formula in the generated loop: the numpy path names it
+                net, costs[t] = _epoch(net, X[order], D[order], eta)
         if not (math.isfinite(costs[t]) and all(np.isfinite(getattr(net, p)).all() for p in _PARAMETERS)):
             raise FloatingPointError(
                 f"training diverged in epoch {t + 1}: the weights or the cost overflowed to inf/nan; "

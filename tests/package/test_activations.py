@@ -346,3 +346,51 @@ def test_the_docstring_equation_check_can_fail():
     assert not equation_holds(logsig, "logsig", "f", 1 / (1 + sp.exp(sv)))
     # a true formula that the object does not compute: the numeric half fails
     assert not equation_holds(tansig, "logsig", "f", 1 / (1 + sp.exp(-sv)))
+
+
+# --- what the review found: what an overflow of a formula gives ----------------------------------------------------
+
+
+def test_elementwise_says_what_an_overflow_of_a_formula_gives():
+    """The docstring said "an overflow gives inf", which is true of Python's float arithmetic and false of math.exp
+    and **, which raise OverflowError (plain Python, below); it now says both."""
+    assert math.isinf(1e308 * 10.0)
+    for formula, v in [(math.exp, 1000.0), (lambda v: 10.0 ** v, 400.0)]:
+        with pytest.raises(OverflowError):
+            formula(v)
+        with pytest.raises(OverflowError):
+            activations.elementwise(formula)(np.array([0.0, v]))
+    assert math.isinf(float(activations.elementwise(lambda v: v * 10.0)(1e308)))
+    doc = " ".join(inspect.getdoc(activations.elementwise).split())
+    assert "an overflow gives inf," not in doc
+    assert "(``1e308 * 10``) gives inf, but ``math.exp`` and ``**`` raise ``OverflowError``" in doc
+
+
+SOFTPLUS = ("softplus", lambda v: math.log1p(math.exp(v)), lambda y: 1 - math.exp(-y))  # the review's activation
+
+
+@pytest.fixture
+def softplus():
+    act = activations.register(*SOFTPLUS)
+    yield act
+    del ACTIVATIONS["softplus"]
+
+
+def test_a_registered_activation_that_overflows_is_named_by_forward_and_the_rules(softplus):
+    """math.exp(1000) raises OverflowError (plain Python); forward let it out bare, "math range error", naming
+    nothing. It is a FloatingPointError naming the activation, the formula and its argument."""
+    from backprop import ForwardPass, Network, forward
+    from backprop.rules import f_prime_hidden
+
+    with pytest.raises(OverflowError):
+        math.exp(1000.0)
+    net = Network([[1.0, 0.0]], [0.0], [[1.0]], [0.0], hidden=softplus.name)
+    assert forward(net, [2.0, 0.0]).y_hidden[0] == pytest.approx(math.log1p(math.exp(2.0)), rel=1e-15)
+    with pytest.raises(FloatingPointError, match=r"^activation 'softplus': f\(v = 1000\.0\) overflows \(math range "
+                                                 r"error\): its result is beyond a double's range$"):
+        forward(net, [1000.0, 0.0])
+    hand_built = ForwardPass(net, [0.0, 0.0], [0.0], [-1000.0], [0.0], [0.0])  # f'(y) = 1 - exp(-y) at y = -1000
+    with pytest.raises(FloatingPointError, match=r"^activation 'softplus': derivative_from_output\(y = -1000\.0\) "
+                                                 r"overflows"):
+        f_prime_hidden(hand_built)
+    assert "FloatingPointError" in inspect.getdoc(activations.register)

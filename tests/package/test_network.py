@@ -210,3 +210,25 @@ def test_random_draws_from_the_range_its_docstring_states():
         assert np.abs(values).max() <= bound
         assert np.abs(values).max() > 0.98 * bound
         assert values.min() < 0 < values.max()
+
+
+# --- what the review found: an overflow named ----------------------------------------------------------------------
+
+
+def test_a_forward_pass_that_overflows_names_the_field(recwarn):
+    """w_4i = 1e308 with x = (1, 1): the sum v_4 = sum_i w_4i y_hi passes a double's range in plain math. forward gave
+    y_output = [inf] with numpy's RuntimeWarning; it names the field and its index, with no warning, as step does."""
+    ex = oracle.load_example()
+    huge = {**ex, "w_output": [[1e308] * 3], "b_output": [0.0]}
+    assert math.isinf(oracle.forward(huge, [1.0, 1.0])["v_output"][0])  # the premise, in plain math
+    net = Network(huge["w_hidden"], huge["b_hidden"], huge["w_output"], huge["b_output"], hidden=ex.get("hidden",
+                                                                                                          "logsig"))
+    with pytest.raises(FloatingPointError, match=re.escape(
+            "the forward pass overflows: v_output is inf at index (0,), though every input is finite: its arithmetic "
+            "passes a double's range (about ±1.8e+308); choose smaller weights or a smaller x")):
+        forward(net, [1, 1])
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    with np.errstate(over="ignore", invalid="ignore"):  # the caller asks for the infinity: it gets it (the docstring)
+        assert math.isinf(forward(net, [1, 1]).y_output[0])
+    assert "np.errstate(over=\"ignore\")" in inspect.getdoc(forward)
+

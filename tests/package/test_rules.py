@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backprop import examples, rules
-from backprop.network import Network, forward
+from backprop.network import ForwardPass, Network, forward
 from backprop.rules import (
     cost,
     delta_b_hidden,
@@ -402,3 +402,75 @@ def test_a_rule_given_no_forward_pass_names_fp(rule, instead):
 def test_the_rules_factors_given_no_forward_pass_name_fp(call):
     with pytest.raises(TypeError, match=r"^fp must be a ForwardPass.*; got Network$"):
         call(examples.NET)
+
+
+# --- what the review found: an overflow named, a ForwardPass built by hand checked -------------------------------
+
+
+def test_a_rule_or_the_cost_that_overflows_names_it(recwarn):
+    """Finite inputs whose result passes a double's range in plain math: cost with d = 1e200 (E = e^2 / 2 with e about
+    1e200) gave inf, delta_w_hidden with d = -1e308 and eta = 1e308 gave -inf, each with numpy's RuntimeWarning; each
+    now raises the FloatingPointError step raises, naming the function and its result, with no warning."""
+    fp = forward(examples.NET, examples.X)
+    y = IT["y_output"][0]
+    assert math.isinf((1e200 - y) * (1e200 - y) / 2)  # the premise, in plain math
+    with pytest.raises(FloatingPointError, match=r"^cost overflows: E is inf, though every input is finite: its "
+                                                 r"arithmetic passes a double's range \(about ±1\.8e\+308\); choose "
+                                                 r"a d nearer the output y$"):
+        cost(fp, 1e200)
+    assert math.isinf(1e308 * (-1e308 - y))  # eta e, a factor of every update
+    with pytest.raises(FloatingPointError, match=r"^delta_w_hidden overflows: Δw_ik is -?inf at index \(0, 0\), "
+                                                 r"though every input is finite: .*choose a smaller eta "
+                                                 r"\(got 1e\+308\) or smaller inputs$"):
+        delta_w_hidden(fp, -1e308, 1e308)
+    for rule, name in [(delta_w_output, "Δw_ji"), (delta_b_output, "Δb_j"), (delta_b_hidden, "Δb_i")]:
+        with pytest.raises(FloatingPointError, match=rf"^{rule.__name__} overflows: {name} is "):
+            rule(fp, -1e308, 1e308)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+    assert np.isfinite(delta_w_hidden(fp, -1e100, 1e100)).all()  # 1e200: within range, no error
+    with np.errstate(over="ignore", invalid="ignore"):  # the caller asks for the infinity (the module docstring)
+        assert math.isinf(cost(fp, 1e200))
+    assert 'np.errstate(over="ignore")' in " ".join(rules.__doc__.split())
+
+
+def hand_built(**fields) -> ForwardPass:
+    """The worked example's forward pass, built field by field as a user may, from the oracle's plain-math values."""
+    values = {"x": list(EX["x"]), "v_hidden": IT["v_hidden"], "y_hidden": IT["y_hidden"], "v_output": IT["v_output"],
+              "y_output": IT["y_output"]}
+    return ForwardPass(examples.NET, **(values | fields))
+
+
+def test_a_forward_pass_built_by_hand_is_checked_field_by_field():
+    """The rules took a hand-built ForwardPass as it came: a nan field gave every update nan, silently, and a field of
+    the wrong length numpy's broadcast error from inside rules.py. Each field is now checked against fp.net's sizes
+    and for finite numbers, the message naming the field; a right one, as lists, gives forward's values."""
+    right = delta_w_hidden(hand_built(), D, ETA)
+    np.testing.assert_allclose(right, IT["dw_hidden"], rtol=1e-13)
+    with pytest.raises(ValueError, match=r"^fp\.y_hidden must be finite, found nan at index \(0,\)$"):
+        delta_w_hidden(hand_built(y_hidden=[math.nan, 0.5, 0.5], y_output=[math.nan]), 2, 0.1)
+    with pytest.raises(ValueError, match=r"^fp\.y_hidden has shape \(2,\), expected \(3,\) \(axis 0 should be 3: "
+                                         r"fp\.net has 3 hidden neurons\)$"):
+        delta_w_hidden(hand_built(y_hidden=[0.5, 0.5]), D, ETA)
+    with pytest.raises(ValueError, match=r"^fp\.x has shape \(3,\), expected \(2,\) .*fp\.net has 2 inputs\)$"):
+        delta_b_output(hand_built(x=[1.0, 2.0, 3.0]), D, ETA)
+    with pytest.raises(ValueError, match=r"^fp\.v_output must be finite, found inf"):
+        error(hand_built(v_output=[math.inf]), D)
+    with pytest.raises(TypeError, match=r"^fp\.y_output must be numeric, found text '0\.5'"):
+        f_prime_output(hand_built(y_output=["0.5"]))
+    with pytest.raises(TypeError, match=r"^fp\.net must be a Network, got dict$"):
+        cost(ForwardPass({}, [1.0], [1.0], [1.0], [1.0], [1.0]), D)
+    # a slope that overflows from a hand-built output: y (1 - y) for logsig, 1 - y^2 for tansig, of y = 1e200
+    assert math.isinf(1e200 * (1 - 1e200)) and math.isinf(1 - 1e200 * 1e200)
+    if examples.NET.hidden in ("logsig", "tansig"):
+        with pytest.raises(FloatingPointError, match=r"^f_prime_hidden overflows: f'\(v_i\) is -inf at index \(0,\)"):
+            f_prime_hidden(hand_built(y_hidden=[1e200, 0.5, 0.5]))
+
+
+def test_a_forward_pass_built_by_hand_is_not_modified():
+    y_hidden = np.array([math.nan, 0.5, 0.5])
+    with pytest.raises(ValueError):
+        delta_b_hidden(hand_built(y_hidden=y_hidden), D, ETA)
+    assert math.isnan(y_hidden[0]) and y_hidden.flags.writeable
+    fp = forward(examples.NET, examples.X)  # forward's own fields cannot be changed behind the rules' back
+    with pytest.raises(ValueError, match="read-only"):
+        fp.y_hidden[0] = math.nan

@@ -350,3 +350,27 @@ def test_train_costs_are_what_its_docstring_says(n_hidden):
     # the check can fail: the cost after each sample's update, or the sum instead of the mean, is another number
     assert not np.allclose(costs, [3 * c for c in want], rtol=1e-6)
     assert not np.allclose(costs[1:], want[:-1], rtol=1e-6)
+
+
+# --- what the review found: a registered activation that overflows -----------------------------------------------
+
+
+@pytest.mark.parametrize("n_hidden", [3, 30], ids=["pure-python-path", "numpy-path"])
+def test_a_registered_activation_that_overflows_in_training_is_named(n_hidden, recwarn):
+    """The review's softplus, log(1 + e^v): math.exp overflows at v = 1000 (plain Python). train let a bare
+    OverflowError, "math range error", out of the generated loop (backprop._unrolled), though step and train document
+    FloatingPointError; on either path it now raises one naming the activation."""
+    with pytest.raises(OverflowError):
+        math.exp(1000.0)
+    activations.register("softplus", lambda v: math.log1p(math.exp(v)), lambda y: 1 - math.exp(-y))
+    try:
+        net = Network(np.ones((n_hidden, 2)), np.zeros(n_hidden), np.ones((1, n_hidden)), [0.0], hidden="softplus")
+        for call in (lambda: train(net, [[1000, 1000]], [0], 0.1), lambda: step(net, [1000, 1000], 0, 0.1)):
+            with pytest.raises(FloatingPointError, match=r"^activation 'softplus': f\(v = 2000\.0\) overflows \(math "
+                                                         r"range error\)"):  # v_i = 1000 + 1000
+                call()
+        assert train(net, [[0.5, -0.5]], [0.0], 0.1)[1][0] == pytest.approx(
+            0.5 * (n_hidden * math.log(2)) ** 2, rel=1e-12)  # v_i = 0: y_hi = ln 2, y = n ln 2, E = y^2 / 2
+    finally:
+        del activations.ACTIVATIONS["softplus"]
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
