@@ -17,14 +17,15 @@ DOUBLE_RANGE = f"about ±{sys.float_info.max:.1e}"
 
 
 def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] | None = None,
-             because: str = "") -> Array:
+             because: str = "", accepted: str = "") -> Array:
     """Return ``value`` as a new read-only float array, or raise a message naming ``name``.
 
     ``shape`` may hold ``None`` for a free dimension; ``because`` says where the expected shape comes from (another
-    argument's, which may be the wrong one), in the message of a wrong shape. The caller's object is never modified
-    and never shared: the result is always a copy. An entry that is not a number (text, a boolean, None, a
-    dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not 1; so is one
-    beyond a double's range (an integer of 400 digits), and inf and nan.
+    argument's, which may be the wrong one), in the message of a wrong shape; ``accepted`` says what the caller
+    accepts when that is more than ``ndim`` dimensions (``"1-D or 2-D"``), in the message of a wrong one. The caller's
+    object is never modified and never shared: the result is always a copy. An entry that is not a number (text, a
+    boolean, None, a dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not
+    1; so is one beyond a double's range (an integer of 400 digits), and inf and nan.
     """
     found = _not_a_number(value)
     if found is not None:
@@ -41,7 +42,7 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
         raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
                          f"double's range ({DOUBLE_RANGE})") from None
     if arr.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
+        raise ValueError(f"{name} must be {accepted or f'{ndim}-D'}, got shape {arr.shape}")
     if shape is not None:
         for axis, (got, want) in enumerate(zip(arr.shape, shape, strict=True)):
             if want is not None and got != want:
@@ -155,6 +156,25 @@ def as_target(d: object, n_out: int, name: str = "d") -> Array:
     if n_out == 1 and np.ndim(d) == 0:  # checked as the scalar given (its message has no index), then a vector
         return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,))
+
+
+def check_seed(seed: object, name: str = "seed") -> int | None:
+    """A seed of numpy's random generator: None (a different draw each time) or an int >= 0, named in the message
+    (numpy's own names neither the argument nor, for a negative one, the value)."""
+    if seed is None:
+        return None
+    if isinstance(seed, bool | np.bool_) or not isinstance(seed, int | np.integer):
+        raise TypeError(f"{name} must be an int >= 0 or None, got {describe(seed)}")
+    if seed < 0:
+        raise ValueError(f"{name} must be an int >= 0 or None, got {seed}")
+    return int(seed)
+
+
+def check_bool(name: str, value: object) -> bool:
+    """A switch must be True or False: text such as ``"no"`` is truthy, and would switch it on."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+    return bool(value)
 
 
 def overflow_is_an_error() -> bool:

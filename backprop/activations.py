@@ -155,7 +155,8 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     Raises
     ------
     ValueError
-        The name is taken, or a formula fails on the probe points (the message names the formula and why).
+        The name is taken, blank or padded with spaces, or a formula fails on the probe points (the message names
+        the formula and why).
     TypeError
         The name is not a string or a formula is not callable.
 
@@ -174,6 +175,8 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     """
     if not isinstance(name, str) or not name:
         raise TypeError(f"an activation's name must be a non-empty string, got {name!r}")
+    if name != name.strip():
+        raise ValueError(f"an activation's name must not be blank or have spaces around it, got {name!r}")
     if name in ACTIVATIONS:
         raise ValueError(f"activation {name!r} is already registered")
     for role, fn in (("f", f), ("derivative_from_output", derivative_from_output), ("derivative", derivative)):
@@ -224,6 +227,19 @@ def get(name: str) -> Activation:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; known activations are {known}")
     return ACTIVATIONS[name]
+
+
+def name_of(layer: str | Activation) -> str:
+    """The name of a layer's activation, given by its name (checked by `get`) or as the ``Activation`` that
+    `register` returned; an ``Activation`` that is not the one registered under its name raises ValueError saying to
+    register it and pass its name."""
+    if not isinstance(layer, Activation):
+        return get(layer).name
+    if ACTIVATIONS.get(layer.name) is not layer:
+        state = "another one" if layer.name in ACTIVATIONS else "none"
+        raise ValueError(f"the Activation {layer.name!r} given is not registered ({state} is registered under that "
+                         f"name): register it with activations.register and pass its name, {layer.name!r}")
+    return layer.name
 
 
 def _applied(act: Activation, role: str, values: ArrayLike) -> Array:

@@ -67,6 +67,7 @@ import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 from numpy.typing import ArrayLike
 
 from ._checks import DOUBLE_RANGE, too_large
@@ -240,7 +241,8 @@ def canonical(name: str) -> str:
 
 def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[str, float]:
     """A student's answers by trace name, checked: step names known (``d`` for ``Δ`` allowed), each given once,
-    values real finite numbers, at least one. Errors name the step and the problem."""
+    values real finite numbers (a 0-d numpy array is one, as for ``eta``), at least one. Errors name the step and the
+    problem."""
     if not isinstance(answers, Mapping):
         raise TypeError(f"the answers must be an object of step names and numbers, not a {type(answers).__name__}")
     if not answers:
@@ -254,6 +256,8 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
                              f"('d' may stand for 'Δ': 'dw41')")
         if step_name in found:
             raise ValueError(f"step {step_name!r} is given twice, as {spelled[step_name]!r} and {name!r}")
+        if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
+            value = value.item()  # np.array(0.3): a number, as eta may be one
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             kind = "text (write the number without quotes)" if isinstance(value, str) else type(value).__name__
             raise TypeError(f"step {name!r} must be a number, got {kind}: {value!r}")

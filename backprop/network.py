@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, overflow_is_an_error, require_finite
+from ._checks import as_array, check_seed, overflow_is_an_error, require_finite
 from .activations import Array
 
 
@@ -36,7 +36,8 @@ class Network:
         $b_j$, the output biases (the slides' $b_4$).
     hidden : str
         Activation of the hidden layer, by its name in `backprop.activations` (``"logsig"``, ``"tansig"``,
-        ``"purelin"``, or one added with ``activations.register``); the slides' hidden layer is ``"logsig"``.
+        ``"purelin"``, or one added with ``activations.register``, which may also be passed as the ``Activation``
+        ``register`` returned: the network keeps its name); the slides' hidden layer is ``"logsig"``.
     output : str
         Activation of the output layer, named the same way; the slides' output neuron is linear, ``"purelin"``.
     """
@@ -57,13 +58,14 @@ class Network:
         n_out = w_output.shape[0]
         b_output = as_array("b_output", self.b_output, 1, (n_out,),
                             because=f"w_output has {n_out} row{'s' if n_out != 1 else ''}, one per output neuron")
+        names = {}
         for layer in ("hidden", "output"):
             try:
-                activations.get(getattr(self, layer))
+                names[layer] = activations.name_of(getattr(self, layer))
             except ValueError as exc:
                 raise ValueError(f"{layer}: {exc}") from None
         for name, value in [("w_hidden", w_hidden), ("b_hidden", b_hidden),
-                            ("w_output", w_output), ("b_output", b_output)]:
+                            ("w_output", w_output), ("b_output", b_output), *names.items()]:
             object.__setattr__(self, name, value)
 
     @property
@@ -94,14 +96,15 @@ class Network:
         r"""A randomly initialised network, reproducible from ``seed``.
 
         Weights are drawn uniformly from $[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$,
-        biases likewise (the classic LeCun-style range).
+        biases likewise (the classic LeCun-style range). ``seed`` is an int >= 0, or None for a different network
+        each time.
         """
         for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
             if isinstance(n, bool) or not isinstance(n, int | np.integer):
                 raise TypeError(f"{name} must be an int, got {type(n).__name__}")
             if n < 1:
                 raise ValueError(f"{name} must be >= 1, got {n}")
-        rng = np.random.default_rng(seed)
+        rng = np.random.default_rng(check_seed(seed))
         a, b = 1 / np.sqrt(n_in), 1 / np.sqrt(n_hidden)
         return cls(
             w_hidden=rng.uniform(-a, a, (n_hidden, n_in)),

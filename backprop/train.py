@@ -18,7 +18,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _unrolled
-from ._checks import as_array, as_target, check_eta, require_finite
+from ._checks import as_array, as_target, check_bool, check_eta, check_seed, require_finite
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, forward
 from .rules import _cost, _Updates, _updates
@@ -83,7 +83,7 @@ def train(
         ``True``: visit the samples in a new random order each epoch (reproducible with ``seed``);
         ``False``: in the order of ``X`` every epoch.
     seed : int, optional
-        Seed of the shuffling.
+        Seed of the shuffling, an int >= 0 (None: a different order each time).
     progress : bool
         Print a progress bar on stderr (off by default).
 
@@ -107,11 +107,14 @@ def train(
     if np.ndim(D) == 1 and net.n_out == 1:
         D = as_array("D", D, 1, (X.shape[0],))[:, None]
     else:
-        D = as_array("D", D, 2, (X.shape[0], net.n_out))
+        D = as_array("D", D, 2, (X.shape[0], net.n_out), accepted=(
+            "1-D (one number per sample) or 2-D (one row per sample)" if net.n_out == 1 else
+            f"2-D (one row of {net.n_out} numbers per sample)"))
     eta = check_eta(eta)
     if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 1:
         raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
-    rng = np.random.default_rng(seed)
+    shuffle, progress = check_bool("shuffle", shuffle), check_bool("progress", progress)
+    rng = np.random.default_rng(check_seed(seed))
     epoch = _unrolled.epoch(net, _iteration) if _unrolled.worth_it(net) else _epoch
     costs = np.empty(epochs)
     for t in range(epochs):

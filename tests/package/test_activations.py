@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 import warnings
 
 import numpy as np
@@ -348,7 +349,16 @@ def test_the_docstring_equation_check_can_fail():
     assert not equation_holds(tansig, "logsig", "f", 1 / (1 + sp.exp(-sv)))
 
 
-# --- what the review found: what an overflow of a formula gives ----------------------------------------------------
+# --- what the review found: names, and what an overflow of a formula gives ---------------------------------------
+
+
+@pytest.mark.parametrize("name", [" ", "   ", "logsig ", " softsign", "\tsoftsign\n"])
+def test_registration_refuses_a_blank_or_padded_name(name):
+    """" " and "logsig " were registered: a name no one types back, or one that looks like a built-in's."""
+    with pytest.raises(ValueError, match=rf"^an activation's name must not be blank or have spaces around it, got "
+                                         rf"{re.escape(repr(name))}$"):
+        activations.register(name, softsign, softsign_derivative_from_output)
+    assert set(ACTIVATIONS) == {"logsig", "tansig", "purelin"}
 
 
 def test_elementwise_says_what_an_overflow_of_a_formula_gives():

@@ -207,7 +207,9 @@ def test_numpy_scalars_are_fine():
         (X[0], D[:1], ValueError, r"X must be 2-D"),
         (X, D[:5], ValueError, r"D has shape \(5,\), expected \(8,\)"),
         (X, np.stack([D, D], axis=1), ValueError, r"D has shape \(8, 2\), expected \(8, 1\)"),
-        (X, 1.0, ValueError, r"D must be 2-D"),
+        # a scalar D said "D must be 2-D", though one number per sample (1-D) is accepted: it says what is
+        (X, 1.0, ValueError, r"^D must be 1-D \(one number per sample\) or 2-D \(one row per sample\), got shape "
+                             r"\(\)$"),
         (np.where(np.arange(16).reshape(8, 2) == 5, math.nan, X), D, ValueError, r"X must be finite.*\(2, 1\)"),
         (X, np.where(np.arange(8) == 3, math.inf, D), ValueError, r"D must be finite, found inf at index \(3,"),
         ([["a", "b"]], [1.0], TypeError, r"X must be numeric"),
@@ -229,8 +231,42 @@ def test_train_rejects_bad_epochs(epochs):
 
 def test_train_with_several_outputs_wants_2d_targets():
     net = Network.random(2, 3, 2, seed=0)
-    with pytest.raises(ValueError, match=r"D must be 2-D"):
+    with pytest.raises(ValueError, match=r"^D must be 2-D \(one row of 2 numbers per sample\), got shape \(8,\)$"):
         train(net, X, D, ETA1)
+
+
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    # numpy's SeedSequence said "expects int or sequence of ints for entropy not a", and of -1 "expected non-negative
+    # integer": neither named the argument
+    ({"shuffle": True, "seed": "a"}, TypeError, r"^seed must be an int >= 0 or None, got text 'a'"),
+    ({"shuffle": True, "seed": -1}, ValueError, r"^seed must be an int >= 0 or None, got -1$"),
+    ({"shuffle": True, "seed": 1.5}, TypeError, r"^seed must be an int >= 0 or None, got float 1.5$"),
+    ({"shuffle": True, "seed": True}, TypeError, r"^seed must be an int >= 0 or None, got the boolean True$"),
+    # the text "no" is truthy: train shuffled, silently
+    ({"shuffle": "no"}, TypeError, r"^shuffle must be True or False, got str 'no'$"),
+    ({"shuffle": 0}, TypeError, r"^shuffle must be True or False, got int 0$"),
+    ({"progress": "no"}, TypeError, r"^progress must be True or False, got str 'no'$"),
+])
+def test_train_rejects_a_bad_seed_or_switch(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        train(NET, X, D, ETA1, **kwargs)
+
+
+@pytest.mark.parametrize(("seed", "error", "match"), [
+    (-1, ValueError, r"^seed must be an int >= 0 or None, got -1$"),
+    ("a", TypeError, r"^seed must be an int >= 0 or None, got text 'a'"),
+    (0.5, TypeError, r"^seed must be an int >= 0 or None, got float 0.5$"),
+])
+def test_random_rejects_a_bad_seed(seed, error, match):
+    with pytest.raises(error, match=match):
+        Network.random(seed=seed)
+
+
+def test_good_seeds_and_switches_still_work():
+    assert Network.random(seed=np.int64(3)) == Network.random(seed=3)
+    assert Network.random(seed=None).n_hidden == 3
+    shuffled = train(NET, X, D, ETA1, shuffle=np.True_, seed=np.uint8(4))[0]
+    assert shuffled == train(NET, X, D, ETA1, shuffle=True, seed=4)[0]
 
 
 # --- numbers beyond a double's range ---------------------------------------------------------------------

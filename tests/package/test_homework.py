@@ -577,10 +577,22 @@ def test_tells_apart_is_the_docstrings_inequality():
     # to float", from math.isfinite, naming no step
     ({"v1": 10**400}, ValueError, r"^step 'v1' must be a finite number, got an integer of 401 digits, beyond a "
                                   r"double's range \(about ±1\.8e\+308\)$"),
+    ({"v1": np.array([0.3])}, TypeError, r"step 'v1' must be a number, got ndarray"),  # not a number: a vector
 ])
 def test_bad_answers_raise_naming_the_problem(answers, error, match):
     with pytest.raises(error, match=match):
         check(EX, answers)
+
+
+def test_an_answer_may_be_a_0_d_array_as_eta_may():
+    """np.array(0.3), a number to numpy, was refused ('got ndarray') though eta accepts one: it is read as its number,
+    right or wrong by the same rule as the float."""
+    right = oracle.trace_values(oracle.iteration(EX))
+    for value in (right["v1"], round(right["v1"], 6), right["v1"] + 0.5):
+        as_float = check(EX, {"v1": value}).steps[0]
+        as_array = check(EX, {"v1": np.array(value)}).steps[0]
+        assert as_array == as_float and isinstance(as_array.given, float)
+    assert check(EX, {"E": np.float32(round(right["E"], 6))}).ok
 
 
 def test_check_does_not_modify_the_answers():

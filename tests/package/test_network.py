@@ -212,7 +212,7 @@ def test_random_draws_from_the_range_its_docstring_states():
         assert values.min() < 0 < values.max()
 
 
-# --- what the review found: an overflow named ----------------------------------------------------------------------
+# --- what the review found: an overflow named, an Activation given as itself -----------------------------------------
 
 
 def test_a_forward_pass_that_overflows_names_the_field(recwarn):
@@ -232,3 +232,28 @@ def test_a_forward_pass_that_overflows_names_the_field(recwarn):
         assert math.isinf(forward(net, [1, 1]).y_output[0])
     assert "np.errstate(over=\"ignore\")" in inspect.getdoc(forward)
 
+
+def test_a_network_takes_a_registered_activation_as_itself_by_its_name():
+    """``Network(hidden=register(...))``, the object register returns, said "unknown activation Activation(name=...)"
+    and listed its own name among the known ones. It is stored by its name; one that is not the registered one is
+    refused with a message saying to pass the name."""
+    from backprop import activations
+
+    softsign = activations.register("softsign", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
+    try:
+        ex = oracle.HAND
+        net = Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden=softsign,
+                      output=activations.ACTIVATIONS["purelin"])
+        assert (net.hidden, net.output) == ("softsign", "purelin")
+        assert net == Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden="softsign")
+        # hand value: v_2 = 0 for HAND's x (the comment above), and softsign(0) = 0
+        assert forward(net, ex["x"]).y_hidden[1] == 0.0
+        stranger = dataclasses.replace(softsign, name="softsign2")  # an Activation never registered
+        with pytest.raises(ValueError, match=r"^hidden: the Activation 'softsign2' given is not registered \(none is "
+                                             r"registered under that name\): register it with activations.register "
+                                             r"and pass its name, 'softsign2'$"):
+            Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden=stranger)
+    finally:
+        del activations.ACTIVATIONS["softsign"]
+    with pytest.raises(ValueError, match=r"^output: the Activation 'softsign' given is not registered \(none"):
+        Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], output=softsign)
