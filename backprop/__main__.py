@@ -226,6 +226,24 @@ def load_weights(path: str) -> tuple[Network, dict[str, object]]:
     return net, sample
 
 
+def _require_defaults_fit(net: Network, path: str, defaults: dict[str, object]) -> None:
+    """Refuse the worked example's ``x`` or ``d``, taken because neither the weights file ``path`` nor an option gives
+    one, where they do not fit the file's network: the user never gave them, so the message says where they come
+    from and how to give one, rather than only that their shape is wrong."""
+
+    def count(n: int, what: str) -> str:
+        return f"{n} {what}{'s' if n != 1 else ''}"
+
+    for key, value in defaults.items():
+        values = value if isinstance(value, list) else [value]
+        want, what = (net.n_in, "input") if key == "x" else (net.n_out, "output")
+        if len(values) != want:
+            raise ValueError(
+                f"weights file {path!r} gives no {key!r} and --{key} is not given, so {key} is the worked example's "
+                f"({_numbers(values)}), {count(len(values), 'number')}, but the file's network has "
+                f"{count(want, what)}: give --{key} with {count(want, 'number')}, or {key!r} in the file")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -239,11 +257,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             net = examples.NET
         given = {"x": args.x, "d": args.d, "eta": args.eta} | sample
-        if any(given[key] is None for key in examples.SAMPLE_KEYS):  # the worked example's, only when needed
+        defaulted = [key for key in examples.SAMPLE_KEYS if given[key] is None]
+        if defaulted:  # the worked example's, only when needed
             sample = {"x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA} | sample
         x = args.x if args.x is not None else sample["x"]
         d = args.d if args.d is not None else sample["d"]
         eta = args.eta if args.eta is not None else sample["eta"]
+        if args.weights:
+            _require_defaults_fit(net, args.weights, {key: {"x": x, "d": d}[key] for key in defaulted if key != "eta"})
         rows = trace(net, x, d if isinstance(d, list) else [d], eta)
         if args.check:
             answers = read_answers(args.check)

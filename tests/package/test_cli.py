@@ -22,6 +22,7 @@ W_4I = [1.5, -0.5, 0.25]
 B_4 = -0.2
 
 six = oracle.number_string  # a value as the CLI prints it
+WORKED_X, WORKED_D = " ".join(f"{v:g}" for v in EX["x"]), f"{EX['d']:g}"  # as the CLI's messages write them
 
 
 def expected(**changes) -> dict[str, float]:
@@ -237,8 +238,16 @@ BAD_WEIGHTS = {
                                 "w_outputs": [1]}), r"has unknown keys \['w_outputs'\]"),
     "wrong shape": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I[:2]], "b_output": [B_4]}),
                     r"w_output has shape \(1, 2\)"),
+    # the worked example's x, which the user never gave, was reported as "x has shape (2,), expected (1,)"
     "x does not fit": (json.dumps({"w_hidden": [[1.0]], "b_hidden": [0.0], "w_output": [[1.0]], "b_output": [0.0]}),
-                       r"x has shape \(2,\), expected \(1,\)"),
+                       rf"weights file '.*weights\.json' gives no 'x' and --x is not given, so x is the worked "
+                       rf"example's \({re.escape(WORKED_X)}\), 2 numbers, but the file's "
+                       rf"network has 1 input: give --x with 1 number, or 'x' in the file$"),
+    "d does not fit": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I, W_4I], "b_output": [B_4, B_4],
+                                   "x": [1.0, 2.0]}),
+                       rf"weights file '.*weights\.json' gives no 'd' and --d is not given, so d is the worked "
+                       rf"example's \({re.escape(WORKED_D)}\), 1 number, but the file's network has 2 "
+                       rf"outputs: give --d with 2 numbers, or 'd' in the file$"),
     # an integer no double holds: an OverflowError traceback and exit 1; beyond Python's int-digit limit, its
     # ValueError naming neither the file nor the key
     "400-digit weight": ('{"w_hidden": [[0.5, -0.25], [1.0, 1' + "0" * 400 + '], [-0.3, 0.2]], "b_hidden": [0, 0, 0], '
@@ -317,6 +326,16 @@ def test_a_bad_number_in_a_weights_file_is_one_line_exit_2_via_subprocess(tmp_pa
         assert proc.stdout == ""
         assert_one_line_error(proc.returncode, proc.stderr, BAD_WEIGHTS[case][1])
     assert "2 for a bad file or option" in run("trace", "--help").stdout
+
+
+def test_the_worked_examples_sample_still_fills_in_where_it_fits(tmp_path, capsys):
+    """A weights file of the worked example's sizes without x, d or eta still takes them from the worked example."""
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps({k: EX[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")}))
+    assert main(["trace", "--weights", str(path), "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = expected()
+    assert got["E(n+1)"] == pytest.approx(want["E(n+1)"], rel=1e-12)
 
 
 def test_missing_weights_file_one_line_exit_2(tmp_path, capsys):
