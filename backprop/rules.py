@@ -45,13 +45,17 @@ def cost(fp: ForwardPass, d: ArrayLike) -> float:
 
 def f_prime_output(fp: ForwardPass) -> Array:
     r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
-    return _f_prime(fp, "output", "f_prime_output", "f'(v_j)")
+    checked = _checked(fp)
+    return _slopes(checked, activations._of(checked.net.output), checked.y_output, checked is fp, "f_prime_output",
+                   "f'(v_j)", "fp.y_output")
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
     r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
     $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
-    return _f_prime(fp, "hidden", "f_prime_hidden", "f'(v_i)")
+    checked = _checked(fp)
+    return _slopes(checked, activations._of(checked.net.hidden), checked.y_hidden, checked is fp, "f_prime_hidden",
+                   "f'(v_i)", "fp.y_hidden")
 
 
 def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
@@ -146,19 +150,18 @@ def _finite(function: str, name: str, compute: Callable[[], T], advice: str) -> 
     return value
 
 
-def _f_prime(fp: ForwardPass, layer: str, function: str, name: str) -> Array:
-    """$f'$ of the ``layer`` (``"hidden"`` or ``"output"``) from its outputs in ``fp``, for the public ``function``.
+def _slopes(fp: ForwardPass, act: activations.Activation, outputs: Array, made_by_forward: bool, function: str,
+            name: str, field: str) -> Array:
+    """$f'$ of ``act`` from a layer's ``outputs`` (the field ``field`` of ``fp``), for the public ``function``.
 
-    `_updates` calls the public functions with `forward`'s own ForwardPass, sample by sample in `train`: that one's
-    slopes are computed as they are (with Python floats, which numpy's warnings never concern; a registered
-    activation whose $f'$ overflows there is caught where the slope is used, in the rules' updates). One built by
-    hand, with outputs of any size, has its slopes checked (`_finite`)."""
-    checked = _checked(fp)
-    act, outputs = activations._of(getattr(checked.net, layer)), getattr(checked, f"y_{layer}")
-    if checked is fp:
+    `_updates` calls the public functions with `forward`'s own ForwardPass (``made_by_forward``), sample by sample in
+    `train`: that one's slopes are computed as they are (with Python floats, which numpy's warnings never concern; a
+    registered activation whose $f'$ overflows there is caught where the slope is used, in the rules' updates). One
+    built by hand, with outputs of any size, has its slopes checked (`_finite`)."""
+    if made_by_forward:
         return activations._applied(act, "derivative_from_output", outputs)
     return _finite(function, name, lambda: activations._applied(act, "derivative_from_output", outputs),
-                   f"choose a smaller fp.y_{layer}")
+                   f"choose a smaller {field}")
 
 
 def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
