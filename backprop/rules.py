@@ -10,8 +10,9 @@ The arithmetic is written once, in `_updates`: all four rules from one forward p
 the back-propagated sum $\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)$ computed once each. It trusts its inputs;
 the public functions check theirs (``fp``, ``d``, ``eta``: `_checked`; a ``ForwardPass`` built by hand field by
 field) and take their rule from it, and so do [`step`][backprop.train.step] and [`train`][backprop.train.train].
-Where finite inputs give a result beyond a double's range, a public function raises ``FloatingPointError`` naming it
-(under ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them).
+Where finite inputs give a result beyond a double's range, `error`, `cost` and the four rules raise
+``FloatingPointError`` naming it, and so do the slopes for a ``ForwardPass`` built by hand (under
+``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them).
 """
 
 from __future__ import annotations
