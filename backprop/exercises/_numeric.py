@@ -358,11 +358,17 @@ def _catches(boxes: Sequence[str], what: str) -> str:
 
 
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+# Spaces inside a number only as thousands separators: 1 to 3 digits, then groups of three ("1 000", "-12 345,5").
+_SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\s[0-9]{3})+([.,][0-9]*)?([eE][+-]?[0-9]+)?")
 
 
 def parse_typed(text: str) -> float | None:
-    """The number typed into an answer box, or None: a comma or a dot, a Unicode minus, an exponent (``1e-3``)."""
-    s = re.sub(r"\s+", "", str(text).strip().replace("\u2212", "-"))
+    """The number typed into an answer box, or None: a comma or a dot, a Unicode minus, an exponent (``1e-3``), spaces
+    between groups of three digits (``1 000``). Any other space inside it makes it no number: ``0 5`` is not 5."""
+    s = str(text).strip().replace("\u2212", "-")
+    if re.search(r"\s", s) and not _SPACED.fullmatch(s):
+        return None
+    s = re.sub(r"\s+", "", s)
     if "." not in s:
         s = s.replace(",", ".", 1)
     return float(s) if _NUMBER.fullmatch(s) else None

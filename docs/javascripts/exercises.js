@@ -32,7 +32,10 @@
   "use strict";
 
   function parseNumber(text) {
-    var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    var s = String(text).trim().replace(/\u2212/g, "-");
+    // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
+    if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
+    s = s.replace(/\s+/g, "");
     if (s.indexOf(".") < 0) s = s.replace(",", ".");
     if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
     return Number(s);

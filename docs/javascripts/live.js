@@ -17,7 +17,10 @@
   var ANNOUNCE_MS = 1200;
 
   function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents
-    var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    var s = String(text).trim().replace(/\u2212/g, "-");
+    // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
+    if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
+    s = s.replace(/\s+/g, "");
     if (s.indexOf(".") < 0) s = s.replace(",", ".");
     if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
     return Number(s);
@@ -45,6 +48,9 @@
     if (!String(text).trim()) return "Enter a number.";
     if (commaProblem(text)) return commaProblem(text);
     var value = parseNumber(text);
+    if (value === null && /\S\s+\S/.test(String(text).trim())) {
+      return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";
+    }
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
     if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number from " + RANGE + ".";
     if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double

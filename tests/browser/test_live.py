@@ -460,7 +460,9 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
                                                      "thousands separator. Write 1.000 or 1000."),
                                            ("\u221212,345", "Write -12.345 or -12345."),
                                            ("1,500e-3", "Write 1.500e-3 or 1500e-3."),
-                                           ("1,000,000", "Thousands separators are not read: write 1000000.")])
+                                           ("1,000,000", "Thousands separators are not read: write 1000000."),
+                                           ("1 5", "a space inside a number is read only between groups of three "
+                                                   "digits, as in 1 000"), ("0 5", "Not a number: a space")])
 def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, message):
     visit(tab)
     fill(tab, "w11", "0.25")  # a good edit first: these are the numbers that must stay
@@ -481,7 +483,8 @@ def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, messa
 
 
 @pytest.mark.parametrize("text, value", [("0,5", 0.5), ("1,25", 1.25), ("\u22120,125", -0.125), ("1234,567", 1234.567),
-                                         ("1.000", 1.0), ("1000", 1000.0), ("1 000", 1000.0), ("2,5e-1", 0.25)])
+                                         ("1.000", 1.0), ("1000", 1000.0), ("1 000", 1000.0), ("2,5e-1", 0.25),
+                                         ("\u2212100 000,5", -100000.5)])
 def test_a_decimal_comma_that_groups_no_thousands_is_read(tab, text, value):
     """Only digits grouped in threes after 1 to 3 digits ("1,000") could be thousands: a comma anywhere else is a
     decimal comma, as before (and as in the exercises' answer boxes)."""

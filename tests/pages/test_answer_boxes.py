@@ -130,8 +130,18 @@ def test_python_tells_each_case_apart():
 
 
 @pytest.mark.parametrize("text", ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2",
-                                  "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", *NOT_NUMBERS])
+                                  "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5",
+                                  "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500", *NOT_NUMBERS])
 def test_the_script_reads_a_typed_number_as_python_does(js, text):
     want = ex.parse_typed(text)
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
     assert got == want and (want is None or np.isfinite(want))
+
+
+@pytest.mark.parametrize("text, value", [("1 5", None), ("0 5", None), ("12 34", None), ("1 0000", None),
+                                         ("0 500", None), ("1 000", 1000.0), ("1 000,5", 1000.5),
+                                         ("-1 000 000", -1e6), ("12 345.25", 12345.25)])
+def test_a_space_inside_a_number_is_read_only_between_groups_of_three_digits(text, value):
+    """A reviewer typed "1 5" for 1.5 and the page read 15 without a word ("0 5" read 5): a space inside a number is
+    read only as a thousands separator, else the text is no number (hand values)."""
+    assert ex.parse_typed(text) == value
