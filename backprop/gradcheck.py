@@ -13,7 +13,7 @@ from numpy.typing import ArrayLike
 from . import activations
 from ._checks import as_array, as_target, check_numeric_scalar
 from .activations import Array
-from .network import ForwardPass, Network, _forward, _unchecked
+from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
@@ -172,8 +172,7 @@ def _tolerance(net: Network, x: Array, d: Array, h: float, numerical: dict[str, 
 
 def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple[Network, Array, Array, float]:
     """The public entries' inputs, checked once: errors name the argument."""
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a Network, got {type(net).__name__}")
+    net = checked_network(net)
     x = as_array("x", x, 1, (net.n_in,))
     d = as_target(d, net.n_out)
     h = check_numeric_scalar("h", h)

@@ -185,8 +185,7 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
         the first field that does, and its index; or a registered activation whose formula overflows, named. Under
         ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them.
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a Network, got {type(net).__name__}")
+    net = checked_network(net)
     x = as_array("x", x, 1, (net.n_in,))
     named = overflow_is_an_error()
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the field
@@ -201,6 +200,14 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
 
 #: The fields of a `ForwardPass` that `forward` computes, in the order it computes them.
 _FIELDS = ("v_hidden", "y_hidden", "v_output", "y_output")
+
+
+def checked_network(net: object, name: str = "net") -> Network:
+    """``net`` itself if it is a `Network`; else a TypeError naming the argument (``name``) and what it got: the one
+    check of a network at the public entries (`forward`, `train`, the gradient check, the homework check)."""
+    if not isinstance(net, Network):
+        raise TypeError(f"{name} must be a Network, got {type(net).__name__}")
+    return net
 
 
 def _forward(net: Network, x: Array) -> ForwardPass:

@@ -27,7 +27,7 @@ from numpy.typing import ArrayLike
 from . import activations
 from ._checks import as_array, as_target, check_eta, overflow_is_an_error, require_finite
 from .activations import Array
-from .network import ForwardPass, Network, _trusted
+from .network import ForwardPass, _trusted, checked_network
 
 T = TypeVar("T")
 
@@ -127,9 +127,7 @@ def _checked(fp: ForwardPass, *d_eta: ArrayLike | float):
 def _checked_fields(fp: ForwardPass) -> ForwardPass:
     """A ForwardPass built by hand, its fields checked as `forward`'s inputs are (numbers, 1-D, finite) and against
     the sizes of its ``net``, each error naming the field (``fp.y_hidden``); a copy of the fields, read-only."""
-    if not isinstance(fp.net, Network):
-        raise TypeError(f"fp.net must be a Network, got {type(fp.net).__name__}")
-    net = fp.net
+    net = checked_network(fp.net, "fp.net")
     sizes = {"x": (net.n_in, "input"), "v_hidden": (net.n_hidden, "hidden neuron"),
              "y_hidden": (net.n_hidden, "hidden neuron"), "v_output": (net.n_out, "output neuron"),
              "y_output": (net.n_out, "output neuron")}

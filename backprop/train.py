@@ -20,7 +20,7 @@ from numpy.typing import ArrayLike
 from . import _unrolled
 from ._checks import as_array, as_target, check_bool, check_eta, check_seed, require_finite
 from .activations import Array
-from .network import ForwardPass, Network, _forward, _unchecked, forward
+from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import _cost, _Updates, _updates
 
 
@@ -101,8 +101,7 @@ def train(
         Training diverges (the weights or the cost overflow; the message names the epoch), or a registered
         activation's formula overflows (named).
     """
-    if not isinstance(net, Network):
-        raise TypeError(f"net must be a Network, got {type(net).__name__}")
+    net = checked_network(net)
     X = as_array("X", X, 2, (None, net.n_in))
     if np.ndim(D) == 1 and net.n_out == 1:
         D = as_array("D", D, 1, (X.shape[0],))[:, None]

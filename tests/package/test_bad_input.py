@@ -137,8 +137,13 @@ def test_forward_and_step_reject_bad_x(x, error, match):
 
 @pytest.mark.parametrize("net", [None, GOOD, "NET"])
 def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
-    for call in (lambda: forward(net, X1), lambda: step(net, X1, D1, ETA1), lambda: train(net, X, D, ETA1)):
-        with pytest.raises(TypeError, match="net must be a Network"):
+    """Every public entry that takes a network names it (homework.iteration raised AttributeError from inside)."""
+    from backprop import gradcheck, homework
+
+    for call in (lambda: forward(net, X1), lambda: step(net, X1, D1, ETA1), lambda: train(net, X, D, ETA1),
+                 lambda: homework.iteration(net, X1, D1, ETA1), lambda: homework.trace(net, X1, D1, ETA1),
+                 lambda: gradcheck.gradient_check(net, X1, D1)):
+        with pytest.raises(TypeError, match=f"^net must be a Network, got {type(net).__name__}$"):
             call()
 
 
