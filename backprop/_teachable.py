@@ -6,6 +6,8 @@ the field and the value, and says what to change.
   significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$; no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
+* `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and
+  the pages on rules (3) and (4), the gradient check and the common mistakes have nothing to show.
 * `check_practice`: no practice neuron whose field $v$ prints as a field of the worked example's, or an exercise
   would ask for a number the derivation pages print; and not every hidden weight's gradient 0 (an input of (0, 0),
   or every output weight 0), or the exercises on the hidden weights would have nothing to find.
@@ -43,6 +45,19 @@ def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> N
     _check_not_degenerate(net, x, d, where)
     _check_given(net, x, d, eta, where)
     _check_printable(net, x, d, eta, where)
+
+
+def check_worked(example: Example, path: str | os.PathLike[str]) -> None:
+    r"""Refuse a worked example whose output weights are all 0: every hidden gradient, the weights'
+    $\partial E/\partial w_{ik} = -e\, f'(v_4)\, w_{4i}\, f'(v_i)\, x_k$ and the biases', is then 0, and the pages
+    on rules (3) and (4), the gradient check and the common mistakes would show zeros only (the strict build stopped
+    at a sentence of the common-mistakes page, naming a cause that was not it)."""
+    if np.any(example.net.w_output):
+        return
+    raise ValueError(f"example file {os.fspath(path)!r}: every output weight w_4i is 0, so no error reaches the hidden "
+                     f"layer: every hidden weight and bias gets a gradient of 0, and the pages on rules (3) and (4), "
+                     f"the gradient check and the common mistakes would have nothing to show; give at least one "
+                     f"w_4i a value other than 0")
 
 
 def check_practice(example: Example, practice: Example, path: str | os.PathLike[str], has_entry: bool,

@@ -47,7 +47,7 @@ import numpy as np
 from ._checks import DOUBLE_RANGE
 from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
 from ._teachable import MIN_COST as MIN_COST
-from ._teachable import check_example, check_practice
+from ._teachable import check_example, check_practice, check_worked
 from .activations import Array
 from .network import Network
 
@@ -179,6 +179,7 @@ def load(path: str | os.PathLike[str]) -> Example:
     """
     data = read_file(path, "example file")
     example = _example(data, path, "")
+    check_worked(example, path)
     if PRACTICE_KEY in data:
         practice = _practice(data[PRACTICE_KEY], path)
     elif Path(path).resolve() == DEFAULT_FILE.resolve():

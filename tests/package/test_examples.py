@@ -9,6 +9,7 @@ Expected values come from ``tests/support/oracle.py``, which reads the example f
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import os
@@ -702,3 +703,16 @@ def test_a_file_without_practice_that_shares_a_field_with_the_packages_says_to_a
     assert str(info.value).endswith(f"the file has no 'practice' entry, so it gets the practice example of "
                                     f"{str(oracle.DEFAULT_FILE)!r}: add a 'practice' entry of its own (the same "
                                     "format as the example)")
+
+
+def test_a_worked_example_whose_output_weights_are_all_0_is_refused(tmp_path):
+    """A reviewer's example with every w_4i = 0 passed the loader and stopped the strict build at a sentence of the
+    common-mistakes page about f'(v_i) being close to 1, which was not the cause: every hidden gradient is 0 (plain
+    math), and the loader now says so."""
+    worked = {**VALID, "w_output": [[0.0, 0.0, 0.0]]}
+    it = oracle.iteration(worked)
+    assert all(v == 0 for v in [*itertools.chain(*it["dw_hidden"]), *it["db_hidden"]]), "the premise"
+    with pytest.raises(ValueError, match=r"every output weight w_4i is 0, so no error reaches the hidden layer: every "
+                                         r"hidden weight and bias gets a gradient of 0"):
+        examples.load(write(tmp_path, worked))
+    examples.load(write(tmp_path, {**VALID, "w_output": [[0.0, 2.0, 0.0]]}))  # one is enough

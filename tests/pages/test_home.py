@@ -51,6 +51,33 @@ def test_home_page_says_how_to_change_the_example():
     assert "[[install-backprop]]" in page_text("index")
 
 
+
+# Each refusal of the loader for a worked example: a change to the example in use, what the loader says, and what the
+# home page's list of them says (it had missed the output weights all 0, added to the loader after a review).
+LOADER_REFUSALS = {
+    "output weights all 0": ({"w_output": [[0.0, 0.0, 0.0]]}, "every output weight w_4i is 0",
+                             "output weights $w_{4i}$ that are all 0"),
+    "saturated": ({"w_hidden": [[40.0, 40.0], [0.3, 0.4], [0.5, 0.6]]}, "is saturated",
+                  "so saturated that $f'(v_i)$ is 0 in floating point"),
+    "more decimals": ({"eta": 0.1234567}, "more than the 6 decimals", "numbers with at most 6 decimals"),
+    "beyond 10^9": ({"w_output": [[1e6, 1e6, 1e6]], "d": 1e6}, "from 10^9 on",
+                    "a number of the iteration of $10^9$ or more"),
+}
+
+
+@pytest.mark.parametrize("name", LOADER_REFUSALS)
+def test_home_page_lists_each_refusal_of_the_loader(tmp_path, name):
+    import json
+
+    from backprop import examples
+
+    change, refused, listed = LOADER_REFUSALS[name]
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **change}), encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(refused)):
+        examples.load(path)
+    assert listed in " ".join(prose("index").split()), listed
+
 # ---------------------------------------------------------------------------------------------
 # Every equation the page shows, tied to the page text: inline statements of fact, checked with the oracle (that the
 # page has no display equation is checked in test_common_mistakes.py).
