@@ -33,7 +33,8 @@ can exceed $10^{-6}$ (and $\theta(n+1)$ catches a missing update wherever the up
 size: a smaller one is within the tolerance, and no value can tell it from none).
 Steps are checked in trace order; at the first wrong step
 the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one, and for a new weight or bias its change from time $n$)
+(with the mistake's value in place of the right one, and for a new weight or bias its change from time $n$),
+whose values at the steps given before it match those too (a slip that would have shown there is not the student's),
 and that the rule can tell from the right value (`tells_apart`: no number is within the tolerance of both, so a value
 near $10^{-6}$, where `ATOL` covers both signs, names no mistake). Where two mistakes give the same value, both are
 named. If none does, the report says so.
@@ -294,8 +295,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         Every step with its right and given value, each judged by `close` (a new value's tolerance measured against
         its change from time $n$); the first wrong given step in trace order; the catalogue's
         mistakes whose value there is within the tolerance of the given one and told apart from the right one
-        (`tells_apart`; empty when no classic mistake gives that value), with their hints written for ``net``
-        (``Report.hints``).
+        (`tells_apart`), and whose values at the steps given before it are within the tolerance of those (empty when
+        no classic mistake gives them), with their hints written for ``net`` (``Report.hints``).
 
     Raises
     ------
@@ -314,17 +315,23 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: tuple[Mistake, ...] = ()
     if first_wrong is not None:
-        likely = tuple(m for m in MISTAKES if _explains(m, first_wrong, net, x, d, eta))
+        before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
+        likely = tuple(m for m in MISTAKES if _explains(m, first_wrong, before, net, x, d, eta))
     return Report(steps, first_wrong, likely, net)
 
 
-def _explains(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> bool:
+def _explains(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
+              eta: float) -> bool:
     """Whether mistake ``m`` gives the student's value at ``wrong``, a value the checking rule tells from the right one
-    (`tells_apart`)."""
+    (`tells_apart`), and the student's values at the steps ``before`` it (all right) too: a slip that would have shown
+    at a step the student got right is not theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a
+    flipped sign, which would have flipped Δw41 as well)."""
     try:
-        value = m.fn(net, x, d, eta)[wrong.name]
+        values = m.fn(net, x, d, eta)
     except NotApplicable:
         return False
+    value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return False
-    return close(wrong.given, value, wrong.at_n) and tells_apart(value, wrong.expected, wrong.at_n)
+    return (close(wrong.given, value, wrong.at_n) and tells_apart(value, wrong.expected, wrong.at_n)
+            and all(close(s.given, values[s.name], s.at_n) for s in before))

@@ -485,7 +485,8 @@
 
   // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
   // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
-  // by the same rule and not the right value. A new weight's or bias's tolerance is measured from its value at
+  // by the same rule and not the right value, and whose values at the steps given before it match those (a slip
+  // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
   // time n: the rows of an iteration that keeps θ(n), as homework.check does.
   function check(net, x, d, eta, given, order) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
@@ -503,8 +504,12 @@
       (order || Object.keys(SLIPS)).forEach(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
-        var value = toDict(slipped)[firstWrong.name];
-        if (isClose(firstWrong.given, value, firstWrong.atN) && tellsApart(value, firstWrong.right, firstWrong.atN)) {
+        var values = toDict(slipped), value = values[firstWrong.name];
+        var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
+          return isClose(m.given, values[m.name], m.atN);
+        });
+        if (agrees && isClose(firstWrong.given, value, firstWrong.atN) &&
+            tellsApart(value, firstWrong.right, firstWrong.atN)) {
           likely.push(name);
         }
       });

@@ -390,15 +390,19 @@ def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
 
 def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
     """Rule 3 without x_k (the reference network's switch) on the site's sample x = (1, 0.5), η = 0.5: Δw_i1 is right
-    (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η), so both are named; with
-    another sample the slip alone."""
+    (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η). Given alone, Δw12 is named
+    as both; given after a right Δw11, only the dropped x_k, since forgetting η would have doubled Δw11 too (a slip
+    that would have shown at a step the student got right is not theirs). With another sample the slip alone."""
     ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
     p, x, d, eta = reference_net.network_of(ex)
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
+    report = check(ex, {"Δw12": dropped[0][1]})
+    assert report.first_wrong.name == "Δw12"
+    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x"]
     report = check(ex, {f"Δw{i + 1}{k + 1}": dropped[i][k] for i in range(3) for k in range(2)})
     assert report.given[0].name == "Δw11" and report.given[0].right
     assert report.first_wrong.name == "Δw12"
-    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x"]
+    assert [m.name for m in report.likely] == ["rule3-no-x"]
     ex = oracle.with_sample(EX, x=[0.3, -0.8], eta=0.5)
     p, x, d, eta = reference_net.network_of(ex)
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
@@ -1819,3 +1823,15 @@ def test_a_registered_hidden_activation_is_checked_without_the_other_derivative(
         with pytest.raises(homework.NotApplicable, match="wrong-derivative needs another activation's derivative"):
             homework.wrong_derivative(net, ex["x"], ex["d"], ex["eta"])
         assert json.dumps(check(ex, {"Δw41": -right["Δw41"]}).to_dict())
+
+
+def test_a_mistake_that_would_have_shown_at_a_step_given_right_is_not_named():
+    """A reviewer on the live page: a right Δw41, then w41(n+1) = w41 - Δw41, was told "Likely mistakes: sign-flipped
+    ... Or: subtracted-update"; a flipped sign would have flipped Δw41 too, which the student got right. Only the
+    subtracted update is named; with w41(n+1) given alone, both are (values in plain math, the oracle's)."""
+    it = oracle.iteration(EX)
+    w41, dw41 = EX["w_output"][0][0], it["dw_output"][0][0]
+    report = check(EX, {"Δw41": dw41, "w41(n+1)": w41 - dw41})
+    assert report.first_wrong.name == "w41(n+1)" and [m.name for m in report.likely] == ["subtracted-update"]
+    report = check(EX, {"w41(n+1)": w41 - dw41})
+    assert {m.name for m in report.likely} == {"sign-flipped", "subtracted-update"}
