@@ -22,6 +22,7 @@
     function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
     var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
     var checked = false; // whether the reader has checked: then every recomputation checks again
+    var checkedFields = null; // the fields' values when the reader last pressed Check (JSON), to say when they change
 
     function hwMark(input, text, kind) {
       var m = document.getElementById(input.id + "-mark");
@@ -68,6 +69,14 @@
       });
       var right = report.marks.filter(function (m) { return m.ok; }).length;
       var parts = [right + " of " + report.marks.length + " right."];
+      // Marks that follow a change of the fields (an edit, or Apply, which puts the network at n+1 in them) say so:
+      // "0 of 38 right" after Apply is about the new network, not the values the reader checked.
+      var fieldsNow = JSON.stringify(c.values);
+      if (focus) checkedFields = fieldsNow;
+      else if (checkedFields !== null && fieldsNow !== checkedFields) {
+        parts.unshift("The fields have changed since you pressed Check (Apply puts the network at n+1 in them): " +
+          "your values are now checked against what they hold.");
+      }
       var notRead = bad + " value" + (bad > 1 ? "s are" : " is") + " not read: the mark beside " +
         (bad > 1 ? "each" : "it") + " says why."; // not a number, or "1,000" (commaProblem)
       if (report.firstWrong) {
@@ -134,6 +143,7 @@
     document.getElementById("bp-hw-clear").addEventListener("click", function () {
       hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
       checked = false;
+      checkedFields = null;
       hwResult.textContent = "";
     });
     return { refresh: function () { if (checked) checkHomework(false); } };

@@ -408,6 +408,26 @@ def test_homework_follows_the_readers_own_network(tab):
 
 
 
+def test_homework_checked_again_after_apply_says_the_fields_changed(tab):
+    """A reviewer entered all 38 right values ("38 of 38 right"), pressed Apply and read "0 of 38 right. The first
+    wrong step is v1 ..." with no word that the fields now hold the network at n+1: the result says so. Pressing Check
+    again on the new network does not (the oracle's values)."""
+    visit(tab)
+    page = tab.page
+    right = oracle.trace_values(oracle.iteration(oracle_example(example_values())))
+    names = list(homework.names())
+    for name, value in right.items():
+        page.fill(f"#bp-hw-{names.index(name)}", repr(value))
+    page.click("#bp-hw-check")
+    result = page.text_content("#bp-hw-result")
+    assert result.startswith(f"{len(right)} of {len(right)} right.") and "changed" not in result, result
+    page.click("#bp-apply")
+    result = page.text_content("#bp-hw-result")
+    assert result.startswith("The fields have changed since you pressed Check (Apply puts the network at n+1 in "
+                             "them): your values are now checked against what they hold."), result
+    page.click("#bp-hw-check")
+    assert "changed" not in page.text_content("#bp-hw-result")
+
 def test_homework_is_not_checked_while_a_field_is_invalid(tab):
     """The steps above an invalid field keep the last good numbers, but the homework is the reader's for the network
     typed: with x1 emptied a v1 right for the old x1, or with x1 = "3a" a v1 right for x1 = 3, gets no verdict, only
