@@ -169,10 +169,45 @@
     var u = updates(f);
     var next = newNetwork(net, u, how.newValue);
     var after = fwd(next, x);
-    return { rows: rowsOf(net, d, fp, u, next, after), fp: fp, factors: f, updates: u, next: next, after: after };
+    return { rows: rowsOf(net, d, fp, u, next, after), fp: fp, factors: f, updates: u, net: net, next: next,
+      after: after };
   }
 
   function trace(net, x, d, eta) { return iteration(net, x, d, eta).rows; }
+
+  // A sum of the iteration whose printed digits its own rounding could change: each field v at n and at n+1 (for
+  // y(n+1)) and e = d - y. A double rounds each addition to half a unit in its 16th digit, so a sum of n terms is off
+  // by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a unit of the sum's last printed digit, terms that
+  // cancel print noise (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12): the page refuses such input.
+  // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null.
+  function cancelling(it, d) {
+    var found = null, nHid = it.fp.yh.length;
+    function consider(where, terms) {
+      if (found) return;
+      var sum = terms.reduce(function (a, b) { return a + b; }, 0);
+      var size = terms.reduce(function (a, b) { return a + Math.abs(b); }, 0);
+      var largest = terms.reduce(function (a, b) { return Math.abs(b) > Math.abs(a) ? b : a; }, 0);
+      if (!isFinite(sum) || !isFinite(size)) return; // an infinite field of n+1 (tanh of it is finite): no digits
+      if ((terms.length - 1) * Math.pow(2, -53) * size >= unitOf(sum) / 2) found = { where: where, term: largest, sum: sum };
+    }
+    [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass) {
+      var fp = pass[0], net = pass[1], when = pass[2];
+      net.w_hidden.forEach(function (row, i) {
+        consider("v" + (i + 1) + when, row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]));
+      });
+      net.w_output.forEach(function (row, j) {
+        consider("v" + (nHid + j + 1) + when, row.map(function (w, i) { return w * fp.yh[i]; }).concat([net.b_output[j]]));
+      });
+    });
+    targets(null, d).forEach(function (dj, j) { consider(it.fp.yo.length > 1 ? "e" + (j + 1) : "e", [dj, -it.fp.yo[j]]); });
+    return found;
+  }
+
+  // The unit of the last digit num() prints of a value: 10^-6 below 10^9, fewer decimals above, a mantissa's last.
+  function unitOf(value) {
+    var text = num(value), m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+    return Math.pow(10, (m[3] ? Number(m[3]) : 0) - (m[2] ? m[2].length : 0));
+  }
 
   function toDict(rows) {
     var out = {};
@@ -654,6 +689,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
+    cancelling: cancelling,
     num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS,
     check: check,

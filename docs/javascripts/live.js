@@ -133,6 +133,8 @@
       var it = E.iteration(net, x, values.d, values.eta);
       var finite = it.rows.every(function (row) { return isFinite(row[1]); });
       if (!finite) return null;
+      var noisy = E.cancelling(it, values.d); // a sum whose printed digits its own rounding could change
+      if (noisy) return { tooLarge: noisy };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -165,6 +167,17 @@
     // significant digits in scientific notation ("4.4×10⁻⁹"): a top label of 0.000 over a bottom one of 0 says nothing.
     function axisLabel(value) {
       if (value === 0 || /[1-9]/.test(E.plain(value, 3))) return E.plain(value, 3);
+      return sci(value);
+    }
+
+    // A number to two significant digits, in scientific notation from 10^6 on, with a real minus sign.
+    function signed(value) {
+      var a = Math.abs(value);
+      return (value < 0 ? "\u2212" : "") + (a >= 1e6 ? sci(a) : String(Number(a.toPrecision(2))));
+    }
+
+    // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
+    function sci(value) {
       var digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // superscript 0-9
       var parts = value.toExponential(1).split("e");
       var power = parts[1].replace("+", "").replace("-", "\u207b")
@@ -227,10 +240,13 @@
         return false;
       }
       var c = compute(values);
-      if (!c) {
+      if (!c || c.tooLarge) {
         setState("invalid");
-        status.textContent = "These numbers overflow (a value became infinite); the steps below still show the last " +
-          "valid input. Try smaller weights or a smaller η.";
+        status.textContent = !c ? "These numbers overflow (a value became infinite); the steps below still show the " +
+          "last valid input. Try smaller weights or a smaller η." : "These numbers are too large to show: the terms of " +
+          c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") add up to " + signed(c.tooLarge.sum) +
+          ", and a double keeps about 16 digits of them, fewer than the page prints of the sum. The steps below " +
+          "still show the last valid input. Try smaller weights or inputs.";
         homework.refresh();
         return false;
       }

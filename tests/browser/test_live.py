@@ -225,6 +225,21 @@ def test_large_results_print_only_the_digits_a_double_holds(tab):
     assert f"E(0) = {right['E']:.4f}" in tab.page.text_content("#bp-plot-caption")
 
 
+def test_terms_that_cancel_below_the_printed_decimals_are_refused(tab):
+    """A reviewer's purelin network with x = (999999, -1000000) and w_41 = -w_42 = 999999: v4 printed 10000.120009
+    for the exact 10000.12, and E was off by 9. The page now keeps the last valid numbers and says which sum."""
+    visit(tab)
+    tab.page.select_option("#bp-in-hidden", "purelin")
+    good = None
+    for name, text in {"x1": "999999", "x2": "-1000000", "w41": "999999", "w42": "-999999", "d": "1000000"}.items():
+        if not tab.page.text_content("#bp-live-status"):
+            good = tab.page.evaluate(NUMBERS_JS)  # the numbers of the last valid input
+        fill(tab, name, text)
+    status = tab.page.text_content("#bp-live-status")
+    assert status.startswith("These numbers are too large to show: the terms of v4 (the largest "), status
+    assert "and a double keeps about 16 digits of them" in status
+    assert tab.page.evaluate(NUMBERS_JS) == good  # the last valid numbers stay
+
 def test_switching_activations_changes_formulas_and_numbers(tab):
     visit(tab)
     tab.page.select_option("#bp-in-hidden", "tansig")

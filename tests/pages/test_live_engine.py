@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 import numpy as np
 import pytest
 
-from backprop import Network, forward, gradcheck, homework, show, step
+from backprop import Network, examples, forward, gradcheck, homework, show, step
 from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 from tests.support import ROOT
 from tests.support.js import script
@@ -655,3 +655,55 @@ def test_tex_to_html(js):
     }
     got = js("(ts) => ts.map((t) => BackpropEngine.texToHtml(t))", list(cases))
     assert got == list(cases.values())
+
+
+def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
+    """A reviewer typed purelin layers with x = (999999, -1000000) and w_4i near 10^6: v4 = 999999 · (-100000) + ...
+    printed 10000.120009 for the exact 10000.12, and e and E carried the noise. `cancelling` names such a sum. Checked
+    against exact rational arithmetic (fractions) on linear networks: wherever the double's v_i, v_4 or e prints
+    other digits than the exact value, `cancelling` finds a sum; on the site's example and on the large-but-honest
+    input of the browser suite (x1 = d = 10^6) it finds none."""
+    from fractions import Fraction as Q
+
+    def exact_rows(case):
+        net, x, d = case["net"], [Q(v) for v in case["x"]], Q(case["d"])
+        v = [sum(Q(w) * xk for w, xk in zip(row, x)) + Q(b) for row, b in zip(net["w_hidden"], net["b_hidden"])]
+        v4 = sum(Q(w) * y for w, y in zip(net["w_output"][0], v)) + Q(net["b_output"][0])
+        return {"v1": v[0], "v2": v[1], "v3": v[2], "v4": v4, "e": d - v4}
+
+    reviewer = {"net": {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3],
+                        "w_output": [[999999.0, -999999.0, 0.9]], "b_output": [0.4], "hidden": "purelin",
+                        "output": "purelin"}, "x": [999999.0, -1000000.0], "d": 1000000.0, "eta": 0.5}
+    rng = np.random.default_rng(23)
+    cases = [reviewer]
+    for _ in range(300):
+        scale = 10.0 ** rng.integers(0, 7)
+        net = {"w_hidden": rng.uniform(-1, 1, (3, 2)).round(3).tolist(),
+               "b_hidden": rng.uniform(-1, 1, 3).round(3).tolist(),
+               "w_output": (rng.uniform(-1, 1, (1, 3)) * scale).round(0).tolist(), "b_output": [0.4],
+               "hidden": "purelin", "output": "purelin"}
+        cases.append({"net": net, "x": (rng.uniform(-1, 1, 2) * scale).round(0).tolist(), "d": 1.0, "eta": 0.5})
+        # terms that cancel: neurons 1 and 2 almost alike, weighted by +s and -s
+        first = net["w_hidden"][0]
+        twin = [round(first[0] + 0.001, 3), round(first[1] - 0.001, 3)]
+        cancel = {**net, "w_hidden": [first, twin, net["w_hidden"][2]], "w_output": [[scale, -scale, 0.9]]}
+        cases.append({"net": cancel, "x": (rng.uniform(-1, 1, 2) * scale).round(0).tolist(), "d": 1.0, "eta": 0.5})
+    got = js("(cs) => cs.map((c) => { const it = BackpropEngine.iteration(c.net, c.x, c.d, c.eta);"
+             " return [BackpropEngine.cancelling(it, c.d), BackpropEngine.toDict(it.rows)]; })", cases)
+    exacts = [exact_rows(case) for case in cases]
+    names = ["v1", "v2", "v3", "v4", "e"]
+    pairs = [[float(exact[k]), rows[k]] for exact, (_, rows) in zip(exacts, got, strict=True) for k in names]
+    printed = js("(ps) => ps.map((p) => [BackpropEngine.num(p[0]), BackpropEngine.num(p[1])])", pairs)
+    noisy = 0
+    for n, (case, (found, _)) in enumerate(zip(cases, got, strict=True)):
+        wrong = [k for m, k in enumerate(names) if printed[n * len(names) + m][0] != printed[n * len(names) + m][1]]
+        if wrong:
+            noisy += 1
+            assert found is not None, (case, wrong)
+    assert noisy >= 5, "the premise: some of these sums print noise"
+    assert got[0][0]["where"] == "v4" and abs(got[0][0]["term"]) > 1e10
+    for case in [{"net": {**reviewer["net"], "w_output": [[0.7, 0.8, 0.9]]}, "x": [1e6, 0.5], "d": 1e6, "eta": 0.5},
+                 {"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": float(examples.D),
+                  "eta": examples.ETA}]:
+        found = js("(c) => BackpropEngine.cancelling(BackpropEngine.iteration(c.net, c.x, c.d, c.eta), c.d)", case)
+        assert found is None, (case, found)
