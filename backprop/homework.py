@@ -23,21 +23,29 @@ who has $v_1$ right and $\Delta w_{41}$ with the wrong sign:
 where $y(n+1)$ is the updated network's output for the same $x$ and $E(n+1) = \tfrac12 (d - y(n+1))^2$.
 In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4`` (`ALIASES`).
 
-**The checking rule** (`close`, `tolerance`). A value is right when
-$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$ (`ATOL`, `RTOL`: the exercises' tolerance),
-and a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\Delta\theta|$, the
-same rule measured against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the
-value itself would pass the value at time $n$, no update at all. Six decimals always pass. $y(n+1)$ and $E(n+1)$ keep
-the first rule: a student computes them through a forward pass of numbers rounded to six decimals, whose rounding
-can exceed $10^{-6}$ (and $\theta(n+1)$ catches a missing update wherever the update is more than about $10^{-6}$ in
-size: a smaller one is within the tolerance, and no value can tell it from none).
+**The checking rule** (`close`, `tolerance`, `carried_error`). A value is right when
+$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}| + c$ (`ATOL`, `RTOL`: the exercises' tolerance),
+and a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\Delta\theta| + c$,
+the same rule measured against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the
+value itself would pass the value at time $n$, no update at all. $c$ is the step's *carried error*
+(`carried_error`): how far, beyond its own last rounding, a value can be from the right one when it is computed, as
+on paper, from the values before it written with six decimals. $10^{-6}$ alone is not enough for that: with
+$\eta = 100$, $e = -0.000004$ (right: $-0.0000040745$) gives $\Delta b_4 = \eta\, e = -0.000400$ (right: $-0.000407$).
+$c$ is 0 where nothing rounded is carried (the fields $v_i$ of the given numbers); it grows where a step multiplies
+rounded values by large numbers, and within it the check sees no more than six decimals can: a slip that changes a
+value by less is not caught, nor a missing update smaller than $10^{-6} + c$ in $\theta(n+1)$. $y(n+1)$ and $E(n+1)$
+keep the first rule, their $c$ carried through the forward pass of the new weights. So six decimals always pass,
+whichever values before were rounded and whichever were carried with more decimals. With fewer, a value the rule
+passed can be too far off for a later step (a $y$ right to 0.1 %, then the error $e$ from it), which is then wrong
+until the values it uses are written with six decimals.
 Steps are checked in trace order; at the first wrong step
 the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one, and for a new weight or bias its change from time $n$),
-whose values at the steps given before it match those too (a slip that would have shown there is not the student's),
-and that the rule can tell from the right value (`tells_apart`: no number is within the tolerance of both, so a value
-near $10^{-6}$, where `ATOL` covers both signs, names no mistake). Where two mistakes give the same value, both are
-named. If none does, the report says so.
+(with the mistake's value in place of the right one and the right value's $c$, and for a new weight or bias its
+change from time $n$), whose values at the steps given before it match those too (a slip that would have shown there
+is not the student's), and that the rule can tell from the right value (`tells_apart`, with the same $c$: no number
+is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
+mistake, and no slip is named whose value the right computation, carried with six decimals, can give). Where two
+mistakes give the same value, both are named. If none does, the report says so.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
@@ -71,8 +79,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._checks import DOUBLE_RANGE, too_large
-from .network import Network
+from . import activations
+from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta, too_large
+from .activations import Array
+from .network import Network, checked_network
 
 # The steps (_trace) and the catalogue (_mistakes) live in their own modules. Their names are imported in the order
 # the reference page should list them, not sorted: mkdocstrings lists re-exported names in the order of the import.
@@ -86,11 +96,13 @@ from ._mistakes import (
 )
 # isort: on
 
-# Over 300 lines, of which the docstring above (the API reference's page for the homework check) is about 60 and
-# this list of the names the module documents and re-exports about 45: the code itself is under 200 lines.
+# Over 300 lines because the checking rule is one piece: the docstring above (the API reference's page for the homework
+# check) is about 70 lines, this list of the names the module documents and re-exports about 45, the carried error
+# that widens the tolerance (beside the tolerance it widens) about 120, the check itself under 200.
 __all__ = [
     "ALIASES",
     "ATOL",
+    "HALF_UNIT",
     "MISTAKES",
     "OTHER_DERIVATIVE",
     "RTOL",
@@ -105,6 +117,7 @@ __all__ = [
     "bias_input_x1",
     "bias_input_x2",
     "canonical",
+    "carried_error",
     "check",
     "close",
     "cost_for_error",
@@ -138,22 +151,25 @@ __all__ = [
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
 ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
+#: Half a unit in the sixth decimal: how far a value written with six decimals can be from the number it rounds.
+HALF_UNIT = 0.5e-6
 #: ASCII spellings accepted in a student's answers: a leading ``d`` for ``Δ`` (``dw41``, ``db4``).
 ALIASES = {"d": "Δ"}
 
 
-def tolerance(to: float, at_n: float | None = None) -> float:
-    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}|$; for a new weight or bias, whose
-    value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}|$: 0.1 % of its update, so that
-    the value at time $n$ (no update) is wrong wherever the update shows at six decimals."""
-    return ATOL + RTOL * abs(to if at_n is None else to - at_n)
+def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> float:
+    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$; for a new weight or bias,
+    whose value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}| + c$: 0.1 % of its
+    update, so that the value at time $n$ (no update) is wrong wherever the update shows at six decimals. $c$ is
+    ``carried``, the step's `carried_error` (0: the rule for a value computed from exact ones)."""
+    return ATOL + RTOL * abs(to if at_n is None else to - at_n) + carried
 
 
-def close(given: float, to: float, at_n: float | None = None) -> bool:
-    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$, or for a new weight
-    or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
-    $\cdot |\text{to} - \text{at\_n}|$ (`tolerance`)."""
-    return abs(given - to) <= tolerance(to, at_n)
+def close(given: float, to: float, at_n: float | None = None, carried: float = 0.0) -> bool:
+    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$, or for a new
+    weight or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
+    $\cdot |\text{to} - \text{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
+    return abs(given - to) <= tolerance(to, at_n, carried)
 
 
 def _is_new_parameter(name: str) -> bool:
@@ -161,13 +177,135 @@ def _is_new_parameter(name: str) -> bool:
     return name.endswith("(n+1)") and name[:1] in ("w", "b")
 
 
-def tells_apart(a: float, b: float, at_n: float | None = None) -> bool:
+def tells_apart(a: float, b: float, at_n: float | None = None, carried: float = 0.0) -> bool:
     r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
-    $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|)$, or for a new weight or bias
-    whose value at time $n$ is ``at_n`` 2 `ATOL` $+$ `RTOL` $(|a - \text{at\_n}| + |b - \text{at\_n}|)$. A mistake is
-    named only where its value is told from the right one.
+    $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|) + 2c$, or for a new weight or
+    bias whose value at time $n$ is ``at_n`` 2 `ATOL` $+$ `RTOL` $(|a - \text{at\_n}| + |b - \text{at\_n}|) + 2c$, with
+    $c$ the step's ``carried`` error. A mistake is named only where its value is told from the right one: not where
+    a student carrying six decimals could reach it without the slip.
     """
-    return abs(a - b) > tolerance(a, at_n) + tolerance(b, at_n)
+    return abs(a - b) > tolerance(a, at_n, carried) + tolerance(b, at_n, carried)
+
+
+# --------------------------------------------------------------------------------------------
+# The carried error: six-decimal values carried from step to step
+
+
+def carried_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""For each step, how far beyond its own last rounding a student's value can be from the right one when they
+    compute it from the values before it written with six decimals: the widening $c$ of the step's `tolerance`.
+
+    The values written are those the pages print: $v_i$, $y_{hi}$, $v_j$, $y_j$, $e_j$, $E$, the slopes $f'(v_j)$ and
+    $f'(v_i)$, the local gradients $\delta_j$ and $\delta_i$, the updates, the new weights and biases, and for
+    $y(n+1)$ and $E(n+1)$ the fields $v_i$, $y_{hi}$, $v_j$ at time $n+1$. Each is at most `HALF_UNIT` from what the
+    values before it give, whether it is rounded to six decimals, written with more or not rounded at all; the given
+    numbers ($x$, $d$, $\eta$, the weights and biases at time $n$) are exact. The largest distance from the right
+    value is carried through each step: a sum adds its terms' distances, a product $ab$ whose factors are
+    $\alpha$ and $\beta$ off is $|a|\beta + |b|\alpha + \alpha\beta$ off, an activation or a slope changes at most by
+    its largest change across its input's distance (taken at both ends). Nothing is added for what needs no rounding:
+    a value of exact inputs that six decimals hold (a field $v_i$ of weights and inputs with one decimal; where six
+    decimals hold the right value, rounding moves a value by no more than its inputs' distance), what a linear output
+    copies ($y_j$ is $v_j$, $\delta_j$ is $e_j$), and $d - y$ or $\theta + \Delta\theta$ where $d$ or $\theta$ has at
+    most six decimals.
+    A step's carried error is that largest distance less one `HALF_UNIT`, its own rounding, which `ATOL` allows.
+
+    Returns
+    -------
+    dict
+        Step name (as `trace`) to its carried error, in trace order: 0 for $v_i$.
+    """
+    net = checked_network(net)
+    x = as_array("x", x, 1, (net.n_in,))
+    d, eta = as_target(d, net.n_out), check_eta(eta)
+    hidden, output = activations.get(net.hidden), activations.get(net.output)
+    with np.errstate(over="ignore", invalid="ignore"):
+        params = (net.w_hidden, net.b_hidden, net.w_output, net.b_output)
+        at_n = _carried_pass(params, tuple(np.zeros_like(p) for p in params), x, d, hidden, output)
+        g_out = output.derivative_from_output(at_n.y_output)  # f'(v_j)
+        g_out_off = _written(g_out, _across(output.derivative_from_output, at_n.y_output, at_n.off["y_output"]))
+        delta_j = at_n.e * g_out
+        delta_j_off = np.where((g_out_off == 0) & (g_out == 1.0), at_n.off["e"],  # δ_j = e_j · 1: a copy
+                               _written(delta_j, _times(at_n.e, at_n.off["e"], g_out, g_out_off)))
+        g_hid = hidden.derivative_from_output(at_n.y_hidden)  # f'(v_i)
+        g_hid_off = _written(g_hid, _across(hidden.derivative_from_output, at_n.y_hidden, at_n.off["y_hidden"]))
+        back = (delta_j[:, np.newaxis] * net.w_output).sum(axis=0)  # Σ_j δ_j w_ji, within δ_i's one product
+        back_off = (np.abs(net.w_output) * delta_j_off[:, np.newaxis]).sum(axis=0)
+        delta_i = g_hid * back
+        delta_i_off = _written(delta_i, _times(g_hid, g_hid_off, back, back_off))
+        updates = (eta * np.outer(delta_i, x), eta * delta_i, eta * np.outer(delta_j, at_n.y_hidden), eta * delta_j)
+        updates_off = tuple(_written(u, eta * off) for u, off in zip(updates, (
+            np.outer(delta_i_off, np.abs(x)), delta_i_off,
+            _times(delta_j[:, np.newaxis], delta_j_off[:, np.newaxis], at_n.y_hidden, at_n.off["y_hidden"]),
+            delta_j_off), strict=True))
+        new = tuple(p + u for p, u in zip(params, updates, strict=True))  # θ(n + 1) = θ(n) + Δθ
+        new_off = tuple(u_off + _rounding(p) for p, u_off in zip(params, updates_off, strict=True))
+        after = _carried_pass(new, new_off, x, d, hidden, output)
+    columns = [at_n.off["v_hidden"], at_n.off["y_hidden"], at_n.off["v_output"], at_n.off["y_output"],
+               at_n.off["e"], [at_n.off["E"]], updates_off[2].ravel(), updates_off[3], updates_off[0].ravel(),
+               updates_off[1], new_off[2].ravel(), new_off[3], new_off[0].ravel(), new_off[1],
+               after.off["y_output"], [after.off["E"]]]
+    off = np.concatenate([np.ravel(c) for c in columns])
+    return dict(zip(names(net.n_in, net.n_hidden, net.n_out), np.maximum(off - HALF_UNIT, 0.0).tolist(),
+                    strict=True))
+
+
+@dataclass(frozen=True)
+class _Carried:
+    """A forward pass with each written value's largest distance from the right one (``off``, by field name)."""
+
+    y_hidden: Array
+    y_output: Array
+    e: Array
+    off: dict[str, Array]
+
+
+def _carried_pass(params: tuple[Array, ...], params_off: tuple[Array, ...], x: Array, d: Array,
+                  hidden: activations.Activation, output: activations.Activation) -> _Carried:
+    """The forward pass, $e$ and $E$ of the weights and biases ``params`` (w_ik, b_i, w_ji, b_j), each entry
+    ``params_off`` from its right value, on the exact ``x`` and ``d``, as a student writes them (`carried_error`)."""
+    w_hidden, b_hidden, w_output, b_output = params
+    w_hidden_off, b_hidden_off, w_output_off, b_output_off = params_off
+    v_hidden = (w_hidden * x).sum(axis=1) + b_hidden
+    v_hidden_off = _written(v_hidden, (w_hidden_off * np.abs(x)).sum(axis=1) + b_hidden_off)
+    y_hidden = hidden.f(v_hidden)
+    y_hidden_off = _written(y_hidden, _across(hidden.f, v_hidden, v_hidden_off))
+    v_output = (w_output * y_hidden).sum(axis=1) + b_output
+    v_output_off = _written(v_output, _times(w_output, w_output_off, y_hidden, y_hidden_off).sum(axis=1) + b_output_off)
+    y_output = output.f(v_output)
+    y_output_off = (v_output_off if output.name == "purelin" else  # y_j = v_j: a copy
+                    _written(y_output, _across(output.f, v_output, v_output_off)))
+    e = d - y_output
+    e_off = y_output_off + _rounding(d)
+    E = 0.5 * np.sum(e**2)
+    E_off = _written(E, np.sum(_times(e, e_off, e, e_off)) / 2)
+    return _Carried(y_hidden, y_output, e, {"v_hidden": v_hidden_off, "y_hidden": y_hidden_off,
+                                           "v_output": v_output_off, "y_output": y_output_off, "e": e_off, "E": E_off})
+
+
+def _rounding(value: ArrayLike) -> Array:
+    """`HALF_UNIT` for each entry of ``value`` that six decimals do not hold (to a double's precision), else 0."""
+    scaled = np.asarray(value, dtype=float) * 1e6
+    return np.where(np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(1.0, np.abs(scaled)), 0.0, HALF_UNIT)
+
+
+def _written(value: ArrayLike, off: ArrayLike) -> Array:
+    """The largest distance of a value from the right one, ``value``, once written with six decimals: ``off``, its
+    inputs', plus its own rounding; where six decimals hold ``value`` the rounding goes no further than ``off`` (the
+    six-decimal number nearest to what the student computed is no further from it than ``value``): none from exact
+    inputs."""
+    off = np.asarray(off, dtype=float)
+    return off + np.where(_rounding(value) == 0, np.minimum(off, HALF_UNIT), HALF_UNIT)
+
+
+def _times(a: ArrayLike, a_off: ArrayLike, b: ArrayLike, b_off: ArrayLike) -> Array:
+    r"""How far $ab$ can be off when $a$ is ``a_off`` and $b$ ``b_off`` off: $|a|\beta + |b|\alpha + \alpha\beta$."""
+    return np.abs(a) * b_off + np.abs(b) * a_off + np.asarray(a_off) * b_off
+
+
+def _across(fn: object, at: Array, off: Array) -> Array:
+    """The largest change of ``fn`` (an activation or its slope, elementwise) across ``at`` ± ``off``, at both ends."""
+    mid = fn(at)
+    return np.maximum(np.abs(fn(at + off) - mid), np.abs(fn(at - off) - mid))
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,11 +322,14 @@ class Step:
     #: For a new weight or bias (``w41(n+1)``) its value at time $n$, which its tolerance is measured from
     #: (`tolerance`); None for the other steps, y(n+1) and E(n+1) among them.
     at_n: float | None = None
+    #: How far a value computed from six-decimal values before it can be off, beyond its own rounding
+    #: (`carried_error`): what the step's tolerance is widened by.
+    carried: float = 0.0
 
     @property
     def right(self) -> bool | None:
         """True or False for a given value (by `close`), None for a step not given."""
-        return None if self.given is None else close(self.given, self.expected, self.at_n)
+        return None if self.given is None else close(self.given, self.expected, self.at_n, self.carried)
 
 
 @dataclass(frozen=True)
@@ -293,7 +434,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     -------
     Report
         Every step with its right and given value, each judged by `close` (a new value's tolerance measured against
-        its change from time $n$); the first wrong given step in trace order; the catalogue's
+        its change from time $n$, each step's widened by its `carried_error`); the first wrong given step in trace
+        order; the catalogue's
         mistakes whose value there is within the tolerance of the given one and told apart from the right one
         (`tells_apart`), and whose values at the steps given before it are within the tolerance of those (empty when
         no classic mistake gives them), with their hints written for ``net`` (``Report.hints``).
@@ -310,7 +452,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     given = read_answers(answers, tuple(expected))
     # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
-    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None)
+    carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
+    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name])
                   for name, value in expected.items())
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: tuple[Mistake, ...] = ()
@@ -333,5 +476,6 @@ def _explains(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return False
-    return (close(wrong.given, value, wrong.at_n) and tells_apart(value, wrong.expected, wrong.at_n)
-            and all(close(s.given, values[s.name], s.at_n) for s in before))
+    return (close(wrong.given, value, wrong.at_n, wrong.carried)
+            and tells_apart(value, wrong.expected, wrong.at_n, wrong.carried)
+            and all(close(s.given, values[s.name], s.at_n, s.carried) for s in before))

@@ -444,17 +444,119 @@
 
   var RTOL = 1e-3, ATOL = 1e-6;
 
-  // homework.tolerance: ATOL + RTOL |to|; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time n is atN,
-  // ATOL + RTOL |to - atN|, 0.1 % of its update, so that the value at time n (no update) is wrong wherever the update
-  // shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter).
-  function tolerance(to, atN) {
-    return ATOL + RTOL * Math.abs(atN === undefined || atN === null ? to : to - atN);
+  // homework.tolerance: ATOL + RTOL |to| + carried; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time
+  // n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its update, so that the value at time n (no update) is wrong
+  // wherever the update shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter). carried is the
+  // step's carriedError (0 when not given).
+  function tolerance(to, atN, carried) {
+    return ATOL + RTOL * Math.abs(atN === undefined || atN === null ? to : to - atN) + (carried || 0);
   }
 
-  function isClose(given, right, atN) { return Math.abs(given - right) <= tolerance(right, atN); }
+  function isClose(given, right, atN, carried) { return Math.abs(given - right) <= tolerance(right, atN, carried); }
 
   // homework.tells_apart: no number is within the tolerance of both; a slip is named only where its value is.
-  function tellsApart(a, b, atN) { return Math.abs(a - b) > tolerance(a, atN) + tolerance(b, atN); }
+  function tellsApart(a, b, atN, carried) {
+    return Math.abs(a - b) > tolerance(a, atN, carried) + tolerance(b, atN, carried);
+  }
+
+  // homework.carried_error: for each step, how far beyond its own rounding a value computed from the values before it
+  // written with six decimals (each at most HALF_UNIT from what its inputs give; x, d, eta and the weights at n exact)
+  // can be from the right one; the step's tolerance is widened by it. A sum adds its terms' distances, a product ab
+  // whose factors are α and β off is |a| β + |b| α + α β off, an activation or a slope changes by its largest change
+  // across its input's distance (at both ends); no rounding where none is needed (exact inputs giving six decimals,
+  // and at most off where six decimals hold the right value; y_j = v_j and δ_j = e_j · 1 of a linear output, d - y and
+  // θ + Δθ with d, θ of six decimals). Returns {name: carried error} in trace order.
+  var HALF_UNIT = 0.5e-6;
+
+  function rounding(value) { // HALF_UNIT unless six decimals hold value (to a double's precision)
+    var scaled = value * 1e6;
+    return Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, Math.abs(scaled)) ? 0 : HALF_UNIT;
+  }
+
+  // A value's distance once written with six decimals: where they hold the right value, rounding adds at most off.
+  function written(value, off) { return off + (rounding(value) === 0 ? Math.min(off, HALF_UNIT) : HALF_UNIT); }
+
+  function times(a, aOff, b, bOff) { return Math.abs(a) * bOff + Math.abs(b) * aOff + aOff * bOff; }
+
+  function across(fn, at, off) {
+    var mid = fn(at);
+    return Math.max(Math.abs(fn(at + off) - mid), Math.abs(fn(at - off) - mid));
+  }
+
+  // The forward pass, e and E of the network net (its entries off[name] from the right ones) on the exact x and d.
+  function carriedPass(net, off, x, d) {
+    var hid = activation(net.hidden), outAct = activation(net.output), p = {};
+    p.vh = net.w_hidden.map(function (row, i) { return dot(row, x) + net.b_hidden[i]; });
+    p.vhOff = net.w_hidden.map(function (row, i) {
+      return written(p.vh[i], off.w_hidden[i].reduce(function (s, o, k) { return s + o * Math.abs(x[k]); }, 0) +
+        off.b_hidden[i]);
+    });
+    p.yh = p.vh.map(hid.f);
+    p.yhOff = p.vh.map(function (v, i) { return written(p.yh[i], across(hid.f, v, p.vhOff[i])); });
+    p.vo = net.w_output.map(function (row, j) { return dot(row, p.yh) + net.b_output[j]; });
+    p.voOff = net.w_output.map(function (row, j) {
+      return written(p.vo[j], row.reduce(function (s, w, i) {
+        return s + times(w, off.w_output[j][i], p.yh[i], p.yhOff[i]);
+      }, 0) + off.b_output[j]);
+    });
+    p.yo = p.vo.map(outAct.f);
+    p.yoOff = p.vo.map(function (v, j) { // y_j = v_j: a copy
+      return net.output === "purelin" ? p.voOff[j] : written(p.yo[j], across(outAct.f, v, p.voOff[j]));
+    });
+    p.e = p.yo.map(function (y, j) { return d[j] - y; });
+    p.eOff = p.yoOff.map(function (o, j) { return o + rounding(d[j]); });
+    p.EOff = written(0.5 * p.e.reduce(function (s, e) { return s + e * e; }, 0),
+      p.e.reduce(function (s, e, j) { return s + times(e, p.eOff[j], e, p.eOff[j]); }, 0) / 2);
+    return p;
+  }
+
+  function carriedError(net, x, d, eta) {
+    d = targets(net, d);
+    var hid = activation(net.hidden), outAct = activation(net.output);
+    var zero = function (a) { return Array.isArray(a) ? a.map(zero) : 0; };
+    var off0 = { w_hidden: zero(net.w_hidden), b_hidden: zero(net.b_hidden), w_output: zero(net.w_output),
+      b_output: zero(net.b_output) };
+    var a = carriedPass(net, off0, x, d);
+    var gOut = a.yo.map(outAct.fPrimeFromOutput); // f'(v_j)
+    var gOutOff = a.yo.map(function (y, j) { return written(gOut[j], across(outAct.fPrimeFromOutput, y, a.yoOff[j])); });
+    var deltaJ = a.e.map(function (e, j) { return e * gOut[j]; });
+    var deltaJOff = deltaJ.map(function (dj, j) { // δ_j = e_j · 1: a copy
+      return gOutOff[j] === 0 && gOut[j] === 1 ? a.eOff[j] : written(dj, times(a.e[j], a.eOff[j], gOut[j], gOutOff[j]));
+    });
+    var gHid = a.yh.map(hid.fPrimeFromOutput); // f'(v_i)
+    var gHidOff = a.yh.map(function (y, i) { return written(gHid[i], across(hid.fPrimeFromOutput, y, a.yhOff[i])); });
+    var deltaI = [], deltaIOff = [];
+    gHid.forEach(function (g, i) {
+      var back = 0, backOff = 0; // Σ_j δ_j w_ji, within δ_i's one product
+      for (var j = 0; j < deltaJ.length; j++) {
+        back += deltaJ[j] * net.w_output[j][i];
+        backOff += Math.abs(net.w_output[j][i]) * deltaJOff[j];
+      }
+      deltaI.push(g * back);
+      deltaIOff.push(written(g * back, times(g, gHidOff[i], back, backOff)));
+    });
+    var u = { // each update's distance once written, and θ(n+1) = θ(n) + Δθ
+      dw_hidden: deltaI.map(function (di, i) {
+        return x.map(function (xk) { return written(eta * (di * xk), eta * (deltaIOff[i] * Math.abs(xk))); });
+      }),
+      db_hidden: deltaI.map(function (di, i) { return written(eta * di, eta * deltaIOff[i]); }),
+      dw_output: deltaJ.map(function (dj, j) {
+        return a.yh.map(function (y, i) { return written(eta * (dj * y), eta * times(dj, deltaJOff[j], y, a.yhOff[i])); });
+      }),
+      db_output: deltaJ.map(function (dj, j) { return written(eta * dj, eta * deltaJOff[j]); }),
+    };
+    var next = newNetwork(net, updates(rightFactors(net, forward(net, x), d, eta)));
+    var nextOff = {}, plusRounding = function (o, old) { return o + rounding(old); };
+    PARAMETERS.forEach(function (name) { nextOff[name] = combine(u["d" + name], net[name], plusRounding); });
+    var b = carriedPass(next, nextOff, x, d);
+    var nIn = x.length, nHid = net.w_hidden.length, nOut = d.length, flat = function (m) { return [].concat.apply([], m); };
+    var offs = [].concat(a.vhOff, a.yhOff, a.voOff, a.yoOff, a.eOff, [a.EOff], flat(u.dw_output), u.db_output,
+      flat(u.dw_hidden), u.db_hidden, flat(nextOff.w_output), nextOff.b_output, flat(nextOff.w_hidden),
+      nextOff.b_hidden, b.yoOff, [b.EOff]);
+    var out = {};
+    names(nIn, nHid, nOut).forEach(function (name, n) { out[name] = Math.max(offs[n] - HALF_UNIT, 0); });
+    return out;
+  }
 
   // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
   // build time; tests/pages/test_live_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
@@ -522,15 +624,17 @@
   // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
   // by the same rule and not the right value, and whose values at the steps given before it match those (a slip
   // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
-  // time n: the rows of an iteration that keeps θ(n), as homework.check does.
+  // time n: the rows of an iteration that keeps θ(n), as homework.check does; every step's, a slip's value's too, is
+  // widened by the step's carriedError.
   function check(net, x, d, eta, given, order) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
     var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
+    var carried = carriedError(net, x, d, eta); // each step's tolerance widened by it, the slips' too
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
       var atN = /^[wb].*\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a new weight or bias
-      var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN,
-                   ok: isClose(given[row[0]], row[1], atN) };
+      var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN, carried: carried[row[0]],
+                   ok: isClose(given[row[0]], row[1], atN, carried[row[0]]) };
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
@@ -541,10 +645,10 @@
         if (!slipped) return;
         var values = toDict(slipped), value = values[firstWrong.name];
         var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
-          return isClose(m.given, values[m.name], m.atN);
+          return isClose(m.given, values[m.name], m.atN, m.carried);
         });
-        if (agrees && isClose(firstWrong.given, value, firstWrong.atN) &&
-            tellsApart(value, firstWrong.right, firstWrong.atN)) {
+        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried) &&
+            tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried)) {
           likely.push(name);
         }
       });
@@ -691,7 +795,7 @@
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling,
     num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
-    tellsApart: tellsApart, SLIPS: SLIPS,
+    tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,
   };

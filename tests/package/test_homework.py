@@ -566,6 +566,129 @@ def test_tells_apart_is_the_docstrings_inequality():
         assert not homework.tells_apart(a, b) and homework.close(mid, a) and homework.close(mid, b)
 
 
+# --- six decimals carried from step to step (the carried error) ------------------------------------------------
+
+#: A reviewer's network on the live page: the package's worked example (typed here, so that the case stays what it
+#: was when that example changes) with η = 100 and d = 2.01189, which leaves e = d - y of the size of the sixth decimal.
+LARGE_ETA = {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3],
+             "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
+             "x": [1.0, 0.5], "d": 2.01189, "eta": 100.0}
+
+
+def test_a_large_eta_with_six_decimals_carried_passes_and_a_slip_is_still_named():
+    """The reviewer's case: the page shows y = 2.011894, so e = 2.01189 - 2.011894 = -0.000004 (right in plain math:
+    -0.0000040745, within 10^-6), and Δb4 = η e = -0.000400 and Δw41 = η e y_h1 with y_h1 = 0.574443 were marked wrong
+    (7·10^-6 and 4·10^-6 from the right -0.000407 and -0.000234), told "recompute this step from the ones before it",
+    which gives them again. They pass now. Forgetting η (Δb4 = e) and a flipped sign (e = y - d, every Δ flipped) are
+    still caught there and named; with η forgotten so is the cost for the error (Δb4 = η E): at six decimals
+    E = 0.000000, and η E is then as far from -0.000004 as a value carried from six decimals can be."""
+    it = oracle.iteration(LARGE_ETA)
+    right = oracle.trace_values(it)
+    eta, y, y_h1 = LARGE_ETA["eta"], round(it["y"], 6), round(it["y_hidden"][0], 6)
+    e = round(LARGE_ETA["d"] - y, 6)
+    assert (y, e, y_h1) == (2.011894, -0.000004, 0.574443)  # the numbers the page showed the reviewer
+    given = {"e": e, "Δb4": eta * e, "Δw41": eta * e * y_h1}
+    for name in ("Δb4", "Δw41"):  # the premise: beyond 10^-6 + 0.1 % of the right value
+        assert abs(given[name] - right[name]) > 1e-6 + 1e-3 * abs(right[name]), name
+    report = check(LARGE_ETA, given)
+    assert report.ok, [(s.name, s.given, s.expected) for s in report.given]
+    # the docstring's example, its numbers computed here
+    module = " ".join(inspect.getdoc(homework).split())
+    assert (r"$\eta = 100$, $e = -0.000004$ (right: $-0.0000040745$) gives $\Delta b_4 = \eta\, e = -0.000400$ "
+            r"(right: $-0.000407$)") in module
+    assert [f"{v:.{n}f}" for v, n in ((e, 6), (right["e"], 10), (eta * e, 6), (right["Δb4"], 6))] == [
+        "-0.000004", "-0.0000040745", "-0.000400", "-0.000407"]
+    # η forgotten: Δb4 = e, Δw41 = e y_h1, after a right e
+    for name, slip in (("Δb4", e), ("Δw41", e * y_h1)):
+        report = check(LARGE_ETA, {"e": e, name: slip})
+        assert report.first_wrong.name == name, name
+        assert [m.name for m in report.likely] == ["no-eta", "cost-for-error"], name
+    # E = 0.000000 is up to half a unit off, η E up to η times that: -0.000004 is within it
+    assert round(right["E"], 6) == 0 and abs(eta * round(right["E"], 6) - e) < eta * 0.5e-6
+    # the sign flipped: e = y - d and the Δs from it
+    report = check(LARGE_ETA, {"e": -e, "Δb4": -eta * e, "Δw41": -eta * e * y_h1})
+    assert report.first_wrong.name == "e" and [m.name for m in report.likely] == ["sign-flipped"]
+    report = check(LARGE_ETA, {"Δb4": -eta * e})
+    assert report.first_wrong.name == "Δb4" and [m.name for m in report.likely] == ["sign-flipped"]
+
+
+def carried_by_hand(ex: dict, write) -> dict[str, float]:
+    """One iteration of a 2-3-1 example in plain math as a student works it on paper: each value the pages print
+    (v_i, y_hi, v_4, y, e, E, f'(v_4), δ_4, f'(v_i), δ_i, the Δs, the new values, and v_i, y_hi, v_4 again at n+1) is
+    passed through ``write`` (round it to six decimals, write it with more, or keep it) before a later step uses it.
+    Keys: the trace's names (the oracle's)."""
+    hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    f, f_out = oracle.F[hidden], oracle.F[output]
+    slope, slope_out = oracle.F_PRIME_FROM_Y[hidden], oracle.F_PRIME_FROM_Y[output]
+    x, d, eta = ex["x"], float(ex["d"]), ex["eta"]
+
+    def forward(w_hidden, b_hidden, w4, b4):
+        v = [write(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(w_hidden, b_hidden)]
+        y_h = [write(f(vi)) for vi in v]
+        v4 = write(sum(w * y for w, y in zip(w4, y_h)) + b4)
+        return v, y_h, v4, v4 if output == "purelin" else write(f_out(v4))
+
+    (w4,), (b4,) = ex["w_output"], ex["b_output"]
+    v, y_h, v4, y = forward(ex["w_hidden"], ex["b_hidden"], w4, b4)
+    e = write(d - y)
+    delta4 = e if output == "purelin" else write(e * write(slope_out(y)))  # δ_4 = e · 1 for a linear output
+    delta = [write(write(slope(yh)) * w * delta4) for w, yh in zip(w4, y_h)]  # δ_i = f'(v_i) w_4i δ_4
+    dw4, db4 = [write(eta * delta4 * yh) for yh in y_h], write(eta * delta4)
+    dw = [[write(eta * di * xk) for xk in x] for di in delta]
+    db = [write(eta * di) for di in delta]
+    new_w4, new_b4 = [write(w + dd) for w, dd in zip(w4, dw4)], write(b4 + db4)
+    new_wh = [[write(w + dd) for w, dd in zip(row, drow)] for row, drow in zip(ex["w_hidden"], dw)]
+    new_bh = [write(b + dd) for b, dd in zip(ex["b_hidden"], db)]
+    y_next = forward(new_wh, new_bh, new_w4, new_b4)[3]
+    return oracle.trace_values({
+        "n_in": len(x), "n_hidden": len(y_h), "n_out": 1, "v_hidden": v, "y_hidden": y_h, "v_output": [v4],
+        "y_output": [y], "e_list": [e], "E": write(0.5 * e * e), "dw_output": [dw4], "db_output": [db4],
+        "dw_hidden": dw, "db_hidden": db, "w_output_new": [new_w4], "b_output_new": [new_b4],
+        "w_hidden_new": new_wh, "b_hidden_new": new_bh, "y_next": y_next, "E_next": write(0.5 * (d - y_next) ** 2)})
+
+
+def test_every_value_computed_from_six_decimals_carried_passes():
+    """Random networks (hidden logsig or tansig, output purelin, logsig or tansig; weights, x and d with many decimals),
+    η from 0.5 to 1000, and random students: each value the pages print rounded to six decimals, written with eight,
+    or kept, at random, before the next step uses it (plain math, carried_by_hand). Every step of every student
+    passes, whichever values were rounded: the check's promise that six decimals are always enough. The old check
+    failed students at every η from 10 on."""
+    rng = random.Random(10)
+    ways = (lambda v: round(v, 6), lambda v: round(v, 8), lambda v: v)
+    failed = []
+    for eta, seed, (hidden, output) in itertools.product((0.5, 10.0, 100.0, 1000.0), range(6),
+                                                         itertools.product(("logsig", "tansig"), ACTIVATIONS)):
+        ex = oracle.with_sample(random_example(seed, hidden, output), eta=eta)
+        for route in range(4):
+            write = (lambda v: round(v, 6)) if route == 0 else (lambda v: rng.choice(ways)(v))
+            student = carried_by_hand(ex, write)
+            report = check(ex, student)
+            if not report.ok:
+                failed.append((eta, seed, hidden, output, route, report.first_wrong.name, report.first_wrong.given,
+                               report.first_wrong.expected))
+    assert not failed, failed
+
+
+def test_the_carried_error_by_hand():
+    """The widening on LARGE_ETA, by hand: v_i = 0.3, 0.7, 1.1 hold in six decimals, so nothing is carried into them or
+    into y_hi (c = 0); each y_hi is then written half a unit (0.5·10^-6) off, so v_4 = Σ w_4i y_hi + b_4 carries up to
+    (0.7 + 0.8 + 0.9)·0.5·10^-6 = 1.2·10^-6, and so do y = v_4 and e = d - y (copies); Δb4 = η e, from an e written
+    up to 1.7·10^-6 off, carries 100 · 1.7·10^-6 (its own rounding is allowed by the 10^-6 every step has)."""
+    c = homework.carried_error(net_of(LARGE_ETA), LARGE_ETA["x"], LARGE_ETA["d"], LARGE_ETA["eta"])
+    assert [c[n] for n in ("v1", "v2", "v3", "y_h1", "y_h2", "y_h3")] == [0.0] * 6
+    for name in ("v4", "y", "e"):
+        assert c[name] == pytest.approx(2.4 * 0.5e-6, rel=1e-9), name
+    assert c["Δb4"] == pytest.approx(100 * (2.4 * 0.5e-6 + 0.5e-6), rel=1e-9)
+    assert c["b4(n+1)"] == c["Δb4"]  # θ + Δθ with θ of six decimals: Δθ's own
+    assert all(v >= 0 for v in c.values()) and list(c) == list(oracle.trace_values(oracle.iteration(LARGE_ETA)))
+    # the rule with it: the tolerance of a value, a new value and tells_apart each grow by c (2c for the pair)
+    assert homework.tolerance(2.0, None, 3e-6) == pytest.approx(1e-6 + 2e-3 + 3e-6, rel=1e-12)
+    assert homework.tolerance(2.0, 1.5, 3e-6) == pytest.approx(1e-6 + 0.5e-3 + 3e-6, rel=1e-12)
+    assert homework.close(1.0 + 1e-6 + 1e-3 + 2.9e-6, 1.0, None, 3e-6)
+    assert not homework.close(1.0 + 1e-6 + 1e-3 + 3.1e-6, 1.0, None, 3e-6)
+    assert homework.tells_apart(0.0, 8.1e-6, None, 3e-6) and not homework.tells_apart(0.0, 7.9e-6, None, 3e-6)
+
+
 @pytest.mark.parametrize(("answers", "error", "match"), [
     ({}, ValueError, r"no answers: give a value for at least one of the steps v1, v2, v3, y_h1"),
     ({"v7": 1.0}, ValueError, r"unknown step 'v7'; the steps are v1, v2, .*, y\(n\+1\), E\(n\+1\) \('d' may stand"),
@@ -1016,27 +1139,31 @@ def test_the_docstring_equation_check_can_fail():
 
 
 def test_the_checking_rule_is_the_docstrings_inequality():
-    r"""$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$: right at the bound, wrong past it."""
+    r"""$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}| + c$: right at the bound, wrong past it,
+    for c = 0 (nothing carried) and c > 0 (the step's carried error, `test_the_carried_error_by_hand`)."""
 
     module = " ".join(inspect.getdoc(homework).split())
-    assert r"$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}|$ (`ATOL`, `RTOL`" in module
-    assert r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}|$" in inspect.getdoc(homework.close)
+    assert r"$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}| + c$ (`ATOL`, `RTOL`" in module
+    assert (r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$"
+            in " ".join(inspect.getdoc(homework.close).split()))
     assert (homework.ATOL, homework.RTOL) == (1e-6, 1e-3)
-    for right in (0.0, 0.25, -3.5, 1234.5):
-        bound = 1e-6 + 1e-3 * abs(right)
-        for sign in (1, -1):
-            assert homework.close(right + sign * bound * (1 - 1e-9), right)
-            assert not homework.close(right + sign * bound * (1 + 1e-6), right)
-    # a new weight or bias: 10^-6 + 10^-3 |update|, the change from its value at time n
-    assert (r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}|$"
+    for carried in (0.0, 1.7e-4):
+        for right in (0.0, 0.25, -3.5, 1234.5):
+            bound = 1e-6 + 1e-3 * abs(right) + carried
+            for sign in (1, -1):
+                assert homework.close(right + sign * bound * (1 - 1e-9), right, None, carried)
+                assert not homework.close(right + sign * bound * (1 + 1e-6), right, None, carried)
+    # a new weight or bias: 10^-6 + 10^-3 |update| + c, the change from its value at time n
+    assert (r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}| + c$"
             in " ".join(inspect.getdoc(homework.close).split()))
     assert (r"a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + "
-            r"10^{-3}\,|\Delta\theta|$") in module
-    for right, at_n in ((0.7001, 0.7), (0.7, 0.7), (5.0, -3.0), (-2.0, -1.999)):
-        bound = 1e-6 + 1e-3 * abs(right - at_n)
-        for sign in (1, -1):
-            assert homework.close(right + sign * bound * (1 - 1e-9), right, at_n)
-            assert not homework.close(right + sign * bound * (1 + 1e-6), right, at_n)
+            r"10^{-3}\,|\Delta\theta| + c$") in module
+    for carried in (0.0, 1.7e-4):
+        for right, at_n in ((0.7001, 0.7), (0.7, 0.7), (5.0, -3.0), (-2.0, -1.999)):
+            bound = 1e-6 + 1e-3 * abs(right - at_n) + carried
+            for sign in (1, -1):
+                assert homework.close(right + sign * bound * (1 - 1e-9), right, at_n, carried)
+                assert not homework.close(right + sign * bound * (1 + 1e-6), right, at_n, carried)
 
 
 # --- the formulas the hints show (the CLI, the live page and the exercises print them) --------------------------

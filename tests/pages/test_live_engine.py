@@ -399,12 +399,79 @@ def test_check_equals_homework_check(js):
         assert report["likely"] == [m.name for m in want.likely], (case, given)
 
 
+def test_carried_error_equals_homework_carried_error(js):
+    """The widening of each step's tolerance (homework.carried_error: how far a value computed from six-decimal values
+    before it can be off) on random networks of every activation pair and other sizes, η from 0.01 to 1000, and on
+    networks of six decimals (where a rounding can be 0): the same in JS and Python, up to the rounding of an
+    activation's change across a few 10^-7 (its difference of two nearby values)."""
+    rng = np.random.default_rng(41)
+    batch = cases(4, seed=42) + cases(1, seed=43, sizes=(1, 2, 1)) + cases(1, seed=44, sizes=(3, 2, 2))
+    for case in batch:
+        case["eta"] = float(rng.choice([0.01, 1.0, 100.0, 1000.0]))
+    batch += [{**c, "net": {k: np.round(v, 1).tolist() if k[0] in "wb" else v for k, v in c["net"].items()},
+               "x": np.round(c["x"], 2).tolist(), "d": round(c["d"], 3) if isinstance(c["d"], float) else c["d"]}
+              for c in batch[::4]]
+    got = js("(cs) => cs.map((c) => BackpropEngine.carriedError(c.net, c.x, c.d, c.eta))", batch)
+    zeros = 0
+    for case, carried in zip(batch, got, strict=True):
+        want = homework.carried_error(network(case), case["x"], case["d"], case["eta"])
+        assert list(carried) == list(want), case
+        for name, value in want.items():
+            assert abs(carried[name] - value) <= 1e-8 * value + 1e-15, (name, carried[name], value, case)
+        zeros += sum(v == 0 for v in want.values())
+    assert zeros >= len(batch)  # v_i at least: nothing carried into them
+
+
+def test_check_equals_homework_check_with_a_large_eta(js):
+    """η from 10 to 1000, where a value computed from six-decimal ones can be far more than 10^-6 off: the reviewer's
+    case (e = -0.000004, then Δb4 = η e, Δw41 = η e · 0.574443 with y_h1 to six decimals, marked wrong by the old
+    page) is right in both; and answers of a slip's values rounded to six decimals, and of the right values moved by
+    0.5 to 1.5 times their widened tolerance, on every activation pair: JS and Python give the same marks, first wrong
+    step and likely slips."""
+    reviewer = {"net": examples.NET.to_dict(), "x": [1.0, 0.5], "d": 2.01189, "eta": 100.0}
+    reviewer["net"] |= {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3],
+                        "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin"}
+    e = -0.000004
+    report = js("(c, a) => BackpropEngine.check(c.net, c.x, c.d, c.eta, a)", reviewer,
+                {"e": e, "Δb4": 100 * e, "Δw41": 100 * e * 0.574443})
+    assert [(m["name"], m["ok"]) for m in report["marks"]] == [("e", True), ("Δw41", True), ("Δb4", True)]
+    rng = np.random.default_rng(51)
+    batch, answers = [reviewer, reviewer], [{"e": e, "Δb4": e}, {"e": -e, "Δb4": -100 * e}]
+    for case in cases(2, seed=52):
+        case = {**case, "eta": float(rng.choice([10.0, 100.0, 1000.0]))}
+        net = network(case)
+        right = homework.trace(net, case["x"], case["d"], case["eta"])
+        carried = homework.carried_error(net, case["x"], case["d"], case["eta"])
+        kept = homework.iteration(net, case["x"], case["d"], case["eta"], new_value=lambda old, delta: old)
+        slip = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
+        try:
+            slipped = slip.fn(net, np.array(case["x"]), case["d"], case["eta"])
+        except homework.NotApplicable:
+            slipped = right
+        moved = {n: v + rng.choice([-1, 1]) * rng.uniform(0.5, 1.5) * homework.tolerance(
+            v, kept[n] if n[0] in "wb" and n.endswith("(n+1)") else None, carried[n]) for n, v in right.items()}
+        for given in ({n: show.rounded(v) for n, v in slipped.items()}, moved):
+            batch.append(case)
+            answers.append({n: v for n, v in given.items() if rng.random() < 0.3} or {"E": given["E"]})
+    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
+             [[c, a] for c, a in zip(batch, answers, strict=True)])
+    named = 0
+    for case, given, report in zip(batch, answers, got, strict=True):
+        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given], given
+        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
+        assert report["likely"] == [m.name for m in want.likely], (case, given)
+        named += bool(report["likely"])
+    assert got[0]["likely"] == ["no-eta", "cost-for-error"] and got[1]["likely"] == ["sign-flipped"]
+    assert named >= 5
+
+
 def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(js):
     """Small steps (η from 10^-9 to 10^-3), where a new weight's or bias's tolerance is measured against its update:
     answers of the values at time n (no update), of a slip's new values (the subtracted update's, the flipped sign's),
     and of the right values moved by 0.5 to 1.5 times the tolerance, on every activation pair. JS and Python mark the
-    same steps and name the same slips; the no-update answers are wrong in both wherever an update is above 10^-6
-    (they passed the old rule)."""
+    same steps and name the same slips; the no-update answers are wrong in both wherever an update is above 10^-6 and
+    the step's carried error (they passed the old rule)."""
     rng = np.random.default_rng(31)
     batch, answers = [], []
     for case in cases(2, seed=32):
@@ -430,11 +497,13 @@ def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(
         assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given], given
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
-        if i % 3 == 0:  # no update: off by its whole update, wrong wherever that is above 10^-6 + 0.1 % of it
-            right = package_trace(case)
-            changed = any(abs(right[n] - v) > 1e-6 / (1 - 1e-3) * (1 + 1e-9) for n, v in given.items() if n[0] in "wb")
-            changed |= any(abs(right[n] - v) > (1e-6 + 1e-3 * abs(right[n])) * (1 + 1e-9) for n, v in given.items()
-                           if n[0] not in "wb")
+        if i % 3 == 0:  # no update: off by its whole update, wrong wherever that is above 10^-6 + 0.1 % of it + c,
+            right = package_trace(case)  # c the step's carried error (tested on its own in test_homework)
+            c = homework.carried_error(network(case), case["x"], case["d"], case["eta"])
+            changed = any(abs(right[n] - v) > (1e-6 + c[n]) / (1 - 1e-3) * (1 + 1e-9) for n, v in given.items()
+                          if n[0] in "wb")
+            changed |= any(abs(right[n] - v) > (1e-6 + 1e-3 * abs(right[n]) + c[n]) * (1 + 1e-9)
+                           for n, v in given.items() if n[0] not in "wb")
             assert report["firstWrong"] is not None if changed else report["firstWrong"] is None, given
             no_update_wrong += changed
     assert no_update_wrong >= 30  # of 72: most at η = 10^-4 and 10^-3, none at 10^-9
@@ -468,7 +537,18 @@ def test_checking_rule_is_homeworks(js):
     assert got == [[homework.close(a, b, n), homework.tells_apart(a, b, n), homework.tells_apart(a, b),
                     homework.tolerance(b, n)] for a, b, n in triples]
     assert [g[0] for g in got] == [True, False, True, False, False, True, False]  # hand values
-    assert js("() => [BackpropEngine.RTOL, BackpropEngine.ATOL]") == [homework.RTOL, homework.ATOL]
+    # widened by a step's carried error, the fourth number (None: not given, 0)
+    quads = [(1.0042, 1.0, None, 3.3e-3), (1.0044, 1.0, None, 3.3e-3), (0.7031, 0.7001, 0.7, 3e-3),
+             (0.7032, 0.7001, 0.7, 3e-3), (0.0, 8.1e-6, None, 3e-6), (0.0, 7.9e-6, None, 3e-6),
+             (1.0011, 1.0, None, None)]
+    got = js("(qs) => qs.map((q) => [BackpropEngine.isClose(q[0], q[1], q[2], q[3]), "
+             "BackpropEngine.tellsApart(q[0], q[1], q[2], q[3]), BackpropEngine.tolerance(q[1], q[2], q[3])])", quads)
+    assert got == [[homework.close(a, b, n, c or 0.0), homework.tells_apart(a, b, n, c or 0.0),
+                    homework.tolerance(b, n, c or 0.0)] for a, b, n, c in quads]
+    assert [g[0] for g in got] == [True, False, True, False, False, False, False]  # hand values
+    assert [g[1] for g in got][4:6] == [True, False]
+    assert js("() => [BackpropEngine.RTOL, BackpropEngine.ATOL, BackpropEngine.HALF_UNIT]") == [
+        homework.RTOL, homework.ATOL, homework.HALF_UNIT]
 
 
 # ---------------------------------------------------------------------------------------------------------------
