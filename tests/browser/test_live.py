@@ -407,6 +407,40 @@ def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
     assert page.text_content("#bp-hw-result") == ""
 
 
+def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
+    """A reviewer's case: the site's network with η = 100 and d = 2.01189. The page shows y and y_h1 with six
+    decimals, e = d − y = −0.000004 (right to 10^-6), and a student on paper goes on from those numbers:
+    Δb4 = η e = −0.000400 and Δw41 = η e y_h1, to six decimals. The old page marked both wrong ("No classic mistake
+    gives this value: recompute this step from the ones before it", which gives them again); all three are right, as
+    in Python's check. η forgotten (Δw41 = e y_h1, Δb4 = e) is still caught and named."""
+    visit(tab)
+    values = example_values() | {"eta": 100.0, "d": 2.01189}
+    fill(tab, "eta", "100")
+    fill(tab, "d", "2.01189")
+    page = tab.page
+    shown_now = {name: entry["text"].split()[-1].replace("\u2212", "-") for name, entry in
+                 page.evaluate(NUMBERS_JS).items() if name in ("y", "y_h1", "e")}
+    y, y_h1 = float(shown_now["y"]), float(shown_now["y_h1"])
+    e = round(values["d"] - y, 6)  # the reviewer's arithmetic on the page's numbers
+    assert float(shown_now["e"]) == e == -0.000004, shown_now
+    ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
+        "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
+    answers = {"e": e, "Δw41": round(100 * e * y_h1, 6), "Δb4": round(100 * e, 6)}
+    for name, value in answers.items():
+        page.fill(f"#{ids[name]}", f"{value:.6f}")
+    page.click("#bp-hw-check")
+    for name in answers:
+        assert page.text_content(f"#{ids[name]}-mark").endswith("right"), name
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == ""
+    assert "3 of 3 right" in page.text_content("#bp-hw-result")
+    assert homework.check(*network(values), answers).ok  # Python's verdict, the same
+    page.fill(f"#{ids['Δw41']}", f"{e * y_h1:.6f}")  # η forgotten, in both
+    page.fill(f"#{ids['Δb4']}", f"{e:.6f}")
+    page.click("#bp-hw-check")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw41"
+    assert "no-eta" in page.get_attribute("#bp-hw-result", "data-likely").split()
+
+
 def test_homework_follows_the_readers_own_network(tab):
     """The check uses the network entered at the top: the reader's homework, not the site's example."""
     visit(tab)
