@@ -50,9 +50,11 @@ answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} 
 {lines}
 (the names trace prints, for --weights of other sizes those it prints for them; an ASCII "d" may stand
 for "Δ": {aliases}, ...).
-A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right|; a new weight or bias
-(w41(n+1), ...) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|update|, so that the value at time n
-(no update) is wrong wherever the update shows. Values rounded to {show.DECIMALS} decimals always pass.
+A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right| + c; a new weight or bias
+(w41(n+1), ...) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|update| + c, so that the value at time n
+(no update) is wrong wherever the update shows. c is the step's carried error: how far a value worked out from
+the values before it written with {show.DECIMALS} decimals can be off (0 for v1, grows with a large eta). Values
+worked out that way, or rounded to {show.DECIMALS} decimals, always pass.
 The steps are checked in this order; the first wrong one is named with the classic mistakes that give
 its value:
 {mistakes}
@@ -202,8 +204,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         for m, hint in zip(report.likely, report.hints, strict=True):
             print(f"  {m.name}: {hint}")
     else:
-        print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula and the "
-              f"steps before it.")
+        print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
+              f"values before it to {show.DECIMALS} decimals.")
     later = report.given[len(shown):]
     if later:
         print(f"Not checked after it: {', '.join(s.name for s in later)} (fix {wrong.name} first; later steps "

@@ -90,7 +90,8 @@
             return n + ". " + hintFor(n, c.net);
           }).join(" Or: "));
         } else {
-          parts.push("No classic mistake gives this value: recompute this step from the ones before it.");
+          parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
+            "before it to six decimals.");
         }
         if (bad) parts.push(notRead);
       } else if (bad) {
