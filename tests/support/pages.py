@@ -1,7 +1,8 @@
 """What the site's pages say, as the page tests of tests/pages/ read it (home, iteration and training, common
 mistakes, verification, notation): numbers as the site writes them (`six`, `s6`, `given`), a page's rendered text
 (`page_text`, `prose`, cached per process) and the same for every example file (`example_pages`, `example_prose`),
-its 6-decimal numbers and tables, and its display equations (`markdown_displays`, `markdown_says`).
+its 6-decimal numbers and tables, and its typed math (`markdown_displays`, `markdown_inline_statements`,
+`markdown_says`).
 
 The blocks are collected and the pages rendered in ``snippets.py``; the checks of a built page are in
 ``built_pages.py``."""
@@ -87,7 +88,24 @@ def markdown_says(page: str, tex: str) -> bool:
     return norm_tex(tex) in norm_tex((DOCS / f"{page}.md").read_text(encoding="utf-8"))
 
 
+def _typed(page: str) -> str:
+    """A page's Markdown as typed, outside its code blocks."""
+    return re.sub(r"^([ \t]*)```.*?^\1```", "", (DOCS / f"{page}.md").read_text(encoding="utf-8"), flags=re.M | re.S)
+
+
 def markdown_displays(page: str) -> list[str]:
     """The display equations of a page's Markdown outside its code blocks, whitespace normalised, in order."""
-    text = re.sub(r"^([ \t]*)```.*?^\1```", "", (DOCS / f"{page}.md").read_text(encoding="utf-8"), flags=re.M | re.S)
-    return [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", text, re.M | re.S)]
+    return [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", _typed(page), re.M | re.S)]
+
+
+#: What makes an inline formula a statement (an equation or an inequality) rather than a name like $w_{ik}$.
+_RELATION = re.compile(r"=|\\le\b|\\ge\b|\\leq|\\geq|<|>|\\approx|\\ne\b|\\neq|\\to\b")
+
+
+def markdown_inline_statements(page: str) -> list[str]:
+    """The inline formulas ``$...$`` of a page's Markdown, outside its code blocks and display equations, that state
+    something (an equation or an inequality: ``$j = 4$``, ``$\\eta > 0$``), whitespace normalised, in order. A page
+    test lists them with the check of each, so that a formula edited on the page (a sign, an index) fails a test."""
+    text = re.sub(r"\$\$.*?\$\$", "", _typed(page), flags=re.S)
+    spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", text)
+    return [norm_tex(span) for span in spans if _RELATION.search(span)]
