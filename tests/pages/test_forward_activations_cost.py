@@ -23,7 +23,7 @@ import sympy as sp
 
 from backprop import activations, cost, error, examples, forward
 from tests.support import DOCS, ROOT, oracle
-from tests.support.pages import markdown_displays, markdown_says, norm_tex, table_rows
+from tests.support.pages import markdown_displays, markdown_inline_statements, markdown_says, norm_tex, table_rows
 from tests.support.snippets import collect, render_block, render_with_example
 
 z = sp.Symbol("z", real=True)
@@ -733,6 +733,7 @@ COST_DISPLAYS = [
 ]
 COST_FACTS = [
     (r"so $E(n) = E_4(n) = \frac{1}{2} e(n)^2$", [E_two.xreplace({d2: 0, y2: 0}), half * (d1 - y1) ** 2]),
+    (r"Several output neurons: $E(n) = \sum_j E_j(n)$", [E_two, half * (d1 - y1) ** 2 + half * (d2 - y2) ** 2]),
 ]
 
 
@@ -740,7 +741,7 @@ def test_cost_page_shows_exactly_the_checked_display_equations():
     assert markdown_displays("cost-function") == [norm_tex(tex) for tex, _ in COST_DISPLAYS]
 
 
-@pytest.mark.parametrize(("tex", "sides"), COST_DISPLAYS[1:] + COST_FACTS, ids=range(6))
+@pytest.mark.parametrize(("tex", "sides"), COST_DISPLAYS[1:] + COST_FACTS, ids=range(7))
 def test_cost_page_equations(tex, sides):
     assert markdown_says("cost-function", tex)
     for a, b in itertools.pairwise(sides):
@@ -777,3 +778,64 @@ def test_the_cost_page_says_where_the_output_is_not_that_it_moved(tmp_path):
     path.write_text(json.dumps(ex), encoding="utf-8")
     text = render_with_example(path, ["cost-function"])["cost-function"]
     assert "The output is above the target, so the error is negative." in text and "overshoot" not in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Every inline statement ($...$ with =, <, \le, ...) of the three pages: one of the checked facts above, or listed here
+# with the reason it states no fact to check. A mutation audit found inline math no test read ($k = 1, 2$ changed to
+# $k = 1, 2, 3$ passed): an edited or added inline statement now fails until it is checked or listed.
+# ---------------------------------------------------------------------------------------------
+
+INLINE_NOT_FACTS = {
+    "forward-pass": {
+        r"k = 1, 2": "the inputs' index range, checked as the network's shape below",
+        r"i = 1, 2, 3": "the hidden neurons' index range, checked as the network's shape below",
+        r"j = 4": "the output neuron's label, n_hidden + 1, checked below",
+        r"v_k = \sum_{k, i} w_{ki} x_i + b_k": "the slide's version, quoted to be corrected (erratum 1)",
+        r"y_{hk} = f(v_k)": "the slide's notation, quoted to be corrected",
+        r"v_i = \sum_i w_{ik} x_k + b_i": "the slide's version, quoted to be corrected (erratum 2)",
+    },
+    "cost-function": {
+        r"y_j(n) = d_j(n)": "the condition under which the cost is 0, said of it, not an identity",
+        r"j = 4": "the output neuron's label, n_hidden + 1, checked below",
+        r"y = v_4 = \ldots + b_4": "the forward pass's last line, elided; its full form is a checked display",
+    },
+    "activations": {
+        r"u = 1 + e^{-z}": "a name for the chain rule's inner function",
+        r"z = v_i": "the variable's name in the neuron",
+        r"s(v_i) = y_{hi}": "the hidden output's definition (forward pass)",
+        r"z = 0": "the point where the plot's curves peak, said of the figure",
+        r"g'_{\tanh}(z) = 1 - \tanh^2(z)": "the last line of the checked tanh derivation, restated",
+        r"y = v_4": "the linear output's definition (forward pass)",
+        r"y = f(v)": "a name for an activation's output",
+        r"h = 10^{-5}": "the finite difference's step, a choice",
+    },
+}
+INLINE_CHECKED = {
+    "forward-pass": [tex for tex, _ in FORWARD_FACTS],
+    "cost-function": [tex for tex, _ in COST_FACTS],
+    "activations": [tex for tex, _ in ACTIVATION_FACTS],
+}
+
+
+@pytest.mark.parametrize("page", INLINE_CHECKED)
+def test_every_inline_statement_is_checked_or_listed(page):
+    checked = {norm_tex(span) for tex in INLINE_CHECKED[page] for span in re.findall(r"\$([^$]+)\$", tex)}
+    listed = {norm_tex(tex) for tex in INLINE_NOT_FACTS[page]}
+    found = markdown_inline_statements(page)
+    assert [s for s in found if s not in checked and s not in listed] == [], "checked by no test and not listed"
+    assert sorted(listed - set(found)) == [], "listed but no longer on the page"
+    assert len(found) >= 5
+
+
+def test_the_index_ranges_the_forward_pass_states_are_the_networks():
+    """$k = 1, 2$, $i = 1, 2, 3$ and $j = 4$: the worked example's network has 2 inputs, 3 hidden neurons, and its
+    output neuron is numbered after them (the slides' 4)."""
+    net = examples.NET
+    assert (net.n_in, net.n_hidden, net.n_out) == (2, 3, 1) and net.n_hidden + 1 == 4
+
+
+def test_the_inline_check_can_fail():
+    """A mutation the audit made: $k = 1, 2, 3$ in place of $k = 1, 2$ is neither checked nor listed."""
+    checked = {norm_tex(span) for tex in INLINE_CHECKED["forward-pass"] for span in re.findall(r"\$([^$]+)\$", tex)}
+    assert "k = 1, 2, 3" not in checked | set(INLINE_NOT_FACTS["forward-pass"])

@@ -107,5 +107,5 @@ def markdown_inline_statements(page: str) -> list[str]:
     something (an equation or an inequality: ``$j = 4$``, ``$\\eta > 0$``), whitespace normalised, in order. A page
     test lists them with the check of each, so that a formula edited on the page (a sign, an index) fails a test."""
     text = re.sub(r"\$\$.*?\$\$", "", _typed(page), flags=re.S)
-    spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", text)
+    spans = re.findall(r"(?<![\\$])\$((?:[^$\n]|\n(?![ \t]*\n))+?)(?<!\\)\$", text)  # may wrap, not a paragraph
     return [norm_tex(span) for span in spans if _RELATION.search(span)]
