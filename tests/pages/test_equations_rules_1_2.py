@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Callable
 
 import numpy as np
@@ -33,8 +32,7 @@ import sympy as sp
 import backprop
 from backprop import labels
 from tests.support import oracle
-from tests.support.pages import _RELATION, markdown_displays, markdown_inline_statements, norm_tex
-from tests.support.snippets import DOCS, EXEC
+from tests.support.pages import exec_block_math, markdown_displays, markdown_inline_statements, norm_tex
 from tests.support.symbolic import ETA_S as ETA
 from tests.support.symbolic import SymbolicNet
 
@@ -478,14 +476,7 @@ def code_tex(page: str) -> list[str]:
     """The TeX typed in the page's exec blocks, in order: per block its displays ($$ ... $$), then its inline
     statements ($ ... $ with a relation), then the rows of an aligned display it assembles
     (``show.tex(r"... &= ...")``)."""
-    out = []
-    for block in EXEC.finditer((DOCS / f"{page}.md").read_text(encoding="utf-8")):
-        body = block["body"]
-        out += [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$[ \t]*$", body, re.M | re.S)]
-        spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.sub(r"\$\$.*?\$\$", "", body, flags=re.S))
-        out += [norm_tex(span) for span in spans if _RELATION.search(span)]
-        out += [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', body)]
-    return out
+    return [tex for displays, inline, rows in exec_block_math(page) for tex in displays + inline + rows]
 
 
 def entries(kind: int):

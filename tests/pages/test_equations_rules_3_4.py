@@ -24,7 +24,6 @@ test_the_checks_can_fail runs the same checks on wrong equations (a sign flipped
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Callable
 from functools import cache
 
@@ -36,8 +35,7 @@ import backprop
 from backprop import examples, labels, rules
 from backprop.train import step as train_step
 from tests.support import oracle
-from tests.support.pages import _RELATION, markdown_displays, markdown_inline_statements, norm_tex
-from tests.support.snippets import DOCS, collect
+from tests.support.pages import exec_block_math, markdown_displays, markdown_inline_statements, norm_tex
 from tests.support.symbolic import ETA_S
 
 ETA = ETA_S  # the learning rate, a positive symbol
@@ -482,12 +480,9 @@ def block_tex(page: str) -> tuple[list[str], list[str]]:
     ``show.tex(r"... &= ...")``) and the inline statements ($...$ with a relation, as
     pages.markdown_inline_statements reads them) in the source of the page's exec blocks, whitespace normalised, in
     order."""
-    code = "\n".join(s.code for s in collect(DOCS / f"{page}.md") if 'exec="1"' in s.info)
-    displays = [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$", code, re.M | re.S)]
-    displays += [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', code)]
-    rest = re.sub(r"\$\$.*?\$\$", "", code, flags=re.S)
-    spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", rest)
-    return displays, [norm_tex(span) for span in spans if _RELATION.search(span)]
+    blocks = exec_block_math(page)
+    return ([tex for displays, _, _ in blocks for tex in displays] + [tex for _, _, rows in blocks for tex in rows],
+            [tex for _, inline, _ in blocks for tex in inline])
 
 
 RULE_3_BLOCK_DISPLAYS = [

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from tests.support import oracle
-from tests.support.snippets import DOCS, render_page, render_with_example
+from tests.support.snippets import DOCS, collect, render_page, render_with_example
 
 
 def six(values) -> set[str]:
@@ -99,7 +99,7 @@ def markdown_displays(page: str) -> list[str]:
 
 
 #: What makes an inline formula a statement (an equation or an inequality) rather than a name like $w_{ik}$.
-_RELATION = re.compile(r"=|\\le\b|\\ge\b|\\leq|\\geq|<|>|\\approx|\\ne\b|\\neq|\\to\b")
+RELATION = re.compile(r"=|\\le\b|\\ge\b|\\leq|\\geq|<|>|\\approx|\\ne\b|\\neq|\\to\b")
 
 
 def markdown_inline_statements(page: str) -> list[str]:
@@ -108,4 +108,20 @@ def markdown_inline_statements(page: str) -> list[str]:
     test lists them with the check of each, so that a formula edited on the page (a sign, an index) fails a test."""
     text = re.sub(r"\$\$.*?\$\$", "", _typed(page), flags=re.S)
     spans = re.findall(r"(?<![\\$])\$((?:[^$\n]|\n(?![ \t]*\n))+?)(?<!\\)\$", text)  # may wrap, not a paragraph
-    return [norm_tex(span) for span in spans if _RELATION.search(span)]
+    return [norm_tex(span) for span in spans if RELATION.search(span)]
+
+
+def exec_block_math(page: str) -> list[tuple[list[str], list[str], list[str]]]:
+    """The math typed in each of a page's exec blocks, in order, each as (its display equations ``$$ ... $$``, its
+    inline statements ``$ ... $`` with a relation, the rows of an aligned display it assembles, ``show.tex(r"... &=
+    ...")``), whitespace normalised: the derivations a block writes out around the numbers it fills in."""
+    out = []
+    for snippet in collect(DOCS / f"{page}.md"):
+        if 'exec="1"' not in snippet.info:
+            continue
+        code = snippet.code
+        displays = [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$", code, re.M | re.S)]
+        spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.sub(r"\$\$.*?\$\$", "", code, flags=re.S))
+        rows = [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', code)]
+        out.append((displays, [norm_tex(span) for span in spans if RELATION.search(span)], rows))
+    return out
