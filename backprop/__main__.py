@@ -191,6 +191,12 @@ def print_report(report: homework.Report, decimals: int) -> None:
     for s, want, got in zip(shown, expected, given, strict=True):
         print(f"{s.name:<{w_name}}  {want:>{w_num}}  {got:>{w_num}}  {'right' if s.right else 'wrong'}")
     print()
+    loose = [s.name for s in shown if s.right and s.undecided]
+    if loose:  # a large eta: six decimals of the steps before leave these anywhere near 0
+        print(f"Right, but the check cannot tell {', '.join(loose)} from 0 (or from the value at time n): written "
+              f"with {show.DECIMALS} decimals, the steps before {'it' if len(loose) == 1 else 'them'} leave "
+              f"{'it' if len(loose) == 1 else 'each'} anywhere within its tolerance of it. Carry more decimals to "
+              f"check {'it' if len(loose) == 1 else 'them'}.")
     wrong = report.first_wrong
     if wrong is None:
         print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")

@@ -209,6 +209,14 @@ class Step:
         """True or False for a given value (by `close`), None for a step not given."""
         return None if self.given is None else close(self.given, self.expected, self.at_n, self.carried)
 
+    @property
+    def undecided(self) -> bool:
+        r"""Whether the check cannot tell this step's right value from none: 0 for a step, the value at time $n$ for
+        a new weight or bias, is within its tolerance too. A large $\eta$ can widen the `carried_error` that far (six
+        decimals of the values before a step then leave it anywhere near 0), so "right" says little there."""
+        nothing = 0.0 if self.at_n is None else self.at_n
+        return self.expected != nothing and close(nothing, self.expected, self.at_n, self.carried)
+
 
 @dataclass(frozen=True)
 class Report:

@@ -635,6 +635,9 @@
       var atN = /^[wb].*\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a new weight or bias
       var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN, carried: carried[row[0]],
                    ok: isClose(given[row[0]], row[1], atN, carried[row[0]]) };
+      // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)
+      var nothing = atN === null ? 0 : atN;
+      mark.undecided = row[1] !== nothing && isClose(nothing, row[1], atN, carried[row[0]]);
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });

@@ -65,7 +65,8 @@
       var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
       report.marks.forEach(function (m) {
         var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
-        hwMark(input, m.ok ? "\u2713 right" : "\u2717 wrong", m.ok ? "right" : "wrong");
+        hwMark(input, m.ok ? (m.undecided ? "\u2713 right, but six decimals cannot tell it from " +
+          (m.atN === null ? "0" : "no update") + " here" : "\u2713 right") : "\u2717 wrong", m.ok ? "right" : "wrong");
       });
       var right = report.marks.filter(function (m) { return m.ok; }).length;
       var parts = [right + " of " + report.marks.length + " right."];

@@ -434,6 +434,12 @@ def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
     assert page.get_attribute("#bp-hw-result", "data-first-wrong") == ""
     assert "3 of 3 right" in page.text_content("#bp-hw-result")
     assert homework.check(*network(values), answers).ok  # Python's verdict, the same
+    # no update at all for Δw11 passes too there, and the mark says the check cannot tell it from 0 (as Python's)
+    page.fill(f"#{ids['Δw11']}", "0")
+    page.click("#bp-hw-check")
+    assert homework.check(*network(values), {"Δw11": 0.0}).given[0].undecided, "the premise"
+    assert page.text_content(f"#{ids['Δw11']}-mark") == "\u2713 right, but six decimals cannot tell it from 0 here"
+    page.fill(f"#{ids['Δw11']}", "")
     page.fill(f"#{ids['Δw41']}", f"{e * y_h1:.6f}")  # η forgotten, in both
     page.fill(f"#{ids['Δb4']}", f"{e:.6f}")
     page.click("#bp-hw-check")

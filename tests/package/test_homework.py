@@ -1967,3 +1967,23 @@ def test_a_mistake_that_would_have_shown_at_a_step_given_right_is_not_named():
     assert report.first_wrong.name == "w41(n+1)" and [m.name for m in report.likely] == ["subtracted-update"]
     report = check(EX, {"w41(n+1)": w41 - dw41})
     assert {m.name for m in report.likely} == {"sign-flipped", "subtracted-update"}
+
+
+def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
+    """With η = 100 the reviewer's e = -0.000004 leaves δ_1 = f'(v_1) w_41 e about -7·10^-7, which six decimals write
+    as -0.000001, half again as large (plain math here): Δw11 = η δ_1 x_1, worked from it, can be off by about its own
+    size, and the carried error lets 0 pass. The step is marked right but undecided, and the CLI says the check
+    cannot tell it from 0; on the worked example no right value is."""
+    it = oracle.iteration(LARGE_ETA)
+    delta_1 = it["fp_hidden"][0] * LARGE_ETA["w_output"][0][0] * round(it["e"], 6)
+    assert f"{delta_1:.6f}" == "-0.000001" and abs(delta_1) < 0.75e-6, "the premise: its rounding is half its size"
+    report = check(LARGE_ETA, {"Δw11": 0.0})
+    assert report.ok and report.given[0].undecided
+    right = oracle.trace_values(oracle.iteration(EX))
+    assert not any(s.undecided for s in check(EX, right).given)
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"Δw11": 0.0}), encoding="utf-8")
+    weights = tmp_path / "weights.json"
+    weights.write_text(json.dumps(LARGE_ETA), encoding="utf-8")
+    proc = cli("--weights", str(weights), "--check", str(answers))
+    assert "Right, but the check cannot tell Δw11 from 0 (or from the value at time n)" in proc.stdout, proc.stdout

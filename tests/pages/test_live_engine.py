@@ -394,7 +394,8 @@ def test_check_equals_homework_check(js):
              [[c, a] for c, a in zip(batch, answers, strict=True)])
     for case, given, report in zip(batch, answers, got, strict=True):
         want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given]
+        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
+            [(s.name, s.right, s.undecided) for s in want.given]
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
 
@@ -458,7 +459,8 @@ def test_check_equals_homework_check_with_a_large_eta(js):
     named = 0
     for case, given, report in zip(batch, answers, got, strict=True):
         want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given], given
+        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
+            [(s.name, s.right, s.undecided) for s in want.given], given
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
         named += bool(report["likely"])
@@ -494,7 +496,8 @@ def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(
     no_update_wrong = 0
     for i, (case, given, report) in enumerate(zip(batch, answers, got, strict=True)):
         want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"]) for m in report["marks"]] == [(s.name, s.right) for s in want.given], given
+        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
+            [(s.name, s.right, s.undecided) for s in want.given], given
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
         if i % 3 == 0:  # no update: off by its whole update, wrong wherever that is above 10^-6 + 0.1 % of it + c,
