@@ -125,3 +125,18 @@ def exec_block_math(page: str) -> list[tuple[list[str], list[str], list[str]]]:
         rows = [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', code)]
         out.append((displays, [norm_tex(span) for span in spans if RELATION.search(span)], rows))
     return out
+
+
+#: What makes an inline formula that states nothing still say something: an operation or a number, as in "(S1) equals
+#: $-s'(z)$" or "$f'(v_i)$ is $f(v_i)(1 - f(v_i))$", rather than a name like $w_{ik}$ or $f'(v_j)$.
+EXPRESSION = re.compile(r"[-+/]|\\frac|\\cdot|\\,|^\(?[-+]?\d+\)?$")
+
+
+def markdown_inline_expressions(page: str) -> list[str]:
+    """The inline formulas ``$...$`` of a page's Markdown, outside its code blocks and display equations, that state
+    nothing themselves (no relation: not ``markdown_inline_statements``) but are an expression or a number the prose
+    says something of (``$-s'(z)$``, ``$1$``, ``$f(v_i)(1 - f(v_i))$``), whitespace normalised, in order: a page test
+    lists them with a check of what the sentence says, so that an edit of one fails a test."""
+    text = re.sub(r"\$\$.*?\$\$", "", _typed(page), flags=re.S)
+    spans = re.findall(r"(?<![\\$])\$((?:[^$\n]|\n(?![ \t]*\n))+?)(?<!\\)\$", text)  # as markdown_inline_statements
+    return [norm_tex(span) for span in spans if not RELATION.search(span) and EXPRESSION.search(norm_tex(span))]
