@@ -99,14 +99,14 @@ def equal(*exprs: sp.Expr) -> Check:
 
 
 @cache
-def block_code(n: int) -> str:
+def block_code(page: str, n: int) -> str:
     """The code of the page's n-th exec block (from 0), whitespace normalised."""
-    return norm_tex([s.code for s in collect(DOCS / "errata.md") if 'exec="1"' in s.info][n])
+    return norm_tex([s.code for s in collect(DOCS / f"{page}.md") if 'exec="1"' in s.info][n])
 
 
-def code_says(n: int, *lines: str) -> Check:
+def code_says(n: int, *lines: str, page: str = "errata") -> Check:
     """What a sentence says of the page's n-th check block is what its code does: it holds each of ``lines``."""
-    return lambda: all(norm_tex(line) in block_code(n) for line in lines)
+    return lambda: all(norm_tex(line) in block_code(page, n) for line in lines)
 
 
 SIGMOID, TABLE, SUM_OVER_OUTPUTS, REMARK, CHECKED = 2, 3, 4, 5, 6  # the page's exec blocks, by section
