@@ -449,7 +449,7 @@ CODE = [
     (r"k = 2", inputs_are(1, 2)),
     (r"k = {{k}}", inputs_are(1, 2)),
     (r"e^{-z}/(1 + e^{-z}) = 1 - s(z)", STEP_TO_1_MINUS_S),
-    (r"j = {{j}}", outputs_of_two_are(1, 2)),  # KNOWN_WRONG: "slides, $j = 1$ only" for the outputs 4 and 5
+    (r"j = {{j}}", outputs_of_two_are(4, 5)),  # "slides, $j = 4$ only": was j = 1, 2, found by this module
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
 ]
@@ -464,10 +464,7 @@ NOT_FACTS = {
 }
 
 # Statements the page gets wrong, each with its check (an expected failure, strict: it must still fail).
-KNOWN_WRONG = {
-    r"j = {{j}}": "erratum 5's table names the outputs of the 2-3-2 and 2-3-1 networks j = 1, 2 (the block writes j + "
-                  "1), where the slides and the page's own text number them 4, 5 ($j = 4$): a label, not the rule",
-}
+KNOWN_WRONG: dict[str, str] = {}
 
 TABLES = {"displays": DISPLAYS, "inline": INLINE, "expressions": EXPRESSIONS, "code": CODE}
 ON_THE_PAGE = {  # what each table lists: the page's math of that kind, as typed
