@@ -529,3 +529,13 @@ def test_the_checks_can_fail():
     # the code check of a grid the block does not use; a cost without the square
     assert not code_says(SIGMOID, "z = np.linspace(-3.0, 3.0, 7)")()
     assert not all(close(sum(HALF * e for e in it["e_list"]), it["E"]) for _, it in samples(2))
+
+
+def test_erratum_5s_table_numbers_the_outputs_as_the_slides_do():
+    """The block fills "slides, $j = {{j}}$ only" with each output's number: it wrote j + 1 (1 and 2) where the slides
+    and the page number the outputs after the three hidden neurons, 4 and 5 (3 + 1 and 3 + 2)."""
+    from tests.support.pages import page_text
+
+    rows = [line for line in page_text("errata").splitlines() if "| slides, $j = " in line]
+    labels_shown = [line.split("| slides, $j = ")[1].split("$")[0] for line in rows]
+    assert labels_shown == [str(3 + 1), str(3 + 2), str(3 + 1)], rows  # 2-3-2: 4 and 5; 2-3-1: 4
