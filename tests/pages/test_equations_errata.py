@@ -13,13 +13,13 @@ is listed in page order, as typed, with a check of each, so that any edit fails 
 
 The page quotes each slide's wrong formula beside its correction. A quoted slide formula is checked to be wrong and a
 correction to be right: where test_errata.py already proves it (the slide's version differs from sympy's truth, the
-correction equals it) that proof is the check (``proof``), not a second copy of it; the other lines are checked here
-with sympy on the slides' network (test_errata's ``network``: logsig hidden, a linear output or any output activation
-``g``), or against the oracle's forward pass (plain ``math``) for a definition, with the rule pages' checks where the
-page repeats their definitions (``test_equations_rules_1_2``). A sentence about the page's own check blocks ("at
-$z = -4, \dots, 4$", "less than $10^{-6}$ of the largest") is checked against the block's code. A statement that only
-names something is in ``NOT_FACTS`` with the reason; one the page gets wrong is in ``KNOWN_WRONG`` (an expected
-failure, strict: it fails the suite once the page is right, to be moved back).
+correction equals it) that proof is the check (``proof``: it runs there, as that module's test), not a second copy of
+it; the other lines are checked here with sympy on the slides' network (test_errata's ``network``: logsig hidden, a
+linear output or any output activation ``g``), or against the oracle's forward pass (plain ``math``) for a definition,
+with the rule pages' checks where the page repeats their definitions (``test_equations_rules_1_2``). A sentence about
+the page's own check blocks ("at $z = -4, \dots, 4$", "less than $10^{-6}$ of the largest") is checked against the
+block's code. A statement that only names something is in ``NOT_FACTS`` with the reason; one the page gets wrong is in
+``KNOWN_WRONG`` (an expected failure, strict: it fails the suite once the page is right, to be moved back).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ from tests.support import DOCS, oracle
 from tests.support.pages import markdown_displays, markdown_inline_expressions, markdown_inline_statements, norm_tex
 from tests.support.snippets import collect
 from tests.support.symbolic import ETA_S as ETA
+from tests.support.symbolic import identical
 
 Check = Callable[[], bool]
 HALF = sp.Rational(1, 2)
@@ -68,11 +69,13 @@ g = sp.Function("g")  # any output activation
 
 
 def proof(test: Callable[[], None]) -> Check:
-    """test_errata's proof (it asserts, with sympy, that the slide's version differs from the truth and the
-    correction equals it; or that the slides' lines it names are right), as a check."""
+    """test_errata's proof of an erratum or remark (it asserts, with sympy, that the slide's version differs from the
+    truth and the correction equals it; or that the slides' lines it names are right), as a check. The proof runs
+    once, as test_errata's own test (it reads no line of the page, so running it here too would prove nothing more):
+    the check is that it is that module's registered proof, a test pytest collects there."""
     def check() -> bool:
-        test()
-        return True
+        registered = test in proofs.ERRATA.values() or test in proofs.REMARKS.values()
+        return registered and test.__name__.startswith("test_") and getattr(proofs, test.__name__) is test
     return check
 
 
@@ -80,16 +83,18 @@ def all_of(*checks: Check) -> Check:
     return lambda: all(check() for check in checks)
 
 
-def same(a: sp.Expr, b: sp.Expr) -> bool:
-    """a = b for every value of the symbols (test_errata's ``identical``); values apart at one point (any ``g`` made
-    tanh) settle a "no" without sympy's slow simplify."""
-    gap = sp.sympify(a - b).replace(g, sp.Lambda(T, sp.tanh(T))).doit()
+def apart_at_a_point(gap: sp.Expr) -> bool:
+    """``gap`` is clearly not 0 at one random point (any ``g`` made tanh)."""
+    gap = gap.replace(g, sp.Lambda(T, sp.tanh(T))).doit()
     rng = np.random.default_rng(5)  # values of the size of the slides' (large ones saturate f and make gaps tiny)
     point = {s: sp.Float(rng.uniform(-1.0, 1.0)) for s in sorted(gap.free_symbols, key=str)}
     value = sp.N(gap.xreplace(point), 30)
-    if value.is_number and abs(value) > 1e-12:
-        return False
-    return proofs.identical(sp.sympify(a), sp.sympify(b))
+    return bool(value.is_number and abs(value) > 1e-12)
+
+
+def same(a: sp.Expr, b: sp.Expr) -> bool:
+    """a = b for every value of the symbols (``tests.support.symbolic.identical``)."""
+    return identical(a, b, differs=apart_at_a_point)
 
 
 def equal(*exprs: sp.Expr) -> Check:
@@ -526,6 +531,9 @@ def test_the_checks_can_fail():
     # v_4 with b_i for b_4; the output rule's line with f'(v_j) dropped
     assert not output_field_is(lambda y_h: sum(SLIDES.w[4, i] * y_h[i - 1] for i in (1, 2, 3)) + SLIDES.b[1])()
     assert not output_rule_line(lambda n, i: n["w_out"][0][i] + ETA * n["e"][0] * n["y_h"][i])()
+    # a line tied to a test that is not a registered proof, or to a function of its own that pytest never runs
+    assert not proof(proofs.test_derivative_table_rows_that_are_right)()
+    assert not proof(lambda: None)()
     # the code check of a grid the block does not use; a cost without the square
     assert not code_says(SIGMOID, "z = np.linspace(-3.0, 3.0, 7)")()
     assert not all(close(sum(HALF * e for e in it["e_list"]), it["E"]) for _, it in samples(2))

@@ -36,7 +36,7 @@ from backprop import examples, labels, rules
 from backprop.train import step as train_step
 from tests.support import oracle
 from tests.support.pages import exec_block_math, markdown_displays, markdown_inline_statements, norm_tex
-from tests.support.symbolic import ETA_S
+from tests.support.symbolic import ETA_S, identical
 
 ETA = ETA_S  # the learning rate, a positive symbol
 HIDDEN, INPUTS = (1, 2, 3), (1, 2)
@@ -139,14 +139,10 @@ def differs_at_a_point(diff: sp.Expr) -> bool:
 
 
 def same(a, b) -> bool:
-    """a equals b: as values where they are not sympy's (a label's list, a decided sign), else their difference
-    simplifies to 0."""
+    """a equals b: as values where they are not sympy's (a label's list, a decided sign), else sympy proves it."""
     if not all(isinstance(s, sp.Basic | int | float) and not isinstance(s, bool) for s in (a, b)):
         return a == b
-    diff = sp.sympify(a) - sp.sympify(b)
-    if diff == 0 or sp.cancel(diff) == 0:
-        return True
-    return not differs_at_a_point(diff) and sp.simplify(diff) == 0
+    return identical(a, b, differs=differs_at_a_point)
 
 
 def holds(groups: list[tuple]) -> bool:

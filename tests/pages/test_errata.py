@@ -18,17 +18,15 @@ from __future__ import annotations
 import functools
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 
 import pytest
 import sympy as sp
 
 from tests.support import ROOT
-from tests.support.snippets import collect, render_block
+from tests.support.snippets import collect, render_block, run_with_example
+from tests.support.symbolic import identical
 
 PAGE = ROOT / "docs" / "errata.md"
 ERRATA: dict[str, Callable[[], None]] = {}
@@ -44,20 +42,6 @@ def erratum(anchor: str, registry: dict[str, Callable[[], None]] = ERRATA) -> Ca
         return test
 
     return register
-
-
-def identical(a: sp.Expr, b: sp.Expr) -> bool:
-    """True when sympy proves ``a == b`` for every value of the symbols.
-
-    Fast path first: with every ``exp(...)`` replaced by a fresh symbol the difference is a rational
-    function, and if that cancels to 0 it is 0 whatever the exponentials are worth. Otherwise simplify.
-    """
-    gap = a - b
-    exps = sorted(gap.atoms(sp.exp), key=sp.default_sort_key)
-    rational = gap.xreplace({e: sp.Dummy() for e in exps})
-    if sp.cancel(sp.together(rational)) == 0:
-        return True
-    return sp.simplify(gap) == 0
 
 
 def differs_at(a: sp.Expr, b: sp.Expr, point: dict) -> bool:
@@ -420,10 +404,7 @@ def _errata_1_and_2(tmp_path, example):
     """The text of errata 1 and 2's blocks, run with ``example`` as the worked example."""
     file = tmp_path / "example.json"
     file.write_text(json.dumps(example), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", COINCIDENCE_RUN], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
-    assert proc.returncode == 0, proc.stderr
-    first, second = json.loads(proc.stdout)
+    first, second = json.loads(run_with_example(file, COINCIDENCE_RUN, None, "errata 1 and 2's blocks"))
     return first, second
 
 
@@ -600,11 +581,9 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     example = stress_examples()[name]
     file = tmp_path / f"{name}.json"
     file.write_text(json.dumps(example), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-c", FD_RUN], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "BACKPROP_EXAMPLE": str(file)}, timeout=120)
-    assert proc.returncode == 0, proc.stderr
+    printed = run_with_example(file, FD_RUN, None, f"errata's last three blocks with {name}")
     outputs = dict(zip(("erratum-sum-over-outputs", "remark-output-derivative", "checked-and-correct"),
-                       json.loads(proc.stdout), strict=True))
+                       json.loads(printed), strict=True))
     # Erratum 5 (test_sum_over_outputs): the slides' formula is wrong with two outputs, right with one.
     rows = re.findall(r"^\| (2-3-\d)[^|]* \| (.*?) \|.*\| (agrees|\*\*differs\*\*) \|$",
                       outputs["erratum-sum-over-outputs"], re.M)

@@ -1,12 +1,32 @@
-"""The slides' network in sympy, for the page tests' equation checks: derivatives of a symbolic network, evaluated
-at one random point, and the learning rate as a symbol."""
+"""Sympy for the page tests' equation checks: the one identity check (``identical``), the slides' network in sympy
+with derivatives evaluated at one random point, and the learning rate as a symbol."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import sympy as sp
 
 ETA_S = sp.Symbol("eta", positive=True)
+
+
+def identical(a: sp.Expr, b: sp.Expr, differs: Callable[[sp.Expr], bool] | None = None) -> bool:
+    """True when sympy proves ``a == b`` for every value of the symbols.
+
+    Fast path first: with every ``exp(...)`` replaced by a fresh symbol the difference is a rational function, and if
+    that cancels to 0 it is 0 whatever the exponentials are worth. Otherwise ``sympy.simplify``, unless ``differs``
+    (a check of the difference at a point) shows first that the two are not equal: simplify is slow to give up.
+    """
+    gap = sp.sympify(a) - sp.sympify(b)
+    if gap == 0:
+        return True
+    exps = sorted(gap.atoms(sp.exp), key=sp.default_sort_key)
+    if sp.cancel(sp.together(gap.xreplace({e: sp.Dummy() for e in exps}))) == 0:
+        return True
+    if differs is not None and differs(gap):
+        return False
+    return sp.simplify(gap) == 0
 
 
 class SymbolicNet:
