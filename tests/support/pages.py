@@ -128,8 +128,9 @@ def exec_block_math(page: str) -> list[tuple[list[str], list[str], list[str]]]:
 
 
 #: What makes an inline formula that states nothing still say something: an operation or a number, as in "(S1) equals
-#: $-s'(z)$" or "$f'(v_i)$ is $f(v_i)(1 - f(v_i))$", rather than a name like $w_{ik}$ or $f'(v_j)$.
-EXPRESSION = re.compile(r"[-+/]|\\frac|\\cdot|\\,|^\(?[-+]?\d+\)?$")
+#: $-s'(z)$", "$f'(v_i)$ is $f(v_i)(1 - f(v_i))$", "the sum $\sum_j e_j f'(v_j) w_{ji}(n)$", "a $3 \times 2$ matrix" or
+#: "row $i$ of $W^{(2)\top}$", rather than a name like $w_{ik}$ or $f'(v_j)$.
+EXPRESSION = re.compile(r"[-+/]|\\frac|\\cdot|\\,|\\sum|\\times|\\top|^\(?[-+]?\d+\)?$")
 
 
 def markdown_inline_expressions(page: str) -> list[str]:
