@@ -2,6 +2,9 @@
 
 ``trace --check FILE.json`` checks a student's values for any of those steps (see `backprop.homework`).
 """
+# (The docstring above is the command's description in --help.) Over 300 lines because it is the command's whole
+# interface: its parser, the help that describes the weights and answers files from the worked example's labels, and
+# the printing of a trace and of a homework report.
 
 from __future__ import annotations
 

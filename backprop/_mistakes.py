@@ -14,9 +14,9 @@ $$
 the others change the forward pass or the new value. `_mistake` registers each function with its name and
 hint, typed once; `MISTAKES` keeps them in the order the site lists them. The site's live page has the same
 slips in JavaScript under the same names. The public names are re-exported, and documented, by
-`backprop.homework`. How a hint is written for a network is in `backprop._hints`. This module is the catalogue,
-one entry per slip with its hint beside it (about 350 lines for 16 slips): split, a slip and its hint would
-sit in different files.
+`backprop.homework`. How a hint is written for a network is in `backprop._hints`. Over 300 lines because it is
+the catalogue, one entry per slip with its hint beside it: split, a slip and its hint would sit in different
+files.
 """
 
 from __future__ import annotations

@@ -95,9 +95,9 @@ from ._mistakes import (
 )
 # isort: on
 
-# Over 300 lines because the checking rule is one piece: the docstring above (the API reference's page for the homework
-# check) is about 70 lines, this list of the names the module documents and re-exports about 45, the carried error
-# that widens the tolerance (beside the tolerance it widens) about 120, the check itself under 200.
+# Over 300 lines because it is also the API reference's page for the homework check: the docstring above and this list
+# of the names that page documents and re-exports (the steps, the catalogue of mistakes, the carried error) are about a
+# third of it. The checking rule itself, its tolerance, steps, report and the naming of a slip, is one piece.
 __all__ = [
     "ALIASES",
     "ATOL",
@@ -182,12 +182,6 @@ def tells_apart(a: float, b: float, at_n: float | None = None, carried: float = 
     a student carrying six decimals could reach it without the slip.
     """
     return abs(a - b) > tolerance(a, at_n, carried) + tolerance(b, at_n, carried)
-
-
-# --------------------------------------------------------------------------------------------
-# The carried error: six-decimal values carried from step to step
-
-
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ numbers the same way:
   the build when a page's sentence is not true of the example;
 * `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
 
-It is one module, of about 350 lines, because it is one vocabulary: every page imports it as ``show`` and writes
+Over 300 lines because it is one vocabulary: every page imports it as ``show`` and writes
 each value with it, and its functions are small and call one another (`tex` calls `num` and `given`, `eq` and
 `largest` compare what `num` prints).
 """

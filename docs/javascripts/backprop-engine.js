@@ -13,7 +13,7 @@
 //    hidden: "logsig", output: "purelin"}
 // with x an array of n_in numbers, d a number (one output) or an array of n_out numbers, eta > 0.
 //
-// One file over 300 lines on purpose: the page loads it as one plain script (no bundler or module loader) and the
+// Over 300 lines because the page loads it as one plain script (no bundler or module loader) and the
 // tests evaluate that one file alone in V8 (mini-racer); each of its sections mirrors one part of the package.
 (function (root) {
   "use strict";

@@ -9,6 +9,9 @@
 // number and substituted formula is rewritten at once (synchronously, before the next frame). An invalid field is
 // marked (aria-invalid and a message) and the last good numbers stay. A polite live region announces the result
 // once the reader pauses. The script runs again when material's instant navigation shows the page.
+//
+// Over 300 lines because `init` is one closure over the page's fields and results (reading, checking, writing, the
+// plot, the announcements), and the page loads this file as one plain script.
 (function () {
   "use strict";
 
