@@ -125,7 +125,7 @@ def prerender_page(output: str, src_uri: str, content: str | None = None) -> str
 
 def stylesheet() -> str:
     """MathJax's CHTML stylesheet for every formula rendered so far, the fonts they use served as woff2 (the others,
-    never fetched, as MathJax ships them: converting them cost every build 1.5 s)."""
+    never fetched, as MathJax ships them: converting them too would only lengthen every build)."""
     css = STATE.renderer.stylesheet()
     return mathjax_fonts.as_woff2(css, fonts_in_use(css, STATE.renderer.markup()))
 
