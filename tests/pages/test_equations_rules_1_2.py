@@ -17,6 +17,11 @@ the cost has two terms), for the lines the pages state for any output activation
 e = d - y, E = ½ e²) is checked against the oracle's forward pass in plain ``math`` (``tests/support/oracle.py``). A
 statement that only names something (``$n = 0$``) is in ``NOT_FACTS`` with the reason. Numbers filled into a
 template (``{{e}}``) are the oracle's by ``test_rule_pages``; the checks here cover the symbols before them.
+
+The pages' inline expressions (``markdown_inline_expressions``: a formula with no relation of its own that the prose
+says something of, "the fraction is $\eta\,\big(1 + \sum_i y_{hi}^2\big)$") are listed too, each with a check of what
+its sentence says: a mutation audit dropped that square and no test noticed. A bare name the prose says something of
+("the outer product ... with the hidden outputs $y_{hi}$") is tied to its sentence by ``markdown_says``.
 """
 
 from __future__ import annotations
@@ -30,9 +35,16 @@ import pytest
 import sympy as sp
 
 import backprop
-from backprop import labels
+from backprop import examples, labels, rules
 from tests.support import oracle
-from tests.support.pages import exec_block_math, markdown_displays, markdown_inline_statements, norm_tex
+from tests.support.pages import (
+    exec_block_math,
+    markdown_displays,
+    markdown_inline_expressions,
+    markdown_inline_statements,
+    markdown_says,
+    norm_tex,
+)
 from tests.support.symbolic import ETA_S as ETA
 from tests.support.symbolic import SymbolicNet
 
@@ -446,6 +458,123 @@ RULE_2_CODE = [
     (r"v_j = \sum_i w_{ji} f(v_i) + b_j", output_field_is_the_sum),
 ]
 
+# --- what the pages' sentences say of their inline expressions ------------------------------------------------------
+
+
+def minus_signs_cancel(kind: str) -> Callable[[], bool]:
+    """The factor -1 of ∂e_j/∂y_j and the minus sign of gradient descent cancel: ∂e_j/∂y_j = -1, and -η times the
+    chain's product is +η e_j f'(v_j) ∂v_j/∂θ."""
+    return all_of(equal(BOTH, factor(1, kind), lambda m, j, i: sp.Integer(-1)),
+                  equal(BOTH, lambda m, j, i: -ETA * sp.Mul(*m.factors(j, m.param(kind, j, i))),
+                        lambda m, j, i: ETA * m.e[j] * m.f_prime(m.v[j]) * factor(3, kind)(m, j, i)))
+
+
+def output_steps_move_y(with_bias: bool, fraction: Callable[[Model], sp.Expr]) -> Callable[[], bool]:
+    """Rule 1's steps of w_4i (and rule 2's of b_4, ``with_bias``), the hidden outputs as they are, change the linear
+    output y = v_4 by ``fraction`` times e: v_4 with each moved parameter θ replaced by θ + Δθ, minus v_4."""
+    def check() -> bool:
+        m = SLIDES
+        moved = [m.w[4, i] for i in (1, 2, 3)] + ([m.b[4]] if with_bias else [])
+        change = m.v[4].xreplace({theta: theta + m.step(theta) for theta in moved}) - m.v[4]
+        return same(change, fraction(m) * m.e[4])
+    return check
+
+
+def two_tansig_outputs():
+    """A random 2-3-2 network of the slides with tansig outputs (so f'(v_j) is not 1): the example dict, the package's
+    forward pass of it, and the oracle's iteration (plain math)."""
+    rng = np.random.default_rng(29)
+    ex = {"w_hidden": rng.uniform(-1.5, 1.5, (3, 2)).tolist(), "b_hidden": rng.uniform(-1, 1, 3).tolist(),
+          "w_output": rng.uniform(-1.5, 1.5, (2, 3)).tolist(), "b_output": rng.uniform(-1, 1, 2).tolist(),
+          "x": rng.uniform(-1.5, 1.5, 2).tolist(), "d": rng.uniform(-1, 1, 2).tolist(), "eta": 0.3,
+          "output": "tansig"}
+    net = backprop.Network(*(np.array(ex[key]) for key in ("w_hidden", "b_hidden", "w_output", "b_output")),
+                           output="tansig")
+    return ex, backprop.forward(net, np.array(ex["x"])), oracle.iteration(ex)
+
+
+def in_the_package_source(line: str) -> bool:
+    """The rule pages quote a line of ``rules._updates``: it is there."""
+    import inspect
+
+    return norm_tex(line) in norm_tex(inspect.getsource(rules._updates))
+
+
+def package_w_output_is_the_outer_product() -> bool:
+    """rules.delta_w_output is η times the outer product of the local gradients δ_j (the oracle's e_j f'(v_j)) with
+    the hidden outputs y_hi (the oracle's): entry (j, i) is η δ_j y_hi, on two tansig outputs."""
+    ex, fp, it = two_tansig_outputs()
+    got = rules.delta_w_output(fp, ex["d"], ex["eta"])
+    want = [[ex["eta"] * it["delta_output"][j] * it["y_hidden"][i] for i in range(3)] for j in range(2)]
+    deltas_are_e_f_prime = all(close(it["delta_output"][j], it["e_list"][j] * it["fp_output"][j]) for j in (0, 1))
+    return (got.shape == (2, 3) and deltas_are_e_f_prime and all(close(a, b) for a, b in zip(got.ravel(),
+                                                                                               np.ravel(want))))
+
+
+def package_b_output_is_eta_e_f_prime() -> bool:
+    """rules.delta_b_output is η e_j f'(v_j) (times the bias's input 1), the oracle's e_j and f'(v_j), on two tansig
+    outputs; and the page's quoted line is the package's."""
+    ex, fp, it = two_tansig_outputs()
+    got = rules.delta_b_output(fp, ex["d"], ex["eta"])
+    want = [ex["eta"] * it["e_list"][j] * it["fp_output"][j] for j in (0, 1)]
+    return in_the_package_source("db_output=eta * e * f_prime_j * 1.0,") and all(
+        close(a, b) for a, b in zip(got, want, strict=True))
+
+
+def minus_eta_slope_is_the_bias_step() -> bool:
+    """-η times the slope of E in b_4, a central difference of the package's cost with b_4 nudged by ±h, is the rule's
+    Δb_4(0) on the worked example, up to the difference's error."""
+    net, h = examples.NET, 1e-5
+
+    def cost_at(b4: float) -> float:
+        moved = backprop.Network(net.w_hidden, net.b_hidden, net.w_output, np.array([b4]), hidden=net.hidden,
+                                 output=net.output)
+        return backprop.cost(backprop.forward(moved, examples.X), examples.D)
+
+    b4 = float(net.b_output[0])
+    slope = (cost_at(b4 + h) - cost_at(b4 - h)) / (2 * h)
+    rule = rules.delta_b_output(backprop.forward(net, examples.X), examples.D, examples.ETA)[0]
+    return math.isclose(-examples.ETA * slope, rule, rel_tol=1e-6, abs_tol=1e-12)
+
+
+def first_factors_are_minus_delta(kind: str, product: Callable[[list], sp.Expr]) -> Callable[[], bool]:
+    """``product`` of the chain's four factors (∂E_j/∂e_j, ∂e_j/∂y_j, ∂y_j/∂v_j, ∂v_j/∂θ) is -δ_j times what it says."""
+    return equal(BOTH, lambda m, j, i: product(m.factors(j, m.param(kind, j, i))), lambda m, j, i: -m.delta(j))
+
+
+SQUARES = lambda m: sum(m.y_h[i] ** 2 for i in (1, 2, 3))  # noqa: E731  Σ_i y_hi², the hidden outputs as they are
+MINUS_SIGNS_CANCEL = minus_signs_cancel(W)
+
+# Rule 1's inline expressions, each with what its sentence says.
+RULE_1_EXPRESSIONS = [
+    (r"-1", MINUS_SIGNS_CANCEL),  # "The factor $-1$ of $\partial e_j / \partial y_j$ and the minus sign of gradient
+    (r"\partial e_j / \partial y_j", MINUS_SIGNS_CANCEL),  # descent cancel"
+]
+
+# "the outer product of the local gradients δ_j = e_j f'(v_j) with the hidden outputs y_hi": a bare name, tied to its
+# sentence (an edit of the name, $x_k$ for $y_{hi}$, fails test_the_page_says_what_rule_1s_code_multiplies).
+RULE_1_CODE_SENTENCE = (r"Rule (1) is its `dw_output` line, `eta * np.outer(e * f_prime_j, fp.y_hidden)`: $\eta$ times "
+                        r"the outer product of the local gradients $\delta_j = e_j\, f'(v_j)$ with the hidden outputs "
+                        r"$y_{hi}$, one $\Delta w_{ji}$ per pair $(j, i)$.")
+
+RULE_2_EXPRESSIONS = [
+    # "The first three factors are rule 1's: together they are $-\delta_4$"
+    (r"-\delta_4", first_factors_are_minus_delta(B, lambda fs: sp.Mul(*fs[:3]))),
+    # "The product of the factors is $-\delta_4 \cdot 1$"
+    (r"-\delta_4 \cdot 1", all_of(first_factors_are_minus_delta(B, lambda fs: sp.Mul(*fs)),
+                                  equal(BOTH, factor(3, B), lambda m, j, i: sp.Integer(1)))),
+    # "the slides' $\eta\, e_j(n)$ uses $f'(v_j) = 1$"
+    (r"\eta\, e_j(n)", all_of(delta_is(B, [SLIDES], lambda m, j, i: ETA * m.e[j]), F_PRIME_1)),
+    # "with the output weights' steps of rule 1, which add $\eta \sum_i y_{hi}^2$,
+    (r"\eta \sum_i y_{hi}^2", output_steps_move_y(False, lambda m: ETA * SQUARES(m))),
+    # the fraction is $\eta\,\big(1 + \sum_i y_{hi}^2\big)$ (with the hidden outputs as they are)"
+    (r"\eta\,\big(1 + \sum_i y_{hi}^2\big)", output_steps_move_y(True, lambda m: ETA * (1 + SQUARES(m)))),
+    # "rule (2) is its `db_output` line, `eta * e * f_prime_j * 1.0`: $\eta\, e_j\, f'(v_j)$ times the bias's input 1"
+    (r"\eta\, e_j\, f'(v_j)", package_b_output_is_eta_e_f_prime),
+    # "nudge $b_4$ by $\pm h$, recompute $E$, and $-\eta$ times the slope must equal the rule's $\Delta b_4(0)$"
+    (r"-\eta", minus_eta_slope_is_the_bias_step),
+]
+
 # --------------------------------------------------------------------------------------------------------------------
 # docs/snippets/rules-definitions.md (included by both pages, and by rules 3 and 4)
 # --------------------------------------------------------------------------------------------------------------------
@@ -465,10 +594,10 @@ NOT_FACTS = {
     r"\Delta w_{{4{i + 1}}}(0) = {show.sci(dw[i])}": "a number the block computes (test_rule_pages: tiny steps)",
 }
 
-PAGES = {  # page: (displays, inline statements, TeX in exec blocks)
-    "rule-output-weights": (RULE_1_DISPLAYS, RULE_1_INLINE, RULE_1_CODE),
-    "rule-output-bias": (RULE_2_DISPLAYS, RULE_2_INLINE, RULE_2_CODE),
-    "snippets/rules-definitions": (DEFINITIONS_DISPLAYS, [], []),
+PAGES = {  # page: (displays, inline statements, TeX in exec blocks, inline expressions)
+    "rule-output-weights": (RULE_1_DISPLAYS, RULE_1_INLINE, RULE_1_CODE, RULE_1_EXPRESSIONS),
+    "rule-output-bias": (RULE_2_DISPLAYS, RULE_2_INLINE, RULE_2_CODE, RULE_2_EXPRESSIONS),
+    "snippets/rules-definitions": (DEFINITIONS_DISPLAYS, [], [], []),
 }
 
 
@@ -480,8 +609,9 @@ def code_tex(page: str) -> list[str]:
 
 
 def entries(kind: int):
-    """The listed equations of one kind (0 displays, 1 inline, 2 exec blocks), each with an id naming it."""
-    return [pytest.param(tex, check, id=f"{page}-{'dic'[kind]}{n}") for page, tables in PAGES.items()
+    """The listed equations of one kind (0 displays, 1 inline, 2 exec blocks, 3 inline expressions), each with an id
+    naming it."""
+    return [pytest.param(tex, check, id=f"{page}-{'dice'[kind]}{n}") for page, tables in PAGES.items()
             for n, (tex, check) in enumerate(tables[kind])]
 
 
@@ -505,7 +635,19 @@ def test_the_pages_exec_blocks_type_exactly_the_listed_tex(page):
     assert code_tex(page) == [norm_tex(tex) for tex, _ in PAGES[page][2]]
 
 
-@pytest.mark.parametrize(("tex", "check"), entries(0) + entries(1) + entries(2))
+@pytest.mark.parametrize("page", PAGES)
+def test_the_page_types_exactly_the_listed_expressions(page):
+    assert markdown_inline_expressions(page) == [norm_tex(tex) for tex, _ in PAGES[page][3]]
+
+
+def test_the_page_says_what_rule_1s_code_multiplies():
+    """The sentence naming the outer product's factors is on the page as typed, and it is what the package does."""
+    assert markdown_says("rule-output-weights", RULE_1_CODE_SENTENCE)
+    assert in_the_package_source("dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),")
+    assert package_w_output_is_the_outer_product()
+
+
+@pytest.mark.parametrize(("tex", "check"), entries(0) + entries(1) + entries(2) + entries(3))
 def test_each_listed_equation_holds(tex, check):
     if check is None:
         assert tex in NOT_FACTS, f"{tex!r} has no check and no reason"
@@ -537,3 +679,11 @@ def test_the_checks_can_fail():
     # against the oracle: a new weight with the step's sign turned; another neuron's label
     assert not new_values_are_the_oracles(W, lambda m, j, i: m.w[4, i] - m.step(m.w[4, i]))()
     assert not is_output(5)() and not hidden_are(0, 1, 2)()
+    # the inline expressions' checks: the fraction without the square (the audit's edit) or with its sign turned, the
+    # product of the first three factors without f'(v_j), the minus signs made to add, a line the package lacks
+    assert not output_steps_move_y(True, lambda m: ETA * (1 + sum(m.y_h[i] for i in (1, 2, 3))))()
+    assert not output_steps_move_y(False, lambda m: -ETA * SQUARES(m))()
+    assert not first_factors_are_minus_delta(B, lambda fs: fs[0] * fs[1])()
+    assert not equal(BOTH, lambda m, j, i: -ETA * sp.Mul(*m.factors(j, m.w[j, i])),
+                     lambda m, j, i: -ETA * m.e[j] * m.f_prime(m.v[j]) * m.y_h[i])()
+    assert not in_the_package_source("db_output=eta * e * 1.0,")

@@ -17,12 +17,17 @@ have exactly these, so an edit of any of them fails; and each is paired with a c
 * NOT_FACTS: a statement of a value the block fills in for the worked example alone (``$w_{4{{i}}}(0) = ...$``),
   checked on the rendered pages by test_rule_pages.
 
+The pages' inline expressions (``markdown_inline_expressions``: formulas with no relation of their own that the prose
+says something of, "the bracket $\\sum_j e_j f'(v_j) w_{ji}(n)$ ... times $f'(v_i)$ it is $\\delta_i$") are listed
+too, each with a check of what its sentence says: the audit's $f'(v_i)$ for $f'(v_j)$ in that bracket went unseen.
+
 test_the_checks_can_fail runs the same checks on wrong equations (a sign flipped, an index swapped, a factor set to
 0 or dropped) and asserts that they fail.
 """
 
 from __future__ import annotations
 
+import inspect
 import itertools
 from collections.abc import Callable
 from functools import cache
@@ -35,7 +40,13 @@ import backprop
 from backprop import examples, labels, rules
 from backprop.train import step as train_step
 from tests.support import oracle
-from tests.support.pages import exec_block_math, markdown_displays, markdown_inline_statements, norm_tex
+from tests.support.pages import (
+    exec_block_math,
+    markdown_displays,
+    markdown_inline_expressions,
+    markdown_inline_statements,
+    norm_tex,
+)
 from tests.support.symbolic import ETA_S, identical
 
 ETA = ETA_S  # the learning rate, a positive symbol
@@ -582,12 +593,142 @@ RULE_4_BLOCK_INLINE = [
     (r"\Delta b_{i + 1}(0) = {show.sci(db[i])}", None),
 ]
 
-# page -> (displays, inline statements, the blocks' displays, the blocks' inline statements)
+# --- The pages' inline expressions: what each sentence says of its formula ----------------------------------------
+
+
+def slides_cost_is_output_4s() -> list[tuple]:
+    """With one output j = 4, E = E_4 = ½ e_4², so ∂E/∂w_ik = ∂E_4/∂w_ik."""
+    return one_output_is_4() + on(SLIDES, W_IK, lambda net, i, k: net.grad(net.w[i, k]),
+                                  lambda net, i, k: sp.diff(sp.Rational(1, 2) * e_4(net) ** 2, net.w[i, k]))
+
+
+def slides_factor_names() -> list[tuple]:
+    """∂v_j/∂f(v_i) and ∂f(v_i)/∂v_i are factors 4 and 5, since y_hi = f(v_i): v_j written in f(v_i) has slope w_ji
+    there, as in y_hi; f(v_i) moves with v_i (and so with b_i) at the rate f'(v_i), as y_hi does; and the package's
+    y_hi is f(v_i)."""
+    net, F = nets("general"), sp.Symbol("F", real=True)
+    groups = []
+    for i in HIDDEN:
+        v_4 = net.output_field(4, {**net.y_h, i: F})  # v_4 with f(v_i) a variable
+        groups += [(sp.diff(v_4, F), output_factors(net, i, 4)[3], net.w[4, i]),
+                   (sp.diff(h(net.v[i]), net.b[i]), sp.diff(net.y_h[i], net.b[i]), net.f_prime(i))]
+    return groups + forward_defines("y_hidden")()
+
+
+def output_factors_are_minus_delta_4() -> list[tuple]:
+    """The first three factors' product is -δ_4 (any output activation)."""
+    return on(GENERAL, B_I, lambda net, i: sp.Mul(*output_factors(net, i, 4)[:3]), lambda net, i: -net.delta(4))
+
+
+def the_sum_over_outputs(param: Callable, indices: list[tuple], times: Callable) -> Callable:
+    """With two outputs -η ∂E/∂θ = η [Σ_j e_j f'(v_j) w_ji] f'(v_i) ``times``, and the term of output 4 alone is not
+    it: the sum the slides' E_j leaves out matters."""
+    def check() -> list[tuple]:
+        net = nets("two")
+
+        def term(j: int, i: int) -> sp.Expr:
+            return net.e[j] * net.f_prime(j) * net.w[j, i]
+
+        groups = []
+        for idx in indices:
+            i, step = idx[0], minus_eta_grad(param)(net, *idx)
+            groups.append((step, ETA * sum(term(j, i) for j in net.outs) * net.f_prime(i) * times(net, *idx)))
+            groups.append((differs_at_a_point(step - ETA * term(4, i) * net.f_prime(i) * times(net, *idx)), True))
+        return groups
+    return check
+
+
+def updated_output_weight_is_not_the_gradient() -> list[tuple]:
+    """The hidden step with w_4i(n+1) = w_4i(n) + Δw_4i in place of w_4i(n) is not -η ∂E/∂w_ik."""
+    net = nets("slides")
+    groups = []
+    for i, k in W_IK:
+        w_next = net.w[4, i] + minus_eta_grad(lambda n, i: n.w[4, i])(net, i)
+        wrong = ETA * e_4(net) * w_next * net.f_prime(i) * net.x[k]
+        groups.append((differs_at_a_point(minus_eta_grad(w_ik)(net, i, k) - wrong), True))
+    return groups
+
+
+def output_weight_is_factor_4() -> list[tuple]:
+    """∂v_j/∂y_hi is the output weight w_ji (two outputs)."""
+    return [(output_factors(net, i, j)[3], net.w[j, i]) for net in (nets("two"),) for j in net.outs for i in HIDDEN]
+
+
+def bracket_times_slope_is_delta_i() -> list[tuple]:
+    """The bracket Σ_j e_j f'(v_j) w_ji(n), times f'(v_i), is δ_i = -∂E/∂v_i (one or two outputs, any activations);
+    and the package's ``back`` line computes it: on a random 2-3-2 network with tansig outputs, η back f'(v_i) is the
+    oracle's (plain math) Δb_i = η f'(v_i) Σ_j e_j f'(v_j) w_ji."""
+    groups = on(ANY, B_I, lambda net, i: net.f_prime(i) * sum(net.e[j] * net.f_prime(j) * net.w[j, i]
+                                                              for j in net.outs), lambda net, i: net.delta(i))
+    line = "back = _back_sum(e * f_prime_j, fp.net.w_output)"
+    ex = {**oracle.load_example(), "w_output": [[0.3, -0.8, 0.5], [-0.6, 0.4, 0.9]], "b_output": [0.1, -0.2],
+          "d": [0.4, -0.3], "output": "tansig"}
+    it = oracle.iteration(ex)
+    net = backprop.Network(*(np.array(ex[key], dtype=float) for key in ("w_hidden", "b_hidden", "w_output",
+                                                                         "b_output")), output="tansig")
+    fp = backprop.forward(net, np.array(ex["x"], dtype=float))
+    back = rules._back_sum(rules.error(fp, ex["d"]) * rules.f_prime_output(fp), net.w_output)
+    want = [sum(it["e_list"][j] * it["fp_output"][j] * ex["w_output"][j][i] for j in (0, 1)) for i in range(3)]
+    db_i = [ex["eta"] * b * f for b, f in zip(want, it["fp_hidden"], strict=True)]
+    return [*groups, (line in inspect.getsource(rules._updates), True),
+            (bool(np.allclose(back, want, rtol=1e-13)), True),
+            (bool(np.allclose(rules.delta_b_hidden(fp, ex["d"], ex["eta"]), db_i, rtol=1e-13)), True)]
+
+
+def first_five_factors_are_minus_delta_i() -> list[tuple]:
+    return on(GENERAL, B_I, lambda net, i: sp.Mul(*output_factors(net, i, 4), net.f_prime(i)),
+              lambda net, i: -net.delta(i))
+
+
+def bias_step_has_the_sign_of_e_w_4i() -> list[tuple]:
+    """δ_i / (e w_4i) = f'(v_i) > 0 (logsig): Δb_i = η δ_i has the sign of e w_4i."""
+    net = nets("slides")
+    return [(sp.simplify(net.delta(i) / (e_4(net) * net.w[4, i])).is_positive, True) for i in HIDDEN]
+
+
+RULE_3_EXPRESSIONS = [
+    # "The slides write $\partial E_j(n) / \partial w_{ik}(n)$. With their single output $j = 4$, $E = E_4$ and the two
+    # are the same."
+    (r"\partial E_j(n) / \partial w_{ik}(n)", slides_cost_is_output_4s),
+    # "The slides write the fourth and fifth factors as $\partial v_j / \partial f(v_i)$ and
+    # $\partial f(v_i) / \partial v_i$: the same thing, since $y_{hi} = f(v_i)$."
+    (r"\partial v_j / \partial f(v_i)", slides_factor_names),
+    (r"\partial f(v_i) / \partial v_i", slides_factor_names),
+    (r"-\delta_4", output_factors_are_minus_delta_4),  # "The first three factors ... their product is $-\delta_4$"
+    (r"f(v_i)\big(1 - f(v_i)\big)", logsig_slope),  # "the slides write the logsig's $f'(v_i)$ as ..."
+    # "If your slides say $E_j$ and have no $\sum_j$: several outputs"
+    (r"\sum_j", the_sum_over_outputs(w_ik, W_IK, lambda net, i, k: net.x[k])),
+    (r"-\delta_4", output_factors_are_minus_delta_4),  # "Rule 1 named the first three factors: their product is"
+    # "Use $w_{ji}(n)$, never the already-updated $w_{ji}(n+1)$"
+    (r"w_{ji}(n+1)", updated_output_weight_is_not_the_gradient),
+    # "The factor $\partial v_j / \partial y_{hi}$ is the output weight at time $n$"
+    (r"\partial v_j / \partial y_{hi}", output_weight_is_factor_4),
+    # "In the worked example, at $n = 0$, each is $\eta\, \delta_i\, x_k$"
+    (r"\eta\, \delta_i\, x_k",
+     lambda: on(ANY, W_IK, minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
+    # "the line `back = ...` is the bracket $\sum_j e_j f'(v_j) w_{ji}(n)$, one number per hidden neuron; times
+    # $f'(v_i)$ (`f_prime_i`) it is $\delta_i$"
+    (r"\sum_j e_j f'(v_j) w_{ji}(n)", bracket_times_slope_is_delta_i),
+]
+
+RULE_4_EXPRESSIONS = [
+    (r"-\delta_i", first_five_factors_are_minus_delta_i),  # "The first five factors ... their product is $-\delta_i$"
+    # "The product of the six factors is $-\delta_i \cdot 1$"
+    (r"-\delta_i \cdot 1", lambda: on(GENERAL, B_I, chain(b_i), lambda net, i: -net.delta(i) * 1)),
+    (r"\sum_j", the_sum_over_outputs(b_i, B_I, lambda net, i: 1)),  # "If your slides say $E_j$ and have no $\sum_j$"
+    # "In the worked example, at $n = 0$, each is $\eta\, \delta_i$"
+    (r"\eta\, \delta_i", lambda: on(ANY, B_I, minus_eta_grad(b_i), lambda net, i: ETA * net.delta(i))),
+    (r"e\, w_{4i}", bias_step_has_the_sign_of_e_w_4i),  # "Its sign is that of $\delta_i$, the sign of $e\, w_{4i}$"
+]
+
+# page -> (displays, inline statements, the blocks' displays, the blocks' inline statements, inline expressions)
 PAGES = {
-    "rule-hidden-weights": (RULE_3_DISPLAYS, RULE_3_INLINE, RULE_3_BLOCK_DISPLAYS, RULE_3_BLOCK_INLINE),
-    "rule-hidden-biases": (RULE_4_DISPLAYS, RULE_4_INLINE, RULE_4_BLOCK_DISPLAYS, RULE_4_BLOCK_INLINE),
+    "rule-hidden-weights": (RULE_3_DISPLAYS, RULE_3_INLINE, RULE_3_BLOCK_DISPLAYS, RULE_3_BLOCK_INLINE,
+                            RULE_3_EXPRESSIONS),
+    "rule-hidden-biases": (RULE_4_DISPLAYS, RULE_4_INLINE, RULE_4_BLOCK_DISPLAYS, RULE_4_BLOCK_INLINE,
+                           RULE_4_EXPRESSIONS),
 }
-KINDS = ("display", "inline", "block-display", "block-inline")
+KINDS = ("display", "inline", "block-display", "block-inline", "expression")
 
 #: (page, TeX) -> why a typed statement has nothing to check here. Its entries in the lists above have the check None.
 NOT_FACTS: dict[tuple[str, str], str] = {
@@ -623,6 +764,11 @@ def test_the_pages_blocks_print_exactly_the_listed_formulas(page):
     displays, inline = block_tex(page)
     assert displays == [norm_tex(tex) for tex, _ in PAGES[page][2]]
     assert inline == [norm_tex(tex) for tex, _ in PAGES[page][3]]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_page_types_exactly_the_listed_expressions(page):
+    assert markdown_inline_expressions(page) == [norm_tex(tex) for tex, _ in PAGES[page][4]]
 
 
 def test_every_statement_is_checked_or_said_to_be_no_fact():
@@ -670,6 +816,15 @@ def test_the_checks_can_fail():
         # notation: the output neuron numbered 1, a weight's step of the bias's sign where x_k < 0
         "j = 1": numbered(labels.output_neurons(3), [1])(),
         "Δw_ik has Δb_i's sign where x_k < 0": weight_step_sign(-1, same_sign=True)(),
+        # the inline expressions: the audit's bracket with f'(v_i) for f'(v_j); -δ_4 without ∂e_j/∂y_j = -1; the six
+        # factors' product said to be +δ_i; the bias step's sign said to be that of -e w_4i
+        "f'(v_i) Σ_j e_j f'(v_i) w_ji = δ_i": on(GENERAL, B_I, lambda net, i: net.f_prime(i) * sum(
+            net.e[j] * net.f_prime(i) * net.w[j, i] for j in net.outs), lambda net, i: net.delta(i)),
+        "∂E_j/∂e_j ∂y_j/∂v_j = -δ_4": on(GENERAL, B_I, lambda net, i: output_factors(net, i, 4)[0]
+                                         * output_factors(net, i, 4)[2], lambda net, i: -net.delta(4)),
+        "the six factors' product is δ_i": on(GENERAL, B_I, chain(b_i), lambda net, i: net.delta(i)),
+        "Δb_i has the sign of -e w_4i": [(sp.simplify(net.delta(i) / (-e_4(net) * net.w[4, i])).is_positive, True)
+                                         for net in (nets("slides"),) for i in HIDDEN],
     }
     for name, groups in wrong.items():
         assert not holds(groups), f"the check passes the wrong equation {name}"
