@@ -45,8 +45,9 @@ from tests.pages.test_equations_rules_1_2 import (
     is_output,
     samples,
 )
+from tests.pages.test_forward_activations_cost import weight_feeds, weights_go_to_i_from_k
 from tests.support import oracle
-from tests.support.pages import markdown_inline_expressions, markdown_inline_statements, norm_tex
+from tests.support.pages import markdown_inline_expressions, markdown_inline_statements, markdown_says, norm_tex
 from tests.support.symbolic import ETA_S as ETA
 
 # --- the home page: the slides' network (the rule pages' SLIDES: logsig hidden, linear output 4) --------------------
@@ -142,6 +143,11 @@ INDEX_INLINE = [
 INDEX_EXPRESSIONS = [
     (r"4", is_output(4)),  # "one linear output neuron $4$"
 ]
+
+# The home page's sentence of names (a mutation audit made its $w_{ik}$ a $w_{ki}$ and no test failed): as typed, with
+# the package's weight layout (w_hidden[i-1][k-1] multiplies x_k in v_i, w_output[0][i-1] multiplies y_hi in v_4).
+INDEX_NAMES = (r"Hidden neuron $i$ weights input $k$ with $w_{ik}$. The output neuron weights hidden neuron $i$ with "
+               r"$w_{4i}$.", weights_go_to_i_from_k)
 
 INDEX_CODE = [
     (r"x = ({{x1:given}}, {{x2:given}})", given("x")),
@@ -275,6 +281,11 @@ def test_not_facts_are_few_and_all_listed():
     assert len(unchecked) * 5 < len(listed)  # most entries are real checks
 
 
+def test_the_home_pages_sentence_of_weight_names_is_typed_and_holds():
+    sentence, check = INDEX_NAMES
+    assert markdown_says("index", sentence) and check()
+
+
 def test_the_checks_can_fail():
     """Wrong equations (the kinds of edit the audit made) fail the same checks."""
     x = ud.x
@@ -285,5 +296,8 @@ def test_the_checks_can_fail():
     assert not holds(sp.csch(x), sp.csch(x) * sp.coth(x), "nonzero")()
     assert not holds(sp.coth(x), -sp.cosh(x) ** 2, "nonzero")()
     assert not is_wrong(sp.cosh(x), sp.sinh(x))()
+    # the weight names swapped: w_ki, and w_i4
+    assert not markdown_says("index", r"Hidden neuron $i$ weights input $k$ with $w_{ki}$.")
+    assert not weight_feeds("w_hidden", (0, 1), "v_hidden", 1, "x")  # w_12 read as into neuron 2 from input 1
     # a code check of a step the blocks do not use
     assert not code_says(0, "h = 1e-6", page="useful-derivatives")()

@@ -9,6 +9,8 @@ computed here by hand with the ``math`` module (not with ``backprop.forward``).
 from __future__ import annotations
 
 import ast
+import dataclasses
+import functools
 import html
 import itertools
 import math
@@ -18,13 +20,24 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import activations, cost, error, examples, forward
+from backprop import Network, activations, cost, error, examples, forward, labels
+from tests.pages import test_equations_errata as errata
+from tests.pages.test_equations_rules_1_2 import is_output
 from tests.support import DOCS, ROOT, oracle
-from tests.support.pages import markdown_displays, markdown_inline_statements, markdown_says, norm_tex, table_rows
+from tests.support.pages import (
+    markdown_displays,
+    markdown_inline_expressions,
+    markdown_inline_statements,
+    markdown_says,
+    norm_tex,
+    table_rows,
+)
 from tests.support.snippets import collect, render_block, render_with_example
+from tests.support.symbolic import SymbolicNet, identical
 
 z = sp.Symbol("z", real=True)
 E = sp.exp(-z)
@@ -839,3 +852,304 @@ def test_the_inline_check_can_fail():
     """A mutation the audit made: $k = 1, 2, 3$ in place of $k = 1, 2$ is neither checked nor listed."""
     checked = {norm_tex(span) for tex in INLINE_CHECKED["forward-pass"] for span in re.findall(r"\$([^$]+)\$", tex)}
     assert "k = 1, 2, 3" not in checked | set(INLINE_NOT_FACTS["forward-pass"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Every inline EXPRESSION of the three pages (``markdown_inline_expressions``: a formula with no relation of its own
+# that the prose says something of, "whose derivative is $-u^{-2}$", "`w_hidden` is $3 \times 2$"), listed in page
+# order as typed, each with a check of what its sentence says: sympy (``errata.equal``: tests.support.symbolic's
+# ``identical``) on the slides' definitions, the package's shapes and labels, or the oracle. A mutation audit edited
+# four of them ($-u^{-2}$ made $u^{-2}$, $2h$ made $h$, $w_{ji}$ made $w_{ij}$, $3 \times 2$ made $2 \times 3$) and
+# no test failed; now the listing test does, and the check says what the sentence claims. Bare names ($w_{ik}$,
+# $f'(v_i)$) are not listed: the sentences the audit edited are checked as sentences (``NAME_SENTENCES``).
+
+u_s = sp.Symbol("u", positive=True)
+DS_DZ = sp.diff(s, z)  # s'(z), sympy's
+SLIDE_SECOND_LINE = (1 / (1 + E)) ** 2 * E * (-1)  # the slides' (1/(1 + e^{-z}))^2 e^{-z} (-1)
+
+
+def is_minus_the_slope(expr: sp.Expr) -> errata.Check:
+    """``expr`` is -s'(z), not s'(z): the sign lost in the chain-rule step."""
+    return errata.all_of(errata.equal(expr, -DS_DZ), lambda: not errata.equal(expr, DS_DZ)())
+
+
+def chain_rule_on_e_minus_z() -> bool:
+    """d/dz e^{-z} is e^{-z} times the derivative of -z, which is -1."""
+    return sp.diff(sp.exp(-z), z) == sp.exp(-z) * sp.diff(-z, z) and sp.diff(-z, z) == -1
+
+
+def power_rule_at_minus_1() -> bool:
+    """The exponent -1 brings down a factor -1: d/du u^{-1} = -1 u^{-2}; and s = (1 + e^{-z})^{-1}."""
+    return sp.diff(u_s**-1, u_s) == -1 * u_s**-2 and errata.equal(s, (1 + E) ** -1)()
+
+
+def one_variable() -> bool:
+    """The sigmoid and tanh derived are functions of z alone, so d/dz and the partial derivative are one thing."""
+    return SIGMOID_DEFINITION[1][0].free_symbols == {z} == TANH_DEFINITION[1][0].free_symbols
+
+
+def purelin_slope_is_1() -> bool:
+    """The purelin's derivative is the constant 1: sympy's, and the package's at a few points."""
+    return sp.diff(v, v) == 1 and all(activations.purelin_derivative(p) == 1.0 for p in (-2.5, 0.0, 3.0))
+
+
+def slope_from_the_output(f: sp.Expr, f_prime_of_f, package) -> errata.Check:
+    """f'(v) = ``f_prime_of_f``(f(v)) (sympy), and the package's derivative_from_output gives it (at a few points)."""
+    def check() -> bool:
+        return errata.equal(sp.diff(f, v), f_prime_of_f(f))() and all(
+            math.isclose(package(float(f.subs(v, p))), float(sp.diff(f, v).subs(v, p)), rel_tol=1e-12)
+            for p in (-1.7, 0.2, 2.4))
+    return check
+
+
+LOGSIG_TABLE_SLOPE = errata.equal(sp.diff(logistic_v, v), logistic_v * (1 - logistic_v))
+S_TIMES_1_MINUS_S = errata.all_of(errata.equal(s * (1 - s), DS_DZ), lambda: DS_DZ.is_positive)  # no minus
+SECOND_FACTOR = errata.equal(E / (1 + E), 1 - s)  # e^{-z}/(1 + e^{-z}) is 1 - s(z)
+SLIDE_E_MINUS_X = SIGMOID_SLIDE_LINES[1][1]  # (1/(1 + e^{-z}))^2 - e^{-x}
+CENTRAL_DIFFERENCE = errata.all_of(errata.central_difference_is_the_slope,
+                                   errata.code_says(5, "h = 1e-5", "numeric = (act.f(v + h) - act.f(v - h)) / (2 * h)",
+                                                    page="activations"))
+
+ACTIVATION_EXPRESSIONS = [
+    # the table: f(v) and f'(v) of logsig, tansig, purelin
+    (r"\dfrac{1}{1 + e^{-v}}", errata.logsig_is(lambda t: 1 / (1 + sp.exp(-t)))),
+    (r"f(v)\,\bigl(1 - f(v)\bigr)", LOGSIG_TABLE_SLOPE),
+    (r"1 - f(v)^2", errata.equal(sp.diff(sp.tanh(v), v), 1 - sp.tanh(v) ** 2)),
+    (r"1", purelin_slope_is_1),
+    # "The outer function is $u^{-1}$, whose derivative is $-u^{-2}$"
+    (r"u^{-1}", errata.equal(s, (1 + E) ** -1)),
+    (r"-u^{-2}", lambda: errata.equal(sp.diff(u_s**-1, u_s), -(u_s**-2))()),
+    # "The derivative of $e^{-z}$ is $e^{-z}$ times the derivative of $-z$, which is $-1$"
+    (r"e^{-z}", chain_rule_on_e_minus_z),
+    (r"e^{-z}", chain_rule_on_e_minus_z),
+    (r"-z", chain_rule_on_e_minus_z),
+    (r"-1", chain_rule_on_e_minus_z),
+    # "Add and subtract $1$ in the second numerator, the step that brings $s(z)$ back"
+    (r"1", errata.equal(E / (1 + E), sp.Add(1, E, -1, evaluate=False) / (1 + E), 1 - s)),
+    # "If your slides say ...: a minus sign is lost"
+    (r"\left(\frac{1}{1 + e^{-z}}\right)^{2} \frac{d}{dz}\left(1 + e^{-z}\right)",
+     is_minus_the_slope(SIGMOID_SLIDE_LINES[0][1])),
+    (r"-1", power_rule_at_minus_1),  # "the power rule for the exponent $-1$ brings down a factor $-1$"
+    (r"-1", power_rule_at_minus_1),
+    # "the next line ... is negative, the opposite of the true derivative"
+    (r"\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)",
+     errata.all_of(is_minus_the_slope(SLIDE_SECOND_LINE), lambda: SLIDE_SECOND_LINE.is_negative)),
+    # "If your slides say $\ldots - e^{-x}$: a wrong variable and a stray minus"
+    (r"\ldots - e^{-x}", lambda: x_slide in SLIDE_E_MINUS_X.free_symbols and not errata.equal(SLIDE_E_MINUS_X,
+                                                                                            DS_DZ)()),
+    (r"e^{-x}", errata.equal(SLIDE_E_MINUS_X, (1 / (1 + E)) ** 2 - sp.exp(-x_slide))),  # "subtracts $e^{-x}$"
+    # "at $z = 0$ it differs from the derivative by $-e^{-x}$, which is never $0$"
+    (r"-e^{-x}", errata.equal((SLIDE_E_MINUS_X - DS_DZ).subs(z, 0), -sp.exp(-x_slide))),
+    (r"0", lambda: sp.exp(-x_slide).is_positive),
+    # "Read as a product whose brackets were lost ... it is ..., the line before it again"
+    (r"\left(\frac{1}{1 + e^{-z}}\right) \left(\frac{1}{1 + e^{-z}}\right) \left(-e^{-z}\right)",
+     errata.all_of(errata.equal((1 / (1 + E)) * (1 / (1 + E)) * (-E), SLIDE_SECOND_LINE),
+                   is_minus_the_slope(SLIDE_SECOND_LINE))),
+    # "If your slides say $\frac{-e^{-z}}{1 + e^{-z}}$: a minus dropped without a word": s(z) times it is -s'(z)
+    (r"\frac{-e^{-z}}{1 + e^{-z}}", is_minus_the_slope(s * (-E / (1 + E)))),
+    # "which equals the slide's second line, ..., exactly: it is $-s'(z)$"
+    (r"\left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z}(-1)",
+     errata.all_of(errata.equal(SIGMOID_SLIDE_LINES[2][1], SLIDE_SECOND_LINE), is_minus_the_slope(SLIDE_SECOND_LINE))),
+    (r"-s'(z)", is_minus_the_slope(SIGMOID_SLIDE_LINES[2][1])),
+    (r"s(z)(1 - s(z))", S_TIMES_1_MINUS_S),  # "The slide's last line, ..., has no minus"
+    (r"\frac{e^{-z}}{1 + e^{-z}}", errata.equal(s * (E / (1 + E)), DS_DZ)),  # "The correct second factor"
+    (r"s(z)(1 - s(z))", S_TIMES_1_MINUS_S),  # "If your slides jump to ...: the missing step"
+    # "The slide goes from ... straight to $s(z)(1 - s(z))$. Apart from the minus"
+    (r"\left(\frac{1}{1 + e^{-z}}\right) \left(\frac{-e^{-z}}{1 + e^{-z}}\right)",
+     errata.equal(-SIGMOID_SLIDE_LINES[2][1], s * (1 - s))),
+    (r"s(z)(1 - s(z))", S_TIMES_1_MINUS_S),
+    (r"\frac{e^{-z}}{1 + e^{-z}}", SECOND_FACTOR),  # "why the second factor, ..., is $1 - s(z)$"
+    (r"1 - s(z)", SECOND_FACTOR),
+    # "Why d/dz and not ∂/∂z? ... For a function of the single variable z the partial and the ordinary derivative
+    # are the same thing"
+    (r"\frac{d}{dz}", one_variable),
+    (r"\frac{\partial}{\partial z}", one_variable),
+    (r"\frac{\partial}{\partial z}", one_variable),
+    (r"\frac{d}{dz}", one_variable),
+    (r"1", purelin_slope_is_1),  # "its derivative is the constant $1$"
+    (r"\frac{f(v + h) - f(v - h)}{2h}", CENTRAL_DIFFERENCE),  # "an independent central difference"
+    # "f'(v_i) computed from the hidden output, $y_{hi}(1 - y_{hi})$ for the slides' logsig ($1 - y_{hi}^2$ ...)"
+    (r"y_{hi}(1 - y_{hi})", slope_from_the_output(logistic_v, lambda f: f * (1 - f),
+                                                  activations.logsig_derivative_from_output)),
+    (r"1 - y_{hi}^2", slope_from_the_output(sp.tanh(v), lambda f: 1 - f**2, activations.tansig_derivative_from_output)),
+    # "The tanh derivation leaned on $\frac{d}{dz}\sinh z$ and $\frac{d}{dz}\cosh z$"
+    (r"\frac{d}{dz}\sinh z", errata.all_of(errata.equal(sp.diff(sp.sinh(z), z), sp.cosh(z)),
+                                           errata.equal(TANH_STEPS[1][1], TANH_STEPS[2][1]))),
+    (r"\frac{d}{dz}\cosh z", errata.all_of(errata.equal(sp.diff(sp.cosh(z), z), sp.sinh(z)),
+                                           errata.equal(TANH_STEPS[1][1], TANH_STEPS[2][1]))),
+]
+
+
+# --- cost-function.md: on the slides' network in sympy (tests.support.symbolic.SymbolicNet), at its random point
+
+
+@functools.cache
+def symbolic_net(n_out: int, output: str) -> SymbolicNet:
+    return SymbolicNet(n_out=n_out, output=output)
+
+
+def slope_of(f, at: sp.Expr) -> sp.Expr:
+    """f'(at), for an activation f given as a sympy function of one argument."""
+    t = sp.Dummy("t")
+    return sp.diff(f(t), t).subs(t, at)
+
+
+def slope_at_the_point(net: SymbolicNet, param: sp.Symbol) -> float:
+    """∂E/∂param, sympy's, at the net's point (``net.slope``, evaluated as plain math: faster)."""
+    symbols = list(net.point)
+    return sp.lambdify(symbols, sp.diff(net.E, param), "math")(*(float(net.point[s]) for s in symbols))
+
+
+def chain_is_the_slope(param, chain) -> errata.Check:
+    """On the slides' network with two tansig outputs (no factor hides behind a 1), for each output j and hidden
+    i: ∂E/∂θ, sympy's, for θ = ``param``(net, j, i), equals ``chain``(net, j, i, θ) at the net's random point."""
+    def check() -> bool:
+        net = symbolic_net(2, "tansig")
+        thetas = {param(net, j, i): (j, i) for j in net.outs for i in (1, 2, 3)}  # each θ once
+        return all(math.isclose(net.at(chain(net, j, i, theta)), slope_at_the_point(net, theta), rel_tol=1e-12,
+                                abs_tol=1e-14) for theta, (j, i) in thetas.items())
+    return check
+
+
+def output_chain(net: SymbolicNet, j: int, i: int, param: sp.Symbol) -> sp.Expr:
+    """∂E/∂y_j (= -e_j, the page's common factor) times ∂y_j/∂v_j times ∂v_j/∂param."""
+    return -net.e[j] * slope_of(net.f_out, net.v[j]) * sp.diff(net.v[j], param)
+
+
+def hidden_chain(net: SymbolicNet, _j: int, i: int, param: sp.Symbol) -> sp.Expr:
+    """Σ_j ∂E/∂y_j ∂y_j/∂v_j w_ji, times the hidden neuron's f'(v_i), times ∂v_i/∂param: through w_ji and f'(v_i)."""
+    back = sum(-net.e[j] * slope_of(net.f_out, net.v[j]) * net.w[j, i] for j in net.outs)
+    return back * slope_of(net.f, net.v[i]) * sp.diff(net.v[i], param)
+
+
+def output_bias_slope_is_minus_e() -> bool:
+    """With the linear output y = v_4 = ... + b_4, ∂y/∂b_4 = 1, so ∂E/∂b_4 = -e (what the central difference of the
+    cost in b_4 must equal)."""
+    net = symbolic_net(1, "purelin")
+    return sp.diff(net.y[4], net.b[4]) == 1 and identical(sp.diff(net.E, net.b[4]), -net.e[4])
+
+
+HALF_TIDIES = errata.equal(sp.diff(half * e_sym**2, e_sym), e_sym)  # d/de (e^2/2) = e: the 1/2 cancels the 2
+
+
+def without_the_half() -> bool:
+    """Without the 1/2 every slope is twice as large, and the minimum (e = 0) is where it was."""
+    return (sp.diff(e_sym**2, e_sym) == 2 * sp.diff(half * e_sym**2, e_sym)
+            and sp.solve(sp.diff(e_sym**2, e_sym), e_sym) == sp.solve(sp.diff(half * e_sym**2, e_sym), e_sym) == [0])
+
+
+COST_EXPRESSIONS = [
+    (r"\frac{1}{2}", HALF_TIDIES),  # "Why the $\frac{1}{2}$? ... only to make the derivative tidy"
+    (r"2", lambda: sp.diff(e_sym**2, e_sym) == 2 * e_sym),  # "Differentiating $e^2$ brings down a factor $2$"
+    (r"\frac{1}{2}", HALF_TIDIES),  # "which the $\frac{1}{2}$ cancels"
+    (r"\frac{1}{2}", without_the_half),  # "the same weights are best with or without the 1/2 ... twice as large"
+    (r"-e", output_bias_slope_is_minus_e),  # "the central difference of the package's `cost` must equal $-e$"
+    # "The other factors depend on which weight is being learned": rule 1, rule 2
+    (r"\frac{\partial y_j}{\partial v_j} \frac{\partial v_j}{\partial w_{ji}}",
+     chain_is_the_slope(lambda net, j, i: net.w[j, i], output_chain)),
+    (r"\frac{\partial y_j}{\partial v_j} \frac{\partial v_j}{\partial b_j}",
+     chain_is_the_slope(lambda net, j, i: net.b[j], output_chain)),
+]
+
+
+# --- forward-pass.md: the package's Network and labels
+
+
+def shape_is(name: str, shape: tuple[int, int]) -> errata.Check:
+    """The package's ``Network`` field ``name`` of the slides' 2-3-1 network (the example's, and a random one)."""
+    return lambda: getattr(examples.NET, name).shape == shape == getattr(Network.random(2, 3, 1, seed=0), name).shape
+
+
+def weight_feeds(name: str, index: tuple[int, int], field: str, at: int, source: str) -> bool:
+    """Nudging the package's ``name``[index] by 0.1 moves only ``field``[at] of the forward pass, by 0.1 times the
+    ``source`` value (x_k or y_hi) it multiplies: the weight goes to that neuron from that input."""
+    net = Network.random(2, 3, 1, seed=5)
+    x = np.array([0.7, -1.3])
+    weights = getattr(net, name).copy()
+    weights[index] += 0.1
+    before, after = forward(net, x), forward(dataclasses.replace(net, **{name: weights}), x)
+    sources = {"x": x, "y_hidden": before.y_hidden}[source]
+    expected = np.zeros_like(getattr(before, field))
+    expected[at] = 0.1 * sources[index[1]]
+    return bool(np.allclose(getattr(after, field) - getattr(before, field), expected, rtol=1e-9, atol=1e-12))
+
+
+def weights_go_to_i_from_k() -> bool:
+    """A weight w_ik goes to hidden neuron i from input k (the package's w_hidden[i-1][k-1], labelled w_ik), a weight
+    w_ji to output neuron j from hidden neuron i (w_output[j-4][i-1], labelled w_ji)."""
+    hidden = all(weight_feeds("w_hidden", (i - 1, k - 1), "v_hidden", i - 1, "x")
+                 and labels.parameter("w_hidden", (i - 1, k - 1), 3) == f"w_{i}{k}" for i in (1, 2, 3) for k in (1, 2))
+    output = all(weight_feeds("w_output", (0, i - 1), "v_output", 0, "y_hidden")
+                 and labels.parameter("w_output", (0, i - 1), 3) == f"w_4{i}" for i in (1, 2, 3))
+    return hidden and output
+
+
+def layers_are_numbered() -> bool:
+    """The superscript names the layer: W^(1)'s entries (w_hidden) go to the hidden neurons 1, 2, 3, W^(2)'s
+    (w_output) to the output neuron 4."""
+    net = examples.NET
+    into = {name: {int(labels.parameter(name, index, 3)[2]) for index in np.ndindex(getattr(net, name).shape)}
+            for name in ("w_hidden", "w_output")}
+    return into == {"w_hidden": set(labels.hidden_neurons(3)), "w_output": set(labels.output_neurons(3))}
+
+
+FORWARD_EXPRESSIONS = [
+    (r"4", is_output(4)),  # "one linear output neuron numbered $4$"
+    (r"3 \times 2", errata.all_of(shape_is("w_hidden", (3, 2)), weights_go_to_i_from_k)),  # one row per receiver
+    (r"1 \times 3", errata.all_of(shape_is("w_output", (1, 3)), weights_go_to_i_from_k)),
+    (r"(1)", layers_are_numbered),  # "the superscript $(1)$ or $(2)$ names the layer"
+    (r"(2)", layers_are_numbered),
+]
+
+EXPRESSIONS = {"activations": ACTIVATION_EXPRESSIONS, "cost-function": COST_EXPRESSIONS,
+               "forward-pass": FORWARD_EXPRESSIONS}
+
+# Sentences whose math is a bare name (no expression to list), as typed, each with the check of what it states.
+NAME_SENTENCES = [
+    ("forward-pass", r"A weight $w_{ik}$ goes **to** neuron $i$ **from** input $k$; a weight $w_{ji}$ goes to output "
+                     r"neuron $j$ from hidden neuron $i$.", weights_go_to_i_from_k),
+    # Rules 3 and 4: ∂E/∂w_ik, ∂E/∂b_i = Σ_j (-e_j) f'(v_j) w_ji · f'(v_i) · ∂v_i/∂θ
+    ("cost-function", r"the chain continues through $w_{ji}$ and the hidden neuron's $f'(v_i)$.",
+     errata.all_of(chain_is_the_slope(lambda net, j, i: net.w[i, 1], hidden_chain),
+                   chain_is_the_slope(lambda net, j, i: net.w[i, 2], hidden_chain),
+                   chain_is_the_slope(lambda net, j, i: net.b[i], hidden_chain))),
+]
+
+
+@pytest.mark.parametrize("page", EXPRESSIONS)
+def test_the_page_types_exactly_the_listed_expressions(page):
+    assert markdown_inline_expressions(page) == [norm_tex(tex) for tex, _ in EXPRESSIONS[page]]
+
+
+@pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"{page}-{n}") for page, table in
+                                            EXPRESSIONS.items() for n, (tex, check) in enumerate(table)])
+def test_each_listed_expression_says_what_holds(tex, check):
+    assert check(), f"{tex!r}: what its sentence says does not hold"
+
+
+@pytest.mark.parametrize(("page", "sentence", "check"), NAME_SENTENCES, ids=["forward-pass", "cost-function"])
+def test_each_sentence_of_a_name_is_typed_and_holds(page, sentence, check):
+    assert markdown_says(page, sentence), sentence
+    assert check(), sentence
+
+
+def test_the_expression_checks_can_fail():
+    """Wrong versions (the audit's kinds of edit: a sign flipped, an index swapped, a factor dropped) fail."""
+    assert not errata.equal(sp.diff(u_s**-1, u_s), u_s**-2)()  # "whose derivative is u^{-2}"
+    assert not is_minus_the_slope(s * (E / (1 + E)))()  # the correct factor is not the lost minus
+    assert not errata.equal(E / (1 + E), 1 + s)()  # the second factor is not 1 + s(z)
+    assert not errata.equal(sp.diff(logistic_v, v), logistic_v * (1 + logistic_v))()
+    assert not shape_is("w_hidden", (2, 3))()  # 2 x 3
+    assert not weight_feeds("w_hidden", (1, 0), "v_hidden", 0, "x")  # w_21 read as w_12: it feeds v_2, not v_1
+    assert not weight_feeds("w_output", (0, 1), "v_output", 0, "x")  # a factor x_k for y_hi
+    # ∂v_j/∂w of the other output's weight (j swapped) for ∂v_j/∂w_ji; rule 1 without f'(v_j); the hidden chain with
+    # f(v_i) for f'(v_i); ∂E/∂b_4 = +e
+    assert not chain_is_the_slope(lambda net, j, i: net.w[j, i],
+                                  lambda net, j, i, p: output_chain(net, j, i, net.w[9 - j, i]))()
+    assert not chain_is_the_slope(lambda net, j, i: net.w[j, i], lambda net, j, i, p: output_chain(net, j, i, p)
+                                  / slope_of(net.f_out, net.v[j]))()
+    assert not chain_is_the_slope(lambda net, j, i: net.b[i], lambda net, j, i, p: hidden_chain(net, j, i, p)
+                                  / slope_of(net.f, net.v[i]) * net.f(net.v[i]))()
+    net = symbolic_net(1, "purelin")
+    assert not identical(sp.diff(net.E, net.b[4]), net.e[4])
+    assert not markdown_says("forward-pass", r"A weight $w_{ki}$ goes **to** neuron $i$ **from** input $k$")
