@@ -26,7 +26,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import Network, gradcheck
+from backprop import Network, caught, gradcheck
 from tests.support import oracle
 from tests.support.check_words import REVIEW2, REVIEW_A, REVIEW_B, REVIEW_C, check_floor_sentence, check_orders
 from tests.support.pages import (
@@ -36,7 +36,9 @@ from tests.support.pages import (
     example_prose,
     given,
     markdown_displays,
+    markdown_inline_expressions,
     markdown_says,
+    norm_tex,
     numbers_in,
     page_text,
     prose,
@@ -61,7 +63,7 @@ from tests.support.reference_net import (
 )
 from tests.support.reference_net import EX as EX_IN_USE
 from tests.support.snippets import DOCS
-from tests.support.symbolic import ETA_S, SymbolicNet
+from tests.support.symbolic import ETA_S, SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
 # Common mistakes: each wrong variant differs from the right one and fails the gradient check
@@ -850,3 +852,152 @@ def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_p
     else:
         assert f"{abs(wrong[worst] - right[worst]):.6f}" != "0.000000", "the premise"
         assert "differ below the table's last decimal" not in block, block
+
+
+# ---------------------------------------------------------------------------------------------
+# Every inline EXPRESSION of the page (``markdown_inline_expressions``: a formula with no relation of its own that the
+# prose says something of, "multiplies each hidden update by $1/f'(v_i)$: at least $4$ for logsig"), listed in page
+# order as typed, each with a check of what its sentence says: the package's relative error and thresholds, the
+# reference rules with each mistake injected (``reference_net.updates``, plain Python), or sympy.
+# ---------------------------------------------------------------------------------------------
+
+Y_S = sp.Symbol("Y", real=True)
+V_S = sp.Symbol("v", real=True)
+LOGSIG_S = 1 / (1 + sp.exp(-V_S))
+X_S = sp.Symbol("x", positive=True)
+
+
+def sympy_equal(a: sp.Expr, b: sp.Expr) -> bool:
+    """a = b for every value (``tests.support.symbolic.identical``, hyperbolic functions written with exp; clearly
+    apart at v = x = 0.7 is not equal, without simplify)."""
+    def apart(gap: sp.Expr) -> bool:
+        return abs(float(gap.subs({V_S: 0.7, X_S: 0.7}))) > 1e-9
+    return identical(sp.sympify(a).rewrite(sp.exp), sp.sympify(b).rewrite(sp.exp), differs=apart)
+
+
+def relative_error_is_the_formula() -> bool:
+    """The package's relative error is |a - c| / max(|a| + |c|, 10^-8), by hand: 3e-9 against 0 reads 0.3 (the
+    floor), 0.3 against 0.1 reads 0.5, and 0 against 0 reads 0, not 0/0 (the floor keeps it away)."""
+    got = gradcheck.relative_error([3e-9, 0.3, 0.0], [0.0, 0.1, 0.0])
+    return gradcheck.FLOOR == 1e-8 and bool(np.allclose(got, [0.3, 0.5, 0.0], rtol=1e-12, atol=0))
+
+
+def right_rules_read_below(threshold: float) -> bool:
+    """The right rules' relative error (the reference's, against central differences) on each network of the page's
+    mistakes is below ``threshold``."""
+    return all(relative_error(right, net, X, D_232 if net is NET_232 else D, ETA, names) < threshold
+               for net, right, _, names in MISTAKES.values())
+
+
+def every_mistake_reads_above(threshold: float) -> bool:
+    return all(relative_error(wrong, net, X, D_232 if net is NET_232 else D, ETA, names) > threshold
+               for net, _, wrong, names in MISTAKES.values())
+
+
+def small_gradient_counts_0() -> bool:
+    """A gap within the allowance counts 0 on a gradient too small to judge relatively (plain: 1/3, a bug)."""
+    return (gradcheck.relative_error([1e-6], [2e-6], atol=1e-5)[0] == 0.0
+            and math.isclose(gradcheck.relative_error([1e-6], [2e-6])[0], 1 / 3))
+
+
+def zero_inputs_no_hidden_weight_step() -> bool:
+    """With both inputs 0 every Δw_ik is 0, with the right rules and with each hidden mistake; the biases' Δb_i are
+    not 0 and show the mistakes."""
+    zero = [0.0, 0.0]
+    right = updates(WORKED, zero, D, ETA)
+    wrongs = [updates(WORKED, zero, D, ETA, w_back=apply(WORKED, right)["w_output"]),
+              updates(WORKED, zero, D, ETA, f_h_prime=False), updates(WORKED, zero, D, ETA, e_sign=-1.0)]
+    return all(dw == 0.0 for u in (right, *wrongs) for row in u["w_hidden"] for dw in row) and all(
+        flat(u, ["b_hidden"]) != flat(right, ["b_hidden"]) and any(flat(u, ["b_hidden"])) for u in wrongs)
+
+
+def output_weights_first_uses_the_new_ones() -> bool:
+    """Rule (1) applied first, then rules (3) and (4): Δw_ik = η f'(v_i) Σ_j w_ji(n+1) δ_j x_k with the oracle's
+    f'(v_i), δ_j and w_ji(n+1) (its new output weights), which is the mistake's update and not the right one."""
+    it = oracle.iteration(EX_IN_USE)
+    new_w = it["w_output_new"]
+    by_hand = [[ETA * it["fp_hidden"][i] * sum(new_w[j][i] * it["delta_output"][j] for j in range(len(new_w))) * xk
+                for xk in X] for i in range(3)]
+    wrong = MISTAKES["1 output weights first"][2]["w_hidden"]
+    return np.allclose(by_hand, wrong, rtol=1e-12, atol=1e-15) and not np.allclose(by_hand, it["dw_hidden"])
+
+
+def dropping_f_prime_multiplies_by_its_inverse() -> bool:
+    """Without f'(v_i) each hidden update is the right one times 1/f'(v_i), f'(v_i) the oracle's."""
+    _, right, wrong, _ = MISTAKES["2 f'(v_i) dropped"]
+    fp = oracle.iteration(EX_IN_USE)["fp_hidden"]
+    return all(math.isclose(w, r / fp[i], rel_tol=1e-12, abs_tol=1e-15)
+               for i, (w_row, r_row) in enumerate(zip(wrong["w_hidden"], right["w_hidden"], strict=True))
+               for w, r in zip(w_row, r_row, strict=True))
+
+
+def linear_output_factor_is_1() -> bool:
+    """f(v_4) = v_4 has f' = 1, so dropping f'(v_j) changes nothing on a linear output, and changes the updates of
+    a non-linear one (no factor can hide behind a 1 there)."""
+    linear, tansig = {**WORKED, "output": "purelin"}, {**WORKED, "output": "tansig"}
+    return (sp.diff(V_S, V_S) == 1
+            and updates(linear, X, D, ETA, f_o_prime=False) == updates(linear, X, D, ETA)
+            and updates(tansig, X, D, ETA, f_o_prime=False) != updates(tansig, X, D, ETA))
+
+
+def wrong_error_flips_every_update() -> bool:
+    """e = y - d with +η: every update is the right one negated."""
+    return all(w == -r for w, r in zip(flat(updates(WORKED, X, D, ETA, e_sign=-1.0)), flat(updates(WORKED, X, D, ETA)),
+                                       strict=True))
+
+
+# f' = y(1 - y) = 1/4 - (y - 1/2)^2 <= 1/4 and f' = 1 - y^2 <= 1 (a square is not negative): 1/f' >= 4 and >= 1
+LOGSIG_SLOPE = lambda: sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 - LOGSIG_S))  # noqa: E731
+TANSIG_SLOPE = lambda: sympy_equal(sp.diff(sp.tanh(V_S), V_S), 1 - sp.tanh(V_S) ** 2)  # noqa: E731
+
+MISTAKES_EXPRESSIONS = [
+    # "reports the largest relative error ... (the floor only keeps $0/0$ away ...): about $10^{-8}$ or less for
+    # correct rules, above $10^{-4}$ means a bug"
+    (r"|a - c| / \max(|a| + |c|, 10^{-8})", relative_error_is_the_formula),
+    (r"0/0", relative_error_is_the_formula),
+    (r"10^{-8}", lambda: right_rules_read_below(gradcheck.RIGHT)),
+    (r"10^{-4}", lambda: caught.WRONG == 1e-4 and every_mistake_reads_above(caught.WRONG)),
+    (r"0", small_gradient_counts_0),  # "counts $0$ on a gradient too small to judge relatively"
+    (r"0", zero_inputs_no_hidden_weight_step),  # "with both inputs $0$ every $\Delta w_{ik}$ is $0$"
+    (r"0", zero_inputs_no_hidden_weight_step),
+    (r"w_{ji}(n+1)", output_weights_first_uses_the_new_ones),  # "with the new output weights uses $w_{ji}(n+1)$"
+    # "Dropping ... $f'(v_i)$ multiplies each hidden update by $1/f'(v_i)$: at least $4$ for logsig ..., and at least
+    # $1$ for tansig"
+    (r"1/f'(v_i)", dropping_f_prime_multiplies_by_its_inverse),
+    (r"4", lambda: LOGSIG_SLOPE() and identical(sp.Rational(1, 4) - Y_S * (1 - Y_S), (Y_S - sp.Rational(1, 2)) ** 2)),
+    (r"1", lambda: TANSIG_SLOPE() and identical(1 - (1 - Y_S**2), Y_S**2)),
+    (r"1", linear_output_factor_is_1),  # "with $f(v_4) = v_4$ it is $1$, so leaving it out changes nothing"
+    (r"+\eta", wrong_error_flips_every_update),  # "Writing e = y - d but keeping $+\eta$ flips every update"
+    # "the logsig derivative written $f(v)(1 + f(v))$ instead of $f(v)(1 - f(v))$, the tansig ... $1 + y^2$ instead
+    # of $1 - y^2$"
+    (r"f(v)(1 + f(v))", lambda: not sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 + LOGSIG_S))),
+    (r"f(v)(1 - f(v))", LOGSIG_SLOPE),
+    (r"1 + y^2", lambda: not sympy_equal(sp.diff(sp.tanh(V_S), V_S), 1 + sp.tanh(V_S) ** 2)),
+    (r"1 - y^2", TANSIG_SLOPE),
+    (r"-\operatorname{csch}^2 x", lambda: sympy_equal(sp.diff(sp.coth(X_S), X_S), -sp.csch(X_S) ** 2)),  # "(it is)"
+    (r"1", linear_output_factor_is_1),  # "so that no factor can hide behind a $1$"
+]
+
+
+def test_mistakes_page_types_exactly_the_listed_expressions():
+    assert markdown_inline_expressions("common-mistakes") == [norm_tex(tex) for tex, _ in MISTAKES_EXPRESSIONS]
+
+
+@pytest.mark.parametrize(("tex", "check"), MISTAKES_EXPRESSIONS,
+                         ids=[str(n) for n in range(len(MISTAKES_EXPRESSIONS))])
+def test_mistakes_page_each_listed_expression_says_what_holds(tex, check):
+    assert check(), f"{tex!r}: what its sentence says does not hold"
+
+
+def test_mistakes_page_expression_checks_can_fail():
+    """Wrong versions fail: the floor 10^-6; a threshold the right rules do not meet (10^-12) or the mistakes do not
+    pass (1); f'(v_i) kept where the page says it is dropped; a sign flipped in the logsig slope; the csch row with
+    cosh (the slides' row)."""
+    assert not np.allclose(gradcheck.relative_error([3e-9], [0.0]), [3e-9 / 1e-6])
+    assert not right_rules_read_below(1e-12)
+    assert not every_mistake_reads_above(1.0)
+    _, right, _, _ = MISTAKES["2 f'(v_i) dropped"]
+    fp = oracle.iteration(EX_IN_USE)["fp_hidden"]
+    assert not all(math.isclose(r, r / fp[i]) for i, row in enumerate(right["w_hidden"]) for r in row)
+    assert not sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 + LOGSIG_S))
+    assert not sympy_equal(sp.diff(sp.coth(X_S), X_S), -sp.cosh(X_S) ** 2)

@@ -30,6 +30,7 @@ from backprop import Network
 from tests.support import oracle
 from tests.support.pages import (
     markdown_displays,
+    markdown_inline_expressions,
     markdown_says,
     norm_tex,
     numbers_in,
@@ -537,3 +538,118 @@ def test_notation_symbol_table_names_the_oracles_values():
             else:
                 assert shape == "as the parameter" and np.shape(value) == np.shape(getattr(net, exprs[k][6:])), slides
 
+
+
+# ---------------------------------------------------------------------------------------------
+# Every inline EXPRESSION of the page (``markdown_inline_expressions``: a formula with no relation of its own that the
+# prose says something of, "row $i$ of $W^{(2)\top}$ is column $i$ of $W^{(2)}$", "$S^1 \times R$"), listed in page
+# order as typed, each with a check of what its sentence says. A mutation audit made that $W^{(2)\top}$ a $W^{(2)}$
+# and no test failed: the listing test now does. The checks are the other books' (``OTHER_BOOKS``, by its formula:
+# the source's formula transcribed into numpy gives the oracle's iteration on both of ``other_books_nets``) or the
+# package's weight layout, with numbers.
+# ---------------------------------------------------------------------------------------------
+
+
+def book(tab: str, start: str):
+    """The check of the OTHER_BOOKS formula of ``tab`` that starts with ``start``, on both networks."""
+    (check,) = [check for name, formula, check in OTHER_BOOKS if name == tab and formula.startswith(start)]
+    return lambda: all(check(n) for n in other_books_nets())
+
+
+def slides_rule_3_is_eta_delta_i_x_k() -> bool:
+    """On the slides' network (logsig hidden, one linear output: delta_4 = e), the oracle's Δw_ik is
+    η e w_4i f(v_i)(1 - f(v_i)) x_k, and η δ_i x_k with the oracle's δ_i."""
+    n = other_books_nets()[1]
+    slides = n.eta * n.e[0] * np.outer(n.W2[0] * n.y_h * (1 - n.y_h), n.x)
+    return n.ex["output"] == "purelin" and _close(n.delta2, n.e) and _close(slides, n.dW1) \
+        and _close(n.eta * np.outer(n.delta1, n.x), n.dW1)
+
+
+def sum_over_j_is_the_product() -> bool:
+    """Σ_j w_ji δ_j, for each hidden neuron i, is entry i of W^(2)ᵀ δ^(2), and δ_i is f'(v_i) times it (the
+    oracle's δ_i), on two outputs (a sum of two terms)."""
+    n = other_books_nets()[0]
+    sums = [sum(n.W2[j, i] * n.delta2[j] for j in range(len(n.d))) for i in range(3)]
+    return len(n.d) == 2 and _close(sums, n.W2.T @ n.delta2) and _close(n.y_h * (1 - n.y_h) * (n.W2.T @ n.delta2),
+                                                                         n.delta1)
+
+
+def columns_leave_the_hidden_neurons() -> bool:
+    """Row i of W^(2)ᵀ is column i of W^(2) (the package's w_output), and those are the weights leaving hidden
+    neuron i: nudging w_output[j, i] by 0.1 moves only the field of output j, by 0.1 y_hi."""
+    from backprop import forward as package_forward
+
+    net = Network.random(2, 3, 2, seed=4)
+    x = np.array([0.7, -1.2])
+    before = package_forward(net, x)
+    for i in range(3):
+        if not np.array_equal(net.w_output.T[i], net.w_output[:, i]):
+            return False
+        for j in range(2):
+            w = net.w_output.copy()
+            w[j, i] += 0.1
+            moved = package_forward(Network(net.w_hidden, net.b_hidden, w, net.b_output), x).v_output - before.v_output
+            if not _close(moved, 0.1 * before.y_hidden[i] * np.eye(2)[j]):
+                return False
+    return True
+
+
+def rows_receive() -> bool:
+    """w^l_jk from neuron k of layer l-1 to neuron j of layer l: the output layer's weights (n_out, n_hidden), rows
+    the receiving neurons, give z^l = w^l a^{l-1} + b^l (Nielsen's tab)."""
+    return all(n.W2.shape == (len(n.y), len(n.y_h)) for n in other_books_nets()) and book("Nielsen", "$z^l")()
+
+
+SLIDES_UPDATE = book("*", r"| $w \leftarrow w + \eta")  # the column "the slides / backprop" of every tab
+LAYOUTS = book("note", "write the layer")
+MATLAB_SHAPES = book("MATLAB", "`net.IW{1,1}`")
+
+NOTATION_EXPRESSIONS = [
+    # "rule (3) of the slides, $\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$"
+    (r"\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k", slides_rule_3_is_eta_delta_i_x_k),
+    (r"\eta\, \delta_i\, x_k", slides_rule_3_is_eta_delta_i_x_k),
+    (r"W^{(2)\top}\delta^{(2)}", sum_over_j_is_the_product),  # "The sum over $j$ in $\delta_i$ is the product"
+    (r"W^{(2)\top}", columns_leave_the_hidden_neurons),  # "row $i$ of $W^{(2)\top}$ is column $i$ of $W^{(2)}$"
+    (r"+\eta\,\delta\cdots", book("", "Haykin uses")),  # "Haykin uses e = d - y and δ = -∂E/∂v with updates"
+    (r"+1", book("Haykin", "bias")),  # "bias $b_j = w_{j0}$ on a fixed input $+1$"
+    (r"\varphi_j'(v_j(n)) \sum_k \delta_k(n)\, w_{kj}(n)", book("Haykin", "hidden:")),
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # Haykin's tab
+    (r"l-1", rows_receive),
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # Nielsen's
+    (r"w \leftarrow w - \eta\, \delta^l (a^{l-1})^\top", book("Nielsen", r"$w \leftarrow")),
+    (r"g \leftarrow g \odot f'(a^{(k-1)})", book("Goodfellow et al.", "going back")),
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # Goodfellow's
+    (r"S^1 \times R", MATLAB_SHAPES),  # "`net.IW{1,1}` ($S^1 \times R$) = `w_hidden`"
+    (r"S^2 \times S^1", MATLAB_SHAPES),
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # MATLAB's
+    (r"x W^\top + b", book("PyTorch", "`nn.Linear")),  # "`nn.Linear(...)` computes"
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # PyTorch's
+    (r"\theta \leftarrow \theta - \eta\,\partial E/\partial\theta", book("PyTorch", "`optimizer.step()`")),
+    (r"w \leftarrow w + \eta\,\delta\,y", SLIDES_UPDATE),  # scikit-learn's
+    # "write the layer as $X W^\top + b$ (PyTorch, which stores $W$ like us) or $X W + b$ (scikit-learn, which
+    # stores $W^\top$)"
+    (r"X W^\top + b", LAYOUTS),
+    (r"X W + b", LAYOUTS),
+    (r"W^\top", LAYOUTS),
+]
+
+
+def test_notation_page_types_exactly_the_listed_expressions():
+    assert markdown_inline_expressions("notation") == [norm_tex(tex) for tex, _ in NOTATION_EXPRESSIONS]
+
+
+@pytest.mark.parametrize(("tex", "check"), NOTATION_EXPRESSIONS, ids=[str(n) for n in range(len(NOTATION_EXPRESSIONS))])
+def test_notation_each_listed_expression_says_what_holds(tex, check):
+    assert check(), f"{tex!r}: what its sentence says does not hold"
+
+
+def test_notation_expression_checks_can_fail():
+    """Wrong versions fail: an OTHER_BOOKS formula that is not there; the slides' rule (3) without f'(v_i) (a factor
+    dropped); the product's entries in the wrong order (an index swapped); δ_i with f(v_i) for f'(v_i)."""
+    with pytest.raises(ValueError):
+        book("Nielsen", r"$w \leftarrow w + \eta")
+    n = other_books_nets()[1]
+    assert not _close(n.eta * n.e[0] * np.outer(n.W2[0], n.x), n.dW1)
+    n = other_books_nets()[0]
+    assert not _close([sum(n.W2[j, i] * n.delta2[j] for j in range(2)) for i in range(3)], (n.W2.T @ n.delta2)[::-1])
+    assert not _close(n.y_h * (n.W2.T @ n.delta2), n.delta1)
