@@ -71,7 +71,7 @@ from tests.support.reference_net import (
     updates,
 )
 from tests.support.snippets import DOCS, EXEC, ROOT, render_with_example
-from tests.support.symbolic import ETA_S, SymbolicNet
+from tests.support.symbolic import ETA_S, SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
 # The reference network (tests/support/reference_net.py) itself
@@ -680,3 +680,239 @@ def test_iteration_page_names_the_parameters_that_stay(tmp_path):
     path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(path, [PAGE])[PAGE])
     assert "; the other one, $w_{42}$, has slope 0 there and stays" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's inline expressions: formulas with no relation of their own that a sentence says something of, in the
+# Markdown (pages.markdown_inline_expressions) and in what the exec blocks print ("a hidden weight $w_{ik}$ moves with
+# the sign of $e(n)\, w_{4i}(n)\, x_k(n)$": an audit made it $y_{hi}(n)$ and no test noticed). Each is listed in page
+# order, as typed, with a check of what its sentence says: sympy on the slides' network (SymbolicNet), or the
+# reference network and the oracle in plain math.
+# ---------------------------------------------------------------------------------------------
+
+SYM = SymbolicNet()
+T_REAL = sp.Symbol("t", real=True)
+
+
+def block_expressions(page: str) -> list[str]:
+    """The inline formulas ``$...$`` in the source of a page's exec blocks that state nothing (no relation) but are an
+    expression or a number, as pages.markdown_inline_expressions reads the Markdown (pages.exec_block_math lists the
+    blocks' statements only), whitespace normalised, in order."""
+    from tests.support.pages import EXPRESSION, RELATION
+
+    out = []
+    for snippet in pages_blocks(page):
+        if 'exec="1"' in snippet.info:
+            code = re.sub(r"\$\$.*?\$\$", "", snippet.code, flags=re.S)
+            spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", code)
+            out += [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
+    return out
+
+
+def apart(gap: sp.Expr) -> bool:
+    """``gap`` is clearly not 0 at SymbolicNet's random point (η and w_4i(n+1) given values too): a quick "no"."""
+    return abs(SYM.at(gap.xreplace({ETA_S: sp.Float(0.37), W_NEXT: sp.Float(0.81)}))) > 1e-12
+
+
+def same(a: sp.Expr, b: sp.Expr) -> bool:
+    return identical(a, b, differs=apart)
+
+
+def sym_step(param: sp.Symbol) -> sp.Expr:
+    """Δθ = -η ∂E/∂θ on the slides' network (logsig hidden, linear output)."""
+    return -ETA_S * sp.diff(SYM.E, param)
+
+
+def logsig_slope() -> bool:
+    """f'(v) = f(v)(1 - f(v)) for the logsig, and it is positive."""
+    f = SYM.f(T_REAL)
+    return identical(sp.diff(f, T_REAL), f * (1 - f)) and bool(sp.diff(f, T_REAL).is_positive)
+
+
+def moves_with_the_sign_of(param, sign_of, times) -> callable:
+    """Δθ = η ``times`` ``sign_of`` for each θ, with ``times`` positive (η, or η f'(v_i) of the logsig): θ moves with
+    the sign of ``sign_of``."""
+    def check() -> bool:
+        return logsig_slope() and all(same(sym_step(param(SYM, i, k)), ETA_S * times(SYM, i) * sign_of(SYM, i, k))
+                                      for i in (1, 2, 3) for k in (1, 2))
+    return check
+
+
+def f_prime(n, i):
+    return n.f(n.v[i]) * (1 - n.f(n.v[i]))
+
+
+def step_is_theta_plus_delta() -> bool:
+    """backprop.step is exactly θ(n) + Δθ(n) of the four rule functions, and that is the reference network's rules
+    (plain math): the network at time n+1."""
+    from backprop import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, forward, step
+
+    new, fp = step(examples.NET, examples.X, examples.D, examples.ETA), forward(examples.NET, examples.X)
+    rules = {"w_output": delta_w_output, "b_output": delta_b_output, "w_hidden": delta_w_hidden,
+             "b_hidden": delta_b_hidden}
+    exact = all(np.array_equal(getattr(new, name), getattr(examples.NET, name) + rule(fp, examples.D, examples.ETA))
+                for name, rule in rules.items())
+    reference = flat(apply(WORKED, updates(WORKED, X, D, ETA)))
+    package = [v for name in ("w_output", "b_output", "w_hidden", "b_hidden") for v in getattr(new, name).ravel()]
+    return exact and package == pytest.approx(reference, rel=1e-12, abs=1e-15)
+
+
+def wrong_order_is_not_the_gradient() -> bool:
+    """The hidden updates with w_4i(n+1) are not -η times the gradient of E(n) (central differences of the plain-math
+    cost), while those with w_4i(n) are."""
+    right = updates(WORKED, X, D, ETA)
+    wrong = updates(WORKED, X, D, ETA, w_back=apply(WORKED, right)["w_output"])
+    hidden = ("w_hidden", "b_hidden")
+    return relative_error(right, WORKED, X, D, ETA, hidden) < 1e-6 < 1e-4 < relative_error(wrong, WORKED, X, D, ETA,
+                                                                                         hidden)
+
+
+def central_differences_are_the_slopes() -> bool:
+    """Nudging one parameter by ±h and running the forward pass again gives each slope ∂E/∂θ = -Δθ/η."""
+    return relative_error(updates(WORKED, X, D, ETA), WORKED, X, D, ETA) < 1e-6
+
+
+def each_update_times_what_it_multiplies() -> bool:
+    """∂v/∂θ is what θ multiplies: 1 for a bias, x_k for w_ik, y_hi for w_4i; so Δb = η δ · 1."""
+    n = SYM
+    return all(sp.diff(n.v[i], n.b[i]) == 1 and sp.diff(n.v[i], n.w[i, k]) == n.x[k]
+               and sp.diff(n.v[4], n.w[4, i]) == n.y_h[i] for i in (1, 2, 3) for k in (1, 2)) \
+        and sp.diff(n.v[4], n.b[4]) == 1
+
+
+def transpose_sends_back() -> bool:
+    """With two outputs (the oracle, plain sums over j): the forward pass is W^(2) y_h + b, and the hidden local
+    gradients are f'(v_i) times W^(2)ᵀ δ^(2), which adds what every output sends back."""
+    ex = {**EX, "w_output": [[0.3, -0.8, 0.5], [-0.6, 0.4, 0.9]], "b_output": [0.1, -0.2], "d": [0.4, -0.3]}
+    it = oracle.iteration(ex)
+    w2 = np.array(ex["w_output"])
+    forward_ok = np.allclose(it["v_output"], w2 @ np.array(it["y_hidden"]) + ex["b_output"], rtol=1e-13)
+    back = np.array(it["fp_hidden"]) * (w2.T @ np.array(it["delta_output"]))
+    one_output_only = np.array(it["fp_hidden"]) * w2[0] * it["delta_output"][0]
+    return forward_ok and np.allclose(it["delta_hidden"], back, rtol=1e-13) \
+        and not np.allclose(it["delta_hidden"], one_output_only)
+
+
+def training_points_in_the_square() -> bool:
+    Xs, _ = examples.regression_data(200, seed=0)
+    return Xs.shape == (200, 2) and bool(np.all(np.abs(Xs) <= 1)) and bool(np.all(Xs.min(0) < -0.9)) \
+        and bool(np.all(Xs.max(0) > 0.9))
+
+
+def random_weights_within_fan_in() -> bool:
+    """Network.random draws each weight from [-1/√fan-in, 1/√fan-in]: 2 inputs into a hidden neuron, 3 into the
+    output; over many seeds the draws come near both ends."""
+    nets = [Network.random(2, 3, 1, seed=seed) for seed in range(40)]
+    ends = []
+    for name, fan_in in (("w_hidden", 2), ("w_output", 3)):
+        values = np.concatenate([getattr(net, name).ravel() for net in nets])
+        bound = 1 / math.sqrt(fan_in)
+        ends.append(np.all(np.abs(values) <= bound) and np.max(np.abs(values)) > 0.9 * bound)
+    return all(ends)
+
+
+def one_period_on_the_interval() -> bool:
+    """sin(π x_1) has period 2, the length of [-1, 1], and the training inputs x_1 fill it."""
+    x = sp.Symbol("x", real=True)
+    return sp.periodicity(sp.sin(sp.pi * x), x) == 2 == 1 - (-1) and training_points_in_the_square()
+
+
+def zero_output_weight_zero_hidden_updates() -> bool:
+    """With w_4i = 0 (at time n, or at time n+1 used in the wrong order) every update of hidden neuron i is 0."""
+    n = SYM
+    return all(sym_step(theta).subs(n.w[4, i], 0) == 0 for i in (1, 2, 3)
+               for theta in (n.w[i, 1], n.w[i, 2], n.b[i]))
+
+
+W_NEXT = sp.Symbol("W")  # w_4i(n+1), used in the wrong order
+
+
+def wrong_update(i: int, times: sp.Expr) -> sp.Expr:
+    """Rules (3)-(4) with w_4i(n+1) for w_4i(n): η e W f'(v_i) ``times``."""
+    return ETA_S * SYM.e[4] * W_NEXT * f_prime(SYM, i) * times
+
+
+def wrong_is_right_times_the_factor() -> bool:
+    """Each wrong update is the right one times w_4i(n+1)/w_4i(n)."""
+    n = SYM
+    return all(same(wrong_update(i, times), sym_step(theta) * W_NEXT / n.w[4, i])
+               for i in (1, 2, 3) for theta, times in ((n.w[i, 1], n.x[1]), (n.w[i, 2], n.x[2]), (n.b[i], 1)))
+
+
+def zero_input_zero_in_both_columns() -> bool:
+    """A weight on an input x_k = 0 has a right and a wrong update of 0."""
+    n = SYM
+    return all(sym_step(n.w[i, k]).subs(n.x[k], 0) == 0 and wrong_update(i, n.x[k]).subs(n.x[k], 0) == 0
+               for i in (1, 2, 3) for k in (1, 2))
+
+
+WRONG_ORDER = wrong_order_is_not_the_gradient
+
+ITERATION_EXPRESSIONS = [
+    (r"\theta(n) + \Delta\theta(n)", step_is_theta_plus_delta),  # "its result is exactly $\theta(n) + ...$"
+    (r"w_{4i}(n+1)", WRONG_ORDER),  # "computes the hidden updates with the new values $w_{4i}(n+1)$. That is wrong"
+    (r"w_{4i}(n+1)", WRONG_ORDER),  # "Using $w_{4i}(n+1)$ ... gives a vector that is not the gradient of $E(n)$"
+    (r"1", each_update_times_what_it_multiplies),  # "times what the parameter multiplies ($1$ for a bias)"
+    (r"W^{(2)\top} \delta^{(2)}", transpose_sends_back),  # "is the step back ... adds up what every output sends back"
+    (r"\partial E / \partial \theta", central_differences_are_the_slopes),  # "finds each slope ... by nudging one"
+    (r"[-1, 1]^2", training_points_in_the_square),  # "200 points drawn uniformly in $[-1, 1]^2$"
+    (r"[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]", random_weights_within_fan_in),  # "each drawn from"
+    (r"[-1, 1]", one_period_on_the_interval),  # "enough for one period of a sine on $[-1, 1]$"
+]
+
+ITERATION_BLOCK_EXPRESSIONS = [
+    (r"f(v_i)\big(1 - f(v_i)\big)", logsig_slope),  # "the factor $f(v_i)(1 - f(v_i))$ becomes $f'(v_i) = ...$"
+    (r"n+1", step_is_theta_plus_delta),  # the table's "value at $n+1$": θ(n) + Δθ(n)
+    (r"n+1", step_is_theta_plus_delta),  # "their value at $n+1$ as at $n$"
+    # "An output weight $w_{4i}$ moves with the sign of $e(n)\, y_{hi}(n)$"
+    (r"e(n)\, y_{hi}(n)", moves_with_the_sign_of(lambda n, i, k: n.w[4, i], lambda n, i, k: n.e[4] * n.y_h[i],
+                                                 lambda n, i: 1)),
+    # "Because $f'(v_i) > 0$, a hidden weight $w_{ik}$ moves with the sign of $e(n)\, w_{4i}(n)\, x_k(n)$
+    (r"e(n)\, w_{4i}(n)\, x_k(n)", moves_with_the_sign_of(lambda n, i, k: n.w[i, k],
+                                                          lambda n, i, k: n.e[4] * n.w[4, i] * n.x[k], f_prime)),
+    # and a hidden bias $b_i$ with the sign of $e(n)\, w_{4i}(n)$"
+    (r"e(n)\, w_{4i}(n)", moves_with_the_sign_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i],
+                                                 f_prime)),
+    (r"n+1", step_is_theta_plus_delta),  # the cost table's "time $n+1$": the network after the step
+    (r"w_{4i}(n+1)", WRONG_ORDER),  # the column "with $w_{4i}(n+1)$ (wrong)"
+    (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = w_{4i}(n+1) = 0$: ... all $0$"
+    (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = 0$: the right updates are $0$"
+    (r"w_{{4i}}(n+1)/w_{{4i}}(n)", wrong_is_right_times_the_factor),  # "is its right update times"
+    (r"0", zero_input_zero_in_both_columns),  # "are $0$ in both columns: they multiply $x_k = 0$,
+    (r"0", zero_input_zero_in_both_columns),  # and no factor changes a $0$"
+    (r"1", each_update_times_what_it_multiplies),  # "what each parameter multiplies (..., $1$ for a bias)"
+]
+
+
+def test_iteration_page_types_exactly_the_listed_expressions():
+    from tests.support.pages import markdown_inline_expressions
+
+    assert markdown_inline_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_EXPRESSIONS]
+    assert block_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_BLOCK_EXPRESSIONS]
+
+
+@pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"{kind}{n}")
+                                            for kind, table in (("md", ITERATION_EXPRESSIONS),
+                                                                ("block", ITERATION_BLOCK_EXPRESSIONS))
+                                            for n, (tex, check) in enumerate(table)])
+def test_iteration_page_expression_holds(tex, check):
+    assert check(), f"what the page says of ${tex}$ does not hold"
+
+
+def test_iteration_page_expression_checks_can_fail():
+    """Wrong versions of the page's expressions (the audit's y_hi for x_k, a sign, a dropped factor) fail the checks."""
+    n = SYM
+    # a hidden weight moving with the sign of e w_4i y_hi (the audit's edit), or of -e w_4i x_k
+    assert not moves_with_the_sign_of(lambda n, i, k: n.w[i, k], lambda n, i, k: n.e[4] * n.w[4, i] * n.y_h[i],
+                                      f_prime)()
+    assert not moves_with_the_sign_of(lambda n, i, k: n.w[i, k], lambda n, i, k: -n.e[4] * n.w[4, i] * n.x[k],
+                                      f_prime)()
+    # an output weight with the sign of e alone (y_hi dropped); the factor turned over, w_4i(n)/w_4i(n+1)
+    assert not moves_with_the_sign_of(lambda n, i, k: n.w[4, i], lambda n, i, k: n.e[4], lambda n, i: 1)()
+    assert not same(wrong_update(1, n.x[1]), sym_step(n.w[1, 1]) * n.w[4, 1] / W_NEXT)
+    # the wrong order passed off as the gradient; a step that is not θ + Δθ
+    right = updates(WORKED, X, D, ETA)
+    assert relative_error(updates(WORKED, X, D, ETA, w_back=apply(WORKED, right)["w_output"]), WORKED, X, D, ETA,
+                          ("w_hidden", "b_hidden")) > 1e-4
+    assert flat(apply(WORKED, updates(WORKED, X, D, ETA, e_sign=-1.0))) != pytest.approx(
+        flat(apply(WORKED, right)), rel=1e-12)
