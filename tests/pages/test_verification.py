@@ -22,9 +22,11 @@ import math
 import re
 import sys
 
+import numpy as np
 import pytest
 import sympy as sp
 
+import backprop.examples
 from backprop import caught, gradcheck
 from tests.support import oracle
 from tests.support.check_words import (
@@ -41,6 +43,7 @@ from tests.support.pages import (
     and_list,
     given,
     markdown_displays,
+    markdown_inline_expressions,
     markdown_says,
     norm_tex,
     numbers_in,
@@ -52,7 +55,7 @@ from tests.support.pages import (
 )
 from tests.support.reference_net import EX, WORKED, D, X, cost, finite_differences, flat, network_of, updates
 from tests.support.snippets import DOCS, render_with_example
-from tests.support.symbolic import SymbolicNet
+from tests.support.symbolic import SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
 # Verification page
@@ -854,3 +857,159 @@ def relative_error_of_broken(p: dict, x: list[float], d: list[float]) -> float:
     from tests.support.reference_net import relative_error
 
     return relative_error(updates(p, x, d, 1.0, f_h_prime=False), p, x, d, 1.0, ["w_hidden", "b_hidden"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The page's inline expressions (pages.markdown_inline_expressions: formulas with no relation of their own, numbers
+# among them, that a sentence says something of), listed in page order as typed, each with a check of what its
+# sentence says: sympy, the package's constants and relative_error on numbers, the plain-math reference network.
+# ---------------------------------------------------------------------------------------------
+
+
+def one_sided_is_first_order() -> bool:
+    """(E(θ + h) - E(θ))/h = E'(θ) + h E''(θ)/2 + ...: only O(h) accurate."""
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+    series = sp.series((E_f(t + h) - E_f(t)) / h, h, 0, 2).removeO().doit()
+    return series.coeff(h, 0) == sp.diff(E_f(t), t) and series.coeff(h, 1) != 0
+
+
+def floor_guards_zero_over_zero() -> bool:
+    """The denominator's floor is 10^-8: two gradients both 0 read r = 0, not 0/0; it changes no r of sizable ones."""
+    with np.errstate(all="raise"):
+        zero = float(gradcheck.relative_error(0.0, 0.0))
+    return gradcheck.FLOOR == 1e-8 and zero == 0.0 and float(gradcheck.relative_error(2.0, 1.0)) == r_of(2.0, 1.0)
+
+
+def factor_4_gives_0_6() -> bool:
+    return all(float(gradcheck.relative_error(4 * c, c)) == pytest.approx(0.6, rel=1e-12) for c in (-3.0, 0.2, 7.0))
+
+
+def saturated_slopes(bound: float, slope) -> bool:
+    """A hidden output within 10^-5 of its bound (t the distance) has f'(v_i) = ``slope(t)`` below ``bound``."""
+    t = sp.Symbol("t", nonnegative=True)
+    delta = sp.Rational(1, 10**5)
+    return sp.maximum(slope(t), t, sp.Interval(0, delta)) <= bound
+
+
+LOGSIG_SATURATED = functools.partial(saturated_slopes, sp.Rational(1, 10**5), lambda t: t * (1 - t))  # y(1 - y)
+TANSIG_SATURATED = functools.partial(saturated_slopes, 2 * sp.Rational(1, 10**5), lambda t: 1 - (1 - t) ** 2)
+
+
+def gradient_is_a_fraction_of(param, rest) -> bool:
+    """∂E/∂θ = -f'(v_i) ``rest`` (the slides' linear output): the slope f'(v_i) is the fraction of ``rest``."""
+    net = SymbolicNet()
+    f_prime = {i: net.y_h[i] * (1 - net.y_h[i]) for i in (1, 2, 3)}
+    return all(identical(sp.diff(net.E, param(net, i, k)), -f_prime[i] * rest(net, i, k),
+                         differs=lambda gap: abs(net.at(gap)) > 1e-12) for i in (1, 2, 3) for k in (1, 2))
+
+
+def saturated_gradients_are_small() -> bool:
+    """On saturated hidden neurons (SATURATED: y_hi within 10^-5 of 0 or 1) each gradient is below 10^-5 of
+    e w_4i x_k (e w_4i for a bias), and here some are 10^-6 or less (the oracle)."""
+    it = oracle.iteration(SATURATED)
+    e, x, w4 = it["e"], it["x"], SATURATED["w_output"][0]
+    small = []
+    for i, y in enumerate(it["y_hidden"]):
+        if min(y, 1 - y) < 1e-5:
+            grads = [(-dw / it["eta"], e * w4[i] * x[k]) for k, dw in enumerate(it["dw_hidden"][i])]
+            grads.append((-it["db_hidden"][i] / it["eta"], e * w4[i]))
+            if not all(abs(g) < 1e-5 * abs(rest) for g, rest in grads):
+                return False
+            small += [abs(g) <= 1e-6 for g, _ in grads]
+    return any(small)
+
+
+def rounding_error_of_the_difference() -> bool:
+    """The rounding error of E(θ + h) - E(θ - h), divided by 2h, grows like ε/h, and is about εE/h: on an output weight
+    (E is quadratic in it, so the central difference has no truncation error) in plain math, for h = 10^-5, 10^-8,
+    10^-11; and the package's rounding_noise bound is proportional to 1/h and above εE/h."""
+    p, x, d, eta = network_of(EX)
+    a = -updates(p, x, d, eta)["w_output"][0][0] / eta
+    E, eps = cost(p, x, d), sys.float_info.epsilon
+    errors = [abs(finite_differences(p, x, d, h)["w_output"][0][0] - a) for h in (1e-5, 1e-8, 1e-11)]
+    about = 0.1 < errors[2] / (eps * E / 1e-11) < 10
+    net = backprop.examples.NET
+    noise = [gradcheck.rounding_noise(net, backprop.examples.X, backprop.examples.D, h) * h for h in (1e-4, 1e-6)]
+    return errors[0] < errors[1] < errors[2] and about and noise[0] == pytest.approx(noise[1], rel=1e-9) \
+        and noise[0] >= eps * E
+
+
+def small_gradients_count_0() -> bool:
+    """Where the plain r is 10^-7 or more but the gap |a - c| is within the noise (atol), r counts 0; below 10^-7 the
+    plain r stays; a gap above atol keeps its r."""
+    a, c = 1e-12, 3e-12  # plain r = 0.5: too small a gradient to judge relatively
+    plain_below = (1.0 + 1e-9, 1.0)  # plain r about 5e-10
+    return (gradcheck.RIGHT == 1e-7 and float(gradcheck.relative_error(a, c, atol=1e-11)) == 0.0
+            and float(gradcheck.relative_error(*plain_below, atol=1.0)) == r_of(*plain_below) > 0
+            and float(gradcheck.relative_error(a, c, atol=1e-13)) == r_of(a, c))
+
+
+def third_derivative_has_a_term_without_e() -> bool:
+    """E = ½ (d - y(θ))²: E' = -e y' (proportional to e), E''' = 3 y' y'' - e y''' (3 y' y'' without e)."""
+    t, d = sp.Symbol("theta"), sp.Symbol("d")
+    y = sp.Function("y")(t)
+    E = sp.Rational(1, 2) * (d - y) ** 2
+    return sp.expand(sp.diff(E, t) + (d - y) * sp.diff(y, t)) == 0 and \
+        sp.expand(sp.diff(E, t, 3) - 3 * sp.diff(y, t) * sp.diff(y, t, 2) + (d - y) * sp.diff(y, t, 3)) == 0
+
+
+def richardson_third() -> bool:
+    """c(h) and c(2h) are off by C h² and 4 C h² (C = E'''/6), so (c(2h) - c(h))/3 is C h² to that order."""
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+
+    def c(step):
+        return sp.series((E_f(t + step) - E_f(t - step)) / (2 * step), h, 0, 4).removeO().doit()
+
+    return sp.expand((c(2 * h) - c(h)) / 3 - sp.diff(E_f(t), t, 3) / 6 * h**2) == 0
+
+
+VERIFICATION_EXPRESSIONS = [
+    (r"\big(E(\theta + h) - E(\theta)\big)/h", one_sided_is_first_order),  # "is only $O(h)$ accurate"
+    (r"10^{-8}", floor_guards_zero_over_zero),  # "the floor $10^{-8}$ only guards against $0/0$"
+    (r"0/0", floor_guards_zero_over_zero),
+    (r"4", factor_4_gives_0_6),  # "($0.6$ for a factor of $4$)"
+    (r"10^{-5}", LOGSIG_SATURATED),  # "($y_{hi}$ within $10^{-5}$ of its bounds) has a slope $f'(v_i)$ below
+    (r"10^{-5}", LOGSIG_SATURATED),  # $10^{-5}$ (logsig)
+    (r"2 \times 10^{-5}", TANSIG_SATURATED),  # or $2 \times 10^{-5}$ (tansig)"
+    # "so its gradients are that small a fraction of $e\, w_{4i}\, x_k$ ($e\, w_{4i}$ for its bias)"
+    (r"e\, w_{4i}\, x_k", lambda: gradient_is_a_fraction_of(lambda n, i, k: n.w[i, k],
+                                                            lambda n, i, k: n.e[4] * n.w[4, i] * n.x[k])),
+    (r"e\, w_{4i}", lambda: gradient_is_a_fraction_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i])),
+    (r"10^{-6}", saturated_gradients_are_small),  # "often $10^{-6}$ or less"
+    (r"\varepsilon E/h", rounding_error_of_the_difference),  # "the central difference's rounding error, about"
+    (r"10^{-7}", small_gradients_count_0),  # "where the plain $r$ would read $10^{-7}$ or more but the gap
+    (r"|a - c|", small_gradients_count_0),  # $|a - c|$ is within the rounding noise ..., $r$ counts $0$;
+    (r"0", small_gradients_count_0),
+    (r"10^{-7}", small_gradients_count_0),  # an entry whose plain $r$ is below $10^{-7}$ keeps it"
+    (r"\partial^3 E/\partial\theta^3", third_derivative_has_a_term_without_e),  # "holds a term without the error"
+    (r"|c(2h) - c(h)|", richardson_third),  # "so a third of $|c(2h) - c(h)|$ estimates the first"
+    (r"10^{-7}", small_gradients_count_0),  # "where the plain $r$ is $10^{-7}$ or more ..., $r$ counts $0$"
+    (r"0", small_gradients_count_0),
+    (r"E(\theta + h) - E(\theta - h)", rounding_error_of_the_difference),  # "the rounding error of the subtraction
+    (r"\varepsilon / h", rounding_error_of_the_difference),  # ... grows like $\varepsilon / h$"
+]
+
+
+def test_verification_page_types_exactly_the_listed_expressions():
+    assert markdown_inline_expressions("verification") == [norm_tex(tex) for tex, _ in VERIFICATION_EXPRESSIONS]
+
+
+@pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"expression{n}")
+                                            for n, (tex, check) in enumerate(VERIFICATION_EXPRESSIONS)])
+def test_verification_expression_holds(tex, check):
+    assert check(), f"what the page says of ${tex}$ does not hold"
+
+
+def test_verification_expression_checks_can_fail():
+    """Wrong versions fail the checks: a tansig bound of 10^-5 (the factor 2 dropped), the gradient a fraction of
+    e w_4i x_k with its sign turned or of e x_k (w_4i dropped), a third of c(2h) + c(h)."""
+    assert not saturated_slopes(sp.Rational(1, 10**5), lambda t: 1 - (1 - t) ** 2)
+    assert not gradient_is_a_fraction_of(lambda n, i, k: n.w[i, k], lambda n, i, k: -n.e[4] * n.w[4, i] * n.x[k])
+    assert not gradient_is_a_fraction_of(lambda n, i, k: n.w[i, k], lambda n, i, k: n.e[4] * n.x[k])
+    t, h = sp.symbols("theta h")
+    E_f = sp.Function("E")
+    c = [sp.series((E_f(t + s) - E_f(t - s)) / (2 * s), h, 0, 4).removeO().doit() for s in (h, 2 * h)]
+    assert sp.expand((c[1] + c[0]) / 3 - sp.diff(E_f(t), t, 3) / 6 * h**2) != 0
+    assert float(gradcheck.relative_error(4.0, 1.0)) != pytest.approx(0.5)

@@ -1,0 +1,156 @@
+r"""docs/live-example.md: its inline expressions, listed and checked.
+
+The live page has no display equations and no inline statement with a relation; its typed math is formulas and
+numbers the prose says something of (``markdown_inline_expressions``): how the engine writes a number
+("like $1 \times 10^{-7}$", "$1.234568 \times 10^{15}$"), what each update is ("$\eta\, \delta$ times what its
+parameter multiplies"), the finite difference beside it, and the homework check's tolerance
+("within $10^{-6} + 0.1\,\%$"). They are listed in page order, as typed, so that an edit of one fails the listing
+test, and each is paired with a check of what its sentence says: the page's engine (docs/javascripts/
+backprop-engine.js, run in mini-racer as test_live_engine does), the package's homework check and gradient check, and
+the oracle's updates in plain math. test_live_engine checks the engine against the package on many networks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+from backprop import examples, forward, gradcheck, homework, rules, show
+from tests.support import ROOT, oracle
+from tests.support.js import script
+from tests.support.pages import markdown_inline_expressions, norm_tex
+from tests.support.reference_net import ETA, WORKED, D, X, finite_differences, flat, updates
+
+pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
+
+PAGE = "live-example"
+ENGINE = ROOT / "docs" / "javascripts" / "backprop-engine.js"
+
+
+@pytest.fixture(scope="module")
+def js():
+    with script(ENGINE) as call:
+        yield call
+
+
+Check = Callable[..., bool]  # called with the engine
+
+
+def written_as(value: float, spec: str, tex: str) -> Check:
+    """The engine writes ``value`` in a formula (``{{v}}``, or ``{{v:given}}`` for a value the reader gives) as
+    ``tex``."""
+    field = "{{v:given}}" if spec == "given" else "{{v}}"
+    return lambda js: js(f"(v) => BackpropEngine.tex('{field}', {{v: v}})", value) == tex
+
+
+def tiny_given(js) -> bool:
+    """A given value that six decimals would print as 0 is written as typed: 10^-7 -> 1 × 10^-7, not 0."""
+    return show.num(1e-7) == "0.000000" and written_as(1e-7, "given", r"1 \times 10^{-7}")(js)
+
+
+def large_written_in_powers(js) -> bool:
+    """From 10^15 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
+    keeps 15 significant digits)."""
+    return written_as(1234567.8e9, "num", r"1.234568 \times 10^{15}")(js) and js(
+        "() => BackpropEngine.SIGNIFICANT") == 15
+
+
+def update_is_eta_delta_times_input(js) -> bool:
+    """Every update is η δ times what its parameter multiplies: y_hi for w_4i, 1 for b_4, x_k for w_ik, 1 for b_i (the
+    oracle's local gradients), as the package's rules and the engine compute them."""
+    it = oracle.iteration(oracle.load_example())
+    eta, d4, di, y_h, x = it["eta"], it["delta_output"][0], it["delta_hidden"], it["y_hidden"], it["x"]
+    want = [*(eta * d4 * y for y in y_h), eta * d4 * 1, *(eta * di[i] * x[k] for i in range(3) for k in range(2)),
+            *(eta * di[i] * 1 for i in range(3))]
+    fp = forward(examples.NET, examples.X)
+    package = [*rules.delta_w_output(fp, examples.D, examples.ETA).ravel(),
+               *rules.delta_b_output(fp, examples.D, examples.ETA),
+               *rules.delta_w_hidden(fp, examples.D, examples.ETA).ravel(),
+               *rules.delta_b_hidden(fp, examples.D, examples.ETA)]
+    engine = js("(net, x, d, eta) => { var u = BackpropEngine.rules(net, x, d, eta); "
+                "return [u.dw_output, u.db_output, u.dw_hidden, u.db_hidden].flat(2); }",
+                examples.NET.to_dict(), list(examples.X), examples.D, examples.ETA)
+    return all(math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-15) for got in (package, engine)
+               for a, b in zip(got, want, strict=True))
+
+
+def finite_difference_is_the_update(js) -> bool:
+    """-η (E(θ + h) - E(θ - h))/2h with h = 10^-5 (plain math, the reference network) is each update, up to the
+    difference's error; it is what the package's gradient check computes with its default h."""
+    numerical = [-ETA * g for g in flat(finite_differences(WORKED, X, D, 1e-5))]
+    right = flat(updates(WORKED, X, D, ETA))
+    package = gradcheck.numerical_gradient(examples.NET, examples.X, examples.D)
+    package = [-ETA * v for name in ("w_output", "b_output", "w_hidden", "b_hidden") for v in
+               np.ravel(package[name])]
+    return (numerical == pytest.approx(right, rel=1e-6, abs=1e-12) and package == pytest.approx(numerical, rel=1e-9)
+            and gradcheck.numerical_gradient.__defaults__ == (1e-5,))
+
+
+def tolerance_is_atol_plus_rtol(js) -> bool:
+    """A value is right within 10^-6 + 0.1 % of the right one: homework's ATOL and RTOL, and the engine's."""
+    same_constants = (homework.ATOL, homework.RTOL) == (1e-6, 1e-3) == tuple(js("() => [BackpropEngine.ATOL, "
+                                                                               "BackpropEngine.RTOL]"))
+    to = -0.734
+    return same_constants and homework.tolerance(to) == 1e-6 + 0.001 * abs(to) == js(
+        "(to) => BackpropEngine.tolerance(to)", to)
+
+
+def new_value_within_its_update(js) -> bool:
+    """A new weight θ(n+1) is right within 10^-6 + 0.1 % of its update θ(n+1) - θ(n), in homework and the engine."""
+    at_n, to = 0.5, 0.5 + 2e-4
+    want = 1e-6 + 0.001 * abs(to - at_n)
+    return homework.tolerance(to, at_n) == pytest.approx(want, rel=1e-12) and js(
+        "(to, atN) => BackpropEngine.tolerance(to, atN)", to, at_n) == pytest.approx(want, rel=1e-12)
+
+
+def value_relative_would_pass_no_update(js) -> bool:
+    """With a small step (θ(n) = 0.5, Δθ = 10^-4) 0.1 % of the value itself would accept θ(n), no update at all; the
+    page's tolerance, 0.1 % of the update, refuses it."""
+    at_n, to = 0.5, 0.5 + 1e-4
+    return abs(at_n - to) <= homework.ATOL + homework.RTOL * abs(to) and not homework.close(at_n, to, at_n=at_n)
+
+
+def six_decimals_of_e_times_a_large_eta(js) -> bool:
+    """An error e of a few millionths written with six decimals, times a large η (5), is more than 10^-6 from η e."""
+    eta, e = 5.0, 3.4e-6
+    return abs(eta * float(show.num(e)) - eta * e) > 1e-6 > abs(float(show.num(e)) - e)
+
+
+EXPRESSIONS = [
+    (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
+    (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
+    (r"\eta\, \delta", update_is_eta_delta_times_input),  # "every update below is $\eta\, \delta$ times what its
+    (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"
+    # "the same update measured numerically, without the rule, as ... with $h = 10^{-5}$"
+    (r"-\eta\, \big(E(\theta + h) - E(\theta - h)\big) / 2h", finite_difference_is_the_update),
+    (r"10^{-6} + 0.1\,\%", tolerance_is_atol_plus_rtol),  # "A value is right when it is within ... of the right one,
+    (r"\theta(n+1)", new_value_within_its_update),  # and a new weight or bias $\theta(n+1)$ when it is within
+    (r"10^{-6} + 0.1\,\%", new_value_within_its_update),  # ... of its update $\Delta\theta$
+    (r"0.1\,\%", value_relative_would_pass_no_update),  # (with a small step, $0.1\,\%$ of the value itself would
+    # pass no update at all)"; "an error $e$ of a few millionths written with six decimals can put $\eta\, e$ further
+    # than $10^{-6}$ from the right update"
+    (r"\eta\, e", six_decimals_of_e_times_a_large_eta),
+    (r"10^{-6}", six_decimals_of_e_times_a_large_eta),
+]
+
+
+def test_the_page_types_exactly_the_listed_expressions():
+    assert markdown_inline_expressions(PAGE) == [norm_tex(tex) for tex, _ in EXPRESSIONS]
+
+
+@pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"expression{n}")
+                                            for n, (tex, check) in enumerate(EXPRESSIONS)])
+def test_each_listed_expression_holds(js, tex, check):
+    assert check(js), f"what the page says of ${tex}$ does not hold"
+
+
+def test_the_checks_can_fail(js):
+    """Wrong versions fail the same checks: 10^-7 written as 10^{-6} or 0, the mantissa with one digit less, a
+    tolerance of 10^-6 + 1 %, and a large η of 1 (which six decimals of e cannot move by 10^-6)."""
+    assert not written_as(1e-7, "given", r"1 \times 10^{-6}")(js) and not written_as(1e-7, "given", "0")(js)
+    assert not written_as(1234567.8e9, "num", r"1.23457 \times 10^{15}")(js)
+    assert homework.tolerance(-0.734) != 1e-6 + 0.01 * 0.734
+    assert not abs(1.0 * float(show.num(3.4e-6)) - 3.4e-6) > 1e-6
