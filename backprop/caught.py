@@ -143,11 +143,11 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
     r"""Why mistake 1 (the hidden rules through $w_{4i}(n+1) = w_{4i}(n) + \eta e\, y_{hi}$) moves the hidden gradients
     so little, from the two factors of the output weights' step: ``eta_e`` ($\eta e$) and ``y_max`` (the largest
     $|y_{hi}|$). The factor that keeps the step small is the one at most the square root of the step (the smaller one
-    always is; both where they are equal). Returns the clause in Markdown (``tex``), in plain text for a build message
-    (``plain``), and what would show the mistake (``larger``, a subject and its verb).
+    always is; both where they are equal). Returns the clause in Markdown (``tex``) and what would show the mistake
+    (``larger``, a subject and its verb).
 
-    >>> mistake_1_small(1.45e-5, 0.99)["plain"], mistake_1_small(0.025, 3e-6)["plain"]
-    ('eta e = 1.45e-05 is small', 'every |y_hi| is at most 3.0e-06')
+    >>> mistake_1_small(1.45e-5, 0.99)["tex"], mistake_1_small(0.025, 3e-6)["larger"]
+    ('$\\eta e = 1.45 \\times 10^{-5}$ is small', 'Hidden outputs $y_{hi}$ further from 0 show it')
     """
     step = abs(eta_e) * y_max
     by_eta = abs(eta_e) <= np.sqrt(step)
@@ -155,15 +155,13 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
     fields = {"eta_e": magnitude_tex(eta_e, show.DECIMALS), "y": magnitude_tex(y_max, show.DECIMALS)}
     if by_eta and by_y:
         tex = r"both $\eta e = {{eta_e}}$ and every $|y_{hi}|$, at most ${{y}}$, are small"
-        plain, larger = f"eta e = {eta_e:.6g} and every |y_hi|, at most {y_max:.1e}, are small", \
-            r"A larger $\eta$ or error, with hidden outputs further from 0, shows it"
+        larger = r"A larger $\eta$ or error, with hidden outputs further from 0, shows it"
     elif by_eta:
-        tex = r"$\eta e = {{eta_e}}$ is small"
-        plain, larger = f"eta e = {eta_e:.6g} is small", r"A larger $\eta$ or error shows it"
+        tex, larger = r"$\eta e = {{eta_e}}$ is small", r"A larger $\eta$ or error shows it"
     else:
         tex = r"$\eta e = {{eta_e}}$, but every $|y_{hi}|$ is at most ${{y}}$"
-        plain, larger = f"every |y_hi| is at most {y_max:.1e}", r"Hidden outputs $y_{hi}$ further from 0 show it"
-    return {"tex": show.tex(tex, **fields), "plain": plain, "larger": larger}
+        larger = r"Hidden outputs $y_{hi}$ further from 0 show it"
+    return {"tex": show.tex(tex, **fields), "larger": larger}
 
 
 def largest_factor_off_one() -> float:

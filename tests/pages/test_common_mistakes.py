@@ -191,7 +191,7 @@ def test_mistakes_page_says_which_factor_keeps_mistake_1_small(tmp_path):
     assert m, said[said.index("## 1."):][:2000]
     assert m[1] == f"{max(abs(v) for v in it['dw_output'][0]):.1e}"
     assert m[2] == rf"$\eta e = {s6(eta_e)}$, but every $|y_{{hi}}|$ is at most ${tex_sci(y_max)}$"
-    assert m[6] == r"Hidden outputs $y_{hi}$ further from 0 show it"
+    assert m[7] == r"Hidden outputs $y_{hi}$ further from 0 show it"
     check_orders(m[5], float(m[4]), float(m[3]))
     assert "is small, so the output weights" not in said
 
@@ -597,8 +597,8 @@ def test_mistakes_page_says_which_mistakes_change_nothing_when_every_v_i_is_zero
 SMALL_ETA_E = re.compile(r"Here the output weights move by \$\\Delta w_\{4i\} = \\eta e\\, y_\{hi\}\$, at "
                          r"most (\S+): (.*?)\. So the mistake shifts the hidden gradients only a little: gradient "
                          r"check right (\S+), wrong (\S+), below the \$10\^\{-4\}\$ that reads as a bug, so on this "
-                         r"example the check does not catch the mistake, though it is (.*?) above the right rules\. "
-                         r"(.*?) plainly\.")
+                         r"example the check does not catch the mistake, (?:though it is (.*?) above the right rules|"
+                         r"(nor can it tell the mistake from the right rules here: .*?))\. (.*?) plainly\.")
 
 
 def tex_sci(value: float) -> str:
@@ -627,7 +627,7 @@ def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_thr
     assert m[1] == f"{moved:.1e}" and m[2] == r"$\eta e = {{eta_e}}$ is small".replace("{{eta_e}}", tex_sci(eta * e))
     assert float(m[4]) == pytest.approx(r_wrong, rel=0.06) and float(m[3]) < 1e-7
     check_orders(m[5], float(m[4]), float(m[3]))
-    assert m[6] == r"A larger $\eta$ or error shows it"
+    assert m[7] == r"A larger $\eta$ or error shows it"
     checks = CHECK.findall(said)
     assert len(checks) == 6, checks  # every mistake but 1
     for r_right, r_bad in checks:
@@ -781,27 +781,60 @@ def test_mistakes_page_says_what_the_check_misses_on_the_reviews_examples(tmp_pa
     assert float(m[3]) == pytest.approx(max(y * y for y in y_h), rel=0.06) == missed["5 (tansig)"]
 
 
-def test_mistakes_page_names_the_mistake_whose_check_fails_and_says_when_eta_e_is_small(tmp_path):
+def test_mistakes_page_says_how_far_apart_mistake_1_is_with_a_tiny_eta(tmp_path):
     """eta = 1e-6 and e = 0.015 (valid): eta e = 1.5e-8 moves the output weights by 1e-8, so mistake 1 shifts the
-    hidden gradients by a relative 1e-9, which no check can tell from the right rules; the build stops, and the
-    message names mistake 1, gives both relative errors, e, and says that eta e is small."""
-    from backprop.show import ExampleError  # noqa: F401  (the error the message comes with)
-
+    hidden gradients by a relative of about 1e-9. The build stopped there ("Change the page or the example") for an
+    example the loader accepts; the page now says the check does not catch the mistake, why the step is small, and how
+    far apart the two relative errors are."""
     base = oracle.load_example(oracle.DEFAULT_FILE)
     ex = oracle.with_sample(base, eta=0.000001, d=round(oracle.iteration(base)["y"] + 0.015, 6))
     ex.pop("practice", None)
-    with pytest.raises(AssertionError) as failed:
-        mistakes_with(tmp_path, ex, "tiny-eta")
-    message = re.sub(r"\s+", " ", str(failed.value))
-    m = re.search(r"the sentence 'the gradient check tells mistake 1 \(w_ji\(n\+1\) in rules \(3\) and \(4\)\) from "
-                  r"the right rules' is not true of this worked example \(right = (\S+), wrong = (\S+), wrong_plain = "
-                  r"(\S+), e = (\S+), why = eta e = (\S+) is small: the output weights move by at most (\S+), so the "
-                  r"mistake shifts the hidden gradients by a relative (\S+) only", message)
-    assert m, message[-800:]
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "tiny-eta"))
+    m = SMALL_ETA_E.search(said)
+    assert m, said[said.index("## 1."):][:3000]
     e = oracle.iteration(ex)["e"]
-    assert float(m[4].rstrip(",")) == pytest.approx(e, rel=1e-5)
-    assert float(m[5]) == pytest.approx(1e-6 * e, rel=1e-5)
-    assert float(m[2].rstrip(",")) < 1e-6
+    assert m[2] == rf"$\eta e = {tex_sci(1e-6 * e)}$ is small" and m[7] == r"A larger $\eta$ or error shows it"
+    assert float(m[4]) < 1e-7
+    check_orders(m[5], float(m[4]), float(m[3]))
+    missed_1(said, m[4])
+
+
+# A random example the loader accepts (saturated hidden neurons, x_1 = 0), with a small eta.
+SATURATED_SMALL_ETA = {"w_hidden": [[2.176, 7.5], [-7.38, 2.9], [7.648, -3.5]], "b_hidden": [-6.304, 0.0, -6.8],
+             "w_output": [[-3.96, 5.138, 2.544]], "b_output": [0.401], "x": [0.0, -0.5], "d": -1.88}
+
+
+@pytest.mark.parametrize("eta", [0.0001, 0.000001])
+def test_mistakes_page_says_whether_the_check_tells_mistake_1_from_the_right_rules(tmp_path, eta):
+    """SATURATED_SMALL_ETA: with eta = 1e-4 mistake 1 reads 6.1e-6 against the right rules' 1.4e-8, about 430 times;
+    with eta = 1e-6, 6.1e-8 against 1.4e-8, not ten times. Both below the 1e-4 of a bug, and the build stopped at both
+    (it wanted three orders of magnitude, or 1e-5). The page now says it does not catch the mistake and how many whole
+    orders apart the two are, or, under one, that it cannot tell the mistake from the right rules."""
+    base = oracle.load_example(oracle.DEFAULT_FILE)
+    ex = oracle.with_sample(base, **SATURATED_SMALL_ETA, eta=eta)
+    ex.pop("practice", None)
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, f"saturated-{eta}"))
+    m = SMALL_ETA_E.search(said)
+    assert m, said[said.index("## 1."):][:3000]
+    r_right, r_wrong = float(m[3]), float(m[4])
+    assert r_wrong < 1e-5 and r_wrong / r_right < 1000  # the premise: refused before
+    if r_wrong / r_right > 11:
+        check_orders(m[5], r_wrong, r_right)
+        assert m[6] is None and eta == 0.0001
+    else:
+        assert r_wrong / r_right < 10 * 1.11 and eta == 0.000001
+        assert m[5] is None
+        assert m[6] == "nor can it tell the mistake from the right rules here: the two are less than one order of " \
+                       "magnitude apart"
+    missed_1(said, m[4])
+
+
+def missed_1(said: str, r: str) -> None:
+    """The closing summary names mistake 1, alone, as moving the gradients too little, with the r its section printed.
+    (check_summary compares that r with reference_net's plain relative error, which these examples' gaps, within what
+    the central difference can be off by, leave far above the r the page's check reads.)"""
+    assert (f"It does not catch mistake 1 (r = {r}), which moves the gradients too little for the $10^{{-4}}$ that "
+            "reads as a bug: its section says why.") in said, said[said.index("On this example"):]
 
 
 def test_mistakes_page_every_check_names_its_mistake():
