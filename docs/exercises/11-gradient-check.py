@@ -20,8 +20,8 @@ How do you know a derived rule is right? Nudge one weight both ways and watch th
 $$\frac{\partial E}{\partial {{w}}} \approx \frac{E({{w}} + h) - E({{w}} - h)}{2h}.$$
 
 Each rule returns the update $\Delta w = -\eta\, \partial E / \partial w$, so the rule's gradient is
-$-\Delta {{w}} / \eta$. If the rule is right, the two agree to many more digits than the six the pages print
-(the worked solution says how many); a slip in the rule shows in the first digits.
+$-\Delta {{w}} / \eta$. If the rule is right, the two agree to many digits, as many as the central difference
+itself is accurate to (the worked solution says how many); a slip in the rule shows in the first digits.
 """, w=w_tex)
 
 # %%
@@ -99,8 +99,9 @@ for places in range(decimals, 17):
 gap = abs(answer - rule)
 scale = max(abs(rule), abs(answer))
 show.require(scale > 0, "the weight's gradient is not 0 (gradient_check_weight chose it so)", rule=rule)
-show.require(gap / scale < 1e-8, "the two agree to many more digits than the six the pages print",
-             central=answer, rule=rule)
+# "many digits": five at least, far more than the first digits a slip in the rule changes (a hidden output near 1, or
+# a large cost, can leave the central difference accurate to little more than six)
+show.require(gap / scale < 1e-5, "the two agree to many digits", central=answer, rule=rule)
 agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
                      digits=math.floor(-math.log10(gap / scale)) if gap else 16,
                      rel=f"${show.sci(gap / scale)}$" if gap else "0")  # TeX: 2.3e-11 would read as 2.3 e - 11

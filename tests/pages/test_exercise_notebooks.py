@@ -593,6 +593,43 @@ def test_gradient_check_with_a_tiny_step_keeps_the_decimals_it_asks_for(tmp_path
     _central_difference_words(text, TINY_STEP, it)
 
 
+# A random practice example: hidden neuron 1 saturated (v_1 = 13.4, y_h1 = 0.9999984) and a cost of 9.7, so the
+# central difference for w_11 is accurate to about seven significant digits: y_h1 near 1 moves by 3e-11 while its
+# double is held to 1e-16.
+SATURATED_GRADIENT = {"w_hidden": [[-3.5, 1.776], [-0.19, -3.0], [2.5, 0.75]], "b_hidden": [2.4, 1.026, 3.083],
+                      "w_output": [[4.0, -0.8, -1.131]], "b_output": [-0.74], "hidden": "logsig", "output": "purelin",
+                      "x": [-1.87, 2.484], "d": -1.78, "eta": 0.05}
+
+
+def test_gradient_check_says_how_many_digits_agree_where_the_central_difference_is_less_accurate(tmp_path):
+    """SATURATED_GRADIENT: the central difference and rule 3 agree to a relative 1.8e-7, and the exercise stopped the
+    build with "the two agree to many more digits than the six the pages print" (it required 1e-8). It now says they
+    agree to as many digits as the central difference is accurate to, and its worked solution says how many."""
+    it = oracle.iteration(SATURATED_GRADIENT)
+    _, i, k = gradient_weight(SATURATED_GRADIENT, it)
+    rule = it["dw_hidden"][i][k] / -it["eta"]  # the oracle's ∂E/∂w_ik, in plain math
+
+    def cost(w: float) -> float:  # the oracle's E with w_ik replaced
+        w_hidden = [row[:] for row in SATURATED_GRADIENT["w_hidden"]]
+        w_hidden[i][k] = w
+        moved = {**SATURATED_GRADIENT, "w_hidden": w_hidden}
+        return oracle.cost(moved, oracle.forward(moved)["y_output"])
+
+    w, h = SATURATED_GRADIENT["w_hidden"][i][k], ex.GRADCHECK_H
+    central = (cost(w + h) - cost(w - h)) / (2 * h)
+    text = shown_with_example(_practice_file(tmp_path, SATURATED_GRADIENT, "saturated-gradient"),
+                              ["11-gradient-check"])["11-gradient-check"]
+    assert "the two agree to many digits, as many as the central difference itself is accurate to" in \
+        re.sub(r"\s+", " ", text)
+    m = re.search(r"they agree to (\d+) significant digits \(a relative difference of \$(\S+) \\times 10\^\{(-\d+)\}\$",
+                  text)
+    assert m, text[-1500:]
+    relative = float(m[2]) * 10 ** int(m[3])
+    assert relative == pytest.approx(abs(central - rule) / max(abs(central), abs(rule)), rel=0.1)
+    assert 1e-8 < relative < 1e-5 and int(m[1]) == _math.floor(-_math.log10(relative))  # the premise: not 1e-8
+    _central_difference_words(text, SATURATED_GRADIENT, it)
+
+
 def _training_words(text: str) -> None:  # exercise 13: the network's size and seed are on the page
     rows = dict(re.findall(r"\| \$\\text\{([\w ]+)\}\$ \| ([\d.]+) \|", text))
     assert rows["hidden neurons"] == str(ex.TRAIN_HIDDEN) and rows["seed"] == str(ex.TRAIN_SEED)
