@@ -54,9 +54,11 @@ from ._derivation import iteration_outcome, one_iteration_weight
 from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
+    GRADCHECK_AGREEMENT,
     GRADCHECK_H,
     gradient_check_decimals,
     gradient_check_weight,
+    gradient_check_why,
     other_hidden,
     other_hidden_network,
     two_output_network,
@@ -68,14 +70,15 @@ from ._render import answer_box, form_html, loss_curve
 from ._strict import STRICT_ENV, check
 
 __all__ = [
-    "ATOL", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL", "STRICT_ENV", "TRAIN_EPOCHS",
-    "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD", "Box", "Catalogue", "Exercise",
-    "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise", "Page", "answer_box",
-    "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
-    "gradient_check_decimals", "gradient_check_weight", "index_table", "iteration_outcome", "loss_curve", "markdown",
-    "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden", "other_hidden_network",
-    "parse_typed", "percent", "pretty", "python_tip", "spot_the_bug_parameter", "tex_name", "tolerance_note",
-    "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network", "worked_solution",
+    "ATOL", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
+    "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
+    "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
+    "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
+    "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "index_table", "iteration_outcome",
+    "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden",
+    "other_hidden_network", "parse_typed", "percent", "pretty", "python_tip", "spot_the_bug_parameter", "tex_name",
+    "tolerance_note", "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network",
+    "worked_solution",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

@@ -11,9 +11,9 @@ import math
 
 import numpy as np
 
-from .. import activations, examples, homework, labels
+from .. import activations, examples, homework, labels, show
 from ..examples import Example
-from ..gradcheck import numerical_gradient
+from ..gradcheck import analytic_gradient, numerical_gradient
 from ..network import Network, forward
 from ..rules import delta_w_hidden, error
 from ._feedback import ATOL
@@ -134,16 +134,49 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
     )
 
 
+#: How closely exercise 11's central difference must agree with rule 3's gradient, relatively, on the weight it asks
+#: about: five significant digits, the "many digits" its intro promises, far more than the first digits a slip changes.
+GRADCHECK_AGREEMENT = 1e-5
+
+
+def _measurable(ex: Example) -> np.ndarray:
+    """Exercise 11's central differences for the hidden weights, where each agrees with rule 3's gradient to
+    `GRADCHECK_AGREEMENT`, else 0: a gradient so close to 0 that the rounding of the costs (or of a hidden output near
+    1) swamps its central difference cannot be checked by one to many digits."""
+    numeric = numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"]
+    exact = analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"]
+    agrees = np.abs(numeric - exact) < GRADCHECK_AGREEMENT * np.maximum(np.abs(numeric), np.abs(exact))
+    return np.where(agrees, numeric, 0.0)
+
+
 def gradient_check_weight(example: Example | None = None) -> tuple[str, tuple[int, int]]:
     """The hidden weight the gradient-check exercise asks for: the first of w_11, w_12, w_21, ... whose input x_k is
-    not 0 and whose gradient is far enough from 0 that each mistake's value lies outside the box's tolerance of it
-    (with x_k = 0 the gradient is 0, and so is every slip's value); else the first with x_k != 0 and a gradient
-    other than 0; else w_11 (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``.
+    not 0, whose central difference agrees with rule 3's gradient to many digits (`GRADCHECK_AGREEMENT`; with x_k = 0
+    the gradient is 0, and so is every slip's value) and whose gradient is far enough from 0 that each mistake's value
+    lies outside the box's tolerance of it; else the first of those with a gradient other than 0; else w_11
+    (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``.
     """
     ex = examples.PRACTICE if example is None else example
-    gradient = numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"]
-    chosen = first_hidden_weight(ex, lambda ik: _gradient_check_exercise(ex, ik), gradient)
+    chosen = first_hidden_weight(ex, lambda ik: _gradient_check_exercise(ex, ik), _measurable(ex))
     return label("w_hidden", chosen, ex.net), chosen
+
+
+def gradient_check_why(example: Example | None = None) -> str:
+    """Why exercise 11 asks about another weight than w_11, as a sentence in parentheses after a space, in Markdown;
+    empty when it asks about w_11."""
+    ex = examples.PRACTICE if example is None else example
+    if gradient_check_weight(ex)[1] == (0, 0):
+        return ""
+    if ex.x[0] == 0:
+        return (r" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$ and every "
+                "slip would give 0 too.)")
+    gradient = float(analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"][0, 0])
+    if gradient == 0:
+        return r" (Not $w_{11}$: its gradient is 0 here, and so is every slip's value.)"
+    if _measurable(ex)[0, 0] == 0:
+        return show.tex(r" (Not $w_{11}$: its gradient, ${{g}}$, is so close to 0 here that a central difference "
+                        "measures it to few digits.)", g=show.sci(gradient, 3))
+    return " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
 
 
 def gradient_check(ex: Example) -> NumericExercise:

@@ -36,13 +36,9 @@ display(network_table(net))  # E needs the whole forward pass: every weight, the
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, h=GRADCHECK_H)
 
 # %% tags=["hide-input"]
-if (i, k) == (0, 0):
-    why = ""
-elif examples.PRACTICE_X[0] == 0:
-    why = (" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\\partial E/\\partial w_{11} = 0$ and every "
-           "slip would give 0 too.)")
-else:
-    why = " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
+from backprop.exercises import gradient_check_why
+
+why = gradient_check_why()  # "" when the task is about w_11, else why not
 markdown(r"""
 **Task.** With the network, the input and the $h$ above, compute the cost $E = \tfrac12 (d - y)^2$ twice, with
 ${{w}}$ replaced by ${{w}} + h$ and by ${{w}} - h$ (each a forward pass as in exercise 1), then the central
@@ -77,6 +73,9 @@ def E(w):
 
 
 import math
+from decimal import Decimal
+
+from backprop.exercises import GRADCHECK_AGREEMENT
 
 h, w = GRADCHECK_H, net.w_hidden[i, k]
 answer = (E(w + h) - E(w - h)) / (2 * h)
@@ -93,15 +92,19 @@ h_tex = "10^{" + str(exponent) + "}" if 10.0**exponent == h else f"{h:g}"
 # it tells the reader to keep; "≈" if even 16 do not.
 E_plus, E_minus = E(w + h), E(w - h)
 for places in range(decimals, 17):
-    from_shown = (show.rounded(E_plus, places) - show.rounded(E_minus, places)) / (2 * h)
+    # in decimal, as a reader works it out: in floats the two printed costs' difference would carry their rounding
+    # error, some 10^-15, into a quotient by 2h, enough to move a tie (0.0002245) off its half
+    shown = Decimal(show.num(E_plus, places)) - Decimal(show.num(E_minus, places))
+    from_shown = float(shown / (2 * Decimal(repr(h))))
     if show.eq(from_shown, answer) == "=":
         break
 gap = abs(answer - rule)
 scale = max(abs(rule), abs(answer))
 show.require(scale > 0, "the weight's gradient is not 0 (gradient_check_weight chose it so)", rule=rule)
-# "many digits": five at least, far more than the first digits a slip in the rule changes (a hidden output near 1, or
-# a large cost, can leave the central difference accurate to little more than six)
-show.require(gap / scale < 1e-5, "the two agree to many digits", central=answer, rule=rule)
+# "many digits": GRADCHECK_AGREEMENT, five at least (gradient_check_weight asks about a weight where they do, if the
+# practice example has one), far more than the first digits a slip in the rule changes
+show.require(gap / scale < GRADCHECK_AGREEMENT, "the two agree to many digits: the practice example has a hidden "
+             "weight whose central difference agrees with rule 3's gradient to five digits", central=answer, rule=rule)
 agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
                      digits=math.floor(-math.log10(gap / scale)) if gap else 16,
                      rel=f"${show.sci(gap / scale)}$" if gap else "0")  # TeX: 2.3e-11 would read as 2.3 e - 11

@@ -33,7 +33,13 @@ from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
 from tests.support import ROOT, oracle
-from tests.support.exercise_weights import box_weights, gradient_weight, iteration_weight, update_slips
+from tests.support.exercise_weights import (
+    box_weights,
+    central_difference,
+    gradient_weight,
+    iteration_weight,
+    update_slips,
+)
 from tests.support.site import unix_socket_kernels
 from tests.support.snippets import run_with_example
 
@@ -528,6 +534,15 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
     if example["x"][0] == 0:
         assert r"the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$" in text
+    elif name != "w_11":  # why not: w_11's gradient 0, too small for its central difference, or for the box
+        g = -it["delta_hidden"][0] * example["x"][0]
+        c = central_difference(example, 0, 0)
+        mantissa, exponent = f"{g:.2e}".split("e")
+        why = ("its gradient is 0 here, and so is every slip's value" if g == 0 else
+               f"its gradient, ${mantissa} \\times 10^{{{int(exponent)}}}$, is so close to 0 here that a central "
+               "difference measures it to few digits" if abs(c - g) >= 1e-5 * max(abs(c), abs(g)) else
+               "its gradient is too close to 0 here for the answer box to tell a slip from it")
+        assert f"(Not $w_{{11}}$: {why}.)" in re.sub(r"\s+", " ", text), text[:3000]
     _network_and_sample_shown(text, example)
     rest = re.sub(r"^\| \$[wb]_\{\d+\}\$ \|.*$", " ", text, flags=re.M)  # the network's table lists every weight
     rest = re.sub(r"\(Not \$w_\{11\}\$.*?\)", " ", rest, flags=re.S)
@@ -628,6 +643,27 @@ def test_gradient_check_says_how_many_digits_agree_where_the_central_difference_
     assert relative == pytest.approx(abs(central - rule) / max(abs(central), abs(rule)), rel=0.1)
     assert 1e-8 < relative < 1e-5 and int(m[1]) == _math.floor(-_math.log10(relative))  # the premise: not 1e-8
     _central_difference_words(text, SATURATED_GRADIENT, it)
+
+
+# A random practice example (tansig, eta = 1): neurons 1 and 2 saturated, so w_11's gradient is 6.2e-10 and its
+# central difference 1.07e-9 (w_31's, 1.0e-5, agrees to 4e-5 only; w_32's, 2.2e-4, to 1.7e-6); with eta = 1 the slip
+# "a factor eta" gives the right value, so no weight's box tells every slip apart, and exercise 11 asked about w_11
+# anyway (the first whose gradient is not 0) and stopped the build.
+UNMEASURABLE_W11 = {"w_hidden": [[-3.697, 2.7], [3.1, -3.802], [-2.779, 2.07]], "b_hidden": [-0.869, -1.4, 1.72],
+                    "w_output": [[3.87, 1.549, 1.983]], "b_output": [-0.77], "hidden": "tansig",
+                    "output": "purelin", "x": [-0.198, -4.41], "d": 0.746, "eta": 1.0}
+
+
+def test_gradient_check_asks_about_a_weight_whose_central_difference_it_can_trust(tmp_path):
+    """UNMEASURABLE_W11: exercise 11 now asks about the first weight whose central difference agrees with rule 3 to
+    many digits (w_32, gradient 2.2e-4), says why not w_11 with w_11's gradient, and its worked solution agrees."""
+    it = oracle.iteration(UNMEASURABLE_W11)
+    name, _, _ = gradient_weight(UNMEASURABLE_W11, it)
+    assert name == "w_32" and abs(it["delta_hidden"][0] * UNMEASURABLE_W11["x"][0]) < 1e-9  # the premise
+    text = shown_with_example(_practice_file(tmp_path, UNMEASURABLE_W11, "unmeasurable-w11"),
+                              ["11-gradient-check"])["11-gradient-check"]
+    assert "is so close to 0 here that a central difference measures it to few digits" in re.sub(r"\s+", " ", text)
+    _central_difference_words(text, UNMEASURABLE_W11, it)
 
 
 def _training_words(text: str) -> None:  # exercise 13: the network's size and seed are on the page
