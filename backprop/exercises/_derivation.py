@@ -18,7 +18,7 @@ from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_TEXT, SHORT, Pass, label, output_weight, sample_pass
+from ._sample import F_TEXT, SHORT, Pass, carried, carried_of, label, output_weight, sample_pass, step_name
 from ._weights import first_hidden_weight, with_weight_boxes
 
 
@@ -31,6 +31,7 @@ def forward_pass(ex: Example) -> NumericExercise:
     return NumericExercise(
         "forward-pass",
         right=[p.y_h[1], p.y],
+        carried=carried(p.net, p.x, p.d, p.eta, ["y_h2", "y"]),
         boxes=(Box("y_h2", (0,)), Box("y", (1,))),
         mistakes=(
             Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
@@ -97,6 +98,7 @@ def output_weights(ex: Example) -> NumericExercise:
     return NumericExercise(
         "output-weights",
         right=dw,
+        carried=carried_of(p.net, p.x, p.d, p.eta, "w_output")[0],
         boxes=tuple(Box("Δ" + label("w_output", (0, i), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(-dw, homework.hint("sign-flipped", p.net), "the flipped sign"),
@@ -114,6 +116,7 @@ def output_bias(ex: Example) -> NumericExercise:
     return NumericExercise(
         "output-bias",
         right=db,
+        carried=carried_of(p.net, p.x, p.d, p.eta, "b_output")[0],
         boxes=(Box("Δ" + label("b_output", (0,), p.net)),),
         mistakes=(
             Mistake(-db, homework.hint("sign-flipped", p.net), "the flipped sign"),
@@ -139,6 +142,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
     exercise = NumericExercise(
         "hidden-weights",
         right=dw,
+        carried=carried_of(p.net, p.x, p.d, p.eta, "w_hidden"),
         mistakes=(
             Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights", p.net),
                     f"the updated weights {w_4i}(n+1)"),
@@ -161,6 +165,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
     return NumericExercise(
         "hidden-biases",
         right=db,
+        carried=carried_of(p.net, p.x, p.d, p.eta, "b_hidden"),
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights", p.net),
@@ -210,6 +215,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
         right=[new.w_output[0, 0], new.w_hidden[index], y_next],
         # the new weights' tolerance is measured against their updates; y(n+1) (None) keeps the rule on its value
         change=[dw_out[0, 0], dw_hid[index], None],
+        carried=carried(net, x, p.d, p.eta, [step_name("w_output", (0, 0), net, new=True),
+                                             step_name("w_hidden", index, net, new=True), "y(n+1)"]),
         boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", index, net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(

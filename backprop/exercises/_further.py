@@ -18,7 +18,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden, error
 from ._feedback import ATOL
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, label, sample_pass
+from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, sample_pass
 from ._weights import first_hidden_weight, with_weight_boxes
 
 
@@ -53,6 +53,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
     exercise = NumericExercise(
         "tansig-hidden",
         right=right,
+        carried=carried_of(q.net, q.x, q.d, q.eta, "w_hidden"),
         mistakes=(
             Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
                     homework.hint("wrong-derivative", q.net), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
@@ -85,6 +86,7 @@ def two_outputs(ex: Example) -> NumericExercise:
     exercise = NumericExercise(
         "two-outputs",
         right=right,
+        carried=carried_of(net, ex.x, d, ex.eta, "w_hidden"),
         mistakes=(
             Mistake(rule(e[0] * net.w_output[0]), f"Only output {o4} is in your sum: hidden neuron i feeds every "
                     f"output j, so sum e_j w_ji over j = {o4}, {o5}.", f"leaving out output {o5}"),

@@ -113,6 +113,11 @@ class NumericExercise:
     decimals can be a few 10⁻⁶ off, which max(atol, rtol·|y(n+1) − y(n)|) refused after a small step. A missing
     update is caught by a new weight's box when its update lies beyond that box's tolerance, and by the y(n+1) box
     when y(n) does (the mistake marked ``missing_update``); the page says which (`tolerance_note`).
+
+    ``carried``, for an answer a reader works out from numbers the page gives rounded to six decimals: how far each
+    entry can be from the right one beyond its own last rounding when worked out that way (the homework check's
+    carried error, `backprop.homework.carried_error`: a saturated neuron's f'(v) = 1 − y² from y = 0.999880 is 0.4 %
+    off), added to every rule above, as the homework check adds it.
     """
 
     name: str
@@ -123,6 +128,7 @@ class NumericExercise:
     atol: float = ATOL
     otherwise: str = OTHERWISE
     change: np.ndarray | None = None
+    carried: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         right = np.array(self.right, dtype=float)
@@ -137,6 +143,13 @@ class NumericExercise:
                                  f"{change.tolist()}")
             change.setflags(write=False)
             object.__setattr__(self, "change", change)
+        if self.carried is not None:
+            carried = np.array(self.carried, dtype=float)
+            if carried.shape != right.shape or not np.all(np.isfinite(carried) & (carried >= 0)):
+                raise ValueError(f"{self.name}: the carried error must be finite, at least 0 and of the answer's "
+                                 f"shape {right.shape}, got {carried.tolist()}")
+            carried.setflags(write=False)
+            object.__setattr__(self, "carried", carried)
         mistakes = []
         for m in self.mistakes:
             value = np.array(m.value, dtype=float)
@@ -159,13 +172,19 @@ class NumericExercise:
     def tolerance(self, at: tuple[int, ...] | None = None) -> tuple[float | np.ndarray, float | np.ndarray]:
         """``(rtol, atol)`` of the rule ``|x − a| ≤ atol + rtol·|a|``: of the entry at index ``at`` (an answer box's),
         or of every entry (arrays when they differ). For a new weight or bias (`new_parameter`): rtol 0 and atol
-        atol + rtol·|Δθ|, measured against its update; for any other entry the exercise's own."""
-        if self.change is None:
-            return self.rtol, self.atol
-        new = ~np.isnan(self.change)
-        rtol = np.where(new, 0.0, self.rtol)
-        atol = np.where(new, self.atol + self.rtol * np.abs(np.where(new, self.change, 0.0)), self.atol)
-        return (rtol, atol) if at is None else (float(rtol[at]), float(atol[at]))
+        atol + rtol·|Δθ|, measured against its update; for any other entry the exercise's own; either widened by the
+        entry's ``carried`` error."""
+        rtol: float | np.ndarray = self.rtol
+        atol: float | np.ndarray = self.atol
+        if self.change is not None:
+            new = ~np.isnan(self.change)
+            rtol = np.where(new, 0.0, self.rtol)
+            atol = np.where(new, self.atol + self.rtol * np.abs(np.where(new, self.change, 0.0)), self.atol)
+        if self.carried is not None:
+            atol = atol + self.carried
+        if at is None:
+            return rtol, atol
+        return float(np.broadcast_to(rtol, self.right.shape)[at]), float(np.broadcast_to(atol, self.right.shape)[at])
 
     def allowed(self, at: tuple[int, ...]) -> float:
         """How far a number may be from the right entry at index ``at`` (an answer box's): atol + rtol·|a|, with that

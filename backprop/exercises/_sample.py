@@ -1,17 +1,21 @@
 """One forward pass of an example's sample, and the names the exercises' hints write, shared by every builder.
 
 :func:`sample_pass` runs a network (the example's own by default) on the example's sample and keeps what the rules
-take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do; ``F_TEXT``,
-``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text.
+take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do;
+:func:`carried` (and :func:`carried_of`) is how far a value worked out from the numbers a page gives can be off;
+``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import _hints, activations, labels
+from .._carried import carried_error
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import error
@@ -70,3 +74,26 @@ def sample_pass(ex: Example, net: Network | None = None) -> Pass:
     fp = forward(net, ex.x)
     f = activations.get(net.hidden)
     return Pass(net, ex.x, ex.d, ex.eta, fp, float(error(fp, ex.d)[0]), f, f.derivative_from_output(fp.y_hidden))
+
+
+def step_name(name: str, index: tuple[int, ...], net: Network, new: bool = False) -> str:
+    """The homework trace's name of a parameter's update, ``Δw11``, or with ``new`` of its new value, ``w11(n+1)``."""
+    label_ = labels.parameter(name, index, net.n_hidden, sep="")
+    return f"{label_}(n+1)" if new else "Δ" + label_
+
+
+def carried(net: Network, x: ArrayLike, d: ArrayLike, eta: float, steps: Sequence[str],
+            shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """For the trace steps ``steps`` (``"y_h2"``, ``"Δw11"``, ``"y(n+1)"``, as `backprop.homework.trace` names them)
+    of ``net`` on the sample: how far a value worked out from the values before it, written with six decimals as the
+    pages and the exercises give them, can be from the right one beyond its own rounding
+    (`backprop.homework.carried_error`), as an array of ``shape`` (default: one entry a step)."""
+    by_step = carried_error(net, x, d, eta)
+    values = np.array([by_step[s] for s in steps])
+    return values if shape is None else values.reshape(shape)
+
+
+def carried_of(net: Network, x: ArrayLike, d: ArrayLike, eta: float, name: str) -> np.ndarray:
+    """`carried` for the updates of every entry of ``net``'s parameter ``name`` (``"w_hidden"``), in its shape."""
+    shape = getattr(net, name).shape
+    return carried(net, x, d, eta, [step_name(name, index, net) for index in np.ndindex(shape)], shape)

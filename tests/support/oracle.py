@@ -219,6 +219,41 @@ def by_hand(ex: dict) -> dict:
             "y_next": y_next, "E_next": r6(0.5 * (d - y_next) ** 2)}
 
 
+def carried_by_hand(ex: dict, write) -> dict[str, float]:
+    """One iteration of a 2-3-1 example in plain math as a student works it on paper: each value the pages print
+    (v_i, y_hi, v_4, y, e, E, f'(v_4), δ_4, f'(v_i), δ_i, the Δs, the new values, and v_i, y_hi, v_4 again at n+1) is
+    passed through ``write`` (round it to six decimals, write it with more, or keep it) before a later step uses it.
+    Keys: the trace's names (`trace_values`'s)."""
+    hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    f, f_out = F[hidden], F[output]
+    slope, slope_out = F_PRIME_FROM_Y[hidden], F_PRIME_FROM_Y[output]
+    x, d, eta = ex["x"], float(ex["d"]), ex["eta"]
+
+    def forward(w_hidden, b_hidden, w4, b4):
+        v = [write(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(w_hidden, b_hidden)]
+        y_h = [write(f(vi)) for vi in v]
+        v4 = write(sum(w * y for w, y in zip(w4, y_h)) + b4)
+        return v, y_h, v4, v4 if output == "purelin" else write(f_out(v4))
+
+    (w4,), (b4,) = ex["w_output"], ex["b_output"]
+    v, y_h, v4, y = forward(ex["w_hidden"], ex["b_hidden"], w4, b4)
+    e = write(d - y)
+    delta4 = e if output == "purelin" else write(e * write(slope_out(y)))  # δ_4 = e · 1 for a linear output
+    delta = [write(write(slope(yh)) * w * delta4) for w, yh in zip(w4, y_h)]  # δ_i = f'(v_i) w_4i δ_4
+    dw4, db4 = [write(eta * delta4 * yh) for yh in y_h], write(eta * delta4)
+    dw = [[write(eta * di * xk) for xk in x] for di in delta]
+    db = [write(eta * di) for di in delta]
+    new_w4, new_b4 = [write(w + dd) for w, dd in zip(w4, dw4)], write(b4 + db4)
+    new_wh = [[write(w + dd) for w, dd in zip(row, drow)] for row, drow in zip(ex["w_hidden"], dw)]
+    new_bh = [write(b + dd) for b, dd in zip(ex["b_hidden"], db)]
+    y_next = forward(new_wh, new_bh, new_w4, new_b4)[3]
+    return trace_values({
+        "n_in": len(x), "n_hidden": len(y_h), "n_out": 1, "v_hidden": v, "y_hidden": y_h, "v_output": [v4],
+        "y_output": [y], "e_list": [e], "E": write(0.5 * e * e), "dw_output": [dw4], "db_output": [db4],
+        "dw_hidden": dw, "db_hidden": db, "w_output_new": [new_w4], "b_output_new": [new_b4],
+        "w_hidden_new": new_wh, "b_hidden_new": new_bh, "y_next": y_next, "E_next": write(0.5 * (d - y_next) ** 2)})
+
+
 def with_sample(ex: dict, **changes: object) -> dict:
     """A copy of ``ex`` with other x, d, eta or weights: ``with_sample(ex, x=[0.5, 2.0], eta=0.1)``."""
     return {**ex, **changes}
