@@ -116,7 +116,7 @@ class NumericExercise:
 
     ``carried``, for an answer a reader works out from numbers the page gives rounded to six decimals: how far each
     entry can be from the right one beyond its own last rounding when worked out that way (the homework check's
-    carried error, `backprop.homework.carried_error`: a saturated neuron's f'(v) = 1 − y² from y = 0.999880 is 0.4 %
+    carried error, `backprop.homework.carried_error`: a saturated neuron's f'(v) = 1 − y² from y = 0.999880 is 0.2 %
     off), added to every rule above, as the homework check adds it.
     """
 
