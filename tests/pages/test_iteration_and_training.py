@@ -839,6 +839,14 @@ def wrong_is_right_times_the_factor() -> bool:
                for i in (1, 2, 3) for theta, times in ((n.w[i, 1], n.x[1]), (n.w[i, 2], n.x[2]), (n.b[i], 1)))
 
 
+def factor_is_one_plus_the_step_over_the_weight() -> bool:
+    """A factor too near 1 to print is written 1 + or - |change|, change = Δw_4i / w_4i(n) (the block's): the factor
+    w_4i(n+1)/w_4i(n) is 1 + Δw_4i/w_4i(n)."""
+    n = SYM
+    return all(same((n.w[4, i] + sym_step(n.w[4, i])) / n.w[4, i], 1 + sym_step(n.w[4, i]) / n.w[4, i])
+               for i in (1, 2, 3))
+
+
 def zero_input_zero_in_both_columns() -> bool:
     """A weight on an input x_k = 0 has a right and a wrong update of 0."""
     n = SYM
@@ -877,6 +885,8 @@ ITERATION_BLOCK_EXPRESSIONS = [
     (r"w_{4i}(n+1)", WRONG_ORDER),  # the column "with $w_{4i}(n+1)$ (wrong)"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = w_{4i}(n+1) = 0$: ... all $0$"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = 0$: the right updates are $0$"
+    # a factor too near 1 for 15 decimals: "$1 - 1.2 \times 10^{-16}$"
+    (r"1 {show.pick(change, '+', '-')} {show.sci(abs(change))}", factor_is_one_plus_the_step_over_the_weight),
     (r"w_{{4i}}(n+1)/w_{{4i}}(n)", wrong_is_right_times_the_factor),  # "is its right update times"
     (r"0", zero_input_zero_in_both_columns),  # "are $0$ in both columns: they multiply $x_k = 0$,
     (r"0", zero_input_zero_in_both_columns),  # and no factor changes a $0$"
@@ -916,3 +926,28 @@ def test_iteration_page_expression_checks_can_fail():
                           ("w_hidden", "b_hidden")) > 1e-4
     assert flat(apply(WORKED, updates(WORKED, X, D, ETA, e_sign=-1.0))) != pytest.approx(
         flat(apply(WORKED, right)), rel=1e-12)
+
+
+# A random example the loader accepts: hidden neuron 1 saturated (y_h1 = 2.4e-14 at x = (0, -4.7)) and eta = 0.001,
+# so rule (1) moves w_41 by a relative 1.2e-16, below the 15 decimals the factor was printed with: the build stopped
+# at "the factor printed shows its side of 1".
+TINY_FACTOR = {"w_hidden": [[-7.0, 7.0], [6.0, -2.189], [-5.71, -6.61]], "b_hidden": [1.98, 6.4, 5.521],
+               "w_output": [[7.31, 6.17, 4.96]], "b_output": [1.0], "hidden": "logsig", "output": "purelin",
+               "x": [0.0, -4.7], "d": -2.6, "eta": 0.001}
+
+
+def test_a_factor_too_near_1_to_print_is_written_as_1_plus_or_minus_its_distance(tmp_path):
+    """TINY_FACTOR: the wrong order's factor w_41(n+1)/w_41(n) for neuron 1 is written 1 - 1.2e-16 (the oracle's
+    Δw_41/w_41, in scientific notation), with the verb of its side of 1."""
+    from tests.support.snippets import render_with_example
+
+    it = oracle.iteration(TINY_FACTOR)
+    change = it["dw_output"][0][0] / TINY_FACTOR["w_output"][0][0]
+    assert 0 < -change < 0.5e-15  # the premise: below 15 decimals, and w_41 shrinks (e < 0)
+    path = tmp_path / "tiny-factor.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **TINY_FACTOR}), encoding="utf-8")
+    said = re.sub(r"\s+", " ", render_with_example(path, ["iteration-and-training"], "regression_data")
+                  ["iteration-and-training"])
+    mantissa, exponent = f"{-change:.1e}".split("e")
+    assert (rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks $\Delta w_{{12}}$ and "
+            r"$\Delta b_1$)") in said, said[said.index("is its right update times"):][:600]
