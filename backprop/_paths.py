@@ -164,31 +164,33 @@ def backward_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: 
 # Which path a page draws: one whose chain shows at the pages' decimals
 
 
-def _prints_as_0(edge: Edge) -> bool:
-    """Whether an edge's value prints as 0 where the pages write it (`Edge.text`)."""
-    return float(edge.text) == 0
+def _does_not_show(edge: Edge) -> bool:
+    """Whether an edge's value is 0, or is written far off where the pages write it (`Edge.text`, `show.coarse`): a
+    product of the printed factors would then be 0, or off by as much."""
+    return edge.value == 0 or (float(edge.text) != edge.value and show.coarse(edge.value))
 
 
 def zeros(path: Path) -> list[str]:
-    r"""The factors of a path that print as 0, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
-    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$``."""
+    r"""The factors of a path that do not show, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
+    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$`` (or ``as $0.000001$``,
+    twice a value of $5.0 \times 10^{-7}$)."""
     return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
-            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(0)}$"
-            for edge in path.edges if _prints_as_0(edge)]
+            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(edge.value)}$"
+            for edge in path.edges if _does_not_show(edge)]
 
 
 def blank(path: Path) -> str:
-    r"""What of a path prints as 0, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
+    r"""What of a path does not show, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
     product prints as $0.000000$``), or ``""`` when every factor and the product $\partial E / \partial \theta$
-    show."""
+    show (print within `show.COARSE` of their values, `show.coarse`)."""
     factors = zeros(path)
-    product_blank = show.rounded(path.gradient) == 0
+    product_blank = show.rounded(path.gradient) == 0 or show.coarse(path.gradient)
     if factors:
-        product = f", so its product prints as ${show.num(0)}$" if product_blank else ""
+        product = f", so its product prints as ${show.num(path.gradient)}$" if product_blank else ""
         return f"has {show.and_list(factors)}{product}"
     if product_blank:
         return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$, which prints as "
-                f"${show.num(0)}$")
+                f"${show.num(path.gradient)}$")
     return ""
 
 
@@ -200,8 +202,9 @@ _KINDS = {"w_output": "output weight", "b_output": "output bias", "w_hidden": "h
 def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: int = 1) -> tuple[Path, str]:
     r"""The path a page draws for ``parameter``, and the sentence for its caption that says why (``""`` for the usual).
 
-    The usual one, ``(i, k)``, unless a factor of its chain or their product prints as 0 (`blank`): a figure whose
-    product reads $0.000000$ teaches nothing of the chain. Then the parameter of the same rule with the largest
+    The usual one, ``(i, k)``, unless a factor of its chain or their product prints as 0 or far off (`blank`): a
+    figure whose product reads $0.000000$ teaches nothing of the chain, and one whose factors read $0.000001$ for
+    $5.0 \times 10^{-7}$ multiplies to twice its product. Then the parameter of the same rule with the largest
     gradient in size among those whose chain shows (the first of a tie, in the order $i$, then $k$), as the rule
     pages' finite-difference tips choose the largest update; if there is none, the usual one, and the sentence says
     that every path of the rule has a 0 in this example.
@@ -217,7 +220,8 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
     showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
     kind = _KINDS[parameter]
     if not showing:
-        return usual, f"In this example the path of every {kind} has a number that prints as 0; this one {why}."
+        return usual, (f"In this example the path of every {kind} has a number that prints as 0, or more than "
+                       f"{round(show.COARSE * 100)} % off; this one {why}.")
     best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
     return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
                   f"the usual ${usual.name}$, whose path {why}.")

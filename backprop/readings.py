@@ -213,19 +213,21 @@ def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.nd
 
 def _saturation(f_prime_v: np.ndarray) -> str:
     """The range of the hidden neurons' slopes, naming every neuron whose slope prints as the smallest (the most
-    saturated); one value when every slope prints alike (all v_i = 0)."""
+    saturated), in scientific notation where the tables print it far off (`show.coarse`); one value when every slope
+    prints alike (all v_i = 0)."""
     slowest = show.smallest(f_prime_v)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
     lo = min(f_prime_v[i] for i in slowest)
-    if show.rounded(lo) == 0:  # beside "f'(v_i) > 0" a printed 0.000000 would contradict it: the values themselves
+    if show.coarse(lo):  # beside "f'(v_i) > 0" a printed 0.000000 would contradict it, and a printed 0.000001 can be
+        # twice the value: the values themselves
         lowest = [i for i in slowest if f_prime_v[i] == lo]  # the bound's own neurons; the others' values said apart
         others = [show.tex(r"neuron {{n}}'s is ${{value}}$", n=i + 1, value=show.sci(f_prime_v[i]))
                   for i in slowest if i not in lowest]
         return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}{{others}}; the tables print {{it}} as "
                         r"{{zero}}) and ${{hi}}$.", lo=show.sci(lo), slow=_neurons(lowest),
                         others="".join(f"; {other}" for other in others), hi=f_prime_v.max(),
-                        it={1: "it", 2: "both"}.get(len(slowest), "them"), zero=show.num(0))
+                        it={1: "it", 2: "both"}.get(len(slowest), "them"), zero=show.num(lo))
     return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=lo,
                     slow=_neurons(slowest), hi=f_prime_v.max())
 

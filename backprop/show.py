@@ -15,6 +15,7 @@ numbers the same way:
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
   give it;
+* `coarse` tells a value that its printed decimals write far off;
 * `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
   printed, `require` stops
   the build when a page's sentence is not true of the example;
@@ -65,6 +66,20 @@ def given(value: float) -> str:
 def rounded(value: float, decimals: int | None = None) -> float:
     """``value`` as the site shows it: rounded to `DECIMALS`, for checking what a reader can add up."""
     return float(num(value, decimals))
+
+
+#: How far off, relatively, the pages' `DECIMALS` may write a computed value before a page says so or writes it
+#: otherwise (`coarse`).
+COARSE = 0.05
+
+
+def coarse(value: float) -> bool:
+    """Whether the pages' `DECIMALS` write ``value`` more than `COARSE` off: as 0 (``5e-08`` prints as ``0.000000``)
+    or as a digit far from it (``5.0048e-07`` as ``0.000001``, twice its size), so that a reader working with the
+    printed number is off by that much. A value that prints as it is (``0.000005`` given) is not coarse, nor one
+    that prints close to it (``-9.99999e-07`` as ``-0.000001``)."""
+    printed = rounded(value)
+    return printed != value and abs(printed - value) > COARSE * abs(value)
 
 
 def _opens_expression(before: str) -> bool:

@@ -85,10 +85,25 @@ def test_the_built_page_shows_the_figure(site_build, page):
             assert shown(edge).replace("-", "−") in figure
 
 
-# --- which parameter: the usual one, unless its chain has a 0 as printed ---------------------------------------------
+# --- which parameter: the usual one, unless its chain has a 0 as printed, or a factor printed with one digit ---------
 
 def prints_as_0(edge) -> bool:
     return float(shown(edge)) == 0
+
+
+def off(value: float) -> bool:
+    """Printed with six decimals more than 5 % off the value (0.000001 for 5.0e-7; 0.000000 for any small one)."""
+    printed = float(num(value))
+    return printed != value and abs(printed - value) > 0.05 * abs(value)
+
+
+def does_not_show(edge) -> bool:
+    """0, or printed far off (0.000001 for 5.0e-7): a product of the printed factors is then 0, or off as much."""
+    return edge.value == 0 or (float(shown(edge)) != edge.value and off(edge.value))
+
+
+def product_shows(value: float) -> bool:
+    return float(num(value)) != 0 and not off(value)
 
 
 def expected_choice(ex: dict, parameter: str, i: int, k: int) -> tuple[int, int, bool]:
@@ -96,8 +111,8 @@ def expected_choice(ex: dict, parameter: str, i: int, k: int) -> tuple[int, int,
     of its chain or their product prints as 0; else, of the rule's parameters whose chain shows, the one with the
     largest gradient in size (the first of a tie); else the usual one. From the oracle's paths."""
     def shows(n: int, m: int) -> bool:
-        return not any(prints_as_0(e) for e in expected_path(ex, parameter, n, m)) and \
-            num(expected_gradient(ex, parameter, n, m)) != "0.000000"
+        return not any(does_not_show(e) for e in expected_path(ex, parameter, n, m)) and \
+            product_shows(expected_gradient(ex, parameter, n, m))
 
     if shows(i, k):
         return i, k, True
@@ -182,9 +197,39 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             assert caption.endswith(why), caption
         elif (name, page) in KEPT_WITH_A_ZERO:
             assert [e.tail for e in zeros] == ["x2"] and gradient == 0
-            assert caption.endswith("In this example the path of every hidden weight has a number that prints as 0; "
-                                    "this one has the factor $x_2 = 0$, so its product prints as $0.000000$."), caption
+            assert caption.endswith("In this example the path of every hidden weight has a number that prints as 0, or "
+                                    "more than 5 % off; this one has the factor $x_2 = 0$, so its product prints as "
+                                    "$0.000000$."), caption
         else:
             assert caption.endswith(f"their product is $\\partial E / \\partial {drawn}$."), caption
         items = out[out.index("</figure>"):].split("\n\n")[1]
         assert list_problems(items, expected, drawn, expected_gradient(ex, parameter, n, m)) == [], (name, page)
+
+
+# A reviewer's example: tansig, v_2 = 7.947, so f'(v_2) = 5.0e-7, which six decimals write 0.000001, twice its size:
+# rule 4's figure drew b_2, whose printed factors multiply to twice the dE/db_2 it printed.
+FAR_OFF = {"w_hidden": [[5.7, 0.55], [-1.1, -5.72], [6.1, 5.343]], "b_hidden": [2.3, 7.947, 3.11],
+           "w_output": [[-0.359, -2.1, -7.77]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+           "x": [0.0, 0.0], "d": -2.6, "eta": 2.0}
+
+
+def test_the_figure_draws_no_path_with_a_factor_printed_far_off(tmp_path):
+    """FAR_OFF's rule 4 draws the hidden bias with the largest gradient whose chain shows, not b_2, and says why:
+    f'(v_2) (the oracle's) prints as 0.000001; and the rule 3 page names that slope in scientific notation where it
+    says how far the slopes range."""
+    f_prime = oracle.iteration(FAR_OFF)["fp_hidden"]
+    assert num(f_prime[1]) == "0.000001" and f_prime[1] < 0.55e-6  # the premise: printed twice its size
+    n, _, usual = expected_choice(FAR_OFF, "b_hidden", 2, 1)
+    assert not usual and n != 2
+    file = tmp_path / "far-off.json"
+    file.write_text(json.dumps(FAR_OFF), encoding="utf-8")
+    rendered = render_with_example(file, ["rule-hidden-biases", "rule-hidden-weights"])
+    figure = rendered["rule-hidden-biases"]
+    caption = re.sub(r"\s+", " ", re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1])
+    assert caption.startswith(f"The path of $b_{n}$ (rule 4)"), caption
+    assert (f"rather than the usual $b_2$, whose path has the factor $f'(v_2) = {sci(f_prime[1])}$, which prints as "
+            "$0.000001$") in caption, caption
+    lowest = min(range(3), key=lambda i: f_prime[i])
+    said = re.sub(r"\s+", " ", rendered["rule-hidden-weights"])
+    assert (f"Here $f'(v_i)$ lies between ${sci(f_prime[lowest])}$ (neuron {lowest + 1}; the tables print it as "
+            f"{num(f_prime[lowest])})") in said
