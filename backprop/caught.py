@@ -44,6 +44,7 @@ class MistakeCheck:
     wrong: float  # with the allowance
     plain_wrong: float  # without it: what the slip alone shifts the gradients by
     worst: int = 0  # the first entry, in the updates' order, whose relative error prints as `wrong` does (.1e)
+    tied: tuple[int, ...] = ()  # every entry whose relative error prints as `wrong` does, `worst` first
 
 
 def check_mistake(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: Sequence[str], right: ArrayLike,
@@ -63,23 +64,30 @@ def check_mistake(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: S
     largest = float(np.max(wrong_errors))
     # the first entry whose error prints as the largest does (a page gives it to 2 digits): a slip that scales a
     # neuron's gradients by one factor gives its rows the same error but for rounding
-    worst = next(i for i, r in enumerate(wrong_errors) if f"{r:.1e}" == f"{largest:.1e}")
-    return MistakeCheck(float(np.max(errors(right, atol))), largest, float(np.max(errors(wrong, 0.0))), worst)
+    tied = tuple(i for i, r in enumerate(wrong_errors) if f"{r:.1e}" == f"{largest:.1e}")
+    return MistakeCheck(float(np.max(errors(right, atol))), largest, float(np.max(errors(wrong, 0.0))), tied[0],
+                        tied)
 
 
 def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike, wrong: ArrayLike) -> str:
     r"""A sentence for a page whose table shows the updates ``right`` and ``wrong`` row by row, labelled with the TeX
-    ``labels`` (``w_{11}``): where the largest relative error, ``found.wrong``, is that of a row whose difference the
-    table prints as 0 (a saturated neuron's tiny updates), it says which row and gives its updates, since the figure
-    cannot be found among the rows that show; ``""`` where the row's difference shows."""
-    i = found.worst
-    a, b = float(np.asarray(right)[i]), float(np.asarray(wrong)[i])
-    if show.num(b - a) != show.num(0):
+    ``labels`` (``w_{11}``): where the largest relative error, ``found.wrong``, is that of rows whose differences the
+    table prints as 0 (a saturated neuron's tiny updates), it says which rows (every row whose error prints alike:
+    a slip that scales a neuron's updates by one factor gives them all the same) and, for one, gives its updates,
+    since the figure cannot be found among the rows that show; ``""`` where one of those rows' difference shows."""
+    rows = found.tied or (found.worst,)
+    a, b = np.asarray(right, dtype=float), np.asarray(wrong, dtype=float)
+    if any(show.num(b[i] - a[i]) != show.num(0) for i in rows):
         return ""
+    if len(rows) > 1:
+        return show.tex(r" The largest relative error, {{r}}, is that of {{names}}, whose right and wrong updates "
+                        r"differ below the table's last decimal: a relative error does not shrink with the gradient.",
+                        r=f"{found.wrong:.1e}", names=show.and_list([f"$\\Delta {labels[i]}$" for i in rows]))
+    i = rows[0]
     return show.tex(r" The largest relative error, {{r}}, is that of $\Delta {{label}}$, whose right and wrong "
                     r"updates, ${{a}}$ and ${{b}}$, differ below the table's last decimal: a relative error does not "
                     r"shrink with the gradient.", r=f"{found.wrong:.1e}", label=labels[i],
-                    a=show.sci(a) if a else "0", b=show.sci(b) if b else "0")
+                    a=show.sci(a[i]) if a[i] else "0", b=show.sci(b[i]) if b[i] else "0")
 
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
