@@ -1613,3 +1613,17 @@ def test_hidden_tips_write_an_update_below_the_decimals_in_scientific_notation(t
         assert m, (page, text[text.index("Check it yourself"):][:800])
         assert float(m[1]) * 10 ** int(m[2]) == pytest.approx(largest * (1 if float(m[1]) > 0 else -1), rel=0.06)
         assert "e-0" not in m[0]
+
+
+def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
+    """A reviewer's example (x_2 / x_1 = -9.090909, a Δw_11 that prints as 0.000000): the sentence on printed pairs
+    wrote "-9.090909 · 0.000000 = -0", the sign of a Decimal product of 0. It writes 0."""
+    ex = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
+          "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
+          "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
+    assert oracle.number_string(oracle.iteration(ex)["dw_hidden"][0][0]) == "0.000000"  # the premise
+    path = tmp_path / "ratio.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert r"$-9.090909 \cdot 0.000000 = 0$, which rounds to $0.000000$" in text
+    assert not re.search(r"= -0(?![.\d])", text)
