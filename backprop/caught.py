@@ -6,6 +6,9 @@ must read as right (largest relative error below `gradcheck.RIGHT`, $10^{-7}$) a
 $10^{-4}$), each with the check's allowance for what the central difference alone can be off by
 (`gradcheck.tolerance`); `require_caught` stops the build, naming the slip and the numbers, when they do not.
 
+Over 300 lines because it is the check and what the pages say of it, side by side: each sentence (`worst_row_note`,
+`differences_note`, `orders_apart`, ...) reads the numbers of the check it describes.
+
     >>> import numpy as np
     >>> from backprop import Network, delta_b_output, delta_w_output, forward
     >>> net, x, d, eta = Network.random(2, 3, 1, seed=0), np.array([1.0, -0.5]), np.array([0.3]), 0.5
@@ -88,6 +91,18 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
                     r"updates, ${{a}}$ and ${{b}}$, differ below the table's last decimal: a relative error does not "
                     r"shrink with the gradient.", r=f"{found.wrong:.1e}", label=labels[i],
                     a=show.sci(a[i]) if a[i] else "0", b=show.sci(b[i]) if b[i] else "0")
+
+
+def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
+    """A sentence for a table of ``right`` and ``wrong`` updates with a difference column, where a difference that is
+    not 0 prints as 0: how small those are (and that the others are 0); ``""`` where none does."""
+    diff = np.ravel(np.asarray(wrong, dtype=float) - np.asarray(right, dtype=float))
+    hidden = [abs(g) for g in diff if g != 0 and show.rounded(g) == 0]
+    if not hidden:
+        return ""
+    exact = ", or exactly 0" if np.any(diff == 0) else ""
+    return show.tex(r"Where the difference column prints ${{zero}}$, the difference is below its last decimal, at most "
+                    r"${{most}}$ in size{{exact}}.", zero=show.num(0), most=show.sci(max(hidden)), exact=exact)
 
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:

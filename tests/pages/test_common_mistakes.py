@@ -1042,3 +1042,37 @@ def test_mistakes_page_expression_checks_can_fail():
     assert not all(math.isclose(r, r / fp[i]) for i, row in enumerate(right["w_hidden"]) for r in row)
     assert not sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 + LOGSIG_S))
     assert not sympy_equal(sp.diff(sp.coth(X_S), X_S), -sp.cosh(X_S) ** 2)
+
+
+# A reviewer's example (tansig, eta = 0.001, saturated neurons): every difference of mistake 1's table, and of the
+# iteration page's table of the same right and wrong updates, printed 0.000000, while the text said the wrong order
+# enlarges or shrinks the updates and, in one row, the two columns printed 0.000060 and 0.000059.
+SMALL_DIFFERENCES = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
+                     "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
+                     "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
+
+
+def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
+    """Mistake 1's table and the iteration page's say where a difference that is not 0 prints as 0.000000, with the
+    largest of them (the oracle's right updates against those with w_4i(n+1), in plain math)."""
+    from tests.support.snippets import render_with_example
+
+    it = oracle.iteration(SMALL_DIFFERENCES)
+    wrong_it = oracle.iteration(SMALL_DIFFERENCES, back_weights=it["w_output_new"])
+    flat = lambda run: [*itertools.chain(*run["dw_hidden"]), *run["db_hidden"]]  # noqa: E731
+    diffs = [w - r for r, w in zip(flat(it), flat(wrong_it))]
+    hidden = [abs(g) for g in diffs if g != 0 and f"{abs(g):.6f}" == "0.000000"]
+    assert hidden and max(hidden) < 5e-7  # the premise
+    mantissa, exponent = f"{max(hidden):.1e}".split("e")
+    note = (r"Where the difference column prints $0.000000$, the difference is below its last decimal, at most "
+            rf"${mantissa} \times 10^{{{int(exponent)}}}$ in size.")
+    path = tmp_path / "small-differences.json"
+    path.write_text(json.dumps(SMALL_DIFFERENCES), encoding="utf-8")
+    rendered = render_with_example(path, ["common-mistakes", "iteration-and-training"], "regression_data")
+    for page, text in rendered.items():
+        assert note in re.sub(r"\s+", " ", text), page
+    # the example in use: said exactly where one of its differences that is not 0 prints as 0
+    base = oracle.load_example()
+    it, wrong_it = oracle.iteration(base), oracle.iteration(base, back_weights=oracle.iteration(base)["w_output_new"])
+    below = any(w != r and f"{abs(w - r):.6f}" == "0.000000" for r, w in zip(flat(it), flat(wrong_it)))
+    assert ("Where the difference column prints" in prose("common-mistakes")) == below
