@@ -694,21 +694,6 @@ SYM = SymbolicNet()
 T_REAL = sp.Symbol("t", real=True)
 
 
-def block_expressions(page: str) -> list[str]:
-    """The inline formulas ``$...$`` in the source of a page's exec blocks that state nothing (no relation) but are an
-    expression or a number, as pages.markdown_inline_expressions reads the Markdown (pages.exec_block_math lists the
-    blocks' statements only), whitespace normalised, in order."""
-    from tests.support.pages import EXPRESSION, RELATION
-
-    out = []
-    for snippet in pages_blocks(page):
-        if 'exec="1"' in snippet.info:
-            code = re.sub(r"\$\$.*?\$\$", "", snippet.code, flags=re.S)
-            spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", code)
-            out += [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
-    return out
-
-
 def apart(gap: sp.Expr) -> bool:
     """``gap`` is clearly not 0 at SymbolicNet's random point (η and w_4i(n+1) given values too): a quick "no"."""
     return abs(SYM.at(gap.xreplace({ETA_S: sp.Float(0.37), W_NEXT: sp.Float(0.81)}))) > 1e-12
@@ -895,10 +880,10 @@ ITERATION_BLOCK_EXPRESSIONS = [
 
 
 def test_iteration_page_types_exactly_the_listed_expressions():
-    from tests.support.pages import markdown_inline_expressions
+    from tests.support.pages import exec_block_expressions, markdown_inline_expressions
 
     assert markdown_inline_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_EXPRESSIONS]
-    assert block_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_BLOCK_EXPRESSIONS]
+    assert exec_block_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_BLOCK_EXPRESSIONS]
 
 
 @pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"{kind}{n}")

@@ -141,3 +141,17 @@ def markdown_inline_expressions(page: str) -> list[str]:
     text = re.sub(r"\$\$.*?\$\$", "", _typed(page), flags=re.S)
     spans = re.findall(r"(?<![\\$])\$((?:[^$\n]|\n(?![ \t]*\n))+?)(?<!\\)\$", text)  # as markdown_inline_statements
     return [norm_tex(span) for span in spans if not RELATION.search(span) and EXPRESSION.search(norm_tex(span))]
+
+
+def exec_block_expressions(page: str) -> list[str]:
+    """The inline formulas ``$...$`` in the source of a page's exec blocks that state nothing (no relation) but are an
+    expression or a number (`EXPRESSION`), whitespace normalised, in order: as `markdown_inline_expressions` reads the
+    Markdown (`exec_block_math` lists the blocks' statements)."""
+    out = []
+    for snippet in collect(DOCS / f"{page}.md"):
+        if 'exec="1"' in snippet.info:
+            code = re.sub(r"\$\$.*?\$\$", "", snippet.code, flags=re.S)
+            spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", code)
+            out += [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
+    return out
+
