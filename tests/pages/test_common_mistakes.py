@@ -1071,6 +1071,16 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     rendered = render_with_example(path, ["common-mistakes", "iteration-and-training"], "regression_data")
     for page, text in rendered.items():
         assert note in re.sub(r"\s+", " ", text), page
+    # mistake 5's logsig table too: Δw_31 with the slope (1 + y_h3)/(1 - y_h3) times the right one, 3.3e-7 apart
+    logsig = {**SMALL_DIFFERENCES, "hidden": "logsig"}
+    it5 = oracle.iteration(logsig)
+    slope = [y * (1 - y) for y in it5["y_hidden"]]
+    wrong5 = [[dw * (y * (1 + y)) / s for dw in row] for row, y, s in zip(it5["dw_hidden"], it5["y_hidden"], slope)]
+    hidden5 = [abs(w - r) for rr, ww in zip(it5["dw_hidden"], wrong5) for r, w in zip(rr, ww)
+               if w != r and f"{abs(w - r):.6f}" == "0.000000"]
+    section = re.sub(r"\s+", " ", rendered["common-mistakes"]).split("## 5.")[1]
+    assert hidden5 and "Where the difference column prints $0.000000$, the difference is below its last decimal" in \
+        section
     # the example in use: said exactly where one of its differences that is not 0 prints as 0
     base = oracle.load_example()
     it, wrong_it = oracle.iteration(base), oracle.iteration(base, back_weights=oracle.iteration(base)["w_output_new"])
