@@ -202,7 +202,10 @@ def print_report(report: homework.Report, decimals: int) -> None:
               f"check {'it' if len(loose) == 1 else 'them'}.")
     wrong = report.first_wrong
     if wrong is None:
-        print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
+        if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
+            print("No given value is wrong, but the check cannot decide " + ", ".join(loose) + " (above).")
+        else:
+            print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
     print(f"First wrong step: {wrong.name} (expected {num(wrong.expected, decimals)}, "
           f"given {num(wrong.given, decimals)}).")
@@ -212,6 +215,11 @@ def print_report(report: homework.Report, decimals: int) -> None:
         print("Likely mistakes (each gives this value here):")
         for m, hint in zip(report.likely, report.hints, strict=True):
             print(f"  {m.name}: {hint}")
+    elif report.near:  # a slip gives it, but too near the right value for the check to name it
+        names = ", ".join(m.name for m in report.near)
+        print(f"No classic mistake can be named: {names} give{'s' if len(report.near) == 1 else ''} a value this "
+              f"close, but too near the right one for the check to tell apart. Work {wrong.name} out again from its "
+              f"formula, with the values before it to {show.DECIMALS} decimals.")
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
               f"values before it to {show.DECIMALS} decimals.")

@@ -224,6 +224,9 @@ class Report:
     likely: tuple[Mistake, ...]
     #: The network checked: the hints are written for it, in its labels (None: for the worked example).
     net: Network | None = field(default=None, repr=False, compare=False)
+    #: The mistakes whose value at ``first_wrong`` matches the given one but lies too near the right one for the rule
+    #: to tell apart: a slip this could be, which the check cannot name.
+    near: tuple[Mistake, ...] = ()
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -249,6 +252,7 @@ class Report:
                       for s in self.given],
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
+            "near": [m.name for m in self.near],
         }
 
 
@@ -336,26 +340,32 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name])
                   for name, value in expected.items())
     first_wrong = next((s for s in steps if s.right is False), None)
-    likely: tuple[Mistake, ...] = ()
+    likely: list[Mistake] = []
+    near: list[Mistake] = []
     if first_wrong is not None:
         before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
-        likely = tuple(m for m in MISTAKES if _explains(m, first_wrong, before, net, x, d, eta))
-    return Report(steps, first_wrong, likely, net)
+        for m in MISTAKES:
+            value = _gives(m, first_wrong, before, net, x, d, eta)
+            if value is not None:
+                told = tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
+                (likely if told else near).append(m)
+    return Report(steps, first_wrong, tuple(likely), net, tuple(near))
 
 
-def _explains(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
-              eta: float) -> bool:
-    """Whether mistake ``m`` gives the student's value at ``wrong``, a value the checking rule tells from the right one
-    (`tells_apart`), and the student's values at the steps ``before`` it (all right) too: a slip that would have shown
-    at a step the student got right is not theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a
-    flipped sign, which would have flipped Δw41 as well)."""
+def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
+           eta: float) -> float | None:
+    """Mistake ``m``'s value at ``wrong`` where it gives the student's value there and their values at the steps
+    ``before`` it (all right) too, else None: a slip that would have shown at a step the student got right is not
+    theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41
+    as well). `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
     try:
         values = m.fn(net, x, d, eta)
     except NotApplicable:
-        return False
+        return None
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
-        return False
-    return (close(wrong.given, value, wrong.at_n, wrong.carried)
-            and tells_apart(value, wrong.expected, wrong.at_n, wrong.carried)
-            and all(close(s.given, values[s.name], s.at_n, s.carried) for s in before))
+        return None
+    if close(wrong.given, value, wrong.at_n, wrong.carried) and all(
+            close(s.given, values[s.name], s.at_n, s.carried) for s in before):
+        return value
+    return None

@@ -641,7 +641,7 @@
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var likely = [];
+    var likely = [], near = [];
     if (firstWrong) {
       (order || Object.keys(SLIPS)).forEach(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
@@ -650,13 +650,13 @@
         var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
           return isClose(m.given, values[m.name], m.atN, m.carried);
         });
-        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried) &&
-            tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried)) {
-          likely.push(name);
+        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) {
+          // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
+          (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);
         }
       });
     }
-    return { marks: marks, firstWrong: firstWrong, likely: likely };
+    return { marks: marks, firstWrong: firstWrong, likely: likely, near: near };
   }
 
   // ---------------------------------------------------------------------------------------------------------

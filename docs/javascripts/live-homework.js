@@ -90,6 +90,10 @@
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
             return n + ". " + hintFor(n, c.net);
           }).join(" Or: "));
+        } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
+          parts.push("No classic mistake can be named: " + report.near.join(", ") + " give" +
+            (report.near.length === 1 ? "s" : "") + " a value this close, but too near the right one for the check " +
+            "to tell apart. Work it out again from its formula, with the values before it to six decimals.");
         } else {
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
             "before it to six decimals.");
@@ -97,6 +101,11 @@
         if (bad) parts.push(notRead);
       } else if (bad) {
         parts.push(notRead);
+      } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
+        // not "right" without a word: nothing at all, or the other sign, passes there too (a large η)
+        parts.push("No value you entered is wrong, but six decimals cannot tell " + report.marks.filter(function (m) {
+          return m.ok && m.undecided;
+        }).map(function (m) { return m.name; }).join(", ") + " from 0 (or from no update) here: the marks say which.");
       } else {
         parts.push("Every value you entered is right.");
       }

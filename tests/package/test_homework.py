@@ -1952,3 +1952,28 @@ def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
     weights.write_text(json.dumps(LARGE_ETA), encoding="utf-8")
     proc = cli("--weights", str(weights), "--check", str(answers))
     assert "Right, but the check cannot tell Δw11 from 0 (or from the value at time n)" in proc.stdout, proc.stdout
+    # and the summary does not call it right without a word (a reviewer's sign-flipped Δb2 read "every value right")
+    assert proc.stdout.endswith("to check it.\nNo given value is wrong, but the check cannot decide Δw11 (above).\n")
+    assert "given value is right" not in proc.stdout
+
+
+def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
+    """A reviewer's example (tansig, eta = 0.001): Δw12 = -0.000001, what the slip 'wrong-derivative' gives (-1.2e-6,
+    in plain math: the logsig slope y(1 - y) for tanh's 1 - y^2), is wrong (the right one is -2.4e-6), but too near
+    the right one for the rule to tell the slip's value apart (tells_apart). The CLI said "No classic mistake gives this
+    value here", which is false: it now says which slip gives it and that the check cannot name it."""
+    ex = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
+          "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
+          "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
+    it = oracle.iteration(ex)
+    y_1 = it["y_hidden"][0]
+    slip = ex["eta"] * it["e"] * ex["w_output"][0][0] * y_1 * (1 - y_1) * ex["x"][1]  # the logsig slope for tanh's
+    assert round(slip, 6) == -0.000001 and round(it["dw_hidden"][0][1], 6) == -0.000002  # the premise
+    weights, answers = tmp_path / "weights.json", tmp_path / "answers.json"
+    weights.write_text(json.dumps(ex), encoding="utf-8")
+    answers.write_text(json.dumps({"Δw12": -0.000001}), encoding="utf-8")
+    proc = cli("--weights", str(weights), "--check", str(answers))
+    assert proc.returncode == 1 and "First wrong step: Δw12" in proc.stdout
+    assert ("No classic mistake can be named: wrong-derivative gives a value this close, but too near the right one "
+            "for the check to tell apart. Work Δw12 out again") in proc.stdout, proc.stdout
+    assert "No classic mistake gives this value" not in proc.stdout

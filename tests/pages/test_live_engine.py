@@ -398,6 +398,7 @@ def test_check_equals_homework_check(js):
             [(s.name, s.right, s.undecided) for s in want.given]
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
+        assert report["near"] == [m.name for m in want.near], (case, given)
 
 
 def test_carried_error_equals_homework_carried_error(js):
@@ -463,6 +464,7 @@ def test_check_equals_homework_check_with_a_large_eta(js):
             [(s.name, s.right, s.undecided) for s in want.given], given
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
+        assert report["near"] == [m.name for m in want.near], (case, given)
         named += bool(report["likely"])
     assert got[0]["likely"] == ["no-eta", "cost-for-error"] and got[1]["likely"] == ["sign-flipped"]
     assert named >= 5
@@ -500,6 +502,7 @@ def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(
             [(s.name, s.right, s.undecided) for s in want.given], given
         assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
         assert report["likely"] == [m.name for m in want.likely], (case, given)
+        assert report["near"] == [m.name for m in want.near], (case, given)
         if i % 3 == 0:  # no update: off by its whole update, wrong wherever that is above 10^-6 + 0.1 % of it + c,
             right = package_trace(case)  # c the step's carried error (tested on its own in test_homework)
             c = homework.carried_error(network(case), case["x"], case["d"], case["eta"])
@@ -790,3 +793,22 @@ def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
                   "eta": examples.ETA}]:
         found = js("(c) => BackpropEngine.cancelling(BackpropEngine.iteration(c.net, c.x, c.d, c.eta), c.d)", case)
         assert found is None, (case, found)
+
+
+def test_a_slip_too_near_the_right_value_to_name_is_said_so(js):
+    """A reviewer's example (tansig, eta = 0.001, neuron 1 saturated): the slip 'wrong-derivative' gives Δw12 =
+    -1.2e-6, typed -0.000001, where the right one is -2.4e-6. The value is wrong (beyond one tolerance of the right
+    one) but the slip's lies within two (tells_apart), so no mistake was named, and the page said "No classic mistake
+    gives this value", which is false. Python and JS now both list it as near: a slip this could be, not named."""
+    case = {"net": {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
+                    "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin"},
+            "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
+    slip = homework.mistake("wrong-derivative").fn(network(case), np.array(case["x"]), case["d"], case["eta"])
+    right = homework.trace(network(case), case["x"], case["d"], case["eta"])
+    assert show.rounded(slip["Δw12"]) == -0.000001 != show.rounded(right["Δw12"])  # the premise
+    given = {"Δw12": -0.000001}
+    want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+    assert want.first_wrong.name == "Δw12" and want.likely == () and "wrong-derivative" in [m.name for m in want.near]
+    assert not homework.tells_apart(slip["Δw12"], right["Δw12"], None, want.first_wrong.carried)
+    report = js("(c) => BackpropEngine.check(c[0].net, c[0].x, c[0].d, c[0].eta, c[1])", [case, given])
+    assert report["likely"] == [] and report["near"] == [m.name for m in want.near]
