@@ -1086,3 +1086,19 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     it, wrong_it = oracle.iteration(base), oracle.iteration(base, back_weights=oracle.iteration(base)["w_output_new"])
     below = any(w != r and f"{abs(w - r):.6f}" == "0.000000" for r, w in zip(flat(it), flat(wrong_it)))
     assert ("Where the difference column prints" in prose("common-mistakes")) == below
+
+
+def test_mistake_5_judges_a_slip_by_its_own_size_where_the_central_difference_is_noisier(tmp_path):
+    """A random example the loader accepts (logsig, every v_i below -10): the wrong logsig row multiplies neuron i's
+    gradients by (1 + y_hi)/(1 - y_hi), a relative error of y_hi, at most 1.9e-5 (the oracle's), yet the check's plain
+    relative error read 3.1e-4 (the central difference's own error on those tiny gradients), so the build stopped,
+    saying e = 2.76 was small. The page now reads the slip's own size, y_hi, and says the check does not catch it."""
+    ex = {"w_hidden": [[-0.3, 7.21], [-6.3, 6.209], [-7.719, -3.7]], "b_hidden": [-4.9, 4.87, -7.788],
+          "w_output": [[-5.36, -3.52, 4.296]], "b_output": [-0.36], "hidden": "logsig", "output": "purelin",
+          "x": [1.8, -0.75], "d": 2.4, "eta": 0.5}
+    y_h = oracle.iteration(ex)["y_hidden"]
+    assert max(y_h) < 1e-4  # the premise
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "noisy-logsig")).split("## 5.")[1]
+    assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"{max(y_h):.1e} here: gradient check (logsig)"
+            ) in said, said[:3000]
+    assert "so on this example the check does not catch the mistake" in said
