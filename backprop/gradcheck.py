@@ -37,8 +37,8 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5
 def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
     r"""The largest relative error between analytic and numerical gradients over all parameters.
 
-    Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; about $10^{-8}$ or less
-    means the rules are right, anything above $10^{-4}$ means a bug. A gradient too small to be judged
+    Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; below `RIGHT` ($10^{-7}$) means the rules are right (they
+    usually read about $10^{-8}$ or less), anything above $10^{-4}$ means a bug. A gradient too small to be judged
     relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the plain relative error is at least
     `RIGHT` but the gap $|a - n|$ is within what the central difference itself can be off by, its `rounding_noise`
     plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0 (see `relative_error`); an entry
