@@ -93,7 +93,8 @@ def test_notation_page_shows_the_matrix_form_values():
     for name, cell in zip(ORDER, cells):  # in the page's order: rules (1) to (4), row by row
         assert re.findall(r"-?\d+\.\d{6}", cell) == [s6(v) for v in np.ravel(m[name])], name
     # and the batch form's outputs: y for three inputs, from the index-form forward pass, with its activation's name
-    ys = [forward(WORKED, x)[1][0] for x in (X, [0.0, 0.0], [-1.0, 2.0])]
+    others = [x for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0]) if x != list(X)][:2]  # three samples, not X twice
+    ys = [forward(WORKED, x)[1][0] for x in (X, *others)]
     assert f"Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
            f"{', '.join(s6(y) for y in ys)};" in prose("notation")
 
@@ -653,3 +654,21 @@ def test_notation_expression_checks_can_fail():
     n = other_books_nets()[0]
     assert not _close([sum(n.W2[j, i] * n.delta2[j] for j in range(2)) for i in range(3)], (n.W2.T @ n.delta2)[::-1])
     assert not _close(n.y_h * (n.W2.T @ n.delta2), n.delta1)
+
+
+def test_the_batch_form_has_three_different_samples_when_x_is_0(tmp_path):
+    """A reviewer's example with x = (0, 0): the batch [X, (0, 0), (-1, 2)] held the same sample twice, so the batch
+    form showed two equal outputs, which looks like a bug. Its samples are now X and two others (plain math here)."""
+    import json
+
+    from tests.support.snippets import render_with_example
+
+    ex = {"w_hidden": [[5.7, 0.55], [-1.1, -5.72], [6.1, 5.343]], "b_hidden": [2.3, 7.947, 3.11],
+          "w_output": [[-0.359, -2.1, -7.77]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+          "x": [0.0, 0.0], "d": -2.6, "eta": 2.0}
+    path = tmp_path / "x-zero.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(path, ["notation"])["notation"])
+    ys = [oracle.forward(ex, x)["y_output"][0] for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0])]
+    assert len({s6(y) for y in ys}) == 3  # the premise: three samples, three outputs
+    assert f"+ b_output`: {', '.join(s6(y) for y in ys)}; one sample at a time with `forward`:" in text, text[-800:]
