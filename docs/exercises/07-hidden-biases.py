@@ -64,14 +64,18 @@ else:
                 r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")
 
 r = show.rounded
+# the neuron worked out in full: the first whose slope and update print close to their values (show.coarse: neuron 1
+# on most examples; a saturated one's f'(v_i) can print as 0.000000, and a product of printed factors shows nothing)
+i = next((n for n in range(3) if not show.coarse(f_prime(y_h[n])) and not show.coarse(answer[n])), 0)
+other = [n for n in range(3) if n != i]  # the two neurons whose Δb_i are given without the work
 worked_solution(r"""
-With $e = {{e}}$ and $f'(v_1) = {{f_prime}} = {{fp1}}$:
+With $e = {{e}}$ and $f'(v_{{i1}}) = {{f_prime}} = {{fpi}}$:
 
-$$\Delta b_1 = \eta\, e\, w_{41}\, f'(v_1) = {{eta:given}} \cdot {{e}} \cdot {{w41:given}} \cdot {{fp1}}
-{{eq}} {{db1}}, \quad
-\Delta b_2 = {{db2}}, \quad \Delta b_3 = {{db3}}$$
+$$\Delta b_{{i1}} = \eta\, e\, w_{4{{i1}}}\, f'(v_{{i1}}) = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fpi}}
+{{eq}} {{dbi}}, \quad
+\Delta b_{{o1}} = {{db_o1}}, \quad \Delta b_{{o2}} = {{db_o2}}$$
 
 {{relation}}
-""", e=e, f_prime=show.f_prime_tex(hidden, "y_{h1}"), fp1=f_prime(y_h[0]), eta=eta, w41=w_4[0],
-    eq=show.eq(r(eta) * r(e) * r(w_4[0]) * r(f_prime(y_h[0])), answer[0]),
-    db1=answer[0], db2=answer[1], db3=answer[2], relation=relation)
+""", e=e, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), fpi=f_prime(y_h[i]), eta=eta, w4i=w_4[i], i1=i + 1,
+    eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(f_prime(y_h[i])), answer[i]), o1=other[0] + 1, o2=other[1] + 1,
+    dbi=answer[i], db_o1=answer[other[0]], db_o2=answer[other[1]], relation=relation)

@@ -1609,3 +1609,28 @@ def test_the_notebook_equation_check_can_fail():
     assert not equal_at_random_points(sp.diff(n2["E"], W_IK[0][0]),
                                       -n2["e_j"][0] * W_JI[0][0] * n2["fp_i"][0] * X_K[0])
     assert "\\tanh'(v) = 1 - \\tanh v" not in notebook_tex("03-tanh-derivative")
+
+
+# A reviewer's practice example (tansig): neuron 1 saturated, so f'(v_1) = 1 - y_h1^2 prints as 0.000000 and
+# exercise 7's worked solution, always about neuron 1, showed a product of zeros.
+SATURATED_NEURON_1 = {"w_hidden": [[-3.6, -2.2], [-2.18, 0.6], [2.6, -1.28]], "b_hidden": [3.6, 1.44, 3.7],
+                      "w_output": [[-1.0, 0.997, 1.27]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
+                      "x": [-1.57, 0.0], "d": -1.2, "eta": 1.5}
+
+
+def test_exercise_7_works_out_a_neuron_whose_numbers_show(tmp_path):
+    """SATURATED_NEURON_1: the worked solution works out the first neuron whose slope and update print within 5 % of
+    their values (the oracle's), neuron 2 here, and gives the other two updates."""
+    it = oracle.iteration(SATURATED_NEURON_1)
+    slopes, db = it["fp_hidden"], it["db_hidden"]
+
+    def far_off(value: float) -> bool:
+        printed = float(f"{value:.6f}")
+        return printed != value and abs(printed - value) > 0.05 * abs(value)
+
+    n = next(i for i in range(3) if not far_off(slopes[i]) and not far_off(db[i]))
+    assert far_off(slopes[0]) and n == 1  # the premise: neuron 1's slope prints far off, neuron 2's does not
+    text = shown_with_example(_practice_file(tmp_path, SATURATED_NEURON_1, "saturated-1"),
+                              ["07-hidden-biases"])["07-hidden-biases"]
+    assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 1.5 \cdot " in text
+    assert rf"\Delta b_1 = {oracle.number_string(db[0])}, \quad \Delta b_3 = {oracle.number_string(db[2])}$$" in text
