@@ -1102,3 +1102,17 @@ def test_mistake_5_judges_a_slip_by_its_own_size_where_the_central_difference_is
     assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"{max(y_h):.1e} here: gradient check (logsig)"
             ) in said, said[:3000]
     assert "so on this example the check does not catch the mistake" in said
+
+
+def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
+    """A reviewer's example: the default with w_41 = 0 and neurons 2 and 3 saturated (b_2, b_3 = -12.5, -12.6). The
+    relative error y_hi of the wrong logsig row holds only where error comes back: neuron 1's updates are 0 right or
+    wrong (w_41 = 0), yet its y_h1 = 0.57 stopped the build ('every y_hi is so close to 0'). The page now leaves it
+    out and says why, with the largest of the others (the oracle's y_hi)."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [0.1, -12.5, -12.6], "w_output": [[0.0, 0.8, 0.9]]}
+    ex.pop("practice", None)
+    y_h = oracle.iteration(ex)["y_hidden"]
+    assert y_h[0] > 0.5 and max(y_h[1:]) < 1e-4  # the premise
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "w41-zero")).split("## 5.")[1]
+    assert (r"so each neuron's relative error is $y_{hi}$ (0 for neuron 1, whose $w_{41} = 0$ sends it no error), "
+            f"at most {max(y_h[1:]):.1e} here") in said, said[:2000]
