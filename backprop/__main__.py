@@ -203,7 +203,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
     wrong = report.first_wrong
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
-            print("No given value is wrong, but the check cannot decide " + ", ".join(loose) + " (above).")
+            print(f"No given value is wrong, but the check cannot tell {show.and_list(loose)} from 0 (above).")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
@@ -216,9 +216,10 @@ def print_report(report: homework.Report, decimals: int) -> None:
         for m, hint in zip(report.likely, report.hints, strict=True):
             print(f"  {m.name}: {hint}")
     elif report.near:  # a slip gives it, but too near the right value for the check to name it
-        names = ", ".join(m.name for m in report.near)
-        print(f"No classic mistake can be named: {names} give{'s' if len(report.near) == 1 else ''} a value this "
-              f"close, but too near the right one for the check to tell apart. Work {wrong.name} out again from its "
+        one = len(report.near) == 1
+        names = show.and_list([m.name for m in report.near])
+        print(f"The slip{'' if one else 's'} {names} give{'s' if one else ''} about this value, but here that value "
+              f"lies too near the right one for the check to tell them apart. Work {wrong.name} out again from its "
               f"formula, with the values before it to {show.DECIMALS} decimals.")
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "

@@ -10,6 +10,11 @@
 (function () {
   "use strict";
 
+  // "a", "a and b", "a, b and c", as show.and_list writes a list
+  function andList(items) {
+    return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
+  }
+
   function attach(options) {
     var E = options.engine, data = options.data, parseNumber = options.parseNumber, current = options.current;
     var commaProblem = options.commaProblem;
@@ -91,9 +96,10 @@
             return n + ". " + hintFor(n, c.net);
           }).join(" Or: "));
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
-          parts.push("No classic mistake can be named: " + report.near.join(", ") + " give" +
-            (report.near.length === 1 ? "s" : "") + " a value this close, but too near the right one for the check " +
-            "to tell apart. Work it out again from its formula, with the values before it to six decimals.");
+          var one = report.near.length === 1;
+          parts.push("The slip" + (one ? " " : "s ") + andList(report.near) + " give" + (one ? "s" : "") +
+            " about this value, but here that value lies too near the right one for the check to tell them apart. " +
+            "Work it out again from its formula, with the values before it to six decimals.");
         } else {
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
             "before it to six decimals.");
@@ -103,9 +109,9 @@
         parts.push(notRead);
       } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
         // not "right" without a word: nothing at all, or the other sign, passes there too (a large η)
-        parts.push("No value you entered is wrong, but six decimals cannot tell " + report.marks.filter(function (m) {
-          return m.ok && m.undecided;
-        }).map(function (m) { return m.name; }).join(", ") + " from 0 (or from no update) here: the marks say which.");
+        parts.push("No value you entered is wrong, but six decimals cannot tell " + andList(report.marks.filter(
+          function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
+          " from 0 (or from no update) here.");
       } else {
         parts.push("Every value you entered is right.");
       }
