@@ -936,3 +936,24 @@ def test_a_factor_too_near_1_to_print_is_written_as_1_plus_or_minus_its_distance
     mantissa, exponent = f"{-change:.1e}".split("e")
     assert (rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks $\Delta w_{{12}}$ and "
             r"$\Delta b_1$)") in said, said[said.index("is its right update times"):][:600]
+
+
+def test_a_factor_a_double_rounds_to_1_is_still_written_with_its_side_of_1(tmp_path):
+    """A reviewer's example (v_1 = -41.5): rule (1) moves w_41 by a relative 4.1e-19, below a double's precision, so
+    w_41(n+1) is w_41 in doubles and the factor read 1.000 "(leaves them as they are)", beside "w_41 ... decrease". It
+    is written from the step over the weight (the oracle's), 1 - 4.1e-19, and shrinks them."""
+    from tests.support.snippets import render_with_example
+
+    ex = {"w_hidden": [[-27.0, -27.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [-1.0, 0.2, 0.3],
+          "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
+          "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
+    change = oracle.iteration(ex)["dw_output"][0][0] / ex["w_output"][0][0]
+    assert ex["w_output"][0][0] + change * ex["w_output"][0][0] == ex["w_output"][0][0] and change < 0  # the premise
+    path = tmp_path / "sat41.json"
+    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
+    said = re.sub(r"\s+", " ", render_with_example(path, ["iteration-and-training"], "regression_data")
+                  ["iteration-and-training"])
+    mantissa, exponent = f"{-change:.1e}".split("e")
+    assert rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks them)" in said
+    assert "leaves them as they are" not in said
+
