@@ -170,12 +170,19 @@ def _does_not_show(edge: Edge) -> bool:
     return edge.value == 0 or (float(edge.text) != edge.value and show.coarse(edge.value))
 
 
+def _printed(value: float) -> str:
+    """How a value that does not show prints, in parentheses: ``(printed $0.000000$)``, or for one printed as a far
+    digit ``(printed $0.000001$, more than 5 % off)``."""
+    far = f", more than {round(show.COARSE * 100)} % off" if show.rounded(value) != 0 else ""
+    return f"(printed ${show.num(value)}${far})"
+
+
 def zeros(path: Path) -> list[str]:
     r"""The factors of a path that do not show, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
-    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$, which prints as $0.000000$`` (or ``as $0.000001$``,
-    twice a value of $5.0 \times 10^{-7}$)."""
+    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$ (printed $0.000000$)``, or ``(printed $0.000001$,
+    more than 5 % off)`` for a value of $5.0 \times 10^{-7}$."""
     return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
-            f"the factor ${edge.formula} = {show.sci(edge.value)}$, which prints as ${show.num(edge.value)}$"
+            f"the factor ${edge.formula} = {show.sci(edge.value)}$ {_printed(edge.value)}"
             for edge in path.edges if _does_not_show(edge)]
 
 
@@ -189,8 +196,8 @@ def blank(path: Path) -> str:
         product = f", so its product prints as ${show.num(path.gradient)}$" if product_blank else ""
         return f"has {show.and_list(factors)}{product}"
     if product_blank:
-        return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$, which prints as "
-                f"${show.num(path.gradient)}$")
+        return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$ "
+                f"{_printed(path.gradient)}")
     return ""
 
 

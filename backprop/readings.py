@@ -226,10 +226,10 @@ def _saturation(f_prime_v: np.ndarray) -> str:
                   for i in slowest if i not in lowest]
         return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}{{others}}; the tables print {{it}} as "
                         r"{{zero}}) and ${{hi}}$.", lo=show.sci(lo), slow=_neurons(lowest),
-                        others="".join(f"; {other}" for other in others), hi=f_prime_v.max(),
+                        others="".join(f"; {other}" for other in others), hi=show.close_or_sci(f_prime_v.max()),
                         it={1: "it", 2: "both"}.get(len(slowest), "them"), zero=show.num(lo))
     return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=lo,
-                    slow=_neurons(slowest), hi=f_prime_v.max())
+                    slow=_neurons(slowest), hi=show.close_or_sci(f_prime_v.max()))
 
 
 # Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.

@@ -82,6 +82,12 @@ def coarse(value: float) -> bool:
     return printed != value and abs(printed - value) > COARSE * abs(value)
 
 
+def close_or_sci(value: float) -> float | str:
+    """``value`` for a `tex` field: as the pages print it, or in scientific notation (`sci`) where that is far off
+    (`coarse`): ``close_or_sci(0.25)`` is ``0.25``, ``close_or_sci(2.56e-06)`` writes ``2.6 \\times 10^{-6}``."""
+    return sci(value) if coarse(value) else value
+
+
 def _opens_expression(before: str) -> bool:
     text = before.rstrip()
     if not text:

@@ -192,8 +192,7 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             why = (f"The figure draws ${drawn}$ here, the {kind} with the largest gradient in size, rather than the "
                    f"usual ${usual_name}$, whose path has ")
             why += ("the factor $x_2 = 0$, so its product prints as $0.000000$." if zeros else
-                    f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$, which prints as "
-                    "$0.000000$.")
+                    f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$ (printed $0.000000$).")
             assert caption.endswith(why), caption
         elif (name, page) in KEPT_WITH_A_ZERO:
             assert [e.tail for e in zeros] == ["x2"] and gradient == 0
@@ -227,9 +226,22 @@ def test_the_figure_draws_no_path_with_a_factor_printed_far_off(tmp_path):
     figure = rendered["rule-hidden-biases"]
     caption = re.sub(r"\s+", " ", re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1])
     assert caption.startswith(f"The path of $b_{n}$ (rule 4)"), caption
-    assert (f"rather than the usual $b_2$, whose path has the factor $f'(v_2) = {sci(f_prime[1])}$, which prints as "
-            "$0.000001$") in caption, caption
+    assert (f"rather than the usual $b_2$, whose path has the factor $f'(v_2) = {sci(f_prime[1])}$ (printed "
+            "$0.000001$, more than 5 % off)") in caption, caption
     lowest = min(range(3), key=lambda i: f_prime[i])
     said = re.sub(r"\s+", " ", rendered["rule-hidden-weights"])
     assert (f"Here $f'(v_i)$ lies between ${sci(f_prime[lowest])}$ (neuron {lowest + 1}; the tables print it as "
             f"{num(f_prime[lowest])})") in said
+
+
+def test_the_slopes_range_writes_its_top_in_scientific_notation_where_it_prints_far_off(tmp_path):
+    """A reviewer's example (tansig, every v_i above 7): the largest slope, f'(v_1) = 2.6e-6 (the oracle's), printed
+    as 0.000003, 17 % off. Both ends of the range are now written in scientific notation where they print far off."""
+    ex = {**FAR_OFF, "b_hidden": [7.13, 7.947, 9.0]}
+    f_prime = oracle.iteration(ex)["fp_hidden"]
+    top = max(f_prime)
+    assert abs(float(num(top)) - top) > 0.05 * top  # the premise: far off
+    file = tmp_path / "top-far-off.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    said = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert f"and ${sci(top)}$." in said and f"and ${num(top)}$." not in said
