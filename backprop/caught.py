@@ -83,8 +83,8 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
     if any(show.num(b[i] - a[i]) != show.num(0) for i in rows):
         return ""
     if len(rows) > 1:
-        return show.tex(r" The largest relative error, {{r}}, is that of {{names}}, whose right and wrong updates "
-                        r"differ below the table's last decimal: a relative error does not shrink with the gradient.",
+        return show.tex(r" The largest relative error, {{r}}, is that of {{names}}, whose differences lie below the "
+                        r"table's last decimal: a relative error does not shrink with the gradient.",
                         r=f"{found.wrong:.1e}", names=show.and_list([f"$\\Delta {labels[i]}$" for i in rows]))
     i = rows[0]
     return show.tex(r" The largest relative error, {{r}}, is that of $\Delta {{label}}$, whose right and wrong "

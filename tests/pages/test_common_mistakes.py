@@ -885,8 +885,8 @@ def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_p
                 "decimal")
     else:  # one factor scales a neuron's rows alike: every one of them is named, none picked by rounding
         names = and_list(["$\\Delta " + labels[i] + "$" for i in tied])
-        note = (f"The largest relative error, {max(r):.1e}, is that of {names}, whose right and wrong updates differ "
-                "below the table's last decimal")
+        note = (f"The largest relative error, {max(r):.1e}, is that of {names}, whose differences lie below the "
+                "table's last decimal")
     if name == "two-saturated":
         assert hidden, "the premise"
         assert [labels[i] for i in tied] == ["w_{31}", "w_{32}", "b_3"] and note in block, block
@@ -1116,3 +1116,15 @@ def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
     said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "w41-zero")).split("## 5.")[1]
     assert (r"so each neuron's relative error is $y_{hi}$ (0 for neuron 1, whose $w_{41} = 0$ sends it no error), "
             f"at most {max(y_h[1:]):.1e} here") in said, said[:2000]
+
+
+def test_mistake_1_says_the_two_read_alike_where_they_print_alike(tmp_path):
+    """A reviewer's example (logsig, every v_i below -10, eta = 5e-5): mistake 1 read 'right 9.1e-08, wrong 9.1e-08
+    ... the two are less than one order of magnitude apart'; equal printed numbers now read alike."""
+    ex = {"w_hidden": [[-0.3, 7.21], [-6.3, 6.209], [-7.719, -3.7]], "b_hidden": [-4.9, 4.87, -7.788],
+          "w_output": [[-5.36, -3.52, 4.296]], "b_output": [-0.36], "hidden": "logsig", "output": "purelin",
+          "x": [1.8, -0.75], "d": 2.4, "eta": 0.00005}
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "read-alike"))
+    m = SMALL_ETA_E.search(said)
+    assert m and m[3] == m[4], said[said.index("## 1."):][:2000]  # the premise: printed alike
+    assert m[6] == "nor can it tell the mistake from the right rules here: the two read alike"

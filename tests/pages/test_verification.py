@@ -454,8 +454,8 @@ def test_verification_relative_error_facts():
     assert abs(4 - 1) / (4 + 1) == 0.6
     for a, c in [(2.0, -3.0), (-0.1, 5.0), (1e-3, -1e-3)]:
         assert r_of(a, c) == 1.0 and abs(a - c) == abs(a) + abs(c)
-    assert markdown_says(said, r"$r < 10^{-7}$ means the rule is right (right rules usually read about $10^{-8}$ or "
-                               r"less); $r > 10^{-4}$ means a bug")
+    assert markdown_says(said, r"$r < 10^{-7}$ reads as right (right rules usually read about $10^{-8}$ or less, "
+                               r"though a slip small enough can read as low); $r > 10^{-4}$ means a bug")
     assert gradcheck.RIGHT == 1e-7 and right_rules_read_about_1e_8()
 
 
