@@ -120,8 +120,9 @@ def tolerance_tip() -> str:
         most = max(float(e.carried[b.index]) for _, e in carrying for b in e.boxes)
         numbers = _numbers(sorted({n for n, _ in carrying}))
         lines.append(f"A value you work out from numbers a page gives rounded to six decimals can be further off, "
-                     f"where their roundings add up (a saturated neuron's slope $1 - y^2$ from a $y$ near 1): the "
-                     f"boxes of {numbers} add how far, as the homework check does (on this practice example at most "
+                     f"where their roundings add up (a saturated neuron's slope worked out from an output printed near "
+                     f"its bound): the boxes of {numbers} widen their tolerance by how far those roundings can carry, "
+                     f"as the homework check does (on this practice example by at most "
                      f"${show.sci(most) if most else 0}$).")
     show.require(all(atol >= 5e-7 for _, _, _, atol in boxes), "six decimals always pass")
     show.require(all(rtol >= 5e-6 for e, b, rtol, _ in boxes if not e.new_parameter(b.index)),
@@ -209,10 +210,10 @@ def tolerance_note(name: str) -> str:
             labels = show.and_list([f"${_tex_label(b.label)}$" for b in others])
             text += (f" The {labels} box{'' if one_other else 'es'} {rule}, ${tolerance_tex(e.rtol, e.atol)}$, on "
                      f"{'its' if one_other else 'their'} value: worked out from values rounded to six decimals, "
-                     f"{'it' if one_other else 'they'} can be a few units off in the sixth decimal{_missing(e)}.")
+                     f"{'it' if one_other else 'they'} can be off in the last decimals{_missing(e)}.")
         if e.carried is not None:
-            text += (" Each box also adds how far the rounding of the values a number is worked out from can carry, "
-                     "as the exercises' index page says.")
+            text += (" Each box's tolerance is also widened by how far the rounding of the values before it can "
+                     "carry, as the exercises' index page says.")
         return text
     return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
             f"${tolerance_tex(e.rtol, e.atol)}$ for the answer $a$, {percent(e.rtol)} of the answer rather than "

@@ -12,7 +12,7 @@
 # %% tags=["hide-input"]
 from backprop.exercises import gradient_check_weight, markdown, tex_name
 
-# The weight w_ik nudged here: w_11 unless its input x_1 is 0 (then its gradient is 0, and so is every slip's).
+# The weight w_ik nudged here: w_11, unless it cannot serve (gradient_check_why says why, under the task).
 w_tex = tex_name(gradient_check_weight()[0])
 markdown(r"""
 How do you know a derived rule is right? Nudge one weight both ways and watch the cost:

@@ -945,7 +945,7 @@ def test_the_tolerance_note_names_every_box_that_catches_a_missing_update(change
         boxes=(ex.Box("w_41(n+1)", (0,)), ex.Box("w_31(n+1)", (1,)), ex.Box("y(n+1)", (2,))),
         mistakes=(ex.Mistake([0.6, 0.4, y_n], "That is the value of time n.", "no update", missing_update=True),))
     monkeypatch.setattr(_index, "get", lambda name: exercise)
-    assert ex.tolerance_note("one-iteration").endswith(f"sixth decimal{words}")
+    assert ex.tolerance_note("one-iteration").endswith(f"last decimals{words}")
     if dw41 < 1e-6 and dw31 > 1e-6:  # the note under the w_41(n+1) box names the same boxes
         catchers = "the w₃₁(n+1) and y(n+1) boxes catch it" if y_n < 0.9 else "the w₃₁(n+1) box catches it"
         assert exercise.box_note(0).endswith(f"; {catchers}.")
@@ -1327,7 +1327,8 @@ def test_the_index_page_says_which_boxes_add_the_carried_error_and_how_much():
     most = max(float(np.max(c)) for c in CARRIED.values())
     mantissa, exponent = f"{most:.1e}".split("e")
     tip = re.sub(r"\s+", " ", ex.tolerance_tip())
-    assert ("the boxes of exercises 1, 4, 5, 6, 7, 8, 9 and 10 add how far, as the homework check does (on this "
-            rf"practice example at most ${mantissa} \times 10^{{{int(exponent)}}}$).") in tip, tip
-    assert "Each box also adds how far the rounding" in ex.tolerance_note("one-iteration")
-    assert "adds how far" not in ex.tolerance_note("spot-the-bug") + ex.tolerance_note("gradient-check")
+    assert ("the boxes of exercises 1, 4, 5, 6, 7, 8, 9 and 10 widen their tolerance by how far those roundings can "
+            rf"carry, as the homework check does (on this practice example by at most ${mantissa} \times "
+            rf"10^{{{int(exponent)}}}$).") in tip, tip
+    assert "Each box's tolerance is also widened by how far the rounding" in ex.tolerance_note("one-iteration")
+    assert "widened" not in ex.tolerance_note("spot-the-bug") + ex.tolerance_note("gradient-check")

@@ -370,8 +370,8 @@ def _missing_update_words(text: str, example: dict, it: dict) -> None:
     tex = " and ".join([f"$w_{{{sub}}}(n+1)$" for sub in caught] + ["$y(n+1)$"] * y_caught)
     within = "is within the tolerance of its box." if len(missed) == 1 else "are within the tolerance of their boxes."
     if not missed:
-        assert ("sixth decimal, and every box catches a missing update." if y_caught
-                else "sixth decimal, and it is the weights' boxes that catch a missing update.") in text
+        assert ("last decimals, and every box catches a missing update." if y_caught
+                else "last decimals, and it is the weights' boxes that catch a missing update.") in text
     elif len(missed) == 2:
         only = f", only the {tex} box" if y_caught else ""
         assert f"Here no weight's box catches a missing update{only}: the updates {' and '.join(missed)} {within}" \
