@@ -107,9 +107,11 @@ def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
     """Stop the build unless the check reads the right rules as right and ``mistake`` as a bug: the message names the
-    mistake and gives the numbers, and says so where the error ``e`` is too small for the check to see the mistake."""
-    small = {"why": f"e = {e:.6g} is so small that the gradients, which shrink with e, lie within what the central "
-                    "difference alone can be off by (its truncation error does not shrink with e)"}
+    mistake and gives the numbers, and says so where the gradients it moves are too small for the check to see it (a
+    small error ``e``, or saturated neurons)."""
+    small = {"why": f"the gradients the slip moves lie within what the central difference alone can be off by: they "
+                    f"shrink with the error e (here {e:.6g}) and are tiny on saturated neurons, its truncation and "
+                    "rounding errors do not"}
     show.require(is_caught(found), f"the gradient check catches mistake {mistake}",
                  right=found.right, wrong=found.wrong, wrong_plain=found.plain_wrong, e=e,
                  **(small if found.plain_wrong > WRONG >= found.wrong else {}))

@@ -87,12 +87,14 @@ def test_require_caught_passes_a_caught_mistake_and_names_one_that_is_not():
 
 
 def test_require_caught_says_when_the_error_is_too_small_for_the_check():
-    """The slip shifts the gradients by more than 1e-4, but within the allowance: the message says e is too small."""
-    with pytest.raises(show.ExampleError, match=r"e = 0\.0015 is so small that the gradients"):
+    """The slip shifts the gradients by more than 1e-4, but within the allowance: the message says the gradients it
+    moves are too small for the check (a small e, or saturated neurons)."""
+    with pytest.raises(show.ExampleError, match=r"the gradients the slip moves lie within .* the error e \(here "
+                       r"0\.0015\) and are tiny on saturated neurons"):
         require_caught("7 (a slip)", MistakeCheck(right=1e-9, wrong=0.0, plain_wrong=0.02), e=0.0015)
     with pytest.raises(show.ExampleError) as raised:  # a slip too small in itself: no such reason given
         require_caught("7 (a slip)", MistakeCheck(right=1e-9, wrong=2e-5, plain_wrong=2e-5), e=0.0015)
-    assert "is so small" not in str(raised.value)
+    assert "lie within" not in str(raised.value)
 
 
 def test_require_caught_messages_name_the_mistake_and_say_when_e_is_small():
@@ -104,8 +106,8 @@ def test_require_caught_messages_name_the_mistake_and_say_when_e_is_small():
     said = str(failed.value)
     assert "the gradient check catches mistake 3 (the slip)" in said
     assert "right = 1e-09, wrong = 0.000000, wrong_plain = 0.500000, e = 1e-12" in said
-    assert "why = e = 1e-12 is so small that the gradients, which shrink with e, lie within what the central " \
-           "difference alone can be off by" in said
+    assert "why = the gradients the slip moves lie within what the central difference alone can be off by: they " \
+           "shrink with the error e (here 1e-12) and are tiny on saturated neurons" in said
     with pytest.raises(show.ExampleError) as failed:  # the right rules above 1e-7: no word of e
         require_caught("2 (x)", MistakeCheck(right=2e-7, wrong=0.5, plain_wrong=0.5), 0.3)
     assert "right = 2e-07, wrong = 0.500000, wrong_plain = 0.500000, e = 0.300000)" in str(failed.value)
