@@ -377,6 +377,17 @@ def test_every_slip_equals_its_python_function(js):
             assert_close(dict(rows), want, f"{m.name} {case}")
 
 
+def assert_same_report(report: dict, case: dict, given: dict) -> None:
+    """The engine's check of ``given`` equals Python's (homework.check): the same steps marked right, wrong or
+    undecided, the same first wrong step, the same slips named (likely) and the same ones too near to name (near)."""
+    want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+    assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
+        [(s.name, s.right, s.undecided) for s in want.given], given
+    assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
+    assert report["likely"] == [m.name for m in want.likely], (case, given)
+    assert report["near"] == [m.name for m in want.near], (case, given)
+
+
 def test_check_equals_homework_check(js):
     """Answers made of a slip's values (some rounded to 6 decimals, some steps left out): JS and Python mark the same
     steps, stop at the same first wrong step and name the same likely mistakes."""
@@ -393,12 +404,7 @@ def test_check_equals_homework_check(js):
     got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
              [[c, a] for c, a in zip(batch, answers, strict=True)])
     for case, given, report in zip(batch, answers, got, strict=True):
-        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
-            [(s.name, s.right, s.undecided) for s in want.given]
-        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
-        assert report["likely"] == [m.name for m in want.likely], (case, given)
-        assert report["near"] == [m.name for m in want.near], (case, given)
+        assert_same_report(report, case, given)
 
 
 def test_carried_error_equals_homework_carried_error(js):
@@ -459,12 +465,7 @@ def test_check_equals_homework_check_with_a_large_eta(js):
              [[c, a] for c, a in zip(batch, answers, strict=True)])
     named = 0
     for case, given, report in zip(batch, answers, got, strict=True):
-        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
-            [(s.name, s.right, s.undecided) for s in want.given], given
-        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
-        assert report["likely"] == [m.name for m in want.likely], (case, given)
-        assert report["near"] == [m.name for m in want.near], (case, given)
+        assert_same_report(report, case, given)
         named += bool(report["likely"])
     assert got[0]["likely"] == ["no-eta", "cost-for-error"] and got[1]["likely"] == ["sign-flipped"]
     assert named >= 5
@@ -497,12 +498,7 @@ def test_check_equals_homework_check_where_a_small_step_hides_in_the_new_values(
              [[c, a] for c, a in zip(batch, answers, strict=True)])
     no_update_wrong = 0
     for i, (case, given, report) in enumerate(zip(batch, answers, got, strict=True)):
-        want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
-        assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
-            [(s.name, s.right, s.undecided) for s in want.given], given
-        assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
-        assert report["likely"] == [m.name for m in want.likely], (case, given)
-        assert report["near"] == [m.name for m in want.near], (case, given)
+        assert_same_report(report, case, given)
         if i % 3 == 0:  # no update: off by its whole update, wrong wherever that is above 10^-6 + 0.1 % of it + c,
             right = package_trace(case)  # c the step's carried error (tested on its own in test_homework)
             c = homework.carried_error(network(case), case["x"], case["d"], case["eta"])
