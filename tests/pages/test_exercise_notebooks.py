@@ -1624,10 +1624,7 @@ def test_exercise_7_works_out_a_neuron_whose_numbers_show(tmp_path):
     it = oracle.iteration(SATURATED_NEURON_1)
     slopes, db = it["fp_hidden"], it["db_hidden"]
 
-    def far_off(value: float) -> bool:
-        printed = float(f"{value:.6f}")
-        return printed != value and abs(printed - value) > 0.05 * abs(value)
-
+    far_off = oracle.printed_far_off
     n = next(i for i in range(3) if not far_off(slopes[i]) and not far_off(db[i]))
     assert far_off(slopes[0]) and n == 1  # the premise: neuron 1's slope prints far off, neuron 2's does not
     text = shown_with_example(_practice_file(tmp_path, SATURATED_NEURON_1, "saturated-1"),

@@ -91,19 +91,13 @@ def prints_as_0(edge) -> bool:
     return float(shown(edge)) == 0
 
 
-def off(value: float) -> bool:
-    """Printed with six decimals more than 5 % off the value (0.000001 for 5.0e-7; 0.000000 for any small one)."""
-    printed = float(num(value))
-    return printed != value and abs(printed - value) > 0.05 * abs(value)
-
-
 def does_not_show(edge) -> bool:
     """0, or printed far off (0.000001 for 5.0e-7): a product of the printed factors is then 0, or off as much."""
-    return edge.value == 0 or (float(shown(edge)) != edge.value and off(edge.value))
+    return edge.value == 0 or (float(shown(edge)) != edge.value and oracle.printed_far_off(edge.value))
 
 
 def product_shows(value: float) -> bool:
-    return float(num(value)) != 0 and not off(value)
+    return float(num(value)) != 0 and not oracle.printed_far_off(value)
 
 
 def expected_choice(ex: dict, parameter: str, i: int, k: int) -> tuple[int, int, bool]:

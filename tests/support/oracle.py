@@ -266,6 +266,13 @@ def number_string(value: float, decimals: int = 6) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+def printed_far_off(value: float) -> bool:
+    """Whether six decimals write ``value`` more than 5 % off it, the pages' rule for a number they must not use as
+    printed (0.000001 for 5.0e-7; 0.000000 for any small one), in plain math."""
+    printed = float(number_string(value))
+    return printed != value and abs(printed - value) > 0.05 * abs(value)
+
+
 def number_strings(values, decimals: int = 6) -> set[str]:
     """Every number of a nested list/dict of floats written as the site writes it (`number_string`)."""
     found: set[str] = set()
