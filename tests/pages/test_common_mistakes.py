@@ -856,6 +856,11 @@ TWO_SATURATED = {"w_hidden": [[-4.0, 2.0], [0.5, 0.25], [4.0, -3.0]], "b_hidden"
                  "x": [1.5, -1.0], "d": -2.0, "eta": 0.25}
 
 
+def oracle_updates(run: dict) -> list[float]:
+    """An oracle iteration's Δw_11 ... Δw_32, then Δb_1 ... Δb_3 (as reference_net.flat orders its updates)."""
+    return [*itertools.chain(*run["dw_hidden"]), *run["db_hidden"]]
+
+
 @pytest.mark.parametrize("name", ["two-saturated", "in-use"])
 def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_path, name):
     """Mistake 1's largest relative error, from plain math (the oracle's right and wrong updates read as gradients
@@ -865,8 +870,7 @@ def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_p
     ex = TWO_SATURATED if name == "two-saturated" else oracle.load_example(oracle.DEFAULT_FILE)
     it = oracle.iteration(ex)
     wrong_it = oracle.iteration(ex, back_weights=it["w_output_new"])
-    flat = lambda run: [*itertools.chain(*run["dw_hidden"]), *run["db_hidden"]]  # noqa: E731
-    right, wrong = flat(it), flat(wrong_it)
+    right, wrong = oracle_updates(it), oracle_updates(wrong_it)
     r = [abs(w - g) / (abs(w) + abs(g)) for g, w in zip(right, wrong)]
     tied = [i for i, v in enumerate(r) if f"{v:.1e}" == f"{max(r):.1e}"]  # every row as the page prints it
     labels = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] + ["b_1", "b_2", "b_3"]
@@ -1059,8 +1063,7 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
 
     it = oracle.iteration(SMALL_DIFFERENCES)
     wrong_it = oracle.iteration(SMALL_DIFFERENCES, back_weights=it["w_output_new"])
-    flat = lambda run: [*itertools.chain(*run["dw_hidden"]), *run["db_hidden"]]  # noqa: E731
-    diffs = [w - r for r, w in zip(flat(it), flat(wrong_it))]
+    diffs = [w - r for r, w in zip(oracle_updates(it), oracle_updates(wrong_it))]
     hidden = [abs(g) for g in diffs if g != 0 and f"{abs(g):.6f}" == "0.000000"]
     assert hidden and max(hidden) < 5e-7  # the premise
     mantissa, exponent = f"{max(hidden):.1e}".split("e")
@@ -1084,7 +1087,8 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     # the example in use: said exactly where one of its differences that is not 0 prints as 0
     base = oracle.load_example()
     it, wrong_it = oracle.iteration(base), oracle.iteration(base, back_weights=oracle.iteration(base)["w_output_new"])
-    below = any(w != r and f"{abs(w - r):.6f}" == "0.000000" for r, w in zip(flat(it), flat(wrong_it)))
+    below = any(w != r and f"{abs(w - r):.6f}" == "0.000000"
+                for r, w in zip(oracle_updates(it), oracle_updates(wrong_it)))
     assert ("Where the difference column prints" in prose("common-mistakes")) == below
 
 
