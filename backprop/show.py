@@ -11,11 +11,12 @@ numbers the same way:
 
 * `num` writes one number with the site's `DECIMALS`, `given` a value the example gives without its trailing zeros;
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
-  parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone);
+  parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone),
+  and writing a value that the site's decimals write far off (`coarse`) in scientific notation (`sci`), so that
+  a formula's numbers give its result; `written` is the number a reader reads from the field;
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
   give it;
-* `coarse` tells a value that its printed decimals write far off;
 * `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
   printed, `require` stops
   the build when a page's sentence is not true of the example;
@@ -82,10 +83,16 @@ def coarse(value: float) -> bool:
     return printed != value and abs(printed - value) > COARSE * abs(value)
 
 
-def close_or_sci(value: float) -> float | str:
-    """``value`` for a `tex` field: as the pages print it, or in scientific notation (`sci`) where that is far off
-    (`coarse`): ``close_or_sci(0.25)`` is ``0.25``, ``close_or_sci(2.56e-06)`` writes ``2.6 \\times 10^{-6}``."""
-    return sci(value) if coarse(value) else value
+def written(value: float) -> float:
+    """The number a formula's field (`tex`) writes for ``value``, as a reader reads it: `rounded`, or where that is far
+    off (`coarse`), the two significant digits of `sci`: ``written(0.1234567) == 0.123457``, ``written(3.7266e-06) ==
+    3.7e-06``. A page computes the ``shown`` value of `eq` from these."""
+    return float(_written_text(value)) if coarse(value) else rounded(value)
+
+
+def _written_text(value: float) -> str:
+    """A coarse value as Python writes its two significant digits, ``3.7e-06``: the digits of `sci`."""
+    return f"{float(value):.1e}"
 
 
 def _opens_expression(before: str) -> bool:
@@ -109,7 +116,8 @@ def _in_prose(template: str, start: int) -> bool:
 
 
 def _format(value: object, spec: str | None) -> tuple[str, bool]:
-    """The text of one field value, and whether it is a negative number."""
+    """The text of one field value, and whether it needs parentheses where a negative number does (after an
+    operator, or carrying a power): a negative number, or one in scientific notation."""
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
     if isinstance(value, bool) or isinstance(value, str):
@@ -117,22 +125,34 @@ def _format(value: object, spec: str | None) -> tuple[str, bool]:
     if isinstance(value, int | np.integer):
         return (format(int(value), spec) if spec else str(int(value))), int(value) < 0
     if isinstance(value, float | np.floating):
-        text = given(value) if spec == "given" else format(float(value), spec) if spec else num(value)
+        if spec is None and coarse(value):  # a product, 3.7 \times 10^{-6}: bracketed as a negative number is
+            return sci(value), True
+        text = (given(value) if spec == "given" else num(value) if spec == "printed" else format(float(value), spec)
+                if spec else num(value))
         return text, text.startswith("-")
     raise TypeError(f"cannot show a {type(value).__name__} in a formula: {value!r}")
 
 
 def tex(template: str, **values: object) -> str:
-    r"""Fill the ``{{name}}`` (or ``{{name:.3f}}``, or ``{{name:given}}``) fields of ``template`` with ``values``.
+    r"""Fill the ``{{name}}`` (or ``{{name:.3f}}``, ``{{name:given}}``, ``{{name:printed}}``) fields of ``template``
+    with ``values``.
 
     Floats get the site's decimals (``:given`` drops trailing zeros, for the example's given values), ints are
     written as they are, strings are inserted as they are
-    (use them for TeX that is chosen from the numbers). A negative number gets parentheses where it
+    (use them for TeX that is chosen from the numbers). A float that the decimals write far off (`coarse`: a
+    saturated neuron's ``f'(v) = 3.7e-06`` prints as ``0.000004``) is written in scientific notation instead, ``3.7
+    \times 10^{-6}``, so that a product of the fields gives the result beside it; `written` is that number, for `eq`.
+    A sentence that says how a value *prints* (in a table's six decimals) writes its field ``{{name:printed}}``.
+    A negative number, or one in scientific notation, gets parentheses where it
     follows an operator or a power's brace (``a \cdot (-1)``, ``e^{-(-0.2)}``) or carries a power
     (``(-0.2)^2``), and none where it starts an expression (after ``=``, ``(``, ``{``, ``,`` ...).
     A template with ``$`` in it is Markdown: its math is between ``$...$`` or ``$$...$$``, and a field outside the
-    math is prose, where a number never gets parentheses (``the code gives -0.26``); a template without ``$`` is TeX.
+    math is prose, where a number never gets parentheses (``the code gives -0.26``) and one in scientific notation
+    gets its own ``$...$``; a template without ``$`` is TeX.
     TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
+
+    >>> tex(r"{{w}} \cdot {{fp}}", fp=3.7266e-06, w=-2.1)
+    '-2.100000 \\cdot (3.7 \\times 10^{-6})'
     """
     out: list[str] = []
     pos = 0
@@ -147,7 +167,9 @@ def tex(template: str, **values: object) -> str:
         after = template[match.end():].lstrip()
         context = "".join(out)
         prose = markdown and _in_prose(template, match.start())
-        if negative and not prose and (not _opens_expression(context) or after.startswith("^")):
+        if prose and r"\times" in text and not isinstance(values[key], str):
+            text = f"${text}$"
+        elif negative and not prose and (not _opens_expression(context) or after.startswith("^")):
             text = f"({text})"
         out.append(text)
         pos = match.end()
@@ -158,14 +180,18 @@ def tex(template: str, **values: object) -> str:
 def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     r"""``=`` if the value a reader computes from the shown numbers rounds to the shown result, else ``\approx``.
 
-    ``shown`` is the expression evaluated with the rounded operands (use `rounded`), ``exact``
-    the result the package computed from the unrounded ones. A ``shown`` value within floating-point
-    noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
+    ``shown`` is the expression evaluated with the operands as `tex` writes them (use `written`), ``exact``
+    the result the package computed from the unrounded ones, printed as `tex` writes it. A ``shown`` value within
+    floating-point noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
     a reader who rounds half up would print a different last digit.
     """
     places = DECIMALS if decimals is None else decimals
-    printed = Decimal(num(exact, places))
-    half = Decimal(1).scaleb(-places) / 2
+    if decimals is None and coarse(exact):  # the result as `tex` writes it: two significant digits (`written`)
+        printed = Decimal(_written_text(exact))
+        half = Decimal(1).scaleb(printed.adjusted() - 1) / 2
+    else:
+        printed = Decimal(num(exact, places))
+        half = Decimal(1).scaleb(-places) / 2
     gap = abs(Decimal(repr(float(shown))) - printed)
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 

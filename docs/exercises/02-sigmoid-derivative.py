@@ -59,14 +59,15 @@ v_1 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[0]
 s_v1 = 1 / (1 + math.exp(-v_1))
 answer = s_v1 * (1 - s_v1)
 
-r = show.rounded
+r = show.written
 # A saturated neuron: a value that is not 0 (or 1) but prints as 0.000000 (or 1.000000) is said to be so, with how
 # far it is from it, so that no reader takes f'(v_1) for 0.
 not_zero = ""
 for limit in (0, 1):
     near = [show.tex(r"${{name}} = {{value}}$", name=name,
                      value=show.sci(value) if limit == 0 else "1 - " + show.sci(1 - value))
-            for name, value in ((f"{s}(v_1)", s_v1), (f"{s}'(v_1)", answer)) if r(value) == limit and value != limit]
+            for name, value in ((f"{s}(v_1)", s_v1), (f"{s}'(v_1)", answer))
+            if show.rounded(value) == limit and value != limit]
     if near:
         one = len(near) == 1
         not_zero += (f" Here {show.and_list(near)} print{'s' if one else ''} as ${show.num(limit)}$ but "

@@ -56,5 +56,5 @@ $$\tanh v_2 = \frac{e^{ {{v2}} } - e^{-{{v2}}}}{e^{ {{v2}} } + e^{-{{v2}}}} {{eq
 \tanh'(v_2) = 1 - \tanh^2 v_2 = 1 - {{t}}^2 {{eq}} {{answer}}$$
 
 Check: $1/\cosh^2 v_2 = {{sech2}}$.
-""", v2=v_2, t=t, eq_t=show.eq(math.tanh(show.rounded(v_2)), t), eq=show.eq(1 - show.rounded(t) ** 2, answer),
+""", v2=v_2, t=t, eq_t=show.eq(math.tanh(show.written(v_2)), t), eq=show.eq(1 - show.written(t) ** 2, answer),
     answer=answer, sech2=1 / math.cosh(v_2) ** 2)

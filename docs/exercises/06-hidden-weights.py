@@ -64,7 +64,7 @@ from backprop.exercises import box_weights, tex_name
 name, (i, k) = box_weights("hidden-weights")[0]
 others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, b), 3)),
                                  dw=answer[a][b]) for a in range(3) for b in range(2) if (a, b) != (i, k)])
-r = show.rounded
+r = show.written
 fp_i = f_prime(y_h[i])
 worked_solution(r"""
 $e = d - y = {{e}}$. For hidden neuron {{i1}}: $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp_i}}$, so

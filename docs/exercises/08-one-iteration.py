@@ -79,7 +79,7 @@ answer = [w_output_next[0], w_hidden_next[i, k], y_next]
 y = fp.y_output[0]
 outcome = iteration_outcome(d, y, y_next)  # closer to d (past it or not), or further: past d, or on the same side
 dw41, dw_ik = eta * e * y_h[0], eta * delta_hidden[i] * x[k]
-r = show.rounded
+r = show.written
 # Δw_ik = η e w_4i(n) f'(v_i) x_k: the output weight of the chosen weight's hidden neuron i, at time n
 w_4i = labels.tex(labels.parameter("w_output", (0, i), net.n_hidden))
 
@@ -87,7 +87,7 @@ w_4i = labels.tex(labels.parameter("w_output", (0, i), net.n_hidden))
 def update(name: str, value: float, note: str = "", end: str = "") -> str:
     """``$\\Delta w = value$`` and ``note``; a step that is not 0 but prints as 0.000000, as the sums below add it, is
     given in full and said to print so (as exercises 4 and 5 say), then ``end`` closes that clause."""
-    if value != 0 and r(value) == 0:
+    if value != 0 and show.rounded(value) == 0:
         return fill(r"$\Delta {{name}} = {{tiny}}${{note}}, which prints as ${{printed}}${{end}}", name=name,
                     tiny=show.sci(value), note=note, printed=show.num(value), end=end)
     return fill(r"$\Delta {{name}} = {{value}}${{note}}", name=name, value=value, note=note)

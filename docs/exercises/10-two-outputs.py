@@ -69,7 +69,7 @@ from backprop.exercises import box_weights, tex_name
 (first, (i, k)), (second, ik2) = box_weights("two-outputs")
 w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))  # w_4i and w_5i
 w4i, w5i = net.w_output[0, i], net.w_output[1, i]
-r = show.rounded
+r = show.written
 fp_i = f_prime(y_h[i])
 worked_solution(r"""
 Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron {{i1}}:

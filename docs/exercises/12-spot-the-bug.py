@@ -120,6 +120,6 @@ alike = "" if show.num(answer) != show.num(bad) else show.tex(
 worked_solution(r"""
 The line `delta_hidden = e * w_output[0] * ...` uses `w_output`, the output weights **after** rule 1
 updated them: $w_{4i}(n+1)$. The derivation differentiates $E(n)$, in which $w_{4i}(n)$ appears; the
-hidden rules must use `net.w_output[0]`. With it, ${{name}}(n+1) = {{right}}$, where the buggy code
-gives ${{buggy}}${{alike}}.
+hidden rules must use `net.w_output[0]`. With it, ${{name}}(n+1) = {{right:printed}}$, where the buggy code
+gives ${{buggy:printed}}${{alike}}.
 """, name=tex_name(label), right=answer, buggy=bad, alike=alike)

@@ -338,6 +338,19 @@
 
   function rounded(value, decimals) { return Number(num(value, decimals)); }
 
+  // show.coarse: the page's decimals write the value more than COARSE off (3.7e-6 prints as 0.000004, 7 % off). A
+  // formula writes such a value with two significant digits instead (show.written), as Python's f"{value:.1e}":
+  // toExponential rounds the exact value too, and a value this small is never an exact tie at two digits.
+  var COARSE = 0.05;
+  function coarse(value) {
+    var printed = rounded(value);
+    return printed !== value && Math.abs(printed - value) > COARSE * Math.abs(value);
+  }
+
+  function formulaText(value) { return coarse(value) ? value.toExponential(1) : num(value); }
+
+  function formulaValue(value) { return Number(formulaText(value)); } // show.written
+
   // show.apart's gap: |a - b| to one significant digit as Python writes f"{gap:.0e}" ("4e-05", "2e+00"), "0" when the
   // two are equal. toExponential rounds an exact tie (0.25) up; Python, like num, rounds it to even ("2e-01").
   function apart(a, b) {
@@ -392,9 +405,10 @@
   // A number as TeX, and whether it needs parentheses where a negative one would: num's 1.234568e+20 is written as
   // show.sci writes it, 1.234568 \times 10^{20} (1.234568e+20 would read as a product with the constant e), which is
   // a product: after an operator, or raised to a power, it is bracketed like a negative number ("(1.2 \times 10^{20})^2").
+  // A computed value the decimals write far off is written so too (formulaText: 3.7 \times 10^{-6}, as show.tex).
   function fieldText(value, spec) {
     if (typeof value === "string") return [value, false];
-    var text = spec === "given" ? given(value) : num(value);
+    var text = spec === "given" ? given(value) : formulaText(value);
     var m = /^(.*)e([+-])0*(\d+)$/.exec(text);
     if (m) text = m[1] + " \\times 10^{" + (m[2] === "-" ? "-" : "") + m[3] + "}";
     return [text, text.charAt(0) === "-" || !!m];
@@ -427,11 +441,12 @@
   function scaled(dec, e) { return dec.m * (10n ** BigInt(dec.e - e)); }
 
   // show.eq: "=" if the value computed from the shown numbers rounds to the shown result, else "\approx". The result
-  // as num prints it: its last digit is the last decimal (10^-6 as on the static pages, 10^-3 for 499997988107.949) or
-  // the mantissa's (10^14 for 1.234568e+20), and the value computed from the shown numbers must round to it there.
+  // as tex writes it: its last digit is the last decimal (10^-6 as on the static pages, 10^-3 for 499997988107.949) or
+  // the mantissa's (10^14 for 1.234568e+20, 10^-7 for 3.7e-6), and the value computed from the shown numbers must round
+  // to it there.
   function eq(shown, exact, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
-    var printed = decimal(num(exact, places)), s = decimal(String(shown));
+    var printed = decimal(decimals === undefined ? formulaText(exact) : num(exact, places)), s = decimal(String(shown));
     var threshold = { m: 4999995n, e: printed.e - 7 }; // half a unit of the last printed digit, times (1 - 1e-6)
     var e = Math.min(printed.e, s.e, threshold.e);
     var gap = scaled(s, e) - scaled(printed, e);
@@ -671,7 +686,7 @@
 
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
-    var r = rounded, g = shownGiven, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
+    var r = formulaValue, g = shownGiven, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
     var dd = targets(net, d)[0], e = f.e[0], y = fp.yo[0], fpo = f.fPrimeOutput[0], linearOut = net.output === "purelin";
     var out = {}, i, k, nHid = fp.yh.length, nIn = x.length;
     var sum = function (terms) { return terms.reduce(function (a, b) { return a + b; }); };
@@ -751,7 +766,7 @@
   }
 
   function newValue(old, delta, value) {
-    return tex("{{old:given}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(shownGiven(old) + rounded(delta), value) });
+    return tex("{{old:given}} + {{delta}} {{rel}} {{new}}", { old: old, delta: delta, "new": value, rel: eq(shownGiven(old) + formulaValue(delta), value) });
   }
 
   // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):
@@ -797,7 +812,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling,
-    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -99,7 +99,16 @@ def test_rounded_is_what_the_reader_sees():
         (r"1 - {{s}}", {"s": "-x"}, r"1 - -x"),
         (r"{{b}}", {"b": True}, r"True"),
         # never "-0.000000", so never "(-0.000000)"
-        (r"x - {{a}}", {"a": -1e-9}, r"x - 0.000000"),
+        (r"x - {{a:printed}}", {"a": -1e-9}, r"x - 0.000000"),
+        # a value that six decimals write more than 5 % off: two significant digits in scientific notation, a product,
+        # so in parentheses where a negative number is; :printed writes it as a table prints it
+        (r"x - {{a}}", {"a": -1e-9}, r"x - (-1.0 \times 10^{-9})"),
+        (r"f'(v) = {{y}}", {"y": 3.7266e-6}, r"f'(v) = 3.7 \times 10^{-6}"),
+        (r"{{y}}^2", {"y": 3e-8}, r"(3.0 \times 10^{-8})^2"),
+        (r"0.5 \cdot {{y}} \cdot 2", {"y": 9.4e-7}, r"0.5 \cdot (9.4 \times 10^{-7}) \cdot 2"),  # 0.000001: 6 % off
+        (r"0.5 \cdot {{y}}", {"y": 9.6e-7}, r"0.5 \cdot 0.000001"),  # 4 % off: as printed
+        (r"x \cdot {{a:printed}}", {"a": 3.7266e-6}, r"x \cdot 0.000004"),
+        (r"x \cdot {{a:printed}}", {"a": -0.25}, r"x \cdot (-0.250000)"),
         # a value used twice
         (r"{{y}}\,(1 - {{y}})", {"y": -0.25}, r"-0.250000\,(1 - (-0.250000))"),
     ],
@@ -133,6 +142,9 @@ def test_tex_refuses_what_it_cannot_show():
         (r"costs \$ {{a}}, $y - {{a}}$", {"a": -1.0}, r"costs \$ -1.000000, $y - (-1.000000)$"),
         # a template without $ is TeX throughout, as before
         (r"y - {{a}}", {"a": -1.0}, r"y - (-1.000000)"),
+        # a number in scientific notation in prose is math of its own
+        (r"the code gives {{a}}, $y - {{a}}$", {"a": -3e-8},
+         r"the code gives $-3.0 \times 10^{-8}$, $y - (-3.0 \times 10^{-8})$"),
     ],
 )
 def test_tex_leaves_prose_of_a_markdown_template_alone(template, values, text):
@@ -150,6 +162,27 @@ def test_eq_is_equals_when_the_shown_operands_give_the_shown_result():
     assert show.eq(0.1 + 0.2, 0.3) == "="
     assert show.eq(0.5, 0.5000001) == "="
     assert show.eq(-1e-9, 0.0) == "="  # "0.000000" both
+
+
+def test_eq_reads_a_coarse_result_as_tex_writes_it():
+    # 3.7266e-06 is written 3.7 \times 10^{-6}: its last digit is 10^-7, half of which is 5e-8
+    assert show.eq(3.7e-6, 3.7266e-6) == "="
+    assert show.eq(3.74e-6, 3.7266e-6) == "="
+    assert show.eq(3.76e-6, 3.7266e-6) == r"\approx"
+    assert show.eq(4e-6, 3.7266e-6) == r"\approx"  # what six decimals, 0.000004, would have called "="
+    # the case that made this rule: f'(v_2) = 7.5e-7 printed as 0.000001 gave "0.000001 · (-2.1) · 7.491003 ≈ -0.000008"
+    # while the printed factors give -0.000016; written as tex writes them, the factors give the result
+    f_prime, w, delta_4 = 7.5e-7, -2.1, 7.491003
+    assert show.eq(show.written(f_prime) * w * delta_4, f_prime * w * delta_4) == "="
+    assert show.eq(show.rounded(f_prime) * w * delta_4, f_prime * w * delta_4) == r"\approx"
+
+
+@pytest.mark.parametrize(("value", "read"), [
+    (0.1234567, 0.123457), (3.7266e-6, 3.7e-6), (-1e-9, -1e-9), (0.0, 0.0), (9.6e-7, 1e-6), (9.4e-7, 9.4e-7),
+    (-5.0048e-7, -5.0e-7),
+])
+def test_written_is_the_number_a_formula_shows(value, read):
+    assert show.written(value) == read
 
 
 def test_eq_is_approx_when_they_do_not():

@@ -156,7 +156,20 @@ INDEX_CODE = [
     (r"y = {{y}}", output_is_the_oracles),
     (r"e = d - y = {{d:given}} - {{y}} {{rel}} {{e}}", ERROR),
     (r"E = \tfrac12 e^2 = \tfrac12 \cdot {{e}}^2 {{rel}} {{E}}", cost_is_half_the_squared_error),
+    # the paragraph on numbers
+    (r"=", None),
+    (r"\approx", None),
+    (r"v = {{v:given}}", None),
+    (r"f'(v) = {{slope}}", lambda: slope_is_the_logistic_ones()),
 ]
+
+
+def slope_is_the_logistic_ones() -> bool:
+    """The paragraph on numbers: its f'(v) is the logistic slope at its v (test_home, in plain math)."""
+    from tests.pages.test_home import test_home_page_says_how_numbers_are_written
+
+    test_home_page_says_how_numbers_are_written()
+    return True
 
 # --- docs/useful-derivatives.md: test_useful_derivatives' rows and facts, in sympy ---------------------------------
 
@@ -236,6 +249,9 @@ DERIVATIVES_CODE = [  # the column "where" of the table: the domain of each row 
 ]
 
 NOT_FACTS = {
+    r"=": "the sign the paragraph on numbers explains",
+    r"\approx": "the sign the paragraph on numbers explains",
+    r"v = {{v:given}}": "the field the paragraph on numbers picks for its example",
     r"a = {{a:g}}": "the base the block picks for the rows with a parameter",
     r"x =": "a column header: the points the row is checked at",
     r"x = {{x:g}}": "the point the block picks for its comparison",

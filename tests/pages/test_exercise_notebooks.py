@@ -422,19 +422,20 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
         two = oracle.iteration({**example, "w_output": [w4, w4[::-1]], "b_output": [example["b_output"][0],
                                                                               -example["b_output"][0]], "d": [d, -d]})
         back = two["e"][0] * w4[i] + two["e"][1] * w4[::-1][i]  # Σ_j e_j w_ji, as the solution prints it
-        shown = [float(f"{v:.6f}") for v in (example["eta"], back, it["fp_hidden"][i], example["x"][k])]
-        product = shown[0] * shown[1] * shown[2] * shown[3]  # what a reader gets from the printed numbers
-        rel = "=" if abs(product - float(f"{right[i][k]:.6f}")) < 0.5e-6 * (1 - 1e-6) else r"\approx"
+        shown = [oracle.formula_value(v) for v in (example["eta"], back, it["fp_hidden"][i], example["x"][k])]
+        product = shown[0] * shown[1] * shown[2] * shown[3]  # what a reader gets from the numbers as written
+        rel = oracle.formula_rel(product, right[i][k])
         # every factor substituted, as exercise 6 does; it once read "= η · (−1.103372) · f'(v_1) · x_1 = ..."
-        factors = [_given_op(example["eta"]), *(_op(v) for v in shown[1:3]), _given_op(example["x"][k])]
+        factors = [_given_op(example["eta"]), *(_op(v) for v in (back, it["fp_hidden"][i])),
+                   _given_op(example["x"][k])]
         product_tex = r" \cdot ".join(factors)
-        assert rf"= {product_tex} {rel} {right[i][k]:.6f}," in text, factors
+        assert rf"= {product_tex} {rel} {oracle.formula_string(right[i][k])}," in text, factors
     else:
         assert rf"\Delta {w} = \eta\, e\, w_{{4{i + 1}}}\, f'(v_{i + 1})\, x_{k + 1}" in text
-        assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {right[i][k]:.6f}\$\$", text, re.S)
+        written = re.escape(oracle.formula_string(right[i][k]))
+        assert re.search(rf"\\Delta {re.escape(w)} = \\eta.*?(=|\\approx) {written}\$\$", text, re.S)
     for label, a, b in rest:
-        shown = f"{right[a][b]:.6f}".replace("-0.000000", "0.000000")  # the site never writes -0.000000
-        assert rf"\Delta {_tex(label)} = {shown}" in text, (name, label)
+        assert rf"\Delta {_tex(label)} = {oracle.formula_string(right[a][b])}" in text, (name, label)
     if name != "hidden-weights":
         named = set(re.findall(r"\\Delta (w_\{\d\d\})", text))
         assert named == {_tex(label) for label, _, _ in chosen}, (name, named)
@@ -1025,9 +1026,10 @@ def _given_op(value: float) -> str:
 
 
 def _op(value: float) -> str:
-    """A computed value as a factor after an operator: six decimals, a negative one in parentheses."""
-    text = oracle.number_string(value)
-    return text if value >= 0 else f"({text})"
+    """A computed value as a factor after an operator, as the formulas write it (`oracle.formula_string`): a negative
+    one, or one in scientific notation, in parentheses."""
+    text = oracle.formula_string(value)
+    return text if value >= 0 and "times" not in text else f"({text})"
 
 
 def test_the_earlier_answers_a_page_gives_as_data_are_the_ones_the_index_names(monkeypatch):
@@ -1630,4 +1632,4 @@ def test_exercise_7_works_out_a_neuron_whose_numbers_show(tmp_path):
     text = shown_with_example(_practice_file(tmp_path, SATURATED_NEURON_1, "saturated-1"),
                               ["07-hidden-biases"])["07-hidden-biases"]
     assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 1.5 \cdot " in text
-    assert rf"\Delta b_1 = {oracle.number_string(db[0])}, \quad \Delta b_3 = {oracle.number_string(db[2])}$$" in text
+    assert rf"\Delta b_1 = {oracle.formula_string(db[0])}, \quad \Delta b_3 = {oracle.formula_string(db[2])}$$" in text

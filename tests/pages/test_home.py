@@ -97,3 +97,21 @@ def test_home_page_error_cost_and_gradient_step():
     assert flat(updates(WORKED, X, D, ETA)) == pytest.approx(
         flat({"w_output": it["dw_output"], "b_output": it["db_output"], "w_hidden": it["dw_hidden"],
               "b_hidden": it["db_hidden"]}), rel=1e-12, abs=1e-15)
+
+
+def test_home_page_says_how_numbers_are_written():
+    """The paragraph on numbers: its example of a value written in scientific notation is the logistic slope at the
+    field it names, written as the formulas write it (`oracle.formula_string`), with what six decimals would print and
+    how far off that is, in plain math."""
+    text = prose("index")
+    said = re.search(r"slope at \$v = ([\d.]+)\$ is \$f'\(v\) = ([^$]+)\$, which (\d+) decimals would write as "
+                     r"\$([\d.]+)\$, (\d+) % off\.", text)
+    assert said, "the paragraph on numbers"
+    v = float(said[1])
+    y = oracle.F["logsig"](v)
+    slope = oracle.F_PRIME_FROM_Y["logsig"](y)
+    assert oracle.printed_far_off(slope), "the premise: its six decimals are far off"
+    assert said[2] == oracle.formula_string(slope)
+    assert int(said[3]) == 6 and said[4] == oracle.number_string(slope)
+    assert int(said[5]) == round(100 * abs(float(oracle.number_string(slope)) - slope) / slope)
+    assert "more than 5 % off is written" in text

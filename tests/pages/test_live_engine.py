@@ -11,6 +11,7 @@ name. The cases go to V8 in one call each, so the whole file runs in seconds.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
@@ -341,11 +342,24 @@ def test_tex_equals_show_tex(js):
         assert text == show.tex(template, **values), (template, values)
 
 
+def test_written_and_coarse_equal_show_s(js):
+    """The number a formula writes (show.written) and whether six decimals write it far off (show.coarse), from 10^-12
+    to 10, and at the 5 % boundary (0.000001 for 9.4e-7 is 6 % off, for 9.6e-7 4 %)."""
+    rng = np.random.default_rng(8)
+    values = [float(v) for v in rng.normal(size=800) * 10.0 ** rng.integers(-12, 2, 800)]
+    values += [9.4e-7, 9.6e-7, -9.4e-7, 5e-7, 0.0, 1e-6, 2.5e-7]
+    got = js("(vs) => vs.map((v) => [BackpropEngine.written(v), BackpropEngine.coarse(v)])", values)
+    assert got == [[show.written(v), show.coarse(v)] for v in values]
+
+
 def test_eq_equals_show_eq(js):
     rng = np.random.default_rng(4)
     pairs = [(float(a), float(b)) for a, b in rng.normal(size=(1000, 2))]
     for exact in rng.normal(size=600) * 10.0 ** rng.integers(-3, 4, 600):
         shown = show.rounded(exact) + float(rng.integers(-12, 13)) * 0.5e-7  # around the rounding boundaries
+        pairs.append((shown, float(exact)))
+    for exact in rng.normal(size=400) * 10.0 ** rng.integers(-12, -4, 400):  # results tex writes in sci notation
+        shown = show.written(exact) + float(rng.integers(-12, 13)) * 0.05 * 10.0 ** math.floor(math.log10(abs(exact)))
         pairs.append((shown, float(exact)))
     pairs += [(k / 128, k / 128) for k in range(-20, 20)] + [(0.0078125, 0.0078126), (1e6 + 5e-7, 1e6)]
     got = js("(ps) => ps.map((p) => BackpropEngine.eq(p[0], p[1]))", pairs)
@@ -567,7 +581,7 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
 
     net, x, d, eta = network(case), case["x"], case["d"], case["eta"]
     fp = forward(net, x)
-    r, tex, eq = show.rounded, show.tex, show.eq
+    r, tex, eq = show.written, show.tex, show.eq  # operands as the pages' formulas write them
     f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh, "purelin": lambda v: v}[net.hidden]
     f_prime_of_y = activations.get(net.hidden).derivative_from_output
     y, e = fp.y_output[0], rules.error(fp, d)[0]
@@ -648,11 +662,12 @@ def large_case(rng: np.random.Generator, hidden: str, output: str) -> dict:
     return {"net": net.to_dict(), "x": big(2).tolist(), "d": float(big()), "eta": float(10.0 ** rng.uniform(-3, 6))}
 
 
-TEX_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?: \\times 10\^\{(\d+)\})?")
+TEX_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?")
 
 
 def tex_value(tex: str) -> Decimal:
-    """A number as the live page writes it in TeX ("-499997988107.949", "1.234568 \times 10^{20}"), exactly."""
+    """A number as the live page writes it in TeX ("-499997988107.949", "1.234568 \times 10^{20}", "3.7 \times
+    10^{-6}"), exactly."""
     m = TEX_NUMBER.fullmatch(tex.lstrip("-"))
     assert m, tex
     return Decimal(f"{'-' if tex.startswith('-') else ''}{m[1]}e{m[2] or 0}")
@@ -689,7 +704,7 @@ def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
             numbers = [m[0] for m in TEX_NUMBER.finditer(formula.replace(r"\frac{1}{2}", "").replace("^2", ""))]
             assert all(significant_digits(n.replace(r" \times 10^{", "e")) <= SIGNIFICANT for n in numbers), (
                 key, formula)
-            m = re.fullmatch(r"(.*) (=|\\approx) (-?[\d.]+(?: \\times 10\^\{\d+\})?)", formula)
+            m = re.fullmatch(r"(.*) (=|\\approx) (-?[\d.]+(?: \\times 10\^\{-?\d+\})?)", formula)
             if not m or "e^" in m[1] or r"\tanh" in m[1]:
                 continue
             computed, scale = from_the_shown_numbers(m[1])

@@ -273,6 +273,29 @@ def printed_far_off(value: float) -> bool:
     return printed != value and abs(printed - value) > 0.05 * abs(value)
 
 
+def formula_string(value: float) -> str:
+    """A number as the pages' formulas write it: `number_string`, or where that is far off (`printed_far_off`), two
+    significant digits in TeX's scientific notation (``3.7 \\times 10^{-6}``), written here from Python's format."""
+    if not printed_far_off(value):
+        return number_string(value)
+    mantissa, exponent = f"{float(value):.1e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def formula_value(value: float) -> float:
+    """The number a reader reads from `formula_string`: the six decimals, or the two significant digits."""
+    return float(f"{float(value):.1e}") if printed_far_off(value) else float(number_string(value))
+
+
+def formula_rel(shown: float, exact: float) -> str:
+    """``=`` where ``shown``, computed from the numbers as the formulas write them, rounds to ``exact`` as they write
+    it (`formula_string`; off by less than half its last digit, with a margin of 10^-6 of that for a tie), else
+    ``\\approx``."""
+    written = formula_string(exact).split(r" \times 10^")
+    last = 1e-6 if len(written) == 1 else 10.0 ** (int(written[1].strip("{}")) - 1)
+    return "=" if abs(shown - formula_value(exact)) < 0.5 * last * (1 - 1e-6) else r"\approx"
+
+
 def number_strings(values, decimals: int = 6) -> set[str]:
     """Every number of a nested list/dict of floats written as the site writes it (`number_string`)."""
     found: set[str] = set()
