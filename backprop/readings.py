@@ -100,24 +100,27 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
 
 def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     """The hidden neurons that sent the strongest signal and the output weights that take the largest step, each
-    compared as printed, so that values a reader sees alike are named together."""
+    compared as the page's formulas write them (`_largest_as_written`), so that values a reader sees alike are named
+    together."""
     if not np.any(y_h != 0):
         return "Here every hidden neuron sent 0, so no output weight moves."
-    sent, steps = show.largest(y_h), show.largest(dw_4i)
+    sent, steps = _largest_as_written(y_h), _largest_as_written(dw_4i)
     if len(sent) == 1:
         senders = show.tex(r"hidden neuron {{i}} sent the strongest one, $y_{h{{i}}} = {{y_hi}}$", i=sent[0] + 1,
                            y_hi=y_h[sent[0]])
     else:
         senders = show.tex(r"hidden neurons {{names}} sent the strongest ones, $|y_{hi}| = {{y_hi}}$ for each",
                            names=show.and_list([str(i + 1) for i in sent]), y_hi=abs(y_h[sent[0]]))
-    if all(show.rounded(step) == 0 for step in dw_4i):  # a tie at 0.000000 names nothing: say how small they are
-        k = int(np.argmax(np.abs(dw_4i)))
-        return show.tex(r"Here {{senders}}, but every step prints as {{zero}}: the largest in size is "
-                        r"$\Delta w_{4{{k}}} = {{step}}$.", senders=senders, zero=show.num(0), k=k + 1,
-                        step=show.sci(dw_4i[k]))
     names = show.and_list([f"$w_{{4{i + 1}}}$" for i in steps])
     largest = "takes the largest step" if len(steps) == 1 else "take the largest steps"
     return f"Here {senders}, {'so' if steps == sent else 'and'} {names} {largest} in size."
+
+
+def _largest_as_written(values: np.ndarray) -> list[int]:
+    """The indices of the values largest in size as `show.tex` writes them: with the site's decimals, or in scientific
+    notation where those are far off (three steps of 10^-7 print alike as 0.000000, but the table writes them apart)."""
+    sizes = [show.written(abs(float(v))) for v in values]
+    return [i for i, size in enumerate(sizes) if size == max(sizes)]
 
 
 # Rule 3's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
@@ -212,24 +215,20 @@ def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.nd
 
 
 def _saturation(f_prime_v: np.ndarray) -> str:
-    """The range of the hidden neurons' slopes, naming every neuron whose slope prints as the smallest (the most
-    saturated), in scientific notation where the tables print it far off (`show.coarse`); one value when every slope
-    prints alike (all v_i = 0)."""
+    """The range of the hidden neurons' slopes, naming every neuron whose slope is the smallest (the most saturated),
+    each value as `show.tex` writes it (in scientific notation where six decimals are far off); one value when every
+    slope prints alike (all v_i = 0)."""
     slowest = show.smallest(f_prime_v)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
     lo = min(f_prime_v[i] for i in slowest)
-    if show.coarse(lo):  # beside "f'(v_i) > 0" a printed 0.000000 would contradict it, and a printed 0.000001 can be
-        # twice the value: the values themselves
-        lowest = [i for i in slowest if f_prime_v[i] == lo]  # the bound's own neurons; the others' values said apart
-        others = [show.tex(r"neuron {{n}}'s is ${{value}}$", n=i + 1, value=show.sci(f_prime_v[i]))
-                  for i in slowest if i not in lowest]
-        return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}{{others}}; the tables print {{it}} as "
-                        r"{{zero}}) and ${{hi}}$.", lo=show.sci(lo), slow=_neurons(lowest),
-                        others="".join(f"; {other}" for other in others), hi=f_prime_v.max(),
-                        it={1: "it", 2: "both"}.get(len(slowest), "them"), zero=show.num(lo))
-    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=lo,
-                    slow=_neurons(slowest), hi=f_prime_v.max())
+    # slopes that print alike but are written apart (0.000000 for 7.5e-12 and 5.6e-11): the bound's own neurons, and
+    # the others' values said beside it
+    lowest = [i for i in slowest if show.tex("{{v}}", v=f_prime_v[i]) == show.tex("{{v}}", v=lo)]
+    others = "".join(show.tex(r"; neuron {{n}}'s is ${{value}}$", n=i + 1, value=f_prime_v[i])
+                     for i in slowest if i not in lowest)
+    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}{{others}}) and ${{hi}}$.", lo=lo,
+                    slow=_neurons(lowest), others=others, hi=f_prime_v.max())
 
 
 # Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.

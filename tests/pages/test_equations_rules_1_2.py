@@ -404,8 +404,7 @@ RULE_1_CODE = [
      new_values_are_the_oracles(W, lambda m, j, i: m.w[4, i] + m.step(m.w[4, i]))),
     (r"e = d - y {{cmp}} 0", equal([SLIDES], lambda m, j, i: m.e[4], lambda m, j, i: m.d[4] - m.y[4])),
     (r"f(v_i) = 0", zero_input_no_step),
-    (r"\Delta w_{{4{i + 1}}} = {show.sci(dw[i])}", None),
-    (r"f(v_{i + 1}) = {show.sci(fp.y_hidden[i])}", None),
+    (r"\Delta w_{4{{i}}} = {{step}}", None),
     (r"\Delta w_{{4{i + 1}}}(0) = {show.sci(dw[i])}", None),
 ]
 
@@ -589,8 +588,7 @@ DEFINITIONS_DISPLAYS = [
 NOT_FACTS = {
     r"n = 0, 1, 2, \dots": "the numbering of the samples",
     r"n = 0": "the time of the worked example: its weights as the example file gives them",
-    r"\Delta w_{{4{i + 1}}} = {show.sci(dw[i])}": "a number the block computes (test_rule_pages: tiny steps)",
-    r"f(v_{i + 1}) = {show.sci(fp.y_hidden[i])}": "a number the block computes (test_rule_pages: tiny steps)",
+    r"\Delta w_{4{{i}}} = {{step}}": "a number the block computes (test_rule_pages: tiny steps)",
     r"\Delta w_{{4{i + 1}}}(0) = {show.sci(dw[i])}": "a number the block computes (test_rule_pages: tiny steps)",
 }
 

@@ -1017,35 +1017,29 @@ def _and_list(items: list[str]) -> str:
 def test_rule_1_says_how_little_a_step_below_the_decimals_moves_its_weight(tmp_path, name):
     """Rule 1's table printed Δw_42 = 0.000000 and w_42(1) = -0.600000 while the sentence after it said 'Δw_42 is
     positive' (a teaching assistant's tanh example); with every step of one sign it said 'each weight decreases' beside
-    a weight printed unchanged. A step that is not 0 but prints as 0 is given in scientific notation, saying that
-    it prints as 0.000000 and leaves the weight printed as it was (and its f(v_i) too, where that prints as 0), in one
-    sentence for all such steps, which says none shows where none does: the oracle's numbers."""
+    a weight printed unchanged. A step that is not 0 but prints as 0 is written in scientific notation in the table
+    (as every formula writes a value six decimals write far off), and one sentence for all such steps says they are
+    too small for the new weights' decimals, naming the weights printed as they were: the oracle's numbers."""
     ex = TINY_OUTPUT_STEPS[name]
     it = oracle.iteration(ex)
-    steps, y_h = it["dw_output"][0], it["y_hidden"]
+    steps = it["dw_output"][0]
     little = [n for n in range(3) if steps[n] != 0 and num(steps[n]) == "0.000000"]
     assert len(little) == {"ta-tanh-all-tiny": 3, "tanh-two-tiny": 2}.get(name, 1), "the premise"
     assert all(num(it["w_output_new"][0][i]) == num(ex["w_output"][0][i]) for i in little)
     file = tmp_path / f"{name}.json"
     file.write_text(json.dumps(ex), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
-    values = _and_list([f"$\\Delta w_{{4{i + 1}}} = {sci(steps[i])}$" for i in little])
-    zero_f = [i for i in little if num(y_h[i]) == "0.000000"]
-    f_v = (", as " + _and_list([f"$f(v_{i + 1}) = {sci(y_h[i])}$" for i in zero_f])
-           + (" does," if len(zero_f) == 1 else " do,")) if zero_f else ""
-    assert bool(zero_f) == (name in ("logsig-v3-minus-22", "ta-logsig-v1-minus-20"))
-    if len(little) == 1:
-        i = little[0]
-        hidden = (f"The table does not show {values}: it prints as $0.000000${f_v} and leaves $w_{{4{i + 1}}}(1)$ "
-                  f"printed as $w_{{4{i + 1}}}(0)$.")
-    elif len(little) == 2:
-        (i, j) = little
-        hidden = (f"The table does not show two of the steps: {values} print as $0.000000${f_v} and leave "
-                  f"$w_{{4{i + 1}}}(1)$ and $w_{{4{j + 1}}}(1)$ printed as $w_{{4{i + 1}}}(0)$ and "
-                  f"$w_{{4{j + 1}}}(0)$.")
+    values = _and_list([f"$\\Delta w_{{4{i + 1}}} = {oracle.formula_string(steps[i])}$" for i in little])
+    verb = "is" if len(little) == 1 else "are"
+    if len(little) == 3:
+        weights = "every $w_{4i}(1)$ as $w_{4i}(0)$"
     else:
-        hidden = (f"The table shows none of the steps: {values} print as $0.000000${f_v} and leave every "
-                  "$w_{4i}(1)$ printed as $w_{4i}(0)$.")
+        weights = " as ".join(_and_list([f"$w_{{4{i + 1}}}({n})$" for i in little]) for n in (1, 0))
+    hidden = f"{values} {verb} too small for the new weights' 6 decimals: the table prints {weights}."
+    # the table writes each such step in scientific notation, as its formula gives it
+    for i in little:
+        assert f"= {oracle.formula_string(steps[i])}$ | ${pages.given(ex['w_output'][0][i])} + " in text or \
+            f"\\approx {oracle.formula_string(steps[i])}$ | ${pages.given(ex['w_output'][0][i])} + " in text, i
     if len({s > 0 for s in steps}) == 1:
         assert name in ("logsig-v3-minus-22", "ta-logsig-v1-minus-20")
         assert (f"each weight {'increases' if steps[0] > 0 else 'decreases'} in proportion to the hidden output "
@@ -1062,7 +1056,7 @@ def test_rule_1_names_a_step_below_the_decimals_exactly_where_there_is_one():
     """For the example in use: the words on a step printed as 0 appear exactly when the oracle has such a step."""
     tiny = any(step != 0 and num(step) == "0.000000" for step in IT["dw_output"][0])
     text = prose("rule-output-weights")
-    assert ("The table does not show" in text or "The table shows none of the steps" in text) == tiny
+    assert ("too small for the new weights' 6 decimals" in text) == tiny
 
 
 def test_rule_1_tip_checks_updates_below_the_decimals_in_scientific_notation(tmp_path):
@@ -1135,23 +1129,24 @@ def test_rule_1_tip_says_why_every_hidden_output_0_leaves_nothing_to_check(tmp_p
     assert "-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000, apart by 0" in tip
 
 
-def test_rule_1_reading_names_no_largest_step_when_every_step_prints_as_0(tmp_path):
+def test_rule_1_reading_names_the_largest_step_as_the_table_writes_it(tmp_path):
     """A reviewer's tanh example with every |y_hi| about 3e-6: the reading said "w_41, w_42 and w_43 take the largest
-    steps in size" beside three steps that print as 0.000000 (a tie at 0 names all). It says that every step prints as
-    0 and gives the largest in size in scientific notation, from the oracle."""
+    steps in size" beside three steps that printed as 0.000000 (a tie at 0 names all). The table now writes each step
+    in scientific notation, and the reading names the largest in size as written there, from the oracle."""
     ex = {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
           "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
           "x": [0.5, -0.25], "d": 0.25, "eta": 0.5}
     steps = oracle.iteration(ex)["dw_output"][0]
     assert all(f"{abs(s):.6f}" == "0.000000" for s in steps) and all(s != 0 for s in steps), "the premise"
-    k = max(range(3), key=lambda n: abs(steps[n]))
-    mantissa, exponent = f"{steps[k]:.1e}".split("e")
+    k = max(range(3), key=lambda n: abs(oracle.formula_value(steps[n])))
+    assert sum(abs(oracle.formula_value(s)) == abs(oracle.formula_value(steps[k])) for s in steps) == 1, "no tie"
     file = tmp_path / "tiny-steps.json"
     file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
-    assert (f"but every step prints as 0.000000: the largest in size is $\\Delta w_{{4{k + 1}}} = {mantissa} "
-            f"\\times 10^{{{int(exponent)}}}$.") in text
-    assert "take the largest steps in size" not in text
+    assert any(f"{word} $w_{{4{k + 1}}}$ takes the largest step in size." in text for word in ("so", "and"))
+    assert "take the largest steps in size" not in text and "every step prints as" not in text
+    for s in steps:  # each step as the table writes it
+        assert f"{oracle.formula_string(s)}$ | $" in text
 
 
 def test_rule_1_reading_says_what_the_numbers_say():
