@@ -10,6 +10,8 @@ The blocks are collected and the pages rendered in ``snippets.py``; the checks o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -155,3 +157,63 @@ def exec_block_expressions(page: str) -> list[str]:
             out += [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
     return out
 
+
+
+# The substituted arithmetic of a page: sums "a + b = c", differences "a - b = c" and products "a \cdot b \cdot ... = c"
+# of numbers as the formulas write them (six decimals at most, a given value fewer, or two significant digits in
+# scientific notation; a negative one, or one in scientific notation after an operator, in parentheses), each followed
+# by "=" or "\approx" and the result: six decimals, or two significant digits in scientific notation.
+_SCI = r"\d\.\d \\times 10\^\{-?\d+\}"
+FORMULA_NUMBER = rf"(?:\(\s*-?(?:{_SCI}|\d+(?:\.\d{{1,6}})?)\s*\)|-?(?:{_SCI}|\d+(?:\.\d{{1,6}})?))"
+ARITHMETIC = re.compile(rf"(?<![\d.)}}])({FORMULA_NUMBER}(?:\s*(?:\+|-|\\cdot)\s*{FORMULA_NUMBER})+)\s*"
+                        rf"(?:\\\\\s*&)?\s*(=|\\approx)\s*(-?(?:{_SCI}|\d+\.\d{{6}}))(?![\d.])")
+
+
+def formula_decimal(text: str) -> Decimal:
+    """A number as a formula writes it ("(-0.25)", "3.7 \\times 10^{-6}"), exactly."""
+    text = text.strip().strip("()").strip()
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?", text)
+    assert m, text
+    return Decimal(m[1]).scaleb(int(m[2] or 0))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One substituted formula: its left side, "=" or "\\approx", the result as written, and what the written numbers
+    give, computed exactly (`Decimal`)."""
+
+    expression: str
+    relation: str
+    result: Decimal
+    computed: Decimal
+
+    @property
+    def unit(self) -> Decimal:
+        """The last written digit of the result: 10^-6, or 10^(k-1) for m.m \\times 10^k."""
+        return Decimal(1).scaleb(self.result.as_tuple().exponent)
+
+    @property
+    def rounds_to_result(self) -> bool:
+        """The written numbers give the result to its last digit (less than half a unit off, not a tie)."""
+        return abs(self.computed - self.result) < self.unit / 2
+
+    @property
+    def tie(self) -> bool:
+        return abs(abs(self.computed - self.result) - self.unit / 2) <= self.unit * Decimal("1e-6")
+
+
+def arithmetic_claims(text: str) -> list[Claim]:
+    """Every substituted sum, difference or product of one operator in ``text``, with what its numbers give."""
+    claims = []
+    for m in ARITHMETIC.finditer(text):
+        expression, relation, result = m[1], m[2], m[3]
+        first = re.match(FORMULA_NUMBER, expression)
+        terms = re.findall(rf"(\+|-|\\cdot)\s*({FORMULA_NUMBER})", expression[first.end():])
+        if len({op for op, _ in terms}) != 1:
+            continue  # mixed operators: not a form the pages use
+        total = formula_decimal(first[0])
+        for op, number in terms:
+            value = formula_decimal(number)
+            total = total + value if op == "+" else total - value if op == "-" else total * value
+        claims.append(Claim(expression, relation, formula_decimal(result), total))
+    return claims
