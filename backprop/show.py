@@ -12,8 +12,8 @@ numbers the same way:
 * `num` writes one number with the site's `DECIMALS`, `given` a value the example gives without its trailing zeros;
 * `tex` fills the ``{{name}}`` fields of a TeX template, putting a negative number in
   parentheses where it follows an operator or carries a power (in math: a Markdown template's prose is left alone),
-  and writing a value that the site's decimals write far off (`coarse`) in scientific notation (`sci`), so that
-  a formula's numbers give its result; `written` is the number a reader reads from the field;
+  and writing a value of which the site's decimals keep fewer than two digits (`in_scientific`) in scientific
+  notation (`sci`), so that a formula's numbers give its result; `written` is the number a reader reads from it;
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
   give it;
@@ -83,15 +83,23 @@ def coarse(value: float) -> bool:
     return printed != value and abs(printed - value) > COARSE * abs(value)
 
 
+def in_scientific(value: float) -> bool:
+    """Whether a formula's field (`tex`) writes ``value`` in scientific notation, with two significant digits: where
+    the site's decimals would keep fewer than two of its digits (below 10^-5 in size: ``0.000004`` for ``3.7e-06``,
+    ``0.000000`` for ``3e-08``) or write it far off (`coarse`), so that every value keeps two digits at least."""
+    value = float(value)
+    return value != 0 and (abs(rounded(value)) < 10.0 ** (1 - DECIMALS) or coarse(value))
+
+
 def written(value: float) -> float:
-    """The number a formula's field (`tex`) writes for ``value``, as a reader reads it: `rounded`, or where that is far
-    off (`coarse`), the two significant digits of `sci`: ``written(0.1234567) == 0.123457``, ``written(3.7266e-06) ==
-    3.7e-06``. A page computes the ``shown`` value of `eq` from these."""
-    return float(_written_text(value)) if coarse(value) else rounded(value)
+    """The number a formula's field (`tex`) writes for ``value``, as a reader reads it: `rounded`, or where
+    `in_scientific`, the two significant digits of `sci`: ``written(0.1234567) == 0.123457``, ``written(3.7266e-06)
+    == 3.7e-06``. A page computes the ``shown`` value of `eq` from these."""
+    return float(_written_text(value)) if in_scientific(value) else rounded(value)
 
 
 def _written_text(value: float) -> str:
-    """A coarse value as Python writes its two significant digits, ``3.7e-06``: the digits of `sci`."""
+    """A value `in_scientific` as Python writes its two significant digits, ``3.7e-06``: the digits of `sci`."""
     return f"{float(value):.1e}"
 
 
@@ -125,7 +133,7 @@ def _format(value: object, spec: str | None) -> tuple[str, bool]:
     if isinstance(value, int | np.integer):
         return (format(int(value), spec) if spec else str(int(value))), int(value) < 0
     if isinstance(value, float | np.floating):
-        if spec is None and coarse(value):  # a product, 3.7 \times 10^{-6}: bracketed as a negative number is
+        if spec is None and in_scientific(value):  # a product, 3.7 \times 10^{-6}: bracketed as a negative is
             return sci(value), True
         text = (given(value) if spec == "given" else num(value) if spec == "printed" else format(float(value), spec)
                 if spec else num(value))
@@ -139,9 +147,10 @@ def tex(template: str, **values: object) -> str:
 
     Floats get the site's decimals (``:given`` drops trailing zeros, for the example's given values), ints are
     written as they are, strings are inserted as they are
-    (use them for TeX that is chosen from the numbers). A float that the decimals write far off (`coarse`: a
-    saturated neuron's ``f'(v) = 3.7e-06`` prints as ``0.000004``) is written in scientific notation instead, ``3.7
-    \times 10^{-6}``, so that a product of the fields gives the result beside it; `written` is that number, for `eq`.
+    (use them for TeX that is chosen from the numbers). A float of which the decimals would keep fewer than two
+    digits (`in_scientific`: a saturated neuron's ``f'(v) = 3.7e-06`` prints as ``0.000004``) is written in
+    scientific notation instead, ``3.7 \times 10^{-6}``, so that a product of the fields gives the result beside it;
+    `written` is that number, for `eq`.
     A sentence that says how a value *prints* (in a table's six decimals) writes its field ``{{name:printed}}``.
     A negative number, or one in scientific notation, gets parentheses where it
     follows an operator or a power's brace (``a \cdot (-1)``, ``e^{-(-0.2)}``) or carries a power
@@ -186,7 +195,7 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     a reader who rounds half up would print a different last digit.
     """
     places = DECIMALS if decimals is None else decimals
-    if decimals is None and coarse(exact):  # the result as `tex` writes it: two significant digits (`written`)
+    if decimals is None and in_scientific(exact):  # the result as `tex` writes it: two significant digits
         printed = Decimal(_written_text(exact))
         half = Decimal(1).scaleb(printed.adjusted() - 1) / 2
     else:

@@ -338,16 +338,21 @@
 
   function rounded(value, decimals) { return Number(num(value, decimals)); }
 
-  // show.coarse: the page's decimals write the value more than COARSE off (3.7e-6 prints as 0.000004, 7 % off). A
-  // formula writes such a value with two significant digits instead (show.written), as Python's f"{value:.1e}":
-  // toExponential rounds the exact value too, and a value this small is never an exact tie at two digits.
+  // show.coarse: the page's decimals write the value more than COARSE off (3.7e-6 prints as 0.000004, 7 % off).
   var COARSE = 0.05;
   function coarse(value) {
     var printed = rounded(value);
     return printed !== value && Math.abs(printed - value) > COARSE * Math.abs(value);
   }
 
-  function formulaText(value) { return coarse(value) ? value.toExponential(1) : num(value); }
+  // show.in_scientific: a formula writes a value of which the decimals keep fewer than two digits (below 10^-5), or
+  // that they write far off, with two significant digits instead (show.written), as Python's f"{value:.1e}":
+  // toExponential rounds the exact value too, and a value this small is never an exact tie at two digits.
+  function inScientific(value) {
+    return value !== 0 && (Math.abs(rounded(value)) < Number("1e-" + (DECIMALS - 1)) || coarse(value));
+  }
+
+  function formulaText(value) { return inScientific(value) ? value.toExponential(1) : num(value); }
 
   function formulaValue(value) { return Number(formulaText(value)); } // show.written
 
@@ -812,7 +817,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling,
-    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -100,13 +100,17 @@ def test_rounded_is_what_the_reader_sees():
         (r"{{b}}", {"b": True}, r"True"),
         # never "-0.000000", so never "(-0.000000)"
         (r"x - {{a:printed}}", {"a": -1e-9}, r"x - 0.000000"),
-        # a value that six decimals write more than 5 % off: two significant digits in scientific notation, a product,
-        # so in parentheses where a negative number is; :printed writes it as a table prints it
+        # a value of which six decimals keep fewer than two digits (below 10^-5), or write it more than 5 % off: two
+        # significant digits in scientific notation, a product, so in parentheses where a negative number is;
+        # :printed writes it as a table prints it
         (r"x - {{a}}", {"a": -1e-9}, r"x - (-1.0 \times 10^{-9})"),
         (r"f'(v) = {{y}}", {"y": 3.7266e-6}, r"f'(v) = 3.7 \times 10^{-6}"),
         (r"{{y}}^2", {"y": 3e-8}, r"(3.0 \times 10^{-8})^2"),
         (r"0.5 \cdot {{y}} \cdot 2", {"y": 9.4e-7}, r"0.5 \cdot (9.4 \times 10^{-7}) \cdot 2"),  # 0.000001: 6 % off
-        (r"0.5 \cdot {{y}}", {"y": 9.6e-7}, r"0.5 \cdot 0.000001"),  # 4 % off: as printed
+        (r"0.5 \cdot {{y}}", {"y": 9.6e-7}, r"0.5 \cdot (9.6 \times 10^{-7})"),  # 4 % off, but one digit
+        (r"0.5 \cdot {{y}}", {"y": 5e-6}, r"0.5 \cdot (5.0 \times 10^{-6})"),  # exact, but one digit
+        (r"0.5 \cdot {{y}}", {"y": 0.0000123}, r"0.5 \cdot 0.000012"),  # two digits: as printed
+        (r"0.5 \cdot {{y}}", {"y": 9.96e-6}, r"0.5 \cdot 0.000010"),  # prints as 0.000010: two digits
         (r"x \cdot {{a:printed}}", {"a": 3.7266e-6}, r"x \cdot 0.000004"),
         (r"x \cdot {{a:printed}}", {"a": -0.25}, r"x \cdot (-0.250000)"),
         # a value used twice
@@ -178,7 +182,8 @@ def test_eq_reads_a_coarse_result_as_tex_writes_it():
 
 
 @pytest.mark.parametrize(("value", "read"), [
-    (0.1234567, 0.123457), (3.7266e-6, 3.7e-6), (-1e-9, -1e-9), (0.0, 0.0), (9.6e-7, 1e-6), (9.4e-7, 9.4e-7),
+    (0.1234567, 0.123457), (3.7266e-6, 3.7e-6), (-1e-9, -1e-9), (0.0, 0.0), (9.6e-7, 9.6e-7), (9.4e-7, 9.4e-7),
+    (0.0000123, 0.000012), (5.04e-6, 5.0e-6),
     (-5.0048e-7, -5.0e-7),
 ])
 def test_written_is_the_number_a_formula_shows(value, read):

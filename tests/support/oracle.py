@@ -273,10 +273,16 @@ def printed_far_off(value: float) -> bool:
     return printed != value and abs(printed - value) > 0.05 * abs(value)
 
 
+def in_scientific(value: float) -> bool:
+    """Whether the pages' formulas write ``value`` with two significant digits in scientific notation: it is not 0,
+    and six decimals keep fewer than two of its digits (it prints below 0.000010 in size) or are far off."""
+    return value != 0 and (abs(float(number_string(value))) < 0.00001 or printed_far_off(value))
+
+
 def formula_string(value: float) -> str:
-    """A number as the pages' formulas write it: `number_string`, or where that is far off (`printed_far_off`), two
-    significant digits in TeX's scientific notation (``3.7 \\times 10^{-6}``), written here from Python's format."""
-    if not printed_far_off(value):
+    """A number as the pages' formulas write it: `number_string`, or where `in_scientific`, two significant digits in
+    TeX's scientific notation (``3.7 \\times 10^{-6}``), written here from Python's format."""
+    if not in_scientific(value):
         return number_string(value)
     mantissa, exponent = f"{float(value):.1e}".split("e")
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
@@ -284,7 +290,7 @@ def formula_string(value: float) -> str:
 
 def formula_value(value: float) -> float:
     """The number a reader reads from `formula_string`: the six decimals, or the two significant digits."""
-    return float(f"{float(value):.1e}") if printed_far_off(value) else float(number_string(value))
+    return float(f"{float(value):.1e}") if in_scientific(value) else float(number_string(value))
 
 
 def formula_rel(shown: float, exact: float) -> str:
