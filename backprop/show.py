@@ -98,6 +98,16 @@ def written(value: float) -> float:
     return float(_written_text(value)) if in_scientific(value) else rounded(value)
 
 
+def written_digits(value: float) -> tuple[Decimal, Decimal]:
+    """``value`` as a formula writes it (`tex`), exactly, and the unit of its last digit: ``written_digits(0.1234567)``
+    is ``(Decimal('0.123457'), Decimal('0.000001'))``, ``written_digits(3.7266e-06)`` ``(Decimal('0.0000037'),
+    Decimal('1E-7'))``."""
+    if in_scientific(value):
+        digits = Decimal(_written_text(value))
+        return digits, Decimal(1).scaleb(digits.adjusted() - 1)
+    return Decimal(num(value)), Decimal(1).scaleb(-DECIMALS)
+
+
 def _written_text(value: float) -> str:
     """A value `in_scientific` as Python writes its two significant digits, ``3.7e-06``: the digits of `sci`."""
     return f"{float(value):.1e}"
@@ -194,13 +204,11 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     floating-point noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
     a reader who rounds half up would print a different last digit.
     """
-    places = DECIMALS if decimals is None else decimals
-    if decimals is None and in_scientific(exact):  # the result as `tex` writes it: two significant digits
-        printed = Decimal(_written_text(exact))
-        half = Decimal(1).scaleb(printed.adjusted() - 1) / 2
+    if decimals is None:  # the result as `tex` writes it
+        printed, unit = written_digits(exact)
     else:
-        printed = Decimal(num(exact, places))
-        half = Decimal(1).scaleb(-places) / 2
+        printed, unit = Decimal(num(exact, decimals)), Decimal(1).scaleb(-decimals)
+    half = unit / 2
     gap = abs(Decimal(repr(float(shown))) - printed)
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 

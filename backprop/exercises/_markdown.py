@@ -52,11 +52,17 @@ def given(**values: object) -> _Markdown:
     A name is written as TeX: ``w_11`` becomes $w_{11}$, ``y_h1`` $y_{h1}$, ``eta`` $\\eta$.
     Numbers are shown as :func:`backprop.show.tex` shows them: a value the exercise gives (``x_k``, ``d``, ``eta``, a
     weight ``w_..`` or bias ``b_..`` at time n, ``h``, ``threshold``) without trailing zeros (``0.6``), as every page
-    writes it; any other (``y_h1``, ``y``, ``v_1``: computed from them) with the site's decimals.
+    writes it; any other (``y_h1``, ``y``, ``v_1``: computed from them) as a formula writes it: with the site's
+    decimals, or below 10^-5 in scientific notation, in math (``$1.2 \\times 10^{-8}$``, `show.in_scientific`).
     """
-    return _Markdown(show.table(["quantity", "value"], [
-        [f"${tex_name(key)}$", fill("{{v:given}}" if _GIVEN_NAME.match(key) else "{{v}}", v=value)]
-        for key, value in values.items()]))
+    def cell(key: str, value: object) -> str:
+        if _GIVEN_NAME.match(key):
+            return fill("{{v:given}}", v=value)
+        scientific = isinstance(value, float) and show.in_scientific(value)  # numpy float64 is a float
+        return fill("${{v}}$" if scientific else "{{v}}", v=value)
+
+    return _Markdown(show.table(["quantity", "value"], [[f"${tex_name(key)}$", cell(key, value)]
+                                                          for key, value in values.items()]))
 
 
 def tex_name(name: str) -> str:

@@ -1332,3 +1332,13 @@ def test_the_index_page_says_which_boxes_add_the_carried_error_and_how_much():
             rf"10^{{{int(exponent)}}}$).") in tip, tip
     assert "Each box's tolerance is also widened by how far the rounding" in ex.tolerance_note("one-iteration")
     assert "widened" not in ex.tolerance_note("spot-the-bug") + ex.tolerance_note("gradient-check")
+
+
+def test_given_writes_a_computed_value_below_the_decimals_in_math():
+    """A reviewer's saturated practice example: the task table of exercises 4, 6 and 7 showed y_h1 as the bare TeX
+    '1.2 \\times 10^{-8}' (no math around it, so the reader saw '\\times'). Such a value is written in math, as the
+    formulas write it; the others as before. Hand values."""
+    table = ex.given(y_h1=1.2e-8, y_h2=-3.7e-6, y=0.25, eta=0.00001).markdown
+    rows = dict(re.findall(r"^\| \$(.*?)\$ \| (.*?) \|$", table, re.M))
+    assert rows == {"y_{h1}": r"$1.2 \times 10^{-8}$", "y_{h2}": r"$-3.7 \times 10^{-6}$", "y": "0.250000",
+                    r"\eta": "0.00001"}

@@ -331,6 +331,13 @@ def _decimal(value: Fraction) -> str:
     return f"{float(value):.{digits}f}" if digits <= 15 else str(value)
 
 
+def _sci_exact(value: Fraction) -> str:
+    """A finite decimal below 10^-5 with every digit it has, in TeX's scientific notation: -5.88 \\times 10^{-8}."""
+    exponent = math.floor(math.log10(abs(value)))
+    mantissa = value / Fraction(10) ** exponent
+    return rf"{_decimal(mantissa).rstrip('0').rstrip('.')} \times 10^{{{exponent}}}"
+
+
 def _says_how_dw_i2_relates_to_dw_i1(text: str, ex: dict, it: dict) -> list[int]:
     """The sentence on Δw_i2 against Δw_i1 in ``text``, against the oracle's updates and Fractions; the hidden
     neurons whose printed pair it names."""
@@ -355,27 +362,34 @@ def _says_how_dw_i2_relates_to_dw_i1(text: str, ex: dict, it: dict) -> list[int]
     assert rf"Each $\Delta w_{{i2}}$ is {relation} $\Delta w_{{i1}}$" in text
     written = f"= {given(x2 / x1)}" if whole else f"\\approx {num(x2 / x1)}"
     assert f"x_2 / x_1 = {given(x2)} / {given_op(x1)} {written}$" in text
-    # The printed pairs: the page said 'half of' beside -0.085319 and -0.042660 (the default example's neuron 3). A
-    # reader multiplies the printed Δw_i1 by the ratio as written and rounds to 6 decimals: where that is not the
-    # printed Δw_i2 (or is a tie, halfway between two 6-decimal numbers), the page says so, with the product.
+    # The written pairs: the page said 'half of' beside -0.085319 and -0.042660 (the default example's neuron 3). A
+    # reader multiplies the table's Δw_i1 by the ratio as written and rounds as the table writes Δw_i2 (6 decimals, or
+    # two significant digits below 10^-5): where that is not the table's Δw_i2 (or is a tie, halfway between two
+    # written numbers), the page says so, with the product.
     factor = exact if whole else Fraction(num(x2 / x1))
-    unit = Fraction(1, 10**6)
     missed = []
     for i, row in enumerate(it["dw_hidden"]):
-        product = factor * Fraction(num(row[0]))  # a finite decimal: the product of two decimals
-        gap = abs(product - Fraction(num(row[1])))
+        dw_1, dw_2 = (Fraction(Decimal(repr(oracle.formula_value(v)))) for v in row)
+        unit = (Fraction(1, 10**6) if not oracle.in_scientific(row[1])
+                else Fraction(Decimal(1).scaleb(Decimal(f"{row[1]:.1e}").adjusted() - 1)))
+        product = factor * dw_1  # a finite decimal: the product of two decimals
+        gap = abs(product - dw_2)
         if gap < unit / 2:
             continue
         missed.append(i)
         if gap == unit / 2:
             low = math.floor(product / unit) * unit
-            rounds = f"halfway between ${num(float(low))}$ and ${num(float(low + unit))}$"
+            rounds = (f"halfway between ${oracle.formula_string(float(low))}$ and "
+                      f"${oracle.formula_string(float(low + unit))}$")
         else:
-            rounds = f"which rounds to ${num(float(round(product / unit) * unit))}$"
-        dw_1 = num(row[0]) if row[0] >= 0 else f"({num(row[0])})"
-        assert (f"${given(float(factor))} \\cdot {dw_1} = {_decimal(product)}$, {rounds}, while "
-                f"$\\Delta w_{{{i + 1}2}}$ prints as ${num(row[1])}$") in text, (i, text[-3000:])
-    said = "That is true of the exact values; each printed value"
+            rounds = f"which rounds to ${oracle.formula_string(float(round(product / unit) * unit))}$"
+        dw_1_text = oracle.formula_string(row[0])
+        dw_1_text = dw_1_text if row[0] >= 0 and "times" not in dw_1_text else f"({dw_1_text})"
+        product_text = (_decimal(product) if product == 0 or abs(product) >= Fraction(1, 10**5)
+                        else _sci_exact(product))
+        assert (f"${given(float(factor))} \\cdot {dw_1_text} = {product_text}$, {rounds}, while the table has "
+                f"$\\Delta w_{{{i + 1}2}} = {oracle.formula_string(row[1])}$") in text, (i, text[-3000:])
+    said = "That is true of the exact values; each value of the table"
     assert (said in text) == bool(missed), missed
     assert ("(the ratio too)" in text) == (bool(missed) and not whole)
     return missed
@@ -399,6 +413,9 @@ DW_I2_EXAMPLES = {
                 "x": [0.7, -0.3], "d": 0.4, "eta": 0.3},
     "tie-and-miss": {**oracle.load_example(oracle.DEFAULT_FILE), "x": [1.0, 0.75], "d": 2.0},
     "inexact-misses": {**oracle.load_example(oracle.DEFAULT_FILE), "x": [0.3, 0.7], "d": 1.0},
+    # a reviewer's: eta = 10^-6, every Δw_ik below 10^-5, written with two significant digits; the page said "half of"
+    # with no caveat beside Δw_21 = -1.2e-7 and Δw_22 = -5.8e-8, and Δw_11 = -2.5e-8 beside Δw_12 = -1.2e-8 (a tie)
+    "two-digits": {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [-3.0, 0.2, 0.3], "eta": 0.000001},
 }
 
 
@@ -410,7 +427,7 @@ def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, n
     file.write_text(json.dumps(ex), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
     missed = _says_how_dw_i2_relates_to_dw_i1(text, ex, it)
-    assert missed == {"ta-tanh": [], "tie-and-miss": [0, 1], "inexact-misses": [0, 2]}[name]
+    assert missed == {"ta-tanh": [], "tie-and-miss": [0, 1], "inexact-misses": [0, 2], "two-digits": [0, 1]}[name]
     if name == "ta-tanh":  # the premise: the old page's exact products differ from every printed Δw_i2
         ratio = Fraction(num(-0.3 / 0.7))
         assert all(ratio * Fraction(num(row[0])) != Fraction(num(row[1])) for row in it["dw_hidden"])
@@ -1635,7 +1652,8 @@ def test_hidden_tips_write_an_update_below_the_decimals_in_scientific_notation(t
 
 def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
     """A reviewer's example (x_2 / x_1 = -9.090909, a Δw_11 that prints as 0.000000): the sentence on printed pairs
-    wrote "-9.090909 · 0.000000 = -0", the sign of a Decimal product of 0. It writes 0."""
+    wrote "-9.090909 · 0.000000 = -0", the sign of a Decimal product of 0. The table now writes such a Δw_i1 in
+    scientific notation, and the sentence names the pairs the oracle finds off the ratio, with no "-0"."""
     ex = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
           "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
           "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
@@ -1643,5 +1661,5 @@ def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
     path = tmp_path / "ratio.json"
     path.write_text(json.dumps(ex), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
-    assert r"$-9.090909 \cdot 0.000000 = 0$, which rounds to $0.000000$" in text
+    assert _says_how_dw_i2_relates_to_dw_i1(text, ex, oracle.iteration(ex)), "the premise: a pair off the ratio"
     assert not re.search(r"= -0(?![.\d])", text)
