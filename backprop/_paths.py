@@ -171,16 +171,17 @@ def _does_not_show(edge: Edge) -> bool:
 
 
 def _printed(value: float) -> str:
-    """How a value that does not show prints, in parentheses: ``(printed $0.000000$)``, or for one printed as a far
-    digit ``(printed $0.000001$, more than 5 % off)``."""
+    """How the figure's labels would write a value that does not show, in parentheses: ``($0.000000$ at the figure's 6
+    decimals)``, or for one written as a far digit ``($0.000001$ at the figure's 6 decimals, more than 5 % off)``; the
+    formulas beside it write such a value in scientific notation (`show.in_scientific`)."""
     far = f", more than {round(show.COARSE * 100)} % off" if show.rounded(value) != 0 else ""
-    return f"(printed ${show.num(value)}${far})"
+    return f"(${show.num(value)}$ at the figure's {show.DECIMALS} decimals{far})"
 
 
 def zeros(path: Path) -> list[str]:
     r"""The factors of a path that do not show, as TeX phrases: ``the factor $x_2 = 0$``, or, for one that is not 0,
-    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$ (printed $0.000000$)``, or ``(printed $0.000001$,
-    more than 5 % off)`` for a value of $5.0 \times 10^{-7}$."""
+    with its value: ``the factor $f'(v_3) = 2.1 \times 10^{-9}$ ($0.000000$ at the figure's 6 decimals)``, or
+    ``($0.000001$ at the figure's 6 decimals, more than 5 % off)`` for a value of $5.0 \times 10^{-7}$."""
     return [f"the factor ${edge.formula} = 0$" if edge.value == 0 else
             f"the factor ${edge.formula} = {show.sci(edge.value)}$ {_printed(edge.value)}"
             for edge in path.edges if _does_not_show(edge)]
@@ -188,12 +189,14 @@ def zeros(path: Path) -> list[str]:
 
 def blank(path: Path) -> str:
     r"""What of a path does not show, as a clause of `chosen_path`'s sentence (``has the factor $x_2 = 0$, so its
-    product prints as $0.000000$``), or ``""`` when every factor and the product $\partial E / \partial \theta$
+    product is $0.000000$ at the figure's 6 decimals``), or ``""`` when every factor and the product
+    $\partial E / \partial \theta$
     show (print within `show.COARSE` of their values, `show.coarse`)."""
     factors = zeros(path)
     product_blank = show.rounded(path.gradient) == 0 or show.coarse(path.gradient)
     if factors:
-        product = f", so its product prints as ${show.num(path.gradient)}$" if product_blank else ""
+        product = (f", so its product is ${show.num(path.gradient)}$ at the figure's {show.DECIMALS} decimals"
+                   if product_blank else "")
         return f"has {show.and_list(factors)}{product}"
     if product_blank:
         return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$ "
@@ -227,8 +230,8 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
     showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
     kind = _KINDS[parameter]
     if not showing:
-        return usual, (f"In this example the path of every {kind} has a number that prints as 0, or more than "
-                       f"{round(show.COARSE * 100)} % off; this one {why}.")
+        return usual, (f"In this example the path of every {kind} has a number that the figure's {show.DECIMALS} "
+                       f"decimals write as 0, or more than {round(show.COARSE * 100)} % off; this one {why}.")
     best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
     return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
                   f"the usual ${usual.name}$, whose path {why}.")

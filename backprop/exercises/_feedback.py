@@ -54,9 +54,19 @@ def right_message(value: np.ndarray, whole: frozenset[tuple[int, ...]] | bool = 
     return f"Right: {np.array2string(texts.reshape(value.shape), formatter={'all': str}, separator=', ')}."
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
 def entry_text(value: float, whole: bool = False) -> str:
-    """One entry as the site prints it: a count as a whole number (``26``), else with six decimals."""
-    return str(round(value)) if whole else show.num(value)
+    """One entry as the site prints it: a count as a whole number (``26``), else with six decimals, or, where the
+    worked solutions' formulas write it in scientific notation (`show.in_scientific`), as they do, in plain text:
+    ``-4.0 × 10⁻¹⁰``, not ``0.000000`` beside a solution that says ``-4.0 \times 10^{-10}``."""
+    if whole:
+        return str(round(value))
+    if show.in_scientific(value):
+        mantissa, exponent = f"{float(value):.1e}".split("e")
+        return f"{mantissa.replace('-', chr(0x2212))} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+    return show.num(value)
 
 
 _entry = entry_text

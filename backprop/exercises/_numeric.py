@@ -338,7 +338,7 @@ class NumericExercise:
             return ""
         label, right = pretty(box.label), self.right[box.index]
         names = show.and_list([f"“{m.slip}”" for m in slips])
-        values = list(dict.fromkeys(show.num(float(m.value[box.index])) for m in slips))  # each printed value once
+        values = list(dict.fromkeys(entry_text(float(m.value[box.index])) for m in slips))  # each value once
         catchers = {m.slip: tuple(pretty(b.label) for k, b in enumerate(self.boxes)
                                   if k != n and self.box_tells(m, k))
                     for m in slips}
@@ -349,7 +349,7 @@ class NumericExercise:
             catch = "; ".join(_catches(boxes, f"“{slip}”") for slip, boxes in catchers.items())
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
                 f"{label} = {show.and_list(values)}, within the tolerance of the right answer "
-                f"{show.num(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")
+                f"{entry_text(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.

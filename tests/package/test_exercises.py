@@ -1342,3 +1342,16 @@ def test_given_writes_a_computed_value_below_the_decimals_in_math():
     rows = dict(re.findall(r"^\| \$(.*?)\$ \| (.*?) \|$", table, re.M))
     assert rows == {"y_{h1}": r"$1.2 \times 10^{-8}$", "y_{h2}": r"$-3.7 \times 10^{-6}$", "y": "0.250000",
                     r"\eta": "0.00001"}
+
+
+def test_an_entry_below_the_decimals_is_written_as_the_worked_solutions_write_it():
+    """A reviewer's saturated practice example: a box note said a slip gives "Δw₁₂ = 0.000000, within the tolerance of
+    the right answer 0.000000" while the worked solution gave Δw_12 = -4.0 × 10^-10. Entries below 10^-5 are written
+    with two significant digits, in plain text; the others, and counts, as before. Hand values."""
+    from backprop.exercises._feedback import entry_text, right_message
+
+    assert entry_text(-4.0e-10) == "\u22124.0 \u00d7 10\u207b\u00b9\u2070"
+    assert entry_text(3.7266e-6) == "3.7 \u00d7 10\u207b\u2076"
+    assert entry_text(0.25) == "0.250000" and entry_text(0.0000123) == "0.000012" and entry_text(0.0) == "0.000000"
+    assert entry_text(26.0, whole=True) == "26"
+    assert right_message(np.array([0.5, 2e-8])) == "Right: [0.500000, 2.0 \u00d7 10\u207b\u2078]."

@@ -185,14 +185,15 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             kind = {"w_output": "output weight", "w_hidden": "hidden weight"}[parameter]
             why = (f"The figure draws ${drawn}$ here, the {kind} with the largest gradient in size, rather than the "
                    f"usual ${usual_name}$, whose path has ")
-            why += ("the factor $x_2 = 0$, so its product prints as $0.000000$." if zeros else
-                    f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$ (printed $0.000000$).")
+            why += ("the factor $x_2 = 0$, so its product is $0.000000$ at the figure's 6 decimals." if zeros else
+                    f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$ ($0.000000$ at the "
+                    "figure's 6 decimals).")
             assert caption.endswith(why), caption
         elif (name, page) in KEPT_WITH_A_ZERO:
             assert [e.tail for e in zeros] == ["x2"] and gradient == 0
-            assert caption.endswith("In this example the path of every hidden weight has a number that prints as 0, or "
-                                    "more than 5 % off; this one has the factor $x_2 = 0$, so its product prints as "
-                                    "$0.000000$."), caption
+            assert caption.endswith("In this example the path of every hidden weight has a number that the figure's "
+                                    "6 decimals write as 0, or more than 5 % off; this one has the factor $x_2 = 0$, "
+                                    "so its product is $0.000000$ at the figure's 6 decimals."), caption
         else:
             assert caption.endswith(f"their product is $\\partial E / \\partial {drawn}$."), caption
         items = out[out.index("</figure>"):].split("\n\n")[1]
@@ -220,8 +221,8 @@ def test_the_figure_draws_no_path_with_a_factor_printed_far_off(tmp_path):
     figure = rendered["rule-hidden-biases"]
     caption = re.sub(r"\s+", " ", re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1])
     assert caption.startswith(f"The path of $b_{n}$ (rule 4)"), caption
-    assert (f"rather than the usual $b_2$, whose path has the factor $f'(v_2) = {sci(f_prime[1])}$ (printed "
-            "$0.000001$, more than 5 % off)") in caption, caption
+    assert (f"rather than the usual $b_2$, whose path has the factor $f'(v_2) = {sci(f_prime[1])}$ ($0.000001$ at "
+            "the figure's 6 decimals, more than 5 % off)") in caption, caption
     lowest = min(range(3), key=lambda i: f_prime[i])
     said = re.sub(r"\s+", " ", rendered["rule-hidden-weights"])
     assert f"Here $f'(v_i)$ lies between ${sci(f_prime[lowest])}$ (neuron {lowest + 1}) and " in said
