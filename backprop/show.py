@@ -407,10 +407,14 @@ def svg(fig: object, name: str, label: str, max_width: str = "36rem") -> str:
 
 
 #: TeX of each activation the site derives: its formula f(v), and f' written with the output y = f(v).
+#: ``f_prime_v`` is f' written with the field v, for a neuron whose written output keeps too few digits of f'
+#: (`f_prime_numbers`).
 ACTIVATION_TEX = {
-    "logsig": {"name": "logistic sigmoid", "f": r"\frac{1}{1 + e^{-{{v}}}}", "f_prime_y": r"{{y}}\,(1 - {{y}})"},
-    "tansig": {"name": "hyperbolic tangent", "f": r"\tanh {{v}}", "f_prime_y": r"1 - {{y}}^2"},
-    "purelin": {"name": "linear", "f": r"{{v}}", "f_prime_y": "1"},
+    "logsig": {"name": "logistic sigmoid", "f": r"\frac{1}{1 + e^{-{{v}}}}", "f_prime_y": r"{{y}}\,(1 - {{y}})",
+               "f_prime_v": r"\frac{e^{-{{v}}}}{\big(1 + e^{-{{v}}}\big)^2}"},
+    "tansig": {"name": "hyperbolic tangent", "f": r"\tanh {{v}}", "f_prime_y": r"1 - {{y}}^2",
+               "f_prime_v": r"\frac{1}{\cosh^2 {{v}}}"},
+    "purelin": {"name": "linear", "f": r"{{v}}", "f_prime_y": "1", "f_prime_v": "1"},
 }
 
 
@@ -422,6 +426,26 @@ def f_tex(activation: str, v: object) -> str:
 def f_prime_tex(activation: str, y: object) -> str:
     r"""TeX of ``f'(v)`` written with the output ``y = f(v)``: ``f_prime_tex("logsig", "y_{h1}")``."""
     return tex(ACTIVATION_TEX[activation]["f_prime_y"], y=y)
+
+
+def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tuple[str, str, bool]:
+    r"""f'(v) with the numbers plugged in, ``=`` or ``\approx`` for its value ``f_prime``, and whether it is written
+    with ``v``: with the output ``y`` as `f_prime_tex` writes it (``0.25\,(1 - 0.25)``), or, where the written ``y``
+    gives a value more than `COARSE` off ``f_prime`` (a saturated logistic neuron's ``y = 0.999999`` keeps none of the
+    digits of ``1 - y = 1.4e-06``), with the field ``v`` (``\frac{e^{-13.5}}{(1 + e^{-13.5})^2}``), which keeps them.
+
+    >>> f_prime_numbers("logsig", 0.5, 0.0, 0.25)
+    ('0.500000\\,(1 - 0.500000)', '=', False)
+    >>> f_prime_numbers("logsig", 0.9999986, 13.5, 1.3710e-06)[1:]
+    ('=', True)
+    """
+    from . import activations
+
+    act = activations.get(activation)
+    from_y = float(act.derivative_from_output(written(y)))
+    if abs(from_y - f_prime) <= COARSE * abs(f_prime):
+        return f_prime_tex(activation, y), eq(from_y, f_prime), False
+    return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(float(act.derivative(written(v))), f_prime), True
 
 
 def f_prime_factor_tex(activation: str, y: object) -> str:

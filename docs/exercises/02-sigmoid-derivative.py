@@ -72,13 +72,20 @@ for limit in (0, 1):
         one = len(near) == 1
         not_zero += (f" Here {show.and_list(near)} print{'s' if one else ''} as ${show.num(limit)}$ but "
                      f"{'is' if one else 'are'} not {limit}.")
+# 1 - f(v_1) as the printed f(v_1) gives it, or, where f(v_1) = 1.000000 keeps too few of its digits, its value
+# (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_1) = 1 - ...
+complement = math.exp(-v_1) / (1 + math.exp(-v_1))
+if abs(r(s_v1) * (1 - r(s_v1)) - answer) <= show.COARSE * answer:
+    factor, eq = show.tex(r"(1 - {{s_v1}})", s_v1=s_v1), show.eq(r(s_v1) * (1 - r(s_v1)), answer)
+else:
+    factor, eq = show.tex(r"({{c}})", c=complement), show.eq(r(s_v1) * r(complement), answer)
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
 $${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} {{eq_s}} {{s_v1}}, \qquad
-{{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot (1 - {{s_v1}}) {{eq}} {{sp}}$$
+{{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot {{factor}} {{eq}} {{sp}}$$
 
 The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{not_zero}}
 """, s=s, v1=v_1, s_v1=s_v1, eq_s=show.eq(1 / (1 + math.exp(-r(v_1))), s_v1), sp=answer,
-    eq=show.eq(r(s_v1) * (1 - r(s_v1)), answer),
+    factor=factor, eq=eq,
     check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, not_zero=not_zero)

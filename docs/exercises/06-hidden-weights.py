@@ -66,6 +66,8 @@ others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.p
                                  dw=answer[a][b]) for a in range(3) for b in range(2) if (a, b) != (i, k)])
 r = show.written
 fp_i = f_prime(y_h[i])
+# f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron)
+fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], fp.v_hidden[i], fp_i)
 worked_solution(r"""
 $e = d - y = {{e}}$. For hidden neuron {{i1}}: $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp_i}}$, so
 
@@ -74,6 +76,6 @@ $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
 
 and in the same way {{others}}.
 """, e=e, i1=i + 1, k1=k + 1, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"),
-    f_prime_numbers=show.f_prime_tex(hidden, y_h[i]), eq_fp=show.eq(f_prime(r(y_h[i])), fp_i), fp_i=fp_i,
+    f_prime_numbers=fp_numbers, eq_fp=eq_fp, fp_i=fp_i,
     w=tex_name(name), w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], xk=x[k],
     eq_dw=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i][k]), dw=answer[i][k], others=others)

@@ -71,6 +71,8 @@ w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))
 w4i, w5i = net.w_output[0, i], net.w_output[1, i]
 r = show.written
 fp_i = f_prime(y_h[i])
+# f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron)
+fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], (net.w_hidden @ x + net.b_hidden)[i], fp_i)
 worked_solution(r"""
 Forward pass: $y_4 = {{y4}}$, $y_5 = {{y5}}$, so $e_4 = {{e4}}$ and $e_5 = {{e5}}$. For hidden neuron {{i1}}:
 
@@ -84,7 +86,7 @@ $$\Delta {{w}} = \eta \Bigl[\sum_j e_j w_{j{{i1}}}\Bigr] f'(v_{{i1}})\, x_{{k1}}
 \Delta {{w2}} = {{dw2}}$$
 """, y4=y[0], y5=y[1], e4=e[0], e5=e[1], i1=i + 1, k1=k + 1, w4=w4, w5=w5, w4i=w4i, w5i=w5i, back=back[i],
     eq_back=show.eq(r(e[0]) * r(w4i) + r(e[1]) * r(w5i), back[i]), w=tex_name(first), dw=answer[i, k],
-    f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=show.f_prime_tex(hidden, y_h[i]),
-    eq_fp=show.eq(f_prime(r(y_h[i])), fp_i), fp_i=fp_i, eta=eta, xk=x[k],
+    f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=fp_numbers,
+    eq_fp=eq_fp, fp_i=fp_i, eta=eta, xk=x[k],
     eq_dw=show.eq(r(eta) * r(back[i]) * r(fp_i) * r(x[k]), answer[i, k]),  # from the printed factors
     w2=tex_name(second), dw2=answer[ik2])

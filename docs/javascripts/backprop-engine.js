@@ -686,6 +686,8 @@
 
   var F_TEX = { logsig: "\\frac{1}{1 + e^{-{{v}}}}", tansig: "\\tanh {{v}}", purelin: "{{v}}" }; // show.ACTIVATION_TEX
   var F_PRIME_TEX = { logsig: "{{y}}\\,(1 - {{y}})", tansig: "1 - {{y}}^2", purelin: "1" };
+  // f' with the field v, where the written y keeps too few digits of f'(v) (show.f_prime_numbers)
+  var F_PRIME_V_TEX = { logsig: "\\frac{e^{-{{v}}}}{\\big(1 + e^{-{{v}}}\\big)^2}", tansig: "\\frac{1}{\\cosh^2 {{v}}}" };
   var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
     logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
 
@@ -723,13 +725,17 @@
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
     out.e = tex("{{d:given}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(g(dd) - r(y), e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
-    var fPrime = function (name, yv, value) {
+    var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
-      var shown = name === "logsig" ? r(yv) * (1 - r(yv)) : 1 - r(yv) * r(yv);
+      var act = ACTIVATIONS[name], shown = act.fPrimeFromOutput(r(yv));
+      if (Math.abs(shown - value) > COARSE * Math.abs(value)) { // 1 - y lost in y's decimals: from v instead
+        return tex(F_PRIME_V_TEX[name] + " {{rel}} {{fp}}",
+          { v: vv, fp: value, rel: eq(act.fPrimeFromOutput(act.f(r(vv))), value) });
+      }
       return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) });
     };
-    out["f'(" + v4 + ")"] = fPrime(net.output, y, fpo);
-    for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], f.fPrimeHidden[i]);
+    out["f'(" + v4 + ")"] = fPrime(net.output, y, fp.vo[0], fpo);
+    for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], fp.vh[i], f.fPrimeHidden[i]);
     // The local gradients, as rules 1 and 3 introduce them: δ_4 = e f'(v_4), δ_i = f'(v_i) w_4i δ_4.
     // A linear neuron's f'(v) is written 1, as its own step writes it, not 1.000000.
     var j4 = nHid + 1, d4 = e * fpo, dh = [], linearHidden = net.hidden === "purelin";
@@ -775,7 +781,8 @@
   }
 
   // The TeX of substitutions() as plain HTML text, for live updates (MathJax in the browser is too slow):
-  // \frac{1}{2} -> ½, \frac{1}{B} -> 1 / (B), ^{..} and ^2 -> <sup>, \cdot -> ·, \times -> ×, \approx -> ≈,
+  // \frac{1}{2} -> ½, \frac{A}{B} -> A / (B), ^{..} and ^2 -> <sup>, \cdot -> ·, \times -> ×, \approx -> ≈,
+  // \tanh and \cosh -> tanh and cosh, \big( -> (,
   // "-" -> "−".
   function texToHtml(texText) {
     var s = texText, out = "", pos = 0;
@@ -802,6 +809,8 @@
       else if (rest.indexOf("\\cdot") === 0) { out += "·"; pos += 5; }
       else if (rest.indexOf("\\approx") === 0) { out += "≈"; pos += 7; }
       else if (rest.indexOf("\\tanh") === 0) { out += "tanh"; pos += 5; }
+      else if (rest.indexOf("\\cosh") === 0) { out += "cosh"; pos += 5; }
+      else if (rest.indexOf("\\big") === 0) { pos += 4; } // \big( and \big): the bracket alone
       else if (rest.indexOf("\\times") === 0) { out += "×"; pos += 6; }
       else if (rest.indexOf("\\,") === 0) { out += "\u2009"; pos += 2; }
       else if (rest[0] === "-") { out += "−"; pos += 1; }

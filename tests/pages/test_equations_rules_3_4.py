@@ -278,6 +278,25 @@ def logsig_slope() -> list[tuple]:
     return [(sp.diff(logsig(v), v), logsig(v) * (1 - logsig(v)))]
 
 
+# f'(v) written with the field, as the page writes it for a neuron whose written y keeps too few digits of f'(v):
+# each form typed here as TeX and as sympy, for each hidden activation.
+SLOPE_FROM_THE_FIELD = {"logsig": (r"\frac{e^{-{{v}}}}{\big(1 + e^{-{{v}}}\big)^2}",
+                                   lambda v: sp.exp(-v) / (1 + sp.exp(-v)) ** 2),
+                        "tansig": (r"\frac{1}{\cosh^2 {{v}}}", lambda v: 1 / sp.cosh(v) ** 2)}
+
+
+def slope_from_the_field() -> list[tuple]:
+    """The form of f'(v) with v that the page writes (show.ACTIVATION_TEX's "f_prime_v") is the one typed here, and
+    is the derivative of the activation's definition."""
+    v = sp.Symbol("v", real=True)
+    definition = {"logsig": logsig(v), "tansig": sp.tanh(v)}
+    pairs = []
+    for name, (tex, form) in SLOPE_FROM_THE_FIELD.items():
+        pairs.append((backprop.show.ACTIVATION_TEX[name]["f_prime_v"], tex))
+        pairs.append((sp.simplify((sp.diff(definition[name], v) - form(v)).rewrite(sp.exp)), 0))
+    return pairs
+
+
 def worked_example_at_n_0() -> list[tuple]:
     """n = 0 names the worked example's first iteration: the network the pages compute with is the example file's as
     given, before any update."""
@@ -542,6 +561,8 @@ RULE_3_BLOCK_INLINE = [
     (r"v_j = \sum_i w_{ji}\, y_{hi} + b_j", forward_defines("v_output")),
     (r"y_{hi} = f(v_i)", forward_defines("y_hidden")),
     (r"f'(v) = {{f_prime_f}}", None),
+    (r"y_{h{{i}}} = {{y}}", None),
+    (r"f'(v) = {{f_prime_v}}", slope_from_the_field),
     (r"v_i = \sum_k w_{ik}\, x_k + b_i", forward_defines("v_hidden")),
     (r"f'(v_i) = {{f_prime}}", None),
     (r"\Delta w_{ik}(n) = \eta\, \delta_i(n)\, x_k(n)",
@@ -735,6 +756,7 @@ KINDS = ("display", "inline", "block-display", "block-inline", "expression")
 NOT_FACTS: dict[tuple[str, str], str] = {
     ("rule-hidden-weights", r"f'(v) = {{f_prime_f}}"): VALUE,
     ("rule-hidden-weights", r"f'(v_{{i}}) &= {{formula}} {{rel}} {{f_prime}}"): VALUE,
+    ("rule-hidden-weights", r"y_{h{{i}}} = {{y}}"): VALUE,
     ("rule-hidden-weights", r"f'(v_i) = {{f_prime}}"): VALUE,
     ("rule-hidden-weights", r"w_{4{{i}}}(0) = {{w_now:given}}"): VALUE,
     ("rule-hidden-weights", r"w_{4{{i}}}(1) = {{w_next}}"): VALUE,

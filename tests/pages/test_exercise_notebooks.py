@@ -32,7 +32,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from backprop import exercises as ex
-from tests.support import ROOT, oracle
+from tests.support import ROOT, oracle, pages
 from tests.support.exercise_weights import (
     box_weights,
     central_difference,
@@ -1633,3 +1633,29 @@ def test_exercise_7_works_out_a_neuron_whose_numbers_show(tmp_path):
                               ["07-hidden-biases"])["07-hidden-biases"]
     assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 1.5 \cdot " in text
     assert rf"\Delta b_1 = {oracle.formula_string(db[0])}, \quad \Delta b_3 = {oracle.formula_string(db[2])}$$" in text
+
+
+# A practice example whose hidden neurons 1 and 2 are saturated on the side where f(v) prints as 1: v_1 = 18.2
+# (logsig), v_2 = 15.6; six decimals of f(v_1) = 1.000000 keep none of the digits of 1 - f(v_1).
+SATURATED_HIGH = {"w_hidden": [[8.0, -7.5], [6.0, -8.0], [8.5, -6.5]], "b_hidden": [1.2, 0.0, 1.3],
+                  "w_output": [[0.65, -0.55, 0.75]], "b_output": [-0.35], "hidden": "logsig", "output": "purelin",
+                  "x": [1.0, -1.2], "d": 0.3, "eta": 0.35}
+
+
+def test_a_derivative_near_1_is_worked_from_numbers_that_keep_its_digits(tmp_path):
+    """A reviewer's saturated practice example: exercise 2 wrote "1.000000 · (1 - 1.000000) ≈ 1.2 × 10^-8", whose
+    numbers give 0, and exercise 3 "1 - 1.000000^2 ≈ ...". Exercise 2 now multiplies by 1 - f(v_1) itself (its value
+    from the oracle, f(-v_1)), exercise 3 writes 1 / cosh^2 v_2: every substituted product holds for its numbers."""
+    it = oracle.iteration(SATURATED_HIGH)
+    v_1, v_2 = it["v_hidden"][0], it["v_hidden"][1]
+    assert oracle.number_string(oracle.F["logsig"](v_1)) == "1.000000" and abs(_math.tanh(v_2)) > 0.9999995, "premise"
+    texts = shown_with_example(_practice_file(tmp_path, SATURATED_HIGH, "saturated-high"),
+                               ["02-sigmoid-derivative", "03-tanh-derivative"])
+    complement = oracle.F["logsig"](-v_1)  # 1 - f(v_1)
+    assert rf"= 1.000000 \cdot ({oracle.formula_string(complement)}) = " in texts["02-sigmoid-derivative"]
+    assert r"1 - 1.000000" not in texts["02-sigmoid-derivative"]
+    assert rf"\frac{{1}}{{\cosh^2 {oracle.number_string(v_2)}}}" in texts["03-tanh-derivative"]
+    assert "1.000000^2" not in texts["03-tanh-derivative"]
+    for stem, text in texts.items():
+        for claim in pages.arithmetic_claims(text):
+            assert (claim.relation == "=") == claim.rounds_to_result or claim.tie, (stem, claim)

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from backprop import Network, examples, forward, gradcheck, homework, show, step
-from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, f_prime_hidden
 from tests.support import ROOT
 from tests.support.js import script
 
@@ -577,13 +577,12 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
     given values (inputs, target, eta, weights at n) are written ``:given``, as the pages write them."""
     import math
 
-    from backprop import activations, rules
+    from backprop import rules
 
     net, x, d, eta = network(case), case["x"], case["d"], case["eta"]
     fp = forward(net, x)
     r, tex, eq = show.written, show.tex, show.eq  # operands as the pages' formulas write them
     f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh, "purelin": lambda v: v}[net.hidden]
-    f_prime_of_y = activations.get(net.hidden).derivative_from_output
     y, e = fp.y_output[0], rules.error(fp, d)[0]
     E = rules.cost(fp, d)
     f_prime, f_prime_4 = rules.f_prime_hidden(fp), rules.f_prime_output(fp)[0]
@@ -597,9 +596,8 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
                                rel=eq(r(w1) * r(x[0]) + r(w2) * r(x[1]) + r(b), v))
         out[f"y_h{i + 1}"] = tex("{{f}} {{rel}} {{y}}", f=show.f_tex(net.hidden, v), y=fp.y_hidden[i],
                                  rel=eq(f(r(v)), fp.y_hidden[i]))
-        out[f"f'(v{i + 1})"] = tex("{{formula}} {{rel}} {{f_prime}}", f_prime=f_prime[i],
-                                   formula=show.f_prime_tex(net.hidden, fp.y_hidden[i]),
-                                   rel=eq(f_prime_of_y(r(fp.y_hidden[i])), f_prime[i]))
+        formula, rel, _ = show.f_prime_numbers(net.hidden, fp.y_hidden[i], fp.v_hidden[i], f_prime[i])
+        out[f"f'(v{i + 1})"] = tex("{{formula}} {{rel}} {{f_prime}}", f_prime=f_prime[i], formula=formula, rel=rel)
         out[f"δ{i + 1}"] = tex(r"{{fp}} \cdot {{w:given}} \cdot {{d4}} {{rel}} {{delta}}", fp=f_prime[i],
                                w=net.w_output[0, i], d4=delta_4, delta=delta_h[i],
                                rel=eq(r(f_prime[i]) * r(net.w_output[0, i]) * r(delta_4), delta_h[i]))
@@ -690,7 +688,7 @@ def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
     """Networks with large numbers (up to the fields' 10^6): every number of every substituted formula has at most
     15 significant digits, and each "=" or "\approx" is what the printed numbers say: the left side computed exactly
     from them (decimal) rounds to the printed result at its last digit for "=", and does not for "\approx" (up to the
-    rounding of the double arithmetic the page computes the left side with). e^{..} and tanh are left out."""
+    rounding of the double arithmetic the page computes the left side with). e^{..}, tanh and cosh are left out."""
     rng = np.random.default_rng(29)
     batch = [large_case(rng, hidden, output) for hidden, output in PAIRS for _ in range(25)]
     got = js("(cs) => cs.map((c) => { var it = BackpropEngine.iteration(c.net, c.x, c.d, c.eta);"
@@ -705,7 +703,7 @@ def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
             assert all(significant_digits(n.replace(r" \times 10^{", "e")) <= SIGNIFICANT for n in numbers), (
                 key, formula)
             m = re.fullmatch(r"(.*) (=|\\approx) (-?[\d.]+(?: \\times 10\^\{-?\d+\})?)", formula)
-            if not m or "e^" in m[1] or r"\tanh" in m[1]:
+            if not m or "e^" in m[1] or r"\tanh" in m[1] or r"\cosh" in m[1]:
                 continue
             computed, scale = from_the_shown_numbers(m[1])
             printed = tex_value(m[3])
@@ -749,9 +747,33 @@ def test_tex_to_html(js):
         r"\frac{1}{2} \cdot (-1.011894)^2 = 0.511965": "½ · (−1.011894)<sup>2</sup> = 0.511965",
         r"0.574443\,(1 - 0.574443) = 0.244458": "0.574443\u2009(1 − 0.574443) = 0.244458",
         r"\tanh 0.300000 = 0.291313": "tanh 0.300000 = 0.291313",
+        # a saturated neuron's slope, written with its field (show.f_prime_numbers)
+        r"\frac{e^{-13.500000}}{\big(1 + e^{-13.500000}\big)^2} = 1.4 \times 10^{-6}":
+            "e<sup>−13.500000</sup> / ((1 + e<sup>−13.500000</sup>)<sup>2</sup>) = 1.4 × 10<sup>−6</sup>",
+        r"\frac{1}{\cosh^2 (-12.500000)} = 5.6 \times 10^{-11}":
+            "1 / (cosh<sup>2</sup> (−12.500000)) = 5.6 × 10<sup>−11</sup>",
     }
     got = js("(ts) => ts.map((t) => BackpropEngine.texToHtml(t))", list(cases))
     assert got == list(cases.values())
+
+
+def test_saturated_neurons_slopes_are_written_with_their_field_and_read_as_html(js):
+    """A saturated logsig neuron (v_1 = 13.5: y_h1 = 0.999999 keeps none of the digits of 1 - y_h1 = 1.4e-6) and tanh
+    ones: the live page wrote "0.999999(1 - 0.999999) ≈ 1.4e-6", whose numbers give 1.0e-6. It writes f'(v_i) with
+    v_i there, as the static page does, and its HTML has no TeX left in it."""
+    cases = [{"net": {"w_hidden": [[4.0, 3.0], [-6.5, 2.0], [0.5, -0.3]], "b_hidden": [1.0, -2.5, 0.2],
+                      "w_output": [[0.8, -2.1, 1.2]], "b_output": [0.4], "hidden": hidden, "output": "purelin"},
+              "x": [2.0, 1.5], "d": 5.0, "eta": 0.5} for hidden in ("logsig", "tansig")]
+    got = js("(cs) => cs.map((c) => { var s = BackpropEngine.substitutions(c.net, c.x, c.d, c.eta);"
+             " return [s[\"f'(v1)\"], BackpropEngine.texToHtml(s[\"f'(v1)\"])]; })", cases)
+    for case, (formula, html) in zip(cases, got, strict=True):
+        v_1 = 4.0 * 2.0 + 3.0 * 1.5 + 1.0
+        assert v_1 == 13.5 and "13.500000" in formula and "0.999999" not in formula and "1.000000" not in formula
+        assert "\\" not in html, html
+        fp = forward(network(case), case["x"])
+        assert formula == "{} {} {}".format(*show.f_prime_numbers(case["net"]["hidden"], fp.y_hidden[0], fp.v_hidden[0],
+                                                                  f_prime_hidden(fp)[0])[:2],
+                                           show.tex("{{f}}", f=f_prime_hidden(fp)[0]))
 
 
 def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):

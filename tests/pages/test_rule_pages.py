@@ -1663,3 +1663,28 @@ def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
     assert _says_how_dw_i2_relates_to_dw_i1(text, ex, oracle.iteration(ex)), "the premise: a pair off the ratio"
     assert not re.search(r"= -0(?![.\d])", text)
+
+
+@pytest.mark.parametrize("name", ["logsig-f-prime-7.5e-7", "tanh-saturated"])
+def test_rule_3_writes_a_slope_from_the_field_where_the_output_keeps_too_few_digits(tmp_path, name):
+    """A reviewer: 'f'(v_1) = 0.999999 (1 - 0.999999) ≈ 1.4 × 10^-6' (those numbers give 1.0e-6) and '1 - 1.000000^2 ≈
+    7.5 × 10^-12' (they give 0). Where the written y_hi gives f'(v_i) more than 5 % off (the oracle's), the row writes
+    f'(v_i) with v_i, and a sentence names those outputs; elsewhere the row keeps y_hi."""
+    ex = FAR_OFF_FORMULAS[name]
+    it = oracle.iteration(ex)
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    lost = []
+    for i, (y, v, fp) in enumerate(zip(it["y_hidden"], it["v_hidden"], it["fp_hidden"], strict=True)):
+        y_w = oracle.formula_value(y)
+        from_y = y_w * (1 - y_w) if ex["hidden"] == "logsig" else 1 - y_w * y_w
+        v_text = oracle.number_string(v) if v >= 0 else f"({oracle.number_string(v)})"
+        field = (rf"\frac{{e^{{-{v_text}}}}}{{\big(1 + e^{{-{v_text}}}\big)^2}}" if ex["hidden"] == "logsig"
+                 else rf"\frac{{1}}{{\cosh^2 {v_text}}}")
+        row = f"f'(v_{i + 1}) &= {field} "
+        assert (row in text) == (abs(from_y - fp) > 0.05 * fp), (i, from_y, fp)
+        lost += [i] if row in text else []
+    assert lost, "the premise: a neuron whose written output keeps too few digits of its slope"
+    names = _and_list([f"$y_{{h{i + 1}}} = {oracle.formula_string(it['y_hidden'][i])}$" for i in lost])
+    assert f"The written {names} {'keeps' if len(lost) == 1 else 'keep'} too few digits of " in text
