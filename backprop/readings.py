@@ -251,10 +251,10 @@ def rule_2_step() -> str:
     dw_4i = rules.delta_w_output(fp, d, eta)[0]  # Δw_4i = Δb_4 y_hi
     # Every step's size as printed (6 decimals): a reader sees two that print alike as equal, whatever the digits
     # beyond.
-    size = {"b_4": show.rounded(abs(db_4))}
-    size |= {f"w_{{4{i + 1}}}": show.rounded(abs(dw)) for i, dw in enumerate(dw_4i)}
-    size |= {f"b_{i + 1}": show.rounded(abs(db_i)) for i, db_i in enumerate(rules.delta_b_hidden(fp, d, eta))}
-    size |= {f"w_{{{i + 1}{k + 1}}}": show.rounded(abs(dw_ik))
+    size = {"b_4": show.written(abs(db_4))}  # each step's size as the rules' formulas write it
+    size |= {f"w_{{4{i + 1}}}": show.written(abs(dw)) for i, dw in enumerate(dw_4i)}
+    size |= {f"b_{i + 1}": show.written(abs(db_i)) for i, db_i in enumerate(rules.delta_b_hidden(fp, d, eta))}
+    size |= {f"w_{{{i + 1}{k + 1}}}": show.written(abs(dw_ik))
              for (i, k), dw_ik in np.ndenumerate(rules.delta_w_hidden(fp, d, eta))}
     r = show.written
     step = show.tex(_RULE_2_STEP, eta=eta, d=d, y=y, db=db_4, rel=show.eq(r(eta) * (r(d) - r(y)), db_4),
@@ -264,8 +264,8 @@ def rule_2_step() -> str:
 
 
 def _than_output_weights(size: dict[str, float], db_4: float) -> str:
-    """|Δb_4| > |Δw_4i| (|Δw_4i| = |Δb_4| |f(v_i)|, with |f(v_i)| < 1), and for which w_4i only beyond the decimals
-    shown: those whose f(v_i) is so close to 1 in size that their step prints as Δb_4's."""
+    """|Δb_4| > |Δw_4i| (|Δw_4i| = |Δb_4| |f(v_i)|, with |f(v_i)| < 1), and for which w_4i only beyond the digits
+    shown: those whose f(v_i) is so close to 1 in size that their step is written as Δb_4's (`show.written`)."""
     said = (r"The bias's input, 1, is larger than the size of any hidden output $f(v_i)$, which lies in $(0, 1)$ for a "
             r"logistic sigmoid and in $(-1, 1)$ for tanh, so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$")
     tied = [name[4] for name in size if name.startswith("w_{4") and size[name] == size["b_4"]]  # i of each w_4i
@@ -273,14 +273,15 @@ def _than_output_weights(size: dict[str, float], db_4: float) -> str:
         return said
     weights, outputs = show.and_list([f"$w_{{4{i}}}$" for i in tied]), show.and_list([f"$f(v_{i})$" for i in tied])
     steps = show.and_list([f"$|\\Delta w_{{4{i}}}|$" for i in tied] + [r"$|\Delta b_4|$"])
-    return (f"{said}, but for {weights} only beyond the 6 decimals shown: {outputs} "
-            f"{'is' if len(tied) == 1 else 'are'} so close to 1 in size that {steps} "
-            f"{'both' if len(tied) == 1 else 'all'} print as ${show.num(abs(db_4))}$")
+    return show.tex(r"{{said}}, but for {{weights}} only beyond the digits shown: {{outputs}} {{are}} so close to 1 in "
+                    r"size that {{steps}} are {{all}} written ${{size}}$", said=said, weights=weights, outputs=outputs,
+                    are="is" if len(tied) == 1 else "are", steps=steps, all="both" if len(tied) == 1 else "all",
+                    size=abs(db_4))
 
 
 def _largest_step(size: dict[str, float]) -> str:
-    """Whether Δb_4 is the largest step of the thirteen in size, as printed: not when a hidden step, which also
-    carries w_4i f'(v_i) and x_k, prints larger; tied with the steps that print alike; else the largest alone."""
+    """Whether Δb_4 is the largest step of the thirteen in size, as written: not when a hidden step, which also
+    carries w_4i f'(v_i) and x_k, is written larger; tied with the steps written alike; else the largest alone."""
     larger = [name for name in size if size[name] > size["b_4"]]
     tied = [name for name in size if name != "b_4" and size[name] == size["b_4"]]
     if larger:
@@ -290,7 +291,8 @@ def _largest_step(size: dict[str, float]) -> str:
                 "the factors $w_{4i}\\, f'(v_i)$ (and $x_k$).")
     if tied:
         names = show.and_list([f"$|\\Delta {name}|$" for name in tied])
-        return ("In this example no other parameter's step prints larger than $|\\Delta b_4|$: it is the largest "
-                f"step of all thirteen parameters (nine weights, four biases) in size, tied as printed with {names}.")
+        return ("In this example no other parameter's step is written larger than $|\\Delta b_4|$: it is the "
+                f"largest step of all thirteen parameters (nine weights, four biases) in size, tied as written with "
+                f"{names}.")
     return ("In this example it is the largest step of all thirteen parameters (nine weights, four biases) in size: "
             "no other parameter's step is larger than $|\\Delta b_4|$.")
