@@ -60,8 +60,8 @@ s_v1 = 1 / (1 + math.exp(-v_1))
 answer = s_v1 * (1 - s_v1)
 
 r = show.written
-# A saturated neuron: a value that is not 0 (or 1) but prints as 0.000000 (or 1.000000) is said to be so, with how
-# far it is from it, so that no reader takes f'(v_1) for 0.
+# A saturated neuron: a value that is not 0 (or 1) but is 0.000000 (or 1.000000) to six decimals, as a box takes it, is
+# said to be so, with how far it is from it, so that no reader takes f'(v_1) for 0.
 not_zero = ""
 for limit in (0, 1):
     near = [show.tex(r"${{name}} = {{value}}$", name=name,
@@ -70,8 +70,8 @@ for limit in (0, 1):
             if show.rounded(value) == limit and value != limit]
     if near:
         one = len(near) == 1
-        not_zero += (f" Here {show.and_list(near)} print{'s' if one else ''} as ${show.num(limit)}$ but "
-                     f"{'is' if one else 'are'} not {limit}.")
+        not_zero += (f" Here {show.and_list(near)} {'is' if one else 'are'} ${show.num(limit)}$ to "
+                     f"{show.DECIMALS} decimals but not {limit}.")
 # 1 - f(v_1) as the printed f(v_1) gives it, or, where f(v_1) = 1.000000 keeps too few of its digits, its value
 # (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_1) = 1 - ...
 complement = math.exp(-v_1) / (1 + math.exp(-v_1))

@@ -47,8 +47,8 @@ answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
 r = show.written
 moves = [show.pick(step, "up", "down", "nowhere") for step in answer]
 # A step that is not 0 but prints as 0.000000: the words say how little it is, not only its direction.
-little = {i: fill(r"by only $\Delta w_{4{{i}}} = {{tiny}}$, which prints as ${{printed}}$", i=i + 1,
-                  tiny=show.sci(step), printed=show.num(step))
+little = {i: fill(r"by only $\Delta w_{4{{i}}} = {{tiny}}$, which is ${{printed}}$ to {{n}} decimals", i=i + 1,
+                  tiny=show.sci(step), printed=show.num(step), n=show.DECIMALS)
           for i, step in enumerate(answer) if step != 0 and show.rounded(step) == 0}
 if e == 0:
     signs = "The output equals the target, so $e = 0$: all three steps are zero and no weight moves."

@@ -39,8 +39,8 @@ answer = examples.PRACTICE_ETA * e
 
 r = show.written
 # A step that is not 0 but prints as 0.000000 (a tiny η): the words say how little it is, not only its direction.
-little = fill(r", by only $\Delta b_4 = {{tiny}}$, which prints as ${{printed}}$", tiny=show.sci(answer),
-              printed=show.num(answer)) if answer != 0 and show.rounded(answer) == 0 else ""
+little = fill(r", by only $\Delta b_4 = {{tiny}}$, which is ${{printed}}$ to {{n}} decimals", tiny=show.sci(answer),
+              printed=show.num(answer), n=show.DECIMALS) if answer != 0 and show.rounded(answer) == 0 else ""
 worked_solution(r"""
 $$e = d - y = {{d:given}} - {{y}} {{eq_e}} {{e}}, \qquad
 \Delta b_4 = \eta\, e = {{eta:given}} \cdot {{e}} {{eq_b}} {{db4}}$$

@@ -85,11 +85,11 @@ w_4i = labels.tex(labels.parameter("w_output", (0, i), net.n_hidden))
 
 
 def update(name: str, value: float, note: str = "", end: str = "") -> str:
-    """``$\\Delta w = value$`` and ``note``; a step that is not 0 but prints as 0.000000, as the sums below add it, is
-    given in full and said to print so (as exercises 4 and 5 say), then ``end`` closes that clause."""
+    """``$\\Delta w = value$`` and ``note``; a step that is not 0 but is 0.000000 to six decimals, as a box takes it,
+    is said to be so (as exercises 4 and 5 say), then ``end`` closes that clause."""
     if value != 0 and show.rounded(value) == 0:
-        return fill(r"$\Delta {{name}} = {{tiny}}${{note}}, which prints as ${{printed}}${{end}}", name=name,
-                    tiny=show.sci(value), note=note, printed=show.num(value), end=end)
+        return fill(r"$\Delta {{name}} = {{tiny}}${{note}}, which is ${{printed}}$ to {{n}} decimals{{end}}", name=name,
+                    tiny=show.sci(value), note=note, printed=show.num(value), n=show.DECIMALS, end=end)
     return fill(r"$\Delta {{name}} = {{value}}${{note}}", name=name, value=value, note=note)
 
 

@@ -64,8 +64,19 @@ def network(v: dict) -> tuple[Network, list[float], float, float]:
 
 
 def shown(value: float) -> str:
-    """A number as the live page writes it: show.num with a real minus sign."""
+    """A number as the live page writes it in a formula, as text: show.num, or below 10^-5 two significant digits times
+    a power of ten whose exponent is a superscript ("4.2 × 10−9" as text), with a real minus sign."""
+    if show.in_scientific(value):
+        mantissa, exponent = f"{value:.1e}".split("e")
+        return f"{mantissa} \u00d7 10{int(exponent)}".replace("-", "\u2212")
     return show.num(value).replace("-", "\u2212")
+
+
+def page_number(text: str) -> float:
+    """The number a formula's text ends with, as `shown` writes it: "-0.000004" or "−3.8 × 10−6"."""
+    m = re.search(r"(\u2212?\d+(?:\.\d+)?)(?: \u00d7 10(\u2212?\d+))?$", text)
+    assert m, text
+    return float(m[1].replace("\u2212", "-")) * 10.0 ** int((m[2] or "0").replace("\u2212", "-"))
 
 
 def assert_numbers_are(tab, values: dict) -> None:
@@ -418,11 +429,13 @@ def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
     fill(tab, "eta", "100")
     fill(tab, "d", "2.01189")
     page = tab.page
-    shown_now = {name: entry["text"].split()[-1].replace("\u2212", "-") for name, entry in
-                 page.evaluate(NUMBERS_JS).items() if name in ("y", "y_h1", "e")}
-    y, y_h1 = float(shown_now["y"]), float(shown_now["y_h1"])
+    shown_now = {name: page_number(entry["text"]) for name, entry in page.evaluate(NUMBERS_JS).items()
+                 if name in ("y", "y_h1", "e")}
+    y, y_h1 = shown_now["y"], shown_now["y_h1"]
     e = round(values["d"] - y, 6)  # the reviewer's arithmetic on the page's numbers
-    assert float(shown_now["e"]) == e == -0.000004, shown_now
+    assert e == -0.000004, shown_now
+    # the page writes e itself with two significant digits (below 10^-5), which rounds to the same six decimals
+    assert round(shown_now["e"], 6) == e and show.in_scientific(shown_now["e"]), shown_now
     ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
         "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
     answers = {"e": e, "Δw41": round(100 * e * y_h1, 6), "Δb4": round(100 * e, 6)}

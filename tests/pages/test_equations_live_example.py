@@ -51,6 +51,13 @@ def tiny_given(js) -> bool:
     return show.num(1e-7) == "0.000000" and written_as(1e-7, "given", r"1 \times 10^{-7}")(js)
 
 
+def below_ten_to_minus_5_in_two_digits(js) -> bool:
+    """A computed value below 10^-5 in size is written with two significant digits (9.4e-6 as 9.4 × 10^-6, 3.7e-8 as
+    3.7 × 10^-8); from 10^-5 on with six decimals (1.23e-5 as 0.000012, two digits already)."""
+    return (written_as(9.4e-6, "num", r"9.4 \times 10^{-6}")(js)
+            and written_as(3.7e-8, "num", r"3.7 \times 10^{-8}")(js) and written_as(1.23e-5, "num", "0.000012")(js))
+
+
 def large_written_in_powers(js) -> bool:
     """From 10^15 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
     keeps 15 significant digits)."""
@@ -121,6 +128,7 @@ def six_decimals_of_e_times_a_large_eta(js) -> bool:
 
 EXPRESSIONS = [
     (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
+    (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits"
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
     (r"\eta\, \delta", update_is_eta_delta_times_input),  # "every update below is $\eta\, \delta$ times what its
     (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"

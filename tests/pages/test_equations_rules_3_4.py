@@ -588,6 +588,7 @@ RULE_3_BLOCK_INLINE = [
     (r"{{ratio:given}} \cdot {{dw_1}} = {{product}}", None),
     (r"\Delta w_{{{i}}2} = {{dw_2}}", None),
     (r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}", None),
+    (r"\Delta w_{32}(0) = {{dw}}", None),
 ]
 
 RULE_4_BLOCK_DISPLAYS = [
@@ -613,6 +614,7 @@ RULE_4_BLOCK_INLINE = [
      lambda: on(ANY, [(1, 1), (1, 2)], minus_eta_grad(w_ik),
                 lambda net, i, k: minus_eta_grad(b_i)(net, i) * net.x[k])),
     (r"\Delta b_{i + 1}(0) = {show.sci(db[i])}", None),
+    (r"\Delta b_1(0) = {{db}}", None),
 ]
 
 # --- The pages' inline expressions: what each sentence says of its formula ----------------------------------------
@@ -766,6 +768,8 @@ NOT_FACTS: dict[tuple[str, str], str] = {
     ("rule-hidden-weights", r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}"): VALUE,
     ("rule-hidden-biases", r"f'(v_i) = {{f_prime}}"): VALUE,
     ("rule-hidden-biases", r"\Delta b_{i + 1}(0) = {show.sci(db[i])}"): VALUE,
+    ("rule-hidden-weights", r"\Delta w_{32}(0) = {{dw}}"): VALUE,
+    ("rule-hidden-biases", r"\Delta b_1(0) = {{db}}"): VALUE,
 }
 
 EQUATIONS = [(page, kind, n, tex, check) for page, lists in PAGES.items()

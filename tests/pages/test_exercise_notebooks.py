@@ -186,8 +186,8 @@ def _sign_words(text: str, it: dict = IT) -> None:  # exercise 4
             assert f"$w_{{4{i + 1}}}$ moves {move}" in text
     for i, step in enumerate(it["dw_output"][0]):  # a step that prints as 0.000000 yet moves its weight: how little
         mantissa, exponent = f"{step:.1e}".split("e")
-        little = (rf"by only $\Delta w_{{4{i + 1}}} = {mantissa} \times 10^{{{int(exponent)}}}$, which prints as "
-                  "$0.000000$")
+        little = (rf"by only $\Delta w_{{4{i + 1}}} = {mantissa} \times 10^{{{int(exponent)}}}$, which is "
+                  "$0.000000$ to 6 decimals")
         assert (little in text) == (step != 0 and f"{abs(step):.6f}" == "0.000000"), (i, step)
 
 
@@ -226,7 +226,7 @@ def test_exercise_5_says_how_little_a_bias_step_that_prints_as_zero_moves(eta, t
     text = shown_with_example(path, ["05-output-bias"])["05-output-bias"]
     move = "up" if step > 0 else "down"
     mantissa, exponent = f"{step:.1e}".split("e")
-    little = rf", by only $\Delta b_4 = {mantissa} \times 10^{{{int(exponent)}}}$, which prints as $0.000000$"
+    little = rf", by only $\Delta b_4 = {mantissa} \times 10^{{{int(exponent)}}}$, which is $0.000000$ to 6 decimals"
     prints_zero = f"{abs(step):.6f}" == "0.000000"
     assert prints_zero == (eta < 1e-3), "the premise"
     assert f"The bias moves {move}{little if prints_zero else ''}: " in text
@@ -336,7 +336,7 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     dw41 = it["dw_output"][0][0]
     assert rf"From exercises 4 and 6: $\Delta w_{{41}} = {_shown_step(dw41)}$" in text
     tiny = [step for step in (dw41, dw) if step != 0 and f"{abs(step):.6f}" == "0.000000"]
-    assert text.count(", which prints as $0.000000$") == len(tiny), "a step that prints as 0 is given in full"
+    assert text.count(", which is $0.000000$ to 6 decimals") == len(tiny), "a step that prints as 0 is given in full"
     added = f"{dw:.6f}" if dw > 0 else f"({dw:.6f})"  # a negative term is written in parentheses
     assert f"{w}(n+1) = {_given(example['w_hidden'][i][k])} + {added}" in text  # w_ik(n) as given
     assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
@@ -351,7 +351,7 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
 
 def _shown_step(step: float) -> str:
     """An update as exercise 8's worked solution first gives it: six decimals, or, when it is not 0 but prints as
-    0.000000, in full (two significant digits) with "which prints as 0.000000" after it."""
+    0.000000, in full (two significant digits) with "which is 0.000000 to 6 decimals" after it."""
     if step != 0 and f"{abs(step):.6f}" == "0.000000":
         return _sci(step)
     return f"{step:.6f}".replace("-0.000000", "0.000000")
@@ -888,7 +888,7 @@ def test_exercise_8_names_the_output_weight_of_its_update_and_the_boxes_that_cat
     if practice is MIXED:
         assert iteration_weight(practice, it)[0] == "w_31" and 0 < it["dw_output"][0][0] < 1e-6, "the premise"
         assert r"$\Delta w_{31} = 0.062589$ (computed with $w_{43}(n)$)" in text
-        assert r"$\Delta w_{41} = 2.3 \times 10^{-7}$, which prints as $0.000000$, and" in text
+        assert r"$\Delta w_{41} = 2.3 \times 10^{-7}$, which is $0.000000$ to 6 decimals, and" in text
         assert (r"only the $w_{31}(n+1)$ and $y(n+1)$ boxes catch a missing update: $\Delta w_{41} = 2.3 \times "
                 r"10^{-7}$ is within the tolerance of its box." in text)
         assert "the w₃₁(n+1) and y(n+1) boxes catch them" in text
@@ -973,7 +973,7 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
         assert r"\cdot 0.000000 \cdot" not in texts[stem], stem
     f_prime = oracle.F_PRIME_FROM_Y["logsig"](oracle.F["logsig"](it["v_hidden"][0]))
     assert f"{f_prime:.6f}" == "0.000000" and f_prime > 0, "the premise"
-    assert rf"$f'(v_1) = {_sci(f_prime)}$ print as $0.000000$ but are not 0." in texts["02-sigmoid-derivative"]
+    assert rf"$f'(v_1) = {_sci(f_prime)}$ are $0.000000$ to 6 decimals but not 0." in texts["02-sigmoid-derivative"]
 
 
 # A reviewer's practice example with η = 0.01: every update is below 0.0004 and the bug of exercise 12 moves each new

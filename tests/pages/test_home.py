@@ -114,5 +114,5 @@ def test_home_page_says_how_numbers_are_written():
     assert said[2] == oracle.formula_string(slope)
     assert int(said[3]) == 6 and said[4] == oracle.number_string(slope)
     assert int(said[5]) == round(100 * abs(float(oracle.number_string(slope)) - slope) / slope)
-    assert "a value below $10^{-5}$ in size, of which 6 decimals would keep fewer than two digits, is written" in text
-    assert "Tables and the code's output keep 6 decimals." in text
+    assert "A value below $10^{-5}$ in size, of which 6 decimals would keep fewer than two digits, is written" in text
+    assert "The code's printed output, the figures' labels and the tables of plain numbers keep 6 decimals" in text

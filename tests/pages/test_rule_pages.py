@@ -977,8 +977,9 @@ def test_hidden_tips_nudge_a_parameter_whose_update_prints(tmp_path, page, name,
     text = re.sub(r"\s+", " ", render_with_example(edge_examples.write(tmp_path, name), [page])[page])
     tip = text[text.index("Check it yourself: a finite difference"):]
     nudged = ("Nudge the hidden weight" if symbol == "w" else "Nudge") + f" ${symbol}_{{{label}}}$"
-    nudge = f"{nudged} by $\\pm h$ (the one with the largest update here: $\\Delta {default_label}(0)$ prints as " \
-        f"$0.000000$, and a check of $0$ against $0$ would show nothing), recompute the cost, and $-\\eta$ times the " \
+    nudge = f"{nudged} by $\\pm h$ (the one with the largest update here: $\\Delta {default_label}(0) = " \
+        f"{oracle.formula_string(updates[default])}$ is $0.000000$ to 6 decimals, and a check of $0$ against $0$ " \
+        "would show nothing), recompute the cost, and $-\\eta$ times the " \
         f"slope must equal the rule's $\\Delta {symbol}_{{{label}}}(0)$ up to"
     assert nudge.replace("_{1}", "_1").replace("_{2}", "_2").replace("_{3}", "_3") in tip
     fd = -ex["eta"] * oracle_gradient(ex, "w_hidden" if symbol == "w" else "b_hidden", picked)
@@ -1146,7 +1147,7 @@ def test_rule_1_tip_nudges_an_output_weight_whose_update_prints(tmp_path):
     text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
     tip = text[text.index("Check it yourself: a finite difference"):]
     assert (f"nudge $w_{{4{i + 1}}}$ by $\\pm h$ (the one with the largest update here: $y_{{h1}}$ is 0, so "
-            "$\\Delta w_{41}(0)$ prints as $0.000000$, and a check of $0$ against $0$ would show nothing), recompute "
+            "$\\Delta w_{41}(0)$ is 0, and a check of $0$ against $0$ would show nothing), recompute "
             f"$E$, and $-\\eta$ times the slope must equal the rule's $\\Delta w_{{4{i + 1}}}(0)$ up to") in tip
     assert "w_{41}$ by" not in tip
     m = re.search(rf"-eta \* dE/dw4{i + 1} = (-?\d+\.\d{{6}}), Δw_4{i + 1}\(0\) = (-?\d+\.\d{{6}}), "
