@@ -6,7 +6,7 @@ verification and common mistakes, is `backprop.judged`.
 A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,
 or a test that patches ``examples.NET``, ``X``, ``D`` or ``ETA``, reads that one. A sentence that holds for some
-examples only is chosen from the numbers, compared as the pages print them (`show.largest`, `show.num`), or checked
+examples only is chosen from the numbers, compared as the pages write them (`show.written`, `show.num`), or checked
 with `show.require`, which stops the build naming the page, the sentence and the numbers.
 
 Rules 2 and 4 read in prose alone: their "Reading the rule" sections hold no computed sentence.
@@ -118,9 +118,15 @@ def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
 
 def _largest_as_written(values: np.ndarray) -> list[int]:
     """The indices of the values largest in size as `show.tex` writes them: with the site's decimals, or in scientific
-    notation where those are far off (three steps of 10^-7 print alike as 0.000000, but the table writes them apart)."""
+    notation below 10^-5 (three steps of 10^-7 print alike as 0.000000, but the table writes them apart)."""
+    return _extreme_as_written(values, max)
+
+
+def _extreme_as_written(values: np.ndarray, extreme) -> list[int]:
+    """The indices of the values whose size, as `show.tex` writes it (`show.written`), is the ``extreme`` (max or
+    min): values written alike are named together."""
     sizes = [show.written(abs(float(v))) for v in values]
-    return [i for i, size in enumerate(sizes) if size == max(sizes)]
+    return [i for i, size in enumerate(sizes) if size == extreme(sizes)]
 
 
 # Rule 3's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
@@ -174,7 +180,7 @@ def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
     """The output weights largest in size and the hidden neurons with the local gradients largest in size, and why
     the two differ where they do: each compared as printed, so that values a reader sees alike are named together.
     'Largest' is in size: a negative w_4i or δ_i can be the largest in size and the smallest in value."""
-    blamed, most = show.largest(w_4i), show.largest(delta_i)
+    blamed, most = _largest_as_written(w_4i), _largest_as_written(delta_i)
     size = np.abs(w_4i).max()
     if len(blamed) == 1:
         weights = show.tex(r"$w_{4{{i}}}$ is the output weight largest in size, $|w_{4{{i}}}| = {{w:given}}$",
@@ -215,20 +221,14 @@ def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.nd
 
 
 def _saturation(f_prime_v: np.ndarray) -> str:
-    """The range of the hidden neurons' slopes, naming every neuron whose slope is the smallest (the most saturated),
-    each value as `show.tex` writes it (in scientific notation where six decimals are far off); one value when every
-    slope prints alike (all v_i = 0)."""
-    slowest = show.smallest(f_prime_v)
+    """The range of the hidden neurons' slopes as the formulas write them (`show.written`: in scientific notation below
+    10^-5), naming every neuron whose slope is written as the smallest (the most saturated); one value when every
+    slope is written alike (all v_i = 0)."""
+    slowest = _extreme_as_written(f_prime_v, min)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
-    lo = min(f_prime_v[i] for i in slowest)
-    # slopes that print alike but are written apart (0.000000 for 7.5e-12 and 5.6e-11): the bound's own neurons, and
-    # the others' values said beside it
-    lowest = [i for i in slowest if show.tex("{{v}}", v=f_prime_v[i]) == show.tex("{{v}}", v=lo)]
-    others = "".join(show.tex(r"; neuron {{n}}'s is ${{value}}$", n=i + 1, value=f_prime_v[i])
-                     for i in slowest if i not in lowest)
-    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}{{others}}) and ${{hi}}$.", lo=lo,
-                    slow=_neurons(lowest), others=others, hi=f_prime_v.max())
+    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],
+                    slow=_neurons(slowest), hi=f_prime_v.max())
 
 
 # Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.

@@ -52,11 +52,17 @@ t = (math.exp(v_2) - math.exp(-v_2)) / (math.exp(v_2) + math.exp(-v_2))
 answer = 1 - t**2
 
 # 1 - tanh^2 from the printed tanh v_2, or, where tanh v_2 = 1.000000 keeps too few of its digits, 1 / cosh^2 v_2
-numbers, eq, _ = show.f_prime_numbers("tansig", t, v_2, answer)
+numbers, eq, with_v = show.f_prime_numbers("tansig", t, v_2, answer)
+if with_v:  # say why, with what the written tanh v_2 gives
+    closing = show.tex(r"The written $\tanh v_2 = {{t}}$ keeps too few digits of $1 - \tanh^2 v_2$ ($1 - {{t}}^2 = "
+                       r"{{from_t}}$), so the derivative is written with $\cosh v_2$: $1 - \tanh^2 v = 1/\cosh^2 v$.",
+                       t=t, from_t=1 - show.written(t) ** 2)
+else:
+    closing = show.tex(r"Check: $1/\cosh^2 v_2 = {{sech2}}$.", sech2=1 / math.cosh(v_2) ** 2)
 worked_solution(r"""
 $$\tanh v_2 = \frac{e^{ {{v2}} } - e^{-{{v2}}}}{e^{ {{v2}} } + e^{-{{v2}}}} {{eq_t}} {{t}}, \qquad
 \tanh'(v_2) = 1 - \tanh^2 v_2 = {{numbers}} {{eq}} {{answer}}$$
 
-Check: $1/\cosh^2 v_2 = {{sech2}}$.
-""", v2=v_2, t=t, eq_t=show.eq(math.tanh(show.written(v_2)), t), numbers=numbers, eq=eq,
-    answer=answer, sech2=1 / math.cosh(v_2) ** 2)
+{{closing}}
+""", v2=v_2, t=t, eq_t=show.eq(math.tanh(show.written(v_2)), t), numbers=numbers, eq=eq, answer=answer,
+    closing=closing)

@@ -292,7 +292,8 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     assert w41 == pytest.approx(net.w_output[0, 0], rel=1e-12, abs=1e-12), (w41, net.w_output[0, 0])
     assert tab.page.locator("#bp-plot circle").count() == 6, tab.page.text_content("#bp-plot-caption")
     caption = tab.page.text_content("#bp-plot-caption")
-    assert f"E(5) = {shown(costs[-1])}" in caption and f"E(0) = {shown(costs[0])}" in caption
+    plain = {n: show.num(costs[n]).replace("-", "\u2212") for n in (0, 5)}  # the caption's plain six decimals
+    assert f"E(5) = {plain[5]}" in caption and f"E(0) = {plain[0]}" in caption
     label = tab.page.get_attribute("#bp-plot svg", "aria-label")
     assert label and "E(5)" in label
     assert not tab.network_problems(), tab.network_problems()

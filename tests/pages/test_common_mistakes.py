@@ -1132,3 +1132,16 @@ def test_mistake_1_says_the_two_read_alike_where_they_print_alike(tmp_path):
     m = SMALL_ETA_E.search(said)
     assert m and m[3] == m[4], said[said.index("## 1."):][:2000]  # the premise: printed alike
     assert m[6] == "nor can it tell the mistake from the right rules here: the two read alike"
+
+
+def test_a_saturated_tanh_output_writes_its_slope_with_its_field(tmp_path):
+    """A reviewer's example with v_4 = 9.9 for the tanh output of mistake 2: the page wrote "f'(v_4) = 1 - y^2 = 1 -
+    1.000000^2 ≈ 1.0 × 10^-8", whose numbers give 0. It writes 1 / cosh^2 v_4 (v_4 the oracle's) and says why."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "w_output": [[4.0, 3.5, 3.0]], "b_output": [3.0], "d": 5.0}
+    _, (y,) = forward({**ex, "output": "tansig"}, ex["x"])
+    assert s6(y) == "1.000000", "the premise: the written y keeps none of the digits of 1 - y^2"
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "saturated-tanh-output"))
+    v_4 = sum(w * h for w, h in zip(ex["w_output"][0], forward(ex, ex["x"])[0], strict=True)) + ex["b_output"][0]
+    slope = oracle.formula_string(1 / math.cosh(v_4) ** 2)
+    assert (f"$f'(v_4) = 1 - y^2 = \\frac{{1}}{{\\cosh^2 {s6(v_4)}}} = {slope}$ (the written $y$ keeps too few digits "
+            "of $1 - y^2$, so it is written with $v_4$).") in said

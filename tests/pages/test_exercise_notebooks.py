@@ -1655,7 +1655,9 @@ def test_a_derivative_near_1_is_worked_from_numbers_that_keep_its_digits(tmp_pat
     assert rf"= 1.000000 \cdot ({oracle.formula_string(complement)}) = " in texts["02-sigmoid-derivative"]
     assert r"1 - 1.000000" not in texts["02-sigmoid-derivative"]
     assert rf"\frac{{1}}{{\cosh^2 {oracle.number_string(v_2)}}}" in texts["03-tanh-derivative"]
-    assert "1.000000^2" not in texts["03-tanh-derivative"]
+    assert "\\tanh^2 v_2 = 1 - 1.000000^2" not in texts["03-tanh-derivative"]  # the formula; the sentence names it
+    assert (r"The written $\tanh v_2 = 1.000000$ keeps too few digits of $1 - \tanh^2 v_2$ ($1 - 1.000000^2 = "
+            r"0.000000$), so the derivative is written with $\cosh v_2$") in texts["03-tanh-derivative"]
     for stem, text in texts.items():
         for claim in pages.arithmetic_claims(text):
             assert (claim.relation == "=") == claim.rounds_to_result or claim.tie, (stem, claim)

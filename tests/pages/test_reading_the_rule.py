@@ -185,8 +185,9 @@ def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
 
 def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
     """A reviewer's tanh example with two saturated neurons (v_1 = -8, v_3 = 9): the reading said "f'(v_i) lies
-    between 6.1 × 10^-8 (neurons 1 and 3; ...)", though f'(v_1) = 4.5 × 10^-7. The bound is the smallest slope, its
-    own neuron named, and the other's value given beside it, from the oracle."""
+    between 6.1 × 10^-8 (neurons 1 and 3; ...)", though f'(v_1) = 4.5 × 10^-7. The slopes are compared as the formulas
+    write them (two significant digits below 10^-5), so the bound is the smallest slope with its own neuron only, from
+    the oracle."""
     import json
 
     from tests.support.snippets import render_with_example
@@ -204,5 +205,4 @@ def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
     path = tmp_path / "two-saturated.json"
     path.write_text(json.dumps(ex), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
-    assert (f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3; neuron 1's is ${sci(fps[0])}$) and "
-            f"${pages.s6(fps[1])}$.") in text
+    assert f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3) and ${pages.s6(fps[1])}$." in text

@@ -1689,8 +1689,16 @@ def test_rule_3_writes_a_slope_from_the_field_where_the_output_keeps_too_few_dig
         assert (row in text) == (abs(from_y - fp) > 0.05 * fp), (i, from_y, fp)
         lost += [i] if row in text else []
     assert lost, "the premise: a neuron whose written output keeps too few digits of its slope"
-    names = _and_list([f"$y_{{h{i + 1}}} = {oracle.formula_string(it['y_hidden'][i])}$" for i in lost])
-    assert f"The written {names} {'keeps' if len(lost) == 1 else 'keep'} too few digits of " in text
+    square = "" if ex["hidden"] == "logsig" else "^2"
+    clauses = []
+    for i in lost:  # each output, what its written value gives, and the slope
+        y = oracle.formula_value(it["y_hidden"][i])
+        from_y = y * (1 - y) if ex["hidden"] == "logsig" else 1 - y * y
+        clauses.append(f"$y_{{h{i + 1}}} = {oracle.formula_string(it['y_hidden'][i])}$ keeps too few digits of "
+                       f"$1 - y_{{h{i + 1}}}{square}$ (")
+        assert f" = {oracle.formula_string(from_y)}$, not ${oracle.formula_string(it['fp_hidden'][i])}$)" in text
+    assert "The written " + " and ".join(clauses)[:60] in text
+    assert all(clause in text for clause in clauses)
 
 
 def test_rule_2_calls_no_steps_tied_that_its_formulas_write_apart(tmp_path):
