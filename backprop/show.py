@@ -17,10 +17,12 @@ numbers the same way:
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
   give it;
+* `coarse` tells a value that six decimals write far off (a figure's label, a table of plain numbers);
 * `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
   printed, `require` stops
   the build when a page's sentence is not true of the example;
-* `table` writes a Markdown table, `svg` a matplotlib figure as inline SVG.
+* `table` writes a Markdown table (six decimals), `svg` a matplotlib figure as inline SVG; `f_prime_numbers` writes a
+  neuron's slope with its numbers, from its output or, where that keeps too few digits, from its field.
 
 Over 300 lines because it is one vocabulary: every page imports it as ``show`` and writes
 each value with it, and its functions are small and call one another (`tex` calls `num` and `given`, `eq` and
