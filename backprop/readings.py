@@ -6,7 +6,7 @@ verification and common mistakes, is `backprop.judged`.
 A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,
 or a test that patches ``examples.NET``, ``X``, ``D`` or ``ETA``, reads that one. A sentence that holds for some
-examples only is chosen from the numbers, compared as the pages write them (`show.written`, `show.num`), or checked
+examples only is chosen from the numbers, compared as the pages write them (`show.largest`, `show.written`), or checked
 with `show.require`, which stops the build naming the page, the sentence and the numbers.
 
 Rules 2 and 4 read in prose alone: their "Reading the rule" sections hold no computed sentence.
@@ -100,11 +100,11 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
 
 def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     """The hidden neurons that sent the strongest signal and the output weights that take the largest step, each
-    compared as the page's formulas write them (`_largest_as_written`), so that values a reader sees alike are named
-    together."""
+    compared as the page's formulas write them (`show.largest` ``as_written``), so that values a reader sees alike
+    are named together."""
     if not np.any(y_h != 0):
         return "Here every hidden neuron sent 0, so no output weight moves."
-    sent, steps = _largest_as_written(y_h), _largest_as_written(dw_4i)
+    sent, steps = show.largest(y_h, as_written=True), show.largest(dw_4i, as_written=True)
     if len(sent) == 1:
         senders = show.tex(r"hidden neuron {{i}} sent the strongest one, $y_{h{{i}}} = {{y_hi}}$", i=sent[0] + 1,
                            y_hi=y_h[sent[0]])
@@ -114,19 +114,6 @@ def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     names = show.and_list([f"$w_{{4{i + 1}}}$" for i in steps])
     largest = "takes the largest step" if len(steps) == 1 else "take the largest steps"
     return f"Here {senders}, {'so' if steps == sent else 'and'} {names} {largest} in size."
-
-
-def _largest_as_written(values: np.ndarray) -> list[int]:
-    """The indices of the values largest in size as `show.tex` writes them: with the site's decimals, or in scientific
-    notation below 10^-5 (three steps of 10^-7 print alike as 0.000000, but the table writes them apart)."""
-    return _extreme_as_written(values, max)
-
-
-def _extreme_as_written(values: np.ndarray, extreme) -> list[int]:
-    """The indices of the values whose size, as `show.tex` writes it (`show.written`), is the ``extreme`` (max or
-    min): values written alike are named together."""
-    sizes = [show.written(abs(float(v))) for v in values]
-    return [i for i, size in enumerate(sizes) if size == extreme(sizes)]
 
 
 # Rule 3's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
@@ -180,7 +167,7 @@ def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
     """The output weights largest in size and the hidden neurons with the local gradients largest in size, and why
     the two differ where they do: each compared as printed, so that values a reader sees alike are named together.
     'Largest' is in size: a negative w_4i or δ_i can be the largest in size and the smallest in value."""
-    blamed, most = _largest_as_written(w_4i), _largest_as_written(delta_i)
+    blamed, most = show.largest(w_4i, as_written=True), show.largest(delta_i, as_written=True)
     size = np.abs(w_4i).max()
     if len(blamed) == 1:
         weights = show.tex(r"$w_{4{{i}}}$ is the output weight largest in size, $|w_{4{{i}}}| = {{w:given}}$",
@@ -224,7 +211,7 @@ def _saturation(f_prime_v: np.ndarray) -> str:
     """The range of the hidden neurons' slopes as the formulas write them (`show.written`: in scientific notation below
     10^-5), naming every neuron whose slope is written as the smallest (the most saturated); one value when every
     slope is written alike (all v_i = 0)."""
-    slowest = _extreme_as_written(f_prime_v, min)
+    slowest = show.smallest(f_prime_v, as_written=True)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
     return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],

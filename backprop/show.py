@@ -285,35 +285,39 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
     return text
 
 
-def largest(values: Iterable[float]) -> list[int]:
+def largest(values: Iterable[float], as_written: bool = False) -> list[int]:
     """The indices of the values largest in size as the site prints them: each whose size, with the site's decimals,
-    is the largest printed, so that two values a reader sees alike are named together.
+    is the largest printed, so that two values a reader sees alike are named together. ``as_written`` compares them as
+    a formula writes them (`written`: two significant digits below 10^-5), for values shown in formulas.
 
     >>> largest([0.5, -0.9, 0.2])
     [1]
     >>> largest([0.1234561, -0.1234564, 0.1])  # both printed as 0.123456 in size
     [0, 1]
+    >>> largest([3e-7, -2e-7]), largest([3e-7, -2e-7], as_written=True)  # both 0.000000; written apart
+    ([0, 1], [0])
     """
-    return _extreme_as_printed(values, max)
+    return _extreme(values, max, as_written)
 
 
-def smallest(values: Iterable[float]) -> list[int]:
+def smallest(values: Iterable[float], as_written: bool = False) -> list[int]:
     """The indices of the values smallest in size as the site prints them, as `largest` finds the largest: each whose
-    size, with the site's decimals, is the smallest printed, so that two values a reader sees alike are named together.
+    size, with the site's decimals, is the smallest printed, so that two values a reader sees alike are named together;
+    ``as_written`` as `largest`.
 
     >>> smallest([0.5, -0.9, 0.2])
     [2]
     >>> smallest([0.8220014, 0.8220006, 0.9])  # both printed as 0.822001
     [0, 1]
     """
-    return _extreme_as_printed(values, min)
+    return _extreme(values, min, as_written)
 
 
-def _extreme_as_printed(values: Iterable[float], extreme) -> list[int]:
-    """The indices of the values whose size, with the site's decimals, is the ``extreme`` (max or min) printed."""
-    printed = [Decimal(num(abs(float(v)))) for v in values]
-    chosen = extreme(printed)
-    return [i for i, size in enumerate(printed) if size == chosen]
+def _extreme(values: Iterable[float], extreme, as_written: bool) -> list[int]:
+    """The indices of the values whose size, printed (or `written`), is the ``extreme`` (max or min)."""
+    sizes = [written_digits(abs(float(v)))[0] if as_written else Decimal(num(abs(float(v)))) for v in values]
+    chosen = extreme(sizes)
+    return [i for i, size in enumerate(sizes) if size == chosen]
 
 
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:

@@ -600,8 +600,8 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     # ones times f'(v_4) = y(1 - y)) print apart, in scientific notation where 6 decimals cannot tell b_4's apart.
     it = oracle.iteration(example)
     sizes = [abs(v) for v in it["y_hidden"]]
-    printed = [f"{v:.6f}" for v in sizes]  # the largest as printed, the first of a tie a reader sees
-    ties = [n for n, p in enumerate(printed) if p == max(printed, key=float)]
+    printed = [oracle.formula_value(v) for v in sizes]  # the largest as written, the first of a tie a reader sees
+    ties = [n for n, p in enumerate(printed) if p == max(printed)]
     i = ties[0]
     y = oracle.forward({**example, "output": "logsig"})["y_output"][0]
     step_b4 = example["eta"] * (example["d"] - y)
@@ -624,7 +624,7 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     note = "In this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0"
     assert (note in table) == (max(sizes) == 0)
     assert ("leaves $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ printing alike" in table) == (0 < max(sizes) and not shows)
-    tie = f"Hidden neurons {' and '.join(str(n + 1) for n in ties)} send outputs of the same size as printed"
+    tie = f"Hidden neurons {' and '.join(str(n + 1) for n in ties)} send outputs of the same size as written"
     assert (tie in table) == (len(ties) > 1 and shows), table
     # Checked and correct (test_written_out_rules_are_right): all thirteen written-out updates agree.
     updates = verdicts(outputs["checked-and-correct"])
