@@ -65,7 +65,7 @@ def entry_text(value: float, whole: bool = False) -> str:
         return str(round(value))
     if show.in_scientific(value):
         mantissa, exponent = f"{float(value):.1e}".split("e")
-        return f"{mantissa.replace('-', chr(0x2212))} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+        return f"{mantissa} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"  # "-", as num writes a minus
     return show.num(value)
 
 

@@ -1350,7 +1350,7 @@ def test_an_entry_below_the_decimals_is_written_as_the_worked_solutions_write_it
     with two significant digits, in plain text; the others, and counts, as before. Hand values."""
     from backprop.exercises._feedback import entry_text, right_message
 
-    assert entry_text(-4.0e-10) == "\u22124.0 \u00d7 10\u207b\u00b9\u2070"
+    assert entry_text(-4.0e-10) == "-4.0 \u00d7 10\u207b\u00b9\u2070"  # a hyphen, as num writes a minus
     assert entry_text(3.7266e-6) == "3.7 \u00d7 10\u207b\u2076"
     assert entry_text(0.25) == "0.250000" and entry_text(0.0000123) == "0.000012" and entry_text(0.0) == "0.000000"
     assert entry_text(26.0, whole=True) == "26"

@@ -189,7 +189,7 @@ def test_mistakes_page_says_which_factor_keeps_mistake_1_small(tmp_path):
     said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "review2-E-m1"))
     m = SMALL_ETA_E.search(said)
     assert m, said[said.index("## 1."):][:2000]
-    assert m[1] == f"{max(abs(v) for v in it['dw_output'][0]):.1e}"
+    assert m[1] == moved_tex(max(abs(v) for v in it['dw_output'][0]))
     assert m[2] == rf"$\eta e = {s6(eta_e)}$, but every $|y_{{hi}}|$ is at most ${tex_sci(y_max)}$"
     assert m[7] == r"Hidden outputs $y_{hi}$ further from 0 show it"
     check_orders(m[5], float(m[4]), float(m[3]))
@@ -595,16 +595,22 @@ def test_mistakes_page_says_which_mistakes_change_nothing_when_every_v_i_is_zero
 
 # Mistake 1 missed: how far the output weights move, and which factor of eta e y_hi keeps it small.
 SMALL_ETA_E = re.compile(r"Here the output weights move by \$\\Delta w_\{4i\} = \\eta e\\, y_\{hi\}\$, at "
-                         r"most (\S+): (.*?)\. So the mistake shifts the hidden gradients only a little: gradient "
-                         r"check right (\S+), wrong (\S+), below the \$10\^\{-4\}\$ that reads as a bug, so on this "
-                         r"example the check does not catch the mistake, (?:though it is (.*?) above the right rules|"
-                         r"(nor can it tell the mistake from the right rules here: .*?))\. (.*?) plainly\.")
+                         r"most (\$[^$]+\$): (.*?)\. So the mistake shifts the hidden gradients only a little: "
+                         r"gradient check right (\S+), wrong (\S+), below the \$10\^\{-4\}\$ that reads as a bug, so "
+                         r"on this example the check does not catch the mistake, (?:though it is (.*?) above the right "
+                         r"rules|(nor can it tell the mistake from the right rules here: .*?))\. (.*?) plainly\.")
 
 
 def tex_sci(value: float) -> str:
     """A value in TeX's scientific notation with three significant digits, transcribed: 1.45 \\times 10^{-5}."""
     mantissa, exponent = f"{value:.2e}".split("e")
     return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+
+
+def moved_tex(value: float) -> str:
+    """How far the output weights move, as the page writes it, transcribed: six decimals from 10^-4 (three
+    significant digits or more), else `tex_sci`, in math."""
+    return f"${value:.6f}$" if 1e-4 <= abs(value) < 1e4 else f"${tex_sci(value)}$"
 
 
 
@@ -624,7 +630,7 @@ def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_thr
     moved = max(abs(v) for v in right["w_output"][0])
     m = SMALL_ETA_E.search(said)
     assert m, said[said.index("## 1."):][:3000]
-    assert m[1] == f"{moved:.1e}" and m[2] == r"$\eta e = {{eta_e}}$ is small".replace("{{eta_e}}", tex_sci(eta * e))
+    assert m[1] == moved_tex(moved) and m[2] == r"$\eta e = {{eta_e}}$ is small".replace("{{eta_e}}", tex_sci(eta * e))
     assert float(m[4]) == pytest.approx(r_wrong, rel=0.06) and float(m[3]) < 1e-7
     check_orders(m[5], float(m[4]), float(m[3]))
     assert m[7] == r"A larger $\eta$ or error shows it"

@@ -81,7 +81,11 @@ def test_notation_page_shows_the_matrix_form_values():
     shown = numbers_in(text)
     m = matrix_form(WORKED, X, D, ETA)
     delta2, delta1 = m["b_output"] / ETA, m["b_hidden"] / ETA
-    assert six(list(delta2) + list(delta1)) <= shown
+    # the local gradients in the sentence, as formulas write them (two significant digits below 10^-5), the arrays'
+    # entries in the table with six decimals
+    written = {name: ", ".join(oracle.formula_string(v) for v in values) for name, values in (("2", delta2),
+                                                                                            ("1", delta1))}
+    assert f"$\\delta^{{(2)}} = [{written['2']}]$, $\\delta^{{(1)}} = [{written['1']}]$" in text
     assert six(np.concatenate([m[k].ravel() for k in ORDER])) <= shown
     assert f"With the example's `{WORKED['hidden']}` hidden layer" in text
     # The value column: every array entry with the site's 6 decimals, never a negative zero.
