@@ -337,8 +337,13 @@ class NumericExercise:
         if not slips:
             return ""
         label, right = pretty(box.label), self.right[box.index]
-        names = show.and_list([f"“{m.slip}”" for m in slips])
-        values = list(dict.fromkeys(entry_text(float(m.value[box.index])) for m in slips))  # each value once
+        values = {m.slip: entry_text(float(m.value[box.index])) for m in slips}
+        if len(set(values.values())) == 1:  # one value for all: said once
+            names = show.and_list([f"“{m.slip}”" for m in slips])
+            gives = f"{label} = {next(iter(values.values()))},"
+        else:  # each slip with its own value, so that no reader pairs a slip with another's number
+            names = show.and_list([f"“{slip}” ({label} = {value})" for slip, value in values.items()])
+            gives = "values"
         catchers = {m.slip: tuple(pretty(b.label) for k, b in enumerate(self.boxes)
                                   if k != n and self.box_tells(m, k))
                     for m in slips}
@@ -348,7 +353,7 @@ class NumericExercise:
         else:
             catch = "; ".join(_catches(boxes, f"“{slip}”") for slip, boxes in catchers.items())
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
-                f"{label} = {show.and_list(values)}, within the tolerance of the right answer "
+                f"{gives} within the tolerance of the right answer "
                 f"{entry_text(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:

@@ -1661,3 +1661,29 @@ def test_a_derivative_near_1_is_worked_from_numbers_that_keep_its_digits(tmp_pat
     for stem, text in texts.items():
         for claim in pages.arithmetic_claims(text):
             assert (claim.relation == "=") == claim.rounds_to_result or claim.tie, (stem, claim)
+
+
+# A reviewer's practice example: x = (0, 1.5), hidden neuron 1 saturated (v_1 = 13.6): in exercise 9 four slips land
+# within the Δw_12 box's tolerance with three different values.
+SATURATED_X0 = {"w_hidden": [[0.4, 9.0], [-0.3, 0.7], [0.2, -8.5]], "b_hidden": [0.1, -0.25, 0.3],
+                "w_output": [[0.5, -0.4, 0.8]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
+                "x": [0.0, 1.5], "d": 0.9, "eta": 0.3}
+
+
+def test_a_box_note_pairs_each_slip_with_its_own_value(tmp_path):
+    """The note under exercise 9's Δw_12 box said "the slips A, B, C and D give Δw₁₂ = 1.1 × 10⁻¹², 2.2 × 10⁻⁷ and
+    −2.2 × 10⁻¹²": four slips, three values, and a reader paired C with the third. Where the slips' values differ, each
+    slip is named with its own; the values are the slips' (update_slips, the oracle's), as the note writes numbers."""
+    text = shown_with_example(_practice_file(tmp_path, SATURATED_X0, "saturated-x0"),
+                              ["09-tansig-hidden"])["09-tansig-hidden"]
+    note = re.search(r"For these numbers, the slips (.*?) give values within the tolerance of the right answer", text)
+    assert note, "the premise: slips of different values within one box's tolerance"
+    pairs = re.findall(r"“([^”]+)” \(Δw₁₂ = ([^)]+)\)", note[1])
+    assert len(pairs) >= 2 and len({value for _, value in pairs}) >= 2, pairs
+    sup = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+    _, slips = update_slips("tansig-hidden", SATURATED_X0, oracle.iteration(SATURATED_X0))
+    for _, value in pairs:  # each a slip's Δw_12 (the oracle's), as the notes write numbers: two digits below 10^-5
+        m = re.fullmatch(r"(-?\d\.\d) × 10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(-?\d+\.\d{6})", value)
+        assert m, value
+        number = float(m[3]) if m[3] else float(m[1]) * 10.0 ** int(m[2].translate(sup))
+        assert any(abs(number - slip[0][1]) <= 0.05 * abs(slip[0][1]) + 5e-7 * (m[3] is not None) for slip in slips)
