@@ -75,17 +75,20 @@ for limit in (0, 1):
 # 1 - f(v_1) as the printed f(v_1) gives it, or, where f(v_1) = 1.000000 keeps too few of its digits, its value
 # (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_1) = 1 - ...
 complement = math.exp(-v_1) / (1 + math.exp(-v_1))
+lost = ""
 if abs(r(s_v1) * (1 - r(s_v1)) - answer) <= show.COARSE * answer:
     factor, eq = show.tex(r"(1 - {{s_v1}})", s_v1=s_v1), show.eq(r(s_v1) * (1 - r(s_v1)), answer)
 else:
     factor, eq = show.tex(r"({{c}})", c=complement), show.eq(r(s_v1) * r(complement), answer)
+    lost = show.tex(r" The written ${{s}}(v_1) = {{s_v1}}$ keeps too few digits of $1 - {{s}}(v_1)$, so the second "
+                    r"factor is $1 - {{s}}(v_1) = {{s}}(-v_1) = {{c}}$.", s=s, s_v1=s_v1, c=complement)
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
 $${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} {{eq_s}} {{s_v1}}, \qquad
 {{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot {{factor}} {{eq}} {{sp}}$$
 
-The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{not_zero}}
+The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{lost}}{{not_zero}}
 """, s=s, v1=v_1, s_v1=s_v1, eq_s=show.eq(1 / (1 + math.exp(-r(v_1))), s_v1), sp=answer,
     factor=factor, eq=eq,
-    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, not_zero=not_zero)
+    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, lost=lost, not_zero=not_zero)

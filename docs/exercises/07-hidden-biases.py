@@ -56,9 +56,15 @@ if ones:
     relation = show.tex(r"Since $x_{{k}} = 1$ in the practice example, $\Delta b_i = \Delta w_{i{{k}}}$ here "
                         "(exercise 6): a bias is a weight whose input is always 1.", k=ones[0] + 1)
 elif nonzero:
+    k = nonzero[0]
+    # exact for the unrounded values; the values as written, each rounded on its own, may miss it in the last digit
+    shows = all(show.eq(show.written(answer[i] * x[k]) / x[k], answer[i]) == "=" for i in range(3))
     relation = show.tex(r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Here "
-                        r"$x_{{k}} = {{xk:given}}$, so $\Delta b_i = \Delta w_{i{{k}}} / {{xk:given}}$ (exercise 6).",
-                        k=nonzero[0] + 1, xk=x[nonzero[0]])  # x_k as the example gives it: 0.6, not 0.600000
+                        r"$x_{{k}} = {{xk:given}}$, so $\Delta b_i = \Delta w_{i{{k}}} / {{xk:given}}$ "
+                        r"(exercise 6){{caveat}}.",
+                        k=k + 1, xk=x[k],  # x_k as the example gives it: 0.6, not 0.600000
+                        caveat="" if shows else ", exactly for the unrounded values (each value as written is rounded "
+                        "on its own, so a pair of them need not show it to the last digit)")
 else:
     relation = (r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Both inputs are "
                 r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")

@@ -241,7 +241,11 @@ def _bias_words(text: str) -> None:  # exercise 7
     if x1 != 1 and x2 != 1 and (x1, x2) != (0, 0):  # x_k as the example file gives it (0.6), not 0.600000
         k, xk = (1, x1) if x1 != 0 else (2, x2)
         divisor = f"{xk:g}" if xk > 0 else f"({xk:g})"
-        assert rf"Here $x_{k} = {xk:g}$, so $\Delta b_i = \Delta w_{{i{k}}} / {divisor}$ (exercise 6)." in text
+        # where a written Δw_ik over x_k does not give the written Δb_i (the oracle's), the page says the relation
+        # holds for the unrounded values
+        shows = all(oracle.formula_rel(oracle.formula_value(db * xk) / xk, db) == "=" for db in IT["db_hidden"])
+        caveat = "" if shows else ", exactly for the unrounded values"
+        assert rf"Here $x_{k} = {xk:g}$, so $\Delta b_i = \Delta w_{{i{k}}} / {divisor}$ (exercise 6){caveat}" in text
 
 
 def _iteration_words(text: str, it: dict = IT) -> None:  # exercise 8
@@ -1654,6 +1658,9 @@ def test_a_derivative_near_1_is_worked_from_numbers_that_keep_its_digits(tmp_pat
     complement = oracle.F["logsig"](-v_1)  # 1 - f(v_1)
     assert rf"= 1.000000 \cdot ({oracle.formula_string(complement)}) = " in texts["02-sigmoid-derivative"]
     assert r"1 - 1.000000" not in texts["02-sigmoid-derivative"]
+    assert (rf"The written $f(v_1) = 1.000000$ keeps too few digits of $1 - f(v_1)$, so the second factor is "
+            rf"$1 - f(v_1) = f(-v_1) = {oracle.formula_string(complement)}$.") in texts["02-sigmoid-derivative"]
+    assert complement == oracle.F["logsig"](-v_1) and abs(1 - oracle.F["logsig"](v_1) - complement) < 1e-15
     assert rf"\frac{{1}}{{\cosh^2 {oracle.number_string(v_2)}}}" in texts["03-tanh-derivative"]
     assert "\\tanh^2 v_2 = 1 - 1.000000^2" not in texts["03-tanh-derivative"]  # the formula; the sentence names it
     assert (r"The written $\tanh v_2 = 1.000000$ keeps too few digits of $1 - \tanh^2 v_2$ ($1 - 1.000000^2 = "
