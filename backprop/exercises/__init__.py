@@ -64,7 +64,17 @@ from ._further import (
     two_output_network,
 )
 from ._index import answers_tip, index_table, python_tip, tolerance_note, tolerance_tip
-from ._markdown import fill, given, markdown, network_table, pretty, tex_name, worked_solution
+from ._markdown import (
+    fill,
+    given,
+    hidden_outputs,
+    markdown,
+    network_table,
+    pretty,
+    saturation_note,
+    tex_name,
+    worked_solution,
+)
 from ._numeric import Box, Mistake, NumericExercise, merged_hint, parse_typed
 from ._render import answer_box, form_html, loss_curve
 from ._strict import STRICT_ENV, check
@@ -74,9 +84,11 @@ __all__ = [
     "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
     "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
     "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
-    "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "index_table", "iteration_outcome",
+    "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "hidden_outputs", "index_table",
+    "iteration_outcome",
     "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden",
-    "other_hidden_network", "parse_typed", "percent", "pretty", "python_tip", "spot_the_bug_parameter", "tex_name",
+    "other_hidden_network", "parse_typed", "percent", "pretty", "python_tip", "saturation_note",
+    "spot_the_bug_parameter", "tex_name",
     "tolerance_note", "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network",
     "worked_solution",
 ]

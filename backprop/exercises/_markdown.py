@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 
 from .. import labels, show
-from ..network import Network
+from ..network import ForwardPass, Network
+from ..rules import f_prime_hidden
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,10 @@ class _Markdown:
 
     def __repr__(self) -> str:
         return self.markdown
+
+    def __add__(self, other: _Markdown) -> _Markdown:
+        """Two blocks one after the other (``given(...) + saturation_note(fp)``); an empty one adds nothing."""
+        return _Markdown("\n\n".join(part for part in (self.markdown, other.markdown) if part))
 
 
 def fill(text: str, **values: object) -> str:
@@ -63,6 +68,35 @@ def given(**values: object) -> _Markdown:
 
     return _Markdown(show.table(["quantity", "value"], [[f"${tex_name(key)}$", cell(key, value)]
                                                           for key, value in values.items()]))
+
+
+def hidden_outputs(fp: ForwardPass) -> dict[str, float]:
+    """The hidden outputs ``y_h1``, ``y_h2``, ... of ``fp`` for a task table (`given`), each followed by its field
+    ``v_i`` where the written output keeps too few digits of the neuron's slope f'(v_i) (a saturated neuron:
+    `backprop.show.f_prime_numbers`), so that every slope can be worked out from the table."""
+    out: dict[str, float] = {}
+    for i, (y, v, slope) in enumerate(zip(fp.y_hidden, fp.v_hidden, f_prime_hidden(fp), strict=True), start=1):
+        out[f"y_h{i}"] = float(y)
+        if show.f_prime_numbers(fp.net.hidden, y, v, slope)[2]:
+            out[f"v_{i}"] = float(v)
+    return out
+
+
+def saturation_note(fp: ForwardPass) -> _Markdown:
+    """What the page says under a table of `hidden_outputs` that gives a saturated neuron's field: which outputs keep
+    too few digits of their slopes, and f'(v) written with v; empty where every slope can be worked out from y."""
+    lost = [i for i in range(1, fp.net.n_hidden + 1) if f"v_{i}" in hidden_outputs(fp)]
+    if not lost:
+        return _Markdown("")
+    hidden = fp.net.hidden
+    square = "" if hidden == "logsig" else "^2"
+    lost_digits = show.and_list([show.tex(r"$y_{h{{i}}} = {{y}}$ keeps too few digits of $1 - y_{h{{i}}}{{sq}}$",
+                                          i=i, y=fp.y_hidden[i - 1], sq=square) for i in lost])
+    one = len(lost) == 1
+    return markdown(r"The written {{lost}} for {{its}}, so the table gives {{fields}} too: $f'(v) = {{f_prime_v}}$, "
+                    r"the same derivative.", lost=lost_digits, its="its slope" if one else "their slopes",
+                    fields=show.and_list([f"$v_{i}$" for i in lost]),
+                    f_prime_v=show.ACTIVATION_TEX[hidden]["f_prime_v"].replace("{{v}}", "v"))
 
 
 def tex_name(name: str) -> str:

@@ -25,12 +25,12 @@ markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_
 
 # %%
 from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from backprop.exercises import answer_box, check, given, hidden_outputs, network_table, saturation_note, worked_solution
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 display(network_table(examples.PRACTICE_NET))
-given(d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA, y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2],
-      y=fp.y_output[0])
+# y_h1, y_h2, y_h3 (and v_i beside a saturated neuron's y_hi, whose written value keeps too few digits of its slope)
+given(d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA, **hidden_outputs(fp), y=fp.y_output[0]) + saturation_note(fp)
 
 # %% [markdown]
 # **Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the practice example.

@@ -1694,3 +1694,24 @@ def test_a_box_note_pairs_each_slip_with_its_own_value(tmp_path):
         assert m, value
         number = float(m[3]) if m[3] else float(m[1]) * 10.0 ** int(m[2].translate(sup))
         assert any(abs(number - slip[0][1]) <= 0.05 * abs(slip[0][1]) + 5e-7 * (m[3] is not None) for slip in slips)
+
+
+def test_a_saturated_neurons_field_is_in_the_task_table(tmp_path):
+    """A reviewer: exercises 6 and 7 gave only y_h1 = 0.999999 for a neuron at v_1 = 13.6, from which f'(v_1) =
+    0.999999 (1 - 0.999999) = 1.0e-6, not the 1.2e-6 of the solutions. The task tables now give v_1 beside it and say
+    why, for the neurons whose written output keeps too few digits of the slope (the oracle's)."""
+    it = oracle.iteration(SATURATED_X0)
+    texts = shown_with_example(_practice_file(tmp_path, SATURATED_X0, "saturated-x0"),
+                               ["06-hidden-weights", "07-hidden-biases"])
+    lost = []
+    for i, (y, v, slope) in enumerate(zip(it["y_hidden"], it["v_hidden"], it["fp_hidden"], strict=True), start=1):
+        y_w = oracle.formula_value(y)
+        if abs(y_w * (1 - y_w) - slope) > 0.05 * slope:
+            lost.append((i, y, v))
+    assert [i for i, _, _ in lost] == [1], "the premise: neuron 1 alone"
+    for stem, text in texts.items():
+        for i, y, v in lost:
+            assert f"| $y_{{h{i}}}$ | {oracle.formula_string(y)} |\n| $v_{{{i}}}$ | {oracle.number_string(v)} |" in text
+            assert (f"The written $y_{{h{i}}} = {oracle.formula_string(y)}$ keeps too few digits of $1 - y_{{h{i}}}$ "
+                    f"for its slope, so the table gives $v_{i}$ too") in text, stem
+        assert "| $v_{2}$ |" not in text and "| $v_{3}$ |" not in text
