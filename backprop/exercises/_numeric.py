@@ -350,8 +350,11 @@ class NumericExercise:
         one = len(slips) == 1
         if len(set(catchers.values())) == 1:
             catch = _catches(next(iter(catchers.values())), "it" if one else "them")
-        else:
-            catch = "; ".join(_catches(boxes, f"“{slip}”") for slip, boxes in catchers.items())
+        else:  # the slips grouped by what catches them, each catcher named once
+            groups: dict[tuple[str, ...], list[str]] = {}
+            for slip, boxes in catchers.items():
+                groups.setdefault(boxes, []).append(f"“{slip}”")
+            catch = "; ".join(_catches(boxes, show.and_list(slips)) for boxes, slips in groups.items())
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
                 f"{gives} within the tolerance of the right answer "
                 f"{entry_text(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")

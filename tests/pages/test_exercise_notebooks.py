@@ -1715,3 +1715,17 @@ def test_a_saturated_neurons_field_is_in_the_task_table(tmp_path):
             assert (f"The written $y_{{h{i}}} = {oracle.formula_string(y)}$ keeps too few digits of $1 - y_{{h{i}}}$ "
                     f"for its slope, so the table gives $v_{i}$ too") in text, stem
         assert "| $v_{2}$ |" not in text and "| $v_{3}$ |" not in text
+
+
+def test_a_box_note_names_each_catcher_once(tmp_path):
+    """A reviewer's tanh practice example with η = 10^-5: a note under exercise 9's first box said "only check() in
+    the notebook, which sees every entry of the answer, catches ..." three times in one sentence, once per slip. Each
+    catcher is named once, with every slip it catches."""
+    practice = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "hidden": "tansig", "eta": 0.00001}
+    text = shown_with_example(_practice_file(tmp_path, practice, "tanh-tiny-eta"), ["09-tansig-hidden"])
+    notes = re.findall(r"For these numbers, [^\n]*", text["09-tansig-hidden"])
+    assert any(note.count("catches") >= 2 for note in notes), "the premise: a note with two catchers"
+    for note in notes:
+        catchers = re.findall(r"(only check\(\) in the notebook, which sees every entry of the answer,|the \S+ box) "
+                              r"catch(?:es)? ", note)
+        assert len(catchers) == len(set(catchers)), note
