@@ -329,6 +329,16 @@
     });
   }
 
+  // A number as a formula writes it (formulaText: two significant digits below 10^-5), as plain text for the page:
+  // "−3.3 × 10⁻⁸" beside a formula that writes the same value 3.3 \times 10^{-8}; else as plain() writes it.
+  function writtenPlain(value) {
+    var m = /^(-?\d\.\d)e-(\d+)$/.exec(formulaText(value));
+    if (!m) return plain(value);
+    return m[1].replace("-", "\u2212") + " \u00d7 10\u207b" + m[2].replace(/\d/g, function (digit) {
+      return SUPERSCRIPT.charAt(Number(digit));
+    });
+  }
+
   // True when a * 10^places has a fractional part of exactly one half.
   function isTie(a, places) {
     var exact = a.toFixed(Math.min(100, places + 60)); // every double below 1e21 near a tie has few binary digits
@@ -826,7 +836,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling,
-    num: num, plain: plain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -161,7 +161,7 @@
       // ("4e-05"): the gap is the finite difference's own error, which grows with large inputs and weights, so the
       // page promises no number of decimals on which the two agree.
       Object.keys(fdEls).forEach(function (key) {
-        fdEls[key].textContent = E.plain(-eta * fd[key]);
+        fdEls[key].textContent = E.writtenPlain(-eta * fd[key]); // as the update's formula beside it writes a number
         if (gapEls[key]) gapEls[key].textContent = ", apart by " + E.apart(-eta * fd[key], c.rows[key]);
       });
     }
