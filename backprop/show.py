@@ -32,6 +32,7 @@ each value with it, and its functions are small and call one another (`tex` call
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -447,11 +448,18 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     """
     from . import activations
 
-    act = activations.get(activation)
-    from_y = float(act.derivative_from_output(written(y)))
-    if abs(from_y - f_prime) <= COARSE * abs(f_prime):
+    from_y = float(activations.get(activation).derivative_from_output(written(y)))
+    # the written y keeps fewer than two digits of 1 - |y| (0.999991), or gives the slope far off
+    lost = abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
+    if activation not in _F_PRIME_OF_V or not lost:
         return f_prime_tex(activation, y), eq(from_y, f_prime), False
-    return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(float(act.derivative(written(v))), f_prime), True
+    # what the written field gives, computed as the formula is written (not through y, which loses those digits)
+    return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(_F_PRIME_OF_V[activation](written(v)), f_prime), True
+
+
+#: f'(v) as `ACTIVATION_TEX`'s ``f_prime_v`` writes it, e^{-v} / (1 + e^{-v})^2 and 1 / cosh^2 v, computed so.
+_F_PRIME_OF_V = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2,
+                 "tansig": lambda v: 1 / math.cosh(v) ** 2}
 
 
 def f_prime_factor_tex(activation: str, y: object) -> str:

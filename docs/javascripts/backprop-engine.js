@@ -698,6 +698,9 @@
   var F_PRIME_TEX = { logsig: "{{y}}\\,(1 - {{y}})", tansig: "1 - {{y}}^2", purelin: "1" };
   // f' with the field v, where the written y keeps too few digits of f'(v) (show.f_prime_numbers)
   var F_PRIME_V_TEX = { logsig: "\\frac{e^{-{{v}}}}{\\big(1 + e^{-{{v}}}\\big)^2}", tansig: "\\frac{1}{\\cosh^2 {{v}}}" };
+  var F_PRIME_OF_V = { // show._F_PRIME_OF_V: F_PRIME_V_TEX's formulas, computed as written
+    logsig: function (v) { return Math.exp(-v) / Math.pow(1 + Math.exp(-v), 2); },
+    tansig: function (v) { return 1 / Math.pow(Math.cosh(v), 2); } };
   var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
     logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
 
@@ -737,10 +740,11 @@
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
-      var act = ACTIVATIONS[name], shown = act.fPrimeFromOutput(r(yv));
-      if (Math.abs(shown - value) > COARSE * Math.abs(value)) { // 1 - y lost in y's decimals: from v instead
-        return tex(F_PRIME_V_TEX[name] + " {{rel}} {{fp}}",
-          { v: vv, fp: value, rel: eq(act.fPrimeFromOutput(act.f(r(vv))), value) });
+      var shown = ACTIVATIONS[name].fPrimeFromOutput(r(yv));
+      // 1 - |y| kept to fewer than two digits in y's decimals, or the slope far off: from v instead, computed as the
+      // formula is written (not through y, which loses those digits)
+      if (Math.abs(1 - Math.abs(r(yv))) < Number("1e-" + (DECIMALS - 1)) || Math.abs(shown - value) > COARSE * Math.abs(value)) {
+        return tex(F_PRIME_V_TEX[name] + " {{rel}} {{fp}}", { v: vv, fp: value, rel: eq(F_PRIME_OF_V[name](r(vv)), value) });
       }
       return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) });
     };

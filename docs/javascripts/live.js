@@ -196,7 +196,7 @@
       var px = function (t) { return (L + (W - L - R) * t / n).toFixed(1); };
       var py = function (v) { return (T + (H - T - B) * (1 - (v - min) / span)).toFixed(1); };
       var points = h.map(function (v, t) { return px(t) + "," + py(v); }).join(" ");
-      var fmt = E.plain;
+      var fmt = E.writtenPlain; // as the E step's formula writes the cost: two significant digits below 10^-5
       var label = "The cost E(n) after each applied update: " + h.map(function (v, t) {
         return "E(" + t + ") = " + fmt(v);
       }).slice(-6).join(", ") + (h.length > 6 ? " (the last six)" : "");

@@ -862,3 +862,22 @@ def test_written_plain_is_the_number_a_formula_writes_as_text(js):
         return oracle.number_string(v).replace("-", "\u2212")
 
     assert js("(vs) => vs.map((v) => BackpropEngine.writtenPlain(v))", values) == [expected(v) for v in values]
+
+
+@pytest.mark.parametrize("hidden", ["logsig", "tansig"])
+def test_slopes_of_saturated_neurons_are_written_alike_on_both_pages(js, hidden):
+    """A reviewer in Chromium: at v_1 = 30 the live page wrote "e^{-30}/(1 + e^{-30})^2 = 9.3 × 10^-14", judged
+    through y(1 - y) (9.348e-14) while the formula gives 9.3576e-14; at v_1 = 11.6 it kept "0.999991 (1 - 0.999991)
+    ≈ 9.2 × 10^-6" (the numbers give 9.0e-6). The field's form is used where the written y keeps fewer than two digits
+    of 1 - |y|, and judged as written; the live page writes every f'(v_i) step as the static pages do."""
+    cases = [{"net": {"w_hidden": [[v, 0.0], [0.3, -0.2], [-0.4, 0.5]], "b_hidden": [0.0, 0.1, -0.1],
+                      "w_output": [[0.6, -0.5, 0.4]], "b_output": [0.1], "hidden": hidden, "output": "purelin"},
+              "x": [1.0, 0.5], "d": 0.5, "eta": 0.5} for v in (30.0 if hidden == "logsig" else 15.0, 11.6, 12.0, -13.5,
+                                                             6.5, 0.5)]
+    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta)[\"f'(v1)\"])", cases)
+    want = [static_page_substitutions(case)["f'(v1)"] for case in cases]
+    assert got == want
+    if hidden == "logsig":
+        assert got[0].endswith(r"\approx 9.3 \times 10^{-14}"), got[0]  # the formula gives 9.36e-14: not "="
+        assert got[1].startswith(r"\frac{e^{-11.600000}}"), got[1]  # 1 - 0.999991 keeps one digit
+    assert "0.500000" not in got[-1] and r"\frac" not in got[-1]  # an ordinary neuron keeps its output's form
