@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import random
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,6 @@ EXERCISES = sorted(path.stem for path in (DOCS / "exercises").glob("[0-9]*.py"))
 # with η = 0.0005 (7003), η = 20 with a practice η of 10^-5 (7007), η = 10^-5 in both (7021), a logsig field of 10.3
 # (7024), tanh with |v_i| = 13 and η = 20 (7026).
 SEEDS = [7002, 7003, 7007, 7021, 7024, 7026]
-NEAR = Decimal("0.2")  # how far an "\approx" may be from what its numbers give, relatively (or one last digit)
 
 
 def _network(rng: random.Random, size: float, hidden: str) -> dict:
@@ -52,13 +50,6 @@ def random_example(seed: int) -> dict:
     return example
 
 
-def wrong_claims(text: str) -> list:
-    """The substituted formulas of ``text`` whose "=" or "\\approx" the numbers as written contradict."""
-    return [c for c in pages.arithmetic_claims(text)
-            if ((c.relation == "=") != c.rounds_to_result and not (c.tie and c.relation != "="))
-            or (c.relation != "=" and abs(c.computed - c.result) > max(c.unit, NEAR * abs(c.result)))]
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_random_example_renders_and_its_arithmetic_holds(tmp_path: Path, seed: int):
@@ -67,5 +58,5 @@ def test_a_random_example_renders_and_its_arithmetic_holds(tmp_path: Path, seed:
     texts = {**render_with_example(file, PAGES), **shown_with_example(file, EXERCISES)}
     found = {name: len(pages.arithmetic_claims(text)) for name, text in texts.items()}
     assert sum(found.values()) >= 40, found  # the premise: the checks below read the pages' formulas
-    wrong = {name: wrong_claims(text) for name, text in texts.items()}
+    wrong = {name: pages.wrong_claims(text) for name, text in texts.items()}
     assert not any(wrong.values()), {name: claims for name, claims in wrong.items() if claims}

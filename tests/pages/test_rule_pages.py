@@ -481,20 +481,10 @@ def test_negative_zero_pattern():
     assert not NEGATIVE_ZERO.search("-0.015630 0.000000 -0.089740 10.000000 x-0.5")
 
 
-# The substituted arithmetic (tests/support/pages.arithmetic_claims): a negative operand in parentheses, and "=" only
+# The substituted arithmetic (tests/support/pages.wrong_claims): a negative operand in parentheses, and "=" only
 # where the numbers as written give the written result (else "\approx"), which for "\approx" is still near: within
-# one unit of its last digit or NEAR of its size. A formula once wrote a saturated neuron's f'(v_2) = 7.5e-7 as
+# one unit of its last digit or pages.NEAR of its size. A formula once wrote a saturated neuron's f'(v_2) = 7.5e-7 as
 # 0.000001 and gave "0.000001 \cdot (-2.1) \cdot 9.313745 \approx -0.000015", while those numbers give -0.0000196.
-NEAR = Decimal("0.2")
-
-
-def wrong_claims(text: str) -> tuple[list, int]:
-    """The claims of ``text`` whose relation the written numbers contradict, and how many claims there are."""
-    claims = pages.arithmetic_claims(text)
-    wrong = [c for c in claims
-             if ((c.relation == "=") != c.rounds_to_result and not (c.tie and c.relation != "="))
-             or (c.relation != "=" and abs(c.computed - c.result) > max(c.unit, NEAR * abs(c.result)))]
-    return wrong, len(claims)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -503,8 +493,8 @@ def test_substituted_arithmetic_is_written_as_the_site_promises(page):
     # A negative number never follows an operator without parentheses: "a \cdot -b", "a + -b", "a - -b".
     bare = re.findall(r"(?:\\cdot|[+\-]|\\approx(?=\s*-\s))\s+-\d", text)
     assert not [b for b in bare if not b.startswith(r"\approx")], f"{page}: unparenthesised negatives {bare}"
-    wrong, found = wrong_claims(text)
-    assert not wrong, f"{page}: {wrong}"
+    assert not pages.wrong_claims(text), f"{page}: {pages.wrong_claims(text)}"
+    found = len(pages.arithmetic_claims(text))
     assert found >= len(PARAMS_OF_PAGE[page]) + 1, f"{page}: only {found} substituted results found"
 
 
@@ -535,8 +525,8 @@ def test_formulas_with_values_six_decimals_write_far_off_still_add_up(tmp_path, 
     assert far_off, "the premise: some factor or step is written far off by six decimals"
     rendered = render_with_example(file, PAGES)
     for page in PAGES:
-        wrong, found = wrong_claims(rendered[page])
-        assert not wrong and found, (page, wrong)
+        wrong = pages.wrong_claims(rendered[page])
+        assert not wrong and pages.arithmetic_claims(rendered[page]), (page, wrong)
     shown = " ".join(rendered.values())
     assert any(oracle.formula_string(v) in shown for v in far_off)
 

@@ -202,6 +202,25 @@ class Claim:
     def tie(self) -> bool:
         return abs(abs(self.computed - self.result) - self.unit / 2) <= self.unit * Decimal("1e-6")
 
+    @property
+    def wrong(self) -> bool:
+        """The written numbers contradict the relation: "=" where they do not give the result to its last digit (or a
+        tie), "\\approx" where they do (not a tie), or an "\\approx" farther than one last digit and `NEAR` of the
+        result's size."""
+        if (self.relation == "=") != self.rounds_to_result and not (self.tie and self.relation != "="):
+            return True
+        return self.relation != "=" and abs(self.computed - self.result) > max(self.unit, NEAR * abs(self.result))
+
+
+#: How far an "\approx" may lie from what its written numbers give, relatively (or one last digit): a product of
+#: factors each written within 5 % can be off by about 15 %.
+NEAR = Decimal("0.2")
+
+
+def wrong_claims(text: str) -> list[Claim]:
+    """The substituted formulas of ``text`` whose "=" or "\\approx" the written numbers contradict (`Claim.wrong`)."""
+    return [claim for claim in arithmetic_claims(text) if claim.wrong]
+
 
 def arithmetic_claims(text: str) -> list[Claim]:
     """Every substituted sum, difference or product of one operator in ``text``, with what its numbers give."""
