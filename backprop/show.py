@@ -22,7 +22,7 @@ numbers the same way:
   printed, `require` stops
   the build when a page's sentence is not true of the example;
 * `table` writes a Markdown table (six decimals), `svg` a matplotlib figure as inline SVG; `f_prime_numbers` writes a
-  neuron's slope with its numbers, from its output or, where that keeps too few digits, from its field.
+  neuron's slope with its numbers, from its output or, where that keeps too few digits (`slope_lost`), from its field.
 
 Over 300 lines because it is one vocabulary: every page imports it as ``show`` and writes
 each value with it, and its functions are small and call one another (`tex` calls `num` and `given`, `eq` and
@@ -449,12 +449,19 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     from . import activations
 
     from_y = float(activations.get(activation).derivative_from_output(written(y)))
-    # the written y keeps fewer than two digits of 1 - |y| (0.999991), or gives the slope far off
-    lost = abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
-    if activation not in _F_PRIME_OF_V or not lost:
+    if activation not in _F_PRIME_OF_V or not slope_lost(activation, y, f_prime):
         return f_prime_tex(activation, y), eq(from_y, f_prime), False
     # what the written field gives, computed as the formula is written (not through y, which loses those digits)
     return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(_F_PRIME_OF_V[activation](written(v)), f_prime), True
+
+
+def slope_lost(activation: str, y: float, f_prime: float) -> bool:
+    """Whether the written output ``y`` (`written`) keeps too few digits of the slope ``f_prime`` = f'(v) to write it
+    from: fewer than two digits of 1 - |y| (``0.999991``), or a slope from it more than `COARSE` off."""
+    from . import activations
+
+    from_y = float(activations.get(activation).derivative_from_output(written(y)))
+    return abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
 
 
 #: f'(v) as `ACTIVATION_TEX`'s ``f_prime_v`` writes it, e^{-v} / (1 + e^{-v})^2 and 1 / cosh^2 v, computed so.

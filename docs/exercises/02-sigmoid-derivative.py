@@ -76,8 +76,7 @@ for limit in (0, 1):
 # (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_1) = 1 - ...
 complement = math.exp(-v_1) / (1 + math.exp(-v_1))
 lost = ""
-# as show.f_prime_numbers decides: the printed f(v_1) keeps two digits of 1 - f(v_1) or more, and gives f'(v_1) near
-if 1 - r(s_v1) >= 10.0 ** (1 - show.DECIMALS) and abs(r(s_v1) * (1 - r(s_v1)) - answer) <= show.COARSE * answer:
+if not show.slope_lost("logsig", s_v1, answer):  # the written f(v_1) keeps enough digits of 1 - f(v_1)
     factor, eq = show.tex(r"(1 - {{s_v1}})", s_v1=s_v1), show.eq(r(s_v1) * (1 - r(s_v1)), answer)
 else:
     factor, eq = show.tex(r"({{c}})", c=complement), show.eq(r(s_v1) * r(complement), answer)
