@@ -339,6 +339,11 @@
     });
   }
 
+  // value with `places` decimals, as Python's f"{value:.{places}f}" (exact, ties to even, "-0.0" kept as Python does).
+  function signedFixed(value, places) {
+    return (value < 0 || Object.is(value, -0) ? "-" : "") + fixed(Math.abs(value), places);
+  }
+
   // True when a * 10^places has a fractional part of exactly one half.
   function isTie(a, places) {
     var exact = a.toFixed(Math.min(100, places + 60)); // every double below 1e21 near a tie has few binary digits
@@ -402,7 +407,8 @@
     return false;
   }
 
-  var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given)\s*)?\}\}/g; // {{name}}, or {{name:given}} as show.tex
+  // {{name}}, {{name:given}}, or {{name:.8f}} (that many decimals), as show.tex
+  var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given|\.\d+f)\s*)?\}\}/g;
 
   // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1"; of a mantissa too).
   // A typed value that is not 0 but rounds to 0 at the page's decimals (η = 1e-7) is written as JavaScript writes it
@@ -423,7 +429,8 @@
   // A computed value the decimals write far off is written so too (formulaText: 3.7 \times 10^{-6}, as show.tex).
   function fieldText(value, spec) {
     if (typeof value === "string") return [value, false];
-    var text = spec === "given" ? given(value) : formulaText(value);
+    var places = /^\.(\d+)f$/.exec(spec || "");
+    var text = places ? signedFixed(value, Number(places[1])) : spec === "given" ? given(value) : formulaText(value);
     var m = /^(.*)e([+-])0*(\d+)$/.exec(text);
     if (m) text = m[1] + " \\times 10^{" + (m[2] === "-" ? "-" : "") + m[3] + "}";
     return [text, text.charAt(0) === "-" || !!m];
@@ -704,6 +711,23 @@
   var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
     logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
 
+  // The output y of a difference d - y whose result is written in scientific notation (below 10^-5: a target typed
+  // close to y, or many applied steps): six decimals of y would give a difference of 0 or one far off
+  // ("1 - 1.000000 \approx 2.2 \times 10^{-16}"), so y gets the decimals the difference needs for its two significant
+  // digits ("1 - 0.99999999999999978 = 2.2 \times 10^{-16}"). The field's spec ("" or ":.17f") and the difference
+  // of d and y as written: exactly, where y's digits are more than a double holds of the difference.
+  function subtrahend(d, y, difference) {
+    var asUsual = { spec: "", difference: shownGiven(d) - formulaValue(y) }; // as the static pages compute it
+    if (!inScientific(difference) || eq(asUsual.difference, difference) === "=") return asUsual;
+    var p = Math.floor(Math.log10(Math.abs(formulaValue(difference)))), longer = asUsual;
+    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, 2 - p); places++) {
+      var a = decimal(given(d)), b = decimal(signedFixed(y, places)), e = Math.min(a.e, b.e);
+      longer = { spec: ":." + places + "f", difference: Number((scaled(a, e) - scaled(b, e)).toString() + "e" + e) };
+      if (eq(longer.difference, difference) === "=") break;
+    }
+    return longer;
+  }
+
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
     var r = formulaValue, g = shownGiven, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
@@ -736,7 +760,8 @@
     out[v4] = tex(terms.join(" + ") + " + {{b:given}} {{rel}} {{v}}", o);
     out.y = linearOut ? tex("{{y}}", { y: y })
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
-    out.e = tex("{{d:given}} - {{y}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(g(dd) - r(y), e) });
+    var ye = subtrahend(dd, y, e);
+    out.e = tex("{{d:given}} - {{y" + ye.spec + "}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(ye.difference, e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
@@ -769,7 +794,8 @@
     }
     var db = u.db_output[0];
     out["Δb" + j4] = linearOut
-      ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y}}) {{rel}} {{db}}", { eta: eta, d: dd, y: y, db: db, rel: eq(g(eta) * (g(dd) - r(y)), db) })
+      ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y" + ye.spec + "}}) {{rel}} {{db}}",
+        { eta: eta, d: dd, y: y, db: db, rel: eq(g(eta) * ye.difference, db) })
       : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(g(eta) * r(d4), db) });
     out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
     for (i = 0; i < nHid; i++) {
@@ -785,8 +811,9 @@
       out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
     }
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
-    out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y}})^2 {{rel}} {{E}}", { d: dd, y: rows["y(n+1)"], E: rows["E(n+1)"],
-      rel: eq(0.5 * Math.pow(g(dd) - r(rows["y(n+1)"]), 2), rows["E(n+1)"]) });
+    var yNext = rows["y(n+1)"], yn = subtrahend(dd, yNext, dd - yNext);
+    out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y" + yn.spec + "}})^2 {{rel}} {{E}}",
+      { d: dd, y: yNext, E: rows["E(n+1)"], rel: eq(0.5 * Math.pow(yn.difference, 2), rows["E(n+1)"]) });
     return out;
   }
 

@@ -223,7 +223,7 @@
     }
 
     function summary(c) {
-      var r = c.rows, f = E.plain;
+      var r = c.rows, f = E.writtenPlain; // as the formulas write them: a cost near 0 in two significant digits
       return "n = " + state.n + ": y = " + f(r.y) + ", E = " + f(r.E) + "; after the update y(n+1) = " + f(r["y(n+1)"]) +
         ", E(n+1) = " + f(r["E(n+1)"]) + ".";
     }

@@ -12,11 +12,12 @@ import itertools
 import json
 import re
 import urllib.request
+from decimal import Decimal
 
 import numpy as np
 import pytest
 
-from backprop import Network, examples, homework, show, step
+from backprop import Network, examples, forward, homework, show, step
 from tests.support import oracle
 from tests.support.browser import COLOUR_RULES, DESKTOP, new_tab
 
@@ -309,6 +310,30 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     label = tab.page.get_attribute("#bp-plot svg", "aria-label")
     assert label and "E(5)" in label
     assert not tab.network_problems(), tab.network_problems()
+
+
+def test_a_target_typed_as_y_prints_gives_an_error_its_numbers_give(tab):
+    """d typed as the page prints y: e = d - y is below 10^-5 and written with two significant digits, and the e step
+    writes y with the decimals that difference needs, so that d - y as written gives it (six decimals of y gave 0:
+    "d − y ≈ e" of numbers that are equal). The announcement writes E as the formulas do (it said E = 0.000000)."""
+    visit(tab)
+    page = tab.page
+    net, x, _, _ = network(example_values())
+    y = float(forward(net, x).y_output[0])
+    d = show.rounded(y)
+    e = d - y
+    assert show.in_scientific(e), e  # y has more than six decimals (else this example needs another d)
+    fill(tab, "d", show.num(d))
+    text = page.text_content('[data-num="e"]')
+    m = re.search(r"(\u2212?[\d.]+) \u2212 \(?(\u2212?[\d.]+)\)? = (\u2212?[\d.]+ \u00d7 10\u2212?\d+)$", text)
+    assert m, text
+    d_written, y_written = (Decimal(g.replace("\u2212", "-")) for g in (m[1], m[2]))
+    assert d_written == Decimal(show.given(d)) and -y_written.as_tuple().exponent > show.DECIMALS, text
+    assert m[3] == shown(e), (text, e)
+    assert Decimal(f"{d_written - y_written:.1e}") == Decimal(f"{e:.1e}"), text  # what its numbers give, exactly
+    tab.wait_until("result announced (#bp-live-announce)",
+                   "() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
+    assert f"E = {written_plain(e * e / 2)}" in page.text_content("#bp-live-announce")
 
 
 def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):

@@ -13,7 +13,9 @@ the oracle's updates in plain math. test_live_engine checks the engine against t
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -56,6 +58,22 @@ def below_ten_to_minus_5_in_two_digits(js) -> bool:
     3.7 × 10^-8); from 10^-5 on with six decimals (1.23e-5 as 0.000012, two digits already)."""
     return (written_as(9.4e-6, "num", r"9.4 \times 10^{-6}")(js)
             and written_as(3.7e-8, "num", r"3.7 \times 10^{-8}")(js) and written_as(1.23e-5, "num", "0.000012")(js))
+
+
+def y_in_a_small_difference_gets_its_decimals(js) -> bool:
+    """With d typed as the worked example's y prints (e = d - y below 10^-5), the e step writes y with more than six
+    decimals, and d - y as written gives e's two significant digits exactly (six decimals of y give 0)."""
+    y = float(forward(examples.NET, examples.X).y_output[0])
+    d = show.rounded(y)
+    e_step = js("(net, x, d, eta) => BackpropEngine.substitutions(net, x, d, eta).e", examples.NET.to_dict(),
+                list(examples.X), d, examples.ETA)
+    m = re.fullmatch(r"(-?[\d.]+) - \(?(-?[\d.]+)\)? = (.*)", e_step)  # "=": its numbers give e
+    if not m:
+        return False
+    minuend, subtrahend, result = m.groups()
+    written = Decimal(minuend) - Decimal(subtrahend)
+    return (show.in_scientific(d - y) and len(subtrahend.split(".")[1]) > show.DECIMALS
+            and result == show.sci(d - y) and Decimal(f"{written:.1e}") == Decimal(f"{d - y:.1e}"))
 
 
 def large_written_in_powers(js) -> bool:
@@ -128,7 +146,9 @@ def six_decimals_of_e_times_a_large_eta(js) -> bool:
 
 EXPRESSIONS = [
     (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
-    (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits"
+    (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits,
+    # "and then the output $y$ in $d - y$ with the decimals that this difference needs"
+    (r"d - y", y_in_a_small_difference_gets_its_decimals),
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
     (r"\eta\, \delta", update_is_eta_delta_times_input),  # "every update below is $\eta\, \delta$ times what its
     (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"

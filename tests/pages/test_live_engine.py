@@ -318,6 +318,8 @@ TEMPLATES = [
     r"\frac{1}{1 + e^{-{{a}}}}",
     r"\frac12 \cdot {{a}}^2",
     r"1 - {{a}}^2",
+    r"{{b}} - {{a:.9f}} = {{c}}",  # y with the decimals a difference below 10^-5 needs
+    r"({{c}} - {{a:.17f}})^2",
     r"{{a}}\,(1 - {{a}})",
     r"({{a}}, {{b}})",
     r"{{a}} - {{b}} = {{c}}",
@@ -718,6 +720,47 @@ def test_large_numbers_keep_at_most_15_digits_and_an_honest_equals_sign(js):
             if printed.as_tuple().exponent > -6:
                 seen["scientific" if "times" in m[3] else "fewer decimals"] += 1
     assert min(seen.values()) >= 50, seen
+
+
+def near_target_cases() -> list[dict]:
+    """Samples whose error e = d - y is below 10^-5, where the formulas write it in scientific notation: the worked
+    example after 6 to 30 applied steps (down to a double's last digit of y, and 0), and random networks of every pair
+    of activations with d typed as y prints (|e| up to 5e-7)."""
+    out, net = [], examples.NET
+    for n in range(31):
+        if n in (6, 8, 10, 12, 15, 20, 30):
+            out.append({"net": net.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA})
+        net = step(net, examples.X, examples.D, examples.ETA)  # what "Apply the update" does
+    rng = np.random.default_rng(31)
+    for hidden, output in PAIRS:
+        for _ in range(8):
+            case = random_case(rng, hidden, output)
+            case["d"] = show.rounded(forward(network(case), case["x"]).y_output[0])
+            out.append(case)
+    return out
+
+
+def test_a_difference_below_1e_5_is_written_with_the_digits_of_y_it_needs(js):
+    """Near the target (after many applied steps, or d typed as y prints), e = d - y is written with two significant
+    digits in scientific notation, and six decimals of y would not give it ("1 - 1.000000 \approx 2.2 \times
+    10^{-16}", whose numbers give 0): every substituted formula, e, Δb_4 = η (d - y) and E(n+1) = (d - y(n+1))^2 / 2
+    among them, holds for its numbers as written (computed exactly, `pages.Claim.wrong`), and y gets more decimals
+    where e needs them."""
+    from tests.support.pages import Claim
+
+    batch = near_target_cases()
+    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
+    longer = 0
+    for case, subs in zip(batch, got, strict=True):
+        for key, formula in subs.items():
+            m = re.fullmatch(r"(.*) (=|\\approx) (-?[\d.]+(?: \\times 10\^\{-?\d+\})?)", formula)
+            if not m or "e^" in m[1] or r"\tanh" in m[1] or r"\cosh" in m[1]:
+                continue
+            claim = Claim(m[1], m[2], tex_value(m[3]), from_the_shown_numbers(m[1])[0])
+            assert not claim.wrong, (key, formula, case)
+        y_written = re.fullmatch(r"-?[\d.]+ - \(?(-?[\d.]+)\)? (?:=|\\approx) .*", subs["e"])[1]
+        longer += len(y_written.split(".")[-1]) > show.DECIMALS
+    assert longer >= 40, longer  # most cases need them: the check above saw the longer y
 
 
 def test_the_output_derivative_is_written_alike_in_its_step_and_in_delta_4(js):

@@ -160,12 +160,13 @@ def exec_block_expressions(page: str) -> list[str]:
 
 
 # The substituted arithmetic of a page: sums "a + b = c", differences "a - b = c" and products "a \cdot b \cdot ... = c"
-# of numbers as the formulas write them (six decimals at most, a given value fewer, or two significant digits in
-# scientific notation; a negative one, or one in scientific notation after an operator, in parentheses), each followed
+# of numbers as the formulas write them (six decimals, a given value fewer, or two significant digits in scientific
+# notation; the live page's y of a difference d - y below 10^-5 more; a negative one, or one in scientific notation
+# after an operator, in parentheses), each followed
 # by "=" or "\approx" and the result: six decimals, or two significant digits in scientific notation (or every digit
 # of an exact product, as rule 3's sentence on the ratio x_2 / x_1 writes one).
 _SCI = r"\d(?:\.\d+)? \\times 10\^\{-?\d+\}"  # two significant digits, or every digit of an exact product
-FORMULA_NUMBER = rf"(?:\(\s*-?(?:{_SCI}|\d+(?:\.\d{{1,6}})?)\s*\)|-?(?:{_SCI}|\d+(?:\.\d{{1,6}})?))"
+FORMULA_NUMBER = rf"(?:\(\s*-?(?:{_SCI}|\d+(?:\.\d+)?)\s*\)|-?(?:{_SCI}|\d+(?:\.\d+)?))"
 ARITHMETIC = re.compile(rf"(?<![\d.)}}])({FORMULA_NUMBER}(?:\s*(?:\+|-|\\cdot)\s*{FORMULA_NUMBER})+)\s*"
                         rf"(?:\\\\\s*&)?\s*(=|\\approx)\s*(-?(?:{_SCI}|\d+\.\d+))(?![\d.]|\s*\\times)")
 
