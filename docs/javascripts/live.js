@@ -160,9 +160,15 @@
       // Each finite difference with its gap to the rule's value, written as show.apart writes it on the static pages
       // ("4e-05"): the gap is the finite difference's own error, which grows with large inputs and weights, so the
       // page promises no number of decimals on which the two agree.
+      // An update no larger than that error (near the target, after many steps: the hidden ones first) is beyond what
+      // the finite difference measures, which then shows its own error, of any sign: the gap says so.
       Object.keys(fdEls).forEach(function (key) {
-        fdEls[key].textContent = E.writtenPlain(-eta * fd[key]); // as the update's formula beside it writes a number
-        if (gapEls[key]) gapEls[key].textContent = ", apart by " + E.apart(-eta * fd[key], c.rows[key]);
+        var measured = -eta * fd[key], gap = Math.abs(measured - c.rows[key]);
+        fdEls[key].textContent = E.writtenPlain(measured); // as the update's formula beside it writes a number
+        if (gapEls[key]) {
+          gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (gap > 0 && gap >= Math.abs(c.rows[key])
+            ? ", as much as the update itself: too small an update for the finite difference to measure" : "");
+        }
       });
     }
 
