@@ -221,6 +221,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         print(f"The slip{'' if one else 's'} {names} give{'s' if one else ''} about this value, but here that value "
               f"lies too near the right one for the check to tell them apart. Work {wrong.name} out again from its "
               f"formula, with the values before it to {show.DECIMALS} decimals.")
+        for m, hint in zip(report.near, report.near_hints, strict=True):  # what each slip would be, to look for it
+            print(f"  {m.name}: {hint}")
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
               f"values before it to {show.DECIMALS} decimals.")

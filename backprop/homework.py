@@ -234,6 +234,11 @@ class Report:
         return tuple(m.hint_for(self.net) for m in self.likely)
 
     @property
+    def near_hints(self) -> tuple[str, ...]:
+        """The hints of ``near``, in its order, written for the checked network: what each slip would be."""
+        return tuple(m.hint_for(self.net) for m in self.near)
+
+    @property
     def given(self) -> tuple[Step, ...]:
         """The steps the student gave, in trace order."""
         return tuple(s for s in self.steps if s.given is not None)

@@ -98,8 +98,9 @@
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
           var one = report.near.length === 1;
           parts.push("The slip" + (one ? " " : "s ") + andList(report.near) + " give" + (one ? "s" : "") +
-            " about this value, but here that value lies too near the right one for the check to tell them apart. " +
-            "Work it out again from its formula, with the values before it to six decimals.");
+            " about this value, but here that value lies too near the right one for the check to tell them apart: " +
+            report.near.map(function (n) { return n + ". " + hintFor(n, c.net); }).join(" Or: ") +
+            " Work it out again from its formula, with the values before it to six decimals.");
         } else {
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
             "before it to six decimals.");

@@ -615,6 +615,27 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
     assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
     assert "Δw_4i = +η e y_hi" not in result
 
+def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
+    """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives
+    (tests/package/test_homework.py works it out in plain math; the right value is -0.000002): the check cannot tell it
+    from the right value, so it names the slip as one it might be, with the slip's hint for this network (tanh's
+    slope), which the message had left out."""
+    visit(tab)
+    values = {"w11": 1.37, "w12": 4.7, "w21": -4.19, "w22": 6.41, "w31": 1.3, "w32": -7.8, "b1": 7.1, "b2": -4.9,
+              "b3": -7.668, "w41": 2.02, "w42": 2.01, "w43": 1.608, "b4": 0.7, "x1": 0.066, "x2": -0.6, "d": 2.2,
+              "eta": 0.001}
+    for name, value in values.items():
+        fill(tab, name, repr(value))
+    tab.page.select_option("#bp-in-hidden", "tansig")
+    tab.page.fill(f"#bp-hw-{list(homework.names()).index('Δw12')}", "-0.000001")
+    tab.page.click("#bp-hw-check")
+    result = tab.page.text_content("#bp-hw-result")
+    assert tab.page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw12", result
+    assert "The slip wrong-derivative gives about this value" in result, result
+    assert "tell them apart: wrong-derivative. " in result, result
+    assert "tansig, so f'(v_i) = 1 \u2212 y_hi\u00b2" in result, result
+
+
 @pytest.mark.parametrize("text, message", [("", "Enter a number"), ("abc", "Not a number"), ("1e308", "Too large"),
                                            ("1,2,3", "Not a number"), ("1e400", "Too large"),
                                            ("-1e400", "Too large"), ("1e-400", "Too small"),

@@ -1962,7 +1962,7 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     """A reviewer's example (tansig, eta = 0.001): Δw12 = -0.000001, what the slip 'wrong-derivative' gives (-1.2e-6,
     in plain math: the logsig slope y(1 - y) for tanh's 1 - y^2), is wrong (the right one is -2.4e-6), but too near
     the right one for the rule to tell the slip's value apart (tells_apart). The CLI said "No classic mistake gives this
-    value here", which is false: it now says which slip gives it and that the check cannot name it."""
+    value here", which is false: it now says which slip gives it, that the check cannot name it, and the slip's hint."""
     ex = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_hidden": [7.1, -4.9, -7.668],
           "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
           "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
@@ -1978,3 +1978,6 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     assert ("The slip wrong-derivative gives about this value, but here that value lies too near the right one for "
             "the check to tell them apart. Work Δw12 out again") in proc.stdout, proc.stdout
     assert "No classic mistake gives this value" not in proc.stdout
+    # and what that slip would be, as for a likely one, so that the student can look for it: this layer's tanh slope
+    hint = next(line for line in proc.stdout.splitlines() if line.startswith("  wrong-derivative: "))
+    assert "tansig" in hint and "1 − y_hi²" in hint, proc.stdout
