@@ -445,11 +445,18 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     ('0.500000\\,(1 - 0.500000)', '=', False)
     >>> f_prime_numbers("logsig", 0.9999986, 13.5, 1.3710e-06)[1:]
     ('=', True)
+
+    A slope of 0, from an output that is exactly 1 (or -1, or 0) in floating point, is written as the rules compute
+    it, from ``y``, where the formula with ``v`` would give another value (4.2e-18 at ``v = 40``):
+
+    >>> f_prime_numbers("logsig", 1.0, 40.0, 0.0)
+    ('1.000000\\,(1 - 1.000000)', '=', False)
     """
     from . import activations
 
     from_y = float(activations.get(activation).derivative_from_output(written(y)))
-    if activation not in _F_PRIME_OF_V or not slope_lost(activation, y, f_prime):
+    if activation not in _F_PRIME_OF_V or not slope_lost(activation, y, f_prime) or f_prime == 0:
+        # f_prime == 0: y is exactly 1 (or -1, 0) as a double, and the rules' slope from it is 0, as written
         return f_prime_tex(activation, y), eq(from_y, f_prime), False
     # what the written field gives, computed as the formula is written (not through y, which loses those digits)
     return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(_F_PRIME_OF_V[activation](written(v)), f_prime), True

@@ -766,6 +766,13 @@
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
       var shown = ACTIVATIONS[name].fPrimeFromOutput(r(yv));
+      // y exactly 1 (or -1, or 0) as a double: the rules' slope from y is 0, though the slope at v is not (e^{-40} /
+      // (1 + e^{-40})^2 = 4.2e-18): written as the rules compute it, with what v gives beside it (show.f_prime_numbers)
+      var atV = F_PRIME_OF_V[name](r(vv));
+      if (value === 0 && atV > 0) {
+        return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}} \\quad \\text{(y is exactly " + String(yv).replace("-", "\u2212") + " in floating point; " +
+          "the slope at v is }" + fieldText(atV)[0] + "\\text{)}", { y: yv, fp: value, rel: eq(shown, value) });
+      }
       // 1 - |y| kept to fewer than two digits in y's decimals, or the slope far off: from v instead, computed as the
       // formula is written (not through y, which loses those digits)
       if (Math.abs(1 - Math.abs(r(yv))) < Number("1e-" + (DECIMALS - 1)) || Math.abs(shown - value) > COARSE * Math.abs(value)) {
@@ -849,6 +856,11 @@
       } else if ((m = /^\^(\w)/.exec(rest))) { out += "<sup>" + m[1] + "</sup>"; pos += 2; }
       else if (rest.indexOf("\\cdot") === 0) { out += "·"; pos += 5; }
       else if (rest.indexOf("\\approx") === 0) { out += "≈"; pos += 7; }
+      else if (rest.indexOf("\\text{") === 0) { // words, as they are
+        var t = group(pos + 5);
+        out += t[0].replace(/&/g, "&amp;").replace(/</g, "&lt;");
+        pos = t[1];
+      } else if (rest.indexOf("\\quad") === 0) { out += "\u2003"; pos += 5; }
       else if (rest.indexOf("\\tanh") === 0) { out += "tanh"; pos += 5; }
       else if (rest.indexOf("\\cosh") === 0) { out += "cosh"; pos += 5; }
       else if (rest.indexOf("\\big") === 0) { pos += 4; } // \big( and \big): the bracket alone

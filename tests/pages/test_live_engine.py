@@ -819,6 +819,29 @@ def test_saturated_neurons_slopes_are_written_with_their_field_and_read_as_html(
                                            show.tex("{{f}}", f=f_prime_hidden(fp)[0]))
 
 
+def test_a_slope_of_0_in_floating_point_is_written_as_the_rules_compute_it_with_the_slope_at_v(js):
+    """v_1 = 40 (logsig) or ±20 (tanh): y_h1 is exactly ±1 as a double, and the rules' slope from it is 0. The page
+    wrote "e^{-40} / (1 + e^{-40})^2 = 0.000000", which that formula does not give (4.2e-18). It writes the slope as
+    the rules compute it, from y, which gives 0, and beside it the slope at v, computed here in plain math."""
+    cases, slopes = [], []
+    for hidden, v_1 in (("logsig", 40.0), ("tansig", 20.0), ("tansig", -20.0)):
+        net = {"w_hidden": [[v_1 - 0.5, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.5, 0.2, 0.3],
+               "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": hidden, "output": "purelin"}
+        cases.append({"net": net, "x": [1.0, 0.5], "d": 1.0, "eta": 0.5})
+        slopes.append(math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2 if hidden == "logsig" else 1 / math.cosh(v_1) ** 2)
+    got = js("(cs) => cs.map((c) => { var s = BackpropEngine.substitutions(c.net, c.x, c.d, c.eta);"
+             " return [BackpropEngine.texToHtml(s[\"f'(v1)\"]), s[\"δ1\"]]; })", cases)
+    for case, slope, (html, delta) in zip(cases, slopes, got, strict=True):
+        y = "1" if case["net"]["w_hidden"][0][0] > 0 else "\u22121"
+        mantissa, exponent = f"{slope:.1e}".split("e")
+        want = {"logsig": "1.000000 (1 \u2212 1.000000) = 0.000000", "tansig": f"1 \u2212 {'' if y == '1' else '('}"
+                f"{y}.000000{'' if y == '1' else ')'}<sup>2</sup> = 0.000000"}[case["net"]["hidden"]]
+        assert html.replace("\u2009", " ").startswith(want), html
+        assert html.endswith(f"(y is exactly {y} in floating point; the slope at v is {mantissa} \u00d7 10<sup>"
+                             f"\u2212{int(exponent[1:])}</sup>)"), html
+        assert "\\" not in html and delta.startswith("0.000000 \\cdot"), (html, delta)
+
+
 def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
     """A reviewer typed purelin layers with x = (999999, -1000000) and w_4i near 10^6: v4 = 999999 · (-100000) + ...
     printed 10000.120009 for the exact 10000.12, and e and E carried the noise. `cancelling` names such a sum. Checked
