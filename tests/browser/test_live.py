@@ -73,18 +73,6 @@ def shown(value: float) -> str:
     return show.num(value).replace("-", "\u2212")
 
 
-def written_plain(value: float) -> str:
-    """A number as the live page writes it in plain text (the plot's caption, a finite difference): as `shown`, with
-    the power of ten's exponent in superscript characters ("4.2 × 10⁻⁹")."""
-    text = shown(value)
-    if " \u00d7 10" not in text:
-        return text
-    head, exponent = text.rsplit(" \u00d7 10", 1)
-    return head + " \u00d7 10" + exponent.translate(str.maketrans("\u22120123456789", "\u207b\u2070\u00b9\u00b2\u00b3"
-                                                                                     "\u2074\u2075\u2076\u2077\u2078"
-                                                                                     "\u2079"))
-
-
 def page_number(text: str) -> float:
     """The number a formula's text ends with, as `shown` writes it: "-0.000004" or "−3.8 × 10−6"."""
     m = re.search(r"(\u2212?\d+(?:\.\d+)?)(?: \u00d7 10(\u2212?\d+))?$", text)
@@ -337,7 +325,7 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     assert w41 == pytest.approx(net.w_output[0, 0], rel=1e-12, abs=1e-12), (w41, net.w_output[0, 0])
     assert tab.page.locator("#bp-plot circle").count() == 6, tab.page.text_content("#bp-plot-caption")
     caption = tab.page.text_content("#bp-plot-caption")
-    plain = {n: written_plain(costs[n]) for n in (0, 5)}  # the caption writes E as the E step's formula does
+    plain = {n: oracle.plain_string(costs[n]) for n in (0, 5)}  # the caption writes E as the E step's formula does
     assert f"E(5) = {plain[5]}" in caption and f"E(0) = {plain[0]}" in caption
     label = tab.page.get_attribute("#bp-plot svg", "aria-label")
     assert label and "E(5)" in label
@@ -365,7 +353,7 @@ def test_a_target_typed_as_y_prints_gives_an_error_its_numbers_give(tab):
     assert Decimal(f"{d_written - y_written:.1e}") == Decimal(f"{e:.1e}"), text  # what its numbers give, exactly
     tab.wait_until("result announced (#bp-live-announce)",
                    "() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
-    assert f"E = {written_plain(e * e / 2)}" in page.text_content("#bp-live-announce")
+    assert f"E = {oracle.plain_string(e * e / 2)}" in page.text_content("#bp-live-announce")
 
 
 def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):

@@ -357,7 +357,7 @@ def _shown_step(step: float) -> str:
     """An update as exercise 8's worked solution first gives it: six decimals, or, when it is not 0 but prints as
     0.000000, in full (two significant digits) with "which is 0.000000 to 6 decimals" after it."""
     if step != 0 and f"{abs(step):.6f}" == "0.000000":
-        return _sci(step)
+        return oracle.formula_string(step)
     return f"{step:.6f}".replace("-0.000000", "0.000000")
 
 
@@ -370,7 +370,7 @@ def _missing_update_words(text: str, example: dict, it: dict) -> None:
     dws = {"41": it["dw_output"][0][0], name[2:]: dw_ik}
     caught = [sub for sub, dw in dws.items() if abs(dw) > 1e-6 + 1e-3 * abs(dw)]
     y_caught = abs(it["y"] - it["y_next"]) > 1e-6 + 1e-3 * abs(it["y_next"])
-    missed = [rf"$\Delta w_{{{sub}}} = {_sci(dw)}$" for sub, dw in dws.items() if sub not in caught]
+    missed = [rf"$\Delta w_{{{sub}}} = {oracle.formula_string(dw)}$" for sub, dw in dws.items() if sub not in caught]
     tex = " and ".join([f"$w_{{{sub}}}(n+1)$" for sub in caught] + ["$y(n+1)$"] * y_caught)
     within = "is within the tolerance of its box." if len(missed) == 1 else "are within the tolerance of their boxes."
     if not missed:
@@ -846,12 +846,6 @@ def _practice_file(tmp_path: Path, practice: dict, name: str) -> Path:
     return path
 
 
-def _sci(value: float) -> str:
-    """``value`` in TeX's scientific notation with two significant digits, written here: -1.6 \\times 10^{-7}."""
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-
-
 def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tmp_path):
     """TINIER: Δw_41 = -1.6e-7 and Δw_11 = -2.5e-8 are within the 10^-6 of their boxes, so exercise 8's boxes take
     w_41(n) and w_11(n), yet its page said "it is the weights' boxes that catch a missing update"; exercise 12's box
@@ -862,8 +856,9 @@ def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tm
     texts = shown_with_example(_practice_file(tmp_path, TINIER, "tinier"), ["08-one-iteration", "12-spot-the-bug"])
     eight, twelve = texts["08-one-iteration"], texts["12-spot-the-bug"]
     assert "boxes that catch a missing update" not in eight
-    assert (rf"Here no weight's box catches a missing update: the updates $\Delta w_{{41}} = {_sci(dw41)}$ and "
-            rf"$\Delta w_{{11}} = {_sci(dw11)}$ are within the tolerance of their boxes." in eight)
+    written = oracle.formula_string
+    assert (rf"Here no weight's box catches a missing update: the updates $\Delta w_{{41}} = {written(dw41)}$ and "
+            rf"$\Delta w_{{11}} = {written(dw11)}$ are within the tolerance of their boxes." in eight)
     assert re.search(r"“no update \(the values of time n\)”[^.]* give the right answer to the last decimal printed",
                      eight)
     assert "the same as $y(n)$ to six decimals" in eight and "closer to $d" not in eight
@@ -977,7 +972,8 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
         assert r"\cdot 0.000000 \cdot" not in texts[stem], stem
     f_prime = oracle.F_PRIME_FROM_Y["logsig"](oracle.F["logsig"](it["v_hidden"][0]))
     assert f"{f_prime:.6f}" == "0.000000" and f_prime > 0, "the premise"
-    assert rf"$f'(v_1) = {_sci(f_prime)}$ are $0.000000$ to 6 decimals but not 0." in texts["02-sigmoid-derivative"]
+    assert (rf"$f'(v_1) = {oracle.formula_string(f_prime)}$ are $0.000000$ to 6 decimals but not 0."
+            in texts["02-sigmoid-derivative"])
 
 
 # A reviewer's practice example with η = 0.01: every update is below 0.0004 and the bug of exercise 12 moves each new

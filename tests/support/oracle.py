@@ -288,6 +288,18 @@ def formula_string(value: float) -> str:
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def plain_string(value: float) -> str:
+    """`formula_string` as plain text, as the live page writes a number outside a formula (a finite difference, the
+    plot's caption): a real minus sign, and ``3.7 × 10⁻⁶`` with the exponent in superscript characters."""
+    if not in_scientific(value):
+        return number_string(value).replace("-", "\u2212")
+    mantissa, exponent = f"{float(value):.1e}".split("e")
+    return f"{mantissa.replace('-', chr(0x2212))} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def formula_value(value: float) -> float:
     """The number a reader reads from `formula_string`: the six decimals, or the two significant digits."""
     return float(f"{float(value):.1e}") if in_scientific(value) else float(number_string(value))
