@@ -471,6 +471,21 @@ def slope_lost(activation: str, y: float, f_prime: float) -> bool:
     return abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
 
 
+def slope_lost_words(activation: str, label: str, y: float, f_prime: float | None = None) -> str:
+    r"""Why a slope is written with its field (`slope_lost`), in Markdown: ``$y_{h1} = 0.999999$ keeps too few digits
+    of $1 - y_{h1}$`` (``1 - y_{h1}^2`` for tanh), for the output ``label`` = ``y``; with ``f_prime``, what the written
+    ``y`` gives beside it: `` ($0.999999\,(1 - 0.999999) = 1.0 \times 10^{-6}$, not $1.4 \times 10^{-6}$)``."""
+    from . import activations
+
+    square = "^2" if activation == "tansig" else ""
+    words = tex(rf"${label} = {{{{y}}}}$ keeps too few digits of $1 - {label}{square}$", y=y)
+    if f_prime is None:
+        return words
+    from_y = float(activations.get(activation).derivative_from_output(written(y)))
+    return words + tex(" (${{from_y}} = {{value}}$, not ${{f_prime}}$)", from_y=f_prime_tex(activation, y),
+                       value=from_y, f_prime=f_prime)
+
+
 #: f'(v) as `ACTIVATION_TEX`'s ``f_prime_v`` writes it, e^{-v} / (1 + e^{-v})^2 and 1 / cosh^2 v, computed so.
 _F_PRIME_OF_V = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2,
                  "tansig": lambda v: 1 / math.cosh(v) ** 2}

@@ -89,9 +89,7 @@ def saturation_note(fp: ForwardPass) -> _Markdown:
     if not lost:
         return _Markdown("")
     hidden = fp.net.hidden
-    square = "" if hidden == "logsig" else "^2"
-    lost_digits = show.and_list([show.tex(r"$y_{h{{i}}} = {{y}}$ keeps too few digits of $1 - y_{h{{i}}}{{sq}}$",
-                                          i=i, y=fp.y_hidden[i - 1], sq=square) for i in lost])
+    lost_digits = show.and_list([show.slope_lost_words(hidden, f"y_{{h{i}}}", fp.y_hidden[i - 1]) for i in lost])
     one = len(lost) == 1
     return markdown(r"The written {{lost}} for {{its}}, so the table gives {{fields}} too: $f'(v) = {{f_prime_v}}$, "
                     r"the same derivative.", lost=lost_digits, its="its slope" if one else "their slopes",

@@ -8,7 +8,10 @@ with a message naming the page, the sentence and the numbers.
 
 from __future__ import annotations
 
+import inspect
+import math
 import re
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -475,3 +478,20 @@ def test_quotient_of_a_number_that_prints_as_zero_is_in_scientific_notation():
     assert show.quotient(("a", 0.5), ("b", 8.1e-14), "costs") == (
         r"$a / b = 5.00 \times 10^{-1} / (8.10 \times 10^{-14}) \approx 6.2 \times 10^{12}$, the costs in scientific "
         "notation (b prints as 0.000000)")
+
+
+def test_slope_lost_words_docstring_example_holds():
+    """show.slope_lost_words's docstring: the written y_h1 = 0.999999 of a neuron at v = 13.5 (y = 0.9999986, slope
+    1.371e-6, in plain math) keeps too few digits of 1 - y_h1, and $0.999999\\,(1 - 0.999999) = 1.0 \times 10^{-6}$ in
+    exact decimals, not the slope's 1.4 \times 10^{-6}. The page's sentence says so."""
+    doc = inspect.getdoc(show.slope_lost_words)
+    for tex in (r"$y_{h1} = 0.999999$", r"$0.999999\,(1 - 0.999999) = 1.0 \times 10^{-6}$", r"$1.4 \times 10^{-6}$"):
+        assert tex in doc, tex
+    y = 1 / (1 + math.exp(-13.5))
+    slope = math.exp(-13.5) / (1 + math.exp(-13.5)) ** 2
+    assert f"{y:.6f}" == "0.999999" and f"{slope:.1e}" == "1.4e-06"
+    assert f"{Decimal('0.999999') * (1 - Decimal('0.999999')):.1e}" == "1.0e-6"
+    words = show.slope_lost_words("logsig", "y_{h1}", y, slope)
+    assert words == (r"$y_{h1} = 0.999999$ keeps too few digits of $1 - y_{h1}$ ($0.999999\,(1 - 0.999999) = "
+                     r"1.0 \times 10^{-6}$, not $1.4 \times 10^{-6}$)")
+    assert show.slope_lost_words("tansig", "y_{h2}", 0.9999995).endswith("of $1 - y_{h2}^2$")
