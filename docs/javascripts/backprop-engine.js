@@ -770,8 +770,9 @@
       // (1 + e^{-40})^2 = 4.2e-18): written as the rules compute it, with what v gives beside it (show.f_prime_numbers)
       var atV = F_PRIME_OF_V[name](r(vv));
       if (value === 0 && atV > 0) {
-        return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}} \\quad \\text{(y is exactly " + String(yv).replace("-", "\u2212") + " in floating point; " +
-          "the slope at v is }" + fieldText(atV)[0] + "\\text{)}", { y: yv, fp: value, rel: eq(shown, value) });
+        var note = "\\quad \\text{(y is exactly " + String(yv).replace("-", "\u2212") + " in floating point; the slope at v is }" +
+          fieldText(atV)[0] + "\\text{)}";
+        return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}} " + note, { y: yv, fp: value, rel: eq(shown, value) });
       }
       // 1 - |y| kept to fewer than two digits in y's decimals, or the slope far off: from v instead, computed as the
       // formula is written (not through y, which loses those digits)

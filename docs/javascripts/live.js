@@ -166,7 +166,8 @@
         var measured = -eta * fd[key], gap = Math.abs(measured - c.rows[key]);
         fdEls[key].textContent = E.writtenPlain(measured); // as the update's formula beside it writes a number
         if (gapEls[key]) {
-          gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (gap > 0 && gap >= Math.abs(c.rows[key])
+          var unmeasured = gap > 0 && gap >= Math.abs(c.rows[key]);
+          gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (unmeasured
             ? ", as much as the update itself: too small an update for the finite difference to measure" : "");
         }
       });
