@@ -3,7 +3,8 @@ example file, the worked example and the practice example alike, each refusing w
 the field and the value, and says what to change.
 
 * `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
-  significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$; no given number with more decimals
+  significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$, or to a slope from its output
+  that is rounding; no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and
@@ -136,6 +137,7 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
             raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
                              f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
                              f"choose smaller weights or inputs")
+        _check_slope_not_rounding(net.hidden, float(v_i), float(slope), f"hidden neuron {i}", f"v_{i}", where)
     # Python floats: a cost beyond a double's range is inf without a warning, and _check_printable names that step
     e = float(d) - float(fp.y_output[0])
     if e == 0:
@@ -147,6 +149,20 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
                          f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
                          f"it, or how one iteration lowers it; choose a d further from y "
                          f"(|e| of {_enough_error():.3g} or more)")
+
+
+def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: str, field: str, where: str) -> None:
+    r"""Refuse a neuron whose slope from its output, as the rules compute it ($y(1 - y)$, $1 - y^2$), is rounding: $y$
+    is within a few units of a double's last digit of $\pm 1$ (logsig from $v \approx 34$ on, tanh from $|v| \approx
+    17.3$), and the slope from it is more than `show.COARSE` off the slope at $v$ (tanh at 18.5 gives $4.4 \times
+    10^{-16}$ for $3.4 \times 10^{-16}$): the pages would print a slope, and updates, that are noise."""
+    at_v = show.slope_at(activation, v)
+    if at_v is None or not at_v > 0 or abs(slope - at_v) <= show.COARSE * at_v:
+        return
+    raise ValueError(f"{where}{neuron} is saturated: its field {field} = {v:g} puts its output within a double's "
+                     f"rounding of {1 if v > 0 else -1 if activation == 'tansig' else 0}, so f'({field}) computed from "
+                     f"the output is {slope:.2g}, rounding, where the slope at {field} is {at_v:.2g}; choose smaller "
+                     f"weights or inputs")
 
 
 def _enough_error() -> float:

@@ -491,6 +491,16 @@ _F_PRIME_OF_V = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2,
                  "tansig": lambda v: 1 / math.cosh(v) ** 2}
 
 
+def slope_at(activation: str, v: float) -> float | None:
+    """f'(v) from the field ``v``, as `ACTIVATION_TEX`'s ``f_prime_v`` writes it (e^{-v} / (1 + e^{-v})^2, 1 / cosh^2
+    v), where the slope from the output keeps too few digits; None for an activation without that formula."""
+    formula = _F_PRIME_OF_V.get(activation)
+    try:
+        return None if formula is None else formula(float(v))
+    except OverflowError:  # e^{-v} or cosh v beyond a double: a slope below any the pages print
+        return 0.0
+
+
 def f_prime_factor_tex(activation: str, y: object) -> str:
     r"""`f_prime_tex` as one factor of a product: in ``\big(...\big)`` when it is a sum or difference at its top
     level (tanh's ``1 - y^2``) or starts with a sign, as it is otherwise (logsig's ``y\,(1 - y)``):

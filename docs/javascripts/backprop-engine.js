@@ -411,12 +411,15 @@
   var FIELD = /\{\{\s*(\w+)\s*(?::\s*(given|\.\d+f)\s*)?\}\}/g;
 
   // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1"; of a mantissa too).
-  // A typed value that is not 0 but rounds to 0 at the page's decimals (η = 1e-7) is written as JavaScript writes it
-  // shortest, "1e-7": as 0 it would read as a value the page refuses, and every product with it as 0.
+  // A typed value that is not 0 but rounds to 0 at the page's decimals (η = 1e-7), or to a digit far from it (coarse:
+  // x = 6e-7 as 0.000001), is written as JavaScript writes it shortest, "1e-7", to at most 15 significant digits: as 0
+  // it would read as a value the page refuses, and every product with it as 0; as 0.000001, every product 67 % off.
   function given(value) {
     var parts = num(value).split("e"), text = parts[0];
     if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
-    if (parts.length === 1 && !/[1-9]/.test(text) && value !== 0 && isFinite(value)) return value.toExponential();
+    if (parts.length === 1 && value !== 0 && isFinite(value) && (!/[1-9]/.test(text) || coarse(value))) {
+      return Number(value.toPrecision(SIGNIFICANT)).toExponential(); // at most the digits a double holds
+    }
     return parts.length > 1 ? text + "e" + parts[1] : text;
   }
 
@@ -766,13 +769,19 @@
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
       var shown = ACTIVATIONS[name].fPrimeFromOutput(r(yv));
-      // y exactly 1 (or -1, or 0) as a double: the rules' slope from y is 0, though the slope at v is not (e^{-40} /
-      // (1 + e^{-40})^2 = 4.2e-18): written as the rules compute it, with what v gives beside it (show.f_prime_numbers)
+      // y within a few units of a double's last digit of 1 or -1 (logsig from v = 34 on, tanh from |v| = 17.3): the
+      // rules' slope from y is rounding, more than COARSE off the slope at v (at v = 40 it is 0 for 4.2e-18; tanh at
+      // 18.5 gives 4.4e-16 for 3.4e-16). Written as the rules compute it, with y and the slope at v beside it; the
+      // static pages refuse such a neuron (backprop._teachable).
       var atV = F_PRIME_OF_V[name](r(vv));
-      if (value === 0 && atV > 0) {
-        var note = "\\quad \\text{(y is exactly " + String(yv).replace("-", "\u2212") + " in floating point; the slope at v is }" +
-          fieldText(atV)[0] + "\\text{)}";
-        return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}} " + note, { y: yv, fp: value, rel: eq(shown, value) });
+      if (atV > 0 && Math.abs(value - atV) > COARSE * atV) {
+        var one = yv < 0 ? "\u22121" : "1", off = 1 - Math.abs(yv);
+        var where = off === 0 ? "exactly " + one : "within }" + fieldText(off)[0] + "\\text{ of " + one;
+        var note = " \\quad \\text{(y is " + where + " in floating point; the slope at v is }" + fieldText(atV)[0] + "\\text{)}";
+        if (value === 0) { // the arithmetic holds as written: 1.000000 (1 - 1.000000) = 0
+          return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) }) + note;
+        }
+        return tex(F_PRIME_TEX[name].replace(/\{\{y\}\}/g, "y") + " = {{fp}}", { fp: value }) + note;
       }
       // 1 - |y| kept to fewer than two digits in y's decimals, or the slope far off: from v instead, computed as the
       // formula is written (not through y, which loses those digits)

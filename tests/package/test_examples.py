@@ -678,6 +678,27 @@ def test_load_refuses_a_saturated_hidden_neuron(hidden, w11, tmp_path):
     examples.load(write(tmp_path, data, "ok.json"))
 
 
+@pytest.mark.parametrize("hidden, w11", [("logsig", 34.6), ("tansig", 18.1), ("tansig", -18.5)])
+def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11, tmp_path):
+    """y_1 within a few units of a double's last digit of ±1: the rules' slope from y_1 (y(1 - y), 1 - y^2) is more
+    than 5 % off the slope at v_1, in plain math; the pages would print it, and the updates built on it, as if it were
+    the slope (a reviewer's tanh neuron at 18.5: 4.4e-16 for 3.4e-16). Refused with both values; at a quarter of the
+    field, accepted."""
+    data = dict(VALID, hidden=hidden, x=[1.0, 0.0], w_hidden=[[w11, 0.0], [0.5, 0.5], [0.1, 0.2]])
+    v_1 = w11 + VALID["b_hidden"][0]
+    from_y = oracle.F_PRIME_FROM_Y[hidden](oracle.F[hidden](v_1))
+    at_v = math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2 if hidden == "logsig" else 1 / math.cosh(v_1) ** 2
+    assert 0 < from_y and abs(from_y - at_v) > 0.05 * at_v  # the premise, in plain math (numpy's tanh may round
+    # y to another of the doubles next to 1, so the message's slope from y is not compared)
+    with pytest.raises(ValueError, match=rf"hidden neuron 1 is saturated: its field v_1 = {v_1:g} puts its output "
+                                         rf"within a double's rounding of {'-1' if v_1 < 0 else '1'}, so f'\(v_1\) "
+                                         rf"computed from the output is [-.e\d]+, rounding, where the slope at "
+                                         rf"v_1 is {at_v:.2g}"):
+        examples.load(write(tmp_path, data))
+    data["w_hidden"][0][0] = w11 / 4
+    examples.load(write(tmp_path, data, "ok.json"))
+
+
 def test_the_regression_target_is_the_docstrings_formula():
     r"""$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, against math at points where each term matters."""
     import inspect

@@ -49,8 +49,14 @@ def written_as(value: float, spec: str, tex: str) -> Check:
 
 
 def tiny_given(js) -> bool:
-    """A given value that six decimals would print as 0 is written as typed: 10^-7 -> 1 × 10^-7, not 0."""
-    return show.num(1e-7) == "0.000000" and written_as(1e-7, "given", r"1 \times 10^{-7}")(js)
+    """A given value that six decimals would print as 0, or as a digit far off, is written as typed: 10^-7 -> 1 ×
+    10^-7, not 0; 6 × 10^-7 not as 0.000001 (67 % off); 0.0000123 keeps 0.000012 (2.4 % off); never with more than
+    the 15 significant digits a double holds."""
+    return (show.num(1e-7) == "0.000000" and written_as(1e-7, "given", r"1 \times 10^{-7}")(js)
+            and show.num(6e-7) == "0.000001" and written_as(6e-7, "given", r"6 \times 10^{-7}")(js)
+            and written_as(1.23e-5, "given", "0.000012")(js)
+            # a weight an applied step left at a double's rounding noise: 15 significant digits, not 17
+            and written_as(1.1102230246251565e-16, "given", r"1.11022302462516 \times 10^{-16}")(js))
 
 
 def below_ten_to_minus_5_in_two_digits(js) -> bool:

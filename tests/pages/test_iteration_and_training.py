@@ -916,7 +916,7 @@ def test_iteration_page_expression_checks_can_fail():
 # A random example the loader accepts: hidden neuron 1 saturated (y_h1 = 2.4e-14 at x = (0, -4.7)) and eta = 0.001,
 # so rule (1) moves w_41 by a relative 1.2e-16, below the 15 decimals the factor was printed with: the build stopped
 # at "the factor printed shows its side of 1".
-TINY_FACTOR = {"w_hidden": [[-7.0, 7.0], [6.0, -2.189], [-5.71, -6.61]], "b_hidden": [1.98, 6.4, 5.521],
+TINY_FACTOR = {"w_hidden": [[-7.0, 7.0], [6.0, -2.189], [-5.71, -4.15]], "b_hidden": [1.98, 6.4, 5.521],
                "w_output": [[7.31, 6.17, 4.96]], "b_output": [1.0], "hidden": "logsig", "output": "purelin",
                "x": [0.0, -4.7], "d": -2.6, "eta": 0.001}
 

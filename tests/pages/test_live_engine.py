@@ -842,6 +842,31 @@ def test_a_slope_of_0_in_floating_point_is_written_as_the_rules_compute_it_with_
         assert "\\" not in html and delta.startswith("0.000000 \\cdot"), (html, delta)
 
 
+def test_a_slope_that_is_rounding_is_said_to_be(js):
+    """A reviewer's tanh neuron at v_1 = ±18.5 and a logsig one at 36.4: y_h1 is a few units of a double's last digit
+    from ±1, and the rules' slope from it (1 - y^2 = 4.4e-16) is far from the slope at v (1/cosh^2 18.5 = 3.4e-16). The
+    page wrote "1 / cosh^2 18.500000 ≈ 4.4 × 10^-16", a formula that value does not satisfy. It writes the slope as the
+    rules compute it, from y, with how far y is from ±1 and the slope at v beside it (plain math here)."""
+    cases, want = [], []
+    for hidden, v_1 in (("logsig", 36.4), ("tansig", 18.5), ("tansig", -18.5)):
+        net = {"w_hidden": [[v_1 - 0.5, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.5, 0.2, 0.3],
+               "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": hidden, "output": "purelin"}
+        cases.append({"net": net, "x": [1.0, 0.5], "d": 1.0, "eta": 0.5})
+        if hidden == "logsig":
+            y = 1 / (1 + math.exp(-v_1))
+            rules_slope, slope, form = y * (1 - y), math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, "y (1 \u2212 y)"
+        else:
+            y = math.tanh(v_1)
+            rules_slope, slope, form = 1 - y * y, 1 / math.cosh(v_1) ** 2, "1 \u2212 y<sup>2</sup>"
+        assert abs(rules_slope - slope) > 0.2 * slope, "the premise: the slope from y is rounding"
+        one = "1" if y > 0 else "\u22121"
+        want.append(f"{form} = {oracle.plain_html(rules_slope)} (y is within {oracle.plain_html(1 - abs(y))} of "
+                    f"{one} in floating point; the slope at v is {oracle.plain_html(slope)})")
+    got = js("(cs) => cs.map((c) => BackpropEngine.texToHtml(BackpropEngine.substitutions(c.net, c.x, c.d, c.eta)"
+             "[\"f'(v1)\"]))", cases)
+    assert [" ".join(html.split()) for html in got] == want  # \u2003 and \u2009 as spaces
+
+
 def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
     """A reviewer typed purelin layers with x = (999999, -1000000) and w_4i near 10^6: v4 = 999999 · (-100000) + ...
     printed 10000.120009 for the exact 10000.12, and e and E carried the noise. `cancelling` names such a sum. Checked

@@ -300,6 +300,15 @@ def plain_string(value: float) -> str:
     return f"{mantissa.replace('-', chr(0x2212))} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
+def plain_html(value: float) -> str:
+    """`formula_string` as the live page's HTML writes it (``BackpropEngine.texToHtml``): a real minus sign, and
+    ``3.7 × 10<sup>−6</sup>``."""
+    if not in_scientific(value):
+        return number_string(value).replace("-", "\u2212")
+    mantissa, exponent = f"{float(value):.1e}".split("e")
+    return f"{mantissa} \u00d7 10<sup>{int(exponent)}</sup>".replace("-", "\u2212")
+
+
 def formula_value(value: float) -> float:
     """The number a reader reads from `formula_string`: the six decimals, or the two significant digits."""
     return float(f"{float(value):.1e}") if in_scientific(value) else float(number_string(value))
