@@ -175,8 +175,10 @@
 
     // The top of the cost axis: three decimals, or, for a cost that would print as 0.000 there (below 0.0005), two
     // significant digits in scientific notation ("4.4×10⁻⁹"): a top label of 0.000 over a bottom one of 0 says nothing.
+    // From 1000 on too ("7.6×10⁹"): the label ends at the axis, and 46 px left of it hold about 7 characters (a cost of
+    // 7554477034.978 showed as "7034.978").
     function axisLabel(value) {
-      if (value === 0 || /[1-9]/.test(E.plain(value, 3))) return E.plain(value, 3);
+      if (value === 0 || (value < 1000 && /[1-9]/.test(E.plain(value, 3)))) return E.plain(value, 3);
       return sci(value);
     }
 

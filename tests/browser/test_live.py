@@ -434,6 +434,34 @@ def test_numbers_below_the_decimals_are_shown_as_they_are(tab):
                                                  "\u2076\u2077\u2078\u2079"[int(c)] for c in str(int(exponent))), top
 
 
+def test_a_large_costs_axis_label_fits_beside_the_axis(tab):
+    """A reviewer: η = 50 and three applied steps make E(3) = 7554477034.978, and the top label of the plot's axis
+    showed "7034.978", its first digits cut off by the plot's edge. From 1000 on it is written in scientific notation
+    (the oracle's largest cost) and lies wholly inside the plot, at phone width too."""
+    visit(tab)
+    page = tab.page
+    fill(tab, "eta", "50")
+    values, costs = example_values() | {"eta": 50.0}, []
+    net, x, d, eta = network(values)
+    for _ in range(3):
+        page.click("#bp-apply")
+        costs.append(oracle.iteration(oracle_example(values))["E"])
+        net = step(net, x, d, eta)
+        values |= {f"w{i + 1}{k + 1}": float(net.w_hidden[i, k]) for i in range(3) for k in range(2)}
+        values |= {f"b{i + 1}": float(net.b_hidden[i]) for i in range(3)}
+        values |= {f"w4{i + 1}": float(net.w_output[0, i]) for i in range(3)} | {"b4": float(net.b_output[0])}
+    costs.append(oracle.iteration(oracle_example(values))["E"])
+    top = max(costs)
+    assert top > 1000, costs  # the premise
+    mantissa, exponent = f"{top:.1e}".split("e")
+    for size in (DESKTOP, PHONE_360):
+        page.set_viewport_size(size)
+        label = page.locator("#bp-plot svg text").first
+        assert label.text_content() == mantissa + "\u00d710" + str(int(exponent)).translate(
+            str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"))
+        assert label.evaluate("(t) => t.getBBox().x") >= 0, label.text_content()
+
+
 def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
     visit(tab)
     right = homework.trace(*network(example_values()))

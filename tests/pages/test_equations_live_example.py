@@ -82,6 +82,23 @@ def y_in_a_small_difference_gets_its_decimals(js) -> bool:
             and result == show.sci(d - y) and Decimal(f"{written:.1e}") == Decimal(f"{d - y:.1e}"))
 
 
+def update_in_a_small_sum_gets_its_decimals(js) -> bool:
+    """A reviewer's network with every hidden weight 10 (x = (1, 0.5), d = 1, η = 0.5): Δw_43 nearly cancels w_43 =
+    0.9 (the oracle's w_43(n+1) = 6.4e-7), and six decimals of the update gave "0.9 + (-0.899999) ≈ 6.4e-7", whose
+    numbers give 1.0e-6. The update is written with the decimals the sum needs, and the sum of the written numbers
+    gives the written result exactly."""
+    example = {"w_hidden": [[10.0, 10.0]] * 3, "b_hidden": [0.0] * 3, "w_output": [[0.7, 0.8, 0.9]],
+               "b_output": [0.4], "hidden": "logsig", "output": "purelin", "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
+    new = 0.9 + oracle.iteration(example)["dw_output"][0][2]
+    step = js("(e) => BackpropEngine.substitutions(e, e.x, e.d, e.eta)['w43(n+1)']", example)
+    m = re.fullmatch(r"(-?[\d.]+) \+ \((-[\d.]+)\) = (.*)", step)
+    if not m or not show.in_scientific(new):
+        return False
+    old, update, result = m.groups()
+    return (old == "0.9" and len(update.split(".")[1]) > show.DECIMALS and result == show.sci(new)
+            and f"{Decimal(old) + Decimal(update):.1e}" == f"{Decimal(repr(new)):.1e}")
+
+
 def large_written_in_powers(js) -> bool:
     """From 10^15 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
     keeps 15 significant digits)."""
@@ -153,8 +170,10 @@ def six_decimals_of_e_times_a_large_eta(js) -> bool:
 EXPRESSIONS = [
     (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
     (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits,
-    # "and then the output $y$ in $d - y$ with the decimals that this difference needs"
+    # "and then the output $y$ in $d - y$, or the update in $\theta + \Delta\theta$, with the decimals that the result
+    # needs"
     (r"d - y", y_in_a_small_difference_gets_its_decimals),
+    (r"\theta + \Delta\theta", update_in_a_small_sum_gets_its_decimals),
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
     (r"\eta\, \delta", update_is_eta_delta_times_input),  # "every update below is $\eta\, \delta$ times what its
     (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"

@@ -740,15 +740,36 @@ def near_target_cases() -> list[dict]:
     return out
 
 
-def test_a_difference_below_1e_5_is_written_with_the_digits_of_y_it_needs(js):
+def reviewers_cases() -> list[dict]:
+    """What a reviewer typed on the live page (in Chromium): every hidden weight 10 (an update that almost cancels its
+    weight, w_43(n+1) = 0.9 - 0.8999995), or 40 (one that cancels it to a double's rounding, and slopes of 0); x_2 =
+    6e-7 with w_12 = 10^5 and η = 7e-7 (typed values that six decimals write far off)."""
+    def case(**change) -> dict:
+        values = {"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA}
+        values["net"] = {**values["net"], "hidden": "logsig", "output": "purelin",
+                         "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3],
+                         "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4]}
+        values["x"], values["d"], values["eta"] = [1.0, 0.5], 1.0, 0.5
+        for key, value in change.items():
+            (values["net"] if key in values["net"] else values)[key] = value
+        return values
+
+    return [case(w_hidden=[[10.0, 10.0]] * 3, b_hidden=[0.0] * 3),
+            case(w_hidden=[[40.0, 40.0]] * 3, b_hidden=[0.0] * 3),
+            case(x=[0.0, 6e-7], w_hidden=[[0.1, 100000.0], [0.3, 0.4], [0.5, 0.6]], b_hidden=[-0.08, 0.2, 0.3]),
+            case(eta=7e-7)]
+
+
+def test_a_sum_or_difference_below_1e_5_is_written_with_the_digits_it_needs(js):
     """Near the target (after many applied steps, or d typed as y prints), e = d - y is written with two significant
-    digits in scientific notation, and six decimals of y would not give it ("1 - 1.000000 \approx 2.2 \times
-    10^{-16}", whose numbers give 0): every substituted formula, e, Δb_4 = η (d - y) and E(n+1) = (d - y(n+1))^2 / 2
-    among them, holds for its numbers as written (computed exactly, `pages.Claim.wrong`), and y gets more decimals
-    where e needs them."""
+    digits in scientific notation, and six decimals of y would not give it ("1 - 1.000000 \\approx 2.2 \\times
+    10^{-16}", whose numbers give 0); likewise a new weight that its update almost cancels (a reviewer's "0.9 +
+    (-0.899999) \\approx 5.0 \\times 10^{-7}", whose numbers give 1.0e-6). Every substituted formula, e, Δb_4 = η (d -
+    y), E(n+1) = (d - y(n+1))^2 / 2 and the new values among them, holds for its numbers as written (computed exactly,
+    `pages.Claim.wrong`), on these and the reviewer's other inputs; y gets more decimals where e needs them."""
     from tests.support.pages import Claim
 
-    batch = near_target_cases()
+    batch = near_target_cases() + reviewers_cases()
     got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
     longer = 0
     for case, subs in zip(batch, got, strict=True):
