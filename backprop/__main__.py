@@ -203,7 +203,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
     wrong = report.first_wrong
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
-            print(f"No given value is wrong, but the check cannot tell {show.and_list(loose)} from 0 (above).")
+            print(f"Every given value is within the check's tolerance, but the check cannot tell "
+                  f"{show.and_list(loose)} from 0 (above): a value near it, of either sign, passes too.")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return

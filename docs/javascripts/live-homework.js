@@ -110,9 +110,10 @@
         parts.push(notRead);
       } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
         // not "right" without a word: nothing at all, or the other sign, passes there too (a large η)
-        parts.push("No value you entered is wrong, but six decimals cannot tell " + andList(report.marks.filter(
-          function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
-          " from 0 (or from no update) here.");
+        // "No value is wrong" would be false of a value of the wrong sign that passes (a reviewer's Δw41 with η = 1e-7)
+        parts.push("Every value you entered is within the check's tolerance, but six decimals cannot tell " +
+          andList(report.marks.filter(function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
+          " from 0 (or from no update) here: a value near it, of either sign, passes too.");
       } else {
         parts.push("Every value you entered is right.");
       }

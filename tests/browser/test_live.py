@@ -539,8 +539,8 @@ def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
     assert homework.check(*network(values), {"Δw11": 0.0}).given[0].undecided, "the premise"
     assert page.text_content(f"#{ids['Δw11']}-mark") == "\u2713 right, but six decimals cannot tell it from 0 here"
     result = page.text_content("#bp-hw-result")  # the summary says so too, not "Every value you entered is right"
-    assert result.endswith("No value you entered is wrong, but six decimals cannot tell Δw11 from 0 (or from no "
-                           "update) here."), result
+    assert result.endswith("Every value you entered is within the check's tolerance, but six decimals cannot tell "
+                           "Δw11 from 0 (or from no update) here: a value near it, of either sign, passes too."), result
     assert "Every value you entered is right" not in result
     page.fill(f"#{ids['Δw11']}", "")
     page.fill(f"#{ids['Δw41']}", f"{e * y_h1:.6f}")  # η forgotten, in both
