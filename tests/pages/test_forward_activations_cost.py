@@ -359,16 +359,22 @@ def test_cost_page_two_output_sum_adds_up_as_written():
 
 
 def test_cost_page_two_output_lines_name_each_output_and_add_up():
-    """Each output's line writes its own y_j, d_j, e_j, E_j; the targets as given (d_1 = 1, not 1.000000); and
-    e_j = d_j - y_j, E_j = e_j^2 / 2 hold for the shown numbers."""
+    """Each output's line writes its own y_j, d_j, e_j, E_j; the targets as given (d_1 = 1, not 1.000000); e_j = d_j -
+    y_j holds for the shown numbers, and E_j = e_j^2 / 2 is written with e_j, "=" exactly where the written e_j gives
+    the written E_j to its last decimal (exact decimals). A reviewer's examples printed e_1 = 1.247631 beside E_1 =
+    0.778291, where 1.247631^2 / 2 prints 0.778292."""
+    from decimal import Decimal
+
     text = rendered("cost-function")
     lines = re.findall(r"output (\d): \$y_(\d) = ([-\d.]+)\$, \$d_(\d) = ([-\d.]+)\$, \$e_(\d) = ([-\d.]+)\$, "
-                       r"\$E_(\d) = ([-\d.]+)\$", text)
+                       r"\$E_(\d) = \\tfrac12 \\cdot \(?([-\d.]+)\)?\^2 (=|\\approx) ([-\d.]+)\$", text)
     assert [(line[0], line[1], line[3], line[5], line[7]) for line in lines] == [("1",) * 5, ("2",) * 5]
     assert [line[4] for line in lines] == ["1", "-1"]
     for line in lines:
-        y, d, e, E = (float(line[k]) for k in (2, 4, 6, 8))
-        assert abs(e - (d - y)) <= 1.5e-6 and abs(E - 0.5 * e * e) <= 2e-6 * (1 + abs(e)), line
+        y, d, e, E = (float(line[k]) for k in (2, 4, 6, 10))
+        assert line[8] == line[6] and abs(e - (d - y)) <= 1.5e-6 and abs(E - 0.5 * e * e) <= 2e-6 * (1 + abs(e)), line
+        from_e = Decimal("0.5") * Decimal(line[6]) ** 2
+        assert (line[9] == "=") == (abs(from_e - Decimal(line[10])) < Decimal("0.5e-6")), line
 
 
 def test_activations_page_names_the_example_hidden_activation():
