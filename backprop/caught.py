@@ -94,15 +94,29 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
 
 
 def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
-    """A sentence for a table of ``right`` and ``wrong`` updates with a difference column, where a difference that is
-    not 0 prints as 0: how small those are (and that the others are 0); ``""`` where none does."""
-    diff = np.ravel(np.asarray(wrong, dtype=float) - np.asarray(right, dtype=float))
-    hidden = [abs(g) for g in diff if g != 0 and show.rounded(g) == 0]
-    if not hidden:
-        return ""
-    exact = ", or exactly 0" if np.any(diff == 0) else ""
-    return show.tex(r"Where the difference column prints ${{zero}}$, the difference is below its last decimal, at most "
-                    r"${{most}}$ in size{{exact}}.", zero=show.num(0), most=show.sci(max(hidden)), exact=exact)
+    """Sentences for a table of ``right`` and ``wrong`` updates with a difference column, where an update or a
+    difference that is not 0 prints as 0: how small those are (and that the others are 0); ``""`` where none does (a
+    reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word)."""
+    right, wrong = (np.ravel(np.asarray(a, dtype=float)) for a in (right, wrong))
+    sentences = []
+    named = [(name, column) for name, column in (("right", right), ("wrong", wrong)) if _printed_as_0(column)]
+    if named:
+        where = f"the {' and '.join(name for name, _ in named)} column{'s print' if len(named) > 1 else ' prints'}"
+        sentences.append(_below_note(where, "an update", np.concatenate([column for _, column in named])))
+    if _printed_as_0(wrong - right):
+        sentences.append(_below_note("the difference column prints", "the difference", wrong - right))
+    return " ".join(sentences)
+
+
+def _printed_as_0(values: Array) -> list[float]:
+    """The sizes of the ``values`` that are not 0 but print as 0 with the pages' decimals."""
+    return [abs(float(g)) for g in values if g != 0 and show.rounded(g) == 0]
+
+
+def _below_note(where: str, what: str, values: Array) -> str:
+    exact = ", or exactly 0" if np.any(values == 0) else ""
+    return show.tex(rf"Where {where} ${{{{zero}}}}$, {what} is below its last decimal, at most ${{{{most}}}}$ in "
+                    r"size{{exact}}.", zero=show.num(0), most=show.sci(max(_printed_as_0(values))), exact=exact)
 
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
