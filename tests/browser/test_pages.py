@@ -9,11 +9,12 @@ then the same page switched to dark with material's palette toggle, then narrowe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab, new_tab
 from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -33,11 +34,18 @@ class SitePage:
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p or "home")
-def site_page(request, tab) -> SitePage:
-    tab.page.set_viewport_size(DESKTOP)
-    tab.visit(request.param)
-    tab.use_scheme("default")
-    return SitePage(tab, request.param, tab.network_problems())
+def site_page(request, browser, server) -> Iterator[SitePage]:
+    """Each page in a tab of its own: in a fresh clone's full run the session's shared tab, after some thirty pages,
+    stopped drawing frames on reference/network/ (the scroll's requestAnimationFrame never fired) and the next test's
+    call into the page never returned, which held the whole run; test_live.py's tabs are per test for the same reason
+    (Chromium's headless compositor, not the site)."""
+    context, tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    try:
+        tab.visit(request.param)
+        tab.use_scheme("default")
+        yield SitePage(tab, request.param, tab.network_problems())
+    finally:
+        context.close()
 
 
 def test_every_page_is_tested(pages):
