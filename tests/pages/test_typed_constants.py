@@ -93,3 +93,12 @@ def test_the_live_page_states_the_homework_checks_tolerance():
     assert said, "the live page no longer states the homework check's tolerance"
     assert 10.0 ** int(said[1]) == homework.ATOL == 10.0 ** int(said[3])
     assert float(said[2]) / 100 == homework.RTOL == float(said[4]) / 100
+
+
+@pytest.mark.parametrize("path", [DOCS / "index.md", ROOT / "README.md"], ids=["index", "README"])
+def test_the_loaders_rounding_slope_bound_is_shows_coarse(path):
+    """'0 in floating point or rounding (more than 5 % off the slope at v_i)': the bound the loader refuses a hidden
+    neuron's slope from its output beyond (backprop._teachable, `show.COARSE`)."""
+    said = re.search(r"or rounding \(more than (\d+) % off the slope at", joined(path))
+    assert said, f"{path.name} no longer states the loader's bound on a slope that is rounding"
+    assert int(said[1]) / 100 == show.COARSE
