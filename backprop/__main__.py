@@ -204,7 +204,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
             print(f"Every given value is within the check's tolerance, but the check cannot tell "
-                  f"{show.and_list(loose)} from 0 (above): a value near it, of either sign, passes too.")
+                  f"{show.and_list(loose)} from 0 (above), so a wrong sign can pass too.")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
@@ -219,9 +219,11 @@ def print_report(report: homework.Report, decimals: int) -> None:
     elif report.near:  # a slip gives it, but too near the right value for the check to name it
         one = len(report.near) == 1
         names = show.and_list([m.name for m in report.near])
-        print(f"The slip{'' if one else 's'} {names} give{'s' if one else ''} about this value, but here that value "
-              f"lies too near the right one for the check to tell them apart. Work {wrong.name} out again from its "
-              f"formula, with the values before it to {show.DECIMALS} decimals.")
+        # "too near to tell apart" would contradict the mark: the value is wrong, but a right one can lie as near it
+        print(f"The slip{'' if one else 's'} {names} give{'s' if one else ''} about this value, but a right value can "
+              f"lie within the check's tolerance of it too, so the check does not name {'it' if one else 'them'}. "
+              f"Work {wrong.name} out again from its formula, with the values before it to {show.DECIMALS} "
+              f"decimals.")
         for m, hint in zip(report.near, report.near_hints, strict=True):  # what each slip would be, to look for it
             print(f"  {m.name}: {hint}")
     else:

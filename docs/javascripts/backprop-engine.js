@@ -714,20 +714,26 @@
   var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
     logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
 
-  // The computed operand of a given value plus or minus it, d - y or w + Δw, whose result is written in scientific
-  // notation (below 10^-5: a target typed close to y, many applied steps, an update that cancels the weight): six
-  // decimals of it would give a result of 0 or one far off ("1 - 1.000000 \approx 2.2 \times 10^{-16}", "0.9 +
-  // (-0.899999) \approx 5.0 \times 10^{-7}"), so it gets the decimals the result needs for its two significant digits
-  // ("1 - 0.99999999999999978 = 2.2 \times 10^{-16}"). The field's spec ("" or ":.17f") and the sum of the given value
-  // and sign times the operand as written: exactly, where the operand's digits are more than a double holds of the sum.
+  // A given value plus or minus a computed one, d - y or w + Δw, whose result is written in scientific notation
+  // (below 10^-5: a target typed close to y, many applied steps, an update that cancels its weight): six decimals of
+  // the computed one would give a result of 0 or one far off ("1 - 1.000000 \approx 2.2 \times 10^{-16}", "0.9 +
+  // (-0.899999) \approx 6.4 \times 10^{-7}"), so it gets the decimals the result needs for its two significant
+  // digits ("1 - 0.99999999999999978 = 2.2 \times 10^{-16}"), and the given one is written with as many, trailing
+  // zeros dropped: as given where that is all of it (1, 0.9, d = 2.0118944 typed so), in full where it has more (d =
+  // 0.12345678 was written 0.123457; at a double's last digits, 0.1234567800000000026). Returns the given value or
+  // its text (the field is written {{d:given}}), the computed one's spec ("" or ":.17f") and the result of the two as
+  // written, exactly.
   function widened(given_, operand, result, sign) {
-    var asUsual = { spec: "", value: shownGiven(given_) + sign * formulaValue(operand) }; // as the static pages do
-    if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual;
+    var asUsual = { given: given_, spec: "", value: shownGiven(given_) + sign * formulaValue(operand) };
+    if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual; // as the static pages do
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
     for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, 2 - p); places++) {
-      var a = decimal(given(given_)), b = decimal(signedFixed(operand, places)), e = Math.min(a.e, b.e);
-      var sum = scaled(a, e) + BigInt(sign) * scaled(b, e);
-      longer = { spec: ":." + places + "f", value: Number(sum.toString() + "e" + e) };
+      var text = signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
+      var shown = decimal(given(given_)), common = Math.min(full.e, shown.e);
+      var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
+      var b = decimal(signedFixed(operand, places)), e = Math.min(full.e, b.e);
+      var sum = scaled(full, e) + BigInt(sign) * scaled(b, e);
+      longer = { given: written, spec: ":." + places + "f", value: Number(sum.toString() + "e" + e) };
       if (eq(longer.value, result) === "=") break;
     }
     return longer;
@@ -766,7 +772,7 @@
     out.y = linearOut ? tex("{{y}}", { y: y })
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
     var ye = widened(dd, y, e, -1);
-    out.e = tex("{{d:given}} - {{y" + ye.spec + "}} {{rel}} {{e}}", { d: dd, y: y, e: e, rel: eq(ye.value, e) });
+    out.e = tex("{{d:given}} - {{y" + ye.spec + "}} {{rel}} {{e}}", { d: ye.given, y: y, e: e, rel: eq(ye.value, e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
@@ -814,7 +820,7 @@
     var db = u.db_output[0];
     out["Δb" + j4] = linearOut
       ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y" + ye.spec + "}}) {{rel}} {{db}}",
-        { eta: eta, d: dd, y: y, db: db, rel: eq(g(eta) * ye.value, db) })
+        { eta: eta, d: ye.given, y: y, db: db, rel: eq(g(eta) * ye.value, db) })
       : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(g(eta) * r(d4), db) });
     out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
     for (i = 0; i < nHid; i++) {
@@ -832,13 +838,13 @@
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
     var yNext = rows["y(n+1)"], yn = widened(dd, yNext, dd - yNext, -1);
     out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y" + yn.spec + "}})^2 {{rel}} {{E}}",
-      { d: dd, y: yNext, E: rows["E(n+1)"], rel: eq(0.5 * Math.pow(yn.value, 2), rows["E(n+1)"]) });
+      { d: yn.given, y: yNext, E: rows["E(n+1)"], rel: eq(0.5 * Math.pow(yn.value, 2), rows["E(n+1)"]) });
     return out;
   }
 
   function newValue(old, delta, value) {
     var sum = widened(old, delta, value, 1);
-    return tex("{{old:given}} + {{delta" + sum.spec + "}} {{rel}} {{new}}", { old: old, delta: delta, "new": value,
+    return tex("{{old:given}} + {{delta" + sum.spec + "}} {{rel}} {{new}}", { old: sum.given, delta: delta, "new": value,
       rel: eq(sum.value, value) });
   }
 

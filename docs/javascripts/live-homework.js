@@ -98,7 +98,8 @@
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
           var one = report.near.length === 1;
           parts.push("The slip" + (one ? " " : "s ") + andList(report.near) + " give" + (one ? "s" : "") +
-            " about this value, but here that value lies too near the right one for the check to tell them apart: " +
+            " about this value, but a right value can lie within the check's tolerance of it too, so the check does not " +
+            "name " + (one ? "it" : "them") + ": " +
             report.near.map(function (n) { return n + ". " + hintFor(n, c.net); }).join(" Or: ") +
             " Work it out again from its formula, with the values before it to six decimals.");
         } else {
@@ -110,10 +111,10 @@
         parts.push(notRead);
       } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
         // not "right" without a word: nothing at all, or the other sign, passes there too (a large η)
-        // "No value is wrong" would be false of a value of the wrong sign that passes (a reviewer's Δw41 with η = 1e-7)
+        // "No value is wrong" would be false of a wrong sign that passes (a reviewer's Δw41 with η = 1e-7)
         parts.push("Every value you entered is within the check's tolerance, but six decimals cannot tell " +
           andList(report.marks.filter(function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
-          " from 0 (or from no update) here: a value near it, of either sign, passes too.");
+          " from 0 (or from no update) here, so a wrong sign can pass too.");
       } else {
         parts.push("Every value you entered is right.");
       }

@@ -741,9 +741,11 @@ def near_target_cases() -> list[dict]:
 
 
 def reviewers_cases() -> list[dict]:
-    """What a reviewer typed on the live page (in Chromium): every hidden weight 10 (an update that almost cancels its
-    weight, w_43(n+1) = 0.9 - 0.8999995), or 40 (one that cancels it to a double's rounding, and slopes of 0); x_2 =
-    6e-7 with w_12 = 10^5 and η = 7e-7 (typed values that six decimals write far off)."""
+    """What two reviewers typed on the live page (in Chromium): every hidden weight 10 (an update that almost cancels
+    its weight, w_43(n+1) = 0.9 - 0.8999994), or 40 (one that cancels it to a double's rounding, and slopes of 0); x_2
+    = 6e-7 with w_12 = 10^5 and η = 7e-7 (typed values that six decimals write far off); d or b_4 with more than six
+    decimals, near the target (d = 0.12345678 as 0.123457 gave "0.123457 - 0.1234567799999999882 ≈ 1.4e-17", whose
+    numbers give 2.2e-7)."""
     def case(**change) -> dict:
         values = {"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA}
         values["net"] = {**values["net"], "hidden": "logsig", "output": "purelin",
@@ -757,7 +759,18 @@ def reviewers_cases() -> list[dict]:
     return [case(w_hidden=[[10.0, 10.0]] * 3, b_hidden=[0.0] * 3),
             case(w_hidden=[[40.0, 40.0]] * 3, b_hidden=[0.0] * 3),
             case(x=[0.0, 6e-7], w_hidden=[[0.1, 100000.0], [0.3, 0.4], [0.5, 0.6]], b_hidden=[-0.08, 0.2, 0.3]),
-            case(eta=7e-7)]
+            case(eta=7e-7),
+            # given values with more decimals than six: d typed so, or a bias an applied step left so
+            *(stepped(case(d=d), n) for d, n in ((0.12345678, 20), (0.9999995, 10), (2.0118944, 0))),
+            case(b_output=[0.40000012], d=1.211894), case(b_output=[0.4000004], d=1.211894)]
+
+
+def stepped(case: dict, n: int) -> dict:
+    """``case`` after ``n`` applied steps (backprop.step, as "Apply the update" does)."""
+    net = network(case)
+    for _ in range(n):
+        net = step(net, case["x"], case["d"], case["eta"])
+    return {**case, "net": net.to_dict()}
 
 
 def test_a_sum_or_difference_below_1e_5_is_written_with_the_digits_it_needs(js):
