@@ -160,15 +160,16 @@
       // Each finite difference with its gap to the rule's value, written as show.apart writes it on the static pages
       // ("4e-05"): the gap is the finite difference's own error, which grows with large inputs and weights, so the
       // page promises no number of decimals on which the two agree.
-      // An update no larger than that error (near the target, after many steps: the hidden ones first) is beyond what
-      // the finite difference measures, which then shows its own error, of any sign: the gap says so.
+      // An update no larger than that error is beyond what the finite difference measures, which then shows its own
+      // error, of any sign: a tiny update near the target (the hidden ones first), or a cost so large that its rounding
+      // swamps the difference (η = 50, three steps: E = 7.6e9). The gap says so.
       Object.keys(fdEls).forEach(function (key) {
         var measured = -eta * fd[key], gap = Math.abs(measured - c.rows[key]);
         fdEls[key].textContent = E.writtenPlain(measured); // as the update's formula beside it writes a number
         if (gapEls[key]) {
           var unmeasured = gap > 0 && gap >= Math.abs(c.rows[key]);
           gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (unmeasured
-            ? ", as much as the update itself: too small an update for the finite difference to measure" : "");
+            ? ", as much as the update itself: the finite difference cannot measure it here" : "");
         }
       });
     }

@@ -213,13 +213,13 @@ def test_each_finite_difference_shows_its_gap_to_the_rule(tab):
     assert "six decimals" not in paragraph and "how far apart the two are" in paragraph, paragraph
 
 
-TOO_SMALL = ", as much as the update itself: too small an update for the finite difference to measure"
+TOO_SMALL = ", as much as the update itself: the finite difference cannot measure it here"
 
 
 def test_an_update_below_the_finite_differences_error_is_said_to_be(tab):
     """A network 20 steps from the slides' (typed in): e is at a double's last digit of y, the hidden updates about
     10^-17 and their finite differences' truncation about 2 × 10^-14, of any sign. The gap beside those says that the
-    update is too small for the finite difference to measure; beside the output weights', which still agree, it does
+    finite difference cannot measure the update; beside the output weights', which still agree, it does
     not. Expected from the oracle's rules and finite differences on the same numbers."""
     net = Network([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [0.1, 0.2, 0.3], [[0.7, 0.8, 0.9]], [0.4])
     x, d, eta = [1.0, 0.5], 1.0, 0.5
