@@ -203,6 +203,16 @@
     return found;
   }
 
+  // The first value of the iteration (trace order) that is not 0 but below the smallest normal double (2.2e-308: a
+  // logsig neuron at v = -740, an update built on it), {name, value}, or null: a double keeps fewer digits there, and
+  // the page's arithmetic would be off in the last digit it prints (0.5 · (-3.5e-323) = -2.0e-323), so the page refuses
+  // such input as it refuses too large a sum.
+  var SMALLEST_NORMAL = 2.2250738585072014e-308;
+  function subnormal(it) {
+    var row = it.rows.filter(function (r) { return r[1] !== 0 && Math.abs(r[1]) < SMALLEST_NORMAL; })[0];
+    return row ? { name: row[0], value: row[1] } : null;
+  }
+
   // The unit of the last digit num() prints of a value: 10^-6 below 10^9, fewer decimals above, a mantissa's last.
   function unitOf(value) {
     var text = num(value), m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
@@ -900,7 +910,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    cancelling: cancelling,
+    cancelling: cancelling, subnormal: subnormal,
     num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,

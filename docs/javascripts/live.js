@@ -138,6 +138,8 @@
       if (!finite) return null;
       var noisy = E.cancelling(it, values.d); // a sum whose printed digits its own rounding could change
       if (noisy) return { tooLarge: noisy };
+      var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
+      if (tiny) return { tooSmall: tiny };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -253,13 +255,16 @@
         return false;
       }
       var c = compute(values);
-      if (!c || c.tooLarge) {
+      if (!c || c.tooLarge || c.tooSmall) {
         setState("invalid");
         status.textContent = !c ? "These numbers overflow (a value became infinite); the steps below still show the " +
-          "last valid input. Try smaller weights or a smaller η." : "These numbers are too large to show: the terms of " +
-          c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") add up to " + signed(c.tooLarge.sum) +
-          ", and a double keeps about 16 digits of them, fewer than the page prints of the sum. The steps below " +
-          "still show the last valid input. Try smaller weights or inputs.";
+          "last valid input. Try smaller weights or a smaller η." : c.tooSmall ? "These numbers are too small to " +
+          "show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) + " is below 2.2 \u00d7 10\u207b\u00b3" +
+          "\u2070\u2078, where a double keeps fewer digits than the page prints. The steps below still show the last " +
+          "valid input. Try weights and inputs that keep each field nearer 0." : "These numbers are too large to show: " +
+          "the terms of " + c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") add up to " +
+          signed(c.tooLarge.sum) + ", and a double keeps about 16 digits of them, fewer than the page prints of the " +
+          "sum. The steps below still show the last valid input. Try smaller weights or inputs.";
         homework.refresh();
         return false;
       }

@@ -356,6 +356,21 @@ def test_a_target_typed_as_y_prints_gives_an_error_its_numbers_give(tab):
     assert f"E = {oracle.plain_string(e * e / 2)}" in page.text_content("#bp-live-announce")
 
 
+def test_a_value_below_the_smallest_normal_double_is_refused(tab):
+    """b2 = -742: y_h2 is about 3.5e-323, below the smallest normal double, and the formulas built on it wrote "="
+    where their numbers gave another last digit. The page refuses the input, as it refuses a sum too large to show,
+    naming the value (its engine's test checks which), and keeps the last valid numbers."""
+    visit(tab)
+    page = tab.page
+    numbers = page.evaluate(NUMBERS_JS)
+    fill(tab, "b2", "-742")
+    status = page.text_content("#bp-live-status")
+    assert status.startswith("These numbers are too small to show: y_h2 = "), status
+    assert "is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078" in status, status
+    assert page.get_attribute("#bp-live", "data-state") == "invalid"
+    assert page.evaluate(NUMBERS_JS) == numbers
+
+
 def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):
     """d = 10^6 and η = 2 on the example: one step would make w41, w42, w43 and b4 larger than 10^6, which the fields
     refuse. Apply used to write them anyway, every such field turned invalid and the reader was stuck. Now nothing

@@ -1006,3 +1006,20 @@ def test_slopes_of_saturated_neurons_are_written_alike_on_both_pages(js, hidden)
         assert got[0].endswith(r"\approx 9.3 \times 10^{-14}"), got[0]  # the formula gives 9.36e-14: not "="
         assert got[1].startswith(r"\frac{e^{-11.600000}}"), got[1]  # 1 - 0.999991 keeps one digit
     assert "0.500000" not in got[-1] and r"\frac" not in got[-1]  # an ordinary neuron keeps its output's form
+
+
+def test_a_value_below_the_smallest_normal_double_is_found(js):
+    """A reviewer's b_2 = -742 (the example otherwise): y_h2 = 1/(1 + e^{741.5}) is about 3.5e-323, below the smallest
+    normal double, which keeps fewer digits there, and the page wrote "Δw21 = 0.5 · (-3.5e-323) · 1 = -2.0e-323",
+    whose numbers give -1.75e-323. `subnormal` names the first such value (plain math for the premise), so the page
+    refuses the input; on the example and on random networks it finds none."""
+    v_2 = 0.3 * 1.0 + 0.4 * 0.5 - 742.0
+    assert 0 < math.exp(v_2) < 2.2250738585072014e-308  # the premise: y_h2 = e^{v_2} / (1 + e^{v_2}) is subnormal
+    net = {**examples.NET.to_dict(), "hidden": "logsig", "output": "purelin", "w_hidden": [[0.1, 0.2], [0.3, 0.4],
+           [0.5, 0.6]], "b_hidden": [0.1, -742.0, 0.3], "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4]}
+    found = js("(net) => BackpropEngine.subnormal(BackpropEngine.iteration(net, [1, 0.5], 1, 0.5))", net)
+    assert found and found["name"] == "y_h2" and 0 < found["value"] < 2.2250738585072014e-308, found
+    batch = [{"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA},
+             *cases(20, 41)]
+    assert js("(cs) => cs.map((c) => BackpropEngine.subnormal(BackpropEngine.iteration(c.net, c.x, c.d, c.eta)))",
+              batch) == [None] * len(batch)
