@@ -170,8 +170,7 @@ def six_decimals_of_e_times_a_large_eta(js) -> bool:
 EXPRESSIONS = [
     (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
     (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits,
-    # "and then the output $y$ in $d - y$, or the update in $\theta + \Delta\theta$, with the decimals that the result
-    # needs"
+    # "and then both numbers of $d - y$ or $\theta + \Delta\theta$ with the decimals that the result needs"
     (r"d - y", y_in_a_small_difference_gets_its_decimals),
     (r"\theta + \Delta\theta", update_in_a_small_sum_gets_its_decimals),
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
