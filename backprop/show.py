@@ -205,9 +205,7 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
     ``shown`` is the expression evaluated with the operands as `tex` writes them (use `written`), ``exact``
     the result the package computed from the unrounded ones, printed as `tex` writes it. A ``shown`` value within
     floating-point noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
-    a reader who rounds half up would print a different last digit. That noise is a few units of a double's last digit
-    of ``shown`` (`NOISE` of its size): 2.636633 · 4860 + (-0.00255) · 0.85 is the tie 12814.0342125 exactly, which
-    doubles compute as 12814.034212499998.
+    a reader who rounds half up would print a different last digit.
     """
     if decimals is None:  # the result as `tex` writes it
         printed, unit = written_digits(exact)
@@ -215,13 +213,7 @@ def eq(shown: float, exact: float, decimals: int | None = None) -> str:
         printed, unit = Decimal(num(exact, decimals)), Decimal(1).scaleb(-decimals)
     half = unit / 2
     gap = abs(Decimal(repr(float(shown))) - printed)
-    noise = Decimal(repr(abs(float(shown)) * NOISE))
-    return "=" if gap < half * (1 - Decimal("1e-6")) and gap < half - noise else r"\approx"
-
-
-#: How far, relatively, a value computed in doubles from a few written numbers can be off the exact value of those
-#: numbers: 4 units of a double's last digit (2^-52 each), what `eq` allows a tie for.
-NOISE = 2.0**-50
+    return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 
 
 def sci(value: float, digits: int = 2) -> str:

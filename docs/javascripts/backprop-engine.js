@@ -479,16 +479,14 @@
   // as tex writes it: its last digit is the last decimal (10^-6 as on the static pages, 10^-3 for 499997988107.949) or
   // the mantissa's (10^14 for 1.234568e+20, 10^-7 for 3.7e-6), and the value computed from the shown numbers must round
   // to it there.
-  var NOISE = Math.pow(2, -50); // show.NOISE: how far a value computed in doubles from written numbers can be off
   function eq(shown, exact, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
     var printed = decimal(decimals === undefined ? formulaText(exact) : num(exact, places)), s = decimal(String(shown));
     var threshold = { m: 4999995n, e: printed.e - 7 }; // half a unit of the last printed digit, times (1 - 1e-6)
-    var half = { m: 5n, e: printed.e - 1 }, noise = decimal(String(Math.abs(shown) * NOISE)); // show.NOISE
-    var e = Math.min(printed.e, s.e, threshold.e, noise.e);
+    var e = Math.min(printed.e, s.e, threshold.e);
     var gap = scaled(s, e) - scaled(printed, e);
     if (gap < 0n) gap = -gap;
-    return gap < scaled(threshold, e) && gap < scaled(half, e) - scaled(noise, e) ? "=" : "\\approx";
+    return gap < scaled(threshold, e) ? "=" : "\\approx";
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -364,13 +364,6 @@ def test_eq_equals_show_eq(js):
         shown = show.written(exact) + float(rng.integers(-12, 13)) * 0.05 * 10.0 ** math.floor(math.log10(abs(exact)))
         pairs.append((shown, float(exact)))
     pairs += [(k / 128, k / 128) for k in range(-20, 20)] + [(0.0078125, 0.0078126), (1e6 + 5e-7, 1e6)]
-    # a reviewer's tie that doubles miss (12814.0342125 computed as 12814.034212499999), and values near ties at
-    # every size, where eq allows for a double's rounding (show.NOISE)
-    tie = 2.636633 * 4860 + (-0.00255) * 0.85 + 0.0
-    pairs += [(tie, tie), (12814.0342124, 12814.0342124), (1e8 + 0.1234564, 1e8 + 0.1234564)]
-    for exact in rng.normal(size=300) * 10.0 ** rng.integers(-3, 9, 300):
-        tie = show.rounded(exact) + 5e-7
-        pairs += [(tie * (1 + k * 2.0**-52), float(exact)) for k in (-6, -3, 0, 3, 6)]
     got = js("(ps) => ps.map((p) => BackpropEngine.eq(p[0], p[1]))", pairs)
     for (shown, exact), rel in zip(pairs, got, strict=True):
         assert rel == show.eq(shown, exact), (shown, exact)
