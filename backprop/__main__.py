@@ -179,6 +179,12 @@ def read_answers(path: str) -> dict[str, object]:
     return data
 
 
+def print_hints(mistakes: tuple[homework.Mistake, ...], hints: tuple[str, ...]) -> None:
+    """Each slip's name and its hint, one to a line, indented under the sentence that names them."""
+    for m, hint in zip(mistakes, hints, strict=True):
+        print(f"  {m.name}: {hint}")
+
+
 def print_report(report: homework.Report, decimals: int) -> None:
     """Expected against given for each given step up to the first wrong one, then its likely mistakes."""
     shown = []
@@ -204,7 +210,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
             print(f"Every given value is within the check's tolerance, but the check cannot tell "
-                  f"{show.and_list(loose)} from 0 (above), so a wrong sign can pass too.")
+                  f"{show.and_list(loose)} from 0 (a new weight or bias from its value at time n; above): those "
+                  f"would pass too.")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
@@ -214,18 +221,16 @@ def print_report(report: homework.Report, decimals: int) -> None:
         print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
     elif report.likely:
         print("Likely mistakes (each gives this value here):")
-        for m, hint in zip(report.likely, report.hints, strict=True):
-            print(f"  {m.name}: {hint}")
+        print_hints(report.likely, report.hints)
     elif report.near:  # a slip gives it, but too near the right value for the check to name it
         one = len(report.near) == 1
         names = show.and_list([m.name for m in report.near])
         # "too near to tell apart" would contradict the mark: the value is wrong, but a right one can lie as near it
         print(f"The slip{'' if one else 's'} {names} give{'s' if one else ''} about this value, but a right value can "
-              f"lie within the check's tolerance of it too, so the check does not name {'it' if one else 'them'}. "
-              f"Work {wrong.name} out again from its formula, with the values before it to {show.DECIMALS} "
-              f"decimals.")
-        for m, hint in zip(report.near, report.near_hints, strict=True):  # what each slip would be, to look for it
-            print(f"  {m.name}: {hint}")
+              f"lie within the check's tolerance of it too, so the check cannot tell whether "
+              f"{'it is' if one else 'one of them is'} your mistake. Work {wrong.name} out again from its formula, "
+              f"with the values before it to {show.DECIMALS} decimals.")
+        print_hints(report.near, report.near_hints)  # what each slip would be, to look for it
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
               f"values before it to {show.DECIMALS} decimals.")

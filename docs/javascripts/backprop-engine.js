@@ -737,9 +737,10 @@
     var asUsual = { given: given_, spec: "", value: shownGiven(given_) + sign * formulaValue(operand) };
     if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual; // as the static pages do
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
+    var asGiven = given(given_), typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
     for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, 2 - p); places++) {
-      var text = signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
-      var shown = decimal(given(given_)), common = Math.min(full.e, shown.e);
+      var text = typed ? asGiven : signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
+      var shown = decimal(asGiven), common = Math.min(full.e, shown.e);
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
       var b = decimal(signedFixed(operand, places)), e = Math.min(full.e, b.e);
       var sum = scaled(full, e) + BigInt(sign) * scaled(b, e);

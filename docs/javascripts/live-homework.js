@@ -25,6 +25,10 @@
     // "hidden/output", every pair the selects offer): a hint follows both activations (the sign-flipped rule has
     // f'(v_4) for a nonlinear output, the derivative hints name the hidden layer's own derivative).
     function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
+    // Slips by name, each with its hint for the network checked: "sign-flipped. <hint> Or: ...".
+    function slipsWithHints(names, net) {
+      return names.map(function (n) { return n + ". " + hintFor(n, net); }).join(" Or: ");
+    }
     var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
     var checked = false; // whether the reader has checked: then every recomputation checks again
     var checkedFields = null; // the fields' values when the reader last pressed Check (JSON), to say when they change
@@ -92,15 +96,12 @@
         parts.push("The first wrong step is " + fw.name + " (you wrote " +
           (typed ? typed.value.trim() : E.plain(fw.given)) + ").");
         if (report.likely.length) {
-          parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + report.likely.map(function (n) {
-            return n + ". " + hintFor(n, c.net);
-          }).join(" Or: "));
+          parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + slipsWithHints(report.likely, c.net));
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
           var one = report.near.length === 1;
           parts.push("The slip" + (one ? " " : "s ") + andList(report.near) + " give" + (one ? "s" : "") +
-            " about this value, but a right value can lie within the check's tolerance of it too, so the check does not " +
-            "name " + (one ? "it" : "them") + ": " +
-            report.near.map(function (n) { return n + ". " + hintFor(n, c.net); }).join(" Or: ") +
+            " about this value, but a right value can lie within the check's tolerance of it too, so the check cannot " +
+            "tell whether " + (one ? "it is" : "one of them is") + " your mistake: " + slipsWithHints(report.near, c.net) +
             " Work it out again from its formula, with the values before it to six decimals.");
         } else {
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
@@ -110,11 +111,11 @@
       } else if (bad) {
         parts.push(notRead);
       } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
-        // not "right" without a word: nothing at all, or the other sign, passes there too (a large η)
-        // "No value is wrong" would be false of a wrong sign that passes (a reviewer's Δw41 with η = 1e-7)
+        // not "right" without a word: nothing at all passes there too (a large η, a tiny one); "No value is wrong"
+        // would be false of a wrong one that passes (a reviewer's sign-flipped Δw41 with η = 1e-7)
         parts.push("Every value you entered is within the check's tolerance, but six decimals cannot tell " +
           andList(report.marks.filter(function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
-          " from 0 (or from no update) here, so a wrong sign can pass too.");
+          " from 0 (a new weight or bias from its value at time n) here: those would pass too.");
       } else {
         parts.push("Every value you entered is right.");
       }

@@ -555,7 +555,8 @@ def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
     assert page.text_content(f"#{ids['Δw11']}-mark") == "\u2713 right, but six decimals cannot tell it from 0 here"
     result = page.text_content("#bp-hw-result")  # the summary says so too, not "Every value you entered is right"
     assert result.endswith("Every value you entered is within the check's tolerance, but six decimals cannot tell "
-                           "Δw11 from 0 (or from no update) here, so a wrong sign can pass too."), result
+                           "Δw11 from 0 (a new weight or bias from its value at time n) here: those would pass "
+                           "too."), result
     assert "Every value you entered is right" not in result
     page.fill(f"#{ids['Δw11']}", "")
     page.fill(f"#{ids['Δw41']}", f"{e * y_h1:.6f}")  # η forgotten, in both
@@ -663,7 +664,7 @@ def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     result = tab.page.text_content("#bp-hw-result")
     assert tab.page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw12", result
     assert "The slip wrong-derivative gives about this value" in result, result
-    assert "so the check does not name it: wrong-derivative. " in result, result
+    assert "so the check cannot tell whether it is your mistake: wrong-derivative. " in result, result
     assert "tansig, so f'(v_i) = 1 \u2212 y_hi\u00b2" in result, result
 
 

@@ -1944,7 +1944,7 @@ def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
     assert f"{delta_1:.6f}" == "-0.000001" and abs(delta_1) < 0.75e-6, "the premise: its rounding is half its size"
     report = check(LARGE_ETA, {"Δw11": 0.0})
     assert report.ok and report.given[0].undecided
-    # what the summary says: a value near 0 of either sign passes, the other sign than the right one's included
+    # what the summary says: 0 passes too, and so do values near it of the other sign than the right one
     dw11 = it["dw_hidden"][0][0]
     assert check(LARGE_ETA, {"Δw11": -math.copysign(1e-8, dw11)}).ok and check(LARGE_ETA, {"Δw11": dw11}).ok
     right = oracle.trace_values(oracle.iteration(EX))
@@ -1957,7 +1957,8 @@ def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
     assert "Right, but the check cannot tell Δw11 from 0 (or from the value at time n)" in proc.stdout, proc.stdout
     # and the summary does not call it right without a word (a reviewer's sign-flipped Δb2 read "every value right")
     assert proc.stdout.endswith("to check it.\nEvery given value is within the check's tolerance, but the check "
-                                "cannot tell Δw11 from 0 (above), so a wrong sign can pass too.\n")
+                                "cannot tell Δw11 from 0 (a new weight or bias from its value at time n; above): "
+                                "those would pass too.\n")
     assert "given value is right" not in proc.stdout
 
 
@@ -1979,7 +1980,8 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     proc = cli("--weights", str(weights), "--check", str(answers))
     assert proc.returncode == 1 and "First wrong step: Δw12" in proc.stdout
     assert ("The slip wrong-derivative gives about this value, but a right value can lie within the check's "
-            "tolerance of it too, so the check does not name it. Work Δw12 out again") in proc.stdout, proc.stdout
+            "tolerance of it too, so the check cannot tell whether it is your mistake. Work Δw12 out again") \
+        in proc.stdout, proc.stdout
     assert "No classic mistake gives this value" not in proc.stdout
     # and what that slip would be, as for a likely one, so that the student can look for it: this layer's tanh slope
     hint = next(line for line in proc.stdout.splitlines() if line.startswith("  wrong-derivative: "))

@@ -99,6 +99,27 @@ def update_in_a_small_sum_gets_its_decimals(js) -> bool:
             and f"{Decimal(old) + Decimal(update):.1e}" == f"{Decimal(repr(new)):.1e}")
 
 
+def digits_beyond_15_at_a_doubles_last_digits(js) -> bool:
+    """The slides' network with d = 0.12345678 after 20 applied steps: e = d - y is at a double's last digits, and
+    the e step writes both numbers with more than 15 significant digits, each the exact decimal of its double rounded
+    where e needs it, so that the written numbers give e (the package's stepped network, exact decimals here)."""
+    from backprop import Network, step
+
+    net = Network([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [0.1, 0.2, 0.3], [[0.7, 0.8, 0.9]], [0.4])
+    x, d = [1.0, 0.5], 0.12345678
+    for _ in range(20):
+        net = step(net, x, d, 0.5)
+    y = float(forward(net, x).y_output[0])
+    e_step = js("(net, d) => BackpropEngine.substitutions(net, [1, 0.5], d, 0.5).e", net.to_dict(), d)
+    m = re.fullmatch(r"(-?[\d.]+) - \(?(-?[\d.]+)\)? = (.*)", e_step)
+    if not m or d - y == 0:
+        return False
+    places = len(m[2].split(".")[1])
+    return (all(len(text.replace(".", "").lstrip("0")) > 15 for text in m.groups()[:2])
+            and Decimal(m[1]) == round(Decimal(d), places) and Decimal(m[2]) == round(Decimal(y), places)
+            and f"{Decimal(m[1]) - Decimal(m[2]):.1e}" == f"{Decimal(d) - Decimal(y):.1e}")
+
+
 def large_written_in_powers(js) -> bool:
     """From 10^15 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
     keeps 15 significant digits)."""
@@ -174,6 +195,10 @@ EXPRESSIONS = [
     (r"d - y", y_in_a_small_difference_gets_its_decimals),
     (r"\theta + \Delta\theta", update_in_a_small_sum_gets_its_decimals),
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
+    # "(the numbers of a $d - y$ or $\theta + \Delta\theta$ at a double's last digits are the exception: they are
+    # written with every digit up to the one their result needs, as the double holds them)"
+    (r"d - y", digits_beyond_15_at_a_doubles_last_digits),
+    (r"\theta + \Delta\theta", digits_beyond_15_at_a_doubles_last_digits),
     (r"\eta\, \delta", update_is_eta_delta_times_input),  # "every update below is $\eta\, \delta$ times what its
     (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"
     # "the same update measured numerically, without the rule, as ... with $h = 10^{-5}$"

@@ -762,7 +762,9 @@ def reviewers_cases() -> list[dict]:
             case(eta=7e-7),
             # given values with more decimals than six: d typed so, or a bias an applied step left so
             *(stepped(case(d=d), n) for d, n in ((0.12345678, 20), (0.9999995, 10), (2.0118944, 0))),
-            case(b_output=[0.40000012], d=1.211894), case(b_output=[0.4000004], d=1.211894)]
+            case(b_output=[0.40000012], d=1.211894), case(b_output=[0.4000004], d=1.211894),
+            # a tiny typed bias beside an update that nearly cancels it: written as typed, not as -0
+            case(b_hidden=[-2e-11, 0.2, 0.3], eta=0.000001827776725)]
 
 
 def stepped(case: dict, n: int) -> dict:
@@ -792,6 +794,7 @@ def test_a_sum_or_difference_below_1e_5_is_written_with_the_digits_it_needs(js):
                 continue
             claim = Claim(m[1], m[2], tex_value(m[3]), from_the_shown_numbers(m[1])[0])
             assert not claim.wrong, (key, formula, case)
+            assert not re.search(r"(?<![\d.])-0(?![\d.])", formula), (key, formula)  # b_1 = -2e-11 was written -0
         y_written = re.fullmatch(r"-?[\d.]+ - \(?(-?[\d.]+)\)? (?:=|\\approx) .*", subs["e"])[1]
         longer += len(y_written.split(".")[-1]) > show.DECIMALS
     assert longer >= 40, longer  # most cases need them: the check above saw the longer y
