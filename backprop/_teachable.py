@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -159,8 +160,9 @@ def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: s
     at_v = show.slope_at(activation, v)
     if at_v is None or not at_v > 0 or abs(slope - at_v) <= show.COARSE * at_v:
         return
+    # only toward +1 or -1: a logsig output near 0 keeps its slope y (1 - y) to a double's precision
     raise ValueError(f"{where}{neuron} is saturated: its field {field} = {v:g} puts its output within a double's "
-                     f"rounding of {1 if v > 0 else -1 if activation == 'tansig' else 0}, so f'({field}) computed from "
+                     f"rounding of {1 if v > 0 else -1}, so f'({field}) computed from "
                      f"the output is {slope:.2g}, rounding, where the slope at {field} is {at_v:.2g}; choose smaller "
                      f"weights or inputs")
 
@@ -175,11 +177,19 @@ def _enough_error() -> float:
 
 def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:
     """Refuse an example whose iteration gives a number of `MAX_PRINTED` or more in size: the pages print every
-    number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise)."""
+    number with `DECIMALS` decimals, and there that would be more digits than a double holds (the last ones noise);
+    or one that is not 0 but below the smallest normal double (a logsig neuron at v = -742: y = 3.5e-323), where a
+    double keeps fewer digits than the pages print and their arithmetic would be off in its last digit."""
     try:
         steps = trace(net, x, d, eta)
     except FloatingPointError as exc:  # the iteration overflows: trace names the step, this the file
         raise ValueError(f"{where}{exc}") from None
+    tiny = [(name, value) for name, value in steps.items() if 0 < abs(value) < sys.float_info.min]
+    if tiny:  # as the live page refuses it (BackpropEngine.subnormal)
+        name, value = tiny[0]
+        raise ValueError(f"{where}one iteration gives {name} = {value:.2g}, below the smallest normal double "
+                         f"({sys.float_info.min:.2g}), where a double keeps fewer digits than the pages print; "
+                         f"choose other weights or inputs")
     big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
     if big:
         named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])

@@ -114,6 +114,8 @@ def _printed_as_0(values: Array) -> list[float]:
 
 
 def _below_note(where: str, what: str, values: Array) -> str:
+    """"Where {where} 0.000000, {what} is below its last decimal, at most ... in size": the largest of ``values`` that
+    prints as 0, and whether others are exactly 0."""
     exact = ", or exactly 0" if np.any(values == 0) else ""
     return show.tex(rf"Where {where} ${{{{zero}}}}$, {what} is below its last decimal, at most ${{{{most}}}}$ in "
                     r"size{{exact}}.", zero=show.num(0), most=show.sci(max(_printed_as_0(values))), exact=exact)

@@ -497,7 +497,7 @@ def slope_at(activation: str, v: float) -> float | None:
     formula = _F_PRIME_OF_V.get(activation)
     try:
         return None if formula is None else formula(float(v))
-    except OverflowError:  # e^{-v} or cosh v beyond a double: a slope below any the pages print
+    except OverflowError:  # e^{-v}, its square, or cosh v beyond a double: a slope below any the pages print
         return 0.0
 
 

@@ -682,8 +682,9 @@ def test_load_refuses_a_saturated_hidden_neuron(hidden, w11, tmp_path):
 def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11, tmp_path):
     """y_1 within a few units of a double's last digit of ±1: the rules' slope from y_1 (y(1 - y), 1 - y^2) is more
     than 5 % off the slope at v_1, in plain math; the pages would print it, and the updates built on it, as if it were
-    the slope (a reviewer's tanh neuron at 18.5: 4.4e-16 for 3.4e-16). Refused with both values; at a quarter of the
-    field, accepted."""
+    the slope (a reviewer's tanh neuron at 18.5: 4.4e-16 for 3.4e-16). Refused, with the slope at v_1 (the slope from
+    y_1 is numpy's, which may round y_1 to another double next to 1 than math does); at a quarter of the field,
+    accepted."""
     data = dict(VALID, hidden=hidden, x=[1.0, 0.0], w_hidden=[[w11, 0.0], [0.5, 0.5], [0.1, 0.2]])
     v_1 = w11 + VALID["b_hidden"][0]
     from_y = oracle.F_PRIME_FROM_Y[hidden](oracle.F[hidden](v_1))
@@ -697,6 +698,16 @@ def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11
         examples.load(write(tmp_path, data))
     data["w_hidden"][0][0] = w11 / 4
     examples.load(write(tmp_path, data, "ok.json"))
+
+
+def test_load_refuses_an_iteration_with_a_value_below_the_smallest_normal_double(tmp_path):
+    """b_2 = -742 (x = (1, 0.5)): y_h2 = e^{v_2} / (1 + e^{v_2}) is below the smallest normal double (plain math),
+    where a double keeps fewer digits than the pages print; refused, naming the value, as the live page refuses it."""
+    data = dict(VALID, hidden="logsig", x=[1.0, 0.5], b_hidden=[0.0, -742.0, 0.05])
+    v_2 = VALID["w_hidden"][1][0] * 1.0 + VALID["w_hidden"][1][1] * 0.5 - 742.0
+    assert 0 < math.exp(v_2) < sys.float_info.min  # the premise
+    with pytest.raises(ValueError, match=r"one iteration gives y_h2 = [\d.e-]+, below the smallest normal double"):
+        examples.load(write(tmp_path, data))
 
 
 def test_the_regression_target_is_the_docstrings_formula():

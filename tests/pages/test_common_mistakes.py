@@ -1153,7 +1153,7 @@ def test_a_saturated_tanh_output_writes_its_slope_with_its_field(tmp_path):
             "of $1 - y^2$, so it is written with $v_4$).") in said
 
 
-SATURATED_TANH = {"w_hidden": [[3.0, 2.5], [-1.2, 0.8], [0.5, -2.0]], "b_hidden": [1.0, 0.3, -0.2],
+SATURATES_AS_TANH = {"w_hidden": [[3.0, 2.5], [-1.2, 0.8], [0.5, -2.0]], "b_hidden": [1.0, 0.3, -0.2],
                   "w_output": [[1.5, -2.5, 0.7]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
                   "x": [2.0, 1.2], "d": -1.5, "eta": 0.1}
 
@@ -1165,14 +1165,14 @@ def test_a_table_whose_right_updates_print_as_0_says_how_small_they_are(tmp_path
     right updates that print as 0, in plain math."""
     from tests.support.snippets import render_with_example
 
-    it = oracle.iteration({**SATURATED_TANH, "hidden": "tansig"})
+    it = oracle.iteration({**SATURATES_AS_TANH, "hidden": "tansig"})
     right = [*(dw for row in it["dw_hidden"] for dw in row), *it["db_hidden"]]
     hidden = [abs(u) for u in right if u != 0 and f"{abs(u):.6f}" == "0.000000"]
     assert len(hidden) == 3, "the premise: neuron 1's three updates"
     note = (r"Where the right column prints $0.000000$, an update is below its last decimal, at most "
             rf"${oracle.formula_string(max(hidden))}$ in size.")
     path = tmp_path / "saturated-tanh.json"
-    path.write_text(json.dumps(SATURATED_TANH), encoding="utf-8")
+    path.write_text(json.dumps(SATURATES_AS_TANH), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(path, ["common-mistakes"], "regression_data")["common-mistakes"])
     tansig_table = text.split("## 5.")[1].split("| tansig hidden layer |")[1]
     assert note in tansig_table.split("| logsig hidden layer |")[0], tansig_table[:3000]

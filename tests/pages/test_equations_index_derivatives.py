@@ -140,8 +140,16 @@ INDEX_INLINE = [
     (r"x = (0, 0)", zero_input_no_hidden_gradient),
 ]
 
+def smallest_normal_double() -> bool:
+    """"below the smallest normal double (about 2.2 × 10^-308)": sys.float_info.min, the loader's bound."""
+    import sys
+
+    return f"{sys.float_info.min:.1e}" == "2.2e-308"
+
+
 INDEX_EXPRESSIONS = [
     (r"4", is_output(4)),  # "one linear output neuron $4$"
+    (r"2.2 \times 10^{-308}", smallest_normal_double),  # the loader's refusals: "below the smallest normal double"
 ]
 
 # The home page's sentence of names (a mutation audit made its $w_{ik}$ a $w_{ki}$ and no test failed): as typed, with

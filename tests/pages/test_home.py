@@ -62,6 +62,8 @@ LOADER_REFUSALS = {
     "slope that is rounding": ({"w_hidden": [[34.5, 0.0], [0.3, 0.4], [0.5, 0.6]]}, ", rounding, where the slope at",
                                "or rounding (more than 5 % off the slope at $v_i$)"),
     "more decimals": ({"eta": 0.1234567}, "more than the 6 decimals", "numbers with at most 6 decimals"),
+    "below the smallest normal double": ({"b_hidden": [0.1, -742.0, 0.3]}, "below the smallest normal double",
+                                         "below the smallest normal double (about $2.2 \\times 10^{-308}$)"),
     "beyond 10^9": ({"w_output": [[1e6, 1e6, 1e6]], "d": 1e6}, "from 10^9 on",
                     "a number of the iteration of $10^9$ or more"),
 }
