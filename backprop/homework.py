@@ -231,12 +231,15 @@ class Report:
     @property
     def hints(self) -> tuple[str, ...]:
         """The hints of ``likely``, in its order, written for the checked network (`Mistake.hint_for`)."""
-        return tuple(m.hint_for(self.net) for m in self.likely)
+        return self._hints(self.likely)
 
     @property
     def near_hints(self) -> tuple[str, ...]:
         """The hints of ``near``, in its order, written for the checked network: what each slip would be."""
-        return tuple(m.hint_for(self.net) for m in self.near)
+        return self._hints(self.near)
+
+    def _hints(self, mistakes: tuple[Mistake, ...]) -> tuple[str, ...]:
+        return tuple(m.hint_for(self.net) for m in mistakes)
 
     @property
     def given(self) -> tuple[Step, ...]:

@@ -452,38 +452,37 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     >>> f_prime_numbers("logsig", 1.0, 40.0, 0.0)
     ('1.000000\\,(1 - 1.000000)', '=', False)
     """
-    from . import activations
-
-    from_y = float(activations.get(activation).derivative_from_output(written(y)))
     if activation not in _F_PRIME_OF_V or not slope_lost(activation, y, f_prime) or f_prime == 0:
         # f_prime == 0: y is exactly 1 (or -1, 0) as a double, and the rules' slope from it is 0, as written
-        return f_prime_tex(activation, y), eq(from_y, f_prime), False
+        return f_prime_tex(activation, y), eq(_slope_from_written(activation, y), f_prime), False
     # what the written field gives, computed as the formula is written (not through y, which loses those digits)
-    return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(_F_PRIME_OF_V[activation](written(v)), f_prime), True
+    return tex(ACTIVATION_TEX[activation]["f_prime_v"], v=v), eq(slope_at(activation, written(v)), f_prime), True
 
 
 def slope_lost(activation: str, y: float, f_prime: float) -> bool:
     """Whether the written output ``y`` (`written`) keeps too few digits of the slope ``f_prime`` = f'(v) to write it
     from: fewer than two digits of 1 - |y| (``0.999991``), or a slope from it more than `COARSE` off."""
+    from_y = _slope_from_written(activation, y)
+    return abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
+
+
+def _slope_from_written(activation: str, y: float) -> float:
+    """f'(v) from the output ``y`` as a formula writes it (`written`): what a reader computes from the page."""
     from . import activations
 
-    from_y = float(activations.get(activation).derivative_from_output(written(y)))
-    return abs(1 - abs(written(y))) < 10.0 ** (1 - DECIMALS) or abs(from_y - f_prime) > COARSE * abs(f_prime)
+    return float(activations.get(activation).derivative_from_output(written(y)))
 
 
 def slope_lost_words(activation: str, label: str, y: float, f_prime: float | None = None) -> str:
     r"""Why a slope is written with its field (`slope_lost`), in Markdown: ``$y_{h1} = 0.999999$ keeps too few digits
     of $1 - y_{h1}$`` (``1 - y_{h1}^2`` for tanh), for the output ``label`` = ``y``; with ``f_prime``, what the written
     ``y`` gives beside it: `` ($0.999999\,(1 - 0.999999) = 1.0 \times 10^{-6}$, not $1.4 \times 10^{-6}$)``."""
-    from . import activations
-
-    square = "^2" if activation == "tansig" else ""
+    square = "^2" if activation == "tansig" else ""  # the complement 1 - y of logsig's slope, 1 - y^2 of tanh's
     words = tex(rf"${label} = {{{{y}}}}$ keeps too few digits of $1 - {label}{square}$", y=y)
     if f_prime is None:
         return words
-    from_y = float(activations.get(activation).derivative_from_output(written(y)))
     return words + tex(" (${{from_y}} = {{value}}$, not ${{f_prime}}$)", from_y=f_prime_tex(activation, y),
-                       value=from_y, f_prime=f_prime)
+                       value=_slope_from_written(activation, y), f_prime=f_prime)
 
 
 #: f'(v) as `ACTIVATION_TEX`'s ``f_prime_v`` writes it, e^{-v} / (1 + e^{-v})^2 and 1 / cosh^2 v, computed so.

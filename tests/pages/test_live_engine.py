@@ -897,8 +897,10 @@ def test_a_slope_that_is_rounding_is_said_to_be(js):
             rules_slope, slope, form = 1 - y * y, 1 / math.cosh(v_1) ** 2, "1 \u2212 y<sup>2</sup>"
         assert abs(rules_slope - slope) > 0.2 * slope, "the premise: the slope from y is rounding"
         one = "1" if y > 0 else "\u22121"
-        want.append(f"{form} = {oracle.plain_html(rules_slope)} (y is within {oracle.plain_html(1 - abs(y))} of "
-                    f"{one} in floating point; the slope at v is {oracle.plain_html(slope)})")
+        html = {name: oracle.plain_string(value, html=True) for name, value in
+                (("rules", rules_slope), ("off", 1 - abs(y)), ("slope", slope))}
+        want.append(f"{form} = {html['rules']} (y is within {html['off']} of {one} in floating point; the slope at v "
+                    f"is {html['slope']})")
     got = js("(cs) => cs.map((c) => BackpropEngine.texToHtml(BackpropEngine.substitutions(c.net, c.x, c.d, c.eta)"
              "[\"f'(v1)\"]))", cases)
     assert [" ".join(html.split()) for html in got] == want  # \u2003 and \u2009 as spaces

@@ -291,22 +291,15 @@ def formula_string(value: float) -> str:
 _SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
-def plain_string(value: float) -> str:
-    """`formula_string` as plain text, as the live page writes a number outside a formula (a finite difference, the
-    plot's caption): a real minus sign, and ``3.7 × 10⁻⁶`` with the exponent in superscript characters."""
+def plain_string(value: float, html: bool = False) -> str:
+    """`formula_string` as the live page writes it outside TeX: a real minus sign, and ``3.7 × 10⁻⁶`` with the
+    exponent in superscript characters (a finite difference, the plot's caption), or with ``html``, as its formulas'
+    HTML writes it (``BackpropEngine.texToHtml``), ``3.7 × 10<sup>−6</sup>``."""
     if not in_scientific(value):
         return number_string(value).replace("-", "\u2212")
     mantissa, exponent = f"{float(value):.1e}".split("e")
-    return f"{mantissa.replace('-', chr(0x2212))} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
-
-
-def plain_html(value: float) -> str:
-    """`formula_string` as the live page's HTML writes it (``BackpropEngine.texToHtml``): a real minus sign, and
-    ``3.7 × 10<sup>−6</sup>``."""
-    if not in_scientific(value):
-        return number_string(value).replace("-", "\u2212")
-    mantissa, exponent = f"{float(value):.1e}".split("e")
-    return f"{mantissa} \u00d7 10<sup>{int(exponent)}</sup>".replace("-", "\u2212")
+    power = f"<sup>{int(exponent)}</sup>" if html else str(int(exponent)).translate(_SUPERSCRIPT)
+    return f"{mantissa} \u00d7 10{power}".replace("-", "\u2212")
 
 
 def formula_value(value: float) -> float:
