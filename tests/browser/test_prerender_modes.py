@@ -51,8 +51,9 @@ def servers(site_build, server, tmp_path_factory) -> Iterator[dict[str, Server]]
 @pytest.fixture
 def tabs(browser, servers) -> Iterator[dict[str, object]]:
     """One tab per mode, recording every request (to tell whether MathJax JavaScript was fetched), for each test: a
-    fresh clone's run found the client-side mode's tab, shared by the session, no longer scrolling rule-hidden-weights/
-    (30 s) and then loading no page at all, the Chromium stall test_pages.py and test_live.py give each test a tab for."""
+    fresh clone's run found the client-side mode's tab, shared by the session, no longer scrolling
+    rule-hidden-weights/ (30 s) and then loading no page at all, the Chromium stall test_pages.py and test_live.py
+    give each test a tab for."""
     made = {}
     for mode, srv in servers.items():
         context, tab = new_tab(browser, srv, color_scheme="light", viewport={"width": 1280, "height": 900})
