@@ -103,8 +103,9 @@ def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
     if named:
         where = f"the {' and '.join(name for name, _ in named)} column{'s print' if len(named) > 1 else ' prints'}"
         sentences.append(_below_note(where, "an update", np.concatenate([column for _, column in named])))
-    if _printed_as_0(wrong - right):
-        sentences.append(_below_note("the difference column prints", "the difference", wrong - right))
+    difference = wrong - right
+    if _printed_as_0(difference):
+        sentences.append(_below_note("the difference column prints", "the difference", difference))
     return " ".join(sentences)
 
 

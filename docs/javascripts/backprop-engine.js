@@ -737,10 +737,11 @@
     var asUsual = { given: given_, spec: "", value: shownGiven(given_) + sign * formulaValue(operand) };
     if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual; // as the static pages do
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
-    var asGiven = given(given_), typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
+    var asGiven = given(given_), shown = decimal(asGiven);
+    var typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
     for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, 2 - p); places++) {
       var text = typed ? asGiven : signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
-      var shown = decimal(asGiven), common = Math.min(full.e, shown.e);
+      var common = Math.min(full.e, shown.e);
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
       var b = decimal(signedFixed(operand, places)), e = Math.min(full.e, b.e);
       var sum = scaled(full, e) + BigInt(sign) * scaled(b, e);
@@ -805,7 +806,7 @@
       // 1 - |y| kept to fewer than two digits in y's decimals, or the slope far off: from v instead, computed as the
       // formula is written (not through y, which loses those digits)
       if (Math.abs(1 - Math.abs(r(yv))) < Number("1e-" + (DECIMALS - 1)) || Math.abs(shown - value) > COARSE * Math.abs(value)) {
-        return tex(F_PRIME_V_TEX[name] + " {{rel}} {{fp}}", { v: vv, fp: value, rel: eq(F_PRIME_OF_V[name](r(vv)), value) });
+        return tex(F_PRIME_V_TEX[name] + " {{rel}} {{fp}}", { v: vv, fp: value, rel: eq(atV, value) });
       }
       return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) });
     };
