@@ -26,6 +26,7 @@ a ``data-edge`` on each edge and label naming the edge, which the tests read.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from html import escape
 
 from . import show
@@ -242,7 +243,7 @@ def text_alternative(path: Path) -> str:
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
     # "=" only where the product of the values as listed rounds to the derivative shown (show.eq), as on the pages.
-    relation = show.eq(math.prod(float(edge.text) for edge in path.edges), path.gradient)
+    relation = show.eq(math.prod((Decimal(edge.text) for edge in path.edges), start=Decimal(1)), path.gradient)
     items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} {{{{rel}}}} {{{{g}}}}$",
                           rel=relation, g=path.gradient))
     return "\n".join(items)

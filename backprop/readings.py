@@ -94,7 +94,7 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
         took = show.tex(r"take $y$ from ${{y}}$ to ${{y_new}}$", y=y, y_new=y_new)
     return show.tex(r"Here $\eta \sum_i y_{hi}^2 = {{eta:given}} \cdot {{squares}} {{rel}} {{share}}$, and the "
                     r"three steps {{took}}, {{where}} $d = {{d:given}}${{closer}}.", eta=eta, squares=squares,
-                    rel=show.eq(show.written(eta) * show.written(squares), share), share=share, took=took,
+                    rel=show.eq(show.exact(eta) * show.exact(squares), share), share=share, took=took,
                     where=where, d=d, closer=closer)
 
 
@@ -243,7 +243,7 @@ def rule_2_step() -> str:
     size |= {f"b_{i + 1}": show.written(abs(db_i)) for i, db_i in enumerate(rules.delta_b_hidden(fp, d, eta))}
     size |= {f"w_{{{i + 1}{k + 1}}}": show.written(abs(dw_ik))
              for (i, k), dw_ik in np.ndenumerate(rules.delta_w_hidden(fp, d, eta))}
-    r = show.written
+    r = show.exact
     step = show.tex(_RULE_2_STEP, eta=eta, d=d, y=y, db=db_4, rel=show.eq(r(eta) * (r(d) - r(y)), db_4),
                     b_old=b_4, b_new=b_4 + db_4, rel_sum=show.eq(r(b_4) + r(db_4), b_4 + db_4))
     show.require(all(abs(dw) < abs(db_4) for dw in dw_4i), "|Δb_4| > |Δw_4i|", db=db_4)

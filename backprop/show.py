@@ -36,7 +36,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import numpy as np
 
@@ -97,8 +97,17 @@ def in_scientific(value: float) -> bool:
 def written(value: float) -> float:
     """The number a formula's field (`tex`) writes for ``value``, as a reader reads it: `rounded`, or where
     `in_scientific`, the two significant digits of `sci`: ``written(0.1234567) == 0.123457``, ``written(3.7266e-06)
-    == 3.7e-06``. A page computes the ``shown`` value of `eq` from these."""
+    == 3.7e-06``. A float, for a figure or a sentence; `exact` is the same number as a `Decimal`, for `eq`."""
     return float(_written_text(value)) if in_scientific(value) else rounded(value)
+
+
+def exact(value: float) -> Decimal:
+    """The number a formula's field (`tex`) writes for ``value`` (`written`), as a `Decimal`: a page computes the
+    ``shown`` value of `eq` from these, so that it is what a reader gets from the written digits, not a double near
+    it. ``exact(0.1234567) == Decimal('0.123457')``, ``exact(3.7266e-06) == Decimal('0.0000037')``. Mixed with a float
+    it raises TypeError: write ``e ** 2 / 2``, not ``0.5 * e ** 2``. Decimal's 28 significant digits hold a
+    product of three written numbers to within $10^{-27}$ of its size, far below a printed digit."""
+    return written_digits(value)[0]
 
 
 def written_digits(value: float) -> tuple[Decimal, Decimal]:
@@ -199,19 +208,31 @@ def tex(template: str, **values: object) -> str:
     return "".join(out)
 
 
-def eq(shown: float, exact: float, decimals: int | None = None) -> str:
+def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> str:
     r"""``=`` if the value a reader computes from the shown numbers rounds to the shown result, else ``\approx``.
 
-    ``shown`` is the expression evaluated with the operands as `tex` writes them (use `written`), ``exact``
-    the result the package computed from the unrounded ones, printed as `tex` writes it. A ``shown`` value within
-    floating-point noise of a tie (half a unit of the last printed decimal away from the result) gets ``\approx``:
-    a reader who rounds half up would print a different last digit.
+    ``shown`` is the expression evaluated with the operands as `tex` writes them, ``result`` the value the package
+    computed from the unrounded ones, printed as `tex` writes it (or with ``decimals``). A sum, difference or product
+    of written numbers is computed from `exact` ones, as a `Decimal`, and judged exactly: a tie (half a unit of the last
+    printed digit from the result) gets ``\approx``, since a reader who rounds half up may print another last digit,
+    and doubles would put it on either side (2.636633 · 4860 + (-0.00255) · 0.85 is 12814.0342125, a tie; in doubles
+    12814.034212499999). A float ``shown`` (a function of a written number, such as $f(v)$) is judged with a margin
+    of a millionth of that half unit for its rounding.
+
+    >>> eq(exact(2.636633) * 4860 + exact(-0.00255) * exact(0.85), 12814.034212499999)
+    '\\approx'
+    >>> eq(exact(0.5) * exact(0.25), 0.125)
+    '='
     """
     if decimals is None:  # the result as `tex` writes it
-        printed, unit = written_digits(exact)
+        printed, unit = written_digits(result)
     else:
-        printed, unit = Decimal(num(exact, decimals)), Decimal(1).scaleb(-decimals)
+        printed, unit = Decimal(num(result, decimals)), Decimal(1).scaleb(-decimals)
     half = unit / 2
+    if isinstance(shown, Decimal):
+        with localcontext() as context:
+            context.prec = 200  # the difference of two written numbers, exactly
+            return "=" if abs(shown - printed) < half else r"\approx"
     gap = abs(Decimal(repr(float(shown))) - printed)
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 

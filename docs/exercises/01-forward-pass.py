@@ -66,7 +66,7 @@ y_h = [f(v_i) for v_i in v]
 v_4 = w_4[0] * y_h[0] + w_4[1] * y_h[1] + w_4[2] * y_h[2] + b_4
 answer = [y_h[1], v_4]
 
-r = show.written  # a sum written with rounded terms: "=" only if they add up to the printed result
+r = show.exact  # a sum written with rounded terms: "=" only if they add up to the printed result
 worked_solution(r"""
 The hidden fields, then the activation of each:
 

@@ -59,7 +59,7 @@ v_1 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[0]
 s_v1 = 1 / (1 + math.exp(-v_1))
 answer = s_v1 * (1 - s_v1)
 
-r = show.written
+r = show.exact
 # A saturated neuron: a value that is not 0 (or 1) but is 0.000000 (or 1.000000) to six decimals, as a box takes it, is
 # said to be so, with how far it is from it, so that no reader takes f'(v_1) for 0.
 not_zero = ""

@@ -44,7 +44,7 @@ e = d - y
 answer = [eta * e * y_h[0], eta * e * y_h[1], eta * e * y_h[2]]
 
 # The words follow the signs: of e (is y above or below d?), and of each step η e y_hi.
-r = show.written
+r = show.exact
 moves = [show.pick(step, "up", "down", "nowhere") for step in answer]
 # A step that is not 0 but prints as 0.000000: the words say how little it is, not only its direction.
 little = {i: fill(r"by only $\Delta w_{4{{i}}} = {{tiny}}$, which is ${{printed}}$ to {{n}} decimals", i=i + 1,

@@ -37,7 +37,7 @@ fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 e = examples.PRACTICE_D - fp.y_output[0]
 answer = examples.PRACTICE_ETA * e
 
-r = show.written
+r = show.exact
 # A step that is not 0 but prints as 0.000000 (a tiny η): the words say how little it is, not only its direction.
 little = fill(r", by only $\Delta b_4 = {{tiny}}$, which is ${{printed}}$ to {{n}} decimals", tiny=show.sci(answer),
               printed=show.num(answer), n=show.DECIMALS) if answer != 0 and show.rounded(answer) == 0 else ""

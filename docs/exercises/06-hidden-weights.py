@@ -65,7 +65,7 @@ from backprop.exercises import box_weights, tex_name
 name, (i, k) = box_weights("hidden-weights")[0]
 others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, b), 3)),
                                  dw=answer[a][b]) for a in range(3) for b in range(2) if (a, b) != (i, k)])
-r = show.written
+r = show.exact
 fp_i = f_prime(y_h[i])
 # f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron)
 fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], fp.v_hidden[i], fp_i)

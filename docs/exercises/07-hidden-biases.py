@@ -69,7 +69,7 @@ else:
     relation = (r"A bias is a weight whose input is always 1, so $\Delta w_{ik} = \Delta b_i\, x_k$. Both inputs are "
                 r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")
 
-r = show.written
+r = show.exact
 # the neuron worked out in full: the first whose slope and update print close to their values (show.coarse: neuron 1
 # on most examples; a saturated one's f'(v_i) can print as 0.000000, and a product of printed factors shows nothing)
 i = next((n for n in range(3) if not show.coarse(f_prime(y_h[n])) and not show.coarse(answer[n])), 0)

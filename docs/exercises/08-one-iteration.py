@@ -79,7 +79,7 @@ answer = [w_output_next[0], w_hidden_next[i, k], y_next]
 y = fp.y_output[0]
 outcome = iteration_outcome(d, y, y_next)  # closer to d (past it or not), or further: past d, or on the same side
 dw41, dw_ik = eta * e * y_h[0], eta * delta_hidden[i] * x[k]
-r = show.written
+r = show.exact
 # Δw_ik = η e w_4i(n) f'(v_i) x_k: the output weight of the chosen weight's hidden neuron i, at time n
 w_4i = labels.tex(labels.parameter("w_output", (0, i), net.n_hidden))
 

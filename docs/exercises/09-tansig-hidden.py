@@ -75,7 +75,7 @@ from backprop.exercises import box_weights, tex_name
 # The two weights the answer boxes ask for (w_11 and w_22 unless an input x_k is 0, or a box could not tell a classic
 # slip from the right answer): the first worked out in full, both compared with exercise 6's.
 (first, (i, k)), (second, ik2) = box_weights("tansig-hidden")
-r = show.written
+r = show.exact
 fp_i = f_prime(y_h[i])
 own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison
 worked_solution(r"""

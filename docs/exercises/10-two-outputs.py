@@ -69,7 +69,7 @@ from backprop.exercises import box_weights, tex_name
 (first, (i, k)), (second, ik2) = box_weights("two-outputs")
 w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))  # w_4i and w_5i
 w4i, w5i = net.w_output[0, i], net.w_output[1, i]
-r = show.written
+r = show.exact
 fp_i = f_prime(y_h[i])
 # f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron)
 fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], (net.w_hidden @ x + net.b_hidden)[i], fp_i)

@@ -95,7 +95,7 @@ for places in range(decimals, 17):
     # in decimal, as a reader works it out: in floats the two printed costs' difference would carry their rounding
     # error, some 10^-15, into a quotient by 2h, enough to move a tie (0.0002245) off its half
     shown = Decimal(show.num(E_plus, places)) - Decimal(show.num(E_minus, places))
-    from_shown = float(shown / (2 * Decimal(repr(h))))
+    from_shown = shown / (2 * Decimal(repr(h)))  # exact: 2h is 2 * 10^-k
     if show.eq(from_shown, answer) == "=":
         break
 gap = abs(answer - rule)

@@ -433,9 +433,6 @@
     return parts.length > 1 ? text + "e" + parts[1] : text;
   }
 
-  // A given value as the page shows it (given), as a number: what a reader multiplies.
-  function shownGiven(value) { return Number(given(value)); }
-
   // A number as TeX, and whether it needs parentheses where a negative one would: num's 1.234568e+20 is written as
   // show.sci writes it, 1.234568 \times 10^{20} (1.234568e+20 would read as a product with the constant e), which is
   // a product: after an operator, or raised to a power, it is bracketed like a negative number ("(1.2 \times 10^{20})^2").
@@ -475,14 +472,33 @@
 
   function scaled(dec, e) { return dec.m * (10n ** BigInt(dec.e - e)); }
 
+  // show.exact: the number a formula's field writes for a computed value (formulaText), and exactG a given value's
+  // (given), as exact decimals; exactSum and exactProduct add and multiply them exactly, for eq.
+  function exact(value) { return decimal(formulaText(value)); }
+  function exactG(value) { return decimal(given(value)); }
+  function exactSum() {
+    return Array.prototype.reduce.call(arguments, function (a, b) {
+      var e = Math.min(a.e, b.e);
+      return { m: scaled(a, e) + scaled(b, e), e: e };
+    });
+  }
+  function exactProduct() {
+    return Array.prototype.reduce.call(arguments, function (a, b) { return { m: a.m * b.m, e: a.e + b.e }; });
+  }
+  var HALF = { m: 5n, e: -1 };
+
   // show.eq: "=" if the value computed from the shown numbers rounds to the shown result, else "\approx". The result
   // as tex writes it: its last digit is the last decimal (10^-6 as on the static pages, 10^-3 for 499997988107.949) or
   // the mantissa's (10^14 for 1.234568e+20, 10^-7 for 3.7e-6), and the value computed from the shown numbers must round
-  // to it there.
-  function eq(shown, exact, decimals) {
+  // to it there. shown is an exact decimal (exactSum and exactProduct of exact values), judged exactly: a tie gets
+  // "\approx" (2.636633 * 4860 + (-0.00255) * 0.85 is 12814.0342125; in doubles 12814.034212499999); or a Number (f
+  // of a written v), judged with a margin of a millionth of that half unit for its rounding.
+  function eq(shown, result, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
-    var printed = decimal(decimals === undefined ? formulaText(exact) : num(exact, places)), s = decimal(String(shown));
-    var threshold = { m: 4999995n, e: printed.e - 7 }; // half a unit of the last printed digit, times (1 - 1e-6)
+    var printed = decimal(decimals === undefined ? formulaText(result) : num(result, places));
+    var isExact = typeof shown === "object", s = isExact ? shown : decimal(String(shown));
+    // half a unit of the last printed digit; for a Number, times (1 - 1e-6)
+    var threshold = isExact ? { m: 5n, e: printed.e - 1 } : { m: 4999995n, e: printed.e - 7 };
     var e = Math.min(printed.e, s.e, threshold.e);
     var gap = scaled(s, e) - scaled(printed, e);
     if (gap < 0n) gap = -gap;
@@ -734,7 +750,7 @@
   // its text (the field is written {{d:given}}), the computed one's spec ("" or ":.17f") and the result of the two as
   // written, exactly.
   function widened(given_, operand, result, sign) {
-    var asUsual = { given: given_, spec: "", value: shownGiven(given_) + sign * formulaValue(operand) };
+    var asUsual = { given: given_, spec: "", value: exactSum(exactG(given_), exactProduct({ m: BigInt(sign), e: 0 }, exact(operand))) };
     if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual; // as the static pages do
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
     var asGiven = given(given_), shown = decimal(asGiven);
@@ -745,7 +761,7 @@
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
       var b = decimal(signedFixed(operand, places)), e = Math.min(full.e, b.e);
       var sum = scaled(full, e) + BigInt(sign) * scaled(b, e);
-      longer = { given: written, spec: ":." + places + "f", value: Number(sum.toString() + "e" + e) };
+      longer = { given: written, spec: ":." + places + "f", value: { m: sum, e: e } };
       if (eq(longer.value, result) === "=") break;
     }
     return longer;
@@ -753,10 +769,9 @@
 
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
-    var r = formulaValue, g = shownGiven, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
+    var r = formulaValue, R = exact, G = exactG, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
     var dd = targets(net, d)[0], e = f.e[0], y = fp.yo[0], fpo = f.fPrimeOutput[0], linearOut = net.output === "purelin";
     var out = {}, i, k, nHid = fp.yh.length, nIn = x.length;
-    var sum = function (terms) { return terms.reduce(function (a, b) { return a + b; }); };
     for (i = 0; i < nHid; i++) {
       var parts = [], vals = { b: net.b_hidden[i], v: fp.vh[i] };
       for (k = 0; k < nIn; k++) {
@@ -764,7 +779,8 @@
         vals["w" + k] = net.w_hidden[i][k];
         vals["x" + k] = x[k];
       }
-      var shownV = sum(net.w_hidden[i].map(function (w, kk) { return g(w) * g(x[kk]); })) + g(net.b_hidden[i]);
+      var shownV = exactSum.apply(null, net.w_hidden[i].map(function (w, kk) { return exactProduct(G(w), G(x[kk])); })
+        .concat([G(net.b_hidden[i])]));
       vals.rel = eq(shownV, fp.vh[i]);
       out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b:given}} {{rel}} {{v}}", vals);
       out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
@@ -778,14 +794,15 @@
     }
     o.b = net.b_output[0];
     o.v = fp.vo[0];
-    o.rel = eq(sum(net.w_output[0].map(function (w, ii) { return g(w) * r(fp.yh[ii]); })) + g(net.b_output[0]), fp.vo[0]);
+    o.rel = eq(exactSum.apply(null, net.w_output[0].map(function (w, ii) { return exactProduct(G(w), R(fp.yh[ii])); })
+      .concat([G(net.b_output[0])])), fp.vo[0]);
     var v4 = "v" + (nHid + 1);
     out[v4] = tex(terms.join(" + ") + " + {{b:given}} {{rel}} {{v}}", o);
     out.y = linearOut ? tex("{{y}}", { y: y })
       : tex(F_TEX[net.output] + " {{rel}} {{y}}", { v: fp.vo[0], y: y, rel: eq(F_OF[net.output](r(fp.vo[0])), y) });
     var ye = widened(dd, y, e, -1);
     out.e = tex("{{d:given}} - {{y" + ye.spec + "}} {{rel}} {{e}}", { d: ye.given, y: y, e: e, rel: eq(ye.value, e) });
-    out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(0.5 * Math.pow(r(e), 2), rows.E) });
+    out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(exactProduct(HALF, R(e), R(e)), rows.E) });
     var fPrime = function (name, yv, vv, value) {
       if (name === "purelin") return "1";
       var shown = ACTIVATIONS[name].fPrimeFromOutput(r(yv));
@@ -816,41 +833,41 @@
     // A linear neuron's f'(v) is written 1, as its own step writes it, not 1.000000.
     var j4 = nHid + 1, d4 = e * fpo, dh = [], linearHidden = net.hidden === "purelin";
     out["δ" + j4] = tex("{{e}} \\cdot {{fp}} {{rel}} {{d4}}",
-      { e: e, fp: linearOut ? "1" : fpo, d4: d4, rel: eq(r(e) * r(fpo), d4) });
+      { e: e, fp: linearOut ? "1" : fpo, d4: d4, rel: eq(exactProduct(R(e), R(fpo)), d4) });
     for (i = 0; i < nHid; i++) {
       dh.push(f.fPrimeHidden[i] * net.w_output[0][i] * d4);
       out["δ" + (i + 1)] = tex("{{fp}} \\cdot {{w:given}} \\cdot {{d4}} {{rel}} {{delta}}",
         { fp: linearHidden ? "1" : f.fPrimeHidden[i], w: net.w_output[0][i], d4: d4, delta: dh[i],
-          rel: eq(r(f.fPrimeHidden[i]) * g(net.w_output[0][i]) * r(d4), dh[i]) });
+          rel: eq(exactProduct(R(f.fPrimeHidden[i]), G(net.w_output[0][i]), R(d4)), dh[i]) });
     }
     for (i = 0; i < nHid; i++) {
       var dw = u.dw_output[0][i], w = net.w_output[0][i];
       out["Δw" + j4 + (i + 1)] = tex("{{eta:given}} \\cdot {{d4}} \\cdot {{y}} {{rel}} {{dw}}",
-        { eta: eta, d4: d4, y: fp.yh[i], dw: dw, rel: eq(g(eta) * r(d4) * r(fp.yh[i]), dw) });
+        { eta: eta, d4: d4, y: fp.yh[i], dw: dw, rel: eq(exactProduct(G(eta), R(d4), R(fp.yh[i])), dw) });
       out["w" + j4 + (i + 1) + "(n+1)"] = newValue(w, dw, next.w_output[0][i]);
     }
     var db = u.db_output[0];
     out["Δb" + j4] = linearOut
       ? tex("{{eta:given}} \\cdot ({{d:given}} - {{y" + ye.spec + "}}) {{rel}} {{db}}",
-        { eta: eta, d: ye.given, y: y, db: db, rel: eq(g(eta) * ye.value, db) })
-      : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(g(eta) * r(d4), db) });
+        { eta: eta, d: ye.given, y: y, db: db, rel: eq(exactProduct(G(eta), ye.value), db) })
+      : tex("{{eta:given}} \\cdot {{d4}} {{rel}} {{db}}", { eta: eta, d4: d4, db: db, rel: eq(exactProduct(G(eta), R(d4)), db) });
     out["b" + j4 + "(n+1)"] = newValue(net.b_output[0], db, next.b_output[0]);
     for (i = 0; i < nHid; i++) {
       for (k = 0; k < nIn; k++) {
         var dwik = u.dw_hidden[i][k], name = "w" + (i + 1) + (k + 1);
         out["Δ" + name] = tex("{{eta:given}} \\cdot {{delta}} \\cdot {{x:given}} {{rel}} {{dw}}",
-          { eta: eta, delta: dh[i], x: x[k], dw: dwik, rel: eq(g(eta) * r(dh[i]) * g(x[k]), dwik) });
+          { eta: eta, delta: dh[i], x: x[k], dw: dwik, rel: eq(exactProduct(G(eta), R(dh[i]), G(x[k])), dwik) });
         out[name + "(n+1)"] = newValue(net.w_hidden[i][k], dwik, next.w_hidden[i][k]);
       }
       var dbi = u.db_hidden[i];
       out["Δb" + (i + 1)] = tex("{{eta:given}} \\cdot {{delta}} {{rel}} {{db}}",
-        { eta: eta, delta: dh[i], db: dbi, rel: eq(g(eta) * r(dh[i]), dbi) });
+        { eta: eta, delta: dh[i], db: dbi, rel: eq(exactProduct(G(eta), R(dh[i])), dbi) });
       out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
     }
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
     var yNext = rows["y(n+1)"], yn = widened(dd, yNext, dd - yNext, -1);
     out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y" + yn.spec + "}})^2 {{rel}} {{E}}",
-      { d: yn.given, y: yNext, E: rows["E(n+1)"], rel: eq(0.5 * Math.pow(yn.value, 2), rows["E(n+1)"]) });
+      { d: yn.given, y: yNext, E: rows["E(n+1)"], rel: eq(exactProduct(HALF, yn.value, yn.value), rows["E(n+1)"]) });
     return out;
   }
 

@@ -200,6 +200,22 @@ def test_eq_is_approx_when_they_do_not():
     assert show.eq(1.24, 1.21, 1) == "="
 
 
+def test_eq_judges_written_numbers_exactly():
+    """A sum of written numbers that is a tie with the printed result gets "\\approx" (a reader rounding half up and one
+    rounding half down print different last digits), though doubles put it on the printed side: the reviewer's
+    2.636633 · 4860 + (-0.00255) · 0.85 is 12814.0342125 exactly, and 12814.034212499999 in doubles."""
+    tie = Decimal("2.636633") * 4860 + Decimal("-0.00255") * Decimal("0.85")
+    assert tie == Decimal("12814.0342125")  # the premise, by hand: 12814.036380 - 0.0021675
+    in_doubles = 2.636633 * 4860 + (-0.00255) * 0.85
+    assert abs(Decimal(in_doubles) - Decimal("12814.034212")) < Decimal("0.0000005")  # the premise: doubles miss it
+    assert show.eq(show.exact(2.636633) * 4860 + show.exact(-0.00255) * show.exact(0.85), in_doubles) == r"\approx"
+    assert show.eq(Decimal("12814.0342124999"), in_doubles) == "="  # just inside the half unit
+    assert show.eq(Decimal("0.5") * Decimal("0.25"), 0.125) == "="
+    assert show.exact(3.7266e-6) == Decimal("0.0000037") and show.exact(0.1234567) == Decimal("0.123457")
+    with pytest.raises(TypeError):
+        _ = 0.5 * show.exact(0.25) ** 2  # a float would bring a double's rounding back: refused by Decimal
+
+
 # --- apart -----------------------------------------------------------------------------------------------
 
 
