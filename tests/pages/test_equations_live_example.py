@@ -48,6 +48,13 @@ def written_as(value: float, spec: str, tex: str) -> Check:
     return lambda js: js(f"(v) => BackpropEngine.tex('{field}', {{v: v}})", value) == tex
 
 
+def operands(step: str, op: str) -> tuple[str, str, str] | None:
+    """The two written numbers and the result of a step ``a - b = c`` or ``a + (b) = c`` (a negative number in
+    parentheses), whose "=" says the written numbers give the result; None for any other form."""
+    m = re.fullmatch(rf"(-?[\d.]+) {re.escape(op)} \(?(-?[\d.]+)\)? = (.*)", step)
+    return m.groups() if m else None
+
+
 def tiny_given(js) -> bool:
     """A given value that six decimals would print as 0, or as a digit far off, is written as typed: 10^-7 -> 1 ×
     10^-7, not 0; 6 × 10^-7 not as 0.000001 (67 % off); 0.0000123 keeps 0.000012 (2.4 % off); never with more than
@@ -73,10 +80,10 @@ def y_in_a_small_difference_gets_its_decimals(js) -> bool:
     d = show.rounded(y)
     e_step = js("(net, x, d, eta) => BackpropEngine.substitutions(net, x, d, eta).e", examples.NET.to_dict(),
                 list(examples.X), d, examples.ETA)
-    m = re.fullmatch(r"(-?[\d.]+) - \(?(-?[\d.]+)\)? = (.*)", e_step)  # "=": its numbers give e
-    if not m:
+    found = operands(e_step, "-")
+    if not found:
         return False
-    minuend, subtrahend, result = m.groups()
+    minuend, subtrahend, result = found
     written = Decimal(minuend) - Decimal(subtrahend)
     return (show.in_scientific(d - y) and len(subtrahend.split(".")[1]) > show.DECIMALS
             and result == show.sci(d - y) and Decimal(f"{written:.1e}") == Decimal(f"{d - y:.1e}"))
@@ -91,11 +98,12 @@ def update_in_a_small_sum_gets_its_decimals(js) -> bool:
                "b_output": [0.4], "hidden": "logsig", "output": "purelin", "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
     new = 0.9 + oracle.iteration(example)["dw_output"][0][2]
     step = js("(e) => BackpropEngine.substitutions(e, e.x, e.d, e.eta)['w43(n+1)']", example)
-    m = re.fullmatch(r"(-?[\d.]+) \+ \((-[\d.]+)\) = (.*)", step)
-    if not m or not show.in_scientific(new):
+    found = operands(step, "+")
+    if not found or not show.in_scientific(new):
         return False
-    old, update, result = m.groups()
-    return (old == "0.9" and len(update.split(".")[1]) > show.DECIMALS and result == show.sci(new)
+    old, update, result = found
+    return (old == "0.9" and update.startswith("-") and len(update.split(".")[1]) > show.DECIMALS
+            and result == show.sci(new)
             and f"{Decimal(old) + Decimal(update):.1e}" == f"{Decimal(repr(new)):.1e}")
 
 
@@ -111,13 +119,14 @@ def digits_beyond_15_at_a_doubles_last_digits(js) -> bool:
         net = step(net, x, d, 0.5)
     y = float(forward(net, x).y_output[0])
     e_step = js("(net, d) => BackpropEngine.substitutions(net, [1, 0.5], d, 0.5).e", net.to_dict(), d)
-    m = re.fullmatch(r"(-?[\d.]+) - \(?(-?[\d.]+)\)? = (.*)", e_step)
-    if not m or d - y == 0:
+    found = operands(e_step, "-")
+    if not found or d - y == 0:
         return False
-    places = len(m[2].split(".")[1])
-    return (all(len(text.replace(".", "").lstrip("0")) > 15 for text in m.groups()[:2])
-            and Decimal(m[1]) == round(Decimal(d), places) and Decimal(m[2]) == round(Decimal(y), places)
-            and f"{Decimal(m[1]) - Decimal(m[2]):.1e}" == f"{Decimal(d) - Decimal(y):.1e}")
+    minuend, subtrahend, _ = found
+    places = len(subtrahend.split(".")[1])
+    return (all(len(text.replace(".", "").lstrip("0")) > 15 for text in (minuend, subtrahend))
+            and Decimal(minuend) == round(Decimal(d), places) and Decimal(subtrahend) == round(Decimal(y), places)
+            and f"{Decimal(minuend) - Decimal(subtrahend):.1e}" == f"{Decimal(d) - Decimal(y):.1e}")
 
 
 def large_written_in_powers(js) -> bool:
