@@ -748,21 +748,26 @@
   // zeros dropped: as given where that is all of it (1, 0.9, d = 2.0118944 typed so), in full where it has more (d =
   // 0.12345678 was written 0.123457; at a double's last digits, 0.1234567800000000026). Returns the given value or
   // its text (the field is written {{d:given}}), the computed one's spec ("" or ":.17f") and the result of the two as
-  // written, exactly.
-  function widened(given_, operand, result, sign) {
+  // written, exactly. With `final` ({value, of}), the formula's result is final.value, of(the two as written) rather
+  // than the two themselves: E(n+1) = 1/2 (d - y(n+1))^2, whose two significant digits need one more of d - y(n+1)
+  // ("1/2 (1 - 1.000013)^2 \approx 8.7 \times 10^{-11}", whose numbers give 8.5e-11, becomes 1/2 (1 - 1.0000132)^2 =
+  // 8.7e-11).
+  function widened(given_, operand, result, sign, final) {
     var asUsual = { given: given_, spec: "", value: exactSum(exactG(given_), exactProduct({ m: BigInt(sign), e: 0 }, exact(operand))) };
-    if (!inScientific(result) || eq(asUsual.value, result) === "=") return asUsual; // as the static pages do
+    var holds = function (value) { return (final ? eq(final.of(value), final.value) : eq(value, result)) === "="; };
+    // as the static pages do, where the result has six decimals
+    if (!inScientific(final ? final.value : result) || holds(asUsual.value)) return asUsual;
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
     var asGiven = given(given_), shown = decimal(asGiven);
     var typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
-    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, 2 - p); places++) {
+    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, (final ? 3 : 2) - p); places++) {
       var text = typed ? asGiven : signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
       var common = Math.min(full.e, shown.e);
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
       var b = decimal(signedFixed(operand, places)), e = Math.min(full.e, b.e);
       var sum = scaled(full, e) + BigInt(sign) * scaled(b, e);
       longer = { given: written, spec: ":." + places + "f", value: { m: sum, e: e } };
-      if (eq(longer.value, result) === "=") break;
+      if (holds(longer.value)) break;
     }
     return longer;
   }
@@ -865,9 +870,10 @@
       out["b" + (i + 1) + "(n+1)"] = newValue(net.b_hidden[i], dbi, next.b_hidden[i]);
     }
     out["y(n+1)"] = tex("{{y}}", { y: rows["y(n+1)"] });
-    var yNext = rows["y(n+1)"], yn = widened(dd, yNext, dd - yNext, -1);
+    var yNext = rows["y(n+1)"], square = function (value) { return exactProduct(HALF, value, value); };
+    var yn = widened(dd, yNext, dd - yNext, -1, { value: rows["E(n+1)"], of: square });
     out["E(n+1)"] = tex("\\frac{1}{2} \\cdot ({{d:given}} - {{y" + yn.spec + "}})^2 {{rel}} {{E}}",
-      { d: yn.given, y: yNext, E: rows["E(n+1)"], rel: eq(exactProduct(HALF, yn.value, yn.value), rows["E(n+1)"]) });
+      { d: yn.given, y: yNext, E: rows["E(n+1)"], rel: eq(square(yn.value), rows["E(n+1)"]) });
     return out;
   }
 

@@ -797,11 +797,14 @@ def test_a_sum_or_difference_below_1e_5_is_written_with_the_digits_it_needs(js):
     10^{-16}", whose numbers give 0); likewise a new weight that its update almost cancels (a reviewer's "0.9 +
     (-0.899999) \\approx 5.0 \\times 10^{-7}", whose numbers give 1.0e-6). Every substituted formula, e, Δb_4 = η (d -
     y), E(n+1) = (d - y(n+1))^2 / 2 and the new values among them, holds for its numbers as written (computed exactly,
-    `pages.Claim.wrong`), on these and the reviewer's other inputs; y gets more decimals where e needs them."""
+    `pages.Claim.wrong`), on these and the reviewer's other inputs; y gets more decimals where e needs them, and
+    y(n+1) where E(n+1)'s two significant digits need them: "1/2 (1 - 1.000013)^2 \\approx 8.7e-11", whose numbers give
+    8.5e-11, is written with y(n+1) = 1.0000132, and its "=" holds."""
     from tests.support.pages import Claim
 
     batch = near_target_cases() + reviewers_cases()
     got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
+    assert [subs["E(n+1)"] for subs in got if r"\approx" in subs["E(n+1)"]] == []
     longer = 0
     for case, subs in zip(batch, got, strict=True):
         for key, formula in subs.items():
