@@ -107,6 +107,28 @@ def update_in_a_small_sum_gets_its_decimals(js) -> bool:
             and f"{Decimal(old) + Decimal(update):.1e}" == f"{Decimal(repr(new)):.1e}")
 
 
+def cost_gets_the_decimals_it_needs(js) -> bool:
+    """After five applied steps of the worked example, E(n+1) = 1/2 (d - y(n+1))^2 is about 8.7e-11 and d - y(n+1)
+    about -1.3e-5: six decimals of y(n+1) give d - y(n+1) its two digits but E only 8.5e-11. The E(n+1) step writes
+    y(n+1) with more decimals, and 1/2 (d - y(n+1))^2 as written gives E(n+1)'s two significant digits exactly."""
+    from backprop import cost, step
+
+    net = examples.NET
+    for _ in range(5):
+        net = step(net, examples.X, examples.D, examples.ETA)
+    after = step(net, examples.X, examples.D, examples.ETA)
+    E_next = float(cost(forward(after, examples.X), examples.D))
+    six = (Decimal(show.given(examples.D)) - Decimal(show.num(forward(after, examples.X).y_output[0]))) ** 2 / 2
+    formula = js("(net, x, d, eta) => BackpropEngine.substitutions(net, x, d, eta)['E(n+1)']", net.to_dict(),
+                 list(examples.X), examples.D, examples.ETA)
+    m = re.fullmatch(r"\\frac\{1\}\{2\} \\cdot \((-?[\d.]+) - (-?[\d.]+)\)\^2 = (.*)", formula)
+    if not m or f"{six:.1e}" == f"{E_next:.1e}":  # the premise: six decimals would not give E's two digits
+        return False
+    d, y, result = m.groups()
+    return (len(y.split(".")[1]) > show.DECIMALS and result == show.sci(E_next)
+            and f"{(Decimal(d) - Decimal(y)) ** 2 / 2:.1e}" == f"{E_next:.1e}")
+
+
 def digits_beyond_15_at_a_doubles_last_digits(js) -> bool:
     """The slides' network with d = 0.12345678 after 20 applied steps: e = d - y is at a double's last digits, and
     the e step writes both numbers with more than 15 significant digits, each the exact decimal of its double rounded
@@ -203,6 +225,7 @@ EXPRESSIONS = [
     # "and then both numbers of $d - y$ or $\theta + \Delta\theta$ with the decimals that the result needs"
     (r"d - y", y_in_a_small_difference_gets_its_decimals),
     (r"\theta + \Delta\theta", update_in_a_small_sum_gets_its_decimals),
+    (r"d - y", cost_gets_the_decimals_it_needs),  # "(or the cost $E$ computed from $d - y$) needs"
     (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
     # "(the numbers of a $d - y$ or $\theta + \Delta\theta$ at a double's last digits are the exception: they are
     # written with every digit up to the one their result needs, as the double holds them)"
