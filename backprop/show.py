@@ -36,7 +36,7 @@ import math
 import os
 import re
 from collections.abc import Iterable, Sequence
-from decimal import Decimal, localcontext
+from decimal import ROUND_UP, Decimal, localcontext
 
 import numpy as np
 
@@ -237,15 +237,22 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
 
 
-def sci(value: float, digits: int = 2) -> str:
+def sci(value: float, digits: int = 2, up: bool = False) -> str:
     r"""A number below the site's decimals (or far above them) in TeX's scientific notation with ``digits``
     significant digits: ``sci(3.5e-9)`` writes ``3.5 \times 10^{-9}``, for a formula, where ``3.5e-09`` would read as
-    a product with the constant e.
+    a product with the constant e. With ``up`` its size is rounded up, for a bound a sentence says "at most" of.
 
     >>> sci(-1.23e-7)
     '-1.2 \\times 10^{-7}'
+    >>> sci(5.043e-6, up=True)
+    '5.1 \\times 10^{-6}'
     """
-    mantissa, exponent = f"{float(value):.{digits - 1}e}".split("e")
+    if up and value:
+        exact = Decimal(repr(float(value)))
+        exact = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_UP)
+        mantissa, exponent = f"{exact:.{digits - 1}e}".split("e")
+    else:
+        mantissa, exponent = f"{float(value):.{digits - 1}e}".split("e")
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 

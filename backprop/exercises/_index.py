@@ -123,7 +123,7 @@ def tolerance_tip() -> str:
                      f"where their roundings add up (a saturated neuron's slope worked out from an output printed near "
                      f"its bound): the boxes of {numbers} widen their tolerance by how far those roundings can carry, "
                      f"as the homework check does (on this practice example by at most "
-                     f"${show.sci(most) if most else 0}$).")
+                     f"${show.sci(most, up=True) if most else 0}$).")
     show.require(all(atol >= 5e-7 for _, _, _, atol in boxes), "six decimals always pass")
     show.require(all(rtol >= 5e-6 for e, b, rtol, _ in boxes if not e.new_parameter(b.index)),
                  "six significant digits pass every box but those for a new weight or bias")

@@ -200,6 +200,15 @@ def test_eq_is_approx_when_they_do_not():
     assert show.eq(1.24, 1.21, 1) == "="
 
 
+@pytest.mark.parametrize(("value", "text"), [
+    (5.043e-6, r"5.1 \times 10^{-6}"), (5.0e-6, r"5.0 \times 10^{-6}"), (9.91e-6, r"1.0 \times 10^{-5}"),
+    (-1.23e-7, r"-1.3 \times 10^{-7}"), (2.6700001e-6, r"2.7 \times 10^{-6}"),
+])
+def test_sci_up_rounds_a_bound_up(value, text):
+    """A bound a sentence says "at most" of is rounded up in size (5.04e-6 "at most 5.0e-6" was false); hand values."""
+    assert show.sci(value, up=True) == text
+
+
 def test_eq_judges_written_numbers_exactly():
     """A sum of written numbers that is a tie with the printed result gets "\\approx" (a reader rounding half up and one
     rounding half down print different last digits), though doubles put it on the printed side: the reviewer's
