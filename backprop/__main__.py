@@ -93,7 +93,8 @@ weights file (--weights FILE.json): a JSON object with
   "b_output": {vector(outputs)}
   {'"hidden": "logsig", "output": "purelin"':<{width + 1}}optional; {known}
   {f'"x": {x}, "d": d, "eta": eta':<{width + 1}}optional; --x, --d and --eta win over them
-Any sizes work as long as they agree. Without --weights the site's worked example is used, the file
+Any sizes work as long as they agree. Without --weights the site's worked example is used (with --practice its
+practice example), the file
 {examples.current_file()}:
 {shown}
 """
@@ -131,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     worked = _worked_example()
 
     def default(name: str, values: Sequence[float]) -> str:
-        return (f"default: the weights file's {name}, else the worked example's: "
-                + (_numbers(values) if worked else "its file cannot be read"))
+        return (f"default: the weights file's {name}, with --practice the practice example's, else the worked "
+                f"example's: " + (_numbers(values) if worked else "its file cannot be read"))
 
     trace.add_argument("--x", type=float, nargs="+", metavar="X_K",
                        help=f"the input x_1 x_2 ... ({default('x', worked.x if worked else [])})")

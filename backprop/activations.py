@@ -173,9 +173,9 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     (0.5, 0.25)
     >>> del ACTIVATIONS["softsign"]
     """
-    if not isinstance(name, str) or not name:
+    if not isinstance(name, str):
         raise TypeError(f"an activation's name must be a non-empty string, got {name!r}")
-    if name != name.strip():
+    if not name.strip() or name != name.strip():
         raise ValueError(f"an activation's name must not be blank or have spaces around it, got {name!r}")
     if name in ACTIVATIONS:
         raise ValueError(f"activation {name!r} is already registered")

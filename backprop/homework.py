@@ -21,7 +21,8 @@ who has $v_1$ right and $\Delta w_{41}$ with the wrong sign:
     y(n+1) E(n+1)
 
 where $y(n+1)$ is the updated network's output for the same $x$ and $E(n+1) = \tfrac12 (d - y(n+1))^2$.
-In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4`` (`ALIASES`).
+In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4``, and so may ``∆`` (U+2206, the increment sign
+a Mac types with Option-J, which looks the same) (`ALIASES`).
 
 **The checking rule** (`close`, `tolerance`, `carried_error`). A value is right when
 $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}| + c$ (`ATOL`, `RTOL`: the exercises' tolerance),
@@ -150,8 +151,9 @@ __all__ = [
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
 ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
-#: ASCII spellings accepted in a student's answers: a leading ``d`` for ``Δ`` (``dw41``, ``db4``).
-ALIASES = {"d": "Δ"}
+#: Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
+#: (``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types.
+ALIASES = {"d": "Δ", "\u2206": "Δ"}
 
 
 def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> float:
@@ -265,7 +267,8 @@ class Report:
 
 
 def canonical(name: str) -> str:
-    """A step name as the trace prints it: ``dw41`` -> ``Δw41``, ``db4`` -> ``Δb4`` (`ALIASES`); others unchanged."""
+    """A step name as the trace prints it: ``dw41`` -> ``Δw41``, ``db4`` -> ``Δb4``, ``∆w41`` (U+2206) -> ``Δw41``
+    (`ALIASES`); others unchanged."""
     for ascii_, symbol in ALIASES.items():
         rest = name[len(ascii_):]
         if name.startswith(ascii_) and rest[:1] in ("w", "b") and not rest.endswith("(n+1)"):

@@ -242,7 +242,7 @@ def test_registration_refuses_a_wrong_derivative_from_v():
 
 @pytest.mark.parametrize(("args", "error", "match"), [
     (("logsig", logsig, logsig_derivative_from_output), ValueError, r"'logsig' is already registered"),
-    (("", softsign, softsign_derivative_from_output), TypeError, r"non-empty string"),
+    (("", softsign, softsign_derivative_from_output), ValueError, r"blank"),  # a string: blank, as its docstring says
     ((None, softsign, softsign_derivative_from_output), TypeError, r"non-empty string"),
     (("softsign", "v / (1 + |v|)", softsign_derivative_from_output), TypeError, r"f must be callable, got str"),
     (("softsign", softsign, None), TypeError, r"derivative_from_output must be callable"),

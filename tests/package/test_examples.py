@@ -482,9 +482,10 @@ def test_trace_help_shows_the_example_in_use(path):
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     flat = " ".join(out.split())  # argparse wraps the option help
-    assert f"the weights file's x, else the worked example's: {numbers(data['x'])})" in flat
-    assert f"the weights file's d, else the worked example's: {numbers([data['d']])})" in flat
-    assert f"the weights file's eta, else the worked example's: {numbers([data['eta']])})" in flat
+    defaults = "with --practice the practice example's, else the worked example's"
+    assert f"the weights file's x, {defaults}: {numbers(data['x'])})" in flat
+    assert f"the weights file's d, {defaults}: {numbers([data['d']])})" in flat
+    assert f"the weights file's eta, {defaults}: {numbers([data['eta']])})" in flat
     assert str(path) in out  # which file the defaults come from
     ready_made = json.loads(out[out.index('{"w_hidden"'):].strip())
     assert ready_made == {key: data.get(key, {"hidden": "logsig", "output": "purelin"}.get(key))

@@ -306,6 +306,17 @@ def test_a_subset_of_steps_and_the_ascii_alias():
                {"v2", "Δw41", "Δb2", "E(n+1)"})
 
 
+def test_the_increment_sign_a_mac_types_stands_for_delta():
+    """A reviewer typed "∆w41" (U+2206, Option-J on a Mac), which looks like the trace's "Δw41" (U+0394) and was refused
+    as an unknown step; it is read as Δ, and "∆w41(n+1)" stays unknown as "dw41(n+1)" does."""
+    want = oracle.trace_values(oracle.iteration(EX))
+    assert "\u2206" != "\u0394"
+    report = check(EX, {"\u2206w41": want["Δw41"], "\u2206b1": -want["Δb1"]})
+    assert [s.name for s in report.given] == ["Δw41", "Δb1"] and report.first_wrong.name == "Δb1"
+    with pytest.raises(ValueError, match="unknown step"):
+        check(EX, {"\u2206w41(n+1)": want["w41(n+1)"]})
+
+
 def test_the_tolerance_is_the_exercises():
     assert (homework.RTOL, homework.ATOL) == (exercises.RTOL, exercises.ATOL)
     right = oracle.trace_values(oracle.iteration(EX))["y"]
