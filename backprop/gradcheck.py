@@ -18,6 +18,10 @@ from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden
 
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
+#: The default step of the central differences: $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error
+#: ($O(h^2)$) against rounding error ($O(\varepsilon/h)$).
+H = 1e-5
+
 
 def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Array]:
     r"""$\partial E/\partial\theta$ for each parameter array, from the four rules (with $\eta = 1$)."""
@@ -44,27 +48,32 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0 (see `relative_error`); an entry
     whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
     rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
-    come near the truncation error, which does not.
+    come near the truncation error, which does not. The two thresholds hold for ``h`` near the default: far above it
+    (``h = 0.1``) the truncation estimate is off, and right rules can read above $10^{-4}$.
 
     Raises ``FloatingPointError`` where the cost overflows (at the weights, or at $\theta \pm h$), and
-    ``ValueError`` for an ``h`` at which the check cannot fail: one so small that every gradient is within what its
-    central difference can be off by (rounding: ``h = 1e-14`` for the worked example).
+    ``ValueError`` where the check cannot fail: where every gradient is within what its central difference can be
+    off by (an ``h`` far below the default, ``h = 1e-14`` for the worked example, or a network whose gradients are all
+    of rounding-noise size, as a saturated output neuron's are), or where ``h`` leaves within it a gradient that the
+    default ``h`` judges (``h = 1e-13`` would let a rule 10 % off pass on the worked example).
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
         analytic = _analytic(_forward(net, x), d)
         numerical = _numerical(net, x, d, h)
         atol = _tolerance(net, x, d, h, numerical)
-    _require_a_verdict(h, analytic, numerical, atol)
+        at_default = None if h == H else _tolerance(net, x, d, H, _numerical(net, x, d, H))
+    _require_a_verdict(h, analytic, numerical, atol, at_default)
     return max(float(relative_error(analytic[name], numerical[name], atol[name]).max()) for name in PARAMETERS)
 
 
 def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str, Array],
-                       atol: dict[str, Array]) -> None:
+                       atol: dict[str, Array], at_default: dict[str, Array] | None = None) -> None:
     r"""Refuse a verdict the check could not have reached otherwise: where a gradient or a central difference is not
-    finite (the cost overflows at these weights, or at $\theta \pm h$ for a huge ``h``), or where no gradient exceeds
+    finite (the cost overflows at these weights, or at $\theta \pm h$ for a huge ``h``), where no gradient exceeds
     what its central difference can be off by (``h`` far below the default: at $h = 10^{-14}$ every difference of $E$
-    is rounding, and the allowance would pass any rule, a wrong one too)."""
+    is rounding, and the allowance would pass any rule, a wrong one too; or every gradient of rounding-noise size), or
+    where one does at the default ``h`` (``at_default``, its allowance) but not at ``h``."""
     for what, found in (("the rules' gradient", analytic), (f"the central difference at h = {h:g}", numerical)):
         bad = [f"{p}[{', '.join(map(str, i))}]" for p in PARAMETERS for i in np.ndindex(found[p].shape)
                if not np.isfinite(found[p][i])]
@@ -74,9 +83,23 @@ def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str
     largest = max(float(np.abs(analytic[p]).max()) for p in PARAMETERS)
     if largest > 0 and not any((np.abs(analytic[p]) > atol[p]).any() for p in PARAMETERS):
         least = min(float(np.min(atol[p])) for p in PARAMETERS)
-        raise ValueError(f"h = {h:g} gives a check that cannot fail: no gradient (the largest is {largest:.3g}) is "
-                         f"larger than what its central difference can be off by (at least {least:.3g} here), so a "
-                         f"wrong rule would pass too; use an h near the default 1e-05")
+        beyond = (f"no gradient (the largest is {largest:.3g}) is larger than what its central difference can be off "
+                  f"by (at least {least:.3g} at h = {h:g}), so a wrong rule would pass too")
+        if at_default is None or not any((np.abs(analytic[p]) > at_default[p]).any() for p in PARAMETERS):
+            also = "" if h == H else f", and at the default h = {H:g}"
+            raise ValueError(f"the check cannot fail at this network and sample: {beyond}{also}; every gradient is of "
+                             f"rounding-noise size (as a saturated output neuron makes them), and central differences "
+                             f"cannot check the rules here")
+        raise ValueError(f"h = {h:g} gives a check that cannot fail: {beyond}; use an h near the default {H:g}")
+    if at_default is not None:
+        lost = next(((p, i) for p in PARAMETERS for i in np.ndindex(analytic[p].shape)
+                     if at_default[p][i] < abs(analytic[p][i]) <= atol[p][i]), None)
+        if lost is not None:
+            p, i = lost
+            raise ValueError(f"h = {h:g} cannot judge {p}[{', '.join(map(str, i))}] (gradient "
+                             f"{float(analytic[p][i]):.3g}), which the default h = {H:g} judges: its central "
+                             f"difference can be off by {float(atol[p][i]):.3g} at this h, so a wrong rule there would "
+                             f"pass; use an h near the default")
 
 
 def truncation_error(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
@@ -144,11 +167,13 @@ def rounding_noise(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     r"""How far rounding alone can move a central difference of $E$ at this network and sample: a bound, with a
     safety factor 10, $10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where $S_j$, the size of the
     sums that make $y_j$, is $|b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$
-    (each sum rounded to about $\varepsilon$ of its size; no output $f'$ exceeds 1). Two gradients closer than this
-    agree as far as a central difference can tell.
+    (each sum rounded to about $\varepsilon$ of its size; no output $f'$ exceeds 1), the largest of it at the weights
+    and at each $\theta \pm h$ the central differences evaluate $E$ at: where $e$ is 0 at the weights (a target
+    typed as $y$), the costs $E(\theta \pm h)$ are still rounded. Two gradients closer than this agree as far as a
+    central difference can tell.
     """
     net, x, d, h = _checked(net, x, d, h)
-    return _noise(_forward(net, x), d, h)
+    return _noise_over(net, x, d, h)
 
 
 def _noise(fp: ForwardPass, d: Array, h: float) -> float:
@@ -160,13 +185,19 @@ def _noise(fp: ForwardPass, d: Array, h: float) -> float:
     return float(10 * np.finfo(float).eps * (_cost(e) + np.sum(np.abs(e) * (np.abs(fp.y_output) + sums))) / h)
 
 
+def _noise_over(net: Network, x: Array, d: Array, h: float) -> float:
+    """`_noise` at the weights and at every point a central difference evaluates the cost at, the largest."""
+    return max([_noise(_forward(net, x), d, h)]
+               + [_noise(_forward(moved, x), d, h) for _, _, moved in _moves(net, h)])
+
+
 def _truncation(net: Network, x: Array, d: Array, h: float, numerical: dict[str, Array]) -> dict[str, Array]:
     at_2h = _numerical(net, x, d, 2 * h)
     return {name: np.abs(at_2h[name] - numerical[name]) / 3 for name in PARAMETERS}
 
 
 def _tolerance(net: Network, x: Array, d: Array, h: float, numerical: dict[str, Array]) -> dict[str, Array]:
-    noise = _noise(_forward(net, x), d, h)
+    noise = _noise_over(net, x, d, h)
     return {name: noise + t for name, t in _truncation(net, x, d, h, numerical).items()}
 
 
@@ -192,19 +223,25 @@ def _analytic(fp: ForwardPass, d: Array) -> dict[str, Array]:
 
 
 def _numerical(net: Network, x: Array, d: Array, h: float) -> dict[str, Array]:
-    grads = {}
+    grads = {name: np.empty_like(getattr(net, name)) for name in PARAMETERS}
+    costs: dict[tuple[str, tuple[int, ...]], list[float]] = {}
+    for name, idx, moved in _moves(net, h):  # θ_p + h, then θ_p - h
+        costs.setdefault((name, idx), []).append(_cost(_error(_forward(moved, x), d)))
+    for (name, idx), (plus, minus) in costs.items():
+        grads[name][idx] = (plus - minus) / (2 * h)
+    return grads
+
+
+def _moves(net: Network, h: float):
+    """Each parameter entry moved by +h, then by -h: ``(name, index, network)``, the points a central difference
+    evaluates the cost at."""
     for name in PARAMETERS:
         theta = getattr(net, name)
-        g = np.empty_like(theta)
         for idx in np.ndindex(theta.shape):
-            costs = []
             for sign in (+1, -1):
                 moved = theta.copy()
                 moved[idx] += sign * h
-                costs.append(_cost(_error(_forward(_with(net, name, moved), x), d)))
-            g[idx] = (costs[0] - costs[1]) / (2 * h)
-        grads[name] = g
-    return grads
+                yield name, idx, _with(net, name, moved)
 
 
 def _with(net: Network, name: str, value: Array) -> Network:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import math
+import re
 import statistics
 import sys
 
@@ -105,10 +106,42 @@ def test_a_wrong_hidden_rule_never_passes_whatever_h(monkeypatch, h, slip):
     try:
         r = gradient_check(examples.NET, examples.X, examples.D, h=h)
     except ValueError as refused:
-        assert f"h = {h:g} gives a check that cannot fail" in str(refused) and "1e-05" in str(refused)
-        assert h < 1e-12, "refused only where rounding covers every gradient"
+        said = str(refused)
+        assert (f"h = {h:g} gives a check that cannot fail" in said or f"h = {h:g} cannot judge" in said), said
+        assert "1e-05" in said and h < 1e-12, "refused only where rounding covers a gradient the default h judges"
     else:
         assert r > 1e-4, (h, r)
+
+
+@pytest.mark.parametrize("h", [1e-13, 1e-12, 1e-10, 1e-8, 1e-6, 1e-5, 1e-4, 1e-3])
+def test_a_rule_10_percent_off_never_passes_whatever_h(monkeypatch, h):
+    """A reviewer's find: at h = 1e-13 the allowance (rounding, about 1/h) covered the hidden weights' gaps of a rule
+    10 % off, while the output weights' gradients still exceeded theirs, so the check returned 0.0, "right". An h
+    that leaves within the allowance a gradient the default h judges is refused, naming the entry."""
+    import backprop.gradcheck as gc
+
+    monkeypatch.setattr(gc, "delta_w_hidden", lambda fp, d, eta: 1.1 * rules.delta_w_hidden(fp, d, eta))
+    try:
+        r = gradient_check(examples.NET, examples.X, examples.D, h=h)
+    except ValueError as refused:
+        assert re.search(rf"h = {h:g} cannot judge w_hidden\[\d, \d\] \(gradient -?\d", str(refused)), refused
+        assert "which the default h = 1e-05 judges" in str(refused) and h < 1e-12
+    else:
+        assert r == pytest.approx(0.1 / 2.1, rel=1e-2), (h, r)  # |1.1 a - a| / (1.1 |a| + |a|)
+
+
+def test_a_network_whose_gradients_are_all_noise_is_refused_without_advice_to_use_the_default():
+    """A reviewer's find: a saturated output neuron (v_4 = 30, f'(v_4) = 9.4e-14) makes every gradient rounding noise;
+    the check refused it, rightly, at the default h, with the advice "use an h near the default 1e-05". It says the
+    network is the reason."""
+    net = Network(w_hidden=[[1.0]], b_hidden=[0.0], w_output=[[30.0]], b_output=[0.0], hidden="purelin",
+                  output="logsig")
+    assert 1 / (1 + math.exp(-30)) * (1 - 1 / (1 + math.exp(-30))) < 1e-12  # the premise: f'(v_4), by hand
+    for h in (1e-5, 1e-4):
+        with pytest.raises(ValueError) as refused:
+            gradient_check(net, [1.0], 0.0, h=h)
+        assert "the check cannot fail at this network and sample" in str(refused.value)
+        assert "rounding-noise size" in str(refused.value) and "use an h near" not in str(refused.value)
 
 
 def test_the_check_refuses_an_h_at_which_the_right_rules_are_all_rounding():
@@ -164,15 +197,19 @@ def plain_problem(hidden="logsig", output="tansig", seed=1) -> dict:
     return {**net.to_dict(), "x": x.tolist(), "d": d.tolist(), "eta": 1.0}
 
 
+def moved_by(ex: dict, name: str, idx: tuple, step: float) -> dict:
+    """A copy of the plain example ``ex`` with one parameter entry moved by ``step``."""
+    moved = {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v
+             for k, v in ex.items()}
+    row = moved[name] if len(idx) == 1 else moved[name][idx[0]]
+    row[idx[-1]] += step
+    return moved
+
+
 def plain_central_difference(ex: dict, name: str, idx: tuple, h: float) -> float:
     """(E(theta_p + h) - E(theta_p - h)) / 2h for one parameter p, by the oracle."""
-    costs = []
-    for sign in (1, -1):
-        moved = {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v
-                 for k, v in ex.items()}
-        row = moved[name] if len(idx) == 1 else moved[name][idx[0]]
-        row[idx[-1]] += sign * h
-        costs.append(oracle.cost(moved, oracle.forward(moved)["y_output"]))
+    costs = [oracle.cost(moved, oracle.forward(moved)["y_output"])
+             for moved in (moved_by(ex, name, idx, sign * h) for sign in (1, -1))]
     return (costs[0] - costs[1]) / (2 * h)
 
 
@@ -298,6 +335,16 @@ def test_the_rounding_noise_bounds_the_gap_of_the_right_rules():
         assert noise < 1e-7
 
 
+@pytest.mark.parametrize("offset", [0.0, 1e-8, 3e-8, 1e-7])
+def test_right_rules_pass_where_the_error_is_0_or_nearly(offset):
+    """A reviewer's finding: with d typed as y (e = 0, every rule's gradient exactly 0), the right rules read 7.1e-5,
+    near a bug's 1e-4: the central difference of w_31 was 7.1e-13, pure truncation, just over Richardson's estimate
+    of it, and the rounding noise, bounded from e = 0 at the weights, was 0, though the costs E(theta +- h) it takes
+    are rounded. The noise is bounded at those points too."""
+    y = oracle.forward(oracle.load_example())["y_output"][0]
+    assert gradient_check(examples.NET, examples.X, y + offset) < GRADCHECK.RIGHT
+
+
 def test_relative_error_is_plain_except_for_a_gap_within_the_noise_of_a_tiny_gradient():
     """Hand values: r = |a - n| / max(|a| + |n|, 1e-8); with atol = 1e-10, a gap of 1e-13 between two gradients of
     1e-9 is 0 (noise: their sum is below atol / RIGHT = 1e-3), but not a gap of 1e-9 (a wrong rule), nor a gap of
@@ -317,16 +364,18 @@ def test_worst_entry_names_the_entry_and_its_numbers():
 def test_the_rounding_noise_is_the_docstrings_bound():
     r"""$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$ with
     $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$, in plain math from the
-    oracle's forward pass, for a 2-3-2 network of each hidden activation and h of 1e-5 and 1e-3."""
+    oracle's forward pass, the largest at the weights and at each theta +- h, for a 2-3-2 network of each hidden
+    activation and h of 1e-5 and 1e-3."""
     doc = doc_of(GRADCHECK.rounding_noise)
     assert (r"$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, where $S_j$, the size of the sums that "
             r"make $y_j$, is $|b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$"
             in doc)
-    for hidden, output in [("logsig", "purelin"), ("tansig", "tansig")]:
-        ex = plain_problem(hidden, output)
+    assert r"the largest of it at the weights and at each $\theta \pm h$ the central differences evaluate $E$ at" in doc
+
+    def bound(ex: dict, h: float) -> float:
         fp = oracle.forward(ex)
         y_h, y = fp["y_hidden"], fp["y_output"]
-        slopes = [oracle.F_PRIME_FROM_Y[hidden](v) for v in y_h]
+        slopes = [oracle.F_PRIME_FROM_Y[ex["hidden"]](v) for v in y_h]
         hidden_size = [abs(y_h[i]) + slopes[i] * (abs(ex["b_hidden"][i])
                                                   + sum(abs(w * xk) for w, xk in zip(ex["w_hidden"][i], ex["x"])))
                        for i in range(3)]
@@ -334,10 +383,19 @@ def test_the_rounding_noise_is_the_docstrings_bound():
                 for j in range(2)]
         errors = [dj - yj for dj, yj in zip(ex["d"], y)]
         cost = 0.5 * sum(e * e for e in errors)
+        return 10 * sys.float_info.epsilon * (cost + sum(abs(e) * (abs(yj) + s)
+                                                      for e, yj, s in zip(errors, y, sums))) / h
+
+    for hidden, output in [("logsig", "purelin"), ("tansig", "tansig")]:
+        ex = plain_problem(hidden, output)
         for h in (1e-5, 1e-3):
-            want = 10 * sys.float_info.epsilon * (cost + sum(abs(e) * (abs(yj) + s)
-                                                             for e, yj, s in zip(errors, y, sums))) / h
-            assert GRADCHECK.rounding_noise(net_of(ex), ex["x"], ex["d"], h) == pytest.approx(want, rel=1e-12)
+            # at the weights and at every theta +- h a central difference evaluates E at
+            points = [ex] + [moved_by(ex, name, idx, sign * h) for name in PARAMETERS
+                             for idx in np.ndindex(np.shape(ex[name])) for sign in (1, -1)]
+            want = max(bound(point, h) for point in points)
+            assert want > bound(ex, h) * (1 + 1e-9), "the premise: a moved point has the larger bound"
+            got = GRADCHECK.rounding_noise(net_of(ex), ex["x"], ex["d"], h)
+            assert got == pytest.approx(want, rel=1e-12, abs=0)  # abs=0: approx's 1e-12 would pass any noise
 
 
 def test_relative_error_counts_0_only_what_its_docstring_says():
