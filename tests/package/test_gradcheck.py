@@ -130,6 +130,14 @@ def test_a_rule_10_percent_off_never_passes_whatever_h(monkeypatch, h):
         assert r == pytest.approx(0.1 / 2.1, rel=1e-2), (h, r)  # |1.1 a - a| / (1.1 |a| + |a|)
 
 
+def test_every_default_h_is_the_one_the_refusals_name():
+    """The signatures write h's default as a number, for the API reference; it is H, which the check's refusals name
+    ("which the default h = 1e-05 judges")."""
+    for fn in (numerical_gradient, gradient_check, GRADCHECK.truncation_error, GRADCHECK.tolerance,
+               GRADCHECK.rounding_noise):
+        assert inspect.signature(fn).parameters["h"].default == GRADCHECK.H == 1e-5, fn.__name__
+
+
 def test_a_network_whose_gradients_are_all_noise_is_refused_without_advice_to_use_the_default():
     """A reviewer's find: a saturated output neuron (v_4 = 30, f'(v_4) = 9.4e-14) makes every gradient rounding noise;
     the check refused it, rightly, at the default h, with the advice "use an h near the default 1e-05". It says the
