@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_array, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -24,18 +24,25 @@ H = 1e-5
 
 
 def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Array]:
-    r"""$\partial E/\partial\theta$ for each parameter array, from the four rules (with $\eta = 1$)."""
+    r"""$\partial E/\partial\theta$ for each parameter array, from the four rules (with $\eta = 1$).
+
+    Raises ``FloatingPointError`` where the arithmetic overflows, naming the entries."""
     net, x, d, _ = _checked(net, x, d)
-    return _analytic(_forward(net, x), d)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
+        return _require_finite("the rules' gradient", _analytic(_forward(net, x), d),
+                               f"its arithmetic passes a double's range ({DOUBLE_RANGE})")
 
 
 def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
     r"""Central differences $(E(\theta_p + h) - E(\theta_p - h)) / 2h$ for every parameter $p$.
 
     The default $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error ($O(h^2)$)
-    against rounding error ($O(\varepsilon/h)$).
+    against rounding error ($O(\varepsilon/h)$). Raises ``FloatingPointError`` where the cost overflows (at the
+    weights, or at $\theta \pm h$), naming the entries.
     """
-    return _numerical(*_checked(net, x, d, h))
+    net, x, d, h = _checked(net, x, d, h)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return _require_finite(f"the central difference at h = {h:g}", _numerical(net, x, d, h))
 
 
 def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
@@ -74,12 +81,8 @@ def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str
     what its central difference can be off by (``h`` far below the default: at $h = 10^{-14}$ every difference of $E$
     is rounding, and the allowance would pass any rule, a wrong one too; or every gradient of rounding-noise size), or
     where one does at the default ``h`` (``at_default``, its allowance) but not at ``h``."""
-    for what, found in (("the rules' gradient", analytic), (f"the central difference at h = {h:g}", numerical)):
-        bad = [f"{p}[{', '.join(map(str, i))}]" for p in PARAMETERS for i in np.ndindex(found[p].shape)
-               if not np.isfinite(found[p][i])]
-        if bad:
-            raise FloatingPointError(f"{what} is not a finite number at {', '.join(bad[:3])}"
-                                     f"{' ...' if len(bad) > 3 else ''}: the cost E overflows")
+    _require_finite(f"the central difference at h = {h:g}", numerical)  # the cost first: the rules overflow with it
+    _require_finite("the rules' gradient", analytic, f"its arithmetic passes a double's range ({DOUBLE_RANGE})")
     largest = max(float(np.abs(analytic[p]).max()) for p in PARAMETERS)
     if largest > 0 and not any((np.abs(analytic[p]) > atol[p]).any() for p in PARAMETERS):
         least = min(float(np.min(atol[p])) for p in PARAMETERS)
@@ -102,6 +105,17 @@ def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str
                              f"pass; use an h near the default")
 
 
+def _require_finite(what: str, found: dict[str, Array], why: str = "the cost E overflows") -> dict[str, Array]:
+    """``found`` (arrays by parameter), or FloatingPointError naming ``what``, its first entries that are not finite
+    and ``why`` (by default: the cost overflows, at the weights or at a moved one)."""
+    bad = [f"{p}[{', '.join(map(str, i))}]" for p in PARAMETERS for i in np.ndindex(found[p].shape)
+           if not np.isfinite(found[p][i])]
+    if bad:
+        raise FloatingPointError(f"{what} is not a finite number at {', '.join(bad[:3])}"
+                                 f"{' ...' if len(bad) > 3 else ''}: {why}")
+    return found
+
+
 def truncation_error(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
     r"""Richardson's estimate of each central difference's truncation error, entry by entry: $|c(2h) - c(h)| / 3$.
 
@@ -112,7 +126,9 @@ def truncation_error(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) 
     without $e$, while the gradient $-e\,\partial y/\partial\theta$ shrinks with it.
     """
     net, x, d, h = _checked(net, x, d, h)
-    return _truncation(net, x, d, h, _numerical(net, x, d, h))
+    with np.errstate(over="ignore", invalid="ignore"):
+        numerical = _require_finite(f"the central difference at h = {h:g}", _numerical(net, x, d, h))
+        return _require_finite(f"the central difference at 2h = {2 * h:g}", _truncation(net, x, d, h, numerical))
 
 
 def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict[str, Array]:
@@ -120,7 +136,9 @@ def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict
     `truncation_error`. `gradient_check` passes it to `relative_error` as ``atol``: a gap within it is agreement on a
     gradient too small to be judged relatively."""
     net, x, d, h = _checked(net, x, d, h)
-    return _tolerance(net, x, d, h, _numerical(net, x, d, h))
+    with np.errstate(over="ignore", invalid="ignore"):
+        numerical = _require_finite(f"the central difference at h = {h:g}", _numerical(net, x, d, h))
+        return _require_finite("the tolerance", _tolerance(net, x, d, h, numerical))
 
 
 #: A largest relative error below this means the rules are right (the pages' and the check's tolerance).
@@ -173,7 +191,12 @@ def rounding_noise(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     central difference can tell.
     """
     net, x, d, h = _checked(net, x, d, h)
-    return _noise_over(net, x, d, h)
+    with np.errstate(over="ignore", invalid="ignore"):
+        noise = _noise_over(net, x, d, h)
+    if not np.isfinite(noise):
+        raise FloatingPointError(f"the rounding noise at h = {h:g} is not a finite number: the cost E or the sums "
+                                 f"that make y overflow")
+    return noise
 
 
 def _noise(fp: ForwardPass, d: Array, h: float) -> float:

@@ -176,6 +176,23 @@ def test_an_overflowing_cost_is_named_not_a_nan_verdict(where):
         with pytest.raises(FloatingPointError, match=r"not a finite number at (w|b)_\w+\[\d.*the cost E overflows"):
             gradient_check(net, examples.X, examples.D, h=1e300 if where == "h" else 1e-5)
 
+@pytest.mark.parametrize("name", ["numerical_gradient", "analytic_gradient", "tolerance", "truncation_error",
+                                  "rounding_noise"])
+def test_every_public_gradient_function_names_an_overflow(name):
+    """A reviewer's find: with x_1 = 1e155 (v = y = 1e155, E = 5e309) numerical_gradient returned nan with numpy's
+    RuntimeWarnings, tolerance and truncation_error nan, rounding_noise inf, and analytic_gradient advised a smaller
+    eta, which it has no argument for. Each raises a FloatingPointError that names what is not finite, without a
+    warning, as gradient_check does."""
+    import warnings
+
+    net = Network([[1.0, 0.0]], [0.0], [[1.0]], [0.0], hidden="purelin")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(FloatingPointError, match=r"is not a finite number") as raised:
+            getattr(GRADCHECK, name)(net, [1e155, 0.0], 0.0)
+    assert "eta" not in str(raised.value)
+
+
 def test_large_when_the_slides_single_output_formula_is_used_for_two_outputs(monkeypatch):
     """Using only output 1's error in the hidden rules (no sum over j) is caught."""
     import backprop.gradcheck as gc
