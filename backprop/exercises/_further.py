@@ -16,7 +16,7 @@ from ..examples import Example
 from ..gradcheck import analytic_gradient, numerical_gradient
 from ..network import Network, forward
 from ..rules import delta_w_hidden, error
-from ._feedback import ATOL
+from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, sample_pass
 from ._weights import first_hidden_weight, with_weight_boxes
@@ -155,12 +155,22 @@ def gradient_check_weight(example: Example | None = None) -> tuple[str, tuple[in
     """The hidden weight the gradient-check exercise asks for: the first of w_11, w_12, w_21, ... whose input x_k is
     not 0, whose central difference agrees with rule 3's gradient to many digits (`GRADCHECK_AGREEMENT`; with x_k = 0
     the gradient is 0, and so is every slip's value) and whose gradient is far enough from 0 that each mistake's value
-    lies outside the box's tolerance of it; else the first of those with a gradient other than 0; else w_11
-    (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``.
+    lies outside the box's tolerance of it, among those the first whose box is as strict as its page says, 0.01 % of
+    the gradient at least as wide as the 10^-6 added to it (`_sized`), if any is; else the one whose box tells the most
+    mistakes apart; else w_11 (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``.
     """
     ex = examples.PRACTICE if example is None else example
-    chosen = first_hidden_weight(ex, lambda ik: _gradient_check_exercise(ex, ik), _measurable(ex))
+    measurable = _measurable(ex)
+    chosen = first_hidden_weight(ex, lambda ik: _gradient_check_exercise(ex, ik), measurable,
+                                 prefer=_sized(measurable))
     return label("w_hidden", chosen, ex.net), chosen
+
+
+def _sized(gradients: np.ndarray) -> np.ndarray:
+    """Where a gradient is large enough that its box's relative tolerance, `GRADCHECK_RTOL` of it, is at least the
+    absolute `ATOL` (10^-6): a reviewer's practice example asked about a saturated neuron's w_11, whose gradient of
+    5.6e-5 made the box 1.8 % wide, and whose update and "η ∂E/∂w" slips (5.6e-8) were within it of 0."""
+    return np.abs(gradients) * GRADCHECK_RTOL >= ATOL
 
 
 def gradient_check_why(example: Example | None = None) -> str:
@@ -178,6 +188,11 @@ def gradient_check_why(example: Example | None = None) -> str:
     if _measurable(ex)[0, 0] == 0:
         return show.tex(r" (Not $w_{11}$: its gradient, ${{g}}$, is so close to 0 here that a central difference "
                         "measures it to few digits.)", g=show.sci(gradient, 3))
+    if not _sized(np.array(gradient)):
+        share = 100 * (ATOL / abs(gradient) + GRADCHECK_RTOL)  # the box's width, relative to the answer
+        return show.tex(r" (Not $w_{11}$: its gradient, ${{g}}$, is so small here that its box would allow "
+                        r"{{share}} % of it, where the box means to allow {{meant}}.)", g=gradient,
+                        share=f"{share:.2g}", meant=percent(GRADCHECK_RTOL))
     return " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
 
 

@@ -21,27 +21,37 @@ if TYPE_CHECKING:
     from ._numeric import Mistake, NumericExercise
 
 
+def _not_told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> int:
+    """How many of ``mistakes`` give, at ``index`` of the answer, a number within the tolerance of the right one."""
+    return sum(bool(e.close(m.value[index], at=index)) for m in mistakes)
+
+
 def _told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
     """Whether each of ``mistakes`` gives, at ``index`` of the answer, a number outside the tolerance of the right."""
-    return not any(e.close(m.value[index], at=index) for m in mistakes)
+    return _not_told_apart(e, index, mistakes) == 0
 
 
 def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,
-                        box: int = 0) -> tuple[int, int]:
+                        box: int = 0, prefer: np.ndarray | None = None) -> tuple[int, int]:
     """The hidden weight an exercise about one w_ik asks for: the first (i, k) of w_11, w_12, w_21, ... whose input x_k
     is not 0, whose entry of ``moved`` (its update, or its gradient) is not 0, and for which each mistake of
     ``exercise((i, k))`` about answer box ``box`` gives, in that box, a number outside the box's tolerance of the right
-    one (with x_k = 0 the weight's update is 0, and so is its gradient: the slips then give the right answer); else the
-    first with x_k != 0 and a ``moved`` entry other than 0; else (0, 0), w_11. Its index in ``w_hidden``, from 0.
+    one (with x_k = 0 the weight's update is 0, and so is its gradient: the slips then give the right answer), among
+    those the first ``prefer`` holds for (a mask of ``w_hidden``'s shape) if any does; else, of those with x_k != 0 and
+    a ``moved`` entry other than 0, the one whose box tells the most mistakes apart (a small η can leave no weight
+    whose box tells every one: a reviewer's practice example asked about a saturated neuron's w_11, whose box took "no
+    update" for right, where w_21's told all but one); else (0, 0), w_11. Its index in ``w_hidden``, from 0.
     """
     candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
     moving = [ik for ik in candidates if moved[ik] != 0]
 
-    def told_apart(ik: tuple[int, int]) -> bool:
+    def not_told_apart(ik: tuple[int, int]) -> int:
         e = exercise(ik)
-        return _told_apart(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
+        return _not_told_apart(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
 
-    return next((ik for ik in moving if told_apart(ik)), next(iter(moving), (0, 0)))
+    good = [ik for ik in moving if not_told_apart(ik) == 0]
+    preferred = [ik for ik in good if prefer is not None and prefer[ik]]
+    return next(iter(preferred or good), min(moving, key=not_told_apart, default=(0, 0)))
 
 
 def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -60,6 +70,9 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     def good(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
 
+    def not_told_apart(ik: tuple[int, int]) -> int:  # of a box that is not good, how many slips it takes for right
+        return _not_told_apart(exercise, ik, exercise.mistakes)
+
     def moving(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0  # an x_k = 0 makes Δw_ik and every slip's value 0
 
@@ -74,15 +87,17 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
                  good, moving, lambda ik: x[ik[1]] != 0)
         for tier in tiers:
             free = [ik for ik in np.ndindex(exercise.right.shape) if tier(ik) and ik not in chosen]
-            free.sort(key=lambda ik: (ik[0] != i, ik[1] != k))  # stable: w_11, w_12, ... within each kind
+            # the fewest slips taken for right, then the same neuron, the same input (stable: w_11, w_12, ...)
+            free.sort(key=lambda ik: (not_told_apart(ik), ik[0] != i, ik[1] != k))
             if free:
                 chosen.append(free[0])
                 break
         else:
             chosen.append((i, k))
-    # the good ones first (w_11, w_12, ... among them), then the others: a page works out the first box's weight in
-    # full, which should be one whose box tells the slips apart, not a fallback whose product prints as 0.000000
-    return sorted(chosen, key=lambda ik: (not good(ik), ik))
+    # the good ones first (w_11, w_12, ... among them), then the others by how many slips each takes for right: a page
+    # works out the first box's weight in full, which should be one whose box tells the slips apart, not a fallback
+    # whose product prints as 0.000000 (or a saturated neuron's, whose box takes three slips for right)
+    return sorted(chosen, key=lambda ik: (not good(ik), not_told_apart(ik), ik))
 
 
 def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> NumericExercise:

@@ -41,7 +41,9 @@ def central_difference(example: dict, i: int, k: int, h: float = GC_H) -> float:
 def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
     """Exercise 11's weight: among the w_ik whose input x_k is not 0 and whose central difference agrees with the
     gradient g = −δ_i x_k to GC_AGREEMENT, the first (w_11, w_12, w_21, ...) whose g lies beyond the box's tolerance of
-    each slip (the update −η g, −g, 2g, η g); else the first of them; else w_11. ``it``: the oracle's iteration."""
+    each slip (the update −η g, −g, 2g, η g), and of those the first whose box's relative part, GC_RTOL |g|, is at
+    least GC_ATOL if any is; else the one with the fewest slips within the tolerance (the first of equals); else w_11.
+    ``it``: the oracle's iteration."""
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     measurable = []
     for i in range(len(example["w_hidden"])):
@@ -50,9 +52,14 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
             c = central_difference(example, i, k)
             if x[k] != 0 and g != 0 and abs(c - g) < GC_AGREEMENT * max(abs(c), abs(g)):
                 measurable.append((i, k, g))
-    told = [(i, k) for i, k, g in measurable
-            if all(abs(s - g) > GC_ATOL + GC_RTOL * abs(g) for s in (-eta * g, -g, 2 * g, eta * g))]
-    i, k = next(iter(told), next(((i, k) for i, k, _ in measurable), (0, 0)))
+
+    def within(g: float) -> int:  # how many slips the box takes for right
+        return sum(abs(s - g) <= GC_ATOL + GC_RTOL * abs(g) for s in (-eta * g, -g, 2 * g, eta * g))
+
+    told = [(i, k, g) for i, k, g in measurable if within(g) == 0]
+    sized = [(i, k) for i, k, g in told if GC_RTOL * abs(g) >= GC_ATOL]
+    fewest = min(measurable, key=lambda m: within(m[2]), default=(0, 0, 0.0))[:2]
+    i, k = next(iter(sized), next(((i, k) for i, k, _ in told), fewest))
     return f"w_{i + 1}{k + 1}", i, k
 
 
@@ -64,14 +71,17 @@ def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
+    moving = {}  # (i, k) -> how many slips the box takes for right
     for i in range(len(example["w_hidden"])):
         for k in range(len(x)):
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw, example["w_hidden"][i][k])
-            if x[k] != 0 and dw != 0 and all(abs(s - right) > OI_ATOL + OI_RTOL * abs(dw) for s in slips):
-                return f"w_{i + 1}{k + 1}", i, k
-    raise AssertionError("no hidden weight of this example has an update whose box tells every slip apart")
+            if x[k] != 0 and dw != 0:
+                moving[i, k] = sum(abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw) for s in slips)
+    assert moving, "no hidden weight of this example has an update"
+    i, k = min(moving, key=moving.get)  # the first that tells every slip apart, else the one that takes the fewest
+    return f"w_{i + 1}{k + 1}", i, k
 
 
 def _rule(eta: float, back: list[float], fp: list[float], x: list[float]) -> list[list[float]]:
@@ -122,8 +132,9 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
     whose right Δw_ik is not 0 and whose box tells each slip from it (a good one); in place of one that is not, one not
     yet asked for, the first of: a good one of the same neuron or of a neuron no box asks about yet; one of those
     neurons whose input and Δw_ik are not 0; a good one; one whose input and Δw_ik are not 0; one whose input is not 0;
-    else the wanted one itself. Within each, the same neuron first, then the same input, then w_11, w_12, ... The good
-    ones first (the page works out the first in full), each kind in the order w_11, w_12, ..."""
+    else the wanted one itself. Within each, the fewest slips taken for right first, then the same neuron, the same
+    input, then w_11, w_12, ... The good ones first (the page works out the first in full), then the others by how
+    many slips each takes for right, each kind in the order w_11, w_12, ..."""
     x = [float(v) for v in example["x"]]
     right, slips = update_slips(name, example, it)
 
@@ -132,6 +143,9 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
 
     def moving(i: int, k: int) -> bool:
         return x[k] != 0 and right[i][k] != 0
+
+    def taken(i: int, k: int) -> int:  # how many slips the box takes for right
+        return sum(abs(s[i][k] - right[i][k]) <= BOX_ATOL + BOX_RTOL * abs(right[i][k]) for s in slips)
 
     every = [(i, k) for i in range(len(right)) for k in range(len(x))]
     chosen = [ik for ik in WANTED[name] if good(*ik)]
@@ -146,7 +160,7 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
         for tier in tiers:
             free = [ik for ik in every if tier(*ik) and ik not in chosen]
             if free:
-                pick = min(free, key=lambda ik: (ik[0] != i, ik[1] != k, ik))
+                pick = min(free, key=lambda ik: (taken(*ik), ik[0] != i, ik[1] != k, ik))
                 break
         chosen.append(pick)
-    return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen, key=lambda ik: (not good(*ik), ik))]
+    return [(f"w_{i + 1}{k + 1}", i, k) for i, k in sorted(chosen, key=lambda ik: (not good(*ik), taken(*ik), ik))]
