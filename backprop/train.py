@@ -18,10 +18,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _unrolled
-from ._checks import as_array, as_target, check_bool, check_eta, check_seed, require_finite
+from ._checks import DOUBLE_RANGE, as_array, as_target, check_bool, check_eta, check_seed, require_finite
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
-from .rules import _cost, _Updates, _updates
+from .rules import _cost, _error, _Updates, _updates
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
@@ -98,8 +98,8 @@ def train(
     Raises
     ------
     FloatingPointError
-        Training diverges (the weights or the cost overflow; the message names the epoch), or a registered
-        activation's formula overflows (named).
+        Training diverges (the weights or the cost overflow; the message names the epoch), a sample's cost
+        overflows at the starting weights already (named), or a registered activation's formula overflows (named).
     """
     net = checked_network(net)
     X = as_array("X", X, 2, (None, net.n_in))
@@ -115,7 +115,7 @@ def train(
     shuffle, progress = check_bool("shuffle", shuffle), check_bool("progress", progress)
     rng = np.random.default_rng(check_seed(seed))
     epoch = _unrolled.epoch(net, _iteration) if _unrolled.worth_it(net) else _epoch
-    costs = np.empty(epochs)
+    costs, start = np.empty(epochs), net
     for t in range(epochs):
         order = rng.permutation(X.shape[0]) if shuffle else np.arange(X.shape[0])
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is reported below, once, clearly
@@ -124,6 +124,8 @@ def train(
             except OverflowError:  # an activation's formula in the generated loop: the numpy path names it
                 net, costs[t] = _epoch(net, X[order], D[order], eta)
         if not (math.isfinite(costs[t]) and all(np.isfinite(getattr(net, p)).all() for p in _PARAMETERS)):
+            if t == 0:
+                _require_a_finite_start(start, X, D)
             raise FloatingPointError(
                 f"training diverged in epoch {t + 1}: the weights or the cost overflowed to inf/nan; "
                 f"try a smaller eta (got {eta})"
@@ -134,6 +136,17 @@ def train(
 
 
 _PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
+
+
+def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
+    """Before blaming eta for a first epoch that overflowed: the cost of each sample at the starting weights. Where one
+    already overflows, no eta helps (a reviewer's b_4 = 1e160 was told to try a smaller eta than 1e-300)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        for n, (x, d) in enumerate(zip(X, D, strict=True)):
+            if not math.isfinite(_cost(_error(_forward(net, x), d))):
+                raise FloatingPointError(
+                    f"the cost E of sample {n} overflows at the starting weights, before any update, so no eta helps: "
+                    f"its arithmetic passes a double's range ({DOUBLE_RANGE}); choose smaller weights or inputs")
 
 
 def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Array, Array, Array], Array]:

@@ -46,7 +46,8 @@ difference above. In Python, write a function `E({{name}})` that builds the prac
 network with ${{w}}$ replaced and returns its cost (`Network(...)` with `hidden=net.hidden`, `forward` and `cost`
 from `backprop`). Compare the result with rule 3's gradient
 $-\Delta {{w}}/\eta = -e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}$, computed in Python from its factors: $\Delta {{w}}$ as
-exercise 6 prints it, to six decimals, has too few digits for this comparison.{{why}}
+the pages write it, with six decimals (two significant digits below $10^{-5}$), has too few digits for this
+comparison.{{why}}
 """, name=name, w=w_tex, why=why, w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1,
          k1=k + 1)
 

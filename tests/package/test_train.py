@@ -265,6 +265,18 @@ def test_divergence_is_reported_clearly(n_hidden, recwarn):
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]  # one clear error, no warning noise
 
 
+@pytest.mark.parametrize("n_hidden", [1, 30], ids=["pure-python-path", "numpy-path"])
+def test_a_cost_that_overflows_at_the_start_is_not_blamed_on_eta(n_hidden, recwarn):
+    """A reviewer's b_4 = 1e160: E = (1e160)^2 / 2 overflows before any update, and train said it diverged in epoch 1
+    and to try a smaller eta than 1e-300. It names the sample whose cost overflows at the starting weights."""
+    net = Network([[1.0, 0.0]] * n_hidden, [0.0] * n_hidden, [[1.0] * n_hidden], [1e160], hidden="purelin")
+    assert 1e160 * 1e160 == math.inf  # the premise, in plain math: the first sample's cost at the start
+    with pytest.raises(FloatingPointError, match=r"^the cost E of sample 0 overflows at the starting weights, before "
+                                                 r"any update, so no eta helps"):
+        train(net, [[0.0, 0.0], [1.0, 1.0]], [0.0, 0.0], 1e-300)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
 def test_a_step_whose_result_overflows_says_so(recwarn):
     """Finite inputs, d = eta = 1e200: every update is eta e ... = 1e400 and more in plain math, beyond a double's
     range. step said 'w_hidden must be finite, found inf at index (0, 0)', of a w_hidden the caller gave finite, after
