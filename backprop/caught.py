@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from decimal import ROUND_UP, Decimal
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -119,7 +120,8 @@ def _below_note(where: str, what: str, values: Array) -> str:
     prints as 0, and whether others are exactly 0."""
     exact = ", or exactly 0" if np.any(values == 0) else ""
     return show.tex(rf"Where {where} ${{{{zero}}}}$, {what} is below its last decimal, at most ${{{{most}}}}$ in "
-                    r"size{{exact}}.", zero=show.num(0), most=show.sci(max(_printed_as_0(values))), exact=exact)
+                    r"size{{exact}}.", zero=show.num(0), most=show.sci(max(_printed_as_0(values)), up=True),
+                    exact=exact)
 
 
 def require_caught(mistake: str, found: MistakeCheck, e: float) -> None:
@@ -167,18 +169,21 @@ def orders_apart(larger: float, smaller: float) -> str | None:
     return "at least one order of magnitude" if n == 1 else f"at least {n} orders of magnitude"
 
 
-def magnitude_tex(value: float, decimals: int = 3) -> str:
+def magnitude_tex(value: float, decimals: int = 3, up: bool = False) -> str:
     r"""A number of any size in TeX: with ``decimals`` where that shows three significant digits or more and it is
     below $10^4$ in size (``4.510``), else in scientific notation with three (`show.sci`: ``1.08 \times 10^{8}``,
-    ``1.45 \times 10^{-5}``), never as ``108254989.675`` or Python's ``1.44999e-05``.
+    ``1.45 \times 10^{-5}``), never as ``108254989.675`` or Python's ``1.44999e-05``. With ``up`` its size is rounded
+    up, for a bound a sentence says "at most" of (``magnitude_tex(0.7310584, 6, up=True)`` is ``0.731059``).
 
     >>> magnitude_tex(4.51), magnitude_tex(108254989.675), magnitude_tex(1.44999e-05, 6), magnitude_tex(0.03125, 6)
     ('4.510', '1.08 \\times 10^{8}', '1.45 \\times 10^{-5}', '0.031250')
     """
     size = abs(float(value))
     if size == 0 or 10.0 ** (2 - decimals) <= size < 1e4:
+        if up:
+            return format(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_UP), "f")
         return show.num(value, decimals)
-    return show.sci(value, 3)
+    return show.sci(value, 3, up=up)
 
 
 def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
@@ -194,7 +199,7 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
     step = abs(eta_e) * y_max
     by_eta = abs(eta_e) <= np.sqrt(step)
     by_y = y_max <= np.sqrt(step) or not by_eta  # the smaller factor, whatever the last bit of the square root
-    fields = {"eta_e": magnitude_tex(eta_e, show.DECIMALS), "y": magnitude_tex(y_max, show.DECIMALS)}
+    fields = {"eta_e": magnitude_tex(eta_e, show.DECIMALS), "y": magnitude_tex(y_max, show.DECIMALS, up=True)}
     if by_eta and by_y:
         tex = r"both $\eta e = {{eta_e}}$ and every $|y_{hi}|$, at most ${{y}}$, are small"
         larger = r"A larger $\eta$ or error, with hidden outputs further from 0, shows it"

@@ -75,10 +75,14 @@ def floor_rows(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical
 
 
 def floor_sentence(net: Network, x: ArrayLike, analytic: dict[str, Array], numerical: dict[str, Array],
-                   skip: Sequence[str] = ()) -> str:
+                   skip: Sequence[str] = (), noise: float = 0.0) -> str:
     """What the relative error makes of the gradients `floor_rows` finds, and of the others: a sentence for the
-    pages."""
+    pages. Of the others, those so small that the rounding ``noise`` (`gradcheck.rounding_noise`) alone can move their
+    relative error by `gradcheck.RIGHT` or more are named, with how far (`coarse_rows`): "large enough for the
+    relative error to judge it" is said only of the rest (a reviewer's saturated neuron read r = 9.0e-8, rounding
+    alone, beside that sentence)."""
     zero, tiny, explained = floor_rows(net, x, analytic, numerical, skip)
+    coarse, most = coarse_rows(net, analytic, numerical, noise, [*skip, *zero, *tiny])
     said = []
     if zero:
         why = ((r" (each a weight whose input, an $x_k$ or $y_{hi}$, is 0)" if len(zero) > 1 else
@@ -92,8 +96,30 @@ def floor_sentence(net: Network, x: ArrayLike, analytic: dict[str, Array], numer
                     f"{'are' if len(tiny) > 1 else 'is'} below the floor ($|a| + |c| < 10^{{-8}}$), so "
                     f"{'their' if len(tiny) > 1 else 'its'} relative error is the gap over $10^{{-8}}$, an absolute "
                     "judgement.")
+    if coarse:
+        many = len(coarse) > 1
+        said.append(show.tex(f"The gradient{'s' if many else ''} of {show.and_list(coarse)} {'are' if many else 'is'} "
+                             f"so small that rounding alone can move {'their' if many else 'its'} relative error by up "
+                             r"to ${{most}}$, past the $10^{-7}$ below which the check reads rules as right: there it "
+                             "reads the central difference's rounding as much as the rules.",
+                             most=show.sci(most, up=True)))
     total = sum(getattr(net, p).size for p in ("w_output", "b_output", "w_hidden", "b_hidden"))
-    if len(zero) + len(tiny) + len(skip) < total:
-        said.append(("Every other gradient" if zero or tiny or skip else "Every gradient here")
+    if len(zero) + len(tiny) + len(skip) + len(coarse) < total:
+        said.append(("Every other gradient" if zero or tiny or skip or coarse else "Every gradient here")
                     + " is large enough for the relative error to judge it.")
     return " ".join(said)
+
+
+def coarse_rows(net: Network, analytic: dict[str, Array], numerical: dict[str, Array], noise: float,
+                skip: Sequence[str] = ()) -> tuple[list[str], float]:
+    r"""The gradients of ``net`` (``analytic`` and ``numerical``, by parameter name) not in ``skip`` whose relative
+    error rounding alone can move by `gradcheck.RIGHT` or more, ``noise`` $/ (|a| + |c|)$, named as the pages name
+    them, in the pages' order; and the largest such share (0 where there is none)."""
+    coarse, most = [], 0.0
+    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):
+        for idx, name in zip(np.ndindex(getattr(net, param).shape), labels.tex_of(net, param)):
+            label, size = f"${name}$", abs(float(analytic[param][idx])) + abs(float(numerical[param][idx]))
+            if label not in skip and size > 0 and noise / size >= RIGHT:
+                coarse.append(label)
+                most = max(most, noise / size)
+    return coarse, most

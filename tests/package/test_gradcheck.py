@@ -7,7 +7,6 @@ import inspect
 import math
 import re
 import statistics
-import sys
 
 import numpy as np
 import pytest
@@ -222,19 +221,10 @@ def plain_problem(hidden="logsig", output="tansig", seed=1) -> dict:
     return {**net.to_dict(), "x": x.tolist(), "d": d.tolist(), "eta": 1.0}
 
 
-def moved_by(ex: dict, name: str, idx: tuple, step: float) -> dict:
-    """A copy of the plain example ``ex`` with one parameter entry moved by ``step``."""
-    moved = {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v
-             for k, v in ex.items()}
-    row = moved[name] if len(idx) == 1 else moved[name][idx[0]]
-    row[idx[-1]] += step
-    return moved
-
-
 def plain_central_difference(ex: dict, name: str, idx: tuple, h: float) -> float:
     """(E(theta_p + h) - E(theta_p - h)) / 2h for one parameter p, by the oracle."""
     costs = [oracle.cost(moved, oracle.forward(moved)["y_output"])
-             for moved in (moved_by(ex, name, idx, sign * h) for sign in (1, -1))]
+             for moved in (oracle.moved_by(ex, name, idx, sign * h) for sign in (1, -1))]
     return (costs[0] - costs[1]) / (2 * h)
 
 
@@ -397,28 +387,11 @@ def test_the_rounding_noise_is_the_docstrings_bound():
             in doc)
     assert r"the largest of it at the weights and at each $\theta \pm h$ the central differences evaluate $E$ at" in doc
 
-    def bound(ex: dict, h: float) -> float:
-        fp = oracle.forward(ex)
-        y_h, y = fp["y_hidden"], fp["y_output"]
-        slopes = [oracle.F_PRIME_FROM_Y[ex["hidden"]](v) for v in y_h]
-        hidden_size = [abs(y_h[i]) + slopes[i] * (abs(ex["b_hidden"][i])
-                                                  + sum(abs(w * xk) for w, xk in zip(ex["w_hidden"][i], ex["x"])))
-                       for i in range(3)]
-        sums = [abs(ex["b_output"][j]) + sum(abs(w) * s for w, s in zip(ex["w_output"][j], hidden_size))
-                for j in range(2)]
-        errors = [dj - yj for dj, yj in zip(ex["d"], y)]
-        cost = 0.5 * sum(e * e for e in errors)
-        return 10 * sys.float_info.epsilon * (cost + sum(abs(e) * (abs(yj) + s)
-                                                      for e, yj, s in zip(errors, y, sums))) / h
-
     for hidden, output in [("logsig", "purelin"), ("tansig", "tansig")]:
         ex = plain_problem(hidden, output)
         for h in (1e-5, 1e-3):
-            # at the weights and at every theta +- h a central difference evaluates E at
-            points = [ex] + [moved_by(ex, name, idx, sign * h) for name in PARAMETERS
-                             for idx in np.ndindex(np.shape(ex[name])) for sign in (1, -1)]
-            want = max(bound(point, h) for point in points)
-            assert want > bound(ex, h) * (1 + 1e-9), "the premise: a moved point has the larger bound"
+            want = oracle.rounding_noise(ex, h)  # at the weights and at every theta +- h, in plain math
+            assert want > oracle.noise_bound(ex, h) * (1 + 1e-9), "the premise: a moved point has the larger bound"
             got = GRADCHECK.rounding_noise(net_of(ex), ex["x"], ex["d"], h)
             assert got == pytest.approx(want, rel=1e-12, abs=0)  # abs=0: approx's 1e-12 would pass any noise
 

@@ -781,9 +781,10 @@ def test_mistakes_page_says_what_the_check_misses_on_the_reviews_examples(tmp_pa
                   r"example the check does not catch the mistake\.", said)
     assert m and float(m[1]) == pytest.approx(max(1 - f for f in f_prime), rel=0.06)
     assert float(m[3]) == pytest.approx(max((1 - f) / (1 + f) for f in f_prime), rel=0.06) == missed[SUMMARY_NAMES[1]]
-    m = re.search(r"so each neuron's relative error is \$y_\{hi\}\^2\$, at most (\S+) here: gradient check \(tansig\) "
-                  r"right (\S+), wrong (\S+), below the \$10\^\{-4\}\$ that reads as a bug", said)
-    assert m and float(m[1]) == pytest.approx(max(y * y for y in y_h), rel=0.06)
+    m = re.search(r"so each neuron's relative error is \$y_\{hi\}\^2\$, at most \$(\S+ \\times 10\^\{-?\d+\})\$ here: "
+                  r"gradient check \(tansig\) right (\S+), wrong (\S+), below the \$10\^\{-4\}\$ that reads as a bug",
+                  said)
+    assert m and m[1] == oracle.at_most_string(max(y * y for y in y_h))
     assert float(m[3]) == pytest.approx(max(y * y for y in y_h), rel=0.06) == missed["5 (tansig)"]
 
 
@@ -1072,9 +1073,8 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     diffs = [w - r for r, w in zip(oracle_updates(it), oracle_updates(wrong_it))]
     hidden = [abs(g) for g in diffs if g != 0 and f"{abs(g):.6f}" == "0.000000"]
     assert hidden and max(hidden) < 5e-7  # the premise
-    mantissa, exponent = f"{max(hidden):.1e}".split("e")
     note = (r"Where the difference column prints $0.000000$, the difference is below its last decimal, at most "
-            rf"${mantissa} \times 10^{{{int(exponent)}}}$ in size.")
+            rf"${oracle.at_most_string(max(hidden))}$ in size.")
     path = tmp_path / "small-differences.json"
     path.write_text(json.dumps(SMALL_DIFFERENCES), encoding="utf-8")
     rendered = render_with_example(path, ["common-mistakes", "iteration-and-training"], "regression_data")
@@ -1109,8 +1109,8 @@ def test_mistake_5_judges_a_slip_by_its_own_size_where_the_central_difference_is
     y_h = oracle.iteration(ex)["y_hidden"]
     assert max(y_h) < 1e-4  # the premise
     said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "noisy-logsig")).split("## 5.")[1]
-    assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"{max(y_h):.1e} here: gradient check (logsig)"
-            ) in said, said[:3000]
+    assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"${oracle.at_most_string(max(y_h))}$ here: "
+            "gradient check (logsig)") in said, said[:3000]
     assert "so on this example the check does not catch the mistake" in said
 
 
@@ -1125,7 +1125,7 @@ def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
     assert y_h[0] > 0.5 and max(y_h[1:]) < 1e-4  # the premise
     said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "w41-zero")).split("## 5.")[1]
     assert (r"so each neuron's relative error is $y_{hi}$ (0 for neuron 1, whose $w_{41} = 0$ sends it no error), "
-            f"at most {max(y_h[1:]):.1e} here") in said, said[:2000]
+            f"at most ${oracle.at_most_string(max(y_h[1:]))}$ here") in said, said[:2000]
 
 
 def test_mistake_1_says_the_two_read_alike_where_they_print_alike(tmp_path):
@@ -1170,7 +1170,7 @@ def test_a_table_whose_right_updates_print_as_0_says_how_small_they_are(tmp_path
     hidden = [abs(u) for u in right if u != 0 and f"{abs(u):.6f}" == "0.000000"]
     assert len(hidden) == 3, "the premise: neuron 1's three updates"
     note = (r"Where the right column prints $0.000000$, an update is below its last decimal, at most "
-            rf"${oracle.formula_string(max(hidden))}$ in size.")
+            rf"${oracle.at_most_string(max(hidden))}$ in size.")
     path = tmp_path / "saturated-tanh.json"
     path.write_text(json.dumps(SATURATES_AS_TANH), encoding="utf-8")
     text = re.sub(r"\s+", " ", render_with_example(path, ["common-mistakes"], "regression_data")["common-mistakes"])

@@ -769,6 +769,21 @@ def test_verification_says_rounding_noise_decides_the_saturated_rows(tmp_path):
     assert "the central difference's own rounding noise (saturated neurons: some $f'(v_i)$ prints as 0)." in said
 
 
+# A reviewer's example: hidden neuron 1 near saturation (v_1 = 9.8, f'(v_1) = 5.5e-5) with x_2 = 0, so w_11's and b_1's
+# gradients are about 3e-5: the rounding bound (3.5e-10) over |a| + |c| is 5e-6, past RIGHT, and w_11's relative error
+# read 9.0e-8, rounding alone, beside "Every other gradient is large enough for the relative error to judge it".
+NEAR_SATURATED = {"w_hidden": [[4.0, 0.3], [0.5, -0.2], [-0.4, 0.6]], "b_hidden": [5.0, 0.1, -0.3],
+                  "w_output": [[0.8, -0.5, 0.7]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+                  "x": [1.2, 0.0], "d": 1.1, "eta": 0.4}
+
+
+def test_verification_names_the_gradients_whose_relative_error_rounding_can_move_past_right(tmp_path):
+    _, said = verification_of(tmp_path, NEAR_SATURATED, "near-saturated")
+    check_judgement_sentence(said, NEAR_SATURATED)  # check_floor_sentence among it, with the oracle's noise
+    assert ("The gradients of $w_{11}$ and $b_1$ are so small that rounding alone can move their relative error by up "
+            "to") in said
+
+
 # The review's s7: logsig with v_i = ±8 (y_hi = 0.999665, 0.000335, f'(v_i) = 0.000335): small hidden gradients whose
 # plain relative errors (1e-10 to 1e-8) already read right. The old allowance counted 7 of them 0 (0.0e+00 in the
 # table) and the sentence called them saturated neurons' rounding noise.

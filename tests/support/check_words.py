@@ -56,9 +56,23 @@ def check_floor_sentence(ex: dict, said: str, decided: list[str]) -> None:
         assert "exactly 0 in the rules and in the central difference alike" not in said
     if tiny:
         assert f"of {and_list(tiny)} {'are' if len(tiny) > 1 else 'is'} below the floor" in said
-    rest = len(rows) - len(zero) - len(tiny)
+    # the others whose relative error rounding alone (the noise bound over |a| + |c|) can move by 1e-7 or more
+    noise = oracle.rounding_noise(ex)
+    coarse = [(label, noise / (abs(ai) + abs(ci))) for label, ai, ci, _ in rows
+              if abs(ai) + abs(ci) >= 1e-8 and noise / (abs(ai) + abs(ci)) >= 1e-7]
+    if coarse:
+        many = len(coarse) > 1
+        m = re.search(rf"The gradients? of {re.escape(and_list([label for label, _ in coarse]))} "
+                      rf"{'are' if many else 'is'} so small that rounding alone can move "
+                      rf"{'their' if many else 'its'} relative error by up to \$(\d\.\d) \\times 10\^\{{(-\d+)\}}\$, "
+                      r"past the \$10\^\{-7\}\$ below which the check reads rules as right", said)
+        assert m, said
+        assert float(f"{m[1]}e{m[2]}") >= max(share for _, share in coarse)  # "up to": the largest, rounded up
+    else:
+        assert "so small that rounding alone can move" not in said
+    rest = len(rows) - len(zero) - len(tiny) - len(coarse)
     if rest:
-        every = "Every other gradient" if zero or tiny or decided else "Every gradient here"
+        every = "Every other gradient" if zero or tiny or decided or coarse else "Every gradient here"
         assert f"{every} is large enough for the relative error to judge it." in said
     else:
         assert "large enough for the relative error" not in said

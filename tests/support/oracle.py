@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from pathlib import Path
 
 from tests.support import ROOT
@@ -96,6 +97,41 @@ def forward(ex: dict, x: list[float] | None = None) -> dict:
 def cost(ex: dict, y_output: list[float]) -> float:
     """E = 1/2 sum_j e_j^2 with e_j = d_j - y_j."""
     return 0.5 * sum((d - y) ** 2 for d, y in zip(_targets(ex), y_output, strict=True))
+
+
+def moved_by(ex: dict, name: str, idx: tuple, step: float) -> dict:
+    """A copy of the plain example ``ex`` with one parameter entry (``name``, ``idx``) moved by ``step``."""
+    moved = {k: [list(r) if isinstance(r, list) else r for r in v] if isinstance(v, list) else v
+             for k, v in ex.items()}
+    row = moved[name] if len(idx) == 1 else moved[name][idx[0]]
+    row[idx[-1]] += step
+    return moved
+
+
+def noise_bound(point: dict, h: float = 1e-5) -> float:
+    r"""How far rounding can move a central difference of E at one network and sample, in plain math: the bound
+    $10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$, with $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}|
+    + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$."""
+    fp = forward(point)
+    y_h, y = fp["y_hidden"], fp["y_output"]
+    slopes = [F_PRIME_FROM_Y[point.get("hidden", "logsig")](v) for v in y_h]
+    hidden_size = [abs(y_h[i]) + slopes[i] * (abs(point["b_hidden"][i])
+                                              + sum(abs(w * xk) for w, xk in zip(point["w_hidden"][i], point["x"])))
+                   for i in range(len(y_h))]
+    sums = [abs(b) + sum(abs(w) * s for w, s in zip(row, hidden_size))
+            for row, b in zip(point["w_output"], point["b_output"])]
+    errors = [dj - yj for dj, yj in zip(_targets(point), y)]
+    cost = 0.5 * sum(e * e for e in errors)
+    return 10 * sys.float_info.epsilon * (cost + sum(abs(e) * (abs(yj) + s) for e, yj, s in zip(errors, y, sums))) / h
+
+
+def rounding_noise(ex: dict, h: float = 1e-5) -> float:
+    """`noise_bound`, the largest at the weights and at every theta +- h a central difference evaluates E at."""
+    names = ("w_hidden", "b_hidden", "w_output", "b_output")
+    points = [ex] + [moved_by(ex, name, (i,) if not isinstance(entry, list) else (i, k), sign * h)
+                     for name in names for i, entry in enumerate(ex[name])
+                     for k in (range(len(entry)) if isinstance(entry, list) else [None]) for sign in (1, -1)]
+    return max(noise_bound(point, h) for point in points)
 
 
 def iteration(ex: dict, back_weights: list[list[float]] | None = None) -> dict:
@@ -286,6 +322,17 @@ def formula_string(value: float) -> str:
         return number_string(value)
     mantissa, exponent = f"{float(value):.1e}".split("e")
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def at_most_string(value: float) -> str:
+    """A bound a sentence says "at most" of, as the pages write it: its size rounded up to two significant digits, in
+    TeX's scientific notation (5.043e-6 -> ``5.1 \\times 10^{-6}``), worked out here with integers."""
+    size = abs(float(value))
+    exponent = math.floor(math.log10(size))
+    units = math.ceil(size / 10.0 ** (exponent - 1) * (1 - 1e-15))  # two digits, up; the factor: 5.0e-6 stays 50
+    if units >= 100:
+        units, exponent = 10, exponent + 1
+    return rf"{'-' if value < 0 else ''}{units // 10}.{units % 10} \times 10^{{{exponent}}}"
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
