@@ -15,23 +15,48 @@ from numpy.typing import ArrayLike
 
 from . import examples, labels, show
 from .activations import Array
-from .gradcheck import FLOOR, RIGHT, relative_error
+from .gradcheck import (
+    FLOOR,
+    RIGHT,
+    analytic_gradient,
+    numerical_gradient,
+    relative_error,
+    rounding_noise,
+    truncation_error,
+)
 from .network import Network, forward
 
 
-def allowance_rows(analytic: dict, numerical: dict, noise: float, truncation: dict) -> list[tuple[str, bool]]:
+def allowance_rows(analytic: dict, numerical: dict, noise: float, truncation: dict, net: Network | None = None,
+                   params: Sequence[str] = ("w_output", "b_output", "w_hidden", "b_hidden")) -> list[tuple[str, bool]]:
     """The entries whose plain relative error (`gradcheck.RIGHT` or more) the gradient check's allowance, rounding
-    ``noise`` plus the ``truncation`` estimate, counts 0 in the worked example's gradient check (``analytic`` and
-    ``numerical`` of `backprop.examples.NET`), each as ``($w_{41}$, by_truncation)`` in the arrays' order:
-    ``by_truncation`` where rounding noise alone would not have cleared it."""
+    ``noise`` plus the ``truncation`` estimate, counts 0 in the gradient check of ``net`` (default: the worked
+    example's, `backprop.examples.NET`; ``analytic`` and ``numerical`` are its gradients), among ``params``, each as
+    ``($w_{41}$, by_truncation)`` in the arrays' order: ``by_truncation`` where rounding noise alone would not have
+    cleared it."""
+    net = examples.NET if net is None else net
     rows = []
-    for param in ("w_output", "b_output", "w_hidden", "b_hidden"):  # the order the pages print them in
-        names = labels.tex_of(examples.NET, param)
+    for param in [p for p in ("w_output", "b_output", "w_hidden", "b_hidden") if p in params]:  # the pages' order
+        names = labels.tex_of(net, param)
         plain = relative_error(analytic[param], numerical[param]).ravel()
         judged = relative_error(analytic[param], numerical[param], noise + truncation[param]).ravel()
         within_noise = relative_error(analytic[param], numerical[param], noise).ravel()
         rows += [(f"${name}$", bool(n > j)) for name, p, j, n in zip(names, plain, judged, within_noise) if j < p]
     return rows
+
+
+def allowance_note(net: Network, x: ArrayLike, d: ArrayLike, params: Sequence[str]) -> str:
+    """For a check on another network than the worked example's (its weights with another activation): a sentence
+    naming the rows among ``params`` whose gradients the check's allowance decides, or "" where it decides none (a
+    reviewer's near-saturated neuron under tanh had two, while the page said the allowance decided none)."""
+    analytic, numerical = analytic_gradient(net, x, d), numerical_gradient(net, x, d)
+    rows = allowance_rows(analytic, numerical, rounding_noise(net, x, d), truncation_error(net, x, d), net, params)
+    if not rows:
+        return ""
+    names, many = [name for name, _ in rows], len(rows) > 1
+    return (f" On this network the check's allowance decides the row{'s' if many else ''} of {show.and_list(names)}: "
+            f"{'their gradients are' if many else 'its gradient is'} too small for a relative error, so a gap within "
+            "what the central difference alone can be off by counts 0 there.")
 
 
 def allowance_plain_r(analytic: dict[str, Array], numerical: dict[str, Array], noise: float,

@@ -745,8 +745,9 @@ def test_mistakes_page_says_how_a_gap_is_judged_on_the_worked_example(tmp_path, 
                         "not a bug, but above the $10^{-7}$ below which the check reads rules as right")
         assert "as a bug)" not in said or float(m[1]) > 1e-4
     else:
-        assert "that allowance decides none of its gradients, so each check below reads the plain relative error." \
-            in said
+        assert ("that allowance decides none of its gradients, so each check below on its network reads the plain "
+                "relative error (mistakes 2 and 5 also check its weights with another activation, and say so where "
+                "the allowance decides a row there).") in said
     check_floor_sentence(ex, said, decided)
     if name in SMALL_ERROR:
         assert decided, "the premise: a small e leaves some gradients to the allowance"
@@ -1112,6 +1113,30 @@ def test_mistake_5_judges_a_slip_by_its_own_size_where_the_central_difference_is
     assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"${oracle.at_most_string(max(y_h))}$ here: "
             "gradient check (logsig)") in said, said[:3000]
     assert "so on this example the check does not catch the mistake" in said
+
+
+def test_a_check_on_the_weights_with_another_activation_says_which_rows_its_allowance_decides(tmp_path):
+    """A reviewer's example, a logsig neuron near saturation (v_1 = 9.8): under tanh (mistake 5's other check) f'(v_1)
+    is 1.2e-8, the right rules' plain relative errors on w_11 and b_1 are far above 1e-7, and the check's allowance set
+    them to 0, while the page said the allowance decided none of the worked example's gradients and nothing of that
+    network. Its line now names those rows: the oracle's, plain relative error RIGHT or more with the gap within the
+    oracle's rounding bound plus Richardson's estimate from reference_net's central differences."""
+    ex = {"w_hidden": [[4.0, 0.3], [0.5, -0.2], [-0.4, 0.6]], "b_hidden": [5.0, 0.1, -0.3],
+          "w_output": [[0.8, -0.5, 0.7]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+          "x": [1.2, 0.0], "d": 1.1, "eta": 0.4}
+    tanh = {**ex, "hidden": "tansig"}
+    p, x, d, eta = network_of(tanh)
+    it = oracle.iteration(tanh)
+    a = [-v / eta for v in [*it["dw_hidden"][0], *it["dw_hidden"][1], *it["dw_hidden"][2], *it["db_hidden"]]]
+    c1, c2 = (flat(finite_differences(p, x, d, h))[4:] for h in (1e-5, 2e-5))  # the hidden rows of reference_net
+    noise = oracle.rounding_noise(tanh)
+    names = ["$w_{11}$", "$w_{12}$", "$w_{21}$", "$w_{22}$", "$w_{31}$", "$w_{32}$", "$b_1$", "$b_2$", "$b_3$"]
+    decided = [name for name, ai, ci, ci2 in zip(names, a, c1, c2)
+               if abs(ai - ci) / max(abs(ai) + abs(ci), 1e-8) >= 1e-7 and abs(ai - ci) <= noise + abs(ci2 - ci) / 3]
+    assert decided == ["$w_{11}$", "$b_1$"], decided  # the premise
+    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "near-saturated")).split("## 5.")[1]
+    assert ("On this network the check's allowance decides the rows of $w_{11}$ and $b_1$: their gradients are too "
+            "small for a relative error") in said, said[-1500:]
 
 
 def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
