@@ -144,11 +144,17 @@ def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
     """Before blaming eta for a first epoch that overflowed: the cost of each sample at the starting weights. Where one
     already overflows, no eta helps (a reviewer's b_4 = 1e160 was told to try a smaller eta than 1e-300)."""
     with np.errstate(over="ignore", invalid="ignore"):
-        for n, (x, d) in enumerate(zip(X, D, strict=True)):
-            if not math.isfinite(_cost(_error(_forward(net, x), d))):
-                raise FloatingPointError(
-                    f"the cost E of sample {n} overflows at the starting weights, before any update, so no eta helps: "
-                    f"its arithmetic passes a double's range ({DOUBLE_RANGE}); choose smaller weights or inputs")
+        costs = [float(_cost(_error(_forward(net, x), d))) for x, d in zip(X, D, strict=True)]
+    for n, cost in enumerate(costs):
+        if not math.isfinite(cost):
+            raise FloatingPointError(
+                f"the cost E of sample {n + 1} (X[{n}]) overflows at the starting weights, before any update, so no "
+                f"eta helps: its arithmetic passes a double's range ({DOUBLE_RANGE}); choose smaller weights or inputs")
+    if not math.isfinite(sum(costs)):  # each finite, their sum not: the epoch's mean is a sum divided by the count
+        raise FloatingPointError(
+            f"the samples' costs E at the starting weights, each finite (the largest {max(costs):.3g}), add up beyond "
+            f"a double's range ({DOUBLE_RANGE}), before any update, so no eta helps: the epoch's mean cost is their "
+            f"sum over the count; choose smaller weights or inputs")
 
 
 def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Array, Array, Array], Array]:

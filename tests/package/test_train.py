@@ -271,9 +271,15 @@ def test_a_cost_that_overflows_at_the_start_is_not_blamed_on_eta(n_hidden, recwa
     and to try a smaller eta than 1e-300. It names the sample whose cost overflows at the starting weights."""
     net = Network([[1.0, 0.0]] * n_hidden, [0.0] * n_hidden, [[1.0] * n_hidden], [1e160], hidden="purelin")
     assert 1e160 * 1e160 == math.inf  # the premise, in plain math: the first sample's cost at the start
-    with pytest.raises(FloatingPointError, match=r"^the cost E of sample 0 overflows at the starting weights, before "
-                                                 r"any update, so no eta helps"):
+    with pytest.raises(FloatingPointError, match=r"^the cost E of sample 1 \(X\[0\]\) overflows at the starting "
+                                                 r"weights, before any update, so no eta helps"):
         train(net, [[0.0, 0.0], [1.0, 1.0]], [0.0, 0.0], 1e-300)
+    # a reviewer's second case: each cost finite (b_4 = 1.2e154: E = 7.2e307), their sum over three samples not
+    net = Network([[1.0, 0.0]] * n_hidden, [0.0] * n_hidden, [[0.0] * n_hidden], [1.2e154], hidden="purelin")
+    assert math.isfinite(0.5 * 1.2e154 * 1.2e154) and 3 * (0.5 * 1.2e154 * 1.2e154) == math.inf  # the premise
+    with pytest.raises(FloatingPointError, match=r"^the samples' costs E at the starting weights, each finite \(the "
+                                                 r"largest 7.2e\+307\), add up beyond a double's range"):
+        train(net, [[0.0, 0.0]] * 3, [0.0] * 3, 1e-300)
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
 
 
