@@ -510,6 +510,15 @@
 
   var RTOL = 1e-3, ATOL = 1e-6;
 
+  // backprop.homework.ALIASES and canonical: a step name as the trace prints it, "dw41" or "∆w41" (U+2206, the
+  // increment sign a Mac types) -> "Δw41"; "dw41(n+1)" and the other names unchanged.
+  var ALIASES = { "d": "\u0394", "\u2206": "\u0394" };
+  function canonical(name) {
+    var first = name.charAt(0), rest = name.slice(1);
+    return Object.prototype.hasOwnProperty.call(ALIASES, first) && /^[wb]/.test(rest) && !/\(n\+1\)$/.test(rest)
+      ? ALIASES[first] + rest : name;
+  }
+
   // homework.tolerance: ATOL + RTOL |to| + carried; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time
   // n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its update, so that the value at time n (no update) is wrong
   // wherever the update shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter). carried is the
@@ -934,7 +943,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal,
-    num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, ALIASES: ALIASES, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

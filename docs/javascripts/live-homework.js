@@ -125,11 +125,8 @@
       if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
     }
 
-    // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" for "Δ".
-    function canonical(name) { // backprop.homework.canonical
-      var rest = name.slice(1);
-      return name.charAt(0) === "d" && /^[wb]/.test(rest) && !/\(n\+1\)$/.test(rest) ? "Δ" + rest : name;
-    }
+    // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" (or "∆") for "Δ".
+    var canonical = E.canonical;
 
     function fillFromJson() {
       var box = document.getElementById("bp-hw-json"), answers, problemText = "";

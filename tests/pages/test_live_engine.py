@@ -369,6 +369,16 @@ def test_eq_equals_show_eq(js):
         assert rel == show.eq(shown, exact), (shown, exact)
 
 
+def test_step_names_are_read_as_the_homework_check_reads_them(js):
+    """The live page's "Fill from JSON" reads step names with the engine's canonical, which is
+    backprop.homework.canonical: a code review found "∆w41" (U+2206) read by the CLI and refused by the page."""
+    assert js("() => BackpropEngine.ALIASES") == homework.ALIASES
+    names = ["dw41", "db4", "\u2206w41", "\u2206b1", "Δw41", "dw41(n+1)", "\u2206w41(n+1)", "w41(n+1)", "d", "dx",
+             "v1", "E(n+1)", "\u2206"]
+    assert js("(ns) => ns.map(BackpropEngine.canonical)", names) == [homework.canonical(n) for n in names]
+    assert homework.canonical("\u2206w41") == "Δw41"  # the premise: the alias is the Python side's
+
+
 def test_a_tie_of_the_written_numbers_gets_approx(js):
     """A reviewer's inputs on the live page: x = (4860, 0.85), w_11 = 2.636633, w_12 = -0.00255, b_1 = 0. The written
     numbers give v_1 = 12814.0342125 exactly, a tie with the printed 12814.034212 (a reader rounding half up prints
