@@ -21,14 +21,15 @@ if TYPE_CHECKING:
     from ._numeric import Mistake, NumericExercise
 
 
-def _not_told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> int:
-    """How many of ``mistakes`` give, at ``index`` of the answer, a number within the tolerance of the right one."""
+def slips_taken(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> int:
+    """How many of ``mistakes`` give, at ``index`` of the answer, a number within the tolerance of the right one: the
+    slips a box on that entry takes for right."""
     return sum(bool(e.close(m.value[index], at=index)) for m in mistakes)
 
 
-def _told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
+def told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
     """Whether each of ``mistakes`` gives, at ``index`` of the answer, a number outside the tolerance of the right."""
-    return _not_told_apart(e, index, mistakes) == 0
+    return slips_taken(e, index, mistakes) == 0
 
 
 def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], NumericExercise], moved: np.ndarray,
@@ -45,13 +46,13 @@ def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], Numer
     candidates = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in) if ex.x[k] != 0]
     moving = [ik for ik in candidates if moved[ik] != 0]
 
-    def not_told_apart(ik: tuple[int, int]) -> int:
+    def taken(ik: tuple[int, int]) -> int:
         e = exercise(ik)
-        return _not_told_apart(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
+        return slips_taken(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
 
-    good = [ik for ik in moving if not_told_apart(ik) == 0]
+    good = [ik for ik in moving if taken(ik) == 0]
     preferred = [ik for ik in good if prefer is not None and prefer[ik]]
-    return next(iter(preferred or good), min(moving, key=not_told_apart, default=(0, 0)))
+    return next(iter(preferred or good), min(moving, key=taken, default=(0, 0)))
 
 
 def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,10 +69,10 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     Their indexes in ``w_hidden``: the good ones first, each kind in the order w_11, w_12, w_21, ...
     """
     def good(ik: tuple[int, int]) -> bool:
-        return x[ik[1]] != 0 and exercise.right[ik] != 0 and _told_apart(exercise, ik, exercise.mistakes)
+        return x[ik[1]] != 0 and exercise.right[ik] != 0 and told_apart(exercise, ik, exercise.mistakes)
 
-    def not_told_apart(ik: tuple[int, int]) -> int:  # of a box that is not good, how many slips it takes for right
-        return _not_told_apart(exercise, ik, exercise.mistakes)
+    def taken(ik: tuple[int, int]) -> int:  # of a box that is not good, how many slips it takes for right
+        return slips_taken(exercise, ik, exercise.mistakes)
 
     def moving(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0  # an x_k = 0 makes Δw_ik and every slip's value 0
@@ -88,7 +89,7 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
         for tier in tiers:
             free = [ik for ik in np.ndindex(exercise.right.shape) if tier(ik) and ik not in chosen]
             # the fewest slips taken for right, then the same neuron, the same input (stable: w_11, w_12, ...)
-            free.sort(key=lambda ik: (not_told_apart(ik), ik[0] != i, ik[1] != k))
+            free.sort(key=lambda ik: (taken(ik), ik[0] != i, ik[1] != k))
             if free:
                 chosen.append(free[0])
                 break
@@ -97,7 +98,7 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     # the good ones first (w_11, w_12, ... among them), then the others by how many slips each takes for right: a page
     # works out the first box's weight in full, which should be one whose box tells the slips apart, not a fallback
     # whose product prints as 0.000000 (or a saturated neuron's, whose box takes three slips for right)
-    return sorted(chosen, key=lambda ik: (not good(ik), not_told_apart(ik), ik))
+    return sorted(chosen, key=lambda ik: (not good(ik), taken(ik), ik))
 
 
 def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> NumericExercise:

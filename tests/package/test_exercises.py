@@ -682,6 +682,21 @@ def test_with_no_weight_whose_box_tells_every_slip_the_exercises_take_the_one_th
     assert "its box would allow 1.8 % of it, where the box means to allow 0.01 %" in ex.gradient_check_why(example)
 
 
+def test_exercise_11_says_why_not_w11_by_the_first_reason_that_holds():
+    """A code review: where w_11's gradient is so small that its box takes slips for right, exercise 11 said its box
+    "would allow 45 % of it", the reason for a box that tells every slip apart but is wider than the page says. The
+    premise is worked in plain math: w_11's gradient and its box's tolerance, and the "η ∂E/∂w" slip within it."""
+    data = dict(SMALL_ETA_SATURATED, w_output=[[0.01, -0.5, 0.35]], x=[2.0, 0.5], eta=0.5)
+    it = oracle.iteration(data)
+    g = -it["delta_hidden"][0] * data["x"][0]  # ∂E/∂w_11 = -δ_1 x_1
+    assert abs(data["eta"] * g - g) < 1e-6 + 1e-4 * abs(g)  # the premise: the box takes the slip for right
+    net = Network(*(data[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")))
+    example = examples.Example(net, np.array(data["x"]), data["d"], data["eta"], "w_11's box takes a slip")
+    assert ex.gradient_check_weight(example)[0] == gradient_weight(data, it)[0] != "w_11"
+    assert ex.gradient_check_why(example) == (" (Not $w_{11}$: its gradient is too close to 0 here for the answer box "
+                                              "to tell a slip from it.)")
+
+
 def test_a_box_note_names_each_catcher_once():
     """A reviewer's tanh practice example with η = 10^-5 gave a note under exercise 9's first box that said "only
     check() in the notebook, which sees every entry of the answer, catches ..." three times in one sentence, once per

@@ -28,6 +28,7 @@ import json
 import math
 import re
 import textwrap
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -359,6 +360,27 @@ def test_iteration_page_factor_of_a_small_cost_is_the_quotient_of_the_numbers_wr
     assert ("On this sample the cost fell by a factor of $E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs "
             "written with 7 decimals (the pages' 6 are too few for their quotient).") in said
     assert cost_factor(before, after) in said
+
+
+def test_iteration_table_says_approx_exactly_where_its_printed_numbers_do_not_add_up(tmp_path):
+    """The table prints each value at n+1 with 6 decimals, and "≈" before it where the printed value at n and the
+    printed Δ do not add up to it. It judged the sum against the value as a formula writes it (two significant digits
+    below 10^-5: -0.0000086), so a bias 0 moved by -8.6e-6 got "≈ -0.000009" beside 0 and -0.000009 (a code review).
+    Each row is added up here from the table's own strings."""
+    tiny = dict(SMALL_COST, w_hidden=[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], b_hidden=[0.0, 0.2, 0.3],
+                w_output=[[0.7, 0.8, 0.9]], b_output=[0.4], hidden="logsig", x=[1.0, 0.5], d=1.0, eta=0.00005)
+    assert 5e-7 < -oracle.iteration(tiny)["db_hidden"][0] < 1e-5  # the premise: b_1(n+1) is below 10^-5, not 0
+    file = tmp_path / "tiny-bias.json"
+    file.write_text(json.dumps(tiny), encoding="utf-8")
+    for text in (page_text(PAGE), render_with_example(file, (PAGE,), skip="regression_data")[PAGE]):
+        rows = table_rows(text, "rule")
+        assert len(rows) == 13
+        for row in rows:
+            at_n, delta, at_next = row[2:]
+            approx = at_next.startswith("$\\approx$ ")
+            printed = at_next.removeprefix("$\\approx$ ")
+            adds_up = Decimal(at_n) + Decimal(delta) == Decimal(printed)
+            assert approx != adds_up, row
 
 
 def test_iteration_table_writes_the_values_at_n_as_given():
