@@ -758,7 +758,7 @@
   // 0.12345678 was written 0.123457; at a double's last digits, 0.1234567800000000026). Returns the given value or
   // its text (the field is written {{d:given}}), the computed one's spec ("" or ":.17f") and the result of the two as
   // written, exactly. With `final` ({value, of}), the formula's result is final.value, of(the two as written) rather
-  // than the two themselves: E(n+1) = 1/2 (d - y(n+1))^2, whose two significant digits need one more of d - y(n+1)
+  // than the two themselves: E(n+1) = 1/2 (d - y(n+1))^2, whose two significant digits need more of d - y(n+1)
   // ("1/2 (1 - 1.000013)^2 \approx 8.7 \times 10^{-11}", whose numbers give 8.5e-11, becomes 1/2 (1 - 1.0000132)^2 =
   // 8.7e-11).
   function widened(given_, operand, result, sign, final) {
@@ -769,7 +769,9 @@
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
     var asGiven = given(given_), shown = decimal(asGiven);
     var typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
-    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, (final ? 3 : 2) - p); places++) {
+    // up to one decimal past the result's second significant digit; three for a square's, whose relative error is
+    // twice its operand's (e = -7.0e-6 needed y(n+1) to 10 decimals for E(n+1) = 2.4e-11, e = -3.2e-4 to 8)
+    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, (final ? 4 : 2) - p); places++) {
       var text = typed ? asGiven : signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
       var common = Math.min(full.e, shown.e);
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it
