@@ -105,8 +105,9 @@ def exact(value: float) -> Decimal:
     """The number a formula's field (`tex`) writes for ``value`` (`written`), as a `Decimal`: a page computes the
     ``shown`` value of `eq` from these, so that it is what a reader gets from the written digits, not a double near
     it. ``exact(0.1234567) == Decimal('0.123457')``, ``exact(3.7266e-06) == Decimal('0.0000037')``. Mixed with a float
-    it raises TypeError: write ``e ** 2 / 2``, not ``0.5 * e ** 2``. Decimal's 28 significant digits hold a
-    product of three written numbers to within $10^{-27}$ of its size, far below a printed digit."""
+    it raises TypeError: write ``e ** 2 / 2``, not ``0.5 * e ** 2``. Decimal's 28 significant digits round each
+    product of written numbers by at most half a unit of its 28th digit, so a product of the five factors an
+    exercise multiplies is within $10^{-26}$ of its size, far below a printed digit."""
     return written_digits(value)[0]
 
 

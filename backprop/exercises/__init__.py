@@ -50,7 +50,7 @@ from ._code import (
     trained_cost,
     training_costs,
 )
-from ._derivation import iteration_outcome, one_iteration_weight
+from ._derivation import iteration_outcome, one_iteration_weight, one_iteration_why
 from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
@@ -86,7 +86,8 @@ __all__ = [
     "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
     "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "hidden_outputs", "index_table",
     "iteration_outcome",
-    "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "other_hidden",
+    "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "one_iteration_why",
+    "other_hidden",
     "other_hidden_network", "parse_typed", "percent", "pretty", "python_tip", "saturation_note",
     "spot_the_bug_parameter", "tex_name",
     "tolerance_note", "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network",

@@ -19,7 +19,7 @@ from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import F_TEXT, SHORT, Pass, carried, carried_of, label, output_weight, sample_pass, step_name
-from ._weights import first_hidden_weight, with_weight_boxes
+from ._weights import first_hidden_weight, slips_taken, with_weight_boxes
 
 
 def forward_pass(ex: Example) -> NumericExercise:
@@ -238,14 +238,32 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
 
 
 def one_iteration_weight(example: Example | None = None) -> tuple[str, tuple[int, int]]:
-    """The hidden weight exercise 8 asks for at n+1: the first of w_11, w_12, w_21, ... whose input x_k is not 0,
-    whose update is not 0 and whose box tells each classic mistake from the right answer (`first_hidden_weight`).
-    Returns its label (``"w_11"``) and its index in ``w_hidden``.
-    """
+    """The hidden weight exercise 8 asks for at n+1: the first of w_11, w_12, w_21, ... whose input x_k and update are
+    not 0 and whose box tells each classic mistake from the right answer, else the one whose box takes the fewest for
+    right, else w_11 (`first_hidden_weight`). Returns its label (``"w_11"``) and its index in ``w_hidden``."""
     ex = examples.PRACTICE if example is None else example
     p = sample_pass(ex)
     chosen = first_hidden_weight(ex, lambda ik: _one_iteration_exercise(ex, ik), delta_w_hidden(p.fp, p.d, p.eta), 1)
     return label("w_hidden", chosen, ex.net), chosen
+
+
+def one_iteration_why(example: Example | None = None) -> str:
+    """Why exercise 8 asks about another weight than w_11, as a sentence in parentheses after a space, in Markdown;
+    empty when it asks about w_11."""
+    ex = examples.PRACTICE if example is None else example
+    (name, chosen), p = one_iteration_weight(ex), sample_pass(ex)
+    if chosen == (0, 0):
+        return ""
+    if ex.x[0] == 0 or delta_w_hidden(p.fp, p.d, p.eta)[0, 0] == 0:
+        why = r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" if ex.x[0] == 0 else "its update is 0 here,"
+        return rf" (Not $w_{{11}}$: {why} and $w_{{11}}(n+1)$ would be $w_{{11}}(n)$.)"
+    w_11, asked = (  # the classic slips the w_ik(n+1) box (box 1) takes for right, of w_11 and of the one asked about
+        slips_taken(e, e.boxes[1].index, [m for m in e.mistakes if m.about(1)])
+        for e in (_one_iteration_exercise(ex, ik) for ik in ((0, 0), chosen)))
+    if asked == 0:
+        return " (Not $w_{11}$: its box could not tell a classic slip from the right answer here.)"
+    return (f" (Not $w_{{11}}$: no weight's box tells every classic slip from the right answer here; $w_{{11}}$'s box "
+            f"would take {w_11} of them for right, ${labels.tex(name)}$'s takes {asked}.)")
 
 
 def one_iteration(ex: Example) -> NumericExercise:

@@ -27,19 +27,12 @@ display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
 # %% tags=["hide-input"]
-from backprop.exercises import markdown, one_iteration_weight, tex_name, tolerance_note
+from backprop.exercises import markdown, one_iteration_weight, one_iteration_why, tex_name, tolerance_note
 
-# The hidden weight asked for: w_11 unless its input x_1 is 0 (then Δw_11 = 0 and w_11(n+1) is w_11(n), printed on
-# the forward-pass page) or its box could not tell a classic slip from the right answer.
+# The hidden weight asked for: w_11, unless it cannot serve (one_iteration_why says why, under the task).
 name, (i, k) = one_iteration_weight()  # "w_11", and its place in net.w_hidden, (0, 0)
 w_tex = tex_name(name)
-if (i, k) == (0, 0):
-    why = ""
-elif examples.PRACTICE_X[0] == 0:
-    why = (" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\\Delta w_{11} = 0$ and $w_{11}(n+1)$ would be "
-           "$w_{11}(n)$.)")
-else:
-    why = " (Not $w_{11}$: its box could not tell a classic slip from the right answer here.)"
+why = one_iteration_why()  # "" when the task is about w_11, else why not
 markdown(r"""
 **Task.** Do one iteration on the practice example and give $w_{41}(n+1)$, ${{w}}(n+1)$, and the
 output $y(n+1)$ of the updated network for the same input.{{why}}

@@ -29,7 +29,7 @@ from backprop import Network, examples, step
 from backprop import exercises as ex
 from backprop.exercises import _index
 from tests.support import oracle
-from tests.support.exercise_weights import box_weights, gradient_weight, iteration_weight
+from tests.support.exercise_weights import box_weights, gradient_weight, iteration_slips_taken, iteration_weight
 
 MAIN = oracle.load_example()  # the example file in use, read with json
 EXAMPLE = oracle.practice_of(MAIN)  # the exercises use its practice example
@@ -680,6 +680,11 @@ def test_with_no_weight_whose_box_tells_every_slip_the_exercises_take_the_one_th
     assert ex.one_iteration_weight(example)[0] == iteration_weight(SMALL_ETA_SATURATED, it)[0] == "w_21"
     assert ex.gradient_check_weight(example)[0] == gradient_weight(SMALL_ETA_SATURATED, it)[0] == "w_21"
     assert "its box would allow 1.8 % of it, where the box means to allow 0.01 %" in ex.gradient_check_why(example)
+    taken = iteration_slips_taken(SMALL_ETA_SATURATED, it)  # exercise 8's boxes: the slips each takes for right
+    assert (taken[0, 0], taken[1, 0]) == (3, 1) and min(taken.values()) == 1
+    assert ex.one_iteration_why(example) == (" (Not $w_{11}$: no weight's box tells every classic slip from the right "
+                                             "answer here; $w_{11}$'s box would take 3 of them for right, $w_{21}$'s "
+                                             "takes 1.)")
 
 
 def test_exercise_11_says_why_not_w11_by_the_first_reason_that_holds():

@@ -39,6 +39,7 @@ from tests.support.exercise_weights import (
     box_weights,
     central_difference,
     gradient_weight,
+    iteration_slips_taken,
     iteration_weight,
     update_slips,
 )
@@ -347,8 +348,15 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     assert f"{w}(n+1) = {_given(example['w_hidden'][i][k])} + {added}" in text  # w_ik(n) as given
     assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
+    taken = iteration_slips_taken(example, it)
     if example["x"][0] == 0:
         assert r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" in text
+    elif name != "w_11":  # why not: w_11's update is 0, its box takes a slip for right, or every box does
+        why = ("its update is 0 here, and $w_{11}(n+1)$ would be $w_{11}(n)$" if (0, 0) not in taken else
+               "its box could not tell a classic slip from the right answer here" if taken[i, k] == 0 else
+               "no weight's box tells every classic slip from the right answer here; $w_{11}$'s box would take "
+               f"{taken[0, 0]} of them for right, ${w}$'s takes {taken[i, k]}")
+        assert f"(Not $w_{{11}}$: {why}.)" in re.sub(r"\s+", " ", text), text[:3000]
     task = text[text.index("**Task.**"):]  # the network's table above it lists every weight
     rest = re.sub(r"\(Not \$w_\{11\}\$.*?\.\)", " ", task, flags=re.S)  # the note ends with ".)"
     others = {f"w_{{{a + 1}{b + 1}}}" for a in range(3) for b in range(2)} - {w}

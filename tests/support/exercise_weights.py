@@ -63,11 +63,11 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
     return f"w_{i + 1}{k + 1}", i, k
 
 
-def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
-    """Exercise 8's weight: the first w_ik whose input x_k is not 0, whose update Δw_ik = η δ_i x_k is not 0 and whose
-    box tells each slip about it from the right w_ik(n+1) = w_ik + Δw_ik, by more than 10^-6 + 10^-3 |Δw_ik|: the
-    hidden rules fed with w_4i(n+1), the update Δw_ik given as the new value, the flipped sign w_ik − Δw_ik and no
-    update, w_ik(n). ``it``: ``oracle.iteration(example)``."""
+def iteration_slips_taken(example: dict, it: dict) -> dict[tuple[int, int], int]:
+    """Exercise 8's boxes, one per w_ik whose input x_k is not 0 and whose update Δw_ik = η δ_i x_k is not 0: how many
+    slips about it each takes for right, within 10^-6 + 10^-3 |Δw_ik| of the right w_ik(n+1) = w_ik + Δw_ik: the hidden
+    rules fed with w_4i(n+1), the update Δw_ik given as the new value, the flipped sign w_ik − Δw_ik and no update,
+    w_ik(n). ``it``: ``oracle.iteration(example)``."""
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
@@ -79,6 +79,13 @@ def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
             slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw, example["w_hidden"][i][k])
             if x[k] != 0 and dw != 0:
                 moving[i, k] = sum(abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw) for s in slips)
+    return moving
+
+
+def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
+    """Exercise 8's weight: the first w_ik (`iteration_slips_taken`) whose box tells each slip about it from the right
+    w_ik(n+1), else the one whose box takes the fewest for right. ``it``: ``oracle.iteration(example)``."""
+    moving = iteration_slips_taken(example, it)
     assert moving, "no hidden weight of this example has an update"
     i, k = min(moving, key=moving.get)  # the first that tells every slip apart, else the one that takes the fewest
     return f"w_{i + 1}{k + 1}", i, k
