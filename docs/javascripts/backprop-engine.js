@@ -785,6 +785,8 @@
 
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
+    // r: a computed value as a formula writes it, as a double (for f(v) of a written v); R and G: a computed and a
+    // given value as written, exactly (the operands of eq's sums and products, as show.exact on the static pages)
     var r = formulaValue, R = exact, G = exactG, fp = it.fp, f = it.factors, u = it.updates, next = it.next, rows = toDict(it.rows);
     var dd = targets(net, d)[0], e = f.e[0], y = fp.yo[0], fpo = f.fPrimeOutput[0], linearOut = net.output === "purelin";
     var out = {}, i, k, nHid = fp.yh.length, nIn = x.length;
