@@ -383,6 +383,30 @@ def test_iteration_table_says_approx_exactly_where_its_printed_numbers_do_not_ad
             assert approx != adds_up, row
 
 
+# A reviewer's example: tanh hidden neurons, x_1 = 0, and v_2 = 0.3 * 0 + 0.25 * 1.2 - 0.3 = 0, so y_h2 = 0 and rule (1)
+# leaves w_42 as it is.
+ZERO_HIDDEN_OUTPUT = {"w_hidden": [[0.5, -0.4], [0.3, 0.25], [-0.6, 0.7]], "b_hidden": [0.2, -0.3, 0.1],
+                      "w_output": [[0.6, -0.9, 0.4]], "b_output": [0.15], "hidden": "tansig", "output": "purelin",
+                      "x": [0.0, 1.2], "d": -0.6, "eta": 0.2}
+
+
+def test_the_wrong_order_leaves_a_neurons_updates_exactly_where_rule_1_leaves_its_output_weight(tmp_path):
+    """Where Δw_4i = 0, the wrong order's updates of hidden neuron i are its right ones, exactly: the page computed
+    them in another order of operations and said "Where the difference column prints 0.000000, the difference is below
+    its last decimal, at most 2.8e-17 in size, or exactly 0", of a difference that is 0 (a reviewer)."""
+    it = oracle.iteration(ZERO_HIDDEN_OUTPUT)
+    assert it["y_hidden"][1] == 0 and it["dw_output"][0][1] == 0  # the premise: y_h2 = tanh(0) = 0, so Δw_42 = 0
+    file = tmp_path / "zero-hidden-output.json"
+    file.write_text(json.dumps(ZERO_HIDDEN_OUTPUT), encoding="utf-8")
+    text = render_with_example(file, (PAGE,), skip="regression_data")[PAGE]
+    section = text[text.index("the right updates and the wrong ones"):text.index("[Common mistakes](common-mistakes")]
+    rows = {row[0]: row[1:] for row in table_rows(section, "")}
+    for name in (r"$\Delta w_{22}$", r"$\Delta b_2$"):
+        right, wrong, difference = rows[name]
+        assert right == wrong and difference == "0.000000", (name, rows[name])
+    assert "below its last decimal" not in section
+
+
 def test_iteration_table_writes_the_values_at_n_as_given():
     """The one-iteration table printed the weights at time n, which the example gives, with 6 decimals (0.700000) where
     every other page writes them as given (0.7); its Δ and its values at n+1 keep 6 decimals. And θ, which the page
