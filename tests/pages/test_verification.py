@@ -952,19 +952,39 @@ def saturated_gradients_are_small() -> bool:
     return any(small)
 
 
+# A reviewer's example with a small error (e = 0.022, E = 2.3e-4): the central difference's rounding error is some 25
+# times εE/h, the page's first estimate of it, and within ε|e y|/h, its estimate now.
+SMALL_COST = {"w_hidden": [[0.123456, -0.654321], [2.718282, 1.414214], [-0.271828, 0.314159]],
+              "b_hidden": [0.05, 1.1, -0.2], "w_output": [[0.345678, 0.987654, -0.456789]], "b_output": [-0.111111],
+              "hidden": "logsig", "output": "purelin", "x": [2.0, 1.0], "d": 0.86, "eta": 0.01}
+
+
 def rounding_error_of_the_difference() -> bool:
-    """The rounding error of E(θ + h) - E(θ - h), divided by 2h, grows like ε/h, and is about εE/h: on an output weight
-    (E is quadratic in it, so the central difference has no truncation error) in plain math, for h = 10^-5, 10^-8,
-    10^-11; and the package's rounding_noise bound is proportional to 1/h and above εE/h."""
-    p, x, d, eta = network_of(EX)
-    a = -updates(p, x, d, eta)["w_output"][0][0] / eta
-    E, eps = cost(p, x, d), sys.float_info.epsilon
-    errors = [abs(finite_differences(p, x, d, h)["w_output"][0][0] - a) for h in (1e-5, 1e-8, 1e-11)]
-    about = 0.1 < errors[2] / (eps * E / 1e-11) < 10
+    """The rounding error of E(θ + h) - E(θ - h), divided by 2h, grows like ε/h, and is up to about ε|e y|/h (y rounded
+    by about ε|y|, and dE/dy = -e): on an output weight (E is quadratic in it, so the central difference has no
+    truncation error) in plain math, for h = 10^-8 to 10^-11, on the example in use and on SMALL_COST, whose error is
+    far above εE/h; and the package's rounding_noise bound is proportional to 1/h and above ε|e y|/h."""
+    def errors(ex: dict) -> tuple[list[float], float, float]:
+        p, x, d, eta = network_of(ex)
+        a = -updates(p, x, d, eta)["w_output"][0][0] / eta
+        y = oracle.forward(ex)["y_output"][0]
+        hs = (1e-8, 1e-9, 1e-10, 1e-11)
+        return ([abs(finite_differences(p, x, d, h)["w_output"][0][0] - a) * h for h in hs], abs((d[0] - y) * y),
+                cost(p, x, d))
+
+    eps = sys.float_info.epsilon
+    about = True
+    for ex in (EX, SMALL_COST):
+        scaled, ey, _ = errors(ex)  # each error times its h
+        about &= 0.05 < max(scaled) / (eps * ey) < 2
+    small, _, small_cost = errors(SMALL_COST)
+    above = max(small) / (eps * small_cost) > 10  # the premise: εE/h is far too small an estimate there
+    grows = errors(EX)[0][0] / 1e-8 < errors(EX)[0][3] / 1e-11  # like 1/h: the error at 10^-11 is the larger
     net = backprop.examples.NET
     noise = [gradcheck.rounding_noise(net, backprop.examples.X, backprop.examples.D, h) * h for h in (1e-4, 1e-6)]
-    return errors[0] < errors[1] < errors[2] and about and noise[0] == pytest.approx(noise[1], rel=1e-9) \
-        and noise[0] >= eps * E
+    y = oracle.forward(EX)["y_output"][0]
+    e_y = abs((float(EX["d"]) - y) * y)
+    return about and above and grows and noise[0] == pytest.approx(noise[1], rel=1e-9) and noise[0] >= eps * e_y
 
 
 def small_gradients_count_0() -> bool:
@@ -1011,7 +1031,7 @@ VERIFICATION_EXPRESSIONS = [
                                                             lambda n, i, k: n.e[4] * n.w[4, i] * n.x[k])),
     (r"e\, w_{4i}", lambda: gradient_is_a_fraction_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i])),
     (r"10^{-6}", saturated_gradients_are_small),  # "often $10^{-6}$ or less"
-    (r"\varepsilon E/h", rounding_error_of_the_difference),  # "the central difference's rounding error, about"
+    (r"\varepsilon\,|e\,y|/h", rounding_error_of_the_difference),  # "the central difference's rounding error, up to"
     (r"10^{-7}", small_gradients_count_0),  # "where the plain $r$ would read $10^{-7}$ or more but the gap
     (r"|a - c|", small_gradients_count_0),  # $|a - c|$ is within the rounding noise ..., $r$ counts $0$;
     (r"0", small_gradients_count_0),
