@@ -584,7 +584,7 @@ RULE_3_BLOCK_INLINE = [
     (r"w_{ik}(1) = w_{ik}(0) + \Delta w_{ik}(0)", step_applies("w_hidden", rules.delta_w_hidden)),
     (r"x_{{k}} = 0", input_zero_stills_its_weights),  # "x_k = 0, so a weight on the ... input does not move"
     (r"x_2 / x_1 = {{x_2:given}} / {{x_1:given}} {{rel}} {{ratio}}", weight_steps_in_ratio_of_inputs),
-    (r"{{ratio:given}} \cdot {{dw_1}} = {{product}}", None),
+    (r"{{ratio}} \cdot {{dw_1}} = {{product}}", None),
     (r"\Delta w_{{{i}}2} = {{dw_2}}", None),
     (r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}", None),
     (r"\Delta w_{32}(0) = {{dw}}", None),
@@ -761,7 +761,7 @@ NOT_FACTS: dict[tuple[str, str], str] = {
     ("rule-hidden-weights", r"w_{4{{i}}}(0) = {{w_now:given}}"): VALUE,
     ("rule-hidden-weights", r"w_{4{{i}}}(1) = {{w_next}}"): VALUE,
     ("rule-hidden-weights", r"\Delta w_{{{ik}}}(0) = {{right}}"): VALUE,
-    ("rule-hidden-weights", r"{{ratio:given}} \cdot {{dw_1}} = {{product}}"): VALUE,
+    ("rule-hidden-weights", r"{{ratio}} \cdot {{dw_1}} = {{product}}"): VALUE,
     ("rule-hidden-weights", r"\Delta w_{{{i}}2} = {{dw_2}}"): VALUE,
     ("rule-hidden-weights", r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}"): VALUE,
     ("rule-hidden-biases", r"f'(v_i) = {{f_prime}}"): VALUE,

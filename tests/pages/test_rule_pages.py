@@ -362,13 +362,19 @@ def _says_how_dw_i2_relates_to_dw_i1(text: str, ex: dict, it: dict) -> list[int]
     words = {Fraction(1, 2): "half of", 1: "equal to", 2: "twice", -1: "minus", Fraction(-1, 2): "minus half of"}
     relation = words.get(exact, f"${given(x2 / x1)}$ times" if whole else "$x_2 / x_1$ times")
     assert rf"Each $\Delta w_{{i2}}$ is {relation} $\Delta w_{{i1}}$" in text
-    written = f"= {given(x2 / x1)}" if whole else f"\\approx {num(x2 / x1)}"
+    # Not a finite decimal of 6 places: written as formulas write a value (six decimals, or two significant digits
+    # below 10^-5), with "=" where the exact ratio rounds to it (-0.5 / 1.5 = -0.333333) and "\approx" at a tie
+    ratio_text = given(x2 / x1) if whole else oracle.formula_string(x2 / x1)
+    as_written = exact if whole else Fraction(Decimal(repr(oracle.formula_value(x2 / x1))))
+    unit = (Fraction(1, 10**6) if whole or not oracle.in_scientific(x2 / x1)
+            else Fraction(Decimal(1).scaleb(Decimal(f"{x2 / x1:.1e}").adjusted() - 1)))
+    written = ("=" if abs(exact - as_written) < unit / 2 else r"\approx") + f" {ratio_text}"
     assert f"x_2 / x_1 = {given(x2)} / {given_op(x1)} {written}$" in text
     # The written pairs: the page said 'half of' beside -0.085319 and -0.042660 (the default example's neuron 3). A
     # reader multiplies the table's Δw_i1 by the ratio as written and rounds as the table writes Δw_i2 (6 decimals, or
     # two significant digits below 10^-5): where that is not the table's Δw_i2 (or is a tie, halfway between two
     # written numbers), the page says so, with the product.
-    factor = exact if whole else Fraction(num(x2 / x1))
+    factor = as_written
     missed = []
     for i, row in enumerate(it["dw_hidden"]):
         dw_1, dw_2 = (Fraction(Decimal(repr(oracle.formula_value(v)))) for v in row)
@@ -389,7 +395,7 @@ def _says_how_dw_i2_relates_to_dw_i1(text: str, ex: dict, it: dict) -> list[int]
         dw_1_text = dw_1_text if row[0] >= 0 and "times" not in dw_1_text else f"({dw_1_text})"
         product_text = (_decimal(product) if product == 0 or abs(product) >= Fraction(1, 10**5)
                         else _sci_exact(product))
-        assert (f"${given(float(factor))} \\cdot {dw_1_text} = {product_text}$, {rounds}, while the table has "
+        assert (f"${ratio_text} \\cdot {dw_1_text} = {product_text}$, {rounds}, while the table has "
                 f"$\\Delta w_{{{i + 1}2}} = {oracle.formula_string(row[1])}$") in text, (i, text[-3000:])
     said = "That is true of the exact values; each value of the table"
     assert (said in text) == bool(missed), missed
@@ -421,6 +427,24 @@ DW_I2_EXAMPLES = {
 }
 
 
+@pytest.mark.parametrize(("x", "said"), [
+    ([1.5, -0.5], r"x_2 / x_1 = -0.5 / 1.5 = -0.333333$"),  # a reviewer's: -1/3 rounds to it, so "=" (it said "≈")
+    ([10.0, 0.000001], r"x_2 / x_1 = 0.000001 / 10 = 1.0 \times 10^{-7}$"),  # six decimals would write 0.000000
+    ([0.8, 0.000001], r"x_2 / x_1 = 0.000001 / 0.8 \approx "),  # 1.25e-6 exactly: a tie of its two digits
+])
+def test_rule_3_writes_an_inexact_ratio_as_formulas_write_a_value(tmp_path, x, said):
+    """A ratio of the inputs that is not a decimal of six places is written as formulas write a value, with "=" where
+    the exact ratio rounds to it, as everywhere on the site ("=" where the numbers shown give the result to its last
+    digit), and "\approx" at a tie."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "x": x}
+    ex.pop("practice", None)
+    file = tmp_path / "ratio.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert said in text
+    _says_how_dw_i2_relates_to_dw_i1(text, ex, oracle.iteration(ex))
+
+
 @pytest.mark.parametrize("name", DW_I2_EXAMPLES)
 def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, name):
     ex = {key: value for key, value in DW_I2_EXAMPLES[name].items() if key != "practice"}
@@ -433,7 +457,7 @@ def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, n
     if name == "ta-tanh":  # the premise: the old page's exact products differ from every printed Δw_i2
         ratio = Fraction(num(-0.3 / 0.7))
         assert all(ratio * Fraction(num(row[0])) != Fraction(num(row[1])) for row in it["dw_hidden"])
-        assert "\\approx -0.428571$ times" not in text and "= -0.428571" not in text
+        assert "\\approx -0.428571" not in text, "the ratio said one way: -0.3 / 0.7 rounds to -0.428571, so '='"
 
 
 def test_rule_4_says_when_db_i_equals_dw_ik():
