@@ -63,9 +63,9 @@ def _push(delta_4: float, y_h: np.ndarray) -> str:
         one = len(zero) == 1
         still = show.and_list([show.tex(r"$\Delta w_{4{{i}}}$", i=i) for i in zero])
         outputs = " = ".join(show.tex(r"y_{h{{i}}}", i=i) for i in zero)  # y_h1 = 0, or y_h1 = y_h3 = 0
-        return (f"so here every step pushes $v_4$ {way}, in the direction of $d$, never the other way, except "
-                f"{still}, which {'is' if one else 'are'} 0 (${outputs} = 0$) and "
-                f"{'does' if one else 'do'} not push it at all")
+        return (f"so here every step but {still} pushes $v_4$ {way}, in the direction of $d$, never the other way; "
+                f"{still} {'is' if one else 'are'} 0 (${outputs} = 0$) and {'does' if one else 'do'} not push it "
+                f"at all")
     return f"so here every step pushes $v_4$ {way}, in the direction of $d$, never the other way"
 
 

@@ -1444,9 +1444,10 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
     text = re.sub(r"\s+", " ", render_with_example(path, ["rule-output-weights"])["rule-output-weights"])
     way = "up" if it["e"] > 0 else "down"
     names = pages.and_list([rf"$\Delta w_{{4{i + 1}}}$" for i in zeros])
-    verb = ("which is 0", "does") if len(zeros) == 1 else ("which are 0", "do")
+    verb = ("is 0", "does") if len(zeros) == 1 else ("are 0", "do")
     outputs = " = ".join(f"y_{{h{i + 1}}}" for i in zeros)  # each by its name, not the generic y_hi
-    assert (f"every step pushes $v_4$ {way}, in the direction of $d$, never the other way, except {names}, "
+    # the exception named before "never the other way", which a reviewer first read as a step pushing the wrong way
+    assert (f"every step but {names} pushes $v_4$ {way}, in the direction of $d$, never the other way; {names} "
             rf"{verb[0]} (${outputs} = 0$) and {verb[1]} not push it at all: $\Delta w_{{4i}}$ changes") in text, text
     for path in oracle.all_example_files():  # no example file has a hidden output of 0: no exception named
         assert all(y_hi != 0 for y_hi in oracle.iteration(oracle.load_example(path))["y_hidden"])
