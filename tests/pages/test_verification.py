@@ -987,6 +987,29 @@ def rounding_error_of_the_difference() -> bool:
     return about and above and grows and noise[0] == pytest.approx(noise[1], rel=1e-9) and noise[0] >= eps * e_y
 
 
+def test_verification_points_to_the_relative_error_where_a_gradient_prints_few_digits(tmp_path):
+    """"The two columns agree to every printed digit" says little of a gradient that six decimals write with one or
+    two significant digits (a reviewer's -0.000008 in both columns): the page names those rows, from the oracle's
+    gradients and central differences, and says their relative error shows more (below RIGHT, 10^-7)."""
+    file = tmp_path / "small-cost.json"
+    file.write_text(json.dumps(SMALL_COST), encoding="utf-8")
+    for ex, text in ((EX, page_text("verification")),
+                     (SMALL_COST, render_with_example(file, ("verification",))["verification"])):
+        p, x, d, eta = network_of(ex)
+        a = [-g / eta for g in flat(updates(p, x, d, eta))]
+        c = flat(finite_differences(p, x, d, 1e-5))
+        few = [f"${label}$" for label, g, f in zip(ROW_LABELS, a, c)
+               if 0 < abs(g) < 1e-4 and abs(g - f) < 1e-7 * abs(g)]
+        said = re.sub(r"\s+", " ", text)
+        if few:
+            assert (f"are right. {and_list(few)} print{'s' if len(few) == 1 else ''} with at most two significant "
+                    "digits; the relative-error column shows the two agree to many more (a relative error below "
+                    "$10^{-7}$).") in said
+        else:
+            assert "with at most two significant digits" not in said
+    assert len(few) == 3, "the premise: SMALL_COST has three such rows (w_21, w_22, b_2)"
+
+
 def small_gradients_count_0() -> bool:
     """Where the plain r is 10^-7 or more but the gap |a - c| is within the noise (atol), r counts 0; below 10^-7 the
     plain r stays; a gap above atol keeps its r."""
