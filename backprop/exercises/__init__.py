@@ -51,6 +51,7 @@ from ._code import (
     training_costs,
 )
 from ._derivation import iteration_outcome, one_iteration_weight, one_iteration_why
+from ._derivatives import derivative_neuron, derivative_why
 from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
@@ -83,7 +84,8 @@ __all__ = [
     "ATOL", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
     "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
     "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
-    "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "fill", "form_html", "get", "given",
+    "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "derivative_neuron",
+    "derivative_why", "fill", "form_html", "get", "given",
     "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "hidden_outputs", "index_table",
     "iteration_outcome",
     "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "one_iteration_why",

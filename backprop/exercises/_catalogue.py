@@ -15,6 +15,7 @@ from .. import examples, labels
 from ..examples import Example
 from . import _code as c
 from . import _derivation as d
+from . import _derivatives as dv
 from . import _further as f
 from ._functions import FunctionExercise
 from ._numeric import NumericExercise
@@ -66,8 +67,8 @@ PAGES = (
 #: name -> the function that builds the checker from an example, in the order of the pages.
 _BUILDERS: dict[str, Callable[[Example], Exercise]] = {
     "forward-pass": d.forward_pass,
-    "sigmoid-derivative": d.sigmoid_derivative,
-    "tanh-derivative": d.tanh_derivative,
+    "sigmoid-derivative": dv.sigmoid_derivative,
+    "tanh-derivative": dv.tanh_derivative,
     "output-weights": d.output_weights,
     "output-bias": d.output_bias,
     "hidden-weights": d.hidden_weights,

@@ -1,4 +1,5 @@
-r"""Exercises 1-8, the derivation step by step: the forward pass, two derivatives, the four rules, one iteration.
+r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four rules, one iteration (the two
+derivatives of exercises 2 and 3 are in `_derivatives`).
 
 Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
 from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
@@ -8,11 +9,9 @@ are chosen in `_weights`.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
-from .. import activations, examples, homework, labels, show
+from .. import examples, homework, labels, show
 from ..examples import Example
 from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -44,49 +43,6 @@ def forward_pass(ex: Example) -> NumericExercise:
             Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
                     f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {F_TEXT[hidden]} belong.",
                     "the fields v_i in place of the hidden outputs y_hi"),
-        ),
-    )
-
-
-def sigmoid_derivative(ex: Example) -> NumericExercise:
-    v = float(sample_pass(ex).v_h[0])  # the exercise asks for the logistic sigmoid's derivative at v_1
-    s = float(activations.logsig(v))
-    right = s * (1 - s)
-    # the hints are about logsig, the exercise's function: f where it is the example's hidden activation, else logsig
-    f = "f" if ex.net.hidden == "logsig" else "logsig"
-    own = "logsig's own, written with its output s = logsig(v), is logsig'(v) = s(1 − s)"
-    return NumericExercise(
-        "sigmoid-derivative",
-        right=right,
-        boxes=(Box("f'(v_1)" if ex.net.hidden == "logsig" else "logsig'(v_1)"),),
-        mistakes=(
-            Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
-                            "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
-            Mistake(s, f"That is {f}(v_1) itself; the derivative is {f}(v_1)(1 − {f}(v_1)).", f"{f}(v_1) itself"),
-            Mistake(1 - s**2, f"That is tanh's derivative 1 − y² fed with logsig(v_1); {own}.", "the tanh form 1 − y²"),
-            Mistake(v * (1 - v), "Written with its output s = logsig(v), logsig'(v) = s(1 − s): evaluate it at "
-                                 "s = logsig(v_1), not at v_1.", "v_1(1 − v_1)"),
-            Mistake(math.exp(-v) / (1 + math.exp(-v)),
-                    f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))².", "an unsquared denominator"),
-        ),
-    )
-
-
-def tanh_derivative(ex: Example) -> NumericExercise:
-    v = float(sample_pass(ex).v_h[1])  # the exercise evaluates tanh' at v_2
-    t = math.tanh(v)
-    return NumericExercise(
-        "tanh-derivative",
-        right=1 - t**2,
-        boxes=(Box("tanh'(v_2)"),),
-        mistakes=(
-            Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
-            Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
-            Mistake(t * (1 - t), "That is logsig's derivative y(1 − y) fed with tanh(v_2); tanh's own, written with "
-                                 "its output t = tanh(v), is tanh'(v) = 1 − t².", "the logsig form y(1 − y)"),
-            Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
-            Mistake(float(activations.logsig_derivative(v)), "That is the logistic sigmoid's derivative at v_2.",
-                    "the logistic sigmoid's derivative"),
         ),
     )
 

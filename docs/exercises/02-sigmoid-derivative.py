@@ -14,8 +14,9 @@
 
 # %% tags=["hide-input"]
 from backprop import examples, show
-from backprop.exercises import markdown
+from backprop.exercises import derivative_neuron, markdown
 
+n = derivative_neuron("sigmoid-derivative")[1] + 1  # the neuron whose field the task asks at: 1, unless it cannot serve
 hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the names below are chosen from it
 # The logistic sigmoid is written f where it is the practice network's f (exercises 1, 6 and 7), else logsig: f is
 # then the practice network's own activation, and this page is about another function.
@@ -25,8 +26,8 @@ if hidden == "logsig":
 else:
     note = show.tex(r"The practice network's hidden neurons are {{name}} neurons, $f(v) = {{f}}$, not logistic ones: "
                     r"this page writes the logistic sigmoid ${{s}}$, and the exercise still asks for its derivative, "
-                    r"at the field $v_1$ of hidden neuron 1.",
-                    name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"), s=s)
+                    r"at the field $v_{{n}}$ of hidden neuron {{n}}.",
+                    name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"), s=s, n=n)
 markdown(r"""
 $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 {{s}}'(v) = \frac{e^{-v}}{(1 + e^{-v})^2} = {{s}}(v)\,\bigl(1 - {{s}}(v)\bigr).$$
@@ -36,59 +37,67 @@ $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 
 # %%
 from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, worked_solution
+from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
+# The field the task asks at: v_1, unless hidden neuron 1 is so saturated that the answer box could not tell a classic
+# slip from the right answer (then another neuron's; the task says why).
+name, i = derivative_neuron("sigmoid-derivative")  # "v_1" and its index in v_hidden, 0
 v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
-given(v_1=v[0])
+given(**{name: v[i]})
 
 # %% tags=["hide-input"]
-markdown(r"**Task.** Compute the logistic sigmoid's derivative ${{s}}'(v_1)$ at the field $v_1$ of hidden neuron 1 of "
-         r"the practice network, printed above.", s=s)
+from backprop.exercises import derivative_why
+
+markdown(r"**Task.** Compute the logistic sigmoid's derivative ${{s}}'(v_{{n}})$ at the field $v_{{n}}$ of hidden "
+         r"neuron {{n}} of the practice network, printed above.{{why}}", s=s, n=i + 1,
+         why=derivative_why("sigmoid-derivative"))  # "" at v_1, else why not
 
 # %% tags=["hide-input"]
 answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)
 
 # %%
-answer = None  # your answer here: the logistic sigmoid's derivative at v_1
+answer = None  # your answer here: the logistic sigmoid's derivative at the field printed above
 check("sigmoid-derivative", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_1 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[0]
-s_v1 = 1 / (1 + math.exp(-v_1))
-answer = s_v1 * (1 - s_v1)
+v_i = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[i]  # v_1, or the field printed above
+n = i + 1  # its neuron: the page writes v_n
+s_vi = 1 / (1 + math.exp(-v_i))
+answer = s_vi * (1 - s_vi)
 
 r = show.exact
 # A saturated neuron: a value that is not 0 (or 1) but is 0.000000 (or 1.000000) to six decimals, as a box takes it, is
-# said to be so, with how far it is from it, so that no reader takes f'(v_1) for 0.
+# said to be so, with how far it is from it, so that no reader takes f'(v_n) for 0.
 not_zero = ""
 for limit in (0, 1):
     near = [show.tex(r"${{name}} = {{value}}$", name=name,
                      value=show.sci(value) if limit == 0 else "1 - " + show.sci(1 - value))
-            for name, value in ((f"{s}(v_1)", s_v1), (f"{s}'(v_1)", answer))
+            for name, value in ((f"{s}(v_{n})", s_vi), (f"{s}'(v_{n})", answer))
             if show.rounded(value) == limit and value != limit]
     if near:
         one = len(near) == 1
         not_zero += (f" Here {show.and_list(near)} {'is' if one else 'are'} ${show.num(limit)}$ to "
                      f"{show.DECIMALS} decimals but not {limit}.")
-# 1 - f(v_1) as the printed f(v_1) gives it, or, where f(v_1) = 1.000000 keeps too few of its digits, its value
-# (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_1) = 1 - ...
-complement = math.exp(-v_1) / (1 + math.exp(-v_1))
+# 1 - f(v_n) as the printed f(v_n) gives it, or, where f(v_n) = 1.000000 keeps too few of its digits, its value
+# (1 - f(v) = f(-v), computed so), which the sentence below gives as f(v_n) = 1 - ...
+complement = math.exp(-v_i) / (1 + math.exp(-v_i))
 lost = ""
-if not show.slope_lost("logsig", s_v1, answer):  # the written f(v_1) keeps enough digits of 1 - f(v_1)
-    factor, eq = show.tex(r"(1 - {{s_v1}})", s_v1=s_v1), show.eq(r(s_v1) * (1 - r(s_v1)), answer)
+if not show.slope_lost("logsig", s_vi, answer):  # the written f(v_n) keeps enough digits of 1 - f(v_n)
+    factor, eq = show.tex(r"(1 - {{s_vi}})", s_vi=s_vi), show.eq(r(s_vi) * (1 - r(s_vi)), answer)
 else:
-    factor, eq = show.tex(r"({{c}})", c=complement), show.eq(r(s_v1) * r(complement), answer)
-    lost = show.tex(r" The written ${{s}}(v_1) = {{s_v1}}$ keeps too few digits of $1 - {{s}}(v_1)$, so the second "
-                    r"factor is $1 - {{s}}(v_1) = {{s}}(-v_1) = {{c}}$.", s=s, s_v1=s_v1, c=complement)
+    factor, eq = show.tex(r"({{c}})", c=complement), show.eq(r(s_vi) * r(complement), answer)
+    lost = show.tex(r" The written ${{s}}(v_{{n}}) = {{s_vi}}$ keeps too few digits of $1 - {{s}}(v_{{n}})$, so the "
+                    r"second factor is $1 - {{s}}(v_{{n}}) = {{s}}(-v_{{n}}) = {{c}}$.", s=s, s_vi=s_vi, c=complement,
+                    n=n)
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
-$${{s}}(v_1) = \frac{1}{1 + e^{-{{v1}}}} {{eq_s}} {{s_v1}}, \qquad
-{{s}}'(v_1) = {{s}}(v_1)\,\bigl(1 - {{s}}(v_1)\bigr) = {{s_v1}} \cdot {{factor}} {{eq}} {{sp}}$$
+$${{s}}(v_{{n}}) = \frac{1}{1 + e^{-{{vi}}}} {{eq_s}} {{s_vi}}, \qquad
+{{s}}'(v_{{n}}) = {{s}}(v_{{n}})\,\bigl(1 - {{s}}(v_{{n}})\bigr) = {{s_vi}} \cdot {{factor}} {{eq}} {{sp}}$$
 
-The same from the quotient form: $e^{-v_1} / (1 + e^{-v_1})^2 = {{check}}$.{{lost}}{{not_zero}}
-""", s=s, v1=v_1, s_v1=s_v1, eq_s=show.eq(1 / (1 + math.exp(-r(v_1))), s_v1), sp=answer,
+The same from the quotient form: $e^{-v_{{n}}} / (1 + e^{-v_{{n}}})^2 = {{check}}$.{{lost}}{{not_zero}}
+""", s=s, n=n, vi=v_i, s_vi=s_vi, eq_s=show.eq(1 / (1 + math.exp(-r(v_i))), s_vi), sp=answer,
     factor=factor, eq=eq,
-    check=math.exp(-v_1) / (1 + math.exp(-v_1)) ** 2, lost=lost, not_zero=not_zero)
+    check=math.exp(-v_i) / (1 + math.exp(-v_i)) ** 2, lost=lost, not_zero=not_zero)

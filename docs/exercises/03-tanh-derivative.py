@@ -16,53 +16,61 @@
 
 # %% tags=["hide-input"]
 from backprop import examples, show
-from backprop.exercises import markdown
+from backprop.exercises import derivative_neuron, markdown
 
+n = derivative_neuron("tanh-derivative")[1] + 1  # the neuron whose field the task asks at: 2, unless it cannot serve
 hidden = examples.PRACTICE_NET.hidden  # the practice network's hidden activation: the sentence is chosen from it
 if hidden == "tansig":
     note = r"The practice network's hidden neurons are hyperbolic tangent neurons: $\tanh$ is its $f$."
 else:  # f is the practice network's own activation (exercises 1, 6 and 7): this page writes tanh, never f
     note = show.tex(r"The practice network's hidden neurons are {{name}} neurons, $f(v) = {{f}}$, not tanh ones: "
-                    r"this exercise still asks for tanh's derivative, at the field $v_2$ of hidden neuron 2.",
-                    name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"))
+                    r"this exercise still asks for tanh's derivative, at the field $v_{{n}}$ of hidden neuron {{n}}.",
+                    name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"), n=n)
 markdown(note)
 
 # %%
 from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, worked_solution
+from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
+# The field the task asks at: v_2, unless hidden neuron 2 is so saturated that the answer box could not tell a classic
+# slip from the right answer (then another neuron's; the task says why).
+name, i = derivative_neuron("tanh-derivative")  # "v_2" and its index in v_hidden, 1
 v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
-given(v_2=v[1])
+given(**{name: v[i]})
 
-# %% [markdown]
-# **Task.** Compute $\tanh'(v_2)$ at the field $v_2$ of hidden neuron 2 of the practice example (printed above).
+# %% tags=["hide-input"]
+from backprop.exercises import derivative_why
+
+markdown(r"**Task.** Compute $\tanh'(v_{{n}})$ at the field $v_{{n}}$ of hidden neuron {{n}} of the practice example "
+         r"(printed above).{{why}}", n=i + 1, why=derivative_why("tanh-derivative"))  # "" at v_2, else why not
 
 # %% tags=["hide-input"]
 answer_box("tanh-derivative")  # the site's answer box (hidden in Jupyter)
 
 # %%
-answer = None  # your answer here: tanh'(v_2)
+answer = None  # your answer here: tanh' at the field printed above
 check("tanh-derivative", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_2 = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[1]
-t = (math.exp(v_2) - math.exp(-v_2)) / (math.exp(v_2) + math.exp(-v_2))
+v_i = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[i]  # v_2, or the field printed above
+n = i + 1  # its neuron: the page writes v_n
+t = (math.exp(v_i) - math.exp(-v_i)) / (math.exp(v_i) + math.exp(-v_i))
 answer = 1 - t**2
 
-# 1 - tanh^2 from the printed tanh v_2, or, where tanh v_2 = 1.000000 keeps too few of its digits, 1 / cosh^2 v_2
-numbers, eq, with_v = show.f_prime_numbers("tansig", t, v_2, answer)
-if with_v:  # say why, with what the written tanh v_2 gives
-    closing = show.tex(r"The written $\tanh v_2 = {{t}}$ keeps too few digits of $1 - \tanh^2 v_2$ ($1 - {{t}}^2 = "
-                       r"{{from_t}}$), so the derivative is written with $\cosh v_2$: $1 - \tanh^2 v = 1/\cosh^2 v$.",
-                       t=t, from_t=1 - show.written(t) ** 2)
+# 1 - tanh^2 from the printed tanh v_n, or, where tanh v_n = 1.000000 keeps too few of its digits, 1 / cosh^2 v_n
+numbers, eq, with_v = show.f_prime_numbers("tansig", t, v_i, answer)
+if with_v:  # say why, with what the written tanh v_n gives
+    closing = show.tex(r"The written $\tanh v_{{n}} = {{t}}$ keeps too few digits of $1 - \tanh^2 v_{{n}}$ ($1 - "
+                       r"{{t}}^2 = {{from_t}}$), so the derivative is written with $\cosh v_{{n}}$: $1 - \tanh^2 v = "
+                       r"1/\cosh^2 v$.", t=t, from_t=1 - show.written(t) ** 2, n=n)
 else:
-    closing = show.tex(r"Check: $1/\cosh^2 v_2 = {{sech2}}$.", sech2=1 / math.cosh(v_2) ** 2)
+    closing = show.tex(r"Check: $1/\cosh^2 v_{{n}} = {{sech2}}$.", sech2=1 / math.cosh(v_i) ** 2, n=n)
 worked_solution(r"""
-$$\tanh v_2 = \frac{e^{ {{v2}} } - e^{-{{v2}}}}{e^{ {{v2}} } + e^{-{{v2}}}} {{eq_t}} {{t}}, \qquad
-\tanh'(v_2) = 1 - \tanh^2 v_2 = {{numbers}} {{eq}} {{answer}}$$
+$$\tanh v_{{n}} = \frac{e^{ {{vi}} } - e^{-{{vi}}}}{e^{ {{vi}} } + e^{-{{vi}}}} {{eq_t}} {{t}}, \qquad
+\tanh'(v_{{n}}) = 1 - \tanh^2 v_{{n}} = {{numbers}} {{eq}} {{answer}}$$
 
 {{closing}}
-""", v2=v_2, t=t, eq_t=show.eq(math.tanh(show.written(v_2)), t), numbers=numbers, eq=eq, answer=answer,
+""", n=n, vi=v_i, t=t, eq_t=show.eq(math.tanh(show.written(v_i)), t), numbers=numbers, eq=eq, answer=answer,
     closing=closing)

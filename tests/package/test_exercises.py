@@ -28,6 +28,7 @@ import pytest
 from backprop import Network, examples, step
 from backprop import exercises as ex
 from backprop.exercises import _index
+from backprop.exercises._derivatives import _tanh_derivative
 from tests.support import oracle
 from tests.support.exercise_weights import box_weights, gradient_weight, iteration_slips_taken, iteration_weight
 
@@ -383,12 +384,17 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
                     "1.000000. Neither the answer boxes nor check() can tell those slips from the right answer.")
     # a tie example's hidden neuron 2 (a reviewer's): v_2 = 0.02 + 0.01 + 0.01 = 0.04, tanh'(v_2) = 1 − tanh² 0.04
     net = Network([[0.02, 0.01], [0.02, 0.01], [0.5, -0.3]], [0.01, 0.01, 0.1], [[0.6, 0.6, -0.4]], [0.05])
-    tanh_note = ex.catalogue(examples.Example(net, np.array([1.0, 1.0]), 0.0, 0.05, "built by the test"))[
-        "tanh-derivative"].note()
+    example = examples.Example(net, np.array([1.0, 1.0]), 0.0, 0.05, "built by the test")
+    tanh_note = _tanh_derivative(example, 1).note()  # exercise 3's box at v_2
     sech, right = 1 / math.cosh(0.04), 1 - math.tanh(0.04) ** 2
     assert f"{sech:.6f}" == "0.999201" and f"{right:.6f}" == "0.998402"
     assert (f"the slip “sech v, unsquared” gives {sech:.6f}, within the tolerance of the right answer {right:.6f}"
             in tanh_note) and "to the last decimal printed" not in tanh_note
+    # ... so exercise 3 asks at v_3 = 0.5 - 0.3 + 0.1 = 0.3 (v_1 = 0.04 as well), whose box tells every slip apart
+    assert abs(sech - right) <= 1e-6 + 1e-3 * right and ex.derivative_neuron("tanh-derivative", example) == ("v_3", 2)
+    assert ex.derivative_why("tanh-derivative", example) == (
+        f" (Not at $v_2$: the derivative there, ${right:.6f}$, is within the answer box's tolerance of what the slip "
+        "“sech v, unsquared” gives.)")
 
 
 def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():

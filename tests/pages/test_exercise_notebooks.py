@@ -38,6 +38,7 @@ from tests.support.exercise_weights import (
     GC_RTOL,
     box_weights,
     central_difference,
+    derivative_field,
     gradient_weight,
     iteration_slips_taken,
     iteration_weight,
@@ -740,8 +741,22 @@ def _other_activation(text: str) -> None:  # exercise 9
     assert f"The practice network's hidden neurons are {own} neurons; here they are {other}" in text
 
 
+def _derivative_field_words(name: str, what: str):
+    """Exercise 2 or 3 asks at the field the oracle chooses (`derivative_field`): v_1 or v_2, or another neuron's where
+    that one's box takes a classic slip for right, and then says why."""
+    def check(text: str, example: dict = EXAMPLE, it: dict = IT) -> None:
+        i = derivative_field(name, example, it)
+        said = re.sub(r"\s+", " ", text)
+        assert f"at the field $v_{i + 1}$ of hidden neuron {i + 1} of the practice {what}" in said, i
+        first = 0 if name == "sigmoid-derivative" else 1
+        assert ("(Not at $v_" in said) == (i != first)
+    return check
+
+
 WORDS = {
     "01-forward-pass": _own_activation,
+    "02-sigmoid-derivative": _derivative_field_words("sigmoid-derivative", "network"),
+    "03-tanh-derivative": _derivative_field_words("tanh-derivative", "example"),
     "04-output-weights": _sign_words,
     "06-hidden-weights": _hidden_weights_words,
     "07-hidden-biases": lambda text: (_own_activation(text), _bias_words(text)),
@@ -985,10 +1000,57 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
                                                 for s in slips), (stem, first)
         _update_names(name, texts[stem], SATURATED, it)
         assert r"\cdot 0.000000 \cdot" not in texts[stem], stem
-    f_prime = oracle.F_PRIME_FROM_Y["logsig"](oracle.F["logsig"](it["v_hidden"][0]))
+    # exercise 2 asks at v_2: at v_1 the derivative, 1.7e-8, is within its box's 10^-6 of two slips (a reviewer
+    # found exercise 3's box taking 0 and negative values for tanh'(8.24) = 2.8e-7)
+    v_1 = it["v_hidden"][0]
+    s = oracle.F["logsig"](v_1)
+    f_prime = oracle.F_PRIME_FROM_Y["logsig"](s)
     assert f"{f_prime:.6f}" == "0.000000" and f_prime > 0, "the premise"
-    assert (rf"$f'(v_1) = {oracle.formula_string(f_prime)}$ are $0.000000$ to 6 decimals but not 0."
-            in texts["02-sigmoid-derivative"])
+    slips = {"the lost minus sign": -f_prime, "f(v_1) itself": s, "the tanh form 1 − y²": 1 - s * s,
+             "v_1(1 − v_1)": v_1 * (1 - v_1), "an unsquared denominator": _math.exp(-v_1) / (1 + _math.exp(-v_1))}
+    taken = [f"“{name}”" for name, value in slips.items() if abs(value - f_prime) <= 1e-6 + 1e-3 * abs(f_prime)]
+    assert len(taken) == 2  # the lost minus sign, and f(v_1) itself: f(v_1) = 1.7e-8 too, near 0
+    said = re.sub(r"\s+", " ", texts["02-sigmoid-derivative"])
+    assert (rf"(Not at $v_1$: neuron 1 is so saturated that the derivative there, "
+            rf"${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of what the slips "
+            rf"{pages.and_list(taken)} give.)") in said
+    assert r"Compute the logistic sigmoid's derivative $f'(v_2)$ at the field $v_2$ of hidden neuron 2" in said
+
+
+# A reviewer's practice example: v_2 = 4.2 · 0.9 + (-3.6) · (-1.1) + 0.5 = 8.24, so tanh'(v_2) = 2.8e-7, and exercise
+# 3's box took 0, and negative values, for right.
+TANH_SATURATED_V2 = {"w_hidden": [[0.3, -0.25], [4.2, -3.6], [-0.35, 0.4]], "b_hidden": [0.1, 0.5, -0.15],
+                     "w_output": [[0.6, -0.7, 0.45]], "b_output": [0.05], "hidden": "logsig", "output": "purelin",
+                     "x": [0.9, -1.1], "d": 1.1, "eta": 0.005}
+
+
+@pytest.mark.parametrize("name", ["saturated", "tanh-saturated-v2", "every-saturated"])
+def test_exercises_2_and_3_ask_at_the_field_the_oracle_chooses(tmp_path, name):
+    practice = {"saturated": SATURATED, "tanh-saturated-v2": TANH_SATURATED_V2,
+                "every-saturated": {**SATURATED, "w_hidden": [[-9.0, 8.0], [9.0, -9.0], [9.5, -7.5]]}}[name]
+    it = oracle.iteration(practice)
+    texts = shown_with_example(_practice_file(tmp_path, practice, name), ["02-sigmoid-derivative",
+                                                                            "03-tanh-derivative"])
+    for stem in ("02-sigmoid-derivative", "03-tanh-derivative"):
+        WORDS[stem](texts[stem], practice, it)
+    chosen = (derivative_field("sigmoid-derivative", practice, it), derivative_field("tanh-derivative", practice, it))
+    assert chosen == {"saturated": (1, 1), "tanh-saturated-v2": (0, 0), "every-saturated": (0, 0)}[name]
+    if name == "every-saturated":  # tanh' is near 0 at every field: v_1's box takes the fewest slips, v_2's more
+        assert re.search(r"\(Not at \$v_2\$: here every field's answer box takes a classic slip for right; \$v_2\$'s "
+                         r"would take \d, \$v_1\$'s takes \d\.\)", re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
+
+
+def test_with_every_hidden_neuron_saturated_exercise_2_asks_at_v_1_and_says_its_derivative_is_not_0(tmp_path):
+    """Where every box takes a slip for right, exercise 2 keeps v_1, and says f'(v_1) is not 0 (a reviewer: a box that
+    takes 0.000000 for right next to a derivative of 1.7e-8)."""
+    every = {**SATURATED, "w_hidden": [[-9.0, 8.0], [9.0, -9.0], [9.5, -7.5]]}
+    it = oracle.iteration(every)
+    assert all(abs(v) > 17 for v in it["v_hidden"]), "the premise: every neuron saturated"
+    text = shown_with_example(_practice_file(tmp_path, every, "every"), ["02-sigmoid-derivative"])[
+        "02-sigmoid-derivative"]
+    f_prime = oracle.F_PRIME_FROM_Y["logsig"](oracle.F["logsig"](it["v_hidden"][0]))
+    assert "(Not at $v_" not in text and r"$f'(v_1)$ at the field $v_1$" in re.sub(r"\s+", " ", text)
+    assert rf"$f'(v_1) = {oracle.formula_string(f_prime)}$ are $0.000000$ to 6 decimals but not 0." in text
 
 
 # A reviewer's practice example with η = 0.01: every update is below 0.0004 and the bug of exercise 12 moves each new

@@ -7,6 +7,8 @@ Exercises 6, 9 and 10 ask for some of the six Δw_ik: `box_weights`.
 
 from __future__ import annotations
 
+import math
+
 from tests.support import oracle
 
 GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
@@ -61,6 +63,28 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
     fewest = min(measurable, key=lambda m: within(m[2]), default=(0, 0, 0.0))[:2]
     i, k = next(iter(sized), next(((i, k) for i, k, _ in told), fewest))
     return f"w_{i + 1}{k + 1}", i, k
+
+
+def derivative_field(name: str, example: dict, it: dict) -> int:
+    """The hidden neuron (from 0) at whose field exercise 2 (``name`` "sigmoid-derivative") asks for logsig' and
+    exercise 3 ("tanh-derivative") for tanh': neuron 1 (exercise 2) or 2 (exercise 3), unless its box takes one of
+    the classic slips for right (within 10^-6 + 10^-3 |a| of the right a); else the first other whose box takes none;
+    else the one whose box takes the fewest. ``it``: ``oracle.iteration(example)``."""
+    def taken(i: int) -> int:
+        v = it["v_hidden"][i]
+        s = 1 / (1 + math.exp(-v))
+        if name == "sigmoid-derivative":
+            a = s * (1 - s)
+            slips = (-a, s, 1 - s * s, v * (1 - v), math.exp(-v) / (1 + math.exp(-v)))
+        else:
+            t = math.tanh(v)
+            a = 1 - t * t
+            slips = (1 - t, 1 / math.cosh(v), t * (1 - t), 1 + t * t, s * (1 - s))
+        return sum(abs(slip - a) <= 1e-6 + 1e-3 * abs(a) for slip in slips)
+
+    first = 0 if name == "sigmoid-derivative" else 1
+    order = [first] + [i for i in range(len(it["v_hidden"])) if i != first]
+    return next((i for i in order if taken(i) == 0), min(order, key=taken))
 
 
 def iteration_slips_taken(example: dict, it: dict) -> dict[tuple[int, int], int]:

@@ -1,0 +1,121 @@
+"""Exercises 2 and 3, the two derivatives: the logistic sigmoid's at the field v_1 of hidden neuron 1 and tanh's at
+v_2, each at another neuron's field where that neuron is so saturated that the derivative is within the answer box's
+tolerance of a classic slip (`derivative_neuron`): a box that takes 0, or a negative slope, for right teaches nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .. import activations, examples, show
+from ..examples import Example
+from ._feedback import ATOL
+from ._numeric import Box, Mistake, NumericExercise
+from ._sample import sample_pass
+from ._weights import slips_taken
+
+
+def _sigmoid_derivative(ex: Example, i: int) -> NumericExercise:
+    """Exercise 2 asking for the logistic sigmoid's derivative at v_i, ``i`` counted from 0."""
+    v = float(sample_pass(ex).v_h[i])
+    s = float(activations.logsig(v))
+    right = s * (1 - s)
+    # the hints are about logsig, the exercise's function: f where it is the example's hidden activation, else logsig
+    f = "f" if ex.net.hidden == "logsig" else "logsig"
+    own = "logsig's own, written with its output s = logsig(v), is logsig'(v) = s(1 − s)"
+    v_i = f"v_{i + 1}"
+    return NumericExercise(
+        "sigmoid-derivative",
+        right=right,
+        boxes=(Box(f"f'({v_i})" if ex.net.hidden == "logsig" else f"logsig'({v_i})"),),
+        mistakes=(
+            Mistake(-right, "The sign: d/dv (1 + e^(−v))^(−1) = −(1 + e^(−v))^(−2) · (−e^(−v)); "
+                            "the two minus signs cancel (the slides lose one of them).", "the lost minus sign"),
+            Mistake(s, f"That is {f}({v_i}) itself; the derivative is {f}({v_i})(1 − {f}({v_i})).",
+                    f"{f}({v_i}) itself"),
+            Mistake(1 - s**2, f"That is tanh's derivative 1 − y² fed with logsig({v_i}); {own}.",
+                    "the tanh form 1 − y²"),
+            Mistake(v * (1 - v), "Written with its output s = logsig(v), logsig'(v) = s(1 − s): evaluate it at "
+                                 f"s = logsig({v_i}), not at {v_i}.", f"{v_i}(1 − {v_i})"),
+            Mistake(math.exp(-v) / (1 + math.exp(-v)),
+                    f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))².", "an unsquared denominator"),
+        ),
+    )
+
+
+def _tanh_derivative(ex: Example, i: int) -> NumericExercise:
+    """Exercise 3 asking for tanh's derivative at v_i, ``i`` counted from 0."""
+    v = float(sample_pass(ex).v_h[i])
+    t = math.tanh(v)
+    v_i = f"v_{i + 1}"
+    return NumericExercise(
+        "tanh-derivative",
+        right=1 - t**2,
+        boxes=(Box(f"tanh'({v_i})"),),
+        mistakes=(
+            Mistake(1 - t, "Square the tanh: tanh'(v) = 1 − tanh²(v) = sech²(v).", "1 − tanh v, unsquared"),
+            Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
+            Mistake(t * (1 - t), f"That is logsig's derivative y(1 − y) fed with tanh({v_i}); tanh's own, written "
+                                 "with its output t = tanh(v), is tanh'(v) = 1 − t².", "the logsig form y(1 − y)"),
+            Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
+            Mistake(float(activations.logsig_derivative(v)), f"That is the logistic sigmoid's derivative at {v_i}.",
+                    "the logistic sigmoid's derivative"),
+        ),
+    )
+
+
+#: name -> (the builder at the field of neuron i, the neuron it asks about unless it cannot serve, from 0)
+_AT: dict[str, tuple[Callable[[Example, int], NumericExercise], int]] = {
+    "sigmoid-derivative": (_sigmoid_derivative, 0),
+    "tanh-derivative": (_tanh_derivative, 1),
+}
+
+
+def _taken(name: str, ex: Example, i: int) -> list[str]:
+    """The classic slips exercise ``name``'s box at v_i takes for right."""
+    e = _AT[name][0](ex, i)
+    return [m.slip for m in e.mistakes if slips_taken(e, e.boxes[0].index, [m])]
+
+
+def derivative_neuron(name: str, example: Example | None = None) -> tuple[str, int]:
+    """The field exercise ``name`` (``"sigmoid-derivative"``, ``"tanh-derivative"``) asks at: v_1 (exercise 2) or v_2
+    (exercise 3), unless its box takes a classic slip for right; else the first other hidden neuron's whose box tells
+    every slip apart; else the one whose box takes the fewest. Returns its label (``"v_2"``) and its index, from 0."""
+    ex = examples.PRACTICE if example is None else example
+    first = _AT[name][1]
+    order = [first] + [i for i in range(ex.net.n_hidden) if i != first]
+    taken = {i: len(_taken(name, ex, i)) for i in order}
+    chosen = next((i for i in order if taken[i] == 0), min(order, key=taken.__getitem__))
+    return f"v_{chosen + 1}", chosen
+
+
+def derivative_why(name: str, example: Example | None = None) -> str:
+    """Why exercise ``name`` asks at another field than its own (v_1, v_2), as a sentence in parentheses after a
+    space, in Markdown; empty when it asks at its own."""
+    ex = examples.PRACTICE if example is None else example
+    build, first = _AT[name]
+    chosen = derivative_neuron(name, ex)[1]
+    if chosen == first:
+        return ""
+    taken = _taken(name, ex, first)
+    fewest = _taken(name, ex, chosen)
+    if fewest:  # no field's box tells every slip apart: the one asked at takes the fewest
+        return (f" (Not at $v_{first + 1}$: here every field's answer box takes a classic slip for right; "
+                f"$v_{first + 1}$'s would take {len(taken)}, $v_{chosen + 1}$'s takes {len(fewest)}.)")
+    right = float(build(ex, first).right)
+    # below the box's absolute tolerance, ATOL, the derivative is near 0 because the neuron is saturated; elsewhere a
+    # slip can give nearly the right number by chance (v(1 - v) and s(1 - s) meet near v = 0.4)
+    why = f"neuron {first + 1} is so saturated that " if abs(right) <= ATOL else ""
+    return show.tex(r" (Not at $v_{{n}}$: {{why}}the derivative there, ${{value}}$, is within the answer box's "
+                    r"tolerance of what the slip{{s}} {{slips}} give{{s_verb}}.)", n=first + 1, why=why, value=right,
+                    s="s" if len(taken) > 1 else "", slips=show.and_list([f"“{slip}”" for slip in taken]),
+                    s_verb="" if len(taken) > 1 else "s")
+
+
+def sigmoid_derivative(ex: Example) -> NumericExercise:
+    return _sigmoid_derivative(ex, derivative_neuron("sigmoid-derivative", ex)[1])
+
+
+def tanh_derivative(ex: Example) -> NumericExercise:
+    return _tanh_derivative(ex, derivative_neuron("tanh-derivative", ex)[1])
