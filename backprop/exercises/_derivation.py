@@ -118,6 +118,8 @@ def hidden_weights(ex: Example) -> NumericExercise:
 def hidden_biases(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     db = delta_b_hidden(p.fp, p.d, p.eta)
+    f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
+    w_4i = output_weight(p.net)
     return NumericExercise(
         "hidden-biases",
         right=db,
@@ -125,9 +127,13 @@ def hidden_biases(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights", p.net),
-                    f"the updated weights {output_weight(p.net)}(n+1)"),
+                    f"the updated weights {w_4i}(n+1)"),
             Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative", p.net), "dropping f'(v_i)"),
             Mistake(-db, homework.hint("sign-flipped", p.net), "the flipped sign"),
+            Mistake(p.eta * p.e * p.w4 * f_prime_of_v, homework.hint("derivative-of-v", p.net),
+                    "f'(v_i) computed from v_i"),
+            Mistake(p.eta * p.e * p.f_prime, f"The error reaches hidden neuron i through {w_4i}: multiply by it.",
+                    f"leaving out {w_4i}"),
             Mistake(db * p.x[0], homework.hint("bias-input-x1", p.net),
                     "multiplying by the input x_1 (which gives Δw_i1)"),
             Mistake(db * p.x[1], homework.hint("bias-input-x2", p.net),

@@ -9,8 +9,8 @@
 # %% [markdown]
 # # Exercise 12. Spot the bug
 #
-# Here is an implementation of one online iteration for the 2-3-1 network. It runs, its numbers look
-# reasonable, and it is wrong.
+# Here is an implementation of one online iteration for the 2-3-1 network. It runs without an error and
+# gives a network of the right shapes, and it is wrong.
 
 # %%
 import numpy as np

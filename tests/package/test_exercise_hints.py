@@ -729,6 +729,11 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [w["eta"] * w["it"]["e"] * w["w4_next"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["w4"]]),
         ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["db_hidden"]]),
+        # exercise 6's two slips in f'(v_i) and w_4i, which exercise 7 did not name (a reviewer)
+        ("f'(v_i) computed from v_i", "not v_i", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["hidden"]](v)
+            for w4, v in zip(w["w4"], w["it"]["v_hidden"])]),
+        ("leaving out w_4i", "through w_4i", lambda w: [w["eta"] * w["it"]["e"] * f for f in w["it"]["fp_hidden"]]),
         ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
          lambda w: [row[0] for row in w["it"]["dw_hidden"]]),
         ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
