@@ -220,12 +220,13 @@ def one_iteration_why(example: Example | None = None) -> str:
         why = r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" if ex.x[0] == 0 else "its update is 0 here,"
         return rf" (Not $w_{{11}}$: {why} and $w_{{11}}(n+1)$ would be $w_{{11}}(n)$.)"
     w_11, asked = (  # the classic slips the w_ik(n+1) box (box 1) takes for right, of w_11 and of the one asked about
-        slips_taken(e, e.boxes[1].index, [m for m in e.mistakes if m.about(1)])
+        [m.slip for m in e.mistakes if m.about(1) and slips_taken(e, e.boxes[1].index, [m])]
         for e in (_one_iteration_exercise(ex, ik) for ik in ((0, 0), chosen)))
-    if asked == 0:
-        return " (Not $w_{11}$: its box could not tell a classic slip from the right answer here.)"
+    if not asked:
+        return (f" (Not $w_{{11}}$: its box would take the slip{'s' if len(w_11) > 1 else ''} "
+                f"{show.and_list([f'“{slip}”' for slip in w_11])} for right here.)")
     return (f" (Not $w_{{11}}$: no weight's box tells every classic slip from the right answer here; $w_{{11}}$'s box "
-            f"would take {w_11} of them for right, ${labels.tex(name)}$'s takes {asked}.)")
+            f"would take {len(w_11)} of them for right, ${labels.tex(name)}$'s takes {len(asked)}.)")
 
 
 def one_iteration(ex: Example) -> NumericExercise:

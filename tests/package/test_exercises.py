@@ -30,7 +30,13 @@ from backprop import exercises as ex
 from backprop.exercises import _index
 from backprop.exercises._derivatives import _tanh_derivative
 from tests.support import oracle
-from tests.support.exercise_weights import box_weights, gradient_weight, iteration_slips_taken, iteration_weight
+from tests.support.exercise_weights import (
+    box_weights,
+    gradient_weight,
+    iteration_slips,
+    iteration_slips_taken,
+    iteration_weight,
+)
 
 MAIN = oracle.load_example()  # the example file in use, read with json
 EXAMPLE = oracle.practice_of(MAIN)  # the exercises use its practice example
@@ -706,6 +712,23 @@ def test_exercise_11_says_why_not_w11_by_the_first_reason_that_holds():
     assert ex.gradient_check_weight(example)[0] == gradient_weight(data, it)[0] != "w_11"
     assert ex.gradient_check_why(example) == (" (Not $w_{11}$: its gradient is too close to 0 here for the answer box "
                                               "to tell a slip from it.)")
+
+
+def test_exercise_8_names_the_slips_w11s_box_would_take():
+    """A reviewer's practice example (neuron 1 saturated, η = 0.005): exercise 8 said "(Not w_11: its box could not
+    tell a classic slip from the right answer here.)" without naming the slip, which a student cannot check. It names
+    the slips, from the oracle's boxes (plain math)."""
+    data = {"w_hidden": [[4.2, -3.6], [0.3, -0.25], [-0.35, 0.4]], "b_hidden": [0.5, 0.1, -0.15],
+            "w_output": [[-0.7, 0.6, 0.45]], "b_output": [0.05], "hidden": "logsig", "output": "purelin",
+            "x": [0.9, -1.1], "d": 1.1, "eta": 0.005}
+    it = oracle.iteration(data)
+    slips = iteration_slips(data, it)
+    name, i, k = iteration_weight(data, it)
+    assert name != "w_11" and slips[i, k] == [] and len(slips[0, 0]) == 1  # the premise
+    net = Network(*(data[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")))
+    example = examples.Example(net, np.array(data["x"]), data["d"], data["eta"], "the reviewer's")
+    assert ex.one_iteration_why(example) == f" (Not $w_{{11}}$: its box would take the slip “{slips[0, 0][0]}” for " \
+        "right here.)"
 
 
 def test_a_box_note_names_each_catcher_once():

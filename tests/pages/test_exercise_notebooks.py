@@ -40,6 +40,7 @@ from tests.support.exercise_weights import (
     central_difference,
     derivative_field,
     gradient_weight,
+    iteration_slips,
     iteration_slips_taken,
     iteration_weight,
     update_slips,
@@ -350,11 +351,14 @@ def _iteration_names(text: str, example: dict, it: dict) -> None:
     assert re.search(rf"{re.escape(w)}\(n\+1\) = \S+ \+ \S+ (=|\\approx) {it['w_hidden_new'][i][k]:.6f}\$\$", text)
     assert ("(Not $w_{11}$" in text) == (name != "w_11")
     taken = iteration_slips_taken(example, it)
+    named = [f"“{slip}”" for slip in iteration_slips(example, it).get((0, 0), [])]  # the slips w_11's box takes
+    w_11 = pages.and_list(named) if named else ""
     if example["x"][0] == 0:
         assert r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" in text
     elif name != "w_11":  # why not: w_11's update is 0, its box takes a slip for right, or every box does
         why = ("its update is 0 here, and $w_{11}(n+1)$ would be $w_{11}(n)$" if (0, 0) not in taken else
-               "its box could not tell a classic slip from the right answer here" if taken[i, k] == 0 else
+               f"its box would take the slip{'s' if taken[0, 0] > 1 else ''} {w_11} for right here" if taken[i, k] == 0
+               else
                "no weight's box tells every classic slip from the right answer here; $w_{11}$'s box would take "
                f"{taken[0, 0]} of them for right, ${w}$'s takes {taken[i, k]}")
         assert f"(Not $w_{{11}}$: {why}.)" in re.sub(r"\s+", " ", text), text[:3000]

@@ -87,23 +87,34 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
     return next((i for i in order if taken(i) == 0), min(order, key=taken))
 
 
-def iteration_slips_taken(example: dict, it: dict) -> dict[tuple[int, int], int]:
-    """Exercise 8's boxes, one per w_ik whose input x_k is not 0 and whose update Δw_ik = η δ_i x_k is not 0: how many
-    slips about it each takes for right, within 10^-6 + 10^-3 |Δw_ik| of the right w_ik(n+1) = w_ik + Δw_ik: the hidden
-    rules fed with w_4i(n+1), the update Δw_ik given as the new value, the flipped sign w_ik − Δw_ik and no update,
-    w_ik(n). ``it``: ``oracle.iteration(example)``."""
+#: Exercise 8's slips about a hidden weight, by the names its page gives them, in the order `iteration_slips` computes.
+ITERATION_SLIPS = ("the updated weights w_4i(n+1) in the hidden rules", "no update (the values of time n)",
+                   "the updates Δ given as the new weights", "the flipped sign")
+
+
+def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]:
+    """Exercise 8's boxes, one per w_ik whose input x_k is not 0 and whose update Δw_ik = η δ_i x_k is not 0: the
+    slips about it each takes for right (`ITERATION_SLIPS`), within 10^-6 + 10^-3 |Δw_ik| of the right w_ik(n+1) =
+    w_ik + Δw_ik: the hidden rules fed with w_4i(n+1), no update, w_ik(n), the update Δw_ik given as the new value and
+    the flipped sign w_ik − Δw_ik. ``it``: ``oracle.iteration(example)``."""
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
-    moving = {}  # (i, k) -> how many slips the box takes for right
+    moving = {}  # (i, k) -> the slips the box takes for right
     for i in range(len(example["w_hidden"])):
         for k in range(len(x)):
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
-            slips = (bug["w_hidden_new"][i][k], dw, example["w_hidden"][i][k] - dw, example["w_hidden"][i][k])
+            slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw)
             if x[k] != 0 and dw != 0:
-                moving[i, k] = sum(abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw) for s in slips)
+                moving[i, k] = [name for name, s in zip(ITERATION_SLIPS, slips, strict=True)
+                                if abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw)]
     return moving
+
+
+def iteration_slips_taken(example: dict, it: dict) -> dict[tuple[int, int], int]:
+    """How many slips each of exercise 8's boxes takes for right (`iteration_slips`)."""
+    return {ik: len(names) for ik, names in iteration_slips(example, it).items()}
 
 
 def iteration_weight(example: dict, it: dict) -> tuple[str, int, int]:
