@@ -8,6 +8,7 @@ derivation no numbers); the buggy implementations exercise 12 shows and checks a
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import numpy as np
 
@@ -39,6 +40,19 @@ def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> 
     delta_i = e * net.w_output[0]  # f'(v_i) dropped
     return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i,
                    net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
+
+
+def _step_with_hidden_slip(slip: str) -> Callable[[Network, np.ndarray, float, float], Network]:
+    """`step` with one classic slip in the hidden rules (3) and (4): ``"sign"`` (the step taken up the gradient) or
+    ``"eta"`` (η left out); the output rules right."""
+    def slipped(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+        fp = forward(net, x)
+        e = float(error(fp, d)[0])
+        delta_i = e * net.w_output[0] * activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+        size = {"sign": -eta, "eta": 1.0}[slip]
+        return Network(net.w_hidden + size * np.outer(delta_i, x), net.b_hidden + size * delta_i,
+                       net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
+    return slipped
 
 
 def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int, ...]) -> NumericExercise:
@@ -116,6 +130,8 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
         mistakes=(
             FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
             FunctionMistake(_step_without_f_prime, homework.hint("no-hidden-derivative")),
+            FunctionMistake(_step_with_hidden_slip("sign"), homework.hint("sign-flipped")),
+            FunctionMistake(_step_with_hidden_slip("eta"), homework.hint("no-eta")),
         ),
     )
 

@@ -37,9 +37,12 @@ class FunctionExercise:
     seed: int = 2016
     boxes: tuple[Box, ...] = field(default=())
 
-    def _values(self, fn: Callable[..., object]) -> list[np.ndarray]:
+    def _outputs(self, fn: Callable[..., object]) -> list[object]:
         rng = np.random.default_rng(self.seed)
-        return [_as_float_array(fn(**self.points(rng))) for _ in range(self.n_points)]
+        return [fn(**self.points(rng)) for _ in range(self.n_points)]
+
+    def _values(self, fn: Callable[..., object]) -> list[np.ndarray]:
+        return [_as_float_array(v) for v in self._outputs(fn)]
 
     def _agrees(self, got: list[np.ndarray], want: list[np.ndarray]) -> bool:
         return all(g.shape == w.shape and np.all(np.abs(g - w) <= self.atol + self.rtol * np.abs(w))
@@ -51,9 +54,13 @@ class FunctionExercise:
         if not callable(answer):
             return Feedback(False, f"Not yet: this exercise wants a function, got {type(answer).__name__}.")
         try:
-            got = self._values(answer)
+            outputs = self._outputs(answer)
         except Exception as exc:  # the student's code: report, don't crash the notebook
             return Feedback(False, f"Not yet: calling your function raised {type(exc).__name__}: {exc}")
+        wrong_kind = _wrong_kind(outputs, self._outputs(self.reference)[0])
+        if wrong_kind:
+            return Feedback(False, f"Not yet: your function returned {wrong_kind}.")
+        got = [_as_float_array(v) for v in outputs]
         if self._agrees(got, self._values(self.reference)):
             return Feedback(True, f"Right: your function agrees with the reference at {self.n_points} random points.")
         for m in self.mistakes:
@@ -61,6 +68,26 @@ class FunctionExercise:
                 return Feedback(False, f"Not yet. {m.hint}")
         return Feedback(False, f"Not yet: your function disagrees with the reference at random points "
                                f"(seed {self.seed}). Check each factor of the chain rule.")
+
+
+def _wrong_kind(outputs: list[object], reference: object) -> str:
+    """What is wrong with the kind of value a student's function returned, in words ("None, where ..."), or "" when
+    it is what the reference returns: a `Network` (a fixed ``step``), or a number or an array of numbers."""
+    for value in outputs:
+        if isinstance(reference, Network) and not isinstance(value, Network):
+            return (f"{_kind(value)}, where it should return the network at n+1, a backprop.Network, as "
+                    f"backprop.step does")
+        if not isinstance(reference, Network):
+            try:
+                _as_float_array(value)
+            except (TypeError, ValueError):
+                return f"{_kind(value)}, where it should return a number"
+    return ""
+
+
+def _kind(value: object) -> str:
+    """A returned value's kind in words: "None (a function without a return statement returns None)", "tuple"."""
+    return "None (a function without a return statement returns None)" if value is None else type(value).__name__
 
 
 def _as_float_array(value: object) -> np.ndarray:

@@ -52,6 +52,17 @@ class Mistake:
         return dict(self.box_hints).get(n, self.hint)
 
 
+def _row_lengths(answer: object) -> str | None:
+    """For a list or tuple of rows of different lengths (``[[0, 0.1], [0, -0.1], [0]]``), their lengths as words
+    (``"2, 2 and 1"``; a bare number in place of a row counts as "a number"); else None."""
+    if not isinstance(answer, (list, tuple)) or not answer:
+        return None
+    lengths = [len(row) if isinstance(row, (list, tuple, np.ndarray)) else None for row in answer]
+    if len(set(lengths)) < 2:
+        return None
+    return show.and_list(["a number" if n is None else str(n) for n in lengths])
+
+
 @dataclass(frozen=True)
 class Box:
     """One answer box on the site: one entry of the right answer, with its label."""
@@ -238,12 +249,16 @@ class NumericExercise:
             return Feedback(None, NO_ANSWER)
         if callable(answer):
             return Feedback(False, "Not yet: this exercise wants a number, not a function.")
+        want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
         try:
             value = np.array(answer, dtype=float)
         except (TypeError, ValueError):
+            rows = _row_lengths(answer)
+            if rows is not None:  # numbers, but rows of different lengths, which make no array
+                return Feedback(False, f"Not yet: the rows of the answer have different lengths ({rows}); it should "
+                                       f"be {want}.")
             return Feedback(False, f"Not yet: the answer must be numeric, got {type(answer).__name__}.")
         if value.shape != self.right.shape:
-            want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
         if not np.all(np.isfinite(value)):
             return Feedback(False, "Not yet: the answer contains nan or inf.")

@@ -983,9 +983,10 @@ def test_each_wrong_function_of_the_derivation_is_the_slip_its_hint_names():
         assert not _at_points(m.function, "logsig", "logsig", "w_ik"), f"{m.hint}: the slip is not the right formula"
 
 
-def _plain_step(net: Network, x, d: float, eta: float, back: str = "n", f_prime: bool = True) -> list[float]:
+def _plain_step(net: Network, x, d: float, eta: float, back: str = "n", f_prime: bool = True,
+                hidden_size: float | None = None) -> list[float]:
     """One online iteration in plain math, flattened; ``back="n+1"``: the hidden rules see w_4i(n+1); ``f_prime``
-    False: f'(v_i) dropped."""
+    False: f'(v_i) dropped; ``hidden_size``: the hidden rules' step in place of η (-η flips their sign, 1 drops η)."""
     w, b, w4, b4 = net.w_hidden.tolist(), net.b_hidden.tolist(), net.w_output[0].tolist(), float(net.b_output[0])
     f, fp = reference_net.F[net.hidden]
     yh = [f(w[i][0] * x[0] + w[i][1] * x[1] + b[i]) for i in range(3)]
@@ -993,8 +994,9 @@ def _plain_step(net: Network, x, d: float, eta: float, back: str = "n", f_prime:
     w4_new = [w4[i] + eta * e * yh[i] for i in range(3)]
     through = w4_new if back == "n+1" else w4
     delta = [e * through[i] * (fp(yh[i]) if f_prime else 1.0) for i in range(3)]
-    return ([w[i][k] + eta * delta[i] * x[k] for i in range(3) for k in range(2)]
-            + [b[i] + eta * delta[i] for i in range(3)] + w4_new + [b4 + eta * e])
+    size = eta if hidden_size is None else hidden_size
+    return ([w[i][k] + size * delta[i] * x[k] for i in range(3) for k in range(2)]
+            + [b[i] + size * delta[i] for i in range(3)] + w4_new + [b4 + eta * e])
 
 
 def _flat_network(net: Network) -> list[float]:
@@ -1005,7 +1007,8 @@ def _flat_network(net: Network) -> list[float]:
 def test_each_wrong_step_of_the_fix_exercise_is_the_slip_its_hint_names():
     exercise = ex.get("spot-the-bug-fix")
     slips = {homework.hint("updated-output-weights"): {"back": "n+1"}, homework.hint("no-hidden-derivative"):
-             {"f_prime": False}}
+             {"f_prime": False}, homework.hint("sign-flipped"): {"hidden_size": -0.5},
+             homework.hint("no-eta"): {"hidden_size": 1.0}}  # at η = 0.5, below
     assert sorted(m.hint for m in exercise.mistakes) == sorted(slips)
     rng = np.random.default_rng(11)
     for m in exercise.mistakes:

@@ -339,6 +339,19 @@ def test_malformed_answers_say_not_yet_and_never_raise(answer, monkeypatch):
     assert feedback.ok is False and feedback.message.startswith("Not yet")
 
 
+def test_rows_of_different_lengths_are_named_as_such():
+    """A reviewer's [[0, 0.103083], [0, -0.149288], [0]] got "the answer must be numeric, got list": its numbers are
+    numbers, its rows are of different lengths."""
+    feedback = ex.check("hidden-weights", [[0, 0.103083], [0, -0.149288], [0]])
+    assert feedback.ok is False
+    assert feedback.message == ("Not yet: the rows of the answer have different lengths (2, 2 and 1); it should be "
+                                "shape (3, 2).")
+    assert ex.check("hidden-weights", [[0, 0.1], 0.2, [0, 0.3]]).message.startswith(
+        "Not yet: the rows of the answer have different lengths (2, a number and 2)")
+    assert ex.check("hidden-weights", [["a", "b"], ["c", "d"], ["e", "f"]]).message == (
+        "Not yet: the answer must be numeric, got list.")
+
+
 def test_answer_is_not_modified():
     answer = np.array(HAND["hidden-weights"])
     before = answer.copy()
@@ -566,17 +579,19 @@ def test_formula_checker_reports_a_function_that_raises_or_a_number():
     assert "wants a function" in ex.check("derive-logsig-output", 0.5).message
 
 
-def hand_step(net, x, d, eta, buggy=False):
-    """One online iteration written out with loops, independent of backprop.rules; ``buggy``: rule 1 first."""
+def hand_step(net, x, d, eta, buggy=False, hidden_size=None):
+    """One online iteration written out with loops, independent of backprop.rules; ``buggy``: rule 1 first;
+    ``hidden_size``: the hidden rules' step size in place of η (-η: the flipped sign; 1: η left out)."""
     f, f_prime = oracle.F[net.hidden], oracle.F_PRIME_FROM_Y[net.hidden]
     yh = [f(sum(net.w_hidden[i][k] * x[k] for k in range(2)) + net.b_hidden[i]) for i in range(3)]
     e = d - (sum(net.w_output[0][i] * yh[i] for i in range(3)) + net.b_output[0])
     w4 = [net.w_output[0][i] + eta * e * yh[i] for i in range(3)]
     back = w4 if buggy else net.w_output[0]  # the bug: the hidden rules see w_4i(n+1)
     delta = [e * back[i] * f_prime(yh[i]) for i in range(3)]
+    size = eta if hidden_size is None else hidden_size
     return Network(
-        [[net.w_hidden[i][k] + eta * delta[i] * x[k] for k in range(2)] for i in range(3)],
-        [net.b_hidden[i] + eta * delta[i] for i in range(3)],
+        [[net.w_hidden[i][k] + size * delta[i] * x[k] for k in range(2)] for i in range(3)],
+        [net.b_hidden[i] + size * delta[i] for i in range(3)],
         [w4],
         [net.b_output[0] + eta * e],
         hidden=net.hidden,
@@ -595,6 +610,27 @@ def test_fix_checker_accepts_a_hand_written_step_and_the_reference():
 def test_fix_checker_recognises_the_bug():
     feedback = ex.check("spot-the-bug-fix", hand_buggy_step)
     assert feedback.ok is False and "updated output weights" in feedback.message
+
+
+def test_fix_checker_names_a_flipped_sign_or_a_missing_eta_in_the_hidden_rules():
+    """A reviewer's fixes with the hidden rules' sign flipped, or η left out, got "disagrees with the reference ...
+    Check each factor of the chain rule"; the catalogue has a hint for each."""
+    flipped = ex.check("spot-the-bug-fix", lambda net, x, d, eta: hand_step(net, x, d, eta, hidden_size=-eta))
+    assert flipped.ok is False and "Your sign is flipped" in flipped.message
+    no_eta = ex.check("spot-the-bug-fix", lambda net, x, d, eta: hand_step(net, x, d, eta, hidden_size=1.0))
+    assert no_eta.ok is False and "You forgot the learning rate η" in no_eta.message
+
+
+def test_fix_checker_says_what_a_function_returned_where_it_returns_no_network():
+    """A fix that returns None (no return statement) or a tuple got "disagrees with the reference": it returned no
+    network at all. Likewise a formula that returns a string."""
+    assert ex.check("spot-the-bug-fix", lambda net, x, d, eta: None).message == (
+        "Not yet: your function returned None (a function without a return statement returns None), where it should "
+        "return the network at n+1, a backprop.Network, as backprop.step does.")
+    assert ex.check("spot-the-bug-fix", lambda net, x, d, eta: (net, x)).message.startswith(
+        "Not yet: your function returned tuple, where it should return the network at n+1")
+    assert ex.check("derive-logsig-output", lambda **kw: "abc").message == (
+        "Not yet: your function returned str, where it should return a number.")
 
 
 def test_the_hand_written_step_is_right_on_the_practice_example():
