@@ -270,8 +270,21 @@ class NumericExercise:
         if self.right.ndim:
             off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], at=i)]
             where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
-            return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0).")
+            return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0)."
+                                   + self._box_hints(value, off))
         return Feedback(False, f"Not yet. {self.otherwise}")
+
+    def _box_hints(self, value: np.ndarray, off: list[tuple[int, ...]]) -> str:
+        """For an answer that is no whole slip, the hints its answer boxes give to the entries that are ``off``, each
+        after the boxes that give it: a reviewer's updates Δ given as the new weights, beside a right y(n+1), were
+        only "off" in check() where the boxes said what they are."""
+        by_hint: dict[str, list[str]] = {}
+        for box in self.boxes:
+            if box.index in off:
+                hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)), "")
+                if hint:
+                    by_hint.setdefault(hint, []).append(pretty(box.label))
+        return "".join(f" {show.and_list(labels)}: {hint}" for hint, labels in by_hint.items())
 
     def _printed(self, value: np.ndarray, index: tuple[int, ...]) -> str:
         """The entry of ``value`` at ``index`` as the site prints it (a box's count as a whole number)."""

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from backprop import Network, examples, step
+from backprop import Network, examples, homework, step
 from backprop import exercises as ex
 from backprop.exercises import _index
 from backprop.exercises._derivatives import _tanh_derivative
@@ -350,6 +350,18 @@ def test_rows_of_different_lengths_are_named_as_such():
         "Not yet: the rows of the answer have different lengths (2, a number and 2)")
     assert ex.check("hidden-weights", [["a", "b"], ["c", "d"], ["e", "f"]]).message == (
         "Not yet: the answer must be numeric, got list.")
+
+
+def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whole_slip():
+    """A reviewer's exercise 8 answer: the updates Δw_41 and Δw_ik in place of the new weights, beside a right y(n+1),
+    got only "the entries at 0, 1 are off" from check(), where the boxes say "Those are the updates Δ". The values
+    from the oracle."""
+    name, i, k = iteration_weight(EXAMPLE, IT)
+    answer = [IT["dw_output"][0][0], IT["dw_hidden"][i][k], IT["y_next"]]
+    message = ex.check("one-iteration", answer).message
+    w_ik = "w" + "".join("₀₁₂₃₄₅₆₇₈₉"[int(c)] for c in name[2:])
+    assert message == (f"Not yet: the entries at 0, 1 are off (numpy indices, from 0). w₄₁(n+1) and {w_ik}(n+1): "
+                       + homework.hint("delta-as-new-value", examples.PRACTICE_NET))
 
 
 def test_answer_is_not_modified():
