@@ -104,3 +104,20 @@ def within(value: np.ndarray | float, target: np.ndarray | float, rtol: float, a
     r"""The tolerance of every check: $|value - target| \le atol + rtol\,|target|$ in every entry."""
     value, target = np.asarray(value, dtype=float), np.asarray(target, dtype=float)
     return bool(np.all(np.abs(value - target) <= atol + rtol * np.abs(target)))
+
+
+def row_lengths(answer: object) -> str | None:
+    """For an answer of numbers in rows of different lengths (``[[0, 0.1], [0, -0.1], [0]]``), which make no array,
+    the rows' lengths in words (``"2, 2 and 1"``; a number in place of a row is "a number"); else None (a string, a
+    dict, a row of text: not numbers at all)."""
+    if not isinstance(answer, (list, tuple)) or not answer:
+        return None
+    lengths = []
+    for row in answer:
+        if isinstance(row, (list, tuple)) or (isinstance(row, np.ndarray) and row.ndim > 0):
+            lengths.append(str(len(row)))
+        elif isinstance(row, (int, float, np.number, np.ndarray)) and not isinstance(row, bool):
+            lengths.append("a number")  # a 0-d array too
+        else:
+            return None
+    return show.and_list(lengths) if len(set(lengths)) > 1 else None

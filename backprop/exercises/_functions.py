@@ -57,11 +57,12 @@ class FunctionExercise:
             outputs = self._outputs(answer)
         except Exception as exc:  # the student's code: report, don't crash the notebook
             return Feedback(False, f"Not yet: calling your function raised {type(exc).__name__}: {exc}")
-        wrong_kind = _wrong_kind(outputs, self._outputs(self.reference)[0])
+        reference = self._outputs(self.reference)
+        wrong_kind = _wrong_kind(outputs, reference[0])
         if wrong_kind:
             return Feedback(False, f"Not yet: your function returned {wrong_kind}.")
         got = [_as_float_array(v) for v in outputs]
-        if self._agrees(got, self._values(self.reference)):
+        if self._agrees(got, [_as_float_array(v) for v in reference]):
             return Feedback(True, f"Right: your function agrees with the reference at {self.n_points} random points.")
         for m in self.mistakes:
             if self._agrees(got, self._values(m.function)):
@@ -76,18 +77,26 @@ def _wrong_kind(outputs: list[object], reference: object) -> str:
     for value in outputs:
         if isinstance(reference, Network) and not isinstance(value, Network):
             return (f"{_kind(value)}, where it should return the network at n+1, a backprop.Network, as "
-                    f"backprop.step does")
-        if not isinstance(reference, Network):
-            try:
-                _as_float_array(value)
-            except (TypeError, ValueError):
-                return f"{_kind(value)}, where it should return a number"
+                    "backprop.step does")
+        if not isinstance(reference, Network) and (value is None or not _numeric(value)):
+            return f"{_kind(value)}, where it should return a number"  # None would read as nan
     return ""
 
 
+def _numeric(value: object) -> bool:
+    try:
+        _as_float_array(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _kind(value: object) -> str:
-    """A returned value's kind in words: "None (a function without a return statement returns None)", "tuple"."""
-    return "None (a function without a return statement returns None)" if value is None else type(value).__name__
+    """A returned value's kind in words: "None (a function without a return statement returns None)", "a tuple"."""
+    if value is None:
+        return "None (a function without a return statement returns None)"
+    name = {"str": "string", "dict": "dictionary"}.get(type(value).__name__, type(value).__name__)
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _as_float_array(value: object) -> np.ndarray:

@@ -23,7 +23,18 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .. import show
-from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, entry_text, right_message, within
+from ._feedback import (
+    ATOL,
+    INVALID,
+    NO_ANSWER,
+    OTHERWISE,
+    RTOL,
+    Feedback,
+    entry_text,
+    right_message,
+    row_lengths,
+    within,
+)
 from ._markdown import pretty
 
 
@@ -50,17 +61,6 @@ class Mistake:
     def hint_in(self, n: int) -> str:
         """The hint answer box ``n`` gives for this slip."""
         return dict(self.box_hints).get(n, self.hint)
-
-
-def _row_lengths(answer: object) -> str | None:
-    """For a list or tuple of rows of different lengths (``[[0, 0.1], [0, -0.1], [0]]``), their lengths as words
-    (``"2, 2 and 1"``; a bare number in place of a row counts as "a number"); else None."""
-    if not isinstance(answer, (list, tuple)) or not answer:
-        return None
-    lengths = [len(row) if isinstance(row, (list, tuple, np.ndarray)) else None for row in answer]
-    if len(set(lengths)) < 2:
-        return None
-    return show.and_list(["a number" if n is None else str(n) for n in lengths])
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,7 @@ class NumericExercise:
         try:
             value = np.array(answer, dtype=float)
         except (TypeError, ValueError):
-            rows = _row_lengths(answer)
+            rows = row_lengths(answer)
             if rows is not None:  # numbers, but rows of different lengths, which make no array
                 return Feedback(False, f"Not yet: the rows of the answer have different lengths ({rows}); it should "
                                        f"be {want}.")

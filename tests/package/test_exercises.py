@@ -350,6 +350,10 @@ def test_rows_of_different_lengths_are_named_as_such():
         "Not yet: the rows of the answer have different lengths (2, a number and 2)")
     assert ex.check("hidden-weights", [["a", "b"], ["c", "d"], ["e", "f"]]).message == (
         "Not yet: the answer must be numeric, got list.")
+    # a 0-d array is a number, not a row (a code review: len() of it raised); a string is no number
+    assert ex.check("hidden-weights", [np.array(1.0), np.array([1.0, 2.0])]).message.startswith(
+        "Not yet: the rows of the answer have different lengths (a number and 2)")
+    assert ex.check("hidden-weights", ("x", [1, 2])).message == "Not yet: the answer must be numeric, got tuple."
 
 
 def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whole_slip():
@@ -640,9 +644,13 @@ def test_fix_checker_says_what_a_function_returned_where_it_returns_no_network()
         "Not yet: your function returned None (a function without a return statement returns None), where it should "
         "return the network at n+1, a backprop.Network, as backprop.step does.")
     assert ex.check("spot-the-bug-fix", lambda net, x, d, eta: (net, x)).message.startswith(
-        "Not yet: your function returned tuple, where it should return the network at n+1")
+        "Not yet: your function returned a tuple, where it should return the network at n+1")
     assert ex.check("derive-logsig-output", lambda **kw: "abc").message == (
-        "Not yet: your function returned str, where it should return a number.")
+        "Not yet: your function returned a string, where it should return a number.")
+    # a formula without a return statement: None, which numpy reads as nan (a code review)
+    assert ex.check("derive-logsig-output", lambda **kw: None).message == (
+        "Not yet: your function returned None (a function without a return statement returns None), where it should "
+        "return a number.")
 
 
 def test_the_hand_written_step_is_right_on_the_practice_example():
