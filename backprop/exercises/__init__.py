@@ -19,9 +19,10 @@ The package, by job:
   and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
-  ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1-8 in ``_derivation``, of 9-11 in
-  ``_further`` and of 12-14 (about code) in ``_code``, the forward pass of the example's sample they start from in
-  ``_sample``, and in ``_weights`` the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers. Each
+  ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1 and 4-8 in ``_derivation``, of 2-3
+  (the two derivatives, and the field each asks at) in ``_derivatives``, of 9-11 in ``_further`` and of 12-14 (about
+  code) in ``_code``, the forward pass of the example's sample they start from in ``_sample``, and in ``_weights``
+  the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers, and how many slips a box takes. Each
   checker is built the first time it is asked for (``get``, ``check``, ``answer_box``), never at import;
 * the index page: ``_index`` (its table and tips, written from the catalogue, and ``tolerance_note``, what a page
   says when its boxes use another rule);

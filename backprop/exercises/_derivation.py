@@ -18,7 +18,7 @@ from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import F_TEXT, SHORT, Pass, carried, carried_of, label, output_weight, sample_pass, step_name
-from ._weights import first_hidden_weight, slips_taken, with_weight_boxes
+from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 
 
 def forward_pass(ex: Example) -> NumericExercise:
@@ -220,7 +220,7 @@ def one_iteration_why(example: Example | None = None) -> str:
         why = r"the practice example has $x_1 = 0$, so $\Delta w_{11} = 0$" if ex.x[0] == 0 else "its update is 0 here,"
         return rf" (Not $w_{{11}}$: {why} and $w_{{11}}(n+1)$ would be $w_{{11}}(n)$.)"
     w_11, asked = (  # the classic slips the w_ik(n+1) box (box 1) takes for right, of w_11 and of the one asked about
-        [m.slip for m in e.mistakes if m.about(1) and slips_taken(e, e.boxes[1].index, [m])]
+        slips_named(e, e.boxes[1].index, [m for m in e.mistakes if m.about(1)])
         for e in (_one_iteration_exercise(ex, ik) for ik in ((0, 0), chosen)))
     if not asked:
         return (f" (Not $w_{{11}}$: its box would take the slip{'s' if len(w_11) > 1 else ''} "

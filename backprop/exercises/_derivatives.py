@@ -1,6 +1,8 @@
 """Exercises 2 and 3, the two derivatives: the logistic sigmoid's at the field v_1 of hidden neuron 1 and tanh's at
-v_2, each at another neuron's field where that neuron is so saturated that the derivative is within the answer box's
-tolerance of a classic slip (`derivative_neuron`): a box that takes 0, or a negative slope, for right teaches nothing.
+v_2, each at another neuron's field where the answer box there would take a classic slip for right
+(`derivative_neuron`): where the function is flat (a saturated field, the derivative near 0, where a box takes 0 and
+negative values too) or where a slip meets the right answer by chance (v(1 − v) = logsig'(v) near v = 0.4; at v = 0
+tanh's 1 − tanh v, sech v and 1 + tanh² v are all 1).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from ..examples import Example
 from ._feedback import ATOL
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import sample_pass
-from ._weights import slips_taken
+from ._weights import first_or_fewest, slips_named
 
 
 def _sigmoid_derivative(ex: Example, i: int) -> NumericExercise:
@@ -75,18 +77,19 @@ _AT: dict[str, tuple[Callable[[Example, int], NumericExercise], int]] = {
 def _taken(name: str, ex: Example, i: int) -> list[str]:
     """The classic slips exercise ``name``'s box at v_i takes for right."""
     e = _AT[name][0](ex, i)
-    return [m.slip for m in e.mistakes if slips_taken(e, e.boxes[0].index, [m])]
+    return slips_named(e, e.boxes[0].index, e.mistakes)
 
 
 def derivative_neuron(name: str, example: Example | None = None) -> tuple[str, int]:
     """The field exercise ``name`` (``"sigmoid-derivative"``, ``"tanh-derivative"``) asks at: v_1 (exercise 2) or v_2
     (exercise 3), unless its box takes a classic slip for right; else the first other hidden neuron's whose box tells
     every slip apart; else the one whose box takes the fewest. Returns its label (``"v_2"``) and its index, from 0."""
+    if name not in _AT:
+        raise ValueError(f"derivative_neuron is for the exercises {', '.join(map(repr, _AT))}, not {name!r}")
     ex = examples.PRACTICE if example is None else example
     first = _AT[name][1]
     order = [first] + [i for i in range(ex.net.n_hidden) if i != first]
-    taken = {i: len(_taken(name, ex, i)) for i in order}
-    chosen = next((i for i in order if taken[i] == 0), min(order, key=taken.__getitem__))
+    chosen = first_or_fewest(order, lambda i: len(_taken(name, ex, i)))
     return f"v_{chosen + 1}", chosen
 
 
@@ -104,11 +107,14 @@ def derivative_why(name: str, example: Example | None = None) -> str:
         return (f" (Not at $v_{first + 1}$: here every field's answer box takes a classic slip for right; "
                 f"$v_{first + 1}$'s would take {len(taken)}, $v_{chosen + 1}$'s takes {len(fewest)}.)")
     right = float(build(ex, first).right)
-    # below the box's absolute tolerance, ATOL, the derivative is near 0 because the neuron is saturated; elsewhere a
-    # slip can give nearly the right number by chance (v(1 - v) and s(1 - s) meet near v = 0.4)
-    why = f"neuron {first + 1} is so saturated that " if abs(right) <= ATOL else ""
-    return show.tex(r" (Not at $v_{{n}}$: {{why}}the derivative there, ${{value}}$, is within the answer box's "
-                    r"tolerance of what the slip{{s}} {{slips}} give{{s_verb}}.)", n=first + 1, why=why, value=right,
+    # below the box's absolute tolerance, ATOL, the derivative is near 0: the function is flat there (a saturated
+    # field); elsewhere a slip gives nearly the right number by chance
+    v = float(sample_pass(ex).v_h[first])
+    function = "the logistic sigmoid" if name == "sigmoid-derivative" else r"$\tanh$"
+    flat = show.tex(r"{{function}} is so flat at $v_{{n}} = {{v}}$ that ", function=function, n=first + 1, v=v) \
+        if abs(right) <= ATOL else ""
+    return show.tex(r" (Not at $v_{{n}}$: {{flat}}the derivative there, ${{value}}$, is within the answer box's "
+                    r"tolerance of what the slip{{s}} {{slips}} give{{s_verb}}.)", n=first + 1, flat=flat, value=right,
                     s="s" if len(taken) > 1 else "", slips=show.and_list([f"“{slip}”" for slip in taken]),
                     s_verb="" if len(taken) > 1 else "s")
 

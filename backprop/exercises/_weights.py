@@ -9,22 +9,38 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
 from .. import labels
 from ._numeric import Box
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from ..examples import Example
     from ._numeric import Mistake, NumericExercise
 
 
+def slips_named(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> list[str]:
+    """The slips (`Mistake.slip`) of ``mistakes`` that give, at ``index`` of the answer, a number within the tolerance
+    of the right one: those a box on that entry takes for right."""
+    return [m.slip for m in mistakes if e.close(m.value[index], at=index)]
+
+
 def slips_taken(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> int:
-    """How many of ``mistakes`` give, at ``index`` of the answer, a number within the tolerance of the right one: the
-    slips a box on that entry takes for right."""
-    return sum(bool(e.close(m.value[index], at=index)) for m in mistakes)
+    """How many slips a box on entry ``index`` takes for right (`slips_named`)."""
+    return len(slips_named(e, index, mistakes))
+
+
+def first_or_fewest(order: Sequence[T], taken: Callable[[T], int], prefer: Callable[[T], bool] = lambda _: True) -> T:
+    """Of the candidates in ``order`` (weights, or neurons), the first whose box takes no slip for right (``taken``
+    counts them), among those the first ``prefer`` holds for if any does; else the one whose box takes the fewest (the
+    first of them). ``order`` must not be empty."""
+    counts = [taken(c) for c in order]
+    good = [c for c, n in zip(order, counts, strict=True) if n == 0]
+    return next(iter([c for c in good if prefer(c)] or good), order[counts.index(min(counts))])
 
 
 def told_apart(e: NumericExercise, index: tuple[int, ...], mistakes: Sequence[Mistake]) -> bool:
@@ -50,9 +66,9 @@ def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], Numer
         e = exercise(ik)
         return slips_taken(e, e.boxes[box].index, [m for m in e.mistakes if m.about(box)])
 
-    good = [ik for ik in moving if taken(ik) == 0]
-    preferred = [ik for ik in good if prefer is not None and prefer[ik]]
-    return next(iter(preferred or good), min(moving, key=taken, default=(0, 0)))
+    if not moving:
+        return (0, 0)
+    return first_or_fewest(moving, taken, lambda ik: prefer is None or bool(prefer[ik]))
 
 
 def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

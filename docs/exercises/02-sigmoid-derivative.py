@@ -39,8 +39,8 @@ $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
-# The field the task asks at: v_1, unless hidden neuron 1 is so saturated that the answer box could not tell a classic
-# slip from the right answer (then another neuron's; the task says why).
+# The field the task asks at: v_1, unless the answer box there would take a classic slip for right (the logistic
+# sigmoid flat there, or a slip that meets the answer by chance): then another neuron's, and the task says why.
 name, i = derivative_neuron("sigmoid-derivative")  # "v_1" and its index in v_hidden, 0
 v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
 given(**{name: v[i]})

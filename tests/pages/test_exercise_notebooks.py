@@ -1015,9 +1015,9 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
     taken = [f"“{name}”" for name, value in slips.items() if abs(value - f_prime) <= 1e-6 + 1e-3 * abs(f_prime)]
     assert len(taken) == 2  # the lost minus sign, and f(v_1) itself: f(v_1) = 1.7e-8 too, near 0
     said = re.sub(r"\s+", " ", texts["02-sigmoid-derivative"])
-    assert (rf"(Not at $v_1$: neuron 1 is so saturated that the derivative there, "
-            rf"${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of what the slips "
-            rf"{pages.and_list(taken)} give.)") in said
+    assert (rf"(Not at $v_1$: the logistic sigmoid is so flat at $v_1 = {oracle.formula_string(v_1)}$ that the "
+            rf"derivative there, ${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of what the "
+            rf"slips {pages.and_list(taken)} give.)") in said
     assert r"Compute the logistic sigmoid's derivative $f'(v_2)$ at the field $v_2$ of hidden neuron 2" in said
 
 
