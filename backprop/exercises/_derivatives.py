@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from .. import activations, examples, show
 from ..examples import Example
-from ._feedback import ATOL
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import sample_pass
 from ._weights import first_or_fewest, slips_named
@@ -74,16 +73,22 @@ _AT: dict[str, tuple[Callable[[Example, int], NumericExercise], int]] = {
 }
 
 
+#: What `_taken` lists for a box that takes 0 for right: a derivative within the box's tolerance of 0, at a field where
+#: the function is flat, whose box takes 0 and negative values too, whichever slips it tells apart.
+ZERO = "0"
+
+
 def _taken(name: str, ex: Example, i: int) -> list[str]:
-    """The classic slips exercise ``name``'s box at v_i takes for right."""
+    """The wrong answers exercise ``name``'s box at v_i takes for right: `ZERO` first where it takes 0, then the
+    classic slips it takes."""
     e = _AT[name][0](ex, i)
-    return slips_named(e, e.boxes[0].index, e.mistakes)
+    return [ZERO] * bool(e.close(0.0, at=e.boxes[0].index)) + slips_named(e, e.boxes[0].index, e.mistakes)
 
 
 def derivative_neuron(name: str, example: Example | None = None) -> tuple[str, int]:
     """The field exercise ``name`` (``"sigmoid-derivative"``, ``"tanh-derivative"``) asks at: v_1 (exercise 2) or v_2
-    (exercise 3), unless its box takes a classic slip for right; else the first other hidden neuron's whose box tells
-    every slip apart; else the one whose box takes the fewest. Returns its label (``"v_2"``) and its index, from 0."""
+    (exercise 3), unless its box takes 0 or a classic slip for right; else the first other hidden neuron's whose box
+    takes neither; else the one whose box takes the fewest. Returns its label (``"v_2"``) and its index, from 0."""
     if name not in _AT:
         raise ValueError(f"derivative_neuron is for the exercises {', '.join(map(repr, _AT))}, not {name!r}")
     ex = examples.PRACTICE if example is None else example
@@ -101,22 +106,23 @@ def derivative_why(name: str, example: Example | None = None) -> str:
     chosen = derivative_neuron(name, ex)[1]
     if chosen == first:
         return ""
-    taken = _taken(name, ex, first)
-    fewest = _taken(name, ex, chosen)
-    if fewest:  # no field's box tells every slip apart: the one asked at takes the fewest
-        return (f" (Not at $v_{first + 1}$: here every field's answer box takes a classic slip for right; "
-                f"$v_{first + 1}$'s would take {len(taken)}, $v_{chosen + 1}$'s takes {len(fewest)}.)")
+    taken, fewest = _taken(name, ex, first), _taken(name, ex, chosen)
+    n = first + 1
+    if fewest:  # no field's box tells every wrong answer apart: the one asked at takes the fewest
+        return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right, 0 or a "
+                f"classic slip; $v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
     right = float(build(ex, first).right)
-    # below the box's absolute tolerance, ATOL, the derivative is near 0: the function is flat there (a saturated
-    # field); elsewhere a slip gives nearly the right number by chance
-    v = float(sample_pass(ex).v_h[first])
-    function = "the logistic sigmoid" if name == "sigmoid-derivative" else r"$\tanh$"
-    flat = show.tex(r"{{function}} is so flat at $v_{{n}} = {{v}}$ that ", function=function, n=first + 1, v=v) \
-        if abs(right) <= ATOL else ""
-    return show.tex(r" (Not at $v_{{n}}$: {{flat}}the derivative there, ${{value}}$, is within the answer box's "
-                    r"tolerance of what the slip{{s}} {{slips}} give{{s_verb}}.)", n=first + 1, flat=flat, value=right,
-                    s="s" if len(taken) > 1 else "", slips=show.and_list([f"“{slip}”" for slip in taken]),
-                    s_verb="" if len(taken) > 1 else "s")
+    slips = [f"“{slip}”" for slip in taken if slip != ZERO]
+    gives = show.tex(r"what the slip{{s}} {{slips}} give{{verb}}", s="s" * (len(slips) > 1), slips=show.and_list(
+        slips), verb="" if len(slips) > 1 else "s") if slips else ""
+    if ZERO in taken:  # the function is flat there: a saturated field
+        function = "the logistic sigmoid" if name == "sigmoid-derivative" else r"$\tanh$"
+        return show.tex(r" (Not at $v_{{n}}$: {{function}} is so flat at $v_{{n}} = {{v}}$ that the derivative there, "
+                        r"${{value}}$, is within the answer box's tolerance of 0{{gives}}.)", n=n, function=function,
+                        v=float(sample_pass(ex).v_h[first]), value=right, gives=f", and of {gives}" if gives else "")
+    # a slip meets the right answer by chance
+    return show.tex(r" (Not at $v_{{n}}$: there the derivative, ${{value}}$, happens to lie within the answer box's "
+                    r"tolerance of {{gives}}.)", n=n, value=right, gives=gives)
 
 
 def sigmoid_derivative(ex: Example) -> NumericExercise:

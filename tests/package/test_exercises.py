@@ -428,8 +428,8 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
     # ... so exercise 3 asks at v_3 = 0.5 - 0.3 + 0.1 = 0.3 (v_1 = 0.04 as well), whose box tells every slip apart
     assert abs(sech - right) <= 1e-6 + 1e-3 * right and ex.derivative_neuron("tanh-derivative", example) == ("v_3", 2)
     assert ex.derivative_why("tanh-derivative", example) == (
-        f" (Not at $v_2$: the derivative there, ${right:.6f}$, is within the answer box's tolerance of what the slip "
-        "“sech v, unsquared” gives.)")
+        f" (Not at $v_2$: there the derivative, ${right:.6f}$, happens to lie within the answer box's tolerance of "
+        "what the slip “sech v, unsquared” gives.)")
 
 
 def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():

@@ -1016,8 +1016,8 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
     assert len(taken) == 2  # the lost minus sign, and f(v_1) itself: f(v_1) = 1.7e-8 too, near 0
     said = re.sub(r"\s+", " ", texts["02-sigmoid-derivative"])
     assert (rf"(Not at $v_1$: the logistic sigmoid is so flat at $v_1 = {oracle.formula_string(v_1)}$ that the "
-            rf"derivative there, ${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of what the "
-            rf"slips {pages.and_list(taken)} give.)") in said
+            rf"derivative there, ${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of 0, and of "
+            rf"what the slips {pages.and_list(taken)} give.)") in said
     assert r"Compute the logistic sigmoid's derivative $f'(v_2)$ at the field $v_2$ of hidden neuron 2" in said
 
 
@@ -1028,20 +1028,36 @@ TANH_SATURATED_V2 = {"w_hidden": [[0.3, -0.25], [4.2, -3.6], [-0.35, 0.4]], "b_h
                      "x": [0.9, -1.1], "d": 1.1, "eta": 0.005}
 
 
-@pytest.mark.parametrize("name", ["saturated", "tanh-saturated-v2", "every-saturated"])
+# A second reviewer's: tanh hidden neurons, v_2 = -1.5 - 6.75 - 0.5 = -8.75, tanh'(v_2) = 1.0e-7. No classic slip
+# gives nearly that on this side (1 - tanh v is near 2), so the box at v_2 was kept, and took 0 and -1e-7 for right.
+TANH_NEGATIVE_V2 = {"w_hidden": [[0.4, -0.25], [-3.0, 4.5], [0.55, 0.15]], "b_hidden": [0.1, -0.5, -0.2],
+                    "w_output": [[0.6, -0.45, 0.35]], "b_output": [-0.1], "hidden": "tansig", "output": "purelin",
+                    "x": [0.5, -1.5], "d": -0.4, "eta": 0.15}
+
+
+@pytest.mark.parametrize("name", ["saturated", "tanh-saturated-v2", "every-saturated", "tanh-negative-v2"])
 def test_exercises_2_and_3_ask_at_the_field_the_oracle_chooses(tmp_path, name):
     practice = {"saturated": SATURATED, "tanh-saturated-v2": TANH_SATURATED_V2,
-                "every-saturated": {**SATURATED, "w_hidden": [[-9.0, 8.0], [9.0, -9.0], [9.5, -7.5]]}}[name]
+                "every-saturated": {**SATURATED, "w_hidden": [[-9.0, 8.0], [9.0, -9.0], [9.5, -7.5]]},
+                "tanh-negative-v2": TANH_NEGATIVE_V2}[name]
     it = oracle.iteration(practice)
     texts = shown_with_example(_practice_file(tmp_path, practice, name), ["02-sigmoid-derivative",
                                                                             "03-tanh-derivative"])
     for stem in ("02-sigmoid-derivative", "03-tanh-derivative"):
         WORDS[stem](texts[stem], practice, it)
     chosen = (derivative_field("sigmoid-derivative", practice, it), derivative_field("tanh-derivative", practice, it))
-    assert chosen == {"saturated": (1, 1), "tanh-saturated-v2": (0, 0), "every-saturated": (0, 0)}[name]
+    assert chosen == {"saturated": (1, 1), "tanh-saturated-v2": (0, 0), "every-saturated": (0, 0),
+                      "tanh-negative-v2": (0, 0)}[name]
+    if name == "tanh-negative-v2":
+        t = _math.tanh(it["v_hidden"][1])
+        assert abs(1 - t * t) < 1e-6, "the premise: the box at v_2 takes 0"
+        said = re.sub(r"\s+", " ", texts["03-tanh-derivative"])
+        assert (r"(Not at $v_2$: $\tanh$ is so flat at $v_2 = -8.750000$ that the derivative there, $1.0 \times "
+                r"10^{-7}$, is within the answer box's tolerance of 0.)") in said
     if name == "every-saturated":  # tanh' is near 0 at every field: v_1's box takes the fewest slips, v_2's more
-        assert re.search(r"\(Not at \$v_2\$: here every field's answer box takes a classic slip for right; \$v_2\$'s "
-                         r"would take \d, \$v_1\$'s takes \d\.\)", re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
+        assert re.search(r"\(Not at \$v_2\$: here the answer box at every field takes some wrong answers for right, 0 "
+                         r"or a classic slip; \$v_2\$'s would take \d of them, \$v_1\$'s takes \d\.\)",
+                         re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
 
 
 def test_with_every_hidden_neuron_saturated_exercise_2_asks_at_v_1_and_says_its_derivative_is_not_0(tmp_path):

@@ -67,9 +67,9 @@ def gradient_weight(example: dict, it: dict) -> tuple[str, int, int]:
 
 def derivative_field(name: str, example: dict, it: dict) -> int:
     """The hidden neuron (from 0) at whose field exercise 2 (``name`` "sigmoid-derivative") asks for logsig' and
-    exercise 3 ("tanh-derivative") for tanh': neuron 1 (exercise 2) or 2 (exercise 3), unless its box takes one of
-    the classic slips for right (within 10^-6 + 10^-3 |a| of the right a); else the first other whose box takes none;
-    else the one whose box takes the fewest. ``it``: ``oracle.iteration(example)``."""
+    exercise 3 ("tanh-derivative") for tanh': neuron 1 (exercise 2) or 2 (exercise 3), unless its box takes 0 or one
+    of the classic slips for right (within 10^-6 + 10^-3 |a| of the right a); else the first other whose box takes
+    none; else the one whose box takes the fewest. ``it``: ``oracle.iteration(example)``."""
     def taken(i: int) -> int:
         v = it["v_hidden"][i]
         s = 1 / (1 + math.exp(-v))
@@ -80,7 +80,7 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
             t = math.tanh(v)
             a = 1 - t * t
             slips = (1 - t, 1 / math.cosh(v), t * (1 - t), 1 + t * t, s * (1 - s))
-        return sum(abs(slip - a) <= 1e-6 + 1e-3 * abs(a) for slip in slips)
+        return sum(abs(wrong - a) <= 1e-6 + 1e-3 * abs(a) for wrong in (0.0, *slips))
 
     first = 0 if name == "sigmoid-derivative" else 1
     order = [first] + [i for i in range(len(it["v_hidden"])) if i != first]
