@@ -953,38 +953,43 @@ def saturated_gradients_are_small() -> bool:
 
 
 # A reviewer's example with a small error (e = 0.022, E = 2.3e-4): the central difference's rounding error is some 25
-# times εE/h, the page's first estimate of it, and within ε|e y|/h, its estimate now.
+# times εE/h, the page's first estimate of it. A code review's example whose output is a difference of two large terms
+# (w_41 = 900, w_42 = -900): some 90 times ε|e y|/h, its second. Both are within ε|e| S/h, S the size of the terms.
 SMALL_COST = {"w_hidden": [[0.123456, -0.654321], [2.718282, 1.414214], [-0.271828, 0.314159]],
               "b_hidden": [0.05, 1.1, -0.2], "w_output": [[0.345678, 0.987654, -0.456789]], "b_output": [-0.111111],
               "hidden": "logsig", "output": "purelin", "x": [2.0, 1.0], "d": 0.86, "eta": 0.01}
+CANCELLING = {"w_hidden": [[0.31, 0.2], [0.3, 0.21], [0.5, -0.41]], "b_hidden": [0.1, 0.1, 0.2],
+              "w_output": [[900.0, -900.0, 0.5]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+              "x": [1.0, 0.5], "d": 0.9, "eta": 0.0001}
 
 
 def rounding_error_of_the_difference() -> bool:
-    """The rounding error of E(θ + h) - E(θ - h), divided by 2h, grows like ε/h, and is up to about ε|e y|/h (y rounded
-    by about ε|y|, and dE/dy = -e): on an output weight (E is quadratic in it, so the central difference has no
-    truncation error) in plain math, for h = 10^-8 to 10^-11, on the example in use and on SMALL_COST, whose error is
-    far above εE/h; and the package's rounding_noise bound is proportional to 1/h and above ε|e y|/h."""
-    def errors(ex: dict) -> tuple[list[float], float, float]:
+    """The rounding error of E(θ + h) - E(θ - h), divided by 2h, grows like ε/h, and is up to about ε|e| S/h, S =
+    |b_4| + Σ_i |w_4i y_hi| the size of the terms that add up to y (y rounded by about εS, and dE/dy = -e): on an
+    output weight (E is quadratic in it, so the central difference has no truncation error) in plain math, for h =
+    10^-8 to 10^-11, on the example in use, SMALL_COST (error far above εE/h) and CANCELLING (far above ε|e y|/h); and
+    the package's rounding_noise bound is proportional to 1/h and above ε|e| S/h."""
+    def measured(ex: dict) -> dict[str, object]:
         p, x, d, eta = network_of(ex)
         a = -updates(p, x, d, eta)["w_output"][0][0] / eta
-        y = oracle.forward(ex)["y_output"][0]
+        fp = oracle.forward(ex)
+        y, e = fp["y_output"][0], d[0] - fp["y_output"][0]
+        size = abs(ex["b_output"][0]) + sum(abs(w * yh) for w, yh in zip(ex["w_output"][0], fp["y_hidden"]))
         hs = (1e-8, 1e-9, 1e-10, 1e-11)
-        return ([abs(finite_differences(p, x, d, h)["w_output"][0][0] - a) * h for h in hs], abs((d[0] - y) * y),
-                cost(p, x, d))
+        return {"scaled": [abs(finite_differences(p, x, d, h)["w_output"][0][0] - a) * h for h in hs],  # error · h
+                "eS": abs(e) * size, "ey": abs(e * y), "E": cost(p, x, d)}
 
     eps = sys.float_info.epsilon
-    about = True
-    for ex in (EX, SMALL_COST):
-        scaled, ey, _ = errors(ex)  # each error times its h
-        about &= 0.05 < max(scaled) / (eps * ey) < 2
-    small, _, small_cost = errors(SMALL_COST)
-    above = max(small) / (eps * small_cost) > 10  # the premise: εE/h is far too small an estimate there
-    grows = errors(EX)[0][0] / 1e-8 < errors(EX)[0][3] / 1e-11  # like 1/h: the error at 10^-11 is the larger
+    got = {name: measured(ex) for name, ex in (("in use", EX), ("small cost", SMALL_COST), ("cancel", CANCELLING))}
+    about = all(0.01 < max(m["scaled"]) / (eps * m["eS"]) < 2 for m in got.values())
+    # the premises: εE/h and ε|e y|/h, the page's earlier estimates, are far too small for these two
+    premises = (max(got["small cost"]["scaled"]) / (eps * got["small cost"]["E"]) > 10
+                and max(got["cancel"]["scaled"]) / (eps * got["cancel"]["ey"]) > 10)
+    grows = got["in use"]["scaled"][0] / 1e-8 < got["in use"]["scaled"][3] / 1e-11  # like 1/h
     net = backprop.examples.NET
     noise = [gradcheck.rounding_noise(net, backprop.examples.X, backprop.examples.D, h) * h for h in (1e-4, 1e-6)]
-    y = oracle.forward(EX)["y_output"][0]
-    e_y = abs((float(EX["d"]) - y) * y)
-    return about and above and grows and noise[0] == pytest.approx(noise[1], rel=1e-9) and noise[0] >= eps * e_y
+    return (about and premises and grows and noise[0] == pytest.approx(noise[1], rel=1e-9)
+            and noise[0] >= eps * got["in use"]["eS"])
 
 
 def test_verification_points_to_the_relative_error_where_a_gradient_prints_few_digits(tmp_path):
@@ -998,8 +1003,9 @@ def test_verification_points_to_the_relative_error_where_a_gradient_prints_few_d
         p, x, d, eta = network_of(ex)
         a = [-g / eta for g in flat(updates(p, x, d, eta))]
         c = flat(finite_differences(p, x, d, 1e-5))
+        # printed with at most two significant digits: at most two digits after the leading zeros of 0.000000
         few = [f"${label}$" for label, g, f in zip(ROW_LABELS, a, c)
-               if 0 < abs(g) < 1e-4 and abs(g - f) < 1e-7 * abs(g)]
+               if g != 0 and len(f"{abs(g):.6f}".replace(".", "").lstrip("0")) <= 2 and abs(g - f) < 1e-7 * abs(g)]
         said = re.sub(r"\s+", " ", text)
         if few:
             assert (f"are right. {and_list(few)} print{'s' if len(few) == 1 else ''} with at most two significant "
@@ -1054,7 +1060,9 @@ VERIFICATION_EXPRESSIONS = [
                                                             lambda n, i, k: n.e[4] * n.w[4, i] * n.x[k])),
     (r"e\, w_{4i}", lambda: gradient_is_a_fraction_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i])),
     (r"10^{-6}", saturated_gradients_are_small),  # "often $10^{-6}$ or less"
-    (r"\varepsilon\,|e\,y|/h", rounding_error_of_the_difference),  # "the central difference's rounding error, up to"
+    # "the central difference's rounding error, up to about ... (the output's rounding, about $\varepsilon$ times the
+    # size $S$ of the terms that add up to it, times $|e|$, how fast the cost changes with it)"
+    (r"\varepsilon\,|e|\,S/h", rounding_error_of_the_difference),
     (r"10^{-7}", small_gradients_count_0),  # "where the plain $r$ would read $10^{-7}$ or more but the gap
     (r"|a - c|", small_gradients_count_0),  # $|a - c|$ is within the rounding noise ..., $r$ counts $0$;
     (r"0", small_gradients_count_0),
