@@ -8,7 +8,6 @@ derivation no numbers); the buggy implementations exercise 12 shows and checks a
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 import numpy as np
 
@@ -22,37 +21,25 @@ from ._numeric import Box, Mistake, NumericExercise
 from ._sample import label, output_weight, sample_pass
 
 
-def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
-    """The spot-the-bug implementation: the output weights are updated before the hidden rules use them."""
+def _slipped_step(net: Network, x: np.ndarray, d: float, eta: float, *, back_next: bool = False,
+                  f_prime: bool = True, hidden: str = "", e_sign: float = 1.0) -> Network:
+    """One online iteration, laid out as exercise 12's code, with classic slips switched on: ``back_next``, the hidden
+    rules fed with w_4i(n+1) (the exercise's bug); ``f_prime`` False, f'(v_i) dropped; ``hidden`` "sign" or "eta",
+    the hidden rules' step taken up the gradient or without η; ``e_sign`` -1, the error taken as y - d everywhere."""
     fp = forward(net, x)
-    e = float(error(fp, d)[0])
+    e = e_sign * float(error(fp, d)[0])
     w_ji = net.w_output + eta * e * fp.y_hidden  # rule 1 applied at once ...
     b_j = net.b_output + eta * e
-    f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
-    delta_i = e * w_ji[0] * f_prime  # ... so this uses w_4i(n+1)
-    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i, w_ji, b_j,
+    slope = activations.get(net.hidden).derivative_from_output(fp.y_hidden) if f_prime else 1.0
+    delta_i = e * (w_ji if back_next else net.w_output)[0] * slope  # ... so with the bug this uses w_4i(n+1)
+    size = {"": eta, "sign": -eta, "eta": 1.0}[hidden]
+    return Network(net.w_hidden + size * np.outer(delta_i, x), net.b_hidden + size * delta_i, w_ji, b_j,
                    hidden=net.hidden)
 
 
-def _step_without_f_prime(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
-    fp = forward(net, x)
-    e = float(error(fp, d)[0])
-    delta_i = e * net.w_output[0]  # f'(v_i) dropped
-    return Network(net.w_hidden + eta * np.outer(delta_i, x), net.b_hidden + eta * delta_i,
-                   net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
-
-
-def _step_with_hidden_slip(slip: str) -> Callable[[Network, np.ndarray, float, float], Network]:
-    """`step` with one classic slip in the hidden rules (3) and (4): ``"sign"`` (the step taken up the gradient) or
-    ``"eta"`` (η left out); the output rules right."""
-    def slipped(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
-        fp = forward(net, x)
-        e = float(error(fp, d)[0])
-        delta_i = e * net.w_output[0] * activations.get(net.hidden).derivative_from_output(fp.y_hidden)
-        size = {"sign": -eta, "eta": 1.0}[slip]
-        return Network(net.w_hidden + size * np.outer(delta_i, x), net.b_hidden + size * delta_i,
-                       net.w_output + eta * e * fp.y_hidden, net.b_output + eta * e, hidden=net.hidden)
-    return slipped
+def _buggy_step_updated_weights(net: Network, x: np.ndarray, d: float, eta: float) -> Network:
+    """The spot-the-bug implementation: the output weights are updated before the hidden rules use them."""
+    return _slipped_step(net, x, d, eta, back_next=True)
 
 
 def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int, ...]) -> NumericExercise:
@@ -118,7 +105,10 @@ def spot_the_bug(ex: Example) -> NumericExercise:
 
 
 def _random_case(rng: np.random.Generator) -> dict[str, object]:
-    net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)))
+    """A random network, sample and η for the fix exercise: a logsig or a tanh hidden layer, drawn, so that a fixed
+    step which hard-codes one activation fails (a reviewer's logsig-only fix passed a tanh practice example)."""
+    hidden = str(rng.choice(["logsig", "tansig"]))
+    net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)), hidden=hidden)
     return {"net": net, "x": rng.uniform(-1, 1, 2), "d": float(rng.uniform(-1, 1)), "eta": 0.5}
 
 
@@ -129,9 +119,20 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
         points=_random_case,
         mistakes=(
             FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
-            FunctionMistake(_step_without_f_prime, homework.hint("no-hidden-derivative")),
-            FunctionMistake(_step_with_hidden_slip("sign"), homework.hint("sign-flipped")),
-            FunctionMistake(_step_with_hidden_slip("eta"), homework.hint("no-eta")),
+            FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, f_prime=False),
+                            homework.hint("no-hidden-derivative")),
+            FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, hidden="sign"),
+                            "The sign in the hidden rules: your hidden weights and biases moved up the gradient, "
+                            "while the output weights moved down it. Each hidden update is +η times δ_i times its "
+                            "input (1 for a bias), δ_i carrying the error d − y."),
+            FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, hidden="eta"),
+                            "You left η out of the hidden rules: each hidden update is η times δ_i times its input "
+                            "(1 for a bias), as each output update is η times δ_4 times its input."),
+            FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, e_sign=-1.0),
+                            homework.hint("sign-flipped")),
+            FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, 1.0), homework.hint("no-eta")),
+            FunctionMistake(lambda net, x, d, eta: net, "Your function returns the network of time n: compute the "
+                            "four rules' Δ, then return a new Network with each θ(n) + Δθ(n)."),
         ),
     )
 

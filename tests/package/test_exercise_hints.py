@@ -1007,14 +1007,20 @@ def _flat_network(net: Network) -> list[float]:
 def test_each_wrong_step_of_the_fix_exercise_is_the_slip_its_hint_names():
     exercise = ex.get("spot-the-bug-fix")
     slips = {homework.hint("updated-output-weights"): {"back": "n+1"}, homework.hint("no-hidden-derivative"):
-             {"f_prime": False}, homework.hint("sign-flipped"): {"hidden_size": -0.5},
-             homework.hint("no-eta"): {"hidden_size": 1.0}}  # at η = 0.5, below
-    assert sorted(m.hint for m in exercise.mistakes) == sorted(slips)
+             {"f_prime": False}, "The sign in the hidden rules": {"hidden_size": -0.5},  # at η = 0.5, below
+             "You left η out of the hidden rules": {"hidden_size": 1.0},
+             homework.hint("sign-flipped"): {"eta": -0.5},  # e = y - d in every rule: η's sign flipped
+             homework.hint("no-eta"): {"eta": 1.0}, "returns the network of time n": {"unchanged": True}}
+    named = {m.hint: next(key for key in slips if key in m.hint) for m in exercise.mistakes}
+    assert sorted(named.values()) == sorted(slips), "one mistake per slip"
     rng = np.random.default_rng(11)
     for m in exercise.mistakes:
-        for _ in range(3):
-            net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)))
+        for hidden in ("logsig", "tansig"):
+            net = Network.random(2, 3, 1, seed=int(rng.integers(2**31)), hidden=hidden)
             x, d = rng.uniform(-1, 1, 2).tolist(), float(rng.uniform(-1, 1))
             got = _flat_network(m.function(net, np.array(x), d, 0.5))
-            assert _same(got, _plain_step(net, x, d, 0.5, **slips[m.hint])), m.hint
+            slip = dict(slips[named[m.hint]])
+            want = (_flat_network(net) if slip.pop("unchanged", False)
+                    else _plain_step(net, x, d, slip.pop("eta", 0.5), **slip))
+            assert _same(got, want), m.hint
             assert not _same(got, _plain_step(net, x, d, 0.5)), "the slip changes the step"

@@ -632,9 +632,24 @@ def test_fix_checker_names_a_flipped_sign_or_a_missing_eta_in_the_hidden_rules()
     """A reviewer's fixes with the hidden rules' sign flipped, or η left out, got "disagrees with the reference ...
     Check each factor of the chain rule"; the catalogue has a hint for each."""
     flipped = ex.check("spot-the-bug-fix", lambda net, x, d, eta: hand_step(net, x, d, eta, hidden_size=-eta))
-    assert flipped.ok is False and "Your sign is flipped" in flipped.message
+    assert flipped.ok is False and "The sign in the hidden rules" in flipped.message
     no_eta = ex.check("spot-the-bug-fix", lambda net, x, d, eta: hand_step(net, x, d, eta, hidden_size=1.0))
-    assert no_eta.ok is False and "You forgot the learning rate η" in no_eta.message
+    assert no_eta.ok is False and "You left η out of the hidden rules" in no_eta.message
+    # the same slips in every rule (e taken as y - d is η's sign flipped), and no step at all (a second reviewer)
+    everywhere = ex.check("spot-the-bug-fix", lambda net, x, d, eta: hand_step(net, x, d, -eta))
+    assert everywhere.ok is False and "Your sign is flipped" in everywhere.message
+    assert "You forgot the learning rate η" in ex.check("spot-the-bug-fix",
+                                                         lambda net, x, d, eta: hand_step(net, x, d, 1.0)).message
+    assert "returns the network of time n" in ex.check("spot-the-bug-fix", lambda net, x, d, eta: net).message
+
+
+def test_fix_checker_tries_both_hidden_activations():
+    """A reviewer's fix that hard-codes the logistic sigmoid passed the check, which drew logsig networks only, though
+    the practice example's hidden layer was tanh."""
+    def logsig_only(net, x, d, eta):
+        return hand_step(Network(**{**net.to_dict(), "hidden": "logsig"}), x, d, eta)
+
+    assert ex.check("spot-the-bug-fix", logsig_only).ok is False
 
 
 def test_fix_checker_says_what_a_function_returned_where_it_returns_no_network():
