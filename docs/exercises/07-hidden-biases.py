@@ -74,14 +74,17 @@ r = show.exact
 # on most examples; a saturated one's f'(v_i) can print as 0.000000, and a product of printed factors shows nothing)
 i = next((n for n in range(3) if not show.coarse(f_prime(y_h[n])) and not show.coarse(answer[n])), 0)
 other = [n for n in range(3) if n != i]  # the two neurons whose Δb_i are given without the work
+# f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron), as exercise 6
+fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], fp.v_hidden[i], f_prime(y_h[i]))
 worked_solution(r"""
-With $e = {{e}}$ and $f'(v_{{i1}}) = {{f_prime}} = {{fpi}}$:
+With $e = {{e}}$ and $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fpi}}$:
 
 $$\Delta b_{{i1}} = \eta\, e\, w_{4{{i1}}}\, f'(v_{{i1}}) = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fpi}}
 {{eq}} {{dbi}}, \quad
 \Delta b_{{o1}} = {{db_o1}}, \quad \Delta b_{{o2}} = {{db_o2}}$$
 
 {{relation}}
-""", e=e, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), fpi=f_prime(y_h[i]), eta=eta, w4i=w_4[i], i1=i + 1,
+""", e=e, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=fp_numbers, eq_fp=eq_fp,
+    fpi=f_prime(y_h[i]), eta=eta, w4i=w_4[i], i1=i + 1,
     eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(f_prime(y_h[i])), answer[i]), o1=other[0] + 1, o2=other[1] + 1,
     dbi=answer[i], db_o1=answer[other[0]], db_o2=answer[other[1]], relation=relation)

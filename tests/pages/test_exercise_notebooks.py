@@ -1060,6 +1060,22 @@ def test_exercises_2_and_3_ask_at_the_field_the_oracle_chooses(tmp_path, name):
                          re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
 
 
+def test_exercise_7_writes_a_saturated_slope_from_its_field_as_exercise_6_does(tmp_path):
+    """A reviewer: with every hidden neuron saturated, exercise 7's solution said "f'(v_1) = y_h1 (1 - y_h1) = 2.0e-7"
+    beside a table whose y_h1 is 1.000000, which gives 0. Like exercise 6 it now writes the slope from the field,
+    e^{-v}/(1 + e^{-v})^2, with the oracle's v_1 and slope."""
+    every = {**SATURATED, "w_hidden": [[9.0, -8.0], [9.0, -9.0], [9.5, -7.5]], "b_output": [-0.15]}  # v_1 = 15.9
+    it = oracle.iteration(every)
+    v_1 = it["v_hidden"][0]
+    s = oracle.F["logsig"](v_1)
+    assert f"{s:.6f}" == "1.000000", "the premise: y_h1 prints as 1, whose 1 - y_h1 is 0"
+    text = re.sub(r"\s+", " ", shown_with_example(_practice_file(tmp_path, every, "every"), ["07-hidden-biases"])[
+        "07-hidden-biases"])
+    field = oracle.formula_string(-v_1)
+    assert (rf"$f'(v_1) = y_{{h1}}\,(1 - y_{{h1}}) = \frac{{e^{{{field}}}}}{{\big(1 + e^{{{field}}}\big)^2}} = "
+            rf"{oracle.formula_string(s * (1 - s))}$") in text, text[text.find("With $e"):][:300]
+
+
 def test_with_every_hidden_neuron_saturated_exercise_2_asks_at_v_1_and_says_its_derivative_is_not_0(tmp_path):
     """Where every box takes a slip for right, exercise 2 keeps v_1, and says f'(v_1) is not 0 (a reviewer: a box that
     takes 0.000000 for right next to a derivative of 1.7e-8)."""
