@@ -185,9 +185,15 @@ def gradient_check_why(example: Example | None = None) -> str:
     gradient = float(analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"][0, 0])
     if gradient == 0:
         return r" (Not $w_{11}$: its gradient is 0 here, and so is every slip's value.)"
-    if _measurable(ex)[0, 0] == 0:
-        return show.tex(r" (Not $w_{11}$: its gradient, ${{g}}$, is so close to 0 here that a central difference "
-                        "measures it to few digits.)", g=show.sci(gradient, 3))
+    if _measurable(ex)[0, 0] == 0:  # its central difference agrees with it to fewer digits than GRADCHECK_AGREEMENT
+        numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][0, 0])
+        apart = abs(numeric - gradient) / max(abs(numeric), abs(gradient))
+        digits = max(0, math.floor(-math.log10(apart)))  # significant digits the two share, about
+        shared = ("in no significant digit" if digits == 0 else
+                  f"to only about {digits} significant digit{'' if digits == 1 else 's'}")
+        return show.tex(r" (Not $w_{11}$: a central difference agrees with its gradient, ${{g}}$, {{shared}} here, "
+                        r"where this exercise wants {{wanted}}.)", g=show.sci(gradient, 3), shared=shared,
+                        wanted=round(-math.log10(GRADCHECK_AGREEMENT)))
     w_11 = _gradient_check_exercise(ex, (0, 0))
     if not told_apart(w_11, w_11.boxes[0].index, w_11.mistakes):
         return " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"

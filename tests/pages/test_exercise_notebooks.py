@@ -561,8 +561,9 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
         eta = float(example["eta"])
         slips_apart = all(abs(s - g) > GC_ATOL + GC_RTOL * abs(g) for s in (-eta * g, -g, 2 * g, eta * g))
         why = ("its gradient is 0 here, and so is every slip's value" if g == 0 else
-               f"its gradient, ${mantissa} \\times 10^{{{int(exponent)}}}$, is so close to 0 here that a central "
-               "difference measures it to few digits" if abs(c - g) >= 1e-5 * max(abs(c), abs(g)) else
+               f"a central difference agrees with its gradient, ${mantissa} \\times 10^{{{int(exponent)}}}$, "
+               f"{_shared_digits(c, g)} here, where this exercise wants 5" if abs(c - g) >= 1e-5 * max(abs(c), abs(g))
+               else
                f"its gradient, ${oracle.formula_string(g)}$, is so small here that its box would allow "
                f"{100 * (GC_ATOL / abs(g) + GC_RTOL):.2g} % of it, where the box means to allow 0.01 %"
                if slips_apart and GC_RTOL * abs(g) < GC_ATOL else
@@ -573,6 +574,15 @@ def _gradient_check_names(text: str, example: dict, it: dict) -> None:
     rest = re.sub(r"\(Not \$w_\{11\}\$.*?\)", " ", rest, flags=re.S)
     others = {f"w_{{{a + 1}{b + 1}}}" for a in range(3) for b in range(2)} - {w}
     assert [o for o in others if o in rest] == [], f"exercise 11 names another weight than {name}"
+
+
+def _shared_digits(c: float, g: float) -> str:
+    """How many significant digits a central difference c and a gradient g share, in words: the k of a relative
+    difference below 10^-k, in plain math."""
+    k = 0
+    while abs(c - g) < 10.0 ** -(k + 1) * max(abs(c), abs(g)):
+        k += 1
+    return "in no significant digit" if k == 0 else f"to only about {k} significant digit{'' if k == 1 else 's'}"
 
 
 def _network_and_sample_shown(text: str, example: dict, extra: tuple[tuple[str, float], ...] = (("h", 0.00001),),
@@ -687,7 +697,13 @@ def test_gradient_check_asks_about_a_weight_whose_central_difference_it_can_trus
     assert name == "w_32" and abs(it["delta_hidden"][0] * UNMEASURABLE_W11["x"][0]) < 1e-9  # the premise
     text = shown_with_example(_practice_file(tmp_path, UNMEASURABLE_W11, "unmeasurable-w11"),
                               ["11-gradient-check"])["11-gradient-check"]
-    assert "is so close to 0 here that a central difference measures it to few digits" in re.sub(r"\s+", " ", text)
+    g = -it["delta_hidden"][0] * UNMEASURABLE_W11["x"][0]  # ∂E/∂w_11, from the oracle
+    mantissa, exponent = f"{g:.2e}".split("e")
+    c = central_difference(UNMEASURABLE_W11, 0, 0)
+    assert (rf"(Not $w_{{11}}$: a central difference agrees with its gradient, ${mantissa} \times "
+            rf"10^{{{int(exponent)}}}$, {_shared_digits(c, g)} here, where this exercise wants 5.)") in re.sub(
+        r"\s+", " ", text)
+    assert _shared_digits(c, g) == "in no significant digit"  # the premise: rounding swamps a gradient of 6e-10
     _central_difference_words(text, UNMEASURABLE_W11, it)
 
 
