@@ -121,3 +121,25 @@ def row_lengths(answer: object) -> str | None:
         else:
             return None
     return show.and_list(lengths) if len(set(lengths)) > 1 else None
+
+
+def entry_problem(answer: object, ndim: int) -> str:
+    """What keeps a list answer (``ndim`` levels deep, as the right answer) from being numbers, in words: an entry
+    that is None or text where a number belongs, or a list where a number belongs (``[[0.27], 0.68]`` for two
+    numbers); "" when there is none (numpy then reads it, or says what else is wrong)."""
+    def walk(item: object, index: tuple[int, ...]) -> str:
+        where = str(index[0]) if len(index) == 1 else str(index)
+        if isinstance(item, (list, tuple)):
+            if len(index) == ndim and index:
+                return f"the entry at {where} is a list, where a number belongs (numpy indices, from 0)."
+            return next((p for n, sub in enumerate(item) if (p := walk(sub, (*index, n)))), "")
+        if item is None:
+            return f"the entry at {where} is None, where a number belongs (numpy indices, from 0)."
+        if isinstance(item, str):
+            try:
+                float(item)
+            except ValueError:
+                return f"the entry at {where}, {item!r}, is not a number (numpy indices, from 0)."
+        return ""
+
+    return walk(answer, ()) if isinstance(answer, (list, tuple)) else ""

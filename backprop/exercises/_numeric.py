@@ -30,6 +30,7 @@ from ._feedback import (
     OTHERWISE,
     RTOL,
     Feedback,
+    entry_problem,
     entry_text,
     right_message,
     row_lengths,
@@ -250,6 +251,14 @@ class NumericExercise:
         if callable(answer):
             return Feedback(False, "Not yet: this exercise wants a number, not a function.")
         want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
+        if isinstance(answer, str):  # read as the site's answer box reads it: a comma or a dot, a Unicode minus
+            typed = parse_typed(answer)
+            if typed is None:
+                return Feedback(False, f"Not yet: {answer!r} is not a number.")
+            answer = typed
+        problem = entry_problem(answer, self.right.ndim)
+        if problem:
+            return Feedback(False, f"Not yet: {problem}")
         try:
             value = np.array(answer, dtype=float)
         except (TypeError, ValueError):

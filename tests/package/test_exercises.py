@@ -349,11 +349,13 @@ def test_rows_of_different_lengths_are_named_as_such():
     assert ex.check("hidden-weights", [[0, 0.1], 0.2, [0, 0.3]]).message.startswith(
         "Not yet: the rows of the answer have different lengths (2, a number and 2)")
     assert ex.check("hidden-weights", [["a", "b"], ["c", "d"], ["e", "f"]]).message == (
-        "Not yet: the answer must be numeric, got list.")
+        "Not yet: the entry at (0, 0), 'a', is not a number (numpy indices, from 0).")
     # a 0-d array is a number, not a row (a code review: len() of it raised); a string is no number
     assert ex.check("hidden-weights", [np.array(1.0), np.array([1.0, 2.0])]).message.startswith(
         "Not yet: the rows of the answer have different lengths (a number and 2)")
-    assert ex.check("hidden-weights", ("x", [1, 2])).message == "Not yet: the answer must be numeric, got tuple."
+    assert ex.check("hidden-weights", ("x", [1, 2])).message == (
+        "Not yet: the entry at 0, 'x', is not a number (numpy indices, from 0).")
+    assert ex.check("hidden-weights", [{}, [1, 2]]).message == "Not yet: the answer must be numeric, got list."
 
 
 def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whole_slip():
@@ -366,6 +368,27 @@ def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whol
     w_ik = "w" + "".join("₀₁₂₃₄₅₆₇₈₉"[int(c)] for c in name[2:])
     assert message == (f"Not yet: the entries at 0, 1 are off (numpy indices, from 0). w₄₁(n+1) and {w_ik}(n+1): "
                        + homework.hint("delta-as-new-value", examples.PRACTICE_NET))
+
+
+@pytest.mark.parametrize(("name", "answer", "message"), [
+    ("forward-pass", [None, 0.5], "the entry at 0 is None, where a number belongs (numpy indices, from 0)."),
+    ("hidden-weights", [[0.1, 0.2], [0.3, 0.4], [0.5, None]],
+     "the entry at (2, 1) is None, where a number belongs (numpy indices, from 0)."),
+    ("forward-pass", ["0.5", "x"], "the entry at 1, 'x', is not a number (numpy indices, from 0)."),
+    ("forward-pass", [[0.27], 0.68], "the entry at 0 is a list, where a number belongs (numpy indices, from 0)."),
+    ("output-bias", "abc", "'abc' is not a number."),
+])
+def test_check_names_the_entry_that_is_no_number(name, answer, message):
+    """A reviewer's [None, 0.686446] got "the answer contains nan or inf" (numpy reads None as nan), ["0.5", "x"]
+    "must be numeric, got list", and [[0.27], 0.68], a flat answer, "rows of different lengths"."""
+    assert ex.check(name, answer).message == "Not yet: " + message
+
+
+def test_a_typed_answer_is_read_as_the_answer_boxes_read_it():
+    """A comma for the decimal point and a Unicode minus, as the site's boxes take them (parse_typed): a reviewer's
+    '0,201108' got "must be numeric, got str". The right value from the oracle."""
+    right = f"{IT['db_output'][0]:.6f}"
+    assert ex.check("output-bias", right.replace(".", ",").replace("-", "\u2212")).ok is True
 
 
 def test_answer_is_not_modified():
