@@ -329,15 +329,23 @@ class NumericExercise:
         if alike:
             parts.append(f"the slip{'' if len(alike) == 1 else 's'} {show.and_list([f'“{m.slip}”' for m in alike])} "
                          f"{'gives' if len(alike) == 1 else 'give'} the right answer to the last decimal printed")
-        for m in both:
-            if (index := self._printed_apart(m)) is not None:
-                others = ", and every other entry within its tolerance too" if self.right.size > 1 else ""
-                parts.append(f"the slip “{m.slip}” gives {self._entry_name(index)}{self._printed(m.value, index)}, "
-                             f"within the tolerance of the right answer {self._printed(self.right, index)}{others}")
+        apart = [m for m in both if self._printed_apart(m) is not None]
+        for m in apart:
+            index = self._printed_apart(m)
+            parts.append(f"the slip “{m.slip}” gives {self._entry_name(index)}{self._printed(m.value, index)}, "
+                         f"within the tolerance of the right answer {self._printed(self.right, index)}")
         those = "that slip" if len(both) == 1 else "those slips"
+        # said once, after the clauses: each slip's other entries are within their tolerances too (a reviewer found it
+        # said after every clause, six times in one note)
+        others = "" if self.right.size == 1 or not apart else (
+            " Every other entry of " + ("its answer" if len(apart) == 1 else "their answers")
+            + " is within its tolerance too.")
         if any(", " in part for part in parts) and len(parts) > 1:  # clauses with commas: a list of them needs ";"
-            return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}. Neither the answer boxes nor "
-                    f"check() can tell {those} from the right answer.")
+            return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}.{others} Neither the answer boxes "
+                    f"nor check() can tell {those} from the right answer.")
+        if others:
+            return (f"For these numbers, {show.and_list(parts)}.{others} Neither the answer boxes nor check() can "
+                    f"tell {those} from the right answer.")
         return (f"For these numbers, {show.and_list(parts)}, so neither the answer boxes nor check() can tell "
                 f"{those} from the right answer.")
 

@@ -470,8 +470,8 @@ def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():
     label, (i, k) = apart[0]
     note = exercise.note()
     assert (f"the slip “the updated weights w_4i(n+1)” gives Δw₁₂ = {bug['dw_hidden'][i][k]:.6f}, within the tolerance "
-            f"of the right answer {it['dw_hidden'][i][k]:.6f}, and every other entry within its tolerance too"
-            in note) and label == "Δw_12"
+            f"of the right answer {it['dw_hidden'][i][k]:.6f}" in note) and label == "Δw_12"
+    assert note.count("is within its tolerance too") == 1  # said once (a reviewer found it after every clause)
     assert "itself" not in note and "w_4i(n+1) gives the right" not in note
 
 
@@ -934,14 +934,15 @@ def test_the_sign_hint_says_away_from_d_only_when_the_right_step_comes_closer():
 
 def test_a_note_whose_clauses_hold_commas_separates_them_with_semicolons():
     """A reviewer's η = 10^-6 (exercise 9): "..., and every other entry within its tolerance too and the slip
-    “dropping f'(v_i)” gives ...": the clauses hold commas, so "and" alone ran them together. Hand values."""
+    “dropping f'(v_i)” gives ...": the clauses hold commas, so "and" alone ran them together; and the other entries
+    are said once, after the clauses (a second reviewer found it six times in one note). Hand values."""
     exercise = ex.NumericExercise("x", right=[1.0, 2.0], boxes=(ex.Box("a", (0,)), ex.Box("b", (1,))), mistakes=(
         ex.Mistake([1.0009, 2.0], "one", "the first slip"), ex.Mistake([1.0, 2.0015], "two", "the second slip")))
     assert exercise.note() == (
         "For these numbers, the slip “the first slip” gives a = 1.000900, within the tolerance of the right answer "
-        "1.000000, and every other entry within its tolerance too; and the slip “the second slip” gives b = 2.001500, "
-        "within the tolerance of the right answer 2.000000, and every other entry within its tolerance too. Neither "
-        "the answer boxes nor check() can tell those slips from the right answer.")
+        "1.000000; and the slip “the second slip” gives b = 2.001500, within the tolerance of the right answer "
+        "2.000000. Every other entry of their answers is within its tolerance too. Neither the answer boxes nor "
+        "check() can tell those slips from the right answer.")
 
 
 def test_the_gradient_check_sign_hint_reads_plainly():
