@@ -74,7 +74,7 @@ _AT: dict[str, tuple[Callable[[Example, int], NumericExercise], int]] = {
 
 
 #: What `_taken` lists for a box that takes 0 for right: a derivative within the box's tolerance of 0, at a field where
-#: the function is flat, whose box takes 0 and negative values too, whichever slips it tells apart.
+#: the function is flat (below half of the box's 10^-6, negative values pass too), whichever slips it tells apart.
 ZERO = "0"
 
 
@@ -102,16 +102,18 @@ def derivative_why(name: str, example: Example | None = None) -> str:
     """Why exercise ``name`` asks at another field than its own (v_1, v_2), as a sentence in parentheses after a
     space, in Markdown; empty when it asks at its own."""
     ex = examples.PRACTICE if example is None else example
+    chosen = derivative_neuron(name, ex)[1]  # a ValueError for another name
     build, first = _AT[name]
-    chosen = derivative_neuron(name, ex)[1]
     if chosen == first:
         return ""
     taken, fewest = _taken(name, ex, first), _taken(name, ex, chosen)
     n = first + 1
     if fewest:  # no field's box tells every wrong answer apart: the one asked at takes the fewest
-        return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right, 0 or a "
-                f"classic slip; $v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
+        kinds = "0 or a classic slip" if ZERO in taken + fewest else "a classic slip"
+        return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right ({kinds}); "
+                f"$v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
     right = float(build(ex, first).right)
+    v = float(sample_pass(ex).v_h[first])
     slips = [f"“{slip}”" for slip in taken if slip != ZERO]
     gives = show.tex(r"what the slip{{s}} {{slips}} give{{verb}}", s="s" * (len(slips) > 1), slips=show.and_list(
         slips), verb="" if len(slips) > 1 else "s") if slips else ""
@@ -119,10 +121,10 @@ def derivative_why(name: str, example: Example | None = None) -> str:
         function = "the logistic sigmoid" if name == "sigmoid-derivative" else r"$\tanh$"
         return show.tex(r" (Not at $v_{{n}}$: {{function}} is so flat at $v_{{n}} = {{v}}$ that the derivative there, "
                         r"${{value}}$, is within the answer box's tolerance of 0{{gives}}.)", n=n, function=function,
-                        v=float(sample_pass(ex).v_h[first]), value=right, gives=f", and of {gives}" if gives else "")
-    # a slip meets the right answer by chance
-    return show.tex(r" (Not at $v_{{n}}$: there the derivative, ${{value}}$, happens to lie within the answer box's "
-                    r"tolerance of {{gives}}.)", n=n, value=right, gives=gives)
+                        v=v, value=right, gives=f", and of {gives}" if gives else "")
+    # a slip meets the right answer there (at v = 0 tanh's three slips give its derivative, 1, exactly)
+    return show.tex(r" (Not at $v_{{n}}$: at $v_{{n}} = {{v}}$ the derivative, ${{value}}$, lies within the answer "
+                    r"box's tolerance of {{gives}}.)", n=n, v=v, value=right, gives=gives)
 
 
 def sigmoid_derivative(ex: Example) -> NumericExercise:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -123,23 +124,62 @@ def row_lengths(answer: object) -> str | None:
     return show.and_list(lengths) if len(set(lengths)) > 1 else None
 
 
-def entry_problem(answer: object, ndim: int) -> str:
-    """What keeps a list answer (``ndim`` levels deep, as the right answer) from being numbers, in words: an entry
-    that is None or text where a number belongs, or a list where a number belongs (``[[0.27], 0.68]`` for two
-    numbers); "" when there is none (numpy then reads it, or says what else is wrong)."""
-    def walk(item: object, index: tuple[int, ...]) -> str:
-        where = str(index[0]) if len(index) == 1 else str(index)
-        if isinstance(item, (list, tuple)):
-            if len(index) == ndim and index:
-                return f"the entry at {where} is a list, where a number belongs (numpy indices, from 0)."
-            return next((p for n, sub in enumerate(item) if (p := walk(sub, (*index, n)))), "")
-        if item is None:
-            return f"the entry at {where} is None, where a number belongs (numpy indices, from 0)."
-        if isinstance(item, str):
-            try:
-                float(item)
-            except ValueError:
-                return f"the entry at {where}, {item!r}, is not a number (numpy indices, from 0)."
-        return ""
+def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None]) -> np.ndarray | str:
+    """A student's answer as an array of floats, or what keeps it from being one, in words. ``ndim``: how many levels
+    of lists the right answer has (0 for a number). Text is read by ``typed`` (as the site's answer boxes read it: a
+    comma or a dot, a Unicode minus), at the top or in a list; an entry that is None, other text, a complex number,
+    a number too large for a float, a list where a number belongs or anything else is named with its index (numpy
+    read None as nan, and complex numbers as their real part). Nothing in ``answer`` is changed."""
+    def seq(item: object) -> bool:  # a list, a tuple or an array of 1 or more dimensions (np.ndim would build one)
+        return isinstance(item, (list, tuple)) or (isinstance(item, np.ndarray) and item.ndim > 0)
 
-    return walk(answer, ()) if isinstance(answer, (list, tuple)) else ""
+    def leaf(item: object, where: str) -> float | str:
+        at = f"the entry at {where}" if where else "the answer"
+        if isinstance(item, np.ndarray) and item.ndim == 0 and item.dtype.kind == "O":
+            item = item.item()  # np.array(None, dtype=object): its object
+        if item is None:
+            return f"{at} is None, where a number belongs"
+        if isinstance(item, str):
+            number = typed(item)
+            return f"{at}, {item!r}, is not a number" if number is None else number
+        if isinstance(item, (complex, np.complexfloating)):
+            return f"{at}, {_short(item)}, is complex, where a real number belongs"
+        if seq(item):
+            return (f"{at} is a list, where a number belongs" if where else
+                    f"the answer should be a single number, got a list of {len(item)}")
+        try:
+            return float(item)  # int, float, numpy's numbers, Decimal, Fraction, a 0-d array
+        except OverflowError:
+            return f"{at}, {_short(item)}, is too large for a number here"
+        except (TypeError, ValueError, ArithmeticError):
+            return f"{at}, {type(item).__name__} {_short(item)}, is not a number"
+
+    def walk(item: object, index: tuple[int, ...]) -> object:
+        if isinstance(item, np.ndarray) and item.ndim > 0 and item.dtype.kind in "OUSc":
+            item = item.tolist()  # text or objects: read entry by entry
+        if len(index) < ndim and seq(item):
+            return [walk(sub, (*index, n)) for n, sub in enumerate(item)]
+        where = "" if not index else str(index[0]) if len(index) == 1 else str(index)
+        return leaf(item, where)
+
+    cleaned = walk(answer, ())
+    problems = [x for x in _leaves(cleaned) if isinstance(x, str)]
+    if problems:
+        return problems[0] + (" (numpy indices, from 0)." if "entry at" in problems[0] else ".")
+    try:
+        return np.array(cleaned, dtype=float)
+    except (TypeError, ValueError):
+        rows = row_lengths(cleaned)
+        if rows is not None:  # numbers, but rows of different lengths, which make no array
+            return f"the rows of the answer have different lengths ({rows})"
+        return f"the answer must be numbers, got {type(answer).__name__}"
+
+
+def _short(item: object) -> str:
+    """``repr(item)``, cut to 40 characters: a student's 10**400 is not printed in full."""
+    text = repr(item)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _leaves(item: object) -> list[object]:
+    return [x for sub in item for x in _leaves(sub)] if isinstance(item, list) else [item]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,9 +59,9 @@ class FunctionExercise:
         except Exception as exc:  # the student's code: report, don't crash the notebook
             return Feedback(False, f"Not yet: calling your function raised {type(exc).__name__}: {exc}")
         reference = self._outputs(self.reference)
-        wrong_kind = _wrong_kind(outputs, reference[0])
+        wrong_kind = _wrong_kind(outputs, reference)
         if wrong_kind:
-            return Feedback(False, f"Not yet: your function returned {wrong_kind}.")
+            return Feedback(False, f"Not yet: {wrong_kind}.")
         got = [_as_float_array(v) for v in outputs]
         if self._agrees(got, [_as_float_array(v) for v in reference]):
             return Feedback(True, f"Right: your function agrees with the reference at {self.n_points} random points.")
@@ -71,22 +72,35 @@ class FunctionExercise:
                                f"(seed {self.seed}). Check each factor of the chain rule.")
 
 
-def _wrong_kind(outputs: list[object], reference: object) -> str:
-    """What is wrong with the kind of value a student's function returned, in words ("None, where ..."), or "" when
-    it is what the reference returns: a `Network` (a fixed ``step``), or a number or an array of numbers."""
-    for value in outputs:
-        if isinstance(reference, Network) and not isinstance(value, Network):
-            return (f"{_kind(value)}, where it should return the network at n+1, a backprop.Network, as "
-                    "backprop.step does")
-        if not isinstance(reference, Network) and (value is None or not _numeric(value)):
-            return f"{_kind(value)}, where it should return a number"  # None would read as nan
+def _wrong_kind(outputs: list[object], reference: list[object]) -> str:
+    """What is wrong with the kind of value a student's function returned at some point, in words ("your function
+    returned None, where ..."), or "" when at every point it is of the reference's kind there: a `Network` with the
+    activations of the network it was given (a fixed ``step``), or a number or an array of the reference's shape."""
+    for value, want in zip(outputs, reference, strict=True):
+        if isinstance(want, Network):
+            if not isinstance(value, Network):
+                return (f"your function returned {_kind(value)}, where it should return the network at n+1, a "
+                        "backprop.Network, as backprop.step does")
+            if (value.hidden, value.output) != (want.hidden, want.output):  # the weights alone would pass
+                return (f"your function returned a network with hidden={value.hidden!r}, output={value.output!r}, "
+                        f"where the network it was given has hidden={want.hidden!r}, output={want.output!r}: pass "
+                        "hidden=net.hidden to Network(...)")
+        elif value is None or isinstance(value, str) or not _numeric(value):
+            return f"your function returned {_kind(value)}, where it should return a float"  # None would read as nan
+        elif np.shape(_as_float_array(value)) != np.shape(_as_float_array(want)):
+            shape = np.shape(_as_float_array(want))
+            return (f"your function returned shape {np.shape(_as_float_array(value))}, where it should return "
+                    f"{'a single number' if shape == () else f'shape {shape}'}")
     return ""
 
 
 def _numeric(value: object) -> bool:
+    """Whether ``value`` reads as real numbers: not complex (numpy would keep the real part), not too large."""
     try:
+        if isinstance(value, Network) or np.asarray(value).dtype.kind == "c":
+            return False
         _as_float_array(value)
-    except (TypeError, ValueError):
+    except Exception:  # a student's object: whatever it raises, it is no number
         return False
     return True
 
@@ -95,7 +109,13 @@ def _kind(value: object) -> str:
     """A returned value's kind in words: "None (a function without a return statement returns None)", "a tuple"."""
     if value is None:
         return "None (a function without a return statement returns None)"
-    name = {"str": "string", "dict": "dictionary"}.get(type(value).__name__, type(value).__name__)
+    if isinstance(value, (complex, np.complexfloating)):
+        return "a complex number"
+    if isinstance(value, numbers.Real):  # a real number that is no float: too large for one
+        text = repr(value)
+        return f"a number too large for a float ({text if len(text) <= 20 else text[:17] + '...'})"
+    name = {"str": "string", "dict": "dictionary", "ndarray": "numpy array"}.get(type(value).__name__,
+                                                                                type(value).__name__)
     return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 

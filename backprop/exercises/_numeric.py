@@ -30,10 +30,9 @@ from ._feedback import (
     OTHERWISE,
     RTOL,
     Feedback,
-    entry_problem,
     entry_text,
+    read_answer,
     right_message,
-    row_lengths,
     within,
 )
 from ._markdown import pretty
@@ -251,22 +250,10 @@ class NumericExercise:
         if callable(answer):
             return Feedback(False, "Not yet: this exercise wants a number, not a function.")
         want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
-        if isinstance(answer, str):  # read as the site's answer box reads it: a comma or a dot, a Unicode minus
-            typed = parse_typed(answer)
-            if typed is None:
-                return Feedback(False, f"Not yet: {answer!r} is not a number.")
-            answer = typed
-        problem = entry_problem(answer, self.right.ndim)
-        if problem:
-            return Feedback(False, f"Not yet: {problem}")
-        try:
-            value = np.array(answer, dtype=float)
-        except (TypeError, ValueError):
-            rows = row_lengths(answer)
-            if rows is not None:  # numbers, but rows of different lengths, which make no array
-                return Feedback(False, f"Not yet: the rows of the answer have different lengths ({rows}); it should "
-                                       f"be {want}.")
-            return Feedback(False, f"Not yet: the answer must be numeric, got {type(answer).__name__}.")
+        value = read_answer(answer, self.right.ndim, parse_typed)
+        if isinstance(value, str):  # what keeps it from being numbers, named
+            rows = value.startswith("the rows of the answer")
+            return Feedback(False, f"Not yet: {value}" + (f"; it should be {want}." if rows else ""))
         if value.shape != self.right.shape:
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
         if not np.all(np.isfinite(value)):
@@ -279,7 +266,8 @@ class NumericExercise:
         if self.right.ndim:
             off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], at=i)]
             where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
-            return Feedback(False, f"Not yet: the entries at {where} are off (numpy indices, from 0)."
+            entries = "the entries at {} are" if len(off) > 1 else "the entry at {} is"
+            return Feedback(False, f"Not yet: {entries.format(where)} off (numpy indices, from 0)."
                                    + self._box_hints(value, off))
         return Feedback(False, f"Not yet. {self.otherwise}")
 
@@ -337,9 +325,10 @@ class NumericExercise:
         those = "that slip" if len(both) == 1 else "those slips"
         # said once, after the clauses: each slip's other entries are within their tolerances too (a reviewer found it
         # said after every clause, six times in one note)
+        whose = (f"the answer “{apart[0].slip}” gives" if len(apart) == 1 and len(both) > 1 else
+                 "its answer" if len(apart) == 1 else "their answers")  # "its" where one slip could be meant only
         others = "" if self.right.size == 1 or not apart else (
-            " Every other entry of " + ("its answer" if len(apart) == 1 else "their answers")
-            + " is within its tolerance too.")
+            f" Every other entry of {whose} is within its tolerance too.")
         if any(", " in part for part in parts) and len(parts) > 1:  # clauses with commas: a list of them needs ";"
             return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}.{others} Neither the answer boxes "
                     f"nor check() can tell {those} from the right answer.")

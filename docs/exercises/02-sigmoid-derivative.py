@@ -39,8 +39,9 @@ $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 from backprop import examples, forward, show
 from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
-# The field the task asks at: v_1, unless the answer box there would take a classic slip for right (the logistic
-# sigmoid flat there, or a slip that meets the answer by chance): then another neuron's, and the task says why.
+# The field the task asks at: v_1, unless the answer box there would take 0 or a classic slip for right (the
+# logistic sigmoid flat there, or a slip that meets the answer): then another neuron's whose box takes fewer, and the
+# task says why.
 name, i = derivative_neuron("sigmoid-derivative")  # "v_1" and its index in v_hidden, 0
 v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
 given(**{name: v[i]})

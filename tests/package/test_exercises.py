@@ -355,7 +355,8 @@ def test_rows_of_different_lengths_are_named_as_such():
         "Not yet: the rows of the answer have different lengths (a number and 2)")
     assert ex.check("hidden-weights", ("x", [1, 2])).message == (
         "Not yet: the entry at 0, 'x', is not a number (numpy indices, from 0).")
-    assert ex.check("hidden-weights", [{}, [1, 2]]).message == "Not yet: the answer must be numeric, got list."
+    assert ex.check("hidden-weights", [{}, [1, 2]]).message == (
+        "Not yet: the entry at 0, dict {}, is not a number (numpy indices, from 0).")
 
 
 def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whole_slip():
@@ -376,7 +377,7 @@ def test_check_gives_the_boxes_hints_to_the_entries_of_an_answer_that_is_no_whol
      "the entry at (2, 1) is None, where a number belongs (numpy indices, from 0)."),
     ("forward-pass", ["0.5", "x"], "the entry at 1, 'x', is not a number (numpy indices, from 0)."),
     ("forward-pass", [[0.27], 0.68], "the entry at 0 is a list, where a number belongs (numpy indices, from 0)."),
-    ("output-bias", "abc", "'abc' is not a number."),
+    ("output-bias", "abc", "the answer, 'abc', is not a number."),
 ])
 def test_check_names_the_entry_that_is_no_number(name, answer, message):
     """A reviewer's [None, 0.686446] got "the answer contains nan or inf" (numpy reads None as nan), ["0.5", "x"]
@@ -384,11 +385,43 @@ def test_check_names_the_entry_that_is_no_number(name, answer, message):
     assert ex.check(name, answer).message == "Not yet: " + message
 
 
+@pytest.mark.parametrize(("name", "answer", "message"), [
+    # a code review's inputs: check() raised OverflowError, RecursionError or ValueError, or called a complex "Right"
+    ("sigmoid-derivative", 10**400, "the answer, 1000000000000000000000000000000000000..., is too large for a number "
+                                    "here."),
+    ("forward-pass", [0.3, 10**400], "the entry at 1, 1000000000000000000000000000000000000..., is too large for a "
+                                     "number here (numpy indices, from 0)."),
+    ("forward-pass", np.array([0.3 + 5j, 0.5]), "the entry at 0, (0.3+5j), is complex, where a real number belongs "
+                                                "(numpy indices, from 0)."),
+    ("sigmoid-derivative", 0.235 + 0j, "the answer, (0.235+0j), is complex, where a real number belongs."),
+    ("forward-pass", np.array([None, 0.5], dtype=object), "the entry at 0 is None, where a number belongs (numpy "
+                                                          "indices, from 0)."),
+    ("sigmoid-derivative", [None], "the answer should be a single number, got a list of 1."),
+    ("forward-pass", [{0.1}, 0.5], "the entry at 0, set {0.1}, is not a number (numpy indices, from 0)."),
+])
+def test_check_never_raises_and_names_what_is_no_real_number(name, answer, message):
+    assert ex.check(name, answer).message == "Not yet: " + message
+
+
+def test_check_of_a_list_that_holds_itself_does_not_recurse():
+    looped: list = []
+    looped.append(looped)
+    assert ex.check("sigmoid-derivative", looped).message == (
+        "Not yet: the answer should be a single number, got a list of 1.")
+    assert ex.check("training", [0.0, 1e9]).message.startswith("Not yet: the entries at 0, 1 are off")
+    assert ex.check("forward-pass", [IT["y_hidden"][1], 1e9]).message.startswith("Not yet: the entry at 1 is off")
+
+
 def test_a_typed_answer_is_read_as_the_answer_boxes_read_it():
     """A comma for the decimal point and a Unicode minus, as the site's boxes take them (parse_typed): a reviewer's
     '0,201108' got "must be numeric, got str". The right value from the oracle."""
     right = f"{IT['db_output'][0]:.6f}"
-    assert ex.check("output-bias", right.replace(".", ",").replace("-", "\u2212")).ok is True
+    assert ex.check("output-bias", right.replace(".", ",")).ok is True
+    negative = next((name, HAND[name]) for name in ("output-bias", "gradient-check", "spot-the-bug")
+                    if HAND[name] < 0)  # a single-number answer below 0, whose minus a Mac types as U+2212
+    assert ex.check(negative[0], f"{negative[1]:.6f}".replace("-", "\u2212")).ok is True
+    # and in a list, as at the top
+    assert ex.check("forward-pass", [f"{IT['y_hidden'][1]:.6f}".replace(".", ","), f"{IT['y']:.6f}"]).ok is True
 
 
 def test_answer_is_not_modified():
@@ -451,8 +484,8 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
     # ... so exercise 3 asks at v_3 = 0.5 - 0.3 + 0.1 = 0.3 (v_1 = 0.04 as well), whose box tells every slip apart
     assert abs(sech - right) <= 1e-6 + 1e-3 * right and ex.derivative_neuron("tanh-derivative", example) == ("v_3", 2)
     assert ex.derivative_why("tanh-derivative", example) == (
-        f" (Not at $v_2$: there the derivative, ${right:.6f}$, happens to lie within the answer box's tolerance of "
-        "what the slip “sech v, unsquared” gives.)")
+        f" (Not at $v_2$: at $v_2 = 0.040000$ the derivative, ${right:.6f}$, lies within the answer box's tolerance "
+        "of what the slip “sech v, unsquared” gives.)")
 
 
 def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():
@@ -684,11 +717,23 @@ def test_fix_checker_says_what_a_function_returned_where_it_returns_no_network()
     assert ex.check("spot-the-bug-fix", lambda net, x, d, eta: (net, x)).message.startswith(
         "Not yet: your function returned a tuple, where it should return the network at n+1")
     assert ex.check("derive-logsig-output", lambda **kw: "abc").message == (
-        "Not yet: your function returned a string, where it should return a number.")
+        "Not yet: your function returned a string, where it should return a float.")
+    # a fix that drops hidden=net.hidden returns logsig networks for tanh ones: the weights alone agreed (a code review)
+    def without_hidden(net, x, d, eta):
+        new = hand_step(net, x, d, eta)
+        return Network(new.w_hidden, new.b_hidden, new.w_output, new.b_output)
+
+    assert ex.check("spot-the-bug-fix", without_hidden).message == (
+        "Not yet: your function returned a network with hidden='logsig', output='purelin', where the network it was "
+        "given has hidden='tansig', output='purelin': pass hidden=net.hidden to Network(...).")
+    # the right formula in a one-element list: its shape, not the chain rule
+    right = ex.get("derive-logsig-output").reference
+    assert ex.check("derive-logsig-output", lambda **kw: [right(**kw)]).message == (
+        "Not yet: your function returned shape (1,), where it should return a single number.")
     # a formula without a return statement: None, which numpy reads as nan (a code review)
     assert ex.check("derive-logsig-output", lambda **kw: None).message == (
         "Not yet: your function returned None (a function without a return statement returns None), where it should "
-        "return a number.")
+        "return a float.")
 
 
 def test_the_hand_written_step_is_right_on_the_practice_example():

@@ -1071,8 +1071,8 @@ def test_exercises_2_and_3_ask_at_the_field_the_oracle_chooses(tmp_path, name):
         assert (r"(Not at $v_2$: $\tanh$ is so flat at $v_2 = -8.750000$ that the derivative there, $1.0 \times "
                 r"10^{-7}$, is within the answer box's tolerance of 0.)") in said
     if name == "every-saturated":  # tanh' is near 0 at every field: v_1's box takes the fewest slips, v_2's more
-        assert re.search(r"\(Not at \$v_2\$: here the answer box at every field takes some wrong answers for right, 0 "
-                         r"or a classic slip; \$v_2\$'s would take \d of them, \$v_1\$'s takes \d\.\)",
+        assert re.search(r"\(Not at \$v_2\$: here the answer box at every field takes some wrong answers for right "
+                         r"\(0 or a classic slip\); \$v_2\$'s would take \d of them, \$v_1\$'s takes \d\.\)",
                          re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
 
 
