@@ -151,7 +151,7 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None])
             return float(item)  # int, float, numpy's numbers, Decimal, Fraction, a 0-d array
         except OverflowError:
             return f"{at}, {_short(item)}, is too large for a number here"
-        except (TypeError, ValueError, ArithmeticError):
+        except Exception:  # a student's object: whatever its __float__ raises, it is no number
             return f"{at}, {type(item).__name__} {_short(item)}, is not a number"
 
     def walk(item: object, index: tuple[int, ...]) -> object:
@@ -177,7 +177,10 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None])
 
 def _short(item: object) -> str:
     """``repr(item)``, cut to 40 characters: a student's 10**400 is not printed in full."""
-    text = repr(item)
+    try:
+        text = repr(item)
+    except Exception:  # a student's object whose __repr__ raises
+        return f"<{type(item).__name__}>"
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -403,6 +403,17 @@ def test_check_never_raises_and_names_what_is_no_real_number(name, answer, messa
     assert ex.check(name, answer).message == "Not yet: " + message
 
 
+def test_check_of_an_object_whose_float_and_repr_raise_does_not_raise():
+    class Odd:
+        def __float__(self):
+            raise RuntimeError("no float")
+
+        def __repr__(self):
+            raise RuntimeError("no repr")
+
+    assert ex.check("sigmoid-derivative", Odd()).message == "Not yet: the answer, Odd <Odd>, is not a number."
+
+
 def test_check_of_a_list_that_holds_itself_does_not_recurse():
     looped: list = []
     looped.append(looped)
