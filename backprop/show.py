@@ -35,7 +35,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_UP, Decimal, localcontext
 
 import numpy as np
@@ -236,6 +236,22 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
             return "=" if abs(shown - printed) < half else r"\approx"
     gap = abs(Decimal(repr(float(shown))) - printed)
     return "=" if gap < half * (1 - Decimal("1e-6")) else r"\approx"
+
+
+def widened(value: float, holds: Callable[[Decimal], bool]) -> tuple[str, Decimal]:
+    r"""How to write the computed ``value`` in a formula whose result needs more of its digits than `tex` writes: the
+    field spec, ``""`` where ``holds`` (a judgement of the formula from the value as written, such as ``eq(...) ==
+    "="``) holds of the value as `tex` writes it (`exact`), else ``":.Nf"`` with the fewest decimals N beyond
+    `DECIMALS` for which it holds, up to a double's 17 significant digits; and the value so written. Where none does,
+    ``""`` (the formula keeps its ``\approx``). ``0.000012 \cdot 0.7 \approx 8.7 \times 10^{-6}`` becomes
+    ``0.00001246 \cdot 0.7 = 8.7 \times 10^{-6}``, as the live page's engine widens an operand (``widened``)."""
+    if holds(exact(value)) or value == 0:
+        return "", exact(value)
+    for places in range(DECIMALS + 1, max(DECIMALS + 1, 16 - math.floor(math.log10(abs(value)))) + 1):
+        written = Decimal(f"{value:.{places}f}")
+        if holds(written):
+            return f":.{places}f", written
+    return "", exact(value)
 
 
 def sci(value: float, digits: int = 2, up: bool = False) -> str:

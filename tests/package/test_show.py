@@ -520,3 +520,17 @@ def test_slope_lost_words_docstring_example_holds():
     assert words == (r"$y_{h1} = 0.999999$ keeps too few digits of $1 - y_{h1}$ ($0.999999\,(1 - 0.999999) = "
                      r"1.0 \times 10^{-6}$, not $1.4 \times 10^{-6}$)")
     assert show.slope_lost_words("tansig", "y_{h2}", 0.9999995).endswith("of $1 - y_{h2}^2$")
+
+
+def test_widened_writes_a_factor_with_the_decimals_its_product_needs():
+    """A reviewer's Δb_1 = 1.2465e-5 (six decimals: 0.000012) times x_1 = 0.7: 0.000012 · 0.7 = 8.4e-6, where the
+    product is written 8.7e-6. Here 1.2464e-5 (· 0.7 = 8.7248e-6): seven decimals, 0.0000125, give 8.75e-6, a tie;
+    eight, 0.00001246, give 8.722e-6, which rounds to it. A factor whose six decimals suffice keeps them; where none
+    can serve, the formula keeps its "≈"."""
+    value = 1.2464e-5
+    product = value * 0.7
+    holds = lambda written: show.eq(written * Decimal("0.7"), product) == "="  # noqa: E731
+    assert show.widened(value, holds) == (":.8f", Decimal("0.00001246"))
+    assert show.widened(0.25, lambda written: written == Decimal("0.25")) == ("", Decimal("0.250000"))
+    assert show.widened(value, lambda written: False) == ("", show.exact(value))
+    assert show.widened(0.0, holds) == ("", Decimal("0.000000"))

@@ -460,6 +460,26 @@ def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, n
         assert "\\approx -0.428571" not in text, "the ratio said one way: -0.3 / 0.7 rounds to -0.428571, so '='"
 
 
+def test_rule_4_example_product_gives_its_result_as_written(tmp_path):
+    """A reviewer's example (η = 0.0001, x = (0.7, 0.7)): "Δw_11 = Δb_1 x_1 = 0.000012 · 0.7 ≈ 8.7e-6", whose numbers
+    give 8.4e-6. Δb_1 is written with the digits the product needs: the sentence's numbers, multiplied exactly, round
+    to the written Δw_11 ("="), and its Δb_1 is the oracle's, rounded."""
+    ex = {"w_hidden": [[0.3, -0.2], [0.5, 0.1], [-0.4, 0.6]], "b_hidden": [0.0, 0.1, -0.2],
+          "w_output": [[0.6, 0.0, -0.5]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+          "x": [0.7, 0.7], "d": 1.2, "eta": 0.0001}
+    it = oracle.iteration(ex)
+    file = tmp_path / "small-eta.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-biases"])["rule-hidden-biases"])
+    m = re.search(r"\\Delta w_\{11\} = \\Delta b_1\\, x_1 = (\d\.\d+) \\cdot 0\.7 (=|\\approx) (\d\.\d) \\times "
+                  r"10\^\{(-\d+)\}\$", text)
+    assert m, text[text.find("For example"):][:200]
+    db_1, sign, mantissa, exponent = m.groups()
+    assert abs(Decimal(db_1) - Decimal(repr(it["db_hidden"][0]))) <= Decimal(1).scaleb(-len(db_1.split(".")[1])) / 2
+    product, unit = Decimal(db_1) * Decimal("0.7"), Decimal(1).scaleb(int(exponent) - 1)
+    assert sign == "=" and abs(product - Decimal(mantissa).scaleb(int(exponent))) < unit / 2, (product, m.group(0))
+
+
 def test_rule_4_says_when_db_i_equals_dw_ik():
     text = prose("rule-hidden-biases")
     x = IT["x"]
