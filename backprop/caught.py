@@ -99,12 +99,18 @@ def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
     difference that is not 0 prints as 0: how small those are (and that the others are 0); ``""`` where none does (a
     reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word)."""
     right, wrong = (np.ravel(np.asarray(a, dtype=float)) for a in (right, wrong))
-    sentences = []
-    named = [(name, column) for name, column in (("right", right), ("wrong", wrong)) if _printed_as_0(column)]
-    if named:
-        where = f"the {' and '.join(name for name, _ in named)} column{'s print' if len(named) > 1 else ' prints'}"
-        sentences.append(_below_note(where, "an update", np.concatenate([column for _, column in named])))
     difference = wrong - right
+    names = [name for name, column in (("right", right), ("wrong", wrong)) if _printed_as_0(column)]
+    updates = np.concatenate([column for name, column in (("right", right), ("wrong", wrong)) if name in names]) \
+        if names else np.array([])
+    if names and _printed_as_0(difference) and _below_note("", "", updates) == _below_note("", "", difference):
+        # one sentence where both would say the same (a reviewer read two alike, back to back)
+        return _below_note(f"the {' and '.join(names)} and the difference columns print", "an update or a difference",
+                           np.concatenate([updates, difference]))
+    sentences = []
+    if names:
+        where = f"the {' and '.join(names)} column{'s print' if len(names) > 1 else ' prints'}"
+        sentences.append(_below_note(where, "an update", updates))
     if _printed_as_0(difference):
         sentences.append(_below_note("the difference column prints", "the difference", difference))
     return " ".join(sentences)

@@ -11,6 +11,7 @@ from backprop.caught import (
     MistakeCheck,
     PageCheck,
     check_mistake,
+    differences_note,
     factor_r,
     largest_factor_off_one,
     magnitude_tex,
@@ -217,3 +218,17 @@ def test_page_checks_read_as_the_reference_does(hidden):
     assert [c.mistake[0] for c in checks] == ["1", "2", "2", "3", "4", "5", "5"]
     for c, r in zip(checks, expected):
         assert c.found.right < 1e-7 and c.found.wrong == pytest.approx(r, rel=1e-4) and not c.unchanged, c.mistake
+
+
+def test_differences_note_says_once_what_two_columns_share():
+    """A reviewer read "Where the wrong column prints 0.000000, an update is below its last decimal, at most 1.1e-9 in
+    size. Where the difference column prints 0.000000, the difference is below its last decimal, at most 1.1e-9 in
+    size." back to back (the right update 0, the wrong one its difference). Said once where the two say the same;
+    apart where they do not. Hand values."""
+    assert differences_note([0.4, 0.0], [0.5, 3e-7]) == (
+        r"Where the wrong and the difference columns print $0.000000$, an update or a difference is below its last "
+        r"decimal, at most $3.0 \times 10^{-7}$ in size.")
+    assert differences_note([0.4, 1e-7], [0.5, 3e-7]) == (
+        r"Where the right and wrong columns print $0.000000$, an update is below its last decimal, at most "
+        r"$3.0 \times 10^{-7}$ in size. Where the difference column prints $0.000000$, the difference is below its "
+        r"last decimal, at most $2.0 \times 10^{-7}$ in size.")
