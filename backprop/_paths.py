@@ -195,8 +195,8 @@ def blank(path: Path) -> str:
     factors = zeros(path)
     product_blank = show.rounded(path.gradient) == 0 or show.coarse(path.gradient)
     if factors:
-        product = (f", so its product is ${show.num(path.gradient)}$ at the figure's {show.DECIMALS} decimals"
-                   if product_blank else "")
+        product = ("" if not product_blank else ", so its product is 0" if path.gradient == 0 else  # a factor 0
+                   f", so its product is ${show.num(path.gradient)}$ at the figure's {show.DECIMALS} decimals")
         return f"has {show.and_list(factors)}{product}"
     if product_blank:
         return (f"has the product $\\partial E / \\partial {path.name} = {show.sci(path.gradient)}$ "
@@ -233,5 +233,10 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
         return usual, (f"In this example the path of every {kind} has a number that the figure's {show.DECIMALS} "
                        f"decimals write as 0, or more than {round(show.COARSE * 100)} % off; this one {why}.")
     best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie
-    return best, (f"The figure draws ${best.name}$ here, the {kind} with the largest gradient in size, rather than "
-                  f"the usual ${usual.name}$, whose path {why}.")
+    # a tie as written (x_1 = x_2 gives w_i1 and w_i2 the same gradient): the figure draws the first of them
+    tied = [path for path in showing if show.exact(abs(path.gradient)) == show.exact(abs(best.gradient))]
+    largest = (f"the {kind} with the largest gradient in size" if len(tied) == 1 else
+               f"the first of {show.and_list([f'${path.name}$' for path in tied])}, the {kind}s with the largest "
+               f"gradient in size, alike")
+    return best, (f"The figure draws ${best.name}$ here, {largest}, rather than the usual ${usual.name}$, whose path "
+                  f"{why}.")

@@ -185,7 +185,9 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             kind = {"w_output": "output weight", "w_hidden": "hidden weight"}[parameter]
             why = (f"The figure draws ${drawn}$ here, the {kind} with the largest gradient in size, rather than the "
                    f"usual ${usual_name}$, whose path has ")
-            why += ("the factor $x_2 = 0$, so its product is $0.000000$ at the figure's 6 decimals." if zeros else
+            # a factor 0 makes the product 0, not a rounding (a reviewer)
+            why += (("the factor $x_2 = 0$, so its product is 0." if gradient == 0 else
+                     "the factor $x_2 = 0$, so its product is $0.000000$ at the figure's 6 decimals.") if zeros else
                     f"the product $\\partial E / \\partial {usual_name} = {sci(gradient)}$ ($0.000000$ at the "
                     "figure's 6 decimals).")
             assert caption.endswith(why), caption
@@ -193,7 +195,7 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             assert [e.tail for e in zeros] == ["x2"] and gradient == 0
             assert caption.endswith("In this example the path of every hidden weight has a number that the figure's "
                                     "6 decimals write as 0, or more than 5 % off; this one has the factor $x_2 = 0$, "
-                                    "so its product is $0.000000$ at the figure's 6 decimals."), caption
+                                    "so its product is 0."), caption
         else:
             assert caption.endswith(f"their product is $\\partial E / \\partial {drawn}$."), caption
         items = out[out.index("</figure>"):].split("\n\n")[1]
@@ -239,3 +241,21 @@ def test_the_slopes_range_writes_its_top_in_scientific_notation_where_it_prints_
     file.write_text(json.dumps(ex), encoding="utf-8")
     said = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
     assert f"and ${sci(top)}$." in said and f"and ${num(top)}$." not in said
+
+
+def test_a_caption_names_a_tie_and_a_product_that_is_0(tmp_path):
+    """A reviewer's example: x_1 = x_2 gives w_11 and w_12 the same gradient, the largest, and w_42 = 0 makes w_22's
+    exactly 0. The caption called w_11 "the hidden weight with the largest gradient" and w_22's product "0.000000 at
+    the figure's 6 decimals", as if it were a rounding. From the oracle."""
+    ex = {"w_hidden": [[0.3, -0.2], [0.5, 0.1], [-0.4, 0.6]], "b_hidden": [0.0, 0.1, -0.2],
+          "w_output": [[0.6, 0.0, -0.5]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+          "x": [0.7, 0.7], "d": 1.2, "eta": 0.0001}
+    it = oracle.iteration(ex)
+    dw = [abs(v) for row in it["dw_hidden"] for v in row]
+    assert dw[0] == dw[1] == max(dw) and it["dw_hidden"][1][1] == 0  # the premise
+    file = tmp_path / "tie.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    assert ("The figure draws $w_{11}$ here, the first of $w_{11}$ and $w_{12}$, the hidden weights with the largest "
+            "gradient in size, alike, rather than the usual $w_{22}$, whose path has the factor $w_{42} = 0$, so its "
+            "product is 0.") in text
