@@ -519,6 +519,25 @@
       ? ALIASES[first] + rest : name;
   }
 
+  // The answers file's problem with its names, as `trace --check` words it (examples.read_json, homework.check), or "":
+  // a name given twice (JSON.parse keeps the last silently), or one step under two spellings ("dw41" and "∆w41"). The
+  // names are read from the text: a flat object of step names and numbers, whose values hold no quotes.
+  function repeatedStep(text) {
+    var names = [], re = /"((?:[^"\\]|\\.)*)"\s*:/g, m, bySpelling = {}, byStep = {};
+    while ((m = re.exec(text)) !== null) names.push(JSON.parse('"' + m[1] + '"'));
+    for (var i = 0; i < names.length; i++) {
+      var name = names[i], step = canonical(name);
+      if (Object.prototype.hasOwnProperty.call(bySpelling, name)) return "gives " + quoted(name) + " twice";
+      if (Object.prototype.hasOwnProperty.call(byStep, step)) {
+        return "step " + quoted(step) + " is given twice, as " + quoted(byStep[step]) + " and " + quoted(name);
+      }
+      bySpelling[name] = true;
+      byStep[step] = name;
+    }
+    return "";
+  }
+  function quoted(name) { return "'" + name + "'"; } // Python's repr of a plain name
+
   // homework.tolerance: ATOL + RTOL |to| + carried; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time
   // n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its update, so that the value at time n (no update) is wrong
   // wherever the update shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter). carried is the
@@ -947,7 +966,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal,
-    canonical: canonical, ALIASES: ALIASES, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -138,6 +138,10 @@
       }
       var byStep = {};
       hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });
+      var repeated = problemText ? "" : E.repeatedStep(box.value);
+      if (repeated) {  // as trace --check refuses it, where JSON.parse would keep the last silently
+        problemText = (/^gives/.test(repeated) ? "What you pasted " : "In what you pasted, ") + repeated + ".";
+      }
       if (!problemText) {
         Object.keys(answers).some(function (name) {
           var step = canonical(name), value = answers[name];

@@ -856,4 +856,13 @@ def test_an_answers_file_can_be_pasted(tab):
     page.fill("#bp-hw-json", "[1, 2")
     page.click("#bp-hw-fill")
     assert "Not a JSON object" in page.text_content("#bp-hw-json-msg")
+    # one step under two spellings: refused, as trace --check refuses it (JSON.parse kept the last, a reviewer)
+    page.fill("#bp-hw-json", '{"dw41": -0.29, "\u2206w41": ' + repr(right["Δw41"]) + "}")
+    page.click("#bp-hw-fill")
+    assert page.get_attribute("#bp-hw-json", "aria-invalid") == "true"
+    assert page.text_content("#bp-hw-json-msg") == (
+        "In what you pasted, step 'Δw41' is given twice, as 'dw41' and '∆w41'.")
+    page.fill("#bp-hw-json", '{"dw41": -0.29, "dw41": ' + repr(right["Δw41"]) + "}")
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == "What you pasted gives 'dw41' twice."
     assert not tab.axe_problems(), tab.axe_problems()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import subprocess
+import sys
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 import numpy as np
@@ -377,6 +379,24 @@ def test_step_names_are_read_as_the_homework_check_reads_them(js):
              "v1", "E(n+1)", "\u2206"]
     assert js("(ns) => ns.map(BackpropEngine.canonical)", names) == [homework.canonical(n) for n in names]
     assert homework.canonical("\u2206w41") == "Δw41"  # the premise: the alias is the Python side's
+
+
+def test_an_answers_file_that_names_a_step_twice_is_refused_as_trace_check_refuses_it(js, tmp_path):
+    """A reviewer's {"dw41": -0.29, "∆w41": -0.290637} passed the live page's "Fill from JSON" (JSON.parse keeps the
+    last name), and {"dw41": -0.29, "dw41": -0.290637} too, where `trace --check` refuses both. The page's message is
+    the CLI's (run here), after "The answers "."""
+    files = {"aliases": '{"dw41": -0.29, "\u2206w41": -0.290637}', "same": '{"dw41": -0.29, "dw41": -0.290637}',
+             "fine": '{"dw41": -0.29, "db4": 0.5}'}
+    for name, text in files.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        cli = subprocess.run([sys.executable, "-m", "backprop", "trace", "--check", str(path)], capture_output=True,
+                             text=True, cwd=ROOT)
+        said = js("(t) => BackpropEngine.repeatedStep(t)", text)
+        if name == "fine":
+            assert said == "" and "twice" not in cli.stderr
+        else:
+            assert said and said in cli.stderr, (said, cli.stderr)
 
 
 def test_a_tie_of_the_written_numbers_gets_approx(js):
