@@ -102,6 +102,28 @@ def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     return _error_rows_negated(iteration(net, x, d, eta, slip=lambda f: replace(f, e=-f.e)))
 
 
+def _updates_sign_flipped_hint(n: Notation) -> str:
+    f_prime = n.output_f_prime(n.first)
+    factor = "" if n.output == "purelin" else f" f'(v_{n.first})"
+    example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
+    if factor and f_prime is not None:
+        example += f" with f'(v_{n.first}) = {f_prime}"
+    return (f"Your updates' sign is flipped: your {n.at('e')} = {n.at('d')} − {n.at('y')} is right, and with it "
+            f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{example}; yours move up the gradient.")
+
+
+@_mistake("updates-sign-flipped", _updates_sign_flipped_hint)
+def updates_sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Every update with the wrong sign, the error right: $e_j = d_j - y_j$ as it should be, and then
+    $\Delta	heta = +\eta\, \partial E/\partial	heta$ (a live page's reviewer gave $e$ right and $\Delta w_{41}$
+    negated, which ``sign-flipped``, whose $e$ is $y - d$, could not explain).
+
+    In numbers: the forward pass, $e$ and $E$ right, every $\Delta$ the right one negated, every new value
+    $	heta(n) - \Delta	heta_{	ext{right}}$: ``sign-flipped``'s rows but $e$'s.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, e=-f.e))
+
+
 def _error_rows_negated(t: Trace) -> Trace:
     """The trace with its error rows ``e`` (``e4``, ``e5``, ... for several outputs) as the student wrote them,
     $y - d$; the cost $E$ is the same either way."""

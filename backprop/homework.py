@@ -4,14 +4,14 @@ A student computes one online iteration by hand, in the order ``python -m backpr
 the forward pass, the error and the cost, the four rules' updates, the new weights and biases, and then the
 same input through the updated network. `check` takes their values for any of those steps and says, for
 each, right or wrong; at the first wrong step it names the classic mistake(s) that give that value. A student
-who has $v_1$ right and $\Delta w_{41}$ with the wrong sign:
+who has $v_1$ and $e$ right and $\Delta w_{41}$ with the wrong sign:
 
     >>> from backprop import examples, homework
     >>> net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA
     >>> right = homework.trace(net, x, d, eta)  # every step's right value, by name
-    >>> report = homework.check(net, x, d, eta, {"v1": right["v1"], "dw41": -right["Δw41"]})
+    >>> report = homework.check(net, x, d, eta, {"v1": right["v1"], "e": right["e"], "dw41": -right["Δw41"]})
     >>> report.ok, report.first_wrong.name, [m.name for m in report.likely]
-    (False, 'Δw41', ['sign-flipped'])
+    (False, 'Δw41', ['updates-sign-flipped'])
 
 **The steps** (`names`): for the slides' 2-3-1 network
 

@@ -681,6 +681,8 @@
       var rows = iteration(net, x, d, eta, { slip: function (f) { return set(f, { e: f.e.map(function (e) { return -e; }) }); } }).rows;
       return rows.map(function (row) { return /^e\d*$/.test(row[0]) ? [row[0], -row[1]] : row; });
     },
+    // e = d - y right, then every Δ negated (Δθ = +η ∂E/∂θ): sign-flipped's rows but e's
+    "updates-sign-flipped": withSlip({ slip: function (f) { return set(f, { e: f.e.map(function (e) { return -e; }) }); } }),
     "no-eta": withSlip({ slip: function (f) { return set(f, { eta: 1 }); } }),
     "updated-output-weights": withSlip({ slip: function (f) {
       var dw = updates(f).dw_output; // the right rule (1)

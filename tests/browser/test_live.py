@@ -642,7 +642,8 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
     index = list(homework.names()).index("Δw41")
     tab.page.fill(f"#bp-hw-{index}", repr(flipped["Δw41"]))
     tab.page.click("#bp-hw-check")
-    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["sign-flipped"]
+    # no e given: e = y - d, or the updates' sign with e right
+    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["sign-flipped", "updates-sign-flipped"]
     result = tab.page.text_content("#bp-hw-result")
     assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
     assert "Δw_4i = +η e y_hi" not in result

@@ -34,9 +34,9 @@ EXAMPLE_FILES = oracle.all_example_files()
 EX = oracle.load_example()
 
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
-CATALOGUE = ("sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative", "derivative-of-v",
-             "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y", "rule1-uses-v",
-             "rule3-no-x", "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update",
+CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
+             "derivative-of-v", "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y",
+             "rule1-uses-v", "rule3-no-x", "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update",
              "delta-as-new-value")
 
 
@@ -121,6 +121,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         deltas = rules(ex, fp, eta=-ex["eta"])
         values = rows(ex, fp, deltas, new_values(ex, deltas, plus))
         return {k: -v if re.fullmatch(r"e\d*", k) else v for k, v in values.items()}
+    if name == "updates-sign-flipped":  # e = d - y right, then every Δ negated
+        deltas = rules(ex, fp, eta=-ex["eta"])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "no-eta":  # Δ / η
         deltas = rules(ex, fp, eta=1.0)
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
@@ -211,7 +214,8 @@ def test_the_catalogue_has_the_shared_names_in_order_each_with_a_hint():
         assert homework.mistake(m.name) is m and homework.hint(m.name) == m.hint
         doc = m.fn.__doc__
         assert "$" in doc and f"Hint: {m.hint}" in doc, f"{m.name}: the slip in TeX and the hint in the docstring"
-    with pytest.raises(ValueError, match="unknown mistake 'sign'; the mistakes are sign-flipped, no-eta"):
+    with pytest.raises(ValueError, match="unknown mistake 'sign'; the mistakes are sign-flipped, updates-sign-flipped, "
+                                         "no-eta"):
         homework.mistake("sign")
 
 
@@ -255,7 +259,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     """Each slip leaves the steps before its own untouched and changes its first step (on a generic network)."""
     ex = random_example(3, "logsig", "purelin")
     right = oracle.trace_values(oracle.iteration(ex))
-    first = {"sign-flipped": "e", "no-eta": "Δw41", "updated-output-weights": "Δw11",
+    first = {"sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "no-hidden-bias": "v1", "sigmoid-output": "y",
@@ -367,10 +371,11 @@ def test_mixed_answers_stop_at_the_first_wrong_step():
     report = check(ex, answers)
     assert [s.right for s in report.given] == [True, True, False, False, True]
     assert report.first_wrong.name == "Δw42"
-    assert [m.name for m in report.likely] == ["sign-flipped"]
+    assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped"]  # no e given: either
     d = report.to_dict()
     assert d["first_wrong"] == "Δw42"
-    assert d["likely"] == [{"name": "sign-flipped", "hint": homework.hint("sign-flipped")}]
+    assert d["likely"] == [{"name": name, "hint": homework.hint(name)} for name in ("sign-flipped",
+                                                                                    "updates-sign-flipped")]
     # a value no slip gives: the first wrong step, no likely mistake
     report = check(ex, {"v1": right["v1"], "Δb4": 12345.0})
     assert report.first_wrong.name == "Δb4" and report.likely == ()
@@ -380,7 +385,7 @@ def test_two_mistakes_that_give_one_value_are_both_named():
     """Only new values given: a flipped sign and a subtracted update give the same w41(n+1)."""
     ex = random_example(5, "tansig", "purelin")
     report = check(ex, {"w41(n+1)": slipped("subtracted-update", ex)["w41(n+1)"]})
-    assert [m.name for m in report.likely] == ["sign-flipped", "subtracted-update"]
+    assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped", "subtracted-update"]
 
 
 @pytest.mark.parametrize(("seed", "hidden", "output"), [(0, "logsig", "purelin"), (1, "tansig", "logsig")])
@@ -542,7 +547,7 @@ def test_a_slip_a_small_step_hides_in_the_new_values_is_named():
     subtracted = before["w41(n+1)"] - right["Δw41"]
     report = check(SMALL_STEP, {"w41(n+1)": subtracted})
     assert report.first_wrong.name == "w41(n+1)"
-    assert [m.name for m in report.likely] == ["sign-flipped", "subtracted-update"]
+    assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped", "subtracted-update"]
     tiny = oracle.with_sample(EX, eta=1e-4 * 0.8e-6 / abs(right["Δw41"]))  # Δw41 ∝ η
     right, before = oracle.trace_values(oracle.iteration(tiny)), at_time_n(tiny)
     assert abs(right["Δw41"]) == pytest.approx(0.8e-6)
@@ -620,7 +625,11 @@ def test_a_large_eta_with_six_decimals_carried_passes_and_a_slip_is_still_named(
     report = check(LARGE_ETA, {"e": -e, "Δb4": -eta * e, "Δw41": -eta * e * y_h1})
     assert report.first_wrong.name == "e" and [m.name for m in report.likely] == ["sign-flipped"]
     report = check(LARGE_ETA, {"Δb4": -eta * e})
-    assert report.first_wrong.name == "Δb4" and [m.name for m in report.likely] == ["sign-flipped"]
+    assert report.first_wrong.name == "Δb4" and [m.name for m in report.likely] == ["sign-flipped",
+                                                                                   "updates-sign-flipped"]
+    # e given right and the update's sign flipped: only the updates' sign (a live page's reviewer got no name)
+    report = check(LARGE_ETA, {"e": e, "Δb4": -eta * e})
+    assert report.first_wrong.name == "Δb4" and [m.name for m in report.likely] == ["updates-sign-flipped"]
 
 
 def test_every_value_computed_from_six_decimals_carried_passes():
@@ -1204,13 +1213,15 @@ def descent_new_values(q) -> dict[str, float]:
 
 
 HINT_FORMULAS = [
-    (("sign-flipped", "subtracted-update"), "Δθ = −η ∂E/∂θ", "logsig", minus_eta_gradient, oracle_deltas),
-    (("sign-flipped", "cost-for-error"), "e = d − y", "tansig",
+    (("sign-flipped", "updates-sign-flipped", "subtracted-update"),
+     "Δθ = −η ∂E/∂θ", "logsig", minus_eta_gradient, oracle_deltas),
+    (("sign-flipped", "updates-sign-flipped", "cost-for-error"), "e = d − y", "tansig",
      lambda q: {"e": q["d"] - q["y"]}, lambda q: {"e": q["rows"]["e"]}),
-    (("sign-flipped",), "e.g. Δw_4i = +η e y_hi", "logsig",  # e = d - y, as the hint says; the slides' linear output
+    (("sign-flipped", "updates-sign-flipped"),
+     "e.g. Δw_4i = +η e y_hi", "logsig",  # e = d - y, as the hint says; the slides' linear output
      lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
      lambda q: {name: v for name, v in minus_eta_gradient(q).items() if name.startswith("Δw4")}),
-    (("sign-flipped",), "e.g. Δw_4i = +η e y_hi", "tansig",
+    (("sign-flipped", "updates-sign-flipped"), "e.g. Δw_4i = +η e y_hi", "tansig",
      lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
      lambda q: {name: v for name, v in q["rows"].items() if name.startswith("Δw4")}),
     (("no-hidden-derivative", "derivative-of-v"), "here f'(v_i) = y_hi(1 − y_hi) (logsig)", "sympy",
@@ -1557,7 +1568,8 @@ def error_slopes(n_out: int):
 
 # (shapes, mistakes, text as shown, world: "numeric" or "sympy", stated, truth)
 _EVERY_SHAPE = [
-    (("sign-flipped", "subtracted-update"), "Δθ = −η ∂E/∂θ", "numeric", shape_gradient, shape_deltas),
+    (("sign-flipped", "updates-sign-flipped", "subtracted-update"),
+     "Δθ = −η ∂E/∂θ", "numeric", shape_gradient, shape_deltas),
     (("subtracted-update", "delta-as-new-value"), "θ(n+1) = θ(n) + Δθ(n)", "numeric",
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
@@ -1573,10 +1585,11 @@ _TANSIG_HIDDEN = [
 ]
 SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_SHAPE] + [
     (shape, *entry) for shape in ("3-4-2 logsig output", "1-2-1 tanh hidden") for entry in _TANSIG_HIDDEN] + [
-    ("3-4-2 logsig output", ("sign-flipped", "cost-for-error"), "e_j = d_j − y_j", "numeric", errors, error_rows),
-    ("3-4-2 logsig output", ("sign-flipped",), "e.g. Δw_5i = +η e_5 f'(v_5) y_hi", "numeric",
+    ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
+     "e_j = d_j − y_j", "numeric", errors, error_rows),
+    ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped"), "e.g. Δw_5i = +η e_5 f'(v_5) y_hi", "numeric",
      lambda q: sign_rule(q, 5), gradient_rows("Δw5")),
-    ("3-4-2 logsig output", ("sign-flipped",), "f'(v_5) = y_5(1 − y_5)", "numeric",
+    ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_5) = y_5(1 − y_5)", "numeric",
      *output_derivative(5, lambda y: y * (1 - y))),
     ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
     ("3-4-2 logsig output", ("cost-for-error",), "not the cost E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
@@ -1587,8 +1600,10 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("3-4-2 logsig output", ("sigmoid-output",), "here it is logsig, y_j = 1/(1 + e^(−v_j))", "numeric",
      lambda q: output_values(q, lambda v: 1 / (1 + math.exp(-v))), output_rows),
 
-    ("1-2-1 tanh hidden", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
-    ("1-2-1 tanh hidden", ("sign-flipped",), "e.g. Δw_3i = +η e y_hi", "numeric",  # linear output: f'(v_3) = 1
+    ("1-2-1 tanh hidden", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
+     "e = d − y", "numeric", errors, error_rows),
+    ("1-2-1 tanh hidden", ("sign-flipped", "updates-sign-flipped"),
+     "e.g. Δw_3i = +η e y_hi", "numeric",  # linear output: f'(v_3) = 1
      lambda q: {f"Δw3{i}": q["eta"] * errors(q)["e"] * q["rows"][f"y_h{i}"] for i in q["H"]}, gradient_rows("Δw3")),
     ("1-2-1 tanh hidden", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
     ("1-2-1 tanh hidden", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
@@ -1598,10 +1613,11 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no sigmoid", "numeric",
      lambda q: output_values(q, lambda v: v), output_rows),
 
-    ("2-3-1 tansig output", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
-    ("2-3-1 tansig output", ("sign-flipped",), "e.g. Δw_4i = +η e f'(v_4) y_hi", "numeric",
+    ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
+     "e = d − y", "numeric", errors, error_rows),
+    ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped"), "e.g. Δw_4i = +η e f'(v_4) y_hi", "numeric",
      lambda q: sign_rule(q, 4), gradient_rows("Δw4")),
-    ("2-3-1 tansig output", ("sign-flipped",), "f'(v_4) = 1 − y²", "numeric",
+    ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_4) = 1 − y²", "numeric",
      *output_derivative(4, lambda y: 1 - y * y)),
     ("2-3-1 tansig output", ("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy", *bias_slope(3)),
     ("2-3-1 tansig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
@@ -1611,10 +1627,11 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("2-3-1 tansig output", ("sigmoid-output",), "here it is tansig, y = tanh(v_4)", "numeric",
      lambda q: output_values(q, math.tanh), output_rows),
 
-    ("4-2-1 logsig output", ("sign-flipped", "cost-for-error"), "e = d − y", "numeric", errors, error_rows),
-    ("4-2-1 logsig output", ("sign-flipped",), "e.g. Δw_3i = +η e f'(v_3) y_hi", "numeric",
+    ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
+     "e = d − y", "numeric", errors, error_rows),
+    ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "e.g. Δw_3i = +η e f'(v_3) y_hi", "numeric",
      lambda q: sign_rule(q, 3), gradient_rows("Δw3")),
-    ("4-2-1 logsig output", ("sign-flipped",), "f'(v_3) = y(1 − y)", "numeric",
+    ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_3) = y(1 − y)", "numeric",
      *output_derivative(3, lambda y: y * (1 - y))),
     ("4-2-1 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
     ("4-2-1 logsig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
@@ -1754,10 +1771,12 @@ def test_check_gives_the_hints_for_the_network_checked():
     ex = shape_example("1-2-1 tanh hidden")
     flipped = slipped("sign-flipped", ex)
     report = check(ex, {"Δw31": flipped["Δw31"]})
-    assert [m.name for m in report.likely] == ["sign-flipped"]
+    assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped"]
     assert report.hints == ("Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
-                            "out with a plus sign, e.g. Δw_3i = +η e y_hi.",)
-    assert report.to_dict()["likely"] == [{"name": "sign-flipped", "hint": report.hints[0]}]
+                            "out with a plus sign, e.g. Δw_3i = +η e y_hi.",
+                            "Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ gives "
+                            "every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up the gradient.")
+    assert report.to_dict()["likely"][0] == {"name": "sign-flipped", "hint": report.hints[0]}
     # two outputs with a logsig output: the first output's rule, with its f'(v_5)
     ex = shape_example("3-4-2 logsig output")
     report = check(ex, {"Δw51": slipped("sign-flipped", ex)["Δw51"]})
@@ -1921,7 +1940,7 @@ def test_a_registered_hidden_activation_is_checked_without_the_other_derivative(
         report = check(ex, {"v1": 9.0})
         assert (report.ok, report.first_wrong.name, report.likely) == (False, "v1", ())
         # a slip that applies is still named: the flipped sign at Δw41, the biases' input x_2 at Δb1
-        assert [m.name for m in check(ex, {"Δw41": -right["Δw41"]}).likely] == ["sign-flipped"]
+        assert [m.name for m in check(ex, {"Δw41": -right["Δw41"]}).likely] == ["sign-flipped", "updates-sign-flipped"]
         assert [m.name for m in check(ex, {"Δb1": right["Δw12"]}).likely] == ["bias-input-x2"]
         # logsig's derivative y_hi (1 - y_hi) in rule 3: no mistake of the catalogue gives it here, and none is named
         y1 = right["y_h1"]
@@ -1942,7 +1961,7 @@ def test_a_mistake_that_would_have_shown_at_a_step_given_right_is_not_named():
     report = check(EX, {"Δw41": dw41, "w41(n+1)": w41 - dw41})
     assert report.first_wrong.name == "w41(n+1)" and [m.name for m in report.likely] == ["subtracted-update"]
     report = check(EX, {"w41(n+1)": w41 - dw41})
-    assert {m.name for m in report.likely} == {"sign-flipped", "subtracted-update"}
+    assert {m.name for m in report.likely} == {"sign-flipped", "updates-sign-flipped", "subtracted-update"}
 
 
 def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
