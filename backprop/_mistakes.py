@@ -78,15 +78,20 @@ def _mistake(name: str, template: HintText) -> Callable[[Callable[..., Trace]], 
     return register
 
 
-def _sign_flipped_hint(n: Notation) -> str:
-    # one rule written out for the first output: with a nonlinear output its f'(v_j) is a factor of the rule
+def _plus_rule(n: Notation) -> str:
+    """One rule written out with its plus sign, for the first output: ``w_4i = +η e y_hi``; with a nonlinear output
+    its f'(v_j) is a factor of the rule, and given where the notation knows it."""
     f_prime = n.output_f_prime(n.first)
     factor = "" if n.output == "purelin" else f" f'(v_{n.first})"
     example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
     if factor and f_prime is not None:
         example += f" with f'(v_{n.first}) = {f_prime}"
+    return example
+
+
+def _sign_flipped_hint(n: Notation) -> str:
     return (f"Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with {n.at('e')} = {n.at('d')} − {n.at('y')} "
-            f"every rule comes out with a plus sign, e.g. Δ{example}.")
+            f"every rule comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
 
 
 @_mistake("sign-flipped", _sign_flipped_hint)
@@ -103,13 +108,8 @@ def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
 
 
 def _updates_sign_flipped_hint(n: Notation) -> str:
-    f_prime = n.output_f_prime(n.first)
-    factor = "" if n.output == "purelin" else f" f'(v_{n.first})"
-    example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
-    if factor and f_prime is not None:
-        example += f" with f'(v_{n.first}) = {f_prime}"
     return (f"Your updates' sign is flipped: your {n.at('e')} = {n.at('d')} − {n.at('y')} is right, and with it "
-            f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{example}; yours move up the gradient.")
+            f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{_plus_rule(n)}; yours move up the gradient.")
 
 
 @_mistake("updates-sign-flipped", _updates_sign_flipped_hint)
