@@ -124,12 +124,18 @@ def row_lengths(answer: object) -> str | None:
     return show.and_list(lengths) if len(set(lengths)) > 1 else None
 
 
-def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None]) -> np.ndarray | str:
+def index_text(index: tuple[int, ...]) -> str:
+    """A numpy index as check() names an entry: ``1`` for ``(1,)``, ``(2, 1)`` for a 2-D one."""
+    return str(index[0]) if len(index) == 1 else str(index)
+
+
+def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None], want: str) -> np.ndarray | str:
     """A student's answer as an array of floats, or what keeps it from being one, in words. ``ndim``: how many levels
     of lists the right answer has (0 for a number). Text is read by ``typed`` (as the site's answer boxes read it: a
     comma or a dot, a Unicode minus), at the top or in a list; an entry that is None, other text, a complex number,
     a number too large for a float, a list where a number belongs or anything else is named with its index (numpy
-    read None as nan, and complex numbers as their real part). Nothing in ``answer`` is changed."""
+    read None as nan, and complex numbers as their real part); rows of different lengths are named with ``want``, the
+    shape the answer should have. Nothing in ``answer`` is changed."""
     def seq(item: object) -> bool:  # a list, a tuple or an array of 1 or more dimensions (np.ndim would build one)
         return isinstance(item, (list, tuple)) or (isinstance(item, np.ndarray) and item.ndim > 0)
 
@@ -159,7 +165,7 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None])
             item = item.tolist()  # text or objects: read entry by entry
         if len(index) < ndim and seq(item):
             return [walk(sub, (*index, n)) for n, sub in enumerate(item)]
-        where = "" if not index else str(index[0]) if len(index) == 1 else str(index)
+        where = index_text(index) if index else ""
         return leaf(item, where)
 
     cleaned = walk(answer, ())
@@ -171,8 +177,8 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None])
     except (TypeError, ValueError):
         rows = row_lengths(cleaned)
         if rows is not None:  # numbers, but rows of different lengths, which make no array
-            return f"the rows of the answer have different lengths ({rows})"
-        return f"the answer must be numbers, got {type(answer).__name__}"
+            return f"the rows of the answer have different lengths ({rows}); it should be {want}."
+        return f"the answer must be numbers, got {type(answer).__name__}."
 
 
 def _short(item: object) -> str:

@@ -87,9 +87,8 @@ def _wrong_kind(outputs: list[object], reference: list[object]) -> str:
                         "hidden=net.hidden to Network(...)")
         elif value is None or isinstance(value, str) or not _numeric(value):
             return f"your function returned {_kind(value)}, where it should return a float"  # None would read as nan
-        elif np.shape(_as_float_array(value)) != np.shape(_as_float_array(want)):
-            shape = np.shape(_as_float_array(want))
-            return (f"your function returned shape {np.shape(_as_float_array(value))}, where it should return "
+        elif (got := np.shape(_as_float_array(value))) != (shape := np.shape(_as_float_array(want))):
+            return (f"your function returned shape {got}, where it should return "
                     f"{'a single number' if shape == () else f'shape {shape}'}")
     return ""
 

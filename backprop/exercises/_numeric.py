@@ -31,6 +31,7 @@ from ._feedback import (
     RTOL,
     Feedback,
     entry_text,
+    index_text,
     read_answer,
     right_message,
     within,
@@ -250,10 +251,9 @@ class NumericExercise:
         if callable(answer):
             return Feedback(False, "Not yet: this exercise wants a number, not a function.")
         want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
-        value = read_answer(answer, self.right.ndim, parse_typed)
+        value = read_answer(answer, self.right.ndim, parse_typed, want)
         if isinstance(value, str):  # what keeps it from being numbers, named
-            rows = value.startswith("the rows of the answer")
-            return Feedback(False, f"Not yet: {value}" + (f"; it should be {want}." if rows else ""))
+            return Feedback(False, f"Not yet: {value}")
         if value.shape != self.right.shape:
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
         if not np.all(np.isfinite(value)):
@@ -265,7 +265,7 @@ class NumericExercise:
                 return Feedback(False, f"Not yet. {hint}")
         if self.right.ndim:
             off = [i for i in np.ndindex(self.right.shape) if not self.close(value[i], at=i)]
-            where = ", ".join(str(i[0] if len(i) == 1 else i) for i in off)
+            where = ", ".join(index_text(i) for i in off)
             entries = "the entries at {} are" if len(off) > 1 else "the entry at {} is"
             return Feedback(False, f"Not yet: {entries.format(where)} off (numpy indices, from 0)."
                                    + self._box_hints(value, off))
@@ -302,7 +302,7 @@ class NumericExercise:
         label = next((b.label for b in self.boxes if b.index == index), None)
         if label is not None:
             return f"{pretty(label)} = "
-        return f"the entry at {index[0] if len(index) == 1 else index} (numpy indices, from 0) = "
+        return f"the entry at {index_text(index)} (numpy indices, from 0) = "
 
     def note(self) -> str:
         """What the page says under all the boxes: the slips whose answer lies within the tolerance of the right one
