@@ -17,6 +17,8 @@ numbers the same way:
 * `eq` chooses ``=`` or ``\approx`` for a result computed from unrounded values, `apart` writes two values that
   should agree (a finite difference and the rule) with the gap between them, `quotient` a ratio with numbers that
   give it;
+* `hidden_fields` gives the hidden fields as a reader adds up their written numbers (0 where they cancel exactly,
+  not the rounding a double keeps), `fields_rounded` the neurons where that differs from the package's doubles;
 * `coarse` tells a value that six decimals write far off (a figure's label, a table of plain numbers);
 * `pick` chooses a word from the sign of a number, `largest` and `smallest` the values largest and smallest in size as
   printed, `require` stops
@@ -39,6 +41,8 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_UP, Decimal, localcontext
 
 import numpy as np
+
+from .network import Network, forward
 
 #: Decimals of every number the site prints (and of ``python -m backprop trace`` by default).
 DECIMALS = 6
@@ -109,6 +113,33 @@ def exact(value: float) -> Decimal:
     product of written numbers by at most half a unit of its 28th digit, so a product of the five factors an
     exercise multiplies is within $10^{-26}$ of its size, far below a printed digit."""
     return written_digits(value)[0]
+
+
+def hidden_fields(net: Network, x: Sequence[float]) -> np.ndarray:
+    r"""The hidden fields $v_i = \sum_k w_{ik} x_k + b_i$ as a formula writes them, shape ``(n_hidden,)``: the
+    package's (`backprop.forward`), except where the numbers of ``net`` and ``x`` as written (the example's as given)
+    add up to exactly 0 by hand and the package's double holds only the rounding of its binary arithmetic: 0 there.
+    ``0.5 \cdot 0.6 + 0.375 \cdot (-0.8) + 0`` is 0; its double is ``-5.6e-17``, which no reader adding up the written
+    numbers gets (`fields_rounded` says which neurons)."""
+    computed = forward(net, np.asarray(x, dtype=float)).v_hidden
+    out = computed.copy()
+    for i, (row, b) in enumerate(zip(net.w_hidden, net.b_hidden, strict=True)):
+        terms = [exact(w) * exact(x_k) for w, x_k in zip(row, x, strict=True)] + [exact(b)]
+        size = float(sum(abs(t) for t in terms))
+        # Where the written numbers are the doubles' own digits (as the example's are), the double differs from their
+        # sum only by rounding: each number within half a unit of 2^-53 of its digits, each product and addition
+        # rounded once more, a few units of 2^-53 of the terms' sizes per term. A larger double is a field of its
+        # own that the written digits cannot give (0.1234567 written 0.123457): it is kept.
+        if sum(terms) == 0 and abs(computed[i]) <= 4 * len(terms) * 2.0 ** -53 * size:
+            out[i] = 0.0
+    return out
+
+
+def fields_rounded(net: Network, x: Sequence[float]) -> list[tuple[int, float]]:
+    """The hidden neurons (numbered from 1) whose field `hidden_fields` writes as 0 while the package's double is not
+    0, each with that double: ``[(1, -5.55e-17)]``, for a page's note that says why."""
+    computed = forward(net, np.asarray(x, dtype=float)).v_hidden
+    return [(i, float(v)) for i, (v, shown) in enumerate(zip(computed, hidden_fields(net, x)), start=1) if v != shown]
 
 
 def written_digits(value: float) -> tuple[Decimal, Decimal]:

@@ -66,6 +66,7 @@ y_h = [f(v_i) for v_i in v]
 v_4 = w_4[0] * y_h[0] + w_4[1] * y_h[1] + w_4[2] * y_h[2] + b_4
 answer = [y_h[1], v_4]
 
+v_written = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # v, or 0 where the numbers cancel exactly
 r = show.exact  # a sum written with rounded terms: "=" only if they add up to the printed result
 worked_solution(r"""
 The hidden fields, then the activation of each:
@@ -81,8 +82,9 @@ and likewise $y_{h1} = f(v_1) {{eq_f1}} {{yh1}}$, $y_{h3} = f(v_3) {{eq_f3}} {{y
 
 $$y = v_4 = {{w41:given}} \cdot {{yh1}} + {{w42:given}} \cdot {{yh2}} + {{w43:given}} \cdot {{yh3}} +
 {{b4:given}} {{eq_y}} {{y}}$$
-""", v1=v[0], v2=v[1], v3=v[2], w21=w[1, 0], w22=w[1, 1], b2=b[1], x1=x_1, x2=x_2,
-    eq_v2=show.eq(r(w[1, 0]) * r(x_1) + r(w[1, 1]) * r(x_2) + r(b[1]), v[1]), f_v2=show.f_tex(hidden, v[1]),
-    eq_f=show.eq(f(r(v[1])), y_h[1]), eq_f1=show.eq(f(r(v[0])), y_h[0]), eq_f3=show.eq(f(r(v[2])), y_h[2]),
+""", v1=v_written[0], v2=v_written[1], v3=v_written[2], w21=w[1, 0], w22=w[1, 1], b2=b[1], x1=x_1, x2=x_2,
+    eq_v2=show.eq(r(w[1, 0]) * r(x_1) + r(w[1, 1]) * r(x_2) + r(b[1]), v_written[1]),
+    f_v2=show.f_tex(hidden, v_written[1]), eq_f=show.eq(f(r(v_written[1])), y_h[1]),
+    eq_f1=show.eq(f(r(v_written[0])), y_h[0]), eq_f3=show.eq(f(r(v_written[2])), y_h[2]),
     yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], w41=w_4[0], w42=w_4[1], w43=w_4[2], b4=b_4, y=v_4,
     eq_y=show.eq(sum(r(w_4[i]) * r(y_h[i]) for i in range(3)) + r(b_4), v_4))

@@ -36,14 +36,14 @@ $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 """, s=s, note=note)
 
 # %%
-from backprop import examples, forward, show
+from backprop import examples, show
 from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
 # The field the task asks at: v_1, unless the answer box there would take 0 or a classic slip for right (the
 # logistic sigmoid flat there, or a slip that meets the answer): then another neuron's whose box takes fewer, and the
 # task says why.
 name, i = derivative_neuron("sigmoid-derivative")  # "v_1" and its index in v_hidden, 0
-v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
+v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # 0 where the given numbers cancel
 given(**{name: v[i]})
 
 # %% tags=["hide-input"]
@@ -63,7 +63,7 @@ check("sigmoid-derivative", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_i = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[i]  # v_1, or the field printed above
+v_i = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)[i]  # the field printed above
 n = i + 1  # its neuron: the page writes v_n
 s_vi = 1 / (1 + math.exp(-v_i))
 answer = s_vi * (1 - s_vi)

@@ -29,13 +29,13 @@ else:  # f is the practice network's own activation (exercises 1, 6 and 7): this
 markdown(note)
 
 # %%
-from backprop import examples, forward, show
+from backprop import examples, show
 from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
 # The field the task asks at: v_2, unless the answer box there would take 0 or a classic slip for right (tanh flat
 # there, or a slip that meets the answer): then another neuron's whose box takes fewer, and the task says why.
 name, i = derivative_neuron("tanh-derivative")  # "v_2" and its index in v_hidden, 1
-v = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden
+v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # 0 where the given numbers cancel
 given(**{name: v[i]})
 
 # %% tags=["hide-input"]
@@ -54,7 +54,7 @@ check("tanh-derivative", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
 
-v_i = forward(examples.PRACTICE_NET, examples.PRACTICE_X).v_hidden[i]  # v_2, or the field printed above
+v_i = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)[i]  # the field printed above
 n = i + 1  # its neuron: the page writes v_n
 t = (math.exp(v_i) - math.exp(-v_i)) / (math.exp(v_i) + math.exp(-v_i))
 answer = 1 - t**2

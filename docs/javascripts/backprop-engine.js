@@ -804,6 +804,15 @@
     return longer;
   }
 
+  // show.hidden_fields: a hidden field v = Σ w x + b as a formula writes it, the double v, or 0 where the written
+  // numbers add up to exactly 0 (shown, an exactSum) and v is no more than the rounding of a double's sum of them (a
+  // few units of 2^-53 of the terms' sizes per term): 0.5 · 0.6 + 0.375 · (−0.8) + 0 is 0, its double −5.6e-17; a
+  // typed 0.1234567, written 0.123457, keeps its own field.
+  function fieldWritten(shown, w, x, b, v) {
+    var size = w.reduce(function (a, wk, k) { return a + Math.abs(wk * x[k]); }, Math.abs(b));
+    return shown.m === 0n && Math.abs(v) <= 4 * (w.length + 1) * Math.pow(2, -53) * size ? 0 : v;
+  }
+
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
     // r: a computed value as a formula writes it, as a double (for f(v) of a written v); R and G: a computed and a
@@ -820,10 +829,11 @@
       }
       var shownV = exactSum.apply(null, net.w_hidden[i].map(function (w, kk) { return exactProduct(G(w), G(x[kk])); })
         .concat([G(net.b_hidden[i])]));
-      vals.rel = eq(shownV, fp.vh[i]);
+      vals.v = fieldWritten(shownV, net.w_hidden[i], x, net.b_hidden[i], fp.vh[i]);
+      vals.rel = eq(shownV, vals.v);
       out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b:given}} {{rel}} {{v}}", vals);
       out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
-        { vi: fp.vh[i], y: fp.yh[i], rel: eq(F_OF[net.hidden](r(fp.vh[i])), fp.yh[i]) });
+        { vi: vals.v, y: fp.yh[i], rel: eq(F_OF[net.hidden](r(vals.v)), fp.yh[i]) });
     }
     var o = {}, terms = [];
     for (i = 0; i < nHid; i++) {

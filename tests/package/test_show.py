@@ -18,6 +18,33 @@ import pytest
 
 from backprop import show
 
+# --- hidden_fields, fields_rounded -----------------------------------------------------------------------------
+
+
+def test_hidden_fields_write_0_where_the_written_numbers_cancel_and_keep_every_other_field():
+    """Hand values: 0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 (fractions), its plain-math double is not; 0.3 · 0.6 + 0.4 ·
+    (-0.8) + 0.2 = 0.06; 0.1234567 - 0.123457 = -3e-7, which the written digits (0.123457 - 0.123457) cannot give, so it
+    is kept. Nothing passed in is modified."""
+    from fractions import Fraction
+
+    from backprop import Network, forward
+
+    w = np.array([[0.5, 0.375], [0.3, 0.4], [0.1234567, -0.123457]])
+    net = Network(w_hidden=w, b_hidden=np.array([0.0, 0.2, 0.0]), w_output=np.ones((1, 3)), b_output=np.zeros(1))
+    x = np.array([0.6, -0.8])
+    assert Fraction("0.5") * Fraction("0.6") + Fraction("0.375") * Fraction("-0.8") == 0
+    double = 0.5 * 0.6 + 0.375 * -0.8 + 0.0
+    assert double != 0  # the premise: binary floating point keeps a rounding
+    fields = show.hidden_fields(net, x)
+    assert fields[0] == 0.0 and fields[1] == pytest.approx(0.06, abs=1e-15)
+    assert fields[1:].tolist() == forward(net, x).v_hidden[1:].tolist()  # the package's own doubles, unchanged
+    assert fields[2] == pytest.approx(0.1234567 * 0.6 + 0.123457 * 0.8, abs=1e-15)
+    assert show.fields_rounded(net, x) == [(1, pytest.approx(double, abs=1e-16))]
+    kept = show.hidden_fields(net, np.array([1.0, 1.0]))
+    assert kept[2] == pytest.approx(-3e-7, rel=1e-6) and show.fields_rounded(net, np.array([1.0, 1.0])) == []
+    assert x.tolist() == [0.6, -0.8] and net.w_hidden[0].tolist() == [0.5, 0.375]
+
+
 # --- num, rounded ----------------------------------------------------------------------------------------
 
 

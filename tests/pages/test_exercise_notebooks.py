@@ -1005,6 +1005,32 @@ def test_exercise_1_says_likewise_with_the_sign_its_printed_fields_give(practice
     if practice is PRINTED_FIELD["logsig"]:
         assert approx >= 1, "the premise: v_1 = 0.5000006 prints as 0.500001, which gives another sixth decimal"
 
+# A practice example whose hidden fields v_1 and v_2 are 0 by hand (0.5 · 0.6 + 0.375 · (-0.8) + 0, -0.3 · 0.6 + 0.6 ·
+# (-0.8) + 0.66): their doubles keep a rounding (-5.6e-17, 1.1e-16), which exercises 1-3 printed as the field.
+CANCELLING = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "x": [0.6, -0.8],
+              "w_hidden": [[0.5, 0.375], [-0.3, 0.6], [0.2, 0.5]], "b_hidden": [0.0, 0.66, 0.3]}
+
+
+def test_exercises_1_to_3_write_a_field_that_is_0_by_hand_as_0(tmp_path):
+    """Exercise 2 gave "v_1 = -5.6 × 10^{-17}" to work from and exercises 1-3 substituted it: a number no reader adding
+    up the given numbers gets. Each writes 0.000000 (the fields are 0 in fractions; the oracle's doubles are not)."""
+    from fractions import Fraction
+
+    v = oracle.forward(CANCELLING)["v_hidden"]
+    for i in (0, 1):
+        w, b = CANCELLING["w_hidden"][i], CANCELLING["b_hidden"][i]
+        assert sum(Fraction(str(a)) * Fraction(str(c)) for a, c in zip(w, CANCELLING["x"])) + Fraction(str(b)) == 0
+        assert v[i] != 0, "the premise: the double keeps a rounding"
+    texts = shown_with_example(_practice_file(tmp_path, CANCELLING, "cancelling"),
+                               ["01-forward-pass", "02-sigmoid-derivative", "03-tanh-derivative"])
+    for stem, text in texts.items():
+        assert not re.search(r"10\^\{-1[5-7]\}|e-1[5-7]", text), stem
+    assert "$$v_1 = 0.000000, \\quad" in texts["01-forward-pass"]
+    assert re.search(r"v_2 = w_\{21\} x_1 .* \+\s+0\.66 = 0\.000000, \\quad", texts["01-forward-pass"])
+    assert "| $v_{1}$ | 0.000000 |" in texts["02-sigmoid-derivative"]  # the field the task gives
+    assert r"f(v_1) = \frac{1}{1 + e^{-0.000000}} = 0.500000" in texts["02-sigmoid-derivative"]
+
+
 def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apart(tmp_path):
     """SATURATED: f'(v_1) = 1.7e-8, so Δw_12 and every slip's print as 0.000000; the boxes of exercises 6 and 9 were
     sorted, so the fallback Δw_12 (6) or Δw_11 (9) came first and the worked solution worked it out in full

@@ -228,12 +228,14 @@ def expected_forward_equations(ex: dict | None = None) -> list[str]:
     hidden = ex.get("hidden", "logsig")
     fp = oracle.forward(ex)
     x1, x2 = fp["x"]
-    out = []
+    out, written = [], []
     for i, (w, b, v) in enumerate(zip(ex["w_hidden"], ex["b_hidden"], fp["v_hidden"], strict=True), start=1):
         shown = q6(w[0]) * q6(x1) + q6(w[1]) * q6(x2) + q6(b)
+        v = 0.0 if shown == 0 else v  # 0 by hand: the double's rounding of it is not written
+        written.append(v)
         out.append(rf"v_{i} = {g6(w[0])} \cdot {gop(x1)} + {gop(w[1])} \cdot {gop(x2)} + {gop(b)} {rel(shown, v)} "
                    rf"{n6(v)}")
-    for i, (v, y) in enumerate(zip(fp["v_hidden"], fp["y_hidden"], strict=True), start=1):
+    for i, (v, y) in enumerate(zip(written, fp["y_hidden"], strict=True), start=1):
         shown = oracle.F[hidden](r6(v))
         out.append(rf"y_{{h{i}}} = f(v_{i}) = {HIDDEN_TEX[hidden](v)} {rel(shown, y)} {n6(y)}")
     (w41, w42, w43), (y1, y2, y3), (b4,), (v4,) = ex["w_output"][0], fp["y_hidden"], ex["b_output"], fp["v_output"]
@@ -312,6 +314,36 @@ def test_a_tie_that_doubles_miss_gets_approx(tmp_path):
           if line.startswith("v_4 = 100000.000007")]
     assert v4 == [line for line in expected_forward_equations(ex) if line.startswith("v_4 =")]
     assert r"\approx" in v4[0]
+
+
+def test_a_field_that_is_0_by_hand_is_written_0_and_the_page_says_why(tmp_path):
+    """0.5 · 0.6 + 0.375 · (-0.8) + 0 and -0.3 · 0.6 + 0.6 · (-0.8) + 0.66 are 0 by hand (fractions), while the plain-
+    math doubles keep their rounding (-5.6e-17, 1.1e-16): the page wrote "v_1 ≈ -5.6 × 10^{-17}", a number no reader
+    adding up the written numbers gets. It writes 0 (and f(0) for y_h1, here and on rule 1's page) and says once why
+    the package's differs, with those doubles."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "x": [0.6, -0.8],
+          "w_hidden": [[0.5, 0.375], [-0.3, 0.6], [0.5, 0.6]], "b_hidden": [0.0, 0.66, 0.3]}
+    ex["practice"] = {**ex["practice"], "x": [0.7, -0.9]}  # its fields must differ from the worked example's
+    v = oracle.forward(ex)["v_hidden"]
+    assert all(sum(Fraction(str(a)) * Fraction(str(b)) for a, b in zip(w, ex["x"])) + Fraction(str(bias)) == 0
+               for w, bias in zip(ex["w_hidden"][:2], ex["b_hidden"][:2]))
+    assert v[0] != 0 and v[1] != 0 and abs(v[0]) < 1e-15 and abs(v[1]) < 1e-15, v  # the premise: doubles round
+    file = tmp_path / "cancelling.json"
+    file.write_text(json.dumps(ex), encoding="utf-8")
+    pages = render_with_example(file, ["forward-pass", "rule-output-weights"])
+    shown = [line for line in display_math(pages["forward-pass"])  # the substituted ones: numbers in them
+             if line.startswith(("v_", "y_{h", "y =")) and re.search(r"\d\.\d", line)]
+    assert shown == expected_forward_equations(ex)
+    assert not [line for page in pages.values() for line in display_math(page) if "10^{-1" in line]
+    sci = [f"{float(f'{value:.1e}'):.1e}".split("e") for value in v[:2]]
+    doubles = [rf"${m} \times 10^{{{int(p)}}}$" for m, p in sci]
+    note = (f"By hand $v_1$ and $v_2$ are exactly 0. The package adds in binary floating point, in which most decimal "
+            f"numbers have no exact form, and gets {doubles[0]} and {doubles[1]}, far below the page's decimals; the "
+            f"pages write 0, as you would.")
+    assert note in re.sub(r"\s+", " ", pages["forward-pass"])
+    rule_1 = re.sub(r"\s+", " ", pages["rule-output-weights"])
+    assert r"w_{41}} &= f(v_1) = \frac{1}{1 + e^{-0.000000}} = 0.500000" in rule_1
+    assert "By hand" not in rendered("forward-pass")  # the site's example: no field cancels
 
 
 def test_forward_pass_page_tables_give_the_weights_as_the_example_file_does():

@@ -635,8 +635,9 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
     delta_4 = e * f_prime_4  # rule 1: δ_4 = e f'(v_4)
     delta_h = f_prime * net.w_output[0] * delta_4  # rule 3: δ_i = f'(v_i) w_4i δ_4
     out = {}
+    v_written = show.hidden_fields(net, x)  # forward-pass.md: 0 where the given numbers cancel exactly
     for i in range(3):
-        w1, w2, b, v = net.w_hidden[i, 0], net.w_hidden[i, 1], net.b_hidden[i], fp.v_hidden[i]
+        w1, w2, b, v = net.w_hidden[i, 0], net.w_hidden[i, 1], net.b_hidden[i], v_written[i]
         out[f"v{i + 1}"] = tex(r"{{w1:given}} \cdot {{x1:given}} + {{w2:given}} \cdot {{x2:given}} "
                                r"+ {{b:given}} {{rel}} {{v}}", w1=w1, x1=x[0], w2=w2, x2=x[1], b=b, v=v,
                                rel=eq(r(w1) * r(x[0]) + r(w2) * r(x[1]) + r(b), v))
@@ -686,15 +687,51 @@ def static_page_substitutions(case: dict) -> dict[str, str]:
     return out
 
 
+def cancelling_case(rng: np.random.Generator, hidden: str) -> dict:
+    """A 2-3-1 case with short decimals whose hidden neuron 1 (and, every other case, 2) has a field of exactly 0 by
+    hand: b_i = -(w_i1 x_1 + w_i2 x_2), computed in decimals, so that a double's sum keeps only its rounding."""
+    case = random_case(rng, hidden, "purelin")
+    x = [float(Decimal(int(k)) / 10) for k in rng.integers(-20, 21, 2)]
+    w = [[float(Decimal(int(k)) / 100) for k in rng.integers(-200, 201, 2)] for _ in range(3)]
+    b = [float(Decimal(int(k)) / 100) for k in rng.integers(-200, 201, 3)]
+    for i in range(1 + int(rng.integers(0, 2))):
+        b[i] = float(-sum(Decimal(repr(w_k)) * Decimal(repr(x_k)) for w_k, x_k in zip(w[i], x)))
+    case["net"].update(w_hidden=w, b_hidden=b)
+    case["x"] = x
+    return case
+
+
 def test_substitutions_are_written_as_the_static_pages_write_them(js):
     """On random 2-3-1 networks with the pages' activations (logsig or tansig hidden, purelin output), every
-    substituted formula of the live page equals the static pages' template filled by show.tex, = / ≈ included."""
+    substituted formula of the live page equals the static pages' template filled by show.tex, = / ≈ included; also
+    where a hidden field is exactly 0 by hand (both write 0, not the double's rounding)."""
     rng = np.random.default_rng(17)
     batch = [random_case(rng, hidden, "purelin") for hidden in ("logsig", "tansig") for _ in range(100)]
+    batch += [cancelling_case(rng, hidden) for hidden in ("logsig", "tansig") for _ in range(30)]
     got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
     for case, subs in zip(batch, got, strict=True):
         for key, want in static_page_substitutions(case).items():
             assert subs[key] == want, f"{key}: the live page writes {subs[key]!r}, the static pages {want!r}"
+
+
+def test_a_field_that_is_0_by_hand_is_written_0_not_its_rounding(js):
+    """0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 by hand (fractions); its double is not (the rounding of binary arithmetic):
+    the live page writes 0 for it, with "=", and f(0) in y_h1. A field the written digits cannot give (a typed
+    0.1234567, written 0.123457) keeps its value."""
+    from fractions import Fraction
+
+    w, x = [[0.5, 0.375], [0.3, 0.4], [0.5, 0.6]], [0.6, -0.8]
+    assert sum(Fraction(str(a)) * Fraction(str(b)) for a, b in zip(w[0], x)) == 0
+    assert w[0][0] * x[0] + w[0][1] * x[1] != 0  # the double's rounding
+    net = {"w_hidden": w, "b_hidden": [0.0, 0.2, 0.3], "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4],
+           "hidden": "logsig", "output": "purelin"}
+    subs = js("(n, x) => BackpropEngine.substitutions(n, x, 1, 0.5)", net, x)
+    assert subs["v1"] == r"0.5 \cdot 0.6 + 0.375 \cdot (-0.8) + 0 = 0.000000", subs["v1"]
+    assert subs["y_h1"] == r"\frac{1}{1 + e^{-0.000000}} = 0.500000", subs["y_h1"]
+    # 0.1234567 - 0.123457 = -3e-7 by hand, written 0.123457 - 0.123457: the written digits cannot give it
+    net["w_hidden"][0] = [0.1234567, -0.123457]
+    subs = js("(n, x) => BackpropEngine.substitutions(n, x, 1, 0.5)", net, [1.0, 1.0])
+    assert subs["v1"] == r"0.123457 \cdot 1 + (-0.123457) \cdot 1 + 0 \approx -3.0 \times 10^{-7}", subs["v1"]
 
 
 def large_case(rng: np.random.Generator, hidden: str, output: str) -> dict:
