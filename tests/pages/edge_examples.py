@@ -1,12 +1,11 @@
 """Worked examples whose numbers sit close to what the pages' 6 decimals can show, for the page tests that render a
-page with them (`tests.support.snippets.render_with_example`). Each is a plain dict, written out by `write`; what makes
-it an edge case is said beside it and checked by the tests with the plain-math oracle.
+page with them (`tests.support.snippets.pages_with`). Each is a plain dict, given by `example`; what makes it an edge
+case is said beside it and checked by the tests with the plain-math oracle.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tests.support import oracle
 
@@ -53,10 +52,3 @@ def zero_input_small_error() -> dict:
 def example(name: str) -> dict:
     return zero_input_small_error() if name == "tanh-zero-input-small-error" else json.loads(
         json.dumps(EDGE_EXAMPLES[name]))
-
-
-def write(directory: Path, name: str) -> Path:
-    """The example ``name`` as a file in ``directory``, for ``BACKPROP_EXAMPLE``."""
-    path = directory / f"{name}.json"
-    path.write_text(json.dumps(example(name)), encoding="utf-8")
-    return path

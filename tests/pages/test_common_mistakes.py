@@ -18,7 +18,6 @@ the sign of the error, the sum over the outputs, the slides' hyperbolic rows) to
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
 
@@ -62,7 +61,7 @@ from tests.support.reference_net import (
     updates,
 )
 from tests.support.reference_net import EX as EX_IN_USE
-from tests.support.snippets import DOCS
+from tests.support.snippets import DOCS, pages_with, prose_with
 from tests.support.symbolic import ETA_S, SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
@@ -168,7 +167,7 @@ def test_mistakes_page_writes_huge_factors_in_scientific_notation(tmp_path):
     nine digits to three decimals, and 'eta e = 1.44999e-05', Python's notation. Both are now in TeX's scientific
     notation, from the oracle's slopes and error."""
     ex = REVIEW2["B"]
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "review2-B-factors"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     factors = [1 / f for f in oracle.iteration(ex)["fp_hidden"]]
     assert factors[0] > 1e8 and factors[1] > 1e6 and factors[2] < 10  # the premise
     assert (r"the factors $1/f'(v_i)$ are $1.08 \times 10^{8}$, $4.88 \times 10^{6}$ and $4.510$ for $i = 1, 2, 3$"
@@ -188,7 +187,7 @@ def test_mistakes_page_says_which_factor_keeps_mistake_1_small(tmp_path):
     it = oracle.iteration(ex)
     y_max, eta_e = max(abs(y) for y in it["y_hidden"]), ex["eta"] * it["e"]
     assert eta_e > 0.02 and y_max < 4e-6  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "review2-E-m1"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     m = SMALL_ETA_E.search(said)
     assert m, said[said.index("## 1."):][:2000]
     assert m[1] == moved_tex(max(abs(v) for v in it['dw_output'][0]))
@@ -232,7 +231,7 @@ def test_mistakes_page_gradient_ascent_says_what_the_printed_costs_show(tmp_path
     costs, and says when a step moves the cost by less than the last decimal (the oracle's costs, printed)."""
     ex = {**SMALL_STEPS, "eta": eta}
     assert abs(oracle.iteration(ex)["e"]) >= 0.02 - 1e-6  # the premise: an error the loader accepts
-    check_gradient_ascent(ex, mistakes_with(tmp_path, ex, f"small-steps-{eta}"))
+    check_gradient_ascent(ex, mistakes_with(tmp_path, ex))
 
 
 @pytest.mark.parametrize("name", ["B", "E"])
@@ -242,7 +241,7 @@ def test_mistakes_page_says_how_many_steps_are_below_the_last_decimal_and_how_ma
     decimal (by as little as 5.2e-07)'. It now counts both from the oracle's costs (B: every step below, two repeats;
     E: the right sign's steps partly below)."""
     ex = REVIEW2[name]
-    text = mistakes_with(tmp_path, ex, f"review2-{name}")
+    text = mistakes_with(tmp_path, ex)
     check_gradient_ascent(ex, text)
     said = re.sub(r"\s+", " ", text)
     if name == "B":
@@ -519,12 +518,9 @@ SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18
 CHECK = re.compile(r"Gradient check[^:]*: (?:right (\S+), )?\*\*wrong (\S+)\*\*")
 
 
-def mistakes_with(tmp_path, ex: dict, name: str) -> str:
-    from tests.support.snippets import render_with_example
-
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    return render_with_example(file, ["common-mistakes"])["common-mistakes"]
+def mistakes_with(tmp_path, ex: dict) -> str:
+    """The common mistakes page as the build renders it with the worked example ``ex``, white space as rendered."""
+    return pages_with(tmp_path, ex, ["common-mistakes"])["common-mistakes"]
 
 
 def test_mistakes_page_shows_the_hidden_mistakes_on_the_biases_when_both_inputs_are_zero(tmp_path):
@@ -533,7 +529,7 @@ def test_mistakes_page_shows_the_hidden_mistakes_on_the_biases_when_both_inputs_
     page prints reference_net's right and wrong Δb_i of each and catches each, three orders apart."""
     ex = oracle.with_sample(ZERO_INPUT, x=[0.0, 0.0])
     p, x, d, eta = network_of(ex)
-    text = mistakes_with(tmp_path, ex, "zero-x")
+    text = mistakes_with(tmp_path, ex)
     shown = numbers_in(text)
     w_next = apply(p, updates(p, x, d, eta))["w_output"]
     net_232 = Network.random(2, 3, 2, seed=0).to_dict()
@@ -563,7 +559,7 @@ def test_mistakes_page_passes_the_right_rules_on_saturated_hidden_neurons(tmp_pa
     reads the right rules below 1e-7 and each mistake above 1e-4."""
     it = oracle.iteration(SATURATED)
     assert min(abs(v) for v in it["db_hidden"]) < 1e-12 < max(abs(v) for v in it["db_hidden"]) < 1e-4
-    checks = CHECK.findall(re.sub(r"\s+", " ", mistakes_with(tmp_path, SATURATED, "saturated")))
+    checks = CHECK.findall(prose_with(tmp_path, SATURATED, "common-mistakes"))
     assert len(checks) == 7, checks
     for right, wrong in checks:
         assert float(right) < 1e-7 < 1e-4 < float(wrong)
@@ -581,7 +577,7 @@ def test_mistakes_page_says_which_mistakes_change_nothing_when_every_v_i_is_zero
     for wrong in (updates(p, x, d, eta, w_back=apply(p, right)["w_output"]), updates(p, x, d, eta, f_h_prime=False),
                   updates(p, x, d, eta, f_h_prime=lambda y: 1 + y * y)):
         assert flat(wrong) == flat(right)  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "tanh-all-zero"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     assert ("Here every $y_{hi}$ is 0, so no output weight moves and $w_{ji}(n+1) = w_{ji}(n)$: the mistake changes "
             "nothing on this example") in said
     assert "Every $f'(v_i)$ is 1 here (every $v_i = 0$), so dropping it changes nothing on this example" in said
@@ -627,7 +623,7 @@ def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_thr
     wrong = updates(p, x, d, eta, w_back=apply(p, right)["w_output"])
     r_wrong = relative_error(wrong, p, x, d, eta, ["w_hidden", "b_hidden"])
     assert 1e-7 < r_wrong < 1e-4  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "small-eta"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     e = oracle.iteration(ex)["e"]
     moved = max(abs(v) for v in right["w_output"][0])
     m = SMALL_ETA_E.search(said)
@@ -672,7 +668,7 @@ def test_mistakes_page_passes_the_right_rules_when_e_is_small(tmp_path, name):
     p, x, d, eta = network_of(ex)
     e = oracle.iteration(ex)["e"]
     assert 0.0142 <= abs(e) <= 0.021  # the premise: an error the loader accepts
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     checks = CHECK.findall(said)
     small = SMALL_ETA_E.search(said)
     assert len(checks) == (6 if small else 7), checks
@@ -728,7 +724,7 @@ def test_mistakes_page_says_how_a_gap_is_judged_on_the_worked_example(tmp_path, 
     error 'would read its rounding noise as a bug', where on the second review's B it reads at most 1.7e-05."""
     ex = {"in use": EX_IN_USE, "v-pm8": V_PM8, "review2-B": REVIEW2["B"], "review2-C2": REVIEW2["C2"]}.get(name) \
         or SMALL_ERROR[name]
-    said = prose("common-mistakes") if name == "in use" else re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    said = prose("common-mistakes") if name == "in use" else prose_with(tmp_path, ex, "common-mistakes")
     allowance, decided, by_cut, most = allowance_decides(ex)
     m = re.search(r"On the worked example, where the network's error is \$e = (\S+)\$, the central difference alone "
                   r"can be off by up to (\S+): ", said)
@@ -769,7 +765,7 @@ def test_mistakes_page_says_what_the_check_misses_on_the_reviews_examples(tmp_pa
     on C say why from the oracle's slopes (r = (1 - f')/(1 + f') and y_hi^2), and the introduction names the gradients
     that are exactly 0 (x_1 = 0 on B, every x_k and y_hi on A)."""
     ex = {"A": REVIEW_A, "B": REVIEW_B, "C": REVIEW_C}[name]
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, f"review-{name}"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     missed = check_summary(ex, said)
     assert set(missed) == {"A": {"1", "2 (hidden layer, $f'(v_i)$)", "5 (tansig)"}, "B": {"1"},
                            "C": {"2 (hidden layer, $f'(v_i)$)", "5 (tansig)"}}[name]
@@ -799,7 +795,7 @@ def test_mistakes_page_says_how_far_apart_mistake_1_is_with_a_tiny_eta(tmp_path)
     base = oracle.load_example(oracle.DEFAULT_FILE)
     ex = oracle.with_sample(base, eta=0.000001, d=round(oracle.iteration(base)["y"] + 0.015, 6))
     ex.pop("practice", None)
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "tiny-eta"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     m = SMALL_ETA_E.search(said)
     assert m, said[said.index("## 1."):][:3000]
     e = oracle.iteration(ex)["e"]
@@ -823,7 +819,7 @@ def test_mistakes_page_says_whether_the_check_tells_mistake_1_from_the_right_rul
     base = oracle.load_example(oracle.DEFAULT_FILE)
     ex = oracle.with_sample(base, **SATURATED_SMALL_ETA, eta=eta)
     ex.pop("practice", None)
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, f"saturated-{eta}"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     m = SMALL_ETA_E.search(said)
     assert m, said[said.index("## 1."):][:3000]
     r_right, r_wrong = float(m[3]), float(m[4])
@@ -884,7 +880,7 @@ def test_mistakes_page_says_which_row_gives_a_figure_the_table_prints_as_0(tmp_p
     r = [abs(w - g) / (abs(w) + abs(g)) for g, w in zip(right, wrong)]
     tied = [i for i, v in enumerate(r) if f"{v:.1e}" == f"{max(r):.1e}"]  # every row as the page prints it
     labels = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] + ["b_1", "b_2", "b_3"]
-    text = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, name))
+    text = prose_with(tmp_path, ex, "common-mistakes")
     block = text[text.index("Gradient check of the hidden gradients"):]
     block = block[:block.index("The fix is the order")]
 
@@ -1069,8 +1065,6 @@ SMALL_DIFFERENCES = {"w_hidden": [[1.37, 4.7], [-4.19, 6.41], [1.3, -7.8]], "b_h
 def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     """Mistake 1's table and the iteration page's say where a difference that is not 0 prints as 0.000000, with the
     largest of them (the oracle's right updates against those with w_4i(n+1), in plain math)."""
-    from tests.support.snippets import render_with_example
-
     it = oracle.iteration(SMALL_DIFFERENCES)
     wrong_it = oracle.iteration(SMALL_DIFFERENCES, back_weights=it["w_output_new"])
     diffs = [w - r for r, w in zip(oracle_updates(it), oracle_updates(wrong_it))]
@@ -1078,9 +1072,8 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
     assert hidden and max(hidden) < 5e-7  # the premise
     note = (r"Where the difference column prints $0.000000$, the difference is below its last decimal, at most "
             rf"${oracle.at_most_string(max(hidden))}$ in size.")
-    path = tmp_path / "small-differences.json"
-    path.write_text(json.dumps(SMALL_DIFFERENCES), encoding="utf-8")
-    rendered = render_with_example(path, ["common-mistakes", "iteration-and-training"], "regression_data")
+    rendered = pages_with(tmp_path, SMALL_DIFFERENCES, ["common-mistakes", "iteration-and-training"],
+                          skip="regression_data")
     for page, text in rendered.items():
         assert note in re.sub(r"\s+", " ", text), page
     # mistake 5's logsig table too: Δw_31 with the slope (1 + y_h3)/(1 - y_h3) times the right one, 3.3e-7 apart
@@ -1111,7 +1104,7 @@ def test_mistake_5_judges_a_slip_by_its_own_size_where_the_central_difference_is
           "x": [1.8, -0.75], "d": 2.4, "eta": 0.5}
     y_h = oracle.iteration(ex)["y_hidden"]
     assert max(y_h) < 1e-4  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "noisy-logsig")).split("## 5.")[1]
+    said = prose_with(tmp_path, ex, "common-mistakes").split("## 5.")[1]
     assert (r"so each neuron's relative error is $y_{hi}$, at most " + f"${oracle.at_most_string(max(y_h))}$ here: "
             "gradient check (logsig)") in said, said[:3000]
     assert "so on this example the check does not catch the mistake" in said
@@ -1136,7 +1129,7 @@ def test_a_check_on_the_weights_with_another_activation_says_which_rows_its_allo
     decided = [name for name, ai, ci, ci2 in zip(names, a, c1, c2)
                if abs(ai - ci) / max(abs(ai) + abs(ci), 1e-8) >= 1e-7 and abs(ai - ci) <= noise + abs(ci2 - ci) / 3]
     assert decided == ["$w_{11}$", "$b_1$"], decided  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "near-saturated")).split("## 5.")[1]
+    said = prose_with(tmp_path, ex, "common-mistakes").split("## 5.")[1]
     assert ("On this network the check's allowance decides the rows of $w_{11}$ and $b_1$: their gradients are too "
             "small for a relative error") in said, said[-1500:]
 
@@ -1150,7 +1143,7 @@ def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
     ex.pop("practice", None)
     y_h = oracle.iteration(ex)["y_hidden"]
     assert y_h[0] > 0.5 and max(y_h[1:]) < 1e-4  # the premise
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "w41-zero")).split("## 5.")[1]
+    said = prose_with(tmp_path, ex, "common-mistakes").split("## 5.")[1]
     assert (r"so each neuron's relative error is $y_{hi}$ (0 for neuron 1, whose $w_{41} = 0$ sends it no error), "
             f"at most ${oracle.at_most_string(max(y_h[1:]))}$ here") in said, said[:2000]
 
@@ -1161,7 +1154,7 @@ def test_mistake_1_says_the_two_read_alike_where_they_print_alike(tmp_path):
     ex = {"w_hidden": [[-0.3, 7.21], [-6.3, 6.209], [-7.719, -3.7]], "b_hidden": [-4.9, 4.87, -7.788],
           "w_output": [[-5.36, -3.52, 4.296]], "b_output": [-0.36], "hidden": "logsig", "output": "purelin",
           "x": [1.8, -0.75], "d": 2.4, "eta": 0.00005}
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "read-alike"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     m = SMALL_ETA_E.search(said)
     assert m and m[3] == m[4], said[said.index("## 1."):][:2000]  # the premise: printed alike
     assert m[6] == "nor can it tell the mistake from the right rules here: the two read alike"
@@ -1173,7 +1166,7 @@ def test_a_saturated_tanh_output_writes_its_slope_with_its_field(tmp_path):
     ex = {**oracle.load_example(oracle.DEFAULT_FILE), "w_output": [[4.0, 3.5, 3.0]], "b_output": [3.0], "d": 5.0}
     _, (y,) = forward({**ex, "output": "tansig"}, ex["x"])
     assert s6(y) == "1.000000", "the premise: the written y keeps none of the digits of 1 - y^2"
-    said = re.sub(r"\s+", " ", mistakes_with(tmp_path, ex, "saturated-tanh-output"))
+    said = prose_with(tmp_path, ex, "common-mistakes")
     v_4 = sum(w * h for w, h in zip(ex["w_output"][0], forward(ex, ex["x"])[0], strict=True)) + ex["b_output"][0]
     slope = oracle.formula_string(1 / math.cosh(v_4) ** 2)
     assert (f"$f'(v_4) = 1 - y^2 = \\frac{{1}}{{\\cosh^2 {s6(v_4)}}} = {slope}$ (the written $y$ keeps too few digits "
@@ -1190,16 +1183,12 @@ def test_a_table_whose_right_updates_print_as_0_says_how_small_they_are(tmp_path
     table printed its right updates Δw_11, Δw_12, Δb_1 as 0.000000 without a word (the difference column, which
     equals the wrong one there, has none that prints as 0). It says how small they are: the largest of the oracle's
     right updates that print as 0, in plain math."""
-    from tests.support.snippets import render_with_example
-
     it = oracle.iteration({**SATURATES_AS_TANH, "hidden": "tansig"})
     right = [*(dw for row in it["dw_hidden"] for dw in row), *it["db_hidden"]]
     hidden = [abs(u) for u in right if u != 0 and f"{abs(u):.6f}" == "0.000000"]
     assert len(hidden) == 3, "the premise: neuron 1's three updates"
     note = (r"Where the right column prints $0.000000$, an update is below its last decimal, at most "
             rf"${oracle.at_most_string(max(hidden))}$ in size.")
-    path = tmp_path / "saturated-tanh.json"
-    path.write_text(json.dumps(SATURATES_AS_TANH), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["common-mistakes"], "regression_data")["common-mistakes"])
+    text = prose_with(tmp_path, SATURATES_AS_TANH, "common-mistakes", skip="regression_data")
     tansig_table = text.split("## 5.")[1].split("| tansig hidden layer |")[1]
     assert note in tansig_table.split("| logsig hidden layer |")[0], tansig_table[:3000]

@@ -24,7 +24,6 @@ import ast
 import copy
 import inspect
 import itertools
-import json
 import math
 import re
 import textwrap
@@ -71,7 +70,7 @@ from tests.support.reference_net import (
     relative_error,
     updates,
 )
-from tests.support.snippets import DOCS, EXEC, ROOT, render_with_example
+from tests.support.snippets import DOCS, EXEC, ROOT, pages_with, prose_with
 from tests.support.symbolic import ETA_S, SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
@@ -249,16 +248,14 @@ def test_a_cost_that_falls_below_the_last_decimal_is_divided_in_scientific_notat
           "x": [0.7, -0.3], "d": 0.4, "eta": 0.26251}
     it = oracle.iteration(ex)
     assert it["E_next"] < 5e-7 < it["E"], "the premise: E(n+1) prints as 0.000000"
-    path = tmp_path / "tiny-cost.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, [PAGE])[PAGE])
+    text = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, PAGE)
     assert f"On this sample the cost fell by a factor of {cost_factor(it['E'], it['E_next'])}." in text
 
 
 def render_edge(tmp_path, name: str) -> tuple[str, str]:
     """The page rendered with one of edge_examples' worked examples: as rendered, and with white space made single
     spaces."""
-    raw = render_with_example(edge_examples.write(tmp_path, name), (PAGE,), skip="regression_data")[PAGE]
+    raw = pages_with(tmp_path, edge_examples.example(name), (PAGE,), skip="regression_data")[PAGE]
     return raw, re.sub(r"\s+", " ", raw)
 
 
@@ -354,9 +351,7 @@ def test_iteration_page_factor_of_a_small_cost_is_the_quotient_of_the_numbers_wr
     before, after = it["E"], it["E_next"]
     assert (s6(before), s6(after)) == ("0.000127", "0.000088") and f"{before / after:.2f}" == "1.45"
     assert f"{float(s6(before)) / float(s6(after)):.2f}" == "1.44", "the premise: the table's numbers give 1.44"
-    file = tmp_path / "small-cost.json"
-    file.write_text(json.dumps(SMALL_COST), encoding="utf-8")
-    said = re.sub(r"\s+", " ", render_with_example(file, (PAGE,), skip="regression_data")[PAGE])
+    said = prose_with(tmp_path, SMALL_COST, PAGE, skip="regression_data")
     assert ("On this sample the cost fell by a factor of $E(n) / E(n+1) = 0.0001272 / 0.0000878 = 1.45$, the costs "
             "written with 7 decimals (the pages' 6 are too few for their quotient).") in said
     assert cost_factor(before, after) in said
@@ -370,9 +365,7 @@ def test_iteration_table_says_approx_exactly_where_its_printed_numbers_do_not_ad
     tiny = dict(SMALL_COST, w_hidden=[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], b_hidden=[0.0, 0.2, 0.3],
                 w_output=[[0.7, 0.8, 0.9]], b_output=[0.4], hidden="logsig", x=[1.0, 0.5], d=1.0, eta=0.00005)
     assert 5e-7 < -oracle.iteration(tiny)["db_hidden"][0] < 1e-5  # the premise: b_1(n+1) is below 10^-5, not 0
-    file = tmp_path / "tiny-bias.json"
-    file.write_text(json.dumps(tiny), encoding="utf-8")
-    for text in (page_text(PAGE), render_with_example(file, (PAGE,), skip="regression_data")[PAGE]):
+    for text in (page_text(PAGE), pages_with(tmp_path, tiny, (PAGE,), skip="regression_data")[PAGE]):
         rows = table_rows(text, "rule")
         assert len(rows) == 13
         for row in rows:
@@ -396,9 +389,7 @@ def test_the_wrong_order_leaves_a_neurons_updates_exactly_where_rule_1_leaves_it
     its last decimal, at most 2.8e-17 in size, or exactly 0", of a difference that is 0 (a reviewer)."""
     it = oracle.iteration(ZERO_HIDDEN_OUTPUT)
     assert it["y_hidden"][1] == 0 and it["dw_output"][0][1] == 0  # the premise: y_h2 = tanh(0) = 0, so Δw_42 = 0
-    file = tmp_path / "zero-hidden-output.json"
-    file.write_text(json.dumps(ZERO_HIDDEN_OUTPUT), encoding="utf-8")
-    text = render_with_example(file, (PAGE,), skip="regression_data")[PAGE]
+    text = pages_with(tmp_path, ZERO_HIDDEN_OUTPUT, (PAGE,), skip="regression_data")[PAGE]
     section = text[text.index("the right updates and the wrong ones"):text.index("[Common mistakes](common-mistakes")]
     rows = {row[0]: row[1:] for row in table_rows(section, "")}
     for name in (r"$\Delta w_{22}$", r"$\Delta b_2$"):
@@ -465,10 +456,8 @@ def test_iteration_page_wrong_order_with_an_output_weight_of_zero(tmp_path):
     tansig = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
     tansig["w_hidden"][0], tansig["b_hidden"][0], tansig["w_output"][0][0] = [0.0, 0.0], 0.0, 0.0
     seen = set()
-    for name, ex, i in [("logsig", logsig, 1), ("tansig", tansig, 0)]:
-        path = tmp_path / f"{name}.json"
-        path.write_text(json.dumps(ex), encoding="utf-8")
-        said = re.sub(r"\s+", " ", render_with_example(path, (PAGE,), skip="regression_data")[PAGE])
+    for ex, i in [(logsig, 1), (tansig, 0)]:
+        said = prose_with(tmp_path, ex, PAGE, skip="regression_data")
         it = oracle.iteration(ex)
         wrong = oracle.iteration(ex, back_weights=it["w_output_new"])
         assert it["dw_hidden"][i] == [0.0, 0.0] and it["db_hidden"][i] == 0.0  # the right updates: w_4i(n) = 0
@@ -722,9 +711,7 @@ def test_iteration_page_names_the_parameters_that_stay(tmp_path):
           "x": [0.6, -0.3], "d": 0.9, "eta": 0.4}
     it = oracle.iteration(ex)
     assert [dw == 0 for dw in it["dw_output"][0]] == [False, True, False], "the premise: only Δw_42 is 0"
-    path = tmp_path / "one-stays.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, [PAGE])[PAGE])
+    text = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, PAGE)
     assert "; the other one, $w_{42}$, has slope 0 there and stays" in text
 
 
@@ -970,15 +957,11 @@ TINY_FACTOR = {"w_hidden": [[-7.0, 7.0], [6.0, -2.189], [-5.71, -4.15]], "b_hidd
 def test_a_factor_too_near_1_to_print_is_written_as_1_plus_or_minus_its_distance(tmp_path):
     """TINY_FACTOR: the wrong order's factor w_41(n+1)/w_41(n) for neuron 1 is written 1 - 1.2e-16 (the oracle's
     Δw_41/w_41, in scientific notation), with the verb of its side of 1."""
-    from tests.support.snippets import render_with_example
-
     it = oracle.iteration(TINY_FACTOR)
     change = it["dw_output"][0][0] / TINY_FACTOR["w_output"][0][0]
     assert 0 < -change < 0.5e-15  # the premise: below 15 decimals, and w_41 shrinks (e < 0)
-    path = tmp_path / "tiny-factor.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **TINY_FACTOR}), encoding="utf-8")
-    said = re.sub(r"\s+", " ", render_with_example(path, ["iteration-and-training"], "regression_data")
-                  ["iteration-and-training"])
+    said = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **TINY_FACTOR}, "iteration-and-training",
+                      skip="regression_data")
     mantissa, exponent = f"{-change:.1e}".split("e")
     assert (rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks $\Delta w_{{12}}$ and "
             r"$\Delta b_1$)") in said, said[said.index("is its right update times"):][:600]
@@ -988,17 +971,13 @@ def test_a_factor_a_double_rounds_to_1_is_still_written_with_its_side_of_1(tmp_p
     """A reviewer's example (v_1 = -41.5): rule (1) moves w_41 by a relative 4.1e-19, below a double's precision, so
     w_41(n+1) is w_41 in doubles and the factor read 1.000 "(leaves them as they are)", beside "w_41 ... decrease". It
     is written from the step over the weight (the oracle's), 1 - 4.1e-19, and shrinks them."""
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[-27.0, -27.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [-1.0, 0.2, 0.3],
           "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
           "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
     change = oracle.iteration(ex)["dw_output"][0][0] / ex["w_output"][0][0]
     assert ex["w_output"][0][0] + change * ex["w_output"][0][0] == ex["w_output"][0][0] and change < 0  # the premise
-    path = tmp_path / "sat41.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
-    said = re.sub(r"\s+", " ", render_with_example(path, ["iteration-and-training"], "regression_data")
-                  ["iteration-and-training"])
+    said = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, "iteration-and-training",
+                      skip="regression_data")
     mantissa, exponent = f"{-change:.1e}".split("e")
     assert rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks them)" in said
     assert "leaves them as they are" not in said

@@ -41,7 +41,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import ETA, EX, ORDER, WORKED, D, F, X, forward, updates
-from tests.support.snippets import DOCS
+from tests.support.snippets import DOCS, prose_with
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -663,16 +663,10 @@ def test_notation_expression_checks_can_fail():
 def test_the_batch_form_has_three_different_samples_when_x_is_0(tmp_path):
     """A reviewer's example with x = (0, 0): the batch [X, (0, 0), (-1, 2)] held the same sample twice, so the batch
     form showed two equal outputs, which looks like a bug. Its samples are now X and two others (plain math here)."""
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[5.7, 0.55], [-1.1, -5.72], [6.1, 5.343]], "b_hidden": [2.3, 7.947, 3.11],
           "w_output": [[-0.359, -2.1, -7.77]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
           "x": [0.0, 0.0], "d": -2.6, "eta": 2.0}
-    path = tmp_path / "x-zero.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["notation"])["notation"])
+    text = prose_with(tmp_path, ex, "notation")
     ys = [oracle.forward(ex, x)["y_output"][0] for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0])]
     assert len({s6(y) for y in ys}) == 3  # the premise: three samples, three outputs
     assert f"+ b_output`: {', '.join(s6(y) for y in ys)}; one sample at a time with `forward`:" in text, text[-800:]

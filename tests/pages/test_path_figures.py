@@ -7,7 +7,6 @@ example in use (``BACKPROP_EXAMPLE=tests/examples/X.json`` runs the same checks 
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -15,7 +14,7 @@ import pytest
 
 from tests.support import oracle
 from tests.support.paths import expected_gradient, expected_path, list_problems, num, shown, svg_problems
-from tests.support.snippets import DOCS, collect, render_block, render_with_example
+from tests.support.snippets import DOCS, collect, pages_with, prose_with, render_block
 
 # page -> (parameter, i, k, rule, TeX name): the parameter each page's figure shows.
 PAGES = {
@@ -163,10 +162,8 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
     factor of its chain or their product prints as 0, else draws the rule's parameter with the largest gradient whose
     chain shows, and its caption says why; where none shows (z4's rule 3) it says so. Against the oracle's paths."""
     ex = TA_EXAMPLES[name]
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
     pages = [page for page in PAGES if page != "rule-output-bias"]
-    rendered = render_with_example(file, pages)
+    rendered = pages_with(tmp_path, ex, pages)
     for page in pages:
         parameter, i, k, rule, usual_name = PAGES[page]
         n, m, usual = expected_choice(ex, parameter, i, k)
@@ -217,9 +214,7 @@ def test_the_figure_draws_no_path_with_a_factor_printed_far_off(tmp_path):
     assert num(f_prime[1]) == "0.000001" and f_prime[1] < 0.55e-6  # the premise: printed twice its size
     n, _, usual = expected_choice(FAR_OFF, "b_hidden", 2, 1)
     assert not usual and n != 2
-    file = tmp_path / "far-off.json"
-    file.write_text(json.dumps(FAR_OFF), encoding="utf-8")
-    rendered = render_with_example(file, ["rule-hidden-biases", "rule-hidden-weights"])
+    rendered = pages_with(tmp_path, FAR_OFF, ["rule-hidden-biases", "rule-hidden-weights"])
     figure = rendered["rule-hidden-biases"]
     caption = re.sub(r"\s+", " ", re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1])
     assert caption.startswith(f"The path of $b_{n}$ (rule 4)"), caption
@@ -237,9 +232,7 @@ def test_the_slopes_range_writes_its_top_in_scientific_notation_where_it_prints_
     f_prime = oracle.iteration(ex)["fp_hidden"]
     top = max(f_prime)
     assert abs(float(num(top)) - top) > 0.05 * top  # the premise: far off
-    file = tmp_path / "top-far-off.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    said = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    said = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert f"and ${sci(top)}$." in said and f"and ${num(top)}$." not in said
 
 
@@ -253,9 +246,7 @@ def test_a_caption_names_a_tie_and_a_product_that_is_0(tmp_path):
     it = oracle.iteration(ex)
     dw = [abs(v) for row in it["dw_hidden"] for v in row]
     assert dw[0] == dw[1] == max(dw) and it["dw_hidden"][1][1] == 0  # the premise
-    file = tmp_path / "tie.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert ("The figure draws $w_{11}$ here, the first of $w_{11}$ and $w_{12}$, the hidden weights with the largest "
             "gradient in size, alike, rather than the usual $w_{22}$, whose path has the factor $w_{42} = 0$, so its "
             "product is 0.") in text

@@ -16,6 +16,7 @@ import re
 import pytest
 
 from tests.support import DOCS, oracle, pages, reference_net
+from tests.support.snippets import prose_with
 
 IT = oracle.iteration(oracle.load_example())  # the example in use
 
@@ -105,10 +106,6 @@ def test_one_iterations_pointer_to_why_time_n_names_the_section_it_means():
 # the printed y(n+1) is d, or where y ends as far from d as it started, to the decimals shown.
 @pytest.mark.parametrize("eta, where", [(1.333333, "onto"), (2.666667, "past")])
 def test_rule_1_says_where_y_lands_as_printed_when_the_fraction_is_1_or_2(tmp_path, eta, where):
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[0.5, -0.5], [0.25, 0.75], [-1.0, 0.5]], "b_hidden": [0.0, 0.0, 0.0],
           "w_output": [[0.2, 0.2, 0.2]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
           "x": [0.0, 0.0], "d": 1.3, "eta": eta}
@@ -116,9 +113,7 @@ def test_rule_1_says_where_y_lands_as_printed_when_the_fraction_is_1_or_2(tmp_pa
     assert it["y_hidden"] == [0.5, 0.5, 0.5]
     share = eta * 0.75
     y_new = it["y"] + share * it["e"]  # the three output steps with the hidden outputs held (rule 1's reading)
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     said = re.search(r"and the three steps take \$y\$ from \$([-\d.]+)\$ to \$([-\d.]+)\$, (onto|short of|past) "
                      r"\$d = ([-\d.]+)\$([^.]*)\.", text)
     assert said, text[text.index("Here $\\eta \\sum_i y_{hi}^2"):][:400]
@@ -146,18 +141,12 @@ SLOPE_TIES = {
 def test_rule_3_names_every_neuron_whose_slope_prints_as_the_smallest(tmp_path, name):
     """The smallest f'(v_i) as printed (the oracle's, with six decimals) and every neuron that prints it, named
     together; the largest as printed."""
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = SLOPE_TIES[name]
     shown = [pages.s6(f) for f in oracle.iteration(ex)["fp_hidden"]]
     low = min(shown, key=float)
     slow = [i + 1 for i, s in enumerate(shown) if s == low]
     assert len(slow) == 2  # the premise: two neurons alike as printed
-    path = tmp_path / f"{name}.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     names = f"neurons {slow[0]} and {slow[1]}"
     assert f"Here $f'(v_i)$ lies between ${low}$ ({names}) and ${max(shown, key=float)}$." in text
 
@@ -166,19 +155,13 @@ def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
     """A reviewer's saturated logsig example (v_1 = -20): the reading said "f'(v_i) lies between 0.000000 (neuron 1)"
     a line above "f'(v_i) > 0". The smallest slope is given in scientific notation, from the oracle, and said to
     print as 0.000000."""
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[-8.0, -4.0], [0.3, 0.5], [-6.0, -2.0]], "b_hidden": [-8.0, 0.2, -4.0],
           "w_output": [[0.7, -0.9, 1.3]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
           "x": [1.0, 1.0], "d": -0.6, "eta": 0.7}
     fps = oracle.iteration(ex)["fp_hidden"]
     assert pages.s6(fps[0]) == "0.000000" and fps[0] > 0, "the premise"
     mantissa, exponent = f"{fps[0]:.1e}".split("e")
-    path = tmp_path / "saturated.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert (f"Here $f'(v_i)$ lies between ${mantissa} \\times 10^{{{int(exponent)}}}$ (neuron 1) and "
             f"${pages.s6(max(fps))}$.") in text
 
@@ -188,10 +171,6 @@ def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
     between 6.1 × 10^-8 (neurons 1 and 3; ...)", though f'(v_1) = 4.5 × 10^-7. The slopes are compared as the formulas
     write them (two significant digits below 10^-5), so the bound is the smallest slope with its own neuron only, from
     the oracle."""
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[-4.0, 2.0], [0.5, 0.25], [4.0, -3.0]], "b_hidden": [0.0, 0.5, 0.0],
           "w_output": [[0.6, -1.2, 0.4]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
           "x": [1.5, -1.0], "d": -2.0, "eta": 0.25}
@@ -202,7 +181,5 @@ def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
         mantissa, exponent = f"{value:.1e}".split("e")
         return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
-    path = tmp_path / "two-saturated.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3) and ${pages.s6(fps[1])}$." in text

@@ -34,7 +34,15 @@ import backprop
 from backprop import examples, rules
 from tests.pages import edge_examples
 from tests.support import DOCS, oracle, pages
-from tests.support.snippets import EXEC, Snippet, page_markdown, render_block, render_with_example
+from tests.support.snippets import (
+    EXEC,
+    Snippet,
+    page_markdown,
+    pages_with,
+    prose_with,
+    render_block,
+    render_with_example,
+)
 
 PAGES = ["rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"]
 
@@ -307,8 +315,7 @@ def test_rule_2_compares_the_steps_as_written(tmp_path):
         db, dw = it["db_output"][0], it["dw_output"][0]
         assert all(abs(w) < abs(db) for w in dw) and 0 < abs(db) - abs(dw[i]) < 5e-7, "the premise"
         assert [j for j in range(3) if oracle.formula_string(abs(dw[j])) == oracle.formula_string(abs(db))] == [i]
-        text = re.sub(r"\s+", " ", render_with_example(edge_examples.write(tmp_path, name),
-                                                       ["rule-output-bias"])["rule-output-bias"])
+        text = prose_with(tmp_path, edge_examples.example(name), "rule-output-bias")
         assert (f"so $|\\Delta b_4| > |\\Delta w_{{4i}}|$ for every $i$, but for $w_{{4{i + 1}}}$ only beyond the "
                 f"digits shown: $f(v_{i + 1})$ is so close to 1 in size that $|\\Delta w_{{4{i + 1}}}|$ and "
                 f"$|\\Delta b_4|$ are both written ${oracle.formula_string(abs(db))}$.") in text
@@ -438,9 +445,7 @@ def test_rule_3_writes_an_inexact_ratio_as_formulas_write_a_value(tmp_path, x, s
     digit), and "\approx" at a tie."""
     ex = {**oracle.load_example(oracle.DEFAULT_FILE), "x": x}
     ex.pop("practice", None)
-    file = tmp_path / "ratio.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert said in text
     _says_how_dw_i2_relates_to_dw_i1(text, ex, oracle.iteration(ex))
 
@@ -449,9 +454,7 @@ def test_rule_3_writes_an_inexact_ratio_as_formulas_write_a_value(tmp_path, x, s
 def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, name):
     ex = {key: value for key, value in DW_I2_EXAMPLES[name].items() if key != "practice"}
     it = oracle.iteration(ex)
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     missed = _says_how_dw_i2_relates_to_dw_i1(text, ex, it)
     assert missed == {"ta-tanh": [], "tie-and-miss": [0, 1], "inexact-misses": [0, 2], "two-digits": [0, 1]}[name]
     if name == "ta-tanh":  # the premise: the old page's exact products differ from every printed Δw_i2
@@ -468,9 +471,7 @@ def test_rule_4_example_product_gives_its_result_as_written(tmp_path):
           "w_output": [[0.6, 0.0, -0.5]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
           "x": [0.7, 0.7], "d": 1.2, "eta": 0.0001}
     it = oracle.iteration(ex)
-    file = tmp_path / "small-eta.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-biases"])["rule-hidden-biases"])
+    text = prose_with(tmp_path, ex, "rule-hidden-biases")
     m = re.search(r"\\Delta w_\{11\} = \\Delta b_1\\, x_1 = (\d\.\d+) \\cdot 0\.7 (=|\\approx) (\d\.\d) \\times "
                   r"10\^\{(-\d+)\}\$", text)
     assert m, text[text.find("For example"):][:200]
@@ -561,13 +562,10 @@ FAR_OFF_FORMULAS = {
 def test_formulas_with_values_six_decimals_write_far_off_still_add_up(tmp_path, name):
     """Each rule page's substituted formulas, for examples whose values six decimals write far off: written in
     scientific notation there, every "=" holds for the numbers as written and every "\approx" is near."""
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **FAR_OFF_FORMULAS[name]}),
-                    encoding="utf-8")
     it = oracle.iteration(FAR_OFF_FORMULAS[name])
     far_off = [v for v in [*it["fp_hidden"], *it["delta_hidden"], *it["dw_output"][0]] if oracle.printed_far_off(v)]
     assert far_off, "the premise: some factor or step is written far off by six decimals"
-    rendered = render_with_example(file, PAGES)
+    rendered = pages_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **FAR_OFF_FORMULAS[name]}, PAGES)
     for page in PAGES:
         wrong = pages.wrong_claims(rendered[page])
         assert not wrong and pages.arithmetic_claims(rendered[page]), (page, wrong)
@@ -1008,7 +1006,7 @@ def test_hidden_tips_nudge_a_parameter_whose_update_prints(tmp_path, page, name,
     assert max(updates, key=lambda p: abs(updates[p])) == picked and num(updates[picked]) != "0.000000"
     symbol, default_label = ("w", "w_{32}") if len(default) == 2 else ("b", "b_1")
     label = "".join(str(n + 1) for n in picked)
-    text = re.sub(r"\s+", " ", render_with_example(edge_examples.write(tmp_path, name), [page])[page])
+    text = prose_with(tmp_path, ex, page)
     tip = text[text.index("Check it yourself: a finite difference"):]
     nudged = ("Nudge the hidden weight" if symbol == "w" else "Nudge") + f" ${symbol}_{{{label}}}$"
     nudge = f"{nudged} by $\\pm h$ (the one with the largest update here: $\\Delta {default_label}(0) = " \
@@ -1103,9 +1101,7 @@ def test_rule_1_says_how_little_a_step_below_the_decimals_moves_its_weight(tmp_p
     little = [n for n in range(3) if steps[n] != 0 and num(steps[n]) == "0.000000"]
     assert len(little) == {"ta-tanh-all-tiny": 3, "tanh-two-tiny": 2}.get(name, 1), "the premise"
     assert all(num(it["w_output_new"][0][i]) == num(ex["w_output"][0][i]) for i in little)
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     values = _and_list([f"$\\Delta w_{{4{i + 1}}} = {oracle.formula_string(steps[i])}$" for i in little])
     verb = "is" if len(little) == 1 else "are"
     if len(little) == 3:
@@ -1145,9 +1141,7 @@ def test_rule_1_tip_checks_updates_below_the_decimals_in_scientific_notation(tmp
     steps = oracle.iteration(ex)["dw_output"][0]
     i = max(range(3), key=lambda n: abs(steps[n]))
     assert i == 0 and all(num(step) == "0.000000" for step in steps), "the premise"
-    file = tmp_path / "all-tiny.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
     assert (f"nudge $w_{{41}}$ by $\\pm h$ (the one with the largest update: every $\\Delta w_{{4i}}(0)$ is below "
             f"the 6 decimals printed here, $\\Delta w_{{41}}(0) = {sci(steps[0])}$, and with them the check would read "
@@ -1176,9 +1170,7 @@ def test_rule_1_tip_nudges_an_output_weight_whose_update_prints(tmp_path):
     assert it["y_hidden"][0] == 0 and steps[0] == 0  # the premise
     i = max(range(3), key=lambda n: abs(steps[n]))
     assert i == 2 and num(steps[i]) != "0.000000"
-    file = tmp_path / "zero-y-h1.json"
-    file.write_text(json.dumps(ZERO_Y_H1), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ZERO_Y_H1, "rule-output-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
     assert (f"nudge $w_{{4{i + 1}}}$ by $\\pm h$ (the one with the largest update here: $y_{{h1}}$ is 0, so "
             "$\\Delta w_{41}(0)$ is 0, and a check of $0$ against $0$ would show nothing), recompute "
@@ -1196,9 +1188,7 @@ def test_rule_1_tip_says_why_every_hidden_output_0_leaves_nothing_to_check(tmp_p
     oracle's); the tip says so and points to rule 2's tip."""
     ex = tanh_example_near_zero([0.0, 0.0, 0.0])
     assert oracle.iteration(ex)["dw_output"] == [[0.0, 0.0, 0.0]]
-    file = tmp_path / "tanh-all-zero.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
     assert ("nudge $w_{41}$ by $\\pm h$ (every hidden output $y_{hi}$ is 0 here, so every $\\Delta w_{4i}(0)$ is 0 and "
             "so is every slope: this check reads 0 = 0; rule 2's tip nudges $b_4$, on which the cost always depends)") \
@@ -1217,9 +1207,7 @@ def test_rule_1_reading_names_the_largest_step_as_the_table_writes_it(tmp_path):
     assert all(f"{abs(s):.6f}" == "0.000000" for s in steps) and all(s != 0 for s in steps), "the premise"
     k = max(range(3), key=lambda n: abs(oracle.formula_value(steps[n])))
     assert sum(abs(oracle.formula_value(s)) == abs(oracle.formula_value(steps[k])) for s in steps) == 1, "no tie"
-    file = tmp_path / "tiny-steps.json"
-    file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, "rule-output-weights")
     assert any(f"{word} $w_{{4{k + 1}}}$ takes the largest step in size." in text for word in ("so", "and"))
     assert "take the largest steps in size" not in text and "every step prints as" not in text
     for s in steps:  # each step as the table writes it
@@ -1440,16 +1428,14 @@ def test_some_example_file_goes_past_d_and_one_ends_farther_from_it():
     assert farther == ["zero-input-large-eta"], farther  # eta = 3: the error grows
 
 
-def tanh_example_with_zero_hidden_outputs(tmp_path: Path, zero: int) -> Path:
+def tanh_example_with_zero_hidden_outputs(zero: int) -> dict:
     """tests/examples/tanh-hidden.json with x_1 = 0 and its first ``zero`` hidden neurons at v_i = 0 exactly (a tanh
-    neuron there sends y_hi = 0, and f'(0) = 1: a valid example), written to ``tmp_path``."""
+    neuron there sends y_hi = 0, and f'(0) = 1: a valid example)."""
     ex = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
     w_hidden = [[0.3, 0.2], [-0.5, 0.4], [0.7, 0.1]][:zero] + ex["w_hidden"][zero:]  # w_i2 x_2 = -b_i below
     ex = oracle.with_sample(ex, x=[0.0, 0.5], w_hidden=w_hidden, b_hidden=[-0.1, -0.2][:zero] + ex["b_hidden"][zero:])
     assert [v == 0 for v in oracle.iteration(ex)["v_hidden"]] == [True] * zero + [False] * (3 - zero)
-    file = tmp_path / f"tanh-{zero}-zero.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    return file
+    return ex
 
 
 @pytest.mark.parametrize("zero", [1, 2])
@@ -1457,11 +1443,11 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
     """'every step pushes v_4 up/down, never the other way' was said whatever y_hi is; where y_hi = 0 (a tanh neuron
     at v_i = 0) Δw_4i = η e y_hi is 0 and pushes nothing, as the sign sentence above it says. The exception is named,
     from the oracle's y_hi, and only where there is one."""
-    path = tanh_example_with_zero_hidden_outputs(tmp_path, zero)
-    it = oracle.iteration(oracle.load_example(path))
+    ex = tanh_example_with_zero_hidden_outputs(zero)
+    it = oracle.iteration(ex)
     zeros = [i for i, y_hi in enumerate(it["y_hidden"]) if y_hi == 0]
     assert zeros == list(range(zero)) and all(it["dw_output"][0][i] == 0 for i in zeros)
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     way = "up" if it["e"] > 0 else "down"
     names = pages.and_list([rf"$\Delta w_{{4{i + 1}}}$" for i in zeros])
     verb = ("is 0", "does") if len(zeros) == 1 else ("are 0", "do")
@@ -1531,9 +1517,7 @@ def test_rule_1_reading_says_no_output_weight_moves_when_every_hidden_output_is_
     ex = tanh_example_near_zero([0.0, 0.0, 0.0])
     it = oracle.iteration(ex)
     assert it["y_hidden"] == [0.0, 0.0, 0.0] and it["dw_output"] == [[0.0, 0.0, 0.0]]
-    file = tmp_path / "tanh-all-zero.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-weights"])["rule-output-weights"])
+    text = prose_with(tmp_path, ex, "rule-output-weights")
     way = "up" if it["e"] > 0 else "down"
     assert (f"It has the sign of $e$, so a step pushes $v_4$ {way}, in the direction of $d$, never the other way; but "
             "here every $y_{hi}$ is 0, so every step is 0 and none pushes it at all:") in text
@@ -1571,9 +1555,7 @@ def test_rule_3_warning_says_why_an_example_cannot_show_the_updated_weights_mist
     assert all(v == 0 for row in it["dw_hidden"] for v in row)
     still = all(v == 0 for v in it["dw_output"][0])
     assert still == (case == "tanh-all-zero")
-    file = tmp_path / f"{case}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    raw = render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"]
+    raw = pages_with(tmp_path, ex, ["rule-hidden-weights"])["rule-hidden-weights"]
     text = re.sub(r"\s+", " ", raw)
     why = (r"no output weight moves in it (every $y_{hi}$ is 0, so is every $\Delta w_{4i}$)" if still
            else r"both its inputs are 0, so every $\Delta w_{ik}$ is 0 whichever $w_{4i}$ it uses")
@@ -1650,9 +1632,7 @@ def test_rule_3_warning_gives_the_numbers_of_a_difference_below_the_printed_deci
     (i, k), gap = max(gaps.items(), key=lambda item: item[1])
     assert 0 < gap < 5e-7 and num(it["dw_hidden"][i][k]) == num(wrong[i][k])  # the premise: below the decimals
     places = math.ceil(-math.log10(gap)) + 1
-    file = tmp_path / "small-eta.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    raw = render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"]
+    raw = pages_with(tmp_path, ex, ["rule-hidden-weights"])["rule-hidden-weights"]
     text = re.sub(r"\s+", " ", raw)
     m = re.search(r"The worked example happens not to show the difference: it is below the 6 decimals the pages "
                   r"print\. With \$w_\{4(\d)\}\(0\) = (\S+)\$, \$\\Delta w_\{(\d)(\d)\}\(0\) = (\S+)\$; with "
@@ -1676,9 +1656,7 @@ def test_hidden_tips_write_an_update_below_the_decimals_in_scientific_notation(t
     dw = [abs(v) for row in it["dw_hidden"] for v in row]
     db = [abs(v) for v in it["db_hidden"]]
     assert 0 < max(dw) < 5e-7 and 0 < max(db) < 5e-7  # the premise: every hidden update prints as 0
-    file = tmp_path / "saturated.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    pages_ = render_with_example(file, ["rule-hidden-weights", "rule-hidden-biases"])
+    pages_ = pages_with(tmp_path, ex, ["rule-hidden-weights", "rule-hidden-biases"])
     for page, largest in (("rule-hidden-weights", max(dw)), ("rule-hidden-biases", max(db))):
         text = re.sub(r"\s+", " ", pages_[page])
         m = re.search(r"is below the 6 decimals printed here, \$\\Delta [wb]_\{?\d+\}?\(0\) = (-?\d\.\d) \\times "
@@ -1696,9 +1674,7 @@ def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
           "w_output": [[2.02, 2.01, 1.608]], "b_output": [0.7], "hidden": "tansig", "output": "purelin",
           "x": [0.066, -0.6], "d": 2.2, "eta": 0.001}
     assert oracle.number_string(oracle.iteration(ex)["dw_hidden"][0][0]) == "0.000000"  # the premise
-    path = tmp_path / "ratio.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(path, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert _says_how_dw_i2_relates_to_dw_i1(text, ex, oracle.iteration(ex)), "the premise: a pair off the ratio"
     assert not re.search(r"= -0(?![.\d])", text)
 
@@ -1710,9 +1686,7 @@ def test_rule_3_writes_a_slope_from_the_field_where_the_output_keeps_too_few_dig
     f'(v_i) with v_i, and a sentence names those outputs; elsewhere the row keeps y_hi."""
     ex = FAR_OFF_FORMULAS[name]
     it = oracle.iteration(ex)
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **ex}), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-hidden-weights"])["rule-hidden-weights"])
+    text = prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, "rule-hidden-weights")
     lost = []
     for i, (y, v, fp) in enumerate(zip(it["y_hidden"], it["v_hidden"], it["fp_hidden"], strict=True)):
         y_w = oracle.formula_value(y)
@@ -1745,9 +1719,7 @@ def test_rule_2_calls_no_steps_tied_that_its_formulas_write_apart(tmp_path):
     it = oracle.iteration(ex)
     db, dw = it["db_output"][0], it["dw_output"][0]
     assert num(abs(db)) == num(abs(dw[2])) == "0.000001", "the premise: six decimals would tie them"
-    file = tmp_path / "tiny-steps.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = re.sub(r"\s+", " ", render_with_example(file, ["rule-output-bias"])["rule-output-bias"])
+    text = prose_with(tmp_path, ex, "rule-output-bias")
     tied = [i for i in range(3) if oracle.formula_string(abs(dw[i])) == oracle.formula_string(abs(db))]
     assert ("only beyond the digits shown" in text) == bool(tied) and "so close to 1" not in text
     assert "tied as written" not in text

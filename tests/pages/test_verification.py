@@ -54,7 +54,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import EX, WORKED, D, X, cost, finite_differences, flat, network_of, updates
-from tests.support.snippets import DOCS, render_with_example
+from tests.support.snippets import DOCS, pages_with, render_with_example
 from tests.support.symbolic import SymbolicNet, identical
 
 # ---------------------------------------------------------------------------------------------
@@ -198,7 +198,7 @@ def test_verification_page_says_a_peak_both_columns_share_once(tmp_path):
     """The second review's example A: both columns peak at h = 10^-12 with the same printed relative error, and the page
     said 'up to 2.6e-05 and 2.6e-05 at h = 10^-12', a range of one value. It now says the value once ('in both
     columns'), read against the page's own table (the rows below the best h are rounding noise)."""
-    text, said = verification_of(tmp_path, REVIEW2["A"], "review2-A")
+    text, said = verification_of(tmp_path, REVIEW2["A"])
     assert " in both columns at $h = 10^{-12}$." in said and "up to 2.6e-05 and 2.6e-05" not in said
     check_peaks(REVIEW2["A"], text)
 
@@ -210,7 +210,7 @@ def example_and_page(tmp_path, which) -> tuple[dict, str]:
     """An example file, or the third review's example 1 or 2, and the page's Markdown rendered with it."""
     if isinstance(which, str):
         ex = REVIEW3[which.removeprefix("review3-")]
-        return ex, verification_of(tmp_path, ex, which)[0]
+        return ex, verification_of(tmp_path, ex)[0]
     return oracle.load_example(which), verification_with(which)
 
 
@@ -238,7 +238,7 @@ def test_verification_names_every_h_where_a_column_peaks(tmp_path):
     """The third review's example 2: 'up to 5.1e-05 (central) and 3.4e-05 (one-sided) at $h = 10^{-11}$', though the
     one-sided column's 10^-12 row holds the same difference (0.1670885652) and prints the same 3.4e-05. Each column's
     peak now names every h below its best whose printed error is the largest printed there."""
-    text, said = verification_of(tmp_path, REVIEW3["2"], "review3-2-peaks")
+    text, said = verification_of(tmp_path, REVIEW3["2"])
     assert "(one-sided, at $h = 10^{-11}$ and $10^{-12}$)" in said
     check_peaks(REVIEW3["2"], text)
 
@@ -510,10 +510,10 @@ ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.jso
 SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
 
 
-def verification_of(tmp_path, ex: dict, name: str) -> tuple[str, str]:
-    file = tmp_path / f"{name}.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    text = render_with_example(file, ("verification",))["verification"]
+def verification_of(tmp_path, ex: dict) -> tuple[str, str]:
+    """The verification page as the build renders it with the worked example ``ex``: as rendered, and with white
+    space made single spaces."""
+    text = pages_with(tmp_path, ex, ("verification",))["verification"]
     return text, re.sub(r"\s+", " ", text)
 
 
@@ -529,7 +529,7 @@ def test_verification_catches_the_broken_rule_with_both_inputs_zero(tmp_path):
     p, x, d, _ = network_of(ex)
     broken = updates(p, x, d, 1.0, f_h_prime=False)
     assert all(v == 0 for row in broken["w_hidden"] for v in row)  # the premise
-    text, said = verification_of(tmp_path, ex, "zero-x")
+    text, said = verification_of(tmp_path, ex)
     rows = broken_rows(text)
     assert [r[0] for r in rows] == ["$w_{11}$", "$w_{12}$", "$w_{21}$", "$w_{22}$", "$w_{31}$", "$w_{32}$", "$b_1$",
                                     "$b_2$", "$b_3$"]
@@ -550,7 +550,7 @@ def test_verification_passes_the_right_rules_on_saturated_hidden_neurons(tmp_pat
     agrees with the oracle's gradient and reads far below 1e-6."""
     it = oracle.iteration(SATURATED)
     assert min(abs(v) for v in it["db_hidden"]) / SATURATED["eta"] < 1e-12  # the premise
-    text, said = verification_of(tmp_path, SATURATED, "saturated")
+    text, said = verification_of(tmp_path, SATURATED)
     rows = table_rows(text, "parameter")
     deltas = it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row] + it["db_hidden"]
     assert [float(r[1]) for r in rows] == pytest.approx([-v / SATURATED["eta"] for v in deltas], abs=1.5e-6)
@@ -566,7 +566,7 @@ def test_verification_says_why_the_broken_rule_changes_nothing_when_every_slope_
     ex = oracle.with_sample(oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json"), x=[0.0, 0.0],
                             b_hidden=[0.0, 0.0, 0.0])
     assert oracle.iteration(ex)["fp_hidden"] == [1.0, 1.0, 1.0]
-    _, said = verification_of(tmp_path, ex, "tanh-all-zero")
+    _, said = verification_of(tmp_path, ex)
     assert ("Here every $f'(v_i) = 1.000000$ (every $v_i = 0$), so dropping it changes nothing and the check has "
             "nothing to catch") in said
     assert "Largest relative error: **" not in said
@@ -689,7 +689,7 @@ def test_verification_attributes_no_truncation_error_to_an_output_weight(tmp_pat
     ex = REVIEW3[which]
     j = judged(ex)
     assert max(j["cut"]) < j["noise"] / 2  # the premise: every estimate within the noise
-    _, said = verification_of(tmp_path, ex, f"review3-{which}")
+    _, said = verification_of(tmp_path, ex)
     check_truncation_words(said, j)
     assert "largest for $w_{4" not in said and "largest for $b_4" not in said
 
@@ -700,7 +700,7 @@ def test_verification_names_the_one_row_the_allowance_decides(tmp_path):
     gradient is ...', with the plain relative error that row would read, as the oracle's gaps say."""
     ex = REVIEW2["C2"]
     assert judged(ex)["decided"] == ["w_{41}"]  # the premise
-    _, said = verification_of(tmp_path, ex, "review2-C2")
+    _, said = verification_of(tmp_path, ex)
     check_judgement_sentence(said, ex)
 
 
@@ -715,7 +715,7 @@ def test_verification_passes_the_right_rules_when_e_is_small(tmp_path, name):
     assert 0.0142 <= abs(j["e"]) < 0.016  # the premise: a small error the loader accepts ...
     worst = max(range(13), key=lambda i: abs(j["a"][i] - j["c"][i]) / (abs(j["a"][i]) + abs(j["c"][i])))
     assert abs(j["a"][worst] - j["c"][worst]) / (abs(j["a"][worst]) + abs(j["c"][worst])) > 1e-7  # ... read as a bug
-    text, said = verification_of(tmp_path, ex, name)
+    text, said = verification_of(tmp_path, ex)
     rows = table_rows(text, "parameter")
     assert [float(r[1]) for r in rows] == pytest.approx(j["a"], abs=1.5e-6)
     assert all(float(r[3]) < 1e-7 for r in rows), rows
@@ -764,7 +764,7 @@ def test_verification_says_how_the_truncation_error_is_judged():
 def test_verification_says_rounding_noise_decides_the_saturated_rows(tmp_path):
     """Saturated hidden neurons: the rows the allowance decides are the oracle's (gaps within rounding noise on
     gradients of rounding-noise size), and the page says that rounding noise, not truncation, decided them."""
-    _, said = verification_of(tmp_path, SATURATED, "saturated-judged")
+    _, said = verification_of(tmp_path, SATURATED)
     assert judged(SATURATED)["decided"], "the premise: some rows are decided"
     check_judgement_sentence(said, SATURATED)
     f_prime = [oracle.F_PRIME_FROM_Y[SATURATED["hidden"]](y) for y in oracle.forward(SATURATED)["y_hidden"]]
@@ -781,7 +781,7 @@ NEAR_SATURATED = {"w_hidden": [[4.0, 0.3], [0.5, -0.2], [-0.4, 0.6]], "b_hidden"
 
 
 def test_verification_names_the_gradients_whose_relative_error_rounding_can_move_past_right(tmp_path):
-    _, said = verification_of(tmp_path, NEAR_SATURATED, "near-saturated")
+    _, said = verification_of(tmp_path, NEAR_SATURATED)
     check_judgement_sentence(said, NEAR_SATURATED)  # check_floor_sentence among it, with the oracle's noise
     assert ("The gradients of $w_{11}$ and $b_1$ are so small that rounding alone can move their relative error by up "
             "to") in said
@@ -804,7 +804,7 @@ def test_verification_keeps_the_plain_relative_error_where_it_already_reads_righ
     assert max(plain) < gradcheck.RIGHT and sum(1e-10 < r for r in plain) >= 7  # the premise
     f_prime = [oracle.F_PRIME_FROM_Y["logsig"](y) for y in oracle.forward(V_PM8)["y_hidden"]]
     assert all(s6(f) != "0.000000" for f in f_prime)
-    text, said = verification_of(tmp_path, V_PM8, "v-pm8")
+    text, said = verification_of(tmp_path, V_PM8)
     rows = table_rows(text, "parameter")
     assert [r[0] for r in rows] == [f"${label}$" for label in ROW_LABELS]
     for row, a, c, cut, r in zip(rows, j["a"], j["c"], j["cut"], plain):
@@ -823,7 +823,7 @@ def test_verification_says_when_the_broken_rule_is_nearly_right(tmp_path, name):
     (1 - 1e-4)/(1 + 1e-4), for tansig |y_hi| above sqrt(1 - that); on C the page says the check cannot catch the slip,
     with the oracle's slopes and reference_net's relative error of the broken rule."""
     ex = {"A": REVIEW_A, "C": REVIEW_C}[name]
-    _, said = verification_of(tmp_path, ex, f"review-{name}")
+    _, said = verification_of(tmp_path, ex)
     assert "On any other example" not in said
     below = (1 - 1e-4) / (1 + 1e-4)
     assert (r"so a row with a nonzero gradient reads $r = (1 - f'(v_i))/(1 + f'(v_i))$: above $10^{-4}$ only where "
@@ -856,7 +856,7 @@ def test_verification_compares_the_broken_rule_with_the_correct_rules_on_the_sam
     hidden = [i for i, label in enumerate(ROW_LABELS) if not label.startswith(("w_{4", "b_4"))]
     plain = [abs(a - c) / max(abs(a) + abs(c), 1e-8) for a, c in zip(j["a"], j["c"])]
     assert max(plain) > 1e-9 > max(plain[i] for i in hidden)  # the premise: an output row reads far above the hidden
-    _, said = verification_of(tmp_path, ex, "review2-E")
+    _, said = verification_of(tmp_path, ex)
     m = re.search(r"Here every \$f'\(v_i\)\$ is within (\S+) of 1, so the broken rule is nearly right: largest "
                   r"relative error (\S+), against (\S+) for the correct rules on the same rows, both below the "
                   r"\$10\^\{-4\}\$ that reads as a bug\.", said)
@@ -996,17 +996,13 @@ def test_verification_points_to_the_relative_error_where_a_gradient_prints_few_d
     """"The two columns agree to every printed digit" says little of a gradient that six decimals write with one or
     two significant digits (a reviewer's -0.000008 in both columns): the page names those rows, from the oracle's
     gradients and central differences, and says their relative error shows more (below RIGHT, 10^-7)."""
-    file = tmp_path / "small-cost.json"
-    file.write_text(json.dumps(SMALL_COST), encoding="utf-8")
     # a code review's: b_1 = 9, where w_11 and b_1 print 0.000093 and agree to r = 7.6e-8 by the page's r, but not by
     # |a - c| < 10^-7 |a|, which the page used for this sentence only
     biased = {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [9.0, 0.2, 0.3]}
     biased.pop("practice", None)
-    other = tmp_path / "biased.json"
-    other.write_text(json.dumps(biased), encoding="utf-8")
     for ex, text in ((EX, page_text("verification")),
-                     (SMALL_COST, render_with_example(file, ("verification",))["verification"]),
-                     (biased, render_with_example(other, ("verification",))["verification"])):
+                     (SMALL_COST, pages_with(tmp_path, SMALL_COST, ("verification",))["verification"]),
+                     (biased, pages_with(tmp_path, biased, ("verification",))["verification"])):
         p, x, d, eta = network_of(ex)
         a = [-g / eta for g in flat(updates(p, x, d, eta))]
         c = flat(finite_differences(p, x, d, 1e-5))

@@ -1,6 +1,7 @@
 """The Markdown code blocks of the docs and what they print: the Python blocks of a Markdown file (`collect`,
 `collect_all`), what an ``exec="1"`` block prints when run as the build runs it (`render_block`), and a whole page
-rendered so (`render_page`), with the example in use or with another example file (`render_with_example`)."""
+rendered so (`render_page`), with the example in use or with another example file (`render_with_example`) or dict
+(`pages_with`, `prose_with`)."""
 
 from __future__ import annotations
 
@@ -135,6 +136,20 @@ def render_with_example(path: Path, pages: Sequence[str], skip: str | None = Non
     naming the file, since backprop reads its example once, when it is first used."""
     out = run_with_example(path, _RENDER, [list(pages), skip], f"rendering {', '.join(pages)}")
     return json.loads(out)
+
+
+def pages_with(tmp_path: Path, example: dict, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
+    """page -> `render_page` of it with the worked example ``example`` (a dict as in backprop/example.json), written to
+    a file in ``tmp_path`` for `render_with_example`."""
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps(example), encoding="utf-8")
+    return render_with_example(path, pages, skip)
+
+
+def prose_with(tmp_path: Path, example: dict, page: str, skip: str | None = None) -> str:
+    """`pages_with` of one page, its runs of white space made one space (as `tests.support.pages.prose`): the text a
+    test finds a sentence in, wherever the page wraps it."""
+    return re.sub(r"\s+", " ", pages_with(tmp_path, example, [page], skip)[page])
 
 
 # A warm interpreter in the repository for `run_with_example`, one per test process: numpy, matplotlib, backprop (its
