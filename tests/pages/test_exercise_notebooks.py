@@ -212,9 +212,8 @@ def test_exercise_4_says_how_little_a_step_that_prints_as_zero_moves(w_21, tmp_p
     steps = it["dw_output"][0]
     assert f"{steps[2]:.6f}" == "0.000000" and steps[2] > 0, "the premise"
     assert (len({step > 0 for step in steps}) == 1) == (w_21 > 0)
-    path = tmp_path / "prints-zero.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
-    text = shown_with_example(path, ["04-output-weights"])["04-output-weights"]
+    text = shown_with_example(_practice_file(tmp_path, practice, "prints-zero"),
+                              ["04-output-weights"])["04-output-weights"]
     _sign_words(text, it)
     moves = "$w_{43}$ moves up (by only" if w_21 < 0 else "every weight $w_{4i}$ moves up ($w_{43}$ by only"
     assert moves in text
@@ -226,9 +225,7 @@ def test_exercise_5_says_how_little_a_bias_step_that_prints_as_zero_moves(eta, t
     no step. It now gives the step in scientific notation and says that it prints as 0.000000, against the oracle."""
     practice = {**oracle.load_example(oracle.DEFAULT_FILE)["practice"], "eta": eta}
     step = eta * oracle.iteration(practice)["e"]
-    path = tmp_path / "bias-step.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
-    text = shown_with_example(path, ["05-output-bias"])["05-output-bias"]
+    text = shown_with_example(_practice_file(tmp_path, practice, "bias-step"), ["05-output-bias"])["05-output-bias"]
     move = "up" if step > 0 else "down"
     mantissa, exponent = f"{step:.1e}".split("e")
     little = rf", by only $\Delta b_4 = {mantissa} \times 10^{{{int(exponent)}}}$, which is $0.000000$ to 6 decimals"
@@ -503,9 +500,7 @@ def test_spot_the_bug_solution_says_when_the_bug_hides_below_the_last_decimal(tm
                 "x": [-0.5, 0.0], "d": -0.6, "eta": 0.000001}
     it = oracle.iteration(practice)
     buggy = oracle.iteration(practice, back_weights=it["w_output_new"])
-    path = tmp_path / "tiny-eta.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
-    text = shown_with_example(path, ["12-spot-the-bug"])["12-spot-the-bug"]
+    text = shown_with_example(_practice_file(tmp_path, practice, "tiny-eta"), ["12-spot-the-bug"])["12-spot-the-bug"]
     name = re.search(r"What should \$(b|w)_\{(\d+)\}\(n\+1\)\$ be", text)
     assert name, "Task 1 names a hidden bias or weight"
     kind, digits = name[1], name[2]
@@ -527,9 +522,7 @@ def test_spot_the_bug_with_a_large_eta_says_the_right_step_raised_the_cost_too(t
                 "x": [-1.0, 1.0], "d": 1.1, "eta": 5.0}
     it = oracle.iteration(practice)
     assert (f"{it['E']:.6f}", f"{it['E_next']:.6f}") == ("0.714348", "64.476941")
-    path = tmp_path / "large-eta.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": practice}), encoding="utf-8")
-    text = shown_with_example(path, ["12-spot-the-bug"])["12-spot-the-bug"]
+    text = shown_with_example(_practice_file(tmp_path, practice, "large-eta"), ["12-spot-the-bug"])["12-spot-the-bug"]
     _bug_words(text, practice, it)
     assert "lower than the buggy step's but higher than the 0.714348 before it: with this $\\eta$ even" in text
 
@@ -1139,9 +1132,7 @@ TINY_STEP = {"w_hidden": [[0.6, -0.9], [-0.7, 0.4], [0.8, 0.5]], "b_hidden": [0.
 
 
 def _tiny_step_file(tmp_path: Path) -> Path:
-    path = tmp_path / "tiny-step.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "practice": TINY_STEP}), encoding="utf-8")
-    return path
+    return _practice_file(tmp_path, TINY_STEP, "tiny-step")
 
 
 def test_spot_the_bug_with_a_tiny_step_says_what_its_box_can_tell(tmp_path):

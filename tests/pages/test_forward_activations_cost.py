@@ -13,7 +13,6 @@ import dataclasses
 import functools
 import html
 import itertools
-import json
 import math
 import random
 import re
@@ -37,7 +36,7 @@ from tests.support.pages import (
     norm_tex,
     table_rows,
 )
-from tests.support.snippets import collect, render_block, render_with_example
+from tests.support.snippets import collect, pages_with, render_block, render_with_example
 from tests.support.symbolic import SymbolicNet, identical
 
 z = sp.Symbol("z", real=True)
@@ -308,9 +307,7 @@ def test_a_tie_that_doubles_miss_gets_approx(tmp_path):
     assert q6(fp["y_hidden"][0]) == Fraction(1, 2) and abs(shown - q6(fp["v_output"][0])) == Fraction(1, 2 * 10**6)
     in_doubles = r6(100000.000007) * r6(fp["y_hidden"][0]) + r6(fp["y_hidden"][1]) + r6(fp["y_hidden"][2]) + r6(0.4)
     assert abs(Fraction(in_doubles) - q6(fp["v_output"][0])) < Fraction(1, 2 * 10**6), "the premise: doubles miss it"
-    file = tmp_path / "tie.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    v4 = [line for line in display_math(render_with_example(file, ["forward-pass"])["forward-pass"])
+    v4 = [line for line in display_math(pages_with(tmp_path, ex, ["forward-pass"])["forward-pass"])
           if line.startswith("v_4 = 100000.000007")]
     assert v4 == [line for line in expected_forward_equations(ex) if line.startswith("v_4 =")]
     assert r"\approx" in v4[0]
@@ -328,9 +325,7 @@ def test_a_field_that_is_0_by_hand_is_written_0_and_the_page_says_why(tmp_path):
     assert all(sum(Fraction(str(a)) * Fraction(str(b)) for a, b in zip(w, ex["x"])) + Fraction(str(bias)) == 0
                for w, bias in zip(ex["w_hidden"][:2], ex["b_hidden"][:2]))
     assert v[0] != 0 and v[1] != 0 and abs(v[0]) < 1e-15 and abs(v[1]) < 1e-15, v  # the premise: doubles round
-    file = tmp_path / "cancelling.json"
-    file.write_text(json.dumps(ex), encoding="utf-8")
-    pages = render_with_example(file, ["forward-pass", "rule-output-weights"])
+    pages = pages_with(tmp_path, ex, ["forward-pass", "rule-output-weights"])
     shown = [line for line in display_math(pages["forward-pass"])  # the substituted ones: numbers in them
              if line.startswith(("v_", "y_{h", "y =")) and re.search(r"\d\.\d", line)]
     assert shown == expected_forward_equations(ex)
@@ -851,17 +846,11 @@ def test_cost_page_definitions_are_the_oracles():
 def test_the_cost_page_says_where_the_output_is_not_that_it_moved(tmp_path):
     """A reviewer's example with d = -2 and y = -1.215945: the page said "The output overshoots the target", though
     nothing has moved at time n; it says the output is above the target (the oracle's y and d)."""
-    import json
-
-    from tests.support.snippets import render_with_example
-
     ex = {"w_hidden": [[-4.0, 2.0], [0.5, 0.25], [4.0, -3.0]], "b_hidden": [0.0, 0.5, 0.0],
           "w_output": [[0.6, -1.2, 0.4]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
           "x": [1.5, -1.0], "d": -2.0, "eta": 0.25}
     assert oracle.forward(ex)["y_output"][0] > ex["d"], "the premise"
-    path = tmp_path / "above.json"
-    path.write_text(json.dumps(ex), encoding="utf-8")
-    text = render_with_example(path, ["cost-function"])["cost-function"]
+    text = pages_with(tmp_path, ex, ["cost-function"])["cost-function"]
     assert "The output is above the target, so the error is negative." in text and "overshoot" not in text
 
 
