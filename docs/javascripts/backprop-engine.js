@@ -176,30 +176,52 @@
   function trace(net, x, d, eta) { return iteration(net, x, d, eta).rows; }
 
   // A sum of the iteration whose printed digits its own rounding could change: each field v at n and at n+1 (for
-  // y(n+1)) and e = d - y. A double rounds each addition to half a unit in its 16th digit, so a sum of n terms is off
-  // by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a unit of the sum's last printed digit, terms that
-  // cancel print noise (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12): the page refuses such input.
+  // y(n+1)), e = d - y, and the costs E and E(n+1) built on it. A double rounds each addition to half a unit in its
+  // 16th digit, so a sum of n terms is off by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a unit of the
+  // sum's last printed digit (six decimals, or the two digits of a tiny value), terms that cancel print noise
+  // (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12; after some twenty steps of training, e = 2.2e-16
+  // where the network's exact e is 3.5e-16): the page refuses such input. e_j = d_j - v_j counts v_j's terms too, and
+  // a cost E = Σ e_j^2 / 2 written in scientific notation is off by about |e_j| times e_j's error. A hidden field that is 0 by hand (fieldWritten)
+  // is written 0: its rounding is no printed digit.
   // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null.
   function cancelling(it, d) {
-    var found = null, nHid = it.fp.yh.length;
-    function consider(where, terms) {
-      if (found) return;
-      var sum = terms.reduce(function (a, b) { return a + b; }, 0);
-      var size = terms.reduce(function (a, b) { return a + Math.abs(b); }, 0);
-      var largest = terms.reduce(function (a, b) { return Math.abs(b) > Math.abs(a) ? b : a; }, 0);
-      if (!isFinite(sum) || !isFinite(size)) return; // an infinite field of n+1 (tanh of it is finite): no digits
-      if ((terms.length - 1) * Math.pow(2, -53) * size >= unitOf(sum) / 2) found = { where: where, term: largest, sum: sum };
+    var found = null, nHid = it.fp.yh.length, dd = targets(null, d), G = exactG;
+    function off(terms) {
+      return (terms.length - 1) * Math.pow(2, -53) * terms.reduce(function (a, b) { return a + Math.abs(b); }, 0);
     }
-    [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass) {
+    function consider(where, terms, sum, error) {
+      if (found) return;
+      var largest = terms.reduce(function (a, b) { return Math.abs(b) > Math.abs(a) ? b : a; }, 0);
+      if (!isFinite(sum) || !isFinite(error)) return; // an infinite field of n+1 (tanh of it is finite): no digits
+      if (error >= unitOf(sum) / 2) found = { where: where, term: largest, sum: sum };
+    }
+    function sumOf(terms) { return terms.reduce(function (a, b) { return a + b; }, 0); }
+    [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass, p) {
       var fp = pass[0], net = pass[1], when = pass[2];
       net.w_hidden.forEach(function (row, i) {
-        consider("v" + (i + 1) + when, row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]));
+        var terms = row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]), sum = sumOf(terms);
+        var shown = exactSum.apply(null, row.map(function (w, k) { return exactProduct(G(w), G(fp.x[k])); })
+          .concat([G(net.b_hidden[i])]));
+        if (fieldWritten(shown, row, fp.x, net.b_hidden[i], sum) === 0) return;
+        consider("v" + (i + 1) + when, terms, sum, off(terms));
       });
       net.w_output.forEach(function (row, j) {
-        consider("v" + (nHid + j + 1) + when, row.map(function (w, i) { return w * fp.yh[i]; }).concat([net.b_output[j]]));
+        var terms = row.map(function (w, i) { return w * fp.yh[i]; }).concat([net.b_output[j]]);
+        consider("v" + (nHid + j + 1) + when, terms, sumOf(terms), off(terms));
       });
+      var cost = 0, costError = 0, costTerms = [];
+      dd.forEach(function (dj, j) {
+        var terms = [dj].concat(net.w_output[j].map(function (w, i) { return -w * fp.yh[i]; }), [-net.b_output[j]]);
+        var e = dj - fp.yo[j], error = off(terms);
+        if (p === 0) consider(dd.length > 1 ? "e" + (j + 1) : "e", terms, e, error); // e is printed at n only
+        cost += e * e / 2;
+        costError += Math.abs(e) * error;
+        costTerms = costTerms.concat(terms);
+      });
+      // A cost written in scientific notation keeps two digits of e_j^2 / 2, where e_j's rounding shows first (near
+      // convergence); a larger one is written, like every large value, with the digits its double holds (SIGNIFICANT).
+      if (inScientific(cost)) consider("E" + when, costTerms, cost, costError);
     });
-    targets(null, d).forEach(function (dj, j) { consider(it.fp.yo.length > 1 ? "e" + (j + 1) : "e", [dj, -it.fp.yo[j]]); });
     return found;
   }
 
@@ -213,9 +235,10 @@
     return row ? { name: row[0], value: row[1] } : null;
   }
 
-  // The unit of the last digit num() prints of a value: 10^-6 below 10^9, fewer decimals above, a mantissa's last.
+  // The unit of the last digit a formula writes of a value (formulaText): 10^-6 below 10^9, fewer decimals above, the
+  // last of a mantissa (1.234568e+20) or of the two digits of a tiny value (7.3e-15: 10^-16).
   function unitOf(value) {
-    var text = num(value), m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+    var text = formulaText(value), m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
     return Math.pow(10, (m[3] ? Number(m[3]) : 0) - (m[2] ? m[2].length : 0));
   }
 

@@ -261,10 +261,14 @@
           "last valid input. Try smaller weights or a smaller η." : c.tooSmall ? "These numbers are too small to " +
           "show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) + " is below 2.2 \u00d7 10\u207b\u00b3" +
           "\u2070\u2078, where a double keeps fewer digits than the page prints. The steps below still show the last " +
-          "valid input. Try other weights or inputs." : "These numbers are too large to show: " +
-          "the terms of " + c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") add up to " +
-          signed(c.tooLarge.sum) + ", and a double keeps about 16 digits of them, fewer than the page prints of the " +
-          "sum. The steps below still show the last valid input. Try smaller weights or inputs.";
+          "valid input. Try other weights or inputs." : /^[eE]/.test(c.tooLarge.where) ? "The output is too close to " +
+          "the target to show: " + c.tooLarge.where + " = " + E.writtenPlain(c.tooLarge.sum) + " is within the " +
+          "rounding that a double's 16 digits leave in y, so its printed digits would be noise. The steps below " +
+          "still show the last valid input" + (fresh ? ". Try another target d." : ": training has come as close " +
+          "as the page can show.") : "These numbers are " +
+          "too large to show: the terms of " + c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") " +
+          "add up to " + signed(c.tooLarge.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
+          "prints of the sum. The steps below still show the last valid input. Try smaller weights or inputs.";
         homework.refresh();
         return false;
       }

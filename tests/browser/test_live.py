@@ -449,6 +449,26 @@ def test_numbers_below_the_decimals_are_shown_as_they_are(tab):
                                                  "\u2076\u2077\u2078\u2079"[int(c)] for c in str(int(exponent))), top
 
 
+def test_training_stops_where_e_would_print_rounding_noise(tab):
+    """A reviewer pressed Apply 17-19 times: e = d - y came within a double's rounding of y, and its two digits were
+    noise (7.3e-15 beside the 7.4e-15 the fields' doubles give, E(19) three times off). The page now stops there: it
+    says why, keeps the last numbers whose digits hold, and another press takes no step."""
+    visit(tab)
+    page = tab.page
+    presses = 0
+    while presses < 40 and not page.text_content("#bp-live-status"):
+        page.click("#bp-apply")
+        presses += 1
+    status = page.text_content("#bp-live-status")
+    assert status.startswith("The output is too close to the target to show: "), status
+    assert status.endswith("training has come as close as the page can show."), status
+    assert 10 <= presses < 30, presses  # the engine tests find where the digits go (mpmath)
+    caption, numbers = page.text_content("#bp-plot-caption"), page.evaluate(NUMBERS_JS)
+    page.click("#bp-apply")
+    assert page.text_content("#bp-plot-caption") == caption and page.evaluate(NUMBERS_JS) == numbers
+    assert f"E({presses - 1}) =" in caption, caption  # the last step shown is the one before the refused one
+
+
 def test_a_large_costs_axis_label_fits_beside_the_axis(tab):
     """A reviewer: η = 50 and three applied steps make E(3) = 7554477034.978, and the top label of the plot's axis
     showed "7034.978", its first digits cut off by the plot's edge. From 1000 on it is written in scientific notation

@@ -1031,7 +1031,8 @@ def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
     exacts = [exact_rows(case) for case in cases]
     names = ["v1", "v2", "v3", "v4", "e"]
     pairs = [[float(exact[k]), rows[k]] for exact, (_, rows) in zip(exacts, got, strict=True) for k in names]
-    printed = js("(ps) => ps.map((p) => [BackpropEngine.num(p[0]), BackpropEngine.num(p[1])])", pairs)
+    # as a formula writes each (six decimals, fewer above 10^9, two digits of a tiny value): show.written
+    printed = js("(ps) => ps.map((p) => [BackpropEngine.written(p[0]), BackpropEngine.written(p[1])])", pairs)
     noisy = 0
     for n, (case, (found, _)) in enumerate(zip(cases, got, strict=True)):
         wrong = [k for m, k in enumerate(names) if printed[n * len(names) + m][0] != printed[n * len(names) + m][1]]
@@ -1045,6 +1046,54 @@ def test_a_sum_whose_printed_digits_its_rounding_could_change_is_found(js):
                   "eta": examples.ETA}]:
         found = js("(c) => BackpropEngine.cancelling(BackpropEngine.iteration(c.net, c.x, c.d, c.eta), c.d)", case)
         assert found is None, (case, found)
+
+
+def test_training_stops_where_e_and_the_cost_would_print_rounding_noise(js):
+    """The site's example, stepped as the page's Apply steps it: near convergence e = d - y keeps fewer digits than the
+    page prints (a double's y is off in its 16th digit), and a reviewer saw e = 7.3e-15 beside 7.4e-15 and E(19) three
+    times off. `cancelling` judged the sum by six decimals, not by the two digits written of a tiny value, and left the
+    cost out. Against the network's e and E(n+1) in 50-digit arithmetic (mpmath): every step before the first one
+    `cancelling` finds prints their digits, and it finds one before the digits go wrong."""
+    import mpmath
+
+    mpmath.mp.dps = 50
+    net, x, d, eta = examples.NET.to_dict(), examples.X.tolist(), float(examples.D), examples.ETA
+
+    def exact(weights):  # e and E in 50 digits, from the doubles of the weights
+        f = {"logsig": lambda v: 1 / (1 + mpmath.e ** -v), "tansig": mpmath.tanh}[weights["hidden"]]
+        xs = [mpmath.mpf(v) for v in x]
+        y_h = [f(sum(mpmath.mpf(w) * v for w, v in zip(row, xs)) + mpmath.mpf(b))
+               for row, b in zip(weights["w_hidden"], weights["b_hidden"])]
+        y = sum(mpmath.mpf(w) * v for w, v in zip(weights["w_output"][0], y_h)) + mpmath.mpf(weights["b_output"][0])
+        return float(mpmath.mpf(d) - y), float((mpmath.mpf(d) - y) ** 2 / 2)
+
+    stopped, wrong = None, None
+    for n in range(30):
+        step_n = js("(net, x, d, eta) => { const it = BackpropEngine.iteration(net, x, d, eta);"
+                    " return {found: BackpropEngine.cancelling(it, d), rows: BackpropEngine.toDict(it.rows),"
+                    " next: it.next}; }", net, x, d, eta)
+        after = {**net, **{k: step_n["next"][k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")}}
+        (e, _), (_, cost_next) = exact(net), exact(after)
+        rows = step_n["rows"]
+        shown = js("(vs) => vs.map(BackpropEngine.written)", [rows["e"], e, rows["E(n+1)"], cost_next])
+        if wrong is None and (shown[0] != shown[1] or shown[2] != shown[3]):
+            wrong = n
+        if step_n["found"] is not None:
+            stopped = n
+            break
+        assert wrong is None, f"step {n}: e = {rows['e']!r}, E(n+1) = {rows['E(n+1)']!r} print noise"
+        net = after
+    assert stopped is not None and stopped >= 10, stopped  # it lets training run; the page shows e to 1e-13 or so
+    assert step_n["found"]["where"] in ("e", "E", "E(n+1)")
+
+
+def test_a_field_that_is_0_by_hand_is_no_cancelling_sum(js):
+    """0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 by hand and written 0 (fieldWritten); its double's rounding (-5.6e-17) is
+    no printed digit, so the page does not refuse the input (written as two digits, the rounding would have been)."""
+    net = {"w_hidden": [[0.5, 0.375], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.2, 0.3],
+           "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin"}
+    found = js("(n) => BackpropEngine.cancelling(BackpropEngine.iteration(n, [0.6, -0.8], 1, 0.5), 1)", net)
+    assert found is None, found
 
 
 def test_a_slip_too_near_the_right_value_to_name_is_said_so(js):
