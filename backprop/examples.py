@@ -34,7 +34,6 @@ messages that name the field and what to change, are `backprop._teachable`'s.
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 import numbers
 import os
@@ -44,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._checks import DOUBLE_RANGE
+from ._json import read_json as read_json  # the JSON of a file, read strictly (__main__ reads answers so)
 from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
 from ._teachable import MIN_COST as MIN_COST
 from ._teachable import check_example, check_practice, check_worked
@@ -74,68 +73,6 @@ class Example:
     source: str  # the file it was read from
     #: The exercises' practice example (None for a practice example itself).
     practice: Example | None = None
-
-
-def read_json(path: str | os.PathLike[str], name: str) -> object:
-    """The JSON value in ``path``; a file that cannot be read or parsed raises ValueError naming ``name``, and so does
-    one that gives a key twice in an object (JSON would keep the last silently) or an integer no double holds (named
-    by its key: Python's own messages name neither, and one of over 4300 digits it refuses to read at all)."""
-
-    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
-        seen: dict[str, object] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise ValueError(f"{name} gives {key!r} twice")
-            seen[key] = value
-        return seen
-
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer)
-    except OSError as exc:
-        raise ValueError(f"cannot read {name}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{name} is not valid JSON: {exc}") from None
-    found = _too_large_in(data)
-    if found is not None:
-        where, digits = found
-        raise ValueError(f"{name}: {where} is an integer of {digits} digits, beyond a double's range ({DOUBLE_RANGE})")
-    return data
-
-
-@dataclass(frozen=True)
-class _TooLarge:
-    """An integer of a JSON file that no double holds, by its number of digits: `read_json` names its key."""
-
-    digits: int
-
-
-def _integer(text: str) -> int | _TooLarge:
-    """A JSON integer: an int, or `_TooLarge` when no double holds it (Python would not even read one of more than
-    ``sys.get_int_max_str_digits()`` digits)."""
-    digits = len(text.lstrip("-"))
-    if digits > sys.float_info.max_10_exp + 1:  # 310 digits or more: beyond a double whatever they are
-        return _TooLarge(digits)
-    value = int(text)
-    try:
-        float(value)
-    except OverflowError:  # 309 digits, above 1.8e308
-        return _TooLarge(digits)
-    return value
-
-
-def _too_large_in(data: object, where: str = "") -> tuple[str, int] | None:
-    """Where the first `_TooLarge` integer of ``data`` is, as a file's fields are named (``practice.w_hidden[0][1]``),
-    and its digits; None when there is none."""
-    if isinstance(data, _TooLarge):
-        return where, data.digits
-    items = (data.items() if isinstance(data, dict) else
-             ((f"[{k}]", v) for k, v in enumerate(data)) if isinstance(data, list) else ())
-    for key, value in items:
-        found = _too_large_in(value, f"{where}{'.' if where and isinstance(data, dict) else ''}{key}")
-        if found is not None:
-            return found
-    return None
 
 
 def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[str, object]:

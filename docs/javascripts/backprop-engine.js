@@ -561,6 +561,21 @@
   }
   function quoted(name) { return "'" + name + "'"; } // Python's repr of a plain name
 
+  // The answers file's number that no double holds, as `trace --check` words it (examples.read_json), or "": written
+  // with an exponent beyond a double's range (1e400, which JSON.parse reads as Infinity) or so close to 0 that it
+  // would be read as 0 (1e-400, which JSON.parse turns into 0 silently). Read from the text, as repeatedStep reads it.
+  function unheldNumber(text) {
+    var re = /"((?:[^"\\]|\\.)*)"\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, m;
+    while ((m = re.exec(text)) !== null) {
+      var value = Number(m[2]), name = JSON.parse('"' + m[1] + '"');
+      if (!isFinite(value)) return name + " is " + m[2] + ", beyond a double's range (about \u00b11.8e+308)";
+      if (value === 0 && /[1-9]/.test(m[2].split(/[eE]/)[0])) {
+        return name + " is " + m[2] + ", closer to 0 than a double holds (it would be read as 0)";
+      }
+    }
+    return "";
+  }
+
   // homework.tolerance: ATOL + RTOL |to| + carried; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time
   // n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its update, so that the value at time n (no update) is wrong
   // wherever the update shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter). carried is the
@@ -1001,7 +1016,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal,
-    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

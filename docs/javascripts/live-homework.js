@@ -54,7 +54,11 @@
         var why = commaProblem(input.value); // "1,000": 1.000 or 1000? Asked, not guessed, as in the fields above
         if (why) { hwMark(input, why, "invalid"); bad++; return; }
         var value = parseNumber(input.value);
-        if (value === null || !isFinite(value)) { hwMark(input, "not a number", "invalid"); bad++; return; }
+        // as the fields above say it: a number a double cannot hold is named so, not called "not a number"
+        var unread = value === null ? "not a number" : !isFinite(value) ? "too large: beyond a double's range " +
+          "(about \u00b11.8 \u00d7 10\u00b3\u2070\u2078)" : value === 0 && /[1-9]/.test(input.value.split(/e/i)[0])
+          ? "too small: a number this close to 0 cannot be stored (it would become 0)" : "";
+        if (unread) { hwMark(input, unread, "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
       });
       checked = true;
@@ -88,7 +92,7 @@
           "your values are now checked against what they hold.");
       }
       var notRead = bad + " value" + (bad > 1 ? "s are" : " is") + " not read: the mark beside " +
-        (bad > 1 ? "each" : "it") + " says why."; // not a number, or "1,000" (commaProblem)
+        (bad > 1 ? "each" : "it") + " says why."; // not a number, beyond a double, or "1,000" (commaProblem)
       if (report.firstWrong) {
         var fw = report.firstWrong;
         // quoted as typed: E.plain would round it to the page's decimals (0.0000005 as "0.000000")
@@ -142,6 +146,8 @@
       if (repeated) {  // as trace --check refuses it, where JSON.parse would keep the last silently
         problemText = (/^gives/.test(repeated) ? "What you pasted " : "In what you pasted, ") + repeated + ".";
       }
+      var unheld = problemText ? "" : E.unheldNumber(box.value);
+      if (unheld) problemText = "In what you pasted, " + unheld + "."; // JSON.parse: Infinity, or 0 silently
       if (!problemText) {
         Object.keys(answers).some(function (name) {
           var step = canonical(name), value = answers[name];

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import math
 import re
 import urllib.request
 from decimal import Decimal
@@ -537,6 +538,28 @@ def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
         tab.use_scheme("default")
     page.click("#bp-hw-clear")
     assert page.text_content("#bp-hw-result") == ""
+
+
+def test_a_homework_value_a_double_cannot_hold_is_named_so(tab):
+    """A reviewer typed 1e400 into a homework field: it was marked "not a number", where the fields above say "Too
+    large" of the same text, and 1e-400 was checked as 0. Each is named for what it is, and not checked."""
+    visit(tab)
+    page = tab.page
+    assert float("1e400") == math.inf and float("1e-400") == 0.0  # the premise: beyond a double, both ways
+    ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
+        "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
+    marks = {"e": ("1e400", "too large: beyond a double's range (about ±1.8 × 10³⁰⁸)"),
+             "Δw41": ("-1e400", "too large: beyond a double's range (about ±1.8 × 10³⁰⁸)"),
+             "Δb4": ("1e-400", "too small: a number this close to 0 cannot be stored (it would become 0)"),
+             "v1": ("0.1.2", "not a number")}
+    for name, (typed, _) in marks.items():
+        page.fill(f"#{ids[name]}", typed)
+    page.click("#bp-hw-check")
+    for name, (_, mark) in marks.items():
+        assert page.text_content(f"#{ids[name]}-mark") == mark, name
+        assert page.get_attribute(f"#{ids[name]}", "aria-invalid") == "true", name
+    assert page.text_content("#bp-hw-result").startswith("Write your values as numbers"), page.text_content(
+        "#bp-hw-result")
 
 
 def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):

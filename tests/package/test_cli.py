@@ -264,6 +264,15 @@ BAD_WEIGHTS = {
     "5000-digit eta": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4]})[:-1]
                        + ', "eta": 1' + "0" * 5000 + "}",
                        r"weights file '.*weights\.json': eta is an integer of 5001 digits, beyond a double's range"),
+    # a number with an exponent beyond a double's range: read as inf ("found inf"), or as 0 without a word
+    "1e400 weight": ('{"w_hidden": [[0.5, -0.25], [1.0, 1e400], [-0.3, 0.2]], "b_hidden": [0, 0, 0], '
+                     '"w_output": [[1, 1, 1]], "b_output": [0]}',
+                     r"weights file '.*weights\.json': w_hidden\[1\]\[1\] is 1e400, beyond a double's range "
+                     r"\(about ±1\.8e\+308\)$"),
+    "1e-400 weight": ('{"w_hidden": [[0.5, -0.25], [1.0, 2.5e-400], [-0.3, 0.2]], "b_hidden": [0, 0, 0], '
+                      '"w_output": [[1, 1, 1]], "b_output": [0]}',
+                      r"weights file '.*weights\.json': w_hidden\[1\]\[1\] is 2.5e-400, closer to 0 than a double "
+                      r"holds \(it would be read as 0\)$"),
     # a key given twice was read, the last one winning, where an answers file refuses it
     "key twice": ('{"w_hidden": [[9, 9], [9, 9], [9, 9]], ' + json.dumps({"w_hidden": W_IK, "b_hidden": B_I,
                                                                           "w_output": [W_4I], "b_output": [B_4]})[1:],

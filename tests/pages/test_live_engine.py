@@ -399,6 +399,27 @@ def test_an_answers_file_that_names_a_step_twice_is_refused_as_trace_check_refus
             assert said and said in cli.stderr, (said, cli.stderr)
 
 
+def test_an_answers_file_number_no_double_holds_is_refused_as_trace_check_refuses_it(js, tmp_path):
+    """{"e": 1e400} was refused by the live page's "Fill from JSON" as "must be a number" and by `trace --check` as
+    "got inf"; {"v1": 1e-400} was checked as 0 by both, a value the file does not give. Python's float reads them so
+    (the premise); each now names the number as written, and the page's words are the CLI's (run here)."""
+    assert float("1e400") == math.inf and float("1e-400") == 0.0
+    files = {"large": ('{"e": 1e400}', "e is 1e400, beyond a double's range (about ±1.8e+308)"),
+             "negative": ('{"v1": 0.3, "Δw41": -1E999}', "Δw41 is -1E999, beyond a double's range"),
+             "small": ('{"v1": 1e-400}', "v1 is 1e-400, closer to 0 than a double holds (it would be read as 0)"),
+             "zero": ('{"v1": 0e-400, "dw41": -2.5E+3}', None)}
+    for name, (text, words) in files.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        cli = subprocess.run([sys.executable, "-m", "backprop", "trace", "--check", str(path)], capture_output=True,
+                             text=True, cwd=ROOT)
+        said = js("(t) => BackpropEngine.unheldNumber(t)", text)
+        if words is None:
+            assert said == "" and "double" not in cli.stderr, (said, cli.stderr)
+        else:
+            assert said.startswith(words) and f"answers file {str(path)!r}: {said}\n" in cli.stderr, (said, cli.stderr)
+
+
 def test_a_tie_of_the_written_numbers_gets_approx(js):
     """A reviewer's inputs on the live page: x = (4860, 0.85), w_11 = 2.636633, w_12 = -0.00255, b_1 = 0. The written
     numbers give v_1 = 12814.0342125 exactly, a tie with the printed 12814.034212 (a reader rounding half up prints

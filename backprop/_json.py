@@ -1,0 +1,89 @@
+"""A JSON file read strictly, for the weights, example and answers files: a key given twice, an integer no double holds
+or a number written beyond a double's range either way is an error naming the file and the key, where Python's json
+would keep the last key, read 1e400 as inf and 1e-400 as 0, and name neither."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sys
+from dataclasses import dataclass
+
+from ._checks import DOUBLE_RANGE
+
+
+def read_json(path: str | os.PathLike[str], name: str) -> object:
+    """The JSON value in ``path``; a file that cannot be read or parsed raises ValueError naming ``name``, and so does
+    one that gives a key twice in an object (JSON would keep the last silently) or an integer no double holds (named
+    by its key: Python's own messages name neither, and one of over 4300 digits it refuses to read at all), or a number
+    written with an exponent beyond a double's range either way (``1e400`` would be read as inf, ``1e-400`` as 0)."""
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        seen: dict[str, object] = {}
+        for key, value in pairs:
+            if key in seen:
+                raise ValueError(f"{name} gives {key!r} twice")
+            seen[key] = value
+        return seen
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=_real)
+    except OSError as exc:
+        raise ValueError(f"cannot read {name}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    found = _unheld_in(data)
+    if found is not None:
+        where, unheld = found
+        raise ValueError(f"{name}: {where} is {unheld.what}")
+    return data
+
+
+@dataclass(frozen=True)
+class _Unheld:
+    """A number of a JSON file that no double holds, with what a message says of it: `read_json` names its key."""
+
+    what: str
+
+
+def _integer(text: str) -> int | _Unheld:
+    """A JSON integer: an int, or `_Unheld` when no double holds it (Python would not even read one of more than
+    ``sys.get_int_max_str_digits()`` digits)."""
+    digits = len(text.lstrip("-"))
+    beyond = _Unheld(f"an integer of {digits} digits, beyond a double's range ({DOUBLE_RANGE})")
+    if digits > sys.float_info.max_10_exp + 1:  # 310 digits or more: beyond a double whatever they are
+        return beyond
+    value = int(text)
+    try:
+        float(value)
+    except OverflowError:  # 309 digits, above 1.8e308
+        return beyond
+    return value
+
+
+def _real(text: str) -> float | _Unheld:
+    """A JSON number with a fraction or an exponent: a float, or `_Unheld` when a double cannot hold it: ``1e400``
+    (which Python reads as inf) or ``1e-400`` (read as 0, which the file does not say)."""
+    value = float(text)
+    if math.isinf(value):
+        return _Unheld(f"{text}, beyond a double's range ({DOUBLE_RANGE})")
+    if value == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]):
+        return _Unheld(f"{text}, closer to 0 than a double holds (it would be read as 0)")
+    return value
+
+
+def _unheld_in(data: object, where: str = "") -> tuple[str, _Unheld] | None:
+    """Where the first `_Unheld` number of ``data`` is, as a file's fields are named (``practice.w_hidden[0][1]``),
+    and it; None when there is none."""
+    if isinstance(data, _Unheld):
+        return where, data
+    items = (data.items() if isinstance(data, dict) else
+             ((f"[{k}]", v) for k, v in enumerate(data)) if isinstance(data, list) else ())
+    for key, value in items:
+        found = _unheld_in(value, f"{where}{'.' if where and isinstance(data, dict) else ''}{key}")
+        if found is not None:
+            return found
+    return None
