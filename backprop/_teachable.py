@@ -46,6 +46,7 @@ def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> N
     ``net`` at ``x``, ``d`` and ``eta`` (the module's list)."""
     _check_not_degenerate(net, x, d, where)
     _check_given(net, x, d, eta, where)
+    _check_zero_by_hand_kept_zero(net, x, where)
     _check_printable(net, x, d, eta, where)
 
 
@@ -77,12 +78,12 @@ def check_practice(example: Example, practice: Example, path: str | os.PathLike[
         if shared:
             same = ("is the worked example itself" if _same(example, practice) else
                     "shares neurons with the worked example")
-            fields = ", ".join(f"v_{n} = {v:.{DECIMALS}f}" for n, v in shared)
+            fields = ", ".join(f"v_{n} = {show.num(v)}" for n, v in shared)
             raise ValueError(f"example file {os.fspath(path)!r}: the practice example {same}: it gives "
                              f"{'neuron' if len(shared) == 1 else 'neurons'} {', '.join(str(n) for n, _ in shared)} "
                              f"the fields the pages print ({fields}), so the exercises' answers for "
                              f"{'it' if len(shared) == 1 else 'them'} would be on the derivation pages; {fix}")
-        fields = ", ".join(f"its v_{n} = {v:.{DECIMALS}f} is the worked example's v_{m}" for n, m, v in alike)
+        fields = ", ".join(f"its v_{n} = {show.num(v)} is the worked example's v_{m}" for n, m, v in alike)
         raise ValueError(f"example file {os.fspath(path)!r}: the practice example gives a neuron the field the pages "
                          f"print for another neuron of the worked example ({fields}), so the exercises' answers for "
                          f"{'it' if len(alike) == 1 else 'them'} would be on the derivation pages; {fix}")
@@ -126,6 +127,28 @@ def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> No
                 raise ValueError(f"{where}{name} = {float(value)!r} has more than the {DECIMALS} decimals the pages "
                                  f"write a given number with, so they would print it as {show.given(value)}; give it "
                                  f"with at most {DECIMALS} decimals")
+
+
+def _check_zero_by_hand_kept_zero(net: Network, x: Array, where: str) -> None:
+    r"""Refuse a hidden field that is 0 by hand but not in floating point, where its output keeps the rounding: $0.1
+    \cdot 0.2 + 0.3 \cdot (-0.4) + 0.1$ is 0, its double $1.4 \times 10^{-17}$, and $\tanh$ of it is that rounding
+    again, an output $y_{hi}$ written $1.4 \times 10^{-17}$ where a reader gets 0, from which the pages would read
+    signs and counts ("twelve of the thirteen parameters move"). The pages write such a field 0 (`show.hidden_fields`);
+    a logistic neuron's output, $1/2$ to its written digits, keeps none of it, unless the terms are so large that the
+    rounding reaches them."""
+    f = activations.get(net.hidden).f
+    for i, v in show.fields_rounded(net, x):
+        y, by_hand = float(f(np.array(v))), float(f(np.array(0.0)))
+        if show.written(y) == show.written(by_hand):
+            continue
+        template = " + ".join(f"{{{{w{k}:given}}}} · {{{{x{k}:given}}}}" for k in range(len(x)))
+        numbers = {f"w{k}": net.w_hidden[i - 1, k] for k in range(len(x))} | {f"x{k}": x[k] for k in range(len(x))}
+        sum_ = show.tex(template + " + {{b:given}}", b=net.b_hidden[i - 1], **numbers)
+        raise ValueError(f"{where}v_{i} = {sum_} is exactly 0 by hand, but {v:.2g} in floating point (most decimals "
+                         f"have no exact binary form), and {net.hidden} keeps that rounding in y_h{i} = {y:.6g}, "
+                         f"where a reader gets {by_hand:g}: the pages would read signs from it. Give b_{i} another "
+                         f"value, or write w_{i}k, x and b_{i} with halves, quarters and eighths, which a double holds "
+                         f"exactly")
 
 
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:

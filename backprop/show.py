@@ -117,29 +117,29 @@ def exact(value: float) -> Decimal:
 
 def hidden_fields(net: Network, x: Sequence[float]) -> np.ndarray:
     r"""The hidden fields $v_i = \sum_k w_{ik} x_k + b_i$ as a formula writes them, shape ``(n_hidden,)``: the
-    package's (`backprop.forward`), except where the numbers of ``net`` and ``x`` as written (the example's as given)
-    add up to exactly 0 by hand and the package's double holds only the rounding of its binary arithmetic: 0 there.
-    ``0.5 \cdot 0.6 + 0.375 \cdot (-0.8) + 0`` is 0; its double is ``-5.6e-17``, which no reader adding up the written
+    package's (`backprop.forward`), except where the numbers of ``net`` and ``x``, as typed (each double's shortest
+    decimal, ``repr``: the example's as given), add up to exactly 0 by hand: 0 there. ``0.5 \cdot 0.6 + 0.375 \cdot
+    (-0.8) + 0`` is 0; its double is ``-5.6e-17``, the rounding of binary arithmetic, which no reader adding up the
     numbers gets (`fields_rounded` says which neurons)."""
-    computed = forward(net, np.asarray(x, dtype=float)).v_hidden
-    out = computed.copy()
-    for i, (row, b) in enumerate(zip(net.w_hidden, net.b_hidden, strict=True)):
-        terms = [exact(w) * exact(x_k) for w, x_k in zip(row, x, strict=True)] + [exact(b)]
-        size = float(sum(abs(t) for t in terms))
-        # Where the written numbers are the doubles' own digits (as the example's are), the double differs from their
-        # sum only by rounding: each number within half a unit of 2^-53 of its digits, each product and addition
-        # rounded once more, a few units of 2^-53 of the terms' sizes per term. A larger double is a field of its
-        # own that the written digits cannot give (0.1234567 written 0.123457): it is kept.
-        if sum(terms) == 0 and abs(computed[i]) <= 4 * len(terms) * 2.0 ** -53 * size:
-            out[i] = 0.0
-    return out
+    return _fields(net, x)[1]
 
 
 def fields_rounded(net: Network, x: Sequence[float]) -> list[tuple[int, float]]:
     """The hidden neurons (numbered from 1) whose field `hidden_fields` writes as 0 while the package's double is not
     0, each with that double: ``[(1, -5.55e-17)]``, for a page's note that says why."""
+    computed, written = _fields(net, x)
+    return [(i, float(v)) for i, (v, shown) in enumerate(zip(computed, written), start=1) if v != shown]
+
+
+def _fields(net: Network, x: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """The package's hidden fields and `hidden_fields`. Each double is within a relative 2^-53 of its shortest decimal,
+    so where those decimals add up to 0, the double holds nothing but rounding (a few units of 2^-53 of the terms'
+    sizes): it is never a field of its own."""
     computed = forward(net, np.asarray(x, dtype=float)).v_hidden
-    return [(i, float(v)) for i, (v, shown) in enumerate(zip(computed, hidden_fields(net, x)), start=1) if v != shown]
+    typed = [Decimal(repr(float(x_k))) for x_k in x]
+    zero = [sum(Decimal(repr(float(w))) * x_k for w, x_k in zip(row, typed, strict=True)) + Decimal(repr(float(b))) == 0
+            for row, b in zip(net.w_hidden, net.b_hidden, strict=True)]
+    return computed, np.where(zero, 0.0, computed)
 
 
 def written_digits(value: float) -> tuple[Decimal, Decimal]:

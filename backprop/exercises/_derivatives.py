@@ -113,7 +113,7 @@ def derivative_why(name: str, example: Example | None = None) -> str:
         return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right ({kinds}); "
                 f"$v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
     right = float(build(ex, first).right)
-    v = float(sample_pass(ex).v_h[first])
+    v = float(show.hidden_fields(ex.net, ex.x)[first])  # as the task's table writes it: 0 where it is 0 by hand
     slips = [f"“{slip}”" for slip in taken if slip != ZERO]
     gives = show.tex(r"what the slip{{s}} {{slips}} give{{verb}}", s="s" * (len(slips) > 1), slips=show.and_list(
         slips), verb="" if len(slips) > 1 else "s") if slips else ""

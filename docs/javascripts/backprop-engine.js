@@ -176,51 +176,56 @@
   function trace(net, x, d, eta) { return iteration(net, x, d, eta).rows; }
 
   // A sum of the iteration whose printed digits its own rounding could change: each field v at n and at n+1 (for
-  // y(n+1)), e = d - y, and the costs E and E(n+1) built on it. A double rounds each addition to half a unit in its
-  // 16th digit, so a sum of n terms is off by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a unit of the
-  // sum's last printed digit (six decimals, or the two digits of a tiny value), terms that cancel print noise
-  // (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12; after some twenty steps of training, e = 2.2e-16
-  // where the network's exact e is 3.5e-16): the page refuses such input. e_j = d_j - v_j counts v_j's terms too, and
-  // a cost E = Σ e_j^2 / 2 written in scientific notation is off by about |e_j| times e_j's error. A hidden field that is 0 by hand (fieldWritten)
-  // is written 0: its rounding is no printed digit.
+  // y(n+1)), e = d - y, and a cost E or E(n+1) written in scientific notation. A double rounds each addition to half a
+  // unit in its 16th digit, so a sum of n terms is off by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a
+  // unit of the sum's last printed digit (six decimals, or the two digits of a tiny value), terms that cancel print
+  // noise (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12; after some twenty steps of training,
+  // e = 2.2e-16 where the network's exact e is 3.5e-16): the page refuses such input. e_j = d_j - f(v_j) is off by
+  // f'(v_j) times v_j's error, and a cost E = Σ e_j^2 / 2 by about |e_j| times e_j's (a larger cost is written, like
+  // every large value, with the digits its double holds: SIGNIFICANT). A hidden field that is 0 by hand is written 0
+  // (hiddenField), and passes where its output is written as that of 0 (a logistic neuron's 1/2); where the output
+  // keeps the rounding (tanh: y = −5.6e-17 for 0), it is such a sum.
   // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null.
   function cancelling(it, d) {
-    var found = null, nHid = it.fp.yh.length, dd = targets(null, d), G = exactG;
+    var found = null, nHid = it.fp.yh.length, dd = targets(null, d), unit = Math.pow(2, -53);
     function off(terms) {
-      return (terms.length - 1) * Math.pow(2, -53) * terms.reduce(function (a, b) { return a + Math.abs(b); }, 0);
+      return (terms.length - 1) * unit * terms.reduce(function (a, b) { return a + Math.abs(b); }, 0);
     }
-    function consider(where, terms, sum, error) {
+    // A sum is noise where its error reaches half a unit of its last printed digit; e and E (near convergence, where
+    // they are written with two digits) also where a value within that error of it prints otherwise (1.554e-14 and
+    // 1.545e-14, 9e-17 apart, print 1.6e-14 and 1.5e-14). A field keeps the half unit: one that is a tie by hand
+    // (0.0000005 · 1) is written with "\approx" (eq), not refused.
+    function consider(where, terms, sum, error, interval) {
       if (found) return;
       var largest = terms.reduce(function (a, b) { return Math.abs(b) > Math.abs(a) ? b : a; }, 0);
       if (!isFinite(sum) || !isFinite(error)) return; // an infinite field of n+1 (tanh of it is finite): no digits
-      if (error >= unitOf(sum) / 2) found = { where: where, term: largest, sum: sum };
+      var flips = error >= unitOf(sum) / 2 ||
+        (interval && inScientific(sum) && formulaText(sum - error) !== formulaText(sum + error));
+      if (flips) found = { where: where, term: largest, sum: sum };
     }
     function sumOf(terms) { return terms.reduce(function (a, b) { return a + b; }, 0); }
     [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass, p) {
-      var fp = pass[0], net = pass[1], when = pass[2];
+      var fp = pass[0], net = pass[1], when = pass[2], f = activation(net.hidden).f;
       net.w_hidden.forEach(function (row, i) {
         var terms = row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]), sum = sumOf(terms);
-        var shown = exactSum.apply(null, row.map(function (w, k) { return exactProduct(G(w), G(fp.x[k])); })
-          .concat([G(net.b_hidden[i])]));
-        if (fieldWritten(shown, row, fp.x, net.b_hidden[i], sum) === 0) return;
+        if (hiddenField(row, fp.x, net.b_hidden[i], sum).value === 0 && formulaText(f(sum)) === formulaText(f(0))) {
+          return;
+        }
         consider("v" + (i + 1) + when, terms, sum, off(terms));
       });
+      var cost = 0, costError = 0, costTerms = [];
       net.w_output.forEach(function (row, j) {
         var terms = row.map(function (w, i) { return w * fp.yh[i]; }).concat([net.b_output[j]]);
-        consider("v" + (nHid + j + 1) + when, terms, sumOf(terms), off(terms));
-      });
-      var cost = 0, costError = 0, costTerms = [];
-      dd.forEach(function (dj, j) {
-        var terms = [dj].concat(net.w_output[j].map(function (w, i) { return -w * fp.yh[i]; }), [-net.b_output[j]]);
-        var e = dj - fp.yo[j], error = off(terms);
-        if (p === 0) consider(dd.length > 1 ? "e" + (j + 1) : "e", terms, e, error); // e is printed at n only
+        var error = off(terms), y = fp.yo[j], e = dd[j] - y;
+        consider("v" + (nHid + j + 1) + when, terms, sumOf(terms), error);
+        // y = f(v_j) is off by f'(v_j) times that, and by its own rounding; e by its subtraction's too
+        error = activation(net.output).fPrimeFromOutput(y) * error + unit * (Math.abs(y) + Math.abs(e));
+        if (p === 0) consider(dd.length > 1 ? "e" + (j + 1) : "e", [dd[j], -y], e, error, true); // printed at n only
         cost += e * e / 2;
         costError += Math.abs(e) * error;
-        costTerms = costTerms.concat(terms);
+        costTerms = costTerms.concat([dd[j], -y]);
       });
-      // A cost written in scientific notation keeps two digits of e_j^2 / 2, where e_j's rounding shows first (near
-      // convergence); a larger one is written, like every large value, with the digits its double holds (SIGNIFICANT).
-      if (inScientific(cost)) consider("E" + when, costTerms, cost, costError);
+      if (inScientific(cost)) consider("E" + when, costTerms, cost, costError, true);
     });
     return found;
   }
@@ -842,14 +847,17 @@
     return longer;
   }
 
-  // show.hidden_fields: a hidden field v = Σ w x + b as a formula writes it, the double v, or 0 where the written
-  // numbers add up to exactly 0 (shown, an exactSum) and v is no more than the rounding of a double's sum of them (a
-  // few units of 2^-53 of the terms' sizes per term): 0.5 · 0.6 + 0.375 · (−0.8) + 0 is 0, its double −5.6e-17; a
-  // typed 0.1234567, written 0.123457, keeps its own field.
-  function fieldWritten(shown, w, x, b, v) {
-    var size = w.reduce(function (a, wk, k) { return a + Math.abs(wk * x[k]); }, Math.abs(b));
-    return shown.m === 0n && Math.abs(v) <= 4 * (w.length + 1) * Math.pow(2, -53) * size ? 0 : v;
+  // A hidden field v = Σ_k w_k x_k + b: its sum as written (the given digits, exactly: eq's shown value) and, as
+  // show.hidden_fields writes it, the double v, or 0 where the numbers as typed (each double's shortest decimal)
+  // add up to exactly 0: 0.5 · 0.6 + 0.375 · (−0.8) + 0 is 0, its double −5.6e-17, the rounding of binary arithmetic.
+  function hiddenField(w, x, b, v) {
+    function sum(exactOf) {
+      return exactSum.apply(null, w.map(function (wk, k) { return exactProduct(exactOf(wk), exactOf(x[k])); })
+        .concat([exactOf(b)]));
+    }
+    return { shown: sum(exactG), value: sum(typedDigits).m === 0n ? 0 : v };
   }
+  function typedDigits(value) { return decimal(String(value)); } // a double's shortest decimal, as Python's repr
 
   function substitutions(net, x, d, eta, it) {
     it = it || iteration(net, x, d, eta);
@@ -865,10 +873,9 @@
         vals["w" + k] = net.w_hidden[i][k];
         vals["x" + k] = x[k];
       }
-      var shownV = exactSum.apply(null, net.w_hidden[i].map(function (w, kk) { return exactProduct(G(w), G(x[kk])); })
-        .concat([G(net.b_hidden[i])]));
-      vals.v = fieldWritten(shownV, net.w_hidden[i], x, net.b_hidden[i], fp.vh[i]);
-      vals.rel = eq(shownV, vals.v);
+      var field = hiddenField(net.w_hidden[i], x, net.b_hidden[i], fp.vh[i]);
+      vals.v = field.value;
+      vals.rel = eq(field.shown, vals.v);
       out["v" + (i + 1)] = tex(parts.join(" + ") + " + {{b:given}} {{rel}} {{v}}", vals);
       out["y_h" + (i + 1)] = tex(F_TEX[net.hidden].replace(/v\}\}/g, "vi}}") + " {{rel}} {{y}}",
         { vi: vals.v, y: fp.yh[i], rel: eq(F_OF[net.hidden](r(vals.v)), fp.yh[i]) });

@@ -137,7 +137,7 @@
       var finite = it.rows.every(function (row) { return isFinite(row[1]); });
       if (!finite) return null;
       var noisy = E.cancelling(it, values.d); // a sum whose printed digits its own rounding could change
-      if (noisy) return { tooLarge: noisy };
+      if (noisy) return { noisy: noisy };
       var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
       if (tiny) return { tooSmall: tiny };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
@@ -188,7 +188,30 @@
     // A number to two significant digits, in scientific notation from 10^6 on, with a real minus sign.
     function signed(value) {
       var a = Math.abs(value);
-      return (value < 0 ? "\u2212" : "") + (a >= 1e6 ? sci(a) : String(Number(a.toPrecision(2))));
+      var far = a >= 1e6 || (a > 0 && a < 1e-3); // 8e-15 as JavaScript writes it would read as a product with e
+      return (value < 0 ? "\u2212" : "") + (far ? sci(a) : String(Number(a.toPrecision(2))));
+    }
+
+    // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): an output
+    // within rounding of the target (e, E), terms too large for a double's 16 digits, or terms that cancel to nearly 0;
+    // and what to do: after Apply, training has come as close as the page can show.
+    function noisyText(noisy, fresh) {
+      var where = noisy.where, kept = " The steps below still show the last valid input";
+      var next = fresh ? "." : ": training has come as close to the target as the page can show.";
+      var digits = ", and the rounding a double leaves in ";
+      if (/^[eE]/.test(where)) {
+        return "The output is too close to the target to show: " + where + " = " + E.writtenPlain(noisy.sum) + digits +
+          "y (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
+          ". Try another target d." : next);
+      }
+      if (Math.abs(noisy.term) >= 1e6) {
+        return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +
+          ") add up to " + signed(noisy.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
+          "prints of the sum." + kept + (fresh ? ". Try smaller weights or inputs." : next);
+      }
+      return "These numbers cancel too far to show: the terms of " + where + " (the largest " + signed(noisy.term) +
+        ") add up to " + signed(noisy.sum) + digits + "them (about 16 digits) could change the digits the page " +
+        "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : next);
     }
 
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
@@ -255,20 +278,13 @@
         return false;
       }
       var c = compute(values);
-      if (!c || c.tooLarge || c.tooSmall) {
+      if (!c || c.noisy || c.tooSmall) {
         setState("invalid");
         status.textContent = !c ? "These numbers overflow (a value became infinite); the steps below still show the " +
           "last valid input. Try smaller weights or a smaller η." : c.tooSmall ? "These numbers are too small to " +
           "show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) + " is below 2.2 \u00d7 10\u207b\u00b3" +
           "\u2070\u2078, where a double keeps fewer digits than the page prints. The steps below still show the last " +
-          "valid input. Try other weights or inputs." : /^[eE]/.test(c.tooLarge.where) ? "The output is too close to " +
-          "the target to show: " + c.tooLarge.where + " = " + E.writtenPlain(c.tooLarge.sum) + " is within the " +
-          "rounding that a double's 16 digits leave in y, so its printed digits would be noise. The steps below " +
-          "still show the last valid input" + (fresh ? ". Try another target d." : ": training has come as close " +
-          "as the page can show.") : "These numbers are " +
-          "too large to show: the terms of " + c.tooLarge.where + " (the largest " + signed(c.tooLarge.term) + ") " +
-          "add up to " + signed(c.tooLarge.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
-          "prints of the sum. The steps below still show the last valid input. Try smaller weights or inputs.";
+          "valid input. Try other weights or inputs." : noisyText(c.noisy, fresh);
         homework.refresh();
         return false;
       }

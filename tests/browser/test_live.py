@@ -462,12 +462,23 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
         presses += 1
     status = page.text_content("#bp-live-status")
     assert status.startswith("The output is too close to the target to show: "), status
-    assert status.endswith("training has come as close as the page can show."), status
+    assert status.endswith("training has come as close to the target as the page can show."), status
     assert 10 <= presses < 30, presses  # the engine tests find where the digits go (mpmath)
     caption, numbers = page.text_content("#bp-plot-caption"), page.evaluate(NUMBERS_JS)
     page.click("#bp-apply")
     assert page.text_content("#bp-plot-caption") == caption and page.evaluate(NUMBERS_JS) == numbers
     assert f"E({presses - 1}) =" in caption, caption  # the last step shown is the one before the refused one
+    # with d = 0 the output's own field v4(n+1) comes near 0 first: its terms cancel, they are not "too large"
+    page.click("#bp-reset")
+    fill(tab, "d", "0")
+    presses = 0
+    while presses < 40 and not page.text_content("#bp-live-status"):
+        page.click("#bp-apply")
+        presses += 1
+    status = page.text_content("#bp-live-status")
+    assert re.match(r"These numbers cancel too far to show: the terms of v4\(n\+1\) \(the largest −?[\d.]+\) add up "
+                    r"to −?[\d.]+×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
+    assert status.endswith("training has come as close to the target as the page can show."), status
 
 
 def test_a_large_costs_axis_label_fits_beside_the_axis(tab):

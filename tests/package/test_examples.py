@@ -679,6 +679,38 @@ def test_load_refuses_a_saturated_hidden_neuron(hidden, w11, tmp_path):
     examples.load(write(tmp_path, data, "ok.json"))
 
 
+@pytest.mark.parametrize("practice", [False, True], ids=["worked", "practice"])
+def test_load_refuses_a_tanh_field_that_is_0_by_hand_but_not_in_floating_point(practice, tmp_path):
+    """A reviewer's tansig example: v_2 = 0.1 · 0.2 + 0.3 · (-0.4) + 0.1 is 0 (fractions), its plain-math double is not,
+    and tanh keeps it as y_h2 (a logistic neuron's 1/2 keeps none of it): the pages said that Δw_42 was positive and
+    that twelve of the thirteen parameters moved. Refused, naming the sum, the double and the output; neuron 1, written
+    in halves and quarters (0.5 · 0.2 + 0.25 · (-0.4) + 0, exactly 0 in doubles too), is accepted, and so is neuron 2
+    off 0, or logistic."""
+    from fractions import Fraction
+
+    w_hidden, b_hidden, x = [[0.5, 0.25], [0.1, 0.3], [1.0, 1.0]], [0.0, 0.1, 0.7], [0.2, -0.4]
+    assert sum(Fraction(str(w)) * Fraction(str(k)) for w, k in zip(w_hidden[1], x)) + Fraction("0.1") == 0
+    v_2 = 0.1 * 0.2 + 0.3 * -0.4 + 0.1
+    assert v_2 != 0 and math.tanh(v_2) != 0  # the premise, in plain math
+    entry = {**VALID, "w_hidden": w_hidden, "b_hidden": b_hidden, "x": x, "hidden": "tansig", "d": 1.0}
+
+    def file_with(fields: dict) -> dict:  # the entry under test, and the other one of the file's two (no field 0)
+        if practice:
+            return {**VALID, "b_hidden": [0.25, -0.1, 0.05], "practice": {**PRACTICE, **fields}}
+        return {**fields, "practice": {**PRACTICE, "b_hidden": [0.1, 0.05, -0.2]}}
+
+    data = file_with(entry)
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, data))
+    said = str(info.value)
+    assert (f"{': practice: ' if practice else ': '}v_2 = 0.1 · 0.2 + 0.3 · (-0.4) + 0.1 is exactly 0 by hand, but "
+            f"{v_2:.2g} in floating point (most decimals have no exact binary form), and tansig keeps that rounding in "
+            f"y_h2 = {math.tanh(v_2):.6g}, where a reader gets 0") in said, said
+    assert 0.5 * 0.2 + 0.25 * -0.4 + 0.0 == 0  # neuron 1: 0 by hand and in doubles, accepted as it is
+    for accepted in ({"b_hidden": [0.0, 0.2, 0.7]}, {"hidden": "logsig"}):
+        examples.load(write(tmp_path, file_with({**entry, **accepted}), "ok.json"))
+
+
 @pytest.mark.parametrize("hidden, w11", [("logsig", 34.6), ("tansig", 18.1), ("tansig", -18.5)])
 def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11, tmp_path):
     """y_1 within a few units of a double's last digit of ±1: the rules' slope from y_1 (y(1 - y), 1 - y^2) is more

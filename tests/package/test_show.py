@@ -23,8 +23,8 @@ from backprop import show
 
 def test_hidden_fields_write_0_where_the_written_numbers_cancel_and_keep_every_other_field():
     """Hand values: 0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 (fractions), its plain-math double is not; 0.3 · 0.6 + 0.4 ·
-    (-0.8) + 0.2 = 0.06; 0.1234567 - 0.123457 = -3e-7, which the written digits (0.123457 - 0.123457) cannot give, so it
-    is kept. Nothing passed in is modified."""
+    (-0.8) + 0.2 = 0.06; 0.1234567 - 0.123457 = -3e-7 as typed, a field of its own, though its written digits (0.123457
+    - 0.123457) cancel: kept. Nothing passed in is modified."""
     from fractions import Fraction
 
     from backprop import Network, forward

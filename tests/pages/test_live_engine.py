@@ -725,34 +725,43 @@ def cancelling_case(rng: np.random.Generator, hidden: str) -> dict:
 def test_substitutions_are_written_as_the_static_pages_write_them(js):
     """On random 2-3-1 networks with the pages' activations (logsig or tansig hidden, purelin output), every
     substituted formula of the live page equals the static pages' template filled by show.tex, = / ≈ included; also
-    where a hidden field is exactly 0 by hand (both write 0, not the double's rounding)."""
+    where a logistic neuron's field is exactly 0 by hand (both write 0, not the double's rounding, and f(0) = 0.5)."""
     rng = np.random.default_rng(17)
     batch = [random_case(rng, hidden, "purelin") for hidden in ("logsig", "tansig") for _ in range(100)]
-    batch += [cancelling_case(rng, hidden) for hidden in ("logsig", "tansig") for _ in range(30)]
-    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch)
-    for case, subs in zip(batch, got, strict=True):
+    cancelling = [cancelling_case(rng, "logsig") for _ in range(40)]
+    got = js("(cs) => cs.map((c) => BackpropEngine.substitutions(c.net, c.x, c.d, c.eta))", batch + cancelling)
+    for case, subs in zip(batch + cancelling, got, strict=True):
         for key, want in static_page_substitutions(case).items():
             assert subs[key] == want, f"{key}: the live page writes {subs[key]!r}, the static pages {want!r}"
+    for subs in got[len(batch):]:  # hidden neuron 1 is 0 by hand in each (cancelling_case, with fractions)
+        assert subs["v1"].endswith("= 0.000000") and subs["y_h1"] == r"\frac{1}{1 + e^{-0.000000}} = 0.500000", subs
 
 
-def test_a_field_that_is_0_by_hand_is_written_0_not_its_rounding(js):
-    """0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 by hand (fractions); its double is not (the rounding of binary arithmetic):
-    the live page writes 0 for it, with "=", and f(0) in y_h1. A field the written digits cannot give (a typed
-    0.1234567, written 0.123457) keeps its value."""
+def test_a_tanh_field_that_is_0_by_hand_is_refused_wherever_its_double_is_not(js):
+    """tanh keeps a field's rounding as its output (a reviewer saw "tanh 0.000000 ≈ -5.6 × 10^{-17}"): on random
+    decimal networks with hidden fields that are 0 by hand (fractions), the page refuses exactly those where such a
+    field's double is not 0, naming it, and shows the others with v_i = 0 and tanh 0 = 0."""
     from fractions import Fraction
 
-    w, x = [[0.5, 0.375], [0.3, 0.4], [0.5, 0.6]], [0.6, -0.8]
-    assert sum(Fraction(str(a)) * Fraction(str(b)) for a, b in zip(w[0], x)) == 0
-    assert w[0][0] * x[0] + w[0][1] * x[1] != 0  # the double's rounding
-    net = {"w_hidden": w, "b_hidden": [0.0, 0.2, 0.3], "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4],
-           "hidden": "logsig", "output": "purelin"}
-    subs = js("(n, x) => BackpropEngine.substitutions(n, x, 1, 0.5)", net, x)
-    assert subs["v1"] == r"0.5 \cdot 0.6 + 0.375 \cdot (-0.8) + 0 = 0.000000", subs["v1"]
-    assert subs["y_h1"] == r"\frac{1}{1 + e^{-0.000000}} = 0.500000", subs["y_h1"]
-    # 0.1234567 - 0.123457 = -3e-7 by hand, written 0.123457 - 0.123457: the written digits cannot give it
-    net["w_hidden"][0] = [0.1234567, -0.123457]
-    subs = js("(n, x) => BackpropEngine.substitutions(n, x, 1, 0.5)", net, [1.0, 1.0])
-    assert subs["v1"] == r"0.123457 \cdot 1 + (-0.123457) \cdot 1 + 0 \approx -3.0 \times 10^{-7}", subs["v1"]
+    rng = np.random.default_rng(29)
+    cases = [cancelling_case(rng, "tansig") for _ in range(60)]
+    got = js("(cs) => cs.map((c) => { const it = BackpropEngine.iteration(c.net, c.x, c.d, c.eta); const found ="
+             " BackpropEngine.cancelling(it, c.d); return [found, BackpropEngine.toDict(it.rows), found ? null :"
+             " BackpropEngine.substitutions(c.net, c.x, c.d, c.eta)]; })", cases)
+    refused = 0
+    for case, (found, rows, subs) in zip(cases, got, strict=True):
+        zero = [sum(Fraction(str(w)) * Fraction(str(x)) for w, x in zip(row, case["x"])) + Fraction(str(b)) == 0
+                for row, b in zip(case["net"]["w_hidden"], case["net"]["b_hidden"])]
+        rounded = [f"v{i + 1}" for i in range(3) if zero[i] and rows[f"v{i + 1}"] != 0]
+        if rounded:
+            refused += 1
+            assert found is not None and found["where"] == rounded[0], (case, found)
+        else:
+            assert found is None, (case, found)
+            for i in (i for i in range(3) if zero[i]):
+                assert subs[f"v{i + 1}"].endswith("= 0.000000"), subs[f"v{i + 1}"]
+                assert subs[f"y_h{i + 1}"] == r"\tanh 0.000000 = 0.000000", subs[f"y_h{i + 1}"]
+    assert 0 < refused < len(cases), "the premise: some doubles round, some do not"
 
 
 def large_case(rng: np.random.Generator, hidden: str, output: str) -> dict:
@@ -1108,13 +1117,64 @@ def test_training_stops_where_e_and_the_cost_would_print_rounding_noise(js):
     assert step_n["found"]["where"] in ("e", "E", "E(n+1)")
 
 
-def test_a_field_that_is_0_by_hand_is_no_cancelling_sum(js):
-    """0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 by hand and written 0 (fieldWritten); its double's rounding (-5.6e-17) is
-    no printed digit, so the page does not refuse the input (written as two digits, the rounding would have been)."""
+@pytest.mark.parametrize("hidden", ["logsig", "tansig", "purelin"])
+def test_a_field_that_is_0_by_hand_is_refused_only_where_its_output_keeps_the_rounding(js, hidden):
+    """0.5 · 0.6 + 0.375 · (-0.8) + 0 is 0 by hand (fractions), its double -5.6e-17. A logistic neuron's output, 1/2 to
+    the last digit, keeps none of it: the page writes v_1 = 0 and goes on. tanh and the identity keep it as y_h1, where
+    a reader gets 0, and a reviewer saw "tanh 0.000000 ≈ -5.6 × 10^{-17}": the page refuses the input there, naming
+    v1. Terms near the fields' limit, 0 by hand too, leave a rounding that the logistic output keeps as well
+    (0.499956): refused."""
+    from fractions import Fraction
+
+    def by_hand(w, x, b):
+        return sum(Fraction(str(a)) * Fraction(str(c)) for a, c in zip(w, x)) + Fraction(str(b))
+
+    f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh, "purelin": lambda v: v}[hidden]
     net = {"w_hidden": [[0.5, 0.375], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.2, 0.3],
-           "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin"}
-    found = js("(n) => BackpropEngine.cancelling(BackpropEngine.iteration(n, [0.6, -0.8], 1, 0.5), 1)", net)
-    assert found is None, found
+           "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": hidden, "output": "purelin"}
+    x, v_1 = [0.6, -0.8], 0.5 * 0.6 + 0.375 * -0.8 + 0.0
+    assert by_hand(net["w_hidden"][0], x, 0.0) == 0 and v_1 != 0  # the premise
+    keeps = f"{f(v_1):.6f}" != f"{f(0.0):.6f}" or (f(0.0) == 0 and f(v_1) != 0)  # the output as written
+    found = js("(n, x) => BackpropEngine.cancelling(BackpropEngine.iteration(n, x, 1, 0.5), 1)", net, x)
+    if keeps:
+        assert found is not None and found["where"] == "v1", found
+    else:
+        assert found is None, found
+        subs = js("(n, x) => BackpropEngine.substitutions(n, x, 1, 0.5)", net, x)
+        assert subs["v1"].endswith("= 0.000000") and subs["y_h1"] == r"\frac{1}{1 + e^{-0.000000}} = 0.500000"
+    assert keeps == (hidden != "logsig")
+    large = {**net, "w_hidden": [[983161.7, -970335.5], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [251706.43, 0.2, 0.3]}
+    x_large = [930000.6, 942293.9]
+    assert by_hand(large["w_hidden"][0], x_large, 251706.43) == 0  # a reviewer's, near the fields' limit of 10^6
+    v_large = 983161.7 * 930000.6 + -970335.5 * 942293.9 + 251706.43
+    assert f"{f(v_large):.6f}" != f"{f(0.0):.6f}", "the premise: the rounding reaches the output's digits"
+    found = js("(n, x) => BackpropEngine.cancelling(BackpropEngine.iteration(n, x, 1, 0.5), 1)", large, x_large)
+    assert found is not None and found["where"] == "v1", found
+
+
+def test_e_of_a_saturated_logistic_output_is_judged_by_its_own_rounding(js):
+    """A logistic output neuron near saturation: e = 1 - y of order 10^-13 to 10^-15 (d = 1). Against 50-digit
+    arithmetic (mpmath): wherever the double's e prints other digits than the exact e, the page refuses it (e =
+    1.554e-14 for 1.545e-14 printed 1.6e-14: 9e-17 off, within half a unit, but across a rounding boundary); at 13.8,
+    the w_4i where e = 7.2e-14 keeps its digits, it does not (it counted v_4's rounding in e at full size, as for a
+    linear output, and refused; y = f(v_4) is off by f'(v_4) times that)."""
+    import mpmath
+
+    mpmath.mp.dps = 50
+    y_h = 1 / (1 + mpmath.e ** -1)  # x = (1, 1), w_ik = 0.5, b_i = 0: v_i = 1
+    cases, exact = [], []
+    for w in np.arange(12.0, 16.0, 0.1).round(1).tolist():
+        cases.append({"w_hidden": [[0.5, 0.5]] * 3, "b_hidden": [0.0] * 3, "w_output": [[w, w, w]], "b_output": [0.0],
+                      "hidden": "logsig", "output": "logsig"})
+        exact.append(float(1 - 1 / (1 + mpmath.e ** -(3 * mpmath.mpf(w) * y_h))))
+    got = js("(ns) => ns.map((n) => { const it = BackpropEngine.iteration(n, [1, 1], 1, 0.5);"
+             " return [BackpropEngine.cancelling(it, 1), BackpropEngine.toDict(it.rows).e]; })", cases)
+    written = js("(vs) => vs.map(BackpropEngine.written)", [e for _, e in got] + exact)
+    noise = [n for n in range(len(cases)) if written[n] != written[len(cases) + n]]
+    assert noise, "the premise: some of these print noise"
+    assert all(got[n][0] is not None and got[n][0]["where"] == "e" for n in noise), noise
+    at_13_8 = next(n for n, c in enumerate(cases) if c["w_output"][0][0] == 13.8)
+    assert at_13_8 not in noise and got[at_13_8][0] is None, got[at_13_8]
 
 
 def test_a_slip_too_near_the_right_value_to_name_is_said_so(js):
