@@ -4,7 +4,8 @@ the field and the value, and says what to change.
 
 * `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
   significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$, or to a slope from its output
-  that is rounding; no given number with more decimals
+  that is rounding; no hidden field that is 0 by hand but not in floating point, where the output keeps the rounding
+  (tanh); no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and

@@ -312,11 +312,17 @@ class NumericExercise:
         both = self.undetectable
         if not both:
             return ""
-        alike = [m for m in both if self._printed_apart(m) is None]
+        # a slip that changes nothing here (leaving out b_4 where b_4 = 0) gives the right answer exactly, not only
+        # "to the last decimal printed"
+        exact = [m for m in both if np.array_equal(m.value, self.right)]
+        alike = [m for m in both if self._printed_apart(m) is None and not any(m is e for e in exact)]
         parts = []
-        if alike:
-            parts.append(f"the slip{'' if len(alike) == 1 else 's'} {show.and_list([f'“{m.slip}”' for m in alike])} "
-                         f"{'gives' if len(alike) == 1 else 'give'} the right answer to the last decimal printed")
+        for slips, what in ((exact, "exactly the right answer (it changes nothing here)"),
+                            (alike, "the right answer to the last decimal printed")):
+            if slips:
+                named = show.and_list([f"“{m.slip}”" for m in slips])
+                parts.append(f"the slip{'' if len(slips) == 1 else 's'} {named} "
+                             f"{'gives' if len(slips) == 1 else 'give'} {what}")
         apart = [m for m in both if self._printed_apart(m) is not None]
         for m in apart:
             index = self._printed_apart(m)

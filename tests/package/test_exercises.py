@@ -472,6 +472,20 @@ def test_a_slip_as_close_as_the_right_answer_is_left_out_and_named():
     assert hints == [{"value": 3.0, "hint": "three"}]
 
 
+def test_the_note_says_exactly_of_a_slip_that_changes_nothing():
+    """A reviewer's practice example with b_4 = 0: the note said leaving out b_4 "gives the right answer to the last
+    decimal printed", where it gives the right answer exactly (it is no slip for these numbers). Hand values: a slip
+    equal to the right answer is said to give it exactly; one a rounding away, to the last decimal printed."""
+    exercise = ex.NumericExercise("x", right=np.array([0.25, -1.5]), boxes=(ex.Box("a", (0,)), ex.Box("b", (1,))),
+                                  mistakes=(
+        ex.Mistake(np.array([0.25, -1.5]), "bias", "leaving out b"),
+        ex.Mistake(np.array([0.2500001, -1.5]), "near", "the invisible slip")))
+    assert exercise.note() == (
+        "For these numbers, the slip “leaving out b” gives exactly the right answer (it changes nothing here) and the "
+        "slip “the invisible slip” gives the right answer to the last decimal printed, so neither the answer boxes "
+        "nor check() can tell those slips from the right answer.")
+
+
 def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
     """The note under the boxes said every slip within the tolerance "gives the right answer itself": with tanh'(0.04)
     = 0.998402 it said so of sech v, unsquared, 0.999201 (within 0.1 %); and "the updated weights w_4i(n+1) gives"

@@ -1021,6 +1021,28 @@ def test_hidden_tips_nudge_a_parameter_whose_update_prints(tmp_path, page, name,
     assert m[2] == num(updates[picked]) and abs(float(m[1]) - fd) <= 5e-7 + 1e-9
 
 
+@pytest.mark.parametrize(("page", "change", "said"), [
+    ("rule-hidden-weights", {"x": [1.0, 0.0]}, r"$\Delta w_{32}(0) = \eta\, \delta_3\, x_2$ is 0, since $x_2 = 0$"),
+    ("rule-hidden-weights", {"w_output": [[1.0, 1.0, 0.0]]},
+     r"$\Delta w_{32}(0) = \eta\, \delta_3\, x_2$ is 0, since $w_{43} = 0$"),
+    ("rule-hidden-biases", {"w_output": [[0.0, 1.0, 1.0]]},
+     r"$\Delta b_1(0) = \eta\, \delta_1$ is 0, since $w_{41} = 0$"),
+])
+def test_hidden_tips_say_why_an_update_that_is_exactly_0_is_not_nudged(tmp_path, page, change, said):
+    """A reviewer's example with x = (1, 0): rule 3's tip said "Δw_32(0) = 0.000000 is 0.000000 to 6 decimals", which
+    says nothing; the update is exactly 0 (the oracle's), and the tip names the factor that makes it so."""
+    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[0.3, 1.1], [-0.45, 2.2], [1.7, -1.3]],
+          "b_hidden": [0.05, 0.15, -0.9], "w_output": [[1.0, 1.0, 1.0]], "b_output": [-0.5], "x": [1.0, 0.5],
+          **change}
+    it = oracle.iteration(ex)
+    default = it["dw_hidden"][2][1] if page == "rule-hidden-weights" else it["db_hidden"][0]
+    assert default == 0, "the premise: the default's update is exactly 0"
+    text = prose_with(tmp_path, ex, page)
+    tip = text[text.index("Check it yourself: a finite difference"):]
+    assert f"(the one with the largest update here: {said}, and a check of $0$ against $0$ would show nothing)" in tip
+    assert "is $0.000000$ to 6 decimals" not in tip
+
+
 def oracle_gradient(ex: dict, key: str, index: tuple[int, ...], h: float = 1e-6) -> float:
     """The oracle's central difference of E in the parameter ``ex[key][index]``."""
     def cost_with(value: float) -> float:
