@@ -396,13 +396,16 @@ def _says_how_dw_i2_relates_to_dw_i1(text: str, ex: dict, it: dict) -> list[int]
             low = math.floor(product / unit) * unit
             rounds = (f"halfway between ${oracle.formula_string(float(low))}$ and "
                       f"${oracle.formula_string(float(low + unit))}$")
-        else:
+        elif (product / unit).denominator != 1:
             rounds = f"which rounds to ${oracle.formula_string(float(round(product / unit) * unit))}$"
+        else:  # the product has no more digits than the table: nothing to round (a reviewer's "= -0.107576, which
+            rounds = ""  # rounds to -0.107576")
         dw_1_text = oracle.formula_string(row[0])
         dw_1_text = dw_1_text if row[0] >= 0 and "times" not in dw_1_text else f"({dw_1_text})"
         product_text = (_decimal(product) if product == 0 or abs(product) >= Fraction(1, 10**5)
                         else _sci_exact(product))
-        assert (f"${ratio_text} \\cdot {dw_1_text} = {product_text}$, {rounds}, while the table has "
+        rounded_to = f", {rounds}" if rounds else ""
+        assert (f"${ratio_text} \\cdot {dw_1_text} = {product_text}${rounded_to}, while the table has "
                 f"$\\Delta w_{{{i + 1}2}} = {oracle.formula_string(row[1])}$") in text, (i, text[-3000:])
     said = "That is true of the exact values; each value of the table"
     assert (said in text) == bool(missed), missed
@@ -431,6 +434,9 @@ DW_I2_EXAMPLES = {
     # a reviewer's: eta = 10^-6, every Δw_ik below 10^-5, written with two significant digits; the page said "half of"
     # with no caveat beside Δw_21 = -1.2e-7 and Δw_22 = -5.8e-8, and Δw_11 = -2.5e-8 beside Δw_12 = -1.2e-8 (a tie)
     "two-digits": {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [-3.0, 0.2, 0.3], "eta": 0.000001},
+    # a whole ratio: -2 · (-0.018948) = 0.037896 has the table's six decimals, nothing to round; it said "= 0.037896,
+    # which rounds to 0.037896" (a reviewer), while the table has Δw_22 = 0.037895
+    "whole-ratio": {**oracle.load_example(oracle.DEFAULT_FILE), "x": [0.3, -0.6]},
 }
 
 
@@ -456,7 +462,10 @@ def test_rule_3_names_the_printed_pairs_a_reader_finds_off_the_ratio(tmp_path, n
     it = oracle.iteration(ex)
     text = prose_with(tmp_path, ex, "rule-hidden-weights")
     missed = _says_how_dw_i2_relates_to_dw_i1(text, ex, it)
-    assert missed == {"ta-tanh": [], "tie-and-miss": [0, 1], "inexact-misses": [0, 2], "two-digits": [0, 1]}[name]
+    assert missed == {"ta-tanh": [], "tie-and-miss": [0, 1], "inexact-misses": [0, 2], "two-digits": [0, 1],
+                      "whole-ratio": [1, 2]}[name]
+    if name == "whole-ratio":
+        assert "= 0.037896$, while the table has $\\Delta w_{22} = 0.037895$" in text and "which rounds to" not in text
     if name == "ta-tanh":  # the premise: the old page's exact products differ from every printed Δw_i2
         ratio = Fraction(num(-0.3 / 0.7))
         assert all(ratio * Fraction(num(row[0])) != Fraction(num(row[1])) for row in it["dw_hidden"])
