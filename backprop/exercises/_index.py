@@ -124,6 +124,8 @@ def tolerance_tip() -> str:
                      f"its bound): the boxes of {numbers} widen their tolerance by how far those roundings can carry, "
                      f"as the homework check does (on this practice example by at most "
                      f"${show.sci(most, up=True) if most else 0}$).")
+    counts = [(n, e, b) for n, e in checks for b in e.boxes if b.whole]  # right only as the whole number itself
+    boxes = [(e, b, rtol, atol) for e, b, rtol, atol in boxes if not b.whole]
     show.require(all(atol >= 5e-7 for _, _, _, atol in boxes), "six decimals always pass")
     show.require(all(rtol >= 5e-6 for e, b, rtol, _ in boxes if not e.new_parameter(b.index)),
                  "six significant digits pass every box but those for a new weight or bias")
@@ -132,6 +134,11 @@ def tolerance_tip() -> str:
                      "weight or bias (below).")
     else:
         lines.append("So six decimals, or six significant digits, always pass.")
+    if counts:
+        show.require(all(e.tolerance(b.index) == (0.0, 0.0) for _, e, b in counts), "a count is right only exactly")
+        named = show.and_list([f"exercise {n}'s {b.label}" for n, _, b in counts])
+        lines.append(f"A box for a count ({named}) takes the whole number only: the {percent(RTOL)} does not "
+                     f"apply there.")
     for number, e in checks:
         if not e.new_parameter_boxes and (e.rtol, e.atol) != (RTOL, ATOL):
             lines.append(f"Exercise {number}'s answer box is {_compared(e.rtol, e.atol)}: "

@@ -185,7 +185,7 @@ class NumericExercise:
         """``(rtol, atol)`` of the rule ``|x − a| ≤ atol + rtol·|a|``: of the entry at index ``at`` (an answer box's),
         or of every entry (arrays when they differ). For a new weight or bias (`new_parameter`): rtol 0 and atol
         atol + rtol·|Δθ|, measured against its update; for any other entry the exercise's own; either widened by the
-        entry's ``carried`` error."""
+        entry's ``carried`` error; for a count (a `Box` with ``whole``) 0 and 0: only the whole number itself."""
         rtol: float | np.ndarray = self.rtol
         atol: float | np.ndarray = self.atol
         if self.change is not None:
@@ -194,6 +194,11 @@ class NumericExercise:
             atol = np.where(new, self.atol + self.rtol * np.abs(np.where(new, self.change, 0.0)), self.atol)
         if self.carried is not None:
             atol = atol + self.carried
+        whole = [b.index for b in self.boxes if b.whole]
+        if whole:  # a count (an epoch) is right only as that whole number: 26.02 is no epoch
+            rtol, atol = (np.array(np.broadcast_to(t, self.right.shape), dtype=float) for t in (rtol, atol))
+            for index in whole:
+                rtol[index] = atol[index] = 0.0
         if at is None:
             return rtol, atol
         return float(np.broadcast_to(rtol, self.right.shape)[at]), float(np.broadcast_to(atol, self.right.shape)[at])
