@@ -180,12 +180,14 @@
   // unit in its 16th digit, so a sum of n terms is off by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a
   // unit of the sum's last printed digit (six decimals, or the two digits of a tiny value), terms that cancel print
   // noise (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12; after some twenty steps of training,
-  // e = 2.2e-16 where the network's exact e is 3.5e-16): the page refuses such input. e_j = d_j - f(v_j) is off by
+  // e = 2.2e-16 where the network's exact e is 3.5e-16): the page refuses such input. v_j's error counts the hidden
+  // outputs' (each f'(v_i) times its field's) times w_ji; e_j = d_j - f(v_j) is off by
   // f'(v_j) times v_j's error, and a cost E = Σ e_j^2 / 2 by about |e_j| times e_j's (a larger cost is written, like
   // every large value, with the digits its double holds: SIGNIFICANT). A hidden field that is 0 by hand is written 0
   // (hiddenField), and passes where its output is written as that of 0 (a logistic neuron's 1/2); where the output
   // keeps the rounding (tanh: y = −5.6e-17 for 0), it is such a sum.
-  // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null.
+  // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null; for a field 0 by hand whose
+  // output keeps its rounding, {where: "v1", sum: its double, zero: "y_h1", output: that output, byHand: f(0)}.
   function cancelling(it, d) {
     var found = null, nHid = it.fp.yh.length, dd = targets(null, d), unit = Math.pow(2, -53);
     function off(terms) {
@@ -205,18 +207,26 @@
     }
     function sumOf(terms) { return terms.reduce(function (a, b) { return a + b; }, 0); }
     [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass, p) {
-      var fp = pass[0], net = pass[1], when = pass[2], f = activation(net.hidden).f;
-      net.w_hidden.forEach(function (row, i) {
+      var fp = pass[0], net = pass[1], when = pass[2], hidden = activation(net.hidden), f = hidden.f;
+      // each hidden output's error, f'(v_i) times its field's: carried into v_j below (a field whose terms of some
+      // thousands cancel leaves 5e-13 in y_hi, and in e, where y = d by hand)
+      var outputError = net.w_hidden.map(function (row, i) {
         var terms = row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]), sum = sumOf(terms);
-        if (hiddenField(row, fp.x, net.b_hidden[i], sum).value === 0 && formulaText(f(sum)) === formulaText(f(0))) {
-          return;
+        var error = off(terms), where = "v" + (i + 1) + when;
+        if (hiddenField(row, fp.x, net.b_hidden[i], sum).value === 0) { // 0 by hand: its rounding is no printed digit
+          if (!found && formulaText(f(sum)) !== formulaText(f(0))) { // ... unless the output keeps it (tanh)
+            found = { where: where, term: sum, sum: sum, zero: "y_h" + (i + 1) + when, output: f(sum), byHand: f(0) };
+          }
+        } else {
+          consider(where, terms, sum, error);
         }
-        consider("v" + (i + 1) + when, terms, sum, off(terms));
+        return hidden.fPrimeFromOutput(fp.yh[i]) * error + unit * Math.abs(fp.yh[i]);
       });
       var cost = 0, costError = 0, costTerms = [];
       net.w_output.forEach(function (row, j) {
         var terms = row.map(function (w, i) { return w * fp.yh[i]; }).concat([net.b_output[j]]);
-        var error = off(terms), y = fp.yo[j], e = dd[j] - y;
+        var error = off(terms) + row.reduce(function (a, w, i) { return a + Math.abs(w) * outputError[i]; }, 0);
+        var y = fp.yo[j], e = dd[j] - y;
         consider("v" + (nHid + j + 1) + when, terms, sumOf(terms), error);
         // y = f(v_j) is off by f'(v_j) times that, and by its own rounding; e by its subtraction's too
         error = activation(net.output).fPrimeFromOutput(y) * error + unit * (Math.abs(y) + Math.abs(e));

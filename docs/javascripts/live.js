@@ -81,12 +81,13 @@
     var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
     var status = document.getElementById("bp-live-status");
     var announce = document.getElementById("bp-live-announce");
-    var state = { good: null, n: 0, history: [], timer: null };
-    // "Check my homework" (live-homework.js) marks the reader's values against the current numbers, state.good, and
-    // only while every field is valid: the last good numbers stay shown above an invalid field, but a reader who
-    // checks then would be checked against a network other than the one typed (null: "fix the fields first").
+    var state = { good: null, n: 0, history: [], timer: null, checkable: null };
+    // "Check my homework" (live-homework.js) marks the reader's values against the network the fields hold,
+    // state.checkable: the numbers shown, or numbers the page cannot show (digits its rounding could change), which a
+    // check within its tolerance can still judge; null only while a field is invalid or a value overflows, when the
+    // last good numbers stay shown above a network the fields do not hold ("fix the fields first").
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
-      current: function () { return root.getAttribute("data-state") === "ok" ? state.good : null; } });
+      current: function () { return state.checkable; } });
 
     function networkFrom(values) {
       return {
@@ -137,9 +138,9 @@
       var finite = it.rows.every(function (row) { return isFinite(row[1]); });
       if (!finite) return null;
       var noisy = E.cancelling(it, values.d); // a sum whose printed digits its own rounding could change
-      if (noisy) return { noisy: noisy };
+      if (noisy) return { noisy: noisy, values: values, net: net, x: x };
       var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
-      if (tiny) return { tooSmall: tiny };
+      if (tiny) return { tooSmall: tiny, values: values, net: net, x: x };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -192,26 +193,51 @@
       return (value < 0 ? "\u2212" : "") + (far ? sci(a) : String(Number(a.toPrecision(2))));
     }
 
+    // Why the page shows no numbers for these fields (compute's null, tooSmall or noisy).
+    function refusal(c, fresh) {
+      if (!c) {
+        return "These numbers overflow (a value became infinite); the steps below still show the last valid input. " +
+          "Try smaller weights or a smaller η.";
+      }
+      if (c.tooSmall) {
+        return "These numbers are too small to show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) +
+          " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078, where a double keeps fewer digits than the page prints. " +
+          "The steps below still show the last valid input. Try other weights or inputs.";
+      }
+      return noisyText(c.noisy, fresh);
+    }
+
     // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): an output
     // within rounding of the target (e, E), terms too large for a double's 16 digits, or terms that cancel to nearly 0;
     // and what to do: after Apply, training has come as close as the page can show.
     function noisyText(noisy, fresh) {
-      var where = noisy.where, kept = " The steps below still show the last valid input";
-      var next = fresh ? "." : ": training has come as close to the target as the page can show.";
+      var where = noisy.where; // typed numbers, or a step Apply does not take
+      var kept = fresh ? " The steps below still show the last valid input" : " The numbers at time n stay as they were";
+      var converged = ": training has come as close to the target as the page can show.";
+      if (noisy.zero) { // a field 0 by hand whose output keeps the double's rounding (tanh), as the loader words it
+        var i = where.replace(/^v(\d+).*$/, "$1");
+        return where + " adds up to exactly 0 by hand, but to " + E.writtenPlain(noisy.sum) + " in floating point " +
+          "(most decimals have no exact binary form), and the activation keeps that rounding in " + noisy.zero +
+          " = " + E.writtenPlain(noisy.output) + ", where a reader gets " + E.plain(noisy.byHand).replace(/\.?0+$/, "") +
+          ": the page would print the rounding as numbers." + kept + (fresh ? ". Give b" + i + " another value, or " +
+          "write the numbers of neuron " + i + " and x with halves, quarters and eighths, which a double holds exactly."
+          : ".");
+      }
       var digits = ", and the rounding a double leaves in ";
-      if (/^[eE]/.test(where)) {
+      if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
         return "The output is too close to the target to show: " + where + " = " + E.writtenPlain(noisy.sum) + digits +
-          "y (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
-          ". Try another target d." : next);
+          (/\(n\+1\)/.test(where) ? "y(n+1)" : "y") + " (about 16 digits) could change the digits the page prints " +
+          "of it." + kept + (fresh ? ". Try another target d." : converged);
       }
       if (Math.abs(noisy.term) >= 1e6) {
         return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +
           ") add up to " + signed(noisy.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
-          "prints of the sum." + kept + (fresh ? ". Try smaller weights or inputs." : next);
+          "prints of the sum." + kept + (fresh ? ". Try smaller weights or inputs." : ". A smaller η takes a smaller step.");
       }
+      // terms that cancel: after Apply, the output's own field near a target of 0 is training's limit too
       return "These numbers cancel too far to show: the terms of " + where + " (the largest " + signed(noisy.term) +
         ") add up to " + signed(noisy.sum) + digits + "them (about 16 digits) could change the digits the page " +
-        "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : next);
+        "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : /^v4/.test(where) ? converged : ".");
     }
 
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
@@ -272,6 +298,7 @@
     function update(fresh) {
       var values = read();
       if (!values) {
+        state.checkable = null;
         setState("invalid");
         status.textContent = "A field above needs a valid number; the steps below still show the last valid input.";
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
@@ -279,18 +306,17 @@
       }
       var c = compute(values);
       if (!c || c.noisy || c.tooSmall) {
+        state.checkable = c; // numbers the page cannot show can still be checked; an overflow cannot
         setState("invalid");
-        status.textContent = !c ? "These numbers overflow (a value became infinite); the steps below still show the " +
-          "last valid input. Try smaller weights or a smaller η." : c.tooSmall ? "These numbers are too small to " +
-          "show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) + " is below 2.2 \u00d7 10\u207b\u00b3" +
-          "\u2070\u2078, where a double keeps fewer digits than the page prints. The steps below still show the last " +
-          "valid input. Try other weights or inputs." : noisyText(c.noisy, fresh);
+        status.textContent = refusal(c, fresh);
+        clearTimeout(state.timer); // no announcement of the numbers before: the refusal instead
+        announce.textContent = status.textContent;
         homework.refresh();
         return false;
       }
       setState("ok");
       status.textContent = "";
-      state.good = c;
+      state.good = state.checkable = c;
       if (fresh) { state.n = 0; state.history = [c.rows.E]; }
       render(c);
       plot();
@@ -347,6 +373,16 @@
         .map(function (m) { return m[0]; });
       if (outside.length) {
         refuse(outside, v);
+        return;
+      }
+      // A step to numbers the page cannot show (digits their rounding could change: near convergence) is not taken
+      // either, and the status says why: the fields would hold a network the steps below do not show.
+      var after = compute(v);
+      if (!after || after.noisy || after.tooSmall) {
+        var why = refusal(after, false);
+        status.textContent = "Not applied: " + why.charAt(0).toLowerCase() + why.slice(1);
+        clearTimeout(state.timer);
+        announce.textContent = status.textContent;
         return;
       }
       setFields(v); // the exact values (shortest round-trip text), so nothing is lost between steps

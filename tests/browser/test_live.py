@@ -456,12 +456,16 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
     says why, keeps the last numbers whose digits hold, and another press takes no step."""
     visit(tab)
     page = tab.page
-    presses = 0
+    presses, before = 0, None
     while presses < 40 and not page.text_content("#bp-live-status"):
+        before = page.input_value("#bp-in-w41")
         page.click("#bp-apply")
         presses += 1
     status = page.text_content("#bp-live-status")
-    assert status.startswith("The output is too close to the target to show: "), status
+    assert page.input_value("#bp-in-w41") == before  # the fields keep the network the steps show (a reviewer)
+    assert page.text_content("#bp-live-announce") == status  # said to a screen reader too, not the numbers before
+    assert status.startswith("Not applied: the output is too close to the target to show: "), status
+    assert "The numbers at time n stay as they were: " in status, status
     assert status.endswith("training has come as close to the target as the page can show."), status
     assert 10 <= presses < 30, presses  # the engine tests find where the digits go (mpmath)
     caption, numbers = page.text_content("#bp-plot-caption"), page.evaluate(NUMBERS_JS)
@@ -476,9 +480,34 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
         page.click("#bp-apply")
         presses += 1
     status = page.text_content("#bp-live-status")
-    assert re.match(r"These numbers cancel too far to show: the terms of v4\(n\+1\) \(the largest −?[\d.]+\) add up "
-                    r"to −?[\d.]+×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
+    assert re.match(r"Not applied: these numbers cancel too far to show: the terms of v4\(n\+1\) \(the largest "
+                    r"−?[\d.]+\) add up to −?[\d.]+×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
     assert status.endswith("training has come as close to the target as the page can show."), status
+
+
+def test_a_tanh_field_that_is_0_by_hand_is_refused_with_why_and_homework_still_checks(tab):
+    """tanh keeps a field's rounding as its output: 0.1 · 1 + 0.2 · 1 + (-0.3) is 0 by hand (fractions), its double is
+    not, and tanh of it is not 0 (plain math). The page refuses to show the steps, says why as the loader does, and
+    its homework check still judges the fields' network (it said "Fix the network's fields first" of valid fields):
+    v1 = 0 is right."""
+    from fractions import Fraction
+
+    assert Fraction("0.1") + Fraction("0.2") - Fraction("0.3") == 0 and math.tanh(0.1 + 0.2 - 0.3) != 0
+    visit(tab)
+    page = tab.page
+    page.select_option("#bp-in-hidden", "tansig")
+    for name, text in {"x1": "1", "x2": "1", "w11": "0.1", "w12": "0.2", "b1": "-0.3"}.items():
+        fill(tab, name, text)
+    status = page.text_content("#bp-live-status")
+    assert status.startswith("v1 adds up to exactly 0 by hand, but to 5.6 × 10⁻¹⁷ in floating point (most "
+                             "decimals have no exact binary form), and the activation keeps that rounding in y_h1 = "
+                             "5.6 × 10⁻¹⁷, where a reader gets 0"), status
+    assert page.text_content("#bp-live-announce") == status
+    ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
+        "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
+    page.fill(f"#{ids['v1']}", "0")
+    page.click("#bp-hw-check")
+    assert page.text_content(f"#{ids['v1']}-mark").startswith("\u2713 right"), page.text_content("#bp-hw-result")
 
 
 def test_a_large_costs_axis_label_fits_beside_the_axis(tab):

@@ -1152,6 +1152,30 @@ def test_a_field_that_is_0_by_hand_is_refused_only_where_its_output_keeps_the_ro
     assert found is not None and found["where"] == "v1", found
 
 
+@pytest.mark.parametrize(("hidden", "b1", "w41", "b4", "d"), [("purelin", 0.8, 1.0, 0.4, 1.39),
+                                                             ("logsig", -0.19, 1.0, 0.1, 0.6),
+                                                             ("logsig", -0.19, 5.0, 0.4, 2.9)])
+def test_a_hidden_fields_rounding_is_carried_into_e(js, hidden, b1, w41, b4, d):
+    """A reviewer's: x = (46.5, 64.4), w_11 = -49.3, w_12 = 35.6, whose terms of some 2292 cancel. By hand (fractions)
+    y = d, so e = 0; the double's v_1 keeps 5e-13 of rounding, which y_h1 carries into y and e (the page printed
+    e = -5.1 × 10^-13 and twelve updates of noise). The check counted each sum's own rounding only; it carries the
+    hidden field's through w_41 into v_4 and e, and refuses."""
+    from fractions import Fraction as Q
+
+    x, w1 = [46.5, 64.4], [-49.3, 35.6]
+    v1 = sum(Q(str(w)) * Q(str(k)) for w, k in zip(w1, x)) + Q(str(b1))
+    y_h1 = v1 if hidden == "purelin" else Q(1, 2)  # logsig(0) = 1/2 exactly
+    if hidden == "logsig":
+        assert v1 == 0
+    assert Q(str(w41)) * y_h1 + Q(str(b4)) == Q(str(d))  # the premise: e = 0 by hand
+    net = {"w_hidden": [w1, [0.0, 0.0], [0.0, 0.0]], "b_hidden": [b1, 0.0, 0.0], "w_output": [[w41, 0.0, 0.0]],
+           "b_output": [b4], "hidden": hidden, "output": "purelin"}
+    found, e = js("(n, x, d) => { const it = BackpropEngine.iteration(n, x, d, 0.5);"
+                  " return [BackpropEngine.cancelling(it, d), BackpropEngine.toDict(it.rows).e]; }", net, x, d)
+    assert e != 0, "the premise: the double's e is rounding"
+    assert found is not None and found["where"] in ("v4", "e"), found
+
+
 def test_e_of_a_saturated_logistic_output_is_judged_by_its_own_rounding(js):
     """A logistic output neuron near saturation: e = 1 - y of order 10^-13 to 10^-15 (d = 1). Against 50-digit
     arithmetic (mpmath): wherever the double's e prints other digits than the exact e, the page refuses it (e =
