@@ -4,8 +4,8 @@ the field and the value, and says what to change.
 
 * `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
   significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$, or to a slope from its output
-  that is rounding; no hidden field that is 0 by hand but not in floating point, where the output keeps the rounding
-  (tanh); no given number with more decimals
+  that is rounding; no field whose printed digits a double's rounding could change (terms that cancel; a field 0 by
+  hand whose output keeps the double's rounding, tanh's); no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and
@@ -47,7 +47,7 @@ def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> N
     ``net`` at ``x``, ``d`` and ``eta`` (the module's list)."""
     _check_not_degenerate(net, x, d, where)
     _check_given(net, x, d, eta, where)
-    _check_zero_by_hand_kept_zero(net, x, where)
+    _check_fields_hold(net, x, where)
     _check_printable(net, x, d, eta, where)
 
 
@@ -130,26 +130,56 @@ def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> No
                                  f"with at most {DECIMALS} decimals")
 
 
-def _check_zero_by_hand_kept_zero(net: Network, x: Array, where: str) -> None:
-    r"""Refuse a hidden field that is 0 by hand but not in floating point, where its output keeps the rounding: $0.1
-    \cdot 0.2 + 0.3 \cdot (-0.4) + 0.1$ is 0, its double $1.4 \times 10^{-17}$, and $\tanh$ of it is that rounding
-    again, an output $y_{hi}$ written $1.4 \times 10^{-17}$ where a reader gets 0, from which the pages would read
-    signs and counts ("twelve of the thirteen parameters move"). The pages write such a field 0 (`show.hidden_fields`);
-    a logistic neuron's output, $1/2$ to its written digits, keeps none of it, unless the terms are so large that the
-    rounding reaches them."""
-    f = activations.get(net.hidden).f
-    for i, v in show.fields_rounded(net, x):
-        y, by_hand = float(f(np.array(v))), float(f(np.array(0.0)))
-        if show.written(y) == show.written(by_hand):
-            continue
-        template = " + ".join(f"{{{{w{k}:given}}}} · {{{{x{k}:given}}}}" for k in range(len(x)))
-        numbers = {f"w{k}": net.w_hidden[i - 1, k] for k in range(len(x))} | {f"x{k}": x[k] for k in range(len(x))}
-        sum_ = show.tex(template + " + {{b:given}}", b=net.b_hidden[i - 1], **numbers)
-        raise ValueError(f"{where}v_{i} = {sum_} is exactly 0 by hand, but {v:.2g} in floating point (most decimals "
-                         f"have no exact binary form), and {net.hidden} keeps that rounding in y_h{i} = {y:.6g}, "
-                         f"where a reader gets {by_hand:g}: the pages would read signs from it. Give b_{i} another "
-                         f"value, or write w_{i}k, x and b_{i} with halves, quarters and eighths, which a double holds "
-                         f"exactly")
+def _check_fields_hold(net: Network, x: Array, where: str) -> None:
+    r"""Refuse a field whose printed digits a double's rounding could change, as the live page refuses one
+    (``cancelling``): a sum of $n$ terms is off by up to $(n - 1)\, 2^{-53} \sum |\text{terms}|$, and $v_4$ also by
+    each hidden output's error, $f'(v_i)$ times its field's, times $|w_{4i}|$; where that reaches half a unit of the
+    printed value, terms that cancel print noise (terms of some $4.9 \times 10^9$ left $10^{-6}$ in $v_1$). A hidden
+    field that is 0 by hand (`show.hidden_fields` writes it 0) holds where its double and its output are written as 0
+    and $f(0)$ are: $0.1 \cdot 0.2 + 0.3 \cdot (-0.4) + 0.1$ is 0, its double $1.4 \times 10^{-17}$, and $\tanh$ of
+    it is that rounding again, an output written $1.4 \times 10^{-17}$ where a reader gets 0, from which the pages
+    would read signs and counts ("twelve of the thirteen parameters move"); a logistic neuron's $1/2$ keeps none of
+    it."""
+    hidden = activations.get(net.hidden)
+    fp = forward(net, x)
+    zero = {i for i, _ in show.fields_rounded(net, x)}
+    output_error = []
+    for i, (row, b) in enumerate(zip(net.w_hidden, net.b_hidden, strict=True), start=1):
+        terms = [*(row * x), b]
+        error = (len(terms) - 1) * 2.0 ** -53 * float(np.sum(np.abs(terms)))
+        v, y = float(fp.v_hidden[i - 1]), float(fp.y_hidden[i - 1])
+        output_error.append(float(hidden.derivative_from_output(np.array(y))) * error)
+        by_hand = float(hidden.f(np.array(0.0)))
+        if i in zero and show.rounded(v) == 0 and show.written(y) != show.written(by_hand):
+            raise ValueError(f"{where}v_{i} = {_sum_text(row, x, b)} is exactly 0 by hand, but {v:.2g} in "
+                             f"floating point (most decimals have no exact binary form), and {net.hidden} keeps that "
+                             f"rounding in "
+                             f"y_h{i} = {y:.6g}, where a reader gets {by_hand:g}: the pages would read signs from it. "
+                             f"Give b_{i} another value, or write w_{i}k, x and b_{i} with halves, quarters and "
+                             f"eighths, which a double holds exactly")
+        if (i in zero and show.rounded(v) != 0) or (i not in zero and error >= show.written_digits(v)[1] / 2):
+            _noise(f"v_{i} = {_sum_text(row, x, b)}", v, terms, error, where)
+    terms = [*(net.w_output[0] * fp.y_hidden), net.b_output[0]]
+    error = ((len(terms) - 1) * 2.0 ** -53 * float(np.sum(np.abs(terms)))
+             + float(np.sum(np.abs(net.w_output[0]) * output_error)))
+    v4 = float(fp.v_output[0])
+    if error >= show.written_digits(v4)[1] / 2:
+        _noise(f"v_{net.n_hidden + 1}", v4, terms, error, where)
+
+
+def _sum_text(w: Array, x: Array, b: float) -> str:
+    """A hidden field's sum as the pages write it, ``0.1 · 0.2 + 0.3 · (-0.4) + 0.1``."""
+    template = " + ".join(f"{{{{w{k}:given}}}} · {{{{x{k}:given}}}}" for k in range(len(x)))
+    numbers = {f"w{k}": w[k] for k in range(len(x))} | {f"x{k}": x[k] for k in range(len(x))}
+    return show.tex(template + " + {{b:given}}", b=b, **numbers)
+
+
+def _noise(field: str, value: float, terms: list, error: float, where: str) -> None:
+    """Refuse a field whose rounding (up to ``error``) reaches the digits the pages print of ``value``."""
+    largest = max(terms, key=abs)
+    raise ValueError(f"{where}{field} adds up to {value:.6g} in floating point, and the rounding of its terms (the "
+                     f"largest {float(largest):.3g}) may move it by up to {error:.1g}, which reaches the digits the "
+                     f"pages print of it: choose smaller weights or inputs")
 
 
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:

@@ -322,7 +322,8 @@ class NumericExercise:
         exact = [m for m in both if np.array_equal(m.value, self.right)]
         alike = [m for m in both if self._printed_apart(m) is None and not any(m is e for e in exact)]
         parts = []
-        for slips, what in ((exact, "exactly the right answer (it changes nothing here)"),
+        for slips, what in ((exact, f"exactly the right answer ({'it changes' if len(exact) == 1 else 'they change'} "
+                                    "nothing here)"),
                             (alike, "the right answer to the last decimal printed")):
             if slips:
                 named = show.and_list([f"“{m.slip}”" for m in slips])

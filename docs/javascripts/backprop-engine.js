@@ -186,8 +186,9 @@
   // every large value, with the digits its double holds: SIGNIFICANT). A hidden field that is 0 by hand is written 0
   // (hiddenField), and passes where its output is written as that of 0 (a logistic neuron's 1/2); where the output
   // keeps the rounding (tanh: y = −5.6e-17 for 0), it is such a sum.
-  // Returns {where: "v4", term: the largest term, sum} for the first such sum, or null; for a field 0 by hand whose
-  // output keeps its rounding, {where: "v1", sum: its double, zero: "y_h1", output: that output, byHand: f(0)}.
+  // Returns {where: "v4", term: the largest term, sum, error: how far the rounding may have moved it} for the first
+  // such sum, or null; for a field 0 by hand whose output keeps its rounding, {where: "v1", sum: its double, error:
+  // its size, zero: "y_h1", output: that output, byHand: f(0)}.
   function cancelling(it, d) {
     var found = null, nHid = it.fp.yh.length, dd = targets(null, d), unit = Math.pow(2, -53);
     function off(terms) {
@@ -203,7 +204,7 @@
       if (!isFinite(sum) || !isFinite(error)) return; // an infinite field of n+1 (tanh of it is finite): no digits
       var flips = error >= unitOf(sum) / 2 ||
         (interval && inScientific(sum) && formulaText(sum - error) !== formulaText(sum + error));
-      if (flips) found = { where: where, term: largest, sum: sum };
+      if (flips) found = { where: where, term: largest, sum: sum, error: error };
     }
     function sumOf(terms) { return terms.reduce(function (a, b) { return a + b; }, 0); }
     [[it.fp, it.net, ""], [it.after, it.next, "(n+1)"]].forEach(function (pass, p) {
@@ -215,7 +216,8 @@
         var error = off(terms), where = "v" + (i + 1) + when;
         if (hiddenField(row, fp.x, net.b_hidden[i], sum).value === 0) { // 0 by hand: its rounding is no printed digit
           if (!found && formulaText(f(sum)) !== formulaText(f(0))) { // ... unless the output keeps it (tanh)
-            found = { where: where, term: sum, sum: sum, zero: "y_h" + (i + 1) + when, output: f(sum), byHand: f(0) };
+            found = { where: where, term: sum, sum: sum, error: Math.abs(sum), zero: "y_h" + (i + 1) + when,
+              output: f(sum), byHand: f(0) };
           }
         } else {
           consider(where, terms, sum, error);

@@ -5,7 +5,8 @@
 //
 // live.js owns the fields and the numbers: it calls BackpropHomework.attach once the page is set up, passing the
 // engine, the page's data, its number reader, its refusal of "1,000" (commaProblem: a message, or "") and current(),
-// which returns the numbers of the last valid fields (or null); after each recomputation it calls refresh(), which
+// which returns the network the fields hold ({net, x, values}; also where the page cannot show its numbers, if their
+// rounding is within the check's tolerance) or null (a field invalid); after each recomputation it calls refresh(), which
 // checks again if the reader has checked before, so the marks follow the fields. This file loads before live.js.
 (function () {
   "use strict";
@@ -66,7 +67,8 @@
         hwInputs.forEach(function (input) { if (input.getAttribute("data-step") in given) hwMark(input, "", ""); });
         hwResult.setAttribute("data-first-wrong", "");
         hwResult.setAttribute("data-likely", "");
-        hwResult.textContent = "Fix the network's fields at the top of the page first.";
+        hwResult.textContent = options.uncheckable ? options.uncheckable() :
+          "Fix the network's fields at the top of the page first.";
         return;
       }
       var names = Object.keys(given);

@@ -81,13 +81,14 @@
     var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
     var status = document.getElementById("bp-live-status");
     var announce = document.getElementById("bp-live-announce");
-    var state = { good: null, n: 0, history: [], timer: null, checkable: null };
+    var state = { good: null, n: 0, history: [], timer: null, checkable: null, uncheckable: "" };
     // "Check my homework" (live-homework.js) marks the reader's values against the network the fields hold,
     // state.checkable: the numbers shown, or numbers the page cannot show (digits its rounding could change), which a
     // check within its tolerance can still judge; null only while a field is invalid or a value overflows, when the
     // last good numbers stay shown above a network the fields do not hold ("fix the fields first").
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
-      current: function () { return state.checkable; } });
+      current: function () { return state.checkable; },
+      uncheckable: function () { return state.uncheckable; } }); // why current() is null
 
     function networkFrom(values) {
       return {
@@ -186,15 +187,17 @@
       return sci(value);
     }
 
-    // A number to two significant digits, in scientific notation from 10^6 on, with a real minus sign.
+    // A number to six significant digits (two in scientific notation, from 10^6 on and below 10^-3), with a real
+    // minus sign: -99999.8 is not "-100000".
     function signed(value) {
       var a = Math.abs(value);
       var far = a >= 1e6 || (a > 0 && a < 1e-3); // 8e-15 as JavaScript writes it would read as a product with e
-      return (value < 0 ? "\u2212" : "") + (far ? sci(a) : String(Number(a.toPrecision(2))));
+      return (value < 0 ? "\u2212" : "") + (far ? sci(a) : String(Number(a.toPrecision(6))));
     }
 
-    // Why the page shows no numbers for these fields (compute's null, tooSmall or noisy).
-    function refusal(c, fresh) {
+    // Why the page shows no numbers for these fields (compute's null, tooSmall or noisy), typed (fresh) or one step
+    // on from the numbers shown (Apply: the refused network's n is the page's n+1).
+    function refusal(c, d, fresh) {
       if (!c) {
         return "These numbers overflow (a value became infinite); the steps below still show the last valid input. " +
           "Try smaller weights or a smaller η.";
@@ -204,18 +207,20 @@
           " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078, where a double keeps fewer digits than the page prints. " +
           "The steps below still show the last valid input. Try other weights or inputs.";
       }
-      return noisyText(c.noisy, fresh);
+      return noisyText(c.noisy, d, fresh);
     }
 
     // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): an output
     // within rounding of the target (e, E), terms too large for a double's 16 digits, or terms that cancel to nearly 0;
     // and what to do: after Apply, training has come as close as the page can show.
-    function noisyText(noisy, fresh) {
-      var where = noisy.where; // typed numbers, or a step Apply does not take
+    function noisyText(noisy, d, fresh) {
+      // after Apply the refused values are one step on: their n is the page's n+1, their n+1 its n+2
+      var where = fresh ? noisy.where : /\(n\+1\)/.test(noisy.where) ? noisy.where.replace("(n+1)", "(n+2)")
+        : noisy.where + "(n+1)";
       var kept = fresh ? " The steps below still show the last valid input" : " The numbers at time n stay as they were";
       var converged = ": training has come as close to the target as the page can show.";
       if (noisy.zero) { // a field 0 by hand whose output keeps the double's rounding (tanh), as the loader words it
-        var i = where.replace(/^v(\d+).*$/, "$1");
+        var i = noisy.where.replace(/^v(\d+).*$/, "$1");
         return where + " adds up to exactly 0 by hand, but to " + E.writtenPlain(noisy.sum) + " in floating point " +
           "(most decimals have no exact binary form), and the activation keeps that rounding in " + noisy.zero +
           " = " + E.writtenPlain(noisy.output) + ", where a reader gets " + E.plain(noisy.byHand).replace(/\.?0+$/, "") +
@@ -224,20 +229,24 @@
           : ".");
       }
       var digits = ", and the rounding a double leaves in ";
+      var y = where.replace(/^[eE]/, "y");
       if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
         return "The output is too close to the target to show: " + where + " = " + E.writtenPlain(noisy.sum) + digits +
-          (/\(n\+1\)/.test(where) ? "y(n+1)" : "y") + " (about 16 digits) could change the digits the page prints " +
-          "of it." + kept + (fresh ? ". Try another target d." : converged);
+          y + " (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
+          ". Try another target d." : converged);
       }
       if (Math.abs(noisy.term) >= 1e6) {
         return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +
           ") add up to " + signed(noisy.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
           "prints of the sum." + kept + (fresh ? ". Try smaller weights or inputs." : ". A smaller η takes a smaller step.");
       }
-      // terms that cancel: after Apply, the output's own field near a target of 0 is training's limit too
+      // terms that cancel: the output's own field is training's limit only where it sits at the target, within a
+      // billionth of the scale of its terms (d = 0 after many steps), not where it passes through 0 on its way
+      var scale = Math.max(1, Math.abs(d), Math.abs(noisy.term));
+      var atTarget = /^v4/.test(noisy.where) && Math.abs(noisy.sum - d) <= 1e-9 * scale;
       return "These numbers cancel too far to show: the terms of " + where + " (the largest " + signed(noisy.term) +
         ") add up to " + signed(noisy.sum) + digits + "them (about 16 digits) could change the digits the page " +
-        "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : /^v4/.test(where) ? converged : ".");
+        "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : atTarget ? converged : ".");
     }
 
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
@@ -299,6 +308,7 @@
       var values = read();
       if (!values) {
         state.checkable = null;
+        state.uncheckable = "Fix the network's fields at the top of the page first.";
         setState("invalid");
         status.textContent = "A field above needs a valid number; the steps below still show the last valid input.";
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
@@ -306,11 +316,14 @@
       }
       var c = compute(values);
       if (!c || c.noisy || c.tooSmall) {
-        state.checkable = c; // numbers the page cannot show can still be checked; an overflow cannot
+        // numbers the page cannot show can still be checked where their rounding is within the check's tolerance
+        // (E.ATOL: 5.6e-17 beside v1 = 0 by hand); not an overflow, nor rounding a check would take for the answer
+        state.checkable = c && (c.tooSmall || c.noisy.error < E.ATOL) ? c : null;
+        state.uncheckable = c ? "These numbers cannot be checked: as the message above says, their rounding is " +
+          "larger than the check's tolerance." : "These numbers overflow: no value can be checked against them.";
         setState("invalid");
-        status.textContent = refusal(c, fresh);
-        clearTimeout(state.timer); // no announcement of the numbers before: the refusal instead
-        announce.textContent = status.textContent;
+        status.textContent = refusal(c, values.d, fresh);
+        say(status.textContent); // in place of the numbers before, once typing pauses
         homework.refresh();
         return false;
       }
@@ -379,7 +392,7 @@
       // either, and the status says why: the fields would hold a network the steps below do not show.
       var after = compute(v);
       if (!after || after.noisy || after.tooSmall) {
-        var why = refusal(after, false);
+        var why = refusal(after, v.d, false);
         status.textContent = "Not applied: " + why.charAt(0).toLowerCase() + why.slice(1);
         clearTimeout(state.timer);
         announce.textContent = status.textContent;

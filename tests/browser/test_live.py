@@ -472,7 +472,8 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
     page.click("#bp-apply")
     assert page.text_content("#bp-plot-caption") == caption and page.evaluate(NUMBERS_JS) == numbers
     assert f"E({presses - 1}) =" in caption, caption  # the last step shown is the one before the refused one
-    # with d = 0 the output's own field v4(n+1) comes near 0 first: its terms cancel, they are not "too large"
+    # with d = 0 the output's own field comes near 0 first: its terms cancel, they are not "too large" (v4(n+2): the
+    # refused step's v4(n+1), one step on from the numbers shown)
     page.click("#bp-reset")
     fill(tab, "d", "0")
     presses = 0
@@ -480,7 +481,7 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
         page.click("#bp-apply")
         presses += 1
     status = page.text_content("#bp-live-status")
-    assert re.match(r"Not applied: these numbers cancel too far to show: the terms of v4\(n\+1\) \(the largest "
+    assert re.match(r"Not applied: these numbers cancel too far to show: the terms of v4\(n\+2\) \(the largest "
                     r"−?[\d.]+\) add up to −?[\d.]+×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
     assert status.endswith("training has come as close to the target as the page can show."), status
 
@@ -502,12 +503,24 @@ def test_a_tanh_field_that_is_0_by_hand_is_refused_with_why_and_homework_still_c
     assert status.startswith("v1 adds up to exactly 0 by hand, but to 5.6 × 10⁻¹⁷ in floating point (most "
                              "decimals have no exact binary form), and the activation keeps that rounding in y_h1 = "
                              "5.6 × 10⁻¹⁷, where a reader gets 0"), status
-    assert page.text_content("#bp-live-announce") == status
+    page.wait_for_function("(s) => document.getElementById('bp-live-announce').textContent === s", arg=status)
     ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
         "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
     page.fill(f"#{ids['v1']}", "0")
     page.click("#bp-hw-check")
     assert page.text_content(f"#{ids['v1']}-mark").startswith("\u2713 right"), page.text_content("#bp-hw-result")
+    # terms near the fields' limit, 0 by hand too (fractions), leave 1.8e-4 in the double: beyond the check's 10^-6, so
+    # a check would mark the exact 0 wrong; it says why it checks nothing
+    w, b, x = (983161.7, -970335.5), 251706.43, (930000.6, 942293.9)
+    assert sum(Fraction(str(a)) * Fraction(str(c)) for a, c in zip(w, x)) + Fraction(str(b)) == 0
+    assert abs(w[0] * x[0] + w[1] * x[1] + b) > 1e-6, "the premise: the rounding exceeds the check's tolerance"
+    for name, text in {"x1": str(x[0]), "x2": str(x[1]), "w11": str(w[0]), "w12": str(w[1]), "b1": str(b)}.items():
+        fill(tab, name, text)
+    assert page.text_content("#bp-live-status").startswith("v1 adds up to exactly 0 by hand")
+    page.click("#bp-hw-check")
+    assert page.text_content("#bp-hw-result") == ("These numbers cannot be checked: as the message above says, their "
+                                                  "rounding is larger than the check's tolerance.")
+    assert not page.text_content(f"#{ids['v1']}-mark")
 
 
 def test_a_large_costs_axis_label_fits_beside_the_axis(tab):

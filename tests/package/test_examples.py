@@ -711,6 +711,26 @@ def test_load_refuses_a_tanh_field_that_is_0_by_hand_but_not_in_floating_point(p
         examples.load(write(tmp_path, file_with({**entry, **accepted}), "ok.json"))
 
 
+@pytest.mark.parametrize(("b1", "exact"), [("-603.71", "0.5"), ("-604.21", "0")])
+def test_load_refuses_a_field_whose_terms_cancel_beyond_a_doubles_digits(tmp_path, b1, exact):
+    """A reviewer's: x = (51529.5, 51272.3), w_1 = (95071.4, -95548.3), whose products of some 4.9e9 cancel. By hand
+    (fractions) v_1 is 0.5 (or 0); the double keeps about 1e-6 of rounding, so it printed 0.499999 (and the forward-pass
+    page stopped the build at its own check). Refused as the live page refuses it, naming the field and its largest
+    term."""
+    from fractions import Fraction
+
+    x, w = [51529.5, 51272.3], [95071.4, -95548.3]
+    assert sum(Fraction(str(a)) * Fraction(str(c)) for a, c in zip(w, x)) + Fraction(b1) == Fraction(exact)
+    v_1 = w[0] * x[0] + w[1] * x[1] + float(b1)
+    assert f"{v_1:.6f}" != f"{float(exact):.6f}".replace("-", ""), "the premise: the double prints other digits"
+    data = {**VALID, "w_hidden": [w, [0.000001, 0.000002], [-0.000003, 0.000001]], "b_hidden": [float(b1), 0.1, 0.2],
+            "x": x, "hidden": "logsig", "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "d": 1.0, "eta": 0.000001}
+    with pytest.raises(ValueError, match=rf": v_1 = 95071\.4 · 51529\.5 \+ \(-95548\.3\) · 51272\.3 \+ "
+                                         rf"\({re.escape(b1)}\) adds up to [-\d.e]+ in floating point, and the "
+                                         r"rounding of its terms \(the largest 4\.9e\+09\) may move it by up to "):
+        examples.load(write(tmp_path, data))
+
+
 @pytest.mark.parametrize("hidden, w11", [("logsig", 34.6), ("tansig", 18.1), ("tansig", -18.5)])
 def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11, tmp_path):
     """y_1 within a few units of a double's last digit of ±1: the rules' slope from y_1 (y(1 - y), 1 - y^2) is more

@@ -591,8 +591,6 @@ RULE_3_BLOCK_INLINE = [
     (r"x_2 = 0", input_zero_stills_its_weights),
     (r"w_{43} = 0", lambda: [(nets("slides").grad(nets("slides").w[3, k]).subs(nets("slides").w[4, 3], 0), 0)
                              for k in (1, 2)]),
-    (r"\delta_3 = 0",
-     lambda: on(ANY, [(3, 2)], minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
     (r"\Delta w_{{32}}(0) = \eta\, \delta_3\, x_2",
      lambda: on(ANY, [(3, 2)], minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
     (r"\Delta w_{32}(0) = {{dw}}", None),
