@@ -465,6 +465,9 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
     assert page.input_value("#bp-in-w41") == before  # the fields keep the network the steps show (a reviewer)
     assert page.text_content("#bp-live-announce") == status  # said to a screen reader too, not the numbers before
     assert status.startswith("Not applied: the output is too close to the target to show: "), status
+    # the refused step is one on from the numbers shown: its e is the page's e(n+1), its E(n+1) the page's E(n+2)
+    assert re.match(r"Not applied: the output is too close to the target to show: (e\(n\+1\)|E\(n\+[12]\)) = ",
+                    status), status
     assert "The numbers at time n stay as they were: " in status, status
     assert status.endswith("training has come as close to the target as the page can show."), status
     assert 10 <= presses < 30, presses  # the engine tests find where the digits go (mpmath)
