@@ -153,10 +153,9 @@ def _check_fields_hold(net: Network, x: Array, where: str) -> None:
         if i in zero and show.rounded(v) == 0 and show.written(y) != show.written(by_hand):
             raise ValueError(f"{where}v_{i} = {_sum_text(row, x, b)} is exactly 0 by hand, but {v:.2g} in "
                              f"floating point (most decimals have no exact binary form), and {net.hidden} keeps that "
-                             f"rounding in "
-                             f"y_h{i} = {y:.6g}, where a reader gets {by_hand:g}: the pages would read signs from it. "
-                             f"Give b_{i} another value, or write w_{i}k, x and b_{i} with halves, quarters and "
-                             f"eighths, which a double holds exactly")
+                             f"rounding in y_h{i} = {y:.6g}, where a reader gets {by_hand:g}: the pages would read "
+                             f"signs from it. Give b_{i} another value, or write w_{i}k, x and b_{i} with halves, "
+                             f"quarters and eighths, which a double holds exactly")
         if (i in zero and show.rounded(v) != 0) or (i not in zero and error >= show.written_digits(v)[1] / 2):
             _noise(f"v_{i} = {_sum_text(row, x, b)}", v, terms, error, where)
     terms = [*(net.w_output[0] * fp.y_hidden), net.b_output[0]]
