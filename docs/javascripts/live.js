@@ -83,9 +83,9 @@
     var announce = document.getElementById("bp-live-announce");
     var state = { good: null, n: 0, history: [], timer: null, checkable: null, uncheckable: "" };
     // "Check my homework" (live-homework.js) marks the reader's values against the network the fields hold,
-    // state.checkable: the numbers shown, or numbers the page cannot show (digits its rounding could change), which a
-    // check within its tolerance can still judge; null only while a field is invalid or a value overflows, when the
-    // last good numbers stay shown above a network the fields do not hold ("fix the fields first").
+    // state.checkable: the numbers shown, or numbers the page cannot show where their rounding is within the check's
+    // tolerance; null while a field is invalid (the last good numbers stay shown above a network the fields do not
+    // hold), a value overflows, or the rounding is larger than the tolerance: state.uncheckable then says which.
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
       current: function () { return state.checkable; },
       uncheckable: function () { return state.uncheckable; } }); // why current() is null
@@ -210,9 +210,9 @@
       return noisyText(c.noisy, d, fresh);
     }
 
-    // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): an output
-    // within rounding of the target (e, E), terms too large for a double's 16 digits, or terms that cancel to nearly 0;
-    // and what to do: after Apply, training has come as close as the page can show.
+    // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): a field
+    // 0 by hand whose output keeps the rounding, an output within rounding of the target (e, E), terms too large for a
+    // double's 16 digits, or terms that cancel to nearly 0; and what to do, or, after Apply, where training stands.
     function noisyText(noisy, d, fresh) {
       // after Apply the refused values are one step on: their n is the page's n+1, their n+1 its n+2
       var where = fresh ? noisy.where : /\(n\+1\)/.test(noisy.where) ? noisy.where.replace("(n+1)", "(n+2)")
