@@ -178,9 +178,13 @@ def _missing(e: NumericExercise) -> str:
             return ", and every box catches a missing update"
         return f", and the {labels} boxes catch a missing update"
     one = len(missed) == 1
-    updates = show.and_list([f"$\\Delta {_tex_label(b.label.partition('(')[0])} = {show.sci(e.change[b.index])}$"
+    # an update that is exactly 0 (an output y_hi = 0) is 0, not "0.0 × 10^0 ... within the tolerance"
+    zero = all(e.change[b.index] == 0 for b in missed)
+    updates = show.and_list([f"$\\Delta {_tex_label(b.label.partition('(')[0])}"
+                             f"{'' if zero else ' = ' + (show.sci(e.change[b.index]) if e.change[b.index] else '0')}$"
                              for b in missed])
-    within = f"{'is' if one else 'are'} within the tolerance of {'its box' if one else 'their boxes'}"
+    within = (f"{'is' if one else 'are'} 0 here" if zero else
+              f"{'is' if one else 'are'} within the tolerance of {'its box' if one else 'their boxes'}")
     if len(missed) == len(new):
         only = f", only the {labels} box{'' if len(caught) == 1 else 'es'}" if caught else ""
         return (f". Here no {_kind(e, False)}'s box catches a missing update{only}: the update{'' if one else 's'} "

@@ -401,9 +401,11 @@ class NumericExercise:
             for slip, boxes in catchers.items():
                 groups.setdefault(boxes, []).append(f"“{slip}”")
             catch = "; ".join(_catches(boxes, show.and_list(slips)) for boxes, slips in groups.items())
+        exact = all(float(m.value[box.index]) == float(right) for m in slips)  # changes nothing in this entry
+        how = ("exactly the right answer" if exact else
+               f"within the tolerance of the right answer {entry_text(float(right))}")
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
-                f"{gives} within the tolerance of the right answer "
-                f"{entry_text(float(right))}, so this box calls {'it' if one else 'them'} right; {catch}.")
+                f"{gives} {how}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.

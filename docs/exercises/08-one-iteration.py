@@ -49,11 +49,11 @@ check("one-iteration", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
-from backprop import forward, labels
+from backprop import forward, labels, logsig
 from backprop.exercises import fill
 
 f, f_prime = {  # the practice network's hidden activation, and its derivative from the output
-    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800
     "tansig": (np.tanh, lambda y: 1 - y**2),
 }[examples.PRACTICE_NET.hidden]
 net, x, d, eta = examples.PRACTICE_NET, examples.PRACTICE_X, examples.PRACTICE_D, examples.PRACTICE_ETA

@@ -56,10 +56,10 @@ check("tansig-hidden", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
-from backprop import delta_w_hidden, forward
+from backprop import delta_w_hidden, forward, logsig
 
 f, f_prime = {  # the swapped-in hidden activation, and its derivative from the output
-    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800
     "tansig": (np.tanh, lambda y: 1 - y**2),
 }[other]
 w, b, w_4, b_4 = net.w_hidden, net.b_hidden, net.w_output[0], net.b_output[0]
@@ -78,6 +78,7 @@ from backprop.exercises import box_weights, tex_name
 r = show.exact
 fp_i = f_prime(y_h[i])
 own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison
+y_h_written = f(show.hidden_fields(net, x))  # a field 0 by hand gives f(0), not f of its double's rounding
 worked_solution(r"""
 Forward pass: $y_{h} = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {{e}}$.
 
@@ -87,7 +88,7 @@ $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
 with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$, and $\Delta {{w2}} = {{dw2}}$. Exercise 6, the same weights with the
 {{own}} hidden layer, gives $\Delta {{w}} = {{own_dw}}$ and $\Delta {{w2}} = {{own_dw2}}$: the derivative and
 the error both come from the network's own activation.
-""", yh1=y_h[0], yh2=y_h[1], yh3=y_h[2], y=y, e=e, w=tex_name(first), i1=i + 1, k1=k + 1,
+""", yh1=y_h_written[0], yh2=y_h_written[1], yh3=y_h_written[2], y=y, e=e, w=tex_name(first), i1=i + 1, k1=k + 1,
     w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], fp_i=fp_i, xk=x[k],
     eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i, k]), dw=answer[i, k],
     f_prime=show.f_prime_tex(other, f"y_{{h{i + 1}}}"), w2=tex_name(second), dw2=answer[ik2],

@@ -50,8 +50,10 @@ check("two-outputs", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
+from backprop import logsig
+
 f, f_prime = {  # the hidden activation, and its derivative from the output
-    "logsig": (lambda v: 1 / (1 + np.exp(-v)), lambda y: y * (1 - y)),
+    "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800
     "tansig": (np.tanh, lambda y: 1 - y**2),
 }[hidden]
 net, x, eta = two_net, examples.PRACTICE_X, examples.PRACTICE_ETA

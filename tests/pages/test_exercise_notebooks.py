@@ -1024,6 +1024,43 @@ def test_exercises_1_to_3_write_a_field_that_is_0_by_hand_as_0(tmp_path):
     assert r"f(v_1) = \frac{1}{1 + e^{-0.000000}} = 0.500000" in texts["02-sigmoid-derivative"]
 
 
+def test_exact_zeros_and_large_fields_in_exercises_8_and_9(tmp_path):
+    """A reviewer's practice examples (plain math and fractions for each premise):
+    - logsig, v_1 = 0.1 + 0.2 - 0.3, 0 by hand, 5.6e-17 in doubles: exercise 9's tanh network printed y_h1 = 5.6e-17
+      (tanh keeps the rounding); it writes tanh 0 = 0.000000;
+    - tansig, v_1 = 0.5 + 0 - 0.5 = 0 in doubles too, so Δw_41 = η e y_h1 = 0: exercise 8 said "Δw_41 = 0.0 × 10^0 is
+      within the tolerance of its box"; it says the update is 0;
+    - logsig, v_1 = 0.5 · 0.2 + 0.25 · (-0.4) = 0 exactly, tanh'(0) = 1: dropping f'(v_i) gives exactly the right Δw_12
+      in exercise 9, not only "within the tolerance";
+    - weights near 50, inputs 20 and -15: after the step v_2(n+1) is about -801, and exercise 8's solution printed
+      numpy's "RuntimeWarning: overflow encountered in exp"."""
+    from fractions import Fraction
+
+    base = oracle.load_example(oracle.DEFAULT_FILE)["practice"]
+    noise = {**base, "w_hidden": [[0.1, 0.2], [0.4, -0.2], [0.3, 0.6]], "b_hidden": [-0.3, 0.2, -0.5],
+             "w_output": [[0.6, -0.3, 0.9]], "b_output": [0.0], "x": [1.0, 1.0], "d": 1.5, "eta": 1.0}
+    assert Fraction("0.1") + Fraction("0.2") - Fraction("0.3") == 0 and _math.tanh(0.1 + 0.2 - 0.3) != 0
+    zero_tanh = {**base, "w_hidden": [[0.5, 0.75], [-0.25, 2.0], [1.5, -1.0]], "b_hidden": [-0.5, 0.25, 0.25],
+                 "w_output": [[1.0, -0.5, 0.25]], "b_output": [0.0], "hidden": "tansig", "x": [1.0, 0.0], "d": 0.5,
+                 "eta": 1.0}
+    assert 0.5 * 1.0 + 0.75 * 0.0 - 0.5 == 0
+    exact = {**base, "w_hidden": [[0.5, 0.25], [0.3, -0.6], [-0.75, 0.5]], "b_hidden": [0.0, 0.1, 0.25],
+             "w_output": [[0.5, 0.0, -1.5]], "b_output": [0.0], "x": [0.2, -0.4], "d": 1.0, "eta": 1.0}
+    assert 0.5 * 0.2 + 0.25 * -0.4 + 0.0 == 0
+    large = {**base, "w_hidden": [[50.0, 66.6], [-48.0, -64.0], [45.5, 60.5]], "b_hidden": [0.0, 0.5, 2.0],
+             "w_output": [[50.0, -40.0, 25.0]], "b_output": [-30.0], "x": [20.0, -15.0], "d": 20.0, "eta": 0.01}
+    v_2_next = oracle.iteration(large)["w_hidden_new"][1]
+    assert v_2_next[0] * 20 + v_2_next[1] * -15 + oracle.iteration(large)["b_hidden_new"][1] < -745  # exp overflows
+    text = shown_with_example(_practice_file(tmp_path, noise, "noise"), ["09-tansig-hidden"])["09-tansig-hidden"]
+    assert "Forward pass: $y_{h} = (0.000000, " in text, re.findall(r"Forward pass[^\n]*", text)
+    text = shown_with_example(_practice_file(tmp_path, zero_tanh, "zero"), ["08-one-iteration"])["08-one-iteration"]
+    assert "catch a missing update: $\\Delta w_{41}$ is 0 here." in text and "10^{0}" not in text
+    text = shown_with_example(_practice_file(tmp_path, exact, "exact"), ["09-tansig-hidden"])["09-tansig-hidden"]
+    assert "the slip “dropping f'(v_i)” gives Δw₁₂ = " in text and ", exactly the right answer, so this box" in text
+    text = shown_with_example(_practice_file(tmp_path, large, "large"), ["08-one-iteration"])["08-one-iteration"]
+    assert "RuntimeWarning" not in text and "overflow" not in text
+
+
 def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apart(tmp_path):
     """SATURATED: f'(v_1) = 1.7e-8, so Δw_12 and every slip's print as 0.000000; the boxes of exercises 6 and 9 were
     sorted, so the fallback Δw_12 (6) or Δw_11 (9) came first and the worked solution worked it out in full
