@@ -320,7 +320,9 @@ class NumericExercise:
         # a slip that changes nothing here (leaving out b_4 where b_4 = 0) gives the right answer exactly, not only
         # "to the last decimal printed"
         exact = [m for m in both if np.array_equal(m.value, self.right)]
-        alike = [m for m in both if self._printed_apart(m) is None and not any(m is e for e in exact)]
+        printed = [(m, self._printed_apart(m)) for m in both if not any(m is e for e in exact)]
+        alike = [m for m, index in printed if index is None]
+        apart = [(m, index) for m, index in printed if index is not None]
         parts = []
         for slips, what in ((exact, f"exactly the right answer ({'it changes' if len(exact) == 1 else 'they change'} "
                                     "nothing here)"),
@@ -329,15 +331,13 @@ class NumericExercise:
                 named = show.and_list([f"“{m.slip}”" for m in slips])
                 parts.append(f"the slip{'' if len(slips) == 1 else 's'} {named} "
                              f"{'gives' if len(slips) == 1 else 'give'} {what}")
-        apart = [m for m in both if self._printed_apart(m) is not None]
-        for m in apart:
-            index = self._printed_apart(m)
+        for m, index in apart:
             parts.append(f"the slip “{m.slip}” gives {self._entry_name(index)}{self._printed(m.value, index)}, "
                          f"within the tolerance of the right answer {self._printed(self.right, index)}")
         those = "that slip" if len(both) == 1 else "those slips"
         # said once, after the clauses: each slip's other entries are within their tolerances too (a reviewer found it
         # said after every clause, six times in one note)
-        whose = (f"the answer “{apart[0].slip}” gives" if len(apart) == 1 and len(both) > 1 else
+        whose = (f"the answer “{apart[0][0].slip}” gives" if len(apart) == 1 and len(both) > 1 else
                  "its answer" if len(apart) == 1 else "their answers")  # "its" where one slip could be meant only
         others = "" if self.right.size == 1 or not apart else (
             f" Every other entry of {whose} is within its tolerance too.")

@@ -214,7 +214,7 @@
       var outputError = net.w_hidden.map(function (row, i) {
         var terms = row.map(function (w, k) { return w * fp.x[k]; }).concat([net.b_hidden[i]]), sum = sumOf(terms);
         var error = off(terms), where = "v" + (i + 1) + when;
-        if (hiddenField(row, fp.x, net.b_hidden[i], sum).value === 0) { // 0 by hand: its rounding is no printed digit
+        if (zeroByHand(row, fp.x, net.b_hidden[i])) { // 0 by hand: its rounding is no printed digit
           if (!found && formulaText(f(sum)) !== formulaText(f(0))) { // ... unless the output keeps it (tanh)
             found = { where: where, term: sum, sum: sum, error: Math.abs(sum), zero: "y_h" + (i + 1) + when,
               output: f(sum), byHand: f(0) };
@@ -863,12 +863,13 @@
   // show.hidden_fields writes it, the double v, or 0 where the numbers as typed (each double's shortest decimal)
   // add up to exactly 0: 0.5 · 0.6 + 0.375 · (−0.8) + 0 is 0, its double −5.6e-17, the rounding of binary arithmetic.
   function hiddenField(w, x, b, v) {
-    function sum(exactOf) {
-      return exactSum.apply(null, w.map(function (wk, k) { return exactProduct(exactOf(wk), exactOf(x[k])); })
-        .concat([exactOf(b)]));
-    }
-    return { shown: sum(exactG), value: sum(typedDigits).m === 0n ? 0 : v };
+    return { shown: fieldSum(w, x, b, exactG), value: zeroByHand(w, x, b) ? 0 : v };
   }
+  function fieldSum(w, x, b, exactOf) { // Σ_k w_k x_k + b, exactly, of the numbers as exactOf writes them
+    return exactSum.apply(null, w.map(function (wk, k) { return exactProduct(exactOf(wk), exactOf(x[k])); })
+      .concat([exactOf(b)]));
+  }
+  function zeroByHand(w, x, b) { return fieldSum(w, x, b, typedDigits).m === 0n; }
   function typedDigits(value) { return decimal(String(value)); } // a double's shortest decimal, as Python's repr
 
   function substitutions(net, x, d, eta, it) {

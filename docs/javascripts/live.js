@@ -304,7 +304,8 @@
       stepBoxes.forEach(function (el) { el.setAttribute("data-state", value); });
     }
 
-    function update(fresh) {
+    // Recompute from the fields; `computed`, compute() of what they hold, where the caller has it already (Apply).
+    function update(fresh, computed) {
       var values = read();
       if (!values) {
         state.checkable = null;
@@ -314,7 +315,7 @@
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }
-      var c = compute(values);
+      var c = computed || compute(values);
       if (!c || c.noisy || c.tooSmall) {
         // numbers the page cannot show can still be checked where their rounding is within the check's tolerance
         // (E.ATOL: 5.6e-17 beside v1 = 0 by hand); not an overflow, nor rounding a check would take for the answer
@@ -399,7 +400,7 @@
         return;
       }
       setFields(v); // the exact values (shortest round-trip text), so nothing is lost between steps
-      if (update(false)) {
+      if (update(false, after)) {
         state.n += 1;
         state.history.push(state.good.rows.E);
         plot();
