@@ -5,7 +5,8 @@ the field and the value, and says what to change.
 * `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
   significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$, or to a slope from its output
   that is rounding; no field whose printed digits a double's rounding could change (terms that cancel; a field 0 by
-  hand whose output keeps the double's rounding, tanh's); no given number with more decimals
+  hand whose output keeps the double's rounding, tanh's); no step of the iteration whose double prints a digit its value
+  by hand (`backprop._exact`) has not; no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and
@@ -20,11 +21,12 @@ from __future__ import annotations
 import math
 import os
 import sys
+from decimal import ROUND_HALF_EVEN
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import activations, rules, show
+from . import _exact, activations, rules, show
 from ._trace import trace
 from .activations import Array
 from .gradcheck import PARAMETERS
@@ -49,6 +51,7 @@ def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> N
     _check_given(net, x, d, eta, where)
     _check_fields_hold(net, x, where)
     _check_printable(net, x, d, eta, where)
+    _check_digits_hold(net, x, d, eta, where)
 
 
 def check_worked(example: Example, path: str | os.PathLike[str]) -> None:
@@ -115,6 +118,42 @@ def _printed_alike(worked: Example, practice: Example) -> list[tuple[int, int, f
     vw, vp = (np.concatenate([fp.v_hidden, fp.v_output]) for fp in (forward(ex.net, ex.x) for ex in (worked, practice)))
     return [(n, m, float(u)) for n, u in enumerate(vp, start=1) for m, w in enumerate(vw, start=1)
             if show.rounded(u) == show.rounded(w)]  # -0.000000 is 0.000000
+
+
+def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str) -> None:
+    """Refuse an example of which a page would print a digit that is the double's rounding, not the number by hand:
+    each step of the iteration (`trace`, and the slopes $f'(v)$), as the pages write its double (`show.written_digits`;
+    a hidden field 0 by hand as 0, `show.hidden_fields`), must be the value by hand (`backprop._exact`) rounded to
+    the same digits, or either rounding of a tie by hand. Terms of $10^8$ that cancel, or a value by hand a hundred
+    millionth of a unit from a tie, had printed a last digit one off (E = 2122.456705 for 2122.4567044...) while every
+    bound of `_check_fields_hold` held."""
+    by_hand = _exact.iteration(net, x, d, eta)
+    if by_hand is None:  # an activation registered at run time: no exact formula to check with
+        return
+    fp = forward(net, x)
+    computed = trace(net, x, d, eta)
+    computed |= {f"v{i}": float(v) for i, v in enumerate(show.hidden_fields(net, x), start=1)}
+    slopes = {"hidden": activations.get(net.hidden).derivative_from_output(fp.y_hidden),
+              "output": activations.get(net.output).derivative_from_output(fp.y_output)}
+    computed |= {f"f'(v{i})": float(s) for i, s in enumerate([*slopes["hidden"], *slopes["output"]], start=1)}
+    for name, exact in by_hand.items():
+        digits, unit = show.written_digits(computed[name])
+        if exact.quantize(unit, rounding=ROUND_HALF_EVEN) == digits or abs(exact - digits) == unit / 2:
+            continue
+        right = exact.quantize(unit, rounding=ROUND_HALF_EVEN)
+        tie = (digits + right) / 2
+        why = (f"it lies {abs(exact - tie):.1e} from {tie.normalize():f}, the tie between the two, closer than a "
+               f"double's rounding reaches" if abs(exact - tie) < unit / 100 else
+               "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the pages print")
+        shown = max(_SHOWN_DIGITS, exact.adjusted() - (exact - tie).adjusted() + 2)  # enough to see which way
+        raise ValueError(f"{where}one iteration gives {name} = {computed[name]!r} in floating point, which the pages "
+                         f"write as {digits}, but by hand it is {exact:.{shown}g}..., written {right}: "
+                         f"{why}; choose other numbers (smaller weights or inputs, or another d)")
+
+
+#: How many significant digits of a value by hand a message shows at least: a double's, and more where it lies nearer
+#: a tie.
+_SHOWN_DIGITS = 17
 
 
 def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> None:

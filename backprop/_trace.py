@@ -48,8 +48,10 @@ class Updates:
     db_hidden: Array
 
 
-def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array) -> Trace:
-    """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after)."""
+def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
+                      value: Callable[[object], object] = float) -> Trace:
+    """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after), each
+    made a ``value`` (a float; `backprop._exact` passes arrays of `Decimal` and keeps them)."""
     n_in, n_hidden, n_out = fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0]
     hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
     single = n_out == 1
@@ -64,7 +66,7 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
     rows += [(f"v{j}", v) for j, v in zip(out, fp.v_output)]
     rows += [("y" if single else f"y{j}", y) for j, y in zip(out, fp.y_output)]
     rows += [("e" if single else f"e{j}", ej) for j, ej in zip(out, e)]
-    rows += [("E", 0.5 * np.sum(e**2))]
+    rows += [("E", np.sum(e**2) / 2)]
     rows += [(f"Δ{w(j, i)}", u.dw_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
     rows += [(f"Δb{j}", u.db_output[a]) for a, j in enumerate(out)]
     rows += [(f"Δ{w(i, k + 1)}", u.dw_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
@@ -74,8 +76,8 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
     rows += [(f"{w(i, k + 1)}(n+1)", new.w_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
     rows += [(f"b{i}(n+1)", new.b_hidden[a]) for a, i in enumerate(hid)]
     rows += [("y(n+1)" if single else f"y{j}(n+1)", y) for j, y in zip(out, y_next)]
-    rows += [("E(n+1)", 0.5 * np.sum(e_next**2))]
-    return {name: float(value) for name, value in rows}
+    rows += [("E(n+1)", np.sum(e_next**2) / 2)]
+    return {name: value(step) for name, step in rows}
 
 
 def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:

@@ -731,6 +731,69 @@ def test_load_refuses_a_field_whose_terms_cancel_beyond_a_doubles_digits(tmp_pat
         examples.load(write(tmp_path, data))
 
 
+# Examples whose doubles print a digit the value by hand does not have, while every bound of the field check holds.
+OFF_BY_A_DIGIT = {
+    # a test's: w_41 = 100000.000007 amplifies the rounding of e = d - y (about 1e-11 of 0.22) through the hidden
+    # updates into y(n+1): E(n+1) printed 49661.485428, by hand 49661.4854285...
+    "E(n+1)": {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [-0.2, -0.7, -1.1],
+               "w_output": [[100000.000007, 1, 1]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
+               "x": [1.0, 0.5], "d": 50001.5, "eta": 0.000001},
+    # hidden neurons near saturation leave y a hair from 3.431 - 2.551, so E a hair from the tie 3.2538005
+    "E": {"w_hidden": [[-5.538, 7.2], [-1.0, 4.56], [-3.75, 9.0]], "b_hidden": [4.8, -1.63, -6.74],
+          "w_output": [[0.96, -9.882, -3.78]], "b_output": [-0.88], "hidden": "logsig", "output": "purelin",
+          "x": [-1.13, -9.3], "d": -3.431, "eta": 0.001},
+    # a review's: y about 0.2 + 3e-6 leaves Δb4 = η e a hair (3e-18) above the tie 0.0249985, its double below it
+    "Δb4": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
+            "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+            "x": [0.5, -0.25], "d": 0.25, "eta": 0.5},
+}
+
+
+@pytest.mark.parametrize("step", OFF_BY_A_DIGIT)
+def test_load_refuses_an_example_whose_doubles_print_a_digit_the_value_by_hand_has_not(tmp_path, step):
+    """Each printed step must be its value by hand rounded to the printed digits: mpmath's (80 digits, from the numbers
+    as written) against the plain-math oracle's double, as the pages write it. Refused, naming the step, both."""
+    import mpmath
+
+    ex = OFF_BY_A_DIGIT[step]
+    double = oracle.trace_values(oracle.iteration(ex))[step]
+    with mpmath.workdps(80):
+        by_hand = oracle.exact_steps(ex)[step]
+        right = mpmath.nstr(by_hand, 40, min_fixed=-100, max_fixed=100)
+    from decimal import ROUND_HALF_EVEN, Decimal
+
+    written = Decimal(right).quantize(Decimal("0.000001"), rounding=ROUND_HALF_EVEN)
+    assert six(double) != str(written), "the premise: the double prints another last digit"
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, {**ex, "practice": PRACTICE}))
+    said = str(info.value)
+    assert f": one iteration gives {step} = {double!r} in floating point, which the pages write as {six(double)}, " \
+           f"but by hand it is {right[:len(six(double)) + 2]}" in said, said
+    tie = (Decimal(six(double)) + written) / 2
+    near = abs(Decimal(right) - tie) < Decimal("0.00000001")
+    assert f"..., written {written}: " + (f"it lies {abs(Decimal(right) - tie):.1e} from {tie.normalize():f}, the tie "
+                                          "between the two, closer than a double's rounding reaches" if near else
+                                          "the double's rounding (its terms' sizes times about 10^-16) reaches a "
+                                          "digit the pages print") in said, said
+    assert near == (step != "E(n+1)")
+
+
+def test_load_accepts_an_example_with_a_step_that_is_a_tie_by_hand(tmp_path):
+    """E = e^2 / 2 with e = 1.663 by hand (fractions: x = 0 and every b_i = 0 give every logsig y_hi = 1/2) is
+    1.3827845, a tie at six decimals: either rounding is the value by hand, and the page writes its double's."""
+    from fractions import Fraction
+
+    ex = {"w_hidden": [[1.0, 0.928], [0.27, -0.98], [-1.0, 1.0]], "b_hidden": [0.0, 0.0, 0.0],
+          "w_output": [[0.5, 0.3, 0.2]], "b_output": [0.311], "hidden": "logsig", "output": "purelin",
+          "x": [0.0, 0.0], "d": 2.474, "eta": 0.01}
+    y = sum(Fraction(str(w)) / 2 for w in ex["w_output"][0]) + Fraction(str(ex["b_output"][0]))  # every y_hi = 1/2
+    cost = (Fraction(str(ex["d"])) - y) ** 2 / 2
+    assert cost * 10**6 % 1 == Fraction(1, 2), "the premise: a tie"
+    practice = {**PRACTICE, "b_hidden": [0.1, 0.05, -0.2]}  # PRACTICE's v_2 is 0, a field this example has
+    loaded = examples.load(write(tmp_path, {**ex, "practice": practice}))
+    assert loaded.d == 2.474
+
+
 @pytest.mark.parametrize("hidden, w11", [("logsig", 34.6), ("tansig", 18.1), ("tansig", -18.5)])
 def test_load_refuses_a_hidden_neuron_whose_slope_from_y_is_rounding(hidden, w11, tmp_path):
     """y_1 within a few units of a double's last digit of ±1: the rules' slope from y_1 (y(1 - y), 1 - y^2) is more

@@ -1108,7 +1108,7 @@ TINY_OUTPUT_STEPS = {
     "ta-tanh-all-tiny": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]],
                          "b_hidden": [0.000003, -0.000002, 0.000001], "w_output": [[0.5, -0.4, 0.7]],
                          "b_output": [0.2], "hidden": "tansig", "output": "purelin",
-                         "x": [0.5, -0.25], "d": 0.25, "eta": 0.5},
+                         "x": [0.5, -0.25], "d": 0.25, "eta": 0.6},  # η 0.5: refused, Δb4 by a tie
     "tanh-two-tiny": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000002, 0.45, -0.000001],
                       "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
                       "x": [0.0, 0.0], "d": 0.35, "eta": 0.2},
@@ -1231,9 +1231,7 @@ def test_rule_1_reading_names_the_largest_step_as_the_table_writes_it(tmp_path):
     """A reviewer's tanh example with every |y_hi| about 3e-6: the reading said "w_41, w_42 and w_43 take the largest
     steps in size" beside three steps that printed as 0.000000 (a tie at 0 names all). The table now writes each step
     in scientific notation, and the reading names the largest in size as written there, from the oracle."""
-    ex = {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
-          "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
-          "x": [0.5, -0.25], "d": 0.25, "eta": 0.5}
+    ex = TINY_OUTPUT_STEPS["ta-tanh-all-tiny"]
     steps = oracle.iteration(ex)["dw_output"][0]
     assert all(f"{abs(s):.6f}" == "0.000000" for s in steps) and all(s != 0 for s in steps), "the premise"
     k = max(range(3), key=lambda n: abs(oracle.formula_value(steps[n])))

@@ -102,8 +102,8 @@ REVIEW2 = {
            "x": [0.7, -0.3], "d": 0.4, "eta": 0.3},
     "E": {"w_hidden": [[0.2, 0.4], [0.3, 0.6], [-0.1, -0.2]], "b_hidden": [0.000003, -0.000002, 0.000001],
           "w_output": [[0.5, -0.4, 0.7]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
-          "x": [0.5, -0.25], "d": 0.25, "eta": 0.5},
-}
+          "x": [0.5, -0.25], "d": 0.25, "eta": 0.6},  # the review's 0.5 made Δb4 = 0.0249985 + 3e-18 by hand, which
+}                                                  # its double prints 0.024998: the loader refuses that example
 # The third review's examples (its files ex1 and ex2, the verification page): on 1 (tansig, x = (0, 0.8)) the h table's
 # central column prints its smallest relative error in two rows (10^-5 and 10^-6); on 2 (logsig, x = (-1, -0.5),
 # hidden neurons 1 and 2 alike) dE/dw_31 = -dE/db_3 (x_1 = -1), the one-sided column peaks alike at 10^-11 and 10^-12,

@@ -447,3 +447,44 @@ MAZUR_PUBLISHED = {
 def as_published(value: float, published: str) -> str:
     """``value`` rounded to as many decimals as ``published`` has: compare a computed number with a printed one."""
     return f"{value:.{len(published.split('.')[1])}f}"
+
+
+def exact_steps(ex: dict) -> dict:
+    """One iteration of a 2-3-1 example by hand: every step of `trace_values`' names (and f'(v1) ... f'(v4) after
+    them) with mpmath, at the caller's precision (``with mpmath.workdps(80):``), each given number read from its
+    decimal text (0.1, not the double nearest it)."""
+    import mpmath  # here: most tests that import the oracle need plain math only
+    m = lambda value: mpmath.mpf(repr(float(value)))  # noqa: E731 - as the file writes it: 0.1, not its double
+    f = {"logsig": lambda v: 1 / (1 + mpmath.exp(-v)), "tansig": mpmath.tanh, "purelin": lambda v: v}
+    slope = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2, "purelin": lambda y: mpmath.mpf(1)}
+    hid, out = ex.get("hidden", "logsig"), ex.get("output", "purelin")
+    x, d, eta = [m(v) for v in ex["x"]], m(ex["d"]), m(ex["eta"])
+
+    def forward(w, b, w4, b4):
+        v = [sum(m_ * xk for m_, xk in zip(row, x)) + bi for row, bi in zip(w, b)]
+        y_h = [f[hid](vi) for vi in v]
+        v4 = sum(wi * yi for wi, yi in zip(w4, y_h)) + b4
+        return v, y_h, v4, f[out](v4)
+
+    w, b = [[m(a) for a in row] for row in ex["w_hidden"]], [m(a) for a in ex["b_hidden"]]
+    w4, b4 = [m(a) for a in ex["w_output"][0]], m(ex["b_output"][0])
+    v, y_h, v4, y = forward(w, b, w4, b4)
+    e = d - y
+    delta4 = e * slope[out](y)
+    delta = [slope[hid](y_h[i]) * w4[i] * delta4 for i in range(3)]
+    steps = {f"v{i + 1}": v[i] for i in range(3)} | {f"y_h{i + 1}": y_h[i] for i in range(3)}
+    steps |= {"v4": v4, "y": y, "e": e, "E": e**2 / 2}
+    steps |= {f"Δw4{i + 1}": eta * delta4 * y_h[i] for i in range(3)} | {"Δb4": eta * delta4}
+    steps |= {f"Δw{i + 1}{k + 1}": eta * delta[i] * x[k] for i in range(3) for k in range(2)}
+    steps |= {f"Δb{i + 1}": eta * delta[i] for i in range(3)}
+    new_w4 = [w4[i] + eta * delta4 * y_h[i] for i in range(3)]
+    new_b4 = b4 + eta * delta4
+    new_w = [[w[i][k] + eta * delta[i] * x[k] for k in range(2)] for i in range(3)]
+    new_b = [b[i] + eta * delta[i] for i in range(3)]
+    steps |= {f"w4{i + 1}(n+1)": new_w4[i] for i in range(3)} | {"b4(n+1)": new_b4}
+    steps |= {f"w{i + 1}{k + 1}(n+1)": new_w[i][k] for i in range(3) for k in range(2)}
+    steps |= {f"b{i + 1}(n+1)": new_b[i] for i in range(3)}
+    y_next = forward(new_w, new_b, new_w4, new_b4)[3]
+    steps |= {"y(n+1)": y_next, "E(n+1)": (d - y_next) ** 2 / 2}
+    steps |= {f"f'(v{i + 1})": slope[hid](y_h[i]) for i in range(3)} | {"f'(v4)": slope[out](y)}
+    return steps
