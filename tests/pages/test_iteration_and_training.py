@@ -199,6 +199,39 @@ def past_one(value: float, places: int) -> str:
     return f"{value:.{places}f}"
 
 
+def factor_texts(factors: list[float]) -> list[str | None]:
+    """The wrong order's factors w_4i(n+1)/w_4i(n) as the page writes them, with one number of decimals, so that
+    their differences read true: three, or as many more, up to six, as it takes for none that is not 0 or 1 to read
+    as 0 or 1. None for one that six decimals still write as 1 or 0 (the page writes 1 + or - its distance)."""
+    moving = [f for f in factors if f not in (0.0, 1.0)]
+    places = 3
+    while places < 6 and any(float(f"{f:.{places}f}") in (0.0, 1.0) for f in moving):
+        places += 1
+    return [None if f in moving and float(f"{f:.{places}f}") in (0.0, 1.0) else f"{f:.{places}f}" for f in factors]
+
+
+def test_factor_texts_by_hand():
+    """One number of decimals: a TA's 1.000483, 1.000604 and 1.000340 read 1.0005, 1.0006, 1.0003 (1.001 had made
+    neuron 2's change look twice neuron 1's)."""
+    assert factor_texts([1.000483, 1.000604, 1.000340]) == ["1.0005", "1.0006", "1.0003"]
+    assert factor_texts([1.00025, 0.992]) == ["1.0003", "0.9920"] and factor_texts([1.5, -2.25]) == ["1.500", "-2.250"]
+    assert factor_texts([1.0000001, 0.5]) == [None, "0.500000"]
+
+
+def test_the_wrong_orders_factors_share_their_decimals(tmp_path):
+    """A TA's tanh example: the factors 1.000483, 1.000604 and 1.000340 (the oracle's) printed as 1.0005, 1.001 and
+    1.0003, neuron 2's change looking twice neuron 1's; with one number of decimals, 1.0005, 1.0006 and 1.0003."""
+    ex = {"w_hidden": [[0.9, -0.7], [-0.8, 1.1], [0.6, 0.5]], "b_hidden": [0.2, -0.3, 0.1],
+          "w_output": [[1.5, -1.2, 0.9]], "b_output": [0.05], "hidden": "tansig", "output": "purelin",
+          "x": [-3.0, 2.5], "eta": 0.05, "d": -3.043452}
+    it = oracle.iteration(ex)
+    texts = factor_texts([new / now for new, now in zip(it["w_output_new"][0], ex["w_output"][0])])
+    assert texts == ["1.0005", "1.0006", "1.0003"], "the premise"
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, {**oracle.load_example(oracle.DEFAULT_FILE), **ex}, PAGE,
+                                          skip="regression_data"))
+    assert "1.0005 for $i = 1$ (enlarges them); 1.0006 for $i = 2$ (enlarges them); 1.0003 for $i = 3$" in said
+
+
 def test_past_one_by_hand():
     assert past_one(1.00425, 2) == "1.004" and past_one(0.99999, 2) == "0.99999" and past_one(1.5, 2) == "1.50"
     assert past_one(1.0000251, 3) == "1.00003" and past_one(0.9999949, 3) == "0.99999"
@@ -275,14 +308,15 @@ def test_iteration_page_factors_near_1_show_their_side_of_1(tmp_path):
     factor = it["w_output_new"][0][0] / ex["w_output"][0][0]
     assert 1.00025 < factor < 1.00035 and factor == 1 + ex["eta"] * it["e"] * it["y_hidden"][0] / 0.7
     _, said = render_edge(tmp_path, "tanh-neg-tiny-eta")
-    assert "1.0003 for $i = 1$ (enlarges them); 0.992 for $i = 2$ (shrinks them)" in said
+    texts = factor_texts([new / now for new, now in zip(it["w_output_new"][0], ex["w_output"][0])])
+    assert texts[0] == "1.0003" and f"1.0003 for $i = 1$ (enlarges them); {texts[1]} for $i = 2$ (shrinks them)" in said
 
     ex = edge_examples.example("tanh-zero-input-small-error")
     it = oracle.iteration(ex)
     factors = [new / now for new, now in zip(it["w_output_new"][0], ex["w_output"][0])]
     assert factors[0] < 1 < factors[2] and abs(it["e"] - 0.02) < 1e-6
     _, said = render_edge(tmp_path, "tanh-zero-input-small-error")
-    assert (f"{factors[0]:.3f} for $i = 1$ (shrinks $\\Delta b_1$); {factors[1]:.3f} for $i = 2$ (shrinks "
+    assert (f"{factors[0]:.4f} for $i = 1$ (shrinks $\\Delta b_1$); {factors[1]:.4f} for $i = 2$ (shrinks "
             f"$\\Delta b_2$); 1.0003 for $i = 3$ (enlarges $\\Delta b_3$)." in said)
 
 
@@ -300,13 +334,13 @@ def test_iteration_page_says_which_steps_print_as_0(tmp_path):
     assert tiny == ["$w_{31}$", "$w_{32}$", "$b_3$"]
     raw, said = render_edge(tmp_path, "logsig-saturated")
     assert ("All thirteen parameters move against the slope of $E(n)$, the direction that lowers it over a short "
-            "enough step; $w_{31}$, $w_{32}$ and $b_3$ move by less than the table's last decimal, so their $\\Delta$ "
-            "prints as $0.000000$ and their value at $n+1$ as at $n$. The output") in said
+            "enough step; $w_{31}$, $w_{32}$ and $b_3$ move by less than half a unit of the table's last decimal, so "
+            "their $\\Delta$ prints as $0.000000$ and their value at $n+1$ as at $n$. The output") in said
     rows = {row[1]: row for row in table_rows(raw, "rule")}
     for name in ("w_{31}", "w_{32}", "b_3"):
         at_n, delta, at_next = rows[f"${name}$"][2:]  # the value at n as given (5), the others with 6 decimals
         assert delta == "0.000000" and at_next == s6(float(at_n)), "what the sentence says of the table"
-    assert "by less than the table's last decimal" not in prose(PAGE) or any(
+    assert "by less than half a unit of the table's last decimal" not in prose(PAGE) or any(
         0 < abs(v) < 5e-7 for v in flat(updates(WORKED, X, D, ETA)))
 
 
@@ -427,6 +461,7 @@ def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
     assert six(flat(wrong, names)) <= numbers_in(text)
     assert six(flat(wrong, names)) != six(flat(right, names)), "the mistake shows in the printed digits"
     zero_k = [k for k in range(2) if x[k] == 0]
+    texts = factor_texts([nxt / now for now, nxt in zip(p["w_output"][0], w_next[0])])
     for i in range(3):
         now, nxt = p["w_output"][0][i], w_next[0][i]
         factor = nxt / now
@@ -436,7 +471,7 @@ def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
         changed = [f"$\\Delta w_{{{i + 1}{k + 1}}}$" for k in range(2) if k not in zero_k] + [f"$\\Delta b_{i + 1}$"]
         them = and_list(changed) if zero_k else "them"
         verb = f"turns {them} around" if factor < 0 else f"enlarges {them}" if factor > 1 else f"shrinks {them}"
-        assert f"{past_one(factor, 3)} for $i = {i + 1}$ ({verb})" in said
+        assert f"{texts[i]} for $i = {i + 1}$ ({verb})" in said
     if zero_k:
         zeros = and_list([f"$\\Delta w_{{{i}{k + 1}}}$" for k in zero_k for i in (1, 2, 3)])
         inputs = and_list([f"$x_{k + 1} = 0$" for k in zero_k])

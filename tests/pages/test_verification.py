@@ -623,7 +623,8 @@ def test_verification_says_how_each_gap_is_judged_for_every_example_file():
 def check_judgement_sentence(said: str, ex: dict) -> None:
     j = judged(ex)
     check_truncation_words(said, j)
-    m = re.search(r"the network's error is \$e = (\S+)\$\)\.", said)
+    m = re.search(r"\); unlike the gradients, the truncation error does not shrink with the network's error, here "
+                  r"\$e = (\S+)\$\.", said)
     assert m[1] == s6(j["e"])  # e with the site's six decimals, as every page prints it
     decided = [f"${label}$" for label in j["decided"]]
     check_floor_sentence(ex, said, decided)  # the gradients exactly 0 or below the floor, and the others
@@ -654,7 +655,8 @@ def check_truncation_words(said: str, j: dict) -> None:
     tell truncation from rounding, with a largest estimate within the noise. A third of c(2h) - c(h) rounds by at
     most half the noise, so between the two either reading is right."""
     m = re.search(r"How each gap is judged: on its own the central difference can be off by its rounding noise, at "
-                  r"most (\S+) here, plus its truncation error, (.*?); the network's error is \$e = \S+\$\)\.", said)
+                  r"most (\S+) here, plus its truncation error, (.*?)\); unlike the gradients, the truncation error "
+                  r"does not shrink with the network's error, here \$e = \S+\$\.", said)
     assert m, said[said.find("How each gap"):][:600]
     assert float(m[1]) == pytest.approx(j["noise"], rel=0.06)
     hidden = {label: cut for label, cut in zip(ROW_LABELS, j["cut"]) if label in HIDDEN}
