@@ -152,7 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
                             f"digits beyond those are noise")
     trace.add_argument("--check", metavar="FILE.json",
                        help="check your values for any of the steps against the right ones (see below)")
-    trace.add_argument("--format", choices=["text", "json"], default="text")
+    trace.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text: one step a line, with --decimals decimals; json: every step's full value, by name "
+                            "(with --check, the report) (default: text)")
     return parser
 
 

@@ -96,11 +96,14 @@ def _check_keys(data: dict[str, object], name: str, known: tuple[str, ...]) -> N
 
 def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file",
                  field: str = "") -> Network:
-    """The ``Network`` of a file read by `read_file`; errors name the file (and ``field``, e.g. ``"practice: "``)."""
+    """The ``Network`` of a file read by `read_file`; errors name the file (and ``field``, e.g. ``"practice: "``).
+    Every error is a ValueError, a problem of the file's content, whichever `Network` raised: text where a weight
+    goes is a TypeError there, and the site's build and the CLI report a ValueError of the example file in one line
+    (a TypeError had come through them as a traceback)."""
     try:
         return Network(**{key: data[key] for key in (*WEIGHT_KEYS, *OPTIONAL_KEYS) if key in data})
     except (TypeError, ValueError) as exc:
-        raise type(exc)(f"{what} {os.fspath(path)!r}: {field}{exc}") from None
+        raise ValueError(f"{what} {os.fspath(path)!r}: {field}{exc}") from None
 
 
 def _number(path: str | os.PathLike[str], key: str, value: object) -> float:

@@ -52,9 +52,16 @@ class Network:
     def __post_init__(self) -> None:
         w_hidden = as_array("w_hidden", self.w_hidden, 2)
         n_hidden = w_hidden.shape[0]
+        b_hidden = as_array("b_hidden", self.b_hidden, 1)
+        w_output = as_array("w_output", self.w_output, 2)
+        others = b_hidden.shape[0]
+        if others != n_hidden and w_output.shape[1] == others:  # b_hidden and w_output agree: w_hidden is the odd one
+            turned = " (it looks transposed)" if w_hidden.shape[1] == others else ""
+            raise ValueError(f"w_hidden has shape {w_hidden.shape}, expected ({others}, ?): one row per hidden neuron, "
+                             f"and b_hidden and w_output's columns give {others}{turned}")
         rows = f"w_hidden has {n_hidden} row{'s' if n_hidden != 1 else ''}, one per hidden neuron"
-        b_hidden = as_array("b_hidden", self.b_hidden, 1, (n_hidden,), because=rows)
-        w_output = as_array("w_output", self.w_output, 2, (None, n_hidden), because=rows)
+        b_hidden = as_array("b_hidden", b_hidden, 1, (n_hidden,), because=rows)
+        w_output = as_array("w_output", w_output, 2, (None, n_hidden), because=rows)
         n_out = w_output.shape[0]
         b_output = as_array("b_output", self.b_output, 1, (n_out,),
                             because=f"w_output has {n_out} row{'s' if n_out != 1 else ''}, one per output neuron")

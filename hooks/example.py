@@ -30,6 +30,15 @@ def _forget_package() -> None:
         del sys.modules[name]
 
 
+#: The command mkdocs runs (``on_startup``), and whether `mkdocs serve` has built the site once: a bad file stops a
+#: rebuild after a save, and saving it again fixes that; a build, or a server's first build, ends there instead.
+_run = {"command": None, "served": False}
+
+
+def on_startup(command, **kwargs):
+    _run.update(command=command, served=False)
+
+
 def on_config(config, **kwargs):
     _forget_package()
     importlib.invalidate_caches()
@@ -40,10 +49,21 @@ def on_config(config, **kwargs):
     except ValueError as exc:
         # Logged here, at every build: mkdocs logs a build error through its build logger, whose duplicate filter
         # drops the same message when `mkdocs serve` rebuilds after the next save ("Aborted with a BuildError!" alone).
-        log.error("the worked example: %s", exc)
-        raise PluginError("the worked example cannot be used (the error above says why): fix the file and save it "
-                          "again; until then `mkdocs serve` does not answer") from None
+        log.error("the worked example: %s. %s", exc, _what_to_do())
+        raise PluginError("the worked example cannot be used (the error above says why)") from None
     return config
+
+
+def _what_to_do() -> str:
+    if _run["served"]:
+        return ("Fix the file and save it again: until then `mkdocs serve` does not answer, and a tab already open "
+                "keeps the pages of the last good build")
+    return "Fix the file and run the command again"
+
+
+def on_post_build(config, **kwargs):
+    if _run["command"] == "serve":
+        _run["served"] = True
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -38,9 +38,16 @@ def network_with(**changes):
         ({"w_hidden": [[[0.25]]]}, r"w_hidden must be 2-D"),
         ({"b_hidden": [-0.25, 0.5]}, r"b_hidden has shape \(2,\), expected \(3,\) \(axis 0 should be 3: w_hidden has 3 "
                                      r"rows, one per hidden neuron\)"),
-        # w_hidden short of a row: the sizes the other arrays are held to come from it, so the message says so
-        ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]]}, r"b_hidden has shape \(3,\), expected \(2,\) \(axis 0 should be 2: "
-                                                    r"w_hidden has 2 rows, one per hidden neuron\)"),
+        # w_hidden short of a row, or transposed, while b_hidden and w_output agree on 3 hidden neurons: w_hidden is
+        # named (an instructor's review: the message had blamed b_hidden, 'expected (2,)')
+        ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]]}, r"^w_hidden has shape \(2, 2\), expected \(3, \?\): one row per "
+                                                    r"hidden neuron, and b_hidden and w_output's columns give 3$"),
+        ({"w_hidden": [[0.5, 1.0, -0.3], [-0.25, 0.75, 0.2]]},
+         r"^w_hidden has shape \(2, 3\), expected \(3, \?\): .* give 3 \(it looks transposed\)$"),
+        # b_hidden and w_output disagree too: the sizes come from w_hidden, and the message says so
+        ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]], "w_output": [[1.5, -0.5, 0.25, 1.0]]},
+         r"b_hidden has shape \(3,\), expected \(2,\) \(axis 0 should be 2: w_hidden has 2 rows, one per hidden "
+         r"neuron\)"),
         ({"b_hidden": [[-0.25, 0.5, 0.0]]}, r"b_hidden must be 1-D"),
         ({"w_output": [[1.25, -0.75]]}, r"w_output has shape \(1, 2\), expected \(\?, 3\)"),
         ({"w_output": [1.25, -0.75, 0.5]}, r"w_output must be 2-D"),

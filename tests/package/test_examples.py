@@ -145,6 +145,24 @@ def test_load_rejects_a_bad_example_naming_the_file(case, tmp_path):
     assert f"example file {str(path)!r}" in str(info.value), str(info.value)  # the message names the file
 
 
+@pytest.mark.parametrize("weights", [{"w_output": [[0.5, "-0.6", 0.3]]}, {"b_hidden": [0.1, None, 0.3]},
+                                     {"w_hidden": [[0.1, 0.2], [0.3, 0.4]]}])
+def test_a_bad_weight_in_the_example_file_is_one_line_of_error(weights, tmp_path):
+    """An instructor's review: text or null where a weight goes came through `trace`, `--help` and the site's build as
+    a traceback (Network's TypeError, where they report the example file's ValueError in one line). Every error of the
+    file's content is a ValueError, and `trace` prints it in one line, exit status 2."""
+    path = write(tmp_path, {**VALID, **weights})
+    with pytest.raises(ValueError, match=r"^example file '.*example\.json': (w_output|b_hidden|w_hidden) "):
+        examples.load(path)
+    for args in (["trace"], ["--help"]):
+        proc = run("-m", "backprop", *args, example=path)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        if args == ["trace"]:
+            assert proc.returncode == 2 and proc.stderr.startswith("python -m backprop: error: example file "), proc
+        else:
+            assert proc.returncode == 0 and proc.stdout.startswith("usage: python -m backprop"), proc
+
+
 def test_load_rejects_a_missing_file(tmp_path):
     with pytest.raises(ValueError, match=r"cannot read example file '.*nope\.json'"):
         examples.load(tmp_path / "nope.json")

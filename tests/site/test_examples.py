@@ -240,6 +240,46 @@ def test_a_bad_example_stops_the_build_at_once_with_the_loaders_message(tmp_path
     assert "Traceback" not in log and not (tmp_path / "site").exists()
 
 
+def test_a_bad_example_file_says_what_to_do_for_the_command_run(tmp_path):
+    """An instructor's review: the message said "save it again; until then `mkdocs serve` does not answer" where
+    `make serve` had stopped at its first build, or after `make build`, where saving changes nothing. Only a rebuild of
+    a server that has built once is fixed by saving (and its open tabs keep the last good build); otherwise: run the
+    command again."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), "eta": -0.5}), encoding="utf-8")
+    script = """
+import logging, sys
+from mkdocs.exceptions import PluginError
+from tests.support.hooks import load_hook
+logging.basicConfig(stream=sys.stdout, format="%(message)s")
+hook = load_hook("example")
+for command, built in [("build", False), ("serve", False), ("serve", True)]:
+    hook.on_startup(command=command, dirty=False)
+    if built:
+        hook.on_post_build({})
+    try:
+        hook.on_config({})
+    except PluginError:
+        pass
+"""
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, oracle.ENV: str(bad)})
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 3 and all(line.startswith("the worked example: example file ") for line in lines), lines
+    assert [line.split("got -0.5. ")[1] for line in lines] == [
+        "Fix the file and run the command again", "Fix the file and run the command again",
+        "Fix the file and save it again: until then `mkdocs serve` does not answer, and a tab already open keeps the "
+        "pages of the last good build"]
+
+
 def test_a_bad_example_file_is_named_at_every_rebuild(tmp_path):
     """`mkdocs serve` rebuilt after each save of a bad example file but printed the reason only the first time: mkdocs
     logs a build error through a logger whose duplicate filter drops the same message again ("Aborted with a
