@@ -135,7 +135,7 @@ def test_the_drawing_fits_its_box():
 
 def test_the_checkers_fire():
     """Each checker reports a wrong value, a wrong highlighted edge and a wrong list item."""
-    ex = oracle.load_example()
+    ex = oracle.shipped()  # whose w_42 is on no other edge the replaced text could match
     path = package_path(ex, "w_hidden", 2, 2)
     expected = expected_path(ex, "w_hidden", 2, 2)
     svg = figures.svg(path)

@@ -483,7 +483,7 @@ def test_an_iteration_that_overflows_names_its_first_step():
 
 
 #: A small step: with η = 10^-4 every update of the worked example is far below 0.1 % of its new value.
-SMALL_STEP = oracle.with_sample(EX, eta=1e-4)
+SMALL_STEP = oracle.with_sample(oracle.shipped(), eta=1e-4)  # every update of it above 10^-6 (not of every example)
 
 
 def at_time_n(ex: dict) -> dict[str, float]:
@@ -548,7 +548,7 @@ def test_a_slip_a_small_step_hides_in_the_new_values_is_named():
     report = check(SMALL_STEP, {"w41(n+1)": subtracted})
     assert report.first_wrong.name == "w41(n+1)"
     assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped", "subtracted-update"]
-    tiny = oracle.with_sample(EX, eta=1e-4 * 0.8e-6 / abs(right["Δw41"]))  # Δw41 ∝ η
+    tiny = oracle.with_sample(SMALL_STEP, eta=1e-4 * 0.8e-6 / abs(right["Δw41"]))  # Δw41 ∝ η
     right, before = oracle.trace_values(oracle.iteration(tiny)), at_time_n(tiny)
     assert abs(right["Δw41"]) == pytest.approx(0.8e-6)
     subtracted = before["w41(n+1)"] - right["Δw41"]
@@ -910,9 +910,11 @@ def test_cli_bad_answers_file_end_to_end(tmp_path):
 def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
     """The audit's case end to end: `trace --eta 0.0001 --check` with the values at time n as the new values said
     'All 4 given values are right.'; it names w41(n+1) as the first wrong step, exit 1."""
-    before = at_time_n(SMALL_STEP)
-    right = oracle.trace_values(oracle.iteration(SMALL_STEP))
+    in_use = oracle.with_sample(EX, eta=1e-4)  # the CLI's example: the one in use
+    before = at_time_n(in_use)
+    right = oracle.trace_values(oracle.iteration(in_use))
     answers = {n: before[n] for n in ("w41(n+1)", "b4(n+1)", "w11(n+1)", "b1(n+1)")}
+    assert abs(right["w41(n+1)"] - before["w41(n+1)"]) > 1e-6, "the premise: Δw41 above the check's floor"
     proc = run("trace", "--eta", "0.0001", "--check", write(tmp_path, answers))
     assert proc.returncode == 1 and proc.stderr == "", proc.stderr
     assert (f"First wrong step: w41(n+1) (expected {right['w41(n+1)']:.6f}, given {before['w41(n+1)']:.6f})."

@@ -108,19 +108,22 @@ def update_in_a_small_sum_gets_its_decimals(js) -> bool:
 
 
 def cost_gets_the_decimals_it_needs(js) -> bool:
-    """After five applied steps of the worked example, E(n+1) = 1/2 (d - y(n+1))^2 is about 8.7e-11 and d - y(n+1)
-    about -1.3e-5: six decimals of y(n+1) give d - y(n+1) its two digits but E only 8.5e-11. The E(n+1) step writes
-    y(n+1) with more decimals, and 1/2 (d - y(n+1))^2 as written gives E(n+1)'s two significant digits exactly."""
-    from backprop import cost, step
+    """After five applied steps of the shipped worked example, E(n+1) = 1/2 (d - y(n+1))^2 is about 8.7e-11 and
+    d - y(n+1) about -1.3e-5: six decimals of y(n+1) give d - y(n+1) its two digits but E only 8.5e-11. The E(n+1)
+    step writes y(n+1) with more decimals, and 1/2 (d - y(n+1))^2 as written gives E(n+1)'s two significant digits
+    exactly."""
+    from backprop import Network, cost, step
 
-    net = examples.NET
+    ex = oracle.shipped()  # the premise needs its numbers: another example is five steps from elsewhere
+    net = Network(**{key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")})
+    x, d, eta = np.array(ex["x"]), ex["d"], ex["eta"]
     for _ in range(5):
-        net = step(net, examples.X, examples.D, examples.ETA)
-    after = step(net, examples.X, examples.D, examples.ETA)
-    E_next = float(cost(forward(after, examples.X), examples.D))
-    six = (Decimal(show.given(examples.D)) - Decimal(show.num(forward(after, examples.X).y_output[0]))) ** 2 / 2
+        net = step(net, x, d, eta)
+    after = step(net, x, d, eta)
+    E_next = float(cost(forward(after, x), d))
+    six = (Decimal(show.given(d)) - Decimal(show.num(forward(after, x).y_output[0]))) ** 2 / 2
     formula = js("(net, x, d, eta) => BackpropEngine.substitutions(net, x, d, eta)['E(n+1)']", net.to_dict(),
-                 list(examples.X), examples.D, examples.ETA)
+                 list(x), d, eta)
     m = re.fullmatch(r"\\frac\{1\}\{2\} \\cdot \((-?[\d.]+) - (-?[\d.]+)\)\^2 = (.*)", formula)
     if not m or f"{six:.1e}" == f"{E_next:.1e}":  # the premise: six decimals would not give E's two digits
         return False

@@ -58,6 +58,24 @@ def load_example(path: str | os.PathLike[str] | None = None) -> dict:
         return json.load(fh)
 
 
+#: The worked example as the package ships it (``backprop/example.json``), frozen here: a test whose premise needs
+#: particular numbers (a tie, a sign, a network that converges in so many steps) takes them from here, so that it keeps
+#: them when an instructor edits the package's file or sets ``$BACKPROP_EXAMPLE`` (the tests about the example in use
+#: read `load_example`).
+SHIPPED = {
+    "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3], "w_output": [[0.7, 0.8, 0.9]],
+    "b_output": [0.4], "hidden": "logsig", "output": "purelin", "x": [1.0, 0.5], "d": 1.0, "eta": 0.5,
+    "practice": {"w_hidden": [[0.4, -0.2], [-0.3, 0.6], [0.2, 0.5]], "b_hidden": [0.1, -0.2, 0.3],
+                 "w_output": [[0.5, -0.4, 0.8]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
+                 "x": [0.6, -0.8], "d": 0.9, "eta": 0.3},
+}
+
+
+def shipped() -> dict:
+    """A copy of `SHIPPED`, to change."""
+    return json.loads(json.dumps(SHIPPED))
+
+
 def practice_of(data: dict) -> dict:
     """The practice example of an example file read with ``load_example``: its "practice" entry, or the package
     file's (the exercises' example)."""
