@@ -8,9 +8,10 @@ import sys
 from collections.abc import Callable, Iterable
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
-from .activations import Array
+#: A float array (`backprop.activations` re-exports it).
+Array = NDArray[np.float64]
 
 #: A double's range, as the messages about an overflow write it: about ±1.8e+308 (``sys.float_info.max``).
 DOUBLE_RANGE = f"about ±{sys.float_info.max:.1e}"
@@ -27,20 +28,7 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
     boolean, None, a dict, ...) is refused with its value and index, as a scalar argument's would be: ``True`` is not
     1; so is one beyond a double's range (an integer of 400 digits), and inf and nan.
     """
-    found = _not_a_number(value)
-    if found is not None:
-        index, entry = found
-        where = f" at index {index}" if index else ""
-        raise TypeError(f"{name} must be numeric, {'found' if index else 'got'} {describe(entry, where)}")
-    try:
-        arr = np.array(value, dtype=float)
-    except (TypeError, ValueError) as exc:  # a ragged nesting, a complex number
-        raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
-    except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
-        index, entry = _first(value, _beyond_double) or ((), value)
-        where = f" at index {index}" if index else ""
-        raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
-                         f"double's range ({DOUBLE_RANGE})") from None
+    arr = _numeric(name, value)
     if arr.ndim != ndim:
         raise ValueError(f"{name} must be {accepted or f'{ndim}-D'}, got shape {arr.shape}")
     if shape is not None:
@@ -58,6 +46,37 @@ def as_array(name: str, value: object, ndim: int, shape: tuple[int | None, ...] 
         raise ValueError(f"{name} must be finite, found {arr[tuple(bad)]}{where}")
     arr.setflags(write=False)
     return arr
+
+
+def as_numbers(name: str, value: object, finite: bool = True) -> Array:
+    """``value``, a number or an array of any shape, as a new float array, or a message naming ``name``: an entry that
+    is not a number (as `as_array` refuses it), nan, and with ``finite`` an infinity, are refused."""
+    arr = _numeric(name, value)
+    bad = ~np.isfinite(arr) if finite else np.isnan(arr)
+    if np.any(bad):
+        at = tuple(int(i) for i in np.argwhere(bad)[0])
+        where = f" at index {at}" if arr.ndim else ""
+        raise ValueError(f"{name} must be {'finite' if finite else 'a number'}, found {arr[at]}{where}")
+    return arr
+
+
+def _numeric(name: str, value: object) -> Array:
+    """``value`` as a new float array of its shape; what is not a number, named with its index, raises TypeError, a
+    number no double holds ValueError."""
+    found = _not_a_number(value)
+    if found is not None:
+        index, entry = found
+        where = f" at index {index}" if index else ""
+        raise TypeError(f"{name} must be numeric, {'found' if index else 'got'} {describe(entry, where)}")
+    try:
+        return np.array(value, dtype=float)
+    except (TypeError, ValueError) as exc:  # a ragged nesting, a complex number
+        raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
+    except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
+        index, entry = _first(value, _beyond_double) or ((), value)
+        where = f" at index {index}" if index else ""
+        raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
+                         f"double's range ({DOUBLE_RANGE})") from None
 
 
 def _is_number(value: object) -> bool:

@@ -23,14 +23,16 @@ everywhere.
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
-Array = NDArray[np.float64]
+from ._checks import Array, as_numbers
+
 Formula = Callable[[float], float]  # f(v) or f'(v) for one number
 
 
@@ -41,15 +43,28 @@ def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
     Python floats, whatever ``np.errstate`` says: an underflow to 0 is silent; an overflow of Python's float arithmetic
     (``1e308 * 10``) gives inf, but ``math.exp`` and ``**`` raise ``OverflowError`` (``math.exp(1000)``), which
     `forward`, `step`, `train` and the rules report as a ``FloatingPointError`` naming the activation.
-    The formula stays reachable as ``.formula``, which `train`'s generated loop calls on plain floats.
+    The argument is checked: an entry that is not a number (None, text, a boolean, a complex number) raises TypeError
+    and nan ValueError, each naming the formula and the entry, where numpy would give nan or drop an imaginary part.
+    The formula stays reachable as ``.formula``, which `train`'s generated loop calls on plain floats, and the array
+    form without the check as ``.unchecked`` (`unchecked`), which `forward` calls on the fields it computed (an
+    overflow's infinity or nan is reported there, naming the step).
     """
+    name = getattr(formula, "__name__", "formula")
+    try:  # the argument as the formula names it: v, or y for a derivative written with the output
+        argument = next(iter(inspect.signature(formula).parameters))
+    except (TypeError, ValueError, StopIteration):
+        argument = "its argument"
 
-    @functools.wraps(formula)
-    def on_arrays(v: ArrayLike) -> Array:
+    def unchecked(v: ArrayLike) -> Array:
         v = np.asarray(v, dtype=float)
         return np.array(list(map(formula, v.ravel().tolist())), dtype=float).reshape(v.shape)
 
+    @functools.wraps(formula)
+    def on_arrays(v: ArrayLike) -> Array:
+        return unchecked(as_numbers(f"{name}: {argument}", v, finite=False))
+
     on_arrays.formula = formula  # type: ignore[attr-defined]
+    on_arrays.unchecked = unchecked  # type: ignore[attr-defined]
     return on_arrays
 
 
@@ -242,13 +257,19 @@ def name_of(layer: str | Activation) -> str:
     return layer.name
 
 
+def unchecked(fn: Callable[[ArrayLike], Array]) -> Callable[[ArrayLike], Array]:
+    """An array form without its argument's check (`elementwise`'s ``.unchecked``; a function with none, as it is):
+    for the package's own computed arrays, which may hold an overflow's infinity or nan."""
+    return getattr(fn, "unchecked", fn)
+
+
 def _applied(act: Activation, role: str, values: ArrayLike) -> Array:
     """``act``'s array form ``role`` (``"f"``, ``"derivative_from_output"``) on ``values``; where its formula raises
     ``OverflowError`` (``math.exp(1000)``, ``10.0 ** 400``), a ``FloatingPointError`` that names the activation, the
     formula and the first argument it overflows on, as `forward`, `step` and `train` report any overflow."""
     fn = getattr(act, role)
     try:
-        return fn(values)
+        return unchecked(fn)(values)
     except OverflowError as exc:
         at = next((a for a in np.ravel(np.asarray(values, dtype=float)).tolist() if _overflows(fn.formula, a)), None)
         arg = "" if at is None else f"({'y' if role == 'derivative_from_output' else 'v'} = {at!r})"

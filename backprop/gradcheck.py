@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_array, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_array, as_numbers, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -171,10 +171,16 @@ def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0)
     exactly when each is below it plainly or has its gap within ``atol``. With ``atol = 0`` it is the plain relative
     error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as `tolerance` gives).
     """
-    a, n = np.asarray(analytic, dtype=float), np.asarray(numerical, dtype=float)
+    a, n = as_numbers("analytic", analytic), as_numbers("numerical", numerical)
+    if a.shape != n.shape:
+        raise ValueError(f"analytic has shape {a.shape} and numerical {n.shape}: the relative error compares them "
+                         f"entry by entry")
+    allowed = as_numbers("atol", atol)
+    if np.any(allowed < 0) or allowed.shape not in ((), a.shape):
+        raise ValueError(f"atol must be one number >= 0, or one per entry (shape {a.shape}), got {atol!r}")
     gap, size = np.abs(a - n), np.abs(a) + np.abs(n)
     r = gap / np.maximum(size, FLOOR)
-    return np.where((r >= RIGHT) & (gap <= atol), 0.0, r)  # the allowance only where the plain r fails
+    return np.where((r >= RIGHT) & (gap <= allowed), 0.0, r)  # the allowance only where the plain r fails
 
 
 def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: float = 0.0,

@@ -158,7 +158,7 @@ ALIASES = {"d": "Δ", "\u2206": "Δ"}
 
 def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> float:
     r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$; for a new weight or bias,
-    whose value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}| + c$: 0.1 % of its
+    whose value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \mathrm{at\_n}| + c$: 0.1 % of its
     update, so that the value at time $n$ (no update) is wrong wherever the update shows at six decimals. $c$ is
     ``carried``, the step's `carried_error` (0: the rule for a value computed from exact ones)."""
     return ATOL + RTOL * abs(to if at_n is None else to - at_n) + carried
@@ -167,7 +167,7 @@ def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> flo
 def close(given: float, to: float, at_n: float | None = None, carried: float = 0.0) -> bool:
     r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$, or for a new
     weight or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
-    $\cdot |\text{to} - \text{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
+    $\cdot |\text{to} - \mathrm{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
     return abs(given - to) <= tolerance(to, at_n, carried)
 
 
@@ -179,8 +179,8 @@ def _is_new_parameter(name: str) -> bool:
 def tells_apart(a: float, b: float, at_n: float | None = None, carried: float = 0.0) -> bool:
     r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
     $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|) + 2c$, or for a new weight or
-    bias whose value at time $n$ is ``at_n`` 2 `ATOL` $+$ `RTOL` $(|a - \text{at\_n}| + |b - \text{at\_n}|) + 2c$, with
-    $c$ the step's ``carried`` error. A mistake is named only where its value is told from the right one: not where
+    bias whose value at time $n$ is ``at_n`` 2 `ATOL` $+$ `RTOL` $(|a - \mathrm{at\_n}| + |b - \mathrm{at\_n}|) + 2c$,
+    with $c$ the step's ``carried`` error. A mistake is named only where its value is told from the right one: not where
     a student carrying six decimals could reach it without the slip.
     """
     return abs(a - b) > tolerance(a, at_n, carried) + tolerance(b, at_n, carried)

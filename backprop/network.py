@@ -191,9 +191,13 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
         Finite inputs whose forward pass passes a double's range (about $\pm 1.8 \cdot 10^{308}$): the message names
         the first field that does, and its index; or a registered activation whose formula overflows, named. Under
         ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them.
+    TypeError
+        ``net`` is not a `Network`, or ``x`` holds what is not a number (text, a boolean, None), named with its index.
+    ValueError
+        ``x`` is not of shape ``(n_in,)``, or holds nan or an infinity.
     """
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_array("x", x, 1, (net.n_in,), because=f"the network has {net.n_in} input{'s' if net.n_in != 1 else ''}")
     named = overflow_is_an_error()
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the field
         fp = _forward(net, x)

@@ -45,6 +45,11 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     FloatingPointError
         Finite inputs whose step overflows: a new weight or bias beyond a double's range (about
         $\pm 1.8 \cdot 10^{308}$), named with its index; or a registered activation whose formula overflows, named.
+    TypeError
+        ``net`` is not a `Network`, or ``x``, ``d`` or ``eta`` is not a number (text, a boolean, None), named.
+    ValueError
+        ``x`` or ``d`` is not of the network's shape, holds nan or an infinity, or ``eta`` is not a finite number
+        above 0.
     """
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the new value
         fp, target, eta = forward(net, x), as_target(d, net.n_out), check_eta(eta)
@@ -52,6 +57,11 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     require_finite("this step", ((f"the new {name}", value) for name, value in zip(_PARAMETERS, new, strict=True)),
                    f"choose a smaller eta (got {eta:g}) or smaller inputs", whose="the step's")
     return Network(*new, hidden=net.hidden, output=net.output)
+
+
+def _rows(X: Array) -> str:
+    """Where D's number of rows comes from, for its message."""
+    return f"X has {X.shape[0]} row{'s' if X.shape[0] != 1 else ''}, one per sample"
 
 
 def train(
@@ -100,13 +110,19 @@ def train(
     FloatingPointError
         Training diverges (the weights or the cost overflow; the message names the epoch), a sample's cost
         overflows at the starting weights already (named), or a registered activation's formula overflows (named).
+    TypeError
+        ``net`` is not a `Network`, or ``X``, ``D``, ``eta``, ``epochs`` or ``seed`` is not what it should be (text,
+        a boolean, None), named.
+    ValueError
+        ``X`` or ``D`` is not of the network's shape or not finite, their numbers of samples differ, or ``eta``,
+        ``epochs`` or ``seed`` is out of range, named.
     """
     net = checked_network(net)
     X = as_array("X", X, 2, (None, net.n_in))
     if np.ndim(D) == 1 and net.n_out == 1:
-        D = as_array("D", D, 1, (X.shape[0],))[:, None]
+        D = as_array("D", D, 1, (X.shape[0],), because=_rows(X))[:, None]
     else:
-        D = as_array("D", D, 2, (X.shape[0], net.n_out), accepted=(
+        D = as_array("D", D, 2, (X.shape[0], net.n_out), because=_rows(X), accepted=(
             "1-D (one number per sample) or 2-D (one row per sample)" if net.n_out == 1 else
             f"2-D (one row of {net.n_out} numbers per sample)"))
     eta = check_eta(eta)

@@ -185,6 +185,37 @@ def test_inputs_not_modified_and_not_shared(name):
     np.testing.assert_array_equal(v, kept)
 
 
+BAD_ARGUMENTS = [
+    (None, TypeError, r"v must be numeric, got None$"),
+    ("0.3", TypeError, r"v must be numeric, got text '0\.3' \(write the number without quotes\)$"),
+    (True, TypeError, r"v must be numeric, got the boolean True$"),
+    (np.array([1 + 2j]), TypeError, r"v must be numeric, found complex128 .* at index \(0,\)$"),
+    ([[0.1], [0.2, 0.3]], TypeError, r"v must be numeric, got list: "),
+    (10**400, ValueError, r"v must be finite, got an integer of 401 digits, beyond a double's range"),
+    ([0.3, math.nan], ValueError, r"v must be a number, found nan at index \(1,\)$"),
+]
+
+
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+@pytest.mark.parametrize(("bad", "error", "match"), BAD_ARGUMENTS, ids=[repr(b)[:20] for b, _, _ in BAD_ARGUMENTS])
+def test_bad_arguments_are_named_not_a_silent_nan(name, bad, error, match):
+    """A student's review: logsig(None) gave nan, logsig('0.3') 0.574, logsig(True) 0.731 and a complex number its real
+    part's value (numpy's conversions). Each function of the table names its argument and the entry (derivatives
+    written with the output call it y)."""
+    act = ACTIVATIONS[name]
+    for role, fn in (("", act.f), ("_derivative", act.derivative), ("_derivative_from_output",
+                                                                    act.derivative_from_output)):
+        argument = "y" if role == "_derivative_from_output" else "v"
+        with pytest.raises(error, match=rf"^{name}{role}: " + match.replace("v must", f"{argument} must", 1)):
+            fn(bad)
+
+
+def test_infinities_are_numbers_an_activation_takes():
+    """inf is no bad argument: logsig and tanh saturate (1 and -1), purelin keeps it, as in plain math."""
+    assert logsig(math.inf) == 1.0 and logsig(-math.inf) == 0.0 and tansig(-math.inf) == -1.0
+    assert purelin(math.inf) == math.inf
+
+
 # --- registering a new activation ------------------------------------------------------------------------
 
 

@@ -615,3 +615,28 @@ def test_worst_entry_gives_the_truncation_estimate():
                                                        "r = 2.5e-06")
     cut["w_hidden"][0, 1] = 1e-9  # a gap within noise plus truncation, on a gradient below that over RIGHT: 0
     assert GRADCHECK.worst_entry(a, n, 1e-12, cut).endswith("r = 0")
+
+
+@pytest.mark.parametrize(("args", "error", "match"), [
+    (([1.0, math.nan], [1.0, 2.0]), ValueError, r"^analytic must be finite, found nan at index \(1,\)$"),
+    (([1.0, 2.0], [1.0, 2.0, 3.0]), ValueError, r"^analytic has shape \(2,\) and numerical \(3,\): "),
+    (("a", "b"), TypeError, r"^analytic must be numeric, got text 'a'"),
+    (([1.0, 2.0], [1.0, 2.1], -1.0), ValueError, r"^atol must be one number >= 0, or one per entry \(shape \(2,\)\)"),
+    (([1.0, 2.0], [1.0, 2.1], [0.1, 0.1, 0.1]), ValueError, r"^atol must be one number >= 0, or one per entry"),
+])
+def test_relative_error_names_bad_input(args, error, match):
+    """A student's review: relative_error([1, nan], [1, 2]) returned [0, nan], shapes (2,) and (3,) raised numpy's
+    broadcast error, and atol = -1 was taken. Each is refused, naming the argument."""
+    from backprop.gradcheck import relative_error
+
+    with pytest.raises(error, match=match):
+        relative_error(*args)
+
+
+def test_relative_error_by_hand():
+    """|a - n| / max(|a| + |n|, 1e-8); an entry within atol whose plain r reads as a bug counts 0."""
+    from backprop.gradcheck import relative_error
+
+    got = relative_error([1.0, 2.0, 0.0], [1.0, 2.1, 0.0], [0.0, 0.2, 0.0])
+    assert got[0] == 0.0 and got[1] == 0.0 and got[2] == 0.0
+    assert relative_error([1.0, 2.0], [1.0, 2.1])[1] == pytest.approx(0.1 / 4.1, rel=1e-12)

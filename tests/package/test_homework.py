@@ -1146,7 +1146,7 @@ def test_the_checking_rule_is_the_docstrings_inequality():
                 assert homework.close(right + sign * bound * (1 - 1e-9), right, None, carried)
                 assert not homework.close(right + sign * bound * (1 + 1e-6), right, None, carried)
     # a new weight or bias: 10^-6 + 10^-3 |update| + c, the change from its value at time n
-    assert (r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to} - \text{at\_n}| + c$"
+    assert (r"$|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to} - \mathrm{at\_n}| + c$"
             in " ".join(inspect.getdoc(homework.close).split()))
     assert (r"a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + "
             r"10^{-3}\,|\Delta\theta| + c$") in module

@@ -214,6 +214,23 @@ def test_docstrings_have_no_rst_literal_marker(name):
         assert not RST_LITERAL.search(doc), f"backprop.{name} {where}: a line ends in '::'"
 
 
+# A macro inside \text{...}: the site's MathJax has no textmacros package (hooks/mathjax_v8.TEX_PACKAGES), so text mode
+# shows it as typed, backslash and all (\text{at\_n} read "at\_n" on the reference page).
+MACRO_IN_TEXT = re.compile(r"\\text\{[^{}]*\\")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstrings_put_no_macro_in_text_mode(name):
+    module = importlib.import_module(f"backprop.{name}")
+    docs = [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
+    for where, doc in docs:
+        assert not MACRO_IN_TEXT.search(doc), f"backprop.{name} {where}: {MACRO_IN_TEXT.search(doc)[0]!r}"
+
+
+def test_the_macro_in_text_check_can_fail():
+    assert MACRO_IN_TEXT.search(r"$|\text{to} - \text{at\_n}|$") and not MACRO_IN_TEXT.search(r"$\mathrm{at\_n}$")
+
+
 def parameter_tables(page: str) -> dict[str, list[tuple[str, str]]]:
     """Each object's Parameters table on the built page: heading id -> [(name, default cell text)]."""
     tables = {}
