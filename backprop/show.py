@@ -64,6 +64,13 @@ def num(value: float, decimals: int | None = None) -> str:
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
+def text(value: float) -> str:
+    """``value`` as a block's printed output writes it, with the digits a formula shows (`written`): `num`'s decimals,
+    or, `in_scientific`, two significant digits in Python's e-notation: ``text(0.1234567) == '0.123457'``,
+    ``text(1.2078e-07) == '1.2e-07'`` (six decimals would print 0.000000 for an update that moves its weight)."""
+    return _written_text(value) if in_scientific(value) else num(value)
+
+
 def given(value: float) -> str:
     """A value the example gives (an input, the target, η, a weight at n = 0) as `num` writes it without trailing
     zeros: ``given(0.1) == '0.1'``, ``given(1.0) == '1'``. It is the number `rounded` computes with."""

@@ -561,3 +561,11 @@ def test_widened_writes_a_factor_with_the_decimals_its_product_needs():
     assert show.widened(0.25, lambda written: written == Decimal("0.25")) == ("", Decimal("0.250000"))
     assert show.widened(value, lambda written: False) == ("", show.exact(value))
     assert show.widened(0.0, holds) == ("", Decimal("0.000000"))
+
+
+def test_text_writes_the_digits_a_formula_shows():
+    """Six decimals, or Python's two significant digits where a formula writes scientific notation (by hand)."""
+    from backprop import show
+
+    assert show.text(0.1234567) == "0.123457" and show.text(-2.5) == "-2.500000" and show.text(0.0) == "0.000000"
+    assert show.text(1.2078e-07) == "1.2e-07" and show.text(-3e-9) == "-3.0e-09" and show.text(5.0048e-07) == "5.0e-07"

@@ -1752,3 +1752,32 @@ def test_rule_2_calls_no_steps_tied_that_its_formulas_write_apart(tmp_path):
     tied = [i for i in range(3) if oracle.formula_string(abs(dw[i])) == oracle.formula_string(abs(db))]
     assert ("only beyond the digits shown" in text) == bool(tied) and "so close to 1" not in text
     assert "tied as written" not in text
+
+
+def as_printed(value: float) -> str:
+    """An update as the rule pages' "Run on the worked example" blocks print it: six decimals, or where the formulas
+    write it in scientific notation, Python's two significant digits (``1.2e-07``)."""
+    return f"{value:.1e}" if oracle.in_scientific(value) else oracle.number_string(value)
+
+
+@pytest.mark.parametrize("eta", [None, 1e-6])
+def test_the_run_blocks_print_each_update_as_the_formulas_write_it(tmp_path, eta):
+    """An instructor's example with eta = 10^-6: the prose wrote each update in scientific notation, but the blocks
+    under "Run on the worked example" printed every one as 0.000000. Each block prints the oracle's updates with the
+    formulas' digits, for the shipped example (six decimals) and that one."""
+    ex = oracle.shipped() if eta is None else {
+        "w_hidden": [[0.2, -0.4], [0.6, 0.1], [-0.3, 0.5]], "b_hidden": [0.15, -0.2, 0.05],
+        "w_output": [[0.5, -0.6, 0.3]], "b_output": [0.1], "hidden": "logsig", "output": "purelin",
+        "x": [0.8, -0.6], "d": 1.5, "eta": eta, "practice": oracle.SHIPPED["practice"]}
+    it = oracle.iteration(ex)
+    assert (eta is None) == (not any(oracle.in_scientific(v) for v in it["db_hidden"])), "the premise"
+    blocks = {"rule-output-weights": ("Δw_4i(0) =", it["dw_output"][0]), "rule-output-bias": ("Δb_4(0) =",
+                                                                                            it["db_output"]),
+              "rule-hidden-weights": ("Δw_ik(0) =", [v for row in it["dw_hidden"] for v in row]),
+              "rule-hidden-biases": ("Δb_i(0) =", it["db_hidden"])}
+    rendered = pages_with(tmp_path, ex, list(blocks))
+    for page, (start, values) in blocks.items():
+        text = rendered[page]
+        shown = text[text.index(start, text.index("Run on the worked example")):][:400]
+        shown = shown[:shown.index("(1)")]  # up to the new values' line
+        assert re.findall(r"-?\d\.\de-\d\d|-?\d+\.\d{6}", shown) == [as_printed(v) for v in values], (page, shown)
