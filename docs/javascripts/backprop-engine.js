@@ -132,16 +132,20 @@
 
   function wname(a, b) { return a < 10 && b < 10 ? "w" + a + b : "w" + a + "," + b; }
 
-  function rowsOf(net, d, fp, u, next, after) {
+  // ops: {error(j), cost(yo)} for other arithmetic than a double's (handIteration's decimals)
+  function rowsOf(net, d, fp, u, next, after, ops) {
     var nHid = fp.yh.length, nIn = fp.x.length, nOut = fp.yo.length, single = nOut === 1;
     var rows = [], i, j, k;
     var out = function (a) { return nHid + 1 + a; }; // the slides number the output 4
-    var half = function (yo) { return 0.5 * yo.reduce(function (s, y, a) { return s + (d[a] - y) * (d[a] - y); }, 0); };
+    var half = ops ? ops.cost : function (yo) {
+      return 0.5 * yo.reduce(function (s, y, a) { return s + (d[a] - y) * (d[a] - y); }, 0);
+    };
+    var error = ops ? ops.error : function (j) { return d[j] - fp.yo[j]; };
     for (i = 0; i < nHid; i++) rows.push(["v" + (i + 1), fp.vh[i]]);
     for (i = 0; i < nHid; i++) rows.push(["y_h" + (i + 1), fp.yh[i]]);
     for (j = 0; j < nOut; j++) rows.push(["v" + out(j), fp.vo[j]]);
     for (j = 0; j < nOut; j++) rows.push([single ? "y" : "y" + out(j), fp.yo[j]]);
-    for (j = 0; j < nOut; j++) rows.push([single ? "e" : "e" + out(j), d[j] - fp.yo[j]]);
+    for (j = 0; j < nOut; j++) rows.push([single ? "e" : "e" + out(j), error(j)]);
     rows.push(["E", half(fp.yo)]);
     for (j = 0; j < nOut; j++) for (i = 0; i < nHid; i++) rows.push(["Δ" + wname(out(j), i + 1), u.dw_output[j][i]]);
     for (j = 0; j < nOut; j++) rows.push(["Δb" + out(j), u.db_output[j]]);
@@ -240,6 +244,172 @@
       if (inScientific(cost)) consider("E" + when, costTerms, cost, costError, true);
     });
     return found;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // One iteration by hand (backprop._exact): every step from the numbers as typed (each double's shortest decimal,
+  // typedDigits), in decimals rounded at their HAND_DIGITS-th significant digit, with e^a from its series. A bound on
+  // a double's rounding (cancelling) cannot tell a digit that holds from one that does not near 10^6, where the page
+  // prints 15 significant digits and a double holds about 16 (E = 286799148016.504 for 286799148016.339 by hand); this
+  // can: digitsOff compares each printed value with its value by hand.
+
+  var HAND_DIGITS = 80; // a page prints at most 17 significant digits; each step here rounds at the 80th
+  var ONE = { m: 1n, e: 0 };
+
+  function hand(a) { // a rounded to HAND_DIGITS significant digits (half away from zero)
+    var negative = a.m < 0n, m = negative ? -a.m : a.m, e = a.e, extra = m.toString().length - HAND_DIGITS;
+    if (extra > 0) {
+      var unit = 10n ** BigInt(extra);
+      m = (m + unit / 2n) / unit;
+      e += extra;
+    }
+    return { m: negative ? -m : m, e: e };
+  }
+  function handSum(a, b) { return hand(exactSum(a, b)); }
+  function handProduct(a, b) { return hand(exactProduct(a, b)); }
+  function handQuotient(a, b) { // a / b to HAND_DIGITS digits at least (truncated: off by a unit of the last one)
+    var shift = HAND_DIGITS + (b.m < 0n ? -b.m : b.m).toString().length;
+    return hand({ m: (a.m * 10n ** BigInt(shift)) / b.m, e: a.e - b.e - shift });
+  }
+  function negated(a) { return { m: -a.m, e: a.e }; }
+  function sizeOf(a) { return Number(a.m.toString() + "e" + a.e); } // as a double, to compare
+
+  // e^a for a <= 0: (e^(a / 2^s))^(2^s), with a / 2^s (exactly a · 5^s · 10^-s) below 10^-3 and its series to 10^-90;
+  // the s squarings multiply the last digit's error by 2^s (2^21 at a = -2000), far from the 17 digits a page prints.
+  // Below -2000 it is 0 (e^-2000 is 10^-869; the page refuses a value below 2.2e-308 already: subnormal).
+  function expOfNegative(a) {
+    var size = sizeOf(a), s = 0;
+    if (size === 0) return ONE;
+    if (size < -2000) return { m: 0n, e: 0 };
+    while (Math.abs(size) / Math.pow(2, s) > 1e-3) s++;
+    var r = hand({ m: a.m * 5n ** BigInt(s), e: a.e - s }), sum = ONE, term = ONE;
+    for (var k = 1; k <= 40 && term.m !== 0n; k++) {
+      term = handQuotient(handProduct(term, r), { m: BigInt(k), e: 0 });
+      sum = handSum(sum, term);
+    }
+    for (var q = 0; q < s; q++) sum = handProduct(sum, sum);
+    return sum;
+  }
+
+  var BY_HAND = { // f(v) and f' from y = f(v), by hand; e^x is only ever raised to -|v| (logsig) or -2|v| (tanh)
+    logsig: {
+      f: function (v) {
+        var z = expOfNegative(v.m < 0n ? v : negated(v));
+        return v.m >= 0n ? handQuotient(ONE, handSum(ONE, z)) : handQuotient(z, handSum(ONE, z));
+      },
+      fPrimeFromOutput: function (y) { return handProduct(y, handSum(ONE, negated(y))); },
+    },
+    tansig: {
+      f: function (v) {
+        var t = expOfNegative(handProduct(v.m < 0n ? v : negated(v), { m: 2n, e: 0 }));
+        var q = handQuotient(handSum(ONE, negated(t)), handSum(ONE, t));
+        return v.m < 0n ? negated(q) : q;
+      },
+      fPrimeFromOutput: function (y) { return handSum(ONE, negated(handProduct(y, y))); },
+    },
+    purelin: { f: function (v) { return v; }, fPrimeFromOutput: function () { return ONE; } },
+  };
+
+  // backprop._exact.iteration: {name: decimal} for every step of trace (and f'(v1) ... after them), by hand.
+  function handIteration(net, x, d, eta) {
+    var hid = BY_HAND[net.hidden], out = BY_HAND[net.output], T = typedDigits;
+    var xs = x.map(T), ds = targets(net, d).map(T), rate = T(eta);
+    var sum = function (terms) { return terms.reduce(handSum); };
+    var pass = function (wh, bh, wo, bo) {
+      var vh = wh.map(function (row, i) { return sum(row.map(function (w, k) { return handProduct(w, xs[k]); })
+        .concat([bh[i]])); });
+      var yh = vh.map(hid.f);
+      var vo = wo.map(function (row, j) { return sum(row.map(function (w, i) { return handProduct(w, yh[i]); })
+        .concat([bo[j]])); });
+      return { vh: vh, yh: yh, vo: vo, yo: vo.map(out.f) };
+    };
+    var typed = function (rows) { return rows.map(function (row) { return Array.isArray(row) ? row.map(T) : T(row); }); };
+    var wh = typed(net.w_hidden), bh = typed(net.b_hidden), wo = typed(net.w_output), bo = typed(net.b_output);
+    var fp = pass(wh, bh, wo, bo);
+    var e = fp.yo.map(function (y, j) { return handSum(ds[j], negated(y)); });
+    var fpo = fp.yo.map(out.fPrimeFromOutput), fph = fp.yh.map(hid.fPrimeFromOutput);
+    var deltaOut = e.map(function (ej, j) { return handProduct(ej, fpo[j]); });
+    var deltaHid = fph.map(function (f, i) {
+      return handProduct(f, sum(deltaOut.map(function (dj, j) { return handProduct(dj, wo[j][i]); })));
+    });
+    var step = function (delta, input) { return handProduct(handProduct(rate, delta), input); };
+    var u = {
+      dw_output: deltaOut.map(function (dj) { return fp.yh.map(function (y) { return step(dj, y); }); }),
+      db_output: deltaOut.map(function (dj) { return step(dj, ONE); }),
+      dw_hidden: deltaHid.map(function (di) { return xs.map(function (xk) { return step(di, xk); }); }),
+      db_hidden: deltaHid.map(function (di) { return step(di, ONE); }),
+    };
+    var plus = function (a, b) {
+      return a.map(function (row, i) { return Array.isArray(row) ? plus(row, b[i]) : handSum(row, b[i]); });
+    };
+    var next = { w_hidden: plus(wh, u.dw_hidden), b_hidden: plus(bh, u.db_hidden), w_output: plus(wo, u.dw_output),
+      b_output: plus(bo, u.db_output) };
+    var after = pass(next.w_hidden, next.b_hidden, next.w_output, next.b_output);
+    var half = function (yo) {
+      return sum(yo.map(function (y, j) { var ej = handSum(ds[j], negated(y)); return handProduct(ej, ej); })
+        .map(function (sq) { return handQuotient(sq, { m: 2n, e: 0 }); }));
+    };
+    var rows = {};
+    rowsOf(net, ds, { vh: fp.vh, yh: fp.yh, vo: fp.vo, yo: fp.yo, x: xs }, u, next, after, {
+      error: function (j) { return e[j]; }, cost: half,
+    }).forEach(function (row) { rows[row[0]] = row[1]; });
+    fph.concat(fpo).forEach(function (f, i) { rows["f'(v" + (i + 1) + ")"] = f; });
+    return rows;
+  }
+
+  // The first printed step (trace order, then the slopes) whose double, as a formula writes it, is not its value by
+  // hand rounded to the written digits (either rounding of a tie): {where, sum: the double, error: how far the double
+  // is from the value by hand, byHand: the value by hand to 20 digits, right: as it would be written}, or null. A
+  // hidden field 0 by hand is written 0 (hiddenField). Networks of another activation: null.
+  function digitsOff(it, d, eta) {
+    var net = it.net;
+    if (!BY_HAND[net.hidden] || !BY_HAND[net.output]) return null;
+    var byHand = handIteration(net, it.fp.x, d, eta), rows = toDict(it.rows);
+    var slopes = it.factors.fPrimeHidden.concat(it.factors.fPrimeOutput);
+    slopes.forEach(function (f, i) { rows["f'(v" + (i + 1) + ")"] = f; });
+    net.w_hidden.forEach(function (w, i) {
+      rows["v" + (i + 1)] = hiddenField(w, it.fp.x, net.b_hidden[i], it.fp.vh[i]).value;
+    });
+    var names = Object.keys(byHand);
+    for (var n = 0; n < names.length; n++) {
+      var name = names[n], value = rows[name], exactly = byHand[name];
+      var printed = decimal(formulaText(value)), unit = decimal(String(unitOf(value)));
+      var gap = exactSum(exactly, negated(printed)), e = Math.min(gap.e, unit.e);
+      var twice = 2n * (gap.m < 0n ? -gap.m : gap.m) * 10n ** BigInt(gap.e - e);
+      if (twice > scaled(unit, e)) {
+        var right = roundedAt(exactly, unit.e), scientific = inScientific(value);
+        return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true,
+          byHand: scientific ? sizeOf(exactly).toExponential(5) : decimalText(exactly, 20),
+          right: scientific ? sizeOf(right).toExponential(1) : decimalText(right) };
+      }
+    }
+    return null;
+  }
+
+  function roundedAt(a, e) { // a rounded to a multiple of 10^e (half away from zero)
+    if (a.e >= e) return { m: scaled(a, e), e: e };
+    var unit = 10n ** BigInt(e - a.e), negative = a.m < 0n, m = negative ? -a.m : a.m;
+    m = (m + unit / 2n) / unit;
+    return { m: negative ? -m : m, e: e };
+  }
+
+  // A decimal as plain text, to `digits` significant digits if given: "286799148016.33912345", "-0.0000012".
+  function decimalText(a, digits) {
+    var negative = a.m < 0n, m = negative ? -a.m : a.m, e = a.e;
+    var extra = digits === undefined ? 0 : m.toString().length - digits;
+    if (extra > 0) {
+      var unit = 10n ** BigInt(extra);
+      m = (m + unit / 2n) / unit;
+      e += extra;
+    }
+    var t = m.toString();
+    if (e >= 0) {
+      t += "0".repeat(e);
+    } else {
+      var point = t.length + e;
+      t = point > 0 ? t.slice(0, point) + "." + t.slice(point) : "0." + "0".repeat(-point) + t;
+    }
+    return (negative && m !== 0n ? "-" : "") + t;
   }
 
   // The first value of the iteration (trace order) that is not 0 but below the smallest normal double (2.2e-308: a
@@ -1035,7 +1205,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    cancelling: cancelling, subnormal: subnormal,
+    cancelling: cancelling, subnormal: subnormal, handIteration: handIteration, digitsOff: digitsOff,
     canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,

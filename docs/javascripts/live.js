@@ -142,6 +142,8 @@
       if (noisy) return { noisy: noisy, values: values, net: net, x: x };
       var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
       if (tiny) return { tooSmall: tiny, values: values, net: net, x: x };
+      var off = E.digitsOff(it, values.d, values.eta); // a printed digit that the value by hand has not
+      if (off) return { noisy: off, values: values, net: net, x: x };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -228,6 +230,13 @@
           "write the numbers of neuron " + i + " and x with halves, quarters and eighths, which a double holds exactly."
           : ".");
       }
+      if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
+        return "These numbers would print a digit of a double's rounding: " + where + " = " +
+          E.writtenPlain(noisy.sum) + " in floating point, but " + handText(noisy.byHand) + "\u2026 by hand, which " +
+          "the page writes " + handText(noisy.right) + ": a double keeps about 16 significant digits, and its " +
+          "rounding reaches a digit the page prints." + kept + (fresh ? ". Try smaller weights or inputs, or " +
+          "another d." : ".");
+      }
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");
       if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
@@ -247,6 +256,20 @@
       return "These numbers cancel too far to show: the terms of " + where + " (the largest " + signed(noisy.term) +
         ") add up to " + signed(noisy.sum) + digits + "them (about 16 digits) could change the digits the page " +
         "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : atTarget ? converged : ".");
+    }
+
+    // A value by hand as digitsOff writes it ("-286799148016.339", "3.7e-6") as plain text: a real minus sign, and
+    // "3.7 × 10⁻⁶".
+    function handText(text) {
+      var m = /^(-?[\d.]+)e([+-]\d+)$/.exec(text);
+      return m ? m[1].replace("-", "\u2212") + " \u00d7 10" + superscript(Number(m[2])) : text.replace("-", "\u2212");
+    }
+
+    function superscript(power) {
+      var digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+      return (power < 0 ? "\u207b" : "") + String(Math.abs(power)).replace(/\d/g, function (n) {
+        return digits.charAt(Number(n));
+      });
     }
 
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".

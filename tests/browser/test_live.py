@@ -270,6 +270,26 @@ def test_large_results_print_only_the_digits_a_double_holds(tab):
     assert f"E(0) = {right['E']:.4f}" in tab.page.text_content("#bp-plot-caption")
 
 
+def test_a_digit_of_a_doubles_rounding_is_refused_naming_the_value_by_hand(tab):
+    """A reviewer's tanh network with w_41 = 10^6: E(n+1) printed 403740232588.766 where it is 403740232588.76549...
+    by hand (mpmath, from the numbers as typed), a digit of the double's rounding that no bound of `cancelling` caught.
+    The page keeps the last valid numbers and says which value, both ways, in the words of digitsOff."""
+    import mpmath
+
+    visit(tab)
+    tab.page.select_option("#bp-in-hidden", "tansig")
+    good = tab.page.evaluate(NUMBERS_JS)
+    fill(tab, "w41", "1000000")
+    status = tab.page.text_content("#bp-live-status")
+    m = re.match(r"These numbers would print a digit of a double's rounding: (\S+) = ", status)
+    assert m, status
+    ex = oracle_example(example_values() | {"hidden": "tansig", "w41": 1e6})
+    with mpmath.workdps(80):
+        by_hand = mpmath.nstr(oracle.exact_steps(ex)[m[1]], 20, min_fixed=-100, max_fixed=100).replace("-", "\u2212")
+    assert f" in floating point, but {by_hand}\u2026 by hand, which the page writes " in status, status
+    assert tab.page.evaluate(NUMBERS_JS) == good  # the last valid numbers stay
+
+
 def test_terms_that_cancel_below_the_printed_decimals_are_refused(tab):
     """A reviewer's purelin network with x = (999999, -1000000) and w_41 = -w_42 = 999999: v4 printed 10000.120009
     for the exact 10000.12, and E was off by 9. The page now keeps the last valid numbers and says which sum."""
