@@ -470,7 +470,7 @@ EXPRESSIONS = [
 
 # The TeX typed in the page's exec blocks.
 CODE = [
-    (r"w_{ {{j}}1} x_1 + w_{ {{j}}2} x_2 = {{s}}", None),
+    (r"{{a}} x_1 + {{b}} x_2 = {{s}}", None),
     (r"k=1", inputs_are(1, 2)),  # erratum 2's table: the slide's sum, for each input k it leaves free
     (r"k=2", inputs_are(1, 2)),
     (r"k = 1", inputs_are(1, 2)),
@@ -487,7 +487,7 @@ NOT_FACTS = {
     r"a = \operatorname{logsig}(n)": "MATLAB's call, quoted to say how to read it",
     r"\frac{\partial}{\partial z}": "notation: the slide's sign for a derivative",
     r"\frac{d}{dz}": "notation: the usual sign for it",
-    r"w_{ {{j}}1} x_1 + w_{ {{j}}2} x_2 = {{s}}": "numbers the block computes (test_errata: the coincidence tests)",
+    r"{{a}} x_1 + {{b}} x_2 = {{s}}": "numbers the block computes (test_errata: the coincidence tests)",
     r"\eta = {{eta:given}}": "the example's η, as given",
 }
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import math
 import re
 from collections.abc import Callable
 
@@ -454,9 +455,34 @@ def test_page_check_of_erratum_1_explains_a_neuron_the_literal_reading_gets_righ
     text = " ".join(first.split())
     assert "Literal reading agrees: **False**" in text
     assert ("For this example the literal reading happens to give the right value for neuron 2: to its own "
-            "weighted input it adds the other neurons', $w_{ 11} x_1 + w_{ 12} x_2 = -1.600000$ and "
-            "$w_{ 31} x_1 + w_{ 32} x_2 = 1.600000$, and these add up to $0.000000$. A coincidence of the numbers, "
+            "weighted input it adds the other neurons', $w_{11} x_1 + w_{12} x_2 = -1.600000$ and "
+            "$w_{31} x_1 + w_{32} x_2 = 1.600000$, and these add up to $0.000000$. A coincidence of the numbers, "
             "not of the formula: for neurons 1 and 3 it is wrong.") in text, text
+
+def test_errata_1_and_2_say_once_which_neurons_a_coincidence_gets_right(tmp_path):
+    """A TA's example (x = (0.5, 0), w_i1 = 0.4, -0.4, 0.4): the literal reading of erratum 1 gets neurons 1 and 3 right
+    (the other two weighted inputs, -0.2 and 0.2, cancel for each) and the page wrote the same paragraph twice; erratum
+    2's sum over i with k = 1 gets both right, written 'neuron 1 with k = 1 and neuron 3 with k = 1'. One sentence each,
+    from plain arithmetic here."""
+    example = {"w_hidden": [[0.4, 0.7], [-0.4, 0.7], [0.4, -0.2]], "b_hidden": [0.1, -0.1, 0.1],
+               "w_output": [[0.5, 0.5, -0.5]], "b_output": [0.1], "hidden": "tansig", "output": "purelin",
+               "x": [0.5, 0.0], "d": -1.0, "eta": 0.1}
+    weighted = [row[0] * 0.5 + row[1] * 0.0 for row in example["w_hidden"]]
+    assert weighted[1] + weighted[2] == 0 == weighted[0] + weighted[1] != weighted[0] + weighted[2], "the premise"
+    column = sum(row[0] for row in example["w_hidden"]) * 0.5  # the slide's sum over i with k = 1
+    assert [math.isclose(column, weighted[i]) for i in range(3)] == [True, False, True], "the premise"
+    first, second = (" ".join(t.split()) for t in _errata_1_and_2(tmp_path, example))
+    assert ("For this example the literal reading happens to give the right value for neurons 1 and 3: to each "
+            "one's own weighted input it adds the other neurons', which cancel: for neuron 1, "
+            "$w_{21} x_1 + w_{22} x_2 = -0.200000$ and $w_{31} x_1 + w_{32} x_2 = 0.200000$, and these add up to "
+            "$0.000000$; for neuron 3, $w_{11} x_1 + w_{12} x_2 = 0.200000$ and $w_{21} x_1 + w_{22} x_2 = "
+            "-0.200000$, and these add up to $0.000000$. A coincidence of the numbers, not of the formula: for "
+            "neuron 2 it is wrong.") in first, first
+    assert first.count("happens to give the right value") == 1
+    assert ("For this example the slide's version happens to give the right value for neurons 1 and 3 with $k = 1$. "
+            "A coincidence of the numbers, not of the formula: with the same $k$ it is wrong for another neuron."
+            ) in second, second
+
 
 def test_page_check_of_the_sigmoid_lines_says_what_sympy_proves():
     lines = verdicts(section_outputs()["erratum-sigmoid-derivation"])
