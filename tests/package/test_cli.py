@@ -343,9 +343,11 @@ def test_a_bad_number_in_a_weights_file_is_one_line_exit_2_via_subprocess(tmp_pa
 
 
 def test_the_worked_examples_sample_still_fills_in_where_it_fits(tmp_path, capsys):
-    """A weights file of the worked example's sizes without x, d or eta still takes them from the worked example."""
+    """A weights file of the worked example's sizes without x, d or eta still takes them from the worked example. (The
+    file keeps the example's activations: a weights file without them is logsig and purelin, not the example's.)"""
     path = tmp_path / "weights.json"
-    path.write_text(json.dumps({k: EX[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")}))
+    path.write_text(json.dumps({k: EX[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")
+                                if k in EX}))
     assert main(["trace", "--weights", str(path), "--format", "json"]) == 0
     got = json.loads(capsys.readouterr().out)
     want = expected()

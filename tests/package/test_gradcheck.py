@@ -323,7 +323,7 @@ def test_right_rules_give_about_1e_8_and_slips_more_than_1e_4(monkeypatch):
 
 # --- gradients of rounding-noise size: judged absolutely, as numpy.isclose does with atol ------------------------
 
-SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+SATURATED = {**oracle.shipped(), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
 
 
 def test_a_saturated_network_passes_with_the_right_rules_and_fails_with_a_slip(monkeypatch):

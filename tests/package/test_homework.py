@@ -1272,12 +1272,19 @@ def hint_formula_holds(world: str, stated, truth, seed: int = 1) -> bool:
     return all(math.isclose(got[name], value, rel_tol=1e-7, abs_tol=1e-10) for name, value in want.items())
 
 
+# HINT_FORMULAS' texts are the hints of the slides' network (2-3-1, logsig hidden, purelin output), which the shipped
+# example is; an example with other activations gets other texts, checked in SHAPE_HINT_FORMULAS and by
+# test_the_derivative_hints_give_the_hidden_layers_own_derivative.
+SLIDES_NET = net_of(oracle.SHIPPED)
+
+
 def hints_shown(where: str) -> list[str]:
-    """The hints a student is shown for ``where``: a catalogue mistake's, or an exercise's (its slips and boxes)."""
+    """The hints a student is shown for ``where``: a catalogue mistake's for the slides' network, or an exercise's (its
+    slips and boxes)."""
     if where.startswith("exercise "):
         exercise = exercises.get(where.removeprefix("exercise "))
         return [m.hint for m in exercise.mistakes] + [h for m in exercise.mistakes for _, h in m.box_hints]
-    return [homework.hint(where)]
+    return [homework.hint(where, SLIDES_NET)]
 
 
 @pytest.mark.parametrize(("where", "text", "world", "stated", "truth"), HINT_FORMULAS,
@@ -1390,8 +1397,16 @@ def test_every_hint_formula_is_checked():
     is a checked entry of HINT_FORMULAS; the live page's hints are the catalogue's, not a copy."""
     docs = [(m.name, inspect.getdoc(m.fn)) for m in homework.MISTAKES]
     assert [HINT_LINE.findall(doc) for _, doc in docs] == [[m.hint] for m in homework.MISTAKES]
-    assert unchecked_hint_formulas(docs) == []
-    assert sum(len(hint_formula_spans(m.hint)) for m in homework.MISTAKES) >= 18, "the spans are found"
+    slides = [(m.name, f"Hint: {m.hint_for(SLIDES_NET)}") for m in homework.MISTAKES]  # the shipped example's hints
+    assert unchecked_hint_formulas(slides) == []
+    # the example in use: its hidden layer's own f'(v_i) (the derivative hints) is checked for every activation by
+    # test_the_derivative_hints_give_the_hidden_layers_own_derivative
+    from backprop import examples
+
+    own_derivative = {(name, span) for name, hint in derivative_hints(examples.NET.hidden).items()
+                      for span in hint_formula_spans(hint)}
+    assert [u for u in unchecked_hint_formulas(docs) if u not in own_derivative] == []
+    assert sum(len(hint_formula_spans(m.hint_for(SLIDES_NET))) for m in homework.MISTAKES) >= 18, "the spans are found"
     names = {m.name for m in homework.MISTAKES}
     assert {name for where, *_ in HINT_FORMULAS for name in where if not name.startswith("exercise ")} <= names
     live_data = re.search(r'data-json="([^"]*)"', homework_live_data())[1]

@@ -121,7 +121,7 @@ def test_rule_2_step_stops_on_a_hidden_output_of_1(monkeypatch):
     """'|Δb_4| > |Δw_4i| for every i' rests on |f(v_i)| < 1: with a hidden output of exactly 1 in floating point (a
     logistic neuron at v_3 = 40, which the loader refuses as saturated) Δw_43 = Δb_4, and it stops, naming the
     sentence and Δb_4, instead of printing it."""
-    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "hidden": "logsig", "x": [0.0, 0.0], "b_hidden": [0.0, 0.0, 40.0]}
+    ex = {**oracle.shipped(), "hidden": "logsig", "x": [0.0, 0.0], "b_hidden": [0.0, 0.0, 40.0]}
     it = oracle.iteration(ex)
     assert it["y_hidden"][2] == 1.0 and it["dw_output"][0][2] == it["db_output"][0] != 0  # the premise
     patch_example(monkeypatch, ex)

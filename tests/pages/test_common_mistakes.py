@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from decimal import ROUND_UP, Decimal
 
 import numpy as np
 import pytest
@@ -514,7 +515,7 @@ def test_mistakes_page_slides_hyperbolic_rows_inline():
 # ---------------------------------------------------------------------------------------------
 
 ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.json")
-SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+SATURATED = {**oracle.shipped(), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
 CHECK = re.compile(r"Gradient check[^:]*: (?:right (\S+), )?\*\*wrong (\S+)\*\*")
 
 
@@ -606,9 +607,18 @@ def tex_sci(value: float) -> str:
 
 
 def moved_tex(value: float) -> str:
-    """How far the output weights move, as the page writes it, transcribed: six decimals from 10^-4 (three
-    significant digits or more), else `tex_sci`, in math."""
-    return f"${value:.6f}$" if 1e-4 <= abs(value) < 1e4 else f"${tex_sci(value)}$"
+    """How far the output weights move, as the page writes it, transcribed: "at most" a bound, so its size rounded up
+    (3.7539e-5 is written 3.76e-5), to six decimals from 10^-4 (three significant digits or more), else to three
+    significant digits in TeX's scientific notation, in math."""
+    size = Decimal(repr(abs(float(value))))
+    sign = "-" if value < 0 else ""
+    if Decimal("1e-4") <= size < Decimal("1e4"):
+        return f"${sign}{size.quantize(Decimal('0.000001'), rounding=ROUND_UP)}$"
+    exponent = size.adjusted()
+    mantissa = size.scaleb(-exponent).quantize(Decimal("0.01"), rounding=ROUND_UP)
+    if mantissa >= 10:  # 9.991 and up round up to 10.00
+        mantissa, exponent = Decimal("1.00"), exponent + 1
+    return f"${sign}{mantissa} \\times 10^{{{exponent}}}$"
 
 
 
@@ -616,7 +626,7 @@ def test_mistakes_page_says_when_a_small_eta_e_keeps_mistake_1_below_the_bug_thr
     """η = 0.005 and e = 0.015: using w_4i(n+1) = w_4i(n) + η e y_hi shifts the hidden gradients by a relative 3e-5,
     below the 1e-4 the page reads as a bug, and the build stopped. The page now says so, with η e, how far the output
     weights move and the two relative errors (reference_net's), orders apart; the other checks still read."""
-    base = oracle.load_example(oracle.DEFAULT_FILE)
+    base = oracle.shipped()
     ex = oracle.with_sample(base, eta=0.005, d=round(oracle.iteration(base)["y"] + 0.015, 6))
     p, x, d, eta = network_of(ex)
     right = updates(p, x, d, eta)
@@ -792,7 +802,7 @@ def test_mistakes_page_says_how_far_apart_mistake_1_is_with_a_tiny_eta(tmp_path)
     hidden gradients by a relative of about 1e-9. The build stopped there ("Change the page or the example") for an
     example the loader accepts; the page now says the check does not catch the mistake, why the step is small, and how
     far apart the two relative errors are."""
-    base = oracle.load_example(oracle.DEFAULT_FILE)
+    base = oracle.shipped()
     ex = oracle.with_sample(base, eta=0.000001, d=round(oracle.iteration(base)["y"] + 0.015, 6))
     ex.pop("practice", None)
     said = prose_with(tmp_path, ex, "common-mistakes")
@@ -816,7 +826,7 @@ def test_mistakes_page_says_whether_the_check_tells_mistake_1_from_the_right_rul
     with eta = 1e-6, 6.1e-8 against 1.4e-8, not ten times. Both below the 1e-4 of a bug, and the build stopped at both
     (it wanted three orders of magnitude, or 1e-5). The page now says it does not catch the mistake and how many whole
     orders apart the two are, or, under one, that it cannot tell the mistake from the right rules."""
-    base = oracle.load_example(oracle.DEFAULT_FILE)
+    base = oracle.shipped()
     ex = oracle.with_sample(base, **SATURATED_SMALL_ETA, eta=eta)
     ex.pop("practice", None)
     said = prose_with(tmp_path, ex, "common-mistakes")
@@ -1139,7 +1149,7 @@ def test_mistake_5_leaves_out_a_neuron_whose_output_weight_is_0(tmp_path):
     relative error y_hi of the wrong logsig row holds only where error comes back: neuron 1's updates are 0 right or
     wrong (w_41 = 0), yet its y_h1 = 0.57 stopped the build ('every y_hi is so close to 0'). The page now leaves it
     out and says why, with the largest of the others (the oracle's y_hi)."""
-    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [0.1, -12.5, -12.6], "w_output": [[0.0, 0.8, 0.9]]}
+    ex = {**oracle.shipped(), "b_hidden": [0.1, -12.5, -12.6], "w_output": [[0.0, 0.8, 0.9]]}
     ex.pop("practice", None)
     y_h = oracle.iteration(ex)["y_hidden"]
     assert y_h[0] > 0.5 and max(y_h[1:]) < 1e-4  # the premise
@@ -1163,7 +1173,7 @@ def test_mistake_1_says_the_two_read_alike_where_they_print_alike(tmp_path):
 def test_a_saturated_tanh_output_writes_its_slope_with_its_field(tmp_path):
     """A reviewer's example with v_4 = 9.9 for the tanh output of mistake 2: the page wrote "f'(v_4) = 1 - y^2 = 1 -
     1.000000^2 ≈ 1.0 × 10^-8", whose numbers give 0. It writes 1 / cosh^2 v_4 (v_4 the oracle's) and says why."""
-    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "w_output": [[4.0, 3.5, 3.0]], "b_output": [3.0], "d": 5.0}
+    ex = {**oracle.shipped(), "w_output": [[4.0, 3.5, 3.0]], "b_output": [3.0], "d": 5.0}
     _, (y,) = forward({**ex, "output": "tansig"}, ex["x"])
     assert s6(y) == "1.000000", "the premise: the written y keeps none of the digits of 1 - y^2"
     said = prose_with(tmp_path, ex, "common-mistakes")

@@ -698,7 +698,8 @@ def bracket_times_slope_is_delta_i() -> list[tuple]:
           "d": [0.4, -0.3], "output": "tansig"}
     it = oracle.iteration(ex)
     net = backprop.Network(*(np.array(ex[key], dtype=float) for key in ("w_hidden", "b_hidden", "w_output",
-                                                                         "b_output")), output="tansig")
+                                                                         "b_output")),
+                           hidden=ex.get("hidden", "logsig"), output="tansig")  # the oracle's hidden layer
     fp = backprop.forward(net, np.array(ex["x"], dtype=float))
     back = rules._back_sum(rules.error(fp, ex["d"]) * rules.f_prime_output(fp), net.w_output)
     want = [sum(it["e_list"][j] * it["fp_output"][j] * ex["w_output"][j][i] for j in (0, 1)) for i in range(3)]

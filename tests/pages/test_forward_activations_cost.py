@@ -301,7 +301,7 @@ def test_a_tie_that_doubles_miss_gets_approx(tmp_path):
     hair above it, which looked like "=". The page writes "\\approx", judged in exact decimals (show.exact). (The
     review's w_41 = 100000.000007 and d = 50001.5 printed E(n+1) = 49661.485428, 49661.4854285186 by hand: the loader
     refuses that example now, `_teachable._check_digits_hold`.)"""
-    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]],
+    ex = {**oracle.shipped(), "w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]],
           "b_hidden": [-0.2, -0.7, -1.1], "w_output": [[1000.000007, 1, 1]], "b_output": [0.4], "d": 501.5,
           "eta": 0.000001}
     fp = oracle.forward(ex)
@@ -320,7 +320,7 @@ def test_a_field_that_is_0_by_hand_is_written_0_and_the_page_says_why(tmp_path):
     math doubles keep their rounding (-5.6e-17, 1.1e-16): the page wrote "v_1 ≈ -5.6 × 10^{-17}", a number no reader
     adding up the written numbers gets. It writes 0 (and f(0) for y_h1, here and on rule 1's page) and says once why
     the package's differs, with those doubles."""
-    ex = {**oracle.load_example(oracle.DEFAULT_FILE), "x": [0.6, -0.8],
+    ex = {**oracle.shipped(), "x": [0.6, -0.8],
           "w_hidden": [[0.5, 0.375], [-0.3, 0.6], [0.5, 0.6]], "b_hidden": [0.0, 0.66, 0.3]}
     ex["practice"] = {**ex["practice"], "x": [0.7, -0.9]}  # its fields must differ from the worked example's
     v = oracle.forward(ex)["v_hidden"]

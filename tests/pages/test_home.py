@@ -52,8 +52,9 @@ def test_home_page_says_how_to_change_the_example():
 
 
 
-# Each refusal of the loader for a worked example: a change to the example in use, what the loader says, and what the
-# home page's list of them says (it had missed the output weights all 0, added to the loader after a review).
+# Each refusal of the loader for a worked example: a change to the shipped example (oracle.SHIPPED: a saturated neuron
+# needs its x), what the loader says, and what the home page's list of them says (it had missed the output weights all
+# 0, added to the loader after a review).
 LOADER_REFUSALS = {
     "output weights all 0": ({"w_output": [[0.0, 0.0, 0.0]]}, "every output weight w_4i is 0",
                              "output weights $w_{4i}$ that are all 0"),
@@ -77,7 +78,7 @@ def test_home_page_lists_each_refusal_of_the_loader(tmp_path, name):
 
     change, refused, listed = LOADER_REFUSALS[name]
     path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.load_example(oracle.DEFAULT_FILE), **change}), encoding="utf-8")
+    path.write_text(json.dumps({**oracle.shipped(), **change}), encoding="utf-8")
     with pytest.raises(ValueError, match=re.escape(refused)):
         examples.load(path)
     assert listed in " ".join(prose("index").split()), listed

@@ -507,7 +507,7 @@ def test_verification_choice_of_h():
 # ---------------------------------------------------------------------------------------------
 
 ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.json")
-SATURATED = {**oracle.load_example(oracle.DEFAULT_FILE), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
+SATURATED = {**oracle.shipped(), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
 
 
 def verification_of(tmp_path, ex: dict) -> tuple[str, str]:
@@ -1000,7 +1000,7 @@ def test_verification_points_to_the_relative_error_where_a_gradient_prints_few_d
     gradients and central differences, and says their relative error shows more (below RIGHT, 10^-7)."""
     # a code review's: b_1 = 9, where w_11 and b_1 print 0.000093 and agree to r = 7.6e-8 by the page's r, but not by
     # |a - c| < 10^-7 |a|, which the page used for this sentence only
-    biased = {**oracle.load_example(oracle.DEFAULT_FILE), "b_hidden": [9.0, 0.2, 0.3]}
+    biased = {**oracle.shipped(), "b_hidden": [9.0, 0.2, 0.3]}
     biased.pop("practice", None)
     for ex, text in ((EX, page_text("verification")),
                      (SMALL_COST, pages_with(tmp_path, SMALL_COST, ("verification",))["verification"]),

@@ -140,9 +140,13 @@ def render_with_example(path: Path, pages: Sequence[str], skip: str | None = Non
 
 def pages_with(tmp_path: Path, example: dict, pages: Sequence[str], skip: str | None = None) -> dict[str, str]:
     """page -> `render_page` of it with the worked example ``example`` (a dict as in backprop/example.json), written to
-    a file in ``tmp_path`` for `render_with_example`."""
+    a file in ``tmp_path`` for `render_with_example`. An example without a "practice" entry gets the shipped one
+    (`oracle.SHIPPED`), not the package file's, which the loader would give it: an instructor may have edited that file,
+    and the loader refuses a practice example that shares a neuron's fields with the worked example."""
+    from tests.support import oracle
+
     path = tmp_path / "example.json"
-    path.write_text(json.dumps(example), encoding="utf-8")
+    path.write_text(json.dumps({"practice": oracle.SHIPPED["practice"], **example}), encoding="utf-8")
     return render_with_example(path, pages, skip)
 
 
