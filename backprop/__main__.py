@@ -16,6 +16,8 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
+import numpy as np
+
 from . import activations, examples, homework, labels, show
 from ._checks import as_array, as_target, check_eta
 from .network import Network
@@ -195,8 +197,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         shown.append(step)
         if step is report.first_wrong:
             break
-    expected = [num(s.expected, decimals) for s in shown]
-    given = [num(s.given, decimals) for s in shown]
+    expected = [_text(s.expected, decimals) for s in shown]
+    given = [_text(s.given, decimals) for s in shown]
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
@@ -218,7 +220,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
-    print(f"First wrong step: {wrong.name} (expected {num(wrong.expected, decimals)}, "
+    print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "
           f"given {num(wrong.given, decimals)}).")
     if len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
         print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
@@ -277,9 +279,25 @@ def _require_defaults_fit(net: Network, path: str, defaults: dict[str, object]) 
                 f"{count(want, what)}: give --{key} with {count(want, 'number')}, or {key!r} in the file")
 
 
+#: From this size on, a number's integer digits alone are more than the about 15 significant digits a double holds.
+PLAIN_BELOW = 1e15
+
+
+def _text(value: float, decimals: int) -> str:
+    """A value as the trace prints it: ``decimals`` decimals (`show.num`), or from `PLAIN_BELOW` on in e-notation
+    with ``decimals`` decimals of its mantissa (x = (1e300, 1e300) had printed v1 with 300 digits, most of them a
+    double's noise)."""
+    return num(value, decimals) if not abs(value) >= PLAIN_BELOW else f"{value:.{decimals}e}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest:  # as argparse says it, and why where a negative number in e-notation was taken for an option
+        numbers = [word for word in rest if re.fullmatch(r"-\d*\.?\d+[eE][-+]?\d+", word)]
+        plain = np.format_float_positional(float(numbers[0]), trim="-") if numbers else ""  # -1e5: -100000
+        why = f": argparse reads {numbers[0]} as an option; write it without the exponent, {plain}" if numbers else ""
+        parser.error(f"unrecognized arguments: {' '.join(rest)}{why}")
     try:
         sample: dict[str, object] = {}
         if args.weights:
@@ -318,7 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         width = max(len(name) for name, _ in rows)
         for name, value in rows:
-            text = num(value, args.decimals)  # as the pages write it: never -0.000000
+            text = _text(value, args.decimals)  # as the pages write it: never -0.000000
             print(f"{name:<{width}} = {text if text.startswith('-') else ' ' + text}")
     return 0
 

@@ -464,3 +464,27 @@ def test_a_reader_that_stops_early_gets_no_traceback():
     err = proc.stderr.read()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_a_negative_number_in_e_notation_is_named_with_how_to_write_it():
+    """An instructor's review: `--x 1e5 -1e5` said only "unrecognized arguments: -1e5" (argparse takes a word that
+    starts with "-" and is no plain number for an option). The message says so and gives the number without its
+    exponent; another unknown word keeps argparse's message."""
+    proc = run_main("trace", "--x", "1e5", "-1.5e-3")
+    assert proc.returncode == 2 and proc.stderr.strip().endswith(
+        "error: unrecognized arguments: -1.5e-3: argparse reads -1.5e-3 as an option; write it without the exponent, "
+        "-0.0015"), proc.stderr
+    assert run_main("trace", "--x", "1", "-100000").returncode == 0  # as it says
+    proc = run_main("trace", "--bogus")
+    assert proc.returncode == 2 and proc.stderr.strip().endswith("error: unrecognized arguments: --bogus")
+
+
+def test_a_value_of_1e15_or_more_is_printed_in_e_notation():
+    """x = (1e300, 1e300): v1 printed with 300 digits, most of them noise (a double holds about 15). From 10^15 on the
+    text format writes e-notation with --decimals decimals of the mantissa; the oracle's plain-math fields."""
+    proc = run_main("trace", "--x", "1e300", "1e300", "--eta", "1e-300")
+    lines = {k.strip(): v for k, v in (line.split(" = ") for line in proc.stdout.splitlines() if " = " in line)}
+    ex = oracle.load_example()
+    v1 = ex["w_hidden"][0][0] * 1e300 + ex["w_hidden"][0][1] * 1e300 + ex["b_hidden"][0]
+    assert lines["v1"].strip() == f"{v1:.6e}" and len(lines["v1"].strip()) < 20, proc.stdout[:300]
+    assert all(len(text.strip()) <= 24 for text in lines.values()), proc.stdout
