@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -84,6 +85,8 @@ def _weights_help() -> str:
     x = "[" + ", ".join(f"x{k}" for k in labels.inputs(net.n_in)) + "]"
     names = list(activations.ACTIVATIONS)
     known = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 else names[0]
+    defaults = {f.name: f.default for f in dataclasses.fields(Network)}  # what a file without them gets
+    left_out = f"{defaults['hidden']} and {defaults['output']} if left out"
     w_hidden = f'"w_hidden": {matrix(hidden, labels.inputs(net.n_in))}'
     w_output = f'"w_output": {matrix(outputs, hidden)}'
     width = max(len(w_hidden), len(w_output)) + 3  # the comments' column; the optional keys' one further
@@ -93,7 +96,7 @@ weights file (--weights FILE.json): a JSON object with
   "b_hidden": {vector(hidden)}
   {w_output:<{width}}rows = output neurons j, columns = hidden i
   "b_output": {vector(outputs)}
-  {'"hidden": "logsig", "output": "purelin"':<{width + 1}}optional; {known}
+  {'"hidden": "logsig", "output": "purelin"':<{width + 1}}optional ({left_out}); {known}
   {f'"x": {x}, "d": d, "eta": eta':<{width + 1}}optional; --x, --d and --eta win over them
 Any sizes work as long as they agree. Without --weights the site's worked example is used (with --practice its
 practice example), the file

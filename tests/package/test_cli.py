@@ -488,3 +488,19 @@ def test_a_value_of_1e15_or_more_is_printed_in_e_notation():
     v1 = ex["w_hidden"][0][0] * 1e300 + ex["w_hidden"][0][1] * 1e300 + ex["b_hidden"][0]
     assert lines["v1"].strip() == f"{v1:.6e}" and len(lines["v1"].strip()) < 20, proc.stdout[:300]
     assert all(len(text.strip()) <= 24 for text in lines.values()), proc.stdout
+
+
+def test_the_help_says_what_a_weights_file_without_activations_gets(tmp_path):
+    """A helper's note: the help called "hidden" and "output" optional without saying what a file that leaves them out
+    gets. It says logsig and purelin, and a tanh example's weights without them trace as the oracle's logsig/purelin
+    network does."""
+    help_text = run_main("trace", "--help").stdout
+    assert '"hidden": "logsig", "output": "purelin"' in help_text
+    assert "optional (logsig and purelin if left out); logsig, tansig or purelin" in help_text
+    ex = oracle.load_example(oracle.EXAMPLES_DIR / "tanh-hidden.json")
+    weights = {key: ex[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "x", "d", "eta")}
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(weights), encoding="utf-8")
+    got = json.loads(run_main("trace", "--weights", str(path), "--format", "json").stdout)
+    want = oracle.trace_values(oracle.iteration({**weights, "hidden": "logsig", "output": "purelin"}))
+    assert got == pytest.approx(want, rel=1e-12, abs=1e-15)
