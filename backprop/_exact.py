@@ -60,8 +60,10 @@ def typed(values: ArrayLike) -> np.ndarray:
 
 def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str, Decimal] | None:
     r"""Every step of one iteration by hand, named and ordered as `backprop._trace.trace` names them: the forward
-    pass, $e$, $E$, the four rules, the new values, $y(n+1)$ and $E(n+1)$; and the slopes $f'(v_i)$, $f'(v_j)$ after
-    them (``"f'(v1)"``, ..., ``"f'(v4)"``). None where an activation has no exact formula (`EXACT`)."""
+    pass, $e$, $E$, the four rules, the new values, $y(n+1)$ and $E(n+1)$; then what the pages print beside them: the
+    slopes $f'(v_i)$, $f'(v_j)$ (``"f'(v1)"``, ..., ``"f'(v4)"``), the local gradients (``"δ4"``, ``"δ1"``, ...) and
+    the gradients $\partial E / \partial \theta$ (``"∂E/∂w41"``, ...). None where an activation has no exact formula
+    (`EXACT`)."""
     if net.hidden not in EXACT or net.output not in EXACT:
         return None
     (f_hidden, slope_hidden), (f_output, slope_output) = EXACT[net.hidden], EXACT[net.output]
@@ -90,6 +92,14 @@ def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str,
         y_next = forward(new.w_hidden, new.b_hidden, new.w_output, new.b_output).y_output
         steps = _names_and_values(fp, d, u, new, y_next, value=Decimal)
         n_hidden, n_out = len(fp.y_hidden), len(fp.y_output)
-        steps |= {f"f'(v{i})": s for i, s in zip(labels.hidden_neurons(n_hidden), slopes_hidden)}
-        steps |= {f"f'(v{j})": s for j, s in zip(labels.output_neurons(n_hidden, n_out), slopes_output)}
+        hidden, outputs = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)
+        steps |= {f"f'(v{i})": s for i, s in zip(hidden, slopes_hidden)}
+        steps |= {f"f'(v{j})": s for j, s in zip(outputs, slopes_output)}
+        steps |= {f"δ{j}": s for j, s in zip(outputs, delta_output)}
+        steps |= {f"δ{i}": s for i, s in zip(hidden, delta_hidden)}
+        # the gradients ∂E/∂θ = -δ times θ's input, named as the updates are (∂E/∂w41 beside Δw41)
+        gradients = SimpleNamespace(dw_output=-np.outer(delta_output, fp.y_hidden), db_output=-delta_output,
+                                    dw_hidden=-np.outer(delta_hidden, x), db_hidden=-delta_hidden)
+        named = _names_and_values(fp, d, gradients, new, y_next, value=Decimal)
+        steps |= {"∂E/∂" + name[1:]: value for name, value in named.items() if name.startswith("Δ")}
         return {name: +value for name, value in steps.items()}  # unary plus: rounded to the context's precision

@@ -4,9 +4,9 @@ the field and the value, and says what to change.
 
 * `check_example`: no output equal to $d$, or so close that the cost $E = e^2/2$ prints with fewer than three
   significant digits (`MIN_COST`); no hidden neuron saturated to $f'(v_i) = 0$, or to a slope from its output
-  that is rounding; no field whose printed digits a double's rounding could change (terms that cancel; a field 0 by
-  hand whose output keeps the double's rounding, tanh's); no step of the iteration whose double prints a digit its value
-  by hand (`backprop._exact`) has not; no given number with more decimals
+  that is rounding; no value the pages print (every step of the iteration, the slopes, the local gradients and the
+  gradients) whose double prints a digit its value by hand (`backprop._exact`) has not (terms that cancel; a field 0
+  by hand whose output keeps the double's rounding, tanh's); no given number with more decimals
   than the pages print; no number of the iteration of `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would
   be more digits than a double holds.
 * `check_worked`: not every output weight $w_{4i} = 0$ in the worked example, or no error reaches the hidden layer and
@@ -21,15 +21,15 @@ from __future__ import annotations
 import math
 import os
 import sys
-from decimal import ROUND_HALF_EVEN
+from decimal import ROUND_HALF_EVEN, localcontext
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import _exact, activations, rules, show
+from . import _exact, activations, labels, rules, show
 from ._trace import trace
 from .activations import Array
-from .gradcheck import PARAMETERS
+from .gradcheck import PARAMETERS, analytic_gradient
 from .network import Network, forward
 from .show import DECIMALS
 
@@ -49,7 +49,7 @@ def check_example(net: Network, x: Array, d: float, eta: float, where: str) -> N
     ``net`` at ``x``, ``d`` and ``eta`` (the module's list)."""
     _check_not_degenerate(net, x, d, where)
     _check_given(net, x, d, eta, where)
-    _check_fields_hold(net, x, where)
+    _check_zero_fields(net, x, where)
     _check_printable(net, x, d, eta, where)
     _check_digits_hold(net, x, d, eta, where)
 
@@ -125,30 +125,49 @@ def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str)
     each step of the iteration (`trace`, and the slopes $f'(v)$), as the pages write its double (`show.written_digits`;
     a hidden field 0 by hand as 0, `show.hidden_fields`), must be the value by hand (`backprop._exact`) rounded to
     the same digits, or either rounding of a tie by hand. Terms of $10^8$ that cancel, or a value by hand a hundred
-    millionth of a unit from a tie, had printed a last digit one off (E = 2122.456705 for 2122.4567044...) while every
-    bound of `_check_fields_hold` held."""
+    millionth of a unit from a tie, had printed a last digit one off (E = 2122.456705 for 2122.4567044...) while a
+    worst-case bound of the rounding held; and such a bound refuses sums whose digits all hold (products of halves
+    and quarters, exact in binary, that cancel)."""
     by_hand = _exact.iteration(net, x, d, eta)
     if by_hand is None:  # an activation registered at run time: no exact formula to check with
         return
-    fp = forward(net, x)
-    computed = trace(net, x, d, eta)
-    computed |= {f"v{i}": float(v) for i, v in enumerate(show.hidden_fields(net, x), start=1)}
-    slopes = {"hidden": activations.get(net.hidden).derivative_from_output(fp.y_hidden),
-              "output": activations.get(net.output).derivative_from_output(fp.y_output)}
-    computed |= {f"f'(v{i})": float(s) for i, s in enumerate([*slopes["hidden"], *slopes["output"]], start=1)}
+    computed = _as_the_pages_compute(net, x, d, eta)
     for name, exact in by_hand.items():
         digits, unit = show.written_digits(computed[name])
-        if exact.quantize(unit, rounding=ROUND_HALF_EVEN) == digits or abs(exact - digits) == unit / 2:
-            continue
+        with localcontext(prec=_exact.PRECISION):  # the gap exactly: a value 10^-40 from a tie is no tie
+            if exact.quantize(unit, rounding=ROUND_HALF_EVEN) == digits or abs(exact - digits) == unit / 2:
+                continue
         right = exact.quantize(unit, rounding=ROUND_HALF_EVEN)
         tie = (digits + right) / 2
         why = (f"it lies {abs(exact - tie):.1e} from {tie.normalize():f}, the tie between the two, closer than a "
                f"double's rounding reaches" if abs(exact - tie) < unit / 100 else
                "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the pages print")
         shown = max(_SHOWN_DIGITS, exact.adjusted() - (exact - tie).adjusted() + 2)  # enough to see which way
+        whole = exact.normalize()
+        by_hand = f"{whole:f}" if len(whole.as_tuple().digits) <= shown else f"{exact:.{shown}g}..."
         raise ValueError(f"{where}one iteration gives {name} = {computed[name]!r} in floating point, which the pages "
-                         f"write as {digits}, but by hand it is {exact:.{shown}g}..., written {right}: "
+                         f"write as {digits}, but by hand it is {by_hand}, written {right}: "
                          f"{why}; choose other numbers (smaller weights or inputs, or another d)")
+
+
+def _as_the_pages_compute(net: Network, x: Array, d: float, eta: float) -> dict[str, float]:
+    r"""Every value `backprop._exact.iteration` names, as the pages compute its double: the trace (a hidden field 0 by
+    hand written 0, `show.hidden_fields`), the slopes from the outputs, $\delta_4 = e\, f'(v_4)$ and $\delta_i =
+    f'(v_i)\, w_{4i}\, \delta_4$ multiplied in that order (the rule pages' and the iteration page's), and the rules'
+    gradients (`backprop.gradcheck.analytic_gradient`)."""
+    fp = forward(net, x)
+    computed = trace(net, x, d, eta)
+    computed |= {f"v{i}": float(v) for i, v in enumerate(show.hidden_fields(net, x), start=1)}
+    f_hidden = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
+    f_output = activations.get(net.output).derivative_from_output(fp.y_output)
+    computed |= {f"f'(v{i})": float(s) for i, s in enumerate([*f_hidden, *f_output], start=1)}
+    delta_4 = float(d - fp.y_output[0]) * float(f_output[0])
+    computed[f"δ{net.n_hidden + 1}"] = delta_4
+    computed |= {f"δ{i}": float(f * w * delta_4) for i, (f, w) in enumerate(zip(f_hidden, net.w_output[0]), start=1)}
+    for name, gradient in analytic_gradient(net, x, d).items():
+        computed |= {"∂E/∂" + labels.parameter(name, index, net.n_hidden, sep=""): float(value)
+                     for index, value in np.ndenumerate(gradient)}
+    return computed
 
 
 #: How many significant digits of a value by hand a message shows at least: a double's, and more where it lies nearer
@@ -169,40 +188,25 @@ def _check_given(net: Network, x: Array, d: float, eta: float, where: str) -> No
                                  f"with at most {DECIMALS} decimals")
 
 
-def _check_fields_hold(net: Network, x: Array, where: str) -> None:
-    r"""Refuse a field whose printed digits a double's rounding could change, as the live page refuses one
-    (``cancelling``): a sum of $n$ terms is off by up to $(n - 1)\, 2^{-53} \sum |\text{terms}|$, and $v_4$ also by
-    each hidden output's error, $f'(v_i)$ times its field's, times $|w_{4i}|$; where that reaches half a unit of the
-    printed value, terms that cancel print noise (terms of some $4.9 \times 10^9$ left $10^{-6}$ in $v_1$). A hidden
-    field that is 0 by hand (`show.hidden_fields` writes it 0) holds where its double and its output are written as 0
-    and $f(0)$ are: $0.1 \cdot 0.2 + 0.3 \cdot (-0.4) + 0.1$ is 0, its double $1.4 \times 10^{-17}$, and $\tanh$ of
-    it is that rounding again, an output written $1.4 \times 10^{-17}$ where a reader gets 0, from which the pages
-    would read signs and counts ("twelve of the thirteen parameters move"); a logistic neuron's $1/2$ keeps none of
-    it."""
+def _check_zero_fields(net: Network, x: Array, where: str) -> None:
+    r"""Refuse a hidden field that is 0 by hand (`show.hidden_fields` writes it 0) whose output keeps its double's
+    rounding, with a message that says so: $0.1 \cdot 0.2 + 0.3 \cdot (-0.4) + 0.1$ is 0, its double
+    $1.4 \times 10^{-17}$, and $\tanh$ of it is that rounding again, an output written $1.4 \times 10^{-17}$ where a
+    reader gets 0, from which the pages would read signs and counts ("twelve of the thirteen parameters move"); a
+    logistic neuron's $1/2$ keeps none of it. (`_check_digits_hold` refuses it too, as it refuses any printed digit of
+    a double's rounding; this says why, and what to change.)"""
     hidden = activations.get(net.hidden)
     fp = forward(net, x)
-    zero = {i for i, _ in show.fields_rounded(net, x)}
-    output_error = []
-    for i, (row, b) in enumerate(zip(net.w_hidden, net.b_hidden, strict=True), start=1):
-        terms = [*(row * x), b]
-        error = (len(terms) - 1) * 2.0 ** -53 * float(np.sum(np.abs(terms)))
+    by_hand = float(hidden.f(np.array(0.0)))
+    for i, _ in show.fields_rounded(net, x):
+        row, b = net.w_hidden[i - 1], net.b_hidden[i - 1]
         v, y = float(fp.v_hidden[i - 1]), float(fp.y_hidden[i - 1])
-        output_error.append(float(hidden.derivative_from_output(np.array(y))) * error)
-        by_hand = float(hidden.f(np.array(0.0)))
-        if i in zero and show.rounded(v) == 0 and show.written(y) != show.written(by_hand):
+        if show.rounded(v) == 0 and show.written(y) != show.written(by_hand):
             raise ValueError(f"{where}v_{i} = {_sum_text(row, x, b)} is exactly 0 by hand, but {v:.2g} in "
                              f"floating point (most decimals have no exact binary form), and {net.hidden} keeps that "
                              f"rounding in y_h{i} = {y:.6g}, where a reader gets {by_hand:g}: the pages would read "
                              f"signs from it. Give b_{i} another value, or write w_{i}k, x and b_{i} with halves, "
                              f"quarters and eighths, which a double holds exactly")
-        if (i in zero and show.rounded(v) != 0) or (i not in zero and error >= show.written_digits(v)[1] / 2):
-            _noise(f"v_{i} = {_sum_text(row, x, b)}", v, terms, error, where)
-    terms = [*(net.w_output[0] * fp.y_hidden), net.b_output[0]]
-    error = ((len(terms) - 1) * 2.0 ** -53 * float(np.sum(np.abs(terms)))
-             + float(np.sum(np.abs(net.w_output[0]) * output_error)))
-    v4 = float(fp.v_output[0])
-    if error >= show.written_digits(v4)[1] / 2:
-        _noise(f"v_{net.n_hidden + 1}", v4, terms, error, where)
 
 
 def _sum_text(w: Array, x: Array, b: float) -> str:
@@ -210,14 +214,6 @@ def _sum_text(w: Array, x: Array, b: float) -> str:
     template = " + ".join(f"{{{{w{k}:given}}}} · {{{{x{k}:given}}}}" for k in range(len(x)))
     numbers = {f"w{k}": w[k] for k in range(len(x))} | {f"x{k}": x[k] for k in range(len(x))}
     return show.tex(template + " + {{b:given}}", b=b, **numbers)
-
-
-def _noise(field: str, value: float, terms: list, error: float, where: str) -> None:
-    """Refuse a field whose rounding (up to ``error``) reaches the digits the pages print of ``value``."""
-    largest = max(terms, key=abs)
-    raise ValueError(f"{where}{field} adds up to {value:.6g} in floating point, and the rounding of its terms (the "
-                     f"largest {float(largest):.3g}) may move it by up to {error:.1g}, which reaches the digits the "
-                     f"pages print of it: choose smaller weights or inputs")
 
 
 def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:

@@ -349,11 +349,20 @@
       return sum(yo.map(function (y, j) { var ej = handSum(ds[j], negated(y)); return handProduct(ej, ej); })
         .map(function (sq) { return handQuotient(sq, { m: 2n, e: 0 }); }));
     };
-    var rows = {};
-    rowsOf(net, ds, { vh: fp.vh, yh: fp.yh, vo: fp.vo, yo: fp.yo, x: xs }, u, next, after, {
-      error: function (j) { return e[j]; }, cost: half,
-    }).forEach(function (row) { rows[row[0]] = row[1]; });
+    var rows = {}, at = { vh: fp.vh, yh: fp.yh, vo: fp.vo, yo: fp.yo, x: xs };
+    var ops = { error: function (j) { return e[j]; }, cost: half };
+    rowsOf(net, ds, at, u, next, after, ops).forEach(function (row) { rows[row[0]] = row[1]; });
     fph.concat(fpo).forEach(function (f, i) { rows["f'(v" + (i + 1) + ")"] = f; });
+    deltaOut.forEach(function (dj, j) { rows["δ" + (fph.length + j + 1)] = dj; });
+    deltaHid.forEach(function (di, i) { rows["δ" + (i + 1)] = di; });
+    // the gradients ∂E/∂θ = -δ times θ's input, named as the updates are (∂E/∂w41 beside Δw41)
+    var minus = function (a) { return a.map(function (row) { return Array.isArray(row) ? minus(row) : negated(row); }); };
+    var gradients = { dw_output: minus(deltaOut.map(function (dj) { return fp.yh.map(function (y) { return handProduct(dj, y); }); })),
+      db_output: minus(deltaOut), dw_hidden: minus(deltaHid.map(function (di) {
+        return xs.map(function (xk) { return handProduct(di, xk); }); })), db_hidden: minus(deltaHid) };
+    rowsOf(net, ds, at, gradients, next, after, ops).forEach(function (row) {
+      if (row[0].charAt(0) === "Δ") rows["∂E/∂" + row[0].slice(1)] = row[1];
+    });
     return rows;
   }
 
@@ -364,9 +373,24 @@
   function digitsOff(it, d, eta) {
     var net = it.net;
     if (!BY_HAND[net.hidden] || !BY_HAND[net.output]) return null;
-    var byHand = handIteration(net, it.fp.x, d, eta), rows = toDict(it.rows);
-    var slopes = it.factors.fPrimeHidden.concat(it.factors.fPrimeOutput);
-    slopes.forEach(function (f, i) { rows["f'(v" + (i + 1) + ")"] = f; });
+    var byHand = handIteration(net, it.fp.x, d, eta), rows = toDict(it.rows), f = it.factors, u = it.updates;
+    var nHid = f.fPrimeHidden.length;
+    f.fPrimeHidden.concat(f.fPrimeOutput).forEach(function (slope, i) { rows["f'(v" + (i + 1) + ")"] = slope; });
+    // δ as substitutions computes it: δ_4 = e f'(v_4), δ_i = f'(v_i) w_4i δ_4 in that order (one output)
+    u.deltaJ.forEach(function (dj, j) { rows["δ" + (nHid + j + 1)] = f.e[j] * f.fPrimeOutput[j]; });
+    u.deltaI.forEach(function (di, i) {
+      rows["δ" + (i + 1)] = u.deltaJ.length === 1 ? f.fPrimeHidden[i] * net.w_output[0][i] * rows["δ" + (nHid + 1)]
+        : di;
+    });
+    // the rules' gradients, as backprop.gradcheck.analytic_gradient multiplies them
+    rowsOf(net, targets(net, d), it.fp, {
+      dw_output: u.deltaJ.map(function (dj) { return it.fp.yh.map(function (y) { return -(dj * y); }); }),
+      db_output: u.deltaJ.map(function (dj) { return -dj; }),
+      dw_hidden: u.deltaI.map(function (di) { return it.fp.x.map(function (xk) { return -(di * xk); }); }),
+      db_hidden: u.deltaI.map(function (di) { return -di; }),
+    }, it.next, it.after).forEach(function (row) {
+      if (row[0].charAt(0) === "Δ") rows["∂E/∂" + row[0].slice(1)] = row[1];
+    });
     net.w_hidden.forEach(function (w, i) {
       rows["v" + (i + 1)] = hiddenField(w, it.fp.x, net.b_hidden[i], it.fp.vh[i]).value;
     });
@@ -377,14 +401,21 @@
       var gap = exactSum(exactly, negated(printed)), e = Math.min(gap.e, unit.e);
       var twice = 2n * (gap.m < 0n ? -gap.m : gap.m) * 10n ** BigInt(gap.e - e);
       if (twice > scaled(unit, e)) {
-        var right = roundedAt(exactly, unit.e), scientific = inScientific(value);
+        var right = roundedAt(exactly, unit.e), scientific = inScientific(value) && exactly.m !== 0n;
+        // the digits that show which side of the tie between the two writings it is on: 20, or more near it
+        var absGap = { m: gap.m < 0n ? -gap.m : gap.m, e: gap.e };
+        var toTie = exactSum(absGap, negated({ m: 5n * 10n ** BigInt(unit.m.toString().length - 1), e: unit.e - 1 }));
+        var digits = toTie.m === 0n ? 20 : Math.max(20, adjusted(exactly) - adjusted(toTie) + 2);
         return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true,
-          byHand: scientific ? sizeOf(exactly).toExponential(5) : decimalText(exactly, 20),
-          right: scientific ? sizeOf(right).toExponential(1) : decimalText(right) };
+          byHand: exactly.m === 0n ? "0" : scientific ? sizeOf(exactly).toExponential(5)
+            : decimalText(exactly, digits) + (decimalText(exactly, digits) === decimalText(exactly) ? "" : "\u2026"),
+          right: right.m === 0n ? "0" : scientific ? sizeOf(right).toExponential(1) : decimalText(right) };
       }
     }
     return null;
   }
+
+  function adjusted(a) { return a.e + (a.m < 0n ? -a.m : a.m).toString().length - 1; } // a's leading digit's power
 
   function roundedAt(a, e) { // a rounded to a multiple of 10^e (half away from zero)
     if (a.e >= e) return { m: scaled(a, e), e: e };

@@ -138,12 +138,13 @@
       var it = E.iteration(net, x, values.d, values.eta);
       var finite = it.rows.every(function (row) { return isFinite(row[1]); });
       if (!finite) return null;
-      var noisy = E.cancelling(it, values.d); // a sum whose printed digits its own rounding could change
-      if (noisy) return { noisy: noisy, values: values, net: net, x: x };
       var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
       if (tiny) return { tooSmall: tiny, values: values, net: net, x: x };
-      var off = E.digitsOff(it, values.d, values.eta); // a printed digit that the value by hand has not
-      if (off) return { noisy: off, values: values, net: net, x: x };
+      // A printed digit that the value by hand has not: the page does not show it. Where a sum's rounding bound also
+      // reaches its digits (cancelling), that says why: terms that cancel, an output at the target, a field 0 by hand
+      // kept by tanh. The bound alone refuses nothing: it held 10^12 - 10^12 + 0.1, exact in doubles, for noise.
+      var off = E.digitsOff(it, values.d, values.eta);
+      if (off) return { noisy: E.cancelling(it, values.d) || off, values: values, net: net, x: x };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -232,10 +233,10 @@
       }
       if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
         return "These numbers would print a digit of a double's rounding: " + where + " = " +
-          E.writtenPlain(noisy.sum) + " in floating point, but " + handText(noisy.byHand) + "\u2026 by hand, which " +
-          "the page writes " + handText(noisy.right) + ": a double keeps about 16 significant digits, and its " +
-          "rounding reaches a digit the page prints." + kept + (fresh ? ". Try smaller weights or inputs, or " +
-          "another d." : ".");
+          E.writtenPlain(noisy.sum) + " in floating point, but " + handText(noisy.byHand) + " by hand" +
+          (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") + ", which the page " +
+          "would write " + handText(noisy.right) + ": a double keeps about 16 significant digits, and its rounding " +
+          "reaches a digit the page prints." + kept + (fresh ? ". Try smaller weights or inputs, or another d." : ".");
       }
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");
@@ -342,9 +343,10 @@
       if (!c || c.noisy || c.tooSmall) {
         // numbers the page cannot show can still be checked where their rounding is within the check's tolerance
         // (E.ATOL: 5.6e-17 beside v1 = 0 by hand); not an overflow, nor rounding a check would take for the answer
-        state.checkable = c && (c.tooSmall || c.noisy.error < E.ATOL) ? c : null;
-        state.uncheckable = c ? "These numbers cannot be checked: as the message above says, their rounding is " +
-          "larger than the check's tolerance." : "These numbers overflow: no value can be checked against them.";
+        state.checkable = c && (c.tooSmall || c.noisy.error <= E.tolerance(c.noisy.sum)) ? c : null;
+        state.uncheckable = c && c.noisy ? "These numbers cannot be checked: the rounding of " + c.noisy.where +
+          " named above is larger than the check's tolerance for it." :
+          "These numbers overflow: no value can be checked against them.";
         setState("invalid");
         status.textContent = refusal(c, values.d, fresh);
         say(status.textContent); // in place of the numbers before, once typing pauses
@@ -395,7 +397,11 @@
 
     function apply() {
       var c = state.good;
-      if (!c || root.getAttribute("data-state") !== "ok") return;
+      if (!c || root.getAttribute("data-state") !== "ok") { // the status says why; say it again, now, for this press
+        clearTimeout(state.timer);
+        announce.textContent = "Not applied: " + status.textContent;
+        return;
+      }
       var next = c.it.next, v = {};
       for (var key in c.values) v[key] = c.values[key];
       v.w11 = next.w_hidden[0][0]; v.w12 = next.w_hidden[0][1]; v.w21 = next.w_hidden[1][0];

@@ -45,15 +45,19 @@ def test_iteration_is_the_slides_iteration_by_hand(ex):
 
 @pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
 def test_iteration_names_the_steps_as_trace_does_and_agrees_with_its_doubles(path):
-    """The trace's names in its order, then f'(v1) ... f'(v4); each step within a few units of a double's last digit
-    of the package's (the doubles are the typed numbers' nearest, then rounded once a step)."""
+    """The trace's names in its order, then f'(v1) ... f'(v4), the local gradients and the gradients; each step within a
+    few units of a double's last digit of the package's (the doubles are the typed numbers' nearest, then rounded once
+    a step)."""
     ex = oracle.load_example(path)
     net = Network(**{key: ex[key] for key in KEYS if key in ex})
     doubles = trace(net, np.array(ex["x"]), ex["d"], ex["eta"])
     exact = iteration_of(ex)
-    assert list(exact) == [*doubles, "f'(v1)", "f'(v2)", "f'(v3)", "f'(v4)"]
+    gradients = ["∂E/∂" + name[1:] for name in doubles if name.startswith("Δ")]
+    assert list(exact) == [*doubles, "f'(v1)", "f'(v2)", "f'(v3)", "f'(v4)", "δ4", "δ1", "δ2", "δ3", *gradients]
     for name, value in doubles.items():
         assert float(exact[name]) == pytest.approx(value, rel=1e-13, abs=1e-15), name
+        if name.startswith("Δ"):  # the gradient is the update over -η
+            assert float(exact["∂E/∂" + name[1:]]) == pytest.approx(-value / ex["eta"], rel=1e-13, abs=1e-15), name
 
 
 def test_iteration_reads_each_number_as_typed_not_as_its_double():

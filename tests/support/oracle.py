@@ -468,9 +468,9 @@ def as_published(value: float, published: str) -> str:
 
 
 def exact_steps(ex: dict) -> dict:
-    """One iteration of a 2-3-1 example by hand: every step of `trace_values`' names (and f'(v1) ... f'(v4) after
-    them) with mpmath, at the caller's precision (``with mpmath.workdps(80):``), each given number read from its
-    decimal text (0.1, not the double nearest it)."""
+    """One iteration of a 2-3-1 example by hand: every step of `trace_values`' names (and f'(v1) ... f'(v4), δ4,
+    δ1 ... δ3 and the gradients ∂E/∂w41 ... ∂E/∂b3 after them) with mpmath, at the caller's precision
+    (``with mpmath.workdps(80):``), each given number read from its decimal text (0.1, not the double nearest it)."""
     import mpmath  # here: most tests that import the oracle need plain math only
     m = lambda value: mpmath.mpf(repr(float(value)))  # noqa: E731 - as the file writes it: 0.1, not its double
     f = {"logsig": lambda v: 1 / (1 + mpmath.exp(-v)), "tansig": mpmath.tanh, "purelin": lambda v: v}
@@ -505,4 +505,7 @@ def exact_steps(ex: dict) -> dict:
     y_next = forward(new_w, new_b, new_w4, new_b4)[3]
     steps |= {"y(n+1)": y_next, "E(n+1)": (d - y_next) ** 2 / 2}
     steps |= {f"f'(v{i + 1})": slope[hid](y_h[i]) for i in range(3)} | {"f'(v4)": slope[out](y)}
+    steps |= {"δ4": delta4} | {f"δ{i + 1}": delta[i] for i in range(3)}  # the local gradients
+    # the gradients: ∂E/∂θ = -δ times θ's input, in the updates' order and named as they are
+    steps |= {"∂E/∂" + name[1:]: -value / eta for name, value in list(steps.items()) if name.startswith("Δ")}
     return steps
