@@ -36,7 +36,7 @@ from ._checks import Array, as_numbers
 Formula = Callable[[float], float]  # f(v) or f'(v) for one number
 
 
-def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
+def elementwise(formula: Formula, label: str | None = None) -> Callable[[ArrayLike], Array]:
     """The array form of a formula written for one number: ``formula`` applied to every element.
 
     The result is a new float array of the input's shape (a 0-d array for a number), computed with
@@ -49,11 +49,12 @@ def elementwise(formula: Formula) -> Callable[[ArrayLike], Array]:
     form without the check as ``.unchecked`` (`unchecked`), which `forward` calls on the fields it computed (an
     overflow's infinity or nan is reported there, naming the step).
     """
-    name = getattr(formula, "__name__", "formula")
+    name = label or getattr(formula, "__name__", "formula")  # as a message names it: "softsign", not "<lambda>"
     try:  # the argument as the formula names it: v, or y for a derivative written with the output
         argument = next(iter(inspect.signature(formula).parameters))
     except (TypeError, ValueError, StopIteration):
-        argument = "its argument"
+        argument = ""
+    argument = argument if argument in ("v", "y") else "its argument"  # math.tanh's "x" is no input x_k
 
     def unchecked(v: ArrayLike) -> Array:
         v = np.asarray(v, dtype=float)
@@ -197,11 +198,12 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     for role, fn in (("f", f), ("derivative_from_output", derivative_from_output), ("derivative", derivative)):
         if not callable(fn) and not (role == "derivative" and fn is None):
             raise TypeError(f"activation {name!r}: {role} must be callable, got {type(fn).__name__}")
-    f, derivative_from_output = _on_arrays(f), _on_arrays(derivative_from_output)
+    f = _on_arrays(f, name)
+    derivative_from_output = _on_arrays(derivative_from_output, f"{name} derivative_from_output")
     if derivative is None:
         f_of_v, f_prime_of_y = f.formula, derivative_from_output.formula  # type: ignore[attr-defined]
-        derivative = elementwise(lambda v: f_prime_of_y(f_of_v(v)))
-    derivative = _on_arrays(derivative)
+        derivative = elementwise(lambda v: f_prime_of_y(f_of_v(v)), f"{name} derivative")
+    derivative = _on_arrays(derivative, f"{name} derivative")
     y = _probe(name, "f", f, _PROBE)
     h = 1e-6
     slope = (_probe(name, "f", f, _PROBE + h) - _probe(name, "f", f, _PROBE - h)) / (2 * h)
@@ -214,9 +216,10 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
     return ACTIVATIONS[name]
 
 
-def _on_arrays(fn: Callable) -> Callable[[ArrayLike], Array]:
-    """``fn`` if it is already the array form of a formula (`elementwise`), else its array form."""
-    return fn if hasattr(fn, "formula") else elementwise(fn)
+def _on_arrays(fn: Callable, label: str) -> Callable[[ArrayLike], Array]:
+    """``fn`` if it is already the array form of a formula (`elementwise`), else its array form, named ``label`` in
+    its messages."""
+    return fn if hasattr(fn, "formula") else elementwise(fn, label)
 
 
 def _probe(name: str, role: str, fn: Callable[[ArrayLike], Array], at: Array) -> Array:

@@ -56,7 +56,8 @@ class Network:
         w_output = as_array("w_output", self.w_output, 2)
         others = b_hidden.shape[0]
         if others != n_hidden and w_output.shape[1] == others:  # b_hidden and w_output agree: w_hidden is the odd one
-            turned = " (it looks transposed)" if w_hidden.shape[1] == others else ""
+            turned = (" (transposed? its rows are hidden neurons, its columns inputs)" if w_hidden.shape[1] == others
+                      else "")
             raise ValueError(f"w_hidden has shape {w_hidden.shape}, expected ({others}, ?): one row per hidden neuron, "
                              f"and b_hidden and w_output's columns give {others}{turned}")
         rows = f"w_hidden has {n_hidden} row{'s' if n_hidden != 1 else ''}, one per hidden neuron"

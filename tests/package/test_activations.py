@@ -210,6 +210,22 @@ def test_bad_arguments_are_named_not_a_silent_nan(name, bad, error, match):
             fn(bad)
 
 
+def test_a_registered_activations_bad_argument_is_named_by_the_activation():
+    """A code review's: register("softsign", lambda v: ..., lambda y: ...) named its bad argument "<lambda>: v must be
+    numeric", and a formula like math.tanh "tanh: x must be numeric" (no input x). Each names the activation and
+    which of its functions; an argument other than v or y is "its argument"."""
+    soft = activations.register("softsign-named", softsign, lambda y: (1.0 - abs(y)) ** 2)
+    same = activations.register("tanh-named", math.tanh, lambda y: 1.0 - y * y)
+    try:
+        for fn, start in ((soft.f, "softsign-named: v"), (soft.derivative, "softsign-named derivative: v"),
+                          (soft.derivative_from_output, "softsign-named derivative_from_output: y"),
+                          (same.f, "tanh-named: its argument")):
+            with pytest.raises(TypeError, match=rf"^{re.escape(start)} must be numeric, got None$"):
+                fn(None)
+    finally:
+        del ACTIVATIONS["softsign-named"], ACTIVATIONS["tanh-named"]
+
+
 def test_infinities_are_numbers_an_activation_takes():
     """inf is no bad argument: logsig and tanh saturate (1 and -1), purelin keeps it, as in plain math."""
     assert logsig(math.inf) == 1.0 and logsig(-math.inf) == 0.0 and tansig(-math.inf) == -1.0

@@ -43,7 +43,8 @@ def network_with(**changes):
         ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]]}, r"^w_hidden has shape \(2, 2\), expected \(3, \?\): one row per "
                                                     r"hidden neuron, and b_hidden and w_output's columns give 3$"),
         ({"w_hidden": [[0.5, 1.0, -0.3], [-0.25, 0.75, 0.2]]},
-         r"^w_hidden has shape \(2, 3\), expected \(3, \?\): .* give 3 \(it looks transposed\)$"),
+         r"^w_hidden has shape \(2, 3\), expected \(3, \?\): .* give 3 \(transposed\? its rows are hidden neurons, its "
+         r"columns inputs\)$"),
         # b_hidden and w_output disagree too: the sizes come from w_hidden, and the message says so
         ({"w_hidden": [[0.5, -0.25], [1.0, 0.75]], "w_output": [[1.5, -0.5, 0.25, 1.0]]},
          r"b_hidden has shape \(3,\), expected \(2,\) \(axis 0 should be 2: w_hidden has 2 rows, one per hidden "
