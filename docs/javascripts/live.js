@@ -195,7 +195,8 @@
     function signed(value) {
       var a = Math.abs(value);
       var far = a >= 1e6 || (a > 0 && a < 1e-3); // 8e-15 as JavaScript writes it would read as a product with e
-      return (value < 0 ? "\u2212" : "") + (far ? sci(a) : String(Number(a.toPrecision(6))));
+      return (value < 0 ? "\u2212" : "") + (far ? sci(a).replace("\u00d7", " \u00d7 ") // as writtenPlain spaces it
+        : String(Number(a.toPrecision(6))));
     }
 
     // Why the page shows no numbers for these fields (compute's null, tooSmall or noisy), typed (fresh) or one step

@@ -506,7 +506,7 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
         presses += 1
     status = page.text_content("#bp-live-status")
     assert re.match(r"Not applied: these numbers cancel too far to show: the terms of v4\(n\+[12]\) \(the largest "
-                    r"−?[\d.]+\) add up to −?[\d.]+×10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
+                    r"−?[\d.]+\) add up to −?[\d.]+ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
     assert status.endswith("training has come as close to the target as the page can show."), status
 
 

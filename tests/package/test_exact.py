@@ -14,20 +14,15 @@ import pytest
 from backprop import Network, _exact
 from backprop._trace import trace
 from tests.support import oracle
+from tests.support.by_hand import NET_KEYS as KEYS
+from tests.support.by_hand import ODD
 
 FILES = oracle.all_example_files()
-KEYS = ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")
 
 
 def iteration_of(ex: dict) -> dict[str, Decimal] | None:
     net = Network(**{key: ex[key] for key in KEYS if key in ex})
     return _exact.iteration(net, np.array(ex["x"], dtype=float), ex["d"], ex["eta"])
-
-
-# a tanh example with a field 0 by hand (0.5 · 0.6 + 0.375 · (-0.8) + 0), whose double is not 0, and large numbers
-ODD = {"w_hidden": [[0.5, 0.375], [-120.5, 3.25], [0.001, -0.002]], "b_hidden": [0.0, 80.125, 0.3],
-       "w_output": [[-2.5, 0.75, 40.0]], "b_output": [-0.1], "hidden": "tansig", "output": "logsig",
-       "x": [0.6, -0.8], "d": 0.9, "eta": 0.000125}
 
 
 @pytest.mark.parametrize("ex", [*(oracle.load_example(f) for f in FILES), ODD], ids=[*(f.stem for f in FILES), "odd"])

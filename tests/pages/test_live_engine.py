@@ -23,6 +23,7 @@ import pytest
 from backprop import Network, examples, forward, gradcheck, homework, show, step
 from backprop.rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output, f_prime_hidden
 from tests.support import ROOT, oracle
+from tests.support.by_hand import NET_KEYS, ODD, OFF_BY_A_DIGIT
 from tests.support.js import script
 
 mini_racer = pytest.importorskip("py_mini_racer", reason="mini-racer missing: pip install -e '.[docs]'")
@@ -1271,11 +1272,6 @@ def test_a_value_below_the_smallest_normal_double_is_found(js):
 
 # --- by hand: every printed digit of the live page is its value by hand (handIteration, digitsOff) ----------------
 
-NET_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")
-# A tanh example with a field 0 by hand (0.5 · 0.6 + 0.375 · (-0.8) + 0) and larger numbers, as tests/package/test_exact
-ODD = {"w_hidden": [[0.5, 0.375], [-120.5, 3.25], [0.001, -0.002]], "b_hidden": [0.0, 80.125, 0.3],
-       "w_output": [[-2.5, 0.75, 40.0]], "b_output": [-0.1], "hidden": "tansig", "output": "logsig",
-       "x": [0.6, -0.8], "d": 0.9, "eta": 0.000125}
 BY_HAND_CASES = {**{f.stem: oracle.load_example(f) for f in oracle.all_example_files()}, "odd": ODD}
 
 
@@ -1312,14 +1308,28 @@ def test_digits_off_refuses_what_the_loader_refuses_and_passes_the_site_examples
     """The loader's examples whose double prints a digit the value by hand has not (tests/package/test_examples'
     OFF_BY_A_DIGIT: E(n+1) carried from e, near-ties of E and Δb4) are found at the same step; the example files,
     which the loader accepts, are not: the live page never refuses the site's own example."""
-    from tests.package.test_examples import OFF_BY_A_DIGIT
-
     for name, ex in OFF_BY_A_DIGIT.items():
         found = digits_off(js, ex)
         assert found and found["where"] == name, (name, found)
     for name, ex in BY_HAND_CASES.items():
         if name != "odd":
             assert digits_off(js, ex) is None, name
+
+
+@pytest.mark.parametrize(("hidden", "found"), [("logsig", None), ("tansig", "y_h1")])
+def test_digits_off_writes_a_field_0_by_hand_as_0(js, hidden, found):
+    """0.1 · 0.2 + 0.3 · (-0.4) + 0.1 is 0 by hand (fractions), its double 1.4e-17: the page writes v_1 = 0, so a
+    logistic neuron, whose 1/2 keeps none of the rounding, prints every digit by hand; tanh keeps it as y_h1, written
+    1.4 × 10^-17 where the value by hand is 0, which the message writes 0."""
+    from fractions import Fraction
+
+    assert Fraction("0.1") * Fraction("0.2") + Fraction("0.3") * Fraction("-0.4") + Fraction("0.1") == 0
+    assert 0.1 * 0.2 + 0.3 * -0.4 + 0.1 != 0, "the premise"
+    ex = {**oracle.shipped(), "hidden": hidden, "x": [0.2, -0.4], "w_hidden": [[0.1, 0.3], [0.3, 0.4], [0.5, 0.6]]}
+    got = digits_off(js, ex)
+    assert (got and got["where"]) == found or got is found, got
+    if found:
+        assert got["byHand"] == "0" and got["right"] == "0", got
 
 
 @pytest.mark.parametrize(("changes", "step"), [
@@ -1332,19 +1342,21 @@ def test_digits_off_refuses_what_the_loader_refuses_and_passes_the_site_examples
 ])
 def test_digits_off_finds_a_doubles_rounding_in_large_numbers(js, changes, step):
     """The worst-case bound of `cancelling` could not tell these apart (it would refuse the honest one too): the
-    value by hand does. Where one is found, the oracle's plain-math double, written as the page writes it, differs
-    from mpmath's value by hand rounded there; where none is, every step agrees."""
+    value by hand does. Where one is found, it is the first step whose double, the engine's, written as the page
+    writes it, differs from mpmath's value by hand rounded there; where none is, every step agrees."""
     import mpmath
 
     ex = {**oracle.shipped(), **changes}
     found = digits_off(js, ex)
     assert (found and found["where"]) == step or found is step, found
-    doubles = oracle.trace_values(oracle.iteration(ex))
+    net = {key: ex[key] for key in NET_KEYS}
+    # the engine's own doubles, written as the page writes them (15 significant digits at most)
+    rows = js("(net, x, d, eta) => BackpropEngine.iteration(net, x, d, eta).rows.map((r) => [r[0], "
+              "BackpropEngine.num(r[1])])", net, ex["x"], ex["d"], ex["eta"])
     with mpmath.workdps(80):
         by_hand = oracle.exact_steps(ex)
-    written = js("(vs) => vs.map(BackpropEngine.num)", list(doubles.values()))  # 15 digits at most, as the page
     off = []
-    for name, text in zip(doubles, written):
+    for name, text in rows:
         mantissa, _, power = text.partition("e")
         unit = Decimal(1).scaleb(int(power or 0) - len(mantissa.partition(".")[2]))  # of the last digit written
         right = mpmath.nstr(by_hand[name], 40, min_fixed=-100, max_fixed=100)
