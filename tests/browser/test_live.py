@@ -390,6 +390,9 @@ def test_a_value_below_the_smallest_normal_double_is_refused(tab):
     assert "is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078" in status, status
     assert page.get_attribute("#bp-live", "data-state") == "invalid"
     assert page.evaluate(NUMBERS_JS) == numbers
+    page.click("#bp-apply")  # a press takes no step, and says why at once (a reviewer heard nothing)
+    assert page.text_content("#bp-live-announce") == "Not applied: " + status
+    assert page.evaluate(NUMBERS_JS) == numbers
 
 
 def test_a_step_beyond_the_fields_range_is_refused_and_nothing_changes(tab):
@@ -846,10 +849,14 @@ def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, messa
     assert message in tab.page.text_content(f"#{described}")
     assert tab.page.evaluate(NUMBERS_JS) == good
     assert tab.page.text_content("#bp-live-status")
+    # the steps show the last valid numbers, and each group of them is marked so (a reviewer saw them look current)
+    marked = "() => [...document.querySelectorAll('.bp-steps')].map((el) => getComputedStyle(el).borderLeftStyle)"
+    assert set(tab.page.evaluate(marked)) == {"dashed"}, tab.page.evaluate(marked)
     tab.page.click("#bp-apply")  # no step from an invalid state
     assert tab.page.evaluate(NUMBERS_JS) == good
     assert not tab.axe_problems(), tab.axe_problems()
     fill(tab, "w11", "0.3")
+    assert set(tab.page.evaluate(marked)) == {"none"}, tab.page.evaluate(marked)
     assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") is None
     assert_numbers_are(tab, example_values() | {"w11": 0.3})
     assert not tab.network_problems(), tab.network_problems()
