@@ -70,7 +70,8 @@ def _spot_the_bug_exercise(ex: Example, label: str, attr: str, index: tuple[int,
 def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tuple[int, ...]]:
     """The hidden parameter the spot-the-bug exercise asks for: the first of b_1, b_2, b_3, w_11, w_12, ... whose new
     value the bug changes by more than its answer box's tolerance, so that the box says "Not yet" both to the buggy
-    value and to the number the buggy code prints (six decimals).
+    value and to the number the buggy code prints (six decimals), and whose update is beyond it too, so that it says
+    "Not yet" to the value at time n (no update); failing that, the first the bug changes so.
 
     When there is none (the bug changes each new value by η e (w_4i(n+1) − w_4i(n)) f'(v_i) x_k, that is by
     η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 + 0.1 % of the update when η is
@@ -95,9 +96,16 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
         bad = float(getattr(buggy, attr)[index])
         return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / e.allowed(())
 
+    def steps(candidate: tuple[str, str, tuple[int, ...]]) -> bool:
+        """Whether the right step moves the value beyond the box's tolerance, so that giving the value at time n (no
+        update) is wrong too: b_1 does not move where w_41 = 0, and the box called "no update" right (a TA)."""
+        _, attr, index = candidate
+        e = _spot_the_bug_exercise(ex, *candidate)
+        return abs(float(getattr(ex.net, attr)[index]) - float(e.right)) > e.allowed(())
+
     moved = [apart(c) for c in candidates]
-    return next((c for c, m in zip(candidates, moved, strict=True) if m > 1),
-                candidates[int(np.argmax(moved))])
+    return next((c for c, m in zip(candidates, moved, strict=True) if m > 1 and steps(c)),
+                next((c for c, m in zip(candidates, moved, strict=True) if m > 1), candidates[int(np.argmax(moved))]))
 
 
 def spot_the_bug(ex: Example) -> NumericExercise:

@@ -70,9 +70,11 @@ else:
                 r"0 here: every $\Delta w_{ik}$ is 0, and only the biases can move.")
 
 r = show.exact
-# the neuron worked out in full: the first whose slope and update print close to their values (show.coarse: neuron 1
-# on most examples; a saturated one's f'(v_i) can print as 0.000000, and a product of printed factors shows nothing)
-i = next((n for n in range(3) if not show.coarse(f_prime(y_h[n])) and not show.coarse(answer[n])), 0)
+# the neuron worked out in full: the first whose update is not 0 (w_4i = 0 leaves a product with nothing to show) and
+# whose slope and update print close to their values (show.coarse: neuron 1 on most examples; a saturated one's
+# f'(v_i) can print as 0.000000, and a product of printed factors shows nothing)
+i = next((n for n in range(3) if answer[n] != 0 and not show.coarse(f_prime(y_h[n])) and not show.coarse(answer[n])),
+         0)
 other = [n for n in range(3) if n != i]  # the two neurons whose Δb_i are given without the work
 # f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron), as exercise 6
 fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], fp.v_hidden[i], f_prime(y_h[i]))

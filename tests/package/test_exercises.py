@@ -105,7 +105,8 @@ def hand_two_outputs() -> list[list[float]]:
 def hand_spot_the_bug(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, float, float]:
     """The first of b_1, b_2, b_3, w_11, w_12, ... whose new value the bug (hidden rules with w_4i(n+1)) changes
     beyond its box's tolerance 10^-6 + 10^-3 |Δ|, Δ its update, both the buggy value and the buggy value as the
-    page prints it (six decimals); else the one the bug changes most for that tolerance. Its label, its right new
+    page prints it (six decimals), and whose update is beyond that tolerance too; else the first the bug changes so;
+    else the one the bug changes most for that tolerance. Its label, its right new
     value and the buggy one. (A bias first: exercise 8 already asks for a hidden weight at n+1.)"""
     w, b, w4 = example["w_hidden"], example["b_hidden"], example["w_output"][0]
     xs, eta = [float(v) for v in example["x"]], float(example["eta"])
@@ -117,11 +118,16 @@ def hand_spot_the_bug(example: dict = EXAMPLE, it: dict = IT) -> tuple[str, floa
     for label, old, inp, i in candidates:
         delta = eta * e * w4[i] * fp[i] * inp
         right, buggy = old + delta, old + eta * e * w4_next[i] * fp[i] * inp
-        apart = min(abs(buggy - right), abs(round(buggy, 6) - right)) / (1e-6 + 1e-3 * abs(delta))
-        if apart > 1:
-            return label, right, buggy
-        found.append((apart, label, right, buggy))
-    _, label, right, buggy = max(found, key=lambda f: f[0])
+        allowed = 1e-6 + 1e-3 * abs(delta)
+        apart = min(abs(buggy - right), abs(round(buggy, 6) - right)) / allowed
+        found.append((apart, abs(delta) > allowed, label, right, buggy))
+    # the first the bug moves apart whose update is beyond the tolerance too (no update is wrong), else the first the
+    # bug moves apart, else the one it moves most
+    for wanted in (lambda f: f[0] > 1 and f[1], lambda f: f[0] > 1):
+        first = next((f for f in found if wanted(f)), None)
+        if first:
+            return first[2:]
+    _, _, label, right, buggy = max(found, key=lambda f: f[0])
     return label, right, buggy
 
 
@@ -762,6 +768,20 @@ def test_fix_checker_says_what_a_function_returned_where_it_returns_no_network()
     assert ex.check("derive-logsig-output", lambda **kw: None).message == (
         "Not yet: your function returned None (a function without a return statement returns None), where it should "
         "return a float.")
+
+
+def test_spot_the_bug_asks_for_a_parameter_the_step_moves(tmp_path):
+    """A TA's practice example with w_41 = 0: b_1 does not move (Δb_1 = η e w_41 f'(v_1) = 0), yet exercise 12 asked
+    for b_1(n+1), and its box called the value at time n right ("the slip 'no update' gives exactly the right answer").
+    It asks for the first parameter the step moves beyond the box's tolerance: b_2, by hand."""
+    practice = {"w_hidden": [[0.2, 0.8], [-0.6, 0.1], [0.3, -0.4]], "b_hidden": [0.1, 0.25, -0.2],
+                "w_output": [[0.0, -0.7, 1.1]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+                "x": [-1.5, 0.0], "d": -1.6, "eta": 4.0}
+    label, right, _ = hand_spot_the_bug(practice, oracle.iteration(practice))
+    assert label == "b_2" and right != practice["b_hidden"][1]
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    assert ex.spot_the_bug_parameter(examples.load(path).practice)[0] == label
 
 
 def test_the_hand_written_step_is_right_on_the_practice_example():

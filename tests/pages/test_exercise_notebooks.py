@@ -1899,3 +1899,20 @@ def test_a_saturated_neurons_field_is_in_the_task_table(tmp_path):
             assert (f"The written $y_{{h{i}}} = {oracle.formula_string(y)}$ keeps too few digits of $1 - y_{{h{i}}}$ "
                     f"for its slope, so the table gives $v_{i}$ too") in text, stem
         assert "| $v_{2}$ |" not in text and "| $v_{3}$ |" not in text
+
+
+def test_exercise_7_works_out_a_neuron_whose_bias_moves(tmp_path):
+    """A TA's practice example with w_41 = 0: exercise 7 worked out Δb_1 = 4 · (-0.598735) · 0 · 0.961043 = 0 in full
+    and gave the two updates that move without their work. It works out the first neuron whose update is not 0,
+    neuron 2 here (Δb_1 is 0 by hand: w_41 = 0), with the oracle's Δb_2."""
+    practice = {"w_hidden": [[0.2, 0.8], [-0.6, 0.1], [0.3, -0.4]], "b_hidden": [0.1, 0.25, -0.2],
+                "w_output": [[0.0, -0.7, 1.1]], "b_output": [0.2], "hidden": "tansig", "output": "purelin",
+                "x": [-1.5, 0.0], "d": -1.6, "eta": 4.0}
+    it = oracle.iteration(practice)
+    assert it["db_hidden"][0] == 0 != it["db_hidden"][1], "the premise"
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    shown = " ".join(shown_with_example(path, ["07-hidden-biases"])["07-hidden-biases"].split())
+    assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 4 \cdot" in shown, shown[shown.find("Delta b"):][:300]
+    assert f"= {it['db_hidden'][1]:.6f}, \\quad \\Delta b_1 = 0.000000" in shown
+    assert r"\Delta b_1 = \eta\, e\, w_{41}" not in shown
