@@ -402,7 +402,9 @@ class NumericExercise:
                 groups.setdefault(boxes, []).append(f"“{slip}”")
             catch = "; ".join(_catches(boxes, show.and_list(slips)) for boxes, slips in groups.items())
         exact = all(float(m.value[box.index]) == float(right) for m in slips)  # changes nothing in this entry
-        how = ("exactly the right answer" if exact else
+        # a slip that prints as the right answer is said to, not "within the tolerance of" the same digits (a TA)
+        alike = all(entry_text(float(m.value[box.index])) == entry_text(float(right)) for m in slips)
+        how = ("exactly the right answer" if exact else "the right answer to the last decimal printed" if alike else
                f"within the tolerance of the right answer {entry_text(float(right))}")
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
                 f"{gives} {how}, so this box calls {'it' if one else 'them'} right; {catch}.")

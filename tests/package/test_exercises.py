@@ -1643,3 +1643,20 @@ def test_an_entry_below_the_decimals_is_written_as_the_worked_solutions_write_it
     assert entry_text(0.25) == "0.250000" and entry_text(0.0000123) == "0.000012" and entry_text(0.0) == "0.000000"
     assert entry_text(26.0, whole=True) == "26"
     assert right_message(np.array([0.5, 2e-8])) == "Right: [0.500000, 2.0 \u00d7 10\u207b\u2078]."
+
+
+def test_a_box_note_says_a_slip_prints_as_the_right_answer_where_it_does():
+    """A TA's: "the slip “dropping f'(v_i)” gives Δw₁₂ = 0.656868, within the tolerance of the right answer 0.656868"
+    (tanh'(0) = 1: the slip is the right answer but for a last bit of rounding). A slip that prints as the right
+    answer is said to; one that differs in the printed digits keeps "within the tolerance"; one equal, "exactly".
+    Hand values; the other box catches each slip."""
+    def note(slip_value: float) -> str:
+        exercise = ex.NumericExercise("x", right=[0.6568680000000001, 2.0],
+                                      boxes=(ex.Box("a", (0,)), ex.Box("b", (1,))),
+                                      mistakes=(ex.Mistake([slip_value, 3.0], "one", "the slip"),))
+        return exercise.box_note(0)
+
+    assert "the slip “the slip” gives a = 0.656868, the right answer to the last decimal printed, so this box calls " \
+           "it right" in note(0.656868)
+    assert "gives a = 0.656868, exactly the right answer, so" in note(0.6568680000000001)
+    assert "gives a = 0.656869, within the tolerance of the right answer 0.656868, so" in note(0.6568689)
