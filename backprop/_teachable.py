@@ -121,10 +121,11 @@ def _printed_alike(worked: Example, practice: Example) -> list[tuple[int, int, f
 
 
 def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str) -> None:
-    """Refuse an example of which a page would print a digit that is the double's rounding, not the number by hand:
-    each step of the iteration (`trace`, and the slopes $f'(v)$), as the pages write its double (`show.written_digits`;
-    a hidden field 0 by hand as 0, `show.hidden_fields`), must be the value by hand (`backprop._exact`) rounded to
-    the same digits, or either rounding of a tie by hand. Terms of $10^8$ that cancel, or a value by hand a hundred
+    r"""Refuse an example of which a page would print a digit that is the double's rounding, not the number by hand:
+    each value the pages print of the iteration (`trace`; the slopes $f'(v)$, the local gradients $\delta$ and the
+    gradients, `_as_the_pages_compute`), as the pages write its double (`show.written_digits`; a hidden field 0 by
+    hand as 0, `show.hidden_fields`), must be the value by hand (`backprop._exact`) rounded to the same digits, or
+    either rounding of a tie by hand. Terms of $10^8$ that cancel, or a value by hand a hundred
     millionth of a unit from a tie, had printed a last digit one off (E = 2122.456705 for 2122.4567044...) while a
     worst-case bound of the rounding held; and such a bound refuses sums whose digits all hold (products of halves
     and quarters, exact in binary, that cancel)."""
@@ -144,9 +145,9 @@ def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str)
                "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the pages print")
         shown = max(_SHOWN_DIGITS, exact.adjusted() - (exact - tie).adjusted() + 2)  # enough to see which way
         whole = exact.normalize()
-        by_hand = f"{whole:f}" if len(whole.as_tuple().digits) <= shown else f"{exact:.{shown}g}..."
+        hand_text = f"{whole:f}" if len(whole.as_tuple().digits) <= shown else f"{exact:.{shown}g}..."
         raise ValueError(f"{where}one iteration gives {name} = {computed[name]!r} in floating point, which the pages "
-                         f"write as {digits}, but by hand it is {by_hand}, written {right}: "
+                         f"write as {digits}, but by hand it is {hand_text}, written {right}: "
                          f"{why}; choose other numbers (smaller weights or inputs, or another d)")
 
 

@@ -276,11 +276,8 @@
 
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
     function sci(value) {
-      var digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // superscript 0-9
       var parts = value.toExponential(1).split("e");
-      var power = parts[1].replace("+", "").replace("-", "\u207b")
-        .replace(/\d/g, function (n) { return digits.charAt(Number(n)); });
-      return parts[0] + "\u00d710" + power;
+      return parts[0] + "\u00d710" + superscript(Number(parts[1]));
     }
 
     function plot() {
