@@ -184,8 +184,9 @@
   // unit in its 16th digit, so a sum of n terms is off by up to (n - 1) · 2^-53 · Σ|terms|; where that reaches half a
   // unit of the sum's last printed digit (six decimals, or the two digits of a tiny value), terms that cancel print
   // noise (999999 · (−100000.000000) + ... = 10000.120009 for 10000.12; after some twenty steps of training,
-  // e = 2.2e-16 where the network's exact e is 3.5e-16): the page refuses such input. v_j's error counts the hidden
-  // outputs' (each f'(v_i) times its field's) times w_ji; e_j = d_j - f(v_j) is off by
+  // e = 2.2e-16 where the network's exact e is 3.5e-16). A worst case: the page refuses only where digitsOff finds a
+  // printed digit that is not the value by hand, and then says why with this sum if it has one. v_j's error counts
+  // the hidden outputs' (each f'(v_i) times its field's) times w_ji; e_j = d_j - f(v_j) is off by
   // f'(v_j) times v_j's error, and a cost E = Σ e_j^2 / 2 by about |e_j| times e_j's (a larger cost is written, like
   // every large value, with the digits its double holds: SIGNIFICANT). A hidden field that is 0 by hand is written 0
   // (hiddenField), and passes where its output is written as that of 0 (a logistic neuron's 1/2); where the output
