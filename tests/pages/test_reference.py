@@ -206,11 +206,16 @@ def test_docstring_examples_show_what_they_return(name):
 RST_LITERAL = re.compile(r"\S::[ \t]*$", re.M)
 
 
+def docstrings(name: str) -> list[tuple[str, str]]:
+    """Every docstring the reference page of ``backprop.<name>`` shows: the module's and each public object's, with
+    where it is."""
+    module = importlib.import_module(f"backprop.{name}")
+    return [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
+
+
 @pytest.mark.parametrize("name", MODULES)
 def test_docstrings_have_no_rst_literal_marker(name):
-    module = importlib.import_module(f"backprop.{name}")
-    docs = [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
-    for where, doc in docs:
+    for where, doc in docstrings(name):
         assert not RST_LITERAL.search(doc), f"backprop.{name} {where}: a line ends in '::'"
 
 
@@ -221,9 +226,7 @@ MACRO_IN_TEXT = re.compile(r"\\text\{[^{}]*\\")
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstrings_put_no_macro_in_text_mode(name):
-    module = importlib.import_module(f"backprop.{name}")
-    docs = [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
-    for where, doc in docs:
+    for where, doc in docstrings(name):
         assert not MACRO_IN_TEXT.search(doc), f"backprop.{name} {where}: {MACRO_IN_TEXT.search(doc)[0]!r}"
 
 
