@@ -122,9 +122,13 @@ def derivative_why(name: str, example: Example | None = None) -> str:
         return show.tex(r" (Not at $v_{{n}}$: {{function}} is so flat at $v_{{n}} = {{v}}$ that the derivative there, "
                         r"${{value}}$, is within the answer box's tolerance of 0{{gives}}.)", n=n, function=function,
                         v=v, value=right, gives=f", and of {gives}" if gives else "")
-    # a slip meets the right answer there (at v = 0 tanh's three slips give its derivative, 1, exactly)
-    return show.tex(r" (Not at $v_{{n}}$: at $v_{{n}} = {{v}}$ the derivative, ${{value}}$, lies within the answer "
-                    r"box's tolerance of {{gives}}.)", n=n, v=v, value=right, gives=gives)
+    # a slip meets the right answer there: exactly (at v = 0 tanh's three slips give its derivative, 1), or within
+    # the box's tolerance
+    exercise = build(ex, first)
+    exact = all(float(m.value) == right for m in exercise.mistakes if m.slip in taken)
+    meets = "is exactly" if exact else "lies within the answer box's tolerance of"
+    return show.tex(r" (Not at $v_{{n}}$: at $v_{{n}} = {{v}}$ the derivative, ${{value}}$, {{meets}} {{gives}}.)", n=n,
+                    v=v, value=right, meets=meets, gives=gives)
 
 
 def sigmoid_derivative(ex: Example) -> NumericExercise:

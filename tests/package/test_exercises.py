@@ -522,6 +522,19 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
         "of what the slip “sech v, unsquared” gives.)")
 
 
+def test_exercise_3_says_a_slip_gives_the_derivative_exactly_where_it_does():
+    """A TA's: at a field 0 by hand (0.3 · 1 + (-0.2) · 1.5 + 0) tanh's derivative is 1, and the three slips give 1
+    exactly (1 − tanh 0, sech 0, 1 + tanh² 0, by hand); the page said the derivative "lies within the answer box's
+    tolerance of" what they give. It says it is exactly that."""
+    net = Network([[0.02, 0.01], [0.3, -0.2], [0.5, -0.3]], [0.01, 0.0, 0.1], [[0.6, 0.6, -0.4]], [0.05],
+                  hidden="tansig")
+    example = examples.Example(net, np.array([1.0, 1.5]), 0.0, 0.05, "built by the test")
+    assert 1 - math.tanh(0.0) == 1 / math.cosh(0.0) == 1 + math.tanh(0.0) ** 2 == 1.0  # the premise, by hand
+    assert ex.derivative_why("tanh-derivative", example) == (
+        " (Not at $v_2$: at $v_2 = 0.000000$ the derivative, $1.000000$, is exactly what the slips “1 − tanh v, "
+        "unsquared”, “sech v, unsquared” and “1 + tanh² v” give.)")
+
+
 def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():
     """η = 0.01 (a reviewer's example): the slip w_4i(n+1) gives Δw_ik within 0.1 % of the right ones; the note said
     "the updated weights w_4i(n+1) gives the right answer itself", where Δw_12 prints -0.000037 against -0.000038. It
