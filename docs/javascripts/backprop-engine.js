@@ -257,15 +257,11 @@
   var HAND_DIGITS = 80; // a page prints at most 17 significant digits; each step here rounds at the 80th
   var ONE = { m: 1n, e: 0 };
 
-  function hand(a) { // a rounded to HAND_DIGITS significant digits (half away from zero)
-    var negative = a.m < 0n, m = negative ? -a.m : a.m, e = a.e, extra = m.toString().length - HAND_DIGITS;
-    if (extra > 0) {
-      var unit = 10n ** BigInt(extra);
-      m = (m + unit / 2n) / unit;
-      e += extra;
-    }
-    return { m: negative ? -m : m, e: e };
+  function toDigits(a, digits) { // a rounded to `digits` significant digits (half away from zero)
+    var extra = (a.m < 0n ? -a.m : a.m).toString().length - digits;
+    return extra > 0 ? roundedAt(a, a.e + extra) : a;
   }
+  function hand(a) { return toDigits(a, HAND_DIGITS); }
   function handSum(a, b) { return hand(exactSum(a, b)); }
   function handProduct(a, b) { return hand(exactProduct(a, b)); }
   function handQuotient(a, b) { // a / b to HAND_DIGITS digits at least (truncated: off by a unit of the last one)
@@ -427,21 +423,15 @@
 
   // A decimal as plain text, to `digits` significant digits if given: "286799148016.33912345", "-0.0000012".
   function decimalText(a, digits) {
-    var negative = a.m < 0n, m = negative ? -a.m : a.m, e = a.e;
-    var extra = digits === undefined ? 0 : m.toString().length - digits;
-    if (extra > 0) {
-      var unit = 10n ** BigInt(extra);
-      m = (m + unit / 2n) / unit;
-      e += extra;
-    }
-    var t = m.toString();
+    var r = digits === undefined ? a : toDigits(a, digits), negative = r.m < 0n, e = r.e;
+    var t = (negative ? -r.m : r.m).toString();
     if (e >= 0) {
       t += "0".repeat(e);
     } else {
       var point = t.length + e;
       t = point > 0 ? t.slice(0, point) + "." + t.slice(point) : "0." + "0".repeat(-point) + t;
     }
-    return (negative && m !== 0n ? "-" : "") + t;
+    return (negative ? "-" : "") + t;
   }
 
   // The first value of the iteration (trace order) that is not 0 but below the smallest normal double (2.2e-308: a
@@ -573,23 +563,27 @@
     return mantissa + "e+" + (exponent < 10 ? "0" : "") + exponent;
   }
 
-  // A number of num() as plain text for the page: a real minus sign, and 1.234568 × 10²⁰ for 1.234568e+20.
-  var SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
-  function plain(value, decimals) {
-    return num(value, decimals).replace(/-/g, "\u2212").replace(/e\+0*(\d+)$/, function (_, power) {
-      return " \u00d7 10" + power.replace(/\d/g, function (digit) { return SUPERSCRIPT.charAt(Number(digit)); });
-    });
+  // A number's text as plain text for the page: a real minus sign, and 1.234568 × 10²⁰ for 1.234568e+20 (num's
+  // large values), −3.3 × 10⁻⁸ for -3.3e-08 (formulaText's tiny ones, digitsOff's values by hand).
+  function plainText(text) {
+    var m = /^(-?[\d.]+)e([+-]?\d+)$/.exec(text);
+    return m ? m[1].replace("-", "\u2212") + " \u00d7 10" + superscript(Number(m[2])) : text.replace(/-/g, "\u2212");
   }
 
-  // A number as a formula writes it (formulaText: two significant digits below 10^-5), as plain text for the page:
-  // "−3.3 × 10⁻⁸" beside a formula that writes the same value 3.3 \times 10^{-8}; else as plain() writes it.
-  function writtenPlain(value) {
-    var m = /^(-?\d\.\d)e-(\d+)$/.exec(formulaText(value));
-    if (!m) return plain(value);
-    return m[1].replace("-", "\u2212") + " \u00d7 10\u207b" + m[2].replace(/\d/g, function (digit) {
+  // A power of ten as superscript digits: -8 -> "⁻⁸".
+  var SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+  function superscript(power) {
+    return (power < 0 ? "\u207b" : "") + String(Math.abs(power)).replace(/\d/g, function (digit) {
       return SUPERSCRIPT.charAt(Number(digit));
     });
   }
+
+  // A number of num() as plain text for the page.
+  function plain(value, decimals) { return plainText(num(value, decimals)); }
+
+  // A number as a formula writes it (formulaText: two significant digits below 10^-5), as plain text for the page:
+  // "−3.3 × 10⁻⁸" beside a formula that writes the same value 3.3 \times 10^{-8}; else as plain() writes it.
+  function writtenPlain(value) { return plainText(formulaText(value)); }
 
   // value with `places` decimals, as Python's f"{value:.{places}f}" (exact, ties to even, "-0.0" kept as Python does).
   function signedFixed(value, places) {
@@ -1238,7 +1232,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal, handIteration: handIteration, digitsOff: digitsOff,
-    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, plain: plain, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -234,9 +234,9 @@
       }
       if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
         return "These numbers would print a digit of a double's rounding: " + where + " = " +
-          E.writtenPlain(noisy.sum) + " in floating point, but " + handText(noisy.byHand) + " by hand" +
+          E.writtenPlain(noisy.sum) + " in floating point, but " + E.plainText(noisy.byHand) + " by hand" +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") + ", which the page " +
-          "would write " + handText(noisy.right) + ": a double keeps about 16 significant digits, and its rounding " +
+          "would write " + E.plainText(noisy.right) + ": a double keeps about 16 significant digits, and its rounding " +
           "reaches a digit the page prints." + kept + (fresh ? ". Try smaller weights or inputs, or another d." : ".");
       }
       var digits = ", and the rounding a double leaves in ";
@@ -260,24 +260,10 @@
         "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : atTarget ? converged : ".");
     }
 
-    // A value by hand as digitsOff writes it ("-286799148016.339", "3.7e-6") as plain text: a real minus sign, and
-    // "3.7 × 10⁻⁶".
-    function handText(text) {
-      var m = /^(-?[\d.]+)e([+-]\d+)$/.exec(text);
-      return m ? m[1].replace("-", "\u2212") + " \u00d7 10" + superscript(Number(m[2])) : text.replace("-", "\u2212");
-    }
-
-    function superscript(power) {
-      var digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
-      return (power < 0 ? "\u207b" : "") + String(Math.abs(power)).replace(/\d/g, function (n) {
-        return digits.charAt(Number(n));
-      });
-    }
-
     // A number > 0 to two significant digits in scientific notation, as plain text: "4.4×10⁻⁹".
     function sci(value) {
       var parts = value.toExponential(1).split("e");
-      return parts[0] + "\u00d710" + superscript(Number(parts[1]));
+      return parts[0] + "\u00d710" + E.superscript(Number(parts[1]));
     }
 
     function plot() {
