@@ -89,23 +89,22 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     candidates += [(label("w_hidden", (i, k), ex.net), "w_hidden", (i, k))
                    for i in range(n_hidden) for k in range(n_in)]
 
-    def apart(candidate: tuple[str, str, tuple[int, ...]]) -> float:
-        """How far the bug moves the new value, in units of the box's tolerance (the exact and the printed value)."""
+    def apart(candidate: tuple[str, str, tuple[int, ...]]) -> tuple[float, bool]:
+        """How far the bug moves the new value, in units of the box's tolerance (the exact and the printed value); and
+        whether the right step moves it beyond that tolerance too, so that the value at time n (no update) is wrong
+        as well: b_1 does not move where w_41 = 0, and the box called "no update" right (a TA)."""
         _, attr, index = candidate
         e = _spot_the_bug_exercise(ex, *candidate)
-        bad = float(getattr(buggy, attr)[index])
-        return min(abs(v - float(e.right)) for v in (bad, show.rounded(bad))) / e.allowed(())
-
-    def steps(candidate: tuple[str, str, tuple[int, ...]]) -> bool:
-        """Whether the right step moves the value beyond the box's tolerance, so that giving the value at time n (no
-        update) is wrong too: b_1 does not move where w_41 = 0, and the box called "no update" right (a TA)."""
-        _, attr, index = candidate
-        e = _spot_the_bug_exercise(ex, *candidate)
-        return abs(float(getattr(ex.net, attr)[index]) - float(e.right)) > e.allowed(())
+        right, allowed, bad = float(e.right), e.allowed(()), float(getattr(buggy, attr)[index])
+        return (min(abs(v - right) for v in (bad, show.rounded(bad))) / allowed,
+                abs(float(getattr(ex.net, attr)[index]) - right) > allowed)
 
     moved = [apart(c) for c in candidates]
-    return next((c for c, m in zip(candidates, moved, strict=True) if m > 1 and steps(c)),
-                next((c for c, m in zip(candidates, moved, strict=True) if m > 1), candidates[int(np.argmax(moved))]))
+    for wanted in (lambda m: m[0] > 1 and m[1], lambda m: m[0] > 1):
+        found = next((c for c, m in zip(candidates, moved, strict=True) if wanted(m)), None)
+        if found:
+            return found
+    return candidates[int(np.argmax([m[0] for m in moved]))]
 
 
 def spot_the_bug(ex: Example) -> NumericExercise:

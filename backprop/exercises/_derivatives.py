@@ -112,7 +112,8 @@ def derivative_why(name: str, example: Example | None = None) -> str:
         kinds = "0 or a classic slip" if ZERO in taken + fewest else "a classic slip"
         return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right ({kinds}); "
                 f"$v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
-    right = float(build(ex, first).right)
+    exercise = build(ex, first)
+    right = float(exercise.right)
     v = float(show.hidden_fields(ex.net, ex.x)[first])  # as the task's table writes it: 0 where it is 0 by hand
     slips = [f"“{slip}”" for slip in taken if slip != ZERO]
     gives = show.tex(r"what the slip{{s}} {{slips}} give{{verb}}", s="s" * (len(slips) > 1), slips=show.and_list(
@@ -124,7 +125,6 @@ def derivative_why(name: str, example: Example | None = None) -> str:
                         v=v, value=right, gives=f", and of {gives}" if gives else "")
     # a slip meets the right answer there: exactly (at v = 0 tanh's three slips give its derivative, 1), or within
     # the box's tolerance
-    exercise = build(ex, first)
     exact = all(float(m.value) == right for m in exercise.mistakes if m.slip in taken)
     meets = "is exactly" if exact else "lies within the answer box's tolerance of"
     return show.tex(r" (Not at $v_{{n}}$: at $v_{{n}} = {{v}}$ the derivative, ${{value}}$, {{meets}} {{gives}}.)", n=n,
