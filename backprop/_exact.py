@@ -70,7 +70,7 @@ def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str,
     context = decimal.Context(prec=PRECISION, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
     with decimal.localcontext(context):
         x, d = typed(x).reshape(-1), typed(d).reshape(-1)
-        eta = Decimal(repr(float(eta)))
+        eta = typed(eta).item()
         given = {name: typed(getattr(net, name)) for name in ("w_hidden", "b_hidden", "w_output", "b_output")}
 
         def forward(w_hidden, b_hidden, w_output, b_output) -> SimpleNamespace:

@@ -42,6 +42,7 @@ from decimal import ROUND_UP, Decimal, localcontext
 
 import numpy as np
 
+from ._exact import PRECISION, typed
 from .network import Network, forward
 
 #: Decimals of every number the site prints (and of ``python -m backprop trace`` by default).
@@ -143,9 +144,9 @@ def _fields(net: Network, x: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     so where those decimals add up to 0, the double holds nothing but rounding (a few units of 2^-53 of the terms'
     sizes): it is never a field of its own."""
     computed = forward(net, np.asarray(x, dtype=float)).v_hidden
-    typed = [Decimal(repr(float(x_k))) for x_k in x]
-    zero = [sum(Decimal(repr(float(w))) * x_k for w, x_k in zip(row, typed, strict=True)) + Decimal(repr(float(b))) == 0
-            for row, b in zip(net.w_hidden, net.b_hidden, strict=True)]
+    w, b, x_k = typed(net.w_hidden), typed(net.b_hidden), typed(x)
+    with localcontext(prec=PRECISION):  # products of 17-digit decimals, exactly
+        zero = w.dot(x_k) + b == 0
     return computed, np.where(zero, 0.0, computed)
 
 
