@@ -4,8 +4,8 @@
 // tests/pages/test_live_engine.py evaluates it with mini-racer and compares every value with the Python package:
 // the forward pass (backprop.forward), the four rules (backprop.rules), one whole iteration with the names
 // `python -m backprop trace` prints, central finite differences (backprop.gradcheck), the way a number is written
-// (backprop.show: num, apart, tex, eq; num and eq as show's up to 15 significant digits, what a double holds, and with
-// fewer decimals or scientific notation beyond, where show.num prints noise) and the classic slips of
+// (backprop.show: num, apart, tex, eq; num and eq as show's up to 13 significant digits, the ones an iteration in
+// doubles keeps, and with fewer decimals or scientific notation beyond, where show.num prints noise) and the classic slips of
 // backprop.homework.MISTAKES, under the same names.
 //
 // A network is a plain object in the shapes of backprop.Network.to_dict():
@@ -188,7 +188,7 @@
   // printed digit that is not the value by hand, and then says why with this sum if it has one. v_j's error counts
   // the hidden outputs' (each f'(v_i) times its field's) times w_ji; e_j = d_j - f(v_j) is off by
   // f'(v_j) times v_j's error, and a cost E = Σ e_j^2 / 2 by about |e_j| times e_j's (a larger cost is written, like
-  // every large value, with the digits its double holds: SIGNIFICANT). A hidden field that is 0 by hand is written 0
+  // every large value, with at most SIGNIFICANT digits). A hidden field that is 0 by hand is written 0
   // (hiddenField), and passes where its output is written as that of 0 (a logistic neuron's 1/2); where the output
   // keeps the rounding (tanh: y = −5.6e-17 for 0), it is such a sum.
   // Returns {where: "v4", term: the largest term, sum, error: how far the rounding may have moved it} for the first
@@ -250,9 +250,9 @@
   // ---------------------------------------------------------------------------------------------------------
   // One iteration by hand (backprop._exact): every step from the numbers as typed (each double's shortest decimal,
   // typedDigits), in decimals rounded at their HAND_DIGITS-th significant digit, with e^a from its series. A bound on
-  // a double's rounding (cancelling) cannot tell a digit that holds from one that does not near 10^6, where the page
-  // prints 15 significant digits and a double holds about 16 (E = 286799148016.504 for 286799148016.339 by hand); this
-  // can: digitsOff compares each printed value with its value by hand.
+  // a double's rounding (cancelling) cannot tell a digit that holds from one that does not in a large value, printed
+  // to its 13th significant digit (SIGNIFICANT), nor near a tie at any size; this can: digitsOff compares each printed
+  // value with its value by hand.
 
   var HAND_DIGITS = 80; // a page prints at most 17 significant digits; each step here rounds at the 80th
   var ONE = { m: 1n, e: 0 };
@@ -444,7 +444,7 @@
     return row ? { name: row[0], value: row[1] } : null;
   }
 
-  // The unit of the last digit a formula writes of a value (formulaText): 10^-6 below 10^9, fewer decimals above, the
+  // The unit of the last digit a formula writes of a value (formulaText): 10^-6 below 10^7, fewer decimals above, the
   // last of a mantissa (1.234568e+20) or of the two digits of a tiny value (7.3e-15: 10^-16).
   function unitOf(value) {
     var text = formulaText(value), m = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
@@ -503,18 +503,20 @@
   }
 
   // ---------------------------------------------------------------------------------------------------------
-  // Writing numbers as backprop.show does, but never more significant digits than a double holds.
+  // Writing numbers as backprop.show does, but never more significant digits than an iteration in doubles keeps.
 
   var DECIMALS = 6;
-  // A double holds 15 significant decimal digits (DBL_DIG): any 15-digit decimal survives the trip through a double,
-  // 16 do not always. show.num's six decimals print more from 10^9 on (E = 499997988107.949341 for d = 10^6, the last
-  // three digits noise), so the page prints fewer decimals there and scientific notation from 10^15 on.
-  var SIGNIFICANT = 15;
+  // A double holds 15 significant decimal digits (DBL_DIG), but each of an iteration's operations may round the last
+  // of them: a value of 10^8 computed from a target of 6 × 10^4 can be off in its 15th digit (E(n+1) printed
+  // 143550906.133133 for 143550906.1331335477... by hand). The page prints at most 13 significant digits, which such
+  // values keep but near a tie (digitsOff refuses those): show.num's six decimals below 10^7, fewer decimals from
+  // there, scientific notation from 10^13 on (tests/pages/test_live_engine.py counts the refusals both ways).
+  var SIGNIFICANT = 13;
 
   // The page's numbers: show.num (Python's f"{value:.6f}", correctly rounded, exact ties to even, never "-0.000000")
-  // wherever that has at most SIGNIFICANT significant digits, which is every |value| below 999999999.9999995: those
+  // wherever that has at most SIGNIFICANT significant digits, which is every |value| below 9999999.9999995: those
   // are written exactly as the static pages write them. Larger ones get as many of the decimals as fit in SIGNIFICANT
-  // digits ("499997988107.949"), and once the integer part alone has more, Python's f"{value:.6e}" ("1.234568e+20",
+  // digits ("499997988107.9"), and once the integer part alone has more, Python's f"{value:.6e}" ("1.234568e+20",
   // the decimals of the mantissa; tex() writes it 1.234568 \times 10^{20}).
   function num(value, decimals) {
     var places = decimals === undefined ? DECIMALS : decimals;
@@ -549,13 +551,15 @@
     return text;
   }
 
-  // a >= 10^15 with `places` decimals of the mantissa, as Python's f"{a:.{places}e}": the exact value rounded to
-  // places + 1 significant digits, exact ties to even (toExponential rounds them up).
+  // a >= 10^13 - 0.5 (num's integer part of more than 13 digits) with `places` decimals of the mantissa, as Python's
+  // f"{a:.{places}e}": the exact value rounded to places + 1 significant digits, exact ties to even (toExponential
+  // rounds them up).
   function scientific(a, places) {
-    // Every double from 10^15 on is a multiple of 1/8, so three decimals are exact; from 10^21 on it is an integer.
-    var exact = a < 1e21 ? a.toFixed(3).replace(".", "") : BigInt(a).toString() + "000";
+    // Every double from 2^43 (8.8 × 10^12) on is a multiple of 2^-9, whose nine decimals are exact; from 10^21 on,
+    // where toFixed writes an exponent, it is an integer.
+    var exact = a < 1e21 ? a.toFixed(9).replace(".", "") : BigInt(a).toString() + "000000000";
     var digits = BigInt(exact), length = digits.toString().length, drop = BigInt(length - places - 1);
-    var exponent = length - 1 - 3, unit = 10n ** drop, kept = digits / unit, rest = digits % unit;
+    var exponent = length - 1 - 9, unit = 10n ** drop, kept = digits / unit, rest = digits % unit;
     if (2n * rest > unit || (2n * rest === unit && kept % 2n === 1n)) kept += 1n;
     var mantissa = kept.toString();
     if (mantissa.length > places + 1) { mantissa = mantissa.slice(0, -1); exponent += 1; } // 9.99...5 -> 10.0
@@ -658,13 +662,13 @@
 
   // show.given: a value the example gives, as num writes it without trailing zeros ("0.1", "1"; of a mantissa too).
   // A typed value that is not 0 but rounds to 0 at the page's decimals (η = 1e-7), or to a digit far from it (coarse:
-  // x = 6e-7 as 0.000001), is written as JavaScript writes it shortest, "1e-7", to at most 15 significant digits: as 0
+  // x = 6e-7 as 0.000001), is written as JavaScript writes it shortest, "1e-7", to at most 13 significant digits: as 0
   // it would read as a value the page refuses, and every product with it as 0; as 0.000001, every product 67 % off.
   function given(value) {
     var parts = num(value).split("e"), text = parts[0];
     if (text.indexOf(".") >= 0) text = text.replace(/0+$/, "").replace(/\.$/, "");
     if (parts.length === 1 && value !== 0 && isFinite(value) && (!/[1-9]/.test(text) || coarse(value))) {
-      return Number(value.toPrecision(SIGNIFICANT)).toExponential(); // at most the digits a double holds
+      return Number(value.toPrecision(SIGNIFICANT)).toExponential(); // at most the page's digits
     }
     return parts.length > 1 ? text + "e" + parts[1] : text;
   }

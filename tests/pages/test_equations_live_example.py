@@ -2,7 +2,7 @@ r"""docs/live-example.md: its inline expressions, listed and checked.
 
 The live page has no display equations and no inline statement with a relation; its typed math is formulas and
 numbers the prose says something of (``markdown_inline_expressions``): how the engine writes a number
-("like $1 \times 10^{-7}$", "$1.234568 \times 10^{15}$"), what each update is ("$\eta\, \delta$ times what its
+("like $1 \times 10^{-7}$", "$1.234568 \times 10^{13}$"), what each update is ("$\eta\, \delta$ times what its
 parameter multiplies"), the finite difference beside it, and the homework check's tolerance
 ("within $10^{-6} + 0.1\,\%$"). They are listed in page order, as typed, so that an edit of one fails the listing
 test, and each is paired with a check of what its sentence says: the page's engine (docs/javascripts/
@@ -58,12 +58,12 @@ def operands(step: str, op: str) -> tuple[str, str, str] | None:
 def tiny_given(js) -> bool:
     """A given value that six decimals would print as 0, or as a digit far off, is written as typed: 10^-7 -> 1 ×
     10^-7, not 0; 6 × 10^-7 not as 0.000001 (67 % off); 0.0000123 keeps 0.000012 (2.4 % off); never with more than
-    the 15 significant digits a double holds."""
+    the page's 13 significant digits."""
     return (show.num(1e-7) == "0.000000" and written_as(1e-7, "given", r"1 \times 10^{-7}")(js)
             and show.num(6e-7) == "0.000001" and written_as(6e-7, "given", r"6 \times 10^{-7}")(js)
             and written_as(1.23e-5, "given", "0.000012")(js)
-            # a weight an applied step left at a double's rounding noise: 15 significant digits, not 17
-            and written_as(1.1102230246251565e-16, "given", r"1.11022302462516 \times 10^{-16}")(js))
+            # a weight an applied step left at a double's rounding noise: 13 significant digits, not 17
+            and written_as(1.1102230246251565e-16, "given", r"1.110223024625 \times 10^{-16}")(js))
 
 
 def below_ten_to_minus_5_in_two_digits(js) -> bool:
@@ -155,10 +155,10 @@ def digits_beyond_15_at_a_doubles_last_digits(js) -> bool:
 
 
 def large_written_in_powers(js) -> bool:
-    """From 10^15 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
-    keeps 15 significant digits)."""
-    return written_as(1234567.8e9, "num", r"1.234568 \times 10^{15}")(js) and js(
-        "() => BackpropEngine.SIGNIFICANT") == 15
+    """From 10^13 on a computed number is written with 6 decimals of its mantissa, times a power of 10 (the engine
+    keeps 13 significant digits)."""
+    return written_as(1234567.8e7, "num", r"1.234568 \times 10^{13}")(js) and js(
+        "() => BackpropEngine.SIGNIFICANT") == 13
 
 
 def update_is_eta_delta_times_input(js) -> bool:
@@ -229,7 +229,7 @@ EXPRESSIONS = [
     (r"d - y", y_in_a_small_difference_gets_its_decimals),
     (r"\theta + \Delta\theta", update_in_a_small_sum_gets_its_decimals),
     (r"d - y", cost_gets_the_decimals_it_needs),  # "(or the cost $E$ computed from $d - y$) needs"
-    (r"1.234568 \times 10^{15}", large_written_in_powers),  # "from $10^{15}$ on it is written like"
+    (r"1.234568 \times 10^{13}", large_written_in_powers),  # "from $10^{13}$ on it is written like"
     # "(the numbers of a $d - y$ or $\theta + \Delta\theta$ at a double's last digits are the exception: they are
     # written with every digit up to the one their result needs, as the double holds them)"
     (r"d - y", digits_beyond_15_at_a_doubles_last_digits),
@@ -263,6 +263,6 @@ def test_the_checks_can_fail(js):
     """Wrong versions fail the same checks: 10^-7 written as 10^{-6} or 0, the mantissa with one digit less, a
     tolerance of 10^-6 + 1 %, and a large η of 1 (which six decimals of e cannot move by 10^-6)."""
     assert not written_as(1e-7, "given", r"1 \times 10^{-6}")(js) and not written_as(1e-7, "given", "0")(js)
-    assert not written_as(1234567.8e9, "num", r"1.23457 \times 10^{15}")(js)
+    assert not written_as(1234567.8e7, "num", r"1.23457 \times 10^{13}")(js)
     assert homework.tolerance(-0.734) != 1e-6 + 0.01 * 0.734
     assert not abs(1.0 * float(show.num(3.4e-6)) - 3.4e-6) > 1e-6
