@@ -660,3 +660,45 @@ def test_finite_difference_checks_give_the_verdicts_sympy_proves_for_any_example
     assert len(updates) == 13 and set(updates.values()) == {"agrees"}, (name, updates)
     if name == "tiny-eta":  # every update below 10^-5: written with three digits, not 0.000000 against 0.000000
         assert "0.000000 | 0.000000" not in outputs["checked-and-correct"], outputs["checked-and-correct"]
+
+
+# A reviewer's: with a saturated neuron (v_1 = 12.6, f'(v_1) = 3.4e-6) the table printed Δw11 = -1.59e-7 beside the
+# finite difference's -1.58e-7, marked "agrees": central differences at h = 10^-6 (the tanh check's) and three digits.
+SATURATED = {"w_hidden": [[6, 6], [-0.4, 0.9], [1.5, -2]], "b_hidden": [0, 0.3, -0.2], "w_output": [[0.1, 1.4, -0.9]],
+             "b_output": [0.3], "hidden": "logsig", "output": "purelin", "x": [1.1, 1], "d": -0.4, "eta": 0.3}
+# updates of 10^-12 whose central difference is mostly rounding (Δw11 = 3.345e-12, its difference 3.358e-12)
+APART = {"w_hidden": [[19.5, 5.1], [6.8, 6.7], [-4.9, -0.6]], "b_hidden": [1.35, -0.397, 0.189],
+         "w_output": [[0.61, -0.36, -0.15]], "b_output": [0.242], "hidden": "logsig", "output": "purelin",
+         "x": [0.85, 0.45], "d": 0.88, "eta": 0.01}
+
+
+@pytest.mark.parametrize("name", ["shipped", "saturated", "apart"])
+def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apart(tmp_path, name):
+    """Each update is written as a formula writes it (six decimals, or two significant digits below 10^-5, never
+    0.000000 for an update that moves its weight); a row whose two numbers print apart is named under the table with
+    what a central difference alone can be off by, which covers the gap: no "agrees" between two different numbers
+    left unsaid."""
+    from tests.support import oracle
+
+    example = {"shipped": oracle.shipped(), "saturated": SATURATED, "apart": APART}[name]
+    file = tmp_path / f"{name}.json"
+    file.write_text(json.dumps(example), encoding="utf-8")
+    table = json.loads(run_with_example(file, FD_RUN, None, f"errata's last three blocks with {name}"))[2]
+    rows = re.findall(r"^\| \$\\Delta (.*?)\$ \| (.*?) \| (.*?) \| agrees \|$", table, re.M)
+    assert len(rows) == 13, table
+    it = oracle.trace_values(oracle.iteration({**example, "hidden": "logsig", "output": "purelin"}))
+    for parameter, slides, differences in rows:
+        for cell in (slides, differences):
+            assert cell != "0.000000" or it["Δ" + re.sub(r"[_{}]", "", parameter)] == 0, (parameter, cell)
+    apart = [parameter for parameter, slides, differences in rows if slides != differences]
+    said = re.search(r"The finite difference of (.*) prints? a last digit apart from the formula: .* here up to "
+                     r"\$(.*?) \\times 10\^\{(-?\d+)\}\$\)", table)
+    assert bool(said) == bool(apart) == (name == "apart"), table
+    if said:
+        assert re.findall(r"\\Delta (\w_\{?\d+\}?)", said[1]) == apart, (said[1], apart)
+        bound = float(said[2]) * 10.0 ** int(said[3])
+        for parameter in apart:
+            key = "Δ" + re.sub(r"[_{}]", "", parameter)
+            printed = next(d for p, _, d in rows if p == parameter)
+            value = float(printed.strip("$").replace(r" \times 10^{", "e").rstrip("}"))
+            assert abs(value - it[key]) <= bound + abs(it[key]) * 0.05, (parameter, value, it[key], bound)
