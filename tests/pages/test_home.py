@@ -19,6 +19,7 @@ import re
 import pytest
 
 from tests.support import oracle
+from tests.support.by_hand import OFF_BY_A_DIGIT
 from tests.support.pages import given, markdown_says, page_text, prose, s6
 from tests.support.reference_net import ETA, EX, WORKED, D, X, finite_differences, flat, updates
 
@@ -67,6 +68,13 @@ LOADER_REFUSALS = {
                                          "below the smallest normal double (about $2.2 \\times 10^{-308}$)"),
     "beyond 10^9": ({"w_output": [[1e6, 1e6, 1e6]], "d": 1e6}, "from 10^9 on",
                     "a number of the iteration of $10^9$ or more"),
+    # a reviewer's (the list had missed the last two): 0.4 · 1 + 0.6 · (-1) + 0.2 is 0, its double 5.6e-17
+    "tanh field 0 by hand": ({"hidden": "tansig", "x": [1.0, -1.0], "w_hidden": [[0.1, 0.2], [0.4, 0.6], [0.5, 0.6]],
+                              "b_hidden": [0.1, 0.2, 0.3]}, "is exactly 0 by hand",
+                             "a `tansig` neuron's field that is exactly 0 by hand but not in floating point"),
+    "a printed digit not the value's by hand": (OFF_BY_A_DIGIT["E"], "but by hand it is",
+                                                "refuses any value the pages would print with a digit that is not the "
+                                                "value's by hand"),
 }
 
 
