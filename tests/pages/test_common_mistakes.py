@@ -280,10 +280,13 @@ def check_gradient_ascent(ex: dict, text: str) -> None:
     words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
     assert f"{words[steps].capitalize()} steps with $\\eta = {given(eta)}$:" in said
     right_costs, wrong_costs = costs(eta, 1.0), costs(eta, -1.0)
-    assert [r[1:] for r in shown_rows] == [[s6(a), s6(b)] for a, b in zip(right_costs, wrong_costs)]
+    def cell(value):  # six decimals, or as a formula writes a value below 10^-5 (a reviewer: 2e-7 read 0.000000)
+        return f"${oracle.formula_string(value)}$" if oracle.in_scientific(value) else s6(value)
+
+    assert [r[1:] for r in shown_rows] == [[cell(a), cell(b)] for a, b in zip(right_costs, wrong_costs)]
 
     def as_printed(values, exact):  # how the printed costs move: a step below the last decimal repeats the value
-        printed = [float(s6(v)) for v in values]
+        printed = [oracle.formula_value(v) for v in values]
         repeats = sum(a == b for a, b in itertools.pairwise(printed))
         if not repeats:
             assert how(printed) == exact
