@@ -21,6 +21,7 @@ import json
 import math
 import re
 import sys
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -356,8 +357,9 @@ def test_verification_page_reads_its_two_gradient_columns_right(tmp_path):
         rows = table_rows(text, "parameter")
         assert len(rows) == 13
         for row, g in zip(rows, gradient):
-            assert abs(float(row[1]) - g) <= 1.5e-6, (path.name, row, g)  # the analytic column is the gradient
-        units = [abs(round(float(r[1]) * 1e6) - round(float(r[2]) * 1e6)) for r in rows]
+            assert abs(float(cell_number(row[1])) - g) <= 1.5e-6, (path.name, row, g)  # the analytic column: gradient
+        units = [round(abs(cell_number(r[1]) - cell_number(r[2])) / max(cell_unit(r[1]), cell_unit(r[2])))
+                 for r in rows]
         same, most = units.count(0), max(units)
         seen.add(min(most, 2))
         if most == 0:
@@ -510,6 +512,37 @@ ZERO_INPUT = oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.jso
 SATURATED = {**oracle.shipped(), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.0, 17.0]]}
 
 
+def cell_number(text: str) -> Decimal:
+    """A number of the table of every parameter as printed: six decimals, or "$5.3 \\times 10^{-7}$"."""
+    m = re.fullmatch(r"\$(-?[\d.]+) \\times 10\^\{(-?\d+)\}\$", text)
+    return Decimal(f"{m[1]}e{m[2]}") if m else Decimal(text)
+
+
+def cell_unit(text: str) -> Decimal:
+    """The unit of the last digit printed of a table's number: 10^-6, or of the second of two significant digits."""
+    number = cell_number(text)
+    return Decimal(1).scaleb(number.adjusted() - 1) if text.startswith("$") else Decimal("1e-6")
+
+
+# A reviewer's: a saturated neuron 1 (v_1 = 12.6) whose gradients of 5e-7 printed 0.000000 in both columns.
+SATURATED_ONE = {**oracle.shipped(), "w_hidden": [[6.0, 6.0], [-0.4, 0.9], [1.5, -2.0]], "b_hidden": [0.0, 0.3, -0.2],
+                 "w_output": [[0.1, 1.4, -0.9]], "b_output": [0.3], "x": [1.1, 1.0], "d": -0.4, "eta": 0.3}
+
+
+def test_verification_writes_tiny_gradients_with_two_digits(tmp_path):
+    """Gradients below 10^-5 are written as formulas write them (two significant digits: the oracle's), not
+    0.000000; the columns then agree to every printed digit, as the sentence under the table says."""
+    it = oracle.iteration(SATURATED_ONE)
+    text, said = verification_of(tmp_path, SATURATED_ONE)
+    rows = {r[0]: r for r in table_rows(text, "parameter")}
+    tiny = {"$w_{11}$": it["dw_hidden"][0][0], "$w_{12}$": it["dw_hidden"][0][1], "$b_1$": it["db_hidden"][0]}
+    for label, delta in tiny.items():
+        gradient = -delta / SATURATED_ONE["eta"]
+        assert 0 < abs(gradient) < 1e-5  # the premise
+        assert rows[label][1] == rows[label][2] == f"${oracle.formula_string(gradient)}$", rows[label]
+    assert "The two columns agree to every printed digit" in said
+
+
 def verification_of(tmp_path, ex: dict) -> tuple[str, str]:
     """The verification page as the build renders it with the worked example ``ex``: as rendered, and with white
     space made single spaces."""
@@ -553,7 +586,8 @@ def test_verification_passes_the_right_rules_on_saturated_hidden_neurons(tmp_pat
     text, said = verification_of(tmp_path, SATURATED)
     rows = table_rows(text, "parameter")
     deltas = it["dw_output"][0] + it["db_output"] + [v for row in it["dw_hidden"] for v in row] + it["db_hidden"]
-    assert [float(r[1]) for r in rows] == pytest.approx([-v / SATURATED["eta"] for v in deltas], abs=1.5e-6)
+    assert [float(cell_number(r[1])) for r in rows] == pytest.approx([-v / SATURATED["eta"] for v in deltas],
+                                                                     abs=1.5e-6)
     assert all(float(r[3]) < 1e-7 for r in rows), rows
     m = re.search(r"the largest relative error \(`gradient_check`\) is \*\*(\S+)\*\*", said)
     assert m and float(m[1]) < 1e-7
@@ -719,7 +753,7 @@ def test_verification_passes_the_right_rules_when_e_is_small(tmp_path, name):
     assert abs(j["a"][worst] - j["c"][worst]) / (abs(j["a"][worst]) + abs(j["c"][worst])) > 1e-7  # ... read as a bug
     text, said = verification_of(tmp_path, ex)
     rows = table_rows(text, "parameter")
-    assert [float(r[1]) for r in rows] == pytest.approx(j["a"], abs=1.5e-6)
+    assert [float(cell_number(r[1])) for r in rows] == pytest.approx(j["a"], abs=1.5e-6)
     assert all(float(r[3]) < 1e-7 for r in rows), rows
     assert [r[0] for r in rows if float(r[3]) == 0] == [f"${label}$" for label in j["decided"]]
     m = re.search(r"the largest relative error \(`gradient_check`\) is \*\*(\S+)\*\*", said)
