@@ -41,7 +41,7 @@ from tests.support.pages import (
     table_rows,
 )
 from tests.support.reference_net import ETA, EX, ORDER, WORKED, D, F, X, forward, updates
-from tests.support.snippets import DOCS, prose_with
+from tests.support.snippets import DOCS, pages_with, prose_with
 from tests.support.symbolic import ETA_S, SymbolicNet
 
 # ---------------------------------------------------------------------------------------------
@@ -76,6 +76,32 @@ def test_matrix_form_equals_index_form(hidden, output):
             np.testing.assert_allclose(by_matrix[name], np.array(by_index[name]), rtol=1e-12, atol=1e-15)
 
 
+def check_value_column(text: str, m: dict) -> None:
+    """The value column: every array entry with the site's 6 decimals, never a negative zero; below 10^-5 (a
+    reviewer's saturated neuron: [[-0.000001, 0.000000], ...] for -6.4e-7 and -4.8e-7) with two significant digits,
+    as the blocks print such a value. ``m`` is the oracle's matrix form."""
+    cells = re.findall(r"\| `(\[.*?\])` \|", text)
+    assert len(cells) == 4
+    number = r"-?\d+\.\d+(?:e[-+]\d+)?"
+    for cell in cells:
+        for n in re.findall(number, cell):
+            assert re.fullmatch(r"-?\d+\.\d{6}|-?\d\.\de-\d\d", n) and not re.fullmatch(r"-0\.0+", n), (n, cell)
+    for name, cell in zip(ORDER, cells):  # in the page's order: rules (1) to (4), row by row
+        assert re.findall(number, cell) == [f"{v:.1e}" if oracle.in_scientific(v) else s6(v)
+                                            for v in np.ravel(m[name])], name
+
+
+SATURATED_ONE = {**oracle.shipped(), "w_hidden": [[4.0, 6.0], [-6.0, 0.0], [0.2, -0.3]], "b_hidden": [1.0, 0.5, 0.0],
+                 "w_output": [[2.0, -1.5, 0.8]], "b_output": [-0.5], "x": [1.2, 0.9], "d": 1.5, "eta": 0.05}
+
+
+def test_notation_page_writes_tiny_matrix_entries_with_two_digits(tmp_path):
+    ex = SATURATED_ONE
+    m = matrix_form(ex, ex["x"], [ex["d"]], ex["eta"])
+    assert any(oracle.in_scientific(v) for v in np.ravel(m["w_hidden"]))  # the premise: a tiny ΔW^(1) entry
+    check_value_column(pages_with(tmp_path, ex, ("notation",))["notation"], m)
+
+
 def test_notation_page_shows_the_matrix_form_values():
     text = page_text("notation")
     shown = numbers_in(text)
@@ -86,16 +112,10 @@ def test_notation_page_shows_the_matrix_form_values():
     written = {name: ", ".join(oracle.formula_string(v) for v in values) for name, values in (("2", delta2),
                                                                                             ("1", delta1))}
     assert f"$\\delta^{{(2)}} = [{written['2']}]$, $\\delta^{{(1)}} = [{written['1']}]$" in text
-    assert six(np.concatenate([m[k].ravel() for k in ORDER])) <= shown
+    entries = np.concatenate([m[k].ravel() for k in ORDER])
+    assert six(v for v in entries if not oracle.in_scientific(v)) <= shown
     assert f"With the example's `{WORKED['hidden']}` hidden layer" in text
-    # The value column: every array entry with the site's 6 decimals, never a negative zero.
-    cells = re.findall(r"\| `(\[.*?\])` \|", text)
-    assert len(cells) == 4
-    for cell in cells:
-        for number in re.findall(r"-?\d+\.\d*", cell):
-            assert re.fullmatch(r"-?\d+\.\d{6}", number) and not re.fullmatch(r"-0\.0+", number), (number, cell)
-    for name, cell in zip(ORDER, cells):  # in the page's order: rules (1) to (4), row by row
-        assert re.findall(r"-?\d+\.\d{6}", cell) == [s6(v) for v in np.ravel(m[name])], name
+    check_value_column(text, m)
     # and the batch form's outputs: y for three inputs, from the index-form forward pass, with its activation's name
     others = [x for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0]) if x != list(X)][:2]  # three samples, not X twice
     ys = [forward(WORKED, x)[1][0] for x in (X, *others)]
