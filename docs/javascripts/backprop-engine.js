@@ -391,22 +391,30 @@
     net.w_hidden.forEach(function (w, i) {
       rows["v" + (i + 1)] = hiddenField(w, it.fp.x, net.b_hidden[i], it.fp.vh[i]).value;
     });
-    var names = Object.keys(byHand);
+    // in the page's order: the forward pass, e and E, then the slopes and local gradients the rules show, then the
+    // updates and what follows; the gradients ∂E/∂θ are the static pages' (the live page prints -η ∂E/∂θ, the Δ's)
+    var local = function (name) { return /^(f'|δ)/.test(name); };
+    var shown = Object.keys(byHand).filter(function (name) { return name.indexOf("\u2202E/\u2202") !== 0; });
+    var steps = shown.filter(function (name) { return !local(name); });
+    var first = steps.findIndex(function (name) { return name.charAt(0) === "\u0394"; });
+    var names = steps.slice(0, first).concat(shown.filter(local), steps.slice(first));
     for (var n = 0; n < names.length; n++) {
       var name = names[n], value = rows[name], exactly = byHand[name];
       var printed = decimal(formulaText(value)), unit = decimal(String(unitOf(value)));
       var gap = exactSum(exactly, negated(printed)), e = Math.min(gap.e, unit.e);
       var twice = 2n * (gap.m < 0n ? -gap.m : gap.m) * 10n ** BigInt(gap.e - e);
       if (twice > scaled(unit, e)) {
-        var right = roundedAt(exactly, unit.e), scientific = inScientific(value) && exactly.m !== 0n;
+        // the value by hand as the page would write it: its own digits (two significant ones below 10^-5)
+        var size = sizeOf(exactly), scientific = exactly.m !== 0n && (inScientific(value) || inScientific(size));
+        var right = roundedAt(exactly, decimal(String(unitOf(size))).e);
         // the digits that show which side of the tie between the two writings it is on: 20, or more near it
         var absGap = { m: gap.m < 0n ? -gap.m : gap.m, e: gap.e };
         var toTie = exactSum(absGap, negated({ m: 5n * 10n ** BigInt(unit.m.toString().length - 1), e: unit.e - 1 }));
         var digits = toTie.m === 0n ? 20 : Math.max(20, adjusted(exactly) - adjusted(toTie) + 2);
         return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true,
-          byHand: exactly.m === 0n ? "0" : scientific ? sizeOf(exactly).toExponential(5)
+          byHand: exactly.m === 0n ? "0" : scientific ? size.toExponential(5)
             : decimalText(exactly, digits) + (decimalText(exactly, digits) === decimalText(exactly) ? "" : "\u2026"),
-          right: right.m === 0n ? "0" : scientific ? sizeOf(right).toExponential(1) : decimalText(right) };
+          right: exactly.m === 0n ? "0" : inScientific(size) ? size.toExponential(1) : decimalText(right) };
       }
     }
     return null;
@@ -423,8 +431,9 @@
 
   // A decimal as plain text, to `digits` significant digits if given: "286799148016.33912345", "-0.0000012".
   function decimalText(a, digits) {
-    var r = digits === undefined ? a : toDigits(a, digits), negative = r.m < 0n, e = r.e;
-    var t = (negative ? -r.m : r.m).toString();
+    var r = digits === undefined ? a : toDigits(a, digits), negative = r.m < 0n, e = r.e, m = negative ? -r.m : r.m;
+    while (e < 0 && m !== 0n && m % 10n === 0n) { m /= 10n; e += 1; } // no trailing zeros: 852, not 85200
+    var t = m.toString();
     if (e >= 0) {
       t += "0".repeat(e);
     } else {
@@ -1037,17 +1046,21 @@
   // than the two themselves: E(n+1) = 1/2 (d - y(n+1))^2, whose two significant digits need more of d - y(n+1)
   // ("1/2 (1 - 1.000013)^2 \approx 8.7 \times 10^{-11}", whose numbers give 8.5e-11, becomes 1/2 (1 - 1.0000132)^2 =
   // 8.7e-11).
+  var MAX_PLACES = 99; // toFixed writes at most 100 decimals (fixed() asks for one more)
   function widened(given_, operand, result, sign, final) {
     var asUsual = { given: given_, spec: "", value: exactSum(exactG(given_), exactProduct({ m: BigInt(sign), e: 0 }, exact(operand))) };
     var holds = function (value) { return (final ? eq(final.of(value), final.value) : eq(value, result)) === "="; };
-    // as the static pages do, where the result has six decimals
-    if (!inScientific(final ? final.value : result) || holds(asUsual.value)) return asUsual;
+    // as the static pages do, where the result has six decimals; and where the computed one is itself written with
+    // two significant digits (y(n+1) = 1.9e-43 beside d = 0): its decimals would be a row of zeros, and "\approx" says
+    // what the two digits give
+    if (!inScientific(final ? final.value : result) || holds(asUsual.value) || inScientific(operand)) return asUsual;
     var p = Math.floor(Math.log10(Math.abs(formulaValue(result)))), longer = asUsual;
     var asGiven = given(given_), shown = decimal(asGiven);
     var typed = /e/.test(asGiven); // 2e-11 is written as typed: fixed decimals would make it 0
     // up to one decimal past the result's second significant digit; three for a square's, whose relative error is
     // twice its operand's (e = -7.0e-6 needed y(n+1) to 10 decimals for E(n+1) = 2.4e-11, e = -3.2e-4 to 8)
-    for (var places = Math.max(DECIMALS + 1, 1 - p); places <= Math.max(DECIMALS + 1, (final ? 4 : 2) - p); places++) {
+    var most = Math.min(MAX_PLACES, Math.max(DECIMALS + 1, (final ? 4 : 2) - p));
+    for (var places = Math.min(most, Math.max(DECIMALS + 1, 1 - p)); places <= most; places++) {
       var text = typed ? asGiven : signedFixed(given_, places).replace(/\.?0+$/, ""), full = decimal(text);
       var common = Math.min(full.e, shown.e);
       var written = scaled(full, common) === scaled(shown, common) ? given_ : text; // as given where that is all of it

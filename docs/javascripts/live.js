@@ -49,8 +49,9 @@
   // The problem with a typed value, or "" when it is fine.
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
-    if (commaProblem(text)) return commaProblem(text);
-    var value = parseNumber(text);
+    var comma = commaProblem(text), value = parseNumber(String(text).replace(/,/g, ""));
+    if (comma) return value !== null && Math.abs(value) > LIMIT ? "Too large: use a number from " + RANGE + "." : comma;
+    value = parseNumber(text);
     if (value === null && /\S\s+\S/.test(String(text).trim())) {
       return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";
     }
@@ -149,6 +150,17 @@
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
 
+    // compute(), with an error of the page's own arithmetic caught and reported ({failed: its message}, and in the
+    // console) rather than left to stop the update half-way, with the steps of another network on the page
+    function computeCaught(values) {
+      try {
+        return compute(values);
+      } catch (err) {
+        if (window.console) window.console.error(err);
+        return { failed: String(err && err.message || err) };
+      }
+    }
+
     function render(c) {
       showVariants(c.net);
       Object.keys(numEls).forEach(function (key) {
@@ -236,13 +248,16 @@
         return "These numbers would print a digit of a double's rounding: " + where + " = " +
           E.writtenPlain(noisy.sum) + " in floating point, but " + E.plainText(noisy.byHand) + " by hand" +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") + ", which the page " +
-          "would write " + E.plainText(noisy.right) + ": a double keeps about 16 significant digits, and its rounding " +
-          "reaches a digit the page prints." + kept + (fresh ? ". Try smaller weights or inputs, or another d." : ".");
+          "would write " + E.plainText(noisy.right) + (/^f'/.test(noisy.where) ? ": a saturated neuron's slope, " +
+          "computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a difference of nearly equal numbers " +
+          "and keeps few of a double's digits." : ": a double keeps about 16 significant digits, and its rounding " +
+          "reaches a digit the page prints.") + kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
       }
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");
       if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
-        return "The output is too close to the target to show: " + where + " = " + E.writtenPlain(noisy.sum) + digits +
+        var named = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
+        return "The output is too close to the target to show: " + named + " = " + E.writtenPlain(noisy.sum) + digits +
           y + " (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
           ". Try another target d." : converged);
       }
@@ -323,7 +338,17 @@
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }
-      var c = computed || compute(values);
+      var c = computed || computeCaught(values);
+      if (c && c.failed) { // a bug of the page's own: say so, keep the last valid numbers, and Apply nothing
+        state.checkable = null;
+        state.uncheckable = "These numbers could not be computed: no value can be checked against them.";
+        setState("invalid");
+        status.textContent = "The page could not compute these numbers (" + c.failed + "); the steps below still " +
+          "show the last valid input.";
+        say(status.textContent);
+        homework.refresh();
+        return false;
+      }
       if (!c || c.noisy || c.tooSmall) {
         // numbers the page cannot show can still be checked where their rounding is within the check's tolerance
         // (E.ATOL: 5.6e-17 beside v1 = 0 by hand); not an overflow, nor rounding a check would take for the answer
@@ -404,9 +429,10 @@
       }
       // A step to numbers the page cannot show (digits their rounding could change: near convergence) is not taken
       // either, and the status says why: the fields would hold a network the steps below do not show.
-      var after = compute(v);
-      if (!after || after.noisy || after.tooSmall) {
-        var why = refusal(after, v.d, false);
+      var after = computeCaught(v);
+      if (!after || after.failed || after.noisy || after.tooSmall) {
+        var why = after && after.failed ? "the page could not compute the numbers one step on (" + after.failed + ")."
+          : refusal(after, v.d, false);
         status.textContent = "Not applied: " + why.charAt(0).toLowerCase() + why.slice(1);
         clearTimeout(state.timer);
         announce.textContent = status.textContent;

@@ -273,9 +273,9 @@ def test_large_results_print_at_most_13_significant_digits(tab):
 
 def test_a_digit_of_a_doubles_rounding_is_refused_naming_the_value_by_hand(tab):
     """A saturated logistic neuron (w_11 = 9: y_h1 = 0.99990, whose slope y (1 - y) loses four digits to 1 - y) times
-    w_41 = -8 × 10^5: Δw11 printed -32322785.32581 where it is -32322785.3258183... by hand (mpmath, from the numbers
-    as typed), a digit of the double's rounding that no bound of `cancelling` caught. The page keeps the last valid
-    numbers and says which value, both ways, in the words of digitsOff."""
+    w_41 = -8 × 10^5: δ1 = f'(v1) w_41 δ4 printed -64645570.65162 where it is -64645570.6516366... by hand (mpmath,
+    from the numbers as typed), a digit of the double's rounding that no bound of `cancelling` caught (Δw11 after it
+    too). The page keeps the last valid numbers and says which value, both ways, in the words of digitsOff."""
     import mpmath
 
     visit(tab)
@@ -556,14 +556,14 @@ def test_a_refused_network_of_large_numbers_is_checked_against_its_relative_tole
     """A reviewer's: with large numbers the page rightly refuses a value for a digit of a double's rounding, but the
     homework check said "their rounding is larger than the check's tolerance": it compared the rounding with 10^-6
     alone, while the tolerance of a value of size 3 × 10^7 is 10^-6 + 0.1 % of it. Here w_11 = 9 and w_41 = -8 × 10^5
-    (Δw11 is 6.2e-6 off by hand, see above). The check now judges the fields' network: the oracle's Δw11 is right, a
-    tenth more is wrong."""
+    (δ1 and Δw11 after it are off by hand, see above). The check now judges the fields' network: the oracle's Δw11
+    is right, a tenth more is wrong."""
     visit(tab)
     page = tab.page
     for name, text in {"w11": "9", "w41": "-800000"}.items():
         fill(tab, name, text)
     status = page.text_content("#bp-live-status")
-    assert status.startswith("These numbers would print a digit of a double's rounding: Δw11 = "), status
+    assert status.startswith("These numbers would print a digit of a double's rounding: δ1 = "), status  # Δw11's
     right = oracle.trace_values(oracle.iteration(oracle_example(example_values() | {"w11": 9.0, "w41": -8e5})))["Δw11"]
     ids = {page.get_attribute(f"#{el}", "data-step"): el for el in page.evaluate(
         "() => [...document.querySelectorAll('#bp-hw input')].map((el) => el.id)")}
@@ -839,6 +839,8 @@ def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
                                            ("\u221212,345", "Write -12.345 or -12345."),
                                            ("1,500e-3", "Write 1.500e-3 or 1500e-3."),
                                            ("1,000,000", "Thousands separators are not read: write 1000000."),
+                                           # a reviewer's: the advice "write 12345678" then read "Too large"
+                                           ("12,345,678", "Too large: use a number from"),
                                            ("1 5", "a space inside a number is read only between groups of three "
                                                    "digits, as in 1 000"), ("0 5", "Not a number: a space")])
 def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, message):
@@ -1033,3 +1035,40 @@ def test_an_answers_file_can_be_pasted(tab):
     page.click("#bp-hw-fill")
     assert page.text_content("#bp-hw-json-msg") == "What you pasted gives 'dw41' twice."
     assert not tab.axe_problems(), tab.axe_problems()
+
+
+def test_an_error_of_the_pages_own_arithmetic_is_shown_and_nothing_is_applied(tab):
+    """A reviewer's: an exception in the engine (toFixed's 100 digits, since fixed) stopped the update half-way: no
+    message, the steps, the plot and the homework check of the network before, and Apply wrote that network's step
+    over the reader's numbers. An error now marks the page invalid and says so, and Apply takes no step. The engine is
+    made to fail here, the one way to reach that path."""
+    visit(tab)
+    page = tab.page
+    fill(tab, "w11", "0.25")
+    good = page.evaluate(NUMBERS_JS)
+    page.evaluate("() => { window.BackpropEngine.iteration = () => { throw new Error('made to fail'); }; }")
+    fill(tab, "w11", "0.3")
+    assert page.text_content("#bp-live-status").startswith(
+        "The page could not compute these numbers (made to fail); the steps below still show the last valid input.")
+    assert page.get_attribute("#bp-live", "data-state") == "invalid"
+    assert page.evaluate(NUMBERS_JS) == good
+    page.click("#bp-apply")
+    assert page.input_value("#bp-in-w11") == "0.3" and page.evaluate(NUMBERS_JS) == good
+    assert tab.console_errors and all("made to fail" in m for m in tab.console_errors), tab.console_errors
+    tab.console_errors.clear()  # the error the test caused, reported as it should be
+
+
+def test_a_tiny_output_beside_its_target_is_shown(tab):
+    """A reviewer's: a logistic output with d = 0 and b_4 = -250 threw in the engine (y(n+1) written with more than
+    100 decimals) and left the page on another network's numbers. The steps are those of the fields, and the E(n+1)
+    line writes y(n+1) with two significant digits (the oracle's)."""
+    visit(tab)
+    page = tab.page
+    page.select_option("#bp-in-output", "logsig")
+    fill(tab, "d", "0")
+    fill(tab, "b4", "-250")
+    assert page.get_attribute("#bp-live", "data-state") == "ok", page.text_content("#bp-live-status")
+    values = example_values() | {"output": "logsig", "d": 0.0, "b4": -250.0}
+    y_next = oracle.trace_values(oracle.iteration(oracle_example(values)))["y(n+1)"]
+    assert f"(0 - ({oracle.formula_string(y_next)}))^2" in page.evaluate(NUMBERS_JS)["E(n+1)"]["tex"]
+    assert_numbers_are(tab, values)

@@ -1393,24 +1393,36 @@ def test_digits_off_writes_a_field_0_by_hand_as_0(js, hidden, found):
     ({"hidden": "tansig", "w_output": [[1e6, 0.8, 0.9]]}, None),
     ({"hidden": "tansig", "w_output": [[1e6, 0.8, 0.9]], "x": [0.3, 0.2], "d": 3.0}, None),
     # a saturated logistic neuron (y_h1 = 0.99990) whose slope y (1 - y) loses four digits to 1 - y, times a large
-    # w_41: Δw11 = -32322785.32581 in doubles for -32322785.3258183... by hand, its 13th digit off
-    ({"w_hidden": [[9.0, 0.2], [0.3, 0.4], [0.5, 0.6]], "w_output": [[-8e5, 0.8, 0.9]]}, "Δw11"),
+    # w_41: δ1 = f'(v1) w_41 δ4, about -6.5 × 10^7, off in its 13th digit, the first step the page shows that is (Δw11
+    # after it is too)
+    ({"w_hidden": [[9.0, 0.2], [0.3, 0.4], [0.5, 0.6]], "w_output": [[-8e5, 0.8, 0.9]]}, "δ1"),
     # the browser suite's large but honest numbers: x1 = d = 10^6 through a linear hidden layer, every digit right
     ({"hidden": "purelin", "x": [1e6, 0.5], "d": 1e6}, None),
+    # refused for a digit of ∂E/∂w42 (as a reviewer's was for ∂E/∂w41), which the live page does not print: it shows
+    # Δw42 = -η ∂E/∂w42, every digit right; the gradients are the static pages'
+    ({"hidden": "purelin", "w_hidden": [[-0.738, 21.3], [-707.62, 6.35], [0.6, 0.7]], "b_hidden": [9.64, -0.0, 45.2],
+      "w_output": [[-0.12, 576.291, -2.93]], "b_output": [942.446], "x": [1.0, 274.098], "d": -159.28,
+      "eta": 0.001}, None),
 ])
 def test_digits_off_finds_a_doubles_rounding_in_large_numbers(js, changes, step):
     """The worst-case bound of `cancelling` could not tell these apart (it would refuse the honest one too): the
-    value by hand does. Where one is found, it is the first step whose double, the engine's, written as the page
-    writes it, differs from mpmath's value by hand rounded there; where none is, every step agrees."""
+    value by hand does. Where one is found, it is the first step, in the page's order (the forward pass, e and E, the
+    slopes and local gradients, the updates and what follows), whose double, the engine's, written as the page writes
+    it, differs from mpmath's value by hand rounded there; where none is, every step agrees."""
     import mpmath
 
     ex = {**oracle.shipped(), **changes}
     found = digits_off(js, ex)
     assert (found and found["where"]) == step or found is step, found
     net = {key: ex[key] for key in NET_KEYS}
-    # the engine's own doubles, written as the page writes them (13 significant digits at most)
-    rows = js("(net, x, d, eta) => BackpropEngine.iteration(net, x, d, eta).rows.map((r) => [r[0], "
-              "BackpropEngine.num(r[1])])", net, ex["x"], ex["d"], ex["eta"])
+    # the engine's own doubles, written as the page writes them (13 significant digits at most, two below 10^-5), in
+    # the page's order; δ_i as the rules' substitutions compute it, f'(v_i) w_4i δ_4
+    rows = js("""(net, x, d, eta) => { var E = BackpropEngine, it = E.iteration(net, x, d, eta), f = it.factors;
+        var w = (v) => E.inScientific(v) ? v.toExponential(1) : E.num(v), d4 = f.e[0] * f.fPrimeOutput[0];
+        var rows = it.rows.map((r) => [r[0], w(r[1])]), first = rows.findIndex((r) => r[0].charAt(0) === "Δ");
+        var local = f.fPrimeHidden.concat(f.fPrimeOutput).map((s, i) => ["f'(v" + (i + 1) + ")", w(s)])
+          .concat([["δ4", w(d4)]], f.fPrimeHidden.map((s, i) => ["δ" + (i + 1), w(s * net.w_output[0][i] * d4)]));
+        return rows.slice(0, first).concat(local, rows.slice(first)); }""", net, ex["x"], ex["d"], ex["eta"])
     with mpmath.workdps(80):
         by_hand = oracle.exact_steps(ex)
     off = []
@@ -1421,3 +1433,42 @@ def test_digits_off_finds_a_doubles_rounding_in_large_numbers(js, changes, step)
         if abs(Decimal(right) - Decimal(text)) > unit / 2:
             off.append(name)
     assert (off[0] if off else None) == step, off
+
+
+def test_digits_off_writes_the_value_by_hand_as_the_page_would():
+    """A reviewer's: with x_1 = 500 the double leaves w43(n+1) at a double's rounding of 0.9 - 0.9 y_h3 (1.1e-16),
+    while by hand it is about 5.5e-23; the page said it "would write 0", where it writes a value below 10^-5 with two
+    significant digits. And a value by hand of few digits is written without trailing zeros (20000698260138.85200 had
+    been shown for ...138.852): each as mpmath gives it."""
+    import mpmath
+
+    from tests.support.js import script
+
+    tiny = {**oracle.shipped(), "x": [500.0, 0.5]}
+    exact = {**oracle.shipped(), "hidden": "purelin", "output": "purelin",
+             "w_hidden": [[0.5, -66.0], [-29.0, -569.946], [27.8, -996.2]], "b_hidden": [51.432, 49.0, -23.7],
+             "w_output": [[-499.681, -76.0, 2.0]], "b_output": [49.67], "x": [-38.298, 692.3], "d": -181.3,
+             "eta": 0.001}
+    with script(ENGINE) as js, mpmath.workdps(80):
+        found = digits_off(js, tiny)
+        by_hand = oracle.exact_steps(tiny)[found["where"]]
+        assert 0 < abs(by_hand) < 1e-5 and found["right"] == f"{float(by_hand):.1e}", found
+        found = digits_off(js, exact)
+        by_hand = oracle.exact_steps(exact)[found["where"]]
+        assert found["byHand"] == mpmath.nstr(by_hand, 40, min_fixed=-100, max_fixed=100).rstrip("0"), found
+        assert not found["byHand"].endswith("0"), found
+
+
+@pytest.mark.parametrize("b4", [-100.0, -235.0, -250.0, -300.0])
+def test_a_tiny_output_beside_its_target_is_written_with_two_digits(js, b4):
+    """A reviewer's: a logistic output with d = 0 and b_4 = -235 or less made y(n+1) need more than the 100 decimals
+    toFixed writes (the E(n+1) line wrote y(n+1) = 1.9e-43 as 0.000...000186 at b_4 = -100): the engine threw, and the
+    page kept another network's steps. The line now writes y(n+1) as every tiny value is written, two significant
+    digits (the oracle's y(n+1))."""
+    ex = {**oracle.shipped(), "output": "logsig", "b_output": [b4], "d": 0.0}
+    net = {key: ex[key] for key in NET_KEYS}
+    line = js("(net, x, d, eta) => BackpropEngine.substitutions(net, x, d, eta)['E(n+1)']", net, ex["x"], ex["d"],
+              ex["eta"])
+    y_next = oracle.trace_values(oracle.iteration(ex))["y(n+1)"]
+    assert 0 < y_next < 1e-40  # the premise
+    assert line.startswith(rf"\frac{{1}}{{2}} \cdot (0 - ({oracle.formula_string(y_next)}))^2 "), line
