@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import activations, examples, homework, labels, show
-from ._checks import as_array, as_target, check_eta
+from ._checks import as_input, as_target, check_eta
 from .network import Network
 from .show import num
 
@@ -254,7 +254,7 @@ def load_weights(path: str) -> tuple[Network, dict[str, object]]:
     data = examples.read_file(path)
     net = examples.network_from(data, path)
     sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data}
-    checks = {"x": lambda v: as_array("x", v, 1, (net.n_in,)), "d": lambda v: as_target(v, net.n_out),
+    checks = {"x": lambda v: as_input(v, net.n_in), "d": lambda v: as_target(v, net.n_out),
               "eta": check_eta}
     for key, value in sample.items():
         try:

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, examples, labels
-from ._checks import as_array
+from ._checks import as_input
 from ._hints import F_PRIME_TEXT, F_TEXT, HintText, Notation, write
 from ._trace import Factors, Trace, iteration, updates
 from .activations import Array
@@ -220,7 +220,7 @@ def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trac
     def fn(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
         if net.n_in < k:
             raise NotApplicable(f"bias-input-x{k} needs an input x_{k}; this network has {net.n_in}")
-        x_k = float(as_array("x", x, 1, (net.n_in,))[k - 1])
+        x_k = float(as_input(x, net.n_in)[k - 1])
         return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_bias_input=x_k))
 
     return fn

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, labels
-from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
+from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import _back_sum, _updates
@@ -234,7 +234,7 @@ def iteration(
     nan, not an error, and `backprop.homework.check` names no mistake for such a value.
     """
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
     with np.errstate(over="ignore", invalid="ignore"):  # a slip's overflow gives inf or nan rows (the docstring)
         fp = forward_pass(net, x)

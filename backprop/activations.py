@@ -31,7 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._checks import Array, as_numbers
+from ._checks import Array, as_numbers, describe
+
+# Over 300 lines because it is the table of activations and their one check: each formula with a docstring that
+# says what it computes and, for the derivatives from v, what it loses, and register, which probes a new one first.
 
 Formula = Callable[[float], float]  # f(v) or f'(v) for one number
 
@@ -240,15 +243,19 @@ register("purelin", purelin, purelin_derivative_from_output, purelin_derivative)
 
 
 def get(name: str) -> Activation:
-    """Look an activation up by name; an unknown name raises ValueError listing the known ones."""
-    if not isinstance(name, str) or name not in ACTIVATIONS:
+    """Look an activation up by name; an unknown name raises ValueError listing the known ones, and what is not a
+    string TypeError, as `register` does."""
+    if not isinstance(name, str):
+        raise TypeError(f"an activation's name must be a string, got {describe(name)}")
+    if name not in ACTIVATIONS:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
         raise ValueError(f"unknown activation {name!r}; known activations are {known}")
     return ACTIVATIONS[name]
 
 
 def name_of(layer: str | Activation) -> str:
-    """The name of a layer's activation, given by its name (checked by `get`) or as the ``Activation`` that
+    """The name of a layer's activation, given by its name (checked by `get`: TypeError for what is not a string) or as
+    the ``Activation`` that
     `register` returned; an ``Activation`` that is not the one registered under its name raises ValueError saying to
     register it and pass its name."""
     if not isinstance(layer, Activation):

@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_array, as_numbers, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_input, as_numbers, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -247,7 +247,7 @@ def _tolerance(net: Network, x: Array, d: Array, h: float, numerical: dict[str, 
 def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple[Network, Array, Array, float]:
     """The public entries' inputs, checked once: errors name the argument."""
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_input(x, net.n_in)
     d = as_target(d, net.n_out)
     h = check_numeric_scalar("h", h)
     if not np.isfinite(h) or h <= 0:

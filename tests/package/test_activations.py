@@ -166,7 +166,13 @@ def test_get_returns_each_table_entry():
         assert activations.get(name).name == name
 
 
-@pytest.mark.parametrize("bad", ["sigmoid", "LOGSIG", "", None, 3])
+@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (3, "int 3")])
+def test_an_activation_name_that_is_not_a_string_is_a_type_error_as_in_register(bad, said):
+    with pytest.raises(TypeError, match=f"^an activation's name must be a string, got {said}$"):
+        activations.get(bad)
+
+
+@pytest.mark.parametrize("bad", ["sigmoid", "LOGSIG", ""])
 def test_unknown_activation_lists_known_names(bad):
     with pytest.raises(ValueError, match="unknown activation") as info:
         activations.get(bad)
