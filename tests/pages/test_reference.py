@@ -379,3 +379,18 @@ def test_the_completeness_check_fails_on_a_new_equation():
         ("backprop.rules.delta_w_output", r"\Delta w_{ji}(n) = \eta\, e_j(n)\, y_{hi}(n)"),
         ("backprop.rules.delta_w_output", "a = b"), ("backprop.rules.delta_w_output", r"E \le 1")]
     assert unchecked([("backprop.homework.rule1_uses_v", r"$f'(v_i) = 1$")]) != [], "a non-fact counts where listed"
+
+
+def test_no_docstring_holds_a_control_character():
+    r"""A ``\t`` of ``\theta`` or ``\text`` in a docstring that is not raw is a tab (``\b``, ``\f``, ``\v``, ``\a``
+    likewise), and the page shows "Delta", a gap, "heta". Every docstring of the package, private modules too (the
+    catalogue of mistakes is documented through ``backprop.homework``), is read from the source with `ast`."""
+    found = []
+    for path in sorted((ROOT / "backprop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                doc = ast.get_docstring(node, clean=False) or ""
+                bad = sorted({f"{ord(c):#04x}" for c in doc if ord(c) < 32 and c != "\n"})
+                if bad:
+                    found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'name', '<module>')} {bad}")
+    assert found == []
