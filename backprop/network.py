@@ -252,7 +252,8 @@ def _trusted(fp: ForwardPass) -> ForwardPass:
 def _weighted_sums(w: Array, inputs: Array) -> Array:
     r"""$\sum_k w_{ik}\, \text{inputs}_k$ for every row $i$ of ``w``: each product rounded, then added, without a
     fused multiply-add; in order, as plain arithmetic does, for rows of fewer than 8 (numpy adds longer rows
-    pairwise). A sum that is 0 by hand, as $0.12 - 0.12$, is 0.0 here."""
+    pairwise, and `train`'s generated loop, `backprop._unrolled`, adds them in order: see `backprop.train`). A sum
+    that is 0 by hand, as $0.12 - 0.12$, is 0.0 here."""
     return (w * inputs).sum(axis=1)
 
 
