@@ -394,3 +394,29 @@ def test_no_docstring_holds_a_control_character():
                 if bad:
                     found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'name', '<module>')} {bad}")
     assert found == []
+
+
+def _documented_parameters(doc: str) -> set[str] | None:
+    """The names a numpy-style Parameters section lists (``name : type``, ``a, b : type``), or None without one."""
+    match = re.search(r"^Parameters\n-{10,}\n(.*?)(?=^\w[\w ]*\n-{3,}\n|\Z)", doc, re.S | re.M)
+    if match is None:
+        return None
+    names: set[str] = set()
+    for line in match.group(1).splitlines():
+        head = re.match(r"^(\*{0,2}\w+(?:, \*{0,2}\w+)*)(?: :|$)", line)
+        if head:
+            names |= {n.strip().lstrip("*") for n in head.group(1).split(",")}
+    return names
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_a_parameters_section_lists_every_parameter(name):
+    """Review finding 12: ``labels.parameter``'s Parameters section left out ``sep``. Where a docstring has such a
+    section, it lists every parameter of the signature (``self`` and ``cls`` aside)."""
+    module = importlib.import_module(f"backprop.{name}")
+    for qualname, obj in public_objects(module):
+        listed = _documented_parameters(inspect.getdoc(obj) or "")
+        if listed is None or (inspect.isclass(obj) and not inspect.signature(obj).parameters):
+            continue
+        wanted = {p for p in inspect.signature(obj).parameters if p not in ("self", "cls")}
+        assert wanted <= listed, f"backprop.{name}.{qualname}: {sorted(wanted - listed)} not in its Parameters"
