@@ -159,7 +159,8 @@ def test_a_bad_weight_in_the_example_file_is_one_line_of_error(weights, tmp_path
         proc = run("-m", "backprop", *args, example=path)
         assert "Traceback" not in proc.stderr, proc.stderr
         if args == ["trace"]:
-            assert proc.returncode == 2 and proc.stderr.startswith("python -m backprop: error: example file "), proc
+            assert proc.returncode == 2, proc
+            assert proc.stderr.startswith("python -m backprop trace: error: example file "), proc
         else:
             assert proc.returncode == 0 and proc.stdout.startswith("usage: python -m backprop"), proc
 
@@ -458,7 +459,7 @@ def test_trace_with_a_bad_BACKPROP_EXAMPLE_says_why_in_one_line_and_works_with_i
     path = write(tmp_path, {**VALID, "eta": -1})
     proc = run("-m", "backprop", "trace", example=path)
     assert proc.returncode == 2 and proc.stdout == "", proc.stdout
-    assert proc.stderr == f"python -m backprop: error: example file {str(path)!r}: eta must be > 0, got -1.0\n"
+    assert proc.stderr == f"python -m backprop trace: error: example file {str(path)!r}: eta must be > 0, got -1.0\n"
     assert "Traceback" not in run("-m", "backprop", "trace", "--help", example=path).stderr
     weights = write(tmp_path, {**PRACTICE, "hidden": "logsig"}, "weights.json")
     proc = run("-m", "backprop", "trace", "--weights", str(weights), example=path)

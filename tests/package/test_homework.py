@@ -880,7 +880,7 @@ BAD_FILES = {
     "twice by alias": ('{"dw41": 0.3, "Δw41": 0.3}', r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
     # an integer no double holds: an OverflowError traceback and exit 1; beyond Python's int-digit limit (4300), its
     # ValueError naming neither the file nor the step
-    "400 digits": ('{"v1": 0.3, "dw41": 1' + "0" * 400 + "}", r"^python -m backprop: error: answers file "
+    "400 digits": ('{"v1": 0.3, "dw41": 1' + "0" * 400 + "}", r"^python -m backprop trace: error: answers file "
                    r"'.*answers\.json': dw41 is an integer of 401 digits, beyond a double's range "
                    r"\(about ±1\.8e\+308\)"),
     "5000 digits": ('{"v1": -1' + "0" * 5000 + "}", r"answers file '.*answers\.json': v1 is an integer of 5001 digits"),
@@ -891,7 +891,7 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, match: str) -> None
     assert proc.returncode == 2 and proc.stdout == ""
     err = proc.stderr
     assert err.endswith("\n") and err.count("\n") == 1 and "Traceback" not in err, err
-    assert err.startswith("python -m backprop: error: "), err
+    assert err.startswith("python -m backprop trace: error: "), err
     assert re.search(match, err), err
 
 
