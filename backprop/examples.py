@@ -52,6 +52,38 @@ from ._teachable import check_example, check_practice, check_worked
 from .activations import Array
 from .network import Network
 
+# The public names, and the API reference's members (mkdocs.yml: filters: public): __getattr__, which reads the
+# example in use when one of its names is first used, is the module's machinery, not a function to call.
+__all__ = [
+    "DEFAULT_FILE",
+    "ENV",
+    "ETA",
+    "EXAMPLE",
+    "MAX_PRINTED",
+    "MIN_COST",
+    "NET",
+    "OPTIONAL_KEYS",
+    "PRACTICE",
+    "PRACTICE_D",
+    "PRACTICE_ETA",
+    "PRACTICE_KEY",
+    "PRACTICE_NET",
+    "PRACTICE_X",
+    "SAMPLE_KEYS",
+    "SITE_HIDDEN",
+    "WEIGHT_KEYS",
+    "D",
+    "Example",
+    "X",
+    "current_file",
+    "load",
+    "network_from",
+    "read_file",
+    "regression_data",
+    "site_network",
+    "target_function",
+]
+
 #: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
 ENV = "BACKPROP_EXAMPLE"

@@ -420,3 +420,33 @@ def test_a_parameters_section_lists_every_parameter(name):
             continue
         wanted = {p for p in inspect.signature(obj).parameters if p not in ("self", "cls")}
         assert wanted <= listed, f"backprop.{name}.{qualname}: {sorted(wanted - listed)} not in its Parameters"
+
+
+def rendered_members(name: str) -> list[str]:
+    """The members the reference page of ``backprop.<name>`` shows, as mkdocstrings chooses them with the options of
+    mkdocs.yml: its ``filters`` (``public``: griffe's public names, a module's ``__all__`` where it has one), and no
+    object without a docstring (``show_if_no_docstring`` left at false)."""
+    import griffe
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+filters: public$", config, re.M), "the reference shows the public names"
+    module = griffe.load(f"backprop.{name}", search_paths=[str(ROOT)], docstring_parser="numpy")
+    return [member.name for member in module.members.values() if member.is_public and member.has_docstrings]
+
+
+def test_the_reference_pages_show_no_machinery_and_no_maintainer_note():
+    """Review finding 14: the rules page listed the type variable ``T``, the examples page ``__getattr__`` (PEP 562's
+    hook that reads the example in use), and the show page's module docstring said "Over 300 lines because ...", a
+    note for maintainers (now a comment). Every page shows what its module exports, and nothing private."""
+    from backprop import examples, rules, show
+
+    shown = {name: rendered_members(name) for name in MODULES}
+    assert "T" not in shown["rules"] and "__getattr__" not in shown["examples"]
+    assert set(shown["rules"]) == set(rules.__all__)  # all eight, each with its docstring
+    assert {"load", "regression_data", "target_function", "Example"} <= set(shown["examples"]) <= set(examples.__all__)
+    for name, members in shown.items():
+        assert [m for m in members if m.startswith("_")] == [], name
+    for name in MODULES:
+        doc = importlib.import_module(f"backprop.{name}").__doc__
+        assert "Over 300 lines" not in doc, f"backprop.{name}: a maintainer's note in the page's text"
+    assert "num" in shown["show"] and show.__doc__.rstrip().endswith("(`slope_lost`), from its field.")
