@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import activations, examples, homework, labels, show
-from ._checks import as_array, as_target, check_eta
+from ._checks import as_input, as_target, check_eta
 from .network import Network
 from .show import num
 
@@ -109,9 +109,48 @@ def _numbers(values: Sequence[float]) -> str:
     return " ".join(f"{v:g}" for v in values)
 
 
+#: A negative number in e-notation, which argparse (3.11) takes for an option: ``-1e5``, ``-1.5e-3``.
+_NEGATIVE_E = re.compile(r"-\d*\.?\d+[eE][-+]?\d+")
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit status 2, no usage dump
-        self.exit(2, f"{self.prog}: error: {message}\n")
+    #: What to add to every error message: why a command line with a negative number in e-notation was refused
+    #: (`_e_notation_hint`), set by `main` for the command line it parses.
+    hint = ""
+
+    def error(self, message: str) -> None:  # one line, exit status 2, no usage dump (argparse's documented override)
+        self.exit(2, f"{self.prog}: error: {message}{self.hint}\n")
+
+
+def _without_exponent(word: str) -> str:
+    """A number as argparse reads a negative one, without its exponent: ``-1e5`` -> ``-100000`` (the same double)."""
+    return np.format_float_positional(float(word), trim="-")
+
+
+def _e_notation_hint(argv: Sequence[str]) -> str:
+    """Why argparse refuses a command line with a negative number in e-notation, wherever it stands (``--x -1e5 1``,
+    ``--x 1 -1e5``, ``--d -1e-3``: argparse takes the word for an option), and how to write it; for ``--x=-1e5 1``,
+    where argparse gives ``--x`` that one number and reads the rest as arguments of their own, how to write the
+    option. Empty for a command line without one."""
+    for n, word in enumerate(argv):
+        option, equals, value = word.partition("=")
+        if equals and option.startswith("--") and _NEGATIVE_E.fullmatch(value):
+            after = []
+            for rest in argv[n + 1:]:
+                try:
+                    float(rest)
+                except ValueError:
+                    break
+                after.append(rest)
+            if after:  # alone, --x=-1e5 is one number, as argparse documents the form
+                numbers = " ".join(_without_exponent(a) if _NEGATIVE_E.fullmatch(a) else a for a in [value, *after])
+                own = "an argument of its own" if len(after) == 1 else "arguments of their own"
+                return (f": argparse gives {option} the one number of {word} and reads {' '.join(after)} as {own}; "
+                        f"write {option} {numbers} (a negative number without its exponent, which "
+                        f"argparse would read as an option)")
+        elif _NEGATIVE_E.fullmatch(word):
+            return f": argparse reads {word} as an option; write it without the exponent, {_without_exponent(word)}"
+    return ""
 
 
 def _plain(text: str) -> str:
@@ -126,7 +165,7 @@ MAX_DECIMALS = 17
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m backprop", description=_plain(__doc__))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    trace = sub.add_parser(
+    trace = parser.trace = sub.add_parser(
         "trace",
         help="print one iteration n -> n+1 step by step",
         description="Print every intermediate of one online iteration n -> n+1: the forward pass, "
@@ -254,7 +293,7 @@ def load_weights(path: str) -> tuple[Network, dict[str, object]]:
     data = examples.read_file(path)
     net = examples.network_from(data, path)
     sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data}
-    checks = {"x": lambda v: as_array("x", v, 1, (net.n_in,)), "d": lambda v: as_target(v, net.n_out),
+    checks = {"x": lambda v: as_input(v, net.n_in), "d": lambda v: as_target(v, net.n_out),
               "eta": check_eta}
     for key, value in sample.items():
         try:
@@ -293,14 +332,24 @@ def _text(value: float, decimals: int) -> str:
     return num(value, decimals) if not abs(value) >= PLAIN_BELOW else f"{value:.{decimals}e}"
 
 
+def _zero_unsigned(value: object) -> object:
+    """``value`` (a number, or lists and dicts of them) with every -0.0 written 0.0, as the text format writes it
+    (0.000000, never -0.000000): a zero's sign is a double's rounding, not a step's value."""
+    if isinstance(value, dict):
+        return {key: _zero_unsigned(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_zero_unsigned(v) for v in value]
+    return 0.0 if isinstance(value, float) and value == 0.0 else value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser.hint = parser.trace.hint = _e_notation_hint(argv)  # in every message of argparse's, and ours below
     args, rest = parser.parse_known_args(argv)
-    if rest:  # as argparse says it, and why where a negative number in e-notation was taken for an option
-        numbers = [word for word in rest if re.fullmatch(r"-\d*\.?\d+[eE][-+]?\d+", word)]
-        plain = np.format_float_positional(float(numbers[0]), trim="-") if numbers else ""  # -1e5: -100000
-        why = f": argparse reads {numbers[0]} as an option; write it without the exponent, {plain}" if numbers else ""
-        parser.error(f"unrecognized arguments: {' '.join(rest)}{why}")
+    parser = parser.trace  # the command's errors, argparse's and ours, begin "python -m backprop trace: error:"
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         sample: dict[str, object] = {}
         if args.weights:
@@ -330,12 +379,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     if args.check:
         if args.format == "json":
-            print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+            print(json.dumps(_zero_unsigned(report.to_dict()), indent=2, ensure_ascii=False))
         else:
             print_report(report, args.decimals)
         return 0 if report.ok else 1
     if args.format == "json":
-        print(json.dumps(dict(rows), indent=2, ensure_ascii=False))
+        print(json.dumps(_zero_unsigned(dict(rows)), indent=2, ensure_ascii=False))
     else:
         width = max(len(name) for name, _ in rows)
         for name, value in rows:

@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, as_target, check_eta
+from ._checks import as_input, as_target, check_eta
 from ._trace import Trace, names
 from .activations import Array
 from .network import Network, checked_network
@@ -44,7 +44,7 @@ def carried_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
         Step name (as `trace`) to its carried error, in trace order: 0 for $v_i$.
     """
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
     hidden, output = activations.get(net.hidden), activations.get(net.output)
     with np.errstate(over="ignore", invalid="ignore"):

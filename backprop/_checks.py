@@ -170,11 +170,22 @@ def check_eta(eta: object) -> float:
     return value
 
 
+def network_has(n: int, what: str) -> str:
+    """Where an expected size comes from, for a message of a wrong shape: ``the network has 2 inputs``."""
+    return f"the network has {n} {what}{'s' if n != 1 else ''}"
+
+
+def as_input(x: object, n_in: int, name: str = "x") -> Array:
+    """One input: a vector of length ``n_in``; a wrong shape's message says the network's number of inputs."""
+    return as_array(name, x, 1, (n_in,), because=network_has(n_in, "input"))
+
+
 def as_target(d: object, n_out: int, name: str = "d") -> Array:
-    """The desired output: a scalar when ``n_out == 1``, else a vector of length ``n_out``."""
+    """The desired output: a scalar when ``n_out == 1``, else a vector of length ``n_out``; a wrong shape's message
+    says the network's number of outputs."""
     if n_out == 1 and np.ndim(d) == 0:  # checked as the scalar given (its message has no index), then a vector
         return as_array(name, d, 0).reshape(1)
-    return as_array(name, d, 1, (n_out,))
+    return as_array(name, d, 1, (n_out,), because=network_has(n_out, "output"))
 
 
 def check_seed(seed: object, name: str = "seed") -> int | None:

@@ -28,11 +28,11 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, examples, labels
-from ._checks import as_array
+from ._checks import as_input
 from ._hints import F_PRIME_TEXT, F_TEXT, HintText, Notation, write
 from ._trace import Factors, Trace, iteration, updates
 from .activations import Array
-from .network import ForwardPass, Network, _unchecked, forward
+from .network import ForwardPass, Network, _unchecked, checked_network, forward
 
 
 @dataclass(frozen=True)
@@ -115,11 +115,11 @@ def _updates_sign_flipped_hint(n: Notation) -> str:
 @_mistake("updates-sign-flipped", _updates_sign_flipped_hint)
 def updates_sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign, the error right: $e_j = d_j - y_j$ as it should be, and then
-    $\Delta	heta = +\eta\, \partial E/\partial	heta$ (a live page's reviewer gave $e$ right and $\Delta w_{41}$
+    $\Delta\theta = +\eta\, \partial E/\partial\theta$ (a live page's reviewer gave $e$ right and $\Delta w_{41}$
     negated, which ``sign-flipped``, whose $e$ is $y - d$, could not explain).
 
     In numbers: the forward pass, $e$ and $E$ right, every $\Delta$ the right one negated, every new value
-    $	heta(n) - \Delta	heta_{	ext{right}}$: ``sign-flipped``'s rows but $e$'s.
+    $\theta(n) - \Delta\theta_{\text{right}}$: ``sign-flipped``'s rows but $e$'s.
     """
     return iteration(net, x, d, eta, slip=lambda f: replace(f, e=-f.e))
 
@@ -183,6 +183,7 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
     $v_i(1 - v_i)$ for logsig, $1 - v_i^2$ for tansig ($1$ for purelin, where the slip cannot be seen), in rules
     (3) and (4).
     """
+    net = checked_network(net)  # before its activation is read
     f_prime = activations.get(net.hidden).derivative_from_output  # y (1 - y), 1 - y², 1
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f_prime(f.fp.v_hidden)))
 
@@ -209,6 +210,7 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
     with `backprop.activations.register` has no other derivative a student takes by mistake: it raises
     `NotApplicable`, and `check` names the other mistakes.
     """
+    net = checked_network(net)  # before its activation is read: a message naming net, as the other slips give
     if net.hidden not in OTHER_DERIVATIVE:
         raise NotApplicable(f"wrong-derivative needs another activation's derivative taken by mistake; the hidden "
                             f"activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
@@ -218,9 +220,10 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
 
 def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trace]:
     def fn(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+        net = checked_network(net)  # before its sizes are read: a message naming net, as the other slips give
         if net.n_in < k:
             raise NotApplicable(f"bias-input-x{k} needs an input x_{k}; this network has {net.n_in}")
-        x_k = float(as_array("x", x, 1, (net.n_in,))[k - 1])
+        x_k = float(as_input(x, net.n_in)[k - 1])
         return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_bias_input=x_k))
 
     return fn

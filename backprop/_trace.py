@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, labels
-from ._checks import DOUBLE_RANGE, as_array, as_target, check_eta
+from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import _back_sum, _updates
@@ -231,10 +231,14 @@ def iteration(
     Without any, the result equals `trace` (to rounding). The rows $e$ and $E$ are $d - y$ and
     $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can overflow where the right iteration does not
     (``cost-for-error`` puts the cost $E$, of the size of $e$ squared, where $e$ belongs): its rows are then inf or
-    nan, not an error, and `backprop.homework.check` names no mistake for such a value.
+    nan, not an error, and `backprop.homework.check` names no mistake for such a value. A ``forward_pass``, ``slip``
+    or ``new_value`` that is not callable raises TypeError naming it.
     """
+    for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value)):
+        if not callable(fn):
+            raise TypeError(f"{name} must be callable, got {describe(fn)}")
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
     with np.errstate(over="ignore", invalid="ignore"):  # a slip's overflow gives inf or nan rows (the docstring)
         fp = forward_pass(net, x)

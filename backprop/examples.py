@@ -42,13 +42,47 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike
 
+from ._checks import as_array, check_seed, describe
 from ._json import read_json as read_json  # the JSON of a file, read strictly (__main__ reads answers so)
 from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
 from ._teachable import MIN_COST as MIN_COST
 from ._teachable import check_example, check_practice, check_worked
 from .activations import Array
 from .network import Network
+
+# The public names, and the API reference's members (mkdocs.yml: filters: public): __getattr__, which reads the
+# example in use when one of its names is first used, is the module's machinery, not a function to call.
+__all__ = [
+    "DEFAULT_FILE",
+    "ENV",
+    "ETA",
+    "EXAMPLE",
+    "MAX_PRINTED",
+    "MIN_COST",
+    "NET",
+    "OPTIONAL_KEYS",
+    "PRACTICE",
+    "PRACTICE_D",
+    "PRACTICE_ETA",
+    "PRACTICE_KEY",
+    "PRACTICE_NET",
+    "PRACTICE_X",
+    "SAMPLE_KEYS",
+    "SITE_HIDDEN",
+    "WEIGHT_KEYS",
+    "D",
+    "Example",
+    "X",
+    "current_file",
+    "load",
+    "network_from",
+    "read_file",
+    "regression_data",
+    "site_network",
+    "target_function",
+]
 
 #: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
@@ -217,14 +251,27 @@ def __getattr__(name: str) -> object:
     return globals()[name]
 
 
-def target_function(X: Array) -> Array:
-    r"""The regression task's target $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, shape (n,)."""
-    X = np.asarray(X, dtype=float)
+def target_function(X: ArrayLike) -> Array:
+    r"""The regression task's target $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, shape (n,).
+
+    ``X`` is array_like of shape (n, 2), one row $(x_1, x_2)$ per sample, of finite numbers; anything else raises
+    TypeError or ValueError naming ``X`` (a third column is refused, not ignored). ``X`` is not modified.
+    """
+    X = as_array("X", X, 2, (None, 2), because="the target is a function of x_1 and x_2",
+                 accepted="2-D, one row (x_1, x_2) per sample")
     return 0.5 * np.sin(np.pi * X[:, 0]) + 0.25 * X[:, 1]
 
 
-def regression_data(n_samples: int = 200, seed: int = 0) -> tuple[Array, Array]:
-    """Inputs drawn uniformly from [-1, 1]^2 and their targets: ``X`` (n, 2), ``D`` (n,)."""
-    rng = np.random.default_rng(seed)
-    X = rng.uniform(-1.0, 1.0, size=(n_samples, 2))
+def regression_data(n_samples: int = 200, seed: int | None = 0) -> tuple[Array, Array]:
+    """Inputs drawn uniformly from [-1, 1]^2 and their targets: ``X`` (n, 2), ``D`` (n,).
+
+    ``n_samples`` is an int >= 1; ``seed`` an int >= 0, or None for a different draw each time. Anything else raises
+    TypeError or ValueError naming the argument, as `backprop.network.Network.random` and `backprop.train.train` do.
+    """
+    if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
+        raise TypeError(f"n_samples must be an int >= 1, got {describe(n_samples)}")
+    if n_samples < 1:
+        raise ValueError(f"n_samples must be an int >= 1, got {n_samples}")
+    rng = np.random.default_rng(check_seed(seed))
+    X = rng.uniform(-1.0, 1.0, size=(int(n_samples), 2))
     return X, target_function(X)

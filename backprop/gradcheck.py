@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_array, as_numbers, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_input, as_numbers, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -55,15 +55,19 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0 (see `relative_error`); an entry
     whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
     rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
-    come near the truncation error, which does not. The two thresholds hold for ``h`` near the default: far above it
-    (``h = 0.1``) the truncation estimate is off, and right rules can read above $10^{-4}$.
+    come near the truncation error, which does not. The two thresholds are for ``h`` near the default: above it
+    right rules read larger, as the central differences' truncation error grows with $h^2$ (about
+    $4.5 \cdot 10^{-6}$ at ``h = 0.01`` on the package's worked example, between the two), and far above it
+    (``h = 0.1``) the check refuses to judge (the ``ValueError`` below) wherever that error covers `BUG` of a gradient
+    the default ``h`` judges more finely.
 
     Raises ``FloatingPointError`` where the cost overflows (at the weights, or at $\theta \pm h$), and
     ``ValueError`` where the check cannot fail: where every gradient is within what its central difference can be
     off by (an ``h`` far below the default, ``h = 1e-14`` for the worked example, or a network whose gradients are all
     of rounding-noise size, as a saturated output neuron's are), where every gradient is exactly 0 (``d = y``: every
     rule that scales with $e$ gives 0), or where what its central difference can be off by covers `BUG` of a gradient
-    that the default ``h`` judges more finely (``h = 1e-12`` let a rule 5 % off pass on the worked example).
+    that the default ``h`` judges more finely (``h = 1e-12`` let a rule 5 % off pass on the worked example; ``h = 0.1``
+    is refused so on the worked example and on most networks, its truncation error being that large).
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
@@ -247,7 +251,7 @@ def _tolerance(net: Network, x: Array, d: Array, h: float, numerical: dict[str, 
 def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple[Network, Array, Array, float]:
     """The public entries' inputs, checked once: errors name the argument."""
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,))
+    x = as_input(x, net.n_in)
     d = as_target(d, net.n_out)
     h = check_numeric_scalar("h", h)
     if not np.isfinite(h) or h <= 0:

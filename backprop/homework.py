@@ -90,9 +90,9 @@ from .network import Network
 from ._trace import Trace, Updates, trace, names, Factors, right_factors, updates, iteration
 from ._mistakes import (
     Mistake, Notation, NotApplicable,
-    sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v, OTHER_DERIVATIVE,
-    wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, rule3_no_x, cost_for_error,
-    no_hidden_bias, sigmoid_output, subtracted_update, delta_as_new_value, MISTAKES, mistake, hint,
+    sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v,
+    OTHER_DERIVATIVE, wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, rule3_no_x,
+    cost_for_error, no_hidden_bias, sigmoid_output, subtracted_update, delta_as_new_value, MISTAKES, mistake, hint,
 )
 # isort: on
 
@@ -143,6 +143,7 @@ __all__ = [
     "trace",
     "updated_output_weights",
     "updates",
+    "updates_sign_flipped",
     "wrong_derivative",
 ]
 

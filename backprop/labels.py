@@ -75,11 +75,16 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
         ``(i,)`` or ``(j,)`` for a bias.
     n_hidden : int
         Number of hidden neurons (the output neurons are numbered after them).
+    sep : str
+        What goes between the letter and the subscript: ``"_"`` (the default) for a label rendered as a subscript
+        (``w_41``), ``""`` for the plain names ``python -m backprop trace`` prints (``w41``).
 
     Examples
     --------
     >>> parameter("w_hidden", (0, 1), 3), parameter("w_output", (0, 0), 3), parameter("b_output", (0,), 3)
     ('w_12', 'w_41', 'b_4')
+    >>> parameter("w_output", (0, 2), 3, sep=""), parameter("b_hidden", (1,), 3, sep="")
+    ('w43', 'b2')
     """
     first_output = n_hidden + 1
     if name == "w_hidden":

@@ -16,11 +16,13 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, check_seed, overflow_is_an_error, require_finite
+from ._checks import as_array, as_input, check_seed, overflow_is_an_error, require_finite
 from .activations import Array
 
 
-@dataclass(frozen=True)
+# eq=False: the class writes its own __eq__, and with eq=True a frozen dataclass replaces the __hash__ = None below by
+# a hash of the fields, whose arrays numpy refuses to hash ("unhashable type: 'numpy.ndarray'").
+@dataclass(frozen=True, eq=False)
 class Network:
     r"""An immutable two-layer network. Arrays are copied and made read-only.
 
@@ -70,8 +72,8 @@ class Network:
         for layer in ("hidden", "output"):
             try:
                 names[layer] = activations.name_of(getattr(self, layer))
-            except ValueError as exc:
-                raise ValueError(f"{layer}: {exc}") from None
+            except (TypeError, ValueError) as exc:  # a name that is not a string is a TypeError, as in register
+                raise type(exc)(f"{layer}: {exc}") from None
         for name, value in [("w_hidden", w_hidden), ("b_hidden", b_hidden),
                             ("w_output", w_output), ("b_output", b_output), *names.items()]:
             object.__setattr__(self, name, value)
@@ -139,7 +141,7 @@ class Network:
             return NotImplemented
         return self.to_dict() == other.to_dict()
 
-    __hash__ = None  # type: ignore[assignment]  # holds arrays
+    __hash__ = None  # type: ignore[assignment]  # holds arrays: unhashable, as a list is ("unhashable type: 'Network'")
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,8 @@ class ForwardPass:
     #: built by hand or with ``dataclasses.replace``, whose fields the rules check (shapes against ``net``, finite).
     _trusted: bool = field(default=False, init=False, repr=False, compare=False)
 
+    __hash__ = None  # type: ignore[assignment]  # holds arrays: unhashable, as a list is ("unhashable type: ...")
+
 
 def forward(net: Network, x: ArrayLike) -> ForwardPass:
     r"""Propagate one input through ``net``.
@@ -198,7 +202,7 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
         ``x`` is not of shape ``(n_in,)``, or holds nan or an infinity.
     """
     net = checked_network(net)
-    x = as_array("x", x, 1, (net.n_in,), because=f"the network has {net.n_in} input{'s' if net.n_in != 1 else ''}")
+    x = as_input(x, net.n_in)
     named = overflow_is_an_error()
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the field
         fp = _forward(net, x)
@@ -248,7 +252,8 @@ def _trusted(fp: ForwardPass) -> ForwardPass:
 def _weighted_sums(w: Array, inputs: Array) -> Array:
     r"""$\sum_k w_{ik}\, \text{inputs}_k$ for every row $i$ of ``w``: each product rounded, then added, without a
     fused multiply-add; in order, as plain arithmetic does, for rows of fewer than 8 (numpy adds longer rows
-    pairwise). A sum that is 0 by hand, as $0.12 - 0.12$, is 0.0 here."""
+    pairwise, and `train`'s generated loop, `backprop._unrolled`, adds them in order: see `backprop.train`). A sum
+    that is 0 by hand, as $0.12 - 0.12$, is 0.0 here."""
     return (w * inputs).sum(axis=1)
 
 

@@ -29,6 +29,18 @@ from ._checks import as_array, as_target, check_eta, overflow_is_an_error, requi
 from .activations import Array
 from .network import ForwardPass, _trusted, checked_network
 
+# The public names, and the API reference's members (mkdocs.yml: filters: public); T is a type variable of _finite.
+__all__ = [
+    "cost",
+    "delta_b_hidden",
+    "delta_b_output",
+    "delta_w_hidden",
+    "delta_w_output",
+    "error",
+    "f_prime_hidden",
+    "f_prime_output",
+]
+
 T = TypeVar("T")
 
 

@@ -25,11 +25,10 @@ numbers the same way:
   the build when a page's sentence is not true of the example;
 * `table` writes a Markdown table (six decimals), `svg` a matplotlib figure as inline SVG; `f_prime_numbers` writes a
   neuron's slope with its numbers, from its output or, where that keeps too few digits (`slope_lost`), from its field.
-
-Over 300 lines because it is one vocabulary: every page imports it as ``show`` and writes
-each value with it, and its functions are small and call one another (`tex` calls `num` and `given`, `eq` and
-`largest` compare what `num` prints).
 """
+# Over 300 lines because it is one vocabulary: every page imports it as ``show`` and writes each value with it, and
+# its functions are small and call one another (`tex` calls `num` and `given`, `eq` and `largest` compare what `num`
+# prints).
 
 from __future__ import annotations
 

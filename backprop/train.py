@@ -6,7 +6,13 @@ $\theta(n+1) = \theta(n) + \Delta\theta(n)$. ``step`` checks its inputs and retu
 ``train`` checks its inputs once, then runs `_iteration` sample by sample: for a larger network on
 numpy arrays (`_epoch`), for a small one as straight-line Python generated from `_iteration` itself
 (`backprop._unrolled`), because numpy's cost per call outweighs the arithmetic on a handful of numbers.
-One epoch of ``train`` is ``step`` applied to each sample in turn, on either path.
+One epoch of ``train`` is ``step`` applied to each sample in turn, on either path, to rounding: the numpy path
+runs ``step``'s own arithmetic and gives its numbers to the bit; the generated loop adds each sum term by term, in
+order, where numpy adds a sum of 8 or more terms pairwise (a field $v_i$ of 8 or more inputs, a field $v_j$ of 8 or
+more hidden neurons, or a hidden neuron's error sent back from 8 or more outputs), so for such a network the two can
+differ in the last bit of a sum (about $10^{-16}$ in the weights after one epoch of a 2-8-1 network), a difference
+that training then carries as it does any rounding. With fewer than 8 terms in every sum, the slides' 2-3-1
+network among them, the two give the same numbers to the bit.
 """
 
 from __future__ import annotations
@@ -18,7 +24,16 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import _unrolled
-from ._checks import DOUBLE_RANGE, as_array, as_target, check_bool, check_eta, check_seed, require_finite
+from ._checks import (
+    DOUBLE_RANGE,
+    as_array,
+    as_target,
+    check_bool,
+    check_eta,
+    check_seed,
+    network_has,
+    require_finite,
+)
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import _cost, _error, _Updates, _updates
@@ -59,6 +74,12 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     return Network(*new, hidden=net.hidden, output=net.output)
 
 
+def _x_accepted(net: Network) -> str:
+    """What ``X`` must be, for the message of one that is not 2-D: with one input, a 1-D X is the usual slip."""
+    one = " (with one input too: shape (n, 1), X.reshape(-1, 1), where D may be 1-D)" if net.n_in == 1 else ""
+    return f"2-D, one row per sample{one}"
+
+
 def _rows(X: Array) -> str:
     """Where D's number of rows comes from, for its message."""
     return f"X has {X.shape[0]} row{'s' if X.shape[0] != 1 else ''}, one per sample"
@@ -82,7 +103,8 @@ def train(
     net : Network
         The initial weights (not modified).
     X : array_like, shape (n_samples, n_in)
-        The inputs, one row per sample.
+        The inputs, one row per sample: 2-D with one input too, shape (n_samples, 1) (``X.reshape(-1, 1)`` of a
+        1-D array), where ``D`` may be 1-D.
     D : array_like, shape (n_samples,) or (n_samples, n_out)
         The desired outputs, one row per sample; one number per sample for a network with one output.
     eta : float
@@ -118,7 +140,7 @@ def train(
         ``epochs`` or ``seed`` is out of range, named.
     """
     net = checked_network(net)
-    X = as_array("X", X, 2, (None, net.n_in))
+    X = as_array("X", X, 2, (None, net.n_in), because=network_has(net.n_in, "input"), accepted=_x_accepted(net))
     if np.ndim(D) == 1 and net.n_out == 1:
         D = as_array("D", D, 1, (X.shape[0],), because=_rows(X))[:, None]
     else:

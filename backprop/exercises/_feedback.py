@@ -59,7 +59,7 @@ _SUPERSCRIPT = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u207
 
 
 def entry_text(value: float, whole: bool = False) -> str:
-    """One entry as the site prints it: a count as a whole number (``26``), else with six decimals, or, where the
+    r"""One entry as the site prints it: a count as a whole number (``26``), else with six decimals, or, where the
     worked solutions' formulas write it in scientific notation (`show.in_scientific`), as they do, in plain text:
     ``-4.0 × 10⁻¹⁰``, not ``0.000000`` beside a solution that says ``-4.0 \times 10^{-10}``."""
     if whole:

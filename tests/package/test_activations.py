@@ -166,7 +166,13 @@ def test_get_returns_each_table_entry():
         assert activations.get(name).name == name
 
 
-@pytest.mark.parametrize("bad", ["sigmoid", "LOGSIG", "", None, 3])
+@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (3, "int 3")])
+def test_an_activation_name_that_is_not_a_string_is_a_type_error_as_in_register(bad, said):
+    with pytest.raises(TypeError, match=f"^an activation's name must be a string, got {said}$"):
+        activations.get(bad)
+
+
+@pytest.mark.parametrize("bad", ["sigmoid", "LOGSIG", ""])
 def test_unknown_activation_lists_known_names(bad):
     with pytest.raises(ValueError, match="unknown activation") as info:
         activations.get(bad)
@@ -337,14 +343,15 @@ DOCSTRING_EQUATIONS = [
     (logsig, r"$f(v) = \dfrac{1}{1 + e^{-v}}$", "logsig", "f", 1 / (1 + sp.exp(-sv))),
     (logsig_derivative, r"$f'(v) = \dfrac{e^{-v}}{(1 + e^{-v})^2}$", "logsig", "f'",
      sp.exp(-sv) / (1 + sp.exp(-sv)) ** 2),
-    (logsig_derivative, r"computed stably as $f(v)(1 - f(v))$", "logsig", "f'", LOGSIG_V * (1 - LOGSIG_V)),
+    (logsig_derivative, r"$f(v)(1 - f(v))$, `logsig_derivative_from_output`", "logsig", "f'",
+     LOGSIG_V * (1 - LOGSIG_V)),
     (logsig_derivative_from_output, r"$f'(v) = y\,(1 - y)$ where $y = f(v)$", "logsig", "f'(y)", sy * (1 - sy)),
     (tansig, r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", "tansig", "f", sp.tanh(sv)),
     (tansig, r"$f(v) = \tanh v = \dfrac{e^{v} - e^{-v}}{e^{v} + e^{-v}}$", "tansig", "f",
      (sp.exp(sv) - sp.exp(-sv)) / (sp.exp(sv) + sp.exp(-sv))),
     (tansig_derivative, r"$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$", "tansig", "f'", sp.sech(sv) ** 2),
     (tansig_derivative, r"$f'(v) = \operatorname{sech}^2 v = 1 / \cosh^2 v$", "tansig", "f'", 1 / sp.cosh(sv) ** 2),
-    (tansig_derivative, r"computed stably as $1 - \tanh^2 v$", "tansig", "f'", 1 - sp.tanh(sv) ** 2),
+    (tansig_derivative, r"$1 - \tanh^2 v$, `tansig_derivative_from_output`", "tansig", "f'", 1 - sp.tanh(sv) ** 2),
     (tansig_derivative_from_output, r"$f'(v) = 1 - y^2$ where $y = \tanh v$", "tansig", "f'(y)", 1 - sy**2),
     (purelin, r"$f(v) = v$", "purelin", "f", sv),
     (purelin_derivative, r"$f'(v) = 1$", "purelin", "f'", sp.Integer(1)),
@@ -451,3 +458,52 @@ def test_a_registered_activation_that_overflows_is_named_by_forward_and_the_rule
                                                  r"overflows"):
         f_prime_hidden(hand_built)
     assert "FloatingPointError" in inspect.getdoc(activations.register)
+
+
+def _logsig_slope(v: float) -> float:
+    """f'(v) of logsig in plain math, from e^{-|v|} (f' is even): no digit lost for any v."""
+    z = math.exp(-abs(v))
+    return z / (1.0 + z) ** 2
+
+
+def _tansig_slope(v: float) -> float:
+    """sech² v = 4 e^{-2|v|} / (1 + e^{-2|v|})², in plain math: no digit lost for any v."""
+    z = math.exp(-2.0 * abs(v))
+    return 4.0 * z / (1.0 + z) ** 2
+
+
+def test_the_derivatives_from_v_are_what_their_docstrings_say():
+    """Review finding 4: the docstrings said "computed stably"; for large positive v logsig's loses every digit
+    (0.0 at v = 40, true 4.248e-18) and tansig's at |v| = 19. They now say what is computed (through the output, the
+    rules' slope), that it never overflows, and what it loses where; each claim checked here in plain math."""
+    for v in (1.0, 10.0, 20.0, 30.0, 36.0, 40.0, 300.0):  # v <= 0: right to rounding, any size
+        assert logsig_derivative(-v) == pytest.approx(_logsig_slope(v), rel=1e-14)
+    for v in (5.0, 10.0, 20.0, 30.0, 35.0):  # v > 0: a relative error of the order of 2^-53 e^v, 0.1 % at 30
+        off = abs(float(logsig_derivative(v)) - _logsig_slope(v)) / _logsig_slope(v)
+        assert off <= 2.0 ** -51 * math.exp(v)
+    assert 5e-4 < abs(float(logsig_derivative(30.0)) / _logsig_slope(30.0) - 1) < 2e-3
+    assert 1e-13 < abs(float(logsig_derivative(10.0)) / _logsig_slope(10.0) - 1) < 1e-11
+    assert logsig_derivative(36.6) > 0 and logsig_derivative(36.8) == logsig_derivative(40.0) == 0.0
+    assert _logsig_slope(40.0) == pytest.approx(4.248e-18, rel=1e-3)
+    for v in (5.0, 10.0, 15.0, 18.0):  # tansig: either sign alike, of the order of 2^-55 e^{2|v|}
+        for signed in (v, -v):
+            off = abs(float(tansig_derivative(signed)) - _tansig_slope(v)) / _tansig_slope(v)
+            assert off <= 2.0 ** -53 * math.exp(2 * v)
+    assert 1e-9 < abs(float(tansig_derivative(10.0)) / _tansig_slope(10.0) - 1) < 1e-7
+    assert 1e-4 < abs(float(tansig_derivative(15.0)) / _tansig_slope(15.0) - 1) < 3e-4
+    assert tansig_derivative(18.9) > 0 and tansig_derivative(19.0) == tansig_derivative(-19.0) == 0.0
+    assert _tansig_slope(19.0) == pytest.approx(1.256e-16, rel=1e-3)
+    assert math.isfinite(math.cosh(355.0) ** 2)  # where 1 / cosh² v would overflow, and 1 - tanh² v does not
+    with pytest.raises(OverflowError):
+        math.cosh(356.0) ** 2
+    for fn, v in ((logsig_derivative, 1000.0), (tansig_derivative, 1000.0)):  # never overflows: 0, not an error
+        assert fn(v) == fn(-v) == 0.0
+    for fn, words in ((logsig_derivative, ("For $v \\le 0$ it is as accurate as $f(v)$", "0.1 % at $v = 30$",
+                                           "$v \\approx 36.7$", "at $v = 40$ the slope is $4.2 \\cdot 10^{-18}$")),
+                      (tansig_derivative, ("from $|v| \\approx 355$ on", "$10^{-8}$ at $|v| = 10$",
+                                           "0.02 % at $|v| = 15$", "$|v| \\approx 19.0$",
+                                           "at $v = 19$ the slope is $1.3 \\cdot 10^{-16}$"))):
+        doc = " ".join(inspect.getdoc(fn).split())
+        assert "stabl" not in doc and "never overflows" in doc and "the rules" in doc, fn.__name__
+        for said in words:
+            assert said in doc, (fn.__name__, said)

@@ -62,7 +62,6 @@ def network_with(**changes):
         ({"b_output": [math.nan]}, r"b_output must be finite"),
         ({"hidden": "sigmoid"}, r"hidden: unknown activation 'sigmoid'.*'logsig', 'tansig', 'purelin'"),
         ({"output": "linear"}, r"output: unknown activation 'linear'.*'logsig', 'tansig', 'purelin'"),
-        ({"hidden": None}, r"hidden: unknown activation None"),
     ],
 )
 def test_network_rejects_bad_weights(changes, match):
@@ -86,6 +85,7 @@ def test_network_rejects_bad_weights(changes, match):
         ({"w_output": [[1.25, None, 0.5]]}, r"^w_output must be numeric, found None at index \(0, 1\)$"),
         ({"b_hidden": [-0.25, "0.5", 0.0]}, r"^b_hidden must be numeric, found text '0.5' at index \(1,\) \(write "
                                             r"the number without quotes\)$"),
+        ({"hidden": None}, r"^hidden: an activation's name must be a string, got None$"),  # as register says it
     ],
 )
 def test_network_rejects_non_numeric_weights_with_type_error(changes, match):
@@ -337,3 +337,57 @@ def test_gradient_check_rejects_bad_x_and_d():
         gradient_check(NET, [0.25], D1)
     with pytest.raises(ValueError, match=r"d must be finite"):
         gradient_check(NET, X1, math.nan)
+
+
+def test_a_wrong_shape_says_where_the_expected_size_comes_from():
+    """Review finding 9: forward's message said "the network has 2 inputs"; train's X, every d (step, the rules, the
+    gradient check, the homework check) and the gradient check's x said only "axis 1 should be 2"."""
+    from backprop import homework, rules
+
+    fp = forward(NET, X1)
+    two_inputs = r"\(axis {axis} should be 2: the network has 2 inputs\)$"
+    one_output = r"^d has shape \(2,\), expected \(1,\) \(axis 0 should be 1: the network has 1 output\)$"
+    with pytest.raises(ValueError, match=r"^X has shape \(8, 1\), expected \(\?, 2\) " + two_inputs.format(axis=1)):
+        train(NET, X[:, :1], D, ETA1)
+    for call in (lambda: gradient_check(NET, [1.0], D1), lambda: numerical_gradient(NET, [1.0], D1),
+                 lambda: homework.trace(NET, [1.0], D1, ETA1), lambda: homework.iteration(NET, [1.0], D1, ETA1)):
+        with pytest.raises(ValueError, match=r"^x has shape \(1,\), expected \(2,\) " + two_inputs.format(axis=0)):
+            call()
+    for call in (lambda: step(NET, X1, [1, 2], ETA1), lambda: rules.delta_w_output(fp, [1, 2], ETA1),
+                 lambda: rules.error(fp, [1, 2]), lambda: gradient_check(NET, X1, [1, 2]),
+                 lambda: homework.trace(NET, X1, [1, 2], ETA1),
+                 lambda: homework.check(NET, X1, [1, 2], ETA1, {"e": 0})):
+        with pytest.raises(ValueError, match=one_output):
+            call()
+    three = Network.random(2, 3, 3, seed=0)
+    with pytest.raises(ValueError, match=r"\(axis 0 should be 3: the network has 3 outputs\)$"):
+        step(three, X1, [1, 2], ETA1)
+
+
+def test_an_activation_that_is_not_a_string_is_a_type_error_as_in_register():
+    """Review finding 9: Network(..., hidden=3) raised ValueError "unknown activation 3", register(3, ...) TypeError."""
+    from backprop import activations
+
+    with pytest.raises(TypeError, match=r"^hidden: an activation's name must be a string, got int 3$"):
+        Network(**GOOD, hidden=3)
+    with pytest.raises(TypeError, match=r"^output: an activation's name must be a string, got None$"):
+        Network(**GOOD, output=None)
+    with pytest.raises(TypeError):
+        activations.register(3, abs, abs)
+    with pytest.raises(ValueError, match=r"^hidden: unknown activation 'sigmoid'; known activations are 'logsig'"):
+        Network(**GOOD, hidden="sigmoid")
+
+
+def test_a_1_d_x_for_a_network_of_one_input_says_how_to_write_it():
+    """Review finding 10: a 1-input regression, X = np.linspace(-1, 1, 50), is refused (a 1-D D is accepted); the
+    message says X must be (n, 1), and that X.reshape(-1, 1) gives it, which then trains."""
+    net = Network.random(1, 3, 1, seed=0)
+    X1d = np.linspace(-1, 1, 50)
+    D1d = np.array([0.5 * math.sin(math.pi * x) for x in X1d])
+    with pytest.raises(ValueError, match=r"^X must be 2-D, one row per sample \(with one input too: shape \(n, 1\), "
+                                         r"X\.reshape\(-1, 1\), where D may be 1-D\), got shape \(50,\)$"):
+        train(net, X1d, D1d, 0.1)
+    trained, costs = train(net, X1d.reshape(-1, 1), D1d, 0.1)
+    assert trained.n_in == 1 and costs.shape == (1,)
+    with pytest.raises(ValueError, match=r"^X must be 2-D, one row per sample, got shape \(8,\)$"):
+        train(NET, X[:, 0], D, ETA1)  # two inputs: no word about one

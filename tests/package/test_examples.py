@@ -159,7 +159,8 @@ def test_a_bad_weight_in_the_example_file_is_one_line_of_error(weights, tmp_path
         proc = run("-m", "backprop", *args, example=path)
         assert "Traceback" not in proc.stderr, proc.stderr
         if args == ["trace"]:
-            assert proc.returncode == 2 and proc.stderr.startswith("python -m backprop: error: example file "), proc
+            assert proc.returncode == 2, proc
+            assert proc.stderr.startswith("python -m backprop trace: error: example file "), proc
         else:
             assert proc.returncode == 0 and proc.stdout.startswith("usage: python -m backprop"), proc
 
@@ -458,7 +459,7 @@ def test_trace_with_a_bad_BACKPROP_EXAMPLE_says_why_in_one_line_and_works_with_i
     path = write(tmp_path, {**VALID, "eta": -1})
     proc = run("-m", "backprop", "trace", example=path)
     assert proc.returncode == 2 and proc.stdout == "", proc.stdout
-    assert proc.stderr == f"python -m backprop: error: example file {str(path)!r}: eta must be > 0, got -1.0\n"
+    assert proc.stderr == f"python -m backprop trace: error: example file {str(path)!r}: eta must be > 0, got -1.0\n"
     assert "Traceback" not in run("-m", "backprop", "trace", "--help", example=path).stderr
     weights = write(tmp_path, {**PRACTICE, "hidden": "logsig"}, "weights.json")
     proc = run("-m", "backprop", "trace", "--weights", str(weights), example=path)
@@ -895,3 +896,40 @@ def test_a_worked_example_whose_output_weights_are_all_0_is_refused(tmp_path):
                                          r"hidden weight and bias gets a gradient of 0"):
         examples.load(write(tmp_path, worked))
     examples.load(write(tmp_path, {**VALID, "w_output": [[0.0, 2.0, 0.0]]}))  # one is enough
+
+
+def test_the_regression_task_is_the_docstrings_function_in_plain_math():
+    X, D = examples.regression_data(7, seed=3)
+    assert X.shape == (7, 2) and D.shape == (7,) and np.all(np.abs(X) <= 1.0)
+    for (x1, x2), d in zip(X.tolist(), D.tolist(), strict=True):
+        assert d == pytest.approx(0.5 * math.sin(math.pi * x1) + 0.25 * x2, rel=1e-15, abs=1e-16)
+    assert examples.target_function([[0.5, 1.0]]).tolist() == pytest.approx([0.75], rel=1e-15)  # a list of rows works
+
+
+@pytest.mark.parametrize(("call", "error", "match"), [
+    (lambda: examples.regression_data(-1), ValueError, r"^n_samples must be an int >= 1, got -1$"),
+    (lambda: examples.regression_data(0), ValueError, r"^n_samples must be an int >= 1, got 0$"),
+    (lambda: examples.regression_data(2.5), TypeError, r"^n_samples must be an int >= 1, got float 2\.5$"),
+    (lambda: examples.regression_data(True), TypeError, r"^n_samples must be an int >= 1, got the boolean True$"),
+    (lambda: examples.regression_data(3, seed=-1), ValueError, r"^seed must be an int >= 0 or None, got -1$"),
+    (lambda: examples.regression_data(3, seed=1.5), TypeError, r"^seed must be an int >= 0 or None, got float 1\.5$"),
+    (lambda: examples.target_function([0.5, 1.0]), ValueError,
+     r"^X must be 2-D, one row \(x_1, x_2\) per sample, got shape \(2,\)$"),
+    (lambda: examples.target_function([[math.nan, 1.0]]), ValueError,
+     r"^X must be finite, found nan at index \(0, 0\)$"),
+    (lambda: examples.target_function([[0.5, 1.0, 7.0]]), ValueError,
+     r"^X has shape \(1, 3\), expected \(\?, 2\) \(axis 1 should be 2: the target is a function of x_1 and x_2\)$"),
+    (lambda: examples.target_function([["0.5", 1.0]]), TypeError, r"^X must be numeric, found text '0\.5' at index"),
+])
+def test_the_regression_task_names_a_bad_argument(call, error, match):
+    """Review finding 6: numpy's "negative dimensions are not allowed", an IndexError, a nan target returned and a third
+    column silently ignored, where Network.random and train name the argument."""
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_target_function_does_not_modify_x():
+    X = np.array([[0.5, 1.0], [-0.25, 0.0]])
+    before = X.copy()
+    examples.target_function(X)
+    assert np.array_equal(X, before) and X.flags.writeable

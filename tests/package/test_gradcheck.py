@@ -640,3 +640,33 @@ def test_relative_error_by_hand():
     got = relative_error([1.0, 2.0, 0.0], [1.0, 2.1, 0.0], [0.0, 0.2, 0.0])
     assert got[0] == 0.0 and got[1] == 0.0 and got[2] == 0.0
     assert relative_error([1.0, 2.0], [1.0, 2.1])[1] == pytest.approx(0.1 / 4.1, rel=1e-12)
+
+
+def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check_does():
+    """Review finding 3: the docstring said right rules "can read above 1e-4" at ``h = 0.1``; the check refuses that h
+    with a ValueError instead, and at ``h = 0.01`` right rules read about 4.5e-6. Both checked on the shipped example,
+    the 4.5e-6 against central differences in plain math (tests/support/oracle.py)."""
+    from backprop.gradcheck import BUG
+
+    ex = oracle.shipped()
+    net = Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"])
+    with pytest.raises(ValueError, match=r"^h = 0\.1 judges only roughly the gradient of .*use an h near the default$"):
+        gradient_check(net, ex["x"], ex["d"], 0.1)
+    steps = oracle.trace_values(oracle.iteration(ex))
+    names = {("w_hidden", (i, k)): f"Δw{i + 1}{k + 1}" for i in range(3) for k in range(2)}
+    names |= {("b_hidden", (i,)): f"Δb{i + 1}" for i in range(3)}
+    names |= {("w_output", (0, i)): f"Δw4{i + 1}" for i in range(3)} | {("b_output", (0,)): "Δb4"}
+    h, worst = 0.01, 0.0
+    for (name, idx), step in names.items():
+        analytic = -steps[step] / ex["eta"]
+        plus, minus = (oracle.moved_by(ex, name, idx, s) for s in (h, -h))
+        numeric = (oracle.cost(plus, oracle.forward(plus)["y_output"])
+                   - oracle.cost(minus, oracle.forward(minus)["y_output"])) / (2 * h)
+        worst = max(worst, abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-8))
+    assert RIGHT < worst < BUG and worst == pytest.approx(4.5e-6, rel=0.05)
+    assert gradient_check(net, ex["x"], ex["d"], h) == pytest.approx(worst, rel=1e-3)
+    doc = " ".join(inspect.getdoc(gradient_check).split())
+    assert r"about $4.5 \cdot 10^{-6}$ at ``h = 0.01``" in doc
+    far = doc[doc.index("far above it (``h = 0.1``)"):]
+    assert far.startswith("far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)")
+    assert "can read above" not in doc

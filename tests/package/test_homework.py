@@ -880,7 +880,7 @@ BAD_FILES = {
     "twice by alias": ('{"dw41": 0.3, "Δw41": 0.3}', r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
     # an integer no double holds: an OverflowError traceback and exit 1; beyond Python's int-digit limit (4300), its
     # ValueError naming neither the file nor the step
-    "400 digits": ('{"v1": 0.3, "dw41": 1' + "0" * 400 + "}", r"^python -m backprop: error: answers file "
+    "400 digits": ('{"v1": 0.3, "dw41": 1' + "0" * 400 + "}", r"^python -m backprop trace: error: answers file "
                    r"'.*answers\.json': dw41 is an integer of 401 digits, beyond a double's range "
                    r"\(about ±1\.8e\+308\)"),
     "5000 digits": ('{"v1": -1' + "0" * 5000 + "}", r"answers file '.*answers\.json': v1 is an integer of 5001 digits"),
@@ -891,7 +891,7 @@ def assert_one_line_error(proc: subprocess.CompletedProcess, match: str) -> None
     assert proc.returncode == 2 and proc.stdout == ""
     err = proc.stderr
     assert err.endswith("\n") and err.count("\n") == 1 and "Traceback" not in err, err
-    assert err.startswith("python -m backprop: error: "), err
+    assert err.startswith("python -m backprop trace: error: "), err
     assert re.search(match, err), err
 
 
@@ -2033,3 +2033,32 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     # and what that slip would be, as for a likely one, so that the student can look for it: this layer's tanh slope
     hint = next(line for line in proc.stdout.splitlines() if line.startswith("  wrong-derivative: "))
     assert "tansig" in hint and "1 − y_hi²" in hint, proc.stdout
+
+
+def test_every_catalogue_function_is_exported_and_documented_by_homework():
+    """The reference page documents what ``backprop.homework`` re-exports (its ``__all__``): each of the catalogue's
+    functions, importable by the name of its mistake (``updates-sign-flipped`` -> ``updates_sign_flipped``)."""
+    for m in homework.MISTAKES:
+        name = m.name.replace("-", "_")
+        assert name in homework.__all__, name
+        assert getattr(homework, name) is m.fn, name
+    from backprop.homework import updates_sign_flipped  # the module docstring's first example ends with its name
+
+    assert updates_sign_flipped is homework.mistake("updates-sign-flipped").fn
+
+
+@pytest.mark.parametrize("net", ["net", None, 3])
+def test_every_catalogue_function_names_a_net_that_is_not_a_network(net):
+    """All 17 say what ``check`` would: bias-input-x1 and -x2 read ``net.n_in``, wrong-derivative ``net.hidden``,
+    before any check (AttributeError: 'str' object has no attribute 'n_in')."""
+    for m in homework.MISTAKES:
+        with pytest.raises(TypeError, match=f"^net must be a Network, got {type(net).__name__}$"):
+            m.fn(net, EX["x"], EX["d"], EX["eta"])
+
+
+@pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value"])
+@pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "text 'e'"), (0.5, "float 0.5")])
+def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):
+    """``slip=None`` gave "'NoneType' object is not callable" from inside, naming neither the argument nor its value."""
+    with pytest.raises(TypeError, match=f"^{argument} must be callable, got {re.escape(said)}"):
+        homework.iteration(net_of(EX), EX["x"], EX["d"], EX["eta"], **{argument: value})

@@ -257,3 +257,17 @@ def test_a_network_takes_a_registered_activation_as_itself_by_its_name():
         del activations.ACTIVATIONS["softsign"]
     with pytest.raises(ValueError, match=r"^output: the Activation 'softsign' given is not registered \(none"):
         Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], output=softsign)
+
+
+def test_a_network_and_a_forward_pass_are_unhashable_by_their_own_names():
+    """Review finding 11: ``hash(net)`` and ``{net}`` raised "unhashable type: 'numpy.ndarray'" (the frozen dataclass
+    replaced the class's ``__hash__ = None`` by a hash of its arrays); a list says "unhashable type: 'list'"."""
+    net = Network.random(2, 3, 1, seed=0)
+    fp = forward(net, [0.5, -1.0])
+    for obj, name in ((net, "Network"), (fp, "ForwardPass")):
+        for attempt in (hash, lambda o: {o}, lambda o: {o: 1}):
+            with pytest.raises(TypeError, match=f"^unhashable type: '{name}'$"):
+                attempt(obj)
+    same = Network(**net.to_dict())
+    assert same == net and same is not net and not (same != net)  # equality is still by value
+    assert Network.random(2, 3, 1, seed=1) != net and net != "net"

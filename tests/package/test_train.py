@@ -392,3 +392,37 @@ def test_a_registered_activation_that_overflows_in_training_is_named(n_hidden, r
     finally:
         del activations.ACTIVATIONS["softplus"]
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+def _step_by_step(net: Network, X: np.ndarray, D: np.ndarray, eta: float) -> Network:
+    for x, d in zip(X, D, strict=True):
+        net = step(net, x, d, eta)
+    return net
+
+
+@pytest.mark.parametrize(("sizes", "exact"), [
+    ((2, 3, 1), True), ((7, 4, 1), True), ((3, 5, 2), True), ((1, 2, 8), True),  # every sum below 8 terms
+    ((2, 30, 1), True),  # the numpy path: step's own arithmetic
+    ((2, 8, 1), False), ((2, 12, 1), False), ((8, 3, 1), False), ((1, 1, 8), False),  # a sum of 8 or more terms
+])
+def test_one_epoch_is_step_on_each_sample_to_the_bit_or_to_rounding_as_the_docstring_says(sizes, exact):
+    """Review finding 5: the module said one epoch "is" step sample by sample; on the generated loop with a sum of 8
+    or more terms (numpy adds those pairwise, the loop in order) the two differ in the last bit. Now it says so."""
+    from backprop import _unrolled
+
+    gaps = []
+    for seed in range(6):
+        net = Network.random(*sizes, seed=seed)
+        rng = np.random.default_rng(seed)
+        X, D = rng.uniform(-1, 1, (30, sizes[0])), rng.uniform(-1, 1, (30, sizes[2]))
+        trained, by_step = train(net, X, D, 0.1)[0], _step_by_step(net, X, D, 0.1)
+        gaps += [float(np.max(np.abs(getattr(trained, p) - getattr(by_step, p))))
+                 for p in ("w_hidden", "b_hidden", "w_output", "b_output")]
+    assert _unrolled.worth_it(net) == (sizes != (2, 30, 1))
+    if exact:
+        assert max(gaps) == 0.0
+    else:
+        assert 0.0 < max(gaps) <= 4 * 2.0**-52  # the last bit of weights below 2 in size; not nothing
+    doc = " ".join(importlib.import_module("backprop.train").__doc__.split())
+    assert "on either path, to rounding" in doc and "a sum of 8 or more terms pairwise" in doc
+    assert "With fewer than 8 terms in every sum, the slides' 2-3-1 network among them, the two give the same" in doc

@@ -379,3 +379,74 @@ def test_the_completeness_check_fails_on_a_new_equation():
         ("backprop.rules.delta_w_output", r"\Delta w_{ji}(n) = \eta\, e_j(n)\, y_{hi}(n)"),
         ("backprop.rules.delta_w_output", "a = b"), ("backprop.rules.delta_w_output", r"E \le 1")]
     assert unchecked([("backprop.homework.rule1_uses_v", r"$f'(v_i) = 1$")]) != [], "a non-fact counts where listed"
+
+
+def test_no_docstring_holds_a_control_character():
+    r"""A ``\t`` of ``\theta`` or ``\text`` in a docstring that is not raw is a tab (``\b``, ``\f``, ``\v``, ``\a``
+    likewise), and the page shows "Delta", a gap, "heta". Every docstring of the package, private modules too (the
+    catalogue of mistakes is documented through ``backprop.homework``), is read from the source with `ast`."""
+    found = []
+    for path in sorted((ROOT / "backprop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                doc = ast.get_docstring(node, clean=False) or ""
+                bad = sorted({f"{ord(c):#04x}" for c in doc if ord(c) < 32 and c != "\n"})
+                if bad:
+                    found.append(f"{path.relative_to(ROOT)}:{getattr(node, 'name', '<module>')} {bad}")
+    assert found == []
+
+
+def _documented_parameters(doc: str) -> set[str] | None:
+    """The names a numpy-style Parameters section lists (``name : type``, ``a, b : type``), or None without one."""
+    match = re.search(r"^Parameters\n-{10,}\n(.*?)(?=^\w[\w ]*\n-{3,}\n|\Z)", doc, re.S | re.M)
+    if match is None:
+        return None
+    names: set[str] = set()
+    for line in match.group(1).splitlines():
+        head = re.match(r"^(\*{0,2}\w+(?:, \*{0,2}\w+)*)(?: :|$)", line)
+        if head:
+            names |= {n.strip().lstrip("*") for n in head.group(1).split(",")}
+    return names
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_a_parameters_section_lists_every_parameter(name):
+    """Review finding 12: ``labels.parameter``'s Parameters section left out ``sep``. Where a docstring has such a
+    section, it lists every parameter of the signature (``self`` and ``cls`` aside)."""
+    module = importlib.import_module(f"backprop.{name}")
+    for qualname, obj in public_objects(module):
+        listed = _documented_parameters(inspect.getdoc(obj) or "")
+        if listed is None or (inspect.isclass(obj) and not inspect.signature(obj).parameters):
+            continue
+        wanted = {p for p in inspect.signature(obj).parameters if p not in ("self", "cls")}
+        assert wanted <= listed, f"backprop.{name}.{qualname}: {sorted(wanted - listed)} not in its Parameters"
+
+
+def rendered_members(name: str) -> list[str]:
+    """The members the reference page of ``backprop.<name>`` shows, as mkdocstrings chooses them with the options of
+    mkdocs.yml: its ``filters`` (``public``: griffe's public names, a module's ``__all__`` where it has one), and no
+    object without a docstring (``show_if_no_docstring`` left at false)."""
+    import griffe
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+filters: public$", config, re.M), "the reference shows the public names"
+    module = griffe.load(f"backprop.{name}", search_paths=[str(ROOT)], docstring_parser="numpy")
+    return [member.name for member in module.members.values() if member.is_public and member.has_docstrings]
+
+
+def test_the_reference_pages_show_no_machinery_and_no_maintainer_note():
+    """Review finding 14: the rules page listed the type variable ``T``, the examples page ``__getattr__`` (PEP 562's
+    hook that reads the example in use), and the show page's module docstring said "Over 300 lines because ...", a
+    note for maintainers (now a comment). Every page shows what its module exports, and nothing private."""
+    from backprop import examples, rules, show
+
+    shown = {name: rendered_members(name) for name in MODULES}
+    assert "T" not in shown["rules"] and "__getattr__" not in shown["examples"]
+    assert set(shown["rules"]) == set(rules.__all__)  # all eight, each with its docstring
+    assert {"load", "regression_data", "target_function", "Example"} <= set(shown["examples"]) <= set(examples.__all__)
+    for name, members in shown.items():
+        assert [m for m in members if m.startswith("_")] == [], name
+    for name in MODULES:
+        doc = importlib.import_module(f"backprop.{name}").__doc__
+        assert "Over 300 lines" not in doc, f"backprop.{name}: a maintainer's note in the page's text"
+    assert "num" in shown["show"] and show.__doc__.rstrip().endswith("(`slope_lost`), from its field.")
