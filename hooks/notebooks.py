@@ -9,7 +9,10 @@ mkdocs-jupyter executes and renders them; this hook
 * post-processes each notebook page: drops nbconvert's inline CSS (~600 KB of JupyterLab styles,
   replaced by ``stylesheets/exercises.css``), its MathJax-2 block (a CDN script that throws after
   instant navigation), the mermaid loader (another CDN import) and the clipboard widget; code cells
-  get material's own ``.highlight`` markup, so they share the site's colours, dark mode and copy button;
+  get material's own ``.highlight`` markup, so they share the site's colours, dark mode and copy button; and
+  nbconvert's cell ids, ``id="cell-id=3a22592a"``, are written ``id="cell-3a22592a"``: material names a code
+  block's copy target after the nearest id, ``#__code_cell-id=3a22592a > code``, not a valid selector with its
+  ``=``, so no copy button on an exercise page copied anything;
 * wraps the raw ``$...$`` / ``$$...$$`` that nbconvert leaves in markdown (cells and Markdown outputs)
   in ``<span class="arithmatex">\\(...\\)</span>`` / ``\\[...\\]``, exactly what pymdownx.arithmatex
   writes on the other pages, so the site's MathJax set-up typesets them with no special case (its
@@ -135,6 +138,8 @@ def clean_notebook_html(html: str) -> str:
             code.append(child.extract())
         pre.append(code)
         block["class"] = ["language-python", "highlight"]
+    for cell in soup.find_all(id=re.compile(r"^cell-id=")):
+        cell["id"] = "cell-" + cell["id"].removeprefix("cell-id=")
     for empty in soup.select("div.jp-Collapser"):
         empty.decompose()
     for markdown in soup.select(".jp-RenderedMarkdown"):

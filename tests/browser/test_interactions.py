@@ -70,16 +70,19 @@ def test_search_finds_hidden_biases_offline(tab):
     assert not tab.network_problems(), tab.network_problems()
 
 
-def _first_page_with_code(site_dir) -> str:
+def _first_page_with_code(site_dir, exercise: bool) -> str:
     for path in PAGES:
-        if '<div class="highlight"><pre' in (site_dir / path / "index.html").read_text(encoding="utf-8"):
+        if path.startswith("exercises/") == exercise and '<div class="highlight"><pre' in (
+                site_dir / path / "index.html").read_text(encoding="utf-8"):
             return path
     pytest.fail("no page of the site has a highlighted code block to copy")
 
 
-def test_copy_button_copies_the_code(fresh_tab, server, site_build):
-    """The copy button of a code block puts exactly that block's code on the clipboard."""
-    path = _first_page_with_code(site_build.dir)
+@pytest.mark.parametrize("exercise", [False, True], ids=["page", "exercise"])
+def test_copy_button_copies_the_code(fresh_tab, server, site_build, exercise):
+    """The copy button of a code block puts exactly that block's code on the clipboard, on a page and on an exercise
+    (a reviewer: none on an exercise page copied anything, its target `#__code_cell-id=... > code` not a selector)."""
+    path = _first_page_with_code(site_build.dir, exercise)
     fresh_tab.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
     fresh_tab.visit(path)
     # Blocks below the screen skip their style and layout (content-visibility: auto) until they come into view: which

@@ -73,14 +73,22 @@ def test_dark(site_page):
         tab.use_scheme("default")
 
 
+# The notebook cells narrower than the notebook: a reviewer's first cell of each exercise, beside the floated
+# "Download notebook" button, was laid out in what was left of the line (74 px of 375), its title broken inside words.
+NARROW_CELLS = """() => [...document.querySelectorAll('.jp-Notebook > .jp-Cell')].filter((cell) =>
+    cell.getBoundingClientRect().width < 0.9 * cell.parentElement.getBoundingClientRect().width)
+  .map((cell) => `notebook cell ${cell.id} is ${Math.round(cell.getBoundingClientRect().width)} px wide`)"""
+
+
 def test_phone(site_page):
-    """At 375x740 the page does not scroll sideways; long display math scrolls inside its own box."""
+    """At 375x740 the page does not scroll sideways; long display math scrolls inside its own box; every notebook
+    cell is as wide as the notebook."""
     tab = site_page.tab
     tab.page.set_viewport_size(PHONE)
     try:
         tab.within("two frames after narrowing to a phone",
                    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        problems = tab.overflow_problems() + tab.math_problems()
+        problems = tab.overflow_problems() + tab.math_problems() + tab.page.evaluate(NARROW_CELLS)
         assert not problems, report(f"{tab.page.url} (375x740)", problems)
     finally:
         tab.page.set_viewport_size(DESKTOP)

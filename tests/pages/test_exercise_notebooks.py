@@ -1916,3 +1916,29 @@ def test_exercise_7_works_out_a_neuron_whose_bias_moves(tmp_path):
     assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 4 \cdot" in shown, shown[shown.find("Delta b"):][:300]
     assert f"= {it['db_hidden'][1]:.6f}, \\quad \\Delta b_1 = 0.000000" in shown
     assert r"\Delta b_1 = \eta\, e\, w_{41}" not in shown
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_the_code_a_page_shows_runs_when_copied(path):
+    """A student copies the code cells the page shows (not those whose input it hides): each name they use is
+    imported or assigned in a shown cell (or a builtin, or IPython's `display`). A reviewer: exercise 11's cell
+    called gradient_check_weight(), imported in a hidden cell only, a NameError once copied."""
+    import ast
+    import builtins
+
+    defined = set(dir(builtins)) | {"display"}  # display: a builtin of IPython, where the notebooks run
+    for cell in jupytext.read(path).cells:
+        if cell.cell_type != "code" or "hide-input" in cell.metadata.get("tags", []):
+            continue
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                defined |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                defined.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                defined.add(node.name)
+            elif isinstance(node, ast.arg):
+                defined.add(node.arg)
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+        assert used <= defined, f"{path.name}: a shown cell uses {sorted(used - defined)}, defined in no shown cell"

@@ -227,7 +227,7 @@ def article(html: str) -> str:
     """The page's article, without what differs from one build to the next whatever the caches: the random cell
     ids jupytext gives a .py notebook, and the port of site_url."""
     body = re.search(r"<article\b.*?</article>", html, flags=re.S)[0]
-    body = re.sub(r'id="cell-id=[0-9a-f-]+"', 'id="cell-id"', body)
+    body = re.sub(r'id="cell-[0-9a-f-]+"', 'id="cell"', body)
     return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", body)
 
 
