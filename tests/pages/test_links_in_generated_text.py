@@ -4,7 +4,9 @@ MkDocs rewrites a link to ``page.md`` (and checks it) only in a page's own Markd
 prints is rendered apart and reaches the page as finished HTML, so ``[rule 3](rule-hidden-weights.md)`` printed by
 a block stays ``href="rule-hidden-weights.md"``, which from ``/rule-hidden-biases/`` points at a file that does not
 exist. A printed link must therefore be the address MkDocs would have written, ``../rule-hidden-weights/``, and
-this test checks that its page, and its anchor, exist.
+this test checks that its page, and its anchor, exist. A link to a heading of the same page, ``#the-worked-example``,
+markdown-exec writes ``#exec-11--the-worked-example`` (it prefixes the ids and local links of a block's output) unless
+the block sets ``idprefix=""``.
 """
 
 from __future__ import annotations
@@ -51,7 +53,14 @@ def test_printed_links_are_site_addresses_that_resolve(md):
     problems = []
     for block in exec_blocks(md):
         for target in printed_links(block.code):
-            if target.startswith(("http://", "https://", "#")):
+            if target.startswith("#"):  # this page's heading; markdown-exec prefixes it (#exec-11--...) unless told
+                if 'idprefix=""' not in block.info:
+                    problems.append(f"{block.where}: {target!r}: markdown-exec writes it #exec-N--{target[1:]}, a "
+                                    f"heading no page has, unless the block sets idprefix=\"\"")
+                elif target[1:] not in anchors(md):
+                    problems.append(f"{block.where}: {target!r}: this page has no heading {target}")
+                continue
+            if target.startswith(("http://", "https://")):
                 continue
             path, _, anchor = target.partition("#")
             if path.endswith(".md"):

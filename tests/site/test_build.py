@@ -94,6 +94,33 @@ def test_every_nav_page_is_built(site_build, config):
     assert "<h1" in built.read_text(encoding="utf-8")
 
 
+def missing_anchors(site_dir: Path) -> list[str]:
+    """Every link to a place on its own page (``href="#x"``) whose page has no element with that id."""
+    from bs4 import BeautifulSoup
+
+    missing = []
+    for page in sorted(site_dir.rglob("index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        named = soup.find_all("a", attrs={"name": True})
+        ids = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in named}
+        where = page.relative_to(site_dir).parent.as_posix()
+        missing += [f"{where}/ {a['href']}" for a in soup.select('a[href^="#"]')
+                    if a["href"] != "#" and a["href"][1:] not in ids]
+    return missing
+
+
+@pytest.mark.slow
+def test_every_link_to_a_place_on_its_page_finds_it(site_build, tmp_path):
+    """A reviewer: "[worked example](#the-worked-example)" printed by a markdown-exec block went to
+    #exec-11--the-worked-example, which no element has (markdown-exec prefixes the ids and local links of a block's
+    output unless the block sets idprefix=""). The check finds such a link (a page of one)."""
+    assert not missing_anchors(site_build.dir)
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text('<h2 id="a">A</h2><a href="#a">a</a><a href="#exec-1--a">b</a>',
+                                                  encoding="utf-8")
+    assert missing_anchors(tmp_path) == ["page/ #exec-1--a"]
+
+
 @pytest.mark.slow
 def test_the_search_index_lists_every_nav_page(site_build, config):
     index = site_build.dir / "search" / "search_index.json"
