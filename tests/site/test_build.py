@@ -94,6 +94,19 @@ def test_every_nav_page_is_built(site_build, config):
     assert "<h1" in built.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
+def test_search_results_show_headings_as_the_table_of_contents_does(site_build):
+    """A reviewer: search listed "2. Dropping \\(f'(v)\\)", the heading's TeX (hooks/search_labels.py). Each title is
+    plain text; a heading with math is listed by its data-toc-label, as the docs file writes it."""
+    docs = json.loads((site_build.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    titles = {doc["location"]: doc["title"] for doc in docs}
+    assert not [title for title in titles.values() if "\\(" in title or "\\[" in title]
+    line = next(line for line in (ROOT / "docs" / "common-mistakes.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("## 2. Dropping $f'(v)$"))
+    label = re.search(r'data-toc-label="([^"]+)"', line)[1]
+    assert titles["common-mistakes/#2-dropping-fv"] == label
+
+
 def missing_anchors(site_dir: Path) -> list[str]:
     """Every link to a place on its own page (``href="#x"``) whose page has no element with that id."""
     from bs4 import BeautifulSoup
