@@ -28,8 +28,16 @@ itself is accurate to (the worked solution says how many); a slip in the rule sh
 from IPython.display import display
 
 from backprop import Network, cost, examples, forward, labels, show
-from backprop.exercises import (GRADCHECK_H, answer_box, check, given, gradient_check_weight, network_table,
-                                tolerance_note, worked_solution)
+from backprop.exercises import (
+    GRADCHECK_H,
+    answer_box,
+    check,
+    given,
+    gradient_check_weight,
+    network_table,
+    tolerance_note,
+    worked_solution,
+)
 
 net = examples.PRACTICE_NET
 name, (i, k) = gradient_check_weight()  # the weight nudged, "w_11", and its place in net.w_hidden, (0, 0)
