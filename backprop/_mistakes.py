@@ -292,6 +292,14 @@ def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
     return iteration(net, x, d, eta, slip=slip)
 
 
+@_mistake("cost-without-half", lambda n: f"The cost is E = {n.cost}, with the ½ (it makes ∂E/∂{n.at('e')} = "
+                                         f"{n.at('e')}): you left it out.")
+def cost_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The cost without its $\tfrac12$, $E(n) = \sum_j e_j^2$, at time $n$ and at $n + 1$: twice the cost. The rules
+    are right (each is $-\eta$ times the gradient of $\tfrac12 \sum_j e_j^2$)."""
+    return iteration(net, x, d, eta, cost=lambda e: np.sum(e**2))
+
+
 def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
     r"""The forward pass with $v_i = \sum_k w_{ik} x_k$: the hidden biases left out (everything else right)."""
     # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)

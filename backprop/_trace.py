@@ -48,10 +48,17 @@ class Updates:
     db_hidden: Array
 
 
+def _half_sum_of_squares(e: Array) -> object:
+    r"""The cost $E = \tfrac12 \sum_j e_j^2$ of the errors ``e``."""
+    return np.sum(e**2) / 2
+
+
 def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
-                      value: Callable[[object], object] = float) -> Trace:
+                      value: Callable[[object], object] = float,
+                      cost: Callable[[Array], object] = _half_sum_of_squares) -> Trace:
     """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after), each
-    made a ``value`` (a float; `backprop._exact` passes arrays of `Decimal` and keeps them)."""
+    made a ``value`` (a float; `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and
+    E(n+1)."""
     n_in, n_hidden, n_out = fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0]
     hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
     single = n_out == 1
@@ -66,7 +73,7 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
     rows += [(f"v{j}", v) for j, v in zip(out, fp.v_output)]
     rows += [("y" if single else f"y{j}", y) for j, y in zip(out, fp.y_output)]
     rows += [("e" if single else f"e{j}", ej) for j, ej in zip(out, e)]
-    rows += [("E", np.sum(e**2) / 2)]
+    rows += [("E", cost(e))]
     rows += [(f"Δ{w(j, i)}", u.dw_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
     rows += [(f"Δb{j}", u.db_output[a]) for a, j in enumerate(out)]
     rows += [(f"Δ{w(i, k + 1)}", u.dw_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
@@ -76,7 +83,7 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
     rows += [(f"{w(i, k + 1)}(n+1)", new.w_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
     rows += [(f"b{i}(n+1)", new.b_hidden[a]) for a, i in enumerate(hid)]
     rows += [("y(n+1)" if single else f"y{j}(n+1)", y) for j, y in zip(out, y_next)]
-    rows += [("E(n+1)", np.sum(e_next**2) / 2)]
+    rows += [("E(n+1)", cost(e_next))]
     return {name: value(step) for name, step in rows}
 
 
@@ -223,18 +230,20 @@ def iteration(
     forward_pass: Callable[[Network, Array], ForwardPass] = forward,
     slip: Callable[[Factors], Factors] = lambda f: f,
     new_value: Callable[[Array, Array], Array] = _add,
+    cost: Callable[[Array], float] = _half_sum_of_squares,
 ) -> Trace:
     r"""Every step of one iteration as a student computes it, with an optional slip in one place.
 
     ``forward_pass(net, x)`` is used at time $n$ and again for $y(n+1)$ (a student who slips in the forward pass
-    slips twice); ``slip`` replaces factors of the four rules; ``new_value(old, delta)`` makes $\theta(n+1)$.
-    Without any, the result equals `trace` (to rounding). The rows $e$ and $E$ are $d - y$ and
-    $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can overflow where the right iteration does not
-    (``cost-for-error`` puts the cost $E$, of the size of $e$ squared, where $e$ belongs): its rows are then inf or
-    nan, not an error, and `backprop.homework.check` names no mistake for such a value. A ``forward_pass``, ``slip``
-    or ``new_value`` that is not callable raises TypeError naming it.
+    slips twice); ``slip`` replaces factors of the four rules; ``new_value(old, delta)`` makes $\theta(n+1)$;
+    ``cost(e)`` makes the rows $E$ and $E(n+1)$ of the errors. Without any, the result equals `trace` (to
+    rounding). The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can
+    overflow where the right iteration does not (``cost-for-error`` puts the cost $E$, of the size of $e$ squared,
+    where $e$ belongs): its rows are then inf or nan, not an error, and `backprop.homework.check` names no mistake
+    for such a value. A ``forward_pass``, ``slip``, ``new_value`` or ``cost`` that is not callable raises TypeError
+    naming it.
     """
-    for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value)):
+    for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value), ("cost", cost)):
         if not callable(fn):
             raise TypeError(f"{name} must be callable, got {describe(fn)}")
     net = checked_network(net)
@@ -246,4 +255,4 @@ def iteration(
         new = _unchecked(new_value(net.w_hidden, u.dw_hidden), new_value(net.b_hidden, u.db_hidden),
                          new_value(net.w_output, u.dw_output), new_value(net.b_output, u.db_output),
                          net.hidden, net.output)
-        return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output)
+        return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output, cost=cost)

@@ -161,7 +161,8 @@
   }
 
   // One iteration as a student computes it (backprop.homework.iteration), with an optional slip:
-  // how.forwardPass(net, x) at time n and again for y(n+1); how.slip(factors, net) -> factors; how.newValue(old, Δ).
+  // how.forwardPass(net, x) at time n and again for y(n+1); how.slip(factors, net) -> factors; how.newValue(old, Δ);
+  // how.cost(errors) for the rows E and E(n+1).
   // Returns {rows: [[name, value], ...] in trace order, fp, factors, updates, next: the network at n+1, after}.
   function iteration(net, x, d, eta, how) {
     how = how || {};
@@ -173,7 +174,9 @@
     var u = updates(f);
     var next = newNetwork(net, u, how.newValue);
     var after = fwd(next, x);
-    return { rows: rowsOf(net, d, fp, u, next, after), fp: fp, factors: f, updates: u, net: net, next: next,
+    var ops = how.cost && { error: function (j) { return d[j] - fp.yo[j]; },
+      cost: function (yo) { return how.cost(yo.map(function (y, j) { return d[j] - y; })); } };
+    return { rows: rowsOf(net, d, fp, u, next, after, ops), fp: fp, factors: f, updates: u, net: net, next: next,
       after: after };
   }
 
@@ -972,6 +975,7 @@
       var E = 0.5 * f.e.reduce(function (s, e) { return s + e * e; }, 0);
       return set(f, { e: f.e.map(function () { return E; }) });
     } }),
+    "cost-without-half": withSlip({ cost: function (e) { return e.reduce(function (s, ej) { return s + ej * ej; }, 0); } }),
     "no-hidden-bias": withSlip({ forwardPass: function (net, x) {
       return forward(set(net, { b_hidden: net.b_hidden.map(function () { return 0; }) }), x);
     } }),

@@ -810,6 +810,19 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
     assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
     assert "Δw_4i = +η e y_hi" not in result
 
+def test_homework_names_a_cost_without_its_half(tab):
+    """A reviewer typed E = e^2 (the shipped example's e, squared, in plain math) and read "No classic mistake gives
+    this value": the catalogue now has it, and the page names it with its hint."""
+    visit(tab)
+    e = oracle.trace_values(oracle.iteration(oracle_example(example_values())))["e"]
+    index = list(homework.names()).index("E")
+    tab.page.fill(f"#bp-hw-{index}", repr(e * e))
+    tab.page.click("#bp-hw-check")
+    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["cost-without-half"]
+    assert "The cost is E = ½e², with the ½ (it makes ∂E/∂e = e): you left it out." in tab.page.text_content(
+        "#bp-hw-result")
+
+
 def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives
     (tests/package/test_homework.py works it out in plain math; the right value is -0.000002): the check cannot tell it

@@ -36,8 +36,8 @@ EX = oracle.load_example()
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
              "derivative-of-v", "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y",
-             "rule1-uses-v", "rule3-no-x", "cost-for-error", "no-hidden-bias", "sigmoid-output", "subtracted-update",
-             "delta-as-new-value")
+             "rule1-uses-v", "rule3-no-x", "cost-for-error", "cost-without-half", "no-hidden-bias", "sigmoid-output",
+             "subtracted-update", "delta-as-new-value")
 
 
 # --- the slips in plain math ---------------------------------------------------------------------------------
@@ -70,21 +70,21 @@ def new_values(ex: dict, deltas: tuple, op) -> dict:
     )
 
 
-def rows(ex: dict, fp: dict, deltas: tuple, new: dict, forward=oracle.forward) -> dict[str, float]:
+def rows(ex: dict, fp: dict, deltas: tuple, new: dict, forward=oracle.forward, half: float = 0.5) -> dict[str, float]:
     """The trace's named rows (the oracle's names) of a student's forward pass, updates and new network;
-    ``forward`` is the student's forward pass, used again for y(n+1)."""
+    ``forward`` is the student's forward pass, used again for y(n+1); ``half`` the factor of the cost's sum."""
     d = targets(ex)
     e = [dj - yj for dj, yj in zip(d, fp["y_output"])]
     y_next = forward(new, fp["x"])["y_output"]
     n_out = len(d)
     it = {"n_in": len(fp["x"]), "n_hidden": len(fp["y_hidden"]), "n_out": n_out,
           "v_hidden": fp["v_hidden"], "y_hidden": fp["y_hidden"], "v_output": fp["v_output"],
-          "y_output": fp["y_output"], "e_list": e, "E": 0.5 * sum(v * v for v in e),
+          "y_output": fp["y_output"], "e_list": e, "E": half * sum(v * v for v in e),
           "dw_output": deltas[0], "db_output": deltas[1], "dw_hidden": deltas[2], "db_hidden": deltas[3],
           "w_output_new": new["w_output"], "b_output_new": new["b_output"],
           "w_hidden_new": new["w_hidden"], "b_hidden_new": new["b_hidden"],
           "y_next": y_next[0] if n_out == 1 else y_next,
-          "E_next": 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(d, y_next))}
+          "E_next": half * sum((dj - yj) ** 2 for dj, yj in zip(d, y_next))}
     return oracle.trace_values(it)
 
 
@@ -157,6 +157,8 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         E = 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(targets(ex), fp["y_output"]))
         deltas = rules(ex, fp, err=[E] * len(fp["y_output"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "cost-without-half":  # E = Σ e_j², at n and at n+1; the rules right
+        return rows(ex, fp, right, new_values(ex, right, plus), half=1.0)
     if name == "no-hidden-bias":  # v_i without b_i, at n and at n+1; the rules right for that pass
         def no_bias(net: dict, x: list[float]) -> dict:
             return oracle.forward({**net, "b_hidden": [0.0] * len(net["b_hidden"])}, x)
@@ -262,7 +264,8 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     first = {"sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
-             "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "no-hidden-bias": "v1", "sigmoid-output": "y",
+             "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
+             "sigmoid-output": "y",
              "subtracted-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
@@ -1088,6 +1091,8 @@ DOCSTRING_EQUATIONS = [
      lambda q: {**dw4(q, lambda i: q["eta"] * q["E"] * q["y_hidden"][i]), "Δb4": q["eta"] * q["E"],
                 **dwik(q, lambda i: q["eta"] * q["E"] * q["w_4"][i] * q["fp_hidden"][i]),
                 **dbi(q, lambda i: q["eta"] * q["E"] * q["w_4"][i] * q["fp_hidden"][i])}),
+    (homework.cost_without_half, r"$E(n) = \sum_j e_j^2$", "tansig", homework.cost_without_half,
+     lambda q: {"E": q["e"] ** 2}),
     (homework.no_hidden_bias, r"$v_i = \sum_k w_{ik} x_k$", "logsig", homework.no_hidden_bias,
      lambda q: {f"v{i + 1}": sum(q["w_ik"][i][k] * q["x"][k] for k in q["K"]) for i in q["I"]}),
     (homework.sigmoid_output, r"$y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides' logsig hidden layer", "logsig",
@@ -1246,7 +1251,10 @@ HINT_FORMULAS = [
      lambda s: sp.Integer(1), lambda s: sp.diff(sum(w * y for w, y in zip(S_W4, S_YH)) + S_B4, S_B4)),
     (("cost-for-error",), "not the cost E = ½e²", "logsig",
      lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
-    (("cost-for-error",), "∂E/∂e = e", "sympy", lambda s: S_E, lambda s: sp.diff(S_E**2 / 2, S_E)),
+    (("cost-without-half",), "The cost is E = ½e²", "logsig",
+     lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
+    (("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", lambda s: S_E,
+     lambda s: sp.diff(S_E**2 / 2, S_E)),
     (("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "logsig",
      lambda q: {f"v{i + 1}": q["w_ik"][i][0] * q["x"][0] + q["w_ik"][i][1] * q["x"][1] + q["b_i"][i] for i in q["I"]},
      lambda q: {f"v{i + 1}": q["rows"][f"v{i + 1}"] for i in q["I"]}),
@@ -1609,9 +1617,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_5) = y_5(1 − y_5)", "numeric",
      *output_derivative(5, lambda y: y * (1 - y))),
     ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
-    ("3-4-2 logsig output", ("cost-for-error",), "not the cost E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
+    ("3-4-2 logsig output", ("cost-for-error", "cost-without-half"), "E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
      shape_cost),
-    ("3-4-2 logsig output", ("cost-for-error",), "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),
+    ("3-4-2 logsig output", ("cost-for-error", "cost-without-half"), "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),
     ("3-4-2 logsig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + w_i3 x_3 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1, 2, 3)), field_rows),
     ("3-4-2 logsig output", ("sigmoid-output",), "here it is logsig, y_j = 1/(1 + e^(−v_j))", "numeric",
@@ -1623,8 +1631,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
      "e.g. Δw_3i = +η e y_hi", "numeric",  # linear output: f'(v_3) = 1
      lambda q: {f"Δw3{i}": q["eta"] * errors(q)["e"] * q["rows"][f"y_h{i}"] for i in q["H"]}, gradient_rows("Δw3")),
     ("1-2-1 tanh hidden", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
-    ("1-2-1 tanh hidden", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
-    ("1-2-1 tanh hidden", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("1-2-1 tanh hidden", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+     shape_cost),
+    ("1-2-1 tanh hidden", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("1-2-1 tanh hidden", ("no-hidden-bias",), "v_i = w_i1 x_1 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1)), field_rows),
     ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no sigmoid", "numeric",
@@ -1637,8 +1646,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_4) = 1 − y²", "numeric",
      *output_derivative(4, lambda y: 1 - y * y)),
     ("2-3-1 tansig output", ("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy", *bias_slope(3)),
-    ("2-3-1 tansig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
-    ("2-3-1 tansig output", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("2-3-1 tansig output", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+     shape_cost),
+    ("2-3-1 tansig output", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("2-3-1 tansig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1, 2)), field_rows),
     ("2-3-1 tansig output", ("sigmoid-output",), "here it is tansig, y = tanh(v_4)", "numeric",
@@ -1651,8 +1661,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_3) = y(1 − y)", "numeric",
      *output_derivative(3, lambda y: y * (1 - y))),
     ("4-2-1 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
-    ("4-2-1 logsig output", ("cost-for-error",), "not the cost E = ½e²", "numeric", half_sum_of_squares, shape_cost),
-    ("4-2-1 logsig output", ("cost-for-error",), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("4-2-1 logsig output", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+     shape_cost),
+    ("4-2-1 logsig output", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("4-2-1 logsig output", ("no-hidden-bias",), "v_i = Σ_k w_ik x_k + b_i", "numeric",
      lambda q: hidden_fields(q, lambda q, i: [w * xk for w, xk in zip(q["ex"]["w_hidden"][i - 1], q["x"])]),
      field_rows),
@@ -2049,14 +2060,14 @@ def test_every_catalogue_function_is_exported_and_documented_by_homework():
 
 @pytest.mark.parametrize("net", ["net", None, 3])
 def test_every_catalogue_function_names_a_net_that_is_not_a_network(net):
-    """All 17 say what ``check`` would: bias-input-x1 and -x2 read ``net.n_in``, wrong-derivative ``net.hidden``,
+    """Every one says what ``check`` would: bias-input-x1 and -x2 read ``net.n_in``, wrong-derivative ``net.hidden``,
     before any check (AttributeError: 'str' object has no attribute 'n_in')."""
     for m in homework.MISTAKES:
         with pytest.raises(TypeError, match=f"^net must be a Network, got {type(net).__name__}$"):
             m.fn(net, EX["x"], EX["d"], EX["eta"])
 
 
-@pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value"])
+@pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value", "cost"])
 @pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "text 'e'"), (0.5, "float 0.5")])
 def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):
     """``slip=None`` gave "'NoneType' object is not callable" from inside, naming neither the argument nor its value."""
