@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import os
 import re
 import sys
@@ -113,13 +114,18 @@ def _numbers(values: Sequence[float]) -> str:
 _NEGATIVE_E = re.compile(r"-\d*\.?\d+[eE][-+]?\d+")
 
 
+#: argparse's messages that a negative number taken for an option can cause (a missing value, a word left over).
+_OPTION_TAKEN = re.compile(r"expected (?:at least )?one argument|unrecognized arguments")
+
+
 class _Parser(argparse.ArgumentParser):
-    #: What to add to every error message: why a command line with a negative number in e-notation was refused
-    #: (`_e_notation_hint`), set by `main` for the command line it parses.
+    #: What to add to argparse's messages that a negative number in e-notation can cause (`_OPTION_TAKEN`): why the
+    #: command line was refused and how to write it (`_e_notation_hint`), set by `main` for the command line it parses.
     hint = ""
 
     def error(self, message: str) -> None:  # one line, exit status 2, no usage dump (argparse's documented override)
-        self.exit(2, f"{self.prog}: error: {message}{self.hint}\n")
+        why = self.hint if _OPTION_TAKEN.search(message) else ""  # not under "invalid float value: 'abc'"
+        self.exit(2, f"{self.prog}: error: {message}{why}\n")
 
 
 def _without_exponent(word: str) -> str:
@@ -149,7 +155,11 @@ def _e_notation_hint(argv: Sequence[str]) -> str:
                         f"write {option} {numbers} (a negative number without its exponent, which "
                         f"argparse would read as an option)")
         elif _NEGATIVE_E.fullmatch(word):
-            return f": argparse reads {word} as an option; write it without the exponent, {_without_exponent(word)}"
+            plain = _without_exponent(word)
+            # no rewrite where it would not be the same number, or not one argparse reads (-1e400 is -inf, -1e-400 0)
+            same = math.isfinite(float(word)) and float(word) != 0 and len(plain) <= 20
+            return f": argparse reads {word} as an option" + (f"; write it without the exponent, {plain}" if same
+                                                                else "")
     return ""
 
 

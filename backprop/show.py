@@ -71,6 +71,13 @@ def text(value: float) -> str:
     return _written_text(value) if in_scientific(value) else num(value)
 
 
+def cell(value: float) -> str:
+    r"""``value`` for a table of computed numbers: `num`'s six decimals, or, `in_scientific`, as a formula writes it
+    (`tex`): ``cell(0.1234567) == '0.123457'``, ``cell(2.0064e-07) == '$2.0 \times 10^{-7}$'`` (a cost that has
+    fallen to 2e-7 is not 0.000000, nor are two different updates of that size 0.000000 twice)."""
+    return tex("${{v}}$", v=value) if in_scientific(value) else num(value)
+
+
 def given(value: float) -> str:
     """A value the example gives (an input, the target, η, a weight at n = 0) as `num` writes it without trailing
     zeros: ``given(0.1) == '0.1'``, ``given(1.0) == '1'``. It is the number `rounded` computes with."""

@@ -9,9 +9,9 @@ numpy arrays (`_epoch`), for a small one as straight-line Python generated from 
 One epoch of ``train`` is ``step`` applied to each sample in turn, on either path, to rounding: the numpy path
 runs ``step``'s own arithmetic and gives its numbers to the bit; the generated loop adds each sum term by term, in
 order, where numpy adds a sum of 8 or more terms pairwise (a field $v_i$ of 8 or more inputs, a field $v_j$ of 8 or
-more hidden neurons, or a hidden neuron's error sent back from 8 or more outputs), so for such a network the two can
-differ in the last bit of a sum (about $10^{-16}$ in the weights after one epoch of a 2-8-1 network), a difference
-that training then carries as it does any rounding. With fewer than 8 terms in every sum, the slides' 2-3-1
+more hidden neurons, or the error sent back to a lone hidden neuron from 8 or more outputs), so for such a network
+the two can differ in the last bit of a sum (about $10^{-16}$ in the weights after one epoch of a 2-8-1 network), a
+difference that training then carries as it does any rounding. With fewer than 8 terms in every sum, the slides' 2-3-1
 network among them, the two give the same numbers to the bit.
 """
 

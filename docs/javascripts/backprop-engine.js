@@ -416,12 +416,17 @@
         var digits = toTie.m === 0n ? 20 : Math.max(20, adjusted(exactly) - adjusted(toTie) + 2);
         return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true,
           byHand: exactly.m === 0n ? "0" : scientific ? size.toExponential(5)
-            : decimalText(exactly, digits) + (decimalText(exactly, digits) === decimalText(exactly) ? "" : "\u2026"),
+            : withoutTrailingZeros(decimalText(exactly, digits)) +
+              (exactSum(toDigits(exactly, digits), negated(exactly)).m === 0n ? "" : "\u2026"),
           right: exactly.m === 0n ? "0" : inScientific(size) ? size.toExponential(1) : decimalText(right) };
       }
     }
     return null;
   }
+
+  // A decimal's text without the zeros after its last digit: "20000698260138.852" for "...138.85200" (the value
+  // by hand of few digits, padded by toDigits), "3" for "3.000"
+  function withoutTrailingZeros(text) { return /\./.test(text) ? text.replace(/\.?0+$/, "") : text; }
 
   function adjusted(a) { return a.e + (a.m < 0n ? -a.m : a.m).toString().length - 1; } // a's leading digit's power
 
@@ -434,9 +439,8 @@
 
   // A decimal as plain text, to `digits` significant digits if given: "286799148016.33912345", "-0.0000012".
   function decimalText(a, digits) {
-    var r = digits === undefined ? a : toDigits(a, digits), negative = r.m < 0n, e = r.e, m = negative ? -r.m : r.m;
-    while (e < 0 && m !== 0n && m % 10n === 0n) { m /= 10n; e += 1; } // no trailing zeros: 852, not 85200
-    var t = m.toString();
+    var r = digits === undefined ? a : toDigits(a, digits), negative = r.m < 0n, e = r.e;
+    var t = (negative ? -r.m : r.m).toString();
     if (e >= 0) {
       t += "0".repeat(e);
     } else {

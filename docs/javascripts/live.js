@@ -49,9 +49,12 @@
   // The problem with a typed value, or "" when it is fine.
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
-    var comma = commaProblem(text), value = parseNumber(String(text).replace(/,/g, ""));
-    if (comma) return value !== null && Math.abs(value) > LIMIT ? "Too large: use a number from " + RANGE + "." : comma;
-    value = parseNumber(text);
+    var comma = commaProblem(text);
+    if (comma) { // thousands separators beyond the range: "Too large", not "write 12345678" (which is)
+      var whole = /^Thousands/.test(comma) ? parseNumber(String(text).replace(/,/g, "")) : null;
+      return whole !== null && Math.abs(whole) > LIMIT ? "Too large: use a number from " + RANGE + "." : comma;
+    }
+    var value = parseNumber(text);
     if (value === null && /\S\s+\S/.test(String(text).trim())) {
       return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";
     }

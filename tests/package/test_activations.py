@@ -473,7 +473,7 @@ def _tansig_slope(v: float) -> float:
 
 
 def test_the_derivatives_from_v_are_what_their_docstrings_say():
-    """Review finding 4: the docstrings said "computed stably"; for large positive v logsig's loses every digit
+    """A reviewer: the docstrings said "computed stably"; for large positive v logsig's loses every digit
     (0.0 at v = 40, true 4.248e-18) and tansig's at |v| = 19. They now say what is computed (through the output, the
     rules' slope), that it never overflows, and what it loses where; each claim checked here in plain math."""
     for v in (1.0, 10.0, 20.0, 30.0, 36.0, 40.0, 300.0):  # v <= 0: right to rounding, any size

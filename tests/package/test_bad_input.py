@@ -340,7 +340,7 @@ def test_gradient_check_rejects_bad_x_and_d():
 
 
 def test_a_wrong_shape_says_where_the_expected_size_comes_from():
-    """Review finding 9: forward's message said "the network has 2 inputs"; train's X, every d (step, the rules, the
+    """A reviewer: forward's message said "the network has 2 inputs"; train's X, every d (step, the rules, the
     gradient check, the homework check) and the gradient check's x said only "axis 1 should be 2"."""
     from backprop import homework, rules
 
@@ -365,7 +365,7 @@ def test_a_wrong_shape_says_where_the_expected_size_comes_from():
 
 
 def test_an_activation_that_is_not_a_string_is_a_type_error_as_in_register():
-    """Review finding 9: Network(..., hidden=3) raised ValueError "unknown activation 3", register(3, ...) TypeError."""
+    """A reviewer: Network(..., hidden=3) raised ValueError "unknown activation 3", register(3, ...) TypeError."""
     from backprop import activations
 
     with pytest.raises(TypeError, match=r"^hidden: an activation's name must be a string, got int 3$"):
@@ -379,7 +379,7 @@ def test_an_activation_that_is_not_a_string_is_a_type_error_as_in_register():
 
 
 def test_a_1_d_x_for_a_network_of_one_input_says_how_to_write_it():
-    """Review finding 10: a 1-input regression, X = np.linspace(-1, 1, 50), is refused (a 1-D D is accepted); the
+    """A reviewer: a 1-input regression, X = np.linspace(-1, 1, 50), is refused (a 1-D D is accepted); the
     message says X must be (n, 1), and that X.reshape(-1, 1) gives it, which then trains."""
     net = Network.random(1, 3, 1, seed=0)
     X1d = np.linspace(-1, 1, 50)

@@ -479,6 +479,21 @@ def test_a_negative_number_in_e_notation_is_named_with_how_to_write_it():
     assert proc.returncode == 2 and proc.stderr.strip().endswith("error: unrecognized arguments: --bogus")
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    # another error of the same command line is argparse's alone: the hint does not explain it
+    (("--eta", "abc", "--d", "-1e-3"), "error: argument --eta: invalid float value: 'abc'"),
+    # -1e400 is -inf and -1e-400 is 0 as a double: no rewrite that would be another number
+    (("--x", "-1e400", "1"), "error: argument --x: expected at least one argument: argparse reads -1e400 as an option"),
+    (("--x", "1", "-1e-400"), "error: unrecognized arguments: -1e-400: argparse reads -1e-400 as an option"),
+])
+def test_the_e_notation_hint_says_only_what_holds(args, said):
+    """A reviewer: the hint followed every error of a command line that held such a number ('invalid float value:
+    'abc': argparse reads -1e-3 as an option'), and told -1e400 to be written -inf (an option again, and not the
+    number) and -1e-400 as -0."""
+    proc = run_main("trace", *args)
+    assert proc.returncode == 2 and proc.stderr.strip().endswith(said), proc.stderr
+
+
 def test_a_value_of_1e15_or_more_is_printed_in_e_notation():
     """x = (1e300, 1e300): v1 printed with 300 digits, most of them noise (a double holds about 15). From 10^15 on the
     text format writes e-notation with --decimals decimals of the mantissa; the oracle's plain-math fields."""
@@ -513,7 +528,7 @@ def test_the_help_says_what_a_weights_file_without_activations_gets(tmp_path):
     (("--eta", "0.1", "--d", "-2.5E+2"), "-2.5E+2", "-250"),
 ])
 def test_a_negative_number_in_e_notation_anywhere_is_explained(args, refused, written):
-    """Review finding 8: only a negative e-notation number after another number was explained; first, or alone, argparse
+    """A reviewer: only a negative e-notation number after another number was explained; first, or alone, argparse
     said "argument --d: expected at least one argument". Each position names the word and the number without it."""
     proc = run_main("trace", *args)
     assert proc.returncode == 2 and proc.stderr.startswith("python -m backprop trace: error: "), proc.stderr
@@ -538,7 +553,7 @@ def test_an_option_written_with_equals_and_more_numbers_is_explained():
 
 @pytest.mark.parametrize("args", [("--bogus",), ("--x", "1"), ("--weights", "no-such-file.json"), ("--decimals", "x")])
 def test_every_error_of_the_trace_command_has_one_prefix(args):
-    """Review finding 8: argparse's errors of the command said "python -m backprop trace: error:", the package's (a bad
+    """A reviewer: argparse's errors of the command said "python -m backprop trace: error:", the package's (a bad
     file, a wrong shape, an unknown word) "python -m backprop: error:"."""
     proc = run_main("trace", *args)
     assert proc.returncode == 2 and proc.stderr.startswith("python -m backprop trace: error: "), proc.stderr
@@ -546,7 +561,7 @@ def test_every_error_of_the_trace_command_has_one_prefix(args):
 
 
 def test_json_never_writes_a_negative_zero():
-    """Review finding 8: ``--x 1e200 1e200 --format json`` wrote "Δw11": -0.0 where the text writes 0.000000. In plain
+    """A reviewer: ``--x 1e200 1e200 --format json`` wrote "Δw11": -0.0 where the text writes 0.000000. In plain
     math: y_h1 = logsig(1e200 w11 + ...) is 1.0, so f'(v_1) = y_h1 (1 - y_h1) is 0 and Δw11 = η δ_1 x_1 is 0, signed
     as e w41 is, which is negative here."""
     ex = oracle.load_example()

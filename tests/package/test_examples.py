@@ -922,7 +922,7 @@ def test_the_regression_task_is_the_docstrings_function_in_plain_math():
     (lambda: examples.target_function([["0.5", 1.0]]), TypeError, r"^X must be numeric, found text '0\.5' at index"),
 ])
 def test_the_regression_task_names_a_bad_argument(call, error, match):
-    """Review finding 6: numpy's "negative dimensions are not allowed", an IndexError, a nan target returned and a third
+    """A reviewer: numpy's "negative dimensions are not allowed", an IndexError, a nan target returned and a third
     column silently ignored, where Network.random and train name the argument."""
     with pytest.raises(error, match=match):
         call()

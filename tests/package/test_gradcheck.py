@@ -643,7 +643,7 @@ def test_relative_error_by_hand():
 
 
 def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check_does():
-    """Review finding 3: the docstring said right rules "can read above 1e-4" at ``h = 0.1``; the check refuses that h
+    """A reviewer: the docstring said right rules "can read above 1e-4" at ``h = 0.1``; the check refuses that h
     with a ValueError instead, and at ``h = 0.01`` right rules read about 4.5e-6. Both checked on the shipped example,
     the 4.5e-6 against central differences in plain math (tests/support/oracle.py)."""
     from backprop.gradcheck import BUG

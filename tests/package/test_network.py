@@ -260,7 +260,7 @@ def test_a_network_takes_a_registered_activation_as_itself_by_its_name():
 
 
 def test_a_network_and_a_forward_pass_are_unhashable_by_their_own_names():
-    """Review finding 11: ``hash(net)`` and ``{net}`` raised "unhashable type: 'numpy.ndarray'" (the frozen dataclass
+    """A reviewer: ``hash(net)`` and ``{net}`` raised "unhashable type: 'numpy.ndarray'" (the frozen dataclass
     replaced the class's ``__hash__ = None`` by a hash of its arrays); a list says "unhashable type: 'list'"."""
     net = Network.random(2, 3, 1, seed=0)
     fp = forward(net, [0.5, -1.0])

@@ -569,3 +569,13 @@ def test_text_writes_the_digits_a_formula_shows():
 
     assert show.text(0.1234567) == "0.123457" and show.text(-2.5) == "-2.500000" and show.text(0.0) == "0.000000"
     assert show.text(1.2078e-07) == "1.2e-07" and show.text(-3e-9) == "-3.0e-09" and show.text(5.0048e-07) == "5.0e-07"
+
+
+def test_cell_writes_a_table_number_as_a_formula_writes_it():
+    """Six decimals, or TeX's two significant digits below 10^-5 (by hand): the tables of the errata, verification
+    and common-mistakes pages, where 0.000000 had stood for 2e-7."""
+    from backprop import show
+
+    assert show.cell(0.1234567) == "0.123457" and show.cell(-2.5) == "-2.500000" and show.cell(0.0) == "0.000000"
+    assert show.cell(2.0064e-07) == r"$2.0 \times 10^{-7}$" and show.cell(-4.8e-7) == r"$-4.8 \times 10^{-7}$"
+    assert show.cell(0.000012) == "0.000012"  # 1.2e-5 keeps two digits with six decimals

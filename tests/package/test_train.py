@@ -402,11 +402,12 @@ def _step_by_step(net: Network, X: np.ndarray, D: np.ndarray, eta: float) -> Net
 
 @pytest.mark.parametrize(("sizes", "exact"), [
     ((2, 3, 1), True), ((7, 4, 1), True), ((3, 5, 2), True), ((1, 2, 8), True),  # every sum below 8 terms
+    ((2, 3, 8), True),  # 8 outputs' errors sent back to each of 3 hidden neurons: numpy adds those in order
     ((2, 30, 1), True),  # the numpy path: step's own arithmetic
     ((2, 8, 1), False), ((2, 12, 1), False), ((8, 3, 1), False), ((1, 1, 8), False),  # a sum of 8 or more terms
 ])
 def test_one_epoch_is_step_on_each_sample_to_the_bit_or_to_rounding_as_the_docstring_says(sizes, exact):
-    """Review finding 5: the module said one epoch "is" step sample by sample; on the generated loop with a sum of 8
+    """A reviewer: the module said one epoch "is" step sample by sample; on the generated loop with a sum of 8
     or more terms (numpy adds those pairwise, the loop in order) the two differ in the last bit. Now it says so."""
     from backprop import _unrolled
 

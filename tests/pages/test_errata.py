@@ -700,5 +700,6 @@ def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apa
         for parameter in apart:
             key = "Δ" + re.sub(r"[_{}]", "", parameter)
             printed = next(d for p, _, d in rows if p == parameter)
-            value = float(printed.strip("$").replace(r" \times 10^{", "e").rstrip("}"))
-            assert abs(value - it[key]) <= bound + abs(it[key]) * 0.05, (parameter, value, it[key], bound)
+            mantissa, _, power = printed.strip("$").rstrip("}").partition(r" \times 10^{")
+            value, half_unit = float(f"{mantissa}e{power}"), 0.5 * 10.0 ** (int(power) - 1)  # of its 2nd digit
+            assert abs(value - it[key]) <= bound + half_unit, (parameter, value, it[key], bound)

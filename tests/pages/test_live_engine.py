@@ -1457,6 +1457,20 @@ def test_digits_off_writes_the_value_by_hand_as_the_page_would():
         by_hand = oracle.exact_steps(exact)[found["where"]]
         assert found["byHand"] == mpmath.nstr(by_hand, 40, min_fixed=-100, max_fixed=100).rstrip("0"), found
         assert not found["byHand"].endswith("0"), found
+    # "which the page would write" is how the page writes the value by hand, trailing zeros and all (a reviewer:
+    # 2698.99392 for the page's 2698.993920)
+    zero_last = {**oracle.shipped(), "w_hidden": [[-6.76, -1.81], [-17.89, -29.91], [-4.03, -13.98]],
+                 "b_hidden": [-2.0, -46.1, -37.6], "w_output": [[27.86, 27.13, 30.28]], "b_output": [10.441],
+                 "x": [-3.394, -31.466], "d": 22.24, "eta": 0.001}
+    with script(ENGINE) as js, mpmath.workdps(80):
+        for ex in (exact, zero_last):
+            found = digits_off(js, ex)
+            by_hand = oracle.exact_steps(ex)[found["where"]]
+            places = len(page_number(float(by_hand)).partition(".")[2])  # the page's decimals at this size
+            assert len(found["right"].partition(".")[2]) == places, found
+            assert Decimal(found["right"]) == Decimal(mpmath.nstr(by_hand, 60)).quantize(
+                Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN), found
+        assert found["right"].endswith("0"), found  # the premise of the second: a last decimal 0, kept
 
 
 @pytest.mark.parametrize("b4", [-100.0, -235.0, -250.0, -300.0])

@@ -411,7 +411,7 @@ def _documented_parameters(doc: str) -> set[str] | None:
 
 @pytest.mark.parametrize("name", MODULES)
 def test_a_parameters_section_lists_every_parameter(name):
-    """Review finding 12: ``labels.parameter``'s Parameters section left out ``sep``. Where a docstring has such a
+    """A reviewer: ``labels.parameter``'s Parameters section left out ``sep``. Where a docstring has such a
     section, it lists every parameter of the signature (``self`` and ``cls`` aside)."""
     module = importlib.import_module(f"backprop.{name}")
     for qualname, obj in public_objects(module):
@@ -435,7 +435,7 @@ def rendered_members(name: str) -> list[str]:
 
 
 def test_the_reference_pages_show_no_machinery_and_no_maintainer_note():
-    """Review finding 14: the rules page listed the type variable ``T``, the examples page ``__getattr__`` (PEP 562's
+    """A reviewer: the rules page listed the type variable ``T``, the examples page ``__getattr__`` (PEP 562's
     hook that reads the example in use), and the show page's module docstring said "Over 300 lines because ...", a
     note for maintainers (now a comment). Every page shows what its module exports, and nothing private."""
     from backprop import examples, rules, show

@@ -1147,17 +1147,19 @@ def test_verification_expression_checks_can_fail():
 # 1.8e-11, not caught, while the page said only "largest relative error 4.1e-01 ... 8 orders apart".
 V2_ZERO = {**oracle.shipped(), "w_hidden": [[0.8, 0.3], [0.5, 0.75], [-0.5, 0.9]], "b_hidden": [-0.1, 0.25, 0.4],
            "w_output": [[0.7, -1.3, 0.5]], "b_output": [0.2], "hidden": "tansig", "x": [1.0, -1.0], "d": 0.1}
+# a code review's: v_2 = -0.0002, f'(v_2) = 0.99999996, which prints 1.000000 beside "so close to 1"
+V2_NEAR = {**V2_ZERO, "b_hidden": [-0.1, 0.2498, 0.4]}
 # x_2 = 0 and w_42 = 0: the rows of w_i2 and of neuron 2 have a gradient of 0, broken or not
 ZERO_ROWS = {**oracle.shipped(), "w_hidden": [[4.0, 0.0], [-6.0, 2.5], [0.3, -0.4]], "b_hidden": [0.0, 1.0, -0.5],
              "w_output": [[1.5, 0.0, -2.0]], "b_output": [0.0], "x": [0.9, 0.0], "d": 2.0, "eta": 2.0}
 
 
-@pytest.mark.parametrize("name", ["shipped", "v2-zero", "zero-rows"])
+@pytest.mark.parametrize("name", ["shipped", "v2-zero", "v2-near-zero", "zero-rows"])
 def test_verification_names_the_rows_the_broken_rule_is_not_caught_on(tmp_path, name):
     """The rows whose relative error the table prints at most 10^-4 are named under it, with why: a neuron's
     f'(v_i) of 1 (the oracle's slope), or a gradient of 0 (x_k = 0 or w_4i = 0, the oracle's Δ); none on the site's
     example, where every row shows the slip."""
-    ex = {"shipped": oracle.shipped(), "v2-zero": V2_ZERO, "zero-rows": ZERO_ROWS}[name]
+    ex = {"shipped": oracle.shipped(), "v2-zero": V2_ZERO, "v2-near-zero": V2_NEAR, "zero-rows": ZERO_ROWS}[name]
     text, said = verification_of(tmp_path, ex)
     quiet = [row[0] for row in broken_rows(text) if float(row[3]) <= 1e-4]
     m = re.search(r"The slip does not show on every row: (.*?) reads? at most (\S+), below the \$10\^\{-4\}\$ that "
@@ -1170,6 +1172,11 @@ def test_verification_names_the_rows_the_broken_rule_is_not_caught_on(tmp_path, 
     if name == "v2-zero":
         assert it["fp_hidden"][1] == 1.0 and quiet == ["$w_{21}$", "$w_{22}$", "$b_2$"]  # the premise
         assert m[3] == "$f'(v_2) = 1.000000$: dropping a factor 1 changes nothing"
+    elif name == "v2-near-zero":
+        gap = 1 - it["fp_hidden"][1]
+        assert 0 < gap < 5e-7 and quiet == ["$w_{21}$", "$w_{22}$", "$b_2$"]  # the premise: 1.000000 printed
+        assert m[3] == (f"$f'(v_2)$ within {gap:.1e} of 1, a factor so close to 1 that dropping it changes those "
+                        "rows by less than the check calls a bug")
     else:
         zero = [f"$w_{{{i + 1}{k + 1}}}$" for i in range(3) for k in range(2) if it["dw_hidden"][i][k] == 0]
         zero += [f"$b_{i + 1}$" for i in range(3) if it["db_hidden"][i] == 0]
