@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import activations, examples, homework, labels, show
+from . import _exact, activations, examples, homework, labels, show
 from ._checks import as_input, as_target, check_eta
 from .network import Network
 from .show import num
@@ -202,8 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "instead of the worked example: the numbers the exercises' answers come from")
     trace.add_argument("--decimals", type=_decimals, default=show.DECIMALS, metavar="N",
                        help=f"decimals printed in text format, 0 to {MAX_DECIMALS} (default: {show.DECIMALS}, as on "
-                            f"the site's pages); a double holds about {sys.float_info.dig} significant digits, so "
-                            f"digits beyond those are noise")
+                            f"the site's pages, which write a value they would print with fewer than two significant "
+                            f"digits with two, 1.6e-07); a double holds about {sys.float_info.dig} significant digits, "
+                            f"so digits beyond those are noise")
     trace.add_argument("--check", metavar="FILE.json",
                        help="check your values for any of the steps against the right ones (see below)")
     trace.add_argument("--format", choices=["text", "json"], default="text",
@@ -338,8 +339,23 @@ PLAIN_BELOW = 1e15
 def _text(value: float, decimals: int) -> str:
     """A value as the trace prints it: ``decimals`` decimals (`show.num`), or from `PLAIN_BELOW` on in e-notation
     with ``decimals`` decimals of its mantissa (x = (1e300, 1e300) had printed v1 with 300 digits, most of them a
-    double's noise)."""
-    return num(value, decimals) if not abs(value) >= PLAIN_BELOW else f"{value:.{decimals}e}"
+    double's noise). With the pages' decimals, as the pages' blocks print it (`show.text`): a value six decimals would
+    print with fewer than two significant digits in e-notation with two (Δw11 = -1.6e-07 of a saturated neuron had
+    printed -0.000000's "0.000000", a weight it moves as unchanged)."""
+    if abs(value) >= PLAIN_BELOW:
+        return f"{value:.{decimals}e}"
+    return show.text(value) if decimals == show.DECIMALS else num(value, decimals)
+
+
+def _zero_by_hand(net: Network, x: object, d: object, eta: float, rows: Sequence[tuple[str, float]],
+                  decimals: int) -> set[str]:
+    """The steps that are exactly 0 by hand (`backprop._exact`, from the numbers as typed) where `_text` would print
+    their double's rounding with two significant digits (a field 0.4 · 1 + 0.6 · (−1) + 0.2, whose double is
+    5.6e-17): they print as their decimals write 0. Worked out only where a row would print so."""
+    if not any(_text(value, decimals) != num(value, decimals) and abs(value) < 1 for _, value in rows):
+        return set()
+    by_hand = _exact.iteration(net, x, d if isinstance(d, list) else [d], eta)
+    return set() if by_hand is None else {name for name, value in by_hand.items() if value == 0}
 
 
 def _zero_unsigned(value: object) -> object:
@@ -397,8 +413,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(_zero_unsigned(dict(rows)), indent=2, ensure_ascii=False))
     else:
         width = max(len(name) for name, _ in rows)
+        zero = _zero_by_hand(net, x, d, eta, rows, args.decimals)
         for name, value in rows:
-            text = _text(value, args.decimals)  # as the pages write it: never -0.000000
+            # as the pages write it: never -0.000000; a step 0 by hand as 0, not its double's rounding (-2.8e-17)
+            text = num(value, args.decimals) if name in zero else _text(value, args.decimals)
             print(f"{name:<{width}} = {text if text.startswith('-') else ' ' + text}")
     return 0
 

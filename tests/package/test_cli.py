@@ -112,8 +112,9 @@ def test_the_decimals_help_says_what_is_true(capsys):
     with pytest.raises(SystemExit):
         main(["trace", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    assert ("--decimals N decimals printed in text format, 0 to 17 (default: 6, as on the site's pages); a double "
-            "holds about 15 significant digits, so digits beyond those are noise") in out
+    assert ("--decimals N decimals printed in text format, 0 to 17 (default: 6, as on the site's pages, which write a "
+            "value they would print with fewer than two significant digits with two, 1.6e-07); a double holds about 15 "
+            "significant digits, so digits beyond those are noise") in out
     assert "17 significant" not in out
     assert show.DECIMALS == 6 and sys.float_info.dig == 15  # the numbers the help gives
     assert build_parser().parse_args(["trace"]).decimals == show.DECIMALS
@@ -573,3 +574,36 @@ def test_json_never_writes_a_negative_zero():
     assert not re.search(r":\s*-0\.0\s*[,}]", proc.stdout) and re.search(r'"Δw11": 0\.0,', proc.stdout), proc.stdout
     values = json.loads(proc.stdout)
     assert all(not (v == 0 and math.copysign(1.0, v) < 0) for v in values.values())
+
+
+def test_a_value_six_decimals_would_print_as_zero_is_printed_with_two_digits(tmp_path):
+    """A reviewer: a saturated neuron's Δw11 = -1.6e-7 printed -0.000000's 0.000000, so its weight read as not moving.
+    With the pages' six decimals the trace prints what their blocks print: two significant digits in e-notation (the
+    oracle's value); with other --decimals, those decimals."""
+    ex = {**oracle.shipped(), "w_hidden": [[6.0, 6.0], [-0.4, 0.9], [1.5, -2.0]], "b_hidden": [0.0, 0.3, -0.2],
+          "w_output": [[0.1, 1.4, -0.9]], "b_output": [0.3], "x": [1.1, 1.0], "d": -0.4, "eta": 0.3}
+    path = tmp_path / "saturated.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    right = oracle.trace_values(oracle.iteration(ex))
+    assert 0 < abs(right["Δw11"]) < 5e-7  # the premise: six decimals print it as 0.000000
+    lines = {k.strip(): v.strip() for k, v in (line.split(" = ") for line in run_main(
+        "trace", "--weights", str(path)).stdout.splitlines())}
+    assert lines["Δw11"] == f"{right['Δw11']:.1e}" and lines["Δb1"] == f"{right['Δb1']:.1e}", lines
+    assert lines["Δw21"] == f"{right['Δw21']:.6f}"  # the others as before
+    ten = parse_text(run_main("trace", "--weights", str(path), "--decimals", "10").stdout)
+    assert ten["Δw11"] == round(right["Δw11"], 10)
+
+
+def test_a_step_zero_by_hand_prints_as_zero_not_its_doubles_rounding(tmp_path):
+    """tanh with v_2 = 0.4 · 1 + 0.6 · (-1) + 0.2, 0 by hand (plain fractions), 5.6e-17 in doubles: v2, y_h2 and the
+    steps built on y_h2 print 0.000000, not the rounding in two digits (the rule above is for values, not noise)."""
+    from fractions import Fraction
+
+    ex = {**oracle.shipped(), "w_hidden": [[0.8, 0.3], [0.4, 0.6], [-0.5, 0.9]], "b_hidden": [-0.1, 0.2, 0.4],
+          "w_output": [[0.7, -1.3, 0.5]], "b_output": [0.2], "hidden": "tansig", "x": [1.0, -1.0], "d": 0.1}
+    assert Fraction("0.4") - Fraction("0.6") + Fraction("0.2") == 0 and 0.4 - 0.6 + 0.2 != 0  # the premise
+    path = tmp_path / "zero-field.json"
+    path.write_text(json.dumps(ex), encoding="utf-8")
+    lines = {k.strip(): v.strip() for k, v in (line.split(" = ") for line in run_main(
+        "trace", "--weights", str(path)).stdout.splitlines())}
+    assert lines["v2"] == lines["y_h2"] == lines["Δw42"] == "0.000000", lines
