@@ -147,9 +147,10 @@ def test_answer_boxes(tab, site_build):
             where = f"{path} box {i + 1} ({form.get_attribute('data-exercise')})"
             expect(form).to_be_visible()  # shipped hidden; exercises.js shows it
             # A notebook cell below the screen is not laid out (content-visibility: auto, extra.css), and Chromium's
-            # innerText of it is empty: read the label where a reader meets it.
+            # innerText of it is empty until a frame after it comes into view (a fresh clone's run on a busy host
+            # read it empty): the label's text, which needs no layout.
             form.scroll_into_view_if_needed()
-            label = form.locator("label").inner_text().strip()
+            label = form.locator("label").text_content().strip()
             assert label, f"{where}: the input has no label"
             answer = float(form.get_attribute("data-answer"))
 
