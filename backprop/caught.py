@@ -161,6 +161,17 @@ def factor_r(k: ArrayLike) -> Array:
     return np.abs(k - 1) / (k + 1)
 
 
+def r_text(r: float) -> str:
+    """A relative error as the pages print it: one decimal of its mantissa, ``6.8e-01``, or two where one would
+    print `WRONG` itself, so that a reader can tell which side of it the error is (``9.97e-05`` and ``1.02e-04``, not
+    ``1.0e-04`` twice, one of them called below it).
+
+    >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4)
+    ('6.8e-01', '9.97e-05', '1.02e-04')
+    """
+    return f"{r:.2e}" if f"{r:.1e}" == f"{WRONG:.1e}" else f"{r:.1e}"
+
+
 def orders_apart(larger: float, smaller: float) -> str | None:
     r"""How far apart two relative errors are, as every page says it: the whole orders of magnitude between them,
     rounded down (``at least 8 orders of magnitude``: the ratio is $10^8$ or more), or None where ``smaller`` is 0 or

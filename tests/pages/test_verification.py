@@ -358,8 +358,7 @@ def test_verification_page_reads_its_two_gradient_columns_right(tmp_path):
         assert len(rows) == 13
         for row, g in zip(rows, gradient):
             assert abs(float(cell_number(row[1])) - g) <= 1.5e-6, (path.name, row, g)  # the analytic column: gradient
-        units = [round(abs(cell_number(r[1]) - cell_number(r[2])) / max(cell_unit(r[1]), cell_unit(r[2])))
-                 for r in rows]
+        units = [printed_units_apart(r[1], r[2]) for r in rows]
         same, most = units.count(0), max(units)
         seen.add(min(most, 2))
         if most == 0:
@@ -516,6 +515,12 @@ def cell_number(text: str) -> Decimal:
     """A number of the table of every parameter as printed: six decimals, or "$5.3 \\times 10^{-7}$"."""
     m = re.fullmatch(r"\$(-?[\d.]+) \\times 10\^\{(-?\d+)\}\$", text)
     return Decimal(f"{m[1]}e{m[2]}") if m else Decimal(text)
+
+
+def printed_units_apart(a: str, c: str) -> int:
+    """How far apart two printed numbers of a row are, in units of the finer last digit printed of the two (5.6e-12
+    beside 0.000000: 56 units of 10^-13)."""
+    return round(abs(cell_number(a) - cell_number(c)) / min(cell_unit(a), cell_unit(c)))
 
 
 def cell_unit(text: str) -> Decimal:
@@ -804,8 +809,11 @@ def test_verification_says_rounding_noise_decides_the_saturated_rows(tmp_path):
     assert judged(SATURATED)["decided"], "the premise: some rows are decided"
     check_judgement_sentence(said, SATURATED)
     f_prime = [oracle.F_PRIME_FROM_Y[SATURATED["hidden"]](y) for y in oracle.forward(SATURATED)["y_hidden"]]
-    assert any(s6(f) == "0.000000" for f in f_prime), "the premise: a neuron saturated to the printed decimals"
-    assert "the central difference's own rounding noise (saturated neurons: some $f'(v_i)$ prints as 0)." in said
+    smallest = min(f_prime)
+    assert 0 < smallest < 1e-5, "the premise: a neuron saturated below 10^-5"
+    # a reviewer: "some f'(v_i) prints as 0", where the rule pages write such a slope with two digits (3.1e-07)
+    assert ("the central difference's own rounding noise (saturated neurons: the smallest $f'(v_i)$ is "
+            f"${oracle.formula_string(smallest)}$).") in said
 
 
 # A reviewer's example: hidden neuron 1 near saturation (v_1 = 9.8, f'(v_1) = 5.5e-5) with x_2 = 0, so w_11's and b_1's
@@ -1182,3 +1190,46 @@ def test_verification_names_the_rows_the_broken_rule_is_not_caught_on(tmp_path, 
         zero += [f"$b_{i + 1}$" for i in range(3) if it["db_hidden"][i] == 0]
         assert zero == quiet, (zero, quiet)  # the premise: the quiet rows are those whose update is 0
         assert m[3] == f"{', '.join(zero[:-1])} and {zero[-1]} have a gradient of 0 with $f'(v_i)$ or without"
+
+
+# A reviewer's saturated examples: updates of 1e-12 to 1e-14 whose central differences are 0 in doubles
+SATURATED_HIDDEN = {**oracle.shipped(), "w_hidden": [[6.0, -8.0], [12.0, 4.0], [20.0, -6.0]],
+                    "b_hidden": [1.0, 1.0, 1.0], "x": [1.0, -1.0], "d": -0.5, "eta": 1e-06}
+DEEPLY_SATURATED = {**oracle.shipped(), "w_hidden": [[6.0, 8.0], [10.0, 12.0], [14.0, 16.0]],
+                    "b_hidden": [1.0, 1.0, 1.0], "x": [1.0, 1.0]}
+# tansig fields of 0.014121 and 0.01428: the broken rule reads 9.97e-05 on neuron 2 and 1.02e-04 on neuron 3
+NEAR_THRESHOLD = {**oracle.shipped(), "w_hidden": [[0.3, 0.1], [0.5, 0.75], [0.5, 0.75]],
+                  "b_hidden": [0.1, 0.264121, 0.26428], "w_output": [[0.6, -0.5, 0.8]], "b_output": [0.1],
+                  "hidden": "tansig", "x": [1.0, -1.0], "d": 0.5}
+
+
+@pytest.mark.parametrize("name", ["saturated-hidden", "deeply-saturated"])
+def test_verification_counts_units_apart_in_the_finer_digit(tmp_path, name):
+    """A reviewer: 5.6e-12 beside a central difference of 0.000000 was "differ by 0 in the last printed digit"
+    (counted in units of 10^-6). The sentence now counts in the finer last digit of the two, as the table prints them,
+    and the broken rule's table writes its tiny gradients with two digits too (it printed 0.000000 for 3.9e-7)."""
+    ex = {"saturated-hidden": SATURATED_HIDDEN, "deeply-saturated": DEEPLY_SATURATED}[name]
+    text, said = verification_of(tmp_path, ex)
+    rows = table_rows(text, "parameter")[:13]
+    units = [printed_units_apart(r[1], r[2]) for r in rows]
+    same, most = units.count(0), max(units)
+    assert most > 1, units  # the premise: a row whose columns print apart
+    head = (f"The two columns agree to every printed digit in {same} of the 13 rows; in the others they differ by"
+            if same else "The two columns differ in every row, by")
+    assert f"{head} up to {most} in the last printed digit, the central difference's own error" in said
+    broken = broken_rows(text)
+    tiny = [r for r in broken if 0 < abs(float(cell_number(r[2]))) < 1e-5]
+    assert tiny and all(r[2].startswith("$") for r in tiny), broken  # as a formula writes them, not 0.00000x
+
+
+def test_the_broken_rule_near_the_threshold_prints_which_side_each_row_is_on(tmp_path):
+    """A reviewer: rows at r = 9.97e-05 and 1.02e-04 both printed 1.0e-04, and the sentence called the first below the
+    10^-4 that reads as a bug and said the check caught the second. Where one decimal would print 1.0e-04 the page
+    prints two; the rows named are those the printed numbers put at or below 10^-4."""
+    text, said = verification_of(tmp_path, NEAR_THRESHOLD)
+    r = {row[0]: row[3] for row in broken_rows(text)}
+    assert r["$w_{21}$"].startswith("9.9") and r["$w_{31}$"].startswith("1.0") and r["$w_{31}$"] != "1.0e-04", r
+    quiet = [label for label, value in r.items() if float(value) <= 1e-4]
+    m = re.search(r"The slip does not show on every row: (.*?) reads? at most (\S+), below", said)
+    assert m and re.findall(r"\$[wb]_\{?\d+\}?\$", m[1]) == quiet and m[2] == max(
+        (r[label] for label in quiet), key=float), (m and m.groups(), quiet)
