@@ -1257,7 +1257,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal, handIteration: handIteration, digitsOff: digitsOff,
-    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, HAND_DIGITS: HAND_DIGITS, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -248,10 +248,14 @@
           : ".");
       }
       if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
+        // a value 0 by hand is 0 to the digits the page works by hand with: terms that cancel there, or a remainder
+        // too small for them (0.9 - 0.9 y_h3 with y_h3 = 1 - 10^-131), so the page names no writing of it
+        var zero = noisy.byHand === "0";
         return "These numbers would print a digit of a double's rounding: " + where + " = " +
-          E.writtenPlain(noisy.sum) + " in floating point, but " + E.plainText(noisy.byHand) + " by hand" +
-          (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") + ", which the page " +
-          "would write " + E.plainText(noisy.right) + (/^f'/.test(noisy.where) ? ": a saturated neuron's slope, " +
+          E.writtenPlain(noisy.sum) + " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
+          " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
+          (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
+          (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + (/^f'/.test(noisy.where) ? ": a saturated neuron's slope, " +
           "computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a difference of nearly equal numbers " +
           "and keeps few of a double's digits." : ": a double keeps about 16 significant digits, and its rounding " +
           "reaches a digit the page prints.") + kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
@@ -266,7 +270,8 @@
       }
       if (Math.abs(noisy.term) >= 1e6) {
         return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +
-          ") add up to " + signed(noisy.sum) + ", and a double keeps about 16 digits of them, fewer than the page " +
+          ") add up to " + signed(noisy.sum) + " in floating point, and a double keeps about 16 digits of them, " +
+          "fewer than the page " +
           "prints of the sum." + kept + (fresh ? ". Try smaller weights or inputs." : ". A smaller η takes a smaller step.");
       }
       // terms that cancel: the output's own field is training's limit only where it sits at the target, within a
@@ -274,7 +279,8 @@
       var scale = Math.max(1, Math.abs(d), Math.abs(noisy.term));
       var atTarget = /^v4/.test(noisy.where) && Math.abs(noisy.sum - d) <= 1e-9 * scale;
       return "These numbers cancel too far to show: the terms of " + where + " (the largest " + signed(noisy.term) +
-        ") add up to " + signed(noisy.sum) + digits + "them (about 16 digits) could change the digits the page " +
+        ") add up to " + signed(noisy.sum) + " in floating point" + digits + "them (about 16 digits) could change " +
+        "the digits the page " +
         "prints of the sum." + kept + (fresh ? ". Try other weights or inputs." : atTarget ? converged : ".");
     }
 

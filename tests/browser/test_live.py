@@ -511,7 +511,8 @@ def test_training_stops_where_e_would_print_rounding_noise(tab):
         presses += 1
     status = page.text_content("#bp-live-status")
     assert re.match(r"Not applied: these numbers cancel too far to show: the terms of v4\(n\+[12]\) \(the largest "
-                    r"−?[\d.]+\) add up to −?[\d.]+ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+, and the rounding", status), status
+                    r"−?[\d.]+\) add up to −?[\d.]+ × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+ in floating point, and the rounding",
+                    status), status
     assert status.endswith("training has come as close to the target as the page can show."), status
 
 
@@ -1086,3 +1087,21 @@ def test_a_tiny_output_beside_its_target_is_shown(tab):
     y_next = oracle.trace_values(oracle.iteration(oracle_example(values)))["y(n+1)"]
     assert f"(0 - ({oracle.formula_string(y_next)}))^2" in page.evaluate(NUMBERS_JS)["E(n+1)"]["tex"]
     assert_numbers_are(tab, values)
+
+
+def test_a_value_0_by_hand_is_said_to_be_0_to_the_digits_worked_with(tab):
+    """A reviewer: x1 = x2 = 1000 saturates every hidden neuron, and w43(n+1) = 0.9 - 0.9 y_h3 is 1.6e-131 by hand
+    (mpmath), 1.1e-16 in doubles; the page said "0 by hand, which the page would write 0". It now says 0 to the digits
+    it works with by hand, and names no writing of a value it does not know."""
+    import mpmath
+
+    visit(tab)
+    fill(tab, "x1", "1000")
+    fill(tab, "x2", "1000")
+    with mpmath.workdps(300):
+        by_hand = oracle.exact_steps(oracle_example(example_values() | {"x1": 1000.0, "x2": 1000.0}))["w43(n+1)"]
+        assert 0 < abs(by_hand) < mpmath.mpf("1e-100")  # the premise: not 0, but below 80 digits of its terms
+    status = tab.page.text_content("#bp-live-status")
+    assert status.startswith("These numbers would print a digit of a double's rounding: w43(n+1) = "), status
+    assert "but 0 by hand, to the 80 significant digits the page works with" in status, status
+    assert "would write" not in status, status

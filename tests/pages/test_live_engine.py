@@ -268,6 +268,15 @@ def test_the_live_page_says_where_numbers_get_fewer_decimals(js):
     assert tuple(map(int, said.groups())) == (significant, significant - decimals, significant)
 
 
+def test_the_live_page_says_how_many_digits_it_works_with_by_hand(js):
+    """A reviewer: the page said it computes every step again "in exact decimals", and a refusal said "0 by hand" of a
+    value of 1.6e-131, which 80 significant digits round to 0. The page names the engine's HAND_DIGITS."""
+    text = " ".join((ROOT / "docs" / "live-example.md").read_text(encoding="utf-8").split())
+    said = re.search(r"computes every step again by hand, in decimals of (\d+) significant digits", text)
+    assert said and int(said[1]) == js("() => BackpropEngine.HAND_DIGITS")
+    assert "exact decimals" not in text
+
+
 def test_the_live_page_says_the_range_the_fields_accept():
     """The page's "beyond $\\pm 10^6$, the range the fields accept" is live.js's LIMIT, the one constant both the
     fields' "Too large" and Apply's refusal use (tests/browser/test_live.py drives both)."""
