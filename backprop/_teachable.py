@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from decimal import ROUND_HALF_EVEN, localcontext
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -147,8 +147,17 @@ def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str)
         whole = exact.normalize()
         hand_text = f"{whole:f}" if len(whole.as_tuple().digits) <= shown else f"{exact:.{shown}g}..."
         raise ValueError(f"{where}one iteration gives {name} = {computed[name]!r} in floating point, which the pages "
-                         f"write as {digits}, but by hand it is {hand_text}, written {right}: "
+                         f"write as {_as_written(digits)}, but by hand it is {hand_text}, written "
+                         f"{_as_written(right)}: "
                          f"{why}; choose other numbers (smaller weights or inputs, or another d)")
+
+
+def _as_written(digits: Decimal) -> str:
+    """A value's digits (`show.written_digits`) as the pages write them: ``-6.9e-18`` for ``Decimal('-6.9E-18')``,
+    ``0`` for ``Decimal('0E-19')``, ``2698.993920`` as it is."""
+    if digits == 0:
+        return "0"
+    return f"{digits:.1e}" if show.in_scientific(float(digits)) else f"{digits:f}"
 
 
 def _as_the_pages_compute(net: Network, x: Array, d: float, eta: float) -> dict[str, float]:

@@ -933,3 +933,21 @@ def test_target_function_does_not_modify_x():
     before = X.copy()
     examples.target_function(X)
     assert np.array_equal(X, before) and X.flags.writeable
+
+
+def test_a_refusal_writes_the_numbers_as_the_pages_do(tmp_path):
+    """A reviewer: every hidden field 0 by hand (halves and quarters), and b4(n+1) = 0.03 + 0.1 · (-0.3) is 0 by hand
+    (plain fractions) but -6.9e-18 in doubles; the loader said "which the pages write as -6.9E-18, but by hand it is 0,
+    written 0E-19" (Decimal's own forms). It writes -6.9e-18 and 0, as the pages would."""
+    from fractions import Fraction
+
+    ex = {**oracle.shipped(), "w_hidden": [[0.5, 0.5], [0.25, 0.25], [0.75, 0.75]], "b_hidden": [0.0, 0.0, 0.0],
+          "w_output": [[0.6, -0.5, 0.8]], "b_output": [0.03], "hidden": "tansig", "x": [1.0, -1.0], "d": -0.27,
+          "eta": 0.1}
+    double = oracle.trace_values(oracle.iteration(ex))["b4(n+1)"]
+    assert Fraction("0.03") + Fraction("0.1") * Fraction("-0.3") == 0 and double != 0  # the premise
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, {**ex, "practice": PRACTICE}))
+    said = str(info.value)
+    assert (f"one iteration gives b4(n+1) = {double!r} in floating point, which the pages write as {double:.1e}, but "
+            "by hand it is 0, written 0: ") in said, said
