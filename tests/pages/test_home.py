@@ -75,6 +75,13 @@ LOADER_REFUSALS = {
     "a printed digit not the value's by hand": (OFF_BY_A_DIGIT["E"], "but by hand it is",
                                                 "refuses any value the pages would print with a digit that is not the "
                                                 "value's by hand"),
+    # a reviewer's (the list had missed these two): a key of its own, and a practice example the checks refuse
+    "an unknown key": ({"comment": "my example for week 3"}, "has unknown keys ['comment']",
+                       "A key the format does not have is refused too"),
+    "a practice example": ({"practice": {**oracle.SHIPPED["practice"],
+                                         "w_hidden": [[80.0, -0.2], [-0.3, 0.6], [0.2, 0.5]]}},
+                           "practice: hidden neuron 1 is saturated",
+                           "The loader holds the practice example to every check above"),
 }
 
 
@@ -129,3 +136,13 @@ def test_home_page_says_how_numbers_are_written():
     assert int(said[5]) == round(100 * abs(float(oracle.number_string(slope)) - slope) / slope)
     assert "A value below $10^{-5}$ in size, of which 6 decimals would keep fewer than two digits, is written" in text
     assert "The code's printed output, the figures' labels and the tables of plain numbers keep 6 decimals" in text
+
+
+def test_home_page_says_how_many_digits_the_loader_works_with_by_hand():
+    """It said the loader computes the iteration again "in exact decimals": it rounds each step at backprop._exact's
+    PRECISION significant digits (a remainder below those is 0 to it), the number the page gives."""
+    from backprop import _exact
+
+    said = " ".join(prose("index").split())
+    assert f"computes the iteration again in decimals of {_exact.PRECISION} significant digits" in said
+    assert "exact decimals" not in said
