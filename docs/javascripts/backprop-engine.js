@@ -414,7 +414,19 @@
         var absGap = { m: gap.m < 0n ? -gap.m : gap.m, e: gap.e };
         var toTie = exactSum(absGap, negated({ m: 5n * 10n ** BigInt(unit.m.toString().length - 1), e: unit.e - 1 }));
         var digits = toTie.m === 0n ? 20 : Math.max(20, adjusted(exactly) - adjusted(toTie) + 2);
-        return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true,
+        // why, where it is not the double's rounding reaching the digit: a value by hand within a hundredth of a unit
+        // of the tie between two writings (as the loader says), or a saturated hidden neuron's slope, which the
+        // double computes from its output (1 - y^2, y (1 - y)) with few of its digits right, carried into this step
+        var nearTie = toTie.m === 0n || adjusted(toTie) < adjusted(unit) - 2;
+        var slope = null, m = /^(?:δ|Δ[wb]|[wb])(\d)/.exec(name), after = /^[yE]\(n\+1\)$/.test(name);
+        for (var i = 1; i <= nHid; i++) {
+          if (!after && !(m && Number(m[1]) === i)) continue; // only the slopes this step is built on
+          // off by more than 10^-13 of itself, a thousand times a double's rounding: digits lost to 1 - y
+          var s = rows["f'(v" + i + ")"], t = sizeOf(byHand["f'(v" + i + ")"]);
+          if (t !== 0 && Math.abs(s - t) > 1e-13 * Math.abs(t)) { slope = { where: "f'(v" + i + ")", sum: s, byHand: t }; break; }
+        }
+        return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true, nearTie: nearTie,
+          slope: slope,
           byHand: exactly.m === 0n ? "0" : scientific ? size.toExponential(5)
             : withoutTrailingZeros(decimalText(exactly, digits)) +
               (exactSum(toDigits(exactly, digits), negated(exactly)).m === 0n ? "" : "\u2026"),

@@ -229,6 +229,22 @@
       return noisyText(c.noisy, d, fresh);
     }
 
+    // Why a printed digit would be a double's rounding (E.digitsOff): a saturated neuron's slope, computed from its
+    // output with few of a double's digits right (the step refused, or one it is built on); a value by hand a hair
+    // from the tie between two writings; else the double's rounding, which reaches a printed digit.
+    function digitsWhy(noisy) {
+      var slope = "a saturated neuron's slope, computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a " +
+        "difference of nearly equal numbers and keeps few of a double's digits";
+      if (/^f'/.test(noisy.where)) return slope + ".";
+      if (noisy.slope) {
+        return slope + " (" + noisy.slope.where + " = " + E.writtenPlain(noisy.slope.sum) + " in floating point, " +
+          E.writtenPlain(noisy.slope.byHand) + " by hand), and " + noisy.where + " is built on it.";
+      }
+      if (noisy.nearTie) return "by hand it lies a hair from the tie between two writings, closer than a double's " +
+        "rounding reaches.";
+      return "a double keeps about 16 significant digits, and its rounding reaches a digit the page prints.";
+    }
+
     // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): a field
     // 0 by hand whose output keeps the rounding, an output within rounding of the target (e, E), terms too large for a
     // double's 16 digits, or terms that cancel to nearly 0; and what to do, or, after Apply, where training stands.
@@ -255,10 +271,7 @@
           E.writtenPlain(noisy.sum) + " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
-          (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + (/^f'/.test(noisy.where) ? ": a saturated neuron's slope, " +
-          "computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a difference of nearly equal numbers " +
-          "and keeps few of a double's digits." : ": a double keeps about 16 significant digits, and its rounding " +
-          "reaches a digit the page prints.") + kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
+          (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy) + kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
       }
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");

@@ -289,6 +289,10 @@ def test_a_digit_of_a_doubles_rounding_is_refused_naming_the_value_by_hand(tab):
     with mpmath.workdps(80):
         by_hand = mpmath.nstr(oracle.exact_steps(ex)[m[1]], 20, min_fixed=-100, max_fixed=100).replace("-", "\u2212")
     assert f" in floating point, but {by_hand}\u2026 by hand, which the page would write " in status, status
+    # why: the slope δ1 is built on, f'(v1) = y(1 - y) of a saturated neuron, not a double's 16 digits alone
+    assert (": a saturated neuron's slope, computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a "
+            "difference of nearly equal numbers and keeps few of a double's digits (f'(v1) = ") in status, status
+    assert ", and δ1 is built on it." in status, status
     assert tab.page.evaluate(NUMBERS_JS) == good  # the last valid numbers stay
 
 

@@ -1495,3 +1495,41 @@ def test_a_tiny_output_beside_its_target_is_written_with_two_digits(js, b4):
     y_next = oracle.trace_values(oracle.iteration(ex))["y(n+1)"]
     assert 0 < y_next < 1e-40  # the premise
     assert line.startswith(rf"\frac{{1}}{{2}} \cdot (0 - ({oracle.formula_string(y_next)}))^2 "), line
+
+
+@pytest.mark.parametrize(("changes", "where", "slope", "near_tie"), [
+    # a reviewer's: tanh, v_1 = -30.5: f'(v_1) = 1 - y^2 is 1.0214e-14 in doubles, 1.0174e-14 by hand (mpmath), and
+    # delta_1 is built on it (its value by hand 3.5496e-11 also lies a hair from the tie 3.55e-11)
+    ({"hidden": "tansig", "x": [-33.8, 1.3], "d": -6808.0, "eta": 0.1,
+      "w_hidden": [[-0.667, -2.1], [-2.7, -4.657], [-3.872, -0.9231]], "b_hidden": [-3.012, 2.09, 0.22],
+      "w_output": [[-0.512, 6.96, -2.97]], "b_output": [2.53]}, "δ1", "f'(v1)", True),
+    # a reviewer's: every hidden neuron saturated, e = -0.023 of three decimals: E = e^2/2 a hair below the tie
+    # 0.0002645, no slope in it
+    ({"x": [500.0, 0.0], "w_output": [[0.123, 0.2, 0.3]]}, "E", None, True),
+    # w_11 = 9: y_h1 = 0.99990, whose slope y (1 - y) keeps 12 digits, times w_41 = -8 x 10^5
+    ({"w_hidden": [[9.0, 0.2], [0.3, 0.4], [0.5, 0.6]], "w_output": [[-8e5, 0.8, 0.9]]}, "δ1", "f'(v1)", False),
+])
+def test_digits_off_says_why_a_digit_is_off(js, changes, where, slope, near_tie):
+    """A reviewer: refusals named δ_i or Δw with "a double keeps about 16 significant digits" where a saturated
+    neuron's slope, computed from its output, had lost its digits, and gave the same words for a value by hand a hair
+    from a tie. digitsOff now names the slope the step is built on (its double against mpmath's value by hand) and
+    says whether the value by hand lies within a hundredth of a unit of the tie (mpmath's, rounded as the page
+    writes it)."""
+    import mpmath
+
+    ex = {**oracle.shipped(), **changes}
+    found = digits_off(js, ex)
+    assert found["where"] == where, found
+    with mpmath.workdps(80):
+        by_hand = oracle.exact_steps(ex)
+        if slope:
+            assert found["slope"]["where"] == slope and abs(found["slope"]["byHand"] - float(by_hand[slope])) <= (
+                1e-15 * abs(float(by_hand[slope]))), found
+            assert abs(found["slope"]["sum"] - float(by_hand[slope])) > 1e-13 * abs(float(by_hand[slope]))
+        else:
+            assert found["slope"] is None, found
+        value = by_hand[where]
+        digits = 2 if abs(value) < 1e-5 else None
+        unit = mpmath.mpf(10) ** (mpmath.floor(mpmath.log10(abs(value))) - 1) if digits else mpmath.mpf("1e-6")
+        tie = (mpmath.floor(value / unit) + mpmath.mpf("0.5")) * unit
+        assert found["nearTie"] == bool(abs(value - tie) < unit / 100), (found, value, tie)
