@@ -6,7 +6,8 @@ Whether a box scrolls depends on the reader's screen, so every box that can scro
 * display math (``mjx-container[display="true"]``, which ``stylesheets/extra.css`` lets scroll; pre-rendered math
   already has ``tabindex="0"`` from hooks/mathjax_prerender.py): a group named "equation" around its MathML;
 * tables (material's CSS makes them scroll, its script later wraps them in ``.md-typeset__scrollwrap``, in which
-  the focusable table keeps the tab stop): ``tabindex="0"`` and a name, no role (they stay tables);
+  the focusable table keeps the tab stop): ``tabindex="0"``, no role and no name of their own (they stay tables, which
+  a screen reader announces as such, with their size; a name "table" was read "table table");
 * code blocks (``pre > code``): ``tabindex="0"``, as material's own script gives one once it runs (and takes away
   from blocks that fit); their name is their text;
 * the row of content tab labels, which scrolls on a phone when the tabs are many.
@@ -27,7 +28,7 @@ TAB_LABELS = re.compile(r'<div class="tabbed-labels">')
 
 def mark(html: str) -> str:
     html = DISPLAY_MATH.sub(r'\g<0> role="group" aria-label="equation"', html)
-    html = TABLE.sub('<table tabindex="0" aria-label="table">', html)
+    html = TABLE.sub('<table tabindex="0">', html)
     html = CODE.sub(r'\1<code tabindex="0"', html)
     return TAB_LABELS.sub('<div class="tabbed-labels" tabindex="0" role="group" aria-label="tabs">', html)
 

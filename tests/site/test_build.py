@@ -107,6 +107,17 @@ def test_search_results_show_headings_as_the_table_of_contents_does(site_build):
     assert titles["common-mistakes/#2-dropping-fv"] == label
 
 
+@pytest.mark.slow
+def test_data_tables_are_reachable_by_keyboard_and_not_named_table(site_build):
+    """Every data table (it may scroll sideways) has a tab stop in the HTML itself (hooks/scroll_regions.py); none is
+    named "table" (a reviewer: a screen reader said "table table" for each)."""
+    tables = [t for page in site_build.dir.rglob("index.html")
+              for t in re.findall(r"<table\b[^>]*>", page.read_text(encoding="utf-8"))]
+    data = [t for t in tables if "class=" not in t]  # material's data tables: table:not([class])
+    assert data and all('tabindex="0"' in t for t in data), [t for t in data if 'tabindex="0"' not in t][:3]
+    assert not [t for t in tables if 'aria-label="table"' in t]
+
+
 def missing_anchors(site_dir: Path) -> list[str]:
     """Every link to a place on its own page (``href="#x"``) whose page has no element with that id."""
     from bs4 import BeautifulSoup
