@@ -35,13 +35,19 @@
   // after 1 to 3 digits without a leading 0, or not before exactly 3 digits, groups no thousands and reads as before:
   // "0,5", "1,25", "0,125", "1234,567". Two or more groups ("1,000,000") can only be thousands separators, which
   // the page does not read either: it says how to write the number. The problem as a message, or "" for none.
-  function commaProblem(text) {
+  // With `limit` (a field's), a reading beyond it is not offered: "12,345,678" is Too large, and "1,500e3" asks for
+  // 1.500e3 only (1500e3 is 1.5 × 10^6).
+  function commaProblem(text, limit) {
     var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
     var m = /^([+-]?)([1-9]\d{0,2})((?:,\d{3})+)(e[+-]?\d+)?$/i.exec(s);
     if (!m) return "";
     var exponent = m[4] || "", whole = m[1] + m[2] + m[3].replace(/,/g, "") + exponent;
-    if (m[3].length > 4) return "Thousands separators are not read: write " + whole + ".";
+    var beyond = limit !== undefined && Math.abs(Number(whole)) > limit;
+    if (m[3].length > 4) return beyond ? "Too large: use a number from " + RANGE + "."
+      : "Thousands separators are not read: write " + whole + ".";
     var point = m[1] + m[2] + "." + m[3].slice(1) + exponent;
+    if (beyond) return "Ambiguous: " + s + " is " + point + " with a decimal comma, " + whole + " with a thousands " +
+      "separator, beyond the range. Write " + point + ".";
     return "Ambiguous: " + s + " is " + point + " with a decimal comma, " + whole + " with a thousands separator. " +
       "Write " + point + " or " + whole + ".";
   }
@@ -49,11 +55,8 @@
   // The problem with a typed value, or "" when it is fine.
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
-    var comma = commaProblem(text);
-    if (comma) { // thousands separators beyond the range: "Too large", not "write 12345678" (which is)
-      var whole = /^Thousands/.test(comma) ? parseNumber(String(text).replace(/,/g, "")) : null;
-      return whole !== null && Math.abs(whole) > LIMIT ? "Too large: use a number from " + RANGE + "." : comma;
-    }
+    var comma = commaProblem(text, LIMIT); // a reading beyond the fields' range is not offered
+    if (comma) return comma;
     var value = parseNumber(text);
     if (value === null && /\S\s+\S/.test(String(text).trim())) {
       return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";

@@ -856,7 +856,8 @@ def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
                                                      "thousands separator. Write 1.000 or 1000."),
                                            ("\u221212,345", "Write -12.345 or -12345."),
                                            ("1,500e-3", "Write 1.500e-3 or 1500e-3."),
-                                           ("1,500e3", "Write 1.500e3 or 1500e3."),  # one reading in range
+                                           # one reading in range: only it is offered (1500e3 is 1.5 × 10^6)
+                                           ("1,500e3", "with a thousands separator, beyond the range. Write 1.500e3."),
                                            ("1,000,000", "Thousands separators are not read: write 1000000."),
                                            # a reviewer's: the advice "write 12345678" then read "Too large"
                                            ("12,345,678", "Too large: use a number from"),
