@@ -235,13 +235,14 @@
     // Why a printed digit would be a double's rounding (E.digitsOff): a saturated neuron's slope, computed from its
     // output with few of a double's digits right (the step refused, or one it is built on); a value by hand a hair
     // from the tie between two writings; else the double's rounding, which reaches a printed digit.
-    function digitsWhy(noisy) {
+    // named(step): a step as the message names it (after Apply, one step on: δ1 is δ1(n+1)).
+    function digitsWhy(noisy, named) {
       var slope = "a saturated neuron's slope, computed from its output (1 \u2212 y\u00b2 or y(1 \u2212 y)), is a " +
         "difference of nearly equal numbers and keeps few of a double's digits";
       if (/^f'/.test(noisy.where)) return slope + ".";
       if (noisy.slope) {
-        return slope + " (" + noisy.slope.where + " = " + E.writtenPlain(noisy.slope.sum) + " in floating point, " +
-          E.writtenPlain(noisy.slope.byHand) + " by hand), and " + noisy.where + " is built on it.";
+        return slope + " (" + named(noisy.slope.where) + " = " + E.writtenPlain(noisy.slope.sum) + " in floating " +
+          "point, " + E.writtenPlain(noisy.slope.byHand) + " by hand), and " + named(noisy.where) + " is built on it.";
       }
       if (noisy.nearTie) return "by hand it lies a hair from the tie between two writings, closer than a double's " +
         "rounding reaches.";
@@ -253,8 +254,10 @@
     // double's 16 digits, or terms that cancel to nearly 0; and what to do, or, after Apply, where training stands.
     function noisyText(noisy, d, fresh) {
       // after Apply the refused values are one step on: their n is the page's n+1, their n+1 its n+2
-      var where = fresh ? noisy.where : /\(n\+1\)/.test(noisy.where) ? noisy.where.replace("(n+1)", "(n+2)")
-        : noisy.where + "(n+1)";
+      var named = function (step) {
+        return fresh ? step : /\(n\+1\)/.test(step) ? step.replace("(n+1)", "(n+2)") : step + "(n+1)";
+      };
+      var where = named(noisy.where);
       var kept = fresh ? " The steps below still show the last valid input" : " The numbers at time n stay as they were";
       var converged = ": training has come as close to the target as the page can show.";
       if (noisy.zero) { // a field 0 by hand whose output keeps the double's rounding (tanh), as the loader words it
@@ -274,13 +277,14 @@
           E.writtenPlain(noisy.sum) + " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
-          (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy) + kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
+          (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
+          kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
       }
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");
       if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
-        var named = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
-        return "The output is too close to the target to show: " + named + " = " + E.writtenPlain(noisy.sum) + digits +
+        var label = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
+        return "The output is too close to the target to show: " + label + " = " + E.writtenPlain(noisy.sum) + digits +
           y + " (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
           ". Try another target d." : converged);
       }
