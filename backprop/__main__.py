@@ -351,8 +351,9 @@ def _zero_by_hand(net: Network, x: object, d: object, eta: float, rows: Sequence
                   decimals: int) -> set[str]:
     """The steps that are exactly 0 by hand (`backprop._exact`, from the numbers as typed) where `_text` would print
     their double's rounding with two significant digits (a field 0.4 · 1 + 0.6 · (−1) + 0.2, whose double is
-    5.6e-17): they print as their decimals write 0. Worked out only where a row would print so."""
-    if not any(_text(value, decimals) != num(value, decimals) and abs(value) < 1 for _, value in rows):
+    5.6e-17): they print as their decimals write 0. Worked out only where a row would print so (`show.text` with the
+    pages' decimals)."""
+    if decimals != show.DECIMALS or not any(show.in_scientific(value) for _, value in rows):
         return set()
     by_hand = _exact.iteration(net, x, d if isinstance(d, list) else [d], eta)
     return set() if by_hand is None else {name for name, value in by_hand.items() if value == 0}

@@ -425,7 +425,7 @@
           var s = rows["f'(v" + i + ")"], t = sizeOf(byHand["f'(v" + i + ")"]);
           if (t !== 0 && Math.abs(s - t) > 1e-13 * Math.abs(t)) { slope = { where: "f'(v" + i + ")", sum: s, byHand: t }; break; }
         }
-        return { where: name, sum: value, error: Math.abs(value - sizeOf(exactly)), digits: true, nearTie: nearTie,
+        return { where: name, sum: value, error: Math.abs(value - size), digits: true, nearTie: nearTie,
           slope: slope,
           byHand: exactly.m === 0n ? "0" : scientific ? size.toExponential(5)
             : withoutTrailingZeros(decimalText(exactly, digits)) +
