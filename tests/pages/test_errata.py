@@ -26,6 +26,7 @@ import pytest
 import sympy as sp
 
 from tests.support import ROOT
+from tests.support.pages import formula_decimal
 from tests.support.snippets import collect, render_block, run_with_example
 from tests.support.symbolic import identical
 
@@ -724,6 +725,6 @@ def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apa
         bound = said_bound(said[2], said[3])
         for parameter in named_apart:
             printed = next(d for p, _, d in rows if p == parameter)
-            mantissa, _, power = printed.strip("$").rstrip("}").partition(r" \times 10^{")
-            value, half_unit = float(f"{mantissa}e{power}"), 0.5 * 10.0 ** (int(power) - 1)  # of its 2nd digit
+            written = formula_decimal(printed.strip("$"))
+            value, half_unit = float(written), 0.5 * 10.0 ** (written.adjusted() - 1)  # of its 2nd digit
             assert abs(value - update(parameter)) <= bound + half_unit, (parameter, value, update(parameter), bound)

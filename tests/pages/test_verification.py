@@ -42,6 +42,7 @@ from tests.support.check_words import (
 from tests.support.pages import (
     EXAMPLE_FILES,
     and_list,
+    formula_decimal,
     given,
     markdown_displays,
     markdown_inline_expressions,
@@ -513,8 +514,7 @@ SATURATED = {**oracle.shipped(), "w_hidden": [[20.0, -18.0], [-22.0, 19.0], [21.
 
 def cell_number(text: str) -> Decimal:
     """A number of the table of every parameter as printed: six decimals, or "$5.3 \\times 10^{-7}$"."""
-    m = re.fullmatch(r"\$(-?[\d.]+) \\times 10\^\{(-?\d+)\}\$", text)
-    return Decimal(f"{m[1]}e{m[2]}") if m else Decimal(text)
+    return formula_decimal(text.strip("$"))
 
 
 def printed_units_apart(a: str, c: str) -> int:
