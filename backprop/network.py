@@ -144,7 +144,7 @@ class Network:
     __hash__ = None  # type: ignore[assignment]  # holds arrays: unhashable, as a list is ("unhashable type: 'Network'")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: its own __eq__, as Network's
 class ForwardPass:
     r"""Every intermediate of one forward pass, named as in the slides.
 
@@ -173,6 +173,14 @@ class ForwardPass:
     #: Whether the package made it (`forward`, from checked inputs), so the rules trust its fields; False for one
     #: built by hand or with ``dataclasses.replace``, whose fields the rules check (shapes against ``net``, finite).
     _trusted: bool = field(default=False, init=False, repr=False, compare=False)
+
+    def __eq__(self, other: object) -> bool:
+        # By value, as Network's: a dataclass's own __eq__ compares the arrays in a tuple, which numpy refuses
+        # ("The truth value of an array with more than one element is ambiguous").
+        if not isinstance(other, ForwardPass):
+            return NotImplemented
+        arrays = ("x", "v_hidden", "y_hidden", "v_output", "y_output")
+        return self.net == other.net and all(np.array_equal(getattr(self, a), getattr(other, a)) for a in arrays)
 
     __hash__ = None  # type: ignore[assignment]  # holds arrays: unhashable, as a list is ("unhashable type: ...")
 

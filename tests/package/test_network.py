@@ -271,3 +271,13 @@ def test_a_network_and_a_forward_pass_are_unhashable_by_their_own_names():
     same = Network(**net.to_dict())
     assert same == net and same is not net and not (same != net)  # equality is still by value
     assert Network.random(2, 3, 1, seed=1) != net and net != "net"
+
+
+def test_forward_passes_compare_by_value_as_networks_do():
+    """A reviewer: ``forward(net, x) == forward(net, x)`` raised numpy's "truth value of an array ... is ambiguous"
+    (the dataclass compared its fields' arrays in a tuple)."""
+    net = Network.random(2, 3, 1, seed=0)
+    fp = forward(net, [0.5, -1.0])
+    assert fp == forward(Network(**net.to_dict()), [0.5, -1.0]) and not (fp != forward(net, [0.5, -1.0]))
+    assert fp != forward(net, [0.5, -1.5]) and fp != forward(Network.random(2, 3, 1, seed=1), [0.5, -1.0])
+    assert fp != dataclasses.replace(fp, y_output=fp.y_output + 1) and fp != "fp" and fp != net
