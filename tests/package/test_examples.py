@@ -653,9 +653,9 @@ def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
         examples.load(write(tmp_path, dict(VALID, d=y + sign * boundary * (1 - 1e-3)), "below.json"))
 
 
-@pytest.mark.parametrize("path", ["README.md", "docs/index.md", "backprop/examples.py"])
+@pytest.mark.parametrize("path", ["README.md", "docs/teaching.md", "backprop/examples.py"])
 def test_the_documented_limits_on_the_error_are_the_loaders(path):
-    """README, the home page and the module say which examples the loader refuses: a cost below 0.0001, |e| below
+    """README, the teaching page and the module say which examples the loader refuses: a cost below 0.0001, |e| below
     about 0.0142, which was false (|e| = 0.01412 is accepted: its cost prints as 0.000100). The stated |e| is the true
     boundary, sqrt(2 * 0.0000995) = 0.014107 (plain math), to its last stated digit, and the cost the loader's."""
     text = " ".join((ROOT / path).read_text(encoding="utf-8").split())

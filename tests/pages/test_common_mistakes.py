@@ -446,6 +446,7 @@ def test_mistakes_page_has_no_display_equations():
     """Its equations are inline, each checked below or by the tests above; a display added later must be listed."""
     assert markdown_displays("common-mistakes") == []
     assert markdown_displays("index") == []
+    assert markdown_displays("teaching") == []
 
 
 def test_mistakes_page_derivative_bounds_and_slips():

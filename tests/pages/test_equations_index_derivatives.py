@@ -1,5 +1,6 @@
-r"""Every typed inline equation of the home page (docs/index.md) and of docs/useful-derivatives.md, listed and
-checked, as test_equations_errata does for the errata page (whose check helpers this module imports).
+r"""Every typed inline equation of the home page (docs/index.md), the teaching page (docs/teaching.md) and
+docs/useful-derivatives.md, listed and checked, as test_equations_errata does for the errata page (whose check helpers
+this module imports).
 
 A mutation audit edited the home page's ``error $e = d - y =`` to ``e = y - d`` and no test failed: the line is
 typed in an exec block, and test_home reads only the prose's sentence. Here each page's inline statements
@@ -8,11 +9,13 @@ and the TeX typed in its exec blocks (``code_tex``) are listed in page order, as
 listing test, each with a check of what it states:
 
 * the home page's error, cost and gradient step against the oracle's iteration and sympy's derivatives of the slides'
-  network (the rule pages' ``samples``), and what the package prints there against the oracle;
+  network (the rule pages' ``samples``), and what the package prints there against the oracle; the teaching page's
+  limits on an example ($\eta > 0$, $e = 0$, $x = (0, 0)$) in sympy;
 * the useful derivatives with test_useful_derivatives' sympy rows and facts (reused, not copied): a row the slides
   print wrong is checked wrong, a correction right, a row's domain ($x > 0$, $x \neq 0$) by the row holding there.
 
-The display equations of useful-derivatives are listed by test_useful_derivatives (the home page has none).
+The display equations of useful-derivatives are listed by test_useful_derivatives (the home and teaching pages have
+none).
 """
 
 from __future__ import annotations
@@ -134,6 +137,9 @@ INDEX_INLINE = [
     (r"E = \tfrac12 e^2", cost_is_half_the_squared_error),
     (r"\Delta w = -\eta\, \partial E / \partial w", GRADIENT_STEP),
     (r"n \to n+1", one_iteration),
+]
+
+TEACHING_INLINE = [  # the example's limits
     (r"\eta > 0", eta_is_positive),
     (r"e = 0", no_error_no_step),
     (r"E = \tfrac12 e^2", cost_is_half_the_squared_error),
@@ -149,6 +155,9 @@ def smallest_normal_double() -> bool:
 
 INDEX_EXPRESSIONS = [
     (r"4", is_output(4)),  # "one linear output neuron $4$"
+]
+
+TEACHING_EXPRESSIONS = [
     (r"2.2 \times 10^{-308}", smallest_normal_double),  # the loader's refusals: "below the smallest normal double"
 ]
 
@@ -267,6 +276,7 @@ NOT_FACTS = {
 
 PAGES = {  # page: (inline statements, inline expressions, TeX in exec blocks)
     "index": (INDEX_INLINE, INDEX_EXPRESSIONS, INDEX_CODE),
+    "teaching": (TEACHING_INLINE, TEACHING_EXPRESSIONS, []),
     "useful-derivatives": (DERIVATIVES_INLINE, DERIVATIVES_EXPRESSIONS, DERIVATIVES_CODE),
 }
 KINDS = ("inline", "expressions", "code")

@@ -19,7 +19,6 @@ import re
 import pytest
 
 from tests.support import oracle
-from tests.support.by_hand import OFF_BY_A_DIGIT
 from tests.support.pages import given, markdown_says, page_text, prose, s6
 from tests.support.reference_net import ETA, EX, WORKED, D, X, finite_differences, flat, updates
 
@@ -40,63 +39,16 @@ def test_home_page_shows_the_example_and_its_first_numbers():
         assert re.search(rf"^{re.escape(name)}\s+=\s+{re.escape(s6(value))}$", page_text("index"), re.M), name
 
 
-def test_home_page_says_how_to_change_the_example():
-    text = prose("index")
-    section = text[text.index("### Changing the worked example"):]
-    for needed in ["backprop/example.json", "BACKPROP_EXAMPLE", "`make serve`", "`make build`",
-                   "python -m backprop trace --weights backprop/example.json", '"x": [x1, x2]', '"eta": eta',
-                   "`purelin`", "`logsig`", "`tansig`", "2-3-1"]:
-        assert needed in section, needed
-    # The served wheel carries the site's example, so a plain `trace` prints it (tests/site/test_package_wheel.py).
-    assert "python -m backprop trace " in page_text("index")
-    assert "[[install-backprop]]" in page_text("index")
+def test_home_page_points_students_to_their_homework_and_instructors_to_the_teaching_page():
+    """The install line and the trace commands stay on the home page (students'); how to run the site and change its
+    example is the teaching page's (a review: the loader's list of refusals, and `trace --practice`, which prints the
+    exercises' answers, were on the students' landing page)."""
+    text = page_text("index")
+    assert "python -m backprop trace " in text and "[[install-backprop]]" in text
+    assert "(teaching.md)" in text and "(teaching.md#changing-the-worked-example)" in text
+    for moved in ["## Run the site yourself", "## Changing the worked example", "--practice", "The loader"]:
+        assert moved not in text, moved
 
-
-
-# Each refusal of the loader for a worked example: a change to the shipped example (oracle.SHIPPED: a saturated neuron
-# needs its x), what the loader says, and what the home page's list of them says (it had missed the output weights all
-# 0, added to the loader after a review).
-LOADER_REFUSALS = {
-    "output weights all 0": ({"w_output": [[0.0, 0.0, 0.0]]}, "every output weight w_4i is 0",
-                             "output weights $w_{4i}$ that are all 0"),
-    "saturated": ({"w_hidden": [[40.0, 40.0], [0.3, 0.4], [0.5, 0.6]]}, "is saturated",
-                  "so saturated that $f'(v_i)$, computed from its output, is 0 in floating point"),
-    "slope that is rounding": ({"w_hidden": [[34.5, 0.0], [0.3, 0.4], [0.5, 0.6]]}, ", rounding, where the slope at",
-                               "or rounding (more than 5 % off the slope at $v_i$)"),
-    "more decimals": ({"eta": 0.1234567}, "more than the 6 decimals", "numbers with at most 6 decimals"),
-    "below the smallest normal double": ({"b_hidden": [0.1, -742.0, 0.3]}, "below the smallest normal double",
-                                         "below the smallest normal double (about $2.2 \\times 10^{-308}$)"),
-    "beyond 10^9": ({"w_output": [[1e6, 1e6, 1e6]], "d": 1e6}, "from 10^9 on",
-                    "a number of the iteration of $10^9$ or more"),
-    # a reviewer's (the list had missed the last two): 0.4 · 1 + 0.6 · (-1) + 0.2 is 0, its double 5.6e-17
-    "tanh field 0 by hand": ({"hidden": "tansig", "x": [1.0, -1.0], "w_hidden": [[0.1, 0.2], [0.4, 0.6], [0.5, 0.6]],
-                              "b_hidden": [0.1, 0.2, 0.3]}, "is exactly 0 by hand",
-                             "a `tansig` neuron's field that is exactly 0 by hand but not in floating point"),
-    "a printed digit not the value's by hand": (OFF_BY_A_DIGIT["E"], "but by hand it is",
-                                                "refuses any value the pages would print with a digit that is not the "
-                                                "value's by hand"),
-    # a reviewer's (the list had missed these two): a key of its own, and a practice example the checks refuse
-    "an unknown key": ({"comment": "my example for week 3"}, "has unknown keys ['comment']",
-                       "A key the format does not have is refused too"),
-    "a practice example": ({"practice": {**oracle.SHIPPED["practice"],
-                                         "w_hidden": [[80.0, -0.2], [-0.3, 0.6], [0.2, 0.5]]}},
-                           "practice: hidden neuron 1 is saturated",
-                           "The loader holds the practice example to every check above"),
-}
-
-
-@pytest.mark.parametrize("name", LOADER_REFUSALS)
-def test_home_page_lists_each_refusal_of_the_loader(tmp_path, name):
-    import json
-
-    from backprop import examples
-
-    change, refused, listed = LOADER_REFUSALS[name]
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.shipped(), **change}), encoding="utf-8")
-    with pytest.raises(ValueError, match=re.escape(refused)):
-        examples.load(path)
-    assert listed in " ".join(prose("index").split()), listed
 
 # ---------------------------------------------------------------------------------------------
 # Every equation the page shows, tied to the page text: inline statements of fact, checked with the oracle (that the
@@ -136,13 +88,3 @@ def test_home_page_says_how_numbers_are_written():
     assert int(said[5]) == round(100 * abs(float(oracle.number_string(slope)) - slope) / slope)
     assert "A value below $10^{-5}$ in size, of which 6 decimals would keep fewer than two digits, is written" in text
     assert "The code's printed output, the figures' labels and the tables of plain numbers keep 6 decimals" in text
-
-
-def test_home_page_says_how_many_digits_the_loader_works_with_by_hand():
-    """It said the loader computes the iteration again "in exact decimals": it rounds each step at backprop._exact's
-    PRECISION significant digits (a remainder below those is 0 to it), the number the page gives."""
-    from backprop import _exact
-
-    said = " ".join(prose("index").split())
-    assert f"computes the iteration again in decimals of {_exact.PRECISION} significant digits" in said
-    assert "exact decimals" not in said

@@ -95,7 +95,7 @@ def test_the_live_page_states_the_homework_checks_tolerance():
     assert float(said[2]) / 100 == homework.RTOL == float(said[4]) / 100
 
 
-@pytest.mark.parametrize("path", [DOCS / "index.md", ROOT / "README.md"], ids=["index", "README"])
+@pytest.mark.parametrize("path", [DOCS / "teaching.md", ROOT / "README.md"], ids=["teaching", "README"])
 def test_the_loaders_rounding_slope_bound_is_show_coarse(path):
     """'0 in floating point or rounding (more than 5 % off the slope at v_i)': the bound the loader refuses a hidden
     neuron's slope from its output beyond (backprop._teachable, `show.COARSE`)."""
