@@ -540,8 +540,9 @@ def test_iteration_page_online_training_says_what_the_run_uses_and_the_default()
     assert f"the run below passes `shuffle={run}`, which visits them {order[run]}" in said
 
 
-def _train_by_hand(p: dict, Xs, Ds, eta: float, epochs: int, seed: int) -> list[float]:
-    """Online training in plain Python, the samples in the order train's shuffle draws them; epoch means of E."""
+def _train_by_hand(p: dict, Xs, Ds, eta: float, epochs: int, seed: int) -> tuple[list[float], dict]:
+    """Online training in plain Python, the samples in the order train's shuffle draws them: the epoch means of E, and
+    the trained parameters."""
     p = copy.deepcopy(p)
     rng = np.random.default_rng(seed)
     means = []
@@ -553,16 +554,30 @@ def _train_by_hand(p: dict, Xs, Ds, eta: float, epochs: int, seed: int) -> list[
             total += cost(p, x, d)
             p = apply(p, updates(p, x, d, eta))
         means.append(total / len(Xs))
-    return means
+    return means, p
+
+
+def _mean_cost(p: dict, Xs, Ds) -> float:
+    """The mean of E over a data set, in plain Python."""
+    return sum(cost(p, [float(v) for v in x], [float(d)]) for x, d in zip(Xs, Ds)) / len(Xs)
 
 
 def test_training_run_and_what_the_page_says_about_it():
-    """An independent re-run of the page's training: first and last epoch, how often the mean rose, the minimum."""
+    """An independent re-run of the page's training: the run's settings as the page states them, first and last
+    epoch, the test set before and after (a reviewer: η, the epochs and the test set were only in the Source tab, and
+    the test set's rows were not checked), how often the mean rose, the minimum."""
     text = prose(PAGE)
     Xs, Ds = examples.regression_data(200, seed=0)
     assert np.allclose(Ds, 0.5 * np.sin(np.pi * Xs[:, 0]) + 0.25 * Xs[:, 1])
-    means = _train_by_hand(Network.random(2, 3, 1, seed=1).to_dict(), Xs, Ds, 0.2, 200, seed=0)
-    for row, value in [("first epoch (during training)", means[0]), ("last epoch (during training)", means[-1])]:
+    X_test, D_test = examples.regression_data(200, seed=1)
+    assert not np.isin(X_test, Xs).any(), "the test set's points are not the training set's"
+    start = Network.random(2, 3, 1, seed=1).to_dict()
+    means, trained = _train_by_hand(start, Xs, Ds, 0.2, 200, seed=0)
+    assert (r"The run: $\eta = 0.2$, 200 epochs over the 200 training points. The **test set** is 200 other points of "
+            r"the same task, never trained on") in text
+    for row, value in [("first epoch (during training)", means[0]), ("last epoch (during training)", means[-1]),
+                       ("test set, before training", _mean_cost(start, X_test, D_test)),
+                       ("test set, after training", _mean_cost(trained, X_test, D_test))]:
         assert f"| {row} | {s6(value)} |" in page_text(PAGE), row
     assert means[-1] < means[0] / 10, "the run learns"
     rises = sum(b > a for a, b in itertools.pairwise(means))
@@ -571,7 +586,6 @@ def test_training_run_and_what_the_page_says_about_it():
     best = min(range(len(means)), key=means.__getitem__)
     assert f"Its lowest value, {s6(means[best])}, came in epoch {best + 1}." in text
     assert "average** cost goes down" not in text and "What training promises" not in text
-
 
 
 # ---------------------------------------------------------------------------------------------
