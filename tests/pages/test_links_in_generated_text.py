@@ -67,11 +67,11 @@ def test_printed_links_are_site_addresses_that_resolve(md):
                 problems.append(f"{block.where}: {target!r} is printed by a block, so MkDocs never rewrites it; "
                                 f"write '../{path[:-3]}/{'#' + anchor if anchor else ''}'")
                 continue
-            m = re.fullmatch(r"\.\./([\w-]+)/", path)
+            m = re.fullmatch(r"\.\./(?:([\w-]+)/)?", path)  # '../' is the home page
             if not m:
-                problems.append(f"{block.where}: {target!r} is not a page address like '../forward-pass/'")
+                problems.append(f"{block.where}: {target!r} is not a page address like '../forward-pass/' or '../'")
                 continue
-            page = DOCS / f"{m.group(1)}.md"
+            page = DOCS / f"{m.group(1) or 'index'}.md"
             if not page.exists():
                 problems.append(f"{block.where}: {target!r}: there is no page docs/{page.name}")
             elif anchor and anchor not in anchors(page):

@@ -39,10 +39,12 @@ def test_the_figure_follows_the_first_paragraph(page):
     lines = (DOCS / f"{page}.md").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("# ") and not lines[1].strip()
     end = lines.index("", 2)  # the blank line after the first paragraph
-    assert lines[end + 1:end + 4] == ['--8<-- "snippets/rules-example.md"', "", "## The path, drawn"], (
-        f"{page}: the worked example, then the figure's section, must follow the first paragraph")
+    assert lines[end + 1:end + 6] == ['--8<-- "snippets/rules-example.md"', "", '--8<-- "snippets/rounding.md"', "",
+                                      "## The path, drawn"], (
+        f"{page}: the worked example and how its numbers are rounded, then the figure's section, must follow the "
+        "first paragraph")
     block = figure_block(page)
-    prose = [ln for ln in lines[end + 4:block.line - 1] if ln.strip()]
+    prose = [ln for ln in lines[end + 6:block.line - 1] if ln.strip()]
     assert 1 <= len(prose) <= 4, f"{page}: {len(prose)} lines of prose before the figure, expected 2-4"
     first_display = next(n for n, ln in enumerate(lines, start=1) if ln.strip().startswith("$$"))
     assert block.line < first_display, f"{page}: the figure must come before the first display equation"
