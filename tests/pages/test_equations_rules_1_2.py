@@ -359,6 +359,9 @@ RULE_1_DISPLAYS = [
 ]
 
 RULE_1_INLINE = [
+    # the path's last edge (a TA: rule 3 labels the same edge w_4i): the derivative with respect to the weight
+    (r"\partial v_4 / \partial w_{4i} = y_{hi}",
+     equal([SLIDES], lambda m, j, i: sp.diff(m.v[4], m.w[4, i]), lambda m, j, i: m.y_h[i])),
     (r"j = 4", is_output(4)),
     (r"n = 0, 1, 2, \dots", None),
     (r"\eta > 0", eta_is_positive),

@@ -429,7 +429,29 @@ RULE_3_DISPLAYS = [
      lambda: on(ANY, W_IK, minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
 ]
 
+def output_field_slope_in_hidden_output() -> list[tuple]:
+    """∂v_4/∂y_hi = w_4i: v_4 with y_hi made a variable Y, differentiated in Y."""
+    Y = sp.Symbol("Y", real=True)
+    return on(SLIDES, B_I, lambda net, i: sp.diff(net.output_field(4, {**net.y_h, i: Y}), Y),
+              lambda net, i: net.w[4, i])
+
+
+def output_field_slope_in_output_weight() -> list[tuple]:
+    """∂v_4/∂w_4i = y_hi, rule 1's last factor."""
+    return on(SLIDES, B_I, lambda net, i: sp.diff(net.v[4], net.w[4, i]), lambda net, i: net.y_h[i])
+
+
+def only_neuron_is_term_holds_w_ik() -> list[tuple]:
+    """Of the terms w_ji y_hi that v_j adds up, only neuron i's depends on w_ik (on networks with one and two
+    outputs): the TA's missing step, why the chain has no sum over hidden neurons."""
+    return [((sp.diff(net.w[j, m] * net.y_h[m], net.w[i, k]) == 0) == (m != i), True)
+            for net in (nets("slides"), nets("two")) for j in net.outs for i, k in W_IK for m in HIDDEN]
+
+
 RULE_3_INLINE = [
+    # the path's edge from y_hi to v_4 (a TA: rule 1 labels it y_hi, rule 3 w_4i, and neither page said why)
+    (r"\partial v_4 / \partial y_{hi} = w_{4i}", output_field_slope_in_hidden_output),
+    (r"\partial v_4 / \partial w_{4i} = y_{hi}", output_field_slope_in_output_weight),
     (r"\eta > 0", eta_positive),
     (r"j = 4", one_output_is_4),
     (r"E = E_4", cost_sums_the_outputs(1)),
@@ -724,6 +746,8 @@ RULE_3_EXPRESSIONS = [
     # "The slides write $\partial E_j(n) / \partial w_{ik}(n)$. With their single output $j = 4$, $E = E_4$ and the two
     # are the same."
     (r"\partial E_j(n) / \partial w_{ik}(n)", slides_cost_is_output_4s),
+    # "of the terms $w_{ji}\, y_{hi}$ that $v_j$ adds up over the hidden neurons, only neuron $i$'s own depends on it"
+    (r"w_{ji}\, y_{hi}", only_neuron_is_term_holds_w_ik),
     # "The slides write the fourth and fifth factors as $\partial v_j / \partial f(v_i)$ and
     # $\partial f(v_i) / \partial v_i$: the same thing, since $y_{hi} = f(v_i)$."
     (r"\partial v_j / \partial f(v_i)", slides_factor_names),
@@ -862,6 +886,12 @@ def test_the_checks_can_fail():
         "the six factors' product is δ_i": on(GENERAL, B_I, chain(b_i), lambda net, i: net.delta(i)),
         "Δb_i has the sign of -e w_4i": [(sp.simplify(net.delta(i) / (-e_4(net) * net.w[4, i])).is_positive, True)
                                          for net in (nets("slides"),) for i in HIDDEN],
+        # the path's edge from y_hi to v_4 labelled as rule 1 labels it, on rule 3's path
+        "∂v_4/∂y_hi = y_hi": on(SLIDES, B_I, lambda net, i: output_field_slope_in_hidden_output()[i - 1][0],
+                                lambda net, i: net.y_h[i]),
+        # every term of v_j depending on w_ik (a sum over the hidden neurons in the chain)
+        "every w_jm y_hm depends on w_ik": [(sp.diff(net.w[4, m] * net.y_h[m], net.w[i, k]) == 0, False)
+                                            for net in (nets("slides"),) for i, k in W_IK for m in HIDDEN],
     }
     for name, groups in wrong.items():
         assert not holds(groups), f"the check passes the wrong equation {name}"
