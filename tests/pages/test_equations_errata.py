@@ -25,6 +25,7 @@ block's code. A statement that only names something is in ``NOT_FACTS`` with the
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from functools import cache
 
@@ -258,6 +259,13 @@ def hidden_fields_written_out() -> bool:
                for p, it in samples() for i in (1, 2, 3))
 
 
+def exp_is_the_power_of_e() -> bool:
+    """exp(-v) is Euler's number to the power -v, and the package's logsig is 1/(1 + exp(-v)) (at a few points)."""
+    v = sp.Symbol("v", real=True)
+    return sp.simplify(sp.exp(-v) - sp.E ** (-v)) == 0 and all(
+        abs(activations.logsig(t) - 1 / (1 + math.exp(-t))) < 1e-15 for t in (-3.0, -0.5, 0.0, 0.7, 4.0))
+
+
 def hidden_output_is_f_of_its_field() -> bool:
     """y_hi = f(v_i), the logsig: the oracle's hidden outputs."""
     return all(close(proofs.logsig(sp.Float(v)), y) for _, it in samples()
@@ -415,6 +423,9 @@ INLINE = [
     (r"f(x) = x", linear_output),
     (r"v_4 = w_{41}f(v_1) + \dots", output_field_is_the_sum),
     (r"y = f(v_4) = v_4", LINEAR_OUTPUT),
+    # "One letter for the error and for Euler's number" (a TA: the notes had f, x and n, not e)
+    (r"e_j(n) = d_j(n) - y_j(n)", error_is_target_minus_output),
+    (r"f(v_i) = 1/(1 + e^{-v_i})", logsig_is(lambda v: 1 / (1 + sp.exp(-v)))),
     (r"a = \operatorname{logsig}(n)", None),
     (r"d(n) = d_4(n)", is_output(4)),
     (r"y(n) = y_4(n)", is_output(4)),
@@ -461,6 +472,7 @@ EXPRESSIONS = [
     (r"f'(v_j(n))\,f(v_i(n))", all_of(F_PRIME_1, hidden_output_is_f_of_its_field)),
     (r"1", F_PRIME_1),  # "f'(v_j) is 1"
     (r"f(v_i)(1 - f(v_i))", LOGSIG_SLOPE),  # "and f'(v_i) is f(v_i)(1 - f(v_i))"
+    (r"\exp(-v_i)", exp_is_the_power_of_e),  # "Writing $\exp(-v_i)$ for the power removes the doubt"
     (r"+1", logsig_between_0_and_1),  # the icon's ticks +1, 0, -1: "the logsig's values lie between 0 and 1"
     (r"0", logsig_between_0_and_1),
     (r"-1", logsig_between_0_and_1),
