@@ -209,13 +209,14 @@ def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.nd
 
 def _saturation(f_prime_v: np.ndarray) -> str:
     """The range of the hidden neurons' slopes as the formulas write them (`show.written`: in scientific notation below
-    10^-5), naming every neuron whose slope is written as the smallest (the most saturated); one value when every
-    slope is written alike (all v_i = 0)."""
-    slowest = show.smallest(f_prime_v, as_written=True)
+    10^-5), naming every neuron whose slope is written as the smallest (the most saturated) and as the largest; one
+    value when every slope is written alike (all v_i = 0)."""
+    slowest, steepest = show.smallest(f_prime_v, as_written=True), show.largest(f_prime_v, as_written=True)
     if len(slowest) == len(f_prime_v):
         return show.tex(r"Here $f'(v_i) = {{f_prime}}$ for every neuron.", f_prime=f_prime_v.max())
-    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$.", lo=f_prime_v[slowest[0]],
-                    slow=_neurons(slowest), hi=f_prime_v.max())
+    return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$ ({{steep}}).",
+                    lo=f_prime_v[slowest[0]], slow=_neurons(slowest), hi=f_prime_v[steepest[0]],
+                    steep=_neurons(steepest))
 
 
 # Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.

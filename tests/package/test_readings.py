@@ -69,7 +69,8 @@ def test_rule_3_reads_the_example_when_called(monkeypatch):
     fp = it["fp_hidden"]
     slow = [i + 1 for i, f in enumerate(fp) if num(f) == num(min(fp))]
     assert len(slow) == 1  # the premise: one neuron's slope prints as the smallest
-    assert f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow[0]}) and ${num(max(fp))}$." in text, text
+    assert (f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow[0]}) and ${num(max(fp))}$ "
+            f"({pages.neurons_printed_at(fp, num(max(fp)))}).") in text, text
     j = max(range(3), key=lambda n: abs(it["delta_hidden"][n])) + 1
     assert f"neuron {j} gets the local gradient largest in size, $\\delta_{j} = {num(it['delta_hidden'][j - 1])}$" \
         in text, text

@@ -235,7 +235,8 @@ def test_the_slopes_range_writes_its_top_in_scientific_notation_where_it_prints_
     top = max(f_prime)
     assert abs(float(num(top)) - top) > 0.05 * top  # the premise: far off
     said = prose_with(tmp_path, ex, "rule-hidden-weights")
-    assert f"and ${sci(top)}$." in said and f"and ${num(top)}$." not in said
+    top_neuron = f_prime.index(top) + 1
+    assert f"and ${sci(top)}$ (neuron {top_neuron})." in said and f"and ${num(top)}$" not in said
 
 
 def test_a_caption_names_a_tie_and_a_product_that_is_0(tmp_path):

@@ -148,7 +148,9 @@ def test_rule_3_names_every_neuron_whose_slope_prints_as_the_smallest(tmp_path, 
     assert len(slow) == 2  # the premise: two neurons alike as printed
     text = prose_with(tmp_path, ex, "rule-hidden-weights")
     names = f"neurons {slow[0]} and {slow[1]}"
-    assert f"Here $f'(v_i)$ lies between ${low}$ ({names}) and ${max(shown, key=float)}$." in text
+    high = max(shown, key=float)
+    assert (f"Here $f'(v_i)$ lies between ${low}$ ({names}) and ${high}$ "
+            f"({pages.neurons_printed_at(oracle.iteration(ex)['fp_hidden'], high)}).") in text
 
 
 def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
@@ -163,7 +165,7 @@ def test_rule_3_gives_a_slope_that_prints_as_0_in_scientific_notation(tmp_path):
     mantissa, exponent = f"{fps[0]:.1e}".split("e")
     text = prose_with(tmp_path, ex, "rule-hidden-weights")
     assert (f"Here $f'(v_i)$ lies between ${mantissa} \\times 10^{{{int(exponent)}}}$ (neuron 1) and "
-            f"${pages.s6(max(fps))}$.") in text
+            f"${pages.s6(max(fps))}$ ({pages.neurons_printed_at(fps, pages.s6(max(fps)))}).") in text
 
 
 def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
@@ -182,4 +184,4 @@ def test_rule_3_gives_each_slope_that_prints_as_0_its_own_value(tmp_path):
         return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
     text = prose_with(tmp_path, ex, "rule-hidden-weights")
-    assert f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3) and ${pages.s6(fps[1])}$." in text
+    assert f"Here $f'(v_i)$ lies between ${sci(fps[2])}$ (neuron 3) and ${pages.s6(fps[1])}$ (neuron 2)." in text

@@ -1270,7 +1270,8 @@ def test_rule_3_reading_says_what_the_numbers_say():
     assert ("passes back only a quarter of the error" in text) == logsig
     fps = IT["fp_hidden"]
     slow = fps.index(min(fps))
-    assert f"Here $f'(v_i)$ lies between ${num(min(fps))}$ (neuron {slow + 1}) and ${num(max(fps))}$" in text
+    assert (f"Here $f'(v_i)$ lies between ${num(min(fps))}$ (neuron {slow + 1}) and ${num(max(fps))}$ "
+            f"({pages.neurons_printed_at(fps, num(max(fps)))})") in text
     w = [abs(v) for v in EX["w_output"][0]]
     blamed = w.index(max(w))
     deltas = [abs(v) for v in IT["delta_hidden"]]
@@ -1601,7 +1602,8 @@ def test_rule_3_warning_says_why_an_example_cannot_show_the_updated_weights_mist
         assert f"Here $f'(v_i) = {num(fp[0])}$ for every neuron." in text and "lies between" not in text
     else:
         slow = fp.index(min(fp))
-        assert f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow + 1}) and ${num(max(fp))}$." in text
+        assert (f"Here $f'(v_i)$ lies between ${num(min(fp))}$ (neuron {slow + 1}) and ${num(max(fp))}$ "
+                f"({pages.neurons_printed_at(fp, num(max(fp)))}).") in text
 
 
 def rule_3_tip_prints(monkeypatch, x: list[float]) -> list[str]:

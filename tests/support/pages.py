@@ -238,3 +238,12 @@ def arithmetic_claims(text: str) -> list[Claim]:
             total = total + value if op == "+" else total - value if op == "-" else total * value
         claims.append(Claim(expression, relation, formula_decimal(result), total))
     return claims
+
+
+def neurons_printed_at(values: list[float], printed: str) -> str:
+    """'neuron 2' or 'neurons 1 and 3': the neurons (numbered from 1) whose value prints with 6 decimals as
+    ``printed``, named as the pages name them."""
+    ids = [str(i + 1) for i, v in enumerate(values) if s6(v) == printed]
+    assert ids, (values, printed)
+    return ("neuron " if len(ids) == 1 else "neurons ") + (ids[0] if len(ids) == 1 else
+                                                           ", ".join(ids[:-1]) + " and " + ids[-1])
