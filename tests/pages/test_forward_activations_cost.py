@@ -734,7 +734,8 @@ FORWARD_DISPLAYS = [
 # The matrix form: v^(1) = W^(1) x + b^(1) and v^(2) = W^(2) y_h + b^(2) (b^(2) = b_4), W read from the page's bmatrix.
 MATRIX_DISPLAYS = [
     r"v^{(1)} = W^{(1)} x + b^{(1)}, \qquad y_h = f\big(v^{(1)}\big), \qquad W^{(1)} = \begin{bmatrix} w_{11} & w_{12} "
-    r"\\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{bmatrix}",
+    r"\\ w_{21} & w_{22} \\ w_{31} & w_{32} \end{bmatrix}, \quad b^{(1)} = \begin{bmatrix} b_1 \\ b_2 \\ b_3 "
+    r"\end{bmatrix}",
     r"v^{(2)} = W^{(2)} y_h + b^{(2)}, \qquad y = v^{(2)}, \qquad W^{(2)} = \begin{bmatrix} w_{41} & w_{42} & w_{43} "
     r"\end{bmatrix}, \quad b^{(2)} = b_4",
 ]
@@ -771,12 +772,13 @@ def test_forward_pass_equations_give_the_oracles_values(tex, pairs):
 
 
 def test_forward_pass_matrix_form_gives_the_oracles_values():
-    (w1,), (w2,) = (bmatrix(tex) for tex in MATRIX_DISPLAYS)
+    (w1, b1), (w2,) = (bmatrix(tex) for tex in MATRIX_DISPLAYS)
+    assert len(b1) == 3 and all(len(row) == 1 for row in b1)  # a column: one bias per hidden neuron (a TA: undefined)
     for seed in range(3):
         n = forward_values(seed)
         assert len(w1) == 3 and all(len(row) == 2 for row in w1)  # 3 x 2: one row per hidden neuron, as w_hidden
-        for i, row in enumerate(w1, start=1):  # row i of W^(1) x + b^(1) is v_i
-            assert math.isclose(sum(n[name] * n[f"x_{k}"] for k, name in enumerate(row, start=1)) + n[f"b_{i}"],
+        for i, (row, (bias,)) in enumerate(zip(w1, b1), start=1):  # row i of W^(1) x + b^(1) is v_i
+            assert math.isclose(sum(n[name] * n[f"x_{k}"] for k, name in enumerate(row, start=1)) + n[bias],
                                 n[f"v_{i}"], rel_tol=1e-12, abs_tol=1e-15)
         ((v4_row),) = w2  # W^(2) y_h + b^(2), b^(2) = b_4, is v_4, and y = v_4
         assert math.isclose(sum(n[name] * n[f"y_{{h{i}}}"] for i, name in enumerate(v4_row, start=1)) + n["b_4"],

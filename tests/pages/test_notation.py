@@ -29,6 +29,7 @@ import sympy as sp
 from backprop import Network
 from tests.support import oracle
 from tests.support.pages import (
+    given,
     markdown_displays,
     markdown_inline_expressions,
     markdown_says,
@@ -119,7 +120,9 @@ def test_notation_page_shows_the_matrix_form_values():
     # and the batch form's outputs: y for three inputs, from the index-form forward pass, with its activation's name
     others = [x for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0]) if x != list(X)][:2]  # three samples, not X twice
     ys = [forward(WORKED, x)[1][0] for x in (X, *others)]
-    assert f"Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
+    (a, b), (c, d), (g, h) = [[given(v) for v in x] for x in (X, *others)]  # a TA: the inputs were not named
+    assert f"The inputs $({a}, {b})$, $({c}, {d})$ and $({g}, {h})$, the worked example's first, in the rows of " \
+           f"`X`. Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
            f"{', '.join(s6(y) for y in ys)};" in prose("notation")
 
 
