@@ -463,6 +463,8 @@ EXPRESSIONS = [
      code_says(TABLE, "gap = np.max(np.abs(rhs(t) - slope) / np.maximum(np.abs(slope), 1.0))")),
     (r"-\eta\,\partial E/\partial w_{ik}", FINITE_DIFFERENCES),  # "against -η ∂E/∂w_ik and -η ∂E/∂b_i
     (r"-\eta\,\partial E/\partial b_i", FINITE_DIFFERENCES),  # from finite differences of the total E"
+    # erratum 5's check: "A verdict *differs* means a largest difference of $10^{-6}$ of the largest update or more"
+    (r"10^{-6}", code_says(SUM_OVER_OUTPUTS, "agrees = gap < 1e-6 or largest_gap <= noise")),
     (r"(1)", F_PRIME_1),  # "Rule (2) shows f'(v_j(n)) becoming (1)"
     (r"w_{ji}(n) - \eta\, e_j(n)(-1) f'(v_j(n)) f(v_i(n))",  # rule (1)'s line
      output_rule_line(lambda n, i: n["w_out"][0][i] - ETA * n["e"][0] * (-1) * g_prime(n["v_o"][0]) * n["y_h"][i])),
@@ -489,6 +491,10 @@ CODE = [
     (r"k = 2", inputs_are(1, 2)),
     (r"k = {{k}}", inputs_are(1, 2)),
     (r"e^{-z}/(1 + e^{-z}) = 1 - s(z)", STEP_TO_1_MINUS_S),
+    # erratum 5's 2-3-2 network: the worked example's input, the targets it picks, its outputs numbered 4 and 5
+    (r"x = ({{x1:given}}, {{x2:given}})", code_says(SUM_OVER_OUTPUTS, "x1=X[0], x2=X[1]")),
+    (r"d_{{j4}} = {{d4:given}}", None),
+    (r"d_{{j5}} = {{d5:given}}", None),
     (r"j = {{j}}", outputs_of_two_are(4, 5)),  # "slides, $j = 4$ only": was j = 1, 2, found by this module
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
@@ -501,6 +507,8 @@ NOT_FACTS = {
     r"\frac{d}{dz}": "notation: the usual sign for it",
     r"{{a}} x_1 + {{b}} x_2 = {{s}}": "numbers the block computes (test_errata: the coincidence tests)",
     r"\eta = {{eta:given}}": "the example's η, as given",
+    r"d_{{j4}} = {{d4:given}}": "a target erratum 5's block picks for its 2-3-2 network",
+    r"d_{{j5}} = {{d5:given}}": "a target erratum 5's block picks for its 2-3-2 network",
 }
 
 # Statements the page gets wrong, each with its check (an expected failure, strict: it must still fail).

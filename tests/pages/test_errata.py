@@ -728,3 +728,18 @@ def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apa
             written = formula_decimal(printed.strip("$"))
             value, half_unit = float(written), 0.5 * 10.0 ** (written.adjusted() - 1)  # of its 2nd digit
             assert abs(value - update(parameter)) <= bound + half_unit, (parameter, value, update(parameter), bound)
+
+
+def test_the_page_names_the_tests_that_prove_it():
+    """The page says where its symbolic proofs are (a TA: "Checked and correct" claimed more than its block checks):
+    the files and tests it names exist, and the proofs it names use sympy."""
+    import inspect
+
+    text = " ".join((ROOT / "docs" / "errata.md").read_text(encoding="utf-8").split())
+    named = re.findall(r"`(tests/[\w/*.]+\.py)`", text)
+    assert "tests/pages/test_errata.py" in named and "tests/pages/test_equations_*.py" in named, named
+    for pattern in named:
+        assert sorted(ROOT.glob(pattern)), f"the page names {pattern}, which matches no file"
+    assert "proves the tanh lines and the written-out rules with sympy" in text
+    for proof in (test_tanh_derivation_is_right, test_written_out_rules_are_right):
+        assert "sp." in inspect.getsource(proof), proof.__name__
