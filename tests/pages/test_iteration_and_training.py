@@ -714,12 +714,53 @@ ITERATION_FACTS = [  # inline facts the rules above rest on
 ]
 
 
+# The first-order picture of one step (a TA: the pages said a short step lowers E without saying why).
+FIRST_ORDER = (r"E(n+1) \approx E(n) + \sum_\theta \frac{\partial E(n)}{\partial \theta}\, \Delta\theta "
+               r"= E(n) - \eta \sum_\theta \Big(\frac{\partial E(n)}{\partial \theta}\Big)^2")
+
+
 def test_iteration_page_shows_exactly_the_checked_display_equations():
     rules = r"\begin{aligned} " + r"\\ ".join(norm_tex(tex) for tex, _ in FOUR_RULES) + r" \end{aligned}"
     displays = markdown_displays(PAGE)
     assert [norm_tex(d) for d in displays[:1]] == [norm_tex(rules)]
-    assert len(displays) == 2 and all(norm_tex(line) in displays[1] for line in MATRIX_FORM)
+    assert len(displays) == 3 and norm_tex(displays[1]) == norm_tex(FIRST_ORDER)
+    assert all(norm_tex(line) in displays[2] for line in MATRIX_FORM)
     assert markdown_says(PAGE, ITERATION_FACTS[0])
+
+
+def _costs(eta: float) -> tuple[float, float]:
+    """The oracle's E(n), and its E(n+1) after the step with ``eta``."""
+    it = oracle.iteration(oracle.with_sample(EX, eta=eta))
+    return it["E"], it["E_next"]
+
+
+def first_order_table_is_the_oracles() -> bool:
+    test_first_order_picture_of_a_step_holds_and_its_table_is_the_oracles()
+    return True
+
+
+def test_first_order_picture_of_a_step_holds_and_its_table_is_the_oracles():
+    """The display: the sum of slope times step is -η Σ (∂E/∂θ)² (the oracle's updates against central differences of
+    its cost), and it is the first-order change of E (the oracle's E(n+1) - E(n) over η tends to -Σ (∂E/∂θ)² as η
+    shrinks); the table's predicted falls, falls and their ratios for η, η/10, η/100, from the oracle."""
+    slopes = flat(finite_differences(WORKED, X, D))
+    squares = sum(g * g for g in slopes)
+    steps = flat(updates(WORKED, X, D, ETA))
+    assert sum(g * dt for g, dt in zip(slopes, steps)) == pytest.approx(-ETA * squares, rel=1e-7)
+    tiny = ETA * 1e-6
+    E_n, E_next = _costs(tiny)
+    assert (E_next - E_n) / tiny == pytest.approx(-squares, rel=1e-4)
+    rows = table_rows(page_text(PAGE), "step")
+    assert "steps ten times shorter each, down to the first whose fall is within 1 % of the prediction" in prose(PAGE)
+    for k, row in enumerate(rows):  # η, η/10, η/10^2, ... until fall / predicted is within 1 % of 1, and no further
+        eta = ETA / 10**k
+        E_n, E_next = _costs(eta)
+        predicted, fall = eta * squares, E_n - E_next
+        assert row[0] == ("$\\eta$" if k == 0 else "$\\eta / 10$" if k == 1 else f"$\\eta / 10^{k}$"), row
+        cell = [v if v == s6(x) else f"${v}$" for v, x in ((oracle.formula_string(x), x) for x in (predicted, fall))]
+        assert row[1:] == [*cell, s6(fall / predicted)], row
+        assert (abs(fall / predicted - 1) < 0.01) == (k == len(rows) - 1), (k, fall / predicted)
+    assert not math.isclose(sum(g * dt for g, dt in zip(slopes, steps)), ETA * squares)  # the check can fail: sign
 
 
 def test_iteration_page_four_rules_are_gradient_steps():
@@ -949,6 +990,11 @@ ITERATION_BLOCK_EXPRESSIONS = [
     (r"e(n)\, w_{4i}(n)", moves_with_the_sign_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i],
                                                  f_prime)),
     (r"n+1", step_is_theta_plus_delta),  # the cost table's "time $n+1$": the network after the step
+    # the first-order table: its steps, its predicted fall and its fall, each row checked against the oracle
+    (r"\eta / 10^{k}", lambda: first_order_table_is_the_oracles()),
+    (r"\eta / 10", lambda: first_order_table_is_the_oracles()),
+    (r"\eta \sum_\theta (\partial E / \partial \theta)^2", lambda: first_order_table_is_the_oracles()),
+    (r"E(n) - E(n+1)", lambda: first_order_table_is_the_oracles()),
     (r"w_{4i}(n+1)", WRONG_ORDER),  # the column "with $w_{4i}(n+1)$ (wrong)"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = w_{4i}(n+1) = 0$: ... all $0$"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = 0$: the right updates are $0$"
