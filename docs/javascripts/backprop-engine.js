@@ -265,7 +265,16 @@
     return extra > 0 ? roundedAt(a, a.e + extra) : a;
   }
   function hand(a) { return toDigits(a, HAND_DIGITS); }
-  function handSum(a, b) { return hand(exactSum(a, b)); }
+  function handSum(a, b) {
+    // a term far below the other's last kept digit changes none of them: aligning e^-(10^6) with 1 would need a
+    // number of 434,294 digits, and e^-(10^12) more than a BigInt holds
+    if (a.m !== 0n && b.m !== 0n) {
+      var apart = adjusted(a) - adjusted(b);
+      if (apart > HAND_DIGITS + 2) return hand(a);
+      if (-apart > HAND_DIGITS + 2) return hand(b);
+    }
+    return hand(exactSum(a, b));
+  }
   function handProduct(a, b) { return hand(exactProduct(a, b)); }
   function handQuotient(a, b) { // a / b to HAND_DIGITS digits at least (truncated: off by a unit of the last one)
     var shift = HAND_DIGITS + (b.m < 0n ? -b.m : b.m).toString().length;
@@ -275,12 +284,13 @@
   function sizeOf(a) { return Number(a.m.toString() + "e" + a.e); } // as a double, to compare
 
   // e^a for a <= 0: (e^(a / 2^s))^(2^s), with a / 2^s (exactly a · 5^s · 10^-s) below 10^-3 and its series to 10^-90;
-  // the s squarings multiply the last digit's error by 2^s (2^21 at a = -2000), far from the 17 digits a page prints.
-  // Below -2000 it is 0 (e^-2000 is 10^-869; the page refuses a value below 2.2e-308 already: subnormal).
+  // the s squarings multiply the last digit's error by 2^s (2^21 at a = -2000, 2^53 at -10^13, the largest field six
+  // decimals of the fields' 10^6 give), far from the 17 digits a page prints. A value far below a double's range
+  // stays a value (digitsOff refuses one whose double underflowed to 0); beyond -10^40 it is taken as 0.
   function expOfNegative(a) {
     var size = sizeOf(a), s = 0;
     if (size === 0) return ONE;
-    if (size < -2000) return { m: 0n, e: 0 };
+    if (size < -1e40) return { m: 0n, e: 0 };
     while (Math.abs(size) / Math.pow(2, s) > 1e-3) s++;
     var r = hand({ m: a.m * 5n ** BigInt(s), e: a.e - s }), sum = ONE, term = ONE;
     for (var k = 1; k <= 40 && term.m !== 0n; k++) {
@@ -298,6 +308,11 @@
         return v.m >= 0n ? handQuotient(ONE, handSum(ONE, z)) : handQuotient(z, handSum(ONE, z));
       },
       fPrimeFromOutput: function (y) { return handProduct(y, handSum(ONE, negated(y))); },
+      // f'(v) = z / (1 + z)^2 with z = e^-|v|, from the field: from its output a saturated neuron's is 0 by hand too
+      fPrimeAtField: function (v) {
+        var z = expOfNegative(v.m < 0n ? v : negated(v)), u = handSum(ONE, z);
+        return handQuotient(z, handProduct(u, u));
+      },
     },
     tansig: {
       f: function (v) {
@@ -306,6 +321,11 @@
         return v.m < 0n ? negated(q) : q;
       },
       fPrimeFromOutput: function (y) { return handSum(ONE, negated(handProduct(y, y))); },
+      // f'(v) = 4z / (1 + z)^2 with z = e^-2|v|
+      fPrimeAtField: function (v) {
+        var z = expOfNegative(handProduct(v.m < 0n ? v : negated(v), { m: 2n, e: 0 })), u = handSum(ONE, z);
+        return handQuotient(handProduct({ m: 4n, e: 0 }, z), handProduct(u, u));
+      },
     },
     purelin: { f: function (v) { return v; }, fPrimeFromOutput: function () { return ONE; } },
   };
@@ -403,6 +423,12 @@
     var names = steps.slice(0, first).concat(shown.filter(local), steps.slice(first));
     for (var n = 0; n < names.length; n++) {
       var name = names[n], value = rows[name], exactly = byHand[name];
+      // 0 in floating point, but by hand below the smallest normal double (an output e^-745, an update 10^-401): the
+      // double lost it, as subnormal() finds where it kept a few of its digits; refused as too small to show. (A
+      // saturated neuron's slope from its output is 0 by hand too; substitutions notes its slope at v.)
+      if (value === 0 && exactly.m !== 0n && !(Math.abs(sizeOf(exactly)) >= SMALLEST_NORMAL)) {
+        return { where: name, underflow: true, byHand: tinyText(exactly) };
+      }
       var printed = decimal(formulaText(value)), unit = decimal(String(unitOf(value)));
       var gap = exactSum(exactly, negated(printed)), e = Math.min(gap.e, unit.e);
       var twice = 2n * (gap.m < 0n ? -gap.m : gap.m) * 10n ** BigInt(gap.e - e);
@@ -447,6 +473,13 @@
     var unit = 10n ** BigInt(e - a.e), negative = a.m < 0n, m = negative ? -a.m : a.m;
     m = (m + unit / 2n) / unit;
     return { m: negative ? -m : m, e: e };
+  }
+
+  // A decimal far below a double's range in Python's e-notation with two significant digits, "-1.3e-401", for
+  // plainText: toExponential of its double would give 0.
+  function tinyText(a) {
+    var r = toDigits(a, 2), digits = (r.m < 0n ? -r.m : r.m).toString().padEnd(2, "0");
+    return (r.m < 0n ? "-" : "") + digits.charAt(0) + "." + digits.charAt(1) + "e" + adjusted(r);
   }
 
   // A decimal as plain text, to `digits` significant digits if given: "286799148016.33912345", "-0.0000012".
@@ -705,6 +738,12 @@
   // show.sci writes it, 1.234568 \times 10^{20} (1.234568e+20 would read as a product with the constant e), which is
   // a product: after an operator, or raised to a power, it is bracketed like a negative number ("(1.2 \times 10^{20})^2").
   // A computed value the decimals write far off is written so too (formulaText: 3.7 \times 10^{-6}, as show.tex).
+  // "2.3e-324" as TeX: "2.3 \times 10^{-324}" (fieldText's writing of a number's e-notation)
+  function texOfE(text) {
+    var m = /^(.*)e([+-])0*(\d+)$/.exec(text);
+    return m ? m[1] + " \\times 10^{" + (m[2] === "-" ? "-" : "") + m[3] + "}" : text;
+  }
+
   function fieldText(value, spec) {
     if (typeof value === "string") return [value, false];
     var places = /^\.(\d+)f$/.exec(spec || "");
@@ -1151,10 +1190,14 @@
       // 18.5 gives 4.4e-16 for 3.4e-16). Written as the rules compute it, with y and the slope at v beside it; the
       // static pages refuse such a neuron (backprop._teachable).
       var atV = F_PRIME_OF_V[name](r(vv));
-      if (atV > 0 && Math.abs(value - atV) > COARSE * atV) {
+      // a slope at v below a double's range (logsig from v = 745, tanh from |v| = 373), 0 in floating point: by hand
+      var lost = atV === 0 && isFinite(vv) && BY_HAND[name] && BY_HAND[name].fPrimeAtField
+        ? texOfE(tinyText(BY_HAND[name].fPrimeAtField(decimal(String(vv))))) : null;
+      if ((atV > 0 && Math.abs(value - atV) > COARSE * atV) || lost) {
         var one = yv < 0 ? "\u22121" : "1", off = 1 - Math.abs(yv);
         var where = off === 0 ? "exactly " + one : "within }" + fieldText(off)[0] + "\\text{ of " + one;
-        var note = " \\quad \\text{(y is " + where + " in floating point; the slope at v is }" + fieldText(atV)[0] + "\\text{)}";
+        var atText = lost ? lost + "\\text{ by hand, below a double's range" : fieldText(atV)[0] + "\\text{";
+        var note = " \\quad \\text{(y is " + where + " in floating point; the slope at v is }" + atText + ")}";
         if (value === 0) { // the arithmetic holds as written: 1.000000 (1 - 1.000000) = 0
           return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) }) + note;
         }

@@ -151,6 +151,7 @@
       // reaches its digits (cancelling), that says why: terms that cancel, an output at the target, a field 0 by hand
       // kept by tanh. The bound alone refuses nothing: it held 10^12 - 10^12 + 0.1, exact in doubles, for noise.
       var off = E.digitsOff(it, values.d, values.eta);
+      if (off && off.underflow) return { tooSmall: { name: off.where, text: off.byHand }, values: values, net: net, x: x };
       if (off) return { noisy: E.cancelling(it, values.d) || off, values: values, net: net, x: x };
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
@@ -225,7 +226,9 @@
           "Try smaller weights or a smaller η.";
       }
       if (c.tooSmall) {
-        return "These numbers are too small to show: " + c.tooSmall.name + " = " + E.writtenPlain(c.tooSmall.value) +
+        var tiny = c.tooSmall.text ? E.plainText(c.tooSmall.text) + " by hand, 0 in floating point,"
+          : E.writtenPlain(c.tooSmall.value);
+        return "These numbers are too small to show: " + c.tooSmall.name + " = " + tiny +
           " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078, where a double keeps fewer digits than the page prints. " +
           "The steps below still show the last valid input. Try other weights or inputs.";
       }
