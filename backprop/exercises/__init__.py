@@ -28,6 +28,8 @@ The package, by job:
   says when its boxes use another rule);
 * the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
   (task tables, paragraphs and worked solutions with the numbers filled in);
+* the decimals: ``_rounded`` (what every task asks for, ``decimals_wanted``, and what a right answer rounded to
+  fewer decimals gets, before any slip's hint);
 * the environment switch: ``_strict`` (``BACKPROP_EXERCISES_STRICT=1`` makes ``check`` raise unless right;
   the notebook tests use it).
 """
@@ -79,13 +81,14 @@ from ._markdown import (
 )
 from ._numeric import Box, Mistake, NumericExercise, merged_hint, parse_typed
 from ._render import answer_box, form_html, loss_curve
+from ._rounded import wanted as decimals_wanted
 from ._strict import STRICT_ENV, check
 
 __all__ = [
     "ATOL", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
     "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
     "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
-    "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "derivative_neuron",
+    "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "decimals_wanted", "derivative_neuron",
     "derivative_why", "fill", "form_html", "get", "given",
     "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "hidden_outputs", "index_table",
     "iteration_outcome",

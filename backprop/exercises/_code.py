@@ -141,6 +141,11 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
             FunctionMistake(lambda net, x, d, eta: net, "Your function returns the network of time n: compute the "
                             "four rules' Δ, then return a new Network with each θ(n) + Δθ(n)."),
         ),
+        # right on the logsig networks, wrong only on tanh ones: the logistic sigmoid hard-coded, as the slides have it
+        only_wrong_at=((lambda case: case["net"].hidden == "tansig",
+                        "Your function is right on the random networks with a logsig hidden layer and wrong on those "
+                        "with a tanh one: use the network's own activation, f = activations.get(net.hidden), for "
+                        "y_hi = f.f(v_i) and f'(v_i) = f.derivative_from_output(y_hi), as buggy_step does."),),
     )
 
 

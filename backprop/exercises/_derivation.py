@@ -17,7 +17,18 @@ from ..network import Network, forward
 from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_TEXT, SHORT, Pass, carried, carried_of, label, output_weight, sample_pass, step_name
+from ._sample import (
+    F_TEXT,
+    SHORT,
+    Pass,
+    carried,
+    carried_of,
+    doubled,
+    label,
+    output_weight,
+    sample_pass,
+    step_name,
+)
 from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 
 
@@ -62,6 +73,7 @@ def output_weights(ex: Example) -> NumericExercise:
             Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v", p.net), "v_i in place of y_hi"),
             Mistake(p.eta * p.e * np.ones(p.net.n_hidden),
                     f"∂v_{out}/∂{w_4i} = y_hi: multiply by the hidden output the weight carries.", "leaving out y_hi"),
+            doubled(p.net, 2 * dw),
         ),
     )
 
@@ -81,6 +93,7 @@ def output_bias(ex: Example) -> NumericExercise:
                     "the cost E in place of the error e"),
             Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y", p.net),
                     "multiplying by the hidden outputs y_hi"),
+            doubled(p.net, 2 * db),
         ),
     )
 
@@ -110,6 +123,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
             Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
                     f"The error reaches hidden neuron i through {w_4i}: multiply by it.", f"leaving out {w_4i}"),
             Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
+            doubled(p.net, 2 * dw),
         ),
     )
     return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
@@ -139,6 +153,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
             Mistake(db * p.x[1], homework.hint("bias-input-x2", p.net),
                     "multiplying by the input x_2 (which gives Δw_i2)"),
             Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
+            doubled(p.net, 2 * db),
         ),
     )
 
@@ -157,6 +172,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
+    twice = step(net, x, p.d, 2 * p.eta)  # every update doubled
     sign = "Your sign is flipped: the rule is w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
     # where y is typed (check, the y(n+1) box): where y went, against where the right step took it. "Away from d"
     # only when the right step brought y closer (a large η can take it further too); else "the other way" only when
@@ -195,6 +211,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
             Mistake([flipped.w_output[0, 0], flipped.w_hidden[index], y_flipped], f"{sign}{away}.", "the flipped sign",
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
+            # every update doubled: the step of twice the η
+            doubled(net, [twice.w_output[0, 0], twice.w_hidden[index], float(forward(twice, x).y_output[0])]),
         ),
     )
 

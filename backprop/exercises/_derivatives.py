@@ -60,6 +60,8 @@ def _tanh_derivative(ex: Example, i: int) -> NumericExercise:
             Mistake(t * (1 - t), f"That is logsig's derivative y(1 − y) fed with tanh({v_i}); tanh's own, written "
                                  "with its output t = tanh(v), is tanh'(v) = 1 − t².", "the logsig form y(1 − y)"),
             Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),
+            Mistake(-(1 - t**2), "The sign: tanh is increasing, so its derivative 1 − tanh²(v) is positive.",
+                    "the flipped sign"),
             Mistake(float(activations.logsig_derivative(v)), f"That is the logistic sigmoid's derivative at {v_i}.",
                     "the logistic sigmoid's derivative"),
         ),

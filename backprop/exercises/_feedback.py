@@ -145,6 +145,8 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None],
             item = item.item()  # np.array(None, dtype=object): its object
         if item is None:
             return f"{at} is None, where a number belongs"
+        if isinstance(item, (bool, np.bool_)):  # float(True) is 1.0: a truth value is no number
+            return f"{at} is {bool(item)}, a truth value, where a number belongs"
         if isinstance(item, str):
             number = typed(item)
             return f"{at}, {item!r}, is not a number" if number is None else number

@@ -18,7 +18,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden, error
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, sample_pass
+from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, doubled, label, sample_pass
 from ._weights import first_hidden_weight, told_apart, with_weight_boxes
 
 
@@ -67,6 +67,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
             Mistake(-right, homework.hint("sign-flipped", q.net), "the flipped sign"),
+            doubled(q.net, 2 * right),
         ),
     )
     return with_weight_boxes(exercise, q.x, ((0, 0), (1, 1)))  # two neurons, two inputs
@@ -96,6 +97,7 @@ def two_outputs(ex: Example) -> NumericExercise:
                     "averaging over the outputs"),
             Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
                     "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+            doubled(net, 2 * right),
         ),
     )
     return with_weight_boxes(exercise, ex.x, ((0, 0), (2, 0)))  # two neurons, whose sums over j differ
@@ -174,34 +176,50 @@ def _sized(gradients: np.ndarray) -> np.ndarray:
 
 
 def gradient_check_why(example: Example | None = None) -> str:
-    """Why exercise 11 asks about another weight than w_11, as a sentence in parentheses after a space, in Markdown;
-    empty when it asks about w_11."""
+    """Why exercise 11 asks about another weight than w_11, as a sentence in parentheses after a space for each weight
+    before the one it asks about (w_11, w_12, w_21, ...), in Markdown; empty when it asks about w_11. Weights whose
+    input x_k is 0 share one sentence."""
     ex = examples.PRACTICE if example is None else example
-    if gradient_check_weight(ex)[1] == (0, 0):
-        return ""
-    if ex.x[0] == 0:
-        return (r" (Not $w_{11}$: the practice example has $x_1 = 0$, so $\partial E/\partial w_{11} = 0$ and every "
-                "slip would give 0 too.)")
-    gradient = float(analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"][0, 0])
+    chosen = gradient_check_weight(ex)[1]
+    order = [(i, k) for i in range(ex.net.n_hidden) for k in range(ex.net.n_in)]
+    skipped = order[:order.index(chosen)]
+    parts, zero = [], {}
+    for ik in skipped:
+        if ex.x[ik[1]] == 0:
+            zero.setdefault(ik[1], []).append(ik)
+        else:
+            parts.append((ik, rf" (Not ${labels.tex(label('w_hidden', ik, ex.net))}$: {_why_not(ex, ik)}.)"))
+    for k, weights in zero.items():
+        names = " or ".join(f"${labels.tex(label('w_hidden', ik, ex.net))}$" for ik in weights)
+        one = len(weights) == 1
+        grad = (rf"$\partial E/\partial {labels.tex(label('w_hidden', weights[0], ex.net))} = 0$" if one
+                else "their gradients are 0")
+        parts.append((weights[0], f" (Not {names}: the practice example has $x_{k + 1} = 0$, so {grad} and every "
+                                  "slip would give 0 too.)"))
+    return "".join(text for _, text in sorted(parts))
+
+
+def _why_not(ex: Example, index: tuple[int, int]) -> str:
+    """Why exercise 11 does not ask about the hidden weight at ``index`` (whose input is not 0), in Markdown."""
+    gradient = float(analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"][index])
     if gradient == 0:
-        return r" (Not $w_{11}$: its gradient is 0 here, and so is every slip's value.)"
-    if _measurable(ex)[0, 0] == 0:  # its central difference agrees with it to fewer digits than GRADCHECK_AGREEMENT
-        numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][0, 0])
+        return "its gradient is 0 here, and so is every slip's value"
+    if _measurable(ex)[index] == 0:  # its central difference agrees with it to fewer digits than GRADCHECK_AGREEMENT
+        numeric = float(numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][index])
         apart = abs(numeric - gradient) / max(abs(numeric), abs(gradient))
         digits = max(0, math.floor(-math.log10(apart)))  # significant digits the two share, about
         shared = ("in no significant digit" if digits == 0 else
                   f"to only about {digits} significant digit{'' if digits == 1 else 's'}")
-        return show.tex(r" (Not $w_{11}$: a central difference agrees with its gradient, ${{g}}$, {{shared}} here, "
-                        r"where this exercise wants {{wanted}}.)", g=show.sci(gradient, 3), shared=shared,
+        return show.tex(r"a central difference agrees with its gradient, ${{g}}$, {{shared}} here, where this exercise "
+                        r"wants {{wanted}}", g=show.sci(gradient, 3), shared=shared,
                         wanted=round(-math.log10(GRADCHECK_AGREEMENT)))
-    w_11 = _gradient_check_exercise(ex, (0, 0))
-    if not told_apart(w_11, w_11.boxes[0].index, w_11.mistakes):
-        return " (Not $w_{11}$: its gradient is too close to 0 here for the answer box to tell a slip from it.)"
+    e = _gradient_check_exercise(ex, index)
+    if not told_apart(e, e.boxes[0].index, e.mistakes):
+        return "its gradient is too close to 0 here for the answer box to tell a slip from it"
     # its box tells every slip apart but is wider than the page says: the choice prefers a box as strict as the page
     share = 100 * (ATOL / abs(gradient) + GRADCHECK_RTOL)  # the box's width, relative to the answer
-    return show.tex(r" (Not $w_{11}$: its gradient, ${{g}}$, is so small here that its box would allow "
-                    r"{{share}} % of it, where the box means to allow {{meant}}.)", g=gradient,
-                    share=f"{share:.2g}", meant=percent(GRADCHECK_RTOL))
+    return show.tex(r"its gradient, ${{g}}$, is so small here that its box would allow {{share}} % of it, where the "
+                    r"box means to allow {{meant}}", g=gradient, share=f"{share:.2g}", meant=percent(GRADCHECK_RTOL))
 
 
 def gradient_check(ex: Example) -> NumericExercise:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .. import show
+from . import _rounded
 from ._feedback import (
     ATOL,
     INVALID,
@@ -87,7 +88,7 @@ def merged_hint(hints: Sequence[str]) -> str:
 
 
 def _groups(values: Sequence[np.ndarray], close: Callable[[np.ndarray, np.ndarray], bool]) -> list[list[int]]:
-    """Indices of ``values`` grouped so that values close to each other (either way round) share a group."""
+    """Indices of ``values`` grouped so that values ``close`` to each other (either way round) share a group."""
     parent = list(range(len(values)))
 
     def root(i: int) -> int:
@@ -215,6 +216,14 @@ class NumericExercise:
         target = (self.right if at is None else self.right[at]) if to is None else to
         return within(value, target, *self.tolerance(at))
 
+    def overlap(self, a: np.ndarray, b: np.ndarray, at: tuple[int, ...] | None = None) -> bool:
+        """Whether some number is within the tolerance of both ``a`` and ``b`` (in every entry, or in the entry at
+        ``at``): two slips whose values overlap so can both match one typed number, and share a hint (`hints`), for
+        any example, not only where one is within the tolerance of the other."""
+        rtol, atol = self.tolerance(at)
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        return bool(np.all(np.abs(a - b) <= 2 * np.asarray(atol) + np.asarray(rtol) * (np.abs(a) + np.abs(b))))
+
     @property
     def undetectable(self) -> tuple[Mistake, ...]:
         """The mistakes that give the right answer for this example: ``check`` calls them right."""
@@ -230,7 +239,8 @@ class NumericExercise:
         """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
 
         Mistakes that give the right value are left out (and, in a box, those not about its entry);
-        mistakes that give the same value share a hint. A box gives each slip's hint for that box (`Mistake.hint_in`).
+        mistakes whose values one typed number can match both of (`overlap`) share a hint naming each. A box gives
+        each slip's hint for that box (`Mistake.hint_in`).
         """
         if box is None:
             at, values = None, [m.value for m in self.mistakes]
@@ -243,7 +253,7 @@ class NumericExercise:
             words = [m.hint_in(n) for m in self.mistakes]
         kept = [i for i in about if not self.close(values[i], at=at)]
         pairs: list[tuple[np.ndarray, str]] = []
-        for group in _groups([values[i] for i in kept], lambda a, b: self.close(a, b, at)):
+        for group in _groups([values[i] for i in kept], lambda a, b: self.overlap(a, b, at)):
             hint = merged_hint([words[kept[i]] for i in group])
             for i in group:
                 if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
@@ -259,12 +269,18 @@ class NumericExercise:
         value = read_answer(answer, self.right.ndim, parse_typed, want)
         if isinstance(value, str):  # what keeps it from being numbers, named
             return Feedback(False, f"Not yet: {value}")
+        if not np.all(np.isfinite(value)):  # named before the shape: a nan where an array belongs is no shape slip
+            kinds = show.and_list([k for k, f in (("nan", np.isnan), ("inf", np.isinf)) if np.any(f(value))])
+            return Feedback(False, f"Not yet: the answer {'is' if value.ndim == 0 else 'contains'} {kinds}.")
         if value.shape != self.right.shape:
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
-        if not np.all(np.isfinite(value)):
-            return Feedback(False, "Not yet: the answer contains nan or inf.")
         if self.close(value):
             return Feedback(True, self.right_message())
+        counts = [b.index for b in self.boxes if b.whole]
+        if rounded := _rounded.answer_message(value, self.right, lambda v, i: self.close(np.array(v), at=i), counts):
+            # before any slip, whose value can lie within its tolerance; one printed as the typed number is named too
+            alike = [h for w, h in self.hints() if np.all(self._printed_all(w) == self._printed_all(value))]
+            return Feedback(False, f"Not yet: {_rounded.also(rounded, alike)}")
         for wrong, hint in self.hints():
             if self.close(value, wrong):
                 return Feedback(False, f"Not yet. {hint}")
@@ -292,6 +308,10 @@ class NumericExercise:
         """The entry of ``value`` at ``index`` as the site prints it (a box's count as a whole number)."""
         whole = any(b.whole and b.index == index for b in self.boxes)
         return entry_text(float(value[index]), whole)
+
+    def _printed_all(self, value: np.ndarray) -> np.ndarray:
+        """Every entry of ``value`` as the site prints it."""
+        return np.array([self._printed(np.asarray(value), i) for i in np.ndindex(self.right.shape)])
 
     def _printed_apart(self, m: Mistake) -> tuple[int, ...] | None:
         """The first entry where slip ``m`` and the right answer print differently, one an answer box asks for first;
@@ -409,11 +429,22 @@ class NumericExercise:
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
                 f"{gives} {how}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
+    def roundings(self, box: Box) -> list[tuple[float, str]]:
+        """(value, message after "Not yet: ") for each rounding of box ``box``'s right entry to fewer decimals than
+        the tasks ask for that is no longer right (`_rounded.roundings`); none for a count."""
+        if box.whole:
+            return []
+        places = _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index))
+        hints = self.hints(box)
+        return [(value, _rounded.also(_rounded.message([k]), [h for w, h in hints if entry_text(float(w)) ==
+                                                              entry_text(value)])) for value, k in places]
+
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
 
         The rule exercises.js applies in the browser: parse as :func:`parse_typed`, right within the tolerance of
-        the box's entry, else the first of :meth:`hints` (for this box) within the tolerance, else ``otherwise``.
+        the box's entry, else the right value rounded to fewer decimals (:meth:`roundings`, equal), else the first of
+        :meth:`hints` (for this box) within the tolerance, else ``otherwise``.
         """
         box = self.boxes[n]
         value = parse_typed(typed)
@@ -421,6 +452,9 @@ class NumericExercise:
             return "invalid", INVALID
         if self.close(np.array(value), at=box.index):
             return "right", self.right_message(box)
+        for rounded, words in self.roundings(box):
+            if value == rounded:
+                return "wrong", f"Not yet: {words}"
         for wrong, hint in self.hints(box):
             if self.close(np.array(value), wrong, box.index):
                 return "wrong", f"Not yet. {hint}"

@@ -46,6 +46,7 @@ def _form(exercise: NumericExercise, n: int) -> str:
         f'data-answer="{float(exercise.right[box.index])!r}" data-rtol="{float(rtol)!r}" '
         f'data-atol="{float(atol)!r}" '
         f'data-hints="{_attr(json.dumps(hints))}" '
+        f'data-rounded="{_attr(json.dumps([{"value": v, "message": m} for v, m in exercise.roundings(box)]))}" '
         f'data-right="{_attr(exercise.right_message(box))}" '
         f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}">'
         f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '

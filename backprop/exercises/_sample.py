@@ -3,7 +3,8 @@
 :func:`sample_pass` runs a network (the example's own by default) on the example's sample and keeps what the rules
 take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do;
 :func:`carried` (and :func:`carried_of`) is how far a value worked out from the numbers a page gives can be off;
-``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text.
+``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`doubled` is
+the slip every update exercise shares, the ½ of E left out.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from .. import _hints, activations, labels
+from .. import _hints, activations, homework, labels
 from .._carried import carried_error
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import error
+from ._numeric import Mistake
 
 # Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
 # (backprop._hints; the pages' TeX is in backprop.show).
@@ -97,3 +99,13 @@ def carried_of(net: Network, x: ArrayLike, d: ArrayLike, eta: float, name: str) 
     """`carried` for the updates of every entry of ``net``'s parameter ``name`` (``"w_hidden"``), in its shape."""
     shape = getattr(net, name).shape
     return carried(net, x, d, eta, [step_name(name, index, net) for index in np.ndindex(shape)], shape)
+
+
+#: The slip `doubled` names, as the pages' notes list it.
+DOUBLED = "the ½ of E left out (every update doubled)"
+
+
+def doubled(net: Network, value: ArrayLike) -> Mistake:
+    """The ½ of E = ½ e² left out, so ∂E/∂e = 2e: ``value``, the slip's answer (each update twice the right one, or
+    what doubled updates give), with the homework catalogue's hint for the slip (``cost-without-half``), as it is."""
+    return Mistake(value, homework.hint("cost-without-half", net), DOUBLED)

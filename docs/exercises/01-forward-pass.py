@@ -42,9 +42,11 @@ from backprop.exercises import answer_box, check, given, network_table, worked_s
 display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1])
 
-# %% [markdown]
-# **Task.** With the weights and the input above, compute by hand (a calculator is fine) the output
-# $y_{h2}$ of hidden neuron 2 and the network's output $y$. Give six decimals.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** With the weights and the input above, compute by hand (a calculator is fine) the output
+$y_{h2}$ of hidden neuron 2 and the network's output $y$. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("forward-pass")  # the site's answer boxes (hidden in Jupyter)

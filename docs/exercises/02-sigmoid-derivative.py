@@ -47,11 +47,11 @@ v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # 0 where th
 given(**{name: v[i]})
 
 # %% tags=["hide-input"]
-from backprop.exercises import derivative_why
+from backprop.exercises import decimals_wanted, derivative_why
 
 markdown(r"**Task.** Compute the logistic sigmoid's derivative ${{s}}'(v_{{n}})$ at the field $v_{{n}}$ of hidden "
-         r"neuron {{n}} of the practice network, printed above.{{why}}", s=s, n=i + 1,
-         why=derivative_why("sigmoid-derivative"))  # "" at v_1, else why not
+         r"neuron {{n}} of the practice network, printed above.{{why}} {{give}}", s=s, n=i + 1,
+         why=derivative_why("sigmoid-derivative"), give=decimals_wanted())  # "" at v_1, else why not
 
 # %% tags=["hide-input"]
 answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)

@@ -39,10 +39,11 @@ v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # 0 where th
 given(**{name: v[i]})
 
 # %% tags=["hide-input"]
-from backprop.exercises import derivative_why
+from backprop.exercises import decimals_wanted, derivative_why
 
 markdown(r"**Task.** Compute $\tanh'(v_{{n}})$ at the field $v_{{n}}$ of hidden neuron {{n}} of the practice example "
-         r"(printed above).{{why}}", n=i + 1, why=derivative_why("tanh-derivative"))  # "" at v_2, else why not
+         r"(printed above).{{why}} {{give}}", n=i + 1, why=derivative_why("tanh-derivative"),
+         give=decimals_wanted())  # "" at v_2, else why not
 
 # %% tags=["hide-input"]
 answer_box("tanh-derivative")  # the site's answer box (hidden in Jupyter)

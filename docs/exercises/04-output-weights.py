@@ -26,9 +26,11 @@ display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA,
       y_h1=fp.y_hidden[0], y_h2=fp.y_hidden[1], y_h3=fp.y_hidden[2], y=fp.y_output[0])
 
-# %% [markdown]
-# **Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, \Delta w_{43}$ of the practice example
-# (the forward pass is done for you above).
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, \Delta w_{43}$ of the practice example
+(the forward pass is done for you above). {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("output-weights")  # the site's answer boxes (hidden in Jupyter)

@@ -20,8 +20,10 @@ from backprop.exercises import answer_box, check, given, worked_solution
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 given(d=examples.PRACTICE_D, y=fp.y_output[0], eta=examples.PRACTICE_ETA)
 
-# %% [markdown]
-# **Task.** Compute $\Delta b_4$ for the practice example.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"**Task.** Compute $\Delta b_4$ for the practice example. {{give}}", give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("output-bias")  # the site's answer box (hidden in Jupyter)

@@ -39,8 +39,11 @@ display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA,
       **hidden_outputs(fp), y=fp.y_output[0]) + saturation_note(fp)
 
-# %% [markdown]
-# **Task.** Compute the six updates $\Delta w_{ik}$ as a 3 × 2 array: row $i$ = hidden neuron, column $k$ = input.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** Compute the six updates $\Delta w_{ik}$ as a 3 × 2 array: row $i$ = hidden neuron, column $k$ =
+input. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("hidden-weights")  # the site's answer boxes (hidden in Jupyter)

@@ -32,8 +32,11 @@ display(network_table(examples.PRACTICE_NET))
 # y_h1, y_h2, y_h3 (and v_i beside a saturated neuron's y_hi, whose written value keeps too few digits of its slope)
 given(d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA, **hidden_outputs(fp), y=fp.y_output[0]) + saturation_note(fp)
 
-# %% [markdown]
-# **Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the practice example.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"**Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the practice example. {{give}}",
+         give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("hidden-biases")  # the site's answer boxes (hidden in Jupyter)

@@ -42,9 +42,11 @@ own, other = net.hidden, other_net.hidden
 display(network_table(other_net))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
 
-# %% [markdown]
-# **Task.** Same weights and input as the practice example, but the other hidden activation (above): compute the
-# forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** Same weights and input as the practice example, but the other hidden activation (above): compute
+the forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("tansig-hidden")  # the site's answer boxes (hidden in Jupyter)

@@ -36,9 +36,12 @@ hidden = two_net.hidden  # the practice network's hidden layer
 display(network_table(two_net))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.PRACTICE_ETA)
 
-# %% [markdown]
-# **Task.** The hidden layer is the practice network's; output 4 is too. Output 5 has the weights
-# $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array).
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** The hidden layer is the practice network's; output 4 is too. Output 5 has the weights
+$w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta w_{ik}$ (3 × 2 array). {{give}}""",
+         give=decimals_wanted())
 
 # %% tags=["hide-input"]
 answer_box("two-outputs")  # the site's answer boxes (hidden in Jupyter)

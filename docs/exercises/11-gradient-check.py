@@ -45,7 +45,7 @@ display(network_table(net))  # E needs the whole forward pass: every weight, the
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, h=GRADCHECK_H)
 
 # %% tags=["hide-input"]
-from backprop.exercises import gradient_check_why
+from backprop.exercises import decimals_wanted, gradient_check_why
 
 why = gradient_check_why()  # "" when the task is about w_11, else why not
 markdown(r"""
@@ -56,9 +56,9 @@ network with ${{w}}$ replaced and returns its cost (`Network(...)` with `hidden=
 from `backprop`). Compare the result with rule 3's gradient
 $-\Delta {{w}}/\eta = -e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}$, computed in Python from its factors: $\Delta {{w}}$ as
 the pages write it, with six decimals (two significant digits below $10^{-5}$), has too few digits for this
-comparison.{{why}}
-""", name=name, w=w_tex, why=why, w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1,
-         k1=k + 1)
+comparison.{{why}} {{give}}
+""", name=name, w=w_tex, why=why, give=decimals_wanted("the central difference"),
+         w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1, k1=k + 1)
 
 # %% tags=["hide-input"]
 from backprop.exercises import gradient_check_decimals

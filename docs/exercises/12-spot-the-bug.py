@@ -90,7 +90,9 @@ check("spot-the-bug", answer)
 
 # %% [markdown]
 # **Task 2.** Write `fixed_step(net, x, d, eta)`, the same function without the bug. The check runs it on
-# random networks and inputs and compares it with `backprop.step`.
+# random networks and inputs and compares it with `backprop.step`. Some of those networks have a tanh hidden layer,
+# not the slides' logistic sigmoid: use the network's own activation, `activations.get(net.hidden)`, as `buggy_step`
+# does.
 
 # %%
 fixed_step = None  # your answer here: a function like buggy_step, fixed

@@ -45,12 +45,14 @@ markdown("The network is {{n_in}}-{{n_hidden}}-{{n_out}}: {{n_hidden}} `{{hidden
          n_out=start.n_out, hidden=start.hidden, output=start.output,
          unlike="" if start.n_hidden == 3 else " (the slides' network has 3)")
 
-# %% [markdown]
-# **Task.** Train `Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED)` on `X, D` with the learning rate and
-# number of epochs above and `shuffle=True, seed=TRAIN_SEED`; the cell below does it and plots `costs` on a
-# log scale. Give the final mean cost (`costs[-1]`), and the first epoch (counting from 1) whose mean cost
-# is below the threshold. The curve shows the shape; the table under it holds the numbers, `costs[t]` for each
-# index `t`.
+# %% tags=["hide-input"]
+from backprop.exercises import decimals_wanted, markdown
+
+markdown(r"""**Task.** Train `Network.random(2, TRAIN_HIDDEN, 1, seed=TRAIN_SEED)` on `X, D` with the learning rate and
+number of epochs above and `shuffle=True, seed=TRAIN_SEED`; the cell below does it and plots `costs` on a
+log scale. Give the final mean cost (`costs[-1]`), and the first epoch (counting from 1) whose mean cost
+is below the threshold. {{give}} The curve shows the shape; the table under it holds the numbers, `costs[t]` for each
+index `t`.""", give=decimals_wanted("the cost"))
 
 # %%
 net, costs = train(start, X, D, TRAIN_ETA, TRAIN_EPOCHS, shuffle=True, seed=TRAIN_SEED)

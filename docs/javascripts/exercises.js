@@ -7,6 +7,7 @@
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
 //         data-hints='[{"value": 0.505947, "hint": "Your sign is flipped: ..."}, ...]'
+//         data-rounded='[{"value": -0.5059, "message": "that is the right answer rounded to ..."}, ...]'
 //         data-right="Right: -0.505947."       what a right number gets
 //         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
 //         data-invalid="Not a number: ...">   what text that is no number gets
@@ -20,6 +21,8 @@
 // init() un-hides it and sets data-bp-ready="1". On submit (Enter in the input, or the button) the
 // result paragraph gets, and the form's data-state attribute is set to:
 //   data-right                        data-state="right"
+//   "Not yet: <rounded message>"      data-state="wrong"  when the number equals the right one rounded to fewer
+//                                     decimals (exactly: both are doubles read from the same decimal text)
 //   "Not yet. <hint>"                 data-state="wrong"  when the number matches a listed mistake
 //                                     (same tolerance; the first match wins), else data-otherwise
 //   data-invalid                      data-state="invalid" (nothing typed, or not a number)
@@ -52,6 +55,10 @@
     var rtol = Number(data.rtol);
     var atol = Number(data.atol);
     if (close(value, Number(data.answer), rtol, atol)) return ["right", data.right];
+    var rounded = JSON.parse(data.rounded || "[]");
+    for (var r = 0; r < rounded.length; r++) {
+      if (value === Number(rounded[r].value)) return ["wrong", "Not yet: " + rounded[r].message];
+    }
     var hints = JSON.parse(data.hints);
     for (var i = 0; i < hints.length; i++) {
       if (close(value, Number(hints[i].value), rtol, atol)) return ["wrong", "Not yet. " + hints[i].hint];

@@ -617,6 +617,12 @@ def _flipped(w: dict) -> list[float]:
     return [flipped["w_output"][0][0], flipped["w_hidden"][i_oi][k_oi], oracle.forward(flipped)["y_output"][0]]
 
 
+def _doubled_step(w: dict) -> list[float]:
+    """w_41, exercise 8's w_ik and y(n+1) after every update doubled, w(n) + 2Δw(n): the oracle's step with 2η."""
+    twice = oracle.iteration({**w["p"], "eta": 2 * w["eta"]})
+    return [twice["w_output_new"][0][0], _at_oi(w, twice["w_hidden_new"]), twice["y_next"]]
+
+
 def _at_oi(w: dict, w_hidden: list) -> float:
     """The entry of exercise 8's hidden weight w_ik in a w_hidden of the oracle (w_ik(n+1), Δw_ik, ...)."""
     i, k = w["oi"][1]
@@ -672,6 +678,7 @@ def _itself(w: dict) -> str:
     return ("f" if w["hidden"] == "logsig" else "logsig") + "(v_1) itself"
 
 
+DOUBLED = "the ½ of E left out (every update doubled)"  # ∂E/∂e = 2e: every update twice the right one
 FP_FORMULA = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}  # f'(v_i) written with the output
 
 # exercise -> [(slip label, a phrase of its hint, its value)]; a label or phrase may be a function of the world
@@ -698,6 +705,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the logsig form y(1 − y)", "logsig's derivative y(1 − y) fed with tanh(v_2)",
          lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
         ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
+        ("the flipped sign", "is positive", lambda w: -(1 - math.tanh(_v2(w)) ** 2)),
         ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",
          lambda w: sig(_v2(w)) * (1 - sig(_v2(w)))),
     ],
@@ -706,6 +714,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("forgetting η", "learning rate η", lambda w: [w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
         ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
         ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
+        (DOUBLED, "with the ½", lambda w: [2 * v for v in w["it"]["dw_output"][0]]),  # ∂E/∂e = 2e
     ],
     "output-bias": [
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
@@ -713,6 +722,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the cost E in place of the error e", "not the cost", lambda w: w["eta"] * w["it"]["E"]),
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
          lambda w: w["eta"] * w["it"]["e"] * sum(w["it"]["y_hidden"])),
+        (DOUBLED, "with the ½", lambda w: 2 * w["it"]["db_output"][0]),
     ],
     "hidden-weights": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -723,6 +733,7 @@ SLIPS: dict[str, list[tuple]] = {
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
         ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it"]["dw_hidden"]]),
+        (DOUBLED, "with the ½", lambda w: [[2 * v for v in row] for row in w["it"]["dw_hidden"]]),
     ],
     "hidden-biases": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -739,6 +750,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
          lambda w: [row[1] for row in w["it"]["dw_hidden"]]),
         ("forgetting η", "learning rate η", lambda w: [v / w["eta"] for v in w["it"]["db_hidden"]]),
+        (DOUBLED, "with the ½", lambda w: [2 * v for v in w["it"]["db_hidden"]]),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
@@ -750,6 +762,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the flipped sign", "Your sign is flipped", _flipped),
         ("no update (the values of time n)", "before the step",  # the weights of time n, and y(n)
          lambda w: [w["w4"][0], _at_oi(w, w["p"]["w_hidden"]), w["it"]["y"]]),
+        (DOUBLED, "with the ½", _doubled_step),  # every update doubled: the step of 2η
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
@@ -761,6 +774,7 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
+        (DOUBLED, "with the ½", lambda w: [[2 * v for v in row] for row in w["it_q"]["dw_hidden"]]),
     ],
     "two-outputs": [
         (lambda w: f"leaving out output {w['out'] + 1}", lambda w: f"Only output {w['out']} is in your sum",
@@ -771,6 +785,8 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
         ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
+        (DOUBLED, "with the ½",
+         lambda w: _two_outputs(w, lambda i: 2 * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)))),
     ],
     "gradient-check": [
         (lambda w: f"the update Δ{w['gc'][0]}", "That is the update", lambda w: _dw_gc(w, w["it"])),
@@ -868,7 +884,7 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     about = [m for m in exercise.mistakes if m.about(1)]
     assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
                                        "the updates Δ given as the new weights", "the flipped sign",
-                                       "no update (the values of time n)"}
+                                       "no update (the values of time n)", "the ½ of E left out (every update doubled)"}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""

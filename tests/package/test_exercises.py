@@ -261,7 +261,7 @@ def test_every_listed_mistake_gets_its_hint_or_the_page_says_it_cannot(name):
             assert feedback.ok is True and mistake in exercise.undetectable
             assert mistake.slip in ex.answer_box(name)._repr_html_()
         else:
-            assert feedback.ok is False and feedback.message.startswith("Not yet. ")
+            assert feedback.ok is False and feedback.message.startswith("Not yet")
             assert mistake.hint in feedback.message
 
 
@@ -897,9 +897,9 @@ def test_with_no_weight_whose_box_tells_every_slip_the_exercises_take_the_one_th
     assert ex.gradient_check_weight(example)[0] == gradient_weight(SMALL_ETA_SATURATED, it)[0] == "w_21"
     assert "its box would allow 1.8 % of it, where the box means to allow 0.01 %" in ex.gradient_check_why(example)
     taken = iteration_slips_taken(SMALL_ETA_SATURATED, it)  # exercise 8's boxes: the slips each takes for right
-    assert (taken[0, 0], taken[1, 0]) == (3, 1) and min(taken.values()) == 1
+    assert (taken[0, 0], taken[1, 0]) == (4, 1) and min(taken.values()) == 1
     assert ex.one_iteration_why(example) == (" (Not $w_{11}$: no weight's box tells every classic slip from the right "
-                                             "answer here; $w_{11}$'s box would take 3 of them for right, $w_{21}$'s "
+                                             "answer here; $w_{11}$'s box would take 4 of them for right, $w_{21}$'s "
                                              "takes 1.)")
 
 
@@ -914,8 +914,8 @@ def test_exercise_11_says_why_not_w11_by_the_first_reason_that_holds():
     net = Network(*(data[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")))
     example = examples.Example(net, np.array(data["x"]), data["d"], data["eta"], "w_11's box takes a slip")
     assert ex.gradient_check_weight(example)[0] == gradient_weight(data, it)[0] != "w_11"
-    assert ex.gradient_check_why(example) == (" (Not $w_{11}$: its gradient is too close to 0 here for the answer box "
-                                              "to tell a slip from it.)")
+    why = " its gradient is too close to 0 here for the answer box to tell a slip from it.)"
+    assert ex.gradient_check_why(example).startswith(" (Not $w_{11}$:" + why)
 
 
 def test_exercise_8_names_the_slips_w11s_box_would_take():

@@ -66,6 +66,8 @@ def typed_texts(exercise: ex.NumericExercise, n: int) -> list[str]:
     texts = []
     for v in values:
         texts += [repr(v), f"{v:.6f}", f"{v:.6f}".replace(".", ","), f"{v:.3e}", f" {v:.6f} ".replace("-", "\u2212")]
+    # the right value rounded to fewer decimals, typed as a student types it (its own verdict, before any slip's)
+    texts += [f"{right:.{k}f}" for k in range(1, 6)] + [f"{right:.{k}f}".replace(".", ",") for k in range(1, 6)]
     return texts + NOT_NUMBERS
 
 
@@ -88,11 +90,13 @@ def test_the_script_gives_pythons_verdict_for_every_box(js, path):
     example = examples.EXAMPLE if path is None else examples.load(path)
     todo = cases(example)
     got = js("(cases) => cases.map(c => bpAnswerBoxes.judge({dataset: c[2]}, c[3]))", todo)
-    states = set()
+    states, rounded = set(), 0
     for (name, n, _data, text, want), verdict in zip(todo, got, strict=True):
         assert verdict == want, (name, n, text)
         states.add(want[0])
+        rounded += "rounded to" in want[1]
     assert states == {"right", "wrong", "invalid"}  # every branch of the rule was compared
+    assert rounded, "a right answer rounded to fewer decimals was compared"
 
 
 @pytest.mark.parametrize("path", [None, *oracle.other_examples()], ids=lambda p: "in-use" if p is None else p.stem)

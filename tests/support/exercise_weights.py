@@ -79,7 +79,7 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
         else:
             t = math.tanh(v)
             a = 1 - t * t
-            slips = (1 - t, 1 / math.cosh(v), t * (1 - t), 1 + t * t, s * (1 - s))
+            slips = (1 - t, 1 / math.cosh(v), t * (1 - t), 1 + t * t, s * (1 - s), -a)
         return sum(abs(wrong - a) <= 1e-6 + 1e-3 * abs(a) for wrong in (0.0, *slips))
 
     first = 0 if name == "sigmoid-derivative" else 1
@@ -89,7 +89,8 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
 
 #: Exercise 8's slips about a hidden weight, by the names its page gives them, in the order `iteration_slips` computes.
 ITERATION_SLIPS = ("the updated weights w_4i(n+1) in the hidden rules", "no update (the values of time n)",
-                   "the updates Δ given as the new weights", "the flipped sign")
+                   "the updates Δ given as the new weights", "the flipped sign",
+                   "the ½ of E left out (every update doubled)")
 
 
 def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]:
@@ -105,7 +106,8 @@ def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]
         for k in range(len(x)):
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
-            slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw)
+            slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw,
+                     example["w_hidden"][i][k] + 2 * dw)
             if x[k] != 0 and dw != 0:
                 moving[i, k] = [name for name, s in zip(ITERATION_SLIPS, slips, strict=True)
                                 if abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw)]
@@ -143,7 +145,8 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         right = _rule(eta, [e * w for w in w4], fp, x)
         return right, [_rule(eta, [e * w for w in w4_next], fp, x), _rule(eta, [e * w for w in w4], [1.0] * len(w4), x),
                        [[-v for v in row] for row in right], _rule(eta, [e * w for w in w4], f_of_v, x),
-                       _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right]]
+                       _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right],
+                       [[2 * v for v in row] for row in right]]
     if name == "tansig-hidden":
         other = "logsig" if hidden == "tansig" else "tansig"
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
@@ -151,7 +154,8 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         right = _rule(eta, [q["e"] * w for w in w4], q["fp_hidden"], x)
         return right, [_rule(eta, [q["e"] * w for w in w4], own_f_prime, x), it["dw_hidden"],
                        _rule(eta, [q["e"] * w for w in w4], [1.0] * len(w4), x),
-                       _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right]]
+                       _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right],
+                       [[2 * v for v in row] for row in right]]
     if name == "two-outputs":
         w5, d = w4[::-1], float(example["d"])  # output 5 as exercise 10 defines it: w_5i = (w_43, w_42, w_41)
         two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
@@ -160,7 +164,8 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         right = _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n], fp, x)
         return right, [_rule(eta, [e4 * w4[i] for i in n], fp, x), _rule(eta, [e5 * w5[i] for i in n], fp, x),
                        [[v / 2 for v in row] for row in right],
-                       _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x)]
+                       _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x),
+                       [[2 * v for v in row] for row in right]]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
 

@@ -1,0 +1,82 @@
+"""Six decimals: what every task asks for, and what a right answer rounded to fewer gets, before any slip's hint.
+
+A number that is the right one rounded to k < `show.DECIMALS` decimals (−0.0128 for −0.0127550) lies outside the
+tolerance, and was told "Compare your steps" or, worse, a slip's hint whose value lies within the tolerance of the
+rounded number. `roundings` lists, for one entry, each such rounded value and its message; `NumericExercise.check`
+and the answer boxes (their form carries the list, which exercises.js compares exactly with the typed number) give it
+before trying any slip. `wanted` is the sentence each task says it with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+import numpy as np
+
+from .. import show
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+
+
+def decimals(k: int) -> str:
+    """``"six decimals"``, ``"one decimal"``."""
+    return f"{_WORDS.get(k, str(k))} decimal{'' if k == 1 else 's'}"
+
+
+def wanted(what: str = "") -> str:
+    """What each task says about the numbers it wants: ``Give six decimals.`` (`show.DECIMALS`), or with ``what``
+    (``"the cost"``) ``Give the cost with six decimals.``"""
+    return f"Give {what} with {decimals(show.DECIMALS)}." if what else f"Give {decimals(show.DECIMALS)}."
+
+
+def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
+    """What an answer whose entries are the right ones rounded to ``places`` decimals (each fewer than
+    `show.DECIMALS`) gets, after "Not yet: "; ``where``: which entries, when not all of them (``the entries at 0 and
+    2``), ``one`` if one."""
+    ks = [_WORDS.get(k, str(k)) for k in sorted(set(places))]
+    to = f"{' or '.join([', '.join(ks[:-1]), ks[-1]] if len(ks) > 1 else ks)} decimal{'' if ks == ['one'] else 's'}"
+    what = (f"{where} (numpy indices, from 0) {'is the right one' if one else 'are the right ones'} rounded to {to}, "
+            "the others right" if where else f"that is the right answer rounded to {to}")
+    return f"{what}. Give {decimals(show.DECIMALS)}: with fewer, a classic slip can round to the same number."
+
+
+def roundings(right: float, close: Callable[[float], bool]) -> list[tuple[float, int]]:
+    """The right value ``right`` rounded to k = 1, ..., `show.DECIMALS` − 1 decimals, each once with its fewest k, where
+    that is no longer right (``close`` says whether a number is) and not 0 (no digit of the answer left)."""
+    found: dict[float, int] = {}
+    for k in range(1, show.DECIMALS):
+        value = round(float(right), k)
+        if value != 0 and not close(value) and value not in found:
+            found[value] = k
+    return list(found.items())
+
+
+def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float, tuple[int, ...]], bool],
+                   counts: Collection[tuple[int, ...]] = ()) -> str | None:
+    """`message` for an answer ``value`` (numbers of ``right``'s shape, not right) each of whose entries is right
+    (``close(entry, index)``) or the right one rounded to fewer decimals (`roundings`); None for any other. It names
+    the rounded entries unless every entry is typed rounded (some still right). ``counts``: the indices of entries that
+    are whole numbers (an epoch), never rounded."""
+    places, off, typed_so = [], [], 0  # typed_so: right entries typed rounded too (all rounded: said of the answer)
+    for i in np.ndindex(right.shape):
+        if close(float(value[i]), i):
+            typed_so += any(float(value[i]) == round(float(right[i]), k) for k in range(1, show.DECIMALS))
+            continue
+        found = dict(roundings(float(right[i]), lambda v: close(v, i))) if i not in counts else {}  # noqa: B023
+        if float(value[i]) not in found:
+            return None
+        places.append(found[float(value[i])])
+        off.append(i)
+    if not places:
+        return None
+    if len(off) + typed_so == right.size:
+        return message(places)
+    at = show.and_list([str(i[0]) if len(i) == 1 else str(i) for i in off])
+    return message(places, f"the entr{'y' if len(off) == 1 else 'ies'} at {at}", one=len(off) == 1)
+
+
+def also(text: str, hints: Sequence[str]) -> str:
+    """``text`` (a `message`), and the hints of the slips whose value prints as the typed number (a slip can give a
+    rounding of the right answer exactly: θ(n) = 0.1 for θ(n + 1) = 0.10003): the number cannot tell which it is."""
+    unique = list(dict.fromkeys(hints))
+    return text + "".join(f" It is also what a classic slip gives here: {hint}" for hint in unique)

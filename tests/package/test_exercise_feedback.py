@@ -1,0 +1,169 @@
+"""Feedback that misled students (a reviewer's run of the 14 exercises), each case worked out in plain math.
+
+The doubled update (E without its ½) and where two slips give one number; a right answer rounded to fewer decimals
+than the tasks ask for; a fixed step that hard-codes the logistic sigmoid; why exercise 11 skips each weight; True,
+nan and inf as answers; tanh's derivative with its sign flipped. Expected values come from tests/support/oracle.py
+and plain ``math``, never from ``backprop``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from backprop import Network, examples
+from backprop import exercises as ex
+from tests.support import oracle
+from tests.support.exercise_weights import gradient_weight
+
+PRACTICE = oracle.SHIPPED["practice"]  # its w_41 = 0.5: leaving out w_41 doubles neuron 1's updates
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+HALF = "with the ½"  # the homework catalogue's words for the cost without its ½ (cost-without-half)
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "exercises"
+
+
+def example_of(data: dict) -> examples.Example:
+    net = Network(*(np.array(data[k], dtype=float) for k in ("w_hidden", "b_hidden", "w_output", "b_output")),
+                  hidden=data["hidden"])
+    return examples.Example(net, np.array(data["x"], dtype=float), float(data["d"]), float(data["eta"]), "test")
+
+
+def rights(data: dict) -> dict[str, list]:
+    """The right answers of exercises 4 to 7, from the oracle."""
+    it = oracle.iteration(data)
+    return {"output-weights": it["dw_output"][0], "output-bias": it["db_output"][0],
+            "hidden-weights": it["dw_hidden"], "hidden-biases": it["db_hidden"]}
+
+
+def doubled(value):
+    return [doubled(v) for v in value] if isinstance(value, list) else 2 * value
+
+
+@pytest.mark.parametrize("name", ["output-weights", "output-bias", "hidden-weights", "hidden-biases"])
+def test_every_update_doubled_is_named_as_the_forgotten_half(name):
+    cat = ex.catalogue(example_of(PRACTICE))
+    feedback = cat[name].check(doubled(rights(PRACTICE)[name]))
+    assert feedback.ok is False and HALF in feedback.message, feedback.message
+
+
+@pytest.mark.parametrize("name", ["hidden-weights", "hidden-biases"])
+def test_a_box_where_two_slips_give_one_number_names_both(name):
+    """With w_41 = 0.5 (the premise, in the oracle's numbers) a doubled Δ of neuron 1 is also what leaving out w_41
+    gives: the box says both slips, not "multiply by w_4i" alone."""
+    it = oracle.iteration(PRACTICE)
+    fp, e, eta = it["fp_hidden"], it["e"], PRACTICE["eta"]
+    assert math.isclose(eta * e * fp[0], 2 * it["db_hidden"][0]), "the premise: w_41 = 0.5"
+    exercise = ex.catalogue(example_of(PRACTICE))[name]
+    right = rights(PRACTICE)[name]
+    boxes = [(n, b) for n, b in enumerate(exercise.boxes) if b.index[0] == 0]  # neuron 1's
+    assert boxes
+    for n, box in boxes:
+        value = right[box.index[0]] if len(box.index) == 1 else right[box.index[0]][box.index[1]]
+        state, message = exercise.box_verdict(n, repr(2 * value))
+        assert state == "wrong" and "Two slips" in message and HALF in message and "w_4i" in message, message
+
+
+def test_two_slips_whose_tolerances_overlap_share_a_hint():
+    """A number within the tolerance of two slips that are not within each other's: each named, whichever is first."""
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(ex.Mistake(2.0, "first"), ex.Mistake(2.0035, "second")))
+    typed = 2.00175  # |2.00175 - 2| = 0.00175 <= 1e-6 + 0.001 * 2; |2.00175 - 2.0035| <= 1e-6 + 0.001 * 2.0035
+    assert abs(typed - 2.0) <= 1e-6 + 1e-3 * 2.0 and abs(typed - 2.0035) <= 1e-6 + 1e-3 * 2.0035
+    assert abs(2.0035 - 2.0) > 1e-6 + 1e-3 * 2.0035  # the premise: neither slip within the other's tolerance
+    message = exercise.check(typed).message
+    assert "(1) first" in message and "(2) second" in message
+
+
+def _rounded_cases(data: dict):
+    """(exercise, box, typed, k) for each box of exercises 4 to 7 and each k < 6 whose rounding of the right value
+    (the oracle's) is outside the box's tolerance 10^-6 + 10^-3 |a| and not 0."""
+    exercises = ex.catalogue(example_of(data))
+    for name, right in rights(data).items():
+        exercise = exercises[name]
+        for n, box in enumerate(exercise.boxes):
+            a = right if not box.index else right[box.index[0]] if len(box.index) == 1 else right[box.index[0]][
+                box.index[1]]
+            carried = float(exercise.tolerance(box.index)[1]) - 1e-6  # the carried rounding the box adds
+            for k in range(1, 6):
+                typed = f"{a:.{k}f}"
+                if float(typed) != 0 and abs(float(typed) - a) > 1e-6 + carried + 1e-3 * abs(a):
+                    fewest = min(j for j in range(1, 6) if float(f"{a:.{j}f}") == float(typed))  # -0.010 is -0.01
+                    yield name, exercise, n, typed, fewest
+
+
+@pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
+def test_a_right_answer_rounded_to_fewer_decimals_is_told_so_before_any_slip(path):
+    data = oracle.practice_of(oracle.load_example(path))
+    cases = list(_rounded_cases(data))
+    assert cases, "the premise: some rounding lies outside a box's tolerance"
+    for name, exercise, n, typed, k in cases:
+        state, message = exercise.box_verdict(n, typed)
+        assert state == "wrong" and message.startswith(
+            f"Not yet: that is the right answer rounded to {WORDS[k]} decimal"), (name, typed, message)
+        assert "Give six decimals" in message
+
+
+def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
+    right = rights(PRACTICE)["hidden-weights"]
+    typed = [[round(v, 4) for v in row] for row in right]
+    message = ex.catalogue(example_of(PRACTICE))["hidden-weights"].check(typed).message
+    assert message.startswith("Not yet: that is the right answer rounded to four decimals. Give six decimals")
+
+
+def test_every_task_asks_for_six_decimals_from_show_decimals():
+    """Exercises 1 to 7, 9 to 11 and 13 write "Give ... six decimals" from backprop.show.DECIMALS, never typed."""
+    assert ex.decimals_wanted() == "Give six decimals."
+    for stem in ("01", "02", "03", "04", "05", "06", "07", "09", "10", "11", "13"):
+        [path] = DOCS.glob(f"{stem}-*.py")
+        source = path.read_text(encoding="utf-8")
+        task = source[source.index("**Task"):]
+        assert "decimals_wanted(" in task[:1500] and "six decimals" not in task[:200], stem
+
+
+def _logsig_only_step(net, x, d, eta):
+    """One right iteration written with the logistic sigmoid hard-coded, as the slides have it (plain numpy)."""
+    y_h = 1 / (1 + np.exp(-(net.w_hidden @ x + net.b_hidden)))
+    e = d - (net.w_output[0] @ y_h + net.b_output[0])
+    delta = e * net.w_output[0] * y_h * (1 - y_h)
+    return Network(net.w_hidden + eta * np.outer(delta, x), net.b_hidden + eta * delta, net.w_output + eta * e * y_h,
+                   net.b_output + eta * e, hidden=net.hidden)
+
+
+def test_a_fixed_step_that_hard_codes_the_sigmoid_is_told_to_use_the_networks_activation():
+    feedback = ex.check("spot-the-bug-fix", _logsig_only_step)
+    assert feedback.ok is False and "tanh" in feedback.message and "net.hidden" in feedback.message
+    assert "chain rule" not in feedback.message
+
+
+def test_exercise_12_task_2_says_the_networks_may_be_tanh():
+    source = (DOCS / "12-spot-the-bug.py").read_text(encoding="utf-8")
+    task = re.sub(r"\s*#\s*", " ", source[source.index("**Task 2.**"):source.index("fixed_step = None")])
+    assert "tanh hidden layer" in task and "activations.get(net.hidden)" in task
+
+
+def test_exercise_11_says_why_not_each_weight_it_skips():
+    """x_1 = 0 and a tiny w_12 gradient (the reviewer's case): exercise 11 skips w_11, w_12 and w_21 and says why
+    not each, not only w_11 (the weight it asks for from tests/support/exercise_weights.py, plain math)."""
+    data = {**PRACTICE, "x": [0.0, 0.8], "w_output": [[1e-4, -0.4, 0.8]], "eta": 0.3}
+    it = oracle.iteration(data)
+    _, i, k = gradient_weight(data, it)
+    assert (i, k) == (1, 1), "the premise: w_22 asked for"
+    why = ex.gradient_check_why(example_of(data))
+    assert why.startswith(r" (Not $w_{11}$ or $w_{21}$: the practice example has $x_1 = 0$")
+    assert r"(Not $w_{12}$: " in why
+
+
+def test_true_nan_and_inf_are_named():
+    assert ex.check("sigmoid-derivative", True).message == (
+        "Not yet: the answer is True, a truth value, where a number belongs.")
+    assert ex.check("hidden-weights", float("nan")).message == "Not yet: the answer is nan."
+    assert ex.check("output-weights", [math.inf, 0.1, 0.2]).message == "Not yet: the answer contains inf."
+
+
+def test_tanhs_derivative_with_its_sign_flipped_gets_a_sign_hint():
+    exercise = ex.get("tanh-derivative")
+    message = exercise.check(-float(exercise.right)).message
+    assert message.startswith("Not yet. The sign") and "positive" in message
