@@ -1049,6 +1049,12 @@
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
     var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
     var carried = carriedError(net, x, d, eta); // each step's tolerance widened by it, the slips' too
+    // homework._zero_by_hand: a step whose value by hand is nothing (v1 = 0.1 + 0.2 - 0.3 is 0, its double 5.6e-17)
+    var byHand = BY_HAND[net.hidden] && BY_HAND[net.output] ? handIteration(net, x, d, eta) : null;
+    var zeroByHand = function (name) {
+      var step = byHand && byHand[/\(n\+1\)$/.test(name) && !/^[yE]/.test(name) ? "\u0394" + name.slice(0, -5) : name];
+      return !!step && step.m === 0n;
+    };
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
       var atN = /^[wb].*\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a new weight or bias
@@ -1056,7 +1062,7 @@
                    ok: isClose(given[row[0]], row[1], atN, carried[row[0]]) };
       // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)
       var nothing = atN === null ? 0 : atN;
-      mark.undecided = row[1] !== nothing && isClose(nothing, row[1], atN, carried[row[0]]);
+      mark.undecided = row[1] !== nothing && !zeroByHand(row[0]) && isClose(nothing, row[1], atN, carried[row[0]]);
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });

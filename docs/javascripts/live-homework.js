@@ -119,9 +119,14 @@
       } else if (report.marks.some(function (m) { return m.ok && m.undecided; })) {
         // not "right" without a word: nothing at all passes there too (a large η, a tiny one); "No value is wrong"
         // would be false of a wrong one that passes (a reviewer's sign-flipped Δw41 with η = 1e-7)
+        // each named with what it cannot be told from, as its mark says: 0, or no update (a new weight or bias)
+        var undecided = report.marks.filter(function (m) { return m.ok && m.undecided; });
+        var named = function (steps) { return andList(steps.map(function (m) { return m.name; })); };
+        var zeros = undecided.filter(function (m) { return m.atN === null; });
+        var kept = undecided.filter(function (m) { return m.atN !== null; });
         parts.push("Every value you entered is within the check's tolerance, but six decimals cannot tell " +
-          andList(report.marks.filter(function (m) { return m.ok && m.undecided; }).map(function (m) { return m.name; })) +
-          " from 0 (a new weight or bias from its value at time n) here: those would pass too.");
+          [zeros.length ? named(zeros) + " from 0" : "", kept.length ? named(kept) + " from no update" : ""]
+            .filter(Boolean).join(", or ") + " here: those would pass too.");
       } else {
         parts.push("Every value you entered is right.");
       }

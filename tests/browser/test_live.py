@@ -740,8 +740,17 @@ def test_check_my_homework_passes_six_decimals_carried_with_a_large_eta(tab):
     assert page.text_content(f"#{ids['Δw11']}-mark") == "\u2713 right, but six decimals cannot tell it from 0 here"
     result = page.text_content("#bp-hw-result")  # the summary says so too, not "Every value you entered is right"
     assert result.endswith("Every value you entered is within the check's tolerance, but six decimals cannot tell "
-                           "Δw11 from 0 (a new weight or bias from its value at time n) here: those would pass "
-                           "too."), result
+                           "Δw11 from 0 here: those would pass too."), result
+    # a reviewer: the summary named every step "from 0 (a new weight or bias from its value at time n)", what only a
+    # new weight's or bias's mark says; a new weight is named with no update, as its mark names it
+    w11_next = homework.trace(*network(values))["w11(n+1)"]
+    assert homework.check(*network(values), {"w11(n+1)": values["w11"]}).given[0].undecided, "the premise"
+    page.fill(f"#{ids['w11(n+1)']}", show.given(values["w11"]))
+    page.click("#bp-hw-check")
+    result = page.text_content("#bp-hw-result")
+    assert result.endswith("cannot tell Δw11 from 0, or w11(n+1) from no update here: those would pass too."), (
+        result, w11_next)
+    page.fill(f"#{ids['w11(n+1)']}", "")
     assert "Every value you entered is right" not in result
     page.fill(f"#{ids['Δw11']}", "")
     page.fill(f"#{ids['Δw41']}", f"{e * y_h1:.6f}")  # η forgotten, in both

@@ -1992,6 +1992,24 @@ def test_a_mistake_that_would_have_shown_at_a_step_given_right_is_not_named():
     assert {m.name for m in report.likely} == {"sign-flipped", "updates-sign-flipped", "subtracted-update"}
 
 
+# A reviewer's: the example with x_2 = 1 and b_1 = -0.3 makes v_1 = 0.1 · 1 + 0.2 · 1 - 0.3, which is 0 (fractions) but
+# 5.6e-17 in floating point; a student's v_1 = 0 was marked "right, but six decimals cannot tell it from 0".
+V1_ZERO_BY_HAND = {**oracle.SHIPPED, "x": [1.0, 1.0], "b_hidden": [-0.3, 0.2, 0.3]}
+
+
+def test_a_step_0_by_hand_is_right_not_undecided():
+    """Its right value is 0 (fractions), so 0 is right, not "cannot tell it from 0"; the premise: its double is not 0.
+    A step whose double is 0 by hand too (Δw12 with x_2 = 0) was never undecided either."""
+    from fractions import Fraction
+
+    ex = V1_ZERO_BY_HAND
+    assert sum(Fraction(repr(w)) * Fraction(repr(x)) for w, x in zip(ex["w_hidden"][0], ex["x"])) \
+        + Fraction(repr(ex["b_hidden"][0])) == 0
+    assert oracle.iteration(ex)["v_hidden"][0] != 0, "the premise: the double keeps a rounding"
+    step = check(ex, {"v1": 0.0}).given[0]
+    assert step.right and not step.undecided, step
+
+
 def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
     """With η = 100 the reviewer's e = -0.000004 leaves δ_1 = f'(v_1) w_41 e about -7·10^-7, which six decimals write
     as -0.000001, half again as large (plain math here): Δw11 = η δ_1 x_1, worked from it, can be off by about its own

@@ -483,6 +483,18 @@ def assert_same_report(report: dict, case: dict, given: dict) -> None:
     assert report["near"] == [m.name for m in want.near], (case, given)
 
 
+def test_check_says_a_step_0_by_hand_is_right_as_homework_check_does(js):
+    """The reviewer's v_1 = 0.1 + 0.2 - 0.3 (tests/package/test_homework.py): 0 is right, not undecided, in JS as in
+    Python."""
+    from tests.package.test_homework import V1_ZERO_BY_HAND
+
+    case = {"net": {k: V1_ZERO_BY_HAND[k] for k in NET_KEYS}, "x": V1_ZERO_BY_HAND["x"],
+            "d": V1_ZERO_BY_HAND["d"], "eta": V1_ZERO_BY_HAND["eta"]}
+    report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, {"v1": 0.0})
+    assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == [("v1", True, False)], report
+    assert_same_report(report, case, {"v1": 0.0})
+
+
 def test_check_equals_homework_check(js):
     """Answers made of a slip's values (some rounded to 6 decimals, some steps left out): JS and Python mark the same
     steps, stop at the same first wrong step and name the same likely mistakes."""
