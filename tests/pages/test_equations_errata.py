@@ -474,6 +474,7 @@ EXPRESSIONS = [
     (r"f'(v_j(n))\,f(v_i(n))", all_of(F_PRIME_1, hidden_output_is_f_of_its_field)),
     (r"1", F_PRIME_1),  # "f'(v_j) is 1"
     (r"f(v_i)(1 - f(v_i))", LOGSIG_SLOPE),  # "and f'(v_i) is f(v_i)(1 - f(v_i))"
+    (r"e^{-v_i}", exp_is_the_power_of_e),  # "an $e$ raised to a power whose exponent is a field, $e^{-v_i}$"
     (r"\exp(-v_i)", exp_is_the_power_of_e),  # "Writing $\exp(-v_i)$ for the power removes the doubt"
     (r"+1", logsig_between_0_and_1),  # the icon's ticks +1, 0, -1: "the logsig's values lie between 0 and 1"
     (r"0", logsig_between_0_and_1),

@@ -49,7 +49,7 @@ LOADER_REFUSALS = {
                                                 "value's by hand"),
     # a reviewer's (the list had missed these two): a key of its own, and a practice example the checks refuse
     "an unknown key": ({"comment": "my example for week 3"}, "has unknown keys ['comment']",
-                       "A key the format does not have is refused too"),
+                       "a key the format does not have (a misspelt `eta` would otherwise be ignored silently)"),
     "a practice example": ({"practice": {**oracle.SHIPPED["practice"],
                                          "w_hidden": [[80.0, -0.2], [-0.3, 0.6], [0.2, 0.5]]}},
                            "practice: hidden neuron 1 is saturated",
