@@ -3,8 +3,9 @@ r"""Exercises whose answer is a number, or an array of numbers: the check, the h
 A classic mistake can give the right answer itself for some numbers (with ``x_1 = 1`` a bias multiplied by its
 "input" ``x_1`` is unchanged): it cannot be told apart, so it is left out of the checks and :meth:`note` says so
 on the page. It can also give the right number in one answer box only (a slip that changes ``y(n+1)`` by less than
-the tolerance): :meth:`box_note` says so under that box. Two mistakes that give the same number share one hint that
-names both slips.
+the tolerance): :meth:`box_note` says so under that box. Mistakes whose values lie within each other's reach (one
+typed number could be within the tolerance of both) share one hint that names each slip; the sharing is transitive
+(A with B and B with C: one hint for the three).
 
 The site's answer boxes judge one entry each in the browser (``docs/javascripts/exercises.js``) with
 :meth:`NumericExercise.box_verdict`'s rule, on the data each form carries (:func:`._render.form_html`);

@@ -69,10 +69,29 @@ def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float,
         off.append(i)
     if not places:
         return None
-    if len(off) + typed_so == right.size:
+    if len(off) + typed_so == right.size and len(set(places)) == 1:
         return message(places)
-    at = show.and_list([str(i[0]) if len(i) == 1 else str(i) for i in off])
-    return message(places, f"the entr{'y' if len(off) == 1 else 'ies'} at {at}", one=len(off) == 1)
+    if len(set(places)) == 1:
+        return message(places, _entries(off), one=len(off) == 1)
+    # several numbers of decimals (a code review: "rounded to two or three decimals" said not which is which): each
+    # group of entries with its own, the most decimals first
+    groups: dict[int, list[tuple[int, ...]]] = {}
+    for i, k in zip(off, places):
+        groups.setdefault(k, []).append(i)
+    said = []
+    for n, (k, group) in enumerate(sorted(groups.items(), reverse=True)):
+        right_ones = "is the right one" if len(group) == 1 else "are the right ones"
+        said.append(f"{_entries(group)} (numpy indices, from 0) {right_ones} rounded to {decimals(k)}" if n == 0
+                    else f"{_entries(group)} to {decimals(k)}")
+    others = ", the others right" if len(off) < right.size else ""
+    return (f"{', '.join(said[:-1])} and {said[-1]}{others}. Give {decimals(show.DECIMALS)}: with fewer, a classic "
+            "slip can round to the same number.")
+
+
+def _entries(indices: Sequence[tuple[int, ...]]) -> str:
+    """``the entry at 2``, ``the entries at (0, 0) and (2, 1)``."""
+    at = show.and_list([str(i[0]) if len(i) == 1 else str(i) for i in indices])
+    return f"the entr{'y' if len(indices) == 1 else 'ies'} at {at}"
 
 
 def also(text: str, hints: Sequence[str]) -> str:

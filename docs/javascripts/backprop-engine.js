@@ -258,21 +258,23 @@
   // value with its value by hand.
 
   var HAND_DIGITS = 80; // a page prints at most 17 significant digits; each step here rounds at the 80th
-  var ONE = { m: 1n, e: 0 };
+  var ONE = { m: 1n, e: 0 }, ZERO = { m: 0n, e: 0 };
 
   function toDigits(a, digits) { // a rounded to `digits` significant digits (half away from zero)
     var extra = (a.m < 0n ? -a.m : a.m).toString().length - digits;
     return extra > 0 ? roundedAt(a, a.e + extra) : a;
   }
-  function hand(a) { return toDigits(a, HAND_DIGITS); }
+  // 0 with any exponent is ZERO: 0 · 10^-(4.3 * 10^14), a product with a tiny factor, would make exactSum build 10^(4.3 *
+  // 10^14) to align it
+  function hand(a) { return a.m === 0n ? ZERO : toDigits(a, HAND_DIGITS); }
   function handSum(a, b) {
     // a term far below the other's last kept digit changes none of them: aligning e^-(10^6) with 1 would need a
     // number of 434,294 digits, and e^-(10^12) more than a BigInt holds
-    if (a.m !== 0n && b.m !== 0n) {
-      var apart = adjusted(a) - adjusted(b);
-      if (apart > HAND_DIGITS + 2) return hand(a);
-      if (-apart > HAND_DIGITS + 2) return hand(b);
-    }
+    if (a.m === 0n) return hand(b);
+    if (b.m === 0n) return hand(a);
+    var apart = adjusted(a) - adjusted(b);
+    if (apart > HAND_DIGITS + 2) return hand(a);
+    if (-apart > HAND_DIGITS + 2) return hand(b);
     return hand(exactSum(a, b));
   }
   function handProduct(a, b) { return hand(exactProduct(a, b)); }
@@ -284,13 +286,14 @@
   function sizeOf(a) { return Number(a.m.toString() + "e" + a.e); } // as a double, to compare
 
   // e^a for a <= 0: (e^(a / 2^s))^(2^s), with a / 2^s (exactly a · 5^s · 10^-s) below 10^-3 and its series to 10^-90;
-  // the s squarings multiply the last digit's error by 2^s (2^21 at a = -2000, 2^53 at -10^13, the largest field six
-  // decimals of the fields' 10^6 give), far from the 17 digits a page prints. A value far below a double's range
-  // stays a value (digitsOff refuses one whose double underflowed to 0); beyond -10^40 it is taken as 0.
+  // the s squarings multiply the last digit's error by 2^s (2^21 at a = -2000, 2^60 at -10^15), far from the 17 digits
+  // a page prints. A value far below a double's range stays a value (digitsOff refuses one whose double underflowed to
+  // 0). Beyond -10^15 (fields of n+1 after a large step reach -10^30) it is taken as 0: e^-(10^15) is 10^-(4.3 * 10^14),
+  // an exponent a double still holds exactly, and aligning such a value with 1 is what handSum skips.
   function expOfNegative(a) {
     var size = sizeOf(a), s = 0;
     if (size === 0) return ONE;
-    if (size < -1e40) return { m: 0n, e: 0 };
+    if (size < -1e15) return ZERO;
     while (Math.abs(size) / Math.pow(2, s) > 1e-3) s++;
     var r = hand({ m: a.m * 5n ** BigInt(s), e: a.e - s }), sum = ONE, term = ONE;
     for (var k = 1; k <= 40 && term.m !== 0n; k++) {
@@ -1197,8 +1200,9 @@
       // static pages refuse such a neuron (backprop._teachable).
       var atV = F_PRIME_OF_V[name](r(vv));
       // a slope at v below a double's range (logsig from v = 745, tanh from |v| = 373), 0 in floating point: by hand
-      var lost = atV === 0 && isFinite(vv) && BY_HAND[name] && BY_HAND[name].fPrimeAtField
-        ? texOfE(tinyText(BY_HAND[name].fPrimeAtField(decimal(String(vv))))) : null;
+      var byHandAtV = atV === 0 && isFinite(vv) && BY_HAND[name] && BY_HAND[name].fPrimeAtField
+        ? BY_HAND[name].fPrimeAtField(decimal(String(vv))) : ZERO;
+      var lost = byHandAtV.m !== 0n ? texOfE(tinyText(byHandAtV)) : null;
       if ((atV > 0 && Math.abs(value - atV) > COARSE * atV) || lost) {
         var one = yv < 0 ? "\u22121" : "1", off = 1 - Math.abs(yv);
         var where = off === 0 ? "exactly " + one : "within }" + fieldText(off)[0] + "\\text{ of " + one;

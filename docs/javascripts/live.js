@@ -229,7 +229,7 @@
         var tiny = c.tooSmall.text ? E.plainText(c.tooSmall.text) + " by hand, 0 in floating point,"
           : E.writtenPlain(c.tooSmall.value);
         return "These numbers are too small to show: " + c.tooSmall.name + " = " + tiny +
-          " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078, where a double keeps fewer digits than the page prints. " +
+          " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 in size, where a double keeps fewer digits than the page prints. " +
           "The steps below still show the last valid input. Try other weights or inputs.";
       }
       return noisyText(c.noisy, d, fresh);

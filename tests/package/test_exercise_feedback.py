@@ -113,6 +113,19 @@ def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     assert message.startswith("Not yet: that is the right answer rounded to four decimals. Give six decimals")
 
 
+def test_entries_rounded_to_different_decimals_are_each_named_with_theirs():
+    """A code review: two entries rounded to three and two decimals were "the right ones rounded to two or three
+    decimals", not saying which is which. Each group is named with its own, the most decimals first."""
+    right = rights(PRACTICE)["hidden-weights"]
+    typed = [list(row) for row in right]
+    typed[0][0], typed[2][1] = round(right[0][0], 3), round(right[2][1], 2)
+    assert typed[0][0] != right[0][0] and typed[2][1] != right[2][1], "the premise: both rounded away"
+    message = ex.catalogue(example_of(PRACTICE))["hidden-weights"].check(typed).message
+    said = ("Not yet: the entry at (0, 0) (numpy indices, from 0) is the right one rounded to three decimals and the "
+            "entry at (2, 1) to two decimals, the others right. Give six decimals")
+    assert message.startswith(said), message
+
+
 def test_every_task_asks_for_six_decimals_from_show_decimals():
     """Exercises 1 to 7, 9 to 11 and 13 write "Give ... six decimals" from backprop.show.DECIMALS, never typed."""
     assert ex.decimals_wanted() == "Give six decimals."

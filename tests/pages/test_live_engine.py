@@ -1347,6 +1347,26 @@ def test_a_value_a_double_holds_as_0_but_is_not_0_by_hand_is_refused(js, case):
                    kept) or {}).get("underflow")
 
 
+def test_fields_far_below_0_after_a_large_step_are_worked_by_hand_without_end(js):
+    """A code review: e^-|v| by hand for any field made the fields of n+1 after a large step (v about -8·10^19, and
+    -1.75·10^30 with every field at 10^6) throw "Maximum BigInt size exceeded" or never return. Beyond -10^15 the
+    value is 0 by hand, and a 0 or a term far below another is added without aligning them; these inputs pass (the old
+    engine's verdict: nothing refused; plain math for the premise)."""
+    zero = {"w_hidden": [[0.0, 0.0]] * 3, "b_hidden": [0.0] * 3, "hidden": "logsig", "output": "purelin"}
+    cases = [({**zero, "w_output": [[1e4] * 3], "b_output": [0.0]}, -1000.0, 1.0),
+             ({**zero, "w_output": [[1e6] * 3], "b_output": [1e6]}, -1e6, 1e6),
+             ({**zero, "hidden": "tansig", "w_output": [[1e6] * 3], "b_output": [1e6]}, -1e6, 1e6)]
+    for net, d, eta in cases:
+        # v_i = 0: y_hi = 1/2, f'(v_i) = 1/4 (logsig) or 0, 1 (tanh); δ_i = f'(v_i) w_4i e; v_i(n+1) = η δ_i (x·x + 1)
+        y_h, slope = (0.5, 0.25) if net["hidden"] == "logsig" else (0.0, 1.0)
+        e = d - (sum(w * y_h for w in net["w_output"][0]) + net["b_output"][0])
+        assert eta * slope * net["w_output"][0][0] * e * (2e12 + 1) < -1e15, "the premise: a field of n+1 below -10^15"
+        got = js("(net, d, eta) => { const E = BackpropEngine, it = E.iteration(net, [1e6, 1e6], d, eta);"
+                 " return [E.subnormal(it), E.digitsOff(it, d, eta), typeof E.substitutions(net, [1e6, 1e6], d, eta,"
+                 " it)]; }", net, d, eta)
+        assert got == [None, None, "object"], (net, got)
+
+
 @pytest.mark.parametrize("case", SLOPES_BELOW_RANGE)
 def test_a_saturated_slope_below_a_doubles_range_is_given_by_hand(js, case):
     """A reviewer: at v = 40 the page writes f'(v_1) = 0 with "(y is exactly 1 in floating point; the slope at v is
