@@ -430,22 +430,25 @@ class NumericExercise:
         return (f"For these numbers, the slip{'' if one else 's'} {names} {'gives' if one else 'give'} "
                 f"{gives} {how}, so this box calls {'it' if one else 'them'} right; {catch}.")
 
-    def roundings(self, box: Box) -> list[tuple[float, str]]:
-        """(value, message after "Not yet: ") for each rounding of box ``box``'s right entry to fewer decimals than
-        the tasks ask for that is no longer right (`_rounded.roundings`); none for a count."""
+    def roundings(self, box: Box) -> list[tuple[float, int, str]]:
+        """(value, k, message after "Not yet: ") for each rounding of box ``box``'s right entry to k decimals, fewer
+        than the tasks ask for, that is no longer right (`_rounded.roundings`, every k); none for a count."""
         if box.whole:
             return []
-        places = _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index))
+        places = _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index),
+                                    every=True)
         hints = self.hints(box)
-        return [(value, _rounded.also(_rounded.message([k]), [h for w, h in hints if entry_text(float(w)) ==
-                                                              entry_text(value)])) for value, k in places]
+        return [(value, k, _rounded.also(_rounded.message([k]), [h for w, h in hints if entry_text(float(w)) ==
+                                                                 entry_text(value)])) for value, k in places]
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
 
         The rule exercises.js applies in the browser: parse as :func:`parse_typed`, right within the tolerance of
-        the box's entry, else the right value rounded to fewer decimals (:meth:`roundings`, equal), else the first of
-        :meth:`hints` (for this box) within the tolerance, else ``otherwise``.
+        the box's entry, else the right value rounded to as many decimals as typed, fewer than the tasks ask for
+        (:meth:`roundings`, equal; in e-notation, to the fewest that give it), else the first of :meth:`hints` (for
+        this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085 is no rounding: it was typed with six
+        decimals, and is the slip of the value at time n.)
         """
         box = self.boxes[n]
         value = parse_typed(typed)
@@ -453,8 +456,9 @@ class NumericExercise:
             return "invalid", INVALID
         if self.close(np.array(value), at=box.index):
             return "right", self.right_message(box)
-        for rounded, words in self.roundings(box):
-            if value == rounded:
+        places = _rounded.typed_decimals(typed)
+        for rounded, k, words in self.roundings(box):
+            if value == rounded and (places == k if places is not None else True):
                 return "wrong", f"Not yet: {words}"
         for wrong, hint in self.hints(box):
             if self.close(np.array(value), wrong, box.index):

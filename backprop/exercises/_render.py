@@ -39,6 +39,7 @@ def _attr(value: str) -> str:
 def _form(exercise: NumericExercise, n: int) -> str:
     box = exercise.boxes[n]
     hints = [{"value": float(value), "hint": hint} for value, hint in exercise.hints(box)]
+    rounded = [{"value": value, "decimals": k, "message": words} for value, k, words in exercise.roundings(box)]
     rtol, atol = exercise.tolerance(box.index)  # the box's own: a new weight's or bias's is measured against its update
     uid = f"bp-{exercise.name}-{n}"
     return (
@@ -46,7 +47,7 @@ def _form(exercise: NumericExercise, n: int) -> str:
         f'data-answer="{float(exercise.right[box.index])!r}" data-rtol="{float(rtol)!r}" '
         f'data-atol="{float(atol)!r}" '
         f'data-hints="{_attr(json.dumps(hints))}" '
-        f'data-rounded="{_attr(json.dumps([{"value": v, "message": m} for v, m in exercise.roundings(box)]))}" '
+        f'data-rounded="{_attr(json.dumps(rounded))}" '
         f'data-right="{_attr(exercise.right_message(box))}" '
         f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}">'
         f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '

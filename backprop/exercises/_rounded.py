@@ -9,6 +9,7 @@ before trying any slip. `wanted` is the sentence each task says it with.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
@@ -40,15 +41,26 @@ def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
     return f"{what}. Give {decimals(show.DECIMALS)}: with fewer, a classic slip can round to the same number."
 
 
-def roundings(right: float, close: Callable[[float], bool]) -> list[tuple[float, int]]:
-    """The right value ``right`` rounded to k = 1, ..., `show.DECIMALS` − 1 decimals, each once with its fewest k, where
-    that is no longer right (``close`` says whether a number is) and not 0 (no digit of the answer left)."""
-    found: dict[float, int] = {}
+def roundings(right: float, close: Callable[[float], bool], every: bool = False) -> list[tuple[float, int]]:
+    """The right value ``right`` rounded to k = 1, ..., `show.DECIMALS` − 1 decimals, where that is no longer right
+    (``close`` says whether a number is) and not 0 (no digit of the answer left): each value once with its fewest k,
+    or with ``every`` each k (0.01 for −0.0101215 at k = 2 and 3: an answer box knows how many decimals were typed)."""
+    found: list[tuple[float, int]] = []
     for k in range(1, show.DECIMALS):
         value = round(float(right), k)
-        if value != 0 and not close(value) and value not in found:
-            found[value] = k
-    return list(found.items())
+        if value != 0 and not close(value) and (every or all(value != v for v, _ in found)):
+            found.append((value, k))
+    return found
+
+
+def typed_decimals(text: str) -> int | None:
+    """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0); None in e-notation (``"8.5e-3"``), which
+    says no number of decimals."""
+    s = str(text).strip()
+    if re.search(r"[eE]", s):
+        return None
+    point = re.search(r"[.,](\d*)\s*$", s)
+    return len(point[1]) if point else 0
 
 
 def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float, tuple[int, ...]], bool],
@@ -98,4 +110,4 @@ def also(text: str, hints: Sequence[str]) -> str:
     """``text`` (a `message`), and the hints of the slips whose value prints as the typed number (a slip can give a
     rounding of the right answer exactly: θ(n) = 0.1 for θ(n + 1) = 0.10003): the number cannot tell which it is."""
     unique = list(dict.fromkeys(hints))
-    return text + "".join(f" It is also what a classic slip gives here: {hint}" for hint in unique)
+    return text + "".join(f" It is also the number a classic slip gives here. {hint}" for hint in unique)

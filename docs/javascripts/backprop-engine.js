@@ -508,6 +508,14 @@
     return row ? { name: row[0], value: row[1] } : null;
   }
 
+  // A step's value by hand in two significant digits ("3.4e-324"), for a message about a value a double holds with
+  // fewer digits (subnormal: the double of y_h1 = 3.4e-324 is 4.9e-324); null where no exact formula applies.
+  function handTiny(it, d, eta, name) {
+    if (!BY_HAND[it.net.hidden] || !BY_HAND[it.net.output]) return null;
+    var value = handIteration(it.net, it.fp.x, d, eta)[name];
+    return value && value.m !== 0n ? tinyText(value) : null;
+  }
+
   // The unit of the last digit a formula writes of a value (formulaText): 10^-6 below 10^7, fewer decimals above, the
   // last of a mantissa (1.234568e+20) or of the two digits of a tiny value (7.3e-15: 10^-16).
   function unitOf(value) {
@@ -1321,7 +1329,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    cancelling: cancelling, subnormal: subnormal, handIteration: handIteration, digitsOff: digitsOff,
+    cancelling: cancelling, subnormal: subnormal, handTiny: handTiny, handIteration: handIteration, digitsOff: digitsOff,
     canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, HAND_DIGITS: HAND_DIGITS, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,

@@ -7,7 +7,7 @@
 //         data-answer="-0.505947..."          right value (a JS number literal)
 //         data-rtol="0.001" data-atol="1e-06"  right when |typed - answer| <= atol + rtol * |answer|
 //         data-hints='[{"value": 0.505947, "hint": "Your sign is flipped: ..."}, ...]'
-//         data-rounded='[{"value": -0.5059, "message": "that is the right answer rounded to ..."}, ...]'
+//         data-rounded='[{"value": -0.5059, "decimals": 4, "message": "that is the right answer rounded to ..."}]'
 //         data-right="Right: -0.505947."       what a right number gets
 //         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
 //         data-invalid="Not a number: ...">   what text that is no number gets
@@ -44,6 +44,14 @@
     return Number(s);
   }
 
+  // How many decimals a typed number has ("0,0850": 4, "3": 0); null in e-notation (_rounded.typed_decimals).
+  function typedDecimals(text) {
+    var s = String(text).trim();
+    if (/e/i.test(s)) return null;
+    var point = /[.,](\d*)\s*$/.exec(s);
+    return point ? point[1].length : 0;
+  }
+
   function close(value, target, rtol, atol) {
     return Math.abs(value - target) <= atol + rtol * Math.abs(target);
   }
@@ -55,9 +63,12 @@
     var rtol = Number(data.rtol);
     var atol = Number(data.atol);
     if (close(value, Number(data.answer), rtol, atol)) return ["right", data.right];
-    var rounded = JSON.parse(data.rounded || "[]");
+    // the right value rounded to as many decimals as typed (any, in e-notation): "0.400000" is no rounding of 0.4085
+    var rounded = JSON.parse(data.rounded || "[]"), places = typedDecimals(typed);
     for (var r = 0; r < rounded.length; r++) {
-      if (value === Number(rounded[r].value)) return ["wrong", "Not yet: " + rounded[r].message];
+      if (value === Number(rounded[r].value) && (places === null || places === rounded[r].decimals)) {
+        return ["wrong", "Not yet: " + rounded[r].message];
+      }
     }
     var hints = JSON.parse(data.hints);
     for (var i = 0; i < hints.length; i++) {

@@ -146,7 +146,10 @@
       var finite = it.rows.every(function (row) { return isFinite(row[1]); });
       if (!finite) return null;
       var tiny = E.subnormal(it); // below a double's smallest normal number: fewer digits than the page prints
-      if (tiny) return { tooSmall: tiny, values: values, net: net, x: x };
+      if (tiny) { // named with its value by hand: the double keeps fewer digits (4.9e-324 for 3.4e-324)
+        var text = E.handTiny(it, values.d, values.eta, tiny.name);
+        return { tooSmall: text ? { name: tiny.name, text: text, kept: true } : tiny, values: values, net: net, x: x };
+      }
       // A printed digit that the value by hand has not: the page does not show it. Where a sum's rounding bound also
       // reaches its digits (cancelling), that says why: terms that cancel, an output at the target, a field 0 by hand
       // kept by tanh. The bound alone refuses nothing: it held 10^12 - 10^12 + 0.1, exact in doubles, for noise.
@@ -226,8 +229,8 @@
           "Try smaller weights or a smaller η.";
       }
       if (c.tooSmall) {
-        var tiny = c.tooSmall.text ? E.plainText(c.tooSmall.text) + " by hand, 0 in floating point,"
-          : E.writtenPlain(c.tooSmall.value);
+        var tiny = !c.tooSmall.text ? E.writtenPlain(c.tooSmall.value)
+          : E.plainText(c.tooSmall.text) + (c.tooSmall.kept ? " by hand" : " by hand, 0 in floating point,");
         return "These numbers are too small to show: " + c.tooSmall.name + " = " + tiny +
           " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 in size, where a double keeps fewer digits than the page prints. " +
           "The steps below still show the last valid input. Try other weights or inputs.";

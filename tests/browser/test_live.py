@@ -407,8 +407,16 @@ def test_a_value_below_the_smallest_normal_double_is_refused(tab):
     numbers = page.evaluate(NUMBERS_JS)
     fill(tab, "b2", "-742")
     status = page.text_content("#bp-live-status")
-    assert status.startswith("These numbers are too small to show: y_h2 = "), status
-    assert "is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078" in status, status
+    # named by hand (mpmath's), not by its double, which keeps fewer digits (a reviewer: 4.9e-324 for 3.4e-324)
+    import mpmath
+
+    with mpmath.workdps(40):
+        v_2 = mpmath.mpf(repr(example_values()["w21"])) + mpmath.mpf(repr(example_values()["w22"])) / 2 - 742
+        mantissa, exponent = mpmath.nstr(1 / (1 + mpmath.exp(-v_2)), 2, min_fixed=1, max_fixed=0).split("e")
+    superscripts = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+    by_hand = f"{float(mantissa):.1f} \u00d7 10\u207b" + "".join(superscripts[int(c)] for c in exponent.lstrip("-"))
+    assert status.startswith(f"These numbers are too small to show: y_h2 = {by_hand} by hand is below 2.2 \u00d7 "
+                             "10\u207b\u00b3\u2070\u2078 in size"), (status, by_hand)
     assert page.get_attribute("#bp-live", "data-state") == "invalid"
     assert page.evaluate(NUMBERS_JS) == numbers
     page.click("#bp-apply")  # a press takes no step, and says why at once (a reviewer heard nothing)

@@ -1289,6 +1289,19 @@ def test_a_value_below_the_smallest_normal_double_is_found(js):
            [0.5, 0.6]], "b_hidden": [0.1, -742.0, 0.3], "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4]}
     found = js("(net) => BackpropEngine.subnormal(BackpropEngine.iteration(net, [1, 0.5], 1, 0.5))", net)
     assert found and found["name"] == "y_h2" and 0 < found["value"] < 2.2250738585072014e-308, found
+    # the refusal names it by hand (a reviewer: w11 = -745 gave the double's 4.9e-324 for 3.4e-324): mpmath's
+    import mpmath
+
+    with mpmath.workdps(40):
+        mantissa, exponent = two_digits(1 / (1 + mpmath.exp(-(mpmath.mpf("0.3") + mpmath.mpf("0.2") - 742))))
+    got = js("(net) => BackpropEngine.handTiny(BackpropEngine.iteration(net, [1, 0.5], 1, 0.5), 1, 0.5, 'y_h2')", net)
+    assert got == f"{mantissa}e{exponent}", (got, mantissa, exponent)
+    with mpmath.workdps(40):
+        mantissa, exponent = two_digits(1 / (1 + mpmath.exp(mpmath.mpf("744.8"))))
+    w11 = {**net, "b_hidden": [0.1, 0.2, 0.3], "w_hidden": [[-745.0, 0.2], [0.3, 0.4], [0.5, 0.6]]}
+    assert js("(net) => { const it = BackpropEngine.iteration(net, [1, 0.5], 1, 0.5);"
+              " return [BackpropEngine.subnormal(it).value, BackpropEngine.handTiny(it, 1, 0.5, 'y_h1')]; }",
+              w11) == [5e-324, f"{mantissa}e{exponent}"] == [5e-324, "3.4e-324"]
     batch = [{"net": examples.NET.to_dict(), "x": examples.X.tolist(), "d": examples.D, "eta": examples.ETA},
              *cases(20, 41)]
     assert js("(cs) => cs.map((c) => BackpropEngine.subnormal(BackpropEngine.iteration(c.net, c.x, c.d, c.eta)))",
