@@ -433,13 +433,19 @@ class NumericExercise:
     def roundings(self, box: Box) -> list[tuple[float, int, str]]:
         """(value, k, message after "Not yet: ") for each rounding of box ``box``'s right entry to k decimals, fewer
         than the tasks ask for, that is no longer right (`_rounded.roundings`, every k); none for a count."""
+        return [(value, k, self._rounding_words(box, value, k)) for value, k in self._roundings(box)]
+
+    def _roundings(self, box: Box) -> list[tuple[float, int]]:
+        """(value, k) of `roundings`, without their messages (which need every hint of the box)."""
         if box.whole:
             return []
-        places = _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index),
-                                    every=True)
-        hints = self.hints(box)
-        return [(value, k, _rounded.also(_rounded.message([k]), [h for w, h in hints if entry_text(float(w)) ==
-                                                                 entry_text(value)])) for value, k in places]
+        return _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index),
+                                  every=True)
+
+    def _rounding_words(self, box: Box, value: float, k: int) -> str:
+        """What box ``box`` says after "Not yet: " to its right entry rounded to ``k`` decimals, ``value``."""
+        alike = [hint for wrong, hint in self.hints(box) if entry_text(float(wrong)) == entry_text(value)]
+        return _rounded.also(_rounded.message([k]), alike)
 
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
@@ -457,9 +463,9 @@ class NumericExercise:
         if self.close(np.array(value), at=box.index):
             return "right", self.right_message(box)
         places = _rounded.typed_decimals(typed)
-        for rounded, k, words in self.roundings(box):
+        for rounded, k in self._roundings(box):
             if value == rounded and (places == k if places is not None else True):
-                return "wrong", f"Not yet: {words}"
+                return "wrong", f"Not yet: {self._rounding_words(box, rounded, k)}"
         for wrong, hint in self.hints(box):
             if self.close(np.array(value), wrong, box.index):
                 return "wrong", f"Not yet. {hint}"
