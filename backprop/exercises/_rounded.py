@@ -38,7 +38,12 @@ def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
     to = f"{' or '.join([', '.join(ks[:-1]), ks[-1]] if len(ks) > 1 else ks)} decimal{'' if ks == ['one'] else 's'}"
     what = (f"{where} (numpy indices, from 0) {'is the right one' if one else 'are the right ones'} rounded to {to}, "
             "the others right" if where else f"that is the right answer rounded to {to}")
-    return f"{what}. Give {decimals(show.DECIMALS)}: with fewer, a classic slip can round to the same number."
+    return f"{what}. {_give_six()}"
+
+
+def _give_six() -> str:
+    """What every rounding's message ends with: give `show.DECIMALS` decimals, and why."""
+    return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip can round to the same number."
 
 
 def roundings(right: float, close: Callable[[float], bool], every: bool = False) -> list[tuple[float, int]]:
@@ -96,8 +101,7 @@ def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float,
         said.append(f"{_entries(group)} (numpy indices, from 0) {right_ones} rounded to {decimals(k)}" if n == 0
                     else f"{_entries(group)} to {decimals(k)}")
     others = ", the others right" if len(off) < right.size else ""
-    return (f"{', '.join(said[:-1])} and {said[-1]}{others}. Give {decimals(show.DECIMALS)}: with fewer, a classic "
-            "slip can round to the same number.")
+    return f"{', '.join(said[:-1])} and {said[-1]}{others}. {_give_six()}"
 
 
 def _entries(indices: Sequence[tuple[int, ...]]) -> str:
