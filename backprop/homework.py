@@ -75,7 +75,7 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -364,10 +364,13 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
     carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
-    zero = _zero_by_hand(net, x, d, eta)
-    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name],
-                       zero.get(f"Δ{name.removesuffix('(n+1)')}" if _is_new_parameter(name) else name, False))
+    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name])
                   for name, value in expected.items())
+    if any(s.given is not None and s.undecided for s in steps):  # only then the iteration by hand can tell
+        zero = _zero_by_hand(net, x, d, eta)
+        steps = tuple(replace(s, nothing_by_hand=zero.get(f"Δ{s.name.removesuffix('(n+1)')}"
+                                                          if _is_new_parameter(s.name) else s.name, False))
+                      for s in steps)
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: list[Mistake] = []
     near: list[Mistake] = []
