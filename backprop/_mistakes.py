@@ -300,6 +300,19 @@ def cost_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> T
     return iteration(net, x, d, eta, cost=lambda e: np.sum(e**2))
 
 
+@_mistake("derivative-without-half", lambda n: f"Your updates are twice the right ones: the cost is E = {n.cost}, "
+                                               f"and its ½ makes ∂E/∂{n.at('e')} = {n.at('e')}; the derivative of "
+                                               f"the square alone is twice that.")
+def derivative_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The rules derived from the cost without its $\tfrac12$, $\partial E/\partial e_j = 2 e_j$: so
+    $\delta_j = 2 e_j\, f'(v_j)$ and every update is twice the right one ($\Delta w_{4i} = 2\eta\, e\, y_{hi}$ for
+    the slides). The rows $e$ and $E$ themselves are right.
+
+    With a learning rate of 0.5 its updates are those of ``no-eta``, and both are named.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, e=2.0 * f.e))
+
+
 def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
     r"""The forward pass with $v_i = \sum_k w_{ik} x_k$: the hidden biases left out (everything else right)."""
     # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)

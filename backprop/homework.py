@@ -93,7 +93,8 @@ from ._mistakes import (
     Mistake, Notation, NotApplicable,
     sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v,
     OTHER_DERIVATIVE, wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, rule3_no_x,
-    cost_for_error, cost_without_half, no_hidden_bias, sigmoid_output, subtracted_update, delta_as_new_value,
+    cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, sigmoid_output, subtracted_update,
+    delta_as_new_value,
     MISTAKES, mistake, hint,
 )
 # isort: on
@@ -126,6 +127,7 @@ __all__ = [
     "cost_without_half",
     "delta_as_new_value",
     "derivative_of_v",
+    "derivative_without_half",
     "hint",
     "iteration",
     "mistake",

@@ -107,5 +107,5 @@ DOUBLED = "the ½ of E left out (every update doubled)"
 
 def doubled(net: Network, value: ArrayLike) -> Mistake:
     """The ½ of E = ½ e² left out, so ∂E/∂e = 2e: ``value``, the slip's answer (each update twice the right one, or
-    what doubled updates give), with the homework catalogue's hint for the slip (``cost-without-half``), as it is."""
-    return Mistake(value, homework.hint("cost-without-half", net), DOUBLED)
+    what doubled updates give), with the homework catalogue's hint for the slip, ``derivative-without-half``."""
+    return Mistake(value, homework.hint("derivative-without-half", net), DOUBLED)

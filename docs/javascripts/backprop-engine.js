@@ -1050,6 +1050,8 @@
       return set(f, { e: f.e.map(function () { return E; }) });
     } }),
     "cost-without-half": withSlip({ cost: function (e) { return e.reduce(function (s, ej) { return s + ej * ej; }, 0); } }),
+    // ∂E/∂e_j taken as 2 e_j (the ½ of E left out of the rules): every Δ doubled; e and E right
+    "derivative-without-half": withSlip({ slip: function (f) { return set(f, { e: f.e.map(function (e) { return 2 * e; }) }); } }),
     "no-hidden-bias": withSlip({ forwardPass: function (net, x) {
       return forward(set(net, { b_hidden: net.b_hidden.map(function () { return 0; }) }), x);
     } }),

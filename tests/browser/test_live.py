@@ -863,6 +863,22 @@ def test_homework_names_a_cost_without_its_half(tab):
         "#bp-hw-result")
 
 
+def test_homework_names_updates_doubled_by_a_derivative_without_the_half(tab):
+    """Δw41 twice the right one (plain math: the oracle's Δw41, doubled), the slip of a student who differentiates e²
+    without the ½ of E: named with its hint, which the page had not (it named only forgetting η, the same value where
+    η = 0.5). With another η only the doubling gives it."""
+    visit(tab)
+    index = list(homework.names()).index("Δw41")
+    for eta in (0.5, 0.3):
+        fill(tab, "eta", str(eta))
+        right = oracle.trace_values(oracle.iteration(oracle_example(example_values() | {"eta": eta})))
+        tab.page.fill(f"#bp-hw-{index}", repr(2 * right["Δw41"]))
+        tab.page.click("#bp-hw-check")
+        want = ["no-eta", "derivative-without-half"] if eta == 0.5 else ["derivative-without-half"]
+        assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == want, eta
+        assert "Your updates are twice the right ones: the cost is E = ½e², and its ½ makes ∂E/∂e = e" in \
+            tab.page.text_content("#bp-hw-result"), eta
+
 def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives
     (tests/package/test_homework.py works it out in plain math; the right value is -0.000002): the check cannot tell it

@@ -22,7 +22,7 @@ from tests.support.exercise_weights import gradient_weight
 
 PRACTICE = oracle.SHIPPED["practice"]  # its w_41 = 0.5: leaving out w_41 doubles neuron 1's updates
 WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-HALF = "with the ½"  # the homework catalogue's words for the cost without its ½ (cost-without-half)
+HALF = "twice the right ones"  # the homework catalogue's words for doubled updates (derivative-without-half)
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "exercises"
 
 

@@ -714,7 +714,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("forgetting η", "learning rate η", lambda w: [w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
         ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
         ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
-        (DOUBLED, "with the ½", lambda w: [2 * v for v in w["it"]["dw_output"][0]]),  # ∂E/∂e = 2e
+        (DOUBLED, "twice the right ones", lambda w: [2 * v for v in w["it"]["dw_output"][0]]),  # ∂E/∂e = 2e
     ],
     "output-bias": [
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
@@ -722,7 +722,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the cost E in place of the error e", "not the cost", lambda w: w["eta"] * w["it"]["E"]),
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
          lambda w: w["eta"] * w["it"]["e"] * sum(w["it"]["y_hidden"])),
-        (DOUBLED, "with the ½", lambda w: 2 * w["it"]["db_output"][0]),
+        (DOUBLED, "twice the right ones", lambda w: 2 * w["it"]["db_output"][0]),
     ],
     "hidden-weights": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -733,7 +733,7 @@ SLIPS: dict[str, list[tuple]] = {
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
         ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it"]["dw_hidden"]]),
-        (DOUBLED, "with the ½", lambda w: [[2 * v for v in row] for row in w["it"]["dw_hidden"]]),
+        (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it"]["dw_hidden"]]),
     ],
     "hidden-biases": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -750,7 +750,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
          lambda w: [row[1] for row in w["it"]["dw_hidden"]]),
         ("forgetting η", "learning rate η", lambda w: [v / w["eta"] for v in w["it"]["db_hidden"]]),
-        (DOUBLED, "with the ½", lambda w: [2 * v for v in w["it"]["db_hidden"]]),
+        (DOUBLED, "twice the right ones", lambda w: [2 * v for v in w["it"]["db_hidden"]]),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
@@ -762,7 +762,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the flipped sign", "Your sign is flipped", _flipped),
         ("no update (the values of time n)", "before the step",  # the weights of time n, and y(n)
          lambda w: [w["w4"][0], _at_oi(w, w["p"]["w_hidden"]), w["it"]["y"]]),
-        (DOUBLED, "with the ½", _doubled_step),  # every update doubled: the step of 2η
+        (DOUBLED, "twice the right ones", _doubled_step),  # every update doubled: the step of 2η
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
@@ -774,7 +774,7 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
-        (DOUBLED, "with the ½", lambda w: [[2 * v for v in row] for row in w["it_q"]["dw_hidden"]]),
+        (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it_q"]["dw_hidden"]]),
     ],
     "two-outputs": [
         (lambda w: f"leaving out output {w['out'] + 1}", lambda w: f"Only output {w['out']} is in your sum",
@@ -785,7 +785,7 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
         ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
-        (DOUBLED, "with the ½",
+        (DOUBLED, "twice the right ones",
          lambda w: _two_outputs(w, lambda i: 2 * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)))),
     ],
     "gradient-check": [

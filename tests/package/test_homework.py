@@ -33,11 +33,14 @@ ACTIVATIONS = ("logsig", "tansig", "purelin")
 EXAMPLE_FILES = oracle.all_example_files()
 EX = oracle.load_example()
 
+#: The slips whose hints write the cost E = ½ Σ e_j² and its derivative ∂E/∂e_j = e_j.
+HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
+
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
              "derivative-of-v", "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y",
-             "rule1-uses-v", "rule3-no-x", "cost-for-error", "cost-without-half", "no-hidden-bias", "sigmoid-output",
-             "subtracted-update", "delta-as-new-value")
+             "rule1-uses-v", "rule3-no-x", "cost-for-error", "cost-without-half", "derivative-without-half",
+             "no-hidden-bias", "sigmoid-output", "subtracted-update", "delta-as-new-value")
 
 
 # --- the slips in plain math ---------------------------------------------------------------------------------
@@ -159,6 +162,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "cost-without-half":  # E = Σ e_j², at n and at n+1; the rules right
         return rows(ex, fp, right, new_values(ex, right, plus), half=1.0)
+    if name == "derivative-without-half":  # ∂(Σ e_j²)/∂e_j = 2 e_j in the rules; e and E right
+        deltas = rules(ex, fp, err=[2 * (dj - yj) for dj, yj in zip(targets(ex), fp["y_output"])])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "no-hidden-bias":  # v_i without b_i, at n and at n+1; the rules right for that pass
         def no_bias(net: dict, x: list[float]) -> dict:
             return oracle.forward({**net, "b_hidden": [0.0] * len(net["b_hidden"])}, x)
@@ -265,6 +271,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
+             "derivative-without-half": "Δw41",
              "sigmoid-output": "y",
              "subtracted-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
@@ -409,15 +416,16 @@ def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
 
 def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
     """Rule 3 without x_k (the reference network's switch) on the site's sample x = (1, 0.5), η = 0.5: Δw_i1 is right
-    (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η). Given alone, Δw12 is named
-    as both; given after a right Δw11, only the dropped x_k, since forgetting η would have doubled Δw11 too (a slip
-    that would have shown at a step the student got right is not theirs). With another sample the slip alone."""
+    (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η), and what doubling every update
+    gives (2η δ_i x_2 with x_2 = η = 0.5). Given alone, Δw12 is named as all three; given after a right Δw11, only the
+    dropped x_k, since the other two would have changed Δw11 too (a slip that would have shown at a step the student
+    got right is not theirs). With another sample the slip alone."""
     ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
     p, x, d, eta = reference_net.network_of(ex)
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
     report = check(ex, {"Δw12": dropped[0][1]})
     assert report.first_wrong.name == "Δw12"
-    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x"]
+    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x", "derivative-without-half"]
     report = check(ex, {f"Δw{i + 1}{k + 1}": dropped[i][k] for i in range(3) for k in range(2)})
     assert report.given[0].name == "Δw11" and report.given[0].right
     assert report.first_wrong.name == "Δw12"
@@ -1093,6 +1101,10 @@ DOCSTRING_EQUATIONS = [
                 **dbi(q, lambda i: q["eta"] * q["E"] * q["w_4"][i] * q["fp_hidden"][i])}),
     (homework.cost_without_half, r"$E(n) = \sum_j e_j^2$", "tansig", homework.cost_without_half,
      lambda q: {"E": q["e"] ** 2}),
+    (homework.derivative_without_half, r"$\delta_j = 2 e_j\, f'(v_j)$ and every update is twice the right one",
+     "tansig", homework.derivative_without_half, lambda q: all_deltas(q, lambda right: 2 * right)),
+    (homework.derivative_without_half, r"$\Delta w_{4i} = 2\eta\, e\, y_{hi}$", "logsig",
+     homework.derivative_without_half, lambda q: dw4(q, lambda i: 2 * q["eta"] * q["e"] * q["y_hidden"][i])),
     (homework.no_hidden_bias, r"$v_i = \sum_k w_{ik} x_k$", "logsig", homework.no_hidden_bias,
      lambda q: {f"v{i + 1}": sum(q["w_ik"][i][k] * q["x"][k] for k in q["K"]) for i in q["I"]}),
     (homework.sigmoid_output, r"$y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides' logsig hidden layer", "logsig",
@@ -1253,7 +1265,9 @@ HINT_FORMULAS = [
      lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
     (("cost-without-half",), "The cost is E = ½e²", "logsig",
      lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
-    (("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", lambda s: S_E,
+    (("derivative-without-half",), "the cost is E = ½e²", "logsig",
+     lambda q: {"E": 0.5 * q["rows"]["e"] ** 2}, reference_cost),
+    (HALF_SLIPS, "∂E/∂e = e", "sympy", lambda s: S_E,
      lambda s: sp.diff(S_E**2 / 2, S_E)),
     (("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "logsig",
      lambda q: {f"v{i + 1}": q["w_ik"][i][0] * q["x"][0] + q["w_ik"][i][1] * q["x"][1] + q["b_i"][i] for i in q["I"]},
@@ -1617,9 +1631,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_5) = y_5(1 − y_5)", "numeric",
      *output_derivative(5, lambda y: y * (1 - y))),
     ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
-    ("3-4-2 logsig output", ("cost-for-error", "cost-without-half"), "E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
+    ("3-4-2 logsig output", HALF_SLIPS, "E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
      shape_cost),
-    ("3-4-2 logsig output", ("cost-for-error", "cost-without-half"), "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),
+    ("3-4-2 logsig output", HALF_SLIPS, "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),
     ("3-4-2 logsig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + w_i3 x_3 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1, 2, 3)), field_rows),
     ("3-4-2 logsig output", ("sigmoid-output",), "here it is logsig, y_j = 1/(1 + e^(−v_j))", "numeric",
@@ -1631,9 +1645,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
      "e.g. Δw_3i = +η e y_hi", "numeric",  # linear output: f'(v_3) = 1
      lambda q: {f"Δw3{i}": q["eta"] * errors(q)["e"] * q["rows"][f"y_h{i}"] for i in q["H"]}, gradient_rows("Δw3")),
     ("1-2-1 tanh hidden", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
-    ("1-2-1 tanh hidden", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+    ("1-2-1 tanh hidden", HALF_SLIPS, "E = ½e²", "numeric", half_sum_of_squares,
      shape_cost),
-    ("1-2-1 tanh hidden", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("1-2-1 tanh hidden", HALF_SLIPS, "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("1-2-1 tanh hidden", ("no-hidden-bias",), "v_i = w_i1 x_1 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1)), field_rows),
     ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no sigmoid", "numeric",
@@ -1646,9 +1660,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_4) = 1 − y²", "numeric",
      *output_derivative(4, lambda y: 1 - y * y)),
     ("2-3-1 tansig output", ("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy", *bias_slope(3)),
-    ("2-3-1 tansig output", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+    ("2-3-1 tansig output", HALF_SLIPS, "E = ½e²", "numeric", half_sum_of_squares,
      shape_cost),
-    ("2-3-1 tansig output", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("2-3-1 tansig output", HALF_SLIPS, "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("2-3-1 tansig output", ("no-hidden-bias",), "v_i = w_i1 x_1 + w_i2 x_2 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1, 2)), field_rows),
     ("2-3-1 tansig output", ("sigmoid-output",), "here it is tansig, y = tanh(v_4)", "numeric",
@@ -1661,9 +1675,9 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_3) = y(1 − y)", "numeric",
      *output_derivative(3, lambda y: y * (1 - y))),
     ("4-2-1 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
-    ("4-2-1 logsig output", ("cost-for-error", "cost-without-half"), "E = ½e²", "numeric", half_sum_of_squares,
+    ("4-2-1 logsig output", HALF_SLIPS, "E = ½e²", "numeric", half_sum_of_squares,
      shape_cost),
-    ("4-2-1 logsig output", ("cost-for-error", "cost-without-half"), "∂E/∂e = e", "sympy", *error_slopes(1)),
+    ("4-2-1 logsig output", HALF_SLIPS, "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("4-2-1 logsig output", ("no-hidden-bias",), "v_i = Σ_k w_ik x_k + b_i", "numeric",
      lambda q: hidden_fields(q, lambda q, i: [w * xk for w, xk in zip(q["ex"]["w_hidden"][i - 1], q["x"])]),
      field_rows),

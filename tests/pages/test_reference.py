@@ -299,6 +299,9 @@ NOT_FACTS = {
         "why the slip is invisible for purelin (f(v) = v, checked in backprop.activations)",
     ("backprop.homework.cost_for_error", r"E(n) = \tfrac12 \sum_j e_j^2"):
         "names the quantity the slip uses; the definition of E, checked as backprop.rules.cost's",
+    ("backprop.homework.derivative_without_half", r"\partial E/\partial e_j = 2 e_j"):
+        "the slip itself, the derivative of the cost without its 1/2 as the student takes it (its delta_j, checked in "
+        "test_homework)",
     ("backprop.homework.no_hidden_bias", r"b_i(n+1) = b_i(n) + \Delta b_i"):
         "the right update the slip leaves in place, theta(n+1) = theta(n) + Delta theta(n), checked in backprop.train",
     ("backprop.homework.sigmoid_output", "y = v_4"): "the slides' linear output, the definition the slip replaces",
