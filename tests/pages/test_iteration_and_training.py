@@ -725,8 +725,9 @@ def test_iteration_page_shows_exactly_the_checked_display_equations():
     rules = r"\begin{aligned} " + r"\\ ".join(norm_tex(tex) for tex, _ in FOUR_RULES) + r" \end{aligned}"
     displays = markdown_displays(PAGE)
     assert [norm_tex(d) for d in displays[:1]] == [norm_tex(rules)]
-    assert len(displays) == 3 and norm_tex(displays[1]) == norm_tex(FIRST_ORDER)
+    assert len(displays) == 4 and norm_tex(displays[1]) == norm_tex(FIRST_ORDER)
     assert all(norm_tex(line) in displays[2] for line in MATRIX_FORM)
+    assert norm_tex(displays[3]) == norm_tex(BATCH)
     assert markdown_says(PAGE, ITERATION_FACTS[0])
 
 
@@ -754,6 +755,91 @@ def test_a_symmetric_start_stays_symmetric_and_ends_higher():
             f"biases and the output weights. The last epoch's mean cost is {s6(means[-1])}, against "
             f"{s6(random_means[-1])} from the random start above.") in prose(PAGE)
 
+
+# Online or batch (a TA: the page trained online without saying what else there is)
+BATCH = (r"\Delta\theta = \frac{1}{N} \sum_{s=1}^{N} \Delta\theta_s "
+         r"= -\eta\, \frac{\partial}{\partial \theta} \Big(\frac{1}{N} \sum_{s=1}^{N} E_s\Big),")
+
+
+def _batch_updates(p: dict, Xs, Ds, eta: float) -> dict:
+    """The batch step in plain Python: the mean of every sample's four updates, all at the weights ``p``."""
+    each = [updates(p, [float(v) for v in x], [float(d)], eta) for x, d in zip(Xs, Ds)]
+    return {name: np.mean([u[name] for u in each], axis=0).tolist() for name in ("w_output", "b_output", "w_hidden",
+                                                                              "b_hidden")}
+
+
+def test_the_batch_step_is_minus_eta_times_the_gradient_of_the_mean_cost():
+    """The note's display: the mean of the rules' updates over N samples is -η times the slope of the mean cost,
+    taken by central differences of the plain-Python mean cost itself (not sample by sample)."""
+    Xs, Ds = examples.regression_data(5, seed=3)
+    p, eta, h = Network.random(2, 3, 1, seed=1).to_dict(), 0.2, 1e-6
+    stepped = flat(_batch_updates(p, Xs, Ds, eta))
+    slopes = []
+    for name in ("w_output", "b_output", "w_hidden", "b_hidden"):  # reference_net.flat's order
+        for index in np.ndindex(np.shape(p[name])):
+            moved = []
+            for sign in (1, -1):
+                q = copy.deepcopy(p)
+                row = q[name] if len(index) == 1 else q[name][index[0]]
+                row[index[-1]] += sign * h
+                moved.append(_mean_cost(q, Xs, Ds))
+            slopes.append((moved[0] - moved[1]) / (2 * h))
+    assert stepped == pytest.approx([-eta * g for g in slopes], rel=1e-6, abs=1e-10)
+    one = flat(updates(p, [float(v) for v in Xs[0]], [float(Ds[0])], eta))
+    assert stepped != pytest.approx(one, rel=1e-3), "the premise: the mean is not one sample's update"
+
+
+def test_the_online_or_batch_note_is_a_plain_python_rerun():
+    """The table and the sentence under it: ten epochs online (one step per sample, in the order given) and ten batch
+    steps, from the run's random start, in plain Python; which is ahead and whether every batch step lowered the mean
+    cost, from those numbers."""
+    Xs, Ds = examples.regression_data(200, seed=0)
+    start = Network.random(2, 3, 1, seed=1).to_dict()
+    online, batch = start, start
+    online_costs, batch_costs = [_mean_cost(start, Xs, Ds)], [_mean_cost(start, Xs, Ds)]
+    for _ in range(10):
+        for x, d in zip(Xs, Ds):
+            online = apply(online, updates(online, [float(v) for v in x], [float(d)], 0.2))
+        batch = apply(batch, _batch_updates(batch, Xs, Ds, 0.2))
+        online_costs.append(_mean_cost(online, Xs, Ds))
+        batch_costs.append(_mean_cost(batch, Xs, Ds))
+    text = page_text(PAGE)
+    for row, at in [("at the start", 0), ("after 1 epoch", 1), ("after 10 epochs", 10)]:
+        assert f"| {row} | {s6(online_costs[at])} | {s6(batch_costs[at])} |" in text, row
+    ahead = "online training is ahead" if online_costs[-1] < batch_costs[-1] else "batch training is ahead"
+    falls = all(b < a for a, b in itertools.pairwise(batch_costs))
+    assert (f"After 10 epochs {ahead}: online took 2,000 steps, each along one sample's gradient; batch took 10, each "
+            f"along the gradient of the mean cost itself{', and each of them lowered it' if falls else ''}.") in text
+    assert online_costs[-1] != batch_costs[-1]
+
+
+def test_a_batch_as_large_as_the_data_set_is_sklearns_batch_step():
+    """The note says a scikit-learn MLPRegressor with a batch as large as the data set takes the batch step (its
+    batch_size=1, online training, is test_reference_sklearn's): one partial_fit on 200 samples, against plain
+    Python."""
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPRegressor
+
+    assert ("`MLPRegressor(solver=\"sgd\")` takes the mean over `batch_size` samples, so `batch_size=1` is online "
+            "training as here, and a batch as large as the data set is the step above") in prose(PAGE)
+    Xs, Ds = examples.regression_data(200, seed=0)
+    net = Network.random(2, 3, 1, seed=1)
+    mlp = MLPRegressor(hidden_layer_sizes=(3,), activation="logistic", solver="sgd", batch_size=len(Xs),
+                       momentum=0.0, alpha=0.0, learning_rate_init=0.2, shuffle=False, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        mlp.partial_fit(np.zeros((len(Xs), 2)), np.zeros(len(Xs)))  # sizes the layers; the weights are replaced next
+        mlp.coefs_ = [net.w_hidden.T.copy(), net.w_output.T.copy()]
+        mlp.intercepts_ = [net.b_hidden.copy(), net.b_output.copy()]
+        mlp.partial_fit(Xs, Ds)
+    want = apply(net.to_dict(), _batch_updates(net.to_dict(), Xs, Ds, 0.2))
+    got = {"w_hidden": mlp.coefs_[0].T, "b_hidden": mlp.intercepts_[0], "w_output": mlp.coefs_[1].T,
+           "b_output": mlp.intercepts_[1]}
+    for name, value in got.items():
+        np.testing.assert_allclose(value, want[name], rtol=0, atol=1e-12, err_msg=name)
+    assert not np.allclose(got["w_output"], net.w_output, atol=1e-6), "the premise: a real step"
 
 def written(value: float) -> str:
     """A number of the first-order table as the page writes it: six decimals, two significant digits below 10^-5 (in
