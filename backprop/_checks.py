@@ -70,13 +70,37 @@ def _numeric(name: str, value: object) -> Array:
         raise TypeError(f"{name} must be numeric, {'found' if index else 'got'} {describe(entry, where)}")
     try:
         return np.array(value, dtype=float)
-    except (TypeError, ValueError) as exc:  # a ragged nesting, a complex number
+    except (TypeError, ValueError) as exc:  # every entry a number: rows of different lengths
+        ragged = _ragged(value)
+        if ragged is not None:
+            raise ValueError(f"{name} is ragged, not an array: {ragged}") from None
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
     except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
         index, entry = _first(value, _beyond_double) or ((), value)
         where = f" at index {index}" if index else ""
         raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
                          f"double's range ({DOUBLE_RANGE})") from None
+
+
+def _ragged(value: object, index: tuple[int, ...] = ()) -> str | None:
+    """Where nested lists or tuples of numbers stop being an array, for a message: ``the entry at index (0,) has 2
+    entries, the one at index (1,) has 1``; None when they are one."""
+    if not isinstance(value, list | tuple):
+        return None
+
+    def size(entry: object) -> str:
+        if isinstance(entry, list | tuple | np.ndarray):
+            return f"has {len(entry)} entr{'y' if len(entry) == 1 else 'ies'}"
+        return "is a number"
+    sizes = [size(entry) for entry in value]
+    for k, entry_size in enumerate(sizes[1:], start=1):
+        if entry_size != sizes[0]:
+            return f"the entry at index {(*index, 0)} {sizes[0]}, the one at index {(*index, k)} {entry_size}"
+    for k, entry in enumerate(value):
+        found = _ragged(list(entry) if isinstance(entry, np.ndarray) else entry, (*index, k))
+        if found is not None:
+            return found
+    return None
 
 
 def _is_number(value: object) -> bool:
@@ -175,17 +199,25 @@ def network_has(n: int, what: str) -> str:
     return f"the network has {n} {what}{'s' if n != 1 else ''}"
 
 
+def ndim_of(name: str, value: object) -> int:
+    """The number of dimensions of ``value`` (`as_array` checks its shape next); a value that is no array of numbers
+    is refused as `as_array` refuses it (numpy's own ``np.ndim`` raises its text for ragged rows)."""
+    return _numeric(name, value).ndim
+
+
 def as_input(x: object, n_in: int, name: str = "x") -> Array:
     """One input: a vector of length ``n_in``; a wrong shape's message says the network's number of inputs."""
-    return as_array(name, x, 1, (n_in,), because=network_has(n_in, "input"))
+    return as_array(name, x, 1, (n_in,), because=network_has(n_in, "input"),
+                    accepted=f"1-D, one number per input ({network_has(n_in, 'input')})")
 
 
 def as_target(d: object, n_out: int, name: str = "d") -> Array:
     """The desired output: a scalar when ``n_out == 1``, else a vector of length ``n_out``; a wrong shape's message
     says the network's number of outputs."""
-    if n_out == 1 and np.ndim(d) == 0:  # checked as the scalar given (its message has no index), then a vector
+    if n_out == 1 and ndim_of(name, d) == 0:  # checked as the scalar given (its message has no index), then a vector
         return as_array(name, d, 0).reshape(1)
-    return as_array(name, d, 1, (n_out,), because=network_has(n_out, "output"))
+    return as_array(name, d, 1, (n_out,), because=network_has(n_out, "output"),
+                    accepted=f"1-D, one number per output ({network_has(n_out, 'output')})")
 
 
 def check_seed(seed: object, name: str = "seed") -> int | None:

@@ -65,8 +65,14 @@ def elementwise(formula: Formula, label: str | None = None) -> Callable[[ArrayLi
         return np.array(list(map(formula, v.ravel().tolist())), dtype=float).reshape(v.shape)
 
     @functools.wraps(formula)
-    def on_arrays(v: ArrayLike) -> Array:
+    def on_arrays(v: ArrayLike, /) -> Array:
         return unchecked(as_numbers(f"{name}: {argument}", v, finite=False))
+
+    # help() shows the array form's signature, not the formula's (v: float) -> float that functools.wraps copies
+    parameter = argument if argument in ("v", "y") else "v"
+    on_arrays.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(parameter, inspect.Parameter.POSITIONAL_ONLY, annotation="ArrayLike")],
+        return_annotation="Array")
 
     on_arrays.formula = formula  # type: ignore[attr-defined]
     on_arrays.unchecked = unchecked  # type: ignore[attr-defined]
@@ -77,7 +83,7 @@ def elementwise(formula: Formula, label: str | None = None) -> Callable[[ArrayLi
 def logsig(v: float) -> float:
     r"""Logistic sigmoid $f(v) = \dfrac{1}{1 + e^{-v}}$, elementwise.
 
-    Numerically stable: ``logsig(-1000.0)`` is ``0.0`` and ``logsig(1000.0)`` is ``1.0``,
+    Numerically stable: ``logsig(-1000.0)`` is 0 and ``logsig(1000.0)`` is 1 (each a 0-d array, as for any number),
     with no overflow (``exp`` only ever sees $-|v|$).
     """
     if v >= 0.0:

@@ -31,6 +31,7 @@ from ._checks import (
     check_bool,
     check_eta,
     check_seed,
+    ndim_of,
     network_has,
     require_finite,
 )
@@ -141,7 +142,7 @@ def train(
     """
     net = checked_network(net)
     X = as_array("X", X, 2, (None, net.n_in), because=network_has(net.n_in, "input"), accepted=_x_accepted(net))
-    if np.ndim(D) == 1 and net.n_out == 1:
+    if ndim_of("D", D) == 1 and net.n_out == 1:
         D = as_array("D", D, 1, (X.shape[0],), because=_rows(X))[:, None]
     else:
         D = as_array("D", D, 2, (X.shape[0], net.n_out), because=_rows(X), accepted=(

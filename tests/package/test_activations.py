@@ -191,12 +191,21 @@ def test_inputs_not_modified_and_not_shared(name):
     np.testing.assert_array_equal(v, kept)
 
 
+@pytest.mark.parametrize("name", list(ACTIVATIONS))
+def test_help_shows_the_array_forms_signature(name):
+    """A code review: help(logsig) showed logsig(v: float) -> float, the scalar formula's signature functools.wraps
+    copies, for a function that takes and returns arrays."""
+    act = ACTIVATIONS[name]
+    for fn, argument in ((act.f, "v"), (act.derivative, "v"), (act.derivative_from_output, "y")):
+        assert str(inspect.signature(fn)) == f"({argument}: 'ArrayLike', /) -> 'Array'", fn.__name__
+
 BAD_ARGUMENTS = [
     (None, TypeError, r"v must be numeric, got None$"),
     ("0.3", TypeError, r"v must be numeric, got text '0\.3' \(write the number without quotes\)$"),
     (True, TypeError, r"v must be numeric, got the boolean True$"),
     (np.array([1 + 2j]), TypeError, r"v must be numeric, found complex128 .* at index \(0,\)$"),
-    ([[0.1], [0.2, 0.3]], TypeError, r"v must be numeric, got list: "),
+    ([[0.1], [0.2, 0.3]], ValueError, r"v is ragged, not an array: the entry at index \(0,\) has 1 entry, the one at "
+                                      r"index \(1,\) has 2 entries$"),
     (10**400, ValueError, r"v must be finite, got an integer of 401 digits, beyond a double's range"),
     ([0.3, math.nan], ValueError, r"v must be a number, found nan at index \(1,\)$"),
 ]
@@ -212,7 +221,7 @@ def test_bad_arguments_are_named_not_a_silent_nan(name, bad, error, match):
     for role, fn in (("", act.f), ("_derivative", act.derivative), ("_derivative_from_output",
                                                                     act.derivative_from_output)):
         argument = "y" if role == "_derivative_from_output" else "v"
-        with pytest.raises(error, match=rf"^{name}{role}: " + match.replace("v must", f"{argument} must", 1)):
+        with pytest.raises(error, match=rf"^{name}{role}: " + re.sub(r"^v ", f"{argument} ", match)):
             fn(bad)
 
 

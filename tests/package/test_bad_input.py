@@ -58,6 +58,9 @@ def network_with(**changes):
         ({"w_hidden": np.empty((0, 2)), "b_hidden": [], "w_output": np.empty((1, 0))}, r"w_hidden is empty"),
         ({"w_hidden": [[0.25, math.nan], [0.75, 1.5], [-1.0, 0.125]]}, r"w_hidden must be finite, found nan at index"),
         ({"b_hidden": [-0.25, math.inf, 0.0]}, r"b_hidden must be finite, found inf at index \(1,\)"),
+        ({"w_hidden": [[0.25], [0.75, 1.5], [-1.0, 0.125]]},
+         r"^w_hidden is ragged, not an array: the entry at index \(0,\) has 1 entry, the one at index \(1,\) has 2 "
+         r"entries$"),
         ({"w_output": [[1.25, -math.inf, 0.5]]}, r"w_output must be finite, found -inf"),
         ({"b_output": [math.nan]}, r"b_output must be finite"),
         ({"hidden": "sigmoid"}, r"hidden: unknown activation 'sigmoid'.*'logsig', 'tansig', 'purelin'"),
@@ -132,6 +135,9 @@ def test_rejected_weights_are_not_modified():
         ("0.25 -2", TypeError, r"x must be numeric"),
         (None, TypeError, r"x must be numeric"),
         ([0.25, None], TypeError, r"x must be numeric"),
+        ([0.25, [-2.0]], ValueError, r"^x is ragged, not an array: the entry at index \(0,\) is a number, the one at "
+                                     r"index \(1,\) has 1 entry$"),  # said 'must be numeric' with numpy's text
+        (0.25, ValueError, r"^x must be 1-D, one number per input \(the network has 2 inputs\), got shape \(\)$"),
         ([True, False], TypeError, r"^x must be numeric, found the boolean True at index \(0,\)$"),
         ([0.25, False], TypeError, r"^x must be numeric, found the boolean False at index \(1,\)$"),
     ],
@@ -167,6 +173,8 @@ def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
         ({"a": 1}, TypeError, r"^d must be numeric, got dict \{'a': 1\}$"),  # said 'got list', of a dict
         (True, TypeError, r"^d must be numeric, got the boolean True$"),
         ([True], TypeError, r"^d must be numeric, found the boolean True at index \(0,\)$"),
+        ([0.75, [2.0]], ValueError, r"^d is ragged, not an array: the entry at index \(0,\) is a number, the one at "
+                                    r"index \(1,\) has 1 entry$"),  # numpy's 'inhomogeneous shape', naming nothing
     ],
 )
 def test_step_rejects_bad_d(d, error, match):
@@ -176,7 +184,8 @@ def test_step_rejects_bad_d(d, error, match):
 
 def test_step_with_several_outputs_wants_a_vector_d():
     net = Network.random(2, 3, 2, seed=0)
-    with pytest.raises(ValueError, match=r"d must be 1-D"):
+    with pytest.raises(ValueError, match=r"^d must be 1-D, one number per output \(the network has 2 outputs\), got "
+                                         r"shape \(\)$"):
         step(net, X1, D1, ETA1)
     with pytest.raises(ValueError, match=r"d has shape \(1,\), expected \(2,\)"):
         step(net, X1, [D1], ETA1)
@@ -227,6 +236,10 @@ def test_numpy_scalars_are_fine():
         (X, np.where(np.arange(8) == 3, math.inf, D), ValueError, r"D must be finite, found inf at index \(3,"),
         ([["a", "b"]], [1.0], TypeError, r"X must be numeric"),
         (X, [str(v) for v in D], TypeError, r"D must be numeric"),
+        ([*X.tolist()[:7], [0.5]], D, ValueError,
+         r"^X is ragged, not an array: the entry at index \(0,\) has 2 entries, the one at index \(7,\) has 1 entry$"),
+        (X, [[v] for v in D[:7]] + [[0.5, 0.5]], ValueError,
+         r"^D is ragged, not an array: the entry at index \(0,\) has 1 entry, the one at index \(7,\) has 2 entries$"),
         ([*X.tolist()[:7], [True, 0.5]], D, TypeError,
          r"^X must be numeric, found the boolean True at index \(7, 0\)$"),
     ],
