@@ -246,11 +246,13 @@ def overflow_is_an_error() -> bool:
     return np.geterr()["over"] != "ignore"
 
 
-def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: str, whose: str = "its") -> None:
+def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: str | Callable[[], str],
+                   whose: str = "its") -> None:
     """Raise FloatingPointError at the first of ``values`` (name, value) with an entry that is not finite: ``what``
     (``"this step"``) overflows, though every input is finite; the message names the value, the entry and its index,
-    and ends with ``advice``. Run the arithmetic under ``np.errstate(over="ignore", invalid="ignore")`` and call this
-    on its results: one clear error instead of numpy's RuntimeWarnings and a silent inf or nan."""
+    and ends with ``advice`` (or what ``advice()`` returns, worked out only then). Run the arithmetic under
+    ``np.errstate(over="ignore", invalid="ignore")`` and call this on its results: one clear error instead of numpy's
+    RuntimeWarnings and a silent inf or nan."""
     for name, value in values:
         arr = np.asarray(value, dtype=float)
         if not np.all(np.isfinite(arr)):
@@ -258,4 +260,4 @@ def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: s
             at = f" at index {index}" if arr.ndim else ""
             raise FloatingPointError(
                 f"{what} overflows: {name} is {arr[index]}{at}, though every input is finite: {whose} arithmetic "
-                f"passes a double's range ({DOUBLE_RANGE}); {advice}")
+                f"passes a double's range ({DOUBLE_RANGE}); {advice() if callable(advice) else advice}")

@@ -149,7 +149,7 @@ def _checked_fields(fp: ForwardPass) -> ForwardPass:
     return _trusted(ForwardPass(net, **fields))
 
 
-def _finite(function: str, name: str, compute: Callable[[], T], advice: str) -> T:
+def _finite(function: str, name: str, compute: Callable[[], T], advice: str | Callable[[], str]) -> T:
     """``compute()``, the arithmetic of the public ``function``, without numpy's warnings; where it passes a double's
     range, a FloatingPointError naming ``function`` and its result ``name`` (`require_finite`), unless the caller asked
     for the infinities (``np.errstate(over="ignore")``)."""
@@ -177,8 +177,23 @@ def _slopes(fp: ForwardPass, act: activations.Activation, outputs: Array, made_b
 
 def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
     """One rule's update (``field`` of `_updates`) for checked inputs, named ``name`` where it overflows."""
-    return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field),
-                   f"choose a smaller eta (got {eta:g}) or smaller inputs")
+    return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field), lambda: _overflow_advice(fp, d, eta))
+
+
+def _overflow_advice(fp: ForwardPass, d: Array, eta: float) -> str:
+    """What helps an update that overflowed: a smaller eta, unless the update overflows before eta scales it (the
+    rules multiply by eta last), where no eta does (a code review's step with eta = 1e-300 was told to lower it)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        unscaled = _updates(fp, d, 1.0)
+    if all(np.all(np.isfinite(a)) for a in (unscaled.dw_output, unscaled.db_output, unscaled.dw_hidden,
+                                            unscaled.db_hidden)):
+        return f"choose a smaller eta (got {eta:g}) or smaller inputs"
+    return UNSCALED_OVERFLOW
+
+
+#: The advice where an update overflows before eta scales it.
+UNSCALED_OVERFLOW = ("it does so before eta scales the update (the gradient itself is that large at these weights), "
+                     "so no eta helps; choose smaller weights or inputs")
 
 
 # --- the arithmetic, on checked inputs ------------------------------------------------------------------

@@ -37,7 +37,7 @@ from ._checks import (
 )
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
-from .rules import _cost, _error, _Updates, _updates
+from .rules import UNSCALED_OVERFLOW, _cost, _error, _overflow_advice, _Updates, _updates
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
@@ -71,7 +71,7 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
         fp, target, eta = forward(net, x), as_target(d, net.n_out), check_eta(eta)
         new, _ = _iteration(fp, target, eta)
     require_finite("this step", ((f"the new {name}", value) for name, value in zip(_PARAMETERS, new, strict=True)),
-                   f"choose a smaller eta (got {eta:g}) or smaller inputs", whose="the step's")
+                   lambda: _overflow_advice(fp, target, eta), whose="the step's")
     return Network(*new, hidden=net.hidden, output=net.output)
 
 
@@ -180,8 +180,9 @@ _PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 
 def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
-    """Before blaming eta for a first epoch that overflowed: the cost of each sample at the starting weights. Where one
-    already overflows, no eta helps (a reviewer's b_4 = 1e160 was told to try a smaller eta than 1e-300)."""
+    """Before blaming eta for a first epoch that overflowed: the cost of each sample at the starting weights, and its
+    update before eta scales it. Where one already overflows, no eta helps (a reviewer's b_4 = 1e160 was told to try a
+    smaller eta than 1e-300)."""
     with np.errstate(over="ignore", invalid="ignore"):
         costs = [float(_cost(_error(_forward(net, x), d))) for x, d in zip(X, D, strict=True)]
     for n, cost in enumerate(costs):
@@ -194,6 +195,12 @@ def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
             f"the samples' costs E at the starting weights, each finite (the largest {max(costs):.3g}), add up beyond "
             f"a double's range ({DOUBLE_RANGE}), before any update, so no eta helps: the epoch's mean cost is their "
             f"sum over the count; choose smaller weights or inputs")
+    with np.errstate(over="ignore", invalid="ignore"):
+        for n, (x, d) in enumerate(zip(X, D, strict=True)):
+            if _overflow_advice(_forward(net, x), d, 1.0) == UNSCALED_OVERFLOW:
+                raise FloatingPointError(
+                    f"the update of sample {n + 1} (X[{n}]) overflows at the starting weights, its cost finite: "
+                    f"its arithmetic passes a double's range ({DOUBLE_RANGE}); {UNSCALED_OVERFLOW}")
 
 
 def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Array, Array, Array], Array]:

@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pytest
 
-from backprop import activations, examples
+from backprop import activations, examples, rules
 from backprop.network import Network, forward
 from backprop.rules import delta_b_output, delta_w_output
 from backprop.train import step, train
@@ -297,6 +297,31 @@ def test_a_step_whose_result_overflows_says_so(recwarn):
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
     assert step(net, [1.0, 0.5], 1e100, 1e100).w_hidden.shape == (3, 2)  # 1e200: within range, no error
 
+
+
+#: A code review's network: hidden neurons 1 and 2 alike, output weights +1e300 and -1e300. Their terms of v_4 cancel
+#: (the cost is finite), but the error sent back to neuron 1, e w_41 with e = d - y about 1e10, is about 1e310 in plain
+#: math, beyond a double's range whatever eta multiplies it by afterwards.
+CANCELLING = Network([[0.1, 0.2], [0.1, 0.2], [0.5, 0.6]], [0.1, 0.1, 0.3], [[1e300, -1e300, 0.0]], [0.4])
+
+
+def test_an_update_that_overflows_before_eta_scales_it_says_no_eta_helps(recwarn):
+    """step, train and the rules told to choose a smaller eta than 1e-300 (a code review), where the update overflows
+    before eta multiplies it: each now says no eta helps. Where eta is what overflows (d = eta = 1e200, above), they
+    still say to choose a smaller one."""
+    x, d = [1.0, 0.5], 1e10
+    assert math.isinf(abs(d * 1e300))  # e w_41: the back-propagated error of neuron 1 (plain math)
+    no_eta = "so no eta helps; choose smaller weights or inputs"
+    with pytest.raises(FloatingPointError, match=r"^this step overflows: .*it does so before eta scales the update "
+                                                 r"\(the gradient itself is that large at these weights\), " + no_eta):
+        step(CANCELLING, x, d, 1e-300)
+    with pytest.raises(FloatingPointError, match=r"^the update of sample 1 \(X\[0\]\) overflows at the starting "
+                                                 r"weights, its cost finite: .*" + no_eta):
+        train(CANCELLING, [x], [d], 1e-300)
+    with pytest.raises(FloatingPointError, match=r"^delta_w_hidden overflows: .*" + no_eta):
+        rules.delta_w_hidden(forward(CANCELLING, x), d, 1e-300)
+    assert rules.delta_w_output(forward(CANCELLING, x), d, 1e-300).shape == (1, 3)  # y_hi e: within range
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
 
 # --- the equations the docstrings show (the API reference renders them) ---------------------------------
 
