@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import numbers
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -218,6 +218,21 @@ def as_target(d: object, n_out: int, name: str = "d") -> Array:
         return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,), because=network_has(n_out, "output"),
                     accepted=f"1-D, one number per output ({network_has(n_out, 'output')})")
+
+
+def as_gradients(name: str, grads: object, like: dict[str, Array] | None = None) -> dict[str, Array]:
+    """``grads``, a dict of arrays such as `backprop.gradcheck.analytic_gradient` returns, checked (each entry a finite
+    array named ``name[key]``, and with ``like`` the same keys and shapes), as new float arrays."""
+    if not isinstance(grads, Mapping) or not grads:
+        raise TypeError(f"{name} must be a dict of arrays, as analytic_gradient returns, got {type(grads).__name__}")
+    checked = {key: as_numbers(f"{name}[{key!r}]", value) for key, value in grads.items()}
+    if like is not None:
+        if set(checked) != set(like):
+            raise ValueError(f"{name} must have the keys of analytic, {sorted(like)}; got {sorted(checked)}")
+        for key, value in checked.items():
+            if value.shape != like[key].shape:
+                raise ValueError(f"{name}[{key!r}] has shape {value.shape}, analytic[{key!r}] {like[key].shape}")
+    return checked
 
 
 def check_seed(seed: object, name: str = "seed") -> int | None:

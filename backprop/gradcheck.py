@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_input, as_numbers, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_numeric_scalar
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -194,10 +194,11 @@ def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: f
     With ``truncation`` (`truncation_error`'s arrays) the entry is judged with ``atol`` plus its truncation estimate,
     and the message gives that estimate too (``..., rounding noise 5.6e-10, truncation 3e-12, r = ...``).
     """
-    def tol(name: str) -> float | Array:
-        return atol if truncation is None else atol + np.asarray(truncation[name], dtype=float)
-
-    name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], tol(name))[idx]))
+    analytic = as_gradients("analytic", analytic)
+    numerical = as_gradients("numerical", numerical, like=analytic)
+    truncation = None if truncation is None else as_gradients("truncation", truncation, like=analytic)
+    tol = {name: atol if truncation is None else atol + truncation[name] for name in analytic}
+    name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], tol[name])[idx]))
                         for name in analytic for idx in np.ndindex(np.shape(analytic[name]))), key=lambda t: t[2])
     a, n = float(analytic[name][idx]), float(numerical[name][idx])
     cut = "" if truncation is None else f", truncation {float(truncation[name][idx]):.2g}"

@@ -106,7 +106,7 @@ class Network:
         r"""A randomly initialised network, reproducible from ``seed``.
 
         Weights are drawn uniformly from $[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$,
-        biases likewise (the classic LeCun-style range). ``seed`` is an int >= 0, or None for a different network
+        biases likewise. ``seed`` is an int >= 0, or None for a different network
         each time.
         """
         for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:

@@ -395,6 +395,25 @@ def test_worst_entry_names_the_entry_and_its_numbers():
                                                   "gap 1e-09, rounding noise 1e-12, r = 0.1")
 
 
+@pytest.mark.parametrize(("analytic", "numerical", "error", "match"), [
+    ({"w": [1.0, 2.0]}, {"w": [1.0, 2.5]}, None, r"^w\[1\]: analytic 2, central difference 2\.5"),  # lists: fine
+    ({"w": [1.0]}, "w", TypeError, r"^numerical must be a dict of arrays, as analytic_gradient returns, got str$"),
+    ({"w": [1.0], "b": [0.5]}, {"w": [1.0]}, ValueError,
+     r"^numerical must have the keys of analytic, \['b', 'w'\]; got \['w'\]$"),
+    ({"w": [1.0, 2.0]}, {"w": [1.0]}, ValueError, r"^numerical\['w'\] has shape \(1,\), analytic\['w'\] \(2,\)$"),
+    ({"w": [1.0, math.nan]}, {"w": [1.0, 2.0]}, ValueError, r"^analytic\['w'\] must be finite, found nan at index "
+                                                            r"\(1,\)$"),
+    ({}, {}, TypeError, r"^analytic must be a dict of arrays"),
+])
+def test_worst_entry_names_a_bad_gradient(analytic, numerical, error, match):
+    """A code review: worst_entry, on the reference page, raised 'list indices must be integers or slices, not tuple'
+    for lists and a bare KeyError for a missing key."""
+    if error is None:
+        assert re.match(match, GRADCHECK.worst_entry(analytic, numerical))
+        return
+    with pytest.raises(error, match=match):
+        GRADCHECK.worst_entry(analytic, numerical)
+
 def test_the_rounding_noise_is_the_docstrings_bound():
     r"""$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$ with
     $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$, in plain math from the

@@ -2100,8 +2100,9 @@ def test_every_catalogue_function_names_a_net_that_is_not_a_network(net):
 
 
 @pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value", "cost"])
-@pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "text 'e'"), (0.5, "float 0.5")])
+@pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "str 'e'"), (0.5, "float 0.5")])
 def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):
-    """``slip=None`` gave "'NoneType' object is not callable" from inside, naming neither the argument nor its value."""
-    with pytest.raises(TypeError, match=f"^{argument} must be callable, got {re.escape(said)}"):
+    """``slip=None`` gave "'NoneType' object is not callable" from inside, naming neither the argument nor its value;
+    text is named as text, without the advice for a number ("write the number without quotes", a code review)."""
+    with pytest.raises(TypeError, match=f"^{argument} must be callable, got {re.escape(said)}$"):
         homework.iteration(net_of(EX), EX["x"], EX["d"], EX["eta"], **{argument: value})
