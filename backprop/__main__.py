@@ -298,12 +298,13 @@ def print_report(report: homework.Report, decimals: int) -> None:
               f"build on it).")
 
 
-def load_weights(path: str) -> tuple[Network, dict[str, object]]:
-    """The network of a weights file, and the x, d, eta it holds (an example file holds all three), each checked
-    here: an error names the file, the key and the value, as the network's errors do."""
+def load_weights(path: str, given: Sequence[str] = ()) -> tuple[Network, dict[str, object]]:
+    """The network of a weights file, and the x, d, eta it holds (an example file holds all three) but those the
+    command line ``given`` wins over, each checked here: an error names the file, the key and the value, as the
+    network's errors do."""
     data = examples.read_file(path)
     net = examples.network_from(data, path)
-    sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data}
+    sample = {key: data[key] for key in examples.SAMPLE_KEYS if key in data and key not in given}
     checks = {"x": lambda v: as_input(v, net.n_in), "d": lambda v: as_target(v, net.n_out),
               "eta": check_eta}
     for key, value in sample.items():
@@ -380,7 +381,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         sample: dict[str, object] = {}
         if args.weights:
-            net, sample = load_weights(args.weights)  # the file's own x, d, eta win over the worked example's
+            # the file's own x, d, eta win over the worked example's; the options win over the file's
+            options = [key for key in examples.SAMPLE_KEYS if getattr(args, key) is not None]
+            net, sample = load_weights(args.weights, options)
         elif args.practice:
             net, sample = examples.PRACTICE_NET, {"x": examples.PRACTICE_X.tolist(), "d": examples.PRACTICE_D,
                                                   "eta": examples.PRACTICE_ETA}

@@ -168,6 +168,24 @@ def test_weights_file(tmp_path, capsys):
         assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
 
 
+def test_the_options_win_over_a_bad_sample_in_the_weights_file(tmp_path, capsys):
+    """The help says --x, --d and --eta win over the file's; a code review's file with x = [NaN, 0.5] was refused
+    with --x given. The options' sample is traced; without them the file's bad x is named."""
+    w_ik, b_i, w_4i, b_4 = W_IK, B_I, W_4I, B_4
+    path = tmp_path / "weights.json"
+    weights = json.dumps({"w_hidden": w_ik, "b_hidden": b_i, "w_output": [w_4i], "b_output": [b_4]})
+    path.write_text(weights[:-1] + ', "x": [NaN, 0.5], "d": [1.0, 2.0], "eta": "fast"}')  # a bad sample, each key
+    assert main(["trace", "--weights", str(path), "--x", "0.2", "-1", "--d", "0.5", "--eta", "0.1",
+                 "--format", "json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    want = expected(w_hidden=w_ik, b_hidden=b_i, w_output=[w_4i], b_output=[b_4], hidden="logsig", output="purelin",
+                    x=[0.2, -1.0], d=0.5, eta=0.1)
+    for name in EXPECTED_NAMES:
+        assert got[name] == pytest.approx(want[name], rel=1e-13, abs=1e-15), name
+    with pytest.raises(SystemExit):
+        main(["trace", "--weights", str(path), "--d", "0.5", "--eta", "0.1"])
+    assert "x must be finite, found nan at index (0,)" in capsys.readouterr().err
+
 def test_weights_file_via_subprocess_with_other_sizes(tmp_path):
     path = tmp_path / "w.json"
     path.write_text(json.dumps({"w_hidden": [[1.0, 0.0, 2.0]], "b_hidden": [0.5], "w_output": [[2.0], [-1.0]],
