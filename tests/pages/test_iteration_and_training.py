@@ -814,16 +814,19 @@ def test_the_online_or_batch_note_is_a_plain_python_rerun():
 
 
 def test_a_batch_as_large_as_the_data_set_is_sklearns_batch_step():
-    """The note says a scikit-learn MLPRegressor with a batch as large as the data set takes the batch step (its
-    batch_size=1, online training, is test_reference_sklearn's): one partial_fit on 200 samples, against plain
-    Python."""
+    """The note says a scikit-learn MLPRegressor without momentum and weight penalty, with a batch as large as the
+    data set, takes the batch step (its batch_size=1, online training, is test_reference_sklearn's, with the same
+    settings; a TA: the note had left them out): one partial_fit on 200 samples, against plain Python."""
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPRegressor
 
-    assert ("`MLPRegressor(solver=\"sgd\")` takes the mean over `batch_size` samples, so `batch_size=1` is online "
-            "training as here, and a batch as large as the data set is the step above") in prose(PAGE)
+    assert ("`MLPRegressor(solver=\"sgd\", momentum=0, alpha=0)` (its defaults add momentum and a weight penalty) "
+            "steps along the mean over `batch_size` samples, with $\\eta$ its `learning_rate_init`: `batch_size=1` is "
+            "online training as here, and a batch as large as the data set is the step above") in prose(PAGE)
+    defaults = MLPRegressor()
+    assert defaults.momentum > 0 and defaults.alpha > 0, "the page's reason for momentum=0, alpha=0"
     Xs, Ds = examples.regression_data(200, seed=0)
     net = Network.random(2, 3, 1, seed=1)
     mlp = MLPRegressor(hidden_layer_sizes=(3,), activation="logistic", solver="sgd", batch_size=len(Xs),
