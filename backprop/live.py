@@ -56,7 +56,7 @@ def _field(name: str, label: str, value: float) -> str:
     text = repr(float(value))  # every digit of the number, written as a person types it: 2, not 2.0 (as show.given)
     text = text.removesuffix(".0")
     return (f'<div class="bp-field"><label for="bp-in-{name}">{label}</label>'
-            f'<input id="bp-in-{name}" name="{name}" type="text" inputmode="decimal" autocomplete="off" '
+            f'<input id="bp-in-{name}" name="{name}" type="text" autocomplete="off" '
             f'spellcheck="false" value="{text}" data-param="{name}">'
             f'<span class="bp-field__msg" id="bp-in-{name}-msg"></span></div>')
 
@@ -165,7 +165,7 @@ def homework_form() -> str:
     """A field per step of ``homework.names()``, the paste box for an answers file, and the buttons."""
     fields = "".join(
         f'<div class="bp-field"><label for="bp-hw-{i}">{escape(name)}</label>'
-        f'<input id="bp-hw-{i}" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" '
+        f'<input id="bp-hw-{i}" type="text" autocomplete="off" spellcheck="false" '
         f'data-step="{escape(name)}"><span class="bp-hw__mark" id="bp-hw-{i}-mark"></span></div>'
         for i, name in enumerate(homework.names()))
     return f"""

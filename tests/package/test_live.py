@@ -53,6 +53,14 @@ def test_the_fields_start_at_the_given_example():
     assert (values["x1"], values["x2"], values["d"], values["eta"]) == ("2", "-1", "0", "0.1234567")
 
 
+def test_every_field_offers_the_whole_keyboard():
+    """A reviewer: inputmode="decimal" (on every field) gives iPhones a pad of digits and one separator, with no minus
+    sign and no e, where 13 of the 38 homework answers are negative. No field asks for a pad of numbers."""
+    form = live.inputs(NET, np.array([0.8, -0.6]), 1.5, 0.25) + live.homework_form()
+    inputs = re.findall(r"<input [^>]*>", form)
+    assert len(inputs) == 17 + len(homework.names())
+    assert all('type="text"' in tag and "inputmode" not in tag for tag in inputs)
+
 def test_there_are_four_rules():
     with pytest.raises(ValueError, match="rule must be 1, 2, 3 or 4, got 5"):
         live.rule_steps(NET, 5)
