@@ -251,7 +251,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         if step is report.first_wrong:
             break
     expected = [_text(s.expected, decimals) for s in shown]
-    given = [_text(s.given, decimals) for s in shown]
+    # a rounded value as written (-0.291, not -0.291000): the message says how many decimals it has
+    given = [f"{s.given:.{s.rounded}f}" if s.rounded is not None else _text(s.given, decimals) for s in shown]
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
@@ -274,8 +275,10 @@ def print_report(report: homework.Report, decimals: int) -> None:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
     print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "
-          f"given {num(wrong.given, decimals)}).")
-    if len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
+          f"given {given[-1] if wrong.rounded is not None else num(wrong.given, decimals)}).")
+    if wrong.rounded is not None:  # the right value rounded to fewer decimals: said before any slip
+        print(homework.rounded_message(wrong.rounded))
+    elif len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
         print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
     elif report.likely:
         print("Likely mistakes (each gives this value here):")

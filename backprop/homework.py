@@ -46,7 +46,9 @@ change from time $n$), whose values at the steps given before it match those too
 is not the student's), and that the rule can tell from the right value (`tells_apart`, with the same $c$: no number
 is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
 mistake, and no slip is named whose value the right computation, carried with six decimals, can give). Where two
-mistakes give the same value, both are named. If none does, the report says so.
+mistakes give the same value, both are named. If none does, the report says so. A value written with fewer than six
+decimals matches a value it rounds (`rounds_to`: $-0.291$ for $-0.290637$): the first wrong step, where it is the
+right value rounded, is said to be that (`Step.rounded`) before any slip, and a slip's value rounded names the slip.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
@@ -108,6 +110,7 @@ __all__ = [
     "HALF_UNIT",
     "MISTAKES",
     "OTHER_DERIVATIVE",
+    "ROUNDED_BELOW",
     "RTOL",
     "Factors",
     "Mistake",
@@ -125,6 +128,7 @@ __all__ = [
     "close",
     "cost_for_error",
     "cost_without_half",
+    "decimals_of",
     "delta_as_new_value",
     "derivative_of_v",
     "derivative_without_half",
@@ -138,6 +142,8 @@ __all__ = [
     "output_bias_with_y",
     "read_answers",
     "right_factors",
+    "rounded_message",
+    "rounds_to",
     "rule1_uses_v",
     "rule3_no_x",
     "sigmoid_output",
@@ -157,6 +163,8 @@ __all__ = [
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
 ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
+#: A value written with fewer decimals than this, outside the tolerance, is told apart as a rounding (`rounds_to`).
+ROUNDED_BELOW = 6
 #: Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
 #: (``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types.
 ALIASES = {"d": "Δ", "\u2206": "Δ"}
@@ -175,6 +183,28 @@ def close(given: float, to: float, at_n: float | None = None, carried: float = 0
     weight or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
     $\cdot |\text{to} - \mathrm{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
     return abs(given - to) <= tolerance(to, at_n, carried)
+
+
+def decimals_of(value: float) -> int:
+    """The decimals a number is written with, read from its shortest form (Python's ``repr``, JavaScript's
+    ``String``): ``0.291`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0."""
+    mantissa, _, exponent = repr(float(value)).partition("e")
+    return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
+
+
+def rounds_to(given: float, to: float, carried: float = 0.0) -> bool:
+    r"""Whether ``given``, not 0 and written with one to five decimals (`decimals_of`), is ``to`` rounded to them:
+    within half a unit of its last decimal of it, widened by the step's ``carried`` error: $-0.291$ for $-0.290637$
+    (0, or a whole number, keeps no digit of a value below 1 to compare)."""
+    k = decimals_of(given)
+    return given != 0 and 1 <= k < ROUNDED_BELOW and abs(given - to) <= 0.5 * 10.0**-k * (1 + 1e-9) + carried
+
+
+def rounded_message(decimals: int) -> str:
+    """What a wrong value that is the right one rounded to ``decimals`` (`Step.rounded`) gets, before any slip: the
+    command line and the live page print it."""
+    return (f"That is the right value rounded to {decimals} decimal{'' if decimals == 1 else 's'}: give six, and work "
+            "from the values before it written with six (with fewer, a classic slip can round to the same number).")
 
 
 def _is_new_parameter(name: str) -> bool:
@@ -215,6 +245,16 @@ class Step:
         return None if self.given is None else close(self.given, self.expected, self.at_n, self.carried)
 
     @property
+    def rounded(self) -> int | None:
+        """For a wrong given value that is the right one rounded to fewer than six decimals (`rounds_to`), those
+        decimals; else None."""
+        if self.right is not False or not rounds_to(self.given, self.expected, self.carried):
+            return None
+        if self.at_n is not None and rounds_to(self.given, self.at_n, self.carried):
+            return None  # the value at time n rounded too: the decimals given cannot show the update (no update)
+        return decimals_of(self.given)
+
+    @property
     def undecided(self) -> bool:
         r"""Whether the check cannot tell this step's right value from none: 0 for a step, the value at time $n$ for
         a new weight or bias, is within its tolerance too. A large $\eta$ can widen the `carried_error` that far (six
@@ -240,6 +280,9 @@ class Report:
     #: The mistakes whose value at ``first_wrong`` matches the given one but lies too near the right one for the rule
     #: to tell apart: a slip this could be, which the check cannot name.
     near: tuple[Mistake, ...] = ()
+    #: Where ``first_wrong`` is the right value rounded to fewer than six decimals (`Step.rounded`) and no slip gives
+    #: it exactly: those decimals (`rounded_message` says it). None otherwise.
+    rounded: int | None = None
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -272,6 +315,7 @@ class Report:
             "steps": [{"name": s.name, "expected": s.expected, "given": s.given, "right": s.right}
                       for s in self.given],
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
+            "rounded": self.rounded,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
         }
@@ -376,30 +420,57 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: list[Mistake] = []
     near: list[Mistake] = []
+    rounded = None
     if first_wrong is not None:
         before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
-        for m in MISTAKES:
-            value = _gives(m, first_wrong, before, net, x, d, eta)
-            if value is not None:
-                told = tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
-                (likely if told else near).append(m)
-    return Report(steps, first_wrong, tuple(likely), net, tuple(near))
+        values = [(m, _values(m, net, x, d, eta)) for m in MISTAKES]
+        likely, near = _slips(values, first_wrong, before, exact=True)  # a slip's own value first
+        if not likely:  # then the right value rounded, then a slip's value rounded (`rounds_to`)
+            rounded = first_wrong.rounded
+            likely, near = ([], []) if rounded is not None else _slips(values, first_wrong, before, exact=False)
+    return Report(steps, first_wrong, tuple(likely), net, tuple(near), rounded)
 
 
-def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
-           eta: float) -> float | None:
-    """Mistake ``m``'s value at ``wrong`` where it gives the student's value there and their values at the steps
-    ``before`` it (all right) too, else None: a slip that would have shown at a step the student got right is not
-    theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41
-    as well). `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
+def _slips(values: list[tuple[Mistake, Trace | None]], wrong: Step, before: tuple[Step, ...],
+           exact: bool) -> tuple[list[Mistake], list[Mistake]]:
+    """The mistakes (with their traces, ``values``) that give the student's value at ``wrong`` and at the steps
+    ``before`` it (`_gives`): those the checking rule tells from the right value (`tells_apart`), and the others."""
+    likely: list[Mistake] = []
+    near: list[Mistake] = []
+    for m, trace_ in values:
+        value = _gives(trace_, wrong, before, exact)
+        if value is not None:
+            (likely if tells_apart(value, wrong.expected, wrong.at_n, wrong.carried) else near).append(m)
+    return likely, near
+
+
+def _values(m: Mistake, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace | None:
+    """Mistake ``m``'s whole trace, or None where this network cannot show it (`NotApplicable`)."""
     try:
-        values = m.fn(net, x, d, eta)
+        return m.fn(net, x, d, eta)
     except NotApplicable:
+        return None
+
+
+def _gives(values: Trace | None, wrong: Step, before: tuple[Step, ...], exact: bool) -> float | None:
+    """A mistake's value at ``wrong`` (``values``: its trace) where it gives the student's value there and their
+    values at the steps ``before`` it (all right) too, by the checking rule (`close`), or without ``exact`` also as a
+    rounding (`_matches`), else None: a slip that would have shown at a step the student got right is not theirs (a
+    right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41 as well).
+    `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
+    if values is None:
         return None
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None
-    if close(wrong.given, value, wrong.at_n, wrong.carried) and all(
-            close(s.given, values[s.name], s.at_n, s.carried) for s in before):
+    if all(_matches(step, values[step.name], exact) for step in (wrong, *before)):
         return value
     return None
+
+
+def _matches(step: Step, value: float, exact: bool = False) -> bool:
+    """Whether the student's value at ``step`` is ``value`` by the checking rule (`close`), or unless ``exact``
+    ``value`` rounded to the fewer decimals it is written with (`rounds_to`): a slip's value rounded to three decimals
+    names the slip."""
+    return close(step.given, value, step.at_n, step.carried) or (not exact and rounds_to(step.given, value,
+                                                                                          step.carried))

@@ -1066,6 +1066,39 @@
   // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
   // time n: the rows of an iteration that keeps θ(n), as homework.check does; every step's, a slip's value's too, is
   // widened by the step's carriedError.
+  // homework.decimals_of: the decimals a number is written with, read from its shortest form ("0.291": 3, "1e-5": 5)
+  function decimalsOf(value) {
+    var parts = String(value).split("e"), mantissa = parts[0].split(".")[1] || "";
+    return Math.max(0, mantissa.replace(/0+$/, "").length - Number(parts[1] || 0));
+  }
+
+  // homework.rounds_to: a given value, not 0 and written with one to five decimals, that is `to` rounded to them
+  function roundsTo(given_, to, carried) {
+    var k = decimalsOf(given_);
+    return given_ !== 0 && k >= 1 && k < 6 && Math.abs(given_ - to) <= 0.5 * Math.pow(10, -k) * (1 + 1e-9) + carried;
+  }
+
+  // homework._matches: the checking rule, or unless `exact` the given value a rounding of `value` (a slip's, rounded,
+  // names the slip)
+  function matches(mark, value, exact) {
+    return isClose(mark.given, value, mark.atN, mark.carried) || (!exact && roundsTo(mark.given, value, mark.carried));
+  }
+
+  // homework._slips: the slips (traces: [name, its rows by name, or null]) that give the reader's value at the first
+  // wrong step and at the steps given before it; those the rule tells from the right value, and the others
+  function slips(traces, firstWrong, before, exact) {
+    var likely = [], near = [];
+    traces.forEach(function (t) {
+      var values = t[1];
+      if (!values) return;
+      var value = values[firstWrong.name];
+      if (!isFinite(value)) return; // the slip overflows here: no one wrote that
+      var agrees = before.concat([firstWrong]).every(function (m) { return matches(m, values[m.name], exact); });
+      if (agrees) (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(t[0]);
+    });
+    return { likely: likely, near: near };
+  }
+
   function check(net, x, d, eta, given, order) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
     var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
@@ -1084,25 +1117,27 @@
       // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)
       var nothing = atN === null ? 0 : atN;
       mark.undecided = row[1] !== nothing && !zeroByHand(row[0]) && isClose(nothing, row[1], atN, carried[row[0]]);
+      // homework.Step.rounded: a wrong value that is the right one rounded to fewer decimals, and how many; not where
+      // it is the value at time n rounded too (the decimals given cannot show the update)
+      mark.rounded = !mark.ok && roundsTo(mark.given, row[1], carried[row[0]]) &&
+        !(atN !== null && roundsTo(mark.given, atN, carried[row[0]])) ? decimalsOf(mark.given) : null;
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var likely = [], near = [];
+    var found = { likely: [], near: [] }, rounded = null;
     if (firstWrong) {
-      (order || Object.keys(SLIPS)).forEach(function (name) {
+      var before = marks.slice(0, marks.indexOf(firstWrong));
+      var traces = (order || Object.keys(SLIPS)).map(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
-        if (!slipped) return;
-        var values = toDict(slipped), value = values[firstWrong.name];
-        var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
-          return isClose(m.given, values[m.name], m.atN, m.carried);
-        });
-        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) {
-          // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
-          (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);
-        }
+        return [name, slipped ? toDict(slipped) : null];
       });
+      found = slips(traces, firstWrong, before, true); // a slip's own value first
+      if (!found.likely.length) { // then the right value rounded, then a slip's value rounded
+        rounded = firstWrong.rounded;
+        found = rounded !== null ? { likely: [], near: [] } : slips(traces, firstWrong, before, false);
+      }
     }
-    return { marks: marks, firstWrong: firstWrong, likely: likely, near: near };
+    return { marks: marks, firstWrong: firstWrong, likely: found.likely, near: found.near, rounded: rounded };
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -16,6 +16,12 @@
     return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
 
+  // homework.rounded_message: what a right value rounded to fewer decimals gets, before any slip
+  function roundedText(k) {
+    return "That is the right value rounded to " + k + " decimal" + (k === 1 ? "" : "s") + ": give six, and work " +
+      "from the values before it written with six (with fewer, a classic slip can round to the same number).";
+  }
+
   function attach(options) {
     var E = options.engine, data = options.data, parseNumber = options.parseNumber, current = options.current;
     var commaProblem = options.commaProblem;
@@ -81,7 +87,9 @@
       report.marks.forEach(function (m) {
         var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
         hwMark(input, m.ok ? (m.undecided ? "\u2713 right, but six decimals cannot tell it from " +
-          (m.atN === null ? "0" : "no update") + " here" : "\u2713 right") : "\u2717 wrong", m.ok ? "right" : "wrong");
+          (m.atN === null ? "0" : "no update") + " here" : "\u2713 right") : m.rounded !== null ?
+          "\u2717 rounded to " + m.rounded + " decimal" + (m.rounded === 1 ? "" : "s") : "\u2717 wrong",
+          m.ok ? "right" : "wrong");
       });
       var right = report.marks.filter(function (m) { return m.ok; }).length;
       var parts = [right + " of " + report.marks.length + " right."];
@@ -101,7 +109,9 @@
         var typed = hwInputs.filter(function (el) { return el.getAttribute("data-step") === fw.name; })[0];
         parts.push("The first wrong step is " + fw.name + " (you wrote " +
           (typed ? typed.value.trim() : E.plain(fw.given)) + ").");
-        if (report.likely.length) {
+        if (report.rounded !== null) { // homework.Report.rounded, as `trace --check` says it
+          parts.push(roundedText(report.rounded));
+        } else if (report.likely.length) {
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + slipsWithHints(report.likely, c.net));
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
           var one = report.near.length === 1;
@@ -132,6 +142,7 @@
       }
       hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
       hwResult.setAttribute("data-likely", report.likely.join(" "));
+      hwResult.setAttribute("data-rounded", report.rounded !== null ? String(report.rounded) : "");
       hwResult.textContent = parts.join(" ");
       if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
     }

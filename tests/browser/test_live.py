@@ -879,6 +879,23 @@ def test_homework_names_updates_doubled_by_a_derivative_without_the_half(tab):
         assert "Your updates are twice the right ones: the cost is E = ½e², and its ½ makes ∂E/∂e = e" in \
             tab.page.text_content("#bp-hw-result"), eta
 
+def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
+    """A reviewer typed Δw41 = -0.291 (the oracle's -0.290637 rounded) and read 'No classic mistake gives this value:
+    work it out again from its formula'. The page says it is the right value rounded, as `trace --check` does, and
+    marks it so; the flipped update rounded the same way names the slip."""
+    visit(tab)
+    right = oracle.trace_values(oracle.iteration(oracle_example(example_values())))
+    index = list(homework.names()).index("Δw41")
+    tab.page.fill(f"#bp-hw-{index}", f"{right['Δw41']:.3f}")
+    tab.page.click("#bp-hw-check")
+    assert tab.page.get_attribute("#bp-hw-result", "data-rounded") == "3"
+    assert homework.rounded_message(3) in tab.page.text_content("#bp-hw-result")
+    assert tab.page.text_content(f"#bp-hw-{index}-mark").endswith("rounded to 3 decimals")
+    tab.page.fill(f"#bp-hw-{index}", f"{-right['Δw41']:.3f}")
+    tab.page.click("#bp-hw-check")
+    assert tab.page.get_attribute("#bp-hw-result", "data-rounded") == ""
+    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["sign-flipped", "updates-sign-flipped"]
+
 def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives
     (tests/package/test_homework.py works it out in plain math; the right value is -0.000002): the check cannot tell it

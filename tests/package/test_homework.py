@@ -932,6 +932,58 @@ def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
             in proc.stdout)
 
 
+def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
+    """A live page's reviewer typed every step rounded to three decimals and read 'No classic mistake gives this value:
+    work it out again from its formula' at Δw41 = -0.291 (right: -0.290637), while E = 0.512 passed. The first wrong
+    step that is the right value (the oracle's) rounded to fewer decimals is said to be that, with how many, and no
+    slip is named; the same with a slip's values rounded names the slip (its plain-math values here, rounded)."""
+    right = oracle.trace_values(oracle.iteration(EX))
+    report = check(EX, {name: round(value, 3) for name, value in right.items()})
+    wrong = report.first_wrong
+    assert wrong is not None and round(wrong.expected, 3) == wrong.given != wrong.expected
+    assert report.rounded == wrong.rounded == 3 and report.likely == () and report.near == ()
+    assert report.to_dict()["rounded"] == 3
+    assert homework.rounded_message(3).startswith("That is the right value rounded to 3 decimals: give six")
+    for name in ("updates-sign-flipped", "updated-output-weights", "no-hidden-derivative"):
+        slip = slipped(name, EX)  # its updates that differ from the right ones, rounded to three decimals
+        report = check(EX, {n: round(v, 3) for n, v in slip.items() if n.startswith("Δ") and v != right[n]})
+        assert report.rounded is None and name in [m.name for m in report.likely], (name, report.first_wrong)
+    # six decimals of a slip's value: named as before; six of the right ones: right
+    assert check(EX, {"Δw41": round(-right["Δw41"], 6)}).likely
+    assert check(EX, {n: round(v, 6) for n, v in right.items()}).ok
+
+
+@pytest.mark.parametrize(("given", "to", "rounds"), [
+    (-0.291, -0.290637, True), (-0.29, -0.290637, True), (-0.2906, -0.290637, True), (-0.2907, -0.290637, False),
+    (0.291, -0.290637, False), (0.0, 0.0004, False), (1.0, 0.7, False), (0.29064, -0.290637, False),
+    (1e-05, 0.0000095, True), (0.000012, 0.0000095, False), (-0.290637, -0.290637, False),  # six decimals: the rule
+])
+def test_rounds_to_reads_the_decimals_written(given, to, rounds):
+    """One to five decimals, not 0, within half a unit of the last one: the decimals read from the number's shortest
+    form (1e-05 has five)."""
+    assert homework.rounds_to(given, to) is rounds
+    assert homework.decimals_of(given) == len(f"{given:.10f}".rstrip("0").partition(".")[2])
+
+
+def test_a_new_value_that_is_also_the_value_at_time_n_rounded_is_no_rounding():
+    """w41(n+1) = 0.7 with eta = 0.0001 (right 0.699942): 0.7 rounds the right value to one decimal, but it is the
+    value at time n too: it says no update, not 'rounded'."""
+    in_use = oracle.with_sample(EX, eta=1e-4)
+    right = oracle.trace_values(oracle.iteration(in_use))
+    before = at_time_n(in_use)
+    report = check(in_use, {"w41(n+1)": before["w41(n+1)"]})
+    assert round(right["w41(n+1)"], 1) == before["w41(n+1)"], "the premise: a rounding of the right value too"
+    assert report.first_wrong.name == "w41(n+1)" and report.rounded is None and report.first_wrong.rounded is None
+
+
+def test_cli_says_a_rounded_value_is_one(tmp_path):
+    """`trace --check` with Δw41 rounded to three decimals: the value as written, and the message."""
+    right = oracle.trace_values(oracle.iteration(EX))
+    proc = run("trace", "--check", write(tmp_path, {"v1": round(right["v1"], 6), "Δw41": round(right["Δw41"], 3)}))
+    assert proc.returncode == 1 and proc.stderr == "", proc.stderr
+    assert (f"First wrong step: Δw41 (expected {right['Δw41']:.6f}, given {round(right['Δw41'], 3):.3f}).\n"
+            f"{homework.rounded_message(3)}\n") in proc.stdout
+
 def test_cli_missing_answers_file(tmp_path, cli):
     assert_one_line_error(cli("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
 

@@ -481,6 +481,8 @@ def assert_same_report(report: dict, case: dict, given: dict) -> None:
     assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
     assert report["likely"] == [m.name for m in want.likely], (case, given)
     assert report["near"] == [m.name for m in want.near], (case, given)
+    assert report["rounded"] == want.rounded, (case, given)
+    assert [m["rounded"] for m in report["marks"]] == [s.rounded for s in want.given], given
 
 
 def test_check_says_a_step_0_by_hand_is_right_as_homework_check_does(js):
@@ -513,6 +515,29 @@ def test_check_equals_homework_check(js):
     for case, given, report in zip(batch, answers, got, strict=True):
         assert_same_report(report, case, given)
 
+
+def test_check_equals_homework_check_on_values_rounded_to_fewer_decimals(js):
+    """Answers of the right values or a slip's, each rounded to one to six decimals (a live page's reviewer typed
+    three and was told to work the formula out again): the same marks, roundings and slips in JS and Python."""
+    rng = np.random.default_rng(12)
+    batch, answers = cases(2, seed=13), []
+    for case in batch:
+        m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
+        try:
+            values = m.fn(network(case), np.array(case["x"]), case["d"], case["eta"])
+        except homework.NotApplicable:
+            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
+        if rng.random() < 0.4:
+            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
+        chosen = {k: round(v, int(rng.integers(1, 7))) for k, v in values.items() if rng.random() < 0.5}
+        answers.append(chosen or {"E": round(values["E"], 3)})
+    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
+             [[c, a] for c, a in zip(batch, answers, strict=True)])
+    seen = set()
+    for case, given, report in zip(batch, answers, got, strict=True):
+        assert_same_report(report, case, given)
+        seen.add("rounded" if report["rounded"] is not None else "likely" if report["likely"] else "other")
+    assert seen == {"rounded", "likely", "other"}, seen  # the premise: each kind of verdict is compared
 
 def test_carried_error_equals_homework_carried_error(js):
     """The widening of each step's tolerance (homework.carried_error: how far a value computed from six-decimal values
