@@ -90,8 +90,8 @@ def _plus_rule(n: Notation) -> str:
 
 
 def _sign_flipped_hint(n: Notation) -> str:
-    return (f"Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with {n.at('e')} = {n.at('d')} − {n.at('y')} "
-            f"every rule comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
+    return (f"Your sign is flipped: the error is {n.at('e')} = {n.at('d')} − {n.at('y')}, not {n.at('y')} − "
+            f"{n.at('d')}, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
 
 
 @_mistake("sign-flipped", _sign_flipped_hint)

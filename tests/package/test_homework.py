@@ -401,7 +401,7 @@ def test_two_mistakes_that_give_one_value_are_both_named():
 @pytest.mark.parametrize(("seed", "hidden", "output"), [(0, "logsig", "purelin"), (1, "tansig", "logsig")])
 def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
     """e = y − d, from the plain-Python reference network: the first wrong step is e, and the mistake whose hint says
-    'with e = d − y every rule comes out with a plus sign' is named there; also with the Δs computed from that e."""
+    'the error is e = d − y, not y − d' is named there; also with the Δs computed from that e."""
     for ex in (random_example(seed, hidden, output), EX):
         p, x, d, eta = reference_net.network_of(ex)
         _, y = reference_net.forward(p, x)
@@ -412,6 +412,8 @@ def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
             report = check(ex, answers)
             assert report.first_wrong.name == "e", answers
             assert [m.name for m in report.likely] == ["sign-flipped"], answers
+            # a reviewer gave e alone and read of Δθ's sign, not of the error's
+            assert report.hints[0].startswith("Your sign is flipped: the error is e = d − y, not y − d"), answers
 
 
 def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
@@ -1866,8 +1868,8 @@ def test_check_gives_the_hints_for_the_network_checked():
     flipped = slipped("sign-flipped", ex)
     report = check(ex, {"Δw31": flipped["Δw31"]})
     assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped"]
-    assert report.hints == ("Your sign is flipped: the rule is Δθ = −η ∂E/∂θ, and with e = d − y every rule comes "
-                            "out with a plus sign, e.g. Δw_3i = +η e y_hi.",
+    assert report.hints == ("Your sign is flipped: the error is e = d − y, not y − d, and with it the rule Δθ = −η "
+                            "∂E/∂θ comes out with a plus sign, e.g. Δw_3i = +η e y_hi.",
                             "Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ gives "
                             "every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up the gradient.")
     assert report.to_dict()["likely"][0] == {"name": "sign-flipped", "hint": report.hints[0]}
@@ -1875,8 +1877,8 @@ def test_check_gives_the_hints_for_the_network_checked():
     ex = shape_example("3-4-2 logsig output")
     report = check(ex, {"Δw51": slipped("sign-flipped", ex)["Δw51"]})
     assert report.to_dict()["likely"][0]["hint"].endswith(
-        "with e_j = d_j − y_j every rule comes out with a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with "
-        "f'(v_5) = y_5(1 − y_5).")
+        "the error is e_j = d_j − y_j, not y_j − d_j, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, "
+        "e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")
 
 
 def test_the_live_page_has_the_hints_for_each_pair_of_activations_it_offers():
