@@ -218,6 +218,17 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.y_hidden)))
 
 
+@_mistake("output-for-derivative", lambda n: f"You used the hidden neuron's output y_hi where its derivative "
+                                             f"f'(v_i) belongs{_own_hidden_derivative(n)}.")
+def output_for_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden neuron's output $y_{hi}$ in rules (3) and (4) where its derivative $f'(v_i)$ belongs:
+    $\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$, so $\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$ for the slides
+    (a live page's reviewer wrote $y_{hi}$ for the logistic's $y_{hi}(1 - y_{hi})$). The output layer's $f'(v_j)$ is
+    right.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f.fp.y_hidden))
+
+
 def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trace]:
     def fn(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
         net = checked_network(net)  # before its sizes are read: a message naming net, as the other slips give

@@ -94,7 +94,8 @@ from ._trace import Trace, Updates, trace, names, Factors, right_factors, update
 from ._mistakes import (
     Mistake, Notation, NotApplicable,
     sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v,
-    OTHER_DERIVATIVE, wrong_derivative, bias_input_x1, bias_input_x2, output_bias_with_y, rule1_uses_v, rule3_no_x,
+    OTHER_DERIVATIVE, wrong_derivative, output_for_derivative, bias_input_x1, bias_input_x2, output_bias_with_y,
+    rule1_uses_v, rule3_no_x,
     cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, sigmoid_output, subtracted_update,
     delta_as_new_value,
     MISTAKES, mistake, hint,
@@ -140,6 +141,7 @@ __all__ = [
     "no_hidden_bias",
     "no_hidden_derivative",
     "output_bias_with_y",
+    "output_for_derivative",
     "read_answers",
     "right_factors",
     "rounded_message",

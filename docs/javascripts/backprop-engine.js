@@ -1038,6 +1038,8 @@
     "wrong-derivative": withSlip({ slip: function (f, net) {
       return set(f, { fPrimeHidden: f.fp.yh.map(activation(OTHER_DERIVATIVE[net.hidden]).fPrimeFromOutput) });
     } }),
+    // y_hi where f'(v_i) belongs in the hidden rules
+    "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),
     "bias-input-x1": biasInput(1),
     "bias-input-x2": biasInput(2),
     "output-bias-with-y": withSlip({ slip: function (f) {

@@ -731,6 +731,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it"]["dw_hidden"]]),
         ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
+        ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
+         lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it"]["y_hidden"])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
         ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it"]["dw_hidden"]]),
         (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it"]["dw_hidden"]]),
@@ -744,6 +746,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("f'(v_i) computed from v_i", "not v_i", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["hidden"]](v)
             for w4, v in zip(w["w4"], w["it"]["v_hidden"])]),
+        ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
+         lambda w: [w["eta"] * w["it"]["e"] * w4 * y for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         ("leaving out w_4i", "through w_4i", lambda w: [w["eta"] * w["it"]["e"] * f for f in w["it"]["fp_hidden"]]),
         ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
          lambda w: [row[0] for row in w["it"]["dw_hidden"]]),

@@ -38,7 +38,8 @@ HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
-             "derivative-of-v", "wrong-derivative", "bias-input-x1", "bias-input-x2", "output-bias-with-y",
+             "derivative-of-v", "wrong-derivative", "output-for-derivative", "bias-input-x1", "bias-input-x2",
+             "output-bias-with-y",
              "rule1-uses-v", "rule3-no-x", "cost-for-error", "cost-without-half", "derivative-without-half",
              "no-hidden-bias", "sigmoid-output", "subtracted-update", "delta-as-new-value")
 
@@ -142,6 +143,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "wrong-derivative":  # the other sigmoid's: tanh's for logsig, logsig's for tanh and purelin
         other = "tansig" if hidden == "logsig" else "logsig"
         deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[other](y) for y in fp["y_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "output-for-derivative":  # y_hi where f'(v_i) belongs
+        deltas = rules(ex, fp, f_prime_hidden=list(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name in ("bias-input-x1", "bias-input-x2"):  # Δb_i = the right Δw_ik
         k = int(name[-1]) - 1
@@ -269,6 +273,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     right = oracle.trace_values(oracle.iteration(ex))
     first = {"sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
+             "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
              "derivative-without-half": "Δw41",
@@ -934,6 +939,18 @@ def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
             in proc.stdout)
 
 
+def test_the_hidden_output_in_place_of_its_derivative_is_named():
+    """A live page's reviewer wrote δ_i = y_hi w_4i δ_4 (the output where y_hi(1 - y_hi) belongs) and read 'No classic
+    mistake gives this value'. The reference network with f'(v_i) replaced by y_hi gives the value; the check names
+    the slip, and only it."""
+    p, x, d, eta = reference_net.network_of(EX)
+    slipped_dw = reference_net.updates(p, x, d, eta, f_h_prime=lambda y: y)["w_hidden"]
+    report = check(EX, {"Δw11": slipped_dw[0][0], "Δw32": slipped_dw[2][1]})
+    assert report.first_wrong.name == "Δw11"
+    assert [m.name for m in report.likely] == ["output-for-derivative"]
+    assert report.hints[0] == ("You used the hidden neuron's output y_hi where its derivative f'(v_i) belongs: here "
+                               "f'(v_i) = y_hi(1 − y_hi) (logsig).")
+
 def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
     """A live page's reviewer typed every step rounded to three decimals and read 'No classic mistake gives this value:
     work it out again from its formula' at Δw41 = -0.291 (right: -0.290637), while E = 0.512 passed. The first wrong
@@ -1136,6 +1153,11 @@ DOCSTRING_EQUATIONS = [
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - q["y_hidden"][i] ** 2))),
     (homework.wrong_derivative, r"$y_{hi}(1 - y_{hi})$ (logsig's) for a tansig", "tansig", homework.wrong_derivative,
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i] * (1 - q["y_hidden"][i]))),
+    (homework.output_for_derivative, r"$\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$", "logsig",
+     homework.output_for_derivative, lambda q: dbi(q, lambda i: q["eta"] * q["y_hidden"][i] * q["e"] * q["w_4"][i])),
+    (homework.output_for_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$", "tansig",
+     homework.output_for_derivative,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i])),
     (homework.bias_input_x1, r"$\Delta b_i = \eta\, \delta_i\, x_1$, which is the right $\Delta w_{i1}$; so "
      r"$b_i(n+1) = b_i(n) + \Delta w_{i1}$", "logsig", homework.bias_input_x1,
      lambda q: {**dbi(q, lambda i: q["eta"] * q["delta_hidden"][i] * q["x"][0]),
@@ -1297,7 +1319,8 @@ HINT_FORMULAS = [
     (("sign-flipped", "updates-sign-flipped"), "e.g. Δw_4i = +η e y_hi", "tansig",
      lambda q: dw4(q, lambda i: +q["eta"] * (q["d"] - q["y"]) * q["y_hidden"][i]),
      lambda q: {name: v for name, v in q["rows"].items() if name.startswith("Δw4")}),
-    (("no-hidden-derivative", "derivative-of-v"), "here f'(v_i) = y_hi(1 − y_hi) (logsig)", "sympy",
+    (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = y_hi(1 − y_hi) (logsig)",
+     "sympy",
      lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "logsig",
      lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
@@ -1671,7 +1694,8 @@ _EVERY_SHAPE = [
 ]
 # the hidden layer's own f'(v_i), for the tansig hidden layers (the logsig ones are HINT_FORMULAS' sympy entries)
 _TANSIG_HIDDEN = [
-    (("no-hidden-derivative", "derivative-of-v"), "here f'(v_i) = 1 − y_hi² (tansig)", "sympy",
+    (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = 1 − y_hi² (tansig)",
+     "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
     (("wrong-derivative",), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
@@ -1937,7 +1961,7 @@ OTHERS = {"logsig": "not tansig's 1 − y_hi² or purelin's 1", "tansig": "not l
 
 
 def derivative_hints(hidden: str) -> dict[str, str]:
-    """The three hints, typed here for a network whose hidden layer is ``hidden``."""
+    """The four hints, typed here for a network whose hidden layer is ``hidden``."""
     f_prime = HIDDEN_DERIVATIVES[hidden][0]
     with_y = " with y_hi = f(v_i)" if hidden != "purelin" else ""
     return {
@@ -1947,6 +1971,8 @@ def derivative_hints(hidden: str) -> dict[str, str]:
                            f"({hidden}).",
         "wrong-derivative": f"In the hidden rules you used another activation's derivative: this hidden layer is "
                             f"{hidden}, so f'(v_i) = {f_prime}{with_y}, {OTHERS[hidden]}.",
+        "output-for-derivative": f"You used the hidden neuron's output y_hi where its derivative f'(v_i) belongs: here "
+                                 f"f'(v_i) = {f_prime} ({hidden}).",
     }
 
 
@@ -1986,7 +2012,7 @@ def test_the_hidden_derivative_check_can_fail():
             if other != hidden:
                 assert not hidden_derivative_holds(hidden, wrong), (hidden, text)
     tansig = net_of(random_example(1, "tansig", "purelin"))
-    for name in ("no-hidden-derivative", "derivative-of-v", "wrong-derivative"):
+    for name in ("no-hidden-derivative", "derivative-of-v", "wrong-derivative", "output-for-derivative"):
         assert "f'(v_i) = y_hi(1 − y_hi)" not in homework.hint(name, tansig), name
         assert "f'(v_i) = 1 − y_hi²" in homework.hint(name, tansig), name
 
