@@ -251,7 +251,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
         if step is report.first_wrong:
             break
     expected = [_text(s.expected, decimals) for s in shown]
-    # a rounded value as written (-0.291, not -0.291000): the message says how many decimals it has
+    # a rounded value as written (-0.412, not -0.412000): the message says how many decimals it has
     given = [f"{s.given:.{s.rounded}f}" if s.rounded is not None else _text(s.given, decimals) for s in shown]
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))

@@ -47,7 +47,7 @@ is not the student's), and that the rule can tell from the right value (`tells_a
 is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
 mistake, and no slip is named whose value the right computation, carried with six decimals, can give). Where two
 mistakes give the same value, both are named. If none does, the report says so. A value written with fewer than six
-decimals matches a value it rounds (`rounds_to`: $-0.291$ for $-0.290637$): the first wrong step, where it is the
+decimals matches a value it rounds (`rounds_to`: $-0.412$ for $-0.41184$): the first wrong step, where it is the
 right value rounded, is said to be that (`Step.rounded`) before any slip, and a slip's value rounded names the slip.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
@@ -189,14 +189,14 @@ def close(given: float, to: float, at_n: float | None = None, carried: float = 0
 
 def decimals_of(value: float) -> int:
     """The decimals a number is written with, read from its shortest form (Python's ``repr``, JavaScript's
-    ``String``): ``0.291`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0."""
+    ``String``): ``0.412`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0."""
     mantissa, _, exponent = repr(float(value)).partition("e")
     return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
 
 
 def rounds_to(given: float, to: float, carried: float = 0.0) -> bool:
     r"""Whether ``given``, not 0 and written with one to five decimals (`decimals_of`), is ``to`` rounded to them:
-    within half a unit of its last decimal of it, widened by the step's ``carried`` error: $-0.291$ for $-0.290637$
+    within half a unit of its last decimal of it, widened by the step's ``carried`` error: $-0.412$ for $-0.41184$
     (0, or a whole number, keeps no digit of a value below 1 to compare)."""
     k = decimals_of(given)
     return given != 0 and 1 <= k < ROUNDED_BELOW and abs(given - to) <= 0.5 * 10.0**-k * (1 + 1e-9) + carried
