@@ -76,6 +76,15 @@ def delta_w_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
 
     With the slides' linear output this is $\eta\,(d(n) - y(n))\, f(v_i(n))$.
 
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+    eta : float
+        The learning rate $\eta > 0$.
+
     Returns
     -------
     array, shape (n_out, n_hidden)
@@ -87,6 +96,15 @@ def delta_b_output(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     r"""Rule (2), output biases: $\Delta b_j(n) = \eta\, e_j(n)\, f'(v_j(n)) \cdot 1$.
 
     With the slides' linear output this is $\eta\,(d(n) - y(n))$.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+    eta : float
+        The learning rate $\eta > 0$.
 
     Returns
     -------
@@ -102,6 +120,15 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     The slides have one output, so the sum has one term:
     $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))\, x_k(n)$.
 
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+    eta : float
+        The learning rate $\eta > 0$.
+
     Returns
     -------
     array, shape (n_hidden, n_in)
@@ -114,6 +141,15 @@ def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     $\Delta b_i(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n)) \cdot 1$.
 
     The slides have one output: $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))$.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+    eta : float
+        The learning rate $\eta > 0$.
 
     Returns
     -------
