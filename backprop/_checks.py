@@ -168,7 +168,10 @@ def describe(value: object, where: str = "") -> str:
         return f"the boolean {bool(value)}{where}"
     if isinstance(value, str):
         return f"text {str(value)!r}{where} (write the number without quotes)"
-    return f"{'None' if value is None else f'{type(value).__name__} {value!r}'}{where}"
+    if value is None:
+        return f"None{where}"
+    text = " ".join(repr(value).split())  # one line: a ForwardPass's repr spans many, with its arrays
+    return f"{type(value).__name__} {text if len(text) <= 80 else text[:77] + '...'}{where}"
 
 
 def check_numeric_scalar(name: str, value: object) -> float:

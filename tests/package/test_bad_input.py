@@ -149,6 +149,16 @@ def test_forward_and_step_reject_bad_x(x, error, match):
         step(NET, x, D1, ETA1)
 
 
+def test_a_forward_pass_given_as_x_is_named_in_one_short_line():
+    """A code review: forward(net, fp) put the ForwardPass's whole repr, its arrays over several lines, into the
+    message. It is named by its type, on one line, cut after 80 characters of its repr."""
+    fp = forward(NET, X1)
+    with pytest.raises(TypeError) as info:
+        forward(NET, fp)
+    message = str(info.value)
+    assert message.startswith("x must be numeric, got ForwardPass ForwardPass(net=Network(") and message.endswith("...")
+    assert "\n" not in message and len(message) < 130
+
 @pytest.mark.parametrize("net", [None, GOOD, "NET"])
 def test_forward_step_train_reject_a_net_that_is_not_a_network(net):
     """Every public entry that takes a network names it (homework.iteration raised AttributeError from inside)."""
