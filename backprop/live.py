@@ -157,8 +157,12 @@ def after_steps() -> str:
 
 
 def plot() -> str:
-    """The place live.js draws the cost E(n) after each applied update."""
-    return '<div class="bp-live bp-plot" id="bp-plot"></div>\n<p class="bp-plot__caption" id="bp-plot-caption"></p>'
+    """The place live.js draws the cost E(n) after each applied update, and a second Apply button under it (the one at
+    the top is a long scroll away: a reader pressing it could not watch the plot), with a line that says why a press
+    took no step."""
+    return ('<div class="bp-live bp-plot" id="bp-plot"></div>\n<p class="bp-plot__caption" id="bp-plot-caption"></p>\n'
+            '<p class="bp-plot__apply"><button type="button" class="bp-button bp-button--primary" id="bp-apply-here">'
+            'Apply the update (n → n+1)</button> <span id="bp-apply-here-status"></span></p>')
 
 
 def homework_form() -> str:

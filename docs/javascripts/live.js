@@ -494,6 +494,14 @@
       update(true);
     });
     document.getElementById("bp-apply").addEventListener("click", apply);
+    // The same step from under the plot; a press that takes none says why beside it too (the status line is at the
+    // top, a long scroll away), and the next step clears it.
+    var hereStatus = document.getElementById("bp-apply-here-status");
+    document.getElementById("bp-apply-here").addEventListener("click", function () {
+      var before = state.n;
+      apply();
+      hereStatus.textContent = state.n === before ? announce.textContent || status.textContent : "";
+    });
     update(true);
     announce.textContent = "";
     clearTimeout(state.timer);

@@ -879,6 +879,29 @@ def test_homework_names_updates_doubled_by_a_derivative_without_the_half(tab):
         assert "Your updates are twice the right ones: the cost is E = ½e², and its ½ makes ∂E/∂e = e" in \
             tab.page.text_content("#bp-hw-result"), eta
 
+def test_the_button_under_the_plot_applies_the_update_and_says_why_it_did_not(tab):
+    """A reviewer: Apply sits some 3300 px above the plot, which a reader pressing it cannot watch. The button under
+    the plot takes the same step (the oracle's new w41 and E(1)); a press that takes none says why beside it, as the
+    status line at the top does, and the next step clears that."""
+    visit(tab)
+    page = tab.page
+    values = example_values()
+    new = oracle.trace_values(oracle.iteration(oracle_example(values)))
+    page.click("#bp-apply-here")
+    assert float(page.input_value("#bp-in-w41")) == pytest.approx(new["w41(n+1)"], rel=1e-12)
+    assert page.locator("#bp-plot circle").count() == 2 and "after 1 update" in page.text_content("#bp-plot-caption")
+    assert page.text_content("#bp-apply-here-status") == ""
+    fill(tab, "d", "1000000")
+    fill(tab, "eta", "2")
+    page.click("#bp-apply-here")
+    said = page.text_content("#bp-apply-here-status")
+    assert said.startswith("Not applied: this step would make w41(n+1) = ") and said == page.text_content(
+        "#bp-live-status"), said
+    fill(tab, "eta", "0.000001")
+    page.click("#bp-apply-here")
+    assert page.text_content("#bp-apply-here-status") == "" and "after 1 update" in page.text_content(
+        "#bp-plot-caption")
+
 def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     """A reviewer typed Δw41 = -0.291 (the oracle's -0.290637 rounded) and read 'No classic mistake gives this value:
     work it out again from its formula'. The page says it is the right value rounded, as `trace --check` does, and
