@@ -11,6 +11,7 @@ variant is written and the page shows the one selected (``data-when="hidden:tans
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from . import homework, show
@@ -165,10 +166,17 @@ def plot() -> str:
             'Apply the update (n → n+1)</button> <span id="bp-apply-here-status"></span></p>')
 
 
+def _step_label(name: str) -> str:
+    """A step's name as the fields at the top write theirs, its indices as a subscript: ``y<sub>h1</sub>``,
+    ``Δw<sub>41</sub>(n+1)`` (a screen reader had read "y underscore h 1")."""
+    match = re.fullmatch(r"(Δ?[A-Za-z])_?(h?\d+)(.*)", name)
+    return escape(name) if match is None else f"{escape(match[1])}<sub>{match[2]}</sub>{escape(match[3])}"
+
+
 def homework_form() -> str:
     """A field per step of ``homework.names()``, the paste box for an answers file, and the buttons."""
     fields = "".join(
-        f'<div class="bp-field"><label for="bp-hw-{i}">{escape(name)}</label>'
+        f'<div class="bp-field"><label for="bp-hw-{i}">{_step_label(name)}</label>'
         f'<input id="bp-hw-{i}" type="text" autocomplete="off" spellcheck="false" '
         f'data-step="{escape(name)}"><span class="bp-hw__mark" id="bp-hw-{i}-mark"></span></div>'
         for i, name in enumerate(homework.names()))

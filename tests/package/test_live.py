@@ -61,6 +61,20 @@ def test_every_field_offers_the_whole_keyboard():
     assert len(inputs) == 17 + len(homework.names())
     assert all('type="text"' in tag and "inputmode" not in tag for tag in inputs)
 
+def test_the_homework_labels_write_indices_as_subscripts():
+    """A reviewer: the homework fields were labelled "y_h1", "Δw41" (a screen reader reads the underscore), where the
+    fields at the top write w<sub>41</sub>. Each label is its step's name with the indices as a subscript."""
+    labels = dict(re.findall(r'<label for="bp-hw-(\d+)">(.*?)</label>', live.homework_form()))
+    names = homework.names()
+    assert len(labels) == len(names)
+    for i, name in enumerate(names):
+        label = html.unescape(labels[str(i)])
+        assert re.sub(r"</?sub>", "", label) == name.replace("_", ""), (name, label)
+        assert "_" not in label and ("<sub>" in label) == any(c.isdigit() for c in name.removesuffix("(n+1)")), (
+            name, label)
+    assert labels[str(names.index("y_h1"))] == "y<sub>h1</sub>"
+    assert html.unescape(labels[str(names.index("w41(n+1)"))]) == "w<sub>41</sub>(n+1)"
+
 def test_there_are_four_rules():
     with pytest.raises(ValueError, match="rule must be 1, 2, 3 or 4, got 5"):
         live.rule_steps(NET, 5)
