@@ -12,6 +12,7 @@ import argparse
 import dataclasses
 import json
 import math
+import numbers
 import os
 import re
 import sys
@@ -228,13 +229,17 @@ def trace(net: Network, x: Sequence[float], d: Sequence[float], eta: float) -> l
     return list(homework.trace(net, x, d[0] if net.n_out == 1 and len(d) == 1 else d, eta).items())
 
 
-def read_answers(path: str) -> dict[str, object]:
-    """The JSON object of an answers file; errors name the file and the problem (a name given twice too)."""
+def read_answers(path: str) -> tuple[dict[str, object], dict[str, str]]:
+    """The JSON object of an answers file, and each number's text as written there (``0.410000``: six decimals, which
+    its float 0.41 has lost, `homework.decimals_of`); errors name the file and the problem (a name given twice too)."""
     name = f"answers file {path!r}"
     data = examples.read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object of step names and numbers, not a {type(data).__name__}")
-    return data
+    with open(path, encoding="utf-8") as fh:  # read_json read it: it parses, and gives no key twice
+        texts = json.load(fh, parse_float=str, parse_int=str)
+    return data, {key: text for key, text in texts.items() if isinstance(text, str) and isinstance(
+        data[key], numbers.Real) and not isinstance(data[key], bool)}
 
 
 def print_hints(mistakes: tuple[homework.Mistake, ...], hints: tuple[str, ...]) -> None:
@@ -251,8 +256,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         if step is report.first_wrong:
             break
     expected = [_text(s.expected, decimals) for s in shown]
-    # a rounded value as written (-0.412, not -0.412000): the message says how many decimals it has
-    given = [f"{s.given:.{s.rounded}f}" if s.rounded is not None else _text(s.given, decimals) for s in shown]
+    # a value written with fewer decimals as written (-0.412, not -0.412000): the message may say how many it has
+    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS else _text(s.given, decimals) for s in shown]
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
@@ -275,9 +280,12 @@ def print_report(report: homework.Report, decimals: int) -> None:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
     print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "
-          f"given {given[-1] if wrong.rounded is not None else num(wrong.given, decimals)}).")
-    if wrong.rounded is not None:  # the right value rounded to fewer decimals: said before any slip
-        print(homework.rounded_message(wrong.rounded))
+          f"given {given[-1] if wrong.decimals < show.DECIMALS else num(wrong.given, decimals)}).")
+    if report.rounded is not None:  # the right value rounded to fewer decimals: said before any slip
+        print(homework.rounded_message(report.rounded))
+        if report.likely:
+            print("It is also what a classic mistake gives here:")
+            print_hints(report.likely, report.hints)
     elif len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
         print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
     elif report.likely:
@@ -294,7 +302,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         print_hints(report.near, report.near_hints)  # what each slip would be, to look for it
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
-              f"values before it to {show.DECIMALS} decimals.")
+              f"values before it to {show.DECIMALS} decimals." + (f" {homework.FEWER_DECIMALS}"
+                                                                    if report.fewer_decimals else ""))
     later = report.given[len(shown):]
     if later:
         print(f"Not checked after it: {', '.join(s.name for s in later)} (fix {wrong.name} first; later steps "
@@ -403,9 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _require_defaults_fit(net, args.weights, {key: {"x": x, "d": d}[key] for key in defaulted if key != "eta"})
         rows = trace(net, x, d if isinstance(d, list) else [d], eta)
         if args.check:
-            answers = read_answers(args.check)
+            answers, written = read_answers(args.check)
             try:
-                report = homework.check(net, x, d, eta, answers)
+                report = homework.check(net, x, d, eta, answers, written)
             except (ValueError, TypeError) as exc:
                 raise type(exc)(f"answers file {args.check!r}: {exc}") from None
     except (ValueError, TypeError, FloatingPointError) as exc:  # FloatingPointError: the iteration overflows

@@ -46,9 +46,9 @@ change from time $n$), whose values at the steps given before it match those too
 is not the student's), and that the rule can tell from the right value (`tells_apart`, with the same $c$: no number
 is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
 mistake, and no slip is named whose value the right computation, carried with six decimals, can give). Where two
-mistakes give the same value, both are named. If none does, the report says so. A value written with fewer than six
-decimals matches a value it rounds (`rounds_to`: $-0.412$ for $-0.41184$): the first wrong step, where it is the
-right value rounded, is said to be that (`Step.rounded`) before any slip, and a slip's value rounded names the slip.
+mistakes give the same value, both are named. If none does, the report says so. A first wrong step written with
+fewer than six decimals that the right value rounds to (`rounds_to`: $-0.412$ for $-0.41184$) is said to be that
+(`Step.rounded`, `Report.rounded`), before any slip that gives the same number.
 
 **The catalogue** (`MISTAKES`): each classic mistake is one function ``fn(net, x, d, eta)`` that computes the
 whole trace (every step above) with that one slip and everything else right, so a slip early in the
@@ -82,7 +82,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import _exact
+from . import _exact, show
 from ._carried import HALF_UNIT, carried_error
 from ._checks import DOUBLE_RANGE, too_large
 from .network import Network
@@ -108,10 +108,10 @@ from ._mistakes import (
 __all__ = [
     "ALIASES",
     "ATOL",
+    "FEWER_DECIMALS",
     "HALF_UNIT",
     "MISTAKES",
     "OTHER_DERIVATIVE",
-    "ROUNDED_BELOW",
     "RTOL",
     "Factors",
     "Mistake",
@@ -165,8 +165,6 @@ __all__ = [
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
 ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
-#: A value written with fewer decimals than this, outside the tolerance, is told apart as a rounding (`rounds_to`).
-ROUNDED_BELOW = 6
 #: Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
 #: (``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types.
 ALIASES = {"d": "Δ", "\u2206": "Δ"}
@@ -187,19 +185,22 @@ def close(given: float, to: float, at_n: float | None = None, carried: float = 0
     return abs(given - to) <= tolerance(to, at_n, carried)
 
 
-def decimals_of(value: float) -> int:
-    """The decimals a number is written with, read from its shortest form (Python's ``repr``, JavaScript's
-    ``String``): ``0.412`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0."""
-    mantissa, _, exponent = repr(float(value)).partition("e")
-    return max(0, len(mantissa.partition(".")[2].rstrip("0")) - int(exponent or 0))
+def decimals_of(value: float | str) -> int:
+    """The decimals a number is written with: of its text (``"0.410000"`` -> 6, ``"1.5e-3"`` -> 4), or of a float's
+    shortest form (Python's ``repr``, JavaScript's ``String``: ``0.412`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0), which
+    has lost any trailing zeros typed."""
+    text = repr(float(value)) if not isinstance(value, str) else value.strip().lower()
+    mantissa, _, exponent = text.partition("e")
+    decimals = mantissa.partition(".")[2]
+    return max(0, len(decimals if isinstance(value, str) else decimals.rstrip("0")) - int(exponent or 0))
 
 
-def rounds_to(given: float, to: float, carried: float = 0.0) -> bool:
-    r"""Whether ``given``, not 0 and written with one to five decimals (`decimals_of`), is ``to`` rounded to them:
-    within half a unit of its last decimal of it, widened by the step's ``carried`` error: $-0.412$ for $-0.41184$
-    (0, or a whole number, keeps no digit of a value below 1 to compare)."""
-    k = decimals_of(given)
-    return given != 0 and 1 <= k < ROUNDED_BELOW and abs(given - to) <= 0.5 * 10.0**-k * (1 + 1e-9) + carried
+def rounds_to(given: float, to: float, decimals: int, carried: float = 0.0) -> bool:
+    r"""Whether ``given``, not 0 and written with one to five ``decimals`` (`decimals_of`), is ``to`` rounded to
+    them: no further from it than half a unit of its last decimal, widened by the step's ``carried`` error (the
+    $-0.412$ of $-0.41184$; 0, or a whole number, keeps no digit of a value below 1 to compare)."""
+    return (given != 0 and 1 <= decimals < show.DECIMALS
+            and abs(given - to) <= 0.5 * 10.0**-decimals * (1 + 1e-9) + carried)
 
 
 def rounded_message(decimals: int) -> str:
@@ -207,6 +208,13 @@ def rounded_message(decimals: int) -> str:
     command line and the live page print it."""
     return (f"That is the right value rounded to {decimals} decimal{'' if decimals == 1 else 's'}: give six, and work "
             "from the values before it written with six (with fewer, a classic slip can round to the same number).")
+
+
+#: What a first wrong value no slip gives, and that is no rounding of the right one, gets after "no classic mistake
+#: gives this value" where it or a value given before it has fewer than six decimals (`Report.fewer_decimals`): a
+#: rounding carried from step to step, or a slip's value, can hide in them.
+FEWER_DECIMALS = ("Some of your values up to it have fewer than six decimals: worked out with six, from values with "
+                  "six, it may come out right, or as a classic slip's value the check can name.")
 
 
 def _is_new_parameter(name: str) -> bool:
@@ -237,6 +245,9 @@ class Step:
     #: How far a value computed from six-decimal values before it can be off, beyond its own rounding
     #: (`carried_error`): what the step's tolerance is widened by.
     carried: float = 0.0
+    #: The decimals the student wrote the value with (`decimals_of`: of the text where it is known, else of the
+    #: float's shortest form); 0 for a step not given.
+    decimals: int = 0
     #: Whether the step's value by hand is nothing (0, or its value at time $n$) though its double is not: the terms of
     #: $v_1 = 0.1 + 0.2 - 0.3$ are 0 by hand, $5.6 \cdot 10^{-17}$ in floating point (`backprop._exact`).
     nothing_by_hand: bool = False
@@ -250,11 +261,11 @@ class Step:
     def rounded(self) -> int | None:
         """For a wrong given value that is the right one rounded to fewer than six decimals (`rounds_to`), those
         decimals; else None."""
-        if self.right is not False or not rounds_to(self.given, self.expected, self.carried):
+        if self.right is not False or not rounds_to(self.given, self.expected, self.decimals, self.carried):
             return None
-        if self.at_n is not None and rounds_to(self.given, self.at_n, self.carried):
+        if self.at_n is not None and rounds_to(self.given, self.at_n, self.decimals, self.carried):
             return None  # the value at time n rounded too: the decimals given cannot show the update (no update)
-        return decimals_of(self.given)
+        return self.decimals
 
     @property
     def undecided(self) -> bool:
@@ -282,9 +293,19 @@ class Report:
     #: The mistakes whose value at ``first_wrong`` matches the given one but lies too near the right one for the rule
     #: to tell apart: a slip this could be, which the check cannot name.
     near: tuple[Mistake, ...] = ()
-    #: Where ``first_wrong`` is the right value rounded to fewer than six decimals (`Step.rounded`) and no slip gives
-    #: it exactly: those decimals (`rounded_message` says it). None otherwise.
+    #: Where ``first_wrong`` is the right value rounded to fewer than six decimals (`Step.rounded`): those decimals
+    #: (`rounded_message` says it, before any slip in ``likely`` that gives the same number). None otherwise.
     rounded: int | None = None
+
+    @property
+    def fewer_decimals(self) -> bool:
+        """Whether the first wrong step, or a step given before it, is written with fewer than six decimals that
+        lose some of its right value (0.3 for 0.3 loses nothing), where the first wrong one is no rounding of the
+        right value (`rounded`) and no slip explains it (`FEWER_DECIMALS`)."""
+        if self.first_wrong is None or self.rounded is not None or self.likely or self.near:
+            return False
+        upto = self.given[:self.given.index(self.first_wrong) + 1]
+        return any(s.decimals < show.DECIMALS and abs(s.given - s.expected) > HALF_UNIT + s.carried for s in upto)
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -318,6 +339,7 @@ class Report:
                       for s in self.given],
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
             "rounded": self.rounded,
+            "fewer_decimals": self.fewer_decimals,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
         }
@@ -373,7 +395,8 @@ def _zero_by_hand(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[
     return {} if exact is None else {name: value == 0 for name, value in exact.items()}
 
 
-def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping[str, object]) -> Report:
+def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping[str, object],
+          written: Mapping[str, str] | None = None) -> Report:
     r"""Check a student's values for any steps of one iteration of ``net`` on the sample ``x``, ``d``, ``eta``.
 
     Parameters
@@ -388,6 +411,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         The learning rate $\eta > 0$.
     answers : mapping
         Step name (as `trace` names it, or with ``d`` for ``Δ``) to the student's value.
+    written : mapping, optional
+        Step name (as in ``answers``) to the value's text as the student typed it, for its decimals (``"0.410000"``
+        has six, the float 0.41 two: `decimals_of`); where not given, the float's.
 
     Returns
     -------
@@ -412,7 +438,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
     carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
-    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name])
+    texts = {canonical(name): text for name, text in (written or {}).items()}
+    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name],
+                       0 if name not in given else decimals_of(texts.get(name, given[name])))
                   for name, value in expected.items())
     if any(s.given is not None and s.undecided for s in steps):  # only then the iteration by hand can tell
         zero = _zero_by_hand(net, x, d, eta)
@@ -422,28 +450,15 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: list[Mistake] = []
     near: list[Mistake] = []
-    rounded = None
     if first_wrong is not None:
         before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
-        values = [(m, _values(m, net, x, d, eta)) for m in MISTAKES]
-        likely, near = _slips(values, first_wrong, before, exact=True)  # a slip's own value first
-        if not likely:  # then the right value rounded, then a slip's value rounded (`rounds_to`)
-            rounded = first_wrong.rounded
-            likely, near = ([], []) if rounded is not None else _slips(values, first_wrong, before, exact=False)
-    return Report(steps, first_wrong, tuple(likely), net, tuple(near), rounded)
-
-
-def _slips(values: list[tuple[Mistake, Trace | None]], wrong: Step, before: tuple[Step, ...],
-           exact: bool) -> tuple[list[Mistake], list[Mistake]]:
-    """The mistakes (with their traces, ``values``) that give the student's value at ``wrong`` and at the steps
-    ``before`` it (`_gives`): those the checking rule tells from the right value (`tells_apart`), and the others."""
-    likely: list[Mistake] = []
-    near: list[Mistake] = []
-    for m, trace_ in values:
-        value = _gives(trace_, wrong, before, exact)
-        if value is not None:
-            (likely if tells_apart(value, wrong.expected, wrong.at_n, wrong.carried) else near).append(m)
-    return likely, near
+        for m in MISTAKES:
+            value = _gives(_values(m, net, x, d, eta), first_wrong, before)
+            if value is not None:
+                told = tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
+                (likely if told else near).append(m)
+    return Report(steps, first_wrong, tuple(likely), net, tuple(near),
+                  None if first_wrong is None else first_wrong.rounded)
 
 
 def _values(m: Mistake, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace | None:
@@ -454,25 +469,17 @@ def _values(m: Mistake, net: Network, x: ArrayLike, d: ArrayLike, eta: float) ->
         return None
 
 
-def _gives(values: Trace | None, wrong: Step, before: tuple[Step, ...], exact: bool) -> float | None:
-    """A mistake's value at ``wrong`` (``values``: its trace) where it gives the student's value there and their
-    values at the steps ``before`` it (all right) too, by the checking rule (`close`), or without ``exact`` also as a
-    rounding (`_matches`), else None: a slip that would have shown at a step the student got right is not theirs (a
-    right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41 as well).
-    `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
+def _gives(values: Trace | None, wrong: Step, before: tuple[Step, ...]) -> float | None:
+    """A mistake's value at ``wrong`` (``values``: its trace, None where the network cannot show it) where it gives
+    the student's value there and their values at the steps ``before`` it (all right) too, else None: a slip that
+    would have shown at a step the student got right is not theirs (a right Δw41 and then w41 - Δw41 is a subtracted
+    update, not a flipped sign, which would have flipped Δw41 as well). `check` names it where the checking rule tells
+    that value from the right one (`tells_apart`)."""
     if values is None:
         return None
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None
-    if all(_matches(step, values[step.name], exact) for step in (wrong, *before)):
+    if all(close(step.given, values[step.name], step.at_n, step.carried) for step in (wrong, *before)):
         return value
     return None
-
-
-def _matches(step: Step, value: float, exact: bool = False) -> bool:
-    """Whether the student's value at ``step`` is ``value`` by the checking rule (`close`), or unless ``exact``
-    ``value`` rounded to the fewer decimals it is written with (`rounds_to`): a slip's value rounded to three decimals
-    names the slip."""
-    return close(step.given, value, step.at_n, step.carried) or (not exact and rounds_to(step.given, value,
-                                                                                          step.carried))

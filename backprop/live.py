@@ -173,6 +173,10 @@ def _step_label(name: str) -> str:
     return escape(name) if match is None else f"{escape(match[1])}<sub>{match[2]}</sub>{escape(match[3])}"
 
 
+#: The paste box's example of an answers file: its form, not numbers of the worked example.
+_PASTED = escape('{"v1": 1.234567, "dw41": -0.012345}')
+
+
 def homework_form() -> str:
     """A field per step of ``homework.names()``, the paste box for an answers file, and the buttons."""
     fields = "".join(
@@ -185,7 +189,7 @@ def homework_form() -> str:
 <form id="bp-hw" class="bp-hw" novalidate>
 <div class="bp-hw__fields">{fields}</div>
 <details class="bp-hw__paste"><summary>Or paste an answers file (as for <code>trace --check</code>)</summary>
-<div class="bp-field"><label for="bp-hw-json">Your answers as JSON, e.g. {escape('{"v1": 0.3, "dw41": -0.29}')}</label>
+<div class="bp-field"><label for="bp-hw-json">Your answers as JSON, six decimals each, e.g. {_PASTED}</label>
 <textarea id="bp-hw-json" rows="4" spellcheck="false"></textarea>
 <span class="bp-field__msg" id="bp-hw-json-msg"></span></div>
 <button type="button" class="bp-button" id="bp-hw-fill">Fill in and check</button>
@@ -223,5 +227,8 @@ def data(net: Network, x, d: float, eta: float) -> str:
         "hints": hints(net),
         "rtol": homework.RTOL,
         "atol": homework.ATOL,
+        # what the check says of a value rounded to k < 6 decimals, and of one no slip explains written with fewer
+        "rounded": {k: homework.rounded_message(k) for k in range(1, show.DECIMALS)},
+        "fewerDecimals": homework.FEWER_DECIMALS,
     }
     return f'<div id="bp-live-data" hidden data-json="{escape(json.dumps(payload, ensure_ascii=False))}"></div>'

@@ -1068,40 +1068,40 @@
   // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
   // time n: the rows of an iteration that keeps θ(n), as homework.check does; every step's, a slip's value's too, is
   // widened by the step's carriedError.
-  // homework.decimals_of: the decimals a number is written with, read from its shortest form ("0.291": 3, "1e-5": 5)
+  // homework.decimals_of: the decimals a number is written with, of its text where known ("0.410000": 6), else of
+  // the number's shortest form ("0.412": 3, "1e-5": 5), which has lost any trailing zeros typed
   function decimalsOf(value) {
-    var parts = String(value).split("e"), mantissa = parts[0].split(".")[1] || "";
-    return Math.max(0, mantissa.replace(/0+$/, "").length - Number(parts[1] || 0));
+    var text = typeof value === "string" ? value.trim().toLowerCase() : String(value);
+    var parts = text.split("e"), decimals = parts[0].split(".")[1] || "";
+    if (typeof value !== "string") decimals = decimals.replace(/0+$/, "");
+    return Math.max(0, decimals.length - Number(parts[1] || 0));
   }
 
   // homework.rounds_to: a given value, not 0 and written with one to five decimals, that is `to` rounded to them
-  function roundsTo(given_, to, carried) {
-    var k = decimalsOf(given_);
-    return given_ !== 0 && k >= 1 && k < 6 && Math.abs(given_ - to) <= 0.5 * Math.pow(10, -k) * (1 + 1e-9) + carried;
+  function roundsTo(given_, to, decimals, carried) {
+    return given_ !== 0 && decimals >= 1 && decimals < DECIMALS &&
+      Math.abs(given_ - to) <= 0.5 * Math.pow(10, -decimals) * (1 + 1e-9) + carried;
   }
 
-  // homework._matches: the checking rule, or unless `exact` the given value a rounding of `value` (a slip's, rounded,
-  // names the slip)
-  function matches(mark, value, exact) {
-    return isClose(mark.given, value, mark.atN, mark.carried) || (!exact && roundsTo(mark.given, value, mark.carried));
-  }
-
-  // homework._slips: the slips (traces: [name, its rows by name, or null]) that give the reader's value at the first
-  // wrong step and at the steps given before it; those the rule tells from the right value, and the others
-  function slips(traces, firstWrong, before, exact) {
+  // The slips (traces: [name, its rows by name, or null]) that give the reader's value at the first wrong step and at
+  // the steps given before it (homework._gives); those the rule tells from the right value, and the others
+  function slips(traces, firstWrong, before) {
     var likely = [], near = [];
     traces.forEach(function (t) {
       var values = t[1];
       if (!values) return;
       var value = values[firstWrong.name];
       if (!isFinite(value)) return; // the slip overflows here: no one wrote that
-      var agrees = before.concat([firstWrong]).every(function (m) { return matches(m, values[m.name], exact); });
+      var agrees = before.concat([firstWrong]).every(function (m) {
+        return isClose(m.given, values[m.name], m.atN, m.carried);
+      });
       if (agrees) (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(t[0]);
     });
     return { likely: likely, near: near };
   }
 
-  function check(net, x, d, eta, given, order) {
+  // `written`: each given step's text as typed (for its decimals, homework.check's `written`); optional
+  function check(net, x, d, eta, given, order, written) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
     var kept = toDict(iteration(net, x, d, eta, { newValue: function (old) { return old; } }).rows);
     var carried = carriedError(net, x, d, eta); // each step's tolerance widened by it, the slips' too
@@ -1119,26 +1119,23 @@
       // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)
       var nothing = atN === null ? 0 : atN;
       mark.undecided = row[1] !== nothing && !zeroByHand(row[0]) && isClose(nothing, row[1], atN, carried[row[0]]);
+      mark.decimals = decimalsOf(written && typeof written[row[0]] === "string" ? written[row[0]] : mark.given);
       // homework.Step.rounded: a wrong value that is the right one rounded to fewer decimals, and how many; not where
       // it is the value at time n rounded too (the decimals given cannot show the update)
-      mark.rounded = !mark.ok && roundsTo(mark.given, row[1], carried[row[0]]) &&
-        !(atN !== null && roundsTo(mark.given, atN, carried[row[0]])) ? decimalsOf(mark.given) : null;
+      mark.rounded = !mark.ok && roundsTo(mark.given, row[1], mark.decimals, carried[row[0]]) &&
+        !(atN !== null && roundsTo(mark.given, atN, mark.decimals, carried[row[0]])) ? mark.decimals : null;
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var found = { likely: [], near: [] }, rounded = null;
+    var found = { likely: [], near: [] };
     if (firstWrong) {
-      var before = marks.slice(0, marks.indexOf(firstWrong));
       var traces = (order || Object.keys(SLIPS)).map(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         return [name, slipped ? toDict(slipped) : null];
       });
-      found = slips(traces, firstWrong, before, true); // a slip's own value first
-      if (!found.likely.length) { // then the right value rounded, then a slip's value rounded
-        rounded = firstWrong.rounded;
-        found = rounded !== null ? { likely: [], near: [] } : slips(traces, firstWrong, before, false);
-      }
+      found = slips(traces, firstWrong, marks.slice(0, marks.indexOf(firstWrong)));
     }
+    var rounded = firstWrong ? firstWrong.rounded : null; // said before any slip that gives the same number
     return { marks: marks, firstWrong: firstWrong, likely: found.likely, near: found.near, rounded: rounded };
   }
 

@@ -16,10 +16,13 @@
     return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
 
-  // homework.rounded_message: what a right value rounded to fewer decimals gets, before any slip
-  function roundedText(k) {
-    return "That is the right value rounded to " + k + " decimal" + (k === 1 ? "" : "s") + ": give six, and work " +
-      "from the values before it written with six (with fewer, a classic slip can round to the same number).";
+  // homework.Report.fewer_decimals: the first wrong step, unexplained, or a step before it has fewer than six decimals
+  // that lose some of its right value (0.3 for 0.3 loses nothing)
+  function fewerDecimals(report, E) {
+    var upto = report.marks.slice(0, report.marks.indexOf(report.firstWrong) + 1);
+    return report.rounded === null && !report.likely.length && !report.near.length && upto.some(function (m) {
+      return m.decimals < E.DECIMALS && Math.abs(m.given - m.right) > E.HALF_UNIT + m.carried;
+    });
   }
 
   function attach(options) {
@@ -55,7 +58,7 @@
     }
 
     function checkHomework(focus) {
-      var c = current(), given = {}, bad = 0;
+      var c = current(), given = {}, written = {}, bad = 0;
       hwInputs.forEach(function (input) {
         if (!input.value.trim()) { hwMark(input, "", ""); return; }
         var why = commaProblem(input.value); // "1,000": 1.000 or 1000? Asked, not guessed, as in the fields above
@@ -67,6 +70,8 @@
           ? "too small: a number this close to 0 cannot be stored (it would become 0)" : "";
         if (unread) { hwMark(input, unread, "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
+        // as typed, for its decimals ("0,410000" has six): a decimal comma read as a point, group spaces left out
+        written[input.getAttribute("data-step")] = input.value.trim().replace(/\s+/g, "").replace(",", ".");
       });
       checked = true;
       if (!c) { // no verdict on numbers the fields no longer say: the marks and the result's attributes go too
@@ -83,7 +88,7 @@
           "what is wrong." : "Enter your value for at least one step, then check.";
         return;
       }
-      var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order);
+      var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order, written);
       report.marks.forEach(function (m) {
         var input = hwInputs.filter(function (el) { return el.getAttribute("data-step") === m.name; })[0];
         hwMark(input, m.ok ? (m.undecided ? "\u2713 right, but six decimals cannot tell it from " +
@@ -110,7 +115,10 @@
         parts.push("The first wrong step is " + fw.name + " (you wrote " +
           (typed ? typed.value.trim() : E.plain(fw.given)) + ").");
         if (report.rounded !== null) { // homework.Report.rounded, as `trace --check` says it
-          parts.push(roundedText(report.rounded));
+          parts.push(data.rounded[report.rounded]);
+          if (report.likely.length) {
+            parts.push("It is also what a classic mistake gives here: " + slipsWithHints(report.likely, c.net));
+          }
         } else if (report.likely.length) {
           parts.push("Likely mistake" + (report.likely.length > 1 ? "s" : "") + ": " + slipsWithHints(report.likely, c.net));
         } else if (report.near.length) { // a slip gives it, but too near the right value for the check to name it
@@ -121,7 +129,7 @@
             " Work it out again from its formula, with the values before it to six decimals.");
         } else {
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
-            "before it to six decimals.");
+            "before it to six decimals." + (fewerDecimals(report, E) ? " " + data.fewerDecimals : ""));
         }
         if (bad) parts.push(notRead);
       } else if (bad) {

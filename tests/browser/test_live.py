@@ -905,7 +905,8 @@ def test_the_button_under_the_plot_applies_the_update_and_says_why_it_did_not(ta
 def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     """A reviewer typed Δw41 = -0.291 (the oracle's -0.290637 rounded) and read 'No classic mistake gives this value:
     work it out again from its formula'. The page says it is the right value rounded, as `trace --check` does, and
-    marks it so; the flipped update rounded the same way names the slip."""
+    marks it so; the flipped update rounded the same way is said to be written with fewer than six decimals, and the
+    same number typed with six ("-0.291000") is no rounding."""
     visit(tab)
     right = oracle.trace_values(oracle.iteration(oracle_example(example_values())))
     index = list(homework.names()).index("Δw41")
@@ -917,7 +918,12 @@ def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     tab.page.fill(f"#bp-hw-{index}", f"{-right['Δw41']:.3f}")
     tab.page.click("#bp-hw-check")
     assert tab.page.get_attribute("#bp-hw-result", "data-rounded") == ""
-    assert tab.page.get_attribute("#bp-hw-result", "data-likely").split() == ["sign-flipped", "updates-sign-flipped"]
+    assert homework.FEWER_DECIMALS in tab.page.text_content("#bp-hw-result")
+    tab.page.fill(f"#bp-hw-{index}", f"{round(right['Δw41'], 3):.6f}")
+    tab.page.click("#bp-hw-check")
+    assert tab.page.get_attribute("#bp-hw-result", "data-rounded") == ""
+    assert tab.page.text_content(f"#bp-hw-{index}-mark").endswith("wrong")
+    assert homework.FEWER_DECIMALS not in tab.page.text_content("#bp-hw-result")
 
 def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives

@@ -300,8 +300,8 @@ def test_a_slip_a_network_cannot_show_is_not_applicable():
 # --- check() -------------------------------------------------------------------------------------------------
 
 
-def check(ex: dict, answers: dict) -> homework.Report:
-    return homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], answers)
+def check(ex: dict, answers: dict, written: dict | None = None) -> homework.Report:
+    return homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], answers, written)
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=[p.stem for p in EXAMPLE_FILES])
@@ -935,8 +935,8 @@ def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
     assert abs(right["w41(n+1)"] - before["w41(n+1)"]) > 1e-6, "the premise: Δw41 above the check's floor"
     proc = run("trace", "--eta", "0.0001", "--check", write(tmp_path, answers))
     assert proc.returncode == 1 and proc.stderr == "", proc.stderr
-    assert (f"First wrong step: w41(n+1) (expected {right['w41(n+1)']:.6f}, given {before['w41(n+1)']:.6f})."
-            in proc.stdout)
+    assert (f"First wrong step: w41(n+1) (expected {right['w41(n+1)']:.6f}, given {before['w41(n+1)']!r})."
+            in proc.stdout)  # as the file writes it
 
 
 def test_the_hidden_output_in_place_of_its_derivative_is_named():
@@ -954,54 +954,100 @@ def test_the_hidden_output_in_place_of_its_derivative_is_named():
 def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
     """A live page's reviewer typed every step rounded to three decimals and read 'No classic mistake gives this value:
     work it out again from its formula' at Δw41 = -0.291 (right: -0.290637), while E = 0.512 passed. The first wrong
-    step that is the right value (the oracle's) rounded to fewer decimals is said to be that, with how many, and no
-    slip is named; the same with a slip's values rounded names the slip (its plain-math values here, rounded)."""
+    step that is the right value (the oracle's) rounded to fewer decimals is said to be that, with how many. A slip's
+    value rounded names no slip (a code review: rounded matching named slips for 0.7, a forgotten update), and
+    six decimals typed as trailing zeros count as six (0.410000 is no rounding of 0.4127)."""
     right = oracle.trace_values(oracle.iteration(EX))
     report = check(EX, {name: round(value, 3) for name, value in right.items()})
     wrong = report.first_wrong
     assert wrong is not None and round(wrong.expected, 3) == wrong.given != wrong.expected
-    assert report.rounded == wrong.rounded == 3 and report.likely == () and report.near == ()
+    assert report.rounded == wrong.rounded == wrong.decimals == 3 and report.likely == () and report.near == ()
     assert report.to_dict()["rounded"] == 3
     assert homework.rounded_message(3).startswith("That is the right value rounded to 3 decimals: give six")
     for name in ("updates-sign-flipped", "updated-output-weights", "no-hidden-derivative"):
-        slip = slipped(name, EX)  # its updates that differ from the right ones, rounded to three decimals
-        report = check(EX, {n: round(v, 3) for n, v in slip.items() if n.startswith("Δ") and v != right[n]})
-        assert report.rounded is None and name in [m.name for m in report.likely], (name, report.first_wrong)
-    # six decimals of a slip's value: named as before; six of the right ones: right
-    assert check(EX, {"Δw41": round(-right["Δw41"], 6)}).likely
+        slip = slipped(name, EX)  # its updates that differ from the right ones
+        changed = {n: v for n, v in slip.items() if n.startswith("Δ") and v != right[n]}
+        report = check(EX, {n: round(v, 3) for n, v in changed.items()})
+        # named only where three decimals are within the checking rule of the slip's value (no rounded matching)
+        assert report.rounded is None and report.first_wrong.decimals == 3, name
+        assert [m.name for m in report.likely] in ([], [name]), (name, report.likely)
+        assert name in [m.name for m in check(EX, {n: round(v, 6) for n, v in changed.items()}).likely], name
     assert check(EX, {n: round(v, 6) for n, v in right.items()}).ok
+    # the float 0.41 has two decimals; written "0.410000" it has six, and is then no rounding
+    near = round(right["Δw41"], 2)
+    assert check(EX, {"Δw41": near}).rounded == 2
+    typed = check(EX, {"Δw41": near}, written={"Δw41": f"{near:.6f}"})
+    assert typed.rounded is None and typed.first_wrong.decimals == 6
+    assert check(EX, {"dw41": near}, written={"dw41": f"{near:.6f}"}).first_wrong.decimals == 6  # an alias too
 
 
-@pytest.mark.parametrize(("given", "to", "rounds"), [
-    (-0.291, -0.290637, True), (-0.29, -0.290637, True), (-0.2906, -0.290637, True), (-0.2907, -0.290637, False),
-    (0.291, -0.290637, False), (0.0, 0.0004, False), (1.0, 0.7, False), (0.29064, -0.290637, False),
-    (1e-05, 0.0000095, True), (0.000012, 0.0000095, False), (-0.290637, -0.290637, False),  # six decimals: the rule
+def test_values_carried_with_three_decimals_are_named_as_the_reason():
+    """A reviewer carried three decimals from step to step: y_h, v_4, y and e passed, and E = ½·e² from the rounded e
+    was told 'No classic mistake gives this value: work it out again from its formula', though the formula was right.
+    The report says its values have fewer than six decimals (FEWER_DECIMALS), in plain math: each value from the
+    three-decimal ones before it."""
+    x, b, w, b4 = EX["x"], EX["b_hidden"], EX["w_output"][0], EX["b_output"][0]
+    v = [round(sum(wk * xk for wk, xk in zip(row, x)) + bi, 3) for row, bi in zip(EX["w_hidden"], b)]
+    y_h = [round(1 / (1 + math.exp(-vi)), 3) for vi in v]
+    y = round(sum(wi * yi for wi, yi in zip(w, y_h)) + b4, 3)
+    e = round(EX["d"] - y, 3)
+    answers = {"v1": v[0], "y_h1": y_h[0], "y_h2": y_h[1], "y_h3": y_h[2], "v4": y, "y": y, "e": e,
+               "E": round(0.5 * e * e, 3)}
+    report = check(EX, answers)
+    assert report.first_wrong is not None and report.first_wrong.name == "E", "the premise: E is where it shows"
+    assert report.rounded is None and report.likely == () and report.fewer_decimals
+    assert report.to_dict()["fewer_decimals"] is True
+    right = {k: round(v, 6) for k, v in oracle.trace_values(oracle.iteration(EX)).items() if k in answers}
+    six = check(EX, {**right, "E": 0.25}, written={**{k: f"{v:.6f}" for k, v in right.items()}, "E": "0.250000"})
+    assert six.first_wrong.name == "E" and not six.fewer_decimals  # six decimals everywhere: no such sentence
+    exact = check(EX, {"v1": 0.3, "E": 0.25}, written={"E": "0.250000"})  # 0.3 is v1 exactly: it loses nothing
+    assert exact.first_wrong.name == "E" and not exact.fewer_decimals
+
+@pytest.mark.parametrize(("given", "to", "decimals", "rounds"), [
+    (-0.291, -0.290637, 3, True), (-0.29, -0.290637, 2, True), (-0.2906, -0.290637, 4, True),
+    (-0.2907, -0.290637, 4, False), (0.291, -0.290637, 3, False), (0.0, 0.0004, 1, False), (1.0, 0.7, 0, False),
+    (0.29064, -0.290637, 5, False), (1e-05, 0.0000095, 5, True), (-0.290637, -0.290637, 6, False),  # six: the rule
+    (-0.29, -0.290637, 6, False),  # "-0.290000": six decimals written
 ])
-def test_rounds_to_reads_the_decimals_written(given, to, rounds):
-    """One to five decimals, not 0, within half a unit of the last one: the decimals read from the number's shortest
-    form (1e-05 has five)."""
-    assert homework.rounds_to(given, to) is rounds
-    assert homework.decimals_of(given) == len(f"{given:.10f}".rstrip("0").partition(".")[2])
+def test_rounds_to_reads_the_decimals_written(given, to, decimals, rounds):
+    """One to five decimals, not 0, within half a unit of the last one of the value it rounds."""
+    assert homework.rounds_to(given, to, decimals) is rounds
+
+
+@pytest.mark.parametrize(("value", "decimals"), [(0.412, 3), (1e-05, 5), (2.0, 0), (-0.29, 2), ("0.410000", 6),
+                                                 ("1.5e-3", 4), ("-2", 0), ("3.25E+1", 1), (1.5e-07, 8)])
+def test_decimals_of_reads_a_text_as_typed_and_a_float_as_its_shortest_form(value, decimals):
+    assert homework.decimals_of(value) == decimals
 
 
 def test_a_new_value_that_is_also_the_value_at_time_n_rounded_is_no_rounding():
     """w41(n+1) = 0.7 with eta = 0.0001 (right 0.699942): 0.7 rounds the right value to one decimal, but it is the
-    value at time n too: it says no update, not 'rounded'."""
+    value at time n too: no rounding is said, and no slip is named (a code review: a rounded match had named eight)."""
     in_use = oracle.with_sample(EX, eta=1e-4)
     right = oracle.trace_values(oracle.iteration(in_use))
     before = at_time_n(in_use)
     report = check(in_use, {"w41(n+1)": before["w41(n+1)"]})
     assert round(right["w41(n+1)"], 1) == before["w41(n+1)"], "the premise: a rounding of the right value too"
     assert report.first_wrong.name == "w41(n+1)" and report.rounded is None and report.first_wrong.rounded is None
+    assert report.likely == () and report.near == ()
 
 
 def test_cli_says_a_rounded_value_is_one(tmp_path):
-    """`trace --check` with Δw41 rounded to three decimals: the value as written, and the message."""
+    """`trace --check` with Δw41 rounded to three decimals: the value as written, and the message; the same number
+    written with six decimals in the file ("-0.291000") is no rounding, and one a slip gives at three decimals is
+    said to be written with fewer than six."""
     right = oracle.trace_values(oracle.iteration(EX))
     proc = run("trace", "--check", write(tmp_path, {"v1": round(right["v1"], 6), "Δw41": round(right["Δw41"], 3)}))
     assert proc.returncode == 1 and proc.stderr == "", proc.stderr
     assert (f"First wrong step: Δw41 (expected {right['Δw41']:.6f}, given {round(right['Δw41'], 3):.3f}).\n"
             f"{homework.rounded_message(3)}\n") in proc.stdout
+    answers = tmp_path / "six.json"
+    answers.write_text(f'{{"dw41": {round(right["Δw41"], 3):.6f}}}')
+    proc = run("trace", "--check", str(answers))
+    assert "rounded" not in proc.stdout and homework.FEWER_DECIMALS not in proc.stdout, proc.stdout
+    answers.write_text(f'{{"dw41": {round(-right["Δw41"], 3)}}}')  # the flipped sign, three decimals
+    proc = run("trace", "--check", str(answers))
+    assert "No classic mistake gives this value here" in proc.stdout and homework.FEWER_DECIMALS in proc.stdout
 
 def test_cli_missing_answers_file(tmp_path, cli):
     assert_one_line_error(cli("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")

@@ -472,10 +472,11 @@ def test_every_slip_equals_its_python_function(js):
             assert_close(dict(rows), want, f"{m.name} {case}")
 
 
-def assert_same_report(report: dict, case: dict, given: dict) -> None:
+def assert_same_report(report: dict, case: dict, given: dict, written: dict | None = None) -> None:
     """The engine's check of ``given`` equals Python's (homework.check): the same steps marked right, wrong or
-    undecided, the same first wrong step, the same slips named (likely) and the same ones too near to name (near)."""
-    want = homework.check(network(case), case["x"], case["d"], case["eta"], given)
+    undecided, the same first wrong step, the same slips named (likely) and the same ones too near to name (near),
+    the same decimals read (from ``written`` where given) and roundings said."""
+    want = homework.check(network(case), case["x"], case["d"], case["eta"], given, written)
     assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == \
         [(s.name, s.right, s.undecided) for s in want.given], given
     assert (report["firstWrong"] or {}).get("name") == (want.first_wrong.name if want.first_wrong else None)
@@ -483,6 +484,7 @@ def assert_same_report(report: dict, case: dict, given: dict) -> None:
     assert report["near"] == [m.name for m in want.near], (case, given)
     assert report["rounded"] == want.rounded, (case, given)
     assert [m["rounded"] for m in report["marks"]] == [s.rounded for s in want.given], given
+    assert [m["decimals"] for m in report["marks"]] == [s.decimals for s in want.given], given
 
 
 def test_check_says_a_step_0_by_hand_is_right_as_homework_check_does(js):
@@ -517,10 +519,11 @@ def test_check_equals_homework_check(js):
 
 
 def test_check_equals_homework_check_on_values_rounded_to_fewer_decimals(js):
-    """Answers of the right values or a slip's, each rounded to one to six decimals (a live page's reviewer typed
-    three and was told to work the formula out again): the same marks, roundings and slips in JS and Python."""
+    """Answers of the right values or a slip's, each rounded to one to six decimals, half of them with their text as
+    typed (trailing zeros kept: "0.290000" has six decimals): the same marks, decimals and roundings in JS and
+    Python (a live page's reviewer typed three decimals and was told to work the formula out again)."""
     rng = np.random.default_rng(12)
-    batch, answers = cases(2, seed=13), []
+    batch, answers, texts = cases(2, seed=13), [], []
     for case in batch:
         m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
         try:
@@ -529,15 +532,17 @@ def test_check_equals_homework_check_on_values_rounded_to_fewer_decimals(js):
             values = homework.trace(network(case), case["x"], case["d"], case["eta"])
         if rng.random() < 0.4:
             values = homework.trace(network(case), case["x"], case["d"], case["eta"])
-        chosen = {k: round(v, int(rng.integers(1, 7))) for k, v in values.items() if rng.random() < 0.5}
-        answers.append(chosen or {"E": round(values["E"], 3)})
-    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
-             [[c, a] for c, a in zip(batch, answers, strict=True)])
+        places = {k: int(rng.integers(1, 7)) for k in values if rng.random() < 0.5} or {"E": 3}
+        answers.append({k: round(values[k], k_places) for k, k_places in places.items()})
+        texts.append({k: f"{values[k]:.{k_places}f}" for k, k_places in places.items()} if rng.random() < 0.5 else None)
+    got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1], null, b[2]))",
+             [[c, a, t] for c, a, t in zip(batch, answers, texts, strict=True)])
     seen = set()
-    for case, given, report in zip(batch, answers, got, strict=True):
-        assert_same_report(report, case, given)
+    for case, given, written, report in zip(batch, answers, texts, got, strict=True):
+        assert_same_report(report, case, given, written)
         seen.add("rounded" if report["rounded"] is not None else "likely" if report["likely"] else "other")
     assert seen == {"rounded", "likely", "other"}, seen  # the premise: each kind of verdict is compared
+
 
 def test_carried_error_equals_homework_carried_error(js):
     """The widening of each step's tolerance (homework.carried_error: how far a value computed from six-decimal values
