@@ -71,8 +71,8 @@ def _numeric(name: str, value: object) -> Array:
     try:
         return np.array(value, dtype=float)
     except (TypeError, ValueError) as exc:  # every entry a number: rows of different lengths
-        ragged = _ragged(value)
-        if ragged is not None:
+        if isinstance(value, list | tuple):  # nested lists that are no array: say where, or that they are not
+            ragged = _ragged(value) or "its nested lists differ in length at some depth"
             raise ValueError(f"{name} is ragged, not an array: {ragged}") from None
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
     except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
@@ -226,8 +226,10 @@ def as_target(d: object, n_out: int, name: str = "d") -> Array:
 def as_gradients(name: str, grads: object, like: dict[str, Array] | None = None) -> dict[str, Array]:
     """``grads``, a dict of arrays such as `backprop.gradcheck.analytic_gradient` returns, checked (each entry a finite
     array named ``name[key]``, and with ``like`` the same keys and shapes), as new float arrays."""
-    if not isinstance(grads, Mapping) or not grads:
+    if not isinstance(grads, Mapping):
         raise TypeError(f"{name} must be a dict of arrays, as analytic_gradient returns, got {type(grads).__name__}")
+    if not grads:
+        raise ValueError(f"{name} is empty: a dict of arrays, as analytic_gradient returns, has one per parameter")
     checked = {key: as_numbers(f"{name}[{key!r}]", value) for key, value in grads.items()}
     if like is not None:
         if set(checked) != set(like):

@@ -23,7 +23,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations, labels
-from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta
+from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import _back_sum, _updates
@@ -245,7 +245,7 @@ def iteration(
     """
     for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value), ("cost", cost)):
         if not callable(fn):
-            raise TypeError(f"{name} must be callable, got {'None' if fn is None else f'{type(fn).__name__} {fn!r}'}")
+            raise TypeError(f"{name} must be callable, got {f'str {fn!r}' if isinstance(fn, str) else describe(fn)}")
     net = checked_network(net)
     x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)

@@ -213,18 +213,26 @@ def _slopes(fp: ForwardPass, act: activations.Activation, outputs: Array, made_b
 
 def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
     """One rule's update (``field`` of `_updates`) for checked inputs, named ``name`` where it overflows."""
-    return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field), lambda: _overflow_advice(fp, d, eta))
+    return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field),
+                   lambda: _overflow_advice(fp, d, eta, (field,)))
 
 
-def _overflow_advice(fp: ForwardPass, d: Array, eta: float) -> str:
-    """What helps an update that overflowed: a smaller eta, unless the update overflows before eta scales it (the
-    rules multiply by eta last), where no eta does (a code review's step with eta = 1e-300 was told to lower it)."""
+#: The four rules' fields of `_Updates`.
+_FIELDS = ("dw_output", "db_output", "dw_hidden", "db_hidden")
+
+
+def _overflows_unscaled(fp: ForwardPass, d: Array, fields: tuple[str, ...] = _FIELDS) -> bool:
+    """Whether one of the updates ``fields`` overflows before eta scales it (the rules multiply by eta last)."""
     with np.errstate(over="ignore", invalid="ignore"):
         unscaled = _updates(fp, d, 1.0)
-    if all(np.all(np.isfinite(a)) for a in (unscaled.dw_output, unscaled.db_output, unscaled.dw_hidden,
-                                            unscaled.db_hidden)):
-        return f"choose a smaller eta (got {eta:g}) or smaller inputs"
-    return UNSCALED_OVERFLOW
+    return not all(np.all(np.isfinite(getattr(unscaled, field))) for field in fields)
+
+
+def _overflow_advice(fp: ForwardPass, d: Array, eta: float, fields: tuple[str, ...] = _FIELDS) -> str:
+    """What helps where the updates ``fields`` overflowed: a smaller eta, unless one of them overflows before eta
+    scales it, where no eta does (a code review's step with eta = 1e-300 was told to lower it)."""
+    return UNSCALED_OVERFLOW if _overflows_unscaled(fp, d, fields) else (f"choose a smaller eta (got {eta:g}) or "
+                                                                         "smaller inputs")
 
 
 #: The advice where an update overflows before eta scales it.

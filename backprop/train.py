@@ -37,7 +37,7 @@ from ._checks import (
 )
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
-from .rules import UNSCALED_OVERFLOW, _cost, _error, _overflow_advice, _Updates, _updates
+from .rules import UNSCALED_OVERFLOW, _cost, _error, _overflow_advice, _overflows_unscaled, _Updates, _updates
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
@@ -197,7 +197,7 @@ def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
             f"sum over the count; choose smaller weights or inputs")
     with np.errstate(over="ignore", invalid="ignore"):
         for n, (x, d) in enumerate(zip(X, D, strict=True)):
-            if _overflow_advice(_forward(net, x), d, 1.0) == UNSCALED_OVERFLOW:
+            if _overflows_unscaled(_forward(net, x), d):
                 raise FloatingPointError(
                     f"the update of sample {n + 1} (X[{n}]) overflows at the starting weights, its cost finite: "
                     f"its arithmetic passes a double's range ({DOUBLE_RANGE}); {UNSCALED_OVERFLOW}")

@@ -149,6 +149,14 @@ def test_forward_and_step_reject_bad_x(x, error, match):
         step(NET, x, D1, ETA1)
 
 
+def test_lists_ragged_below_their_first_level_are_named_ragged():
+    """A code review: [[[1, 2]], [[1, 2, 3]]], whose lists differ in length two levels down, raised numpy's
+    'inhomogeneous shape' text as 'must be numeric'."""
+    with pytest.raises(ValueError, match=r"^w_hidden is ragged, not an array: its nested lists differ in length at "
+                                         r"some depth$"):
+        network_with(w_hidden=[[[1.0, 2.0]], [[1.0, 2.0, 3.0]]])
+
+
 def test_a_forward_pass_given_as_x_is_named_in_one_short_line():
     """A code review: forward(net, fp) put the ForwardPass's whole repr, its arrays over several lines, into the
     message. It is named by its type, on one line, cut after 80 characters of its repr."""

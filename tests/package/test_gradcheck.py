@@ -403,7 +403,8 @@ def test_worst_entry_names_the_entry_and_its_numbers():
     ({"w": [1.0, 2.0]}, {"w": [1.0]}, ValueError, r"^numerical\['w'\] has shape \(1,\), analytic\['w'\] \(2,\)$"),
     ({"w": [1.0, math.nan]}, {"w": [1.0, 2.0]}, ValueError, r"^analytic\['w'\] must be finite, found nan at index "
                                                             r"\(1,\)$"),
-    ({}, {}, TypeError, r"^analytic must be a dict of arrays"),
+    ({}, {}, ValueError, r"^analytic is empty: a dict of arrays, as analytic_gradient returns, has one per "
+                         r"parameter$"),
 ])
 def test_worst_entry_names_a_bad_gradient(analytic, numerical, error, match):
     """A code review: worst_entry, on the reference page, raised 'list indices must be integers or slices, not tuple'

@@ -321,6 +321,9 @@ def test_an_update_that_overflows_before_eta_scales_it_says_no_eta_helps(recwarn
     with pytest.raises(FloatingPointError, match=r"^delta_w_hidden overflows: .*" + no_eta):
         rules.delta_w_hidden(forward(CANCELLING, x), d, 1e-300)
     assert rules.delta_w_output(forward(CANCELLING, x), d, 1e-300).shape == (1, 3)  # y_hi e: within range
+    # rule (1) alone overflows only by eta here: its advice is a smaller eta, whatever the hidden rules do
+    with pytest.raises(FloatingPointError, match=r"^delta_w_output overflows: .*choose a smaller eta \(got 1e\+300\)"):
+        rules.delta_w_output(forward(CANCELLING, x), d, 1e300)
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
 
 # --- the equations the docstrings show (the API reference renders them) ---------------------------------

@@ -822,8 +822,9 @@ def test_a_batch_as_large_as_the_data_set_is_sklearns_batch_step():
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPRegressor
 
-    assert ("`MLPRegressor(solver=\"sgd\", momentum=0, alpha=0)` (its defaults add momentum and a weight penalty) "
-            "steps along the mean over `batch_size` samples, with $\\eta$ its `learning_rate_init`: `batch_size=1` is "
+    assert ("`MLPRegressor` steps along the mean over `batch_size` samples; set up as this network "
+            "(`hidden_layer_sizes=(3,), activation=\"logistic\", solver=\"sgd\", momentum=0, alpha=0, shuffle=False`, "
+            "with $\\eta$ its `learning_rate_init`; its defaults add momentum and a weight penalty), `batch_size=1` is "
             "online training as here, and a batch as large as the data set is the step above") in prose(PAGE)
     defaults = MLPRegressor()
     assert defaults.momentum > 0 and defaults.alpha > 0, "the page's reason for momentum=0, alpha=0"
