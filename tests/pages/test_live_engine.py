@@ -499,17 +499,23 @@ def test_check_says_a_step_0_by_hand_is_right_as_homework_check_does(js):
     assert_same_report(report, case, {"v1": 0.0})
 
 
+def slip_values(case: dict, rng: np.random.Generator) -> dict[str, float]:
+    """The trace of a slip drawn at random from the catalogue, for ``case``; the right trace where the network cannot
+    show it."""
+    m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
+    try:
+        return m.fn(network(case), np.array(case["x"]), case["d"], case["eta"])
+    except homework.NotApplicable:
+        return homework.trace(network(case), case["x"], case["d"], case["eta"])
+
+
 def test_check_equals_homework_check(js):
     """Answers made of a slip's values (some rounded to 6 decimals, some steps left out): JS and Python mark the same
     steps, stop at the same first wrong step and name the same likely mistakes."""
     rng = np.random.default_rng(8)
     batch, answers = cases(2, seed=9), []
     for case in batch:
-        m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
-        try:
-            values = m.fn(network(case), np.array(case["x"]), case["d"], case["eta"])
-        except homework.NotApplicable:
-            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
+        values = slip_values(case, rng)
         chosen = {k: (show.rounded(v) if rng.random() < 0.5 else v) for k, v in values.items() if rng.random() < 0.6}
         answers.append(chosen or {"E": values["E"]})
     got = js("(bs) => bs.map((b) => BackpropEngine.check(b[0].net, b[0].x, b[0].d, b[0].eta, b[1]))",
@@ -525,13 +531,8 @@ def test_check_equals_homework_check_on_values_rounded_to_fewer_decimals(js):
     rng = np.random.default_rng(12)
     batch, answers, texts = cases(2, seed=13), [], []
     for case in batch:
-        m = homework.MISTAKES[rng.integers(len(homework.MISTAKES))]
-        try:
-            values = m.fn(network(case), np.array(case["x"]), case["d"], case["eta"])
-        except homework.NotApplicable:
-            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
-        if rng.random() < 0.4:
-            values = homework.trace(network(case), case["x"], case["d"], case["eta"])
+        values = slip_values(case, rng) if rng.random() < 0.6 else homework.trace(network(case), case["x"], case["d"],
+                                                                                  case["eta"])
         places = {k: int(rng.integers(1, 7)) for k in values if rng.random() < 0.5} or {"E": 3}
         answers.append({k: round(values[k], k_places) for k, k_places in places.items()})
         texts.append({k: f"{values[k]:.{k_places}f}" for k, k_places in places.items()} if rng.random() < 0.5 else None)
