@@ -453,7 +453,7 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     if first_wrong is not None:
         before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
         for m in MISTAKES:
-            value = _gives(_values(m, net, x, d, eta), first_wrong, before)
+            value = _gives(m, first_wrong, before, net, x, d, eta)
             if value is not None:
                 told = tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
                 (likely if told else near).append(m)
@@ -461,25 +461,20 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
                   None if first_wrong is None else first_wrong.rounded)
 
 
-def _values(m: Mistake, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace | None:
-    """Mistake ``m``'s whole trace, or None where this network cannot show it (`NotApplicable`)."""
+def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
+           eta: float) -> float | None:
+    """Mistake ``m``'s value at ``wrong`` where it gives the student's value there and their values at the steps
+    ``before`` it (all right) too, else None: a slip that would have shown at a step the student got right is not
+    theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41
+    as well). `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
     try:
-        return m.fn(net, x, d, eta)
+        values = m.fn(net, x, d, eta)
     except NotApplicable:
-        return None
-
-
-def _gives(values: Trace | None, wrong: Step, before: tuple[Step, ...]) -> float | None:
-    """A mistake's value at ``wrong`` (``values``: its trace, None where the network cannot show it) where it gives
-    the student's value there and their values at the steps ``before`` it (all right) too, else None: a slip that
-    would have shown at a step the student got right is not theirs (a right Δw41 and then w41 - Δw41 is a subtracted
-    update, not a flipped sign, which would have flipped Δw41 as well). `check` names it where the checking rule tells
-    that value from the right one (`tells_apart`)."""
-    if values is None:
         return None
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None
-    if all(close(step.given, values[step.name], step.at_n, step.carried) for step in (wrong, *before)):
+    if close(wrong.given, value, wrong.at_n, wrong.carried) and all(
+            close(s.given, values[s.name], s.at_n, s.carried) for s in before):
         return value
     return None
