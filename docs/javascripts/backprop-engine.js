@@ -1062,12 +1062,6 @@
     "delta-as-new-value": withSlip({ newValue: function (old, delta) { return delta; } }),
   };
 
-  // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
-  // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
-  // by the same rule and not the right value, and whose values at the steps given before it match those (a slip
-  // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
-  // time n: the rows of an iteration that keeps θ(n), as homework.check does; every step's, a slip's value's too, is
-  // widened by the step's carriedError.
   // homework.decimals_of: the decimals a number is written with, of its text where known ("0.410000": 6), else of
   // the number's shortest form ("0.412": 3, "1e-5": 5), which has lost any trailing zeros typed
   function decimalsOf(value) {
@@ -1083,23 +1077,12 @@
       Math.abs(given_ - to) <= 0.5 * Math.pow(10, -decimals) * (1 + 1e-9) + carried;
   }
 
-  // The slips (traces: [name, its rows by name, or null]) that give the reader's value at the first wrong step and at
-  // the steps given before it (homework._gives); those the rule tells from the right value, and the others
-  function slips(traces, firstWrong, before) {
-    var likely = [], near = [];
-    traces.forEach(function (t) {
-      var values = t[1];
-      if (!values) return;
-      var value = values[firstWrong.name];
-      if (!isFinite(value)) return; // the slip overflows here: no one wrote that
-      var agrees = before.concat([firstWrong]).every(function (m) {
-        return isClose(m.given, values[m.name], m.atN, m.carried);
-      });
-      if (agrees) (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(t[0]);
-    });
-    return { likely: likely, near: near };
-  }
-
+  // Check a reader's values: given = {name: number} for any steps. Steps in trace order; at the first wrong one, the
+  // likely slips (names, in `order`, default the SLIPS' order) are those whose value there matches the given one
+  // by the same rule and not the right value, and whose values at the steps given before it match those (a slip
+  // that would have shown there is not the reader's: homework._explains). A new weight's or bias's tolerance is measured from its value at
+  // time n: the rows of an iteration that keeps θ(n), as homework.check does; every step's, a slip's value's too, is
+  // widened by the step's carriedError.
   // `written`: each given step's text as typed (for its decimals, homework.check's `written`); optional
   function check(net, x, d, eta, given, order, written) {
     var rows = trace(net, x, d, eta), marks = [], firstWrong = null;
@@ -1127,16 +1110,23 @@
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var found = { likely: [], near: [] };
+    var likely = [], near = [];
     if (firstWrong) {
-      var traces = (order || Object.keys(SLIPS)).map(function (name) {
+      (order || Object.keys(SLIPS)).forEach(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
-        return [name, slipped ? toDict(slipped) : null];
+        if (!slipped) return;
+        var values = toDict(slipped), value = values[firstWrong.name];
+        var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
+          return isClose(m.given, values[m.name], m.atN, m.carried);
+        });
+        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) {
+          // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
+          (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);
+        }
       });
-      found = slips(traces, firstWrong, marks.slice(0, marks.indexOf(firstWrong)));
     }
     var rounded = firstWrong ? firstWrong.rounded : null; // said before any slip that gives the same number
-    return { marks: marks, firstWrong: firstWrong, likely: found.likely, near: found.near, rounded: rounded };
+    return { marks: marks, firstWrong: firstWrong, likely: likely, near: near, rounded: rounded };
   }
 
   // ---------------------------------------------------------------------------------------------------------
