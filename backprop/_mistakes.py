@@ -383,6 +383,13 @@ def subtracted_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> T
     return iteration(net, x, d, eta, new_value=lambda old, delta: old - delta)
 
 
+@_mistake("no-update", "Those are the values at time n: the new value adds the update, θ(n+1) = θ(n) + Δθ(n).")
+def no_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The update left out of the new values: $\theta(n+1) = \theta(n)$, with every $\Delta$ right; $y(n+1)$ and
+    $E(n+1)$ are then $y(n)$ and $E(n)$ (a TA gave every new value as the old one and read "no classic mistake")."""
+    return iteration(net, x, d, eta, new_value=lambda old, delta: old)
+
+
 @_mistake("delta-as-new-value", "Those are the updates Δ; the new value is θ(n+1) = θ(n) + Δθ(n).")
 def delta_as_new_value(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The update reported as the new value: $\theta(n+1) = \Delta\theta(n)$, with every $\Delta$ right;

@@ -97,7 +97,7 @@ from ._mistakes import (
     OTHER_DERIVATIVE, wrong_derivative, output_for_derivative, bias_input_x1, bias_input_x2, output_bias_with_y,
     rule1_uses_v, rule3_no_x,
     cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, sigmoid_output, subtracted_update,
-    delta_as_new_value,
+    no_update, delta_as_new_value,
     MISTAKES, mistake, hint,
 )
 # isort: on
@@ -140,6 +140,7 @@ __all__ = [
     "no_eta",
     "no_hidden_bias",
     "no_hidden_derivative",
+    "no_update",
     "output_bias_with_y",
     "output_for_derivative",
     "read_answers",

@@ -1059,6 +1059,7 @@
     } }),
     "sigmoid-output": withSlip({ forwardPass: function (net, x) { return forward(set(net, { output: net.hidden }), x); } }),
     "subtracted-update": withSlip({ newValue: function (old, delta) { return old - delta; } }),
+    "no-update": withSlip({ newValue: function (old) { return old; } }),
     "delta-as-new-value": withSlip({ newValue: function (old, delta) { return delta; } }),
   };
 
