@@ -280,7 +280,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
         return
     print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "
-          f"given {given[-1] if wrong.decimals < show.DECIMALS else num(wrong.given, decimals)}).")
+          f"given {given[-1]}).")  # as the table writes it
     if report.rounded is not None:  # the right value rounded to fewer decimals: said before any slip
         print(homework.rounded_message(report.rounded))
         if report.likely:
@@ -302,8 +302,8 @@ def print_report(report: homework.Report, decimals: int) -> None:
         print_hints(report.near, report.near_hints)  # what each slip would be, to look for it
     else:
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
-              f"values before it to {show.DECIMALS} decimals." + (f" {homework.FEWER_DECIMALS}"
-                                                                    if report.fewer_decimals else ""))
+              f"values before it to {show.DECIMALS} decimals." + (f" {report.decimals_advice}"
+                                                                    if report.decimals_advice else ""))
     later = report.given[len(shown):]
     if later:
         print(f"Not checked after it: {', '.join(s.name for s in later)} (fix {wrong.name} first; later steps "

@@ -108,6 +108,7 @@ from ._mistakes import (
 __all__ = [
     "ALIASES",
     "ATOL",
+    "CARRIED_DECIMALS",
     "FEWER_DECIMALS",
     "HALF_UNIT",
     "MISTAKES",
@@ -212,10 +213,11 @@ def rounded_message(decimals: int) -> str:
 
 
 #: What a first wrong value no slip gives, and that is no rounding of the right one, gets after "no classic mistake
-#: gives this value" where it or a value given before it has fewer than six decimals (`Report.fewer_decimals`): a
-#: rounding carried from step to step, or a slip's value, can hide in them.
-FEWER_DECIMALS = ("Some of your values up to it have fewer than six decimals: worked out with six, from values with "
-                  "six, it may come out right, or as a classic slip's value the check can name.")
+#: gives this value" (`Report.decimals_advice`): where values given before it lose digits to fewer than six decimals
+#: ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show.
+CARRIED_DECIMALS = ("Values before it with fewer than six decimals ({values}) carry their rounding into it: work them "
+                    "out with six.")
+FEWER_DECIMALS = "You wrote it with fewer than six decimals: with six, the check can name a classic slip that gives it."
 
 
 def _is_new_parameter(name: str) -> bool:
@@ -299,14 +301,19 @@ class Report:
     rounded: int | None = None
 
     @property
-    def fewer_decimals(self) -> bool:
-        """Whether the first wrong step, or a step given before it, is written with fewer than six decimals that
-        lose some of its right value (0.3 for 0.3 loses nothing), where the first wrong one is no rounding of the
-        right value (`rounded`) and no slip explains it (`FEWER_DECIMALS`)."""
-        if self.first_wrong is None or self.rounded is not None or self.likely or self.near:
-            return False
-        upto = self.given[:self.given.index(self.first_wrong) + 1]
-        return any(s.decimals < show.DECIMALS and abs(s.given - s.expected) > HALF_UNIT + s.carried for s in upto)
+    def decimals_advice(self) -> str:
+        """Where no slip explains the first wrong value and it is no rounding of the right one (`rounded`): the given
+        steps before it written with fewer than six decimals that lose digits of their right values (0.3 for 0.3
+        loses none), named as written (`CARRIED_DECIMALS`), and whether it has fewer itself (`FEWER_DECIMALS`); ""
+        where neither holds."""
+        wrong = self.first_wrong
+        if wrong is None or self.rounded is not None or self.likely or self.near:
+            return ""
+        before = self.given[:self.given.index(wrong)]
+        lossy = [f"{s.name} = {s.given:.{s.decimals}f}" for s in before
+                 if s.decimals < show.DECIMALS and abs(s.given - s.expected) > HALF_UNIT + s.carried]
+        said = [CARRIED_DECIMALS.format(values=", ".join(lossy))] if lossy else []
+        return " ".join([*said, *([FEWER_DECIMALS] if wrong.decimals < show.DECIMALS else [])])
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -340,7 +347,7 @@ class Report:
                       for s in self.given],
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
             "rounded": self.rounded,
-            "fewer_decimals": self.fewer_decimals,
+            "decimals_advice": self.decimals_advice,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
         }

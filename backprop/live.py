@@ -227,8 +227,9 @@ def data(net: Network, x, d: float, eta: float) -> str:
         "hints": hints(net),
         "rtol": homework.RTOL,
         "atol": homework.ATOL,
-        # what the check says of a value rounded to k < 6 decimals, and of one no slip explains written with fewer
+        # what the check says of a value rounded to k < 6 decimals, and of values with fewer where no slip explains it
         "rounded": {k: homework.rounded_message(k) for k in range(1, show.DECIMALS)},
+        "carriedDecimals": homework.CARRIED_DECIMALS,
         "fewerDecimals": homework.FEWER_DECIMALS,
     }
     return f'<div id="bp-live-data" hidden data-json="{escape(json.dumps(payload, ensure_ascii=False))}"></div>'

@@ -16,13 +16,17 @@
     return items.length < 2 ? items.join("") : items.slice(0, -1).join(", ") + " and " + items[items.length - 1];
   }
 
-  // homework.Report.fewer_decimals: the first wrong step, unexplained, or a step before it has fewer than six decimals
-  // that lose some of its right value (0.3 for 0.3 loses nothing)
-  function fewerDecimals(report, E) {
-    var upto = report.marks.slice(0, report.marks.indexOf(report.firstWrong) + 1);
-    return report.rounded === null && !report.likely.length && !report.near.length && upto.some(function (m) {
+  // homework.Report.decimals_advice: where no slip explains the first wrong value and it is no rounding of the right
+  // one, the values before it with fewer than six decimals that lose digits (0.3 for 0.3 loses none), named as
+  // written, and whether it has fewer itself
+  function decimalsAdvice(report, E, data) {
+    if (report.rounded !== null || report.likely.length || report.near.length) return "";
+    var lossy = report.marks.slice(0, report.marks.indexOf(report.firstWrong)).filter(function (m) {
       return m.decimals < E.DECIMALS && Math.abs(m.given - m.right) > E.HALF_UNIT + m.carried;
-    });
+    }).map(function (m) { return m.name + " = " + m.given.toFixed(m.decimals); });
+    var said = lossy.length ? [data.carriedDecimals.replace("{values}", lossy.join(", "))] : [];
+    if (report.firstWrong.decimals < E.DECIMALS) said.push(data.fewerDecimals);
+    return said.join(" ");
   }
 
   function attach(options) {
@@ -128,8 +132,9 @@
             "tell whether " + (one ? "it is" : "one of them is") + " your mistake: " + slipsWithHints(report.near, c.net) +
             " Work it out again from its formula, with the values before it to six decimals.");
         } else {
+          var advice = decimalsAdvice(report, E, data);
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
-            "before it to six decimals." + (fewerDecimals(report, E) ? " " + data.fewerDecimals : ""));
+            "before it to six decimals." + (advice ? " " + advice : ""));
         }
         if (bad) parts.push(notRead);
       } else if (bad) {
@@ -164,7 +169,7 @@
         answers = JSON.parse(box.value);
         if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new Error("not an object");
       } catch (err) {
-        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 0.3, \"dw41\": -0.29}.";
+        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 1.234567, \"dw41\": -0.012345}.";
       }
       var byStep = {};
       hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });
@@ -188,7 +193,13 @@
       document.getElementById("bp-hw-json-msg").textContent = problemText;
       if (problemText) return;
       hwInputs.forEach(function (input) { input.value = ""; });
-      Object.keys(answers).forEach(function (name) { byStep[canonical(name)].value = String(answers[name]); });
+      // each number as the file writes it, trailing zeros kept ("0.700000" has six decimals, String(0.7) one), as
+      // trace --check reads them from the file's text
+      var texts = {}, re = /"((?:[^"\\]|\\.)*)"\s*:\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/g, m;
+      while ((m = re.exec(box.value)) !== null) texts[JSON.parse('"' + m[1] + '"')] = m[2];
+      Object.keys(answers).forEach(function (name) {
+        byStep[canonical(name)].value = name in texts ? texts[name] : String(answers[name]);
+      });
       checkHomework(true);
     }
 

@@ -925,6 +925,20 @@ def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     assert tab.page.text_content(f"#bp-hw-{index}-mark").endswith("wrong")
     assert homework.FEWER_DECIMALS not in tab.page.text_content("#bp-hw-result")
 
+def test_a_pasted_answers_file_keeps_its_trailing_zeros(tab):
+    """A TA: 'Fill in and check' filled each field with String(number), so the pasted -0.380000 became -0.38 and was
+    called 'rounded to 2 decimals', where trace --check reads six from the same file. The fields hold each number as
+    the file writes it."""
+    visit(tab)
+    right = oracle.trace_values(oracle.iteration(oracle_example(example_values())))
+    index = list(homework.names()).index("Δw41")
+    tab.page.click(".bp-hw__paste summary")
+    for text, rounded in ((f"{round(right['Δw41'], 2):.6f}", ""), (f"{round(right['Δw41'], 2):.2f}", "2")):
+        tab.page.fill("#bp-hw-json", f'{{"dw41": {text}}}')
+        tab.page.click("#bp-hw-fill")
+        assert tab.page.input_value(f"#bp-hw-{index}") == text
+        assert tab.page.get_attribute("#bp-hw-result", "data-rounded") == rounded, text
+
 def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     """A reviewer's network (tansig, η = 0.001) typed in, and Δw12 = -0.000001, what the slip 'wrong-derivative' gives
     (tests/package/test_homework.py works it out in plain math; the right value is -0.000002): the check cannot tell it

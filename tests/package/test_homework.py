@@ -986,8 +986,10 @@ def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
 def test_values_carried_with_three_decimals_are_named_as_the_reason():
     """A reviewer carried three decimals from step to step: y_h, v_4, y and e passed, and E = ½·e² from the rounded e
     was told 'No classic mistake gives this value: work it out again from its formula', though the formula was right.
-    The report says its values have fewer than six decimals (FEWER_DECIMALS), in plain math: each value from the
-    three-decimal ones before it."""
+    The report names the values before it that lose digits to three decimals (CARRIED_DECIMALS, the oracle's values
+    deciding which lose some: v_1 = 0.3 loses none), and says E has fewer itself (FEWER_DECIMALS); in plain math, each
+    value from the three-decimal ones before it. A TA: the sentence was said of any value typed with fewer decimals,
+    0.5 for v_1 = 0.3 too, as if it might come out right."""
     x, b, w, b4 = EX["x"], EX["b_hidden"], EX["w_output"][0], EX["b_output"][0]
     v = [round(sum(wk * xk for wk, xk in zip(row, x)) + bi, 3) for row, bi in zip(EX["w_hidden"], b)]
     y_h = [round(1 / (1 + math.exp(-vi)), 3) for vi in v]
@@ -997,13 +999,18 @@ def test_values_carried_with_three_decimals_are_named_as_the_reason():
                "E": round(0.5 * e * e, 3)}
     report = check(EX, answers)
     assert report.first_wrong is not None and report.first_wrong.name == "E", "the premise: E is where it shows"
-    assert report.rounded is None and report.likely == () and report.fewer_decimals
-    assert report.to_dict()["fewer_decimals"] is True
-    right = {k: round(v, 6) for k, v in oracle.trace_values(oracle.iteration(EX)).items() if k in answers}
+    assert report.rounded is None and report.likely == ()
+    exact = oracle.trace_values(oracle.iteration(EX))
+    lossy = [f"{n} = {answers[n]!r}" for n in exact  # as typed: floats, so 0.750 is 0.75
+             if n in answers and n != "E" and abs(answers[n] - exact[n]) > 1e-5]
+    assert lossy[0].startswith("y_h1 = ") and not any(n.startswith("v1 ") for n in lossy), lossy  # v1 = 0.3 exactly
+    want = f"{homework.CARRIED_DECIMALS.format(values=', '.join(lossy))} {homework.FEWER_DECIMALS}"
+    assert report.decimals_advice == want and report.to_dict()["decimals_advice"] == want
+    right = {k: round(v, 6) for k, v in exact.items() if k in answers}
     six = check(EX, {**right, "E": 0.25}, written={**{k: f"{v:.6f}" for k, v in right.items()}, "E": "0.250000"})
-    assert six.first_wrong.name == "E" and not six.fewer_decimals  # six decimals everywhere: no such sentence
-    exact = check(EX, {"v1": 0.3, "E": 0.25}, written={"E": "0.250000"})  # 0.3 is v1 exactly: it loses nothing
-    assert exact.first_wrong.name == "E" and not exact.fewer_decimals
+    assert six.first_wrong.name == "E" and six.decimals_advice == ""  # six decimals everywhere: no such sentence
+    assert check(EX, {"v1": 0.5}).decimals_advice == homework.FEWER_DECIMALS  # its own decimals only: no "carried"
+    assert check(EX, {"v1": 0.3, "E": 0.25}, written={"E": "0.250000"}).decimals_advice == ""  # 0.3 loses nothing
 
 @pytest.mark.parametrize(("given", "to", "decimals", "rounds"), [
     (-0.291, -0.290637, 3, True), (-0.29, -0.290637, 2, True), (-0.2906, -0.290637, 4, True),
