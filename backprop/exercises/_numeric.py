@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -143,6 +143,9 @@ class NumericExercise:
     otherwise: str = OTHERWISE
     change: np.ndarray | None = None
     carried: np.ndarray | None = None
+    #: `hints` of each box (None: the whole answer), worked out on first use: they depend only on the fields above,
+    #: and an answer box's verdict asks for them on every number typed.
+    _hints: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         right = np.array(self.right, dtype=float)
@@ -243,6 +246,12 @@ class NumericExercise:
         mistakes whose values one typed number can match both of (`overlap`) share a hint naming each. A box gives
         each slip's hint for that box (`Mistake.hint_in`).
         """
+        if box not in self._hints:
+            self._hints[box] = self._work_out_hints(box)
+        return list(self._hints[box])
+
+    def _work_out_hints(self, box: Box | None) -> list[tuple[np.ndarray, str]]:
+        """`hints`, worked out."""
         if box is None:
             at, values = None, [m.value for m in self.mistakes]
             about = list(range(len(self.mistakes)))
