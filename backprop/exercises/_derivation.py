@@ -177,6 +177,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
     twice = step(net, x, p.d, 2 * p.eta)  # every update doubled
+    unscaled = step(net, x, p.d, 1.0)  # every update without its η
     sign = "Your sign is flipped: the rule is w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
     # where y is typed (check, the y(n+1) box): where y went, against where the right step took it. "Away from d"
     # only when the right step brought y closer (a large η can take it further too); else "the other way" only when
@@ -215,6 +216,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
             Mistake([flipped.w_output[0, 0], flipped.w_hidden[index], y_flipped], f"{sign}{away}.", "the flipped sign",
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
+            Mistake([unscaled.w_output[0, 0], unscaled.w_hidden[index], float(forward(unscaled, x).y_output[0])],
+                    homework.hint("no-eta", p.net), "forgetting η"),
             # every update doubled: the step of twice the η
             doubled(net, [twice.w_output[0, 0], twice.w_hidden[index], float(forward(twice, x).y_output[0])]),
         ),

@@ -67,6 +67,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
             Mistake(-right, homework.hint("sign-flipped", q.net), "the flipped sign"),
+            Mistake(right / q.eta, homework.hint("no-eta", q.net), "forgetting η"),
             doubled(q.net, 2 * right),
         ),
     )
@@ -97,6 +98,7 @@ def two_outputs(ex: Example) -> NumericExercise:
                     "averaging over the outputs"),
             Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
                     "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+            Mistake(right / ex.eta, homework.hint("no-eta", net), "forgetting η"),
             doubled(net, 2 * right),
         ),
     )

@@ -623,6 +623,13 @@ def _doubled_step(w: dict) -> list[float]:
     return [twice["w_output_new"][0][0], _at_oi(w, twice["w_hidden_new"]), twice["y_next"]]
 
 
+def _unscaled_step(w: dict) -> list[float]:
+    """w_41, exercise 8's w_ik and y(n+1) after every update without its η, w(n) + Δw(n)/η: the oracle's step with
+    η = 1."""
+    once = oracle.iteration({**w["p"], "eta": 1.0})
+    return [once["w_output_new"][0][0], _at_oi(w, once["w_hidden_new"]), once["y_next"]]
+
+
 def _at_oi(w: dict, w_hidden: list) -> float:
     """The entry of exercise 8's hidden weight w_ik in a w_hidden of the oracle (w_ik(n+1), Δw_ik, ...)."""
     i, k = w["oi"][1]
@@ -766,6 +773,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the flipped sign", "Your sign is flipped", _flipped),
         ("no update (the values of time n)", "before the step",  # the weights of time n, and y(n)
          lambda w: [w["w4"][0], _at_oi(w, w["p"]["w_hidden"]), w["it"]["y"]]),
+        ("forgetting η", "learning rate η", _unscaled_step),  # every update without η: the step of η = 1
         (DOUBLED, "twice the right ones", _doubled_step),  # every update doubled: the step of 2η
     ],
     "tansig-hidden": [
@@ -778,6 +786,7 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
+        ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it_q"]["dw_hidden"]]),
         (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it_q"]["dw_hidden"]]),
     ],
     "two-outputs": [
@@ -789,6 +798,9 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
         ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
+        ("forgetting η", "learning rate η",
+         lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
+                                / w["eta"])),
         (DOUBLED, "twice the right ones",
          lambda w: _two_outputs(w, lambda i: 2 * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)))),
     ],

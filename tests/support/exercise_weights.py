@@ -89,7 +89,7 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
 
 #: Exercise 8's slips about a hidden weight, by the names its page gives them, in the order `iteration_slips` computes.
 ITERATION_SLIPS = ("the updated weights w_4i(n+1) in the hidden rules", "no update (the values of time n)",
-                   "the updates Δ given as the new weights", "the flipped sign",
+                   "the updates Δ given as the new weights", "the flipped sign", "forgetting η",
                    "the ½ of E left out (every update doubled)")
 
 
@@ -107,7 +107,7 @@ def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw,
-                     example["w_hidden"][i][k] + 2 * dw)
+                     example["w_hidden"][i][k] + dw / eta, example["w_hidden"][i][k] + 2 * dw)
             if x[k] != 0 and dw != 0:
                 moving[i, k] = [name for name, s in zip(ITERATION_SLIPS, slips, strict=True)
                                 if abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw)]
@@ -155,7 +155,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         return right, [_rule(eta, [q["e"] * w for w in w4], own_f_prime, x), it["dw_hidden"],
                        _rule(eta, [q["e"] * w for w in w4], [1.0] * len(w4), x),
                        _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right],
-                       [[2 * v for v in row] for row in right]]
+                       [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
     if name == "two-outputs":
         w5, d = w4[::-1], float(example["d"])  # output 5 as exercise 10 defines it: w_5i = (w_43, w_42, w_41)
         two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
@@ -165,7 +165,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         return right, [_rule(eta, [e4 * w4[i] for i in n], fp, x), _rule(eta, [e5 * w5[i] for i in n], fp, x),
                        [[v / 2 for v in row] for row in right],
                        _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x),
-                       [[2 * v for v in row] for row in right]]
+                       [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
 
