@@ -209,6 +209,7 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
 
     Examples
     --------
+    >>> from backprop.activations import ACTIVATIONS, register
     >>> softsign = register("softsign", lambda v: v / (1 + abs(v)), lambda y: (1 - abs(y)) ** 2)
     >>> float(softsign.f(1.0)), float(softsign.derivative(1.0))
     (0.5, 0.25)

@@ -81,6 +81,7 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
 
     Examples
     --------
+    >>> from backprop.labels import parameter
     >>> parameter("w_hidden", (0, 1), 3), parameter("w_output", (0, 0), 3), parameter("b_output", (0,), 3)
     ('w_12', 'w_41', 'b_4')
     >>> parameter("w_output", (0, 2), 3, sep=""), parameter("b_hidden", (1,), 3, sep="")
@@ -115,6 +116,7 @@ def tex_of(net: object, name: str) -> list[str]:
 
     Examples
     --------
+    >>> from backprop.labels import tex_of
     >>> from backprop import Network
     >>> net = Network.random(2, 3, 1, seed=0)
     >>> tex_of(net, "w_hidden"), tex_of(net, "b_output")

@@ -228,6 +228,7 @@ def tex(template: str, **values: object) -> str:
     gets its own ``$...$``; a template without ``$`` is TeX.
     TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
 
+    >>> from backprop.show import tex
     >>> tex(r"{{w}} \cdot {{fp}}", fp=3.7266e-06, w=-2.1)
     '-2.100000 \\cdot (3.7 \\times 10^{-6})'
     """
@@ -265,6 +266,7 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
     12814.034212499999). A float ``shown`` (a function of a written number, such as $f(v)$) is judged with a margin
     of a millionth of that half unit for its rounding.
 
+    >>> from backprop.show import eq, exact
     >>> eq(exact(2.636633) * 4860 + exact(-0.00255) * exact(0.85), 12814.034212499999)
     '\\approx'
     >>> eq(exact(0.5) * exact(0.25), 0.125)
@@ -304,6 +306,7 @@ def sci(value: float, digits: int = 2, up: bool = False) -> str:
     significant digits: ``sci(3.5e-9)`` writes ``3.5 \times 10^{-9}``, for a formula, where ``3.5e-09`` would read as
     a product with the constant e. With ``up`` its size is rounded up, for a bound a sentence says "at most" of.
 
+    >>> from backprop.show import sci
     >>> sci(-1.23e-7)
     '-1.2 \\times 10^{-7}'
     >>> sci(5.043e-6, up=True)
@@ -322,6 +325,7 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     """Two values that should agree, written so that the line is true whatever they are: each with the site's
     decimals, then the gap between them to one significant digit (``0`` when there is none).
 
+    >>> from backprop.show import apart
     >>> apart(("central difference", 0.2500004999), ("exact", 0.2500005001))
     'central difference = 0.250000, exact = 0.250001, apart by 2e-10'
 
@@ -347,6 +351,7 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
     with as many more (up to 12) as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443,
     not the 1.449 of the numbers); where 12 are too few (a cost of $10^{-14}$), in scientific notation, said too.
 
+    >>> from backprop.show import quotient
     >>> quotient(("a", 1.0), ("b", 0.25))[1:-1]  # the TeX between the dollars
     'a / b = 1.000000 / 0.250000 = 4.00'
     >>> quotient(("a", 0.000127249), ("b", 0.0000878359)).split(", ")[1]
@@ -381,6 +386,7 @@ def largest(values: Iterable[float], as_written: bool = False) -> list[int]:
     is the largest printed, so that two values a reader sees alike are named together. ``as_written`` compares them as
     a formula writes them (`written`: two significant digits below 10^-5), for values shown in formulas.
 
+    >>> from backprop.show import largest
     >>> largest([0.5, -0.9, 0.2])
     [1]
     >>> largest([0.1234561, -0.1234564, 0.1])  # both printed as 0.123456 in size
@@ -396,6 +402,7 @@ def smallest(values: Iterable[float], as_written: bool = False) -> list[int]:
     size, with the site's decimals, is the smallest printed, so that two values a reader sees alike are named together;
     ``as_written`` as `largest`.
 
+    >>> from backprop.show import smallest
     >>> smallest([0.5, -0.9, 0.2])
     [2]
     >>> smallest([0.8220014, 0.8220006, 0.9])  # both printed as 0.822001
@@ -421,8 +428,10 @@ def pick(value: float, positive: str, negative: str, zero: str | None = None) ->
     if value < 0:
         return negative
     if zero is None:
-        raise ExampleError(f"{current_page}: a sentence needs a nonzero number here ({positive!r} or {negative!r}), "
-                           "got 0. Change the page or the example.")
+        needs = f"a sentence needs a nonzero number here ({positive!r} or {negative!r}), got 0"
+        if current_page == OUTSIDE:
+            raise ExampleError(f"{needs}. {_COPIED}")
+        raise ExampleError(f"{current_page}: {needs}. Change the page or the example.")
     return zero
 
 
@@ -439,6 +448,10 @@ class ExampleError(AssertionError):
 #: The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
 #: an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
 current_page = os.environ.get("BACKPROP_PAGE", "?")
+#: `current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own.
+OUTSIDE = "?"
+_COPIED = ("This code, copied from a page of the site, stops here rather than print a sentence its numbers make "
+           "false: with numbers of your own, change the sentence or leave this check out.")
 
 
 def require(condition: object, sentence: str, **numbers: object) -> None:
@@ -448,9 +461,12 @@ def require(condition: object, sentence: str, **numbers: object) -> None:
     """
     if not condition:
         shown = ", ".join(f"{k} = {_exact(v)}" for k, v in numbers.items())
+        shown = f" ({shown})" if shown else ""
+        if current_page == OUTSIDE:
+            raise ExampleError(f"the sentence {sentence!r} is not true of these numbers{shown}. {_COPIED}")
         which = "the practice example" if current_page.startswith("exercises/") else "this worked example"
-        raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of {which}"
-                           + (f" ({shown})" if shown else "") + ". Change the page or the example.")
+        raise ExampleError(f"{current_page}: the sentence {sentence!r} is not true of {which}{shown}. Change the page "
+                           "or the example.")
 
 
 def _exact(value: object) -> str:
@@ -531,6 +547,7 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     gives a value more than `COARSE` off ``f_prime`` (a saturated logistic neuron's ``y = 0.999999`` keeps none of the
     digits of ``1 - y = 1.4e-06``), with the field ``v`` (``\frac{e^{-13.5}}{(1 + e^{-13.5})^2}``), which keeps them.
 
+    >>> from backprop.show import f_prime_numbers
     >>> f_prime_numbers("logsig", 0.5, 0.0, 0.25)
     ('0.500000\\,(1 - 0.500000)', '=', False)
     >>> f_prime_numbers("logsig", 0.9999986, 13.5, 1.3710e-06)[1:]

@@ -356,12 +356,30 @@ def test_pick_names_the_page_where_it_stops(monkeypatch):
         show.pick(0.0, "gains", "loses")
 
 
-def test_require_without_numbers_or_page(monkeypatch):
-    monkeypatch.setattr(show, "current_page", "?")
+def test_require_without_numbers(monkeypatch):
+    monkeypatch.setattr(show, "current_page", "p.md")
     with pytest.raises(show.ExampleError) as info:
         show.require(0, "x_1 = 1")
-    assert str(info.value) == "?: the sentence 'x_1 = 1' is not true of this worked example. Change the page or the " \
-                              "example."
+    assert str(info.value) == "p.md: the sentence 'x_1 = 1' is not true of this worked example. Change the page or " \
+                              "the example."
+
+
+COPIED = ("This code, copied from a page of the site, stops here rather than print a sentence its numbers make false: "
+          "with numbers of your own, change the sentence or leave this check out.")
+
+
+def test_require_outside_a_build_speaks_to_the_reader_who_copied_the_code(monkeypatch):
+    """A reader who ran a page's training block with another eta was told '?: ... is not true of this worked example
+    ... Change the page or the example': a page named '?', an example they had not changed, an order for the site's
+    author. Outside a build (no $BACKPROP_PAGE) the message is about their numbers."""
+    monkeypatch.setattr(show, "current_page", "?")
+    with pytest.raises(show.ExampleError) as info:
+        show.require(0, "the mean cost does not fall epoch by epoch", rises=0)
+    assert str(info.value) == f"the sentence 'the mean cost does not fall epoch by epoch' is not true of these " \
+                              f"numbers (rises = 0). {COPIED}"
+    with pytest.raises(show.ExampleError) as info:
+        show.pick(0.0, "gains", "loses")
+    assert str(info.value) == f"a sentence needs a nonzero number here ('gains' or 'loses'), got 0. {COPIED}"
 
 
 def test_require_in_an_exercise_names_the_notebook_and_the_practice_example(monkeypatch):
