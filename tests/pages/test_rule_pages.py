@@ -981,6 +981,35 @@ def test_the_finite_difference_tip_prints_the_rule_and_the_difference_and_their_
     assert "must equal the rule's" in sentence and "up to the finite difference's own error" in sentence
 
 
+EXAMPLE_LINE = "net, x, d, eta = examples.NET, examples.X, examples.D, examples.ETA  # the worked example, or your own"
+
+
+@pytest.mark.parametrize("page", FD_TIPS)
+def test_the_finite_difference_tip_takes_its_numbers_in_one_line_a_reader_can_change(page):
+    """A reviewer copied a tip's block and changed examples.X in its first line (commented "the rule"): the block
+    used examples.X five more times and printed a rule and a slope 0.1 apart, as if the rule were wrong. The numbers
+    come in one line: with the practice example's there, the block prints the oracle's slope and Δ for it."""
+    source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    tip = source[source.index('??? tip "Check it yourself: a finite difference"'):]
+    (check,) = [m for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
+    code = textwrap.dedent(check["body"])
+    for name in ("examples.NET", "examples.X", "examples.D", "examples.ETA"):
+        assert code.count(name) == 1, (page, name, code.count(name))
+    ex = oracle.practice_of(oracle.shipped())
+    own = (f"from backprop import Network\nnet, x, d, eta = Network({ex['w_hidden']!r}, {ex['b_hidden']!r}, "
+           f"{ex['w_output']!r}, {ex['b_output']!r}, hidden={ex['hidden']!r}), {ex['x']!r}, {ex['d']!r}, "
+           f"{ex['eta']!r}")
+    assert code.count(EXAMPLE_LINE) == 1, page
+    printed = render_block(Snippet(DOCS / f"{page}.md", 0, "python exec", code.replace(EXAMPLE_LINE, own)))
+    fd_label, delta_label = FD_TIPS[page][:2]
+    m = re.fullmatch(rf"{re.escape(fd_label)} = (-?\d+\.\d{{6}}), {re.escape(delta_label)} = (-?\d+\.\d{{6}}), "
+                     r"apart by (0|\de[+-]\d\d)\n", printed)
+    assert m, (page, printed)
+    expected_fd, expected_delta = oracle_fd_tip(ex, page)
+    assert m[2] == num(expected_delta), (m[2], expected_delta)
+    assert abs(float(m[1]) - expected_fd) <= 5e-7 + 1e-9
+
+
 @pytest.mark.parametrize("page", FD_TIPS)
 def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_last_digit(monkeypatch, page):
     """With a large cost (d = y + 10^4, E = 5·10^7) the central difference's rounding error (about ε E / h) reaches
