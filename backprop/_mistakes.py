@@ -352,7 +352,8 @@ def _sigmoid_output_hint(n: Notation) -> str:
     if n.output == "purelin":  # the slides' output: no sigmoid there
         where = "in the slides" if n.slides else "here"
         outputs = "output" if n.n_out == 1 else "outputs"
-        activation = f"{where} it is linear (purelin), {y}, with no sigmoid at the {outputs}"
+        hidden = {"logsig": "sigmoid", "tansig": "tanh"}.get(n.hidden, n.hidden)  # what the slip put there
+        activation = f"{where} it is linear (purelin), {y}, with no {hidden} at the {outputs}"
     else:
         activation = f"here it is {n.output}, {y}" if n.output in F_TEXT else f"here it is {n.output}"
     neurons = "The output neuron has its own activation" if n.n_out == 1 else \

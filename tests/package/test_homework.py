@@ -1787,7 +1787,7 @@ SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_S
     ("1-2-1 tanh hidden", HALF_SLIPS, "∂E/∂e = e", "sympy", *error_slopes(1)),
     ("1-2-1 tanh hidden", ("no-hidden-bias",), "v_i = w_i1 x_1 + b_i", "numeric",
      lambda q: hidden_fields(q, written_out(1)), field_rows),
-    ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no sigmoid", "numeric",
+    ("1-2-1 tanh hidden", ("sigmoid-output",), "here it is linear (purelin), y = v_3, with no tanh", "numeric",
      lambda q: output_values(q, lambda v: v), output_rows),
 
     ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
@@ -2086,10 +2086,12 @@ def test_in_the_slides_only_for_the_slides_network():
         other = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output="purelin")
         shown = " ".join(m.hint_for(other) for m in homework.MISTAKES)
         assert ("in the slides" in shown) is (hidden == "logsig"), hidden
-        assert "it is linear (purelin), y = v_4, with no sigmoid at the output" in shown, hidden
+        # the hidden layer's activation, which the slip put at the output (a TA: "no sigmoid" for a tanh network)
+        put = {"logsig": "sigmoid", "tansig": "tanh"}.get(hidden, hidden)
+        assert f"it is linear (purelin), y = v_4, with no {put} at the output" in shown, hidden
     assert homework.hint("sigmoid-output", net_of(random_example(1, "tansig", "purelin"))) == (
         "The output neuron has its own activation, not the hidden layer's: here it is linear (purelin), y = v_4, "
-        "with no sigmoid at the output.")
+        "with no tanh at the output.")
 
 
 def test_a_registered_hidden_activation_gets_hints_without_a_formula_it_has_not():
