@@ -55,8 +55,8 @@ difference above. In Python, write a function `E({{name}})` that builds the prac
 network with ${{w}}$ replaced and returns its cost (`Network(...)` with `hidden=net.hidden`, `forward` and `cost`
 from `backprop`). Compare the result with rule 3's gradient
 $-\Delta {{w}}/\eta = -e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}$, computed in Python from its factors: $\Delta {{w}}$ as
-the pages write it, with six decimals (two significant digits below $10^{-5}$), has too few digits for this
-comparison.{{why}} {{give}}
+the pages write it, with six decimals (or, below $10^{-5}$ in size, two significant digits), has too few digits
+for this comparison.{{why}} {{give}}
 """, name=name, w=w_tex, why=why, give=decimals_wanted("the central difference"),
          w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1, k1=k + 1)
 
@@ -85,6 +85,7 @@ def E(w):
 import math
 from decimal import Decimal
 
+from backprop import gradcheck
 from backprop.exercises import GRADCHECK_AGREEMENT
 
 h, w = GRADCHECK_H, net.w_hidden[i, k]
@@ -115,9 +116,17 @@ show.require(scale > 0, "the weight's gradient is not 0 (gradient_check_weight c
 # practice example has one), far more than the first digits a slip in the rule changes
 show.require(gap / scale < GRADCHECK_AGREEMENT, "the two agree to many digits: the practice example has a hidden "
              "weight whose central difference agrees with rule 3's gradient to five digits", central=answer, rule=rule)
-agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
-                     digits=math.floor(-math.log10(gap / scale)) if gap else 16,
-                     rel=f"${show.sci(gap / scale)}$" if gap else "0")  # TeX: 2.3e-11 would read as 2.3 e - 11
+# what rounding alone can move the central difference by: a gap below it is rounding, and code of a reader's own
+# (another order of operations) gives another one
+noise = gradcheck.rounding_noise(net, examples.PRACTICE_X, examples.PRACTICE_D, h)
+if gap <= noise:
+    agreement = show.tex("they agree as far as a central difference in floating point can tell: their relative "
+                         "difference here, {{rel}}, is within what rounding alone can move it by (at most {{noise}} "
+                         "of the gradient), so code of your own may give another one below that",
+                         rel=f"${show.sci(gap / scale)}$" if gap else "0", noise=f"${show.sci(noise / scale)}$")
+else:
+    agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
+                         digits=math.floor(-math.log10(gap / scale)), rel=f"${show.sci(gap / scale)}$")
 worked_solution(r"""
 $$\frac{E({{wp}}) - E({{wm}})}{2h} = \frac{ {{Ep}} - {{Em}} }{2 \cdot {{h}}} {{eq}} {{num}}$$
 

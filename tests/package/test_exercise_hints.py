@@ -900,7 +900,8 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     about = [m for m in exercise.mistakes if m.about(1)]
     assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
                                        "the updates Δ given as the new weights", "the flipped sign",
-                                       "no update (the values of time n)", "the ½ of E left out (every update doubled)"}
+                                       "no update (the values of time n)", "forgetting η",
+                                       "the ½ of E left out (every update doubled)"}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""
