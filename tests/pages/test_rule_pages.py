@@ -1391,6 +1391,23 @@ def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
     assert "example" in differ and "positive-error" in differ, differ
 
 
+@pytest.mark.parametrize("page", PAGES)
+def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page):
+    """A reviewer read `_updates` on each rule page and could not find `_back_sum` or `_error`, which it calls, on the
+    page or in the API reference: the page shows each private function of backprop.rules that its shown code calls,
+    but for `_finite`, `_overflow_advice` and `_checked`, which check and report and compute no rule."""
+    import ast
+    import inspect
+
+    shown = "\n".join(re.findall(r"```python\n(.*?)```", page_text(page), re.S))
+    defined = {node.name for node in ast.walk(ast.parse(textwrap.dedent(shown))) if isinstance(node, ast.FunctionDef)}
+    called = {node.func.id for node in ast.walk(ast.parse(textwrap.dedent(shown)))
+              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.startswith("_")}
+    private = {name for name in called if inspect.isfunction(getattr(rules, name, None))}
+    assert private - {"_finite", "_overflow_advice", "_checked"} <= defined, (page, sorted(private - defined))
+    assert {"_updates", "_back_sum", "_error"} <= defined, page  # the premise: the arithmetic is there
+
+
 # Rules 1 and 2 quote one line of `rules._updates` each: the source the page prints must hold it.
 @pytest.mark.parametrize(("page", "key", "line"), [
     ("rule-output-weights", "dw_output", "eta * np.outer(e * f_prime_j, fp.y_hidden)"),
