@@ -6,11 +6,9 @@ must read as right (largest relative error below `gradcheck.RIGHT`, $10^{-7}$) a
 $10^{-4}$), each with the check's allowance for what the central difference alone can be off by
 (`gradcheck.tolerance`); `require_caught` stops the build, naming the slip and the numbers, when they do not.
 
-Over 300 lines because it is the check and what the pages say of it, side by side: each sentence (`worst_row_note`,
-`differences_note`, `orders_apart`, ...) reads the numbers of the check it describes.
-
     >>> import numpy as np
     >>> from backprop import Network, delta_b_output, delta_w_output, forward
+    >>> from backprop.caught import check_mistake
     >>> net, x, d, eta = Network.random(2, 3, 1, seed=0), np.array([1.0, -0.5]), np.array([0.3]), 0.5
     >>> fp = forward(net, x)
     >>> right = np.concatenate([delta_w_output(fp, d, eta).ravel(), delta_b_output(fp, d, eta)])
@@ -18,6 +16,9 @@ Over 300 lines because it is the check and what the pages say of it, side by sid
     >>> bool(found.right < 1e-7 < 1e-4 < found.wrong)
     True
 """
+
+# Over 300 lines because it is the check and what the pages say of it, side by side: each sentence (`worst_row_note`,
+# `differences_note`, `orders_apart`, ...) reads the numbers of the check it describes.
 
 from __future__ import annotations
 
@@ -166,6 +167,7 @@ def r_text(r: float) -> str:
     print `WRONG` itself, so that a reader can tell which side of it the error is (``9.97e-05`` and ``1.02e-04``, not
     ``1.0e-04`` twice, one of them called below it).
 
+    >>> from backprop.caught import r_text
     >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4)
     ('6.8e-01', '9.97e-05', '1.02e-04')
     """
@@ -177,6 +179,7 @@ def orders_apart(larger: float, smaller: float) -> str | None:
     rounded down (``at least 8 orders of magnitude``: the ratio is $10^8$ or more), or None where ``smaller`` is 0 or
     the ratio is below 10 (no whole order to speak of).
 
+    >>> from backprop.caught import orders_apart
     >>> orders_apart(9.8e-5, 1e-14), orders_apart(3e-4, 1e-5), orders_apart(2e-6, 1e-6)
     ('at least 9 orders of magnitude', 'at least one order of magnitude', None)
     """
@@ -192,6 +195,7 @@ def magnitude_tex(value: float, decimals: int = 3, up: bool = False) -> str:
     ``1.45 \times 10^{-5}``), never as ``108254989.675`` or Python's ``1.44999e-05``. With ``up`` its size is rounded
     up, for a bound a sentence says "at most" of (``magnitude_tex(0.7310584, 6, up=True)`` is ``0.731059``).
 
+    >>> from backprop.caught import magnitude_tex
     >>> magnitude_tex(4.51), magnitude_tex(108254989.675), magnitude_tex(1.44999e-05, 6), magnitude_tex(0.03125, 6)
     ('4.510', '1.08 \\times 10^{8}', '1.45 \\times 10^{-5}', '0.031250')
     """
@@ -210,6 +214,7 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
     always is; both where they are equal). Returns the clause in Markdown (``tex``) and what would show the mistake
     (``larger``, a subject and its verb).
 
+    >>> from backprop.caught import mistake_1_small
     >>> mistake_1_small(1.45e-5, 0.99)["tex"], mistake_1_small(0.025, 3e-6)["larger"]
     ('$\\eta e = 1.45 \\times 10^{-5}$ is small', 'Hidden outputs $y_{hi}$ further from 0 show it')
     """
@@ -229,8 +234,9 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
 
 
 def largest_factor_off_one() -> float:
-    r"""How far from 1 a factor $k$ may lie before the check reads it as a bug: $|k - 1|/(k + 1) > $ `WRONG` for
-    $k > (1 + W)/(1 - W)$, i.e. $k - 1 > 2W/(1 - W)$ (about $2 \times 10^{-4}$); below 1, $1 - k > 2W/(1 + W)$."""
+    r"""How far from 1 a factor $k$ may lie before the check reads it as a bug: $|k - 1|/(k + 1)$ exceeds `WRONG`
+    ($W$) for $k > (1 + W)/(1 - W)$, i.e. $k - 1 > 2W/(1 - W)$ (about $2 \times 10^{-4}$); below 1,
+    $1 - k > 2W/(1 + W)$."""
     return 2 * WRONG / (1 - WRONG)
 
 

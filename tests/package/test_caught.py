@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from backprop import Network, show
+from backprop import Network, forward, rules, show, step
+from backprop import caught as caught_module
 from backprop.caught import (
     MistakeCheck,
     PageCheck,
@@ -23,6 +24,7 @@ from backprop.caught import (
     summary,
 )
 from tests.support.reference_net import apply, finite_differences, flat, network_of, relative_error, updates
+from tests.support.reference_net import forward as reference_forward
 
 HIDDEN = ["w_hidden", "b_hidden"]
 OUTPUT = ["w_output", "b_output"]
@@ -232,3 +234,22 @@ def test_differences_note_says_once_what_two_columns_share():
         r"Where the right and wrong columns print $0.000000$, an update is below its last decimal, at most "
         r"$3.0 \times 10^{-7}$ in size. Where the difference column prints $0.000000$, the difference is below its "
         r"last decimal, at most $2.0 \times 10^{-7}$ in size.")
+
+
+def test_the_docstring_equations_hold():
+    """The equations the reference page of backprop.caught shows: an update read as a gradient, the package's rules
+    against the plain-Python cost's central differences (reference_net), and the new output weights of mistake 1's
+    docstring against the plain-Python forward pass."""
+    assert r"\Delta\theta = -\eta\, \partial E/\partial\theta" in caught_module.__doc__
+    assert r"w_{4i}(n+1) = w_{4i}(n) + \eta e\, y_{hi}" in mistake_1_small.__doc__
+    (net, x, d, eta), (p, px, pd, peta) = problem("tansig", "purelin", seed=2)
+    fp = forward(net, x)
+    slopes = finite_differences(p, px, pd)
+    found = {"w_hidden": rules.delta_w_hidden(fp, d, eta), "b_hidden": rules.delta_b_hidden(fp, d, eta),
+             "w_output": rules.delta_w_output(fp, d, eta), "b_output": rules.delta_b_output(fp, d, eta)}
+    for name, delta in found.items():  # Δθ = −η ∂E/∂θ
+        assert np.allclose(delta.ravel(), -peta * np.ravel(slopes[name]), rtol=1e-6, atol=1e-9), name
+    y_h, y = reference_forward(p, px)
+    e = pd[0] - y[0]
+    assert np.allclose(step(net, x, d, eta).w_output[0], [w + peta * e * yh for w, yh in zip(p["w_output"][0], y_h)],
+                       rtol=1e-12, atol=1e-15)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from backprop import Network
+from backprop import Network, judged
+from backprop.gradcheck import FLOOR, relative_error
 from backprop.judged import allowance_plain_r, floor_rows
 
 
@@ -46,3 +47,10 @@ def test_floor_sentence_of_one_zero_gradient_says_a_weight_not_each():
     said = floor_sentence(net, x, grads, {k: v.copy() for k, v in grads.items()})
     assert said.startswith("The gradient of $w_{42}$ is exactly 0 in the rules and in the central difference alike "
                            "(a weight whose input, an $x_k$ or $y_{hi}$, is 0), so its relative error"), said
+
+
+def test_the_docstring_equations_hold():
+    """floor_rows' docstring: a gradient exactly 0 in both columns has r = 0/10^-8 = 0, by the floor (hand values)."""
+    assert "$0/10^{-8} = 0$" in judged.floor_rows.__doc__
+    assert FLOOR == 1e-8 and 0 / 1e-8 == 0
+    assert float(relative_error(np.zeros(1), np.zeros(1))[0]) == 0.0

@@ -22,7 +22,8 @@ import pytest
 from tests.support import ROOT
 from tests.support.pages import norm_tex
 
-MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show"]
+MODULES = ["activations", "network", "rules", "train", "labels", "gradcheck", "examples", "homework", "show",
+           "caught", "judged"]
 RST = re.compile(r":(math|mod|func|class|meth|attr):`|\.\. math::")
 
 
@@ -305,6 +306,8 @@ NOT_FACTS = {
     ("backprop.homework.no_hidden_bias", r"b_i(n+1) = b_i(n) + \Delta b_i"):
         "the right update the slip leaves in place, theta(n+1) = theta(n) + Delta theta(n), checked in backprop.train",
     ("backprop.homework.sigmoid_output", "y = v_4"): "the slides' linear output, the definition the slip replaces",
+    ("backprop.caught.mistake_1_small", r"\\eta e = 1.45 \\times 10^{-5}"):
+        "an example of the clause the function writes (the number is its argument), run as a doctest here",
     ("backprop.show.quotient", "a / b = 1.000000 / 0.250000 = 4.00"):
         "an example of what the function writes, run as a doctest in test_show (and checked there by hand)",
 }
