@@ -78,6 +78,7 @@ from ._markdown import (
     saturation_note,
     tex_name,
     worked_solution,
+    zero_updates,
 )
 from ._numeric import Box, Mistake, NumericExercise, merged_hint, parse_typed
 from ._render import answer_box, form_html, loss_curve
@@ -97,7 +98,7 @@ __all__ = [
     "other_hidden_network", "parse_typed", "percent", "pretty", "python_tip", "saturation_note",
     "spot_the_bug_parameter", "tex_name",
     "tolerance_note", "tolerance_tex", "tolerance_tip", "trained_cost", "training_costs", "two_output_network",
-    "worked_solution",
+    "worked_solution", "zero_updates",
 ]
 
 # Names computed from the current example, read when first used (``from backprop.exercises import NEXT``).

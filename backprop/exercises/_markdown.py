@@ -126,3 +126,21 @@ def network_table(net: Network) -> _Markdown:
                 values[labels.parameter(weights, (neuron, source), net.n_hidden)] = float(w[neuron, source])
             values[labels.parameter(biases, (neuron,), net.n_hidden)] = float(b[neuron])
     return given(**values)
+
+
+def zero_updates(net: Network, x, biases: bool = False) -> str:
+    r"""Why some of the hidden rules' updates are exactly 0, as a sentence after a space (empty when none is): an
+    output weight $w_{4i} = 0$ sends no error back to hidden neuron $i$, so its updates are 0, and an input
+    $x_k = 0$ makes every $\Delta w_{ik}$ 0 (not for ``biases``, whose input is 1). For a network with one output."""
+    reasons = []
+    for i, w in enumerate(net.w_output[0]):
+        if w == 0:
+            what = rf"its update $\Delta b_{i + 1}$ is" if biases else "both its updates are"
+            reasons.append(rf"${tex_name(labels.parameter('w_output', (0, i), net.n_hidden))} = 0$, so no error "
+                           f"reaches hidden neuron {i + 1} and {what} 0")
+    if not biases:
+        reasons += [rf"$x_{k + 1} = 0$, so every $\Delta w_{{i{k + 1}}}$ is 0" for k, xk in enumerate(x) if xk == 0]
+    if not reasons:
+        return ""
+    return f" {'An update is' if len(reasons) == 1 else 'Some updates are'} exactly 0 because a factor is: " \
+           f"{show.and_list(reasons)}."

@@ -61,7 +61,7 @@ y_h = fp.y_hidden
 answer = [[eta * e * w_4[i] * f_prime(y_h[i]) * x[k] for k in range(2)] for i in range(3)]
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name
+from backprop.exercises import box_weights, tex_name, zero_updates
 
 # Worked out in full: the first weight the answer boxes ask for (w_11 unless its input x_1 is 0, or its box could
 # not tell a classic slip from the right answer); the other five in the same way.
@@ -78,8 +78,9 @@ $e = d - y = {{e}}$. For hidden neuron {{i1}}: $f'(v_{{i1}}) = {{f_prime}} = {{f
 $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
 = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq_dw}} {{dw}}$$
 
-and in the same way {{others}}.
-""", e=e, i1=i + 1, k1=k + 1, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"),
+and in the same way {{others}}.{{zeros}}
+""", zeros=zero_updates(examples.PRACTICE_NET, x),
+    e=e, i1=i + 1, k1=k + 1, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"),
     f_prime_numbers=fp_numbers, eq_fp=eq_fp, fp_i=fp_i,
     w=tex_name(name), w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], xk=x[k],
     eq_dw=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i][k]), dw=answer[i][k], others=others)

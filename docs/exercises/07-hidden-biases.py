@@ -46,6 +46,8 @@ answer = None  # your answer here: [Δb_1, Δb_2, Δb_3]
 check("hidden-biases", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop.exercises import zero_updates
+
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 eta, w_4, y_h, x = examples.PRACTICE_ETA, examples.PRACTICE_NET.w_output[0], fp.y_hidden, examples.PRACTICE_X
@@ -88,8 +90,9 @@ $$\Delta b_{{i1}} = \eta\, e\, w_{4{{i1}}}\, f'(v_{{i1}}) = {{eta:given}} \cdot 
 {{eq}} {{dbi}}, \quad
 \Delta b_{{o1}} = {{db_o1}}, \quad \Delta b_{{o2}} = {{db_o2}}$$
 
-{{relation}}
-""", e=e, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=fp_numbers, eq_fp=eq_fp,
+{{relation}}{{zeros}}
+""", zeros=zero_updates(examples.PRACTICE_NET, x, biases=True),
+    e=e, f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=fp_numbers, eq_fp=eq_fp,
     fpi=f_prime(y_h[i]), eta=eta, w4i=w_4[i], i1=i + 1,
     eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(f_prime(y_h[i])), answer[i]), o1=other[0] + 1, o2=other[1] + 1,
     dbi=answer[i], db_o1=answer[other[0]], db_o2=answer[other[1]], relation=relation)

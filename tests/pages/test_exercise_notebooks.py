@@ -928,6 +928,32 @@ def _practice_file(tmp_path: Path, practice: dict, name: str) -> Path:
     return path
 
 
+# A TA's practice example: w_42 = 0, so no error reaches hidden neuron 2 and its three updates are exactly 0.
+NO_PATH = {"w_hidden": [[0.9, -1.1], [-0.7, 0.4], [1.3, 0.25]], "b_hidden": [-0.3, 0.15, 0.5],
+           "w_output": [[1.2, 0.0, -0.8]], "b_output": [-0.6], "hidden": "logsig", "output": "purelin",
+           "x": [-2.0, 0.75], "d": -1.3, "eta": 1.5}
+
+
+def test_exercises_6_and_7_say_why_an_update_is_exactly_0(tmp_path):
+    """NO_PATH: exercises 6 and 7 gave Δw_21 = Δw_22 = 0.000000 and Δb_2 = 0.000000 with no word, and a TA feared a
+    student would think them a mistake. The solutions say which factor is 0 (the oracle's updates are exactly 0);
+    the default example, with no zero factor, gets no such sentence."""
+    it = oracle.iteration(NO_PATH)
+    assert it["dw_hidden"][1] == [0.0, 0.0] and it["db_hidden"][1] == 0.0, "the premise"
+    texts = shown_with_example(_practice_file(tmp_path, NO_PATH, "no-path"), ["06-hidden-weights", "07-hidden-biases"])
+    assert ("An update is exactly 0 because a factor is: $w_{42} = 0$, so no error reaches hidden neuron 2 and both "
+            "its updates are 0.") in re.sub(r"\s+", " ", texts["06-hidden-weights"])
+    assert ("An update is exactly 0 because a factor is: $w_{42} = 0$, so no error reaches hidden neuron 2 and its "
+            r"update $\Delta b_2$ is 0.") in re.sub(r"\s+", " ", texts["07-hidden-biases"])
+    x0 = {**NO_PATH, "w_output": [[1.2, 0.3, -0.8]], "x": [0.0, 0.75]}  # an input 0: every Δw_i1 is 0
+    assert all(row[0] == 0.0 for row in oracle.iteration(x0)["dw_hidden"]), "the premise"
+    text = shown_with_example(_practice_file(tmp_path, x0, "x0"), ["06-hidden-weights"])["06-hidden-weights"]
+    assert r"An update is exactly 0 because a factor is: $x_1 = 0$, so every $\Delta w_{i1}$ is 0." in \
+        re.sub(r"\s+", " ", text)
+    default = shown_with_example(oracle.DEFAULT_FILE, ["06-hidden-weights", "07-hidden-biases"])
+    assert [stem for stem, text in default.items() if "exactly 0 because" in text] == []
+
+
 def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tmp_path):
     """TINIER: Δw_41 = -1.6e-7 and Δw_11 = -2.5e-8 are within the 10^-6 of their boxes, so exercise 8's boxes take
     w_41(n) and w_11(n), yet its page said "it is the weights' boxes that catch a missing update"; exercise 12's box
