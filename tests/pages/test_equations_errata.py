@@ -170,6 +170,26 @@ def csch_squared_tends_to_0() -> bool:
     return sp.limit(-sp.csch(t) ** 2, t, sp.oo) == 0 and sp.limit(-sp.csch(t) ** 2, t, -sp.oo) == 0
 
 
+def coth_and_csch_need_x_nonzero() -> bool:
+    """coth x and csch x (and so their derivatives) are undefined at x = 0 and finite at every other point tried."""
+    return (sp.coth(0) == sp.zoo and sp.csch(0) == sp.zoo
+            and all(sp.coth(u).is_finite and sp.csch(u).is_finite
+                    for u in (-2, -sp.Rational(1, 2), sp.Rational(1, 3), 3)))
+
+
+def ln_needs_x_positive() -> bool:
+    """ln x (and log_a x) is real only for x > 0; 1/x, the derivative of ln|x|, needs x != 0."""
+    return (not sp.log(-2).is_real and sp.log(sp.Rational(1, 2)).is_real and sp.log(0) == sp.zoo
+            and 1 / sp.Integer(0) == sp.zoo)
+
+
+def base_a_needs_a_positive_and_log_a_needs_a_not_1() -> bool:
+    """a^x is real for every real x only for a > 0 ((-2)^{1/2} is not), and log_a x = ln x / ln a needs ln a != 0,
+    a != 1."""
+    return (not (sp.Integer(-2) ** sp.Rational(1, 2)).is_real and (sp.Integer(2) ** sp.Rational(1, 2)).is_real
+            and sp.log(3) / sp.log(1) == sp.zoo and (sp.log(3) / sp.log(2)).is_finite)
+
+
 # --- the network ---------------------------------------------------------------------------------------------------
 
 
@@ -392,6 +412,7 @@ INLINE = [
     (r"(\sinh^2 x - \cosh^2 x)/\sinh^2 x = -1/\sinh^2 x",  # the quotient rule on coth x
      equal(sp.diff(sp.coth(t), t), (sp.sinh(t) ** 2 - sp.cosh(t) ** 2) / sp.sinh(t) ** 2, -1 / sp.sinh(t) ** 2)),
     (r"-\operatorname{csch}^2 x \to 0", csch_squared_tends_to_0),
+    (r"x \neq 0", coth_and_csch_need_x_nonzero),  # "both corrected rows hold ... for x != 0"
     (r"x = \pm 0.5, \pm 1, \pm 2, 3", code_says(TABLE, "xs = np.array([-2.0, -1.0, -0.5, 0.5, 1.0, 2.0, 3.0])")),
     (r"x > 0", code_says(TABLE, "pos = xs[xs > 0]", r'(r"$\ln x$", np.log, lambda t: 1 / t, pos, SLIDE),',
                          r'(r"$\log_a x$", lambda t: np.log(t) / np.log(a), lambda t: 1 / (t * np.log(a)), pos, '
@@ -416,6 +437,11 @@ INLINE = [
     (r"v_j = \sum_i w_{ji} y_{hi} + b_j", V_4),
     (r"f'(x) = f(x)(1 - f(x))", LOGSIG_SLOPE),
     (r"f'(x) = 1", F_PRIME_1),
+    # "the slide gives x > 0 and x != 0 where they are needed, but no condition on the base a ..."
+    (r"x > 0", ln_needs_x_positive),
+    (r"x \neq 0", ln_needs_x_positive),
+    (r"a > 0", base_a_needs_a_positive_and_log_a_needs_a_not_1),
+    (r"a \neq 1", base_a_needs_a_positive_and_log_a_needs_a_not_1),
     (r"E_j = \frac12 e_j^2", cost_is_half_the_squared_error),
     (r"e_j = d_j - y_j", error_is_target_minus_output),
     # notation notes
@@ -474,7 +500,9 @@ EXPRESSIONS = [
     (r"f'(v_j(n))\,f(v_i(n))", all_of(F_PRIME_1, hidden_output_is_f_of_its_field)),
     (r"1", F_PRIME_1),  # "f'(v_j) is 1"
     (r"f(v_i)(1 - f(v_i))", LOGSIG_SLOPE),  # "and f'(v_i) is f(v_i)(1 - f(v_i))"
-    (r"e^{-v_i}", exp_is_the_power_of_e),  # "an $e$ raised to a power whose exponent is a field, $e^{-v_i}$"
+    (r"e^{-v_i}", exp_is_the_power_of_e),  # "an $e$ with an exponent and no subscript is Euler's number: $e^{-v_i}$"
+    (r"e^{-z}", exp_is_the_power_of_e),  # "... and $e^{-z}$, $e^{z}$, $e^{x}$ and $e^{-x}$"
+    (r"e^{-x}", exp_is_the_power_of_e),
     (r"\exp(-v_i)", exp_is_the_power_of_e),  # "Writing $\exp(-v_i)$ for the power removes the doubt"
     (r"+1", logsig_between_0_and_1),  # the icon's ticks +1, 0, -1: "the logsig's values lie between 0 and 1"
     (r"0", logsig_between_0_and_1),
@@ -499,6 +527,7 @@ CODE = [
     (r"j = {{j}}", outputs_of_two_are(4, 5)),  # "slides, $j = 4$ only": was j = 1, 2, found by this module
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
+    (r"{{zero}} = 0", zero_input_no_hidden_step),  # "... are 0 here ...: x_1 = 0, so the cost does not depend on"
 ]
 
 # Statements that name something rather than state a fact the network could contradict.

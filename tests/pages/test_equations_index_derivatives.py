@@ -257,6 +257,8 @@ DERIVATIVES_CODE = [  # the column "where" of the table: the domain of each row 
     (r"x > 0", row(r"\ln x")),
     (r"x \neq 0", row(r"\ln \lvert x \rvert")),
     (r"x > 0", row(r"\log_a x")),
+    (r"a > 0", all_of(row(r"\log_a x"), lambda: not sp.log(-2).is_real)),  # ln a, in log_a x = ln x / ln a
+    (r"a \neq 1", lambda: sp.log(3) / sp.log(1) == sp.zoo and (sp.log(3) / sp.log(2)).is_finite),  # ln a != 0
     (r"x \neq 0", row(r"\coth x")),
     (r"x \neq 0", row(r"\operatorname{csch} x")),
     (r"\displaystyle \frac{d}{dx} {{f}} = {{g}}", all_of(*(row(tex_f) for tex_f, *_ in ud.ROWS))),  # every row

@@ -730,6 +730,37 @@ def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apa
             assert abs(value - update(parameter)) <= bound + half_unit, (parameter, value, update(parameter), bound)
 
 
+# A TA's example with both inputs 0 (and, in the test, with one).
+NO_INPUT = {"w_hidden": [[0.3, -0.2], [0.5, 0.4], [-0.6, 0.1]], "b_hidden": [0.2, -0.4, 0.7],
+            "w_output": [[-0.3, 0.6, 0.2]], "b_output": [0.1], "hidden": "logsig", "output": "purelin",
+            "x": [0.0, 0.0], "d": -1.2, "eta": 0.1}
+
+
+@pytest.mark.parametrize(("x", "zero"), [([0.0, 0.0], "x_1 = x_2 = 0"), ([0.0, 0.8], "x_1 = 0")])
+def test_checked_and_correct_says_an_update_of_a_zero_input_is_0_by_any_formula(tmp_path, x, zero):
+    """With x = (0, 0) the page said the six Δw_ik were "no larger than what a central difference alone can be off
+    by (up to 6.1e-11): finite differences cannot check them", as if they were small; they are 0 by the slides'
+    formula and by finite differences alike, since the cost does not depend on a weight whose input is 0 (the
+    oracle's updates are exactly 0). Those rows are named with that reason, and only there."""
+    from tests.support import oracle
+
+    example = {**NO_INPUT, "x": x}
+    it = oracle.trace_values(oracle.iteration(example))
+    zeros = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2) if x[k - 1] == 0]
+    assert all(it[f"Δw{name[3:5]}"] == 0 for name in zeros), "the premise"
+    file = tmp_path / "no-input.json"
+    file.write_text(json.dumps(example), encoding="utf-8")
+    blocks = json.loads(run_with_example(file, FD_RUN, None, "errata's last three blocks, an input 0"))
+    table = " ".join(blocks[2].split())
+    m = re.search(r"([^.]*) (?:is|are) 0 here by the slides' formula and by finite differences alike: \$(.*?)\$, "
+                  r"so the cost does not depend on (?:that weight|those weights), and this check cannot tell a right "
+                  r"formula from a wrong one there\.", table)
+    assert m, table[-1500:]
+    assert re.findall(r"\\Delta (w_\{\d+\})", m[1]) == zeros and m[2] == zero
+    unchecked = re.search(r"([^.]*) (?:is|are) no larger than what a central difference alone", table)
+    assert not unchecked or not set(re.findall(r"\\Delta (w_\{\d+\})", unchecked[1])) & set(zeros), unchecked
+
+
 def test_the_page_names_the_tests_that_prove_it():
     """The page says where its symbolic proofs are (a TA: "Checked and correct" claimed more than its block checks):
     the files and tests it names exist, and the proofs it names use sympy."""
