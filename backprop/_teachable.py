@@ -243,11 +243,14 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
                          f"one iteration changes nothing; choose another d")
     if float(show.num(e * e / 2)) < MIN_COST:
-        raise ValueError(f"{where}the error e = d - y = {d!r} - {float(fp.y_output[0])!r} = {e:.6g} gives the cost "
-                         f"E = e^2/2 = {e * e / 2:.3g}, which prints as {show.num(e * e / 2)} with the pages' "
-                         f"{DECIMALS} decimals: below {show.num(MIN_COST)} it has too few digits for the pages to show "
-                         f"it, or how one iteration lowers it; choose a d further from y "
-                         f"(|e| of {_enough_error():.3g} or more)")
+        y, enough, unit = float(fp.y_output[0]), _enough_error(), 10.0**-DECIMALS
+        # the d on either side of y, with the decimals a file may give, whose |e| is `enough` or more
+        below, above = math.floor((y - enough) / unit) * unit, math.ceil((y + enough) / unit) * unit
+        raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost "
+                         f"E = e^2/2 = {e * e / 2:.3g} prints as {show.num(e * e / 2)} with the pages' {DECIMALS} "
+                         f"decimals, and below {show.num(MIN_COST)} it has too few digits for the pages to show it, or "
+                         f"how one iteration lowers it; choose d at most {show.num(below)} or at least "
+                         f"{show.num(above)}, where |e| is {enough:.3g} or more")
 
 
 def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: str, field: str, where: str) -> None:

@@ -180,15 +180,19 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
     where = f"example file {os.fspath(path)!r}: " + (f"{field[:-1]}: " if field else "")  # before a sentence
     missing = [key for key in SAMPLE_KEYS if key not in data]
     if missing:
-        raise ValueError(f"{name} is missing {missing}: a worked example needs x, d and eta")
+        kind = "a practice example" if field else "a worked example"
+        raise ValueError(f"{name} is missing {missing}: {kind} needs x, d and eta")
+    # the activations the pages derive, named before the network is built: Network's "known activations are ...,
+    # 'purelin'" for a hidden="relu" invited a value the next check refuses (an instructor's review)
+    for key, allowed in (("hidden", SITE_HIDDEN), ("output", ("purelin",))):
+        if key in data and data[key] not in allowed:
+            one_of = " or ".join(repr(a) for a in allowed)
+            which = "the activation" if len(allowed) == 1 else "the activations"
+            raise ValueError(f"{where}{key} must be {one_of}, {which} the site's pages derive, got {data[key]!r}")
     net = network_from(data, path, "example file", f"{field[:-1]}: " if field else "")
     if (net.n_in, net.n_hidden, net.n_out) != (2, 3, 1):
         raise ValueError(f"{where}the site derives the slides' 2-3-1 network, this one is "
                          f"{net.n_in}-{net.n_hidden}-{net.n_out}")
-    if net.hidden not in SITE_HIDDEN or net.output != "purelin":
-        hidden = " or ".join(SITE_HIDDEN)
-        raise ValueError(f"{where}the site's pages derive a {hidden} hidden layer "
-                         f"and a purelin output, not hidden={net.hidden!r}, output={net.output!r}")
     x = data["x"]
     if not isinstance(x, list) or len(x) != net.n_in:
         raise ValueError(f"example file {os.fspath(path)!r}: {field}x must be a list of {net.n_in} numbers, got {x!r}")
@@ -243,6 +247,11 @@ def __getattr__(name: str) -> object:
     of a bad file raises `load`'s message."""
     if name not in _IN_USE:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    named = os.environ.get(ENV)
+    if named and not current_file().is_file():  # an instructor's typo: "cannot read ..." would not name the variable
+        where = "" if Path(named).is_absolute() else f" (a relative path is read from {os.getcwd()})"
+        raise ValueError(f"{ENV} names {named!r}, which is no file{where}: correct the variable, or unset it to use "
+                         f"the package's {DEFAULT_FILE.name}")
     example = load(current_file())
     practice = example.practice
     globals().update(EXAMPLE=example, NET=example.net, X=example.x, D=example.d, ETA=example.eta, PRACTICE=practice,

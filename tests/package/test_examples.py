@@ -103,10 +103,12 @@ BAD_EXAMPLES = {
     "3 inputs": ({**VALID, "w_hidden": [[*row, 0.5] for row in VALID["w_hidden"]], "x": [1.5, 2.0, 0.5]},
                  r"this one is 3-3-1"),
     "2 outputs": ({**VALID, "w_output": VALID["w_output"] * 2, "b_output": [0.1, 0.2]}, r"this one is 2-3-2"),
-    "purelin hidden": ({**VALID, "hidden": "purelin"}, r"a logsig or tansig hidden layer and a purelin output, "
-                                                       r"not hidden='purelin', output='purelin'"),
-    "logsig output": ({**VALID, "output": "logsig"}, r"not hidden='tansig', output='logsig'"),
-    "unknown activation": ({**VALID, "hidden": "relu"}, r"hidden: unknown activation 'relu'"),
+    "purelin hidden": ({**VALID, "hidden": "purelin"}, r": hidden must be 'logsig' or 'tansig', .* got 'purelin'$"),
+    "logsig output": ({**VALID, "output": "logsig"},
+                      r": output must be 'purelin', the activation the site's pages derive, got 'logsig'$"),
+    "unknown activation": ({**VALID, "hidden": "relu"},  # not "known activations are ..., 'purelin'"
+                           r": hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got "
+                           r"'relu'$"),
     "eta 0": ({**VALID, "eta": 0}, r"eta must be > 0, got 0.0"),
     "eta negative": ({**VALID, "eta": -0.5}, r"eta must be > 0, got -0.5"),
     "eta text": ({**VALID, "eta": "0.5"}, r"eta must be a finite number, got '0.5'"),
@@ -168,6 +170,17 @@ def test_a_bad_weight_in_the_example_file_is_one_line_of_error(weights, tmp_path
 def test_load_rejects_a_missing_file(tmp_path):
     with pytest.raises(ValueError, match=r"cannot read example file '.*nope\.json'"):
         examples.load(tmp_path / "nope.json")
+
+
+def test_a_variable_that_names_no_file_says_so_with_the_directory_it_was_read_from():
+    """An instructor's typo, BACKPROP_EXAMPLE=my-exmaple.json, was told "cannot read example file ...: No such file
+    or directory. Fix the file and run the command again": not the variable, not where a relative path is read from,
+    and "fix the file" for a file that is not there."""
+    proc = run("-m", "backprop", "trace", example="my-exmaple.json")
+    assert proc.returncode == 2 and proc.stdout == "", proc
+    assert proc.stderr == (f"python -m backprop trace: error: BACKPROP_EXAMPLE names 'my-exmaple.json', which is no "
+                           f"file (a relative path is read from {oracle.ROOT}): correct the variable, or unset it to "
+                           "use the package's example.json\n"), proc.stderr
 
 
 @pytest.mark.parametrize("path", FILES, ids=IDS)
@@ -304,10 +317,15 @@ BAD_PRACTICE = {
     "missing a weight": ({**VALID, "practice": {k: v for k, v in PRACTICE.items() if k != "b_output"}},
                          r": practice is missing \['b_output'\]"),
     "missing eta": ({**VALID, "practice": {k: v for k, v in PRACTICE.items() if k != "eta"}},
-                    r": practice is missing \['eta'\]: a worked example needs x, d and eta"),
+                    r": practice is missing \['eta'\]: a practice example needs x, d and eta"),
     "2-2-1": (practice_with(w_hidden=PRACTICE["w_hidden"][:2], b_hidden=[0.1, 0.0], w_output=[[0.4, -0.3]]),
               r": practice: the site derives the slides' 2-3-1 network, this one is 2-2-1"),
-    "purelin hidden": (practice_with(hidden="purelin"), r": practice: the site's pages derive a logsig or tansig"),
+    # an instructor's "relu" was told the known activations, purelin among them, which the next check refused
+    "purelin hidden": (practice_with(hidden="purelin"),
+                       r": practice: hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got "
+                       r"'purelin'$"),
+    "relu hidden": (practice_with(hidden="relu"), r": practice: hidden must be 'logsig' or 'tansig', .* got 'relu'$"),
+    "tansig output": (practice_with(output="tansig"), r": practice: output must be 'purelin', .* got 'tansig'$"),
     "weight nan": ('{"practice": {"b_hidden": [0.0, NaN, 0.05], ' + json.dumps({**PRACTICE, "b_hidden": 0})[1:-1]
                    .replace('"b_hidden": 0, ', "").replace(', "b_hidden": 0', "") + "}, " + json.dumps(VALID)[1:],
                    r": practice: b_hidden must be finite, found nan"),
@@ -586,16 +604,21 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
     data = dict(VALID, d=y + offset)
     with pytest.raises(ValueError) as info:
         examples.load(write(tmp_path, data))
-    m = re.search(r"example file .*: the error e = d - y = (\S+) - (\S+) = (\S+) gives the cost E = e\^2/2 = (\S+), "
-                  r"which prints as (\S+) with the pages' 6 decimals: below 0\.000100 it has too few digits for the "
-                  r"pages to show it, or how one iteration lowers it; choose a d further from y \(\|e\| of 0\.0142 or "
-                  r"more\)$", str(info.value))
+    # an instructor: "-1.57 - -1.5760087133156666" read badly, and "further from y" left the d to find by trial
+    m = re.search(r"example file .*: the error e = d - y is (\S+) \(d = (\S+), y = (-?\d+\.\d{6})\): its cost "
+                  r"E = e\^2/2 = (\S+) prints as (\S+) with the pages' 6 decimals, and below 0\.000100 it has too few "
+                  r"digits for the pages to show it, or how one iteration lowers it; choose d at most (-?\d+\.\d{6}) "
+                  r"or at least (-?\d+\.\d{6}), where \|e\| is 0\.0142 or more$", str(info.value))
     assert m, str(info.value)
-    assert float(m[1]) == data["d"] and float(m[2]) == pytest.approx(y, abs=1e-12)
-    assert float(m[3]) == pytest.approx(offset, rel=1e-3) and float(m[4]) == pytest.approx(offset**2 / 2, rel=1e-2)
+    assert float(m[2]) == data["d"] and abs(float(m[3]) - y) <= 5e-7
+    assert float(m[1]) == pytest.approx(offset, rel=1e-3) and float(m[4]) == pytest.approx(offset**2 / 2, rel=1e-2)
     assert m[5] == f"{offset**2 / 2:.6f}"
+    below, above = float(m[6]), float(m[7])  # the nearest d with six decimals whose |e| is 0.0142 or more
+    assert y - 0.0142 - 1e-6 < below <= y - 0.0142 and y + 0.0142 <= above < y + 0.0142 + 1e-6
+    for d in (below, above):
+        assert examples.load(write(tmp_path, dict(VALID, d=d), "edge.json")).d == d
     practice = dict(PRACTICE, d=oracle.iteration(PRACTICE)["y"] + offset)  # the practice example is held to it too
-    with pytest.raises(ValueError, match=r": practice: the error e = d - y = "):
+    with pytest.raises(ValueError, match=r": practice: the error e = d - y is "):
         examples.load(write(tmp_path, {**VALID, "practice": practice}, "practice.json"))
 
 
@@ -644,7 +667,7 @@ def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
     y = oracle.iteration(VALID)["y"]
     with pytest.raises(ValueError) as info:
         examples.load(write(tmp_path, dict(VALID, d=y + 1e-3)))
-    advised = float(re.search(r"\(\|e\| of (\S+) or more\)$", str(info.value))[1])
+    advised = float(re.search(r"where \|e\| is (\S+) or more$", str(info.value))[1])
     d = round(y + sign * advised, 6)
     assert abs(d - y) >= advised - 5e-7
     assert examples.load(write(tmp_path, dict(VALID, d=d), "advised.json")).d == d

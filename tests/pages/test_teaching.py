@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.by_hand import OFF_BY_A_DIGIT
 from tests.support.pages import prose
 
@@ -79,3 +79,14 @@ def test_teaching_page_says_how_many_digits_the_loader_works_with_by_hand():
     said = " ".join(prose("teaching").split())
     assert f"computes the iteration again in decimals of {_exact.PRECISION} significant digits" in said
     assert "exact decimals" not in said
+
+
+def test_the_publishing_workflow_builds_from_the_package_file_as_the_page_says():
+    """The teaching page tells an instructor that the GitHub Pages workflow builds from backprop/example.json and reads
+    BACKPROP_EXAMPLE only if they add it (an instructor who worked with the variable would have published the default
+    example unawares): the workflow sets no BACKPROP_EXAMPLE, and the page says so."""
+    workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "BACKPROP_EXAMPLE" not in workflow and "mkdocs build --strict" in workflow
+    text = " ".join((ROOT / "docs" / "teaching.md").read_text(encoding="utf-8").split())
+    assert ("GitHub Pages workflow (`.github/workflows/pages.yml`) builds from `backprop/example.json` and does not "
+            "read `BACKPROP_EXAMPLE` unless you add it") in text
