@@ -55,6 +55,10 @@ def on_config(config, **kwargs):
 
 
 def _what_to_do() -> str:
+    from backprop import examples
+
+    if not examples.current_file().is_file():  # the message says what to do with the variable
+        return "Then run the command again"
     if _run["served"]:
         return ("Fix the file and save it again: until then `mkdocs serve` does not answer, and a tab already open "
                 "keeps the pages of the last good build")

@@ -278,6 +278,13 @@ for command, built in [("build", False), ("serve", False), ("serve", True)]:
         "Fix the file and run the command again", "Fix the file and run the command again",
         "Fix the file and save it again: until then `mkdocs serve` does not answer, and a tab already open keeps the "
         "pages of the last good build"]
+    # a variable that names no file: the message says to correct it, and the hook does not say "fix the file"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, oracle.ENV: "my-exmaple.json"})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == 3 * [
+        f"the worked example: BACKPROP_EXAMPLE names 'my-exmaple.json', which is no file (a relative path is read from "
+        f"{ROOT}): correct the variable, or unset it to use the package's example.json. Then run the command again"]
 
 
 def test_a_bad_example_file_is_named_at_every_rebuild(tmp_path):
