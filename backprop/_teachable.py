@@ -240,17 +240,15 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     # Python floats: a cost beyond a double's range is inf without a warning, and _check_printable names that step
     e = float(d) - float(fp.y_output[0])
     if e == 0:
-        raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and "
-                         f"one iteration changes nothing; choose another d")
+        raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and one iteration "
+                         "changes nothing; choose another d")
     if float(show.num(e * e / 2)) < MIN_COST:
-        y, enough, unit = float(fp.y_output[0]), _enough_error(), 10.0**-DECIMALS
-        # the d on either side of y, with the decimals a file may give, whose |e| is `enough` or more
+        y, enough, unit = float(fp.y_output[0]), _enough_error(), 10.0**-DECIMALS  # the nearest d with |e| enough:
         below, above = math.floor((y - enough) / unit) * unit, math.ceil((y + enough) / unit) * unit
-        raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost "
-                         f"E = e^2/2 = {e * e / 2:.3g} prints as {show.num(e * e / 2)} with the pages' {DECIMALS} "
-                         f"decimals, and below {show.num(MIN_COST)} it has too few digits for the pages to show it, or "
-                         f"how one iteration lowers it; choose d at most {show.num(below)} or at least "
-                         f"{show.num(above)}, where |e| is {enough:.3g} or more")
+        raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost E = e^2/2 = "
+                         f"{e * e / 2:.3g} prints as {show.num(e * e / 2)}; below {show.num(MIN_COST)} the pages' "
+                         f"{DECIMALS} decimals show too few of its digits, or of how one iteration lowers it; choose d "
+                         f"at most {show.num(below)} or at least {show.num(above)}, for an |e| of {enough:.3g} or more")
 
 
 def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: str, field: str, where: str) -> None:

@@ -606,9 +606,9 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
         examples.load(write(tmp_path, data))
     # an instructor: "-1.57 - -1.5760087133156666" read badly, and "further from y" left the d to find by trial
     m = re.search(r"example file .*: the error e = d - y is (\S+) \(d = (\S+), y = (-?\d+\.\d{6})\): its cost "
-                  r"E = e\^2/2 = (\S+) prints as (\S+) with the pages' 6 decimals, and below 0\.000100 it has too few "
-                  r"digits for the pages to show it, or how one iteration lowers it; choose d at most (-?\d+\.\d{6}) "
-                  r"or at least (-?\d+\.\d{6}), where \|e\| is 0\.0142 or more$", str(info.value))
+                  r"E = e\^2/2 = (\S+) prints as (\S+); below 0\.000100 the pages' 6 decimals show too few of its "
+                  r"digits, or of how one iteration lowers it; choose d at most (-?\d+\.\d{6}) or at least "
+                  r"(-?\d+\.\d{6}), for an \|e\| of 0\.0142 or more$", str(info.value))
     assert m, str(info.value)
     assert float(m[2]) == data["d"] and abs(float(m[3]) - y) <= 5e-7
     assert float(m[1]) == pytest.approx(offset, rel=1e-3) and float(m[4]) == pytest.approx(offset**2 / 2, rel=1e-2)
@@ -667,12 +667,12 @@ def test_the_error_the_message_advises_is_accepted(tmp_path, sign):
     y = oracle.iteration(VALID)["y"]
     with pytest.raises(ValueError) as info:
         examples.load(write(tmp_path, dict(VALID, d=y + 1e-3)))
-    advised = float(re.search(r"where \|e\| is (\S+) or more$", str(info.value))[1])
+    advised = float(re.search(r"for an \|e\| of (\S+) or more$", str(info.value))[1])
     d = round(y + sign * advised, 6)
     assert abs(d - y) >= advised - 5e-7
     assert examples.load(write(tmp_path, dict(VALID, d=d), "advised.json")).d == d
     boundary = math.sqrt(2 * (1e-4 - 0.5e-6))
-    with pytest.raises(ValueError, match="too few digits"):
+    with pytest.raises(ValueError, match="too few of its digits"):
         examples.load(write(tmp_path, dict(VALID, d=y + sign * boundary * (1 - 1e-3)), "below.json"))
 
 

@@ -114,12 +114,6 @@ def zero_input_no_hidden_gradient() -> bool:
             and all(sp.diff(SLIDES.E, SLIDES.b[i]).subs(zero) != 0 for i in (1, 2, 3)))
 
 
-def bias_step_is_first_weights_step_at_x1_1() -> bool:
-    """x_1 = 1: a hidden bias's gradient equals that of the weight of input 1 (and not for another x_1)."""
-    return all(sp.simplify((sp.diff(SLIDES.E, SLIDES.b[i]) - sp.diff(SLIDES.E, SLIDES.w[i, 1])).subs(SLIDES.x[1], 1))
-               == 0 != sp.diff(SLIDES.E, SLIDES.b[i]) - sp.diff(SLIDES.E, SLIDES.w[i, 1]) for i in (1, 2, 3))
-
-
 def given(name: str) -> Check:
     """The example's x, d or η as the page prints them (backprop.examples) are the example file's."""
     def check() -> bool:
@@ -149,7 +143,6 @@ TEACHING_INLINE = [  # the example's limits
     (r"\eta > 0", eta_is_positive),
     (r"e = 0", no_error_no_step),
     (r"E = \tfrac12 e^2", cost_is_half_the_squared_error),
-    (r"x_1 = 1", bias_step_is_first_weights_step_at_x1_1),  # "a bias update equals Δw_i1" (the practice example)
     (r"x = (0, 0)", zero_input_no_hidden_gradient),
 ]
 
