@@ -353,7 +353,8 @@ def _sigmoid_output_hint(n: Notation) -> str:
         where = "in the slides" if n.slides else "here"
         outputs = "output" if n.n_out == 1 else "outputs"
         hidden = {"logsig": "sigmoid", "tansig": "tanh"}.get(n.hidden, n.hidden)  # what the slip put there
-        activation = f"{where} it is linear (purelin), {y}, with no {hidden} at the {outputs}"
+        put = "" if n.hidden == "purelin" else f", with no {hidden} at the {outputs}"  # purelin twice: no slip
+        activation = f"{where} it is linear (purelin), {y}{put}"
     else:
         activation = f"here it is {n.output}, {y}" if n.output in F_TEXT else f"here it is {n.output}"
     neurons = "The output neuron has its own activation" if n.n_out == 1 else \

@@ -148,3 +148,18 @@ def coarse_rows(net: Network, analytic: dict[str, Array], numerical: dict[str, A
                 coarse.append(label)
                 most = max(most, noise / size)
     return coarse, most
+
+
+def zero_factor(net: Network, x: ArrayLike, name: str, index: tuple[int, ...]) -> str | None:
+    r"""The factor that makes the update of a hidden weight or bias exactly 0, whatever the other numbers are, in TeX
+    without dollars: the output weight of its neuron (``"w_{42} = 0"``, with one output neuron: no error reaches the
+    neuron), else, for a weight $w_{ik}$, its input (``"x_1 = 0"``); None when neither is 0 or for another
+    parameter. The cost does not depend on such a parameter, so a finite difference of it is exactly 0 too."""
+    if name not in ("w_hidden", "b_hidden"):
+        return None
+    i = index[0]
+    if net.n_out == 1 and net.w_output[0, i] == 0:
+        return f"{labels.tex(labels.parameter('w_output', (0, i), net.n_hidden))} = 0"
+    if name == "w_hidden" and np.asarray(x, dtype=float)[index[1]] == 0:
+        return f"x_{index[1] + 1} = 0"
+    return None

@@ -447,15 +447,16 @@ class ExampleError(AssertionError):
 
 #: The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
 #: an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
-current_page = os.environ.get("BACKPROP_PAGE", "?")
 #: `current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own.
 OUTSIDE = "?"
+current_page = os.environ.get("BACKPROP_PAGE", OUTSIDE)
 _COPIED = ("This code, copied from a page of the site, stops here rather than print a sentence its numbers make "
            "false: with numbers of your own, change the sentence or leave this check out.")
 
 
 def require(condition: object, sentence: str, **numbers: object) -> None:
-    """Stop the build unless ``condition`` holds: the message names the page, the sentence and the numbers.
+    """Stop the build unless ``condition`` holds: the message names the page, the sentence and the numbers (outside a
+    build, in a page's code a reader runs, it says that the code stops rather than print a false sentence).
 
     A page calls this before it prints a sentence that is true only of some examples.
     """

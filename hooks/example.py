@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def on_config(config, **kwargs):
 def _what_to_do() -> str:
     from backprop import examples
 
-    if not examples.current_file().is_file():  # the message says what to do with the variable
+    if os.environ.get(examples.ENV) and not examples.current_file().is_file():  # the message says what to do
         return "Then run the command again"
     if _run["served"]:
         return ("Fix the file and save it again: until then `mkdocs serve` does not answer, and a tab already open "

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import labels, show
+import numpy as np
+
+from .. import judged, labels, show
 from ..network import ForwardPass, Network
 from ..rules import f_prime_hidden
 
@@ -129,18 +131,24 @@ def network_table(net: Network) -> _Markdown:
 
 
 def zero_updates(net: Network, x, biases: bool = False) -> str:
-    r"""Why some of the hidden rules' updates are exactly 0, as a sentence after a space (empty when none is): an
-    output weight $w_{4i} = 0$ sends no error back to hidden neuron $i$, so its updates are 0, and an input
-    $x_k = 0$ makes every $\Delta w_{ik}$ 0 (not for ``biases``, whose input is 1). For a network with one output."""
-    reasons = []
-    for i, w in enumerate(net.w_output[0]):
-        if w == 0:
-            what = rf"its update $\Delta b_{i + 1}$ is" if biases else "both its updates are"
-            reasons.append(rf"${tex_name(labels.parameter('w_output', (0, i), net.n_hidden))} = 0$, so no error "
-                           f"reaches hidden neuron {i + 1} and {what} 0")
-    if not biases:
-        reasons += [rf"$x_{k + 1} = 0$, so every $\Delta w_{{i{k + 1}}}$ is 0" for k, xk in enumerate(x) if xk == 0]
-    if not reasons:
+    r"""Which of the hidden rules' updates are exactly 0 and why, as a sentence after a space (empty when none is):
+    the factor `backprop.judged.zero_factor` names, the output weight of the neuron (no error reaches it) or the
+    weight's input; the biases' (``biases``) or the weights'."""
+    name = "b_hidden" if biases else "w_hidden"
+    groups: dict[str, list[str]] = {}
+    reached: dict[str, int] = {}  # a factor w_4i = 0 -> i, the neuron no error reaches
+    for index in np.ndindex(getattr(net, name).shape):
+        factor = judged.zero_factor(net, x, name, index)
+        if factor is not None:
+            groups.setdefault(factor, []).append(f"$\\Delta {tex_name(labels.parameter(name, index, net.n_hidden))}$")
+            if factor.startswith("w_"):
+                reached[factor] = index[0] + 1
+    if not groups:
         return ""
-    return f" {'An update is' if len(reasons) == 1 else 'Some updates are'} exactly 0 because a factor is: " \
-           f"{show.and_list(reasons)}."
+    count = sum(len(updates) for updates in groups.values())
+    because = [f"{show.and_list(updates)} (${factor}$: " + (f"no error reaches hidden neuron {reached[factor]})"
+                                                          if factor in reached else
+                                                          f"{'its' if len(updates) == 1 else 'their'} input)")
+               for factor, updates in groups.items()]
+    return (f" {'An update is' if count == 1 else 'Some updates are'} exactly 0 because a factor is: "
+            f"{'; '.join(because)}.")

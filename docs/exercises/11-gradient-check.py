@@ -21,7 +21,7 @@ $$\frac{\partial E}{\partial {{w}}} \approx \frac{E({{w}} + h) - E({{w}} - h)}{2
 
 Each rule returns the update $\Delta w = -\eta\, \partial E / \partial w$, so the rule's gradient is
 $-\Delta {{w}} / \eta$. If the rule is right, the two agree to many digits, as many as the central difference
-itself is accurate to (the worked solution says how many); a slip in the rule shows in the first digits.
+itself is accurate to (the worked solution says how closely); a slip in the rule shows in the first digits.
 """, w=w_tex)
 
 # %%
@@ -123,7 +123,8 @@ if gap <= noise:
     agreement = show.tex("they agree as far as a central difference in floating point can tell: their relative "
                          "difference here, {{rel}}, is within what rounding alone can move it by (at most {{noise}} "
                          "of the gradient), so code of your own may give another one below that",
-                         rel=f"${show.sci(gap / scale)}$" if gap else "0", noise=f"${show.sci(noise / scale)}$")
+                         rel=f"${show.sci(gap / scale)}$" if gap else "0",
+                         noise=f"${show.sci(noise / scale, up=True)}$")
 else:
     agreement = show.tex("they agree to {{digits}} significant digits (a relative difference of {{rel}})",
                          digits=math.floor(-math.log10(gap / scale)), rel=f"${show.sci(gap / scale)}$")

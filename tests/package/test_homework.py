@@ -2086,9 +2086,11 @@ def test_in_the_slides_only_for_the_slides_network():
         other = Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output="purelin")
         shown = " ".join(m.hint_for(other) for m in homework.MISTAKES)
         assert ("in the slides" in shown) is (hidden == "logsig"), hidden
-        # the hidden layer's activation, which the slip put at the output (a TA: "no sigmoid" for a tanh network)
-        put = {"logsig": "sigmoid", "tansig": "tanh"}.get(hidden, hidden)
-        assert f"it is linear (purelin), y = v_4, with no {put} at the output" in shown, hidden
+        # the hidden layer's activation, which the slip put at the output (a TA: "no sigmoid" for a tanh network),
+        # written out by hand; a purelin hidden layer puts nothing there (a reviewer: "with no purelin")
+        want = {"logsig": "y = v_4, with no sigmoid at the output.", "tansig": "y = v_4, with no tanh at the output.",
+                "purelin": "y = v_4."}[hidden]
+        assert f"it is linear (purelin), {want}" in shown, hidden
     assert homework.hint("sigmoid-output", net_of(random_example(1, "tansig", "purelin"))) == (
         "The output neuron has its own activation, not the hidden layer's: here it is linear (purelin), y = v_4, "
         "with no tanh at the output.")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from backprop import Network, judged
-from backprop.gradcheck import FLOOR, relative_error
+from backprop.gradcheck import analytic_gradient
 from backprop.judged import allowance_plain_r, floor_rows
 
 
@@ -50,7 +50,34 @@ def test_floor_sentence_of_one_zero_gradient_says_a_weight_not_each():
 
 
 def test_the_docstring_equations_hold():
-    """floor_rows' docstring: a gradient exactly 0 in both columns has r = 0/10^-8 = 0, by the floor (hand values)."""
+    """floor_rows' docstring: a gradient exactly 0 in both columns has r = 0/10^-8 = 0, by the floor. On a network
+    whose input x_1 is 0, the rules and the plain-Python central differences (reference_net) both give exactly 0 for
+    every w_i1; floor_rows names those, and the plain relative error of each, by hand, is 0 (a reviewer: the test
+    did not call floor_rows)."""
+    from tests.support.reference_net import finite_differences
+
     assert "$0/10^{-8} = 0$" in judged.floor_rows.__doc__
-    assert FLOOR == 1e-8 and 0 / 1e-8 == 0
-    assert float(relative_error(np.zeros(1), np.zeros(1))[0]) == 0.0
+    net = Network.random(2, 3, 1, seed=4)
+    x, d = np.array([0.0, 0.9]), np.array([0.3])
+    ex = {**{k: v for k, v in net.to_dict().items() if k not in ("hidden", "output")}, "hidden": "logsig",
+          "output": "purelin"}
+    numerical = {k: np.array(v, dtype=float) for k, v in finite_differences(ex, x.tolist(), d.tolist()).items()}
+    analytic = {k: np.array(v, dtype=float) for k, v in analytic_gradient(net, x, d).items()}
+    zero, _, explained = floor_rows(net, x, analytic, numerical)
+    assert zero == ["$w_{11}$", "$w_{21}$", "$w_{31}$"] and explained
+    for i in range(3):
+        a, c = analytic["w_hidden"][i, 0], numerical["w_hidden"][i, 0]
+        assert a == c == 0 and abs(a - c) / max(abs(a) + abs(c), 1e-8) == 0
+
+
+def test_zero_factor_names_the_output_weight_first_then_the_input():
+    """Hand values: w_42 = 0 zeroes hidden neuron 2's weights and bias, x_1 = 0 every w_i1; w_21 has both, and the
+    output weight is named; output parameters and the others have none."""
+    net = Network([[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], [0.1, 0.2, 0.3], [[0.7, 0.0, 0.9]], [0.4])
+    x = [0.0, 0.5]
+    found = {(name, index): judged.zero_factor(net, x, name, index)
+             for name in ("w_hidden", "b_hidden", "w_output", "b_output")
+             for index in np.ndindex(getattr(net, name).shape)}
+    assert {key: f for key, f in found.items() if f is not None} == {
+        ("w_hidden", (0, 0)): "x_1 = 0", ("w_hidden", (1, 0)): "w_{42} = 0", ("w_hidden", (1, 1)): "w_{42} = 0",
+        ("w_hidden", (2, 0)): "x_1 = 0", ("b_hidden", (1,)): "w_{42} = 0"}

@@ -527,7 +527,6 @@ CODE = [
     (r"j = {{j}}", outputs_of_two_are(4, 5)),  # "slides, $j = 4$ only": was j = 1, 2, found by this module
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
-    (r"{{zero}} = 0", zero_input_no_hidden_step),  # "... are 0 here ...: x_1 = 0, so the cost does not depend on"
 ]
 
 # Statements that name something rather than state a fact the network could contradict.

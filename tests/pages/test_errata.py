@@ -736,29 +736,43 @@ NO_INPUT = {"w_hidden": [[0.3, -0.2], [0.5, 0.4], [-0.6, 0.1]], "b_hidden": [0.2
             "x": [0.0, 0.0], "d": -1.2, "eta": 0.1}
 
 
-@pytest.mark.parametrize(("x", "zero"), [([0.0, 0.0], "x_1 = x_2 = 0"), ([0.0, 0.8], "x_1 = 0")])
-def test_checked_and_correct_says_an_update_of_a_zero_input_is_0_by_any_formula(tmp_path, x, zero):
+W42_0 = [[-0.3, 0.0, 0.2]]  # w_42 = 0: no error reaches hidden neuron 2
+
+
+@pytest.mark.parametrize("changes", [{"x": [0.0, 0.0]}, {"x": [0.0, 0.8]}, {"w_output": W42_0, "x": [0.5, 0.8]},
+                                     {"w_output": W42_0, "x": [0.0, 0.8]}], ids=["x=0", "x1=0", "w42=0", "both"])
+def test_checked_and_correct_says_an_update_the_cost_does_not_depend_on_is_0_by_any_formula(tmp_path, changes):
     """With x = (0, 0) the page said the six Δw_ik were "no larger than what a central difference alone can be off
     by (up to 6.1e-11): finite differences cannot check them", as if they were small; they are 0 by the slides'
-    formula and by finite differences alike, since the cost does not depend on a weight whose input is 0 (the
-    oracle's updates are exactly 0). Those rows are named with that reason, and only there."""
+    formula and by finite differences alike, since the cost does not depend on a weight whose input is 0, nor (a
+    reviewer) on the weights and bias of a hidden neuron whose output weight w_4i is 0. Those rows are named with
+    their factor (the oracle's updates are exactly 0, and its own reason: w_4i first, then x_k), and only there."""
     from tests.support import oracle
 
-    example = {**NO_INPUT, "x": x}
-    it = oracle.trace_values(oracle.iteration(example))
-    zeros = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2) if x[k - 1] == 0]
-    assert all(it[f"Δw{name[3:5]}"] == 0 for name in zeros), "the premise"
-    file = tmp_path / "no-input.json"
+    example = {**NO_INPUT, **changes}
+    it = oracle.iteration(example)
+    expected = {}  # the factor of each zero update, by hand: w_4i = 0, else x_k = 0
+    for i in range(3):
+        for k, name in [(0, f"w_{{{i + 1}1}}"), (1, f"w_{{{i + 1}2}}"), (None, f"b_{i + 1}")]:
+            if example["w_output"][0][i] == 0:
+                expected[name] = f"w_{{4{i + 1}}} = 0"
+            elif k is not None and example["x"][k] == 0:
+                expected[name] = f"x_{k + 1} = 0"
+    assert expected and all((it["dw_hidden"][int(n[3]) - 1][int(n[4]) - 1] if n[0] == "w" else
+                             it["db_hidden"][int(n[2]) - 1]) == 0 for n in expected), "the premise"
+    file = tmp_path / "no-slope.json"
     file.write_text(json.dumps(example), encoding="utf-8")
-    blocks = json.loads(run_with_example(file, FD_RUN, None, "errata's last three blocks, an input 0"))
+    blocks = json.loads(run_with_example(file, FD_RUN, None, "errata's last three blocks, a factor 0"))
     table = " ".join(blocks[2].split())
-    m = re.search(r"([^.]*) (?:is|are) 0 here by the slides' formula and by finite differences alike: \$(.*?)\$, "
-                  r"so the cost does not depend on (?:that weight|those weights), and this check cannot tell a right "
-                  r"formula from a wrong one there\.", table)
-    assert m, table[-1500:]
-    assert re.findall(r"\\Delta (w_\{\d+\})", m[1]) == zeros and m[2] == zero
+    said = {}
+    for names, factor in re.findall(r"([^.]*?) (?:is|are) 0 here by the slides' formula and by finite differences "
+                                    r"alike: \$(.*?)\$, so the cost does not depend on (?:that parameter|those "
+                                    r"parameters), and this check cannot tell a right formula from a wrong one there\.",
+                                    table):
+        said.update({name: factor for name in re.findall(r"\\Delta ([wb]_\{?\d+\}?)", names)})
+    assert said == expected, (said, table[-1500:])
     unchecked = re.search(r"([^.]*) (?:is|are) no larger than what a central difference alone", table)
-    assert not unchecked or not set(re.findall(r"\\Delta (w_\{\d+\})", unchecked[1])) & set(zeros), unchecked
+    assert not unchecked or not set(re.findall(r"\\Delta ([wb]_\{?\d+\}?)", unchecked[1])) & set(expected)
 
 
 def test_the_page_names_the_tests_that_prove_it():
