@@ -932,7 +932,7 @@ def test_a_pasted_answers_file_keeps_its_trailing_zeros(tab):
     visit(tab)
     right = oracle.trace_values(oracle.iteration(oracle_example(example_values())))
     index = list(homework.names()).index("Δw41")
-    tab.page.click(".bp-hw__paste summary")
+    open_the_answers_box(tab)
     for text, rounded in ((f"{round(right['Δw41'], 2):.6f}", ""), (f"{round(right['Δw41'], 2):.2f}", "2")):
         tab.page.fill("#bp-hw-json", f'{{"dw41": {text}}}')
         tab.page.click("#bp-hw-fill")
@@ -1138,16 +1138,21 @@ def test_instant_navigation_to_the_page_runs_it(tab):
     np.testing.assert_equal(tab.page_errors, [])
 
 
+def open_the_answers_box(tab) -> None:
+    """Open the answers-file box from the keyboard, as a reader can: a click at the summary's place could land
+    elsewhere while the blocks above it are laid out on the way down (content-visibility: auto), and leave it closed
+    (2 of 7 runs, a busy host; and once in a fresh clone's `make test`)."""
+    tab.page.focus(".bp-hw__paste summary")
+    tab.page.keyboard.press("Enter")
+    tab.wait_until("the answers-file box opened", "() => document.querySelector('.bp-hw__paste').open")
+
+
 def test_an_answers_file_can_be_pasted(tab):
     """The format of ``trace --check`` (ASCII "d" for "Δ"): it fills the fields and checks them."""
     visit(tab)
     page = tab.page
     right = homework.trace(*network(example_values()))
-    # Opened from the keyboard, as a reader can: a click at the summary's place could land elsewhere while the blocks
-    # above it are laid out on the way down (content-visibility: auto), and leave it closed (2 of 7 runs, a busy host).
-    page.focus(".bp-hw__paste summary")
-    page.keyboard.press("Enter")
-    tab.wait_until("the answers-file box opened", "() => document.querySelector('.bp-hw__paste').open")
+    open_the_answers_box(tab)
     page.fill("#bp-hw-json", json.dumps({"v1": right["v1"], "dw41": -right["Δw41"]}))
     page.click("#bp-hw-fill")
     index = list(homework.names()).index("Δw41")
