@@ -135,20 +135,17 @@ def zero_updates(net: Network, x, biases: bool = False) -> str:
     the factor `backprop.judged.zero_factor` names, the output weight of the neuron (no error reaches it) or the
     weight's input; the biases' (``biases``) or the weights'."""
     name = "b_hidden" if biases else "w_hidden"
-    groups: dict[str, list[str]] = {}
-    reached: dict[str, int] = {}  # a factor w_4i = 0 -> i, the neuron no error reaches
+    groups: dict[str, list[tuple[int, ...]]] = {}  # a factor 0 -> the indices of the updates it makes 0
     for index in np.ndindex(getattr(net, name).shape):
         factor = judged.zero_factor(net, x, name, index)
         if factor is not None:
-            groups.setdefault(factor, []).append(f"$\\Delta {tex_name(labels.parameter(name, index, net.n_hidden))}$")
-            if factor.startswith("w_"):
-                reached[factor] = index[0] + 1
+            groups.setdefault(factor, []).append(index)
     if not groups:
         return ""
-    count = sum(len(updates) for updates in groups.values())
-    because = [f"{show.and_list(updates)} (${factor}$: " + (f"no error reaches hidden neuron {reached[factor]})"
-                                                          if factor in reached else
-                                                          f"{'its' if len(updates) == 1 else 'their'} input)")
-               for factor, updates in groups.items()]
+    count = sum(len(indices) for indices in groups.values())
+    because = [show.and_list([f"$\\Delta {tex_name(labels.parameter(name, i, net.n_hidden))}$" for i in indices])
+               + f" (${factor}$: " + (f"no error reaches hidden neuron {indices[0][0] + 1})" if factor.startswith("w_")
+                                      else f"{'its' if len(indices) == 1 else 'their'} input)")
+               for factor, indices in groups.items()]
     return (f" {'An update is' if count == 1 else 'Some updates are'} exactly 0 because a factor is: "
             f"{'; '.join(because)}.")

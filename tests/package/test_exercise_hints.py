@@ -617,17 +617,21 @@ def _flipped(w: dict) -> list[float]:
     return [flipped["w_output"][0][0], flipped["w_hidden"][i_oi][k_oi], oracle.forward(flipped)["y_output"][0]]
 
 
+def _step_with_eta(w: dict, eta: float) -> list[float]:
+    """w_41, exercise 8's w_ik and y(n+1) after the oracle's step with the learning rate ``eta``: 2η doubles every
+    update (the ½ of E left out), η = 1 leaves η out."""
+    stepped = oracle.iteration({**w["p"], "eta": eta})
+    return [stepped["w_output_new"][0][0], _at_oi(w, stepped["w_hidden_new"]), stepped["y_next"]]
+
+
 def _doubled_step(w: dict) -> list[float]:
-    """w_41, exercise 8's w_ik and y(n+1) after every update doubled, w(n) + 2Δw(n): the oracle's step with 2η."""
-    twice = oracle.iteration({**w["p"], "eta": 2 * w["eta"]})
-    return [twice["w_output_new"][0][0], _at_oi(w, twice["w_hidden_new"]), twice["y_next"]]
+    """Every update doubled, w(n) + 2Δw(n): the step with 2η."""
+    return _step_with_eta(w, 2 * w["eta"])
 
 
 def _unscaled_step(w: dict) -> list[float]:
-    """w_41, exercise 8's w_ik and y(n+1) after every update without its η, w(n) + Δw(n)/η: the oracle's step with
-    η = 1."""
-    once = oracle.iteration({**w["p"], "eta": 1.0})
-    return [once["w_output_new"][0][0], _at_oi(w, once["w_hidden_new"]), once["y_next"]]
+    """Every update without its η, w(n) + Δw(n)/η: the step with η = 1."""
+    return _step_with_eta(w, 1.0)
 
 
 def _at_oi(w: dict, w_hidden: list) -> float:
