@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import ARTIFACTS, DESKTOP, Tab, new_tab
+from tests.support.browser import ARTIFACTS, DESKTOP, Tab, TabStalled, new_tab
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 from tests.support.page_list import site_pages
 from tests.support.server import Server, serve
@@ -57,28 +57,40 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="session")
 def tab(browser, server) -> Iterator[Tab]:
     """The session's desktop tab (1280x900, light palette); tests share it and reload pages as they need."""
-    context, tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
     yield tab
-    context.close()
+    tab.close()
 
 
 @pytest.fixture
 def fresh_tab(browser, server) -> Iterator[Tab]:
     """A tab in its own context, for tests that change permissions or storage."""
-    context, tab = new_tab(browser, server, viewport=DESKTOP)
+    tab = new_tab(browser, server, viewport=DESKTOP)
     yield tab
-    context.close()
+    tab.close()
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# On failure, save a screenshot of every tab the test used and print where it is.
+# A test whose tab stopped drawing frames runs once more, on a fresh tab (TabStalled): any other failure is final.
+RERUN_STALLED = {"reruns": 1, "only_rerun": [TabStalled]}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.flaky(**RERUN_STALLED))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# On failure, save a screenshot of every tab the test used and print where it is (not of a tab replaced because it
+# had stalled: the picture would be of the fresh one).
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if report.when != "call" or not report.failed:
+    if report.when != "call" or not report.failed or call.excinfo.errisinstance(TabStalled):
         return
     tabs = {name: getattr(value, "tab", value) for name, value in getattr(item, "funcargs", {}).items()}
     for name, tab in tabs.items():

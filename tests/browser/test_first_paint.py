@@ -35,11 +35,11 @@ SITE_FONTS = ("Roboto",)  # Roboto and Roboto Mono
 
 def before_scripts(browser, server, viewport, scheme: str):
     """A tab whose page scripts (.js files) never load; its palette stored as ``scheme`` by material's own toggle."""
-    context, tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
     tab.visit("")
     tab.use_scheme(scheme)  # stored in localStorage; the inline head script applies it before the bundle
-    context.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
-    return context, tab
+    tab.context.route(re.compile(r".*\.js(\?.*)?$"), lambda route: route.abort())
+    return tab
 
 
 def load_without_scripts(tab, path: str):
@@ -50,7 +50,7 @@ def load_without_scripts(tab, path: str):
 @pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, scheme):
-    context, tab = before_scripts(browser, server, viewport, scheme)
+    tab = before_scripts(browser, server, viewport, scheme)
     try:
         pages = PAGES if (viewport == PHONE and scheme == "default") else SCROLLING
         failures = {}
@@ -62,7 +62,7 @@ def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, 
                 failures[path] = problems
         assert not failures, failures
     finally:
-        context.close()
+        tab.close()
 
 
 def test_scroll_check_fires_on_a_box_without_a_tab_stop(browser, server):
@@ -72,13 +72,13 @@ def test_scroll_check_fires_on_a_box_without_a_tab_stop(browser, server):
     article = '<article class="md-content__inner md-typeset">'
     fault = '<div class="highlight"><pre><code id="selftest-scroll">' + "x = x + 1; " * 100 + "</code></pre></div>"
     url = server.add_page("selftest-scroll-box", html.replace(article, article + fault, 1))
-    context, tab = before_scripts(browser, server, DESKTOP, "default")
+    tab = before_scripts(browser, server, DESKTOP, "default")
     try:
         load_without_scripts(tab, url.removeprefix(server.url))
         problems = tab.axe_problems()
         assert any("scrollable-region-focusable" in p and "#selftest-scroll" in p for p in problems), problems
     finally:
-        context.close()
+        tab.close()
 
 
 def fonts_used(tab, selector: str, limit: int = 40) -> dict[str, set[str]]:

@@ -43,9 +43,9 @@ def tab(browser, server):
     navigate far more than any other: in one full run the shared page, after most of them, stopped drawing frames
     (requestAnimationFrame never fired again and a screenshot timed out, while its scripts still ran), which is
     Chromium's headless compositor, not the site. A fresh page per test keeps each test to a page only it has used."""
-    context, fresh = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    fresh = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
     yield fresh
-    context.close()
+    fresh.close()
 
 
 def example_values() -> dict[str, object]:

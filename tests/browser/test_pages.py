@@ -39,13 +39,13 @@ def site_page(request, browser, server) -> Iterator[SitePage]:
     stopped drawing frames on reference/network/ (the scroll's requestAnimationFrame never fired) and the next test's
     call into the page never returned, which held the whole run; test_live.py's tabs are per test for the same reason
     (Chromium's headless compositor, not the site)."""
-    context, tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
     try:
         tab.visit(request.param)
         tab.use_scheme("default")
         yield SitePage(tab, request.param, tab.network_problems())
     finally:
-        context.close()
+        tab.close()
 
 
 def test_every_page_is_tested(pages):

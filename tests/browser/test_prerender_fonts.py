@@ -117,14 +117,14 @@ def test_subset_fonts_draw_every_glyph_as_the_originals_do(site_build, browser, 
     for path in chosen:
         pictures = []
         for originals in (False, True):
-            context, tab = new_tab(browser, server, viewport={"width": 1280, "height": 900}, color_scheme="light")
+            tab = new_tab(browser, server, viewport={"width": 1280, "height": 900}, color_scheme="light")
             if originals:
                 tab.page.route("**/assets/mathjax/prerender-fonts/*.woff2", original_font)
             try:
                 pictures.append(picture(tab, path))
                 assert not tab.network_problems(), tab.network_problems()
             finally:
-                context.close()
+                tab.close()
         if drawn(pictures[0]) != drawn(pictures[1]):
             differ.append(path)
     assert not differ, f"drawn differently with MathJax's original fonts: {differ} (of {chosen})"

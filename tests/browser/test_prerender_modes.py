@@ -56,13 +56,13 @@ def tabs(browser, servers) -> Iterator[dict[str, object]]:
     give each test a tab for."""
     made = {}
     for mode, srv in servers.items():
-        context, tab = new_tab(browser, srv, color_scheme="light", viewport={"width": 1280, "height": 900})
+        tab = new_tab(browser, srv, color_scheme="light", viewport={"width": 1280, "height": 900})
         tab.requests = []
         tab.page.on("request", lambda r, t=tab: t.requests.append(r.url))
-        made[mode] = (context, tab)
-    yield {mode: tab for mode, (_, tab) in made.items()}
-    for context, _ in made.values():
-        context.close()
+        made[mode] = tab
+    yield made
+    for tab in made.values():
+        tab.close()
 
 
 NOTEBOOK_DOLLARS_JS = """() => [...document.querySelectorAll('.jp-RenderedMarkdown')]

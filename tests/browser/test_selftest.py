@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, TabStalled, new_tab
 
 pytestmark = pytest.mark.browser
 
@@ -99,12 +99,12 @@ def test_a_preload_for_wide_windows_only_is_reported_only_where_it_is_fetched(br
     preload = ('<link rel="preload" href="../assets/mathjax/prerender-fonts/MathJax_Fraktur-Regular.woff2" as="font" '
                'type="font/woff2" crossorigin media="(min-width: 60em)">')
     url = server.add_page("selftest-wide-preload", html.replace("</head>", preload + "</head>", 1))
-    context, tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
     try:
         tab.visit(url)
         problems = tab.font_problems()
     finally:
-        context.close()
+        tab.close()
     assert fired(problems, "preloaded font not drawn with", "MathJax_Fraktur-Regular.woff2") is fetched, problems
 
 
@@ -164,3 +164,43 @@ def test_full_reload_wipes_the_instant_navigation_marker(tab):
     tab.page.evaluate("() => { window.__noFullReload = true; }")
     tab.page.reload()
     assert tab.page.evaluate("() => window.__noFullReload") is None
+
+
+# A tab that stops drawing frames (TabStalled): Chromium's compositor does it rarely and on no page in particular, so
+# here the page's requestAnimationFrame is made to never call back, which is what the page sees of it.
+NO_FRAMES_JS = "() => { window.requestAnimationFrame = () => 0; }"
+A_FRAME_JS = "() => new Promise((drawn) => requestAnimationFrame(drawn))"
+
+
+def test_a_tab_that_stops_drawing_frames_is_replaced_and_named(browser, server):
+    tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    try:
+        tab.visit("notation/")
+        stalled = tab.page
+        assert tab.draws_frames()
+        stalled.evaluate(NO_FRAMES_JS)
+        assert not tab.draws_frames(timeout=1_000)
+        with pytest.raises(TabStalled, match="had stopped drawing frames"):
+            tab.within("a frame", A_FRAME_JS, timeout=1_000)
+        assert stalled.is_closed() and tab.page is not stalled
+        assert tab.page.url == server.url + "notation/" and tab.math_state()["containers"] > 0
+        assert tab.draws_frames()
+    finally:
+        tab.close()
+
+
+def test_a_step_that_never_ends_on_a_tab_that_draws_frames_is_a_plain_failure(tab):
+    tab.visit("notation/")
+    page = tab.page
+    with pytest.raises(AssertionError, match="a promise that never settles: not done within 1000 ms") as failed:
+        tab.within("a promise that never settles", "() => new Promise(() => {})", timeout=1_000)
+    with pytest.raises(AssertionError, match="never true: not done within 1000 ms") as failed_too:
+        tab.wait_until("never true", "() => false", timeout=1_000)
+    assert not isinstance(failed.value, TabStalled) and not isinstance(failed_too.value, TabStalled)
+    assert tab.page is page
+
+
+def test_browser_tests_run_again_only_when_their_tab_stalled(request):
+    """pytest-rerunfailures runs a browser test once more on TabStalled alone (tests/browser/conftest.py)."""
+    marker = request.node.get_closest_marker("flaky")
+    assert marker is not None and marker.kwargs == {"reruns": 1, "only_rerun": [TabStalled]}

@@ -103,6 +103,18 @@ DEADLINE_JS = r"""(ms) => {
     () => fail(new Error(`${step}: not done within ${ms} ms`)), Math.max(0, deadline - performance.now())))]);
 }"""
 
+# True once the page has drawn a frame since the first call (Tab.draws_frames polls it with a timer): the first call
+# asks for an animation frame, which a page whose rendering has stalled never gives.
+DRAWS_A_FRAME_JS = """() => {
+  if (window.bpTestFrameDrawn === undefined) {
+    window.bpTestFrameDrawn = false;
+    requestAnimationFrame(() => { window.bpTestFrameDrawn = true; });
+  }
+  if (!window.bpTestFrameDrawn) return false;
+  delete window.bpTestFrameDrawn;
+  return true;
+}"""
+
 # Blocks below the screen are laid out when they come near it (content-visibility: auto in extra.css), and the page
 # grows or shrinks as they do: axe, which scrolls to each element whose colours it checks, would read a background
 # from a page still moving. So a reader's scroll through the page first, one screen per two frames, then back to the
