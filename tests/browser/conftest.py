@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.browser import ARTIFACTS, DESKTOP, Tab, TabStalled, new_tab
+from tests.support.browser import ARTIFACTS, DESKTOP, Tab, TabStalled, new_tab, stall_behind, tabs_in
 from tests.support.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_env, find_chromium
 from tests.support.page_list import site_pages
 from tests.support.server import Server, serve
@@ -81,6 +81,21 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.flaky(**RERUN_STALLED))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """A Playwright action that timed out on a tab that no longer draws frames fails with TabStalled too (the suite's
+    own waits raise it themselves, Tab.within and Tab.wait_until)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        return (yield)
+    except PlaywrightTimeout as error:
+        stalled = stall_behind(tabs_in(getattr(item, "funcargs", {})), error)
+        if stalled:
+            raise stalled from error
+        raise
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # On failure, save a screenshot of every tab the test used and print where it is (not of a tab replaced because it
 # had stalled: the picture would be of the fresh one).
@@ -92,10 +107,7 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when != "call" or not report.failed or call.excinfo.errisinstance(TabStalled):
         return
-    tabs = {name: getattr(value, "tab", value) for name, value in getattr(item, "funcargs", {}).items()}
-    for name, tab in tabs.items():
-        if not isinstance(tab, Tab):
-            continue
+    for name, tab in tabs_in(getattr(item, "funcargs", {})).items():
         ARTIFACTS.mkdir(exist_ok=True)
         path = ARTIFACTS / (re.sub(r"[^\w.-]+", "_", f"{item.name}-{name}").strip("_") + ".png")
         try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, TabStalled, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, TabStalled, new_tab, stall_behind, tabs_in
 
 pytestmark = pytest.mark.browser
 
@@ -187,6 +187,29 @@ def test_a_tab_that_stops_drawing_frames_is_replaced_and_named(browser, server):
         assert tab.draws_frames()
     finally:
         tab.close()
+
+
+def test_a_playwright_action_that_timed_out_on_a_stalled_tab_is_named_a_stall(browser, server, tab):
+    """What tests/browser/conftest.py makes of a Playwright action's timeout: TabStalled where a tab of the test
+    stopped drawing frames (the one that did, replaced), nothing where every tab still draws them."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    tab.visit("notation/")
+    other = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    try:
+        other.visit("errata/")
+        with pytest.raises(PlaywrightTimeout) as timed_out:
+            other.page.wait_for_function("() => false", timeout=1_000)
+        found = tabs_in({"tab": tab, "site_page": type("SitePage", (), {"tab": other})(), "n": 1})
+        assert list(found) == ["tab", "site_page"]
+        assert stall_behind(found, timed_out.value) is None
+        stalled = other.page
+        stalled.evaluate(NO_FRAMES_JS)
+        error = stall_behind(tabs_in({"tabs": {"one": tab, "two": other}}), timed_out.value)
+        assert isinstance(error, TabStalled) and "tabs[two]: a Playwright action" in str(error), error
+        assert other.page is not stalled and other.draws_frames() and other.page.url == server.url + "errata/"
+    finally:
+        other.close()
 
 
 def test_a_step_that_never_ends_on_a_tab_that_draws_frames_is_a_plain_failure(tab):

@@ -165,17 +165,20 @@ class Tab:
         except PlaywrightError:  # TimeoutError is one
             return False
 
-    def _not_done(self, step: str, message: str) -> AssertionError:
-        """The error for a step that did not end: TabStalled where the page no longer draws frames (after replacing
-        it with a fresh page at the same address), else a plain AssertionError: a page that is slow or waits for
-        something that never comes is the site's fault, and it draws frames all the while."""
-        url = self.page.url
+    def stalled(self, step: str, message: str) -> TabStalled | None:
+        """For a ``step`` that did not end (``message``): where the page no longer draws frames, the TabStalled to
+        raise, after replacing the page with a fresh one at the same address; else None (a page that is slow, or
+        waits for something that never comes, is the site's fault, and it draws frames all the while)."""
         if self._reopening or self.draws_frames():
-            return AssertionError(f"{url}: {step}: {message}")
+            return None
+        url = self.page.url
         self.reopen()
         return TabStalled(f"{url}: {step}: {message}, and the tab had stopped drawing frames (no animation frame in "
                           f"{FRAME_PROBE_MS} ms), which is Chromium's headless compositor, not the site; the tab is "
                           "replaced by a fresh one at the same address")
+
+    def _not_done(self, step: str, message: str) -> AssertionError:
+        return self.stalled(step, message) or AssertionError(f"{self.page.url}: {step}: {message}")
 
     def reopen(self):
         """Replace the page with a fresh one in a new browser context, set up as this one was, and load the address
@@ -304,6 +307,27 @@ class Tab:
             self.page.locator("form[data-md-component=palette] label:visible").first.click()
             self.wait_until(f"palette switch to {scheme}",
                             "(s) => document.body.getAttribute('data-md-color-scheme') === s", arg=scheme)
+
+
+def tabs_in(values: dict) -> dict[str, Tab]:
+    """The tabs among a test's fixture ``values`` (``item.funcargs``), by name: a Tab, a fixture value holding one as
+    ``.tab``, or a dict of them (``tabs["client"]``)."""
+    found = {}
+    for name, value in values.items():
+        value = getattr(value, "tab", value)
+        items = value.items() if isinstance(value, dict) else [("", value)]
+        found.update({f"{name}[{key}]" if key else name: tab for key, tab in items if isinstance(tab, Tab)})
+    return found
+
+
+def stall_behind(tabs: dict[str, Tab], error: Exception) -> TabStalled | None:
+    """Where a Playwright action timed out (``error``; a click, for one, waits for frames to see its target stand
+    still) and one of ``tabs`` no longer draws frames: its TabStalled (the tab replaced, see Tab.stalled)."""
+    for name, tab in tabs.items():
+        stalled = tab.stalled(f"{name}: a Playwright action", str(error).splitlines()[0])
+        if stalled:
+            return stalled
+    return None
 
 
 def new_tab(browser, server: Server, **context_options) -> Tab:
