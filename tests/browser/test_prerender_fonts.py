@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support.browser import STEP_TIMEOUT_MS, new_tab
+from tests.support.browser import new_tab
+from tests.support.checks import STEP_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 

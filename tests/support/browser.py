@@ -1,6 +1,8 @@
-"""What the browser suite checks in a page, and how: :class:`Tab` with its detectors, and the viewports, colour rules
-and time limits they use (the JavaScript they run in a page is in ``page_js.py``; Chromium's launch and fonts in
-``chromium.py``; the local server in ``server.py``; the pages to visit in ``page_list.py``).
+"""The browser suite's tab: :class:`Tab`, a page in a browser context of its own that records what went wrong, loads
+pages, waits within bounds and replaces itself when Chromium stops drawing its frames (TabStalled); and the viewports,
+colour rules and time limits the tests use (what a tab checks in a page is in ``checks.py``, the JavaScript it runs
+there in ``page_js.py``; Chromium's launch and fonts in ``chromium.py``; the local server in ``server.py``; the pages
+to visit in ``page_list.py``).
 
 The fixtures (conftest.py), the page tests and the self-tests (test_selftest.py, which prove each detector fires)
 all use these same functions.
@@ -12,19 +14,10 @@ import contextlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from tests.support import ROOT
-from tests.support.page_js import (
-    DEADLINE_JS,
-    DRAWS_A_FRAME_JS,
-    FIGURES_WITHOUT_TEXT_JS,
-    MATH_STATE_JS,
-    NO_TRANSITIONS_JS,
-    OVERFLOW_JS,
-    SCROLL_THROUGH_JS,
-    UNUSED_PRELOADS_JS,
-)
+from tests.support.checks import STEP_TIMEOUT_MS, PageChecks
+from tests.support.page_js import DEADLINE_JS, DRAWS_A_FRAME_JS
 from tests.support.server import Server
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -32,10 +25,6 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose outcome depends on the palette
 
-# Every wait of the browser suite is bounded: a step that does not end within its time fails, naming the page and the
-# step (Tab.within, Tab.wait_until), instead of hanging the run.
-STEP_TIMEOUT_MS = 30_000
-MAX_SCREENS = 400  # the most screens a scroll through a page may take (page_js.SCROLL_THROUGH_JS)
 FRAME_PROBE_MS = 5_000  # a step that did not end: a page that draws no frame in this time has stalled (TabStalled)
 
 
@@ -48,16 +37,10 @@ class TabStalled(AssertionError):
     this error alone (pytest-rerunfailures, tests/browser/conftest.py): any other failure is final."""
 
 
-@cache
-def _axe_script() -> str:
-    from axe_playwright_python.base import AXE_SCRIPT
-
-    return AXE_SCRIPT
-
-
 @dataclass
-class Tab:
-    """One browser page on the local site, recording everything that went wrong since the last :meth:`visit`."""
+class Tab(PageChecks):
+    """One browser page on the local site, recording everything that went wrong since the last :meth:`visit`; its
+    checks of the page are PageChecks' (checks.py)."""
 
     browser: object  # playwright.sync_api.Browser
     server: Server
@@ -208,89 +191,6 @@ class Tab:
                             "(e) => `typesetting failed: ${e}`)", timeout=timeout)
         if error:
             raise AssertionError(f"{self.page.url}: {error}")
-
-    # -- detectors: each returns a list of problems (empty = fine) ----------------------------------------------
-    def math_state(self) -> dict:
-        return self.page.evaluate(MATH_STATE_JS)
-
-    def math_problems(self) -> list[str]:
-        s = self.math_state()
-        problems = [f"MathJax error: {e}" for e in s["errors"]]
-        problems += [f"untypeset math (raw TeX left on the page): {t!r}" for t in s["untypeset"]]
-        problems += [f"TeX outside any math element, never typeset: {t!r}" for t in s["raw_tex"]]
-        if s["without_assistive_mml"]:
-            problems.append(f"{s['without_assistive_mml']} of {s['containers']} formulas lack assistive MathML")
-        return problems
-
-    def network_problems(self) -> list[str]:
-        return ([f"console error: {m}" for m in self.console_errors]
-                + [f"uncaught page error: {m}" for m in self.page_errors]
-                + [f"HTTP {m}" for m in self.bad_responses]
-                + [f"request failed: {m}" for m in self.failed_requests]
-                + [f"request to another host (blocked): {u}" for u in self.external_requests])
-
-    def axe_problems(self, rules: list[str] | None = None, impacts=("serious", "critical"),
-                     skip: list[str] | None = None) -> list[str]:
-        """axe-core (bundled with axe-playwright-python, injected from disk: no CDN) on the whole document.
-
-        ``rules`` restricts the run (e.g. to the colour rules, the only ones a palette change can affect); ``skip``
-        leaves rules out.
-        """
-        if not self.page.evaluate("() => typeof window.axe === 'object'"):
-            self.page.evaluate(_axe_script())
-        self.page.mouse.move(0, 0)  # scrolling must not slide a link under the pointer (hover colours)
-        self.page.evaluate(NO_TRANSITIONS_JS)  # every colour at its end value (see NO_TRANSITIONS_JS)
-        self.scroll_through()
-        options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {}),
-                   **({"rules": {rule: {"enabled": False} for rule in skip}} if skip else {})}
-        results = self.within("axe.run", "(options) => axe.run(document, options)", options, timeout=60_000)
-        problems = []
-        for v in results["violations"]:
-            if v["impact"] in impacts:
-                nodes = "; ".join(" ".join(map(str, n["target"])) for n in v["nodes"][:6])
-                more = f" (+{len(v['nodes']) - 6} more)" if len(v["nodes"]) > 6 else ""
-                problems.append(f"axe {v['id']} ({v['impact']}): {v['help']} -> {nodes}{more}")
-        return problems
-
-    def scroll_through(self):
-        """A reader's scroll to the bottom and back, and the animations on what is drawn let end (SCROLL_THROUGH_JS)."""
-        self.within("scroll through the page", SCROLL_THROUGH_JS, {"ms": STEP_TIMEOUT_MS, "maxScreens": MAX_SCREENS})
-
-    def font_problems(self) -> list[str]:
-        """Web fonts the page used that the browser refused (a file its font sanitizer rejects, e.g. a font cut down to
-        no character at all): what they were for is drawn with another font's glyphs or metrics. And fonts the page
-        preloads but has not drawn with (UNUSED_PRELOADS_JS): call it before scrolling."""
-        self.settle_fonts()
-        refused = [f"web font failed to load: {face}" for face in self.page.evaluate(
-            "() => [...document.fonts].filter((f) => f.status === 'error')"
-            ".map((f) => `${f.family} ${f.style} ${f.weight}`)")]
-        # A block under content-visibility: auto (extra.css) is laid out a frame after the first layout finds it on
-        # screen, and only then asks for its fonts: look again, frame by frame, for up to three seconds (one was too
-        # short once, in a fresh clone's `make test` with both cores busy: Roboto Mono on exercise 1 at phone width,
-        # drawn in a run of the module alone).
-        unused = self.within("fonts: every preloaded font drawn with", f"""async () => {{
-          const unused = {UNUSED_PRELOADS_JS};
-          const frame = () => new Promise((r) => requestAnimationFrame(r));
-          const until = performance.now() + 3000;
-          for (;;) {{
-            await frame(); await frame(); await document.fonts.ready;
-            const found = unused();
-            if (!found.length || performance.now() > until) return found;
-          }}
-        }}""")
-        return refused + [f"preloaded font not drawn with: {font}" for font in unused]
-
-    def figure_problems(self) -> list[str]:
-        return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]
-
-    def overflow_problems(self) -> list[str]:
-        s = self.page.evaluate(OVERFLOW_JS)
-        problems = []
-        if s["scrollWidth"] > s["viewport"]:
-            problems.append(f"page is {s['scrollWidth']}px wide in a {s['viewport']}px viewport; sticking out: "
-                            + ", ".join(s["culprits"]))
-        problems += [f"wide equation does not scroll inside its box: {t!r}" for t in s["not_scrollable"]]
-        return problems
 
     def scheme(self) -> str:
         return self.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
