@@ -1,7 +1,8 @@
 r"""How the gradient check judges each gradient of an example, in words for the verification and common-mistakes
 pages: which gradients its allowance for the central difference's own error decides (`allowance_rows`, and what the
 plain relative error would read there, `allowance_plain_r`), and which the floor of its relative error decides
-(exactly 0 in both, or below $10^{-8}$: `floor_rows`, `floor_sentence`).
+(exactly 0 in both, or below $10^{-8}$: `floor_rows`, `floor_sentence`); and which update the rule pages'
+finite-difference tips can check (`nudge_noise`, `too_small_to_nudge`).
 
 The relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ is `backprop.gradcheck.relative_error`.
 """
@@ -163,3 +164,29 @@ def zero_factor(net: Network, x: ArrayLike, name: str, index: tuple[int, ...]) -
     if name == "w_hidden" and np.asarray(x, dtype=float)[index[1]] == 0:
         return f"x_{index[1] + 1} = 0"
     return None
+
+
+NUDGE_H = 1e-6  # the step h of the rule pages' finite-difference tips
+NUDGE_SHARE = 100  # a tip checks an update at least this many times what rounding can move its check by
+
+
+def nudge_noise(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> float:
+    r"""How far rounding alone can move $-\eta$ times a central difference of $E$ with the tips' $h = 10^{-6}$
+    (`gradcheck.rounding_noise`): an update within `NUDGE_SHARE` times this is too small for the tips to check (a
+    saturated neuron's $\Delta w_{32}(0) = 6.5 \times 10^{-13}$ read $-0$ against it)."""
+    return float(eta) * rounding_noise(net, x, d, h=NUDGE_H)
+
+
+def too_small_to_nudge(default: str, update: float, largest: str, largest_update: float, noise: float) -> str:
+    r"""The tips' words, in parentheses, for nudging the parameter ``largest`` (TeX, ``"\Delta w_{12}(0)"``) instead
+    of their ``default`` one, whose ``update`` is within `NUDGE_SHARE` times the rounding ``noise`` of the check
+    (`nudge_noise`); and where the largest update is too, that the two values printed can differ by that much."""
+    how = (r"rounding alone can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to ${{noise}}$, a "
+           "hundredth of it or more")
+    noise_text = show.sci(noise, up=True)
+    if abs(largest_update) > NUDGE_SHARE * noise:
+        return show.tex(" (the one with the largest update here: ${{name}} = {{u}}$ is too small to check this way, "
+                        "since " + how + ")", name=default, u=update, noise=noise_text)
+    return show.tex(" (the one with the largest update here, ${{name}} = {{u}}$, though every update is too small to "
+                    "check this way: " + how + ", so the two values printed can differ by that much)",
+                    name=largest, u=largest_update, noise=noise_text)

@@ -81,3 +81,56 @@ def test_zero_factor_names_the_output_weight_first_then_the_input():
     assert {key: f for key, f in found.items() if f is not None} == {
         ("w_hidden", (0, 0)): "x_1 = 0", ("w_hidden", (1, 0)): "w_{42} = 0", ("w_hidden", (1, 1)): "w_{42} = 0",
         ("w_hidden", (2, 0)): "x_1 = 0", ("b_hidden", (1,)): "w_{42} = 0"}
+    # and each named update is exactly 0 by the plain-math oracle, as is the cost's central difference in it
+    from tests.support import oracle
+    from tests.support.reference_net import finite_differences
+
+    ex = {**{k: v for k, v in net.to_dict().items() if k not in ("hidden", "output")}, "hidden": "logsig",
+          "output": "purelin", "x": x, "d": 1.0, "eta": 0.5}
+    it, slopes = oracle.iteration(ex), finite_differences(ex, x, [1.0])
+    for (name, index) in [key for key, f in found.items() if f is not None]:
+        update = it["dw_hidden" if name == "w_hidden" else "db_hidden"]
+        slope = slopes[name]
+        for n in index:
+            update, slope = update[n], slope[n]
+        assert update == 0 and slope == 0, (name, index)
+
+
+def test_nudge_noise_bounds_the_tips_central_difference_and_sets_their_switch():
+    """The rule pages' tips check an update by -eta times a central difference with h = 1e-6. For a network with a
+    saturated hidden neuron (v_3 = 25) and a large cost, the plain-math oracle's central differences stay within
+    nudge_noise of every update (a bound), and that saturated neuron's updates are within NUDGE_SHARE times it, while
+    the worked example's shipped updates are far above it."""
+    from tests.support import oracle
+    from tests.support.reference_net import finite_differences
+
+    ex = {"w_hidden": [[0.4, -0.2], [-0.3, 0.6], [12.0, 1.0]], "b_hidden": [0.1, -0.2, 0.3],
+          "w_output": [[0.5, -0.4, 0.8]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
+          "x": [2.0, 0.5], "d": 9.0, "eta": 0.5}
+    net = Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"])
+    noise = judged.nudge_noise(net, ex["x"], [ex["d"]], ex["eta"])
+    it, slopes = oracle.iteration(ex), finite_differences(ex, ex["x"], [ex["d"]], h=judged.NUDGE_H)
+    for name, key in (("w_hidden", "dw_hidden"), ("b_hidden", "db_hidden"), ("w_output", "dw_output")):
+        updates, fd = np.array(it[key], dtype=float), -ex["eta"] * np.array(slopes[name], dtype=float)
+        assert np.all(np.abs(fd - updates) <= noise), name
+    assert abs(it["db_hidden"][2]) <= judged.NUDGE_SHARE * noise and abs(it["dw_hidden"][2][1]) <= 100 * noise
+    assert min(abs(it["db_hidden"][i]) for i in (0, 1)) > judged.NUDGE_SHARE * noise
+    shipped = oracle.SHIPPED
+    shipped_net = Network(shipped["w_hidden"], shipped["b_hidden"], shipped["w_output"], shipped["b_output"])
+    shipped_noise = judged.nudge_noise(shipped_net, shipped["x"], [shipped["d"]], shipped["eta"])
+    shipped_it = oracle.iteration(shipped)
+    assert min(abs(v) for row in shipped_it["dw_hidden"] for v in row) > 1000 * shipped_noise
+
+
+def test_too_small_to_nudge_says_which_update_and_the_bound():
+    """Hand values: an update of 6.5e-13 under a bound of 2e-10 (a hundredth of it or more) with a checkable largest
+    update; and a largest update that is too small as well."""
+    one = judged.too_small_to_nudge(r"\Delta w_{32}(0)", 6.5e-13, r"\Delta w_{12}(0)", 0.031, 2e-10)
+    assert one == (r" (the one with the largest update here: $\Delta w_{32}(0) = 6.5 \times 10^{-13}$ is too small to "
+                   r"check this way, since rounding alone can move $-\eta$ times a central difference with "
+                   r"$h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, a hundredth of it or more)")
+    every = judged.too_small_to_nudge(r"\Delta b_1(0)", 1e-9, r"\Delta b_2(0)", -3e-9, 2e-10)
+    assert every == (r" (the one with the largest update here, $\Delta b_2(0) = -3.0 \times 10^{-9}$, though every "
+                     r"update is too small to check this way: rounding alone can move $-\eta$ times a central "
+                     r"difference with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, a hundredth of it or more, so "
+                     "the two values printed can differ by that much)")

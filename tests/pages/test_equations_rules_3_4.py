@@ -608,14 +608,10 @@ RULE_3_BLOCK_INLINE = [
     (r"x_2 / x_1 = {{x_2:given}} / {{x_1:given}} {{rel}} {{ratio}}", weight_steps_in_ratio_of_inputs),
     (r"{{ratio}} \cdot {{dw_1}} = {{product}}", None),
     (r"\Delta w_{{{i}}2} = {{dw_2}}", None),
-    (r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}", None),
-    # rule 3's tip, where Δw_32 is exactly 0: "$\Delta w_{32}(0) = \eta\, \delta_3\, x_2$ is 0, since $x_2 = 0$"
-    (r"x_2 = 0", input_zero_stills_its_weights),
-    (r"w_{43} = 0", lambda: [(nets("slides").grad(nets("slides").w[3, k]).subs(nets("slides").w[4, 3], 0), 0)
-                             for k in (1, 2)]),
+    # rule 3's tip, where Δw_32 is exactly 0: "$\Delta w_{32}(0) = \eta\, \delta_3\, x_2$ is 0, since $x_2 = 0$" (the
+    # factor from backprop.judged.zero_factor, checked in test_judged)
     (r"\Delta w_{{32}}(0) = \eta\, \delta_3\, x_2",
      lambda: on(ANY, [(3, 2)], minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
-    (r"\Delta w_{32}(0) = {{dw}}", None),
 ]
 
 RULE_4_BLOCK_DISPLAYS = [
@@ -640,12 +636,10 @@ RULE_4_BLOCK_INLINE = [
     (r"\Delta w_{1{{k}}} = \Delta b_1\, x_{{k}} = {{db_1}} \cdot {{x_k:given}} {{rel}} {{dw_1k}}",
      lambda: on(ANY, [(1, 1), (1, 2)], minus_eta_grad(w_ik),
                 lambda net, i, k: minus_eta_grad(b_i)(net, i) * net.x[k])),
-    (r"\Delta b_{i + 1}(0) = {show.sci(db[i])}", None),
-    # rule 4's tip, where Δb_1 is exactly 0: "$\Delta b_1(0) = \eta\, \delta_1$ is 0, since $w_{41} = 0$"
-    (r"w_{41} = 0", lambda: [(nets("slides").grad(nets("slides").b[1]).subs(nets("slides").w[4, 1], 0), 0)]),
+    # rule 4's tip, where Δb_1 is exactly 0: "$\Delta b_1(0) = \eta\, \delta_1$ is 0, since $w_{41} = 0$" (the
+    # factor from backprop.judged.zero_factor, checked in test_judged)
     (r"\Delta b_1(0) = \eta\, \delta_1",
      lambda: on(ANY, [(1,)], minus_eta_grad(b_i), lambda net, i: ETA * net.delta(i))),
-    (r"\Delta b_1(0) = {{db}}", None),
 ]
 
 # --- The pages' inline expressions: what each sentence says of its formula ----------------------------------------
@@ -798,11 +792,7 @@ NOT_FACTS: dict[tuple[str, str], str] = {
     ("rule-hidden-weights", r"\Delta w_{{{ik}}}(0) = {{right}}"): VALUE,
     ("rule-hidden-weights", r"{{ratio}} \cdot {{dw_1}} = {{product}}"): VALUE,
     ("rule-hidden-weights", r"\Delta w_{{{i}}2} = {{dw_2}}"): VALUE,
-    ("rule-hidden-weights", r"\Delta w_{{{ik}}}(0) = {show.sci(dw[i, k])}"): VALUE,
     ("rule-hidden-biases", r"f'(v_i) = {{f_prime}}"): VALUE,
-    ("rule-hidden-biases", r"\Delta b_{i + 1}(0) = {show.sci(db[i])}"): VALUE,
-    ("rule-hidden-weights", r"\Delta w_{32}(0) = {{dw}}"): VALUE,
-    ("rule-hidden-biases", r"\Delta b_1(0) = {{db}}"): VALUE,
 }
 
 EQUATIONS = [(page, kind, n, tex, check) for page, lists in PAGES.items()

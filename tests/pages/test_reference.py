@@ -283,6 +283,9 @@ MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$([^$]+?)\$", re.S)
 FACT = re.compile(r"=|\\le|\\ge|\\approx")
 # Equations the docstrings show that state no fact to check, each with the reason; (where, the piece's TeX).
 NOT_FACTS = {
+    ("backprop.judged.nudge_noise", "h = 10^{-6}"): "the rule pages' tips' step h, a setting (judged.NUDGE_H)",
+    ("backprop.judged.nudge_noise", r"\Delta w_{32}(0) = 6.5 \times 10^{-13}"):
+        "the saturated neuron's update that read -0 (test_rule_pages checks the tips on that example)",
     ("backprop.examples", "n = 0"): "a time index: the example is the network at time 0",
     ("backprop.examples", "e = 0"): "a condition the loader refuses (an output equal to d), tested in test_examples",
     ("backprop.examples", "f'(v_i) = 0"):

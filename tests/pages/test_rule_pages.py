@@ -1027,38 +1027,66 @@ def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_
     assert abs(float(gap) - shown_gap) <= 1e-6 + 0.5 * float(gap)
 
 
+# The tips' words where their default parameter's update is too small for a central difference to check:
+# "(the one with the largest update here: $\Delta w_{32}(0) = M$ is too small to check this way, since rounding alone
+# can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to $N$, a hundredth of it or more)"
+TOO_SMALL = re.compile(r"\(the one with the largest update here: \$\\Delta (?P<default>[wb]_\{?\d+\}?)\(0\) = "
+                       r"(?P<update>[^$]+)\$ is too small to check this way, since rounding alone can move \$-\\eta\$ "
+                       r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$(?P<noise>[^$]+)\$, a hundredth "
+                       r"of it or more\)")
+
+
+def tex_value(text: str) -> float:
+    """A number as the pages write it in TeX: 0.031064, or -6.5 \times 10^{-13}."""
+    m = re.fullmatch(r"(-?\d+(?:\.\d+)?)(?: \\times 10\^\{(-?\d+)\})?", text.strip())
+    assert m, text
+    return float(m[1]) * 10 ** int(m[2] or 0)
+
+
+def central_difference(ex: dict, param: str, index: tuple, h: float = 1e-6) -> float:
+    """-eta times the oracle's central difference of the cost in one parameter, as the tips' blocks compute it."""
+    def cost_with(delta: float) -> float:
+        changed = json.loads(json.dumps(ex))
+        target = changed[param]
+        for n in index[:-1]:
+            target = target[n]
+        target[index[-1]] += delta
+        return oracle.cost(changed, oracle.forward(changed)["y_output"])
+    return -ex["eta"] * (cost_with(h) - cost_with(-h)) / (2 * h)
+
+
 @pytest.mark.parametrize(("page", "name", "default", "picked"), [
     ("rule-hidden-weights", "logsig-saturated", (2, 1), (0, 1)),
     ("rule-hidden-biases", "tanh-nearly-saturated-big-eta", (0,), (1,)),
 ])
-def test_hidden_tips_nudge_a_parameter_whose_update_prints(tmp_path, page, name, default, picked):
-    """Rule 3's tip switched from w_32 only when its update was exactly 0, so a saturated neuron 3 (v_3 = 25, update
-    6e-13) gave '0.000000 and 0.000000, apart by 6e-13'; rule 4's always nudged b_1, so a saturated neuron 1
-    (tanh, v_1 = -9) gave 0.000000 against 0.000000. Each now nudges its default unless that update prints as 0, else
-    the parameter with the largest update (the oracle's: w_12 and b_2 here), and the sentence before the block names
-    it, with why; the default example's tip names its default (FD_TIPS)."""
+def test_hidden_tips_switch_from_an_update_too_small_to_check(tmp_path, page, name, default, picked):
+    """A saturated neuron 3 (v_3 = 25, Δw_32 = 6.5e-13) gave '0.000000 and 0.000000, apart by 6e-13': the central
+    difference at h = 1e-6 is exactly 0 there. The tips then switched where the update printed as 0, saying "a check
+    of 0 against 0 would show nothing", which two reviewers found false (the block prints small values in scientific
+    notation, and -4.4e-7 checks well). They now switch where rounding can move the check by a hundredth of the update
+    or more, and say so with the bound: the oracle's update is within 100 times the bound, the oracle's own central
+    difference of it is off by no more than the bound, and the block checks the largest update (the oracle's)."""
     ex = edge_examples.example(name)
     it = oracle.iteration(ex)
-    key = "dw_hidden" if page == "rule-hidden-weights" else "db_hidden"
+    key, param = ("dw_hidden", "w_hidden") if len(default) == 2 else ("db_hidden", "b_hidden")
     updates = {(i, k): v for i, row in enumerate(it[key]) for k, v in enumerate(row)} if len(default) == 2 else {
         (i,): v for i, v in enumerate(it[key])}
-    assert updates[default] != 0 and num(updates[default]) == "0.000000", "the premise: it prints as 0"
-    assert max(updates, key=lambda p: abs(updates[p])) == picked and num(updates[picked]) != "0.000000"
-    symbol, default_label = ("w", "w_{32}") if len(default) == 2 else ("b", "b_1")
-    label = "".join(str(n + 1) for n in picked)
+    assert max(updates, key=lambda n: abs(updates[n])) == picked
     text = prose_with(tmp_path, ex, page)
     tip = text[text.index("Check it yourself: a finite difference"):]
-    nudged = ("Nudge the hidden weight" if symbol == "w" else "Nudge") + f" ${symbol}_{{{label}}}$"
-    nudge = f"{nudged} by $\\pm h$ (the one with the largest update here: $\\Delta {default_label}(0) = " \
-        f"{oracle.formula_string(updates[default])}$ is $0.000000$ to 6 decimals, and a check of $0$ against $0$ " \
-        "would show nothing), recompute the cost, and $-\\eta$ times the " \
-        f"slope must equal the rule's $\\Delta {symbol}_{{{label}}}(0)$ up to"
-    assert nudge.replace("_{1}", "_1").replace("_{2}", "_2").replace("_{3}", "_3") in tip
-    fd = -ex["eta"] * oracle_gradient(ex, "w_hidden" if symbol == "w" else "b_hidden", picked)
-    m = re.search(rf"-eta \* dE/d{symbol}{label} = (-?\d+\.\d{{6}}), Δ{symbol}_{label}\(0\) = (-?\d+\.\d{{6}}), "
-                  r"apart by (0|\de[+-]\d\d)", tip)
+    m = TOO_SMALL.search(tip)
     assert m, tip[:1500]
-    assert m[2] == num(updates[picked]) and abs(float(m[1]) - fd) <= 5e-7 + 1e-9
+    symbol, label = ("w" if len(default) == 2 else "b"), "".join(str(n + 1) for n in default)
+    assert m["default"].replace("{", "").replace("}", "") == f"{symbol}_{label}"
+    assert tex_value(m["update"]) == pytest.approx(updates[default], rel=0.06)
+    noise = tex_value(m["noise"])
+    assert abs(updates[default]) <= 100 * noise  # the switch's reason, as the page states it
+    assert abs(central_difference(ex, param, default) - updates[default]) <= noise  # a sound bound
+    picked_label = "".join(str(n + 1) for n in picked)
+    line = re.search(rf"-eta \* dE/d{symbol}{picked_label} = (-?\d+\.\d{{6}}), Δ{symbol}_{picked_label}\(0\) = "
+                     r"(-?\d+\.\d{6}), apart by (0|\de[+-]\d\d)", tip)
+    assert line, tip[:1500]
+    assert line[2] == num(updates[picked]) and abs(float(line[1]) - central_difference(ex, param, picked)) <= 5e-7
 
 
 @pytest.mark.parametrize(("page", "change", "said"), [
@@ -1198,16 +1226,15 @@ def test_rule_1_tip_checks_updates_below_the_decimals_in_scientific_notation(tmp
     """A teaching assistant's tanh example with every y_hi about 1e-6: every Δw_4i prints as 0.000000, and the tip
     printed '-eta * dE/dw41 = 0.000000, Δw_41(0) = 0.000000', a check that shows nothing. It prints both in
     scientific notation with seven significant digits (show.apart, below 10^-3): the oracle's central difference and
-    Δw_41."""
+    Δw_41. The sentence before it says nothing of decimals (it said the check would read 0 = 0, which the block's
+    scientific notation makes untrue)."""
     ex = TINY_OUTPUT_STEPS["ta-tanh-all-tiny"]
     steps = oracle.iteration(ex)["dw_output"][0]
     i = max(range(3), key=lambda n: abs(steps[n]))
     assert i == 0 and all(num(step) == "0.000000" for step in steps), "the premise"
     text = prose_with(tmp_path, ex, "rule-output-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
-    assert (f"nudge $w_{{41}}$ by $\\pm h$ (the one with the largest update: every $\\Delta w_{{4i}}(0)$ is below "
-            f"the 6 decimals printed here, $\\Delta w_{{41}}(0) = {sci(steps[0])}$, and with them the check would read "
-            "0 = 0, so the block prints both in scientific notation)") in tip
+    assert "nudge $w_{41}$ by $\\pm h$, recompute $E$" in tip and "0 = 0" not in tip  # w_41's update is not 0
     m = re.search(r"-eta \* dE/dw41 = (-?\d\.\d{6}e-\d\d), Δw_41\(0\) = (-?\d\.\d{6}e-\d\d), apart by (\de-\d\d)", tip)
     assert m, tip[:1500]
     fd = -ex["eta"] * oracle_gradient(ex, "w_output", (0, 0))
@@ -1725,25 +1752,32 @@ def test_rule_3_warning_gives_the_numbers_of_a_difference_below_the_printed_deci
     assert re.search(r"^The worked example happens", raw, re.M), "a paragraph, not indented into a code block"
 
 
-def test_hidden_tips_write_an_update_below_the_decimals_in_scientific_notation(tmp_path):
-    """Every hidden neuron saturated (logsig, v_i = +-20: f'(v_i) = 2e-9): every hidden update prints as 0, and the
-    tips of rules 3 and 4 say so, giving the largest update, once as Python's 3.5e-09 inside a formula (a product with
-    e to a reader); now as m \\times 10^{k}, which is the oracle's largest update to two digits."""
+def test_hidden_tips_say_when_every_update_is_too_small_to_check(tmp_path):
+    """Every hidden neuron saturated (logsig, v_i = +-20: f'(v_i) = 2e-9): every hidden update prints as 0. The tips
+    said "at those decimals this check reads 0 = 0", which the block's scientific notation made untrue. They now check
+    the largest update (the oracle's), printed in scientific notation, and say that every update is too small for
+    the check, with the bound: the oracle's largest update is within 100 times it."""
     ex = {"w_hidden": [[10.0, 0.5], [-10.0, 0.5], [10.0, -0.5]], "b_hidden": [0.0, 0.0, 0.0],
           "w_output": [[0.5, 0.5, 0.5]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
-          "x": [2.0, 0.0], "d": 2.0, "eta": 0.5}
+          "x": [2.0, 0.5], "d": 2.0, "eta": 0.5}
     it = oracle.iteration(ex)
-    dw = [abs(v) for row in it["dw_hidden"] for v in row]
-    db = [abs(v) for v in it["db_hidden"]]
-    assert 0 < max(dw) < 5e-7 and 0 < max(db) < 5e-7  # the premise: every hidden update prints as 0
+    dw = {(i, k): v for i, row in enumerate(it["dw_hidden"]) for k, v in enumerate(row)}
+    db = {(i,): v for i, v in enumerate(it["db_hidden"])}
+    assert 0 < max(map(abs, dw.values())) < 5e-7 and 0 < max(map(abs, db.values())) < 5e-7  # the premise
     pages_ = pages_with(tmp_path, ex, ["rule-hidden-weights", "rule-hidden-biases"])
-    for page, largest in (("rule-hidden-weights", max(dw)), ("rule-hidden-biases", max(db))):
+    for page, symbol, updates in (("rule-hidden-weights", "w", dw), ("rule-hidden-biases", "b", db)):
         text = re.sub(r"\s+", " ", pages_[page])
-        m = re.search(r"is below the 6 decimals printed here, \$\\Delta [wb]_\{?\d+\}?\(0\) = (-?\d\.\d) \\times "
-                      r"10\^\{(-?\d+)\}\$, so at those decimals this check reads 0 = 0\)", text)
-        assert m, (page, text[text.index("Check it yourself"):][:800])
-        assert float(m[1]) * 10 ** int(m[2]) == pytest.approx(largest * (1 if float(m[1]) > 0 else -1), rel=0.06)
-        assert "e-0" not in m[0]
+        tip = text[text.index("Check it yourself"):]
+        largest = max(updates, key=lambda n: abs(updates[n]))
+        label = "".join(str(n + 1) for n in largest)
+        m = re.search(rf"\(the one with the largest update here, \$\\Delta {symbol}_\{{?{label}\}}?\(0\) = ([^$]+)\$, "
+                      r"though every update is too small to check this way: rounding alone can move \$-\\eta\$ times "
+                      r"a central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, a hundredth of it or more, "
+                      r"so the two values printed can differ by that much\)", tip)
+        assert m, (page, tip[:1200])
+        assert tex_value(m[1]) == pytest.approx(updates[largest], rel=0.06)
+        assert abs(updates[largest]) <= 100 * tex_value(m[2])
+        assert re.search(rf"Δ{symbol}_{label}\(0\) = {re.escape(f'{updates[largest]:.6e}')}, apart by", tip), tip
 
 
 def test_rule_3_writes_a_product_of_0_without_a_sign(tmp_path):
