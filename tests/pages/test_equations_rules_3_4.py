@@ -633,8 +633,8 @@ RULE_4_BLOCK_INLINE = [
     (r"x_{{k}} = 1", input_one_makes_weight_step_bias_step),  # "Because x_k = 1 ..., each Δb_i equals Δw_ik"
     (r"\Delta w_{ik} = \Delta b_i\, x_k",
      lambda: on(ANY, W_IK, minus_eta_grad(w_ik), lambda net, i, k: minus_eta_grad(b_i)(net, i) * net.x[k])),
-    (r"\Delta w_{1{{k}}} = \Delta b_1\, x_{{k}} = {{db_1}} \cdot {{x_k:given}} {{rel}} {{dw_1k}}",
-     lambda: on(ANY, [(1, 1), (1, 2)], minus_eta_grad(w_ik),
+    (r"\Delta w_{{{i}}{{k}}} = \Delta b_{{i}}\, x_{{k}} = {{db_i}} \cdot {{x_k:given}} {{rel}} {{dw_ik}}",
+     lambda: on(ANY, W_IK, minus_eta_grad(w_ik),
                 lambda net, i, k: minus_eta_grad(b_i)(net, i) * net.x[k])),
     # rule 4's tip, where Δb_1 is exactly 0: "$\Delta b_1(0) = \eta\, \delta_1$ is 0, since $w_{41} = 0$" (the
     # factor from backprop.judged.zero_factor, checked in test_judged)

@@ -659,7 +659,7 @@ def test_five_lines_name_the_table_they_give():
     assert f"\n## {heading}\n" in (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
     assert f"Times $\\eta = {given(ETA)}$ and what each parameter multiplies ($y_{{hi}}$ for $w_{{4i}}$, $x_k$ for " \
            f"$w_{{ik}}$, $1$ for a bias), they give the $\\Delta$ column of the table in [one iteration on the " \
-           f"worked example](#{slugify(heading, '-')})." in said
+           f"worked example](#{slugify(heading, '-')})" in said
     text = page_text(PAGE)
     section = text[text.index(f"## {heading}"):text.index("### Did the cost go down")]
     assert "| rule | parameter | value at $n$ | $\\Delta$ | value at $n+1$ |" in section
@@ -1211,3 +1211,43 @@ def test_a_factor_a_double_rounds_to_1_is_still_written_with_its_side_of_1(tmp_p
     assert rf"$1 - {mantissa} \times 10^{{{int(exponent)}}}$ for $i = 1$ (shrinks them)" in said
     assert "leaves them as they are" not in said
 
+
+
+def products_off_the_table(ex: dict) -> list[str]:
+    """The Δ of the one-iteration table (six decimals) that η times the five lines' printed δ and the printed factor
+    (y_hi, x_k or 1) does not give: the product in exact decimals from the oracle's printed numbers, rounded half to
+    even, differs from the printed Δ, or is half a unit from it (a reader rounding half up gets another digit)."""
+    it, s6 = oracle.iteration(ex), oracle.number_string
+    d4, dh = it["delta_output"][0], it["delta_hidden"]
+    rows = [(f"w_{{4{i + 1}}}", d4, y, it["dw_output"][0][i]) for i, y in enumerate(it["y_hidden"])]
+    rows += [("b_4", d4, 1.0, it["db_output"][0])]
+    rows += [(f"w_{{{i + 1}{k + 1}}}", dh[i], x_k, it["dw_hidden"][i][k]) for i in range(3) for k, x_k in
+             enumerate(ex["x"])]
+    rows += [(f"b_{i + 1}", dh[i], 1.0, it["db_hidden"][i]) for i in range(3)]
+    off = []
+    for name, delta, factor, step in rows:
+        product = Decimal(repr(float(ex["eta"]))) * Decimal(s6(delta)) * Decimal(s6(factor))
+        printed = Decimal(s6(step))
+        if product.quantize(Decimal("0.000001")) != printed or abs(product - printed) == Decimal("0.0000005"):
+            off.append(f"$\\Delta {name}$")
+    return off
+
+
+@pytest.mark.parametrize("change", [{}, {"eta": 1.0, "d": 1.2, "x": [1.0, 0.3]}], ids=["shipped", "none-off"])
+def test_five_lines_say_which_products_of_printed_numbers_miss_the_table(tmp_path, change):
+    """A reviewer multiplied the printed numbers: 0.5 · (-1.011894) · 0.574443 gives -0.290638, the table has
+    Δw_41 = -0.290637 (from unrounded values), beside a sentence that said they give the table's column. The sentence
+    now names the entries where they do not (the oracle's, in exact decimals), and says nothing more where every one
+    agrees."""
+    ex = {**oracle.SHIPPED, **change}
+    off = products_off_the_table(ex)
+    assert bool(off) == (not change), "the premise: the shipped example has such entries, the other none"
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE))
+    ending = re.search(r"\(#one-iteration-on-the-worked-example\)(.*?)\. In matrix form", said)
+    assert ending, said[:3000]
+    if off:
+        verb = "differ" if len(off) > 1 else "differs"
+        assert ending[1] == (f", up to the last digit: the table's come from the unrounded numbers, and "
+                             f"{and_list(off)} {verb} there from the product of the printed ones"), ending[1]
+    else:
+        assert ending[1] == ""

@@ -492,6 +492,22 @@ def test_rule_4_example_product_gives_its_result_as_written(tmp_path):
     assert sign == "=" and abs(product - Decimal(mantissa).scaleb(int(exponent))) < unit / 2, (product, m.group(0))
 
 
+def test_rule_4_example_product_takes_a_bias_that_moves(tmp_path):
+    """A reviewer's example with w_41 = 0: "For example Δw_11 = Δb_1 x_1 = 0.000000 · (-0.8) = 0.000000", true and
+    empty (Δb_1 is exactly 0). The product is shown for the first neuron whose bias moves, neuron 2 here (the
+    oracle's Δb_2 times x_1 gives its Δw_21)."""
+    ex = {"w_hidden": [[0.3, -0.2], [0.5, 0.1], [-0.4, 0.6]], "b_hidden": [0.0, 0.1, -0.2],
+          "w_output": [[0.0, -0.9, 0.6]], "b_output": [0.3], "hidden": "logsig", "output": "purelin",
+          "x": [-0.8, 0.4], "d": 1.2, "eta": 1.5}
+    it = oracle.iteration(ex)
+    assert it["db_hidden"][0] == 0 and it["db_hidden"][1] != 0  # the premise
+    text = prose_with(tmp_path, ex, "rule-hidden-biases")
+    m = re.search(r"For example \$\\Delta w_\{21\} = \\Delta b_2\\, x_1 = (-?\d\.\d+) \\cdot \(-0\.8\) (=|\\approx) "
+                  r"(-?\d\.\d+)\$", text)
+    assert m, text[text.find("For example"):][:300]
+    assert float(m[1]) == pytest.approx(it["db_hidden"][1], abs=5e-7) and m[3] == num(it["dw_hidden"][1][0])
+
+
 def test_rule_4_says_when_db_i_equals_dw_ik():
     text = prose("rule-hidden-biases")
     x = IT["x"]
