@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,9 +44,17 @@ class Server:
         return f"{self.url}{name}/"
 
 
+class _HTTPServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection while a file is sent (a tab closed, or a page left, mid-load) is no
+        error of the site's; anything else is printed as socketserver does."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path, port: int, overlay: Path) -> tuple[http.server.ThreadingHTTPServer, Server]:
     handler = type("Handler", (_Handler,), {"overlay": overlay})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
+    httpd = _HTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True).start()
     return httpd, Server(f"http://127.0.0.1:{port}/", site_dir, overlay)
