@@ -87,4 +87,27 @@ def test_home_page_says_how_numbers_are_written():
     assert int(said[3]) == 6 and said[4] == oracle.number_string(slope)
     assert int(said[5]) == round(100 * abs(float(oracle.number_string(slope)) - slope) / slope)
     assert "A value below $10^{-5}$ in size, of which 6 decimals would keep fewer than two digits, is written" in text
-    assert "The code's printed output, the figures' labels and the tables of plain numbers keep 6 decimals" in text
+    assert (f"The code's printed output writes it with the same two digits in Python's e-notation, `{slope:.1e}`" in
+            text) and "The figures' labels and the tables of plain numbers keep 6 decimals" in text
+    assert f"as the answer boxes read them: there it is ${oracle.number_string(slope)}$." in text
+
+
+def test_the_command_line_prints_a_tiny_value_as_the_home_page_says(tmp_path):
+    """A TA's example with a hidden output of 2.3e-06 (v_1 = -13): the home page said the code's printed output keeps
+    6 decimals, while trace printed 'y_h1 = 2.3e-06'. It says e-notation with two digits now; here trace's line for
+    y_h1 is the oracle's y_h1 written so."""
+    import json
+
+    from tests.support.cli import run
+
+    ex = {"w_hidden": [[0.5, 10.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.2, 0.3],
+          "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
+          "x": [1.0, -1.35], "d": 2.0, "eta": 0.5}
+    y_h1 = oracle.forward(ex)["y_hidden"][0]
+    assert 1e-7 < y_h1 < 1e-5, "the premise: below the last of 6 decimals"
+    weights = {k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")}
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(weights), encoding="utf-8")
+    out = run("trace", "--weights", str(path), "--x", "1.0", "-1.35", "--d", "2.0", "--eta", "0.5")
+    assert out.returncode == 0, out.stderr
+    assert re.search(rf"y_h1\s*=\s*{re.escape(f'{y_h1:.1e}')}(\s|$)", out.stdout, re.M), out.stdout[:1500]
