@@ -87,11 +87,11 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
     if len(rows) > 1:
         return show.tex(r" The largest relative error, {{r}}, is that of {{names}}, whose differences lie below the "
                         r"table's last decimal: a relative error does not shrink with the gradient.",
-                        r=f"{found.wrong:.1e}", names=show.and_list([f"$\\Delta {labels[i]}$" for i in rows]))
+                        r=r_text(found.wrong), names=show.and_list([f"$\\Delta {labels[i]}$" for i in rows]))
     i = rows[0]
     return show.tex(r" The largest relative error, {{r}}, is that of $\Delta {{label}}$, whose right and wrong "
                     r"updates, ${{a}}$ and ${{b}}$, differ below the table's last decimal: a relative error does not "
-                    r"shrink with the gradient.", r=f"{found.wrong:.1e}", label=labels[i],
+                    r"shrink with the gradient.", r=r_text(found.wrong), label=labels[i],
                     a=show.sci(a[i]) if a[i] else "0", b=show.sci(b[i]) if b[i] else "0")
 
 
@@ -165,12 +165,16 @@ def factor_r(k: ArrayLike) -> Array:
 def r_text(r: float) -> str:
     """A relative error as the pages print it: one decimal of its mantissa, ``6.8e-01``, or two where one would
     print `WRONG` itself, so that a reader can tell which side of it the error is (``9.97e-05`` and ``1.02e-04``, not
-    ``1.0e-04`` twice, one of them called below it).
+    ``1.0e-04`` twice, one of them called below it); and as many as show it is not 1 where one would print
+    ``1.0e+00``, the relative error of a flipped sign exactly (a dropped $f'(v_1)$ at a saturated neuron, 0.9985, is
+    no sign flip).
 
     >>> from backprop.caught import r_text
-    >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4)
-    ('6.8e-01', '9.97e-05', '1.02e-04')
+    >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4), r_text(0.99925), r_text(1.0)
+    ('6.8e-01', '9.97e-05', '1.02e-04', '9.99e-01', '1.0e+00')
     """
+    if r != 1 and f"{r:.1e}" == f"{1:.1e}":
+        return next(text for digits in range(2, 17) if float(text := f"{r:.{digits}e}") != 1)
     return f"{r:.2e}" if f"{r:.1e}" == f"{WRONG:.1e}" else f"{r:.1e}"
 
 
@@ -338,7 +342,7 @@ def summary(checks: Sequence[PageCheck]) -> str:
         one = len(unchanged) == 1
         missed.append(f"{show.and_list([f'mistake {c.mistake}' for c in unchanged])}, which "
                       f"{'changes' if one else 'change'} nothing here (r = "
-                      f"{show.and_list([f'{c.found.wrong:.1e}' for c in unchanged])}, as for the correct rules)")
+                      f"{show.and_list([r_text(c.found.wrong) for c in unchanged])}, as for the correct rules)")
     if small:
         one = len(small) == 1
         missed.append(f"{show.and_list([_with_r(c) for c in small])}, which "

@@ -253,3 +253,13 @@ def test_the_docstring_equations_hold():
     e = pd[0] - y[0]
     assert np.allclose(step(net, x, d, eta).w_output[0], [w + peta * e * yh for w, yh in zip(p["w_output"][0], y_h)],
                        rtol=1e-12, atol=1e-15)
+
+
+def test_r_text_writes_a_relative_error_near_1_with_the_digits_that_tell_it_from_1():
+    """A TA's saturated example: dropping f'(v_1) gave r = 0.9985, printed 1.0e+00 beside "a wrong sign gives r = 1
+    exactly". Hand values: the fewest digits that do not print 1, and 1 itself as before."""
+    from backprop.caught import r_text
+
+    assert r_text(1.0) == "1.0e+00" and r_text(0.68) == "6.8e-01"
+    for r, text in ((0.9984, "9.98e-01"), (0.99925, "9.99e-01"), (0.999998, "9.99998e-01"), (0.99996, "9.9996e-01")):
+        assert r_text(r) == text, (r, r_text(r))

@@ -1206,3 +1206,20 @@ def test_a_table_whose_right_updates_print_as_0_says_how_small_they_are(tmp_path
     text = prose_with(tmp_path, SATURATES_AS_TANH, "common-mistakes", skip="regression_data")
     tansig_table = text.split("## 5.")[1].split("| tansig hidden layer |")[1]
     assert note in tansig_table.split("| logsig hidden layer |")[0], tansig_table[:3000]
+
+
+def test_mistake_2_near_1_is_not_printed_as_a_sign_flip(tmp_path):
+    """A TA's example with neurons 1 and 2 near saturation (v_1 = 7.2, v_2 = -6.9): dropping f'(v_i) gave r = 0.9985
+    on neuron 1, printed 1.0e+00, which the verification page says a flipped sign gives exactly. The hidden
+    gradients' check with f'(v_i) dropped (the plain-Python reference network's, against its central differences)
+    is printed with the digits that show it is not 1."""
+    ex = {"w_hidden": [[3.0, -0.7], [-2.5, 1.4], [0.3, 0.6]], "b_hidden": [0.5, -0.5, 0.25],
+          "w_output": [[1.2, -0.4, 0.3]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+          "x": [2.0, -1.0], "d": 0.35, "eta": 0.2}
+    p, x, d, eta = network_of(ex)
+    r = relative_error(updates(p, x, d, eta, f_h_prime=False), p, x, d, eta, names=("w_hidden", "b_hidden"))
+    assert f"{r:.1e}" == "1.0e+00" and r < 1, "the premise: it would print as 1"
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, "common-mistakes"))
+    m = re.search(r"\$\\partial E/\\partial b_i\$: right \S+, \*\*wrong (\d\.\d+e[+-]\d\d)\*\*", said)
+    assert m, said[:3000]
+    assert float(m[1]) != 1 and abs(float(m[1]) - r) <= 0.5 * 10.0 ** (-len(m[1].split("e")[0].split(".")[1]))
