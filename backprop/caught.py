@@ -95,11 +95,41 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
                     a=show.sci(a[i]) if a[i] else "0", b=show.sci(b[i]) if b[i] else "0")
 
 
-def differences_note(right: ArrayLike, wrong: ArrayLike) -> str:
+def differences_note(right: ArrayLike, wrong: ArrayLike, labels: Sequence[str] = ()) -> str:
     """Sentences for a table of ``right`` and ``wrong`` updates with a difference column, where an update or a
-    difference that is not 0 prints as 0: how small those are (and that the others are 0); ``""`` where none does (a
-    reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word)."""
+    difference that is not 0 prints as 0: how small those are (and that the others are 0); with the rows' ``labels``
+    (TeX, ``w_{12}``), the updates that print with one digit, written with two (`one_digit_note`); ``""`` where none
+    does (a reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word)."""
     right, wrong = (np.ravel(np.asarray(a, dtype=float)) for a in (right, wrong))
+    one_digit = " ".join(filter(None, (one_digit_note(name, column, labels) for name, column in
+                                       (("right", right), ("wrong", wrong))))) if len(labels) else ""
+    zero = _zero_note(right, wrong)
+    return " ".join(filter(None, (zero, one_digit)))
+
+
+def one_digit_note(column: str, values: ArrayLike, labels: Sequence[str]) -> str:
+    r"""A sentence on the updates of ``column`` whose six decimals print one digit, not 0 (below $10^{-5}$ in size:
+    $6.0 \times 10^{-7}$ prints 0.000001, 67 % off), named by ``labels`` and written with two, as formulas write
+    them; ``""`` where there is none (a TA's near-saturated neurons printed three such updates in common mistakes'
+    table without a word).
+
+    >>> from backprop.caught import one_digit_note
+    >>> print(one_digit_note("right", [6.04e-7, 0.25], ["w_{12}", "w_{21}"]))
+    In the right column, $\Delta w_{12}$ prints with one digit: it is $6.0 \times 10^{-7}$.
+    """
+    rows = [(label, float(v)) for label, v in zip(labels, np.ravel(np.asarray(values, dtype=float)))
+            if show.rounded(v) != 0 and show.in_scientific(float(v))]
+    if not rows:
+        return ""
+    names = show.and_list(["$\\Delta " + label + "$" for label, _ in rows])
+    values = show.and_list([show.tex("${{v}}$", v=v) for _, v in rows])
+    if len(rows) > 1:
+        return f"In the {column} column, {names} print with one digit: they are {values}."
+    return f"In the {column} column, {names} prints with one digit: it is {values}."
+
+
+def _zero_note(right: Array, wrong: Array) -> str:
+    """`differences_note`'s sentences on what prints as 0."""
     difference = wrong - right
     names = [name for name, column in (("right", right), ("wrong", wrong)) if _printed_as_0(column)]
     updates = np.concatenate([column for name, column in (("right", right), ("wrong", wrong)) if name in names]) \

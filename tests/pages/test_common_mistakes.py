@@ -1223,3 +1223,24 @@ def test_mistake_2_near_1_is_not_printed_as_a_sign_flip(tmp_path):
     m = re.search(r"\$\\partial E/\\partial b_i\$: right \S+, \*\*wrong (\d\.\d+e[+-]\d\d)\*\*", said)
     assert m, said[:3000]
     assert float(m[1]) != 1 and abs(float(m[1]) - r) <= 0.5 * 10.0 ** (-len(m[1].split("e")[0].split(".")[1]))
+
+
+def test_mistake_5_names_the_updates_that_print_with_one_digit(tmp_path):
+    """The same TA's example: under tansig the right Δw_12, Δw_21 and Δb_1 (6.0e-7, 7.3e-7, -6.0e-7) printed as
+    0.000001 and -0.000001, up to 67 % off, with no word. The note under the table names each right update of the
+    oracle's (tansig hidden layer) that six decimals print with one digit, and writes it with two."""
+    ex = {"w_hidden": [[3.0, -0.7], [-2.5, 1.4], [0.3, 0.6]], "b_hidden": [0.5, -0.5, 0.25],
+          "w_output": [[1.2, -0.4, 0.3]], "b_output": [-0.2], "hidden": "logsig", "output": "purelin",
+          "x": [2.0, -1.0], "d": 0.35, "eta": 0.2}
+    it = oracle.iteration({**ex, "hidden": "tansig"})
+    names = [f"w_{{{i + 1}{k + 1}}}" for i in range(3) for k in range(2)] + [f"b_{i + 1}" for i in range(3)]
+    values = [v for row in it["dw_hidden"] for v in row] + list(it["db_hidden"])
+    one_digit = [(n, v) for n, v in zip(names, values) if 0 < abs(v) < 1e-5 and oracle.number_string(v) not in
+                 ("0.000000", "-0.000000")]
+    assert {"w_{12}", "w_{21}", "b_1"} <= {n for n, _ in one_digit}, "the premise: the TA's three, at least"
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, "common-mistakes"))
+    section = said[said.index("| tansig hidden layer |"):]
+    named = and_list(["$\\Delta " + n + "$" for n, _ in one_digit])
+    written = and_list([f"${oracle.formula_string(v)}$" for _, v in one_digit])
+    expected = f"In the right column, {named} print with one digit: they are {written}."
+    assert expected in section[:4000], section[:4000]
