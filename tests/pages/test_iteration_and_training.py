@@ -1251,3 +1251,30 @@ def test_five_lines_say_which_products_of_printed_numbers_miss_the_table(tmp_pat
                              f"{and_list(off)} {verb} there from the product of the printed ones"), ending[1]
     else:
         assert ending[1] == ""
+
+
+# A TA's example whose E at time n+1 is not half the square of the e printed beside it
+TA_COST_TABLE = {"w_hidden": [[0.7, 6.0], [-0.4, 0.25], [1.2, -0.3]], "b_hidden": [-1.0, 0.1, 0.05],
+                 "w_output": [[-0.5, 0.0, -2.0]], "b_output": [0.3], "x": [0.0, -2.0], "d": 0.8, "eta": 0.9}
+
+
+@pytest.mark.parametrize("change", [{}, TA_COST_TABLE], ids=["shipped", "ta-example"])
+def test_cost_table_says_where_half_the_printed_e_squared_misses_E(tmp_path, change):
+    """A TA's example: the "Did the cost go down?" table printed e = -1.352776 and E = 0.915002 at time n+1, while
+    half of -1.352776 squared is 0.915001 (E comes from the unrounded e). A note names the times where half the square
+    of the printed e, in exact decimals from the oracle's numbers, does not round to the printed E, and is absent
+    where there is none."""
+    ex = {**oracle.SHIPPED, **change}
+    it, s6 = oracle.iteration(ex), oracle.number_string
+    rows = [("time $n$", it["d"] - it["y"], it["E"]), ("time $n+1$", it["d"] - it["y_next"], it["E_next"])]
+    off = [label for label, e, E in rows
+           if (Decimal(s6(e)) ** 2 / 2).quantize(Decimal("0.000001")) != Decimal(s6(E))
+           or abs(Decimal(s6(e)) ** 2 / 2 - Decimal(s6(E))) == Decimal("0.0000005")]
+    assert bool(off) == bool(change), ("the premise", off)
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE))
+    section = said[said.index("Did the cost go down?"):said.index("Why a short step against the gradient")]
+    if off:
+        assert (f"$E$ is half the square of the unrounded $e$: at {and_list(off)}, half the square of the $e$ printed "
+                "here does not round to the $E$ printed.") in section, section
+    else:
+        assert "half the square of the unrounded" not in section, section
