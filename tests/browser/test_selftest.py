@@ -223,6 +223,18 @@ def test_a_step_that_never_ends_on_a_tab_that_draws_frames_is_a_plain_failure(ta
     assert tab.page is page
 
 
+def test_a_page_whose_own_task_holds_its_main_thread_is_not_called_a_stall(tab):
+    """A page script that holds the main thread answers no script and draws no frame: that is the site's, not
+    Chromium's, so the step fails for good, saying so (a reviewer's 40 s busy loop was called a compositor stall)."""
+    tab.visit("notation/")
+    page = tab.page
+    page.evaluate("() => { setTimeout(() => { const end = Date.now() + 8000; while (Date.now() < end) {} }, 0); }")
+    with pytest.raises(AssertionError, match="a task of the page holds its main thread") as failed:
+        tab.wait_until("never true", "() => false", timeout=1_000)
+    assert not isinstance(failed.value, TabStalled) and tab.page is page
+    page.wait_for_function("() => true", timeout=20_000)  # the loop has ended: the tab is usable again
+
+
 def test_browser_tests_run_again_only_when_their_tab_stalled(request):
     """pytest-rerunfailures runs a browser test once more on TabStalled alone (tests/browser/conftest.py)."""
     marker = request.node.get_closest_marker("flaky")

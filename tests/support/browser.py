@@ -26,11 +26,12 @@ PHONE = {"width": 375, "height": 740}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]  # the axe rules whose outcome depends on the palette
 
 FRAME_PROBE_MS = 5_000  # a step that did not end: a page that draws no frame in this time has stalled (TabStalled)
+SCRIPTS_PROBE_MS = 1_000  # ... unless it runs no script of ours in this time either: then a task of its own is busy
 
 
 class TabStalled(AssertionError):
     """A step did not end because the tab had stopped drawing frames: no requestAnimationFrame callback fires any
-    more, while the page's scripts and timers still run. That is Chromium's headless compositor, not the site: seen
+    more, while the page's scripts still run. That is Chromium's headless compositor, not the site: seen
     on a tab after some thirty pages, after many live-page edits, and on a fresh tab three screens into the home page
     (a fresh clone's make test, once in every few runs; never in 480 loads with axe on a loaded machine). The tab is
     replaced by a fresh one at the same address before this is raised, and the browser tests are run once more on
@@ -137,31 +138,49 @@ class Tab(PageChecks):
             raise self._not_done(step, f"not done within {timeout:.0f} ms") from None
 
     # -- a tab that stops drawing frames (TabStalled) --------------------------------------------------------
+    def scripts_answer(self, timeout: float = SCRIPTS_PROBE_MS) -> bool:
+        """Whether the page's main thread runs a script of ours within ``timeout`` ms (bounded by Playwright): not
+        where a task of the page's own holds it."""
+        from playwright.sync_api import Error as PlaywrightError
+
+        try:
+            self.page.wait_for_function("() => true", polling=50, timeout=timeout)
+            return True
+        except PlaywrightError:  # TimeoutError is one
+            return False
+
     def draws_frames(self, timeout: float = FRAME_PROBE_MS) -> bool:
         """Whether the page draws a frame within ``timeout`` ms: a requestAnimationFrame callback, polled by a timer
-        and bounded by Playwright, so a page whose scripts no longer answer counts as not drawing."""
+        and bounded by Playwright."""
         from playwright.sync_api import Error as PlaywrightError
 
         try:
             self.page.wait_for_function(DRAWS_A_FRAME_JS, polling=50, timeout=timeout)
             return True
-        except PlaywrightError:  # TimeoutError is one
+        except PlaywrightError:
             return False
 
     def stalled(self, step: str, message: str) -> TabStalled | None:
-        """For a ``step`` that did not end (``message``): where the page no longer draws frames, the TabStalled to
-        raise, after replacing the page with a fresh one at the same address; else None (a page that is slow, or
-        waits for something that never comes, is the site's fault, and it draws frames all the while)."""
-        if self._reopening or self.draws_frames():
+        """For a ``step`` that did not end (``message``): where the page's scripts still answer but it draws no
+        frame, the TabStalled to raise, after replacing the page with a fresh one at the same address; else None. A
+        page that waits for something that never comes draws frames all the while, and one whose own task holds its
+        main thread answers no script either: both are the site's to answer for."""
+        if self._reopening or not self.scripts_answer() or self.draws_frames():
             return None
         url = self.page.url
         self.reopen()
         return TabStalled(f"{url}: {step}: {message}, and the tab had stopped drawing frames (no animation frame in "
-                          f"{FRAME_PROBE_MS} ms), which is Chromium's headless compositor, not the site; the tab is "
-                          "replaced by a fresh one at the same address")
+                          f"{FRAME_PROBE_MS} ms, while its scripts ran), which is Chromium's headless compositor, not "
+                          "the site; the tab is replaced by a fresh one at the same address")
 
     def _not_done(self, step: str, message: str) -> AssertionError:
-        return self.stalled(step, message) or AssertionError(f"{self.page.url}: {step}: {message}")
+        stalled = self.stalled(step, message)
+        if stalled:
+            return stalled
+        busy = "" if self._reopening or self.scripts_answer() else (
+            f" (and the page's own scripts did not answer within {SCRIPTS_PROBE_MS} ms: a task of the page holds its "
+            "main thread)")
+        return AssertionError(f"{self.page.url}: {step}: {message}{busy}")
 
     def reopen(self):
         """Replace the page with a fresh one in a new browser context, set up as this one was, and load the address
