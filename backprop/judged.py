@@ -9,6 +9,7 @@ The relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ is `backprop.gradcheck.r
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -177,16 +178,30 @@ def nudge_noise(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> float:
     return float(eta) * rounding_noise(net, x, d, h=NUDGE_H)
 
 
+def _moved_by(noise: float) -> str:
+    r"""How far rounding can move the tips' check, in words: ``rounding alone can move ... by up to $2.0 \times
+    10^{-10}$``, with the tips' step `NUDGE_H`."""
+    h = f"10^{{{round(math.log10(NUDGE_H))}}}"
+    return (rf"rounding alone can move $-\eta$ times a central difference with $h = {h}$ by up to "
+            rf"${show.sci(noise, up=True)}$")
+
+
 def too_small_to_nudge(default: str, update: float, largest: str, largest_update: float, noise: float) -> str:
     r"""The tips' words, in parentheses, for nudging the parameter ``largest`` (TeX, ``"\Delta w_{12}(0)"``) instead
     of their ``default`` one, whose ``update`` is within `NUDGE_SHARE` times the rounding ``noise`` of the check
-    (`nudge_noise`); and where the largest update is too, that the two values printed can differ by that much."""
-    how = (r"rounding alone can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to ${{noise}}$, a "
-           "hundredth of it or more")
-    noise_text = show.sci(noise, up=True)
+    (`nudge_noise`); and where the largest update is too, that (`every_update_too_small`)."""
     if abs(largest_update) > NUDGE_SHARE * noise:
         return show.tex(" (the one with the largest update here: ${{name}} = {{u}}$ is too small to check this way, "
-                        "since " + how + ")", name=default, u=update, noise=noise_text)
-    return show.tex(" (the one with the largest update here, ${{name}} = {{u}}$, though every update is too small to "
-                    "check this way: " + how + ", so the two values printed can differ by that much)",
-                    name=largest, u=largest_update, noise=noise_text)
+                        f"since {_moved_by(noise)}, at least $1/{NUDGE_SHARE}$ of that update)", name=default, u=update)
+    return " (the one with the largest update here" + every_update_too_small(largest, largest_update, noise) + ")"
+
+
+def every_update_too_small(largest: str, largest_update: float, noise: float) -> str:
+    r"""The tips' clause where even the ``largest`` update (TeX, ``"\Delta b_3(0)"``) is within `NUDGE_SHARE` times
+    the rounding ``noise`` of the check: every update is too small to check this way, and the two values printed can
+    differ by that much; ``""`` where it is not."""
+    if abs(largest_update) > NUDGE_SHARE * noise:
+        return ""
+    return show.tex(f", though every update is too small to check this way: {_moved_by(noise)}, at least "
+                    f"$1/{NUDGE_SHARE}$ of the largest, ${{{{name}}}} = {{{{u}}}}$, so the two values printed can "
+                    "differ by that much", name=largest, u=largest_update)

@@ -435,6 +435,24 @@ def pick(value: float, positive: str, negative: str, zero: str | None = None) ->
     return zero
 
 
+def half_square_note(rows: Iterable[Sequence[object]]) -> str:
+    """For a table of ``(label, y, e, E)`` rows printed with `num`: a sentence (after a newline) naming the rows
+    where half the square of the printed e does not round to the printed E, which comes from the unrounded e (a TA's
+    e = -1.352776 beside E = 0.915002, where half its square is 0.915001); ``""`` where there is none.
+
+    >>> from backprop.show import half_square_note
+    >>> rows = [("time $n$", 2.0, -1.0118940745, 0.511964809), ("time $n+1$", 2.1, -1.352776, 0.9150016)]
+    >>> print(half_square_note(rows).strip())  # doctest: +NORMALIZE_WHITESPACE
+    $E$ is half the square of the unrounded $e$: at time $n+1$, half the square of the $e$ printed here does not round
+    to the $E$ printed.
+    """
+    off = [label for label, _, e, E in rows if eq(Decimal(num(e)) ** 2 / 2, float(E), DECIMALS) != "="]
+    if not off:
+        return ""
+    return (f"\n$E$ is half the square of the unrounded $e$: at {and_list(off)}, half the square of the $e$ printed "
+            "here does not round to the $E$ printed.")
+
+
 def and_list(items: Sequence[str]) -> str:
     """``["a", "b", "c"]`` -> ``"a, b and c"``."""
     items = list(items)

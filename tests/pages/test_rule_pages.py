@@ -1045,11 +1045,11 @@ def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_
 
 # The tips' words where their default parameter's update is too small for a central difference to check:
 # "(the one with the largest update here: $\Delta w_{32}(0) = M$ is too small to check this way, since rounding alone
-# can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to $N$, a hundredth of it or more)"
+# can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to $N$, at least $1/100$ of that update)"
 TOO_SMALL = re.compile(r"\(the one with the largest update here: \$\\Delta (?P<default>[wb]_\{?\d+\}?)\(0\) = "
                        r"(?P<update>[^$]+)\$ is too small to check this way, since rounding alone can move \$-\\eta\$ "
-                       r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$(?P<noise>[^$]+)\$, a hundredth "
-                       r"of it or more\)")
+                       r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$(?P<noise>[^$]+)\$, at least "
+                       r"\$1/100\$ of that update\)")
 
 
 def tex_value(text: str) -> float:
@@ -1786,13 +1786,13 @@ def test_hidden_tips_say_when_every_update_is_too_small_to_check(tmp_path):
         tip = text[text.index("Check it yourself"):]
         largest = max(updates, key=lambda n: abs(updates[n]))
         label = "".join(str(n + 1) for n in largest)
-        m = re.search(rf"\(the one with the largest update here, \$\\Delta {symbol}_\{{?{label}\}}?\(0\) = ([^$]+)\$, "
-                      r"though every update is too small to check this way: rounding alone can move \$-\\eta\$ times "
-                      r"a central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, a hundredth of it or more, "
-                      r"so the two values printed can differ by that much\)", tip)
+        m = re.search(r"\(the one with the largest update here, though every update is too small to check this way: "
+                      r"rounding alone can move \$-\\eta\$ times a central difference with \$h = 10\^\{-6\}\$ by up to "
+                      rf"\$([^$]+)\$, at least \$1/100\$ of the largest, \$\\Delta {symbol}_\{{?{label}\}}?\(0\) = "
+                      r"([^$]+)\$, so the two values printed can differ by that much\)", tip)
         assert m, (page, tip[:1200])
-        assert tex_value(m[1]) == pytest.approx(updates[largest], rel=0.06)
-        assert abs(updates[largest]) <= 100 * tex_value(m[2])
+        assert tex_value(m[2]) == pytest.approx(updates[largest], rel=0.06)
+        assert abs(updates[largest]) <= 100 * tex_value(m[1])
         assert re.search(rf"Δ{symbol}_{label}\(0\) = {re.escape(f'{updates[largest]:.6e}')}, apart by", tip), tip
 
 
@@ -1882,3 +1882,38 @@ def test_the_run_blocks_print_each_update_as_the_formulas_write_it(tmp_path, eta
         shown = text[text.index(start, text.index("Run on the worked example")):][:400]
         shown = shown[:shown.index("(1)")]  # up to the new values' line
         assert re.findall(r"-?\d\.\de-\d\d|-?\d+\.\d{6}", shown) == [as_printed(v) for v in values], (page, shown)
+
+
+@pytest.mark.parametrize("page", ["rule-output-weights", "rule-hidden-weights", "rule-hidden-biases"])
+def test_tips_blocks_use_the_step_and_share_their_words_name(page):
+    """The student's block of each finite-difference tip picks its parameter with the h and the share of the rounding
+    bound that the sentence before it states (backprop.judged.NUDGE_H and NUDGE_SHARE, which its words are made from):
+    a reviewer found them typed in three places with nothing tying them together."""
+    from backprop import judged
+
+    source = (DOCS / f"{page}.md").read_text(encoding="utf-8")
+    tip = source[source.index('??? tip "Check it yourself: a finite difference"'):]
+    (block,) = [m["body"] for m in EXEC.finditer(tip) if "(2 * h)" in m["body"]]
+    assert re.search(r"^\s*h = 1e-6$", block, re.M) and judged.NUDGE_H == 1e-6
+    assert re.search(r"\) > 100 \* noise ", block) and judged.NUDGE_SHARE == 100
+    assert "noise = eta * gradcheck.rounding_noise(net, x, d, h)" in block
+
+
+def test_rule_4_tip_says_every_update_is_too_small_after_a_zero_one(tmp_path):
+    """A reviewer's example: w_41 = 0 and neurons 2 and 3 saturated. Rule 4's tip said why Δb_1 is 0 and nudged b_3,
+    whose update (the oracle's, -5.6e-9) its check reads to two digits at best, without a word; it now says every
+    update is too small to check this way, with a bound at least 1/100 of that update."""
+    ex = {"w_hidden": [[0.1, 0.2], [12.0, 12.0], [12.0, 12.0]], "b_hidden": [0.1, 0.2, 0.3],
+          "w_output": [[0.0, 0.8, 0.9]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
+          "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
+    db = oracle.iteration(ex)["db_hidden"]
+    assert db[0] == 0 and max(range(3), key=lambda i: abs(db[i])) == 2 and abs(db[2]) < 1e-7  # the premise
+    text = re.sub(r"\s+", " ", prose_with(tmp_path, ex, "rule-hidden-biases"))
+    m = re.search(r"Nudge \$b_3\$ by \$\\pm h\$ \(the one with the largest update here: \$\\Delta b_1\(0\) = \\eta\\, "
+                  r"\\delta_1\$ is 0, since \$w_\{41\} = 0\$, and a check of \$0\$ against \$0\$ would show nothing, "
+                  r"though every update is too small to check this way: rounding alone can move \$-\\eta\$ times a "
+                  r"central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, at least \$1/100\$ of the "
+                  r"largest, \$\\Delta b_\{?3\}?\(0\) = ([^$]+)\$", text)
+    assert m, text[text.index("Check it yourself"):][:1200]
+    assert abs(db[2]) <= 100 * tex_value(m[1]) and tex_value(m[2]) == pytest.approx(db[2], rel=0.06)
+    assert abs(central_difference(ex, "b_hidden", (2,)) - db[2]) <= tex_value(m[1])
