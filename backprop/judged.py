@@ -178,6 +178,12 @@ def nudge_noise(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> float:
     return float(eta) * rounding_noise(net, x, d, h=NUDGE_H)
 
 
+def checkable(update: float, noise: float) -> bool:
+    """Whether the tips can check ``update``: it is more than `NUDGE_SHARE` times the rounding ``noise`` of their
+    check (`nudge_noise`)."""
+    return abs(update) > NUDGE_SHARE * noise
+
+
 def _moved_by(noise: float) -> str:
     r"""How far rounding can move the tips' check, in words: ``rounding alone can move ... by up to $2.0 \times
     10^{-10}$``, with the tips' step `NUDGE_H`."""
@@ -190,7 +196,7 @@ def too_small_to_nudge(default: str, update: float, largest: str, largest_update
     r"""The tips' words, in parentheses, for nudging the parameter ``largest`` (TeX, ``"\Delta w_{12}(0)"``) instead
     of their ``default`` one, whose ``update`` is within `NUDGE_SHARE` times the rounding ``noise`` of the check
     (`nudge_noise`); and where the largest update is too, that (`every_update_too_small`)."""
-    if abs(largest_update) > NUDGE_SHARE * noise:
+    if checkable(largest_update, noise):
         return show.tex(" (the one with the largest update here: ${{name}} = {{u}}$ is too small to check this way, "
                         f"since {_moved_by(noise)}, at least $1/{NUDGE_SHARE}$ of that update)", name=default, u=update)
     return " (the one with the largest update here" + every_update_too_small(largest, largest_update, noise) + ")"
@@ -200,7 +206,7 @@ def every_update_too_small(largest: str, largest_update: float, noise: float) ->
     r"""The tips' clause where even the ``largest`` update (TeX, ``"\Delta b_3(0)"``) is within `NUDGE_SHARE` times
     the rounding ``noise`` of the check: every update is too small to check this way, and the two values printed can
     differ by that much; ``""`` where it is not."""
-    if abs(largest_update) > NUDGE_SHARE * noise:
+    if checkable(largest_update, noise):
         return ""
     return show.tex(f", though every update is too small to check this way: {_moved_by(noise)}, at least "
                     f"$1/{NUDGE_SHARE}$ of the largest, ${{{{name}}}} = {{{{u}}}}$, so the two values printed can "
