@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine with python3 and make:
 #   make serve   creates .venv on first use and serves the site at http://127.0.0.1:8000
-#   make test    creates .venv on first use and runs the whole test suite (make test-fast: the quick part)
+#   make test    creates .venv on first use and runs the whole test suite (make test-fast, make test-pages: quick parts)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # with bytecode turned off in the environment every run, and every xdist worker, would compile them all again.
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: serve test test-fast build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
+.PHONY: serve test test-fast test-pages build build-pages bench bench-site bench-notebooks bench-browser bench-prerender bench-live lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,11 +31,17 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n auto --dist loadscope
 
-# The quick loop while changing the package or a page: package, CLI, page blocks and page checks; no site build,
-# no browser.
+# The quick loop while changing the package: the package, the CLI and every block of the pages run on its own; no
+# site build, no browser.
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/package tests/pages
+	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/package tests/pages/test_doc_snippets.py
+
+# The loop while writing a page: every check of the pages' words, numbers and equations, with the worked example and
+# with other examples; no site build, no browser.
+test-pages: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/pages
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
