@@ -495,8 +495,10 @@ _SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\s[0-9]{3})+([.,][0-9]*)?([eE][+-]?[
 
 def parse_typed(text: str) -> float | None:
     """The number typed into an answer box, or None: a comma or a dot, a Unicode minus, an exponent (``1e-3``), spaces
-    between groups of three digits (``1 000``). Any other space inside it makes it no number: ``0 5`` is not 5."""
-    s = str(text).strip().replace("\u2212", "-")
+    between groups of three digits (``1 000``), one pair of parentheses around it (``(-0.290637)``, as a formula
+    writes a negative number a student copies from it: `_rounded.unwrapped`). Any other space inside it makes it no
+    number: ``0 5`` is not 5."""
+    s = _rounded.unwrapped(text).replace("\u2212", "-")
     if re.search(r"\s", s) and not _SPACED.fullmatch(s):
         return None
     s = re.sub(r"\s+", "", s)

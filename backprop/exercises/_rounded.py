@@ -58,10 +58,19 @@ def roundings(right: float, close: Callable[[float], bool], every: bool = False)
     return found
 
 
-def typed_decimals(text: str) -> int | None:
-    """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0); None in e-notation (``"8.5e-3"``), which
-    says no number of decimals."""
+def unwrapped(text: str) -> str:
+    r"""A typed text without its outer spaces and one pair of parentheses around all of it: ``" (-0.5) "`` is
+    ``"-0.5"``, as the pages' formulas write a negative number (``0.5 \cdot (-0.5)``) a student may copy with them.
+    ``"((0.5))"`` and ``"(0.5"`` are left as they are (no number)."""
     s = str(text).strip()
+    inner = re.fullmatch(r"\(\s*([^()]*?)\s*\)", s)
+    return inner[1] if inner else s
+
+
+def typed_decimals(text: str) -> int | None:
+    """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2); None in e-notation
+    (``"8.5e-3"``), which says no number of decimals."""
+    s = unwrapped(text)
     if re.search(r"[eE]", s):
         return None
     point = re.search(r"[.,](\d*)\s*$", s)

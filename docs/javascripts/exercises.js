@@ -34,8 +34,16 @@
 (function () {
   "use strict";
 
+  // Without its outer spaces and one pair of parentheses around all of it, as a formula writes a negative number
+  // ("(-0.5)"): _rounded.unwrapped.
+  function unwrapped(text) {
+    var s = String(text).trim();
+    var inner = /^\(\s*([^()]*?)\s*\)$/.exec(s);
+    return inner ? inner[1] : s;
+  }
+
   function parseNumber(text) {
-    var s = String(text).trim().replace(/\u2212/g, "-");
+    var s = unwrapped(text).replace(/\u2212/g, "-");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");
@@ -46,7 +54,7 @@
 
   // How many decimals a typed number has ("0,0850": 4, "3": 0); null in e-notation (_rounded.typed_decimals).
   function typedDecimals(text) {
-    var s = String(text).trim();
+    var s = unwrapped(text);
     if (/e/i.test(s)) return null;
     var point = /[.,](\d*)\s*$/.exec(s);
     return point ? point[1].length : 0;
@@ -96,7 +104,7 @@
   }
 
   // The rule alone, for tests that run this file without a page (tests/pages/test_answer_boxes.py).
-  globalThis.bpAnswerBoxes = { parseNumber: parseNumber, judge: judge };
+  globalThis.bpAnswerBoxes = { parseNumber: parseNumber, typedDecimals: typedDecimals, judge: judge };
   if (typeof document === "undefined") return;
   if (typeof document$ !== "undefined") {
     document$.subscribe(init); // material: first load and every instant navigation

@@ -17,6 +17,7 @@ import pytest
 
 from backprop import examples
 from backprop import exercises as ex
+from backprop.exercises import _rounded as ex_rounded
 from tests.support import oracle
 from tests.support.js import script
 
@@ -65,7 +66,8 @@ def typed_texts(exercise: ex.NumericExercise, n: int) -> list[str]:
     values += [float(v) for v, _ in exercise.hints(exercise.boxes[n])]
     texts = []
     for v in values:
-        texts += [repr(v), f"{v:.6f}", f"{v:.6f}".replace(".", ","), f"{v:.3e}", f" {v:.6f} ".replace("-", "\u2212")]
+        texts += [repr(v), f"{v:.6f}", f"{v:.6f}".replace(".", ","), f"{v:.3e}", f" {v:.6f} ".replace("-", "\u2212"),
+                  f"({v:.6f})"]
     # the right value rounded to fewer decimals, typed as a student types it (its own verdict, before any slip's)
     texts += [f"{right:.{k}f}" for k in range(1, 6)] + [f"{right:.{k}f}".replace(".", ",") for k in range(1, 6)]
     return texts + NOT_NUMBERS
@@ -140,11 +142,41 @@ def test_python_tells_each_case_apart():
 
 @pytest.mark.parametrize("text", ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2",
                                   "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5",
-                                  "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500", *NOT_NUMBERS])
+                                  "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500",
+                                  "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)",
+                                  "()", "(-)", *NOT_NUMBERS])
 def test_the_script_reads_a_typed_number_as_python_does(js, text):
     want = ex.parse_typed(text)
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
     assert got == want and (want is None or np.isfinite(want))
+    assert js("(t) => bpAnswerBoxes.typedDecimals(t)", text) == ex_rounded.typed_decimals(text)
+
+
+@pytest.mark.parametrize("text, value, decimals", [("(\u22120.290637)", -0.290637, 6), (" ( -0.5 ) ", -0.5, 1),
+                                                   ("(0,25)", 0.25, 2), ("(2.5e-3)", 0.0025, None),
+                                                   ("((0.5))", None, 0), ("(0.5", None, 1), ("0.5)", None, 0),
+                                                   ("()", None, 0)])
+def test_a_number_copied_with_its_parentheses_is_read(text, value, decimals):
+    """A formula writes a negative number in parentheses, "0.5 \\cdot (-0.290637)", and a student copied
+    "(−0.290637)" into a box: it read as no number. One pair of parentheses around the whole text is read away, in
+    the number and in its decimals (hand values); two pairs, or one alone, stay no number."""
+    assert ex.parse_typed(text) == value
+    assert ex_rounded.typed_decimals(text) == decimals
+
+
+def test_the_right_value_copied_with_its_parentheses_is_right():
+    """Every box of the worked example's exercises takes its right value typed in parentheses as it takes it
+    without them, and a rounding in parentheses gets the rounding's message (Python; the script's verdicts are
+    compared with Python's for these spellings above)."""
+    catalogue = ex.catalogue(examples.EXAMPLE)
+    for name in catalogue:
+        exercise = catalogue[name]
+        if not isinstance(exercise, ex.NumericExercise):
+            continue
+        for n, box in enumerate(exercise.boxes):
+            right = float(exercise.right[box.index])
+            assert exercise.box_verdict(n, f"({right:.6f})") == exercise.box_verdict(n, f"{right:.6f}"), (name, n)
+            assert exercise.box_verdict(n, f"({right:.2f})") == exercise.box_verdict(n, f"{right:.2f}"), (name, n)
 
 
 @pytest.mark.parametrize("text, value", [("1 5", None), ("0 5", None), ("12 34", None), ("1 0000", None),
