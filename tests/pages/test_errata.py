@@ -21,6 +21,7 @@ import json
 import math
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 import pytest
 import sympy as sp
@@ -461,6 +462,24 @@ def test_page_check_of_erratum_1_explains_a_neuron_the_literal_reading_gets_righ
             "weighted input it adds the other neurons', $w_{11} x_1 + w_{12} x_2 = -1.600000$ and "
             "$w_{31} x_1 + w_{32} x_2 = 1.600000$, and these add up to $0.000000$. A coincidence of the numbers, "
             "not of the formula: for neurons 1 and 3 it is wrong.") in text, text
+
+def test_erratum_1_adds_up_the_written_numbers_not_their_doubles(tmp_path):
+    """A TA's example (x = (0.5, -1)): neuron 2's others, 0.8 * 0.5 + 0.3 * (-1) = 0.1 and -0.6 * 0.5 + (-0.2) * (-1) =
+    -0.1, cancel exactly, and the page said they "add up to 5.6e-17", the sum of their doubles, which no one adding
+    up the numbers gets. Exact decimals here."""
+    example = {"w_hidden": [[0.8, 0.3], [0.4, 0.2], [-0.6, -0.2]], "b_hidden": [0.1, 0.0, 0.25],
+               "w_output": [[0.9, -0.7, 0.45]], "b_output": [-0.2], "hidden": "tansig", "output": "purelin",
+               "x": [0.5, -1.0], "d": -1.3, "eta": 0.35}
+    w, x = [[Decimal(str(v)) for v in row] for row in example["w_hidden"]], [Decimal(str(v)) for v in example["x"]]
+    weighted = [row[0] * x[0] + row[1] * x[1] for row in w]
+    assert weighted[0] + weighted[2] == 0 and weighted[0] + weighted[1] != 0, "the premise: neuron 2's others cancel"
+    assert sum(float(row[0]) * float(x[0]) + float(row[1]) * float(x[1]) for row in w[::2]) != 0, "the premise"
+    first, _ = _errata_1_and_2(tmp_path, example)
+    text = " ".join(first.split())
+    assert ("happens to give the right value for neuron 2: to its own weighted input it adds the other neurons', "
+            "$w_{11} x_1 + w_{12} x_2 = 0.100000$ and $w_{31} x_1 + w_{32} x_2 = -0.100000$, and these add up to "
+            "$0.000000$.") in text, text
+
 
 def test_errata_1_and_2_say_once_which_neurons_a_coincidence_gets_right(tmp_path):
     """A TA's example (x = (0.5, 0), w_i1 = 0.4, -0.4, 0.4): the literal reading of erratum 1 gets neurons 1 and 3 right

@@ -1269,3 +1269,26 @@ def test_the_broken_rule_near_the_threshold_prints_which_side_each_row_is_on(tmp
     m = re.search(r"The slip does not show on every row: (.*?) reads? (?:at most )?(\S+), below", said)
     assert m and re.findall(r"\$[wb]_\{?\d+\}?\$", m[1]) == quiet and m[2] == max(
         (r[label] for label in quiet), key=float), (m and m.groups(), quiet)
+
+
+# A TA's example: hidden neuron 1 saturated (v_1 = 14.8, f'(v_1) = 3.7e-7), the others not, eta = 2.5, d above y.
+ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
+                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
+                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
+
+
+def test_verification_names_the_one_saturated_neuron_and_prints_an_r_near_1_as_not_1(tmp_path):
+    """The page said "(saturated neurons: the smallest f'(v_i) is 3.7e-7)" where neuron 1 alone is, and "Largest
+    relative error: 1.0e+00" for the broken rule's (1 - f'(v_1))/(1 + f'(v_1)) = 0.99999925, beside "a wrong sign gives
+    r = 1 exactly". Now the neuron is named, and r is printed with the digits that tell it from 1 (reference_net's)."""
+    f_prime = [oracle.F_PRIME_FROM_Y["logsig"](y) for y in oracle.forward(ONE_SATURATED)["y_hidden"]]
+    assert f_prime[0] < 1e-5 < min(f_prime[1:]), "the premise: neuron 1 alone is saturated"
+    _, said = verification_of(tmp_path, ONE_SATURATED)
+    assert ("rounding noise (a saturated neuron, neuron 1: "
+            f"$f'(v_1) = {oracle.formula_string(f_prime[0])}$)") in said, said[said.find("How each gap"):][:900]
+    assert "saturated neurons" not in said
+    m = re.search(r"Largest relative error: \*\*(\S+)\*\*, against (\S+) for the correct rules", said)
+    p, x, d, _ = network_of(ONE_SATURATED)
+    broken = relative_error_of_broken(p, x, d)
+    assert 0.9999 < broken < 1, "the premise: the broken rule's r is near 1, not 1"
+    assert m and float(m[1]) != 1 and float(m[1]) == pytest.approx(broken, abs=1e-6), m and m[1]
