@@ -2,7 +2,8 @@ r"""How the gradient check judges each gradient of an example, in words for the 
 pages: which gradients its allowance for the central difference's own error decides (`allowance_rows`, and what the
 plain relative error would read there, `allowance_plain_r`), and which the floor of its relative error decides
 (exactly 0 in both, or below $10^{-8}$: `floor_rows`, `floor_sentence`); and which update the rule pages'
-finite-difference tips can check (`nudge_noise`, `too_small_to_nudge`).
+finite-difference tips can check (`nudge_noise`, `too_small_to_nudge`); and when the errata's written-out updates
+agree with finite differences (`agrees`).
 
 The relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ is `backprop.gradcheck.relative_error`.
 """
@@ -165,6 +166,19 @@ def zero_factor(net: Network, x: ArrayLike, name: str, index: tuple[int, ...]) -
     if name == "w_hidden" and np.asarray(x, dtype=float)[index[1]] == 0:
         return f"x_{index[1] + 1} = 0"
     return None
+
+
+#: How close an update and its finite difference must be, relatively, for the errata's written-out updates to agree.
+AGREE = 1e-6
+
+
+def agrees(update: float, difference: float, error: float) -> bool:
+    r"""Whether a formula's ``update`` agrees with $-\eta$ times a central ``difference`` of $E$ (the errata's check of
+    the thirteen written-out updates): $|\Delta - \Delta_{fd}| \le 10^{-6}\,|\Delta_{fd}| + \epsilon$, within
+    `AGREE` of its own size plus ``error``, what the difference alone can be off by (``eta`` times
+    `gradcheck.tolerance`). Each update is held to its own size, not to the largest update's: a saturated neuron's
+    $3.9 \times 10^{-6}$ beside a largest update of 6 would agree with 0 against $10^{-6}$ of the largest."""
+    return abs(update - difference) <= AGREE * abs(difference) + error
 
 
 NUDGE_H = 1e-6  # the step h of the rule pages' finite-difference tips

@@ -136,3 +136,17 @@ def test_too_small_to_nudge_says_which_update_and_the_bound():
     assert every == " (the one with the largest update here" + clause + ")"
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-9, 2e-10) == clause
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-8, 2e-10) == ""  # 150 times the bound
+
+
+def test_agrees_holds_each_update_to_its_own_size_plus_the_differences_error():
+    """A TA's example: a saturated neuron's Δw_11 = 3.9e-6 beside a largest update of 6.0 'agreed' within 10^-6 of the
+    largest (6.0e-6), as a formula giving 0 would have. Hand values: within 10^-6 of the update's own size plus the
+    finite difference's own error, and no more."""
+    assert r"|\Delta - \Delta_{fd}| \le 10^{-6}\,|\Delta_{fd}| + \epsilon" in judged.agrees.__doc__
+    assert judged.AGREE == 1e-6
+    assert not judged.agrees(0.0, 3.9e-6, 1e-8)  # 0 for 3.9e-6: off by all of it
+    assert not judged.agrees(-3.9e-6, 3.9e-6, 1e-8)  # a flipped sign
+    assert judged.agrees(3.9e-6 + 1e-8, 3.9e-6, 1.0001e-8)  # within the difference's own error
+    assert not judged.agrees(3.9e-6 + 1e-8, 3.9e-6, 0.5e-8)
+    assert judged.agrees(6.0 + 5.9e-6, 6.0, 0.0) and not judged.agrees(6.0 + 6.1e-6, 6.0, 0.0)  # 10^-6 of 6.0
+    assert judged.agrees(-6.0 - 5.9e-6, -6.0, 0.0)

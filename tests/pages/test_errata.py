@@ -699,11 +699,18 @@ DEEPLY_SATURATED = {"w_hidden": [[6.0, 8.0], [10.0, 12.0], [14.0, 16.0]], "b_hid
                     "x": [1.0, 1.0], "d": 1.0, "eta": 0.5}
 
 
+# A TA's: neuron 1 saturated (f'(v_1) = 3.7e-7), eta = 2.5: Δw_11, Δw_12, Δb_1 of 3.9e-6 to 6.5e-7 beside a largest
+# update of 6.0, which 'agreed' within 10^-6 of the largest as 0 would have; each is held to its own size now
+ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
+                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
+                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
+
+
 def said_bound(mantissa: str, power: str) -> float:
     return float(mantissa) * 10.0 ** int(power)
 
 
-@pytest.mark.parametrize("name", ["shipped", "saturated", "apart", "deeply-saturated"])
+@pytest.mark.parametrize("name", ["shipped", "saturated", "apart", "deeply-saturated", "one-saturated"])
 def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apart(tmp_path, name):
     """Each update is written as a formula writes it (six decimals, or two significant digits below 10^-5, never
     0.000000 for an update that moves its weight); a row whose two numbers print apart is named under the table with
@@ -713,7 +720,7 @@ def test_checked_and_correct_writes_updates_as_formulas_do_and_names_a_digit_apa
     from tests.support import oracle
 
     example = {"shipped": oracle.shipped(), "saturated": SATURATED, "apart": APART,
-               "deeply-saturated": DEEPLY_SATURATED}[name]
+               "deeply-saturated": DEEPLY_SATURATED, "one-saturated": ONE_SATURATED}[name]
     file = tmp_path / f"{name}.json"
     file.write_text(json.dumps(example), encoding="utf-8")
     table = json.loads(run_with_example(file, FD_RUN, None, f"errata's last three blocks with {name}"))[2]

@@ -1242,3 +1242,26 @@ def test_the_expression_checks_can_fail():
     net = symbolic_net(1, "purelin")
     assert not identical(sp.diff(net.E, net.b[4]), net.e[4])
     assert not markdown_says("forward-pass", r"A weight $w_{ki}$ goes **to** neuron $i$ **from** input $k$")
+
+
+# A TA's: hidden neuron 1 saturated, v_1 = 14.8, y_h1 = 1 - 3.7e-7, written 1.000000
+ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
+                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
+                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
+
+
+def test_forward_pass_says_where_a_written_output_loses_its_slope(tmp_path):
+    """The page wrote y_h1 = 1.000000 for 1 - 3.7e-7 without a word, while the activations page says f'(v) = y(1 - y)
+    "comes for free from the output": from the written output a student gets 0. The page now says so, with the slope
+    from the written output (0) and the right one (plain math), and the shipped example says nothing of it."""
+    y = oracle.forward(ONE_SATURATED)["y_hidden"]
+    slope = y[0] * (1 - y[0])
+    assert f"{y[0]:.6f}" == "1.000000" and 0 < slope < 1e-6 and all(0.01 < v < 0.99 for v in y[1:]), "the premise"
+    text = re.sub(r"\s+", " ", pages_with(tmp_path, ONE_SATURATED, ["forward-pass"])["forward-pass"])
+    assert ("The written $y_{h1} = 1.000000$ keeps too few digits of $1 - y_{h1}$ "
+            rf"($1.000000\,(1 - 1.000000) = 0.000000$, not ${oracle.formula_string(slope)}$): six decimals are enough "
+            "for the output, not for the slope $f'(v_i)$ the rules take from it, so the [hidden rules]"
+            "(../rule-hidden-weights/) write that slope with the field $v_i$.") in text, text
+    (tmp_path / "shipped").mkdir()
+    shipped = pages_with(tmp_path / "shipped", oracle.shipped(), ["forward-pass"])["forward-pass"]
+    assert "keeps too few digits" not in shipped
