@@ -444,7 +444,12 @@
       var printed = decimal(formulaText(value)), unit = decimal(String(unitOf(value)));
       var gap = exactSum(exactly, negated(printed)), e = Math.min(gap.e, unit.e);
       var twice = 2n * (gap.m < 0n ? -gap.m : gap.m) * 10n ** BigInt(gap.e - e);
-      if (twice > scaled(unit, e)) {
+      // 0 in floating point, but not by hand (an output saturated at the target: y = 1 exactly for 1 - 8.5e-19, so
+      // e = 0): the page would write 0.000000 where by hand it writes two significant digits, 8.5e-19. A saturated
+      // slope f'(v) of 0 is written as the rules compute it, with its value at v beside it (substitutions); what is
+      // built on it (δ_i and its updates: 0 for -1.7e-22) is refused here, saying so (slope, below).
+      var lostToZero = value === 0 && exactly.m !== 0n && !/^f'/.test(name);
+      if (lostToZero || twice > scaled(unit, e)) {
         // the value by hand as the page would write it: its own digits (two significant ones below 10^-5)
         var size = sizeOf(exactly), scientific = exactly.m !== 0n && (inScientific(value) || inScientific(size));
         var right = roundedAt(exactly, decimal(String(unitOf(size))).e);
@@ -464,7 +469,7 @@
           if (t !== 0 && Math.abs(s - t) > 1e-13 * Math.abs(t)) { slope = { where: "f'(v" + i + ")", sum: s, byHand: t }; break; }
         }
         return { where: name, sum: value, error: Math.abs(value - size), digits: true, nearTie: nearTie,
-          slope: slope,
+          slope: slope, zeroed: lostToZero,
           byHand: exactly.m === 0n ? "0" : scientific ? size.toExponential(5)
             : withoutTrailingZeros(decimalText(exactly, digits)) +
               (exactSum(toDigits(exactly, digits), negated(exactly)).m === 0n ? "" : "\u2026"),

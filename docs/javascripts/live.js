@@ -155,7 +155,11 @@
       // kept by tanh. The bound alone refuses nothing: it held 10^12 - 10^12 + 0.1, exact in doubles, for noise.
       var off = E.digitsOff(it, values.d, values.eta);
       if (off && off.underflow) return { tooSmall: { name: off.where, text: off.byHand }, values: values, net: net, x: x };
-      if (off) return { noisy: E.cancelling(it, values.d) || off, values: values, net: net, x: x };
+      if (off) {
+        var noisy = E.cancelling(it, values.d) || off;
+        if (noisy !== off && noisy.where === off.where) { noisy.byHand = off.byHand; noisy.right = off.right; }
+        return { noisy: noisy, values: values, net: net, x: x };
+      }
       return { values: values, net: net, x: x, it: it, subs: E.substitutions(net, x, values.d, values.eta, it),
         grad: E.numericalGradient(net, x, values.d), rows: E.toDict(it.rows) };
     }
@@ -247,8 +251,9 @@
         "difference of nearly equal numbers and keeps few of a double's digits";
       if (/^f'/.test(noisy.where)) return slope + ".";
       if (noisy.slope) {
-        return slope + " (" + named(noisy.slope.where) + " = " + E.writtenPlain(noisy.slope.sum) + " in floating " +
-          "point, " + E.writtenPlain(noisy.slope.byHand) + " by hand), and " + named(noisy.where) + " is built on it.";
+        var its = noisy.slope.sum === 0 ? "0" : E.writtenPlain(noisy.slope.sum);
+        return slope + " (" + named(noisy.slope.where) + " = " + its + " in floating point, " +
+          E.writtenPlain(noisy.slope.byHand) + " by hand), and " + named(noisy.where) + " is built on it.";
       }
       if (noisy.nearTie) return "by hand it lies a hair from the tie between two writings, closer than a double's " +
         "rounding reaches.";
@@ -275,24 +280,26 @@
           "write the numbers of neuron " + i + " and x with halves, quarters and eighths, which a double holds exactly."
           : ".");
       }
+      var sum = noisy.sum === 0 ? "0" : E.writtenPlain(noisy.sum); // a double of exactly 0: 0, not 0.000000
+      var digits = ", and the rounding a double leaves in ";
+      var y = where.replace(/^[eE]/, "y");
+      if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target (y = 1 exactly: e = 0)
+        var label = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
+        var byHand = noisy.right === undefined ? "" : " in floating point, " + E.plainText(noisy.right) + " by hand";
+        return "The output is too close to the target to show: " + label + " = " + sum + byHand +
+          digits + y + " (about 16 digits) " + (byHand ? "changes" : "could change") + " the digits the page prints " +
+          "of it." + kept + (fresh ? ". Try another target d, or smaller output weights and bias." : converged);
+      }
       if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
         // a value 0 by hand is 0 to the digits the page works by hand with: terms that cancel there, or a remainder
         // too small for them (0.9 - 0.9 y_h3 with y_h3 = 1 - 10^-131), so the page names no writing of it
         var zero = noisy.byHand === "0";
-        return "These numbers would print a digit of a double's rounding: " + where + " = " +
-          E.writtenPlain(noisy.sum) + " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
+        return "These numbers would print a digit of a double's rounding: " + where + " = " + sum +
+          " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
           (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
           kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
-      }
-      var digits = ", and the rounding a double leaves in ";
-      var y = where.replace(/^[eE]/, "y");
-      if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target
-        var label = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
-        return "The output is too close to the target to show: " + label + " = " + E.writtenPlain(noisy.sum) + digits +
-          y + " (about 16 digits) could change the digits the page prints of it." + kept + (fresh ?
-          ". Try another target d." : converged);
       }
       if (Math.abs(noisy.term) >= 1e6) {
         return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +

@@ -1501,7 +1501,9 @@ def refused_for_a_digit(engine_source: str, cases: list[dict], tmp_path) -> int:
                      " var it = BackpropEngine.iteration(net, c.x, c.d, c.eta);"
                      " if (!it.rows.every((r) => isFinite(r[1])) || BackpropEngine.subnormal(it)) return null;"
                      " return BackpropEngine.digitsOff(it, c.d, c.eta); })", cases)
-    return sum(1 for off in found if off and not off.get("underflow") and off["byHand"] != "0")
+    # a value 0 in floating point but not by hand (zeroed: a saturated neuron's) is refused at any number of digits
+    assert all(off["sum"] == 0 for off in found if off and off.get("zeroed")), found
+    return sum(1 for off in found if off and not off.get("underflow") and off["byHand"] != "0" and not off["zeroed"])
 
 
 def test_large_inputs_are_rarely_refused_for_a_last_digit(tmp_path):
@@ -1681,3 +1683,41 @@ def test_digits_off_says_why_a_digit_is_off(js, changes, where, slope, near_tie)
         unit = mpmath.mpf(10) ** (mpmath.floor(mpmath.log10(abs(value))) - 1) if digits else mpmath.mpf("1e-6")
         tie = (mpmath.floor(value / unit) + mpmath.mpf("0.5")) * unit
         assert found["nearTie"] == bool(abs(value - tie) < unit / 100), (found, value, tie)
+
+
+@pytest.mark.parametrize(("changes", "x", "where", "slope"), [
+    ({"output": "logsig", "b_output": [40.0]}, None, "e", None),  # y = 1 exactly for 1 - 8.5e-19: e = 0
+    ({"output": "tansig", "b_output": [18.0]}, None, "e", None),
+    ({}, [100.0, None], "δ3", "f'(v3)"),  # y_h3 = 1 exactly: f'(v3) = 0 for 1.1e-22, and δ3 = 0 for -1.7e-22
+])
+def test_a_value_0_in_floating_point_but_not_by_hand_is_refused(js, changes, x, where, slope):
+    """A reviewer: with a saturated output (b4 = 40) the page showed e = 1 - 1.000000 = 0.000000, E = 0.000000 and
+    every update 0.000000, 'apart by 0' from its finite difference, where by hand e = 8.5e-19; at b4 = 35 it refused,
+    as the output too close to the target. With x1 = 100, y_h3 is 1 exactly and δ3 and its updates showed 0.000000 for
+    -1.7e-22 by hand. Such a value is refused, named with its value by hand (mpmath's, two digits), and, where it is
+    built on a saturated slope, with that slope (which itself is written, with its value at v beside it)."""
+    import mpmath
+
+    ex = {**oracle.shipped(), **changes}
+    if x:
+        ex["x"] = [x[0], ex["x"][1]]
+    with mpmath.workdps(60):
+        w_h, b_h = ex["w_hidden"], ex["b_hidden"]
+        f = {"logsig": lambda v: 1 / (1 + mpmath.exp(-v)), "tansig": mpmath.tanh, "purelin": lambda v: v}
+        f_h, f_o = f[ex["hidden"]], f[ex["output"]]
+        xs = [mpmath.mpf(repr(float(v))) for v in ex["x"]]
+        v_h = [sum(mpmath.mpf(repr(float(w))) * xk for w, xk in zip(w_h[i], xs)) + mpmath.mpf(repr(float(b_h[i])))
+               for i in range(3)]
+        y_h = [f_h(v) for v in v_h]
+        v_4 = sum(mpmath.mpf(repr(float(w))) * y for w, y in zip(ex["w_output"][0], y_h)) \
+            + mpmath.mpf(repr(float(ex["b_output"][0])))
+        y = f_o(v_4)
+        e = mpmath.mpf(repr(float(ex["d"]))) - y
+        slope_o = {"logsig": y * (1 - y), "tansig": 1 - y * y, "purelin": 1}[ex["output"]]
+        slope_h = [{"logsig": t * (1 - t), "tansig": 1 - t * t}[ex["hidden"]] for t in y_h]
+        value = e if where == "e" else slope_h[2] * mpmath.mpf(repr(float(ex["w_output"][0][2]))) * e * slope_o
+        mantissa, exponent = two_digits(value)
+    got = digits_off(js, ex)
+    assert got and got["where"] == where and got["sum"] == 0 and got["zeroed"], got
+    assert got["right"] == f"{mantissa}e{int(exponent):+03d}", (got, mantissa, exponent)
+    assert (got["slope"] and got["slope"]["where"]) == slope or got["slope"] is slope, got
