@@ -217,7 +217,8 @@ def rounded_message(decimals: int) -> str:
 #: ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show.
 CARRIED_DECIMALS = ("Values before it with fewer than six decimals ({values}) carry their rounding into it: work them "
                     "out with six.")
-FEWER_DECIMALS = "You wrote it with fewer than six decimals: with six, the check can name a classic slip that gives it."
+FEWER_DECIMALS = ("You wrote it with fewer than six decimals: with six, the check could name a classic slip, if one "
+                  "gives it.")
 
 
 def _is_new_parameter(name: str) -> bool:

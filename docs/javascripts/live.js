@@ -371,6 +371,7 @@
 
     // Recompute from the fields; `computed`, compute() of what they hold, where the caller has it already (Apply).
     function update(fresh, computed) {
+      if (hereStatus) hereStatus.textContent = ""; // a press under the plot said why it took no step: that was then
       var values = read();
       if (!values) {
         state.checkable = null;
@@ -446,11 +447,13 @@
       announce.textContent = text;
     }
 
+    function notApplied(why) { return "Not applied: " + why.charAt(0).toLowerCase() + why.slice(1); }
+
     function apply() {
       var c = state.good;
       if (!c || root.getAttribute("data-state") !== "ok") { // the status says why; say it again, now, for this press
         clearTimeout(state.timer);
-        announce.textContent = "Not applied: " + status.textContent;
+        announce.textContent = notApplied(status.textContent);
         return;
       }
       var next = c.it.next, v = {};
@@ -475,7 +478,7 @@
       if (!after || after.failed || after.noisy || after.tooSmall) {
         var why = after && after.failed ? "the page could not compute the numbers one step on (" + after.failed + ")."
           : refusal(after, v.d, false);
-        status.textContent = "Not applied: " + why.charAt(0).toLowerCase() + why.slice(1);
+        status.textContent = notApplied(why);
         clearTimeout(state.timer);
         announce.textContent = status.textContent;
         return;

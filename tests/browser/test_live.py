@@ -936,6 +936,13 @@ def test_the_button_under_the_plot_applies_the_update_and_says_why_it_did_not(ta
     page.click("#bp-apply-here")
     assert page.text_content("#bp-apply-here-status") == "" and "after 1 update" in page.text_content(
         "#bp-plot-caption")
+    # a reviewer: the reason stayed beside the button after the fields were fixed, through Apply at the top and Reset
+    fill(tab, "x1", "abc")
+    page.click("#bp-apply-here")
+    assert page.text_content("#bp-apply-here-status") == ("Not applied: a field above needs a valid number; the steps "
+                                                          "below still show the last valid input.")
+    fill(tab, "x1", "1")
+    assert page.text_content("#bp-apply-here-status") == ""
 
 def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     """A reviewer typed Δw41 = -0.291 (the oracle's -0.290637 rounded) and read 'No classic mistake gives this value:
