@@ -36,11 +36,13 @@ def other_hidden_network(example: Example | None = None) -> Network:
 def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:
     """Exercise 10's network and targets: the practice network with a second linear output neuron 5.
 
-    Output 5 has the weights w_5i = (w_43, w_42, w_41), the bias b_5 = −b_4 and the target d_5 = −d.
+    Output 5 has the weights w_5i = (w_42, w_43, w_41), output 4's turned by one place, so that no hidden neuron feeds
+    both outputs through the same weight (reversed, w_52 was w_42, and at neuron 2 the slip (Σ_j e_j)(Σ_j w_ji) was
+    exactly twice the right sum), the bias b_5 = −b_4 and the target d_5 = −d.
     """
     ex = example or examples.PRACTICE
     net, w4 = ex.net, ex.net.w_output[0]
-    two = Network(net.w_hidden, net.b_hidden, np.vstack([w4, w4[::-1]]),
+    two = Network(net.w_hidden, net.b_hidden, np.vstack([w4, np.roll(w4, -1)]),
                   np.array([net.b_output[0], -net.b_output[0]]), hidden=net.hidden)
     return two, np.array([ex.d, -ex.d])
 

@@ -31,7 +31,7 @@ markdown(r"The hidden neurons are the practice network's {{name}} neurons: $f'(v
 from backprop import examples, show
 from backprop.exercises import answer_box, check, given, network_table, two_output_network, worked_solution
 
-two_net, two_d = two_output_network()  # output 5: w_5i = (w_43, w_42, w_41), b_5 = -b_4, d_5 = -d
+two_net, two_d = two_output_network()  # output 5: w_5i = (w_42, w_43, w_41), b_5 = -b_4, d_5 = -d
 hidden = two_net.hidden  # the practice network's hidden layer
 display(network_table(two_net))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d_4=two_d[0], d_5=two_d[1], eta=examples.PRACTICE_ETA)

@@ -96,7 +96,7 @@ def hand_other_hidden() -> list[list[float]]:
 
 
 def hand_two_outputs() -> list[list[float]]:
-    w5, b5, d5 = W4[::-1], -B4, -D  # output 5 as exercise 10 defines it
+    w5, b5, d5 = [W4[1], W4[2], W4[0]], -B4, -D  # output 5 as exercise 10 defines it: w_5i = (w_42, w_43, w_41)
     e4 = D - (sum(W4[i] * YH[i] for i in range(3)) + B4)
     e5 = d5 - (sum(w5[i] * YH[i] for i in range(3)) + b5)
     return [[ETA * (e4 * W4[i] + e5 * w5[i]) * FP[i] * XS[k] for k in range(2)] for i in range(3)]
@@ -193,7 +193,7 @@ CARRIED = {
     "one-iteration": carried([W4], [B4], [D], HIDDEN,
                              ["w41(n+1)", f"{OI_LABEL.replace('_', '')}(n+1)", "y(n+1)"]),
     "tansig-hidden": np.reshape(carried([W4], [B4], [D], OTHER, HIDDEN_STEPS), (3, 2)),
-    "two-outputs": np.reshape(carried([W4, W4[::-1]], [B4, -B4], [D, -D], HIDDEN, HIDDEN_STEPS), (3, 2)),
+    "two-outputs": np.reshape(carried([W4, [W4[1], W4[2], W4[0]]], [B4, -B4], [D, -D], HIDDEN, HIDDEN_STEPS), (3, 2)),
 }
 
 
@@ -1673,3 +1673,36 @@ def test_a_box_note_says_a_slip_prints_as_the_right_answer_where_it_does():
            "it right" in note(0.656868)
     assert "gives a = 0.656868, exactly the right answer, so" in note(0.6568680000000001)
     assert "gives a = 0.656869, within the tolerance of the right answer 0.656868, so" in note(0.6568689)
+
+
+def test_two_outputs_tells_its_central_slip_and_swapped_targets_at_every_box(tmp_path):
+    """A TA's practice example (w_41 = 0, x_2 = 0): exercise 10's boxes fell on hidden neuron 2, where output 5's
+    reversed weights had w_52 = w_42, so (Σ_j e_j)(Σ_j w_ji) was exactly twice the right sum ('Two slips give this
+    number') and swapping d_4 and d_5 gave 'Right'. With w_5i = (w_42, w_43, w_41) each box names that slip alone
+    and refuses the swapped targets (plain math here, with the exercise's network as its docstring defines it)."""
+    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
+                "w_output": [[0.0, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+                "x": [-1.3, 0.0], "d": -0.6, "eta": 3.0}
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    w4, w5 = practice["w_output"][0], [0.65, -0.55, 0.0]  # w_5i = (w_42, w_43, w_41)
+    x, eta = practice["x"], practice["eta"]
+    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
+                                                                                   practice["b_hidden"])]
+    fp = [1 - y * y for y in y_h]
+
+    def updates(d4: float, d5: float, back) -> list[list[float]]:
+        e4 = d4 - (sum(w * y for w, y in zip(w4, y_h)) + 0.3)
+        e5 = d5 - (sum(w * y for w, y in zip(w5, y_h)) - 0.3)
+        return [[eta * back(e4, e5, i) * fp[i] * xk for xk in x] for i in range(3)]
+
+    right = updates(-0.6, 0.6, lambda e4, e5, i: e4 * w4[i] + e5 * w5[i])
+    product = updates(-0.6, 0.6, lambda e4, e5, i: (e4 + e5) * (w4[i] + w5[i]))
+    swapped = updates(0.6, -0.6, lambda e4, e5, i: e4 * w4[i] + e5 * w5[i])
+    assert exercise.right.ravel().tolist() == pytest.approx([v for row in right for v in row], rel=1e-12)
+    for n, box in enumerate(exercise.boxes):
+        i, k = box.index
+        state, message = exercise.box_verdict(n, repr(product[i][k]))
+        assert state == "wrong" and "slips give this number" not in message and "sum of products" in message, message
+        assert exercise.box_verdict(n, repr(swapped[i][k]))[0] == "wrong", (box.label, swapped[i][k], right[i][k])

@@ -157,7 +157,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right],
                        [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
     if name == "two-outputs":
-        w5, d = w4[::-1], float(example["d"])  # output 5 as exercise 10 defines it: w_5i = (w_43, w_42, w_41)
+        w5, d = [w4[1], w4[2], w4[0]], float(example["d"])  # output 5 as exercise 10 defines it: (w_42, w_43, w_41)
         two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
                                                                             -example["b_output"][0]], "d": [d, -d]})
         e4, e5 = two["e"]
