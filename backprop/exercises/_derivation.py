@@ -25,6 +25,8 @@ from ._sample import (
     carried_of,
     doubled,
     label,
+    new_value,
+    other_derivative,
     output_weight,
     sample_pass,
     step_name,
@@ -73,6 +75,7 @@ def output_weights(ex: Example) -> NumericExercise:
             Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v", p.net), "v_i in place of y_hi"),
             Mistake(p.eta * p.e * np.ones(p.net.n_hidden),
                     f"∂v_{out}/∂{w_4i} = y_hi: multiply by the hidden output the weight carries.", "leaving out y_hi"),
+            new_value(w_4i, p.w4 + dw),
             doubled(p.net, 2 * dw),
         ),
     )
@@ -93,6 +96,7 @@ def output_bias(ex: Example) -> NumericExercise:
                     "the cost E in place of the error e"),
             Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y", p.net),
                     "multiplying by the hidden outputs y_hi"),
+            new_value(label("b_output", (0,), p.net), float(p.net.b_output[0]) + db),
             doubled(p.net, 2 * db),
         ),
     )
@@ -126,6 +130,10 @@ def hidden_weights(ex: Example) -> NumericExercise:
                     f"The error reaches hidden neuron i through {w_4i}: multiply by it.", f"leaving out {w_4i}"),
             Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
             doubled(p.net, 2 * dw),
+            Mistake(np.outer(delta_b_hidden(p.fp, p.d, p.eta), np.ones_like(p.x)), homework.hint("rule3-no-x", p.net),
+                    "leaving out x_k (which gives Δb_i)"),
+            new_value("w_ik", p.net.w_hidden + dw),
+            *other_derivative(p, lambda slopes: np.outer(p.eta * p.e * p.w4 * slopes, p.x)),
         ),
     )
     return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
@@ -158,6 +166,8 @@ def hidden_biases(ex: Example) -> NumericExercise:
                     "multiplying by the input x_2 (which gives Δw_i2)"),
             Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
             doubled(p.net, 2 * db),
+            new_value("b_i", p.net.b_hidden + db),
+            *other_derivative(p, lambda slopes: p.eta * p.e * p.w4 * slopes),
         ),
     )
 

@@ -9,7 +9,7 @@ the slip every update exercise shares, the ½ of E left out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,3 +109,21 @@ def doubled(net: Network, value: ArrayLike) -> Mistake:
     """The ½ of E = ½ e² left out, so ∂E/∂e = 2e: ``value``, the slip's answer (each update twice the right one, or
     what doubled updates give), with the homework catalogue's hint for the slip, ``derivative-without-half``."""
     return Mistake(value, homework.hint("derivative-without-half", net), DOUBLED)
+
+
+def new_value(parameter: str, value: ArrayLike) -> Mistake:
+    """The new value θ(n+1) = θ(n) + Δθ typed where the task asks for the update Δθ: ``value``, with the hint that says
+    so, for the ``parameter`` the boxes ask about (``"w_ik"``, ``"b_4"``)."""
+    return Mistake(value, f"That is the new value {parameter}(n+1) = {parameter}(n) + Δ{parameter}: the task asks for "
+                   f"the update Δ{parameter}.", f"the new value {parameter}(n+1) in place of the update")
+
+
+def other_derivative(p: Pass, updates: Callable[[np.ndarray], ArrayLike]) -> list[Mistake]:
+    """The hidden rules with another activation's f'(v_i), from the right outputs y_hi (1 − y_hi² for a logsig layer,
+    y_hi(1 − y_hi) for tansig: the homework catalogue's ``wrong-derivative``): ``updates`` of those slopes, with its
+    hint; none for a hidden activation without another derivative."""
+    other = homework.OTHER_DERIVATIVE.get(p.net.hidden)
+    if other is None:
+        return []
+    slopes = activations.get(other).derivative_from_output(p.y_h)
+    return [Mistake(updates(slopes), homework.hint("wrong-derivative", p.net), "another activation's derivative")]

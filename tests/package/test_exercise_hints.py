@@ -266,6 +266,16 @@ FORMULAS = [
     Formula(("output-weights",), lambda w: f"∂v_{w['out']}/∂w_{w['out']}i = y_hi", "sympy",
             lambda _: [sp.Matrix([sp.diff(sum(a * b for a, b in zip(W_4I, Y_HI)) + B_4, w) for w in W_4I]),
                        sp.Matrix(Y_HI)]),
+    # exercises 4 to 7: the new value a student may type for the update (the oracle's new values against old + Δ)
+    Formula(("output-weights",), lambda w: "w_{0}i(n+1) = w_{0}i(n) + Δw_{0}i".format(w["out"]), "numeric",
+            lambda w: [w["it"]["w_output_new"][0], [a + b for a, b in zip(w["w4"], w["it"]["dw_output"][0])]]),
+    Formula(("output-bias",), lambda w: "b_{0}(n+1) = b_{0}(n) + Δb_{0}".format(w["out"]), "numeric",
+            lambda w: [w["it"]["b_output_new"], [w["b4"] + w["it"]["db_output"][0]]]),
+    Formula(("hidden-weights",), "w_ik(n+1) = w_ik(n) + Δw_ik", "numeric",
+            lambda w: [[v for row in w["it"]["w_hidden_new"] for v in row],
+                       [a + b for row, dw in zip(w["p"]["w_hidden"], w["it"]["dw_hidden"]) for a, b in zip(row, dw)]]),
+    Formula(("hidden-biases",), "b_i(n+1) = b_i(n) + Δb_i", "numeric",
+            lambda w: [w["it"]["b_hidden_new"], [a + b for a, b in zip(w["p"]["b_hidden"], w["it"]["db_hidden"])]]),
     # exercise 8, one iteration
     Formula(("one-iteration",), "w(n+1) = w(n) + Δw(n)", "numeric",  # where gradient descent puts every weight
             lambda w: [[a + b for a, b in zip(_weights(w["p"]), _deltas(w))],
@@ -726,6 +736,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
         ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
         (DOUBLED, "twice the right ones", lambda w: [2 * v for v in w["it"]["dw_output"][0]]),  # ∂E/∂e = 2e
+        (lambda w: f"the new value w_{w['out']}i(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it"]["w_output_new"][0]),
     ],
     "output-bias": [
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
@@ -734,6 +746,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
          lambda w: w["eta"] * w["it"]["e"] * sum(w["it"]["y_hidden"])),
         (DOUBLED, "twice the right ones", lambda w: 2 * w["it"]["db_output"][0]),
+        (lambda w: f"the new value b_{w['out']}(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it"]["b_output_new"][0]),
     ],
     "hidden-weights": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -747,6 +761,13 @@ SLIPS: dict[str, list[tuple]] = {
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
         ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it"]["dw_hidden"]]),
         (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it"]["dw_hidden"]]),
+        # a TA's: x_k left out (each Δw_ik is Δb_i), the new weight typed, the other sigmoid's derivative
+        ("leaving out x_k (which gives Δb_i)", "you left out the input x_k",
+         lambda w: [[v, v] for v in w["it"]["db_hidden"]]),
+        ("the new value w_ik(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it"]["w_hidden_new"]),
+        ("another activation's derivative", "another activation's derivative", lambda w: _hidden_rule(
+            w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["other"]](y) for y in w["it"]["y_hidden"]])),
     ],
     "hidden-biases": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -766,6 +787,11 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [row[1] for row in w["it"]["dw_hidden"]]),
         ("forgetting η", "learning rate η", lambda w: [v / w["eta"] for v in w["it"]["db_hidden"]]),
         (DOUBLED, "twice the right ones", lambda w: [2 * v for v in w["it"]["db_hidden"]]),
+        ("the new value b_i(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it"]["b_hidden_new"]),
+        ("another activation's derivative", "another activation's derivative", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["other"]](y)
+            for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",

@@ -1706,3 +1706,37 @@ def test_two_outputs_tells_its_central_slip_and_swapped_targets_at_every_box(tmp
         state, message = exercise.box_verdict(n, repr(product[i][k]))
         assert state == "wrong" and "slips give this number" not in message and "sum of products" in message, message
         assert exercise.box_verdict(n, repr(swapped[i][k]))[0] == "wrong", (box.label, swapped[i][k], right[i][k])
+
+
+def test_the_rule_exercises_name_a_new_value_another_derivative_and_a_left_out_input(tmp_path):
+    """A TA's tanh practice example: the logistic derivative y(1 - y) on tanh outputs (the slides' sigmoid, which a
+    tanh network invites), Δw_ik without x_k (which is Δb_i) and the new value typed for the update got only 'Compare
+    your steps' in exercises 4 to 7. Each now gets the hint that names it (plain math here)."""
+    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
+                "w_output": [[0.4, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+                "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    catalogue = ex.catalogue(examples.load(path).practice)
+    w4, x, eta = practice["w_output"][0], practice["x"], practice["eta"]
+    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
+                                                                                   practice["b_hidden"])]
+    e = practice["d"] - (sum(w * y for w, y in zip(w4, y_h)) + practice["b_output"][0])
+    delta = [e * w4[i] * (1 - y_h[i] ** 2) for i in range(3)]  # δ_i with tanh's slope
+    logistic = [e * w4[i] * y_h[i] * (1 - y_h[i]) for i in range(3)]  # with the logistic formula on tanh outputs
+
+    def says(name: str, typed: float, words: str, index=None) -> None:
+        exercise = catalogue[name]
+        n = next(n for n, box in enumerate(exercise.boxes) if index is None or box.index == index)
+        state, message = exercise.box_verdict(n, repr(typed))
+        assert state == "wrong" and words in message, (name, typed, message)
+
+    says("output-bias", practice["b_output"][0] + eta * e, "That is the new value b_4(n+1) = b_4(n) + Δb_4")
+    says("output-weights", w4[0] + eta * e * y_h[0], "That is the new value w_4i(n+1)", (0,))
+    says("hidden-biases", eta * logistic[1], "another activation's derivative", (1,))
+    says("hidden-biases", practice["b_hidden"][1] + eta * delta[1], "That is the new value b_i(n+1)", (1,))
+    i, k = catalogue["hidden-weights"].boxes[0].index
+    says("hidden-weights", eta * logistic[i] * x[k], "another activation's derivative", (i, k))
+    says("hidden-weights", eta * delta[i], "you left out the input x_k", (i, k))
+    says("hidden-weights", practice["w_hidden"][i][k] + eta * delta[i] * x[k], "That is the new value w_ik(n+1)",
+         (i, k))

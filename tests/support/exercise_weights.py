@@ -143,10 +143,14 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         w4_next = [w + dw for w, dw in zip(w4, it["dw_output"][0])]
         f_of_v = [oracle.F_PRIME_FROM_Y[hidden](v) for v in it["v_hidden"]]  # the derivative's formula fed with v_i
         right = _rule(eta, [e * w for w in w4], fp, x)
+        other = {"logsig": "tansig", "tansig": "logsig"}[hidden]  # the other sigmoid's derivative, from y_hi
         return right, [_rule(eta, [e * w for w in w4_next], fp, x), _rule(eta, [e * w for w in w4], [1.0] * len(w4), x),
                        [[-v for v in row] for row in right], _rule(eta, [e * w for w in w4], f_of_v, x),
                        _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right],
-                       [[2 * v for v in row] for row in right]]
+                       [[2 * v for v in row] for row in right],
+                       [[eta * it["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
+                       it["w_hidden_new"],  # the new weight typed for the update
+                       _rule(eta, [e * w for w in w4], [oracle.F_PRIME_FROM_Y[other](y) for y in it["y_hidden"]], x)]
     if name == "tansig-hidden":
         other = "logsig" if hidden == "tansig" else "tansig"
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
