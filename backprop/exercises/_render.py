@@ -67,6 +67,10 @@ def _note(text: str) -> str:
     return f'<p class="bp-answer-note">{html.escape(text)}</p>'
 
 
+#: What a notebook outside the site shows where the site's answer boxes are.
+ELSEWHERE = "(On the course site an answer box appears here.)"
+
+
 def answer_box(name: str) -> _HTML:
     """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them.
 
@@ -77,7 +81,9 @@ def answer_box(name: str) -> _HTML:
     exercise = get(name)
     if not isinstance(exercise, NumericExercise):
         raise ValueError(f"exercise {name!r} takes a function: it has no answer box")
-    markup, notes = [], []
+    # Jupyter shows the HTML with the forms hidden (no exercises.js): this line says where the boxes are, as the
+    # plain text does; the site hides it (exercises.css), where the boxes are
+    markup, notes = [f'<p class="bp-answer-elsewhere">{html.escape(ELSEWHERE)}</p>'], []
     if asked := exercise.boxes_asked():
         markup.append(f'<p class="bp-answer-intro">{html.escape(asked)}</p>')
         notes.append(asked)
@@ -89,7 +95,7 @@ def answer_box(name: str) -> _HTML:
     if note := exercise.note():
         markup.append(_note(note))
         notes.append(note)
-    return _HTML("\n".join(markup), "\n".join(["(On the course site an answer box appears here.)", *notes]))
+    return _HTML("\n".join(markup), "\n".join([ELSEWHERE, *notes]))
 
 
 def loss_curve(costs: object, threshold: float | None = None) -> _HTML:

@@ -35,7 +35,7 @@ def buggy_step(net, x, d, eta):
 
 p = examples.PRACTICE  # the practice example: p.net, p.x, p.d, p.eta
 buggy = buggy_step(p.net, p.x, p.d, p.eta)
-label, attr, index = spot_the_bug_parameter()  # what Task 1 asks for: b_1, unless its box could not tell the bug here
+label, attr, index = spot_the_bug_parameter()  # Task 1's: b_1, unless its box can't tell the bug or no update here
 print(f"the buggy code's {label}(n+1) = {show.num(getattr(buggy, attr)[index])}")
 
 # %% tags=["hide-input"]

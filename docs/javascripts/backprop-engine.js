@@ -1239,7 +1239,8 @@
     var ye = widened(dd, y, e, -1);
     out.e = tex("{{d:given}} - {{y" + ye.spec + "}} {{rel}} {{e}}", { d: ye.given, y: y, e: e, rel: eq(ye.value, e) });
     out.E = tex("\\frac{1}{2} \\cdot {{e}}^2 {{rel}} {{E}}", { e: e, E: rows.E, rel: eq(exactProduct(HALF, R(e), R(e)), rows.E) });
-    var fPrime = function (name, yv, vv, value) {
+    // yTex, vTex: the neuron's output and field as the note names them (y_{h3} and v_3; y and v_4 for the output)
+    var fPrime = function (name, yv, vv, value, yTex, vTex) {
       if (name === "purelin") return "1";
       var shown = ACTIVATIONS[name].fPrimeFromOutput(r(yv));
       // y within a few units of a double's last digit of 1 or -1 (logsig from v = 34 on, tanh from |v| = 17.3): the
@@ -1255,7 +1256,8 @@
         var one = yv < 0 ? "\u22121" : "1", off = 1 - Math.abs(yv);
         var where = off === 0 ? "exactly " + one : "within }" + fieldText(off)[0] + "\\text{ of " + one;
         var atText = lost ? lost + "\\text{ by hand, below a double's range" : fieldText(atV)[0] + "\\text{";
-        var note = " \\quad \\text{(y is " + where + " in floating point; the slope at v is }" + atText + ")}";
+        var note = " \\quad \\text{(}" + yTex + "\\text{ is " + where + " in floating point; the slope at }" + vTex +
+          "\\text{ is }" + atText + ")}";
         if (value === 0) { // the arithmetic holds as written: 1.000000 (1 - 1.000000) = 0
           return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) }) + note;
         }
@@ -1268,8 +1270,11 @@
       }
       return tex(F_PRIME_TEX[name] + " {{rel}} {{fp}}", { y: yv, fp: value, rel: eq(shown, value) });
     };
-    out["f'(" + v4 + ")"] = fPrime(net.output, y, fp.vo[0], fpo);
-    for (i = 0; i < nHid; i++) out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], fp.vh[i], f.fPrimeHidden[i]);
+    out["f'(" + v4 + ")"] = fPrime(net.output, y, fp.vo[0], fpo, "y", "v_{" + (nHid + 1) + "}");
+    for (i = 0; i < nHid; i++) {
+      out["f'(v" + (i + 1) + ")"] = fPrime(net.hidden, fp.yh[i], fp.vh[i], f.fPrimeHidden[i], "y_{h" + (i + 1) + "}",
+        "v_{" + (i + 1) + "}");
+    }
     // The local gradients, as rules 1 and 3 introduce them: δ_4 = e f'(v_4), δ_i = f'(v_i) w_4i δ_4.
     // A linear neuron's f'(v) is written 1, as its own step writes it, not 1.000000.
     var j4 = nHid + 1, d4 = e * fpo, dh = [], linearHidden = net.hidden === "purelin";
@@ -1345,6 +1350,11 @@
         out += "<sup>" + texToHtml(g[0]) + "</sup>";
         pos = g[1];
       } else if ((m = /^\^(\w)/.exec(rest))) { out += "<sup>" + m[1] + "</sup>"; pos += 2; }
+      else if (rest.indexOf("_{") === 0) { // a subscript: y_{h3}, v_{3}
+        var under = group(pos + 1);
+        out += "<sub>" + texToHtml(under[0]) + "</sub>";
+        pos = under[1];
+      }
       else if (rest.indexOf("\\cdot") === 0) { out += "·"; pos += 5; }
       else if (rest.indexOf("\\approx") === 0) { out += "≈"; pos += 7; }
       else if (rest.indexOf("\\text{") === 0) { // words, as they are

@@ -177,6 +177,9 @@ def test_answer_boxes(tab, site_build):
             tab.page.keyboard.press("Tab")
             expect(form.locator(".bp-answer__submit")).to_be_focused()
             checked += 1
+        # the line a notebook outside the site shows where the boxes are is in the page, and hidden on the site
+        elsewhere = tab.page.locator(".bp-answer-elsewhere")
+        assert elsewhere.count() >= 1 and all(not line.is_visible() for line in elsewhere.all()), path
         for note in tab.page.locator(".bp-answer-note").all():  # a slip this example cannot tell apart, said
             expect(note).to_be_visible()
             assert "right answer" in note.inner_text(), f"{path}: {note.inner_text()!r}"

@@ -29,7 +29,7 @@ from backprop import Network, examples, homework, step
 from backprop import exercises as ex
 from backprop.exercises import _index
 from backprop.exercises._derivatives import _tanh_derivative
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.exercise_weights import (
     box_weights,
     gradient_weight,
@@ -1740,3 +1740,14 @@ def test_the_rule_exercises_name_a_new_value_another_derivative_and_a_left_out_i
     says("hidden-weights", eta * delta[i], "you left out the input x_k", (i, k))
     says("hidden-weights", practice["w_hidden"][i][k] + eta * delta[i] * x[k], "That is the new value w_ik(n+1)",
          (i, k))
+
+
+def test_a_notebook_outside_the_site_says_where_the_boxes_are():
+    """A TA: in Jupyter the answer box's HTML shows its notes ('These boxes ask for ...') with the forms hidden, and
+    without the plain text's first line, which says the boxes are on the course site. The HTML has that line too, in
+    an element the site's stylesheet hides."""
+    html_text = ex.answer_box("hidden-weights")._repr_html_()
+    assert '<p class="bp-answer-elsewhere">(On the course site an answer box appears here.)</p>' in html_text
+    assert repr(ex.answer_box("hidden-weights")).startswith("(On the course site an answer box appears here.)")
+    css = (ROOT / "docs" / "stylesheets" / "exercises.css").read_text(encoding="utf-8")
+    assert re.search(r"\.bp-answer-elsewhere\s*\{\s*display:\s*none;\s*\}", css)

@@ -1050,8 +1050,9 @@ def test_a_slope_of_0_in_floating_point_is_written_as_the_rules_compute_it_with_
         want = {"logsig": "1.000000 (1 \u2212 1.000000) = 0.000000", "tansig": f"1 \u2212 {'' if y == '1' else '('}"
                 f"{y}.000000{'' if y == '1' else ')'}<sup>2</sup> = 0.000000"}[case["net"]["hidden"]]
         assert html.replace("\u2009", " ").startswith(want), html
-        assert html.endswith(f"(y is exactly {y} in floating point; the slope at v is {mantissa} \u00d7 10<sup>"
-                             f"\u2212{int(exponent[1:])}</sup>)"), html
+        # the neuron's own output and field, y_h1 and v_1 (a reviewer: "y" is the network's output on the page)
+        assert html.endswith(f"(y<sub>h1</sub> is exactly {y} in floating point; the slope at v<sub>1</sub> is "
+                             f"{mantissa} \u00d7 10<sup>\u2212{int(exponent[1:])}</sup>)"), html
         assert "\\" not in html and delta.startswith("0.000000 \\cdot"), (html, delta)
 
 
@@ -1075,8 +1076,8 @@ def test_a_slope_that_is_rounding_is_said_to_be(js):
         one = "1" if y > 0 else "\u22121"
         html = {name: oracle.plain_string(value, html=True) for name, value in
                 (("rules", rules_slope), ("off", 1 - abs(y)), ("slope", slope))}
-        want.append(f"{form} = {html['rules']} (y is within {html['off']} of {one} in floating point; the slope at v "
-                    f"is {html['slope']})")
+        want.append(f"{form} = {html['rules']} (y<sub>h1</sub> is within {html['off']} of {one} in floating point; the "
+                    f"slope at v<sub>1</sub> is {html['slope']})")
     got = js("(cs) => cs.map((c) => BackpropEngine.texToHtml(BackpropEngine.substitutions(c.net, c.x, c.d, c.eta)"
              "[\"f'(v1)\"]))", cases)
     assert [" ".join(html.split()) for html in got] == want  # \u2003 and \u2009 as spaces
@@ -1426,8 +1427,10 @@ def test_a_saturated_slope_below_a_doubles_range_is_given_by_hand(js, case):
              " return [E.digitsOff(it, d, eta), E.substitutions(net, x, d, eta, it)]; }", net, x,
              oracle.SHIPPED["d"], 0.5)
     assert got[0] is None or not got[0].get("underflow"), got[0]
-    assert got[1][name].endswith(f"= 0.000000 \\quad \\text{{(y is exactly {'1' if net['hidden'] == 'logsig' else '−1'}"
-                                 f" in floating point; the slope at v is }}{mantissa} \\times 10^{{{exponent}}}"
+    i = name[-2]  # f'(v1): neuron 1
+    assert got[1][name].endswith(f"= 0.000000 \\quad \\text{{(}}y_{{h{i}}}\\text{{ is exactly "
+                                 f"{'1' if net['hidden'] == 'logsig' else '−1'} in floating point; the slope at }}"
+                                 f"v_{{{i}}}\\text{{ is }}{mantissa} \\times 10^{{{exponent}}}"
                                  "\\text{ by hand, below a double's range)}"), got[1][name]
 
 
