@@ -693,3 +693,24 @@ def test_the_batch_form_has_three_different_samples_when_x_is_0(tmp_path):
     ys = [oracle.forward(ex, x)["y_output"][0] for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0])]
     assert len({s6(y) for y in ys}) == 3  # the premise: three samples, three outputs
     assert f"+ b_output`: {', '.join(s6(y) for y in ys)}; one sample at a time with `forward`:" in text, text[-800:]
+
+
+# A TA's: neuron 1 saturated, eta = 2.5, d above y: the two forms differ in the last bits of Δb^(2) = 3.499369
+ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
+                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
+                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
+
+
+def test_a_difference_of_the_two_forms_is_counted_in_units_of_the_last_place(tmp_path):
+    """The page said the largest difference "is rounding: ... can differ in its last bit", and "where a difference
+    such as e = d − y subtracts two nearly equal numbers ..." for 8.9e-16 in Δb^(2) = 3.499369, two units of its last
+    place, with e = 2 − 0.600252. It now counts the units (numpy's spacing of the value printed, here), and speaks of
+    nearly equal numbers only beyond a few units."""
+    said = prose_with(tmp_path, ONE_SATURATED, "notation")
+    m = re.search(r"The largest difference, (\S+), is (\d+) units? in the last place of the value it is in \((\S+)\): "
+                  r"the two forms multiply and add the same numbers in another order, and a floating-point result can "
+                  r"differ in its last bits with the order(\.|, more where)", said)
+    assert m, said[said.find("largest difference"):][:400]
+    units = float(m[1]) / np.spacing(abs(float(m[3])))
+    assert abs(int(m[2]) - units) <= 0.5 + 0.05 * units, (m[2], units)  # the gap is printed with two digits
+    assert (m[4] == ".") == (int(m[2]) <= 4)
