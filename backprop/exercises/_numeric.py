@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import show
 from . import _rounded
@@ -349,7 +350,7 @@ class NumericExercise:
             return ""
         # a slip that changes nothing here (leaving out b_4 where b_4 = 0) gives the right answer exactly, not only
         # "to the last decimal printed"
-        exact = [m for m in both if np.array_equal(m.value, self.right)]
+        exact = [m for m in both if _same(m.value, self.right)]
         printed = [(m, self._printed_apart(m)) for m in both if not any(m is e for e in exact)]
         alike = [m for m, index in printed if index is None]
         apart = [(m, index) for m, index in printed if index is not None]
@@ -431,7 +432,7 @@ class NumericExercise:
             for slip, boxes in catchers.items():
                 groups.setdefault(boxes, []).append(f"“{slip}”")
             catch = "; ".join(_catches(boxes, show.and_list(slips)) for boxes, slips in groups.items())
-        exact = all(float(m.value[box.index]) == float(right) for m in slips)  # changes nothing in this entry
+        exact = all(_same(m.value[box.index], right) for m in slips)  # changes nothing in this entry
         # a slip that prints as the right answer is said to, not "within the tolerance of" the same digits (a TA)
         alike = all(entry_text(float(m.value[box.index])) == entry_text(float(right)) for m in slips)
         how = ("exactly the right answer" if exact else "the right answer to the last decimal printed" if alike else
@@ -491,6 +492,13 @@ def _catches(boxes: Sequence[str], what: str) -> str:
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 # Spaces inside a number only as thousands separators: 1 to 3 digits, then groups of three ("1 000", "-12 345,5").
 _SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\s[0-9]{3})+([.,][0-9]*)?([eE][+-]?[0-9]+)?")
+
+
+def _same(a: ArrayLike, b: ArrayLike) -> bool:
+    """Equal, or apart only by the rounding of a few additions done in another order (4 units in a double's last
+    place): a slip that changes nothing here gives the right answer exactly (with w_53 = 0, leaving out output 5 sends
+    neuron 3 the same sum, added in another order: -2.9383031659530015 for -2.938303165953002)."""
+    return bool(np.allclose(a, b, rtol=4 * np.finfo(float).eps, atol=0.0))
 
 
 def parse_typed(text: str) -> float | None:

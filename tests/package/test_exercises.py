@@ -28,7 +28,9 @@ import pytest
 from backprop import Network, examples, homework, step
 from backprop import exercises as ex
 from backprop.exercises import _index
+from backprop.exercises import _numeric as ex_numeric
 from backprop.exercises._derivatives import _tanh_derivative
+from backprop.exercises._render import ELSEWHERE
 from tests.support import ROOT, oracle
 from tests.support.exercise_weights import (
     box_weights,
@@ -1071,7 +1073,9 @@ def test_boxes_that_ask_for_some_entries_say_which(name):
     labels = [f"Δw{label[2:].translate(_SUBSCRIPT)}" for label, _, _ in box_weights(name, EXAMPLE, IT)]
     asked = f"{', '.join(labels[:-1])} and {labels[-1]}, {['two', 'three'][len(labels) - 2]} of the six"
     html_text = ex.answer_box(name)._repr_html_()
-    assert html_text.startswith('<p class="bp-answer-intro">These boxes ask for ' + asked + " entries of the answer")
+    first, rest = html_text.split("\n", 1)  # the line a notebook outside the site shows, then the boxes' own
+    assert first == f'<p class="bp-answer-elsewhere">{html.escape(ELSEWHERE)}</p>'
+    assert rest.startswith('<p class="bp-answer-intro">These boxes ask for ' + asked + " entries of the answer")
     assert asked in repr(ex.answer_box(name))  # and so does the notebook's text
 
 
@@ -1670,8 +1674,11 @@ def test_a_box_note_says_a_slip_prints_as_the_right_answer_where_it_does():
         return exercise.box_note(0)
 
     assert "the slip “the slip” gives a = 0.656868, the right answer to the last decimal printed, so this box calls " \
-           "it right" in note(0.656868)
+           "it right" in note(0.6568681)
     assert "gives a = 0.656868, exactly the right answer, so" in note(0.6568680000000001)
+    # a last bit apart, the rounding of another order of the same operations (tanh'(0) = 1 dropped), is no slip of the
+    # digits: exactly the right answer (a later TA: w_53 = 0 leaves output 5 out of neuron 3's sum by hand)
+    assert "gives a = 0.656868, exactly the right answer, so" in note(0.656868)
     assert "gives a = 0.656869, within the tolerance of the right answer 0.656868, so" in note(0.6568689)
 
 
@@ -1751,3 +1758,24 @@ def test_a_notebook_outside_the_site_says_where_the_boxes_are():
     assert repr(ex.answer_box("hidden-weights")).startswith("(On the course site an answer box appears here.)")
     css = (ROOT / "docs" / "stylesheets" / "exercises.css").read_text(encoding="utf-8")
     assert re.search(r"\.bp-answer-elsewhere\s*\{\s*display:\s*none;\s*\}", css)
+
+
+def test_a_slip_that_changes_nothing_but_the_order_of_a_sum_is_exactly_the_right_answer(tmp_path):
+    """A TA's practice example with w_41 = 0: output 5's w_53 = w_41 = 0, so leaving out output 5 sends hidden neuron 3
+    the same sum; its double differs from the right one in the last bit (another order of addition), and the box
+    note said "the right answer to the last decimal printed". It says "exactly the right answer" (by hand: e_5 w_53
+    is 0)."""
+    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
+                "w_output": [[0.0, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+                "x": [-1.3, 0.0], "d": -0.6, "eta": 3.0}
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    slip = next(m for m in exercise.mistakes if m.slip == "leaving out output 5")
+    at = next(n for n, box in enumerate(exercise.boxes) if box.index[0] == 2)  # a box of hidden neuron 3
+    note = exercise.box_note(at)
+    assert "“leaving out output 5” gives" in note and "exactly the right answer" in note, note
+    assert "to the last decimal printed" not in note
+    assert abs(slip.value[2, 0] - exercise.right[2, 0]) <= 4 * np.spacing(abs(exercise.right[2, 0]))
+    # a slip one unit of the sixth decimal off is not "exactly" right: the rule is about rounding of the order alone
+    assert not ex_numeric._same(exercise.right[2, 0] + 1e-6, exercise.right[2, 0])
