@@ -462,7 +462,7 @@
         // double computes from its output (1 - y^2, y (1 - y)) with few of its digits right, carried into this step
         var nearTie = toTie.m === 0n || adjusted(toTie) < adjusted(unit) - 2;
         var slope = null, m = /^(?:δ|Δ[wb]|[wb])(\d)/.exec(name), after = /^[yE]\(n\+1\)$/.test(name);
-        for (var i = 1; i <= nHid; i++) {
+        for (var i = 1; i <= nHid + 1; i++) { // the hidden neurons' slopes, and the output's (δ4, Δw4i, Δb4)
           if (!after && !(m && Number(m[1]) === i)) continue; // only the slopes this step is built on
           // off by more than 10^-13 of itself, a thousand times a double's rounding: digits lost to 1 - y
           var s = rows["f'(v" + i + ")"], t = sizeOf(byHand["f'(v" + i + ")"]);

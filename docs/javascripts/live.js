@@ -19,8 +19,9 @@
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
 
-  function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents
-    var s = String(text).trim().replace(/\u2212/g, "-");
+  function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents, one pair of ( )
+    var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
+    var s = (inner ? inner[1] : String(text).trim()).replace(/\u2212/g, "-");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");
@@ -283,7 +284,9 @@
       var sum = noisy.sum === 0 ? "0" : E.writtenPlain(noisy.sum); // a double of exactly 0: 0, not 0.000000
       var digits = ", and the rounding a double leaves in ";
       var y = where.replace(/^[eE]/, "y");
-      if (/^[eE]/.test(where)) { // e or a cost: the output within rounding of the target (y = 1 exactly: e = 0)
+      // e or a cost that cancelling finds, or that is 0 in floating point but not by hand: the output within rounding of
+      // the target (y = 1 exactly: e = 0); a digit of e or E off otherwise (a near-tie, a large cost) is digitsOff's
+      if (/^[eE]/.test(where) && (!noisy.digits || noisy.zeroed)) {
         var label = /^e/.test(where) ? where + " = d \u2212 " + y : where; // e(n+1) has no line of its own: d − y(n+1)
         var byHand = noisy.right === undefined ? "" : " in floating point, " + E.plainText(noisy.right) + " by hand";
         return "The output is too close to the target to show: " + label + " = " + sum + byHand +
@@ -299,7 +302,8 @@
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
           (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
-          kept + (fresh ? ". Try smaller weights, inputs or \u03b7, or another d." : ".");
+          kept + (!fresh ? "." : noisy.slope ? ". Try smaller weights or inputs, which keep the neuron off its flat ends."
+            : ". Try smaller weights, inputs or \u03b7, or another d.");
       }
       if (Math.abs(noisy.term) >= 1e6) {
         return "These numbers are too large to show: the terms of " + where + " (the largest " + signed(noisy.term) +

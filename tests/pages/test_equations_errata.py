@@ -495,10 +495,10 @@ EXPRESSIONS = [
      output_rule_line(lambda n, i: n["w_out"][0][i] - ETA * n["e"][0] * (-1) * g_prime(n["v_o"][0]) * n["y_h"][i])),
     (r"(1)", F_PRIME_1),  # "without writing the (1)"
     (r"\eta\, e_j\, f'(v_j)\, y_{hi}", package_output_rule_keeps_the_factor),  # "delta_w_output returns ..."
-    # Checked and correct: "it agrees when it is within 10^-6 of it, plus what the finite difference alone can be off
-    # by" (judged.agrees, checked by hand values in test_judged)
-    (r"10^{-6}", all_of(code_says(CHECKED, "ok = judged.agrees(value, exact[name], error)"),
-                        lambda: judged.AGREE == 1e-6)),
+    # Checked and correct: "it agrees when the two differ by less than a millionth of it (10^-6 |Δθ|) plus what the
+    # finite difference alone can be off by" (judged.agrees, checked by hand values in test_judged)
+    (r"10^{-6}\,|\Delta\theta|", all_of(code_says(CHECKED, "ok = judged.agrees(value, exact[name], error)"),
+                                       lambda: judged.AGREE == 1e-6)),
     # "f'(v_j(n)) f(v_i(n)) is the purelin's derivative times a logsig output"
     (r"f'(v_j(n))\,f(v_i(n))", all_of(F_PRIME_1, hidden_output_is_f_of_its_field)),
     (r"1", F_PRIME_1),  # "f'(v_j) is 1"

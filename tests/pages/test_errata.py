@@ -463,7 +463,7 @@ def test_page_check_of_erratum_1_explains_a_neuron_the_literal_reading_gets_righ
             "$w_{31} x_1 + w_{32} x_2 = 1.600000$, and these add up to $0.000000$. A coincidence of the numbers, "
             "not of the formula: for neurons 1 and 3 it is wrong.") in text, text
 
-def test_erratum_1_adds_up_the_written_numbers_not_their_doubles(tmp_path):
+def test_erratum_1_adds_up_the_numbers_by_hand_not_their_doubles(tmp_path):
     """A TA's example (x = (0.5, -1)): neuron 2's others, 0.8 * 0.5 + 0.3 * (-1) = 0.1 and -0.6 * 0.5 + (-0.2) * (-1) =
     -0.1, cancel exactly, and the page said they "add up to 5.6e-17", the sum of their doubles, which no one adding
     up the numbers gets. Exact decimals here."""
@@ -479,6 +479,20 @@ def test_erratum_1_adds_up_the_written_numbers_not_their_doubles(tmp_path):
     assert ("happens to give the right value for neuron 2: to its own weighted input it adds the other neurons', "
             "$w_{11} x_1 + w_{12} x_2 = 0.100000$ and $w_{31} x_1 + w_{32} x_2 = -0.100000$, and these add up to "
             "$0.000000$.") in text, text
+
+
+def test_erratum_1_adds_up_the_numbers_as_typed_not_as_written(tmp_path):
+    """A code review: the written terms 0.123457 and -0.123456 add up to 1.0e-6 while the table prints the literal and
+    the explicit v_2 alike (-0.196000): by hand, from the numbers as typed, they add up to 2e-8 (exact decimals)."""
+    example = {"w_hidden": [[12.345651, 0.0], [0.4, 0.2], [-12.345649, 0.0]], "b_hidden": [0.1, 0.0, 0.25],
+               "w_output": [[0.9, -0.7, 0.45]], "b_output": [-0.2], "hidden": "tansig", "output": "purelin",
+               "x": [0.01, -1.0], "d": -1.3, "eta": 0.35}
+    by_hand = Decimal("12.345651") * Decimal("0.01") + Decimal("-12.345649") * Decimal("0.01")
+    assert by_hand == Decimal("2E-8"), "the premise"
+    first, _ = _errata_1_and_2(tmp_path, example)
+    text = " ".join(first.split())
+    assert ("$w_{11} x_1 + w_{12} x_2 = 0.123457$ and $w_{31} x_1 + w_{32} x_2 = -0.123456$, and these add up to "
+            r"$2.0 \times 10^{-8}$.") in text, text
 
 
 def test_errata_1_and_2_say_once_which_neurons_a_coincidence_gets_right(tmp_path):
