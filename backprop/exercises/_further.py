@@ -36,9 +36,10 @@ def other_hidden_network(example: Example | None = None) -> Network:
 def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:
     """Exercise 10's network and targets: the practice network with a second linear output neuron 5.
 
-    Output 5 has the weights w_5i = (w_42, w_43, w_41), output 4's turned by one place, so that no hidden neuron feeds
-    both outputs through the same weight (reversed, w_52 was w_42, and at neuron 2 the slip (Σ_j e_j)(Σ_j w_ji) was
-    exactly twice the right sum), the bias b_5 = −b_4 and the target d_5 = −d.
+    Output 5 has the weights w_5i = (w_42, w_43, w_41), output 4's turned by one place, so that a hidden neuron feeds
+    both outputs through the same weight only where two of output 4's weights are equal (reversed, w_52 was always
+    w_42, and at neuron 2 the slip (Σ_j e_j)(Σ_j w_ji) was twice the right sum and swapped targets were right), the
+    bias b_5 = −b_4 and the target d_5 = −d.
     """
     ex = example or examples.PRACTICE
     net, w4 = ex.net, ex.net.w_output[0]
@@ -100,6 +101,9 @@ def two_outputs(ex: Example) -> NumericExercise:
                     "averaging over the outputs"),
             Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
                     "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+            Mistake(rule(error(fp, d[::-1]) @ net.w_output),  # where w_5i = w_4i this is right: the notes say so
+                    f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
+                    f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
             Mistake(right / ex.eta, homework.hint("no-eta", net), "forgetting η"),
             doubled(net, 2 * right),
         ),

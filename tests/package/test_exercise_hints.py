@@ -293,6 +293,10 @@ FORMULAS = [
     Formula(("two-outputs",), lambda w: f"j = {w['out']}, {w['out'] + 1}", "numeric",  # neurons after the hidden ones
             lambda w: [[len(w["two"]["b_hidden"]) + 1 + j for j in range(len(w["two"]["b_output"]))],
                        [w["out"], w["out"] + 1]]),
+    Formula(("two-outputs",), lambda w: "e_{0} = d_{0} − y_{0}".format(w["out"]), "numeric",  # each error, its target
+            lambda w: [[_e_two(w)[0]], [w["two"]["d"][0] - w["it_two"]["y_output"][0]]]),
+    Formula(("two-outputs",), lambda w: "e_{0} = d_{0} − y_{0}".format(w["out"] + 1), "numeric",
+            lambda w: [[_e_two(w)[1]], [w["two"]["d"][1] - w["it_two"]["y_output"][1]]]),
     Formula(("two-outputs",), "E = ½ Σ_j e_j²", "numeric",  # the cost whose descent the rules of exercise 10 follow
             lambda w: [[v for row in w["it_two"]["dw_hidden"] for v in row],
                        [v for row in w["fd_two"]["w_hidden"] for v in row]]),
@@ -828,6 +832,9 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
         ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * (_w_two(w, 0, i) + _w_two(w, 1, i)))),
+        (lambda w: f"swapping d_{w['out']} and d_{w['out'] + 1}", "You swapped the targets",  # e_4 = d_5 - y_4, ...
+         lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] - 2 * w["d"]) * _w_two(w, 0, i)
+                                + (_e_two(w)[1] + 2 * w["d"]) * _w_two(w, 1, i))),
         ("forgetting η", "learning rate η",
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
                                 / w["eta"])),

@@ -1779,3 +1779,26 @@ def test_a_slip_that_changes_nothing_but_the_order_of_a_sum_is_exactly_the_right
     assert abs(slip.value[2, 0] - exercise.right[2, 0]) <= 4 * np.spacing(abs(exercise.right[2, 0]))
     # a slip one unit of the sixth decimal off is not "exactly" right: the rule is about rounding of the order alone
     assert not ex_numeric._same(exercise.right[2, 0] + 1e-6, exercise.right[2, 0])
+
+
+def test_two_outputs_never_calls_swapped_targets_right_without_saying_so(tmp_path):
+    """A code review: with two equal output weights next to each other (w_41 = w_42 = 0.5), output 5's turned weights
+    give w_51 = w_41, and at neuron 1 swapped targets were 'Right' again, silently. Swapping d_4 and d_5 is a listed
+    slip now: each box either tells it apart or its note names it (plain math for the swapped value)."""
+    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
+                "w_output": [[0.5, 0.5, -0.3]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+                "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    w4, w5, x, eta = [0.5, 0.5, -0.3], [0.5, -0.3, 0.5], practice["x"], practice["eta"]  # w_5i = (w_42, w_43, w_41)
+    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
+                                                                                   practice["b_hidden"])]
+    e4 = 0.6 - (sum(w * y for w, y in zip(w4, y_h)) + 0.3)  # swapped: output 4 against d_5 = 0.6
+    e5 = -0.6 - (sum(w * y for w, y in zip(w5, y_h)) - 0.3)  # output 5 against d_4 = -0.6
+    swapped = [[eta * (e4 * w4[i] + e5 * w5[i]) * (1 - y_h[i] ** 2) * xk for xk in x] for i in range(3)]
+    for n, box in enumerate(exercise.boxes):
+        i, k = box.index
+        state, _ = exercise.box_verdict(n, repr(swapped[i][k]))
+        assert state == "wrong" or "swapping d_4 and d_5" in exercise.box_note(n), (box.label, exercise.box_note(n))
+    assert any(m.slip == "swapping d_4 and d_5" for m in exercise.mistakes)

@@ -169,6 +169,8 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         return right, [_rule(eta, [e4 * w4[i] for i in n], fp, x), _rule(eta, [e5 * w5[i] for i in n], fp, x),
                        [[v / 2 for v in row] for row in right],
                        _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x),
+                       # the targets swapped: d_5 = -d against y_4, d against y_5
+                       _rule(eta, [(e4 - 2 * d) * w4[i] + (e5 + 2 * d) * w5[i] for i in n], fp, x),
                        [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
