@@ -1265,3 +1265,15 @@ def test_forward_pass_says_where_a_written_output_loses_its_slope(tmp_path):
     (tmp_path / "shipped").mkdir()
     shipped = pages_with(tmp_path / "shipped", oracle.shipped(), ["forward-pass"])["forward-pass"]
     assert "keeps too few digits" not in shipped
+
+
+def test_forward_pass_names_every_written_output_that_loses_its_slope(tmp_path):
+    """Two saturated hidden neurons (v_1 = 14.8, v_2 = 16.5): both are named, in the plural (a code review: "enough
+    for the output" for two)."""
+    ex = {**ONE_SATURATED, "w_hidden": [[1.5, 1.8], [1.6, 1.7], [-0.2, 0.4]]}
+    y = oracle.forward(ex)["y_hidden"]
+    assert [f"{v:.6f}" for v in y[:2]] == ["1.000000", "1.000000"], "the premise"
+    text = re.sub(r"\s+", " ", pages_with(tmp_path, ex, ["forward-pass"])["forward-pass"])
+    assert text.count("keeps too few digits of") == 2, text
+    assert ("six decimals are enough for the outputs, not for the slopes $f'(v_i)$ the rules take from them, so the "
+            "[hidden rules](../rule-hidden-weights/) write those slopes with the field $v_i$.") in text, text

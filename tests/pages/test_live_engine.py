@@ -1504,8 +1504,10 @@ def refused_for_a_digit(engine_source: str, cases: list[dict], tmp_path) -> int:
                      " var it = BackpropEngine.iteration(net, c.x, c.d, c.eta);"
                      " if (!it.rows.every((r) => isFinite(r[1])) || BackpropEngine.subnormal(it)) return null;"
                      " return BackpropEngine.digitsOff(it, c.d, c.eta); })", cases)
-    # a value 0 in floating point but not by hand (zeroed: a saturated neuron's) is refused at any number of digits
-    assert all(off["sum"] == 0 for off in found if off and off.get("zeroed")), found
+    # a value 0 in floating point but not by hand (zeroed: a saturated neuron's) is refused at any number of digits;
+    # such inputs are rare too (6 of 540 when they were first refused)
+    zeroed = [off for off in found if off and off.get("zeroed")]
+    assert all(off["sum"] == 0 for off in zeroed) and len(zeroed) <= 0.02 * len(cases), zeroed
     return sum(1 for off in found if off and not off.get("underflow") and off["byHand"] != "0" and not off["zeroed"])
 
 
