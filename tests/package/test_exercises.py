@@ -1682,17 +1682,26 @@ def test_a_box_note_says_a_slip_prints_as_the_right_answer_where_it_does():
     assert "gives a = 0.656869, within the tolerance of the right answer 0.656868, so" in note(0.6568689)
 
 
+# A TA's tanh practice example with w_41 = 0 and x_2 = 0 (exercise 10's boxes fell on neuron 2 with it)
+TA_PRACTICE = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
+               "w_output": [[0.0, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+               "x": [-1.3, 0.0], "d": -0.6, "eta": 3.0}
+
+
+def practice_catalogue(tmp_path, practice: dict) -> dict:
+    """The exercises of an example file with the site's worked example and ``practice`` as its practice example."""
+    path = tmp_path / "example.json"
+    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
+    return ex.catalogue(examples.load(path).practice)
+
+
 def test_two_outputs_tells_its_central_slip_and_swapped_targets_at_every_box(tmp_path):
     """A TA's practice example (w_41 = 0, x_2 = 0): exercise 10's boxes fell on hidden neuron 2, where output 5's
     reversed weights had w_52 = w_42, so (Σ_j e_j)(Σ_j w_ji) was exactly twice the right sum ('Two slips give this
     number') and swapping d_4 and d_5 gave 'Right'. With w_5i = (w_42, w_43, w_41) each box names that slip alone
     and refuses the swapped targets (plain math here, with the exercise's network as its docstring defines it)."""
-    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
-                "w_output": [[0.0, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
-                "x": [-1.3, 0.0], "d": -0.6, "eta": 3.0}
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
-    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    practice = TA_PRACTICE
+    exercise = practice_catalogue(tmp_path, practice)["two-outputs"]
     w4, w5 = practice["w_output"][0], [0.65, -0.55, 0.0]  # w_5i = (w_42, w_43, w_41)
     x, eta = practice["x"], practice["eta"]
     y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
@@ -1722,9 +1731,7 @@ def test_the_rule_exercises_name_a_new_value_another_derivative_and_a_left_out_i
     practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
                 "w_output": [[0.4, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
                 "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
-    catalogue = ex.catalogue(examples.load(path).practice)
+    catalogue = practice_catalogue(tmp_path, practice)
     w4, x, eta = practice["w_output"][0], practice["x"], practice["eta"]
     y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
                                                                                    practice["b_hidden"])]
@@ -1765,12 +1772,8 @@ def test_a_slip_that_changes_nothing_but_the_order_of_a_sum_is_exactly_the_right
     the same sum; its double differs from the right one in the last bit (another order of addition), and the box
     note said "the right answer to the last decimal printed". It says "exactly the right answer" (by hand: e_5 w_53
     is 0)."""
-    practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
-                "w_output": [[0.0, 0.65, -0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
-                "x": [-1.3, 0.0], "d": -0.6, "eta": 3.0}
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
-    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    practice = TA_PRACTICE
+    exercise = practice_catalogue(tmp_path, practice)["two-outputs"]
     slip = next(m for m in exercise.mistakes if m.slip == "leaving out output 5")
     at = next(n for n, box in enumerate(exercise.boxes) if box.index[0] == 2)  # a box of hidden neuron 3
     note = exercise.box_note(at)
@@ -1788,9 +1791,7 @@ def test_two_outputs_never_calls_swapped_targets_right_without_saying_so(tmp_pat
     practice = {"w_hidden": [[0.5, -0.7], [-0.8, 0.3], [0.35, 0.9]], "b_hidden": [0.2, -0.15, 0.1],
                 "w_output": [[0.5, 0.5, -0.3]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
                 "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
-    path = tmp_path / "example.json"
-    path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
-    exercise = ex.catalogue(examples.load(path).practice)["two-outputs"]
+    exercise = practice_catalogue(tmp_path, practice)["two-outputs"]
     w4, w5, x, eta = [0.5, 0.5, -0.3], [0.5, -0.3, 0.5], practice["x"], practice["eta"]  # w_5i = (w_42, w_43, w_41)
     y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
                                                                                    practice["b_hidden"])]
