@@ -4,7 +4,8 @@
 take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do;
 :func:`carried` (and :func:`carried_of`) is how far a value worked out from the numbers a page gives can be off;
 ``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`doubled` is
-the slip every update exercise shares, the ½ of E left out.
+the slip every update exercise shares, the ½ of E left out, :func:`new_value` the new value typed for the update, and
+:func:`other_derivative` the hidden rules with another activation's slope.
 """
 
 from __future__ import annotations
