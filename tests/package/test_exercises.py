@@ -1704,8 +1704,7 @@ def test_two_outputs_tells_its_central_slip_and_swapped_targets_at_every_box(tmp
     exercise = practice_catalogue(tmp_path, practice)["two-outputs"]
     w4, w5 = practice["w_output"][0], [0.65, -0.55, 0.0]  # w_5i = (w_42, w_43, w_41)
     x, eta = practice["x"], practice["eta"]
-    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
-                                                                                   practice["b_hidden"])]
+    y_h = oracle.forward(practice)["y_hidden"]  # tanh, in plain math
     fp = [1 - y * y for y in y_h]
 
     def updates(d4: float, d5: float, back) -> list[list[float]]:
@@ -1733,8 +1732,7 @@ def test_the_rule_exercises_name_a_new_value_another_derivative_and_a_left_out_i
                 "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
     catalogue = practice_catalogue(tmp_path, practice)
     w4, x, eta = practice["w_output"][0], practice["x"], practice["eta"]
-    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
-                                                                                   practice["b_hidden"])]
+    y_h = oracle.forward(practice)["y_hidden"]  # tanh, in plain math
     e = practice["d"] - (sum(w * y for w, y in zip(w4, y_h)) + practice["b_output"][0])
     delta = [e * w4[i] * (1 - y_h[i] ** 2) for i in range(3)]  # δ_i with tanh's slope
     logistic = [e * w4[i] * y_h[i] * (1 - y_h[i]) for i in range(3)]  # with the logistic formula on tanh outputs
@@ -1793,8 +1791,7 @@ def test_two_outputs_never_calls_swapped_targets_right_without_saying_so(tmp_pat
                 "x": [-1.3, 0.6], "d": -0.6, "eta": 0.5}
     exercise = practice_catalogue(tmp_path, practice)["two-outputs"]
     w4, w5, x, eta = [0.5, 0.5, -0.3], [0.5, -0.3, 0.5], practice["x"], practice["eta"]  # w_5i = (w_42, w_43, w_41)
-    y_h = [math.tanh(sum(w * xk for w, xk in zip(row, x)) + b) for row, b in zip(practice["w_hidden"],
-                                                                                   practice["b_hidden"])]
+    y_h = oracle.forward(practice)["y_hidden"]  # tanh, in plain math
     e4 = 0.6 - (sum(w * y for w, y in zip(w4, y_h)) + 0.3)  # swapped: output 4 against d_5 = 0.6
     e5 = -0.6 - (sum(w * y for w, y in zip(w5, y_h)) - 0.3)  # output 5 against d_4 = -0.6
     swapped = [[eta * (e4 * w4[i] + e5 * w5[i]) * (1 - y_h[i] ** 2) * xk for xk in x] for i in range(3)]

@@ -27,6 +27,7 @@ import pytest
 import sympy as sp
 
 from tests.support import ROOT
+from tests.support.check_words import ONE_SATURATED
 from tests.support.pages import formula_decimal
 from tests.support.snippets import collect, render_block, run_with_example
 from tests.support.symbolic import identical
@@ -713,11 +714,6 @@ DEEPLY_SATURATED = {"w_hidden": [[6.0, 8.0], [10.0, 12.0], [14.0, 16.0]], "b_hid
                     "x": [1.0, 1.0], "d": 1.0, "eta": 0.5}
 
 
-# A TA's: neuron 1 saturated (f'(v_1) = 3.7e-7), eta = 2.5: Δw_11, Δw_12, Δb_1 of 3.9e-6 to 6.5e-7 beside a largest
-# update of 6.0, which 'agreed' within 10^-6 of the largest as 0 would have; each is held to its own size now
-ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
-                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
-                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
 
 
 def said_bound(mantissa: str, power: str) -> float:

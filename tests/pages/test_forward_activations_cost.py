@@ -28,6 +28,7 @@ from backprop import Network, activations, cost, error, examples, forward, label
 from tests.pages import test_equations_errata as errata
 from tests.pages.test_equations_rules_1_2 import is_output
 from tests.support import DOCS, ROOT, oracle
+from tests.support.check_words import ONE_SATURATED
 from tests.support.pages import (
     markdown_displays,
     markdown_inline_expressions,
@@ -1244,10 +1245,6 @@ def test_the_expression_checks_can_fail():
     assert not markdown_says("forward-pass", r"A weight $w_{ki}$ goes **to** neuron $i$ **from** input $k$")
 
 
-# A TA's: hidden neuron 1 saturated, v_1 = 14.8, y_h1 = 1 - 3.7e-7, written 1.000000
-ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
-                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
-                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
 
 
 def test_forward_pass_says_where_a_written_output_loses_its_slope(tmp_path):

@@ -28,6 +28,7 @@ import sympy as sp
 
 from backprop import Network
 from tests.support import oracle
+from tests.support.check_words import ONE_SATURATED
 from tests.support.pages import (
     given,
     markdown_displays,
@@ -695,10 +696,6 @@ def test_the_batch_form_has_three_different_samples_when_x_is_0(tmp_path):
     assert f"+ b_output`: {', '.join(s6(y) for y in ys)}; one sample at a time with `forward`:" in text, text[-800:]
 
 
-# A TA's: neuron 1 saturated, eta = 2.5, d above y: the two forms differ in the last bits of Δb^(2) = 3.499369
-ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
-                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
-                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
 
 
 def test_a_difference_of_the_two_forms_is_counted_in_units_of_the_last_place(tmp_path):

@@ -31,6 +31,7 @@ import backprop.examples
 from backprop import caught, gradcheck
 from tests.support import oracle
 from tests.support.check_words import (
+    ONE_SATURATED,
     REVIEW2,
     REVIEW3,
     REVIEW_A,
@@ -1277,10 +1278,6 @@ def test_the_broken_rule_near_the_threshold_prints_which_side_each_row_is_on(tmp
         (r[label] for label in quiet), key=float), (m and m.groups(), quiet)
 
 
-# A TA's example: hidden neuron 1 saturated (v_1 = 14.8, f'(v_1) = 3.7e-7), the others not, eta = 2.5, d above y.
-ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
-                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
-                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
 
 
 def test_verification_names_the_one_saturated_neuron_and_prints_an_r_near_1_as_not_1(tmp_path):

@@ -1,7 +1,7 @@
 """What the verification and common-mistakes pages say about the gradient check, checked independently (the oracle's
 gradients, reference_net's central differences): `check_orders` ("at least N orders of magnitude") and
 `check_floor_sentence` (which gradients the floor of the relative error decides); and the reviews' example networks
-both pages' tests use."""
+the page tests use."""
 
 from __future__ import annotations
 
@@ -119,3 +119,10 @@ REVIEW3 = {
           "w_output": [[0.5, 0.5, 0.5]], "b_output": [0.0], "hidden": "logsig", "output": "purelin",
           "x": [-1.0, -0.5], "d": 2.0, "eta": 0.1, "practice": _PRACTICE},
 }
+
+
+# A TA's: hidden neuron 1 saturated (v_1 = 14.8, f'(v_1) = 3.7e-7, y_h1 written 1.000000), the others not, eta = 2.5,
+# d above y (the verification, errata, forward-pass and notation pages' tests)
+ONE_SATURATED = {"w_hidden": [[1.5, 1.8], [0.3, -0.5], [-0.2, 0.4]], "b_hidden": [-1.4, 0.1, 0.05],
+                 "w_output": [[0.5, -0.7, 1.2]], "b_output": [-0.3], "hidden": "logsig", "output": "purelin",
+                 "x": [6.0, 4.0], "d": 2.0, "eta": 2.5}
