@@ -33,13 +33,26 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
             data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=_real)
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{name} is not valid JSON: {trailing_comma(exc) or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ValueError(f"{name} is not valid JSON: {exc}") from None
     found = _unheld_in(data)
     if found is not None:
         where, unheld = found
         raise ValueError(f"{name}: {where} is {unheld.what}")
     return data
+
+
+def trailing_comma(exc: json.JSONDecodeError) -> str:
+    """The parse error ``exc`` in words, when it failed on a closing brace or bracket right after a comma
+    (``{"v1": 1.2,}``: Python's message asks for a property name there), else ``""``: a comma that JavaScript, Python
+    and most editors allow after the last entry, and JSON does not."""
+    closing = exc.doc[exc.pos:exc.pos + 1]
+    if closing not in ("}", "]") or not exc.doc[:exc.pos].rstrip().endswith(","):
+        return ""
+    return (f"a comma before the '{closing}' at line {exc.lineno} column {exc.colno}: JSON allows none after the last "
+            "entry of an object or a list (remove it)")
 
 
 @dataclass(frozen=True)

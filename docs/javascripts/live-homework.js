@@ -165,11 +165,14 @@
 
     function fillFromJson() {
       var box = document.getElementById("bp-hw-json"), answers, problemText = "";
+      var like = "a JSON object of step names and numbers, like {\"v1\": 1.234567, \"dw41\": -0.012345}";
       try {
         answers = JSON.parse(box.value);
-        if (!answers || typeof answers !== "object" || Array.isArray(answers)) throw new Error("not an object");
+        if (!answers || typeof answers !== "object" || Array.isArray(answers)) problemText = "Not " + like + ".";
       } catch (err) {
-        problemText = "Not a JSON object of step names and numbers, like {\"v1\": 1.234567, \"dw41\": -0.012345}.";
+        // a comma after the last entry, which JavaScript, Python and editors allow, is named (as trace --check does)
+        problemText = (/,\s*[}\]]/.test(box.value) ? "Not valid JSON: a comma after the last entry of an object or a " +
+          "list, which JSON does not allow (remove it). Write " : "Not valid JSON. Write ") + like + ".";
       }
       var byStep = {};
       hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });

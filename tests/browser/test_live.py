@@ -1254,9 +1254,18 @@ def test_an_answers_file_can_be_pasted(tab):
     page.click("#bp-hw-fill")
     assert page.get_attribute("#bp-hw-json", "aria-invalid") == "true"
     assert "Unknown step" in page.text_content("#bp-hw-json-msg")
+    like = 'a JSON object of step names and numbers, like {"v1": 1.234567, "dw41": -0.012345}.'
     page.fill("#bp-hw-json", "[1, 2")
     page.click("#bp-hw-fill")
-    assert "Not a JSON object" in page.text_content("#bp-hw-json-msg")
+    assert page.text_content("#bp-hw-json-msg") == "Not valid JSON. Write " + like
+    page.fill("#bp-hw-json", "[1, 2]")
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == "Not " + like
+    # a comma after the last entry is named, as trace --check names it (it read 'Not a JSON object', a reviewer)
+    page.fill("#bp-hw-json", '{"v1": 0.3,\n}')
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == ("Not valid JSON: a comma after the last entry of an object or a "
+                                                    "list, which JSON does not allow (remove it). Write " + like)
     # one step under two spellings: refused, as trace --check refuses it (JSON.parse kept the last, a reviewer)
     page.fill("#bp-hw-json", '{"dw41": -0.29, "\u2206w41": ' + repr(right["Δw41"]) + "}")
     page.click("#bp-hw-fill")

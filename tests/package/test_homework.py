@@ -890,6 +890,10 @@ def test_cli_with_weights_and_sample_options_and_json_format(tmp_path, cli):
 
 BAD_FILES = {
     "not JSON": ("{ v1: 0.3 }", r"answers file '.*answers\.json' is not valid JSON"),
+    # Python's own message asked for "a property name enclosed in double quotes" there
+    "comma after the last": ('{"v1": 0.3,\n}', r"answers file '.*answers\.json' is not valid JSON: a comma before the "
+                             r"'\}' at line 2 column 1: JSON allows none after the last entry of an object or a list "
+                             r"\(remove it\)$"),
     "not an object": ("[0.3, 0.5]", r"answers file .* must hold a JSON object of step names and numbers, not a list"),
     "empty": ("{}", r"answers file .*: no answers: give a value for at least one of the steps v1, v2"),
     "unknown name": ('{"v1": 0.3, "w99": 1}', r"answers file .*: unknown step 'w99'; the steps are v1, v2, v3"),
