@@ -33,7 +33,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import Network, examples, train
+from backprop import Network, caught, examples, train
 from tests.pages import edge_examples
 from tests.support import oracle
 from tests.support.pages import (
@@ -424,12 +424,49 @@ def test_the_wrong_order_leaves_a_neurons_updates_exactly_where_rule_1_leaves_it
     it = oracle.iteration(ZERO_HIDDEN_OUTPUT)
     assert it["y_hidden"][1] == 0 and it["dw_output"][0][1] == 0  # the premise: y_h2 = tanh(0) = 0, so Δw_42 = 0
     text = pages_with(tmp_path, ZERO_HIDDEN_OUTPUT, (PAGE,), skip="regression_data")[PAGE]
-    section = text[text.index("the right updates and the wrong ones"):text.index("[Common mistakes](common-mistakes")]
+    start, end = text.index("the right updates and the wrong ones"), text.index("[Common mistakes](../common-mistakes/")
+    section = text[start:end]
     rows = {row[0]: row[1:] for row in table_rows(section, "")}
     for name in (r"$\Delta w_{22}$", r"$\Delta b_2$"):
         right, wrong, difference = rows[name]
         assert right == wrong and difference == "0.000000", (name, rows[name])
     assert "below its last decimal" not in section
+
+
+WRONG_ORDER_CHECK = re.compile(
+    r"\[Common mistakes\]\(\.\./common-mistakes/#1-updating-the-output-weights-first\) shows that (?:"
+    r"this version fails the gradient check: on this example its relative error is (\S+), against (\S+) for the "
+    r"right order\.|on this example the gradient check does not catch this version: its relative error is (\S+), "
+    r"below the \$10\^\{-4\}\$ that reads as a bug, because the output weights move too little here to shift the "
+    r"hidden gradients much\. It is wrong all the same, as the table above shows\.)")
+
+
+def wrong_order_r(ex: dict) -> float:
+    """reference_net's gradient check (plain relative error) of the hidden updates with w_4i(n+1) in rules (3) and
+    (4)."""
+    p, x, d, eta = network_of(ex)
+    right = updates(p, x, d, eta)
+    wrong = updates(p, x, d, eta, w_back=apply(p, right)["w_output"])
+    hidden = ["w_hidden", "b_hidden"]
+    return relative_error(wrong, p, x, d, eta, hidden)
+
+
+def test_iteration_page_says_whether_the_gradient_check_catches_the_wrong_order(tmp_path):
+    """The page said 'Common mistakes shows that this version fails the gradient check' whatever the example; with a
+    small eta e (0.005 and 0.015 here, valid) the output weights move so little that the check reads the wrong order's
+    hidden gradients below 1e-4, and the common-mistakes page says it does not catch it (a reviewer). Each example now
+    gets what reference_net's check reads: the worked example in use (caught: wrong above 1e-4) and that one."""
+    base = oracle.shipped()
+    small = oracle.with_sample(base, eta=0.005, d=round(oracle.iteration(base)["y"] + 0.015, 6))
+    for ex, said in ((oracle.load_example(), prose(PAGE)), (small, prose_with(tmp_path, small, PAGE))):
+        r_wrong = wrong_order_r(ex)
+        m = WRONG_ORDER_CHECK.search(re.sub(r"\s+", " ", said))
+        assert m, said[said.index("Common mistakes"):][:600]
+        if r_wrong > 1e-4:
+            assert m[1] and float(m[1]) == pytest.approx(r_wrong, rel=0.06) and float(m[2]) < 1e-7
+        else:
+            assert 1e-7 < r_wrong and m[3] and float(m[3]) == pytest.approx(r_wrong, rel=0.06)
+    assert 1e-7 < wrong_order_r(small) < 1e-4 < wrong_order_r(base)  # the premise: one of each
 
 
 def test_iteration_table_writes_the_values_at_n_as_given():
@@ -1137,6 +1174,9 @@ ITERATION_BLOCK_EXPRESSIONS = [
     (r"w_{{4i}}(n+1)/w_{{4i}}(n)", wrong_is_right_times_the_factor),  # "is its right update times"
     (r"0", zero_input_zero_in_both_columns),  # "are $0$ in both columns: they multiply $x_k = 0$,
     (r"0", zero_input_zero_in_both_columns),  # and no factor changes a $0$"
+    # "its relative error is ..., below the $10^{-4}$ that reads as a bug" (the wrong order's sentence, whose verdict
+    # test_iteration_page_says_whether_the_gradient_check_catches_the_wrong_order checks against reference_net)
+    (r"10^{-4}", lambda: caught.WRONG == 1e-4),
     (r"1", each_update_times_what_it_multiplies),  # "what each parameter multiplies (..., $1$ for a bias)"
 ]
 
