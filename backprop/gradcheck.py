@@ -56,18 +56,17 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
     rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
     come near the truncation error, which does not. The two thresholds are for ``h`` near the default: above it
-    right rules read larger, as the central differences' truncation error grows with $h^2$ (about
-    $4.5 \cdot 10^{-6}$ at ``h = 0.01`` on the package's worked example, between the two), and far above it
-    (``h = 0.1``) the check refuses to judge (the ``ValueError`` below) wherever that error covers `BUG` of a gradient
-    the default ``h`` judges more finely.
+    right rules read larger, as the central differences' truncation error grows with $h^2$ (at ``h = 0.01`` they can
+    read between the two), and far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)
+    wherever that error covers `BUG` of a gradient the default ``h`` judges more finely.
 
     Raises ``FloatingPointError`` where the cost overflows (at the weights, or at $\theta \pm h$), and
     ``ValueError`` where the check cannot fail: where every gradient is within what its central difference can be
-    off by (an ``h`` far below the default, ``h = 1e-14`` for the worked example, or a network whose gradients are all
-    of rounding-noise size, as a saturated output neuron's are), where every gradient is exactly 0 (``d = y``: every
-    rule that scales with $e$ gives 0), or where what its central difference can be off by covers `BUG` of a gradient
-    that the default ``h`` judges more finely (``h = 1e-12`` let a rule 5 % off pass on the worked example; ``h = 0.1``
-    is refused so on the worked example and on most networks, its truncation error being that large).
+    off by (an ``h`` far below the default, where every difference of $E$ is rounding, or a network whose gradients
+    are all of rounding-noise size, as a saturated output neuron's are), where every gradient is exactly 0 (``d = y``:
+    every rule that scales with $e$ gives 0), or where what its central difference can be off by covers `BUG` of a
+    gradient that the default ``h`` judges more finely: an ``h`` so small that its rounding error does, where a rule a
+    few percent off would pass, or so large that its truncation error does, as ``h = 0.1`` can.
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about

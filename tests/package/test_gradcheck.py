@@ -683,10 +683,12 @@ def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check
         numeric = (oracle.cost(plus, oracle.forward(plus)["y_output"])
                    - oracle.cost(minus, oracle.forward(minus)["y_output"])) / (2 * h)
         worst = max(worst, abs(analytic - numeric) / max(abs(analytic) + abs(numeric), 1e-8))
-    assert RIGHT < worst < BUG and worst == pytest.approx(4.5e-6, rel=0.05)
+    assert RIGHT < worst < BUG  # "at h = 0.01 they can read between the two": the shipped example's do
     assert gradient_check(net, ex["x"], ex["d"], h) == pytest.approx(worst, rel=1e-3)
     doc = " ".join(inspect.getdoc(gradient_check).split())
-    assert r"about $4.5 \cdot 10^{-6}$ at ``h = 0.01``" in doc
+    # it gave the worked example's figure (4.5e-6 at h = 0.01; 1e-14, 1e-12 and 0.1 refused on it), which an
+    # instructor's example changes while the reference page keeps the text (a reviewer): no example's number now
+    assert r"(at ``h = 0.01`` they can read between the two)" in doc and "worked example" not in doc
     far = doc[doc.index("far above it (``h = 0.1``)"):]
     assert far.startswith("far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)")
     assert "can read above" not in doc

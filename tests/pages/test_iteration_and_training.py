@@ -469,6 +469,23 @@ def test_iteration_page_says_whether_the_gradient_check_catches_the_wrong_order(
     assert 1e-7 < wrong_order_r(small) < 1e-4 < wrong_order_r(base)  # the premise: one of each
 
 
+def test_iteration_page_says_the_wrong_order_changes_nothing_where_no_output_weight_moves(tmp_path):
+    """tansig with every hidden weight and bias 0 (valid): every y_hi = tanh(0) = 0, so rule (1) moves no output weight
+    and the wrong order's updates are the right ones. The page said 'Using w_4i(n+1) ... gives a vector that is not
+    the gradient of E(n)' above a table of equal columns (a reviewer); it says where that holds, and that the mistake
+    changes nothing here."""
+    ex = {**oracle.shipped(), "hidden": "tansig", "w_hidden": [[0.0, 0.0]] * 3, "b_hidden": [0.0] * 3}
+    ex.pop("practice", None)
+    it = oracle.iteration(ex)
+    assert it["y_hidden"] == [0.0] * 3 and it["dw_output"] == [[0.0] * 3]  # the premise, by hand
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE))
+    assert ("Using $w_{4i}(n+1)$ mixes two points: wherever an output weight has moved, it gives a vector that is not "
+            "the gradient of $E(n)$.") in said
+    assert ("[Common mistakes](../common-mistakes/#1-updating-the-output-weights-first) shows that on this example "
+            "this version changes nothing, since no output weight moves: no check can catch it here, and it is wrong "
+            "all the same.") in said
+
+
 def test_iteration_table_writes_the_values_at_n_as_given():
     """The one-iteration table printed the weights at time n, which the example gives, with 6 decimals (0.700000) where
     every other page writes them as given (0.7); its Δ and its values at n+1 keep 6 decimals. And θ, which the page

@@ -557,7 +557,7 @@ def verification_of(tmp_path, ex: dict) -> tuple[str, str]:
 
 
 def broken_rows(text: str) -> list[list[str]]:
-    return table_rows(text[text.index("## A broken rule is caught"):], "parameter")
+    return table_rows(text[text.index("## Does it catch a broken rule?"):], "parameter")
 
 
 def test_verification_catches_the_broken_rule_with_both_inputs_zero(tmp_path):
@@ -876,6 +876,8 @@ def test_verification_says_when_the_broken_rule_is_nearly_right(tmp_path, name):
     ex = {"A": REVIEW_A, "C": REVIEW_C}[name]
     _, said = verification_of(tmp_path, ex)
     assert "On any other example" not in said
+    # the section's heading said "A broken rule is caught" above these words (a reviewer): it asks now
+    assert "## Does it catch a broken rule?" in said and "is caught" not in said
     below = (1 - 1e-4) / (1 + 1e-4)
     assert (r"so a row with a nonzero gradient reads $r = (1 - f'(v_i))/(1 + f'(v_i))$: above $10^{-4}$ only where "
             f"$f'(v_i)$ is below {below:.5f}.") in said
@@ -889,7 +891,7 @@ def test_verification_says_when_the_broken_rule_is_nearly_right(tmp_path, name):
     m = re.search(r"Here every \$f'\(v_i\)\$ is within (\S+) of 1, so the broken rule is nearly right: largest "
                   r"relative error (\S+), against (\S+) for the correct rules on the same rows, both below the "
                   r"\$10\^\{-4\}\$ that reads as a bug\. On this example the check cannot catch the slip\.", said)
-    assert m, said[said.find("## A broken rule"):][:2000]
+    assert m, said[said.find("## Does it catch a broken rule"):][:2000]
     assert float(m[1]) == pytest.approx(max(1 - f for f in f_prime), rel=0.06)
     assert float(m[2]) == pytest.approx(broken, rel=0.06) and broken < 1e-4
     assert float(m[2]) == pytest.approx(max((1 - f) / (1 + f) for f in f_prime), rel=0.06)
@@ -911,7 +913,7 @@ def test_verification_compares_the_broken_rule_with_the_correct_rules_on_the_sam
     m = re.search(r"Here every \$f'\(v_i\)\$ is within (\S+) of 1, so the broken rule is nearly right: largest "
                   r"relative error (\S+), against (\S+) for the correct rules on the same rows, both below the "
                   r"\$10\^\{-4\}\$ that reads as a bug\.", said)
-    assert m, said[said.find("## A broken rule"):][:2000]
+    assert m, said[said.find("## Does it catch a broken rule"):][:2000]
     f_prime = oracle.iteration(ex)["fp_hidden"]
     assert float(m[1]) == pytest.approx(max(1 - f for f in f_prime), rel=0.06)
     bound = 1.06 * max((j["noise"] + j["cut"][i]) / (abs(j["a"][i]) + abs(j["c"][i])) for i in hidden)
@@ -1213,7 +1215,8 @@ def test_verification_names_the_rows_the_broken_rule_is_not_caught_on(tmp_path, 
     quiet = [row[0] for row in broken_rows(text) if float(row[3]) <= 1e-4]
     m = re.search(r"The slip does not show on every row: (.*?) reads? (?:at most )?(\S+), below the \$10\^\{-4\}\$ "
                   r"that reads as a bug \((.*?)\)\. The check catches it on the others\.", said)
-    assert bool(m) == bool(quiet) == (name != "shipped"), (quiet, said[said.find("## A broken rule"):][:3000])
+    section = said[said.find("## Does it catch a broken rule?"):]
+    assert bool(m) == bool(quiet) == (name != "shipped"), (quiet, section[:3000])
     if not m:
         return
     # "at most" a largest r above 0; rows that all read 0 read 0 (a TA: "read at most 0.0e+00")
