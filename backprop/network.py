@@ -186,7 +186,9 @@ class ForwardPass:
 
 
 def forward(net: Network, x: ArrayLike) -> ForwardPass:
-    r"""Propagate one input through ``net``.
+    r"""Propagate one input through ``net``: each hidden neuron $i$ takes $v_i = \sum_k w_{ik} x_k + b_i$ and gives
+    $y_{hi} = f(v_i)$, then each output neuron $j$ takes $v_j = \sum_i w_{ji} y_{hi} + b_j$ and gives $y_j = f(v_j)$,
+    each layer with its own activation $f$.
 
     Parameters
     ----------

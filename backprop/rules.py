@@ -117,7 +117,7 @@ def delta_w_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     r"""Rule (3), hidden weights:
     $\Delta w_{ik}(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n))\, x_k(n)$.
 
-    The slides have one output, so the sum has one term:
+    In the slides' network (one linear output, logsig hidden neurons) the sum has one term:
     $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))\, x_k(n)$.
 
     Parameters
@@ -140,7 +140,8 @@ def delta_b_hidden(fp: ForwardPass, d: ArrayLike, eta: float) -> Array:
     r"""Rule (4), hidden biases:
     $\Delta b_i(n) = \eta \big[\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)\big] f'(v_i(n)) \cdot 1$.
 
-    The slides have one output: $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))$.
+    In the slides' network (one linear output, logsig hidden neurons):
+    $\eta\,(d(n) - y(n))\, w_{4i}(n)\, f(v_i(n))(1 - f(v_i(n)))$.
 
     Parameters
     ----------

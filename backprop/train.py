@@ -41,7 +41,8 @@ from .rules import UNSCALED_OVERFLOW, _cost, _error, _overflow_advice, _overflow
 
 
 def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
-    r"""One online iteration $n \to n+1$ with all four rules; returns a new Network.
+    r"""One online iteration $n \to n+1$ with all four rules, $\theta(n+1) = \theta(n) + \Delta\theta(n)$ for every
+    weight and bias $\theta$; returns a new Network.
 
     All four updates are computed from the weights at time $n$ before any is applied, so
     the hidden rules use $w_{ji}(n)$, never $w_{ji}(n+1)$.

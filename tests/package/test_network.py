@@ -281,3 +281,23 @@ def test_forward_passes_compare_by_value_as_networks_do():
     assert fp == forward(Network(**net.to_dict()), [0.5, -1.0]) and not (fp != forward(net, [0.5, -1.0]))
     assert fp != forward(net, [0.5, -1.5]) and fp != forward(Network.random(2, 3, 1, seed=1), [0.5, -1.0])
     assert fp != dataclasses.replace(fp, y_output=fp.y_output + 1) and fp != "fp" and fp != net
+
+
+FORWARD_TEX = [r"$v_i = \sum_k w_{ik} x_k + b_i$", r"$y_{hi} = f(v_i)$", r"$v_j = \sum_i w_{ji} y_{hi} + b_j$",
+               r"$y_j = f(v_j)$"]
+
+
+def test_forward_docstring_equations_are_what_forward_computes():
+    """The docstring's four equations (a reviewer: it said only 'Propagate one input'), against the oracle's plain
+    sums for the worked example, the hand network and a tansig 2-3-2 network with its own x."""
+    doc = " ".join(inspect.getdoc(forward).split())
+    assert all(tex in doc for tex in FORWARD_TEX)
+    tansig = {"w_hidden": [[0.3, -1.2], [0.8, 0.1], [-0.5, 0.4]], "b_hidden": [0.2, -0.1, 0.0],
+              "w_output": [[0.6, -0.7, 0.2], [1.1, 0.3, -0.9]], "b_output": [0.05, -0.3], "hidden": "tansig",
+              "output": "tansig", "x": [-1.5, 2.0]}
+    for ex in (oracle.load_example(), oracle.HAND, tansig):
+        net = Network(**{k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")},
+                      hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
+        fp, want = forward(net, ex["x"]), oracle.forward(ex)
+        for name in ("v_hidden", "y_hidden", "v_output", "y_output"):
+            assert np.allclose(getattr(fp, name), want[name], rtol=1e-13, atol=1e-15), (name, ex)

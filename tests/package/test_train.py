@@ -351,6 +351,8 @@ def test_the_module_docstrings_new_value_is_what_step_computes():
     train_module = importlib.import_module("backprop.train")  # backprop.train is also the function
 
     assert r"and only then $\theta(n+1) = \theta(n) + \Delta\theta(n)$" in " ".join(train_module.__doc__.split())
+    assert r"with all four rules, $\theta(n+1) = \theta(n) + \Delta\theta(n)$ for every weight and bias" in " ".join(
+        inspect.getdoc(step).split())
     for ex in (EX, oracle.HAND, oracle.MAZUR):
         assert step_is(ex, lambda old, delta: old + delta)
         assert not step_is(ex, lambda old, delta: old - delta)  # the check can fail: a slipped sign is refused
