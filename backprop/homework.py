@@ -190,8 +190,16 @@ def close(given: float, to: float, at_n: float | None = None, carried: float = 0
 def decimals_of(value: float | str) -> int:
     """The decimals a number is written with: of its text (``"0.410000"`` -> 6, ``"1.5e-3"`` -> 4), or of a float's
     shortest form (Python's ``repr``, JavaScript's ``String``: ``0.412`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0), which
-    has lost any trailing zeros typed."""
-    text = repr(float(value)) if not isinstance(value, str) else value.strip().lower()
+    has lost any trailing zeros typed; a numpy float of another precision by its own shortest form (float32's
+    ``-0.291`` -> 3, where its double ``-0.29100000858306885`` has 17)."""
+    if isinstance(value, np.ndarray) and value.shape == ():
+        value = value[()]  # np.array(0.3), as an answer may be given: its scalar, of its own precision
+    if isinstance(value, str):
+        text = value.strip().lower()
+    elif isinstance(value, np.floating):
+        text = np.format_float_scientific(value, unique=True, trim="-")
+    else:
+        text = repr(float(value))
     mantissa, _, exponent = text.partition("e")
     decimals = mantissa.partition(".")[2]
     return max(0, len(decimals if isinstance(value, str) else decimals.rstrip("0")) - int(exponent or 0))
@@ -397,6 +405,35 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
     return found
 
 
+def _read_written(written: Mapping[str, str] | None, answers: Mapping[str, object],
+                 given: dict[str, float]) -> dict[str, str]:
+    """The texts ``written`` gives for the answers (`check`), by trace name, checked: a mapping, each name a step
+    of ``answers`` (whose values `read_answers` read into ``given``) and each text that value written out (as a double,
+    or in the answer's own numpy precision). Errors name ``written``, the step and the problem."""
+    if written is None:
+        return {}
+    if not isinstance(written, Mapping):
+        raise TypeError(f"written must map step names to the answers' texts, not a {type(written).__name__}")
+    values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
+    texts: dict[str, str] = {}
+    for name, text in written.items():
+        step_name = canonical(name) if isinstance(name, str) else name
+        if step_name not in given:
+            raise ValueError(f"written gives {name!r}, which is no step of the answers ({', '.join(given)})")
+        if not isinstance(text, str):
+            raise TypeError(f"written[{name!r}] must be the text of the answer, got {type(text).__name__}: {text!r}")
+        value = values[step_name]
+        precision = value.dtype.type if isinstance(value, np.floating | np.ndarray) else float
+        try:
+            same = float(text) == given[step_name] or precision(text) == value
+        except ValueError:
+            raise ValueError(f"written[{name!r}] is {text!r}, not a number") from None
+        if not same:
+            raise ValueError(f"written[{name!r}] is {text!r}, but the answer for {step_name!r} is {value!r}")
+        texts[step_name] = text
+    return texts
+
+
 def _zero_by_hand(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str, bool]:
     """Each step of the iteration by hand (`backprop._exact`): whether it is 0; empty for an activation with no exact
     formula."""
@@ -438,7 +475,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     ------
     ValueError, TypeError
         An unknown step name (the message lists the known ones), a step given twice, a value that is not a finite
-        number, or no answers at all.
+        number, or no answers at all; ``written`` that is not a mapping of the answers' steps to their values' texts
+        (named with the step and the problem).
     FloatingPointError
         An iteration that overflows (`trace`): the message names its first step beyond a double's range.
     """
@@ -447,9 +485,10 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
     carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
-    texts = {canonical(name): text for name, text in (written or {}).items()}
+    texts = _read_written(written, answers, given)
+    values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
     steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name],
-                       0 if name not in given else decimals_of(texts.get(name, given[name])))
+                       0 if name not in given else decimals_of(texts.get(name, values[name])))
                   for name, value in expected.items())
     if any(s.given is not None and s.undecided for s in steps):  # only then the iteration by hand can tell
         zero = _zero_by_hand(net, x, d, eta)

@@ -957,6 +957,33 @@ def test_the_hidden_output_in_place_of_its_derivative_is_named():
     assert report.hints[0] == ("You used the hidden neuron's output y_hi where its derivative f'(v_i) belongs: here "
                                "f'(v_i) = y_hi(1 − y_hi) (logsig).")
 
+def test_a_float32_answer_has_the_decimals_it_was_written_with():
+    """A reviewer's np.float32(-0.291) for Δw41 was counted with 17 decimals (its double, -0.29100000858306885), so
+    the report printed -0.291000 and 'No classic mistake gives this value', where the same number as a Python float
+    is 'the right value rounded to 3 decimals'. A numpy float's decimals are those of its own shortest form."""
+    right = oracle.trace_values(oracle.iteration(EX))
+    typed = round(right["Δw41"], 3)
+    as_float, as_float32 = (check(EX, {"Δw41": value}) for value in (typed, np.float32(typed)))
+    assert as_float.rounded == as_float32.rounded == as_float32.first_wrong.decimals == 3
+    assert homework.decimals_of(np.float32(typed)) == homework.decimals_of(typed) == 3
+    assert homework.decimals_of(np.float16(0.5)) == 1 and homework.decimals_of(np.float64(1e-5)) == 5
+
+
+@pytest.mark.parametrize(("written", "error", "match"), [
+    (["0.1"], TypeError, r"^written must map step names to the answers' texts, not a list$"),
+    ({"v1": "1.5ex"}, ValueError, r"^written\['v1'\] is '1.5ex', not a number$"),
+    ({"v1": None}, TypeError, r"^written\['v1'\] must be the text of the answer, got NoneType: None$"),
+    ({"v1": "-0.41"}, ValueError, r"^written\['v1'\] is '-0.41', but the answer for 'v1' is 0.5$"),
+    ({"v2": "0.5"}, ValueError, r"^written gives 'v2', which is no step of the answers \(v1\)$"),
+])
+def test_written_texts_are_checked_at_the_entry(written, error, match):
+    """A reviewer's calls: a list raised AttributeError from inside check, '1.5ex' int()'s own message, None float()'s,
+    a text of another number was taken silently for its decimals, and a step not answered was ignored."""
+    with pytest.raises(error, match=match):
+        check(EX, {"v1": 0.5}, written=written)
+    assert check(EX, {"dw41": np.float32(0.5)}, written={"dw41": "0.5"}).given[0].decimals == 1  # its own precision
+
+
 def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
     """A live page's reviewer typed every step rounded to three decimals and read 'No classic mistake gives this value:
     work it out again from its formula' at Δw41 = -0.291 (right: -0.290637), while E = 0.512 passed. The first wrong
