@@ -38,7 +38,8 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5
 
     The default $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error ($O(h^2)$)
     against rounding error ($O(\varepsilon/h)$). Raises ``FloatingPointError`` where the cost overflows (at the
-    weights, or at $\theta \pm h$), naming the entries.
+    weights, or at $\theta \pm h$), naming the entries, and ``ValueError`` for an ``h`` so small that
+    $\theta \pm h$ rounds to $\theta$ itself for some parameter (its difference would read 0), naming it.
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -256,6 +257,15 @@ def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple
     h = check_numeric_scalar("h", h)
     if not np.isfinite(h) or h <= 0:
         raise ValueError(f"h must be a finite number > 0, got {h}")
+    for name in PARAMETERS:  # an h below half a unit of a parameter's last place: theta +- h is theta, the difference 0
+        theta = getattr(net, name)
+        lost = (theta + h == theta) | (theta - h == theta)
+        lost &= (theta + H != theta) & (theta - H != theta)  # where the default is lost too, the parameter is the cause
+        if lost.any():
+            idx = tuple(int(i) for i in np.argwhere(lost)[0])
+            raise ValueError(f"h = {h:g} is lost in the rounding of {name}[{', '.join(map(str, idx))}] = "
+                             f"{float(theta[idx])!r}: theta + h and theta - h are theta itself as doubles, so its "
+                             f"central difference would read 0 whatever the gradient; use an h near the default {H:g}")
     return net, x, d, h
 
 

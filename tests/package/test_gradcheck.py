@@ -19,6 +19,14 @@ from tests.support import oracle
 PAIRS = [(h, o) for h in ("logsig", "tansig", "purelin") for o in ("logsig", "tansig", "purelin")]
 
 
+@pytest.fixture(autouse=True)
+def worked_example_loaded():
+    """The worked example is loaded before a test swaps one of gradcheck's rules for a wrong one: its loader runs a
+    gradient check of the example, and loaded first under the swap (a worker whose first test of it was such a test),
+    it refused the example."""
+    return examples.NET
+
+
 def random_problem(hidden="logsig", output="purelin", n=(3, 5, 2), seed=0):
     rng = np.random.default_rng(seed)
     net = Network.random(*n, seed=seed, hidden=hidden, output=output)
@@ -692,3 +700,19 @@ def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check
     far = doc[doc.index("far above it (``h = 0.1``)"):]
     assert far.startswith("far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)")
     assert "can read above" not in doc
+
+
+@pytest.mark.parametrize("h", [1e-18, 1e-20])
+def test_an_h_lost_in_a_parameters_rounding_is_refused_by_every_entry(h):
+    """A reviewer's find: numerical_gradient(..., h=1e-20) returned all zeros (0.1 + 1e-20 is 0.1 as a double), and
+    truncation_error 0, claiming no error, while the rules' gradient is far from 0. Each entry refuses such an h,
+    naming the first parameter it is lost in (w_11 = 0.1 of a network of our own: half its last place is 6.9e-18)."""
+    from backprop.gradcheck import rounding_noise, tolerance, truncation_error
+
+    net = Network(w_hidden=[[0.1, 0.2]], b_hidden=[0.0], w_output=[[1.0]], b_output=[0.0])
+    assert 0.1 + h == 0.1 and 0.1 + 1e-17 != 0.1  # the premise, plain floats
+    for entry in (numerical_gradient, truncation_error, tolerance, rounding_noise, gradient_check):
+        with pytest.raises(ValueError, match=re.escape(f"h = {h:g} is lost in the rounding of w_hidden[0, 0] = 0.1: "
+                                                       "theta + h and theta - h are theta itself as doubles")):
+            entry(net, [1.0, 1.0], 0.5, h=h)
+    assert numerical_gradient(net, [1.0, 1.0], 0.5, h=1e-5)["w_hidden"][0, 0] != 0  # a usual h is not refused
