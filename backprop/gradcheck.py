@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_numeric_scalar
+from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_numeric_scalar, check_step_kept
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
@@ -257,15 +257,7 @@ def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple
     h = check_numeric_scalar("h", h)
     if not np.isfinite(h) or h <= 0:
         raise ValueError(f"h must be a finite number > 0, got {h}")
-    for name in PARAMETERS:  # an h below half a unit of a parameter's last place: theta +- h is theta, the difference 0
-        theta = getattr(net, name)
-        lost = (theta + h == theta) | (theta - h == theta)
-        lost &= (theta + H != theta) & (theta - H != theta)  # where the default is lost too, the parameter is the cause
-        if lost.any():
-            idx = tuple(int(i) for i in np.argwhere(lost)[0])
-            raise ValueError(f"h = {h:g} is lost in the rounding of {name}[{', '.join(map(str, idx))}] = "
-                             f"{float(theta[idx])!r}: theta + h and theta - h are theta itself as doubles, so its "
-                             f"central difference would read 0 whatever the gradient; use an h near the default {H:g}")
+    check_step_kept(h, H, {name: getattr(net, name) for name in PARAMETERS})
     return net, x, d, h
 
 

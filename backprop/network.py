@@ -19,6 +19,15 @@ from . import activations
 from ._checks import as_array, as_input, check_seed, overflow_is_an_error, require_finite
 from .activations import Array
 
+#: How each parameter is laid out, in the message for one of another number of dimensions: the slides' network has one
+#: output, whose weights are still one row (``[[w41, w42, w43]]``) and its bias a list of one (``[b4]``).
+_LAYOUT = {
+    "w_hidden": "2-D, one row per hidden neuron and one column per input",
+    "b_hidden": "1-D, one number per hidden neuron",
+    "w_output": "2-D, one row per output neuron (with one output, a list holding one list)",
+    "b_output": "1-D, one number per output neuron (with one output, a list of one number)",
+}
+
 
 # eq=False: the class writes its own __eq__, and with eq=True a frozen dataclass replaces the __hash__ = None below by
 # a hash of the fields, whose arrays numpy refuses to hash ("unhashable type: 'numpy.ndarray'").
@@ -52,10 +61,10 @@ class Network:
     output: str = "purelin"
 
     def __post_init__(self) -> None:
-        w_hidden = as_array("w_hidden", self.w_hidden, 2)
+        w_hidden = as_array("w_hidden", self.w_hidden, 2, accepted=_LAYOUT["w_hidden"])
         n_hidden = w_hidden.shape[0]
-        b_hidden = as_array("b_hidden", self.b_hidden, 1)
-        w_output = as_array("w_output", self.w_output, 2)
+        b_hidden = as_array("b_hidden", self.b_hidden, 1, accepted=_LAYOUT["b_hidden"])
+        w_output = as_array("w_output", self.w_output, 2, accepted=_LAYOUT["w_output"])
         others = b_hidden.shape[0]
         if others != n_hidden and w_output.shape[1] == others:  # b_hidden and w_output agree: w_hidden is the odd one
             turned = (" (transposed? its rows are hidden neurons, its columns inputs)" if w_hidden.shape[1] == others
@@ -66,7 +75,7 @@ class Network:
         b_hidden = as_array("b_hidden", b_hidden, 1, (n_hidden,), because=rows)
         w_output = as_array("w_output", w_output, 2, (None, n_hidden), because=rows)
         n_out = w_output.shape[0]
-        b_output = as_array("b_output", self.b_output, 1, (n_out,),
+        b_output = as_array("b_output", self.b_output, 1, (n_out,), accepted=_LAYOUT["b_output"],
                             because=f"w_output has {n_out} row{'s' if n_out != 1 else ''}, one per output neuron")
         names = {}
         for layer in ("hidden", "output"):

@@ -301,3 +301,21 @@ def test_forward_docstring_equations_are_what_forward_computes():
         fp, want = forward(net, ex["x"]), oracle.forward(ex)
         for name in ("v_hidden", "y_hidden", "v_output", "y_output"):
             assert np.allclose(getattr(fp, name), want[name], rtol=1e-13, atol=1e-15), (name, ex)
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ({"w_output": [0.5, -0.6, 0.3]}, "w_output must be 2-D, one row per output neuron (with one output, a list holding "
+                                     "one list), got shape (3,)"),
+    ({"b_output": 0.1}, "b_output must be 1-D, one number per output neuron (with one output, a list of one number), "
+                        "got shape ()"),
+    ({"w_hidden": [0.1, 0.2]}, "w_hidden must be 2-D, one row per hidden neuron and one column per input, got shape "
+                               "(2,)"),
+    ({"b_hidden": [[0.1, 0.2, 0.3]]}, "b_hidden must be 1-D, one number per hidden neuron, got shape (1, 3)"),
+])
+def test_a_parameter_of_another_number_of_dimensions_is_told_its_layout(given, message):
+    """A reviewer wrote the slides' one output as they read it, w_output = [0.5, -0.6, 0.3] and b_output = 0.1, and got
+    'w_output must be 2-D, got shape (3,)' with no word of what 2-D means here."""
+    fields = {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3],
+              "w_output": [[0.5, -0.6, 0.3]], "b_output": [0.1]}
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        Network(**{**fields, **given})
