@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_input, as_target, check_eta
+from ._checks import as_input, as_target, check_eta, require_finite
 from ._trace import Trace, names
 from .activations import Array
 from .network import Network, checked_network
@@ -74,8 +74,10 @@ def carried_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
                updates_off[1], new_off[2].ravel(), new_off[3], new_off[0].ravel(), new_off[1],
                after.off["y_output"], [after.off["E"]]]
     off = np.concatenate([np.ravel(c) for c in columns])
-    return dict(zip(names(net.n_in, net.n_hidden, net.n_out), np.maximum(off - HALF_UNIT, 0.0).tolist(),
-                    strict=True))
+    steps = names(net.n_in, net.n_hidden, net.n_out)
+    require_finite("the carried error", zip(steps, off, strict=True),
+                   "choose smaller weights, a smaller x or d, or a smaller eta")
+    return dict(zip(steps, np.maximum(off - HALF_UNIT, 0.0).tolist(), strict=True))
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._checks import as_array, check_seed, describe
+from ._checks import as_array, check_seed, describe, require_finite
 from ._json import read_json as read_json  # the JSON of a file, read strictly (__main__ reads answers so)
 from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
 from ._teachable import MIN_COST as MIN_COST
@@ -268,7 +268,11 @@ def target_function(X: ArrayLike) -> Array:
     """
     X = as_array("X", X, 2, (None, 2), because="the target is a function of x_1 and x_2",
                  accepted="2-D, one row (x_1, x_2) per sample")
-    return 0.5 * np.sin(np.pi * X[:, 0]) + 0.25 * X[:, 1]
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is named below, not warned about
+        d = 0.5 * np.sin(np.pi * X[:, 0]) + 0.25 * X[:, 1]
+    require_finite("the target", [("d", d)], f"|x_1| must stay below {np.finfo(float).max / np.pi:.1e}, where "
+                   "pi x_1 passes it", whose="the target's")
+    return d
 
 
 def regression_data(n_samples: int = 200, seed: int | None = 0) -> tuple[Array, Array]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pytest
@@ -422,3 +423,23 @@ def test_a_1_d_x_for_a_network_of_one_input_says_how_to_write_it():
     assert trained.n_in == 1 and costs.shape == (1,)
     with pytest.raises(ValueError, match=r"^X must be 2-D, one row per sample, got shape \(8,\)$"):
         train(NET, X[:, 0], D, ETA1)  # two inputs: no word about one
+
+
+def test_finite_values_near_a_doubles_range_give_no_silent_nan(recwarn):
+    """A reviewer's calls: relative_error(1e308, -1e308) returned nan (a - n and |a| + |n| overflowed) with numpy's
+    RuntimeWarnings; target_function([[1e308, 0]]) nan (sin of pi x_1 = inf); carried_error with d = 1e200 an
+    E(n+1) of inf, and with x = (1e300, 1e300) a y(n+1) of nan. The relative error is |a - n| / (|a| + |n|) = 1 for
+    opposite values, by hand; the other two name what overflowed."""
+    from backprop import examples, homework
+    from backprop.gradcheck import relative_error
+
+    assert relative_error(1e308, -1e308) == 1.0 and relative_error([1e308, 1.0], [-1e308, 1.0]).tolist() == [1.0, 0.0]
+    assert relative_error(1e308, 1e308) == 0.0 and relative_error(3.0, 1.0) == 0.5  # |3 - 1| / (3 + 1), by hand
+    with pytest.raises(FloatingPointError, match=r"^the target overflows: d is nan at index \(0,\).*\|x_1\| must stay "
+                                                 r"below 5\.7e\+307, where pi x_1 passes it$"):
+        examples.target_function([[1e308, 0.0]])
+    assert examples.target_function([[1e307, 0.0]]).shape == (1,)  # pi x_1 = 3.1e307: no overflow
+    for x, d, eta, name in ((examples.X, 1e200, 1.0, "E(n+1)"), ([1e300, 1e300], 1e300, 1e10, "y(n+1)")):
+        with pytest.raises(FloatingPointError, match=rf"^the carried error overflows: {re.escape(name)} is "):
+            homework.carried_error(examples.NET, x, d, eta)
+    assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
