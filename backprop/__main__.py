@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from . import _exact, activations, examples, homework, labels, show
+from . import _exact, _json, activations, examples, homework, labels, show
 from ._checks import as_input, as_target, check_eta
 from .network import Network
 from .show import num
@@ -190,11 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
         return (f"default: the weights file's {name}, with --practice the practice example's, else the worked "
                 f"example's: " + (_numbers(values) if worked else "its file cannot be read"))
 
-    trace.add_argument("--x", type=float, nargs="+", metavar="X_K",
+    trace.add_argument("--x", type=_number, nargs="+", metavar="X_K",
                        help=f"the input x_1 x_2 ... ({default('x', worked.x if worked else [])})")
-    trace.add_argument("--d", type=float, nargs="+", metavar="D_J",
+    trace.add_argument("--d", type=_number, nargs="+", metavar="D_J",
                        help=f"the desired output(s) d ({default('d', [worked.d] if worked else [])})")
-    trace.add_argument("--eta", type=float,
+    trace.add_argument("--eta", type=_number,
                        help=f"learning rate ({default('eta', [worked.eta] if worked else [])})")
     source = trace.add_mutually_exclusive_group()
     source.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
@@ -212,6 +212,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text: one step a line, with --decimals decimals; json: every step's full value, by name "
                             "(with --check, the report) (default: text)")
     return parser
+
+
+def _number(text: str) -> float:
+    """A number of the command line, as a JSON file's numbers are read (`backprop._json`): one written beyond a
+    double's range either way is refused with what was typed (``1e400`` was read as inf and reported as "found inf",
+    ``1e-400`` as 0 and used silently)."""
+    try:
+        value = _json.real(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid float value: {text!r}") from None
+    if isinstance(value, _json.Unheld):
+        if not re.search(r"\d", text):  # "inf" itself: refused later as not finite, as nan is
+            return float(text)
+        raise argparse.ArgumentTypeError(f"got {value.what}")
+    return value
 
 
 def _decimals(text: str) -> int:

@@ -30,7 +30,7 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
 
     try:
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=_real)
+            data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=real)
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
     except json.JSONDecodeError as exc:
@@ -56,17 +56,17 @@ def trailing_comma(exc: json.JSONDecodeError) -> str:
 
 
 @dataclass(frozen=True)
-class _Unheld:
+class Unheld:
     """A number of a JSON file that no double holds, with what a message says of it: `read_json` names its key."""
 
     what: str
 
 
-def _integer(text: str) -> int | _Unheld:
-    """A JSON integer: an int, or `_Unheld` when no double holds it (Python would not even read one of more than
+def _integer(text: str) -> int | Unheld:
+    """A JSON integer: an int, or `Unheld` when no double holds it (Python would not even read one of more than
     ``sys.get_int_max_str_digits()`` digits)."""
     digits = len(text.lstrip("-"))
-    beyond = _Unheld(f"an integer of {digits} digits, beyond a double's range ({DOUBLE_RANGE})")
+    beyond = Unheld(f"an integer of {digits} digits, beyond a double's range ({DOUBLE_RANGE})")
     if digits > sys.float_info.max_10_exp + 1:  # 310 digits or more: beyond a double whatever they are
         return beyond
     value = int(text)
@@ -77,21 +77,22 @@ def _integer(text: str) -> int | _Unheld:
     return value
 
 
-def _real(text: str) -> float | _Unheld:
-    """A JSON number with a fraction or an exponent: a float, or `_Unheld` when a double cannot hold it: ``1e400``
+def real(text: str) -> float | Unheld:
+    """A number's text (a JSON number with a fraction or an exponent, or one of the command line's options): a float,
+    or `Unheld` when a double cannot hold it: ``1e400``
     (which Python reads as inf) or ``1e-400`` (read as 0, which the file does not say)."""
     value = float(text)
     if math.isinf(value):
-        return _Unheld(f"{text}, beyond a double's range ({DOUBLE_RANGE})")
+        return Unheld(f"{text}, beyond a double's range ({DOUBLE_RANGE})")
     if value == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0]):
-        return _Unheld(f"{text}, closer to 0 than a double holds (it would be read as 0)")
+        return Unheld(f"{text}, closer to 0 than a double holds (it would be read as 0)")
     return value
 
 
-def _unheld_in(data: object, where: str = "") -> tuple[str, _Unheld] | None:
-    """Where the first `_Unheld` number of ``data`` is, as a file's fields are named (``practice.w_hidden[0][1]``),
+def _unheld_in(data: object, where: str = "") -> tuple[str, Unheld] | None:
+    """Where the first `Unheld` number of ``data`` is, as a file's fields are named (``practice.w_hidden[0][1]``),
     and it; None when there is none."""
-    if isinstance(data, _Unheld):
+    if isinstance(data, Unheld):
         return where, data
     items = (data.items() if isinstance(data, dict) else
              ((f"[{k}]", v) for k, v in enumerate(data)) if isinstance(data, list) else ())

@@ -403,6 +403,12 @@ def test_bad_weights_via_subprocess(tmp_path):
         (["--eta", "-1"], r"eta must be a finite number > 0, got -1.0"),
         (["--eta", "inf"], r"eta must be a finite number > 0, got inf"),
         (["--eta", "fast"], r"argument --eta: invalid float value: 'fast'"),
+        # read as inf and called "found inf", and as 0 and used silently (a reviewer), as a JSON file's are not
+        (["--x", "1e400", "2"], r"argument --x: got 1e400, beyond a double's range \(about ±1\.8e\+308\)$"),
+        (["--x", "1", "1e-400"], r"argument --x: got 1e-400, closer to 0 than a double holds \(it would be read as "
+                                 r"0\)$"),
+        (["--d", "2.5e999"], r"argument --d: got 2.5e999, beyond a double's range"),
+        (["--eta", "1e-999"], r"argument --eta: got 1e-999, closer to 0 than a double holds"),
         (["--d", "1", "2"], r"d has shape \(2,\), expected \(1,\)"),
         (["--d", "nan"], r"d must be finite"),
         (["--format", "xml"], r"argument --format: invalid choice: 'xml'"),
