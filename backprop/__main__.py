@@ -215,10 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _number(text: str) -> float:
-    """A number of the command line, as a JSON file's numbers are read (`backprop._json`): one written beyond a
-    double's range either way is refused with what was typed (``1e400`` was read as inf and reported as "found inf",
-    ``1e-400`` as 0 and used silently)."""
+    """A number of the command line, read by Python's ``float`` in ASCII (other digits are refused), and like a JSON
+    file's numbers (`backprop._json`) refused where written beyond a double's range either way, with what was typed
+    (``1e400`` was read as inf and reported as "found inf", ``1e-400`` as 0 and used silently)."""
     try:
+        if not text.isascii():  # float() reads other scripts' digits, which the range check does not
+            raise ValueError(text)
         value = _json.real(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid float value: {text!r}") from None

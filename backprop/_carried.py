@@ -42,6 +42,11 @@ def carried_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
     -------
     dict
         Step name (as `trace`) to its carried error, in trace order: 0 for $v_i$.
+
+    Raises
+    ------
+    FloatingPointError
+        A carried error beyond a double's range (an iteration whose values overflow), naming its step.
     """
     net = checked_network(net)
     x = as_input(x, net.n_in)

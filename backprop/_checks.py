@@ -284,14 +284,17 @@ def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: s
 
 
 def check_step_kept(h: float, default: float, parameters: dict[str, Array]) -> None:
-    r"""Refuse a central difference's step ``h`` lost in the rounding of a parameter: $\theta \pm h$ is $\theta$
-    itself as a double (``h`` below half a unit of its last place), so its difference would read 0 whatever the
-    gradient. Named with the first such entry; not where the ``default`` step is lost too (the parameter's size is
-    the cause there, and an overflow is named by the check itself)."""
+    r"""Refuse a central difference's step ``h`` lost in the rounding of a parameter: $\theta + h$ or $\theta - h$ is
+    $\theta$ itself as a double (``h`` below half a unit of its last place), so its difference would read 0, or half
+    the gradient. Named with the first such entry; not where the ``default`` step is lost too (the parameter's size is
+    the cause there). An ``h`` that survives can still leave $E$'s change within its rounding: that is the check's
+    to judge (`backprop.gradcheck.gradient_check` refuses it)."""
     for name, theta in parameters.items():
-        lost = ((theta + h == theta) | (theta - h == theta)) & (theta + default != theta) & (theta - default != theta)
+        plus, minus = theta + h == theta, theta - h == theta
+        lost = (plus | minus) & (theta + default != theta) & (theta - default != theta)
         if lost.any():
-            idx = ", ".join(str(int(i)) for i in np.argwhere(lost)[0])
-            raise ValueError(f"h = {h:g} is lost in the rounding of {name}[{idx}] = {float(theta[lost][0])!r}: theta "
-                             f"+ h and theta - h are theta itself as doubles, so its central difference would read 0 "
-                             f"whatever the gradient; use an h near the default {default:g}")
+            at = tuple(int(i) for i in np.argwhere(lost)[0])
+            sign = "+ h and theta - h are" if plus[at] and minus[at] else f"{'+' if plus[at] else '-'} h is"
+            raise ValueError(f"h = {h:g} is lost in the rounding of {name}[{', '.join(map(str, at))}] = "
+                             f"{float(theta[at])!r}: theta {sign} theta itself as a double, so its central difference "
+                             f"would be wrong whatever the gradient; use an h near the default {default:g}")

@@ -45,14 +45,24 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
 
 
 def trailing_comma(exc: json.JSONDecodeError) -> str:
-    """The parse error ``exc`` in words, when it failed on a closing brace or bracket right after a comma
+    """The parse error ``exc`` in words where a comma after the last entry of an object or a list caused it
     (``{"v1": 1.2,}``: Python's message asks for a property name there), else ``""``: a comma that JavaScript, Python
-    and most editors allow after the last entry, and JSON does not."""
-    closing = exc.doc[exc.pos:exc.pos + 1]
-    if closing not in ("}", "]") or not exc.doc[:exc.pos].rstrip().endswith(","):
+    and most editors allow, and JSON does not. Named only where the text parses past it without that comma (in
+    ``{"v1": 1,]`` the bracket is wrong too), at the comma's own line and column."""
+    text, closing = exc.doc, exc.doc[exc.pos:exc.pos + 1]
+    before = text[:exc.pos].rstrip()
+    if closing not in ("}", "]") or not before.endswith(","):
         return ""
-    return (f"a comma before the '{closing}' at line {exc.lineno} column {exc.colno}: JSON allows none after the last "
-            "entry of an object or a list (remove it)")
+    comma = len(before) - 1
+    try:
+        json.loads(text[:comma] + " " + text[comma + 1:])
+    except json.JSONDecodeError as again:
+        if again.pos <= exc.pos:  # another error at the same place or before it: not the comma's alone
+            return ""
+    line = text.count("\n", 0, comma) + 1
+    column = comma - (text.rfind("\n", 0, comma) + 1) + 1
+    return (f"a comma after the last entry of an object or a list, at line {line} column {column}, which JSON does "
+            "not allow (remove it)")
 
 
 @dataclass(frozen=True)

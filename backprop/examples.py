@@ -264,7 +264,8 @@ def target_function(X: ArrayLike) -> Array:
     r"""The regression task's target $d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2$, shape (n,).
 
     ``X`` is array_like of shape (n, 2), one row $(x_1, x_2)$ per sample, of finite numbers; anything else raises
-    TypeError or ValueError naming ``X`` (a third column is refused, not ignored). ``X`` is not modified.
+    TypeError or ValueError naming ``X`` (a third column is refused, not ignored), and an $x_1$ so large that
+    $\pi x_1$ passes a double's range FloatingPointError. ``X`` is not modified.
     """
     X = as_array("X", X, 2, (None, 2), because="the target is a function of x_1 and x_2",
                  accepted="2-D, one row (x_1, x_2) per sample")

@@ -416,14 +416,19 @@ def _read_written(written: Mapping[str, str] | None, answers: Mapping[str, objec
         raise TypeError(f"written must map step names to the answers' texts, not a {type(written).__name__}")
     values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
     texts: dict[str, str] = {}
+    spelled: dict[str, object] = {}
     for name, text in written.items():
         step_name = canonical(name) if isinstance(name, str) else name
         if step_name not in given:
             raise ValueError(f"written gives {name!r}, which is no step of the answers ({', '.join(given)})")
+        if step_name in spelled:
+            raise ValueError(f"written gives {step_name!r} twice, as {spelled[step_name]!r} and {name!r}")
+        spelled[step_name] = name
         if not isinstance(text, str):
             raise TypeError(f"written[{name!r}] must be the text of the answer, got {type(text).__name__}: {text!r}")
         value = values[step_name]
-        precision = value.dtype.type if isinstance(value, np.floating | np.ndarray) else float
+        floating = isinstance(value, np.floating | np.ndarray) and value.dtype.kind == "f"
+        precision = value.dtype.type if floating else float  # float32's 0.5 is written "0.5"
         try:
             same = float(text) == given[step_name] or precision(text) == value
         except ValueError:

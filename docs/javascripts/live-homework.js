@@ -163,6 +163,15 @@
     // An answers file as `python -m backprop trace --check` reads it: {"<step>": number, ...}, "d" (or "∆") for "Δ".
     var canonical = E.canonical;
 
+    function parsesWithoutTrailingCommas(text) {
+      try {
+        JSON.parse(text.replace(/,(\s*[}\]])/g, "$1"));
+        return true;
+      } catch (err) {
+        return false;
+      }
+    }
+
     function fillFromJson() {
       var box = document.getElementById("bp-hw-json"), answers, problemText = "";
       var like = "a JSON object of step names and numbers, like {\"v1\": 1.234567, \"dw41\": -0.012345}";
@@ -170,9 +179,10 @@
         answers = JSON.parse(box.value);
         if (!answers || typeof answers !== "object" || Array.isArray(answers)) problemText = "Not " + like + ".";
       } catch (err) {
-        // a comma after the last entry, which JavaScript, Python and editors allow, is named (as trace --check does)
-        problemText = (/,\s*[}\]]/.test(box.value) ? "Not valid JSON: a comma after the last entry of an object or a " +
-          "list, which JSON does not allow (remove it). Write " : "Not valid JSON. Write ") + like + ".";
+        // a comma after the last entry, which JavaScript, Python and editors allow, is named where the text is JSON
+        // without it (as trace --check names it); not where something else is wrong too
+        problemText = (parsesWithoutTrailingCommas(box.value) ? "Not valid JSON: a comma after the last entry of an " +
+          "object or a list, which JSON does not allow (remove it). Write " : "Not valid JSON. Write ") + like + ".";
       }
       var byStep = {};
       hwInputs.forEach(function (input) { byStep[input.getAttribute("data-step")] = input; });

@@ -1266,6 +1266,10 @@ def test_an_answers_file_can_be_pasted(tab):
     page.click("#bp-hw-fill")
     assert page.text_content("#bp-hw-json-msg") == ("Not valid JSON: a comma after the last entry of an object or a "
                                                     "list, which JSON does not allow (remove it). Write " + like)
+    # not where the text is no JSON without it either: a Python dict (a code review)
+    page.fill("#bp-hw-json", "{'v1': 0.3,}")
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == "Not valid JSON. Write " + like
     # one step under two spellings: refused, as trace --check refuses it (JSON.parse kept the last, a reviewer)
     page.fill("#bp-hw-json", '{"dw41": -0.29, "\u2206w41": ' + repr(right["Δw41"]) + "}")
     page.click("#bp-hw-fill")

@@ -409,6 +409,7 @@ def test_bad_weights_via_subprocess(tmp_path):
                                  r"0\)$"),
         (["--d", "2.5e999"], r"argument --d: got 2.5e999, beyond a double's range"),
         (["--eta", "1e-999"], r"argument --eta: got 1e-999, closer to 0 than a double holds"),
+        (["--eta", "\u0660.\u0661e-400"], r"argument --eta: invalid float value: '\u0660.\u0661e-400'"),  # was 0
         (["--d", "1", "2"], r"d has shape \(2,\), expected \(1,\)"),
         (["--d", "nan"], r"d must be finite"),
         (["--format", "xml"], r"argument --format: invalid choice: 'xml'"),

@@ -124,8 +124,8 @@ BAD_EXAMPLES = {
     "x too long": ({**VALID, "x": [1.0, 2.0, 3.0]}, r"x must be a list of 2 numbers"),
     "x a number": ({**VALID, "x": 1.0}, r"x must be a list of 2 numbers, got 1.0"),
     "not JSON": ('{"w_hidden": [[0.5, -0.25]', r"is not valid JSON"),
-    "comma after the last": ('{"w_hidden": [[0.5, -0.25],]}', r"is not valid JSON: a comma before the '\]' at line 1 "
-                             r"column 28: JSON allows none after the last entry"),
+    "comma after the last": ('{"w_hidden": [[0.5, -0.25],]}', r"is not valid JSON: a comma after the last entry of an "
+                             r"object or a list, at line 1 column 27, which JSON does not allow \(remove it\)$"),
     "not an object": ("[1, 2]", r"must hold a JSON object, not a list"),
     # a key given twice was read, the last one winning (answers files refuse it), in the practice entry too
     "key twice": ('{"d": 0.5, ' + json.dumps(VALID)[1:], r"^example file '.*example\.json' gives 'd' twice$"),

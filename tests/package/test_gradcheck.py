@@ -713,6 +713,12 @@ def test_an_h_lost_in_a_parameters_rounding_is_refused_by_every_entry(h):
     assert 0.1 + h == 0.1 and 0.1 + 1e-17 != 0.1  # the premise, plain floats
     for entry in (numerical_gradient, truncation_error, tolerance, rounding_noise, gradient_check):
         with pytest.raises(ValueError, match=re.escape(f"h = {h:g} is lost in the rounding of w_hidden[0, 0] = 0.1: "
-                                                       "theta + h and theta - h are theta itself as doubles")):
+                                                       "theta + h and theta - h are theta itself as a double")):
             entry(net, [1.0, 1.0], 0.5, h=h)
+    # one side only (a code review: the message said both): 1 + 1e-16 is 1, 1 - 1e-16 is not, by plain floats
+    assert 1.0 + 1e-16 == 1.0 != 1.0 - 1e-16
+    one = Network(w_hidden=[[1.0, 0.2]], b_hidden=[0.0], w_output=[[1.0]], b_output=[0.0])
+    with pytest.raises(ValueError, match=re.escape("h = 1e-16 is lost in the rounding of w_hidden[0, 0] = 1.0: theta "
+                                                   "+ h is theta itself as a double")):
+        numerical_gradient(one, [1.0, 1.0], 0.5, h=1e-16)
     assert numerical_gradient(net, [1.0, 1.0], 0.5, h=1e-5)["w_hidden"][0, 0] != 0  # a usual h is not refused

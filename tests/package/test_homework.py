@@ -891,9 +891,12 @@ def test_cli_with_weights_and_sample_options_and_json_format(tmp_path, cli):
 BAD_FILES = {
     "not JSON": ("{ v1: 0.3 }", r"answers file '.*answers\.json' is not valid JSON"),
     # Python's own message asked for "a property name enclosed in double quotes" there
-    "comma after the last": ('{"v1": 0.3,\n}', r"answers file '.*answers\.json' is not valid JSON: a comma before the "
-                             r"'\}' at line 2 column 1: JSON allows none after the last entry of an object or a list "
+    "comma after the last": ('{"v1": 0.3,\n}', r"answers file '.*answers\.json' is not valid JSON: a comma after the "
+                             r"last entry of an object or a list, at line 1 column 11, which JSON does not allow "
                              r"\(remove it\)$"),
+    # a comma before a wrong bracket is not named: without it the text is still not JSON (a code review)
+    "comma and a wrong bracket": ('{"v1": 0.3,]', r"is not valid JSON: Expecting property name enclosed in double "
+                                  r"quotes: line 1 column 12 \(char 11\)$"),
     "not an object": ("[0.3, 0.5]", r"answers file .* must hold a JSON object of step names and numbers, not a list"),
     "empty": ("{}", r"answers file .*: no answers: give a value for at least one of the steps v1, v2"),
     "unknown name": ('{"v1": 0.3, "w99": 1}', r"answers file .*: unknown step 'w99'; the steps are v1, v2, v3"),
@@ -982,6 +985,12 @@ def test_written_texts_are_checked_at_the_entry(written, error, match):
     with pytest.raises(error, match=match):
         check(EX, {"v1": 0.5}, written=written)
     assert check(EX, {"dw41": np.float32(0.5)}, written={"dw41": "0.5"}).given[0].decimals == 1  # its own precision
+    # a code review: a step written twice under two spellings was taken silently, the last one winning, and an
+    # integer 0-d array's other number was called "not a number"
+    with pytest.raises(ValueError, match=r"^written gives 'Δw41' twice, as 'dw41' and 'Δw41'$"):
+        check(EX, {"dw41": -0.291}, written={"dw41": "-0.2910", "Δw41": "-0.291"})
+    with pytest.raises(ValueError, match=r"^written\['v1'\] is '3.5', but the answer for 'v1' is array\(3\)$"):
+        check(EX, {"v1": np.array(3)}, written={"v1": "3.5"})
 
 
 def test_a_right_value_rounded_to_fewer_decimals_is_said_so_before_any_slip():
