@@ -63,6 +63,8 @@ def as_numbers(name: str, value: object, finite: bool = True) -> Array:
 def _numeric(name: str, value: object) -> Array:
     """``value`` as a new float array of its shape; what is not a number, named with its index, raises TypeError, a
     number no double holds ValueError."""
+    if isinstance(value, np.ma.MaskedArray) and np.ma.is_masked(value):  # np.array would use the hidden data
+        raise ValueError(f"{name} has masked entries, which a network cannot leave out: give every number")
     found = _not_a_number(value)
     if found is not None:
         index, entry = found
@@ -284,11 +286,9 @@ def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: s
 
 
 def check_step_kept(h: float, default: float, parameters: dict[str, Array]) -> None:
-    r"""Refuse a central difference's step ``h`` lost in the rounding of a parameter: $\theta + h$ or $\theta - h$ is
-    $\theta$ itself as a double (``h`` below half a unit of its last place), so its difference would read 0, or half
-    the gradient. Named with the first such entry; not where the ``default`` step is lost too (the parameter's size is
-    the cause there). An ``h`` that survives can still leave $E$'s change within its rounding: that is the check's
-    to judge (`backprop.gradcheck.gradient_check` refuses it)."""
+    r"""Refuse a step ``h`` for which $\theta \pm h$ is $\theta$ itself for a parameter (its central difference would
+    be wrong), naming the first; not where the ``default`` step is lost too (there the parameter's size is the cause).
+    An ``h`` that survives can still leave $E$'s change within its rounding: `gradient_check` judges that."""
     for name, theta in parameters.items():
         plus, minus = theta + h == theta, theta - h == theta
         lost = (plus | minus) & (theta + default != theta) & (theta - default != theta)

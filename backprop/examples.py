@@ -151,6 +151,8 @@ def load(path: str | os.PathLike[str]) -> Example:
 
     Without a ``"practice"`` entry the file gets the practice example of the package's ``example.json``.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be the example file's path (a str or os.PathLike), got {describe(path)}")
     data = read_file(path, "example file")
     example = _example(data, path, "")
     check_worked(example, path)

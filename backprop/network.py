@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, as_input, check_seed, overflow_is_an_error, require_finite
+from ._checks import as_array, as_input, check_seed, describe, overflow_is_an_error, require_finite
 from .activations import Array
 
 #: How each parameter is laid out, in the message for one of another number of dimensions: the slides' network has one
@@ -120,7 +120,7 @@ class Network:
         """
         for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
             if isinstance(n, bool) or not isinstance(n, int | np.integer):
-                raise TypeError(f"{name} must be an int, got {type(n).__name__}")
+                raise TypeError(f"{name} must be an int, got {describe(n)}")
             if n < 1:
                 raise ValueError(f"{name} must be >= 1, got {n}")
         rng = np.random.default_rng(check_seed(seed))
