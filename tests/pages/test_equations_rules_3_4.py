@@ -502,6 +502,8 @@ RULE_4_DISPLAYS = [
 
 RULE_4_INLINE = [
     (r"\eta > 0", eta_positive),
+    (r"j = 4", one_output_is_4),  # "The slides write ... With their single output $j = 4$, $E = E_4$ and the two are
+    (r"E = E_4", cost_sums_the_outputs(1)),  # the same" (a reviewer: rule 3 said so, rule 4 did not)
     (r"\Delta b_i = \eta\, \delta_i \cdot 1",
      lambda: on(ANY, B_I, minus_eta_grad(b_i), lambda net, i: ETA * net.delta(i) * 1)),
     (r"j = 4", one_output_is_4),
@@ -651,6 +653,12 @@ def slides_cost_is_output_4s() -> list[tuple]:
                                   lambda net, i, k: sp.diff(sp.Rational(1, 2) * e_4(net) ** 2, net.w[i, k]))
 
 
+def slides_bias_cost_is_output_4s() -> list[tuple]:
+    """With one output j = 4, E = E_4 = ½ e_4², so ∂E/∂b_i = ∂E_4/∂b_i."""
+    return one_output_is_4() + on(SLIDES, B_I, lambda net, i: net.grad(net.b[i]),
+                                  lambda net, i: sp.diff(sp.Rational(1, 2) * e_4(net) ** 2, net.b[i]))
+
+
 def slides_factor_names() -> list[tuple]:
     """∂v_j/∂f(v_i) and ∂f(v_i)/∂v_i are factors 4 and 5, since y_hi = f(v_i): v_j written in f(v_i) has slope w_ji
     there, as in y_hi; f(v_i) moves with v_i (and so with b_i) at the rate f'(v_i), as y_hi does; and the package's
@@ -764,6 +772,8 @@ RULE_3_EXPRESSIONS = [
 ]
 
 RULE_4_EXPRESSIONS = [
+    # "The slides write $\partial E_j(n) / \partial b_i(n)$, as for rule 3."
+    (r"\partial E_j(n) / \partial b_i(n)", slides_bias_cost_is_output_4s),
     (r"-\delta_i", first_five_factors_are_minus_delta_i),  # "The first five factors ... their product is $-\delta_i$"
     # "The product of the six factors is $-\delta_i \cdot 1$"
     (r"-\delta_i \cdot 1", lambda: on(GENERAL, B_I, chain(b_i), lambda net, i: -net.delta(i) * 1)),
