@@ -290,3 +290,39 @@ def test_a_phone_reads_tables_code_and_tapped_buttons(browser, server):
     assert wcag_contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
     assert wcag_contrast("rgba(0, 0, 0, 0.5)", "rgb(255, 255, 255)") == wcag_contrast("rgb(127.5, 127.5, 127.5)",
                                                                                       "rgb(255, 255, 255)")
+
+
+def test_an_equation_cut_by_a_phones_width_shows_that_it_scrolls(browser, server):
+    """A reviewer's phone screenshots: some 150 display equations scroll inside their own box on a phone with nothing
+    to say so, and the cut often fell on the result ("E = ... = 0.5119"). The edge with more of the equation beyond it
+    is shaded, the other is the page's white: read from the pixels of the box's edges (the lightest of the middle half
+    of each edge column, so that a glyph cut at the edge does not count), at both ends of its scroll."""
+    import io
+
+    from PIL import Image
+
+    from tests.support.browser import PHONE, new_tab
+
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    try:
+        tab.visit("cost-function/")
+        boxes = tab.page.locator("article mjx-container[display=true]")
+        box = None
+        for i in range(boxes.count()):
+            boxes.nth(i).scroll_into_view_if_needed()
+            if boxes.nth(i).evaluate("e => e.scrollWidth > e.clientWidth + 20"):
+                box = boxes.nth(i)
+                break
+        assert box is not None, "the premise: an equation wider than a phone"
+        edges = {}
+        for end in ("start", "end"):
+            box.evaluate("(e, end) => { e.scrollLeft = end === 'start' ? 0 : e.scrollWidth; }", end)
+            box.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            image = Image.open(io.BytesIO(box.screenshot())).convert("L")
+            width, height = image.size
+            rows = range(height // 4, 3 * height // 4)
+            edges[end] = [max(image.getpixel((x, y)) for y in rows) for x in (0, width - 1)]
+        assert edges["start"][0] == 255 and edges["start"][1] < 245, edges  # more to the right only
+        assert edges["end"][0] < 245 and edges["end"][1] == 255, edges  # more to the left only
+    finally:
+        tab.close()
