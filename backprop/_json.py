@@ -89,8 +89,8 @@ def _integer(text: str) -> int | Unheld:
 
 def real(text: str) -> float | Unheld:
     """A number's text (a JSON number with a fraction or an exponent, or one of the command line's options): a float,
-    or `Unheld` when a double cannot hold it: ``1e400``
-    (which Python reads as inf) or ``1e-400`` (read as 0, which the file does not say)."""
+    or `Unheld` when a double cannot hold it: ``1e400`` (which Python reads as inf) or ``1e-400`` (read as 0, which
+    the text does not say)."""
     value = float(text)
     if math.isinf(value):
         return Unheld(f"{text}, beyond a double's range ({DOUBLE_RANGE})")

@@ -38,8 +38,8 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5
 
     The default $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error ($O(h^2)$)
     against rounding error ($O(\varepsilon/h)$). Raises ``FloatingPointError`` where the cost overflows (at the
-    weights, or at $\theta \pm h$), naming the entries, and ``ValueError`` for an ``h`` so small that
-    $\theta \pm h$ rounds to $\theta$ itself for some parameter (its difference would read 0), naming it.
+    weights, or at $\theta \pm h$), naming the entries, and ``ValueError`` for an ``h`` lost in a parameter's
+    rounding ($\theta + h$ or $\theta - h$ is $\theta$ itself: its difference would be wrong), naming it.
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):
