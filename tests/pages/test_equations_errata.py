@@ -279,6 +279,19 @@ def hidden_fields_written_out() -> bool:
                for p, it in samples() for i in (1, 2, 3))
 
 
+def slide_range_reading_is_the_correction() -> bool:
+    """Erratum 1's reading of the slide's k = 1 ~ 3 as the range of the neuron on the left: v_k = sum over i of
+    w_ki x_i + b_k for k = 1, 2, 3 is the correction with the letters swapped, the oracle's fields; summed over every
+    k as well (the slide as written) it is not, where the neurons' weighted inputs are not all 0."""
+    m = SLIDES
+    as_range = all(close((sum(m.w[k, i] * m.x[i] for i in (1, 2)) + m.b[k]).xreplace(p), it["v_hidden"][k - 1])
+                   for p, it in samples() for k in (1, 2, 3))
+    as_written = [(sum(m.w[kk, i] * m.x[i] for kk in (1, 2, 3) for i in (1, 2)) + m.b[k]).xreplace(p)
+                  for p, _ in samples() for k in (1, 2, 3)]
+    fields = [it["v_hidden"][k - 1] for _, it in samples() for k in (1, 2, 3)]
+    return as_range and not all(close(a, f) for a, f in zip(as_written, fields))
+
+
 def exp_is_the_power_of_e() -> bool:
     """exp(-v) is Euler's number to the power -v, and the package's logsig is 1/(1 + exp(-v)) (at a few points)."""
     v = sp.Symbol("v", real=True)
@@ -399,6 +412,7 @@ INLINE = [
     (r"\frac{d}{dx}\cosh x = -\cosh x \coth x", row_is_wrong("cosh, last row")),
     (r"E = \sum_j E_j", cost_is_the_sum_over_outputs),
     (r"v_1 = w_{11}x_1 + w_{12}x_2 + b_1", hidden_fields_written_out),
+    (r"k = 1 \sim 3", slide_range_reading_is_the_correction),  # "The slide may mean its k = 1 ~ 3 as the range ..."
     # 3.
     (r"s(z) = \dfrac{1}{1 + e^{-z}}", logsig_is(lambda v: 1 / (1 + sp.exp(-v)))),
     (r"u = 1 + e^{-z}", equal(S, (1 + sp.exp(-z)) ** -1)),  # the chain rule on u^{-1}: s = u^{-1}
