@@ -405,16 +405,16 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
     return found
 
 
-def _read_written(written: Mapping[str, str] | None, answers: Mapping[str, object],
-                 given: dict[str, float]) -> dict[str, str]:
+def _read_written(written: Mapping[str, str] | None, values: dict[str, object],
+                  given: dict[str, float]) -> dict[str, str]:
     """The texts ``written`` gives for the answers (`check`), by trace name, checked: a mapping, each name a step
-    of ``answers`` (whose values `read_answers` read into ``given``) and each text that value written out (as a double,
-    or in the answer's own numpy precision). Errors name ``written``, the step and the problem."""
+    answered (``values``: each answer as given, by trace name; ``given``: as `read_answers` read it) and each text
+    that value written out (as a double, or in the answer's own numpy precision). Errors name ``written``, the step
+    and the problem."""
     if written is None:
         return {}
     if not isinstance(written, Mapping):
         raise TypeError(f"written must map step names to the answers' texts, not a {type(written).__name__}")
-    values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
     texts: dict[str, str] = {}
     spelled: dict[str, object] = {}
     for name, text in written.items():
@@ -490,8 +490,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     # the new weights' and biases' steps at time n: θ(n), under their (n+1) names (an iteration that keeps θ(n))
     kept = iteration(net, x, d, eta, new_value=lambda old, delta: old)
     carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
-    texts = _read_written(written, answers, given)
     values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
+    texts = _read_written(written, values, given)
     steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name],
                        0 if name not in given else decimals_of(texts.get(name, values[name])))
                   for name, value in expected.items())

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import re
 
 import pytest
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.support import oracle
+from tests.support.browser import PHONE, new_tab
 from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -253,8 +256,6 @@ def test_a_phone_reads_tables_code_and_tapped_buttons(browser, server):
     """A reviewer's phone screenshots: every table of four columns scrolled sideways, its last column hidden, though its
     numbers fit (material's 5rem per header cell); a number in a table cell broke inside ("-0.50594" over "7"); a
     tapped Check button stays focused, white on the accent at 4.3:1; the answer box's placeholder was 3.5:1 in dark."""
-    from tests.support.browser import PHONE, new_tab
-
     tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
     try:
         tab.visit("forward-pass/")
@@ -297,12 +298,6 @@ def test_an_equation_cut_by_a_phones_width_shows_that_it_scrolls(browser, server
     to say so, and the cut often fell on the result ("E = ... = 0.5119"). The edge with more of the equation beyond it
     is shaded, the other is the page's white: read from the pixels of the box's edges (the lightest of the middle half
     of each edge column, so that a glyph cut at the edge does not count), at both ends of its scroll."""
-    import io
-
-    from PIL import Image
-
-    from tests.support.browser import PHONE, new_tab
-
     tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
     try:
         tab.visit("cost-function/")
