@@ -240,8 +240,9 @@ def iteration(
     rounding). The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can
     overflow where the right iteration does not (``cost-for-error`` puts the cost $E$, of the size of $e$ squared,
     where $e$ belongs): its rows are then inf or nan, not an error, and `backprop.homework.check` names no mistake
-    for such a value. A ``forward_pass``, ``slip``, ``new_value`` or ``cost`` that is not callable raises TypeError
-    naming it.
+    for such a value. A ``forward_pass``, ``slip``, ``new_value`` or ``cost`` that is not callable, or returns
+    something else than a `ForwardPass`, a `Factors`, an array of its first argument's shape or a real number, raises
+    TypeError naming it.
     """
     for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value), ("cost", cost)):
         if not callable(fn):
@@ -249,10 +250,34 @@ def iteration(
     net = checked_network(net)
     x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
+    def passed(network: Network) -> ForwardPass:
+        return _returned("forward_pass", forward_pass(network, x), ForwardPass)
+
+    def added(old: Array, delta: Array) -> Array:
+        value = new_value(old, delta)
+        if not (isinstance(value, np.ndarray) and value.dtype.kind in "iuf" and value.shape == old.shape):
+            raise TypeError(f"new_value must return an array of real numbers of shape {old.shape} (its first "
+                            f"argument's), got {describe(value)}")
+        return value
+
+    def cost_of(e: Array) -> object:
+        return _returned("cost", cost(e), float)
+
     with np.errstate(over="ignore", invalid="ignore"):  # a slip's overflow gives inf or nan rows (the docstring)
-        fp = forward_pass(net, x)
-        u = updates(slip(right_factors(net, fp, d, eta)))
-        new = _unchecked(new_value(net.w_hidden, u.dw_hidden), new_value(net.b_hidden, u.db_hidden),
-                         new_value(net.w_output, u.dw_output), new_value(net.b_output, u.db_output),
-                         net.hidden, net.output)
-        return _names_and_values(fp, d, u, new, forward_pass(new, x).y_output, cost=cost)
+        fp = passed(net)
+        u = updates(_returned("slip", slip(right_factors(net, fp, d, eta)), Factors))
+        new = _unchecked(added(net.w_hidden, u.dw_hidden), added(net.b_hidden, u.db_hidden),
+                         added(net.w_output, u.dw_output), added(net.b_output, u.db_output), net.hidden, net.output)
+        return _names_and_values(fp, d, u, new, passed(new).y_output, cost=cost_of)
+
+
+def _returned(name: str, value: object, kind: type) -> object:
+    """``value``, what the argument ``name`` of `iteration` returned, if it is a ``kind`` (a float: a real number, a
+    numpy one or a 0-d array too); a TypeError naming the argument and the value otherwise (a slip returning None
+    had failed later, inside the rules, with an AttributeError naming neither)."""
+    ok = (np.ndim(value) == 0 and np.asarray(value).dtype.kind in "iuf" and not isinstance(value, bool | np.bool_)
+          if kind is float else isinstance(value, kind))
+    if not ok:
+        wanted = "a real number" if kind is float else f"a {kind.__name__}"
+        raise TypeError(f"{name} must return {wanted}, got {describe(value)}")
+    return value

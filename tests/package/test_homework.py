@@ -2289,3 +2289,29 @@ def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):
     text is named as text, without the advice for a number ("write the number without quotes", a code review)."""
     with pytest.raises(TypeError, match=f"^{argument} must be callable, got {re.escape(said)}$"):
         homework.iteration(net_of(EX), EX["x"], EX["d"], EX["eta"], **{argument: value})
+
+
+@pytest.mark.parametrize(("argument", "fn", "said"), [
+    ("slip", lambda f: None, "must return a Factors, got None"),  # a slip that forgot its return (an API review)
+    ("slip", lambda f: f.e, "must return a Factors, got ndarray"),
+    ("forward_pass", lambda net, x: (net, x), "must return a ForwardPass, got tuple"),
+    ("new_value", lambda old, delta: float(np.sum(old)), "must return an array of real numbers of shape (3, 2)"),
+    ("new_value", lambda old, delta: (old + delta).tolist(), "must return an array of real numbers of shape (3, 2)"),
+    ("new_value", lambda old, delta: (old + delta).ravel(), "must return an array of real numbers of shape (3, 2)"),
+    ("cost", lambda e: None, "must return a real number, got None"),
+    ("cost", lambda e: e**2, "must return a real number, got ndarray"),
+    ("cost", lambda e: True, "must return a real number, got the boolean True"),
+])
+def test_iteration_names_an_argument_that_returns_the_wrong_thing(argument, fn, said):
+    """``slip=lambda f: None`` failed inside the rules with "'NoneType' object has no attribute 'fp'", naming
+    neither the argument nor what it returned."""
+    with pytest.raises(TypeError, match=f"^{argument} {re.escape(said)}"):
+        homework.iteration(net_of(EX), EX["x"], EX["d"], EX["eta"], **{argument: fn})
+
+
+def test_iteration_takes_a_cost_given_as_a_numpy_number_or_a_python_int():
+    """What the check allows: the default cost returns a numpy float; an int cost (a student's ``round``) is a
+    number too, and the rows E and E(n+1) are that number, whatever the network."""
+    for cost in (lambda e: np.float32(0.25), lambda e: 2, lambda e: np.array(0.5)):
+        rows = homework.iteration(net_of(EX), EX["x"], EX["d"], EX["eta"], cost=cost)
+        assert rows["E"] == rows["E(n+1)"] == float(cost(None))
