@@ -302,6 +302,20 @@ def test_registration_refuses_a_wrong_derivative_from_v():
     assert "softsign" not in ACTIVATIONS
 
 
+def test_registration_refuses_a_derivative_two_percent_off():
+    """A mutation review: the slope check loosened to rtol 0.1 and atol 0.01 passed the tests, and with it tanh's
+    f'(y) = 1 - y^2 written 2 % too large would be registered and trained with."""
+    before = dict(ACTIVATIONS)
+    with pytest.raises(ValueError, match=r"^activation 'tanh-off': derivative_from_output does not match the slope "):
+        activations.register("tanh-off", math.tanh, lambda y: 1.02 * (1.0 - y * y))
+    assert ACTIVATIONS == before
+    exact = activations.register("tanh-off", math.tanh, lambda y: 1.0 - y * y)  # the premise: the right one passes
+    try:
+        assert activations.get("tanh-off") is exact
+    finally:
+        del ACTIVATIONS["tanh-off"]
+
+
 @pytest.mark.parametrize(("args", "error", "match"), [
     (("logsig", logsig, logsig_derivative_from_output), ValueError, r"'logsig' is already registered"),
     (("", softsign, softsign_derivative_from_output), ValueError, r"blank"),  # a string: blank, as its docstring says

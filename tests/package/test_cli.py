@@ -52,6 +52,17 @@ def test_the_oracle_names_what_the_trace_names():
     assert list(expected()) == EXPECTED_NAMES
 
 
+def test_text_trace_aligns_positive_and_negative_values():
+    """A mutation review: dropping the space printed before a positive value passed the tests; it stands where a
+    negative value has its minus, so that the digits of every line start in one column."""
+    lines = run_main("trace").stdout.splitlines()
+    values = [line.split(" = ", 1)[1] for line in lines]
+    assert any(v.startswith("-") for v in values) and any(not v.startswith("-") for v in values)  # the premise
+    for line, value in zip(lines, values):
+        assert re.fullmatch(r"[ -]\d\.\d{6}", value), line
+    assert len({line.index(".") for line in lines}) == 1  # the worked example's values are all below 10 in size
+
+
 def printed(out: str) -> dict[str, str]:
     """The text trace as name -> the number exactly as printed."""
     return {name.strip(): value.strip() for name, value in (line.split(" = ") for line in out.strip().splitlines())}
@@ -100,6 +111,20 @@ def test_text_trace_rejects_bad_decimals(value, message):
     proc = run_main("trace", "--decimals", value)
     assert proc.returncode == 2
     assert proc.stderr == f"python -m backprop trace: error: argument --decimals: must be {message}\n", proc.stderr
+
+
+def test_text_trace_takes_the_largest_decimals_17_and_refuses_18():
+    """A mutation review: --decimals taking 0 to 16 only passed the tests; the help says 0 to 17, so 17 prints every
+    value with 17 decimals (the oracle's values to a double's rounding) and 18 is refused."""
+    proc = run_main("trace", "--decimals", "17")
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    got, want = printed(proc.stdout), expected()
+    assert list(got) == EXPECTED_NAMES
+    for name, text in got.items():
+        assert re.fullmatch(r"-?\d\.\d{17}", text), (name, text)
+        assert float(text) == pytest.approx(want[name], rel=1e-14, abs=1e-16), name
+    refused = run_main("trace", "--decimals", "18")
+    assert refused.returncode == 2 and "must be between 0 and 17, not 18" in refused.stderr
 
 
 def test_the_decimals_help_says_what_is_true(capsys):

@@ -183,3 +183,47 @@ def test_tanhs_derivative_with_its_sign_flipped_gets_a_sign_hint():
     exercise = ex.get("tanh-derivative")
     message = exercise.check(-float(exercise.right)).message
     assert message.startswith("Not yet. The sign") and "positive" in message
+
+
+def test_the_tolerance_is_relative_to_the_answer_not_to_the_typed_number():
+    """A mutation review: within() measuring rtol against the typed number passed the tests. The rule is
+    |x - a| <= 10^-6 + 0.001 |a| with a the answer: for a = 1000 that allows 1.000001, so 1001.0005 (1.0005 off,
+    within 0.001 |x| = 1.0010005) is wrong and 1000.9995 right."""
+    exercise = ex.NumericExercise("x", right=1000.0)
+    assert abs(1001.0005 - 1000.0) > 1e-6 + 1e-3 * abs(1000.0)  # the rule, written out: outside
+    assert abs(1001.0005 - 1000.0) <= 1e-6 + 1e-3 * abs(1001.0005)  # the premise: within rtol of the typed number
+    assert abs(1000.9995 - 1000.0) <= 1e-6 + 1e-3 * abs(1000.0)
+    assert exercise.check(1001.0005).ok is False
+    assert exercise.check(1000.9995).ok is True
+
+
+@pytest.mark.parametrize(("answer", "state", "message"), [
+    (0.5, "right", "Right: 0.500000."),
+    (0.25, "wrong", "Not yet. Compare your steps with the formula; the worked solution below has them."),
+    (None, "empty", "No answer yet: replace None with your answer and run the cell again."),
+])
+def test_a_notebooks_feedback_carries_its_states_css_class(answer, state, message):
+    """A mutation review: the classes of a wrong answer and of no answer swapped passed the tests; the site's stylesheet
+    colours bp-feedback--wrong red, which an answer not yet given must not get."""
+    feedback = ex.NumericExercise("x", right=0.5).check(answer)
+    assert feedback._repr_html_() == f'<p class="bp-feedback bp-feedback--{state}">{message}</p>'
+
+
+def test_a_function_given_for_a_number_is_told_so():
+    """A mutation review: the answer for a function where a number belongs ("wants a number, not a function") was
+    never checked; without it a lambda reaches the reading of numbers."""
+    feedback = ex.NumericExercise("x", right=0.5).check(lambda: 0.5)
+    assert feedback.ok is False
+    assert feedback.message == "Not yet: this exercise wants a number, not a function."
+
+
+def test_two_slips_up_to_two_absolute_tolerances_apart_share_a_hint():
+    """A mutation review: overlap() with one atol where two belong passed the tests. Two slips 1.5·10^-6 apart, near 0
+    where the 10^-6 of |x - a| <= 10^-6 + 0.001 |a| is the tolerance, are not within each other's but a typed number
+    between them is within both, so it names both slips (as the docstring says: some number within both)."""
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(ex.Mistake(2.0e-5, "first"), ex.Mistake(2.15e-5, "second")))
+    typed = 2.075e-5
+    assert abs(typed - 2.0e-5) <= 1e-6 + 1e-3 * 2.0e-5 and abs(typed - 2.15e-5) <= 1e-6 + 1e-3 * 2.15e-5
+    assert abs(2.15e-5 - 2.0e-5) > 1e-6 + 1e-3 * 2.15e-5  # the premise: neither slip within the other's tolerance
+    message = exercise.check(typed).message
+    assert "(1) first" in message and "(2) second" in message, message

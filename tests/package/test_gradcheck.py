@@ -670,6 +670,32 @@ def test_relative_error_by_hand():
     assert relative_error([1.0, 2.0], [1.0, 2.1])[1] == pytest.approx(0.1 / 4.1, rel=1e-12)
 
 
+def test_a_gap_of_exactly_atol_counts_zero():
+    """A mutation review: a gap strictly below atol, where the docstring says at most atol, passed the tests. For 1 and
+    0 the plain relative error is |1 - 0| / (1 + 0) = 1, at least RIGHT; the gap 1 is at most atol = 1, so it counts
+    0; with atol just below the gap it stays 1."""
+    from backprop.gradcheck import relative_error
+
+    assert relative_error(1.0, 0.0, atol=1.0) == 0.0
+    assert relative_error(1.0, 0.0, atol=0.999) == 1.0
+
+
+def test_three_entries_that_are_not_finite_are_all_named_without_dots():
+    """A mutation review: " ..." after exactly three entries passed the tests; the message names the first three and
+    adds " ..." only when there are more. With w_41 = 1e300 and y_h1 = 0 (w_1k = b_1 = 0) the rules' gradient
+    -e w_41 x_k (x = 1, 1) and -e w_41 overflow for w_11, w_12 and b_1 (e = 1e10), and -e y_h1 = 0 and -e do not."""
+    import warnings
+
+    net = Network([[0.0, 0.0]], [0.0], [[1e300]], [0.0], hidden="purelin", output="purelin")
+    assert math.isinf(1e10 * 1e300)  # the premise: e w_41 is beyond a double's range
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(FloatingPointError) as raised:
+            analytic_gradient(net, [1.0, 1.0], 1e10)
+    assert str(raised.value).startswith(
+        "the rules' gradient is not a finite number at w_hidden[0, 0], w_hidden[0, 1], b_hidden[0]: ")
+
+
 def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check_does():
     """A reviewer: the docstring said right rules "can read above 1e-4" at ``h = 0.1``; the check refuses that h
     with a ValueError instead, and at ``h = 0.01`` right rules read about 4.5e-6. Both checked on the shipped example,

@@ -271,6 +271,14 @@ def test_apart_writes_both_values_and_their_gap(first, second, text):
     assert show.apart(first, second) == text
 
 
+def test_apart_writes_values_between_1e_4_and_1e_3_in_scientific_notation():
+    """A mutation review: apart() switching to scientific notation only below 10^-4 passed the tests; its docstring
+    says below 10^-3, where six decimals would print 3.21098e-4 and 3.21101e-4 alike as 0.000321."""
+    assert f"{3.21098e-4:.6f}" == f"{3.21101e-4:.6f}" == "0.000321"  # the premise: six decimals hide the gap
+    assert show.apart(("a", 3.21098e-4), ("b", 3.21101e-4)) == "a = 3.210980e-04, b = 3.211010e-04, apart by 3e-09"
+    assert show.apart(("a", 1e-3), ("b", 1e-3)) == "a = 0.001000, b = 0.001000, apart by 0"  # 10^-3 itself: decimals
+
+
 # --- largest ---------------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import itertools
 import math
 import re
 
@@ -225,6 +226,34 @@ def test_shuffle_is_reproducible_with_a_seed_and_changes_the_order(n_hidden):
     assert a[0] != plain[0]
 
 
+def order_of_epoch(before: Network, after: Network, X: np.ndarray, D: np.ndarray, eta: float) -> tuple[int, ...]:
+    """The order an epoch visited the samples in: the one permutation whose steps, one sample after another, lead
+    from the network ``before`` it to the one ``after`` it (fails if none or several do)."""
+    def leads_there(order: tuple[int, ...]) -> bool:
+        reached = step_by_step(before, X[list(order)], D[list(order)], eta)[0]
+        return all(np.allclose(getattr(reached, p), getattr(after, p), rtol=0, atol=1e-12)
+                   for p in ("w_hidden", "b_hidden", "w_output", "b_output"))
+
+    found = [order for order in itertools.permutations(range(len(X))) if leads_there(order)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_shuffle_visits_the_samples_in_a_new_order_each_epoch():
+    """A mutation review: drawing every epoch's order from a new generator of the seed (the same order each epoch)
+    passed the tests; the docstring promises a new random order each epoch, seen here through step."""
+    net = Network.random(2, 3, 1, seed=0)
+    X, D = examples.regression_data(4, seed=0)
+    orders, before = [], net
+    for epochs in range(1, 5):  # the same seed: the first epochs of a longer run are the shorter run
+        after = train(net, X, D, 0.5, epochs=epochs, shuffle=True, seed=7)[0]
+        orders.append(order_of_epoch(before, after, X, D, 0.5))
+        before = after
+    assert len(set(orders)) > 1, orders
+    plain = train(net, X, D, 0.5, epochs=1)[0]
+    assert order_of_epoch(net, plain, X, D, 0.5) == (0, 1, 2, 3)  # the premise: without shuffle, the order of X
+
+
 def test_progress_bar_is_off_by_default(capsys):
     X, D = examples.regression_data(5)
     train(Network.random(seed=0), X, D, 0.1, epochs=3)
@@ -239,6 +268,15 @@ def test_progress_bar_prints_on_stderr_when_asked(capsys):
     assert out == ""
     assert "epoch 4/4" in err and err.endswith("\n")
     assert f"{costs[-1]:.6g}" in err
+
+
+def test_progress_bar_fills_in_proportion_and_is_full_after_the_last_epoch(capsys):
+    """A mutation review: a bar filled to (done - 1) / total, never full, passed the tests; after epoch t of 3 the
+    30-wide bar has 30 t / 3 = 10 t marks."""
+    X, D = examples.regression_data(5)
+    train(Network.random(seed=0), X, D, 0.1, epochs=3, progress=True)
+    bars = re.findall(r"\[([#.]*)\]", capsys.readouterr().err)
+    assert bars == ["#" * 10 + "." * 20, "#" * 20 + "." * 10, "#" * 30]
 
 
 def test_training_on_the_regression_task_reduces_the_cost():
