@@ -3,9 +3,10 @@
 * Before scripts (every ``.js`` request of the site aborted; the theme's inline head scripts still run, as they do
   before the bundle arrives): every box that scrolls sideways is reachable by keyboard and named, on a phone and a
   desktop, in light and dark (axe: no serious or critical violation). The tab stops come from the HTML
-  (hooks/scroll_regions.py), not from a script. axe's colour rules are left to test_pages.py, which runs them on
-  every page in light and dark once the scripts ran: the colours are the stylesheets' and the palette the inline
-  head script's, the same before the bundle runs as after (and contrast is half of axe's time on a page).
+  (hooks/scroll_regions.py), not from a script. axe's colour rules are left to test_pages.py, which runs them on every
+  page in light and dark once the scripts ran: the colours are the stylesheets' and the palette the inline head
+  script's, the same before the bundle runs as after (and contrast is half of axe's time on a page). Nor does the page
+  move while it loads (its layout shifts: CSS alone decides them).
 * Text is drawn in the site's own fonts (Roboto, Roboto Mono: hooks/fonts.py), never in a font of the machine: the
   browser suite's Chromium sees only the fallback fonts of ``chromium_env`` (DejaVu), so a glyph missing from the
   cut-down fonts, or a face that failed to load, shows up as DejaVu here. The self-test proves the check fires.
@@ -57,7 +58,7 @@ def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, 
         for path in pages:
             load_without_scripts(tab, path)
             assert tab.scheme() == scheme
-            problems = tab.font_problems() + tab.axe_problems(skip=COLOUR_RULES)  # fonts first: axe scrolls
+            problems = tab.shift_problems() + tab.font_problems() + tab.axe_problems(skip=COLOUR_RULES)  # axe scrolls
             if problems:
                 failures[path] = problems
         assert not failures, failures

@@ -31,6 +31,7 @@ class SitePage:
     tab: Tab
     path: str
     load_problems: list[str]  # console/page/HTTP/offline problems recorded while the page loaded
+    shift_problems: list[str]  # its layout shifts while it loaded, read before any test scrolls or switches palette
 
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p or "home")
@@ -43,7 +44,7 @@ def site_page(request, browser, server) -> Iterator[SitePage]:
     try:
         tab.visit(request.param)
         tab.use_scheme("default")
-        yield SitePage(tab, request.param, tab.network_problems())
+        yield SitePage(tab, request.param, tab.network_problems(), tab.shift_problems())
     finally:
         tab.close()
 
@@ -55,10 +56,10 @@ def test_every_page_is_tested(pages):
 
 def test_light(site_page):
     """Math typeset (with assistive MathML), no console/page/HTTP error, nothing from other hosts, every web font
-    loaded, axe clean."""
+    loaded, the page did not move while it loaded, axe clean."""
     tab = site_page.tab
-    problems = (site_page.load_problems + tab.math_problems() + tab.font_problems() + tab.axe_problems()
-                + tab.figure_problems())
+    problems = (site_page.load_problems + site_page.shift_problems + tab.math_problems() + tab.font_problems()
+                + tab.axe_problems() + tab.figure_problems())
     assert not problems, report(tab.page.url, problems)
 
 

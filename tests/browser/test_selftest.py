@@ -159,6 +159,16 @@ def test_overflow_on_a_phone_is_reported(tab, server):
     assert fired(problems, "does not scroll inside its box"), problems
 
 
+def test_a_page_that_moves_while_it_loads_is_reported(tab, server):
+    """A block at the top of the article that grows after the first frame moves everything below it: a layout shift
+    the reader did not ask for, named with what moved."""
+    fault = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
+             '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
+    tab.visit(broken_page(server, "shift", fault))
+    problems = tab.shift_problems()
+    assert fired(problems, "layout shift", "while loading"), problems
+
+
 def test_full_reload_wipes_the_instant_navigation_marker(tab):
     tab.visit("")
     tab.page.evaluate("() => { window.__noFullReload = true; }")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from tests.support import ROOT
 from tests.support.checks import STEP_TIMEOUT_MS, PageChecks
-from tests.support.page_js import DEADLINE_JS, DRAWS_A_FRAME_JS
+from tests.support.page_js import DEADLINE_JS, DRAWS_A_FRAME_JS, LAYOUT_SHIFTS_INIT_JS
 from tests.support.server import Server
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -62,6 +62,7 @@ class Tab(PageChecks):
         """A page in a browser context of its own, every request recorded (and those to other hosts blocked)."""
         self.context = self.browser.new_context(base_url=self.server.url, **self.options)
         self.context.route("**/*", self.route)
+        self.context.add_init_script(LAYOUT_SHIFTS_INIT_JS)  # read by shift_problems
         self.page = page = self.context.new_page()
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(f"{m.text} @ {m.location}"))
         page.on("pageerror", lambda e: self.page_errors.append(str(e)))

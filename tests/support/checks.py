@@ -8,6 +8,7 @@ from functools import cache
 
 from tests.support.page_js import (
     FIGURES_WITHOUT_TEXT_JS,
+    LAYOUT_SHIFTS_JS,
     MATH_STATE_JS,
     NO_TRANSITIONS_JS,
     OVERFLOW_JS,
@@ -19,6 +20,10 @@ from tests.support.page_js import (
 # step (Tab.within, Tab.wait_until), instead of hanging the run.
 STEP_TIMEOUT_MS = 30_000
 MAX_SCREENS = 400  # the most screens a scroll through a page may take (page_js.SCROLL_THROUGH_JS)
+# The most the page may move on its own while it loads: the sum of its layout shifts (CLS), half of what Core Web
+# Vitals calls good (0.1). Blocks under content-visibility: auto on the first screen had been painted once at their
+# placeholder size and then moved everything below them: up to 0.36 on a phone, 0.15 on a desktop.
+MAX_LAYOUT_SHIFT = 0.05
 
 
 @cache
@@ -101,6 +106,17 @@ class PageChecks:
           }}
         }}""")
         return refused + [f"preloaded font not drawn with: {font}" for font in unused]
+
+    def shift_problems(self) -> list[str]:
+        """The page's layout shifts since it started loading (page_js.LAYOUT_SHIFTS_INIT_JS), if they add up to more
+        than MAX_LAYOUT_SHIFT: what moved, largest shift first."""
+        shifts = self.page.evaluate(LAYOUT_SHIFTS_JS)
+        total = sum(s["value"] for s in shifts)
+        if total <= MAX_LAYOUT_SHIFT:
+            return []
+        worst = sorted(shifts, key=lambda s: -s["value"])[:3]
+        return [f"layout shift {total:.3f} while loading (at most {MAX_LAYOUT_SHIFT}): "
+                + "; ".join(f"{s['value']:.3f} moving {', '.join(s['moved'][:4])}" for s in worst)]
 
     def figure_problems(self) -> list[str]:
         return [f"figure without text alternative: {html}" for html in self.page.evaluate(FIGURES_WITHOUT_TEXT_JS)]

@@ -160,3 +160,21 @@ NO_TRANSITIONS_JS = """() => {
   style.textContent = '*, *::before, *::after { transition: none !important; }';
   document.head.append(style);
 }"""
+
+# Installed in every tab before any page script (browser.Tab): the layout shifts of the page since it started loading,
+# as the Layout Instability API reports them (the API Core Web Vitals' CLS is read from), each with the elements moved.
+LAYOUT_SHIFTS_INIT_JS = r"""
+window.__bpShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;  // a shift right after the reader's input is not one they did not expect
+    window.__bpShifts.push({
+      value: entry.value,
+      moved: entry.sources.map((s) => s.node ? (s.node.id ? `#${s.node.id}` : s.node.nodeName.toLowerCase()
+        + (typeof s.node.className === 'string' && s.node.className ? '.' + s.node.className.split(' ')[0] : ''))
+        : '?'),
+    });
+  }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+LAYOUT_SHIFTS_JS = "() => window.__bpShifts || []"
