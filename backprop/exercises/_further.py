@@ -18,7 +18,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden, error
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, doubled, label, sample_pass
+from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, doubled, flipped, label, sample_pass
 from ._weights import first_hidden_weight, told_apart, with_weight_boxes
 
 
@@ -69,7 +69,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
             Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
-            Mistake(-right, homework.hint("sign-flipped", q.net), "the flipped sign"),
+            *flipped(q.net, -right),
             Mistake(right / q.eta, homework.hint("no-eta", q.net), "forgetting η"),
             doubled(q.net, 2 * right),
         ),

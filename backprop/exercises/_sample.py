@@ -112,6 +112,14 @@ def doubled(net: Network, value: ArrayLike) -> Mistake:
     return Mistake(value, homework.hint("derivative-without-half", net), DOUBLED)
 
 
+def flipped(net: Network, value: ArrayLike) -> tuple[Mistake, Mistake]:
+    """The updates with their sign flipped, ``value``: two slips give them, the error written y − d
+    (``sign-flipped``) and the error right with Δθ = +η ∂E/∂θ (``updates-sign-flipped``), so a box names both, as
+    ``python -m backprop trace --check`` does (a student whose e was right was told it was wrong)."""
+    return (Mistake(value, homework.hint("sign-flipped", net), "the flipped sign"),
+            Mistake(value, homework.hint("updates-sign-flipped", net), "the updates' sign flipped, e right"))
+
+
 def new_value(parameter: str, value: ArrayLike) -> Mistake:
     """The new value θ(n+1) = θ(n) + Δθ typed where the task asks for the update Δθ: ``value``, with the hint that says
     so, for the ``parameter`` the boxes ask about (``"w_ik"``, ``"b_4"``)."""

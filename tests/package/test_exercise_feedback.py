@@ -227,3 +227,16 @@ def test_two_slips_up_to_two_absolute_tolerances_apart_share_a_hint():
     assert abs(2.15e-5 - 2.0e-5) > 1e-6 + 1e-3 * 2.15e-5  # the premise: neither slip within the other's tolerance
     message = exercise.check(typed).message
     assert "(1) first" in message and "(2) second" in message, message
+
+
+@pytest.mark.parametrize("name", ["output-weights", "output-bias", "hidden-weights", "hidden-biases", "tansig-hidden"])
+def test_updates_with_their_sign_flipped_name_both_slips_that_give_them(name):
+    """A student's review: -Δw_11 was told "the error is e = d − y, not y − d" only, while an e that is right with
+    Δθ = +η ∂E/∂θ gives the same number (the homework check names both, as the exercises' index promises where two
+    slips give one number). Every box, with its entry of the update negated, names both."""
+    exercise = ex.get(name)
+    for n, box in enumerate(exercise.boxes):
+        state, message = exercise.box_verdict(n, f"{-float(exercise.right[box.index]):.6f}")
+        assert state == "wrong" and "Two slips give this number" in message, (box.label, message)
+        assert "the error is e = d − y, not y − d" in message, (box.label, message)  # sign-flipped
+        assert "your e = d − y is right" in message, (box.label, message)  # updates-sign-flipped

@@ -603,6 +603,11 @@ def test_the_statements_about_train_can_fail():
 # catalogue must be one of them.
 
 
+# The update that moves up the gradient with the error right, Δθ = +η ∂E/∂θ (homework's updates-sign-flipped): the same
+# number as the flipped sign of e = y - d, so the boxes name both.
+UPDATES_FLIPPED = "the updates' sign flipped, e right"
+
+
 def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
     """Δw_ik = η e back_i f'_i x_k."""
     return outer([w["eta"] * e * back[i] * f_prime[i] for i in range(3)], w["x"])
@@ -736,6 +741,8 @@ SLIPS: dict[str, list[tuple]] = {
     ],
     "output-weights": [
         ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["dw_output"][0]]),
+        (UPDATES_FLIPPED, "your e = d − y is right",
+         lambda w: [-w["eta"] * w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
         ("forgetting η", "learning rate η", lambda w: [w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
         ("v_i in place of y_hi", "not v_i", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["it"]["v_hidden"]]),
         ("leaving out y_hi", "multiply by the hidden output", lambda w: [w["eta"] * w["it"]["e"]] * 3),
@@ -745,6 +752,7 @@ SLIPS: dict[str, list[tuple]] = {
     ],
     "output-bias": [
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
+        (UPDATES_FLIPPED, "your e = d − y is right", lambda w: w["eta"] * -w["it"]["e"]),  # +η ∂E/∂b_4, ∂E/∂b_4 = -e
         ("forgetting η", "learning rate η", lambda w: w["it"]["e"]),
         ("the cost E in place of the error e", "not the cost", lambda w: w["eta"] * w["it"]["E"]),
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
@@ -758,6 +766,8 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4_next"], w["it"]["fp_hidden"])),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1.0] * 3)),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it"]["dw_hidden"]]),
+        (UPDATES_FLIPPED, "your e = d − y is right",
+         lambda w: _hidden_rule(w, -w["it"]["e"], w["w4"], w["it"]["fp_hidden"])),  # +η ∂E/∂w_ik
         ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
@@ -778,6 +788,8 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [w["eta"] * w["it"]["e"] * w["w4_next"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["w4"]]),
         ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["db_hidden"]]),
+        (UPDATES_FLIPPED, "your e = d − y is right",
+         lambda w: [w["eta"] * -w["it"]["e"] * w["w4"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
         # exercise 6's two slips in f'(v_i) and w_4i, which exercise 7 did not name (a reviewer)
         ("f'(v_i) computed from v_i", "not v_i", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["hidden"]](v)
@@ -820,6 +832,8 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the error of the {SHORT[w['hidden']]} network", "own forward pass",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
+        (UPDATES_FLIPPED, "your e = d − y is right",
+         lambda w: _hidden_rule(w, -w["it_q"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
         ("forgetting η", "learning rate η", lambda w: [[v / w["eta"] for v in row] for row in w["it_q"]["dw_hidden"]]),
         (DOUBLED, "twice the right ones", lambda w: [[2 * v for v in row] for row in w["it_q"]["dw_hidden"]]),
     ],
@@ -983,15 +997,19 @@ def test_the_update_boxes_ask_for_weights_whose_input_and_update_are_not_zero(pa
 
 
 def test_a_mistake_with_another_value_than_its_slip_is_reported():
-    """Each slip's plain-math value tells it from the right answer and from the other slips of its exercise."""
+    """Each slip's plain-math value tells it from the right answer and from the other slips of its exercise, but the
+    two that give one number by nature (the flipped sign of e and the updates' sign flipped: the boxes name both)."""
     path = oracle.DEFAULT_FILE
     w, cat = world(path), catalogue(path)
     for name, slips in SLIPS.items():
         right = np.array(cat[name].right, dtype=float)
         values = [np.array(s[2](w), dtype=float) for s in slips]
+        labels = [_label(s[0], w) for s in slips]
         for n, value in enumerate(values):
-            assert not np.allclose(value, right, rtol=1e-7, atol=1e-10), (name, _label(slips[n][0], w))
-            assert all(not np.allclose(value, other, rtol=1e-7, atol=1e-10) for other in values[n + 1:]), name
+            assert not np.allclose(value, right, rtol=1e-7, atol=1e-10), (name, labels[n])
+            for m in range(n + 1, len(values)):
+                same = np.allclose(value, values[m], rtol=1e-7, atol=1e-10)
+                assert same == ({labels[n], labels[m]} == {"the flipped sign", UPDATES_FLIPPED}), (name, labels[n])
 
 
 # --- the exercises whose answer is a function: each wrong function is the slip its hint names ----------------------
