@@ -55,7 +55,7 @@ from ._code import (
 )
 from ._derivation import iteration_outcome, one_iteration_weight, one_iteration_why
 from ._derivatives import derivative_neuron, derivative_why
-from ._feedback import ATOL, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
+from ._feedback import ATOL, EMPTY, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
     GRADCHECK_AGREEMENT,
@@ -86,7 +86,7 @@ from ._rounded import wanted as decimals_wanted
 from ._strict import STRICT_ENV, check
 
 __all__ = [
-    "ATOL", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
+    "ATOL", "EMPTY", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
     "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
     "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
     "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "decimals_wanted", "derivative_neuron",

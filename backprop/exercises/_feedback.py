@@ -19,6 +19,9 @@ NO_ANSWER = "No answer yet: replace None with your answer and run the cell again
 OTHERWISE = "Compare your steps with the formula; the worked solution below has them."
 #: What an answer box says to text that is no number (the notebook's ``check`` gets Python values, not text).
 INVALID = "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3 works too)."
+#: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
+#: box read as if something had been typed wrong).
+EMPTY = "Nothing typed yet: type a number, then press Enter or Check."
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from .. import show
 from . import _rounded
 from ._feedback import (
     ATOL,
+    EMPTY,
     INVALID,
     NO_ANSWER,
     OTHERWISE,
@@ -460,13 +461,16 @@ class NumericExercise:
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
 
-        The rule exercises.js applies in the browser: parse as :func:`parse_typed`, right within the tolerance of
+        The rule exercises.js applies in the browser: nothing typed (spaces, or an empty pair of parentheses) is
+        ``EMPTY``; else parse as :func:`parse_typed`, right within the tolerance of
         the box's entry, else the right value rounded to as many decimals as typed, fewer than the tasks ask for
         (:meth:`roundings`, equal; in e-notation, to the fewest that give it), else the first of :meth:`hints` (for
         this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085 is no rounding: it was typed with six
         decimals, and is the slip of the value at time n.)
         """
         box = self.boxes[n]
+        if not _rounded.unwrapped(typed):
+            return "invalid", EMPTY
         value = parse_typed(typed)
         if value is None:
             return "invalid", INVALID

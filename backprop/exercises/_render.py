@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import show
 from ._catalogue import get
-from ._feedback import INVALID
+from ._feedback import EMPTY, INVALID
 from ._markdown import pretty
 from ._numeric import NumericExercise
 
@@ -49,7 +49,8 @@ def _form(exercise: NumericExercise, n: int) -> str:
         f'data-hints="{_attr(json.dumps(hints))}" '
         f'data-rounded="{_attr(json.dumps(rounded))}" '
         f'data-right="{_attr(exercise.right_message(box))}" '
-        f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}">'
+        f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}" '
+        f'data-empty="{_attr(EMPTY)}">'
         f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
         f'<input id="{uid}" class="bp-answer__input" type="text" '
         f'autocomplete="off" spellcheck="false" placeholder="a number"> '

@@ -10,7 +10,8 @@
 //         data-rounded='[{"value": -0.5059, "decimals": 4, "message": "that is the right answer rounded to ..."}]'
 //         data-right="Right: -0.505947."       what a right number gets
 //         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
-//         data-invalid="Not a number: ...">   what text that is no number gets
+//         data-invalid="Not a number: ..."    what text that is no number gets
+//         data-empty="Nothing typed yet: ...">  what Check with nothing typed gets
 //     <label for="ID">Δb₄ =</label>
 //     <input id="ID" class="bp-answer__input" type="text">
 //     <button type="submit" class="bp-answer__submit">Check</button>
@@ -25,7 +26,9 @@
 //                                     decimals (exactly: both are doubles read from the same decimal text)
 //   "Not yet. <hint>"                 data-state="wrong"  when the number matches a listed mistake
 //                                     (same tolerance; the first match wins), else data-otherwise
-//   data-invalid                      data-state="invalid" (nothing typed, or not a number)
+//   data-empty                        data-state="invalid" (nothing typed)
+//   data-invalid                      data-state="invalid" (not a number)
+// Editing the number takes the verdict away (data-state, the message, aria-invalid): it was said of another number.
 // Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3).
 // One rule, Python's: every word and number comes from the form (backprop.exercises, _render.form_html), and
 // judge() is NumericExercise.box_verdict written again in JavaScript; tests/pages/test_answer_boxes.py runs
@@ -66,6 +69,7 @@
 
   function judge(form, typed) {
     var data = form.dataset;
+    if (unwrapped(typed) === "") return ["invalid", data.empty];
     var value = parseNumber(typed);
     if (value === null) return ["invalid", data.invalid];
     var rtol = Number(data.rtol);
@@ -97,6 +101,12 @@
         form.dataset.state = verdict[0];
         input.setAttribute("aria-invalid", verdict[0] === "right" ? "false" : "true");
         result.textContent = verdict[1];
+      });
+      input.addEventListener("input", function () {
+        if (!form.dataset.state) return;
+        delete form.dataset.state;
+        input.removeAttribute("aria-invalid");
+        result.textContent = "";
       });
       form.dataset.bpReady = "1";
       form.hidden = false;

@@ -190,6 +190,32 @@ def test_answer_boxes(tab, site_build):
     assert not tab.network_problems(), tab.network_problems()
 
 
+def test_an_edited_number_loses_the_verdict_of_the_one_before(tab, site_build):
+    """A student's review: "Right: 0.121112." stayed under the box after the number was changed to -0.9 (without
+    Enter), and the form kept data-state="right". An edit takes the verdict away; Check with nothing typed says so."""
+    pages = _exercise_pages(site_build.dir)
+    if not pages:
+        pytest.skip("no exercise page with answer boxes (form.bp-answer) in docs/exercises yet")
+    tab.visit(pages[0])
+    form = tab.page.locator("form.bp-answer").first
+    form.scroll_into_view_if_needed()
+    answer = float(form.get_attribute("data-answer"))
+    box, result = form.locator(".bp-answer__input"), form.locator(".bp-answer__result")
+    box.fill(f"{answer:.6f}")
+    box.press("Enter")
+    expect(form).to_have_attribute("data-state", "right")
+    box.press("End")
+    box.press("Backspace")  # the number changed, not checked again
+    expect(form).not_to_have_attribute("data-state", re.compile(".*"))
+    expect(result).to_have_text("")
+    assert box.get_attribute("aria-invalid") is None
+    box.fill("")
+    box.press("Enter")
+    expect(form).to_have_attribute("data-state", "invalid")
+    expect(result).to_have_text(form.get_attribute("data-empty"))
+    assert result.inner_text().startswith("Nothing typed yet")
+
+
 def test_forward_pass_box_expects_the_hand_computed_value(tab, site_build):
     """Independent anchor for the boxes: exercise 1's first box wants y_h2 computed here with plain math from the
     example file's practice example, which the exercises use (the package's own when the file has none; the oracle

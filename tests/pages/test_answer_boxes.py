@@ -136,8 +136,12 @@ def test_python_tells_each_case_apart():
     assert exercise.box_verdict(0, repr(float(wrong))) == ("wrong", f"Not yet. {hint}")
     assert exercise.box_verdict(0, "123.456") == ("wrong", f"Not yet. {ex.OTHERWISE}")
     assert exercise.box_verdict(0, "abc") == ("invalid", ex.INVALID)
+    for nothing in ("", "   ", "( )"):  # a student's review: an empty box was told "Not a number"
+        assert exercise.box_verdict(0, nothing) == ("invalid", ex.EMPTY)
+    assert ex.EMPTY.startswith("Nothing typed yet")
     data = datasets(exercise)[0]
-    assert (data["right"], data["otherwise"], data["invalid"]) == (f"Right: {right:.6f}.", ex.OTHERWISE, ex.INVALID)
+    assert (data["right"], data["otherwise"], data["invalid"], data["empty"]) == (
+        f"Right: {right:.6f}.", ex.OTHERWISE, ex.INVALID, ex.EMPTY)
 
 
 @pytest.mark.parametrize("text", ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2",
