@@ -40,6 +40,56 @@ def test_the_network_s_own_activation_is_the_formula_shown():
     assert set(shown) == {"tansig"} and len(shown) == 3  # one y_hi each; the other activations are hidden
 
 
+def all_steps(net: Network) -> str:
+    return "".join([live.forward_steps(net), live.derivative_steps(net),
+                    *(live.rule_steps(net, r) for r in (1, 2, 3, 4)), live.after_steps()])
+
+
+def shown_before_any_script(net: Network) -> dict[str, list[str]]:
+    """Each step's formulas a reader sees before live.js runs, by step: those without the ``hidden`` attribute."""
+    steps = re.findall(r'<div class="bp-step" data-step="([^"]+)"><span class="bp-step__tex">(.*?)</span> ',
+                       all_steps(net))
+    formula = re.compile(r'(?:<span data-when="[^"]+"( hidden)?>)?<span class="arithmatex">\\\((.*?)\\\)</span>')
+    return {html.unescape(key): [html.unescape(tex) for hidden, tex in formula.findall(texs) if not hidden]
+            for key, texs in steps}
+
+
+def selected(net: Network, when: str) -> bool:
+    """Whether live.js (``showVariants``) shows the variant ``when`` for ``net``: ``layer:act`` for the network whose
+    ``layer`` has activation ``act``; rule 2's ``output:purelin`` for a linear output, ``output:other`` for any
+    other."""
+    layer, act = when.split(":")
+    return net.output != "purelin" if act == "other" else getattr(net, layer) == act
+
+
+@pytest.mark.parametrize("hidden", live.ACTIVATIONS)
+@pytest.mark.parametrize("output", live.ACTIVATIONS)
+def test_before_any_script_each_step_shows_one_formula_the_network_s(hidden, output):
+    """Each variant starts shown exactly when live.js would select it for the network the page is built with, so
+    that the page before its script runs (or without it) shows the network's formulas, one per step."""
+    net = Network(NET.w_hidden, NET.b_hidden, NET.w_output, NET.b_output, hidden=hidden, output=output)
+    found = [(when, not off) for when, off in re.findall(r'<span data-when="([^"]+)"( hidden)?>',
+                                                               all_steps(net))]
+    assert found == [(when, selected(net, when)) for when, _ in found]
+    assert len(found) == 3 * 3 + 3 + 3 + 3 * 3 + 2  # y_hi, y, f'(v4), f'(vi), Δb4
+    shown = shown_before_any_script(net)
+    assert len(shown) == 46 and all(len(texs) == 1 for texs in shown.values()), shown
+
+
+def test_rule_2_starts_with_the_slides_form_for_a_linear_output_and_the_general_one_for_any_other():
+    """The page's example (a linear output) shows the slides' Δb_4 = η δ_4 = η (d - y) before any script runs, a
+    tansig or logsig output Δb_4 = η δ_4 alone (δ_4 = e f'(v_4) is not e there); and each output's own y and f'(v_4)."""
+    for output, rule_2, y, slope in [
+        ("purelin", r"\Delta b_4 = \eta\, \delta_4 = \eta\, (d - y)", r"y = f(v_4) = v_4", r"f'(v_4) = 1"),
+        ("tansig", r"\Delta b_4 = \eta\, \delta_4", r"y = f(v_4) = \tanh v_4", r"f'(v_4) = 1 - y^2"),
+        ("logsig", r"\Delta b_4 = \eta\, \delta_4", r"y = f(v_4) = \frac{1}{1 + e^{-v_4}}", r"f'(v_4) = y\,(1 - y)"),
+    ]:
+        net = Network(NET.w_hidden, NET.b_hidden, NET.w_output, NET.b_output, hidden="logsig", output=output)
+        shown = shown_before_any_script(net)
+        assert (shown["Δb4"], shown["y"], shown["f'(v4)"]) == ([rule_2], [y], [slope]), output
+    assert shown_before_any_script(NET)["y_h1"] == [r"y_{h1} = f(v_1) = \tanh v_1"]
+
+
 def test_the_fields_start_at_the_given_example():
     form = live.inputs(NET, np.array([0.8, -0.6]), 1.5, 0.25)
     values = dict(re.findall(r'name="(\w+)" type="text"[^>]*value="([^"]+)"', form))
@@ -61,6 +111,7 @@ def test_every_field_offers_the_whole_keyboard():
     assert len(inputs) == 17 + len(homework.names())
     assert all('type="text"' in tag and "inputmode" not in tag for tag in inputs)
 
+
 def test_the_homework_labels_write_indices_as_subscripts():
     """A reviewer: the homework fields were labelled "y_h1", "Δw41" (a screen reader reads the underscore), where the
     fields at the top write w<sub>41</sub>. Each label is its step's name with the indices as a subscript."""
@@ -74,6 +125,7 @@ def test_the_homework_labels_write_indices_as_subscripts():
             name, label)
     assert labels[str(names.index("y_h1"))] == "y<sub>h1</sub>"
     assert html.unescape(labels[str(names.index("w41(n+1)"))]) == "w<sub>41</sub>(n+1)"
+
 
 def test_there_are_four_rules():
     with pytest.raises(ValueError, match="rule must be 1, 2, 3 or 4, got 5"):
