@@ -217,7 +217,7 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
     $5.0 \times 10^{-7}$ multiplies to twice its product. Then the parameter of the same rule with the largest
     gradient in size among those whose chain shows (the first of a tie, in the order $i$, then $k$), as the rule
     pages' finite-difference tips choose the largest update; if there is none, the usual one, and the sentence says
-    that every path of the rule has a 0 in this example.
+    that every path of the rule has a 0 in this example (a factor exactly 0, naming them, where each path has one).
     """
     usual = backward_path(fp, d, parameter, i=i, k=k)
     why = blank(usual)
@@ -230,6 +230,12 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
     showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
     kind = _KINDS[parameter]
     if not showing:
+        zeros = [[edge.formula for edge in backward_path(fp, d, parameter, i=n, k=m).edges if edge.value == 0]
+                 for n, m in indices]
+        if all(zeros):  # a factor exactly 0 on every path (x = (0, 0)): not the figure's decimals, as below reads
+            factors = show.and_list([f"${formula} = 0$" for formula in sorted({f for z in zeros for f in z})])
+            return usual, (f"In this example the path of every {kind} has a factor that is exactly 0 (here {factors}); "
+                           f"this one {why}.")
         return usual, (f"In this example the path of every {kind} has a number that the figure's {show.DECIMALS} "
                        f"decimals write as 0, or more than {round(show.COARSE * 100)} % off; this one {why}.")
     best = max(showing, key=lambda path: abs(path.gradient))  # max keeps the first of a tie

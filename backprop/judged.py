@@ -206,14 +206,26 @@ def _moved_by(noise: float) -> str:
             rf"${show.sci(noise, up=True)}$")
 
 
-def too_small_to_nudge(default: str, update: float, largest: str, largest_update: float, noise: float) -> str:
+def too_small_to_nudge(default: str, update: float, largest: str, largest_update: float, noise: float,
+                       tied: Sequence[str] = ()) -> str:
     r"""The tips' words, in parentheses, for nudging the parameter ``largest`` (TeX, ``"\Delta w_{12}(0)"``) instead
     of their ``default`` one, whose ``update`` is within `NUDGE_SHARE` times the rounding ``noise`` of the check
-    (`nudge_noise`); and where the largest update is too, that (`every_update_too_small`)."""
+    (`nudge_noise`); and where the largest update is too, that (`every_update_too_small`). ``tied``: the parameters
+    (TeX, ``"b_3"``) whose update is exactly as large, said instead of "the one with the largest update"."""
+    which = " (" + the_largest(tied)
     if checkable(largest_update, noise):
-        return show.tex(" (the one with the largest update here: ${{name}} = {{u}}$ is too small to check this way, "
-                        f"since {_moved_by(noise)}, at least $1/{NUDGE_SHARE}$ of that update)", name=default, u=update)
-    return " (the one with the largest update here" + every_update_too_small(largest, largest_update, noise) + ")"
+        return which + show.tex(": ${{name}} = {{u}}$ is too small to check this way, "
+                                f"since {_moved_by(noise)}, at least $1/{NUDGE_SHARE}$ of that update)",
+                                name=default, u=update)
+    return which + every_update_too_small(largest, largest_update, noise) + ")"
+
+
+def the_largest(tied: Sequence[str] = ()) -> str:
+    """How the tips name the parameter they nudge instead of their own: "the one with the largest update here", or,
+    where ``tied`` names others (TeX, ``"b_3"``) whose update is exactly as large, "tied with $b_3$ for ..."."""
+    if not tied:
+        return "the one with the largest update here"
+    return f"tied with {show.and_list([f'${name}$' for name in tied])} for the largest update here"
 
 
 def every_update_too_small(largest: str, largest_update: float, noise: float) -> str:

@@ -192,9 +192,10 @@ def test_the_figure_draws_a_parameter_whose_chain_shows(tmp_path, name):
             assert caption.endswith(why), caption
         elif (name, page) in KEPT_WITH_A_ZERO:
             assert [e.tail for e in zeros] == ["x2"] and gradient == 0
-            assert caption.endswith("In this example the path of every hidden weight has a number that the figure's "
-                                    "6 decimals write as 0, or more than 5 % off; this one has the factor $x_2 = 0$, "
-                                    "so its product is 0."), caption
+            # x = (0, 0): a factor exactly 0 on every path, named, not read as the figure's rounding (a reviewer)
+            assert caption.endswith("In this example the path of every hidden weight has a factor that is exactly 0 "
+                                    "(here $x_1 = 0$ and $x_2 = 0$); this one has the factor $x_2 = 0$, so its product "
+                                    "is 0."), caption
         else:
             assert caption.endswith(f"their product is $\\partial E / \\partial {drawn}$."), caption
         items = out[out.index("</figure>"):].split("\n\n")[1]
