@@ -19,6 +19,11 @@ NO_ANSWER = "No answer yet: replace None with your answer and run the cell again
 OTHERWISE = "Compare your steps with the formula; the worked solution below has them."
 #: What an answer box says to text that is no number (the notebook's ``check`` gets Python values, not text).
 INVALID = "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3 works too)."
+#: The hint of a slip whose number lies so near the right one that a number within its tolerance can be within the
+#: right one's too (``y(n+1)``'s updated-output-weights slip, 1.7 tolerances away): a student's review found a number
+#: just off the right one named as that slip, where ``python -m backprop trace --check`` says it cannot tell.
+NEAR = ("A slip gives about this number, but a right value can lie within the check's tolerance of it too, so the "
+        "check cannot tell whether you made it. Look for this slip: {hint}")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."

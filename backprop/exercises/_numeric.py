@@ -30,6 +30,7 @@ from ._feedback import (
     ATOL,
     EMPTY,
     INVALID,
+    NEAR,
     NO_ANSWER,
     OTHERWISE,
     RTOL,
@@ -246,7 +247,9 @@ class NumericExercise:
 
         Mistakes that give the right value are left out (and, in a box, those not about its entry);
         mistakes whose values one typed number can match both of (`overlap`) share a hint naming each. A box gives
-        each slip's hint for that box (`Mistake.hint_in`).
+        each slip's hint for that box (`Mistake.hint_in`). A slip whose value a right value's tolerance overlaps too
+        (a number just outside the right one's tolerance can be either) gets `NEAR` around its hint, as the homework
+        check says of it (`backprop.homework.Report.near`).
         """
         if box not in self._hints:
             self._hints[box] = self._work_out_hints(box)
@@ -264,9 +267,12 @@ class NumericExercise:
             about = [i for i, m in enumerate(self.mistakes) if m.about(n)]
             words = [m.hint_in(n) for m in self.mistakes]
         kept = [i for i in about if not self.close(values[i], at=at)]
+        right = self.right if at is None else self.right[at]
         pairs: list[tuple[np.ndarray, str]] = []
         for group in _groups([values[i] for i in kept], lambda a, b: self.overlap(a, b, at)):
             hint = merged_hint([words[kept[i]] for i in group])
+            if any(self.overlap(values[kept[i]], right, at) for i in group):  # a number near both: said, not named
+                hint = NEAR.format(hint=hint)
             for i in group:
                 if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
                     pairs.append((values[kept[i]], hint))

@@ -240,3 +240,18 @@ def test_updates_with_their_sign_flipped_name_both_slips_that_give_them(name):
         assert state == "wrong" and "Two slips give this number" in message, (box.label, message)
         assert "the error is e = d − y, not y − d" in message, (box.label, message)  # sign-flipped
         assert "your e = d − y is right" in message, (box.label, message)  # updates-sign-flipped
+
+
+def test_a_slip_whose_number_a_right_value_can_lie_near_is_hedged_not_named():
+    """A student's review: on exercise 8's y(n+1), 0.7225 (just off the right 0.721716) was told "You used the updated
+    output weights", whose number lies 1.7 tolerances from the right one, while the homework check says it cannot
+    tell. Here, by the rule |x - a| <= 10^-6 + 0.001 |a|: a slip at 1.0015 shares numbers with the right 1.0 (1.0008 is
+    within both), one at 1.01 does not; the first is hedged, the second named as before."""
+    near, far = ex.Mistake(1.0015, "the near slip."), ex.Mistake(1.01, "the far slip.")
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(near, far))
+    within = lambda x, a: abs(x - a) <= 1e-6 + 1e-3 * abs(a)  # noqa: E731 - the rule, written out
+    assert within(1.0008, 1.0) and within(1.0008, 1.0015) and not within(1.0012, 1.0) and within(1.0012, 1.0015)
+    message = exercise.check(1.0012).message
+    assert message.startswith("Not yet. A slip gives about this number") and "cannot tell" in message, message
+    assert message.endswith("the near slip."), message
+    assert exercise.check(1.01).message == "Not yet. the far slip."
