@@ -141,6 +141,8 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
                     "the flipped sign"),
             Mistake(2 * numeric, f"A central difference divides by 2h, the distance between {w} + h and {w} − h.",
                     "dividing by h"),
+            Mistake(2 * numeric, "The cost is E = ½ e²: without the ½ each cost, and so their difference, is twice "
+                    "as large.", "the cost without its ½"),  # the same number as dividing by h: the box names both
             Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
         ),
     )

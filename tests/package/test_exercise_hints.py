@@ -305,6 +305,8 @@ FORMULAS = [
             lambda w: [[_dw_gc(w, w["it"])], [_dw_gc(w, w["fd"])]]),
     Formula(("gradient-check",), lambda w: "∂E/∂{0} ≈ (E({0} + h) − E({0} − h)) / 2h".format(w["gc"][0]), "numeric",
             lambda w: [[_gradient_gc(w)], [_central_gc(w)]]),
+    Formula(("gradient-check",), "E = ½ e²", "numeric",  # the cost whose central difference is rule 3's gradient
+            lambda w: [[_gradient_gc(w)], [_central_gc(w)]]),
     # exercise 14, a derivation with a logsig output
     Formula(("derive-logsig-output",), "f'(v_j) = y(1 − y)", "sympy",
             lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),  # y = f(v_j)
@@ -606,6 +608,8 @@ def test_the_statements_about_train_can_fail():
 # The update that moves up the gradient with the error right, Δθ = +η ∂E/∂θ (homework's updates-sign-flipped): the same
 # number as the flipped sign of e = y - d, so the boxes name both.
 UPDATES_FLIPPED = "the updates' sign flipped, e right"
+# The pairs of slips that give one number by nature, which the boxes name together.
+SAME_NUMBER = [{"the flipped sign", UPDATES_FLIPPED}, {"dividing by h", "the cost without its ½"}]
 
 
 def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
@@ -859,6 +863,9 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the update Δ{w['gc'][0]}", "That is the update", lambda w: _dw_gc(w, w["it"])),
         ("the flipped sign", "The sign", lambda w: -_central_gc(w)),
         ("dividing by h", "divides by 2h", lambda w: 2 * _central_gc(w)),
+        ("the cost without its ½", "without the ½", lambda w: central(  # E = e², not ½ e²: a student's review
+            lambda q: 2 * oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", w["gc"][1],
+            ex.GRADCHECK_H)),
         ("a factor η", "no η", lambda w: w["eta"] * _central_gc(w)),
     ],
     "spot-the-bug": [
@@ -998,7 +1005,7 @@ def test_the_update_boxes_ask_for_weights_whose_input_and_update_are_not_zero(pa
 
 def test_a_mistake_with_another_value_than_its_slip_is_reported():
     """Each slip's plain-math value tells it from the right answer and from the other slips of its exercise, but the
-    two that give one number by nature (the flipped sign of e and the updates' sign flipped: the boxes name both)."""
+    pairs that give one number by nature (`SAME_NUMBER`: the boxes name both)."""
     path = oracle.DEFAULT_FILE
     w, cat = world(path), catalogue(path)
     for name, slips in SLIPS.items():
@@ -1009,7 +1016,7 @@ def test_a_mistake_with_another_value_than_its_slip_is_reported():
             assert not np.allclose(value, right, rtol=1e-7, atol=1e-10), (name, labels[n])
             for m in range(n + 1, len(values)):
                 same = np.allclose(value, values[m], rtol=1e-7, atol=1e-10)
-                assert same == ({labels[n], labels[m]} == {"the flipped sign", UPDATES_FLIPPED}), (name, labels[n])
+                assert same == ({labels[n], labels[m]} in SAME_NUMBER), (name, labels[n], labels[m])
 
 
 # --- the exercises whose answer is a function: each wrong function is the slip its hint names ----------------------
