@@ -22,8 +22,8 @@ INVALID = "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3
 #: The hint of a slip whose number lies so near the right one that a number within its tolerance can be within the
 #: right one's too (``y(n+1)``'s updated-output-weights slip, 1.7 tolerances away): a student's review found a number
 #: just off the right one named as that slip, where ``python -m backprop trace --check`` says it cannot tell.
-NEAR = ("A slip gives about this number, but a right value can lie within the check's tolerance of it too, so the "
-        "check cannot tell whether you made it. Look for this slip: {hint}")
+NEAR = ("A right value can lie within the check's tolerance of this number too, so the check cannot tell whether it "
+        "comes from a slip. If it does: {hint}")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."
