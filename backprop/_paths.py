@@ -227,11 +227,11 @@ def chosen_path(fp: ForwardPass, d: ArrayLike, parameter: str, i: int = 1, k: in
     indices = {"w_output": [(n, 1) for n in range(1, net.n_hidden + 1)], "b_output": [(1, 1)],
                "w_hidden": [(n, m) for n in range(1, net.n_hidden + 1) for m in range(1, net.n_in + 1)],
                "b_hidden": [(n, 1) for n in range(1, net.n_hidden + 1)]}[parameter]
-    showing = [path for path in (backward_path(fp, d, parameter, i=n, k=m) for n, m in indices) if not blank(path)]
+    paths = [backward_path(fp, d, parameter, i=n, k=m) for n, m in indices]
+    showing = [path for path in paths if not blank(path)]
     kind = _KINDS[parameter]
     if not showing:
-        zeros = [[edge.formula for edge in backward_path(fp, d, parameter, i=n, k=m).edges if edge.value == 0]
-                 for n, m in indices]
+        zeros = [[edge.formula for edge in path.edges if edge.value == 0] for path in paths]
         if all(zeros):  # a factor exactly 0 on every path (x = (0, 0)): not the figure's decimals, as below reads
             factors = show.and_list([f"${formula} = 0$" for formula in sorted({f for z in zeros for f in z})])
             return usual, (f"In this example the path of every {kind} has a factor that is exactly 0 (here {factors}); "
