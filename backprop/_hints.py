@@ -18,6 +18,8 @@ from .network import Network
 # with y = f(v). An activation added with `activations.register` has none: its hints say f and f' without a formula.
 F_TEXT = {"logsig": "1/(1 + e^(−{v}))", "tansig": "tanh({v})", "purelin": "{v}"}
 F_PRIME_TEXT = {"logsig": "{y}(1 − {y})", "tansig": "1 − {y}²", "purelin": "1"}
+#: How a hint names a hidden sigmoid in a few words.
+SHORT = {"logsig": "logsig", "tansig": "tanh"}
 
 
 @dataclass(frozen=True)

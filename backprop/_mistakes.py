@@ -29,7 +29,7 @@ from numpy.typing import ArrayLike
 
 from . import activations, examples, labels
 from ._checks import as_input
-from ._hints import F_PRIME_TEXT, F_TEXT, HintText, Notation, write
+from ._hints import F_PRIME_TEXT, F_TEXT, SHORT, HintText, Notation, write
 from ._trace import Factors, Trace, iteration, updates
 from .activations import Array
 from .network import ForwardPass, Network, _unchecked, checked_network, forward
@@ -48,6 +48,8 @@ class Mistake:
     fn: Callable[[Network, ArrayLike, ArrayLike, float], Trace]
     #: The hint as written once, for any network (``hint`` is it for the worked example); None: ``hint`` always.
     template: HintText | None = field(default=None, repr=False, compare=False)
+    #: The slip in a few words, as the exercises' notes list it ("forgetting η"), written once for any network.
+    slip: HintText = field(default="", repr=False, compare=False)
 
     def hint_for(self, net: Network | None = None) -> str:
         """The hint for a student who computed with ``net`` (its sizes, labels and both activations); without ``net``,
@@ -55,6 +57,11 @@ class Mistake:
         if net is None or self.template is None:
             return self.hint
         return write(self.template, Notation.of(net))
+
+    def slip_for(self, net: Network | None = None) -> str:
+        """The slip in a few words, in ``net``'s labels (the worked example's without ``net``): "leaving out the
+        output bias b_4"."""
+        return write(self.slip, Notation.of(examples.site_network() if net is None else net))
 
 
 class NotApplicable(ValueError):
@@ -65,14 +72,15 @@ class NotApplicable(ValueError):
 _CATALOGUE: list[Mistake] = []
 
 
-def _mistake(name: str, template: HintText) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
+def _mistake(name: str, template: HintText, *,
+             slip: HintText) -> Callable[[Callable[..., Trace]], Callable[..., Trace]]:
     """Register ``fn`` in the catalogue under ``name`` with its hint, written once as ``template`` (text, or a function
-    of the network's `Notation`); its docstring gets the hint for the worked example."""
+    of the network's `Notation`), and the slip in a few words; its docstring gets the hint for the worked example."""
 
     def register(fn: Callable[..., Trace]) -> Callable[..., Trace]:
         hint = write(template, Notation.of(examples.site_network()))  # works whatever the example file holds
         fn.__doc__ = f"{fn.__doc__.rstrip()}\n\n    Hint: {hint}\n"
-        _CATALOGUE.append(Mistake(name, hint, fn, template))
+        _CATALOGUE.append(Mistake(name, hint, fn, template, slip))
         return fn
 
     return register
@@ -94,7 +102,8 @@ def _sign_flipped_hint(n: Notation) -> str:
             f"{n.at('d')}, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
 
 
-@_mistake("sign-flipped", _sign_flipped_hint)
+@_mistake("sign-flipped", _sign_flipped_hint,
+          slip="the flipped sign")
 def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign: the error taken as $e_j = y_j - d_j$ and the rules applied to it as
     written, which is $\Delta\theta = +\eta\, \partial E/\partial\theta$.
@@ -112,7 +121,8 @@ def _updates_sign_flipped_hint(n: Notation) -> str:
             f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{_plus_rule(n)}; yours move up the gradient.")
 
 
-@_mistake("updates-sign-flipped", _updates_sign_flipped_hint)
+@_mistake("updates-sign-flipped", _updates_sign_flipped_hint,
+          slip="the updates' sign flipped, e right")
 def updates_sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign, the error right: $e_j = d_j - y_j$ as it should be, and then
     $\Delta\theta = +\eta\, \partial E/\partial\theta$ (a live page's reviewer gave $e$ right and $\Delta w_{41}$
@@ -131,7 +141,8 @@ def _error_rows_negated(t: Trace) -> Trace:
             for name, value in t.items()}
 
 
-@_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.")
+@_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.",
+          slip="forgetting η")
 def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The learning rate left out of every rule: $\Delta\theta = -\partial E/\partial\theta$, i.e. the right
     $\Delta\theta / \eta$; the new values are $\theta(n) + \Delta\theta/\eta$.
@@ -143,7 +154,8 @@ def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
 
 @_mistake("updated-output-weights", lambda n: f"You used the updated output weights {n.w_out}(n+1) in the hidden "
                                               f"rules; they use the weights at time n: compute every Δ first, then "
-                                              f"update all weights and biases.")
+                                              f"update all weights and biases.",
+          slip=lambda n: f"the updated weights {n.w_out}(n+1)")
 def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden rules (3) and (4) fed with the output weights already updated:
     $\delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n+1)$ with $w_{ji}(n+1) = w_{ji}(n) + \Delta w_{ji}(n)$ (the right
@@ -166,7 +178,8 @@ def _own_hidden_derivative(n: Notation) -> str:
 
 
 @_mistake("no-hidden-derivative",
-          lambda n: f"You dropped f'(v_i), the hidden neuron's derivative{_own_hidden_derivative(n)}.")
+          lambda n: f"You dropped f'(v_i), the hidden neuron's derivative{_own_hidden_derivative(n)}.",
+          slip="dropping f'(v_i)")
 def no_hidden_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden neuron's derivative left out of rules (3) and (4): $f'(v_i)$ replaced by $1$, so
     $\Delta w_{ik} = \eta\, e\, w_{4i}\, x_k$ and $\Delta b_i = \eta\, e\, w_{4i}$ for the slides.
@@ -177,7 +190,8 @@ def no_hidden_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -
 
 
 @_mistake("derivative-of-v", lambda n: "f'(v_i) written with the output uses y_hi = f(v_i), not v_i"
-                                       + (_own_hidden_derivative(n) if n.hidden_f_prime else "") + ".")
+                                       + (_own_hidden_derivative(n) if n.hidden_f_prime else "") + ".",
+          slip="f'(v_i) computed from v_i")
 def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden derivative's formula in terms of the output, evaluated at the field $v_i$ where $y_{hi}$ belongs:
     $v_i(1 - v_i)$ for logsig, $1 - v_i^2$ for tansig ($1$ for purelin, where the slip cannot be seen), in rules
@@ -202,7 +216,8 @@ def _wrong_derivative_hint(n: Notation) -> str:
     return f"{start}: this hidden layer is {n.hidden}, so f'(v_i) = {f_prime}{output}, not {' or '.join(others)}."
 
 
-@_mistake("wrong-derivative", _wrong_derivative_hint)
+@_mistake("wrong-derivative", _wrong_derivative_hint,
+          slip="another activation's derivative")
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
     $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a
@@ -219,7 +234,8 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
 
 
 @_mistake("output-for-derivative", lambda n: f"You used the hidden neuron's output y_hi where its derivative "
-                                             f"f'(v_i) belongs{_own_hidden_derivative(n)}.")
+                                             f"f'(v_i) belongs{_own_hidden_derivative(n)}.",
+          slip="y_hi in place of f'(v_i)")
 def output_for_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden neuron's output $y_{hi}$ in rules (3) and (4) where its derivative $f'(v_i)$ belongs:
     $\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$, so $\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$ for the slides
@@ -227,6 +243,15 @@ def output_for_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) 
     right.
     """
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f.fp.y_hidden))
+
+
+@_mistake("no-output-weight", lambda n: f"The error reaches hidden neuron i through {n.w_out}: multiply by it.",
+          slip=lambda n: f"leaving out {n.w_out}")
+def no_output_weight(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The output weights left out of rules (3) and (4): $\delta_i = f'(v_i) \sum_j \delta_j$, as if every
+    $w_{ji}$ were 1, so $\Delta b_i = \eta\, e\, f'(v_i)$ for the slides. Rules (1) and (2) are right.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, w_back=np.ones_like(f.w_back)))
 
 
 def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trace]:
@@ -240,7 +265,8 @@ def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trac
     return fn
 
 
-@_mistake("bias-input-x1", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.")
+@_mistake("bias-input-x1", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.",
+          slip="multiplying by the input x_1 (which gives Δw_i1)")
 def bias_input_x1(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (4) with the input $x_1$ where the bias's input $1$ belongs: $\Delta b_i = \eta\, \delta_i\, x_1$, which
     is the right $\Delta w_{i1}$; so $b_i(n+1) = b_i(n) + \Delta w_{i1}$.
@@ -250,7 +276,8 @@ def bias_input_x1(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
     return _bias_input(1)(net, x, d, eta)
 
 
-@_mistake("bias-input-x2", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.")
+@_mistake("bias-input-x2", "A bias has input 1 (∂v_i/∂b_i = 1): no x_k.",
+          slip="multiplying by the input x_2 (which gives Δw_i2)")
 def bias_input_x2(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (4) with the input $x_2$ where the bias's input $1$ belongs: $\Delta b_i = \eta\, \delta_i\, x_2$, the
     right $\Delta w_{i2}$. A network with one input raises `NotApplicable`.
@@ -258,7 +285,8 @@ def bias_input_x2(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
     return _bias_input(2)(net, x, d, eta)
 
 
-@_mistake("output-bias-with-y", lambda n: f"A bias has input 1: ∂{n.v_out}/∂{n.b_out} = 1, no y_hi.")
+@_mistake("output-bias-with-y", lambda n: f"A bias has input 1: ∂{n.v_out}/∂{n.b_out} = 1, no y_hi.",
+          slip="multiplying by the hidden outputs y_hi")
 def output_bias_with_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (2) multiplied by the hidden outputs as if they were the bias's input:
     $\Delta b_j = \eta\, \delta_j \sum_i y_{hi}$ (for the slides $\eta\, e\, (y_{h1} + y_{h2} + y_{h3})$).
@@ -266,7 +294,8 @@ def output_bias_with_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> 
     return iteration(net, x, d, eta, slip=lambda f: replace(f, output_bias_input=float(np.sum(f.fp.y_hidden))))
 
 
-@_mistake("rule1-uses-v", lambda n: f"The input of weight {n.w_out} is y_hi = f(v_i), not v_i.")
+@_mistake("rule1-uses-v", lambda n: f"The input of weight {n.w_out} is y_hi = f(v_i), not v_i.",
+          slip="v_i in place of y_hi")
 def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (1) with the hidden field $v_i$ where the hidden output $y_{hi}$ belongs:
     $\Delta w_{ji} = \eta\, \delta_j\, v_i$ (for the slides $\eta\, e\, v_i$).
@@ -276,8 +305,19 @@ def rule1_uses_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     return iteration(net, x, d, eta, slip=lambda f: replace(f, output_weight_input=f.fp.v_hidden))
 
 
+@_mistake("rule1-no-y", lambda n: f"∂{n.v_out}/∂{n.w_out} = y_hi: multiply by the hidden output the weight carries.",
+          slip="leaving out y_hi")
+def rule1_no_y(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (1) without the weight's input: $\Delta w_{ji} = \eta\, \delta_j$ where
+    $\Delta w_{ji} = \eta\, \delta_j\, y_{hi}$ belongs, so every $\Delta w_{ji}$ of output $j$ is its $\Delta b_j$
+    (for the slides $\Delta w_{4i} = \eta\, e$).
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, output_weight_input=np.ones_like(f.output_weight_input)))
+
+
 @_mistake("rule3-no-x", "In rule 3 you left out the input x_k: the update of a hidden weight w_ik is η δ_i "
-                       "times its own input x_k (∂v_i/∂w_ik is x_k), as the bias's is times its input 1.")
+                       "times its own input x_k (∂v_i/∂w_ik is x_k), as the bias's is times its input 1.",
+          slip="leaving out x_k (which gives Δb_i)")
 def rule3_no_x(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Rule (3) without the weight's input: $\Delta w_{ik} = \eta\, \delta_i$ where
     $\Delta w_{ik} = \eta\, \delta_i\, x_k$ belongs, so every $\Delta w_{ik}$ of neuron $i$ is its $\Delta b_i$.
@@ -289,7 +329,8 @@ def rule3_no_x(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
 
 
 @_mistake("cost-for-error", lambda n: f"Use the error {n.at('e')} = {n.at('d')} − {n.at('y')}, not the cost "
-                                      f"E = {n.cost}: ∂E/∂{n.at('e')} = {n.at('e')}.")
+                                      f"E = {n.cost}: ∂E/∂{n.at('e')} = {n.at('e')}.",
+          slip="the cost E in place of the error e")
 def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The cost $E(n) = \tfrac12 \sum_j e_j^2$ where the error $e_j$ belongs, in all four rules:
     $\delta_j = E\, f'(v_j)$, so $\Delta w_{4i} = \eta\, E\, y_{hi}$, $\Delta b_4 = \eta\, E$,
@@ -304,7 +345,8 @@ def cost_for_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
 
 
 @_mistake("cost-without-half", lambda n: f"The cost is E = {n.cost}, with the ½ (it makes ∂E/∂{n.at('e')} = "
-                                         f"{n.at('e')}): you left it out.")
+                                         f"{n.at('e')}): you left it out.",
+          slip="the cost without its ½")
 def cost_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The cost without its $\tfrac12$, $E(n) = \sum_j e_j^2$, at time $n$ and at $n + 1$: twice the cost. The rules
     are right (each is $-\eta$ times the gradient of $\tfrac12 \sum_j e_j^2$)."""
@@ -313,7 +355,8 @@ def cost_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> T
 
 @_mistake("derivative-without-half", lambda n: f"Your updates are twice the right ones: the cost is E = {n.cost}, "
                                                f"and its ½ makes ∂E/∂{n.at('e')} = {n.at('e')}; the derivative of "
-                                               f"the square alone is twice that.")
+                                               f"the square alone is twice that.",
+          slip="the ½ of E left out (every update doubled)")
 def derivative_without_half(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The rules derived from the cost without its $\tfrac12$, $\partial E/\partial e_j = 2 e_j$: so
     $\delta_j = 2 e_j\, f'(v_j)$ and every update is twice the right one ($\Delta w_{4i} = 2\eta\, e\, y_{hi}$ for
@@ -331,7 +374,8 @@ def _without_hidden_bias(net: Network, x: Array) -> ForwardPass:
                               net.output), x)
 
 
-@_mistake("no-hidden-bias", lambda n: f"You left out the hidden biases b_i: v_i = {n.hidden_field}.")
+@_mistake("no-hidden-bias", lambda n: f"You left out the hidden biases b_i: v_i = {n.hidden_field}.",
+          slip="leaving out the hidden biases b_i")
 def no_hidden_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The forward pass without the hidden biases, $v_i = \sum_k w_{ik} x_k$, at time $n$ and again for $y(n+1)$.
 
@@ -339,6 +383,47 @@ def no_hidden_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
     the forward pass ignores).
     """
     return iteration(net, x, d, eta, forward_pass=_without_hidden_bias)
+
+
+def _without_output_bias(net: Network, x: Array) -> ForwardPass:
+    r"""The forward pass with $v_j = \sum_i w_{ji} y_{hi}$: the output biases left out (everything else right)."""
+    # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)
+    return forward(_unchecked(net.w_hidden, net.b_hidden, net.w_output, np.zeros(net.n_out), net.hidden,
+                              net.output), x)
+
+
+@_mistake("no-output-bias", lambda n: f"You left out the output bias {n.b_out}: {n.v_out} = Σ_i {n.w_out} y_hi + "
+                                      f"{n.b_out}.",
+          slip=lambda n: f"leaving out the output bias {n.b_out}")
+def no_output_bias(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The forward pass without the output biases, $v_j = \sum_i w_{ji} y_{hi}$, at time $n$ and again for
+    $y(n+1)$; the hidden layer is right. The rules are applied right to that forward pass.
+    """
+    return iteration(net, x, d, eta, forward_pass=_without_output_bias)
+
+
+def _fields_as_outputs(net: Network, x: Array) -> ForwardPass:
+    r"""The forward pass with $y_{hi} = v_i$: the hidden fields passed on where their outputs belong."""
+    # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)
+    return forward(_unchecked(net.w_hidden, net.b_hidden, net.w_output, net.b_output, "purelin", net.output), x)
+
+
+def _fields_for_outputs_hint(n: Notation) -> str:
+    f = F_TEXT.get(n.hidden)
+    y = "y_hi = f(v_i)" + ("" if f is None else f" = {f.format(v='v_i')}")
+    return f"You used the fields v_i where the hidden outputs {y} belong."
+
+
+@_mistake("fields-for-outputs", _fields_for_outputs_hint,
+          slip="the fields v_i in place of the hidden outputs y_hi")
+def fields_for_outputs(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden fields where the hidden outputs belong, $y_{hi} = v_i$, at time $n$ and again for $y(n+1)$: so
+    $v_4 = \sum_i w_{4i}\, v_i + b_4$ for the slides, and the rules are applied to that forward pass (their
+    $y_{hi}$ is $v_i$, in $\Delta w_{ji}$ and in $f'(v_i)$ written with the output).
+
+    With a linear (purelin) hidden layer $y_{hi} = v_i$ and this slip cannot be seen.
+    """
+    return iteration(net, x, d, eta, forward_pass=_fields_as_outputs)
 
 
 def _hidden_activation_at_output(net: Network, x: Array) -> ForwardPass:
@@ -362,7 +447,8 @@ def _sigmoid_output_hint(n: Notation) -> str:
     return f"{neurons}, not the hidden layer's: {activation}."
 
 
-@_mistake("sigmoid-output", _sigmoid_output_hint)
+@_mistake("sigmoid-output", _sigmoid_output_hint,
+          slip=lambda n: f"a {SHORT.get(n.hidden, n.hidden)} at the output")
 def sigmoid_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden layer's sigmoid applied at the output too: $y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides'
     logsig hidden layer, $\tanh v_4$ for a tansig one) where the linear output has $y = v_4$; at time $n$ and again
@@ -376,7 +462,8 @@ def sigmoid_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trac
 
 
 @_mistake("subtracted-update", "The new value adds the update: θ(n+1) = θ(n) + Δθ(n); the minus of gradient "
-                               "descent is already inside Δθ = −η ∂E/∂θ.")
+                               "descent is already inside Δθ = −η ∂E/∂θ.",
+          slip="the update subtracted from θ(n)")
 def subtracted_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update subtracted: $\theta(n+1) = \theta(n) - \Delta\theta(n)$, with every $\Delta$ right.
 
@@ -385,19 +472,32 @@ def subtracted_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> T
     return iteration(net, x, d, eta, new_value=lambda old, delta: old - delta)
 
 
-@_mistake("no-update", "Those are the values at time n: the new value adds the update, θ(n+1) = θ(n) + Δθ(n).")
+@_mistake("no-update", "Those are the values at time n: the new value adds the update, θ(n+1) = θ(n) + Δθ(n).",
+          slip="no update (the values of time n)")
 def no_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The update left out of the new values: $\theta(n+1) = \theta(n)$, with every $\Delta$ right; $y(n+1)$ and
     $E(n+1)$ are then $y(n)$ and $E(n)$ (a TA gave every new value as the old one and read "no classic mistake")."""
     return iteration(net, x, d, eta, new_value=lambda old, delta: old)
 
 
-@_mistake("delta-as-new-value", "Those are the updates Δ; the new value is θ(n+1) = θ(n) + Δθ(n).")
+@_mistake("delta-as-new-value", "Those are the updates Δ; the new value is θ(n+1) = θ(n) + Δθ(n).",
+          slip="the updates Δ given as the new weights")
 def delta_as_new_value(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The update reported as the new value: $\theta(n+1) = \Delta\theta(n)$, with every $\Delta$ right;
     $y(n+1)$ and $E(n+1)$ are those of a network whose weights and biases are the $\Delta$s.
     """
     return iteration(net, x, d, eta, new_value=lambda old, delta: delta)
+
+
+@_mistake("new-value-as-update", "That is the new value θ(n+1) = θ(n) + Δθ(n): the step asks for the update Δθ(n), "
+                                 "which is added to θ(n).",
+          slip="the new value θ(n+1) in place of the update")
+def new_value_as_update(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The new value reported as the update: every $\Delta\theta$ row is $\theta(n) + \Delta\theta(n)$, the new
+    value, with every new value right (the other way round from ``delta-as-new-value``).
+    """
+    right = iteration(net, x, d, eta)
+    return {name: right[f"{name[1:]}(n+1)"] if name.startswith("Δ") else value for name, value in right.items()}
 
 
 #: The classic mistakes, in the order the site lists them: ``Mistake(name, hint, fn)``.

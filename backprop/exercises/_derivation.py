@@ -9,54 +9,39 @@ are chosen in `_weights`.
 
 from __future__ import annotations
 
-import numpy as np
-
 from .. import examples, homework, labels, show
 from ..examples import Example
 from ..network import Network, forward
-from ..rules import cost, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
+from ..rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import (
-    F_TEXT,
-    SHORT,
-    Pass,
     carried,
     carried_of,
-    doubled,
-    flipped,
     label,
     new_value,
-    other_derivative,
     output_weight,
     sample_pass,
+    slips,
     step_name,
+    steps_of,
 )
 from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 
 
 def forward_pass(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
-    b4 = float(p.net.b_output[0])
-    b_4, out = label("b_output", (0,), p.net), labels.output_neurons(p.net.n_hidden)[0]
-    no_bias = p.f.f(p.net.w_hidden @ p.x)  # the hidden outputs without b_i
-    hidden = p.net.hidden
+    steps = ["y_h2", "y"]
     return NumericExercise(
         "forward-pass",
         right=[p.y_h[1], p.y],
-        carried=carried(p.net, p.x, p.d, p.eta, ["y_h2", "y"]),
+        carried=carried(p.net, p.x, p.d, p.eta, steps),
         boxes=(Box("y_h2", (0,)), Box("y", (1,))),
         mistakes=(
-            Mistake([no_bias[1], float(p.w4 @ no_bias) + b4],
-                    homework.hint("no-hidden-bias", p.net), "leaving out the hidden biases b_i"),
+            *slips(p.net, p.x, p.d, p.eta, ["no-hidden-bias"], steps, (2,)),
             # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
-            Mistake([p.y_h[1], p.y - b4], f"You left out the output bias {b_4}: v_{out} = Σ_i w_{out}i y_hi + {b_4}.",
-                    f"leaving out the output bias {b_4}", in_boxes=(1,)),
-            Mistake([p.y_h[1], float(p.f.f(p.fp.v_output[0]))], homework.hint("sigmoid-output", p.net),
-                    f"a {SHORT[hidden]} at the output", in_boxes=(1,)),
-            Mistake([p.v_h[1], float(p.w4 @ p.v_h) + b4],
-                    f"You used the fields v_i where the hidden outputs y_hi = f(v_i) = {F_TEXT[hidden]} belong.",
-                    "the fields v_i in place of the hidden outputs y_hi"),
+            *slips(p.net, p.x, p.d, p.eta, ["no-output-bias", "sigmoid-output"], steps, (2,), in_boxes=(1,)),
+            *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs"], steps, (2,)),
         ),
     )
 
@@ -64,20 +49,17 @@ def forward_pass(ex: Example) -> NumericExercise:
 def output_weights(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     dw = delta_w_output(p.fp, p.d, p.eta)[0]
-    out, w_4i = labels.output_neurons(p.net.n_hidden)[0], output_weight(p.net)
+    steps = steps_of(p.net, "w_output")[:p.net.n_hidden]  # output 4's
     return NumericExercise(
         "output-weights",
         right=dw,
         carried=carried_of(p.net, p.x, p.d, p.eta, "w_output")[0],
         boxes=tuple(Box("Δ" + label("w_output", (0, i), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
-            *flipped(p.net, -dw),
-            Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
-            Mistake(p.eta * p.e * p.v_h, homework.hint("rule1-uses-v", p.net), "v_i in place of y_hi"),
-            Mistake(p.eta * p.e * np.ones(p.net.n_hidden),
-                    f"∂v_{out}/∂{w_4i} = y_hi: multiply by the hidden output the weight carries.", "leaving out y_hi"),
-            new_value(w_4i, p.w4 + dw),
-            doubled(p.net, 2 * dw),
+            *slips(p.net, p.x, p.d, p.eta, ["sign-flipped", "updates-sign-flipped", "no-eta", "rule1-uses-v",
+                                            "rule1-no-y"], steps, dw.shape),
+            new_value(output_weight(p.net), p.w4 + dw),
+            *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps, dw.shape),
         ),
     )
 
@@ -85,56 +67,40 @@ def output_weights(ex: Example) -> NumericExercise:
 def output_bias(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     db = float(delta_b_output(p.fp, p.d, p.eta)[0])
+    steps = steps_of(p.net, "b_output")[:1]
     return NumericExercise(
         "output-bias",
         right=db,
         carried=carried_of(p.net, p.x, p.d, p.eta, "b_output")[0],
         boxes=(Box("Δ" + label("b_output", (0,), p.net)),),
         mistakes=(
-            *flipped(p.net, -db),
-            Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
-            Mistake(p.eta * cost(p.fp, p.d), homework.hint("cost-for-error", p.net),
-                    "the cost E in place of the error e"),
-            Mistake(p.eta * p.e * float(np.sum(p.y_h)), homework.hint("output-bias-with-y", p.net),
-                    "multiplying by the hidden outputs y_hi"),
+            *slips(p.net, p.x, p.d, p.eta, ["sign-flipped", "updates-sign-flipped", "no-eta", "cost-for-error",
+                                            "output-bias-with-y"], steps),
             new_value(label("b_output", (0,), p.net), float(p.net.b_output[0]) + db),
-            doubled(p.net, 2 * db),
+            *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps),
         ),
     )
 
 
-def w4_next(p: Pass) -> np.ndarray:
-    """w_4i(n+1): the classic mistake is to use these in the hidden rules."""
-    return p.w4 + delta_w_output(p.fp, p.d, p.eta)[0]
+#: The classic slips of the hidden rules (3) and (4) that exercises 6, 7, 9 and 10 share, in the order their boxes
+#: name them (the catalogue's names, `backprop.homework.MISTAKES`).
+HIDDEN_RULE_SLIPS = ("updated-output-weights", "no-hidden-derivative", "sign-flipped", "updates-sign-flipped",
+                     "derivative-of-v", "output-for-derivative", "no-output-weight")
 
 
 def hidden_weights(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     dw = delta_w_hidden(p.fp, p.d, p.eta)
-    f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
-    w_4i = output_weight(p.net)
+    steps = steps_of(p.net, "w_hidden")
     exercise = NumericExercise(
         "hidden-weights",
         right=dw,
         carried=carried_of(p.net, p.x, p.d, p.eta, "w_hidden"),
         mistakes=(
-            Mistake(np.outer(p.eta * p.e * w4_next(p) * p.f_prime, p.x), homework.hint("updated-output-weights", p.net),
-                    f"the updated weights {w_4i}(n+1)"),
-            Mistake(np.outer(p.eta * p.e * p.w4, p.x), homework.hint("no-hidden-derivative", p.net),
-                    "dropping f'(v_i)"),
-            *flipped(p.net, -dw),
-            Mistake(np.outer(p.eta * p.e * p.w4 * f_prime_of_v, p.x), homework.hint("derivative-of-v", p.net),
-                    "f'(v_i) computed from v_i"),
-            Mistake(np.outer(p.eta * p.e * p.w4 * p.y_h, p.x), homework.hint("output-for-derivative", p.net),
-                    "y_hi in place of f'(v_i)"),
-            Mistake(np.outer(p.eta * p.e * p.f_prime, p.x),
-                    f"The error reaches hidden neuron i through {w_4i}: multiply by it.", f"leaving out {w_4i}"),
-            Mistake(dw / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
-            doubled(p.net, 2 * dw),
-            Mistake(np.outer(delta_b_hidden(p.fp, p.d, p.eta), np.ones_like(p.x)), homework.hint("rule3-no-x", p.net),
-                    "leaving out x_k (which gives Δb_i)"),
+            *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x"],
+                   steps, dw.shape),
             new_value("w_ik", p.net.w_hidden + dw),
-            *other_derivative(p, lambda slopes: np.outer(p.eta * p.e * p.w4 * slopes, p.x)),
+            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, dw.shape),
         ),
     )
     return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
@@ -143,32 +109,17 @@ def hidden_weights(ex: Example) -> NumericExercise:
 def hidden_biases(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     db = delta_b_hidden(p.fp, p.d, p.eta)
-    f_prime_of_v = p.f.derivative_from_output(p.v_h)  # the output's formula fed with v_i
-    w_4i = output_weight(p.net)
+    steps = steps_of(p.net, "b_hidden")
     return NumericExercise(
         "hidden-biases",
         right=db,
         carried=carried_of(p.net, p.x, p.d, p.eta, "b_hidden"),
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
-            Mistake(p.eta * p.e * w4_next(p) * p.f_prime, homework.hint("updated-output-weights", p.net),
-                    f"the updated weights {w_4i}(n+1)"),
-            Mistake(p.eta * p.e * p.w4, homework.hint("no-hidden-derivative", p.net), "dropping f'(v_i)"),
-            *flipped(p.net, -db),
-            Mistake(p.eta * p.e * p.w4 * f_prime_of_v, homework.hint("derivative-of-v", p.net),
-                    "f'(v_i) computed from v_i"),
-            Mistake(p.eta * p.e * p.w4 * p.y_h, homework.hint("output-for-derivative", p.net),
-                    "y_hi in place of f'(v_i)"),
-            Mistake(p.eta * p.e * p.f_prime, f"The error reaches hidden neuron i through {w_4i}: multiply by it.",
-                    f"leaving out {w_4i}"),
-            Mistake(db * p.x[0], homework.hint("bias-input-x1", p.net),
-                    "multiplying by the input x_1 (which gives Δw_i1)"),
-            Mistake(db * p.x[1], homework.hint("bias-input-x2", p.net),
-                    "multiplying by the input x_2 (which gives Δw_i2)"),
-            Mistake(db / p.eta, homework.hint("no-eta", p.net), "forgetting η"),
-            doubled(p.net, 2 * db),
+            *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "bias-input-x1", "bias-input-x2", "no-eta",
+                                            "derivative-without-half"], steps, db.shape),
             new_value("b_i", p.net.b_hidden + db),
-            *other_derivative(p, lambda slopes: p.eta * p.e * p.w4 * slopes),
+            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, db.shape),
         ),
     )
 
@@ -179,16 +130,11 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     net, x = p.net, p.x
     new = step(net, x, p.d, p.eta)
     y_next = float(forward(new, x).y_output[0])
-    delta_bad = p.eta * p.e * w4_next(p) * p.f_prime  # the hidden rules fed with w_4i(n+1)
-    bad = Network(net.w_hidden + np.outer(delta_bad, x), net.b_hidden + delta_bad, new.w_output, new.b_output,
-                  hidden=net.hidden)
     dw_out, db_out = delta_w_output(p.fp, p.d, p.eta), delta_b_output(p.fp, p.d, p.eta)
     dw_hid, db_hid = delta_w_hidden(p.fp, p.d, p.eta), delta_b_hidden(p.fp, p.d, p.eta)
     flipped = Network(net.w_hidden - dw_hid, net.b_hidden - db_hid, net.w_output - dw_out, net.b_output - db_out,
                       hidden=net.hidden)
     y_flipped = float(forward(flipped, x).y_output[0])
-    twice = step(net, x, p.d, 2 * p.eta)  # every update doubled
-    unscaled = step(net, x, p.d, 1.0)  # every update without its η
     sign = "Your sign is flipped: the rule is w(n+1) = w(n) + Δw(n) with Δw = −η ∂E/∂w"
     # where y is typed (check, the y(n+1) box): where y went, against where the right step took it. "Away from d"
     # only when the right step brought y closer (a large η can take it further too); else "the other way" only when
@@ -204,20 +150,19 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     y_hint = "y(n+1) is the output of the updated network on the same input x: run the forward pass again."
     # in a weight's box: the weight itself, which moved with the gradient instead of against it
     uphill = ", a step against the gradient; your weight moved with it"
+    steps = [step_name("w_output", (0, 0), net, new=True), step_name("w_hidden", index, net, new=True), "y(n+1)"]
     return NumericExercise(
         "one-iteration",
         right=[new.w_output[0, 0], new.w_hidden[index], y_next],
         # the new weights' tolerance is measured against their updates; y(n+1) (None) keeps the rule on its value
         change=[dw_out[0, 0], dw_hid[index], None],
-        carried=carried(net, x, p.d, p.eta, [step_name("w_output", (0, 0), net, new=True),
-                                             step_name("w_hidden", index, net, new=True), "y(n+1)"]),
+        carried=carried(net, x, p.d, p.eta, steps),
         boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", index, net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(
             # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
-            Mistake([new.w_output[0, 0], bad.w_hidden[index], float(forward(bad, x).y_output[0])],
-                    homework.hint("updated-output-weights", p.net),
-                    f"the updated weights {output_weight(net)}(n+1) in the hidden rules", in_boxes=(1, 2)),
+            *slips(net, x, p.d, p.eta, ["updated-output-weights"], steps, (3,), in_boxes=(1, 2), words={
+                "updated-output-weights": f"the updated weights {output_weight(net)}(n+1) in the hidden rules"}),
             Mistake([new.w_output[0, 0], new.w_hidden[index], p.y], y_hint, "y(n) given as y(n+1)", in_boxes=(2,)),
             # its y(n+1) entry is y(n) too: the y box gives the hint above (one hint, not two for one number)
             Mistake([net.w_output[0, 0], net.w_hidden[index], p.y], stayed, "no update (the values of time n)",
@@ -227,10 +172,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                     "the updates Δ given as the new weights", in_boxes=(0, 1)),
             Mistake([flipped.w_output[0, 0], flipped.w_hidden[index], y_flipped], f"{sign}{away}.", "the flipped sign",
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
-            Mistake([unscaled.w_output[0, 0], unscaled.w_hidden[index], float(forward(unscaled, x).y_output[0])],
-                    homework.hint("no-eta", p.net), "forgetting η"),
-            # every update doubled: the step of twice the η
-            doubled(net, [twice.w_output[0, 0], twice.w_hidden[index], float(forward(twice, x).y_output[0])]),
+            # every update without its η, and every update doubled (the step of twice the η)
+            *slips(net, x, p.d, p.eta, ["no-eta", "derivative-without-half"], steps, (3,)),
         ),
     )
 

@@ -11,14 +11,15 @@ import math
 
 import numpy as np
 
-from .. import activations, examples, homework, labels, show
+from .. import activations, examples, labels, show
 from ..examples import Example
 from ..gradcheck import analytic_gradient, numerical_gradient
 from ..network import Network, forward
 from ..rules import delta_w_hidden, error
+from ._derivation import HIDDEN_RULE_SLIPS
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, doubled, flipped, label, sample_pass
+from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, sample_pass, slips, steps_of
 from ._weights import first_hidden_weight, told_apart, with_weight_boxes
 
 
@@ -53,25 +54,23 @@ def tansig_hidden(ex: Example) -> NumericExercise:
     own, other = ex.net.hidden, other_hidden(ex.net.hidden)
     p, q = sample_pass(ex), sample_pass(ex, other_hidden_network(ex))  # the example's network, and the swapped one
     right = delta_w_hidden(q.fp, q.d, q.eta)
+    steps = steps_of(q.net, "w_hidden")
     exercise = NumericExercise(
         "tansig-hidden",
         right=right,
         carried=carried_of(q.net, q.x, q.d, q.eta, "w_hidden"),
         mistakes=(
-            Mistake(np.outer(q.eta * q.e * q.w4 * p.f.derivative_from_output(q.y_h), q.x),
-                    homework.hint("wrong-derivative", q.net), f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"),
+            *slips(q.net, q.x, q.d, q.eta, ["wrong-derivative"], steps, right.shape,
+                   words={"wrong-derivative": f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"}),
             Mistake(delta_w_hidden(p.fp, p.d, p.eta),
                     f"Those are the {SHORT[own]} network's updates (exercise 6): with {SHORT[other]} the forward "
                     f"pass changes too (y_hi = {F_TEXT[other]}, so y and e change).",
                     f"the {SHORT[own]} network's updates"),
-            Mistake(np.outer(q.eta * q.e * q.w4, q.x), homework.hint("no-hidden-derivative", q.net),
-                    "dropping f'(v_i)"),
             Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
-            *flipped(q.net, -right),
-            Mistake(right / q.eta, homework.hint("no-eta", q.net), "forgetting η"),
-            doubled(q.net, 2 * right),
+            *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half"], steps,
+                   right.shape),
         ),
     )
     return with_weight_boxes(exercise, q.x, ((0, 0), (1, 1)))  # two neurons, two inputs
@@ -104,8 +103,8 @@ def two_outputs(ex: Example) -> NumericExercise:
             Mistake(rule(error(fp, d[::-1]) @ net.w_output),  # where w_5i = w_4i this is right: the notes say so
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
-            Mistake(right / ex.eta, homework.hint("no-eta", net), "forgetting η"),
-            doubled(net, 2 * right),
+            *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative"],
+                   steps_of(net, "w_hidden"), right.shape),
         ),
     )
     return with_weight_boxes(exercise, ex.x, ((0, 0), (2, 0)))  # two neurons, whose sums over j differ

@@ -3,14 +3,14 @@
 :func:`sample_pass` runs a network (the example's own by default) on the example's sample and keeps what the rules
 take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a parameter as the slides do;
 :func:`carried` (and :func:`carried_of`) is how far a value worked out from the numbers a page gives can be off;
-``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`doubled` is
-the slip every update exercise shares, the ½ of E left out, :func:`new_value` the new value typed for the update, and
-:func:`other_derivative` the hidden rules with another activation's slope.
+``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`slips` takes
+classic mistakes from the homework catalogue (one catalogue for the boxes and ``python -m backprop trace --check``),
+and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,7 +27,7 @@ from ._numeric import Mistake
 # (backprop._hints; the pages' TeX is in backprop.show).
 F_TEXT = {name: _hints.F_TEXT[name].format(v="v_i") for name in ("logsig", "tansig")}
 F_PRIME_TEXT = {name: _hints.F_PRIME_TEXT[name].format(y="y_hi") for name in ("logsig", "tansig")}
-SHORT = {"logsig": "logsig", "tansig": "tanh"}
+SHORT = _hints.SHORT
 
 
 @dataclass(frozen=True)
@@ -98,26 +98,34 @@ def carried(net: Network, x: ArrayLike, d: ArrayLike, eta: float, steps: Sequenc
 
 def carried_of(net: Network, x: ArrayLike, d: ArrayLike, eta: float, name: str) -> np.ndarray:
     """`carried` for the updates of every entry of ``net``'s parameter ``name`` (``"w_hidden"``), in its shape."""
-    shape = getattr(net, name).shape
-    return carried(net, x, d, eta, [step_name(name, index, net) for index in np.ndindex(shape)], shape)
+    return carried(net, x, d, eta, steps_of(net, name), getattr(net, name).shape)
 
 
-#: The slip `doubled` names, as the pages' notes list it.
-DOUBLED = "the ½ of E left out (every update doubled)"
+def slips(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: Sequence[str], steps: Sequence[str],
+          shape: tuple[int, ...] = (), *, words: Mapping[str, str] | None = None,
+          in_boxes: tuple[int, ...] | None = None) -> list[Mistake]:
+    """The homework catalogue's classic mistakes ``names`` (`backprop.homework.MISTAKES`) as an exercise's: each one's
+    value at the trace steps ``steps`` (``"Δw11"``, ``"y"``, as `step_name` writes them), in the answer's ``shape``
+    (() for one number), with its hint and its words for ``net``, so a box and ``python -m backprop trace --check``
+    name one slip by one number. ``words`` gives other words for a slip, by its name; ``in_boxes``, the boxes the
+    slips change (`Mistake.in_boxes`). A slip this network cannot show (`backprop.homework.NotApplicable`) is left
+    out."""
+    words = words or {}
+    found = []
+    for name in names:
+        m = homework.mistake(name)
+        try:
+            trace = m.fn(net, x, d, eta)
+        except homework.NotApplicable:
+            continue
+        value = np.array([trace[step] for step in steps]).reshape(shape)
+        found.append(Mistake(value, m.hint_for(net), words.get(name, m.slip_for(net)), in_boxes=in_boxes))
+    return found
 
 
-def doubled(net: Network, value: ArrayLike) -> Mistake:
-    """The ½ of E = ½ e² left out, so ∂E/∂e = 2e: ``value``, the slip's answer (each update twice the right one, or
-    what doubled updates give), with the homework catalogue's hint for the slip, ``derivative-without-half``."""
-    return Mistake(value, homework.hint("derivative-without-half", net), DOUBLED)
-
-
-def flipped(net: Network, value: ArrayLike) -> tuple[Mistake, Mistake]:
-    """The updates with their sign flipped, ``value``: two slips give them, the error written y − d
-    (``sign-flipped``) and the error right with Δθ = +η ∂E/∂θ (``updates-sign-flipped``), so a box names both, as
-    ``python -m backprop trace --check`` does (a student whose e was right was told it was wrong)."""
-    return (Mistake(value, homework.hint("sign-flipped", net), "the flipped sign"),
-            Mistake(value, homework.hint("updates-sign-flipped", net), "the updates' sign flipped, e right"))
+def steps_of(net: Network, name: str) -> list[str]:
+    """The trace's names of the updates of every entry of ``net``'s parameter ``name`` (``"w_hidden"``), in order."""
+    return [step_name(name, index, net) for index in np.ndindex(getattr(net, name).shape)]
 
 
 def new_value(parameter: str, value: ArrayLike) -> Mistake:
@@ -125,14 +133,3 @@ def new_value(parameter: str, value: ArrayLike) -> Mistake:
     so, for the ``parameter`` the boxes ask about (``"w_ik"``, ``"b_4"``)."""
     return Mistake(value, f"That is the new value {parameter}(n+1) = {parameter}(n) + Δ{parameter}: the task asks for "
                    f"the update Δ{parameter}.", f"the new value {parameter}(n+1) in place of the update")
-
-
-def other_derivative(p: Pass, updates: Callable[[np.ndarray], ArrayLike]) -> list[Mistake]:
-    """The hidden rules with another activation's f'(v_i), from the right outputs y_hi (1 − y_hi² for a logsig layer,
-    y_hi(1 − y_hi) for tansig: the homework catalogue's ``wrong-derivative``): ``updates`` of those slopes, with its
-    hint; none for a hidden activation without another derivative."""
-    other = homework.OTHER_DERIVATIVE.get(p.net.hidden)
-    if other is None:
-        return []
-    slopes = activations.get(other).derivative_from_output(p.y_h)
-    return [Mistake(updates(slopes), homework.hint("wrong-derivative", p.net), "another activation's derivative")]

@@ -1045,12 +1045,17 @@
     } }),
     // y_hi where f'(v_i) belongs in the hidden rules
     "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),
+    // the output weights left out of the hidden rules: the error sent back through w_ji = 1
+    "no-output-weight": withSlip({ slip: function (f) {
+      return set(f, { wBack: f.wBack.map(function (row) { return row.map(function () { return 1; }); }) });
+    } }),
     "bias-input-x1": biasInput(1),
     "bias-input-x2": biasInput(2),
     "output-bias-with-y": withSlip({ slip: function (f) {
       return set(f, { outputBiasInput: f.fp.yh.reduce(function (s, y) { return s + y; }, 0) });
     } }),
     "rule1-uses-v": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.vh }); } }),
+    "rule1-no-y": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.yh.map(function () { return 1; }) }); } }),
     "rule3-no-x": withSlip({ slip: function (f) { return set(f, { hiddenWeightInput: f.hiddenWeightInput.map(function () { return 1; }) }); } }),
     "cost-for-error": withSlip({ slip: function (f) {
       var E = 0.5 * f.e.reduce(function (s, e) { return s + e * e; }, 0);
@@ -1062,10 +1067,20 @@
     "no-hidden-bias": withSlip({ forwardPass: function (net, x) {
       return forward(set(net, { b_hidden: net.b_hidden.map(function () { return 0; }) }), x);
     } }),
+    "no-output-bias": withSlip({ forwardPass: function (net, x) {
+      return forward(set(net, { b_output: net.b_output.map(function () { return 0; }) }), x);
+    } }),
+    // y_hi = v_i: the hidden fields passed on where their outputs belong
+    "fields-for-outputs": withSlip({ forwardPass: function (net, x) { return forward(set(net, { hidden: "purelin" }), x); } }),
     "sigmoid-output": withSlip({ forwardPass: function (net, x) { return forward(set(net, { output: net.hidden }), x); } }),
     "subtracted-update": withSlip({ newValue: function (old, delta) { return old - delta; } }),
     "no-update": withSlip({ newValue: function (old) { return old; } }),
     "delta-as-new-value": withSlip({ newValue: function (old, delta) { return delta; } }),
+    // every Δ row the new value θ(n) + Δθ(n), the new values right
+    "new-value-as-update": function (net, x, d, eta) {
+      var rows = iteration(net, x, d, eta, {}).rows, byName = toDict(rows);
+      return rows.map(function (row) { return row[0][0] === "\u0394" ? [row[0], byName[row[0].slice(1) + "(n+1)"]] : row; });
+    },
   };
 
   // homework.decimals_of: the decimals a number is written with, of its text where known ("0.410000": 6), else of

@@ -33,6 +33,8 @@ from backprop.exercises._derivatives import _tanh_derivative
 from backprop.exercises._render import ELSEWHERE
 from tests.support import ROOT, oracle
 from tests.support.exercise_weights import (
+    BOX_ATOL,
+    BOX_RTOL,
     box_weights,
     gradient_weight,
     iteration_slips,
@@ -1135,10 +1137,25 @@ def test_the_update_boxes_keep_to_two_neurons_when_only_one_tells_every_slip_apa
     tanh = oracle.iteration({**data, "hidden": "tansig"})
     right, no_f_prime = tanh["dw_hidden"][1][1], data["eta"] * tanh["e"] * data["w_output"][0][1] * data["x"][1]
     assert f"{right:.6f}" != f"{tanh['dw_hidden'][2][0]:.6f}", "two different numbers"
+    # and so does f'(v_i) computed from v_i, 1 − v_2² with v_2 = 0.04 (the catalogue's slips, which the box names
+    # since exercise 9 takes the hidden rules' slips from it)
+    of_v = no_f_prime * (1 - tanh["v_hidden"][1] ** 2)
     assert exercise.box_note(1) == (
-        f"For these numbers, the slip “dropping f'(v_i)” gives Δw₂₂ = {no_f_prime:.6f}, within the tolerance of the "
-        f"right answer {right:.6f}, so this box calls it right; the Δw₃₁ box catches it.")
-    assert exercise.box_note(0) == "" and exercise.note() == ""
+        f"For these numbers, the slips “dropping f'(v_i)” (Δw₂₂ = {no_f_prime:.6f}) and “f'(v_i) computed from v_i” "
+        f"(Δw₂₂ = {of_v:.6f}) give values within the tolerance of the right answer {right:.6f}, so this box calls "
+        "them right; the Δw₃₁ box catches them.")
+    assert exercise.box_note(0) == ""
+    # with η = 0.05 the output weights barely move: the hidden rules fed with w_4i(n+1) (the catalogue's
+    # updated-output-weights, which exercise 9 names since it takes the hidden rules' slips from there) give every
+    # entry within its tolerance, and the page says so
+    w4_next = [w + tanh["dw_output"][0][i] for i, w in enumerate(data["w_output"][0])]
+    bug = [[data["eta"] * tanh["e"] * w4_next[i] * tanh["fp_hidden"][i] * xk for xk in data["x"]] for i in range(3)]
+    assert all(abs(b - r) <= BOX_ATOL + BOX_RTOL * abs(r) for brow, rrow in zip(bug, tanh["dw_hidden"])
+               for b, r in zip(brow, rrow)), "the premise: every entry within its tolerance"
+    assert exercise.note() == (
+        f"For these numbers, the slip “the updated weights w_4i(n+1)” gives Δw₃₁ = {bug[2][0]:.6f}, within the "
+        f"tolerance of the right answer {tanh['dw_hidden'][2][0]:.6f}. Every other entry of its answer is within its "
+        "tolerance too. Neither the answer boxes nor check() can tell that slip from the right answer.")
 
 
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])

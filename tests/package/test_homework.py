@@ -23,7 +23,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import exercises, homework
+from backprop import examples, exercises, homework
 from backprop.network import Network
 from tests.support import oracle, reference_net
 from tests.support.cli import run
@@ -38,10 +38,11 @@ HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
-             "derivative-of-v", "wrong-derivative", "output-for-derivative", "bias-input-x1", "bias-input-x2",
-             "output-bias-with-y",
-             "rule1-uses-v", "rule3-no-x", "cost-for-error", "cost-without-half", "derivative-without-half",
-             "no-hidden-bias", "sigmoid-output", "subtracted-update", "no-update", "delta-as-new-value")
+             "derivative-of-v", "wrong-derivative", "output-for-derivative", "no-output-weight", "bias-input-x1",
+             "bias-input-x2", "output-bias-with-y",
+             "rule1-uses-v", "rule1-no-y", "rule3-no-x", "cost-for-error", "cost-without-half",
+             "derivative-without-half", "no-hidden-bias", "no-output-bias", "fields-for-outputs", "sigmoid-output",
+             "subtracted-update", "no-update", "delta-as-new-value", "new-value-as-update")
 
 
 # --- the slips in plain math ---------------------------------------------------------------------------------
@@ -147,6 +148,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "output-for-derivative":  # y_hi where f'(v_i) belongs
         deltas = rules(ex, fp, f_prime_hidden=list(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "no-output-weight":  # the hidden rules with every w_ji taken as 1
+        deltas = rules(ex, fp, back=[[1.0] * len(fp["y_hidden"]) for _ in fp["y_output"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name in ("bias-input-x1", "bias-input-x2"):  # Δb_i = the right Δw_ik
         k = int(name[-1]) - 1
         deltas = (right[0], right[1], right[2], [row[k] for row in right[2]])
@@ -156,6 +160,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "rule1-uses-v":  # Δw_ji = η δ_j v_i = Δb_j v_i
         deltas = ([[db * v for v in fp["v_hidden"]] for db in right[1]], right[1], right[2], right[3])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "rule1-no-y":  # Δw_ji = η δ_j = Δb_j: each input y_hi replaced by 1
+        deltas = ([[db] * len(fp["y_hidden"]) for db in right[1]], right[1], right[2], right[3])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "rule3-no-x":  # Δw_ik = η δ_i: each input x_k replaced by 1
         deltas = rules(ex, fp, hid_input=[1.0] * len(fp["x"]))
@@ -176,6 +183,20 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         fp0 = no_bias(ex, ex["x"])
         deltas = rules(ex, fp0)
         return rows(ex, fp0, deltas, new_values(ex, deltas, plus), forward=no_bias)
+    if name == "no-output-bias":  # v_j without b_j, at n and at n+1; the rules right for that pass
+        def no_output_bias(net: dict, x: list[float]) -> dict:
+            return oracle.forward({**net, "b_output": [0.0] * len(net["b_output"])}, x)
+
+        fp0 = no_output_bias(ex, ex["x"])
+        deltas = rules(ex, fp0)
+        return rows(ex, fp0, deltas, new_values(ex, deltas, plus), forward=no_output_bias)
+    if name == "fields-for-outputs":  # y_hi = v_i, at n and at n+1; the rules (f'(v_i) from "y_hi") for that pass
+        def fields(net: dict, x: list[float]) -> dict:
+            return oracle.forward({**net, "hidden": "purelin"}, x)
+
+        fpv = fields(ex, ex["x"])
+        deltas = rules(ex, fpv)
+        return rows(ex, fpv, deltas, new_values(ex, deltas, plus), forward=fields)
     if name == "sigmoid-output":  # the hidden f at the output, at n and n+1; f'(v_j) still the output's, from y
         def hidden_at_output(net: dict, x: list[float]) -> dict:
             return oracle.forward({**net, "output": hidden}, x)
@@ -189,6 +210,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         return rows(ex, fp, right, new_values(ex, right, lambda old, delta: old))
     if name == "delta-as-new-value":
         return rows(ex, fp, right, new_values(ex, right, lambda old, delta: delta))
+    if name == "new-value-as-update":  # every Δ row θ(n) + Δθ(n); the new values right
+        new = new_values(ex, right, plus)
+        return rows(ex, fp, (new["w_output"], new["b_output"], new["w_hidden"], new["b_hidden"]), new)
     raise AssertionError(f"no plain-math version of {name!r}")
 
 
@@ -279,7 +303,8 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
              "derivative-without-half": "Δw41",
-             "sigmoid-output": "y",
+             "sigmoid-output": "y", "no-output-weight": "Δw11", "rule1-no-y": "Δw41", "no-output-bias": "v4",
+             "fields-for-outputs": "y_h1", "new-value-as-update": "Δw41",
              "subtracted-update": "w41(n+1)", "no-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
@@ -778,6 +803,58 @@ def test_an_exercises_wrong_value_is_the_catalogues_for_the_same_slip(exercise, 
     np.testing.assert_allclose(np.ravel(m.value), [trace[s] for s in steps], rtol=1e-12, atol=1e-15)
 
 
+def exercise_network(name: str, practice: dict) -> tuple[dict, object]:
+    """The network (a dict of the oracle's form) an update exercise asks about, and its target: the practice example's,
+    exercise 9's with the other hidden activation, exercise 10's with output 5 = (w_42, w_43, w_41), b_5 = -b_4,
+    d_5 = -d (as the exercises' pages define them)."""
+    if name == "tansig-hidden":
+        return {**practice, "hidden": "logsig" if practice.get("hidden") == "tansig" else "tansig"}, practice["d"]
+    if name == "two-outputs":
+        w4, b4, d = practice["w_output"][0], practice["b_output"][0], float(practice["d"])
+        return {**practice, "w_output": [w4, [w4[1], w4[2], w4[0]]], "b_output": [b4, -b4]}, [d, -d]
+    return practice, practice["d"]
+
+
+def box_step(label: str) -> str:
+    """The trace's name of an answer box's step: ``Δw_41`` -> ``Δw41``, ``y_h2`` and ``y`` as they are."""
+    return label.replace("_", "") if label.startswith("Δ") else label
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("name", ["forward-pass", "output-weights", "output-bias", "hidden-weights", "hidden-biases",
+                                  "tansig-hidden", "two-outputs"])
+def test_an_answer_box_and_the_check_name_one_slip_for_one_number(path, name):
+    """A student's review: the boxes named slips ``trace --check`` called "no classic mistake" (v_i for y_hi, b_4 left
+    out, w_4i left out), and the other way round (exercises 9 and 10 missed the sign, f'(v_i) dropped, the other
+    derivative, the updated output weights). Now the boxes take those slips from the catalogue: a number a box names
+    a catalogue slip for, typed for that step, is named by the check too (or is too near the right value for it)."""
+    practice = oracle.practice_of(oracle.load_example(path))
+    example = examples.load(path).practice
+    exercise = exercises.catalogue(example)[name]
+    plain, d = exercise_network(name, practice)
+    net = net_of(plain)
+    by_hint: dict[str, set[str]] = {}  # the catalogue's names of a slip, by its hint and by its words
+    for m in homework.MISTAKES:
+        by_hint.setdefault(m.hint_for(net), set()).add(m.name)
+        by_hint.setdefault(m.slip_for(net), set()).add(m.name)
+    named = [m for m in exercise.mistakes if m.hint in by_hint or m.slip in by_hint]
+    assert named, "the exercise takes slips from the catalogue"
+    checked = 0
+    for m in named:
+        for n, box in enumerate(exercise.boxes):
+            if not m.about(n):
+                continue
+            value = float(np.asarray(m.value)[box.index])
+            report = homework.check(net, practice["x"], d, practice["eta"], {box_step(box.label): value})
+            if report.first_wrong is None:  # within the tolerance of the right value: the box's note says so
+                continue
+            checked += 1
+            said = {s.name for s in (*report.likely, *report.near)}
+            assert said & (by_hint.get(m.hint, set()) | by_hint.get(m.slip, set())), (name, box.label, m.slip,
+                                                                                       sorted(said))
+    assert checked, "some slip is told from the right value"
+
+
 # --- the CLI: trace --check FILE.json ------------------------------------------------------------------------
 
 
@@ -1265,6 +1342,21 @@ DOCSTRING_EQUATIONS = [
      lambda q: {"Δb4": q["eta"] * q["e"] * (q["y_hidden"][0] + q["y_hidden"][1] + q["y_hidden"][2])}),
     (homework.rule1_uses_v, r"$\Delta w_{ji} = \eta\, \delta_j\, v_i$ (for the slides $\eta\, e\, v_i$)", "logsig",
      homework.rule1_uses_v, lambda q: dw4(q, lambda i: q["eta"] * q["e"] * q["v_hidden"][i])),
+    (homework.rule1_no_y, r"$\Delta w_{ji} = \eta\, \delta_j$ where", "tansig", homework.rule1_no_y,
+     lambda q: dw4(q, lambda i: q["eta"] * q["e"])),  # δ_4 = e for the linear output
+    (homework.rule1_no_y, r"(for the slides $\Delta w_{4i} = \eta\, e$)", "logsig", homework.rule1_no_y,
+     lambda q: dw4(q, lambda i: q["eta"] * q["e"])),
+    (homework.no_output_weight, r"$\delta_i = f'(v_i) \sum_j \delta_j$, as if every", "tansig",
+     homework.no_output_weight, lambda q: dbi(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"])),
+    (homework.no_output_weight, r"so $\Delta b_i = \eta\, e\, f'(v_i)$ for the slides", "logsig",
+     homework.no_output_weight, lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["fp_hidden"][i])),
+    (homework.no_output_bias, r"$v_j = \sum_i w_{ji} y_{hi}$, at time", "logsig", homework.no_output_bias,
+     lambda q: {"v4": sum(q["w_4"][i] * q["y_hidden"][i] for i in q["I"])}),
+    (homework.fields_for_outputs, r"$y_{hi} = v_i$, at time", "tansig", homework.fields_for_outputs,
+     lambda q: {f"y_h{i + 1}": q["v_hidden"][i] for i in q["I"]}),
+    (homework.fields_for_outputs, r"so $v_4 = \sum_i w_{4i}\, v_i + b_4$ for the slides", "logsig",
+     homework.fields_for_outputs,
+     lambda q: {"v4": sum(q["w_4"][i] * q["v_hidden"][i] for i in q["I"]) + q["b_4"]}),
     (homework.cost_for_error, r"$\delta_j = E\, f'(v_j)$, so $\Delta w_{4i} = \eta\, E\, y_{hi}$, "
      r"$\Delta b_4 = \eta\, E$, $\Delta w_{ik} = \eta\, E\, w_{4i}\, f'(v_i)\, x_k$, "
      r"$\Delta b_i = \eta\, E\, w_{4i}\, f'(v_i)$ for the slides", "tansig", homework.cost_for_error,
@@ -1450,8 +1542,16 @@ HINT_FORMULAS = [
      lambda q: {f"v{i + 1}": q["rows"][f"v{i + 1}"] for i in q["I"]}),
     (("sigmoid-output",), "in the slides it is linear (purelin), y = v_4", "logsig",
      lambda q: {"y": q["rows"]["v4"]}, lambda q: {"y": q["rows"]["y"]}),
-    (("subtracted-update", "no-update", "delta-as-new-value"), "θ(n+1) = θ(n) + Δθ(n)", "logsig",
-     lambda q: stated_new_values(q, plus), descent_new_values),
+    (("subtracted-update", "no-update", "delta-as-new-value", "new-value-as-update"), "θ(n+1) = θ(n) + Δθ(n)",
+     "logsig", lambda q: stated_new_values(q, plus), descent_new_values),
+    (("rule1-no-y",), "∂v_4/∂w_4i = y_hi", "sympy",  # w_41's; the others by the shapes' entries, one per weight
+     lambda s: S_YH[0], lambda s: sp.diff(sum(w * y for w, y in zip(S_W4, S_YH)) + S_B4, S_W4[0])),
+    (("no-output-bias",), "v_4 = Σ_i w_4i y_hi + b_4", "logsig",
+     lambda q: {"v4": sum(q["w_4"][i] * q["rows"][f"y_h{i + 1}"] for i in q["I"]) + q["b_4"]},
+     lambda q: {"v4": q["rows"]["v4"]}),
+    (("fields-for-outputs",), "y_hi = f(v_i) = 1/(1 + e^(−v_i))", "logsig",
+     lambda q: {f"y_h{i + 1}": 1 / (1 + math.exp(-q["rows"][f"v{i + 1}"])) for i in q["I"]},
+     lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("exercise one-iteration",), "w(n+1) = w(n) + Δw(n)", "tansig",
      lambda q: weights_only(stated_new_values(q, plus)), lambda q: weights_only(descent_new_values(q))),
     (("exercise one-iteration",), "with Δw = −η ∂E/∂w", "logsig",
@@ -1785,7 +1885,8 @@ def error_slopes(n_out: int):
 _EVERY_SHAPE = [
     (("sign-flipped", "updates-sign-flipped", "subtracted-update"),
      "Δθ = −η ∂E/∂θ", "numeric", shape_gradient, shape_deltas),
-    (("subtracted-update", "no-update", "delta-as-new-value"), "θ(n+1) = θ(n) + Δθ(n)", "numeric",
+    (("subtracted-update", "no-update", "delta-as-new-value", "new-value-as-update"), "θ(n+1) = θ(n) + Δθ(n)",
+     "numeric",
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
@@ -1799,7 +1900,38 @@ _TANSIG_HIDDEN = [
     (("wrong-derivative",), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
 ]
-SHAPE_HINT_FORMULAS = [(shape, *entry) for shape in SHAPES for entry in _EVERY_SHAPE] + [
+
+
+def weight_slopes(hidden: int):
+    """∂v_j/∂w_ji = y_hi in sympy, v_j = Σ_i w_ji y_hi + b_j over ``hidden`` hidden neurons: every i."""
+    w, y, b = sp.symbols(f"w_1:{hidden + 1}"), sp.symbols(f"y_1:{hidden + 1}"), sp.Symbol("b")
+    return lambda s: list(y), lambda s: [sp.diff(sum(wi * yi for wi, yi in zip(w, y)) + b, wi) for wi in w]
+
+
+def output_fields(q) -> dict[str, float]:  # v_j = Σ_i w_ji y_hi + b_j, as the hint writes it
+    ex, first = q["ex"], q["J"][0]
+    return {f"v{j}": sum(ex["w_output"][j - first][i - 1] * q["rows"][f"y_h{i}"] for i in q["H"])
+            + ex["b_output"][j - first] for j in q["J"]}
+
+
+def output_field_rows(q) -> dict[str, float]:
+    return {f"v{j}": q["rows"][f"v{j}"] for j in q["J"]}
+
+
+def _output_entries(shape: str) -> list[tuple]:
+    """The hints that name the output neuron's field and weights (rule1-no-y, no-output-bias) and the hidden layer's
+    f (fields-for-outputs), for ``shape``'s labels."""
+    (_, n_hidden, n_out), hidden, _ = SHAPES[shape]
+    j = str(n_hidden + 1) if n_out == 1 else "j"
+    f = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[hidden]
+    return [(shape, ("rule1-no-y",), f"∂v_{j}/∂w_{j}i = y_hi", "sympy", *weight_slopes(n_hidden)),
+            (shape, ("no-output-bias",), f"v_{j} = Σ_i w_{j}i y_hi + b_{j}", "numeric", output_fields,
+             output_field_rows),
+            (shape, ("fields-for-outputs",), f"y_hi = f(v_i) = {f}", "numeric", hidden_outputs, hidden_output_rows)]
+
+
+SHAPE_HINT_FORMULAS = [entry for shape in SHAPES for entry in _output_entries(shape)] + [
+    (shape, *entry) for shape in SHAPES for entry in _EVERY_SHAPE] + [
     (shape, *entry) for shape in ("3-4-2 logsig output", "1-2-1 tanh hidden") for entry in _TANSIG_HIDDEN] + [
     ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped", "cost-for-error"),
      "e_j = d_j − y_j", "numeric", errors, error_rows),
@@ -2247,14 +2379,17 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     y_1 = it["y_hidden"][0]
     slip = ex["eta"] * it["e"] * ex["w_output"][0][0] * y_1 * (1 - y_1) * ex["x"][1]  # the logsig slope for tanh's
     assert round(slip, 6) == -0.000001 and round(it["dw_hidden"][0][1], 6) == -0.000002  # the premise
+    # and so does leaving out w_41 = 2.02, which halves the right value: the tanh slope without the weight
+    no_weight = ex["eta"] * it["e"] * (1 - y_1**2) * ex["x"][1]
+    assert round(no_weight, 6) == -0.000001
     weights, answers = tmp_path / "weights.json", tmp_path / "answers.json"
     weights.write_text(json.dumps(ex), encoding="utf-8")
     answers.write_text(json.dumps({"Δw12": -0.000001}), encoding="utf-8")
     proc = cli("--weights", str(weights), "--check", str(answers))
     assert proc.returncode == 1 and "First wrong step: Δw12" in proc.stdout
-    assert ("The slip wrong-derivative gives about this value, but a right value can lie within the check's "
-            "tolerance of it too, so the check cannot tell whether it is your mistake. Work Δw12 out again") \
-        in proc.stdout, proc.stdout
+    assert ("The slips wrong-derivative and no-output-weight give about this value, but a right value can lie "
+            "within the check's tolerance of it too, so the check cannot tell whether one of them is your mistake. "
+            "Work Δw12 out again") in proc.stdout, proc.stdout
     assert "No classic mistake gives this value" not in proc.stdout
     # and what that slip would be, as for a likely one, so that the student can look for it: this layer's tanh slope
     hint = next(line for line in proc.stdout.splitlines() if line.startswith("  wrong-derivative: "))

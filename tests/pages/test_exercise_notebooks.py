@@ -1101,7 +1101,7 @@ def test_exact_zeros_and_large_fields_in_exercises_8_and_9(tmp_path):
     - tansig, v_1 = 0.5 + 0 - 0.5 = 0 in doubles too, so Δw_41 = η e y_h1 = 0: exercise 8 said "Δw_41 = 0.0 × 10^0 is
       within the tolerance of its box"; it says the update is 0;
     - logsig, v_1 = 0.5 · 0.2 + 0.25 · (-0.4) = 0 exactly, tanh'(0) = 1: dropping f'(v_i) gives exactly the right Δw_12
-      in exercise 9, not only "within the tolerance";
+      in exercise 9, not only "within the tolerance" (and so does feeding the hidden rule w_41(n+1) = w_41);
     - weights near 50, inputs 20 and -15: after the step v_2(n+1) is about -801, and exercise 8's solution printed
       numpy's "RuntimeWarning: overflow encountered in exp"."""
     from fractions import Fraction
@@ -1126,7 +1126,9 @@ def test_exact_zeros_and_large_fields_in_exercises_8_and_9(tmp_path):
     text = shown_with_example(_practice_file(tmp_path, zero_tanh, "zero"), ["08-one-iteration"])["08-one-iteration"]
     assert "catch a missing update: $\\Delta w_{41}$ is 0 here." in text and "10^{0}" not in text
     text = shown_with_example(_practice_file(tmp_path, exact, "exact"), ["09-tansig-hidden"])["09-tansig-hidden"]
-    assert "the slip “dropping f'(v_i)” gives Δw₁₂ = " in text and ", exactly the right answer, so this box" in text
+    # and so does the updated weights' slip: y_h1 = tanh 0 = 0, so Δw_41 = η e y_h1 = 0 and w_41(n+1) = w_41
+    assert ("the slips “the updated weights w_4i(n+1)” and “dropping f'(v_i)” give Δw₁₂ = " in text
+            and ", exactly the right answer, so this box" in text)
     text = shown_with_example(_practice_file(tmp_path, large, "large"), ["08-one-iteration"])["08-one-iteration"]
     assert "RuntimeWarning" not in text and "overflow" not in text
 

@@ -133,6 +133,20 @@ def _rule(eta: float, back: list[float], fp: list[float], x: list[float]) -> lis
     return [[eta * back[i] * fp[i] * xk for xk in x] for i in range(len(back))]
 
 
+def _hidden_rule_slips(eta: float, back: list[float], back_next: list[float], back_unweighted: list[float], it: dict,
+                       hidden: str, x: list[float]) -> list[list[list[float]]]:
+    """The hidden rule's classic slips for what reaches hidden neuron i (``back``: e w_4i, or Σ_j e_j w_ji), in the
+    catalogue's order: fed with w_ji(n+1) (``back_next``), f'(v_i) dropped, the sign flipped (twice: e = y − d, and
+    +η ∂E/∂w), f' fed with v_i, y_hi for f'(v_i), w_ji left out (``back_unweighted``), η left out, every update doubled.
+    ``it``: the oracle's iteration of the network whose hidden layer is ``hidden``."""
+    fp, right = it["fp_hidden"], _rule(eta, back, it["fp_hidden"], x)
+    flipped = [[-v for v in row] for row in right]
+    return [_rule(eta, back_next, fp, x), _rule(eta, back, [1.0] * len(back), x), flipped, flipped,
+            _rule(eta, back, [oracle.F_PRIME_FROM_Y[hidden](v) for v in it["v_hidden"]], x),
+            _rule(eta, back, it["y_hidden"], x), _rule(eta, back_unweighted, fp, x),
+            [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
+
+
 def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]], list[list[list[float]]]]:
     """The right Δw_ik of exercise ``name`` (6 "hidden-weights", 9 "tansig-hidden" or 10 "two-outputs") and the Δw_ik
     each of its classic slips gives, in plain math. ``it``: ``oracle.iteration(example)``."""
@@ -146,6 +160,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         other = {"logsig": "tansig", "tansig": "logsig"}[hidden]  # the other sigmoid's derivative, from y_hi
         return right, [_rule(eta, [e * w for w in w4_next], fp, x), _rule(eta, [e * w for w in w4], [1.0] * len(w4), x),
                        [[-v for v in row] for row in right], _rule(eta, [e * w for w in w4], f_of_v, x),
+                       _rule(eta, [e * w for w in w4], it["y_hidden"], x),  # y_hi in place of f'(v_i)
                        _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right],
                        [[2 * v for v in row] for row in right],
                        [[eta * it["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
@@ -156,22 +171,29 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
         own_f_prime = [oracle.F_PRIME_FROM_Y[hidden](y) for y in q["y_hidden"]]
         right = _rule(eta, [q["e"] * w for w in w4], q["fp_hidden"], x)
+        w4_next = [w + dw for w, dw in zip(w4, q["dw_output"][0])]
         return right, [_rule(eta, [q["e"] * w for w in w4], own_f_prime, x), it["dw_hidden"],
-                       _rule(eta, [q["e"] * w for w in w4], [1.0] * len(w4), x),
-                       _rule(eta, [e * w for w in w4], q["fp_hidden"], x), [[-v for v in row] for row in right],
-                       [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
+                       _rule(eta, [e * w for w in w4], q["fp_hidden"], x),
+                       *_hidden_rule_slips(eta, [q["e"] * w for w in w4], [q["e"] * w for w in w4_next], [q["e"]] * 3,
+                                           q, other, x)]
     if name == "two-outputs":
         w5, d = [w4[1], w4[2], w4[0]], float(example["d"])  # output 5 as exercise 10 defines it: (w_42, w_43, w_41)
         two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
                                                                             -example["b_output"][0]], "d": [d, -d]})
         e4, e5 = two["e"]
         right = _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n], fp, x)
+        w4_next, w5_next = ([w + dw for w, dw in zip(row, drow)] for row, drow in zip([w4, w5], two["dw_output"]))
         return right, [_rule(eta, [e4 * w4[i] for i in n], fp, x), _rule(eta, [e5 * w5[i] for i in n], fp, x),
                        [[v / 2 for v in row] for row in right],
                        _rule(eta, [(e4 + e5) * (w4[i] + w5[i]) for i in n], fp, x),
                        # the targets swapped: d_5 = -d against y_4, d against y_5
                        _rule(eta, [(e4 - 2 * d) * w4[i] + (e5 + 2 * d) * w5[i] for i in n], fp, x),
-                       [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
+                       *_hidden_rule_slips(eta, [e4 * w4[i] + e5 * w5[i] for i in n],
+                                           [e4 * w4_next[i] + e5 * w5_next[i] for i in n], [e4 + e5] * len(w4),
+                                           two, hidden, x),
+                       _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n],  # the other sigmoid's derivative
+                             [oracle.F_PRIME_FROM_Y[{"logsig": "tansig", "tansig": "logsig"}[hidden]](y)
+                              for y in two["y_hidden"]], x)]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
 
