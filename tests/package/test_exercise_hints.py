@@ -254,6 +254,8 @@ FORMULAS = [
             lambda _: [sp.diff(sp.tanh(V), V), sp.sech(V) ** 2, 1 / sp.cosh(V) ** 2]),
     Formula(("tanh-derivative",), "t = tanh(v), is tanh'(v) = 1 − t²", "sympy",  # t: tanh's own output
             lambda _: [sp.diff(sp.tanh(V), V), 1 - sp.tanh(V) ** 2]),
+    Formula(("tanh-derivative",), "t = tanh(v), tanh'(v) = 1 − t²: evaluate it at t = tanh(v_2)", "numeric",
+            lambda w: [[1 - math.tanh(_v2(w)) ** 2], [_slope(math.tanh, _v2(w))]]),  # at v_2, by a central difference
     Formula(("tanh-derivative",), "(cosh² − sinh²)/cosh² = 1 − tanh²", "sympy",  # the quotient rule on sinh/cosh
             lambda _: [sp.diff(sp.sinh(V) / sp.cosh(V), V), (sp.cosh(V) ** 2 - sp.sinh(V) ** 2) / sp.cosh(V) ** 2,
                        1 - sp.tanh(V) ** 2]),
@@ -731,6 +733,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("sech v, unsquared", "sech is squared", lambda w: 1 / math.cosh(_v2(w))),
         ("the logsig form y(1 − y)", "logsig's derivative y(1 − y) fed with tanh(v_2)",
          lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
+        ("1 − v_2²", "not at v_2", lambda w: 1 - _v2(w) ** 2),  # the output's formula fed with the field (a student's)
         ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
         ("the flipped sign", "is positive", lambda w: -(1 - math.tanh(_v2(w)) ** 2)),
         ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",

@@ -519,24 +519,29 @@ def test_the_note_says_itself_only_of_a_slip_that_prints_as_the_right_answer():
     assert f"{sech:.6f}" == "0.999201" and f"{right:.6f}" == "0.998402"
     assert (f"the slip “sech v, unsquared” gives {sech:.6f}, within the tolerance of the right answer {right:.6f}"
             in tanh_note) and "to the last decimal printed" not in tanh_note
+    # and so does 1 − v_2², the output's formula fed with the field (1 − v² and 1 − tanh² v part as v⁴ near 0)
+    of_v = 1 - 0.04**2
+    assert f"the slip “1 − v_2²” gives {of_v:.6f}, within the tolerance of the right answer {right:.6f}" in tanh_note
     # ... so exercise 3 asks at v_3 = 0.5 - 0.3 + 0.1 = 0.3 (v_1 = 0.04 as well), whose box tells every slip apart
-    assert abs(sech - right) <= 1e-6 + 1e-3 * right and ex.derivative_neuron("tanh-derivative", example) == ("v_3", 2)
+    assert abs(sech - right) <= 1e-6 + 1e-3 * right and abs(of_v - right) <= 1e-6 + 1e-3 * right
+    assert ex.derivative_neuron("tanh-derivative", example) == ("v_3", 2)
     assert ex.derivative_why("tanh-derivative", example) == (
         f" (Not at $v_2$: at $v_2 = 0.040000$ the derivative, ${right:.6f}$, lies within the answer box's tolerance "
-        "of what the slip “sech v, unsquared” gives.)")
+        "of what the slips “sech v, unsquared” and “1 − v_2²” give.)")
 
 
 def test_exercise_3_says_a_slip_gives_the_derivative_exactly_where_it_does():
     """A TA's: at a field 0 by hand (0.3 · 1 + (-0.2) · 1.5 + 0) tanh's derivative is 1, and the three slips give 1
-    exactly (1 − tanh 0, sech 0, 1 + tanh² 0, by hand); the page said the derivative "lies within the answer box's
-    tolerance of" what they give. It says it is exactly that."""
-    net = Network([[0.02, 0.01], [0.3, -0.2], [0.5, -0.3]], [0.01, 0.0, 0.1], [[0.6, 0.6, -0.4]], [0.05],
+    exactly (1 − tanh 0, sech 0, 1 + tanh² 0, by hand, and 1 − 0², the output's formula fed with the field); the page
+    said the derivative "lies within the answer box's tolerance of" what they give. It says it is exactly that. (Neuron
+    1's field is 0.5 + 0.3 + 0.01 = 0.81, far enough from 0 for its box to tell 1 − v² from 1 − tanh² v.)"""
+    net = Network([[0.5, 0.2], [0.3, -0.2], [0.5, -0.3]], [0.01, 0.0, 0.1], [[0.6, 0.6, -0.4]], [0.05],
                   hidden="tansig")
     example = examples.Example(net, np.array([1.0, 1.5]), 0.0, 0.05, "built by the test")
-    assert 1 - math.tanh(0.0) == 1 / math.cosh(0.0) == 1 + math.tanh(0.0) ** 2 == 1.0  # the premise, by hand
+    assert 1 - math.tanh(0.0) == 1 / math.cosh(0.0) == 1 + math.tanh(0.0) ** 2 == 1 - 0.0**2 == 1.0  # by hand
     assert ex.derivative_why("tanh-derivative", example) == (
         " (Not at $v_2$: at $v_2 = 0.000000$ the derivative, $1.000000$, is exactly what the slips “1 − tanh v, "
-        "unsquared”, “sech v, unsquared” and “1 + tanh² v” give.)")
+        "unsquared”, “sech v, unsquared”, “1 − v_2²” and “1 + tanh² v” give.)")
 
 
 def test_the_note_of_an_array_answer_names_an_entry_that_prints_otherwise():
