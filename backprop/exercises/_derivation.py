@@ -2,7 +2,9 @@ r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four
 derivatives of exercises 2 and 3 are in `_derivatives`).
 
 Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
-from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns.
+from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns. The
+slips ``python -m backprop trace --check`` names too come from its catalogue (`_sample.slips`), so a box and the check
+name one slip by one number; the others (a new value typed for its update, y(n) for y(n+1)) are the exercises' own.
 The forward pass of the example's sample they all start from is `_sample`'s; the weights exercises 6 and 8 ask for
 are chosen in `_weights`.
 """
@@ -57,7 +59,7 @@ def output_weights(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("w_output", (0, i), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             *slips(p.net, p.x, p.d, p.eta, ["sign-flipped", "updates-sign-flipped", "no-eta", "rule1-uses-v",
-                                            "rule1-no-y"], steps, dw.shape),
+                                            "rule1-no-y", "cost-for-error"], steps, dw.shape),
             new_value(output_weight(p.net), p.w4 + dw),
             *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps, dw.shape),
         ),
@@ -97,8 +99,8 @@ def hidden_weights(ex: Example) -> NumericExercise:
         right=dw,
         carried=carried_of(p.net, p.x, p.d, p.eta, "w_hidden"),
         mistakes=(
-            *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x"],
-                   steps, dw.shape),
+            *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
+                                            "cost-for-error"], steps, dw.shape),
             new_value("w_ik", p.net.w_hidden + dw),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, dw.shape),
         ),
@@ -117,7 +119,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "bias-input-x1", "bias-input-x2", "no-eta",
-                                            "derivative-without-half"], steps, db.shape),
+                                            "derivative-without-half", "cost-for-error"], steps, db.shape),
             new_value("b_i", p.net.b_hidden + db),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, db.shape),
         ),
@@ -160,7 +162,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
         boxes=(Box(label("w_output", (0, 0), net) + "(n+1)", (0,)), Box(label("w_hidden", index, net) + "(n+1)", (1,)),
                Box("y(n+1)", (2,))),
         mistakes=(
-            # w_41(n+1) comes from rule 1, which this slip leaves alone: about the other two boxes
+            # w_41(n+1) comes from rule 1, which the hidden rules' slips leave alone: about the other two boxes
             *slips(net, x, p.d, p.eta, ["updated-output-weights"], steps, (3,), in_boxes=(1, 2), words={
                 "updated-output-weights": f"the updated weights {output_weight(net)}(n+1) in the hidden rules"}),
             Mistake([new.w_output[0, 0], new.w_hidden[index], p.y], y_hint, "y(n) given as y(n+1)", in_boxes=(2,)),
@@ -174,6 +176,12 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                     box_hints=((0, f"{sign}{uphill}."), (1, f"{sign}{uphill}."))),
             # every update without its η, and every update doubled (the step of twice the η)
             *slips(net, x, p.d, p.eta, ["no-eta", "derivative-without-half"], steps, (3,)),
+            # a slip in the hidden rules (w_41(n+1) right), in rule 1 (w_ik(n+1) right), in every rule
+            *slips(net, x, p.d, p.eta, ["no-hidden-derivative", "derivative-of-v", "output-for-derivative",
+                                        "no-output-weight", "rule3-no-x", "wrong-derivative"], steps, (3,),
+                   in_boxes=(1, 2)),
+            *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
+            *slips(net, x, p.d, p.eta, ["cost-for-error"], steps, (3,)),
         ),
     )
 

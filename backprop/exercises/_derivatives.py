@@ -59,6 +59,7 @@ def _tanh_derivative(ex: Example, i: int) -> NumericExercise:
             Mistake(1 / math.cosh(v), "sech is squared: tanh'(v) = sech²(v) = 1/cosh²(v).", "sech v, unsquared"),
             Mistake(t * (1 - t), f"That is logsig's derivative y(1 − y) fed with tanh({v_i}); tanh's own, written "
                                  "with its output t = tanh(v), is tanh'(v) = 1 − t².", "the logsig form y(1 − y)"),
+            Mistake(t, f"That is tanh({v_i}) itself; the derivative is 1 − tanh²({v_i}).", f"tanh({v_i}) itself"),
             Mistake(1 - v**2, "Written with its output t = tanh(v), tanh'(v) = 1 − t²: evaluate it at "
                               f"t = tanh({v_i}), not at {v_i}.", f"1 − {v_i}²"),
             Mistake(1 + t**2, "The sign: (cosh² − sinh²)/cosh² = 1 − tanh².", "1 + tanh² v"),

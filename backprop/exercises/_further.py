@@ -2,6 +2,8 @@ r"""Exercises 9-11, the rules beyond the slides' network: the other hidden activ
 check of rule 3 against central differences.
 
 Each builder takes the example whose numbers the exercises use; the weights they ask for are chosen in `_weights`.
+Exercises 9 and 10 name the hidden rule's slips of exercise 6 from the homework catalogue (`HIDDEN_RULE_SLIPS`), for
+their own network, beside the slips of their own subject (the other activation, the second output).
 Exercises 12-14, about code, are in `_code`.
 """
 
@@ -19,7 +21,7 @@ from ..rules import delta_w_hidden, error
 from ._derivation import HIDDEN_RULE_SLIPS
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, sample_pass, slips, steps_of
+from ._sample import F_PRIME_TEXT, F_TEXT, SHORT, carried_of, label, new_value, sample_pass, slips, steps_of
 from ._weights import first_hidden_weight, told_apart, with_weight_boxes
 
 
@@ -69,8 +71,9 @@ def tansig_hidden(ex: Example) -> NumericExercise:
             Mistake(np.outer(q.eta * p.e * q.w4 * q.f_prime, q.x),
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
-            *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half"], steps,
-                   right.shape),
+            *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
+                                            "cost-for-error"], steps, right.shape),
+            new_value("w_ik", q.net.w_hidden + right),
         ),
     )
     return with_weight_boxes(exercise, q.x, ((0, 0), (1, 1)))  # two neurons, two inputs
@@ -103,8 +106,9 @@ def two_outputs(ex: Example) -> NumericExercise:
             Mistake(rule(error(fp, d[::-1]) @ net.w_output),  # where w_5i = w_4i this is right: the notes say so
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
-            *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative"],
-                   steps_of(net, "w_hidden"), right.shape),
+            *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative",
+                                          "rule3-no-x", "cost-for-error"], steps_of(net, "w_hidden"), right.shape),
+            new_value("w_ik", net.w_hidden + right),
         ),
     )
     return with_weight_boxes(exercise, ex.x, ((0, 0), (2, 0)))  # two neurons, whose sums over j differ

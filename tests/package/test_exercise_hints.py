@@ -39,6 +39,8 @@ from tests.support.exercise_weights import (
     BOX_RTOL,
     GC_ATOL,
     GC_RTOL,
+    ITERATION_CATALOGUE,
+    ITERATION_SLIPS,
     OI_ATOL,
     OI_RTOL,
     WANTED,
@@ -47,6 +49,7 @@ from tests.support.exercise_weights import (
     iteration_weight,
 )
 from tests.support.hints import formula_spans as find_formulas
+from tests.support.slips import slipped
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
 
@@ -267,6 +270,14 @@ FORMULAS = [
     Formula(("hidden-weights",), "w_ik(n+1) = w_ik(n) + Δw_ik", "numeric",
             lambda w: [[v for row in w["it"]["w_hidden_new"] for v in row],
                        [a + b for row, dw in zip(w["p"]["w_hidden"], w["it"]["dw_hidden"]) for a, b in zip(row, dw)]]),
+    Formula(("tansig-hidden",), "w_ik(n+1) = w_ik(n) + Δw_ik", "numeric",  # exercise 9's network
+            lambda w: [[v for row in w["it_q"]["w_hidden_new"] for v in row],
+                       [a + b for row, dw in zip(w["q"]["w_hidden"], w["it_q"]["dw_hidden"])
+                        for a, b in zip(row, dw)]]),
+    Formula(("two-outputs",), "w_ik(n+1) = w_ik(n) + Δw_ik", "numeric",  # exercise 10's network
+            lambda w: [[v for row in w["it_two"]["w_hidden_new"] for v in row],
+                       [a + b for row, dw in zip(w["two"]["w_hidden"], w["it_two"]["dw_hidden"])
+                        for a, b in zip(row, dw)]]),
     Formula(("hidden-biases",), "b_i(n+1) = b_i(n) + Δb_i", "numeric",
             lambda w: [w["it"]["b_hidden_new"], [a + b for a, b in zip(w["p"]["b_hidden"], w["it"]["db_hidden"])]]),
     # exercise 8, one iteration
@@ -707,6 +718,35 @@ def _itself(w: dict) -> str:
     return ("f" if w["hidden"] == "logsig" else "logsig") + "(v_1) itself"
 
 
+def _picked(rows: dict, steps):
+    return [_picked(rows, s) if isinstance(s, list) else rows[s] for s in steps]
+
+
+def _catalogue(name: str, key: str, steps: Callable[[dict], list]) -> Callable[[dict], list]:
+    """The catalogue's slip ``name`` in plain math (``tests/support/slips.py``) on the world's network ``key`` ("p",
+    exercise 9's "q", exercise 10's "two"), at the trace's ``steps`` (nested as the answer is)."""
+    return lambda w: _picked(slipped(name, w[key]), steps(w))
+
+
+def _out_weights(w: dict) -> list[str]:
+    return [f"Δw{w['out']}{i}" for i in (1, 2, 3)]
+
+
+def _hidden_weights(w: dict) -> list[list[str]]:
+    return [[f"Δw{i}{k}" for k in (1, 2)] for i in (1, 2, 3)]
+
+
+def _hidden_biases(w: dict) -> list[str]:
+    return [f"Δb{i}" for i in (1, 2, 3)]
+
+
+def _iteration_steps(w: dict) -> list[str]:  # exercise 8's: w_41(n+1), its hidden weight w_ik(n+1), y(n+1)
+    i, k = w["oi"][1]
+    return [f"w{w['out']}1(n+1)", f"w{i + 1}{k + 1}(n+1)", "y(n+1)"]
+
+
+COST = "the cost E in place of the error e"
+NO_X = "leaving out x_k (which gives Δb_i)"
 DOUBLED = "the ½ of E left out (every update doubled)"  # ∂E/∂e = 2e: every update twice the right one
 FP_FORMULA = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}  # f'(v_i) written with the output
 
@@ -734,6 +774,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("the logsig form y(1 − y)", "logsig's derivative y(1 − y) fed with tanh(v_2)",
          lambda w: math.tanh(_v2(w)) * (1 - math.tanh(_v2(w)))),
         ("1 − v_2²", "not at v_2", lambda w: 1 - _v2(w) ** 2),  # the output's formula fed with the field (a student's)
+        ("tanh(v_2) itself", "That is tanh(v_2) itself", lambda w: math.tanh(_v2(w))),  # as exercise 2's f(v_1)
         ("1 + tanh² v", "The sign", lambda w: 1 + math.tanh(_v2(w)) ** 2),
         ("the flipped sign", "is positive", lambda w: -(1 - math.tanh(_v2(w)) ** 2)),
         ("the logistic sigmoid's derivative", "logistic sigmoid's derivative at v_2",
@@ -749,6 +790,7 @@ SLIPS: dict[str, list[tuple]] = {
         (DOUBLED, "twice the right ones", lambda w: [2 * v for v in w["it"]["dw_output"][0]]),  # ∂E/∂e = 2e
         (lambda w: f"the new value w_{w['out']}i(n+1) in place of the update", "the task asks for the update",
          lambda w: w["it"]["w_output_new"][0]),
+        (COST, "not the cost", _catalogue("cost-for-error", "p", _out_weights)),  # a student's review
     ],
     "output-bias": [
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
@@ -782,6 +824,7 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: w["it"]["w_hidden_new"]),
         ("another activation's derivative", "another activation's derivative", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["other"]](y) for y in w["it"]["y_hidden"]])),
+        (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
     ],
     "hidden-biases": [
         ("the updated weights w_4i(n+1)", "updated output weights",
@@ -808,6 +851,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative", "another activation's derivative", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["other"]](y)
             for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
+        (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
@@ -821,6 +865,19 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: [w["w4"][0], _at_oi(w, w["p"]["w_hidden"]), w["it"]["y"]]),
         ("forgetting η", "learning rate η", _unscaled_step),  # every update without η: the step of η = 1
         (DOUBLED, "twice the right ones", _doubled_step),  # every update doubled: the step of 2η
+        # the catalogue's slips in the hidden rules, in rule 1 and in every rule (a student's review)
+        ("dropping f'(v_i)", "You dropped f'(v_i)",
+         _catalogue("no-hidden-derivative", "p", _iteration_steps)),
+        ("f'(v_i) computed from v_i", "not v_i", _catalogue("derivative-of-v", "p", _iteration_steps)),
+        ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
+         _catalogue("output-for-derivative", "p", _iteration_steps)),
+        ("leaving out w_4i", "through w_4i", _catalogue("no-output-weight", "p", _iteration_steps)),
+        (NO_X, "you left out the input x_k", _catalogue("rule3-no-x", "p", _iteration_steps)),
+        ("another activation's derivative", "another activation's derivative",
+         _catalogue("wrong-derivative", "p", _iteration_steps)),
+        ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
+        ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
+        (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
@@ -840,6 +897,10 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], w["it_q"]["y_hidden"])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it_q"]["e"], [1.0] * 3,
                                                                     w["it_q"]["fp_hidden"])),
+        (NO_X, "you left out the input x_k", _catalogue("rule3-no-x", "q", _hidden_weights)),
+        (COST, "not the cost", _catalogue("cost-for-error", "q", _hidden_weights)),
+        ("the new value w_ik(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it_q"]["w_hidden_new"]),
         ("the flipped sign", "Your sign is flipped", lambda w: [[-v for v in row] for row in w["it_q"]["dw_hidden"]]),
         (UPDATES_FLIPPED, "your e = d − y is right",
          lambda w: _hidden_rule(w, -w["it_q"]["e"], w["w4"], w["it_q"]["fp_hidden"])),
@@ -881,6 +942,10 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative", "another activation's derivative", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * oracle.F_PRIME_FROM_Y[w["other"]](w["it_two"]["y_hidden"][i]) for i in range(3)], w["x"])),
+        (NO_X, "you left out the input x_k", _catalogue("rule3-no-x", "two", _hidden_weights)),
+        (COST, "not the cost", _catalogue("cost-for-error", "two", _hidden_weights)),
+        ("the new value w_ik(n+1) in place of the update", "the task asks for the update",
+         lambda w: w["it_two"]["w_hidden_new"]),
     ],
     "gradient-check": [
         (lambda w: f"the update Δ{w['gc'][0]}", "That is the update", lambda w: _dw_gc(w, w["it"])),
@@ -979,10 +1044,7 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     tolerance = OI_ATOL + OI_RTOL * abs(dw)  # a new weight's box: measured against its update
     assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
-    assert {m.slip for m in about} == {"the updated weights w_4i(n+1) in the hidden rules",
-                                       "the updates Δ given as the new weights", "the flipped sign",
-                                       "no update (the values of time n)", "forgetting η",
-                                       "the ½ of E left out (every update doubled)"}
+    assert {m.slip for m in about} == {*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""

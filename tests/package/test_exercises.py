@@ -906,10 +906,10 @@ def test_with_no_weight_whose_box_tells_every_slip_the_exercises_take_the_one_th
     assert ex.gradient_check_weight(example)[0] == gradient_weight(SMALL_ETA_SATURATED, it)[0] == "w_21"
     assert "its box would allow 1.8 % of it, where the box means to allow 0.01 %" in ex.gradient_check_why(example)
     taken = iteration_slips_taken(SMALL_ETA_SATURATED, it)  # exercise 8's boxes: the slips each takes for right
-    assert (taken[0, 0], taken[1, 0]) == (4, 1) and min(taken.values()) == 1
+    assert taken[0, 0] > 1 and taken[1, 0] == 1 and min(taken.values()) == 1
     assert ex.one_iteration_why(example) == (" (Not $w_{11}$: no weight's box tells every classic slip from the right "
-                                             "answer here; $w_{11}$'s box would take 4 of them for right, $w_{21}$'s "
-                                             "takes 1.)")
+                                             f"answer here; $w_{{11}}$'s box would take {taken[0, 0]} of them for "
+                                             "right, $w_{21}$'s takes 1.)")
 
 
 def test_exercise_11_says_why_not_w11_by_the_first_reason_that_holds():
@@ -937,11 +937,13 @@ def test_exercise_8_names_the_slips_w11s_box_would_take():
     it = oracle.iteration(data)
     slips = iteration_slips(data, it)
     name, i, k = iteration_weight(data, it)
-    assert name != "w_11" and slips[i, k] == [] and len(slips[0, 0]) == 1  # the premise
+    assert name != "w_11" and slips[i, k] == [] and slips[0, 0]  # the premise
     net = Network(*(data[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output")))
     example = examples.Example(net, np.array(data["x"]), data["d"], data["eta"], "the reviewer's")
-    assert ex.one_iteration_why(example) == f" (Not $w_{{11}}$: its box would take the slip “{slips[0, 0][0]}” for " \
-        "right here.)"
+    named = [f"“{slip}”" for slip in slips[0, 0]]
+    listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    assert ex.one_iteration_why(example) == (f" (Not $w_{{11}}$: its box would take the slip{'s' * (len(named) > 1)} "
+                                             f"{listed} for right here.)")
 
 
 def test_a_box_note_names_each_catcher_once():
@@ -1157,10 +1159,13 @@ def test_the_update_boxes_keep_to_two_neurons_when_only_one_tells_every_slip_apa
     bug = [[data["eta"] * tanh["e"] * w4_next[i] * tanh["fp_hidden"][i] * xk for xk in data["x"]] for i in range(3)]
     assert all(abs(b - r) <= BOX_ATOL + BOX_RTOL * abs(r) for brow, rrow in zip(bug, tanh["dw_hidden"])
                for b, r in zip(brow, rrow)), "the premise: every entry within its tolerance"
+    # and with x = (1, 1) leaving out x_k (Δw_ik = Δb_i) changes nothing
     assert exercise.note() == (
-        f"For these numbers, the slip “the updated weights w_4i(n+1)” gives Δw₃₁ = {bug[2][0]:.6f}, within the "
-        f"tolerance of the right answer {tanh['dw_hidden'][2][0]:.6f}. Every other entry of its answer is within its "
-        "tolerance too. Neither the answer boxes nor check() can tell that slip from the right answer.")
+        "For these numbers, the slip “leaving out x_k (which gives Δb_i)” gives exactly the right answer (it changes "
+        f"nothing here); and the slip “the updated weights w_4i(n+1)” gives Δw₃₁ = {bug[2][0]:.6f}, within the "
+        f"tolerance of the right answer {tanh['dw_hidden'][2][0]:.6f}. Every other entry of the answer “the updated "
+        "weights w_4i(n+1)” gives is within its tolerance too. Neither the answer boxes nor check() can tell those "
+        "slips from the right answer.")
 
 
 @pytest.mark.parametrize("name", ["forward-pass", "output-weights", "hidden-biases", "one-iteration", "training"])

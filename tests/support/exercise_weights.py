@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from tests.support import oracle
+from tests.support.slips import slipped
 
 GC_ATOL, GC_RTOL = 1e-6, 1e-4  # exercise 11's answer box, as its page states it: |x − a| ≤ 10^-6 + 10^-4 |a|
 # exercise 8's boxes for a new weight, as its page states them: |x − a| ≤ 10^-6 + 10^-3 |Δθ| for the weight's update
@@ -91,6 +92,13 @@ def derivative_field(name: str, example: dict, it: dict) -> int:
 ITERATION_SLIPS = ("the updated weights w_4i(n+1) in the hidden rules", "no update (the values of time n)",
                    "the updates Δ given as the new weights", "the flipped sign", "forgetting η",
                    "the ½ of E left out (every update doubled)")
+#: ... and the catalogue's slips of the hidden rules and of every rule it names, by the catalogue's name and words
+#: (their values in plain math: `tests.support.slips.slipped`).
+ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-of-v": "f'(v_i) computed from v_i",
+                       "output-for-derivative": "y_hi in place of f'(v_i)", "no-output-weight": "leaving out w_4i",
+                       "rule3-no-x": "leaving out x_k (which gives Δb_i)",
+                       "wrong-derivative": "another activation's derivative",
+                       "cost-for-error": "the cost E in place of the error e"}
 
 
 def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]:
@@ -101,15 +109,18 @@ def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
+    catalogue = {name: slipped(name, {**example, "hidden": it["hidden"]}) for name in ITERATION_CATALOGUE}
     moving = {}  # (i, k) -> the slips the box takes for right
     for i in range(len(example["w_hidden"])):
         for k in range(len(x)):
             dw = eta * it["delta_hidden"][i] * x[k]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw,
-                     example["w_hidden"][i][k] + dw / eta, example["w_hidden"][i][k] + 2 * dw)
+                     example["w_hidden"][i][k] + dw / eta, example["w_hidden"][i][k] + 2 * dw,
+                     *(catalogue[name][f"w{i + 1}{k + 1}(n+1)"] for name in ITERATION_CATALOGUE))
             if x[k] != 0 and dw != 0:
-                moving[i, k] = [name for name, s in zip(ITERATION_SLIPS, slips, strict=True)
+                moving[i, k] = [name for name, s in zip((*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()), slips,
+                                                        strict=True)
                                 if abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw)]
     return moving
 
@@ -147,6 +158,12 @@ def _hidden_rule_slips(eta: float, back: list[float], back_next: list[float], ba
             [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
 
 
+def _catalogue_updates(name: str, example: dict) -> list[list[float]]:
+    """The Δw_ik the catalogue's slip ``name`` gives, in plain math (`tests.support.slips.slipped`)."""
+    rows = slipped(name, example)
+    return [[rows[f"Δw{i + 1}{k + 1}"] for k in range(len(example["x"]))] for i in range(len(example["w_hidden"]))]
+
+
 def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]], list[list[list[float]]]]:
     """The right Δw_ik of exercise ``name`` (6 "hidden-weights", 9 "tansig-hidden" or 10 "two-outputs") and the Δw_ik
     each of its classic slips gives, in plain math. ``it``: ``oracle.iteration(example)``."""
@@ -165,7 +182,8 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        [[2 * v for v in row] for row in right],
                        [[eta * it["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
                        it["w_hidden_new"],  # the new weight typed for the update
-                       _rule(eta, [e * w for w in w4], [oracle.F_PRIME_FROM_Y[other](y) for y in it["y_hidden"]], x)]
+                       _rule(eta, [e * w for w in w4], [oracle.F_PRIME_FROM_Y[other](y) for y in it["y_hidden"]], x),
+                       _catalogue_updates("cost-for-error", {**example, "hidden": hidden})]
     if name == "tansig-hidden":
         other = "logsig" if hidden == "tansig" else "tansig"
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
@@ -175,7 +193,9 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         return right, [_rule(eta, [q["e"] * w for w in w4], own_f_prime, x), it["dw_hidden"],
                        _rule(eta, [e * w for w in w4], q["fp_hidden"], x),
                        *_hidden_rule_slips(eta, [q["e"] * w for w in w4], [q["e"] * w for w in w4_next], [q["e"]] * 3,
-                                           q, other, x)]
+                                           q, other, x),
+                       [[eta * q["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
+                       _catalogue_updates("cost-for-error", {**example, "hidden": other}), q["w_hidden_new"]]
     if name == "two-outputs":
         w5, d = [w4[1], w4[2], w4[0]], float(example["d"])  # output 5 as exercise 10 defines it: (w_42, w_43, w_41)
         two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
@@ -193,7 +213,12 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                                            two, hidden, x),
                        _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n],  # the other sigmoid's derivative
                              [oracle.F_PRIME_FROM_Y[{"logsig": "tansig", "tansig": "logsig"}[hidden]](y)
-                              for y in two["y_hidden"]], x)]
+                              for y in two["y_hidden"]], x),
+                       [[eta * two["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
+                       _catalogue_updates("cost-for-error", {**example, "hidden": hidden, "w_output": [w4, w5],
+                                                             "b_output": [example["b_output"][0],
+                                                                          -example["b_output"][0]], "d": [d, -d]}),
+                       two["w_hidden_new"]]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
 
