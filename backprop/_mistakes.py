@@ -245,8 +245,14 @@ def output_for_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) 
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f.fp.y_hidden))
 
 
-@_mistake("no-output-weight", lambda n: f"The error reaches hidden neuron i through {n.w_out}: multiply by it.",
-          slip=lambda n: f"leaving out {n.w_out}")
+def _no_output_weight_hint(n: Notation) -> str:
+    if n.n_out == 1:
+        return f"The error reaches hidden neuron i through {n.w_out}: multiply by it."
+    return (f"Each output's error reaches hidden neuron i through its own weight {n.w_out}: weight each output's δ_j "
+            f"by its {n.w_out} before you sum over j.")  # a student's review: "multiply by it" was vague for several
+
+
+@_mistake("no-output-weight", _no_output_weight_hint, slip=lambda n: f"leaving out {n.w_out}")
 def no_output_weight(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The output weights left out of rules (3) and (4): $\delta_i = f'(v_i) \sum_j \delta_j$, as if every
     $w_{ji}$ were 1, so $\Delta b_i = \eta\, e\, f'(v_i)$ for the slides. Rules (1) and (2) are right.
