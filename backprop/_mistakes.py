@@ -11,9 +11,10 @@ $$
 \theta(n+1) = \theta(n) + \Delta\theta(n);
 $$
 
-the others change the forward pass or the new value. `_mistake` registers each function with its name and
-hint, typed once; `MISTAKES` keeps them in the order the site lists them. The site's live page has the same
-slips in JavaScript under the same names. The public names are re-exported, and documented, by
+the others change the forward pass or the new value. `_mistake` registers each function with its name, its
+hint and the slip in a few words, each typed once; `MISTAKES` keeps them in the order the site lists them. The
+exercises' answer boxes take their slips from here (by name), and the site's live page has the same slips in
+JavaScript under the same names. The public names are re-exported, and documented, by
 `backprop.homework`. How a hint is written for a network is in `backprop._hints`. Over 300 lines because it is
 the catalogue, one entry per slip with its hint beside it: split, a slip and its hint would sit in different
 files.

@@ -938,7 +938,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * w["it_two"]["y_hidden"][i] for i in range(3)], w["x"])),
-        ("leaving out w_ji", "through its own weight w_ji", lambda w: _two_outputs(w, lambda i: _e_two(w)[0] + _e_two(w)[1])),
+        ("leaving out w_ji", "through its own weight w_ji",
+         lambda w: _two_outputs(w, lambda i: _e_two(w)[0] + _e_two(w)[1])),
         ("another activation's derivative", "another activation's derivative", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * oracle.F_PRIME_FROM_Y[w["other"]](w["it_two"]["y_hidden"][i]) for i in range(3)], w["x"])),
