@@ -103,8 +103,7 @@ def _sign_flipped_hint(n: Notation) -> str:
             f"{n.at('d')}, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
 
 
-@_mistake("sign-flipped", _sign_flipped_hint,
-          slip="the flipped sign")
+@_mistake("sign-flipped", _sign_flipped_hint, slip="the flipped sign")
 def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign: the error taken as $e_j = y_j - d_j$ and the rules applied to it as
     written, which is $\Delta\theta = +\eta\, \partial E/\partial\theta$.
@@ -122,8 +121,7 @@ def _updates_sign_flipped_hint(n: Notation) -> str:
             f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{_plus_rule(n)}; yours move up the gradient.")
 
 
-@_mistake("updates-sign-flipped", _updates_sign_flipped_hint,
-          slip="the updates' sign flipped, e right")
+@_mistake("updates-sign-flipped", _updates_sign_flipped_hint, slip="the updates' sign flipped, e right")
 def updates_sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""Every update with the wrong sign, the error right: $e_j = d_j - y_j$ as it should be, and then
     $\Delta\theta = +\eta\, \partial E/\partial\theta$ (a live page's reviewer gave $e$ right and $\Delta w_{41}$
@@ -142,8 +140,7 @@ def _error_rows_negated(t: Trace) -> Trace:
             for name, value in t.items()}
 
 
-@_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.",
-          slip="forgetting η")
+@_mistake("no-eta", "You forgot the learning rate η: every Δ is η times the rest of its rule.", slip="forgetting η")
 def no_eta(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The learning rate left out of every rule: $\Delta\theta = -\partial E/\partial\theta$, i.e. the right
     $\Delta\theta / \eta$; the new values are $\theta(n) + \Delta\theta/\eta$.
@@ -217,8 +214,7 @@ def _wrong_derivative_hint(n: Notation) -> str:
     return f"{start}: this hidden layer is {n.hidden}, so f'(v_i) = {f_prime}{output}, not {' or '.join(others)}."
 
 
-@_mistake("wrong-derivative", _wrong_derivative_hint,
-          slip="another activation's derivative")
+@_mistake("wrong-derivative", _wrong_derivative_hint, slip="another activation's derivative")
 def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative in rules (3) and (4), written with the right output $y_{hi}$:
     $1 - y_{hi}^2$ (tansig's) for a logsig hidden layer, $y_{hi}(1 - y_{hi})$ (logsig's) for a tansig or a
@@ -421,8 +417,7 @@ def _fields_for_outputs_hint(n: Notation) -> str:
     return f"You used the fields v_i where the hidden outputs {y} belong."
 
 
-@_mistake("fields-for-outputs", _fields_for_outputs_hint,
-          slip="the fields v_i in place of the hidden outputs y_hi")
+@_mistake("fields-for-outputs", _fields_for_outputs_hint, slip="the fields v_i in place of the hidden outputs y_hi")
 def fields_for_outputs(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden fields where the hidden outputs belong, $y_{hi} = v_i$, at time $n$ and again for $y(n+1)$: so
     $v_4 = \sum_i w_{4i}\, v_i + b_4$ for the slides, and the rules are applied to that forward pass (their
@@ -454,8 +449,7 @@ def _sigmoid_output_hint(n: Notation) -> str:
     return f"{neurons}, not the hidden layer's: {activation}."
 
 
-@_mistake("sigmoid-output", _sigmoid_output_hint,
-          slip=lambda n: f"a {SHORT.get(n.hidden, n.hidden)} at the output")
+@_mistake("sigmoid-output", _sigmoid_output_hint, slip=lambda n: f"a {SHORT.get(n.hidden, n.hidden)} at the output")
 def sigmoid_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The hidden layer's sigmoid applied at the output too: $y = f(v_4)$ ($\frac{1}{1 + e^{-v_4}}$ for the slides'
     logsig hidden layer, $\tanh v_4$ for a tansig one) where the linear output has $y = v_4$; at time $n$ and again
