@@ -114,7 +114,7 @@ def derivative_why(name: str, example: Example | None = None) -> str:
     taken, fewest = _taken(name, ex, first), _taken(name, ex, chosen)
     n = first + 1
     if fewest:  # no field's box tells every wrong answer apart: the one asked at takes the fewest
-        kinds = "0 or a classic slip" if ZERO in taken + fewest else "a classic slip"
+        kinds = "0 or classic slips" if ZERO in taken + fewest else "classic slips"
         return (f" (Not at $v_{n}$: here the answer box at every field takes some wrong answers for right ({kinds}); "
                 f"$v_{n}$'s would take {len(taken)} of them, $v_{chosen + 1}$'s takes {len(fewest)}.)")
     exercise = build(ex, first)

@@ -87,7 +87,7 @@ def merged_hint(hints: Sequence[str]) -> str:
     if len(unique) == 1:
         return unique[0]
     count = _COUNT.get(len(unique), str(len(unique)))
-    return f"{count.capitalize()} slips give this number here: " + " ".join(
+    return f"{count.capitalize()} slips give about this number here: " + " ".join(
         f"({n}) {hint}" for n, hint in enumerate(unique, start=1))
 
 
@@ -146,6 +146,8 @@ class NumericExercise:
     otherwise: str = OTHERWISE
     change: np.ndarray | None = None
     carried: np.ndarray | None = None
+    #: (index, label) of entries the notes may name that no box asks for (``Δw_21``); without one, its numpy index.
+    entry_labels: tuple[tuple[tuple[int, ...], str], ...] = ()
     #: `hints` of each box (None: the whole answer), worked out on first use: they depend only on the fields above,
     #: and an answer box's verdict asks for them on every number typed.
     _hints: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -338,11 +340,11 @@ class NumericExercise:
         return next((i for i in entries if self._printed(m.value, i) != self._printed(self.right, i)), None)
 
     def _entry_name(self, index: tuple[int, ...]) -> str:
-        """``Δw₁₂ = ``: the label of the box that asks for the entry at ``index``; ``""`` for a single number; else the
-        numpy index, as check() names an entry."""
+        """``Δw₁₂ = ``: the label of the box that asks for the entry at ``index`` (or of `entry_labels`); ``""`` for a
+        single number; else the numpy index, as check() names an entry."""
         if self.right.ndim == 0:
             return ""
-        label = next((b.label for b in self.boxes if b.index == index), None)
+        label = next((b.label for b in self.boxes if b.index == index), dict(self.entry_labels).get(index))
         if label is not None:
             return f"{pretty(label)} = "
         return f"the entry at {index_text(index)} (numpy indices, from 0) = "
@@ -379,13 +381,14 @@ class NumericExercise:
                  "its answer" if len(apart) == 1 else "their answers")  # "its" where one slip could be meant only
         others = "" if self.right.size == 1 or not apart else (
             f" Every other entry of {whose} is within its tolerance too.")
+        boxes = "the answer box" if len(self.boxes) == 1 else "the answer boxes"  # a page with one box: singular
         if any(", " in part for part in parts) and len(parts) > 1:  # clauses with commas: a list of them needs ";"
-            return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}.{others} Neither the answer boxes "
+            return (f"For these numbers, {'; '.join(parts[:-1])}; and {parts[-1]}.{others} Neither {boxes} "
                     f"nor check() can tell {those} from the right answer.")
         if others:
-            return (f"For these numbers, {show.and_list(parts)}.{others} Neither the answer boxes nor check() can "
+            return (f"For these numbers, {show.and_list(parts)}.{others} Neither {boxes} nor check() can "
                     f"tell {those} from the right answer.")
-        return (f"For these numbers, {show.and_list(parts)}, so neither the answer boxes nor check() can tell "
+        return (f"For these numbers, {show.and_list(parts)}, so neither {boxes} nor check() can tell "
                 f"{those} from the right answer.")
 
     def boxes_asked(self) -> str:

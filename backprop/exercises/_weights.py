@@ -74,7 +74,8 @@ def first_hidden_weight(ex: Example, exercise: Callable[[tuple[int, int]], Numer
 def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The Δw_ik the answer boxes ask for, for an exercise whose answer is the array of all Δw_ik: each of ``wanted``
     (the exercise's own choice, e.g. two hidden neurons) whose input x_k is not 0, whose right Δw_ik is not 0 and at
-    which each mistake gives a number outside the tolerance of the right one (a good weight).
+    which each mistake gives a number outside the tolerance of the right one (a good weight); a mistake that gives the
+    right answer in every entry (`NumericExercise.undetectable`) counts for none.
 
     In place of one that is not, a weight not yet asked for, the first of, in this order: a good one of the same
     neuron i or of a neuron no box asks about yet; one of those neurons whose input and Δw_ik are not 0 (the wanted
@@ -84,11 +85,17 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
     only when every input is 0. Within each, the same neuron first, then the same input k, then w_11, w_12, w_21, ...
     Their indexes in ``w_hidden``: the good ones first, each kind in the order w_11, w_12, w_21, ...
     """
+    # a slip that gives the right answer in every entry (x_k = 1 for "leaving out x_k") no box can tell apart: the
+    # page's note says so, and counted here it left no weight good (an instructor's x = (1, 1) asked for Δw_11 and
+    # Δw_12, one number twice)
+    undetectable = {id(m) for m in exercise.undetectable}
+    catchable = [m for m in exercise.mistakes if id(m) not in undetectable]
+
     def good(ik: tuple[int, int]) -> bool:
-        return x[ik[1]] != 0 and exercise.right[ik] != 0 and told_apart(exercise, ik, exercise.mistakes)
+        return x[ik[1]] != 0 and exercise.right[ik] != 0 and told_apart(exercise, ik, catchable)
 
     def taken(ik: tuple[int, int]) -> int:  # of a box that is not good, how many slips it takes for right
-        return slips_taken(exercise, ik, exercise.mistakes)
+        return slips_taken(exercise, ik, catchable)
 
     def moving(ik: tuple[int, int]) -> bool:
         return x[ik[1]] != 0 and exercise.right[ik] != 0  # an x_k = 0 makes Δw_ik and every slip's value 0
@@ -118,7 +125,9 @@ def weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tupl
 
 
 def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence[tuple[int, int]]) -> NumericExercise:
-    """``exercise`` (its answer the array of all Δw_ik) with one answer box per weight of `weight_boxes`."""
+    """``exercise`` (its answer the array of all Δw_ik) with one answer box per weight of `weight_boxes`, and every
+    entry's label for the notes (a note names an entry no box asks for as the page would: ``Δw_21``)."""
     n_hidden = exercise.right.shape[0]
-    boxes = tuple(Box("Δ" + labels.parameter("w_hidden", ik, n_hidden), ik) for ik in weight_boxes(exercise, x, wanted))
-    return dataclasses.replace(exercise, boxes=boxes)
+    named = {ik: "Δ" + labels.parameter("w_hidden", ik, n_hidden) for ik in np.ndindex(exercise.right.shape)}
+    boxes = tuple(Box(named[ik], ik) for ik in weight_boxes(exercise, x, wanted))
+    return dataclasses.replace(exercise, boxes=boxes, entry_labels=tuple(named.items()))

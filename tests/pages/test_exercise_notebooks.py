@@ -978,7 +978,7 @@ def test_updates_below_the_tolerance_say_that_no_box_catches_a_missing_update(tm
     label = re.search(r"What should \$([bw])_\{(\d+)\}\(n\+1\)\$ be", twelve).groups()
     name = f"{label[0]}_{label[1]}"
     assert re.search(rf"“no update \({name}\(n\) given as {name}\(n\+1\)\)”[^.]* give the right answer", twelve)
-    assert "neither the answer boxes nor check() can tell those slips" in twelve
+    assert "neither the answer box nor check() can tell those slips" in twelve
 
 
 # A reviewer's practice example: tansig, b_1 = 10^-6; Δw_41 = 2.3 · 10^-7 lies within the tolerance of its box, and
@@ -1202,7 +1202,7 @@ def test_exercises_2_and_3_ask_at_the_field_the_oracle_chooses(tmp_path, name):
                 r"gives.)") in said
     if name == "every-saturated":  # tanh' is near 0 at every field: v_1's box takes the fewest slips, v_2's more
         assert re.search(r"\(Not at \$v_2\$: here the answer box at every field takes some wrong answers for right "
-                         r"\(0 or a classic slip\); \$v_2\$'s would take \d of them, \$v_1\$'s takes \d\.\)",
+                         r"\(0 or classic slips\); \$v_2\$'s would take \d of them, \$v_1\$'s takes \d\.\)",
                          re.sub(r"\s+", " ", texts["03-tanh-derivative"]))
 
 
@@ -1269,7 +1269,7 @@ def test_spot_the_bug_with_a_tiny_step_says_what_its_box_can_tell(tmp_path):
     assert f"the buggy code's {label}(n+1) = {bad:.6f}" in text
     assert f"${label[:2]}{{{label[2:]}}}(n+1) = {right:.6f}$, where the buggy code\ngives ${bad:.6f}$" in text
     assert r"|x - a| \le 10^{-6} + 0.001\,|\Delta\theta|" in text
-    assert "neither the answer boxes nor check() can tell" in text, "the page says its box takes the buggy value"
+    assert "neither the answer box nor check() can tell" in text, "the page says its box takes the buggy value"
 
 
 def _given(value: float) -> str:

@@ -234,9 +234,14 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
     neurons whose input and Δw_ik are not 0; a good one; one whose input and Δw_ik are not 0; one whose input is not 0;
     else the wanted one itself. Within each, the fewest slips taken for right first, then the same neuron, the same
     input, then w_11, w_12, ... The good ones first (the page works out the first in full), then the others by how
-    many slips each takes for right, each kind in the order w_11, w_12, ..."""
+    many slips each takes for right, each kind in the order w_11, w_12, ... A slip within the tolerance of every entry
+    counts for none."""
     x = [float(v) for v in example["x"]]
     right, slips = update_slips(name, example, it)
+    every = [(i, k) for i in range(len(right)) for k in range(len(x))]
+    # a slip within the tolerance of the right answer in every entry (x = (1, 1): "leaving out x_k") counts for none
+    slips = [s for s in slips if not all(abs(s[i][k] - right[i][k]) <= BOX_ATOL + BOX_RTOL * abs(right[i][k])
+                                         for i, k in every)]
 
     def good(i: int, k: int) -> bool:
         return x[k] != 0 and right[i][k] != 0 and told_apart(right[i][k], [s[i][k] for s in slips])
@@ -247,7 +252,6 @@ def box_weights(name: str, example: dict, it: dict) -> list[tuple[str, int, int]
     def taken(i: int, k: int) -> int:  # how many slips the box takes for right
         return sum(abs(s[i][k] - right[i][k]) <= BOX_ATOL + BOX_RTOL * abs(right[i][k]) for s in slips)
 
-    every = [(i, k) for i in range(len(right)) for k in range(len(x))]
     chosen = [ik for ik in WANTED[name] if good(*ik)]
     for i, k in WANTED[name]:
         if good(i, k):
