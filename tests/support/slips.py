@@ -136,34 +136,20 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "derivative-without-half":  # ∂(Σ e_j²)/∂e_j = 2 e_j in the rules; e and E right
         deltas = rules(ex, fp, err=[2 * (dj - yj) for dj, yj in zip(targets(ex), fp["y_output"])])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
-    if name == "no-hidden-bias":  # v_i without b_i, at n and at n+1; the rules right for that pass
-        def no_bias(net: dict, x: list[float]) -> dict:
-            return oracle.forward({**net, "b_hidden": [0.0] * len(net["b_hidden"])}, x)
+    # a slip in the forward pass, at n and again at n+1 (the student's network changed), the rules right for that pass
+    forward_slips = {
+        "no-hidden-bias": lambda net: {**net, "b_hidden": [0.0] * len(net["b_hidden"])},  # v_i without b_i
+        "no-output-bias": lambda net: {**net, "b_output": [0.0] * len(net["b_output"])},  # v_j without b_j
+        "fields-for-outputs": lambda net: {**net, "hidden": "purelin"},  # y_hi = v_i; f'(v_i) from that "y_hi"
+        "sigmoid-output": lambda net: {**net, "output": hidden},  # the hidden f at the output; f'(v_j) the output's
+    }
+    if name in forward_slips:
+        def slipped_forward(net: dict, x: list[float]) -> dict:
+            return oracle.forward(forward_slips[name](net), x)
 
-        fp0 = no_bias(ex, ex["x"])
-        deltas = rules(ex, fp0)
-        return rows(ex, fp0, deltas, new_values(ex, deltas, plus), forward=no_bias)
-    if name == "no-output-bias":  # v_j without b_j, at n and at n+1; the rules right for that pass
-        def no_output_bias(net: dict, x: list[float]) -> dict:
-            return oracle.forward({**net, "b_output": [0.0] * len(net["b_output"])}, x)
-
-        fp0 = no_output_bias(ex, ex["x"])
-        deltas = rules(ex, fp0)
-        return rows(ex, fp0, deltas, new_values(ex, deltas, plus), forward=no_output_bias)
-    if name == "fields-for-outputs":  # y_hi = v_i, at n and at n+1; the rules (f'(v_i) from "y_hi") for that pass
-        def fields(net: dict, x: list[float]) -> dict:
-            return oracle.forward({**net, "hidden": "purelin"}, x)
-
-        fpv = fields(ex, ex["x"])
-        deltas = rules(ex, fpv)
-        return rows(ex, fpv, deltas, new_values(ex, deltas, plus), forward=fields)
-    if name == "sigmoid-output":  # the hidden f at the output, at n and n+1; f'(v_j) still the output's, from y
-        def hidden_at_output(net: dict, x: list[float]) -> dict:
-            return oracle.forward({**net, "output": hidden}, x)
-
-        fps = hidden_at_output(ex, ex["x"])
-        deltas = rules(ex, fps)
-        return rows(ex, fps, deltas, new_values(ex, deltas, plus), forward=hidden_at_output)
+        fp_slipped = slipped_forward(ex, ex["x"])
+        deltas = rules(ex, fp_slipped)
+        return rows(ex, fp_slipped, deltas, new_values(ex, deltas, plus), forward=slipped_forward)
     if name == "subtracted-update":
         return rows(ex, fp, right, new_values(ex, right, lambda old, delta: old - delta))
     if name == "no-update":
