@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, Tab, new_tab, shifts_on_two_loads
 from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -44,9 +44,10 @@ def site_page(request, browser, server) -> Iterator[SitePage]:
     try:
         tab.visit(request.param)
         tab.use_scheme("default")
-        yield SitePage(tab, request.param, tab.network_problems(), tab.shift_problems())
+        yield SitePage(tab, request.param, tab.network_problems(), shifts_on_two_loads(tab, request.param))
     finally:
         tab.close()
+
 
 
 def test_every_page_is_tested(pages):

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, TabStalled, new_tab, stall_behind, tabs_in
+from tests.support.browser import (
+    COLOUR_RULES,
+    DESKTOP,
+    PHONE,
+    TabStalled,
+    new_tab,
+    shifts_on_two_loads,
+    stall_behind,
+    tabs_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -167,6 +176,16 @@ def test_a_page_that_moves_while_it_loads_is_reported(tab, server):
     tab.visit(broken_page(server, "shift", fault))
     problems = tab.shift_problems()
     assert fired(problems, "layout shift", "while loading"), problems
+
+
+def test_a_page_that_moves_on_every_load_is_reported_after_two(tab, server):
+    """shifts_on_two_loads, which the page tests use: a page that moves on every load is reported, with both loads."""
+    fault = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
+             '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
+    path = broken_page(server, "shift-twice", fault)
+    tab.visit(path)
+    problems = shifts_on_two_loads(tab, path)
+    assert fired(problems, "layout shift", "and on a second load: layout shift"), problems
 
 
 def test_full_reload_wipes_the_instant_navigation_marker(tab):

@@ -253,3 +253,21 @@ def stall_behind(tabs: dict[str, Tab], error: Exception) -> TabStalled | None:
 def new_tab(browser, server: Server, **context_options) -> Tab:
     """A tab on ``server``'s site in a browser context of its own with ``context_options``; ``tab.close()`` ends it."""
     return Tab(browser, server, context_options)
+
+
+def shifts_on_two_loads(tab: Tab, path: str) -> list[str]:
+    """The layout shifts of ``tab``'s load of ``path`` (Tab.shift_problems), and where they exceed the limit those of a
+    second load in a fresh tab of the same browser and viewport: a problem only if both loads move. A page that moves
+    on every load fails (test_selftest); one fresh clone's run in five saw rule-output-bias/ move by 0.097 once while
+    the CI ran, which eleven loads alone (fonts, styles, scripts or pictures delayed by 300-400 ms, the CPU throttled
+    6x) could not make it do again."""
+    first = tab.shift_problems()
+    if not first:
+        return []
+    again = new_tab(tab.browser, tab.server, **tab.options)
+    try:
+        again.visit(path)
+        second = again.shift_problems()
+    finally:
+        again.close()
+    return [f"{first[0]}; and on a second load: {second[0]}"] if second else []
