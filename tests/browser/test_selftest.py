@@ -168,21 +168,22 @@ def test_overflow_on_a_phone_is_reported(tab, server):
     assert fired(problems, "does not scroll inside its box"), problems
 
 
+# A block at the top of the article that grows after the first frame: everything below it moves.
+GROWS = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
+         '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
+
+
 def test_a_page_that_moves_while_it_loads_is_reported(tab, server):
     """A block at the top of the article that grows after the first frame moves everything below it: a layout shift
     the reader did not ask for, named with what moved."""
-    fault = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
-             '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
-    tab.visit(broken_page(server, "shift", fault))
+    tab.visit(broken_page(server, "shift", GROWS))
     problems = tab.shift_problems()
     assert fired(problems, "layout shift", "while loading"), problems
 
 
 def test_a_page_that_moves_on_every_load_is_reported_after_two(tab, server):
     """shifts_on_two_loads, which the page tests use: a page that moves on every load is reported, with both loads."""
-    fault = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
-             '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
-    path = broken_page(server, "shift-twice", fault)
+    path = broken_page(server, "shift-twice", GROWS)
     tab.visit(path)
     problems = shifts_on_two_loads(tab, path)
     assert fired(problems, "layout shift", "and on a second load: layout shift"), problems

@@ -47,6 +47,7 @@ from tests.support.exercise_weights import (
     box_weights,
     gradient_weight,
     iteration_weight,
+    two_output_example,
 )
 from tests.support.hints import formula_spans as find_formulas
 from tests.support.slips import slipped
@@ -152,7 +153,7 @@ def world(path: Path) -> dict:
     other = "logsig" if hidden == "tansig" else "tansig"
     q = {**p, "hidden": other}  # exercise 9: the other hidden activation
     w4, b4, d = p["w_output"][0], p["b_output"][0], float(p["d"])
-    two = {**p, "w_output": [w4, [w4[1], w4[2], w4[0]]], "b_output": [b4, -b4], "d": [d, -d]}  # exercise 10: output 5
+    two = two_output_example(p)  # exercise 10: output 5
     w4_next = [w4[i] + it["dw_output"][0][i] for i in range(3)]
     it_bug = oracle.iteration(p, back_weights=[w4_next])  # the hidden rules fed with w_4i(n+1)
     return {

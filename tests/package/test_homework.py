@@ -27,6 +27,7 @@ from backprop import examples, exercises, homework
 from backprop.network import Network
 from tests.support import oracle, reference_net
 from tests.support.cli import run
+from tests.support.exercise_weights import two_output_example
 from tests.support.hints import formula_spans as find_formulas
 from tests.support.slips import plus, slipped, targets
 
@@ -648,8 +649,8 @@ def exercise_network(name: str, practice: dict) -> tuple[dict, object]:
     if name == "tansig-hidden":
         return {**practice, "hidden": "logsig" if practice.get("hidden") == "tansig" else "tansig"}, practice["d"]
     if name == "two-outputs":
-        w4, b4, d = practice["w_output"][0], practice["b_output"][0], float(practice["d"])
-        return {**practice, "w_output": [w4, [w4[1], w4[2], w4[0]]], "b_output": [b4, -b4]}, [d, -d]
+        two = two_output_example(practice)
+        return two, two["d"]
     return practice, practice["d"]
 
 

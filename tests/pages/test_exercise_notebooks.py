@@ -44,6 +44,7 @@ from tests.support.exercise_weights import (
     iteration_slips,
     iteration_slips_taken,
     iteration_weight,
+    two_output_example,
     update_slips,
 )
 from tests.support.site import unix_socket_kernels
@@ -435,10 +436,9 @@ def _update_names(name: str, text: str, example: dict, it: dict) -> None:
         assert rf"For hidden neuron {i + 1}:" in text
         assert rf"\sum_j e_j w_{{j{i + 1}}} = e_4 w_{{4{i + 1}}} + e_5 w_{{5{i + 1}}} = " in text
         assert rf"\Delta {w} = \eta \Bigl[\sum_j e_j w_{{j{i + 1}}}\Bigr] f'(v_{i + 1})\, x_{k + 1}" in text
-        w4, d = example["w_output"][0], float(example["d"])  # output 5 as the exercise defines it, as update_slips does
-        w5 = [w4[1], w4[2], w4[0]]  # w_5i = (w_42, w_43, w_41)
-        two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
-                                                                        -example["b_output"][0]], "d": [d, -d]})
+        net_two = two_output_example(example)  # output 5 as the exercise defines it, as update_slips does
+        w4, w5 = net_two["w_output"]
+        two = oracle.iteration(net_two)
         back = two["e"][0] * w4[i] + two["e"][1] * w5[i]  # Σ_j e_j w_ji, as the solution prints it
         shown = [oracle.formula_value(v) for v in (example["eta"], back, it["fp_hidden"][i], example["x"][k])]
         product = shown[0] * shown[1] * shown[2] * shown[3]  # what a reader gets from the numbers as written

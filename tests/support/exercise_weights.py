@@ -158,6 +158,13 @@ def _hidden_rule_slips(eta: float, back: list[float], back_next: list[float], ba
             [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
 
 
+def two_output_example(example: dict) -> dict:
+    """Exercise 10's network as exercise 10 defines it, a plain example dict: ``example``'s with a second output
+    neuron 5 whose weights are w_5i = (w_42, w_43, w_41), bias b_5 = −b_4 and target d_5 = −d."""
+    w4, b4, d = example["w_output"][0], example["b_output"][0], float(example["d"])
+    return {**example, "w_output": [w4, [w4[1], w4[2], w4[0]]], "b_output": [b4, -b4], "d": [d, -d]}
+
+
 def _catalogue_updates(name: str, example: dict) -> list[list[float]]:
     """The Δw_ik the catalogue's slip ``name`` gives, in plain math (`tests.support.slips.slipped`)."""
     rows = slipped(name, example)
@@ -197,9 +204,9 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        [[eta * q["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
                        _catalogue_updates("cost-for-error", {**example, "hidden": other}), q["w_hidden_new"]]
     if name == "two-outputs":
-        w5, d = [w4[1], w4[2], w4[0]], float(example["d"])  # output 5 as exercise 10 defines it: (w_42, w_43, w_41)
-        two = oracle.iteration({**example, "w_output": [w4, w5], "b_output": [example["b_output"][0],
-                                                                            -example["b_output"][0]], "d": [d, -d]})
+        net_two = two_output_example({**example, "hidden": hidden})
+        w5, d = net_two["w_output"][1], float(example["d"])
+        two = oracle.iteration(net_two)
         e4, e5 = two["e"]
         right = _rule(eta, [e4 * w4[i] + e5 * w5[i] for i in n], fp, x)
         w4_next, w5_next = ([w + dw for w, dw in zip(row, drow)] for row, drow in zip([w4, w5], two["dw_output"]))
@@ -215,9 +222,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                              [oracle.F_PRIME_FROM_Y[{"logsig": "tansig", "tansig": "logsig"}[hidden]](y)
                               for y in two["y_hidden"]], x),
                        [[eta * two["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
-                       _catalogue_updates("cost-for-error", {**example, "hidden": hidden, "w_output": [w4, w5],
-                                                             "b_output": [example["b_output"][0],
-                                                                          -example["b_output"][0]], "d": [d, -d]}),
+                       _catalogue_updates("cost-for-error", net_two),
                        two["w_hidden_new"]]
     raise ValueError(f"exercise {name!r} does not ask for Δw_ik")
 
