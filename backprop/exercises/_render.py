@@ -64,8 +64,16 @@ def form_html(exercise: NumericExercise) -> str:
     return "\n".join(_form(exercise, n) for n in range(len(exercise.boxes)))
 
 
-def _note(text: str) -> str:
-    return f'<p class="bp-answer-note">{html.escape(text)}</p>'
+def _note(text: str, summary: str) -> str:
+    """A note about slips that pass, collapsed as the worked solution is: its numbers give the right answer away (an
+    instructor's review), so the page shows only ``summary`` until the reader opens it."""
+    return (f'<details class="bp-answer-note">\n<summary>{html.escape(summary)}</summary>\n'
+            f'<p>{html.escape(text)}</p>\n</details>')
+
+
+def _passes(count: int, where: str) -> str:
+    """``A classic slip passes this box here``: the summary of a note, which names no slip and no number."""
+    return f"{'A classic slip passes' if count == 1 else 'Classic slips pass'} {where} here"
 
 
 #: What a notebook outside the site shows where the site's answer boxes are.
@@ -76,8 +84,9 @@ def answer_box(name: str) -> _HTML:
     """The site's answer box(es) for exercise ``name``: HTML forms hidden until exercises.js shows them.
 
     When the boxes ask for some entries of the answer only, a line above them names those entries. When a classic
-    mistake gives the right number in a box for these numbers, a visible note right under that box says so
-    (:meth:`NumericExercise.box_note`); when it gives the whole right answer, a note under all the boxes.
+    mistake gives the right number in a box for these numbers, a note right under that box says so
+    (:meth:`NumericExercise.box_note`); when it gives the whole right answer, a note under all the boxes. A note is
+    collapsed under a summary that says a slip passes, as the worked solution is: its numbers give the answer away.
     """
     exercise = get(name)
     if not isinstance(exercise, NumericExercise):
@@ -91,10 +100,11 @@ def answer_box(name: str) -> _HTML:
     for n in range(len(exercise.boxes)):
         markup.append(_form(exercise, n))
         if note := exercise.box_note(n):
-            markup.append(_note(note))
+            markup.append(_note(note, _passes(len(exercise.box_slips(n)), "this box")))
             notes.append(note)
     if note := exercise.note():
-        markup.append(_note(note))
+        boxes = "the answer box" if len(exercise.boxes) == 1 else "every answer box"
+        markup.append(_note(note, _passes(len(exercise.undetectable), boxes)))
         notes.append(note)
     return _HTML("\n".join(markup), "\n".join([ELSEWHERE, *notes]))
 

@@ -184,7 +184,10 @@ def test_answer_boxes(tab, site_build):
         elsewhere = tab.page.locator(".bp-answer-elsewhere")
         assert elsewhere.count() >= 1 and all(not line.is_visible() for line in elsewhere.all()), path
         for note in tab.page.locator(".bp-answer-note").all():  # a slip this example cannot tell apart, said
-            expect(note).to_be_visible()
+            expect(note.locator("summary")).to_be_visible()  # collapsed: its numbers give the answer away
+            expect(note.locator("p")).to_be_hidden()
+            note.locator("summary").click()
+            expect(note.locator("p")).to_be_visible()
             assert "right answer" in note.inner_text(), f"{path}: {note.inner_text()!r}"
     assert checked
     assert not tab.network_problems(), tab.network_problems()

@@ -665,8 +665,8 @@ def test_an_example_file_where_x1_is_1_puts_the_note_under_the_boxes(tmp_path):
     path.write_text(json.dumps({**MAIN, "practice": {**EXAMPLE, "x": [1.0, -0.7]}}), encoding="utf-8")
     proc = _run("from backprop.exercises import answer_box; print(answer_box('hidden-biases')._repr_html_())", path)
     assert proc.returncode == 0, proc.stderr
-    note = re.search(r'<p class="bp-answer-note">([^<]*)</p>', proc.stdout)
-    assert note and "input x_1" in html.unescape(note.group(1))
+    note = re.search(r'<details class="bp-answer-note">\n<summary>([^<]*)</summary>\n<p>([^<]*)</p>', proc.stdout)
+    assert note and "input x_1" in html.unescape(note.group(2))
     proc = _run("from backprop.exercises import answer_box; print(answer_box('output-bias')._repr_html_())", path)
     assert "bp-answer-note" not in proc.stdout
 
@@ -1001,6 +1001,44 @@ def test_the_note_is_placed_under_its_own_box(tmp_path):
     between = [parts[i + 1] for i in forms]  # what follows each form, up to the next one
     assert "bp-answer-note" not in between[0] and "bp-answer-note" not in between[1]
     assert 'class="bp-answer-note"' in between[2] and "y(n+1)" in between[2]
+
+
+def test_a_note_is_collapsed_under_a_summary_that_gives_no_number_away():
+    """An instructor's review: a note in plain view, "the slip “1 − v_3²” gives 0.997500, within the tolerance of the
+    right answer 0.997504", gave the answer away while the worked solution was collapsed. Each note is now a closed
+    <details> whose summary names no slip and no number; the note's text, numbers and all, is inside."""
+    path = oracle.EXAMPLES_DIR / "zero-input-large-eta.json"
+    code = ("from backprop.exercises import answer_box\n"
+            "for name in ('forward-pass', 'hidden-biases'): print(answer_box(name)._repr_html_())")
+    proc = _run(code, path)
+    assert proc.returncode == 0, proc.stderr
+    answers = re.findall(r'data-answer="([^"]+)"', proc.stdout)
+    notes = re.findall(r'<details class="bp-answer-note">\n<summary>([^<]*)</summary>\n<p>([^<]*)</p>\n</details>',
+                       proc.stdout)
+    assert len(notes) == 2, proc.stdout  # one box note in each (the first hidden y, the second Δb): see the note texts
+    for summary, text in notes:
+        assert summary == "A classic slip passes this box here"
+        assert "“" in html.unescape(text) and "right answer" in html.unescape(text)
+        assert not re.search(r"\d", summary)
+        # the note's text gives an answer's six decimals (which is why it is collapsed)
+        assert any(f"{float(a):.6f}" in text for a in answers)
+    assert "<p class=\"bp-answer-note\"" not in proc.stdout and " open" not in proc.stdout
+
+
+@pytest.mark.parametrize(("boxes", "slips", "summary"), [
+    (1, 1, "A classic slip passes the answer box here"),
+    (2, 2, "Classic slips pass every answer box here"),
+])
+def test_the_note_under_all_the_boxes_is_summed_up_for_its_boxes_and_slips(boxes, slips, summary, monkeypatch):
+    """Hand values: slips that give the whole right answer (within 0.1 %) get the note under all the boxes."""
+    from backprop.exercises import _render
+    exercise = ex.NumericExercise("x", right=[1.0, 2.0], boxes=(ex.Box("a", (0,)), ex.Box("b", (1,)))[:boxes],
+                                  mistakes=tuple(ex.Mistake([1.0 + k * 1e-4, 2.0], "hint", f"slip {k}")
+                                                 for k in range(slips)))
+    monkeypatch.setattr(_render, "get", lambda name: exercise)
+    markup = _render.answer_box("x")._repr_html_()
+    assert markup.count('<details class="bp-answer-note">') == 1
+    assert f"<summary>{summary}</summary>" in markup
 
 
 def test_a_slip_that_leaves_an_entry_alone_gets_no_note_there():
