@@ -148,6 +148,8 @@ class NumericExercise:
     carried: np.ndarray | None = None
     #: (index, label) of entries the notes may name that no box asks for (``Δw_21``); without one, its numpy index.
     entry_labels: tuple[tuple[tuple[int, ...], str], ...] = ()
+    #: Why no box asks for some entries, said after `boxes_asked` (``Δw₁₁, ... are 0 here ...``); ``""``: no reason.
+    unasked: str = ""
     #: `hints` of each box (None: the whole answer), worked out on first use: they depend only on the fields above,
     #: and an answer box's verdict asks for them on every number typed.
     _hints: dict = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -393,14 +395,14 @@ class NumericExercise:
 
     def boxes_asked(self) -> str:
         """When the boxes ask for some entries of the answer only, which: ``These boxes ask for Δw₁₁ and Δw₂₂, two of
-        the six entries of the answer; check() in the notebook takes all of them.`` Else ``""``."""
+        the six entries of the answer; check() in the notebook takes all of them.``, and then `unasked`. Else ``""``."""
         if len(self.boxes) >= self.right.size:
             return ""
         count = _COUNT.get(len(self.boxes), str(len(self.boxes)))
         return (f"{'This box asks' if len(self.boxes) == 1 else 'These boxes ask'} for "
                 f"{show.and_list([pretty(b.label) for b in self.boxes])}, {count} of the "
                 f"{_COUNT.get(self.right.size, str(self.right.size))} entries of the answer; check() in the notebook "
-                "takes all of them.")
+                "takes all of them." + (f" {self.unasked}" if self.unasked else ""))
 
     def box_slips(self, n: int) -> tuple[Mistake, ...]:
         """The slips that change the entry of box ``n`` yet land within its tolerance of the right number, for these

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from .. import labels
+from .. import labels, show
+from ._markdown import pretty
 from ._numeric import Box
 
 T = TypeVar("T")
@@ -130,4 +131,17 @@ def with_weight_boxes(exercise: NumericExercise, x: np.ndarray, wanted: Sequence
     n_hidden = exercise.right.shape[0]
     named = {ik: "Δ" + labels.parameter("w_hidden", ik, n_hidden) for ik in np.ndindex(exercise.right.shape)}
     boxes = tuple(Box(named[ik], ik) for ik in weight_boxes(exercise, x, wanted))
-    return dataclasses.replace(exercise, boxes=boxes, entry_labels=tuple(named.items()))
+    return dataclasses.replace(exercise, boxes=boxes, entry_labels=tuple(named.items()),
+                               unasked=_zero_inputs_unasked(named, boxes, x))
+
+
+def _zero_inputs_unasked(named: dict[tuple[int, int], str], boxes: tuple[Box, ...], x: np.ndarray) -> str:
+    """Why no box asks for the Δw_ik of an input x_k = 0 (a student asked why exercise 6 skipped Δw₁₁): each is 0,
+    having x_k as a factor. ``""`` when every input is 0 (the boxes then ask for some of them) or none is."""
+    zero = [k for k in range(len(x)) if x[k] == 0 and not any(b.index[1] == k for b in boxes)]
+    if not zero:
+        return ""
+    entries = show.and_list([pretty(label) for (_, k), label in named.items() if k in zero])
+    inputs = show.and_list([f"{pretty(f'x_{labels.inputs(len(x))[k]}')} = 0" for k in zero])
+    factor = f"the input {inputs}" if len(zero) == 1 else f"its input ({inputs})"
+    return f"{entries} are 0 here, each with {factor} as a factor, so no box asks for them."

@@ -1138,7 +1138,11 @@ def test_the_update_boxes_of_an_example_with_x1_0_ask_for_no_update_that_is_0():
     assert proc.returncode == 0, proc.stderr
     answers = [float(a) for a in re.findall(r'data-answer="([^"]+)"', proc.stdout)]
     assert len(answers) == 3 + 2 + 2 and 0.0 not in answers
-    assert "bp-answer-note" not in proc.stdout and "w₁₁" not in proc.stdout and "w_11" not in proc.stdout
+    assert "bp-answer-note" not in proc.stdout and "w_11" not in proc.stdout
+    # and the line above the boxes says why (a student asked why exercise 6 skipped Δw₁₁); the oracle's Δw_i1 are 0
+    assert all(row[0] == 0 for row in oracle.iteration(oracle.practice_of(oracle.load_example(path)))["dw_hidden"])
+    why = "Δw₁₁, Δw₂₁ and Δw₃₁ are 0 here, each with the input x₁ = 0 as a factor, so no box asks for them."
+    assert proc.stdout.count(f"takes all of them. {why}</p>") == 3
 
 
 def test_the_update_boxes_ask_for_no_input_of_0_when_no_other_box_tells_every_slip_apart():
@@ -1157,6 +1161,10 @@ def test_the_update_boxes_ask_for_no_input_of_0_when_no_other_box_tells_every_sl
     assert abs(it["v_hidden"][2] - 1e-6) < 1e-12, "the premise: v_3 is 10^-6"
     exercise = ex.catalogue(example)["hidden-weights"]
     assert [(b.label, b.index) for b in exercise.boxes] == [("Δw_11", (0, 0)), ("Δw_21", (1, 0)), ("Δw_31", (2, 0))]
+    assert all(row[1] == 0 for row in it["dw_hidden"])  # x_2 = 0: the line above the boxes says why none is asked
+    assert exercise.boxes_asked().endswith(
+        "takes all of them. Δw₁₂, Δw₂₂ and Δw₃₂ are 0 here, each with the input x₂ = 0 as a factor, so no box asks for "
+        "them.")
     assert [exercise.box_note(n) for n in range(2)] == ["", ""]
     note = exercise.box_note(2)
     assert f"Δw₃₁ = {it['dw_hidden'][2][0]:.6f}" in note and "w₃₂" not in note
