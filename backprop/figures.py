@@ -236,14 +236,19 @@ def _tex_node(name: str) -> str:
 
 
 def text_alternative(path: Path) -> str:
-    r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value."""
+    r"""The path as a Markdown list, from $E$ back to the parameter: each edge, its local derivative and value, the
+    value written as a formula writes it (`show.tex`; the figure's labels keep the site's decimals)."""
     items = []
     for edge in path.edges:
-        value = "" if edge.formula in ("1", "-1") else f" = {edge.text}"
+        # a formula's digits (show.tex): 9.0 × 10⁻⁶ where the figure's six decimals write 0.000009 (a TA multiplied
+        # the list's factors and got 1 % less than its product)
+        value = "" if edge.formula in ("1", "-1") else show.tex(" = {{v:given}}" if edge.exact else " = {{v}}",
+                                                                  v=edge.value)
         items.append(f"- ${_tex_node(edge.tail)} \\to {_tex_node(edge.head)}$: "
                      f"${edge.local} = {edge.formula}{value}$")
     # "=" only where the product of the values as listed rounds to the derivative shown (show.eq), as on the pages.
-    relation = show.eq(math.prod((Decimal(edge.text) for edge in path.edges), start=Decimal(1)), path.gradient)
+    listed = (Decimal(edge.text) if edge.exact else show.exact(edge.value) for edge in path.edges)
+    relation = show.eq(math.prod(listed, start=Decimal(1)), path.gradient)
     items.append(show.tex(f"- the product: $\\partial E / \\partial {path.name} {{{{rel}}}} {{{{g}}}}$",
                           rel=relation, g=path.gradient))
     return "\n".join(items)

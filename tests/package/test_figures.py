@@ -73,6 +73,23 @@ def test_the_text_alternative_lists_the_same_values(file, parameter, i, k):
     assert problems == []
 
 
+def test_the_text_alternative_writes_a_small_factor_as_the_formulas_do():
+    """A TA's example with a saturated tanh neuron: v_2 = 6.5, f'(v_2) = 1/cosh² 6.5 ≈ 9.0 × 10⁻⁶. The list under the
+    figure wrote it 0.000009, as the figure's label does, so its factors multiplied to 1 % less than the product
+    beside them; the pages' formulas write a value below 10⁻⁵ with two significant digits, and so does the list now."""
+    ex = {"w_hidden": [[0.5, 0.5], [3.0, -1.0], [0.7, -0.3]], "b_hidden": [0.1, 0.5, -0.2],
+          "w_output": [[-1.5, 2.0, 0.4]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",
+          "x": [1.5, -1.5], "d": -1.0, "eta": 0.8}
+    f_prime = 1 / math.cosh(3.0 * 1.5 - 1.0 * -1.5 + 0.5) ** 2
+    assert f"{f_prime:.1e}" == "9.0e-06", "the premise"
+    expected = expected_path(ex, "w_hidden", 2, 2)
+    text = figures.text_alternative(package_path(ex, "w_hidden", 2, 2))
+    assert list_problems(text, expected, "w_{22}", expected_gradient(ex, "w_hidden", 2, 2)) == []
+    assert r"f'(v_2) = 9.0 \times 10^{-6}$" in text and "0.000009" not in text
+    assert f">{shown(expected[4])}<" in figures.svg(package_path(ex, "w_hidden", 2, 2))  # the label keeps 0.000009
+    assert shown(expected[4]) == "0.000009"
+
+
 def test_the_local_derivatives_and_formulas_are_the_slides():
     """The TeX of each edge of rule 3's path, as the rule page's chain writes its factors."""
     path = package_path(oracle.load_example(), "w_hidden", 2, 1)
