@@ -7,7 +7,8 @@
 // engine, the page's data, its number reader, its refusal of "1,000" (commaProblem: a message, or "") and current(),
 // which returns the network the fields hold ({net, x, values}; also where the page cannot show its numbers, if their
 // rounding is within the check's tolerance) or null (a field invalid); after each recomputation it calls refresh(), which
-// checks again if the reader has checked before, so the marks follow the fields. This file loads before live.js.
+// checks again if the reader has checked before, so the marks follow the fields; and unshown(), a sentence where the
+// network current() returns is not the one whose steps the page shows (else ""). This file loads before live.js.
 (function () {
   "use strict";
 
@@ -104,6 +105,8 @@
       var parts = [right + " of " + report.marks.length + " right."];
       // Marks that follow a change of the fields (an edit, or Apply, which puts the network at n+1 in them) say so:
       // "0 of 38 right" after Apply is about the new network, not the values the reader checked.
+      var unshown = options.unshown ? options.unshown() : "";
+      if (unshown) parts.unshift(unshown);
       var fieldsNow = JSON.stringify(c.values);
       if (focus) checkedFields = fieldsNow;
       else if (checkedFields !== null && fieldsNow !== checkedFields) {

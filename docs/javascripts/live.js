@@ -36,15 +36,15 @@
   // after 1 to 3 digits without a leading 0, or not before exactly 3 digits, groups no thousands and reads as before:
   // "0,5", "1,25", "0,125", "1234,567". Two or more groups ("1,000,000") can only be thousands separators, which
   // the page does not read either: it says how to write the number. The problem as a message, or "" for none.
-  // With `limit` (a field's), a reading beyond it is not offered: "12,345,678" is Too large, and "1,500e3" asks for
-  // 1.500e3 only (1500e3 is 1.5 × 10^6).
-  function commaProblem(text, limit) {
+  // With `limit` (a field's), a reading beyond it is not offered: "12,345,678" is Too large (a number `range`, the
+  // field's: "from −1000000 to 1000000" by default), and "1,500e3" asks for 1.500e3 only (1500e3 is 1.5 × 10^6).
+  function commaProblem(text, limit, range) {
     var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
     var m = /^([+-]?)([1-9]\d{0,2})((?:,\d{3})+)(e[+-]?\d+)?$/i.exec(s);
     if (!m) return "";
     var exponent = m[4] || "", whole = m[1] + m[2] + m[3].replace(/,/g, "") + exponent;
     var beyond = limit !== undefined && Math.abs(Number(whole)) > limit;
-    if (m[3].length > 4) return beyond ? "Too large: use a number from " + RANGE + "."
+    if (m[3].length > 4) return beyond ? "Too large: use a number " + (range || "from " + RANGE) + "."
       : "Thousands separators are not read: write " + whole + ".";
     var point = m[1] + m[2] + "." + m[3].slice(1) + exponent;
     if (beyond) return "Ambiguous: " + s + " is " + point + " with a decimal comma, " + whole + " with a thousands " +
@@ -56,14 +56,16 @@
   // The problem with a typed value, or "" when it is fine.
   function problem(name, text) {
     if (!String(text).trim()) return "Enter a number.";
-    var comma = commaProblem(text, LIMIT); // a reading beyond the fields' range is not offered
+    // η's own range: a student was told "from −1000000 to 1000000" for η, which must be greater than 0
+    var range = name === "eta" ? "greater than 0, at most " + LIMIT : "from " + RANGE;
+    var comma = commaProblem(text, LIMIT, range); // a reading beyond the fields' range is not offered
     if (comma) return comma;
     var value = parseNumber(text);
     if (value === null && /\S\s+\S/.test(String(text).trim())) {
       return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";
     }
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
-    if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number from " + RANGE + ".";
+    if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number " + range + ".";
     if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
       return "Too small: a number this close to 0 cannot be stored (it would become 0).";
     }
@@ -89,14 +91,21 @@
     var stepBoxes = Array.prototype.slice.call(page.querySelectorAll(".bp-steps"));
     var status = document.getElementById("bp-live-status");
     var announce = document.getElementById("bp-live-announce");
-    var state = { good: null, n: 0, history: [], timer: null, checkable: null, uncheckable: "" };
+    var state = { good: null, n: 0, history: [], timer: null, checkable: null, uncheckable: "", bad: [] };
     // "Check my homework" (live-homework.js) marks the reader's values against the network the fields hold,
     // state.checkable: the numbers shown, or numbers the page cannot show where their rounding is within the check's
     // tolerance; null while a field is invalid (the last good numbers stay shown above a network the fields do not
     // hold), a value overflows, or the rounding is larger than the tolerance: state.uncheckable then says which.
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
       current: function () { return state.checkable; },
-      uncheckable: function () { return state.uncheckable; } }); // why current() is null
+      uncheckable: function () { return state.uncheckable; }, // why current() is null
+      // where current() is the fields' network and the steps show the last valid one (a student checked a number
+      // copied from the steps and was told it was wrong, without a word that the two differ)
+      unshown: function () {
+        return state.checkable && state.checkable !== state.good ? "These marks are against the numbers in the " +
+          "fields, whose steps the page cannot show (the line under the fields at the top says why), not the steps " +
+          "shown." : "";
+      } });
 
     function networkFrom(values) {
       return {
@@ -120,16 +129,18 @@
     }
 
     // Every field's value, or null if any is invalid (each marked).
+    // The fields' numbers, or null where one is invalid; state.bad names those, as their labels do ("x1", "η").
     function read() {
-      var values = {}, ok = true;
+      var values = {};
+      state.bad = [];
       Object.keys(fields).forEach(function (name) {
         var why = problem(name, fields[name].value);
         mark(fields[name], why);
-        if (why) ok = false;
+        if (why) state.bad.push(document.querySelector('label[for="' + fields[name].id + '"]').textContent);
         else values[name] = parseNumber(fields[name].value);
       });
       Object.keys(selects).forEach(function (name) { values[name] = selects[name].value; });
-      return ok ? values : null;
+      return state.bad.length ? null : values;
     }
 
     function showVariants(net) {
@@ -302,7 +313,8 @@
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
           (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
-          kept + (!fresh ? "." : noisy.slope ? ". Try smaller weights or inputs, which keep the neuron off its flat ends."
+          kept + (!fresh ? "." : noisy.slope || /^f'/.test(noisy.where)  // η and d do not change a slope
+            ? ". Try smaller weights or inputs, which keep the neuron off its flat ends."
             : ". Try smaller weights, inputs or \u03b7, or another d.");
       }
       if (Math.abs(noisy.term) >= 1e6) {
@@ -381,7 +393,11 @@
         state.checkable = null;
         state.uncheckable = "Fix the network's fields at the top of the page first.";
         setState("invalid");
-        status.textContent = "A field above needs a valid number; the steps below still show the last valid input.";
+        // the fields by name: on a phone the one to fix can be a screen above this line (a student's review)
+        var bad = state.bad, many = bad.length > 1;
+        status.textContent = (many ? bad.slice(0, -1).join(", ") + " and " + bad[bad.length - 1] : bad[0]) +
+          (many ? " need valid numbers" : " needs a valid number") + " (see the message under " +
+          (many ? "each" : "it") + "); the steps below still show the last valid input.";
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }

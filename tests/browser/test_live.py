@@ -988,8 +988,8 @@ def test_the_button_under_the_plot_applies_the_update_and_says_why_it_did_not(ta
     # a reviewer: the reason stayed beside the button after the fields were fixed, through Apply at the top and Reset
     fill(tab, "x1", "abc")
     page.click("#bp-apply-here")
-    assert page.text_content("#bp-apply-here-status") == ("Not applied: a field above needs a valid number; the steps "
-                                                          "below still show the last valid input.")
+    assert page.text_content("#bp-apply-here-status") == ("Not applied: x1 needs a valid number (see the message "
+                                                          "under it); the steps below still show the last valid input.")
     fill(tab, "x1", "1")
     assert page.text_content("#bp-apply-here-status") == ""
 
@@ -1122,6 +1122,58 @@ def test_a_homework_value_like_1_000_is_asked_about_not_guessed(tab):
     assert page.get_attribute(mark, "aria-invalid") == "true"
     assert page.text_content(f"{mark}-mark").startswith("Ambiguous: 1,000 is 1.000 with a decimal comma")
     assert page.text_content("#bp-hw-result") == "1 of 1 right. 1 value is not read: the mark beside it says why."
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("eta", "1000001", "Too large: use a number greater than 0, at most 1000000."),
+    ("eta", "12,345,678", "Too large: use a number greater than 0, at most 1000000."),
+    ("x1", "1000001", "Too large: use a number from \u22121000000 to 1000000."),
+])
+def test_a_number_too_large_is_told_its_fields_range(tab, name, text, said):
+    """A student's review: η = 1000001 was told "use a number from −1000000 to 1000000", and a negative η is refused."""
+    visit(tab)
+    fill(tab, name, text)
+    assert tab.page.text_content(f"#bp-in-{name}-msg") == said
+
+
+def test_the_status_line_names_the_fields_to_fix(tab):
+    """A student's review: "A field above needs a valid number" named none, and at 390 px the field to fix (x1) was a
+    screen above the line. It names them by their labels."""
+    visit(tab)
+    page = tab.page
+    fill(tab, "x1", "abc")
+    assert page.text_content("#bp-live-status") == ("x1 needs a valid number (see the message under it); the steps "
+                                                    "below still show the last valid input.")
+    fill(tab, "eta", "")
+    fill(tab, "w32", "1/2")
+    assert page.text_content("#bp-live-status") == ("x1, η (learning rate) and w32 need valid numbers (see the message "
+                                                    "under each); the steps below still show the last valid input.")
+
+
+def test_homework_checked_against_numbers_the_page_cannot_show_says_so(tab):
+    """A student's review: with a tansig hidden layer and x1 = 35, the page refuses the fields (a saturated slope) and
+    keeps the last valid steps, v1 = 0.300000 among them; that v1, typed and checked, was "wrong" against the fields'
+    v1 = 3.7 without a word. The verdict now says what it is against. The refusal's advice names what helps: not η or
+    d, which do not change a slope."""
+    visit(tab)
+    page = tab.page
+    page.select_option("#bp-in-hidden", "tansig")
+    shown_v1 = page.text_content('[data-num="v1"]')
+    fill(tab, "x1", "35")
+    assert page.get_attribute("#bp-live", "data-state") == "invalid"
+    status = page.text_content("#bp-live-status")
+    assert status.endswith("Try smaller weights or inputs, which keep the neuron off its flat ends."), status
+    assert page.text_content('[data-num="v1"]') == shown_v1  # the last valid steps stay
+    v1 = f"#bp-hw-{list(homework.names()).index('v1')}"
+    page.fill(v1, page_number(shown_v1).__repr__())
+    page.click("#bp-hw-check")
+    result = page.text_content("#bp-hw-result")
+    assert result.startswith("These marks are against the numbers in the fields, whose steps the page cannot show"), \
+        result
+    assert "0 of 1 right." in result  # v1 of x1 = 35 is not the v1 shown
+    fill(tab, "x1", "1")  # shown again: the marks are on the steps shown, and the sentence goes
+    page.click("#bp-hw-check")
+    assert not page.text_content("#bp-hw-result").startswith("These marks"), page.text_content("#bp-hw-result")
 
 
 @pytest.mark.parametrize("text", ["0", "-0.5"])
