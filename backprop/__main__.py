@@ -306,7 +306,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
     elif len(report.likely) == 1:  # the hints as written for the network checked (its labels, its output's f')
         print(f"Likely mistake: {report.likely[0].name}. {report.hints[0]}")
     elif report.likely:
-        print("Likely mistakes (each gives this value here):")
+        print("Likely mistakes (each gives about this value here):")  # within the tolerance, not always equal
         print_hints(report.likely, report.hints)
     elif report.near:  # a slip gives it, but too near the right value for the check to name it
         one = len(report.near) == 1

@@ -222,7 +222,7 @@ def rounded_message(decimals: int) -> str:
     """What a wrong value that is the right one rounded to ``decimals`` (`Step.rounded`) gets, before any slip: the
     command line and the live page print it."""
     return (f"That is the right value rounded to {decimals} decimal{'' if decimals == 1 else 's'}: give six, and work "
-            "from the values before it written with six (with fewer, a classic slip can round to the same number).")
+            "from the values before it written with six (with fewer, a classic slip could round to the same number).")
 
 
 #: What a first wrong value no slip gives, and that is no rounding of the right one, gets after "no classic mistake

@@ -182,6 +182,10 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                    in_boxes=(1, 2)),
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
             *slips(net, x, p.d, p.eta, ["cost-for-error"], steps, (3,)),
+            # a slip in a bias's rule (2) or (4) moves only y(n+1): a student's Δb_i = Δw_i1 got the generic message
+            # in the y(n+1) box, where `trace --check` named it
+            *slips(net, x, p.d, p.eta, ["bias-input-x1", "bias-input-x2", "output-bias-with-y"], steps, (3,),
+                   in_boxes=(2,)),
         ),
     )
 

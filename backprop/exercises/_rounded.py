@@ -43,7 +43,7 @@ def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
 
 def _give_six() -> str:
     """What every rounding's message ends with: give `show.DECIMALS` decimals, and why."""
-    return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip can round to the same number."
+    return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip could round to the same number."
 
 
 def roundings(right: float, close: Callable[[float], bool], every: bool = False) -> list[tuple[float, int]]:

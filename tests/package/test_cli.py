@@ -243,7 +243,7 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     answers.write_text(json.dumps({"dw31": -right["dw_output"][0][0]}))  # the flipped sign
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights))
     assert proc.returncode == 1, proc.stderr
-    assert ("Likely mistakes (each gives this value here):\n  sign-flipped: Your sign is flipped: the error is "
+    assert ("Likely mistakes (each gives about this value here):\n  sign-flipped: Your sign is flipped: the error is "
             "e = d − y, not y − d, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. "
             "Δw_3i = +η e y_hi.\n"
             "  updates-sign-flipped: Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ "

@@ -879,6 +879,13 @@ SLIPS: dict[str, list[tuple]] = {
         ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
         ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
+        # a bias's rule with an input: only y(n+1) moves (a student's review)
+        ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
+         _catalogue("bias-input-x1", "p", _iteration_steps)),
+        ("multiplying by the input x_2 (which gives Δw_i2)", "A bias has input 1",
+         _catalogue("bias-input-x2", "p", _iteration_steps)),
+        ("multiplying by the hidden outputs y_hi", "A bias has input 1",
+         _catalogue("output-bias-with-y", "p", _iteration_steps)),
     ],
     "tansig-hidden": [
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",

@@ -784,7 +784,7 @@ def test_cli_names_both_mistakes_that_give_the_value(tmp_path, cli):
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"][0][1]
     proc = cli("--x", "1", "0.5", "--eta", "0.5", "--check", write(tmp_path, {"dw12": dropped}))
     assert proc.returncode == 1
-    assert (f"Likely mistakes (each gives this value here):\n  no-eta: {homework.hint('no-eta')}\n"
+    assert (f"Likely mistakes (each gives about this value here):\n  no-eta: {homework.hint('no-eta')}\n"
             f"  rule3-no-x: {homework.hint('rule3-no-x')}\n") in proc.stdout
 
 
