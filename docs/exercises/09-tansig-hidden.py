@@ -72,11 +72,14 @@ e = d - y
 answer = eta * e * np.outer(w_4 * f_prime(y_h), x)
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name
+from backprop.exercises import box_weights, tex_name, zero_updates
 
 # The two weights the answer boxes ask for (w_11 and w_22 unless an input x_k is 0, or a box could not tell a classic
-# slip from the right answer): the first worked out in full, both compared with exercise 6's.
+# slip from the right answer): the first worked out in full, the other five given (a student looked for Δw_11, which
+# no box asked for), and the two compared with exercise 6's.
 (first, (i, k)), (second, ik2) = box_weights("tansig-hidden")
+others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, c), 3)),
+                                 dw=answer[a, c]) for a in range(3) for c in range(2) if (a, c) != (i, k)])
 r = show.exact
 fp_i = f_prime(y_h[i])
 own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison
@@ -87,10 +90,11 @@ Forward pass: $y_{h} = ({{yh1}}, {{yh2}}, {{yh3}})$, $y = {{y}}$, $e = d - y = {
 $$\Delta {{w}} = \eta\, e\, {{w4}}\, f'(v_{{i1}})\, x_{{k1}}
 = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq}} {{dw}}$$
 
-with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$, and $\Delta {{w2}} = {{dw2}}$. Exercise 6, the same weights with the
-{{own}} hidden layer, gives $\Delta {{w}} = {{own_dw}}$ and $\Delta {{w2}} = {{own_dw2}}$: the derivative and
-the error both come from the network's own activation.
-""", yh1=y_h_written[0], yh2=y_h_written[1], yh3=y_h_written[2], y=y, e=e, w=tex_name(first), i1=i + 1, k1=k + 1,
+with $f'(v_{{i1}}) = {{f_prime}} = {{fp_i}}$, and in the same way {{others}}.{{zeros}} Exercise 6, the same weights
+with the {{own}} hidden layer, gives $\Delta {{w}} = {{own_dw}}$ and $\Delta {{w2}} = {{own_dw2}}$: the derivative
+and the error both come from the network's own activation.
+""", others=others, zeros=zero_updates(net, x),
+    yh1=y_h_written[0], yh2=y_h_written[1], yh3=y_h_written[2], y=y, e=e, w=tex_name(first), i1=i + 1, k1=k + 1,
     w4=tex_name(labels.parameter("w_output", (0, i), 3)), eta=eta, w4i=w_4[i], fp_i=fp_i, xk=x[k],
     eq=show.eq(r(eta) * r(e) * r(w_4[i]) * r(fp_i) * r(x[k]), answer[i, k]), dw=answer[i, k],
     f_prime=show.f_prime_tex(other, f"y_{{h{i + 1}}}"), w2=tex_name(second), dw2=answer[ik2],

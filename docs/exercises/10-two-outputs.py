@@ -67,11 +67,14 @@ back = e[0] * net.w_output[0] + e[1] * net.w_output[1]  # Σ_j e_j w_ji, one num
 answer = eta * np.outer(back * f_prime(y_h), x)
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name
+from backprop.exercises import box_weights, tex_name, zero_updates
 
-# The two weights the answer boxes ask for, of two hidden neurons (w_11 and w_31 unless an input x_k is 0, or a box
-# could not tell a classic slip from the right answer): the sum over j worked out for the first one's neuron.
-(first, (i, k)), (second, ik2) = box_weights("two-outputs")
+# The answer boxes ask for two weights of two hidden neurons (w_11 and w_31 unless an input x_k is 0, or a box could
+# not tell a classic slip from the right answer): the sum over j is worked out for the first one's neuron.
+(first, (i, k)), _ = box_weights("two-outputs")
+# the other five given too (a student looked for the entries no box asked for)
+others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, c), 3)),
+                                 dw=answer[a, c]) for a in range(3) for c in range(2) if (a, c) != (i, k)])
 w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))  # w_4i and w_5i
 w4i, w5i = net.w_output[0, i], net.w_output[1, i]
 r = show.exact
@@ -87,11 +90,12 @@ $$\sum_j e_j w_{j{{i1}}} = e_4 {{w4}} + e_5 {{w5}} = {{e4}} \cdot {{w4i:given}} 
 and $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fp_i}}$, so
 
 $$\Delta {{w}} = \eta \Bigl[\sum_j e_j w_{j{{i1}}}\Bigr] f'(v_{{i1}})\, x_{{k1}}
-= {{eta:given}} \cdot {{back}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq_dw}} {{dw}}, \qquad
-\Delta {{w2}} = {{dw2}}$$
-""", y4=y[0], y5=y[1], e4=e[0], e5=e[1], i1=i + 1, k1=k + 1, w4=w4, w5=w5, w4i=w4i, w5i=w5i, back=back[i],
+= {{eta:given}} \cdot {{back}} \cdot {{fp_i}} \cdot {{xk:given}} {{eq_dw}} {{dw}}$$
+
+and in the same way {{others}}.{{zeros}}
+""", others=others, zeros=zero_updates(net, x),
+    y4=y[0], y5=y[1], e4=e[0], e5=e[1], i1=i + 1, k1=k + 1, w4=w4, w5=w5, w4i=w4i, w5i=w5i, back=back[i],
     eq_back=show.eq(r(e[0]) * r(w4i) + r(e[1]) * r(w5i), back[i]), w=tex_name(first), dw=answer[i, k],
     f_prime=show.f_prime_tex(hidden, f"y_{{h{i + 1}}}"), f_prime_numbers=fp_numbers,
     eq_fp=eq_fp, fp_i=fp_i, eta=eta, xk=x[k],
-    eq_dw=show.eq(r(eta) * r(back[i]) * r(fp_i) * r(x[k]), answer[i, k]),  # from the printed factors
-    w2=tex_name(second), dw2=answer[ik2])
+    eq_dw=show.eq(r(eta) * r(back[i]) * r(fp_i) * r(x[k]), answer[i, k]))  # from the printed factors
