@@ -20,7 +20,7 @@ import re
 
 import pytest
 
-from tests.support.browser import COLOUR_RULES, DESKTOP, PHONE, new_tab
+from tests.support.browser import COLOUR_RULES, DESKTOP, GROWS, PHONE, new_tab, shifts_on_two_loads
 from tests.support.chromium import FALLBACK_FAMILIES
 from tests.support.page_list import nav_pages
 
@@ -48,6 +48,16 @@ def load_without_scripts(tab, path: str):
     assert tab.page.evaluate("() => typeof window.document$") == "undefined", "the theme's bundle ran"
 
 
+def second_load(browser, server, viewport, scheme: str):
+    """For `shifts_on_two_loads`: a fresh tab without scripts that loads a path, as the page tests take a second load
+    before a layout shift fails a page."""
+    def fresh(path: str):
+        again = before_scripts(browser, server, viewport, scheme)
+        load_without_scripts(again, path)
+        return again
+    return fresh
+
+
 @pytest.mark.parametrize("scheme", ["default", "slate"], ids=["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, scheme):
@@ -55,10 +65,12 @@ def test_scrolling_boxes_reachable_before_any_script(browser, server, viewport, 
     try:
         pages = PAGES if (viewport == PHONE and scheme == "default") else SCROLLING
         failures = {}
+        fresh = second_load(browser, server, viewport, scheme)
         for path in pages:
             load_without_scripts(tab, path)
             assert tab.scheme() == scheme
-            problems = tab.shift_problems() + tab.font_problems() + tab.axe_problems(skip=COLOUR_RULES)  # axe scrolls
+            problems = (shifts_on_two_loads(tab, path, fresh) + tab.font_problems()
+                        + tab.axe_problems(skip=COLOUR_RULES))  # axe scrolls: the shifts are read first
             if problems:
                 failures[path] = problems
         assert not failures, failures
@@ -78,6 +90,23 @@ def test_scroll_check_fires_on_a_box_without_a_tab_stop(browser, server):
         load_without_scripts(tab, url.removeprefix(server.url))
         problems = tab.axe_problems()
         assert any("scrollable-region-focusable" in p and "#selftest-scroll" in p for p in problems), problems
+    finally:
+        tab.close()
+
+
+def test_a_page_that_moves_before_any_script_on_every_load_is_reported(browser, server):
+    """Self-test: a block at the top of the article that grows after the first frame (an inline script, which runs
+    where the site's .js files do not) moves the page on every load; the check, which takes a second load before it
+    fails a page, reports both."""
+    html = (server.site_dir / "notation/index.html").read_text(encoding="utf-8")
+    article = '<article class="md-content__inner md-typeset">'
+    url = server.add_page("selftest-first-paint-shift", html.replace(article, article + GROWS, 1))
+    path = url.removeprefix(server.url)
+    tab = before_scripts(browser, server, PHONE, "default")
+    try:
+        load_without_scripts(tab, path)
+        problems = shifts_on_two_loads(tab, path, second_load(browser, server, PHONE, "default"))
+        assert len(problems) == 1 and "and on a second load: layout shift" in problems[0], problems
     finally:
         tab.close()
 
