@@ -256,12 +256,6 @@ def new_tab(browser, server: Server, **context_options) -> Tab:
     return Tab(browser, server, context_options)
 
 
-# For the self-tests: a block at the top of an article that grows after the first frame, so that everything below it
-# moves (an inline script: it runs where the site's .js files are held back too).
-GROWS = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
-         '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')
-
-
 def shifts_on_two_loads(tab: Tab, path: str, fresh: Callable[[str], Tab] | None = None) -> list[str]:
     """The layout shifts of ``tab``'s load of ``path`` (Tab.shift_problems), and where they exceed the limit those of a
     second load in a fresh tab of the same browser and viewport (``fresh(path)``, a new tab with ``path`` loaded as
