@@ -130,6 +130,16 @@ def network_table(net: Network) -> _Markdown:
     return given(**values)
 
 
+def other_updates(dw_hidden, worked: tuple[int, int]) -> str:
+    r"""Every hidden weight's update but the one a worked solution works out in full, ``worked`` (its index in
+    ``w_hidden``), as Markdown: ``$\Delta w_{12} = 0.001234$, ... and $\Delta w_{32} = ...$``. ``dw_hidden`` has
+    ``w_hidden``'s shape."""
+    dw = np.asarray(dw_hidden, dtype=float)
+    return show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", dw=dw[index],
+                                   w=tex_name(labels.parameter("w_hidden", index, dw.shape[0])))
+                          for index in np.ndindex(dw.shape) if index != tuple(worked)])
+
+
 def zero_updates(net: Network, x, biases: bool = False) -> str:
     r"""Which of the hidden rules' updates are exactly 0 and why, as a sentence after a space (empty when none is):
     the factor `backprop.judged.zero_factor` names, the output weight of the neuron (no error reaches it) or the

@@ -61,13 +61,12 @@ y_h = fp.y_hidden
 answer = [[eta * e * w_4[i] * f_prime(y_h[i]) * x[k] for k in range(2)] for i in range(3)]
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name, zero_updates
+from backprop.exercises import box_weights, other_updates, tex_name, zero_updates
 
 # Worked out in full: the first weight the answer boxes ask for (w_11 unless its input x_1 is 0, or its box could
 # not tell a classic slip from the right answer); the other five in the same way.
 name, (i, k) = box_weights("hidden-weights")[0]
-others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, b), 3)),
-                                 dw=answer[a][b]) for a in range(3) for b in range(2) if (a, b) != (i, k)])
+others = other_updates(answer, (i, k))
 r = show.exact
 fp_i = f_prime(y_h[i])
 # f'(v_i) from y_hi, or from v_i where the written y_hi keeps too few digits of it (a saturated neuron)

@@ -72,14 +72,13 @@ e = d - y
 answer = eta * e * np.outer(w_4 * f_prime(y_h), x)
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name, zero_updates
+from backprop.exercises import box_weights, other_updates, tex_name, zero_updates
 
 # The two weights the answer boxes ask for (w_11 and w_22 unless an input x_k is 0, or a box could not tell a classic
 # slip from the right answer): the first worked out in full, the other five given (a student looked for Δw_11, which
 # no box asked for), and the two compared with exercise 6's.
 (first, (i, k)), (second, ik2) = box_weights("tansig-hidden")
-others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, c), 3)),
-                                 dw=answer[a, c]) for a in range(3) for c in range(2) if (a, c) != (i, k)])
+others = other_updates(answer, (i, k))
 r = show.exact
 fp_i = f_prime(y_h[i])
 own_dw = delta_w_hidden(forward(net, x), d, eta)  # exercise 6's answer, for the comparison

@@ -67,14 +67,13 @@ back = e[0] * net.w_output[0] + e[1] * net.w_output[1]  # Σ_j e_j w_ji, one num
 answer = eta * np.outer(back * f_prime(y_h), x)
 
 from backprop import labels
-from backprop.exercises import box_weights, tex_name, zero_updates
+from backprop.exercises import box_weights, other_updates, tex_name, zero_updates
 
 # The answer boxes ask for two weights of two hidden neurons (w_11 and w_31 unless an input x_k is 0, or a box could
 # not tell a classic slip from the right answer): the sum over j is worked out for the first one's neuron.
 (first, (i, k)), _ = box_weights("two-outputs")
 # the other five given too (a student looked for the entries no box asked for)
-others = show.and_list([show.tex(r"$\Delta {{w}} = {{dw}}$", w=tex_name(labels.parameter("w_hidden", (a, c), 3)),
-                                 dw=answer[a, c]) for a in range(3) for c in range(2) if (a, c) != (i, k)])
+others = other_updates(answer, (i, k))
 w4, w5 = (tex_name(labels.parameter("w_output", (out, i), 3)) for out in (0, 1))  # w_4i and w_5i
 w4i, w5i = net.w_output[0, i], net.w_output[1, i]
 r = show.exact

@@ -136,7 +136,7 @@
       Object.keys(fields).forEach(function (name) {
         var why = problem(name, fields[name].value);
         mark(fields[name], why);
-        if (why) state.bad.push(document.querySelector('label[for="' + fields[name].id + '"]').textContent);
+        if (why) state.bad.push(fields[name].labels[0].textContent);
         else values[name] = parseNumber(fields[name].value);
       });
       Object.keys(selects).forEach(function (name) { values[name] = selects[name].value; });

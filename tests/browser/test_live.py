@@ -1165,7 +1165,7 @@ def test_homework_checked_against_numbers_the_page_cannot_show_says_so(tab):
     assert status.endswith("Try smaller weights or inputs, which keep the neuron off its flat ends."), status
     assert page.text_content('[data-num="v1"]') == shown_v1  # the last valid steps stay
     v1 = f"#bp-hw-{list(homework.names()).index('v1')}"
-    page.fill(v1, page_number(shown_v1).__repr__())
+    page.fill(v1, repr(page_number(shown_v1)))
     page.click("#bp-hw-check")
     result = page.text_content("#bp-hw-result")
     assert result.startswith("These marks are against the numbers in the fields, whose steps the page cannot show"), \

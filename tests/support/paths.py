@@ -59,12 +59,20 @@ def shown(edge: Expected) -> str:
     return num(edge.value)
 
 
+def _as_given(edge: Expected) -> bool:
+    """Whether the figure writes an edge's value as it is: a constant (-1, 1) or a number of the example file."""
+    return edge.tail == "y" or edge.tail.startswith("bias") or edge.exact
+
+
 def listed(edge: Expected) -> str:
     """How the figure's text alternative, a list of formulas, writes an edge's value: as `shown`, but a computed value
     as the formulas write it (`oracle.formula_string`: ``9.0 \\times 10^{-6}`` where the labels write 0.000009)."""
-    if edge.tail == "y" or edge.tail.startswith("bias") or edge.exact:
-        return shown(edge)
-    return oracle.formula_string(edge.value)
+    return shown(edge) if _as_given(edge) else oracle.formula_string(edge.value)
+
+
+def listed_value(edge: Expected) -> float:
+    """The number a reader reads from `listed`."""
+    return float(shown(edge)) if _as_given(edge) else oracle.formula_value(edge.value)
 
 
 # --- checkers: a list of problems, empty when the figure is right ----------------------------------------------
@@ -119,8 +127,7 @@ def list_problems(text: str, expected: list[Expected], name: str, gradient: floa
         if m["eq"].rsplit("=", 1)[1].strip() != listed(edge):
             problems.append(f"{item!r}: the value of {edge.tail} -> {edge.head} is {listed(edge)}")
     # "=" where the listed values multiply to the shown derivative once rounded, "\approx" where they do not.
-    product = math.prod(float(shown(edge)) if listed(edge) == shown(edge) else oracle.formula_value(edge.value)
-                        for edge in expected)
+    product = math.prod(listed_value(edge) for edge in expected)
     relation = oracle.formula_rel(product, gradient)
     if not items[-1].endswith(f"\\partial E / \\partial {name} {relation} {oracle.formula_string(gradient)}$"):
         problems.append(f"{items[-1]!r}: the product is dE/d{name} {relation} {oracle.formula_string(gradient)}")
