@@ -274,7 +274,8 @@ class NumericExercise:
         right = self.right if at is None else self.right[at]
         pairs: list[tuple[np.ndarray, str]] = []
         for group in _groups([values[i] for i in kept], lambda a, b: self.overlap(a, b, at)):
-            hint = merged_hint([words[kept[i]] for i in group])
+            hint = _zero_said([self.mistakes[kept[i]] for i in group], [values[kept[i]] for i in group]) + merged_hint(
+                [words[kept[i]] for i in group])
             if any(self.overlap(values[kept[i]], right, at) for i in group):  # a number near both: said, not named
                 hint = NEAR.format(hint=hint)
             for i in group:
@@ -495,6 +496,18 @@ class NumericExercise:
             if self.close(np.array(value), wrong, box.index):
                 return "wrong", f"Not yet. {hint}"
         return "wrong", f"Not yet. {self.otherwise}"
+
+
+def _zero_said(slips: Sequence[Mistake], values: Sequence[np.ndarray]) -> str:
+    """``The slip “multiplying by the input x_1 (which gives Δw_i1)” gives 0 here. ``, before the hint of a group of
+    slips whose value is 0 in every entry: a student's review found 0 typed into a Δb_i box, where x_1 = 0, told
+    "A bias has input 1: no x_k" without a word on why that hint answers a 0 (a student who thought the update was 0
+    for another reason had nothing to go on). ``""`` otherwise, and for slips with no words."""
+    zero = list(dict.fromkeys(m.slip for m, v in zip(slips, values) if m.slip and not np.any(v)))
+    if not zero:
+        return ""
+    named = show.and_list([f"“{slip}”" for slip in zero])
+    return f"The slip{'' if len(zero) == 1 else 's'} {named} {'gives' if len(zero) == 1 else 'give'} 0 here. "
 
 
 def _catches(boxes: Sequence[str], what: str) -> str:

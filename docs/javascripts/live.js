@@ -385,6 +385,19 @@
       stepBoxes.forEach(function (el) { el.setAttribute("data-state", value); });
     }
 
+    // After a refusal the steps show the last valid network, whose activations can differ from those now chosen (a
+    // student's review: the dropdown said tansig over the logistic formulas); " Those steps use ...", or "".
+    function stepsActivations() {
+      var good = state.good && state.good.values;
+      if (!good) return "";
+      var names = { hidden: "the hidden neurons", output: "the output" };
+      var differ = Object.keys(selects).filter(function (name) { return selects[name].value !== good[name]; });
+      if (!differ.length) return "";
+      var used = differ.map(function (name) { return good[name] + " for " + names[name]; });
+      var chosen = differ.map(function (name) { return selects[name].value; });
+      return " Those steps use " + used.join(" and ") + ", not the " + chosen.join(" and ") + " chosen above.";
+    }
+
     // Recompute from the fields; `computed`, compute() of what they hold, where the caller has it already (Apply).
     function update(fresh, computed) {
       if (hereStatus) hereStatus.textContent = ""; // a press under the plot said why it took no step: that was then
@@ -397,7 +410,7 @@
         var bad = state.bad, many = bad.length > 1;
         status.textContent = (many ? bad.slice(0, -1).join(", ") + " and " + bad[bad.length - 1] : bad[0]) +
           (many ? " need valid numbers" : " needs a valid number") + " (see the message under " +
-          (many ? "each" : "it") + "); the steps below still show the last valid input.";
+          (many ? "each" : "it") + "); the steps below still show the last valid input." + stepsActivations();
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }
@@ -407,7 +420,7 @@
         state.uncheckable = "These numbers could not be computed: no value can be checked against them.";
         setState("invalid");
         status.textContent = "The page could not compute these numbers (" + c.failed + "); the steps below still " +
-          "show the last valid input.";
+          "show the last valid input." + stepsActivations();
         say(status.textContent);
         homework.refresh();
         return false;
@@ -420,7 +433,7 @@
           " named above is larger than the check's tolerance for it." :
           "These numbers overflow: no value can be checked against them.";
         setState("invalid");
-        status.textContent = refusal(c, values.d, fresh);
+        status.textContent = refusal(c, values.d, fresh) + stepsActivations();
         say(status.textContent); // in place of the numbers before, once typing pauses
         homework.refresh();
         return false;

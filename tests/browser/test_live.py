@@ -1150,6 +1150,31 @@ def test_the_status_line_names_the_fields_to_fix(tab):
                                                     "under each); the steps below still show the last valid input.")
 
 
+def test_a_refusal_names_the_activations_of_the_steps_it_keeps(tab):
+    """A student's review: after a refusal the steps keep the last valid network, and the dropdown showed tansig over
+    the logistic formulas without a word. The status says which activations the steps use, and says nothing of them
+    when those are the ones chosen."""
+    visit(tab)
+    page = tab.page
+    own = examples.NET.hidden
+    other = next(a for a in ("logsig", "tansig") if a != own)
+    fill(tab, "x1", "abc")
+    assert "Those steps use" not in page.text_content("#bp-live-status")
+    formulas = page.evaluate(NUMBERS_JS)
+    page.select_option("#bp-in-hidden", other)
+    assert page.text_content("#bp-live-status").endswith(
+        f"the steps below still show the last valid input. Those steps use {own} for the hidden neurons, not the "
+        f"{other} chosen above.")
+    out = next(a for a in ("logsig", "tansig") if a != examples.NET.output)
+    page.select_option("#bp-in-output", out)
+    assert page.text_content("#bp-live-status").endswith(
+        f" Those steps use {own} for the hidden neurons and {examples.NET.output} for the output, not the {other} and "
+        f"{out} chosen above.")
+    assert page.evaluate(NUMBERS_JS) == formulas  # the steps are the last valid ones
+    fill(tab, "x1", "1")  # valid: the steps follow the choice, and the sentence goes
+    assert page.text_content("#bp-live-status") == ""
+
+
 def test_homework_checked_against_numbers_the_page_cannot_show_says_so(tab):
     """A student's review: with a tansig hidden layer and x1 = 35, the page refuses the fields (a saturated slope) and
     keeps the last valid steps, v1 = 0.300000 among them; that v1, typed and checked, was "wrong" against the fields'

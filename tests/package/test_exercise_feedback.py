@@ -255,3 +255,21 @@ def test_a_slip_whose_number_a_right_value_can_lie_near_is_hedged_not_named():
     assert message.startswith("Not yet. A right value can lie within") and "cannot tell" in message, message
     assert message.endswith("the near slip."), message
     assert exercise.check(1.01).message == "Not yet. the far slip."
+
+
+def test_a_0_that_a_slip_gives_says_so_before_its_hint():
+    """A student's review: with x_1 = 0, 0 typed into a Δb_i box was told "A bias has input 1: no x_k" without a word
+    on why; the bias-input slip gives η δ_i x_1 = 0 there. The hint now says so first, in the box and in check(); a
+    number no slip gives 0 for keeps the hint alone. The premise in the oracle's numbers: x_1 = 0, no Δb_i is 0."""
+    data = oracle.practice_of(oracle.load_example(oracle.EXAMPLES_DIR / "zero-input-large-eta.json"))
+    assert data["x"][0] == 0 and all(v != 0 for v in oracle.iteration(data)["db_hidden"])
+    exercise = ex.catalogue(example_of(data))["hidden-biases"]
+    said = "Not yet. The slip “multiplying by the input x_1 (which gives Δw_i1)” gives 0 here. A bias has input 1"
+    assert exercise.check([0.0, 0.0, 0.0]).message.startswith(said)
+    for n in range(len(exercise.boxes)):
+        state, message = exercise.box_verdict(n, "0")
+        assert state == "wrong" and message.startswith(said), message
+    # the same slip's hint where its number is not 0 (x_2 = -1.5: the Δw_i2), without the sentence
+    dw_i2 = oracle.iteration(data)["dw_hidden"]
+    message = exercise.check([row[1] for row in dw_i2]).message
+    assert "A bias has input 1" in message and "gives 0 here" not in message, message
