@@ -168,6 +168,28 @@ def updated_output_weights(net: Network, x: ArrayLike, d: ArrayLike, eta: float)
     return iteration(net, x, d, eta, slip=slip)
 
 
+def _no_output_derivative_hint(n: Notation) -> str:
+    neuron = "the output neuron's" if n.n_out == 1 else "each output neuron's"
+    f_prime = n.output_f_prime()
+    if n.output == "purelin":  # f' = 1: the slip changes nothing, and check() never names it
+        return f"You dropped f'({n.v_out}), {neuron} derivative; this output is linear (purelin), where it is 1."
+    own = f" ({n.output})" if f_prime is None else f": here f'({n.v_out}) = {f_prime} ({n.output})"
+    return (f"You dropped f'({n.v_out}), {neuron} derivative{own}, a factor of all four rules. The slides' rules "
+            "have none only because their output is linear (purelin).")
+
+
+@_mistake("no-output-derivative", _no_output_derivative_hint, slip=lambda n: f"dropping f'({n.v_out})")
+def no_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The output neuron's derivative left out of all four rules: $f'(v_j)$ replaced by $1$, so $\delta_j = e_j$
+    as in the slides' rules, whose output is linear; for one sigmoid output $\Delta w_{4i} = \eta\, e\, y_{hi}$ and
+    $\Delta w_{ik} = \eta\, e\, w_{4i}\, f'(v_i)\, x_k$. The forward pass is right. (The common-mistakes page's
+    mistake 2, on a tansig output.)
+
+    With a linear (purelin) output $f'(v_j) = 1$ anyway and this slip cannot be seen.
+    """
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_output=np.ones_like(f.f_prime_output)))
+
+
 def _own_hidden_derivative(n: Notation) -> str:
     """The hidden layer's own derivative for a hint: ``: here f'(v_i) = y_hi(1 − y_hi) (logsig)``, or `` (name)`` for
     an activation with no formula here."""

@@ -93,7 +93,8 @@ from .network import Network
 from ._trace import Trace, Updates, trace, names, Factors, right_factors, updates, iteration
 from ._mistakes import (
     Mistake, Notation, NotApplicable,
-    sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_hidden_derivative, derivative_of_v,
+    sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_output_derivative, no_hidden_derivative,
+    derivative_of_v,
     OTHER_DERIVATIVE, wrong_derivative, output_for_derivative, no_output_weight, bias_input_x1, bias_input_x2,
     output_bias_with_y, rule1_uses_v, rule1_no_y, rule3_no_x,
     cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, no_output_bias, fields_for_outputs,
@@ -144,6 +145,7 @@ __all__ = [
     "no_hidden_bias",
     "no_hidden_derivative",
     "no_output_bias",
+    "no_output_derivative",
     "no_output_weight",
     "no_update",
     "output_bias_with_y",

@@ -1034,6 +1034,10 @@
       var dw = updates(f).dw_output; // the right rule (1)
       return set(f, { wBack: f.wBack.map(function (row, j) { return row.map(function (w, i) { return w + dw[j][i]; }); }) });
     } }),
+    // the output's f'(v_j) left out of every rule (δ_j = e_j, as the slides' linear output has it)
+    "no-output-derivative": withSlip({ slip: function (f) {
+      return set(f, { fPrimeOutput: f.fPrimeOutput.map(function () { return 1; }) });
+    } }),
     "no-hidden-derivative": withSlip({ slip: function (f) {
       return set(f, { fPrimeHidden: f.fPrimeHidden.map(function () { return 1; }) });
     } }),

@@ -39,7 +39,8 @@ EX = oracle.load_example()
 HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
-CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-hidden-derivative",
+CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-output-derivative",
+             "no-hidden-derivative",
              "derivative-of-v", "wrong-derivative", "output-for-derivative", "no-output-weight", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
              "rule1-uses-v", "rule1-no-y", "rule3-no-x", "cost-for-error", "cost-without-half",
@@ -133,10 +134,11 @@ def test_each_mistake_with_several_outputs_matches_the_slip_in_plain_math(sizes)
 
 
 def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
-    """Each slip leaves the steps before its own untouched and changes its first step (on a generic network)."""
+    """Each slip leaves the steps before its own untouched and changes its first step (on a generic network; for the
+    output's derivative, which a linear output does not have, with a logsig output)."""
     ex = random_example(3, "logsig", "purelin")
-    right = oracle.trace_values(oracle.iteration(ex))
-    first = {"sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
+    first = {"no-output-derivative": "Δw41",
+             "sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
@@ -147,9 +149,14 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "subtracted-update": "w41(n+1)", "no-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
-        got = run_fn(m, ex)
+        on = {**ex, "output": "logsig"} if m.name == "no-output-derivative" else ex
+        right = oracle.trace_values(oracle.iteration(on))
+        got = run_fn(m, on)
         differs = [n for n in right if not homework.close(got[n], right[n])]
         assert differs[0] == first[m.name], m.name
+    # with the linear output it changes nothing
+    right = oracle.trace_values(oracle.iteration(ex))
+    assert run_fn(homework.mistake("no-output-derivative"), ex) == pytest.approx(right, rel=1e-15, abs=0)
 
 
 def test_a_slip_a_network_cannot_show_is_not_applicable():
@@ -1165,6 +1172,14 @@ DOCSTRING_EQUATIONS = [
      "tansig", homework.no_hidden_derivative,
      lambda q: {**dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i]),
                 **dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i])}),
+    (homework.no_output_derivative, r"$f'(v_j)$ replaced by $1$, so $\delta_j = e_j$", "tansig/logsig",
+     homework.no_output_derivative, lambda q: {"Δb4": q["eta"] * q["e"]}),  # Δb_4 = η δ_4
+    (homework.no_output_derivative, r"for one sigmoid output $\Delta w_{4i} = \eta\, e\, y_{hi}$", "logsig/tansig",
+     homework.no_output_derivative, lambda q: dw4(q, lambda i: q["eta"] * q["e"] * q["y_hidden"][i])),
+    (homework.no_output_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, f'(v_i)\, x_k$. The forward pass is right.",
+     "tansig/tansig", homework.no_output_derivative,
+     lambda q: {**dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["fp_hidden"][i]),
+                "y": q["y"], "e": q["e"]}),
     (homework.derivative_of_v, r"$v_i(1 - v_i)$ for logsig", "logsig", homework.derivative_of_v,
      lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["v_hidden"][i] * (1 - q["v_hidden"][i]))),
     (homework.derivative_of_v, r"$1 - v_i^2$ for tansig", "tansig", homework.derivative_of_v,
@@ -1236,8 +1251,10 @@ DOCSTRING_EQUATIONS = [
 
 
 def docstring_equation_holds(fn, hidden: str, formula, seed: int) -> bool:
-    """The rows ``formula`` states, on a random slides-shaped example with this hidden layer, are ``fn``'s."""
-    ex = random_example(seed, hidden, "purelin")
+    """The rows ``formula`` states, on a random slides-shaped example with this hidden layer, are ``fn``'s; ``hidden``
+    ``"tansig/logsig"``: a tansig hidden layer and a logsig output (else the slides' linear one)."""
+    hidden, _, output = hidden.partition("/")
+    ex = random_example(seed, hidden, output or "purelin")
     got, want = run_fn(homework.Mistake("", "", fn), ex), formula(plain(ex))
     assert want and set(want) <= set(got), sorted(set(want) - set(got))
     return all(math.isclose(got[row], value, rel_tol=1e-12, abs_tol=1e-14) for row, value in want.items())
@@ -1716,6 +1733,11 @@ def output_derivative(j: int, from_y):  # f'(v_j) as the hint writes it with y_j
             lambda q: {f"f'(v{j})": output_slope(q, j)})
 
 
+def output_derivatives(from_y):  # f'(v_j) for every output j, as a hint writes it with the letter j
+    return (lambda q: {f"f'(v{j})": from_y(q["rows"][out_row(q, "y", j)]) for j in q["J"]},
+            lambda q: {f"f'(v{j})": output_slope(q, j) for j in q["J"]})
+
+
 def bias_slope(hidden: int):
     """∂v_j/∂b_j in sympy, v_j = Σ_i w_ji y_hi + b_j over ``hidden`` hidden neurons."""
     w, y, b = sp.symbols(f"w_1:{hidden + 1}"), sp.symbols(f"y_1:{hidden + 1}"), sp.Symbol("b")
@@ -1787,6 +1809,8 @@ SHAPE_HINT_FORMULAS = [entry for shape in SHAPES for entry in _output_entries(sh
      lambda q: sign_rule(q, 5), gradient_rows("Δw5")),
     ("3-4-2 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_5) = y_5(1 − y_5)", "numeric",
      *output_derivative(5, lambda y: y * (1 - y))),
+    ("3-4-2 logsig output", ("no-output-derivative",), "here f'(v_j) = y_j(1 − y_j) (logsig)", "numeric",
+     *output_derivatives(lambda y: y * (1 - y))),
     ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
     ("3-4-2 logsig output", HALF_SLIPS, "E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
      shape_cost),
@@ -1816,6 +1840,8 @@ SHAPE_HINT_FORMULAS = [entry for shape in SHAPES for entry in _output_entries(sh
      lambda q: sign_rule(q, 4), gradient_rows("Δw4")),
     ("2-3-1 tansig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_4) = 1 − y²", "numeric",
      *output_derivative(4, lambda y: 1 - y * y)),
+    ("2-3-1 tansig output", ("no-output-derivative",), "here f'(v_4) = 1 − y² (tansig)", "numeric",
+     *output_derivative(4, lambda y: 1 - y * y)),
     ("2-3-1 tansig output", ("output-bias-with-y",), "A bias has input 1: ∂v_4/∂b_4 = 1", "sympy", *bias_slope(3)),
     ("2-3-1 tansig output", HALF_SLIPS, "E = ½e²", "numeric", half_sum_of_squares,
      shape_cost),
@@ -1830,6 +1856,8 @@ SHAPE_HINT_FORMULAS = [entry for shape in SHAPES for entry in _output_entries(sh
     ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "e.g. Δw_3i = +η e f'(v_3) y_hi", "numeric",
      lambda q: sign_rule(q, 3), gradient_rows("Δw3")),
     ("4-2-1 logsig output", ("sign-flipped", "updates-sign-flipped"), "f'(v_3) = y(1 − y)", "numeric",
+     *output_derivative(3, lambda y: y * (1 - y))),
+    ("4-2-1 logsig output", ("no-output-derivative",), "here f'(v_3) = y(1 − y) (logsig)", "numeric",
      *output_derivative(3, lambda y: y * (1 - y))),
     ("4-2-1 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_3/∂b_3 = 1", "sympy", *bias_slope(2)),
     ("4-2-1 logsig output", HALF_SLIPS, "E = ½e²", "numeric", half_sum_of_squares,
@@ -1933,6 +1961,12 @@ SHAPE_HINT_CLAIMS = [
      "You used the updated output weights w_3i(n+1) in the hidden rules", {"updated_weights": True}),
     ("2-3-1 tansig output", "sign-flipped", "Your sign is flipped", {"e_sign": -1.0}),
     ("3-4-2 logsig output", "sign-flipped", "Your sign is flipped", {"e_sign": -1.0}),
+    ("2-3-1 tansig output", "no-output-derivative", "You dropped f'(v_4), the output neuron's derivative",
+     {"f_o_prime": False}),
+    ("3-4-2 logsig output", "no-output-derivative", "You dropped f'(v_j), each output neuron's derivative",
+     {"f_o_prime": False}),
+    ("4-2-1 logsig output", "no-output-derivative", "You dropped f'(v_3), the output neuron's derivative",
+     {"f_o_prime": False}),
 ]
 
 

@@ -292,6 +292,8 @@ NOT_FACTS = {
         "a condition the loader refuses (a saturated neuron), tested in test_examples",
     ("backprop.homework.no_hidden_derivative", "f'(v_i) = 1"):
         "the slip's assumption (and purelin's f'(v) = 1, checked in backprop.activations); its equations are checked",
+    ("backprop.homework.no_output_derivative", "f'(v_j) = 1"):
+        "the slip's assumption (and purelin's f'(v) = 1, checked in backprop.activations); its equations are checked",
     ("backprop.homework.sign_flipped", "e_j = y_j - d_j"):
         "the slip itself, the error as the student takes it (its trace's e row, checked in test_homework)",
     ("backprop.homework.sign_flipped", "e = d - y"): "what a student writes before flipping the updates (a condition)",

@@ -53,14 +53,14 @@ def rows(ex: dict, fp: dict, deltas: tuple, new: dict, forward=oracle.forward, h
     return oracle.trace_values(it)
 
 
-def rules(ex: dict, fp: dict, *, eta=None, err=None, f_prime_hidden=None, back=None, out_input=None,
-          out_bias_input=1.0, hid_bias_input=1.0, hid_input=None) -> tuple:
+def rules(ex: dict, fp: dict, *, eta=None, err=None, f_prime_output=None, f_prime_hidden=None, back=None,
+          out_input=None, out_bias_input=1.0, hid_bias_input=1.0, hid_input=None) -> tuple:
     """The four rules in plain math for the forward pass ``fp``, with any factor given replaced."""
     eta = ex["eta"] if eta is None else eta
     hidden, output = ex.get("hidden", "logsig"), ex.get("output", "purelin")
     x, y_h, y_o = fp["x"], fp["y_hidden"], fp["y_output"]
     e = [dj - yj for dj, yj in zip(targets(ex), y_o)] if err is None else err
-    g_out = [oracle.F_PRIME_FROM_Y[output](y) for y in y_o]
+    g_out = [oracle.F_PRIME_FROM_Y[output](y) for y in y_o] if f_prime_output is None else f_prime_output
     g_hid = [oracle.F_PRIME_FROM_Y[hidden](y) for y in y_h] if f_prime_hidden is None else f_prime_hidden
     back = ex["w_output"] if back is None else back
     out_input = y_h if out_input is None else out_input
@@ -95,6 +95,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "updated-output-weights":  # the oracle's own option: back-propagate through w_ji(n+1)
         it = oracle.iteration(ex, back_weights=oracle.iteration(ex)["w_output_new"])
         return oracle.trace_values(it)
+    if name == "no-output-derivative":  # f'(v_j) taken as 1 in every rule
+        deltas = rules(ex, fp, f_prime_output=[1.0] * len(fp["y_output"]))
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "no-hidden-derivative":
         deltas = rules(ex, fp, f_prime_hidden=[1.0] * len(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
