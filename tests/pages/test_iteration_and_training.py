@@ -1270,10 +1270,11 @@ def test_a_factor_a_double_rounds_to_1_is_still_written_with_its_side_of_1(tmp_p
 
 
 
-def products_off_the_table(ex: dict) -> list[str]:
+def products_off_the_table(ex: dict) -> tuple[list[str], list[str]]:
     """The Δ of the one-iteration table (six decimals) that η times the five lines' printed δ and the printed factor
-    (y_hi, x_k or 1) does not give: the product in exact decimals from the oracle's printed numbers, rounded half to
-    even, differs from the printed Δ, or is half a unit from it (a reader rounding half up gets another digit)."""
+    (y_hi, x_k or 1) does not give: those whose product in exact decimals from the oracle's printed numbers, rounded
+    half to even, differs from the printed Δ, and those whose product is half a unit from it (a tie: a reader rounding
+    half up can get another digit)."""
     it, s6 = oracle.iteration(ex), oracle.number_string
     d4, dh = it["delta_output"][0], it["delta_hidden"]
     rows = [(f"w_{{4{i + 1}}}", d4, y, it["dw_output"][0][i]) for i, y in enumerate(it["y_hidden"])]
@@ -1281,38 +1282,53 @@ def products_off_the_table(ex: dict) -> list[str]:
     rows += [(f"w_{{{i + 1}{k + 1}}}", dh[i], x_k, it["dw_hidden"][i][k]) for i in range(3) for k, x_k in
              enumerate(ex["x"])]
     rows += [(f"b_{i + 1}", dh[i], 1.0, it["db_hidden"][i]) for i in range(3)]
-    off = []
+    apart, ties = [], []
     def written(v: float) -> Decimal:  # as a formula writes it: 6 decimals, or 2 significant digits below 1e-5
         return Decimal(f"{v:.1e}") if 0 < abs(v) < 1e-5 else Decimal(s6(v))
 
     for name, delta, factor, step in rows:
         product = Decimal(repr(float(ex["eta"]))) * written(delta) * written(factor)
         printed = Decimal(s6(step))
-        if product.quantize(Decimal("0.000001")) != printed or abs(product - printed) == Decimal("0.0000005"):
-            off.append(f"$\\Delta {name}$")
-    return off
+        if abs(product - printed) == Decimal("0.0000005"):
+            ties.append(f"$\\Delta {name}$")
+        elif product.quantize(Decimal("0.000001")) != printed:
+            apart.append(f"$\\Delta {name}$")
+    return apart, ties
+
+
+# A TA's example (tanh hidden layer): 0.25 · 0.756086 = 0.1890215 exactly, for Δw_21 (x_1 = 1) and Δb_2
+TA_TIES = {"w_hidden": [[0.3, 0.6], [-0.4, 0.2], [0.5, -0.1]], "b_hidden": [-0.2, 0.1, 0.05],
+           "w_output": [[0.6, -0.7, 0.4]], "b_output": [0.1], "hidden": "tansig", "x": [1.0, -0.5], "d": -0.8,
+           "eta": 0.25}
 
 
 @pytest.mark.parametrize(("change", "premise"), [
-    ({}, True), ({"eta": 1.0, "d": 1.2, "x": [1.0, 0.3]}, False),
-    ({"w_hidden": [[0.1, 0.2], [12.0, 12.0], [12.0, 12.0]], "w_output": [[0.0, 0.8, 0.9]]}, None),
-], ids=["shipped", "none-off", "saturated"])
+    ({}, (True, None)), ({"eta": 1.0, "d": 1.2, "x": [1.0, 0.3]}, (False, False)),
+    ({"w_hidden": [[0.1, 0.2], [12.0, 12.0], [12.0, 12.0]], "w_output": [[0.0, 0.8, 0.9]]}, (None, None)),
+    (TA_TIES, (False, True)),
+], ids=["shipped", "none-off", "saturated", "ties"])
 def test_five_lines_say_which_products_of_printed_numbers_miss_the_table(tmp_path, change, premise):
     """A reviewer multiplied the printed numbers: 0.5 · (-1.011894) · 0.574443 gives -0.290638, the table has
     Δw_41 = -0.290637 (from unrounded values), beside a sentence that said they give the table's column. The sentence
     now names the entries where they do not (the oracle's, in exact decimals), and says nothing more where every one
-    agrees."""
+    agrees. A TA's product 0.25 · 0.756086 = 0.1890215 was said to "differ" from the table's 0.189022, which rounding
+    half up gives: a tie is said to be one."""
     ex = {**oracle.SHIPPED, **change}
-    off = products_off_the_table(ex)
-    assert premise is None or bool(off) == premise, "the premise: the shipped example has such entries, one none"
+    apart, ties = products_off_the_table(ex)
+    for found, wanted in zip((apart, ties), premise):
+        assert wanted is None or bool(found) == wanted, "the premise: which examples have such entries"
     # (the saturated example's δ_2 and δ_3, about 1e-6, are written with two significant digits)
     said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE))
     ending = re.search(r"\(#one-iteration-on-the-worked-example\)(.*?)\. In matrix form", said)
     assert ending, said[:3000]
-    if off:
-        verb = "differ" if len(off) > 1 else "differs"
-        assert ending[1] == (f", up to the last digit: the table's come from the unrounded numbers, and "
-                             f"{and_list(off)} {verb} there from the product of the printed ones"), ending[1]
+    clauses = [f"{and_list(apart)} {'differ' if len(apart) > 1 else 'differs'} there from the product of the printed "
+               "ones"] if apart else []
+    if ties:
+        clauses.append(f"for {and_list(ties)} {'it' if apart else 'the product of the printed ones'} falls halfway "
+                       "between two last digits")
+    if clauses:
+        assert ending[1] == (", up to the last digit: the table's come from the unrounded numbers, and "
+                             + "; ".join(clauses)), ending[1]
     else:
         assert ending[1] == ""
 
