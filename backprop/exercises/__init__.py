@@ -60,7 +60,9 @@ from ._functions import FunctionExercise, FunctionMistake
 from ._further import (
     GRADCHECK_AGREEMENT,
     GRADCHECK_H,
+    GRADCHECK_RTOL,
     gradient_check_decimals,
+    gradient_check_gap,
     gradient_check_weight,
     gradient_check_why,
     other_hidden,
@@ -87,12 +89,14 @@ from ._rounded import wanted as decimals_wanted
 from ._strict import STRICT_ENV, check
 
 __all__ = [
-    "ATOL", "EMPTY", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "INVALID", "NO_ANSWER", "OTHERWISE", "PAGES", "RTOL",
+    "ATOL", "EMPTY", "GRADCHECK_AGREEMENT", "GRADCHECK_H", "GRADCHECK_RTOL", "INVALID", "NO_ANSWER", "OTHERWISE",
+    "PAGES", "RTOL",
     "STRICT_ENV", "TRAIN_EPOCHS", "TRAIN_ETA", "TRAIN_HIDDEN", "TRAIN_SAMPLES", "TRAIN_SEED", "TRAIN_THRESHOLD",
     "Box", "Catalogue", "Exercise", "Feedback", "FunctionExercise", "FunctionMistake", "Mistake", "NumericExercise",
     "Page", "answer_box", "answers_tip", "box_weights", "catalogue", "check", "decimals_wanted", "derivative_neuron",
     "derivative_why", "fill", "form_html", "get", "given",
-    "gradient_check_decimals", "gradient_check_weight", "gradient_check_why", "hidden_outputs", "index_table",
+    "gradient_check_decimals", "gradient_check_gap", "gradient_check_weight", "gradient_check_why", "hidden_outputs",
+    "index_table",
     "iteration_outcome",
     "loss_curve", "markdown", "merged_hint", "names", "network_table", "one_iteration_weight", "one_iteration_why",
     "other_hidden",

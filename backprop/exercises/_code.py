@@ -197,6 +197,13 @@ def training(ex: Example) -> NumericExercise:
                     "the first epoch's cost as the final one", in_boxes=(0,)),
             Mistake([costs[-1] * TRAIN_SAMPLES, first], "train returns the mean cost per sample, not the sum.",
                     "the summed cost", in_boxes=(0,)),
+            # the cost as six decimals: typed into the count's entry, which takes a number only exactly
+            Mistake([first, round(float(costs[-1]), 6)], "The two numbers are swapped: the answer is [final mean "
+                    "cost, first epoch below the threshold].", "the two numbers swapped",
+                    box_hints=((0, "That is the first epoch below the threshold, the other box's number: this box "
+                                   "asks for the final mean cost."),
+                               (1, "That is the final mean cost, the other box's number: this box asks for the first "
+                                   "epoch below the threshold."))),
             Mistake([trained_cost(), first],
                     f"That is the trained network's mean cost, measured after epoch {last}. costs[-1] is what train "
                     f"measured during epoch {last}: each E(n) on its sample just before that sample's update.",
@@ -231,6 +238,12 @@ def derive_logsig_output(ex: Example) -> FunctionExercise:
                             "You dropped the hidden neuron's own derivative f'(v_i) = y_hi(1 − y_hi)."),
             FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi),
                             "∂v_i/∂w_ik = x_k: multiply by the input the weight carries."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -2 * e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "Twice the right value: the ½ of E makes ∂E/∂e = e, not 2e."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * (1 - y**2) * w_ji * y_hi * (1 - y_hi) * x_k,
+                            "The output neuron is logsig: f'(v_j) = y(1 − y), not tanh's 1 − y²."),
+            FunctionMistake(lambda e, y, y_hi, w_ji, x_k: -e * y * (1 - y) * w_ji * (1 - y_hi**2) * x_k,
+                            "The hidden neurons are logsig: f'(v_i) = y_hi(1 − y_hi), not tanh's 1 − y_hi²."),
         ),
     )
 

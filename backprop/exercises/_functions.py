@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ class FunctionExercise:
             return Feedback(None, NO_ANSWER)
         if not callable(answer):
             return Feedback(False, f"Not yet: this exercise wants a function, got {type(answer).__name__}.")
+        if unnamed := _parameters_unlike(answer, list(self._points()[0])):
+            return Feedback(False, f"Not yet: {unnamed}")
         try:
             outputs = self._outputs(answer)
         except Exception as exc:  # the student's code: report, don't crash the notebook
@@ -82,6 +85,22 @@ class FunctionExercise:
                 return Feedback(False, f"Not yet. {hint}")
         return Feedback(False, f"Not yet: your function disagrees with the reference at random points "
                                f"(seed {self.seed}). Check each factor of the chain rule.")
+
+
+def _parameters_unlike(fn: Callable[..., object], names: list[str]) -> str:
+    """Why ``fn`` cannot take the keyword arguments ``names`` the check passes, in words, or "": a student's right
+    formula with parameters of their own naming (err, out, ...) was told "raised TypeError: g() got an unexpected
+    keyword argument 'e'", which did not say the names are part of the task."""
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):  # no signature to read (some builtins): the call itself says what is wrong
+        return ""
+    try:
+        signature.bind(**dict.fromkeys(names))
+    except TypeError:
+        return (f"the check calls your function with its arguments by name, ({', '.join(names)}), and yours takes "
+                f"({', '.join(signature.parameters)}): give its parameters those names.")
+    return ""
 
 
 def _wrong_kind(outputs: list[object], reference: list[object]) -> str:

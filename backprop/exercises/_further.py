@@ -181,6 +181,17 @@ def gradient_check_weight(example: Example | None = None) -> tuple[str, tuple[in
     return label("w_hidden", chosen, ex.net), chosen
 
 
+def gradient_check_gap(example: Example | None = None) -> float:
+    r"""How far exercise 11's right answer, the central difference with $h$ = `GRADCHECK_H` on the weight it asks
+    about, lies from rule 3's gradient $\partial E/\partial w_{ik}$ there, relative to the gradient: what lets its box
+    be stricter than the others, where it is far below `GRADCHECK_RTOL`."""
+    ex = examples.PRACTICE if example is None else example
+    index = gradient_check_weight(ex)[1]
+    central = numerical_gradient(ex.net, ex.x, ex.d, GRADCHECK_H)["w_hidden"][index]
+    exact = analytic_gradient(ex.net, ex.x, ex.d)["w_hidden"][index]
+    return float(abs(central - exact) / abs(exact)) if exact else math.inf
+
+
 def _sized(gradients: np.ndarray) -> np.ndarray:
     """Where a gradient is large enough that its box's relative tolerance, `GRADCHECK_RTOL` of it, is at least the
     absolute `ATOL` (10^-6): a reviewer's practice example asked about a saturated neuron's w_11, whose gradient of

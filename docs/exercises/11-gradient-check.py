@@ -61,10 +61,13 @@ for this comparison.{{why}} {{give}}
          w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1, k1=k + 1)
 
 # %% tags=["hide-input"]
-from backprop.exercises import gradient_check_decimals
+from backprop.exercises import GRADCHECK_RTOL, gradient_check_decimals, gradient_check_gap
 
 decimals = gradient_check_decimals()  # enough decimals of each E for the box (the index page names the same number)
-markdown(tolerance_note("gradient-check") + " A central difference subtracts two nearly equal costs, so keep at "
+gap = gradient_check_gap()  # why the box can be stricter: the central difference is this close to rule 3's gradient
+why = (show.tex(r" It can be: for this weight the central difference lies within ${{gap}}$ of rule 3's gradient, "
+                r"relatively.", gap=gap) if gap < GRADCHECK_RTOL / 100 else "")
+markdown(tolerance_note("gradient-check") + why + " A central difference subtracts two nearly equal costs, so keep at "
          "least {{k}} decimals of each $E$: printing $E$ in full does.", k=decimals)
 
 # %% tags=["hide-input"]

@@ -28,25 +28,25 @@
 from backprop.exercises import check, worked_solution
 
 # %% [markdown]
-# **Task.** Fill in `dE_dw_ik` and set `answer = dE_dw_ik`.
-#
-# ```python
-# def dE_dw_ik(e, y, y_hi, w_ji, x_k):
-#     return ...
-# ```
+# **Task.** Fill in `dE_dw_ik` below, keeping its argument names (the check passes them by name), and set
+# `answer = dE_dw_ik`.
 
 # %%
-answer = None  # your answer here: a function of (e, y, y_hi, w_ji, x_k)
+def dE_dw_ik(e, y, y_hi, w_ji, x_k):
+    return ...  # your formula here
+
+
+answer = None  # your answer here: dE_dw_ik, once it is filled in
 check("derive-logsig-output", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-def dE_dw_ik(e, y, y_hi, w_ji, x_k):
+def worked_dE_dw_ik(e, y, y_hi, w_ji, x_k):  # its own name: a Run All leaves yours as you wrote it
     """∂E/∂w_ik for a logsig output neuron j and logsig hidden neuron i: the linear-output rule with f'(v_j) = y(1 − y)
     added."""
     return -e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k
 
 
-answer = dE_dw_ik
+answer = worked_dE_dw_ik
 
 worked_solution(r"""
 The chain rule, one factor per link from $E$ back to $w_{ik}$:

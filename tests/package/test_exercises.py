@@ -687,6 +687,25 @@ def test_formula_checker_accepts_the_right_formula_written_differently():
     assert ex.check("derive-logsig-output", hand_dE_dw_ik).ok is True
 
 
+def test_a_right_formula_with_other_parameter_names_is_told_the_names():
+    """A student's review: a right formula g(err, out, hid, w, x) got "calling your function raised TypeError: g() got
+    an unexpected keyword argument 'e'", where the task's names are part of the answer. It is told the names; one
+    with the names and a default more is taken."""
+    def g(err, out, hid, w, x):
+        return -err * out * (1 - out) * w * hid * (1 - hid) * x
+
+    feedback = ex.check("derive-logsig-output", g)
+    assert feedback.ok is False
+    assert feedback.message == ("Not yet: the check calls your function with its arguments by name, (e, y, y_hi, w_ji, "
+                                "x_k), and yours takes (err, out, hid, w, x): give its parameters those names.")
+
+    def with_default(e, y, y_hi, w_ji, x_k, scale=1.0):
+        return scale * hand_dE_dw_ik(e, y, y_hi, w_ji, x_k)
+
+    assert ex.check("derive-logsig-output", with_default).ok is True
+    assert ex.check("derive-logsig-output", lambda **kw: hand_dE_dw_ik(**kw)).ok is True
+
+
 @pytest.mark.parametrize(("wrong", "phrase"), [
     (lambda e, y, y_hi, w_ji, x_k: -e * w_ji * y_hi * (1 - y_hi) * x_k, "linear-output"),
     (lambda e, y, y_hi, w_ji, x_k: e * y * (1 - y) * w_ji * y_hi * (1 - y_hi) * x_k, "sign"),
@@ -704,7 +723,9 @@ def test_formula_checker_rejects_an_unlisted_wrong_formula():
 
 def test_formula_checker_reports_a_function_that_raises_or_a_number():
     assert "ZeroDivisionError" in ex.check("derive-logsig-output", lambda **kw: 1 / 0).message
-    assert "TypeError" in ex.check("derive-logsig-output", lambda a: a).message
+    assert "TypeError" in ex.check("derive-logsig-output", lambda **kw: kw["e"] + "1").message
+    message = ex.check("derive-logsig-output", lambda a: a).message
+    assert "and yours takes (a): give its parameters those names" in message
     assert "wants a function" in ex.check("derive-logsig-output", 0.5).message
 
 
