@@ -58,10 +58,11 @@ answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} 
 {lines}
 (the names trace prints, for --weights of other sizes those it prints for them; an ASCII "d" may stand
 for "Δ": {aliases}, ...).
-A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right| + c; a new weight or bias
-(w41(n+1), ...) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|update| + c, so that the value at time n
-(no update) is wrong wherever the update shows. c is the step's carried error: how far a value worked out from
-the values before it written with {show.DECIMALS} decimals can be off (0 for v1, grows with a large eta). Values
+A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right| + c; a value at time n+1
+(w41(n+1), ..., y(n+1), E(n+1)) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|change| + c, its change
+from time n, so that the value at time n (no update) is wrong wherever the change shows. c is the step's carried
+error: how far a value worked out from the values before it written with {show.DECIMALS} decimals can be off (0 for
+v1, grows with a large eta). Values
 worked out that way, or rounded to {show.DECIMALS} decimals, always pass.
 The steps are checked in this order; the first wrong one is named with the classic mistakes that give
 its value:
@@ -291,7 +292,7 @@ def print_report(report: homework.Report, decimals: int) -> None:
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
             print(f"Every given value is within the check's tolerance, but the check cannot tell "
-                  f"{show.and_list(loose)} from 0 (a new weight or bias from its value at time n; above): those "
+                  f"{show.and_list(loose)} from 0 (a value at time n+1 from its value at time n; above): those "
                   f"would pass too.")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")

@@ -38,6 +38,9 @@ class Notation:
     output: str
     #: The hidden layer's activation (its name in `activations.ACTIVATIONS`).
     hidden: str
+    #: The rule (1 to 4: Δw_ji, Δb_j, Δw_ik, Δb_i) a hint writes out as its example, where it writes one: an
+    #: exercise's boxes ask about one rule, and the hint's example is that rule.
+    rule: int = 1
 
     @classmethod
     def of(cls, net: Network) -> Notation:

@@ -52,12 +52,13 @@ class Mistake:
     #: The slip in a few words, as the exercises' notes list it ("forgetting η"), written once for any network.
     slip: HintText = field(default="", repr=False, compare=False)
 
-    def hint_for(self, net: Network | None = None) -> str:
+    def hint_for(self, net: Network | None = None, rule: int = 1) -> str:
         """The hint for a student who computed with ``net`` (its sizes, labels and both activations); without ``net``,
-        the worked example's, ``hint``."""
+        the worked example's, ``hint``. ``rule`` (1 to 4): the rule a hint that writes one out as its example shows
+        (`Notation.rule`), for a student who was working on that rule."""
         if net is None or self.template is None:
             return self.hint
-        return write(self.template, Notation.of(net))
+        return write(self.template, replace(Notation.of(net), rule=rule))
 
     def slip_for(self, net: Network | None = None) -> str:
         """The slip in a few words, in ``net``'s labels (the worked example's without ``net``): "leaving out the
@@ -88,11 +89,20 @@ def _mistake(name: str, template: HintText, *,
 
 
 def _plus_rule(n: Notation) -> str:
-    """One rule written out with its plus sign, for the first output: ``w_4i = +η e y_hi``; with a nonlinear output
-    its f'(v_j) is a factor of the rule, and given where the notation knows it."""
+    """Rule `Notation.rule` written out with its plus sign, for the first output: ``w_4i = +η e y_hi`` (rule 1),
+    ``b_4 = +η e``, ``w_ik = +η e w_4i f'(v_i) x_k``, ``b_i = +η e w_4i f'(v_i)``; with several outputs the hidden
+    rules send back Σ_j e_j w_ji. With a nonlinear output its f'(v_j) is a factor of the rule, given where the
+    notation knows it."""
     f_prime = n.output_f_prime(n.first)
     factor = "" if n.output == "purelin" else f" f'(v_{n.first})"
-    example = f"{labels.weight(n.first, 'i')} = +η {n.at('e', n.first)}{factor} y_hi"
+    e = f"{n.at('e', n.first)}{factor}"
+    if n.rule in (3, 4):
+        each = "" if n.output == "purelin" else " f'(v_j)"
+        back = f"{e} {labels.weight(n.first, 'i')}" if n.n_out == 1 else f"Σ_j e_j{each} w_ji"
+        example = f"w_ik = +η {back} f'(v_i) x_k" if n.rule == 3 else f"b_i = +η {back} f'(v_i)"
+        factor = factor if n.n_out == 1 else ""  # the sum's f'(v_j), for every j: no one output's to give
+    else:
+        example = f"{labels.weight(n.first, 'i')} = +η {e} y_hi" if n.rule == 1 else f"{labels.bias(n.first)} = +η {e}"
     if factor and f_prime is not None:
         example += f" with f'(v_{n.first}) = {f_prime}"
     return example

@@ -24,24 +24,25 @@ where $y(n+1)$ is the updated network's output for the same $x$ and $E(n+1) = \t
 In a student's answers ``d`` may stand for ``Δ``: ``dw41``, ``db4``, and so may ``∆`` (U+2206, the increment sign
 a Mac types with Option-J, which looks the same) (`ALIASES`).
 
-**The checking rule** (`close`, `tolerance`, `carried_error`). A value is right when
-$|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\text{right}| + c$ (`ATOL`, `RTOL`: the exercises' tolerance),
-and a new weight or bias $\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\Delta\theta| + c$,
-the same rule measured against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the
-value itself would pass the value at time $n$, no update at all. $c$ is the step's *carried error*
-(`carried_error`): how far, beyond its own last rounding, a value can be from the right one when it is computed, as
-on paper, from the values before it written with six decimals. $10^{-6}$ alone is not enough for that: with
-$\eta = 100$, $e = -0.000004$ (right: $-0.0000040745$) gives $\Delta b_4 = \eta\, e = -0.000400$ (right: $-0.000407$).
-$c$ is 0 where nothing rounded is carried (the fields $v_i$ of the given numbers); it grows where a step multiplies
-rounded values by large numbers, and within it the check sees no more than six decimals can: a slip that changes a
-value by less is not caught, nor a missing update smaller than $10^{-6} + c$ in $\theta(n+1)$. $y(n+1)$ and $E(n+1)$
-keep the first rule, their $c$ carried through the forward pass of the new weights. So six decimals always pass,
-whichever values before were rounded and whichever were carried with more decimals. With fewer, a value the rule
-passed can be too far off for a later step (a $y$ right to 0.1 %, then the error $e$ from it), which is then wrong
-until the values it uses are written with six decimals.
+**The checking rule** (`close`, `tolerance`, `carried_error`). A value is right when $|\text{given} - \text{right}| \le
+10^{-6} + 10^{-3}\,|\text{right}| + c$ (`ATOL`, `RTOL`: the exercises' tolerance), and a new weight or bias
+$\theta(n+1)$ when $|\text{given} - \text{right}| \le 10^{-6} + 10^{-3}\,|\Delta\theta| + c$, the same rule measured
+against its update, as the exercises' boxes for a new value are: with a small step, 0.1 % of the value itself would pass
+the value at time $n$, no update at all. $y(n+1)$ and $E(n+1)$ are measured the same way, against their change from
+$y(n)$ and $E(n)$ (a reviewer's $y(n)$, given for $y(n+1)$ with a tansig output, passed). $c$ is the step's *carried
+error* (`carried_error`): how far, beyond its own last rounding, a value can be from the right one when it is computed,
+as on paper, from the values before it written with six decimals. $10^{-6}$ alone is not enough for that: with $\eta =
+100$, $e = -0.000004$ (right: $-0.0000040745$) gives $\Delta b_4 = \eta\, e = -0.000400$ (right: $-0.000407$). $c$ is 0
+where nothing rounded is carried (the fields $v_i$ of the given numbers); it grows where a step multiplies rounded
+values by large numbers, and within it the check sees no more than six decimals can: a slip that changes a value by less
+is not caught, nor a missing update smaller than $10^{-6} + c$ in $\theta(n+1)$. The $c$ of $y(n+1)$ and $E(n+1)$ is
+carried through the forward pass of the new weights. So six decimals always pass, whichever values before were rounded
+and whichever were carried with more decimals. With fewer, a value the rule passed can be too far off for a later step
+(a $y$ right to 0.1 %, then the error $e$ from it), which is then wrong until the values it uses are written with six
+decimals.
 Steps are checked in trace order; at the first wrong step
 the likely mistakes are those of `MISTAKES` whose value at that step matches the given one by the same rule
-(with the mistake's value in place of the right one and the right value's $c$, and for a new weight or bias its
+(with the mistake's value in place of the right one and the right value's $c$, and for a value at time $n+1$ its
 change from time $n$), whose values at the steps given before it match those too (a slip that would have shown there
 is not the student's), and that the rule can tell from the right value (`tells_apart`, with the same $c$: no number
 is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
@@ -180,16 +181,17 @@ ALIASES = {"d": "Δ", "\u2206": "Δ"}
 
 
 def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> float:
-    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$; for a new weight or bias,
-    whose value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL` $\cdot |\text{to} - \mathrm{at\_n}| + c$: 0.1 % of its
-    update, so that the value at time $n$ (no update) is wrong wherever the update shows at six decimals. $c$ is
+    r"""How far a given value may be from ``to``: `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$; for a value at time $n+1$
+    (a new weight or bias, $y(n+1)$, $E(n+1)$), whose value at time $n$ is ``at_n``, `ATOL` $+$ `RTOL`
+    $\cdot |\text{to} - \mathrm{at\_n}| + c$: 0.1 % of its change, so that the value at time $n$ (no update) is wrong
+    wherever the change shows at six decimals. $c$ is
     ``carried``, the step's `carried_error` (0: the rule for a value computed from exact ones)."""
     return ATOL + RTOL * abs(to if at_n is None else to - at_n) + carried
 
 
 def close(given: float, to: float, at_n: float | None = None, carried: float = 0.0) -> bool:
-    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$, or for a new
-    weight or bias whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
+    r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$, or for a value
+    at time $n+1$ whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
     $\cdot |\text{to} - \mathrm{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
     return abs(given - to) <= tolerance(to, at_n, carried)
 
@@ -241,6 +243,12 @@ def _is_new_parameter(name: str) -> bool:
     return name.endswith("(n+1)") and name[:1] in ("w", "b")
 
 
+def _is_next(name: str) -> bool:
+    """Whether a step is a value at time n+1, measured against its change from time n: a new weight or bias,
+    ``y(n+1)`` (``y4(n+1)``, ...) or ``E(n+1)``."""
+    return name.endswith("(n+1)")
+
+
 def tells_apart(a: float, b: float, at_n: float | None = None, carried: float = 0.0) -> bool:
     r"""Whether the checking rule tells ``a`` from ``b``: no number is within the tolerance of both (`close`), i.e.
     $|a - b| >$ `tolerance`$(a) +$ `tolerance`$(b)$: 2 `ATOL` $+$ `RTOL` $(|a| + |b|) + 2c$, or for a new weight or
@@ -258,8 +266,8 @@ class Step:
     name: str
     expected: float
     given: float | None
-    #: For a new weight or bias (``w41(n+1)``) its value at time $n$, which its tolerance is measured from
-    #: (`tolerance`); None for the other steps, y(n+1) and E(n+1) among them.
+    #: For a value at time n+1 (``w41(n+1)``, ``y(n+1)``, ``E(n+1)``) its value at time $n$, which its tolerance is
+    #: measured from (`tolerance`); None for the other steps.
     at_n: float | None = None
     #: How far a value computed from six-decimal values before it can be off, beyond its own rounding
     #: (`carried_error`): what the step's tolerance is widened by.
@@ -499,13 +507,16 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     carried = carried_error(net, x, d, eta)  # each step's tolerance widened by it, the slips' too
     values = {canonical(name) if isinstance(name, str) else name: value for name, value in answers.items()}
     texts = _read_written(written, values, given)
-    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_new_parameter(name) else None, carried[name],
+    steps = tuple(Step(name, value, given.get(name), kept[name] if _is_next(name) else None, carried[name],
                        0 if name not in given else decimals_of(texts.get(name, values[name])))
                   for name, value in expected.items())
     if any(s.given is not None and s.undecided for s in steps):  # only then the iteration by hand can tell
         zero = _zero_by_hand(net, x, d, eta)
-        steps = tuple(replace(s, nothing_by_hand=zero.get(f"Δ{s.name.removesuffix('(n+1)')}"
-                                                          if _is_new_parameter(s.name) else s.name, False))
+        # nothing by hand: a step 0, a new weight or bias its update 0, y(n+1) and E(n+1) every update 0 (no change)
+        unchanged = bool(zero) and all(v for name, v in zero.items() if name.startswith("Δ"))
+        steps = tuple(replace(s, nothing_by_hand=zero.get(f"Δ{s.name.removesuffix('(n+1)')}", False)
+                              if _is_new_parameter(s.name) else unchanged if _is_next(s.name)
+                              else zero.get(s.name, False))
                       for s in steps)
     first_wrong = next((s for s in steps if s.right is False), None)
     likely: list[Mistake] = []

@@ -77,7 +77,7 @@ def output_bias(ex: Example) -> NumericExercise:
         boxes=(Box("Δ" + label("b_output", (0,), p.net)),),
         mistakes=(
             *slips(p.net, p.x, p.d, p.eta, ["sign-flipped", "updates-sign-flipped", "no-eta", "cost-for-error",
-                                            "output-bias-with-y"], steps),
+                                            "output-bias-with-y"], steps, rule=2),
             new_value(label("b_output", (0,), p.net), float(p.net.b_output[0]) + db),
             *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps),
         ),
@@ -100,7 +100,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
         carried=carried_of(p.net, p.x, p.d, p.eta, "w_hidden"),
         mistakes=(
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
-                                            "cost-for-error"], steps, dw.shape),
+                                            "cost-for-error"], steps, dw.shape, rule=3),
             new_value("w_ik", p.net.w_hidden + dw),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, dw.shape),
         ),
@@ -119,7 +119,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
         boxes=tuple(Box("Δ" + label("b_hidden", (i,), p.net), (i,)) for i in range(p.net.n_hidden)),
         mistakes=(
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "bias-input-x1", "bias-input-x2", "no-eta",
-                                            "derivative-without-half", "cost-for-error"], steps, db.shape),
+                                            "derivative-without-half", "cost-for-error"], steps, db.shape, rule=4),
             new_value("b_i", p.net.b_hidden + db),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, db.shape),
         ),

@@ -72,7 +72,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
                     f"The error e = d − y must come from the {SHORT[other]} network's own forward pass.",
                     f"the error of the {SHORT[own]} network"),
             *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
-                                            "cost-for-error"], steps, right.shape),
+                                            "cost-for-error"], steps, right.shape, rule=3),
             new_value("w_ik", q.net.w_hidden + right),
         ),
     )
@@ -107,7 +107,8 @@ def two_outputs(ex: Example) -> NumericExercise:
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
             *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative",
-                                          "rule3-no-x", "cost-for-error"], steps_of(net, "w_hidden"), right.shape),
+                                          "rule3-no-x", "cost-for-error"], steps_of(net, "w_hidden"), right.shape,
+                   rule=3),
             new_value("w_ik", net.w_hidden + right),
         ),
     )

@@ -103,13 +103,13 @@ def carried_of(net: Network, x: ArrayLike, d: ArrayLike, eta: float, name: str) 
 
 def slips(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: Sequence[str], steps: Sequence[str],
           shape: tuple[int, ...] = (), *, words: Mapping[str, str] | None = None,
-          in_boxes: tuple[int, ...] | None = None) -> list[Mistake]:
+          in_boxes: tuple[int, ...] | None = None, rule: int = 1) -> list[Mistake]:
     """The homework catalogue's classic mistakes ``names`` (`backprop.homework.MISTAKES`) as an exercise's: each one's
     value at the trace steps ``steps`` (``"Δw11"``, ``"y"``, as `step_name` writes them), in the answer's ``shape``
     (() for one number), with its hint and its words for ``net``, so a box and ``python -m backprop trace --check``
     name one slip by one number. ``words`` gives other words for a slip, by its name; ``in_boxes``, the boxes the
-    slips change (`Mistake.in_boxes`). A slip this network cannot show (`backprop.homework.NotApplicable`) is left
-    out."""
+    slips change (`Mistake.in_boxes`); ``rule``, the rule (1 to 4) the boxes ask about, which a hint that writes a
+    rule out as its example shows. A slip this network cannot show (`backprop.homework.NotApplicable`) is left out."""
     words = words or {}
     found = []
     for name in names:
@@ -119,7 +119,7 @@ def slips(net: Network, x: ArrayLike, d: ArrayLike, eta: float, names: Sequence[
         except homework.NotApplicable:
             continue
         value = np.array([trace[step] for step in steps]).reshape(shape)
-        found.append(Mistake(value, m.hint_for(net), words.get(name, m.slip_for(net)), in_boxes=in_boxes))
+        found.append(Mistake(value, m.hint_for(net, rule), words.get(name, m.slip_for(net)), in_boxes=in_boxes))
     return found
 
 

@@ -884,10 +884,10 @@
     return "";
   }
 
-  // homework.tolerance: ATOL + RTOL |to| + carried; for a new weight or bias (w41(n+1), b1(n+1)), whose value at time
-  // n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its update, so that the value at time n (no update) is wrong
-  // wherever the update shows. y(n+1) and E(n+1) keep the first rule (homework._is_new_parameter). carried is the
-  // step's carriedError (0 when not given).
+  // homework.tolerance: ATOL + RTOL |to| + carried; for a value at time n+1 (w41(n+1), b1(n+1), y(n+1), E(n+1)),
+  // whose value at time n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its change, so that the value at time n
+  // (no update) is wrong wherever the change shows (homework._is_next). carried is the step's carriedError (0 when
+  // not given).
   function tolerance(to, atN, carried) {
     return ATOL + RTOL * Math.abs(atN === undefined || atN === null ? to : to - atN) + (carried || 0);
   }
@@ -1116,12 +1116,16 @@
     // homework._zero_by_hand: a step whose value by hand is nothing (v1 = 0.1 + 0.2 - 0.3 is 0, its double 5.6e-17)
     var byHand = BY_HAND[net.hidden] && BY_HAND[net.output] ? handIteration(net, x, d, eta) : null;
     var zeroByHand = function (name) {
-      var step = byHand && byHand[/\(n\+1\)$/.test(name) && !/^[yE]/.test(name) ? "\u0394" + name.slice(0, -5) : name];
+      if (/^[yE].*\(n\+1\)$/.test(name)) { // y(n+1), E(n+1): no change by hand, every update 0 (homework.check)
+        return !!byHand && Object.keys(byHand).filter(function (key) { return key.charAt(0) === "\u0394"; })
+          .every(function (key) { return byHand[key].m === 0n; });
+      }
+      var step = byHand && byHand[/\(n\+1\)$/.test(name) ? "\u0394" + name.slice(0, -5) : name];
       return !!step && step.m === 0n;
     };
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
-      var atN = /^[wb].*\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a new weight or bias
+      var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a value at time n+1: against its change
       var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN, carried: carried[row[0]],
                    ok: isClose(given[row[0]], row[1], atN, carried[row[0]]) };
       // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)

@@ -64,16 +64,18 @@ def catalogue(path: Path) -> ex.Catalogue:
 
 
 def _homework_hints(example: examples.Example) -> set[str]:
-    """Every hint of the homework catalogue, for the networks an exercise of ``example`` writes hints for."""
+    """Every hint of the homework catalogue, for the networks an exercise of ``example`` writes hints for, with the
+    example of each rule where a hint writes one out (test_homework checks those)."""
     nets = [example.net, ex.other_hidden_network(example), ex.two_output_network(example)[0]]
     hints = set()
     for m in homework.MISTAKES:
         hints.add(m.hint)
         for net in nets if hasattr(m, "hint_for") else ():
-            try:
-                hints.add(m.hint_for(net))
-            except ValueError:  # a slip this network cannot show
-                pass
+            for rule in (1, 2, 3, 4):
+                try:
+                    hints.add(m.hint_for(net, rule))
+                except ValueError:  # a slip this network cannot show
+                    pass
     return hints
 
 

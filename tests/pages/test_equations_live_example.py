@@ -233,6 +233,27 @@ def six_decimals_of_e_times_a_large_eta(js) -> bool:
     return abs(eta * float(show.num(e)) - eta * e) > 1e-6 > abs(float(show.num(e)) - e)
 
 
+def next_values_within_their_change(js) -> bool:
+    """y(n+1) and E(n+1) are measured against their change from y(n) and E(n), in homework and the engine: with a tansig
+    output the oracle's y(n) and E(n), given for them, are wrong where each change is larger than its tolerance, and
+    the oracle's values at n+1, rounded to six decimals, right."""
+    ex = {**oracle.load_example(), "output": "tansig"}
+    it = oracle.iteration(ex)
+    right = oracle.trace_values(it)
+    net = {k: ex[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output")} | {"hidden": ex.get("hidden", "logsig"),
+                                                                                  "output": "tansig"}
+    args = (homework.Network(**net), ex["x"], ex["d"], ex["eta"])
+    verdicts = []
+    for name, at_n in (("y(n+1)", it["y"]), ("E(n+1)", it["E"])):
+        if abs(right[name] - at_n) <= 2 * (1e-6 + 1e-3 * abs(right[name] - at_n)):
+            return False  # the premise: the change shows
+        for value, ok in ((at_n, False), (round(right[name], 6), True)):
+            engine = js("(n, x, d, eta, g) => BackpropEngine.check(n, x, d, eta, g).marks[0].ok", net, ex["x"],
+                        ex["d"], ex["eta"], {name: value})
+            verdicts.append(homework.check(*args, {name: value}).ok == ok == engine)
+    return all(verdicts)
+
+
 EXPRESSIONS = [
     (r"1 \times 10^{-7}", tiny_given),  # "or as you typed them where six would print 0, like $1 \times 10^{-7}$"
     (r"10^{-5}", below_ten_to_minus_5_in_two_digits),  # "or below $10^{-5}$, ... with two significant digits,
@@ -253,7 +274,10 @@ EXPRESSIONS = [
     (r"\theta(n+1)", new_value_within_its_update),  # and a new weight or bias $\theta(n+1)$ when it is within
     (r"10^{-6} + 0.1\,\%", new_value_within_its_update),  # ... of its update $\Delta\theta$
     (r"0.1\,\%", value_relative_would_pass_no_update),  # (with a small step, $0.1\,\%$ of the value itself would
-    # pass no update at all)"; "an error $e$ of a few millionths written with six decimals can put $\eta\, e$ further
+    # pass no update at all), as are $y(n+1)$ and $E(n+1)$, of their change from $y(n)$ and $E(n)$
+    (r"y(n+1)", next_values_within_their_change),
+    (r"E(n+1)", next_values_within_their_change),
+    # "an error $e$ of a few millionths written with six decimals can put $\eta\, e$ further
     # than $10^{-6}$ from the right update"
     (r"\eta\, e", six_decimals_of_e_times_a_large_eta),
     (r"10^{-6}", six_decimals_of_e_times_a_large_eta),
