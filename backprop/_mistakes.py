@@ -274,6 +274,50 @@ def output_for_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) 
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f.fp.y_hidden))
 
 
+def _sigmoid_output(net: Network, name: str) -> Network:
+    """``net`` checked, if its output is a sigmoid (logsig or tansig); else `NotApplicable`: a linear output's slope is
+    1, and these slips at it are not what a student of its rules writes."""
+    net = checked_network(net)  # before its activation is read
+    if net.output not in ("logsig", "tansig"):
+        raise NotApplicable(f"{name} needs a sigmoid output (logsig or tansig); this output is {net.output!r}")
+    return net
+
+
+def _output_slope_hint(n: Notation, start: str) -> str:
+    """``start``, then the output's own f'(v_j) for a sigmoid output; for a linear one, that its slope is 1."""
+    if n.output not in ("logsig", "tansig"):
+        return f"{start}; this output is linear ({n.output}), whose derivative is 1."
+    return f"{start}: this output is {n.output}, so f'({n.v_out}) = {n.output_f_prime()}"
+
+
+@_mistake("wrong-output-derivative",
+          lambda n: _output_slope_hint(n, "At the output you used another activation's derivative") + (
+              f", not {OTHER_DERIVATIVE[n.output]}'s {F_PRIME_TEXT[OTHER_DERIVATIVE[n.output]].format(y=n.at('y'))}."
+              if n.output in ("logsig", "tansig") else ""),
+          slip="another activation's derivative at the output")
+def wrong_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The other sigmoid's derivative at a sigmoid output, written with its right output $y_j$: $1 - y_j^2$
+    (tansig's) for a logsig output, $y_j(1 - y_j)$ (logsig's) for a tansig one, in every rule; the hidden layer's
+    $f'(v_i)$ is right. A linear (purelin) output raises `NotApplicable`.
+    """
+    net = _sigmoid_output(net, "wrong-output-derivative")
+    other = activations.get(OTHER_DERIVATIVE[net.output]).derivative_from_output
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_output=other(f.fp.y_output)))
+
+
+@_mistake("output-for-output-derivative",
+          lambda n: _output_slope_hint(n, f"You used the output {n.at('y')} where its derivative f'({n.v_out}) "
+                                          "belongs") + ("." if n.output in ("logsig", "tansig") else ""),
+          slip=lambda n: f"{n.at('y')} in place of f'({n.v_out})")
+def output_for_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The output $y_j$ where its derivative $f'(v_j)$ belongs, at a sigmoid output: $\delta_j = e_j\, y_j$ in every
+    rule (a live page's reviewer with a logsig output wrote $y$ for $y(1 - y)$). A linear (purelin) output raises
+    `NotApplicable`.
+    """
+    net = _sigmoid_output(net, "output-for-output-derivative")
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_output=f.fp.y_output))
+
+
 def _no_output_weight_hint(n: Notation) -> str:
     if n.n_out == 1:
         return f"The error reaches hidden neuron i through {n.w_out}: multiply by it."

@@ -96,7 +96,8 @@ from ._mistakes import (
     Mistake, Notation, NotApplicable,
     sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_output_derivative, no_hidden_derivative,
     derivative_of_v,
-    OTHER_DERIVATIVE, wrong_derivative, output_for_derivative, no_output_weight, bias_input_x1, bias_input_x2,
+    OTHER_DERIVATIVE, wrong_derivative, output_for_derivative, wrong_output_derivative, output_for_output_derivative,
+    no_output_weight, bias_input_x1, bias_input_x2,
     output_bias_with_y, rule1_uses_v, rule1_no_y, rule3_no_x,
     cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, no_output_bias, fields_for_outputs,
     sigmoid_output, subtracted_update, no_update, delta_as_new_value, new_value_as_update,
@@ -151,6 +152,7 @@ __all__ = [
     "no_update",
     "output_bias_with_y",
     "output_for_derivative",
+    "output_for_output_derivative",
     "read_answers",
     "right_factors",
     "rounded_message",
@@ -168,6 +170,7 @@ __all__ = [
     "updates",
     "updates_sign_flipped",
     "wrong_derivative",
+    "wrong_output_derivative",
 ]
 
 # The tolerance of the homework check and of the exercises (backprop.exercises imports it), and their rule for a new

@@ -1022,6 +1022,13 @@
     };
   }
 
+  function atSigmoidOutput(slip) {
+    return function (net, x, d, eta) {
+      if (net.output !== "logsig" && net.output !== "tansig") return null;
+      return iteration(net, x, d, eta, { slip: slip }).rows;
+    };
+  }
+
   var SLIPS = {
     "sign-flipped": function (net, x, d, eta) { // e = y - d, then the rules as written: the row e and every Δ negated
       var rows = iteration(net, x, d, eta, { slip: function (f) { return set(f, { e: f.e.map(function (e) { return -e; }) }); } }).rows;
@@ -1049,6 +1056,12 @@
     } }),
     // y_hi where f'(v_i) belongs in the hidden rules
     "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),
+    // at a sigmoid output (null for a linear one: homework.NotApplicable), the other sigmoid's slope, or y_j itself,
+    // where f'(v_j) belongs
+    "wrong-output-derivative": atSigmoidOutput(function (f, net) {
+      return set(f, { fPrimeOutput: f.fp.yo.map(activation(OTHER_DERIVATIVE[net.output]).fPrimeFromOutput) });
+    }),
+    "output-for-output-derivative": atSigmoidOutput(function (f) { return set(f, { fPrimeOutput: f.fp.yo.slice() }); }),
     // the output weights left out of the hidden rules: the error sent back through w_ji = 1
     "no-output-weight": withSlip({ slip: function (f) {
       return set(f, { wBack: f.wBack.map(function (row) { return row.map(function () { return 1; }); }) });

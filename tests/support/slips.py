@@ -98,6 +98,15 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "no-output-derivative":  # f'(v_j) taken as 1 in every rule
         deltas = rules(ex, fp, f_prime_output=[1.0] * len(fp["y_output"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name in ("wrong-output-derivative", "output-for-output-derivative"):  # at a sigmoid output only
+        output = ex.get("output", "purelin")
+        if output not in ("logsig", "tansig"):  # no such slip at a linear output (the package: NotApplicable)
+            return oracle.trace_values(oracle.iteration(ex))
+        other = "tansig" if output == "logsig" else "logsig"
+        slope = ([oracle.F_PRIME_FROM_Y[other](y) for y in fp["y_output"]] if name == "wrong-output-derivative"
+                 else list(fp["y_output"]))
+        deltas = rules(ex, fp, f_prime_output=slope)
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "no-hidden-derivative":
         deltas = rules(ex, fp, f_prime_hidden=[1.0] * len(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
