@@ -283,17 +283,20 @@ def _sigmoid_output(net: Network, name: str) -> Network:
     return net
 
 
-def _output_slope_hint(n: Notation, start: str) -> str:
-    """``start``, then the output's own f'(v_j) for a sigmoid output; for a linear one, that its slope is 1."""
+def _output_slope_hint(n: Notation, start: str, other: bool = False) -> str:
+    """``start``, then the output's own f'(v_j) for a sigmoid output (and, ``other``, not the other sigmoid's); for a
+    linear one, that its slope is 1."""
     if n.output not in ("logsig", "tansig"):
         return f"{start}; this output is linear ({n.output}), whose derivative is 1."
-    return f"{start}: this output is {n.output}, so f'({n.v_out}) = {n.output_f_prime()}"
+    text = f"{start}: this output is {n.output}, so f'({n.v_out}) = {n.output_f_prime()}"
+    if other:
+        name = OTHER_DERIVATIVE[n.output]
+        text += f", not {name}'s {F_PRIME_TEXT[name].format(y=n.at('y'))}"
+    return text + "."
 
 
 @_mistake("wrong-output-derivative",
-          lambda n: _output_slope_hint(n, "At the output you used another activation's derivative") + (
-              f", not {OTHER_DERIVATIVE[n.output]}'s {F_PRIME_TEXT[OTHER_DERIVATIVE[n.output]].format(y=n.at('y'))}."
-              if n.output in ("logsig", "tansig") else ""),
+          lambda n: _output_slope_hint(n, "At the output you used another activation's derivative", other=True),
           slip="another activation's derivative at the output")
 def wrong_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid's derivative at a sigmoid output, written with its right output $y_j$: $1 - y_j^2$
@@ -307,7 +310,7 @@ def wrong_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float
 
 @_mistake("output-for-output-derivative",
           lambda n: _output_slope_hint(n, f"You used the output {n.at('y')} where its derivative f'({n.v_out}) "
-                                          "belongs") + ("." if n.output in ("logsig", "tansig") else ""),
+                                          "belongs"),
           slip=lambda n: f"{n.at('y')} in place of f'({n.v_out})")
 def output_for_output_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The output $y_j$ where its derivative $f'(v_j)$ belongs, at a sigmoid output: $\delta_j = e_j\, y_j$ in every
