@@ -165,8 +165,8 @@ NO_TRANSITIONS_JS = """() => {
 # as the Layout Instability API reports them (the API Core Web Vitals' CLS is read from), each with the elements moved.
 LAYOUT_SHIFTS_INIT_JS = r"""
 window.__bpShifts = [];
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
+window.__bpShiftRecord = (entries) => {
+  for (const entry of entries) {
     if (entry.hadRecentInput) continue;  // a shift right after the reader's input is not one they did not expect
     window.__bpShifts.push({
       value: entry.value,
@@ -175,6 +175,20 @@ new PerformanceObserver((list) => {
         : '?'),
     });
   }
-}).observe({type: 'layout-shift', buffered: true});
+};
+window.__bpShiftObserver = new PerformanceObserver((list) => window.__bpShiftRecord(list.getEntries()));
+window.__bpShiftObserver.observe({type: 'layout-shift', buffered: true});
 """
-LAYOUT_SHIFTS_JS = "() => window.__bpShifts || []"
+# The shifts so far. A shift is measured when the frame that shows it is drawn, and the observer hears of it in a task
+# of its own some time later: so the page is let draw a frame first (a change made just before the call is measured
+# in it, and it has been drawn when the next frame's callbacks run; at most 500 ms), and the entries the observer holds
+# but has not yet delivered are taken too (takeRecords). An earlier session's fresh-clone run once read [] here.
+LAYOUT_SHIFTS_JS = """async () => {
+  if (!window.__bpShiftObserver) return [];
+  await new Promise((done) => {
+    const timer = setTimeout(done, 500);
+    requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
+  });
+  window.__bpShiftRecord(window.__bpShiftObserver.takeRecords());
+  return window.__bpShifts;
+}"""
