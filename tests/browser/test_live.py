@@ -934,6 +934,32 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
     assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
     assert "Δw_4i = +η e y_hi" not in result
 
+def test_work_for_a_sigmoid_output_checked_with_a_linear_one_says_where_to_set_it(tab):
+    """A student whose network has a logsig output, checking with the output select left at purelin: the check names
+    the hidden layer's sigmoid at the output, and says that if that is their network they set it under Activations.
+    With logsig selected the same values are right (the oracle's)."""
+    visit(tab)
+    page = tab.page
+    assert example_values()["output"] != example_values()["hidden"], "the example already has a sigmoid output"
+    sigmoid_out = example_values() | {"output": example_values()["hidden"]}
+    theirs = oracle.trace_values(oracle.iteration(oracle_example(sigmoid_out)))
+    names = list(homework.names())
+    for name in ("v4", "y"):
+        page.fill(f"#bp-hw-{names.index(name)}", repr(theirs[name]))
+    page.click("#bp-hw-check")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "y"
+    assert "sigmoid-output" in page.get_attribute("#bp-hw-result", "data-likely").split()
+    result = page.text_content("#bp-hw-result")
+    advice = (f"If your network's output neuron does have {sigmoid_out['hidden']}, choose {sigmoid_out['hidden']} "
+              "for “output f(v_4)” under Activations at the top: the check follows the network set there.")
+    assert advice in result, result
+    page.select_option("#bp-in-output", sigmoid_out["hidden"])
+    page.click("#bp-hw-check")
+    result = page.text_content("#bp-hw-result")
+    assert result.startswith("2 of 2 right."), result
+    assert advice not in result
+
+
 def test_homework_names_a_cost_without_its_half(tab):
     """A reviewer typed E = e^2 (the shipped example's e, squared, in plain math) and read "No classic mistake gives
     this value": the catalogue now has it, and the page names it with its hint."""
