@@ -263,3 +263,14 @@ def test_r_text_writes_a_relative_error_near_1_with_the_digits_that_tell_it_from
     assert r_text(1.0) == "1.0e+00" and r_text(0.68) == "6.8e-01"
     for r, text in ((0.9984, "9.98e-01"), (0.99925, "9.99e-01"), (0.999998, "9.99998e-01"), (0.99996, "9.9996e-01")):
         assert r_text(r) == text, (r, r_text(r))
+
+
+def test_r_text_writes_a_relative_error_near_WRONG_with_the_digits_that_tell_its_side():
+    """9.999e-05 printed 1.00e-04, the threshold itself, on the side of a bug. Hand values: the fewest digits that do
+    not print 10^-4, and 10^-4 itself with one decimal."""
+    from backprop.caught import WRONG, r_text
+
+    assert WRONG == 1e-4 and r_text(1e-4) == "1.0e-04"
+    for r, text in ((9.97e-5, "9.97e-05"), (1.0196e-4, "1.02e-04"), (9.999e-5, "9.999e-05"),
+                    (1.00004e-4, "1.00004e-04"), (9.94e-5, "9.9e-05"), (1.06e-4, "1.1e-04")):
+        assert r_text(r) == text, (r, r_text(r))

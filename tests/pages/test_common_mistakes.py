@@ -948,6 +948,26 @@ def relative_error_is_the_formula() -> bool:
     return gradcheck.FLOOR == 1e-8 and bool(np.allclose(got, [0.3, 0.5, 0.0], rtol=1e-12, atol=0))
 
 
+def relative_error_is_at_most_1_reached_by_opposite_signs() -> bool:
+    """The package's relative error never exceeds 1 (|a - c| <= |a| + |c|), on random pairs of every sign and size,
+    and is 1 exactly where a and c have opposite signs."""
+    rng = np.random.default_rng(7)
+    a, c = rng.normal(size=2000) * 10.0 ** rng.integers(-9, 3, 2000), rng.normal(size=2000)
+    r = gradcheck.relative_error(a, c)
+    opposite = np.sign(a) != np.sign(c)
+    return bool(np.all(r <= 1.0) and np.all(r[opposite] == 1.0) and np.all(r[~opposite] < 1.0) and opposite.any())
+
+
+def r_text_keeps_the_side_of(limit: float, mantissa: float) -> bool:
+    """caught.r_text prints one decimal of the mantissa (6.8e-01), and more where that would put a relative error on
+    the wrong side of ``limit`` or on it: each printed value, read back, lies on the same side of ``limit`` as the
+    value itself, for values within 0.5 % of it."""
+    one_decimal = caught.r_text(0.68) == "6.8e-01"
+    near = [limit * (1 + k * 1e-4) for k in range(-50, 51) if k]
+    return one_decimal and all((float(caught.r_text(r)) < limit) == (r < limit) and float(caught.r_text(r)) != limit
+                               for r in near if r <= 1.0) and caught.r_text(limit).startswith(f"{mantissa:.1f}e")
+
+
 def right_rules_read_below(threshold: float) -> bool:
     """The right rules' relative error (the reference's, against central differences) on each network of the page's
     mistakes is below ``threshold``."""
@@ -1024,6 +1044,11 @@ MISTAKES_EXPRESSIONS = [
     (r"10^{-7}", lambda: gradcheck.RIGHT == 1e-7 and right_rules_read_below(gradcheck.RIGHT)),
     (r"10^{-8}", lambda: right_rules_read_below(gradcheck.RIGHT)),
     (r"10^{-4}", lambda: caught.WRONG == 1e-4 and every_mistake_reads_above(caught.WRONG)),
+    # "and it is at most $1$, which opposite signs give. Each is printed with one decimal of its mantissa, or with
+    # more where one would hide which side of $10^{-4}$ it lies, or that it is not $1$."
+    (r"1", relative_error_is_at_most_1_reached_by_opposite_signs),
+    (r"10^{-4}", lambda: caught.WRONG == 1e-4 and r_text_keeps_the_side_of(caught.WRONG, 1.0)),
+    (r"1", lambda: r_text_keeps_the_side_of(1.0, 1.0)),
     (r"0", small_gradient_counts_0),  # "counts $0$ on a gradient too small to judge relatively"
     (r"0", zero_inputs_no_hidden_weight_step),  # "with both inputs $0$ every $\Delta w_{ik}$ is $0$"
     (r"0", zero_inputs_no_hidden_weight_step),
@@ -1068,6 +1093,7 @@ def test_mistakes_page_expression_checks_can_fail():
     assert not all(math.isclose(r, r / fp[i]) for i, row in enumerate(right["w_hidden"]) for r in row)
     assert not sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 + LOGSIG_S))
     assert not sympy_equal(sp.diff(sp.coth(X_S), X_S), -sp.cosh(X_S) ** 2)
+    assert not r_text_keeps_the_side_of(0.5, 5.0)  # 0.5 has no digits added: 0.5001 prints 5.0e-01, 0.5 itself
 
 
 # A reviewer's example (tansig, eta = 0.001, saturated neurons): every difference of mistake 1's table, and of the
