@@ -104,7 +104,25 @@ def differences_note(right: ArrayLike, wrong: ArrayLike, labels: Sequence[str] =
     one_digit = " ".join(filter(None, (one_digit_note(name, column, labels) for name, column in
                                        (("right", right), ("wrong", wrong))))) if len(labels) else ""
     zero = _zero_note(right, wrong)
-    return " ".join(filter(None, (zero, one_digit)))
+    alike = alike_note(right, wrong, labels) if len(labels) else ""
+    return " ".join(filter(None, (zero, alike, one_digit)))
+
+
+def alike_note(right: ArrayLike, wrong: ArrayLike, labels: Sequence[str]) -> str:
+    r"""A sentence on the rows whose ``right`` and ``wrong`` updates differ but print alike, and not as 0 (`_zero_note`
+    says what prints as 0), with the pages' decimals, named by ``labels``: ``In the rows of $\Delta w_{11}$ and
+    $\Delta b_2$ the right and wrong columns print alike: the mistake changes them by less than one unit of the last
+    decimal.``; ``""`` where there is none (a reviewer's small η printed four rows of the wrong-order table with the
+    same number twice, and a reader could take the slip for harmless there)."""
+    right, wrong = (np.ravel(np.asarray(a, dtype=float)) for a in (right, wrong))
+    rows = [label for label, r, w in zip(labels, right, wrong)
+            if r != w and show.num(r) == show.num(w) and show.rounded(r) != 0]
+    if not rows:
+        return ""
+    names = show.and_list(["$\\Delta " + label + "$" for label in rows])
+    one = len(rows) == 1
+    return (f"In the row{'' if one else 's'} of {names} the right and wrong columns print alike: the mistake changes "
+            f"{'it' if one else 'them'} by less than one unit of the last decimal.")
 
 
 def one_digit_note(column: str, values: ArrayLike, labels: Sequence[str]) -> str:

@@ -11,6 +11,7 @@ from backprop import caught as caught_module
 from backprop.caught import (
     MistakeCheck,
     PageCheck,
+    alike_note,
     check_mistake,
     differences_note,
     factor_r,
@@ -234,6 +235,24 @@ def test_differences_note_says_once_what_two_columns_share():
         r"Where the right and wrong columns print $0.000000$, an update is below its last decimal, at most "
         r"$3.0 \times 10^{-7}$ in size. Where the difference column prints $0.000000$, the difference is below its "
         r"last decimal, at most $2.0 \times 10^{-7}$ in size.")
+
+
+def test_differences_note_names_the_rows_whose_two_columns_print_alike():
+    """A reviewer's small η printed four rows of the wrong-order table with the same number under "right" and "wrong":
+    those rows are named, and only they (not a row whose two print differently, nor one whose two are equal, nor one
+    whose two print as 0, which the zero note covers). Hand values."""
+    labels = ["w_{11}", "w_{12}", "w_{21}", "b_1", "b_2"]
+    right = [-2.41e-5, 0.25, 0.3, 1e-8, 0.0000244]
+    wrong = [-2.44e-5, 0.26, 0.3, 2e-8, 0.0000236]  # -0.000024 twice; apart; equal; 0 twice; 0.000024 twice
+    assert alike_note(right, wrong, labels) == (
+        r"In the rows of $\Delta w_{11}$ and $\Delta b_2$ the right and wrong columns print alike: the mistake changes "
+        "them by less than one unit of the last decimal.")
+    assert alike_note(right[:2], wrong[:2], labels[:2]) == (
+        r"In the row of $\Delta w_{11}$ the right and wrong columns print alike: the mistake changes it by less than "
+        "one unit of the last decimal.")
+    assert alike_note(right[1:4], wrong[1:4], labels[1:4]) == ""
+    assert alike_note(right, wrong, labels) in differences_note(right, wrong, labels)
+    assert "alike" not in differences_note(right, wrong)  # no labels: no row to name
 
 
 def test_the_docstring_equations_hold():

@@ -1116,8 +1116,15 @@ def test_a_table_whose_differences_print_as_0_says_how_small_they_are(tmp_path):
             rf"${oracle.at_most_string(max(hidden))}$ in size.")
     rendered = pages_with(tmp_path, SMALL_DIFFERENCES, ["common-mistakes", "iteration-and-training"],
                           skip="regression_data")
+    # the rows whose right and wrong updates print alike, and not as 0, are named on both pages
+    labels = [f"w_{{{i}{k}}}" for i in (1, 2, 3) for k in (1, 2)] + [f"b_{i}" for i in (1, 2, 3)]
+    alike = [rf"$\Delta {label}$" for label, r, w in zip(labels, oracle_updates(it), oracle_updates(wrong_it))
+             if r != w and f"{r:.6f}" == f"{w:.6f}" and float(f"{r:.6f}") != 0]
+    assert len(alike) > 1  # the premise
+    named = f"In the rows of {', '.join(alike[:-1])} and {alike[-1]} the right and wrong columns print alike"
     for page, text in rendered.items():
         assert note in re.sub(r"\s+", " ", text), page
+        assert named in re.sub(r"\s+", " ", text), page
     # mistake 5's logsig table too: Δw_31 with the slope (1 + y_h3)/(1 - y_h3) times the right one, 3.3e-7 apart
     logsig = {**SMALL_DIFFERENCES, "hidden": "logsig"}
     it5 = oracle.iteration(logsig)
