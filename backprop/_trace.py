@@ -16,6 +16,7 @@ The public names are re-exported, and documented, by `backprop.homework`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ from numpy.typing import ArrayLike
 from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
-from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
+from .network import ForwardPass, Network, _forward, _unchecked, checked_network, checked_sizes, forward
 from .rules import _back_sum, _updates
 from .train import _added
 
@@ -53,38 +54,36 @@ def _half_sum_of_squares(e: Array) -> object:
     return np.sum(e**2) / 2
 
 
-def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
-                      value: Callable[[object], object] = float,
-                      cost: Callable[[Array], object] = _half_sum_of_squares) -> Trace:
-    """Every step of one iteration in trace order, named in the slides' numbering (hidden 1.., outputs after), each
-    made a ``value`` (a float; `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and
-    E(n+1)."""
-    n_in, n_hidden, n_out = fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0]
+@functools.cache
+def _step_names(n_in: int, n_hidden: int, n_out: int) -> tuple[str, ...]:
+    """The step names of a network of these sizes, in trace order, in the slides' numbering (hidden 1.., outputs
+    after): the order in which `_names_and_values` lists the values."""
     hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
     single = n_out == 1
 
     def w(a: int, b: int) -> str:
         return labels.weight(a, b, sep="")
 
+    return (*(f"v{i}" for i in hid), *(f"y_h{i}" for i in hid), *(f"v{j}" for j in out),
+            *("y" if single else f"y{j}" for j in out), *("e" if single else f"e{j}" for j in out), "E",
+            *(f"Δ{w(j, i)}" for j in out for i in hid), *(f"Δb{j}" for j in out),
+            *(f"Δ{w(i, k)}" for i in hid for k in labels.inputs(n_in)), *(f"Δb{i}" for i in hid),
+            *(f"{w(j, i)}(n+1)" for j in out for i in hid), *(f"b{j}(n+1)" for j in out),
+            *(f"{w(i, k)}(n+1)" for i in hid for k in labels.inputs(n_in)), *(f"b{i}(n+1)" for i in hid),
+            *("y(n+1)" if single else f"y{j}(n+1)" for j in out), "E(n+1)")
+
+
+def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
+                      value: Callable[[object], object] = float,
+                      cost: Callable[[Array], object] = _half_sum_of_squares) -> Trace:
+    """Every step of one iteration in trace order, named by `_step_names`, each made a ``value`` (a float;
+    `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and E(n+1)."""
     e, e_next = d - fp.y_output, d - y_next
-    rows: list[tuple[str, float]] = []
-    rows += [(f"v{i}", v) for i, v in zip(hid, fp.v_hidden)]
-    rows += [(f"y_h{i}", y) for i, y in zip(hid, fp.y_hidden)]
-    rows += [(f"v{j}", v) for j, v in zip(out, fp.v_output)]
-    rows += [("y" if single else f"y{j}", y) for j, y in zip(out, fp.y_output)]
-    rows += [("e" if single else f"e{j}", ej) for j, ej in zip(out, e)]
-    rows += [("E", cost(e))]
-    rows += [(f"Δ{w(j, i)}", u.dw_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
-    rows += [(f"Δb{j}", u.db_output[a]) for a, j in enumerate(out)]
-    rows += [(f"Δ{w(i, k + 1)}", u.dw_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
-    rows += [(f"Δb{i}", u.db_hidden[a]) for a, i in enumerate(hid)]
-    rows += [(f"{w(j, i)}(n+1)", new.w_output[a, b]) for a, j in enumerate(out) for b, i in enumerate(hid)]
-    rows += [(f"b{j}(n+1)", new.b_output[a]) for a, j in enumerate(out)]
-    rows += [(f"{w(i, k + 1)}(n+1)", new.w_hidden[a, k]) for a, i in enumerate(hid) for k in range(n_in)]
-    rows += [(f"b{i}(n+1)", new.b_hidden[a]) for a, i in enumerate(hid)]
-    rows += [("y(n+1)" if single else f"y{j}(n+1)", y) for j, y in zip(out, y_next)]
-    rows += [("E(n+1)", cost(e_next))]
-    return {name: value(step) for name, step in rows}
+    steps = (*fp.v_hidden, *fp.y_hidden, *fp.v_output, *fp.y_output, *e, cost(e),
+             *np.ravel(u.dw_output), *u.db_output, *np.ravel(u.dw_hidden), *u.db_hidden,
+             *np.ravel(new.w_output), *new.b_output, *np.ravel(new.w_hidden), *new.b_hidden, *y_next, cost(e_next))
+    names = _step_names(fp.x.shape[0], fp.y_hidden.shape[0], fp.y_output.shape[0])
+    return {name: value(step) for name, step in zip(names, steps, strict=True)}
 
 
 def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
@@ -156,8 +155,7 @@ def _given(net: Network, x: Array, d: Array, eta: float) -> dict[str, float]:
 
 def names(n_in: int = 2, n_hidden: int = 3, n_out: int = 1) -> tuple[str, ...]:
     """The step names of a network of these sizes, in trace order (default: the slides' 2-3-1 network)."""
-    net = Network.random(n_in, n_hidden, n_out, seed=0)
-    return tuple(trace(net, np.zeros(n_in), np.zeros(n_out), 1.0))
+    return _step_names(*checked_sizes(n_in, n_hidden, n_out))
 
 
 # --------------------------------------------------------------------------------------------
@@ -250,6 +248,9 @@ def iteration(
     net = checked_network(net)
     x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
+    if forward_pass is forward:  # the right forward pass on what is checked above: its arithmetic, not its checks
+        forward_pass = _forward
+
     def passed(network: Network) -> ForwardPass:
         return _returned("forward_pass", forward_pass(network, x), ForwardPass)
 

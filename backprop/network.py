@@ -118,11 +118,7 @@ class Network:
         biases likewise. ``seed`` is an int >= 0, or None for a different network
         each time.
         """
-        for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
-            if isinstance(n, bool) or not isinstance(n, int | np.integer):
-                raise TypeError(f"{name} must be an int, got {describe(n)}")
-            if n < 1:
-                raise ValueError(f"{name} must be >= 1, got {n}")
+        n_in, n_hidden, n_out = checked_sizes(n_in, n_hidden, n_out)
         rng = np.random.default_rng(check_seed(seed))
         a, b = 1 / np.sqrt(n_in), 1 / np.sqrt(n_hidden)
         return cls(
@@ -235,6 +231,16 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
 
 #: The fields of a `ForwardPass` that `forward` computes, in the order it computes them.
 _FIELDS = ("v_hidden", "y_hidden", "v_output", "y_output")
+
+
+def checked_sizes(n_in: int, n_hidden: int, n_out: int) -> tuple[int, int, int]:
+    """The layer sizes as ints, each checked to be an int >= 1 (TypeError, ValueError naming it otherwise)."""
+    for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
+        if isinstance(n, bool) or not isinstance(n, int | np.integer):
+            raise TypeError(f"{name} must be an int, got {describe(n)}")
+        if n < 1:
+            raise ValueError(f"{name} must be >= 1, got {n}")
+    return int(n_in), int(n_hidden), int(n_out)
 
 
 def checked_network(net: object, name: str = "net") -> Network:
