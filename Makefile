@@ -31,17 +31,22 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -n auto --dist loadscope
 
+# Without the browser, the two loops below need neither the reruns of a stalled tab (pytest-rerunfailures) nor a
+# timeout that can stop a test blocked outside Python: a hung test is stopped by SIGALRM instead of by a watchdog
+# thread started for each of some 2,500 tests (benchmarks/README.md measures the difference).
+QUICK := -n auto --dist loadscope -p no:rerunfailures -o timeout_method=signal -m "not slow and not browser"
+
 # The quick loop while changing the package: the package, the CLI and every block of the pages run on its own; no
 # site build, no browser.
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/package tests/pages/test_doc_snippets.py
+	$(BIN)/pytest $(QUICK) tests/package tests/pages/test_doc_snippets.py
 
 # The loop while writing a page: every check of the pages' words, numbers and equations, with the worked example and
 # with other examples; no site build, no browser.
 test-pages: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/pytest -n auto --dist loadscope -m "not slow and not browser" tests/pages
+	$(BIN)/pytest $(QUICK) tests/pages
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
