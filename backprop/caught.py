@@ -212,15 +212,15 @@ def factor_r(k: ArrayLike) -> Array:
 
 def r_text(r: float) -> str:
     """A relative error as the pages print it: one decimal of its mantissa, ``6.8e-01``, or as many more as it takes
-    not to print `WRONG` or 1 where it is neither, so that a reader can tell which side of `WRONG` it is
-    (``9.97e-05`` and ``1.02e-04``, not ``1.0e-04`` twice, one of them called below it) and that it is not the
-    relative error of a flipped sign exactly (a dropped $f'(v_1)$ at a saturated neuron, 0.9985, is no sign flip).
+    not to print `RIGHT`, `WRONG` or 1 where it is none of them, so that a reader can tell which side of each
+    threshold it is (``9.97e-05`` and ``1.02e-04``, not ``1.0e-04`` twice, one of them called below it) and that it
+    is not the relative error of opposite signs (a dropped $f'(v_1)$ at a saturated neuron, 0.9985, is no sign flip).
 
     >>> from backprop.caught import r_text
-    >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4), r_text(0.99925), r_text(1.0), r_text(9.9999e-5)
-    ('6.8e-01', '9.97e-05', '1.02e-04', '9.99e-01', '1.0e+00', '9.9999e-05')
+    >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4), r_text(0.99925), r_text(1.0), r_text(9.997e-8)
+    ('6.8e-01', '9.97e-05', '1.02e-04', '9.99e-01', '1.0e+00', '9.997e-08')
     """
-    for limit in (WRONG, 1.0):
+    for limit in (RIGHT, WRONG, 1.0):
         if r != limit and f"{r:.1e}" == f"{limit:.1e}":  # a rounding to the nearest never crosses the limit
             return next(text for digits in range(2, 17) if float(text := f"{r:.{digits}e}") != limit)
     return f"{r:.1e}"

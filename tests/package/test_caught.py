@@ -289,7 +289,8 @@ def test_r_text_writes_a_relative_error_near_WRONG_with_the_digits_that_tell_its
     not print 10^-4, and 10^-4 itself with one decimal."""
     from backprop.caught import WRONG, r_text
 
-    assert WRONG == 1e-4 and r_text(1e-4) == "1.0e-04"
+    assert WRONG == 1e-4 and r_text(1e-4) == "1.0e-04" and r_text(1e-7) == "1.0e-07"
+    assert r_text(9.997e-8) == "9.997e-08" and r_text(1.0004e-7) == "1.0004e-07"  # 10^-7, RIGHT, likewise
     for r, text in ((9.97e-5, "9.97e-05"), (1.0196e-4, "1.02e-04"), (9.999e-5, "9.999e-05"),
                     (1.00004e-4, "1.00004e-04"), (9.94e-5, "9.9e-05"), (1.06e-4, "1.1e-04")):
         assert r_text(r) == text, (r, r_text(r))
