@@ -26,7 +26,7 @@ from numpy.typing import ArrayLike
 from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
-from .network import ForwardPass, Network, _forward, _unchecked, checked_network, checked_sizes, forward
+from .network import _FIELDS, ForwardPass, Network, _forward, _unchecked, checked_network, checked_sizes, forward
 from .rules import _back_sum, _updates
 from .train import _added
 
@@ -79,6 +79,7 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
     """Every step of one iteration in trace order, named by `_step_names`, each made a ``value`` (a float;
     `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and E(n+1)."""
     e, e_next = d - fp.y_output, d - y_next
+    # in the order of _step_names, group by group (a matrix row by row: Δw_41, Δw_42, Δw_43; Δw_11, Δw_12, ...)
     steps = (*fp.v_hidden, *fp.y_hidden, *fp.v_output, *fp.y_output, *e, cost(e),
              *np.ravel(u.dw_output), *u.db_output, *np.ravel(u.dw_hidden), *u.db_hidden,
              *np.ravel(new.w_output), *new.b_output, *np.ravel(new.w_hidden), *new.b_hidden, *y_next, cost(e_next))
@@ -249,7 +250,7 @@ def iteration(
     x = as_input(x, net.n_in)
     d, eta = as_target(d, net.n_out), check_eta(eta)
     if forward_pass is forward:  # the right forward pass on what is checked above: its arithmetic, not its checks
-        forward_pass = _forward
+        forward_pass = _read_only_forward
 
     def passed(network: Network) -> ForwardPass:
         return _returned("forward_pass", forward_pass(network, x), ForwardPass)
@@ -270,6 +271,15 @@ def iteration(
         new = _unchecked(added(net.w_hidden, u.dw_hidden), added(net.b_hidden, u.db_hidden),
                          added(net.w_output, u.dw_output), added(net.b_output, u.db_output), net.hidden, net.output)
         return _names_and_values(fp, d, u, new, passed(new).y_output, cost=cost_of)
+
+
+def _read_only_forward(net: Network, x: Array) -> ForwardPass:
+    """`forward` on a checked network and input, without checking them again: its fields read-only as `forward`
+    leaves them, so that a slip cannot change the forward pass the rules are given."""
+    fp = _forward(net, x)
+    for f in _FIELDS:
+        getattr(fp, f).setflags(write=False)
+    return fp
 
 
 def _returned(name: str, value: object, kind: type) -> object:

@@ -2395,6 +2395,22 @@ def test_every_catalogue_function_names_a_net_that_is_not_a_network(net):
             m.fn(net, EX["x"], EX["d"], EX["eta"])
 
 
+def test_a_slip_cannot_change_the_forward_pass_its_factors_come_from():
+    """A slip that writes into a factor in place (here y_hi, which rule 1 multiplies) is refused by numpy, as `forward`
+    leaves its fields read-only, and the network is unchanged: a reviewer found it doubling the trace's y_h1 once
+    iteration skipped `forward`'s checks."""
+    net = Network.random(2, 3, 1, seed=3)
+    before = net.to_dict()
+
+    def in_place(f):
+        f.output_weight_input[:] = 2 * f.output_weight_input
+        return f
+
+    with pytest.raises(ValueError, match="read-only"):
+        homework.iteration(net, [0.5, -0.2], [0.3], 0.5, slip=in_place)
+    assert net.to_dict() == before
+
+
 @pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value", "cost"])
 @pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "str 'e'"), (0.5, "float 0.5")])
 def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):
