@@ -42,14 +42,14 @@
     function hintFor(name, net) { return data.hints[net.hidden + "/" + net.output][name]; }
     // Slips by name, each with its hint for the network checked: "sign-flipped. <hint> Or: ...".
     function slipsWithHints(names, net) {
-      return names.map(function (n) { return n + ". " + hintFor(n, net); }).join(" Or: ") + outputAdvice(names, net);
+      return names.map(function (n) { return n + ". " + hintFor(n, net) + outputAdvice(n, net); }).join(" Or: ");
     }
     // The hidden layer's sigmoid at the output may be the reader's network rather than a slip: work right for a
-    // sigmoid output, checked with the output select left at purelin, says where to set it.
-    function outputAdvice(names, net) {
-      if (names.indexOf("sigmoid-output") < 0) return "";
+    // sigmoid output, checked with the output's activation left at purelin, is told where to set it.
+    function outputAdvice(name, net) {
+      if (name !== "sigmoid-output") return "";
       return " If your network's output neuron does have " + net.hidden + ", choose " + net.hidden +
-        " for “output f(v_4)” under Activations at the top: the check follows the network set there.";
+        " for the output under Activations at the top: the check follows the network set there.";
     }
     var order = data.mistakes.map(function (m) { return m.name; }).filter(function (n) { return E.SLIPS[n]; });
     var checked = false; // whether the reader has checked: then every recomputation checks again

@@ -867,7 +867,6 @@ def test_homework_follows_the_readers_own_network(tab):
     assert "no-hidden-derivative" in tab.page.get_attribute("#bp-hw-result", "data-likely").split()
 
 
-
 def test_homework_checked_again_after_apply_says_the_fields_changed(tab):
     """A reviewer entered all 38 right values ("38 of 38 right"), pressed Apply and read "0 of 38 right. The first
     wrong step is v1 ..." with no word that the fields now hold the network at n+1: the result says so. Pressing Check
@@ -887,6 +886,7 @@ def test_homework_checked_again_after_apply_says_the_fields_changed(tab):
                              "them): your values are now checked against what they hold."), result
     page.click("#bp-hw-check")
     assert "changed" not in page.text_content("#bp-hw-result")
+
 
 def test_homework_is_not_checked_while_a_field_is_invalid(tab):
     """The steps above an invalid field keep the last good numbers, but the homework is the reader's for the network
@@ -934,10 +934,12 @@ def test_homework_hint_follows_the_output_activation_selected(tab):
     assert "e.g. Δw_4i = +η e f'(v_4) y_hi with f'(v_4) = 1 − y²." in result, result
     assert "Δw_4i = +η e y_hi" not in result
 
+
 def test_work_for_a_sigmoid_output_checked_with_a_linear_one_says_where_to_set_it(tab):
-    """A student whose network has a logsig output, checking with the output select left at purelin: the check names
-    the hidden layer's sigmoid at the output, and says that if that is their network they set it under Activations.
-    With logsig selected the same values are right (the oracle's)."""
+    """A student whose network has the hidden layer's sigmoid at the output too (logsig for the worked example),
+    checking with the output's activation left at purelin: the check names that slip, and right after its hint says
+    that if that is their network they set it under Activations. With it selected the same values are right (the
+    oracle's)."""
     visit(tab)
     page = tab.page
     assert example_values()["output"] != example_values()["hidden"], "the example already has a sigmoid output"
@@ -951,8 +953,10 @@ def test_work_for_a_sigmoid_output_checked_with_a_linear_one_says_where_to_set_i
     assert "sigmoid-output" in page.get_attribute("#bp-hw-result", "data-likely").split()
     result = page.text_content("#bp-hw-result")
     advice = (f"If your network's output neuron does have {sigmoid_out['hidden']}, choose {sigmoid_out['hidden']} "
-              "for “output f(v_4)” under Activations at the top: the check follows the network set there.")
+              "for the output under Activations at the top: the check follows the network set there.")
     assert advice in result, result
+    hint = result.index("sigmoid-output. ")  # the advice follows the slip's own hint, before any other slip
+    assert result.index(advice) > hint and " Or: " not in result[hint:result.index(advice)], result
     page.select_option("#bp-in-output", sigmoid_out["hidden"])
     page.click("#bp-hw-check")
     result = page.text_content("#bp-hw-result")
