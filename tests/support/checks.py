@@ -9,6 +9,7 @@ from functools import cache
 from tests.support.page_js import (
     FIGURES_WITHOUT_TEXT_JS,
     LAYOUT_SHIFTS_JS,
+    LAYOUT_SHIFTS_WAIT_MS,
     MATH_STATE_JS,
     NO_TRANSITIONS_JS,
     OVERFLOW_JS,
@@ -110,7 +111,10 @@ class PageChecks:
     def shift_problems(self) -> list[str]:
         """The page's layout shifts since it started loading (page_js.LAYOUT_SHIFTS_INIT_JS), if they add up to more
         than MAX_LAYOUT_SHIFT: what moved, largest shift first."""
-        shifts = self.page.evaluate(LAYOUT_SHIFTS_JS)
+        read = self.page.evaluate(LAYOUT_SHIFTS_JS, LAYOUT_SHIFTS_WAIT_MS)
+        if not read["drawn"]:  # the shifts of the last frames may not be measured yet: no verdict on them
+            raise self._not_done("read the layout shifts", f"no frame drawn within {LAYOUT_SHIFTS_WAIT_MS} ms")
+        shifts = read["shifts"]
         total = sum(s["value"] for s in shifts)
         if total <= MAX_LAYOUT_SHIFT:
             return []

@@ -179,16 +179,18 @@ window.__bpShiftRecord = (entries) => {
 window.__bpShiftObserver = new PerformanceObserver((list) => window.__bpShiftRecord(list.getEntries()));
 window.__bpShiftObserver.observe({type: 'layout-shift', buffered: true});
 """
-# The shifts so far. A shift is measured when the frame that shows it is drawn, and the observer hears of it in a task
-# of its own some time later: so the page is let draw a frame first (a change made just before the call is measured
-# in it, and it has been drawn when the next frame's callbacks run; at most 500 ms), and the entries the observer holds
-# but has not yet delivered are taken too (takeRecords). An earlier session's fresh-clone run once read [] here.
-LAYOUT_SHIFTS_JS = """async () => {
-  if (!window.__bpShiftObserver) return [];
-  await new Promise((done) => {
-    const timer = setTimeout(done, 500);
-    requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(); }));
+# The shifts so far, and whether the page drew the frames waited for. A shift is measured when the frame that shows
+# it is drawn, and the observer hears of it in a task of its own some time later: so the page is let draw a frame first
+# (a change made just before the call is measured in it, and it has been drawn when the next frame's callbacks run; at
+# most LAYOUT_SHIFTS_WAIT_MS), and the entries the observer holds but has not yet delivered are taken too
+# (takeRecords). A fresh clone's run once read [] here before either was done.
+LAYOUT_SHIFTS_WAIT_MS = 3000
+LAYOUT_SHIFTS_JS = """async (ms) => {
+  if (!window.__bpShiftObserver) return {drawn: true, shifts: []};
+  const drawn = await new Promise((done) => {
+    const timer = setTimeout(() => done(false), ms);
+    requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(timer); done(true); }));
   });
   window.__bpShiftRecord(window.__bpShiftObserver.takeRecords());
-  return window.__bpShifts;
+  return {drawn, shifts: window.__bpShifts};
 }"""
