@@ -33,7 +33,7 @@ test: $(STAMP)
 
 # Without the browser, the two loops below need neither the reruns of a stalled tab (pytest-rerunfailures) nor a
 # timeout that can stop a test blocked outside Python: a hung test is stopped by SIGALRM instead of by a watchdog
-# thread started for each of some 2,500 tests (benchmarks/README.md measures the difference).
+# thread started for each of some 2,500 tests (benchmarks/README.md times this together with another change).
 QUICK := -n auto --dist loadscope -p no:rerunfailures -o timeout_method=signal -m "not slow and not browser"
 
 # The quick loop while changing the package: the package, the CLI and every block of the pages run on its own; no
