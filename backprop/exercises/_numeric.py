@@ -17,6 +17,7 @@ the same tolerance rule (`tolerance`, `close`) to the same entries and slips, an
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -533,11 +534,14 @@ def parse_typed(text: str) -> float | None:
     """The number typed into an answer box, or None: a comma or a dot, a Unicode minus, an exponent (``1e-3``), spaces
     between groups of three digits (``1 000``), one pair of parentheses around it (``(-0.290637)``, as a formula
     writes a negative number a student copies from it: `_rounded.unwrapped`). Any other space inside it makes it no
-    number: ``0 5`` is not 5."""
+    number: ``0 5`` is not 5; nor is a number beyond a double's range, ``1e400``."""
     s = _rounded.unwrapped(text).replace("\u2212", "-")
     if re.search(r"\s", s) and not _SPACED.fullmatch(s):
         return None
     s = re.sub(r"\s+", "", s)
     if "." not in s:
         s = s.replace(",", ".", 1)
-    return float(s) if _NUMBER.fullmatch(s) else None
+    if not _NUMBER.fullmatch(s):
+        return None
+    value = float(s)
+    return value if math.isfinite(value) else None  # 1e400 is beyond a double: inf would be judged as a number

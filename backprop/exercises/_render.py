@@ -52,10 +52,11 @@ def _form(exercise: NumericExercise, n: int) -> str:
         f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}" '
         f'data-empty="{_attr(EMPTY)}">'
         f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '
-        f'<input id="{uid}" class="bp-answer__input" type="text" '
+        f'<input id="{uid}" class="bp-answer__input" type="text" aria-describedby="{uid}-result" '
         f'autocomplete="off" spellcheck="false" placeholder="a number"> '
         f'<button type="submit" class="bp-answer__submit md-button">Check</button>'
-        f'<p class="bp-answer__result" aria-live="polite"></p></form>'
+        # the verdict is announced as it comes (aria-live) and read again with the field it is of (aria-describedby)
+        f'<p id="{uid}-result" class="bp-answer__result" aria-live="polite"></p></form>'
     )
 
 

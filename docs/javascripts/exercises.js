@@ -52,7 +52,8 @@
     s = s.replace(/\s+/g, "");
     if (s.indexOf(".") < 0) s = s.replace(",", ".");
     if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s)) return null;
-    return Number(s);
+    var value = Number(s);
+    return isFinite(value) ? value : null; // 1e400 is beyond a double: Infinity would be judged as a number
   }
 
   // How many decimals a typed number has ("0,0850": 4, "3": 0); null in e-notation (_rounded.typed_decimals).

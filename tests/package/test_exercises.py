@@ -1576,7 +1576,8 @@ def test_answer_box_follows_the_dom_contract(name):
         tags = dict(form["tags"])
         assert tags["input"]["class"] == "bp-answer__input" and tags["label"]["for"] == tags["input"]["id"]
         assert tags["button"]["type"] == "submit"
-        assert tags["p"] == {"class": "bp-answer__result", "aria-live": "polite"}
+        assert tags["p"] == {"id": f"{tags['input']['id']}-result", "class": "bp-answer__result", "aria-live": "polite"}
+        assert tags["input"]["aria-describedby"] == tags["p"]["id"]  # the verdict is read again with its field
 
 
 @pytest.mark.parametrize("name", NUMERIC)

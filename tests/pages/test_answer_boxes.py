@@ -136,6 +136,7 @@ def test_python_tells_each_case_apart():
     assert exercise.box_verdict(0, repr(float(wrong))) == ("wrong", f"Not yet. {hint}")
     assert exercise.box_verdict(0, "123.456") == ("wrong", f"Not yet. {ex.OTHERWISE}")
     assert exercise.box_verdict(0, "abc") == ("invalid", ex.INVALID)
+    assert exercise.box_verdict(0, "1e400") == ("invalid", ex.INVALID)  # a reviewer's: beyond a double, not "Not yet"
     for nothing in ("", "   ", "( )"):  # a student's review: an empty box was told "Not a number"
         assert exercise.box_verdict(0, nothing) == ("invalid", ex.EMPTY)
     assert ex.EMPTY.startswith("Nothing typed yet")
@@ -148,7 +149,7 @@ def test_python_tells_each_case_apart():
                                   "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5",
                                   "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500",
                                   "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)",
-                                  "()", "(-)", *NOT_NUMBERS])
+                                  "()", "(-)", "1e400", "-1e309", "1.8e308", *NOT_NUMBERS])
 def test_the_script_reads_a_typed_number_as_python_does(js, text):
     want = ex.parse_typed(text)
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
