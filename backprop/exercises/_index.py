@@ -134,6 +134,9 @@ def tolerance_tip() -> str:
                      "weight or bias (below).")
     else:
         lines.append("So six decimals, or six significant digits, always pass.")
+    lines.append("Fewer decimals can pass too, where the number is still that close; the box then says how many you "
+                 "gave, and asks for six: with fewer, a classic slip can round to the same number. Further off, it "
+                 "says which rounding of the answer you typed, where that keeps a digit of it (not 0).")
     if counts:
         show.require(all(e.tolerance(b.index) == (0.0, 0.0) for _, e, b in counts), "a count is right only exactly")
         named = show.and_list([f"exercise {n}'s {b.label}" for n, _, b in counts])

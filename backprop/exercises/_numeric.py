@@ -26,6 +26,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .. import show
+from .._carried import HALF_UNIT
 from . import _rounded
 from ._feedback import (
     ATOL,
@@ -471,15 +472,21 @@ class NumericExercise:
         alike = [hint for wrong, hint in self.hints(box) if entry_text(float(wrong)) == entry_text(value)]
         return _rounded.also(_rounded.message([k]), alike)
 
+    def fewer_notes(self, box: Box) -> list[str]:
+        """What box ``box`` adds to its "Right: ..." for a right number typed with k = 0, 1, ... decimals, fewer than
+        the tasks ask for, that is not the right value to six decimals (`_rounded.fewer`); none for a count."""
+        return [] if box.whole else [_rounded.fewer(k) for k in range(show.DECIMALS)]
+
     def box_verdict(self, n: int, typed: str) -> tuple[str, str]:
         """What answer box ``n`` says to the text ``typed``: ``(state, message)``, state right, wrong or invalid.
 
         The rule exercises.js applies in the browser: nothing typed (spaces, or an empty pair of parentheses) is
-        ``EMPTY``; else parse as :func:`parse_typed`, right within the tolerance of
-        the box's entry, else the right value rounded to as many decimals as typed, fewer than the tasks ask for
-        (:meth:`roundings`, equal; in e-notation, to the fewest that give it), else the first of :meth:`hints` (for
-        this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085 is no rounding: it was typed with six
-        decimals, and is the slip of the value at time n.)
+        ``EMPTY``; else parse as :func:`parse_typed`, right within the tolerance of the box's entry (with a
+        `fewer_notes` note where it was typed with fewer decimals than asked and is not the right value to six
+        decimals, more than `HALF_UNIT` from it), else the right value rounded to as many decimals as typed, fewer
+        than the tasks ask for (:meth:`roundings`, equal; in e-notation, to the fewest that give it), else the first
+        of :meth:`hints` (for this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085 is no
+        rounding: it was typed with six decimals, and is the slip of the value at time n.)
         """
         box = self.boxes[n]
         if not _rounded.unwrapped(typed):
@@ -487,9 +494,12 @@ class NumericExercise:
         value = parse_typed(typed)
         if value is None:
             return "invalid", INVALID
-        if self.close(np.array(value), at=box.index):
-            return "right", self.right_message(box)
         places = _rounded.typed_decimals(typed)
+        if self.close(np.array(value), at=box.index):
+            fewer = self.fewer_notes(box)
+            typed_off = abs(value - float(self.right[box.index])) > HALF_UNIT  # not the right value to six decimals
+            note = f" {fewer[places]}" if places is not None and places < len(fewer) and typed_off else ""
+            return "right", self.right_message(box) + note
         for rounded, k in self._roundings(box):
             if value == rounded and (places == k if places is not None else True):
                 return "wrong", f"Not yet: {self._rounding_words(box, rounded, k)}"

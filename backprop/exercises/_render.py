@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import show
+from .._carried import HALF_UNIT
 from ._catalogue import get
 from ._feedback import EMPTY, INVALID
 from ._markdown import pretty
@@ -49,6 +50,7 @@ def _form(exercise: NumericExercise, n: int) -> str:
         f'data-hints="{_attr(json.dumps(hints))}" '
         f'data-rounded="{_attr(json.dumps(rounded))}" '
         f'data-right="{_attr(exercise.right_message(box))}" '
+        f'data-fewer="{_attr(json.dumps(exercise.fewer_notes(box)))}" data-half="{HALF_UNIT!r}" '
         f'data-otherwise="{_attr(exercise.otherwise)}" data-invalid="{_attr(INVALID)}" '
         f'data-empty="{_attr(EMPTY)}">'
         f'<label for="{uid}">{html.escape(pretty(box.label))} =</label> '

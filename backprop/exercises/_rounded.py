@@ -41,6 +41,13 @@ def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
     return f"{what}. {_give_six()}"
 
 
+def fewer(k: int) -> str:
+    """What a right answer typed with ``k`` decimals, fewer than the tasks ask for, and not the right one to
+    `show.DECIMALS` gets after its "Right: ...": the decimals it has, and why to give six (a student found 0.496
+    "Right" in one box and 0.297, also three decimals, "Not yet" in the next, with no word of the six asked for)."""
+    return f"You gave {decimals(k) if k else 'no decimals'}. {_give_six()}"
+
+
 def _give_six() -> str:
     """What every rounding's message ends with: give `show.DECIMALS` decimals, and why."""
     return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip could round to the same number."

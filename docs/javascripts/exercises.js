@@ -9,6 +9,8 @@
 //         data-hints='[{"value": 0.505947, "hint": "Your sign is flipped: ..."}, ...]'
 //         data-rounded='[{"value": -0.5059, "decimals": 4, "message": "that is the right answer rounded to ..."}]'
 //         data-right="Right: -0.505947."       what a right number gets
+//         data-fewer='["You gave no decimals. ...", "You gave one decimal. ...", ...]' data-half="5e-07"
+//                                              added to it for k decimals typed, fewer than asked, more than half off
 //         data-otherwise="Compare ..."        the hint for a wrong number that is no listed mistake
 //         data-invalid="Not a number: ..."    what text that is no number gets
 //         data-empty="Nothing typed yet: ...">  what Check with nothing typed gets
@@ -21,7 +23,7 @@
 // The form ships `hidden` (so it never shows where this script does not run, e.g. in Jupyter);
 // init() un-hides it and sets data-bp-ready="1". On submit (Enter in the input, or the button) the
 // result paragraph gets, and the form's data-state attribute is set to:
-//   data-right                        data-state="right"
+//   data-right (+ data-fewer[k])      data-state="right"
 //   "Not yet: <rounded message>"      data-state="wrong"  when the number equals the right one rounded to fewer
 //                                     decimals (exactly: both are doubles read from the same decimal text)
 //   "Not yet. <hint>"                 data-state="wrong"  when the number matches a listed mistake
@@ -75,9 +77,15 @@
     if (value === null) return ["invalid", data.invalid];
     var rtol = Number(data.rtol);
     var atol = Number(data.atol);
-    if (close(value, Number(data.answer), rtol, atol)) return ["right", data.right];
+    var places = typedDecimals(typed);
+    if (close(value, Number(data.answer), rtol, atol)) {
+      // typed with fewer decimals than asked, and not the right value to six decimals: say so (NumericExercise.fewer_notes)
+      var fewer = JSON.parse(data.fewer || "[]");
+      var off = Math.abs(value - Number(data.answer)) > Number(data.half);
+      return ["right", data.right + (places !== null && places < fewer.length && off ? " " + fewer[places] : "")];
+    }
     // the right value rounded to as many decimals as typed (any, in e-notation): "0.400000" is no rounding of 0.4085
-    var rounded = JSON.parse(data.rounded || "[]"), places = typedDecimals(typed);
+    var rounded = JSON.parse(data.rounded || "[]");
     for (var r = 0; r < rounded.length; r++) {
       if (value === Number(rounded[r].value) && (places === null || places === rounded[r].decimals)) {
         return ["wrong", "Not yet: " + rounded[r].message];

@@ -1296,6 +1296,35 @@ def _stated_rule(text: str) -> tuple[float, float]:
     return 10.0 ** int(m.group(1)), float(m.group(2))
 
 
+def test_the_index_tip_says_what_a_box_says_to_fewer_decimals():
+    """The tip: fewer decimals can pass where the number is still that close, and the box then says how many were
+    given and asks for six; further off, it names the rounding where that is not 0. Every box of every exercise, each
+    rounding of its answer to one to five decimals (a student found one box call 0.496 right and the next 0.297 not,
+    without a word)."""
+    assert ("Fewer decimals can pass too, where the number is still that close; the box then says how many you gave, "
+            "and asks for six") in re.sub(r"\s+", " ", ex.tolerance_tip())
+    words = {1: "one decimal", 2: "two decimals", 3: "three decimals", 4: "four decimals", 5: "five decimals"}
+    said = set()
+    for name in NUMERIC:
+        exercise = ex.get(name)
+        for n, box in enumerate(exercise.boxes):
+            if box.whole:
+                continue
+            right = float(exercise.right[box.index])
+            for k in range(1, 6):
+                text = f"{right:.{k}f}"
+                state, message = exercise.box_verdict(n, text)
+                if state == "right" and abs(float(text) - right) > 5e-7:
+                    assert f"You gave {words[k]}. Give six decimals" in message, (name, n, text, message)
+                    said.add("fewer")
+                elif state == "right":
+                    assert "You gave" not in message, (name, n, text)  # the right value to six decimals itself
+                elif float(text) != 0:  # a rounding to 0 keeps no digit of the answer: wrong, not named so
+                    assert f"rounded to {words[k]}" in message, (name, n, text, message)
+                    said.add("rounded")
+    assert said == {"fewer", "rounded"}
+
+
 def test_the_index_tip_states_the_rule_the_boxes_apply():
     tip = ex.tolerance_tip()
     atol, rtol = _stated_rule(tip)

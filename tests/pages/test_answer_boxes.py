@@ -99,6 +99,7 @@ def test_the_script_gives_pythons_verdict_for_every_box(js, path):
         rounded += "rounded to" in want[1]
     assert states == {"right", "wrong", "invalid"}  # every branch of the rule was compared
     assert rounded, "a right answer rounded to fewer decimals was compared"
+    assert any(w[0] == "right" and "You gave" in w[1] for *_, w in todo), "a right answer typed with fewer decimals"
 
 
 @pytest.mark.parametrize("path", [None, *oracle.other_examples()], ids=lambda p: "in-use" if p is None else p.stem)
@@ -125,6 +126,27 @@ def test_each_box_is_right_inside_its_own_tolerance_and_wrong_outside(js, path):
                 todo.append((data, text, state))
     got = js("(cases) => cases.map(c => bpAnswerBoxes.judge({dataset: c[0]}, c[1])[0])", todo)
     assert got == [state for _, _, state in todo]
+
+
+def test_a_right_answer_typed_with_fewer_decimals_than_asked_says_so():
+    """A student's review: 0.496 was "Right" in one box (0.06 % off, within the 0.1 % tolerance) and 0.297 "Not yet:
+    that is the right answer rounded to three decimals" in the next, and the first said nothing of the six decimals
+    every task asks for. A right number typed with fewer decimals now says so, unless it is the right value to six
+    decimals; six or more decimals, e-notation, and a count say nothing more (hand values of exercise 4's Δw_42,
+    0.036011...)."""
+    exercise = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["output-weights"]  # the package's own
+    n = next(i for i, b in enumerate(exercise.boxes) if b.label.endswith("42"))
+    right = float(exercise.right[exercise.boxes[n].index])
+    assert f"{right:.6f}" == "0.036011"  # the premise: its Δw_42
+    said = ("Right: 0.036011. You gave {} decimals. Give six decimals: with fewer, a classic slip could round to the "
+            "same number.")
+    assert exercise.box_verdict(n, "0.036") == ("right", said.format("three"))
+    assert exercise.box_verdict(n, "0,0360") == ("right", said.format("four"))
+    for text in ("0.036011", "0.0360110", "3.6011e-2", "3.6e-2"):
+        assert exercise.box_verdict(n, text) == ("right", "Right: 0.036011."), text
+    counted = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["training"]
+    whole = [i for i, b in enumerate(counted.boxes) if b.whole]
+    assert whole and all(counted.fewer_notes(counted.boxes[i]) == [] for i in whole)
 
 
 def test_python_tells_each_case_apart():
