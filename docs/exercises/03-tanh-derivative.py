@@ -32,10 +32,10 @@ markdown(note)
 from backprop import examples, show
 from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
 
-# The field the task asks at: v_2, unless the answer box there would take 0 or a classic slip for right (tanh flat
-# there, or a slip that meets the answer): then another neuron's whose box takes fewer, and the task says why.
+# The task asks at v_2; where the box there would pass 0 or a classic slip, it asks at another
+# neuron's field instead, and says why.
 name, i = derivative_neuron("tanh-derivative")  # "v_2" and its index in v_hidden, 1
-v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # 0 where the given numbers cancel
+v = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)  # v_1, v_2, v_3, each summed as by hand
 given(**{name: v[i]})
 
 # %% tags=["hide-input"]

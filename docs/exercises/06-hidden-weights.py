@@ -35,7 +35,7 @@ from backprop.exercises import answer_box, check, given, hidden_outputs, network
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 display(network_table(examples.PRACTICE_NET))
-# y_h1, y_h2, y_h3 (and v_i beside a saturated neuron's y_hi, whose written value keeps too few digits of its slope)
+# y_h1, y_h2, y_h3, and v_i too for a neuron so saturated that six decimals of y_hi lose its slope
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA,
       **hidden_outputs(fp), y=fp.y_output[0]) + saturation_note(fp)
 
