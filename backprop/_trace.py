@@ -26,7 +26,7 @@ from numpy.typing import ArrayLike
 from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
-from .network import _FIELDS, ForwardPass, Network, _forward, _unchecked, checked_network, checked_sizes, forward
+from .network import ForwardPass, Network, _forward, _read_only, _unchecked, checked_network, checked_sizes, forward
 from .rules import _back_sum, _updates
 from .train import _added
 
@@ -276,10 +276,7 @@ def iteration(
 def _read_only_forward(net: Network, x: Array) -> ForwardPass:
     """`forward` on a checked network and input, without checking them again: its fields read-only as `forward`
     leaves them, so that a slip cannot change the forward pass the rules are given."""
-    fp = _forward(net, x)
-    for f in _FIELDS:
-        getattr(fp, f).setflags(write=False)
-    return fp
+    return _read_only(_forward(net, x))
 
 
 def _returned(name: str, value: object, kind: type) -> object:

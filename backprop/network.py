@@ -224,13 +224,18 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
     if named:
         require_finite("the forward pass", ((f, getattr(fp, f)) for f in _FIELDS),
                        "choose smaller weights or a smaller x")
-    for f in _FIELDS:  # what the rules trust stays as it was made
-        getattr(fp, f).setflags(write=False)
-    return fp
+    return _read_only(fp)
 
 
 #: The fields of a `ForwardPass` that `forward` computes, in the order it computes them.
 _FIELDS = ("v_hidden", "y_hidden", "v_output", "y_output")
+
+
+def _read_only(fp: ForwardPass) -> ForwardPass:
+    """``fp``, its fields made read-only: what the rules trust stays as it was made."""
+    for f in _FIELDS:
+        getattr(fp, f).setflags(write=False)
+    return fp
 
 
 def checked_sizes(n_in: int, n_hidden: int, n_out: int) -> tuple[int, int, int]:

@@ -79,7 +79,7 @@
     var atol = Number(data.atol);
     var places = typedDecimals(typed);
     if (close(value, Number(data.answer), rtol, atol)) {
-      // typed with fewer decimals than asked, and not the right value to six decimals: say so (NumericExercise.fewer_notes)
+      // fewer decimals than asked, and not the right value to six decimals: say so (NumericExercise.fewer_notes)
       var fewer = JSON.parse(data.fewer || "[]");
       var off = Math.abs(value - Number(data.answer)) > Number(data.half);
       return ["right", data.right + (places !== null && places < fewer.length && off ? " " + fewer[places] : "")];
