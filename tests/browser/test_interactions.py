@@ -67,8 +67,15 @@ def test_search_finds_hidden_biases_offline(tab):
     expect(tab.page.locator("input.md-search__input")).to_be_focused()
     tab.page.keyboard.type("hidden bias", delay=40)
     results = tab.page.locator(".md-search-result__list a.md-search-result__link")
+    # The list is drawn anew after each key, so it is read in one piece once the link is there (CI read it link by
+    # link while the last keys redrew it, and waited for the 84th link of a list that had become shorter).
+    wanted = tab.page.locator(".md-search-result__list a.md-search-result__link[href*='rule-hidden-biases/']")
     expect(results.first).to_be_visible(timeout=15_000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    try:
+        expect(wanted.first).to_be_attached(timeout=15_000)
+    except AssertionError:
+        pass  # the message below lists what the search did show
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert any(re.search(r"(^|/)rule-hidden-biases/", h or "") for h in hrefs), hrefs
     assert not tab.network_problems(), tab.network_problems()
 
