@@ -12,38 +12,21 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.support import oracle
-from tests.support.browser import PHONE, new_tab
+from tests.support.browser import COUNT_PAGES_JS, PHONE, new_tab
 from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
 
 PAGES = nav_pages()
 
-# Counts material's document$ emissions (one per page shown, instant navigation included) and leaves a marker on
-# window that a full reload would wipe out.
-INSTRUMENT_JS = """() => {
-  window.__noFullReload = true;
-  window.__pagesShown = 0;
-  document$.subscribe(() => { window.__pagesShown += 1; });
-}"""
-
-
-def _follow(tab, click):
-    """Run ``click`` (an instant navigation), then wait for document$ to fire and the new page's math."""
-    before = tab.page.evaluate("() => window.__pagesShown")
-    click()
-    tab.wait_until("instant navigation: the new page shown (document$)", "(n) => window.__pagesShown > n", arg=before)
-    tab.wait_for_math()
-
-
 def test_instant_navigation_keeps_math_typeset(tab):
     """Walk the whole site with the footer's "Next" links, then go back twice: no full reload, math typeset."""
     tab.visit("")
-    tab.page.evaluate(INSTRUMENT_JS)
+    tab.page.evaluate(COUNT_PAGES_JS)  # and a marker a full reload would wipe out
     seen = [tab.page.url]
     while (next_link := tab.page.locator("a.md-footer__link--next")).count():
         href = next_link.first.get_attribute("href")
-        _follow(tab, next_link.first.click)
+        tab.follow(next_link.first.click)
         here = tab.page.url.split("#")[0]  # navigation.tracking adds the heading in view as a #fragment
         assert here.rstrip("/").endswith(href.strip("./").rstrip("/")), (tab.page.url, href)
         assert tab.page.evaluate("() => window.__noFullReload === true"), f"full page reload on the way to {href}"
@@ -53,7 +36,7 @@ def test_instant_navigation_keeps_math_typeset(tab):
     assert len(seen) == len(PAGES), f"the footer links reach {len(seen)} pages, the nav has {len(PAGES)}"
 
     for expected in (seen[-2], seen[-3]):
-        _follow(tab, tab.page.go_back)
+        tab.follow(tab.page.go_back)
         assert tab.page.url.split("#")[0] == expected
         assert tab.page.evaluate("() => window.__noFullReload === true"), "going back reloaded the page"
         assert not tab.math_problems(), f"after going back to {expected}: {tab.math_problems()}"
@@ -314,7 +297,9 @@ def test_a_phone_reads_tables_code_and_tapped_buttons(browser, server):
             tab.use_scheme(scheme)
             button = tab.page.locator("form.bp-answer button").first
             button.focus()
-            button.evaluate("b => Promise.all(b.getAnimations().map(a => a.finished))")  # material's colour transition
+            # material's colour transition: a bounded wait (an animation in a block the browser skips never ends)
+            tab.within("the focused button's colour transition ends", "() => Promise.all(document.querySelector("
+                       "'form.bp-answer button').getAnimations().map((a) => a.finished)).then(() => null)")
             colours = button.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
             assert wcag_contrast(*colours) >= 4.5, (scheme, colours)
             field = tab.page.locator("form.bp-answer input").first

@@ -20,7 +20,7 @@ import pytest
 
 from backprop import Network, examples, forward, homework, show, step
 from tests.support import oracle
-from tests.support.browser import COLOUR_RULES, DESKTOP, new_tab
+from tests.support.browser import COLOUR_RULES, COUNT_PAGES_JS, DESKTOP, new_tab
 
 pytestmark = pytest.mark.browser
 
@@ -1285,12 +1285,27 @@ def test_results_are_announced_politely_once_the_reader_pauses(tab):
     region = page.locator("#bp-live-announce")
     assert region.get_attribute("aria-live") == "polite"
     assert region.text_content() == ""  # nothing read out on load
+    # The page's own clock: when each key reached the field and when the region was written. Read afterwards, so a
+    # busy machine that pauses between two keys can't make the test fail (the page may then rightly announce).
+    page.evaluate("""() => {
+      window.__keys = []; window.__said = [];
+      document.getElementById('bp-in-d').addEventListener('input', () => window.__keys.push(performance.now()));
+      new MutationObserver(() => window.__said.push([performance.now(), document.getElementById('bp-live-announce')
+        .textContent])).observe(document.getElementById('bp-live-announce'), {childList: true, characterData: true,
+        subtree: true});
+    }""")
     page.focus("#bp-in-d")
     page.keyboard.press("Control+A")
     page.keyboard.type("0.75", delay=50)
-    assert region.text_content() == "", "announced while the reader was still typing"
-    tab.wait_until("result announced (#bp-live-announce)",
-                   "() => document.getElementById('bp-live-announce').textContent !== ''", timeout=5000)
+    tab.wait_until("result announced after the last key",
+                   "() => window.__said.some(([t, text]) => text !== '' && t > Math.max(...window.__keys))",
+                   timeout=5000)
+    keys, said = page.evaluate("() => [window.__keys, window.__said]")
+    assert len(keys) == 4, keys
+    for t, text in [(t, text) for t, text in said if text]:  # the region emptied is no announcement
+        typed_before = max((k for k in keys if k < t), default=None)
+        assert typed_before is None or t - typed_before >= 1000, (
+            f"announced {t - typed_before:.0f} ms after a key, while the reader was still typing: {text!r}")
     right = homework.trace(*network(example_values() | {"d": 0.75}))
     assert f"E = {shown(right['E'])}" in region.text_content()
     assert page.get_attribute("#bp-hw-result", "aria-live") == "polite"
@@ -1331,7 +1346,9 @@ def test_the_page_loads_nothing_from_elsewhere_and_its_scripts_only_here(tab):
 def test_instant_navigation_to_the_page_runs_it(tab):
     """Reached by material's instant navigation (no full load), the page still computes."""
     tab.visit("iteration-and-training/")
-    tab.page.locator("a.md-footer__link--next").first.click()
+    tab.page.evaluate(COUNT_PAGES_JS)  # and a marker a full reload would wipe out
+    tab.follow(tab.page.locator("a.md-footer__link--next").first.click)
+    assert tab.page.evaluate("() => window.__noFullReload === true"), "the footer's link reloaded the page"
     tab.wait_until("live page computed after instant navigation (#bp-live state ok)",
                    "() => document.getElementById('bp-live')?.dataset.state === 'ok'")
     assert_numbers_are(tab, example_values())

@@ -115,9 +115,8 @@ def test_dark_mode_and_instant_navigation(tabs, mode):
     problems = problems_on(tab, mode)
     assert not problems, f"{mode} dark {tab.page.url}:\n  " + "\n  ".join(problems)
     tab.page.evaluate("() => { window.__same_document = true; }")  # gone after a full reload
-    tab.page.locator("a.md-nav__link[href$='rule-output-bias/']").first.click()
-    tab.page.wait_for_url("**/rule-output-bias/")
-    tab.wait_for_math()
+    tab.follow(tab.page.locator("a.md-nav__link[href$='rule-output-bias/']").first.click)
+    assert tab.page.url.split("#")[0].endswith("/rule-output-bias/"), tab.page.url
     assert tab.page.evaluate("() => window.__same_document === true"), "navigation reloaded the page"
     problems = problems_on(tab, mode)
     assert not problems, f"{mode} after instant navigation {tab.page.url}:\n  " + "\n  ".join(problems)
