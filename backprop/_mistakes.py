@@ -110,7 +110,8 @@ def _plus_rule(n: Notation) -> str:
 
 def _sign_flipped_hint(n: Notation) -> str:
     return (f"Your sign is flipped: the error is {n.at('e')} = {n.at('d')} − {n.at('y')}, not {n.at('y')} − "
-            f"{n.at('d')}, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. Δ{_plus_rule(n)}.")
+            f"{n.at('d')}, and with it the rule Δθ = −η ∂E/∂θ for any weight or bias θ comes out with a plus sign, "
+            f"e.g. Δ{_plus_rule(n)}.")
 
 
 @_mistake("sign-flipped", _sign_flipped_hint, slip="the flipped sign")
@@ -128,7 +129,8 @@ def sign_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
 
 def _updates_sign_flipped_hint(n: Notation) -> str:
     return (f"Your updates' sign is flipped: your {n.at('e')} = {n.at('d')} − {n.at('y')} is right, and with it "
-            f"Δθ = −η ∂E/∂θ gives every rule a plus sign, e.g. Δ{_plus_rule(n)}; yours move up the gradient.")
+            f"Δθ = −η ∂E/∂θ for any weight or bias θ gives every rule a plus sign, e.g. Δ{_plus_rule(n)}; yours "
+            "move up the gradient.")
 
 
 @_mistake("updates-sign-flipped", _updates_sign_flipped_hint, slip="the updates' sign flipped, e right")

@@ -130,11 +130,13 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
                             homework.hint("no-hidden-derivative")),
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, hidden="sign"),
                             "The sign in the hidden rules: your hidden weights and biases moved up the gradient, "
-                            "while the output weights moved down it. Each hidden update is +η times δ_i times its "
-                            "input (1 for a bias), δ_i carrying the error d − y."),
+                            "while the output weights moved down it. Each hidden update is +η times δ_i "
+                            "(delta_hidden in buggy_step, which carries the error d − y) times its input (1 for a "
+                            "bias)."),
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, hidden="eta"),
-                            "You left η out of the hidden rules: each hidden update is η times δ_i times its input "
-                            "(1 for a bias), as each output update is η times δ_4 times its input."),
+                            "You left η out of the hidden rules: each hidden update is η times δ_i (delta_hidden in "
+                            "buggy_step) times its input (1 for a bias), as each output update is η times δ_4 "
+                            "times its input."),
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, e_sign=-1.0),
                             homework.hint("sign-flipped")),
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, 1.0), homework.hint("no-eta")),

@@ -244,10 +244,12 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights))
     assert proc.returncode == 1, proc.stderr
     assert ("Likely mistakes (each gives about this value here):\n  sign-flipped: Your sign is flipped: the error is "
-            "e = d − y, not y − d, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, e.g. "
+            "e = d − y, not y − d, and with it the rule Δθ = −η ∂E/∂θ for any weight or bias θ comes out with a plus "
+            "sign, e.g. "
             "Δw_3i = +η e y_hi.\n"
             "  updates-sign-flipped: Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ "
-            "gives every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up the gradient.") in proc.stdout
+            "for any weight or bias θ gives every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up the "
+            "gradient.") in proc.stdout
     answers.write_text(json.dumps({"dw11": late["Δw11"]}))
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
@@ -272,12 +274,12 @@ def test_check_with_a_weights_file_of_another_shape_gives_its_hints(tmp_path):
     proc = run_main("trace", "--check", str(answers), "--weights", str(weights), "--format", "json")
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)["likely"] == [{"name": "sign-flipped", "hint": (
-        "Your sign is flipped: the error is e_j = d_j − y_j, not y_j − d_j, and with it the rule Δθ = −η ∂E/∂θ comes "
-        "out with a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")},
+        "Your sign is flipped: the error is e_j = d_j − y_j, not y_j − d_j, and with it the rule Δθ = −η ∂E/∂θ for any "
+        "weight or bias θ comes out with a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")},
         {"name": "updates-sign-flipped",
-        "hint": "Your updates' sign is flipped: your e_j = d_j − y_j is right, and with it Δθ = −η ∂E/∂θ gives every "
-                "rule a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5); yours move up the "
-                "gradient."}]
+        "hint": "Your updates' sign is flipped: your e_j = d_j − y_j is right, and with it Δθ = −η ∂E/∂θ for any "
+                "weight or bias θ gives every rule a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = "
+                "y_5(1 − y_5); yours move up the gradient."}]
 
 
 BAD_WEIGHTS = {

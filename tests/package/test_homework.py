@@ -2102,16 +2102,17 @@ def test_check_gives_the_hints_for_the_network_checked():
     report = check(ex, {"Δw31": flipped["Δw31"]})
     assert [m.name for m in report.likely] == ["sign-flipped", "updates-sign-flipped"]
     assert report.hints == ("Your sign is flipped: the error is e = d − y, not y − d, and with it the rule Δθ = −η "
-                            "∂E/∂θ comes out with a plus sign, e.g. Δw_3i = +η e y_hi.",
-                            "Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ gives "
-                            "every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up the gradient.")
+                            "∂E/∂θ for any weight or bias θ comes out with a plus sign, e.g. Δw_3i = +η e y_hi.",
+                            "Your updates' sign is flipped: your e = d − y is right, and with it Δθ = −η ∂E/∂θ for any "
+                            "weight or bias θ gives every rule a plus sign, e.g. Δw_3i = +η e y_hi; yours move up "
+                            "the gradient.")
     assert report.to_dict()["likely"][0] == {"name": "sign-flipped", "hint": report.hints[0]}
     # two outputs with a logsig output: the first output's rule, with its f'(v_5)
     ex = shape_example("3-4-2 logsig output")
     report = check(ex, {"Δw51": slipped("sign-flipped", ex)["Δw51"]})
     assert report.to_dict()["likely"][0]["hint"].endswith(
-        "the error is e_j = d_j − y_j, not y_j − d_j, and with it the rule Δθ = −η ∂E/∂θ comes out with a plus sign, "
-        "e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")
+        "the error is e_j = d_j − y_j, not y_j − d_j, and with it the rule Δθ = −η ∂E/∂θ for any weight or bias θ "
+        "comes out with a plus sign, e.g. Δw_5i = +η e_5 f'(v_5) y_hi with f'(v_5) = y_5(1 − y_5).")
 
 
 def test_the_live_page_has_the_hints_for_each_pair_of_activations_it_offers():
