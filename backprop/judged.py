@@ -221,11 +221,12 @@ def too_small_to_nudge(default: str, update: float, largest: str, largest_update
 
 
 def the_largest(tied: Sequence[str] = ()) -> str:
-    """How the tips name the parameter they nudge instead of their own: "the one with the largest update here", or,
-    where ``tied`` names others (TeX, ``"b_3"``) whose update is exactly as large, "tied with $b_3$ for ..."."""
+    """How the tips name the parameter they nudge instead of their own: "the one with the largest update in size
+    here", or, where ``tied`` names others (TeX, ``"b_3"``) whose update is exactly as large, "tied with $b_3$ for
+    ..."."""
     if not tied:
-        return "the one with the largest update here"
-    return f"tied with {show.and_list([f'${name}$' for name in tied])} for the largest update here"
+        return "the one with the largest update in size here"
+    return f"tied with {show.and_list([f'${name}$' for name in tied])} for the largest update in size here"
 
 
 def every_update_too_small(largest: str, largest_update: float, noise: float) -> str:

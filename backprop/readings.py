@@ -1,7 +1,7 @@
 """The rule pages' readings of the worked example: what each factor of a rule says about learning (the "Reading the
-rule" sections of rules 1 and 3, `rule_1` and `rule_3`), and rule 2's step with how it compares in size with the
-other steps (its section "For the bias b_4", `rule_2_step`). How the gradient check judges each gradient, for
-verification and common mistakes, is `backprop.judged`.
+rule" sections of rules 1 and 3, `rule_1` and `rule_3`). Rule 2's, with its step in the worked example, are
+`backprop.readings_rule_2`; how the gradient check judges each gradient, for verification and common mistakes,
+`backprop.judged`.
 
 A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,
@@ -9,7 +9,7 @@ or a test that patches ``examples.NET``, ``X``, ``D`` or ``ETA``, reads that one
 examples only is chosen from the numbers, compared as the pages write them (`show.largest`, `show.written`), or checked
 with `show.require`, which stops the build naming the page, the sentence and the numbers.
 
-Rules 2 and 4 read in prose alone: their "Reading the rule" sections hold no computed sentence.
+Rule 4 reads in prose alone: its "Reading the rule" section holds no computed sentence.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 
 from . import activations, examples, rules, show
 from .network import forward
+from .train import step
 
 # Rule 1's reading, one bullet per factor of the rule; the fields are the sentences written from the numbers.
 _RULE_1 = r"""
@@ -78,8 +79,29 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
     squares = float(np.sum(y_h ** 2))
     share = eta * squares  # the fraction of e the three steps move y by (δ_4 = e: the output is linear)
     y_new = y + float(np.sum(dw_4i * y_h))  # y with the three steps taken, the hidden outputs held
-    # Where y lands, as printed: on d, short of it or past it; past it, closer to d than before, as far, or farther.
-    # (The fraction alone decides it in exact arithmetic; a fraction of 1 or 2 to the last decimal needs the print.)
+    return show.tex(r"Here $\eta \sum_i y_{hi}^2 = {{eta:given}} \cdot {{squares}} {{rel}} {{share}}$, and the "
+                    r"three steps {{lands}}. {{whole}}", eta=eta, squares=squares,
+                    rel=show.eq(show.exact(eta) * show.exact(squares), share), share=share,
+                    lands=lands(d, e, y, y_new, share), whole=whole_iteration(y_new))
+
+
+def whole_iteration(y_part: float) -> str:
+    """The output after the whole iteration, all thirteen steps, beside ``y_part``, the output after some of them with
+    the others not taken: the other steps move y as well (the bias's, and the hidden layer's through every y_hi)."""
+    net, x = examples.NET, examples.X
+    y_1 = forward(step(net, x, examples.D, examples.ETA), x).y_output[0]  # y(n+1): every rule's step taken
+    if show.num(y_1) == show.num(y_part):
+        return show.tex(r"After the whole iteration, all thirteen steps, $y$ is ${{y_1}}$ as well "
+                        r"([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example)).", y_1=y_1)
+    return show.tex(r"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${{y_1}}$ "
+                    r"([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example)).", y_1=y_1)
+
+
+def lands(d: float, e: float, y: float, y_new: float, share: float) -> str:
+    """Where some of the output's steps take y, moving it by the fraction ``share`` of the error e = d - y (the other
+    steps not taken): "take $y$ from a to b, past $d = c$, and farther from it than before", onto d, short of it or
+    past it, compared as printed. (The fraction alone decides it in exact arithmetic; a fraction of 1 or 2 to the last
+    decimal needs the print.)"""
     gap_new, gap_old = show.num(abs(d - y_new)), show.num(abs(e))
     if show.num(y_new) == show.num(d):
         where, closer = "onto", ""
@@ -92,10 +114,7 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
         took = show.tex(r"change $y$ by less than its last decimal shown: it stays at ${{y}}$", y=y)
     else:
         took = show.tex(r"take $y$ from ${{y}}$ to ${{y_new}}$", y=y, y_new=y_new)
-    return show.tex(r"Here $\eta \sum_i y_{hi}^2 = {{eta:given}} \cdot {{squares}} {{rel}} {{share}}$, and the "
-                    r"three steps {{took}}, {{where}} $d = {{d:given}}${{closer}}.", eta=eta, squares=squares,
-                    rel=show.eq(show.exact(eta) * show.exact(squares), share), share=share, took=took,
-                    where=where, d=d, closer=closer)
+    return show.tex(r"{{took}}, {{where}} $d = {{d:given}}${{closer}}", took=took, where=where, d=d, closer=closer)
 
 
 def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
@@ -167,6 +186,9 @@ def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
     """The output weights largest in size and the hidden neurons with the local gradients largest in size, and why
     the two differ where they do: each compared as printed, so that values a reader sees alike are named together.
     'Largest' is in size: a negative w_4i or δ_i can be the largest in size and the smallest in value."""
+    if not w_4i.any():
+        return (r"Here every $w_{4i}$ is 0: no hidden neuron is blamed, so every $\delta_i$ is 0 and no hidden weight "
+                r"or bias moves.")
     blamed, most = show.largest(w_4i, as_written=True), show.largest(delta_i, as_written=True)
     size = np.abs(w_4i).max()
     if len(blamed) == 1:
@@ -182,7 +204,21 @@ def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
         gradients = show.tex(r"{{names}} get the local gradients largest in size, $|\delta_i| = {{delta}}$ for each",
                              names=_neurons(most), delta=abs(delta_i[most[0]]))
     inside = [i for i in most if i in blamed]  # the largest gradients among the neurons with the largest weight
-    return f"Here {weights}, {'and' if inside else 'but'} {gradients}{_why(blamed, most, inside, f_prime_v)}."
+    return (f"Here {weights}, {'and' if inside else 'but'} {gradients}{_why(blamed, most, inside, f_prime_v)}."
+            f"{_unblamed(w_4i)}")
+
+
+def _unblamed(w_4i: np.ndarray) -> str:
+    """The hidden neurons whose output weight is exactly 0 (not all of them): they are not blamed at all, so their
+    local gradients δ_i = f'(v_i) w_4i δ_4 and every step of theirs, weights (rule 3) and bias (rule 4), are 0."""
+    zero = [i for i, w in enumerate(w_4i) if w == 0]
+    if not zero:
+        return ""
+    one = len(zero) == 1
+    weights = " = ".join(show.tex(r"w_{4{{i}}}", i=i + 1) for i in zero)  # w_41 = 0, or w_41 = w_43 = 0
+    deltas = " = ".join(show.tex(r"\delta_{{i}}", i=i + 1) for i in zero)
+    return (f" With ${weights} = 0$, {_neurons(zero)} {'is' if one else 'are'} not blamed at all: ${deltas} = 0$, "
+            f"and {'its' if one else 'their'} weights and {'bias do' if one else 'biases do'} not move.")
 
 
 def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.ndarray) -> str:
@@ -217,70 +253,3 @@ def _saturation(f_prime_v: np.ndarray) -> str:
     return show.tex(r"Here $f'(v_i)$ lies between ${{lo}}$ ({{slow}}) and ${{hi}}$ ({{steep}}).",
                     lo=f_prime_v[slowest[0]], slow=_neurons(slowest), hi=f_prime_v[steepest[0]],
                     steep=_neurons(steepest))
-
-
-# Rule 2's step in the worked example, Δb_4(0) and b_4(1), each line checked against the numbers it is written from.
-_RULE_2_STEP = r"""
-$$
-\begin{aligned}
-\Delta b_4(0) &= \eta\, \delta_4 = \eta\, \big(d - y\big) = {{eta:given}} \cdot ({{d:given}} - {{y}}) {{rel}} {{db}} \\
-b_4(1) &= b_4(0) + \Delta b_4(0) = {{b_old:given}} + {{db}} {{rel_sum}} {{b_new}}
-\end{aligned}
-$$
-"""
-
-
-def rule_2_step() -> str:
-    """Rule 2, the output bias, in the worked example: its step Δb_4(0) and b_4(1), then how that step compares in
-    size with the output weights' (always larger) and with all thirteen parameters' (not always the largest)."""
-    fp = forward(examples.NET, examples.X)
-    eta, d, y, b_4 = examples.ETA, examples.D, fp.y_output[0], examples.NET.b_output[0]
-    db_4 = rules.delta_b_output(fp, d, eta)[0]  # Δb_4 = η δ_4 = η (d - y), the output being linear
-    dw_4i = rules.delta_w_output(fp, d, eta)[0]  # Δw_4i = Δb_4 y_hi
-    # Every step's size as printed (6 decimals): a reader sees two that print alike as equal, whatever the digits
-    # beyond.
-    size = {"b_4": show.written(abs(db_4))}  # each step's size as the rules' formulas write it
-    size |= {f"w_{{4{i + 1}}}": show.written(abs(dw)) for i, dw in enumerate(dw_4i)}
-    size |= {f"b_{i + 1}": show.written(abs(db_i)) for i, db_i in enumerate(rules.delta_b_hidden(fp, d, eta))}
-    size |= {f"w_{{{i + 1}{k + 1}}}": show.written(abs(dw_ik))
-             for (i, k), dw_ik in np.ndenumerate(rules.delta_w_hidden(fp, d, eta))}
-    r = show.exact
-    step = show.tex(_RULE_2_STEP, eta=eta, d=d, y=y, db=db_4, rel=show.eq(r(eta) * (r(d) - r(y)), db_4),
-                    b_old=b_4, b_new=b_4 + db_4, rel_sum=show.eq(r(b_4) + r(db_4), b_4 + db_4))
-    show.require(all(abs(dw) < abs(db_4) for dw in dw_4i), "|Δb_4| > |Δw_4i|", db=db_4)
-    return f"{step}\n{_than_output_weights(size, db_4)}. {_largest_step(size)}"
-
-
-def _than_output_weights(size: dict[str, float], db_4: float) -> str:
-    """|Δb_4| > |Δw_4i| (|Δw_4i| = |Δb_4| |f(v_i)|, with |f(v_i)| < 1), and for which w_4i only beyond the digits
-    shown: those whose f(v_i) is so close to 1 in size that their step is written as Δb_4's (`show.written`)."""
-    said = (r"The bias's input, 1, is larger than the size of any hidden output $f(v_i)$, which lies in $(0, 1)$ for a "
-            r"logistic sigmoid and in $(-1, 1)$ for tanh, so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$")
-    tied = [name[4] for name in size if name.startswith("w_{4") and size[name] == size["b_4"]]  # i of each w_4i
-    if not tied:
-        return said
-    weights, outputs = show.and_list([f"$w_{{4{i}}}$" for i in tied]), show.and_list([f"$f(v_{i})$" for i in tied])
-    steps = show.and_list([f"$|\\Delta w_{{4{i}}}|$" for i in tied] + [r"$|\Delta b_4|$"])
-    return show.tex(r"{{said}}, but for {{weights}} only beyond the digits shown: {{outputs}} {{are}} so close to 1 in "
-                    r"size that {{steps}} are {{all}} written ${{size}}$", said=said, weights=weights, outputs=outputs,
-                    are="is" if len(tied) == 1 else "are", steps=steps, all="both" if len(tied) == 1 else "all",
-                    size=abs(db_4))
-
-
-def _largest_step(size: dict[str, float]) -> str:
-    """Whether Δb_4 is the largest step of the thirteen in size, as written: not when a hidden step, which also
-    carries w_4i f'(v_i) and x_k, is written larger; tied with the steps written alike; else the largest alone."""
-    larger = [name for name in size if size[name] > size["b_4"]]
-    tied = [name for name in size if name != "b_4" and size[name] == size["b_4"]]
-    if larger:
-        names = show.and_list([f"$|\\Delta {name}|$" for name in larger])
-        return (f"It is not the largest step of this iteration in size, though: {names} "
-                f"{'is' if len(larger) == 1 else 'are'} larger than $|\\Delta b_4|$, since a hidden step also carries "
-                "the factors $w_{4i}\\, f'(v_i)$ (and $x_k$).")
-    if tied:
-        names = show.and_list([f"$|\\Delta {name}|$" for name in tied])
-        return ("In this example no other parameter's step is written larger than $|\\Delta b_4|$: it is the "
-                f"largest step of all thirteen parameters (nine weights, four biases) in size, tied as written with "
-                f"{names}.")
-    return ("In this example it is the largest step of all thirteen parameters (nine weights, four biases) in size: "
-            "no other parameter's step is larger than $|\\Delta b_4|$.")

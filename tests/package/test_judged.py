@@ -126,14 +126,14 @@ def test_too_small_to_nudge_says_which_update_and_the_bound():
     """Hand values: an update of 6.5e-13 under a bound of 2e-10 (at least 1/100 of it) with a checkable largest
     update; and a largest update that is too small as well, which every_update_too_small says alone too."""
     one = judged.too_small_to_nudge(r"\Delta w_{32}(0)", 6.5e-13, r"\Delta w_{12}(0)", 0.031, 2e-10)
-    assert one == (r" (the one with the largest update here: $\Delta w_{32}(0) = 6.5 \times 10^{-13}$ is too small to "
-                   r"check this way, since rounding alone can move $-\eta$ times a central difference with "
-                   r"$h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, at least $1/100$ of that update)")
+    assert one == (r" (the one with the largest update in size here: $\Delta w_{32}(0) = 6.5 \times 10^{-13}$ is "
+                   r"too small to check this way, since rounding alone can move $-\eta$ times a central difference "
+                   r"with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, at least $1/100$ of that update)")
     every = judged.too_small_to_nudge(r"\Delta b_1(0)", 1e-9, r"\Delta b_2(0)", -3e-9, 2e-10)
     clause = (r", though every update is too small to check this way: rounding alone can move $-\eta$ times a central "
               r"difference with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, at least $1/100$ of the largest, "
               r"$\Delta b_2(0) = -3.0 \times 10^{-9}$, so the two values printed can differ by that much")
-    assert every == " (the one with the largest update here" + clause + ")"
+    assert every == " (the one with the largest update in size here" + clause + ")"
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-9, 2e-10) == clause
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-8, 2e-10) == ""  # 150 times the bound
 

@@ -1082,7 +1082,7 @@ MISTAKES_EXPRESSIONS = [
     (r"4", lambda: LOGSIG_SLOPE() and identical(sp.Rational(1, 4) - Y_S * (1 - Y_S), (Y_S - sp.Rational(1, 2)) ** 2)),
     (r"1", lambda: TANSIG_SLOPE() and identical(1 - (1 - Y_S**2), Y_S**2)),
     (r"1", linear_output_factor_is_1),  # "with $f(v_4) = v_4$ it is $1$, so leaving it out changes nothing"
-    (r"+\eta", wrong_error_flips_every_update),  # "Writing e = y - d but keeping $+\eta$ flips every update"
+    (r"+\eta", wrong_error_flips_every_update),  # "e = y - d but keeping $+\eta$ flips the sign of every update"
     # "the logsig derivative written $f(v)(1 + f(v))$ instead of $f(v)(1 - f(v))$, the tansig ... $1 + y^2$ instead
     # of $1 - y^2$"
     (r"f(v)(1 + f(v))", lambda: not sympy_equal(sp.diff(LOGSIG_S, V_S), LOGSIG_S * (1 + LOGSIG_S))),

@@ -27,7 +27,7 @@ import sympy as sp
 from backprop import Network, activations, cost, error, examples, forward, labels
 from tests.pages import test_equations_errata as errata
 from tests.pages.test_equations_rules_1_2 import is_output
-from tests.support import DOCS, ROOT, oracle
+from tests.support import DOCS, ROOT, oracle, pages
 from tests.support.check_words import ONE_SATURATED
 from tests.support.pages import (
     markdown_displays,
@@ -420,6 +420,21 @@ def test_cost_page_two_output_sum_adds_up_as_written():
     text = rendered("cost-function")
     (a, b, sign, c), = re.findall(r"E = E_4 \+ E_5 = ([-\d.]+) \+ ([-\d.]+) (=|\\approx) ([-\d.]+)", text)
     assert (sign == "=") == (n6(float(a) + float(b)) == c)
+
+
+def test_cost_page_two_output_network_has_the_examples_hidden_activation():
+    """A reviewer's tansig example: the two-output network was a logistic one, which the page did not say. Its outputs
+    are now the oracle's (plain math) for the random weights with the example's hidden activation."""
+    from backprop import Network
+
+    ex = oracle.load_example()
+    net = Network.random(n_in=2, n_hidden=3, n_out=2, seed=1, hidden=ex["hidden"])  # only its weights are used
+    two = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
+           "b_output": net.b_output.tolist(), "hidden": ex["hidden"], "output": "purelin", "x": ex["x"]}
+    y_4, y_5 = oracle.forward(two)["y_output"]
+    text = rendered("cost-function")
+    assert f"output 4: $y_4 = {n6(y_4)}$" in text and f"output 5: $y_5 = {n6(y_5)}$" in text, text
+    assert "two outputs and the worked example's hidden activation" in pages.prose("cost-function")
 
 
 def test_cost_page_two_output_lines_name_each_output_and_add_up():

@@ -34,6 +34,7 @@ import backprop
 from backprop import examples, rules
 from tests.pages import edge_examples
 from tests.support import DOCS, oracle, pages
+from tests.support.patch import patch_example
 from tests.support.snippets import (
     EXEC,
     Snippet,
@@ -1044,9 +1045,10 @@ def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_
 
 
 # The tips' words where their default parameter's update is too small for a central difference to check:
-# "(the one with the largest update here: $\Delta w_{32}(0) = M$ is too small to check this way, since rounding alone
-# can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to $N$, at least $1/100$ of that update)"
-TOO_SMALL = re.compile(r"\(the one with the largest update here: \$\\Delta (?P<default>[wb]_\{?\d+\}?)\(0\) = "
+# "(the one with the largest update in size here: $\Delta w_{32}(0) = M$ is too small to check this way, since
+# rounding alone can move $-\eta$ times a central difference with $h = 10^{-6}$ by up to $N$, at least $1/100$ of
+# that update)"
+TOO_SMALL = re.compile(r"\(the one with the largest update in size here: \$\\Delta (?P<default>[wb]_\{?\d+\}?)\(0\) = "
                        r"(?P<update>[^$]+)\$ is too small to check this way, since rounding alone can move \$-\\eta\$ "
                        r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$(?P<noise>[^$]+)\$, at least "
                        r"\$1/100\$ of that update\)")
@@ -1112,7 +1114,8 @@ def test_hidden_tips_say_why_an_update_that_is_exactly_0_is_not_nudged(tmp_path,
     assert default == 0, "the premise: the default's update is exactly 0"
     text = prose_with(tmp_path, ex, page)
     tip = text[text.index("Check it yourself: a finite difference"):]
-    assert f"(the one with the largest update here: {said}, and a check of $0$ against $0$ would show nothing)" in tip
+    assert (f"(the one with the largest update in size here: {said}, and a check of $0$ against $0$ would show "
+            "nothing)") in tip
     assert "is $0.000000$ to 6 decimals" not in tip
 
 
@@ -1266,7 +1269,7 @@ def test_rule_1_tip_nudges_an_output_weight_whose_update_prints(tmp_path):
     assert i == 2 and num(steps[i]) != "0.000000"
     text = prose_with(tmp_path, ZERO_Y_H1, "rule-output-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
-    assert (f"nudge $w_{{4{i + 1}}}$ by $\\pm h$ (the one with the largest update here: $y_{{h1}}$ is 0, so "
+    assert (f"nudge $w_{{4{i + 1}}}$ by $\\pm h$ (the one with the largest update in size here: $y_{{h1}}$ is 0, so "
             "$\\Delta w_{41}(0)$ is 0, and a check of $0$ against $0$ would show nothing), recompute "
             f"$E$, and $-\\eta$ times the slope must equal the rule's $\\Delta w_{{4{i + 1}}}(0)$ up to") in tip
     assert "w_{41}$ by" not in tip
@@ -1575,13 +1578,7 @@ def rule_1_reading_with(monkeypatch, ex: dict) -> str:
     """Rule 1's 'Reading the rule' as it prints for the network and sample ``ex`` (white space made single spaces),
     run here with ``examples`` patched: the page's block, which prints `backprop.readings.rule_1`, which reads the
     example when it is called."""
-    import numpy as np
-
-    net = backprop.Network(w_hidden=np.array(ex["w_hidden"]), b_hidden=np.array(ex["b_hidden"]),
-                           w_output=np.array(ex["w_output"]), b_output=np.array(ex["b_output"]),
-                           hidden=ex.get("hidden", "logsig"), output=ex.get("output", "purelin"))
-    for name, value in (("NET", net), ("X", np.array(ex["x"], dtype=float)), ("D", ex["d"]), ("ETA", ex["eta"])):
-        monkeypatch.setattr(examples, name, value)
+    patch_example(monkeypatch, ex)
     source = (DOCS / "rule-output-weights.md").read_text(encoding="utf-8")
     reading = source.split("\n## Reading the rule\n", 1)[1].split("\n## ", 1)[0]
     (block,) = [m["body"] for m in EXEC.finditer(reading)]
@@ -1775,10 +1772,10 @@ def test_hidden_tips_say_when_every_update_is_too_small_to_check(tmp_path):
         tip = text[text.index("Check it yourself"):]
         largest = max(updates, key=lambda n: abs(updates[n]))
         label = "".join(str(n + 1) for n in largest)
-        m = re.search(r"\(the one with the largest update here, though every update is too small to check this way: "
-                      r"rounding alone can move \$-\\eta\$ times a central difference with \$h = 10\^\{-6\}\$ by up to "
-                      rf"\$([^$]+)\$, at least \$1/100\$ of the largest, \$\\Delta {symbol}_\{{?{label}\}}?\(0\) = "
-                      r"([^$]+)\$, so the two values printed can differ by that much\)", tip)
+        m = re.search(r"\(the one with the largest update in size here, though every update is too small to check this "
+                      r"way: rounding alone can move \$-\\eta\$ times a central difference with \$h = 10\^\{-6\}\$ by "
+                      rf"up to \$([^$]+)\$, at least \$1/100\$ of the largest, \$\\Delta {symbol}_\{{?{label}\}}?\(0\) "
+                      r"= ([^$]+)\$, so the two values printed can differ by that much\)", tip)
         assert m, (page, tip[:1200])
         assert tex_value(m[2]) == pytest.approx(updates[largest], rel=0.06)
         assert abs(updates[largest]) <= 100 * tex_value(m[1])
@@ -1898,10 +1895,10 @@ def test_rule_4_tip_says_every_update_is_too_small_after_a_zero_one(tmp_path):
     db = oracle.iteration(ex)["db_hidden"]
     assert db[0] == 0 and max(range(3), key=lambda i: abs(db[i])) == 2 and abs(db[2]) < 1e-7  # the premise
     text = re.sub(r"\s+", " ", prose_with(tmp_path, ex, "rule-hidden-biases"))
-    m = re.search(r"Nudge \$b_3\$ by \$\\pm h\$ \(the one with the largest update here: \$\\Delta b_1\(0\) = \\eta\\, "
-                  r"\\delta_1\$ is 0, since \$w_\{41\} = 0\$, and a check of \$0\$ against \$0\$ would show nothing, "
-                  r"though every update is too small to check this way: rounding alone can move \$-\\eta\$ times a "
-                  r"central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, at least \$1/100\$ of the "
+    m = re.search(r"Nudge \$b_3\$ by \$\\pm h\$ \(the one with the largest update in size here: \$\\Delta b_1\(0\) = "
+                  r"\\eta\\, \\delta_1\$ is 0, since \$w_\{41\} = 0\$, and a check of \$0\$ against \$0\$ would show "
+                  r"nothing, though every update is too small to check this way: rounding alone can move \$-\\eta\$ "
+                  r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, at least \$1/100\$ of the "
                   r"largest, \$\\Delta b_\{?3\}?\(0\) = ([^$]+)\$", text)
     assert m, text[text.index("Check it yourself"):][:1200]
     assert abs(db[2]) <= 100 * tex_value(m[1]) and tex_value(m[2]) == pytest.approx(db[2], rel=0.06)

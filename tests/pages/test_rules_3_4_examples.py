@@ -133,8 +133,8 @@ def test_rule_4_tip_names_a_tie_for_the_largest_update(tmp_path):
     assert db[0] == 0 and db[1] == db[2] != 0  # the premise: an exact tie of b_2 and b_3
     text = prose_with(tmp_path, ex, "rule-hidden-biases")
     tip = text[text.index("Check it yourself: a finite difference"):]
-    assert (r"Nudge $b_2$ by $\pm h$ (tied with $b_3$ for the largest update here: $\Delta b_1(0) = \eta\, \delta_1$ "
-            r"is 0, since $w_{41} = 0$, and a check of $0$ against $0$ would show nothing)") in tip
+    assert (r"Nudge $b_2$ by $\pm h$ (tied with $b_3$ for the largest update in size here: $\Delta b_1(0) = "
+            r"\eta\, \delta_1$ is 0, since $w_{41} = 0$, and a check of $0$ against $0$ would show nothing)") in tip
     assert "the one with the largest update" not in tip
     assert "-eta * dE/db2 = " in tip  # the block nudges the first of the two, as the sentence says
 
@@ -142,14 +142,15 @@ def test_rule_4_tip_names_a_tie_for_the_largest_update(tmp_path):
 def test_rule_3_tip_names_a_tie_for_the_largest_update(tmp_path):
     """The same on rule 3: neuron 3 saturated (Δw_32 too small for the tip to check) and x_1 = x_2, so Δw_i1 = Δw_i2
     for every neuron: the tip nudges w_21, tied with w_22 for the largest update (the words of
-    backprop.judged.too_small_to_nudge, "the one with the largest update here", replaced)."""
+    backprop.judged.too_small_to_nudge, "the one with the largest update in size here", replaced)."""
     ex = example(w_hidden=[[0.1, 0.2], [0.3, 0.4], [24.0, 24.0]], x=[0.5, 0.5])
     dw = oracle.iteration(ex)["dw_hidden"]
     sizes = [abs(v) for row in dw for v in row]
     assert 0 < abs(dw[2][1]) < 1e-10 and dw[1][0] == dw[1][1] and max(sizes) == abs(dw[1][0])  # the premise
     text = prose_with(tmp_path, ex, "rule-hidden-weights")
     tip = text[text.index("Check it yourself: a finite difference"):]
-    assert r"Nudge the hidden weight $w_{21}$ by $\pm h$ (tied with $w_{22}$ for the largest update here: " in tip
+    assert (r"Nudge the hidden weight $w_{21}$ by $\pm h$ (tied with $w_{22}$ for the largest update in size "
+            r"here: ") in tip
     assert "the one with the largest update" not in tip
 
 
