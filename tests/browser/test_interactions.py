@@ -247,7 +247,11 @@ def test_material_starts_once_as_shipped(fresh_tab):
     page = fresh_tab.page
     page.add_init_script(BUNDLE_PROBE_JS)
     fresh_tab.visit("exercises/01-forward-pass/")
-    page.wait_for_timeout(300)  # a second start would have shown by now
+    # A second start would come from a second DOMContentLoaded or a late script: wait until the page has loaded, the
+    # network is quiet (search index, sitemap) and two frames are drawn, not for a fixed time.
+    page.wait_for_load_state("networkidle")
+    fresh_tab.within("two frames after the page went quiet",
+                     "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null))))")
     assert page.evaluate("() => window.__probe.emissions") == 1, "material's document$ fired more than once"
     assert page.evaluate("() => document.documentElement.classList.contains('js')")
     assert page.locator("form.bp-answer[data-bp-ready]").count() > 0, "exercises.js did not start"
