@@ -264,6 +264,35 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.y_hidden)))
 
 
+def _other_derivative_of_v_hint(n: Notation) -> str:
+    f_prime = n.hidden_f_prime
+    if f_prime is None or n.hidden not in OTHER_DERIVATIVE:
+        return (f"In the hidden rules you used another activation's derivative: f'(v_i) is the derivative of this "
+                f"hidden layer's own activation, {n.hidden}.")
+    other = OTHER_DERIVATIVE[n.hidden]
+    at_v = f"{other}'(v_i) = {F_PRIME_TEXT[other].format(y='s')} with s = {F_TEXT[other].format(v='v_i')}"
+    output = " with y_hi = f(v_i)" if "y_hi" in f_prime else ""
+    return (f"In the hidden rules you used {other}'s derivative at the field, {at_v}: this hidden layer is "
+            f"{n.hidden}, so f'(v_i) = {f_prime}{output}.")
+
+
+@_mistake("other-derivative-of-v", _other_derivative_of_v_hint,
+          slip="another activation's derivative at v_i")
+def other_derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The other sigmoid's derivative in rules (3) and (4), taken at the field $v_i$ as a derivative of $v$:
+    $\operatorname{logsig}'(v_i) = s(1 - s)$ with $s = \operatorname{logsig}(v_i)$ for a tansig or a purelin hidden
+    layer (the slides' derivative, which a student of a tanh network carries over), $1 - \tanh^2 v_i$ for a logsig
+    one (`OTHER_DERIVATIVE`). Unlike `wrong_derivative`, it is not fed with this layer's output $y_{hi}$. The output
+    layer's $f'(v_j)$ is right; a registered hidden activation raises `NotApplicable`, as there.
+    """
+    net = checked_network(net)  # before its activation is read
+    if net.hidden not in OTHER_DERIVATIVE:
+        raise NotApplicable(f"other-derivative-of-v needs another activation's derivative taken by mistake; the "
+                            f"hidden activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
+    other = activations.get(OTHER_DERIVATIVE[net.hidden]).derivative  # f'(v) of the other sigmoid, as a function of v
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.v_hidden)))
+
+
 @_mistake("output-for-derivative", lambda n: f"You used the hidden neuron's output y_hi where its derivative "
                                              f"f'(v_i) belongs{_own_hidden_derivative(n)}.",
           slip="y_hi in place of f'(v_i)")

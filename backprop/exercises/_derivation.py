@@ -102,7 +102,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
                                             "cost-for-error"], steps, dw.shape, rule=3),
             new_value("w_ik", p.net.w_hidden + dw),
-            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, dw.shape),
+            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, dw.shape),
         ),
     )
     return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
@@ -121,7 +121,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "bias-input-x1", "bias-input-x2", "no-eta",
                                             "derivative-without-half", "cost-for-error"], steps, db.shape, rule=4),
             new_value("b_i", p.net.b_hidden + db),
-            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative"], steps, db.shape),
+            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, db.shape),
         ),
     )
 
@@ -178,7 +178,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             *slips(net, x, p.d, p.eta, ["no-eta", "derivative-without-half"], steps, (3,)),
             # a slip in the hidden rules (w_41(n+1) right), in rule 1 (w_ik(n+1) right), in every rule
             *slips(net, x, p.d, p.eta, ["no-hidden-derivative", "derivative-of-v", "output-for-derivative",
-                                        "no-output-weight", "rule3-no-x", "wrong-derivative"], steps, (3,),
+                                        "no-output-weight", "rule3-no-x", "wrong-derivative",
+                                        "other-derivative-of-v"], steps, (3,),
                    in_boxes=(1, 2)),
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
             *slips(net, x, p.d, p.eta, ["cost-for-error"], steps, (3,)),

@@ -41,6 +41,12 @@ def _sigmoid_derivative(ex: Example, i: int) -> NumericExercise:
                                  f"s = logsig({v_i}), not at {v_i}.", f"{v_i}(1 − {v_i})"),
             Mistake(math.exp(-v) / (1 + math.exp(-v)),
                     f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))².", "an unsquared denominator"),
+            # tanh's in place of logsig's, as exercise 3 names logsig's in place of tanh's (a student's, on a site whose
+            # hidden layer is tanh)
+            Mistake(1 - math.tanh(v) ** 2, f"That is tanh's derivative at {v_i}; the exercise asks for the logistic "
+                                           f"sigmoid's: {own}.", "tanh's derivative"),
+            Mistake(math.tanh(v) * (1 - math.tanh(v)), f"That is the form s(1 − s) fed with tanh({v_i}); {own}.",
+                    f"s(1 − s) fed with tanh({v_i})"),
         ),
     )
 

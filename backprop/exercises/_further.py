@@ -62,8 +62,15 @@ def tansig_hidden(ex: Example) -> NumericExercise:
         right=right,
         carried=carried_of(q.net, q.x, q.d, q.eta, "w_hidden"),
         mistakes=(
-            *slips(q.net, q.x, q.d, q.eta, ["wrong-derivative"], steps, right.shape,
-                   words={"wrong-derivative": f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}"}),
+            *slips(q.net, q.x, q.d, q.eta, ["wrong-derivative", "other-derivative-of-v"], steps, right.shape,
+                   words={"wrong-derivative": f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}",
+                          "other-derivative-of-v": f"the {SHORT[own]} derivative at v_i"}),
+            # the derivative swapped, the forward pass not: the example's y_hi and e with the other f' (a student's)
+            Mistake(q.eta * np.outer(activations.get(other).derivative_from_output(p.fp.y_hidden)
+                                     * p.net.w_output[0] * error(p.fp, p.d)[0], p.x),
+                    f"You changed the derivative but not the forward pass: with {SHORT[other]} hidden neurons "
+                    f"y_hi = {F_TEXT[other]}, so y and e change too, and the new derivative takes the new y_hi.",
+                    f"the {SHORT[other]} derivative on the {SHORT[own]} forward pass"),
             Mistake(delta_w_hidden(p.fp, p.d, p.eta),
                     f"Those are the {SHORT[own]} network's updates (exercise 6): with {SHORT[other]} the forward "
                     f"pass changes too (y_hi = {F_TEXT[other]}, so y and e change).",
@@ -107,7 +114,8 @@ def two_outputs(ex: Example) -> NumericExercise:
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
             *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative",
-                                          "rule3-no-x", "cost-for-error"], steps_of(net, "w_hidden"), right.shape,
+                                          "other-derivative-of-v", "rule3-no-x", "cost-for-error"],
+                   steps_of(net, "w_hidden"), right.shape,
                    rule=3),
             new_value("w_ik", net.w_hidden + right),
         ),

@@ -1054,6 +1054,12 @@
     "wrong-derivative": withSlip({ slip: function (f, net) {
       return set(f, { fPrimeHidden: f.fp.yh.map(activation(OTHER_DERIVATIVE[net.hidden]).fPrimeFromOutput) });
     } }),
+    // the other sigmoid's derivative taken at the field v_i, as a function of v (logsig'(v_i), the slides', for a tansig
+    // layer): its output at v_i, then its f' from that output, as backprop.activations computes f'(v)
+    "other-derivative-of-v": withSlip({ slip: function (f, net) {
+      var other = activation(OTHER_DERIVATIVE[net.hidden]);
+      return set(f, { fPrimeHidden: f.fp.vh.map(function (v) { return other.fPrimeFromOutput(other.f(v)); }) });
+    } }),
     // y_hi where f'(v_i) belongs in the hidden rules
     "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),
     // at a sigmoid output (null for a linear one: homework.NotApplicable), the other sigmoid's slope, or y_j itself,

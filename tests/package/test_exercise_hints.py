@@ -623,6 +623,11 @@ UPDATES_FLIPPED = "the updates' sign flipped, e right"
 SAME_NUMBER = [{"the flipped sign", UPDATES_FLIPPED}, {"dividing by h", "the cost without its ½"}]
 
 
+def _at_v(name: str, fields: list[float]) -> list[float]:
+    """The activation ``name``'s derivative at each field v_i, as a function of v: f'(v) = f'_y(f(v))."""
+    return [oracle.F_PRIME_FROM_Y[name](oracle.F[name](v)) for v in fields]
+
+
 def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
     """Δw_ik = η e back_i f'_i x_k."""
     return outer([w["eta"] * e * back[i] * f_prime[i] for i in range(3)], w["x"])
@@ -772,6 +777,9 @@ SLIPS: dict[str, list[tuple]] = {
         ("v_1(1 − v_1)", "not at v_1", lambda w: _v1(w) * (1 - _v1(w))),
         ("an unsquared denominator", "The denominator is squared",
          lambda w: math.exp(-_v1(w)) / (1 + math.exp(-_v1(w)))),
+        ("tanh's derivative", "That is tanh's derivative at v_1", lambda w: 1 - math.tanh(_v1(w)) ** 2),
+        ("s(1 − s) fed with tanh(v_1)", "fed with tanh(v_1)",
+         lambda w: math.tanh(_v1(w)) * (1 - math.tanh(_v1(w)))),
     ],
     "tanh-derivative": [
         ("1 − tanh v, unsquared", "Square the tanh", lambda w: 1 - math.tanh(_v2(w))),
@@ -829,6 +837,9 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: w["it"]["w_hidden_new"]),
         ("another activation's derivative", "another activation's derivative", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["other"]](y) for y in w["it"]["y_hidden"]])),
+        # the other sigmoid's derivative at the field (logsig'(v_i), the slides', on a tanh network): a student's
+        ("another activation's derivative at v_i", "'s derivative at the field",
+         lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
     ],
     "hidden-biases": [
@@ -856,6 +867,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative", "another activation's derivative", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["other"]](y)
             for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
+        ("another activation's derivative at v_i", "'s derivative at the field", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * f for w4, f in zip(w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))]),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
@@ -880,6 +893,8 @@ SLIPS: dict[str, list[tuple]] = {
         (NO_X, "you left out the input x_k", _catalogue("rule3-no-x", "p", _iteration_steps)),
         ("another activation's derivative", "another activation's derivative",
          _catalogue("wrong-derivative", "p", _iteration_steps)),
+        ("another activation's derivative at v_i", "'s derivative at the field",
+         _catalogue("other-derivative-of-v", "p", _iteration_steps)),
         ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
         ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
@@ -895,6 +910,12 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"],
                                 [oracle.F_PRIME_FROM_Y[w["hidden"]](y) for y in w["it_q"]["y_hidden"]])),
+        (lambda w: f"the {SHORT[w['hidden']]} derivative at v_i", "'s derivative at the field",
+         lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], _at_v(w["hidden"], w["it_q"]["v_hidden"]))),
+        # the derivative swapped and the forward pass not: the example's own y_hi and e (a student's)
+        (lambda w: f"the {SHORT[w['other']]} derivative on the {SHORT[w['hidden']]} forward pass",
+         "You changed the derivative but not the forward pass", lambda w: _hidden_rule(
+             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["other"]](y) for y in w["it"]["y_hidden"]])),
         (lambda w: f"the {SHORT[w['hidden']]} network's updates", "forward pass changes too",
          lambda w: w["it"]["dw_hidden"]),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], [1.0] * 3)),
@@ -955,6 +976,9 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative", "another activation's derivative", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * oracle.F_PRIME_FROM_Y[w["other"]](w["it_two"]["y_hidden"][i]) for i in range(3)], w["x"])),
+        ("another activation's derivative at v_i", "'s derivative at the field", lambda w: outer(
+            [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
+             * _at_v(w["other"], w["it_two"]["v_hidden"])[i] for i in range(3)], w["x"])),
         (NO_X, "you left out the input x_k", _catalogue("rule3-no-x", "two", _hidden_weights)),
         (COST, "not the cost", _catalogue("cost-for-error", "two", _hidden_weights)),
         ("the new value w_ik(n+1) in place of the update", "the task asks for the update",

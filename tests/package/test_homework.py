@@ -41,7 +41,8 @@ HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-output-derivative",
              "no-hidden-derivative",
-             "derivative-of-v", "wrong-derivative", "output-for-derivative", "wrong-output-derivative",
+             "derivative-of-v", "wrong-derivative", "other-derivative-of-v", "output-for-derivative",
+             "wrong-output-derivative",
              "output-for-output-derivative", "no-output-weight", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
              "rule1-uses-v", "rule1-no-y", "rule3-no-x", "cost-for-error", "cost-without-half",
@@ -151,6 +152,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     first = {"no-output-derivative": "Δw41", "wrong-output-derivative": "Δw41", "output-for-output-derivative": "Δw41",
              "sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
+             "other-derivative-of-v": "Δw11",
              "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
@@ -1225,6 +1227,12 @@ DOCSTRING_EQUATIONS = [
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - q["y_hidden"][i] ** 2))),
     (homework.wrong_derivative, r"$y_{hi}(1 - y_{hi})$ (logsig's) for a tansig", "tansig", homework.wrong_derivative,
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i] * (1 - q["y_hidden"][i]))),
+    (homework.other_derivative_of_v, r"$\operatorname{logsig}'(v_i) = s(1 - s)$ with $s = \operatorname{logsig}(v_i)$ "
+     r"for a tansig", "tansig", homework.other_derivative_of_v,
+     lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * logistic(q["v_hidden"][i])
+                   * (1 - logistic(q["v_hidden"][i])))),
+    (homework.other_derivative_of_v, r"$1 - \tanh^2 v_i$ for a logsig", "logsig", homework.other_derivative_of_v,
+     lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - math.tanh(q["v_hidden"][i]) ** 2))),
     (homework.output_for_derivative, r"$\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$", "logsig",
      homework.output_for_derivative, lambda q: dbi(q, lambda i: q["eta"] * q["y_hidden"][i] * q["e"] * q["w_4"][i])),
     (homework.output_for_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$", "tansig",
@@ -1420,10 +1428,13 @@ HINT_FORMULAS = [
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "tansig",
      lambda q: {f"y_h{i + 1}": reference_net.F["tansig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
-    (("wrong-derivative",), "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)", "sympy",
-     lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
+    (("wrong-derivative", "other-derivative-of-v"), "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)",
+     "sympy", lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
+    # tansig's derivative at the field, which the slip takes for a logsig layer: as written, with s substituted
+    (("other-derivative-of-v",), "tansig'(v_i) = 1 − s² with s = tanh(v_i)", "sympy",
+     lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
     # tansig's 1 − y_hi² and purelin's 1, shown for those hidden layers: HIDDEN_DERIVATIVES and SHAPE_HINT_FORMULAS
-    (("wrong-derivative",), "with y_hi = f(v_i)", "logsig",  # the hidden layer's output, which its f' is written with
+    (("wrong-derivative", "other-derivative-of-v"), "with y_hi = f(v_i)", "logsig",  # the output its f' is written with
      lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("bias-input-x1", "bias-input-x2"), "A bias has input 1 (∂v_i/∂b_i = 1)", "sympy",
@@ -1800,15 +1811,19 @@ _EVERY_SHAPE = [
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
-    (("wrong-derivative",), "with y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
+    (("wrong-derivative", "other-derivative-of-v"), "with y_hi = f(v_i)", "numeric", hidden_outputs,
+     hidden_output_rows),
 ]
 # the hidden layer's own f'(v_i), for the tansig hidden layers (the logsig ones are HINT_FORMULAS' sympy entries)
 _TANSIG_HIDDEN = [
     (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = 1 − y_hi² (tansig)",
      "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
-    (("wrong-derivative",), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
+    (("wrong-derivative", "other-derivative-of-v"), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
+    # logsig's derivative at the field, which the slip takes for a tansig layer: as written, with s substituted
+    (("other-derivative-of-v",), "logsig'(v_i) = s(1 − s) with s = 1/(1 + e^(−v_i))", "sympy",
+     lambda s: [S_LOGSIG * (1 - S_LOGSIG)], lambda s: [sp.diff(S_LOGSIG, S_V)]),
 ]
 
 
@@ -2170,6 +2185,13 @@ OTHERS = {"logsig": "not tansig's 1 − y_hi² or purelin's 1", "tansig": "not l
           "purelin": "not logsig's y_hi(1 − y_hi) or tansig's 1 − y_hi²"}
 
 
+#: The other sigmoid's derivative at the field v_i, as other-derivative-of-v's hint writes it (the slides' logsig for a
+#: tansig or purelin hidden layer).
+OTHER_AT_V = {"logsig": "tansig's derivative at the field, tansig'(v_i) = 1 − s² with s = tanh(v_i)",
+              "tansig": "logsig's derivative at the field, logsig'(v_i) = s(1 − s) with s = 1/(1 + e^(−v_i))",
+              "purelin": "logsig's derivative at the field, logsig'(v_i) = s(1 − s) with s = 1/(1 + e^(−v_i))"}
+
+
 def derivative_hints(hidden: str) -> dict[str, str]:
     """The four hints, typed here for a network whose hidden layer is ``hidden``."""
     f_prime = HIDDEN_DERIVATIVES[hidden][0]
@@ -2183,6 +2205,8 @@ def derivative_hints(hidden: str) -> dict[str, str]:
                             f"{hidden}, so f'(v_i) = {f_prime}{with_y}, {OTHERS[hidden]}.",
         "output-for-derivative": f"You used the hidden neuron's output y_hi where its derivative f'(v_i) belongs: here "
                                  f"f'(v_i) = {f_prime} ({hidden}).",
+        "other-derivative-of-v": f"In the hidden rules you used {OTHER_AT_V[hidden]}: this hidden layer is {hidden}, "
+                                 f"so f'(v_i) = {f_prime}{with_y}.",
     }
 
 
@@ -2207,11 +2231,12 @@ def test_the_derivative_hints_give_the_hidden_layers_own_derivative(hidden, outp
     assert {name: homework.hint(name, other) for name in typed} == typed
     for seed in (1, 2):
         assert hidden_derivative_holds(hidden, HIDDEN_DERIVATIVES[hidden][1], seed), hidden
-    # every "=" of the three hints is the hidden layer's own f'(v_i) (checked above) or y_hi = f(v_i) (HINT_FORMULAS'
-    # and SHAPE_HINT_FORMULAS' y_hi entries)
+    # every "=" of the hints is the hidden layer's own f'(v_i) (checked above), y_hi = f(v_i) (HINT_FORMULAS' and
+    # SHAPE_HINT_FORMULAS' y_hi entries) or the other sigmoid's derivative at v_i (HINT_FORMULAS' sympy entries)
     for name, hint in typed.items():
         assert set(hint_formula_spans(hint)) <= {f"f'(v_i) = {HIDDEN_DERIVATIVES[hidden][0]} ({hidden})",
-                                                  f"f'(v_i) = {HIDDEN_DERIVATIVES[hidden][0]}", "y_hi = f(v_i)"}, name
+                                                  f"f'(v_i) = {HIDDEN_DERIVATIVES[hidden][0]}", "y_hi = f(v_i)",
+                                                  *hint_formula_spans(OTHER_AT_V[hidden])}, name
 
 
 def test_the_hidden_derivative_check_can_fail():

@@ -1162,9 +1162,12 @@ def test_the_saturated_example_works_out_a_weight_whose_box_tells_the_slips_apar
     f_prime = oracle.F_PRIME_FROM_Y["logsig"](s)
     assert f"{f_prime:.6f}" == "0.000000" and f_prime > 0, "the premise"
     slips = {"the lost minus sign": -f_prime, "f(v_1) itself": s, "the tanh form 1 − y²": 1 - s * s,
-             "v_1(1 − v_1)": v_1 * (1 - v_1), "an unsquared denominator": _math.exp(-v_1) / (1 + _math.exp(-v_1))}
+             "v_1(1 − v_1)": v_1 * (1 - v_1), "an unsquared denominator": _math.exp(-v_1) / (1 + _math.exp(-v_1)),
+             "tanh's derivative": 1 - _math.tanh(v_1) ** 2, "s(1 − s) fed with tanh(v_1)":
+             _math.tanh(v_1) * (1 - _math.tanh(v_1))}
     taken = [f"“{name}”" for name, value in slips.items() if abs(value - f_prime) <= 1e-6 + 1e-3 * abs(f_prime)]
-    assert len(taken) == 2  # the lost minus sign, and f(v_1) itself: f(v_1) = 1.7e-8 too, near 0
+    # the lost minus sign, f(v_1) itself (1.7e-8 too, near 0) and tanh's derivative (1 − tanh² v_1, 1e-15)
+    assert len(taken) == 3
     said = re.sub(r"\s+", " ", texts["02-sigmoid-derivative"])
     assert (rf"(Not at $v_1$: the logistic sigmoid is so flat at $v_1 = {oracle.formula_string(v_1)}$ that the "
             rf"derivative there, ${oracle.formula_string(f_prime)}$, is within the answer box's tolerance of 0, and of "

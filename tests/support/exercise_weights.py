@@ -98,6 +98,7 @@ ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-o
                        "output-for-derivative": "y_hi in place of f'(v_i)", "no-output-weight": "leaving out w_4i",
                        "rule3-no-x": "leaving out x_k (which gives Δb_i)",
                        "wrong-derivative": "another activation's derivative",
+                       "other-derivative-of-v": "another activation's derivative at v_i",
                        "cost-for-error": "the cost E in place of the error e"}
 
 

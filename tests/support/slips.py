@@ -117,6 +117,11 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         other = "tansig" if hidden == "logsig" else "logsig"
         deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[other](y) for y in fp["y_hidden"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "other-derivative-of-v":  # the other sigmoid's derivative of v_i: its output at v_i, then its f'
+        other = "tansig" if hidden == "logsig" else "logsig"
+        slope = [oracle.F_PRIME_FROM_Y[other](oracle.F[other](v)) for v in fp["v_hidden"]]
+        deltas = rules(ex, fp, f_prime_hidden=slope)
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "output-for-derivative":  # y_hi where f'(v_i) belongs
         deltas = rules(ex, fp, f_prime_hidden=list(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
