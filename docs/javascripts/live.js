@@ -313,7 +313,10 @@
           " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
           (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
-          kept + (!fresh ? "." : noisy.slope || /^f'/.test(noisy.where)  // η and d do not change a slope
+          kept + (!fresh ? (noisy.slope || /^f'/.test(noisy.where) // the updates took a field out to a flat end
+            ? ". If the updates took that neuron out to the flat end of its curve, a smaller \u03b7 takes shorter " +
+              "steps." : ".")
+            : noisy.slope || /^f'/.test(noisy.where)  // η and d do not change a slope
             ? ". Try smaller weights or inputs, which keep the neuron off its flat ends."
             : ". Try smaller weights, inputs or \u03b7, or another d.");
       }
@@ -362,9 +365,17 @@
         '<polyline class="bp-plot__line" points="' + points + '"/>' +
         h.map(function (v, t) { return '<circle class="bp-plot__dot" cx="' + px(t) + '" cy="' + py(v) + '" r="2.5"/>'; }).join("") +
         "</svg>";
+      // the updates after which the cost is higher, as written: for this one sample a step too long (a short enough
+      // step against the gradient lowers E), which the two ends of the caption alone can hide
+      var rose = [];
+      for (var k = 1; k < h.length; k++) if (h[k] > h[k - 1] && fmt(h[k]) !== fmt(h[k - 1])) rose.push(k);
+      var listed = rose.length < 2 ? String(rose[0])
+        : rose.slice(0, -1).join(", ") + " and " + rose[rose.length - 1];
+      var up = !rose.length ? "" : " The cost went up at update" + (rose.length > 1 ? "s " : " ") + listed +
+        ": a step too long for this sample; a smaller \u03b7 takes shorter steps.";
       caption.textContent = h.length > 1
         ? "E(0) = " + fmt(h[0]) + " \u2192 E(" + (h.length - 1) + ") = " + fmt(h[h.length - 1]) + " after " +
-          (h.length - 1) + " update" + (h.length > 2 ? "s" : "") + " of the same sample."
+          (h.length - 1) + " update" + (h.length > 2 ? "s" : "") + " of the same sample." + up
         : "E(0) = " + fmt(h[0]) + ". Press \u201cApply the update\u201d to take a step.";
     }
 

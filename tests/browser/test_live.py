@@ -343,6 +343,28 @@ def _fill_example(tab, ex: dict) -> None:
         fill(tab, name, repr(float(values[name])))
 
 
+def test_a_step_refused_for_a_neuron_the_updates_saturated_says_eta_shortens_them(tab):
+    """A reviewer's example (tansig, η = 1.8): the third Apply was refused for a slope the updates had driven to
+    3.5e-44 (the oracle's v_2 reaches 50 after two steps), with no word on η, while a step refused for a weight beyond
+    10^6 says a smaller η takes a smaller step."""
+    ex = {"w_hidden": [[-0.8, 0.35], [0.25, -1.2], [1.1, 0.45]], "b_hidden": [0.05, -0.3, 0.6],
+          "w_output": [[-0.6, 1.3, 0.2]], "b_output": [0.25], "hidden": "tansig", "output": "purelin",
+          "x": [-1.5, 0.4], "d": -0.7, "eta": 1.8}
+    at = ex
+    for _ in range(3):
+        at = {**at, **oracle.iteration(at)["new"]}
+    assert max(abs(v) for v in oracle.iteration(at)["v_hidden"]) > 40, "the premise: the steps saturate a neuron"
+    visit(tab)
+    _fill_example(tab, ex)
+    for _ in range(3):
+        tab.page.click("#bp-apply")
+    status = " ".join(tab.page.text_content("#bp-live-status").split())
+    assert status.startswith("Not applied: these numbers would print a digit of a double's rounding"), status
+    assert "a saturated neuron's slope" in status, status
+    assert status.endswith("If the updates took that neuron out to the flat end of its curve, a smaller η takes "
+                           "shorter steps."), status
+
+
 def test_each_refusal_says_its_own_cause(tab):
     """A code review: (1) a cost a hair from a tie, far from the target (tests/support/by_hand.py's "E"), was called
     "too close to the target" once e and E refusals went first; it is a digit of rounding. (2) A saturated logistic
@@ -441,6 +463,29 @@ def test_applying_the_update_lowers_E_on_the_example(tab):
     label = tab.page.get_attribute("#bp-plot svg", "aria-label")
     assert label and "E(5)" in label
     assert not tab.network_problems(), tab.network_problems()
+    assert "went up" not in caption  # every step lowered E
+
+
+def test_the_plot_caption_names_the_updates_after_which_the_cost_went_up(tab):
+    """A reviewer's example with η = 1.8: E went 0.308428 -> 5.011651 -> 3.169700, and the caption "E(0) = 0.308428 ->
+    E(2) = 3.169700 after 2 updates" hid the rise. With the example's network and η = 1 the oracle (plain math) has E
+    rise at updates 1, 2 and 3 and fall at 4: the caption names those three."""
+    visit(tab)
+    fill(tab, "eta", "1")
+    ex = {**oracle.load_example(), "eta": 1.0}
+    costs = []
+    for _ in range(5):
+        it = oracle.iteration(ex)
+        costs.append(it["E"])
+        ex = {**ex, **it["new"]}
+    rose = [n for n in range(1, 5) if costs[n] > costs[n - 1]]
+    assert rose and rose != [1, 2, 3, 4], costs  # the premise: some steps raise E, not every one
+    for _ in range(4):
+        tab.page.click("#bp-apply")
+    caption = " ".join(tab.page.text_content("#bp-plot-caption").split())
+    listed = str(rose[0]) if len(rose) == 1 else ", ".join(map(str, rose[:-1])) + f" and {rose[-1]}"
+    assert (f"The cost went up at update{'s' if len(rose) > 1 else ''} {listed}: a step too long for this sample; "
+            "a smaller η takes shorter steps.") in caption, (costs, caption)
 
 
 def test_a_target_typed_as_y_prints_gives_an_error_its_numbers_give(tab):
