@@ -238,14 +238,22 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
 OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 
 
-def _wrong_derivative_hint(n: Notation) -> str:
-    start = "In the hidden rules you used another activation's derivative"
+def _own_derivative(n: Notation) -> str:
+    """The hidden layer's own derivative for the two hints below: ``this hidden layer is logsig, so f'(v_i) =
+    y_hi(1 − y_hi) with y_hi = f(v_i)``; for an activation with no formula here, that f'(v_i) is its own."""
     f_prime = n.hidden_f_prime
     if f_prime is None:
-        return f"{start}: f'(v_i) is the derivative of this hidden layer's own activation, {n.hidden}."
-    others = [f"{name}'s {text.format(y='y_hi')}" for name, text in F_PRIME_TEXT.items() if name != n.hidden]
+        return f"f'(v_i) is the derivative of this hidden layer's own activation, {n.hidden}"
     output = " with y_hi = f(v_i)" if "y_hi" in f_prime else ""
-    return f"{start}: this hidden layer is {n.hidden}, so f'(v_i) = {f_prime}{output}, not {' or '.join(others)}."
+    return f"this hidden layer is {n.hidden}, so f'(v_i) = {f_prime}{output}"
+
+
+def _wrong_derivative_hint(n: Notation) -> str:
+    start = f"In the hidden rules you used another activation's derivative: {_own_derivative(n)}"
+    if n.hidden_f_prime is None:
+        return f"{start}."
+    others = [f"{name}'s {text.format(y='y_hi')}" for name, text in F_PRIME_TEXT.items() if name != n.hidden]
+    return f"{start}, not {' or '.join(others)}."
 
 
 @_mistake("wrong-derivative", _wrong_derivative_hint, slip="another activation's derivative")
@@ -265,15 +273,11 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
 
 
 def _other_derivative_of_v_hint(n: Notation) -> str:
-    f_prime = n.hidden_f_prime
-    if f_prime is None or n.hidden not in OTHER_DERIVATIVE:
-        return (f"In the hidden rules you used another activation's derivative: f'(v_i) is the derivative of this "
-                f"hidden layer's own activation, {n.hidden}.")
+    if n.hidden_f_prime is None or n.hidden not in OTHER_DERIVATIVE:
+        return f"In the hidden rules you used another activation's derivative: {_own_derivative(n)}."
     other = OTHER_DERIVATIVE[n.hidden]
     at_v = f"{other}'(v_i) = {F_PRIME_TEXT[other].format(y='s')} with s = {F_TEXT[other].format(v='v_i')}"
-    output = " with y_hi = f(v_i)" if "y_hi" in f_prime else ""
-    return (f"In the hidden rules you used {other}'s derivative at the field, {at_v}: this hidden layer is "
-            f"{n.hidden}, so f'(v_i) = {f_prime}{output}.")
+    return f"In the hidden rules you used {other}'s derivative at the field, {at_v}: {_own_derivative(n)}."
 
 
 @_mistake("other-derivative-of-v", _other_derivative_of_v_hint,

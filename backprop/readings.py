@@ -90,11 +90,12 @@ def whole_iteration(y_part: float) -> str:
     the others not taken: the other steps move y as well (the bias's, and the hidden layer's through every y_hi)."""
     net, x = examples.NET, examples.X
     y_1 = forward(step(net, x, examples.D, examples.ETA), x).y_output[0]  # y(n+1): every rule's step taken
+    link = "([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example))"
     if show.num(y_1) == show.num(y_part):
-        return show.tex(r"After the whole iteration, all thirteen steps, $y$ is ${{y_1}}$ as well "
-                        r"([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example)).", y_1=y_1)
+        return show.tex(r"After the whole iteration, all thirteen steps, $y$ is ${{y_1}}$ as well {{link}}.",
+                        y_1=y_1, link=link)
     return show.tex(r"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${{y_1}}$ "
-                    r"([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example)).", y_1=y_1)
+                    r"{{link}}.", y_1=y_1, link=link)
 
 
 def lands(d: float, e: float, y: float, y_new: float, share: float) -> str:
