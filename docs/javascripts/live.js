@@ -417,10 +417,11 @@
         state.checkable = null;
         state.uncheckable = "Fix the network's fields at the top of the page first.";
         setState("invalid");
-        // the fields by name: on a phone the one to fix can be a screen above this line (a student's review)
+        // the fields by name: on a phone the one to fix can be a screen above this line (a student's review); not
+        // "needs a valid number", which η = 0 is (its message says why it is refused)
         var bad = state.bad, many = bad.length > 1;
         status.textContent = (many ? bad.slice(0, -1).join(", ") + " and " + bad[bad.length - 1] : bad[0]) +
-          (many ? " need valid numbers" : " needs a valid number") + " (see the message under " +
+          (many ? " are not accepted" : " is not accepted") + " (see the message under " +
           (many ? "each" : "it") + "); the steps below still show the last valid input." + stepsActivations();
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;

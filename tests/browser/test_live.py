@@ -1063,8 +1063,8 @@ def test_the_button_under_the_plot_applies_the_update_and_says_why_it_did_not(ta
     # a reviewer: the reason stayed beside the button after the fields were fixed, through Apply at the top and Reset
     fill(tab, "x1", "abc")
     page.click("#bp-apply-here")
-    assert page.text_content("#bp-apply-here-status") == ("Not applied: x1 needs a valid number (see the message "
-                                                          "under it); the steps below still show the last valid input.")
+    assert page.text_content("#bp-apply-here-status") == ("Not applied: x1 is not accepted (see the message under "
+                                                          "it); the steps below still show the last valid input.")
     fill(tab, "x1", "1")
     assert page.text_content("#bp-apply-here-status") == ""
 
@@ -1217,12 +1217,18 @@ def test_the_status_line_names_the_fields_to_fix(tab):
     visit(tab)
     page = tab.page
     fill(tab, "x1", "abc")
-    assert page.text_content("#bp-live-status") == ("x1 needs a valid number (see the message under it); the steps "
+    assert page.text_content("#bp-live-status") == ("x1 is not accepted (see the message under it); the steps "
                                                     "below still show the last valid input.")
     fill(tab, "eta", "")
     fill(tab, "w32", "1/2")
-    assert page.text_content("#bp-live-status") == ("x1, η (learning rate) and w32 need valid numbers (see the message "
+    assert page.text_content("#bp-live-status") == ("x1, η (learning rate) and w32 are not accepted (see the message "
                                                     "under each); the steps below still show the last valid input.")
+    # a reviewer: η = 0 is a valid number, and the line said it "needs a valid number"; its own message says why
+    fill(tab, "x1", "1")
+    fill(tab, "w32", "0.5")
+    fill(tab, "eta", "0")
+    assert page.text_content("#bp-live-status").startswith("η (learning rate) is not accepted (see the message under")
+    assert page.text_content("#bp-in-eta-msg") == "The learning rate η must be greater than 0."
 
 
 def test_a_refusal_names_the_activations_of_the_steps_it_keeps(tab):
