@@ -225,8 +225,8 @@ def test_notation_local_gradients_are_minus_dE_dv():
     """delta_j = -dE/dv_j and delta_i = -dE/dv_i; with the linear output delta_4 = e, and the slides' rule (3) is
     eta delta_i x_k; E = e^2/2 is e^T e / 2."""
     for sentence in [r"$\delta_j = -\partial E/\partial v_j$ and $\delta_i = -\partial E/\partial v_i$",
-                     r"With the slides' linear output $\delta_4 = e$, and rule (3) of the slides, "
-                     r"$\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$",
+                     r"With the slides' linear output $\delta_4 = e$, and rule (3) of the slides, for their logistic "
+                     r"hidden neurons, $\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$",
                      r"| $E = \tfrac12 e^2$ | $E = \tfrac12 e^\top e$ |"]:
         assert markdown_says("notation", sentence), sentence
     for output, n_out in [("tansig", 2), ("purelin", 1)]:
@@ -634,7 +634,8 @@ LAYOUTS = book("note", "write the layer")
 MATLAB_SHAPES = book("MATLAB", "`net.IW{1,1}`")
 
 NOTATION_EXPRESSIONS = [
-    # "rule (3) of the slides, $\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$"
+    # "rule (3) of the slides, for their logistic hidden neurons, $\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$,
+    # is $\eta\, \delta_i\, x_k$"
     (r"\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k", slides_rule_3_is_eta_delta_i_x_k),
     (r"\eta\, \delta_i\, x_k", slides_rule_3_is_eta_delta_i_x_k),
     (r"W^{(2)\top}\delta^{(2)}", sum_over_j_is_the_product),  # "The sum over $j$ in $\delta_i$ is the product"
