@@ -350,7 +350,8 @@ def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[Pa
                "b_output": net.b_output + eta * delta_j}
     right_out = {"w_output": rules.delta_w_output, "b_output": rules.delta_b_output}[param](fp, d, eta)
     add("3", net, d, (param,), right_out.ravel(), (flipped[param] - getattr(net, param)).ravel())
-    net_232, d_232 = Network.random(2, 3, 2, seed=0), np.array([1.0, 0.0])  # the page's 2-3-2 network and target
+    # the page's 2-3-2 network (with the example's hidden activation) and target
+    net_232, d_232 = Network.random(2, 3, 2, seed=0, hidden=net.hidden), np.array([1.0, 0.0])
     fp_232 = forward(net_232, x)
     e_232, f_232 = _error(fp_232, d_232), rules.f_prime_output(fp_232)
     back_first = e_232[0] * f_232[0] * net_232.w_output[0]

@@ -200,9 +200,9 @@ def test_mistake_1_small_names_the_factor_that_keeps_the_step_small():
 @pytest.mark.parametrize("hidden", ["logsig", "tansig"])
 def test_page_checks_read_as_the_reference_does(hidden):
     """Each of the seven checks against reference_net's plain relative error of the same slip; mistake 4 on the page's
-    2-3-2 network (seed 0, d = (1, 0))."""
+    2-3-2 network (seed 0, d = (1, 0), the example's hidden activation)."""
     (net, x, d, eta), (p, px, pd, peta) = problem(hidden)
-    p232 = network_of({**Network.random(2, 3, 2, seed=0).to_dict(), "x": px, "d": 0.0, "eta": peta})[0]
+    p232 = network_of({**Network.random(2, 3, 2, seed=0, hidden=hidden).to_dict(), "x": px, "d": 0.0, "eta": peta})[0]
     right = updates(p, px, pd, peta)
     as_net = {name: {**p, "hidden": name} for name in ("logsig", "tansig")}
     expected = [

@@ -70,7 +70,8 @@ from tests.support.symbolic import ETA_S, SymbolicNet, identical
 # Common mistakes: each wrong variant differs from the right one and fails the gradient check
 # ---------------------------------------------------------------------------------------------
 
-NET_232 = Network.random(2, 3, 2, seed=0).to_dict()  # the page's 2-3-2 network (random inputs)
+# the page's 2-3-2 network (random weights), with the worked example's hidden activation
+NET_232 = Network.random(2, 3, 2, seed=0, hidden=WORKED["hidden"]).to_dict()
 D_232 = [1.0, 0.0]
 
 
@@ -208,6 +209,17 @@ def test_mistakes_page_writes_given_values_as_given(path):
            f"learning rate $\\eta = {given(eta)}$" in said
     etas = re.findall(r"\\eta = (-?[\d.]+)\$", said)
     assert etas and all(e == given(float(e)) for e in etas), etas
+    # mistake 4's network: the example's hidden activation (a reviewer of a tansig example recomputed its table with
+    # tanh and found the page's numbers were logsig's, said nowhere), its input, targets and eta
+    hidden = oracle.load_example(path).get("hidden", "logsig")
+    name = {"logsig": "logistic sigmoid", "tansig": "hyperbolic tangent"}[hidden]
+    assert (f"Hidden neurons: {name} ({hidden}); $x = ({given(x[0])}, {given(x[1])})$, targets "
+            f"$d_4 = {given(D_232[0])}$ and $d_5 = {given(D_232[1])}$, $\\eta = {given(eta)}$.") in said
+    net_232 = Network.random(2, 3, 2, seed=0, hidden=hidden).to_dict()  # its weights; its arithmetic is reference_net's
+    table = said[said.index("Hidden neurons:"):said.index("## 5.")]
+    rows = re.findall(r"\| \$\\Delta (\S+)\$ \| (\S+) \|", table)
+    right = flat(updates(net_232, x, D_232, eta), ["w_hidden", "b_hidden"])
+    assert [value for _, value in rows] == [s6(v) for v in right], rows
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -331,7 +343,7 @@ def reference_checks(ex: dict) -> list[tuple[str, float, bool]]:
     differences): (summary name, the mistake's plain relative error, whether its updates equal the right ones)."""
     p, x, d, eta = network_of(ex)
     hidden, output = ["w_hidden", "b_hidden"], ["w_output", "b_output"]
-    tansig_out, net_232 = {**p, "output": "tansig"}, Network.random(2, 3, 2, seed=0).to_dict()
+    tansig_out, net_232 = {**p, "output": "tansig"}, Network.random(2, 3, 2, seed=0, hidden=p["hidden"]).to_dict()
     y_h, _ = forward(p, x)
     flipped_on = ["w_output"] if any(y_h) else ["b_output"]
     cases = [
@@ -545,7 +557,7 @@ def test_mistakes_page_shows_the_hidden_mistakes_on_the_biases_when_both_inputs_
     text = mistakes_with(tmp_path, ex)
     shown = numbers_in(text)
     w_next = apply(p, updates(p, x, d, eta))["w_output"]
-    net_232 = Network.random(2, 3, 2, seed=0).to_dict()
+    net_232 = Network.random(2, 3, 2, seed=0, hidden=p["hidden"]).to_dict()
     wrongs = {
         "1": (p, d, updates(p, x, d, eta, w_back=w_next)),
         "2": (p, d, updates(p, x, d, eta, f_h_prime=False)),
