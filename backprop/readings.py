@@ -87,15 +87,22 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
 
 def whole_iteration(y_part: float) -> str:
     """The output after the whole iteration, all thirteen steps, beside ``y_part``, the output after some of them with
-    the others not taken: the other steps move y as well (the bias's, and the hidden layer's through every y_hi)."""
-    net, x = examples.NET, examples.X
-    y_1 = forward(step(net, x, examples.D, examples.ETA), x).y_output[0]  # y(n+1): every rule's step taken
+    the others not taken: the other steps move y as well (the bias's, and the hidden layer's through every y_hi), and
+    where that takes y: short of d, past it (a reviewer read two "short of d" and missed that the iteration overshoots)
+    or onto it as printed."""
+    net, x, d = examples.NET, examples.X, examples.D
+    e = d - forward(net, x).y_output[0]  # e(n)
+    y_1 = forward(step(net, x, d, examples.ETA), x).y_output[0]  # y(n+1): every rule's step taken
     link = "([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example))"
     if show.num(y_1) == show.num(y_part):
         return show.tex(r"After the whole iteration, all thirteen steps, $y$ is ${{y_1}}$ as well {{link}}.",
                         y_1=y_1, link=link)
-    return show.tex(r"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${{y_1}}$ "
-                    r"{{link}}.", y_1=y_1, link=link)
+    if show.num(y_1) == show.num(d):
+        where = show.tex(r"$d$ itself to the decimals shown")
+    else:
+        where = show.tex(r"{{side}} $d = {{d:given}}$", side="short of" if (d - y_1) * e > 0 else "past", d=d)
+    return show.tex(r"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${{y_1}}$, "
+                    r"{{where}} {{link}}.", y_1=y_1, where=where, link=link)
 
 
 def lands(d: float, e: float, y: float, y_new: float, share: float) -> str:

@@ -131,5 +131,19 @@ def test_rule_1_gives_y_after_the_whole_iteration_beside_the_three_steps(monkeyp
     three = it["y"] + ex["eta"] * it["e"] * sum(y ** 2 for y in it["y_hidden"])
     assert f"the three steps take $y$ from ${num(it['y'])}$ to ${num(three)}$" in text, text
     assert num(it["y_next"]) != num(three)  # the premise: the two print apart
-    assert (f"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${num(it['y_next'])}$ "
-            "([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example)).") in text, text
+    link = "([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example))"
+    assert (f"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is "
+            f"${num(it['y_next'])}$, {pages.where_y_next(ex, it)} {link}.") in text, text
+
+
+def test_the_whole_iteration_past_d_is_said(monkeypatch):
+    """A reviewer's tanh example (every w_4i negative, d = -1): two "short of d" for the output's steps, then y after
+    the whole iteration, -1.316373, with no word that it is past d (the error turns from -1.055854 to 0.316373). Hand
+    values: the reviewer's plain-math iteration of that example."""
+    ex = {"w_hidden": [[0.3, 0.9], [-0.6, -0.2], [1.0, -0.7]], "b_hidden": [-0.4, 0.2, 0.1],
+          "w_output": [[-0.8, -0.5, -1.2]], "b_output": [0.0], "hidden": "tansig", "output": "purelin",
+          "x": [0.5, 1.5], "d": -1.0, "eta": 0.2}
+    patch_example(monkeypatch, ex)
+    text = " ".join(readings.rule_1().split())
+    assert "take $y$ from $0.055854$ to $-0.147537$, short of $d = -1$." in text, text
+    assert "after the whole iteration, all thirteen steps, it is $-1.316373$, past $d = -1$ (" in text, text

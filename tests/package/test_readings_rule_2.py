@@ -65,7 +65,8 @@ def test_rule_2_says_where_the_four_output_steps_take_y_and_where_the_iteration_
     assert said, text
     assert said.groups() == (given(ex["eta"]), num(one_plus), said[3], num(share), num(it["y"]), num(four),
                              "short of" if share < 1 else "past", given(ex["d"])), text
-    assert f"it is ${num(it['y_next'])}$" in text or f"$y$ is ${num(it['y_next'])}$ as well" in text, text
+    y_next = num(it["y_next"])
+    assert f"it is ${y_next}$, {pages.where_y_next(ex, it)} (" in text or f"$y$ is ${y_next}$ as well" in text, text
 
 
 def test_rule_2_says_past_d_and_farther_for_a_large_eta(monkeypatch):
@@ -79,4 +80,4 @@ def test_rule_2_says_past_d_and_farther_for_a_large_eta(monkeypatch):
     assert "\\cdot 2.943339 " in text and "5.298010$" in text, text
     assert ("the four steps of the bias and the output weights together take $y$ from $-1.485402$ to $2.675666$, "
             "past $d = -0.7$, and farther from it than before.") in text, text
-    assert "after the whole iteration, all thirteen steps, it is $2.465960$" in text, text
+    assert "after the whole iteration, all thirteen steps, it is $2.465960$, past $d = -0.7$" in text, text

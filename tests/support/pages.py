@@ -247,3 +247,12 @@ def neurons_printed_at(values: list[float], printed: str) -> str:
     assert ids, (values, printed)
     return ("neuron " if len(ids) == 1 else "neurons ") + (ids[0] if len(ids) == 1 else
                                                            ", ".join(ids[:-1]) + " and " + ids[-1])
+
+
+def where_y_next(ex: dict, it: dict) -> str:
+    """Where y(n+1) lies as a reading says it, from the oracle's iteration ``it`` of ``ex``: past d where the error
+    changed its sign, short of d where not, d itself where the two print alike."""
+    if s6(it["y_next"]) == s6(ex["d"]):
+        return "$d$ itself to the decimals shown"
+    side = "short of" if (ex["d"] - it["y_next"]) * it["e"] > 0 else "past"
+    return f"{side} $d = {given(ex['d'])}$"
