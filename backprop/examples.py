@@ -38,7 +38,7 @@ import math
 import numbers
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -107,6 +107,9 @@ class Example:
     source: str  # the file it was read from
     #: The exercises' practice example (None for a practice example itself).
     practice: Example | None = None
+    #: For a practice example, the worked example it goes with, whose numbers the derivation pages print (an exercise
+    #: names them when a student types them); None for a worked example.
+    worked: Example | None = field(default=None, repr=False)
 
 
 def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[str, object]:
@@ -164,7 +167,7 @@ def load(path: str | os.PathLike[str]) -> Example:
     else:
         practice = load(DEFAULT_FILE).practice
     check_practice(example, practice, path, has_entry=PRACTICE_KEY in data, default_file=DEFAULT_FILE)
-    return dataclasses.replace(example, practice=practice)
+    return dataclasses.replace(example, practice=dataclasses.replace(practice, worked=example))
 
 
 def _practice(data: object, path: str | os.PathLike[str]) -> Example:

@@ -27,6 +27,7 @@ from ._sample import (
     slips,
     step_name,
     steps_of,
+    with_worked,
 )
 from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 
@@ -34,7 +35,7 @@ from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 def forward_pass(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     steps = ["y_h2", "y"]
-    return NumericExercise(
+    return with_worked(NumericExercise(
         "forward-pass",
         right=[p.y_h[1], p.y],
         carried=carried(p.net, p.x, p.d, p.eta, steps),
@@ -45,14 +46,14 @@ def forward_pass(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, ["no-output-bias", "sigmoid-output"], steps, (2,), in_boxes=(1,)),
             *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs"], steps, (2,)),
         ),
-    )
+    ), ex, steps)
 
 
 def output_weights(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     dw = delta_w_output(p.fp, p.d, p.eta)[0]
     steps = steps_of(p.net, "w_output")[:p.net.n_hidden]  # output 4's
-    return NumericExercise(
+    return with_worked(NumericExercise(
         "output-weights",
         right=dw,
         carried=carried_of(p.net, p.x, p.d, p.eta, "w_output")[0],
@@ -63,14 +64,14 @@ def output_weights(ex: Example) -> NumericExercise:
             new_value(output_weight(p.net), p.w4 + dw),
             *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps, dw.shape),
         ),
-    )
+    ), ex, steps)
 
 
 def output_bias(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     db = float(delta_b_output(p.fp, p.d, p.eta)[0])
     steps = steps_of(p.net, "b_output")[:1]
-    return NumericExercise(
+    return with_worked(NumericExercise(
         "output-bias",
         right=db,
         carried=carried_of(p.net, p.x, p.d, p.eta, "b_output")[0],
@@ -81,7 +82,7 @@ def output_bias(ex: Example) -> NumericExercise:
             new_value(label("b_output", (0,), p.net), float(p.net.b_output[0]) + db),
             *slips(p.net, p.x, p.d, p.eta, ["derivative-without-half"], steps),
         ),
-    )
+    ), ex, steps)
 
 
 #: The classic slips of the hidden rules (3) and (4) that exercises 6, 7, 9 and 10 share, in the order their boxes
@@ -105,14 +106,15 @@ def hidden_weights(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, dw.shape),
         ),
     )
-    return with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1)))  # both inputs of a neuron, and another neuron
+    # both inputs of a neuron, and another neuron
+    return with_worked(with_weight_boxes(exercise, p.x, ((0, 0), (0, 1), (2, 1))), ex, steps)
 
 
 def hidden_biases(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
     db = delta_b_hidden(p.fp, p.d, p.eta)
     steps = steps_of(p.net, "b_hidden")
-    return NumericExercise(
+    return with_worked(NumericExercise(
         "hidden-biases",
         right=db,
         carried=carried_of(p.net, p.x, p.d, p.eta, "b_hidden"),
@@ -123,7 +125,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
             new_value("b_i", p.net.b_hidden + db),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, db.shape),
         ),
-    )
+    ), ex, steps)
 
 
 def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExercise:
@@ -222,7 +224,9 @@ def one_iteration_why(example: Example | None = None) -> str:
 
 
 def one_iteration(ex: Example) -> NumericExercise:
-    return _one_iteration_exercise(ex, one_iteration_weight(ex)[1])
+    index = one_iteration_weight(ex)[1]  # chosen without the worked example's numbers, which name no slip of the rules
+    steps = [step_name("w_output", (0, 0), ex.net, new=True), step_name("w_hidden", index, ex.net, new=True), "y(n+1)"]
+    return with_worked(_one_iteration_exercise(ex, index), ex, steps)
 
 
 def iteration_outcome(d: float, y: float, y_next: float) -> str:

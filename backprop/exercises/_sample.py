@@ -5,13 +5,14 @@ take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a par
 :func:`carried` (and :func:`carried_of`) is how far a value worked out from the numbers a page gives can be off;
 ``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`slips` takes
 classic mistakes from the homework catalogue (one catalogue for the boxes and ``python -m backprop trace --check``),
-and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint.
+and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint;
+:func:`with_worked` adds the worked example's own numbers, which a student can copy from the derivation pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -21,7 +22,7 @@ from .._carried import carried_error
 from ..examples import Example
 from ..network import ForwardPass, Network, forward
 from ..rules import error
-from ._numeric import Mistake
+from ._numeric import Mistake, NumericExercise
 
 # Plain-text formulas of each hidden sigmoid for the hints, written with hidden neuron i's names: the catalogue's
 # (backprop._hints; the pages' TeX is in backprop.show).
@@ -133,3 +134,29 @@ def new_value(parameter: str, value: ArrayLike) -> Mistake:
     so, for the ``parameter`` the boxes ask about (``"w_ik"``, ``"b_4"``)."""
     return Mistake(value, f"That is the new value {parameter}(n+1) = {parameter}(n) + Δ{parameter}: the task asks for "
                    f"the update Δ{parameter}.", f"the new value {parameter}(n+1) in place of the update")
+
+
+#: What an exercise says to the worked example's number (or numbers) where the practice example's belongs.
+WORKED_HINT = ("{that} the worked example's {number}, which the derivation pages print: the exercises use the practice "
+               "example, whose numbers are given above.")
+
+
+def with_worked(exercise: NumericExercise, ex: Example, steps: Sequence[str]) -> NumericExercise:
+    """``exercise`` of the practice example ``ex`` with one more mistake: the worked example's right values at the trace
+    steps ``steps`` (``"y_h2"``, ``"Δw11"``), which the derivation pages print and a student can copy from there (a
+    reviewer typed them into four exercises and read the generic reply). It is about the boxes whose entry it changes
+    (`Mistake.in_boxes`); left out where it gives the right answer (a practice example without its worked one too)."""
+    if ex.worked is None:
+        return exercise
+    w = ex.worked
+    rows = homework.trace(w.net, w.x, w.d, w.eta)
+    value = np.array([rows[step] for step in steps], dtype=float).reshape(exercise.right.shape)
+    if exercise.close(value):
+        return exercise
+    boxes = tuple(n for n, b in enumerate(exercise.boxes) if not exercise.close(value[b.index], at=b.index))
+    one = WORKED_HINT.format(that="That is", number="number")  # a box's, or an answer of one number
+    hint = one if value.size == 1 else WORKED_HINT.format(that="Those are", number="numbers")
+    mistake = Mistake(value, hint, "the worked example's numbers", in_boxes=boxes,
+                      box_hints=tuple((n, one) for n in boxes))
+    return replace(exercise, mistakes=(*exercise.mistakes, mistake))
+

@@ -223,6 +223,9 @@ def test_load_reads_the_practice_entry(tmp_path):
     assert (practice.d, practice.eta) == (PRACTICE["d"], PRACTICE["eta"])
     assert practice.source == str(path) and practice.practice is None
     assert not practice.x.flags.writeable
+    # the worked example it goes with (whose numbers an exercise names when they are typed): the file's own
+    np.testing.assert_array_equal(practice.worked.net.w_hidden, VALID["w_hidden"])
+    assert practice.worked.d == VALID["d"] and practice.worked.worked is None
 
 
 def test_a_file_without_practice_gets_the_package_files_practice(tmp_path):
@@ -230,6 +233,7 @@ def test_a_file_without_practice_gets_the_package_files_practice(tmp_path):
     want = oracle.load_example(oracle.DEFAULT_FILE)["practice"]
     assert practice.net.w_hidden.tolist() == want["w_hidden"] and practice.x.tolist() == want["x"]
     assert (practice.d, practice.eta) == (want["d"], want["eta"])
+    assert practice.worked.net.w_hidden.tolist() == VALID["w_hidden"]  # this file's worked example, not the package's
 
 
 def test_the_package_file_must_hold_the_practice_example(tmp_path, monkeypatch):

@@ -165,6 +165,7 @@ def world(path: Path) -> dict:
         "it_bug": it_bug, "oi": chosen(iteration_weight(p, it)),  # exercise 8's weight: its label and (i, k)
         "gc": chosen(gradient_weight(p, it)),  # exercise 11's weight: its label and (i, k)
         "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
+        "worked": oracle.iteration({"hidden": "logsig", **data}),  # the worked example: the derivation pages print it
     }
 
 
@@ -761,8 +762,12 @@ DOUBLED = "the ½ of E left out (every update doubled)"  # ∂E/∂e = 2e: every
 FP_FORMULA = {"logsig": "y_hi(1 − y_hi)", "tansig": "1 − y_hi²"}  # f'(v_i) written with the output
 
 # exercise -> [(slip label, a phrase of its hint, its value)]; a label or phrase may be a function of the world
+#: The worked example's right numbers typed into an exercise on the practice example: copied from the derivation pages.
+WORKED = "the worked example's numbers"
+
 SLIPS: dict[str, list[tuple]] = {
     "forward-pass": [
+        (WORKED, "the worked example's", lambda w: [w["worked"]["y_hidden"][1], w["worked"]["y"]]),
         ("leaving out the hidden biases b_i", "hidden biases", _no_bias_forward),
         (lambda w: f"leaving out the output bias b_{w['out']}", "output bias",
          lambda w: [w["it"]["y_hidden"][1], w["it"]["y"] - w["b4"]]),
@@ -794,6 +799,7 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: sig(_v2(w)) * (1 - sig(_v2(w)))),
     ],
     "output-weights": [
+        (WORKED, "the worked example's", lambda w: w["worked"]["dw_output"][0]),
         ("the flipped sign", "Your sign is flipped", lambda w: [-v for v in w["it"]["dw_output"][0]]),
         (UPDATES_FLIPPED, "your e = d − y is right",
          lambda w: [-w["eta"] * w["it"]["e"] * y for y in w["it"]["y_hidden"]]),
@@ -806,6 +812,7 @@ SLIPS: dict[str, list[tuple]] = {
         (COST, "not the cost", _catalogue("cost-for-error", "p", _out_weights)),  # a student's review
     ],
     "output-bias": [
+        (WORKED, "the worked example's", lambda w: w["worked"]["db_output"][0]),
         ("the flipped sign", "Your sign is flipped", lambda w: -w["eta"] * w["it"]["e"]),
         (UPDATES_FLIPPED, "your e = d − y is right", lambda w: w["eta"] * -w["it"]["e"]),  # +η ∂E/∂b_4, ∂E/∂b_4 = -e
         ("forgetting η", "learning rate η", lambda w: w["it"]["e"]),
@@ -817,6 +824,7 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: w["it"]["b_output_new"][0]),
     ],
     "hidden-weights": [
+        (WORKED, "the worked example's", lambda w: w["worked"]["dw_hidden"]),
         ("the updated weights w_4i(n+1)", "updated output weights",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4_next"], w["it"]["fp_hidden"])),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1.0] * 3)),
@@ -843,6 +851,7 @@ SLIPS: dict[str, list[tuple]] = {
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
     ],
     "hidden-biases": [
+        (WORKED, "the worked example's", lambda w: w["worked"]["db_hidden"]),
         ("the updated weights w_4i(n+1)", "updated output weights",
          lambda w: [w["eta"] * w["it"]["e"] * w["w4_next"][i] * w["it"]["fp_hidden"][i] for i in range(3)]),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: [w["eta"] * w["it"]["e"] * v for v in w["w4"]]),
@@ -872,6 +881,8 @@ SLIPS: dict[str, list[tuple]] = {
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
+        (WORKED, "the worked example's", lambda w: [w["worked"]["w_output_new"][0][0],
+                                                    _at_oi(w, w["worked"]["w_hidden_new"]), w["worked"]["y_next"]]),
         ("the updated weights w_4i(n+1) in the hidden rules", "updated output weights",
          lambda w: [w["it"]["w_output_new"][0][0], _at_oi(w, w["it_bug"]["w_hidden_new"]), w["it_bug"]["y_next"]]),
         ("y(n) given as y(n+1)", "run the forward pass again",
@@ -1094,7 +1105,8 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     tolerance = OI_ATOL + OI_RTOL * abs(dw)  # a new weight's box: measured against its update
     assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
-    assert {m.slip for m in about} == {*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()}
+    # and the worked example's numbers, where its w_ik(n+1) is not within the box's tolerance of the right one
+    assert {m.slip for m in about} - {WORKED} == {*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""
