@@ -8,6 +8,7 @@ derivation no numbers); the buggy implementations exercise 12 shows and checks a
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import label, output_weight, sample_pass
+from ._sample import label, output_weight, sample_pass, slips, step_name, with_worked
 
 
 def _slipped_step(net: Network, x: np.ndarray, d: float, eta: float, *, back_next: bool = False,
@@ -107,8 +108,23 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     return candidates[int(np.argmax([m[0] for m in moved]))]
 
 
+#: The classic slips of the hidden rules and of the new value that exercise 12's box names as exercise 8's do: a student
+#: who fixes the bug can make them too (a reviewer typed six of them and read the generic reply to each). The flipped
+#: error's new value is the subtracted update's, named once (as its own).
+SPOT_SLIPS = ("no-eta", "no-hidden-derivative", "derivative-of-v", "wrong-derivative", "other-derivative-of-v",
+              "output-for-derivative", "no-output-weight", "derivative-without-half", "cost-for-error",
+              "subtracted-update")
+#: The slip of an input where none belongs (a bias) or left out (a weight), by the parameter asked for.
+SPOT_INPUT_SLIPS = {"b_hidden": ("bias-input-x1", "bias-input-x2"), "w_hidden": ("rule3-no-x",)}
+
+
 def spot_the_bug(ex: Example) -> NumericExercise:
-    return _spot_the_bug_exercise(ex, *spot_the_bug_parameter(ex))
+    name, attr, index = spot_the_bug_parameter(ex)
+    exercise = _spot_the_bug_exercise(ex, name, attr, index)
+    steps = [step_name(attr, index, ex.net, new=True)]  # "b1(n+1)"
+    more = slips(ex.net, ex.x, ex.d, ex.eta, [*SPOT_SLIPS, *SPOT_INPUT_SLIPS[attr]], steps,
+                 rule=4 if attr == "b_hidden" else 3)
+    return with_worked(replace(exercise, mistakes=(*exercise.mistakes, *more)), ex, steps)
 
 
 def _random_case(rng: np.random.Generator) -> dict[str, object]:

@@ -828,6 +828,32 @@ def test_spot_the_bug_asks_for_a_parameter_the_step_moves(tmp_path):
     assert ex.spot_the_bug_parameter(examples.load(path).practice)[0] == label
 
 
+def test_spot_the_bug_names_the_slips_of_the_input_the_parameter_has(monkeypatch):
+    """Exercise 12's box names the classic slips of the hidden rules (a reviewer typed six into it and read the generic
+    reply): for a bias, an input x_k multiplied in; for a weight, its input x_k left out; each value by hand."""
+    from backprop.exercises import _code
+
+    w, b, w4 = EXAMPLE["w_hidden"], EXAMPLE["b_hidden"], EXAMPLE["w_output"][0]
+    xs, eta, e, fp = [float(v) for v in EXAMPLE["x"]], float(EXAMPLE["eta"]), IT["e"], IT["fp_hidden"]
+    for label, attr, index in (("b_1", "b_hidden", (0,)), ("w_21", "w_hidden", (1, 0))):
+        monkeypatch.setattr(_code, "spot_the_bug_parameter", lambda example, c=(label, attr, index): c)
+        exercise = _code.spot_the_bug(examples.PRACTICE)
+        i = index[0]
+        old, inp = (b[i], 1.0) if attr == "b_hidden" else (w[i][index[1]], xs[index[1]])
+        delta = eta * e * w4[i] * fp[i] * inp
+        assert float(exercise.right) == pytest.approx(old + delta, rel=1e-12)
+        slips = {m.slip: float(m.value) for m in exercise.mistakes}
+        assert slips["forgetting η"] == pytest.approx(old + delta / eta, rel=1e-12)
+        assert slips["dropping f'(v_i)"] == pytest.approx(old + delta / fp[i], rel=1e-12)
+        assert slips["the update subtracted from θ(n)"] == pytest.approx(old - delta, rel=1e-12)
+        if attr == "b_hidden":
+            assert slips["multiplying by the input x_1 (which gives Δw_i1)"] == pytest.approx(old + delta * xs[0])
+            assert "leaving out x_k (which gives Δb_i)" not in slips
+        else:
+            assert slips["leaving out x_k (which gives Δb_i)"] == pytest.approx(old + delta / inp, rel=1e-12)
+            assert not any(slip.startswith("multiplying by the input") for slip in slips)
+
+
 def test_the_hand_written_step_is_right_on_the_practice_example():
     # ties the fix exercise's notion of "right" to the oracle's values
     label, attr, index = ex.spot_the_bug_parameter()
