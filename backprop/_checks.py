@@ -106,8 +106,7 @@ def _ragged(value: object, index: tuple[int, ...] = ()) -> str | None:
 
 
 def _is_number(value: object) -> bool:
-    """A real number a float can be made of (a Decimal too): not a boolean (``True`` is not 1 here), not complex, not
-    text, not None."""
+    """A real number a float can be made of (a Decimal too): not a boolean (``True`` is not 1), complex, text, None."""
     if isinstance(value, bool | np.bool_):
         return False
     return isinstance(value, numbers.Real) or (isinstance(value, numbers.Number)
@@ -200,8 +199,9 @@ def check_eta(eta: object) -> float:
 
 
 def network_has(n: int, what: str) -> str:
-    """Where an expected size comes from, for a message of a wrong shape: ``the network has 2 inputs``."""
-    return f"the network has {n} {what}{'s' if n != 1 else ''}"
+    """Where an expected size comes from: ``the network has 2 inputs, the columns of its w_hidden``."""
+    array, part = {"input": ("w_hidden", "column"), "output": ("w_output", "row")}[what]  # not the x or d in question
+    return f"the network has {n} {what}{'s' * (n != 1)}, the {part}{'s' * (n != 1)} of its {array}"
 
 
 def ndim_of(name: str, value: object) -> int:
@@ -217,8 +217,7 @@ def as_input(x: object, n_in: int, name: str = "x") -> Array:
 
 
 def as_target(d: object, n_out: int, name: str = "d") -> Array:
-    """The desired output: a scalar when ``n_out == 1``, else a vector of length ``n_out``; a wrong shape's message
-    says the network's number of outputs."""
+    """The desired output: a scalar when ``n_out == 1``, else a vector of ``n_out`` (a wrong shape says why)."""
     if n_out == 1 and ndim_of(name, d) == 0:  # checked as the scalar given (its message has no index), then a vector
         return as_array(name, d, 0).reshape(1)
     return as_array(name, d, 1, (n_out,), because=network_has(n_out, "output"),

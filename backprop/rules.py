@@ -47,6 +47,7 @@ T = TypeVar("T")
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
     r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
     fp, d = _checked(fp, d)
+    _require_finite_pass(fp)
     return _finite("error", "e", lambda: _error(fp, d), "choose a d nearer the output y")
 
 
@@ -173,6 +174,21 @@ def _checked(fp: ForwardPass, *d_eta: ArrayLike | float):
     return (fp, d) if len(d_eta) == 1 else (fp, d, check_eta(d_eta[1]))
 
 
+def _require_finite_pass(fp: ForwardPass) -> None:
+    """Refuse a forward pass whose outputs, which the rules read, hold an infinity or nan, naming the field: `forward`
+    gives one only where it overflowed and the caller asked for the infinities, and the rules' message would blame
+    finite inputs (a reviewer's). A field v overflowed to inf under a sigmoid is no matter: its output is finite. Not
+    where the caller asks for the infinities; for the public functions only (`_updates` trusts its forward pass)."""
+    if not overflow_is_an_error():
+        return
+    for name in ("y_hidden", "y_output"):
+        value = getattr(fp, name)
+        if not np.all(np.isfinite(value)):
+            raise FloatingPointError(f"fp.{name} is {value.tolist()}: the forward pass overflowed (it was made under "
+                                     f"np.errstate(over='ignore')), so nothing computed from it is finite; choose "
+                                     f"smaller weights or inputs, or ask for the infinities here too")
+
+
 def _checked_fields(fp: ForwardPass) -> ForwardPass:
     """A ForwardPass built by hand, its fields checked as `forward`'s inputs are (numbers, 1-D, finite) and against
     the sizes of its ``net``, each error naming the field (``fp.y_hidden``); a copy of the fields, read-only."""
@@ -214,6 +230,7 @@ def _slopes(fp: ForwardPass, act: activations.Activation, outputs: Array, made_b
 
 def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
     """One rule's update (``field`` of `_updates`) for checked inputs, named ``name`` where it overflows."""
+    _require_finite_pass(fp)
     return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field),
                    lambda: _overflow_advice(fp, d, eta, (field,)))
 

@@ -138,7 +138,8 @@ def test_rejected_weights_are_not_modified():
         ([0.25, None], TypeError, r"x must be numeric"),
         ([0.25, [-2.0]], ValueError, r"^x is ragged, not an array: the entry at index \(0,\) is a number, the one at "
                                      r"index \(1,\) has 1 entry$"),  # said 'must be numeric' with numpy's text
-        (0.25, ValueError, r"^x must be 1-D, one number per input \(the network has 2 inputs\), got shape \(\)$"),
+        (0.25, ValueError, r"^x must be 1-D, one number per input \(the network has 2 inputs, the columns of its "
+                           r"w_hidden\), got shape \(\)$"),
         ([True, False], TypeError, r"^x must be numeric, found the boolean True at index \(0,\)$"),
         ([0.25, False], TypeError, r"^x must be numeric, found the boolean False at index \(1,\)$"),
     ],
@@ -203,8 +204,8 @@ def test_step_rejects_bad_d(d, error, match):
 
 def test_step_with_several_outputs_wants_a_vector_d():
     net = Network.random(2, 3, 2, seed=0)
-    with pytest.raises(ValueError, match=r"^d must be 1-D, one number per output \(the network has 2 outputs\), got "
-                                         r"shape \(\)$"):
+    with pytest.raises(ValueError, match=r"^d must be 1-D, one number per output \(the network has 2 outputs, the "
+                                         r"rows of its w_output\), got shape \(\)$"):
         step(net, X1, D1, ETA1)
     with pytest.raises(ValueError, match=r"d has shape \(1,\), expected \(2,\)"):
         step(net, X1, [D1], ETA1)
@@ -377,8 +378,9 @@ def test_a_wrong_shape_says_where_the_expected_size_comes_from():
     from backprop import homework, rules
 
     fp = forward(NET, X1)
-    two_inputs = r"\(axis {axis} should be 2: the network has 2 inputs\)$"
-    one_output = r"^d has shape \(2,\), expected \(1,\) \(axis 0 should be 1: the network has 1 output\)$"
+    two_inputs = r"\(axis {axis} should be 2: the network has 2 inputs, the columns of its w_hidden\)$"
+    one_output = (r"^d has shape \(2,\), expected \(1,\) \(axis 0 should be 1: the network has 1 output, the row of "
+                  r"its w_output\)$")
     with pytest.raises(ValueError, match=r"^X has shape \(8, 1\), expected \(\?, 2\) " + two_inputs.format(axis=1)):
         train(NET, X[:, :1], D, ETA1)
     for call in (lambda: gradient_check(NET, [1.0], D1), lambda: numerical_gradient(NET, [1.0], D1),
@@ -391,8 +393,14 @@ def test_a_wrong_shape_says_where_the_expected_size_comes_from():
                  lambda: homework.check(NET, X1, [1, 2], ETA1, {"e": 0})):
         with pytest.raises(ValueError, match=one_output):
             call()
+    # a reviewer's 3 x 3 w_hidden: a network of 3 inputs, and the message for an x of 2 named x alone
+    wide = Network(np.ones((3, 3)), np.zeros(3), np.ones((1, 3)), np.zeros(1))
+    with pytest.raises(ValueError, match=r"^x has shape \(2,\), expected \(3,\) \(axis 0 should be 3: the network has "
+                                         r"3 inputs, the columns of its w_hidden\)$"):
+        forward(wide, X1)
     three = Network.random(2, 3, 3, seed=0)
-    with pytest.raises(ValueError, match=r"\(axis 0 should be 3: the network has 3 outputs\)$"):
+    with pytest.raises(ValueError, match=r"\(axis 0 should be 3: the network has 3 outputs, the rows of its "
+                                         r"w_output\)$"):
         step(three, X1, [1, 2], ETA1)
 
 
@@ -458,3 +466,24 @@ def test_a_masked_array_a_float_size_and_a_missing_path_are_named(tmp_path):
         Network.random(2.0)
     with pytest.raises(TypeError, match=r"^path must be the example file's path \(a str or os\.PathLike\), got None$"):
         examples.load(None)
+
+
+def test_a_forward_pass_that_overflowed_is_named_not_finite_inputs():
+    """A reviewer made a forward pass under np.errstate(over="ignore"), as forward's docstring offers, and asked the
+    rules for its updates outside it: "Δw_ji is -inf ..., though every input is finite", false (its y was inf). The
+    rules name the forward pass's field; a field v that overflowed under a sigmoid (output 1) changes nothing."""
+    from backprop import rules
+
+    linear = Network(np.ones((3, 2)), np.zeros(3), np.ones((1, 3)), np.zeros(1), hidden="purelin")
+    logistic = Network(np.ones((3, 2)), np.zeros(3), np.ones((1, 3)), np.zeros(1))
+    with np.errstate(over="ignore"):
+        fp, fp_logsig = forward(linear, [1e308, 1e308]), forward(logistic, [1e308, 1e308])
+        assert np.all(np.isinf(rules.delta_w_output(fp, 1.0, 0.1)))  # asked for: the infinities
+    for call in (lambda: rules.delta_w_output(fp, 1.0, 0.1), lambda: rules.error(fp, 1.0),
+                 lambda: rules.delta_b_hidden(fp, 1.0, 0.1)):
+        with pytest.raises(FloatingPointError, match=r"^fp\.y_hidden is \[inf, inf, inf\]: the forward pass "
+                                                     r"overflowed"):
+            call()
+    assert np.all(np.isinf(fp_logsig.v_hidden))  # the premise: v overflowed, y = logsig(inf) = 1
+    # y_h = (1, 1, 1), y = 3, e = 1 - 3 = -2: Δw_4i = 0.1 * (-2) * 1 by hand
+    np.testing.assert_array_equal(rules.delta_w_output(fp_logsig, 1.0, 0.1), [[-0.2, -0.2, -0.2]])
