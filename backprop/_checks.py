@@ -171,6 +171,8 @@ def describe(value: object, where: str = "") -> str:
         return f"text {str(value)!r}{where} (write the number without quotes)"
     if value is None:
         return f"None{where}"
+    if isinstance(value, complex | np.complexfloating):  # a number, not a real one
+        return f"the complex number {complex(value)}{where}"
     text = " ".join(repr(value).split())  # one line: a ForwardPass's repr spans many, with its arrays
     return f"{type(value).__name__} {text if len(text) <= 80 else text[:77] + '...'}{where}"
 
@@ -285,9 +287,8 @@ def require_finite(what: str, values: Iterable[tuple[str, ArrayLike]], advice: s
 
 
 def check_step_kept(h: float, default: float, parameters: dict[str, Array]) -> None:
-    r"""Refuse a step ``h`` for which $\theta \pm h$ is $\theta$ itself for a parameter (its central difference would
-    be wrong), naming the first; not where the ``default`` step is lost too (there the parameter's size is the cause).
-    An ``h`` that survives can still leave $E$'s change within its rounding: `gradient_check` judges that."""
+    r"""Refuse a step ``h`` for which $\theta \pm h$ is $\theta$ itself for a parameter, naming the first, unless the
+    ``default`` step is lost too; `gradient_check` judges an ``h`` that leaves $E$'s change within its rounding."""
     for name, theta in parameters.items():
         plus, minus = theta + h == theta, theta - h == theta
         lost = (plus | minus) & (theta + default != theta) & (theta - default != theta)

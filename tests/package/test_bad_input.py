@@ -222,7 +222,7 @@ def test_step_with_several_outputs_wants_a_vector_d():
         (None, TypeError, r"^eta must be a real number, got None$"),
         (True, TypeError, r"^eta must be a real number, got the boolean True$"),
         ([0.4], TypeError, r"^eta must be a real number, got list \[0.4\]$"),
-        (1j, TypeError, r"^eta must be a real number, got complex 1j$"),
+        (1j, TypeError, r"^eta must be a real number, got the complex number 1j$"),
         (np.array([0.4, 0.1]), ValueError, r"eta must be a scalar"),
     ],
 )
