@@ -60,8 +60,20 @@ _DOLLARS = re.compile(r"(?<!\\)\$\$?")
 def num(value: float, decimals: int | None = None) -> str:
     """``value`` with the site's decimals: ``num(0.5) == '0.500000'``; never ``-0.000000``."""
     places = DECIMALS if decimals is None else decimals
-    text = f"{float(value):.{places}f}"
+    text = f"{_one_number(value):.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
+
+
+def _one_number(value: object) -> float:
+    """``value`` as a float for a page, or a message naming it: an array, not one of its numbers (a reviewer's
+    ``num(fp.y_output)`` raised numpy's "only 0-dimensional arrays ..."), or no real number."""
+    if isinstance(value, np.ndarray) and value.ndim != 0:
+        raise TypeError(f"show writes one number, got an array of shape {value.shape}: write each entry "
+                        f"(e.g. fp.y_output[0])")
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"show writes a number, got {type(value).__name__} {value!r}") from None
 
 
 def text(value: float) -> str:
@@ -510,6 +522,8 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | 
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
     for row in rows:
         row = [c.item() if isinstance(c, np.ndarray) and c.ndim == 0 else c for c in row]  # a 0-d array is a number
+        if any(isinstance(c, np.ndarray) for c in row):  # its repr, "[2.01189407]", is no number a table shows
+            raise TypeError(f"a table cell holds one number or text, got an array in the row {row}: write each entry")
         cells = [num(c) if isinstance(c, float | np.floating) else str(c) for c in row]
         if len(cells) != len(header):
             raise ValueError(f"a row has {len(cells)} cells for {len(header)} columns: {cells}")

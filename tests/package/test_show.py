@@ -605,3 +605,16 @@ def test_cell_writes_a_table_number_as_a_formula_writes_it():
     assert show.cell(0.1234567) == "0.123457" and show.cell(-2.5) == "-2.500000" and show.cell(0.0) == "0.000000"
     assert show.cell(2.0064e-07) == r"$2.0 \times 10^{-7}$" and show.cell(-4.8e-7) == r"$-4.8 \times 10^{-7}$"
     assert show.cell(0.000012) == "0.000012"  # 1.2e-5 keeps two digits with six decimals
+
+
+def test_a_number_of_an_array_is_asked_for_by_name():
+    """A reviewer: show.num(fp.y_output) raised numpy's "only 0-dimensional arrays can be converted to Python
+    scalars", and show.table wrote the array's repr, "[2.01189407]", into a cell."""
+    with pytest.raises(TypeError, match=r"^show writes one number, got an array of shape \(1,\): write each entry "):
+        show.num(np.array([2.0]))
+    with pytest.raises(TypeError, match=r"^show writes a number, got str 'x'$"):
+        show.num("x")
+    with pytest.raises(TypeError, match=r"^a table cell holds one number or text, got an array in the row"):
+        show.table(["y", "e"], [[np.array([2.0]), 1.0]])
+    assert show.num(np.array(0.25)) == "0.250000" and show.num(np.float32(0.5)) == "0.500000"  # one number each
+    assert show.table(["y"], [[np.array(0.25)]]).endswith("| 0.250000 |")

@@ -1430,7 +1430,8 @@ def test_the_largest_in_size_is_not_the_largest_in_value_in_some_example():
 def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page):
     """A reviewer read `_updates` on each rule page and could not find `_back_sum` or `_error`, which it calls, on the
     page or in the API reference: the page shows each private function of backprop.rules that its shown code calls,
-    but for `_finite`, `_overflow_advice` and `_checked`, which check and report and compute no rule."""
+    but for `_finite`, `_overflow_advice`, `_checked` and `_require_finite_pass`, which check and report and compute no
+    rule."""
     import ast
     import inspect
 
@@ -1439,7 +1440,8 @@ def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page)
     called = {node.func.id for node in ast.walk(ast.parse(textwrap.dedent(shown)))
               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.startswith("_")}
     private = {name for name in called if inspect.isfunction(getattr(rules, name, None))}
-    assert private - {"_finite", "_overflow_advice", "_checked"} <= defined, (page, sorted(private - defined))
+    assert private - {"_finite", "_overflow_advice", "_checked", "_require_finite_pass"} <= defined, \
+        (page, sorted(private - defined))
     assert {"_updates", "_back_sum", "_error"} <= defined, page  # the premise: the arithmetic is there
 
 
