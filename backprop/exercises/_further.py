@@ -156,8 +156,24 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
             Mistake(2 * numeric, "The cost is E = ½ e²: without the ½ each cost, and so their difference, is twice "
                     "as large.", "the cost without its ½"),  # the same number as dividing by h: the box names both
             Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
+            # the trap the page warns of: each cost as the pages print numbers (a reviewer's -0.050000)
+            Mistake(_central_of_printed_costs(ex, index),
+                    f"Each cost rounded to six decimals, as the pages print numbers, leaves their difference only a "
+                    f"few units of its last decimal: keep at least {gradient_check_decimals()} decimals of each "
+                    f"E({w} ± h).", "each cost rounded to six decimals"),
         ),
     )
+
+
+def _central_of_printed_costs(ex: Example, index: tuple[int, int]) -> float:
+    """Exercise 11's central difference worked out from the two costs E(w_ik ± h) as the pages print numbers."""
+    def printed_cost(step: float) -> float:
+        w = ex.net.w_hidden.copy()
+        w[index] += step
+        moved = Network(w, ex.net.b_hidden, ex.net.w_output, ex.net.b_output, hidden=ex.net.hidden)
+        return show.rounded(0.5 * float(error(forward(moved, ex.x), ex.d)[0]) ** 2)
+
+    return (printed_cost(GRADCHECK_H) - printed_cost(-GRADCHECK_H)) / (2 * GRADCHECK_H)
 
 
 #: How closely exercise 11's central difference must agree with rule 3's gradient, relatively, on the weight it asks

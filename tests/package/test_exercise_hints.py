@@ -1022,6 +1022,10 @@ SLIPS: dict[str, list[tuple]] = {
             lambda q: 2 * oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", w["gc"][1],
             ex.GRADCHECK_H)),
         ("a factor η", "no η", lambda w: w["eta"] * _central_gc(w)),
+        # each cost as the pages print it, six decimals (a reviewer's -0.050000)
+        ("each cost rounded to six decimals", "keep at least 11 decimals", lambda w: central(
+            lambda q: float(oracle.number_string(oracle.cost(q, oracle.forward(q)["y_output"]))), w["p"], "w_hidden",
+            w["gc"][1], ex.GRADCHECK_H)),
     ],
     "spot-the-bug": [
         ("the buggy code's value", "buggy code", lambda w: round(_spot(w)[2], 6)),  # as the page prints it
