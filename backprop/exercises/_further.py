@@ -110,6 +110,13 @@ def two_outputs(ex: Example) -> NumericExercise:
                     "averaging over the outputs"),
             Mistake(rule(np.sum(e) * np.sum(net.w_output, axis=0)),
                     "Σ_j e_j w_ji is a sum of products, not (Σ_j e_j)(Σ_j w_ji).", "(Σ_j e_j)(Σ_j w_ji)"),
+            # each error sent back through the first output's weights (a reviewer's η(e_4 + e_5) w_4i f'(v_i) x_k)
+            Mistake(rule(np.sum(e) * net.w_output[0]), f"Each output's error reaches hidden neuron i through its own "
+                    f"weight: Σ_j e_j w_ji = e_{o4} {labels.weight(o4, 'i')} + e_{o5} {labels.weight(o5, 'i')}, not "
+                    f"(e_{o4} + e_{o5}) {labels.weight(o4, 'i')}.", f"{labels.weight(o4, 'i')} for both outputs"),
+            # Δw_i2's input where Δw_i1's belongs (a reviewer's): every column of the answer swapped
+            Mistake(rule(e @ net.w_output)[:, ::-1], "Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 "
+                    "times x_2.", "the inputs x_1 and x_2 swapped"),
             Mistake(rule(error(fp, d[::-1]) @ net.w_output),  # where w_5i = w_4i this is right: the notes say so
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),

@@ -305,6 +305,11 @@ FORMULAS = [
             lambda w: [[_e_two(w)[0]], [w["two"]["d"][0] - w["it_two"]["y_output"][0]]]),
     Formula(("two-outputs",), lambda w: "e_{0} = d_{0} − y_{0}".format(w["out"] + 1), "numeric",
             lambda w: [[_e_two(w)[1]], [w["two"]["d"][1] - w["it_two"]["y_output"][1]]]),
+    Formula(("two-outputs",), lambda w: "Σ_j e_j w_ji = e_{0} w_{0}i + e_{1} w_{1}i".format(w["out"], w["out"] + 1),
+            "numeric",  # the sum over every output j, and its two terms one by one
+            lambda w: [[sum(e * row[i] for e, row in zip(_e_two(w), w["two"]["w_output"], strict=True))
+                        for i in range(3)], [_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)
+                                             for i in range(3)]]),
     Formula(("two-outputs",), "E = ½ Σ_j e_j²", "numeric",  # the cost whose descent the rules of exercise 10 follow
             lambda w: [[v for row in w["it_two"]["dw_hidden"] for v in row],
                        [v for row in w["fd_two"]["w_hidden"] for v in row]]),
@@ -975,6 +980,11 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: _e_two(w)[0] * _w_two(w, 0, i))),
         (lambda w: f"leaving out output {w['out']}", lambda w: f"Only output {w['out'] + 1} is in your sum",
          lambda w: _two_outputs(w, lambda i: _e_two(w)[1] * _w_two(w, 1, i))),
+        # each error sent back through the first output's weights, and the two inputs swapped (a reviewer's)
+        (lambda w: f"w_{w['out']}i for both outputs", "through its own weight",
+         lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * _w_two(w, 0, i))),
+        ("the inputs x_1 and x_2 swapped", "its own input x_k",
+         lambda w: [list(reversed(row)) for row in w["it_two"]["dw_hidden"]]),
         ("averaging over the outputs", "don't average",  # the mean over j of ½e_j² in place of their sum
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
         ("(Σ_j e_j)(Σ_j w_ji)", "sum of products",
