@@ -542,6 +542,31 @@ def fields_for_outputs(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> 
     return iteration(net, x, d, eta, forward_pass=_fields_as_outputs)
 
 
+def _other_hidden_activation_hint(n: Notation) -> str:
+    if n.hidden not in OTHER_DERIVATIVE or n.hidden not in F_TEXT:
+        return (f"You computed the hidden layer with another activation: y_hi = f(v_i) is this hidden layer's own, "
+                f"{n.hidden}.")
+    other = OTHER_DERIVATIVE[n.hidden]
+    return (f"You computed the hidden layer with {other}, y_hi = {F_TEXT[other].format(v='v_i')}: this hidden layer is "
+            f"{n.hidden}, so y_hi = f(v_i) = {F_TEXT[n.hidden].format(v='v_i')} and f'(v_i) = {n.hidden_f_prime}.")
+
+
+@_mistake("other-hidden-activation", _other_hidden_activation_hint,
+          slip=lambda n: f"{SHORT.get(OTHER_DERIVATIVE.get(n.hidden, ''), 'another activation')} in the hidden layer")
+def other_hidden_activation(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The other sigmoid in the hidden layer, in the forward pass and in the rules' $f'(v_i)$ alike, at time $n$ and
+    again for $y(n+1)$: the slides' logistic sigmoid, $y_{hi} = 1/(1 + e^{-v_i})$, for a tansig (or a purelin) hidden
+    layer, which a student of a tanh network who follows the slides computes; $\tanh v_i$ for a logsig one
+    (`OTHER_DERIVATIVE`). The output's activation is right; a registered hidden activation raises `NotApplicable`.
+    """
+    net = checked_network(net)  # before its activation is read
+    if net.hidden not in OTHER_DERIVATIVE:
+        raise NotApplicable(f"other-hidden-activation needs another activation taken by mistake; the hidden "
+                            f"activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
+    other = _unchecked(net.w_hidden, net.b_hidden, net.w_output, net.b_output, OTHER_DERIVATIVE[net.hidden], net.output)
+    return iteration(other, x, d, eta)
+
+
 def _hidden_activation_at_output(net: Network, x: Array) -> ForwardPass:
     r"""The forward pass with $y_j = f(v_j)$ for the hidden layer's $f$ where the output's own activation belongs."""
     # unchecked: at n+1 a slip's weights may have overflowed to inf (`iteration` reports that as inf rows)

@@ -101,6 +101,7 @@ from ._mistakes import (
     no_output_weight, bias_input_x1, bias_input_x2,
     output_bias_with_y, rule1_uses_v, rule1_no_y, rule3_no_x,
     cost_for_error, cost_without_half, derivative_without_half, no_hidden_bias, no_output_bias, fields_for_outputs,
+    other_hidden_activation,
     sigmoid_output, subtracted_update, no_update, delta_as_new_value, new_value_as_update,
     MISTAKES, mistake, hint,
 )
@@ -152,6 +153,7 @@ __all__ = [
     "no_output_weight",
     "no_update",
     "other_derivative_of_v",
+    "other_hidden_activation",
     "output_bias_with_y",
     "output_for_derivative",
     "output_for_output_derivative",

@@ -31,6 +31,10 @@ from ._sample import (
 )
 from ._weights import first_hidden_weight, slips_named, with_weight_boxes
 
+#: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has
+#: (a student of a tanh site who follows the slides computes the logistic one).
+OTHER_SIGMOID = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
+
 
 def forward_pass(ex: Example) -> NumericExercise:
     p = sample_pass(ex)
@@ -44,7 +48,8 @@ def forward_pass(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, ["no-hidden-bias"], steps, (2,)),
             # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
             *slips(p.net, p.x, p.d, p.eta, ["no-output-bias", "sigmoid-output"], steps, (2,), in_boxes=(1,)),
-            *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs"], steps, (2,)),
+            *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs", "other-hidden-activation"], steps, (2,),
+                   words=OTHER_SIGMOID),
         ),
     ), ex, steps)
 
@@ -184,7 +189,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                                         "other-derivative-of-v"], steps, (3,),
                    in_boxes=(1, 2)),
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
-            *slips(net, x, p.d, p.eta, ["cost-for-error"], steps, (3,)),
+            *slips(net, x, p.d, p.eta, ["cost-for-error", "other-hidden-activation"], steps, (3,), words=OTHER_SIGMOID),
             # a slip in a bias's rule (2) or (4) moves only y(n+1): a student's Δb_i = Δw_i1 got the generic message
             # in the y(n+1) box, where `trace --check` named it
             *slips(net, x, p.d, p.eta, ["bias-input-x1", "bias-input-x2", "output-bias-with-y"], steps, (3,),

@@ -1095,6 +1095,11 @@
     } }),
     // y_hi = v_i: the hidden fields passed on where their outputs belong
     "fields-for-outputs": withSlip({ forwardPass: function (net, x) { return forward(set(net, { hidden: "purelin" }), x); } }),
+    // the other sigmoid in the hidden layer, in the forward pass and in f'(v_i): the whole iteration of that network
+    "other-hidden-activation": function (net, x, d, eta) {
+      if (!(net.hidden in OTHER_DERIVATIVE)) return null;
+      return iteration(set(net, { hidden: OTHER_DERIVATIVE[net.hidden] }), x, d, eta, {}).rows;
+    },
     "sigmoid-output": withSlip({ forwardPass: function (net, x) { return forward(set(net, { output: net.hidden }), x); } }),
     "subtracted-update": withSlip({ newValue: function (old, delta) { return old - delta; } }),
     "no-update": withSlip({ newValue: function (old) { return old; } }),

@@ -798,6 +798,9 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"a {SHORT[w['hidden']]} at the output", "linear (purelin)",
          lambda w: [w["it"]["y_hidden"][1], reference_net.F[w["hidden"]][0](w["it"]["v_output"][0])]),
         ("the fields v_i in place of the hidden outputs y_hi", "You used the fields v_i", _fields_forward),
+        # the slides' logistic sigmoid on a tanh practice example (or tanh on a logsig one): the other sigmoid's y_hi
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         lambda w: [reference_net.F[w["other"]][0](w["it"]["v_hidden"][1]), w["it_q"]["y"]]),
     ],
     "sigmoid-derivative": [
         ("the lost minus sign", "The sign", lambda w: -sig(_v1(w)) * (1 - sig(_v1(w)))),
@@ -933,6 +936,8 @@ SLIPS: dict[str, list[tuple]] = {
         ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
         ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         lambda w: [w["it_q"]["w_output_new"][0][0], _at_oi(w, w["it_q"]["w_hidden_new"]), w["it_q"]["y_next"]]),
         # a bias's rule with an input: only y(n+1) moves (a student's review)
         ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
          _catalogue("bias-input-x1", "p", _iteration_steps)),

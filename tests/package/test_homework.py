@@ -46,7 +46,8 @@ CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-w
              "output-for-output-derivative", "no-output-weight", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
              "rule1-uses-v", "rule1-no-y", "rule3-no-x", "cost-for-error", "cost-without-half",
-             "derivative-without-half", "no-hidden-bias", "no-output-bias", "fields-for-outputs", "sigmoid-output",
+             "derivative-without-half", "no-hidden-bias", "no-output-bias", "fields-for-outputs",
+             "other-hidden-activation", "sigmoid-output",
              "subtracted-update", "no-update", "delta-as-new-value", "new-value-as-update")
 
 
@@ -158,7 +159,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
              "derivative-without-half": "Δw41",
              "sigmoid-output": "y", "no-output-weight": "Δw11", "rule1-no-y": "Δw41", "no-output-bias": "v4",
-             "fields-for-outputs": "y_h1", "new-value-as-update": "Δw41",
+             "fields-for-outputs": "y_h1", "new-value-as-update": "Δw41", "other-hidden-activation": "y_h1",
              "subtracted-update": "w41(n+1)", "no-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
@@ -1282,6 +1283,15 @@ DOCSTRING_EQUATIONS = [
      homework.sigmoid_output, lambda q: {"v4": q["v_output"][0], "y": logistic(q["v_output"][0])}),
     (homework.sigmoid_output, r"$\tanh v_4$ for a tansig one)", "tansig", homework.sigmoid_output,
      lambda q: {"v4": q["v_output"][0], "y": math.tanh(q["v_output"][0])}),
+    # the other sigmoid in the hidden layer: its outputs, and its f' in the rules (Δb_i = η e w_4i f'(v_i))
+    (homework.other_hidden_activation, r"$y_{hi} = 1/(1 + e^{-v_i})$, for a tansig", "tansig",
+     homework.other_hidden_activation, lambda q: {**{f"y_h{i + 1}": logistic(q["v_hidden"][i]) for i in q["I"]},
+                                                  **dbi(q, lambda i: q["eta"] * q["w_4"][i] * logistic(q["v_hidden"][i])
+                                                        * (1 - logistic(q["v_hidden"][i])) * (q["d"] - sum(
+                                                            q["w_4"][j] * logistic(q["v_hidden"][j]) for j in q["I"])
+                                                            - q["b_4"]))}),
+    (homework.other_hidden_activation, r"$\tanh v_i$ for a logsig one", "logsig", homework.other_hidden_activation,
+     lambda q: {f"y_h{i + 1}": math.tanh(q["v_hidden"][i]) for i in q["I"]}),
     (homework.subtracted_update, r"$\theta(n+1) = \theta(n) - \Delta\theta(n)$, with every $\Delta$ right", "logsig",
      homework.subtracted_update, lambda q: {**all_deltas(q, lambda right: right),
                                             **stated_new_values(q, lambda old, delta: old - delta)}),
@@ -1461,7 +1471,12 @@ HINT_FORMULAS = [
     (("no-output-bias",), "v_4 = Σ_i w_4i y_hi + b_4", "logsig",
      lambda q: {"v4": sum(q["w_4"][i] * q["rows"][f"y_h{i + 1}"] for i in q["I"]) + q["b_4"]},
      lambda q: {"v4": q["rows"]["v4"]}),
-    (("fields-for-outputs",), "y_hi = f(v_i) = 1/(1 + e^(−v_i))", "logsig",
+    # the other sigmoid in the hidden layer: what the slip computed (its plain-math trace), and the layer's own f, f'
+    (("other-hidden-activation",), "with tansig, y_hi = tanh(v_i)", "logsig",
+     lambda q: other_hidden_outputs(q, "tansig"), lambda q: slipped_hidden_outputs(q)),
+    (("other-hidden-activation",), "and f'(v_i) = y_hi(1 − y_hi)", "sympy", lambda s: S_LOGSIG * (1 - S_LOGSIG),
+     lambda s: sp.diff(S_LOGSIG, S_V)),
+    (("fields-for-outputs", "other-hidden-activation"), "y_hi = f(v_i) = 1/(1 + e^(−v_i))", "logsig",
      lambda q: {f"y_h{i + 1}": 1 / (1 + math.exp(-q["rows"][f"v{i + 1}"])) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("exercise one-iteration",), "w(n+1) = w(n) + Δw(n)", "tansig",
@@ -1771,6 +1786,15 @@ def output_rows(q) -> dict[str, float]:
     return {out_row(q, "y", j): q["rows"][out_row(q, "y", j)] for j in q["J"]}
 
 
+def other_hidden_outputs(q, other: str) -> dict[str, float]:  # y_hi = f(v_i) with another activation's f
+    return {f"y_h{i}": oracle.F[other](q["rows"][f"v{i}"]) for i in q.get("H", [i + 1 for i in q.get("I", [])])}
+
+
+def slipped_hidden_outputs(q) -> dict[str, float]:  # the y_hi of other-hidden-activation's trace, in plain math
+    rows = slipped("other-hidden-activation", q["ex"])
+    return {name: value for name, value in rows.items() if re.fullmatch(r"y_h\d+", name)}
+
+
 def hidden_outputs(q) -> dict[str, float]:  # y_hi = f(v_i) with the hidden layer's f
     return {f"y_h{i}": oracle.F[q["hidden"]](q["rows"][f"v{i}"]) for i in q["H"]}
 
@@ -1816,6 +1840,8 @@ _EVERY_SHAPE = [
 ]
 # the hidden layer's own f'(v_i), for the tansig hidden layers (the logsig ones are HINT_FORMULAS' sympy entries)
 _TANSIG_HIDDEN = [
+    (("other-hidden-activation",), "and f'(v_i) = 1 − y_hi²", "sympy",
+     lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
     (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = 1 − y_hi² (tansig)",
      "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
@@ -1849,10 +1875,15 @@ def _output_entries(shape: str) -> list[tuple]:
     (_, n_hidden, n_out), hidden, _ = SHAPES[shape]
     j = str(n_hidden + 1) if n_out == 1 else "j"
     f = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[hidden]
+    other = {"logsig": "tansig", "tansig": "logsig"}[hidden]  # the activation other-hidden-activation computes with
+    f_other = {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[other]
     return [(shape, ("rule1-no-y",), f"∂v_{j}/∂w_{j}i = y_hi", "sympy", *weight_slopes(n_hidden)),
             (shape, ("no-output-bias",), f"v_{j} = Σ_i w_{j}i y_hi + b_{j}", "numeric", output_fields,
              output_field_rows),
-            (shape, ("fields-for-outputs",), f"y_hi = f(v_i) = {f}", "numeric", hidden_outputs, hidden_output_rows)]
+            (shape, ("fields-for-outputs", "other-hidden-activation"), f"y_hi = f(v_i) = {f}", "numeric",
+             hidden_outputs, hidden_output_rows),
+            (shape, ("other-hidden-activation",), f"with {other}, y_hi = {f_other}", "numeric",
+             lambda q: other_hidden_outputs(q, other), slipped_hidden_outputs)]
 
 
 # the slips at a sigmoid output, whose hints give its own f'(v_j)

@@ -153,6 +153,9 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "derivative-without-half":  # ∂(Σ e_j²)/∂e_j = 2 e_j in the rules; e and E right
         deltas = rules(ex, fp, err=[2 * (dj - yj) for dj, yj in zip(targets(ex), fp["y_output"])])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "other-hidden-activation":  # the other sigmoid in the hidden layer: the whole iteration of that network
+        other = "tansig" if hidden == "logsig" else "logsig"
+        return oracle.trace_values(oracle.iteration({**ex, "hidden": other}))
     # a slip in the forward pass, at n and again at n+1 (the student's network changed), the rules right for that pass
     forward_slips = {
         "no-hidden-bias": lambda net: {**net, "b_hidden": [0.0] * len(net["b_hidden"])},  # v_i without b_i
