@@ -198,7 +198,9 @@ def forward(net: Network, x: ArrayLike) -> ForwardPass:
     Parameters
     ----------
     net : Network
+        The weights and biases at time $n$, and the two layers' activations.
     x : array_like, shape (n_in,)
+        The input $x(n)$.
 
     Returns
     -------

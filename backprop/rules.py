@@ -29,6 +29,9 @@ from ._checks import as_array, as_target, check_eta, overflow_is_an_error, requi
 from .activations import Array
 from .network import ForwardPass, _trusted, checked_network
 
+# Over 300 lines because each public function carries its numpydoc (parameters, returns, its rule in LaTeX), which
+# the API reference shows; the arithmetic of the four rules is the few lines of `_updates`, and the rest checks and
+# names what it is given.
 # The public names, and the API reference's members (mkdocs.yml: filters: public); T is a type variable of _finite.
 __all__ = [
     "cost",
@@ -45,28 +48,71 @@ T = TypeVar("T")
 
 
 def error(fp: ForwardPass, d: ArrayLike) -> Array:
-    r"""The error $e_j(n) = d_j(n) - y_j(n)$, shape (n_out,)."""
+    r"""The error $e_j(n) = d_j(n) - y_j(n)$ of each output neuron.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+
+    Returns
+    -------
+    array, shape (n_out,)
+    """
     fp, d = _checked(fp, d)
     _require_finite_pass(fp)
     return _finite("error", "e", lambda: _error(fp, d), "choose a d nearer the output y")
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
-    r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$)."""
+    r"""The cost $E(n) = \tfrac12 \sum_j e_j(n)^2$ (the slides' $\tfrac12 e(n)^2$).
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+    d : float or array_like, shape (n_out,)
+        The desired output $d(n)$; a number when the network has one output.
+
+    Returns
+    -------
+    float
+    """
     e = error(fp, d)
     return float(_finite("cost", "E", lambda: _cost(e), "choose a d nearer the output y"))
 
 
 def f_prime_output(fp: ForwardPass) -> Array:
-    r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$; shape (n_out,)."""
+    r"""$f'(v_j(n))$ of each output neuron, from its output $y_j$ (1 for the slides' linear output).
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+
+    Returns
+    -------
+    array, shape (n_out,)
+    """
     checked = _checked(fp)
     return _slopes(checked, activations._of(checked.net.output), checked.y_output, checked is fp, "f_prime_output",
                    "f'(v_j)", "fp.y_output")
 
 
 def f_prime_hidden(fp: ForwardPass) -> Array:
-    r"""$f'(v_i(n))$ of each hidden neuron, from $y_{hi}$; for logsig
-    $f(v_i)(1 - f(v_i))$; shape (n_hidden,)."""
+    r"""$f'(v_i(n))$ of each hidden neuron, from its output $y_{hi}$: for logsig $f(v_i)(1 - f(v_i))$.
+
+    Parameters
+    ----------
+    fp : ForwardPass
+        The forward pass at time $n$: ``forward(net, x)``.
+
+    Returns
+    -------
+    array, shape (n_hidden,)
+    """
     checked = _checked(fp)
     return _slopes(checked, activations._of(checked.net.hidden), checked.y_hidden, checked is fp, "f_prime_hidden",
                    "f'(v_i)", "fp.y_hidden")

@@ -52,10 +52,16 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     net : Network
         The weights at time $n$ (not modified).
     x : array_like, shape (n_in,)
+        The input $x(n)$.
     d : float or array_like, shape (n_out,)
         The desired output; a scalar when ``n_out == 1``.
     eta : float
         The learning rate $\eta > 0$.
+
+    Returns
+    -------
+    Network
+        The weights and biases at time $n+1$, with the activations of ``net``.
 
     Raises
     ------
