@@ -16,6 +16,8 @@ from .activations import Array
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 
+# Over 300 lines because the check says when it can judge and when it cannot (the rounding and truncation bounds, the
+# refusals), in docstrings and messages the verification page reads and a student's check meets.
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 #: The default step of the central differences: $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error
@@ -49,25 +51,46 @@ def numerical_gradient(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5
 def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> float:
     r"""The largest relative error between analytic and numerical gradients over all parameters.
 
-    Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$; below `RIGHT` ($10^{-7}$) means the rules are right (they
-    usually read about $10^{-8}$ or less), anything above $10^{-4}$ means a bug. A gradient too small to be judged
-    relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where the plain relative error is at least
-    `RIGHT` but the gap $|a - n|$ is within what the central difference itself can be off by, its `rounding_noise`
-    plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0 (see `relative_error`); an entry
-    whose plain relative error is below `RIGHT` keeps it. So a network whose saturated neurons have gradients of
-    rounding-noise size passes, and so does one whose error $e$ is so small that its gradients, which shrink with $e$,
-    come near the truncation error, which does not. The two thresholds are for ``h`` near the default: above it
-    right rules read larger, as the central differences' truncation error grows with $h^2$ (at ``h = 0.01`` they can
-    read between the two), and far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)
-    wherever that error covers `BUG` of a gradient the default ``h`` judges more finely.
+    Parameters
+    ----------
+    net : Network
+        The weights and biases to check the rules at.
+    x : array_like, shape (n_in,)
+        The input.
+    d : float or array_like, shape (n_out,)
+        The desired output; a number when the network has one output.
+    h : float
+        The central differences' step; the thresholds below are for an ``h`` near the default `H`.
 
-    Raises ``FloatingPointError`` where the cost overflows (at the weights, or at $\theta \pm h$), and
-    ``ValueError`` where the check cannot fail: where every gradient is within what its central difference can be
-    off by (an ``h`` far below the default, where every difference of $E$ is rounding, or a network whose gradients
-    are all of rounding-noise size, as a saturated output neuron's are), where every gradient is exactly 0 (``d = y``:
-    every rule that scales with $e$ gives 0), or where what its central difference can be off by covers `BUG` of a
-    gradient that the default ``h`` judges more finely: an ``h`` so small that its rounding error does, where a rule a
-    few percent off would pass, or so large that its truncation error does, as ``h = 0.1`` can.
+    Returns
+    -------
+    float
+        The largest relative error $|a - n| / \max(|a| + |n|, 10^{-8})$: below `RIGHT` ($10^{-7}$) means the rules
+        are right (they usually read about $10^{-8}$ or less), anything above $10^{-4}$ means a bug.
+
+    Raises
+    ------
+    FloatingPointError
+        Where the cost overflows (at the weights, or at $\theta \pm h$).
+    ValueError
+        Where the check cannot fail: where every gradient is within what its central difference can be off by (an
+        ``h`` far below the default, where every difference of $E$ is rounding, or a network whose gradients are all
+        of rounding-noise size, as a saturated output neuron's are), where every gradient is exactly 0 (``d = y``:
+        every rule that scales with $e$ gives 0), or where what its central difference can be off by covers `BUG` of
+        a gradient that the default ``h`` judges more finely: an ``h`` so small that its rounding error does, where a
+        rule a few percent off would pass, or so large that its truncation error does, as ``h = 0.1`` can.
+
+    Notes
+    -----
+    A gradient too small to be judged relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where
+    the plain relative error is at least `RIGHT` but the gap $|a - n|$ is within what the central difference itself
+    can be off by, its `rounding_noise` plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0
+    (see `relative_error`); an entry whose plain relative error is below `RIGHT` keeps it. So a network whose
+    saturated neurons have gradients of rounding-noise size passes, and so does one whose error $e$ is so small that
+    its gradients, which shrink with $e$, come near the truncation error, which does not. Above the default ``h``
+    right rules read larger, as the central differences' truncation error grows with $h^2$ (at ``h = 0.01`` they can
+    read between the two thresholds), and far above it (``h = 0.1``) the check refuses to judge (the ``ValueError``
+    above) wherever that error covers `BUG` of a gradient the default ``h`` judges more finely.
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
@@ -99,8 +122,9 @@ def _require_a_verdict(h: float, analytic: dict[str, Array], numerical: dict[str
                   f"by (at least {least:.3g} at h = {h:g}), so a wrong rule would pass too")
         if at_default is None or not any((np.abs(analytic[p]) > at_default[p]).any() for p in PARAMETERS):
             also = "" if h == H else f", and at the default h = {H:g}"
-            raise ValueError(f"the check cannot fail at this network and sample: {beyond}{also}; every gradient is of "
-                             f"rounding-noise size (as a saturated output neuron makes them), and central differences "
+            raise ValueError(f"the check cannot fail at this network and sample: {beyond}{also}; every gradient is "
+                             f"within the rounding of its central difference (a saturated output neuron makes the "
+                             f"gradients that small, a large cost E the rounding that large), and central differences "
                              f"cannot check the rules here")
         raise ValueError(f"h = {h:g} gives a check that cannot fail: {beyond}; use an h near the default {H:g}")
     if at_default is not None:

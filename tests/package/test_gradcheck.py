@@ -161,7 +161,19 @@ def test_a_network_whose_gradients_are_all_noise_is_refused_without_advice_to_us
         with pytest.raises(ValueError) as refused:
             gradient_check(net, [1.0], 0.0, h=h)
         assert "the check cannot fail at this network and sample" in str(refused.value)
-        assert "rounding-noise size" in str(refused.value) and "use an h near" not in str(refused.value)
+        assert "within the rounding of its central difference" in str(refused.value)
+        assert "use an h near" not in str(refused.value)
+
+
+def test_a_huge_target_is_not_blamed_on_a_saturated_output():
+    """A reviewer's d = 1e150: every gradient within the rounding of its central difference, because E (about 5e299)
+    is so large, and the message said "as a saturated output neuron makes them" for a linear output. It names both
+    causes, neither as the one at hand."""
+    net = Network.random(2, 3, 1, seed=0)
+    with pytest.raises(ValueError) as refused:
+        gradient_check(net, [0.8, -0.6], 1e150)
+    assert "a large cost E the rounding that large" in str(refused.value)
+    assert "as a saturated output neuron makes them" not in str(refused.value)
 
 
 def test_the_check_refuses_an_h_at_which_the_right_rules_are_all_rounding():
@@ -305,7 +317,7 @@ def test_the_default_h_and_its_error_orders_are_what_the_docstring_says():
 def test_the_relative_error_is_the_docstrings_formula(monkeypatch):
     r"""$|a - n| / \max(|a| + |n|, 10^{-8})$: a rule off by a factor 2 gives 1/3 (|2g - g| / (2|g| + |g|), where
     max(|a|, |n|) would give 1/2), and an analytic 1e-9 against a numerical 0 gives 1e-9 / 1e-8 = 0.1."""
-    assert r"Relative error $|a - n| / \max(|a| + |n|, 10^{-8})$" in doc_of(gradient_check)
+    assert r"The largest relative error $|a - n| / \max(|a| + |n|, 10^{-8})$" in doc_of(gradient_check)
     net, x, d = random_problem()
     right = rules.delta_w_hidden
     monkeypatch.setattr(GRADCHECK, "delta_w_hidden", lambda fp, d, eta: 2 * right(fp, d, eta))
@@ -722,9 +734,9 @@ def test_what_the_docstring_says_of_an_h_far_above_the_default_is_what_the_check
     doc = " ".join(inspect.getdoc(gradient_check).split())
     # it gave the worked example's figure (4.5e-6 at h = 0.01; 1e-14, 1e-12 and 0.1 refused on it), which an
     # instructor's example changes while the reference page keeps the text (a reviewer): no example's number now
-    assert r"(at ``h = 0.01`` they can read between the two)" in doc and "worked example" not in doc
+    assert r"(at ``h = 0.01`` they can read between the two thresholds)" in doc and "worked example" not in doc
     far = doc[doc.index("far above it (``h = 0.1``)"):]
-    assert far.startswith("far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` below)")
+    assert far.startswith("far above it (``h = 0.1``) the check refuses to judge (the ``ValueError`` above)")
     assert "can read above" not in doc
 
 
