@@ -28,23 +28,54 @@ prints (``w41``).
 from __future__ import annotations
 
 import itertools
+import numbers
 
 Index = int | str  # a neuron's number (1, 4) or a letter of the general formulas ("i", "j", "k")
+
+#: The `backprop.network.Network` fields a label names an entry of.
+PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
+
+
+def _whole(n: object) -> bool:
+    """Whether ``n`` is a whole number (a numpy integer too), not a boolean."""
+    return isinstance(n, numbers.Integral) and not isinstance(n, bool)  # numpy's booleans are no Integral
+
+
+def _count(name: str, n: object, least: int = 0) -> int:
+    """``n``, a whole number of neurons or inputs at least ``least``, or a message naming it (a reviewer's
+    ``hidden_neurons(-1)`` was an empty range, ``parameter(..., "3")`` a TypeError of string concatenation)."""
+    if not _whole(n) or n < least:
+        raise ValueError(f"{name} must be a whole number >= {least}, got {n!r}")
+    return n
+
+
+def _index(index: Index, name: str = "index") -> Index:
+    """A neuron's number (a whole number >= 0) or a letter, or a message naming it."""
+    if isinstance(index, str) or (_whole(index) and index >= 0):
+        return index
+    raise ValueError(f"{name} must be a neuron's or an input's number (a whole number) or a letter, got {index!r}")
+
+
+def _sep(sep: object) -> str:
+    if not isinstance(sep, str):
+        raise TypeError(f"sep must be text, '_' or '', got {sep!r}")
+    return sep
 
 
 def hidden_neurons(n_hidden: int) -> range:
     r"""The numbers of the hidden neurons, $1, \dots, n_\text{hidden}$ (the slides' 1, 2, 3)."""
-    return range(1, n_hidden + 1)
+    return range(1, _count("n_hidden", n_hidden) + 1)
 
 
 def output_neurons(n_hidden: int, n_out: int = 1) -> range:
     r"""The numbers of the output neurons, after the hidden ones: $n_\text{hidden} + 1, \dots$ (the slides' 4)."""
+    n_hidden, n_out = _count("n_hidden", n_hidden), _count("n_out", n_out)
     return range(n_hidden + 1, n_hidden + n_out + 1)
 
 
 def inputs(n_in: int) -> range:
     r"""The numbers of the inputs $x_k$, $1, \dots, n_\text{in}$."""
-    return range(1, n_in + 1)
+    return range(1, _count("n_in", n_in) + 1)
 
 
 def subscript(to: Index, source: Index) -> str:
@@ -55,12 +86,12 @@ def subscript(to: Index, source: Index) -> str:
 
 def weight(to: Index, source: Index, sep: str = "_") -> str:
     """The weight into neuron ``to`` from neuron or input ``source``: ``weight(4, 1)`` is ``"w_41"``."""
-    return f"w{sep}{subscript(to, source)}"
+    return f"w{_sep(sep)}{subscript(_index(to, 'to'), _index(source, 'source'))}"
 
 
 def bias(neuron: Index, sep: str = "_") -> str:
     """The bias of ``neuron``: ``bias(4)`` is ``"b_4"``."""
-    return f"b{sep}{neuron}"
+    return f"b{_sep(sep)}{_index(neuron, 'neuron')}"
 
 
 def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") -> str:
@@ -87,7 +118,14 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
     >>> parameter("w_output", (0, 2), 3, sep=""), parameter("b_hidden", (1,), 3, sep="")
     ('w43', 'b2')
     """
-    first_output = n_hidden + 1
+    if name not in PARAMETERS:
+        raise ValueError(f"unknown parameter {name!r}; the parameters are {', '.join(map(repr, PARAMETERS))}")
+    size = 2 if name.startswith("w") else 1
+    if (not isinstance(index, tuple) or len(index) != size
+            or not all(_whole(n) and n >= 0 for n in index)):
+        raise ValueError(f"index must be the entry's index in {name}, a tuple of {size} whole number"
+                         f"{'s' * (size > 1)} >= 0 (numpy's, from 0), got {index!r}")
+    first_output = _count("n_hidden", n_hidden, 1) + 1
     if name == "w_hidden":
         i, k = index
         return weight(i + 1, k + 1, sep)
@@ -97,10 +135,8 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
     if name == "w_output":
         j, i = index
         return weight(first_output + j, i + 1, sep)
-    if name == "b_output":
-        (j,) = index
-        return bias(first_output + j, sep)
-    raise ValueError(f"unknown parameter {name!r}; the parameters are 'w_hidden', 'b_hidden', 'w_output', 'b_output'")
+    (j,) = index  # b_output
+    return bias(first_output + j, sep)
 
 
 def tex(label: str) -> str:
@@ -122,5 +158,7 @@ def tex_of(net: object, name: str) -> list[str]:
     >>> tex_of(net, "w_hidden"), tex_of(net, "b_output")
     (['w_{11}', 'w_{12}', 'w_{21}', 'w_{22}', 'w_{31}', 'w_{32}'], ['b_4'])
     """
+    if name not in PARAMETERS:
+        raise ValueError(f"unknown parameter {name!r}; the parameters are {', '.join(map(repr, PARAMETERS))}")
     shape = getattr(net, name).shape
     return [tex(parameter(name, index, net.n_hidden)) for index in itertools.product(*map(range, shape))]

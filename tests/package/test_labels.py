@@ -107,3 +107,24 @@ def test_the_numbering_the_docstrings_state():
         assert list(labels.hidden_neurons(n_hidden)) == [i for i in range(1, n_hidden + 1)]
         assert list(labels.output_neurons(n_hidden, n_out)) == [n_hidden + 1 + j for j in range(n_out)]
         assert list(labels.inputs(n_in)) == [k for k in range(1, n_in + 1)]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [
+    (lambda: labels.parameter("w_hidden", (0,), 3), ValueError,
+     r"^index must be the entry's index in w_hidden, a tuple of 2 whole numbers >= 0 \(numpy's, from 0\), got \(0,\)$"),
+    (lambda: labels.parameter("w_hidden", (-1, 0), 3), ValueError, r"got \(-1, 0\)$"),  # was "w_01", no neuron 0
+    (lambda: labels.parameter("b_output", (0.0,), 3), ValueError, r"a tuple of 1 whole number >= 0"),
+    (lambda: labels.parameter("w_output", (0, 0), "3"), ValueError, r"^n_hidden must be a whole number >= 1, got '3'$"),
+    (lambda: labels.parameter("x", (0,), 3), ValueError, r"^unknown parameter 'x'; the parameters are 'w_hidden'"),
+    (lambda: labels.weight(4, 1, sep=None), TypeError, r"^sep must be text, '_' or '', got None$"),  # was "wNone41"
+    (lambda: labels.weight(4, -1), ValueError, r"^source must be a neuron's or an input's number"),
+    (lambda: labels.hidden_neurons(-1), ValueError, r"^n_hidden must be a whole number >= 0, got -1$"),  # was empty
+    (lambda: labels.output_neurons(3, 1.5), ValueError, r"^n_out must be a whole number >= 0, got 1.5$"),
+    (lambda: labels.tex_of(Network.random(), "x"), ValueError, r"^unknown parameter 'x'"),  # was an AttributeError
+])
+def test_a_label_of_what_is_no_entry_is_refused_naming_it(call, error, message):
+    """A reviewer: the labels checked nothing, so a wrong index gave a label of no entry ('w_01') or Python's own
+    errors (unpacking, string concatenation, getattr)."""
+    with pytest.raises(error, match=message):
+        call()
+    assert labels.parameter("w_hidden", (np.int64(1), np.intp(0)), 3) == "w_21"  # numpy's integers are indices too
