@@ -626,7 +626,10 @@ def test_the_statements_about_train_can_fail():
 # number as the flipped sign of e = y - d, so the boxes name both.
 UPDATES_FLIPPED = "the updates' sign flipped, e right"
 # The pairs of slips that give one number by nature, which the boxes name together.
-SAME_NUMBER = [{"the flipped sign", UPDATES_FLIPPED}, {"dividing by h", "the cost without its ½"}]
+SAME_NUMBER = [{"the flipped sign", UPDATES_FLIPPED}, {"dividing by h", "the cost without its ½"},
+               # a new value θ − Δθ: the flipped error or updates added, or the right update subtracted (exercise 12)
+               {"the flipped sign", "the update subtracted from θ(n)"},
+               {UPDATES_FLIPPED, "the update subtracted from θ(n)"}]
 
 
 def _at_v(name: str, fields: list[float]) -> list[float]:
@@ -1049,6 +1052,8 @@ SLIPS: dict[str, list[tuple]] = {
         (lambda w: f"no update ({_spot(w)[0]}(n) given as {_spot(w)[0]}(n+1))", "before the step",
          lambda w: _spot(w)[1] - _spot(w)[3]),  # the value of time n: the right new value less its update
         # the slips of the hidden rules and of the new value, as exercise 8's box names them (a reviewer's)
+        ("the flipped sign", "Your sign is flipped", _catalogue("sign-flipped", "p", _spot_step)),
+        (UPDATES_FLIPPED, "your e = d − y is right", _catalogue("updates-sign-flipped", "p", _spot_step)),
         ("forgetting η", "learning rate η", _catalogue("no-eta", "p", _spot_step)),
         ("dropping f'(v_i)", "You dropped f'(v_i)", _catalogue("no-hidden-derivative", "p", _spot_step)),
         ("f'(v_i) computed from v_i", "not v_i", _catalogue("derivative-of-v", "p", _spot_step)),
