@@ -11,6 +11,8 @@ are chosen in `_weights`.
 
 from __future__ import annotations
 
+import numpy as np
+
 from .. import examples, homework, labels, show
 from ..examples import Example
 from ..network import Network, forward
@@ -160,6 +162,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     # in a weight's box: the weight itself, which moved with the gradient instead of against it
     uphill = ", a step against the gradient; your weight moved with it"
     steps = [step_name("w_output", (0, 0), net, new=True), step_name("w_hidden", index, net, new=True), "y(n+1)"]
+    partial = [Mistake([new.w_output[0, 0], new.w_hidden[index], y], hint, slip, in_boxes=(2,))
+               for y, hint, slip in _partial_updates(net, new, x, index)]
     return NumericExercise(
         "one-iteration",
         right=[new.w_output[0, 0], new.w_hidden[index], y_next],
@@ -194,8 +198,38 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             # in the y(n+1) box, where `trace --check` named it
             *slips(net, x, p.d, p.eta, ["bias-input-x1", "bias-input-x2", "output-bias-with-y"], steps, (3,),
                    in_boxes=(2,)),
+            *partial,
         ),
     )
+
+
+def _partial_updates(net: Network, new: Network, x: np.ndarray, index: tuple[int, int]) -> list[tuple[float, str, str]]:
+    """y(n+1) of a network only part of which was updated (a reviewer's student updated the output layer only, and
+    read a hint about rule 3): (y(n+1), hint, slip) for the output layer alone, the hidden layer alone, the weights
+    without the biases, all but the output bias, and the two weights the boxes ask about alone."""
+    w_4, b_4, w_ik = (label(*entry, net) for entry in (("w_output", (0, 0)), ("b_output", (0,)), ("w_hidden", index)))
+    count = net.w_hidden.size + net.b_hidden.size + net.w_output.size + net.b_output.size
+    every = f"y(n+1) is the output of the network with all {count} of its weights and biases updated: "
+
+    def y(w_hidden, b_hidden, w_output, b_output) -> float:
+        return float(forward(Network(w_hidden, b_hidden, w_output, b_output, hidden=net.hidden, output=net.output),
+                             x).y_output[0])
+
+    two_w_output, two_w_hidden = net.w_output.copy(), net.w_hidden.copy()
+    two_w_output[0, 0], two_w_hidden[index] = new.w_output[0, 0], new.w_hidden[index]
+    return [
+        (y(net.w_hidden, net.b_hidden, new.w_output, new.b_output), every + "you left the hidden layer's at time n.",
+         "the output layer alone updated"),
+        (y(new.w_hidden, new.b_hidden, net.w_output, net.b_output),
+         every + f"you left the output layer's ({output_weight(net)} and {b_4}) at time n.",
+         "the hidden layer alone updated"),
+        (y(new.w_hidden, net.b_hidden, new.w_output, net.b_output), every + "you left the biases at time n.",
+         "the weights updated, the biases not"),
+        (y(new.w_hidden, new.b_hidden, new.w_output, net.b_output), every + f"you left {b_4} at time n.",
+         f"every update but {b_4}'s"),
+        (y(two_w_hidden, net.b_hidden, two_w_output, net.b_output),
+         every + f"you updated only {w_4} and {w_ik}, the two the boxes ask about.", f"only {w_4} and {w_ik} updated"),
+    ]
 
 
 def one_iteration_weight(example: Example | None = None) -> tuple[str, tuple[int, int]]:

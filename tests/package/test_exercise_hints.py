@@ -725,6 +725,22 @@ def _if_bias(label: str, bias: bool = True) -> Callable[[dict], str | None]:
     return lambda w: label if _spot(w)[0].startswith("b_") == bias else None
 
 
+def _partial(w: dict, *updated: str) -> list[float]:
+    """Exercise 8's answer from a network only part of which was updated, the parameter arrays ``updated`` (the
+    oracle's new values; ``"w_41"`` and ``"w_ik"`` for those two entries alone): w_41(n+1) and w_ik(n+1) right, y(n+1)
+    of that network."""
+    p, new = w["p"], w["it"]["new"]
+    net = {**p, **{name: new[name] for name in ("w_hidden", "b_hidden", "w_output", "b_output") if name in updated}}
+    if "w_41" in updated:  # the two entries the boxes ask about
+        (i, k), w_output = w["oi"][1], [list(row) for row in p["w_output"]]
+        w_output[0][0] = new["w_output"][0][0]
+        w_hidden = [list(row) for row in p["w_hidden"]]
+        w_hidden[i][k] = new["w_hidden"][i][k]
+        net = {**p, "w_output": w_output, "w_hidden": w_hidden}
+    y_next = oracle.forward(net, w["x"])["y_output"][0]
+    return [new["w_output"][0][0], _at_oi(w, new["w_hidden"]), y_next]
+
+
 def _v1(w: dict) -> float:
     return w["it"]["v_hidden"][0]
 
@@ -941,6 +957,15 @@ SLIPS: dict[str, list[tuple]] = {
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
         ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
          lambda w: [w["it_q"]["w_output_new"][0][0], _at_oi(w, w["it_q"]["w_hidden_new"]), w["it_q"]["y_next"]]),
+        # y(n+1) of a network updated in part (a reviewer's)
+        ("the output layer alone updated", "you left the hidden layer's at time n",
+         lambda w: _partial(w, "w_output", "b_output")),
+        ("the hidden layer alone updated", "you left the output layer's (w_4i and b_4) at time n",
+         lambda w: _partial(w, "w_hidden", "b_hidden")),
+        ("the weights updated, the biases not", "you left the biases at time n",
+         lambda w: _partial(w, "w_hidden", "w_output")),
+        ("every update but b_4's", "you left b_4 at time n", lambda w: _partial(w, "w_hidden", "b_hidden", "w_output")),
+        (lambda w: f"only w_41 and {w['oi'][0]} updated", "the two the boxes ask about", lambda w: _partial(w, "w_41")),
         # a bias's rule with an input: only y(n+1) moves (a student's review)
         ("multiplying by the input x_1 (which gives Δw_i1)", "A bias has input 1",
          _catalogue("bias-input-x1", "p", _iteration_steps)),
