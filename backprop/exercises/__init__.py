@@ -20,10 +20,11 @@ The package, by job:
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
   ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1 and 4-8 in ``_derivation``, of 2-3
-  (the two derivatives, and the field each asks at) in ``_derivatives``, of 9-11 in ``_further`` and of 12-14 (about
-  code) in ``_code``, the forward pass of the example's sample they start from in ``_sample``, and in ``_weights``
-  the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers, and how many slips a box takes. Each
-  checker is built the first time it is asked for (``get``, ``check``, ``answer_box``), never at import;
+  (the two derivatives, and the field each asks at) in ``_derivatives``, of 9 and 10 in ``_further``, of 11 in
+  ``_gradient`` and of 12-14 (about code) in ``_code``, the forward pass of the example's sample they start from in
+  ``_sample``, and in ``_weights`` the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers, and how
+  many slips a box takes. Each checker is built the first time it is asked for (``get``, ``check``, ``answer_box``),
+  never at import;
 * the index page: ``_index`` (its table and tips, written from the catalogue, and ``tolerance_note``, what a page
   says when its boxes use another rule);
 * the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
@@ -57,7 +58,8 @@ from ._derivation import iteration_outcome, one_iteration_weight, one_iteration_
 from ._derivatives import derivative_neuron, derivative_why
 from ._feedback import ATOL, EMPTY, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
-from ._further import (
+from ._further import other_hidden, other_hidden_network, two_output_network
+from ._gradient import (
     GRADCHECK_AGREEMENT,
     GRADCHECK_H,
     GRADCHECK_RTOL,
@@ -65,9 +67,6 @@ from ._further import (
     gradient_check_gap,
     gradient_check_weight,
     gradient_check_why,
-    other_hidden,
-    other_hidden_network,
-    two_output_network,
 )
 from ._index import answers_tip, index_table, python_tip, tolerance_note, tolerance_tip
 from ._markdown import (

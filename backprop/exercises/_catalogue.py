@@ -17,6 +17,7 @@ from . import _code as c
 from . import _derivation as d
 from . import _derivatives as dv
 from . import _further as f
+from . import _gradient as g
 from ._functions import FunctionExercise
 from ._numeric import NumericExercise
 
@@ -76,7 +77,7 @@ _BUILDERS: dict[str, Callable[[Example], Exercise]] = {
     "one-iteration": d.one_iteration,
     "tansig-hidden": f.tansig_hidden,
     "two-outputs": f.two_outputs,
-    "gradient-check": f.gradient_check,
+    "gradient-check": g.gradient_check,
     "spot-the-bug": c.spot_the_bug,
     "spot-the-bug-fix": c.spot_the_bug_fix,
     "training": c.training,

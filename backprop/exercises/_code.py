@@ -19,7 +19,15 @@ from ..rules import cost, delta_b_hidden, delta_w_hidden, error
 from ..train import step, train
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import label, output_weight, sample_pass, slips, step_name, with_worked
+from ._sample import (
+    OTHER_SIGMOID,
+    label,
+    output_weight,
+    sample_pass,
+    slips,
+    step_name,
+    with_worked,
+)
 
 
 def _slipped_step(net: Network, x: np.ndarray, d: float, eta: float, *, back_next: bool = False,
@@ -114,7 +122,7 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
 #: student had flipped e and added, and read only "the new value adds the update").
 SPOT_SLIPS = ("sign-flipped", "updates-sign-flipped", "no-eta", "no-hidden-derivative", "derivative-of-v",
               "wrong-derivative", "other-derivative-of-v", "output-for-derivative", "no-output-weight",
-              "derivative-without-half", "cost-for-error", "subtracted-update")
+              "derivative-without-half", "cost-for-error", "subtracted-update", "other-hidden-activation")
 #: The slip of an input where none belongs (a bias) or left out (a weight), by the parameter asked for.
 SPOT_INPUT_SLIPS = {"b_hidden": ("bias-input-x1", "bias-input-x2"), "w_hidden": ("rule3-no-x",)}
 
@@ -124,7 +132,7 @@ def spot_the_bug(ex: Example) -> NumericExercise:
     exercise = _spot_the_bug_exercise(ex, name, attr, index)
     steps = [step_name(attr, index, ex.net, new=True)]  # "b1(n+1)"
     more = slips(ex.net, ex.x, ex.d, ex.eta, [*SPOT_SLIPS, *SPOT_INPUT_SLIPS[attr]], steps,
-                 rule=4 if attr == "b_hidden" else 3)
+                 rule=4 if attr == "b_hidden" else 3, words=OTHER_SIGMOID)
     return with_worked(replace(exercise, mistakes=(*exercise.mistakes, *more)), ex, steps)
 
 

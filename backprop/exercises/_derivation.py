@@ -20,6 +20,7 @@ from ..rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_outp
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import (
+    OTHER_SIGMOID,
     carried,
     carried_of,
     label,
@@ -29,13 +30,10 @@ from ._sample import (
     slips,
     step_name,
     steps_of,
+    swapped_inputs,
     with_worked,
 )
 from ._weights import first_hidden_weight, slips_named, with_weight_boxes
-
-#: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has
-#: (a student of a tanh site who follows the slides computes the logistic one).
-OTHER_SIGMOID = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
 
 
 def forward_pass(ex: Example) -> NumericExercise:
@@ -111,6 +109,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
                                             "cost-for-error"], steps, dw.shape, rule=3),
             new_value("w_ik", p.net.w_hidden + dw),
             *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, dw.shape),
+            *swapped_inputs(dw, p.x),  # Δw_i2 typed for Δw_i1 (a reviewer's, as in exercise 10)
         ),
     )
     # both inputs of a neuron, and another neuron

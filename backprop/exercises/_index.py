@@ -6,7 +6,7 @@ use another rule than the one the index page states (`tolerance_note`, which sha
 from __future__ import annotations
 
 from .. import show
-from . import _further as f
+from . import _gradient as g
 from ._catalogue import PAGES, Page, get
 from ._feedback import ATOL, RTOL, change_tolerance_tex, percent, power_tex, tolerance_tex
 from ._functions import FunctionExercise
@@ -58,7 +58,7 @@ def python_tip() -> str:
     `gradient_check_decimals` decimals each (its task is written for Python)."""
     functions = [p.number for p in PAGES if any(isinstance(get(n), FunctionExercise) for n in p.checks)]
     [gradcheck] = [p.number for p in PAGES if "gradient-check" in p.checks]
-    k = f.gradient_check_decimals()
+    k = g.gradient_check_decimals()
     return (f"{_numbers(functions).capitalize()} ask{'s' if len(functions) == 1 else ''} for a function, which only "
             f"Python can check. Exercise {gradcheck}'s answer is a number, but it comes from two costs $E$ "
             f"that must each be kept to {k} decimals: its task is written for Python (a calculator will do if it "

@@ -6,7 +6,9 @@ take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a par
 ``F_TEXT``, ``F_PRIME_TEXT`` and ``SHORT`` write each hidden activation in a hint's plain text; :func:`slips` takes
 classic mistakes from the homework catalogue (one catalogue for the boxes and ``python -m backprop trace --check``),
 and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint;
-:func:`with_worked` adds the worked example's own numbers, which a student can copy from the derivation pages.
+:func:`with_worked` adds the worked example's own numbers, which a student can copy from the derivation pages, and
+:func:`swapped_inputs` the two inputs taken for each other; ``OTHER_SIGMOID`` is the exercises' words for the
+catalogue's other-hidden-activation.
 """
 
 from __future__ import annotations
@@ -160,3 +162,16 @@ def with_worked(exercise: NumericExercise, ex: Example, steps: Sequence[str]) ->
                       box_hints=tuple((n, one) for n in boxes))
     return replace(exercise, mistakes=(*exercise.mistakes, mistake))
 
+
+def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
+    """Each hidden neuron's two updates Δw_i1 and Δw_i2 swapped, the inputs x_1 and x_2 taken for each other; none
+    where the two inputs are equal (the swap changes nothing) or there are not two."""
+    if len(x) != 2 or x[0] == x[1]:
+        return []
+    return [Mistake(dw[:, ::-1], "Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 times x_2.",
+                    "the inputs x_1 and x_2 swapped")]
+
+
+#: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has
+#: (a student of a tanh site who follows the slides computes the logistic one).
+OTHER_SIGMOID = {"other-hidden-activation": "the other sigmoid in the hidden layer"}

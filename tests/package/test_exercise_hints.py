@@ -1,7 +1,8 @@
 """The exercises' own hints: every formula they show is true, and every classic wrong answer is the slip it names.
 
 A student who types a classic wrong answer into an exercise gets a hint (``backprop/exercises/_derivation.py``,
-``_further.py`` and ``_code.py``). The hints that come from the homework catalogue (``homework.hint``) are checked in
+``_further.py``, ``_gradient.py`` and ``_code.py``). The hints that come from the homework catalogue
+(``homework.hint``) are checked in
 ``test_homework.py``; the ones the exercises write themselves are checked here, for the default example and each
 example of ``tests/examples/`` (the catalogue is built in this process from each file's practice example):
 
@@ -166,6 +167,7 @@ def world(path: Path) -> dict:
         "gc": chosen(gradient_weight(p, it)),  # exercise 11's weight: its label and (i, k)
         "fd": minus_eta_fd(p, reference_cost), "fd_two": minus_eta_fd(two, reference_cost),
         "worked": oracle.iteration({"hidden": "logsig", **data}),  # the worked example: the derivation pages print it
+        "worked_ex": {"hidden": "logsig", **data},
     }
 
 
@@ -725,6 +727,30 @@ def _if_bias(label: str, bias: bool = True) -> Callable[[dict], str | None]:
     return lambda w: label if _spot(w)[0].startswith("b_") == bias else None
 
 
+def _unless_equal_inputs(label: str) -> Callable[[dict], str | None]:
+    """A slip's label, or None where x_1 = x_2 (the two inputs swapped change nothing)."""
+    return lambda w: None if w["x"][0] == w["x"][1] else label
+
+
+def _rounded_central(w: dict, k: int) -> float:
+    """Exercise 11's central difference of the two costs rounded to ``k`` decimals."""
+    return central(lambda q: round(oracle.cost(q, oracle.forward(q)["y_output"]), k), w["p"], "w_hidden", w["gc"][1],
+                   ex.GRADCHECK_H)
+
+
+def _y_rounded_central(w: dict) -> float:
+    """Exercise 11's central difference of the costs of the two outputs y(w_ik ± h) rounded to six decimals."""
+    return central(lambda q: 0.5 * (w["d"] - round(oracle.forward(q)["y_output"][0], 6)) ** 2, w["p"], "w_hidden",
+                   w["gc"][1], ex.GRADCHECK_H)
+
+
+def _beyond(w: dict, value: float, label: str) -> str | None:
+    """``label`` where exercise 11's box tells ``value`` from the right answer (10^-6 + 0.01 % of it, as its page
+    states), else None: a rounding that keeps enough digits is no slip there."""
+    right = _central_gc(w)
+    return label if abs(value - right) > 1e-6 + 1e-4 * abs(right) else None
+
+
 def _partial(w: dict, *updated: str) -> list[float]:
     """Exercise 8's answer from a network only part of which was updated, the parameter arrays ``updated`` (the
     oracle's new values; ``"w_41"`` and ``"w_ik"`` for those two entries alone): w_41(n+1) and w_ik(n+1) right, y(n+1)
@@ -871,6 +897,8 @@ SLIPS: dict[str, list[tuple]] = {
     ],
     "hidden-weights": [
         (WORKED, "the worked example's", lambda w: w["worked"]["dw_hidden"]),
+        (_unless_equal_inputs("the inputs x_1 and x_2 swapped"), "its own input x_k",  # Δw_i2 for Δw_i1 (a reviewer's)
+         lambda w: [list(reversed(row)) for row in w["it"]["dw_hidden"]]),
         ("the updated weights w_4i(n+1)", "updated output weights",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4_next"], w["it"]["fp_hidden"])),
         ("dropping f'(v_i)", "You dropped f'(v_i)", lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1.0] * 3)),
@@ -1013,10 +1041,14 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _two_outputs(w, lambda i: _e_two(w)[0] * _w_two(w, 0, i))),
         (lambda w: f"leaving out output {w['out']}", lambda w: f"Only output {w['out'] + 1} is in your sum",
          lambda w: _two_outputs(w, lambda i: _e_two(w)[1] * _w_two(w, 1, i))),
+        # the other sigmoid's two-output network, and the worked example's Δw_ik of rule 3's page (a reviewer's)
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         lambda w: oracle.iteration({**w["two"], "hidden": w["other"]})["dw_hidden"]),
+        (WORKED, "the worked example's", lambda w: w["worked"]["dw_hidden"]),
         # each error sent back through the first output's weights, and the two inputs swapped (a reviewer's)
         (lambda w: f"w_{w['out']}i for both outputs", "through its own weight",
          lambda w: _two_outputs(w, lambda i: sum(_e_two(w)) * _w_two(w, 0, i))),
-        ("the inputs x_1 and x_2 swapped", "its own input x_k",
+        (_unless_equal_inputs("the inputs x_1 and x_2 swapped"), "its own input x_k",
          lambda w: [list(reversed(row)) for row in w["it_two"]["dw_hidden"]]),
         ("averaging over the outputs", "don't average",  # the mean over j of ½e_j² in place of their sum
          lambda w: _two_outputs(w, lambda i: (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i)) / 2)),
@@ -1065,10 +1097,17 @@ SLIPS: dict[str, list[tuple]] = {
             lambda q: 2 * oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", w["gc"][1],
             ex.GRADCHECK_H)),
         ("a factor η", "no η", lambda w: w["eta"] * _central_gc(w)),
-        # each cost as the pages print it, six decimals (a reviewer's -0.050000)
-        ("each cost rounded to six decimals", "keep at least 11 decimals", lambda w: central(
-            lambda q: float(oracle.number_string(oracle.cost(q, oracle.forward(q)["y_output"]))), w["p"], "w_hidden",
-            w["gc"][1], ex.GRADCHECK_H)),
+        # each cost as the pages print it, six decimals (a reviewer's -0.050000), or with other too few digits
+        *[(lambda w, k=k: _beyond(w, _rounded_central(w, k), f"each cost rounded to {k} decimals"),
+           "keep at least 11 decimals", lambda w, k=k: _rounded_central(w, k)) for k in range(6, 11)],
+        (lambda w: _beyond(w, _y_rounded_central(w), "each y rounded to six decimals"), "keep every digit of y",
+         _y_rounded_central),
+        # the other sigmoid's network, and the worked example's central difference (the verification page prints it)
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with", lambda w: central(
+            lambda q: oracle.cost(q, oracle.forward(q)["y_output"]), w["q"], "w_hidden", w["gc"][1], ex.GRADCHECK_H)),
+        (WORKED, "the worked example's", lambda w: central(
+            lambda q: oracle.cost(q, oracle.forward(q)["y_output"]), w["worked_ex"], "w_hidden", w["gc"][1],
+            ex.GRADCHECK_H)),
     ],
     "spot-the-bug": [
         ("the buggy code's value", "buggy code", lambda w: round(_spot(w)[2], 6)),  # as the page prints it
@@ -1099,6 +1138,8 @@ SLIPS: dict[str, list[tuple]] = {
          _catalogue("bias-input-x2", "p", _spot_step)),
         (_if_bias(NO_X, bias=False), "you left out the input x_k", _catalogue("rule3-no-x", "p", _spot_step)),
         (WORKED, "the worked example's", _spot_worked),
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         _catalogue("other-hidden-activation", "p", _spot_step)),
     ],
     "training": [
         ("counting epochs from 0", "Epochs count from 1",
