@@ -88,41 +88,45 @@ def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: n
 def whole_iteration(y_part: float) -> str:
     """The output after the whole iteration, all thirteen steps, beside ``y_part``, the output after some of them with
     the others not taken: the other steps move y as well (the bias's, and the hidden layer's through every y_hi), and
-    where that takes y: short of d, past it (a reviewer read two "short of d" and missed that the iteration overshoots)
-    or onto it as printed."""
+    where that takes y (`relative_to_d`: a reviewer read two "short of d" and missed that the iteration overshoots).
+    """
     net, x, d = examples.NET, examples.X, examples.D
-    e = d - forward(net, x).y_output[0]  # e(n)
+    y = forward(net, x).y_output[0]  # y(n)
     y_1 = forward(step(net, x, d, examples.ETA), x).y_output[0]  # y(n+1): every rule's step taken
     link = "([one iteration](../iteration-and-training/#one-iteration-on-the-worked-example))"
     if show.num(y_1) == show.num(y_part):
         return show.tex(r"After the whole iteration, all thirteen steps, $y$ is ${{y_1}}$ as well {{link}}.",
                         y_1=y_1, link=link)
-    if show.num(y_1) == show.num(d):
-        where = show.tex(r"$d$ itself to the decimals shown")
-    else:
-        where = show.tex(r"{{side}} $d = {{d:given}}$", side="short of" if (d - y_1) * e > 0 else "past", d=d)
+    where = relative_to_d(d, d - y, y_1, (y_1 - y) / (d - y) if d != y else 0.0)  # the fraction of e(n) y moved by
     return show.tex(r"The other steps move $y$ too: after the whole iteration, all thirteen steps, it is ${{y_1}}$, "
                     r"{{where}} {{link}}.", y_1=y_1, where=where, link=link)
 
 
 def lands(d: float, e: float, y: float, y_new: float, share: float) -> str:
     """Where some of the output's steps take y, moving it by the fraction ``share`` of the error e = d - y (the other
-    steps not taken): "take $y$ from a to b, past $d = c$, and farther from it than before", onto d, short of it or
-    past it, compared as printed. (The fraction alone decides it in exact arithmetic; a fraction of 1 or 2 to the last
-    decimal needs the print.)"""
-    gap_new, gap_old = show.num(abs(d - y_new)), show.num(abs(e))
-    if show.num(y_new) == show.num(d):
-        where, closer = "onto", ""
-    else:
-        where = "short of" if share < 1 else "past"
-        closer = ("" if share < 1 else ", as far from it as before" if gap_new == gap_old
-                  else ", but closer to it than before" if float(gap_new) < float(gap_old)
-                  else ", and farther from it than before")
+    steps not taken): "take $y$ from a to b, past $d = c$, and farther from it than before" (`relative_to_d`)."""
     if show.num(y_new) == show.num(y):  # a change below the last decimal shown: "from a to a" would read as none
         took = show.tex(r"change $y$ by less than its last decimal shown: it stays at ${{y}}$", y=y)
     else:
         took = show.tex(r"take $y$ from ${{y}}$ to ${{y_new}}$", y=y, y_new=y_new)
-    return show.tex(r"{{took}}, {{where}} $d = {{d:given}}${{closer}}", took=took, where=where, d=d, closer=closer)
+    return f"{took}, {relative_to_d(d, e, y_new, share)}"
+
+
+def relative_to_d(d: float, e: float, y_new: float, share: float) -> str:
+    """Where y lies after a move by the fraction ``share`` of the error e = d - y: "onto $d = c$", "short of $d = c$",
+    "past $d = c$, and farther from it than before" (or "but closer", "as far"), or, for a move away from d,
+    "farther from $d = c$ than before, on the same side", compared as printed. (The fraction alone decides it in
+    exact arithmetic; a fraction of 1 or 2 to the last decimal needs the print.)"""
+    gap_new, gap_old = show.num(abs(d - y_new)), show.num(abs(e))
+    if show.num(y_new) == show.num(d):
+        return show.tex(r"onto $d = {{d:given}}$", d=d)
+    if share < 0:  # the other steps took y away from d (its hidden outputs moved): a whole iteration can
+        return show.tex(r"farther from $d = {{d:given}}$ than before, on the same side", d=d)
+    if share < 1:
+        return show.tex(r"short of $d = {{d:given}}$", d=d)
+    closer = (", as far from it as before" if gap_new == gap_old else ", but closer to it than before"
+              if float(gap_new) < float(gap_old) else ", and farther from it than before")
+    return show.tex(r"past $d = {{d:given}}${{closer}}", d=d, closer=closer)
 
 
 def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:

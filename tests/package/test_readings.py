@@ -146,4 +146,6 @@ def test_the_whole_iteration_past_d_is_said(monkeypatch):
     patch_example(monkeypatch, ex)
     text = " ".join(readings.rule_1().split())
     assert "take $y$ from $0.055854$ to $-0.147537$, short of $d = -1$." in text, text
-    assert "after the whole iteration, all thirteen steps, it is $-1.316373$, past $d = -1$ (" in text, text
+    # |e| from 1.055854 to 0.316373: past d, but closer
+    assert ("after the whole iteration, all thirteen steps, it is $-1.316373$, past $d = -1$, but closer to it than "
+            "before (") in text, text

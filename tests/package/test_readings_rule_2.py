@@ -80,4 +80,6 @@ def test_rule_2_says_past_d_and_farther_for_a_large_eta(monkeypatch):
     assert "\\cdot 2.943339 " in text and "5.298010$" in text, text
     assert ("the four steps of the bias and the output weights together take $y$ from $-1.485402$ to $2.675666$, "
             "past $d = -0.7$, and farther from it than before.") in text, text
-    assert "after the whole iteration, all thirteen steps, it is $2.465960$, past $d = -0.7$" in text, text
+    # |e| from 0.785402 to 3.165960: past d and farther (a code reviewer: the clause was left out here)
+    assert ("after the whole iteration, all thirteen steps, it is $2.465960$, past $d = -0.7$, and farther from it "
+            "than before (") in text, text

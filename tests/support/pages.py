@@ -250,9 +250,16 @@ def neurons_printed_at(values: list[float], printed: str) -> str:
 
 
 def where_y_next(ex: dict, it: dict) -> str:
-    """Where y(n+1) lies as a reading says it, from the oracle's iteration ``it`` of ``ex``: past d where the error
-    changed its sign, short of d where not, d itself where the two print alike."""
-    if s6(it["y_next"]) == s6(ex["d"]):
-        return "$d$ itself to the decimals shown"
-    side = "short of" if (ex["d"] - it["y_next"]) * it["e"] > 0 else "past"
-    return f"{side} $d = {given(ex['d'])}$"
+    """Where y(n+1) lies as a reading says it, from the oracle's iteration ``it`` of ``ex``: onto d where the two print
+    alike; else, from the errors e(n) and e(n+1) = d - y(n+1), short of d (same sign, smaller), past it (other sign,
+    with how far against before, as printed) or farther on the same side."""
+    d, e, e_next = ex["d"], it["e"], ex["d"] - it["y_next"]
+    if s6(it["y_next"]) == s6(d):
+        return f"onto $d = {given(d)}$"
+    if e * e_next > 0:
+        return f"short of $d = {given(d)}$" if abs(e_next) < abs(e) else \
+            f"farther from $d = {given(d)}$ than before, on the same side"
+    before, after = float(s6(abs(e))), float(s6(abs(e_next)))
+    closer = ("as far from it as before" if after == before else "but closer to it than before" if after < before
+              else "and farther from it than before")
+    return f"past $d = {given(d)}$, {closer}"
