@@ -50,10 +50,10 @@ def _count(name: str, n: object, least: int = 0) -> int:
 
 
 def _index(index: Index, name: str = "index") -> Index:
-    """A neuron's number (a whole number >= 0) or a letter, or a message naming it."""
-    if isinstance(index, str) or (_whole(index) and index >= 0):
+    """A neuron's or an input's number (a whole number >= 1: the slides count from 1) or a letter, or a message."""
+    if isinstance(index, str) or (_whole(index) and index >= 1):
         return index
-    raise ValueError(f"{name} must be a neuron's or an input's number (a whole number) or a letter, got {index!r}")
+    raise ValueError(f"{name} must be a neuron's or an input's number (a whole number >= 1) or a letter, got {index!r}")
 
 
 def _sep(sep: object) -> str:
@@ -126,6 +126,9 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
         raise ValueError(f"index must be the entry's index in {name}, a tuple of {size} whole number"
                          f"{'s' * (size > 1)} >= 0 (numpy's, from 0), got {index!r}")
     first_output = _count("n_hidden", n_hidden, 1) + 1
+    hidden = index[0] if name in ("w_hidden", "b_hidden") else index[1] if name == "w_output" else 0
+    if hidden >= n_hidden:  # b_hidden (3,) of 3 hidden neurons was "b_4", the output bias's label (a code reviewer)
+        raise ValueError(f"index {index!r} of {name} names hidden neuron {hidden + 1}; the network has {n_hidden}")
     if name == "w_hidden":
         i, k = index
         return weight(i + 1, k + 1, sep)

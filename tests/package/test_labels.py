@@ -118,6 +118,12 @@ def test_the_numbering_the_docstrings_state():
     (lambda: labels.parameter("x", (0,), 3), ValueError, r"^unknown parameter 'x'; the parameters are 'w_hidden'"),
     (lambda: labels.weight(4, 1, sep=None), TypeError, r"^sep must be text, '_' or '', got None$"),  # was "wNone41"
     (lambda: labels.weight(4, -1), ValueError, r"^source must be a neuron's or an input's number"),
+    (lambda: labels.weight(0, 1), ValueError, r"^to must be .* \(a whole number >= 1\) or a letter, got 0$"),
+    (lambda: labels.bias(0), ValueError, r"^neuron must be"),
+    (lambda: labels.parameter("b_hidden", (3,), 3), ValueError,  # was "b_4", the output bias's label
+     r"^index \(3,\) of b_hidden names hidden neuron 4; the network has 3$"),
+    (lambda: labels.parameter("w_hidden", (3, 0), 3), ValueError, r"names hidden neuron 4"),  # was "w_41"
+    (lambda: labels.parameter("w_output", (0, 3), 3), ValueError, r"names hidden neuron 4"),  # was "w_44"
     (lambda: labels.hidden_neurons(-1), ValueError, r"^n_hidden must be a whole number >= 0, got -1$"),  # was empty
     (lambda: labels.output_neurons(3, 1.5), ValueError, r"^n_out must be a whole number >= 0, got 1.5$"),
     (lambda: labels.tex_of(Network.random(), "x"), ValueError, r"^unknown parameter 'x'"),  # was an AttributeError
