@@ -106,7 +106,7 @@ def _ragged(value: object, index: tuple[int, ...] = ()) -> str | None:
 
 
 def _is_number(value: object) -> bool:
-    """A real number a float can be made of (a Decimal too): not a boolean (``True`` is not 1), complex, text, None."""
+    """A real number a float can be made of (a Decimal too); not a boolean, a complex number, text or None."""
     if isinstance(value, bool | np.bool_):
         return False
     return isinstance(value, numbers.Real) or (isinstance(value, numbers.Number)

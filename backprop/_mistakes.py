@@ -552,7 +552,7 @@ def _other_hidden_activation_hint(n: Notation) -> str:
 
 
 @_mistake("other-hidden-activation", _other_hidden_activation_hint,
-          slip=lambda n: f"{SHORT.get(OTHER_DERIVATIVE.get(n.hidden, ''), 'another activation')} in the hidden layer")
+          slip=lambda n: f"{OTHER_DERIVATIVE.get(n.hidden, 'another activation')} in the hidden layer")  # as the hint
 def other_hidden_activation(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     r"""The other sigmoid in the hidden layer, in the forward pass and in the rules' $f'(v_i)$ alike, at time $n$ and
     again for $y(n+1)$: the slides' logistic sigmoid, $y_{hi} = 1/(1 + e^{-v_i})$, for a tansig (or a purelin) hidden

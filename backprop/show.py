@@ -522,7 +522,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | 
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
     for row in rows:
         row = [c.item() if isinstance(c, np.ndarray) and c.ndim == 0 else c for c in row]  # a 0-d array is a number
-        if any(isinstance(c, np.ndarray) for c in row):  # its repr, "[2.01189407]", is no number a table shows
+        if any(isinstance(c, np.ndarray) for c in row):  # its repr, "[2.01189407]", is no number (a shape is text)
             raise TypeError(f"a table cell holds one number or text, got an array in the row {row}: write each entry")
         cells = [num(c) if isinstance(c, float | np.floating) else str(c) for c in row]
         if len(cells) != len(header):

@@ -61,7 +61,7 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
     Returns
     -------
     Network
-        The weights and biases at time $n+1$, with the activations of ``net``.
+        The weights and biases after the update, with the activations of ``net``.
 
     Raises
     ------

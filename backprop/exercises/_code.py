@@ -20,7 +20,7 @@ from ..train import step, train
 from ._functions import FunctionExercise, FunctionMistake
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import (
-    OTHER_SIGMOID,
+    OTHER_SIGMOID_WORDS,
     label,
     output_weight,
     sample_pass,
@@ -132,7 +132,7 @@ def spot_the_bug(ex: Example) -> NumericExercise:
     exercise = _spot_the_bug_exercise(ex, name, attr, index)
     steps = [step_name(attr, index, ex.net, new=True)]  # "b1(n+1)"
     more = slips(ex.net, ex.x, ex.d, ex.eta, [*SPOT_SLIPS, *SPOT_INPUT_SLIPS[attr]], steps,
-                 rule=4 if attr == "b_hidden" else 3, words=OTHER_SIGMOID)
+                 rule=4 if attr == "b_hidden" else 3, words=OTHER_SIGMOID_WORDS)
     return with_worked(replace(exercise, mistakes=(*exercise.mistakes, *more)), ex, steps)
 
 

@@ -1,12 +1,11 @@
-r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four rules, one iteration (the two
-derivatives of exercises 2 and 3 are in `_derivatives`).
-
-Each builder takes the example whose numbers the exercises use and returns its exercise: the right answer comes
-from the package, and each classic mistake is the package's arithmetic with one slip, with the hint it earns. The
-slips ``python -m backprop trace --check`` names too come from its catalogue (`_sample.slips`), so a box and the check
-name one slip by one number; the others (a new value typed for its update, y(n) for y(n+1)) are the exercises' own.
-The forward pass of the example's sample they all start from is `_sample`'s; the weights exercises 6 and 8 ask for
-are chosen in `_weights`.
+r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four rules, one iteration (exercises 2
+and 3 are in `_derivatives`). Each builder takes the example whose numbers the exercises use and returns its
+exercise: the right answer comes from the package, and each classic mistake is the package's arithmetic with one
+slip, with the hint it earns. The slips ``python -m backprop trace --check`` names too come from its catalogue
+(`_sample.slips`), so a box and the check name one slip by one number; the others (a new value typed for its update,
+y(n) for y(n+1), a network updated in part, the inputs swapped, the worked example's numbers) are the exercises' own.
+The forward pass of the sample they start from is `_sample`'s; the weights exercises 6 and 8 ask for are chosen in
+`_weights`.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from ..rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_outp
 from ..train import step
 from ._numeric import Box, Mistake, NumericExercise
 from ._sample import (
-    OTHER_SIGMOID,
+    OTHER_SIGMOID_WORDS,
     carried,
     carried_of,
     label,
@@ -49,7 +48,7 @@ def forward_pass(ex: Example) -> NumericExercise:
             # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
             *slips(p.net, p.x, p.d, p.eta, ["no-output-bias", "sigmoid-output"], steps, (2,), in_boxes=(1,)),
             *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs", "other-hidden-activation"], steps, (2,),
-                   words=OTHER_SIGMOID),
+                   words=OTHER_SIGMOID_WORDS),
         ),
     ), ex, steps)
 
@@ -160,7 +159,7 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
     y_hint = "y(n+1) is the output of the updated network on the same input x: run the forward pass again."
     # in a weight's box: the weight itself, which moved with the gradient instead of against it
     uphill = ", a step against the gradient; your weight moved with it"
-    steps = [step_name("w_output", (0, 0), net, new=True), step_name("w_hidden", index, net, new=True), "y(n+1)"]
+    steps = _iteration_steps(net, index)
     partial = [Mistake([new.w_output[0, 0], new.w_hidden[index], y], hint, slip, in_boxes=(2,))
                for y, hint, slip in _partial_updates(net, new, x, index)]
     return NumericExercise(
@@ -192,7 +191,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
                                         "other-derivative-of-v"], steps, (3,),
                    in_boxes=(1, 2)),
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
-            *slips(net, x, p.d, p.eta, ["cost-for-error", "other-hidden-activation"], steps, (3,), words=OTHER_SIGMOID),
+            *slips(net, x, p.d, p.eta, ["cost-for-error", "other-hidden-activation"], steps, (3,),
+                   words=OTHER_SIGMOID_WORDS),
             # a slip in a bias's rule (2) or (4) moves only y(n+1): a student's Δb_i = Δw_i1 got the generic message
             # in the y(n+1) box, where `trace --check` named it
             *slips(net, x, p.d, p.eta, ["bias-input-x1", "bias-input-x2", "output-bias-with-y"], steps, (3,),
@@ -217,11 +217,10 @@ def _partial_updates(net: Network, new: Network, x: np.ndarray, index: tuple[int
     two_w_output, two_w_hidden = net.w_output.copy(), net.w_hidden.copy()
     two_w_output[0, 0], two_w_hidden[index] = new.w_output[0, 0], new.w_hidden[index]
     return [
-        (y(net.w_hidden, net.b_hidden, new.w_output, new.b_output), every + "you left the hidden layer's at time n.",
-         "the output layer alone updated"),
-        (y(new.w_hidden, new.b_hidden, net.w_output, net.b_output),
-         every + f"you left the output layer's ({output_weight(net)} and {b_4}) at time n.",
-         "the hidden layer alone updated"),
+        (y(net.w_hidden, net.b_hidden, new.w_output, new.b_output), every + "you left the hidden layer's weights and "
+         "biases at time n.", "the output layer alone updated"),
+        (y(new.w_hidden, new.b_hidden, net.w_output, net.b_output), every + f"you left the output layer's weights and "
+         f"bias ({output_weight(net)} and {b_4}) at time n.", "the hidden layer alone updated"),
         (y(new.w_hidden, net.b_hidden, new.w_output, net.b_output), every + "you left the biases at time n.",
          "the weights updated, the biases not"),
         (y(new.w_hidden, new.b_hidden, new.w_output, net.b_output), every + f"you left {b_4} at time n.",
@@ -263,8 +262,12 @@ def one_iteration_why(example: Example | None = None) -> str:
 
 def one_iteration(ex: Example) -> NumericExercise:
     index = one_iteration_weight(ex)[1]  # chosen without the worked example's numbers, which name no slip of the rules
-    steps = [step_name("w_output", (0, 0), ex.net, new=True), step_name("w_hidden", index, ex.net, new=True), "y(n+1)"]
-    return with_worked(_one_iteration_exercise(ex, index), ex, steps)
+    return with_worked(_one_iteration_exercise(ex, index), ex, _iteration_steps(ex.net, index))
+
+
+def _iteration_steps(net: Network, index: tuple[int, int]) -> list[str]:
+    """The trace steps exercise 8's boxes ask for: w_41(n+1), w_ik(n+1) of ``index`` = (i, k), y(n+1)."""
+    return [step_name("w_output", (0, 0), net, new=True), step_name("w_hidden", index, net, new=True), "y(n+1)"]
 
 
 def iteration_outcome(d: float, y: float, y_next: float) -> str:

@@ -20,7 +20,7 @@ from ._numeric import Mistake, NumericExercise
 from ._sample import (
     F_PRIME_TEXT,
     F_TEXT,
-    OTHER_SIGMOID,
+    OTHER_SIGMOID_WORDS,
     SHORT,
     carried_of,
     new_value,
@@ -28,6 +28,7 @@ from ._sample import (
     slips,
     steps_of,
     swapped_inputs,
+    with_hidden,
     with_worked,
 )
 from ._weights import with_weight_boxes
@@ -41,7 +42,7 @@ def other_hidden(hidden: str) -> str:
 def other_hidden_network(example: Example | None = None) -> Network:
     """Exercise 9's network: the practice network (of ``example`` if given) with the other hidden activation."""
     net = (example or examples.PRACTICE).net
-    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=other_hidden(net.hidden))
+    return with_hidden(net, other_hidden(net.hidden))
 
 
 def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:
@@ -89,9 +90,11 @@ def tansig_hidden(ex: Example) -> NumericExercise:
             *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
                                             "cost-for-error"], steps, right.shape, rule=3),
             new_value("w_ik", q.net.w_hidden + right),
+            *swapped_inputs(right, q.x),  # as exercises 6 and 10 (a code reviewer)
         ),
     )
-    return with_weight_boxes(exercise, q.x, ((0, 0), (1, 1)))  # two neurons, two inputs
+    # two neurons, two inputs; and the worked example's Δw_ik, which rule 3's page prints, as exercises 6 and 10
+    return with_worked(with_weight_boxes(exercise, q.x, ((0, 0), (1, 1))), ex, steps_of(ex.net, "w_hidden"))
 
 
 def two_outputs(ex: Example) -> NumericExercise:
@@ -133,7 +136,7 @@ def two_outputs(ex: Example) -> NumericExercise:
             new_value("w_ik", net.w_hidden + right),
             # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one): a reviewer's
             *slips(net, ex.x, d, ex.eta, ["other-hidden-activation"], steps_of(net, "w_hidden"), right.shape,
-                   words=OTHER_SIGMOID),
+                   words=OTHER_SIGMOID_WORDS),
         ),
     )
     # two neurons, whose sums over j differ; and the worked example's Δw_ik, which rule 3's page prints (a reviewer's)

@@ -1,12 +1,14 @@
 r"""Exercise 11, a gradient check of rule 3 against central differences: the weight it asks about, its box's tolerance
 (stricter than the others', where the central difference allows), and the slips of a student's central difference.
 
-The builder takes the example whose numbers the exercises use; the weight is chosen in `_weights`.
+The builder takes the example whose numbers the exercises use; `gradient_check_weight` chooses the weight (with
+`_weights.first_hidden_weight`).
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,7 +20,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import WORKED_HINT, label, sample_pass
+from ._sample import WORKED_HINT, label, sample_pass, with_hidden
 from ._weights import first_hidden_weight, told_apart
 
 GRADCHECK_H = 1e-5
@@ -55,20 +57,12 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
                     "as large.", "the cost without its ½"),  # the same number as dividing by h: the box names both
             Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
             *_too_few_digits(ex, index, numeric, w),
-            # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one), and the worked example's
-            # gradient, which the verification page prints (a reviewer's)
+            # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one): a reviewer's
             *([] if ex.net.hidden not in OTHER_DERIVATIVE else [
-                Mistake(_central(ex, index, net=_with_hidden(ex.net, OTHER_DERIVATIVE[ex.net.hidden])),
+                Mistake(_central(ex, index, net=with_hidden(ex.net, OTHER_DERIVATIVE[ex.net.hidden])),
                         homework.hint("other-hidden-activation", ex.net), "the other sigmoid in the hidden layer")]),
-            *([] if ex.worked is None else [
-                Mistake(_central(ex.worked, index), WORKED_HINT.format(that="That is", number="number"),
-                        "the worked example's numbers")]),
         ),
     )
-
-
-def _with_hidden(net: Network, hidden: str) -> Network:
-    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output=net.output)
 
 
 def _central(ex: Example, index: tuple[int, int], net: Network | None = None, decimals: int | None = None,
@@ -80,8 +74,8 @@ def _central(ex: Example, index: tuple[int, int], net: Network | None = None, de
     def cost_at(step: float) -> float:
         w = net.w_hidden.copy()
         w[index] += step
-        y = float(forward(_with_hidden(Network(w, net.b_hidden, net.w_output, net.b_output), net.hidden), ex.x)
-                  .y_output[0])
+        moved = Network(w, net.b_hidden, net.w_output, net.b_output, hidden=net.hidden, output=net.output)
+        y = float(forward(moved, ex.x).y_output[0])
         cost = 0.5 * (ex.d - (y if y_decimals is None else show.rounded(y, y_decimals))) ** 2
         return cost if decimals is None else show.rounded(cost, decimals)
 
@@ -200,4 +194,11 @@ def _why_not(ex: Example, index: tuple[int, int]) -> str:
 
 
 def gradient_check(ex: Example) -> NumericExercise:
-    return _gradient_check_exercise(ex, gradient_check_weight(ex)[1])
+    index = gradient_check_weight(ex)[1]  # chosen without the worked example's number, which names no slip of a rule
+    exercise = _gradient_check_exercise(ex, index)
+    if ex.worked is None:
+        return exercise
+    # the worked example's central difference, which the verification page prints (a reviewer's)
+    worked = Mistake(_central(ex.worked, index), WORKED_HINT.format(that="That is", number="number"),
+                     "the worked example's numbers")
+    return exercise if exercise.close(worked.value) else replace(exercise, mistakes=(*exercise.mistakes, worked))

@@ -7,7 +7,7 @@ take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a par
 classic mistakes from the homework catalogue (one catalogue for the boxes and ``python -m backprop trace --check``),
 and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint;
 :func:`with_worked` adds the worked example's own numbers, which a student can copy from the derivation pages, and
-:func:`swapped_inputs` the two inputs taken for each other; ``OTHER_SIGMOID`` is the exercises' words for the
+:func:`swapped_inputs` the two inputs taken for each other; ``OTHER_SIGMOID_WORDS`` is the exercises' words for the
 catalogue's other-hidden-activation.
 """
 
@@ -174,4 +174,9 @@ def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
 
 #: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has
 #: (a student of a tanh site who follows the slides computes the logistic one).
-OTHER_SIGMOID = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
+OTHER_SIGMOID_WORDS = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
+
+
+def with_hidden(net: Network, hidden: str) -> Network:
+    """``net`` with another hidden activation, its weights and output activation kept (exercises 9 and 11)."""
+    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output=net.output)

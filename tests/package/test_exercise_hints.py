@@ -986,9 +986,9 @@ SLIPS: dict[str, list[tuple]] = {
         ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
          lambda w: [w["it_q"]["w_output_new"][0][0], _at_oi(w, w["it_q"]["w_hidden_new"]), w["it_q"]["y_next"]]),
         # y(n+1) of a network updated in part (a reviewer's)
-        ("the output layer alone updated", "you left the hidden layer's at time n",
+        ("the output layer alone updated", "you left the hidden layer's weights and biases at time n",
          lambda w: _partial(w, "w_output", "b_output")),
-        ("the hidden layer alone updated", "you left the output layer's (w_4i and b_4) at time n",
+        ("the hidden layer alone updated", "you left the output layer's weights and bias (w_4i and b_4) at time n",
          lambda w: _partial(w, "w_hidden", "b_hidden")),
         ("the weights updated, the biases not", "you left the biases at time n",
          lambda w: _partial(w, "w_hidden", "w_output")),
@@ -1003,6 +1003,9 @@ SLIPS: dict[str, list[tuple]] = {
          _catalogue("output-bias-with-y", "p", _iteration_steps)),
     ],
     "tansig-hidden": [
+        (WORKED, "the worked example's", lambda w: w["worked"]["dw_hidden"]),
+        (_unless_equal_inputs("the inputs x_1 and x_2 swapped"), "its own input x_k",
+         lambda w: [list(reversed(row)) for row in w["it_q"]["dw_hidden"]]),
         (lambda w: f"the {SHORT[w['hidden']]} derivative {FP_FORMULA[w['hidden']]}", "another activation's derivative",
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"],
                                 [oracle.F_PRIME_FROM_Y[w["hidden"]](y) for y in w["it_q"]["y_hidden"]])),
@@ -1300,11 +1303,11 @@ def test_a_mistake_with_another_value_than_its_slip_is_reported():
 
 
 def _same_here(name: str, pair: set, w: dict) -> bool:
-    """A pair of slips that gives one number for the shipped practice example only: exercise 12 asks for b_1(n+1),
-    whose rule carries w_41 = 0.5, so leaving w_41 out doubles the update, as the cost without its ½ does."""
+    """A pair of slips that gives one number where exercise 12's bias b_i(n+1) has w_4i = 0.5 (the shipped practice
+    example's b_1): leaving w_4i out doubles the update, as the cost without its ½ does."""
     if name != "spot-the-bug" or pair != {"leaving out w_4i", DOUBLED} or not _spot(w)[0].startswith("b_"):
         return False
-    return abs(w["w4"][int(_spot(w)[0][2]) - 1]) == 0.5
+    return w["w4"][int(_spot(w)[0][2]) - 1] == 0.5  # 1/w_41 = 2: without w_41 the update doubles (not at -0.5)
 
 
 # --- the exercises whose answer is a function: each wrong function is the slip its hint names ----------------------
