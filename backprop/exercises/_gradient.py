@@ -87,10 +87,13 @@ def _too_few_digits(ex: Example, index: tuple[int, int], right: float, w: str) -
     up to one fewer than the task asks for, and each y(w ± h) rounded to six as exercise 1 writes it; each where it
     lies outside the box's tolerance."""
     keep = gradient_check_decimals()
+    difference = 2 * GRADCHECK_H * abs(right)  # E(w + h) − E(w − h), to first order
+    # its size and the last decimal kept, not "a few units of its last decimal": at 9 decimals it is some 570 (exE)
     found = [(_central(ex, index, decimals=k), f"Each cost rounded to {k} decimals"
               + (", as the pages print numbers," if k == show.DECIMALS else "")
-              + f" leaves their difference only a few units of its last decimal: keep at least {keep} decimals of each "
-              f"E({w} ± h).", f"each cost rounded to {k} decimals") for k in range(show.DECIMALS, keep)]
+              + f" gives their difference, about {difference:.1e} here, only to the nearest 1e-{k:02d}: too coarse for "
+              f"this box; keep at least {keep} decimals of each E({w} ± h).", f"each cost rounded to {k} decimals")
+             for k in range(show.DECIMALS, keep)]
     found.append((_central(ex, index, y_decimals=show.DECIMALS), f"Each y({w} ± h) rounded to six decimals, as "
                   f"exercise 1 writes y, leaves the two costs too few digits: keep every digit of y, and at least "
                   f"{keep} decimals of each E({w} ± h).", "each y rounded to six decimals"))
