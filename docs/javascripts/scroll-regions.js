@@ -19,7 +19,11 @@
     const within = (selector) => [...root.querySelectorAll(selector)].filter(rendered);
     for (const math of within(INLINE)) {
       math.classList.remove("bp-wide-inline");
-      const block = math.closest("p, li, td, th, dd, div");
+      // the paragraph's box; an inline one (the API reference's table cells hold their text in an inline <p>) has
+      // clientWidth 0, which made every formula there "wider than its paragraph" (axe then read n+1 as a region)
+      const BLOCK = "p, li, td, th, dd, div";
+      let block = math.closest(BLOCK);
+      while (block && block.clientWidth === 0 && block.parentElement) block = block.parentElement.closest(BLOCK);
       if (block && math.getBoundingClientRect().width > block.clientWidth) {
         math.classList.add("bp-wide-inline");
       }

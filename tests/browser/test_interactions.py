@@ -346,3 +346,17 @@ def test_an_equation_cut_by_a_phones_width_shows_that_it_scrolls(browser, server
         assert edges["end"][0] < 245 and edges["end"][1] == 255, edges  # more to the left only
     finally:
         tab.close()
+
+
+def test_a_formula_in_an_inline_paragraph_is_measured_against_its_cell(tab):
+    """CI's axe found "n+1" in the API reference's Returns table a scrolling region without a tab stop: the table's
+    cells hold their text in an inline <p>, whose clientWidth is 0, so scroll-regions.js took every formula there for
+    one wider than its paragraph and made it a box that could scroll by a pixel. It measures the block around it."""
+    tab.visit("reference/rules/")
+    cells = tab.page.locator("article td mjx-container:not([display=true])")
+    assert cells.count() >= 3, "the premise: formulas in the reference's table cells"
+    inline_p = cells.first.evaluate("m => { const p = m.closest('p'); return p && p.clientWidth === 0; }")
+    assert inline_p, "the premise: the cell's paragraph is an inline box"
+    marked = tab.page.evaluate("() => document.querySelectorAll('article td mjx-container.bp-wide-inline').length")
+    assert marked == 0, f"{marked} formulas in table cells marked wider than their paragraph at 1280 px"
+    assert not tab.axe_problems(), tab.axe_problems()
