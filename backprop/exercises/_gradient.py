@@ -88,7 +88,7 @@ def _too_few_digits(ex: Example, index: tuple[int, int], right: float, w: str) -
     lies outside the box's tolerance."""
     keep = gradient_check_decimals()
     difference = 2 * GRADCHECK_H * abs(right)  # E(w + h) − E(w − h), to first order
-    # its size and the last decimal kept, not "a few units of its last decimal": at 9 decimals it is some 570 (exE)
+    # its size and the last decimal kept, not "a few units of its last decimal": at 9 decimals it was some 570 units
     found = [(_central(ex, index, decimals=k), f"Each cost rounded to {k} decimals"
               + (", as the pages print numbers," if k == show.DECIMALS else "")
               + f" gives their difference, about {difference:.1e} here, only to the nearest 1e-{k:02d}: too coarse for "
