@@ -8,7 +8,6 @@ The builder takes the example whose numbers the exercises use; `gradient_check_w
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 
@@ -20,7 +19,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import WORKED_HINT, label, sample_pass, with_hidden
+from ._sample import label, sample_pass, with_hidden, with_worked
 from ._weights import first_hidden_weight, told_apart
 
 GRADCHECK_H = 1e-5
@@ -198,10 +197,5 @@ def _why_not(ex: Example, index: tuple[int, int]) -> str:
 
 def gradient_check(ex: Example) -> NumericExercise:
     index = gradient_check_weight(ex)[1]  # chosen without the worked example's number, which names no slip of a rule
-    exercise = _gradient_check_exercise(ex, index)
-    if ex.worked is None:
-        return exercise
-    # the worked example's central difference, which the verification page prints (a reviewer's)
-    worked = Mistake(_central(ex.worked, index), WORKED_HINT.format(that="That is", number="number"),
-                     "the worked example's numbers")
-    return exercise if exercise.close(worked.value) else replace(exercise, mistakes=(*exercise.mistakes, worked))
+    # and the worked example's central difference, which the verification page prints (a reviewer's)
+    return with_worked(_gradient_check_exercise(ex, index), ex, lambda worked: _central(worked, index))

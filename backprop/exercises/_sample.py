@@ -13,7 +13,7 @@ catalogue's other-hidden-activation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -143,16 +143,22 @@ WORKED_HINT = ("{that} the worked example's {number}, which the derivation pages
                "example, whose numbers are given above.")
 
 
-def with_worked(exercise: NumericExercise, ex: Example, steps: Sequence[str]) -> NumericExercise:
-    """``exercise`` of the practice example ``ex`` with one more mistake: the worked example's right values at the trace
-    steps ``steps`` (``"y_h2"``, ``"Δw11"``), which the derivation pages print and a student can copy from there (a
-    reviewer typed them into four exercises and read the generic reply). It is about the boxes whose entry it changes
-    (`Mistake.in_boxes`); left out where it gives the right answer (a practice example without its worked one too)."""
+def with_worked(exercise: NumericExercise, ex: Example,
+                steps: Sequence[str] | Callable[[Example], ArrayLike]) -> NumericExercise:
+    """``exercise`` of the practice example ``ex`` with one more mistake: the worked example's right values, which the
+    derivation pages print and a student can copy from there (a reviewer typed them into four exercises and read the
+    generic reply): at the trace steps ``steps`` (``"y_h2"``, ``"Δw11"``), or what ``steps`` computes from the worked
+    `Example` (exercise 11's central difference). It is about the boxes whose entry it changes (`Mistake.in_boxes`);
+    left out where it gives the right answer (a practice example without its worked one too)."""
     if ex.worked is None:
         return exercise
     w = ex.worked
-    rows = homework.trace(w.net, w.x, w.d, w.eta)
-    value = np.array([rows[step] for step in steps], dtype=float).reshape(exercise.right.shape)
+    if callable(steps):
+        found = steps(w)
+    else:
+        rows = homework.trace(w.net, w.x, w.d, w.eta)
+        found = [rows[step] for step in steps]
+    value = np.array(found, dtype=float).reshape(exercise.right.shape)
     if exercise.close(value):
         return exercise
     boxes = tuple(n for n, b in enumerate(exercise.boxes) if not exercise.close(value[b.index], at=b.index))
