@@ -56,6 +56,12 @@ def _index(index: Index, name: str = "index") -> Index:
     raise ValueError(f"{name} must be a neuron's or an input's number (a whole number >= 1) or a letter, got {index!r}")
 
 
+def _known(name: str) -> None:
+    """Refuse a name that is no `backprop.network.Network` parameter array, naming the four."""
+    if name not in PARAMETERS:
+        raise ValueError(f"unknown parameter {name!r}; the parameters are {', '.join(map(repr, PARAMETERS))}")
+
+
 def _sep(sep: object) -> str:
     if not isinstance(sep, str):
         raise TypeError(f"sep must be text, '_' or '', got {sep!r}")
@@ -118,8 +124,7 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
     >>> parameter("w_output", (0, 2), 3, sep=""), parameter("b_hidden", (1,), 3, sep="")
     ('w43', 'b2')
     """
-    if name not in PARAMETERS:
-        raise ValueError(f"unknown parameter {name!r}; the parameters are {', '.join(map(repr, PARAMETERS))}")
+    _known(name)
     size = 2 if name.startswith("w") else 1
     if (not isinstance(index, tuple) or len(index) != size
             or not all(_whole(n) and n >= 0 for n in index)):
@@ -161,7 +166,6 @@ def tex_of(net: object, name: str) -> list[str]:
     >>> tex_of(net, "w_hidden"), tex_of(net, "b_output")
     (['w_{11}', 'w_{12}', 'w_{21}', 'w_{22}', 'w_{31}', 'w_{32}'], ['b_4'])
     """
-    if name not in PARAMETERS:
-        raise ValueError(f"unknown parameter {name!r}; the parameters are {', '.join(map(repr, PARAMETERS))}")
+    _known(name)
     shape = getattr(net, name).shape
     return [tex(parameter(name, index, net.n_hidden)) for index in itertools.product(*map(range, shape))]
