@@ -62,7 +62,6 @@ def error(fp: ForwardPass, d: ArrayLike) -> Array:
     array, shape (n_out,)
     """
     fp, d = _checked(fp, d)
-    _require_finite_pass(fp)
     return _finite("error", "e", lambda: _error(fp, d), "choose a d nearer the output y")
 
 
@@ -216,6 +215,7 @@ def _checked(fp: ForwardPass, *d_eta: ArrayLike | float):
         fp = _checked_fields(fp)
     if not d_eta:
         return fp
+    _require_finite_pass(fp)  # the public functions that take d: error, cost and the four rules
     d = as_target(d_eta[0], fp.net.n_out)
     return (fp, d) if len(d_eta) == 1 else (fp, d, check_eta(d_eta[1]))
 
@@ -224,7 +224,8 @@ def _require_finite_pass(fp: ForwardPass) -> None:
     """Refuse a forward pass whose outputs, which the rules read, hold an infinity or nan, naming the field: `forward`
     gives one only where it overflowed and the caller asked for the infinities, and the rules' message would blame
     finite inputs (a reviewer's). A field v overflowed to inf under a sigmoid is no matter: its output is finite. Not
-    where the caller asks for the infinities; for the public functions only (`_updates` trusts its forward pass)."""
+    where the caller asks for the infinities; for the public functions that take ``d`` only (`_updates` trusts its
+    forward pass, and asks for the slopes with ``fp`` alone)."""
     if not overflow_is_an_error():
         return
     for name in ("y_hidden", "y_output"):
@@ -276,7 +277,6 @@ def _slopes(fp: ForwardPass, act: activations.Activation, outputs: Array, made_b
 
 def _rule(function: str, name: str, field: str, fp: ForwardPass, d: Array, eta: float) -> Array:
     """One rule's update (``field`` of `_updates`) for checked inputs, named ``name`` where it overflows."""
-    _require_finite_pass(fp)
     return _finite(function, name, lambda: getattr(_updates(fp, d, eta), field),
                    lambda: _overflow_advice(fp, d, eta, (field,)))
 
