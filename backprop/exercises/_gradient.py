@@ -12,7 +12,6 @@ import math
 import numpy as np
 
 from .. import examples, homework, labels, show
-from .._mistakes import OTHER_DERIVATIVE
 from ..examples import Example
 from ..gradcheck import analytic_gradient, numerical_gradient
 from ..network import Network, forward
@@ -57,8 +56,8 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
             Mistake(ex.eta * numeric, "The gradient has no η; η belongs to the update.", "a factor η"),
             *_too_few_digits(ex, index, numeric, w),
             # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one): a reviewer's
-            *([] if ex.net.hidden not in OTHER_DERIVATIVE else [
-                Mistake(_central(ex, index, net=with_hidden(ex.net, OTHER_DERIVATIVE[ex.net.hidden])),
+            *([] if ex.net.hidden not in homework.OTHER_DERIVATIVE else [
+                Mistake(_central(ex, index, net=with_hidden(ex.net, homework.OTHER_DERIVATIVE[ex.net.hidden])),
                         homework.hint("other-hidden-activation", ex.net), "the other sigmoid in the hidden layer")]),
         ),
     )
