@@ -130,6 +130,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}{why}\n")
 
 
+class _Once(argparse.Action):
+    """An option without a default that may be given once (argparse's documented extension point, an `Action`):
+    argparse keeps the last of ``--x 1 --x 2`` silently, where a student meant ``--x 1 2``."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        earlier = getattr(namespace, self.dest)
+        if earlier is not None:
+            words, now = (" ".join(map(_word, v if isinstance(v, list) else [v])) for v in (earlier, values))
+            one_each = isinstance(values, list) and len(earlier) == len(values) == 1
+            both = f"; for both numbers write {option_string} {words} {now}" if one_each else ""
+            parser.error(f"{option_string} is given twice ({words}, then {now}): give it once{both}")
+        setattr(namespace, self.dest, values)
+
+
+def _word(value: object) -> str:
+    """A value of the command line, written back to the reader (a float without a needless ".0")."""
+    return f"{value:g}" if isinstance(value, float) and value == float(f"{value:g}") else str(value)
+
+
 def _without_exponent(word: str) -> str:
     """A number as argparse reads a negative one, without its exponent: ``-1e5`` -> ``-100000`` (the same double)."""
     return np.format_float_positional(float(word), trim="-")
@@ -191,14 +210,14 @@ def build_parser() -> argparse.ArgumentParser:
         return (f"default: the weights file's {name}, with --practice the practice example's, else the worked "
                 f"example's: " + (_numbers(values) if worked else "its file cannot be read"))
 
-    trace.add_argument("--x", type=_number, nargs="+", metavar="X_K",
+    trace.add_argument("--x", type=_number, nargs="+", action=_Once, metavar="X_K",
                        help=f"the input x_1 x_2 ... ({default('x', worked.x if worked else [])})")
-    trace.add_argument("--d", type=_number, nargs="+", metavar="D_J",
+    trace.add_argument("--d", type=_number, nargs="+", action=_Once, metavar="D_J",
                        help=f"the desired output(s) d ({default('d', [worked.d] if worked else [])})")
-    trace.add_argument("--eta", type=_number,
+    trace.add_argument("--eta", type=_number, action=_Once,
                        help=f"learning rate ({default('eta', [worked.eta] if worked else [])})")
     source = trace.add_mutually_exclusive_group()
-    source.add_argument("--weights", metavar="FILE.json", help="the weights at time n (see below)")
+    source.add_argument("--weights", action=_Once, metavar="FILE.json", help="the weights at time n (see below)")
     source.add_argument("--practice", action="store_true",
                         help="the exercises' practice example (the \"practice\" entry of the example file in use) "
                              "instead of the worked example: the numbers the exercises' answers come from")
@@ -207,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
                             f"the site's pages, which write a value they would print with fewer than two significant "
                             f"digits with two, 1.6e-07); a double holds about {sys.float_info.dig} significant digits, "
                             f"so digits beyond those are noise")
-    trace.add_argument("--check", metavar="FILE.json",
+    trace.add_argument("--check", action=_Once, metavar="FILE.json",
                        help="check your values for any of the steps against the right ones (see below)")
     trace.add_argument("--format", choices=["text", "json"], default="text",
                        help="text: one step a line, with --decimals decimals; json: every step's full value, by name "

@@ -615,6 +615,22 @@ def test_every_error_of_the_trace_command_has_one_prefix(args):
     assert proc.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (("--x", "1", "--x", "2"), "--x is given twice (1, then 2): give it once; for both numbers write --x 1 2"),
+    (("--x", "1", "2", "--x", "0.5", "-0.5"), "--x is given twice (1 2, then 0.5 -0.5): give it once"),
+    (("--d", "1", "--d=2"), "--d is given twice (1, then 2): give it once; for both numbers write --d 1 2"),
+    (("--eta", "0.1", "--eta", "1e-3"), "--eta is given twice (0.1, then 0.001): give it once"),
+    (("--weights", "a.json", "--weights", "b.json"), "--weights is given twice (a.json, then b.json): give it once"),
+    (("--check", "a.json", "--check", "b.json"), "--check is given twice (a.json, then b.json): give it once"),
+])
+def test_an_option_given_twice_is_refused_not_overwritten(args, message):
+    """A reviewer: argparse kept the last of a repeated option, so ``--x 1 2 --x 0.5 0.5`` traced x = (0.5, 0.5)
+    without a word, and ``--x 1 --x 2`` was refused as "x has shape (1,)" where the student had typed two numbers."""
+    proc = run_main("trace", *args)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == f"python -m backprop trace: error: {message}\n"
+
+
 def test_json_never_writes_a_negative_zero():
     """A reviewer: ``--x 1e200 1e200 --format json`` wrote "Δw11": -0.0 where the text writes 0.000000. In plain
     math: y_h1 = logsig(1e200 w11 + ...) is 1.0, so f'(v_1) = y_h1 (1 - y_h1) is 0 and Δw11 = η δ_1 x_1 is 0, signed
