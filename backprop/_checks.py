@@ -71,17 +71,27 @@ def _numeric(name: str, value: object) -> Array:
         where = f" at index {index}" if index else ""
         raise TypeError(f"{name} must be numeric, {'found' if index else 'got'} {describe(entry, where)}")
     try:
-        return np.array(value, dtype=float)
+        return _doubles(value)
     except (TypeError, ValueError) as exc:  # every entry a number: rows of different lengths
         if isinstance(value, list | tuple):  # nested lists that are no array: say where, or that they are not
             ragged = _ragged(value) or "its nested lists differ in length at some depth"
             raise ValueError(f"{name} is ragged, not an array: {ragged}") from None
         raise TypeError(f"{name} must be numeric, got {type(value).__name__}: {exc}") from None
-    except OverflowError:  # an integer (or a fraction) no double holds: numpy's message names neither it nor name
+    except OverflowError:  # a number no double holds (an integer, a fraction, a long double): numpy names neither
         index, entry = _first(value, _beyond_double) or ((), value)
         where = f" at index {index}" if index else ""
         raise ValueError(f"{name} must be finite, {'found' if index else 'got'} {too_large(entry)}{where}, beyond a "
                          f"double's range ({DOUBLE_RANGE})") from None
+
+
+def _doubles(value: object) -> Array:
+    """``np.array(value, dtype=float)``, where a number no double holds raises OverflowError: numpy does for an integer
+    of 400 digits, and makes inf of an ``np.longdouble`` of 1e400 (with a RuntimeWarning) unless told to raise."""
+    with np.errstate(over="raise"):
+        try:
+            return np.array(value, dtype=float)
+        except FloatingPointError as exc:
+            raise OverflowError(str(exc)) from None
 
 
 def _ragged(value: object, index: tuple[int, ...] = ()) -> str | None:
@@ -120,8 +130,10 @@ def _not_a_number(value: object) -> tuple[tuple[int, ...], object] | None:
 
 
 def _beyond_double(value: object) -> bool:
-    """Whether ``value`` is a number no double holds: an integer or a fraction beyond ±1.8e308 (a float that large is
-    already inf, and a Decimal becomes one)."""
+    """Whether ``value`` is a number no double holds: an integer, a fraction or an ``np.longdouble`` beyond ±1.8e308
+    (a float that large is already inf, and a Decimal becomes one)."""
+    if isinstance(value, np.floating):  # a long double: float() makes inf of one beyond the range
+        return bool(np.isfinite(value) and abs(value) > sys.float_info.max)
     try:
         float(value)  # type: ignore[arg-type]
     except OverflowError:
@@ -134,9 +146,10 @@ def _beyond_double(value: object) -> bool:
 def _first(value: object, bad: Callable[[object], bool],
            index: tuple[int, ...] = ()) -> tuple[tuple[int, ...], object] | None:
     """The index and value of the first entry of ``value`` (a number, nested lists or tuples, or an array) for which
-    ``bad`` holds; None when it holds for none. A numeric array is not walked (``bad`` holds for no entry of one)."""
+    ``bad`` holds; None when it holds for none. An array of integers or doubles is not walked (``bad`` holds for no
+    entry of one); one of long doubles is, for the entry beyond a double's range."""
     if isinstance(value, np.ndarray):
-        if value.dtype.kind in "iuf":
+        if value.dtype.kind in "iu" or (value.dtype.kind == "f" and value.dtype.itemsize <= 8):
             return None
         for at, entry in np.ndenumerate(value):
             if bad(entry.item() if isinstance(entry, np.generic) else entry):
@@ -183,8 +196,8 @@ def check_numeric_scalar(name: str, value: object) -> float:
     if not (_is_number(value) or numeric_array):
         raise TypeError(f"{name} must be a real number, got {describe(value)}")
     try:
-        arr = np.asarray(value, dtype=float)
-    except OverflowError:  # an integer no double holds
+        arr = _doubles(value)
+    except OverflowError:  # an integer or a long double no double holds
         raise ValueError(f"{name} must be finite, got {too_large(value)}, beyond a double's range "
                          f"({DOUBLE_RANGE})") from None
     if arr.shape != ():

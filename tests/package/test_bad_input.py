@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import numpy as np
 import pytest
@@ -342,6 +343,25 @@ def test_an_integer_too_large_for_a_double_is_named():
     with pytest.raises(ValueError, match=r"^x must be finite, found an integer of about 5001 digits at index \(1,\)"):
         forward(NET, [1, 10**5000])  # more digits than Python writes out (its int-digit limit): counted from its bits
     assert forward(NET, [10**300, 0]).x[0] == 1e300  # within range: as before
+
+
+@pytest.mark.skipif(np.finfo(np.longdouble).max <= np.finfo(np.float64).max, reason="long double is a double here")
+def test_a_long_double_too_large_for_a_double_is_named_not_made_inf():
+    """A reviewer: an np.longdouble of 1e400 became inf on the way to float64, with numpy's RuntimeWarning, and was
+    refused as "found inf" although no inf was given. Its range is checked in long double arithmetic here."""
+    big = np.longdouble("1e400")
+    assert np.isfinite(big) and big > np.longdouble(np.finfo(np.float64).max)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # numpy's overflow warning would mean the number went through float64
+        with pytest.raises(ValueError, match=r"^x must be finite, found np\.longdouble\('1e\+400'\) at index \(1,\), "
+                                             r"beyond a double's range \(about ±1\.8e\+308\)$"):
+            forward(NET, [0.5, big])
+        with pytest.raises(ValueError, match=r"^w_hidden must be finite, found np\.longdouble\('-1e\+400'\) at index "
+                                             r"\(2, 1\)"):
+            network_with(w_hidden=np.array([[0.25, -0.5], [0.75, 1.5], [-1.0, -big]], dtype=np.longdouble))
+        with pytest.raises(ValueError, match=r"^eta must be finite, got np\.longdouble\('1e\+400'\), beyond"):
+            step(NET, X1, D1, big)
+        assert forward(NET, np.array([0.5, 0.25], dtype=np.longdouble)).x.tolist() == [0.5, 0.25]  # in range: kept
 
 
 def test_rejected_training_data_is_not_modified():
