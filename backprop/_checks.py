@@ -1,4 +1,6 @@
 """Input checks shared by the public functions: clear messages that name the argument."""
+# Over 300 lines because every public entry's input is checked here, once, and its messages name the argument, the
+# entry's index and value (nested lists walked for them) where numpy would raise from deep inside or make inf.
 
 from __future__ import annotations
 
