@@ -227,7 +227,7 @@ def test_notation_local_gradients_are_minus_dE_dv():
     for sentence in [r"$\delta_j = -\partial E/\partial v_j$ and $\delta_i = -\partial E/\partial v_i$",
                      r"With the slides' linear output $\delta_4 = e$, and rule (3) of the slides, for their logistic "
                      r"hidden neurons, $\eta\, e\, w_{4i}\, f(v_i)(1 - f(v_i))\, x_k$, is $\eta\, \delta_i\, x_k$",
-                     r"| $E = \tfrac12 e^2$ | $E = \tfrac12 e^\top e$ |"]:
+                     r"| $E = \tfrac12 e^2$ (the slides' $E_j = \tfrac12 e_j^2$) | $E = \tfrac12 e^\top e$ |"]:
         assert markdown_says("notation", sentence), sentence
     for output, n_out in [("tansig", 2), ("purelin", 1)]:
         net = SymbolicNet(n_out=n_out, output=output)
@@ -525,7 +525,8 @@ SYMBOL_ROWS = {  # the slides' column -> the oracle's value(s) of the row, in th
     r"$v_j$ ($v_4$)": lambda it: [it["v_output"]],
     r"$y_j$ ($y$)": lambda it: [it["y_output"]],
     r"$d_j$, $e_j = d_j - y_j$": lambda it: [D, [d - y for d, y in zip(D, it["y_output"])]],  # e_j = d_j - y_j
-    r"$E = \tfrac12 e^2$": lambda it: [0.5 * it["e"] ** 2],  # E = e^2 / 2
+    # E = e^2 / 2, which with one output is the slides' E_j = e_j^2 / 2
+    r"$E = \tfrac12 e^2$ (the slides' $E_j = \tfrac12 e_j^2$)": lambda it: [0.5 * it["e"] ** 2],
     r"$f'(v_i)$, $f'(v_j)$": lambda it: [it["fp_hidden"], it["fp_output"]],
     r"$\delta_j$, $\delta_i$": lambda it: [it["delta_output"], it["delta_hidden"]],
     r"$\eta$": lambda it: [ETA],
