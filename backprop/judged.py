@@ -215,7 +215,7 @@ def too_small_to_nudge(default: str, update: float, largest: str, largest_update
     which = " (" + the_largest(tied)
     if checkable(largest_update, noise):
         return which + show.tex(": ${{name}} = {{u}}$ is too small to check this way, "
-                                f"since {_moved_by(noise)}, at least $1/{NUDGE_SHARE}$ of that update)",
+                                f"since {_moved_by(noise)}, {_share(noise, update, 'that update')})",
                                 name=default, u=update)
     return which + every_update_too_small(largest, largest_update, noise) + ")"
 
@@ -235,6 +235,12 @@ def every_update_too_small(largest: str, largest_update: float, noise: float) ->
     differ by that much; ``""`` where it is not."""
     if checkable(largest_update, noise):
         return ""
-    return show.tex(f", though every update is too small to check this way: {_moved_by(noise)}, at least "
-                    f"$1/{NUDGE_SHARE}$ of the largest, ${{{{name}}}} = {{{{u}}}}$, so the two values printed can "
-                    "differ by that much", name=largest, u=largest_update)
+    return show.tex(f", though every update is too small to check this way: {_moved_by(noise)}, "
+                    f"{_share(noise, largest_update, 'the largest')}, ${{{{name}}}} = {{{{u}}}}$, so the two values "
+                    "printed can differ by that much", name=largest, u=largest_update)
+
+
+def _share(noise: float, update: float, what: str) -> str:
+    """How the rounding ``noise`` of the tips' check compares with an ``update`` it cannot check, in words: "more
+    than that update itself" where it is, else "at least $1/100$ of that update" (`NUDGE_SHARE`)."""
+    return f"more than {what} itself" if noise > abs(update) else f"at least $1/{NUDGE_SHARE}$ of {what}"

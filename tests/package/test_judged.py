@@ -128,7 +128,7 @@ def test_too_small_to_nudge_says_which_update_and_the_bound():
     one = judged.too_small_to_nudge(r"\Delta w_{32}(0)", 6.5e-13, r"\Delta w_{12}(0)", 0.031, 2e-10)
     assert one == (r" (the one with the largest update in size here: $\Delta w_{32}(0) = 6.5 \times 10^{-13}$ is "
                    r"too small to check this way, since rounding alone can move $-\eta$ times a central difference "
-                   r"with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, at least $1/100$ of that update)")
+                   r"with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, more than that update itself)")
     every = judged.too_small_to_nudge(r"\Delta b_1(0)", 1e-9, r"\Delta b_2(0)", -3e-9, 2e-10)
     clause = (r", though every update is too small to check this way: rounding alone can move $-\eta$ times a central "
               r"difference with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, at least $1/100$ of the largest, "
@@ -136,6 +136,21 @@ def test_too_small_to_nudge_says_which_update_and_the_bound():
     assert every == " (the one with the largest update in size here" + clause + ")"
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-9, 2e-10) == clause
     assert judged.every_update_too_small(r"\Delta b_2(0)", -3e-8, 2e-10) == ""  # 150 times the bound
+
+
+def test_too_small_to_nudge_says_a_bound_larger_than_the_update_is_larger():
+    """A reviewer: a saturated example's tip said the bound 9.0e-9 was "at least 1/100" of an update of 9.1e-10, true
+    but ten times short of it. Hand values: a bound above the update is "more than that update itself" (and more than
+    the largest update, where every one is too small); a bound of exactly the update is still "at least 1/100"."""
+    one = judged.too_small_to_nudge(r"\Delta b_1(0)", -9.1e-10, r"\Delta b_2(0)", 0.031, 9e-9)
+    assert one.endswith(r"by up to $9.0 \times 10^{-9}$, more than that update itself)")
+    every = judged.every_update_too_small(r"\Delta b_2(0)", -3e-9, 4e-9)
+    assert every == (r", though every update is too small to check this way: rounding alone can move $-\eta$ times a "
+                     r"central difference with $h = 10^{-6}$ by up to $4.0 \times 10^{-9}$, more than the largest "
+                     r"itself, $\Delta b_2(0) = -3.0 \times 10^{-9}$, so the two values printed can differ by that "
+                     "much")
+    level = judged.too_small_to_nudge(r"\Delta b_1(0)", 2e-10, r"\Delta b_2(0)", 0.031, 2e-10)
+    assert level.endswith(r"by up to $2.0 \times 10^{-10}$, at least $1/100$ of that update)")
 
 
 def test_agrees_holds_each_update_to_its_own_size_plus_the_differences_error():
