@@ -49,8 +49,13 @@ def _step(key: str, formula: str, fd: bool = False) -> str:
             f'<span class="bp-step__num" data-num="{escape(key)}"></span>{fd_html}</div>')
 
 
+#: Said above each group of steps while they show the last valid input's numbers (live.js shows it then).
+STALE = "These numbers are the last valid input's, not the fields' above: the status at the top says why."
+
+
 def _steps(steps: list[str]) -> str:
-    return "\n".join(['<div class="bp-live bp-steps">', *steps, "</div>"])
+    return "\n".join(['<div class="bp-live bp-steps">', f'<p class="bp-steps__stale" hidden>{STALE}</p>', *steps,
+                      "</div>"])
 
 
 def _field(name: str, label: str, value: float) -> str:

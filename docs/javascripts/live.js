@@ -18,6 +18,7 @@
   var LIMIT = 1e6; // larger inputs are refused: the numbers would no longer fit a line (and would soon overflow)
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
+  var MIN_NORMAL = 2.2250738585072014e-308; // the smallest double with all its digits (below it, fewer are kept)
 
   function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents, one pair of ( )
     var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
@@ -68,6 +69,10 @@
     if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number " + range + ".";
     if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
       return "Too small: a number this close to 0 cannot be stored (it would become 0).";
+    }
+    if (value !== 0 && Math.abs(value) < MIN_NORMAL) { // 1e-320: stored with fewer digits than the page prints
+      return "Too small: below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 a number keeps fewer digits than the page " +
+        "prints; use 0 or a larger number.";
     }
     if (name === "eta" && !(value > 0)) return "The learning rate η must be greater than 0.";
     return "";
@@ -213,8 +218,9 @@
         fdEls[key].textContent = E.writtenPlain(measured); // as the update's formula beside it writes a number
         if (gapEls[key]) {
           var unmeasured = gap > 0 && gap >= Math.abs(c.rows[key]);
-          gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (unmeasured
-            ? ", as much as the update itself: the finite difference cannot measure it here" : "");
+          var what = c.rows[key] === 0 ? ", where the update is 0: what the finite difference shows is its own error"
+            : ", as much as the update itself: the finite difference cannot measure it here";
+          gapEls[key].textContent = ", apart by " + E.apart(measured, c.rows[key]) + (unmeasured ? what : "");
         }
       });
     }
@@ -393,7 +399,12 @@
     // Recompute from the fields; keep the last good numbers when a field is invalid. `fresh` starts a new history.
     function setState(value) {
       root.setAttribute("data-state", value);
-      stepBoxes.forEach(function (el) { el.setAttribute("data-state", value); });
+      stepBoxes.forEach(function (el) {
+        el.setAttribute("data-state", value);
+        // in words too, for whoever reads down to the steps (by ear or by eye) past the status line at the top
+        var stale = el.querySelector(".bp-steps__stale");
+        if (stale) stale.hidden = value !== "invalid";
+      });
     }
 
     // After a refusal the steps show the last valid network, whose activations can differ from those now chosen (a
@@ -423,6 +434,7 @@
         status.textContent = (many ? bad.slice(0, -1).join(", ") + " and " + bad[bad.length - 1] : bad[0]) +
           (many ? " are not accepted" : " is not accepted") + " (see the message under " +
           (many ? "each" : "it") + "); the steps below still show the last valid input." + stepsActivations();
+        say(status.textContent); // in place of the numbers a pause would announce: they are the last valid input's
         homework.refresh(); // a homework check shown says to fix the fields first, not a verdict on the old numbers
         return false;
       }

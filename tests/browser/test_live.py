@@ -18,7 +18,7 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from backprop import Network, examples, forward, homework, show, step
+from backprop import Network, examples, forward, homework, live, show, step
 from tests.support import oracle
 from tests.support.browser import COLOUR_RULES, COUNT_PAGES_JS, DESKTOP, new_tab
 
@@ -254,6 +254,27 @@ def test_an_update_below_the_finite_differences_error_is_said_to_be(tab):
             said[key] = TOO_SMALL not in text and not text.endswith(TOO_SMALL)
     assert all(said.values()), said
     assert unmeasured == {"Δw31", "Δw32", "Δb3"} and len(said) == 13, (unmeasured, said)
+
+
+def test_a_finite_difference_beside_an_update_of_0_is_said_to_be_its_own_error(tab):
+    """A reviewer's network with e = 0 exactly (tanh hidden neurons with zero weights and biases: every y_hi = 0, so
+    y = b4 = d): every update is 0, and where a finite difference was not, the gap said "as much as the update
+    itself" of an update of 0. It now says the update is 0 and the difference is the finite difference's own error."""
+    assert math.tanh(0.0) == 0.0 and 1.0 - (0.7 * 0.0 + 0.8 * 0.0 + 0.9 * 0.0 + 1.0) == 0.0  # the premise: e = 0
+    visit(tab)
+    tab.page.select_option("#bp-in-hidden", "tansig")
+    for name in ("w11", "w12", "w21", "w22", "w31", "w32", "b1", "b2", "b3"):
+        fill(tab, name, "0")
+    fill(tab, "b4", "1")
+    fill(tab, "d", "1")
+    assert not tab.page.text_content("#bp-live-status"), tab.page.text_content("#bp-live-status")
+    gaps = tab.page.evaluate("() => [...document.querySelectorAll('[data-fd-gap]')].map((el) => el.textContent)")
+    assert len(gaps) == 13 and any(text != ", apart by 0" for text in gaps), gaps  # the premise: a difference of E
+    for text in gaps:
+        if text == ", apart by 0":
+            continue
+        assert text.endswith(", where the update is 0: what the finite difference shows is its own error"), text
+        assert TOO_SMALL not in text, text
 
 
 def test_large_results_print_at_most_13_significant_digits(tab):
@@ -1131,6 +1152,9 @@ def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
 @pytest.mark.parametrize("text, message", [("", "Enter a number"), ("abc", "Not a number"), ("1e308", "Too large"),
                                            ("1,2,3", "Not a number"), ("1e400", "Too large"),
                                            ("-1e400", "Too large"), ("1e-400", "Too small"),
+                                           # a reviewer's: accepted, and then the whole page stopped on Δw12
+                                           ("1e-320", "Too small: below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 a "
+                                                      "number keeps fewer digits than the page prints"),
                                            ("1,000", "Ambiguous: 1,000 is 1.000 with a decimal comma, 1000 with a "
                                                      "thousands separator. Write 1.000 or 1000."),
                                            ("\u221212,345", "Write -12.345 or -12345."),
@@ -1155,11 +1179,21 @@ def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, messa
     # the steps show the last valid numbers, and each group of them is marked so (a reviewer saw them look current)
     marked = "() => [...document.querySelectorAll('.bp-steps')].map((el) => getComputedStyle(el).borderLeftStyle)"
     assert set(tab.page.evaluate(marked)) == {"dashed"}, tab.page.evaluate(marked)
+    # and in words above each group, for a reader who reaches them by ear (a reviewer heard the old numbers unwarned)
+    said = ("() => [...document.querySelectorAll('.bp-steps')].map((el) => "
+            "[...el.querySelectorAll('.bp-steps__stale')].filter((p) => p.checkVisibility()).map((p) => p.textContent)"
+            ".join('|'))")
+    assert set(tab.page.evaluate(said)) == {live.STALE}, tab.page.evaluate(said)
+    # the polite region says the refusal once typing pauses, not the good numbers before it (a reviewer heard them)
+    tab.wait_until("refusal announced", "() => document.getElementById('bp-live-announce').textContent"
+                   ".includes('w11 is not accepted')", timeout=5000)
+    assert tab.page.text_content("#bp-live-announce") == tab.page.text_content("#bp-live-status")
     tab.page.click("#bp-apply")  # no step from an invalid state
     assert tab.page.evaluate(NUMBERS_JS) == good
     assert not tab.axe_problems(), tab.axe_problems()
     fill(tab, "w11", "0.3")
     assert set(tab.page.evaluate(marked)) == {"none"}, tab.page.evaluate(marked)
+    assert set(tab.page.evaluate(said)) == {""}, tab.page.evaluate(said)
     assert tab.page.get_attribute("#bp-in-w11", "aria-invalid") is None
     assert_numbers_are(tab, example_values() | {"w11": 0.3})
     assert not tab.network_problems(), tab.network_problems()
