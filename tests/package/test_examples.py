@@ -831,12 +831,31 @@ def test_load_refuses_an_example_whose_doubles_print_a_digit_the_value_by_hand_h
     assert f": one iteration gives {step} = {double!r} in floating point, which the pages write as {six(double)}, " \
            f"but by hand it is {right[:len(six(double)) + 2]}" in said, said
     tie = (Decimal(six(double)) + written) / 2
-    near = abs(Decimal(right) - tie) < Decimal("0.00000001")
+    near = abs(Decimal(double) - Decimal(right)) < Decimal("0.00000001")  # the double within 1/100 of a printed unit
     assert f"..., written {written}: " + (f"it lies {abs(Decimal(right) - tie):.1e} from {tie.normalize():f}, the tie "
                                           "between the two, closer than a double's rounding reaches" if near else
                                           "the double's rounding (its terms' sizes times about 10^-16) reaches a "
                                           "digit the pages print") in said, said
     assert near == (step not in ("E(n+1)",)), near
+
+
+def test_a_slope_that_keeps_few_digits_is_blamed_on_the_rounding_not_on_a_tie(tmp_path):
+    """A reviewer's saturated neuron, v_1 = 16.25 + 16.25 + 0.1 = 32.6: f'(v_1) = y_h1 (1 - y_h1) keeps few digits of
+    1 - y_h1 (its double is about 1 % off the value by hand, mpmath's here), and the message blamed a tie 2.4e-19
+    away. A double that far off prints a wrong digit wherever the value lies: the rounding is named instead."""
+    import mpmath
+
+    ex = {**VALID, "w_hidden": [[16.25, 16.25], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.1, 0.2, 0.3], "x": [1.0, 1.0],
+          "hidden": "logsig"}
+    y = 1.0 / (1.0 + math.exp(-(16.25 + 16.25 + 0.1)))
+    with mpmath.workdps(50):
+        by_hand = mpmath.exp(-mpmath.mpf("32.6")) / (1 + mpmath.exp(-mpmath.mpf("32.6"))) ** 2
+        assert abs(y * (1 - y) - by_hand) > by_hand / 200, "the premise: the double is far off"
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, {**ex, "practice": PRACTICE}))
+    said = str(info.value)
+    assert "f'(v1) = " in said and "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the " \
+        "pages print" in said and "the tie" not in said, said
 
 
 def test_load_accepts_an_example_with_a_step_that_is_a_tie_by_hand(tmp_path):
