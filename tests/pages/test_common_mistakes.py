@@ -413,6 +413,19 @@ def check_summary(ex: dict, said: str) -> dict[str, str]:
     return rs
 
 
+def test_the_flipped_sign_is_checked_on_b_4_where_every_hidden_output_is_0(tmp_path):
+    """A reviewer's example, tanh hidden neurons with weights and biases 0 (every y_hi = tanh(0) = 0, so every
+    dE/dw_4i = -e y_hi is 0 whatever the sign): the flipped sign is checked on b_4, whose slope is -e, and the reason is
+    said inside the parentheses (it read "(opposite signs) (every ...)")."""
+    ex = {**oracle.shipped(), "w_hidden": [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0]], "b_hidden": [0.0, 0.0, 0.0],
+          "hidden": "tansig", "d": 1.5}
+    assert math.tanh(0.0) == 0.0  # the premise: every field is 0, so every y_hi is
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, "common-mistakes"))
+    assert re.search(r"Gradient check of \$\\partial E/\\partial b_4\$: right \S+, \*\*wrong \S+\*\* \(opposite "
+                     r"signs; every \$y_\{hi\}\$ is 0 here, so every \$\\partial E/\\partial w_\{4i\}\$ is 0 either "
+                     r"way\)\.", said), said
+
+
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_mistakes_page_summary_says_which_mistakes_the_check_catches(path):
     """The closing summary once said 'Every mistake above ... fails the gradient check by at least three orders of
