@@ -281,6 +281,19 @@ def test_a_practice_example_sharing_one_hidden_neuron_is_refused_naming_it(tmp_p
         examples.load(write(tmp_path, {**VALID, "practice": practice}))
 
 
+def test_a_practice_neuron_whose_field_only_prints_alike_is_refused(tmp_path):
+    """A mutation audit: the check compared the fields' doubles, not what the pages print, and no test told. Neuron 2
+    with (1.000001, 0.75) and -0.099998 at the worked x = (-2, 0.25): v_2 = -1.9124999999999999 in plain math, another
+    double than the worked example's -1.9125, which prints as the same -1.912500."""
+    w_hidden = [PRACTICE["w_hidden"][0], [1.000001, 0.75], PRACTICE["w_hidden"][2]]
+    b_hidden = [PRACTICE["b_hidden"][0], -0.099998, PRACTICE["b_hidden"][2]]
+    practice = {**PRACTICE, "w_hidden": w_hidden, "b_hidden": b_hidden, "x": VALID["x"]}
+    ours, worked = practice_fields(practice)[1], practice_fields(VALID)[1]
+    assert ours != worked and f"{ours:.6f}" == f"{worked:.6f}" == "-1.912500", "the premise"
+    with pytest.raises(ValueError, match=r"it gives neuron 2 the fields the pages print \(v_2 = -1\.912500\)"):
+        examples.load(write(tmp_path, {**VALID, "practice": practice}))
+
+
 @pytest.mark.parametrize(("change", "why"), [({"x": [0.0, 0.0]}, "x = (0, 0)"),
                                            ({"w_output": [[0.0, 0.0, 0.0]]}, "every output weight w_4i is 0")],
                          ids=["x-zero", "output-weights-zero"])
