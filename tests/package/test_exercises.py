@@ -1992,3 +1992,13 @@ def test_two_outputs_never_calls_swapped_targets_right_without_saying_so(tmp_pat
         state, _ = exercise.box_verdict(n, repr(swapped[i][k]))
         assert state == "wrong" or "swapping d_4 and d_5" in exercise.box_note(n), (box.label, exercise.box_note(n))
     assert any(m.slip == "swapping d_4 and d_5" for m in exercise.mistakes)
+
+
+@pytest.mark.parametrize(("rtol", "atol", "said"), [(1e-4, 1e-6, "stricter"), (1e-3, 1e-7, "stricter"),
+                                                     (1e-2, 1e-6, "looser"), (1e-3, 1e-5, "looser"),
+                                                     (1e-4, 1e-5, "different"), (1e-2, 1e-7, "different")])
+def test_a_tolerance_is_compared_with_the_default_in_both_parts(rtol, atol, said):
+    """Hand values against the default rtol 1e-3 and atol 1e-6: stricter only where neither part is looser, looser only
+    where neither is stricter, else different (a mutation audit made it "stricter" where one part is, unnoticed)."""
+    assert (homework.RTOL, homework.ATOL) == (1e-3, 1e-6)
+    assert _index._compared(rtol, atol) == said

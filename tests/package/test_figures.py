@@ -150,6 +150,28 @@ def test_the_drawing_fits_its_box():
                         assert not overlap, f"{where}: the label of {a[4]} overlaps {b[4]}"
 
 
+def test_labels_of_a_level_path_alternate_above_and_below():
+    """Along the level middle row the labels alternate sides, so that two neighbours' numbers never meet: the edges
+    out of v_i, v_4 and e are labelled above (a smaller SVG y than the row), those out of x_k, y_hi and y below, as
+    LABEL_BELOW says. (A mutation audit swapped every side and no test failed.)"""
+    ex = oracle.shipped()
+    row = figures.NODES["v4"][1]
+    for parameter, i, k in [("w_output", 2, 1), ("w_hidden", 2, 2)]:
+        root = ET.fromstring(figures.svg(package_path(ex, parameter, i, k)))
+        font = float(root.get("font-size"))
+        sides = {}
+        for label in root.iter(f"{SVG}text"):
+            tail, _, head = (label.get("data-edge") or "").partition("-")
+            if "bp-label" not in label.get("class", "") or not figures.NODES[tail][1] == figures.NODES[head][1] == row:
+                continue
+            spans = label.findall(f"{SVG}tspan")
+            top, bottom = float(spans[0].get("y")) - 0.75 * font, float(spans[-1].get("y")) + 0.25 * font
+            assert bottom < row or top > row, (tail, head, top, bottom)  # clear of the row's line
+            sides[tail] = "below" if top > row else "above"
+        want = {tail: "below" if tail.rstrip("0123456789") in ("x", "y_h", "y") else "above" for tail in sides}
+        assert sides == want and {"y", "e", "v4"} <= set(sides), (parameter, sides)
+
+
 def test_the_checkers_fire():
     """Each checker reports a wrong value, a wrong highlighted edge and a wrong list item."""
     ex = oracle.shipped()  # whose w_42 is on no other edge the replaced text could match

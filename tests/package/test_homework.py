@@ -602,6 +602,29 @@ def test_the_carried_error_by_hand():
     assert homework.tells_apart(0.0, 8.1e-6, None, 3e-6) and not homework.tells_apart(0.0, 7.9e-6, None, 3e-6)
 
 
+def test_the_carried_error_is_the_same_for_a_mirrored_network():
+    """A mutation audit: the carried error took |x_k| and |w_ji| where they multiply a written value's error, and no
+    test failed without them. A distance is the same whatever the sign: mirror x_1 with the column w_i1 (every v_i
+    the same), and neuron 2 of a tanh layer with w_2k, b_2 and w_42 (y_h2 = tanh(v_2) mirrored, v_4 the same). Every
+    value is then the same or mirrored, and each step carries as much as before; some carry something (the premise)."""
+    ex = {"w_hidden": [[0.12345, -0.7], [0.3, 0.41234], [-0.55, 0.6]], "b_hidden": [0.1, -0.21, 0.3],
+          "w_output": [[0.7, -0.8123, 0.9]], "b_output": [0.4], "hidden": "tansig", "output": "purelin",
+          "x": [1.3, 0.5], "d": 1.5, "eta": 10.0}
+    mirrored = json.loads(json.dumps(ex))
+    mirrored["x"][0] = -ex["x"][0]
+    for row in mirrored["w_hidden"]:
+        row[0] = -row[0]
+    mirrored["w_hidden"][1] = [-w for w in mirrored["w_hidden"][1]]
+    mirrored["b_hidden"][1] = -ex["b_hidden"][1]
+    mirrored["w_output"][0][1] = -ex["w_output"][0][1]
+    a, b = (oracle.iteration(e) for e in (ex, mirrored))
+    assert np.allclose(np.abs(a["v_hidden"]), np.abs(b["v_hidden"]), rtol=0, atol=1e-15)  # the premise, plain math
+    assert a["y_output"] == pytest.approx(b["y_output"], rel=1e-15)
+    ours, theirs = (homework.carried_error(net_of(e), e["x"], e["d"], e["eta"]) for e in (ex, mirrored))
+    assert ours.keys() == theirs.keys() and all(ours[n] == pytest.approx(theirs[n], rel=1e-9, abs=1e-18) for n in ours)
+    assert ours["Δw11"] > 0 and ours["v4"] > 0 and ours["Δw42"] > 0, ours  # something is carried where it matters
+
+
 @pytest.mark.parametrize(("answers", "error", "match"), [
     ({}, ValueError, r"no answers: give a value for at least one of the steps v1, v2, v3, y_h1"),
     ({"v7": 1.0}, ValueError, r"unknown step 'v7'; the steps are v1, v2, .*, y\(n\+1\), E\(n\+1\) \('d' may stand"),

@@ -32,6 +32,10 @@ def test_floor_rows_names_the_zero_and_the_tiny_gradients():
     assert floor_rows(net, x, a, c) == (["$w_{11}$", "$w_{21}$", "$w_{31}$"], ["$b_2$"], True)
     a["b_output"][0] = c["b_output"][0] = 0.0  # a bias: nothing multiplies it by 0
     assert floor_rows(net, x, a, c, skip=["$w_{21}$"]) == (["$b_4$", "$w_{11}$", "$w_{31}$"], ["$b_2$"], False)
+    # |a| + |c| is what the floor bounds, not |a| alone (a mutation audit): 6e-9 + 6e-9 is above 1e-8, 4e-9 + 4e-9 not
+    a["b_hidden"][1], c["b_hidden"][1] = 6e-9, 6e-9
+    a["b_hidden"][2], c["b_hidden"][2] = 4e-9, 4e-9
+    assert floor_rows(net, x, a, c)[1] == ["$b_3$"]
 
 
 def test_floor_sentence_of_one_zero_gradient_says_a_weight_not_each():

@@ -618,3 +618,12 @@ def test_a_number_of_an_array_is_asked_for_by_name():
         show.table(["y", "e"], [[np.array([2.0]), 1.0]])
     assert show.num(np.array(0.25)) == "0.250000" and show.num(np.float32(0.5)) == "0.500000"  # one number each
     assert show.table(["y"], [[np.array(0.25)]]).endswith("| 0.250000 |")
+
+
+@pytest.mark.parametrize(("value", "far"), [(9.5e-6, True), (-9.5e-6, True), (9.6e-6, False), (1.05e-5, False),
+                                            (5e-8, True), (5e-6, False), (5.0048e-07, True), (-9.99999e-07, False)])
+def test_coarse_is_more_than_5_percent_off_at_six_decimals(value, far):
+    """Hand values: 9.5e-6 prints as 0.000010, 5.3 % off; 9.6e-6 as 0.000010, 4.2 % off; 1.05e-5 as 0.000011 (or
+    0.000010), under 5 % either way; 5e-8 as 0; 5e-6 as itself; 5.0048e-07 as 0.000001, twice its size; -9.99999e-07
+    as -0.000001, a millionth off. (A mutation audit made the 5 % a 50 % and only the page script's twin noticed.)"""
+    assert show.coarse(value) is far
