@@ -140,11 +140,9 @@ def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str)
                 continue
         right = exact.quantize(unit, rounding=ROUND_HALF_EVEN)
         tie = (digits + right) / 2
-        # A tie's fault where the double is far closer to the value by hand than a printed unit: only a value that
-        # near the tie could print wrong. Where it is not (1 - y of a y near 1 keeps few digits), the rounding's.
-        off = abs(Decimal(computed[name]) - exact)
+        # a tie's fault where the double is within 1/100 of a printed unit, else the rounding's (1 - y of y near 1)
         why = (f"it lies {abs(exact - tie):.1e} from {tie.normalize():f}, the tie between the two, closer than a "
-               f"double's rounding reaches" if off < unit / 100 else
+               f"double's rounding reaches" if abs(Decimal(computed[name]) - exact) < unit / 100 else
                "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the pages print")
         shown = max(_SHOWN_DIGITS, exact.adjusted() - (exact - tie).adjusted() + 2)  # enough to see which way
         whole = exact.normalize()
