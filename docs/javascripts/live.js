@@ -316,7 +316,8 @@
         var zero = noisy.byHand === "0";
         return "These numbers would print a digit of a double's rounding: " + where + " = " + sum +
           " in floating point, but " + (zero ? "0 by hand, to the " + E.HAND_DIGITS +
-          " significant digits the page works with" : E.plainText(noisy.byHand) + " by hand") +
+          " significant digits the page works with (smaller than the last of those digits of its terms)"
+          : E.plainText(noisy.byHand) + " by hand") +
           (fresh ? "" : " (from the new weights as the fields would hold them, each a double)") +
           (zero ? "" : ", which the page would write " + E.plainText(noisy.right)) + ": " + digitsWhy(noisy, named) +
           kept + (!fresh ? (noisy.slope || /^f'/.test(noisy.where) // the updates took a field out to a flat end

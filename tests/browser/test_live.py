@@ -1544,5 +1544,6 @@ def test_a_value_0_by_hand_is_said_to_be_0_to_the_digits_worked_with(tab):
         assert 0 < abs(by_hand) < mpmath.mpf("1e-100")  # the premise: not 0, but below 80 digits of its terms
     status = tab.page.text_content("#bp-live-status")
     assert status.startswith("These numbers would print a digit of a double's rounding: w43(n+1) = "), status
-    assert "but 0 by hand, to the 80 significant digits the page works with" in status, status
+    assert ("but 0 by hand, to the 80 significant digits the page works with (smaller than the last of those digits "
+            "of its terms)") in status, status
     assert "would write" not in status, status
