@@ -139,14 +139,16 @@ class _Once(argparse.Action):
         if earlier is not None:
             words, now = (" ".join(map(_word, v if isinstance(v, list) else [v])) for v in (earlier, values))
             one_each = isinstance(values, list) and len(earlier) == len(values) == 1
-            both = f"; for both numbers write {option_string} {words} {now}" if one_each else ""
+            both = f"; to give both numbers, write {option_string} {words} {now}" if one_each else ""
             parser.error(f"{option_string} is given twice ({words}, then {now}): give it once{both}")
         setattr(namespace, self.dest, values)
 
 
 def _word(value: object) -> str:
-    """A value of the command line, written back to the reader (a float without a needless ".0")."""
-    return f"{value:g}" if isinstance(value, float) and value == float(f"{value:g}") else str(value)
+    """A value of the command line, written back to the reader as it may be typed again: a float without a needless
+    ".0", and a negative one without an exponent, which argparse would read as an option (`_without_exponent`)."""
+    text = f"{value:g}" if isinstance(value, float) and value == float(f"{value:g}") else str(value)
+    return _without_exponent(text) if _NEGATIVE_E.fullmatch(text) else text
 
 
 def _without_exponent(word: str) -> str:

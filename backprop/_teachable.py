@@ -139,7 +139,7 @@ def _check_digits_hold(net: Network, x: Array, d: float, eta: float, where: str)
             if exact.quantize(unit, rounding=ROUND_HALF_EVEN) == digits or abs(exact - digits) == unit / 2:
                 continue
         right = exact.quantize(unit, rounding=ROUND_HALF_EVEN)
-        tie = (digits + right) / 2  # its fault where the double is within 1/100 of a printed unit, else the rounding's
+        tie = (digits + right) / 2  # to blame where the double is within 1/100 of a printed unit, else the rounding
         why = (f"it lies {abs(exact - tie):.1e} from {tie.normalize():f}, the tie between the two, closer than a "
                f"double's rounding reaches" if abs(Decimal(computed[name]) - exact) < unit / 100 else
                "the double's rounding (its terms' sizes times about 10^-16) reaches a digit the pages print")

@@ -241,6 +241,12 @@ def every_update_too_small(largest: str, largest_update: float, noise: float) ->
 
 
 def _share(noise: float, update: float, what: str) -> str:
-    """How the rounding ``noise`` of the tips' check compares with an ``update`` it cannot check, in words: "more
-    than that update itself" where it is, else "at least $1/100$ of that update" (`NUDGE_SHARE`)."""
-    return f"more than {what} itself" if noise > abs(update) else f"at least $1/{NUDGE_SHARE}$ of {what}"
+    r"""How the rounding ``noise`` of the tips' check compares with an ``update`` it cannot check, in words, as both
+    are written (the bound rounded up, `_moved_by`; the update as `show.tex` writes it): "more than that update itself"
+    ($1.1 	imes 10^{-9}$ beside $1.0 	imes 10^{-9}$), "as large as that update" (the same two digits), else "at least
+    $1/100$ of that update" (`NUDGE_SHARE`)."""
+    bound = float(show.sci(noise, up=True).replace(r" \times 10^{", "e").removesuffix("}"))
+    written = abs(show.written(update))
+    if bound > written:
+        return f"more than {what} itself"
+    return f"as large as {what}" if bound == written else f"at least $1/{NUDGE_SHARE}$ of {what}"

@@ -49,8 +49,10 @@ def _step(key: str, formula: str, fd: bool = False) -> str:
             f'<span class="bp-step__num" data-num="{escape(key)}"></span>{fd_html}</div>')
 
 
-#: Said above each group of steps while they show the last valid input's numbers (live.js shows it then).
-STALE = "These numbers are the last valid input's, not the fields' above: the status at the top says why."
+#: Said above each group of steps while they show the numbers of an earlier input (live.js shows it then): a field
+#: refused, or numbers the page cannot show (an overflow, a digit of a double's rounding).
+STALE = ("These numbers are those of the last input the page could show, not of the fields above: the status at the "
+         "top says why.")
 
 
 def _steps(steps: list[str]) -> str:

@@ -616,9 +616,12 @@ def test_every_error_of_the_trace_command_has_one_prefix(args):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (("--x", "1", "--x", "2"), "--x is given twice (1, then 2): give it once; for both numbers write --x 1 2"),
+    (("--x", "1", "--x", "2"), "--x is given twice (1, then 2): give it once; to give both numbers, write --x 1 2"),
+    # the advice as argparse reads it: -1e-05 would be an option (a reviewer ran it)
+    (("--x", "-0.00001", "--x", "2"), "--x is given twice (-0.00001, then 2): give it once; to give both numbers, "
+                                      "write --x -0.00001 2"),
     (("--x", "1", "2", "--x", "0.5", "-0.5"), "--x is given twice (1 2, then 0.5 -0.5): give it once"),
-    (("--d", "1", "--d=2"), "--d is given twice (1, then 2): give it once; for both numbers write --d 1 2"),
+    (("--d", "1", "--d=2"), "--d is given twice (1, then 2): give it once; to give both numbers, write --d 1 2"),
     (("--eta", "0.1", "--eta", "1e-3"), "--eta is given twice (0.1, then 0.001): give it once"),
     (("--weights", "a.json", "--weights", "b.json"), "--weights is given twice (a.json, then b.json): give it once"),
     (("--check", "a.json", "--check", "b.json"), "--check is given twice (a.json, then b.json): give it once"),
@@ -629,6 +632,10 @@ def test_an_option_given_twice_is_refused_not_overwritten(args, message):
     proc = run_main("trace", *args)
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == f"python -m backprop trace: error: {message}\n"
+    advice = message.partition("write ")[2]
+    if advice.startswith("--x") or advice.startswith("--d"):  # the command it advises is one argparse reads
+        said = run_main("trace", *advice.split()).stderr  # a shape the network refuses is its own message
+        assert "argparse reads" not in said and "expected one argument" not in said and "unrecognized" not in said
 
 
 def test_json_never_writes_a_negative_zero():

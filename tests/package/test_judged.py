@@ -35,6 +35,7 @@ def test_floor_rows_names_the_zero_and_the_tiny_gradients():
     # |a| + |c| is what the floor bounds, not |a| alone (a mutation audit): 6e-9 + 6e-9 is above 1e-8, 4e-9 + 4e-9 not
     a["b_hidden"][1], c["b_hidden"][1] = 6e-9, 6e-9
     a["b_hidden"][2], c["b_hidden"][2] = 4e-9, 4e-9
+    a["b_output"][0], c["b_output"][0] = 6e-9, -6e-9  # |a| + |c| = 1.2e-8, though |a + c| = 0
     assert floor_rows(net, x, a, c)[1] == ["$b_3$"]
 
 
@@ -153,8 +154,15 @@ def test_too_small_to_nudge_says_a_bound_larger_than_the_update_is_larger():
                      r"central difference with $h = 10^{-6}$ by up to $4.0 \times 10^{-9}$, more than the largest "
                      r"itself, $\Delta b_2(0) = -3.0 \times 10^{-9}$, so the two values printed can differ by that "
                      "much")
-    level = judged.too_small_to_nudge(r"\Delta b_1(0)", 2e-10, r"\Delta b_2(0)", 0.031, 2e-10)
-    assert level.endswith(r"by up to $2.0 \times 10^{-10}$, at least $1/100$ of that update)")
+    level = judged.too_small_to_nudge(r"\Delta b_1(0)", 2.04e-10, r"\Delta b_2(0)", 0.031, 2e-10)
+    assert level.endswith(r"= 2.0 \times 10^{-10}$ is too small to check this way, since rounding alone can move "
+                          r"$-\eta$ times a central difference with $h = 10^{-6}$ by up to $2.0 \times 10^{-10}$, as "
+                          r"large as that update)")
+    # as written: a bound of 1.04e-9, rounded up to 1.1e-9, beside an update of 1.07e-9 written 1.1e-9 is "as large";
+    # beside 1.02e-9, written 1.0e-9, "more than" (a reviewer: 1.0e-9 "more than" 1.0e-9 read as a contradiction)
+    assert judged.too_small_to_nudge("a", 1.07e-9, "b", 0.031, 1.04e-9).endswith(r"as large as that update)")
+    assert judged.too_small_to_nudge("a", -1.02e-9, "b", 0.031, 1.04e-9).endswith(r"more than that update itself)")
+    assert judged.too_small_to_nudge("a", 2.2e-10, "b", 0.031, 2e-10).endswith(r"at least $1/100$ of that update)")
 
 
 def test_agrees_holds_each_update_to_its_own_size_plus_the_differences_error():

@@ -1051,7 +1051,8 @@ def test_the_finite_difference_tip_is_true_when_the_difference_misses_the_rules_
 TOO_SMALL = re.compile(r"\(the one with the largest update in size here: \$\\Delta (?P<default>[wb]_\{?\d+\}?)\(0\) = "
                        r"(?P<update>[^$]+)\$ is too small to check this way, since rounding alone can move \$-\\eta\$ "
                        r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$(?P<noise>[^$]+)\$, "
-                       r"(?P<share>at least \$1/100\$ of|more than) that update(?: itself)?\)")
+                       r"(?P<share>at least \$1/100\$ of that update|more than that update itself|as large as that "
+                       r"update)\)")
 
 
 def tex_value(text: str) -> float:
@@ -1087,7 +1088,9 @@ def test_hidden_tips_switch_from_an_update_too_small_to_check(tmp_path, page, na
     assert tex_value(m["update"]) == pytest.approx(updates[default], rel=0.06)
     noise = tex_value(m["noise"])
     assert abs(updates[default]) <= 100 * noise  # the switch's reason, as the page states it
-    assert (m["share"] == "more than") == (noise > abs(updates[default])), m["share"]  # the oracle's update
+    shown = abs(tex_value(m["update"]))  # the words compare the two numbers as written (the bound rounded up)
+    assert m["share"] == ("more than that update itself" if noise > shown else "as large as that update"
+                          if noise == shown else "at least $1/100$ of that update"), m["share"]
     assert abs(-ex["eta"] * oracle_gradient(ex, param, default) - updates[default]) <= noise  # a sound bound
     picked_label = "".join(str(n + 1) for n in picked)
     line = re.search(rf"-eta \* dE/d{symbol}{picked_label} = (-?\d+\.\d{{6}}), Δ{symbol}_{picked_label}\(0\) = "
@@ -1777,13 +1780,16 @@ def test_hidden_tips_say_when_every_update_is_too_small_to_check(tmp_path):
         label = "".join(str(n + 1) for n in largest)
         m = re.search(r"\(the one with the largest update in size here, though every update is too small to check this "
                       r"way: rounding alone can move \$-\\eta\$ times a central difference with \$h = 10\^\{-6\}\$ by "
-                      rf"up to \$([^$]+)\$, (at least \$1/100\$ of the largest|more than the largest itself), "
+                      rf"up to \$([^$]+)\$, (at least \$1/100\$ of the largest|more than the largest itself|as large "
+                      r"as the largest), "
                       rf"\$\\Delta {symbol}_\{{?{label}\}}?\(0\) = ([^$]+)\$, so the two values printed can differ by "
                       r"that much\)", tip)
         assert m, (page, tip[:1200])
         assert tex_value(m[3]) == pytest.approx(updates[largest], rel=0.06)
         assert abs(updates[largest]) <= 100 * tex_value(m[1])
-        assert (m[2] == "more than the largest itself") == (tex_value(m[1]) > abs(updates[largest])), m[2]
+        bound, shown = tex_value(m[1]), abs(tex_value(m[3]))  # as written
+        assert m[2] == ("more than the largest itself" if bound > shown else "as large as the largest"
+                        if bound == shown else "at least $1/100$ of the largest"), m[2]
         assert re.search(rf"Δ{symbol}_{label}\(0\) = {re.escape(f'{updates[largest]:.6e}')}, apart by", tip), tip
 
 
@@ -1904,9 +1910,11 @@ def test_rule_4_tip_says_every_update_is_too_small_after_a_zero_one(tmp_path):
                   r"\\eta\\, \\delta_1\$ is 0, since \$w_\{41\} = 0\$, and a check of \$0\$ against \$0\$ would show "
                   r"nothing, though every update is too small to check this way: rounding alone can move \$-\\eta\$ "
                   r"times a central difference with \$h = 10\^\{-6\}\$ by up to \$([^$]+)\$, "
-                  r"(at least \$1/100\$ of the largest|more than the largest itself), "
+                  r"(at least \$1/100\$ of the largest|more than the largest itself|as large as the largest), "
                   r"\$\\Delta b_\{?3\}?\(0\) = ([^$]+)\$", text)
     assert m, text[text.index("Check it yourself"):][:1200]
     assert abs(db[2]) <= 100 * tex_value(m[1]) and tex_value(m[3]) == pytest.approx(db[2], rel=0.06)
-    assert (m[2] == "more than the largest itself") == (tex_value(m[1]) > abs(db[2])), m[2]  # the oracle's update
+    bound, shown = tex_value(m[1]), abs(tex_value(m[3]))  # as written
+    assert m[2] == ("more than the largest itself" if bound > shown else "as large as the largest" if bound == shown
+                    else "at least $1/100$ of the largest"), m[2]
     assert abs(-ex["eta"] * oracle_gradient(ex, "b_hidden", (2,)) - db[2]) <= tex_value(m[1])
