@@ -1056,6 +1056,23 @@ def test_a_slope_of_0_in_floating_point_is_written_as_the_rules_compute_it_with_
         assert "\\" not in html and delta.startswith("0.000000 \\cdot"), (html, delta)
 
 
+def test_a_neuron_saturated_beyond_the_digits_by_hand_is_shown_with_0_and_nearer_ones_stop_the_page(js):
+    """The live page's note (a reviewer found the band and asked): a logsig neuron at v_1 = 40 or a tanh one at 20 stops
+    the page (its local gradient is 0 in floating point, not by hand); at v_1 = 200.2 or 100, where 1 - y_h1 (e^-200,
+    about 2e-87 for tanh's 1 - |y|) is below the 80 significant digits the page works with by hand, the page shows
+    its numbers, with the local gradient 0 as the rules compute it from the slope 0."""
+    assert math.exp(-200.2) < 1e-80 and 2 * math.exp(-200) < 1e-80 < math.exp(-40)  # the premise, plain math
+    for hidden, v_1, stops in (("logsig", 40.0, True), ("logsig", 200.2, False), ("tansig", 20.0, True),
+                               ("tansig", 100.0, False), ("tansig", -100.0, False)):
+        net = {"w_hidden": [[v_1 - 0.5, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.5, 0.2, 0.3],
+               "w_output": [[0.7, 0.8, 0.9]], "b_output": [0.4], "hidden": hidden, "output": "purelin"}
+        off, delta = js("(net, x, d, eta) => { const E = BackpropEngine, it = E.iteration(net, x, d, eta),"
+                        " o = E.digitsOff(it, d, eta);"
+                        " return [o && o.where, E.substitutions(net, x, d, eta, it)['δ1']]; }",
+                        net, [1.0, 0.5], 1.0, 0.5)
+        assert (off == "δ1") if stops else (off is None and delta.endswith("= 0.000000")), (hidden, v_1, off, delta)
+
+
 def test_a_slope_that_is_rounding_is_said_to_be(js):
     """A reviewer's tanh neuron at v_1 = ±18.5 and a logsig one at 36.4: y_h1 is a few units of a double's last digit
     from ±1, and the rules' slope from it (1 - y^2 = 4.4e-16) is far from the slope at v (1/cosh^2 18.5 = 3.4e-16). The
