@@ -131,6 +131,8 @@ def one_digit_note(column: str, values: ArrayLike, labels: Sequence[str]) -> str
     them; ``""`` where there is none (a TA's near-saturated neurons printed three such updates in common mistakes'
     table without a word).
 
+    Examples
+    --------
     >>> from backprop.caught import one_digit_note
     >>> print(one_digit_note("right", [6.04e-7, 0.25], ["w_{12}", "w_{21}"]))
     In the right column, $\Delta w_{12}$ prints with one digit: it is $6.0 \times 10^{-7}$.
@@ -216,6 +218,8 @@ def r_text(r: float) -> str:
     threshold it is (``9.97e-05`` and ``1.02e-04``, not ``1.0e-04`` twice, one of them called below it) and that it
     is not the relative error of opposite signs (a dropped $f'(v_1)$ at a saturated neuron, 0.9985, is no sign flip).
 
+    Examples
+    --------
     >>> from backprop.caught import r_text
     >>> r_text(0.68), r_text(9.97e-5), r_text(1.0196e-4), r_text(0.99925), r_text(1.0), r_text(9.997e-8)
     ('6.8e-01', '9.97e-05', '1.02e-04', '9.99e-01', '1.0e+00', '9.997e-08')
@@ -231,6 +235,8 @@ def orders_apart(larger: float, smaller: float) -> str | None:
     rounded down (``at least 8 orders of magnitude``: the ratio is $10^8$ or more), or None where ``smaller`` is 0 or
     the ratio is below 10 (no whole order to speak of).
 
+    Examples
+    --------
     >>> from backprop.caught import orders_apart
     >>> orders_apart(9.8e-5, 1e-14), orders_apart(3e-4, 1e-5), orders_apart(2e-6, 1e-6)
     ('at least 9 orders of magnitude', 'at least one order of magnitude', None)
@@ -247,6 +253,8 @@ def magnitude_tex(value: float, decimals: int = 3, up: bool = False) -> str:
     ``1.45 \times 10^{-5}``), never as ``108254989.675`` or Python's ``1.44999e-05``. With ``up`` its size is rounded
     up, for a bound a sentence says "at most" of (``magnitude_tex(0.7310584, 6, up=True)`` is ``0.731059``).
 
+    Examples
+    --------
     >>> from backprop.caught import magnitude_tex
     >>> magnitude_tex(4.51), magnitude_tex(108254989.675), magnitude_tex(1.44999e-05, 6), magnitude_tex(0.03125, 6)
     ('4.510', '1.08 \\times 10^{8}', '1.45 \\times 10^{-5}', '0.031250')
@@ -266,6 +274,8 @@ def mistake_1_small(eta_e: float, y_max: float) -> dict[str, str]:
     always is; both where they are equal). Returns the clause in Markdown (``tex``) and what would show the mistake
     (``larger``, a subject and its verb).
 
+    Examples
+    --------
     >>> from backprop.caught import mistake_1_small
     >>> mistake_1_small(1.45e-5, 0.99)["tex"], mistake_1_small(0.025, 3e-6)["larger"]
     ('$\\eta e = 1.45 \\times 10^{-5}$ is small', 'Hidden outputs $y_{hi}$ further from 0 show it')

@@ -243,7 +243,7 @@ def every_update_too_small(largest: str, largest_update: float, noise: float) ->
 def _share(noise: float, update: float, what: str) -> str:
     r"""How the rounding ``noise`` of the tips' check compares with an ``update`` it cannot check, in words, as both
     are written (the bound rounded up, `_moved_by`; the update as `show.tex` writes it): "more than that update itself"
-    ($1.1 	imes 10^{-9}$ beside $1.0 	imes 10^{-9}$), "as large as that update" (the same two digits), else "at least
+    ($1.1 \times 10^{-9}$ beside $1.0 \times 10^{-9}$), "as large as that update" (the same two digits), else "at least
     $1/100$ of that update" (`NUDGE_SHARE`)."""
     bound = float(show.sci(noise, up=True).replace(r" \times 10^{", "e").removesuffix("}"))
     written = abs(show.written(update))

@@ -240,6 +240,8 @@ def tex(template: str, **values: object) -> str:
     gets its own ``$...$``; a template without ``$`` is TeX.
     TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
 
+    Examples
+    --------
     >>> from backprop.show import tex
     >>> tex(r"{{w}} \cdot {{fp}}", fp=3.7266e-06, w=-2.1)
     '-2.100000 \\cdot (3.7 \\times 10^{-6})'
@@ -278,6 +280,8 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
     12814.034212499999). A float ``shown`` (a function of a written number, such as $f(v)$) is judged with a margin
     of a millionth of that half unit for its rounding.
 
+    Examples
+    --------
     >>> from backprop.show import eq, exact
     >>> eq(exact(2.636633) * 4860 + exact(-0.00255) * exact(0.85), 12814.034212499999)
     '\\approx'
@@ -318,6 +322,8 @@ def sci(value: float, digits: int = 2, up: bool = False) -> str:
     significant digits: ``sci(3.5e-9)`` writes ``3.5 \times 10^{-9}``, for a formula, where ``3.5e-09`` would read as
     a product with the constant e. With ``up`` its size is rounded up, for a bound a sentence says "at most" of.
 
+    Examples
+    --------
     >>> from backprop.show import sci
     >>> sci(-1.23e-7)
     '-1.2 \\times 10^{-7}'
@@ -337,6 +343,8 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     """Two values that should agree, written so that the line is true whatever they are: each with the site's
     decimals, then the gap between them to one significant digit (``0`` when there is none).
 
+    Examples
+    --------
     >>> from backprop.show import apart
     >>> apart(("central difference", 0.2500004999), ("exact", 0.2500005001))
     'central difference = 0.250000, exact = 0.250001, apart by 2e-10'
@@ -363,6 +371,8 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
     with as many more (up to 12) as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443,
     not the 1.449 of the numbers); where 12 are too few (a cost of $10^{-14}$), in scientific notation, said too.
 
+    Examples
+    --------
     >>> from backprop.show import quotient
     >>> quotient(("a", 1.0), ("b", 0.25))[1:-1]  # the TeX between the dollars
     'a / b = 1.000000 / 0.250000 = 4.00'
@@ -398,6 +408,8 @@ def largest(values: Iterable[float], as_written: bool = False) -> list[int]:
     is the largest printed, so that two values a reader sees alike are named together. ``as_written`` compares them as
     a formula writes them (`written`: two significant digits below 10^-5), for values shown in formulas.
 
+    Examples
+    --------
     >>> from backprop.show import largest
     >>> largest([0.5, -0.9, 0.2])
     [1]
@@ -414,6 +426,8 @@ def smallest(values: Iterable[float], as_written: bool = False) -> list[int]:
     size, with the site's decimals, is the smallest printed, so that two values a reader sees alike are named together;
     ``as_written`` as `largest`.
 
+    Examples
+    --------
     >>> from backprop.show import smallest
     >>> smallest([0.5, -0.9, 0.2])
     [2]
@@ -452,6 +466,8 @@ def half_square_note(rows: Iterable[Sequence[object]]) -> str:
     where half the square of the printed e does not round to the printed E, which comes from the unrounded e (a TA's
     e = -1.352776 beside E = 0.915002, where half its square is 0.915001); ``""`` where there is none.
 
+    Examples
+    --------
     >>> from backprop.show import half_square_note
     >>> rows = [("time $n$", 2.0, -1.0118940745, 0.511964809), ("time $n+1$", 2.1, -1.352776, 0.9150016)]
     >>> print(half_square_note(rows).strip())  # doctest: +NORMALIZE_WHITESPACE
@@ -580,6 +596,8 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     gives a value more than `COARSE` off ``f_prime`` (a saturated logistic neuron's ``y = 0.999999`` keeps none of the
     digits of ``1 - y = 1.4e-06``), with the field ``v`` (``\frac{e^{-13.5}}{(1 + e^{-13.5})^2}``), which keeps them.
 
+    Examples
+    --------
     >>> from backprop.show import f_prime_numbers
     >>> f_prime_numbers("logsig", 0.5, 0.0, 0.25)
     ('0.500000\\,(1 - 0.500000)', '=', False)

@@ -87,6 +87,21 @@ def test_reference_page_renders_math(site_build, name):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", MODULES)
+def test_reference_page_shows_every_example_as_code(site_build, name):
+    """A reviewer: 16 examples of show and caught read as nested quotes on their pages (">>>" is Markdown's quote
+    three deep outside an Examples section), their prompts gone and their lines run together. Every prompt of the
+    module's docstrings is in a code block of the page: none in a quote or in running text."""
+    article = reference_pages(site_build.dir)[name]
+    article = article[article.index("<article"): article.index("</article>")]
+    rendered = re.sub(r'<details class="mkdocstrings-source">.*?</details>', " ", article, flags=re.S)
+    assert "<blockquote>" not in rendered
+    prompts = sum(line.lstrip().startswith(">>>") for _, doc in docstrings(name) for line in doc.splitlines())
+    code = html.unescape(re.sub(r"<[^>]+>", "", "\n".join(re.findall(r"<code\b[^>]*>(.*?)</code>", rendered, re.S))))
+    assert sum(line.startswith(">>>") for line in code.splitlines()) == prompts, name
+
+
+@pytest.mark.slow
 def test_the_reference_shows_math(site_build):
     pages = reference_pages(site_build.dir)
     assert sum(page.count('class="arithmatex"') for page in pages.values()) > 50
@@ -212,6 +227,19 @@ def docstrings(name: str) -> list[tuple[str, str]]:
     where it is."""
     module = importlib.import_module(f"backprop.{name}")
     return [("module", module.__doc__ or "")] + [(q, inspect.getdoc(o) or "") for q, o in public_objects(module)]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_are_in_an_examples_section(name):
+    """griffe's numpy parser reads ">>>" lines as code only in an Examples section (mkdocstrings/python#136); outside
+    one, Markdown makes a quote of them. Every docstring's first prompt comes after its Examples header, or every
+    prompt is indented four spaces, a Markdown code block (the module docstrings' examples)."""
+    for where, doc in docstrings(name):
+        if ">>>" in doc:
+            head = re.search(r"^[ \t]*Examples\n[ \t]*-{8}$", doc, re.M)
+            indented = all(line.startswith("    >>>") for line in doc.splitlines() if line.lstrip().startswith(">>>"))
+            assert (head and head.start() < doc.index(">>>")) or indented, \
+                f"backprop.{name} {where}: an example outside Examples"
 
 
 @pytest.mark.parametrize("name", MODULES)
