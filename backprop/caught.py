@@ -33,12 +33,12 @@ from numpy.typing import ArrayLike
 from . import rules, show
 from ._trace import right_factors, updates
 from .activations import Array
-from .gradcheck import RIGHT, numerical_gradient, relative_error, tolerance
+from .gradcheck import BUG, RIGHT, numerical_gradient, relative_error, tolerance
 from .network import ForwardPass, Network, forward
 from .rules import _error
 
-#: A relative error above this reads as a bug.
-WRONG = 1e-4
+#: A relative error above this reads as a bug: the gradient check's own threshold, `backprop.gradcheck.BUG`.
+WRONG = BUG
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ __all__ = [
 # weight or bias (measured against its update): six decimals typed always pass, six significant digits wherever the
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
-ATOL = 1e-6  # half a unit in the sixth decimal, so a right value printed with six decimals passes
+ATOL = 1e-6  # a unit in the sixth decimal, so a right value printed with six decimals passes with room to spare
 #: Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
 #: (``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types.
 ALIASES = {"d": "Δ", "\u2206": "Δ"}

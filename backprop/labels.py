@@ -86,7 +86,7 @@ def inputs(n_in: int) -> range:
 
 def subscript(to: Index, source: Index) -> str:
     """The two indices of a weight side by side (``"41"``, ``"4i"``), with a comma when a number has two digits."""
-    wide = any(isinstance(n, int) and n >= 10 for n in (to, source))
+    wide = any(_whole(n) and n >= 10 for n in (to, source))  # a numpy integer too
     return f"{to},{source}" if wide else f"{to}{source}"
 
 

@@ -22,6 +22,7 @@ def test_the_slides_network_is_numbered_hidden_1_2_3_then_output_4():
     (lambda: labels.weight(4, 1, sep=""), "w41"),
     (lambda: labels.weight(4, 10, sep=""), "w4,10"),  # two digits: a comma keeps w_{4,10} apart from w_{41,0}
     (lambda: labels.weight(11, 3), "w_11,3"),
+    (lambda: labels.weight(np.int64(4), np.int64(10)), "w_4,10"),  # a reviewer's: numpy's integers read "w_410"
     (lambda: labels.weight(4, "i"), "w_4i"),
     (lambda: labels.weight("j", "i"), "w_ji"),
     (lambda: labels.weight("i", "k"), "w_ik"),
