@@ -360,3 +360,19 @@ def test_a_formula_in_an_inline_paragraph_is_measured_against_its_cell(tab):
     marked = tab.page.evaluate("() => document.querySelectorAll('article td mjx-container.bp-wide-inline').length")
     assert marked == 0, f"{marked} formulas in table cells marked wider than their paragraph at 1280 px"
     assert not tab.axe_problems(), tab.axe_problems()
+
+
+def test_headings_and_headers_holding_a_formula_are_named_with_it(tab):
+    """A reviewer with Chromium's accessibility tree: MathML is left out of a name computed from content, so the
+    heading "2. Dropping f′(v)" was announced "2. Dropping" and the column header E = ½e² had no name at all
+    (hooks/math_names.py names them). The heading's name is the authors' own table-of-contents label."""
+    tab.visit("common-mistakes/")
+    heading = tab.page.locator("article h2", has_text="Dropping")
+    toc = tab.page.locator('nav.md-nav--secondary a[href$="#2-dropping-fv"]').first.text_content().strip()
+    assert toc == "2. Dropping f′(v)", "the premise: the authors' label"
+    assert heading.aria_snapshot().startswith(f'- heading "{toc}" [level=2]'), heading.aria_snapshot()
+    tab.visit("iteration-and-training/")
+    headers = tab.page.locator("article th").evaluate_all("ths => ths.map(th => th.getAttribute('aria-label'))")
+    assert "E = ½e²" in headers, headers
+    cell = tab.page.locator('article th[aria-label="E = ½e²"]').first
+    assert cell.aria_snapshot().startswith('- columnheader "E = ½e²"'), cell.aria_snapshot()
