@@ -642,6 +642,12 @@ def test_training_run_and_what_the_page_says_about_it():
     assert f"it rose from one epoch to the next {rises} times out of {len(means) - 1}" in text
     best = min(range(len(means)), key=means.__getitem__)
     assert f"Its lowest value, {s6(means[best])}, came in epoch {best + 1}." in text
+    # the loss curve's text alternative says where it falls fastest (a reviewer: it said only "falls ... with ups and
+    # downs", of a curve that stays high, then drops): the ten epochs with the largest fall in log10
+    drop = {k: math.log10(means[k]) - math.log10(means[k + 10]) for k in range(len(means) - 10)}
+    k = max(drop, key=drop.get)
+    assert (f"most steeply from epoch {k + 1} to epoch {k + 11} ({means[k]:.4f} to {means[k + 10]:.4f}), with ups "
+            "and downs along the way.") in page_text(PAGE)
     assert "average** cost goes down" not in text and "What training promises" not in text
 
 
