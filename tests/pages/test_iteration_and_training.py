@@ -426,7 +426,7 @@ def test_the_wrong_order_leaves_a_neurons_updates_exactly_where_rule_1_leaves_it
     text = pages_with(tmp_path, ZERO_HIDDEN_OUTPUT, (PAGE,), skip="regression_data")[PAGE]
     start, end = text.index("the right updates and the wrong ones"), text.index("[Common mistakes](../common-mistakes/")
     section = text[start:end]
-    rows = {row[0]: row[1:] for row in table_rows(section, "")}
+    rows = {row[0]: row[1:] for row in table_rows(section, "update")}
     for name in (r"$\Delta w_{22}$", r"$\Delta b_2$"):
         right, wrong, difference = rows[name]
         assert right == wrong and difference == "0.000000", (name, rows[name])
