@@ -37,8 +37,8 @@ from .gradcheck import BUG, RIGHT, numerical_gradient, relative_error, tolerance
 from .network import ForwardPass, Network, forward
 from .rules import _error
 
-#: A relative error above this reads as a bug: the gradient check's own threshold, `backprop.gradcheck.BUG`.
 WRONG = BUG
+"""A relative error above this reads as a bug: the gradient check's own threshold, `backprop.gradcheck.BUG`."""
 
 
 @dataclass(frozen=True)

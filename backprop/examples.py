@@ -84,16 +84,16 @@ __all__ = [
     "target_function",
 ]
 
-#: The example file the package ships; ``BACKPROP_EXAMPLE`` names another one.
 DEFAULT_FILE = Path(__file__).with_name("example.json")
+"""The example file the package ships; ``BACKPROP_EXAMPLE`` names another one."""
 ENV = "BACKPROP_EXAMPLE"
 WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
 OPTIONAL_KEYS = ("hidden", "output")
 SAMPLE_KEYS = ("x", "d", "eta")
-#: The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it).
 PRACTICE_KEY = "practice"
-#: The hidden activations the site's pages can derive (they name the formulas of each).
+"""The key of the exercises' practice example in an example file (a weights file may carry it: ``trace`` ignores it)."""
 SITE_HIDDEN = ("logsig", "tansig")
+"""The hidden activations the site's pages can derive (they name the formulas of each)."""
 
 
 @dataclass(frozen=True)
@@ -226,20 +226,20 @@ def current_file() -> Path:
     return Path(os.environ.get(ENV) or DEFAULT_FILE)
 
 
-#: The example in use: `load` of `current_file`.
 EXAMPLE: Example
-#: The 2-3-1 network of the slides at time n = 0.
+"""The example in use: `load` of `current_file`."""
 NET: Network
-#: The input x(n) = (x_1, x_2), read-only.
+"""The 2-3-1 network of the slides at time n = 0."""
 X: Array
-#: The desired output d(n).
+"""The input x(n) = (x_1, x_2), read-only."""
 D: float
-#: The learning rate eta.
+"""The desired output d(n)."""
 ETA: float
-#: The exercises' practice example: a network and sample of their own, so that their answers are on no page.
+"""The learning rate eta."""
 PRACTICE: Example
-#: The practice example's network, input, desired output and learning rate.
+"""The exercises' practice example: a network and sample of their own, so that their answers are on no page."""
 PRACTICE_NET: Network
+"""The practice example's network, input, desired output and learning rate."""
 PRACTICE_X: Array
 PRACTICE_D: float
 PRACTICE_ETA: float

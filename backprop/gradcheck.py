@@ -20,9 +20,10 @@ from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden
 # refusals), in docstrings and messages the verification page reads and a student's check meets.
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
-#: The default step of the central differences: $h = 10^{-5} \approx \varepsilon^{1/3}$ balances truncation error
-#: ($O(h^2)$) against rounding error ($O(\varepsilon/h)$).
 H = 1e-5
+r"""The default step of the central differences, $10^{-5}$, near $\varepsilon^{1/3}$ (about $6 \times 10^{-6}$): it
+balances truncation error ($O(h^2)$) against rounding error ($O(\varepsilon/h)$) for a cost and a third derivative
+of about 1 (the verification page shows how both move the best step)."""
 
 
 def analytic_gradient(net: Network, x: ArrayLike, d: ArrayLike) -> dict[str, Array]:
@@ -179,15 +180,15 @@ def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict
         return _require_finite("the tolerance", _tolerance(net, x, d, h, numerical))
 
 
-#: A largest relative error below this means the rules are right (the pages' and the check's tolerance).
 RIGHT = 1e-7
+"""A largest relative error below this means the rules are right (the pages' and the check's tolerance)."""
 
-#: A largest relative error above this means a bug (the pages' and the check's threshold); an h whose allowance covers
-#: this share of a gradient that the default h judges more finely is refused.
 BUG = 1e-4
+"""A largest relative error above this means a bug (the pages' and the check's threshold); an h whose allowance covers
+this share of a gradient that the default h judges more finely is refused."""
 
-#: The floor of the relative error's denominator: it keeps 0/0 away (two gradients both 0 read 0).
 FLOOR = 1e-8
+"""The floor of the relative error's denominator: it keeps 0/0 away (two gradients both 0 read 0)."""
 
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:

@@ -182,9 +182,9 @@ __all__ = [
 # tolerance grows with the value.
 RTOL = 1e-3  # a relative error of 0.1 %: six significant digits typed, or a rounding slip, pass
 ATOL = 1e-6  # a unit in the sixth decimal, so a right value printed with six decimals passes with room to spare
-#: Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
-#: (``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types.
 ALIASES = {"d": "Δ", "\u2206": "Δ"}
+"""Spellings accepted in a student's answers for the Greek ``Δ`` (U+0394) the trace prints: a leading ``d``
+(``dw41``, ``db4``), and the increment sign ``∆`` (U+2206), which looks the same and is what a Mac types."""
 
 
 def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> float:
@@ -236,11 +236,11 @@ def rounded_message(decimals: int) -> str:
             "from the values before it written with six (with fewer, a classic slip could round to the same number).")
 
 
-#: What a first wrong value no slip gives, and that is no rounding of the right one, gets after "no classic mistake
-#: gives this value" (`Report.decimals_advice`): where values given before it lose digits to fewer than six decimals
-#: ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show.
 CARRIED_DECIMALS = ("Values before it with fewer than six decimals ({values}) carry their rounding into it: work them "
                     "out with six.")
+"""What a first wrong value no slip gives, and that is no rounding of the right one, gets after "no classic mistake
+gives this value" (`Report.decimals_advice`): where values given before it lose digits to fewer than six decimals
+({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show."""
 FEWER_DECIMALS = ("You wrote it with fewer than six decimals: with six, the check could name a classic slip, if one "
                   "gives it.")
 

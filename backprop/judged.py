@@ -168,8 +168,8 @@ def zero_factor(net: Network, x: ArrayLike, name: str, index: tuple[int, ...]) -
     return None
 
 
-#: How close an update and its finite difference must be, relatively, for the errata's written-out updates to agree.
 AGREE = 1e-6
+"""How close an update and its finite difference must be, relatively, for the errata's written-out updates to agree."""
 
 
 def agrees(update: float, difference: float, error: float) -> bool:

@@ -32,8 +32,8 @@ import numbers
 
 Index = int | str  # a neuron's number (1, 4) or a letter of the general formulas ("i", "j", "k")
 
-#: The `backprop.network.Network` fields a label names an entry of.
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
+"""The `backprop.network.Network` fields a label names an entry of."""
 
 
 def _whole(n: object) -> bool:

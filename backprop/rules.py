@@ -299,9 +299,9 @@ def _overflow_advice(fp: ForwardPass, d: Array, eta: float, fields: tuple[str, .
                                                                          "smaller inputs")
 
 
-#: The advice where an update overflows before eta scales it.
 UNSCALED_OVERFLOW = ("it does so before eta scales the update (the gradient itself is that large at these weights), "
                      "so no eta helps; choose smaller weights or inputs")
+"""The advice where an update overflows before eta scales it."""
 
 
 # --- the arithmetic, on checked inputs ------------------------------------------------------------------

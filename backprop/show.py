@@ -44,8 +44,8 @@ import numpy as np
 from ._exact import PRECISION, typed
 from .network import Network, forward
 
-#: Decimals of every number the site prints (and of ``python -m backprop trace`` by default).
 DECIMALS = 6
+"""Decimals of every number the site prints (and of ``python -m backprop trace`` by default)."""
 
 _FIELD = re.compile(r"\{\{\s*(\w+)\s*(?::([^}]*))?\}\}")
 # A field that starts an expression needs no parentheses: after these (spaces ignored) ...
@@ -102,9 +102,9 @@ def rounded(value: float, decimals: int | None = None) -> float:
     return float(num(value, decimals))
 
 
-#: How far off, relatively, the pages' `DECIMALS` may write a computed value before a page says so or writes it
-#: otherwise (`coarse`).
 COARSE = 0.05
+"""How far off, relatively, the pages' `DECIMALS` may write a computed value before a page says so or writes it
+otherwise (`coarse`)."""
 
 
 def coarse(value: float) -> bool:
@@ -491,10 +491,10 @@ class ExampleError(AssertionError):
     """A sentence of a page is not true of the worked example: the strict build stops with this."""
 
 
-#: The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
-#: an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
-#: `current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own.
 OUTSIDE = "?"
+"""The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
+an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
+`current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own."""
 current_page = os.environ.get("BACKPROP_PAGE", OUTSIDE)
 _COPIED = ("This code, copied from a page of the site, stops here rather than print a sentence its numbers make "
            "false: with numbers of your own, change the sentence or leave this check out.")
@@ -568,9 +568,6 @@ def svg(fig: object, name: str, label: str, max_width: str = "36rem") -> str:
                         f'style="max-width: {max_width}; display: block; margin: 0 auto" ', 1)
 
 
-#: TeX of each activation the site derives: its formula f(v), and f' written with the output y = f(v).
-#: ``f_prime_v`` is f' written with the field v, for a neuron whose written output keeps too few digits of f'
-#: (`f_prime_numbers`).
 ACTIVATION_TEX = {
     "logsig": {"name": "logistic sigmoid", "f": r"\frac{1}{1 + e^{-{{v}}}}", "f_prime_y": r"{{y}}\,(1 - {{y}})",
                "f_prime_v": r"\frac{e^{-{{v}}}}{\big(1 + e^{-{{v}}}\big)^2}"},
@@ -578,6 +575,9 @@ ACTIVATION_TEX = {
                "f_prime_v": r"\frac{1}{\cosh^2 {{v}}}"},
     "purelin": {"name": "linear", "f": r"{{v}}", "f_prime_y": "1", "f_prime_v": "1"},
 }
+"""TeX of each activation the site derives: its formula f(v), and f' written with the output y = f(v).
+``f_prime_v`` is f' written with the field v, for a neuron whose written output keeps too few digits of f'
+(`f_prime_numbers`)."""
 
 
 def f_tex(activation: str, v: object) -> str:

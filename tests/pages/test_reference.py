@@ -489,3 +489,26 @@ def test_the_reference_pages_show_no_machinery_and_no_maintainer_note():
         doc = importlib.import_module(f"backprop.{name}").__doc__
         assert "Over 300 lines" not in doc, f"backprop.{name}: a maintainer's note in the page's text"
     assert "num" in shown["show"] and show.__doc__.rstrip().endswith("(`slope_lost`), from its field.")
+
+
+@pytest.mark.slow
+def test_the_public_constants_have_entries_on_their_pages(site_build):
+    """A reviewer: examples.NET, X, D, ETA (the README's own snippet uses them), gradcheck.RIGHT, BUG, FLOOR, H and
+    show.DECIMALS had no entry on any page: their comments began "#:", which mkdocstrings does not read. They are
+    attribute docstrings now, each shown with its name."""
+    pages = reference_pages(site_build.dir)
+    constants = {"examples": ["NET", "X", "D", "ETA", "DEFAULT_FILE"], "gradcheck": ["H", "RIGHT", "BUG", "FLOOR"],
+                 "show": ["DECIMALS", "COARSE"], "caught": ["WRONG"], "homework": ["ALIASES"]}
+    for name, names in constants.items():
+        for constant in names:
+            assert f'id="backprop.{name}.{constant}"' in pages[name], f"backprop.{name}.{constant}"
+
+
+def test_no_public_constant_is_documented_by_a_comment_mkdocstrings_does_not_read():
+    """A "#:" comment above a public constant is Sphinx's convention; mkdocstrings shows a docstring under it."""
+    found = []
+    for path in (ROOT / "backprop" / f"{name}.py" for name in MODULES):  # the modules the reference shows
+        lines = path.read_text(encoding="utf-8").splitlines()
+        found += [f"{path.name}:{n + 1}" for n, line in enumerate(lines[:-1])
+                  if line.startswith("#:") and re.match(r"[A-Z][A-Z0-9_]*\b", lines[n + 1])]
+    assert found == []
