@@ -92,6 +92,15 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     right rules read larger, as the central differences' truncation error grows with $h^2$ (at ``h = 0.01`` they can
     read between the two thresholds), and far above it (``h = 0.1``) the check refuses to judge (the ``ValueError``
     above) wherever that error covers `BUG` of a gradient the default ``h`` judges more finely.
+
+    Examples
+    --------
+    >>> from backprop import Network, gradient_check
+    >>> from backprop.gradcheck import RIGHT
+    >>> net = Network(w_hidden=[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], b_hidden=[0.1, 0.2, 0.3],
+    ...               w_output=[[0.7, 0.8, 0.9]], b_output=[0.4])
+    >>> gradient_check(net, [1.0, 0.5], 1.0) < RIGHT  # the four rules agree with central differences here
+    True
     """
     net, x, d, h = _checked(net, x, d, h)
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is found and named below, not warned about
