@@ -17,11 +17,14 @@ Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at anothe
 form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
 pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
 (``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. The pages write each
-given number as given, so it may have at most 6 decimals. Two examples are refused because the pages could
-not teach with them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
+given number as given, so it may have at most 6 decimals. Examples the pages could not teach with are refused,
+among them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
 cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
-`MIN_COST`, $|e|$ below about 0.0141), and a saturated
-hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it); nor may one iteration give a number of
+`MIN_COST`, $|e|$ below about 0.0141); a saturated
+hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it, or a slope from its output that is mostly
+rounding); a worked example whose output weights are all 0 (no error reaches the hidden layer); a value the
+pages print whose double shows a digit its value by hand has not (terms that cancel, a field 0 by hand that is not
+0 in floating point); and one iteration that gives a number of
 `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would be more digits than a double holds. The practice
 example is held to the same rules, and must give each neuron a field $v$ that no neuron of the worked example has (at
 the pages' decimals), or an exercise would ask for a number the derivation pages print. The checks, and the
