@@ -99,8 +99,11 @@ def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     net : Network
         The weights at time $n$.
     x : array_like, shape (n_in,)
+        The input $x(n)$.
     d : float or array_like, shape (n_out,)
+        The desired output; a scalar when ``n_out == 1``.
     eta : float
+        The learning rate $\eta > 0$.
 
     Returns
     -------
@@ -112,6 +115,11 @@ def trace(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     FloatingPointError
         Finite inputs whose iteration overflows: the message names the first step, in trace order, beyond a
         double's range (about $\pm 1.8 \cdot 10^{308}$), and the largest numbers given.
+    TypeError
+        ``net`` is not a `Network`, or ``x``, ``d`` or ``eta`` is not a number (text, a boolean, None), named.
+    ValueError
+        ``x`` or ``d`` is not of the network's shape, holds nan or an infinity, or ``eta`` is not a finite number
+        above 0.
     """
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming its step
         fp = forward(net, x)
