@@ -41,7 +41,7 @@ UPDATE = ("<mi>Δ</mi><msub><mi>w</mi><mrow><mi>i</mi><mi>k</mi></mrow></msub><m
     (f'<th style="text-align: right;">{formula(UPDATE)}</th>', "Δwik(0) = η δi"),
     (f"<summary>Use {formula('<msub><mi>w</mi><mrow><mi>j</mi><mi>i</mi></mrow></msub>')} &amp; more</summary>",
      "Use wji & more"),
-    (f'<a href="#n">at time {formula("<mi>n</mi><mo>+</mo><mn>1</mn>")}</a>', "at time n+1"),
+    (f'<a href="#n">at time {formula("<mi>n</mi><mo>+</mo><mn>1</mn>")}</a>', "at time n + 1"),
     (f"<th>{formula('<mfrac><mi>d</mi><mrow><mi>d</mi><mi>x</mi></mrow></mfrac>')} of</th>", "d/dx of"),
     (f"<th>{formula('<msup><mi>e</mi><mrow><mo>−</mo><msub><mi>v</mi><mi>i</mi></msub></mrow></msup>')}</th>",
      "e^(−vi)"),
@@ -50,6 +50,39 @@ def test_an_element_holding_a_formula_is_named_with_it(hook, element, label):
     opening = element.index(">")  # the label goes at the end of the element's opening tag, and nothing else changes
     named = f'{element[:opening]} aria-label="{html.escape(label)}"{element[opening:]}'
     assert hook.name(f"<p>before</p>{element}<p>after</p>") == f"<p>before</p>{named}<p>after</p>"
+
+
+# A reviewer's MathML, and the site's own forms: sums, functions, relations, tables, nested fractions, roots, accents
+SUM = ("<msub><mi>v</mi><mi>i</mi></msub><mo>=</mo><munder><mo>∑</mo><mi>i</mi></munder><msub><mi>w</mi><mrow>"
+       "<mi>i</mi><mi>k</mi></mrow></msub><msub><mi>x</mi><mi>k</mi></msub><mo>+</mo><msub><mi>b</mi><mi>i</mi></msub>")
+COTH = ("<mfrac><mi>d</mi><mrow><mi>d</mi><mi>x</mi></mrow></mfrac><mo>(</mo><mi>coth</mi><mo>&#x2061;</mo><mi>x</mi>"
+        "<mo>)</mo><mo>=</mo><mo>−</mo><mi>cosh</mi><mo>&#x2061;</mo><mi>x</mi><mi>coth</mi><mo>&#x2061;</mo><mi>x</mi>")
+
+
+@pytest.mark.parametrize(("mathml", "text"), [
+    (SUM, "vi = ∑i wik xk + bi"),
+    (COTH, "d/dx(coth x) = −cosh x coth x"),
+    ("<munderover><mo>∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover><msub><mi>x</mi>"
+     "<mi>i</mi></msub>", "∑(i = 1 to n) xi"),
+    ("<mtable><mtr><mtd><mi>a</mi><mo>=</mo><mn>1</mn></mtd></mtr><mtr><mtd><mi>b</mi><mo>=</mo><mn>2</mn></mtd>"
+     "</mtr></mtable>", "a = 1; b = 2"),
+    ("<mfrac><mfrac><mi>a</mi><mi>b</mi></mfrac><mi>c</mi></mfrac><mo>,</mo><mfrac><mi>a</mi><mfrac><mi>b</mi>"
+     "<mi>c</mi></mfrac></mfrac>", "(a/b)/c, a/(b/c)"),
+    ("<mi>x</mi><mtext> for all </mtext><mi>i</mi>", "x for all i"),
+    ("<mroot><mi>x</mi><mn>3</mn></mroot>", "3√(x)"),
+    ("<mover><mi>y</mi><mo>^</mo></mover>", "y\u0302"),
+    ("<msup><mi>e</mi><mrow><mo>−</mo><msub><mi>v</mi><mi>i</mi></msub></mrow></msup>", "e^(−vi)"),
+    ("<mi>e</mi><mo>=</mo><mi>d</mi><mo>−</mo><mi>y</mi><mphantom><mi>z</mi></mphantom>", "e = d − y"),
+    ("<mi>r</mi><mo>&lt;</mo><mn>1</mn>", "r < 1"),
+])
+def test_a_formula_is_written_as_plain_text(hook, mathml, text):
+    assert hook.formula_text(formula(mathml)) == text
+
+
+def test_a_relation_in_a_formula_keeps_the_words_after_it(hook):
+    """A reviewer: the formula's "<" went back into the HTML and took the words up to the next ">" with it."""
+    element = f"<summary>If {formula('<mi>r</mi><mo>&lt;</mo><mn>1</mn>')} and <em>s</em> is 2</summary>"
+    assert 'aria-label="If r &lt; 1 and s is 2"' in hook.name(element)
 
 
 @pytest.mark.parametrize("element", [
