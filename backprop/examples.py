@@ -232,20 +232,23 @@ def current_file() -> Path:
 EXAMPLE: Example
 """The example in use: `load` of `current_file`."""
 NET: Network
-"""The 2-3-1 network of the slides at time n = 0."""
+"""The worked example's 2-3-1 network, the weights and biases the iteration starts from."""
 X: Array
-"""The input x(n) = (x_1, x_2), read-only."""
+r"""The worked example's input $x(n)$, read-only."""
 D: float
-"""The desired output d(n)."""
+r"""The worked example's desired output $d(n)$."""
 ETA: float
-"""The learning rate eta."""
+r"""The worked example's learning rate $\eta$."""
 PRACTICE: Example
 """The exercises' practice example: a network and sample of their own, so that their answers are on no page."""
 PRACTICE_NET: Network
-"""The practice example's network, input, desired output and learning rate."""
+"""The practice example's network."""
 PRACTICE_X: Array
+r"""The practice example's input $x(n)$, read-only."""
 PRACTICE_D: float
+r"""The practice example's desired output $d(n)$."""
 PRACTICE_ETA: float
+r"""The practice example's learning rate $\eta$."""
 _IN_USE = ("EXAMPLE", "NET", "X", "D", "ETA", "PRACTICE", "PRACTICE_NET", "PRACTICE_X", "PRACTICE_D", "PRACTICE_ETA")
 
 

@@ -190,7 +190,8 @@ def tolerance(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) -> dict
 
 
 RIGHT = 1e-7
-"""A largest relative error below this means the rules are right (the pages' and the check's tolerance)."""
+"""A largest relative error below this reads as right at the point checked (the pages' and the check's tolerance): the
+rules give the slopes of $E$ there."""
 
 BUG = 1e-4
 """A largest relative error above this means a bug (the pages' and the check's threshold); an h whose allowance covers

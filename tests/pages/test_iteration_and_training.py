@@ -644,9 +644,10 @@ def test_training_run_and_what_the_page_says_about_it():
     assert f"Its lowest value, {s6(means[best])}, came in epoch {best + 1}." in text
     # the loss curve's text alternative says where it falls fastest (a reviewer: it said only "falls ... with ups and
     # downs", of a curve that stays high, then drops): the ten epochs with the largest fall in log10
-    drop = {k: math.log10(means[k]) - math.log10(means[k + 10]) for k in range(len(means) - 10)}
+    w = len(means) // 20  # a twentieth of the run, as the page says of its window
+    drop = {k: math.log10(means[k]) - math.log10(means[k + w]) for k in range(len(means) - w)}
     k = max(drop, key=drop.get)
-    assert (f"most steeply from epoch {k + 1} to epoch {k + 11} ({means[k]:.4f} to {means[k + 10]:.4f}), with ups "
+    assert (f"most steeply from epoch {k + 1} to epoch {k + 1 + w} ({means[k]:.4f} to {means[k + w]:.4f}), with ups "
             "and downs along the way.") in page_text(PAGE)
     assert "average** cost goes down" not in text and "What training promises" not in text
 
