@@ -97,9 +97,9 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     --------
     >>> from backprop import Network, gradient_check
     >>> from backprop.gradcheck import RIGHT
-    >>> net = Network(w_hidden=[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], b_hidden=[0.1, 0.2, 0.3],
-    ...               w_output=[[0.7, 0.8, 0.9]], b_output=[0.4])
-    >>> gradient_check(net, [1.0, 0.5], 1.0) < RIGHT  # the four rules agree with central differences here
+    >>> net = Network(w_hidden=[[0.2, -0.4], [0.6, 0.1], [-0.3, 0.5]], b_hidden=[0.1, -0.2, 0.05],
+    ...               w_output=[[0.5, -0.6, 0.3]], b_output=[0.1])
+    >>> gradient_check(net, [0.8, -0.6], 1.5) < RIGHT  # the four rules agree with central differences here
     True
     """
     net, x, d, h = _checked(net, x, d, h)

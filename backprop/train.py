@@ -76,18 +76,19 @@ def step(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Network:
 
     Examples
     --------
-    The slides' 2-3-1 network (logistic hidden neurons, linear output) and one sample:
+    A network of the slides' shape (logistic hidden neurons, linear output) with weights of its own, not the site's
+    worked example, and one sample:
 
     >>> from backprop import Network, forward, step
-    >>> net = Network(w_hidden=[[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], b_hidden=[0.1, 0.2, 0.3],
-    ...               w_output=[[0.7, 0.8, 0.9]], b_output=[0.4])
-    >>> round(float(forward(net, [1.0, 0.5]).y_output[0]), 6)  # y(n)
-    2.011894
-    >>> new = step(net, [1.0, 0.5], 1.0, eta=0.5)  # x(n), d(n), eta
-    >>> new.b_output.round(6).tolist()  # b_4(n+1) = b_4(n) + eta e(n), with e(n) = 1 - 2.011894
-    [-0.105947]
-    >>> round(float(forward(new, [1.0, 0.5]).y_output[0]), 6)  # y(n+1)
-    0.767658
+    >>> net = Network(w_hidden=[[0.2, -0.4], [0.6, 0.1], [-0.3, 0.5]], b_hidden=[0.1, -0.2, 0.05],
+    ...               w_output=[[0.5, -0.6, 0.3]], b_output=[0.1])
+    >>> round(float(forward(net, [0.8, -0.6]).y_output[0]), 6)  # y(n)
+    0.19233
+    >>> new = step(net, [0.8, -0.6], 1.5, eta=0.25)  # x(n), d(n), eta
+    >>> new.b_output.round(6).tolist()  # b_4(n+1) = b_4(n) + eta e(n), with e(n) = 1.5 - 0.19233
+    [0.426917]
+    >>> round(float(forward(new, [0.8, -0.6]).y_output[0]), 6)  # y(n+1)
+    0.820997
     """
     with np.errstate(over="ignore", invalid="ignore"):  # an overflow is reported below, naming the new value
         fp, target, eta = forward(net, x), as_target(d, net.n_out), check_eta(eta)
