@@ -1,8 +1,8 @@
 r"""The one worked example every page of the site uses, and a small regression task.
 
-The example is data, not code: ``backprop/example.json`` holds the slides' 2-3-1 network at time
-$n = 0$ (the 13 weights and biases, and the two activations), the input $x(n)$, the desired output
-$d(n)$ and the learning rate $\eta$, in the format of ``python -m backprop trace --weights``:
+The example is data, not code: ``backprop/example.json`` holds the slides' 2-3-1 network at time $n = 0$ (the 13
+weights and biases, and the two activations), the input $x(n)$, the desired output $d(n)$ and the learning rate
+$\eta$, in the format of ``python -m backprop trace --weights``:
 
     {"w_hidden": [[w11, w12], [w21, w22], [w31, w32]], "b_hidden": [b1, b2, b3],
      "w_output": [[w41, w42, w43]], "b_output": [b4],
@@ -13,22 +13,20 @@ and, under the key ``"practice"``, a second network and sample of the same form 
 student works each number out instead of finding it on a page (``PRACTICE``; when a file has no ``"practice"``
 entry, the package's own practice example is used).
 
-Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same
-form) and rebuild: every number, sentence, exercise and default of the CLI follows. The site's
-pages derive the slides' network, so the example must have 2 inputs, 3 hidden neurons and 1 linear
-(``purelin``) output; the hidden layer may be ``logsig`` (the slides') or ``tansig``. The pages write each
-given number as given, so it may have at most 6 decimals. Examples the pages could not teach with are refused,
-among them: an output that equals $d$ exactly ($e = 0$, nothing to learn) or so nearly that the
-cost, half the squared error, prints with fewer than three significant digits at the pages' decimals (below
-`MIN_COST`, $|e|$ below about 0.0141); a saturated
-hidden neuron ($f'(v_i) = 0$ in floating point, so no error reaches it, or a slope from its output that is mostly
-rounding); a worked example whose output weights are all 0 (no error reaches the hidden layer); a value the
-pages print whose double shows a digit its value by hand has not (terms that cancel, a field 0 by hand that is not
-0 in floating point); and one iteration that gives a number of
+Edit that file (or point the environment variable ``BACKPROP_EXAMPLE`` at another file of the same form) and rebuild:
+every number, sentence, exercise and default of the CLI follows. The site's pages derive the slides' network, so the
+example must have 2 inputs, 3 hidden neurons and 1 linear (``purelin``) output; the hidden layer may be ``logsig``
+(the slides') or ``tansig``. The pages write each given number as given, so it may have at most 6 decimals. Examples
+the pages could not teach with are refused, among them: an output that equals $d$ exactly ($e = 0$, nothing to learn)
+or so nearly that the cost, half the squared error, prints with fewer than three significant digits at the pages'
+decimals (below `MIN_COST`, $|e|$ below about 0.0141); a saturated hidden neuron ($f'(v_i) = 0$ in floating point, so
+no error reaches it, or a slope from its output that is mostly rounding); a worked example whose output weights are
+all 0 (no error reaches the hidden layer); a value the pages print whose double shows a digit its value by hand has
+not (terms that cancel, a field 0 by hand that is not 0 in floating point); and one iteration that gives a number of
 `MAX_PRINTED` ($10^9$) or more, where the pages' decimals would be more digits than a double holds. The practice
 example is held to the same rules, and must give each neuron a field $v$ that no neuron of the worked example has (at
-the pages' decimals), or an exercise would ask for a number the derivation pages print. The checks, and the
-messages that name the field and what to change, are `backprop._teachable`'s.
+the pages' decimals), or an exercise would ask for a number the derivation pages print. The checks, and the messages
+that name the field and what to change, are `backprop._teachable`'s.
 
 ``NET``, ``X``, ``D``, ``ETA`` and ``PRACTICE`` (with ``PRACTICE_NET``, ``PRACTICE_X``, ``PRACTICE_D``,
 ``PRACTICE_ETA``) are read once, when one of them is first used (a bad file then raises its message).

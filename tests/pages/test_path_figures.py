@@ -77,7 +77,8 @@ def test_the_built_page_shows_the_figure(site_build, page):
     assert m, f"{page}: no path figure followed by its list"
     figure, items = m[1], re.findall(r"<li>", m[2])
     assert f'data-parameter="{parameter}"' in figure and 'role="img"' in figure and 'aria-label="The 2-3-1' in figure
-    assert f"(rule {rule})" in figure and "<figcaption>" in figure
+    # the caption, named with its formulas in words (hooks/math_names.py), which the figure's name is read from
+    assert f"(rule {rule})" in figure and re.search(rf'<figcaption aria-label="[^"]*\(rule {rule}\)', figure)
     ex = oracle.load_example()
     expected = expected_path(ex, parameter, *expected_choice(ex, parameter, i, k)[:2])
     assert len(items) == len(expected) + 1
