@@ -13,12 +13,12 @@ from numpy.typing import ArrayLike
 from . import activations
 from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_numeric_scalar, check_step_kept
 from .activations import Array
+from .labels import PARAMETERS as PARAMETERS  # the four parameter arrays, in the order of a Network's fields
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
 from .rules import _cost, _error, delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_output
 
 # Over 300 lines because the check says when it can judge and when it cannot (the rounding and truncation bounds, the
 # refusals), in docstrings and messages the verification page reads and a student's check meets.
-PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 H = 1e-5
 r"""The default step of the central differences, $10^{-5}$, near $\varepsilon^{1/3}$ (about $6 \times 10^{-6}$): it

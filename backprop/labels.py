@@ -33,7 +33,8 @@ import numbers
 Index = int | str  # a neuron's number (1, 4) or a letter of the general formulas ("i", "j", "k")
 
 PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
-"""The `backprop.network.Network` fields a label names an entry of."""
+"""The `backprop.network.Network` fields a label names an entry of, in the order of its fields (the one definition:
+`backprop.gradcheck` and `backprop.train` read it)."""
 
 
 def _whole(n: object) -> bool:

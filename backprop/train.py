@@ -36,6 +36,7 @@ from ._checks import (
     require_finite,
 )
 from .activations import Array
+from .labels import PARAMETERS as _PARAMETERS  # the four parameter arrays, in the order of a Network's fields
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network, forward
 from .rules import UNSCALED_OVERFLOW, _cost, _error, _overflow_advice, _overflows_unscaled, _Updates, _updates
 
@@ -198,8 +199,6 @@ def train(
             _progress_bar(t + 1, epochs, costs[t])
     return Network(*(getattr(net, p) for p in _PARAMETERS), hidden=net.hidden, output=net.output), costs
 
-
-_PARAMETERS = ("w_hidden", "b_hidden", "w_output", "b_output")
 
 
 def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
