@@ -245,7 +245,7 @@ def _share(noise: float, update: float, what: str) -> str:
     are written (the bound rounded up, `_moved_by`; the update as `show.tex` writes it): "more than that update itself"
     ($1.1 \times 10^{-9}$ beside $1.0 \times 10^{-9}$), "as large as that update" (the same two digits), else "at least
     $1/100$ of that update" (`NUDGE_SHARE`)."""
-    bound = float(show.sci(noise, up=True).replace(r" \times 10^{", "e").removesuffix("}"))
+    bound = float(show.rounded_up(noise))  # as `_moved_by` writes it
     written = abs(show.written(update))
     if bound > written:
         return f"more than {what} itself"

@@ -331,12 +331,17 @@ def sci(value: float, digits: int = 2, up: bool = False) -> str:
     '5.1 \\times 10^{-6}'
     """
     if up and value:
-        exact = Decimal(repr(float(value)))
-        exact = exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_UP)
-        mantissa, exponent = f"{exact:.{digits - 1}e}".split("e")
+        mantissa, exponent = f"{rounded_up(value, digits):.{digits - 1}e}".split("e")
     else:
         mantissa, exponent = f"{float(value):.{digits - 1}e}".split("e")
     return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
+def rounded_up(value: float, digits: int = 2) -> Decimal:
+    """``value`` with its size rounded up to ``digits`` significant digits, the number `sci` writes with ``up``: a
+    bound still true once written (``rounded_up(5.043e-6) == Decimal("5.1e-6")``)."""
+    exact = Decimal(repr(float(value)))
+    return exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_UP) if value else exact
 
 
 def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
@@ -492,9 +497,9 @@ class ExampleError(AssertionError):
 
 
 OUTSIDE = "?"
-"""The page being rendered, so that a failed check can name it: ``hooks/example.py`` sets it for a Markdown page, and
-an exercise notebook's kernel reads it from ``$BACKPROP_PAGE`` (hooks/notebook_cache.py sets that).
-`current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own."""
+"""`current_page` outside a build: a page's code copied and run by a reader, perhaps with numbers of their own."""
+# The page being rendered, so that a failed check can name it: hooks/example.py sets it for a Markdown page, and an
+# exercise notebook's kernel reads it from $BACKPROP_PAGE (hooks/notebook_cache.py sets that).
 current_page = os.environ.get("BACKPROP_PAGE", OUTSIDE)
 _COPIED = ("This code, copied from a page of the site, stops here rather than print a sentence its numbers make "
            "false: with numbers of your own, change the sentence or leave this check out.")
