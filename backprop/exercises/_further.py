@@ -9,6 +9,8 @@ Exercises 12-14, about code, are in `_code`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import activations, examples, labels
@@ -28,7 +30,6 @@ from ._sample import (
     slips,
     steps_of,
     swapped_inputs,
-    with_hidden,
     with_worked,
 )
 from ._weights import with_weight_boxes
@@ -42,7 +43,7 @@ def other_hidden(hidden: str) -> str:
 def other_hidden_network(example: Example | None = None) -> Network:
     """Exercise 9's network: the practice network (of ``example`` if given) with the other hidden activation."""
     net = (example or examples.PRACTICE).net
-    return with_hidden(net, other_hidden(net.hidden))
+    return replace(net, hidden=other_hidden(net.hidden))  # a Network is a dataclass: its checks run again
 
 
 def two_output_network(example: Example | None = None) -> tuple[Network, np.ndarray]:

@@ -8,6 +8,7 @@ The builder takes the example whose numbers the exercises use; `gradient_check_w
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -18,7 +19,7 @@ from ..network import Network, forward
 from ..rules import delta_w_hidden
 from ._feedback import ATOL, percent
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import label, sample_pass, with_hidden, with_worked
+from ._sample import label, sample_pass, with_worked
 from ._weights import first_hidden_weight, told_apart
 
 GRADCHECK_H = 1e-5
@@ -57,7 +58,7 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
             *_too_few_digits(ex, index, numeric, w),
             # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one): a reviewer's
             *([] if ex.net.hidden not in homework.OTHER_DERIVATIVE else [
-                Mistake(_central(ex, index, net=with_hidden(ex.net, homework.OTHER_DERIVATIVE[ex.net.hidden])),
+                Mistake(_central(ex, index, net=replace(ex.net, hidden=homework.OTHER_DERIVATIVE[ex.net.hidden])),
                         homework.hint("other-hidden-activation", ex.net), "the other sigmoid in the hidden layer")]),
         ),
     )

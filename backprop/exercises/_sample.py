@@ -182,7 +182,3 @@ def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
 #: (a student of a tanh site who follows the slides computes the logistic one).
 OTHER_SIGMOID_WORDS = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
 
-
-def with_hidden(net: Network, hidden: str) -> Network:
-    """``net`` with another hidden activation, its weights and output activation kept (exercises 9 and 11)."""
-    return Network(net.w_hidden, net.b_hidden, net.w_output, net.b_output, hidden=hidden, output=net.output)
