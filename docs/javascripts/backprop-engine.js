@@ -1426,7 +1426,7 @@
     ACTIVATIONS: ACTIVATIONS, PARAMETERS: PARAMETERS, DECIMALS: DECIMALS, RTOL: RTOL, ATOL: ATOL,
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
-    cancelling: cancelling, subnormal: subnormal, handTiny: handTiny, handIteration: handIteration, digitsOff: digitsOff,
+    cancelling: cancelling, subnormal: subnormal, SMALLEST_NORMAL: SMALLEST_NORMAL, handTiny: handTiny, handIteration: handIteration, digitsOff: digitsOff,
     canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, HAND_DIGITS: HAND_DIGITS, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,

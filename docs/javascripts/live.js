@@ -18,7 +18,6 @@
   var LIMIT = 1e6; // larger inputs are refused: the numbers would no longer fit a line (and would soon overflow)
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
-  var MIN_NORMAL = 2.2250738585072014e-308; // the smallest double with all its digits (below it, fewer are kept)
 
   function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents, one pair of ( )
     var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
@@ -70,7 +69,8 @@
     if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
       return "Too small: a number this close to 0 cannot be stored (it would become 0).";
     }
-    if (value !== 0 && Math.abs(value) < MIN_NORMAL) { // 1e-320: stored with fewer digits than the page prints
+    // 1e-320: below the smallest normal double, stored with fewer digits than the page prints (the engine's subnormal)
+    if (value !== 0 && Math.abs(value) < window.BackpropEngine.SMALLEST_NORMAL) {
       return "Too small: below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 a number keeps fewer digits than the page " +
         "prints; use 0 or a larger number.";
     }
