@@ -67,7 +67,8 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     -------
     float
         The largest relative error $|a - n| / \max(|a| + |n|, 10^{-8})$: below `RIGHT` ($10^{-7}$) means the rules
-        are right (they usually read about $10^{-8}$ or less), anything above $10^{-4}$ means a bug.
+        give the slopes of $E$ at the point checked (right rules usually read about $10^{-8}$ or less), anything above
+        $10^{-4}$ means a bug.
 
     Raises
     ------

@@ -329,10 +329,11 @@ def test_the_relative_error_is_the_docstrings_formula(monkeypatch):
 
 
 def test_right_rules_give_about_1e_8_and_slips_more_than_1e_4(monkeypatch):
-    r"""Below RIGHT (10^-7) means the rules are right, and they usually read about 10^-8 or less; anything above 10^-4
-    means a bug."""
-    assert (r"below `RIGHT` ($10^{-7}$) means the rules are right (they usually read about $10^{-8}$ or less), "
-            r"anything above $10^{-4}$ means a bug" in " ".join(doc_of(gradient_check).split()))
+    r"""Below RIGHT (10^-7) means the rules give the slopes of E at the point checked, and right rules usually read
+    about 10^-8 or less; anything above 10^-4 means a bug."""
+    assert (r"below `RIGHT` ($10^{-7}$) means the rules give the slopes of $E$ at the point checked (right rules "
+            r"usually read about $10^{-8}$ or less), anything above $10^{-4}$ means a bug"
+            in " ".join(doc_of(gradient_check).split()))
     worst = [gradient_check(*random_problem(h, o, seed=s)) for s in range(3) for h, o in PAIRS]
     assert max(worst) < 1e-7 == RIGHT and statistics.median(worst) < 1e-8
     assert math.isfinite(max(worst))
