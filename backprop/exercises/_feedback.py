@@ -22,8 +22,16 @@ INVALID = "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3
 #: The hint of a slip whose number lies so near the right one that a number within its tolerance can be within the
 #: right one's too (``y(n+1)``'s updated-output-weights slip, 1.7 tolerances away): a student's review found a number
 #: just off the right one named as that slip, where ``python -m backprop trace --check`` says it cannot tell.
-NEAR = ("A right value can lie within the check's tolerance of this number too, so the check cannot tell whether it "
-        "comes from a slip. If it does: {hint}")
+#: A student's review: "A right value can lie within ... of this number too" after "Not yet" read as if the number
+#: typed might be right after all; it is not (a right one is said first), so the message says so before the hedge.
+NEAR = ("Your number is outside the check's tolerance of the right value. It is also about what a slip gives, whose "
+        "number lies so near the right value that a right calculation slightly off can land here too: the check cannot "
+        "tell whether yours comes from a slip. If it does: {hint}")
+#: Said in an answer box after the slips that give its entry with the opposite sign (a flipped error e, flipped
+#: updates), which flip every entry: a student's review typed one Δw_ik of three with its sign flipped, the others
+#: right, and was told only of e's sign, where a minus lost in that one entry's product is the likelier slip.
+LOST_MINUS = (" Or, if your other boxes are right, a minus lost in this entry's own factors (a negative input or "
+              "weight, say): a flipped e or a flipped update sign flips every entry.")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."

@@ -50,6 +50,9 @@ def _gradient_check_exercise(ex: Example, index: tuple[int, int]) -> NumericExer
                     f"That is the update Δ{w} = −η ∂E/∂{w}; the gradient is −Δ{w}/η.", f"the update Δ{w}"),
             Mistake(-numeric, f"The sign: ∂E/∂{w} ≈ (E({w} + h) − E({w} − h)) / 2h, the cost at {w} + h first.",
                     "the flipped sign"),
+            # the same number by the other way the task offers (a student's review): rule 3's update over η
+            Mistake(delta_w_hidden(p.fp, p.d, p.eta)[index] / p.eta, f"That is Δ{w}/η: rule 3's gradient is −Δ{w}/η, "
+                    f"with the minus of Δ{w} = −η ∂E/∂{w}.", "the update over η, its minus left out"),
             Mistake(2 * numeric, f"A central difference divides by 2h, the distance between {w} + h and {w} − h.",
                     "dividing by h"),
             Mistake(2 * numeric, "The cost is E = ½ e²: without the ½ each cost, and so their difference, is twice "

@@ -32,6 +32,7 @@ from ._feedback import (
     ATOL,
     EMPTY,
     INVALID,
+    LOST_MINUS,
     NEAR,
     NO_ANSWER,
     OTHERWISE,
@@ -280,6 +281,8 @@ class NumericExercise:
                 [words[kept[i]] for i in group])
             if any(self.overlap(values[kept[i]], right, at) for i in group):  # a number near both: said, not named
                 hint = NEAR.format(hint=hint)
+            if at is not None and len(self.boxes) > 1 and any(self.overlap(values[kept[i]], -right, at) for i in group):
+                hint += LOST_MINUS  # a box cannot see its neighbours: one entry flipped is likelier a lost minus
             for i in group:
                 if not any(np.array_equal(values[kept[i]], v) for v, _ in pairs):
                     pairs.append((values[kept[i]], hint))

@@ -631,7 +631,9 @@ UPDATES_FLIPPED = "the updates' sign flipped, e right"
 SAME_NUMBER = [{"the flipped sign", UPDATES_FLIPPED}, {"dividing by h", "the cost without its ½"},
                # a new value θ − Δθ: the flipped error or updates added, or the right update subtracted (exercise 12)
                {"the flipped sign", "the update subtracted from θ(n)"},
-               {UPDATES_FLIPPED, "the update subtracted from θ(n)"}]
+               {UPDATES_FLIPPED, "the update subtracted from θ(n)"},
+               # exercise 11: the central difference's sign, or rule 3's gradient taken as +Δw_ik/η
+               {"the flipped sign", "the update over η, its minus left out"}]
 
 
 def _at_v(name: str, fields: list[float]) -> list[float]:
@@ -1095,6 +1097,7 @@ SLIPS: dict[str, list[tuple]] = {
     "gradient-check": [
         (lambda w: f"the update Δ{w['gc'][0]}", "That is the update", lambda w: _dw_gc(w, w["it"])),
         ("the flipped sign", "The sign", lambda w: -_central_gc(w)),
+        ("the update over η, its minus left out", "rule 3's gradient is −Δ", lambda w: _dw_gc(w, w["it"]) / w["eta"]),
         ("dividing by h", "divides by 2h", lambda w: 2 * _central_gc(w)),
         ("the cost without its ½", "without the ½", lambda w: central(  # E = e², not ½ e²: a student's review
             lambda q: 2 * oracle.cost(q, oracle.forward(q)["y_output"]), w["p"], "w_hidden", w["gc"][1],
