@@ -287,8 +287,34 @@ def print_hints(mistakes: tuple[homework.Mistake, ...], hints: tuple[str, ...]) 
         print(f"  {m.name}: {hint}")
 
 
-def print_report(report: homework.Report, decimals: int) -> None:
-    """Expected against given for each given step up to the first wrong one, then its likely mistakes."""
+def right_for_other_example(report: homework.Report, answers: dict[str, object], written: dict[str, str],
+                            practice: bool) -> str:
+    """Where a value given is wrong for the example checked (the worked one, or the practice one with ``--practice``)
+    and every value given is right for the other: that one's name (``"practice"``, ``"worked"``), else ``""``. A
+    reviewer checked a file of the exercises' right answers without ``--practice`` and was told of a slip and of
+    decimals."""
+    if report.first_wrong is None or examples.PRACTICE is None:
+        return ""
+    other = examples.EXAMPLE if practice else examples.PRACTICE
+    try:
+        return "worked" if practice else "practice" if homework.check(
+            other.net, other.x, other.d, other.eta, answers, written).ok else ""
+    except (ValueError, TypeError, FloatingPointError):  # a step the other network has not: not its values
+        return ""
+
+
+def _other_example_text(other: str, path: str) -> str:
+    """What the report says of answers right for the `other` example (`right_for_other_example`)."""
+    if other == "practice":
+        return (f"Every value given is right for the practice example, the one the exercises use: check them against "
+                f"it with python -m backprop trace --practice --check {path}")
+    return (f"Every value given is right for the worked example, the one the derivation pages use: check them against "
+            f"it with python -m backprop trace --check {path} (without --practice)")
+
+
+def print_report(report: homework.Report, decimals: int, other: str = "", path: str = "") -> None:
+    """Expected against given for each given step up to the first wrong one, then its likely mistakes (or, where
+    every value given is right for the `other` example, that)."""
     shown = []
     for step in report.given:
         shown.append(step)
@@ -320,6 +346,9 @@ def print_report(report: homework.Report, decimals: int) -> None:
         return
     print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "
           f"given {given[-1]}).")  # as the table writes it
+    if other:  # no slip: the other example's values, checked against this one
+        print(_other_example_text(other, path) + ".")
+        return
     if report.rounded is not None:  # the right value rounded to fewer decimals: said before any slip
         print(homework.rounded_message(report.rounded))
         if report.likely:
@@ -459,10 +488,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, TypeError, FloatingPointError) as exc:  # FloatingPointError: the iteration overflows
         parser.error(str(exc))
     if args.check:
+        # the worked and the practice example are the ones a student checks without --weights, --x, --d or --eta
+        own = args.weights is None and all(getattr(args, key) is None for key in examples.SAMPLE_KEYS)
+        other = right_for_other_example(report, answers, written, args.practice) if own else ""
         if args.format == "json":
-            print(json.dumps(_zero_unsigned(report.to_dict()), indent=2, ensure_ascii=False))
+            print(json.dumps(_zero_unsigned(report.to_dict() | {"right_for": other or None}), indent=2,
+                             ensure_ascii=False))
         else:
-            print_report(report, args.decimals)
+            print_report(report, args.decimals, other, args.check)
         return 0 if report.ok else 1
     if args.format == "json":
         print(json.dumps(_zero_unsigned(dict(rows)), indent=2, ensure_ascii=False))

@@ -96,6 +96,39 @@ def test_practice_prints_the_practice_examples_iteration():
     assert both.returncode == 2 and "not allowed with argument --practice" in both.stderr
 
 
+def _answers_file(path, values: dict[str, float], **changed: str):
+    """An answers file of ``values`` as a student writes them, six decimals each (``changed``: a value's text)."""
+    texts = {name: six(value) for name, value in values.items()} | changed
+    path.write_text("{" + ", ".join(f'"{n}": {t}' for n, t in texts.items()) + "}", encoding="utf-8")
+    return str(path)
+
+
+def test_answers_right_for_the_other_example_are_said_to_be_so(tmp_path):
+    """A reviewer checked the exercises' right answers without --practice: told "No classic mistake gives this value"
+    and "fewer than six decimals". Answers the oracle gives for the practice example, checked against the worked one,
+    are said to be the practice example's, with the command that checks them; the worked example's, checked with
+    --practice, the other way round; the JSON report names the example. Not where one value is wrong for both, nor
+    where --eta makes the sample one of the student's own."""
+    practice = oracle.trace_values(oracle.iteration(oracle.practice_of(EX)))
+    worked = oracle.trace_values(oracle.iteration(EX))
+    file = _answers_file(tmp_path / "p.json", {n: practice[n] for n in ("v1", "y", "Δw11", "E(n+1)")})
+    proc = run_main("trace", "--check", file)
+    assert proc.returncode == 1, proc.stderr
+    assert (f"Every value given is right for the practice example, the one the exercises use: check them against it "
+            f"with python -m backprop trace --practice --check {file}.") in proc.stdout, proc.stdout
+    assert "classic mistake" not in proc.stdout and "Not checked after it" not in proc.stdout, proc.stdout
+    assert run_main("trace", "--practice", "--check", file).returncode == 0
+    assert json.loads(run_main("trace", "--check", file, "--format", "json").stdout)["right_for"] == "practice"
+    back = _answers_file(tmp_path / "w.json", {n: worked[n] for n in ("v2", "Δb4")})
+    proc = run_main("trace", "--practice", "--check", back)
+    assert proc.returncode == 1 and "right for the worked example, the one the derivation pages use" in proc.stdout
+    assert json.loads(run_main("trace", "--check", back, "--format", "json").stdout)["right_for"] is None  # right
+    slipped = _answers_file(tmp_path / "s.json", {n: practice[n] for n in ("v1", "y")}, y=six(practice["y"] + 0.01))
+    for args in (("--check", slipped), ("--check", file, "--eta", str(EX["eta"]))):
+        proc = run_main("trace", *args)
+        assert proc.returncode == 1 and "right for the" not in proc.stdout, (args, proc.stdout)
+
+
 def test_text_trace_decimals_option():
     got = parse_text(run_main("trace", "--decimals", "10").stdout)
     want = expected()
