@@ -53,11 +53,15 @@ def _answers_help() -> str:
 
     lines = "\n".join(indented(group) for group in groups)
     mistakes = indented([m.name for m in homework.MISTAKES])
+    # a file to copy, with a step of each group; its numbers only show the form (six decimals, a minus), no answers
+    sample = ", ".join(f'"{name.replace("Δ", "d", 1)}": {value}' for name, value in zip(
+        [groups[0][0], groups[0][-1], deltas[0], groups[2][0]], ["0.123456", "0.234567", "-0.012345", "0.687655"]))
     return f"""\
 answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} with any of the steps
 {lines}
 (the names trace prints, for --weights of other sizes those it prints for them; an ASCII "d" may stand
-for "Δ": {aliases}, ...).
+for "Δ": {aliases}, ...). For example, with your own values in place of these:
+  {{{sample}}}
 A value is right when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|right| + c; a value at time n+1
 (w41(n+1), ..., y(n+1), E(n+1)) when |given - right| <= {homework.ATOL:g} + {homework.RTOL:g}*|change| + c, its change
 from time n, so that the value at time n (no update) is wrong wherever the change shows. c is the step's carried

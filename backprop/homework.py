@@ -75,8 +75,11 @@ $$
 
 from __future__ import annotations
 
+import difflib
+import json
 import math
 import numbers
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -407,15 +410,15 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
     for name, value in answers.items():
         step_name = canonical(name) if isinstance(name, str) else name
         if step_name not in known:
-            raise ValueError(f"unknown step {name!r}; the steps are {', '.join(known)} "
-                             f"('d' may stand for 'Δ': 'dw41')")
+            meant = _meant(name, known) if isinstance(name, str) else None
+            raise ValueError(f"unknown step {name!r}{f' (did you mean {meant!r}?)' if meant else ''}; the steps are "
+                             f"{', '.join(known)} ('d' may stand for 'Δ': 'dw41')")
         if step_name in found:
             raise ValueError(f"step {step_name!r} is given twice, as {spelled[step_name]!r} and {name!r}")
         if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
             value = value.item()  # np.array(0.3): a number, as eta may be one
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
-            kind = "text (write the number without quotes)" if isinstance(value, str) else type(value).__name__
-            raise TypeError(f"step {name!r} must be a number, got {kind}: {value!r}")
+            raise TypeError(f"step {name!r} must be a number, got {_kind(value)}")
         try:
             number = float(value)
         except OverflowError:  # an integer no double holds (400 digits)
@@ -425,6 +428,37 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
             raise ValueError(f"step {name!r} must be a finite number, got {value}")
         found[step_name], spelled[step_name] = number, name
     return found
+
+
+def _kind(value: object) -> str:
+    """What a value that is no number is, for `read_answers`' error, in the words of a JSON file too (a reviewer read
+    "got NoneType: None" for a file's ``null``)."""
+    if isinstance(value, str):
+        if re.fullmatch(r"\s*[-+]?\d+,\d+\s*", value):  # "0,5": without the quotes that is no JSON either
+            return f"text: {value!r} (write {value.strip().replace(',', '.')}, with a decimal point and no quotes)"
+        return f"text (write the number without quotes): {value!r}"
+    if value is None or isinstance(value, bool):
+        return f"{value} ({json.dumps(value)} in a JSON file)"
+    return f"{type(value).__name__}: {value!r}"
+
+
+def _spelled(name: str) -> str:
+    """A step name without what a student varies in writing it: spaces, underscores, the case of every letter but e
+    and E (the error and the cost), and "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
+    ``"Δ w41"``, ``"delta_w41"`` all read ``"Δw41"``)."""
+    plain = "".join(c if c in "eE" else c.lower() for c in name.replace(" ", "").replace("_", ""))
+    for prefix in ("delta", "d", "\u2206", "δ"):  # "δ": Δ lowered
+        if plain.startswith(prefix) and plain[len(prefix):][:1] in ("w", "b"):
+            return "Δ" + plain[len(prefix):]
+    return plain
+
+
+def _meant(name: str, known: tuple[str, ...]) -> str | None:
+    """The step an unknown ``name`` most likely means (a reviewer's "dw_41", "yh1", "w41(n + 1)" got only the list of
+    38 names): the one it reads as with `_spelled`, else the closest by `difflib` (a letter off), else None."""
+    by_spelling = {_spelled(k): k for k in known}
+    close = difflib.get_close_matches(_spelled(name), list(by_spelling), n=1, cutoff=0.8)
+    return by_spelling[close[0]] if close else None
 
 
 def _read_written(written: Mapping[str, str] | None, values: dict[str, object],

@@ -535,6 +535,18 @@ def test_help_explains_the_weights_file(capsys):
     assert default == {key: EX[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")}
 
 
+def test_the_help_gives_an_answers_file_to_copy_that_the_check_reads(tmp_path):
+    """A reviewer found no answers file to copy in the help, only {"<step>": <your value>, ...}: the line after "For
+    example" is one, which --check reads (exit 1: its values are placeholders, not the answers)."""
+    help_text = run_main("trace", "--help").stdout
+    line = help_text.split("For example, with your own values in place of these:\n", 1)[1].splitlines()[0].strip()
+    answers = json.loads(line)
+    assert len(answers) >= 3 and all(isinstance(v, float) for v in answers.values()), line
+    (tmp_path / "a.json").write_text(line, encoding="utf-8")
+    proc = run_main("trace", "--check", str(tmp_path / "a.json"))
+    assert proc.returncode == 1 and "First wrong step" in proc.stdout, (proc.stdout, proc.stderr)
+
+
 def test_help_via_subprocess():
     proc = run("trace", "--help")
     assert proc.returncode == 0 and "weights file" in proc.stdout

@@ -630,8 +630,17 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     ({"v7": 1.0}, ValueError, r"unknown step 'v7'; the steps are v1, v2, .*, y\(n\+1\), E\(n\+1\) \('d' may stand"),
     ({"delta_w41": 1.0}, ValueError, r"unknown step 'delta_w41'"),
     ({"v1": "0.3"}, TypeError, r"step 'v1' must be a number, got text \(write the number without quotes\): '0.3'"),
-    ({"v1": None}, TypeError, r"step 'v1' must be a number, got NoneType"),
-    ({"v1": True}, TypeError, r"step 'v1' must be a number, got bool"),
+    ({"v1": None}, TypeError, r"^step 'v1' must be a number, got None \(null in a JSON file\)$"),
+    ({"v1": True}, TypeError, r"^step 'v1' must be a number, got True \(true in a JSON file\)$"),
+    ({"v1": False}, TypeError, r"^step 'v1' must be a number, got False \(false in a JSON file\)$"),
+    # a decimal comma in quotes: "without quotes" alone would give 0,5, no JSON either (a reviewer's)
+    ({"v1": "0,5"}, TypeError, r"^step 'v1' must be a number, got text: '0,5' \(write 0\.5, with a decimal point "
+                               r"and no quotes\)$"),
+    ({"dw_41": 1.0}, ValueError, r"^unknown step 'dw_41' \(did you mean 'Δw41'\?\); the steps are v1, "),
+    ({"yh1": 1.0}, ValueError, r"^unknown step 'yh1' \(did you mean 'y_h1'\?\); the steps are v1, "),
+    ({"w41(n + 1)": 1.0}, ValueError, r"^unknown step 'w41\(n \+ 1\)' \(did you mean 'w41\(n\+1\)'\?\)"),
+    ({"E_": 1.0}, ValueError, r"^unknown step 'E_' \(did you mean 'E'\?\)"),  # the cost, not the error e
+    ({"e ": 1.0}, ValueError, r"^unknown step 'e ' \(did you mean 'e'\?\)"),
     ({"v1": [0.3]}, TypeError, r"step 'v1' must be a number, got list"),
     ({"dw41": math.nan}, ValueError, r"step 'dw41' must be a finite number, got nan"),
     ({"E": math.inf}, ValueError, r"step 'E' must be a finite number, got inf"),
@@ -893,7 +902,7 @@ BAD_FILES = {
     "empty": ("{}", r"answers file .*: no answers: give a value for at least one of the steps v1, v2"),
     "unknown name": ('{"v1": 0.3, "w99": 1}', r"answers file .*: unknown step 'w99'; the steps are v1, v2, v3"),
     "not a number": ('{"dw41": "-0.29"}', r"answers file .*: step 'dw41' must be a number, got text"),
-    "null": ('{"e": null}', r"step 'e' must be a number, got NoneType"),
+    "null": ('{"e": null}', r"step 'e' must be a number, got None \(null in a JSON file\)$"),
     "NaN": ('{"E": NaN}', r"step 'E' must be a finite number, got nan"),
     "twice in the file": ('{"v1": 0.3, "v1": 0.4}', r"answers file .* gives 'v1' twice"),
     "twice by alias": ('{"dw41": 0.3, "Δw41": 0.3}', r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
@@ -1105,7 +1114,12 @@ def test_help_documents_the_answers_file_from_the_step_names(cli):
     assert '"dw41", "db4"' in section and '"Δ"' in section
     assert " ".join(section.split()).count(" ".join(CATALOGUE)) == 1  # the mistakes it can name
     assert "0 when every given value is right, 1 when one is wrong, 2 for a bad file" in section
-    assert not re.search(r"\d\.\d{3}", section.replace("1e-06", "").replace("0.001", ""))  # no example value typed
+    # no example value typed; the file to copy holds placeholders, which are no step's value of either example
+    sample = section.split("For example, with your own values in place of these:\n")[1].splitlines()[0]
+    assert not re.search(r"\d\.\d{3}", section.replace(sample, "").replace("1e-06", "").replace("0.001", ""))
+    values = {f"{v:.6f}" for e in (EX, oracle.practice_of(EX))
+              for v in oracle.trace_values(oracle.iteration(e)).values()}
+    assert not values & set(re.findall(r"-?\d+\.\d+", sample)), sample
     # the rule it states, hand values: 10^-6 + 0.1 %, and for a value at time n+1 10^-6 + 0.1 % of its change
     rule = " ".join(section.split())
     assert "A value is right when |given - right| <= 1e-06 + 0.001*|right| + c; a value at time n+1 (w41(n+1), ..., " \
