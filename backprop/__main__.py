@@ -279,7 +279,7 @@ def read_answers(path: str) -> tuple[dict[str, object], dict[str, str]]:
     data = examples.read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object of step names and numbers, not a {type(data).__name__}")
-    with open(path, encoding="utf-8") as fh:  # read_json read it: it parses, and gives no key twice
+    with open(path, encoding="utf-8-sig") as fh:  # read_json read it: it parses, and gives no key twice
         texts = json.load(fh, parse_float=str, parse_int=str)
     return data, {key: text for key, text in texts.items() if isinstance(text, str) and isinstance(
         data[key], numbers.Real) and not isinstance(data[key], bool)}

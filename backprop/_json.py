@@ -1,6 +1,8 @@
 """A JSON file read strictly, for the weights, example and answers files: a key given twice, an integer no double holds
 or a number written beyond a double's range either way is an error naming the file and the key, where Python's json
-would keep the last key, read 1e400 as inf and 1e-400 as 0, and name neither."""
+would keep the last key, read 1e400 as inf and 1e-400 as 0, and name neither. An empty file, one nested too deeply
+for Python's parser (a RecursionError) and one that starts with a UTF-8 byte order mark (which Windows editors write)
+are named too, or read."""
 
 from __future__ import annotations
 
@@ -29,19 +31,61 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
         return seen
 
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=real)
+        with open(path, encoding="utf-8-sig") as fh:  # -sig: a byte order mark at the start is skipped, not an error
+            text = fh.read()
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{name} is not valid JSON: {trailing_comma(exc) or exc}") from None
     except UnicodeDecodeError as exc:
         raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    if not text.strip():  # Python's message: "Expecting value: line 1 column 1 (char 0)"
+        raise ValueError(f"{name} is empty{'' if not text else ' (only whitespace)'}: it should hold {holds(name)}")
+    try:
+        data = json.loads(text, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=real)
+        too_deep = _nesting(data) > MAX_DEPTH  # one that parses may still overflow the checks that walk it
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{name} is not valid JSON: {trailing_comma(exc) or exc}") from None
+    except RecursionError:  # some thousand [ or { inside each other: Python's parser gives up with a traceback
+        too_deep = True
+    if too_deep:
+        raise ValueError(f"{name} is nested too deeply: lists or objects inside each other more than {MAX_DEPTH} "
+                         f"levels deep; it should hold {holds(name)}")
     found = _unheld_in(data)
     if found is not None:
         where, unheld = found
         raise ValueError(f"{name}: {where} is {unheld.what}")
     return data
+
+
+#: The most lists and objects inside each other a file may have: the files need 4 (an example file's
+#: practice.w_hidden[i][k]); far more, and the checks that walk a value (recursively) would overflow Python's stack.
+MAX_DEPTH = 100
+
+
+def _nesting(data: object) -> int:
+    """How many lists and objects inside each other ``data`` has at its deepest (0 for a number), counted level by
+    level, without recursion: a value nested a few hundred levels deep parses, and would overflow a recursive walk."""
+    depth, level = 0, [data]
+    while containers := [item for item in level if isinstance(item, dict | list)]:
+        depth += 1
+        level = [v for item in containers for v in (item.values() if isinstance(item, dict) else item)]
+    return depth
+
+
+#: What each kind of file holds, by the words its name starts with (`read_json`'s ``name``: "answers file 'a.json'"),
+#: for the message of an empty file; ``python -m backprop trace --help`` says it at length.
+HOLDS = {
+    "answers file": 'a JSON object of step names and your values, e.g. {"v1": 0.5, "y": 0.25}',
+    "weights file": 'a JSON object of the weights, e.g. {"w_hidden": [[0.1, 0.2], ...], "b_hidden": [...], '
+                    '"w_output": [[...]], "b_output": [...]}',
+    "example file": 'a JSON object of the weights, the sample and a practice example, like the package\'s '
+                    'backprop/example.json: {"w_hidden": ..., "x": ..., "d": ..., "eta": ..., "practice": {...}}',
+}
+
+
+def holds(name: str) -> str:
+    """What the file ``name`` should hold, in words (`HOLDS`), with where its format is explained."""
+    kind = next((HOLDS[kind] for kind in HOLDS if name.startswith(kind)), "a JSON value")
+    return f"{kind} (python -m backprop trace --help explains the format)"
 
 
 def trailing_comma(exc: json.JSONDecodeError) -> str:

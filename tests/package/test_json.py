@@ -1,0 +1,173 @@
+"""How ``trace --check`` and ``trace --weights`` read a JSON file a student wrote (`backprop._json.read_json`): a
+reviewer's findings, each a one-line error naming the file and the problem, or a file read as its author meant it. A
+file nested some thousand levels deep ended in a RecursionError traceback; one starting with a UTF-8 byte order mark
+(Windows editors write one) was refused; an empty one got Python's "Expecting value: line 1 column 1 (char 0)"; an
+answer of null, true or "0,5" was named in Python's words (NoneType, bool) or given advice that writes invalid JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from backprop._json import MAX_DEPTH, read_json
+from tests.support import oracle
+from tests.support.cli import run, run_main
+
+EX = oracle.load_example()
+WEIGHTS = {k: EX[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output", "x", "d", "eta")
+           if k in EX}
+OPTION = {"answers": "--check", "weights": "--weights"}
+
+
+def one_line_error(proc, *words: str) -> str:
+    """The error of ``proc``: exit status 2, one line on stderr, no traceback, nothing on stdout, with ``words``."""
+    err = proc.stderr
+    assert proc.returncode == 2, err
+    assert proc.stdout == ""
+    assert "Traceback" not in err and "Error:" not in err, err  # no RecursionError, JSONDecodeError, ...
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith("python -m backprop trace: error: "), err
+    for word in words:
+        assert word in err, (word, err)
+    return err
+
+
+def nested(depth: int, kind: str) -> str:
+    """A JSON value ``depth`` lists (``[``) or objects (``{``) inside each other around a 1."""
+    return "[" * depth + "1" + "]" * depth if kind == "[" else '{"a": ' * depth + "1" + "}" * depth
+
+
+# --- 1. nested too deeply --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["[", "{"])
+@pytest.mark.parametrize("what", list(OPTION))
+def test_a_file_nested_thousands_deep_is_one_line_not_a_recursion_error(what, kind, tmp_path):
+    """3000 levels: Python's parser raised RecursionError, printed as a traceback (the premise: it still does)."""
+    path = tmp_path / f"{what}.json"
+    path.write_text(nested(3000, kind))
+    with pytest.raises(RecursionError):
+        json.loads(path.read_text())
+    err = one_line_error(run_main("trace", OPTION[what], str(path)),
+                         f"{what} file {str(path)!r} is nested too deeply", f"more than {MAX_DEPTH} levels")
+    assert ("step names" if what == "answers" else '"w_hidden"') in err  # what the file should hold
+
+
+@pytest.mark.parametrize("what", list(OPTION))
+def test_a_file_nested_too_deeply_is_one_line_via_subprocess(what, tmp_path):
+    path = tmp_path / f"{what}.json"
+    path.write_text(nested(3000, "["))
+    one_line_error(run("trace", OPTION[what], str(path)), "is nested too deeply")
+
+
+@pytest.mark.parametrize("depth", [500, 980])
+def test_nesting_that_parses_but_would_overflow_the_checks_is_refused_too(depth, tmp_path):
+    """A few hundred levels parse, and then overflowed the recursive checks of a weights file's numbers (``x``)."""
+    path = tmp_path / "weights.json"
+    path.write_text(json.dumps(WEIGHTS | {"x": "X"}).replace('"X"', nested(depth, "[")))
+    one_line_error(run_main("trace", "--weights", str(path)), "weights file", "is nested too deeply")
+    answers = tmp_path / "answers.json"
+    answers.write_text('{"v1": ' + nested(depth, "[") + "}")
+    one_line_error(run_main("trace", "--check", str(answers)), "answers file", "is nested too deeply")
+
+
+def test_nesting_up_to_the_limit_is_read(tmp_path):
+    path = tmp_path / "f.json"
+    path.write_text(nested(MAX_DEPTH, "["))
+    assert read_json(path, "weights file 'f.json'") is not None
+    path.write_text(nested(MAX_DEPTH + 1, "{"))
+    with pytest.raises(ValueError, match=rf"^weights file 'f\.json' is nested too deeply: .* more than {MAX_DEPTH}"):
+        read_json(path, "weights file 'f.json'")
+
+
+def test_a_shallow_wrong_answer_still_gets_its_own_message(tmp_path):
+    """Nesting within the limit is no error of its own: the answer's message says what is wrong with it."""
+    path = tmp_path / "answers.json"
+    path.write_text('{"v1": ' + nested(50, "[") + "}")
+    err = one_line_error(run_main("trace", "--check", str(path)), "'v1' must be a number")
+    assert "nested" not in err
+
+
+# --- 2. a UTF-8 byte order mark --------------------------------------------------------------------------------------
+
+def test_a_weights_file_with_a_byte_order_mark_is_read(tmp_path):
+    plain, bom = tmp_path / "plain.json", tmp_path / "bom.json"
+    plain.write_text(json.dumps(WEIGHTS), encoding="utf-8")
+    bom.write_text(json.dumps(WEIGHTS), encoding="utf-8-sig")
+    assert bom.read_bytes().startswith(b"\xef\xbb\xbf")  # the premise
+    with_bom, without = run_main("trace", "--weights", str(bom)), run_main("trace", "--weights", str(plain))
+    assert (with_bom.returncode, with_bom.stderr) == (0, "")
+    assert with_bom.stdout == without.stdout
+
+
+def test_read_json_skips_a_byte_order_mark(tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text('{"v1": 0.5}', encoding="utf-8-sig")
+    assert read_json(path, "answers file 'answers.json'") == {"v1": 0.5}
+
+
+def test_an_answers_file_with_a_byte_order_mark_is_checked(tmp_path):
+    right = oracle.trace_values(oracle.iteration(EX))
+    plain, bom = tmp_path / "plain.json", tmp_path / "bom.json"
+    plain.write_text(json.dumps({"v1": round(right["v1"], 6)}), encoding="utf-8")
+    bom.write_text(json.dumps({"v1": round(right["v1"], 6)}), encoding="utf-8-sig")
+    with_bom, without = run_main("trace", "--check", str(bom)), run_main("trace", "--check", str(plain))
+    assert (with_bom.returncode, with_bom.stderr) == (0, "")
+    assert with_bom.stdout == without.stdout
+
+
+# --- 3. an empty file ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content", ["", "  \n\t\r\n"])
+@pytest.mark.parametrize("what", list(OPTION))
+def test_an_empty_file_says_it_is_empty_and_what_it_should_hold(what, content, tmp_path):
+    path = tmp_path / f"{what}.json"
+    path.write_text(content, encoding="utf-8")
+    err = one_line_error(run_main("trace", OPTION[what], str(path)), f"{what} file {str(path)!r} is empty",
+                         "it should hold a JSON object", "--help")
+    assert "Expecting value" not in err
+    assert ("only whitespace" in err) == bool(content)
+    if what == "answers":
+        assert "step names" in err and '"v1"' in err
+    else:
+        assert all(f'"{key}"' in err for key in ("w_hidden", "b_hidden", "w_output", "b_output"))
+
+
+def test_an_empty_example_file_names_what_an_example_file_holds(tmp_path):
+    path = tmp_path / "example.json"
+    path.write_text("")
+    with pytest.raises(ValueError, match=r"^example file 'example\.json' is empty: .*\"practice\""):
+        read_json(path, "example file 'example.json'")
+
+
+def test_a_file_with_a_value_still_gets_pythons_parse_error(tmp_path):
+    """Only an empty file is named empty: text that is no JSON keeps its position."""
+    path = tmp_path / "answers.json"
+    path.write_text("\n\n  nope")
+    one_line_error(run_main("trace", "--check", str(path)), "is not valid JSON", "line 3 column 3")
+
+
+# --- 4 and 5. an answer of null, true, false or "0,5" in JSON's words ------------------------------------------------
+
+@pytest.mark.parametrize("value, json_word, python_words", [
+    ("null", "null", ["NoneType"]),
+    ("true", "true", ["bool:", "bool "]),
+    ("false", "false", ["bool:", "bool "]),
+])
+def test_an_answer_of_null_or_a_boolean_is_named_as_json_writes_it(value, json_word, python_words, tmp_path):
+    path = tmp_path / "answers.json"
+    path.write_text('{"v1": ' + value + "}")
+    err = one_line_error(run_main("trace", "--check", str(path)), "answers file", "'v1' must be a number")
+    assert re.search(rf"\b{json_word}\b", err), err
+    assert not any(word in err for word in python_words), err
+
+
+@pytest.mark.parametrize("text, number", [("0,5", "0.5"), ("-0,412", "-0.412"), (" 1,25 ", "1.25")])
+def test_an_answer_with_a_decimal_comma_is_told_to_write_a_decimal_point(text, number, tmp_path):
+    """'write the number without quotes' gave 0,5: no JSON either."""
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"v1": text}))
+    err = one_line_error(run_main("trace", "--check", str(path)), "'v1' must be a number", "decimal point")
+    assert f"write {number}" in err, err
+    assert "write the number without quotes" not in err
