@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from . import _exact, _json, activations, examples, homework, labels, show
-from ._checks import as_input, as_target, check_eta
+from ._checks import as_input, as_target, check_eta, require_normal
 from .network import Network
 from .show import num
 
@@ -483,6 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.weights:
             _require_defaults_fit(net, args.weights, {key: {"x": x, "d": d}[key] for key in defaulted if key != "eta"})
         rows = trace(net, x, d if isinstance(d, list) else [d], eta)
+        require_normal(dict(rows), printer="trace prints")  # --eta 1e-320: updates of a few digits, refused
         if args.check:
             answers, written = read_answers(args.check)
             try:

@@ -313,3 +313,15 @@ def check_step_kept(h: float, default: float, parameters: dict[str, Array]) -> N
             raise ValueError(f"h = {h:g} is lost in the rounding of {name}[{', '.join(map(str, at))}] = "
                              f"{float(theta[at])!r}: theta {sign} theta itself as a double, so its central difference "
                              f"would be wrong whatever the gradient; use an h near the default {default:g}")
+
+
+def require_normal(steps: Mapping[str, float], where: str = "", printer: str = "the pages print") -> None:
+    """Refuse an iteration whose ``steps`` (`trace`'s) hold a number that is not 0 but below the smallest normal
+    double, where a double keeps fewer digits than ``printer`` prints, as the live page refuses one
+    (``BackpropEngine.subnormal``); ``where`` begins the message (the file's name)."""
+    tiny = [(name, value) for name, value in steps.items() if 0 < abs(value) < sys.float_info.min]
+    if tiny:
+        name, value = tiny[0]
+        raise ValueError(f"{where}one iteration gives {name} = {value:.2g}, below the smallest normal double "
+                         f"({sys.float_info.min:.2g}), where a double keeps fewer digits than {printer}; "
+                         f"choose other weights or inputs")

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import math
 import os
-import sys
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import _exact, activations, labels, rules, show
+from ._checks import require_normal
 from ._trace import trace
 from .activations import Array
 from .gradcheck import PARAMETERS, analytic_gradient
@@ -283,12 +283,7 @@ def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -
         steps = trace(net, x, d, eta)
     except FloatingPointError as exc:  # the iteration overflows: trace names the step, this the file
         raise ValueError(f"{where}{exc}") from None
-    tiny = [(name, value) for name, value in steps.items() if 0 < abs(value) < sys.float_info.min]
-    if tiny:  # as the live page refuses it (BackpropEngine.subnormal)
-        name, value = tiny[0]
-        raise ValueError(f"{where}one iteration gives {name} = {value:.2g}, below the smallest normal double "
-                         f"({sys.float_info.min:.2g}), where a double keeps fewer digits than the pages print; "
-                         f"choose other weights or inputs")
+    require_normal(steps, where, "the pages print")
     big = [(name, value) for name, value in steps.items() if not abs(value) < MAX_PRINTED]
     if big:
         named = show.and_list([f"{name} = {value:.6g}" for name, value in big[:3]])

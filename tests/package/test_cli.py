@@ -129,6 +129,20 @@ def test_answers_right_for_the_other_example_are_said_to_be_so(tmp_path):
         assert proc.returncode == 1 and "right for the" not in proc.stdout, (args, proc.stdout)
 
 
+@pytest.mark.parametrize(("args", "step"), [(("--eta", "1e-320"), "Δw41"), (("--x", "1e-320", "0.5"), "Δw11")])
+def test_an_iteration_with_a_number_below_the_smallest_normal_double_is_refused(args, step):
+    """A reviewer's --eta 1e-320 printed Δw41 = -5.8e-321 (a double of a few digits there), where the live page and the
+    example loader refuse such a number; its first step of that size, by the oracle, is named."""
+    changes = {"eta": 1e-320} if args[0] == "--eta" else {"x": [1e-320, 0.5]}
+    values = expected(**changes)
+    first = next(name for name, value in values.items() if 0 < abs(value) < sys.float_info.min)
+    assert first == step
+    proc = run_main("trace", *args)
+    assert proc.returncode == 2 and proc.stdout == "", proc.stdout
+    assert (f"one iteration gives {step} = {values[step]:.2g}, below the smallest normal double (2.2e-308), where a "
+            f"double keeps fewer digits than trace prints") in proc.stderr, proc.stderr
+
+
 def test_text_trace_decimals_option():
     got = parse_text(run_main("trace", "--decimals", "10").stdout)
     want = expected()
