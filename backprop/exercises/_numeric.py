@@ -487,9 +487,9 @@ class NumericExercise:
         ``EMPTY``; else parse as :func:`parse_typed`, right within the tolerance of the box's entry (with a
         `fewer_notes` note where it was typed with fewer decimals than asked and is not the right value to six
         decimals, more than `HALF_UNIT` from it), else the right value rounded to as many decimals as typed, fewer
-        than the tasks ask for (:meth:`roundings`, equal; in e-notation, to the fewest that give it), else the first
-        of :meth:`hints` (for this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085 is no
-        rounding: it was typed with six decimals, and is the slip of the value at time n.)
+        than the tasks ask for (:meth:`roundings`, equal; in e-notation, the decimals of the number it writes),
+        else the first of :meth:`hints` (for this box) within the tolerance, else ``otherwise``. (0.400000 for 0.4085
+        is no rounding: it was typed with six decimals, and is the slip of the value at time n.)
         """
         box = self.boxes[n]
         if not _rounded.unwrapped(typed):

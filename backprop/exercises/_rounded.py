@@ -75,11 +75,16 @@ def unwrapped(text: str) -> str:
 
 
 def typed_decimals(text: str) -> int | None:
-    """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2); None in e-notation
-    (``"8.5e-3"``), which says no number of decimals."""
+    """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2), in e-notation those of
+    the number it writes (``"8.54e-3"`` is 0.00854: 5; ``"1.5e3"``: 0; a student's review was told of five decimals
+    for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
     s = unwrapped(text)
     if re.search(r"[eE]", s):
-        return None
+        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212]?\d+)\s*", s, re.S)
+        if not power:
+            return None
+        point = re.search(r"[.,](\d*)\s*$", power[1])
+        return max(0, (len(point[1]) if point else 0) - int(power[2].replace("\u2212", "-")))
     point = re.search(r"[.,](\d*)\s*$", s)
     return len(point[1]) if point else 0
 

@@ -58,10 +58,16 @@
     return isFinite(value) ? value : null; // 1e400 is beyond a double: Infinity would be judged as a number
   }
 
-  // How many decimals a typed number has ("0,0850": 4, "3": 0); null in e-notation (_rounded.typed_decimals).
+  // How many decimals a typed number has ("0,0850": 4, "3": 0; "8.54e-3", 0.00854: 5); null for an exponent that is no
+  // whole number (_rounded.typed_decimals).
   function typedDecimals(text) {
     var s = unwrapped(text);
-    if (/e/i.test(s)) return null;
+    if (/e/i.test(s)) {
+      var power = /^([\s\S]*?)[eE]\s*([+\-\u2212]?\d+)\s*$/.exec(s);
+      if (!power) return null;
+      var mantissa = /[.,](\d*)\s*$/.exec(power[1]);
+      return Math.max(0, (mantissa ? mantissa[1].length : 0) - parseInt(power[2].replace("\u2212", "-"), 10));
+    }
     var point = /[.,](\d*)\s*$/.exec(s);
     return point ? point[1].length : 0;
   }
@@ -84,7 +90,7 @@
       var off = Math.abs(value - Number(data.answer)) > Number(data.half);
       return ["right", data.right + (places !== null && places < fewer.length && off ? " " + fewer[places] : "")];
     }
-    // the right value rounded to as many decimals as typed (any, in e-notation): "0.400000" is no rounding of 0.4085
+    // the right value rounded to as many decimals as typed (4.1e-1: 2): "0.400000" is no rounding of 0.4085
     var rounded = JSON.parse(data.rounded || "[]");
     for (var r = 0; r < rounded.length; r++) {
       if (value === Number(rounded[r].value) && (places === null || places === rounded[r].decimals)) {

@@ -132,7 +132,8 @@ def test_a_right_answer_typed_with_fewer_decimals_than_asked_says_so():
     """A student's review: 0.496 was "Right" in one box (0.06 % off, within the 0.1 % tolerance) and 0.297 "Not yet:
     that is the right answer rounded to three decimals" in the next, and the first said nothing of the six decimals
     every task asks for. A right number typed with fewer decimals now says so, unless it is the right value to six
-    decimals; six or more decimals, e-notation, and a count say nothing more (hand values of exercise 4's Δw_42,
+    decimals; six or more decimals and a count say nothing more; e-notation counts the decimals of the number it
+    writes (3.6e-2 is 0.036: three; a student's review was told nothing there) (hand values of exercise 4's Δw_42,
     0.036011...)."""
     exercise = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["output-weights"]  # the package's own
     n = next(i for i, b in enumerate(exercise.boxes) if b.label.endswith("42"))
@@ -142,7 +143,8 @@ def test_a_right_answer_typed_with_fewer_decimals_than_asked_says_so():
             "same number.")
     assert exercise.box_verdict(n, "0.036") == ("right", said.format("three"))
     assert exercise.box_verdict(n, "0,0360") == ("right", said.format("four"))
-    for text in ("0.036011", "0.0360110", "3.6011e-2", "3.6e-2"):
+    assert exercise.box_verdict(n, "3.6e-2") == ("right", said.format("three"))
+    for text in ("0.036011", "0.0360110", "3.6011e-2", "36.011e-3"):
         assert exercise.box_verdict(n, text) == ("right", "Right: 0.036011."), text
     counted = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["training"]
     whole = [i for i, b in enumerate(counted.boxes) if b.whole]
@@ -180,7 +182,7 @@ def test_the_script_reads_a_typed_number_as_python_does(js, text):
 
 
 @pytest.mark.parametrize("text, value, decimals", [("(\u22120.290637)", -0.290637, 6), (" ( -0.5 ) ", -0.5, 1),
-                                                   ("(0,25)", 0.25, 2), ("(2.5e-3)", 0.0025, None),
+                                                   ("(0,25)", 0.25, 2), ("(2.5e-3)", 0.0025, 4),
                                                    ("((0.5))", None, 0), ("(0.5", None, 1), ("0.5)", None, 0),
                                                    ("()", None, 0)])
 def test_a_number_copied_with_its_parentheses_is_read(text, value, decimals):
@@ -189,6 +191,16 @@ def test_a_number_copied_with_its_parentheses_is_read(text, value, decimals):
     the number and in its decimals (hand values); two pairs, or one alone, stay no number."""
     assert ex.parse_typed(text) == value
     assert ex_rounded.typed_decimals(text) == decimals
+
+
+@pytest.mark.parametrize("text, decimals", [("8.54e-3", 5), ("8.54E-3", 5), ("1e-3", 3), ("1.5e3", 0), ("2.5e+1", 0),
+                                             ("1.2345e1", 3), ("−4,1e−1", 2), ("0.00854", 5), ("1e", None),
+                                             ("1e1.5", None)])
+def test_a_number_in_e_notation_has_the_decimals_of_the_number_it_writes(js, text, decimals):
+    """A student's review: 0.00854 in exercise 6 was told it has five decimals, 8.54e-3 (the same number) nothing.
+    The decimals of m × 10^p are those of m less p, at least 0 (hand values); the script counts as Python does."""
+    assert ex_rounded.typed_decimals(text) == decimals
+    assert js("(t) => bpAnswerBoxes.typedDecimals(t)", text) == decimals
 
 
 def test_the_right_value_copied_with_its_parentheses_is_right():
