@@ -130,6 +130,8 @@ class _Parser(argparse.ArgumentParser):
     hint = ""
 
     def error(self, message: str) -> None:  # one line, exit status 2, no usage dump (argparse's documented override)
+        if message == "the following arguments are required: command":  # `python -m backprop` alone
+            message = f"give a command: {self.prog} trace (see {self.prog} trace --help)"
         why = self.hint if _OPTION_TAKEN.search(message) else ""  # not under "invalid float value: 'abc'"
         self.exit(2, f"{self.prog}: error: {message}{why}\n")
 
@@ -326,7 +328,8 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
             break
     expected = [_text(s.expected, decimals) for s in shown]
     # a value written with fewer decimals as written (-0.412, not -0.412000): the message may say how many it has
-    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS else _text(s.given, decimals) for s in shown]
+    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS and abs(s.given) < PLAIN_BELOW
+             else _text(s.given, decimals) for s in shown]  # 1e308 (no decimals) had printed its 309 digits
     w_name = max(len("step"), *(len(s.name) for s in shown))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")

@@ -531,10 +531,23 @@ def test_a_large_finite_iteration_is_still_printed_as_valid_json():
 
 
 def test_no_command_is_an_error(capsys):
+    """It names the one command and its help (a reviewer read only "the following arguments are required: command")."""
     with pytest.raises(SystemExit) as info:
         main([])
     assert info.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err == "python -m backprop: error: give a command: python -m backprop trace (see python -m backprop trace " \
+                  "--help)\n", err
+
+
+def test_a_huge_given_value_is_written_in_e_notation_in_the_report(tmp_path):
+    """A reviewer's answer 1e308 (no decimals) was printed with its 309 digits in the report's table and sentence."""
+    path = tmp_path / "a.json"
+    path.write_text('{"v1": 1e308}', encoding="utf-8")
+    proc = run_main("trace", "--check", str(path))
+    assert proc.returncode == 1 and "1.000000e+308" in proc.stdout, proc.stdout
+    assert not re.search(r"\d{20}", proc.stdout), proc.stdout
 
 
 def test_help_explains_the_weights_file(capsys):
