@@ -445,6 +445,22 @@ def rule3_no_x(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
     return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_weight_input=np.ones_like(f.hidden_weight_input)))
 
 
+@_mistake("swapped-inputs", "Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 times x_2.",
+          slip="the inputs x_1 and x_2 swapped in rule 3")
+def swapped_inputs(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rule (3) with each weight's input taken for the other's: $\Delta w_{i1} = \eta\, \delta_i\, x_2$ and
+    $\Delta w_{i2} = \eta\, \delta_i\, x_1$, so each neuron's two updates are the right ones swapped (a reviewer
+    gave such a $\Delta w_{11}$ and read "no classic mistake"). A network without exactly two inputs raises
+    `NotApplicable`.
+
+    Where $x_1 = x_2$ this slip gives the right numbers and cannot be seen.
+    """
+    net = checked_network(net)  # before its sizes are read: a message naming net, as the other slips give
+    if net.n_in != 2:
+        raise NotApplicable(f"swapped-inputs needs exactly two inputs x_1 and x_2; this network has {net.n_in}")
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, hidden_weight_input=f.hidden_weight_input[::-1]))
+
+
 @_mistake("cost-for-error", lambda n: f"Use the error {n.at('e')} = {n.at('d')} − {n.at('y')}, not the cost "
                                       f"E = {n.cost}: ∂E/∂{n.at('e')} = {n.at('e')}.",
           slip="the cost E in place of the error e")

@@ -174,8 +174,7 @@ def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
     where the two inputs are equal (the swap changes nothing) or there are not two."""
     if len(x) != 2 or x[0] == x[1]:
         return []
-    return [Mistake(dw[:, ::-1], "Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 times x_2.",
-                    "the inputs x_1 and x_2 swapped")]
+    return [Mistake(dw[:, ::-1], homework.hint("swapped-inputs"), "the inputs x_1 and x_2 swapped")]
 
 
 #: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has

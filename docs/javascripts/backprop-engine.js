@@ -1001,7 +1001,7 @@
   // The classic slips of backprop.homework.MISTAKES, by the same names (their hints reach the page from Python at
   // build time; tests/pages/test_live_engine.py proves the names and every value equal). Each is fn(net, x, d, eta) -> the
   // whole iteration's rows with that one slip, or null when this network cannot show it (bias-input-x2 with one
-  // input: homework.NotApplicable).
+  // input, swapped-inputs without exactly two: homework.NotApplicable).
   function withSlip(how) {
     return function (net, x, d, eta) { return iteration(net, x, d, eta, how).rows; };
   }
@@ -1080,6 +1080,11 @@
     "rule1-uses-v": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.vh }); } }),
     "rule1-no-y": withSlip({ slip: function (f) { return set(f, { outputWeightInput: f.fp.yh.map(function () { return 1; }) }); } }),
     "rule3-no-x": withSlip({ slip: function (f) { return set(f, { hiddenWeightInput: f.hiddenWeightInput.map(function () { return 1; }) }); } }),
+    // rule 3 with each weight's input taken for the other's: Δw_i1 = η δ_i x_2, Δw_i2 = η δ_i x_1 (null unless two inputs)
+    "swapped-inputs": function (net, x, d, eta) {
+      if (x.length !== 2) return null;
+      return iteration(net, x, d, eta, { slip: function (f) { return set(f, { hiddenWeightInput: f.hiddenWeightInput.slice().reverse() }); } }).rows;
+    },
     "cost-for-error": withSlip({ slip: function (f) {
       var E = 0.5 * f.e.reduce(function (s, e) { return s + e * e; }, 0);
       return set(f, { e: f.e.map(function () { return E; }) });

@@ -45,7 +45,7 @@ CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-w
              "wrong-output-derivative",
              "output-for-output-derivative", "no-output-weight", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
-             "rule1-uses-v", "rule1-no-y", "rule3-no-x", "cost-for-error", "cost-without-half",
+             "rule1-uses-v", "rule1-no-y", "rule3-no-x", "swapped-inputs", "cost-for-error", "cost-without-half",
              "derivative-without-half", "no-hidden-bias", "no-output-bias", "fields-for-outputs",
              "other-hidden-activation", "sigmoid-output",
              "subtracted-update", "no-update", "delta-as-new-value", "new-value-as-update")
@@ -84,11 +84,13 @@ def run_fn(m: homework.Mistake, ex: dict) -> dict[str, float]:
 
 def run_or_right(m: homework.Mistake, ex: dict) -> dict[str, float]:
     """The slip's trace, or the right one where the network cannot show it (a slip at a sigmoid output, on a linear
-    one: `tests.support.slips.slipped` gives the right trace there)."""
+    one, and swapped-inputs on a network without two inputs: `tests.support.slips.slipped` gives the right trace
+    there)."""
     try:
         return run_fn(m, ex)
     except homework.NotApplicable:
-        assert ex.get("output", "purelin") == "purelin" and "output-" in m.name, m.name
+        assert (ex.get("output", "purelin") == "purelin" and "output-" in m.name) or \
+            (m.name == "swapped-inputs" and len(ex["x"]) != 2), m.name
         return homework.trace(net_of(ex), ex["x"], ex["d"], ex["eta"])
 
 
@@ -143,7 +145,7 @@ def test_each_mistake_on_random_networks_matches_the_slip_in_plain_math(seed, hi
 def test_each_mistake_with_several_outputs_matches_the_slip_in_plain_math(sizes):
     ex = random_example(7, "logsig", "logsig", sizes)
     for m in homework.MISTAKES:
-        assert_same(run_fn(m, ex), slipped(m.name, ex), f"{sizes}, {m.name}")
+        assert_same(run_or_right(m, ex), slipped(m.name, ex), f"{sizes}, {m.name}")
 
 
 def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
@@ -156,7 +158,8 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "other-derivative-of-v": "Δw11",
              "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
-             "rule3-no-x": "Δw11", "cost-for-error": "Δw41", "cost-without-half": "E", "no-hidden-bias": "v1",
+             "rule3-no-x": "Δw11", "swapped-inputs": "Δw11", "cost-for-error": "Δw41",
+             "cost-without-half": "E", "no-hidden-bias": "v1",
              "derivative-without-half": "Δw41",
              "sigmoid-output": "y", "no-output-weight": "Δw11", "rule1-no-y": "Δw41", "no-output-bias": "v4",
              "fields-for-outputs": "y_h1", "new-value-as-update": "Δw41", "other-hidden-activation": "y_h1",
@@ -315,15 +318,16 @@ def test_a_flipped_error_is_named_sign_flipped_at_e(seed, hidden, output):
 def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
     """Rule 3 without x_k (the reference network's switch) on the site's sample x = (1, 0.5), η = 0.5: Δw_i1 is right
     (x_1 = 1) and Δw_i2 = η δ_i is also what forgetting η gives (δ_i x_2 with x_2 = η), and what doubling every update
-    gives (2η δ_i x_2 with x_2 = η = 0.5). Given alone, Δw12 is named as all three; given after a right Δw11, only the
-    dropped x_k, since the other two would have changed Δw11 too (a slip that would have shown at a step the student
-    got right is not theirs). With another sample the slip alone."""
+    gives (2η δ_i x_2 with x_2 = η = 0.5), and what the inputs swapped give (η δ_i x_1 with x_1 = 1). Given alone, Δw12
+    is named as all four; given after a right Δw11, only the dropped x_k, since the other three would have changed Δw11
+    too (a slip that would have shown at a step the student got right is not theirs). With another sample the slip
+    alone."""
     ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
     p, x, d, eta = reference_net.network_of(ex)
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
     report = check(ex, {"Δw12": dropped[0][1]})
     assert report.first_wrong.name == "Δw12"
-    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x", "derivative-without-half"]
+    assert [m.name for m in report.likely] == ["no-eta", "rule3-no-x", "swapped-inputs", "derivative-without-half"]
     report = check(ex, {f"Δw{i + 1}{k + 1}": dropped[i][k] for i in range(3) for k in range(2)})
     assert report.given[0].name == "Δw11" and report.given[0].right
     assert report.first_wrong.name == "Δw12"
@@ -333,6 +337,36 @@ def test_dropping_x_k_is_named_and_both_mistakes_where_x_k_is_eta():
     dropped = reference_net.updates(p, x, d, eta, x_input=False)["w_hidden"]
     report = check(ex, {"Δw11": dropped[0][0], "Δw12": dropped[0][1]})
     assert report.first_wrong.name == "Δw11" and [m.name for m in report.likely] == ["rule3-no-x"]
+
+
+def test_the_inputs_swapped_in_rule_3_are_named_where_there_are_two_inputs():
+    """A reviewer's Δw11 = η δ_1 x_2, rule 3 with the inputs x_1 and x_2 taken for each other, read "No classic
+    mistake gives this value here"; it is named swapped-inputs, alone and with Δw12 = η δ_1 x_1 after it. With three
+    inputs the slip is not applicable and not named; with x_1 = x_2 it gives the right values (values in plain math,
+    the oracle's δ_i)."""
+    ex = oracle.with_sample(EX, x=[0.3, -0.8], eta=0.5)
+    it = oracle.iteration(ex)
+    eta, delta_1, (x1, x2) = it["eta"], it["delta_hidden"][0], it["x"]
+    swapped = {"Δw11": eta * delta_1 * x2, "Δw12": eta * delta_1 * x1}
+    assert not homework.close(swapped["Δw11"], it["dw_hidden"][0][0])  # the premise: the slip shows at Δw11
+    for answers in ({"Δw11": swapped["Δw11"]}, swapped):
+        report = check(ex, answers)
+        assert report.first_wrong.name == "Δw11" and [m.name for m in report.likely] == ["swapped-inputs"], answers
+        assert report.hints == ("Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 times x_2.",)
+    # x_1 = x_2: the swap changes nothing
+    same = oracle.with_sample(EX, x=[0.4, 0.4])
+    right = oracle.trace_values(oracle.iteration(same))
+    assert_same(run_fn(homework.mistake("swapped-inputs"), same), right, "x_1 = x_2")
+    # three inputs: not applicable, and check leaves it out
+    three = random_example(5, "logsig", "purelin", (3, 3, 1))
+    with pytest.raises(homework.NotApplicable, match="swapped-inputs needs exactly two inputs x_1 and x_2; this "
+                                                     "network has 3"):
+        run_fn(homework.mistake("swapped-inputs"), three)
+    it = oracle.iteration(three)
+    given = it["eta"] * it["delta_hidden"][0] * it["x"][1]  # Δw11 with x_2
+    assert not homework.close(given, it["dw_hidden"][0][0])
+    report = check(three, {"Δw11": given})
+    assert report.first_wrong.name == "Δw11" and "swapped-inputs" not in [m.name for m in report.likely]
 
 
 #: The review's tiny-η sample (its case 05): the Δs are near 1e-6, where ATOL covers both signs.
@@ -1592,6 +1626,13 @@ def _reference_deltas(q, **switches):
     return by_parameter(q, reference_net.updates(p, x, d, switches.pop("eta", eta), **switches))
 
 
+def _with_inputs_swapped(q):
+    """The reference's right Δ rows with each neuron's Δw_i1 and Δw_i2 swapped: η δ_i x_2 is the right Δw_i2."""
+    p, x, d, eta = reference_net.network_of(q["ex"])
+    right = reference_net.updates(p, x, d, eta)
+    return by_parameter(q, {**right, "w_hidden": [row[::-1] for row in right["w_hidden"]]})
+
+
 def _with_updated_output_weights(q):
     p, x, d, eta = reference_net.network_of(q["ex"])
     w_next = reference_net.apply(p, reference_net.updates(p, x, d, eta))["w_output"]
@@ -1602,6 +1643,8 @@ HINT_CLAIMS = [
     ("sign-flipped", "Your sign is flipped", "logsig", lambda q: _reference_deltas(q, e_sign=-1.0)),
     ("no-eta", "You forgot the learning rate η", "tansig", lambda q: _reference_deltas(q, eta=1.0)),
     ("rule3-no-x", "In rule 3 you left out the input x_k", "logsig", lambda q: _reference_deltas(q, x_input=False)),
+    ("swapped-inputs", "Each Δw_ik takes its own input x_k: Δw_i1 is times x_1, Δw_i2 times x_2", "tansig",
+     _with_inputs_swapped),
     ("updated-output-weights", "You used the updated output weights w_4i(n+1) in the hidden rules; they use the "
                                "weights at time n: compute every Δ first, then update all weights and biases", "logsig",
      _with_updated_output_weights),

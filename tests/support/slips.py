@@ -144,6 +144,11 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "rule3-no-x":  # Δw_ik = η δ_i: each input x_k replaced by 1
         deltas = rules(ex, fp, hid_input=[1.0] * len(fp["x"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "swapped-inputs":  # Δw_i1 = η δ_i x_2, Δw_i2 = η δ_i x_1; two inputs only (the package: NotApplicable)
+        if len(fp["x"]) != 2:
+            return oracle.trace_values(oracle.iteration(ex))
+        deltas = rules(ex, fp, hid_input=[fp["x"][1], fp["x"][0]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "cost-for-error":  # E where each e_j belongs
         E = 0.5 * sum((dj - yj) ** 2 for dj, yj in zip(targets(ex), fp["y_output"]))
         deltas = rules(ex, fp, err=[E] * len(fp["y_output"]))
