@@ -6,6 +6,7 @@ import io
 import json
 import math
 import re
+from urllib.parse import unquote
 
 import pytest
 from PIL import Image
@@ -316,6 +317,56 @@ def test_a_phone_reads_tables_code_and_tapped_buttons(browser, server):
     assert wcag_contrast("rgb(118, 118, 118)", "rgb(255, 255, 255)") == pytest.approx(4.54, abs=0.01)
     assert wcag_contrast("rgba(0, 0, 0, 0.5)", "rgb(255, 255, 255)") == wcag_contrast("rgb(127.5, 127.5, 127.5)",
                                                                                       "rgb(255, 255, 255)")
+
+
+# A jump's target, once the page has stopped moving (a bounded number of frames): its distance from the top of the
+# window less the scroll margin material gives headings (under its header), the scroll and the largest scroll.
+LANDED_JS = """async (id) => {
+    const target = () => document.getElementById(id);
+    const where = () => Math.round(target().getBoundingClientRect().top);
+    let last = null, still = 0;
+    for (let frame = 0; frame < 240 && still < 20; frame++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        still = where() === last ? still + 1 : 0;
+        last = where();
+    }
+    return [where() - parseFloat(getComputedStyle(target()).scrollMarginTop), Math.round(scrollY),
+            document.scrollingElement.scrollHeight - innerHeight];
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
+def test_a_jump_to_a_heading_lands_on_it(browser, server, viewport):
+    """A phone review: a table-of-contents link on common-mistakes/ left its heading 1,570 px below the top, one on
+    reference/caught/ 391 px above it (under the header): blocks below the screen are skipped at a stand-in size
+    (extra.css), and the jump was measured against the stand-ins. Every table-of-contents link of four long pages
+    (a sample of the API page's), clicked after the page has loaded, and a link to another page's heading, followed
+    by instant navigation, leave the heading where the theme puts it, under the header (or the page scrolled to its
+    end, where a heading near it cannot go higher)."""
+    tab = new_tab(browser, server, viewport=viewport)
+    try:
+        off = []
+        for path in ("common-mistakes/", "errata/", "verification/", "reference/caught/"):
+            tab.visit(path)
+            ids = tab.page.evaluate("[...new Set([...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]"
+                                    ".filter((a) => a.hash && a.pathname === location.pathname).map((a) => a.hash))]")
+            for fragment in ids[::max(1, len(ids) // 4)]:
+                tab.visit(path)
+                tab.page.evaluate("(h) => [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]"
+                                  ".find((a) => a.hash === h).click()", fragment)
+                gap, scrolled, end = tab.within("the jump settles", LANDED_JS, unquote(fragment[1:]))
+                if abs(gap) > 2 and scrolled < end - 2:
+                    off.append((path, fragment, gap))
+        tab.visit("notation/")
+        link = tab.page.locator("article a[href*='errata/#']").first
+        fragment = link.get_attribute("href").split("#")[1]
+        tab.follow(link.click)
+        gap, scrolled, end = tab.within("the jump settles", LANDED_JS, unquote(fragment))
+        if abs(gap) > 2 and scrolled < end - 2:
+            off.append(("notation/ -> errata/", fragment, gap))
+        assert off == [], off
+    finally:
+        tab.close()
 
 
 def test_an_equation_cut_by_a_phones_width_shows_that_it_scrolls(browser, server):
