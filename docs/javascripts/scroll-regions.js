@@ -57,6 +57,11 @@
   document.addEventListener("contentvisibilityautostatechange", (event) => {
     if (!event.skipped) mark(event.target);
   }, true);  // the event does not bubble: listen in the capture phase
+  // jumps.js lifts the skipping for a jump (.bp-laid-out on <html>), which fires no state change event: every block
+  // is drawn then, and measured here (a review found wide formulas left unmarked after a table-of-contents click),
+  // before the jump itself (the observer runs as the click's listener returns), which then measures the page as marked
+  new MutationObserver(markAll)
+    .observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
   document$.subscribe(() => {
     markAll();
     Promise.resolve(window.mathjaxTypeset).then(markAll, markAll);

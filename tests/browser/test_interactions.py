@@ -357,6 +357,24 @@ def test_a_jump_to_a_heading_lands_on_it(browser, server, viewport):
                 gap, scrolled, end = tab.within("the jump settles", LANDED_JS, unquote(fragment[1:]))
                 if abs(gap) > 2 and scrolled < end - 2:
                     off.append((path, fragment, gap))
+        # what the jump drew is measured too: a formula wider than its paragraph scrolls (scroll-regions.js), which a
+        # review found left undone after a table-of-contents click (lifting the skipping fires no event)
+        tab.visit("iteration-and-training/")
+        tab.page.evaluate("[...document.querySelectorAll('.md-nav--secondary a.md-nav__link')].at(-1).click()")
+        tab.within("the jump settles", LANDED_JS, tab.page.evaluate(
+            "decodeURIComponent([...document.querySelectorAll('.md-nav--secondary a.md-nav__link')].at(-1).hash"
+            ".slice(1))"))
+        unmarked = tab.page.evaluate("""() => [...document.querySelectorAll('article mjx-container:not([display])')]
+            .filter((m) => {
+                let block = m.closest('p, li, td, th, dd, div');
+                while (block && block.clientWidth === 0 && block.parentElement) {
+                    block = block.parentElement.closest('p, li, td, th, dd, div');
+                }
+                return block && m.getBoundingClientRect().width > block.clientWidth + 1;
+            }).map((m) => m.textContent.slice(0, 40))""")
+        assert unmarked == [], unmarked
+        if viewport is PHONE:  # the premise: some do scroll on a phone
+            assert tab.page.locator("article mjx-container.bp-wide-inline").count() > 0
         tab.visit("notation/")
         link = tab.page.locator("article a[href*='errata/#']").first
         fragment = link.get_attribute("href").split("#")[1]
