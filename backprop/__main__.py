@@ -15,6 +15,7 @@ import math
 import numbers
 import os
 import re
+import shlex
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -55,7 +56,7 @@ def _answers_help() -> str:
     mistakes = indented([m.name for m in homework.MISTAKES])
     # a file to copy, with a step of each group; its numbers only show the form (six decimals, a minus), no answers
     sample = ", ".join(f'"{name.replace("Δ", "d", 1)}": {value}' for name, value in zip(
-        [groups[0][0], groups[0][-1], deltas[0], groups[2][0]], ["0.123456", "0.234567", "-0.012345", "0.687655"]))
+        [groups[0][0], groups[0][-1], deltas[0], groups[2][0]], _json.PLACEHOLDERS))
     return f"""\
 answers file (--check FILE.json): a JSON object {{"<step>": <your value>, ...}} with any of the steps
 {lines}
@@ -313,9 +314,9 @@ def _other_example_text(other: str, path: str) -> str:
     """What the report says of answers right for the `other` example (`right_for_other_example`)."""
     if other == "practice":
         return (f"Every value given is right for the practice example, the one the exercises use: check them against "
-                f"it with python -m backprop trace --practice --check {path}")
+                f"it with python -m backprop trace --practice --check {shlex.quote(path)}")
     return (f"Every value given is right for the worked example, the one the derivation pages use: check them against "
-            f"it with python -m backprop trace --check {path} (without --practice)")
+            f"it with python -m backprop trace --check {shlex.quote(path)} (without --practice)")
 
 
 def print_report(report: homework.Report, decimals: int, other: str = "", path: str = "") -> None:

@@ -324,4 +324,4 @@ def require_normal(steps: Mapping[str, float], where: str = "", printer: str = "
         name, value = tiny[0]
         raise ValueError(f"{where}one iteration gives {name} = {value:.2g}, below the smallest normal double "
                          f"({sys.float_info.min:.2g}), where a double keeps fewer digits than {printer}; "
-                         f"choose other weights or inputs")
+                         f"choose other weights, inputs or learning rate")

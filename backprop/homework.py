@@ -434,9 +434,14 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
 def _kind(value: object) -> str:
     """What a value that is no number is, for `read_answers`' error, in the words of a JSON file too (a reviewer read
     "got NoneType: None" for a file's ``null``)."""
-    if isinstance(value, str):
-        if re.fullmatch(r"\s*[-+]?\d+,\d+\s*", value):  # "0,5": without the quotes that is no JSON either
-            return f"text: {value!r} (write {value.strip().replace(',', '.')}, with a decimal point and no quotes)"
+    if isinstance(value, str):  # "0,5" or "−0.5" (the pages' minus): without the quotes no JSON number either
+        plain, fixes = value.strip(), []
+        if "\u2212" in plain:
+            plain, fixes = plain.replace("\u2212", "-"), [*fixes, "an ASCII minus -"]
+        if re.fullmatch(r"[-+]?\d+,\d+(?:[eE][-+]?\d+)?", plain):
+            plain, fixes = plain.replace(",", "."), [*fixes, "a decimal point"]
+        if fixes and re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", plain):
+            return f"text: {value!r} (write {plain}, with {' and '.join(fixes)} and no quotes)"
         return f"text (write the number without quotes): {value!r}"
     if value is None or isinstance(value, bool):
         return f"{value} ({json.dumps(value)} in a JSON file)"
@@ -447,19 +452,29 @@ def _spelled(name: str) -> str:
     """A step name without what a student varies in writing it: spaces, underscores, the case of every letter but e
     and E (the error and the cost), and "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
     ``"Δ w41"``, ``"delta_w41"`` all read ``"Δw41"``)."""
-    plain = "".join(c if c in "eE" else c.lower() for c in name.replace(" ", "").replace("_", ""))
+    plain = "".join(c if c in "eE" else c.lower() for c in name.replace(" ", "").replace("_", "").translate(_DIGITS))
     for prefix in ("delta", "d", "\u2206", "δ"):  # "δ": Δ lowered
         if plain.startswith(prefix) and plain[len(prefix):][:1] in ("w", "b"):
             return "Δ" + plain[len(prefix):]
     return plain
 
 
+_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # Δw₄₁ as a page writes it
+
+
 def _meant(name: str, known: tuple[str, ...]) -> str | None:
     """The step an unknown ``name`` most likely means (a reviewer's "dw_41", "yh1", "w41(n + 1)" got only the list of
-    38 names): the one it reads as with `_spelled`, else the closest by `difflib` (a letter off), else None."""
-    by_spelling = {_spelled(k): k for k in known}
-    close = difflib.get_close_matches(_spelled(name), list(by_spelling), n=1, cutoff=0.8)
-    return by_spelling[close[0]] if close else None
+    38 names): the one it reads as with `_spelled`, else the one closest by `difflib`'s ratio (a letter off, at least
+    0.8) among the updates Δ if it is one, the other steps if not; None where two are as close (e(n+1): y(n+1) or
+    E(n+1))."""
+    spelled = _spelled(name)
+    by_spelling = {_spelled(k): k for k in known if _spelled(k).startswith("Δ") == spelled.startswith("Δ")}
+    if spelled in by_spelling:
+        return by_spelling[spelled]
+    scores = sorted(((difflib.SequenceMatcher(None, spelled, k).ratio(), k) for k in by_spelling), reverse=True)
+    if not scores or scores[0][0] < 0.8 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return by_spelling[scores[0][1]]
 
 
 def _read_written(written: Mapping[str, str] | None, values: dict[str, object],

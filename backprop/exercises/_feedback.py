@@ -30,8 +30,8 @@ NEAR = ("Your number is outside the check's tolerance of the right value. It is 
 #: Said in an answer box after the slips that give its entry with the opposite sign (a flipped error e, flipped
 #: updates), which flip every entry: a student's review typed one Δw_ik of three with its sign flipped, the others
 #: right, and was told only of e's sign, where a minus lost in that one entry's product is the likelier slip.
-LOST_MINUS = (" Or, if your other boxes are right, a minus lost in this entry's own factors (a negative input or "
-              "weight, say): a flipped e or a flipped update sign flips every entry.")
+LOST_MINUS = (" Or, if your other boxes are right, a minus lost in this entry's own factors: a flipped e or a "
+              "flipped update sign flips every entry.")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."

@@ -80,7 +80,7 @@ def typed_decimals(text: str) -> int | None:
     for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
     s = unwrapped(text)
     if re.search(r"[eE]", s):
-        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212]?\d+)\s*", s, re.S)
+        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
         if not power:
             return None
         point = re.search(r"[.,](\d*)\s*$", power[1])

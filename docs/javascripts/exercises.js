@@ -63,7 +63,7 @@
   function typedDecimals(text) {
     var s = unwrapped(text);
     if (/e/i.test(s)) {
-      var power = /^([\s\S]*?)[eE]\s*([+\-\u2212]?\d+)\s*$/.exec(s);
+      var power = /^([\s\S]*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*$/.exec(s);
       if (!power) return null;
       var mantissa = /[.,](\d*)\s*$/.exec(power[1]);
       return Math.max(0, (mantissa ? mantissa[1].length : 0) - parseInt(power[2].replace("\u2212", "-"), 10));

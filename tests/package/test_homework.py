@@ -675,6 +675,12 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     ({"w41(n + 1)": 1.0}, ValueError, r"^unknown step 'w41\(n \+ 1\)' \(did you mean 'w41\(n\+1\)'\?\)"),
     ({"E_": 1.0}, ValueError, r"^unknown step 'E_' \(did you mean 'E'\?\)"),  # the cost, not the error e
     ({"e ": 1.0}, ValueError, r"^unknown step 'e ' \(did you mean 'e'\?\)"),
+    ({"Δw₄₁": 1.0}, ValueError, r"^unknown step 'Δw₄₁' \(did you mean 'Δw41'\?\)"),  # subscripts, as a page writes
+    ({"e(n+1)": 1.0}, ValueError, r"^unknown step 'e\(n\+1\)'; the steps are"),  # y(n+1) or E(n+1): no guess
+    ({"w41": 1.0}, ValueError, r"^unknown step 'w41'; the steps are"),  # not the update Δw41: another kind of step
+    # the pages' minus in quotes: "without quotes" alone would give −0.5, no JSON number either (a review)
+    ({"v1": "\u22120.5"}, TypeError, r"^step 'v1' must be a number, got text: '\u22120\.5' \(write -0\.5, with an "
+                                    r"ASCII minus - and no quotes\)$"),
     ({"v1": [0.3]}, TypeError, r"step 'v1' must be a number, got list"),
     ({"dw41": math.nan}, ValueError, r"step 'dw41' must be a finite number, got nan"),
     ({"E": math.inf}, ValueError, r"step 'E' must be a finite number, got inf"),

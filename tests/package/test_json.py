@@ -171,3 +171,15 @@ def test_an_answer_with_a_decimal_comma_is_told_to_write_a_decimal_point(text, n
     err = one_line_error(run_main("trace", "--check", str(path)), "'v1' must be a number", "decimal point")
     assert f"write {number}" in err, err
     assert "write the number without quotes" not in err
+
+
+def test_the_empty_answers_files_example_gives_away_no_answer(tmp_path):
+    """A review found the practice example's v1 (0.5) in the example of what an answers file holds: its numbers are no
+    step's value of either example at six decimals (the plain-math oracle)."""
+    path = tmp_path / "answers.json"
+    path.write_text("")
+    err = one_line_error(run_main("trace", "--check", str(path)), "is empty")
+    values = {f"{v:.6f}" for e in (EX, oracle.practice_of(EX))
+              for v in oracle.trace_values(oracle.iteration(e)).values()}
+    written = set(re.findall(r"-?\d+\.\d+", err))
+    assert written and not written & values, err

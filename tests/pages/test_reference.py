@@ -329,6 +329,12 @@ NOT_FACTS = {
         "a condition: where the slip cannot be seen (checked in test_homework)",
     ("backprop.homework.rule3_no_x", r"x_k = \eta"):
         "a condition: where the slip gives no-eta's value (checked in test_homework)",
+    ("backprop.homework.swapped_inputs", r"\Delta w_{i1} = \eta\, \delta_i\, x_2"):
+        "the slip itself, each weight's input taken for the other's (its trace, checked in test_homework)",
+    ("backprop.homework.swapped_inputs", r"\Delta w_{i2} = \eta\, \delta_i\, x_1"):
+        "the slip itself, each weight's input taken for the other's (its trace, checked in test_homework)",
+    ("backprop.homework.swapped_inputs", "x_1 = x_2"):
+        "a condition: where the slip cannot be seen (checked in test_homework)",
     ("backprop.homework.rule1_uses_v", "y_{hi} = v_i"):
         "why the slip is invisible for purelin (f(v) = v, checked in backprop.activations)",
     ("backprop.homework.cost_for_error", r"E(n) = \tfrac12 \sum_j e_j^2"):
