@@ -300,14 +300,14 @@ def right_for_other_example(report: homework.Report, answers: dict[str, object],
     and every value given is right for the other: that one's name (``"practice"``, ``"worked"``), else ``""``. A
     reviewer checked a file of the exercises' right answers without ``--practice`` and was told of a slip and of
     decimals."""
-    if report.first_wrong is None or examples.PRACTICE is None:
+    if report.first_wrong is None:
         return ""
-    other = examples.EXAMPLE if practice else examples.PRACTICE
+    name, other = ("worked", examples.EXAMPLE) if practice else ("practice", examples.PRACTICE)
     try:
-        return "worked" if practice else "practice" if homework.check(
-            other.net, other.x, other.d, other.eta, answers, written).ok else ""
+        right = homework.check(other.net, other.x, other.d, other.eta, answers, written).ok
     except (ValueError, TypeError, FloatingPointError):  # a step the other network has not: not its values
         return ""
+    return name if right else ""
 
 
 def _other_example_text(other: str, path: str) -> str:

@@ -124,7 +124,7 @@ def test_answers_right_for_the_other_example_are_said_to_be_so(tmp_path):
     assert proc.returncode == 1 and "right for the worked example, the one the derivation pages use" in proc.stdout
     assert json.loads(run_main("trace", "--check", back, "--format", "json").stdout)["right_for"] is None  # right
     slipped = _answers_file(tmp_path / "s.json", {n: practice[n] for n in ("v1", "y")}, y=six(practice["y"] + 0.01))
-    for args in (("--check", slipped), ("--check", file, "--eta", str(EX["eta"]))):
+    for args in (("--check", slipped), ("--practice", "--check", slipped), ("--check", file, "--eta", str(EX["eta"]))):
         proc = run_main("trace", *args)
         assert proc.returncode == 1 and "right for the" not in proc.stdout, (args, proc.stdout)
 
