@@ -71,12 +71,12 @@ def _nesting(data: object) -> int:
     return depth
 
 
-#: What each kind of file holds, by the words its name starts with (`read_json`'s ``name``: "answers file 'a.json'"),
-#: for the message of an empty file; ``python -m backprop trace --help`` says it at length.
 #: The numbers of the answers files the messages and ``trace --help`` show: placeholders that only show the form (six
 #: decimals, a minus), none a step's value of an example (a review found 0.5, the practice example's v1, in one).
 PLACEHOLDERS = ("0.123456", "0.234567", "-0.012345", "0.687655")
 
+#: What each kind of file holds, by the words its name starts with (`read_json`'s ``name``: "answers file 'a.json'"),
+#: for the message of an empty file; ``python -m backprop trace --help`` says it at length.
 HOLDS = {
     "answers file": f'a JSON object of step names and your values, e.g. {{"v1": {PLACEHOLDERS[0]}, '
                     f'"dw41": {PLACEHOLDERS[2]}}}',

@@ -448,6 +448,9 @@ def _kind(value: object) -> str:
     return f"{type(value).__name__}: {value!r}"
 
 
+_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # Δw₄₁ as a page writes it
+
+
 def _spelled(name: str) -> str:
     """A step name without what a student varies in writing it: spaces, underscores, the case of every letter but e
     and E (the error and the cost), and "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
@@ -457,9 +460,6 @@ def _spelled(name: str) -> str:
         if plain.startswith(prefix) and plain[len(prefix):][:1] in ("w", "b"):
             return "Δ" + plain[len(prefix):]
     return plain
-
-
-_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # Δw₄₁ as a page writes it
 
 
 def _meant(name: str, known: tuple[str, ...]) -> str | None:
