@@ -78,15 +78,14 @@ def typed_decimals(text: str) -> int | None:
     """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2), in e-notation those of
     the number it writes (``"8.54e-3"`` is 0.00854: 5; ``"1.5e3"``: 0; a student's review was told of five decimals
     for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
-    s = unwrapped(text)
+    s, shift = unwrapped(text), 0
     if re.search(r"[eE]", s):
         power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
         if not power:
             return None
-        point = re.search(r"[.,](\d*)\s*$", power[1])
-        return max(0, (len(point[1]) if point else 0) - int(power[2].replace("\u2212", "-")))
+        s, shift = power[1], int(power[2].replace("\u2212", "-"))  # the mantissa's decimals, less the exponent
     point = re.search(r"[.,](\d*)\s*$", s)
-    return len(point[1]) if point else 0
+    return max(0, (len(point[1]) if point else 0) - shift)
 
 
 def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float, tuple[int, ...]], bool],

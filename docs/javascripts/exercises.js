@@ -61,15 +61,15 @@
   // How many decimals a typed number has ("0,0850": 4, "3": 0; "8.54e-3", 0.00854: 5); null for an exponent that is no
   // whole number (_rounded.typed_decimals).
   function typedDecimals(text) {
-    var s = unwrapped(text);
+    var s = unwrapped(text), shift = 0;
     if (/e/i.test(s)) {
       var power = /^([\s\S]*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*$/.exec(s);
       if (!power) return null;
-      var mantissa = /[.,](\d*)\s*$/.exec(power[1]);
-      return Math.max(0, (mantissa ? mantissa[1].length : 0) - parseInt(power[2].replace("\u2212", "-"), 10));
+      s = power[1]; // the mantissa's decimals, less the exponent
+      shift = parseInt(power[2].replace("\u2212", "-"), 10);
     }
     var point = /[.,](\d*)\s*$/.exec(s);
-    return point ? point[1].length : 0;
+    return Math.max(0, (point ? point[1].length : 0) - shift);
   }
 
   function close(value, target, rtol, atol) {
