@@ -21,9 +21,8 @@ OTHERWISE = "Compare your steps with the formula; the worked solution below has 
 INVALID = "Not a number: type a number such as -0.123456 (a comma or a dot, 1e-3 works too)."
 #: The hint of a slip whose number lies so near the right one that a number within its tolerance can be within the
 #: right one's too (``y(n+1)``'s updated-output-weights slip, 1.7 tolerances away): a student's review found a number
-#: just off the right one named as that slip, where ``python -m backprop trace --check`` says it cannot tell.
-#: A student's review: "A right value can lie within ... of this number too" after "Not yet" read as if the number
-#: typed might be right after all; it is not (a right one is said first), so the message says so before the hedge.
+#: just off the right one named as that slip, where ``python -m backprop trace --check`` says it cannot tell. It says
+#: first that the number is not right (a later review read the hedge alone as "yours may be right").
 NEAR = ("Your number is outside the check's tolerance of the right value. It is also about what a slip gives, whose "
         "number lies so near the right value that a right calculation slightly off can land here too: the check cannot "
         "tell whether yours comes from a slip. If it does: {hint}")
