@@ -328,7 +328,8 @@ LANDED_JS = """async (id) => {
     const measure = () => {
         const target = document.getElementById(id);
         return [Math.round(target.getBoundingClientRect().top - parseFloat(getComputedStyle(target).scrollMarginTop)),
-                Math.round(scrollY), document.scrollingElement.scrollHeight - innerHeight];
+                Math.round(scrollY), document.scrollingElement.scrollHeight - innerHeight,
+                Math.round(target.getBoundingClientRect().top), target.matches(":target")];
     };
     let last = null, still = 0;
     for (let frame = 0; frame < 900; frame++) {
@@ -340,6 +341,20 @@ LANDED_JS = """async (id) => {
     }
     return last;
 }"""
+
+
+def _landed_off(tab, path: str, fragment: str) -> tuple[int, bool]:
+    """How far the heading ``fragment`` (without its #) of ``path`` is from where the theme puts it, after a jump
+    that was just started, and whether the page is scrolled to its end. Material gives a heading its scroll margin only
+    while it is the :target, which after an instant navigation on a slow host it may not be yet (a fresh clone's run
+    read the margin as 0 where the heading was in place): then the reference is where the same heading stands after
+    a load of the page with the #fragment, which makes it the :target."""
+    gap, scrolled, end, top, is_target = tab.within("the jump settles", LANDED_JS, fragment)
+    if not is_target:
+        tab.visit(f"{path}#{fragment}")
+        top_loaded = tab.within("the load's jump settles", LANDED_JS, fragment)[3]
+        gap = top - top_loaded
+    return gap, scrolled >= end - 2
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
@@ -361,8 +376,8 @@ def test_a_jump_to_a_heading_lands_on_it(browser, server, viewport):
                 tab.visit(path)
                 tab.page.evaluate("(h) => [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]"
                                   ".find((a) => a.hash === h).click()", fragment)
-                gap, scrolled, end = tab.within("the jump settles", LANDED_JS, unquote(fragment[1:]))
-                if abs(gap) > 2 and scrolled < end - 2:
+                gap, at_end = _landed_off(tab, path, unquote(fragment[1:]))
+                if abs(gap) > 2 and not at_end:
                     off.append((path, fragment, gap))
         # what the jump drew is measured too: a formula wider than its paragraph scrolls (scroll-regions.js), which a
         # review found left undone after a table-of-contents click (lifting the skipping fires no event)
@@ -386,8 +401,8 @@ def test_a_jump_to_a_heading_lands_on_it(browser, server, viewport):
         link = tab.page.locator("article a[href*='errata/#']").first
         fragment = link.get_attribute("href").split("#")[1]
         tab.follow(link.click)
-        gap, scrolled, end = tab.within("the jump settles", LANDED_JS, unquote(fragment))
-        if abs(gap) > 2 and scrolled < end - 2:
+        gap, at_end = _landed_off(tab, "errata/", unquote(fragment))
+        if abs(gap) > 2 and not at_end:
             off.append(("notation/ -> errata/", fragment, gap))
         assert off == [], off
     finally:
