@@ -445,6 +445,9 @@ def _kind(value: object) -> str:
         return f"text (write the number without quotes): {value!r}"
     if value is None or isinstance(value, bool):
         return f"{value} ({json.dumps(value)} in a JSON file)"
+    if isinstance(value, (list, dict)):  # [0.5] or {"value": 0.5}: one number, not a list or a JSON object of them
+        json_word = "an array" if isinstance(value, list) else "an object"
+        return f"{type(value).__name__}: {value!r} ({json_word} in a JSON file; give one number)"
     return f"{type(value).__name__}: {value!r}"
 
 

@@ -667,6 +667,10 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     ({"v1": None}, TypeError, r"^step 'v1' must be a number, got None \(null in a JSON file\)$"),
     ({"v1": True}, TypeError, r"^step 'v1' must be a number, got True \(true in a JSON file\)$"),
     ({"v1": False}, TypeError, r"^step 'v1' must be a number, got False \(false in a JSON file\)$"),
+    ({"v1": [0.5]}, TypeError, r"^step 'v1' must be a number, got list: \[0\.5\] \(an array in a JSON file; give "
+                             r"one number\)$"),
+    ({"v1": {"a": 1}}, TypeError, r"^step 'v1' must be a number, got dict: \{'a': 1\} \(an object in a JSON file; "
+                                  r"give one number\)$"),
     # a decimal comma in quotes: "without quotes" alone would give 0,5, no JSON either (a reviewer's)
     ({"v1": "0,5"}, TypeError, r"^step 'v1' must be a number, got text: '0,5' \(write 0\.5, with a decimal point "
                                r"and no quotes\)$"),

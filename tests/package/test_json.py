@@ -148,14 +148,16 @@ def test_a_file_with_a_value_still_gets_pythons_parse_error(tmp_path):
     one_line_error(run_main("trace", "--check", str(path)), "is not valid JSON", "line 3 column 3")
 
 
-# --- 4 and 5. an answer of null, true, false or "0,5" in JSON's words ------------------------------------------------
+# --- 4 and 5. an answer of null, true, false, a list or "0,5" in JSON's words -----------------------------------------
 
 @pytest.mark.parametrize("value, json_word, python_words", [
     ("null", "null", ["NoneType"]),
     ("true", "true", ["bool:", "bool "]),
     ("false", "false", ["bool:", "bool "]),
+    ("[0.5]", "array", []),  # a reviewer read "list: [0.5]": a list is Python's word, an array JSON's
+    ('{"value": 0.5}', "object", []),
 ])
-def test_an_answer_of_null_or_a_boolean_is_named_as_json_writes_it(value, json_word, python_words, tmp_path):
+def test_an_answer_of_null_a_boolean_or_a_list_is_named_as_json_writes_it(value, json_word, python_words, tmp_path):
     path = tmp_path / "answers.json"
     path.write_text('{"v1": ' + value + "}")
     err = one_line_error(run_main("trace", "--check", str(path)), "answers file", "'v1' must be a number")
