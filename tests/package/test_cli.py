@@ -12,7 +12,7 @@ import pytest
 
 from backprop.__main__ import main
 from tests.support import oracle
-from tests.support.cli import run, run_main
+from tests.support.cli import one_line_error, run, run_main
 
 EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
 # A network of the slides' shape for the weights-file tests, not the worked example.
@@ -406,24 +406,12 @@ BAD_WEIGHTS = {
 }
 
 
-def assert_one_line_error(code: int, err: str, match: str) -> None:
-    assert code == 2
-    assert err.endswith("\n") and err.count("\n") == 1, err  # ONE line
-    assert "Traceback" not in err
-    assert err.startswith("python -m backprop") and ": error: " in err
-    assert re.search(match, err), err
-
-
 @pytest.mark.parametrize("case", list(BAD_WEIGHTS))
-def test_bad_weights_file_one_line_exit_2(case, tmp_path, capsys):
+def test_bad_weights_file_one_line_exit_2(case, tmp_path):
     content, match = BAD_WEIGHTS[case]
     path = tmp_path / "weights.json"
     path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content)
-    with pytest.raises(SystemExit) as info:
-        main(["trace", "--weights", str(path)])
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert_one_line_error(info.value.code, err, match)
+    one_line_error(run_main("trace", "--weights", str(path)), match=match)
 
 
 def test_a_bad_number_in_a_weights_file_is_one_line_exit_2_via_subprocess(tmp_path):
@@ -431,9 +419,7 @@ def test_a_bad_number_in_a_weights_file_is_one_line_exit_2_via_subprocess(tmp_pa
     for case in ("400-digit weight", "5000-digit eta"):
         path = tmp_path / "weights.json"
         path.write_text(BAD_WEIGHTS[case][0])
-        proc = run("trace", "--weights", str(path))
-        assert proc.stdout == ""
-        assert_one_line_error(proc.returncode, proc.stderr, BAD_WEIGHTS[case][1])
+        one_line_error(run("trace", "--weights", str(path)), match=BAD_WEIGHTS[case][1])
     assert "2 for a bad file or option" in run("trace", "--help").stdout
 
 
@@ -449,20 +435,16 @@ def test_the_worked_examples_sample_still_fills_in_where_it_fits(tmp_path, capsy
     assert got["E(n+1)"] == pytest.approx(want["E(n+1)"], rel=1e-12)
 
 
-def test_missing_weights_file_one_line_exit_2(tmp_path, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["trace", "--weights", str(tmp_path / "nope.json")])
-    assert_one_line_error(info.value.code, capsys.readouterr().err, r"cannot read weights file .*nope\.json")
+def test_missing_weights_file_one_line_exit_2(tmp_path):
+    one_line_error(run_main("trace", "--weights", str(tmp_path / "nope.json")),
+                   match=r"cannot read weights file .*nope\.json")
 
 
 def test_bad_weights_via_subprocess(tmp_path):
     path = tmp_path / "w.json"
     path.write_text("{")
-    proc = run("trace", "--weights", str(path))
-    assert proc.stdout == ""
-    assert_one_line_error(proc.returncode, proc.stderr, r"not valid JSON")
-    proc = run("trace", "--weights", str(tmp_path / "missing.json"))
-    assert_one_line_error(proc.returncode, proc.stderr, r"cannot read weights file")
+    one_line_error(run("trace", "--weights", str(path)), match=r"not valid JSON")
+    one_line_error(run("trace", "--weights", str(tmp_path / "missing.json")), match=r"cannot read weights file")
 
 
 @pytest.mark.parametrize(
@@ -490,12 +472,8 @@ def test_bad_weights_via_subprocess(tmp_path):
         (["--wieghts", "w.json"], r"unrecognized arguments: --wieghts"),
     ],
 )
-def test_bad_options_one_line_exit_2(args, match, capsys):
-    with pytest.raises(SystemExit) as info:
-        main(["trace", *args])
-    out, err = capsys.readouterr()
-    assert out == ""
-    assert_one_line_error(info.value.code, err, match)
+def test_bad_options_one_line_exit_2(args, match):
+    one_line_error(run_main("trace", *args), match=match)
 
 
 @pytest.mark.parametrize(("args", "step", "largest"), [
@@ -511,9 +489,7 @@ def test_an_iteration_that_overflows_is_one_clear_error(args, step, largest):
     d = float(args[1])
     y = oracle.iteration(EX)["y"]
     assert math.isinf((d - y) * (d - y) / 2)
-    proc = run("trace", *args)
-    assert proc.stdout == ""
-    assert_one_line_error(proc.returncode, proc.stderr, re.escape(
+    one_line_error(run("trace", *args), match=re.escape(
         f"error: one iteration overflows: {step} = inf, beyond a double's range (about ±1.8e+308); the largest "
         f"number{'s' if ' and ' in largest else ''} given {'are' if ' and ' in largest else 'is'} {largest}: "
         f"choose smaller numbers"))

@@ -26,7 +26,7 @@ import sympy as sp
 from backprop import examples, exercises, homework
 from backprop.network import Network
 from tests.support import oracle, reference_net
-from tests.support.cli import run
+from tests.support.cli import one_line_error, run
 from tests.support.exercise_weights import two_output_example
 from tests.support.hints import formula_spans as find_formulas
 from tests.support.slips import plus, slipped, targets
@@ -959,24 +959,16 @@ BAD_FILES = {
 }
 
 
-def assert_one_line_error(proc: subprocess.CompletedProcess, match: str) -> None:
-    assert proc.returncode == 2 and proc.stdout == ""
-    err = proc.stderr
-    assert err.endswith("\n") and err.count("\n") == 1 and "Traceback" not in err, err
-    assert err.startswith("python -m backprop trace: error: "), err
-    assert re.search(match, err), err
-
-
 @pytest.mark.parametrize("case", list(BAD_FILES))
 def test_cli_bad_answers_file_one_line_exit_2(case, tmp_path, cli):
     content, match = BAD_FILES[case]
-    assert_one_line_error(cli("--check", write(tmp_path, content)), match)
+    one_line_error(cli("--check", write(tmp_path, content)), match=match)
 
 
 def test_cli_bad_answers_file_end_to_end(tmp_path):
     """One bad file through a real ``python -m backprop``: the same one line, and exit status 2."""
     content, match = BAD_FILES["not JSON"]
-    assert_one_line_error(run("trace", "--check", write(tmp_path, content)), match)
+    one_line_error(run("trace", "--check", write(tmp_path, content)), match=match)
 
 
 def test_cli_no_update_with_a_small_eta_is_wrong(tmp_path):
@@ -1145,7 +1137,7 @@ def test_cli_says_a_rounded_value_is_one(tmp_path):
     assert "No classic mistake gives this value here" in proc.stdout and homework.FEWER_DECIMALS in proc.stdout
 
 def test_cli_missing_answers_file(tmp_path, cli):
-    assert_one_line_error(cli("--check", str(tmp_path / "nope.json")), r"cannot read answers file .*nope\.json")
+    one_line_error(cli("--check", str(tmp_path / "nope.json")), match=r"cannot read answers file .*nope\.json")
 
 
 def test_help_documents_the_answers_file_from_the_step_names(cli):

@@ -13,25 +13,12 @@ import pytest
 
 from backprop._json import MAX_DEPTH, read_json
 from tests.support import oracle
-from tests.support.cli import run, run_main
+from tests.support.cli import one_line_error, run, run_main
 
 EX = oracle.load_example()
 WEIGHTS = {k: EX[k] for k in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output", "x", "d", "eta")
            if k in EX}
 OPTION = {"answers": "--check", "weights": "--weights"}
-
-
-def one_line_error(proc, *words: str) -> str:
-    """The error of ``proc``: exit status 2, one line on stderr, no traceback, nothing on stdout, with ``words``."""
-    err = proc.stderr
-    assert proc.returncode == 2, err
-    assert proc.stdout == ""
-    assert "Traceback" not in err and "Error:" not in err, err  # no RecursionError, JSONDecodeError, ...
-    assert err.endswith("\n") and err.count("\n") == 1, err
-    assert err.startswith("python -m backprop trace: error: "), err
-    for word in words:
-        assert word in err, (word, err)
-    return err
 
 
 def nested(depth: int, kind: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import subprocess
 import sys
 
@@ -27,3 +28,20 @@ def run_main(*args: str) -> subprocess.CompletedProcess:
         except SystemExit as stop:
             code = stop.code
     return subprocess.CompletedProcess(["main", *args], code or 0, out.getvalue(), err.getvalue())
+
+
+def one_line_error(proc: subprocess.CompletedProcess, *words: str, match: str | None = None) -> str:
+    """The error of a ``trace`` that refused its input (`run`, `run_main`): exit status 2, nothing on stdout, one line
+    on stderr that starts with the command's name and "error:", no traceback and no Python exception's name
+    (RecursionError, JSONDecodeError, ...); it holds each of ``words`` and matches the regular expression ``match``.
+    Returns the line."""
+    err = proc.stderr
+    assert proc.returncode == 2, (proc.returncode, err)
+    assert proc.stdout == "", proc.stdout
+    assert err.endswith("\n") and err.count("\n") == 1, err
+    assert "Traceback" not in err and "Error:" not in err, err
+    assert err.startswith("python -m backprop trace: error: "), err
+    for word in words:
+        assert word in err, (word, err)
+    assert match is None or re.search(match, err), (match, err)
+    return err
