@@ -66,7 +66,7 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     Returns
     -------
     float
-        The largest relative error $|a - n| / \max(|a| + |n|, 10^{-8})$: below `RIGHT` ($10^{-7}$) means the rules
+        The largest relative error $|a - c| / \max(|a| + |c|, 10^{-8})$: below `RIGHT` ($10^{-7}$) means the rules
         give the slopes of $E$ at the point checked (right rules usually read about $10^{-8}$ or less), anything above
         $10^{-4}$ means a bug.
 
@@ -85,7 +85,7 @@ def gradient_check(net: Network, x: ArrayLike, d: ArrayLike, h: float = 1e-5) ->
     Notes
     -----
     A gradient too small to be judged relatively is judged absolutely, as ``numpy.isclose`` does with ``atol``: where
-    the plain relative error is at least `RIGHT` but the gap $|a - n|$ is within what the central difference itself
+    the plain relative error is at least `RIGHT` but the gap $|a - c|$ is within what the central difference itself
     can be off by, its `rounding_noise` plus its `truncation_error` (entry by entry, `tolerance`), the entry counts 0
     (see `relative_error`); an entry whose plain relative error is below `RIGHT` keeps it. So a network whose
     saturated neurons have gradients of rounding-noise size passes, and so does one whose error $e$ is so small that
@@ -203,23 +203,24 @@ FLOOR = 1e-8
 
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
-    r"""Entry by entry the relative error $|a - n| / \max(|a| + |n|, 10^{-8})$, except where the gradient is too
+    r"""Entry by entry the relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ of an analytic gradient $a$ and its
+    central difference $c$, except where the gradient is too
     small to be judged relatively: an entry whose plain relative error is at least `RIGHT` (it would read as a bug)
-    but whose gap $|a - n|$ is at most ``atol`` (what the central difference alone can be off by) counts 0. An entry
+    but whose gap $|a - c|$ is at most ``atol`` (what the central difference alone can be off by) counts 0. An entry
     whose plain relative error is below `RIGHT` keeps it, however small its gradient, and so does one whose gap
-    exceeds ``atol``; an entry that counts 0 has $|a| + |n|$ at most ``atol / RIGHT``. So every entry is below `RIGHT`
+    exceeds ``atol``; an entry that counts 0 has $|a| + |c|$ at most ``atol / RIGHT``. So every entry is below `RIGHT`
     exactly when each is below it plainly or has its gap within ``atol``. With ``atol = 0`` it is the plain relative
     error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as `tolerance` gives).
     """
-    a, n = as_numbers("analytic", analytic), as_numbers("numerical", numerical)
-    if a.shape != n.shape:
-        raise ValueError(f"analytic has shape {a.shape} and numerical {n.shape}: the relative error compares them "
+    a, c = as_numbers("analytic", analytic), as_numbers("numerical", numerical)
+    if a.shape != c.shape:
+        raise ValueError(f"analytic has shape {a.shape} and numerical {c.shape}: the relative error compares them "
                          f"entry by entry")
     allowed = as_numbers("atol", atol)
     if np.any(allowed < 0) or allowed.shape not in ((), a.shape):
         raise ValueError(f"atol must be one number >= 0, or one per entry (shape {a.shape}), got {atol!r}")
-    # in halves (exact for normal doubles): a - n and |a| + |n| near a double's range overflowed, 1e308 vs -1e308 nan
-    half_gap, half_size = np.abs(a / 2 - n / 2), np.abs(a) / 2 + np.abs(n) / 2
+    # in halves (exact for normal doubles): a - c and |a| + |c| near a double's range overflowed, 1e308 vs -1e308 nan
+    half_gap, half_size = np.abs(a / 2 - c / 2), np.abs(a) / 2 + np.abs(c) / 2
     r = half_gap / np.maximum(half_size, FLOOR / 2)
     return np.where((r >= RIGHT) & (half_gap <= allowed / 2), 0.0, r)  # the allowance only where the plain r fails
 
@@ -237,9 +238,9 @@ def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: f
     tol = {name: atol if truncation is None else atol + truncation[name] for name in analytic}
     name, idx, r = max(((name, idx, float(relative_error(analytic[name], numerical[name], tol[name])[idx]))
                         for name in analytic for idx in np.ndindex(np.shape(analytic[name]))), key=lambda t: t[2])
-    a, n = float(analytic[name][idx]), float(numerical[name][idx])
+    a, c = float(analytic[name][idx]), float(numerical[name][idx])
     cut = "" if truncation is None else f", truncation {float(truncation[name][idx]):.2g}"
-    return (f"{name}[{', '.join(map(str, idx))}]: analytic {a:.6g}, central difference {n:.6g}, gap {abs(a - n):.3g}, "
+    return (f"{name}[{', '.join(map(str, idx))}]: analytic {a:.6g}, central difference {c:.6g}, gap {abs(a - c):.3g}, "
             f"rounding noise {atol:.2g}{cut}, r = {r:.3g}")
 
 

@@ -54,7 +54,7 @@ def test_reads_the_right_rules_as_right_and_a_mistake_as_the_reference_does(hidd
 
 
 def test_hand_values_of_a_doubled_and_a_flipped_update():
-    """r = |a - n| / (|a| + |n|) with n = a: a doubled update reads 1/3, a flipped one 1, on every entry."""
+    """r = |a - c| / (|a| + |c|) with c = a: a doubled update reads 1/3, a flipped one 1, on every entry."""
     (net, x, d, eta), (p, px, pd, peta) = problem("tansig", "tansig", seed=3)
     right = np.array(flat(updates(p, px, pd, peta), OUTPUT))
     assert check_mistake(net, x, d, eta, OUTPUT, right, 2 * right).wrong == pytest.approx(1 / 3, rel=1e-6)

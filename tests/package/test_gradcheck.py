@@ -315,9 +315,9 @@ def test_the_default_h_and_its_error_orders_are_what_the_docstring_says():
 
 
 def test_the_relative_error_is_the_docstrings_formula(monkeypatch):
-    r"""$|a - n| / \max(|a| + |n|, 10^{-8})$: a rule off by a factor 2 gives 1/3 (|2g - g| / (2|g| + |g|), where
+    r"""$|a - c| / \max(|a| + |c|, 10^{-8})$: a rule off by a factor 2 gives 1/3 (|2g - g| / (2|g| + |g|), where
     max(|a|, |n|) would give 1/2), and an analytic 1e-9 against a numerical 0 gives 1e-9 / 1e-8 = 0.1."""
-    assert r"The largest relative error $|a - n| / \max(|a| + |n|, 10^{-8})$" in doc_of(gradient_check)
+    assert r"The largest relative error $|a - c| / \max(|a| + |c|, 10^{-8})$" in doc_of(gradient_check)
     net, x, d = random_problem()
     right = rules.delta_w_hidden
     monkeypatch.setattr(GRADCHECK, "delta_w_hidden", lambda fp, d, eta: 2 * right(fp, d, eta))
@@ -401,7 +401,7 @@ def test_the_check_refuses_an_error_of_exactly_0(monkeypatch):
 
 
 def test_relative_error_is_plain_except_for_a_gap_within_the_noise_of_a_tiny_gradient():
-    """Hand values: r = |a - n| / max(|a| + |n|, 1e-8); with atol = 1e-10, a gap of 1e-13 between two gradients of
+    """Hand values: r = |a - c| / max(|a| + |c|, 1e-8); with atol = 1e-10, a gap of 1e-13 between two gradients of
     1e-9 is 0 (noise: their sum is below atol / RIGHT = 1e-3), but not a gap of 1e-9 (a wrong rule), nor a gap of
     1e-11 between two gradients of 0.5 (judged relatively: 1e-11)."""
     r = GRADCHECK.relative_error([1e-9 + 1e-13, 2e-9, 0.5 + 1e-11, 0.0], [1e-9, 1e-9, 0.5, 0.0], atol=1e-10)
@@ -457,15 +457,15 @@ def test_the_rounding_noise_is_the_docstrings_bound():
 
 
 def test_relative_error_counts_0_only_what_its_docstring_says():
-    """'an entry whose plain relative error is at least RIGHT (it would read as a bug) but whose gap |a - n| is at most
+    """'an entry whose plain relative error is at least RIGHT (it would read as a bug) but whose gap |a - c| is at most
     atol ... counts 0': at the two bounds (just inside, and just past each) with atol = 1e-9; 'an entry that counts 0
-    has |a| + |n| at most atol / RIGHT'; and 'With atol = 0 it is the plain relative error'. (The old rule's bounds,
-    gap at most atol and |a| + |n| at most atol / RIGHT, zeroed an entry whose plain r was already below RIGHT.)"""
+    has |a| + |c| at most atol / RIGHT'; and 'With atol = 0 it is the plain relative error'. (The old rule's bounds,
+    gap at most atol and |a| + |c| at most atol / RIGHT, zeroed an entry whose plain r was already below RIGHT.)"""
     doc = doc_of(GRADCHECK.relative_error)
-    assert ("an entry whose plain relative error is at least `RIGHT` (it would read as a bug) but whose gap $|a - n|$ "
+    assert ("an entry whose plain relative error is at least `RIGHT` (it would read as a bug) but whose gap $|a - c|$ "
             "is at most ``atol``") in doc
     assert "An entry whose plain relative error is below `RIGHT` keeps it, however small its gradient" in doc
-    assert "an entry that counts 0 has $|a| + |n|$ at most ``atol / RIGHT``" in doc
+    assert "an entry that counts 0 has $|a| + |c|$ at most ``atol / RIGHT``" in doc
     assert "counts 0" in doc and "With ``atol = 0`` it is the plain relative error" in doc
     atol, right = 1e-9, GRADCHECK.RIGHT
     for gap, plain, zero in [(atol * 0.99, right * 1.01, True), (atol * 1.01, right * 1.01, False),
@@ -483,7 +483,7 @@ def test_relative_error_counts_0_only_what_its_docstring_says():
 
 def test_relative_error_keeps_a_plain_r_below_right_on_a_small_gradient():
     """Hand values: a gap of 1e-11 between gradients of 1e-3 is a plain r of 1e-11 / 2e-3 = 5e-9, already below
-    RIGHT, and stays 5e-9 with atol = 1e-9, though the gap is within atol and |a| + |n| = 2e-3 is below
+    RIGHT, and stays 5e-9 with atol = 1e-9, though the gap is within atol and |a| + |c| = 2e-3 is below
     atol / RIGHT = 1e-2 (the old rule counted it 0, so a page printed 0.0e+00 for a row the plain r had judged
     right); a gap of 1e-11 between gradients of 1e-5 (plain r 5e-7) still counts 0. Per entry, with an array atol."""
     r = GRADCHECK.relative_error([1e-3 + 1e-11, 1e-5 + 1e-11], [1e-3, 1e-5], atol=1e-9)
@@ -675,7 +675,7 @@ def test_relative_error_names_bad_input(args, error, match):
 
 
 def test_relative_error_by_hand():
-    """|a - n| / max(|a| + |n|, 1e-8); an entry within atol whose plain r reads as a bug counts 0."""
+    """|a - c| / max(|a| + |c|, 1e-8); an entry within atol whose plain r reads as a bug counts 0."""
     from backprop.gradcheck import relative_error
 
     got = relative_error([1.0, 2.0, 0.0], [1.0, 2.1, 0.0], [0.0, 0.2, 0.0])

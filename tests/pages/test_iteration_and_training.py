@@ -966,7 +966,10 @@ def test_iteration_page_four_rules_are_gradient_steps():
             key, delta = rule(net, i, k)
             param = net.w[key] if isinstance(key, tuple) else net.b[key]
             assert net.at(delta.xreplace({ETA_S: 1})) == pytest.approx(-net.slope(param), rel=1e-12)
-    assert FOUR_RULES[0][1](net, 1, 1)[1] != -ETA_S * net.e[4] * net.y_h[1]  # the check can fail: the sign
+    # the check can fail: the rule with its sign flipped, -eta e y_h1, is not the slope's step (by value: sympy's !=
+    # compares the expressions' form, which an equal value in another form would pass)
+    rule_1 = net.at(FOUR_RULES[0][1](net, 1, 1)[1].xreplace({ETA_S: 1}))
+    assert rule_1 != pytest.approx(net.at(-net.e[4] * net.y_h[1]), rel=1e-6) and rule_1 != 0
     assert net.at(net.e[4] * net.y_h[1]) != pytest.approx(-net.slope(net.w[4, 1]) * -1, rel=1e-6)
     # the facts: f'(v_4) = 1 for the linear output, f'(v_i) = f(v_i)(1 - f(v_i)) for logsig
     t = sp.Symbol("t")

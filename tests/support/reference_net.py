@@ -114,7 +114,7 @@ def finite_differences(p: dict, x, d, h: float = 1e-6) -> dict:
 
 
 def relative_error(delta: dict, p: dict, x, d, eta, names=ORDER) -> float:
-    """Largest |a - n| / (|a| + |n|) between a = -delta/eta and central differences n."""
+    """Largest |a - c| / (|a| + |c|) between a = -delta/eta and central differences c."""
     num = flat(finite_differences(p, x, d), names)
     ana = [-v / eta for v in flat(delta, names)]
     return max(abs(a - n) / max(abs(a) + abs(n), 1e-8) for a, n in zip(ana, num))
