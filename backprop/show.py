@@ -473,11 +473,12 @@ def half_square_note(rows: Iterable[Sequence[object]]) -> str:
 
     Examples
     --------
+    >>> import textwrap
     >>> from backprop.show import half_square_note
     >>> rows = [("time $n$", 2.0, -1.0118940745, 0.511964809), ("time $n+1$", 2.1, -1.352776, 0.9150016)]
-    >>> print(half_square_note(rows).strip())  # doctest: +NORMALIZE_WHITESPACE
-    $E$ is half the square of the unrounded $e$: at time $n+1$, half the square of the $e$ printed here does not round
-    to the $E$ printed.
+    >>> print(textwrap.fill(half_square_note(rows).strip(), 100))
+    $E$ is half the square of the unrounded $e$: at time $n+1$, half the square of the $e$ printed here
+    does not round to the $E$ printed.
     """
     off = [label for label, _, e, E in rows if eq(Decimal(num(e)) ** 2 / 2, float(E), DECIMALS) != "="]
     if not off:
