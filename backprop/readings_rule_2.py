@@ -50,6 +50,8 @@ def rule_2_step() -> str:
     size with the output weights' (always larger) and with all thirteen parameters' (not always the largest)."""
     fp = forward(examples.NET, examples.X)
     eta, d, y, b_4 = examples.ETA, examples.D, fp.y_output[0], examples.NET.b_output[0]
+    show.require(examples.NET.output == "purelin", "Δb_4 = η δ_4 = η (d - y): the output is linear",
+                 output=examples.NET.output)
     db_4 = rules.delta_b_output(fp, d, eta)[0]  # Δb_4 = η δ_4 = η (d - y), the output being linear
     dw_4i = rules.delta_w_output(fp, d, eta)[0]  # Δw_4i = Δb_4 y_hi
     # Every step's size as printed (6 decimals): a reader sees two that print alike as equal, whatever the digits

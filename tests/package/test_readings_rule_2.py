@@ -45,6 +45,15 @@ def test_rule_2_step_stops_on_a_hidden_output_of_1(monkeypatch):
         readings_rule_2.rule_2_step()
 
 
+def test_rule_2_step_stops_on_an_output_that_is_not_linear(monkeypatch):
+    """Its step writes Δb_4 = η δ_4 = η (d - y), which holds only where f'(v_4) = 1 (the loader takes linear outputs
+    only; a network patched in with a logistic output is not one)."""
+    patch_example(monkeypatch, {**oracle.shipped(), "output": "logsig"})
+    with pytest.raises(show.ExampleError, match=r"the sentence 'Δb_4 = η δ_4 = η \(d - y\): the output is linear' "
+                                                r"is not true.*output = .?logsig"):
+        readings_rule_2.rule_2_step()
+
+
 @pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
 def test_rule_2_says_where_the_four_output_steps_take_y_and_where_the_iteration_does(monkeypatch, path):
     """A reviewer's example with η = 1.8: the page gave the fraction η (1 + Σ y_hi²) and never applied it. It now

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -35,7 +36,7 @@ import pytest
 import sympy as sp
 
 import backprop
-from backprop import examples, labels, rules
+from backprop import examples, labels, readings_rule_2, rules
 from tests.support import oracle
 from tests.support.pages import (
     exec_block_math,
@@ -651,6 +652,25 @@ def test_each_listed_equation_holds(tex, check):
     if check is None:
         assert tex in NOT_FACTS, f"{tex!r} has no check and no reason"
     else:
+        assert check(), f"{tex!r} does not hold on the slides' network"
+
+
+# The step rule 2's page shows for the worked example is typed in backprop/readings_rule_2.py (`rule_2_step`), not in
+# the page: its rows, each with a check of its symbols (an equation audit found it outside every listing).
+READINGS_RULE_2_STEP = [
+    (r"\Delta b_4(0) &= \eta\, \delta_4 = \eta\, \big(d - y\big) = {{eta:given}} \cdot ({{d:given}} - {{y}}) {{rel}} "
+     r"{{db}}",
+     delta_is(B, [SLIDES], lambda m, j, i: ETA * m.delta(4), lambda m, j, i: ETA * (m.d[4] - m.y[4]))),
+    (r"b_4(1) &= b_4(0) + \Delta b_4(0) = {{b_old:given}} + {{db}} {{rel_sum}} {{b_new}}",
+     new_values_are_the_oracles(B, lambda m, j, i: m.b[4] + m.step(m.b[4]))),
+]
+
+
+def test_the_rule_2_step_the_readings_module_types_is_listed_and_holds():
+    aligned = re.search(r"\\begin\{aligned\}(.*?)\\end\{aligned\}", readings_rule_2._RULE_2_STEP, re.S)[1]
+    rows = [norm_tex(row) for row in aligned.split(r"\\") if row.strip()]
+    assert rows == [norm_tex(tex) for tex, _ in READINGS_RULE_2_STEP]
+    for tex, check in READINGS_RULE_2_STEP:
         assert check(), f"{tex!r} does not hold on the slides' network"
 
 
