@@ -115,17 +115,22 @@ def answer_box(name: str) -> _HTML:
 def loss_curve(costs: object, threshold: float | None = None) -> _HTML:
     """The mean cost per epoch on a log scale, drawn as the pages draw figures (matplotlib, :func:`backprop.show.svg`).
 
-    ``costs`` has shape (n_epochs,), at least two finite positive numbers; ``threshold`` draws a dashed line.
+    ``costs`` has shape (n_epochs,), at least two finite positive numbers; ``threshold`` draws a dashed line. Where
+    matplotlib is not installed (the package needs numpy only), the curve is a sentence that says so, with the first
+    and last costs, so that the notebook runs on to its table and its check.
     """
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
-
     c = np.array(costs, dtype=float)
     if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)) or np.any(c <= 0):
         raise ValueError("costs must be a 1-D array of at least two finite positive numbers")
     alt = (f"Mean cost per epoch on a log scale: {show.num(c[0])} at epoch 1, {show.num(c[-1])} at epoch {len(c)}"
            + (f"; the dashed line is the threshold {threshold:g}." if threshold is not None else "."))
+    try:
+        from matplotlib import rc_context
+        from matplotlib.figure import Figure
+        from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+    except ImportError:
+        said = f"The loss curve needs matplotlib (pip install matplotlib). {alt}"
+        return _HTML(f"<p>{html.escape(said)}</p>", said)
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "loss-curve", "font.size": 11}):
         fig = Figure(figsize=(6, 2.8))
         ax = fig.subplots()

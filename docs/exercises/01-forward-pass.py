@@ -26,8 +26,6 @@
 # numbers into the answer boxes on this page.
 
 # %% tags=["hide-input"]
-from IPython.display import display
-
 from backprop import examples, show
 from backprop.exercises import markdown
 
@@ -36,8 +34,10 @@ markdown(r"The practice network's hidden neurons are {{name}} neurons: $f(v) = {
          name=show.ACTIVATION_TEX[hidden]["name"], f=show.f_tex(hidden, "v"))
 
 # %%
-from backprop import examples, show
-from backprop.exercises import answer_box, check, given, network_table, worked_solution
+from IPython.display import display
+
+from backprop import examples
+from backprop.exercises import check, given, network_table
 
 display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1])
@@ -49,6 +49,8 @@ markdown(r"""**Task.** With the weights and the input above, compute by hand (a 
 $y_{h2}$ of hidden neuron 2 and the network's output $y$. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("forward-pass")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -57,6 +59,8 @@ check("forward-pass", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
+
+from backprop.exercises import worked_solution
 
 f = {"logsig": lambda v: 1 / (1 + math.exp(-v)), "tansig": math.tanh}[examples.PRACTICE_NET.hidden]
 w, b = examples.PRACTICE_NET.w_hidden, examples.PRACTICE_NET.b_hidden

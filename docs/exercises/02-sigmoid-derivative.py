@@ -37,7 +37,7 @@ $${{s}}(v) = \frac{1}{1 + e^{-v}}, \qquad
 
 # %%
 from backprop import examples, show
-from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
+from backprop.exercises import check, derivative_neuron, given
 
 # The task asks at v_1; where the box there would pass 0 or a classic slip, it asks at another
 # neuron's field instead, and says why.
@@ -53,6 +53,8 @@ markdown(r"**Task.** Compute the logistic sigmoid's derivative ${{s}}'(v_{{n}})$
          why=derivative_why("sigmoid-derivative"), give=decimals_wanted())  # "" at v_1, else why not
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("sigmoid-derivative")  # the site's answer box (hidden in Jupyter)
 
 # %%
@@ -61,6 +63,8 @@ check("sigmoid-derivative", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
+
+from backprop.exercises import worked_solution
 
 v_i = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)[i]  # the field printed above
 n = i + 1  # its neuron: the page writes v_n

@@ -30,7 +30,7 @@ markdown(note)
 
 # %%
 from backprop import examples, show
-from backprop.exercises import answer_box, check, derivative_neuron, given, worked_solution
+from backprop.exercises import check, derivative_neuron, given
 
 # The task asks at v_2; where the box there would pass 0 or a classic slip, it asks at another
 # neuron's field instead, and says why.
@@ -46,6 +46,8 @@ markdown(r"**Task.** Compute $\tanh'(v_{{n}})$ at the field $v_{{n}}$ of hidden 
          give=decimals_wanted())  # "" at v_2, else why not
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("tanh-derivative")  # the site's answer box (hidden in Jupyter)
 
 # %%
@@ -54,6 +56,8 @@ check("tanh-derivative", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import math
+
+from backprop.exercises import worked_solution
 
 v_i = show.hidden_fields(examples.PRACTICE_NET, examples.PRACTICE_X)[i]  # the field printed above
 n = i + 1  # its neuron: the page writes v_n

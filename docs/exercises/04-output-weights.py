@@ -18,8 +18,8 @@
 # %%
 from IPython.display import display
 
-from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, fill, given, network_table, worked_solution
+from backprop import examples, forward
+from backprop.exercises import check, given, network_table
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 display(network_table(examples.PRACTICE_NET))
@@ -33,6 +33,8 @@ markdown(r"""**Task.** Compute the three updates $\Delta w_{41}, \Delta w_{42}, 
 (the forward pass is done for you above). {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("output-weights")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -40,6 +42,9 @@ answer = None  # your answer here: [Δw_41, Δw_42, Δw_43]
 check("output-weights", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop import show
+from backprop.exercises import fill, worked_solution
+
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 eta, d, y, y_h = examples.PRACTICE_ETA, examples.PRACTICE_D, fp.y_output[0], fp.y_hidden
 e = d - y

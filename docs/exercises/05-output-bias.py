@@ -14,8 +14,8 @@
 # $$\Delta b_4(n) = -\eta\,\frac{\partial E}{\partial b_4} = \eta\, e(n) \cdot 1.$$
 
 # %%
-from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, worked_solution
+from backprop import examples, forward
+from backprop.exercises import check, given
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 given(d=examples.PRACTICE_D, y=fp.y_output[0], eta=examples.PRACTICE_ETA)
@@ -26,6 +26,8 @@ from backprop.exercises import decimals_wanted, markdown
 markdown(r"**Task.** Compute $\Delta b_4$ for the practice example. {{give}}", give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("output-bias")  # the site's answer box (hidden in Jupyter)
 
 # %%
@@ -33,7 +35,8 @@ answer = None  # your answer here: Δb_4
 check("output-bias", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-from backprop.exercises import fill
+from backprop import show
+from backprop.exercises import fill, worked_solution
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 e = examples.PRACTICE_D - fp.y_output[0]

@@ -18,8 +18,6 @@
 # All the weights on the right are those at time $n$, before any update.
 
 # %% tags=["hide-input"]
-from IPython.display import display
-
 from backprop import examples, show
 from backprop.exercises import markdown
 
@@ -30,8 +28,10 @@ markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"), f_prime_n=f_prime_n)
 
 # %%
-from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, hidden_outputs, network_table, saturation_note, worked_solution
+from IPython.display import display
+
+from backprop import examples, forward
+from backprop.exercises import check, given, hidden_outputs, network_table, saturation_note
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 display(network_table(examples.PRACTICE_NET))
@@ -46,6 +46,8 @@ markdown(r"""**Task.** Compute the six updates $\Delta w_{ik}$ as a 3 × 2 array
 input. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("hidden-weights")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -53,6 +55,8 @@ answer = None  # your answer here: [[Δw_11, Δw_12], [Δw_21, Δw_22], [Δw_31,
 check("hidden-weights", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop.exercises import worked_solution
+
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 eta, x, w_4 = examples.PRACTICE_ETA, examples.PRACTICE_X, examples.PRACTICE_NET.w_output[0]

@@ -14,8 +14,6 @@
 # $$\Delta b_i(n) = \eta\, e(n)\, w_{4i}(n)\, f'\bigl(v_i(n)\bigr) \cdot 1.$$
 
 # %% tags=["hide-input"]
-from IPython.display import display
-
 from backprop import examples, show
 from backprop.exercises import markdown
 
@@ -24,8 +22,10 @@ markdown(r"The practice network's hidden neurons are {{name}} neurons, so $f'(v_
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
 
 # %%
-from backprop import examples, forward, show
-from backprop.exercises import answer_box, check, given, hidden_outputs, network_table, saturation_note, worked_solution
+from IPython.display import display
+
+from backprop import examples, forward
+from backprop.exercises import check, given, hidden_outputs, network_table, saturation_note
 
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)
 display(network_table(examples.PRACTICE_NET))
@@ -39,6 +39,8 @@ markdown(r"**Task.** Compute $\Delta b_1, \Delta b_2, \Delta b_3$ for the practi
          give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("hidden-biases")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -46,7 +48,7 @@ answer = None  # your answer here: [Δb_1, Δb_2, Δb_3]
 check("hidden-biases", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
-from backprop.exercises import zero_updates
+from backprop.exercises import worked_solution, zero_updates
 
 f_prime = {"logsig": lambda y: y * (1 - y), "tansig": lambda y: 1 - y**2}[hidden]  # f'(v_i) from y_hi
 fp = forward(examples.PRACTICE_NET, examples.PRACTICE_X)

@@ -20,8 +20,8 @@
 # %%
 from IPython.display import display
 
-from backprop import examples, show
-from backprop.exercises import answer_box, check, given, iteration_outcome, network_table, worked_solution
+from backprop import examples
+from backprop.exercises import check, given, network_table
 
 display(network_table(examples.PRACTICE_NET))
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, eta=examples.PRACTICE_ETA)
@@ -40,6 +40,8 @@ output $y(n+1)$ of the updated network for the same input.{{why}}
 """ + tolerance_note("one-iteration"), w=w_tex, why=why)
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("one-iteration")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -49,8 +51,8 @@ check("one-iteration", answer)
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
 import numpy as np
 
-from backprop import forward, labels, logsig
-from backprop.exercises import fill
+from backprop import forward, labels, logsig, show
+from backprop.exercises import fill, iteration_outcome, worked_solution
 
 f, f_prime = {  # the practice network's hidden activation, and its derivative from the output
     "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800

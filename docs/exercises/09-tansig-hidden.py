@@ -15,8 +15,6 @@
 # $y_{hi}$, $y$ and $e$.
 
 # %% tags=["hide-input"]
-from IPython.display import display
-
 from backprop import examples, show
 from backprop.exercises import markdown, other_hidden_network
 
@@ -33,8 +31,10 @@ where the forward pass, and so $y_{hi}$, $y$ and $e$, are those of the {{other}}
          f_prime=show.f_prime_tex(other, "y_{hi}"), f_prime_n=f_prime_n)
 
 # %%
-from backprop import examples, show
-from backprop.exercises import answer_box, check, given, network_table, other_hidden_network, worked_solution
+from IPython.display import display
+
+from backprop import examples
+from backprop.exercises import check, given, network_table, other_hidden_network
 
 net = examples.PRACTICE_NET
 other_net = other_hidden_network()  # the same weights, the other hidden activation
@@ -49,6 +49,8 @@ markdown(r"""**Task.** Same weights and input as the practice example, but the o
 the forward pass and the six updates $\Delta w_{ik}$ as a 3 × 2 array. {{give}}""", give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("tansig-hidden")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -59,6 +61,7 @@ check("tansig-hidden", answer)
 import numpy as np
 
 from backprop import delta_w_hidden, forward, logsig
+from backprop.exercises import worked_solution
 
 f, f_prime = {  # the swapped-in hidden activation, and its derivative from the output
     "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800

@@ -18,8 +18,6 @@
 # (both outputs are linear, $f'(v_j) = 1$).
 
 # %% tags=["hide-input"]
-from IPython.display import display
-
 from backprop import examples, show
 from backprop.exercises import markdown
 
@@ -28,8 +26,10 @@ markdown(r"The hidden neurons are the practice network's {{name}} neurons: $f'(v
          name=show.ACTIVATION_TEX[hidden]["name"], f_prime=show.f_prime_tex(hidden, "y_{hi}"))
 
 # %%
-from backprop import examples, show
-from backprop.exercises import answer_box, check, given, network_table, two_output_network, worked_solution
+from IPython.display import display
+
+from backprop import examples
+from backprop.exercises import check, given, network_table, two_output_network
 
 two_net, two_d = two_output_network()  # output 5: w_5i = (w_42, w_43, w_41), b_5 = -b_4, d_5 = -d
 hidden = two_net.hidden  # the practice network's hidden layer
@@ -44,6 +44,8 @@ $w_{5i}$ and bias $b_5$ above, and target $d_5$. Compute the six updates $\Delta
          give=decimals_wanted())
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("two-outputs")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -54,6 +56,7 @@ check("two-outputs", answer)
 import numpy as np
 
 from backprop import logsig
+from backprop.exercises import worked_solution
 
 f, f_prime = {  # the hidden activation, and its derivative from the output
     "logsig": (logsig, lambda y: y * (1 - y)),  # 1 / (1 + e^-v), without overflow at v = -800

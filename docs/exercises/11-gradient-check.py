@@ -27,17 +27,8 @@ itself is accurate to (the worked solution says how closely); a slip in the rule
 # %%
 from IPython.display import display
 
-from backprop import Network, cost, examples, forward, labels, show
-from backprop.exercises import (
-    GRADCHECK_H,
-    answer_box,
-    check,
-    given,
-    gradient_check_weight,
-    network_table,
-    tolerance_note,
-    worked_solution,
-)
+from backprop import examples
+from backprop.exercises import GRADCHECK_H, check, given, gradient_check_weight, network_table
 
 net = examples.PRACTICE_NET
 name, (i, k) = gradient_check_weight()  # the weight nudged, "w_11", and its place in net.w_hidden, (0, 0)
@@ -45,6 +36,7 @@ display(network_table(net))  # E needs the whole forward pass: every weight, the
 given(x_1=examples.PRACTICE_X[0], x_2=examples.PRACTICE_X[1], d=examples.PRACTICE_D, h=GRADCHECK_H)
 
 # %% tags=["hide-input"]
+from backprop import labels
 from backprop.exercises import decimals_wanted, gradient_check_why
 
 why = gradient_check_why()  # "" when the task is about w_11, else why not
@@ -61,7 +53,8 @@ for this comparison.{{why}} {{give}}
          w4=tex_name(labels.parameter("w_output", (0, i), net.n_hidden)), i1=i + 1, k1=k + 1)
 
 # %% tags=["hide-input"]
-from backprop.exercises import GRADCHECK_RTOL, gradient_check_decimals, gradient_check_gap
+from backprop import show
+from backprop.exercises import GRADCHECK_RTOL, gradient_check_decimals, gradient_check_gap, tolerance_note
 
 decimals = gradient_check_decimals()  # enough decimals of each E for the box (the index page names the same number)
 gap = gradient_check_gap()  # why the box can be stricter: the central difference is this close to rule 3's gradient
@@ -71,6 +64,8 @@ markdown(tolerance_note("gradient-check") + why + " A central difference subtrac
          "least {{k}} decimals of each $E$: printing $E$ in full does.", k=decimals)
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("gradient-check")  # the site's answer box (hidden in Jupyter)
 
 # %%
@@ -78,6 +73,10 @@ answer = None  # your answer here: the central difference for the weight the tas
 check("gradient-check", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop import Network, cost, forward
+from backprop.exercises import worked_solution
+
+
 def E(w):
     w_hidden = net.w_hidden.copy()
     w_hidden[i, k] = w

@@ -18,7 +18,7 @@
 # $$d = \tfrac12 \sin(\pi x_1) + \tfrac14 x_2 \quad \text{on } [-1, 1]^2.$$
 
 # %%
-from backprop import Network, examples, show, train
+from backprop import Network, examples, train
 from backprop.exercises import (
     TRAIN_EPOCHS,
     TRAIN_ETA,
@@ -26,12 +26,9 @@ from backprop.exercises import (
     TRAIN_SAMPLES,
     TRAIN_SEED,
     TRAIN_THRESHOLD,
-    answer_box,
     check,
     given,
     loss_curve,
-    markdown,
-    worked_solution,
 )
 
 X, D = examples.regression_data(TRAIN_SAMPLES, seed=TRAIN_SEED)
@@ -40,6 +37,8 @@ given(hidden_neurons=start.n_hidden, samples=len(X), eta=TRAIN_ETA, epochs=TRAIN
       seed=TRAIN_SEED)
 
 # %% tags=["hide-input"]
+from backprop.exercises import markdown
+
 markdown("The network is {{n_in}}-{{n_hidden}}-{{n_out}}: {{n_hidden}} `{{hidden}}` hidden neurons{{unlike}} and a "
          "`{{output}}` output, with random starting weights.", n_in=start.n_in, n_hidden=start.n_hidden,
          n_out=start.n_out, hidden=start.hidden, output=start.output,
@@ -56,13 +55,18 @@ index `t`.""", give=decimals_wanted("the cost"))
 
 # %%
 net, costs = train(start, X, D, TRAIN_ETA, TRAIN_EPOCHS, shuffle=True, seed=TRAIN_SEED)
-loss_curve(costs, threshold=TRAIN_THRESHOLD)  # or: plt.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
+loss_curve(costs, threshold=TRAIN_THRESHOLD)
+# or, with import matplotlib.pyplot as plt: plt.semilogy(range(1, TRAIN_EPOCHS + 1), costs)
 
 # %% tags=["hide-input"]
+from backprop import show
+
 table = show.table(["t", "costs[t]"], [[t, c] for t, c in enumerate(costs)], align="rr")
 markdown(f"<details class=\"bp-costs\">\n<summary>The numbers: costs[t]</summary>\n\n{table}\n\n</details>")
 
 # %% tags=["hide-input"]
+from backprop.exercises import answer_box
+
 answer_box("training")  # the site's answer boxes (hidden in Jupyter)
 
 # %%
@@ -75,6 +79,7 @@ import itertools
 import numpy as np
 
 from backprop import cost, forward
+from backprop.exercises import worked_solution
 
 below = [epoch for epoch, c in enumerate(costs, start=1) if c < TRAIN_THRESHOLD]
 answer = [costs[-1], below[0]]

@@ -25,7 +25,7 @@
 # (This one needs Python: download the notebook.)
 
 # %%
-from backprop.exercises import check, worked_solution
+from backprop.exercises import check
 
 # %% [markdown]
 # **Task.** Fill in `dE_dw_ik` below, keeping its argument names (the check passes them by name), and set
@@ -40,6 +40,9 @@ answer = None  # your answer here: dE_dw_ik, once it is filled in
 check("derive-logsig-output", answer)
 
 # %% tags=["solution", "hide-input"] jupyter={"source_hidden": true}
+from backprop.exercises import worked_solution
+
+
 def worked_dE_dw_ik(e, y, y_hi, w_ji, x_k):  # its own name: a Run All leaves yours as you wrote it
     """∂E/∂w_ik for a logsig output neuron j and logsig hidden neuron i: the linear-output rule with f'(v_j) = y(1 − y)
     added."""

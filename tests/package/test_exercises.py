@@ -1712,6 +1712,18 @@ def test_loss_curve_is_a_matplotlib_svg_with_a_text_alternative():
     assert costs == [0.5, 0.1, 0.01, 0.002]
 
 
+def test_without_matplotlib_the_loss_curve_says_so_and_the_notebook_runs_on(monkeypatch):
+    """A student's review: the package needs numpy only, and exercise 13's cell stopped "Run All" with
+    ModuleNotFoundError where matplotlib was not installed."""
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib raises ImportError
+    figure = ex.loss_curve([0.5, 0.1, 0.01, 0.002], threshold=0.005)
+    said = ("The loss curve needs matplotlib (pip install matplotlib). Mean cost per epoch on a log scale: 0.500000 at "
+            "epoch 1, 0.002000 at epoch 4; the dashed line is the threshold 0.005.")
+    assert repr(figure) == said and figure._repr_html_() == f"<p>{said}</p>"
+    with pytest.raises(ValueError, match="costs must be"):  # bad costs are still named first
+        ex.loss_curve([1.0])
+
+
 def test_each_answer_box_has_one_entry_per_wrong_value_and_close_values_share_a_hint():
     """The site's box shows the first hint whose value matches: a value listed twice would hide the second hint,
     and two close values with different hints would hide one of them."""

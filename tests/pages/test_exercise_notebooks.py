@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import ast
+import builtins
 import itertools
 import json
 import math as _math
@@ -137,6 +139,54 @@ def test_notebook_shape(path):
             assert f'answer_box("{name}")' in code, f"numeric exercise {name} has an answer box"
     box_cells = [c for c in nb.cells if "answer_box(" in c.source]
     assert all("hide-input" in tags(c) for c in box_cells)
+
+
+def names_of(source: str) -> tuple[set[str], set[str], set[str]]:
+    """The names a cell imports, the ones it defines otherwise, and the ones it reads (``ast``)."""
+    imported, defined, read_ = set(), set(), set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            imported |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Name):
+            (defined if isinstance(node.ctx, ast.Store) else read_).add(node.id)
+        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined.add(node.name)
+        elif isinstance(node, ast.arg):
+            defined.add(node.arg)
+    return imported, defined, read_
+
+
+def shown_cells_problems(nb) -> list[str]:
+    """Read in order, the cells the site shows (not ``hide-input``) must define every name they read, and read every
+    name they import: what they do not."""
+    have, imported_all, read_all, problems = set(dir(builtins)), set(), set(), []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "hide-input" in tags(cell):
+            continue
+        imported, defined, read_ = names_of(cell.source)
+        if undefined := read_ - have - imported - defined:
+            problems.append(f"read before a shown cell defines it: {sorted(undefined)}")
+        have |= imported | defined
+        imported_all |= imported
+        read_all |= read_
+    if unused := imported_all - read_all:
+        problems.append(f"imported by the shown cells and never used there: {sorted(unused)}")
+    return problems
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
+def test_the_cells_a_page_shows_import_what_they_use_and_use_what_they_import(path):
+    """A student copying the shown cells into homework (a review): `display` was used where only a hidden cell
+    imported it, and `answer_box`, `worked_solution` or `show`, which only hidden cells use, were imported in the
+    shown ones."""
+    assert shown_cells_problems(read(path)) == []
+
+
+def test_the_check_of_the_shown_cells_can_fail():
+    nb = jupytext.reads('# %% tags=["hide-input"]\nfrom IPython.display import display\n\n# %%\n'
+                        "from backprop.exercises import answer_box, given\n\ndisplay(given(x_1=1))\n", fmt="py:percent")
+    assert shown_cells_problems(nb) == ["read before a shown cell defines it: ['display']",
+                                        "imported by the shown cells and never used there: ['answer_box']"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
