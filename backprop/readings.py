@@ -139,9 +139,14 @@ def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
     if len(sent) == 1:
         senders = show.tex(r"hidden neuron {{i}} sent the strongest one, $y_{h{{i}}} = {{y_hi}}$", i=sent[0] + 1,
                            y_hi=y_h[sent[0]])
+    elif len(sent) == y_h.size:  # nothing to compare: "the strongest" would say nothing (a reviewer's three ties)
+        senders = show.tex(r"every hidden neuron sent a signal of the same size, $|y_{hi}| = {{y_hi}}$",
+                           y_hi=abs(y_h[0]))
     else:
         senders = show.tex(r"hidden neurons {{names}} sent the strongest ones, $|y_{hi}| = {{y_hi}}$ for each",
                            names=show.and_list([str(i + 1) for i in sent]), y_hi=abs(y_h[sent[0]]))
+    if len(steps) == dw_4i.size > 1:
+        return f"Here {senders}, {'so' if steps == sent else 'and'} every output weight takes a step of the same size."
     names = show.and_list([f"$w_{{4{i + 1}}}$" for i in steps])
     largest = "takes the largest step" if len(steps) == 1 else "take the largest steps"
     return f"Here {senders}, {'so' if steps == sent else 'and'} {names} {largest} in size."
@@ -206,12 +211,17 @@ def _blame(w_4i: np.ndarray, f_prime_v: np.ndarray, delta_i: np.ndarray) -> str:
     if len(blamed) == 1:
         weights = show.tex(r"$w_{4{{i}}}$ is the output weight largest in size, $|w_{4{{i}}}| = {{w:given}}$",
                            i=blamed[0] + 1, w=size)
+    elif len(blamed) == w_4i.size:  # nothing to compare: "largest" would say nothing (a reviewer's three ties)
+        weights = show.tex(r"every output weight has the same size, $|w_{4i}| = {{w:given}}$", w=size)
     else:
         weights = show.tex(r"{{names}} are the output weights largest in size, $|w_{4i}| = {{w:given}}$ for each",
                            names=show.and_list([f"$w_{{4{i + 1}}}$" for i in blamed]), w=size)
     if len(most) == 1:
         gradients = show.tex(r"neuron {{j}} gets the local gradient largest in size, $\delta_{{j}} = {{delta}}$",
                              j=most[0] + 1, delta=delta_i[most[0]])
+    elif len(most) == delta_i.size:
+        gradients = show.tex(r"every hidden neuron gets a local gradient of the same size, $|\delta_i| = {{delta}}$",
+                             delta=abs(delta_i[0]))
     else:
         gradients = show.tex(r"{{names}} get the local gradients largest in size, $|\delta_i| = {{delta}}$ for each",
                              names=_neurons(most), delta=abs(delta_i[most[0]]))
@@ -243,8 +253,8 @@ def _why(blamed: list[int], most: list[int], inside: list[int], f_prime_v: np.nd
     steepest = all(show.rounded(f_prime_v[i]) >= show.rounded(f_prime_v[k]) for i in inside for k in blamed)
     if inside and len(inside) < len(blamed) and steepest:
         who = "it has" if len(most) == 1 else f"{_neurons(inside)} {'has' if len(inside) == 1 else 'have'}"
-        reasons.append(f"of the neurons with the largest weight, {who} the steepest "
-                       f"slope{'s' if len(inside) > 1 else ''} {_slopes(inside)}")
+        among = "of the neurons with the largest weight, " if len(blamed) < f_prime_v.size else ""  # all alike: none
+        reasons.append(f"{among}{who} the steepest slope{'s' if len(inside) > 1 else ''} {_slopes(inside)}")
     if outside:
         if len(most) == 1:
             reasons.append(show.tex(r"its slope $f'(v_{{j}})$ makes up for a smaller weight", j=outside[0] + 1))

@@ -1373,11 +1373,14 @@ def test_rule_3_reading_names_every_output_weight_of_a_tie(monkeypatch, w_output
     text = rule_3_reading_with(monkeypatch, w_output)
     names = ", ".join(f"$w_{{4{i}}}$" for i in blamed[:-1]) + f" and $w_{{4{blamed[-1]}}}$"
     size = given(max(abs(w) for w in w_output))
-    link, why = (("and", "of the neurons with the largest weight, it has the steepest slope") if most in blamed
+    among = "of the neurons with the largest weight, " if len(blamed) < 3 else ""  # all three alike: no "largest"
+    link, why = (("and", f"{among}it has the steepest slope") if most in blamed
                  else ("but", f"its slope $f'(v_{most})$ makes up for a smaller weight"))
     delta = num(deltas[most - 1])
-    assert (f"Here {names} are the output weights largest in size, $|w_{{4i}}| = {size}$ for each, {link} neuron "
-            f"{most} gets the local gradient largest in size, $\\delta_{most} = {delta}$: {why}") in text
+    weights = (f"every output weight has the same size, $|w_{{4i}}| = {size}$," if len(blamed) == 3 else
+               f"{names} are the output weights largest in size, $|w_{{4i}}| = {size}$ for each,")
+    assert (f"Here {weights} {link} neuron {most} gets the local gradient largest in size, $\\delta_{most} = "
+            f"{delta}$: {why}") in text
 
 
 def rule_3_reading_with(monkeypatch, w_output: list[float]) -> str:
