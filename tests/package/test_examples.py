@@ -611,6 +611,24 @@ def test_load_refuses_an_output_that_equals_d_exactly(tmp_path):
     assert examples.load(write(tmp_path, nearly, "nearly.json")).d == nearly["d"]
 
 
+def test_load_says_an_output_equal_to_d_by_hand_has_e_0_not_a_rounding_as_its_error(tmp_path):
+    """A reviewer's example: y_hi = 1/2 (v_i = 0), w_4i = 0.2, b_4 = 0 and d = 0.3 give y = 0.3 by hand, and e = 0,
+    but the message said "the error e = d - y is -5.55112e-17". It now says e is 0 by hand, as for an exact 0, and
+    gives the nearest d that teaches (y = 0.3 in plain fractions: 3 * 0.2 * 1/2)."""
+    data = dict(VALID, w_hidden=[[0.0, 0.0]] * 3, b_hidden=[0.0] * 3, w_output=[[0.2, 0.2, 0.2]], b_output=[0.0],
+                hidden="logsig", d=0.3)
+    assert oracle.iteration(data)["e"] != 0  # the premise: not 0 in floating point
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, data))
+    m = re.fullmatch(r"example file .*: the output y = 0\.300000 equals d = 0\.3 by hand \(from the numbers as "
+                     r"typed\), so e = 0 and one iteration changes nothing; in floating point e = -?\d\.\de-17, a "
+                     r"rounding\. Choose d at most (\d\.\d{6}) or at least (\d\.\d{6}), for an \|e\| of 0\.0142 or "
+                     r"more", str(info.value))
+    assert m, str(info.value)
+    below, above = float(m[1]), float(m[2])  # the nearest d with six decimals whose |e| is 0.0142 or more
+    assert 0.2858 - 1e-6 <= below <= 0.2858 and 0.3142 <= above <= 0.314201  # in decimals: 0.3 -+ 0.0142
+
+
 @pytest.mark.parametrize("offset", [1e-9, -3e-7, 5e-4, -6e-4, 2e-3, -0.014])
 def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_path, offset):
     """d = y + 1e-9 was accepted (only e == 0 exactly was refused), and the pages, which print 6 decimals, then printed
