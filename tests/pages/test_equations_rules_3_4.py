@@ -357,12 +357,19 @@ def numbered(names: range, listed: list[int]) -> Callable:
 
 
 def step_applies(field: str, rule: Callable) -> Callable:
-    """θ(1) = θ(0) + Δθ(0): the package's iteration (backprop.train.step) adds the rule's update to the weights."""
+    """θ(1) = θ(0) + Δθ(0): the package's iteration (backprop.train.step) adds to each weight the update the slides'
+    formulas give, in plain ``math`` (the oracle's, not the package's rule); ``rule`` is the package's function for
+    that update, whose update the step must also be."""
     def check() -> list[tuple]:
         net, x, d = random_network(1)
         new = train_step(net, x, d, 0.4)
-        added = getattr(net, field) + rule(backprop.forward(net, x), d, 0.4)
-        return [(bool(np.allclose(getattr(new, field), added, rtol=1e-14)), True)]
+        ex = {"w_hidden": net.w_hidden.tolist(), "b_hidden": net.b_hidden.tolist(), "w_output": net.w_output.tolist(),
+              "b_output": net.b_output.tolist(), "hidden": net.hidden, "output": net.output, "x": x.tolist(),
+              "d": d.tolist(), "eta": 0.4}
+        step = np.array(oracle.iteration(ex)["dw_hidden" if field == "w_hidden" else "db_hidden"])
+        oracle_new = getattr(net, field) + step
+        return [(bool(np.allclose(getattr(new, field), oracle_new, rtol=1e-13, atol=1e-15)), True),
+                (bool(np.allclose(rule(backprop.forward(net, x), d, 0.4), step, rtol=1e-13, atol=1e-15)), True)]
     return check
 
 
