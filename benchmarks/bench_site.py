@@ -174,10 +174,10 @@ class Server:
 
 def example_numbers(path: Path) -> tuple[str, str]:
     """What the pages show of an example, computed with the plain-math oracle: y on PAGE, and the y of its practice
-    network (the worked one where it has none) that EXERCISE works out, both with six decimals. (The exercise prints
-    its weights as given, 0.35, so its weights cannot tell the examples apart.)"""
+    network (where it has none, the package file's, as the loader gives it) that EXERCISE works out, both with six
+    decimals. (The exercise prints its weights as given, 0.35, so its weights cannot tell the examples apart.)"""
     ex = oracle.load_example(path)
-    return f"{oracle.iteration(ex)['y']:.6f}", f"{oracle.iteration(ex.get('practice', ex))['y']:.6f}"
+    return f"{oracle.iteration(ex)['y']:.6f}", f"{oracle.iteration(oracle.practice_of(ex))['y']:.6f}"
 
 
 def text(html: str | None) -> str:

@@ -454,7 +454,7 @@ def test_a_1_d_x_for_a_network_of_one_input_says_how_to_write_it():
 
 
 def test_finite_values_near_a_doubles_range_give_no_silent_nan(recwarn):
-    """A reviewer's calls: relative_error(1e308, -1e308) returned nan (a - n and |a| + |c| overflowed) with numpy's
+    """A reviewer's calls: relative_error(1e308, -1e308) returned nan (a - c and |a| + |c| overflowed) with numpy's
     RuntimeWarnings; target_function([[1e308, 0]]) nan (sin of pi x_1 = inf); carried_error with d = 1e200 an
     E(n+1) of inf, and with x = (1e300, 1e300) a y(n+1) of nan. The relative error is |a - c| / (|a| + |c|) = 1 for
     opposite values, by hand; the other two name what overflowed."""

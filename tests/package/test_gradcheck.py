@@ -316,7 +316,7 @@ def test_the_default_h_and_its_error_orders_are_what_the_docstring_says():
 
 def test_the_relative_error_is_the_docstrings_formula(monkeypatch):
     r"""$|a - c| / \max(|a| + |c|, 10^{-8})$: a rule off by a factor 2 gives 1/3 (|2g - g| / (2|g| + |g|), where
-    max(|a|, |n|) would give 1/2), and an analytic 1e-9 against a numerical 0 gives 1e-9 / 1e-8 = 0.1."""
+    max(|a|, |c|) would give 1/2), and an analytic 1e-9 against a numerical 0 gives 1e-9 / 1e-8 = 0.1."""
     assert r"The largest relative error $|a - c| / \max(|a| + |c|, 10^{-8})$" in doc_of(gradient_check)
     net, x, d = random_problem()
     right = rules.delta_w_hidden

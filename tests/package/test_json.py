@@ -141,7 +141,7 @@ def test_a_file_with_a_value_still_gets_pythons_parse_error(tmp_path):
     ("null", "null", ["NoneType"]),
     ("true", "true", ["bool:", "bool "]),
     ("false", "false", ["bool:", "bool "]),
-    ("[0.5]", "array", []),  # a reviewer read "list: [0.5]": a list is Python's word, an array JSON's
+    ("[0.5]", "array", []),  # a reviewer read only "list: [0.5]", Python's word: JSON's, an array, is said too
     ('{"value": 0.5}', "object", []),
 ])
 def test_an_answer_of_null_a_boolean_or_a_list_is_named_as_json_writes_it(value, json_word, python_words, tmp_path):

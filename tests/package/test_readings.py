@@ -86,18 +86,23 @@ def test_rule_3_gives_no_reason_where_the_steepest_slope_is_not_one_as_printed(m
     assert "steepest slope" not in text
 
 
-def test_three_neurons_alike_are_said_to_be_alike_not_the_largest(monkeypatch):
+@pytest.mark.parametrize("ex", [
+    {"w_hidden": [[0.1, 0.2]] * 3, "b_hidden": [0.1] * 3, "w_output": [[0.7, 0.7, 0.7]], "hidden": "logsig"},
+    # tanh: the same sizes with other signs (y_h1 < 0 = -y_h2, w_43 = -w_41), so each size is |y_hi|, |w_4i|, |δ_i|
+    {"w_hidden": [[-0.2, -0.1], [0.2, 0.1], [0.2, 0.1]], "b_hidden": [0.0] * 3, "w_output": [[0.7, 0.7, -0.7]],
+     "hidden": "tansig"},
+], ids=["alike", "alike in size"])
+def test_three_neurons_alike_are_said_to_be_alike_not_the_largest(monkeypatch, ex):
     """A reviewer's example of three identical hidden neurons: "neurons 1, 2 and 3 get the local gradients largest in
-    size" and "sent the strongest ones" compared each with nothing. With every value alike (the oracle's), rules 1 and
-    3 say they are of the same size."""
-    ex = {"w_hidden": [[0.1, 0.2]] * 3, "b_hidden": [0.1] * 3, "w_output": [[0.7, 0.7, 0.7]], "b_output": [0.4],
-          "hidden": "logsig", "output": "purelin", "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
+    size" and "sent the strongest ones" compared each with nothing. With every value alike in size (the oracle's),
+    rules 1 and 3 say they are of the same size."""
+    ex = {**ex, "b_output": [0.4], "output": "purelin", "x": [1.0, 0.5], "d": 1.0, "eta": 0.5}
     it = oracle.iteration(ex)
-    assert len({num(v) for v in it["y_hidden"]}) == len({num(v) for v in it["delta_hidden"]}) == 1  # the premise
+    assert len({num(abs(v)) for v in it["y_hidden"]}) == len({num(abs(v)) for v in it["delta_hidden"]}) == 1
     patch_example(monkeypatch, ex)
     rule_1, rule_3 = (" ".join(text.split()) for text in (readings.rule_1(), readings.rule_3()))
-    assert (f"Here every hidden neuron sent a signal of the same size, $|y_{{hi}}| = {num(it['y_hidden'][0])}$, so "
-            f"every output weight takes a step of the same size.") in rule_1, rule_1
+    assert (f"Here every hidden neuron sent a signal of the same size, $|y_{{hi}}| = {num(abs(it['y_hidden'][0]))}$, "
+            f"so every output weight takes a step of the same size.") in rule_1, rule_1
     assert (f"Here every output weight has the same size, $|w_{{4i}}| = 0.7$, and every hidden neuron gets a local "
             f"gradient of the same size, $|\\delta_i| = {num(abs(it['delta_hidden'][0]))}$.") in rule_3, rule_3
     assert "largest in size" not in rule_3 and "strongest" not in rule_1

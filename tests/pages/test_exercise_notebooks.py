@@ -157,8 +157,9 @@ def names_of(source: str) -> tuple[set[str], set[str], set[str]]:
 
 
 def shown_cells_problems(nb) -> list[str]:
-    """Read in order, the cells the site shows (not ``hide-input``) must define every name they read, and read every
-    name they import: what they do not."""
+    """The cells the site shows (not ``hide-input``), read in order as the one script a student copies from the page,
+    must define every name they read before reading it, and read every name they import: what they do not. (The
+    first shown cell imports for the later ones too, as ``check`` for the answer cell.)"""
     have, imported_all, read_all, problems = set(dir(builtins)), set(), set(), []
     for cell in nb.cells:
         if cell.cell_type != "code" or "hide-input" in tags(cell):

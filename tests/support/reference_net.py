@@ -117,7 +117,7 @@ def relative_error(delta: dict, p: dict, x, d, eta, names=ORDER) -> float:
     """Largest |a - c| / (|a| + |c|) between a = -delta/eta and central differences c."""
     num = flat(finite_differences(p, x, d), names)
     ana = [-v / eta for v in flat(delta, names)]
-    return max(abs(a - n) / max(abs(a) + abs(n), 1e-8) for a, n in zip(ana, num))
+    return max(abs(a - c) / max(abs(a) + abs(c), 1e-8) for a, c in zip(ana, num))
 
 
 
