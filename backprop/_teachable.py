@@ -245,16 +245,15 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     if float(show.num(e * e / 2)) < MIN_COST:
         y, enough, unit = float(fp.y_output[0]), _enough_error(), 10.0**-DECIMALS  # the nearest d with |e| enough:
         below, above = math.floor((y - enough) / unit) * unit, math.ceil((y + enough) / unit) * unit
-        by_hand = _exact.iteration(net, x, [d], 1.0)  # e does not depend on eta
-        if by_hand is not None and by_hand["e"] == 0:  # 0.2 * 0.5 * 3 = 0.3: a rounding in floating point only
+        other_d = f"d at most {show.num(below)} or at least {show.num(above)}, for an |e| of {enough:.3g} or more"
+        if (_exact.iteration(net, x, [d], 1.0) or {}).get("e") == 0:  # y = d by hand (e does not depend on eta)
             raise ValueError(f"{where}the output y = {show.num(y)} equals d = {d!r} by hand (from the numbers as "
                              f"typed), so e = 0 and one iteration changes nothing; in floating point e = {e:.2g}, a "
-                             f"rounding. Choose d at most {show.num(below)} or at least {show.num(above)}, for an "
-                             f"|e| of {enough:.3g} or more")
+                             f"rounding. Choose {other_d}")
         raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost E = e^2/2 = "
                          f"{e * e / 2:.3g} prints as {show.num(e * e / 2)}; below {show.num(MIN_COST)} the pages' "
-                         f"{DECIMALS} decimals show too few of its digits, or of how one iteration lowers it; choose d "
-                         f"at most {show.num(below)} or at least {show.num(above)}, for an |e| of {enough:.3g} or more")
+                         f"{DECIMALS} decimals show too few of its digits, or of how one iteration lowers it; choose "
+                         f"{other_d}")
 
 
 def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: str, field: str, where: str) -> None:
