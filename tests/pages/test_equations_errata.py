@@ -357,30 +357,67 @@ FINITE_DIFFERENCES = all_of(
 # docs/errata.md
 # --------------------------------------------------------------------------------------------------------------------
 
+def differs(*exprs: sp.Expr) -> Check:
+    """Each expression is not s'(z) (sympy's), as a function of z (and of the slide's x)."""
+    return lambda: all(not same(sp.sympify(e).rewrite(sp.exp), DS.rewrite(sp.exp)) for e in exprs)
+
+
+# Erratum 3's lines as the page types them, transcribed here beside their TeX (test_errata proves the same of its own
+# transcription): the slide's (S1) to (S4) are not s'(z), (S5) is; each corrected line is. (S3) as the text reads it,
+# and as the product whose brackets were lost.
+SIGMOID_SLIDE_LINES = all_of(
+    differs((1 / U) ** 2 * sp.diff(U, z), (1 / U) ** 2 * sp.exp(-z) * (-1), (1 / U) * (1 / U) - sp.exp(-x),
+            (1 / U) * (1 / U) * (-sp.exp(-z)), (1 / U) * (-sp.exp(-z) / U)),
+    equal(S * (1 - S), DS))
+SIGMOID_CORRECTED_LINES = equal(sp.diff(U**-1, z), -U**-2 * sp.diff(U, z), -U**-2 * sp.exp(-z) * (-1),
+                                sp.exp(-z) / U**2, (1 / U) * (sp.exp(-z) / U), S * (1 - S), DS)
+
+
+def fields_are(field: Callable[[object, int], sp.Expr]) -> bool:
+    """``field(m, i)`` is the oracle's v_i for every hidden neuron i, at every sample point."""
+    return all(close(field(SLIDES, i).xreplace(p), it["v_hidden"][i - 1]) for p, it in samples() for i in (1, 2, 3))
+
+
+def hidden_fields_summed_over_the_inputs() -> bool:
+    """Erratum 1's and 2's correction, v_i = sum over k of w_ik x_k + b_i for i = 1, 2, 3: the oracle's fields."""
+    return fields_are(lambda m, i: sum(m.w[i, k] * m.x[k] for k in (1, 2)) + m.b[i])
+
+
+def hidden_fields_summed_over_the_neurons_are_wrong() -> bool:
+    """Erratum 2's slide, v_i = sum over i of w_ik x_k + b_i (the sum over the neurons, for an input k): not the
+    oracle's fields, for either k."""
+    return not any(fields_are(lambda m, i, k=k: sum(m.w[j, k] * m.x[k] for j in (1, 2, 3)) + m.b[i]) for k in (1, 2))
+
+
 DISPLAYS = [
     # 1. slide, and corrected
-    (r"v_k = \sum_{k=1 \sim 3,\ i=1 \sim 2} w_{ki}\, x_i + b_k", proof(proofs.test_forward_index)),
-    (r"v_i = \sum_{k=1}^{2} w_{ik}\, x_k + b_i, \qquad i = 1, 2, 3", proof(proofs.test_forward_index)),
+    (r"v_k = \sum_{k=1 \sim 3,\ i=1 \sim 2} w_{ki}\, x_i + b_k",
+     all_of(slide_range_reading_is_the_correction, proof(proofs.test_forward_index))),
+    (r"v_i = \sum_{k=1}^{2} w_{ik}\, x_k + b_i, \qquad i = 1, 2, 3",
+     all_of(hidden_fields_summed_over_the_inputs, proof(proofs.test_forward_index))),
     # 2.
-    (r"v_i = \sum_i w_{ik}\, x_k + b_i", proof(proofs.test_sum_index)),
-    (r"v_i = \sum_k w_{ik}\, x_k + b_i", proof(proofs.test_sum_index)),
+    (r"v_i = \sum_i w_{ik}\, x_k + b_i", all_of(hidden_fields_summed_over_the_neurons_are_wrong,
+                                                 proof(proofs.test_sum_index))),
+    (r"v_i = \sum_k w_{ik}\, x_k + b_i", all_of(hidden_fields_summed_over_the_inputs, proof(proofs.test_sum_index))),
     # 3. the sigmoid's derivation, the slide's lines (S1)-(S5) and the corrected (C1)-(C4)
     (r"\begin{aligned} \frac{ds(z)}{dz} &= \left(\frac{1}{1 + e^{-z}}\right)^{2} \frac{d}{dz} (1 + e^{-z}) && "
      r"\text{(S1)}\\ &= \left(\frac{1}{1 + e^{-z}}\right)^{2} e^{-z} (-1) && \text{(S2)}\\ &= \left(\frac{1}{1 + "
      r"e^{-z}}\right) \left(\frac{1}{1 + e^{-z}}\right) - e^{-x} && \text{(S3)}\\ &= \left(\frac{1}{1 + e^{-z}}"
      r"\right) \left(\frac{-e^{-z}}{1 + e^{-z}}\right) && \text{(S4)}\\ &= s(z) (1 - s(z)) && \text{(S5)} "
-     r"\end{aligned}", SIGMOID_PROOF),
+     r"\end{aligned}", all_of(SIGMOID_SLIDE_LINES, SIGMOID_PROOF)),
     (r"\begin{aligned} \frac{ds(z)}{dz} &= \frac{d}{dz} \left(1 + e^{-z}\right)^{-1} = -\left(1 + e^{-z}\right)^{-2} "
      r"\frac{d}{dz} \left(1 + e^{-z}\right) && \text{(C1)}\\ &= -\left(1 + e^{-z}\right)^{-2} e^{-z} (-1) = "
      r"\frac{e^{-z}}{\left(1 + e^{-z}\right)^{2}} && \text{(C2)}\\ &= \left(\frac{1}{1 + e^{-z}}\right) "
      r"\left(\frac{e^{-z}}{1 + e^{-z}}\right) && \text{(C3)}\\ &= s(z) (1 - s(z)), \quad\text{because}\quad "
      r"\frac{e^{-z}}{1 + e^{-z}} = \frac{(1 + e^{-z}) - 1}{1 + e^{-z}} = 1 - s(z) && \text{(C4)} \end{aligned}",
-     SIGMOID_PROOF),
+     all_of(SIGMOID_CORRECTED_LINES, STEP_TO_1_MINUS_S, equal(((1 + sp.exp(-z)) - 1) / U, 1 - S), SIGMOID_PROOF)),
     # 4. the table's two rows
     (r"\frac{d}{dx}(\coth x) = -\cosh^2 x \qquad\qquad \frac{d}{dx}(\cosh x) = -\cosh x \coth x",
      all_of(row_is_wrong("coth"), row_is_wrong("cosh, last row"))),
     (r"\frac{d}{dx}(\coth x) = -\operatorname{csch}^2 x \qquad\qquad \frac{d}{dx}(\operatorname{csch} x) = "
-     r"-\operatorname{csch} x \coth x", proof(proofs.test_derivative_table)),
+     r"-\operatorname{csch} x \coth x", all_of(row_holds(sp.coth, lambda v: -sp.csch(v) ** 2),
+                                                 row_holds(sp.csch, lambda v: -sp.csch(v) * sp.coth(v)),
+                                                 proof(proofs.test_derivative_table))),
     # 5. the hidden rules with one E_j (exact for one output only), and summed over the outputs
     (r"\begin{aligned} w_{ik}(n+1) &= w_{ik}(n) - \eta \frac{\partial E_j(n)}{\partial w_{ik}(n)} = w_{ik}(n) + "
      r"\eta\, \big(d_j(n) - y_j(n)\big)\, w_{ji}(n)\, \big[f(v_i(n))\big(1 - f(v_i(n))\big)\big]\, x_k(n)\\ "
@@ -623,6 +660,11 @@ def test_the_checks_can_fail():
     # a line tied to a test that is not a registered proof, or to a function of its own that pytest never runs
     assert not proof(proofs.test_derivative_table_rows_that_are_right)()
     assert not proof(lambda: None)()
+    # a right sigmoid line listed as one of the slide's wrong ones; (C1) with the minus lost, as (S1) loses it
+    assert not differs(S * (1 - S))()
+    assert not equal(sp.diff(U**-1, z), U**-2 * sp.diff(U, z))()
+    # the fields summed over the neurons (erratum 2's slide) for the sum over the inputs
+    assert not fields_are(lambda m, i: sum(m.w[j, 1] * m.x[1] for j in (1, 2, 3)) + m.b[i])
     # the code check of a grid the block does not use; a cost without the square
     assert not code_says(SIGMOID, "z = np.linspace(-3.0, 3.0, 7)")()
     assert not all(close(sum(HALF * e for e in it["e_list"]), it["E"]) for _, it in samples(2))
