@@ -204,13 +204,13 @@ FLOOR = 1e-8
 
 def relative_error(analytic: ArrayLike, numerical: ArrayLike, atol: float = 0.0) -> Array:
     r"""Entry by entry the relative error $|a - c| / \max(|a| + |c|, 10^{-8})$ of an analytic gradient $a$ and its
-    central difference $c$, except where the gradient is too
-    small to be judged relatively: an entry whose plain relative error is at least `RIGHT` (it would read as a bug)
-    but whose gap $|a - c|$ is at most ``atol`` (what the central difference alone can be off by) counts 0. An entry
-    whose plain relative error is below `RIGHT` keeps it, however small its gradient, and so does one whose gap
-    exceeds ``atol``; an entry that counts 0 has $|a| + |c|$ at most ``atol / RIGHT``. So every entry is below `RIGHT`
-    exactly when each is below it plainly or has its gap within ``atol``. With ``atol = 0`` it is the plain relative
-    error. ``atol`` is one number for every entry, or one per entry (an array of their shape, as `tolerance` gives).
+    central difference $c$, except where the gradient is too small to be judged relatively: an entry whose plain
+    relative error is at least `RIGHT` (it would read as a bug) but whose gap $|a - c|$ is at most ``atol`` (what the
+    central difference alone can be off by) counts 0. An entry whose plain relative error is below `RIGHT` keeps it,
+    however small its gradient, and so does one whose gap exceeds ``atol``; an entry that counts 0 has $|a| + |c|$ at
+    most ``atol / RIGHT``. So every entry is below `RIGHT` exactly when each is below it plainly or has its gap within
+    ``atol``. With ``atol = 0`` it is the plain relative error. ``atol`` is one number for every entry, or one per
+    entry (an array of their shape, as `tolerance` gives).
     """
     a, c = as_numbers("analytic", analytic), as_numbers("numerical", numerical)
     if a.shape != c.shape:
