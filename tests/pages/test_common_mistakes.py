@@ -17,6 +17,7 @@ the sign of the error, the sum over the outputs, the slides' hyperbolic rows) to
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 import re
@@ -27,7 +28,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import Network, caught, gradcheck
+from backprop import Network, caught, gradcheck, readings_mistakes
 from tests.support import oracle
 from tests.support.check_words import REVIEW2, REVIEW_A, REVIEW_B, REVIEW_C, check_floor_sentence, check_orders
 from tests.support.pages import (
@@ -444,14 +445,22 @@ def test_mistakes_page_summary_says_which_mistakes_the_check_catches(path):
 
 
 def test_mistakes_page_blocks_require_what_they_print():
-    """Every block that prints a wrong variant's gradient check in bold ('**wrong') stops the build through
-    require_caught (right < 1e-7 < 1e-4 < wrong, test_caught.py) on the path that prints it."""
+    """Every block, or function of backprop.readings_mistakes that a block prints, that writes a wrong variant's
+    gradient check in bold ('**wrong') stops the build through require_caught (right < 1e-7 < 1e-4 < wrong,
+    test_caught.py) on the path that writes it."""
     source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
     blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
-    assert len(blocks) == 6, "mistakes 1 to 5 (2 in two blocks, hidden and output), each with its gradient check"
+    verdicts = [inspect.getsource(f) for _, f in inspect.getmembers(readings_mistakes, inspect.isfunction)
+                if f.__module__ == readings_mistakes.__name__ and "**wrong" in inspect.getsource(f)]
+    assert len(blocks) + len(verdicts) == 6, ("mistakes 1 to 5 (2 in two blocks, hidden and output), each with its "
+                                              "gradient check")
     for block in blocks:
         assert re.search(r"from backprop\.caught import (\([^)]*|[^\n]*)\brequire_caught\b", block), block[:200]
         assert re.search(r"require_caught\(f?\"\d \(", block), block[:200]
+    for verdict in verdicts:
+        assert re.search(r"require_caught\(f?\"\d \(", verdict), verdict[:200]
+    for name in ("output_weights_first", "hidden_slope_dropped", "output_slope_dropped", "wrong_derivative_row"):
+        assert f"readings_mistakes.{name}(" in source, name  # each verdict is printed by the page
 
 
 def test_mistakes_page_slides_hyperbolic_rows():
@@ -896,11 +905,12 @@ def test_mistakes_page_every_check_names_its_mistake():
     names the mistake (checked above), and mistake 1's block also for a small eta e (checked by the tiny-eta test)."""
     source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
     blocks = [b for b in re.findall(r'^```python exec="1"[^\n]*\n(.*?)^```', source, re.M | re.S) if "**wrong" in b]
-    assert len(blocks) == 6
-    for block in blocks:
-        assert re.search(r"from backprop\.caught import (\([^)]*|[^\n]*)\brequire_caught\b", block), block[:200]
-        assert re.search(r'require_caught\(f?"\d \(', block), block[:200]
-    assert "the gradient check catches the mistake" not in source  # the message that named none
+    verdicts = [inspect.getsource(f) for _, f in inspect.getmembers(readings_mistakes, inspect.isfunction)
+                if f.__module__ == readings_mistakes.__name__ and "**wrong" in inspect.getsource(f)]
+    assert len(blocks) + len(verdicts) == 6  # the verdicts the blocks print (test_mistakes_page_blocks_require_...)
+    for code in blocks + verdicts:
+        assert re.search(r'require_caught\(f?"\d \(', code), code[:200]
+    assert "the gradient check catches the mistake" not in source + inspect.getsource(readings_mistakes)
 
 
 # A reviewer's tanh example with two saturated neurons (v_1 = -8, v_3 = 9): mistake 1's check said "wrong 5.1e-01",
@@ -1134,7 +1144,8 @@ def test_mistakes_page_prints_every_relative_error_with_r_text():
     10^-4 or 1 for a value that is none of them); a reviewer found two printed with `:.1e` instead ("= 1.0e-04" beside
     "wrong 9.98e-05" for one number). What the page's code still formats so is no relative error: the check's
     allowance, 1 - f'(v_i), and the sizes of terms."""
-    formatted = re.findall(r"\{([^{}]*?):\.1e\}", (DOCS / "common-mistakes.md").read_text(encoding="utf-8"))
+    code = (DOCS / "common-mistakes.md").read_text(encoding="utf-8") + inspect.getsource(readings_mistakes)
+    formatted = re.findall(r"\{([^{}]*?):\.1e\}", code)  # the page's code, and the verdicts it prints
     assert sorted(formatted) == ["abs(c)", "allowance", "np.max(1 - f_prime)"], formatted
 
 
