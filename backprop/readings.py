@@ -1,7 +1,7 @@
 """The rule pages' readings of the worked example: what each factor of a rule says about learning (the "Reading the
 rule" sections of rules 1 and 3, `rule_1` and `rule_3`). Rule 2's, with its step in the worked example, are
 `backprop.readings_rule_2`; how the gradient check judges each gradient, for verification and common mistakes,
-`backprop.judged`.
+`backprop.judged`; what each common mistake's check finds, `backprop.readings_mistakes`.
 
 A function per section computes from the example, then writes the section (Markdown with TeX). It reads
 `backprop.examples` when it is called, not when this module is imported, so a page rendered with another example,

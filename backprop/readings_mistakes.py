@@ -5,7 +5,8 @@ small to show, a slope within a hair of 1, hidden outputs near 0).
 As `backprop.readings` does for the rule pages: the page's code defines the mistake and computes, then prints what a
 function here writes from the numbers. A sentence that holds for some examples only is chosen from the numbers, or
 checked first (`show.require`, `caught.require_caught`), so that the build, or a reader's copy of the code with other
-numbers, stops rather than print a false sentence.
+numbers, stops rather than print a false sentence. The sentences name the site's 2-3-1 network ($v_4$, $w_{4i}$,
+three hidden neurons): ``net`` is the worked example's, or its weights with another activation, as on the page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import caught, examples, judged, show
+from . import caught, judged, show
 from .caught import (
     WRONG,
     check_mistake,
@@ -42,7 +43,7 @@ def output_weights_first(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
         return ("Here every $y_{hi}$ is 0, so no output weight moves and $w_{ji}(n+1) = w_{ji}(n)$: the mistake "
                 "changes nothing on this example, and the check has nothing to catch (gradient check: right "
                 f"{r_text(r_right)}, wrong {r_text(r_wrong)}).")
-    if r_wrong <= 1e-4:  # w_ji(n+1) - w_ji(n) = eta e y_hi is small: so is the mistake
+    if r_wrong <= WRONG:  # w_ji(n+1) - w_ji(n) = eta e y_hi is small: so is the mistake
         moved, y_max = np.max(np.abs(delta_w_output(fp, d, eta))), np.max(np.abs(fp.y_hidden))
         small = mistake_1_small(eta * e, y_max)  # which factor of eta e y_hi keeps the step small
         least = caught.orders_apart(r_wrong, r_right)
@@ -69,7 +70,7 @@ def output_weights_first(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
 def hidden_slope_dropped(net: Network, x: ArrayLike, d: ArrayLike, eta: float, right: ArrayLike, wrong: ArrayLike,
                          labels: Sequence[str]) -> str:
     """Mistake 2, rules (3) and (4) without f'(v_i): the factors 1/f'(v_i) it multiplies the hidden updates by, and
-    what the gradient check finds."""
+    what the gradient check finds; ``net`` is the worked example, which the sentence names."""
     fp = forward(net, x)
     found = check_mistake(net, x, d, eta, ("w_hidden", "b_hidden"), right, wrong)  # right and wrong as gradients
     f_prime = f_prime_hidden(fp)
@@ -124,11 +125,12 @@ def output_slope_dropped(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
     return says + judged.allowance_note(net, x, d, ("w_output", "b_output"))
 
 
-def wrong_derivative_row(net: Network, x: ArrayLike, d: ArrayLike, eta: float, right: ArrayLike,
-                         wrong: ArrayLike) -> str:
+def wrong_derivative_row(net: Network, x: ArrayLike, d: ArrayLike, eta: float, right: ArrayLike, wrong: ArrayLike,
+                         worked_hidden: str) -> str:
     """Mistake 5, rules (3) and (4) with a wrong row of the derivative table for ``net``'s hidden activation
     (logsig's f(v)(1 + f(v)), tansig's 1 + y^2): what the gradient check finds, and why it misses the slip where the
-    hidden outputs are near 0."""
+    hidden outputs are near 0. Where ``net``'s activation is not the worked example's (``worked_hidden``), whose
+    allowance the page states at its top, the allowance of this network is said too."""
     fp, hidden = forward(net, x), net.hidden
     found = check_mistake(net, x, d, eta, ("w_hidden", "b_hidden"), right, wrong)  # right and wrong as gradients
     r_right, r_wrong = found.right, found.wrong
@@ -154,5 +156,5 @@ def wrong_derivative_row(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
                 f"({hidden}) right {r_text(r_right)}, wrong {r_text(r_wrong)}, below the $10^{{-4}}$ that reads as a "
                 "bug, so on this example the check does not catch the mistake.")
     require_caught(f"5 (the wrong {hidden} row of the derivative table in rules (3) and (4))", found, error(fp, d)[0])
-    note = judged.allowance_note(net, x, d, ("w_hidden", "b_hidden")) if hidden != examples.NET.hidden else ""
+    note = judged.allowance_note(net, x, d, ("w_hidden", "b_hidden")) if hidden != worked_hidden else ""
     return f"Gradient check ({hidden}): right {r_text(r_right)}, **wrong {r_text(r_wrong)}**.{note}"
