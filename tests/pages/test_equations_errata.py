@@ -272,11 +272,14 @@ def package_output_rule_keeps_the_factor() -> bool:
 # --- the forward pass, against the oracle --------------------------------------------------------------------------
 
 
+def fields_are(field: Callable[[object, int], sp.Expr]) -> bool:
+    """``field(m, i)`` is the oracle's v_i for every hidden neuron i, at every sample point."""
+    return all(close(field(SLIDES, i).xreplace(p), it["v_hidden"][i - 1]) for p, it in samples() for i in (1, 2, 3))
+
+
 def hidden_fields_written_out() -> bool:
     """v_i = w_i1 x_1 + w_i2 x_2 + b_i (the slides' v_1 = w_11 x_1 + w_12 x_2 + b_1, and so on): the oracle's fields."""
-    m = SLIDES
-    return all(close((m.w[i, 1] * m.x[1] + m.w[i, 2] * m.x[2] + m.b[i]).xreplace(p), it["v_hidden"][i - 1])
-               for p, it in samples() for i in (1, 2, 3))
+    return fields_are(lambda m, i: m.w[i, 1] * m.x[1] + m.w[i, 2] * m.x[2] + m.b[i])
 
 
 def slide_range_reading_is_the_correction() -> bool:
@@ -284,8 +287,7 @@ def slide_range_reading_is_the_correction() -> bool:
     w_ki x_i + b_k for k = 1, 2, 3 is the correction with the letters swapped, the oracle's fields; summed over every
     k as well (the slide as written) it is not, where the neurons' weighted inputs are not all 0."""
     m = SLIDES
-    as_range = all(close((sum(m.w[k, i] * m.x[i] for i in (1, 2)) + m.b[k]).xreplace(p), it["v_hidden"][k - 1])
-                   for p, it in samples() for k in (1, 2, 3))
+    as_range = fields_are(lambda m, k: sum(m.w[k, i] * m.x[i] for i in (1, 2)) + m.b[k])
     as_written = [(sum(m.w[kk, i] * m.x[i] for kk in (1, 2, 3) for i in (1, 2)) + m.b[k]).xreplace(p)
                   for p, _ in samples() for k in (1, 2, 3)]
     fields = [it["v_hidden"][k - 1] for _, it in samples() for k in (1, 2, 3)]
@@ -371,11 +373,6 @@ SIGMOID_SLIDE_LINES = all_of(
     equal(S * (1 - S), DS))
 SIGMOID_CORRECTED_LINES = equal(sp.diff(U**-1, z), -U**-2 * sp.diff(U, z), -U**-2 * sp.exp(-z) * (-1),
                                 sp.exp(-z) / U**2, (1 / U) * (sp.exp(-z) / U), S * (1 - S), DS)
-
-
-def fields_are(field: Callable[[object, int], sp.Expr]) -> bool:
-    """``field(m, i)`` is the oracle's v_i for every hidden neuron i, at every sample point."""
-    return all(close(field(SLIDES, i).xreplace(p), it["v_hidden"][i - 1]) for p, it in samples() for i in (1, 2, 3))
 
 
 def hidden_fields_summed_over_the_inputs() -> bool:
