@@ -14,8 +14,6 @@
 
 from __future__ import annotations
 
-import ast
-import builtins
 import itertools
 import json
 import math as _math
@@ -50,6 +48,7 @@ from tests.support.exercise_weights import (
     two_output_example,
     update_slips,
 )
+from tests.support.lint import RUFF, ruff
 from tests.support.site import unix_socket_kernels
 from tests.support.snippets import run_with_example
 
@@ -141,53 +140,34 @@ def test_notebook_shape(path):
     assert all("hide-input" in tags(c) for c in box_cells)
 
 
-def names_of(source: str) -> tuple[set[str], set[str], set[str]]:
-    """The names a cell imports, the ones it defines otherwise, and the ones it reads (``ast``)."""
-    imported, defined, read_ = set(), set(), set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            imported |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.Name):
-            (defined if isinstance(node.ctx, ast.Store) else read_).add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.ClassDef):
-            defined.add(node.name)
-        elif isinstance(node, ast.arg):
-            defined.add(node.arg)
-    return imported, defined, read_
+def shown_cells_problems(nb, folder: Path) -> list[str]:
+    """The cells the site shows (not ``hide-input``), read in order as the one script a student copies from the page:
+    what ruff finds of a name read before they define it (F821) or imported and never used in them (F401). (The first
+    shown cell imports for the later ones too, as ``check`` for the answer cell.)"""
+    script = folder / "shown.py"
+    script.write_text("\n\n".join(c.source for c in nb.cells if c.cell_type == "code" and "hide-input" not in tags(c))
+                      + "\n", encoding="utf-8")
+    proc = subprocess.run([*ruff(), "--select", "F401,F821", "--output-format", "concise", str(script)],
+                          capture_output=True, text=True, cwd=ROOT)
+    return [line.split(": ", 1)[1] for line in proc.stdout.splitlines() if line.startswith(str(script))]
 
 
-def shown_cells_problems(nb) -> list[str]:
-    """The cells the site shows (not ``hide-input``), read in order as the one script a student copies from the page,
-    must define every name they read before reading it, and read every name they import: what they do not. (The
-    first shown cell imports for the later ones too, as ``check`` for the answer cell.)"""
-    have, imported_all, read_all, problems = set(dir(builtins)), set(), set(), []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or "hide-input" in tags(cell):
-            continue
-        imported, defined, read_ = names_of(cell.source)
-        if undefined := read_ - have - imported - defined:
-            problems.append(f"read before a shown cell defines it: {sorted(undefined)}")
-        have |= imported | defined
-        imported_all |= imported
-        read_all |= read_
-    if unused := imported_all - read_all:
-        problems.append(f"imported by the shown cells and never used there: {sorted(unused)}")
-    return problems
-
-
+@pytest.mark.skipif(RUFF is None, reason="ruff is not installed")
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))
-def test_the_cells_a_page_shows_import_what_they_use_and_use_what_they_import(path):
+def test_the_cells_a_page_shows_import_what_they_use_and_use_what_they_import(path, tmp_path):
     """A student copying the shown cells into homework (a review): `display` was used where only a hidden cell
     imported it, and `answer_box`, `worked_solution` or `show`, which only hidden cells use, were imported in the
     shown ones."""
-    assert shown_cells_problems(read(path)) == []
+    assert shown_cells_problems(read(path), tmp_path) == []
 
 
-def test_the_check_of_the_shown_cells_can_fail():
+@pytest.mark.skipif(RUFF is None, reason="ruff is not installed")
+def test_the_check_of_the_shown_cells_can_fail(tmp_path):
     nb = jupytext.reads('# %% tags=["hide-input"]\nfrom IPython.display import display\n\n# %%\n'
                         "from backprop.exercises import answer_box, given\n\ndisplay(given(x_1=1))\n", fmt="py:percent")
-    assert shown_cells_problems(nb) == ["read before a shown cell defines it: ['display']",
-                                        "imported by the shown cells and never used there: ['answer_box']"]
+    problems = shown_cells_problems(nb, tmp_path)
+    assert len(problems) == 2 and "F401" in problems[0] and "answer_box" in problems[0], problems
+    assert "F821" in problems[1] and "display" in problems[1], problems
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids(NOTEBOOKS))

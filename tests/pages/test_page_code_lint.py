@@ -7,22 +7,13 @@ ruff checks them all with the project's settings from pyproject.toml.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.lint import RUFF, ruff
 from tests.support.snippets import ROOT, collect_all
-
-RUFF = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
-
-
-def ruff() -> list[str]:
-    """ruff with the project's settings; the blocks live outside the tree, so say backprop is first-party."""
-    return [RUFF, "check", "--no-cache", "--config", str(ROOT / "pyproject.toml"),
-            "--config", "lint.isort.known-first-party = ['backprop']"]
 
 
 @pytest.mark.skipif(RUFF is None, reason="ruff is not installed")
