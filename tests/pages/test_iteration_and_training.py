@@ -33,7 +33,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import Network, caught, examples, train
+from backprop import Network, caught, examples, readings_iteration, train
 from tests.pages import edge_examples
 from tests.support import oracle
 from tests.support.pages import (
@@ -1188,12 +1188,6 @@ ITERATION_BLOCK_EXPRESSIONS = [
     (r"e(n)\, w_{4i}(n)", moves_with_the_sign_of(lambda n, i, k: n.b[i], lambda n, i, k: n.e[4] * n.w[4, i],
                                                  f_prime)),
     (r"n+1", step_is_theta_plus_delta),  # the cost table's "time $n+1$": the network after the step
-    # the first-order table: its steps, its predicted fall and its fall, each row checked against the oracle
-    (r"\eta / 10^{{{k}}}", lambda: first_order_table_is_the_oracles()),
-    (r"\eta / 10", lambda: first_order_table_is_the_oracles()),
-    (r"\eta / 100", lambda: first_order_table_is_the_oracles()),
-    (r"\sum_\theta (\partial E / \partial \theta)^2", lambda: first_order_table_is_the_oracles()),
-    (r"E(n) - E(n+1)", lambda: first_order_table_is_the_oracles()),
     (r"w_{4i}(n+1)", WRONG_ORDER),  # the column "with $w_{4i}(n+1)$ (wrong)"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = w_{4i}(n+1) = 0$: ... all $0$"
     (r"0", zero_output_weight_zero_hidden_updates),  # "$w_{4i}(n) = 0$: the right updates are $0$"
@@ -1208,17 +1202,29 @@ ITERATION_BLOCK_EXPRESSIONS = [
     (r"1", each_update_times_what_it_multiplies),  # "what each parameter multiplies (..., $1$ for a bias)"
 ]
 
+# What the page's blocks print from backprop.readings_iteration, in the module's order
+READINGS_EXPRESSIONS = [
+    # the first-order table: its steps, its predicted fall and its fall, each row checked against the oracle
+    (r"\eta / 10", lambda: first_order_table_is_the_oracles()),
+    (r"\eta / 10^{{{k}}}", lambda: first_order_table_is_the_oracles()),
+    (r"\eta / 100", lambda: first_order_table_is_the_oracles()),
+    (r"\sum_\theta (\partial E / \partial \theta)^2", lambda: first_order_table_is_the_oracles()),
+    (r"E(n) - E(n+1)", lambda: first_order_table_is_the_oracles()),
+]
+
 
 def test_iteration_page_types_exactly_the_listed_expressions():
-    from tests.support.pages import exec_block_expressions, markdown_inline_expressions
+    from tests.support.pages import code_expressions, exec_block_expressions, markdown_inline_expressions
 
     assert markdown_inline_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_EXPRESSIONS]
     assert exec_block_expressions(PAGE) == [norm_tex(tex) for tex, _ in ITERATION_BLOCK_EXPRESSIONS]
+    assert code_expressions(inspect.getsource(readings_iteration)) == [norm_tex(tex) for tex, _ in READINGS_EXPRESSIONS]
 
 
 @pytest.mark.parametrize(("tex", "check"), [pytest.param(tex, check, id=f"{kind}{n}")
                                             for kind, table in (("md", ITERATION_EXPRESSIONS),
-                                                                ("block", ITERATION_BLOCK_EXPRESSIONS))
+                                                                ("block", ITERATION_BLOCK_EXPRESSIONS),
+                                                                ("readings", READINGS_EXPRESSIONS))
                                             for n, (tex, check) in enumerate(table)])
 def test_iteration_page_expression_holds(tex, check):
     assert check(), f"what the page says of ${tex}$ does not hold"

@@ -149,13 +149,15 @@ def exec_block_expressions(page: str) -> list[str]:
     """The inline formulas ``$...$`` in the source of a page's exec blocks that state nothing (no relation) but are an
     expression or a number (`EXPRESSION`), whitespace normalised, in order: as `markdown_inline_expressions` reads the
     Markdown (`exec_block_math` lists the blocks' statements)."""
-    out = []
-    for snippet in collect(DOCS / f"{page}.md"):
-        if 'exec="1"' in snippet.info:
-            code = re.sub(r"\$\$.*?\$\$", "", snippet.code, flags=re.S)
-            spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", code)
-            out += [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
-    return out
+    return [tex for snippet in collect(DOCS / f"{page}.md") if 'exec="1"' in snippet.info
+            for tex in code_expressions(snippet.code)]
+
+
+def code_expressions(code: str) -> list[str]:
+    """The inline formulas in Python source (a block's, or that of a module whose sentences a page prints) that are
+    an expression or a number, as `exec_block_expressions` reads them."""
+    spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.sub(r"\$\$.*?\$\$", "", code, flags=re.S))
+    return [norm_tex(s) for s in spans if not RELATION.search(s) and EXPRESSION.search(norm_tex(s))]
 
 
 
