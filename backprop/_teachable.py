@@ -18,9 +18,8 @@ the field and the value, and says what to change.
 
 from __future__ import annotations
 
-import math
 import os
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -233,9 +232,8 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     for i, (v_i, slope) in enumerate(zip(fp.v_hidden, f_prime), start=1):
         if not slope > 0:
-            raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} "
-                             f"gives f'(v_{i}) = 0 in floating point, so no error reaches it; "
-                             f"choose smaller weights or inputs")
+            raise ValueError(f"{where}hidden neuron {i} is saturated: its field v_{i} = {v_i:g} gives f'(v_{i}) = 0 "
+                             f"in floating point, so no error reaches it; choose smaller weights, biases or inputs")
         _check_slope_not_rounding(net.hidden, float(v_i), float(slope), f"hidden neuron {i}", f"v_{i}", where)
     # Python floats: a cost beyond a double's range is inf without a warning, and _check_printable names that step
     e = float(d) - float(fp.y_output[0])
@@ -243,23 +241,26 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and one iteration "
                          "changes nothing; choose another d")
     if float(show.num(e * e / 2)) < MIN_COST:
-        y, enough, unit = float(fp.y_output[0]), _enough_error(), 10.0**-DECIMALS  # the nearest d with |e| enough:
-        below, above = math.floor((y - enough) / unit) * unit, math.ceil((y + enough) / unit) * unit
-        other_d = f"d at most {show.num(below)} or at least {show.num(above)}, for an |e| of {enough:.3g} or more"
-        if (_exact.iteration(net, x, [d], 1.0) or {}).get("e") == 0:  # y = d by hand (e does not depend on eta)
+        y, by_hand = float(fp.y_output[0]), _exact.iteration(net, x, [d], 1.0) or {}  # (e does not depend on eta)
+        # the nearest d with |e| enough, from y by hand (y = 0.3 is 0.30000000000000004 in floating point)
+        exact_y, enough = by_hand.get("y", Decimal(y)), _enough_error()
+        below, above = (float((exact_y + sign * enough).scaleb(DECIMALS).to_integral_value(rounding).scaleb(-DECIMALS))
+                        for sign, rounding in ((-1, ROUND_FLOOR), (1, ROUND_CEILING)))
+        other_d = f"d at most {show.num(below)} or at least {show.num(above)}, for an |e| of {enough} or more"
+        if by_hand.get("e") == 0:  # y = d by hand
             raise ValueError(f"{where}the output y = {show.num(y)} equals d = {d!r} by hand (from the numbers as "
                              f"typed), so e = 0 and one iteration changes nothing; in floating point e = {e:.2g}, a "
                              f"rounding. Choose {other_d}")
         raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost E = e^2/2 = "
-                         f"{e * e / 2:.3g} prints as {show.num(e * e / 2)}; below {show.num(MIN_COST)} the pages' "
-                         f"{DECIMALS} decimals show too few of its digits, or of how one iteration lowers it; choose "
-                         f"{other_d}")
+                         f"{e * e / 2:.3g} is {show.num(e * e / 2)} to {DECIMALS} decimals; below {show.num(MIN_COST)} "
+                         f"the pages' {DECIMALS} decimals show too few of its digits, or of how one iteration lowers "
+                         f"it; choose {other_d}")
 
 
 def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: str, field: str, where: str) -> None:
     r"""Refuse a neuron whose slope from its output, as the rules compute it ($y(1 - y)$, $1 - y^2$), is rounding: $y$
     is within a few units of a double's last digit of $\pm 1$ (logsig from $v \approx 34$ on, tanh from $|v| \approx
-    17.3$), and the slope from it is more than `show.COARSE` off the slope at $v$ (tanh at 18.5 gives $4.4 \times
+    17.3$), and the slope from it is more than `show.COARSE` off the slope at $v$ (tanh at 18.5 gives $2.2 \times
     10^{-16}$ for $3.4 \times 10^{-16}$): the pages would print a slope, and updates, that are noise."""
     at_v = show.slope_at(activation, v)
     if at_v is None or not at_v > 0 or abs(slope - at_v) <= show.COARSE * at_v:
@@ -268,15 +269,14 @@ def _check_slope_not_rounding(activation: str, v: float, slope: float, neuron: s
     raise ValueError(f"{where}{neuron} is saturated: its field {field} = {v:g} puts its output within a double's "
                      f"rounding of {1 if v > 0 else -1}, so f'({field}) computed from "
                      f"the output is {slope:.2g}, rounding, where the slope at {field} is {at_v:.2g}; choose smaller "
-                     f"weights or inputs")
+                     f"weights, biases or inputs")
 
 
-def _enough_error() -> float:
+def _enough_error() -> Decimal:
     """An |e| whose cost is `MIN_COST` or more however it is rounded: sqrt(2 MIN_COST) rounded up at 3 significant
     digits (0.0142)."""
-    root = math.sqrt(2 * MIN_COST)
-    unit = 10.0 ** (math.floor(math.log10(root)) - 2)
-    return math.ceil(root / unit) * unit
+    root = (2 * Decimal(str(MIN_COST))).sqrt()
+    return root.quantize(Decimal(1).scaleb(root.adjusted() - 2), rounding=ROUND_CEILING)
 
 
 def _check_printable(net: Network, x: Array, d: float, eta: float, where: str) -> None:

@@ -245,7 +245,7 @@
 
     // Why the page shows no numbers for these fields (compute's null, tooSmall or noisy), typed (fresh) or one step
     // on from the numbers shown (Apply: the refused network's n is the page's n+1).
-    function refusal(c, d, fresh) {
+    function refusal(c, d, fresh, output) {
       if (!c) {
         return "These numbers overflow (a value became infinite); the steps below still show the last valid input. " +
           "Try smaller weights or a smaller η.";
@@ -257,7 +257,7 @@
           " is below 2.2 \u00d7 10\u207b\u00b3\u2070\u2078 in size, where a double keeps fewer digits than the page prints. " +
           "The steps below still show the last valid input. Try other weights or inputs.";
       }
-      return noisyText(c.noisy, d, fresh);
+      return noisyText(c.noisy, d, fresh, output);
     }
 
     // Why a printed digit would be a double's rounding (E.digitsOff): a saturated neuron's slope, computed from its
@@ -281,7 +281,7 @@
     // Why the page cannot show a sum whose printed digits its rounding could change (E.cancelling's `noisy`): a field
     // 0 by hand whose output keeps the rounding, an output within rounding of the target (e, E), terms too large for a
     // double's 16 digits, or terms that cancel to nearly 0; and what to do, or, after Apply, where training stands.
-    function noisyText(noisy, d, fresh) {
+    function noisyText(noisy, d, fresh, output) {
       // after Apply the refused values are one step on: their n is the page's n+1, their n+1 its n+2
       var named = function (step) {
         return fresh ? step : /\(n\+1\)/.test(step) ? step.replace("(n+1)", "(n+2)") : step + "(n+1)";
@@ -308,7 +308,9 @@
         var byHand = noisy.right === undefined ? "" : " in floating point, " + E.plainText(noisy.right) + " by hand";
         return "The output is too close to the target to show: " + label + " = " + sum + byHand +
           digits + y + " (about 16 digits) " + (byHand ? "changes" : "could change") + " the digits the page prints " +
-          "of it." + kept + (fresh ? ". Try another target d, or smaller output weights and bias." : converged);
+          // a linear output is y = d by hand: only another d helps; a sigmoid output may sit on its flat end
+          "of it." + kept + (!fresh ? converged : output === "purelin" ? ". Try another target d."
+            : ". Try another target d, or smaller output weights and bias.");
       }
       if (noisy.digits) { // E.digitsOff: the double, as written, is not the value by hand rounded
         // a value 0 by hand is 0 to the digits the page works by hand with: terms that cancel there, or a remainder
@@ -324,7 +326,7 @@
             ? ". If the updates took that neuron out to the flat end of its curve, a smaller \u03b7 takes shorter " +
               "steps." : ".")
             : noisy.slope || /^f'/.test(noisy.where)  // η and d do not change a slope
-            ? ". Try smaller weights or inputs, which keep the neuron off its flat ends."
+            ? ". Try smaller weights, biases or inputs, which keep the neuron off its flat ends."
             : ". Try smaller weights, inputs or \u03b7, or another d.");
       }
       if (Math.abs(noisy.term) >= 1e6) {
@@ -458,7 +460,7 @@
           " named above is larger than the check's tolerance for it." :
           "These numbers overflow: no value can be checked against them.";
         setState("invalid");
-        status.textContent = refusal(c, values.d, fresh) + stepsActivations();
+        status.textContent = refusal(c, values.d, fresh, values.output) + stepsActivations();
         say(status.textContent); // in place of the numbers before, once typing pauses
         homework.refresh();
         return false;
@@ -535,7 +537,7 @@
       var after = computeCaught(v);
       if (!after || after.failed || after.noisy || after.tooSmall) {
         var why = after && after.failed ? "the page could not compute the numbers one step on (" + after.failed + ")."
-          : refusal(after, v.d, false);
+          : refusal(after, v.d, false, v.output);
         status.textContent = notApplied(why);
         clearTimeout(state.timer);
         announce.textContent = status.textContent;

@@ -394,12 +394,30 @@ def test_a_step_refused_for_a_neuron_the_updates_saturated_says_eta_shortens_the
                            "shorter steps."), status
 
 
+def test_a_linear_output_equal_to_d_by_hand_is_told_to_take_another_d(tab):
+    """A reviewer: hidden outputs 1/2 exactly (every hidden weight and bias 0), w_4i = 0.2 and b4 = 0 give
+    y = 0.3 by hand, 0.30000000000000004 in floating point (plain math below); with d = 0.3 the page refused e and
+    advised "another target d, or smaller output weights and bias", of a bias already 0. With a linear output only
+    another d helps, and that is what it says; a logistic output keeps both (the test above with b4 = 40)."""
+    y = 3 * 0.2 * (1 / (1 + math.exp(-0.0)))
+    assert y != 0.3 and abs(y - 0.3) < 1e-16  # the premise: y = d by hand, not in floating point
+    visit(tab)
+    tab.page.select_option("#bp-in-output", "purelin")
+    values = {name: "0" for name in PARAMS} | {"x1": "1", "x2": "0.5", "d": "0.3", "eta": "0.5"}
+    values |= {f"w4{i}": "0.2" for i in (1, 2, 3)}
+    for name in PARAMS:
+        fill(tab, name, values[name])
+    status = tab.page.text_content("#bp-live-status")
+    assert status.startswith("The output is too close to the target to show: e = d \u2212 y = "), status
+    assert status.endswith("The steps below still show the last valid input. Try another target d."), status
+
+
 def test_each_refusal_says_its_own_cause(tab):
     """A code review: (1) a cost a hair from a tie, far from the target (tests/support/by_hand.py's "E"), was called
     "too close to the target" once e and E refusals went first; it is a digit of rounding. (2) A saturated logistic
     output (b4 = 36, d = 0.5: y = 1 exactly) refused δ4 = 0 for -2.3e-17 with "a double keeps about 16 significant
     digits" and advice on η and d, neither of which helps: the cause is the output's slope f'(v4) = 0 in floating
-    point, and smaller weights or inputs are the way out."""
+    point, and smaller weights, biases or inputs are the way out."""
     from tests.support.by_hand import OFF_BY_A_DIGIT
 
     visit(tab)
@@ -415,7 +433,7 @@ def test_each_refusal_says_its_own_cause(tab):
     assert status.startswith("These numbers would print a digit of a double's rounding: δ4 = 0 in floating point, "
                              "but "), status
     assert "(f'(v4) = 0 in floating point, " in status and "by hand), and δ4 is built on it." in status, status
-    assert status.endswith("Try smaller weights or inputs, which keep the neuron off its flat ends."), status
+    assert status.endswith("Try smaller weights, biases or inputs, which keep the neuron off its flat ends."), status
 
 
 def test_homework_reads_a_number_copied_with_its_parentheses(tab):
@@ -1310,7 +1328,7 @@ def test_homework_checked_against_numbers_the_page_cannot_show_says_so(tab):
     fill(tab, "x1", "35")
     assert page.get_attribute("#bp-live", "data-state") == "invalid"
     status = page.text_content("#bp-live-status")
-    assert status.endswith("Try smaller weights or inputs, which keep the neuron off its flat ends."), status
+    assert status.endswith("Try smaller weights, biases or inputs, which keep the neuron off its flat ends."), status
     assert page.text_content('[data-num="v1"]') == shown_v1  # the last valid steps stay
     v1 = f"#bp-hw-{list(homework.names()).index('v1')}"
     page.fill(v1, repr(page_number(shown_v1)))
