@@ -24,6 +24,7 @@ block's code. A statement that only names something is in ``NOT_FACTS`` with the
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 from collections.abc import Callable
@@ -34,7 +35,7 @@ import pytest
 import sympy as sp
 
 import backprop
-from backprop import activations, judged, labels, rules
+from backprop import activations, judged, labels, readings_errata, rules
 from tests.pages import test_errata as proofs
 from tests.pages.test_equations_rules_1_2 import (
     F_PRIME_1,
@@ -51,7 +52,13 @@ from tests.pages.test_equations_rules_1_2 import (
     samples,
 )
 from tests.support import DOCS, oracle
-from tests.support.pages import markdown_displays, markdown_inline_expressions, markdown_inline_statements, norm_tex
+from tests.support.pages import (
+    code_math,
+    markdown_displays,
+    markdown_inline_expressions,
+    markdown_inline_statements,
+    norm_tex,
+)
 from tests.support.snippets import collect
 from tests.support.symbolic import ETA_S as ETA
 from tests.support.symbolic import identical
@@ -564,18 +571,22 @@ EXPRESSIONS = [
 
 # The TeX typed in the page's exec blocks.
 CODE = [
-    (r"{{a}} x_1 + {{b}} x_2 = {{s}}", None),
     (r"k=1", inputs_are(1, 2)),  # erratum 2's table: the slide's sum, for each input k it leaves free
     (r"k=2", inputs_are(1, 2)),
     (r"k = 1", inputs_are(1, 2)),
     (r"k = 2", inputs_are(1, 2)),
-    (r"k = {{k}}", inputs_are(1, 2)),
     (r"e^{-z}/(1 + e^{-z}) = 1 - s(z)", STEP_TO_1_MINUS_S),
     # erratum 5's 2-3-2 network: the worked example's input, the targets it picks, its outputs numbered 4 and 5
     (r"x = ({{x1:given}}, {{x2:given}})", code_says(SUM_OVER_OUTPUTS, "x1=X[0], x2=X[1]")),
     (r"d_{{j4}} = {{d4:given}}", None),
     (r"d_{{j5}} = {{d5:given}}", None),
     (r"j = {{j}}", outputs_of_two_are(4, 5)),  # "slides, $j = 4$ only": was j = 1, 2, found by this module
+]
+
+# The TeX typed in backprop.readings_errata, whose notes the blocks print.
+READINGS = [
+    (r"{{a}} x_1 + {{b}} x_2 = {{s}}", None),  # erratum 1: the other neurons' weighted inputs that cancel
+    (r"k = {{k}}", inputs_are(1, 2)),  # erratum 2: "neurons 1 and 3 with $k = 1$"
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
 ]
@@ -594,12 +605,13 @@ NOT_FACTS = {
 # Statements the page gets wrong, each with its check (an expected failure, strict: it must still fail).
 KNOWN_WRONG: dict[str, str] = {}
 
-TABLES = {"displays": DISPLAYS, "inline": INLINE, "expressions": EXPRESSIONS, "code": CODE}
+TABLES = {"displays": DISPLAYS, "inline": INLINE, "expressions": EXPRESSIONS, "code": CODE, "readings": READINGS}
 ON_THE_PAGE = {  # what each table lists: the page's math of that kind, as typed
     "displays": lambda: markdown_displays("errata"),
     "inline": lambda: markdown_inline_statements("errata"),
     "expressions": lambda: markdown_inline_expressions("errata"),
     "code": lambda: code_tex("errata"),
+    "readings": lambda: [tex for part in code_math(inspect.getsource(readings_errata)) for tex in part],
 }
 
 

@@ -117,16 +117,16 @@ def exec_block_math(page: str) -> list[tuple[list[str], list[str], list[str]]]:
     """The math typed in each of a page's exec blocks, in order, each as (its display equations ``$$ ... $$``, its
     inline statements ``$ ... $`` with a relation, the rows of an aligned display it assembles, ``show.tex(r"... &=
     ...")``), whitespace normalised: the derivations a block writes out around the numbers it fills in."""
-    out = []
-    for snippet in collect(DOCS / f"{page}.md"):
-        if 'exec="1"' not in snippet.info:
-            continue
-        code = snippet.code
-        displays = [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$", code, re.M | re.S)]
-        spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.sub(r"\$\$.*?\$\$", "", code, flags=re.S))
-        rows = [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', code)]
-        out.append((displays, [norm_tex(span) for span in spans if RELATION.search(span)], rows))
-    return out
+    return [code_math(snippet.code) for snippet in collect(DOCS / f"{page}.md") if 'exec="1"' in snippet.info]
+
+
+def code_math(code: str) -> tuple[list[str], list[str], list[str]]:
+    """The math typed in Python source (a block's, or that of a module whose sentences a page prints), as
+    `exec_block_math` reads each block's: its displays, its inline statements and the rows it assembles."""
+    displays = [norm_tex(eq) for eq in re.findall(r"^[ \t]*\$\$\n(.*?)\n[ \t]*\$\$", code, re.M | re.S)]
+    spans = re.findall(r"(?<![\\$])\$([^$\n]+?)(?<!\\)\$", re.sub(r"\$\$.*?\$\$", "", code, flags=re.S))
+    rows = [norm_tex(row) for row in re.findall(r'show\.tex\(r"([^"$]*&=[^"$]*)"', code)]
+    return displays, [norm_tex(span) for span in spans if RELATION.search(span)], rows
 
 
 #: What makes an inline formula that states nothing still say something: an operation or a number, as in "(S1) equals

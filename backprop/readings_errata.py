@@ -1,0 +1,173 @@
+"""The errata page's notes under its checks: after a block of the page has checked a line of the slides on the worked
+example and printed its table, a function here says what the numbers add to the verdict (a wrong formula that gives
+the right value for some neurons by a coincidence of the numbers, a difference within what rounding can move a finite
+difference, an update the check cannot judge). Each returns its notes as paragraphs, each after a blank line, or
+nothing where there is nothing to add.
+
+As `backprop.readings` does for the rule pages: a sentence that holds for some numbers only is chosen from them, or
+checked first with `show.require`, so that the build, or a reader's copy of the code with other numbers, stops rather
+than print a false sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import labels, show
+from .network import Network
+
+
+def _notes(*paragraphs: str) -> str:
+    return "".join(f"\n{paragraph}\n" for paragraph in paragraphs)
+
+
+def _neurons(ids: Sequence[int]) -> str:
+    """"neuron 2", "neurons 1 and 3": of the 0-based ``ids``."""
+    return ("neuron " if len(ids) == 1 else "neurons ") + show.and_list([str(i + 1) for i in ids])
+
+
+def _typed(value: float) -> Decimal:
+    """A number as the example gives it: 0.1, not the double nearest it."""
+    return Decimal(repr(float(value)))
+
+
+def _cancelling(w: np.ndarray, x: ArrayLike, i: int) -> str:
+    """The other neurons' weighted inputs than neuron ``i``'s, and what they add up to by hand."""
+    others = [j for j in range(3) if j != i]
+    weighted = {j: w[j, 0] * x[0] + w[j, 1] * x[1] for j in others}
+    terms = show.and_list([show.tex(r"${{a}} x_1 + {{b}} x_2 = {{s}}$", a=labels.tex(labels.weight(j + 1, 1)),
+                                    b=labels.tex(labels.weight(j + 1, 2)), s=weighted[j]) for j in others])
+    # what they add up to by hand, from the numbers as typed (0.1 and -0.1 give 0; their doubles' sum is 5.6e-17)
+    total = float(sum(_typed(w[j, 0]) * _typed(x[0]) + _typed(w[j, 1]) * _typed(x[1]) for j in others))
+    return f"{terms}, and these add up to " + show.tex("${{t}}$", t=total)
+
+
+def literal_sum(net: Network, x: ArrayLike, literal: ArrayLike, explicit: ArrayLike) -> str:
+    """Erratum 1: where the first slide's sum read literally (``literal``, the same weighted sum for every neuron plus
+    its bias) gives a neuron the value of the slides' explicit lines (``explicit``), which numbers make it so."""
+    w, notes = net.w_hidden, []
+    if np.allclose(literal, explicit):  # the literal sum is the same for every neuron: every w_i . x must be 0
+        weighted = [w[i, 0] * x[0] + w[i, 1] * x[1] for i in range(3)]
+        show.require(np.allclose(weighted, 0), "the literal reading agrees only because every weighted input is 0",
+                     weighted=max(weighted, key=abs))
+        notes.append(show.tex(r"For this example the literal reading agrees by coincidence: with $x = ({{x1:given}}, "
+                              r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is 0, so the "
+                              r"literal sum is 0 too and both readings leave just the bias. For any input that gives "
+                              r"one neuron a weighted input other than 0, the literal reading adds the other neurons' "
+                              r"weighted inputs to it.", x1=x[0], x2=x[1]))
+    # The neurons whose row the table prints alike in both readings: the other neurons' weighted inputs cancel.
+    hits = [i for i in range(3) if show.num(literal[i]) == show.num(explicit[i])]
+    misses = [i for i in range(3) if i not in hits]
+    if hits and misses:
+        if len(hits) == 1:
+            added = f"to its own weighted input it adds the other neurons', {_cancelling(w, x, hits[0])}"
+        else:  # one sentence for all of them, each one's numbers after it
+            added = "to each one's own weighted input it adds the other neurons', which cancel: " + "; ".join(
+                f"for neuron {i + 1}, {_cancelling(w, x, i)}" for i in hits)
+        notes.append(f"For this example the literal reading happens to give the right value for {_neurons(hits)}: "
+                     f"{added}. A coincidence of the numbers, not of the formula: for {_neurons(misses)} it is wrong.")
+    return _notes(*notes)
+
+
+def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: ArrayLike) -> str:
+    """Erratum 2: where the slide's sum over the neurons ``wrong`` (``wrong[i][k - 1]`` for neuron i + 1 and the
+    input k it leaves free) gives some neurons, or all, the value of the explicit lines, which numbers make it so."""
+    b, explicit = net.b_hidden, np.asarray(explicit)
+    matching = [k for k in range(2) if np.allclose(wrong[:, k], explicit)]  # the k for which every neuron agrees
+    # the neurons each k gets right, one phrase per k: "neurons 1 and 3 with k = 1"
+    right_for = {k: [i for i in range(3) if np.isclose(wrong[i, k], explicit[i])] for k in range(2)}
+    hits = [_neurons(ids) + show.tex(" with $k = {{k}}$", k=k + 1) for k, ids in right_for.items() if ids]
+    if not matching:
+        return _notes(f"For this example the slide's version happens to give the right value for "
+                      f"{show.and_list(hits)}. A coincidence of the numbers, not of the formula: with the same $k$ it "
+                      "is wrong for another neuron.") if hits else ""
+    # the slide's sum, x_k times a column sum of w, is the same for every neuron
+    weighted = explicit - b  # each neuron's weighted input w_i1 x_1 + w_i2 x_2
+    if np.allclose(weighted, 0) and np.allclose(wrong - b[:, None], 0):  # in practice x = (0, 0)
+        return _notes(show.tex(r"For this example the slide's version agrees by coincidence: with $x = ({{x1:given}}, "
+                               r"{{x2:given}})$ every sum above, over $i$ or over $k$, is 0, and every version leaves "
+                               r"just the bias $b_i$. For an input that gives the neurons different weighted inputs, "
+                               r"the sum over $i$, the same for every neuron, is wrong for some of them.",
+                               x1=x[0], x2=x[1]))
+    # e.g. every row of w equal to (1/3, 2/3) and x = (1, 1): each weighted input and the sum with k = 1 are 1
+    sums = show.and_list([show.tex(r"$\sum_i w_{i{{k}}}\, x_{{k}}$", k=k + 1) for k in matching])
+    show.require(np.allclose(weighted, weighted[0]) and all(np.allclose(wrong[:, k] - b, weighted) for k in matching),
+                 f"every neuron's weighted input is the same, and the slide's {sums} equals it",
+                 weighted=max(weighted, key=abs))
+    return _notes(show.tex(r"For this example the slide's version agrees by coincidence: with $x = ({{x1:given}}, "
+                           r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is the same, and "
+                           r"the slide's sum {{sums}} {{happens}} to equal it. For an input that gives the neurons "
+                           r"different weighted inputs, the sum over $i$, the same for every neuron, is wrong for some "
+                           r"of them.", x1=x[0], x2=x[1], sums=sums,
+                           happens="happens" if len(matching) == 1 else "both happen"))
+
+
+def within_noise(in_noise: Sequence[tuple[str, str, float, float]]) -> str:
+    """Erratum 5: for each network whose formulas agreed only within what rounding alone can move a finite difference,
+    ``in_noise`` holding (network, formula, largest difference, that rounding) for each such formula, that note."""
+    notes = []
+    for label in dict.fromkeys(label for label, *_ in in_noise):  # each network once, its formulas together
+        names = [name for of, name, *_ in in_noise if of == label]
+        gap = max(g for of, _, g, _ in in_noise if of == label)
+        noise = next(n for of, *_, n in in_noise if of == label)
+        notes.append(show.tex("On {{label}} the hidden updates are so small that the largest difference, {{gap:.1e}}, "
+                              "is within what rounding alone can move a finite difference here ({{noise:.1e}}): "
+                              "{{names}} {{verb}} as far as a finite difference can tell.", label=label,
+                              names=show.and_list(names), gap=gap, noise=noise,
+                              verb="agrees" if len(names) == 1 else "agree"))
+    return _notes(*notes)
+
+
+def output_rules(eta: float, y_h: ArrayLike, sent: Sequence[int], tiny: bool, shows: bool) -> str:
+    """The remark on the output rules: its table of the slides' Δw_4i and Δb_4 against finite differences checks the
+    hidden neuron ``sent[0]``, whose output ``y_h`` is the largest in size as written (``sent``: every neuron's of that
+    size); ``tiny``: its steps were written in scientific notation; ``shows``: Δw_4i could show the missing factor."""
+    notes = []
+    if tiny:
+        notes.append(show.tex(r"With $\eta = {{eta:given}}$ the steps are too small for the pages' {{n}} decimals to "
+                              "tell the two formulas apart: the table writes them in scientific notation.", eta=eta,
+                              n=show.DECIMALS))
+    i = sent[0]
+    if len(sent) > 1 and shows:
+        notes.append(show.tex(r"Hidden neurons {{names}} send outputs of the same size as written, ${{y}}$: the table "
+                              r"checks the first, neuron {{i}}.", names=show.and_list([str(n + 1) for n in sent]),
+                              y=abs(y_h[i]), i=i + 1))
+    if not shows:
+        why = (r"every $y_{hi}$ is 0, so every {{step}} is 0" if y_h[i] == 0 else
+               r"even the largest $|y_{hi}|$, ${{largest}}$, leaves {{step}} printing alike with both formulas")
+        notes.append(show.tex("In this example " + why + ": only $b_4$ shows the factor.",
+                              step=r"$\Delta w_{4i} = \Delta b_4\, y_{hi}$", largest=show.sci(y_h[i])))
+    return _notes(*notes)
+
+
+def written_out(apart: Sequence[tuple[str, float]], unchecked: Sequence[tuple[str, float]],
+                no_slope: dict[str, list[str]]) -> str:
+    """The thirteen written-out updates against finite differences: the updates a last digit apart in print
+    (``apart``), those no larger than a central difference's own error (``unchecked``), each with that error, and
+    those 0 by a factor of 0 (``no_slope``: the factor's TeX, then the updates)."""
+    notes = []
+    if apart:
+        notes.append(show.tex("The {{differences}} of {{names}} {{verb}} a last digit apart from the formula: what a "
+                              "central difference alone can be off by (its rounding and truncation, here up to "
+                              "${{error}}$) reaches that digit.", names=show.and_list([name for name, _ in apart]),
+                              differences="finite difference" if len(apart) == 1 else "finite differences",
+                              verb="prints" if len(apart) == 1 else "print",
+                              error=show.sci(max(error for _, error in apart), up=True)))
+    if unchecked:  # saturated hidden neurons: their updates are smaller than the differences' own error
+        notes.append(show.tex("{{names}} {{verb}} no larger than what a central difference alone can be off by here "
+                              "(up to ${{error}}$): finite differences cannot check {{them}} on this example, and "
+                              "their \"agrees\" says only that the two lie within that of each other.",
+                              names=show.and_list([name for name, _ in unchecked]),
+                              verb="is" if len(unchecked) == 1 else "are", them="it" if len(unchecked) == 1 else "them",
+                              error=show.sci(max(error for _, error in unchecked), up=True)))
+    for factor, labels_0 in no_slope.items():  # 0 by the slides' formula and by any finite difference
+        notes.append(show.tex("{{names}} {{verb}} 0 here by the slides' formula and by finite differences alike: "
+                              "${{factor}}$, so the cost does not depend on {{those}}, and this check cannot tell a "
+                              "right formula from a wrong one there.", names=show.and_list(labels_0),
+                              verb="is" if len(labels_0) == 1 else "are", factor=factor,
+                              those="that parameter" if len(labels_0) == 1 else "those parameters"))
+    return _notes(*notes)

@@ -1,0 +1,98 @@
+"""backprop.readings_errata: the notes the errata page prints under its checks, on small networks worked out by
+hand, and the sentences it refuses to print for numbers they are not true of. The page's text for every example file
+is checked in tests/pages/test_errata.py and its formulas in tests/pages/test_equations_errata.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from backprop import Network, readings_errata
+from backprop.show import ExampleError
+
+# Weighted inputs w_i . x of 0.5, 0.1 and -0.1 at x = (1, 0); biases 0.2, 0.3, 0.4. The explicit fields are 0.7, 0.4
+# and 0.3; the first slide read literally adds all three weighted inputs (0.5) to each bias: 0.7, 0.8, 0.9.
+NET = Network([[0.5, 0.0], [0.1, 0.0], [-0.1, 0.0]], [0.2, 0.3, 0.4], [[1.0, 1.0, 1.0]], [0.0])
+X = [1.0, 0.0]
+EXPLICIT, LITERAL = [0.7, 0.4, 0.3], [0.7, 0.8, 0.9]
+
+
+def test_literal_sum_names_the_neuron_it_gets_right_and_the_terms_that_cancel():
+    """Neuron 1 only: the other two weighted inputs, 0.1 and -0.1, add up to 0."""
+    assert readings_errata.literal_sum(NET, X, LITERAL, EXPLICIT) == (
+        "\nFor this example the literal reading happens to give the right value for neuron 1: to its own weighted "
+        "input it adds the other neurons', $w_{21} x_1 + w_{22} x_2 = 0.100000$ and $w_{31} x_1 + w_{32} x_2 = "
+        "-0.100000$, and these add up to $0.000000$. A coincidence of the numbers, not of the formula: for neurons 2 "
+        "and 3 it is wrong.\n")
+
+
+def test_literal_sum_at_a_zero_input_and_where_it_has_nothing_to_add():
+    """x = (0, 0): both readings leave the biases, and the note says why; the require stops a claim of agreement
+    where the weighted inputs are not 0; a literal sum wrong for every neuron adds nothing."""
+    zero = readings_errata.literal_sum(NET, [0.0, 0.0], [0.2, 0.3, 0.4], [0.2, 0.3, 0.4])
+    assert zero.startswith("\nFor this example the literal reading agrees by coincidence: with $x = (0, 0)$ every ")
+    with pytest.raises(ExampleError, match="every weighted input is 0"):
+        readings_errata.literal_sum(NET, X, EXPLICIT, EXPLICIT)
+    assert readings_errata.literal_sum(NET, X, [0.9, 0.8, 0.7], [0.1, 0.2, 0.3]) == ""
+
+
+def test_sum_over_neurons_names_the_neurons_and_the_k():
+    """The slide's sum over i with k = 1 is 0.5 + b_i = 0.7, 0.8, 0.9 and with k = 2 it is b_i: right for neuron 1
+    with k = 1 only; with rows all (1/4, 1/2) and x = (1, 1/2) every weighted input is 1/2, the sum with k = 1 is 3/4,
+    with k = 2 also 3/4: neither equals it, and every neuron gets it wrong."""
+    wrong = np.array([[0.7, 0.2], [0.8, 0.3], [0.9, 0.4]])
+    assert readings_errata.sum_over_neurons(NET, X, wrong, np.array(EXPLICIT)) == (
+        "\nFor this example the slide's version happens to give the right value for neuron 1 with $k = 1$. A "
+        "coincidence of the numbers, not of the formula: with the same $k$ it is wrong for another neuron.\n")
+    alike = Network([[0.25, 0.5]] * 3, [0.0] * 3, [[1.0, 1.0, 1.0]], [0.0])
+    assert readings_errata.sum_over_neurons(alike, [1.0, 0.5], np.full((3, 2), 0.75), np.full(3, 0.5)) == ""
+
+
+def test_sum_over_neurons_where_the_slide_agrees_for_every_neuron():
+    """Rows all (1/3, 2/3) at x = (1, 1): every weighted input is 1, and the sum over i with k = 1 is 3 x 1/3 = 1 (the
+    block's own example); at x = (0, 0) every sum is 0."""
+    third = Network([[1 / 3, 2 / 3]] * 3, [0.1, 0.2, 0.3], [[1.0, 1.0, 1.0]], [0.0])
+    explicit = np.array([1.1, 1.2, 1.3])
+    wrong = np.array([[1.1, 2.1], [1.2, 2.2], [1.3, 2.3]])
+    text = readings_errata.sum_over_neurons(third, [1.0, 1.0], wrong, explicit)
+    assert "every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is the same, and the slide's sum " in text
+    assert "$\\sum_i w_{i1}\\, x_1$ happens to equal it." in text
+    zero = readings_errata.sum_over_neurons(third, [0.0, 0.0], np.array([[0.1] * 2, [0.2] * 2, [0.3] * 2]),
+                                            np.array([0.1, 0.2, 0.3]))
+    assert "every sum above, over $i$ or over $k$, is 0" in zero and "happens" not in zero
+
+
+def test_within_noise_one_note_per_network():
+    text = readings_errata.within_noise([("2-3-1", "A", 1e-9, 2e-9), ("2-3-2", "C", 4e-9, 5e-9),
+                                         ("2-3-1", "B", 3e-9, 2e-9)])
+    assert text.count("\nOn ") == 2
+    assert ("On 2-3-1 the hidden updates are so small that the largest difference, 3.0e-09, is within what rounding "
+            "alone can move a finite difference here (2.0e-09): A and B agree as far") in text
+    assert "(5.0e-09): C agrees as far as a finite difference can tell." in text
+    assert readings_errata.within_noise([]) == ""
+
+
+def test_output_rules_notes():
+    """η = 0.001 written in scientific notation; y_h1 = y_h2 = 0.5, the first checked; every y_hi = 0: only b_4."""
+    text = readings_errata.output_rules(0.001, np.array([0.5, 0.5, 0.2]), [0, 1], True, True)
+    assert text == ("\nWith $\\eta = 0.001$ the steps are too small for the pages' 6 decimals to tell the two formulas "
+                    "apart: the table writes them in scientific notation.\n\nHidden neurons 1 and 2 send outputs of "
+                    "the same size as written, $0.500000$: the table checks the first, neuron 1.\n")
+    zero = readings_errata.output_rules(0.1, np.zeros(3), [0, 1, 2], False, False)
+    assert zero == ("\nIn this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0: "
+                    "only $b_4$ shows the factor.\n")
+    assert readings_errata.output_rules(0.1, np.array([0.7, 0.5, 0.2]), [0], False, True) == ""
+
+
+def test_written_out_notes():
+    text = readings_errata.written_out([("$\\Delta w_{11}$", 1.2e-10)], [("$\\Delta b_1$", 3e-11)],
+                                       {"x_2 = 0": ["$\\Delta w_{12}$", "$\\Delta w_{22}$"]})
+    paragraphs = text.strip().split("\n\n")
+    assert paragraphs[0] == ("The finite difference of $\\Delta w_{11}$ prints a last digit apart from the formula: "
+                             "what a central difference alone can be off by (its rounding and truncation, here up to "
+                             "$1.2 \\times 10^{-10}$) reaches that digit.")
+    assert paragraphs[1].startswith("$\\Delta b_1$ is no larger than what a central difference alone can be off by "
+                                    "here (up to $3.0 \\times 10^{-11}$): finite differences cannot check it")
+    assert paragraphs[2].startswith("$\\Delta w_{12}$ and $\\Delta w_{22}$ are 0 here by the slides' formula and by "
+                                    "finite differences alike: $x_2 = 0$, so the cost does not depend on those")
+    assert readings_errata.written_out([], [], {}) == ""
