@@ -17,7 +17,7 @@ from decimal import Decimal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import labels, show
+from . import judged, labels, show
 from .network import Network
 
 
@@ -30,9 +30,20 @@ def _neurons(ids: Sequence[int]) -> str:
     return ("neuron " if len(ids) == 1 else "neurons ") + show.and_list([str(i + 1) for i in ids])
 
 
+def agrees(values: ArrayLike, explicit: ArrayLike) -> bool:
+    """Whether every entry of ``values`` prints as the same entry of ``explicit`` (the tables' six decimals): a
+    reading of a slide's line agrees with its explicit lines where a reader of the table sees the same numbers."""
+    return all(show.num(a) == show.num(b) for a, b in zip(np.ravel(values), np.ravel(explicit), strict=True))
+
+
 def _typed(value: float) -> Decimal:
     """A number as the example gives it: 0.1, not the double nearest it."""
     return Decimal(repr(float(value)))
+
+
+def _by_hand(w: np.ndarray, x: ArrayLike, i: int) -> Decimal:
+    """Neuron ``i``'s weighted input w_i1 x_1 + w_i2 x_2, by hand from the numbers as typed."""
+    return _typed(w[i, 0]) * _typed(x[0]) + _typed(w[i, 1]) * _typed(x[1])
 
 
 def _cancelling(w: np.ndarray, x: ArrayLike, i: int) -> str:
@@ -42,7 +53,7 @@ def _cancelling(w: np.ndarray, x: ArrayLike, i: int) -> str:
     terms = show.and_list([show.tex(r"${{a}} x_1 + {{b}} x_2 = {{s}}$", a=labels.tex(labels.weight(j + 1, 1)),
                                     b=labels.tex(labels.weight(j + 1, 2)), s=weighted[j]) for j in others])
     # what they add up to by hand, from the numbers as typed (0.1 and -0.1 give 0; their doubles' sum is 5.6e-17)
-    total = float(sum(_typed(w[j, 0]) * _typed(x[0]) + _typed(w[j, 1]) * _typed(x[1]) for j in others))
+    total = float(sum(_by_hand(w, x, j) for j in others))
     return f"{terms}, and these add up to " + show.tex("${{t}}$", t=total)
 
 
@@ -50,10 +61,10 @@ def literal_sum(net: Network, x: ArrayLike, literal: ArrayLike, explicit: ArrayL
     """Erratum 1: where the first slide's sum read literally (``literal``, the same weighted sum for every neuron plus
     its bias) gives a neuron the value of the slides' explicit lines (``explicit``), which numbers make it so."""
     w, notes = net.w_hidden, []
-    if np.allclose(literal, explicit):  # the literal sum is the same for every neuron: every w_i . x must be 0
-        weighted = [w[i, 0] * x[0] + w[i, 1] * x[1] for i in range(3)]
-        show.require(np.allclose(weighted, 0), "the literal reading agrees only because every weighted input is 0",
-                     weighted=max(weighted, key=abs))
+    if agrees(literal, explicit):  # the literal sum is the same for every neuron: every w_i . x must be 0
+        weighted = [_by_hand(w, x, i) for i in range(3)]
+        show.require(not any(weighted), "the literal reading agrees only because every weighted input is 0",
+                     weighted=float(max(weighted, key=abs)))
         notes.append(show.tex(r"For this example the literal reading agrees by coincidence: with $x = ({{x1:given}}, "
                               r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is 0, so the "
                               r"literal sum is 0 too and both readings leave just the bias. For any input that gives "
@@ -66,8 +77,9 @@ def literal_sum(net: Network, x: ArrayLike, literal: ArrayLike, explicit: ArrayL
         if len(hits) == 1:
             added = f"to its own weighted input it adds the other neurons', {_cancelling(w, x, hits[0])}"
         else:  # one sentence for all of them, each one's numbers after it
-            added = "to each one's own weighted input it adds the other neurons', which cancel: " + "; ".join(
-                f"for neuron {i + 1}, {_cancelling(w, x, i)}" for i in hits)
+            cancel = all(sum(_by_hand(w, x, j) for j in range(3) if j != i) == 0 for i in hits)  # by hand
+            added = (f"to each one's own weighted input it adds the other neurons', which {'' if cancel else 'nearly '}"
+                     "cancel: " + "; ".join(f"for neuron {i + 1}, {_cancelling(w, x, i)}" for i in hits))
         notes.append(f"For this example the literal reading happens to give the right value for {_neurons(hits)}: "
                      f"{added}. A coincidence of the numbers, not of the formula: for {_neurons(misses)} it is wrong.")
     return _notes(*notes)
@@ -76,10 +88,10 @@ def literal_sum(net: Network, x: ArrayLike, literal: ArrayLike, explicit: ArrayL
 def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: ArrayLike) -> str:
     """Erratum 2: where the slide's sum over the neurons ``wrong`` (``wrong[i][k - 1]`` for neuron i + 1 and the
     input k it leaves free) gives some neurons, or all, the value of the explicit lines, which numbers make it so."""
-    b, explicit = net.b_hidden, np.asarray(explicit)
-    matching = [k for k in range(2) if np.allclose(wrong[:, k], explicit)]  # the k for which every neuron agrees
-    # the neurons each k gets right, one phrase per k: "neurons 1 and 3 with k = 1"
-    right_for = {k: [i for i in range(3) if np.isclose(wrong[i, k], explicit[i])] for k in range(2)}
+    w, b, explicit = net.w_hidden, net.b_hidden, np.asarray(explicit)
+    matching = [k for k in range(2) if agrees(wrong[:, k], explicit)]  # the k for which every neuron agrees
+    # the neurons each k gets right as the table prints them, one phrase per k: "neurons 1 and 3 with k = 1"
+    right_for = {k: [i for i in range(3) if agrees(wrong[i, k], explicit[i])] for k in range(2)}
     hits = [_neurons(ids) + show.tex(" with $k = {{k}}$", k=k + 1) for k, ids in right_for.items() if ids]
     if not matching:
         return _notes(f"For this example the slide's version happens to give the right value for "
@@ -87,7 +99,9 @@ def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: Ar
                       "is wrong for another neuron.") if hits else ""
     # the slide's sum, x_k times a column sum of w, is the same for every neuron
     weighted = explicit - b  # each neuron's weighted input w_i1 x_1 + w_i2 x_2
-    if np.allclose(weighted, 0) and np.allclose(wrong - b[:, None], 0):  # in practice x = (0, 0)
+    # by hand, each sum over i of w_ik x_k is 0 (x_k = 0 or the column adds up to 0), and each neuron's over k
+    zero_sums = not any(sum(_typed(w[i, k]) for i in range(3)) * _typed(x[k]) for k in range(2))
+    if zero_sums and not any(_by_hand(w, x, i) for i in range(3)):  # in practice x = (0, 0)
         return _notes(show.tex(r"For this example the slide's version agrees by coincidence: with $x = ({{x1:given}}, "
                                r"{{x2:given}})$ every sum above, over $i$ or over $k$, is 0, and every version leaves "
                                r"just the bias $b_i$. For an input that gives the neurons different weighted inputs, "
@@ -95,7 +109,7 @@ def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: Ar
                                x1=x[0], x2=x[1]))
     # e.g. every row of w equal to (1/3, 2/3) and x = (1, 1): each weighted input and the sum with k = 1 are 1
     sums = show.and_list([show.tex(r"$\sum_i w_{i{{k}}}\, x_{{k}}$", k=k + 1) for k in matching])
-    show.require(np.allclose(weighted, weighted[0]) and all(np.allclose(wrong[:, k] - b, weighted) for k in matching),
+    show.require(agrees(weighted, np.full(3, weighted[0])) and all(agrees(wrong[:, k] - b, weighted) for k in matching),
                  f"every neuron's weighted input is the same, and the slide's {sums} equals it",
                  weighted=max(weighted, key=abs))
     return _notes(show.tex(r"For this example the slide's version agrees by coincidence: with $x = ({{x1:given}}, "
@@ -109,6 +123,7 @@ def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: Ar
 def within_noise(in_noise: Sequence[tuple[str, str, float, float]]) -> str:
     """Erratum 5: for each network whose formulas agreed only within what rounding alone can move a finite difference,
     ``in_noise`` holding (network, formula, largest difference, that rounding) for each such formula, that note."""
+    show.require(all(gap <= noise for *_, gap, noise in in_noise), "each difference is within the rounding noise")
     notes = []
     for label in dict.fromkeys(label for label, *_ in in_noise):  # each network once, its formulas together
         names = [name for of, name, *_ in in_noise if of == label]
@@ -132,23 +147,35 @@ def output_rules(eta: float, y_h: ArrayLike, sent: Sequence[int], tiny: bool, sh
                               "tell the two formulas apart: the table writes them in scientific notation.", eta=eta,
                               n=show.DECIMALS))
     i = sent[0]
+    show.require(len({show.num(abs(y_h[n])) for n in sent}) == 1, "the neurons named send outputs of the same size")
     if len(sent) > 1 and shows:
         notes.append(show.tex(r"Hidden neurons {{names}} send outputs of the same size as written, ${{y}}$: the table "
                               r"checks the first, neuron {{i}}.", names=show.and_list([str(n + 1) for n in sent]),
                               y=abs(y_h[i]), i=i + 1))
     if not shows:
+        show.require(y_h[i] != 0 or not np.any(y_h), "every y_hi is 0", largest=float(np.max(np.abs(y_h))))
         why = (r"every $y_{hi}$ is 0, so every {{step}} is 0" if y_h[i] == 0 else
                r"even the largest $|y_{hi}|$, ${{largest}}$, leaves {{step}} printing alike with both formulas")
         notes.append(show.tex("In this example " + why + ": only $b_4$ shows the factor.",
-                              step=r"$\Delta w_{4i} = \Delta b_4\, y_{hi}$", largest=show.sci(y_h[i])))
+                              step=r"$\Delta w_{4i} = \Delta b_4\, y_{hi}$", largest=show.sci(abs(y_h[i]))))
     return _notes(*notes)
 
 
-def written_out(apart: Sequence[tuple[str, float]], unchecked: Sequence[tuple[str, float]],
-                no_slope: dict[str, list[str]]) -> str:
-    """The thirteen written-out updates against finite differences: the updates a last digit apart in print
-    (``apart``), those no larger than a central difference's own error (``unchecked``), each with that error, and
-    those 0 by a factor of 0 (``no_slope``: the factor's TeX, then the updates)."""
+def written_out_updates(checked: Sequence[tuple[str, float, float, float, str | None]]) -> str:
+    """The written-out updates against finite differences, ``checked`` holding for each (its TeX label, the slides'
+    formula, the finite difference, what that difference alone can be off by, and the TeX of a factor 0 that makes
+    both 0, `judged.zero_factor`): which print a last digit apart, which are too small for a finite difference to
+    check, and which no finite difference can tell right from wrong."""
+    apart, unchecked, no_slope = [], [], {}  # no_slope: a factor 0 -> the updates it makes exactly 0
+    for label, value, exact, error, factor in checked:
+        show.require(judged.agrees(value, exact, error), f"{label} agrees with its finite difference",
+                     value=value, exact=exact, error=error)
+        if factor is not None:  # w_4i = 0 or x_k = 0: E does not depend on the parameter
+            no_slope.setdefault(factor, []).append(label)
+        elif abs(value) <= error:  # no larger than the central difference's own error: beyond what it can check
+            unchecked.append((label, error))
+        elif show.cell(value) != show.cell(exact):  # agreeing, but a digit apart in print: the difference's error
+            apart.append((label, error))
     notes = []
     if apart:
         notes.append(show.tex("The {{differences}} of {{names}} {{verb}} a last digit apart from the formula: what a "

@@ -20,6 +20,11 @@ from . import show
 from .network import Network
 
 CLOSE = 0.01  # how near 1 the first-order table's last fall / predicted is
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _times(n: int) -> str:
+    return f"{n} time" if n == 1 else f"{n} times"
 
 
 def value_at_next(before: float, delta: float, after: float) -> str:
@@ -31,7 +36,10 @@ def value_at_next(before: float, delta: float, after: float) -> str:
 
 def cost_change(E_n: float, E_next: float, eta: float) -> str:
     """Whether the step lowered the sample's cost E(n) to E(n+1), and by what factor, as the quotient of the two costs
-    as the table prints them; where it grew, why a step that sets off downhill can end higher."""
+    as the table prints them; where it grew, why a step that sets off downhill can end higher (a step of `step`,
+    with ``eta`` > 0)."""
+    show.require(E_n > 0 and E_next > 0 and eta > 0, "both costs and eta are positive: a quotient, a step downhill",
+                 E_n=E_n, E_next=E_next, eta=eta)
     show.require(E_next != E_n, "the cost either fell or grew", E_n=E_n, E_next=E_next)
     if E_next < E_n:
         fell = show.quotient(("E(n)", E_n), ("E(n+1)", E_next), "costs")
@@ -58,9 +66,13 @@ def first_order(falls: Sequence[tuple[float, float]], E_n: float) -> str:
     """The first-order table: for the steps η, η/10, η/100, ... in turn, ``falls`` holds each step's predicted fall
     (the step times the sum of the squared slopes) and its fall E(n) - E(n+1), down to the first from η/100 on whose
     fall is within `CLOSE` of the prediction; the sentence before the table, and the notes after it."""
+    show.require(all(predicted > 0 for predicted, _ in falls), "the slope is not 0: the first order predicts a fall")
     ratios = [fall / predicted for predicted, fall in falls]
     show.require(len(falls) >= 3 and abs(ratios[-1] - 1) < CLOSE,
                  "a step of eta / 10^12 or longer falls as the first order predicts", ratio=ratios[-1])
+    show.require(all(abs(ratio - 1) >= CLOSE for ratio in ratios[2:-1]),
+                 "the table stops at the first step from eta / 100 on that falls as predicted",
+                 ratio=min(ratios[2:-1], key=lambda ratio: abs(ratio - 1), default=ratios[-1]))
     rows = [(_step_name(k), _written(predicted), _written(fall), ratio)
             for k, ((predicted, fall), ratio) in enumerate(zip(falls, ratios))]
     left_out = len(rows) - 4 if len(rows) > 5 else 0
@@ -81,11 +93,14 @@ def first_order(falls: Sequence[tuple[float, float]], E_n: float) -> str:
     return "\n".join(out)
 
 
-def cheap(ratios: Sequence[tuple[int, float, float]]) -> str:
+def why_cheap(ratios: Sequence[tuple[int, float, float]]) -> str:
     """What the multiplication counts say, from (parameters, differences / backpropagation, backpropagation / one
-    forward pass with its cost) of the slides' network and of a large one, in that order."""
+    forward pass with its cost) of the slides' network and of a larger one, in that order."""
     (small, small_ratio, small_passes), (large, large_ratio, large_passes) = ratios
-    show.require(small_ratio < large_ratio, "the ratio grows with the number of parameters")
+    show.require(small < large and round(small_ratio) < round(large_ratio),  # as the sentence prints them
+                 "the ratio grows with the number of parameters", small=small, large=large)
+    show.require(max(small_passes, large_passes) <= 5, "backpropagation takes a few forward passes' work",
+                 passes=max(small_passes, large_passes))
     return (f"Differences take two forward passes per parameter, each with its cost. Backpropagation takes what "
             f"{small_passes:.1f} such passes take for the slides' network and {large_passes:.1f} for the large one: a "
             f"few passes, whatever the number of parameters. So the ratio grows with the number of parameters: "
@@ -93,15 +108,18 @@ def cheap(ratios: Sequence[tuple[int, float, float]]) -> str:
             f"a large network possible at all.")
 
 
-def run(costs: np.ndarray) -> str:
-    """How a training run's mean cost per epoch went: from its first to its last epoch, how often it rose from one
-    epoch to the next, and where it was lowest (online training's costs rise now and then, which the page says)."""
-    rises = int(np.sum(np.diff(costs) > 0))
-    show.require(rises > 0, "the mean cost does not fall epoch by epoch", rises=rises)
-    went = show.pick(costs[0] - costs[-1], "fell", "rose")
+def training_run(costs: np.ndarray) -> str:
+    """How a training run's mean cost per epoch (``costs``) went: from its first to its last epoch as printed, how
+    often it went the other way from one epoch to the next, and where it was lowest (online training's costs rise now
+    and then, which the page says)."""
+    costs = np.asarray(costs, dtype=float)
+    first, last = show.rounded(costs[0]), show.rounded(costs[-1])
+    show.require(first != last, "the mean cost fell or rose over the run, as printed", first=costs[0], last=costs[-1])
+    went, back, steps = ("fell", "rose", np.diff(costs) > 0) if last < first else ("rose", "fell", np.diff(costs) < 0)
+    show.require(np.any(steps), f"the mean cost does not {'fall' if went == 'fell' else 'rise'} epoch by epoch")
     return (f"Over the {len(costs)} epochs the mean cost {went} from {show.num(costs[0])} to {show.num(costs[-1])}, "
-            f"but not epoch by epoch: it rose from one epoch to the next {rises} times out of {len(costs) - 1}. Its "
-            f"lowest value, {show.num(costs.min())}, came in epoch {int(costs.argmin()) + 1}.")
+            f"but not epoch by epoch: it {back} from one epoch to the next {_times(int(np.sum(steps)))} out of "
+            f"{len(costs) - 1}. Its lowest value, {show.num(costs.min())}, came in epoch {int(costs.argmin()) + 1}.")
 
 
 def symmetric_start(net: Network, costs: np.ndarray, random_costs: np.ndarray) -> str:
@@ -112,18 +130,24 @@ def symmetric_start(net: Network, costs: np.ndarray, random_costs: np.ndarray) -
                  "hidden neurons that start alike stay alike")
     show.require(costs[-1] > random_costs[-1], "the symmetric start ends with a higher cost than the random one",
                  symmetric=costs[-1], random=random_costs[-1])
-    return show.tex("After {{epochs}} epochs the three rows of `w_hidden` are still equal, $({{w1}}, {{w2}})$, and so "
+    rows = _WORDS[net.n_hidden] if net.n_hidden < len(_WORDS) else str(net.n_hidden)
+    row = ", ".join(show.num(w) for w in net.w_hidden[0])
+    return show.tex("After {{epochs}} epochs the {{rows}} rows of `w_hidden` are still equal, $({{row}})$, and so "
                     "are the biases and the output weights. The last epoch's mean cost is {{last}}, against {{random}} "
-                    "from the random start above.", epochs=len(costs), w1=net.w_hidden[0][0], w2=net.w_hidden[0][1],
-                    last=costs[-1], random=random_costs[-1])
+                    "from the random start above.", epochs=len(costs), rows=rows, row=row, last=costs[-1],
+                    random=random_costs[-1])
 
 
 def online_or_batch(online_costs: Sequence[float], batch_costs: Sequence[float], samples: int) -> str:
     """Which of two runs, online and batch, from the same start and one epoch's work apiece (each list: the mean cost
     at the start and after every epoch), is ahead at the end, and whether every batch step lowered the mean cost."""
+    show.require(len(online_costs) == len(batch_costs) > 1, "the two runs took the same number of epochs",
+                 online=len(online_costs), batch=len(batch_costs))
     epochs = len(batch_costs) - 1
     batch_falls = all(b < a for a, b in itertools.pairwise(batch_costs))
-    ahead = show.pick(batch_costs[-1] - online_costs[-1], "online training is ahead", "batch training is ahead")
-    return (f"After {epochs} epochs {ahead}: online took {epochs * samples:,} steps, each along one sample's "
-            f"gradient; batch took {epochs}, each along the gradient of the mean cost itself"
+    # ahead as the table prints the two costs
+    ahead = show.pick(show.rounded(batch_costs[-1]) - show.rounded(online_costs[-1]), "online training is ahead",
+                      "batch training is ahead", "the two are level, as the table prints them")
+    return (f"After {epochs} epoch{'s' if epochs > 1 else ''} {ahead}: online took {epochs * samples:,} steps, each "
+            f"along one sample's gradient; batch took {epochs}, each along the gradient of the mean cost itself"
             f"{', and each of them lowered it' if batch_falls else ''}.")

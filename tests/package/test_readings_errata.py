@@ -63,11 +63,11 @@ def test_sum_over_neurons_where_the_slide_agrees_for_every_neuron():
 
 
 def test_within_noise_one_note_per_network():
-    text = readings_errata.within_noise([("2-3-1", "A", 1e-9, 2e-9), ("2-3-2", "C", 4e-9, 5e-9),
-                                         ("2-3-1", "B", 3e-9, 2e-9)])
+    text = readings_errata.within_noise([("2-3-1", "A", 1e-9, 4e-9), ("2-3-2", "C", 4e-9, 5e-9),
+                                         ("2-3-1", "B", 3e-9, 4e-9)])
     assert text.count("\nOn ") == 2
     assert ("On 2-3-1 the hidden updates are so small that the largest difference, 3.0e-09, is within what rounding "
-            "alone can move a finite difference here (2.0e-09): A and B agree as far") in text
+            "alone can move a finite difference here (4.0e-09): A and B agree as far") in text
     assert "(5.0e-09): C agrees as far as a finite difference can tell." in text
     assert readings_errata.within_noise([]) == ""
 
@@ -84,15 +84,43 @@ def test_output_rules_notes():
     assert readings_errata.output_rules(0.1, np.array([0.7, 0.5, 0.2]), [0], False, True) == ""
 
 
-def test_written_out_notes():
-    text = readings_errata.written_out([("$\\Delta w_{11}$", 1.2e-10)], [("$\\Delta b_1$", 3e-11)],
-                                       {"x_2 = 0": ["$\\Delta w_{12}$", "$\\Delta w_{22}$"]})
+def test_written_out_updates_sort_the_updates_by_what_the_check_can_say():
+    """Δw_11 = 0.1234565 against 0.1234575 (error 1.2e-6): within the error, printed a digit apart; Δb_1 = 2e-11 with
+    an error of 3e-11: too small to check; Δw_12 and Δw_22 with the factor x_2 = 0; Δw_21 agrees in print: no note."""
+    text = readings_errata.written_out_updates([
+        ("$\\Delta w_{11}$", 0.1234565, 0.1234575, 1.2e-6, None), ("$\\Delta b_1$", 2e-11, 1e-11, 3e-11, None),
+        ("$\\Delta w_{12}$", 0.0, 0.0, 1e-12, "x_2 = 0"), ("$\\Delta w_{22}$", 0.0, 1e-13, 1e-12, "x_2 = 0"),
+        ("$\\Delta w_{21}$", 0.25, 0.25 + 1e-12, 1e-11, None)])
     paragraphs = text.strip().split("\n\n")
     assert paragraphs[0] == ("The finite difference of $\\Delta w_{11}$ prints a last digit apart from the formula: "
                              "what a central difference alone can be off by (its rounding and truncation, here up to "
-                             "$1.2 \\times 10^{-10}$) reaches that digit.")
+                             "$1.2 \\times 10^{-6}$) reaches that digit.")
     assert paragraphs[1].startswith("$\\Delta b_1$ is no larger than what a central difference alone can be off by "
                                     "here (up to $3.0 \\times 10^{-11}$): finite differences cannot check it")
     assert paragraphs[2].startswith("$\\Delta w_{12}$ and $\\Delta w_{22}$ are 0 here by the slides' formula and by "
                                     "finite differences alike: $x_2 = 0$, so the cost does not depend on those")
-    assert readings_errata.written_out([], [], {}) == ""
+    assert len(paragraphs) == 3 and readings_errata.written_out_updates([]) == ""
+    with pytest.raises(ExampleError, match="agrees with its finite difference"):  # a reviewer: no check stopped it
+        readings_errata.written_out_updates([("$\\Delta w_{11}$", 0.5, 0.6, 1e-12, None)])
+
+
+def test_the_notes_refuse_numbers_they_are_not_true_of():
+    """A reviewer's calls that printed false sentences: a gap of 0.3 "within" a rounding of 1e-9; two neurons of
+    outputs 0.9 and 0.1 "of the same size"; "every y_hi is 0" where one is not."""
+    with pytest.raises(ExampleError, match="within the rounding noise"):
+        readings_errata.within_noise([("2-3-2", "slides", 0.3, 1e-9)])
+    with pytest.raises(ExampleError, match="the same size"):
+        readings_errata.output_rules(0.1, np.array([0.9, 0.1, 0.2]), [0, 1], False, True)
+    with pytest.raises(ExampleError, match="every y_hi is 0"):
+        readings_errata.output_rules(0.1, np.array([0.0, 0.3, 0.2]), [0], False, False)
+    # the size of a negative (tansig) output: the largest |y_hi|, written without its sign
+    text = readings_errata.output_rules(0.1, np.array([-1e-7, 5e-8, 0.0]), [0], False, False)
+    assert "even the largest $|y_{hi}|$, $1.0 \\times 10^{-7}$, leaves" in text
+
+
+def test_agreement_is_as_the_table_prints_it():
+    """100.5 and 100.5005 print apart (np.isclose called them equal: a reviewer); 0.3 and 0.30000000000000004 alike."""
+    assert not readings_errata.agrees([100.5], [100.5005]) and readings_errata.agrees([0.3], [0.1 + 0.2])
+    wide = Network([[0.5, 0.0], [0.0003, 0.0], [0.0002, 0.0]], [100.0] * 3, [[1.0, 1.0, 1.0]], [0.0])
+    wrong = np.array([[100.5005, 100.0], [100.5005, 100.0], [100.5005, 100.0]])
+    assert readings_errata.sum_over_neurons(wide, X, wrong, np.array([100.5, 100.0003, 100.0002])) == ""

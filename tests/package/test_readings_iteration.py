@@ -53,23 +53,23 @@ def test_first_order_rows_notes_and_refusal():
         readings_iteration.first_order([(1.0, 0.5), (1.0, 0.9), (1.0, 1.02)], 10.0)
 
 
-def test_cheap_says_how_the_ratio_grows():
+def test_why_cheap_says_how_the_ratio_grows():
     """13 parameters, 260 / 29 = 8.97 (to 9), 2.9 passes; 79,510 parameters, ratio 2,000 in 3.0 passes."""
-    text = readings_iteration.cheap([(13, 260 / 29, 2.9), (79_510, 2000.0, 3.0)])
+    text = readings_iteration.why_cheap([(13, 260 / 29, 2.9), (79_510, 2000.0, 3.0)])
     assert "takes what 2.9 such passes take for the slides' network and 3.0 for the large one" in text
     assert "9 for the slides' 13, 2,000 for 79,510." in text
     with pytest.raises(ExampleError, match="the ratio grows"):
-        readings_iteration.cheap([(13, 9.0, 2.9), (79_510, 9.0, 3.0)])
+        readings_iteration.why_cheap([(13, 9.0, 2.9), (79_510, 9.0, 3.0)])
 
 
-def test_run_counts_the_rises():
+def test_training_run_counts_the_steps_against_its_direction():
     """Costs 0.5, 0.4, 0.45, 0.3: fell from 0.5 to 0.3, rose once out of 3, lowest in epoch 4; a run that falls
     every epoch is refused (the page says it does not)."""
-    text = readings_iteration.run(np.array([0.5, 0.4, 0.45, 0.3]))
+    text = readings_iteration.training_run(np.array([0.5, 0.4, 0.45, 0.3]))
     assert text == ("Over the 4 epochs the mean cost fell from 0.500000 to 0.300000, but not epoch by epoch: it rose "
-                    "from one epoch to the next 1 times out of 3. Its lowest value, 0.300000, came in epoch 4.")
+                    "from one epoch to the next 1 time out of 3. Its lowest value, 0.300000, came in epoch 4.")
     with pytest.raises(ExampleError, match="does not fall epoch by epoch"):
-        readings_iteration.run(np.array([0.5, 0.4, 0.3]))
+        readings_iteration.training_run(np.array([0.5, 0.4, 0.3]))
 
 
 def test_symmetric_start_needs_neurons_alike_and_a_higher_end():
@@ -93,3 +93,44 @@ def test_online_or_batch_names_the_run_ahead():
                     "batch took 2, each along the gradient of the mean cost itself, and each of them lowered it.")
     text = readings_iteration.online_or_batch([1.0, 0.6, 0.3], [1.0, 0.7, 0.7], 200)
     assert text.startswith("After 2 epochs online training is ahead") and text.endswith("the mean cost itself.")
+
+
+def test_the_readings_refuse_numbers_they_are_not_true_of():
+    """A reviewer's calls that printed false sentences or stopped with a bare ZeroDivisionError."""
+    with pytest.raises(ExampleError, match="both costs and eta are positive"):
+        readings_iteration.cost_change(0.0, 0.5, 0.3)
+    with pytest.raises(ExampleError, match="the first order predicts a fall"):
+        readings_iteration.first_order([(0.0, 0.0)] * 3, 1.0)
+    with pytest.raises(ExampleError, match="stops at the first step"):  # rows 3 and 4 both within 1 %
+        readings_iteration.first_order([(1.0, 0.5), (1.0, 0.9), (1.0, 0.999), (1.0, 0.999)], 10.0)
+    with pytest.raises(ExampleError, match="the ratio grows"):  # the larger network second, with more parameters
+        readings_iteration.why_cheap([(100, 5.0, 2.0), (10, 50.0, 3.0)])
+    with pytest.raises(ExampleError, match="the ratio grows"):  # 9.2 and 9.4 both print 9
+        readings_iteration.why_cheap([(13, 9.2, 2.9), (14, 9.4, 3.0)])
+    with pytest.raises(ExampleError, match="a few forward passes"):
+        readings_iteration.why_cheap([(13, 9.0, 2.9), (79_510, 2000.0, 40.0)])
+    with pytest.raises(ExampleError, match="fell or rose over the run, as printed"):  # 0.100000 to 0.100000
+        readings_iteration.training_run(np.array([0.1000001, 0.2, 0.1]))
+    with pytest.raises(ExampleError, match="does not rise epoch by epoch"):  # it rose at every epoch
+        readings_iteration.training_run(np.array([1.0, 2.0, 3.0]))
+    with pytest.raises(ExampleError, match="the same number of epochs"):
+        readings_iteration.online_or_batch([1.0, 0.5, 0.4, 0.3], [1.0, 0.6], 200)
+
+
+def test_training_run_that_rose_counts_its_falls():
+    text = readings_iteration.training_run(np.array([1.0, 3.0, 2.0, 4.0]))
+    assert text.startswith("Over the 4 epochs the mean cost rose from 1.000000 to 4.000000, but not epoch by epoch: "
+                           "it fell from one epoch to the next 1 time out of 3. Its lowest value, 1.000000, came in "
+                           "epoch 1.")
+
+
+def test_online_or_batch_level_and_one_epoch():
+    """Costs that print alike after the run: level, not a winner by 1e-12; one epoch, singular."""
+    text = readings_iteration.online_or_batch([1.0, 0.5], [1.0, 0.5 + 1e-12], 200)
+    assert text.startswith("After 1 epoch the two are level, as the table prints them: online took 200 steps")
+
+
+def test_symmetric_start_counts_the_rows():
+    four = Network(w_hidden=[[0.3, -0.2]] * 4, b_hidden=[0.1] * 4, w_output=[[0.5] * 4], b_output=[0.0])
+    text = readings_iteration.symmetric_start(four, np.array([0.2, 0.1]), np.array([0.2, 0.05]))
+    assert "the four rows of `w_hidden` are still equal, $(0.300000, -0.200000)$" in text
