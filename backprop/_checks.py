@@ -322,6 +322,7 @@ def require_normal(steps: Mapping[str, float], where: str = "", printer: str = "
     tiny = [(name, value) for name, value in steps.items() if 0 < abs(value) < sys.float_info.min]
     if tiny:
         name, value = tiny[0]
-        raise ValueError(f"{where}one iteration gives {name} = {value:.2g}, below the smallest normal double "
-                         f"({sys.float_info.min:.2g}), where a double keeps fewer digits than {printer}; "
+        # the double's value (a reviewer: the live page gives y_h1 = 2.8e-324 by hand, this 4.9e-324)
+        raise ValueError(f"{where}one iteration gives {name} = {value:.2g} in floating point, below the smallest "
+                         f"normal double ({sys.float_info.min:.2g}), where a double keeps fewer digits than {printer}; "
                          f"choose other weights, inputs or learning rate")

@@ -139,7 +139,8 @@ def test_an_iteration_with_a_number_below_the_smallest_normal_double_is_refused(
     assert first == step
     proc = run_main("trace", *args)
     assert proc.returncode == 2 and proc.stdout == "", proc.stdout
-    assert (f"one iteration gives {step} = {values[step]:.2g}, below the smallest normal double (2.2e-308), where a "
+    assert (f"one iteration gives {step} = {values[step]:.2g} in floating point, below the smallest normal double "
+            "(2.2e-308), where a "
             f"double keeps fewer digits than trace prints") in proc.stderr, proc.stderr
 
 

@@ -935,7 +935,8 @@ def test_load_refuses_an_iteration_with_a_value_below_the_smallest_normal_double
     data = dict(VALID, hidden="logsig", x=[1.0, 0.5], b_hidden=[0.0, -742.0, 0.05])
     v_2 = VALID["w_hidden"][1][0] * 1.0 + VALID["w_hidden"][1][1] * 0.5 - 742.0
     assert 0 < math.exp(v_2) < sys.float_info.min  # the premise
-    with pytest.raises(ValueError, match=r"one iteration gives y_h2 = [\d.e-]+, below the smallest normal double"):
+    with pytest.raises(ValueError, match=r"one iteration gives y_h2 = [\d.e-]+ in floating point, below the smallest "
+                                         r"normal double"):
         examples.load(write(tmp_path, data))
 
 
