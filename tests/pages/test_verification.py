@@ -704,7 +704,8 @@ def check_truncation_words(said: str, j: dict) -> None:
     largest = re.fullmatch(r"which Richardson's estimate puts at up to (\S+) here \(largest for (.*?); 0 for the "
                            r"output weights and bias, in which \$E\$ is quadratic", m[2])
     within = re.fullmatch(r"which is too small here for Richardson's estimate to tell it from rounding: the estimate, "
-                          r"at most (\S+), lies within that bound on the rounding noise, and may be truncation, "
+                          r"at most (\S+) for a hidden parameter, lies within that bound on the rounding noise, and "
+                          r"may be truncation, "
                           r"rounding or both \(in the output weights and bias, in which \$E\$ is quadratic, the "
                           r"truncation error is 0", m[2])
     assert largest or within, m[2]
