@@ -58,16 +58,16 @@ def _push(delta_4: float, y_h: np.ndarray) -> str:
     way = show.pick(delta_4, "up", "down")
     zero = [k + 1 for k, y_hk in enumerate(y_h) if y_hk == 0]
     if len(zero) == len(y_h):
-        return (f"so a step pushes $v_4$ {way}, in the direction of $d$, never the other way; but here every "
+        return (f"so a step pushes $v_4$ {way}, the way $d$ lies from $y$, never the other way; but here every "
                 f"$y_{{hi}}$ is 0, so every step is 0 and none pushes it at all")
     if zero:
         one = len(zero) == 1
         still = show.and_list([show.tex(r"$\Delta w_{4{{i}}}$", i=i) for i in zero])
         outputs = " = ".join(show.tex(r"y_{h{{i}}}", i=i) for i in zero)  # y_h1 = 0, or y_h1 = y_h3 = 0
-        return (f"so here every step but {still} pushes $v_4$ {way}, in the direction of $d$, never the other way; "
-                f"{still} {'is' if one else 'are'} 0 (${outputs} = 0$) and {'does' if one else 'do'} not push it "
-                f"at all")
-    return f"so here every step pushes $v_4$ {way}, in the direction of $d$, never the other way"
+        return (f"so here every step but {still} pushes $v_4$ {way}, the way $d$ lies from $y$, never the other "
+                f"way; {still} {'is' if one else 'are'} 0 (${outputs} = 0$) and {'does' if one else 'do'} not push "
+                f"it at all")
+    return f"so here every step pushes $v_4$ {way}, the way $d$ lies from $y$, never the other way"
 
 
 def _how_far(eta: float, d: float, e: float, y: float, y_h: np.ndarray, dw_4i: np.ndarray) -> str:

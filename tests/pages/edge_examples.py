@@ -16,8 +16,8 @@ EDGE_EXAMPLES = {
         "w_output": [[0.7, -0.25, 0.4]], "b_output": [-0.2], "hidden": "tansig", "output": "purelin",
         "x": [-1.5, -0.8], "d": 4.0, "eta": 0.001,
     },
-    # logsig, v_3 = 5 * 2 + 4 * 3.5 + 1 = 25: f'(v_3) = 1.4e-11, so neuron 3's updates print as 0, and
-    # y_h3 = 1 - 1.4e-11 makes Δw_43 = Δb_4 y_h3 print as Δb_4
+    # logsig, v_3 = 5 * 2 + 4 * 3.5 + 1 = 25: f'(v_3) = 1.4e-11, so neuron 3's updates are below 10^-6 (the pages
+    # print them with two significant digits), and y_h3 = 1 - 1.4e-11 makes Δw_43 = Δb_4 y_h3 print as Δb_4
     "logsig-saturated": {
         "w_hidden": [[0.3, -0.2], [-0.4, 0.25], [5.0, 4.0]], "b_hidden": [0.1, 0.0, 1.0],
         "w_output": [[0.8, -0.6, 0.3]], "b_output": [-0.1], "hidden": "logsig", "output": "purelin",
@@ -29,8 +29,8 @@ EDGE_EXAMPLES = {
         "w_output": [[0.65, 0.0, -0.3]], "b_output": [0.4], "hidden": "logsig", "output": "purelin",
         "x": [1.0, 2.5], "d": 10.0, "eta": 0.001,
     },
-    # tanh, v_1 = 1.5 * (-2) + 2 * (-3) = -9: y_h1 = -1 + 3e-8, so f'(v_1) = 6e-8 (neuron 1's updates print as 0)
-    # and Δw_41 = Δb_4 y_h1 prints as -Δb_4; eta = 3 makes the cost grow
+    # tanh, v_1 = 1.5 * (-2) + 2 * (-3) = -9: y_h1 = -1 + 3e-8, so f'(v_1) = 6e-8 (neuron 1's updates are below
+    # 10^-6, printed with two significant digits) and Δw_41 = Δb_4 y_h1 prints as -Δb_4; eta = 3 makes the cost grow
     "tanh-nearly-saturated-big-eta": {
         "w_hidden": [[1.5, 2.0], [0.3, -0.2], [-0.25, 0.15]], "b_hidden": [0.0, 0.1, -0.2],
         "w_output": [[0.4, -0.7, 0.55]], "b_output": [0.3], "hidden": "tansig", "output": "purelin",

@@ -1317,7 +1317,7 @@ def test_rule_1_reading_says_what_the_numbers_say():
     text = prose("rule-output-weights")
     d4 = IT["delta_output"][0]
     way = "up" if d4 > 0 else "down"
-    assert f"It has the sign of $e$, so here every step pushes $v_4$ {way}, in the direction of $d$" in text
+    assert f"It has the sign of $e$, so here every step pushes $v_4$ {way}, the way $d$ lies from $y$" in text
     assert "towards $d$" not in text  # a direction, not a promise to get closer: see the 'how far' test
     sizes = [abs(y) for y in IT["y_hidden"]]
     i = sizes.index(max(sizes))
@@ -1493,9 +1493,9 @@ def test_rules_1_and_2_say_what_each_example_file_says(path):
     e, y, eta, y_h = it["e"], it["y"], ex["eta"], it["y_hidden"]
     assert f"input $x = ({given(ex['x'][0])}, {given(ex['x'][1])})$, target $d = {given(ex['d'])}$" in weights
 
-    # "every step pushes v_4 up/down, in the direction of d": each Δw_4i y_hi = η e y_hi² has the sign of e.
+    # "every step pushes v_4 up/down, the way d lies from y": each Δw_4i y_hi = η e y_hi² has the sign of e.
     way = "up" if e > 0 else "down"
-    assert f"so here every step pushes $v_4$ {way}, in the direction of $d$" in weights
+    assert f"so here every step pushes $v_4$ {way}, the way $d$ lies from $y$" in weights
     assert all(dw * y_i * e >= 0 for dw, y_i in zip(it["dw_output"][0], y_h, strict=True))
     assert "towards $d$" not in weights
 
@@ -1536,7 +1536,8 @@ def test_rules_1_and_2_say_what_each_example_file_says(path):
 
 
 def test_some_example_file_goes_past_d_and_one_ends_farther_from_it():
-    """Why rule 1 says 'in the direction of d' and how far, not 'towards d': the oracle, on every example file."""
+    """Why rule 1 says 'the way d lies from y' (a reviewer read 'in the direction of d' as towards d) and how far, not
+    'towards d': the oracle, on every example file."""
     past, farther = [], []
     # the shipped example (oracle.SHIPPED, not the file in use, which an instructor may have edited) and the others
     others = [(path.stem, oracle.load_example(path)) for path in oracle.other_examples()]
@@ -1576,7 +1577,7 @@ def test_rule_1_reading_says_a_step_of_0_does_not_push_v_4(tmp_path, zero):
     verb = ("is 0", "does") if len(zeros) == 1 else ("are 0", "do")
     outputs = " = ".join(f"y_{{h{i + 1}}}" for i in zeros)  # each by its name, not the generic y_hi
     # the exception named before "never the other way", which a reviewer first read as a step pushing the wrong way
-    assert (f"every step but {names} pushes $v_4$ {way}, in the direction of $d$, never the other way; {names} "
+    assert (f"every step but {names} pushes $v_4$ {way}, the way $d$ lies from $y$, never the other way; {names} "
             rf"{verb[0]} (${outputs} = 0$) and {verb[1]} not push it at all: $\Delta w_{{4i}}$ changes") in text, text
     for path in oracle.all_example_files():  # no example file has a hidden output of 0: no exception named
         assert all(y_hi != 0 for y_hi in oracle.iteration(oracle.load_example(path))["y_hidden"])
@@ -1636,8 +1637,8 @@ def test_rule_1_reading_says_no_output_weight_moves_when_every_hidden_output_is_
     assert it["y_hidden"] == [0.0, 0.0, 0.0] and it["dw_output"] == [[0.0, 0.0, 0.0]]
     text = prose_with(tmp_path, ex, "rule-output-weights")
     way = "up" if it["e"] > 0 else "down"
-    assert (f"It has the sign of $e$, so a step pushes $v_4$ {way}, in the direction of $d$, never the other way; but "
-            "here every $y_{hi}$ is 0, so every step is 0 and none pushes it at all:") in text
+    assert (f"It has the sign of $e$, so a step pushes $v_4$ {way}, the way $d$ lies from $y$, never the other way; "
+            "but here every $y_{hi}$ is 0, so every step is 0 and none pushes it at all:") in text
     assert (r"Here every $y_{hi}$ is 0, so $\eta \sum_i y_{hi}^2 = 0$: the three steps are 0 and leave $y$ at "
             f"${num(it['y'])}$.") in text
     assert "Here every hidden neuron sent 0, so no output weight moves." in text
