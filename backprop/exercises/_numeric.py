@@ -544,11 +544,12 @@ def _same(a: ArrayLike, b: ArrayLike) -> bool:
 
 
 def parse_typed(text: str) -> float | None:
-    """The number typed into an answer box, or None: a comma or a dot, a Unicode minus, an exponent (``1e-3``), spaces
+    """The number typed into an answer box, or None: a comma or a dot, a Unicode minus or an en dash (a word processor's
+    minus), a space after the sign (``- 0.5``), an exponent (``1e-3``), spaces
     between groups of three digits (``1 000``), one pair of parentheses around it (``(-0.290637)``, as a formula
     writes a negative number a student copies from it: `_rounded.unwrapped`). Any other space inside it makes it no
     number: ``0 5`` is not 5; nor is a number beyond a double's range, ``1e400``."""
-    s = _rounded.unwrapped(text).replace("\u2212", "-")
+    s = re.sub(r"^([+-])\s+", r"\1", re.sub("[\u2212\u2013]", "-", _rounded.unwrapped(text)))
     if re.search(r"\s", s) and not _SPACED.fullmatch(s):
         return None
     s = re.sub(r"\s+", "", s)

@@ -80,10 +80,10 @@ def typed_decimals(text: str) -> int | None:
     for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
     s, shift = unwrapped(text), 0
     if re.search(r"[eE]", s):
-        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
+        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212\u2013]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
         if not power:
             return None
-        s, shift = power[1], int(power[2].replace("\u2212", "-"))  # the mantissa's decimals, less the exponent
+        s, shift = power[1], int(re.sub("[\u2212\u2013]", "-", power[2]))  # the mantissa's decimals, less the exponent
     point = re.search(r"[.,](\d*)\s*$", s)
     return max(0, (len(point[1]) if point else 0) - shift)
 

@@ -48,7 +48,8 @@
   }
 
   function parseNumber(text) {
-    var s = unwrapped(text).replace(/\u2212/g, "-");
+    // a Unicode minus or an en dash (a word processor's minus), and a space after the sign ("- 0.5"): _numeric.parse_typed
+    var s = unwrapped(text).replace(/[\u2212\u2013]/g, "-").replace(/^([+-])\s+/, "$1");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");
@@ -63,10 +64,10 @@
   function typedDecimals(text) {
     var s = unwrapped(text), shift = 0;
     if (/e/i.test(s)) {
-      var power = /^([\s\S]*?)[eE]\s*([+\-\u2212]?\d{1,4})\s*$/.exec(s);
+      var power = /^([\s\S]*?)[eE]\s*([+\-\u2212\u2013]?\d{1,4})\s*$/.exec(s);
       if (!power) return null;
       s = power[1]; // the mantissa's decimals, less the exponent
-      shift = parseInt(power[2].replace("\u2212", "-"), 10);
+      shift = parseInt(power[2].replace(/[\u2212\u2013]/, "-"), 10);
     }
     var point = /[.,](\d*)\s*$/.exec(s);
     return Math.max(0, (point ? point[1].length : 0) - shift);

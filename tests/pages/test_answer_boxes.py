@@ -173,7 +173,8 @@ def test_python_tells_each_case_apart():
                                   "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5",
                                   "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500",
                                   "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)",
-                                  "()", "(-)", "1e400", "-1e309", "1.8e308", *NOT_NUMBERS])
+                                  "()", "(-)", "1e400", "-1e309", "1.8e308", "\u20130.121112", "- 0.5", "+ 0.5",
+                                  "\u2013 0.5", "-  1 000", "1e\u20133", "0.5 -", "--0.5", *NOT_NUMBERS])
 def test_the_script_reads_a_typed_number_as_python_does(js, text):
     want = ex.parse_typed(text)
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
@@ -224,4 +225,14 @@ def test_the_right_value_copied_with_its_parentheses_is_right():
 def test_a_space_inside_a_number_is_read_only_between_groups_of_three_digits(text, value):
     """A reviewer typed "1 5" for 1.5 and the page read 15 without a word ("0 5" read 5): a space inside a number is
     read only as a thousands separator, else the text is no number (hand values)."""
+    assert ex.parse_typed(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("\u20130.121112", -0.121112), ("- 0.121112", -0.121112),
+                                         ("\u2013 0.5", -0.5), ("+ 0.5", 0.5), ("(\u2013 0.25)", -0.25),
+                                         ("0.5 -", None), ("- -0.5", None), ("\u2013\u20130.5", None)])
+def test_a_word_processors_minus_and_a_space_after_the_sign_are_read(text, value):
+    """A student's review: "–0.121112" (an en dash, as a word processor turns a minus) and "- 0.121112" were told
+    "Not a number" with no word of the dash or the space. Both are read as the minus they stand for (hand values); a
+    sign after the number, or two signs, stay no number."""
     assert ex.parse_typed(text) == value
