@@ -21,6 +21,7 @@ A phone does not draw what lies below its first screen before the reader scrolls
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html import unescape
 
@@ -60,10 +61,25 @@ class _Element:
         return False
 
 
+# first_screen's results by a digest of its arguments: under `make serve` every rebuild writes every page again, and
+# all but the edited one with the same HTML, whose first screen need not be read again (its reading is pure Python,
+# token by token, four times a page)
+_SEEN: dict[bytes, str] = {}
+
+
 def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> str:
     """The HTML the article's first screen shows: its elements and text in sight, from the ``<article>`` tag until
     ``budget`` characters of text (as counted above) have been read; empty if the page has no article. With
     ``whole_page=False``, ``html`` is the article's content itself (mkdocs' ``page.content``)."""
+    key = hashlib.blake2b(f"{budget} {whole_page} ".encode() + html.encode(), digest_size=16).digest()
+    if key not in _SEEN:
+        if len(_SEEN) >= 1024:  # pages that changed since, many times over
+            _SEEN.clear()
+        _SEEN[key] = _first_screen(html, budget, whole_page)
+    return _SEEN[key]
+
+
+def _first_screen(html: str, budget: int, whole_page: bool) -> str:
     start = ARTICLE.search(html) if whole_page else re.match("", html)
     if start is None:
         return ""

@@ -93,3 +93,16 @@ def test_a_face_only_a_desktops_first_screen_draws_with_is_preloaded_for_wide_wi
     # the order of what ``wanted`` names is kept, the phone's first
     assert screen.preloads(lambda html: ["b", "a"] if "lower" in html else ["a"], page(body)) == [
         ("a", None), ("b", screen.WIDE)]
+
+
+def test_a_page_read_again_gives_its_own_first_screen(screen):
+    """first_screen keeps what it read for a rebuild under `make serve`, where every page is written again and all but
+    the edited one unchanged: an edited page, a page of the same length, another budget and the article's content
+    alone each get their own reading, and a page read again the same one."""
+    first, edited = page("<p>one</p><p>" + "a" * 50 + "</p>"), page("<p>two</p><p>" + "a" * 50 + "</p>")
+    assert len(first) == len(edited)
+    assert "one" in screen.first_screen(first) and "two" in screen.first_screen(edited)
+    assert screen.first_screen(first) == screen.first_screen(first) and "two" not in screen.first_screen(first)
+    assert "a" * 50 not in screen.first_screen(first, budget=3) and "a" * 50 in screen.first_screen(first)
+    assert screen.first_screen("<p>three</p>", whole_page=False) == "<p>three</p>"
+    assert screen.first_screen("<p>three</p>") == ""  # no article in it
