@@ -11,7 +11,7 @@ three hidden neurons): ``net`` is the worked example's, or its weights with anot
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -29,7 +29,7 @@ from .caught import (
     worst_row_note,
 )
 from .network import Network, forward
-from .rules import delta_w_output, error, f_prime_hidden
+from .rules import delta_b_output, delta_w_output, error, f_prime_hidden
 
 
 def output_weights_first(net: Network, x: ArrayLike, d: ArrayLike, eta: float, right: ArrayLike, wrong: ArrayLike,
@@ -68,6 +68,25 @@ def output_weights_first(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
     require_caught("1 (w_ji(n+1) in rules (3) and (4))", found, e)
     return (f"Gradient check of the hidden gradients: right {r_text(r_right)}, **wrong {r_text(r_wrong)}**."
             + worst_row_note(found, labels, right, wrong))
+
+
+def error_flipped(net: Network, x: ArrayLike, d: ArrayLike, eta: float,
+                  flipped_step: Callable[[Network, ArrayLike, ArrayLike, float], Network]) -> str:
+    """Mistake 3, e = y - d with +eta kept (``flipped_step``: the network after one such step): what the gradient
+    check finds of its output gradients, each exactly minus the right one (of the bias where every y_hi = 0, which
+    makes every dE/dw_4i 0 either way)."""
+    fp = forward(net, x)
+    if np.any(fp.y_hidden):  # the output weights' gradients e y_hi, checked on them
+        param, of, right = "w_output", r"\partial E/\partial w_{4i}", delta_w_output(fp, d, eta)
+    else:  # every y_hi = 0: every dE/dw_4i is 0 whichever the sign; the output bias's is -e
+        param, of, right = "b_output", r"\partial E/\partial b_4", delta_b_output(fp, d, eta)
+    wrong = getattr(flipped_step(net, x, d, eta), param) - getattr(net, param)
+    found = check_mistake(net, x, d, eta, [param], right.ravel(), wrong.ravel())  # right and wrong read as gradients
+    require_caught("3 (e = y - d with +eta kept: every update's sign flipped)", found, error(fp, d)[0])
+    why = "" if param == "w_output" else \
+        r"; every $y_{hi}$ is 0 here, so every $\partial E/\partial w_{4i}$ is 0 either way"
+    return show.tex(r"Gradient check of ${{of}}$: right {{r_right}}, **wrong {{r_wrong}}** (opposite signs{{why}}).",
+                    of=of, r_right=r_text(found.right), r_wrong=r_text(found.wrong), why=why)
 
 
 def hidden_slope_dropped(net: Network, x: ArrayLike, d: ArrayLike, eta: float, right: ArrayLike, wrong: ArrayLike,

@@ -28,3 +28,28 @@ def test_mistake_1_where_the_output_weights_do_not_move_in_floating_point():
                            "in size, are too small to change a double of $w_{4i}$, so $w_{ji}(n+1) = w_{ji}(n)$: the "
                            "mistake changes nothing on this example"), said
     assert f"{max(steps):.1e}" == "1.5e-18"
+
+
+def _flipped(net, x, d, eta):
+    """One step with e = y - d and +eta kept, written out here in plain Python for the 2-3-1 network."""
+    y_h = [math.tanh(w[0] * x[0] + w[1] * x[1] + b) if net.hidden == "tansig" else
+           1 / (1 + math.exp(-(w[0] * x[0] + w[1] * x[1] + b))) for w, b in zip(net.w_hidden, net.b_hidden)]
+    y = sum(w * h for w, h in zip(net.w_output[0], y_h)) + net.b_output[0]
+    e_flipped = y - d
+    w_out = [[w + eta * e_flipped * h for w, h in zip(net.w_output[0], y_h)]]
+    return Network(net.w_hidden, net.b_hidden, w_out, [net.b_output[0] + eta * e_flipped], hidden=net.hidden)
+
+
+def test_mistake_3_reads_as_opposite_signs_on_the_output_weights_or_the_bias():
+    """Every output gradient of the flipped step is minus the right one: relative error 1 (|a - (-a)| / 2|a|), on the
+    output weights; where every y_hi = 0 (tanh, every hidden weight and bias 0) every dE/dw_4i is 0 either way, and
+    the bias is checked."""
+    net = Network([[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2]], [0.1, 0.0, -0.1], [[0.5, -0.4, 0.3]], [0.2])
+    said = readings_mistakes.error_flipped(net, [1.0, 0.5], 1.0, 0.5, _flipped)
+    assert said.startswith("Gradient check of $\\partial E/\\partial w_{4i}$: right ") and "**wrong 1" in said
+    assert said.endswith("(opposite signs).")
+    zero = Network([[0.0, 0.0]] * 3, [0.0] * 3, [[0.5, -0.4, 0.3]], [0.2], hidden="tansig")
+    said = readings_mistakes.error_flipped(zero, [1.0, 0.5], 1.0, 0.5, _flipped)
+    assert said.startswith("Gradient check of $\\partial E/\\partial b_4$: right ") and "**wrong 1" in said
+    assert said.endswith("(opposite signs; every $y_{hi}$ is 0 here, so every $\\partial E/\\partial w_{4i}$ is 0 "
+                         "either way).")
