@@ -61,10 +61,19 @@ def literal_sum(net: Network, x: ArrayLike, literal: ArrayLike, explicit: ArrayL
     """Erratum 1: where the first slide's sum read literally (``literal``, the same weighted sum for every neuron plus
     its bias) gives a neuron the value of the slides' explicit lines (``explicit``), which numbers make it so."""
     w, notes = net.w_hidden, []
-    if agrees(literal, explicit):  # the literal sum is the same for every neuron: every w_i . x must be 0
-        weighted = [_by_hand(w, x, i) for i in range(3)]
-        show.require(not any(weighted), "the literal reading agrees only because every weighted input is 0",
-                     weighted=float(max(weighted, key=abs)))
+    weighted = [_by_hand(w, x, i) for i in range(3)]
+    if agrees(literal, explicit) and any(weighted):  # every w_i . x so small that the others' are lost in print
+        others = [float(sum(weighted) - own) for own in weighted]  # what the literal sum adds to each neuron's
+        show.require(max(map(abs, others)) < 10.0**-show.DECIMALS, "what the literal sum adds is lost in print",
+                     added=max(others, key=abs))
+        notes.append(show.tex(r"For this example the literal reading agrees as the table prints it, by coincidence: "
+                              r"with $x = ({{x1:given}}, {{x2:given}})$ every neuron's weighted input "
+                              r"$w_{i1} x_1 + w_{i2} x_2$ is at most {{most}} in size, so what the literal sum adds to "
+                              r"each neuron's, the other neurons', is lost in the table's six decimals. For any input "
+                              r"that gives the neurons weighted inputs the table shows, the literal reading adds the "
+                              r"other neurons' to each.", x1=x[0], x2=x[1],
+                              most=f"{abs(float(max(weighted, key=abs))):.1e}"))
+    elif agrees(literal, explicit):  # the literal sum is the same for every neuron: every w_i . x is 0
         notes.append(show.tex(r"For this example the literal reading agrees by coincidence: with $x = ({{x1:given}}, "
                               r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is 0, so the "
                               r"literal sum is 0 too and both readings leave just the bias. For any input that gives "
@@ -107,16 +116,28 @@ def sum_over_neurons(net: Network, x: ArrayLike, wrong: np.ndarray, explicit: Ar
                                r"just the bias $b_i$. For an input that gives the neurons different weighted inputs, "
                                r"the sum over $i$, the same for every neuron, is wrong for some of them.",
                                x1=x[0], x2=x[1]))
+    sizes = [abs(float(v)) for v in (*weighted, *(wrong - b[:, None]).ravel())]
+    if max(sizes) < 0.5 * 10.0**-show.DECIMALS:  # every sum a hair from 0: each version prints b_i, given as typed
+        return _notes(show.tex(r"For this example the slide's version agrees as the table prints it, by coincidence: "
+                               r"with $x = ({{x1:given}}, {{x2:given}})$ every sum above, over $i$ or over $k$, is at "
+                               r"most {{most}} in size, too small for the table's six decimals, and every version "
+                               r"prints just the bias $b_i$. For an input that gives the neurons different weighted "
+                               r"inputs, the sum over $i$, the same for every neuron, is wrong for some of them.",
+                               x1=x[0], x2=x[1], most=f"{max(sizes):.1e}"))
     # e.g. every row of w equal to (1/3, 2/3) and x = (1, 1): each weighted input and the sum with k = 1 are 1
+    by_hand = [_by_hand(w, x, i) for i in range(3)]
+    exact = len(set(by_hand)) == 1 and all(sum(_typed(w[i, k]) for i in range(3)) * _typed(x[k]) == by_hand[0]
+                                           for k in matching)
     sums = show.and_list([show.tex(r"$\sum_i w_{i{{k}}}\, x_{{k}}$", k=k + 1) for k in matching])
     show.require(agrees(weighted, np.full(3, weighted[0])) and all(agrees(wrong[:, k] - b, weighted) for k in matching),
                  f"every neuron's weighted input is the same, and the slide's {sums} equals it",
                  weighted=max(weighted, key=abs))
     return _notes(show.tex(r"For this example the slide's version agrees by coincidence: with $x = ({{x1:given}}, "
-                           r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is the same, and "
-                           r"the slide's sum {{sums}} {{happens}} to equal it. For an input that gives the neurons "
-                           r"different weighted inputs, the sum over $i$, the same for every neuron, is wrong for some "
-                           r"of them.", x1=x[0], x2=x[1], sums=sums,
+                           r"{{x2:given}})$ every neuron's weighted input $w_{i1} x_1 + w_{i2} x_2$ is the "
+                           r"same{{printed}}, and the slide's sum {{sums}} {{happens}} to equal it. For an input that "
+                           r"gives the neurons different weighted inputs, the sum over $i$, the same for every neuron, "
+                           r"is wrong for some of them.", x1=x[0], x2=x[1], sums=sums,
+                           printed="" if exact else " as the table prints it",
                            happens="happens" if len(matching) == 1 else "both happen"))
 
 
@@ -147,7 +168,8 @@ def output_rules(eta: float, y_h: ArrayLike, sent: Sequence[int], tiny: bool, sh
                               "tell the two formulas apart: the table writes them in scientific notation.", eta=eta,
                               n=show.DECIMALS))
     i = sent[0]
-    show.require(len({show.num(abs(y_h[n])) for n in sent}) == 1, "the neurons named send outputs of the same size")
+    show.require(len({show.written_digits(abs(y_h[n]))[0] for n in sent}) == 1,  # as show.largest(as_written=True)
+                 "the neurons named send outputs of the same size as written")
     if len(sent) > 1 and shows:
         notes.append(show.tex(r"Hidden neurons {{names}} send outputs of the same size as written, ${{y}}$: the table "
                               r"checks the first, neuron {{i}}.", names=show.and_list([str(n + 1) for n in sent]),

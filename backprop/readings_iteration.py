@@ -78,7 +78,7 @@ def first_order(falls: Sequence[tuple[float, float]], E_n: float) -> str:
     left_out = len(rows) - 4 if len(rows) > 5 else 0
     if left_out:  # the first two and the last two, the steps between them left out
         rows = [*rows[:2], ("…", "…", "…", "…"), *rows[-2:]]
-    out = [show.tex(r"On the worked example, with its $\eta$ and steps ten times shorter each, down to the first "
+    out = [show.tex(r"With the example's $\eta$ and steps ten times shorter each, down to the first "
                     r"(from $\eta / 100$ on) whose fall is within {{close}} % of the prediction:",
                     close=round(CLOSE * 100)), "",
            show.table(["step", r"predicted fall: the step times $\sum_\theta (\partial E / \partial \theta)^2$",

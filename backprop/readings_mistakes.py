@@ -40,12 +40,16 @@ def output_weights_first(net: Network, x: ArrayLike, d: ArrayLike, eta: float, r
     found = check_mistake(net, x, d, eta, ("w_hidden", "b_hidden"), right, wrong)  # right and wrong as gradients
     r_right, r_wrong, e = found.right, found.wrong, error(fp, d)[0]
     if np.array_equal(wrong, right):  # w_ji(n+1) = w_ji(n): nothing to catch
-        # every y_hi = 0; or steps eta e y_hi too small to change a double of w_4i (tiny outputs, a tiny eta)
-        why = ("every $y_{hi}$ is 0, so no output weight moves and" if not np.any(fp.y_hidden) else
-               show.tex(r"the output weights' steps $\eta e\, y_{hi}$, at most ${{moved}}$ in size, are too small to "
-                        r"change a double of $w_{4i}$, so", moved=show.sci(np.max(np.abs(delta_w_output(fp, d, eta))))))
-        return (f"Here {why} $w_{{ji}}(n+1) = w_{{ji}}(n)$: the mistake changes nothing on this example, and the "
-                f"check has nothing to catch (gradient check: right {r_text(r_right)}, wrong {r_text(r_wrong)}).")
+        # every y_hi = 0; or steps eta e y_hi so small (tiny outputs, a tiny eta) that w_4i(n+1) is w_4i(n) as a
+        # double, or within a unit or two of its last place, which the hidden updates' products round away
+        if not np.any(fp.y_hidden):
+            why = "every $y_{hi}$ is 0, so no output weight moves and $w_{ji}(n+1) = w_{ji}(n)$"
+        else:
+            why = show.tex(r"the output weights' steps $\eta e\, y_{hi}$, at most ${{moved}}$ in size, are so small "
+                           r"that the hidden updates computed with $w_{ji}(n+1)$ are the same doubles as with "
+                           r"$w_{ji}(n)$", moved=show.sci(np.max(np.abs(delta_w_output(fp, d, eta)))))
+        return (f"Here {why}: the mistake changes nothing on this example, and the check has nothing to catch "
+                f"(gradient check: right {r_text(r_right)}, wrong {r_text(r_wrong)}).")
     if r_wrong <= WRONG:  # w_ji(n+1) - w_ji(n) = eta e y_hi is small: so is the mistake
         moved, y_max = np.max(np.abs(delta_w_output(fp, d, eta))), np.max(np.abs(fp.y_hidden))
         small = mistake_1_small(eta * e, y_max)  # which factor of eta e y_hi keeps the step small

@@ -31,7 +31,7 @@ def test_literal_sum_at_a_zero_input_and_where_it_has_nothing_to_add():
     where the weighted inputs are not 0; a literal sum wrong for every neuron adds nothing."""
     zero = readings_errata.literal_sum(NET, [0.0, 0.0], [0.2, 0.3, 0.4], [0.2, 0.3, 0.4])
     assert zero.startswith("\nFor this example the literal reading agrees by coincidence: with $x = (0, 0)$ every ")
-    with pytest.raises(ExampleError, match="every weighted input is 0"):
+    with pytest.raises(ExampleError, match="what the literal sum adds is lost in print"):
         readings_errata.literal_sum(NET, X, EXPLICIT, EXPLICIT)
     assert readings_errata.literal_sum(NET, X, [0.9, 0.8, 0.7], [0.1, 0.2, 0.3]) == ""
 
@@ -124,3 +124,31 @@ def test_agreement_is_as_the_table_prints_it():
     wide = Network([[0.5, 0.0], [0.0003, 0.0], [0.0002, 0.0]], [100.0] * 3, [[1.0, 1.0, 1.0]], [0.0])
     wrong = np.array([[100.5005, 100.0], [100.5005, 100.0], [100.5005, 100.0]])
     assert readings_errata.sum_over_neurons(wide, X, wrong, np.array([100.5, 100.0003, 100.0002])) == ""
+
+
+# A reviewer's accepted example: x = (0.001, 0), w_i1 = 0.000001, 0.000002, 0.000003: weighted inputs 1e-9, 2e-9 and
+# 3e-9 by hand, which no reading of the table can tell apart. Erratum 1 stopped the build ("every weighted input is
+# 0"), erratum 2 said every weighted input "is the same".
+TINY = Network([[1e-6, 0.5], [2e-6, -0.5], [3e-6, 0.25]], [0.1, 0.2, 0.3], [[1.0, 1.0, 1.0]], [0.0])
+TINY_X = [0.001, 0.0]
+
+
+def test_errata_1_and_2_with_weighted_inputs_too_small_to_print():
+    weighted = [1e-9, 2e-9, 3e-9]  # by hand: w_i1 x_1, x_2 = 0
+    explicit = [b + v for b, v in zip([0.1, 0.2, 0.3], weighted)]
+    literal = [b + sum(weighted) for b in [0.1, 0.2, 0.3]]
+    text = readings_errata.literal_sum(TINY, TINY_X, literal, explicit)
+    assert ("agrees as the table prints it, by coincidence: with $x = (0.001, 0)$ every neuron's weighted input "
+            "$w_{i1} x_1 + w_{i2} x_2$ is at most 3.0e-09 in size") in text
+    wrong = np.array([[b + sum(weighted), b] for b in [0.1, 0.2, 0.3]])  # the sum over i with k = 1, with k = 2
+    text = readings_errata.sum_over_neurons(TINY, TINY_X, wrong, np.array(explicit))
+    assert "every sum above, over $i$ or over $k$, is at most 6.0e-09 in size, too small for the table's" in text
+    assert "is the same" not in text
+
+
+def test_a_tie_as_written_in_scientific_notation_is_a_tie():
+    """y_h = 4.46e-6 and 4.54e-6 are both written 4.5e-6 (show.largest(as_written=True) calls them a tie), though
+    they print 0.000004 and 0.000005 with six decimals: the note names both, and is not refused (a reviewer's tanh
+    example stopped the build)."""
+    text = readings_errata.output_rules(0.1, np.array([4.46e-6, 4.54e-6, 1e-6]), [0, 1], False, True)
+    assert "Hidden neurons 1 and 2 send outputs of the same size as written, $4.5 \\times 10^{-6}$" in text

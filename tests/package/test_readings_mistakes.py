@@ -14,7 +14,9 @@ from backprop.rules import delta_b_hidden, delta_w_hidden
 def test_mistake_1_where_the_output_weights_do_not_move_in_floating_point():
     """Hidden outputs of about 1e-12 (biases -27.6, -28, -27, every weight 0) and eta = 1e-6: the output weights' steps
     eta e y_hi, about 1.5e-18, are below half a unit in the last place of w_4i (0.3, 0.4, 0.5), so w_4i(n+1) = w_4i(n)
-    in floating point and the mistake changes nothing; the verdict said "every y_hi is 0" (a reviewer's probe)."""
+    in floating point and the mistake changes nothing; the verdict said "every y_hi is 0" (a reviewer's probe). Where
+    w_4i does move by a unit in its last place and the hidden updates still come out the same doubles (a reviewer's
+    b_1 = -22.76), the sentence claims only the latter, true whenever the verdict is reached."""
     b, w_4 = [-27.6, -28.0, -27.0], [0.5, 0.4, 0.3]
     y_h = [1 / (1 + math.exp(-v)) for v in b]  # plain math: the fields are the biases
     e = 1.0 - (0.2 + sum(w * y for w, y in zip(w_4, y_h)))
@@ -25,8 +27,8 @@ def test_mistake_1_where_the_output_weights_do_not_move_in_floating_point():
     right = np.concatenate([delta_w_hidden(fp, 1.0, 1e-6).ravel(), delta_b_hidden(fp, 1.0, 1e-6)])
     said = readings_mistakes.output_weights_first(net, [1.0, 0.5], 1.0, 1e-6, right, right.copy(), ["w"] * 9)
     assert said.startswith("Here the output weights' steps $\\eta e\\, y_{hi}$, at most $1.5 \\times 10^{-18}$ "
-                           "in size, are too small to change a double of $w_{4i}$, so $w_{ji}(n+1) = w_{ji}(n)$: the "
-                           "mistake changes nothing on this example"), said
+                           "in size, are so small that the hidden updates computed with $w_{ji}(n+1)$ are the same "
+                           "doubles as with $w_{ji}(n)$: the mistake changes nothing on this example"), said
     assert f"{max(steps):.1e}" == "1.5e-18"
 
 

@@ -586,7 +586,12 @@ CODE = [
 # The TeX typed in backprop.readings_errata, whose notes the blocks print.
 READINGS = [
     (r"{{a}} x_1 + {{b}} x_2 = {{s}}", None),  # erratum 1: the other neurons' weighted inputs that cancel
+    # "with $x = (...)$ every neuron's weighted input ... is at most ...": the example's input, as the block passes it
+    (r"x = ({{x1:given}}, {{x2:given}})", code_says(0, "w, b, x = NET.w_hidden, NET.b_hidden, X",
+                                                    "readings_errata.literal_sum(NET, x, literal, explicit)")),
     (r"k = {{k}}", inputs_are(1, 2)),  # erratum 2: "neurons 1 and 3 with $k = 1$"
+    (r"x = ({{x1:given}}, {{x2:given}})", code_says(1, "w, b, x = NET.w_hidden, NET.b_hidden, X",
+                                                    "readings_errata.sum_over_neurons(NET, x, wrong, explicit)")),
     (r"\eta = {{eta:given}}", None),
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
 ]
