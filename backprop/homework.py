@@ -436,8 +436,8 @@ def _kind(value: object) -> str:
     "got NoneType: None" for a file's ``null``)."""
     if isinstance(value, str):  # "0,5" or "−0.5" (the pages' minus): without the quotes no JSON number either
         plain, fixes = value.strip(), []
-        if "\u2212" in plain:
-            plain, fixes = plain.replace("\u2212", "-"), [*fixes, "an ASCII minus -"]
+        if re.search("[\u2212\u2013]", plain):  # the pages' minus, or a word processor's en dash
+            plain, fixes = re.sub("[\u2212\u2013]", "-", plain), [*fixes, "an ASCII minus -"]
         if re.fullmatch(r"[-+]?\d+,\d+(?:[eE][-+]?\d+)?", plain):
             plain, fixes = plain.replace(",", "."), [*fixes, "a decimal point"]
         if fixes and re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", plain):

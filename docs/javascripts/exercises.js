@@ -49,7 +49,8 @@
 
   function parseNumber(text) {
     // a Unicode minus or an en dash (a word processor's minus), and a space after the sign ("- 0.5"): _numeric.parse_typed
-    var s = unwrapped(text).replace(/[\u2212\u2013]/g, "-").replace(/^([+-])\s+/, "$1");
+    // (the spaces after a sign named one by one: JavaScript's \s and Python's are not the same set)
+    var s = unwrapped(text).replace(/[\u2212\u2013]/g, "-").replace(/^([+-])[ \t\u00a0\u2009\u202f]+/, "$1");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");

@@ -19,9 +19,11 @@
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
 
-  function parseNumber(text) { // as exercises.js: a comma or a dot, a Unicode minus, exponents, one pair of ( )
+  // as exercises.js: a comma or a dot, a Unicode minus or an en dash, a space after the sign, exponents, one pair of ( )
+  function parseNumber(text) {
     var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
-    var s = (inner ? inner[1] : String(text).trim()).replace(/\u2212/g, "-");
+    var s = (inner ? inner[1] : String(text).trim()).replace(/[\u2212\u2013]/g, "-")
+      .replace(/^([+-])[ \t\u00a0\u2009\u202f]+/, "$1");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");
@@ -39,7 +41,7 @@
   // With `limit` (a field's), a reading beyond it is not offered: "12,345,678" is Too large (a number `range`, the
   // field's: "from −1000000 to 1000000" by default), and "1,500e3" asks for 1.500e3 only (1500e3 is 1.5 × 10^6).
   function commaProblem(text, limit, range) {
-    var s = String(text).trim().replace(/\u2212/g, "-").replace(/\s+/g, "");
+    var s = String(text).trim().replace(/[\u2212\u2013]/g, "-").replace(/\s+/g, "");
     var m = /^([+-]?)([1-9]\d{0,2})((?:,\d{3})+)(e[+-]?\d+)?$/i.exec(s);
     if (!m) return "";
     var exponent = m[4] || "", whole = m[1] + m[2] + m[3].replace(/,/g, "") + exponent;

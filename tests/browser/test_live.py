@@ -1227,11 +1227,12 @@ def test_invalid_input_is_marked_and_the_last_good_numbers_stay(tab, text, messa
 
 @pytest.mark.parametrize("text, value", [("0,5", 0.5), ("1,25", 1.25), ("\u22120,125", -0.125), ("1234,567", 1234.567),
                                          ("1.000", 1.0), ("1000", 1000.0), ("1 000", 1000.0), ("2,5e-1", 0.25),
-                                         ("\u2212100 000,5", -100000.5)])
+                                         ("\u2212100 000,5", -100000.5), ("\u20130.5", -0.5), ("- 0.5", -0.5)])
 def test_a_decimal_comma_that_groups_no_thousands_is_read(tab, text, value):
     """Only digits grouped in threes after 1 to 3 digits ("1,000") could be thousands: a comma anywhere else is a
     decimal comma, as before (and as in the exercises' answer boxes). Typed into the output bias, which no value here
-    saturates (w11 = -100000.5 makes y_h1 e^-100000, too small to show)."""
+    saturates (w11 = -100000.5 makes y_h1 e^-100000, too small to show). An en dash (a word processor's minus) and a
+    space after the sign are read as the answer boxes read them (a reviewer)."""
     visit(tab)
     fill(tab, "b4", text)
     assert tab.page.get_attribute("#bp-in-b4", "aria-invalid") is None, tab.page.text_content("#bp-in-b4-msg")

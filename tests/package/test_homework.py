@@ -685,6 +685,8 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     # the pages' minus in quotes: "without quotes" alone would give −0.5, no JSON number either (a review)
     ({"v1": "\u22120.5"}, TypeError, r"^step 'v1' must be a number, got text: '\u22120\.5' \(write -0\.5, with an "
                                     r"ASCII minus - and no quotes\)$"),
+    ({"v1": "\u20130.5"}, TypeError, r"^step 'v1' must be a number, got text: '\u20130\.5' \(write -0\.5, with an "
+                                    r"ASCII minus - and no quotes\)$"),  # an en dash, as a word processor writes -
     ({"v1": [0.3]}, TypeError, r"step 'v1' must be a number, got list"),
     ({"dw41": math.nan}, ValueError, r"step 'dw41' must be a finite number, got nan"),
     ({"E": math.inf}, ValueError, r"step 'E' must be a finite number, got inf"),
