@@ -71,7 +71,7 @@ def first_screen(html: str, budget: int = BUDGET, whole_page: bool = True) -> st
     """The HTML the article's first screen shows: its elements and text in sight, from the ``<article>`` tag until
     ``budget`` characters of text (as counted above) have been read; empty if the page has no article. With
     ``whole_page=False``, ``html`` is the article's content itself (mkdocs' ``page.content``)."""
-    key = hashlib.blake2b(f"{budget} {whole_page} ".encode() + html.encode(), digest_size=16).digest()
+    key = hashlib.blake2b(f"{budget} {whole_page} {html}".encode("utf-8", "surrogatepass"), digest_size=16).digest()
     if key not in _SEEN:
         if len(_SEEN) >= 1024:  # pages that changed since, many times over
             _SEEN.clear()
