@@ -82,8 +82,10 @@
           ? "too small: a number this close to 0 cannot be stored (it would become 0)" : "";
         if (unread) { hwMark(input, unread, "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
-        // as typed, for its decimals ("0,410000" has six): a decimal comma read as a point, group spaces left out
-        written[input.getAttribute("data-step")] = input.value.trim().replace(/\s+/g, "").replace(",", ".");
+        // as typed, for its decimals ("0,410000" has six): a decimal comma read as a point, group spaces left out, a
+        // minus of any kind as "-" (the exponent of "1e\u22123" is -3)
+        written[input.getAttribute("data-step")] = input.value.trim().replace(/\s+/g, "").replace(",", ".")
+          .replace(/[\u2212\u2013]/g, "-");
       });
       checked = true;
       if (!c) { // no verdict on numbers the fields no longer say: the marks and the result's attributes go too

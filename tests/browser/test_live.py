@@ -447,6 +447,15 @@ def test_homework_reads_a_number_copied_with_its_parentheses(tab):
     page.fill(f"#{ids['Δw41']}", "(" + show.num(right["Δw41"]).replace("-", "\u2212") + ")")
     page.click("#bp-hw-check")
     assert page.text_content(f"#{ids['Δw41']}-mark").endswith("right"), page.text_content("#bp-hw-result")
+    # a value rounded to three decimals, written in e-notation with the pages' minus in its exponent: marked as the
+    # same value written plainly (its decimals were read as NaN from "e\u22121")
+    three = f"{right['Δw41']:.3f}"
+    marks = []
+    for text in (three, f"{float(three) * 10:.2f}e\u22121"):
+        page.fill(f"#{ids['Δw41']}", text)
+        page.click("#bp-hw-check")
+        marks.append(page.text_content(f"#{ids['Δw41']}-mark"))
+    assert marks[0] == marks[1] == "\u2717 rounded to 3 decimals", marks
 
 
 def test_terms_that_cancel_below_the_printed_decimals_are_refused(tab):
