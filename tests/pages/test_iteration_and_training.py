@@ -524,8 +524,10 @@ def test_iteration_page_shows_the_wrong_order_numbers_and_factors(path):
             assert (right["w_hidden"][i][k] == 0 == wrong["w_hidden"][i][k]) == (k in zero_k)
         changed = [f"$\\Delta w_{{{i + 1}{k + 1}}}$" for k in range(2) if k not in zero_k] + [f"$\\Delta b_{i + 1}$"]
         them = and_list(changed) if zero_k else "them"
-        grows = f"enlarges {them}" if abs(factor) > 1 else f"shrinks {them}"  # in size
-        verb = f"turns {them} around and {grows}" if factor < 0 else grows  # a reviewer: -3.958 only "turns around"
+        grows = "enlarges {}" if abs(factor) > 1 else "shrinks {}"  # in size
+        # a reviewer: -3.958 only "turns around"; another: the names twice, "turns Δw_12 and Δb_1 around and enlarges
+        # Δw_12 and Δb_1"
+        verb = f"turns {them} around and {grows.format('them')}" if factor < 0 else grows.format(them)
         assert f"{texts[i]} for $i = {i + 1}$ ({verb})" in said
     if zero_k:
         zeros = and_list([f"$\\Delta w_{{{i}{k + 1}}}$" for k in zero_k for i in (1, 2, 3)])

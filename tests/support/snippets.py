@@ -109,7 +109,9 @@ def page_markdown(page: str) -> str:
 
 def render_page(page: str, skip: str | None = None) -> str:
     """The Markdown of ``docs/<page>.md`` as the build renders it: snippets included, each ``exec="1"`` block replaced
-    by what it prints (`render_block`). A block whose code holds ``skip`` is left out (replaced by nothing)."""
+    by what it prints (`render_block`). A block whose code holds ``skip`` is left out (replaced by nothing). The text
+    is the build's, not its layout: a block's output stands at the left margin, where the build indents it into the
+    admonition or tab the block sits in (tests/site and tests/browser read the built pages for that)."""
     source = page_markdown(page)
 
     def output(m: re.Match) -> str:
