@@ -396,7 +396,7 @@ RULE_1_CODE = [
     (r"E_j(n) = \tfrac12 e_j(n)^2", cost_is_half_the_squared_error),
     (r"e_j(n) = d_j(n) - y_j(n)", error_is_target_minus_output),
     (r"y_j = f(v_j)", output_is_f_of_its_field),
-    (r"f(v) = v", linear_output),
+    (r"f(v_j) = v_j", linear_output),
     (r"v_j = \sum_i w_{ji} f(v_i) + b_j", output_field_is_the_sum),
     (r"\frac{\partial v_4}{\partial w_{4{{i}}}} &= f(v_{{i}}) = {{f_v}} {{rel}} {{y_hi}}",
      equal([SLIDES], lambda m, j, i: sp.diff(m.v[4], m.w[4, i]), lambda m, j, i: f(m.v[i]))),
