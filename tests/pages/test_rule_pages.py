@@ -883,7 +883,7 @@ DELTA_EQUATIONS = {
     ],
     "rule-output-bias": [r"\Delta b_j(n) = \eta\, \delta_j(n) \cdot 1"],
     "rule-hidden-weights": [
-        r"= e_j(n) \cdot (-1) \cdot f'(v_j(n)) = -\delta_4",
+        r"= e_j(n) \cdot (-1) \cdot f'(v_j(n)) = -\delta_j(n)",
         r"\delta_i(n) = -\frac{\partial E(n)}{\partial v_i(n)} = f'(v_i(n))\, w_{4i}(n)\, \delta_4(n)",
         r"\Delta w_{ik}(n) = \eta\, \delta_i(n)\, x_k(n)",
         r"\delta_i = f'(v_i) \sum_j w_{ji}\, \delta_j",
