@@ -20,7 +20,6 @@ from . import show
 from .network import Network
 
 CLOSE = 0.01  # how near 1 the first-order table's last fall / predicted is
-_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def _times(n: int) -> str:
@@ -130,7 +129,7 @@ def symmetric_start(net: Network, costs: np.ndarray, random_costs: np.ndarray) -
                  "hidden neurons that start alike stay alike")
     show.require(costs[-1] > random_costs[-1], "the symmetric start ends with a higher cost than the random one",
                  symmetric=costs[-1], random=random_costs[-1])
-    rows = _WORDS[net.n_hidden] if net.n_hidden < len(_WORDS) else str(net.n_hidden)
+    rows = show.number_word(net.n_hidden)
     row = ", ".join(show.num(w) for w in net.w_hidden[0])
     return show.tex("After {{epochs}} epochs the {{rows}} rows of `w_hidden` are still equal, $({{row}})$, and so "
                     "are the biases and the output weights. The last epoch's mean cost is {{last}}, against {{random}} "

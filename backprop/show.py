@@ -493,6 +493,16 @@ def and_list(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen")
+
+
+def number_word(n: int) -> str:
+    """A count as a sentence writes it: ``number_word(0) == "no"``, ``number_word(3) == "three"``, up to thirteen (the
+    parameters of the slides' network); from 14 on its digits."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
 class ExampleError(AssertionError):
     """A sentence of a page is not true of the worked example: the strict build stops with this."""
 

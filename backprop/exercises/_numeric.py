@@ -550,7 +550,7 @@ def parse_typed(text: str) -> float | None:
     writes a negative number a student copies from it: `_rounded.unwrapped`). Any other space inside it makes it no
     number: ``0 5`` is not 5; nor is a number beyond a double's range, ``1e400``."""
     # the spaces after a sign named one by one: Python's \s and JavaScript's are not the same set (exercises.js)
-    s = re.sub("^([+-])[ \t\u00a0\u2009\u202f]+", r"\1", re.sub("[\u2212\u2013]", "-", _rounded.unwrapped(text)))
+    s = re.sub("^([+-])[ \t\u00a0\u2009\u202f]+", r"\1", _rounded.plain_minus(_rounded.unwrapped(text)))
     if re.search(r"\s", s) and not _SPACED.fullmatch(s):
         return None
     s = re.sub(r"\s+", "", s)

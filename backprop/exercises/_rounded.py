@@ -16,12 +16,10 @@ import numpy as np
 
 from .. import show
 
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
-
 
 def decimals(k: int) -> str:
     """``"six decimals"``, ``"one decimal"``."""
-    return f"{_WORDS.get(k, str(k))} decimal{'' if k == 1 else 's'}"
+    return f"{show.number_word(k)} decimal{'' if k == 1 else 's'}"
 
 
 def wanted(what: str = "") -> str:
@@ -34,7 +32,7 @@ def message(places: Sequence[int], where: str = "", one: bool = False) -> str:
     """What an answer whose entries are the right ones rounded to ``places`` decimals (each fewer than
     `show.DECIMALS`) gets, after "Not yet: "; ``where``: which entries, when not all of them (``the entries at 0 and
     2``), ``one`` if one."""
-    ks = [_WORDS.get(k, str(k)) for k in sorted(set(places))]
+    ks = [show.number_word(k) for k in sorted(set(places))]
     to = f"{' or '.join([', '.join(ks[:-1]), ks[-1]] if len(ks) > 1 else ks)} decimal{'' if ks == ['one'] else 's'}"
     what = (f"{where} (numpy indices, from 0) {'is the right one' if one else 'are the right ones'} rounded to {to}, "
             "the others right" if where else f"that is the right answer rounded to {to}")
@@ -65,6 +63,11 @@ def roundings(right: float, close: Callable[[float], bool], every: bool = False)
     return found
 
 
+def plain_minus(text: str) -> str:
+    """``text`` with a Unicode minus (the pages' −) or an en dash (a word processor's minus) written ``-``."""
+    return re.sub("[\u2212\u2013]", "-", text)
+
+
 def unwrapped(text: str) -> str:
     r"""A typed text without its outer spaces and one pair of parentheses around all of it: ``" (-0.5) "`` is
     ``"-0.5"``, as the pages' formulas write a negative number (``0.5 \cdot (-0.5)``) a student may copy with them.
@@ -78,12 +81,12 @@ def typed_decimals(text: str) -> int | None:
     """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2), in e-notation those of
     the number it writes (``"8.54e-3"`` is 0.00854: 5; ``"1.5e3"``: 0; a student's review was told of five decimals
     for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
-    s, shift = unwrapped(text), 0
+    s, shift = plain_minus(unwrapped(text)), 0
     if re.search(r"[eE]", s):
-        power = re.fullmatch(r"(.*?)[eE]\s*([+\-\u2212\u2013]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
+        power = re.fullmatch(r"(.*?)[eE]\s*([+\-]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
         if not power:
             return None
-        s, shift = power[1], int(re.sub("[\u2212\u2013]", "-", power[2]))  # the mantissa's decimals, less the exponent
+        s, shift = power[1], int(power[2])  # the mantissa's decimals, less the exponent
     point = re.search(r"[.,](\d*)\s*$", s)
     return max(0, (len(point[1]) if point else 0) - shift)
 

@@ -627,3 +627,9 @@ def test_coarse_is_more_than_5_percent_off_at_six_decimals(value, far):
     0.000010), under 5 % either way; 5e-8 as 0; 5e-6 as itself; 5.0048e-07 as 0.000001, twice its size; -9.99999e-07
     as -0.000001, a millionth off. (A mutation audit made the 5 % a 50 % and only the page script's twin noticed.)"""
     assert show.coarse(value) is far
+
+
+def test_number_word_by_hand():
+    """The counts the pages and the exercises write in words: no, one, ..., thirteen; digits from 14 on."""
+    assert [show.number_word(n) for n in (0, 1, 3, 6, 13)] == ["no", "one", "three", "six", "thirteen"]
+    assert show.number_word(14) == "14" and show.number_word(-1) == "-1"
