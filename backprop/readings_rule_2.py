@@ -72,7 +72,8 @@ def _than_output_weights(size: dict[str, float], db_4: float) -> str:
     """|Δb_4| > |Δw_4i| (|Δw_4i| = |Δb_4| |f(v_i)|, with |f(v_i)| < 1), and for which w_4i only beyond the digits
     shown: those whose f(v_i) is so close to 1 in size that their step is written as Δb_4's (`show.written`)."""
     said = (r"The bias's input, 1, is larger than the size of any hidden output $f(v_i)$, which lies in $(0, 1)$ for a "
-            r"logistic sigmoid and in $(-1, 1)$ for tanh, so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$")
+            r"logistic sigmoid and in $(-1, 1)$ for tanh, so, the error $e$ not being 0, "
+            r"$|\Delta b_4| > |\Delta w_{4i}|$ for every $i$")
     tied = [name[4] for name in size if name.startswith("w_{4") and size[name] == size["b_4"]]  # i of each w_4i
     if not tied:
         return said

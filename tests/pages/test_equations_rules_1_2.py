@@ -560,8 +560,9 @@ RULE_1_CODE_SENTENCE = (r"Rule (1) is its `dw_output` line, `eta * np.outer(e * 
                         r"$y_{hi}$, one $\Delta w_{ji}$ per pair $(j, i)$.")
 
 RULE_2_EXPRESSIONS = [
-    # "The first three factors are rule 1's: together they are $-\delta_4$"
-    (r"-\delta_4", first_factors_are_minus_delta(B, lambda fs: sp.Mul(*fs[:3]))),
+    # "The first three factors are rule 1's: together they are $-\delta_j(n)$, minus the local gradient of the output
+    # neuron ($\delta_4$ in the slides' numbering)"
+    (r"-\delta_j(n)", first_factors_are_minus_delta(B, lambda fs: sp.Mul(*fs[:3]))),
     # "The product of the factors is $-\delta_4 \cdot 1$"
     (r"-\delta_4 \cdot 1", all_of(first_factors_are_minus_delta(B, lambda fs: sp.Mul(*fs)),
                                   equal(BOTH, factor(3, B), lambda m, j, i: sp.Integer(1)))),

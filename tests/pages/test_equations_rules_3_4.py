@@ -762,7 +762,9 @@ RULE_3_EXPRESSIONS = [
     # $\partial f(v_i) / \partial v_i$: the same thing, since $y_{hi} = f(v_i)$."
     (r"\partial v_j / \partial f(v_i)", slides_factor_names),
     (r"\partial f(v_i) / \partial v_i", slides_factor_names),
-    (r"-\delta_4", output_factors_are_minus_delta_4),  # "The first three factors ... their product is $-\delta_4$"
+    # "The first three factors ... their product is $-\delta_j(n)$, minus the output neuron's local gradient
+    # ($\delta_4$ in the slides' numbering)"
+    (r"-\delta_j(n)", output_factors_are_minus_delta_4),
     (r"f(v_i)\big(1 - f(v_i)\big)", logsig_slope),  # "the slides write the logsig's $f'(v_i)$ as ..."
     # "If your slides say $E_j$ and have no $\sum_j$: several outputs"
     (r"\sum_j", the_sum_over_outputs(w_ik, W_IK, lambda net, i, k: net.x[k])),

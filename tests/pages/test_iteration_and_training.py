@@ -721,8 +721,10 @@ def test_five_lines_name_the_table_they_give():
     assert "and the inputs, they give the table above" not in said
     heading = "One iteration on the worked example"
     assert f"\n## {heading}\n" in (DOCS / f"{PAGE}.md").read_text(encoding="utf-8")
-    assert f"Times $\\eta = {given(ETA)}$ and what each parameter multiplies ($y_{{hi}}$ for $w_{{4i}}$, $x_k$ for " \
-           f"$w_{{ik}}$, $1$ for a bias), they give the $\\Delta$ column of the table in [one iteration on the " \
+    y_h = oracle.iteration(EX)["y_hidden"]  # the factors of the output weights' steps, printed in the sentence
+    assert f"Times $\\eta = {given(ETA)}$ and what each parameter multiplies ($y_{{hi}}$ for $w_{{4i}}$, from the " \
+           f"forward pass: $(y_{{h1}}, y_{{h2}}, y_{{h3}}) = ({', '.join(s6(v) for v in y_h)})$; $x_k$ for " \
+           f"$w_{{ik}}$; $1$ for a bias), they give the $\\Delta$ column of the table in [one iteration on the " \
            f"worked example](#{slugify(heading, '-')})" in said
     text = page_text(PAGE)
     section = text[text.index(f"## {heading}"):text.index("### Did the cost go down")]

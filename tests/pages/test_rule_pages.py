@@ -286,7 +286,8 @@ def test_rule_2_says_whether_the_bias_takes_the_largest_step():
     text = prose("rule-output-bias")
     db = abs(IT["db_output"][0])
     assert all(abs(w) < db for w in IT["dw_output"][0])  # what the page says of every example
-    assert r"so $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$" in text
+    assert r"so, the error $e$ not being 0, $|\Delta b_4| > |\Delta w_{4i}|$ for every $i$" in text
+    assert IT["e"] != 0  # what the clause says of every example
     hidden = [abs(v) for row in IT["dw_hidden"] for v in row] + [abs(v) for v in IT["db_hidden"]]
     printed = [oracle.formula_value(v) for v in [*hidden, *(abs(w) for w in IT["dw_output"][0])]]  # as written
     largest = all(v < oracle.formula_value(db) for v in printed)
@@ -317,7 +318,8 @@ def test_rule_2_compares_the_steps_as_written(tmp_path):
         assert all(abs(w) < abs(db) for w in dw) and 0 < abs(db) - abs(dw[i]) < 5e-7, "the premise"
         assert [j for j in range(3) if oracle.formula_string(abs(dw[j])) == oracle.formula_string(abs(db))] == [i]
         text = prose_with(tmp_path, edge_examples.example(name), "rule-output-bias")
-        assert (f"so $|\\Delta b_4| > |\\Delta w_{{4i}}|$ for every $i$, but for $w_{{4{i + 1}}}$ only beyond the "
+        assert (f"so, the error $e$ not being 0, $|\\Delta b_4| > |\\Delta w_{{4i}}|$ for every $i$, but for "
+                f"$w_{{4{i + 1}}}$ only beyond the "
                 f"digits shown: $f(v_{i + 1})$ is so close to 1 in size that $|\\Delta w_{{4{i + 1}}}|$ and "
                 f"$|\\Delta b_4|$ are both written ${oracle.formula_string(abs(db))}$.") in text
         others = [abs(v) for row in it["dw_hidden"] for v in row] + [abs(v) for v in it["db_hidden"]]
