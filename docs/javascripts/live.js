@@ -19,7 +19,9 @@
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
 
-  // as exercises.js: a comma or a dot, a Unicode minus or an en dash, a space after the sign, exponents, one pair of ( )
+  // as exercises.js: a comma or a dot, a Unicode minus or an en dash, a space after the sign, exponents, one pair of ( );
+  // the same numbers as Python's _numeric.parse_typed (tests/pages/test_live_fields.py), with ±Infinity for one beyond
+  // a double, which problem() calls too large
   function parseNumber(text) {
     var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
     var s = (inner ? inner[1] : String(text).trim()).replace(/[\u2212\u2013]/g, "-")
@@ -579,7 +581,8 @@
     clearTimeout(state.timer);
   }
 
-  window.BackpropLive = { init: init, problem: problem, commaProblem: commaProblem };
+  // parseNumber too, for tests/pages/test_live_fields.py, which runs this file in V8 against Python's reading
+  window.BackpropLive = { init: init, problem: problem, commaProblem: commaProblem, parseNumber: parseNumber };
   // Instant navigation may run this before the files it needs have loaded: init runs once the last of them has.
   [["BackpropEngine", "backprop-engine.js"], ["BackpropHomework", "live-homework.js"]].forEach(function (need) {
     if (window[need[0]]) return;

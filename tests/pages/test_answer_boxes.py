@@ -169,13 +169,16 @@ def test_python_tells_each_case_apart():
         f"Right: {right:.6f}.", ex.OTHERWISE, ex.INVALID, ex.EMPTY)
 
 
-@pytest.mark.parametrize("text", ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2",
-                                  "\u22120.25", " 0.25\t", "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5",
-                                  "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000", "0 500",
-                                  "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)",
-                                  "()", "(-)", "1e400", "-1e309", "1.8e308", "\u20130.121112", "- 0.5", "+ 0.5",
-                                  "\u2013 0.5", "-  1 000", "1e\u20133", "0.5 -", "--0.5", "-\ufeff0.5", "-\x1c0.5",
-                                  "-\x850.5", "-\x1c1 000", "-\u20090.5", "-\t0.5", *NOT_NUMBERS])
+# Typed text, number or not, that a box (and the live page's fields, tests/pages/test_live_fields.py) must read as
+# Python's parse_typed does: signs, commas, spaces, parentheses, exponents, and what a double cannot hold.
+TYPED = ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2", "\u22120.25", " 0.25\t",
+         "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5", "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000",
+         "0 500", "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)", "()", "(-)",
+         "1e400", "-1e309", "1.8e308", "\u20130.121112", "- 0.5", "+ 0.5", "\u2013 0.5", "-  1 000", "1e\u20133",
+         "0.5 -", "--0.5", "-\ufeff0.5", "-\x1c0.5", "-\x850.5", "-\x1c1 000", "-\u20090.5", "-\t0.5", *NOT_NUMBERS]
+
+
+@pytest.mark.parametrize("text", TYPED)
 def test_the_script_reads_a_typed_number_as_python_does(js, text):
     want = ex.parse_typed(text)
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)

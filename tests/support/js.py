@@ -9,12 +9,15 @@ from pathlib import Path
 
 
 @contextmanager
-def script(path: Path) -> Iterator[Callable[..., object]]:
-    """Load the script at ``path`` into a fresh V8 context; yield ``call(expression, *args)``, which evaluates
-    ``expression`` (a JS function of its arguments) on JSON-encoded ``args`` and returns its JSON result."""
+def script(path: Path, prelude: str = "") -> Iterator[Callable[..., object]]:
+    """Load the script at ``path`` into a fresh V8 context, after the JavaScript ``prelude`` (what a page's script
+    expects of the browser, stubbed); yield ``call(expression, *args)``, which evaluates ``expression`` (a JS function
+    of its arguments) on JSON-encoded ``args`` and returns its JSON result."""
     from py_mini_racer import MiniRacer
 
     ctx = MiniRacer()
+    if prelude:
+        ctx.eval(prelude)
     ctx.eval(path.read_text(encoding="utf-8"))
 
     def call(expression: str, *args: object) -> object:
