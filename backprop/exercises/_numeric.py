@@ -464,11 +464,14 @@ class NumericExercise:
         return [(value, k, self._rounding_words(box, value, k)) for value, k in self._roundings(box)]
 
     def _roundings(self, box: Box) -> list[tuple[float, int]]:
-        """(value, k) of `roundings`, without their messages (which need every hint of the box)."""
+        """(value, k) of `roundings`, without their messages (which need every hint of the box). A rounding to 0 is one
+        too (a student typed 0.00 for 0.001414 and was told to check the indexing), unless a slip of the box is within
+        the tolerance of 0: its hint, not the rounding's message, answers a 0."""
         if box.whole:
             return []
+        zero = not any(self.close(np.array(0.0), wrong, box.index) for wrong, _ in self.hints(box))
         return _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index),
-                                  every=True)
+                                  every=True, zero=zero)
 
     def _rounding_words(self, box: Box, value: float, k: int) -> str:
         """What box ``box`` says after "Not yet: " to its right entry rounded to ``k`` decimals, ``value``."""

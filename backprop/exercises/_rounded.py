@@ -51,14 +51,16 @@ def _give_six() -> str:
     return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip could round to the same number."
 
 
-def roundings(right: float, close: Callable[[float], bool], every: bool = False) -> list[tuple[float, int]]:
+def roundings(right: float, close: Callable[[float], bool], every: bool = False,
+              zero: bool = False) -> list[tuple[float, int]]:
     """The right value ``right`` rounded to k = 1, ..., `show.DECIMALS` − 1 decimals, where that is no longer right
-    (``close`` says whether a number is) and not 0 (no digit of the answer left): each value once with its fewest k,
-    or with ``every`` each k (0.01 for −0.0101215 at k = 2 and 3: an answer box knows how many decimals were typed)."""
+    (``close`` says whether a number is) and, unless ``zero``, not 0 (no digit of the answer left: in an answer array,
+    more likely a placeholder than a rounding): each value once with its fewest k, or with ``every`` each k (0.01 for
+    −0.0101215 at k = 2 and 3: an answer box knows how many decimals were typed)."""
     found: list[tuple[float, int]] = []
     for k in range(1, show.DECIMALS):
         value = round(float(right), k)
-        if value != 0 and not close(value) and (every or all(value != v for v, _ in found)):
+        if (value != 0 or zero) and not close(value) and (every or all(value != v for v, _ in found)):
             found.append((value, k))
     return found
 

@@ -109,6 +109,23 @@ def test_a_right_answer_rounded_to_fewer_decimals_is_told_so_before_any_slip(pat
         assert "rounded to" not in exercise.box_verdict(n, six)[1], (name, six, exercise.box_verdict(n, six))
 
 
+def test_a_right_answer_rounded_to_zero_in_a_box_is_told_so_unless_a_slip_is_zero():
+    """A student typed 0.00 for a final cost of 0.001414 and was told to check the indexing: a rounding to 0 is a
+    rounding too, in a box (which knows how many decimals were typed). Where a slip of the box is within the tolerance
+    of 0, its hint answers a 0 instead. Hand-built exercises: right 0.001414, and the same with a slip of 4e-7."""
+    plain = ex.NumericExercise("x", right=0.001414, mistakes=(ex.Mistake(0.5, "half"),))
+    for typed, k in (("0.0", "one"), ("0.00", "two")):
+        assert plain.box_verdict(0, typed) == (
+            "wrong", f"Not yet: that is the right answer rounded to {k} decimal{'s' if k != 'one' else ''}. Give six "
+            "decimals: with fewer, a classic slip could round to the same number.")
+    assert plain.box_verdict(0, "0.001")[1].startswith("Not yet: that is the right answer rounded to three decimals")
+    assert plain.box_verdict(0, "0")[1] == f"Not yet. {ex.OTHERWISE}"  # no decimals typed: no rounding to k >= 1
+    assert plain.box_verdict(0, "0.000")[1] == f"Not yet. {ex.OTHERWISE}"  # 0.001 to three decimals, not 0.000
+    zero_slip = ex.NumericExercise("x", right=0.001414, mistakes=(ex.Mistake(4e-7, "forgot the square"),))
+    assert abs(0 - 4e-7) <= ex.ATOL + ex.RTOL * 4e-7, "the premise: 0 is within the slip's tolerance"
+    assert zero_slip.box_verdict(0, "0.00") == ("wrong", "Not yet. forgot the square")
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]
