@@ -151,8 +151,12 @@ def spot_the_bug_fix(ex: Example) -> FunctionExercise:
         points=_random_case,
         mistakes=(
             FunctionMistake(_buggy_step_updated_weights, homework.hint("updated-output-weights")),
+            # in the fix's own words: the catalogue's hint names the worked example's activation, and the check
+            # draws logsig and tanh networks alike (a student's review)
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, f_prime=False),
-                            homework.hint("no-hidden-derivative")),
+                            "You dropped f'(v_i), the hidden neuron's derivative, from the hidden rules: δ_i = "
+                            "f'(v_i) w_4i δ_4, with f'(v_i) = f.derivative_from_output(y_hi) for the network's own "
+                            "activation (y_hi(1 − y_hi) for logsig, 1 − y_hi² for tanh), as buggy_step has it."),
             FunctionMistake(lambda net, x, d, eta: _slipped_step(net, x, d, eta, hidden="sign"),
                             "The sign in the hidden rules: your hidden weights and biases moved up the gradient, "
                             "while the output weights moved down it. Each hidden update is +η times δ_i "

@@ -777,6 +777,24 @@ def test_fix_checker_names_a_flipped_sign_or_a_missing_eta_in_the_hidden_rules()
     assert "returns the network of time n" in ex.check("spot-the-bug-fix", lambda net, x, d, eta: net).message
 
 
+def test_fix_checker_names_a_dropped_derivative_for_either_activation():
+    """A student's review: a fix without f'(v_i) was told "here f'(v_i) = y_hi(1 − y_hi) (logsig)", the worked
+    example's, though the check draws tanh networks too. The hint names both, and the network's own."""
+    def no_f_prime(net, x, d, eta):
+        out = hand_step(net, x, d, eta)  # its output layer is right
+        f = oracle.F[net.hidden]
+        yh = [f(sum(net.w_hidden[i][k] * x[k] for k in range(2)) + net.b_hidden[i]) for i in range(3)]
+        e = d - (sum(net.w_output[0][i] * yh[i] for i in range(3)) + net.b_output[0])
+        delta = [e * net.w_output[0][i] for i in range(3)]  # f'(v_i) left out
+        return Network([[net.w_hidden[i][k] + eta * delta[i] * x[k] for k in range(2)] for i in range(3)],
+                       [net.b_hidden[i] + eta * delta[i] for i in range(3)], out.w_output, out.b_output,
+                       hidden=net.hidden)
+
+    message = ex.check("spot-the-bug-fix", no_f_prime).message
+    assert "You dropped f'(v_i)" in message
+    assert "y_hi(1 − y_hi) for logsig, 1 − y_hi² for tanh" in message and "here f'(v_i)" not in message
+
+
 def test_fix_checker_tries_both_hidden_activations():
     """A reviewer's fix that hard-codes the logistic sigmoid passed the check, which drew logsig networks only, though
     the practice example's hidden layer was tanh."""
