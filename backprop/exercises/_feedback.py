@@ -31,6 +31,11 @@ NEAR = ("Your number is outside the check's tolerance of the right value. It is 
 #: right, and was told only of e's sign, where a minus lost in that one entry's product is the likelier slip.
 LOST_MINUS = (" Or, if your other boxes are right, a minus lost in this entry's own factors: a flipped e or a "
               "flipped update sign flips every entry.")
+#: What ``check`` says of entries whose sign alone is flipped, where other entries are right (a student's review: one
+#: Δw_ik of six negated was told first of a flipped e, which ``check``, seeing the others right, can rule out); "{its}":
+#: "its" for one entry, "each one's" for several.
+ONE_SIGN = ("the sign alone is flipped. The entries that are right rule out a flipped e or a flipped update sign, "
+            "which flip every entry: look for a minus lost in {its} own factors.")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."

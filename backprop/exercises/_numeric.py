@@ -35,6 +35,7 @@ from ._feedback import (
     LOST_MINUS,
     NEAR,
     NO_ANSWER,
+    ONE_SIGN,
     OTHERWISE,
     RTOL,
     Feedback,
@@ -324,13 +325,21 @@ class NumericExercise:
         """For an answer that is no whole slip, the hints its answer boxes give to the entries that are ``off``, each
         after the boxes that give it: a reviewer's updates Δ given as the new weights, beside a right y(n+1), were
         only "off" in check() where the boxes said what they are."""
+        # an entry that is right, and would not be with every sign flipped, rules out the slips that flip every sign
+        signs_seen = any(i not in off and not self.close(-self.right[i], at=i) for i in np.ndindex(self.right.shape))
         by_hint: dict[str, list[str]] = {}
         for box in self.boxes:
             if box.index in off:
-                hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)), "")
+                if signs_seen and self.close(value[box.index], -self.right[box.index], box.index):
+                    hint = ONE_SIGN
+                else:
+                    hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)),
+                                "")
                 if hint:
                     by_hint.setdefault(hint, []).append(pretty(box.label))
-        return "".join(f" {show.and_list(labels)}: {hint}" for hint, labels in by_hint.items())
+        return "".join(f" {show.and_list(labels)}: "
+                       + (hint.format(its="its" if len(labels) == 1 else "each one's") if hint == ONE_SIGN else hint)
+                       for hint, labels in by_hint.items())
 
     def _printed(self, value: np.ndarray, index: tuple[int, ...]) -> str:
         """The entry of ``value`` at ``index`` as the site prints it (a box's count as a whole number)."""

@@ -126,6 +126,24 @@ def test_a_right_answer_rounded_to_zero_in_a_box_is_told_so_unless_a_slip_is_zer
     assert zero_slip.box_verdict(0, "0.00") == ("wrong", "Not yet. forgot the square")
 
 
+def test_check_with_one_entry_negated_names_a_lost_minus_not_a_flipped_error():
+    """A student's review: exercise 9's six updates with Δw_22 alone negated were told first of a flipped e and of
+    flipped updates, which flip every entry; check() sees the other five right and says so. All six negated is still
+    the flipped sign; an entry negated beside one that is wrong otherwise still rules it out. Hand-built answers."""
+    exercise = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]),
+                                  mistakes=(ex.Mistake(np.array([-0.25, 0.5, -0.125]), "Your sign is flipped."),),
+                                  boxes=(ex.Box("a", (0,)), ex.Box("b", (1,)), ex.Box("c", (2,))))
+    one = exercise.check([0.25, 0.5, 0.125]).message
+    assert one == ("Not yet: the entry at 1 is off (numpy indices, from 0). b: the sign alone is flipped. The entries "
+                   "that are right rule out a flipped e or a flipped update sign, which flip every entry: look for a "
+                   "minus lost in its own factors.")
+    two = exercise.check([-0.25, 0.5, 0.125]).message
+    assert "a and b: the sign alone is flipped." in two and "in each one's own factors" in two
+    assert exercise.check([-0.25, 0.5, -0.125]).message == "Not yet. Your sign is flipped."
+    # no entry right: nothing rules the flipped sign out, and the boxes' own hints stand
+    assert "the sign alone" not in exercise.check([-0.25, 0.5, 0.3]).message
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]

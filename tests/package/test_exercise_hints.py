@@ -32,7 +32,7 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from backprop import Network, examples, homework, train
+from backprop import Network, activations, examples, homework, train
 from backprop import exercises as ex
 from tests.support import oracle, reference_net
 from tests.support.exercise_weights import (
@@ -322,6 +322,15 @@ FORMULAS = [
             lambda w: [[_gradient_gc(w)], [_central_gc(w)]]),
     Formula(("gradient-check",), "E = ½ e²", "numeric",  # the cost whose central difference is rule 3's gradient
             lambda w: [[_gradient_gc(w)], [_central_gc(w)]]),
+    # exercise 12's fix, whose check draws random logsig and tanh networks: its hint on a dropped f'(v_i)
+    Formula(("spot-the-bug-fix",), "δ_i = f'(v_i) w_4i δ_4", "numeric",  # δ_i = −∂E/∂b_i, by central differences
+            lambda w: [[db / w["eta"] for db in w["fd"]["b_hidden"]],
+                       [_slope(reference_net.F[w["hidden"]][0], v) * w["w4"][i] * w["it"]["delta_output"][0]
+                        for i, v in enumerate(w["it"]["v_hidden"])]]),
+    Formula(("spot-the-bug-fix",), "f'(v_i) = f.derivative_from_output(y_hi)", "numeric",  # both activations
+            lambda w: [[activations.get(h).derivative_from_output(reference_net.F[h][0](v))
+                        for h in ("logsig", "tansig") for v in w["it"]["v_hidden"]],
+                       [_slope(reference_net.F[h][0], v) for h in ("logsig", "tansig") for v in w["it"]["v_hidden"]]]),
     # exercise 14, a derivation with a logsig output
     Formula(("derive-logsig-output",), "f'(v_j) = y(1 − y)", "sympy",
             lambda _: [sp.diff(LOGSIG, V), LOGSIG * (1 - LOGSIG)]),  # y = f(v_j)
@@ -1398,8 +1407,8 @@ def _flat_network(net: Network) -> list[float]:
 
 def test_each_wrong_step_of_the_fix_exercise_is_the_slip_its_hint_names():
     exercise = ex.get("spot-the-bug-fix")
-    slips = {homework.hint("updated-output-weights"): {"back": "n+1"}, homework.hint("no-hidden-derivative"):
-             {"f_prime": False}, "The sign in the hidden rules": {"hidden_size": -0.5},  # at η = 0.5, below
+    slips = {homework.hint("updated-output-weights"): {"back": "n+1"}, "You dropped f'(v_i)": {"f_prime": False},
+             "The sign in the hidden rules": {"hidden_size": -0.5},  # at η = 0.5, below
              "You left η out of the hidden rules": {"hidden_size": 1.0},
              homework.hint("sign-flipped"): {"eta": -0.5},  # e = y - d in every rule: η's sign flipped
              homework.hint("no-eta"): {"eta": 1.0}, "returns the network of time n": {"unchanged": True}}
