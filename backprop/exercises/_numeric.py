@@ -469,8 +469,15 @@ class NumericExercise:
 
     def roundings(self, box: Box) -> list[tuple[float, int, str]]:
         """(value, k, message after "Not yet: ") for each rounding of box ``box``'s right entry to k decimals, fewer
-        than the tasks ask for, that is no longer right (`_rounded.roundings`, every k); none for a count."""
-        return [(value, k, self._rounding_words(box, value, k)) for value, k in self._roundings(box)]
+        than the tasks ask for, that is no longer right (`_rounded.roundings`, every k), then each cutting off after k
+        decimals that is not that rounding (`_rounded.truncations`); none for a count."""
+        # a cut-off number within a slip's tolerance is left to the slip's hint (0.40 for 0.408539, where w(n) = 0.4)
+        right, hints = (0.0, []) if box.whole else (float(self.right[box.index]), self.hints(box))
+        cut = [] if box.whole else [
+            (value, k) for value, k in _rounded.truncations(right, lambda v: self.close(np.array(v), at=box.index))
+            if not any(self.close(np.array(value), wrong, box.index) for wrong, _ in hints)]
+        return ([(value, k, self._rounding_words(box, value, k)) for value, k in self._roundings(box)]
+                + [(value, k, self._rounding_words(box, value, k, _rounded.cut_message(right, k))) for value, k in cut])
 
     def _roundings(self, box: Box) -> list[tuple[float, int]]:
         """(value, k) of `roundings`, without their messages (which need every hint of the box). A rounding to 0 is one
@@ -482,10 +489,11 @@ class NumericExercise:
         return _rounded.roundings(float(self.right[box.index]), lambda v: self.close(np.array(v), at=box.index),
                                   every=True, zero=zero)
 
-    def _rounding_words(self, box: Box, value: float, k: int) -> str:
-        """What box ``box`` says after "Not yet: " to its right entry rounded to ``k`` decimals, ``value``."""
+    def _rounding_words(self, box: Box, value: float, k: int, said: str = "") -> str:
+        """What box ``box`` says after "Not yet: " to its right entry rounded to ``k`` decimals, ``value`` (or what
+        ``said`` says of it: cut off), with the hints of the slips that print as it."""
         alike = [hint for wrong, hint in self.hints(box) if entry_text(float(wrong)) == entry_text(value)]
-        return _rounded.also(_rounded.message([k]), alike)
+        return _rounded.also(said or _rounded.message([k]), alike)
 
     def fewer_notes(self, box: Box) -> list[str]:
         """What box ``box`` adds to its "Right: ..." for a right number typed with k = 0, 1, ... decimals, fewer than
@@ -515,9 +523,9 @@ class NumericExercise:
             typed_off = abs(value - float(self.right[box.index])) > HALF_UNIT  # not the right value to six decimals
             note = f" {fewer[places]}" if places is not None and places < len(fewer) and typed_off else ""
             return "right", self.right_message(box) + note
-        for rounded, k in self._roundings(box):
+        for rounded, k, words in self.roundings(box):  # rounded, then cut off
             if value == rounded and (places == k if places is not None else True):
-                return "wrong", f"Not yet: {self._rounding_words(box, rounded, k)}"
+                return "wrong", f"Not yet: {words}"
         for wrong, hint in self.hints(box):
             if self.close(np.array(value), wrong, box.index):
                 return "wrong", f"Not yet. {hint}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from decimal import ROUND_DOWN, Decimal
 
 import numpy as np
 
@@ -63,6 +64,24 @@ def roundings(right: float, close: Callable[[float], bool], every: bool = False,
         if (value != 0 or zero) and not close(value) and (every or all(value != v for v, _ in found)):
             found.append((value, k))
     return found
+
+
+def truncations(right: float, close: Callable[[float], bool]) -> list[tuple[float, int]]:
+    """The right value ``right`` cut off after k = 1, ..., `show.DECIMALS` − 1 decimals (towards 0: 0.408 for
+    0.408539), where that is not its rounding to k decimals (`roundings`), not right (``close``) and not 0: a student's
+    review typed 0.408 and read only "Compare your steps". The double's own digits are cut, as `round` rounds them."""
+    found: list[tuple[float, int]] = []
+    for k in range(1, show.DECIMALS):
+        value = float(Decimal(float(right)).quantize(Decimal(1).scaleb(-k), rounding=ROUND_DOWN))
+        if value != 0 and value != round(float(right), k) and not close(value):
+            found.append((value, k))
+    return found
+
+
+def cut_message(right: float, k: int) -> str:
+    """What a right answer cut off after ``k`` decimals gets, after "Not yet: ": what its rounding is."""
+    return (f"that is the right answer cut off after {decimals(k)}, not rounded: rounded to {decimals(k)} it is "
+            f"{round(float(right), k):.{k}f}. {_give_six()}")
 
 
 def plain_minus(text: str) -> str:

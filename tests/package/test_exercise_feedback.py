@@ -144,6 +144,26 @@ def test_check_with_one_entry_negated_names_a_lost_minus_not_a_flipped_error():
     assert "the sign alone" not in exercise.check([-0.25, 0.5, 0.3]).message
 
 
+def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
+    """A student's review: 0.408 for w_11(n+1) = 0.408539 (cut off, not rounded) read only "Compare your steps". A box
+    says it is cut off and what the rounding is; where the cut-off number is also within a slip's tolerance (0.40,
+    with w_11(n) = 0.4), the slip's hint answers it, as before. A cutting off that is the rounding (0.4 after one
+    decimal) or within the tolerance (0.4085) is no cutting off. Hand-built exercises, right ±0.408539."""
+    exercise = ex.NumericExercise("x", right=0.408539, mistakes=(ex.Mistake(0.4, "time n"),))
+    assert exercise.box_verdict(0, "0.408") == (
+        "wrong", "Not yet: that is the right answer cut off after three decimals, not rounded: rounded to three "
+        "decimals it is 0.409. Give six decimals: with fewer, a classic slip could round to the same number.")
+    assert exercise.box_verdict(0, "0.40") == ("wrong", "Not yet. time n")
+    assert exercise.box_verdict(0, "0.41")[1].startswith("Not yet: that is the right answer rounded to two")
+    assert exercise.box_verdict(0, "0.408000")[1] == f"Not yet. {ex.OTHERWISE}"  # six decimals typed: no cutting
+    negative = ex.NumericExercise("x", right=-0.408539)
+    assert negative.box_verdict(0, "-0.408")[1].startswith("Not yet: that is the right answer cut off after three "
+                                                           "decimals, not rounded: rounded to three decimals it is "
+                                                           "-0.409.")
+    assert [(v, k) for v, k, _ in negative.roundings(negative.boxes[0])] == [
+        (-0.4, 1), (-0.41, 2), (-0.409, 3), (-0.4, 2), (-0.408, 3)]  # roundings, then cut off (-0.40: no slip here)
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]

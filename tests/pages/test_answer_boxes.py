@@ -70,6 +70,9 @@ def typed_texts(exercise: ex.NumericExercise, n: int) -> list[str]:
                   f"({v:.6f})"]
     # the right value rounded to fewer decimals, typed as a student types it (its own verdict, before any slip's)
     texts += [f"{right:.{k}f}" for k in range(1, 6)] + [f"{right:.{k}f}".replace(".", ",") for k in range(1, 6)]
+    # ... and cut off after k decimals (0.408 for 0.408539), written by hand from its digits, not by the package
+    digits = f"{right:.12f}"
+    texts += [digits[:digits.index(".") + 1 + k] for k in range(1, 6)]
     return texts + NOT_NUMBERS
 
 
@@ -99,6 +102,7 @@ def test_the_script_gives_pythons_verdict_for_every_box(js, path):
         rounded += "rounded to" in want[1]
     assert states == {"right", "wrong", "invalid"}  # every branch of the rule was compared
     assert rounded, "a right answer rounded to fewer decimals was compared"
+    assert any("cut off after" in w[1] for *_, w in todo), "a right answer cut off was compared"
     assert any(w[0] == "right" and "You gave" in w[1] for *_, w in todo), "a right answer typed with fewer decimals"
 
 
