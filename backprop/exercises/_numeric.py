@@ -565,12 +565,13 @@ def _same(a: ArrayLike, b: ArrayLike) -> bool:
 
 def parse_typed(text: str) -> float | None:
     """The number typed into an answer box, or None: a comma or a dot, a Unicode minus or an en dash (a word processor's
-    minus), a space after the sign (``- 0.5``), an exponent (``1e-3``), spaces
+    minus), a space after the sign (``- 0.5``), an exponent (``1e-3``, or ``1 × 10⁻³``: `_rounded.times_ten`), spaces
     between groups of three digits (``1 000``), one pair of parentheses around it (``(-0.290637)``, as a formula
     writes a negative number a student copies from it: `_rounded.unwrapped`). Any other space inside it makes it no
     number: ``0 5`` is not 5; nor is a number beyond a double's range, ``1e400``."""
     # the spaces after a sign named one by one: Python's \s and JavaScript's are not the same set (exercises.js)
-    s = re.sub("^([+-])[ \t\u00a0\u2009\u202f]+", r"\1", _rounded.plain_minus(_rounded.unwrapped(text)))
+    s = re.sub("^([+-])[ \t\u00a0\u2009\u202f]+", r"\1",
+               _rounded.times_ten(_rounded.plain_minus(_rounded.unwrapped(text))))
     if re.search(r"\s", s) and not _SPACED.fullmatch(s):
         return None
     s = re.sub(r"\s+", "", s)

@@ -84,6 +84,23 @@ def cut_message(right: float, k: int) -> str:
             f"{round(float(right), k):.{k}f}. {_give_six()}")
 
 
+_SPACE = "[ \t\u00a0\u2009\u202f]*"  # the spaces named one by one: Python's \s and JavaScript's differ (exercises.js)
+_SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"  # ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
+_TIMES_TEN = re.compile(f"{_SPACE}[\u00d7xX*\u00b7\u22c5]{_SPACE}10(?:{_SPACE}(?:\\^|\\*\\*){_SPACE}([+-]?[0-9]{{1,4}})"
+                        f"|([{_SUPERSCRIPTS}]{{1,5}})){_SPACE}$")
+
+
+def times_ten(text: str) -> str:
+    """``text`` with a power of ten after its number, as the boxes' own messages write one (``-4.0 × 10⁻¹⁰``) or as a
+    calculator does (``1.34x10^-2``, ``1.34*10**-2``), in e-notation (``1.34e-2``): a student's review copied a
+    message's number back and read "Not a number". Anything else is left as it is."""
+    m = _TIMES_TEN.search(text)
+    if not m or m.start() == 0:  # no power of ten, or nothing before it
+        return text
+    exponent = m[1] if m[1] is not None else m[2].translate(str.maketrans(_SUPERSCRIPTS, "-+0123456789"))
+    return f"{text[:m.start()]}e{exponent}"
+
+
 def plain_minus(text: str) -> str:
     """``text`` with a Unicode minus (the pages' −) or an en dash (a word processor's minus) written ``-``."""
     return re.sub("[\u2212\u2013]", "-", text)
@@ -101,8 +118,9 @@ def unwrapped(text: str) -> str:
 def typed_decimals(text: str) -> int | None:
     """How many decimals a typed number has (``"0,0850"``: 4, ``"3"``: 0, ``"(-0.25)"``: 2), in e-notation those of
     the number it writes (``"8.54e-3"`` is 0.00854: 5; ``"1.5e3"``: 0; a student's review was told of five decimals
-    for 0.00854 and not for 8.54e-3); None for an exponent that is no whole number."""
-    s, shift = plain_minus(unwrapped(text)), 0
+    for 0.00854 and not for 8.54e-3; ``"8.54 × 10⁻³"`` too, `times_ten`); None for an exponent that is no whole
+    number."""
+    s, shift = times_ten(plain_minus(unwrapped(text))), 0
     if re.search(r"[eE]", s):
         power = re.fullmatch(r"(.*?)[eE]\s*([+\-]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
         if not power:

@@ -31,7 +31,7 @@
 //   data-empty                        data-state="invalid" (nothing typed)
 //   data-invalid                      data-state="invalid" (not a number)
 // Editing the number takes the verdict away (data-state, the message, aria-invalid): it was said of another number.
-// Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3).
+// Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3, or 1 × 10⁻³ as the messages write one).
 // One rule, Python's: every word and number comes from the form (backprop.exercises, _render.form_html), and
 // judge() is NumericExercise.box_verdict written again in JavaScript; tests/pages/test_answer_boxes.py runs
 // this file in V8 and proves the two give the same verdict for every box of every exercise.
@@ -47,10 +47,26 @@
     return inner ? inner[1] : s;
   }
 
+  // A power of ten after the number, as the boxes' messages write one ("-4.0 × 10⁻¹⁰") or a calculator does
+  // ("1.34x10^-2", "1.34*10**-2"), in e-notation ("1.34e-2"): _rounded.times_ten (spaces named one by one).
+  var SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
+  var TIMES_TEN = new RegExp("[ \\t\\u00a0\\u2009\\u202f]*[\\u00d7xX*\\u00b7\\u22c5][ \\t\\u00a0\\u2009\\u202f]*10" +
+    "(?:[ \\t\\u00a0\\u2009\\u202f]*(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([" + SUPERSCRIPTS +
+    "]{1,5}))[ \\t\\u00a0\\u2009\\u202f]*$");
+
+  function timesTen(s) {
+    var m = TIMES_TEN.exec(s);
+    if (!m || m.index === 0) return s; // no power of ten, or nothing before it
+    var exponent = m[1] !== undefined ? m[1] : m[2].replace(/./g, function (c) {
+      return "-+0123456789".charAt(SUPERSCRIPTS.indexOf(c));
+    });
+    return s.slice(0, m.index) + "e" + exponent;
+  }
+
   function parseNumber(text) {
     // a Unicode minus or an en dash (a word processor's minus), and a space after the sign ("- 0.5"): _numeric.parse_typed
     // (the spaces after a sign named one by one: JavaScript's \s and Python's are not the same set)
-    var s = unwrapped(text).replace(/[\u2212\u2013]/g, "-").replace(/^([+-])[ \t\u00a0\u2009\u202f]+/, "$1");
+    var s = timesTen(unwrapped(text).replace(/[\u2212\u2013]/g, "-")).replace(/^([+-])[ \t\u00a0\u2009\u202f]+/, "$1");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
     s = s.replace(/\s+/g, "");
@@ -63,7 +79,7 @@
   // How many decimals a typed number has ("0,0850": 4, "3": 0; "8.54e-3", 0.00854: 5); null for an exponent that is no
   // whole number (_rounded.typed_decimals).
   function typedDecimals(text) {
-    var s = unwrapped(text), shift = 0;
+    var s = timesTen(unwrapped(text).replace(/[\u2212\u2013]/g, "-")), shift = 0;
     if (/e/i.test(s)) {
       var power = /^([\s\S]*?)[eE]\s*([+\-\u2212\u2013]?\d{1,4})\s*$/.exec(s);
       if (!power) return null;

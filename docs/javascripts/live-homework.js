@@ -83,9 +83,9 @@
         if (unread) { hwMark(input, unread, "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
         // as typed, for its decimals ("0,410000" has six): a decimal comma read as a point, group spaces left out, a
-        // minus of any kind as "-" (the exponent of "1e\u22123" is -3)
-        written[input.getAttribute("data-step")] = input.value.trim().replace(/\s+/g, "").replace(",", ".")
-          .replace(/[\u2212\u2013]/g, "-");
+        // minus of any kind as "-" (the exponent of "1e\u22123" is -3), a power of ten "× 10⁻³" as "e-3"
+        written[input.getAttribute("data-step")] = options.timesTen(input.value.trim().replace(/[\u2212\u2013]/g, "-"))
+          .replace(/\s+/g, "").replace(",", ".");
       });
       checked = true;
       if (!c) { // no verdict on numbers the fields no longer say: the marks and the result's attributes go too

@@ -19,12 +19,28 @@
   var RANGE = "\u2212" + LIMIT + " to " + LIMIT; // "−1000000 to 1000000"
   var ANNOUNCE_MS = 1200;
 
+  // A power of ten after the number, as the boxes' messages write one ("-4.0 × 10⁻¹⁰") or a calculator does
+  // ("1.34x10^-2", "1.34*10**-2"), in e-notation ("1.34e-2"): _rounded.times_ten, as exercises.js.
+  var SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
+  var TIMES_TEN = new RegExp("[ \\t\\u00a0\\u2009\\u202f]*[\\u00d7xX*\\u00b7\\u22c5][ \\t\\u00a0\\u2009\\u202f]*10" +
+    "(?:[ \\t\\u00a0\\u2009\\u202f]*(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([" + SUPERSCRIPTS +
+    "]{1,5}))[ \\t\\u00a0\\u2009\\u202f]*$");
+
+  function timesTen(s) {
+    var m = TIMES_TEN.exec(s);
+    if (!m || m.index === 0) return s; // no power of ten, or nothing before it
+    var exponent = m[1] !== undefined ? m[1] : m[2].replace(/./g, function (c) {
+      return "-+0123456789".charAt(SUPERSCRIPTS.indexOf(c));
+    });
+    return s.slice(0, m.index) + "e" + exponent;
+  }
+
   // as exercises.js: a comma or a dot, a Unicode minus or an en dash, a space after the sign, exponents, one pair of ( );
   // the same numbers as Python's _numeric.parse_typed (tests/pages/test_live_fields.py), with ±Infinity for one beyond
   // a double, which problem() calls too large
   function parseNumber(text) {
     var inner = /^\(\s*([^()]*?)\s*\)$/.exec(String(text).trim()); // "(-0.290637)", copied from a formula
-    var s = (inner ? inner[1] : String(text).trim()).replace(/[\u2212\u2013]/g, "-")
+    var s = timesTen((inner ? inner[1] : String(text).trim()).replace(/[\u2212\u2013]/g, "-"))
       .replace(/^([+-])[ \t\u00a0\u2009\u202f]+/, "$1");
     // spaces inside a number only between groups of three digits ("1 000"): "0 5" is no number, not 5
     if (/\s/.test(s) && !/^[+-]?[1-9]\d{0,2}(\s\d{3})+([.,]\d*)?(e[+-]?\d+)?$/i.test(s)) return null;
@@ -106,6 +122,7 @@
     // tolerance; null while a field is invalid (the last good numbers stay shown above a network the fields do not
     // hold), a value overflows, or the rounding is larger than the tolerance: state.uncheckable then says which.
     var homework = H.attach({ engine: E, data: data, parseNumber: parseNumber, commaProblem: commaProblem,
+      timesTen: timesTen,
       current: function () { return state.checkable; },
       uncheckable: function () { return state.uncheckable; }, // why current() is null
       // where current() is the fields' network and the steps show the last valid one (a student checked a number

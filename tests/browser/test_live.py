@@ -451,11 +451,12 @@ def test_homework_reads_a_number_copied_with_its_parentheses(tab):
     # same value written plainly (its decimals were read as NaN from "e\u22121")
     three = f"{right['Δw41']:.3f}"
     marks = []
-    for text in (three, f"{float(three) * 10:.2f}e\u22121"):
+    # ... and with its power of ten written out, as the pages' messages write one, "× 10⁻¹"
+    for text in (three, f"{float(three) * 10:.2f}e\u22121", f"{float(three) * 10:.2f} \u00d7 10\u207b\u00b9"):
         page.fill(f"#{ids['Δw41']}", text)
         page.click("#bp-hw-check")
         marks.append(page.text_content(f"#{ids['Δw41']}-mark"))
-    assert marks[0] == marks[1] == "\u2717 rounded to 3 decimals", marks
+    assert marks[0] == marks[1] == marks[2] == "\u2717 rounded to 3 decimals", marks
 
 
 def test_terms_that_cancel_below_the_printed_decimals_are_refused(tab):

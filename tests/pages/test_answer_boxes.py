@@ -173,13 +173,22 @@ def test_python_tells_each_case_apart():
         f"Right: {right:.6f}.", ex.OTHERWISE, ex.INVALID, ex.EMPTY)
 
 
+# A power of ten written out, as the boxes' own messages write one or a calculator does, and what is no such number.
+TIMES_TEN = ["\u22121.3396\u00d710\u207b\u00b2", "1.34 x 10^-2", "2.5*10**3", "1.5 \u00d7 10\u207b\u00b9\u2070",
+             "\u00d710^2", "1.5x10", "1.5 \u00d7 10^ 3", "1,5\u00d710\u207b\u00b2", "1 000 \u00d7 10^3",
+             "1e3\u00d710^2", "1.5 X 10^+2", "2\u00b710\u2074", "-4.0 \u00d7 10\u207b\u00b9\u2070",
+             "1.5\u00d710^99999", "1\u00d710\u207b\u2074\u2070\u2070", "1.5 \u00d7 10 ^ \u22123",
+             "(\u22120.5 \u00d7 10\u00b3)", "0.5 \u00d7 10\u00b3 0"]
+
+
 # Typed text, number or not, that a box (and the live page's fields, tests/pages/test_live_fields.py) must read as
 # Python's parse_typed does: signs, commas, spaces, parentheses, exponents, and what a double cannot hold.
 TYPED = ["1", "-1", "+1", "0.5", ".5", "5.", "1,5", "1.000,5", "1e-3", "1E3", "2.5e+2", "\u22120.25", " 0.25\t",
          "1 000", "0,5,1", "\u00a01.5\u00a0", "1 5", "0 5", "12 34", "1 0000", "1 000,5", "-1 000 000", "1\u00a0000",
          "0 500", "(\u22120.290637)", " ( -0.5 ) ", "(1 000,5)", "(1e-3)", "((0.5))", "(0.5", "0.5)", "()", "(-)",
          "1e400", "-1e309", "1.8e308", "\u20130.121112", "- 0.5", "+ 0.5", "\u2013 0.5", "-  1 000", "1e\u20133",
-         "0.5 -", "--0.5", "-\ufeff0.5", "-\x1c0.5", "-\x850.5", "-\x1c1 000", "-\u20090.5", "-\t0.5", *NOT_NUMBERS]
+         "0.5 -", "--0.5", "-\ufeff0.5", "-\x1c0.5", "-\x850.5", "-\x1c1 000", "-\u20090.5", "-\t0.5",
+         *TIMES_TEN, *NOT_NUMBERS]
 
 
 @pytest.mark.parametrize("text", TYPED)
@@ -188,6 +197,20 @@ def test_the_script_reads_a_typed_number_as_python_does(js, text):
     got = js("(t) => bpAnswerBoxes.parseNumber(t)", text)
     assert got == want and (want is None or np.isfinite(want))
     assert js("(t) => bpAnswerBoxes.typedDecimals(t)", text) == ex_rounded.typed_decimals(text)
+
+
+@pytest.mark.parametrize("text, value, decimals", [
+    ("\u22121.3396\u00d710\u207b\u00b2", -0.013396, 6), ("-4.0 \u00d7 10\u207b\u00b9\u2070", -4e-10, 11),
+    ("1.34 x 10^-2", 0.0134, 4), ("2.5*10**3", 2500.0, 0), ("1,5\u00d710\u207b\u00b2", 0.015, 3),
+    ("1.5 \u00d7 10 ^ \u22123", 0.0015, 4), ("1 000 \u00d7 10^3", 1e6, 0), ("(\u22120.5 \u00d7 10\u00b3)", -500.0, 0),
+    ("\u00d710^2", None, 0), ("1.5x10", None, 0), ("1e3\u00d710^2", None, 0), ("0.5 \u00d7 10\u00b3 0", None, 0)])
+def test_a_power_of_ten_written_out_is_read(text, value, decimals):
+    """A student's review copied a number as the boxes' messages write it, "−1.3396×10⁻²", and read "Not a number";
+    a calculator's "1.34 x 10^-2" too. Read as e-notation, decimals as the number it writes (hand values); without a
+    number before it, a power alone, or followed by more, it stays no number."""
+    assert ex.parse_typed(text) == value
+    if value is not None:
+        assert ex_rounded.typed_decimals(text) == decimals
 
 
 @pytest.mark.parametrize("text, value, decimals", [("(\u22120.290637)", -0.290637, 6), (" ( -0.5 ) ", -0.5, 1),
