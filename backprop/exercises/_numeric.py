@@ -325,8 +325,12 @@ class NumericExercise:
         """For an answer that is no whole slip, the hints its answer boxes give to the entries that are ``off``, each
         after the boxes that give it: a reviewer's updates Δ given as the new weights, beside a right y(n+1), were
         only "off" in check() where the boxes said what they are."""
-        # an entry that is right, and would not be with every sign flipped, rules out the slips that flip every sign
-        signs_seen = any(i not in off and not self.close(-self.right[i], at=i) for i in np.ndindex(self.right.shape))
+        # where a slip flips every entry (a flipped e, flipped updates: an answer of updates Δ), an entry that is right,
+        # and would not be with its sign flipped, rules it out (not in a forward pass, a cost, or new values θ + Δ,
+        # where no slip flips every entry: a code review)
+        flips_all = any(self.close(np.asarray(m.value, dtype=float), -self.right) for m in self.mistakes)
+        signs_seen = flips_all and any(i not in off and not self.close(-self.right[i], at=i)
+                                       for i in np.ndindex(self.right.shape))
         by_hint: dict[str, list[str]] = {}
         for box in self.boxes:
             if box.index in off:
@@ -553,7 +557,7 @@ def _catches(boxes: Sequence[str], what: str) -> str:
 
 _NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 # Spaces inside a number only as thousands separators: 1 to 3 digits, then groups of three ("1 000", "-12 345,5").
-_SPACED = re.compile(r"[+-]?[1-9][0-9]{0,2}(\s[0-9]{3})+([.,][0-9]*)?([eE][+-]?[0-9]+)?")
+_SPACED = re.compile(rf"[+-]?[1-9][0-9]{{0,2}}({_rounded.JS_SPACE}[0-9]{{3}})+([.,][0-9]*)?([eE][+-]?[0-9]+)?")
 
 
 def _same(a: ArrayLike, b: ArrayLike) -> bool:
@@ -572,9 +576,9 @@ def parse_typed(text: str) -> float | None:
     # the spaces after a sign named one by one: Python's \s and JavaScript's are not the same set (exercises.js)
     s = re.sub("^([+-])[ \t\u00a0\u2009\u202f]+", r"\1",
                _rounded.times_ten(_rounded.plain_minus(_rounded.unwrapped(text))))
-    if re.search(r"\s", s) and not _SPACED.fullmatch(s):
+    if re.search(_rounded.JS_SPACE, s) and not _SPACED.fullmatch(s):  # spaces as the scripts' \s has them
         return None
-    s = re.sub(r"\s+", "", s)
+    s = re.sub(_rounded.JS_SPACE + "+", "", s)
     if "." not in s:
         s = s.replace(",", ".", 1)
     if not _NUMBER.fullmatch(s):

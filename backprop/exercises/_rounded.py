@@ -69,10 +69,11 @@ def roundings(right: float, close: Callable[[float], bool], every: bool = False,
 def truncations(right: float, close: Callable[[float], bool]) -> list[tuple[float, int]]:
     """The right value ``right`` cut off after k = 1, ..., `show.DECIMALS` − 1 decimals (towards 0: 0.408 for
     0.408539), where that is not its rounding to k decimals (`roundings`), not right (``close``) and not 0: a student's
-    review typed 0.408 and read only "Compare your steps". The double's own digits are cut, as `round` rounds them."""
+    review typed 0.408 and read only "Compare your steps". The digits cut are the shortest that give the double, those a
+    reader sees: a right 0.3, the double a hair below it, is not "cut off" to 0.2 (a code review)."""
     found: list[tuple[float, int]] = []
     for k in range(1, show.DECIMALS):
-        value = float(Decimal(float(right)).quantize(Decimal(1).scaleb(-k), rounding=ROUND_DOWN))
+        value = float(Decimal(repr(float(right))).quantize(Decimal(1).scaleb(-k), rounding=ROUND_DOWN))
         if value != 0 and value != round(float(right), k) and not close(value):
             found.append((value, k))
     return found
@@ -86,8 +87,8 @@ def cut_message(right: float, k: int) -> str:
 
 _SPACE = "[ \t\u00a0\u2009\u202f]*"  # the spaces named one by one: Python's \s and JavaScript's differ (exercises.js)
 _SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"  # ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
-_TIMES_TEN = re.compile(f"{_SPACE}[\u00d7xX*\u00b7\u22c5]{_SPACE}10(?:{_SPACE}(?:\\^|\\*\\*){_SPACE}([+-]?[0-9]{{1,4}})"
-                        f"|([{_SUPERSCRIPTS}]{{1,5}})){_SPACE}$")
+_TIMES_TEN = re.compile(f"{_SPACE}[\u00d7xX*\u00b7\u22c5]{_SPACE}10{_SPACE}(?:(?:\\^|\\*\\*){_SPACE}([+-]?[0-9]{{1,4}})"
+                        f"|([\u207b\u207a]?[{_SUPERSCRIPTS[2:]}]{{1,4}})){_SPACE}$")  # 1 to 4 digits, as typed_decimals
 
 
 def times_ten(text: str) -> str:
@@ -106,12 +107,21 @@ def plain_minus(text: str) -> str:
     return re.sub("[\u2212\u2013]", "-", text)
 
 
+#: The outer spaces a typed text loses: JavaScript's trim() (exercises.js, live.js), not Python's strip(), which keeps a
+#: byte-order mark U+FEFF and drops the separators U+001C to U+001F and U+0085 (a code review: "\ufeff1.5" read 1.5 in
+#: the browser and no number here).
+_TRIM = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f"
+         "\u205f\u3000\ufeff")
+#: One of those characters, JavaScript's \s: the scripts read spaces inside a typed number with it, and so does Python.
+JS_SPACE = f"[{_TRIM}]"
+
+
 def unwrapped(text: str) -> str:
     r"""A typed text without its outer spaces and one pair of parentheses around all of it: ``" (-0.5) "`` is
     ``"-0.5"``, as the pages' formulas write a negative number (``0.5 \cdot (-0.5)``) a student may copy with them.
     ``"((0.5))"`` and ``"(0.5"`` are left as they are (no number)."""
-    s = str(text).strip()
-    inner = re.fullmatch(r"\(\s*([^()]*?)\s*\)", s)
+    s = str(text).strip(_TRIM)
+    inner = re.fullmatch(rf"\({JS_SPACE}*([^()]*?){JS_SPACE}*\)", s)
     return inner[1] if inner else s
 
 
@@ -122,11 +132,11 @@ def typed_decimals(text: str) -> int | None:
     number."""
     s, shift = times_ten(plain_minus(unwrapped(text))), 0
     if re.search(r"[eE]", s):
-        power = re.fullmatch(r"(.*?)[eE]\s*([+\-]?\d{1,4})\s*", s, re.S)  # 1e-0...03 (5,000 digits): None
+        power = re.fullmatch(rf"(.*?)[eE]{JS_SPACE}*([+\-]?[0-9]{{1,4}}){JS_SPACE}*", s, re.S)  # 1e-0...03: None
         if not power:
             return None
         s, shift = power[1], int(power[2])  # the mantissa's decimals, less the exponent
-    point = re.search(r"[.,](\d*)\s*$", s)
+    point = re.search(rf"[.,]([0-9]*){JS_SPACE}*$", s)
     return max(0, (len(point[1]) if point else 0) - shift)
 
 

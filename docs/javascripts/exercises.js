@@ -51,8 +51,8 @@
   // ("1.34x10^-2", "1.34*10**-2"), in e-notation ("1.34e-2"): _rounded.times_ten (spaces named one by one).
   var SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
   var TIMES_TEN = new RegExp("[ \\t\\u00a0\\u2009\\u202f]*[\\u00d7xX*\\u00b7\\u22c5][ \\t\\u00a0\\u2009\\u202f]*10" +
-    "(?:[ \\t\\u00a0\\u2009\\u202f]*(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([" + SUPERSCRIPTS +
-    "]{1,5}))[ \\t\\u00a0\\u2009\\u202f]*$");
+    "[ \\t\\u00a0\\u2009\\u202f]*(?:(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([\\u207b\\u207a]?[" +
+    SUPERSCRIPTS.slice(2) + "]{1,4}))[ \\t\\u00a0\\u2009\\u202f]*$"); // 1 to 4 digits, as typedDecimals
 
   function timesTen(s) {
     var m = TIMES_TEN.exec(s);

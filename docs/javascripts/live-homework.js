@@ -76,16 +76,19 @@
         var why = commaProblem(input.value); // "1,000": 1.000 or 1000? Asked, not guessed, as in the fields above
         if (why) { hwMark(input, why, "invalid"); bad++; return; }
         var value = parseNumber(input.value);
+        // as typed, for its decimals ("0,410000" has six) and its digits: without one pair of parentheses around it
+        // (as parseNumber reads it), a minus of any kind as "-" (the exponent of "1e\u22123" is -3), a power of ten
+        // "× 10⁻³" as "e-3", group spaces left out, a decimal comma read as a point
+        var inner = /^\(\s*([^()]*?)\s*\)$/.exec(input.value.trim());
+        var plain = options.timesTen((inner ? inner[1] : input.value.trim()).replace(/[\u2212\u2013]/g, "-"))
+          .replace(/\s+/g, "").replace(",", ".");
         // as the fields above say it: a number a double cannot hold is named so, not called "not a number"
         var unread = value === null ? "not a number" : !isFinite(value) ? "too large: beyond a double's range " +
-          "(about \u00b11.8 \u00d7 10\u00b3\u2070\u2078)" : value === 0 && /[1-9]/.test(input.value.split(/e/i)[0])
+          "(about \u00b11.8 \u00d7 10\u00b3\u2070\u2078)" : value === 0 && /[1-9]/.test(plain.split(/e/i)[0])
           ? "too small: a number this close to 0 cannot be stored (it would become 0)" : "";
         if (unread) { hwMark(input, unread, "invalid"); bad++; return; }
         given[input.getAttribute("data-step")] = value;
-        // as typed, for its decimals ("0,410000" has six): a decimal comma read as a point, group spaces left out, a
-        // minus of any kind as "-" (the exponent of "1e\u22123" is -3), a power of ten "× 10⁻³" as "e-3"
-        written[input.getAttribute("data-step")] = options.timesTen(input.value.trim().replace(/[\u2212\u2013]/g, "-"))
-          .replace(/\s+/g, "").replace(",", ".");
+        written[input.getAttribute("data-step")] = plain;
       });
       checked = true;
       if (!c) { // no verdict on numbers the fields no longer say: the marks and the result's attributes go too

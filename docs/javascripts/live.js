@@ -23,8 +23,8 @@
   // ("1.34x10^-2", "1.34*10**-2"), in e-notation ("1.34e-2"): _rounded.times_ten, as exercises.js.
   var SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
   var TIMES_TEN = new RegExp("[ \\t\\u00a0\\u2009\\u202f]*[\\u00d7xX*\\u00b7\\u22c5][ \\t\\u00a0\\u2009\\u202f]*10" +
-    "(?:[ \\t\\u00a0\\u2009\\u202f]*(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([" + SUPERSCRIPTS +
-    "]{1,5}))[ \\t\\u00a0\\u2009\\u202f]*$");
+    "[ \\t\\u00a0\\u2009\\u202f]*(?:(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([\\u207b\\u207a]?[" +
+    SUPERSCRIPTS.slice(2) + "]{1,4}))[ \\t\\u00a0\\u2009\\u202f]*$"); // 1 to 4 digits, as typedDecimals
 
   function timesTen(s) {
     var m = TIMES_TEN.exec(s);
@@ -86,7 +86,8 @@
     }
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
     if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number " + range + ".";
-    if (value === 0 && /[1-9]/.test(String(text).split(/e/i)[0])) { // 1e-400: below the smallest double
+    // 1e-400 or 1 × 10⁻⁴⁰⁰: below the smallest double (the digits before the power of ten, "0 × 10³" is 0)
+    if (value === 0 && /[1-9]/.test(timesTen(String(text).trim().replace(/[\u2212\u2013]/g, "-")).split(/e/i)[0])) {
       return "Too small: a number this close to 0 cannot be stored (it would become 0).";
     }
     // 1e-320: below the smallest normal double, stored with fewer digits than the page prints (the engine's subnormal)

@@ -140,8 +140,20 @@ def test_check_with_one_entry_negated_names_a_lost_minus_not_a_flipped_error():
     two = exercise.check([-0.25, 0.5, 0.125]).message
     assert "a and b: the sign alone is flipped." in two and "in each one's own factors" in two
     assert exercise.check([-0.25, 0.5, -0.125]).message == "Not yet. Your sign is flipped."
+    # one entry right rules the flipped sign out for the one negated beside it, whatever the third is
+    beside = exercise.check([0.25, 0.5, 0.3]).message
+    assert "b: the sign alone is flipped." in beside and "c:" not in beside and "a:" not in beside
     # no entry right: nothing rules the flipped sign out, and the boxes' own hints stand
     assert "the sign alone" not in exercise.check([-0.25, 0.5, 0.3]).message
+    # no slip flips every entry (a forward pass, a cost, new values θ + Δ: a code review): nothing to rule out
+    plain = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]), mistakes=(ex.Mistake(np.array(
+        [0.3, -0.5, 0.125]), "other"),), boxes=exercise.boxes)
+    assert plain.check([0.25, 0.5, 0.125]).message == "Not yet: the entry at 1 is off (numpy indices, from 0)."
+    for name in ("forward-pass", "training", "one-iteration"):  # the catalogue's, with one entry negated
+        right = np.array(ex.get(name).right, dtype=float)
+        negated = right.copy()
+        negated.flat[-1 if name != "training" else 0] *= -1
+        assert "the sign alone" not in ex.check(name, negated.tolist()).message, name
 
 
 def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
@@ -162,6 +174,12 @@ def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
                                                            "-0.409.")
     assert [(v, k) for v, k, _ in negative.roundings(negative.boxes[0])] == [
         (-0.4, 1), (-0.41, 2), (-0.409, 3), (-0.4, 2), (-0.408, 3)]  # roundings, then cut off (-0.40: no slip here)
+    # a right value whose double lies a hair below a short decimal (0.3, 0.41: w(n+1) = w(n) where x_k = 0) is no
+    # cut-off of what a reader sees (a code review: 0.2 was "cut off after one decimal ... it is 0.3")
+    for right, typed in ((0.3, "0.2"), (0.3, "0.29"), (0.3, "0.299"), (0.41, "0.40"), (-0.41, "-0.40")):
+        short = ex.NumericExercise("x", right=right)
+        assert "cut off" not in short.box_verdict(0, typed)[1], (right, typed)
+        assert not [k for _, k, words in short.roundings(short.boxes[0]) if "cut off" in words]
 
 
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():

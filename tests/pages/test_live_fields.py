@@ -49,3 +49,12 @@ def test_the_comparison_can_fail(live):
     assert live(READ, "0 5") is None and ex.parse_typed("0 5") is None
     assert live(READ, "1 000") == 1000.0
     assert live(READ, "1e400") == "Infinity"
+
+
+def test_a_zero_written_with_a_power_of_ten_is_zero_not_too_small(live):
+    """A code review: "0 × 10³" was "Too small" (the 1 of its 10 was read as a digit of the number), while 1e-400 and
+    1 × 10⁻⁴⁰⁰, which a double cannot hold, are too small; 0 is a value a field takes."""
+    for zero in ("0\u00d710^3", "0.0 \u00d7 10\u207b\u00b3", "-0 x 10^2", "0"):
+        assert live("(t) => BackpropLive.problem('w41', t)", zero) == "", zero
+    for tiny in ("1e-400", "1 \u00d7 10^-400", "1\u00d710\u207b\u2074\u2070\u2070"):
+        assert live("(t) => BackpropLive.problem('w41', t)", tiny).startswith("Too small"), tiny
