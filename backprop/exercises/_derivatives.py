@@ -40,7 +40,11 @@ def _sigmoid_derivative(ex: Example, i: int) -> NumericExercise:
             Mistake(v * (1 - v), "Written with its output s = logsig(v), logsig'(v) = s(1 − s): evaluate it at "
                                  f"s = logsig({v_i}), not at {v_i}.", f"{v_i}(1 − {v_i})"),
             Mistake(math.exp(-v) / (1 + math.exp(-v)),
-                    f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))².", "an unsquared denominator"),
+                    # e^(−v) / (1 + e^(−v)) is 1 − f(v) too: the factor f(v) left out of f(v)(1 − f(v)) (a student's
+                    # review was told of a denominator he had not written)
+                    f"The denominator is squared: {f}'(v) = e^(−v) / (1 + e^(−v))². Your number is also "
+                    f"1 − {f}({v_i}): if that is what you computed, multiply it by {f}({v_i}).",
+                    "an unsquared denominator"),
             # tanh's in place of logsig's, as exercise 3 names logsig's in place of tanh's (a student's, on a site whose
             # hidden layer is tanh)
             Mistake(1 - math.tanh(v) ** 2, f"That is tanh's derivative at {v_i}; the exercise asks for the logistic "

@@ -331,14 +331,13 @@ class NumericExercise:
         flips_all = any(self.close(np.asarray(m.value, dtype=float), -self.right) for m in self.mistakes)
         signs_seen = flips_all and any(i not in off and not self.close(-self.right[i], at=i)
                                        for i in np.ndindex(self.right.shape))
-        by_hint: dict[str, list[str]] = {}
+        # ... in every entry so negated, one a box asks for or not (a student's review: x_2's sign lost flips the whole
+        # column, and the message named the two entries with boxes only)
+        flipped = [i for i in off if signs_seen and self.close(value[i], -self.right[i], i)]
+        by_hint: dict[str, list[str]] = {ONE_SIGN: [self._label(i) for i in flipped]} if flipped else {}
         for box in self.boxes:
-            if box.index in off:
-                if signs_seen and self.close(value[box.index], -self.right[box.index], box.index):
-                    hint = ONE_SIGN
-                else:
-                    hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)),
-                                "")
+            if box.index in off and box.index not in flipped:
+                hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)), "")
                 if hint:
                     by_hint.setdefault(hint, []).append(pretty(box.label))
         return "".join(f" {show.and_list(labels)}: "
@@ -359,6 +358,11 @@ class NumericExercise:
         None when they print alike everywhere (the slip gives the right answer to the last decimal printed)."""
         entries = [b.index for b in self.boxes] + list(np.ndindex(self.right.shape))
         return next((i for i in entries if self._printed(m.value, i) != self._printed(self.right, i)), None)
+
+    def _label(self, index: tuple[int, ...]) -> str:
+        """The entry at ``index`` as check() names it: its box's label (or `entry_labels`'), else its numpy index."""
+        label = next((b.label for b in self.boxes if b.index == index), dict(self.entry_labels).get(index))
+        return pretty(label) if label is not None else f"the entry at {index_text(index)}"
 
     def _entry_name(self, index: tuple[int, ...]) -> str:
         """``Δw₁₂ = ``: the label of the box that asks for the entry at ``index`` (or of `entry_labels`); ``""`` for a

@@ -149,6 +149,11 @@ def test_check_with_one_entry_negated_names_a_lost_minus_not_a_flipped_error():
     plain = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]), mistakes=(ex.Mistake(np.array(
         [0.3, -0.5, 0.125]), "other"),), boxes=exercise.boxes)
     assert plain.check([0.25, 0.5, 0.125]).message == "Not yet: the entry at 1 is off (numpy indices, from 0)."
+    # an entry no box asks for is named too, by its label or its index (a student's review: x_2's sign lost flips a
+    # whole column, and only the entries with boxes were named)
+    unboxed = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]), mistakes=exercise.mistakes,
+                                 boxes=(ex.Box("a", (0,)),), entry_labels=(((1,), "b"),))
+    assert "b and the entry at 2: the sign alone is flipped." in unboxed.check([0.25, 0.5, -0.125]).message
     for name in ("forward-pass", "training", "one-iteration"):  # the catalogue's, with one entry negated
         right = np.array(ex.get(name).right, dtype=float)
         negated = right.copy()

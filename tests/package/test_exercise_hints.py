@@ -1199,6 +1199,17 @@ def test_each_mistakes_value_is_the_slip_its_label_names(path):
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_the_unsquared_denominator_is_also_one_minus_the_sigmoid(path):
+    """A student's review: 1 − f(v_1), the factor f(v_1) left out of f(v_1)(1 − f(v_1)), was told only "The denominator
+    is squared": e^(−v) / (1 + e^(−v)) is 1 − f(v) exactly. The hint names both (plain math)."""
+    w = world(path)
+    [m] = [m for m in catalogue(path)["sigmoid-derivative"].mistakes if m.slip == "an unsquared denominator"]
+    assert math.isclose(float(m.value), 1 - sig(_v1(w)), rel_tol=1e-12)
+    f = "f" if w["hidden"] == "logsig" else "logsig"
+    assert f"Your number is also 1 − {f}(v_1): if that is what you computed, multiply it by {f}(v_1)." in m.hint
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_the_gradient_check_asks_for_a_weight_whose_input_and_gradient_are_not_zero(path):
     """Exercise 11 asked for ∂E/∂w_11 on every example: with x_1 = 0 (zero-input-large-eta) that is 0, and so is each
     slip's value (−η·0, −0, 2·0, η·0), which the box could tell from none. It asks for the first w_ik whose input x_k
