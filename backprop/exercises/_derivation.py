@@ -2,8 +2,8 @@ r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four
 and 3 are in `_derivatives`). Each builder takes the example whose numbers the exercises use and returns its
 exercise: the right answer comes from the package, and each classic mistake is the package's arithmetic with one
 slip, with the hint it earns. The slips ``python -m backprop trace --check`` names too come from its catalogue
-(`_sample.slips`), so a box and the check name one slip by one number; the others (a new value typed for its update,
-y(n) for y(n+1), a network updated in part, the inputs swapped, the worked example's numbers) are the exercises' own.
+(`_sample.slips`), so a box and the check name one slip by one number; the others (a new value for its update, y(n)
+for y(n+1), a network updated in part, the inputs swapped, e^(v) for e^(−v), the worked example's) are their own.
 The forward pass of the sample they start from is `_sample`'s; the weights exercises 6 and 8 ask for are chosen in
 `_weights`.
 """
@@ -22,6 +22,7 @@ from ._sample import (
     OTHER_SIGMOID_WORDS,
     carried,
     carried_of,
+    flipped_exponent,
     label,
     new_value,
     output_weight,
@@ -48,7 +49,7 @@ def forward_pass(ex: Example) -> NumericExercise:
             # these two are about the output: y_h2 is untouched (in_boxes), so no box note calls it a coincidence
             *slips(p.net, p.x, p.d, p.eta, ["no-output-bias", "sigmoid-output"], steps, (2,), in_boxes=(1,)),
             *slips(p.net, p.x, p.d, p.eta, ["fields-for-outputs", "other-hidden-activation"], steps, (2,),
-                   words=OTHER_SIGMOID_WORDS),
+                   words=OTHER_SIGMOID_WORDS), *flipped_exponent(p),
         ),
     ), ex, steps)
 
@@ -89,8 +90,7 @@ def output_bias(ex: Example) -> NumericExercise:
     ), ex, steps)
 
 
-#: The classic slips of the hidden rules (3) and (4) that exercises 6, 7, 9 and 10 share, in the order their boxes
-#: name them (the catalogue's names, `backprop.homework.MISTAKES`).
+#: The classic slips of rules (3) and (4) that exercises 6, 7, 9 and 10 share, in their boxes' order (catalogue names).
 HIDDEN_RULE_SLIPS = ("updated-output-weights", "no-hidden-derivative", "sign-flipped", "updates-sign-flipped",
                      "derivative-of-v", "output-for-derivative", "no-output-weight")
 

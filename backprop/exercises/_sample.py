@@ -181,3 +181,17 @@ def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
 #: (a student of a tanh site who follows the slides computes the logistic one).
 OTHER_SIGMOID_WORDS = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
 
+
+def flipped_exponent(p: Pass) -> tuple[Mistake, ...]:
+    """The logistic sigmoid with its exponent's sign flipped, y_hi = 1/(1 + e^(v_i)), which is 1 − f(v_i), in every
+    hidden neuron: a student's review found it likely where a field is negative (the worked solution writes
+    e^{−(−0.86)}), and it got only the general hint. None for a hidden layer other than logsig."""
+    if p.net.hidden != "logsig":
+        return ()
+    flipped = 1.0 - p.fp.y_hidden  # 1/(1 + e^(v)) = 1 − 1/(1 + e^(−v))
+    y = activations.get(p.net.output).f(p.net.w_output[0] @ flipped + p.net.b_output[0])
+    return (Mistake(np.array([flipped[1], y]),
+                    "The exponent's sign: y_hi = 1/(1 + e^(−v_i)), with −v_i in the power, which is positive for a "
+                    "negative field. Yours is 1/(1 + e^(v_i)), which is 1 − y_hi.",
+                    "the exponent's sign flipped, 1/(1 + e^(v_i))"),)
+

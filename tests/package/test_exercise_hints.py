@@ -292,6 +292,9 @@ FORMULAS = [
                        [a + b for a, b in zip(_weights(w["p"]), _weights(w["fd"]))]]),
     Formula(("one-iteration", "derive-logsig-output"), "Δw = −η ∂E/∂w", "numeric",
             lambda w: [_deltas(w), _weights(w["fd"])]),
+    # exercise 1's flipped exponent: the logistic sigmoid as its hint writes it (a logsig hidden layer's)
+    Formula(("forward-pass",), "y_hi = 1/(1 + e^(−v_i))", "numeric",
+            lambda w: _hidden_outputs(w, "it", lambda v: 1 / (1 + math.exp(-v)))),
     # exercise 9, the other hidden activation
     Formula(("tansig-hidden",), lambda w: "y_hi = " + {"logsig": "1/(1 + e^(−v_i))", "tansig": "tanh(v_i)"}[
         w["other"]], "numeric",
@@ -857,6 +860,11 @@ SLIPS: dict[str, list[tuple]] = {
         # the slides' logistic sigmoid on a tanh practice example (or tanh on a logsig one): the other sigmoid's y_hi
         ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
          lambda w: [reference_net.F[w["other"]][0](w["it"]["v_hidden"][1]), w["it_q"]["y"]]),
+        # a logsig hidden layer's only: 1/(1 + e^(v_i)) in every neuron, by hand
+        (lambda w: "the exponent's sign flipped, 1/(1 + e^(v_i))" if w["hidden"] == "logsig" else None,
+         "The exponent's sign", lambda w: [1 / (1 + math.exp(w["it"]["v_hidden"][1])),
+                                            sum(wi / (1 + math.exp(v)) for wi, v in zip(w["w4"], w["it"]["v_hidden"]))
+                                            + w["b4"]]),
     ],
     "sigmoid-derivative": [
         ("the lost minus sign", "The sign", lambda w: -sig(_v1(w)) * (1 - sig(_v1(w)))),
