@@ -87,18 +87,22 @@ def cut_message(right: float, k: int) -> str:
 
 _SPACE = "[ \t\u00a0\u2009\u202f]*"  # the spaces named one by one: Python's \s and JavaScript's differ (exercises.js)
 _SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"  # ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
-_TIMES_TEN = re.compile(f"{_SPACE}[\u00d7xX*\u00b7\u22c5]{_SPACE}10{_SPACE}(?:(?:\\^|\\*\\*){_SPACE}([+-]?[0-9]{{1,4}})"
-                        f"|([\u207b\u207a]?[{_SUPERSCRIPTS[2:]}]{{1,4}})){_SPACE}$")  # 1 to 4 digits, as typed_decimals
+# "^-3", "**-3", "^(-3)", "^{-3}" (as TeX writes it), or superscripts; 1 to 4 digits, as typed_decimals reads
+_TIMES_TEN = re.compile(f"{_SPACE}[\u00d7xX*\u00b7\u22c5]{_SPACE}10{_SPACE}(?:(?:\\^|\\*\\*){_SPACE}"
+                        f"(?:([+-]?[0-9]{{1,4}})|\\({_SPACE}([+-]?[0-9]{{1,4}}){_SPACE}\\)|\\{{{_SPACE}([+-]?[0-9]{{1,4}}){_SPACE}\\}})"
+                        f"|([\u207b\u207a]?[{_SUPERSCRIPTS[2:]}]{{1,4}})){_SPACE}$")
 
 
 def times_ten(text: str) -> str:
     """``text`` with a power of ten after its number, as the boxes' own messages write one (``-4.0 × 10⁻¹⁰``) or as a
-    calculator does (``1.34x10^-2``, ``1.34*10**-2``), in e-notation (``1.34e-2``): a student's review copied a
-    message's number back and read "Not a number". Anything else is left as it is."""
+    calculator does (``1.34x10^-2``, ``1.34*10**-2``, ``1.34×10^(-2)``, TeX's ``10^{-2}``), in e-notation
+    (``1.34e-2``): a student's review copied a message's number back and read "Not a number". Anything else is left as
+    it is."""
     m = _TIMES_TEN.search(text)
     if not m or m.start() == 0:  # no power of ten, or nothing before it
         return text
-    exponent = m[1] if m[1] is not None else m[2].translate(str.maketrans(_SUPERSCRIPTS, "-+0123456789"))
+    plain = m[1] or m[2] or m[3]  # after ^ or **: bare, in parentheses or in braces
+    exponent = plain if plain is not None else m[4].translate(str.maketrans(_SUPERSCRIPTS, "-+0123456789"))
     return f"{text[:m.start()]}e{exponent}"
 
 

@@ -31,7 +31,7 @@
 //   data-empty                        data-state="invalid" (nothing typed)
 //   data-invalid                      data-state="invalid" (not a number)
 // Editing the number takes the verdict away (data-state, the message, aria-invalid): it was said of another number.
-// Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3, or 1 × 10⁻³ as the messages write one).
+// Numbers may use a comma or a dot, a Unicode minus, and exponents (1e-3, 1 × 10⁻³ as the messages write one, 1x10^-3).
 // One rule, Python's: every word and number comes from the form (backprop.exercises, _render.form_html), and
 // judge() is NumericExercise.box_verdict written again in JavaScript; tests/pages/test_answer_boxes.py runs
 // this file in V8 and proves the two give the same verdict for every box of every exercise.
@@ -48,16 +48,19 @@
   }
 
   // A power of ten after the number, as the boxes' messages write one ("-4.0 × 10⁻¹⁰") or a calculator does
-  // ("1.34x10^-2", "1.34*10**-2"), in e-notation ("1.34e-2"): _rounded.times_ten (spaces named one by one).
+  // ("1.34x10^-2", "1.34*10**-2", "1.34×10^(-2)", TeX's "10^{-2}"), in e-notation ("1.34e-2"): _rounded.times_ten
+  // (spaces named one by one; 1 to 4 digits, as typedDecimals reads).
   var SUPERSCRIPTS = "\u207b\u207a\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"; // ⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹
-  var TIMES_TEN = new RegExp("[ \\t\\u00a0\\u2009\\u202f]*[\\u00d7xX*\\u00b7\\u22c5][ \\t\\u00a0\\u2009\\u202f]*10" +
-    "[ \\t\\u00a0\\u2009\\u202f]*(?:(?:\\^|\\*\\*)[ \\t\\u00a0\\u2009\\u202f]*([+-]?[0-9]{1,4})|([\\u207b\\u207a]?[" +
-    SUPERSCRIPTS.slice(2) + "]{1,4}))[ \\t\\u00a0\\u2009\\u202f]*$"); // 1 to 4 digits, as typedDecimals
+  var SP = "[ \\t\\u00a0\\u2009\\u202f]*", POWER = "([+-]?[0-9]{1,4})";
+  var TIMES_TEN = new RegExp(SP + "[\\u00d7xX*\\u00b7\\u22c5]" + SP + "10" + SP + "(?:(?:\\^|\\*\\*)" + SP + "(?:" +
+    POWER + "|\\(" + SP + POWER + SP + "\\)|\\{" + SP + POWER + SP + "\\})|([\\u207b\\u207a]?[" +
+    SUPERSCRIPTS.slice(2) + "]{1,4}))" + SP + "$");
 
   function timesTen(s) {
     var m = TIMES_TEN.exec(s);
     if (!m || m.index === 0) return s; // no power of ten, or nothing before it
-    var exponent = m[1] !== undefined ? m[1] : m[2].replace(/./g, function (c) {
+    var plain = m[1] || m[2] || m[3]; // after ^ or **: bare, in parentheses or in braces
+    var exponent = plain !== undefined ? plain : m[4].replace(/./g, function (c) {
       return "-+0123456789".charAt(SUPERSCRIPTS.indexOf(c));
     });
     return s.slice(0, m.index) + "e" + exponent;

@@ -179,7 +179,9 @@ TIMES_TEN = ["\u22121.3396\u00d710\u207b\u00b2", "1.34 x 10^-2", "2.5*10**3", "1
              "1e3\u00d710^2", "1.5 X 10^+2", "2\u00b710\u2074", "-4.0 \u00d7 10\u207b\u00b9\u2070",
              "1.5\u00d710^99999", "1\u00d710\u207b\u2074\u2070\u2070", "1.5 \u00d7 10 ^ \u22123",
              "(\u22120.5 \u00d7 10\u00b3)", "0.5 \u00d7 10\u00b3 0", "1.5 \u00d7 10 \u207b\u00b3", "0\u00d710^3",
-             "1.5\u00d710\u2070\u2070\u2070\u2070\u2070", "1.5\u00d710\u207b\u2070\u2070\u2070\u00b9"]
+             "1.5\u00d710\u2070\u2070\u2070\u2070\u2070", "1.5\u00d710\u207b\u2070\u2070\u2070\u00b9",
+             "8.5385 \u00d7 10^(-3)", "8.5385*10^(-3)", "8.5385\u00d710^{-3}", "1.5 \u00d7 10^{ \u22123 }",
+             "1.5x10^(3", "1.5x10^{3)", "1\u00d710^()", "(8.5385 \u00d7 10^(-3))"]
 # Outer characters JavaScript's trim() and Python's strip() treat differently (a code review): a byte-order mark, the
 # information separators, NEL.
 OUTER = ["\ufeff1.5", "1.5\ufeff", "\x1c1.5", "1.5\x1f", "\x851.5", "\u20281.5\u3000", "\ufeff"]
@@ -209,7 +211,8 @@ def test_the_script_reads_a_typed_number_as_python_does(js, text):
     ("1.5 \u00d7 10 ^ \u22123", 0.0015, 4), ("1 000 \u00d7 10^3", 1e6, 0), ("(\u22120.5 \u00d7 10\u00b3)", -500.0, 0),
     ("\u00d710^2", None, 0), ("1.5x10", None, 0), ("1e3\u00d710^2", None, 0), ("0.5 \u00d7 10\u00b3 0", None, 0),
     ("1.5 \u00d7 10 \u207b\u00b3", 0.0015, 4), ("1.5\u00d710\u2070\u2070\u2070\u2070\u2070", None, 0),
-    ("\ufeff1.5", 1.5, 1)])
+    ("\ufeff1.5", 1.5, 1), ("8.5385 \u00d7 10^(-3)", 0.0085385, 7), ("8.5385\u00d710^{-3}", 0.0085385, 7),
+    ("1.5x10^(3", None, 0)])
 def test_a_power_of_ten_written_out_is_read(text, value, decimals):
     """A student's review copied a number as the boxes' messages write it, "−1.3396×10⁻²", and read "Not a number";
     a calculator's "1.34 x 10^-2" too. Read as e-notation, decimals as the number it writes (hand values); without a
