@@ -306,7 +306,9 @@ class NumericExercise:
         if self.close(value):
             return Feedback(True, self.right_message())
         counts = [b.index for b in self.boxes if b.whole]
-        if rounded := _rounded.answer_message(value, self.right, lambda v, i: self.close(np.array(v), at=i), counts):
+        slip = lambda v, i: any(self.close(np.array(v), m.value[i], i) for m in self.mistakes)  # noqa: E731
+        if rounded := _rounded.answer_message(value, self.right, lambda v, i: self.close(np.array(v), at=i), counts,
+                                              slip):
             # before any slip, whose value can lie within its tolerance; one printed as the typed number is named too
             alike = [h for w, h in self.hints() if np.all(self._printed_all(w) == self._printed_all(value))]
             return Feedback(False, f"Not yet: {_rounded.also(rounded, alike)}")

@@ -73,10 +73,15 @@ def truncations(right: float, close: Callable[[float], bool]) -> list[tuple[floa
     reader sees: a right 0.3, the double a hair below it, is not "cut off" to 0.2 (a code review)."""
     found: list[tuple[float, int]] = []
     for k in range(1, show.DECIMALS):
-        value = float(Decimal(repr(float(right))).quantize(Decimal(1).scaleb(-k), rounding=ROUND_DOWN))
+        value = cut_off(right, k)
         if value != 0 and value != round(float(right), k) and not close(value):
             found.append((value, k))
     return found
+
+
+def cut_off(right: float, k: int) -> float:
+    """``right`` cut off after ``k`` decimals, towards 0, from the shortest digits that give the double."""
+    return float(Decimal(repr(float(right))).quantize(Decimal(1).scaleb(-k), rounding=ROUND_DOWN))
 
 
 def cut_message(right: float, k: int) -> str:
@@ -145,23 +150,33 @@ def typed_decimals(text: str) -> int | None:
 
 
 def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float, tuple[int, ...]], bool],
-                   counts: Collection[tuple[int, ...]] = ()) -> str | None:
+                   counts: Collection[tuple[int, ...]] = (),
+                   slip: Callable[[float, tuple[int, ...]], bool] = lambda v, i: False) -> str | None:
     """`message` for an answer ``value`` (numbers of ``right``'s shape, not right) each of whose entries is right
     (``close(entry, index)``) or the right one rounded to fewer decimals (`roundings`); None for any other. It names
     the rounded entries unless every entry is typed rounded (some still right). ``counts``: the indices of entries that
-    are whole numbers (an epoch), never rounded."""
-    places, off, typed_so = [], [], 0  # typed_so: right entries typed rounded too (all rounded: said of the answer)
+    are whole numbers (an epoch), never rounded. An entry cut off after fewer decimals (`truncations`), which no
+    ``slip`` (entry, index) gives, counts too, said as `cut_off_message` says it (a student's review: the boxes said it
+    and ``check`` did not)."""
+    places, off, typed_so, cut = [], [], 0, []  # typed_so: right entries typed rounded too (all rounded: said of all)
     for i in np.ndindex(right.shape):
-        if close(float(value[i]), i):
-            typed_so += any(float(value[i]) == round(float(right[i]), k) for k in range(1, show.DECIMALS))
+        v = float(value[i])
+        if close(v, i):
+            typed_so += any(v == round(float(right[i]), k) for k in range(1, show.DECIMALS))
             continue
-        found = dict(roundings(float(right[i]), lambda v: close(v, i))) if i not in counts else {}  # noqa: B023
-        if float(value[i]) not in found:
+        found = dict(roundings(float(right[i]), lambda u: close(u, i))) if i not in counts else {}  # noqa: B023
+        cuts = dict(truncations(float(right[i]), lambda u: close(u, i))) if i not in counts else {}  # noqa: B023
+        if v not in found and (v not in cuts or slip(v, i)):
             return None
-        places.append(found[float(value[i])])
+        places.append(found.get(v, cuts.get(v)))
         off.append(i)
+        cut += [i] if v not in found else []
     if not places:
         return None
+    if cut:  # every entry off cut off after one k (a rounding that is the same number too, 0.006): said so
+        one_k = next((k for k in range(1, show.DECIMALS)
+                      if all(float(value[i]) == cut_off(float(right[i]), k) for i in off)), None)
+        return cut_off_message(right, off, places, one_k)
     if len(off) + typed_so == right.size and len(set(places)) == 1:
         return message(places)
     if len(set(places)) == 1:
@@ -178,6 +193,19 @@ def answer_message(value: np.ndarray, right: np.ndarray, close: Callable[[float,
                     else f"{_entries(group)} to {decimals(k)}")
     others = ", the others right" if len(off) < right.size else ""
     return f"{', '.join(said[:-1])} and {said[-1]}{others}. {_give_six()}"
+
+
+def cut_off_message(right: np.ndarray, off: Sequence[tuple[int, ...]], places: Sequence[int],
+                    one_k: int | None) -> str:
+    """`answer_message` where some entries ``off`` (their decimals ``places``) are cut off, not rounded: a single
+    number as its box says it (`cut_message`); else which entries, and after how many decimals where all are cut off
+    after one number of them, ``one_k``."""
+    if right.ndim == 0:
+        return cut_message(float(right), places[0])
+    how = f"cut off after {decimals(one_k)}, not rounded" if one_k else "cut off or rounded to fewer decimals"
+    right_ones = "is the right one" if len(off) == 1 else "are the right ones"
+    others = ", the others right" if len(off) < right.size else ""
+    return f"{_entries(off)} (numpy indices, from 0) {right_ones} {how}{others}. {_give_six()}"
 
 
 def _entries(indices: Sequence[tuple[int, ...]]) -> str:

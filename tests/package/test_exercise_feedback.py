@@ -187,6 +187,32 @@ def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
         assert not [k for _, k, words in short.roundings(short.boxes[0]) if "cut off" in words]
 
 
+def test_check_says_a_right_answer_cut_off_too():
+    """A student's review: the box for 0.23 (0.235004 cut off) said so, and check(0.23) said "Compare your steps".
+    check() says it of a single number as the box does, and of an array's entries, after how many decimals where one
+    number of them cuts every entry off (hand-built exercises); a cut-off number that a slip gives is left to it."""
+    single = ex.NumericExercise("x", right=0.235004)
+    assert single.check(0.23).message == (
+        "Not yet: that is the right answer cut off after two decimals, not rounded: rounded to two decimals it is "
+        "0.24. Give six decimals: with fewer, a classic slip could round to the same number.")
+    right = np.array([0.408539, -0.0060729, 0.0753871])
+    array = ex.NumericExercise("x", right=right, mistakes=(ex.Mistake(np.array([0.4, -0.006, 0.07]), "time n"),))
+    assert array.check([0.408539, -0.0060729, 0.0753]).message.startswith(
+        "Not yet: the entry at 2 (numpy indices, from 0) is the right one cut off after four decimals, not rounded, "
+        "the others right. Give six decimals")
+    # -0.006 is -0.0060729 both cut off and rounded after three decimals: all three cut off after three
+    assert array.check([0.408, -0.006, 0.075]).message.startswith(
+        "Not yet: the entries at 0, 1 and 2 (numpy indices, from 0) are the right ones cut off after three decimals, "
+        "not rounded. Give six decimals")
+    assert "cut off or rounded to fewer decimals" in array.check([0.408, -0.0061, 0.075]).message
+    # 0.46 is 0.4685 cut off after two decimals, and no rounding of it; with a slip whose entry it is, the slip's
+    slipped = ex.NumericExercise("x", right=np.array([0.4685, 0.25]), mistakes=(ex.Mistake(np.array([0.46, 0.3]),
+                                                                                           "the slip"),))
+    assert ex.NumericExercise("x", right=np.array([0.4685, 0.25])).check([0.46, 0.25]).message.startswith(
+        "Not yet: the entry at 0 (numpy indices, from 0) is the right one cut off after two decimals")
+    assert "cut off" not in slipped.check([0.46, 0.25]).message
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]
