@@ -250,6 +250,20 @@ class NumericExercise:
             return right_message(self.right[box.index], box.whole)
         return right_message(self.right, frozenset(b.index for b in self.boxes if b.whole))
 
+    def _fewer_note(self, value: np.ndarray) -> str:
+        """What ``check`` adds to a right answer with entries given with fewer decimals than asked (as Python writes
+        the number: 0.0754) that are not the right value to six decimals, as a box adds it (`fewer_notes`); "" else (a
+        student's review: the box said "You gave four decimals", check() nothing)."""
+        counts = {b.index for b in self.boxes if b.whole}
+        few = [i for i in np.ndindex(self.right.shape) if i not in counts
+               and (_rounded.typed_decimals(repr(float(value[i]))) or 0) < show.DECIMALS
+               and abs(float(value[i]) - float(self.right[i])) > HALF_UNIT]
+        if not few:
+            return ""
+        if self.right.ndim == 0:
+            return " " + _rounded.fewer(_rounded.typed_decimals(repr(float(value))) or 0)
+        return " " + _rounded.fewer_entries(few)
+
     def hints(self, box: Box | None = None) -> list[tuple[np.ndarray, str]]:
         """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
 
@@ -304,7 +318,7 @@ class NumericExercise:
         if value.shape != self.right.shape:
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
         if self.close(value):
-            return Feedback(True, self.right_message())
+            return Feedback(True, self.right_message() + self._fewer_note(value))
         counts = [b.index for b in self.boxes if b.whole]
         slip = lambda v, i: any(self.close(np.array(v), m.value[i], i) for m in self.mistakes)  # noqa: E731
         if rounded := _rounded.answer_message(value, self.right, lambda v, i: self.close(np.array(v), at=i), counts,

@@ -47,6 +47,11 @@ def fewer(k: int) -> str:
     return f"You gave {decimals(k) if k else 'no decimals'}. {_give_six()}"
 
 
+def fewer_entries(indices: Sequence[tuple[int, ...]]) -> str:
+    """`fewer` for the entries of a right answer at ``indices``."""
+    return f"You gave {_entries(indices)} (numpy indices, from 0) with fewer decimals than asked. {_give_six()}"
+
+
 def _give_six() -> str:
     """What every rounding's message ends with: give `show.DECIMALS` decimals, and why."""
     return f"Give {decimals(show.DECIMALS)}: with fewer, a classic slip could round to the same number."

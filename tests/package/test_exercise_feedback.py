@@ -213,6 +213,22 @@ def test_check_says_a_right_answer_cut_off_too():
     assert "cut off" not in slipped.check([0.46, 0.25]).message
 
 
+def test_check_says_a_right_answer_given_with_fewer_decimals_was():
+    """A student's review: a box said "Right: 0.121112. You gave four decimals. Give six ..." to 0.1211, and check()
+    said "Right" alone. It says it as the box does, of a number as Python writes it (0.1211), and names an array's
+    entries; not of six decimals, of a value exactly right, or of a count (hand-built exercises)."""
+    single = ex.NumericExercise("x", right=0.1211121)
+    assert single.check(0.1211).message == ("Right: 0.121112. You gave four decimals. Give six decimals: with fewer, "
+                                            "a classic slip could round to the same number.")
+    assert single.check(0.121112).message == "Right: 0.121112."
+    array = ex.NumericExercise("x", right=np.array([0.0753871, 0.5, 26.0]), boxes=(
+        ex.Box("a", (0,)), ex.Box("b", (1,)), ex.Box("epoch", (2,), whole=True)))
+    assert array.check([0.0754, 0.5, 26]).message == (
+        "Right: [0.075387, 0.500000, 26]. You gave the entry at 0 (numpy indices, from 0) with fewer decimals than "
+        "asked. Give six decimals: with fewer, a classic slip could round to the same number.")
+    assert array.check([0.075387, 0.5, 26]).message == "Right: [0.075387, 0.500000, 26]."
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]
