@@ -149,13 +149,15 @@ def index_text(index: tuple[int, ...]) -> str:
     return str(index[0]) if len(index) == 1 else str(index)
 
 
-def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None], want: str) -> np.ndarray | str:
+def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None], want: str,
+                shape: tuple[int, ...] | None = None) -> np.ndarray | str:
     """A student's answer as an array of floats, or what keeps it from being one, in words. ``ndim``: how many levels
     of lists the right answer has (0 for a number). Text is read by ``typed`` (as the site's answer boxes read it: a
     comma or a dot, a Unicode minus), at the top or in a list; an entry that is None, other text, a complex number,
     a number too large for a float, a list where a number belongs or anything else is named with its index (numpy
     read None as nan, and complex numbers as their real part); rows of different lengths are named with ``want``, the
-    shape the answer should have. Nothing in ``answer`` is changed."""
+    shape the answer should have (``shape``, its tuple, where known); an array's numbers with more levels than that,
+    by their shape. Nothing in ``answer`` is changed."""
     def seq(item: object) -> bool:  # a list, a tuple or an array of 1 or more dimensions (np.ndim would build one)
         return isinstance(item, (list, tuple)) or (isinstance(item, np.ndarray) and item.ndim > 0)
 
@@ -190,6 +192,16 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None],
         where = index_text(index) if index else ""
         return leaf(item, where)
 
+    # numbers only, with more levels than the right answer's (a student passed rules.delta_w_output's (1, 3) array for
+    # three updates, and read "the entry at 0 is a list"): its shape, said as check() says a shape
+    try:
+        numbers = np.asarray(answer)
+    except Exception:  # rows of different lengths, a student's object: read entry by entry below
+        numbers = None
+    if numbers is not None and numbers.dtype.kind in "fiu" and numbers.ndim > ndim > 0:
+        same = (" (as many numbers, in another shape: np.ravel gives them in one row)"
+                if shape is not None and numbers.size == int(np.prod(shape)) and len(shape) == 1 else "")
+        return f"the answer should be {want}, got shape {numbers.shape}{same}."
     cleaned = walk(answer, ())
     problems = [x for x in _leaves(cleaned) if isinstance(x, str)]
     if problems:

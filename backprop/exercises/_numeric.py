@@ -309,7 +309,7 @@ class NumericExercise:
         if callable(answer):
             return Feedback(False, "Not yet: this exercise wants a number, not a function.")
         want = "a single number" if self.right.ndim == 0 else f"shape {self.right.shape}"
-        value = read_answer(answer, self.right.ndim, parse_typed, want)
+        value = read_answer(answer, self.right.ndim, parse_typed, want, self.right.shape)
         if isinstance(value, str):  # what keeps it from being numbers, named
             return Feedback(False, f"Not yet: {value}")
         if not np.all(np.isfinite(value)):  # named before the shape: a nan where an array belongs is no shape slip

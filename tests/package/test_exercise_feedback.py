@@ -229,6 +229,21 @@ def test_check_says_a_right_answer_given_with_fewer_decimals_was():
     assert array.check([0.075387, 0.5, 26]).message == "Right: [0.075387, 0.500000, 26]."
 
 
+def test_an_array_with_more_levels_is_told_its_shape():
+    """A student's review passed rules.delta_w_output's (1, 3) array for exercise 4's three updates and read "the
+    entry at 0 is a list, where a number belongs": the answer's shape is said, and that np.ravel gives its numbers in
+    one row where there are as many (hand-built exercise); entries that are no numbers are still named one by one."""
+    exercise = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]))
+    for wrong in (np.array([[0.25, -0.5, 0.125]]), [[0.25], [-0.5], [0.125]]):
+        shape = np.shape(wrong)
+        assert exercise.check(wrong).message == (
+            f"Not yet: the answer should be shape (3,), got shape {shape} (as many numbers, in another shape: "
+            "np.ravel gives them in one row).")
+    assert exercise.check([[0.25, -0.5]]).message == "Not yet: the answer should be shape (3,), got shape (1, 2)."
+    assert exercise.check([[0.25, None, 0.125]]).message == (
+        "Not yet: the entry at 0 is a list, where a number belongs (numpy indices, from 0).")
+
+
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
     right = rights(PRACTICE)["hidden-weights"]
     typed = [[round(v, 4) for v in row] for row in right]
