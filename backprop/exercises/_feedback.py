@@ -33,9 +33,9 @@ LOST_MINUS = (" Or, if your other boxes are right, a minus lost in this entry's 
               "flipped update sign flips every entry.")
 #: What ``check`` says of entries whose sign alone is flipped, where other entries are right (a student's review: one
 #: Δw_ik of six negated was told first of a flipped e, which ``check``, seeing the others right, can rule out); "{its}":
-#: "its" for one entry, "each one's" for several.
+#: "its own factors", "each one's own factors", or a factor a whole row or column shares.
 ONE_SIGN = ("the sign alone is flipped. The entries that are right rule out a flipped e or a flipped update sign, "
-            "which flip every entry: look for a minus lost in {its} own factors.")
+            "which flip every entry: look for a minus lost in {its}.")
 #: What an answer box says when Check is pressed with nothing typed (a student's review: "Not a number" for an empty
 #: box read as if something had been typed wrong).
 EMPTY = "Nothing typed yet: type a number, then press Enter or Check."
@@ -192,13 +192,14 @@ def read_answer(answer: object, ndim: int, typed: Callable[[str], float | None],
         where = index_text(index) if index else ""
         return leaf(item, where)
 
-    # numbers only, with more levels than the right answer's (a student passed rules.delta_w_output's (1, 3) array for
-    # three updates, and read "the entry at 0 is a list"): its shape, said as check() says a shape
+    # finite numbers only, with more levels than the right answer's (a student passed rules.delta_w_output's (1, 3)
+    # array for three updates, and read "the entry at 0 is a list"): its shape, as check() says a shape (a nan is
+    # named first, as check() names it before a shape)
     try:
         numbers = np.asarray(answer)
     except Exception:  # rows of different lengths, a student's object: read entry by entry below
         numbers = None
-    if numbers is not None and numbers.dtype.kind in "fiu" and numbers.ndim > ndim > 0:
+    if numbers is not None and numbers.dtype.kind in "fiu" and numbers.ndim > ndim > 0 and np.all(np.isfinite(numbers)):
         same = (" (as many numbers, in another shape: np.ravel gives them in one row)"
                 if shape is not None and numbers.size == int(np.prod(shape)) and len(shape) == 1 else "")
         return f"the answer should be {want}, got shape {numbers.shape}{same}."

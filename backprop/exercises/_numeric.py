@@ -250,19 +250,23 @@ class NumericExercise:
             return right_message(self.right[box.index], box.whole)
         return right_message(self.right, frozenset(b.index for b in self.boxes if b.whole))
 
-    def _fewer_note(self, value: np.ndarray) -> str:
-        """What ``check`` adds to a right answer with entries given with fewer decimals than asked (as Python writes
-        the number: 0.0754) that are not the right value to six decimals, as a box adds it (`fewer_notes`); "" else (a
-        student's review: the box said "You gave four decimals", check() nothing)."""
+    def _fewer_note(self, value: np.ndarray, typed: object) -> str:
+        """What ``check`` adds to a right answer given with fewer decimals than asked, as a box adds it
+        (`fewer_notes`); "" else (a student's review: the box said "You gave four decimals", check() nothing). Text
+        (``typed``, a single number's) is counted as typed. A float keeps no trailing zeros (0.297340 is 0.29734), so
+        an entry is named only where it is more than one unit of the sixth decimal from the right value to six
+        decimals, which a six-decimal answer off in its last digit is not, and in Python's words (a code review: a
+        six-decimal 0.297340 was told it had fewer)."""
+        if self.right.ndim == 0 and isinstance(typed, str):
+            k = _rounded.typed_decimals(typed)
+            off = abs(float(value) - float(self.right)) > HALF_UNIT
+            return " " + _rounded.fewer(k) if k is not None and k < show.DECIMALS and off else ""
         counts = {b.index for b in self.boxes if b.whole}
+        unit = 10.0 ** -show.DECIMALS
         few = [i for i in np.ndindex(self.right.shape) if i not in counts
                and (_rounded.typed_decimals(repr(float(value[i]))) or 0) < show.DECIMALS
-               and abs(float(value[i]) - float(self.right[i])) > HALF_UNIT]
-        if not few:
-            return ""
-        if self.right.ndim == 0:
-            return " " + _rounded.fewer(_rounded.typed_decimals(repr(float(value))) or 0)
-        return " " + _rounded.fewer_entries(few)
+               and abs(float(value[i]) - round(float(self.right[i]), show.DECIMALS)) > unit * (1 + 1e-9)]
+        return " " + _rounded.fewer_as_written(few, [repr(float(value[i])) for i in few]) if few else ""
 
     def hints(self, box: Box | None = None) -> list[tuple[np.ndarray, str]]:
         """(wrong value, hint) pairs, first match wins: for the whole answer, or for one box's entry.
@@ -318,7 +322,7 @@ class NumericExercise:
         if value.shape != self.right.shape:
             return Feedback(False, f"Not yet: the answer should be {want}, got shape {value.shape}.")
         if self.close(value):
-            return Feedback(True, self.right_message() + self._fewer_note(value))
+            return Feedback(True, self.right_message() + self._fewer_note(value, answer))
         counts = [b.index for b in self.boxes if b.whole]
         slip = lambda v, i: any(self.close(np.array(v), m.value[i], i) for m in self.mistakes)  # noqa: E731
         if rounded := _rounded.answer_message(value, self.right, lambda v, i: self.close(np.array(v), at=i), counts,
@@ -350,15 +354,19 @@ class NumericExercise:
         # ... in every entry so negated, one a box asks for or not (a student's review: x_2's sign lost flips the whole
         # column, and the message named the two entries with boxes only)
         flipped = [i for i in off if signs_seen and self.close(value[i], -self.right[i], i)]
-        by_hint: dict[str, list[str]] = {ONE_SIGN: [self._label(i) for i in flipped]} if flipped else {}
+        # a whole row or column of a table flipped (x_2's sign lost flips Δw_i2 for every i): a factor they share
+        lines = [f"{axis} {n}" for d, axis in enumerate(("row", "column")) if self.right.ndim == 2 and len(flipped) > 1
+                 for n in {i[d] for i in flipped}
+                 if sorted(flipped) == [i for i in np.ndindex(self.right.shape) if i[d] == n]]
+        whose = f"a factor they share: all of {lines[0]} (numpy indices, from 0) is flipped" if lines else (
+            "its own factors" if len(flipped) == 1 else "each one's own factors")
+        by_hint = {ONE_SIGN.format(its=whose): [self._label(i) for i in flipped]} if flipped else {}
         for box in self.boxes:
             if box.index in off and box.index not in flipped:
                 hint = next((h for wrong, h in self.hints(box) if self.close(value[box.index], wrong, box.index)), "")
                 if hint:
                     by_hint.setdefault(hint, []).append(pretty(box.label))
-        return "".join(f" {show.and_list(labels)}: "
-                       + (hint.format(its="its" if len(labels) == 1 else "each one's") if hint == ONE_SIGN else hint)
-                       for hint, labels in by_hint.items())
+        return "".join(f" {show.and_list(labels)}: {hint}" for hint, labels in by_hint.items())
 
     def _printed(self, value: np.ndarray, index: tuple[int, ...]) -> str:
         """The entry of ``value`` at ``index`` as the site prints it (a box's count as a whole number)."""

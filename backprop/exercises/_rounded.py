@@ -47,9 +47,14 @@ def fewer(k: int) -> str:
     return f"You gave {decimals(k) if k else 'no decimals'}. {_give_six()}"
 
 
-def fewer_entries(indices: Sequence[tuple[int, ...]]) -> str:
-    """`fewer` for the entries of a right answer at ``indices``."""
-    return f"You gave {_entries(indices)} (numpy indices, from 0) with fewer decimals than asked. {_give_six()}"
+def fewer_as_written(indices: Sequence[tuple[int, ...]], written: Sequence[str]) -> str:
+    """What ``check`` adds to a right answer whose entries at ``indices`` (of a single number: ``[()]``) Python writes
+    with fewer decimals than asked, ``written``: said in Python's words, since a float keeps no trailing zeros."""
+    if indices == [()]:
+        return f"As Python writes it, {written[0]} has fewer than {decimals(show.DECIMALS)}. {_give_six()}"
+    have = "has" if len(indices) == 1 else "have"
+    return (f"As Python writes them, {_entries(indices)} (numpy indices, from 0) {have} fewer than "
+            f"{decimals(show.DECIMALS)} ({', '.join(written)}). {_give_six()}")
 
 
 def _give_six() -> str:
@@ -207,7 +212,11 @@ def cut_off_message(right: np.ndarray, off: Sequence[tuple[int, ...]], places: S
     after one number of them, ``one_k``."""
     if right.ndim == 0:
         return cut_message(float(right), places[0])
-    how = f"cut off after {decimals(one_k)}, not rounded" if one_k else "cut off or rounded to fewer decimals"
+    how = "cut off or rounded to fewer decimals"
+    if one_k:  # "not rounded" of those whose rounding ends otherwise (a code review: 0.575 is 0.575387 rounded too)
+        differ = [i for i in off if cut_off(float(right[i]), one_k) != round(float(right[i]), one_k)]
+        how = (f"cut off after {decimals(one_k)}, not rounded" if len(differ) == len(off) else
+               f"cut off after {decimals(one_k)} (rounded, {_entries(differ)} would end in another digit)")
     right_ones = "is the right one" if len(off) == 1 else "are the right ones"
     others = ", the others right" if len(off) < right.size else ""
     return f"{_entries(off)} (numpy indices, from 0) {right_ones} {how}{others}. {_give_six()}"

@@ -192,6 +192,6 @@ def flipped_exponent(p: Pass) -> tuple[Mistake, ...]:
     y = activations.get(p.net.output).f(p.net.w_output[0] @ flipped + p.net.b_output[0])
     return (Mistake(np.array([flipped[1], y]),
                     "The exponent's sign: y_hi = 1/(1 + e^(−v_i)), with −v_i in the power, which is positive for a "
-                    "negative field. Yours is 1/(1 + e^(v_i)), which is 1 − y_hi.",
+                    "negative field. Yours is 1/(1 + e^(v_i)), which is 1 − y_hi, and y built from those follows it.",
                     "the exponent's sign flipped, 1/(1 + e^(v_i))"),)
 

@@ -154,6 +154,15 @@ def test_check_with_one_entry_negated_names_a_lost_minus_not_a_flipped_error():
     unboxed = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]), mistakes=exercise.mistakes,
                                  boxes=(ex.Box("a", (0,)),), entry_labels=(((1,), "b"),))
     assert "b and the entry at 2: the sign alone is flipped." in unboxed.check([0.25, 0.5, -0.125]).message
+    # a whole column of a table flipped (x_2's sign lost): a factor the column shares, not a minus in each entry
+    table = ex.NumericExercise("x", right=np.array([[0.25, -0.5], [0.125, 0.75]]), mistakes=(ex.Mistake(np.array(
+        [[-0.25, 0.5], [-0.125, -0.75]]), "Your sign is flipped."),), boxes=(ex.Box("a", (0, 0)),))
+    column = table.check([[0.25, 0.5], [0.125, -0.75]]).message
+    assert column.endswith("look for a minus lost in a factor they share: all of column 1 (numpy indices, from 0) is "
+                           "flipped."), column
+    row = table.check([[-0.25, 0.5], [0.125, 0.75]]).message
+    assert row.endswith("all of row 0 (numpy indices, from 0) is flipped."), row
+    assert table.check([[-0.25, -0.5], [0.125, -0.75]]).message.endswith("in each one's own factors.")
     for name in ("forward-pass", "training", "one-iteration"):  # the catalogue's, with one entry negated
         right = np.array(ex.get(name).right, dtype=float)
         negated = right.copy()
@@ -200,10 +209,14 @@ def test_check_says_a_right_answer_cut_off_too():
     assert array.check([0.408539, -0.0060729, 0.0753]).message.startswith(
         "Not yet: the entry at 2 (numpy indices, from 0) is the right one cut off after four decimals, not rounded, "
         "the others right. Give six decimals")
-    # -0.006 is -0.0060729 both cut off and rounded after three decimals: all three cut off after three
+    # -0.006 is -0.0060729 both cut off and rounded after three decimals: all three cut off after three, and "not
+    # rounded" is said of the two whose rounding ends otherwise (0.409, 0.075 -> 0.075: only entry 0)
     assert array.check([0.408, -0.006, 0.075]).message.startswith(
-        "Not yet: the entries at 0, 1 and 2 (numpy indices, from 0) are the right ones cut off after three decimals, "
-        "not rounded. Give six decimals")
+        "Not yet: the entries at 0, 1 and 2 (numpy indices, from 0) are the right ones cut off after three decimals "
+        "(rounded, the entry at 0 would end in another digit). Give six decimals")
+    assert array.check([0.408, -0.0060729, 0.0753871]).message.startswith(
+        "Not yet: the entry at 0 (numpy indices, from 0) is the right one cut off after three decimals, not rounded, "
+        "the others right.")
     assert "cut off or rounded to fewer decimals" in array.check([0.408, -0.0061, 0.075]).message
     # 0.46 is 0.4685 cut off after two decimals, and no rounding of it; with a slip whose entry it is, the slip's
     slipped = ex.NumericExercise("x", right=np.array([0.4685, 0.25]), mistakes=(ex.Mistake(np.array([0.46, 0.3]),
@@ -215,33 +228,24 @@ def test_check_says_a_right_answer_cut_off_too():
 
 def test_check_says_a_right_answer_given_with_fewer_decimals_was():
     """A student's review: a box said "Right: 0.121112. You gave four decimals. Give six ..." to 0.1211, and check()
-    said "Right" alone. It says it as the box does, of a number as Python writes it (0.1211), and names an array's
-    entries; not of six decimals, of a value exactly right, or of a count (hand-built exercises)."""
+    said "Right" alone. It says it of text as the box does; of a float in Python's words, since a float keeps no
+    trailing zeros, and only more than one unit of the sixth decimal from the right value to six (a code review:
+    0.297340, six decimals one unit off, was told it had fewer); not of a value exactly right, or of a count."""
     single = ex.NumericExercise("x", right=0.1211121)
-    assert single.check(0.1211).message == ("Right: 0.121112. You gave four decimals. Give six decimals: with fewer, "
-                                            "a classic slip could round to the same number.")
+    assert single.check("0.1211").message == ("Right: 0.121112. You gave four decimals. Give six decimals: with "
+                                              "fewer, a classic slip could round to the same number.")
+    assert single.check("0.121100").message == "Right: 0.121112."  # six decimals typed
+    assert single.check(0.1211).message == ("Right: 0.121112. As Python writes it, 0.1211 has fewer than six "
+                                            "decimals. Give six decimals: with fewer, a classic slip could round to "
+                                            "the same number.")
     assert single.check(0.121112).message == "Right: 0.121112."
+    assert ex.NumericExercise("x", right=0.29733934).check(0.297340).message == "Right: 0.297339."  # one unit off
     array = ex.NumericExercise("x", right=np.array([0.0753871, 0.5, 26.0]), boxes=(
         ex.Box("a", (0,)), ex.Box("b", (1,)), ex.Box("epoch", (2,), whole=True)))
     assert array.check([0.0754, 0.5, 26]).message == (
-        "Right: [0.075387, 0.500000, 26]. You gave the entry at 0 (numpy indices, from 0) with fewer decimals than "
-        "asked. Give six decimals: with fewer, a classic slip could round to the same number.")
+        "Right: [0.075387, 0.500000, 26]. As Python writes them, the entry at 0 (numpy indices, from 0) has fewer "
+        "than six decimals (0.0754). Give six decimals: with fewer, a classic slip could round to the same number.")
     assert array.check([0.075387, 0.5, 26]).message == "Right: [0.075387, 0.500000, 26]."
-
-
-def test_an_array_with_more_levels_is_told_its_shape():
-    """A student's review passed rules.delta_w_output's (1, 3) array for exercise 4's three updates and read "the
-    entry at 0 is a list, where a number belongs": the answer's shape is said, and that np.ravel gives its numbers in
-    one row where there are as many (hand-built exercise); entries that are no numbers are still named one by one."""
-    exercise = ex.NumericExercise("x", right=np.array([0.25, -0.5, 0.125]))
-    for wrong in (np.array([[0.25, -0.5, 0.125]]), [[0.25], [-0.5], [0.125]]):
-        shape = np.shape(wrong)
-        assert exercise.check(wrong).message == (
-            f"Not yet: the answer should be shape (3,), got shape {shape} (as many numbers, in another shape: "
-            "np.ravel gives them in one row).")
-    assert exercise.check([[0.25, -0.5]]).message == "Not yet: the answer should be shape (3,), got shape (1, 2)."
-    assert exercise.check([[0.25, None, 0.125]]).message == (
-        "Not yet: the entry at 0 is a list, where a number belongs (numpy indices, from 0).")
 
 
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
