@@ -122,8 +122,8 @@ def test_notation_page_shows_the_matrix_form_values():
     others = [x for x in ([0.0, 0.0], [-1.0, 2.0], [1.0, 1.0]) if x != list(X)][:2]  # three samples, not X twice
     ys = [forward(WORKED, x)[1][0] for x in (X, *others)]
     (a, b), (c, d), (g, h) = [[given(v) for v in x] for x in (X, *others)]  # a TA: the inputs were not named
-    assert f"`X` holds one input per row: $({a}, {b})$, $({c}, {d})$ and $({g}, {h})$, the worked example's " \
-           f"first. Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
+    assert f"`X` holds one input per row: $({a}, {b})$, $({c}, {d})$ and $({g}, {h})$; the first is the " \
+           f"worked example's. Batch form `{WORKED['hidden']}(X @ w_hidden.T + b_hidden) @ w_output.T + b_output`: " \
            f"{', '.join(s6(y) for y in ys)};" in prose("notation")
 
 
