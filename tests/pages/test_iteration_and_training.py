@@ -574,7 +574,7 @@ def test_iteration_page_try_it_command_is_the_readers(path):
     the page shows it printing is the example's iteration."""
     text = example_pages(path)[PAGE]
     section = text[text.index("## Try it"):]
-    assert re.findall(r"^\$ (.*)$", section, re.M) == ["python -m backprop trace"]
+    assert re.findall(r"^```sh\n(.*)\n```$", section, re.M) == ["python -m backprop trace"]
     assert str(path) not in section and str(ROOT) not in section
     it = oracle.iteration(oracle.load_example(path))
     for name, value in oracle.trace_values(it).items():

@@ -39,3 +39,33 @@ def test_the_lint_can_fail(tmp_path: Path) -> None:
     (tmp_path / "bad.py").write_text("import os\n", encoding="utf-8")
     proc = subprocess.run([*ruff(), str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1 and "F401" in proc.stdout
+
+
+SHELL_FENCE = re.compile(r"^(?P<indent>[ \t]*)```(?P<lang>console|sh|bash|shell|shell-session)\b[^\n]*\n"
+                         r"(?P<body>.*?)^(?P=indent)```", re.M | re.S)
+
+
+def prompted_lines(markdown: str) -> list[str]:
+    """The lines of a page's shell blocks that a copy button would paste into a terminal with a prompt in front
+    (material copies a block's text as shown), and the console blocks, which mix prompts with output."""
+    found = []
+    for block in SHELL_FENCE.finditer(markdown):
+        if block["lang"] in ("console", "shell-session"):
+            found.append(f"a ```{block['lang']} block")
+        found += [line.strip() for line in block["body"].splitlines() if re.match(r"\s*(\$|>>>|%) ", line)]
+    return found
+
+
+def test_every_shell_block_of_the_pages_copies_as_commands() -> None:
+    """A reader pastes what the copy button copies: "$ python -m backprop trace" is not a command (a reviewer's
+    paste: "bash: $: command not found")."""
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    assert pages
+    found = {str(p.relative_to(ROOT)): prompted_lines(p.read_text(encoding="utf-8")) for p in pages}
+    assert not {page: lines for page, lines in found.items() if lines}
+
+
+def test_the_prompt_check_can_fail() -> None:
+    assert prompted_lines("```console\n$ python -m backprop trace\n```\n") == ["a ```console block",
+                                                                              "$ python -m backprop trace"]
+    assert prompted_lines("    ```sh\n    python -m backprop trace\n    ```\n") == []
