@@ -121,6 +121,7 @@ __all__ = [
     "HALF_UNIT",
     "MISTAKES",
     "OTHER_DERIVATIVE",
+    "RIGHT_WITH_FEWER",
     "RTOL",
     "Factors",
     "Mistake",
@@ -247,6 +248,19 @@ gives this value" (`Report.decimals_advice`): where values given before it lose 
 ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show."""
 FEWER_DECIMALS = ("You wrote it with fewer than six decimals: with six, the check could name a classic slip, if one "
                   "gives it.")
+RIGHT_WITH_FEWER = ("But not to six decimals: {values}. The check's tolerance passes them, as it must pass values "
+                    "worked out from six-decimal ones; give six, and work from values written with six: with fewer, "
+                    "a classic slip could round to the same number.")
+"""What a check with no wrong value adds after "right" where values given with fewer than six decimals lose digits of
+their right values (`Report.fewer_advice`; {values}: "y = 2.0125 for 2.011894"): the tolerance of 0.1 % passes them, as
+it must pass a value worked out from six-decimal ones, but they are not the six decimals asked for (a reviewer's
+v4 = 2.0135 for 2.011894 was told "All 3 given values are right" and nothing more)."""
+
+
+def _loses_digits(step: Step) -> bool:
+    """Whether a given step is written with fewer than six decimals that lose digits of its right value: more than
+    half a unit of the sixth decimal, and its carried error, from it (0.3 for 0.3 loses none)."""
+    return step.decimals < show.DECIMALS and abs(step.given - step.expected) > HALF_UNIT + step.carried
 
 
 def _is_new_parameter(name: str) -> bool:
@@ -345,10 +359,20 @@ class Report:
         if wrong is None or self.rounded is not None or self.likely or self.near:
             return ""
         before = self.given[:self.given.index(wrong)]
-        lossy = [f"{s.name} = {s.given:.{s.decimals}f}" for s in before
-                 if s.decimals < show.DECIMALS and abs(s.given - s.expected) > HALF_UNIT + s.carried]
+        lossy = [f"{s.name} = {s.given:.{s.decimals}f}" for s in before if _loses_digits(s)]
         said = [CARRIED_DECIMALS.format(values=", ".join(lossy))] if lossy else []
         return " ".join([*said, *([FEWER_DECIMALS] if wrong.decimals < show.DECIMALS else [])])
+
+    @property
+    def fewer_advice(self) -> str:
+        """Where every given value is right: those written with fewer than six decimals that lose digits of their
+        right values (`_loses_digits`), each as written and with its right value to six decimals
+        (`RIGHT_WITH_FEWER`); "" where there are none, or where a value is wrong (`decimals_advice` speaks there)."""
+        if self.first_wrong is not None:
+            return ""
+        lossy = [f"{s.name} = {s.given:.{s.decimals}f} for {show.num(s.expected)}" for s in self.given
+                 if _loses_digits(s)]
+        return RIGHT_WITH_FEWER.format(values=", ".join(lossy)) if lossy else ""
 
     @property
     def hints(self) -> tuple[str, ...]:
@@ -383,6 +407,7 @@ class Report:
             "first_wrong": None if self.first_wrong is None else self.first_wrong.name,
             "rounded": self.rounded,
             "decimals_advice": self.decimals_advice,
+            "fewer_advice": self.fewer_advice,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
         }

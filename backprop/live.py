@@ -238,5 +238,6 @@ def data(net: Network, x, d: float, eta: float) -> str:
         "rounded": {k: homework.rounded_message(k) for k in range(1, show.DECIMALS)},
         "carriedDecimals": homework.CARRIED_DECIMALS,
         "fewerDecimals": homework.FEWER_DECIMALS,
+        "rightWithFewer": homework.RIGHT_WITH_FEWER,  # and of right values with fewer that lose digits
     }
     return f'<div id="bp-live-data" hidden data-json="{escape(json.dumps(payload, ensure_ascii=False))}"></div>'

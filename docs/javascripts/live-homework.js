@@ -23,11 +23,27 @@
   function decimalsAdvice(report, E, data) {
     if (report.rounded !== null || report.likely.length || report.near.length) return "";
     var lossy = report.marks.slice(0, report.marks.indexOf(report.firstWrong)).filter(function (m) {
-      return m.decimals < E.DECIMALS && Math.abs(m.given - m.right) > E.HALF_UNIT + m.carried;
+      return losesDigits(m, E);
     }).map(function (m) { return m.name + " = " + m.given.toFixed(m.decimals); });
     var said = lossy.length ? [data.carriedDecimals.replace("{values}", lossy.join(", "))] : [];
     if (report.firstWrong.decimals < E.DECIMALS) said.push(data.fewerDecimals);
     return said.join(" ");
+  }
+
+  // homework._loses_digits: a value written with fewer than six decimals that lose digits of its right value (more
+  // than half a unit of the sixth decimal, and its carried error, from it: 0.3 for 0.3 loses none)
+  function losesDigits(m, E) {
+    return m.decimals < E.DECIMALS && Math.abs(m.given - m.right) > E.HALF_UNIT + m.carried;
+  }
+
+  // homework.Report.fewer_advice: where every value is right, those that lose digits to fewer than six decimals, as
+  // written and with the right value to six (a reviewer's v4 = 2.0135 for 2.011894 was "right" and nothing more)
+  function fewerAdvice(report, E, data) {
+    if (report.firstWrong) return "";
+    var lossy = report.marks.filter(function (m) { return losesDigits(m, E); }).map(function (m) {
+      return m.name + " = " + m.given.toFixed(m.decimals) + " for " + E.num(m.right);
+    });
+    return lossy.length ? data.rightWithFewer.replace("{values}", lossy.join(", ")) : "";
   }
 
   function attach(options) {
@@ -168,6 +184,8 @@
       } else {
         parts.push("Every value you entered is right.");
       }
+      var fewer = report.firstWrong || bad ? "" : fewerAdvice(report, E, data);
+      if (fewer) parts.push(fewer);
       hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
       hwResult.setAttribute("data-likely", report.likely.join(" "));
       hwResult.setAttribute("data-rounded", report.rounded !== null ? String(report.rounded) : "");

@@ -1150,6 +1150,29 @@ def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
     assert tab.page.text_content(f"#bp-hw-{index}-mark").endswith("wrong")
     assert homework.FEWER_DECIMALS not in tab.page.text_content("#bp-hw-result")
 
+def test_homework_names_right_values_that_lose_digits_to_fewer_decimals(tab):
+    """A reviewer's v4 = 2.0135 for 2.011894 passed `trace --check` with "All 3 given values are right" and nothing
+    more. On the shipped network the page, like the CLI (homework.Report.fewer_advice), says which right values lose
+    digits to fewer than six decimals, each as typed and with its value to six; six decimals everywhere get no such
+    sentence."""
+    visit(tab)
+    _fill_example(tab, oracle.SHIPPED)
+    exact = oracle.trace_values(oracle.iteration(oracle.SHIPPED))
+    typed = {"v1": "0.3", "v4": f"{exact['v4'] + 6e-4:.4f}", "y": f"{exact['y'] - 6e-4:.4f}"}  # 0.3 loses nothing
+    names = list(homework.names())
+    for name, text in typed.items():
+        tab.page.fill(f"#bp-hw-{names.index(name)}", text)
+    tab.page.click("#bp-hw-check")
+    result = tab.page.text_content("#bp-hw-result")
+    values = ", ".join(f"{n} = {typed[n]} for {exact[n]:.6f}" for n in ("v4", "y"))
+    assert result.endswith("Every value you entered is right. " + homework.RIGHT_WITH_FEWER.format(values=values)), \
+        result
+    for name in typed:
+        tab.page.fill(f"#bp-hw-{names.index(name)}", f"{exact[name]:.6f}")
+    tab.page.click("#bp-hw-check")
+    assert tab.page.text_content("#bp-hw-result").endswith("Every value you entered is right.")
+
+
 def test_a_pasted_answers_file_keeps_its_trailing_zeros(tab):
     """A TA: 'Fill in and check' filled each field with String(number), so the pasted -0.380000 became -0.38 and was
     called 'rounded to 2 decimals', where trace --check reads six from the same file. The fields hold each number as

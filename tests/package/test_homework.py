@@ -1091,6 +1091,42 @@ def test_values_carried_with_three_decimals_are_named_as_the_reason():
     assert check(EX, {"v1": 0.5}).decimals_advice == homework.FEWER_DECIMALS  # its own decimals only: no "carried"
     assert check(EX, {"v1": 0.3, "E": 0.25}, written={"E": "0.250000"}).decimals_advice == ""  # 0.3 loses nothing
 
+def four_decimals_off() -> tuple[dict[str, float], dict[str, float]]:
+    """In the shipped example: the oracle's v1 (0.3 by hand: four decimals lose nothing), and v4 and y 0.0006 off and
+    written with four decimals, as a reviewer typed them (v4 = 2.0135 for 2.011894, 0.08 % off); with the oracle's
+    values."""
+    exact = oracle.trace_values(oracle.iteration(oracle.SHIPPED))
+    return {"v1": round(exact["v1"], 4), "v4": round(exact["v4"] + 6e-4, 4), "y": round(exact["y"] - 6e-4, 4)}, exact
+
+
+def test_right_values_that_lose_digits_to_fewer_decimals_are_named():
+    """A reviewer's v4 = 2.0135 for 2.011894 was told 'All 3 given values are right' and nothing more: the tolerance
+    passes it, as it must pass values worked out from six-decimal ones, but it is not the six decimals asked for. The
+    report names each value that loses digits, as written and with its right value to six decimals; six decimals (and
+    a value four decimals write exactly) are never named, and a wrong value leaves the word to decimals_advice."""
+    answers, exact = four_decimals_off()
+    report = check(oracle.SHIPPED, answers)
+    assert report.first_wrong is None, "the premise: 0.03 % off is within the tolerance"
+    assert answers["v1"] == 0.3 and abs(exact["v1"] - 0.3) < 1e-15  # the premise: 0.3 by hand, four decimals exact
+    values = ", ".join(f"{n} = {answers[n]:.4f} for {exact[n]:.6f}" for n in ("v4", "y"))  # trace order
+    assert report.fewer_advice == homework.RIGHT_WITH_FEWER.format(values=values)
+    assert report.to_dict()["fewer_advice"] == report.fewer_advice
+    six = {n: round(exact[n], 6) for n in answers}
+    assert check(oracle.SHIPPED, six, written={n: f"{v:.6f}" for n, v in six.items()}).fewer_advice == ""
+    wrong = check(oracle.SHIPPED, {**answers, "e": 0.25})
+    assert wrong.first_wrong.name == "e" and wrong.fewer_advice == ""
+
+
+def test_cli_names_right_values_with_fewer_decimals(tmp_path):
+    answers, exact = four_decimals_off()
+    weights = tmp_path / "shipped.json"
+    weights.write_text(json.dumps(oracle.SHIPPED), encoding="utf-8")
+    proc = run("trace", "--weights", str(weights), "--check", write(tmp_path, answers))
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    values = ", ".join(f"{n} = {answers[n]:.4f} for {exact[n]:.6f}" for n in ("v4", "y"))
+    assert proc.stdout.endswith(f"All 3 given values are right.\n{homework.RIGHT_WITH_FEWER.format(values=values)}\n")
+
+
 @pytest.mark.parametrize(("given", "to", "decimals", "rounds"), [
     (-0.291, -0.290637, 3, True), (-0.29, -0.290637, 2, True), (-0.2906, -0.290637, 4, True),
     (-0.2907, -0.290637, 4, False), (0.291, -0.290637, 3, False), (0.0, 0.0004, 1, False), (1.0, 0.7, 0, False),
