@@ -253,7 +253,7 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
                              f"rounding. Choose {other_d}")
         raise ValueError(f"{where}the error e = d - y is {e:.6g} (d = {d!r}, y = {show.num(y)}): its cost E = e^2/2 = "
                          f"{e * e / 2:.3g} is {show.num(e * e / 2)} to {DECIMALS} decimals; below {show.num(MIN_COST)} "
-                         f"the pages' {DECIMALS} decimals show too few of its digits, or of how one iteration lowers "
+                         f"the pages' {DECIMALS} decimals show too few of its digits, or of how one iteration changes "
                          f"it; choose {other_d}")
 
 

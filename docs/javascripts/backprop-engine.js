@@ -850,6 +850,30 @@
       ? ALIASES[first] + rest : name;
   }
 
+  // homework._spelled: a step name without what a student varies in writing it (spaces, underscores, subscript
+  // digits, the case of every letter but e and E, "delta", "d", "∆" or "δ" for Δ at the start): "yh1" reads as "y_h1"
+  var SUBSCRIPT_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089";
+  function spelled(name) {
+    var plain = Array.from(name.replace(/[ _]/g, "")).map(function (c) {
+      var digit = SUBSCRIPT_DIGITS.indexOf(c);
+      return digit >= 0 ? String(digit) : c === "e" || c === "E" ? c : c.toLowerCase();
+    }).join("");
+    var prefixes = ["delta", "d", "\u2206", "\u03b4"];
+    for (var i = 0; i < prefixes.length; i++) {
+      var rest = plain.slice(prefixes[i].length);
+      if (plain.indexOf(prefixes[i]) === 0 && /^[wb]/.test(rest)) return "\u0394" + rest;
+    }
+    return plain;
+  }
+
+  // homework._meant by spelling alone: the step of `known` an unknown name reads as (spelled), or null; the Python
+  // side also tries the closest by difflib, which the page does not
+  function meantStep(name, known) {
+    var s = spelled(name);
+    for (var i = 0; i < known.length; i++) if (spelled(known[i]) === s) return known[i];
+    return null;
+  }
+
   // The answers file's problem with its names, as `trace --check` words it (examples.read_json, homework.check), or "":
   // a name given twice (JSON.parse keeps the last silently), or one step under two spellings ("dw41" and "∆w41"). The
   // names are read from the text: a flat object of step names and numbers, whose values hold no quotes.
@@ -1432,7 +1456,7 @@
     forward: forward, cost: cost, rules: rules, step: step, iteration: iteration, trace: trace,
     traceDict: traceDict, toDict: toDict, names: names, numericalGradient: numericalGradient,
     cancelling: cancelling, subnormal: subnormal, SMALLEST_NORMAL: SMALLEST_NORMAL, handTiny: handTiny, handIteration: handIteration, digitsOff: digitsOff,
-    canonical: canonical, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, HAND_DIGITS: HAND_DIGITS, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
+    canonical: canonical, spelled: spelled, meantStep: meantStep, ALIASES: ALIASES, repeatedStep: repeatedStep, unheldNumber: unheldNumber, num: num, HAND_DIGITS: HAND_DIGITS, plain: plain, plainText: plainText, superscript: superscript, writtenPlain: writtenPlain, SIGNIFICANT: SIGNIFICANT, rounded: rounded, written: formulaValue, coarse: coarse, inScientific: inScientific, apart: apart, tex: tex, eq: eq, tolerance: tolerance, isClose: isClose,
     tellsApart: tellsApart, SLIPS: SLIPS, HALF_UNIT: HALF_UNIT, carriedError: carriedError,
     check: check,
     substitutions: substitutions, texToHtml: texToHtml,

@@ -228,7 +228,11 @@
       if (!problemText) {
         Object.keys(answers).some(function (name) {
           var step = canonical(name), value = answers[name];
-          if (!byStep[step]) problemText = "Unknown step " + JSON.stringify(name) + ": the steps are those of the fields above.";
+          if (!byStep[step]) { // as trace --check says it: the step it reads as, where one does ("yh1": y_h1)
+            var meant = E.meantStep(name, Object.keys(byStep));
+            problemText = "Unknown step " + JSON.stringify(name) + (meant ? " (did you mean " + JSON.stringify(meant) +
+              "?)" : "") + ": the steps are those of the fields above.";
+          }
           else if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
           return !!problemText;
         });

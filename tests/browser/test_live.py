@@ -1526,7 +1526,11 @@ def test_an_answers_file_can_be_pasted(tab):
     page.fill("#bp-hw-json", '{"w99": 1}')
     page.click("#bp-hw-fill")
     assert page.get_attribute("#bp-hw-json", "aria-invalid") == "true"
-    assert "Unknown step" in page.text_content("#bp-hw-json-msg")
+    assert page.text_content("#bp-hw-json-msg") == 'Unknown step "w99": the steps are those of the fields above.'
+    page.fill("#bp-hw-json", '{"yh1": 0.5}')  # a TA: the field says y_h1, the CLI asks "did you mean 'y_h1'?"
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == ('Unknown step "yh1" (did you mean "y_h1"?): the steps are those '
+                                                    'of the fields above.')
     like = 'a JSON object of step names and numbers, like {"v1": 1.234567, "dw41": -0.012345}.'
     page.fill("#bp-hw-json", "[1, 2")
     page.click("#bp-hw-fill")

@@ -645,7 +645,7 @@ def test_load_refuses_a_cost_with_too_few_printed_digits_naming_d_y_e_and_E(tmp_
     # an instructor: "-1.57 - -1.5760087133156666" read badly, and "further from y" left the d to find by trial
     m = re.search(r"example file .*: the error e = d - y is (\S+) \(d = (\S+), y = (-?\d+\.\d{6})\): its cost "
                   r"E = e\^2/2 = (\S+) is (\S+) to 6 decimals; below 0\.000100 the pages' 6 decimals show too few of "
-                  r"its digits, or of how one iteration lowers it; choose d at most (-?\d+\.\d{6}) or at least "
+                  r"its digits, or of how one iteration changes it; choose d at most (-?\d+\.\d{6}) or at least "
                   r"(-?\d+\.\d{6}), for an \|e\| of 0\.0142 or more$", str(info.value))
     assert m, str(info.value)
     assert float(m[2]) == data["d"] and abs(float(m[3]) - y) <= 5e-7

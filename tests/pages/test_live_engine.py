@@ -395,6 +395,23 @@ def test_step_names_are_read_as_the_homework_check_reads_them(js):
     assert homework.canonical("\u2206w41") == "Δw41"  # the premise: the alias is the Python side's
 
 
+SPELLINGS = ["yh1", "Y_H1", "y h1", "dw_41", "DW41", "Δ w41", "delta_w41", "δw41", "\u2206w41", "Δw₄₁", "w41(n + 1)",
+             "W_41(N+1)", "e", "E", "e(n+1)", "db_4", "v_1", "V1", "dx", "d", "delta", "w99", "yh4", "bias1", ""]
+
+
+def test_a_misspelled_step_is_read_as_the_homework_check_reads_it(js):
+    """A TA pasted {"yh1": ...} into the live page's "Fill from JSON" and read only "Unknown step", where
+    `trace --check` asks "did you mean 'y_h1'?". The engine's spelled is homework._spelled, and its meantStep the
+    step _meant finds by that spelling (the CLI also tries difflib's closest, which the page does not)."""
+    from backprop.homework import _meant, _spelled
+
+    assert js("(ns) => ns.map(BackpropEngine.spelled)", SPELLINGS) == [_spelled(n) for n in SPELLINGS]
+    known = list(homework.names())
+    by_spelling = [_meant(n, tuple(known)) if _spelled(n) in {_spelled(k) for k in known} else None for n in SPELLINGS]
+    assert js("(a) => a[0].map((n) => BackpropEngine.meantStep(n, a[1]))", [SPELLINGS, known]) == by_spelling
+    assert by_spelling[:4] == ["y_h1", "y_h1", "y_h1", "Δw41"] and by_spelling[SPELLINGS.index("w99")] is None
+
+
 def test_an_answers_file_that_names_a_step_twice_is_refused_as_trace_check_refuses_it(js, tmp_path):
     """A reviewer's {"dw41": -0.29, "∆w41": -0.290637} passed the live page's "Fill from JSON" (JSON.parse keeps the
     last name), and {"dw41": -0.29, "dw41": -0.290637} too, where `trace --check` refuses both. The page's message is
