@@ -37,13 +37,13 @@ class Network:
 
     Parameters
     ----------
-    w_hidden : array, shape (n_hidden, n_in)
+    w_hidden : array_like, shape (n_hidden, n_in)
         $w_{ik}$: row $i$ is hidden neuron $i$, column $k$ is input $k$.
-    b_hidden : array, shape (n_hidden,)
+    b_hidden : array_like, shape (n_hidden,)
         $b_i$, the hidden biases.
-    w_output : array, shape (n_out, n_hidden)
+    w_output : array_like, shape (n_out, n_hidden)
         $w_{ji}$: row $j$ is output neuron $j$, column $i$ is hidden neuron $i$.
-    b_output : array, shape (n_out,)
+    b_output : array_like, shape (n_out,)
         $b_j$, the output biases (the slides' $b_4$).
     hidden : str
         Activation of the hidden layer, by its name in `backprop.activations` (``"logsig"``, ``"tansig"``,

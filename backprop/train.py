@@ -158,8 +158,8 @@ def train(
         Training diverges (the weights or the cost overflow; the message names the epoch), a sample's cost
         overflows at the starting weights already (named), or a registered activation's formula overflows (named).
     TypeError
-        ``net`` is not a `Network`, or ``X``, ``D``, ``eta``, ``epochs`` or ``seed`` is not what it should be (text,
-        a boolean, None), named.
+        ``net`` is not a `Network`, ``X``, ``D``, ``eta``, ``epochs`` or ``seed`` is not what it should be (text,
+        a boolean, None), or ``shuffle`` or ``progress`` is not True or False, named.
     ValueError
         ``X`` or ``D`` is not of the network's shape or not finite, their numbers of samples differ, or ``eta``,
         ``epochs`` or ``seed`` is out of range, named.
