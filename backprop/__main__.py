@@ -351,7 +351,7 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
                   f"would pass too.")
         else:
             print("The given value is right." if len(shown) == 1 else f"All {len(shown)} given values are right.")
-        if report.fewer_advice:  # right within 0.1 %, not the six decimals asked for
+        if report.fewer_advice:  # right within the tolerance, not the six decimals asked for
             print(report.fewer_advice)
         return
     print(f"First wrong step: {wrong.name} (expected {_text(wrong.expected, decimals)}, "

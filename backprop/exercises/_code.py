@@ -83,7 +83,7 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
     "Not yet" to the value at time n (no update); failing that, the first the bug changes so.
 
     When there is none (the bug changes each new value by η e (w_4i(n+1) − w_4i(n)) f'(v_i) x_k, that is by
-    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 + 0.1 % of the update when η is
+    η e y_hi / w_4i of its update: nothing when e = 0, and less than the box's 10^-6 + 0.001 % of the update when η is
     small), the one the bug changes most for its tolerance: the page then says that the box cannot tell the buggy
     code's value from the right one (`NumericExercise.note`).
 

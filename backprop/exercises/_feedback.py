@@ -106,18 +106,18 @@ def power_tex(value: float) -> str:
 
 def tolerance_tex(rtol: float, atol: float) -> str:
     r"""The rule of :func:`within` as TeX, for your number $x$ and the answer $a$:
-    ``|x - a| \le 10^{-6} + 0.001\,|a|``."""
-    return rf"|x - a| \le {power_tex(atol)} + {_decimal(rtol)}\,|a|"
+    ``|x - a| \le 10^{-6} + 10^{-5}\,|a|``."""
+    return rf"|x - a| \le {power_tex(atol)} + {power_tex(rtol)}\,|a|"
 
 
 def change_tolerance_tex(rtol: float, atol: float) -> str:
     r"""The rule of a box for a new weight or bias, measured against its update $\Delta\theta$, as TeX:
-    ``|x - a| \le 10^{-6} + 0.001\,|\Delta\theta|``."""
-    return rf"|x - a| \le {power_tex(atol)} + {_decimal(rtol)}\,|\Delta\theta|"
+    ``|x - a| \le 10^{-6} + 10^{-5}\,|\Delta\theta|``."""
+    return rf"|x - a| \le {power_tex(atol)} + {power_tex(rtol)}\,|\Delta\theta|"
 
 
 def percent(rtol: float) -> str:
-    """A relative tolerance as a percentage: ``percent(1e-3) == '0.1 %'``."""
+    """A relative tolerance as a percentage: ``percent(1e-5) == '0.001 %'``."""
     return f"{format((Decimal(repr(float(rtol))) * 100).normalize(), 'f')} %"
 
 

@@ -125,7 +125,7 @@ class NumericExercise:
 
     ``change``, for an answer with new weights or biases θ(n+1) = θ(n) + Δθ: each such entry's update Δθ, and NaN
     (``None`` in a list) for an entry that is none (y(n+1)). A new weight or bias is right within atol + rtol·|Δθ|,
-    measured against its update, not against θ(n+1): with 0.1 % of θ(n+1) a box for w(n+1) = 0.600075
+    measured against its update, not against θ(n+1): with a tolerance of 0.1 % of θ(n+1) a box for w(n+1) = 0.600075
     (Δw = 0.000075) took w(n) = 0.6, no step at all; atol (10⁻⁶) still lets a value typed with six decimals pass.
     The sum, as the homework check (``backprop.homework.tolerance``) and the boxes for an update Δθ (exercises 4 to 7)
     have it, not max(atol, rtol·|Δθ|): with the max a Δθ within those boxes' tolerance could give a θ(n) + Δθ this box

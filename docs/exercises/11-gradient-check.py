@@ -54,14 +54,15 @@ for this comparison.{{why}} {{give}}
 
 # %% tags=["hide-input"]
 from backprop import show
-from backprop.exercises import GRADCHECK_RTOL, gradient_check_decimals, gradient_check_gap, tolerance_note
+from backprop.exercises import GRADCHECK_RTOL, gradient_check_decimals, gradient_check_gap
 
 decimals = gradient_check_decimals()  # enough decimals of each E for the box (the index page names the same number)
-gap = gradient_check_gap()  # why the box can be stricter: the central difference is this close to rule 3's gradient
-why = (show.tex(r" It can be: for this weight the central difference lies within ${{gap}}$ of rule 3's gradient, "
-                r"relatively.", gap=gap) if gap < GRADCHECK_RTOL / 100 else "")
-markdown(tolerance_note("gradient-check") + why + " A central difference subtracts two nearly equal costs, so keep at "
-         "least {{k}} decimals of each $E$: printing $E$ in full does.", k=decimals)
+gap = gradient_check_gap()  # why the box can keep the rule of every exercise: the central difference is this close
+why = show.tex(r"The answer box keeps the rule of every exercise, and can: for this weight the central difference "
+               r"lies within ${{gap}}$ of rule 3's gradient, relatively. ", gap=gap)
+why = why if gap < GRADCHECK_RTOL / 100 else ""
+markdown(why + "A central difference subtracts two nearly equal costs, so keep at least {{k}} decimals of each $E$: "
+         "printing $E$ in full does.", k=decimals)
 
 # %% tags=["hide-input"]
 from backprop.exercises import answer_box

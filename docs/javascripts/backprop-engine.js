@@ -839,7 +839,7 @@
   // ---------------------------------------------------------------------------------------------------------
   // Checking a reader's values: the exercises' rule, and the classic slips of backprop.homework.MISTAKES.
 
-  var RTOL = 1e-3, ATOL = 1e-6;
+  var RTOL = 1e-5, ATOL = 1e-6;
 
   // backprop.homework.ALIASES and canonical: a step name as the trace prints it, "dw41" or "∆w41" (U+2206, the
   // increment sign a Mac types) -> "Δw41"; "dw41(n+1)" and the other names unchanged.
@@ -909,7 +909,7 @@
   }
 
   // homework.tolerance: ATOL + RTOL |to| + carried; for a value at time n+1 (w41(n+1), b1(n+1), y(n+1), E(n+1)),
-  // whose value at time n is atN, ATOL + RTOL |to - atN| + carried, 0.1 % of its change, so that the value at time n
+  // whose value at time n is atN, ATOL + RTOL |to - atN| + carried, a share of its change, so that the value at time n
   // (no update) is wrong wherever the change shows (homework._is_next). carried is the step's carriedError (0 when
   // not given).
   function tolerance(to, atN, carried) {

@@ -241,7 +241,11 @@
       if (problemText) box.setAttribute("aria-describedby", "bp-hw-json-msg");
       else box.removeAttribute("aria-describedby");
       document.getElementById("bp-hw-json-msg").textContent = problemText;
-      if (problemText) return;
+      if (problemText) { // said in the status region too, which a screen reader announces, and no earlier verdict stays
+        ["data-first-wrong", "data-likely", "data-rounded"].forEach(function (a) { hwResult.setAttribute(a, ""); });
+        hwResult.textContent = "Nothing was filled in or checked: " + problemText;
+        return;
+      }
       hwInputs.forEach(function (input) { input.value = ""; });
       // each number as the file writes it, trailing zeros kept ("0.700000" has six decimals, String(0.7) one), as
       // trace --check reads them from the file's text

@@ -771,7 +771,7 @@ def test_a_tanh_field_that_is_0_by_hand_is_refused_with_why_and_homework_still_c
 def test_a_refused_network_of_large_numbers_is_checked_against_its_relative_tolerance(tab):
     """A reviewer's: with large numbers the page rightly refuses a value for a digit of a double's rounding, but the
     homework check said "their rounding is larger than the check's tolerance": it compared the rounding with 10^-6
-    alone, while the tolerance of a value of size 3 × 10^7 is 10^-6 + 0.1 % of it. Here w_11 = 9 and w_41 = -8 × 10^5
+    alone, while the tolerance of a value of size 3 × 10^7 is 10^-6 + 10^-5 of it. Here w_11 = 9 and w_41 = -8 × 10^5
     (δ1 and Δw11 after it are off by hand, see above). The check now judges the fields' network: the oracle's Δw11
     is right, a tenth more is wrong."""
     visit(tab)
@@ -1152,13 +1152,15 @@ def test_homework_says_a_value_rounded_to_three_decimals_is_one(tab):
 
 def test_homework_names_right_values_that_lose_digits_to_fewer_decimals(tab):
     """A reviewer's v4 = 2.0135 for 2.011894 passed `trace --check` with "All 3 given values are right" and nothing
-    more. On the shipped network the page, like the CLI (homework.Report.fewer_advice), says which right values lose
-    digits to fewer than six decimals, each as typed and with its value to six; six decimals everywhere get no such
-    sentence."""
+    more (the tolerance was 0.1 % then). On the shipped network with output weights ten times as large (y about
+    16.5, where six significant digits are four decimals) the page, like the CLI (homework.Report.fewer_advice), says
+    which right values lose digits to fewer than six decimals, each as typed and with its value to six; six decimals
+    everywhere get no such sentence."""
     visit(tab)
-    _fill_example(tab, oracle.SHIPPED)
-    exact = oracle.trace_values(oracle.iteration(oracle.SHIPPED))
-    typed = {"v1": "0.3", "v4": f"{exact['v4'] + 6e-4:.4f}", "y": f"{exact['y'] - 6e-4:.4f}"}  # 0.3 loses nothing
+    large = {**oracle.SHIPPED, "w_output": [[7.0, 8.0, 9.0]]}  # test_homework.py's LARGE_OUTPUT
+    _fill_example(tab, large)
+    exact = oracle.trace_values(oracle.iteration(large))
+    typed = {"v1": "0.3", "v4": f"{exact['v4']:.4f}", "y": f"{exact['y'] + 1e-4:.4f}"}  # 0.3 loses nothing
     names = list(homework.names())
     for name, text in typed.items():
         tab.page.fill(f"#bp-hw-{names.index(name)}", text)
@@ -1527,6 +1529,10 @@ def test_an_answers_file_can_be_pasted(tab):
     page.click("#bp-hw-fill")
     assert page.get_attribute("#bp-hw-json", "aria-invalid") == "true"
     assert page.text_content("#bp-hw-json-msg") == 'Unknown step "w99": the steps are those of the fields above.'
+    # an accessibility review: the message was not announced, and the last verdict stayed in the status region
+    assert page.text_content("#bp-hw-result") == ('Nothing was filled in or checked: Unknown step "w99": the steps are '
+                                                  'those of the fields above.')
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == ""
     page.fill("#bp-hw-json", '{"yh1": 0.5}')  # a TA: the field says y_h1, the CLI asks "did you mean 'y_h1'?"
     page.click("#bp-hw-fill")
     assert page.text_content("#bp-hw-json-msg") == ('Unknown step "yh1" (did you mean "y_h1"?): the steps are those '

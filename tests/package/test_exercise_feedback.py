@@ -69,17 +69,17 @@ def test_a_box_where_two_slips_give_one_number_names_both(name):
 
 def test_two_slips_whose_tolerances_overlap_share_a_hint():
     """A number within the tolerance of two slips that are not within each other's: each named, whichever is first."""
-    exercise = ex.NumericExercise("x", right=1.0, mistakes=(ex.Mistake(2.0, "first"), ex.Mistake(2.0035, "second")))
-    typed = 2.00175  # |2.00175 - 2| = 0.00175 <= 1e-6 + 0.001 * 2; |2.00175 - 2.0035| <= 1e-6 + 0.001 * 2.0035
-    assert abs(typed - 2.0) <= 1e-6 + 1e-3 * 2.0 and abs(typed - 2.0035) <= 1e-6 + 1e-3 * 2.0035
-    assert abs(2.0035 - 2.0) > 1e-6 + 1e-3 * 2.0035  # the premise: neither slip within the other's tolerance
+    exercise = ex.NumericExercise("x", right=1.0, mistakes=(ex.Mistake(2.0, "first"), ex.Mistake(2.000035, "second")))
+    typed = 2.0000175  # |typed - 2| = 0.0000175 <= 1e-6 + 1e-5 * 2; |typed - 2.000035| <= 1e-6 + 1e-5 * 2.000035
+    assert abs(typed - 2.0) <= 1e-6 + 1e-5 * 2.0 and abs(typed - 2.000035) <= 1e-6 + 1e-5 * 2.000035
+    assert abs(2.000035 - 2.0) > 1e-6 + 1e-5 * 2.000035  # the premise: neither slip within the other's tolerance
     message = exercise.check(typed).message
     assert "(1) first" in message and "(2) second" in message
 
 
 def _rounded_cases(data: dict):
     """(exercise, box, typed, k) for each box of exercises 4 to 7 and each k < 6 whose rounding of the right value
-    (the oracle's) is outside the box's tolerance 10^-6 + 10^-3 |a| and not 0."""
+    (the oracle's) is outside the box's tolerance 10^-6 + 10^-5 |a| and not 0."""
     exercises = ex.catalogue(example_of(data))
     for name, right in rights(data).items():
         exercise = exercises[name]
@@ -89,7 +89,7 @@ def _rounded_cases(data: dict):
             carried = float(exercise.tolerance(box.index)[1]) - 1e-6  # the carried rounding the box adds
             for k in range(1, 6):
                 typed = f"{a:.{k}f}"
-                if float(typed) != 0 and abs(float(typed) - a) > 1e-6 + carried + 1e-3 * abs(a):
+                if float(typed) != 0 and abs(float(typed) - a) > 1e-6 + carried + 1e-5 * abs(a):
                     yield name, exercise, n, typed, k  # -0.010 is rounded to three decimals, as typed
 
 
@@ -174,7 +174,8 @@ def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
     """A student's review: 0.408 for w_11(n+1) = 0.408539 (cut off, not rounded) read only "Compare your steps". A box
     says it is cut off and what the rounding is; where the cut-off number is also within a slip's tolerance (0.40,
     with w_11(n) = 0.4), the slip's hint answers it, as before. A cutting off that is the rounding (0.4 after one
-    decimal) or within the tolerance (0.4085) is no cutting off. Hand-built exercises, right ±0.408539."""
+    decimal, 0.4085 after four) is no cutting off, and a rounding within the tolerance (0.40854) no rounding; 0.40853
+    is cut off after five. Hand-built exercises, right ±0.408539."""
     exercise = ex.NumericExercise("x", right=0.408539, mistakes=(ex.Mistake(0.4, "time n"),))
     assert exercise.box_verdict(0, "0.408") == (
         "wrong", "Not yet: that is the right answer cut off after three decimals, not rounded: rounded to three "
@@ -187,7 +188,8 @@ def test_a_right_answer_cut_off_in_a_box_is_told_its_rounding():
                                                            "decimals, not rounded: rounded to three decimals it is "
                                                            "-0.409.")
     assert [(v, k) for v, k, _ in negative.roundings(negative.boxes[0])] == [
-        (-0.4, 1), (-0.41, 2), (-0.409, 3), (-0.4, 2), (-0.408, 3)]  # roundings, then cut off (-0.40: no slip here)
+        (-0.4, 1), (-0.41, 2), (-0.409, 3), (-0.4085, 4), (-0.4, 2), (-0.408, 3), (-0.40853, 5)]  # roundings, then
+    # cut off (-0.40: no slip here)
     # a right value whose double lies a hair below a short decimal (0.3, 0.41: w(n+1) = w(n) where x_k = 0) is no
     # cut-off of what a reader sees (a code review: 0.2 was "cut off after one decimal ... it is 0.3")
     for right, typed in ((0.3, "0.2"), (0.3, "0.29"), (0.3, "0.299"), (0.41, "0.40"), (-0.41, "-0.40")):
@@ -231,21 +233,21 @@ def test_check_says_a_right_answer_given_with_fewer_decimals_was():
     said "Right" alone. It says it of text as the box does; of a float in Python's words, since a float keeps no
     trailing zeros, and only more than one unit of the sixth decimal from the right value to six (a code review:
     0.297340, six decimals one unit off, was told it had fewer); not of a value exactly right, or of a count."""
-    single = ex.NumericExercise("x", right=0.1211121)
-    assert single.check("0.1211").message == ("Right: 0.121112. You gave four decimals. Give six decimals: with "
-                                              "fewer, a classic slip could round to the same number.")
-    assert single.check("0.121100").message == "Right: 0.121112."  # six decimals typed
-    assert single.check(0.1211).message == ("Right: 0.121112. As Python writes it, 0.1211 has fewer than six "
-                                            "decimals. Give six decimals: with fewer, a classic slip could round to "
-                                            "the same number.")
-    assert single.check(0.121112).message == "Right: 0.121112."
+    single = ex.NumericExercise("x", right=12.111121)  # large enough that four decimals are within 10^-5 of it
+    assert single.check("12.1111").message == ("Right: 12.111121. You gave four decimals. Give six decimals: with "
+                                               "fewer, a classic slip could round to the same number.")
+    assert single.check("12.111100").message == "Right: 12.111121."  # six decimals typed
+    assert single.check(12.1111).message == ("Right: 12.111121. As Python writes it, 12.1111 has fewer than six "
+                                             "decimals. Give six decimals: with fewer, a classic slip could round to "
+                                             "the same number.")
+    assert single.check(12.111121).message == "Right: 12.111121."
     assert ex.NumericExercise("x", right=0.29733934).check(0.297340).message == "Right: 0.297339."  # one unit off
-    array = ex.NumericExercise("x", right=np.array([0.0753871, 0.5, 26.0]), boxes=(
+    array = ex.NumericExercise("x", right=np.array([7.53871, 0.5, 26.0]), boxes=(
         ex.Box("a", (0,)), ex.Box("b", (1,)), ex.Box("epoch", (2,), whole=True)))
-    assert array.check([0.0754, 0.5, 26]).message == (
-        "Right: [0.075387, 0.500000, 26]. As Python writes them, the entry at 0 (numpy indices, from 0) has fewer "
-        "than six decimals (0.0754). Give six decimals: with fewer, a classic slip could round to the same number.")
-    assert array.check([0.075387, 0.5, 26]).message == "Right: [0.075387, 0.500000, 26]."
+    assert array.check([7.5387, 0.5, 26]).message == (
+        "Right: [7.538710, 0.500000, 26]. As Python writes them, the entry at 0 (numpy indices, from 0) has fewer "
+        "than six decimals (7.5387). Give six decimals: with fewer, a classic slip could round to the same number.")
+    assert array.check([7.53871, 0.5, 26]).message == "Right: [7.538710, 0.500000, 26]."
 
 
 def test_a_whole_answer_rounded_to_four_decimals_is_told_so():
@@ -302,7 +304,7 @@ def test_exercise_12_task_2_says_the_networks_may_be_tanh():
 def test_exercise_11_says_why_not_each_weight_it_skips():
     """x_1 = 0 and a tiny w_12 gradient (the reviewer's case): exercise 11 skips w_11, w_12 and w_21 and says why
     not each, not only w_11 (the weight it asks for from tests/support/exercise_weights.py, plain math)."""
-    data = {**PRACTICE, "x": [0.0, 0.8], "w_output": [[1e-4, -0.4, 0.8]], "eta": 0.3}
+    data = {**PRACTICE, "x": [0.0, 0.8], "w_output": [[1e-6, -0.4, 0.8]], "eta": 0.3}
     it = oracle.iteration(data)
     _, i, k = gradient_weight(data, it)
     assert (i, k) == (1, 1), "the premise: w_22 asked for"
@@ -326,14 +328,14 @@ def test_tanhs_derivative_with_its_sign_flipped_gets_a_sign_hint():
 
 def test_the_tolerance_is_relative_to_the_answer_not_to_the_typed_number():
     """A mutation review: within() measuring rtol against the typed number passed the tests. The rule is
-    |x - a| <= 10^-6 + 0.001 |a| with a the answer: for a = 1000 that allows 1.000001, so 1001.0005 (1.0005 off,
-    within 0.001 |x| = 1.0010005) is wrong and 1000.9995 right."""
-    exercise = ex.NumericExercise("x", right=1000.0)
-    assert abs(1001.0005 - 1000.0) > 1e-6 + 1e-3 * abs(1000.0)  # the rule, written out: outside
-    assert abs(1001.0005 - 1000.0) <= 1e-6 + 1e-3 * abs(1001.0005)  # the premise: within rtol of the typed number
-    assert abs(1000.9995 - 1000.0) <= 1e-6 + 1e-3 * abs(1000.0)
-    assert exercise.check(1001.0005).ok is False
-    assert exercise.check(1000.9995).ok is True
+    |x - a| <= 10^-6 + 10^-5 |a| with a the answer: for a = 10^6 that allows 10.000001, so 1000010.00005 (10.00005
+    off, within 10^-5 |x| = 10.0001) is wrong and 1000009.99995 right."""
+    exercise = ex.NumericExercise("x", right=1e6)
+    assert abs(1000010.00005 - 1e6) > 1e-6 + 1e-5 * abs(1e6)  # the rule, written out: outside
+    assert abs(1000010.00005 - 1e6) <= 1e-6 + 1e-5 * abs(1000010.00005)  # the premise: within rtol of the typed number
+    assert abs(1000009.99995 - 1e6) <= 1e-6 + 1e-5 * abs(1e6)
+    assert exercise.check(1000010.00005).ok is False
+    assert exercise.check(1000009.99995).ok is True
 
 
 @pytest.mark.parametrize(("answer", "state", "message"), [
@@ -358,12 +360,12 @@ def test_a_function_given_for_a_number_is_told_so():
 
 def test_two_slips_up_to_two_absolute_tolerances_apart_share_a_hint():
     """A mutation review: overlap() with one atol where two belong passed the tests. Two slips 1.5·10^-6 apart, near 0
-    where the 10^-6 of |x - a| <= 10^-6 + 0.001 |a| is the tolerance, are not within each other's but a typed number
+    where the 10^-6 of |x - a| <= 10^-6 + 10^-5 |a| is the tolerance, are not within each other's but a typed number
     between them is within both, so it names both slips (as the docstring says: some number within both)."""
     exercise = ex.NumericExercise("x", right=1.0, mistakes=(ex.Mistake(2.0e-5, "first"), ex.Mistake(2.15e-5, "second")))
     typed = 2.075e-5
-    assert abs(typed - 2.0e-5) <= 1e-6 + 1e-3 * 2.0e-5 and abs(typed - 2.15e-5) <= 1e-6 + 1e-3 * 2.15e-5
-    assert abs(2.15e-5 - 2.0e-5) > 1e-6 + 1e-3 * 2.15e-5  # the premise: neither slip within the other's tolerance
+    assert abs(typed - 2.0e-5) <= 1e-6 + 1e-5 * 2.0e-5 and abs(typed - 2.15e-5) <= 1e-6 + 1e-5 * 2.15e-5
+    assert abs(2.15e-5 - 2.0e-5) > 1e-6 + 1e-5 * 2.15e-5  # the premise: neither slip within the other's tolerance
     message = exercise.check(typed).message
     assert "(1) first" in message and "(2) second" in message, message
 
@@ -384,17 +386,18 @@ def test_updates_with_their_sign_flipped_name_both_slips_that_give_them(name):
 def test_a_slip_whose_number_a_right_value_can_lie_near_is_hedged_not_named():
     """A student's review: on exercise 8's y(n+1), 0.7225 (just off the right 0.721716) was told "You used the updated
     output weights", whose number lies 1.7 tolerances from the right one, while the homework check says it cannot
-    tell. Here, by the rule |x - a| <= 10^-6 + 0.001 |a|: a slip at 1.0015 shares numbers with the right 1.0 (1.0008 is
-    within both), one at 1.01 does not; the first is hedged, the second named as before."""
-    near, far = ex.Mistake(1.0015, "the near slip."), ex.Mistake(1.01, "the far slip.")
+    tell. Here, by the rule |x - a| <= 10^-6 + 10^-5 |a|: a slip at 1.000015 shares numbers with the right 1.0
+    (1.000008 is within both), one at 1.0001 does not; the first is hedged, the second named as before."""
+    near, far = ex.Mistake(1.000015, "the near slip."), ex.Mistake(1.0001, "the far slip.")
     exercise = ex.NumericExercise("x", right=1.0, mistakes=(near, far))
-    within = lambda x, a: abs(x - a) <= 1e-6 + 1e-3 * abs(a)  # noqa: E731 - the rule, written out
-    assert within(1.0008, 1.0) and within(1.0008, 1.0015) and not within(1.0012, 1.0) and within(1.0012, 1.0015)
-    message = exercise.check(1.0012).message
+    within = lambda x, a: abs(x - a) <= 1e-6 + 1e-5 * abs(a)  # noqa: E731 - the rule, written out
+    assert within(1.000008, 1.0) and within(1.000008, 1.000015)
+    assert not within(1.000012, 1.0) and within(1.000012, 1.000015)
+    message = exercise.check(1.000012).message
     assert message.startswith("Not yet. Your number is outside the check's tolerance of the right value."), message
     assert "cannot tell" in message, message
     assert message.endswith("the near slip."), message
-    assert exercise.check(1.01).message == "Not yet. the far slip."
+    assert exercise.check(1.0001).message == "Not yet. the far slip."
 
 
 def test_a_0_that_a_slip_gives_says_so_before_its_hint():

@@ -706,7 +706,7 @@ def _at_oi(w: dict, w_hidden: list) -> float:
 
 def _spot(w: dict) -> tuple[str, float, float, float]:
     """Exercise 12's parameter: the first of b_1, b_2, b_3, w_11, ... that the bug (hidden rules with w_4i(n+1))
-    moves beyond its box's tolerance 10^-6 + 10^-3 |Δ|, Δ its update, both the buggy value and the buggy value as
+    moves beyond its box's tolerance 10^-6 + 10^-5 |Δ|, Δ its update, both the buggy value and the buggy value as
     the page prints it (six decimals); else the one the bug moves most for its tolerance. Its label, its right new
     value, the buggy one and its update."""
     it, bug, p = w["it"], w["it_bug"], w["p"]
@@ -715,7 +715,7 @@ def _spot(w: dict) -> tuple[str, float, float, float]:
                    for i in range(3) for k in range(2)]
 
     def apart(old: float, delta: float, bad: float) -> float:
-        return min(abs(v - (old + delta)) for v in (old + bad, round(old + bad, 6))) / (1e-6 + 1e-3 * abs(delta))
+        return min(abs(v - (old + delta)) for v in (old + bad, round(old + bad, 6))) / (1e-6 + 1e-5 * abs(delta))
 
     label, old, delta, bad = next((c for c in candidates if apart(*c[1:]) > 1),
                                   max(candidates, key=lambda c: apart(*c[1:])))
@@ -759,10 +759,10 @@ def _y_rounded_central(w: dict) -> float:
 
 
 def _beyond(w: dict, value: float, label: str) -> str | None:
-    """``label`` where exercise 11's box tells ``value`` from the right answer (10^-6 + 0.01 % of it, as its page
-    states), else None: a rounding that keeps enough digits is no slip there."""
+    """``label`` where exercise 11's box tells ``value`` from the right answer (10^-6 + 0.001 % of it, the rule of
+    every exercise), else None: a rounding that keeps enough digits is no slip there."""
     right = _central_gc(w)
-    return label if abs(value - right) > 1e-6 + 1e-4 * abs(right) else None
+    return label if abs(value - right) > 1e-6 + 1e-5 * abs(right) else None
 
 
 def _partial(w: dict, *updated: str) -> list[float]:

@@ -133,21 +133,22 @@ def test_each_box_is_right_inside_its_own_tolerance_and_wrong_outside(js, path):
 
 
 def test_a_right_answer_typed_with_fewer_decimals_than_asked_says_so():
-    """A student's review: 0.496 was "Right" in one box (0.06 % off, within the 0.1 % tolerance) and 0.297 "Not yet:
-    that is the right answer rounded to three decimals" in the next, and the first said nothing of the six decimals
-    every task asks for. A right number typed with fewer decimals now says so, unless it is the right value to six
-    decimals; six or more decimals and a count say nothing more; e-notation counts the decimals of the number it
-    writes (3.6e-2 is 0.036: three; a student's review was told nothing there) (hand values of exercise 4's Δw_42,
-    0.036011...)."""
+    """A student's review: 0.496 was "Right" in one box (0.06 % off, within the 0.1 % tolerance then) and 0.297 "Not
+    yet: that is the right answer rounded to three decimals" in the next, and the first said nothing of the six
+    decimals every task asks for. A right number typed with fewer decimals now says so, unless it is the right value
+    to six decimals; six or more decimals and a count say nothing more; e-notation counts the decimals of the number
+    it writes (3.601e-2 is 0.03601: five; a student's review was told nothing there) (hand values of exercise 4's
+    Δw_42, 0.036011..., whose box's tolerance, with its carried error, takes five decimals)."""
     exercise = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["output-weights"]  # the package's own
     n = next(i for i, b in enumerate(exercise.boxes) if b.label.endswith("42"))
     right = float(exercise.right[exercise.boxes[n].index])
     assert f"{right:.6f}" == "0.036011"  # the premise: its Δw_42
     said = ("Right: 0.036011. You gave {} decimals. Give six decimals: with fewer, a classic slip could round to the "
             "same number.")
-    assert exercise.box_verdict(n, "0.036") == ("right", said.format("three"))
-    assert exercise.box_verdict(n, "0,0360") == ("right", said.format("four"))
-    assert exercise.box_verdict(n, "3.6e-2") == ("right", said.format("three"))
+    assert exercise.box_verdict(n, "0.03601") == ("right", said.format("five"))
+    assert exercise.box_verdict(n, "0,03601") == ("right", said.format("five"))
+    assert exercise.box_verdict(n, "3.601e-2") == ("right", said.format("five"))
+    assert exercise.box_verdict(n, "0.036")[0] == "wrong"  # three decimals: outside 10^-5 of it
     for text in ("0.036011", "0.0360110", "3.6011e-2", "36.011e-3"):
         assert exercise.box_verdict(n, text) == ("right", "Right: 0.036011."), text
     counted = ex.catalogue(examples.load(oracle.DEFAULT_FILE).practice)["training"]

@@ -204,26 +204,26 @@ def finite_difference_is_the_update(js) -> bool:
 
 
 def tolerance_is_atol_plus_rtol(js) -> bool:
-    """A value is right within 10^-6 + 0.1 % of the right one: homework's ATOL and RTOL, and the engine's."""
-    same_constants = (homework.ATOL, homework.RTOL) == (1e-6, 1e-3) == tuple(js("() => [BackpropEngine.ATOL, "
+    """A value is right within 10^-6 + 0.001 % of the right one: homework's ATOL and RTOL, and the engine's."""
+    same_constants = (homework.ATOL, homework.RTOL) == (1e-6, 1e-5) == tuple(js("() => [BackpropEngine.ATOL, "
                                                                                "BackpropEngine.RTOL]"))
     to = -0.734
-    return same_constants and homework.tolerance(to) == 1e-6 + 0.001 * abs(to) == js(
+    return same_constants and homework.tolerance(to) == 1e-6 + 0.00001 * abs(to) == js(
         "(to) => BackpropEngine.tolerance(to)", to)
 
 
 def new_value_within_its_update(js) -> bool:
-    """A new weight θ(n+1) is right within 10^-6 + 0.1 % of its update θ(n+1) - θ(n), in homework and the engine."""
+    """A new weight θ(n+1) is right within 10^-6 + 0.001 % of its update θ(n+1) - θ(n), in homework and the engine."""
     at_n, to = 0.5, 0.5 + 2e-4
-    want = 1e-6 + 0.001 * abs(to - at_n)
+    want = 1e-6 + 0.00001 * abs(to - at_n)
     return homework.tolerance(to, at_n) == pytest.approx(want, rel=1e-12) and js(
         "(to, atN) => BackpropEngine.tolerance(to, atN)", to, at_n) == pytest.approx(want, rel=1e-12)
 
 
 def value_relative_would_pass_no_update(js) -> bool:
-    """With a small step (θ(n) = 0.5, Δθ = 10^-4) 0.1 % of the value itself would accept θ(n), no update at all; the
-    page's tolerance, 0.1 % of the update, refuses it."""
-    at_n, to = 0.5, 0.5 + 1e-4
+    """With a small step (θ(n) = 0.5, Δθ = 5·10^-6) 0.001 % of the value itself would accept θ(n), no update at all;
+    the page's tolerance, 0.001 % of the update, refuses it."""
+    at_n, to = 0.5, 0.5 + 5e-6
     return abs(at_n - to) <= homework.ATOL + homework.RTOL * abs(to) and not homework.close(at_n, to, at_n=at_n)
 
 
@@ -270,10 +270,10 @@ EXPRESSIONS = [
     (r"1", update_is_eta_delta_times_input),  # parameter multiplies (the input of a weight, $1$ for a bias)"
     # "the same update measured numerically, without the rule, as ... with $h = 10^{-5}$"
     (r"-\eta\, \big(E(\theta + h) - E(\theta - h)\big) / 2h", finite_difference_is_the_update),
-    (r"10^{-6} + 0.1\,\%", tolerance_is_atol_plus_rtol),  # "A value is right when it is within ... of the right one,
+    (r"10^{-6} + 0.001\,\%", tolerance_is_atol_plus_rtol),  # "A value is right when it is within ... of the right one,
     (r"\theta(n+1)", new_value_within_its_update),  # and a new weight or bias $\theta(n+1)$ when it is within
-    (r"10^{-6} + 0.1\,\%", new_value_within_its_update),  # ... of its update $\Delta\theta$
-    (r"0.1\,\%", value_relative_would_pass_no_update),  # (with a small step, $0.1\,\%$ of the value itself would
+    (r"10^{-6} + 0.001\,\%", new_value_within_its_update),  # ... of its update $\Delta\theta$
+    (r"0.001\,\%", value_relative_would_pass_no_update),  # (with a small step, $0.001\,\%$ of the value itself would
     # pass no update at all), as are $y(n+1)$ and $E(n+1)$, of their change from $y(n)$ and $E(n)$
     (r"y(n+1)", next_values_within_their_change),
     (r"E(n+1)", next_values_within_their_change),

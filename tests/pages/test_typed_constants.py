@@ -83,16 +83,19 @@ def test_the_points_errata_names_are_its_blocks():
 
 
 def test_the_live_page_states_the_homework_checks_tolerance():
-    """The live page's 'within 10^-6 + 0.1 % of the right one, and a new weight or bias ... within 10^-6 + 0.1 % of
-    its update' is backprop.homework's ATOL and RTOL, the rule its box and `trace --check` apply (test_homework.py)."""
+    """The live page's 'within 10^-6 + 0.001 % of the right one (...), and a new weight or bias ... within 10^-6 +
+    0.001 % of its update' is backprop.homework's ATOL and RTOL, the rule its box and `trace --check` apply
+    (test_homework.py)."""
     from backprop import homework
 
     text = joined(DOCS / "live-example.md")
-    said = re.search(r"within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of the right one, and a new weight or bias "
+    said = re.search(r"within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of the right one \(six significant digits pass\), "
+                     r"and a new weight or bias "
                      r"\$\\theta\(n\+1\)\$ when it is within \$10\^\{(-\d+)\} \+ ([\d.]+)\\,\\%\$ of its update", text)
     assert said, "the live page no longer states the homework check's tolerance"
     assert 10.0 ** int(said[1]) == homework.ATOL == 10.0 ** int(said[3])
     assert float(said[2]) / 100 == homework.RTOL == float(said[4]) / 100
+    assert homework.RTOL >= 5e-6  # "six significant digits pass": they are off by at most 5e-6 of the value
 
 
 @pytest.mark.parametrize("path", [DOCS / "teaching.md", ROOT / "README.md"], ids=["teaching", "README"])
