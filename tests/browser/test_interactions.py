@@ -474,3 +474,54 @@ def test_headings_and_headers_holding_a_formula_are_named_with_it(tab):
     assert "E = ½e²" in headers, headers
     cell = tab.page.locator('article th[aria-label="E = ½e²"]').first
     assert cell.aria_snapshot().startswith('- columnheader "E = ½e²"'), cell.aria_snapshot()
+
+
+# The changed pixels of a collapsible box's summary when it takes the keyboard's focus: its whole box (the ring is drawn
+# inside it), read back from two screenshots. `ring_outside` draws the ring 0.2rem outside, as the theme does.
+SUMMARY_FOCUS_JS = """(ringOutside) => {
+  if (ringOutside) {
+    const style = document.createElement("style");
+    style.textContent = ".md-typeset details > summary:focus-visible, .md-typeset details > summary.focus-visible " +
+      "{ outline-offset: 0.2rem !important; }";
+    document.head.append(style);
+  }
+  const late = [...document.querySelectorAll("article details > summary")].filter(
+    (s) => getComputedStyle(s.parentElement).contentVisibility === "auto");
+  const summary = late[late.length - 1];
+  summary.scrollIntoView({block: "center"});
+  return late.length;
+}"""
+
+
+def summary_focus_change(tab, ring_outside: bool) -> tuple[int, int]:
+    """(late boxes, pixels changed) on rule-hidden-weights/: the last collapsible box that is paint-contained until
+    laid out (extra.css's content-visibility), its summary before and after Tab moves the focus onto it."""
+    tab.visit("rule-hidden-weights/")
+    late = tab.page.evaluate(SUMMARY_FOCUS_JS, ring_outside)
+    summary = tab.page.locator("article details > summary").nth(
+        tab.page.evaluate("() => document.querySelectorAll('article details > summary').length - 1"))
+    box = summary.bounding_box()
+    clip = {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
+    before = Image.open(io.BytesIO(tab.page.screenshot(clip=clip))).convert("RGB")
+    summary.focus()  # then back and forth by keyboard, so that the focus is the keyboard's (:focus-visible)
+    tab.page.keyboard.press("Shift+Tab")
+    tab.page.keyboard.press("Tab")
+    assert tab.page.evaluate("() => document.activeElement.tagName") == "SUMMARY", "the premise: Tab reached it"
+    after = Image.open(io.BytesIO(tab.page.screenshot(clip=clip))).convert("RGB")
+    changed = sum(a != b for a, b in zip(before.getdata(), after.getdata(), strict=True))
+    return late, changed
+
+
+def test_a_collapsible_box_below_the_screen_shows_its_focus_ring(tab):
+    """An accessibility review: material draws a summary's focus ring 0.2rem outside it, and a block below the first
+    screen is paint-contained until laid out (content-visibility, extra.css), which clipped the ring away: no pixel
+    changed when the last box of rule-hidden-weights/ took the focus. The site draws it just inside the summary."""
+    late, changed = summary_focus_change(tab, ring_outside=False)
+    assert late > 0, "the premise: a collapsible box below the screen is skipped until laid out"
+    assert changed > 100, f"{changed} pixels of the focused summary changed"
+
+
+def test_the_focus_ring_check_can_fail(tab):
+    """The same check with the ring drawn outside, as the theme draws it: nothing of it shows."""
+    late, changed = summary_focus_change(tab, ring_outside=True)
+    assert late > 0 and changed <= 100, changed  # a few pixels of the box's edge at most (6 in one run)
