@@ -6,6 +6,7 @@ are named too, or read."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import os
@@ -160,3 +161,18 @@ def _unheld_in(data: object, where: str = "") -> tuple[str, Unheld] | None:
         if found is not None:
             return found
     return None
+
+
+def check_keys(data: dict[str, object], name: str, known: tuple[str, ...], required: tuple[str, ...]) -> None:
+    """Refuse a file's object with a key not in ``known``, naming the key each most likely means ("w_hiden":
+    w_hidden, as ``trace --check`` does for a step's name; an instructor's review), or without one of ``required``;
+    errors name the file (``name``)."""
+    unknown = sorted(data.keys() - set(known))
+    if unknown:
+        guesses = {k: difflib.get_close_matches(k, known, n=1, cutoff=0.8) for k in unknown}
+        meant = "; ".join(f"did you mean {g[0]!r} for {k!r}?" for k, g in guesses.items() if g)
+        raise ValueError(f"{name} has unknown keys {unknown}{f' ({meant})' if meant else ''}; the keys are "
+                         f"{', '.join(known)}")
+    missing = [key for key in required if key not in data]
+    if missing:
+        raise ValueError(f"{name} is missing {missing}")

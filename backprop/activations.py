@@ -265,14 +265,26 @@ register("tansig", tansig, tansig_derivative_from_output, tansig_derivative)
 register("purelin", purelin, purelin_derivative_from_output, purelin_derivative)
 
 
+OTHER_NAMES = {"logistic": "logsig", "sigmoid": "logsig", "tanh": "tansig", "identity": "purelin", "linear": "purelin"}
+"""Other libraries' names for the activations here (scikit-learn's ``"logistic"``, ``"tanh"``, ``"identity"``;
+PyTorch's ``"sigmoid"``), which an unknown name is checked against: the slides use MATLAB's names."""
+
+
+def meant(name: str) -> str:
+    """`` (did you mean 'tansig'? ...)`` after an unknown activation ``name`` that is another library's name for one
+    of the slides' (`OTHER_NAMES`), else ``""`` (an instructor's example file with "tanh" was told only the names)."""
+    other = OTHER_NAMES.get(name.lower()) if isinstance(name, str) else None
+    return f" (did you mean {other!r}? {name!r} is its name elsewhere; the slides use MATLAB's)" if other else ""
+
+
 def get(name: str) -> Activation:
-    """Look an activation up by name; an unknown name raises ValueError listing the known ones, and what is not a
-    string TypeError, as `register` does."""
+    """Look an activation up by name; an unknown name raises ValueError listing the known ones (and the one it likely
+    means, `meant`), and what is not a string TypeError, as `register` does."""
     if not isinstance(name, str):
         raise TypeError(f"an activation's name must be a string, got {describe(name)}")
     if name not in ACTIVATIONS:
         known = ", ".join(repr(k) for k in ACTIVATIONS)
-        raise ValueError(f"unknown activation {name!r}; known activations are {known}")
+        raise ValueError(f"unknown activation {name!r}{meant(name)}; known activations are {known}")
     return ACTIVATIONS[name]
 
 

@@ -45,7 +45,9 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike
 
+from . import activations
 from ._checks import as_array, check_seed, describe, require_finite
+from ._json import check_keys
 from ._json import read_json as read_json  # the JSON of a file, read strictly (__main__ reads answers so)
 from ._teachable import MAX_PRINTED as MAX_PRINTED  # the limits an example is held to, by their public names
 from ._teachable import MIN_COST as MIN_COST
@@ -119,17 +121,8 @@ def read_file(path: str | os.PathLike[str], what: str = "weights file") -> dict[
     data = read_json(path, name)
     if not isinstance(data, dict):
         raise ValueError(f"{name} must hold a JSON object, not a {type(data).__name__}")
-    _check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS, PRACTICE_KEY))
+    check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS, PRACTICE_KEY), WEIGHT_KEYS)
     return data
-
-
-def _check_keys(data: dict[str, object], name: str, known: tuple[str, ...]) -> None:
-    unknown = sorted(data.keys() - set(known))
-    if unknown:
-        raise ValueError(f"{name} has unknown keys {unknown}; the keys are {', '.join(known)}")
-    missing = [key for key in WEIGHT_KEYS if key not in data]
-    if missing:
-        raise ValueError(f"{name} is missing {missing}")
 
 
 def network_from(data: dict[str, object], path: str | os.PathLike[str], what: str = "weights file",
@@ -175,7 +168,7 @@ def _practice(data: object, path: str | os.PathLike[str]) -> Example:
     name = f"example file {os.fspath(path)!r}: {PRACTICE_KEY}"
     if not isinstance(data, dict):
         raise ValueError(f"{name} must be a JSON object like the example itself, not a {type(data).__name__}")
-    _check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS))
+    check_keys(data, name, (*WEIGHT_KEYS, *OPTIONAL_KEYS, *SAMPLE_KEYS), WEIGHT_KEYS)
     return _example(data, path, f"{PRACTICE_KEY}.")
 
 
@@ -194,7 +187,8 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
         if key in data and data[key] not in allowed:
             one_of = " or ".join(repr(a) for a in allowed)
             which = "the activation" if len(allowed) == 1 else "the activations"
-            raise ValueError(f"{where}{key} must be {one_of}, {which} the site's pages derive, got {data[key]!r}")
+            raise ValueError(f"{where}{key} must be {one_of}, {which} the site's pages derive, got {data[key]!r}"
+                             + activations.meant(data[key]))
     net = network_from(data, path, "example file", f"{field[:-1]}: " if field else "")
     if (net.n_in, net.n_hidden, net.n_out) != (2, 3, 1):
         raise ValueError(f"{where}the site derives the slides' 2-3-1 network, this one is "

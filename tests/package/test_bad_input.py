@@ -434,8 +434,14 @@ def test_an_activation_that_is_not_a_string_is_a_type_error_as_in_register():
         Network(**GOOD, output=None)
     with pytest.raises(TypeError):
         activations.register(3, abs, abs)
-    with pytest.raises(ValueError, match=r"^hidden: unknown activation 'sigmoid'; known activations are 'logsig'"):
-        Network(**GOOD, hidden="sigmoid")
+    with pytest.raises(ValueError, match=r"^hidden: unknown activation 'relu'; known activations are 'logsig'"):
+        Network(**GOOD, hidden="relu")
+    # another library's name for one of the slides' (an instructor's example file with "tanh"): which one it is
+    for other, ours in (("sigmoid", "logsig"), ("logistic", "logsig"), ("tanh", "tansig"), ("Tanh", "tansig"),
+                        ("identity", "purelin"), ("linear", "purelin")):
+        with pytest.raises(ValueError, match=rf"^hidden: unknown activation '{other}' \(did you mean '{ours}'\? "
+                                             rf"'{other}' is its name elsewhere; the slides use MATLAB's\); known "):
+            Network(**GOOD, hidden=other)
 
 
 def test_a_1_d_x_for_a_network_of_one_input_says_how_to_write_it():

@@ -97,7 +97,11 @@ BAD_EXAMPLES = {
     "missing eta": (without("eta"), r"is missing \['eta'\]: a worked example needs x, d and eta"),
     "missing x and d": (without("x", "d"), r"is missing \['x', 'd'\]"),
     "missing a weight": (without("b_output"), r"is missing \['b_output'\]"),
-    "unknown key": ({**VALID, "etta": 0.5}, r"has unknown keys \['etta'\]; the keys are w_hidden, "),
+    "unknown key": ({**VALID, "etta": 0.5}, r"has unknown keys \['etta'\] \(did you mean 'eta' for 'etta'\?\); "
+                                            r"the keys are w_hidden, "),
+    "misspelled keys": ({**{k: v for k, v in VALID.items() if k != "w_hidden"}, "w_hiden": VALID["w_hidden"],
+                         "foo": 1}, r"has unknown keys \['foo', 'w_hiden'\] \(did you mean 'w_hidden' for "
+                                    r"'w_hiden'\?\); the keys are"),  # an instructor's review; 'foo' is like no key
     "2-2-1": ({**VALID, "w_hidden": VALID["w_hidden"][:2], "b_hidden": VALID["b_hidden"][:2],
                "w_output": [VALID["w_output"][0][:2]]}, r"the slides' 2-3-1 network, this one is 2-2-1"),
     "3 inputs": ({**VALID, "w_hidden": [[*row, 0.5] for row in VALID["w_hidden"]], "x": [1.5, 2.0, 0.5]},
@@ -109,6 +113,10 @@ BAD_EXAMPLES = {
     "unknown activation": ({**VALID, "hidden": "relu"},  # not "known activations are ..., 'purelin'"
                            r": hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got "
                            r"'relu'$"),
+    "another library's name": ({**VALID, "hidden": "tanh"},  # an instructor's review
+                               r": hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got "
+                               r"'tanh' \(did you mean 'tansig'\? 'tanh' is its name elsewhere; the slides use "
+                               r"MATLAB's\)$"),
     "eta 0": ({**VALID, "eta": 0}, r"eta must be > 0, got 0.0"),
     "eta negative": ({**VALID, "eta": -0.5}, r"eta must be > 0, got -0.5"),
     "eta text": ({**VALID, "eta": "0.5"}, r"eta must be a finite number, got '0.5'"),
