@@ -44,7 +44,7 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
         data = json.loads(text, object_pairs_hook=no_duplicates, parse_int=_integer, parse_float=real)
         too_deep = _nesting(data) > MAX_DEPTH  # one that parses may still overflow the checks that walk it
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{name} is not valid JSON: {trailing_comma(exc) or exc}") from None
+        raise ValueError(f"{name} is not valid JSON: {trailing_comma(exc) or in_words(exc)}") from None
     except RecursionError:  # some thousand [ or { inside each other: Python's parser gives up with a traceback
         too_deep = True
     if too_deep:
@@ -113,6 +113,36 @@ def trailing_comma(exc: json.JSONDecodeError) -> str:
     column = comma - (text.rfind("\n", 0, comma) + 1) + 1
     return (f"a comma after the last entry of an object or a list, at line {line} column {column}, which JSON does "
             "not allow (remove it)")
+
+
+def in_words(exc: json.JSONDecodeError) -> str:
+    """A parse error of Python's json (``Expecting ',' delimiter``, ``Invalid control character``) in the words of
+    what a person typed wrong there, at its line and column (an instructor's review found the trailing comma alone
+    said plainly): single quotes, a comment, a decimal comma, a missing comma, colon or closing quote, Python's True;
+    else Python's own message."""
+    text, at, msg = exc.doc, exc.pos, exc.msg
+    before = text[:at].rstrip()
+    if text[at:at + 1] == "'":
+        words = "single quotes, where JSON writes names and text in double quotes"
+    elif text[at:at + 2] in ("//", "/*") or text[at:at + 1] == "#":
+        words = "a comment, which JSON does not allow (remove it)"
+    elif msg.startswith("Expecting property name") and text[at:at + 1].isdigit() and before.endswith(","):
+        words = "a decimal comma? JSON writes a number with a dot (0.35, not 0,35)"
+    elif msg.startswith("Expecting ',' delimiter"):
+        words = "a comma is missing before this entry"
+    elif msg.startswith(("Unterminated string", "Invalid control character")):
+        words = 'a text in quotes is not closed: its closing " is missing'
+    elif msg.startswith("Expecting value") and text[at:].startswith(("True", "False", "None")):
+        words = "JSON writes true, false and null in lower case"
+    elif msg.startswith("Expecting value"):
+        words = "a value is missing here (a number such as 0.5, a list [...], or text in double quotes)"
+    elif msg.startswith("Expecting ':' delimiter"):
+        words = "a colon is missing after the name"
+    elif msg.startswith("Extra data"):
+        words = "something follows the end of the JSON object (one object per file, with a } for each {)"
+    else:
+        return str(exc)
+    return f"{words}, at line {exc.lineno} column {exc.colno}"
 
 
 @dataclass(frozen=True)

@@ -172,3 +172,34 @@ def test_the_empty_answers_files_example_gives_away_no_answer(tmp_path):
               for v in oracle.trace_values(oracle.iteration(e)).values()}
     written = set(re.findall(r"-?\d+\.\d+", err))
     assert written and not written & values, err
+
+
+# An instructor's review: only the trailing comma was said in plain words; a missing closing quote read "Invalid control
+# character at: line 9 column 13 (char 226)". Each slip a person types, in words, at the position Python's parser stops.
+PARSE_SLIPS = {
+    "missing closing quote": ('{"d: -0.35}', 'a text in quotes is not closed: its closing " is missing, at line 1 '
+                                             'column 2'),
+    "quote not closed on its line": ('{"d": "a\nb"}', 'a text in quotes is not closed: its closing " is missing, '
+                                                      'at line 1 column 9'),
+    "single quotes": ("{'d': 1}", "single quotes, where JSON writes names and text in double quotes, at line 1 "
+                                  "column 2"),
+    "a comment": ('{"d": 1 // the target\n}', "a comment, which JSON does not allow (remove it), at line 1 column 9"),
+    "decimal comma": ('{"d": -0,35}', "a decimal comma? JSON writes a number with a dot (0.35, not 0,35), at line 1 "
+                                      "column 10"),
+    "missing comma": ('{"d": 1\n "x": 2}', "a comma is missing before this entry, at line 2 column 2"),
+    "missing value": ('{"d": }', "a value is missing here (a number such as 0.5, a list [...], or text in double "
+                                 "quotes), at line 1 column 7"),
+    "Python's True": ('{"d": True}', "JSON writes true, false and null in lower case, at line 1 column 7"),
+    "missing colon": ('{"d" 1}', "a colon is missing after the name, at line 1 column 6"),
+    "extra brace": ('{"d": 1}}', "something follows the end of the JSON object (one object per file, with a } for "
+                                 "each {), at line 1 column 9"),
+}
+
+
+@pytest.mark.parametrize("text, words", PARSE_SLIPS.values(), ids=PARSE_SLIPS.keys())
+def test_a_parse_error_is_said_in_the_words_of_the_slip(tmp_path, text, words):
+    path = tmp_path / "example.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        read_json(path, "example file 'example.json'")
+    assert str(raised.value) == f"example file 'example.json' is not valid JSON: {words}"
