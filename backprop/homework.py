@@ -249,13 +249,14 @@ gives this value" (`Report.decimals_advice`): where values given before it lose 
 ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show."""
 FEWER_DECIMALS = ("You wrote it with fewer than six decimals: with six, the check could name a classic slip, if one "
                   "gives it.")
-RIGHT_WITH_FEWER = ("But not to six decimals: {values}. The check's tolerance passes them, as it must pass values "
-                    "worked out from six-decimal ones; give six, and work from values written with six: with fewer, "
-                    "a classic slip could round to the same number.")
+RIGHT_WITH_FEWER = ("But not to six decimals: {values}. The check's tolerance passes six significant digits; give six "
+                    "decimals, and work from values written with six: with fewer, a classic slip could round to the "
+                    "same number.")
 """What a check with no wrong value adds after "right" where values given with fewer than six decimals lose digits of
-their right values (`Report.fewer_advice`; {values}: "y = 2.011894 for 2.0119"): the tolerance passes them, as
-it must pass a value worked out from six-decimal ones, but they are not the six decimals asked for (a reviewer's
-v4 = 2.0135 for 2.011894 was told "All 3 given values are right" and nothing more)."""
+their right values (`Report.fewer_advice`; {values}: "v4 = 12.3457 for 12.345678"): the tolerance passes six
+significant digits, but they are not the six decimals asked for (a student found "passes them, as it must pass values
+worked out from six-decimal ones" confusing of values worked out from four; a reviewer's
+v4, off in its third decimal, was told "All 3 given values are right" and nothing more, under the 0.1 % of then)."""
 
 
 def _loses_digits(step: Step) -> bool:

@@ -37,7 +37,7 @@
   }
 
   // homework.Report.fewer_advice: where every value is right, those that lose digits to fewer than six decimals, as
-  // written and with the right value to six (a reviewer's v4 = 2.0135 for 2.011894 was "right" and nothing more)
+  // written and with the right value to six ("v4 = 12.3457 for 12.345678": the tolerance passes them, but not as asked)
   function fewerAdvice(report, E, data) {
     if (report.firstWrong) return "";
     var lossy = report.marks.filter(function (m) { return losesDigits(m, E); }).map(function (m) {
