@@ -226,7 +226,8 @@ def tolerance_note(name: str) -> str:
                      f"{'its' if one_other else 'their'} value: worked out from values rounded to six decimals, "
                      f"{'it' if one_other else 'they'} can be off in the last decimals{_missing(e)}.")
         if e.carried is not None:
-            text += (" Each box's tolerance is also widened by how far the rounding of the values before it can "
+            whose = "Each box's" if len(e.boxes) > 1 else "Its"
+            text += (f" {whose} tolerance is also widened by how far the rounding of the values before it can "
                      "carry, as the exercises' index page says.")
         return text
     return (f"{boxes} {_compared(e.rtol, e.atol)} than the other exercises': a number $x$ is right when "
