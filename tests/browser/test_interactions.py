@@ -489,6 +489,7 @@ SUMMARY_FOCUS_JS = """(ringOutside) => {
   const late = [...document.querySelectorAll("article details > summary")].filter(
     (s) => getComputedStyle(s.parentElement).contentVisibility === "auto");
   const summary = late[late.length - 1];
+  summary.setAttribute("data-focus-check", "");
   summary.scrollIntoView({block: "center"});
   return late.length;
 }"""
@@ -499,8 +500,7 @@ def summary_focus_change(tab, ring_outside: bool) -> tuple[int, int]:
     laid out (extra.css's content-visibility), its summary before and after Tab moves the focus onto it."""
     tab.visit("rule-hidden-weights/")
     late = tab.page.evaluate(SUMMARY_FOCUS_JS, ring_outside)
-    summary = tab.page.locator("article details > summary").nth(
-        tab.page.evaluate("() => document.querySelectorAll('article details > summary').length - 1"))
+    summary = tab.page.locator("[data-focus-check]")  # the one the script chose
     box = summary.bounding_box()
     clip = {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
     before = Image.open(io.BytesIO(tab.page.screenshot(clip=clip))).convert("RGB")
