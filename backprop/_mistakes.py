@@ -297,6 +297,33 @@ def other_derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) 
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.v_hidden)))
 
 
+#: A row of the derivative table with its sign flipped, written with the output y = f(v): the common-mistakes
+#: page's mistake 5 (logsig's y(1 + y), tansig's 1 + y²); a purelin layer's f' = 1 has no sign to flip.
+PLUS_SIGN = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y**2}
+
+
+def _derivative_plus_sign_hint(n: Notation) -> str:
+    start = "In the hidden rules your f'(v_i) has a plus where its minus belongs"
+    if n.hidden not in PLUS_SIGN or n.hidden_f_prime is None:
+        return f"{start}: {_own_derivative(n)}."
+    return f"{start}: {_own_derivative(n)}, not {n.hidden_f_prime.replace('−', '+')}."
+
+
+@_mistake("derivative-plus-sign", _derivative_plus_sign_hint, slip="a plus for the minus in f'(v_i)")
+def derivative_plus_sign(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""A wrong row of the derivative table in rules (3) and (4), its minus written as a plus (`PLUS_SIGN`):
+    $f'(v_i) = y_{hi}(1 + y_{hi})$ for a logsig hidden layer, $1 + y_{hi}^2$ for a tansig one (the common-mistakes
+    page's mistake 5). The output layer's $f'(v_j)$ is right; a purelin or a registered hidden activation raises
+    `NotApplicable`.
+    """
+    net = checked_network(net)  # before its activation is read
+    if net.hidden not in PLUS_SIGN:
+        raise NotApplicable(f"derivative-plus-sign needs a minus in f'(v_i) to flip; the hidden activation "
+                            f"{net.hidden!r} has none (PLUS_SIGN)")
+    wrong = PLUS_SIGN[net.hidden]
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=wrong(f.fp.y_hidden)))
+
+
 @_mistake("output-for-derivative", lambda n: f"You used the hidden neuron's output y_hi where its derivative "
                                              f"f'(v_i) belongs{_own_hidden_derivative(n)}.",
           slip="y_hi in place of f'(v_i)")

@@ -1038,6 +1038,7 @@
   }
 
   var OTHER_DERIVATIVE = { logsig: "tansig", tansig: "logsig", purelin: "logsig" };
+  var PLUS_SIGN = { logsig: function (y) { return y * (1 + y); }, tansig: function (y) { return 1 + y * y; } };
 
   function biasInput(k) {
     return function (net, x, d, eta) {
@@ -1084,6 +1085,12 @@
       var other = activation(OTHER_DERIVATIVE[net.hidden]);
       return set(f, { fPrimeHidden: f.fp.vh.map(function (v) { return other.fPrimeFromOutput(other.f(v)); }) });
     } }),
+    // a row of the derivative table with its minus written as a plus (homework.PLUS_SIGN; null for a hidden layer
+    // with no minus in its f': homework.NotApplicable)
+    "derivative-plus-sign": function (net, x, d, eta) {
+      if (!(net.hidden in PLUS_SIGN)) return null;
+      return iteration(net, x, d, eta, { slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.map(PLUS_SIGN[net.hidden]) }); } }).rows;
+    },
     // y_hi where f'(v_i) belongs in the hidden rules
     "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),
     // at a sigmoid output (null for a linear one: homework.NotApplicable), the other sigmoid's slope, or y_j itself,

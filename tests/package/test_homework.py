@@ -41,7 +41,8 @@ HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 #: The catalogue the site and the CLI share, in order (issue 13's brief).
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-output-derivative",
              "no-hidden-derivative",
-             "derivative-of-v", "wrong-derivative", "other-derivative-of-v", "output-for-derivative",
+             "derivative-of-v", "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign",
+             "output-for-derivative",
              "wrong-output-derivative",
              "output-for-output-derivative", "no-output-weight", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
@@ -90,7 +91,8 @@ def run_or_right(m: homework.Mistake, ex: dict) -> dict[str, float]:
         return run_fn(m, ex)
     except homework.NotApplicable:
         assert (ex.get("output", "purelin") == "purelin" and "output-" in m.name) or \
-            (m.name == "swapped-inputs" and len(ex["x"]) != 2), m.name
+            (m.name == "swapped-inputs" and len(ex["x"]) != 2) or \
+            (m.name == "derivative-plus-sign" and ex.get("hidden", "logsig") == "purelin"), m.name
         return homework.trace(net_of(ex), ex["x"], ex["d"], ex["eta"])
 
 
@@ -156,6 +158,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "other-derivative-of-v": "Δw11",
+             "derivative-plus-sign": "Δw11",
              "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "swapped-inputs": "Δw11", "cost-for-error": "Δw41",
@@ -1358,6 +1361,11 @@ DOCSTRING_EQUATIONS = [
                    * (1 - logistic(q["v_hidden"][i])))),
     (homework.other_derivative_of_v, r"$1 - \tanh^2 v_i$ for a logsig", "logsig", homework.other_derivative_of_v,
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - math.tanh(q["v_hidden"][i]) ** 2))),
+    (homework.derivative_plus_sign, r"$f'(v_i) = y_{hi}(1 + y_{hi})$ for a logsig", "logsig",
+     homework.derivative_plus_sign,
+     lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i] * (1 + q["y_hidden"][i]))),
+    (homework.derivative_plus_sign, r"$1 + y_{hi}^2$ for a tansig one", "tansig", homework.derivative_plus_sign,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 + q["y_hidden"][i] ** 2))),
     (homework.output_for_derivative, r"$\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$", "logsig",
      homework.output_for_derivative, lambda q: dbi(q, lambda i: q["eta"] * q["y_hidden"][i] * q["e"] * q["w_4"][i])),
     (homework.output_for_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$", "tansig",
@@ -1562,13 +1570,15 @@ HINT_FORMULAS = [
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "tansig",
      lambda q: {f"y_h{i + 1}": reference_net.F["tansig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
-    (("wrong-derivative", "other-derivative-of-v"), "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)",
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"),
+     "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)",
      "sympy", lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
     # tansig's derivative at the field, which the slip takes for a logsig layer: as written, with s substituted
     (("other-derivative-of-v",), "tansig'(v_i) = 1 − s² with s = tanh(v_i)", "sympy",
      lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
     # tansig's 1 − y_hi² and purelin's 1, shown for those hidden layers: HIDDEN_DERIVATIVES and SHAPE_HINT_FORMULAS
-    (("wrong-derivative", "other-derivative-of-v"), "with y_hi = f(v_i)", "logsig",  # the output its f' is written with
+    # the output its f' is written with
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"), "with y_hi = f(v_i)", "logsig",
      lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("bias-input-x1", "bias-input-x2"), "A bias has input 1 (∂v_i/∂b_i = 1)", "sympy",
@@ -1968,7 +1978,8 @@ _EVERY_SHAPE = [
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
-    (("wrong-derivative", "other-derivative-of-v"), "with y_hi = f(v_i)", "numeric", hidden_outputs,
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"), "with y_hi = f(v_i)", "numeric",
+     hidden_outputs,
      hidden_output_rows),
 ]
 # the hidden layer's own f'(v_i), for the tansig hidden layers (the logsig ones are HINT_FORMULAS' sympy entries)
@@ -1978,7 +1989,8 @@ _TANSIG_HIDDEN = [
     (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = 1 − y_hi² (tansig)",
      "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
-    (("wrong-derivative", "other-derivative-of-v"), "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"),
+     "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
     # logsig's derivative at the field, which the slip takes for a tansig layer: as written, with s substituted
     (("other-derivative-of-v",), "logsig'(v_i) = s(1 − s) with s = 1/(1 + e^(−v_i))", "sympy",

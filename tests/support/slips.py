@@ -122,6 +122,12 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         slope = [oracle.F_PRIME_FROM_Y[other](oracle.F[other](v)) for v in fp["v_hidden"]]
         deltas = rules(ex, fp, f_prime_hidden=slope)
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "derivative-plus-sign":  # y(1 + y) or 1 + y²: the derivative table's minus written as a plus
+        if hidden not in ("logsig", "tansig"):  # no minus to flip (the package: NotApplicable)
+            return oracle.trace_values(oracle.iteration(ex))
+        flipped = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y * y}[hidden]
+        deltas = rules(ex, fp, f_prime_hidden=[flipped(y) for y in fp["y_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "output-for-derivative":  # y_hi where f'(v_i) belongs
         deltas = rules(ex, fp, f_prime_hidden=list(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
