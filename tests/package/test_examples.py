@@ -377,6 +377,42 @@ def test_load_rejects_a_bad_practice_entry_naming_the_file_and_the_field(case, t
     assert f"example file {str(path)!r}" in str(info.value), str(info.value)
 
 
+def test_what_the_pages_cannot_derive_is_named_for_both_entries_at_once(tmp_path):
+    """A TA's review: a 2-4-1 network with a logsig output, its practice entry the same, took four rebuilds, one
+    message a problem. Every activation and size the pages cannot derive is named in one message, worked example
+    first, with what each key needs."""
+    four = {**VALID, "w_hidden": [*VALID["w_hidden"], [0.1, 0.2]], "b_hidden": [*VALID["b_hidden"], 0.3],
+            "w_output": [[*VALID["w_output"][0], 0.4]], "output": "logsig"}
+    practice = {**PRACTICE, "w_hidden": [[*row, 0.1] for row in PRACTICE["w_hidden"]], "hidden": "relu",
+                "x": [*PRACTICE["x"], 1.0]}
+    path = write(tmp_path, {**four, "practice": practice})
+    with pytest.raises(ValueError) as info:
+        examples.load(path)
+    assert str(info.value) == (
+        f"example file {str(path)!r} has 4 problems: "
+        "(1) output must be 'purelin', the activation the site's pages derive, got 'logsig'; "
+        "(2) the site derives the slides' 2-3-1 network, this one is 2-4-1: w_hidden needs 3 rows of 2 numbers, "
+        "b_hidden 3 numbers, w_output 1 row of 3 numbers (keep the neurons the pages should show); "
+        "(3) practice: hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got 'relu'; "
+        "(4) practice: the site derives the slides' 2-3-1 network, this one is 3-3-1: w_hidden needs 3 rows of 2 "
+        "numbers, x 2 numbers (keep the neurons the pages should show)")
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ({**VALID, "w_output": [[1.5, -0.5, 0.25, 1.0]], "hidden": "purelin"},
+     "has 2 problems: (1) hidden must be 'logsig' or 'tansig', the activations the site's pages derive, got "
+     # a shape Network refuses, after the activation: both named
+     "'purelin'; (2) w_output has shape (1, 4), expected (?, 3)"),
+    ({**VALID, "w_output": [[1.5, -0.5, 0.25]] * 2, "b_output": [0.1, 0.2]},
+     ": the site derives the slides' 2-3-1 network, this one is 2-3-2: w_output needs 1 row of 3 numbers, "
+     "b_output 1 number (keep"),
+])
+def test_each_size_and_activation_problem_says_what_the_key_needs(data, message, tmp_path):
+    with pytest.raises(ValueError) as info:
+        examples.load(write(tmp_path, data))
+    assert message in str(info.value), str(info.value)
+
+
 def test_every_shipped_practice_example_differs_from_its_worked_example_as_the_issue_asks(tmp_path):
     """x_1 != 1 (so a bias's update differs from w_i1's) and a negative input, in every practice example shipped."""
     for path in FILES:
