@@ -1,11 +1,10 @@
 r"""Exercises 1 and 4-8, the derivation step by step: the forward pass, the four rules, one iteration (exercises 2
 and 3 are in `_derivatives`). Each builder takes the example whose numbers the exercises use and returns its
 exercise: the right answer comes from the package, and each classic mistake is the package's arithmetic with one
-slip, with the hint it earns. The slips ``python -m backprop trace --check`` names too come from its catalogue
-(`_sample.slips`), so a box and the check name one slip by one number; the others (a new value for its update, y(n)
-for y(n+1), a network updated in part, the inputs swapped, e^(v) for e^(−v), the worked example's) are their own.
-The forward pass of the sample they start from is `_sample`'s; the weights exercises 6 and 8 ask for are chosen in
-`_weights`.
+slip, with the hint it earns. The slips ``trace --check`` names too come from its catalogue (`_sample.slips`), so a
+box and the check name one slip by one number; the others (a new value for its update, y(n) for y(n+1), a network
+updated in part, the inputs swapped, e^(v) for e^(−v), the worked example's) are their own. The forward pass of the
+sample they start from is `_sample`'s; the weights exercises 6 and 8 ask for are chosen in `_weights`.
 """
 
 from __future__ import annotations
@@ -90,9 +89,10 @@ def output_bias(ex: Example) -> NumericExercise:
     ), ex, steps)
 
 
-#: The classic slips of rules (3) and (4) that exercises 6, 7, 9 and 10 share, in their boxes' order (catalogue names).
+#: The catalogue's slips of rules (3) and (4) that exercises 6, 7, 9 and 10 share; then those of f'(v_i) (6, 7, 9).
 HIDDEN_RULE_SLIPS = ("updated-output-weights", "no-hidden-derivative", "sign-flipped", "updates-sign-flipped",
                      "derivative-of-v", "output-for-derivative", "no-output-weight")
+DERIVATIVE_SLIPS = ["wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"]
 
 
 def hidden_weights(ex: Example) -> NumericExercise:
@@ -107,7 +107,7 @@ def hidden_weights(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
                                             "cost-for-error"], steps, dw.shape, rule=3),
             new_value("w_ik", p.net.w_hidden + dw),
-            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, dw.shape),
+            *slips(p.net, p.x, p.d, p.eta, DERIVATIVE_SLIPS, steps, dw.shape),
             *swapped_inputs(dw, p.x),  # Δw_i2 typed for Δw_i1 (a reviewer's, as in exercise 10)
         ),
     )
@@ -128,7 +128,7 @@ def hidden_biases(ex: Example) -> NumericExercise:
             *slips(p.net, p.x, p.d, p.eta, [*HIDDEN_RULE_SLIPS, "bias-input-x1", "bias-input-x2", "no-eta",
                                             "derivative-without-half", "cost-for-error"], steps, db.shape, rule=4),
             new_value("b_i", p.net.b_hidden + db),
-            *slips(p.net, p.x, p.d, p.eta, ["wrong-derivative", "other-derivative-of-v"], steps, db.shape),
+            *slips(p.net, p.x, p.d, p.eta, DERIVATIVE_SLIPS, steps, db.shape),
         ),
     ), ex, steps)
 

@@ -17,7 +17,7 @@ from .. import activations, examples, labels
 from ..examples import Example
 from ..network import Network, forward
 from ..rules import delta_w_hidden, error
-from ._derivation import HIDDEN_RULE_SLIPS
+from ._derivation import DERIVATIVE_SLIPS, HIDDEN_RULE_SLIPS
 from ._numeric import Mistake, NumericExercise
 from ._sample import (
     F_PRIME_TEXT,
@@ -72,7 +72,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
         right=right,
         carried=carried_of(q.net, q.x, q.d, q.eta, "w_hidden"),
         mistakes=(
-            *slips(q.net, q.x, q.d, q.eta, ["wrong-derivative", "other-derivative-of-v"], steps, right.shape,
+            *slips(q.net, q.x, q.d, q.eta, DERIVATIVE_SLIPS, steps, right.shape,
                    words={"wrong-derivative": f"the {SHORT[own]} derivative {F_PRIME_TEXT[own]}",
                           "other-derivative-of-v": f"the {SHORT[own]} derivative at v_i"}),
             # the derivative swapped, the forward pass not: the example's y_hi and e with the other f' (a student's)

@@ -653,6 +653,11 @@ def _at_v(name: str, fields: list[float]) -> list[float]:
     return [oracle.F_PRIME_FROM_Y[name](oracle.F[name](v)) for v in fields]
 
 
+#: A row of the derivative table with its minus written as a plus, by activation (the common-mistakes page's mistake 5).
+PLUS_FROM_Y = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y * y}
+PLUS = "a plus for the minus in f'(v_i)"
+
+
 def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
     """Δw_ik = η e back_i f'_i x_k."""
     return outer([w["eta"] * e * back[i] * f_prime[i] for i in range(3)], w["x"])
@@ -941,6 +946,8 @@ SLIPS: dict[str, list[tuple]] = {
         # the other sigmoid's derivative at the field (logsig'(v_i), the slides', on a tanh network): a student's
         ("another activation's derivative at v_i", "'s derivative at the field",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))),
+        (PLUS, "has a plus where its minus belongs", lambda w: _hidden_rule(
+            w, w["it"]["e"], w["w4"], [PLUS_FROM_Y[w["hidden"]](y) for y in w["it"]["y_hidden"]])),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
     ],
     "hidden-biases": [
@@ -971,6 +978,8 @@ SLIPS: dict[str, list[tuple]] = {
             for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         ("another activation's derivative at v_i", "'s derivative at the field", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * f for w4, f in zip(w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))]),
+        (PLUS, "has a plus where its minus belongs", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * PLUS_FROM_Y[w["hidden"]](y) for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
@@ -1030,6 +1039,9 @@ SLIPS: dict[str, list[tuple]] = {
                                 [oracle.F_PRIME_FROM_Y[w["hidden"]](y) for y in w["it_q"]["y_hidden"]])),
         (lambda w: f"the {SHORT[w['hidden']]} derivative at v_i", "'s derivative at the field",
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], _at_v(w["hidden"], w["it_q"]["v_hidden"]))),
+        # the swapped network's own derivative with its minus written as a plus (1 + y² for tanh)
+        (PLUS, "has a plus where its minus belongs", lambda w: _hidden_rule(
+            w, w["it_q"]["e"], w["w4"], [PLUS_FROM_Y[w["other"]](y) for y in w["it_q"]["y_hidden"]])),
         # the derivative swapped and the forward pass not: the example's own y_hi and e (a student's)
         (lambda w: f"the {SHORT[w['other']]} derivative on the {SHORT[w['hidden']]} forward pass",
          "You changed the derivative but not the forward pass", lambda w: _hidden_rule(
