@@ -1337,3 +1337,25 @@ def test_mistake_5_names_the_updates_that_print_with_one_digit(tmp_path):
     written = and_list([f"${oracle.formula_string(v)}$" for _, v in one_digit])
     expected = f"In the right column, {named} print with one digit: they are {written}."
     assert expected in section[:4000], section[:4000]
+
+
+#: The page's mistakes that the homework check's catalogue has, by number: the slips it names (`backprop._mistakes`).
+CATALOGUE_SLIPS = {1: ("updated-output-weights",), 2: ("no-hidden-derivative", "no-output-derivative"),
+                   3: ("sign-flipped",), 5: ("derivative-plus-sign",)}
+
+
+def test_the_mistakes_the_homework_check_names_are_its_slips():
+    """The paragraph that ties mistakes 1, 2, 3 and 5 to the homework check names each by a slip of the catalogue,
+    the one whose rows are that mistake (their values are checked against plain math in test_homework.py), and
+    mistake 4, which the catalogue has not, by none."""
+    from backprop import homework
+
+    source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
+    paragraph = re.search(r"Mistakes 1, 2, 3 and 5 are made by hand too, .*?trace --check`\.", source, re.S)
+    assert paragraph, "the paragraph on the homework check"
+    named = re.findall(r"((?:`[a-z0-9-]+`(?:,| and) )*`[a-z0-9-]+`) \((\d)\)", paragraph[0].replace("\n", " "))
+    said = {int(n): tuple(re.findall(r"`([a-z0-9-]+)`", names)) for names, n in named}
+    assert said == CATALOGUE_SLIPS
+    assert {name for names in said.values() for name in names} <= {m.name for m in homework.MISTAKES}
+    for n in CATALOGUE_SLIPS:
+        assert re.search(rf"^## {n}\. ", source, re.M), n
