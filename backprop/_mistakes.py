@@ -398,6 +398,33 @@ def no_output_weight(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
     return iteration(net, x, d, eta, slip=lambda f: replace(f, w_back=np.ones_like(f.w_back)))
 
 
+def _first_output_only_hint(n: Notation) -> str:
+    if n.n_out == 1:
+        return f"A hidden neuron's error signal sums over every output neuron it feeds: here one, {n.first}."
+    outputs = ", ".join(map(str, labels.output_neurons(n.n_hidden, n.n_out)))
+    return (f"Only output {n.first} is in your sum: hidden neuron i feeds every output neuron j, so its error signal "
+            f"sums δ_j w_ji over j = {outputs}.")
+
+
+@_mistake("first-output-only", _first_output_only_hint, slip="the first output's error alone sent back")
+def first_output_only(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Rules (3) and (4) with the sum $\sum_j \delta_j\, w_{ji}$ cut to the first output's term, as if every other
+    output's weights $w_{ji}$ were 0: the slides' rule, whose one output makes the sum one term, copied to a network
+    with several (the common-mistakes page's mistake 4). Rules (1) and (2) are right. A network with one output
+    raises `NotApplicable`.
+    """
+    net = checked_network(net)  # before its sizes are read
+    if net.n_out < 2:
+        raise NotApplicable(f"first-output-only needs several outputs to leave out; this network has {net.n_out}")
+
+    def slip(f: Factors) -> Factors:
+        first = np.zeros_like(f.w_back)
+        first[0] = f.w_back[0]
+        return replace(f, w_back=first)
+
+    return iteration(net, x, d, eta, slip=slip)
+
+
 def _bias_input(k: int) -> Callable[[Network, ArrayLike, ArrayLike, float], Trace]:
     def fn(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
         net = checked_network(net)  # before its sizes are read: a message naming net, as the other slips give

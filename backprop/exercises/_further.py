@@ -114,8 +114,8 @@ def two_outputs(ex: Example) -> NumericExercise:
         right=right,
         carried=carried_of(net, ex.x, d, ex.eta, "w_hidden"),
         mistakes=(
-            Mistake(rule(e[0] * net.w_output[0]), f"Only output {o4} is in your sum: hidden neuron i feeds every "
-                    f"output j, so sum e_j w_ji over j = {o4}, {o5}.", f"leaving out output {o5}"),
+            *slips(net, ex.x, d, ex.eta, ["first-output-only"], steps_of(net, "w_hidden"), right.shape, rule=3,
+                   words={"first-output-only": f"leaving out output {o5}"}),  # the check's slip, in the box's words
             Mistake(rule(e[1] * net.w_output[1]), f"Only output {o5} is in your sum: add the term of output {o4}.",
                     f"leaving out output {o4}"),
             Mistake(right / 2, "Sum over j, don't average: E = ½ Σ_j e_j², so each output adds its own term.",

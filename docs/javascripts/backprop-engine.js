@@ -1103,6 +1103,13 @@
     "no-output-weight": withSlip({ slip: function (f) {
       return set(f, { wBack: f.wBack.map(function (row) { return row.map(function () { return 1; }); }) });
     } }),
+    // the sum over the outputs cut to the first output's term (null for one output: homework.NotApplicable)
+    "first-output-only": function (net, x, d, eta) {
+      if (net.w_output.length < 2) return null;
+      return iteration(net, x, d, eta, { slip: function (f) {
+        return set(f, { wBack: f.wBack.map(function (row, j) { return row.map(function (w) { return j === 0 ? w : 0; }); }) });
+      } }).rows;
+    },
     "bias-input-x1": biasInput(1),
     "bias-input-x2": biasInput(2),
     "output-bias-with-y": withSlip({ slip: function (f) {

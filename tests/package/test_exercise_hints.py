@@ -303,9 +303,7 @@ FORMULAS = [
     Formula(("tansig-hidden", "derive-logsig-output"), "e = d − y", "numeric",  # the e of Δb_4 = η e = −η ∂E/∂b_4
             lambda w: [[w["eta"] * (w["d"] - w["it"]["y"])], w["fd"]["b_output"]]),
     # exercise 10, two outputs
-    Formula(("two-outputs",), lambda w: f"j = {w['out']}, {w['out'] + 1}", "numeric",  # neurons after the hidden ones
-            lambda w: [[len(w["two"]["b_hidden"]) + 1 + j for j in range(len(w["two"]["b_output"]))],
-                       [w["out"], w["out"] + 1]]),
+    # (its "j = 4, 5" of the sum over the outputs is the catalogue's first-output-only hint: test_homework.py)
     Formula(("two-outputs",), lambda w: "e_{0} = d_{0} − y_{0}".format(w["out"]), "numeric",  # each error, its target
             lambda w: [[_e_two(w)[0]], [w["two"]["d"][0] - w["it_two"]["y_output"][0]]]),
     Formula(("two-outputs",), lambda w: "e_{0} = d_{0} − y_{0}".format(w["out"] + 1), "numeric",

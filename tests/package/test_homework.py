@@ -44,7 +44,7 @@ CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-w
              "derivative-of-v", "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign",
              "output-for-derivative",
              "wrong-output-derivative",
-             "output-for-output-derivative", "no-output-weight", "bias-input-x1",
+             "output-for-output-derivative", "no-output-weight", "first-output-only", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
              "rule1-uses-v", "rule1-no-y", "rule3-no-x", "swapped-inputs", "cost-for-error", "cost-without-half",
              "derivative-without-half", "no-hidden-bias", "no-output-bias", "fields-for-outputs",
@@ -92,7 +92,8 @@ def run_or_right(m: homework.Mistake, ex: dict) -> dict[str, float]:
     except homework.NotApplicable:
         assert (ex.get("output", "purelin") == "purelin" and "output-" in m.name) or \
             (m.name == "swapped-inputs" and len(ex["x"]) != 2) or \
-            (m.name == "derivative-plus-sign" and ex.get("hidden", "logsig") == "purelin"), m.name
+            (m.name == "derivative-plus-sign" and ex.get("hidden", "logsig") == "purelin") or \
+            (m.name == "first-output-only" and len(targets(ex)) == 1), m.name
         return homework.trace(net_of(ex), ex["x"], ex["d"], ex["eta"])
 
 
@@ -165,11 +166,13 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "cost-without-half": "E", "no-hidden-bias": "v1",
              "derivative-without-half": "Δw41",
              "sigmoid-output": "y", "no-output-weight": "Δw11", "rule1-no-y": "Δw41", "no-output-bias": "v4",
+             "first-output-only": "Δw11",  # on two outputs (one has no other output to leave out)
              "fields-for-outputs": "y_h1", "new-value-as-update": "Δw41", "other-hidden-activation": "y_h1",
              "subtracted-update": "w41(n+1)", "no-update": "w41(n+1)", "delta-as-new-value": "w41(n+1)"}
     assert set(first) == set(CATALOGUE)
     for m in homework.MISTAKES:
         on = {**ex, "output": "logsig"} if "output-derivative" in m.name else ex
+        on = random_example(3, "logsig", "purelin", (2, 3, 2)) if m.name == "first-output-only" else on
         right = oracle.trace_values(oracle.iteration(on))
         got = run_fn(m, on)
         differs = [n for n in right if not homework.close(got[n], right[n])]
@@ -184,6 +187,8 @@ def test_a_slip_a_network_cannot_show_is_not_applicable():
         with pytest.raises(homework.NotApplicable, match=f"{name} needs a sigmoid output .*'purelin'"):
             run_fn(homework.mistake(name), random_example(1, "logsig", "purelin"))
         assert run_fn(homework.mistake(name), random_example(1, "logsig", "tansig"))
+    with pytest.raises(homework.NotApplicable, match=r"first-output-only needs several outputs .*; this network has 1"):
+        run_fn(homework.mistake("first-output-only"), random_example(1, "logsig", "purelin"))
     ex = random_example(1, "logsig", "purelin", (1, 3, 1))
     with pytest.raises(homework.NotApplicable, match="bias-input-x2 needs an input x_2; this network has 1"):
         run_fn(homework.mistake("bias-input-x2"), ex)
@@ -2047,6 +2052,9 @@ SHAPE_HINT_FORMULAS = [entry for shape in SHAPES for entry in _output_entries(sh
     ("3-4-2 logsig output", ("no-output-derivative",), "here f'(v_j) = y_j(1 − y_j) (logsig)", "numeric",
      *output_derivatives(lambda y: y * (1 - y))),
     ("3-4-2 logsig output", ("output-bias-with-y",), "A bias has input 1: ∂v_j/∂b_j = 1", "sympy", *bias_slope(4)),
+    # the output neurons, counted after the 4 hidden ones (as written; counted in shape_world)
+    ("3-4-2 logsig output", ("first-output-only",), "j = 5, 6", "numeric", lambda q: {"first": 5, "second": 6},
+     lambda q: dict(zip(("first", "second"), q["J"], strict=True))),
     ("3-4-2 logsig output", HALF_SLIPS, "E = ½ Σ_j e_j²", "numeric", half_sum_of_squares,
      shape_cost),
     ("3-4-2 logsig output", HALF_SLIPS, "∂E/∂e_j = e_j", "sympy", *error_slopes(2)),

@@ -1341,21 +1341,19 @@ def test_mistake_5_names_the_updates_that_print_with_one_digit(tmp_path):
 
 #: The page's mistakes that the homework check's catalogue has, by number: the slips it names (`backprop._mistakes`).
 CATALOGUE_SLIPS = {1: ("updated-output-weights",), 2: ("no-hidden-derivative", "no-output-derivative"),
-                   3: ("sign-flipped",), 5: ("derivative-plus-sign",)}
+                   3: ("sign-flipped",), 4: ("first-output-only",), 5: ("derivative-plus-sign",)}
 
 
 def test_the_mistakes_the_homework_check_names_are_its_slips():
-    """The paragraph that ties mistakes 1, 2, 3 and 5 to the homework check names each by a slip of the catalogue,
-    the one whose rows are that mistake (their values are checked against plain math in test_homework.py), and
-    mistake 4, which the catalogue has not, by none."""
+    """The paragraph that ties the five mistakes to the homework check names each by a slip of the catalogue, the one
+    whose rows are that mistake (their values are checked against plain math in test_homework.py)."""
     from backprop import homework
 
     source = (DOCS / "common-mistakes.md").read_text(encoding="utf-8")
-    paragraph = re.search(r"Mistakes 1, 2, 3 and 5 are made by hand too, .*?trace --check`\.", source, re.S)
+    paragraph = re.search(r"All five are made by hand too, .*?can happen\.", source, re.S)
     assert paragraph, "the paragraph on the homework check"
     named = re.findall(r"((?:`[a-z0-9-]+`(?:,| and) )*`[a-z0-9-]+`) \((\d)\)", paragraph[0].replace("\n", " "))
     said = {int(n): tuple(re.findall(r"`([a-z0-9-]+)`", names)) for names, n in named}
     assert said == CATALOGUE_SLIPS
     assert {name for names in said.values() for name in names} <= {m.name for m in homework.MISTAKES}
-    for n in CATALOGUE_SLIPS:
-        assert re.search(rf"^## {n}\. ", source, re.M), n
+    assert [int(n) for n in re.findall(r"^## (\d)\. ", source, re.M)] == sorted(CATALOGUE_SLIPS)  # all five

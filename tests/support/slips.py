@@ -134,6 +134,12 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "no-output-weight":  # the hidden rules with every w_ji taken as 1
         deltas = rules(ex, fp, back=[[1.0] * len(fp["y_hidden"]) for _ in fp["y_output"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "first-output-only":  # the hidden rules' sum over j cut to j = the first output (several outputs only)
+        if len(fp["y_output"]) < 2:
+            return oracle.trace_values(oracle.iteration(ex))
+        first = [list(ex["w_output"][0])] + [[0.0] * len(fp["y_hidden"]) for _ in fp["y_output"][1:]]
+        deltas = rules(ex, fp, back=first)
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name in ("bias-input-x1", "bias-input-x2"):  # Δb_i = the right Δw_ik
         k = int(name[-1]) - 1
         deltas = (right[0], right[1], right[2], [row[k] for row in right[2]])
