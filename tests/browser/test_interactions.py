@@ -14,7 +14,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.support import oracle
-from tests.support.browser import COUNT_PAGES_JS, PHONE, new_tab
+from tests.support.browser import COUNT_PAGES_JS, DESKTOP, PHONE, new_tab
 from tests.support.page_list import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -526,3 +526,43 @@ def test_the_focus_ring_check_can_fail(tab):
     """The same check with the ring drawn outside, as the theme draws it: nothing of it shows."""
     late, changed = summary_focus_change(tab, ring_outside=True)
     assert late > 0 and changed <= 100, changed  # a few pixels of the box's edge at most (6 in one run)
+
+
+PALETTE_RING_JS = """async () => {
+    const header = getComputedStyle(document.querySelector(".md-header")).backgroundColor;
+    const probe = document.createElement("span");  // the theme's accent, as the browser resolves it
+    probe.style.color = "var(--md-accent-fg-color)";
+    document.querySelector(".md-header").append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    return {header, accent};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_controls_focus_ring_stands_out_from_the_header(browser, server, scheme):
+    """An accessibility review: the palette toggle's focus ring was the accent colour on the header, indigo on indigo,
+    1.6:1 in light. Reached with the keyboard, the focused toggle's ring is at least 3:1 against the header (WCAG
+    1.4.11), in both palettes; the theme's own ring colour is not, in light (the premise: the check can fail)."""
+    tab = new_tab(browser, server, viewport=DESKTOP, color_scheme=scheme)
+    try:
+        tab.visit("forward-pass/")
+        for _ in range(30):  # Tab from the top until the palette toggle has the focus, as a keyboard user gets there
+            tab.page.keyboard.press("Tab")
+            if tab.page.evaluate("() => document.activeElement.classList.contains('md-option')"):
+                break
+        else:
+            raise AssertionError("no Tab reached the palette toggle")
+        ring = tab.page.evaluate("""() => {
+            const label = document.activeElement.nextElementSibling;
+            const style = getComputedStyle(label);
+            return {color: style.outlineColor, style: style.outlineStyle,
+                    visible: document.activeElement.classList.contains("focus-visible")};
+        }""")
+        colours = tab.page.evaluate(PALETTE_RING_JS)
+        assert ring["visible"] and ring["style"] != "none", ring
+        assert wcag_contrast(ring["color"], colours["header"]) >= 3, (ring, colours)
+        if scheme == "light":  # the theme's accent: 1.6:1 on the light palette's header (3.9:1 on the dark one's)
+            assert wcag_contrast(colours["accent"], colours["header"]) < 3, ("the premise", colours)
+    finally:
+        tab.close()
