@@ -400,10 +400,12 @@ def no_output_weight(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
 
 def _first_output_only_hint(n: Notation) -> str:
     if n.n_out == 1:
-        return f"A hidden neuron's error signal sums over every output neuron it feeds: here one, {n.first}."
+        return (f"A hidden neuron's error signal sums over every output neuron it feeds; this network has one, "
+                f"neuron {n.first}.")
     outputs = ", ".join(map(str, labels.output_neurons(n.n_hidden, n.n_out)))
+    term = "e_j w_ji" if n.output == "purelin" else "e_j f'(v_j) w_ji"  # δ_j, in the words the exercises use
     return (f"Only output {n.first} is in your sum: hidden neuron i feeds every output neuron j, so its error signal "
-            f"sums δ_j w_ji over j = {outputs}.")
+            f"sums {term} over j = {outputs}.")
 
 
 @_mistake("first-output-only", _first_output_only_hint, slip="the first output's error alone sent back")
