@@ -5,7 +5,8 @@
 // Left here: what only the browser knows. An inline formula wider than its paragraph (it cannot
 // wrap) is turned into a box that scrolls, or it would widen the whole page; and display math that
 // client-side MathJax typesets after load. After every page load, instant navigation, typeset and
-// resize, such a box that scrolls gets a tab stop and a name; one that fits gets none.
+// resize, such a box that scrolls gets a tab stop and a name; one that fits gets none, nor keeps the one the HTML
+// gave it (the box that has the focus keeps it, or the focus would be lost).
 //
 // Only rendered content is measured: blocks below the screen skip their layout (content-visibility:
 // auto in extra.css) until they come near, and measuring them would force it. Each block is measured
@@ -32,14 +33,20 @@
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
-        box.setAttribute("role", "region");
-        box.setAttribute("aria-label", "equation, scrolls sideways");
-        box.dataset.scrollRegion = "";
-      } else if (!scrolls && box.dataset.scrollRegion !== undefined) {
+        if (!box.hasAttribute("role")) {  // display math keeps the group and name the HTML gave it
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", "equation, scrolls sideways");
+          box.dataset.scrollRegion = "";
+        }
+      } else if (!scrolls && box.hasAttribute("tabindex") && box !== document.activeElement) {
+        // one that fits needs no tab stop (the HTML gives every display equation one, for the first paint): a
+        // keyboard review counted 21 stops on rule-hidden-weights/ at 1280 px, none of them scrolling
         box.removeAttribute("tabindex");
-        box.removeAttribute("role");
-        box.removeAttribute("aria-label");
-        delete box.dataset.scrollRegion;
+        if (box.dataset.scrollRegion !== undefined) {
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+          delete box.dataset.scrollRegion;
+        }
       }
     }
   }
@@ -57,6 +64,10 @@
   document.addEventListener("contentvisibilityautostatechange", (event) => {
     if (!event.skipped) mark(event.target);
   }, true);  // the event does not bubble: listen in the capture phase
+  // a collapsible box's content is drawn, and measured, when it is opened (nor does "toggle" bubble)
+  document.addEventListener("toggle", (event) => {
+    if (event.target.open) mark(event.target);
+  }, true);
   // jumps.js lifts the skipping for a jump (.bp-laid-out on <html>), which fires no state change event: every block
   // is drawn then, and measured here (a review found wide formulas left unmarked after a table-of-contents click),
   // before the jump itself (the observer runs as the click's listener returns), which then measures the page as marked

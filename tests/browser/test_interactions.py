@@ -566,3 +566,35 @@ def test_the_header_controls_focus_ring_stands_out_from_the_header(browser, serv
             assert wcag_contrast(colours["accent"], colours["header"]) < 3, ("the premise", colours)
     finally:
         tab.close()
+
+
+DISPLAY_STOPS_JS = """() => [...document.querySelectorAll('article mjx-container[display="true"]')].map((box) => ({
+    scrolls: box.scrollWidth > box.clientWidth + 1, stop: box.getAttribute("tabindex") === "0",
+    named: !!box.getAttribute("aria-label")}))"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_display_equation_is_a_tab_stop_only_where_it_scrolls(browser, server, viewport):
+    """A keyboard review: every display equation was a Tab stop (the HTML gives each one, so that one that scrolls is
+    reachable at the first paint), 21 on rule-hidden-weights/ at 1280 px, where one of them scrolls. Once the page is
+    drawn (its collapsible boxes opened, and scrolled through: content-visibility measures a block when it is drawn),
+    a display equation has a tab stop exactly where it scrolls, and a name; on a phone some do scroll, and keep
+    theirs."""
+    tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    try:
+        html = (server.site_dir / "rule-hidden-weights" / "index.html").read_text(encoding="utf-8")
+        displays = re.findall(r'<mjx-container[^>]*display="true"[^>]*>', html)
+        assert len(displays) > 10 and all('tabindex="0"' in d for d in displays), "the premise: each a stop in the HTML"
+        tab.visit("rule-hidden-weights/")
+        tab.page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+        tab.scroll_through()  # the opened boxes' "toggle" has fired by the end of it (a task each)
+        boxes = tab.page.evaluate(DISPLAY_STOPS_JS)
+        assert [b["stop"] for b in boxes] == [b["scrolls"] for b in boxes], boxes
+        assert all(b["named"] for b in boxes)
+        scrolling = sum(b["scrolls"] for b in boxes)
+        if viewport == PHONE:
+            assert scrolling > 0, "on a phone some scroll, and keep their stops"
+        else:
+            assert scrolling < len(boxes) / 2, "most fit, and have no stop"
+    finally:
+        tab.close()

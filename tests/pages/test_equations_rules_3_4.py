@@ -546,7 +546,7 @@ RULE_3_BLOCK_DISPLAYS = [
     # Factors 1 to 3 together, any output activation: their product is e_4 (-1) f'(v_4) = -δ_4 = ∂E/∂v_4 (written
     # -δ_j(n) for the chain's general output j, as rule 1 defines it; a reviewer: "-δ_4" after a chain in j)
     (r"\frac{\partial E_j(n)}{\partial e_j(n)}\, \frac{\partial e_j(n)}{\partial y_j(n)}\, "
-     r"\frac{\partial y_j(n)}{\partial v_j(n)} = e_j(n) \cdot (-1) \cdot f'(v_j(n)) = -\delta_j(n), \qquad "
+     r"\frac{\partial y_j(n)}{\partial v_j(n)} = e_j(n) \cdot (-1) \cdot f'(v_j(n)) = -\delta_j(n), \quad "
      r"\delta_4 = {{delta_4}}",
      lambda: on(GENERAL, [(1,)], lambda net, i: sp.Mul(*output_factors(net, i, 4)[:3]),
                 lambda net, i: net.e[4] * (-1) * net.f_prime(4), lambda net, i: -net.delta(4))),
