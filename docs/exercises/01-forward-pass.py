@@ -77,10 +77,12 @@ r = show.exact  # a sum written with rounded terms: "=" only if they add up to t
 worked_solution(r"""
 The hidden fields, then the activation of each:
 
-$$v_1 = {{v1}}, \quad
+$$\begin{gathered}
+v_1 = {{v1}}, \\
 v_2 = w_{21} x_1 + w_{22} x_2 + b_2 = {{w21:given}} \cdot {{x1:given}} + {{w22:given}} \cdot {{x2:given}} +
-{{b2:given}} {{eq_v2}} {{v2}}, \quad
-v_3 = {{v3}}$$
+{{b2:given}} {{eq_v2}} {{v2}}, \\
+v_3 = {{v3}}
+\end{gathered}$$
 
 $$y_{h2} = f(v_2) = {{f_v2}} {{eq_f}} {{yh2}}$$
 

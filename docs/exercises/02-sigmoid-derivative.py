@@ -98,8 +98,10 @@ else:
 worked_solution(r"""
 First the output, then the derivative in the form of the slides:
 
-$${{s}}(v_{{n}}) = \frac{1}{1 + e^{-{{vi}}}} {{eq_s}} {{s_vi}}, \qquad
-{{s}}'(v_{{n}}) = {{s}}(v_{{n}})\,\bigl(1 - {{s}}(v_{{n}})\bigr) = {{s_vi}} \cdot {{factor}} {{eq}} {{sp}}$$
+$$\begin{gathered}
+{{s}}(v_{{n}}) = \frac{1}{1 + e^{-{{vi}}}} {{eq_s}} {{s_vi}}, \\
+{{s}}'(v_{{n}}) = {{s}}(v_{{n}})\,\bigl(1 - {{s}}(v_{{n}})\bigr) = {{s_vi}} \cdot {{factor}} {{eq}} {{sp}}
+\end{gathered}$$
 
 The same from the quotient form: $e^{-v_{{n}}} / (1 + e^{-v_{{n}}})^2 = {{check}}$.{{lost}}{{not_zero}}
 """, s=s, n=n, vi=v_i, s_vi=s_vi, eq_s=show.eq(1 / (1 + math.exp(-r(v_i))), s_vi), sp=answer,

@@ -73,8 +73,10 @@ if with_v:  # say why, with what the written tanh v_n gives
 else:
     closing = show.tex(r"Check: $1/\cosh^2 v_{{n}} = {{sech2}}$.", sech2=1 / math.cosh(v_i) ** 2, n=n)
 worked_solution(r"""
-$$\tanh v_{{n}} = \frac{e^{ {{vi}} } - e^{-{{vi}}}}{e^{ {{vi}} } + e^{-{{vi}}}} {{eq_t}} {{t}}, \qquad
-\tanh'(v_{{n}}) = 1 - \tanh^2 v_{{n}} = {{numbers}} {{eq}} {{answer}}$$
+$$\begin{gathered}
+\tanh v_{{n}} = \frac{e^{ {{vi}} } - e^{-{{vi}}}}{e^{ {{vi}} } + e^{-{{vi}}}} {{eq_t}} {{t}}, \\
+\tanh'(v_{{n}}) = 1 - \tanh^2 v_{{n}} = {{numbers}} {{eq}} {{answer}}
+\end{gathered}$$
 
 {{closing}}
 """, n=n, vi=v_i, t=t, eq_t=show.eq(math.tanh(show.written(v_i)), t), numbers=numbers, eq=eq, answer=answer,

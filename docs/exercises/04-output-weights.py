@@ -11,9 +11,11 @@
 #
 # With $E = \tfrac12 e^2$, $e = d - y$ and a linear output $y = v_4$, the chain rule gives
 #
-# $$\frac{\partial E}{\partial w_{4i}} = \frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\,
-# \frac{\partial y}{\partial v_4}\,\frac{\partial v_4}{\partial w_{4i}} = e \cdot (-1) \cdot 1 \cdot y_{hi},
-# \qquad \Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n).$$
+# $$\begin{gathered}
+# \frac{\partial E}{\partial w_{4i}} = \frac{\partial E}{\partial e}\,\frac{\partial e}{\partial y}\,
+# \frac{\partial y}{\partial v_4}\,\frac{\partial v_4}{\partial w_{4i}} = e \cdot (-1) \cdot 1 \cdot y_{hi}, \\
+# \Delta w_{4i}(n) = -\eta\,\frac{\partial E}{\partial w_{4i}} = \eta\, e(n)\, y_{hi}(n).
+# \end{gathered}$$
 
 # %%
 from IPython.display import display
@@ -77,9 +79,11 @@ else:
 worked_solution(r"""
 The error is $e = d - y = {{d:given}} - {{y}} {{eq_e}} {{e}}$. Then $\Delta w_{4i} = \eta\, e\, y_{hi}$:
 
-$$\Delta w_{41} = {{eta:given}} \cdot {{e}} \cdot {{yh1}} {{eq1}} {{dw41}}, \quad
-\Delta w_{42} = {{eta:given}} \cdot {{e}} \cdot {{yh2}} {{eq2}} {{dw42}}, \quad
-\Delta w_{43} = {{eta:given}} \cdot {{e}} \cdot {{yh3}} {{eq3}} {{dw43}}$$
+$$\begin{gathered}
+\Delta w_{41} = {{eta:given}} \cdot {{e}} \cdot {{yh1}} {{eq1}} {{dw41}}, \\
+\Delta w_{42} = {{eta:given}} \cdot {{e}} \cdot {{yh2}} {{eq2}} {{dw42}}, \\
+\Delta w_{43} = {{eta:given}} \cdot {{e}} \cdot {{yh3}} {{eq3}} {{dw43}}
+\end{gathered}$$
 
 {{signs}}
 """, d=d, y=y, e=e, eq_e=show.eq(r(d) - r(y), e), eta=eta, yh1=y_h[0], yh2=y_h[1], yh3=y_h[2],

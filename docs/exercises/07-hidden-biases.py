@@ -88,9 +88,11 @@ fp_numbers, eq_fp, _ = show.f_prime_numbers(hidden, y_h[i], fp.v_hidden[i], f_pr
 worked_solution(r"""
 With $e = {{e}}$ and $f'(v_{{i1}}) = {{f_prime}} = {{f_prime_numbers}} {{eq_fp}} {{fpi}}$:
 
-$$\Delta b_{{i1}} = \eta\, e\, w_{4{{i1}}}\, f'(v_{{i1}}) = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fpi}}
-{{eq}} {{dbi}}, \quad
-\Delta b_{{o1}} = {{db_o1}}, \quad \Delta b_{{o2}} = {{db_o2}}$$
+$$\begin{gathered}
+\Delta b_{{i1}} = \eta\, e\, w_{4{{i1}}}\, f'(v_{{i1}}) = {{eta:given}} \cdot {{e}} \cdot {{w4i:given}} \cdot {{fpi}}
+{{eq}} {{dbi}}, \\
+\Delta b_{{o1}} = {{db_o1}}, \quad \Delta b_{{o2}} = {{db_o2}}
+\end{gathered}$$
 
 {{relation}}{{zeros}}
 """, zeros=zero_updates(examples.PRACTICE_NET, x, biases=True),

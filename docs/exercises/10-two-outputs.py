@@ -12,8 +12,10 @@
 # Give the network a second linear output neuron, 5. Now $E = \tfrac12 (e_4^2 + e_5^2)$ and every hidden
 # neuron feeds both outputs, so its weight changes both errors:
 #
-# $$\frac{\partial E}{\partial w_{ik}} = -\Bigl[\sum_{j=4,5} e_j\, f'(v_j)\, w_{ji}\Bigr] f'(v_i)\, x_k,
-# \qquad \Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] f'\bigl(v_i(n)\bigr)\, x_k(n)$$
+# $$\begin{gathered}
+# \frac{\partial E}{\partial w_{ik}} = -\Bigl[\sum_{j=4,5} e_j\, f'(v_j)\, w_{ji}\Bigr] f'(v_i)\, x_k, \\
+# \Delta w_{ik}(n) = \eta \Bigl[\sum_{j} e_j(n)\, w_{ji}(n)\Bigr] f'\bigl(v_i(n)\bigr)\, x_k(n)
+# \end{gathered}$$
 #
 # (both outputs are linear, $f'(v_j) = 1$).
 

@@ -1058,7 +1058,7 @@ _RESULT = r" (=|\\approx) (-?\d+\.\d{6})"
 FIELD_LINES = {  # page -> (the activation computed, the pattern of its line)
     "01-forward-pass": (None, rf"y_\{{h2\}} = f\(v_2\) = (?:{_LOGSIG_ARG}|{_TANH_ARG}){_RESULT}\$\$"),
     "02-sigmoid-derivative": ("logsig", rf"\(v_1\) = {_LOGSIG_ARG}{_RESULT},"),
-    "03-tanh-derivative": ("tansig", rf"\\tanh v_2 = \\frac\{{e\^\{{ \(?(-?[\d.]+)\)? \}}.*?{_RESULT}, \\qquad"),
+    "03-tanh-derivative": ("tansig", rf"\\tanh v_2 = \\frac\{{e\^\{{ \(?(-?[\d.]+)\)? \}}.*?{_RESULT}, \\\\"),
 }
 
 
@@ -1126,8 +1126,8 @@ def test_exercises_1_to_3_write_a_field_that_is_0_by_hand_as_0(tmp_path):
                                ["01-forward-pass", "02-sigmoid-derivative", "03-tanh-derivative"])
     for stem, text in texts.items():
         assert not re.search(r"10\^\{-1[5-7]\}|e-1[5-7]", text), stem
-    assert "$$v_1 = 0.000000, \\quad" in texts["01-forward-pass"]
-    assert re.search(r"v_2 = w_\{21\} x_1 .* \+\s+0\.66 = 0\.000000, \\quad", texts["01-forward-pass"])
+    assert "v_1 = 0.000000, \\\\" in texts["01-forward-pass"]
+    assert re.search(r"v_2 = w_\{21\} x_1 .* \+\s+0\.66 = 0\.000000, \\\\", texts["01-forward-pass"])
     assert "| $v_{1}$ | 0.000000 |" in texts["02-sigmoid-derivative"]  # the field the task gives
     assert r"f(v_1) = \frac{1}{1 + e^{-0.000000}} = 0.500000" in texts["02-sigmoid-derivative"]
 
@@ -1937,7 +1937,8 @@ def test_exercise_7_works_out_a_neuron_whose_numbers_show(tmp_path):
     text = shown_with_example(_practice_file(tmp_path, SATURATED_NEURON_1, "saturated-1"),
                               ["07-hidden-biases"])["07-hidden-biases"]
     assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 1.5 \cdot " in text
-    assert rf"\Delta b_1 = {oracle.formula_string(db[0])}, \quad \Delta b_3 = {oracle.formula_string(db[2])}$$" in text
+    assert (rf"\Delta b_1 = {oracle.formula_string(db[0])}, \quad \Delta b_3 = {oracle.formula_string(db[2])}"
+            "\n\\end{gathered}$$") in text
 
 
 # A practice example whose hidden neurons 1 and 2 are saturated on the side where f(v) prints as 1: v_1 = 18.2
@@ -2031,7 +2032,7 @@ def test_exercise_7_works_out_a_neuron_whose_bias_moves(tmp_path):
     path.write_text(json.dumps({**oracle.shipped(), "practice": practice}), encoding="utf-8")
     shown = " ".join(shown_with_example(path, ["07-hidden-biases"])["07-hidden-biases"].split())
     assert r"\Delta b_2 = \eta\, e\, w_{42}\, f'(v_2) = 4 \cdot" in shown, shown[shown.find("Delta b"):][:300]
-    assert f"= {it['db_hidden'][1]:.6f}, \\quad \\Delta b_1 = 0.000000" in shown
+    assert f"= {it['db_hidden'][1]:.6f}, \\\\ \\Delta b_1 = 0.000000" in shown
     assert r"\Delta b_1 = \eta\, e\, w_{41}" not in shown
 
 
