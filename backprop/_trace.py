@@ -34,7 +34,6 @@ from .train import _added
 Trace = dict[str, float]
 
 
-# --------------------------------------------------------------------------------------------
 # One iteration, named as the trace names it
 
 
@@ -167,7 +166,6 @@ def names(n_in: int = 2, n_hidden: int = 3, n_out: int = 1) -> tuple[str, ...]:
     return _step_names(*checked_sizes(n_in, n_hidden, n_out))
 
 
-# --------------------------------------------------------------------------------------------
 # The same iteration with one slip: the factors of the rules, each replaceable
 
 
@@ -176,7 +174,10 @@ class Factors:
     r"""The factors of the four rules for one sample; a classic mistake replaces one of them.
 
     $$
-    \Delta w_{ji} = \eta\, e_j f'(v_j)\, y_{hi}, \quad \Delta b_j = \eta\, e_j f'(v_j) \cdot 1, \quad
+    \Delta w_{ji} = \eta\, e_j f'(v_j)\, y_{hi}, \quad \Delta b_j = \eta\, e_j f'(v_j) \cdot 1,
+    $$
+
+    $$
     \Delta w_{ik} = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i)\, x_k, \quad
     \Delta b_i = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i) \cdot 1.
     $$

@@ -66,7 +66,10 @@ $$
 
 $$
 \Delta w_{ji} = \eta\, \delta_j\, y_{hi}, \quad \Delta b_j = \eta\, \delta_j \cdot 1, \quad
-\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1, \quad
+\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1,
+$$
+
+$$
 \theta(n+1) = \theta(n) + \Delta\theta(n),
 $$
 

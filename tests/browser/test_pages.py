@@ -75,6 +75,31 @@ def test_dark(site_page):
         tab.use_scheme("default")
 
 
+# Display equations wider than their box at 1280 px, every block drawn and every collapsible box open (the visible tab
+# of a tabbed block only); the page is put back as it was.
+WIDE_DISPLAY_MATH = """() => {
+  const root = document.documentElement, laidOut = root.classList.contains("bp-laid-out");
+  const closed = [...document.querySelectorAll("article details:not([open])")];
+  root.classList.add("bp-laid-out");
+  closed.forEach((d) => { d.open = true; });
+  const wide = [...document.querySelectorAll('article mjx-container[display="true"]')]
+    .filter((box) => box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `a display equation is ${box.scrollWidth - box.clientWidth} px wider than its box: `
+      + (box.getAttribute("data-tex") || box.textContent).trim().slice(0, 100));
+  closed.forEach((d) => { d.open = false; });
+  if (!laidOut) root.classList.remove("bp-laid-out");
+  return wide;
+}"""
+
+
+def test_desktop_display_math_fits(site_page):
+    """At 1280x900 no display equation scrolls sideways: a review found worked solutions and the errata's hidden
+    rules 32 to 276 px too wide there, set side by side on one line; each is now one equation to a line."""
+    tab = site_page.tab
+    problems = tab.page.evaluate(WIDE_DISPLAY_MATH)
+    assert not problems, report(tab.page.url, problems)
+
+
 # The notebook cells narrower than the notebook: a reviewer's first cell of each exercise, beside the floated
 # "Download notebook" button, was laid out in what was left of the line (74 px of 375), its title broken inside words.
 NARROW_CELLS = """() => [...document.querySelectorAll('.jp-Notebook > .jp-Cell')].filter((cell) =>

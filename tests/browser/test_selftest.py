@@ -168,6 +168,18 @@ def test_overflow_on_a_phone_is_reported(tab, server):
     assert fired(problems, "does not scroll inside its box"), problems
 
 
+def test_a_display_equation_too_wide_for_a_desktop_is_reported(tab, server):
+    """test_pages.WIDE_DISPLAY_MATH finds a display equation of sixty terms at 1280 px, in a closed collapsible box."""
+    from tests.browser.test_pages import WIDE_DISPLAY_MATH
+
+    terms = " + ".join(f"w_{{{i}}}" for i in range(60))
+    fault = rf'<details><summary>box</summary><div class="arithmatex">\[{terms}\]</div></details>'
+    tab.visit(broken_page(server, "wide-display", fault, client_mathjax=True))
+    problems = tab.page.evaluate(WIDE_DISPLAY_MATH)
+    assert fired(problems, "px wider than its box", "w0+w1+w2"), problems
+    assert tab.page.evaluate("() => document.querySelector('article details').open") is False, "put back as it was"
+
+
 # A block at the top of the article that grows after the first frame: everything below it moves.
 GROWS = ('<div id="selftest-grow" style="height:0"></div><script>requestAnimationFrame(() => setTimeout(() => '
          '{ document.getElementById("selftest-grow").style.height = "400px"; }, 0));</script>')

@@ -1300,7 +1300,7 @@ DOCSTRING_EQUATIONS = [
     (homework, r"$$ \delta_j = e_j\, f'(v_j), \qquad \delta_i = f'(v_i) \sum_j \delta_j\, w_{ji}(n), $$", "tansig",
      right_trace, lambda q: dbi(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"] * 1.0 * q["w_4"][i])),
     (homework, r"\Delta w_{ji} = \eta\, \delta_j\, y_{hi}, \quad \Delta b_j = \eta\, \delta_j \cdot 1, \quad "
-               r"\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1, \quad "
+               r"\Delta w_{ik} = \eta\, \delta_i\, x_k, \quad \Delta b_i = \eta\, \delta_i \cdot 1, $$ $$ "
                r"\theta(n+1) = \theta(n) + \Delta\theta(n),", "logsig", right_trace,
      lambda q: {**dw4(q, lambda i: q["eta"] * q["e"] * q["y_hidden"][i]), "Δb4": q["eta"] * q["e"],
                 **dwik(q, lambda i: q["eta"] * q["fp_hidden"][i] * q["e"] * q["w_4"][i]),
@@ -1314,7 +1314,7 @@ DOCSTRING_EQUATIONS = [
      lambda q: {"e": q["d"] - logistic(q["v_output"][0]), "E": 0.5 * (q["d"] - logistic(q["v_output"][0])) ** 2}),
     # the factors and the rules built from them
     (homework.Factors, r"$$ \Delta w_{ji} = \eta\, e_j f'(v_j)\, y_{hi}, \quad "
-                       r"\Delta b_j = \eta\, e_j f'(v_j) \cdot 1, \quad "
+                       r"\Delta b_j = \eta\, e_j f'(v_j) \cdot 1, $$ $$ "
                        r"\Delta w_{ik} = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i)\, x_k, \quad "
                        r"\Delta b_i = \eta \Big[\sum_j e_j f'(v_j)\, w_{ji}\Big] f'(v_i) \cdot 1. $$", "tansig",
      right_trace, by_factors),

@@ -423,15 +423,15 @@ DISPLAYS = [
                                                  row_holds(sp.csch, lambda v: -sp.csch(v) * sp.coth(v)),
                                                  proof(proofs.test_derivative_table))),
     # 5. the hidden rules with one E_j (exact for one output only), and summed over the outputs
-    (r"\begin{aligned} w_{ik}(n+1) &= w_{ik}(n) - \eta \frac{\partial E_j(n)}{\partial w_{ik}(n)} = w_{ik}(n) + "
+    (r"\begin{aligned} w_{ik}(n+1) &= w_{ik}(n) - \eta \frac{\partial E_j(n)}{\partial w_{ik}(n)}\\ &= w_{ik}(n) + "
      r"\eta\, \big(d_j(n) - y_j(n)\big)\, w_{ji}(n)\, \big[f(v_i(n))\big(1 - f(v_i(n))\big)\big]\, x_k(n)\\ "
-     r"b_i(n+1) &= b_i(n) - \eta \frac{\partial E_j(n)}{\partial b_i(n)} = b_i(n) + \eta\, \big(d_j(n) - "
+     r"b_i(n+1) &= b_i(n) - \eta \frac{\partial E_j(n)}{\partial b_i(n)}\\ &= b_i(n) + \eta\, \big(d_j(n) - "
      r"y_j(n)\big)\, w_{ji}(n)\, \big[f(v_i(n))\big(1 - f(v_i(n))\big)\big] \end{aligned}",
      proof(proofs.test_sum_over_outputs)),
     (r"\begin{aligned} E(n) &= \sum_j E_j(n) = \frac12 \sum_j e_j(n)^2\\ w_{ik}(n+1) &= w_{ik}(n) - \eta "
-     r"\frac{\partial E(n)}{\partial w_{ik}(n)} = w_{ik}(n) + \eta \Big[\sum_j e_j(n)\, f'(v_j(n))\, w_{ji}(n)\Big] "
-     r"f(v_i(n))\big(1 - f(v_i(n))\big)\, x_k(n)\\ b_i(n+1) &= b_i(n) - \eta \frac{\partial E(n)}{\partial b_i(n)} "
-     r"= b_i(n) + \eta \Big[\sum_j e_j(n)\, f'(v_j(n))\, w_{ji}(n)\Big] f(v_i(n))\big(1 - f(v_i(n))\big) "
+     r"\frac{\partial E(n)}{\partial w_{ik}(n)}\\ &= w_{ik}(n) + \eta \Big[\sum_j e_j(n)\, f'(v_j(n))\, w_{ji}(n)\Big] "
+     r"f(v_i(n))\big(1 - f(v_i(n))\big)\, x_k(n)\\ b_i(n+1) &= b_i(n) - \eta \frac{\partial E(n)}{\partial b_i(n)}\\ "
+     r"&= b_i(n) + \eta \Big[\sum_j e_j(n)\, f'(v_j(n))\, w_{ji}(n)\Big] f(v_i(n))\big(1 - f(v_i(n))\big) "
      r"\end{aligned}",
      all_of(cost_is_the_sum_over_outputs, hidden_updates_are(sum_over_outputs), proof(proofs.test_sum_over_outputs))),
     # the remark: the output rules for the slides' linear output, and for any output activation
