@@ -1006,6 +1006,7 @@ SLIPS: dict[str, list[tuple]] = {
          _catalogue("wrong-derivative", "p", _iteration_steps)),
         ("another activation's derivative at v_i", "'s derivative at the field",
          _catalogue("other-derivative-of-v", "p", _iteration_steps)),
+        (PLUS, "has a plus where its minus belongs", _catalogue("derivative-plus-sign", "p", _iteration_steps)),
         ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
         ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),

@@ -99,6 +99,7 @@ ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-o
                        "rule3-no-x": "leaving out x_k (which gives Δb_i)",
                        "wrong-derivative": "another activation's derivative",
                        "other-derivative-of-v": "another activation's derivative at v_i",
+                       "derivative-plus-sign": "a plus for the minus in f'(v_i)",
                        "cost-for-error": "the cost E in place of the error e",
                        "other-hidden-activation": "the other sigmoid in the hidden layer"}
 
