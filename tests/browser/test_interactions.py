@@ -598,3 +598,36 @@ def test_a_display_equation_is_a_tab_stop_only_where_it_scrolls(browser, server,
             assert scrolling < len(boxes) / 2, "most fit, and have no stop"
     finally:
         tab.close()
+
+
+IN_DRAWER_JS = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+
+
+def test_a_closed_drawer_on_a_phone_is_not_in_the_tab_order(browser, server):
+    """An accessibility review: on a phone the closed navigation drawer, moved off the screen, kept its links in the
+    Tab order. Tabbing from the top of a page reaches the article without entering the closed drawer; opened with its
+    button, the drawer's links take the focus, and closed again they leave the Tab order once it has slid out."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    page = tab.page
+    try:
+        tab.visit("forward-pass/")
+        visited = []
+        for _ in range(25):  # past the header's controls, into the article
+            page.keyboard.press("Tab")
+            visited.append(page.evaluate(IN_DRAWER_JS))
+            if page.evaluate("() => !!document.activeElement.closest('article')"):
+                break
+        else:
+            raise AssertionError("25 Tabs did not reach the article")
+        assert not any(visited), "a Tab stop in the closed drawer"
+        page.locator("label.md-header__button[for='__drawer']").click()
+        page.wait_for_timeout(400)  # the drawer slides in (0.25 s)
+        link = page.locator(".md-sidebar--primary a.md-nav__link").first
+        link.focus()
+        assert page.evaluate(IN_DRAWER_JS), "the open drawer's links take the focus"
+        page.locator("label.md-overlay").click(position={"x": 350, "y": 400})  # closed as a reader does, beside it
+        page.wait_for_timeout(400)
+        link.focus()
+        assert not page.evaluate(IN_DRAWER_JS), "the closed drawer's links leave the Tab order again"
+    finally:
+        tab.close()
