@@ -601,33 +601,42 @@ def test_a_display_equation_is_a_tab_stop_only_where_it_scrolls(browser, server,
 
 
 IN_DRAWER_JS = "() => !!document.activeElement.closest('.md-sidebar--primary')"
+# whether the focused element is what a reader sees at its centre (not off the screen, under another pane or
+# transparent), once every transition has ended
+FOCUS_SEEN_JS = """async () => {
+  await new Promise((done) => setTimeout(done, 400));  // the drawer's and panes' transitions: 0.25 s at most
+  const el = document.activeElement, box = el.getBoundingClientRect();
+  const x = box.left + Math.min(box.width / 2, 20), y = box.top + box.height / 2;
+  const top = document.elementFromPoint(x, y);
+  let seen = !!top && (el.contains(top) || top.contains(el));
+  for (let node = el; seen && node; node = node.parentElement) seen = getComputedStyle(node).opacity !== "0";
+  return seen;
+}"""
 
 
-def test_a_closed_drawer_on_a_phone_is_not_in_the_tab_order(browser, server):
-    """An accessibility review: on a phone the closed navigation drawer, moved off the screen, kept its links in the
-    Tab order. Tabbing from the top of a page reaches the article without entering the closed drawer; opened with its
-    button, the drawer's links take the focus, and closed again they leave the Tab order once it has slid out."""
+def test_the_closed_drawer_on_a_phone_slides_in_while_its_links_have_the_focus(browser, server):
+    """An accessibility review: on a phone the theme's menu button is a label that no Tab reaches, so the closed
+    navigation drawer's links, moved off the screen, are a keyboard reader's only way to the navigation, and were
+    tabbed through unseen (taking them out of the Tab order left none), 47 of 56 in panes of sections not open or under
+    the open one. Tabbing from the top of a page, each Tab stop in the closed drawer is seen where it is (the drawer,
+    and a section's pane, slide in), and the article is reached after them."""
     tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
     page = tab.page
     try:
         tab.visit("forward-pass/")
-        visited = []
-        for _ in range(25):  # past the header's controls, into the article
+        in_drawer = []
+        for _ in range(120):  # past the header's controls and the drawer's links, into the article
             page.keyboard.press("Tab")
-            visited.append(page.evaluate(IN_DRAWER_JS))
+            if page.evaluate(IN_DRAWER_JS):
+                in_drawer.append(page.evaluate("() => { const el = document.activeElement; "
+                                                "return `${el.tagName}.${el.className} ${el.textContent.trim()}`; }"))
+                assert page.evaluate(FOCUS_SEEN_JS), f"a drawer stop not seen: {in_drawer[-1]!r}"
             if page.evaluate("() => !!document.activeElement.closest('article')"):
                 break
         else:
-            raise AssertionError("25 Tabs did not reach the article")
-        assert not any(visited), "a Tab stop in the closed drawer"
-        page.locator("label.md-header__button[for='__drawer']").click()
-        page.wait_for_timeout(400)  # the drawer slides in (0.25 s)
-        link = page.locator(".md-sidebar--primary a.md-nav__link").first
-        link.focus()
-        assert page.evaluate(IN_DRAWER_JS), "the open drawer's links take the focus"
-        page.locator("label.md-overlay").click(position={"x": 350, "y": 400})  # closed as a reader does, beside it
-        page.wait_for_timeout(400)
-        link.focus()
-        assert not page.evaluate(IN_DRAWER_JS), "the closed drawer's links leave the Tab order again"
+            raise AssertionError("120 Tabs did not reach the article")
+        assert len(in_drawer) > 5, in_drawer  # the premise: the drawer's links are Tab stops
+        page.wait_for_timeout(300)  # the drawer slides out again once the focus has left it
+        assert page.evaluate("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right") <= 0
     finally:
         tab.close()
