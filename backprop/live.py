@@ -205,7 +205,8 @@ def homework_form() -> str:
 <button type="submit" class="bp-button bp-button--primary" id="bp-hw-check">Check my homework</button>
 <button type="button" class="bp-button" id="bp-hw-clear">Clear my values</button>
 </div>
-<div class="bp-hw__result" id="bp-hw-result" role="status" aria-live="polite"></div>
+<div class="bp-hw__result" id="bp-hw-result"></div>
+<div class="bp-live__announce" id="bp-hw-announce" role="status" aria-live="polite"></div>
 </form>
 </div>
 """

@@ -51,6 +51,16 @@
     var commaProblem = options.commaProblem;
     var hwForm = document.getElementById("bp-hw");
     var hwResult = document.getElementById("bp-hw-result");
+    // The verdict is announced when the reader asks for it (Check, Fill in and check): a recheck after each keystroke
+    // in the fields above rewrites it silently, or a screen reader read the whole verdict again at every key (an
+    // accessibility review; the page's own announcer says the new numbers after a pause).
+    var hwAnnounce = document.getElementById("bp-hw-announce");
+    function showResult(text, announce) {
+      hwResult.textContent = text;
+      if (!announce) return;
+      hwAnnounce.textContent = "";  // the same verdict twice is announced twice: the region changes
+      setTimeout(function () { hwAnnounce.textContent = text; }, 50);
+    }
     var hwInputs = Array.prototype.slice.call(hwForm.querySelectorAll("input[data-step]"));
     // The hints as Python writes them for the page's network with the activations selected (data.hints, by
     // "hidden/output", every pair the selects offer): a hint follows both activations (the sign-flipped rule has
@@ -111,14 +121,14 @@
         hwInputs.forEach(function (input) { if (input.getAttribute("data-step") in given) hwMark(input, "", ""); });
         hwResult.setAttribute("data-first-wrong", "");
         hwResult.setAttribute("data-likely", "");
-        hwResult.textContent = options.uncheckable ? options.uncheckable() :
-          "Fix the network's fields at the top of the page first.";
+        showResult(options.uncheckable ? options.uncheckable() :
+          "Fix the network's fields at the top of the page first.", focus);
         return;
       }
       var names = Object.keys(given);
       if (!names.length) {
-        hwResult.textContent = bad ? "Write your values as numbers, like 0.25 or -1.5e-3: the mark beside each says " +
-          "what is wrong." : "Enter your value for at least one step, then check.";
+        showResult(bad ? "Write your values as numbers, like 0.25 or -1.5e-3: the mark beside each says " +
+          "what is wrong." : "Enter your value for at least one step, then check.", focus);
         return;
       }
       var report = E.check(c.net, c.x, c.values.d, c.values.eta, given, order, written);
@@ -189,7 +199,7 @@
       hwResult.setAttribute("data-first-wrong", report.firstWrong ? report.firstWrong.name : "");
       hwResult.setAttribute("data-likely", report.likely.join(" "));
       hwResult.setAttribute("data-rounded", report.rounded !== null ? String(report.rounded) : "");
-      hwResult.textContent = parts.join(" ");
+      showResult(parts.join(" "), focus);
       if (focus && report.firstWrong) { /* keep focus on the button: the result is announced */ }
     }
 
@@ -241,9 +251,9 @@
       if (problemText) box.setAttribute("aria-describedby", "bp-hw-json-msg");
       else box.removeAttribute("aria-describedby");
       document.getElementById("bp-hw-json-msg").textContent = problemText;
-      if (problemText) { // said in the status region too, which a screen reader announces, and no earlier verdict stays
+      if (problemText) { // said in the result too, and announced, and no earlier verdict stays
         ["data-first-wrong", "data-likely", "data-rounded"].forEach(function (a) { hwResult.setAttribute(a, ""); });
-        hwResult.textContent = "Nothing was filled in or checked: " + problemText;
+        showResult("Nothing was filled in or checked: " + problemText, true);
         return;
       }
       hwInputs.forEach(function (input) { input.value = ""; });
@@ -263,7 +273,8 @@
       hwInputs.forEach(function (input) { input.value = ""; hwMark(input, "", ""); });
       checked = false;
       checkedFields = null;
-      hwResult.textContent = "";
+      showResult("", false);
+      hwAnnounce.textContent = "";
     });
     return { refresh: function () { if (checked) checkHomework(false); } };
   }

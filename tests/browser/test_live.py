@@ -1457,7 +1457,32 @@ def test_results_are_announced_politely_once_the_reader_pauses(tab):
             f"announced {t - typed_before:.0f} ms after a key, while the reader was still typing: {text!r}")
     right = homework.trace(*network(example_values() | {"d": 0.75}))
     assert f"E = {shown(right['E'])}" in region.text_content()
-    assert page.get_attribute("#bp-hw-result", "aria-live") == "polite"
+    assert page.get_attribute("#bp-hw-announce", "aria-live") == "polite"
+
+
+def test_the_homework_verdict_is_announced_when_asked_for_not_at_every_key(tab):
+    """An accessibility review: after Check, each key typed in the network's fields rewrote the verdict in a polite
+    status region, 421 to 575 characters read out a key. The verdict is announced when the reader checks; a recheck
+    after a field changed rewrites it on the page silently (the page's own announcer says the new numbers)."""
+    visit(tab)
+    page = tab.page
+    page.fill("#bp-hw-0", "0.123")
+    page.click("#bp-hw-check")
+    tab.wait_until("the verdict announced", "() => document.getElementById('bp-hw-announce').textContent !== ''",
+                   timeout=5000)
+    assert page.text_content("#bp-hw-announce") == page.text_content("#bp-hw-result")
+    assert [page.get_attribute("#bp-hw-result", a) for a in ("aria-live", "role")] == [None, None]
+    page.evaluate("""() => { window.__announced = 0; new MutationObserver(() => { window.__announced += 1; })
+      .observe(document.getElementById('bp-hw-announce'), {childList: true, characterData: true, subtree: true}); }""")
+    page.focus("#bp-in-d")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("0.75", delay=50)
+    tab.wait_until("the verdict rechecked", "() => document.getElementById('bp-hw-result').textContent"
+                   ".startsWith('The fields have changed since you pressed Check')", timeout=5000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.__announced") == 0, "a recheck after a key was announced"
+    page.click("#bp-hw-check")  # asked for again: announced again
+    tab.wait_until("announced again", "() => window.__announced > 0", timeout=5000)
 
 
 def test_phone_width_and_dark_after_use(tab):
