@@ -556,10 +556,15 @@ def test_the_header_controls_focus_ring_stands_out_from_the_header(browser, serv
         ring = tab.page.evaluate("""() => {
             const label = document.activeElement.nextElementSibling;
             const style = getComputedStyle(label);
-            return {color: style.outlineColor, style: style.outlineStyle,
+            return {color: style.outlineColor, style: style.outlineStyle, shown: !label.hidden,
+                    name: document.activeElement.getAttribute("aria-label"),
                     visible: document.activeElement.classList.contains("focus-visible")};
         }""")
         colours = tab.page.evaluate(PALETTE_RING_JS)
+        # the Tab lands on the toggle the reader sees, named for what it does (palette.js; in dark the theme's first
+        # radio, "Switch to dark mode", had the focus, its label hidden)
+        other = {"light": "dark", "dark": "light"}[scheme]
+        assert ring["shown"] and ring["name"] == f"Switch to {other} mode", ring
         assert ring["visible"] and ring["style"] != "none", ring
         assert wcag_contrast(ring["color"], colours["header"]) >= 3, (ring, colours)
         if scheme == "light":  # the theme's accent: 1.6:1 on the light palette's header (3.9:1 on the dark one's)
