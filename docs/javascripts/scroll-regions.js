@@ -14,6 +14,8 @@
 (function () {
   const BOXES = ".md-typeset mjx-container[display=\"true\"]";
   const INLINE = ".md-typeset mjx-container:not([display=\"true\"])";
+  const OTHER_BOXES = [".md-typeset table:not([class])", ".md-typeset .jp-Cell-inputWrapper",
+    ".md-typeset .jp-OutputArea-output"].join(", ");
   const rendered = (el) => !el.checkVisibility || el.checkVisibility({ contentVisibilityAuto: true });
 
   function mark(root) {
@@ -49,6 +51,20 @@
         }
       }
     }
+    // The same for the other boxes the HTML gives a stop whether they scroll or not: data tables (scrolling in the
+    // theme's wrapper around them), and the notebook template's input areas and outputs (their code has a stop of
+    // its own where it scrolls); the review found 116 tables and 6 to 15 notebook boxes a page that were stops
+    // with nothing to scroll.
+    for (const box of within(OTHER_BOXES)) {
+      const frame = box.closest(".md-typeset__scrollwrap") || box;
+      const scrolls = frame.scrollWidth > frame.clientWidth + 1 ||
+        (box.tagName !== "TABLE" && box.scrollHeight > box.clientHeight + 1);  // an output may scroll down
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+      } else if (!scrolls && box.hasAttribute("tabindex") && box !== document.activeElement) {
+        box.removeAttribute("tabindex");
+      }
+    }
   }
   const markAll = () => mark(document);
 
@@ -64,10 +80,16 @@
   document.addEventListener("contentvisibilityautostatechange", (event) => {
     if (!event.skipped) mark(event.target);
   }, true);  // the event does not bubble: listen in the capture phase
-  // a collapsible box's content is drawn, and measured, when it is opened (nor does "toggle" bubble)
+  // a collapsible box's content is drawn, and measured, when it is opened (nor does "toggle" bubble); a content tab's
+  // when it is chosen
   document.addEventListener("toggle", (event) => {
     if (event.target.open) mark(event.target);
   }, true);
+  document.addEventListener("change", (event) => {
+    const set = event.target instanceof Element && event.target.matches(".tabbed-set > input") &&
+      event.target.closest(".tabbed-set");
+    if (set) requestAnimationFrame(() => mark(set));
+  });
   // jumps.js lifts the skipping for a jump (.bp-laid-out on <html>), which fires no state change event: every block
   // is drawn then, and measured here (a review found wide formulas left unmarked after a table-of-contents click),
   // before the jump itself (the observer runs as the click's listener returns), which then measures the page as marked

@@ -645,3 +645,62 @@ def test_the_closed_drawer_on_a_phone_slides_in_while_its_links_have_the_focus(b
         assert page.evaluate("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().right") <= 0
     finally:
         tab.close()
+
+
+# measured with every block laid out (a block skipped by content-visibility reports stale sizes), in the same task, so
+# before scroll-regions.js sees the class change
+OTHER_STOPS_JS = """() => {
+  const root = document.documentElement, laidOut = root.classList.contains("bp-laid-out");
+  root.classList.add("bp-laid-out");
+  const boxes = [...document.querySelectorAll(
+      '.md-typeset table:not([class]), .md-typeset .jp-Cell-inputWrapper, .md-typeset .jp-OutputArea-output')]
+    .filter((box) => box.checkVisibility())  // not in a content tab not chosen (the next test chooses them)
+    .map((box) => {
+      const frame = box.closest(".md-typeset__scrollwrap") || box;
+      return {what: box.tagName + "." + box.className.split(" ")[0], stop: box.getAttribute("tabindex") === "0",
+              scrolls: frame.scrollWidth > frame.clientWidth + 1
+                || (box.tagName !== "TABLE" && box.scrollHeight > box.clientHeight + 1)};
+    });
+  if (!laidOut) root.classList.remove("bp-laid-out");
+  return boxes;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("path", ["exercises/04-output-weights/", "notation/"])
+def test_tables_and_notebook_boxes_are_tab_stops_only_where_they_scroll(browser, server, viewport, path):
+    """An accessibility review: every data table (116 on the site) and every input area and output of a notebook (6 to
+    15 an exercise) was a Tab stop, with nothing to scroll in most of them. Once drawn, each is a stop exactly where it
+    scrolls (a table in the theme's wrapper around it); on a phone some tables do."""
+    tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
+    try:
+        html = (server.site_dir / path / "index.html").read_text(encoding="utf-8")
+        assert html.count('<table tabindex="0">') > 1, "the premise: the HTML gives each table a stop"
+        tab.visit(path)
+        tab.page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+        tab.scroll_through()
+        boxes = tab.page.evaluate(OTHER_STOPS_JS)
+        assert len(boxes) > 1 and [b["stop"] for b in boxes] == [b["scrolls"] for b in boxes], boxes
+        if viewport == DESKTOP:
+            assert sum(b["stop"] for b in boxes) < len(boxes) / 2, boxes
+    finally:
+        tab.close()
+
+
+def test_a_content_tab_chosen_gives_its_boxes_stops_only_where_they_scroll(browser, server):
+    """The boxes of a content tab not chosen are not drawn, and kept the HTML's stops: choosing the tab measures them.
+    On notation/ at 1280 px each tab of every tab set is chosen in turn (with a click, as a reader does)."""
+    tab = new_tab(browser, server, viewport=DESKTOP, color_scheme="light")
+    try:
+        tab.visit("notation/")
+        labels = tab.page.locator("article .tabbed-labels > label")
+        assert labels.count() > 1, "the premise: notation/ has content tabs"
+        for n in range(labels.count()):
+            labels.nth(n).scroll_into_view_if_needed()
+            labels.nth(n).click()
+            tab.page.wait_for_timeout(100)
+        tab.scroll_through()
+        boxes = tab.page.evaluate(OTHER_STOPS_JS)
+        assert [b["stop"] for b in boxes] == [b["scrolls"] for b in boxes], boxes
+    finally:
+        tab.close()
