@@ -15,7 +15,8 @@
   const BOXES = ".md-typeset mjx-container[display=\"true\"]";
   const INLINE = ".md-typeset mjx-container:not([display=\"true\"])";
   const OTHER_BOXES = [".md-typeset table:not([class])", ".md-typeset .jp-Cell-inputWrapper",
-    ".md-typeset .jp-OutputArea-output"].join(", ");
+    ".md-typeset .jp-OutputArea-output", ".md-typeset .tabbed-labels"].join(", ");
+  const SCROLLS_DOWN = ".jp-Cell-inputWrapper, .jp-OutputArea-output";  // a notebook's boxes may scroll down too
   const rendered = (el) => !el.checkVisibility || el.checkVisibility({ contentVisibilityAuto: true });
 
   function mark(root) {
@@ -52,13 +53,13 @@
       }
     }
     // The same for the other boxes the HTML gives a stop whether they scroll or not: data tables (scrolling in the
-    // theme's wrapper around them), and the notebook template's input areas and outputs (their code has a stop of
-    // its own where it scrolls); the review found 116 tables and 6 to 15 notebook boxes a page that were stops
-    // with nothing to scroll.
+    // theme's wrapper around them), the notebook template's input areas and outputs (their code has a stop of its
+    // own where it scrolls), and the row of a content tab set's labels; the review found 116 tables, 6 to 15
+    // notebook boxes a page and 12 rows of tabs on errata/ that were stops with nothing to scroll.
     for (const box of within(OTHER_BOXES)) {
       const frame = box.closest(".md-typeset__scrollwrap") || box;
       const scrolls = frame.scrollWidth > frame.clientWidth + 1 ||
-        (box.tagName !== "TABLE" && box.scrollHeight > box.clientHeight + 1);  // an output may scroll down
+        (box.matches(SCROLLS_DOWN) && box.scrollHeight > box.clientHeight + 1);
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.setAttribute("tabindex", "0");
       } else if (!scrolls && box.hasAttribute("tabindex") && box !== document.activeElement) {

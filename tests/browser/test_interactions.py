@@ -652,14 +652,15 @@ def test_the_closed_drawer_on_a_phone_slides_in_while_its_links_have_the_focus(b
 OTHER_STOPS_JS = """() => {
   const root = document.documentElement, laidOut = root.classList.contains("bp-laid-out");
   root.classList.add("bp-laid-out");
-  const boxes = [...document.querySelectorAll(
-      '.md-typeset table:not([class]), .md-typeset .jp-Cell-inputWrapper, .md-typeset .jp-OutputArea-output')]
+  const boxes = [...document.querySelectorAll('.md-typeset table:not([class]), .md-typeset .jp-Cell-inputWrapper, '
+      + '.md-typeset .jp-OutputArea-output, .md-typeset .tabbed-labels')]
     .filter((box) => box.checkVisibility())  // not in a content tab not chosen (the next test chooses them)
     .map((box) => {
       const frame = box.closest(".md-typeset__scrollwrap") || box;
       return {what: box.tagName + "." + box.className.split(" ")[0], stop: box.getAttribute("tabindex") === "0",
               scrolls: frame.scrollWidth > frame.clientWidth + 1
-                || (box.tagName !== "TABLE" && box.scrollHeight > box.clientHeight + 1)};
+                || (box.matches(".jp-Cell-inputWrapper, .jp-OutputArea-output")
+                    && box.scrollHeight > box.clientHeight + 1)};
     });
   if (!laidOut) root.classList.remove("bp-laid-out");
   return boxes;
@@ -667,11 +668,11 @@ OTHER_STOPS_JS = """() => {
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-@pytest.mark.parametrize("path", ["exercises/04-output-weights/", "notation/"])
+@pytest.mark.parametrize("path", ["exercises/04-output-weights/", "notation/", "errata/"])
 def test_tables_and_notebook_boxes_are_tab_stops_only_where_they_scroll(browser, server, viewport, path):
-    """An accessibility review: every data table (116 on the site) and every input area and output of a notebook (6 to
-    15 an exercise) was a Tab stop, with nothing to scroll in most of them. Once drawn, each is a stop exactly where it
-    scrolls (a table in the theme's wrapper around it); on a phone some tables do."""
+    """An accessibility review: every data table (116 on the site), every input area and output of a notebook (6 to
+    15 an exercise) and every row of content tabs was a Tab stop, with nothing to scroll in most of them. Once drawn,
+    each is a stop exactly where it scrolls (a table in the theme's wrapper around it); on a phone some tables do."""
     tab = new_tab(browser, server, viewport=viewport, color_scheme="light")
     try:
         html = (server.site_dir / path / "index.html").read_text(encoding="utf-8")
