@@ -12,7 +12,8 @@ Whether a box scrolls depends on the reader's screen, so every box that can scro
   from blocks that fit); their name is their text;
 * the row of content tab labels, which scrolls on a phone when the tabs are many.
 
-``docs/javascripts/scroll-regions.js`` still handles what only the browser can know: an inline formula wider than its
+``docs/javascripts/scroll-regions.js`` takes the stop away again from the display math, tables, notebook boxes and tab
+rows that turn out to fit once drawn, and handles what only the browser can know: an inline formula wider than its
 paragraph, and client-side MathJax's display math (typeset after load).
 """
 
