@@ -56,10 +56,10 @@ def sizes_problem(net: Network, x: object, field: str) -> list[str]:
         return []
     shapes = {"w_hidden": net.w_hidden.shape, "b_hidden": net.b_hidden.shape, "w_output": net.w_output.shape,
               "b_output": net.b_output.shape, "x": (len(x),) if isinstance(x, list) else None}
-    needs = [f"{key} {_count(want)}" for key, want in SITE_SHAPES.items() if shapes[key] != want]
-    return [f"{field}the site derives the slides' 2-3-1 network, this one is {'-'.join(map(str, sizes))}: "
-            f"{needs[0].replace(' ', ' needs ', 1)}{''.join(', ' + n for n in needs[1:])} (keep the neurons the pages "
-            "should show)"]
+    off = [key for key, want in SITE_SHAPES.items() if shapes[key] != want]  # one at least: the sizes differ
+    needs = ", ".join(f"{key} {'needs ' if key == off[0] else ''}{_count(SITE_SHAPES[key])}" for key in off)
+    return [f"{field}the site derives the slides' 2-3-1 network, this one is {'-'.join(map(str, sizes))}: {needs} "
+            "(keep the neurons the pages should show)"]
 
 
 def derivable_network(data: dict[str, object], path: str | os.PathLike[str], field: str,
