@@ -238,6 +238,15 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
 OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 
 
+def _hidden_in(table: dict[str, object], table_name: str, net: Network, name: str, needs: str) -> Network:
+    """``net`` checked (before its activation is read: a message naming net, as the other slips give), if ``table``
+    has its hidden activation; else `NotApplicable`: the slip ``name`` needs ``needs``, which this layer has not."""
+    net = checked_network(net)
+    if net.hidden not in table:
+        raise NotApplicable(f"{name} needs {needs}; the hidden activation {net.hidden!r} has none ({table_name})")
+    return net
+
+
 def _own_derivative(n: Notation) -> str:
     """The hidden layer's own derivative for the two hints below: ``this hidden layer is logsig, so f'(v_i) =
     y_hi(1 − y_hi) with y_hi = f(v_i)``; for an activation with no formula here, that f'(v_i) is its own."""
@@ -264,10 +273,8 @@ def wrong_derivative(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tr
     with `backprop.activations.register` has no other derivative a student takes by mistake: it raises
     `NotApplicable`, and `check` names the other mistakes.
     """
-    net = checked_network(net)  # before its activation is read: a message naming net, as the other slips give
-    if net.hidden not in OTHER_DERIVATIVE:
-        raise NotApplicable(f"wrong-derivative needs another activation's derivative taken by mistake; the hidden "
-                            f"activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
+    net = _hidden_in(OTHER_DERIVATIVE, "OTHER_DERIVATIVE", net, "wrong-derivative",
+                     "another activation's derivative taken by mistake")
     other = activations.get(OTHER_DERIVATIVE[net.hidden]).derivative_from_output
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.y_hidden)))
 
@@ -289,10 +296,8 @@ def other_derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) 
     one (`OTHER_DERIVATIVE`). Unlike `wrong_derivative`, it is not fed with this layer's output $y_{hi}$. The output
     layer's $f'(v_j)$ is right; a registered hidden activation raises `NotApplicable`, as there.
     """
-    net = checked_network(net)  # before its activation is read
-    if net.hidden not in OTHER_DERIVATIVE:
-        raise NotApplicable(f"other-derivative-of-v needs another activation's derivative taken by mistake; the "
-                            f"hidden activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
+    net = _hidden_in(OTHER_DERIVATIVE, "OTHER_DERIVATIVE", net, "other-derivative-of-v",
+                     "another activation's derivative taken by mistake")
     other = activations.get(OTHER_DERIVATIVE[net.hidden]).derivative  # f'(v) of the other sigmoid, as a function of v
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=other(f.fp.v_hidden)))
 
@@ -316,10 +321,7 @@ def derivative_plus_sign(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -
     page's mistake 5). The output layer's $f'(v_j)$ is right; a purelin or a registered hidden activation raises
     `NotApplicable`.
     """
-    net = checked_network(net)  # before its activation is read
-    if net.hidden not in PLUS_SIGN:
-        raise NotApplicable(f"derivative-plus-sign needs a minus in f'(v_i) to flip; the hidden activation "
-                            f"{net.hidden!r} has none (PLUS_SIGN)")
+    net = _hidden_in(PLUS_SIGN, "PLUS_SIGN", net, "derivative-plus-sign", "a minus in f'(v_i) to flip")
     wrong = PLUS_SIGN[net.hidden]
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=wrong(f.fp.y_hidden)))
 
@@ -631,10 +633,8 @@ def other_hidden_activation(net: Network, x: ArrayLike, d: ArrayLike, eta: float
     layer, which a student of a tanh network who follows the slides computes; $\tanh v_i$ for a logsig one
     (`OTHER_DERIVATIVE`). The output's activation is right; a registered hidden activation raises `NotApplicable`.
     """
-    net = checked_network(net)  # before its activation is read
-    if net.hidden not in OTHER_DERIVATIVE:
-        raise NotApplicable(f"other-hidden-activation needs another activation taken by mistake; the hidden "
-                            f"activation {net.hidden!r} has none (OTHER_DERIVATIVE)")
+    net = _hidden_in(OTHER_DERIVATIVE, "OTHER_DERIVATIVE", net, "other-hidden-activation",
+                     "another activation taken by mistake")
     other = _unchecked(net.w_hidden, net.b_hidden, net.w_output, net.b_output, OTHER_DERIVATIVE[net.hidden], net.output)
     return iteration(other, x, d, eta)
 
