@@ -186,14 +186,14 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
     """The network and sample of ``data``: the file's top level (``field`` ``""``) or its practice entry
     (``"practice."``); every error names the file, and the field or the entry."""
     name = f"example file {os.fspath(path)!r}" + (f": {field[:-1]}" if field else "")
-    where = f"example file {os.fspath(path)!r}: " + (f"{field[:-1]}: " if field else "")  # before a sentence
+    entry = f"{field[:-1]}: " if field else ""  # the practice entry's name before a sentence, "practice: "
+    where = f"example file {os.fspath(path)!r}: {entry}"
     missing = [key for key in SAMPLE_KEYS if key not in data]
     if missing:
         kind = "a practice example" if field else "a worked example"
         raise ValueError(f"{name} is missing {missing}: {kind} needs x, d and eta")
     # the activations are named before the network is built (Network's "known activations are ..., 'purelin'" for a
     # hidden="relu" invited a value the next check refuses: an instructor's review), with the sizes, all at once
-    entry = f"{field[:-1]}: " if field else ""
     net = derivable_network(data, path, entry, {"hidden": SITE_HIDDEN, "output": ("purelin",)},
                             lambda derivable: network_from(derivable, path, "example file", entry))
     x = data["x"]
