@@ -105,6 +105,7 @@ def two_outputs(ex: Example) -> NumericExercise:
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     right = delta_w_hidden(fp, d, ex.eta)
     o4, o5 = labels.output_neurons(net.n_hidden, net.n_out)
+    steps = steps_of(net, "w_hidden")
 
     def rule(back: np.ndarray) -> np.ndarray:
         return np.outer(ex.eta * back * f_prime, ex.x)
@@ -114,7 +115,7 @@ def two_outputs(ex: Example) -> NumericExercise:
         right=right,
         carried=carried_of(net, ex.x, d, ex.eta, "w_hidden"),
         mistakes=(
-            *slips(net, ex.x, d, ex.eta, ["first-output-only"], steps_of(net, "w_hidden"), right.shape, rule=3,
+            *slips(net, ex.x, d, ex.eta, ["first-output-only"], steps, right.shape, rule=3,
                    words={"first-output-only": f"leaving out output {o5}"}),  # the check's slip, in the box's words
             Mistake(rule(e[1] * net.w_output[1]), f"Only output {o5} is in your sum: add the term of output {o4}.",
                     f"leaving out output {o4}"),
@@ -132,11 +133,11 @@ def two_outputs(ex: Example) -> NumericExercise:
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),
             *slips(net, ex.x, d, ex.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "wrong-derivative",
                                           "other-derivative-of-v", "rule3-no-x", "cost-for-error"],
-                   steps_of(net, "w_hidden"), right.shape,
+                   steps, right.shape,
                    rule=3),
             new_value("w_ik", net.w_hidden + right),
             # the slides' logistic sigmoid on a tanh network (or tanh on a logsig one): a reviewer's
-            *slips(net, ex.x, d, ex.eta, ["other-hidden-activation"], steps_of(net, "w_hidden"), right.shape,
+            *slips(net, ex.x, d, ex.eta, ["other-hidden-activation"], steps, right.shape,
                    words=OTHER_SIGMOID_WORDS),
         ),
     )
