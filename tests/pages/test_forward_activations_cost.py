@@ -890,6 +890,7 @@ INLINE_NOT_FACTS = {
         r"v_k = \sum_{k, i} w_{ki} x_i + b_k": "the slide's version, quoted to be corrected (erratum 1)",
         r"y_{hk} = f(v_k)": "the slide's notation, quoted to be corrected",
         r"v_i = \sum_i w_{ik} x_k + b_i": "the slide's version, quoted to be corrected (erratum 2)",
+        r"k = 1 \sim 3": "the slide's range, quoted: which index it may belong to (erratum 1)",
         r"n = 0": "the time the worked example's weights are given at, a name",
     },
     "cost-function": {
