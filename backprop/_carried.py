@@ -15,6 +15,7 @@ from ._checks import as_input, as_target, check_eta, require_finite
 from ._trace import Trace, names
 from .activations import Array
 from .network import Network, checked_network
+from .rules import _back_sum, _cost
 
 #: Half a unit in the sixth decimal: how far a value written with six decimals is from the one it rounds.
 HALF_UNIT = 0.5e-6
@@ -62,7 +63,7 @@ def carried_error(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace
                                _written(delta_j, _times(at_n.e, at_n.off["e"], g_out, g_out_off)))
         g_hid = hidden.derivative_from_output(at_n.y_hidden)  # f'(v_i)
         g_hid_off = _written(g_hid, _across(hidden.derivative_from_output, at_n.y_hidden, at_n.off["y_hidden"]))
-        back = (delta_j[:, np.newaxis] * net.w_output).sum(axis=0)  # Σ_j δ_j w_ji, within δ_i's one product
+        back = _back_sum(delta_j, net.w_output)  # Σ_j δ_j w_ji, within δ_i's one product
         back_off = (np.abs(net.w_output) * delta_j_off[:, np.newaxis]).sum(axis=0)
         delta_i = g_hid * back
         delta_i_off = _written(delta_i, _times(g_hid, g_hid_off, back, back_off))
@@ -112,7 +113,7 @@ def _carried_pass(params: tuple[Array, ...], params_off: tuple[Array, ...], x: A
                     _written(y_output, _across(output.f, v_output, v_output_off)))
     e = d - y_output
     e_off = y_output_off + _rounding(d)
-    E = 0.5 * np.sum(e**2)
+    E = _cost(e)
     E_off = _written(E, np.sum(_times(e, e_off, e, e_off)) / 2)
     return _Carried(y_hidden, y_output, e, {"v_hidden": v_hidden_off, "y_hidden": y_hidden_off,
                                            "v_output": v_output_off, "y_output": y_output_off, "e": e_off, "E": E_off})

@@ -27,7 +27,7 @@ from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _read_only, _unchecked, checked_network, checked_sizes, forward
-from .rules import _back_sum, _updates
+from .rules import _cost, _from_factors, _updates
 from .train import _added
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
@@ -46,11 +46,6 @@ class Updates:
     db_output: Array
     dw_hidden: Array
     db_hidden: Array
-
-
-def _half_sum_of_squares(e: Array) -> object:
-    r"""The cost $E = \tfrac12 \sum_j e_j^2$ of the errors ``e``."""
-    return np.sum(e**2) / 2
 
 
 @functools.cache
@@ -74,7 +69,7 @@ def _step_names(n_in: int, n_hidden: int, n_out: int) -> tuple[str, ...]:
 
 def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
                       value: Callable[[object], object] = float,
-                      cost: Callable[[Array], object] = _half_sum_of_squares) -> Trace:
+                      cost: Callable[[Array], object] = _cost) -> Trace:
     """Every step of one iteration in trace order, named by `_step_names`, each made a ``value`` (a float;
     `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and E(n+1)."""
     e, e_next = d - fp.y_output, d - y_next
@@ -196,14 +191,15 @@ class Factors:
 
 
 def right_factors(net: Network, fp: ForwardPass, d: Array, eta: float) -> Factors:
-    """The factors as the slides' rules have them, for the forward pass ``fp`` of ``net``."""
+    """The factors as the slides' rules have them, for the forward pass ``fp`` of ``net`` (a slipped forward pass
+    may hold inf or nan: the slopes are then inf or nan too, as `iteration` says, not an error)."""
     return Factors(
         fp=fp,
         eta=eta,
         e=d - fp.y_output,
-        f_prime_output=activations.get(net.output).derivative_from_output(fp.y_output),
+        f_prime_output=activations._applied(activations.get(net.output), "derivative_from_output", fp.y_output),
         w_back=net.w_output,
-        f_prime_hidden=activations.get(net.hidden).derivative_from_output(fp.y_hidden),
+        f_prime_hidden=activations._applied(activations.get(net.hidden), "derivative_from_output", fp.y_hidden),
         output_weight_input=fp.y_hidden,
         output_bias_input=1.0,
         hidden_weight_input=fp.x,
@@ -212,17 +208,13 @@ def right_factors(net: Network, fp: ForwardPass, d: Array, eta: float) -> Factor
 
 
 def updates(f: Factors) -> Updates:
-    r"""The four rules from their factors: $\delta_j = e_j f'(v_j)$, $\delta_i = f'(v_i) \sum_j \delta_j w_{ji}$,
-    then $\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, $\Delta w_{ik} = \eta \delta_i x_k$,
+    r"""The four rules from their factors, as `backprop.rules` computes them (its `_from_factors`, the one
+    definition): $\delta_j = e_j f'(v_j)$, $\delta_i = f'(v_i) \sum_j \delta_j w_{ji}$, then
+    $\Delta w_{ji} = \eta \delta_j y_{hi}$, $\Delta b_j = \eta \delta_j$, $\Delta w_{ik} = \eta \delta_i x_k$,
     $\Delta b_i = \eta \delta_i$ (each times its input)."""
-    delta_j = f.e * f.f_prime_output
-    delta_i = f.f_prime_hidden * _back_sum(delta_j, f.w_back)
-    return Updates(
-        dw_output=f.eta * np.outer(delta_j, f.output_weight_input),
-        db_output=f.eta * delta_j * f.output_bias_input,
-        dw_hidden=f.eta * np.outer(delta_i, f.hidden_weight_input),
-        db_hidden=f.eta * delta_i * f.hidden_bias_input,
-    )
+    u = _from_factors(f.eta, f.e, f.f_prime_output, f.w_back, f.f_prime_hidden, f.output_weight_input,
+                      f.hidden_weight_input, f.output_bias_input, f.hidden_bias_input)
+    return Updates(u.dw_output, u.db_output, u.dw_hidden, u.db_hidden)
 
 
 def _add(old: Array, delta: Array) -> Array:
@@ -238,7 +230,7 @@ def iteration(
     forward_pass: Callable[[Network, Array], ForwardPass] = forward,
     slip: Callable[[Factors], Factors] = lambda f: f,
     new_value: Callable[[Array, Array], Array] = _add,
-    cost: Callable[[Array], float] = _half_sum_of_squares,
+    cost: Callable[[Array], float] = _cost,
 ) -> Trace:
     r"""Every step of one iteration as a student computes it, with an optional slip in one place.
 

@@ -116,6 +116,9 @@ class _Symbol:
             return self
         return self._record("{} * {}", other, self)
 
+    def __truediv__(self, other: object) -> _Symbol | object:
+        return self._record("{} / {}", self, other)  # the cost's 1/2: E = (Σ_j e_j e_j) / 2
+
 
 def _line(lines: list[_Symbol], op: str, args: tuple, name: str | None = None) -> _Symbol:
     """The symbol of ``op`` on ``args``: the one already recorded for the same operation on the same operands

@@ -323,7 +323,7 @@ def _error(fp: ForwardPass, d: Array) -> Array:
 
 
 def _cost(e: Array) -> float:
-    return 0.5 * (e @ e)  # E(n) = 1/2 sum_j e_j(n)^2
+    return np.sum(e * e) / 2  # E(n) = 1/2 sum_j e_j(n)^2, term by term (also for Decimal arrays: backprop._exact)
 
 
 def _back_sum(delta_j: Array, w_back: Array) -> Array:
@@ -334,13 +334,23 @@ def _back_sum(delta_j: Array, w_back: Array) -> Array:
 
 def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
     r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
-    e = _error(fp, d)
-    f_prime_j, f_prime_i = f_prime_output(fp), f_prime_hidden(fp)
-    back = _back_sum(e * f_prime_j, fp.net.w_output)  # Σ_j e_j f'(v_j) w_ji(n), one per hidden neuron i
+    return _from_factors(eta, _error(fp, d), f_prime_output(fp), fp.net.w_output, f_prime_hidden(fp), fp.y_hidden,
+                         fp.x)
+
+
+def _from_factors(eta: float, e: Array, f_prime_j: Array, w_back: Array, f_prime_i: Array, y_hidden: Array,
+                  x: Array, output_bias_input: float = 1.0, hidden_bias_input: float = 1.0) -> _Updates:
+    r"""The four rules from their factors, each local gradient computed once: $\delta_j = e_j f'(v_j)$,
+    $\delta_i = \bigl[\sum_j \delta_j w_{ji}\bigr] f'(v_i)$, then $\Delta w_{ji} = \eta\,\delta_j\,y_{hi}$,
+    $\Delta b_j = \eta\,\delta_j \cdot 1$, $\Delta w_{ik} = \eta\,\delta_i\,x_k$, $\Delta b_i = \eta\,\delta_i \cdot 1$
+    (the 1s are $\partial v/\partial b$; `backprop.homework`'s slips replace factors). So $\Delta b_i$ equals
+    $\Delta w_{i1}$ to the bit where $x_1 = 1$."""
+    delta_j = e * f_prime_j  # δ_j = e_j f'(v_j)
+    delta_i = _back_sum(delta_j, w_back) * f_prime_i  # δ_i = [Σ_j δ_j w_ji(n)] f'(v_i), one per hidden neuron i
     return _Updates(
         e,
-        dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),  # rule (1): η e_j f'(v_j) y_hi
-        db_output=eta * e * f_prime_j * 1.0,  # rule (2): η e_j f'(v_j) · ∂v_j/∂b_j
-        dw_hidden=eta * np.outer(back * f_prime_i, fp.x),  # rule (3): η [Σ_j ...] f'(v_i) x_k
-        db_hidden=eta * back * f_prime_i * 1.0,  # rule (4): η [Σ_j ...] f'(v_i) · ∂v_i/∂b_i
+        dw_output=eta * np.outer(delta_j, y_hidden),  # rule (1): η δ_j y_hi
+        db_output=eta * delta_j * output_bias_input,  # rule (2): η δ_j · ∂v_j/∂b_j
+        dw_hidden=eta * np.outer(delta_i, x),  # rule (3): η δ_i x_k
+        db_hidden=eta * delta_i * hidden_bias_input,  # rule (4): η δ_i · ∂v_i/∂b_i
     )

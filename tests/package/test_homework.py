@@ -420,6 +420,18 @@ def test_a_slip_that_overflows_where_the_right_iteration_does_not_is_not_named(r
     assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
 
 
+def test_a_slip_whose_forward_pass_is_nan_leaves_the_check_working():
+    """Fields of ±10^308 (a code review's network): fields-for-outputs' v_4 = 2 v_1 + 2 v_2 + ... is inf - inf = nan,
+    and the check took that slip's slopes with the checked f', which refused the nan. By hand: y_h = (1, 0, 1/2), so
+    y = 2·1 + 2·0 + 0.5·0.5 + 0.1 = 2.35; a wrong y is named as the first wrong step, and no mistake for it."""
+    net = Network(w_hidden=np.array([[1e308, 0.0], [-1e308, 0.0], [0.0, 0.0]]), b_hidden=np.zeros(3),
+                  w_output=np.array([[2.0, 2.0, 0.5]]), b_output=np.array([0.1]))
+    assert math.isnan(2 * 1e308 + 2 * -1e308)  # the premise: the slip's v_4, in plain math
+    report = homework.check(net, [1.0, 0.0], 2.0, 0.5, {"y": 2.65})
+    assert report.first_wrong.name == "y" and report.first_wrong.expected == pytest.approx(2.35, abs=1e-15)
+    assert "fields-for-outputs" not in [m.name for m in report.likely]
+
+
 def test_an_iteration_that_overflows_names_its_first_step():
     """trace raises FloatingPointError at the first step, in trace order, beyond a double's range: E for d = 10^300
     (plain math: (d - y)^2 / 2 is inf); a nan step (inf times 0) is named as nan."""

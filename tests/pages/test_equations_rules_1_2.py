@@ -447,6 +447,11 @@ RULE_2_INLINE = [
     (r"j = 4", is_output(4)),
     (r"n = 0", None),
     (r"\Delta b_4 = \eta\, e", delta_is(B, [SLIDES], lambda m, j, i: ETA * m.e[4])),
+    # "rule (2) is its `db_output` line, `eta * delta_j * output_bias_input`: $\eta$ times the local gradient
+    # $\delta_j = e_j\, f'(v_j)$ (the line `delta_j = ...`) times the bias's input 1"
+    (r"\delta_j = e_j\, f'(v_j)", all_of(equal(BOTH, lambda m, j, i: m.delta(j),
+                                                lambda m, j, i: m.e[j] * m.f_prime(m.v[j])),
+                                          lambda: package_b_output_is_eta_delta_j())),  # defined below
 ]
 
 RULE_2_CODE = [
@@ -496,10 +501,10 @@ def two_tansig_outputs():
 
 
 def in_the_package_source(line: str) -> bool:
-    """The rule pages quote a line of ``rules._updates``: it is there."""
+    """The rule pages quote a line of ``rules._from_factors``: it is there."""
     import inspect
 
-    return norm_tex(line) in norm_tex(inspect.getsource(rules._updates))
+    return norm_tex(line) in norm_tex(inspect.getsource(rules._from_factors))
 
 
 def package_w_output_is_the_outer_product() -> bool:
@@ -513,14 +518,15 @@ def package_w_output_is_the_outer_product() -> bool:
                                                                                                np.ravel(want))))
 
 
-def package_b_output_is_eta_e_f_prime() -> bool:
-    """rules.delta_b_output is η e_j f'(v_j) (times the bias's input 1), the oracle's e_j and f'(v_j), on two tansig
-    outputs; and the page's quoted line is the package's."""
+def package_b_output_is_eta_delta_j() -> bool:
+    """rules.delta_b_output is η δ_j with δ_j = e_j f'(v_j) (times the bias's input 1), the oracle's e_j and f'(v_j),
+    on two tansig outputs; and the page's quoted lines are the package's."""
     ex, fp, it = two_tansig_outputs()
     got = rules.delta_b_output(fp, ex["d"], ex["eta"])
     want = [ex["eta"] * it["e_list"][j] * it["fp_output"][j] for j in (0, 1)]
-    return in_the_package_source("db_output=eta * e * f_prime_j * 1.0,") and all(
-        close(a, b) for a, b in zip(got, want, strict=True))
+    return (in_the_package_source("db_output=eta * delta_j * output_bias_input,")
+            and in_the_package_source("delta_j = e * f_prime_j") and all(
+                close(a, b) for a, b in zip(got, want, strict=True)))
 
 
 def minus_eta_slope_is_the_bias_step() -> bool:
@@ -555,9 +561,9 @@ RULE_1_EXPRESSIONS = [
 
 # "the outer product of the local gradients δ_j = e_j f'(v_j) with the hidden outputs y_hi": a bare name, tied to its
 # sentence (an edit of the name, $x_k$ for $y_{hi}$, fails test_the_page_says_what_rule_1s_code_multiplies).
-RULE_1_CODE_SENTENCE = (r"Rule (1) is its `dw_output` line, `eta * np.outer(e * f_prime_j, fp.y_hidden)`: $\eta$ times "
-                        r"the outer product of the local gradients $\delta_j = e_j\, f'(v_j)$ with the hidden outputs "
-                        r"$y_{hi}$, one $\Delta w_{ji}$ per pair $(j, i)$.")
+RULE_1_CODE_SENTENCE = (r"Rule (1) is its `dw_output` line, `eta * np.outer(delta_j, y_hidden)`: $\eta$ times the "
+                        r"outer product of the local gradients $\delta_j = e_j\, f'(v_j)$ (the line `delta_j = ...`) "
+                        r"with the hidden outputs $y_{hi}$, one $\Delta w_{ji}$ per pair $(j, i)$.")
 
 RULE_2_EXPRESSIONS = [
     # "The first three factors are rule 1's: together they are $-\delta_j(n)$, minus the local gradient of the output
@@ -572,8 +578,6 @@ RULE_2_EXPRESSIONS = [
     (r"\eta \sum_i y_{hi}^2", output_steps_move_y(False, lambda m: ETA * SQUARES(m))),
     # the fraction is $\eta\,\big(1 + \sum_i y_{hi}^2\big)$ (with the hidden outputs as they are)"
     (r"\eta\,\big(1 + \sum_i y_{hi}^2\big)", output_steps_move_y(True, lambda m: ETA * (1 + SQUARES(m)))),
-    # "rule (2) is its `db_output` line, `eta * e * f_prime_j * 1.0`: $\eta\, e_j\, f'(v_j)$ times the bias's input 1"
-    (r"\eta\, e_j\, f'(v_j)", package_b_output_is_eta_e_f_prime),
     # "nudge $b_4$ by $\pm h$, recompute $E$, and $-\eta$ times the slope must equal the rule's $\Delta b_4(0)$"
     (r"-\eta", minus_eta_slope_is_the_bias_step),
 ]
@@ -644,7 +648,8 @@ def test_the_page_types_exactly_the_listed_expressions(page):
 def test_the_page_says_what_rule_1s_code_multiplies():
     """The sentence naming the outer product's factors is on the page as typed, and it is what the package does."""
     assert markdown_says("rule-output-weights", RULE_1_CODE_SENTENCE)
-    assert in_the_package_source("dw_output=eta * np.outer(e * f_prime_j, fp.y_hidden),")
+    assert in_the_package_source("dw_output=eta * np.outer(delta_j, y_hidden),")
+    assert in_the_package_source("delta_j = e * f_prime_j")
     assert package_w_output_is_the_outer_product()
 
 

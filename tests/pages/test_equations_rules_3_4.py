@@ -721,11 +721,11 @@ def output_weight_is_factor_4() -> list[tuple]:
 
 def bracket_times_slope_is_delta_i() -> list[tuple]:
     """The bracket Σ_j e_j f'(v_j) w_ji(n), times f'(v_i), is δ_i = -∂E/∂v_i (one or two outputs, any activations);
-    and the package's ``back`` line computes it: on a random 2-3-2 network with tansig outputs, η back f'(v_i) is the
+    and the package's ``delta_i`` line computes it: on a random 2-3-2 network with tansig outputs, η back f'(v_i) is the
     oracle's (plain math) Δb_i = η f'(v_i) Σ_j e_j f'(v_j) w_ji."""
     groups = on(ANY, B_I, lambda net, i: net.f_prime(i) * sum(net.e[j] * net.f_prime(j) * net.w[j, i]
                                                               for j in net.outs), lambda net, i: net.delta(i))
-    line = "back = _back_sum(e * f_prime_j, fp.net.w_output)"
+    line = "delta_i = _back_sum(delta_j, w_back) * f_prime_i"
     ex = {**oracle.load_example(), "w_output": [[0.3, -0.8, 0.5], [-0.6, 0.4, 0.9]], "b_output": [0.1, -0.2],
           "d": [0.4, -0.3], "output": "tansig"}
     it = oracle.iteration(ex)
@@ -736,7 +736,7 @@ def bracket_times_slope_is_delta_i() -> list[tuple]:
     back = rules._back_sum(rules.error(fp, ex["d"]) * rules.f_prime_output(fp), net.w_output)
     want = [sum(it["e_list"][j] * it["fp_output"][j] * ex["w_output"][j][i] for j in (0, 1)) for i in range(3)]
     db_i = [ex["eta"] * b * f for b, f in zip(want, it["fp_hidden"], strict=True)]
-    return [*groups, (line in inspect.getsource(rules._updates), True),
+    return [*groups, (line in inspect.getsource(rules._from_factors), True),
             (bool(np.allclose(back, want, rtol=1e-13)), True),
             (bool(np.allclose(rules.delta_b_hidden(fp, ex["d"], ex["eta"]), db_i, rtol=1e-13)), True)]
 
@@ -776,8 +776,8 @@ RULE_3_EXPRESSIONS = [
     # "In the worked example, at $n = 0$, each is $\eta\, \delta_i\, x_k$"
     (r"\eta\, \delta_i\, x_k",
      lambda: on(ANY, W_IK, minus_eta_grad(w_ik), lambda net, i, k: ETA * net.delta(i) * net.x[k])),
-    # "the line `back = ...` is the bracket $\sum_j e_j f'(v_j) w_{ji}(n)$, one number per hidden neuron; times
-    # $f'(v_i)$ (`f_prime_i`) it is $\delta_i$"
+    # "the line `delta_i = ...` is $\delta_i$: the bracket $\sum_j e_j f'(v_j) w_{ji}(n)$ (`_back_sum`, one number per
+    # hidden neuron) times $f'(v_i)$ (`f_prime_i`)"
     (r"\sum_j e_j f'(v_j) w_{ji}(n)", bracket_times_slope_is_delta_i),
 ]
 
@@ -791,6 +791,9 @@ RULE_4_EXPRESSIONS = [
     # "In the worked example, at $n = 0$, each is $\eta\, \delta_i$"
     (r"\eta\, \delta_i", lambda: on(ANY, B_I, minus_eta_grad(b_i), lambda net, i: ETA * net.delta(i))),
     (r"e\, w_{4i}", bias_step_has_the_sign_of_e_w_4i),  # "Its sign is that of $\delta_i$, the sign of $e\, w_{4i}$"
+    # "the same $\delta_i$ as rule 3 (the line `delta_i = ...`: the bracket $\sum_j e_j f'(v_j) w_{ji}(n)$ times
+    # $f'(v_i)$)"
+    (r"\sum_j e_j f'(v_j) w_{ji}(n)", bracket_times_slope_is_delta_i),
 ]
 
 # page -> (displays, inline statements, the blocks' displays, the blocks' inline statements, inline expressions)

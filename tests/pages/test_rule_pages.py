@@ -923,12 +923,12 @@ def test_rule_3_shows_each_delta_i_and_rule_4_uses_them():
 
 @pytest.mark.parametrize("page", ["rule-hidden-weights", "rule-hidden-biases"])
 def test_the_code_lines_the_hidden_pages_name_are_in_the_source_they_show(page):
-    """'The line `back = ...`': each line of code the prose names is assigned in the source the page prints (the
-    public rule function alone delegates to `_updates` and holds no `back`)."""
+    """'The line `delta_i = ...`': each line of code the prose names is assigned in the source the page prints (the
+    public rule function alone delegates to `_updates` and holds no `delta_i`)."""
     text = page_text(page)
     shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # what the exec blocks printed
     named = set(re.findall(r"line\s+`(\w+) ?= ?\.\.\.`", text)) | set(re.findall(r"bracket\s+`(\w+)`", text))
-    assert "back" in named, f"{page}: the prose no longer names the bracket's line"
+    assert "delta_i" in named, f"{page}: the prose no longer names the local gradient's line"
     for name in named:
         assert re.search(rf"^\s*{name} ?=", shown, re.M), f"{page} names `{name} = ...`, its source does not show it"
 
@@ -1451,13 +1451,13 @@ def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page)
     private = {name for name in called if inspect.isfunction(getattr(rules, name, None))}
     assert private - {"_finite", "_overflow_advice", "_checked", "_require_finite_pass"} <= defined, \
         (page, sorted(private - defined))
-    assert {"_updates", "_back_sum", "_error"} <= defined, page  # the premise: the arithmetic is there
+    assert {"_updates", "_from_factors", "_back_sum", "_error"} <= defined, page  # the premise: the arithmetic
 
 
-# Rules 1 and 2 quote one line of `rules._updates` each: the source the page prints must hold it.
+# Rules 1 and 2 quote one line of `rules._from_factors` each: the source the page prints must hold it.
 @pytest.mark.parametrize(("page", "key", "line"), [
-    ("rule-output-weights", "dw_output", "eta * np.outer(e * f_prime_j, fp.y_hidden)"),
-    ("rule-output-bias", "db_output", "eta * e * f_prime_j * 1.0"),
+    ("rule-output-weights", "dw_output", "eta * np.outer(delta_j, y_hidden)"),
+    ("rule-output-bias", "db_output", "eta * delta_j * output_bias_input"),
 ])
 def test_the_code_line_rules_1_and_2_quote_is_in_the_source_they_show(page, key, line):
     text = page_text(page)
