@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import linecache
+import numbers
 from collections import Counter
 from collections.abc import Callable
 
@@ -209,8 +210,8 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
 
     def value(s: object, inner: bool = False) -> str:
         """``s`` as Python: its name, or (used once) its operation, in parentheses inside another one."""
-        if not isinstance(s, _Symbol):
-            return repr(s)
+        if not isinstance(s, _Symbol):  # a constant of a formula: 1.0, or numpy's np.float64(0.5) written as 0.5
+            return repr(s if type(s) in (int, float) or not isinstance(s, numbers.Real) else float(s))
         if id(s) in written or not s.op:
             return s.name
         text = s.op.format(*(value(a, inner=True) for a in s.args))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -230,6 +231,10 @@ def register(name: str, f: Formula, derivative_from_output: Formula, derivative:
         f_of_v, f_prime_of_y = f.formula, derivative_from_output.formula  # type: ignore[attr-defined]
         derivative = elementwise(lambda v: f_prime_of_y(f_of_v(v)), f"{name} derivative")
     derivative = _on_arrays(derivative, f"{name} derivative")
+    at = float(_PROBE[2])  # each formula for one number gives one number (train's loop computes with it)
+    y_at = _probe_number(name, "f", f.formula, at)  # type: ignore[attr-defined]
+    _probe_number(name, "derivative_from_output", derivative_from_output.formula, y_at)  # type: ignore[attr-defined]
+    _probe_number(name, "derivative", derivative.formula, at)  # type: ignore[attr-defined]
     y = _probe(name, "f", f, _PROBE)
     h = 1e-6
     slope = (_probe(name, "f", f, _PROBE + h) - _probe(name, "f", f, _PROBE - h)) / (2 * h)
@@ -246,6 +251,19 @@ def _on_arrays(fn: Callable, label: str) -> Callable[[ArrayLike], Array]:
     """``fn`` if it is already the array form of a formula (`elementwise`), else its array form, named ``label`` in
     its messages."""
     return fn if hasattr(fn, "formula") else elementwise(fn, label)
+
+
+def _probe_number(name: str, role: str, formula: Formula, at: float) -> float:
+    """``formula`` on the float ``at``: a real number (`train`'s loop calls it on floats and computes with what it
+    gives), or a ValueError naming the formula and what it gave (an array of one number, a complex number, text)."""
+    try:
+        out = formula(at)
+    except Exception as exc:  # any failure of the caller's function is reported as the registration's error
+        raise ValueError(f"activation {name!r}: {role} fails on the number {at!r}: {exc!r}") from exc
+    if isinstance(out, bool) or not isinstance(out, numbers.Real):
+        raise ValueError(f"activation {name!r}: {role} must give a number for a number, got {type(out).__name__} "
+                         f"{out!r} for {at!r}")
+    return float(out)
 
 
 def _probe(name: str, role: str, fn: Callable[[ArrayLike], Array], at: Array) -> Array:

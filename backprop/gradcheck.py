@@ -230,8 +230,13 @@ def worst_entry(analytic: dict[str, Array], numerical: dict[str, Array], atol: f
     """The entry with the largest `relative_error`, with its numbers, for a message that says why a check failed:
     ``"w_hidden[2, 1]: analytic 1.02e-13, central difference 0, gap 1.02e-13, rounding noise 5.6e-10, r = 0.0102"``.
     With ``truncation`` (`truncation_error`'s arrays) the entry is judged with ``atol`` plus its truncation estimate,
-    and the message gives that estimate too (``..., rounding noise 5.6e-10, truncation 3e-12, r = ...``).
+    and the message gives that estimate too (``..., rounding noise 5.6e-10, truncation 3e-12, r = ...``). ``atol`` is
+    one number >= 0 for every entry (the message prints it).
     """
+    allowed = as_numbers("atol", atol)
+    if allowed.ndim != 0 or not allowed >= 0:
+        raise ValueError(f"atol must be one number >= 0 for every entry, got {atol!r}")
+    atol = float(allowed)
     analytic = as_gradients("analytic", analytic)
     numerical = as_gradients("numerical", numerical, like=analytic)
     truncation = None if truncation is None else as_gradients("truncation", truncation, like=analytic)

@@ -296,6 +296,20 @@ def test_registration_refuses_a_derivative_that_is_not_the_slope_of_f():
     assert "softsign" not in ACTIVATIONS
 
 
+@pytest.mark.parametrize(("role", "args"), [
+    ("f", (lambda v: np.array([v]), lambda y: 1.0)),
+    ("derivative_from_output", (lambda v: v, lambda y: np.array([1.0]))),
+    ("derivative", (lambda v: v, lambda y: 1.0, lambda v: complex(1.0, 0.0))),
+])
+def test_registration_refuses_a_formula_that_gives_no_number_for_a_number(role, args):
+    """A code review's ``lambda v: np.array([v])``: its array form gave the right numbers, so register, Network and
+    forward took it, and train's generated loop failed inside (AttributeError: no attribute 'name')."""
+    with pytest.raises(ValueError, match=rf"^activation 'boxed': {role} must give a number for a number, got "
+                                         rf"(ndarray|complex) "):
+        activations.register("boxed", *args)
+    assert "boxed" not in ACTIVATIONS
+
+
 def test_registration_refuses_a_wrong_derivative_from_v():
     with pytest.raises(ValueError, match=r"derivative does not match"):
         activations.register("softsign", softsign, softsign_derivative_from_output, derivative=softsign)
@@ -322,9 +336,11 @@ def test_registration_refuses_a_derivative_two_percent_off():
     ((None, softsign, softsign_derivative_from_output), TypeError, r"non-empty string"),
     (("softsign", "v / (1 + |v|)", softsign_derivative_from_output), TypeError, r"f must be callable, got str"),
     (("softsign", softsign, None), TypeError, r"derivative_from_output must be callable"),
-    (("softsign", lambda v: v.sum(), softsign_derivative_from_output), ValueError, r"f fails on the array"),
+    (("softsign", lambda v: v.sum(), softsign_derivative_from_output), ValueError,
+     r"f fails on the number 0\.3: AttributeError"),
     (("softsign", math.log, softsign_derivative_from_output), ValueError, r"f fails on .*math domain error"),
-    (("softsign", lambda v: "v", softsign_derivative_from_output), ValueError, r"f fails on"),
+    (("softsign", lambda v: "v", softsign_derivative_from_output), ValueError,
+     r"f must give a number for a number, got str 'v' for 0\.3"),
     (("softsign", lambda v: math.inf, softsign_derivative_from_output), ValueError, r"f must give finite numbers"),
 ])
 def test_registration_refuses_what_cannot_work_with_a_clear_error(args, error, match):

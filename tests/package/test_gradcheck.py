@@ -436,6 +436,19 @@ def test_worst_entry_names_a_bad_gradient(analytic, numerical, error, match):
     with pytest.raises(error, match=match):
         GRADCHECK.worst_entry(analytic, numerical)
 
+@pytest.mark.parametrize(("atol", "error", "match"), [
+    (np.array([1e-12, 1e-12]), ValueError, r"^atol must be one number >= 0 for every entry, got array\("),
+    (-1e-12, ValueError, r"^atol must be one number >= 0 for every entry, got -1e-12$"),
+    (math.nan, ValueError, r"^atol must be finite, found nan$"),
+    ("1e-12", TypeError, r"^atol "),
+])
+def test_worst_entry_names_an_atol_it_cannot_print(atol, error, match):
+    """A code review: a per-entry atol array, which relative_error takes, reached an f-string's ':.2g' and raised
+    numpy's 'unsupported format string passed to numpy.ndarray.__format__'."""
+    with pytest.raises(error, match=match):
+        GRADCHECK.worst_entry({"w": [1.0, 2.0]}, {"w": [1.0, 2.5]}, atol)
+
+
 def test_the_rounding_noise_is_the_docstrings_bound():
     r"""$10\,\varepsilon \big(E + \sum_j |e_j|\,(|y_j| + S_j)\big) / h$ with
     $S_j = |b_j| + \sum_i |w_{ji}|\,\big(|y_{hi}| + f'(v_i)\,(|b_i| + \sum_k |w_{ik} x_k|)\big)$, in plain math from the

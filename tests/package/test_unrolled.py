@@ -59,6 +59,26 @@ def test_a_registered_formula_of_plain_arithmetic_is_written_out():
         np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
 
 
+def test_a_formula_with_a_numpy_constant_is_written_with_the_number():
+    """A code review's ``C = np.float64(0.5)``, ``lambda v: C * v``: register and step took it, and train's generated
+    loop wrote ``t * np.float64(0.5)``, a NameError (no np there); the constant is written as the float it is."""
+    half = np.float64(0.5)
+    activations.register("half-np", lambda v: half * v, lambda y: half)
+    try:
+        text = source(2, 3, 1, hidden="half-np")
+        net = Network.random(2, 3, 1, seed=3, hidden="half-np")
+        X, D = [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2]
+        trained, _ = train(net, X, D, 0.5)
+        reference = net
+        for x, d in zip(X, D, strict=True):
+            reference = step(reference, x, d, 0.5)
+    finally:
+        del activations.ACTIVATIONS["half-np"]
+    assert "np.float64" not in text and "y_h1 = 0.5 * v1" in text
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
+
+
 def test_every_new_value_is_computed_before_any_weight_changes():
     """The hidden rules must read w_ji(n): the new weights are assigned together, after every update is computed."""
     lines = source(2, 3, 1).splitlines()
