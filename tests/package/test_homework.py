@@ -182,6 +182,27 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     assert run_fn(homework.mistake("no-output-derivative"), ex) == pytest.approx(right, rel=1e-15, abs=0)
 
 
+@pytest.mark.parametrize(("name", "sizes", "hidden", "output", "hint"), [
+    ("first-output-only", (2, 3, 2), "logsig", "logsig",
+     "Only output 4 is in your sum: hidden neuron i feeds every output neuron j, so its error signal sums "
+     "e_j f'(v_j) w_ji over j = 4, 5."),
+    ("first-output-only", (2, 3, 2), "logsig", "purelin",
+     "Only output 4 is in your sum: hidden neuron i feeds every output neuron j, so its error signal sums "
+     "e_j w_ji over j = 4, 5."),
+    ("derivative-plus-sign", (2, 3, 1), "logsig", "purelin",
+     "In the hidden rules your f'(v_i) has a plus where its minus belongs: this hidden layer is logsig, so "
+     "f'(v_i) = y_hi(1 − y_hi) with y_hi = f(v_i), not y_hi(1 + y_hi)."),
+    ("derivative-plus-sign", (2, 3, 1), "tansig", "purelin",
+     "In the hidden rules your f'(v_i) has a plus where its minus belongs: this hidden layer is tansig, so "
+     "f'(v_i) = 1 − y_hi² with y_hi = f(v_i), not 1 + y_hi²."),
+])
+def test_the_hint_of_the_two_newest_slips_written_out(name, sizes, hidden, output, hint):
+    """The whole hint, as typed here (a mutation audit: with the sigmoid output's f'(v_j) left out of the sum, or the
+    plus sign's 'not ...' part the right derivative again, fragments of these hints still matched)."""
+    net = Network.random(*sizes, hidden=hidden, output=output)
+    assert homework.mistake(name).hint_for(net) == hint
+
+
 def test_a_slip_a_network_cannot_show_is_not_applicable():
     for name in ("wrong-output-derivative", "output-for-output-derivative"):  # slips at a sigmoid output only
         with pytest.raises(homework.NotApplicable, match=f"{name} needs a sigmoid output .*'purelin'"):
@@ -1146,6 +1167,12 @@ def test_right_values_that_lose_digits_to_fewer_decimals_are_named():
     assert report.to_dict()["fewer_advice"] == report.fewer_advice
     six = {n: round(exact[n], 6) for n in answers}
     assert check(LARGE_OUTPUT, six, written={n: f"{v:.6f}" for n, v in six.items()}).fewer_advice == ""
+    # six decimals 30 units off, within the tolerance and beyond what the inputs carry (about 1.2e-5 here): six
+    # decimals all the same (a mutation audit's `<=`)
+    off = {n: round(exact[n], 6) + 3e-5 for n in ("v4", "y")}
+    near = check(LARGE_OUTPUT, off, written={n: f"{v:.6f}" for n, v in off.items()})
+    assert near.first_wrong is None and all(abs(off[n] - exact[n]) > 2.5e-5 for n in off)  # the premise
+    assert near.fewer_advice == ""
     wrong = check(LARGE_OUTPUT, {**answers, "e": 0.25})
     assert wrong.first_wrong.name == "e" and wrong.fewer_advice == ""
 

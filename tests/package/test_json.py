@@ -189,7 +189,13 @@ PARSE_SLIPS = {
     "missing comma": ('{"d": 1\n "x": 2}', "a comma is missing before this entry, at line 2 column 2"),
     "missing value": ('{"d": }', "a value is missing here (a number such as 0.5, a list [...], or text in double "
                                  "quotes), at line 1 column 7"),
+    "a block comment": ('{"d": 1 /* the target */}', "a comment, which JSON does not allow (remove it), at line 1 "
+                                                     "column 9"),
+    "a hash comment": ('{"d": 1,\n # the target\n "x": 2}', "a comment, which JSON does not allow (remove it), at line "
+                                                            "2 column 2"),
     "Python's True": ('{"d": True}', "JSON writes true, false and null in lower case, at line 1 column 7"),
+    "Python's False": ('{"d": False}', "JSON writes true, false and null in lower case, at line 1 column 7"),
+    "Python's None": ('{"d": None}', "JSON writes true, false and null in lower case, at line 1 column 7"),
     "missing colon": ('{"d" 1}', "a colon is missing after the name, at line 1 column 6"),
     "extra brace": ('{"d": 1}}', "something follows the end of the JSON object (one object per file, with a } for "
                                  "each {), at line 1 column 9"),
