@@ -91,7 +91,7 @@ from numpy.typing import ArrayLike
 
 from . import _exact, show
 from ._carried import HALF_UNIT, carried_error
-from ._checks import DOUBLE_RANGE, too_large
+from ._checks import DOUBLE_RANGE, check_numeric_scalar, describe, too_large
 from .network import Network
 
 # The steps (_trace) and the catalogue (_mistakes) live in their own modules. Their names are imported in the order
@@ -206,14 +206,40 @@ def tolerance(to: float, at_n: float | None = None, carried: float = 0.0) -> flo
     $\cdot |\text{to} - \mathrm{at\_n}| + c$: a share of its change, so that the value at time $n$ (no update) is wrong
     wherever the change shows at six decimals. $c$ is
     ``carried``, the step's `carried_error` (0: the rule for a value computed from exact ones)."""
+    return _tolerance(*_checked_values(to=to, at_n=at_n, carried=carried))
+
+
+def _tolerance(to: float, at_n: float | None, carried: float) -> float:
     return ATOL + RTOL * abs(to if at_n is None else to - at_n) + carried
+
+
+def _checked_values(carried: float, **values: float | None) -> tuple[float | None, ...]:
+    """The public checking functions' numbers, in order, then ``carried``: each a real finite number (``at_n`` may be
+    None), ``carried`` one >= 0; else an error naming it (``tolerance(nan)`` gave nan)."""
+    checked: list[float | None] = []
+    for name, value in values.items():
+        if value is None and name == "at_n":
+            checked.append(None)
+            continue
+        number = check_numeric_scalar(name, value)
+        if not math.isfinite(number):
+            raise ValueError(f"{name} must be finite, got {number}")
+        checked.append(number)
+    c = check_numeric_scalar("carried", carried)
+    if not (math.isfinite(c) and c >= 0):
+        raise ValueError(f"carried must be a finite number >= 0, got {c}")
+    return (*checked, c)
 
 
 def close(given: float, to: float, at_n: float | None = None, carried: float = 0.0) -> bool:
     r"""The checking rule: $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL` $\cdot |\text{to}| + c$, or for a value
     at time $n+1$ whose value at time $n$ is ``at_n``, $|\text{given} - \text{to}| \le$ `ATOL` $+$ `RTOL`
     $\cdot |\text{to} - \mathrm{at\_n}| + c$, with $c$ the step's ``carried`` error (`tolerance`, `carried_error`)."""
-    return abs(given - to) <= tolerance(to, at_n, carried)
+    return _close(*_checked_values(given=given, to=to, at_n=at_n, carried=carried))
+
+
+def _close(given: float, to: float, at_n: float | None, carried: float) -> bool:
+    return abs(given - to) <= _tolerance(to, at_n, carried)
 
 
 def decimals_of(value: float | str) -> int:
@@ -225,10 +251,14 @@ def decimals_of(value: float | str) -> int:
         value = value[()]  # np.array(0.3), as an answer may be given: its scalar, of its own precision
     if isinstance(value, str):
         text = value.strip().lower()
+        try:
+            float(text)
+        except ValueError:
+            raise ValueError(f"decimals_of: {value!r} is not a number as text") from None
     elif isinstance(value, np.floating):
         text = np.format_float_scientific(value, unique=True, trim="-")
     else:
-        text = repr(float(value))
+        text = repr(check_numeric_scalar("decimals_of's value", value))
     mantissa, _, exponent = text.partition("e")
     decimals = mantissa.partition(".")[2]
     return max(0, len(decimals if isinstance(value, str) else decimals.rstrip("0")) - int(exponent or 0))
@@ -238,6 +268,14 @@ def rounds_to(given: float, to: float, decimals: int, carried: float = 0.0) -> b
     r"""Whether ``given``, not 0 and written with one to five ``decimals`` (`decimals_of`), is ``to`` rounded to
     them: no further from it than half a unit of its last decimal, widened by the step's ``carried`` error (the
     $-0.412$ of $-0.41184$; 0, or a whole number, keeps no digit of a value below 1 to compare)."""
+    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral):
+        raise TypeError(f"decimals must be a whole number >= 0, got {describe(decimals)}")
+    if decimals < 0:
+        raise ValueError(f"decimals must be a whole number >= 0, got {decimals}")
+    return _rounds_to(*_checked_values(given=given, to=to, carried=carried)[:2], int(decimals), carried)
+
+
+def _rounds_to(given: float, to: float, decimals: int, carried: float) -> bool:
     return (given != 0 and 1 <= decimals < show.DECIMALS
             and abs(given - to) <= 0.5 * 10.0**-decimals * (1 + 1e-9) + carried)
 
@@ -290,7 +328,11 @@ def tells_apart(a: float, b: float, at_n: float | None = None, carried: float = 
     with $c$ the step's ``carried`` error. A mistake is named only where its value is told from the right one: not where
     a student carrying six decimals could reach it without the slip.
     """
-    return abs(a - b) > tolerance(a, at_n, carried) + tolerance(b, at_n, carried)
+    return _tells_apart(*_checked_values(a=a, b=b, at_n=at_n, carried=carried))
+
+
+def _tells_apart(a: float, b: float, at_n: float | None, carried: float) -> bool:
+    return abs(a - b) > _tolerance(a, at_n, carried) + _tolerance(b, at_n, carried)
 
 
 @dataclass(frozen=True)
@@ -316,15 +358,15 @@ class Step:
     @property
     def right(self) -> bool | None:
         """True or False for a given value (by `close`), None for a step not given."""
-        return None if self.given is None else close(self.given, self.expected, self.at_n, self.carried)
+        return None if self.given is None else _close(self.given, self.expected, self.at_n, self.carried)
 
     @property
     def rounded(self) -> int | None:
         """For a wrong given value that is the right one rounded to fewer than six decimals (`rounds_to`), those
         decimals; else None."""
-        if self.right is not False or not rounds_to(self.given, self.expected, self.decimals, self.carried):
+        if self.right is not False or not _rounds_to(self.given, self.expected, self.decimals, self.carried):
             return None
-        if self.at_n is not None and rounds_to(self.given, self.at_n, self.decimals, self.carried):
+        if self.at_n is not None and _rounds_to(self.given, self.at_n, self.decimals, self.carried):
             return None  # the value at time n rounded too: the decimals given cannot show the update (no update)
         return self.decimals
 
@@ -336,7 +378,7 @@ class Step:
         nothing = 0.0 if self.at_n is None else self.at_n
         if self.expected == nothing or self.nothing_by_hand:  # then nothing is the right value
             return False
-        return close(nothing, self.expected, self.at_n, self.carried)
+        return _close(nothing, self.expected, self.at_n, self.carried)
 
 
 @dataclass(frozen=True)
@@ -425,6 +467,8 @@ class Report:
 def canonical(name: str) -> str:
     """A step name as the trace prints it: ``dw41`` -> ``Δw41``, ``db4`` -> ``Δb4``, ``∆w41`` (U+2206) -> ``Δw41``
     (`ALIASES`); others unchanged."""
+    if not isinstance(name, str):
+        raise TypeError(f"a step name must be text, such as 'dw41', got {describe(name)}")
     for ascii_, symbol in ALIASES.items():
         rest = name[len(ascii_):]
         if name.startswith(ascii_) and rest[:1] in ("w", "b") and not rest.endswith("(n+1)"):
@@ -620,7 +664,7 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         for m in MISTAKES:
             value = _gives(m, first_wrong, before, net, x, d, eta)
             if value is not None:
-                told = tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
+                told = _tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
                 (likely if told else near).append(m)
     return Report(steps, first_wrong, tuple(likely), net, tuple(near),
                   None if first_wrong is None else first_wrong.rounded)
@@ -639,7 +683,7 @@ def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: A
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None
-    if close(wrong.given, value, wrong.at_n, wrong.carried) and all(
-            close(s.given, values[s.name], s.at_n, s.carried) for s in before):
+    if _close(wrong.given, value, wrong.at_n, wrong.carried) and all(
+            _close(s.given, values[s.name], s.at_n, s.carried) for s in before):
         return value
     return None

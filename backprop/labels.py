@@ -151,6 +151,8 @@ def parameter(name: str, index: tuple[int, ...], n_hidden: int, sep: str = "_") 
 def tex(label: str) -> str:
     """A label as TeX: its subscript in braces where it is longer than one character, ``tex("w_41")`` is
     ``"w_{41}"``; ``tex("b_4")`` stays ``"b_4"``."""
+    if not isinstance(label, str):
+        raise TypeError(f"label must be text such as 'w_41', got {label!r}")
     letter, _, sub = label.partition("_")
     return f"{letter}_{{{sub}}}" if len(sub) > 1 else label
 
@@ -168,5 +170,7 @@ def tex_of(net: object, name: str) -> list[str]:
     (['w_{11}', 'w_{12}', 'w_{21}', 'w_{22}', 'w_{31}', 'w_{32}'], ['b_4'])
     """
     _known(name)
+    if not all(hasattr(net, field) for field in (*PARAMETERS, "n_hidden")):
+        raise TypeError(f"net must be a Network, got {type(net).__name__}")
     shape = getattr(net, name).shape
     return [tex(parameter(name, index, net.n_hidden)) for index in itertools.product(*map(range, shape))]

@@ -10,6 +10,7 @@ $$
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -120,15 +121,14 @@ class Network:
         """
         n_in, n_hidden, n_out = checked_sizes(n_in, n_hidden, n_out)
         rng = np.random.default_rng(check_seed(seed))
-        a, b = 1 / np.sqrt(n_in), 1 / np.sqrt(n_hidden)
-        return cls(
-            w_hidden=rng.uniform(-a, a, (n_hidden, n_in)),
-            b_hidden=rng.uniform(-a, a, n_hidden),
-            w_output=rng.uniform(-b, b, (n_out, n_hidden)),
-            b_output=rng.uniform(-b, b, n_out),
-            hidden=hidden,
-            output=output,
-        )
+        a, b = 1 / math.sqrt(n_in), 1 / math.sqrt(n_hidden)  # math: a Python int of any size
+        try:
+            w_hidden, b_hidden = rng.uniform(-a, a, (n_hidden, n_in)), rng.uniform(-a, a, n_hidden)
+            w_output, b_output = rng.uniform(-b, b, (n_out, n_hidden)), rng.uniform(-b, b, n_out)
+        except (MemoryError, ValueError, TypeError, OverflowError):  # numpy's words for a size it cannot hold
+            raise ValueError(f"a {n_in}-{n_hidden}-{n_out} network has {n_hidden * (n_in + n_out + 1) + n_out:,} "
+                             f"weights and biases, more than numpy can hold in memory") from None
+        return cls(w_hidden, b_hidden, w_output, b_output, hidden=hidden, output=output)
 
     def to_dict(self) -> dict[str, object]:
         """Plain lists and names, the format of the ``--weights`` JSON file."""

@@ -6,10 +6,12 @@ linear output ($j = 4$, $f'(v_4) = 1$); these functions keep the general factor
 $f'(v_j)$ and, in the two hidden rules, the sum over all outputs $j$.
 All four read the weights at time $n$ from the forward pass, never updated ones.
 
-The arithmetic is written once, in `_updates`: all four rules from one forward pass, with $e_j(n)$ and
-the back-propagated sum $\sum_j e_j(n) f'(v_j(n)) w_{ji}(n)$ computed once each. It trusts its inputs;
-the public functions check theirs (``fp``, ``d``, ``eta``: `_checked`; a ``ForwardPass`` built by hand field by
-field) and take their rule from it, and so do [`step`][backprop.train.step] and [`train`][backprop.train.train].
+The arithmetic is written once, in `_updates` and `_from_factors`: all four rules from one forward pass, with
+$e_j(n)$ and the local gradients $\delta_j$ and $\delta_i$ computed once each. It trusts ``d`` and ``eta``, and takes
+the slopes from `f_prime_output` and `f_prime_hidden`, their one definition, which pass a ``ForwardPass`` that `forward`
+made after one ``isinstance`` test; the public functions check their inputs (``fp``, ``d``, ``eta``: `_checked`; a
+``ForwardPass`` built by hand field by field) and take their rule from it, and so do [`step`][backprop.train.step]
+and [`train`][backprop.train.train].
 Where finite inputs give a result beyond a double's range, `error`, `cost` and the four rules raise
 ``FloatingPointError`` naming it, and so do the slopes for a ``ForwardPass`` built by hand (under
 ``np.errstate(over="ignore")`` the caller asks for the infinities instead, and gets them).

@@ -1187,6 +1187,28 @@ def test_cli_names_right_values_with_fewer_decimals(tmp_path):
     assert proc.stdout.endswith(f"All 3 given values are right.\n{homework.RIGHT_WITH_FEWER.format(values=values)}\n")
 
 
+@pytest.mark.parametrize(("call", "error", "match"), [
+    (lambda: homework.close("a", 1.0), TypeError, r"^given must be a real number, got text 'a'"),
+    (lambda: homework.close(1.0, 1.0, carried=-1e-6), ValueError,
+     r"^carried must be a finite number >= 0, got -1e-06$"),
+    (lambda: homework.tolerance(math.nan), ValueError, r"^to must be finite, got nan$"),
+    (lambda: homework.tolerance(1.0, at_n="0.5"), TypeError, r"^at_n must be a real number, got text '0\.5'"),
+    (lambda: homework.tells_apart(1.0, math.inf), ValueError, r"^b must be finite, got inf$"),
+    (lambda: homework.rounds_to(-0.29, -0.290637, "2"), TypeError, r"^decimals must be a whole number >= 0, got text"),
+    (lambda: homework.rounds_to(-0.29, -0.290637, -2), ValueError, r"^decimals must be a whole number >= 0, got -2$"),
+    (lambda: homework.rounds_to(None, -0.290637, 2), TypeError, r"^given must be a real number, got None$"),
+    (lambda: homework.decimals_of("abc"), ValueError, r"^decimals_of: 'abc' is not a number as text$"),
+    (lambda: homework.decimals_of("1.5e"), ValueError, r"^decimals_of: '1\.5e' is not a number as text$"),
+    (lambda: homework.decimals_of(None), TypeError, r"^decimals_of's value must be a real number, got None$"),
+    (lambda: homework.canonical(None), TypeError, r"^a step name must be text, such as 'dw41', got None$"),
+])
+def test_the_checking_rules_functions_name_a_bad_argument(call, error, match):
+    """A code review: close("a", 1) and rounds_to(..., "2") gave bare TypeErrors from inside, tolerance(nan) returned
+    nan, decimals_of("abc") 0 and decimals_of("1.5e") 1, canonical(None) "'NoneType' object is not subscriptable"."""
+    with pytest.raises(error, match=match):
+        call()
+
+
 @pytest.mark.parametrize(("given", "to", "decimals", "rounds"), [
     (-0.291, -0.290637, 3, True), (-0.29, -0.290637, 2, True), (-0.2906, -0.290637, 4, True),
     (-0.2907, -0.290637, 4, False), (0.291, -0.290637, 3, False), (0.0, 0.0004, 1, False), (1.0, 0.7, 0, False),

@@ -135,3 +135,13 @@ def test_a_label_of_what_is_no_entry_is_refused_naming_it(call, error, message):
     with pytest.raises(error, match=message):
         call()
     assert labels.parameter("w_hidden", (np.int64(1), np.intp(0)), 3) == "w_21"  # numpy's integers are indices too
+
+
+@pytest.mark.parametrize(("call", "error", "match"), [
+    (lambda: labels.tex(None), TypeError, r"^label must be text such as 'w_41', got None$"),
+    (lambda: labels.tex_of({}, "w_hidden"), TypeError, r"^net must be a Network, got dict$"),
+])
+def test_the_tex_labels_name_a_bad_argument(call, error, match):
+    """A code review: tex(None) and tex_of({}, ...) raised AttributeError from inside."""
+    with pytest.raises(error, match=match):
+        call()

@@ -197,6 +197,17 @@ def test_the_forward_pass_check_can_fail():
     assert not forward_matches(wrong, 0, "logsig", "tansig")
 
 
+@pytest.mark.parametrize(("sizes", "count"), [((10**20, 3, 1), "300,000,000,000,000,000,007"),
+                                              ((2, 10**12, 1), "4,000,000,000,001")])
+def test_random_names_a_network_too_large_to_hold(sizes, count):
+    """A code review: n_in = 10^20 failed inside numpy ('loop of ufunc does not support argument 0 of type int');
+    the count is n_hidden (n_in + n_out + 1) + n_out, by hand."""
+    n_in, n_hidden, n_out = sizes
+    with pytest.raises(ValueError, match=rf"^a {n_in}-{n_hidden}-{n_out} network has {count} weights and biases, "
+                                         r"more than numpy can hold in memory$"):
+        Network.random(*sizes)
+
+
 def test_random_draws_from_the_range_its_docstring_states():
     r"""$[-1/\sqrt{\text{fan-in}}, 1/\sqrt{\text{fan-in}}]$ for weights and biases alike: a hidden neuron's fan-in is
     n_in, an output neuron's n_hidden. Enough draws come within 2 % of the bound that a narrower range fails too."""
