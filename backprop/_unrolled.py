@@ -29,7 +29,7 @@ from .network import ForwardPass, Network, _forward, _unchecked
 
 Iteration = Callable[[ForwardPass, Array, float], tuple[tuple[Array, Array, Array, Array], Array]]
 
-MAX_WEIGHTS = 64  # larger networks run on numpy, where each call now does enough work to be worth it
+MAX_WEIGHTS = 64  # larger networks run on numpy, where each call does enough work to be worth it
 
 
 def worth_it(net: Network) -> bool:

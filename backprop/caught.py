@@ -98,11 +98,13 @@ def worst_row_note(found: MistakeCheck, labels: Sequence[str], right: ArrayLike,
 def differences_note(right: ArrayLike, wrong: ArrayLike, labels: Sequence[str] = ()) -> str:
     """Sentences for a table of ``right`` and ``wrong`` updates with a difference column, where an update or a
     difference that is not 0 prints as 0: how small those are (and that the others are 0); with the rows' ``labels``
-    (TeX, ``w_{12}``), the updates that print with one digit, written with two (`one_digit_note`); ``""`` where none
-    does (a reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word)."""
+    (TeX, ``w_{12}``), the updates and the differences that print with one digit, written with two (`one_digit_note`);
+    ``""`` where none does (a reviewer's right updates of a saturated neuron, -1.2e-8, printed 0.000000 without a word;
+    a TA's differences of 2e-6 to 9e-6 printed with one digit, 5 to 7 % off)."""
     right, wrong = (np.ravel(np.asarray(a, dtype=float)) for a in (right, wrong))
     one_digit = " ".join(filter(None, (one_digit_note(name, column, labels) for name, column in
-                                       (("right", right), ("wrong", wrong))))) if len(labels) else ""
+                                       (("right", right), ("wrong", wrong), ("difference", wrong - right))))) \
+        if len(labels) else ""
     zero = _zero_note(right, wrong)
     alike = alike_note(right, wrong, labels) if len(labels) else ""
     return " ".join(filter(None, (zero, alike, one_digit)))
@@ -126,7 +128,8 @@ def alike_note(right: ArrayLike, wrong: ArrayLike, labels: Sequence[str]) -> str
 
 
 def one_digit_note(column: str, values: ArrayLike, labels: Sequence[str]) -> str:
-    r"""A sentence on the updates of ``column`` whose six decimals print one digit, not 0 (below $10^{-5}$ in size:
+    r"""A sentence on the updates of ``column`` (``"difference"``: the rows' differences of two updates) whose six
+    decimals print one digit, not 0 (below $10^{-5}$ in size:
     $6.0 \times 10^{-7}$ prints 0.000001, 67 % off), named by ``labels`` and written with two, as formulas write
     them; ``""`` where there is none (a TA's near-saturated neurons printed three such updates in common mistakes'
     table without a word).
@@ -142,6 +145,8 @@ def one_digit_note(column: str, values: ArrayLike, labels: Sequence[str]) -> str
     if not rows:
         return ""
     names = show.and_list(["$\\Delta " + label + "$" for label, _ in rows])
+    if column == "difference":  # not an update: the row's
+        names = f"the row{'s' * (len(rows) > 1)} of {names}"
     values = show.and_list([show.tex("${{v}}$", v=v) for _, v in rows])
     if len(rows) > 1:
         return f"In the {column} column, {names} print with one digit: they are {values}."

@@ -255,6 +255,19 @@ def test_differences_note_names_the_rows_whose_two_columns_print_alike():
     assert "alike" not in differences_note(right, wrong)  # no labels: no row to name
 
 
+def test_differences_note_writes_a_difference_that_prints_one_digit_with_two():
+    """A TA's tansig example: common mistakes' fifth table printed differences of 2.14e-6, 8.54e-6 and 4.27e-6 as
+    -0.000002, 0.000009 and 0.000004, one digit each (5 to 7 % off), with no word; the rows are named, with two digits
+    (hand values), and a difference of six printed digits is not."""
+    labels = ["w_{21}", "w_{22}", "b_2", "w_{31}"]
+    right = [0.25, -0.125, 0.5, 0.375]
+    wrong = [0.25 - 2.14e-6, -0.125 + 8.54e-6, 0.5 + 4.27e-6, 0.375 + 0.25]
+    assert (r"In the difference column, the rows of $\Delta w_{21}$, $\Delta w_{22}$ and $\Delta b_2$ print with one "
+            r"digit: they are $-2.1 \times 10^{-6}$, $8.5 \times 10^{-6}$ and $4.3 \times 10^{-6}$.") \
+        in differences_note(right, wrong, labels)
+    assert "difference column" not in differences_note(right[3:], wrong[3:], labels[3:])
+
+
 def test_the_docstring_equations_hold():
     """The equations the reference page of backprop.caught shows: an update read as a gradient, the package's rules
     against the plain-Python cost's central differences (reference_net), and the new output weights of mistake 1's
