@@ -52,7 +52,22 @@ def on_config(config, **kwargs):
         # drops the same message when `mkdocs serve` rebuilds after the next save ("Aborted with a BuildError!" alone).
         log.error("the worked example: %s. %s", exc, _what_to_do())
         raise PluginError("the worked example cannot be used (the error above says why)") from None
+    _say_where_the_practice_comes_from(examples)
     return config
+
+
+def _say_where_the_practice_comes_from(examples) -> None:
+    """An example file without a ``"practice"`` entry gives the exercises the package's practice example, whose hidden
+    layer may not be the file's (a TA's tansig example got logsig exercises, and the build said nothing): say so."""
+    from backprop._json import read_json
+
+    path = examples.current_file()
+    if path.resolve() == examples.DEFAULT_FILE.resolve():
+        return
+    if examples.PRACTICE_KEY not in read_json(path, f"example file {str(path)!r}"):
+        log.info('the exercises use the practice example of %s (hidden layer %s): %s has no "practice" entry; add '
+                 "one for exercises on a network of your own", examples.DEFAULT_FILE, examples.PRACTICE_NET.hidden,
+                 path)
 
 
 def _what_to_do() -> str:

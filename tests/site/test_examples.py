@@ -319,3 +319,36 @@ for build in range(2):
     reason = f"ERROR mkdocs.hooks.example the worked example: example file {str(bad)!r}: eta must be > 0, got -0.5"
     assert proc.stdout.count(reason) == 2, proc.stdout
     assert proc.stdout.count("PluginError the worked example cannot be used (the error above says why)") == 2
+
+
+def test_a_file_without_a_practice_entry_is_told_whose_practice_example_the_exercises_use(tmp_path):
+    """A TA's tansig example file had no "practice" entry: the exercises took the package's (a logsig hidden layer)
+    and the build said nothing. The hook says so, naming both files; a file with its own entry is told nothing."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    default = oracle.load_example(oracle.DEFAULT_FILE)
+    own = {key: value for key, value in default.items() if key != "practice"}
+    without, with_entry = tmp_path / "without.json", tmp_path / "with.json"
+    without.write_text(json.dumps({**own, "hidden": "tansig"}), encoding="utf-8")
+    with_entry.write_text(json.dumps(default), encoding="utf-8")
+    script = """
+import logging, sys
+from tests.support.hooks import load_hook
+logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(message)s", level=logging.INFO)
+load_hook("example").on_config({})
+"""
+    said = {}
+    for path in (without, with_entry):
+        proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env={**os.environ, oracle.ENV: str(path)})
+        assert proc.returncode == 0, proc.stderr
+        said[path] = proc.stdout
+    assert said[without] == (f"INFO the exercises use the practice example of {oracle.DEFAULT_FILE} (hidden layer "
+                             f"{default['practice']['hidden']}): {without} has no \"practice\" entry; add one for "
+                             "exercises on a network of your own\n")
+    assert said[with_entry] == ""
