@@ -14,8 +14,8 @@
 (function () {
   const BOXES = ".md-typeset mjx-container[display=\"true\"]";
   const INLINE = ".md-typeset mjx-container:not([display=\"true\"])";
-  const OTHER_BOXES = [".md-typeset table:not([class])", ".md-typeset .jp-Cell-inputWrapper",
-    ".md-typeset .jp-OutputArea-output", ".md-typeset .tabbed-labels"].join(", ");
+  const OTHER_BOXES = [".md-typeset table:not([class])", ".md-typeset__table > table",
+    ".md-typeset .jp-Cell-inputWrapper", ".md-typeset .jp-OutputArea-output", ".md-typeset .tabbed-labels"].join(", ");
   const SCROLLS_DOWN = ".jp-Cell-inputWrapper, .jp-OutputArea-output";  // a notebook's boxes may scroll down too
   const rendered = (el) => !el.checkVisibility || el.checkVisibility({ contentVisibilityAuto: true });
 
@@ -59,10 +59,26 @@
       const frame = box.closest(".md-typeset__scrollwrap") || box;
       const scrolls = frame.scrollWidth > frame.clientWidth + 1 ||
         (box.matches(SCROLLS_DOWN) && box.scrollHeight > box.clientHeight + 1);
-      if (scrolls && !box.hasAttribute("tabindex")) {
-        box.setAttribute("tabindex", "0");
-      } else if (!scrolls && box.hasAttribute("tabindex") && box !== document.activeElement) {
+      // A table the theme has wrapped: the wrapper, which is what scrolls now, takes the stop, named. Focused, the
+      // table itself would get the theme's focus-visible class, and a table with a class loses the theme's style of
+      // a data table (table:not([class])): errata/'s first table, focused on a phone, grew by a fifth, its borders
+      // gone, for good.
+      const stop = frame;  // the box itself, but for a wrapped table
+      if (stop !== box && box.hasAttribute("tabindex") && box !== document.activeElement) {
         box.removeAttribute("tabindex");
+      }
+      if (scrolls && !stop.hasAttribute("tabindex")) {
+        stop.setAttribute("tabindex", "0");
+        if (stop !== box) {
+          stop.setAttribute("role", "region");
+          stop.setAttribute("aria-label", "table, scrolls sideways");
+        }
+      } else if (!scrolls && stop.hasAttribute("tabindex") && stop !== document.activeElement) {
+        stop.removeAttribute("tabindex");
+        if (stop !== box) {
+          stop.removeAttribute("role");
+          stop.removeAttribute("aria-label");
+        }
       }
     }
   }

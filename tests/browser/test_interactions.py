@@ -656,8 +656,9 @@ OTHER_STOPS_JS = """() => {
       + '.md-typeset .jp-OutputArea-output, .md-typeset .tabbed-labels')]
     .filter((box) => box.checkVisibility())  // not in a content tab not chosen (the next test chooses them)
     .map((box) => {
-      const frame = box.closest(".md-typeset__scrollwrap") || box;
-      return {what: box.tagName + "." + box.className.split(" ")[0], stop: box.getAttribute("tabindex") === "0",
+      const frame = box.closest(".md-typeset__scrollwrap") || box;  // a wrapped table's stop is its wrapper's
+      return {what: box.tagName + "." + box.className.split(" ")[0],
+              stop: frame.getAttribute("tabindex") === "0" && (frame === box || !box.hasAttribute("tabindex")),
               scrolls: frame.scrollWidth > frame.clientWidth + 1
                 || (box.matches(".jp-Cell-inputWrapper, .jp-OutputArea-output")
                     && box.scrollHeight > box.clientHeight + 1)};
@@ -684,6 +685,57 @@ def test_tables_and_notebook_boxes_are_tab_stops_only_where_they_scroll(browser,
         assert len(boxes) > 1 and [b["stop"] for b in boxes] == [b["scrolls"] for b in boxes], boxes
         if viewport == DESKTOP:
             assert sum(b["stop"] for b in boxes) < len(boxes) / 2, boxes
+    finally:
+        tab.close()
+
+
+# the first drawn display equation and data table whose box scrolls sideways, each marked with a data attribute on
+# its stop (a table's wrapper)
+SCROLLING_BOXES_JS = """() => {
+  const frame = (box) => box.closest(".md-typeset__scrollwrap") || box;
+  const scrolls = (box) => frame(box).scrollWidth > frame(box).clientWidth + 1;
+  return ['.md-typeset mjx-container[display="true"]', ".md-typeset table:not([class])"].map((selector) => {
+    const box = [...document.querySelectorAll(selector)].find((b) => b.checkVisibility() && scrolls(b));
+    if (box) frame(box).dataset.bpProbe = selector;
+    return !!box && frame(box).getAttribute("tabindex") === "0";
+  });
+}"""
+PROBE_STATE_JS = """(selector) => {
+  const box = document.querySelector(`[data-bp-probe='${selector}']`);
+  return {stop: box.getAttribute("tabindex") === "0", focused: document.activeElement === box,
+          fits: box.scrollWidth <= box.clientWidth + 1};
+}"""
+
+
+def test_the_box_with_the_focus_keeps_its_stop_when_a_resize_makes_it_fit(browser, server):
+    """A mutation audit: no test held the box a reader is on through a re-measure, and without scroll-regions.js'
+    `box !== document.activeElement` a resize that makes it fit took its stop, and the focus with it. On a phone an
+    equation and a table of errata/ scroll; each, focused, keeps its stop when the window is widened to a desktop's and
+    it fits; once the focus has left it, the next resize takes the stop. A table's stop is the theme's wrapper
+    around it, which scrolls: the table itself, focused, got the theme's focus-visible class and lost its style for
+    good (table:not([class]), 12.8 px text and borders, then 16 px and none), and that mark skipped it from then on."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    page = tab.page
+    try:
+        tab.visit("errata/")
+        page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
+        tab.scroll_through()
+        assert page.evaluate(SCROLLING_BOXES_JS) == [True, True], "the premise: both kinds scroll, with stops"
+        for selector in ('.md-typeset mjx-container[display="true"]', ".md-typeset table:not([class])"):
+            page.set_viewport_size(PHONE)
+            page.locator(f"[data-bp-probe='{selector}']").focus()
+            page.set_viewport_size(DESKTOP)
+            page.wait_for_timeout(300)  # a resize marks in the next frame
+            state = page.evaluate(PROBE_STATE_JS, selector)
+            assert state["fits"], f"the premise: {selector} fits at 1280 px"
+            assert state == {"stop": True, "focused": True, "fits": True}, (selector, state)
+            assert page.evaluate("() => [...document.querySelectorAll('.md-typeset__table > table')]"
+                                 ".every((t) => !t.hasAttribute('class'))"), "a table got a class"
+            page.evaluate("() => document.activeElement.blur()")
+            page.locator(f"[data-bp-probe='{selector}']").scroll_into_view_if_needed()  # drawn, so a resize marks it
+            page.set_viewport_size({**DESKTOP, "width": DESKTOP["width"] - 10})
+            page.wait_for_timeout(300)
+            assert page.evaluate(PROBE_STATE_JS, selector)["stop"] is False, f"{selector}: its stop was kept unfocused"
     finally:
         tab.close()
 
