@@ -24,6 +24,7 @@ from numpy.typing import ArrayLike
 from . import labels
 from ._trace import _names_and_values
 from .network import Network
+from .rules import _from_factors
 
 #: Significant digits of every step: a page prints at most 15, and each step rounds at the 60th.
 PRECISION = 60
@@ -83,10 +84,10 @@ def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str,
         fp = forward(*given.values())
         slopes_output = np.array([slope_output(y) for y in fp.y_output], dtype=object)
         slopes_hidden = np.array([slope_hidden(y) for y in fp.y_hidden], dtype=object)
-        delta_output = (d - fp.y_output) * slopes_output  # δ_j = e_j f'(v_j)
-        delta_hidden = slopes_hidden * given["w_output"].T.dot(delta_output)  # δ_i = f'(v_i) Σ_j δ_j w_ji
-        u = SimpleNamespace(dw_output=eta * np.outer(delta_output, fp.y_hidden), db_output=eta * delta_output,
-                            dw_hidden=eta * np.outer(delta_hidden, x), db_hidden=eta * delta_hidden)
+        # the four rules as the package computes them (rules._from_factors), in exact decimals
+        u = _from_factors(eta, d - fp.y_output, slopes_output, given["w_output"], slopes_hidden, fp.y_hidden, x,
+                          Decimal(1), Decimal(1))
+        delta_output, delta_hidden = u.delta_j, u.delta_i
         new = SimpleNamespace(w_output=given["w_output"] + u.dw_output, b_output=given["b_output"] + u.db_output,
                               w_hidden=given["w_hidden"] + u.dw_hidden, b_hidden=given["b_hidden"] + u.db_hidden)
         y_next = forward(new.w_hidden, new.b_hidden, new.w_output, new.b_output).y_output

@@ -236,13 +236,13 @@ def iteration(
 
     ``forward_pass(net, x)`` is used at time $n$ and again for $y(n+1)$ (a student who slips in the forward pass
     slips twice); ``slip`` replaces factors of the four rules; ``new_value(old, delta)`` makes $\theta(n+1)$;
-    ``cost(e)`` makes the rows $E$ and $E(n+1)$ of the errors. Without any, the result equals `trace` (to
-    rounding). The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can
+    ``cost(e)`` makes the rows $E$ and $E(n+1)$ of the errors. Without any, the result equals `trace`, to the
+    bit. The rows $e$ and $E$ are $d - y$ and $\tfrac12\sum_j e_j^2$ of the forward pass used. A slip can
     overflow where the right iteration does not (``cost-for-error`` puts the cost $E$, of the size of $e$ squared,
-    where $e$ belongs): its rows are then inf or nan, not an error, and `backprop.homework.check` names no mistake
-    for such a value. A ``forward_pass``, ``slip``, ``new_value`` or ``cost`` that is not callable, or returns
-    something else than a `ForwardPass`, a `Factors`, an array of its first argument's shape or a real number, raises
-    TypeError naming it.
+    where $e$ belongs): its rows are then inf or nan, not an error (but a registered activation's formula that raises
+    ``OverflowError`` raises it here), and `backprop.homework.check` names no mistake for such a value. A
+    ``forward_pass``, ``slip``, ``new_value`` or ``cost`` that is not callable, or returns something else than a
+    `ForwardPass`, a `Factors`, an array of its first argument's shape or a real number, raises TypeError naming it.
     """
     for name, fn in (("forward_pass", forward_pass), ("slip", slip), ("new_value", new_value), ("cost", cost)):
         if not callable(fn):

@@ -184,7 +184,8 @@ def _source(n_in: int, n_hidden: int, n_out: int, hidden: Activation, output: Ac
     new, cost = iteration(fp, d, _Symbol(lines, "eta"))
     new = [s for p in new for s in np.ravel(p)]  # in the order of `names`
 
-    # 2. Name what the slides and _updates name (v, e, back, delta); a line for each value used twice; the rest inline.
+    # 2. Name what the slides name (v, e, delta) and the bracket of δ_i (back); a line for each value used twice; the
+    # rest inline.
     for n, v in [*zip(I, fp.v_hidden), *zip(J, fp.v_output)]:
         v.name = f"v{n}"
     targets = {id(s): f"e{j}" for j, s in zip(J, d, strict=True)}

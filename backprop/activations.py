@@ -254,12 +254,15 @@ def _on_arrays(fn: Callable, label: str) -> Callable[[ArrayLike], Array]:
 
 
 def _probe_number(name: str, role: str, formula: Formula, at: float) -> float:
-    """``formula`` on the float ``at``: a real number (`train`'s loop calls it on floats and computes with what it
-    gives), or a ValueError naming the formula and what it gave (an array of one number, a complex number, text)."""
+    """``formula`` on the float ``at``: a real number, or numpy's 0-d array of one (`train`'s loop calls it on floats
+    and computes with what it gives), or a ValueError naming the formula and what it gave (an array of one number, a
+    complex number, text)."""
     try:
         out = formula(at)
     except Exception as exc:  # any failure of the caller's function is reported as the registration's error
         raise ValueError(f"activation {name!r}: {role} fails on the number {at!r}: {exc!r}") from exc
+    if isinstance(out, np.ndarray) and out.shape == () and out.dtype.kind in "iuf":
+        out = out[()]  # numpy's 0-d result of a formula for one number (np.where(v > 0, v, 0.01 * v)): one number
     if isinstance(out, bool) or not isinstance(out, numbers.Real):
         raise ValueError(f"activation {name!r}: {role} must give a number for a number, got {type(out).__name__} "
                          f"{out!r} for {at!r}")

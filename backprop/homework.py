@@ -242,6 +242,9 @@ def _close(given: float, to: float, at_n: float | None, carried: float) -> bool:
     return abs(given - to) <= _tolerance(to, at_n, carried)
 
 
+_DECIMAL_TEXT = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?")  # a number as typed: 0.41, -.5, 1.5e-3
+
+
 def decimals_of(value: float | str) -> int:
     """The decimals a number is written with: of its text (``"0.410000"`` -> 6, ``"1.5e-3"`` -> 4), or of a float's
     shortest form (Python's ``repr``, JavaScript's ``String``: ``0.412`` -> 3, ``1e-05`` -> 5, ``2.0`` -> 0), which
@@ -251,14 +254,15 @@ def decimals_of(value: float | str) -> int:
         value = value[()]  # np.array(0.3), as an answer may be given: its scalar, of its own precision
     if isinstance(value, str):
         text = value.strip().lower()
-        try:
-            float(text)
-        except ValueError:
-            raise ValueError(f"decimals_of: {value!r} is not a number as text") from None
+        if not _DECIMAL_TEXT.fullmatch(text):  # float() takes "nan", "inf" and "1_0.5" too
+            raise ValueError(f"decimals_of: {value!r} is not a number as text")
     elif isinstance(value, np.floating):
         text = np.format_float_scientific(value, unique=True, trim="-")
     else:
-        text = repr(check_numeric_scalar("decimals_of's value", value))
+        number = check_numeric_scalar("decimals_of's value", value)
+        if not math.isfinite(number):
+            raise ValueError(f"decimals_of's value must be finite, got {number}")
+        text = repr(number)
     mantissa, _, exponent = text.partition("e")
     decimals = mantissa.partition(".")[2]
     return max(0, len(decimals if isinstance(value, str) else decimals.rstrip("0")) - int(exponent or 0))
@@ -272,7 +276,8 @@ def rounds_to(given: float, to: float, decimals: int, carried: float = 0.0) -> b
         raise TypeError(f"decimals must be a whole number >= 0, got {describe(decimals)}")
     if decimals < 0:
         raise ValueError(f"decimals must be a whole number >= 0, got {decimals}")
-    return _rounds_to(*_checked_values(given=given, to=to, carried=carried)[:2], int(decimals), carried)
+    given, to, carried = _checked_values(given=given, to=to, carried=carried)
+    return _rounds_to(given, to, int(decimals), carried)
 
 
 def _rounds_to(given: float, to: float, decimals: int, carried: float) -> bool:
@@ -680,6 +685,8 @@ def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: A
         values = m.fn(net, x, d, eta)
     except NotApplicable:
         return None
+    except (OverflowError, FloatingPointError):  # the slip passes a double's range in a registered formula
+        return None  # (math.exp(1000) raises, where numpy gives inf): no student wrote that
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None

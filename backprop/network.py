@@ -121,8 +121,8 @@ class Network:
         """
         n_in, n_hidden, n_out = checked_sizes(n_in, n_hidden, n_out)
         rng = np.random.default_rng(check_seed(seed))
-        a, b = 1 / math.sqrt(n_in), 1 / math.sqrt(n_hidden)  # math: a Python int of any size
         try:
+            a, b = 1 / math.sqrt(n_in), 1 / math.sqrt(n_hidden)  # math, not numpy: an int beyond int64 too
             w_hidden, b_hidden = rng.uniform(-a, a, (n_hidden, n_in)), rng.uniform(-a, a, n_hidden)
             w_output, b_output = rng.uniform(-b, b, (n_out, n_hidden)), rng.uniform(-b, b, n_out)
         except (MemoryError, ValueError, TypeError, OverflowError):  # numpy's words for a size it cannot hold

@@ -311,13 +311,15 @@ UNSCALED_OVERFLOW = ("it does so before eta scales the update (the gradient itse
 
 @dataclass(frozen=True)
 class _Updates:
-    """What one iteration computes: the error and the four rules' updates."""
+    """What one iteration computes: the error, the local gradients and the four rules' updates."""
 
     e: Array  # e_j(n), shape (n_out,)
     dw_output: Array  # rule (1), shape (n_out, n_hidden)
     db_output: Array  # rule (2), shape (n_out,)
     dw_hidden: Array  # rule (3), shape (n_hidden, n_in)
     db_hidden: Array  # rule (4), shape (n_hidden,)
+    delta_j: Array  # δ_j = e_j f'(v_j), shape (n_out,)
+    delta_i: Array  # δ_i = [Σ_j δ_j w_ji] f'(v_i), shape (n_hidden,)
 
 
 def _error(fp: ForwardPass, d: Array) -> Array:
@@ -345,8 +347,9 @@ def _from_factors(eta: float, e: Array, f_prime_j: Array, w_back: Array, f_prime
     r"""The four rules from their factors, each local gradient computed once: $\delta_j = e_j f'(v_j)$,
     $\delta_i = \bigl[\sum_j \delta_j w_{ji}\bigr] f'(v_i)$, then $\Delta w_{ji} = \eta\,\delta_j\,y_{hi}$,
     $\Delta b_j = \eta\,\delta_j \cdot 1$, $\Delta w_{ik} = \eta\,\delta_i\,x_k$, $\Delta b_i = \eta\,\delta_i \cdot 1$
-    (the 1s are $\partial v/\partial b$; `backprop.homework`'s slips replace factors). So $\Delta b_i$ equals
-    $\Delta w_{i1}$ to the bit where $x_1 = 1$."""
+    (the 1s are $\partial v/\partial b$; `backprop.homework`'s slips replace factors; `backprop._exact` passes arrays
+    of `Decimal`, and ``Decimal(1)`` for them). So where an input $x_k$ is 1,
+    $\Delta w_{ik}$ and $\Delta b_i$ are the same double."""
     delta_j = e * f_prime_j  # δ_j = e_j f'(v_j)
     delta_i = _back_sum(delta_j, w_back) * f_prime_i  # δ_i = [Σ_j δ_j w_ji(n)] f'(v_i), one per hidden neuron i
     return _Updates(
@@ -355,4 +358,6 @@ def _from_factors(eta: float, e: Array, f_prime_j: Array, w_back: Array, f_prime
         db_output=eta * delta_j * output_bias_input,  # rule (2): η δ_j · ∂v_j/∂b_j
         dw_hidden=eta * np.outer(delta_i, x),  # rule (3): η δ_i x_k
         db_hidden=eta * delta_i * hidden_bias_input,  # rule (4): η δ_i · ∂v_i/∂b_i
+        delta_j=delta_j,
+        delta_i=delta_i,
     )

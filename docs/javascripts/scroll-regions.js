@@ -52,6 +52,20 @@
         }
       }
     }
+    // A table the theme has wrapped: the wrapper, which is what scrolls now, takes the stop, drawn or not (moving it
+    // needs no layout). Focused, the table itself would get the theme's focus-visible class, and a table with a class
+    // loses the theme's style of a data table (table:not([class])): errata/'s first table, focused on a phone, grew by
+    // a fifth, its borders gone, for good. The region's name leaves "table" to the table inside it.
+    for (const table of root.querySelectorAll(".md-typeset__table > table[tabindex]")) {
+      if (table === document.activeElement) continue;
+      const wrapper = table.closest(".md-typeset__scrollwrap");
+      table.removeAttribute("tabindex");
+      if (wrapper && !wrapper.hasAttribute("tabindex")) {
+        wrapper.setAttribute("tabindex", "0");
+        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("aria-label", "scrolls sideways");
+      }
+    }
     // The same for the other boxes the HTML gives a stop whether they scroll or not: data tables (scrolling in the
     // theme's wrapper around them), the notebook template's input areas and outputs (their code has a stop of its
     // own where it scrolls), and the row of a content tab set's labels, most of which have nothing to scroll.
@@ -59,19 +73,12 @@
       const frame = box.closest(".md-typeset__scrollwrap") || box;
       const scrolls = frame.scrollWidth > frame.clientWidth + 1 ||
         (box.matches(SCROLLS_DOWN) && box.scrollHeight > box.clientHeight + 1);
-      // A table the theme has wrapped: the wrapper, which is what scrolls now, takes the stop, named. Focused, the
-      // table itself would get the theme's focus-visible class, and a table with a class loses the theme's style of
-      // a data table (table:not([class])): errata/'s first table, focused on a phone, grew by a fifth, its borders
-      // gone, for good.
-      const stop = frame;  // the box itself, but for a wrapped table
-      if (stop !== box && box.hasAttribute("tabindex") && box !== document.activeElement) {
-        box.removeAttribute("tabindex");
-      }
-      if (scrolls && !stop.hasAttribute("tabindex")) {
+      const stop = frame;  // the box itself, but for a wrapped table (above)
+      if (scrolls && !stop.hasAttribute("tabindex") && (stop === box || !box.hasAttribute("tabindex"))) {
         stop.setAttribute("tabindex", "0");
         if (stop !== box) {
           stop.setAttribute("role", "region");
-          stop.setAttribute("aria-label", "table, scrolls sideways");
+          stop.setAttribute("aria-label", "scrolls sideways");
         }
       } else if (!scrolls && stop.hasAttribute("tabindex") && stop !== document.activeElement) {
         stop.removeAttribute("tabindex");

@@ -453,6 +453,26 @@ def test_a_slip_whose_forward_pass_is_nan_leaves_the_check_working():
     assert "fields-for-outputs" not in [m.name for m in report.likely]
 
 
+def test_a_slip_that_overflows_in_a_registered_formula_leaves_the_check_working():
+    """A review's softplus, f' from y written 1 - e^(-y): derivative-of-v takes it at v_1 = -1000, where math.exp(1000)
+    raises OverflowError (plain Python; numpy would give inf), and the check let it out. The right iteration is fine:
+    y by hand is -0.6 ln(1 + e^0.3) + 0.3 ln(1 + e^0.1) + 0.1 (neuron 1's output ln(1 + e^-1000) is 0)."""
+    from backprop import activations
+
+    with pytest.raises(OverflowError):
+        math.exp(1000.0)
+    activations.register("softplus-check", lambda v: math.log1p(math.exp(v)), lambda y: 1 - math.exp(-y))
+    try:
+        net = Network(w_hidden=np.array([[-1000.0, 0.0], [0.3, 0.2], [0.1, -0.4]]), b_hidden=np.zeros(3),
+                      w_output=np.array([[0.5, -0.6, 0.3]]), b_output=np.array([0.1]), hidden="softplus-check")
+        y = -0.6 * math.log1p(math.exp(0.3)) + 0.3 * math.log1p(math.exp(0.1)) + 0.1
+        report = homework.check(net, [1.0, 0.0], 0.5, 0.1, {"y": y + 0.5})
+    finally:
+        del activations.ACTIVATIONS["softplus-check"]
+    assert report.first_wrong.name == "y" and report.first_wrong.expected == pytest.approx(y, rel=1e-12)
+    assert report.likely == ()
+
+
 def test_an_iteration_that_overflows_names_its_first_step():
     """trace raises FloatingPointError at the first step, in trace order, beyond a double's range: E for d = 10^300
     (plain math: (d - y)^2 / 2 is inf); a nan step (inf times 0) is named as nan."""
@@ -1199,6 +1219,9 @@ def test_cli_names_right_values_with_fewer_decimals(tmp_path):
     (lambda: homework.rounds_to(None, -0.290637, 2), TypeError, r"^given must be a real number, got None$"),
     (lambda: homework.decimals_of("abc"), ValueError, r"^decimals_of: 'abc' is not a number as text$"),
     (lambda: homework.decimals_of("1.5e"), ValueError, r"^decimals_of: '1\.5e' is not a number as text$"),
+    (lambda: homework.decimals_of("nan"), ValueError, r"^decimals_of: 'nan' is not a number as text$"),
+    (lambda: homework.decimals_of("1_0.2_5"), ValueError, r"^decimals_of: '1_0\.2_5' is not a number as text$"),
+    (lambda: homework.decimals_of(math.inf), ValueError, r"^decimals_of's value must be finite, got inf$"),
     (lambda: homework.decimals_of(None), TypeError, r"^decimals_of's value must be a real number, got None$"),
     (lambda: homework.canonical(None), TypeError, r"^a step name must be text, such as 'dw41', got None$"),
 ])

@@ -198,7 +198,8 @@ def test_the_forward_pass_check_can_fail():
 
 
 @pytest.mark.parametrize(("sizes", "count"), [((10**20, 3, 1), "300,000,000,000,000,000,007"),
-                                              ((2, 10**12, 1), "4,000,000,000,001")])
+                                              ((2, 10**12, 1), "4,000,000,000,001"),
+                                              ((10**400, 1, 1), f"{10**400 + 3:,}")])
 def test_random_names_a_network_too_large_to_hold(sizes, count):
     """A code review: n_in = 10^20 failed inside numpy ('loop of ufunc does not support argument 0 of type int');
     the count is n_hidden (n_in + n_out + 1) + n_out, by hand."""

@@ -12,7 +12,7 @@ import traceback
 import numpy as np
 import pytest
 
-from backprop import Network, _unrolled, activations, step, train
+from backprop import Network, _unrolled, activations, forward, step, train
 from backprop.train import _iteration
 
 
@@ -75,6 +75,27 @@ def test_a_formula_with_a_numpy_constant_is_written_with_the_number():
     finally:
         del activations.ACTIVATIONS["half-np"]
     assert "np.float64" not in text and "y_h1 = 0.5 * v1" in text
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
+
+
+def test_a_formula_that_gives_numpys_0d_array_is_taken_and_trained_with():
+    """A review: register refused ``np.where(v > 0, v, 0.01 * v)``, whose result for a number is a 0-d array, after
+    the check for one number per number came in; it is one number, and train (which calls it by name, as it
+    branches) equals step sample by sample. Leaky ReLU by hand on one sample checks step's first hidden output."""
+    activations.register("leaky-np", lambda v: np.where(v > 0, v, 0.01 * v), lambda y: np.where(y > 0, 1.0, 0.01))
+    try:
+        net = Network.random(2, 3, 1, seed=1, hidden="leaky-np")
+        X, D = [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2]
+        trained, _ = train(net, X, D, 0.1)
+        reference = net
+        for x, d in zip(X, D, strict=True):
+            reference = step(reference, x, d, 0.1)
+        v1 = net.w_hidden[0, 0] * 0.5 + net.w_hidden[0, 1] * -1.0 + net.b_hidden[0]
+        y1 = forward(net, X[0]).y_hidden[0]
+    finally:
+        del activations.ACTIVATIONS["leaky-np"]
+    assert y1 == pytest.approx(v1 if v1 > 0 else 0.01 * v1, rel=1e-15)
     for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
         np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
 
