@@ -72,7 +72,7 @@ def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str,
     with decimal.localcontext(context):
         x, d = typed(x).reshape(-1), typed(d).reshape(-1)
         eta = typed(eta).item()
-        given = {name: typed(getattr(net, name)) for name in ("w_hidden", "b_hidden", "w_output", "b_output")}
+        given = {name: typed(getattr(net, name)) for name in labels.PARAMETERS}
 
         def forward(w_hidden, b_hidden, w_output, b_output) -> SimpleNamespace:
             v_hidden = w_hidden.dot(x) + b_hidden

@@ -150,7 +150,7 @@ def _given(net: Network, x: Array, d: Array, eta: float) -> dict[str, float]:
     given = {f"x{k}": float(v) for k, v in zip(labels.inputs(net.n_in), x)}
     given |= {("d" if net.n_out == 1 else f"d{j}"): float(v) for j, v in zip(out, d)}
     given |= {"eta": float(eta)}
-    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+    for name in labels.PARAMETERS:
         given |= {labels.parameter(name, index, net.n_hidden, sep=""): float(v)
                   for index, v in np.ndenumerate(getattr(net, name))}
     return given

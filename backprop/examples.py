@@ -45,6 +45,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import ArrayLike
 
+from . import labels
 from ._checks import as_array, check_seed, describe, require_finite
 from ._derivable import Problems, derivable_network
 from ._json import check_keys
@@ -90,7 +91,7 @@ __all__ = [
 DEFAULT_FILE = Path(__file__).with_name("example.json")
 """The example file the package ships; ``BACKPROP_EXAMPLE`` names another one."""
 ENV = "BACKPROP_EXAMPLE"
-WEIGHT_KEYS = ("w_hidden", "b_hidden", "w_output", "b_output")
+WEIGHT_KEYS = labels.PARAMETERS  # the file's keys are the Network's fields
 OPTIONAL_KEYS = ("hidden", "output")
 SAMPLE_KEYS = ("x", "d", "eta")
 PRACTICE_KEY = "practice"
