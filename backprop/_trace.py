@@ -27,7 +27,7 @@ from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _read_only, _unchecked, checked_network, checked_sizes, forward
-from .rules import _cost, _from_factors, _updates
+from .rules import _cost, _error, _from_factors, _updates
 from .train import _added
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
@@ -196,7 +196,7 @@ def right_factors(net: Network, fp: ForwardPass, d: Array, eta: float) -> Factor
     return Factors(
         fp=fp,
         eta=eta,
-        e=d - fp.y_output,
+        e=_error(fp, d),
         f_prime_output=activations._applied(activations.get(net.output), "derivative_from_output", fp.y_output),
         w_back=net.w_output,
         f_prime_hidden=activations._applied(activations.get(net.hidden), "derivative_from_output", fp.y_hidden),
