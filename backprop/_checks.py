@@ -258,6 +258,16 @@ def as_gradients(name: str, grads: object, like: dict[str, Array] | None = None)
     return checked
 
 
+def check_count(name: str, value: object) -> int:
+    """A count, an int >= 1 (a layer's size, ``epochs``, ``n_samples``), else TypeError or ValueError naming it and
+    what it got (2.0 is a float, True a switch)."""
+    if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
+        raise TypeError(f"{name} must be an int >= 1, got {describe(value)}")
+    if value < 1:
+        raise ValueError(f"{name} must be an int >= 1, got {value}")
+    return int(value)
+
+
 def check_seed(seed: object, name: str = "seed") -> int | None:
     """A seed of numpy's random generator: None (a different draw each time) or an int >= 0, named in the message
     (numpy's own names neither the argument nor, for a negative one, the value)."""

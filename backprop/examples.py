@@ -46,7 +46,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import labels
-from ._checks import as_array, check_seed, describe, require_finite
+from ._checks import as_array, check_count, check_seed, describe, require_finite
 from ._derivable import Problems, derivable_network
 from ._json import check_keys
 from ._json import read_json as read_json  # the JSON of a file, read strictly (__main__ reads answers so)
@@ -289,10 +289,7 @@ def regression_data(n_samples: int = 200, seed: int | None = 0) -> tuple[Array, 
     ``n_samples`` is an int >= 1; ``seed`` an int >= 0, or None for a different draw each time. Anything else raises
     TypeError or ValueError naming the argument, as `backprop.network.Network.random` and `backprop.train.train` do.
     """
-    if isinstance(n_samples, bool) or not isinstance(n_samples, int | np.integer):
-        raise TypeError(f"n_samples must be an int >= 1, got {describe(n_samples)}")
-    if n_samples < 1:
-        raise ValueError(f"n_samples must be an int >= 1, got {n_samples}")
+    n_samples = check_count("n_samples", n_samples)
     rng = np.random.default_rng(check_seed(seed))
-    X = rng.uniform(-1.0, 1.0, size=(int(n_samples), 2))
+    X = rng.uniform(-1.0, 1.0, size=(n_samples, 2))
     return X, target_function(X)

@@ -17,7 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import as_array, as_input, check_seed, describe, overflow_is_an_error, require_finite
+from ._checks import as_array, as_input, check_count, check_seed, overflow_is_an_error, require_finite
 from .activations import Array
 
 #: How each parameter is laid out, in the message for one of another number of dimensions: the slides' network has one
@@ -242,12 +242,7 @@ def _read_only(fp: ForwardPass) -> ForwardPass:
 
 def checked_sizes(n_in: int, n_hidden: int, n_out: int) -> tuple[int, int, int]:
     """The layer sizes as ints, each checked to be an int >= 1 (TypeError, ValueError naming it otherwise)."""
-    for name, n in [("n_in", n_in), ("n_hidden", n_hidden), ("n_out", n_out)]:
-        if isinstance(n, bool) or not isinstance(n, int | np.integer):
-            raise TypeError(f"{name} must be an int, got {describe(n)}")
-        if n < 1:
-            raise ValueError(f"{name} must be >= 1, got {n}")
-    return int(n_in), int(n_hidden), int(n_out)
+    return check_count("n_in", n_in), check_count("n_hidden", n_hidden), check_count("n_out", n_out)
 
 
 def checked_network(net: object, name: str = "net") -> Network:

@@ -29,6 +29,7 @@ from ._checks import (
     as_array,
     as_target,
     check_bool,
+    check_count,
     check_eta,
     check_seed,
     ndim_of,
@@ -173,10 +174,7 @@ def train(
             "1-D (one number per sample) or 2-D (one row per sample)" if net.n_out == 1 else
             f"2-D (one row of {net.n_out} numbers per sample)"))
     eta = check_eta(eta)
-    if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer):  # a count: 2.0 is a float, True a switch
-        raise TypeError(f"epochs must be an int >= 1, got {type(epochs).__name__} {epochs!r}")
-    if epochs < 1:
-        raise ValueError(f"epochs must be an int >= 1, got {epochs!r}")
+    epochs = check_count("epochs", epochs)
     shuffle, progress = check_bool("shuffle", shuffle), check_bool("progress", progress)
     rng = np.random.default_rng(check_seed(seed))
     epoch = _unrolled.epoch(net, _iteration) if _unrolled.worth_it(net) else _epoch

@@ -101,10 +101,10 @@ def test_network_rejects_non_numeric_weights_with_type_error(changes, match):
 @pytest.mark.parametrize(
     ("kwargs", "error", "match"),
     [
-        ({"n_in": 0}, ValueError, r"n_in must be >= 1, got 0"),
-        ({"n_hidden": -3}, ValueError, r"n_hidden must be >= 1"),
-        ({"n_out": 1.5}, TypeError, r"n_out must be an int, got float 1\.5$"),
-        ({"n_hidden": True}, TypeError, r"n_hidden must be an int, got the boolean True$"),
+        ({"n_in": 0}, ValueError, r"n_in must be an int >= 1, got 0"),
+        ({"n_hidden": -3}, ValueError, r"n_hidden must be an int >= 1, got -3$"),
+        ({"n_out": 1.5}, TypeError, r"n_out must be an int >= 1, got float 1\.5$"),
+        ({"n_hidden": True}, TypeError, r"n_hidden must be an int >= 1, got the boolean True$"),
         ({"hidden": "relu"}, ValueError, r"hidden: unknown activation 'relu'"),
     ],
 )
@@ -488,7 +488,7 @@ def test_a_masked_array_a_float_size_and_a_missing_path_are_named(tmp_path):
         forward(examples.NET, masked)
     unmasked = np.ma.masked_array([1.0, 0.5], mask=[False, False])
     assert forward(examples.NET, unmasked).y_output.tolist() == forward(examples.NET, [1.0, 0.5]).y_output.tolist()
-    with pytest.raises(TypeError, match=r"^n_in must be an int, got float 2\.0$"):
+    with pytest.raises(TypeError, match=r"^n_in must be an int >= 1, got float 2\.0$"):
         Network.random(2.0)
     with pytest.raises(TypeError, match=r"^path must be the example file's path \(a str or os\.PathLike\), got None$"):
         examples.load(None)
