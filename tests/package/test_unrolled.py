@@ -42,21 +42,29 @@ def test_formulas_come_from_the_registry(hidden, output):
         assert f"f_prime_o5 = {arithmetic[output].format(y='y5')}" in text
 
 
+def train_and_step(net: Network, X: list, D: list, eta: float) -> tuple[Network, Network]:
+    """``net`` after one epoch of ``train`` (the generated loop) and after ``step`` on each sample in order."""
+    reference = net
+    for x, d in zip(X, D, strict=True):
+        reference = step(reference, x, d, eta)
+    return train(net, X, D, eta)[0], reference
+
+
+def assert_same_network(a: Network, b: Network) -> None:
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        np.testing.assert_allclose(getattr(a, name), getattr(b, name), rtol=0, atol=1e-15, err_msg=name)
+
+
 def test_a_registered_formula_of_plain_arithmetic_is_written_out():
     activations.register("half", lambda v: 0.5 * v, lambda y: 0.5)
     try:
         text = source(2, 3, 1, output="half")
         net = Network.random(2, 3, 1, seed=2, output="half")
-        X, D = [[0.5, -1.0], [2.0, 0.25], [-0.3, 0.9]], [0.3, -0.2, 0.1]
-        trained, _ = train(net, X, D, 0.5)
-        reference = net
-        for x, d in zip(X, D, strict=True):
-            reference = step(reference, x, d, 0.5)
+        trained, reference = train_and_step(net, [[0.5, -1.0], [2.0, 0.25], [-0.3, 0.9]], [0.3, -0.2, 0.1], 0.5)
     finally:
         del activations.ACTIVATIONS["half"]
     assert "y4 = 0.5 * v4" in text and " = e4 * 0.5" in text  # e_j f'(v_j) with f' = 0.5
-    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
-        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
+    assert_same_network(trained, reference)
 
 
 def test_a_formula_with_a_numpy_constant_is_written_with_the_number():
@@ -67,16 +75,11 @@ def test_a_formula_with_a_numpy_constant_is_written_with_the_number():
     try:
         text = source(2, 3, 1, hidden="half-np")
         net = Network.random(2, 3, 1, seed=3, hidden="half-np")
-        X, D = [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2]
-        trained, _ = train(net, X, D, 0.5)
-        reference = net
-        for x, d in zip(X, D, strict=True):
-            reference = step(reference, x, d, 0.5)
+        trained, reference = train_and_step(net, [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2], 0.5)
     finally:
         del activations.ACTIVATIONS["half-np"]
     assert "np.float64" not in text and "y_h1 = 0.5 * v1" in text
-    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
-        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
+    assert_same_network(trained, reference)
 
 
 def test_a_formula_that_gives_numpys_0d_array_is_taken_and_trained_with():
@@ -86,18 +89,13 @@ def test_a_formula_that_gives_numpys_0d_array_is_taken_and_trained_with():
     activations.register("leaky-np", lambda v: np.where(v > 0, v, 0.01 * v), lambda y: np.where(y > 0, 1.0, 0.01))
     try:
         net = Network.random(2, 3, 1, seed=1, hidden="leaky-np")
-        X, D = [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2]
-        trained, _ = train(net, X, D, 0.1)
-        reference = net
-        for x, d in zip(X, D, strict=True):
-            reference = step(reference, x, d, 0.1)
+        trained, reference = train_and_step(net, [[0.5, -1.0], [2.0, 0.25]], [0.3, -0.2], 0.1)
         v1 = net.w_hidden[0, 0] * 0.5 + net.w_hidden[0, 1] * -1.0 + net.b_hidden[0]
-        y1 = forward(net, X[0]).y_hidden[0]
+        y1 = forward(net, [0.5, -1.0]).y_hidden[0]
     finally:
         del activations.ACTIVATIONS["leaky-np"]
     assert y1 == pytest.approx(v1 if v1 > 0 else 0.01 * v1, rel=1e-15)
-    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
-        np.testing.assert_allclose(getattr(trained, name), getattr(reference, name), rtol=0, atol=1e-15)
+    assert_same_network(trained, reference)
 
 
 def test_every_new_value_is_computed_before_any_weight_changes():
