@@ -6,7 +6,7 @@ Whether a box scrolls depends on the reader's screen, so every box that can scro
 * display math (``mjx-container[display="true"]``, which ``stylesheets/extra.css`` lets scroll; pre-rendered math
   already has ``tabindex="0"`` from hooks/mathjax_prerender.py): a group named "equation" around its MathML;
 * tables (material's CSS makes them scroll, its script later wraps them in ``.md-typeset__scrollwrap``, which
-  scrolls then, and to which ``scroll-regions.js`` moves the stop, as a region named "scrolls sideways": a focused
+  scrolls then, and to which ``scroll-regions.js`` moves the stop, as a group named "scrolls sideways": a focused
   table would get the theme's focus-visible class and lose its style, ``table:not([class])``):
   ``tabindex="0"``, no role and no name of their own (they stay tables, which a screen reader announces as such, with
   their size; a name "table" was read "table table");

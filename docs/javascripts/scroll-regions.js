@@ -55,14 +55,15 @@
     // A table the theme has wrapped: the wrapper, which is what scrolls now, takes the stop, drawn or not (moving it
     // needs no layout). Focused, the table itself would get the theme's focus-visible class, and a table with a class
     // loses the theme's style of a data table (table:not([class])): errata/'s first table, focused on a phone, grew by
-    // a fifth, its borders gone, for good. The region's name leaves "table" to the table inside it.
+    // a fifth, its borders gone, for good. A group, as a display equation is, not a region: the regions of a page's
+    // tables, all named alike, were landmarks axe calls not unique. Its name leaves "table" to the table inside it.
     for (const table of root.querySelectorAll(".md-typeset__table > table[tabindex]")) {
       if (table === document.activeElement) continue;
       const wrapper = table.closest(".md-typeset__scrollwrap");
       table.removeAttribute("tabindex");
       if (wrapper && !wrapper.hasAttribute("tabindex")) {
         wrapper.setAttribute("tabindex", "0");
-        wrapper.setAttribute("role", "region");
+        wrapper.setAttribute("role", "group");
         wrapper.setAttribute("aria-label", "scrolls sideways");
       }
     }
@@ -77,7 +78,7 @@
       if (scrolls && !stop.hasAttribute("tabindex") && (stop === box || !box.hasAttribute("tabindex"))) {
         stop.setAttribute("tabindex", "0");
         if (stop !== box) {
-          stop.setAttribute("role", "region");
+          stop.setAttribute("role", "group");
           stop.setAttribute("aria-label", "scrolls sideways");
         }
       } else if (!scrolls && stop.hasAttribute("tabindex") && stop !== document.activeElement) {

@@ -723,7 +723,7 @@ def test_the_box_with_the_focus_keeps_its_stop_when_a_resize_makes_it_fit(browse
         tables, own_stops, wrappers = page.evaluate(
             "() => [document.querySelectorAll('.md-typeset__table > table').length, "
             "document.querySelectorAll('.md-typeset__table > table[tabindex]').length, "
-            "document.querySelectorAll('.md-typeset__scrollwrap[role=region][tabindex]').length]")
+            "document.querySelectorAll('.md-typeset__scrollwrap[role=group][tabindex]').length]")
         assert tables > 1 and own_stops == 0 and wrappers > 0, (tables, own_stops, wrappers)
         page.evaluate("() => document.querySelectorAll('article details').forEach((d) => { d.open = true; })")
         tab.scroll_through()
