@@ -747,6 +747,21 @@ def test_the_box_with_the_focus_keeps_its_stop_when_a_resize_makes_it_fit(browse
         tab.close()
 
 
+def test_the_tables_stops_are_no_landmarks_that_axe_calls_not_unique(browser, server):
+    """An accessibility review: named alike, "scrolls sideways", the table wrappers' stops were regions, landmarks,
+    and axe found them not unique (landmark-unique) where several tables scroll, on reference/homework/ on a phone.
+    They are groups, as the display equations' stops are."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    try:
+        tab.visit("reference/homework/")
+        landmarks = tab.axe_problems(rules=["landmark-unique"], impacts=("moderate", "serious", "critical"))
+        stops = tab.page.evaluate("() => document.querySelectorAll('.md-typeset__scrollwrap[tabindex]').length")
+        assert stops > 1, "the premise: several tables scroll, each with its stop"
+        assert not [p for p in landmarks if "md-typeset__scrollwrap" in p], landmarks
+    finally:
+        tab.close()
+
+
 def test_a_content_tab_chosen_gives_its_boxes_stops_only_where_they_scroll(browser, server):
     """The boxes of a content tab not chosen are not drawn, and kept the HTML's stops: choosing the tab measures them.
     On notation/ at 1280 px each tab of every tab set is chosen in turn (with a click, as a reader does)."""
