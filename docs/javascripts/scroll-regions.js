@@ -19,6 +19,17 @@
   const SCROLLS_DOWN = ".jp-Cell-inputWrapper, .jp-OutputArea-output";  // a notebook's boxes may scroll down too
   const rendered = (el) => !el.checkVisibility || el.checkVisibility({ contentVisibilityAuto: true });
 
+  // A wrapped table's stop (below): the theme's wrapper, a group named "scrolls sideways", given or taken away.
+  function tableStop(wrapper, on) {
+    if (!on) {
+      for (const name of ["tabindex", "role", "aria-label"]) wrapper.removeAttribute(name);
+      return;
+    }
+    wrapper.setAttribute("tabindex", "0");
+    wrapper.setAttribute("role", "group");
+    wrapper.setAttribute("aria-label", "scrolls sideways");
+  }
+
   function mark(root) {
     const within = (selector) => [...root.querySelectorAll(selector)].filter(rendered);
     for (const math of within(INLINE)) {
@@ -61,32 +72,21 @@
       if (table === document.activeElement) continue;
       const wrapper = table.closest(".md-typeset__scrollwrap");
       table.removeAttribute("tabindex");
-      if (wrapper && !wrapper.hasAttribute("tabindex")) {
-        wrapper.setAttribute("tabindex", "0");
-        wrapper.setAttribute("role", "group");
-        wrapper.setAttribute("aria-label", "scrolls sideways");
-      }
+      if (wrapper && !wrapper.hasAttribute("tabindex")) tableStop(wrapper, true);
     }
     // The same for the other boxes the HTML gives a stop whether they scroll or not: data tables (scrolling in the
     // theme's wrapper around them), the notebook template's input areas and outputs (their code has a stop of its
     // own where it scrolls), and the row of a content tab set's labels, most of which have nothing to scroll.
     for (const box of within(OTHER_BOXES)) {
-      const frame = box.closest(".md-typeset__scrollwrap") || box;
-      const scrolls = frame.scrollWidth > frame.clientWidth + 1 ||
+      const stop = box.closest(".md-typeset__scrollwrap") || box;  // the box itself, but for a wrapped table (above)
+      const scrolls = stop.scrollWidth > stop.clientWidth + 1 ||
         (box.matches(SCROLLS_DOWN) && box.scrollHeight > box.clientHeight + 1);
-      const stop = frame;  // the box itself, but for a wrapped table (above)
       if (scrolls && !stop.hasAttribute("tabindex") && (stop === box || !box.hasAttribute("tabindex"))) {
-        stop.setAttribute("tabindex", "0");
-        if (stop !== box) {
-          stop.setAttribute("role", "group");
-          stop.setAttribute("aria-label", "scrolls sideways");
-        }
+        if (stop === box) box.setAttribute("tabindex", "0");
+        else tableStop(stop, true);
       } else if (!scrolls && stop.hasAttribute("tabindex") && stop !== document.activeElement) {
-        stop.removeAttribute("tabindex");
-        if (stop !== box) {
-          stop.removeAttribute("role");
-          stop.removeAttribute("aria-label");
-        }
+        if (stop === box) box.removeAttribute("tabindex");
+        else tableStop(stop, false);
       }
     }
   }
