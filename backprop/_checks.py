@@ -258,13 +258,13 @@ def as_gradients(name: str, grads: object, like: dict[str, Array] | None = None)
     return checked
 
 
-def check_count(name: str, value: object) -> int:
-    """A count, an int >= 1 (a layer's size, ``epochs``, ``n_samples``), else TypeError or ValueError naming it and
-    what it got (2.0 is a float, True a switch)."""
+def check_count(name: str, value: object, least: int = 1) -> int:
+    """A count, an int >= ``least`` (a layer's size, ``epochs``, ``n_samples``; decimals from 0), else TypeError or
+    ValueError naming it and what it got (2.0 is a float, True a switch)."""
     if isinstance(value, bool | np.bool_) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be an int >= 1, got {describe(value)}")
-    if value < 1:
-        raise ValueError(f"{name} must be an int >= 1, got {value}")
+        raise TypeError(f"{name} must be an int >= {least}, got {describe(value)}")
+    if value < least:
+        raise ValueError(f"{name} must be an int >= {least}, got {value}")
     return int(value)
 
 

@@ -91,7 +91,7 @@ from numpy.typing import ArrayLike
 
 from . import _exact, show
 from ._carried import HALF_UNIT, carried_error
-from ._checks import DOUBLE_RANGE, check_numeric_scalar, describe, too_large
+from ._checks import DOUBLE_RANGE, check_count, check_numeric_scalar, describe, too_large
 from .network import Network
 
 # The steps (_trace) and the catalogue (_mistakes) live in their own modules. Their names are imported in the order
@@ -272,12 +272,8 @@ def rounds_to(given: float, to: float, decimals: int, carried: float = 0.0) -> b
     r"""Whether ``given``, not 0 and written with one to five ``decimals`` (`decimals_of`), is ``to`` rounded to
     them: no further from it than half a unit of its last decimal, widened by the step's ``carried`` error (the
     $-0.412$ of $-0.41184$; 0, or a whole number, keeps no digit of a value below 1 to compare)."""
-    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral):
-        raise TypeError(f"decimals must be a whole number >= 0, got {describe(decimals)}")
-    if decimals < 0:
-        raise ValueError(f"decimals must be a whole number >= 0, got {decimals}")
     given, to, carried = _checked_values(given=given, to=to, carried=carried)
-    return _rounds_to(given, to, int(decimals), carried)
+    return _rounds_to(given, to, check_count("decimals", decimals, least=0), carried)
 
 
 def _rounds_to(given: float, to: float, decimals: int, carried: float) -> bool:
