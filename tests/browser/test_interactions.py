@@ -528,6 +528,126 @@ def test_the_focus_ring_check_can_fail(tab):
     assert late > 0 and changed <= 100, changed  # a few pixels of the box's edge at most (6 in one run)
 
 
+# A table with a tab stop that scrolls sideways, drawn, in a tab set below the first screen or outside any box: its
+# wrapper, marked for the test and scrolled to the middle of the window.
+EDGE_BOX_JS = """async (inTabs) => {
+  const stops = ".md-typeset__scrollwrap[tabindex='0']";
+  const skipped = (s) => getComputedStyle(s).contentVisibility === "auto";
+  const boxes = inTabs
+    ? [...document.querySelectorAll("article.md-typeset > .tabbed-set")].filter(skipped)
+        .flatMap((s) => [...s.querySelectorAll(stops)])
+    : [...document.querySelectorAll(stops)].filter((b) => !b.closest(".tabbed-set, details, .admonition"));
+  for (const box of boxes.filter((b) => b.checkVisibility())) {
+    for (let i = 0; i < 2; i++) {  // the blocks above it, laid out on the way, change their heights once
+      box.scrollIntoView({block: "center"});
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    const scrolls = box.getAttribute("tabindex") === "0" && box.scrollWidth > box.clientWidth;  // measured, drawn
+    if (scrolls && box.getBoundingClientRect().height < innerHeight - 200) {  // all of it on the screen
+      box.setAttribute("data-ring-check", "");
+      return true;
+    }
+  }
+  return false;
+}"""
+# The theme's drawing: extra.css without the site's ring inside a table's wrapper and a tab set's wider cut. (Undone by
+# a stylesheet added after load, the cut stayed as drawn: Chromium keeps a contained block's clip until it lays it out.)
+THEME_DRAWS = {".md-typeset .md-typeset__scrollwrap:focus-visible,\n": "", "overflow-clip-margin": "--bp-undone"}
+
+
+def as_the_theme_draws(route):
+    css = route.fetch().text()
+    for site, theme in THEME_DRAWS.items():
+        assert css.count(site) == 1, f"the premise: extra.css has {site!r} once"
+        css = css.replace(site, theme)
+    route.fulfill(body=css, content_type="text/css")
+
+
+def edge_ring_rows(tab, path: str, in_tabs: bool, theme: bool = False) -> tuple[int, int, int]:
+    """(rows of its left edge that change, of its right edge, its height in rows) when the keyboard's focus reaches
+    a table of `path` that scrolls, on a phone, read from two screenshots; `theme` draws it as the theme does."""
+    if theme:
+        tab.page.route("**/stylesheets/extra.css*", as_the_theme_draws)
+    tab.visit(path)
+    assert tab.page.evaluate(EDGE_BOX_JS, in_tabs), f"the premise: a table of {path} scrolls ({in_tabs=})"
+    box = tab.page.locator("[data-ring-check]")
+    edges = box.bounding_box()
+    assert edges["x"] <= 0 and edges["x"] + edges["width"] >= PHONE["width"], f"the premise: edge to edge, {edges}"
+    top, height = edges["y"], edges["height"]
+    clip = {"x": 0, "y": top, "width": PHONE["width"], "height": height}
+    before = np.asarray(Image.open(io.BytesIO(tab.page.screenshot(clip=clip))).convert("RGB"))
+    # focused as the keyboard focuses (:focus-visible), where it is (a Tab from the box before scrolls the page)
+    box.evaluate("(b) => b.focus({focusVisible: true, preventScroll: true})")
+    assert box.evaluate("(b) => b === document.activeElement && b.matches(':focus-visible')"), "the premise"
+    assert box.bounding_box()["y"] == top, "the premise: the page did not scroll"
+    after = np.asarray(Image.open(io.BytesIO(tab.page.screenshot(clip=clip))).convert("RGB"))
+    changed = (before != after).any(axis=2)
+    return int(changed[:, :4].any(axis=1).sum()), int(changed[:, -4:].any(axis=1).sum()), changed.shape[0]
+
+
+EDGE_BOXES = [("notation/", True), ("errata/", True)]
+
+
+@pytest.mark.parametrize(("path", "in_tabs"), EDGE_BOXES)
+def test_a_table_in_tabs_shows_its_focus_ring_at_both_edges_on_a_phone(browser, server, path, in_tabs):
+    """An accessibility review: on a phone a table's wrapper reaches the screen's edges, and a tab set below the first
+    screen is paint-contained (content-visibility): its own edges, 0.8rem short of the screen's, cut the table and
+    the wrapper's focus ring, which showed as a line at its top and bottom only. Focused by keyboard, the wrapper's
+    ring marks both its sides along most of their height."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    try:
+        left, right, height = edge_ring_rows(tab, path, in_tabs)
+        assert left > 0.8 * height and right > 0.8 * height, (left, right, height)
+    finally:
+        tab.close()
+
+
+def test_the_edge_ring_check_can_fail(browser, server):
+    """The same check with the tab set's cut and the ring drawn as the theme draws them: both sides stay unmarked."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    try:
+        for path, in_tabs in EDGE_BOXES:
+            left, right, height = edge_ring_rows(tab, path, in_tabs, theme=True)
+            assert max(left, right) < 0.2 * height, (path, in_tabs, left, right, height)
+    finally:
+        tab.close()
+
+
+# The top of each table of the page that scrolls and fits below the header, put 10 px under the header's top, then
+# focused as the keyboard focuses: where it is then, and where the header ends.
+UNDER_HEADER_JS = """async () => {
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const tops = [];
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap[tabindex='0']")) {
+    box.scrollIntoView({block: "start"});
+    await frame();  // drawn: measured by scroll-regions.js, its stop kept only if it scrolls
+    if (box.getAttribute("tabindex") !== "0" || box.getBoundingClientRect().height > innerHeight - 2 * header) continue;
+    scrollBy(0, box.getBoundingClientRect().top - 10);
+    await frame();
+    box.focus({focusVisible: true});
+    await frame();
+    tops.push(Math.round(box.getBoundingClientRect().top));
+    box.blur();
+  }
+  return {header, tops};
+}"""
+
+
+def test_a_table_the_keyboard_reaches_is_not_left_under_the_sticky_header(browser, server):
+    """An accessibility review: on a phone the focus reached a table whose top was under the sticky header, and left
+    it there (the browser scrolls a box into view only if it is off the screen). Each table of reference/homework/
+    that scrolls and fits below the header, focused with its top under the header, is scrolled to below it."""
+    tab = new_tab(browser, server, viewport=PHONE, color_scheme="light")
+    try:
+        tab.visit("reference/homework/")
+        seen = tab.page.evaluate(UNDER_HEADER_JS)
+        assert seen["tops"], "the premise: a table of reference/homework/ scrolls and fits below the header"
+        assert all(top >= seen["header"] for top in seen["tops"]), seen
+    finally:
+        tab.close()
+
+
 PALETTE_RING_JS = """async () => {
     const header = getComputedStyle(document.querySelector(".md-header")).backgroundColor;
     const probe = document.createElement("span");  // the theme's accent, as the browser resolves it
