@@ -70,7 +70,8 @@ error: how far a value worked out from the values before it written with {show.D
 v1, grows with a large eta). Values
 worked out that way, or rounded to {show.DECIMALS} decimals, always pass.
 The steps are checked in this order; the first wrong one is named with the classic mistakes that give
-its value:
+its value, and the steps after it are judged on their own where they are not computed from it (Δw43 after
+a wrong Δw42; not w42(n+1), y(n+1) or E(n+1)):
 {mistakes}
 Exit status: 0 when every given value is right, 1 when one is wrong, 2 for a bad file or option.
 
@@ -319,6 +320,20 @@ def _other_example_text(other: str, path: str) -> str:
             f"it with python -m backprop trace --check {shlex.quote(path)} (without --practice)")
 
 
+def print_table(steps: Sequence[homework.Step], decimals: int) -> list[str]:
+    """Expected against given for each step, and whether it is right; the given values as printed."""
+    expected = [_text(s.expected, decimals) for s in steps]
+    # a value written with fewer decimals as written (-0.412, not -0.412000): the message may say how many it has
+    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS and abs(s.given) < PLAIN_BELOW
+             else _text(s.given, decimals) for s in steps]  # 1e308 (no decimals) had printed its 309 digits
+    w_name = max(len("step"), *(len(s.name) for s in steps))
+    w_num = max(len("expected"), *(len(v) for v in expected + given))
+    print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
+    for s, want, got in zip(steps, expected, given, strict=True):
+        print(f"{s.name:<{w_name}}  {want:>{w_num}}  {got:>{w_num}}  {'right' if s.right else 'wrong'}")
+    return given
+
+
 def print_report(report: homework.Report, decimals: int, other: str = "", path: str = "") -> None:
     """Expected against given for each given step up to the first wrong one, then its likely mistakes (or, where
     every value given is right for the `other` example, that)."""
@@ -327,15 +342,7 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
         shown.append(step)
         if step is report.first_wrong:
             break
-    expected = [_text(s.expected, decimals) for s in shown]
-    # a value written with fewer decimals as written (-0.412, not -0.412000): the message may say how many it has
-    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS and abs(s.given) < PLAIN_BELOW
-             else _text(s.given, decimals) for s in shown]  # 1e308 (no decimals) had printed its 309 digits
-    w_name = max(len("step"), *(len(s.name) for s in shown))
-    w_num = max(len("expected"), *(len(v) for v in expected + given))
-    print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
-    for s, want, got in zip(shown, expected, given, strict=True):
-        print(f"{s.name:<{w_name}}  {want:>{w_num}}  {got:>{w_num}}  {'right' if s.right else 'wrong'}")
+    given = print_table(shown, decimals)
     print()
     loose = [s.name for s in shown if s.right and s.undecided]
     if loose:  # a large eta: six decimals of the steps before leave these anywhere near 0
@@ -382,10 +389,13 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
               f"values before it to {show.DECIMALS} decimals." + (f" {report.decimals_advice}"
                                                                     if report.decimals_advice else ""))
-    later = report.given[len(shown):]
-    if later:
-        print(f"Not checked after it: {', '.join(s.name for s in later)} (fix {wrong.name} first; later steps "
-              f"build on it).")
+    apart, carried_into = report.after_first_wrong
+    if apart:  # not computed from the wrong value: judged on their own, as the live page judges every value
+        print(f"\nChecked on their own, as they are not computed from {wrong.name}:")
+        print_table(apart, decimals)
+    if carried_into:
+        print(f"\nNot checked: {show.and_list([s.name for s in carried_into])}, computed from {wrong.name} (fix it "
+              "first).")
 
 
 def load_weights(path: str, given: Sequence[str] = ()) -> tuple[Network, dict[str, object]]:

@@ -89,9 +89,10 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import _exact, show
+from . import _exact, examples, show
 from ._carried import HALF_UNIT, carried_error
 from ._checks import DOUBLE_RANGE, check_count, check_numeric_scalar, describe, too_large
+from ._steps import builds_on
 from .network import Network
 
 # The steps (_trace) and the catalogue (_mistakes) live in their own modules. Their names are imported in the order
@@ -449,6 +450,19 @@ class Report:
         """Whether every given value is right."""
         return self.first_wrong is None
 
+    @property
+    def after_first_wrong(self) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+        """The given steps after the first wrong one, in trace order, in two: those not computed from it (`builds_on`:
+        Δw43 after a wrong Δw42), judged on their own, and those computed from it (w42(n+1), y(n+1), E(n+1)), which
+        a wrong value there makes wrong too; both empty where no value is wrong."""
+        if self.first_wrong is None:
+            return (), ()
+        net = examples.site_network() if self.net is None else self.net
+        carried_into = builds_on(self.first_wrong.name, net.n_in, net.n_hidden, net.n_out)
+        later = self.given[self.given.index(self.first_wrong) + 1:]
+        return (tuple(s for s in later if s.name not in carried_into),
+                tuple(s for s in later if s.name in carried_into))
+
     def to_dict(self) -> dict[str, object]:
         """Plain data (for JSON): the given steps, the first wrong one and its likely mistakes with their hints for the
         checked network."""
@@ -462,6 +476,8 @@ class Report:
             "fewer_advice": self.fewer_advice,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
+            # the given steps after first_wrong computed from it, which a wrong value there makes wrong too
+            "computed_from_first_wrong": [s.name for s in self.after_first_wrong[1]],
         }
 
 
@@ -485,14 +501,16 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
         raise TypeError(f"the answers must be an object of step names and numbers, not a {type(answers).__name__}")
     if not answers:
         raise ValueError(f"no answers: give a value for at least one of the steps {', '.join(known)}")
+    unknown = [name for name in answers if (canonical(name) if isinstance(name, str) else name) not in known]
+    if unknown:  # all of them at once: a reviewer's file with three misspelt names took three runs
+        named = ", ".join(f"{name!r}{f' (did you mean {meant!r}?)' if meant else ''}"
+                          for name in unknown for meant in [_meant(name, known) if isinstance(name, str) else None])
+        raise ValueError(f"unknown step{'s' if len(unknown) > 1 else ''} {named}; the steps are {', '.join(known)} "
+                         "('d' may stand for 'Δ': 'dw41')")
     found: dict[str, float] = {}
     spelled: dict[str, str] = {}
     for name, value in answers.items():
         step_name = canonical(name) if isinstance(name, str) else name
-        if step_name not in known:
-            meant = _meant(name, known) if isinstance(name, str) else None
-            raise ValueError(f"unknown step {name!r}{f' (did you mean {meant!r}?)' if meant else ''}; the steps are "
-                             f"{', '.join(known)} ('d' may stand for 'Δ': 'dw41')")
         if step_name in found:
             raise ValueError(f"step {step_name!r} is given twice, as {spelled[step_name]!r} and {name!r}")
         if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
@@ -534,10 +552,14 @@ _DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # Δw�
 
 
 def _spelled(name: str) -> str:
-    """A step name without what a student varies in writing it: spaces, underscores, the case of every letter but e
-    and E (the error and the cost), and "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
-    ``"Δ w41"``, ``"delta_w41"`` all read ``"Δw41"``)."""
-    plain = "".join(c if c in "eE" else c.lower() for c in name.replace(" ", "").replace("_", "").translate(_DIGITS))
+    """A step name without what a student varies in writing it: spaces, underscores, TeX's braces, the case of every
+    letter but e and E (the error and the cost), "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
+    ``"Δ w41"``, ``"delta_w41"`` all read ``"Δw41"``), and the time: ``(n)`` or ``(0)`` at the end for time n, which
+    the steps leave out (a reviewer's ``"E(n)"`` was taken for ``"E(n+1)"``), ``(1)`` for ``(n+1)``."""
+    plain = "".join(c if c in "eE" else c.lower() for c in re.sub(r"[\s_{}]", "", name).translate(_DIGITS))
+    # time n as a page writes it, E(n) or Δw41(0), is a plain step's; w41(1), time n+1 after n = 0, a new value's
+    plain = re.sub(r"\((?:n|0)\)$", "", plain)
+    plain = re.sub(r"\(1\)$", "(n+1)", plain)
     for prefix in ("delta", "d", "\u2206", "δ"):  # "δ": Δ lowered
         if plain.startswith(prefix) and plain[len(prefix):][:1] in ("w", "b"):
             return "Δ" + plain[len(prefix):]

@@ -746,6 +746,15 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     ({"e ": 1.0}, ValueError, r"^unknown step 'e ' \(did you mean 'e'\?\)"),
     ({"Δw₄₁": 1.0}, ValueError, r"^unknown step 'Δw₄₁' \(did you mean 'Δw41'\?\)"),  # subscripts, as a page writes
     ({"e(n+1)": 1.0}, ValueError, r"^unknown step 'e\(n\+1\)'; the steps are"),  # y(n+1) or E(n+1): no guess
+    # time n as the pages write it (a reviewer's E(n) was taken for E(n+1)), TeX's braces, n = 0's n+1
+    ({"E(n)": 1.0}, ValueError, r"^unknown step 'E\(n\)' \(did you mean 'E'\?\)"),
+    ({"y(n)": 1.0}, ValueError, r"^unknown step 'y\(n\)' \(did you mean 'y'\?\)"),
+    ({"Δw41(0)": 1.0}, ValueError, r"^unknown step 'Δw41\(0\)' \(did you mean 'Δw41'\?\)"),
+    ({"y_{h1}": 1.0}, ValueError, r"^unknown step 'y_\{h1\}' \(did you mean 'y_h1'\?\)"),
+    ({"w41(1)": 1.0}, ValueError, r"^unknown step 'w41\(1\)' \(did you mean 'w41\(n\+1\)'\?\)"),
+    # every unknown name at once (a reviewer's file with three took three runs), each with its guess
+    ({"yh1": 1.0, "v1": 0.3, "dW42": 1.0, "w99": 2.0}, ValueError,
+     r"^unknown steps 'yh1' \(did you mean 'y_h1'\?\), 'dW42' \(did you mean 'Δw42'\?\), 'w99'; the steps are v1, "),
     ({"w41": 1.0}, ValueError, r"^unknown step 'w41'; the steps are"),  # not the update Δw41: another kind of step
     # the pages' minus in quotes: "without quotes" alone would give −0.5, no JSON number either (a review)
     ({"v1": "\u22120.5"}, TypeError, r"^step 'v1' must be a number, got text: '\u22120\.5' \(write -0\.5, with an "
@@ -960,7 +969,27 @@ def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
                                   ["Δw11", f"{want['Δw11']:.8f}", f"{wrong['Δw11']:.8f}", "wrong"]]
     assert f"First wrong step: Δw11 (expected {want['Δw11']:.8f}, given {wrong['Δw11']:.8f})." in proc.stdout
     assert f"Likely mistake: updated-output-weights. {homework.hint('updated-output-weights')}" in proc.stdout
-    assert "Not checked after it: Δw12, b1(n+1)" in proc.stdout
+    # neither is computed from Δw11: each is judged on its own (the slip gives Δw12 wrong too); nothing is left
+    judged = proc.stdout.split("\n\nChecked on their own, as they are not computed from Δw11:\n")[1]
+    assert table(judged) == [["Δw12", f"{want['Δw12']:.8f}", "1.0", "wrong"],  # as written
+                             ["b1(n+1)", f"{want['b1(n+1)']:.8f}", "2.0", "wrong"]], proc.stdout
+    assert "Not checked" not in proc.stdout
+
+
+def test_cli_leaves_unchecked_only_the_steps_computed_from_the_wrong_one(tmp_path, cli):
+    """A reviewer's Δw42 wrong (Δw41's value copied): "Not checked after it: Δw43, ... (later steps build on it)" was
+    false of Δw43, Δb4 and the hidden updates, which are not computed from it; they are judged, and only w42(n+1),
+    y(n+1) and E(n+1) are not."""
+    want = oracle.trace_values(oracle.iteration(EX))
+    answers = {"Δw42": want["Δw41"], "Δw43": want["Δw43"], "Δw11": want["Δw11"] / 2, "w42(n+1)": 0.1,
+               "w43(n+1)": want["w43(n+1)"], "E(n+1)": 0.2}
+    proc = cli("--check", write(tmp_path, answers))
+    assert proc.returncode == 1
+    judged = table(proc.stdout.split("Checked on their own, as they are not computed from Δw42:\n")[1])
+    assert [(row[0], row[-1]) for row in judged] == [("Δw43", "right"), ("Δw11", "wrong"), ("w43(n+1)", "right")]
+    assert proc.stdout.endswith("\nNot checked: w42(n+1) and E(n+1), computed from Δw42 (fix it first).\n")
+    data = json.loads(cli("--check", write(tmp_path, answers), "--format", "json").stdout)
+    assert data["computed_from_first_wrong"] == ["w42(n+1)", "E(n+1)"], data
 
 
 def test_cli_names_both_mistakes_that_give_the_value(tmp_path, cli):
