@@ -850,14 +850,15 @@
       ? ALIASES[first] + rest : name;
   }
 
-  // homework._spelled: a step name without what a student varies in writing it (spaces, underscores, subscript
-  // digits, the case of every letter but e and E, "delta", "d", "∆" or "δ" for Δ at the start): "yh1" reads as "y_h1"
+  // homework._spelled: a step name without what a student varies in writing it (spaces, underscores, TeX's braces,
+  // subscript digits, the case of every letter but e and E, "delta", "d", "∆" or "δ" for Δ at the start, and the time:
+  // "(n)" or "(0)" at the end for time n, "(1)" for "(n+1)"): "yh1" reads as "y_h1", "E(n)" as "E"
   var SUBSCRIPT_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089";
   function spelled(name) {
-    var plain = Array.from(name.replace(/[ _]/g, "")).map(function (c) {
+    var plain = Array.from(name.replace(/[\s_{}]/g, "")).map(function (c) {
       var digit = SUBSCRIPT_DIGITS.indexOf(c);
       return digit >= 0 ? String(digit) : c === "e" || c === "E" ? c : c.toLowerCase();
-    }).join("");
+    }).join("").replace(/\((?:n|0)\)$/, "").replace(/\(1\)$/, "(n+1)");
     var prefixes = ["delta", "d", "\u2206", "\u03b4"];
     for (var i = 0; i < prefixes.length; i++) {
       var rest = plain.slice(prefixes[i].length);
