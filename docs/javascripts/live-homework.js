@@ -235,15 +235,19 @@
       }
       var unheld = problemText ? "" : E.unheldNumber(box.value);
       if (unheld) problemText = "In what you pasted, " + unheld + "."; // JSON.parse: Infinity, or 0 silently
+      if (!problemText) { // every unknown name at once, as trace --check says them: each with the step it reads as
+        var unknown = Object.keys(answers).filter(function (name) { return !byStep[canonical(name)]; });
+        if (unknown.length) {
+          problemText = "Unknown step" + (unknown.length > 1 ? "s " : " ") + unknown.map(function (name) {
+            var meant = E.meantStep(name, Object.keys(byStep));  // "yh1": y_h1
+            return JSON.stringify(name) + (meant ? " (did you mean " + JSON.stringify(meant) + "?)" : "");
+          }).join(", ") + ": the steps are those of the fields above.";
+        }
+      }
       if (!problemText) {
         Object.keys(answers).some(function (name) {
-          var step = canonical(name), value = answers[name];
-          if (!byStep[step]) { // as trace --check says it: the step it reads as, where one does ("yh1": y_h1)
-            var meant = E.meantStep(name, Object.keys(byStep));
-            problemText = "Unknown step " + JSON.stringify(name) + (meant ? " (did you mean " + JSON.stringify(meant) +
-              "?)" : "") + ": the steps are those of the fields above.";
-          }
-          else if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
+          var value = answers[name];
+          if (typeof value !== "number" || !isFinite(value)) problemText = "Step " + JSON.stringify(name) + " must be a number.";
           return !!problemText;
         });
       }

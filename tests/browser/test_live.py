@@ -1562,6 +1562,10 @@ def test_an_answers_file_can_be_pasted(tab):
     page.click("#bp-hw-fill")
     assert page.text_content("#bp-hw-json-msg") == ('Unknown step "yh1" (did you mean "y_h1"?): the steps are those '
                                                     'of the fields above.')
+    page.fill("#bp-hw-json", '{"E(n)": 0.5, "v1": 0.3, "w99": 1, "dW42": 2}')  # all at once, as trace --check says
+    page.click("#bp-hw-fill")
+    assert page.text_content("#bp-hw-json-msg") == ('Unknown steps "E(n)" (did you mean "E"?), "w99", "dW42" (did you '
+                                                    'mean "Δw42"?): the steps are those of the fields above.')
     like = 'a JSON object of step names and numbers, like {"v1": 1.234567, "dw41": -0.012345}.'
     page.fill("#bp-hw-json", "[1, 2")
     page.click("#bp-hw-fill")
