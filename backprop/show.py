@@ -662,16 +662,25 @@ def slope_lost_words(activation: str, label: str, y: float, f_prime: float | Non
 #: f'(v) as `ACTIVATION_TEX`'s ``f_prime_v`` writes it, e^{-v} / (1 + e^{-v})^2 and 1 / cosh^2 v, computed so.
 _F_PRIME_OF_V = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2,
                  "tansig": lambda v: 1 / math.cosh(v) ** 2}
+#: The same formulas over e^{-|v|} (e^{-v} / (1 + e^{-v})^2 times e^{2v} / e^{2v} for v < 0; 1 / cosh^2 v =
+#: 4 e^{-2|v|} / (1 + e^{-2|v|})^2), for a field where those overflow: e^{-v} from v = -710, its square from -355.
+_F_PRIME_OF_V_BEYOND = {"logsig": lambda v: math.exp(-abs(v)) / (1 + math.exp(-abs(v))) ** 2,
+                        "tansig": lambda v: 4 * math.exp(-2 * abs(v)) / (1 + math.exp(-2 * abs(v))) ** 2}
 
 
 def slope_at(activation: str, v: float) -> float | None:
     """f'(v) from the field ``v``, as `ACTIVATION_TEX`'s ``f_prime_v`` writes it (e^{-v} / (1 + e^{-v})^2, 1 / cosh^2
     v), where the slope from the output keeps too few digits; None for an activation without that formula."""
     formula = _F_PRIME_OF_V.get(activation)
+    if formula is None:
+        return None
     try:
-        return None if formula is None else formula(float(v))
-    except OverflowError:  # e^{-v}, its square, or cosh v beyond a double: a slope below any the pages print
-        return 0.0
+        slope = formula(float(v))
+    except OverflowError:  # e^{-v}, its square, or cosh v beyond a double
+        slope = 0.0
+    # the slope's own value may still be a double (logsig's at v = -355 is 6.7e-155; the live page's note had said
+    # it was below a double's range): the same formula over e^{-|v|}, 0 only where the slope itself underflows
+    return slope if slope > 0 or not math.isfinite(v) else _F_PRIME_OF_V_BEYOND[activation](float(v))
 
 
 def f_prime_factor_tex(activation: str, y: object) -> str:

@@ -1235,9 +1235,17 @@
   var F_PRIME_TEX = { logsig: "{{y}}\\,(1 - {{y}})", tansig: "1 - {{y}}^2", purelin: "1" };
   // f' with the field v, where the written y keeps too few digits of f'(v) (show.f_prime_numbers)
   var F_PRIME_V_TEX = { logsig: "\\frac{e^{-{{v}}}}{\\big(1 + e^{-{{v}}}\\big)^2}", tansig: "\\frac{1}{\\cosh^2 {{v}}}" };
-  var F_PRIME_OF_V = { // show._F_PRIME_OF_V: F_PRIME_V_TEX's formulas, computed as written
-    logsig: function (v) { return Math.exp(-v) / Math.pow(1 + Math.exp(-v), 2); },
-    tansig: function (v) { return 1 / Math.pow(Math.cosh(v), 2); } };
+  var F_PRIME_OF_V = { // show.slope_at: F_PRIME_V_TEX's formulas, computed as written, or where that overflows (e^-v
+    // from v = -355, cosh v from |v| = 355) in the same formula over e^-|v|, whose true value can be far inside a
+    // double's range (logsig's at v = -355 is 6.7e-155; written so, it gave 0 and a note that it was below the range)
+    logsig: function (v) {
+      var slope = Math.exp(-v) / Math.pow(1 + Math.exp(-v), 2), a = Math.exp(-Math.abs(v));
+      return slope > 0 || !isFinite(v) ? slope : a / Math.pow(1 + a, 2);
+    },
+    tansig: function (v) {
+      var slope = 1 / Math.pow(Math.cosh(v), 2), a = Math.exp(-2 * Math.abs(v));
+      return slope > 0 || !isFinite(v) ? slope : 4 * a / Math.pow(1 + a, 2);
+    } };
   var F_OF = { // f(v) as the pages compute it from a rounded v (Python's math module)
     logsig: function (v) { return 1 / (1 + Math.exp(-v)); }, tansig: Math.tanh, purelin: function (v) { return v; } };
 

@@ -633,3 +633,25 @@ def test_number_word_by_hand():
     """The counts the pages and the exercises write in words: no, one, ..., thirteen; digits from 14 on."""
     assert [show.number_word(n) for n in (0, 1, 3, 6, 13)] == ["no", "one", "three", "six", "thirteen"]
     assert show.number_word(14) == "14" and show.number_word(-1) == "-1"
+
+
+@pytest.mark.parametrize(("activation", "v"), [("logsig", -355.0), ("logsig", -700.0), ("logsig", 400.0),
+                                               ("tansig", -360.0), ("tansig", 372.0), ("logsig", 0.3),
+                                               ("tansig", -2.0)])
+def test_slope_at_a_field_where_the_formula_as_written_overflows_is_the_slope(activation, v):
+    """A live page's reviewer: logsig's e^{-v} / (1 + e^{-v})^2 overflows from v = -355, where the slope is 6.7e-155;
+    slope_at gave 0 there ("below any the pages print"), and its twin on the live page wrote that the slope was below
+    a double's range. Against mpmath's, to 1e-12 relative, a subnormal tanh slope to its last bits."""
+    import mpmath
+
+    with mpmath.workdps(60):
+        at = mpmath.mpf(v)
+        exact = mpmath.exp(-at) / (1 + mpmath.exp(-at)) ** 2 if activation == "logsig" else 1 / mpmath.cosh(at) ** 2
+        assert show.slope_at(activation, v) == pytest.approx(float(exact), rel=1e-12, abs=1e-320)
+    assert show.slope_at(activation, v) > 0
+
+
+def test_slope_at_is_0_only_where_the_slope_itself_underflows():
+    """logsig's slope at -746 is 1.0e-324 by hand and tanh's at 380 is 3.5e-330: nearer 0 than the least double."""
+    assert show.slope_at("logsig", -746.0) == 0.0 and show.slope_at("tansig", 380.0) == 0.0
+    assert show.slope_at("purelin", 1.0) is None

@@ -1473,6 +1473,32 @@ def test_a_saturated_slope_below_a_doubles_range_is_given_by_hand(js, case):
                                  "\\text{ by hand, below a double's range)}"), got[1][name]
 
 
+SLOPES_IN_RANGE = {  # e^{-v} / (1 + e^{-v})^2 as written overflows from v = -355, where the slope is still a double
+    "logsig at v = -355": ({"w_hidden": [[-355.0, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.1, 0.1]},
+                           "f'(v1)", lambda mp: mp.exp(mp.mpf(-355)) / (1 + mp.exp(mp.mpf(-355))) ** 2),
+    "logsig at v = -700": ({"w_hidden": [[-700.0, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.1, 0.1]},
+                           "f'(v1)", lambda mp: mp.exp(mp.mpf(-700)) / (1 + mp.exp(mp.mpf(-700))) ** 2),
+}
+
+
+@pytest.mark.parametrize("case", SLOPES_IN_RANGE)
+def test_a_tiny_slope_a_double_holds_is_written_as_the_others(js, case):
+    """A live page's reviewer: x = (1, 0), w11 = -355, b1 = 0 gave "f'(v1) = y (1 - y) = 6.7 × 10^-155 (y_h1 is
+    within 1.000000 of 1 in floating point; the slope at v1 is 6.7 × 10^-155 by hand, below a double's range)":
+    y_h1 is near 0, not 1, and 6.7e-155 is a double. The slope at v, e^{-v} / (1 + e^{-v})^2 as written, had
+    overflowed to 0. The step is written as at v = -20, with its numbers (mpmath's, two digits)."""
+    import mpmath
+
+    change, name, exact = SLOPES_IN_RANGE[case]
+    net = {**{k: oracle.SHIPPED[k] for k in NET_KEYS}, **change}
+    with mpmath.workdps(60):
+        mantissa, exponent = two_digits(exact(mpmath))
+    got = js("(net, x, d, eta) => { const E = BackpropEngine, it = E.iteration(net, x, d, eta);"
+             " return E.substitutions(net, x, d, eta, it); }", net, [1.0, 0.0], oracle.SHIPPED["d"], 0.5)
+    y = f"{mantissa} \\times 10^{{{exponent}}}"
+    assert got[name] == f"{y}\\,(1 - ({y})) = {y}", got[name]
+
+
 # --- by hand: every printed digit of the live page is its value by hand (handIteration, digitsOff) ----------------
 
 BY_HAND_CASES = {**{f.stem: oracle.load_example(f) for f in oracle.all_example_files()}, "odd": ODD}
