@@ -320,12 +320,18 @@ def _other_example_text(other: str, path: str) -> str:
             f"it with python -m backprop trace --check {shlex.quote(path)} (without --practice)")
 
 
+def _written(step: homework.Step, decimals: int) -> str:
+    """A given value as the report prints it: with the decimals it was written with where fewer than the table's
+    (-0.412, not -0.412000: the message may say how many it has)."""
+    if step.decimals < show.DECIMALS and abs(step.given) < PLAIN_BELOW:
+        return f"{step.given:.{step.decimals}f}"
+    return _text(step.given, decimals)  # 1e308 (no decimals) had printed its 309 digits
+
+
 def print_table(steps: Sequence[homework.Step], decimals: int) -> list[str]:
     """Expected against given for each step, and whether it is right; the given values as printed."""
     expected = [_text(s.expected, decimals) for s in steps]
-    # a value written with fewer decimals as written (-0.412, not -0.412000): the message may say how many it has
-    given = [f"{s.given:.{s.decimals}f}" if s.decimals < show.DECIMALS and abs(s.given) < PLAIN_BELOW
-             else _text(s.given, decimals) for s in steps]  # 1e308 (no decimals) had printed its 309 digits
+    given = [_written(s, decimals) for s in steps]
     w_name = max(len("step"), *(len(s.name) for s in steps))
     w_num = max(len("expected"), *(len(v) for v in expected + given))
     print(f"{'step':<{w_name}}  {'expected':>{w_num}}  {'given':>{w_num}}")
@@ -389,6 +395,13 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
         print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
               f"values before it to {show.DECIMALS} decimals." + (f" {report.decimals_advice}"
                                                                     if report.decimals_advice else ""))
+    for slip, step, value in report.unexplained:  # a later value the slip does not give: another slip, or not it
+        given_there = next(s for s in report.given if s.name == step)
+        print(f"But {slip} does not give your {step}: it gives {_text(value, decimals)} there, you wrote "
+              f"{_written(given_there, decimals)}.")
+    if report.same_as:
+        print(f"Your {wrong.name} is the right value of {show.and_list(list(report.same_as))}: written under the wrong "
+              "step, or copied from it?")
     apart, carried_into = report.after_first_wrong
     if apart:  # not computed from the wrong value: judged on their own, as the live page judges every value
         print(f"\nChecked on their own, as they are not computed from {wrong.name}:")

@@ -401,6 +401,13 @@ class Report:
     #: Where ``first_wrong`` is the right value rounded to fewer than six decimals (`Step.rounded`): those decimals
     #: (`rounded_message` says it, before any slip in ``likely`` that gives the same number). None otherwise.
     rounded: int | None = None
+    #: For each slip of ``likely`` and ``near`` that does not give a later given step the value given there: that
+    #: step and the slip's value, ``(slip name, step name, value)`` (a reviewer's Δw11 with η twice, where η = x_2,
+    #: was named swapped-inputs, which their Δw12 ruled out). Those slips come last in ``likely``.
+    unexplained: tuple[tuple[str, str, float], ...] = ()
+    #: The other steps whose right value ``first_wrong``'s given one is (within its tolerance, and told from its own
+    #: right value): written under the wrong step, or copied (Δw41's update as Δw42's); empty where none is.
+    same_as: tuple[str, ...] = ()
 
     @property
     def decimals_advice(self) -> str:
@@ -478,6 +485,8 @@ class Report:
             "near": [m.name for m in self.near],
             # the given steps after first_wrong computed from it, which a wrong value there makes wrong too
             "computed_from_first_wrong": [s.name for s in self.after_first_wrong[1]],
+            "unexplained": [{"slip": slip, "step": step, "gives": value} for slip, step, value in self.unexplained],
+            "same_as": list(self.same_as),
         }
 
 
@@ -650,7 +659,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         order; the catalogue's
         mistakes whose value there is within the tolerance of the given one and told apart from the right one
         (`tells_apart`), and whose values at the steps given before it are within the tolerance of those (empty when
-        no classic mistake gives them), with their hints written for ``net`` (``Report.hints``).
+        no classic mistake gives them), with their hints written for ``net`` (``Report.hints``); those that do not give
+        a step given after it come last, with that step (``Report.unexplained``); and the steps whose right value the
+        wrong one is (``Report.same_as``).
 
     Raises
     ------
@@ -680,22 +691,35 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
                               else zero.get(s.name, False))
                       for s in steps)
     first_wrong = next((s for s in steps if s.right is False), None)
+    if first_wrong is None:
+        return Report(steps, None, (), net)
     likely: list[Mistake] = []
     near: list[Mistake] = []
-    if first_wrong is not None:
-        before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
-        for m in MISTAKES:
-            value = _gives(m, first_wrong, before, net, x, d, eta)
-            if value is not None:
-                told = _tells_apart(value, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
-                (likely if told else near).append(m)
-    return Report(steps, first_wrong, tuple(likely), net, tuple(near),
-                  None if first_wrong is None else first_wrong.rounded)
+    unexplained: dict[str, tuple[str, str, float]] = {}
+    before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
+    later = tuple(s for s in steps[steps.index(first_wrong) + 1:] if s.given is not None)
+    for m in MISTAKES:
+        values = _gives(m, first_wrong, before, net, x, d, eta)
+        if values is None:
+            continue
+        told = _tells_apart(values[first_wrong.name], first_wrong.expected, first_wrong.at_n, first_wrong.carried)
+        (likely if told else near).append(m)
+        missed = next((s for s in later if not _close(s.given, values[s.name], s.at_n, s.carried)), None)
+        if missed is not None:
+            unexplained[m.name] = (m.name, missed.name, values[missed.name])
+    likely.sort(key=lambda m: m.name in unexplained)  # stable: the catalogue's order within each
+    # another step's right value, not one 0 passes for (a Δw_i2 with x_2 = 0): that coincidence would tell nothing
+    told_apart = _tells_apart(first_wrong.given, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
+    same_as = tuple(s.name for s in steps if told_apart and s is not first_wrong
+                    and not _close(0.0, s.expected, None, s.carried)
+                    and _close(first_wrong.given, s.expected, s.at_n, s.carried))
+    return Report(steps, first_wrong, tuple(likely), net, tuple(near), first_wrong.rounded,
+                  tuple(unexplained[m.name] for m in (*likely, *near) if m.name in unexplained), same_as)
 
 
 def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
-           eta: float) -> float | None:
-    """Mistake ``m``'s value at ``wrong`` where it gives the student's value there and their values at the steps
+           eta: float) -> Trace | None:
+    """Mistake ``m``'s whole trace where it gives the student's value at ``wrong`` and their values at the steps
     ``before`` it (all right) too, else None: a slip that would have shown at a step the student got right is not
     theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41
     as well). `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
@@ -710,5 +734,5 @@ def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: A
         return None
     if _close(wrong.given, value, wrong.at_n, wrong.carried) and all(
             _close(s.given, values[s.name], s.at_n, s.carried) for s in before):
-        return value
+        return values
     return None

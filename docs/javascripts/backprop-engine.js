@@ -1207,8 +1207,10 @@
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var likely = [], near = [];
+    var likely = [], near = [], unexplained = {}, sameAs = [];
+    var ruledOut = function (name) { return Object.prototype.hasOwnProperty.call(unexplained, name); };
     if (firstWrong) {
+      var later = marks.slice(marks.indexOf(firstWrong) + 1);
       (order || Object.keys(SLIPS)).forEach(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
@@ -1219,11 +1221,25 @@
         if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) {
           // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
           (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);
+          // homework.Report.unexplained: the first later value given that the slip does not give
+          var missed = later.filter(function (m) { return !isClose(m.given, values[m.name], m.atN, m.carried); })[0];
+          if (missed) unexplained[name] = [name, missed.name, values[missed.name]];
         }
       });
+      likely = likely.filter(function (n) { return !ruledOut(n); }).concat(likely.filter(ruledOut));
+      // homework.Report.same_as: the other steps whose right value the wrong one is (not a value 0 passes for)
+      if (tellsApart(firstWrong.given, firstWrong.right, firstWrong.atN, firstWrong.carried)) {
+        rows.forEach(function (row) {
+          var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null;
+          if (row[0] !== firstWrong.name && !isClose(0, row[1], null, carried[row[0]]) &&
+              isClose(firstWrong.given, row[1], atN, carried[row[0]])) sameAs.push(row[0]);
+        });
+      }
     }
     var rounded = firstWrong ? firstWrong.rounded : null; // said before any slip that gives the same number
-    return { marks: marks, firstWrong: firstWrong, likely: likely, near: near, rounded: rounded };
+    return { marks: marks, firstWrong: firstWrong, likely: likely, near: near, rounded: rounded,
+      unexplained: likely.concat(near).filter(ruledOut).map(function (n) { return unexplained[n]; }),
+      sameAs: sameAs };
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -177,6 +177,14 @@
           parts.push("No classic mistake gives this value: work it out again from its formula, with the values " +
             "before it to six decimals." + (advice ? " " + advice : ""));
         }
+        // as trace --check says them: a later value a slip named does not give, and another step's right value
+        report.unexplained.forEach(function (u) {
+          parts.push("But " + u[0] + " does not give your " + u[1] + ": it gives " + E.plain(u[2]) + " there.");
+        });
+        if (report.sameAs.length) {
+          parts.push("Your " + fw.name + " is the right value of " + andList(report.sameAs) + ": written under the " +
+            "wrong step, or copied from it?");
+        }
         if (bad) parts.push(notRead);
       } else if (bad) {
         parts.push(notRead);

@@ -1538,6 +1538,26 @@ def open_the_answers_box(tab) -> None:
     tab.wait_until("the answers-file box opened", "() => document.querySelector('.bp-hw__paste').open")
 
 
+def test_the_check_names_a_copied_value_and_a_later_value_a_slip_does_not_give(tab):
+    """As trace --check says them (a homework review): Δw41's update copied into Δw42 is the right value of Δw41; and
+    a flipped Δw41 is named sign-flipped, which a right Δb4 rules out (the slip flips Δb4 too), so the page says so."""
+    visit(tab)
+    page = tab.page
+    right = homework.trace(*network(example_values()))
+    open_the_answers_box(tab)
+    page.fill("#bp-hw-json", json.dumps({"dw41": right["Δw41"], "dw42": right["Δw41"]}))
+    page.click("#bp-hw-fill")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw42"
+    assert ("Your Δw42 is the right value of Δw41: written under the wrong step, or copied from it?"
+            in page.text_content("#bp-hw-result")), page.text_content("#bp-hw-result")
+    page.fill("#bp-hw-json", json.dumps({"dw41": -right["Δw41"], "db4": right["Δb4"]}))
+    page.click("#bp-hw-fill")
+    said = page.text_content("#bp-hw-result")
+    assert "sign-flipped" in page.get_attribute("#bp-hw-result", "data-likely").split()
+    gives = oracle.plain_string(-right["Δb4"])
+    assert f"But sign-flipped does not give your Δb4: it gives {gives} there." in said, said
+
+
 def test_an_answers_file_can_be_pasted(tab):
     """The format of ``trace --check`` (ASCII "d" for "Δ"): it fills the fields and checks them."""
     visit(tab)

@@ -992,6 +992,53 @@ def test_cli_leaves_unchecked_only_the_steps_computed_from_the_wrong_one(tmp_pat
     assert data["computed_from_first_wrong"] == ["w42(n+1)", "E(n+1)"], data
 
 
+def test_a_slip_a_later_value_rules_out_is_said_so(tmp_path, cli):
+    """A homework review: with η = x_2, a Δw11 worked out with η twice (η² δ_1 x_1) is η δ_1 x_2, what swapped-inputs
+    gives, and the check named that slip alone, though the same file's Δw12 (η² δ_1 x_2) is not what it gives there
+    (η δ_1 x_1). The slip is still named (no other gives the value), and so is the later value it does not give."""
+    ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
+    it = oracle.iteration(ex)
+    d1, eta = it["delta_hidden"][0], ex["eta"]
+    answers = {"Δw11": eta * eta * d1 * 1.0, "Δw12": eta * eta * d1 * 0.5}
+    report = homework.check(net_of(ex), ex["x"], ex["d"], eta, answers)
+    assert report.first_wrong.name == "Δw11" and [m.name for m in report.likely] == ["swapped-inputs"]
+    (slip, step, value), = report.unexplained
+    assert (slip, step) == ("swapped-inputs", "Δw12") and value == pytest.approx(eta * d1 * 1.0, abs=1e-12)
+    proc = cli("--x", "1", "0.5", "--eta", "0.5", "--check", write(tmp_path, answers))
+    assert (f"But swapped-inputs does not give your Δw12: it gives {eta * d1:.6f} there, you wrote "
+            f"{eta * eta * d1 * 0.5:.6f}.") in proc.stdout, proc.stdout
+
+
+def test_the_slips_a_later_value_rules_out_come_last():
+    """Rule 3 without x_k where x_2 = η: Δw12 is what forgetting η gives too (and swapped inputs, with x_1 = 1). The
+    file's Δw21 decides: η δ_2 (rule 3 without x_k) puts rule3-no-x first and says no-eta does not give it; δ_2 x_1
+    the other way."""
+    ex = oracle.with_sample(EX, x=[1.0, 0.5], eta=0.5)
+    it = oracle.iteration(ex)
+    d1, d2, eta = it["delta_hidden"][0], it["delta_hidden"][1], ex["eta"]
+    for dw21, first, ruled_out in [(eta * d2, "rule3-no-x", "no-eta"), (d2 * 1.0, "no-eta", "rule3-no-x")]:
+        report = homework.check(net_of(ex), ex["x"], ex["d"], eta, {"Δw12": eta * d1, "Δw21": dw21})
+        names, ruled = [m.name for m in report.likely], [u[0] for u in report.unexplained]
+        assert names[0] == first and ruled_out in ruled and (ruled_out, "Δw21") in [u[:2] for u in report.unexplained]
+        assert names == [n for n in names if n not in ruled] + ruled, names  # those ruled out last, in their order
+
+
+def test_a_value_that_is_another_steps_right_value_is_said_so(tmp_path, cli):
+    """A homework review: Δw41's update copied into Δw42, and Δw21's value under Δw12 (a matrix read by columns), got
+    "no classic mistake gives this value" and nothing more. The report names the step whose right value it is; not a
+    step whose right value is 0 (Δw_i2 with x_2 = 0), which a 0 written anywhere would match."""
+    want = oracle.trace_values(oracle.iteration(EX))
+    report = homework.check(net_of(EX), EX["x"], EX["d"], EX["eta"], {"Δw41": want["Δw41"], "Δw42": want["Δw41"]})
+    assert report.same_as == ("Δw41",)
+    proc = cli("--check", write(tmp_path, {"Δw41": want["Δw41"], "Δw42": want["Δw41"]}))
+    assert "Your Δw42 is the right value of Δw41: written under the wrong step, or copied from it?" in proc.stdout
+    assert report.to_dict()["same_as"] == ["Δw41"]
+    ex = oracle.with_sample(EX, x=[0.7, 0.0])
+    zero = oracle.trace_values(oracle.iteration(ex))
+    assert zero["Δw12"] == 0 and zero["Δw11"] != 0, "the premise"
+    assert homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δw11": 0.0}).same_as == ()
+
+
 def test_cli_names_both_mistakes_that_give_the_value(tmp_path, cli):
     """Rule 3 without x_k where x_2 = η: Δw12 is what forgetting η gives too; the report names both with their hints
     (the reference network's value)."""

@@ -503,6 +503,9 @@ def assert_same_report(report: dict, case: dict, given: dict, written: dict | No
     assert report["likely"] == [m.name for m in want.likely], (case, given)
     assert report["near"] == [m.name for m in want.near], (case, given)
     assert report["rounded"] == want.rounded, (case, given)
+    assert [tuple(u[:2]) for u in report["unexplained"]] == [u[:2] for u in want.unexplained], (case, given)
+    assert [u[2] for u in report["unexplained"]] == pytest.approx([u[2] for u in want.unexplained], rel=TOL, abs=TOL)
+    assert report["sameAs"] == list(want.same_as), (case, given)
     assert [m["rounded"] for m in report["marks"]] == [s.rounded for s in want.given], given
     assert [m["decimals"] for m in report["marks"]] == [s.decimals for s in want.given], given
 
