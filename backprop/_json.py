@@ -36,8 +36,11 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
             text = fh.read()
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{name} is not valid JSON: {exc}") from None
+    except UnicodeDecodeError as exc:  # Python's "'utf-8' codec can't decode byte 0xff in position 0" says no fix
+        utf16 = exc.object[:2] in (b"\xff\xfe", b"\xfe\xff")  # the byte order mark of UTF-16
+        what = ("UTF-16 text (as PowerShell 5's > writes it)" if utf16
+                else f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start})")
+        raise ValueError(f"{name} is {what}: save it as UTF-8") from None
     if not text.strip():  # Python's message: "Expecting value: line 1 column 1 (char 0)"
         raise ValueError(f"{name} is empty{'' if not text else ' (only whitespace)'}: it should hold {holds(name)}")
     try:
