@@ -48,7 +48,7 @@ def rule_1() -> str:
     dw_4i = rules.delta_w_output(fp, d, eta)[0]  # Δw_4i = η δ_4 y_hi, one per hidden neuron i
     show.require(net.output == "purelin", "the output is linear, f'(v_4) = 1", output=net.output)
     return show.tex(_RULE_1, push=_push(delta_4, y_h), how_far=_how_far(eta, d, e, y, y_h, dw_4i),
-                    credit=_credit(y_h, dw_4i))
+                    credit=_credit(y_h, dw_4i, net.w_output[0]))
 
 
 def _push(delta_4: float, y_h: np.ndarray) -> str:
@@ -129,10 +129,29 @@ def relative_to_d(d: float, e: float, y_new: float, share: float) -> str:
     return show.tex(r"past $d = {{d:given}}${{closer}}", d=d, closer=closer)
 
 
-def _credit(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
+def _credit(y_h: np.ndarray, dw_4i: np.ndarray, w_4i: np.ndarray) -> str:
     """The hidden neurons that sent the strongest signal and the output weights that take the largest step, each
     compared as the page's formulas write them (`show.largest` ``as_written``), so that values a reader sees alike
-    are named together."""
+    are named together; where a weight of 0 moves, that its own value is no factor of the rule (a TA's example:
+    the largest step went to $w_{42} = 0$, which had carried nothing to $y$)."""
+    return _credit_of_signals(y_h, dw_4i) + _zero_weights_move(w_4i, dw_4i)
+
+
+def _zero_weights_move(w_4i: np.ndarray, dw_4i: np.ndarray) -> str:
+    """Where an output weight of 0 takes a step: that the rule has no factor of the weight itself."""
+    moving = [i for i in range(w_4i.size) if w_4i[i] == 0 and dw_4i[i] != 0]
+    if not moving:
+        return ""
+    names = "$" + " = ".join(f"w_{{4{i + 1}}}" for i in moving) + " = 0$"  # as rule 3's reading writes them
+    if len(moving) == 1:
+        return (f" The weight's own value is no factor of the rule: {names} passed nothing on to $y$, and still "
+                f"moves, in proportion to $y_{{h{moving[0] + 1}}}$.")
+    return (f" The weight's own value is no factor of the rule: {names} passed nothing on to $y$, and still move, "
+            r"each in proportion to its $y_{hi}$.")
+
+
+def _credit_of_signals(y_h: np.ndarray, dw_4i: np.ndarray) -> str:
+    """`_credit`'s sentence of the signals sent and the steps taken."""
     if not np.any(y_h != 0):
         return "Here every hidden neuron sent 0, so no output weight moves."
     sent, steps = show.largest(y_h, as_written=True), show.largest(dw_4i, as_written=True)

@@ -138,6 +138,30 @@ def test_rule_3_says_which_neurons_an_output_weight_of_0_leaves_unblamed(monkeyp
     assert "not blamed" not in readings.rule_3() and "every $w_{4i}$ is 0" not in readings.rule_3()
 
 
+@pytest.mark.parametrize("w_output", [[0.0, -1.1, 0.45], [0.0, 0.7, 0.0], [0.25, -1.1, 0.45]],
+                         ids=["w_41 = 0", "w_41 = w_43 = 0", "none 0"])
+def test_rule_1_says_an_output_weight_of_0_moves_all_the_same(monkeypatch, w_output):
+    """A TA's example with w_42 = 0: "w_42 takes the largest step" was true, and odd to read of a weight that carried
+    nothing to y. The reading adds that the weight's own value is no factor of rule 1, where a weight of 0 moves (the
+    oracle's Δw_4i, not 0)."""
+    ex = {"w_hidden": [[0.9, -0.4], [-0.7, 0.2], [0.0, 1.5]], "b_hidden": [-0.2, 0.0, 0.15],
+          "w_output": [w_output], "b_output": [-0.35], "hidden": "logsig", "output": "purelin",
+          "x": [2.0, -3.0], "d": 0.2, "eta": 0.05}
+    it = oracle.iteration(ex)
+    zero = [i for i, w in enumerate(w_output) if w == 0]
+    assert all(it["dw_output"][0][i] != 0 for i in zero), "the premise: each weight of 0 moves"
+    patch_example(monkeypatch, ex)
+    text = " ".join(readings.rule_1().split())
+    if not zero:
+        assert "no factor of the rule" not in text, text
+    elif len(zero) == 1:
+        assert ("The weight's own value is no factor of the rule: $w_{41} = 0$ passed nothing on to $y$, and still "
+                "moves, in proportion to $y_{h1}$.") in text, text
+    else:
+        assert ("The weight's own value is no factor of the rule: $w_{41} = w_{43} = 0$ passed nothing on to $y$, and "
+                "still move, each in proportion to its $y_{hi}$.") in text, text
+
+
 @pytest.mark.parametrize("path", oracle.all_example_files(), ids=lambda p: p.stem)
 def test_rule_1_gives_y_after_the_whole_iteration_beside_the_three_steps(monkeypatch, path):
     """A reviewer's tansig example with η = 1.8: rule 1 said the three steps take y to 1.261943 while one iteration
