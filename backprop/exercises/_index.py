@@ -136,7 +136,8 @@ def tolerance_tip() -> str:
         lines.append("So six decimals, or six significant digits, always pass.")
     lines.append("Fewer decimals can pass too, where the number is still that close; the box then says how many you "
                  "gave, and asks for six: with fewer, a classic slip can round to the same number. Further off, it "
-                 "says which rounding of the answer you typed, where that keeps a digit of it (not 0).")
+                 "says which rounding of the answer you typed, to 0 too (0.00 for an answer below 0.005), unless a "
+                 "classic slip gives about 0 there: then its hint answers.")
     if counts:
         show.require(all(e.tolerance(b.index) == (0.0, 0.0) for _, e, b in counts), "a count is right only exactly")
         named = show.and_list([f"exercise {n}'s {b.label}" for n, _, b in counts])

@@ -2056,3 +2056,19 @@ def test_a_tolerance_is_compared_with_the_default_in_both_parts(rtol, atol, said
     where neither is stricter, else different (a mutation audit made it "stricter" where one part is, unnoticed)."""
     assert (homework.RTOL, homework.ATOL) == (1e-5, 1e-6)
     assert _index._compared(rtol, atol) == said
+
+
+def test_the_tip_says_a_rounding_to_0_is_answered_as_the_boxes_answer_it():
+    """An exercises review: the index page's tip said the boxes name a rounding "where that keeps a digit of it (not
+    0)", but exercise 13's box names 0.00 for its final cost (plain math: below 0.005) as the answer rounded to two
+    decimals, as `_roundings` intends (a student typed 0.00 for it). The tip says so."""
+    from backprop.exercises._index import tolerance_tip
+
+    training = ex.get("training")
+    cost = float(training.right[(0,)])
+    assert 0 < abs(cost) < 0.005, "the premise: the final cost rounds to 0.00"
+    state, message = training.box_verdict(0, "0.00")
+    assert state == "wrong", message
+    assert message.startswith("Not yet: that is the right answer rounded to two decimals."), message
+    tip = " ".join(tolerance_tip().split())
+    assert "(not 0)" not in tip and "to 0 too (0.00 for an answer below 0.005)" in tip, tip
