@@ -379,7 +379,8 @@ BAD_WEIGHTS = {
                                 "b_output": [B_4]}), r"b_hidden must be numeric"),
     "unknown activation": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
                                        "hidden": "relu"}), r"hidden: unknown activation 'relu'"),
-    "not UTF-8": (b"\xff\xfe{", r"weights file .* is not valid JSON"),
+    "UTF-16": (b"\xff\xfe{", r"weights file .* is UTF-16 text \(as PowerShell 5's > writes it\): save it as UTF-8$"),
+    "not UTF-8": (b'{"\xe9": 1}', r"weights file .* is not UTF-8 text \(byte 0xe9 at position 2\): save it as UTF-8$"),
     # booleans were read as 1 and 0 in arrays; the sample's keys named neither the file nor the value ("got list"
     # for the text "1" and for an object)
     "boolean x": (json.dumps({"w_hidden": W_IK, "b_hidden": B_I, "w_output": [W_4I], "b_output": [B_4],
