@@ -2781,6 +2781,19 @@ def test_a_slip_cannot_change_the_forward_pass_its_factors_come_from():
     assert net.to_dict() == before
 
 
+@pytest.mark.parametrize(("eta", "error"), [(-0.5, ValueError), (0.0, ValueError), (math.nan, ValueError),
+                                           (True, TypeError)])
+def test_iteration_refuses_a_learning_rate_step_refuses(eta, error):
+    """A mutation audit: `iteration` (public, as homework.iteration) without its check of eta passed every test, and
+    gave a whole trace for eta = -0.5, uphill, and took True for 1. It names eta, as `step` does."""
+    from backprop.train import step
+
+    with pytest.raises(error, match=r"^eta must be a"):
+        step(net_of(EX), EX["x"], EX["d"], eta)  # the premise: step refuses it
+    with pytest.raises(error, match=r"^eta must be a"):
+        homework.iteration(net_of(EX), EX["x"], EX["d"], eta)
+
+
 @pytest.mark.parametrize("argument", ["forward_pass", "slip", "new_value", "cost"])
 @pytest.mark.parametrize(("value", "said"), [(None, "None"), ("e", "str 'e'"), (0.5, "float 0.5")])
 def test_iteration_names_a_slip_that_is_not_callable(argument, value, said):

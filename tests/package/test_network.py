@@ -103,6 +103,8 @@ def test_random_is_reproducible_and_in_range():
     assert np.all(np.abs(net.w_hidden) <= 1 / math.sqrt(4)) and np.all(np.abs(net.b_hidden) <= 1 / math.sqrt(4))
     assert np.all(np.abs(net.w_output) <= 1 / math.sqrt(9)) and np.all(np.abs(net.b_output) <= 1 / math.sqrt(9))
     assert Network.random(hidden="tansig", output="logsig").hidden == "tansig"
+    # the default seed is 0, as the signature says: no seed given, the same network each time (a mutation audit)
+    assert Network.random() == Network.random() == Network.random(2, 3, 1, seed=0)
 
 
 def test_to_dict_round_trip():
@@ -283,6 +285,10 @@ def test_a_network_and_a_forward_pass_are_unhashable_by_their_own_names():
     same = Network(**net.to_dict())
     assert same == net and same is not net and not (same != net)  # equality is still by value
     assert Network.random(2, 3, 1, seed=1) != net and net != "net"
+    # the activations are part of the value: the same weights with another layer are another network (a mutation
+    # audit: equality without them passed every test)
+    assert Network(**{**net.to_dict(), "hidden": "tansig"}) != net
+    assert Network(**{**net.to_dict(), "output": "logsig"}) != net
 
 
 def test_forward_passes_compare_by_value_as_networks_do():
@@ -293,6 +299,13 @@ def test_forward_passes_compare_by_value_as_networks_do():
     assert fp == forward(Network(**net.to_dict()), [0.5, -1.0]) and not (fp != forward(net, [0.5, -1.0]))
     assert fp != forward(net, [0.5, -1.5]) and fp != forward(Network.random(2, 3, 1, seed=1), [0.5, -1.0])
     assert fp != dataclasses.replace(fp, y_output=fp.y_output + 1) and fp != "fp" and fp != net
+    # the network and the input are part of the value, where the fields agree (a mutation audit): a weight that
+    # multiplies an input of 0 changes no field, and the same fields from another input are another pass
+    other = Network(**{**net.to_dict(), "w_hidden": net.w_hidden + np.array([[0.0, 0.5], [0.0, 0.0], [0.0, 0.0]])})
+    at_zero = forward(net, [0.5, 0.0])
+    assert forward(other, [0.5, 0.0]).y_output == at_zero.y_output, "the premise: the same fields"
+    assert forward(other, [0.5, 0.0]) != at_zero
+    assert dataclasses.replace(at_zero, x=np.array([0.5, 1e-300])) != at_zero
 
 
 FORWARD_TEX = [r"$v_i = \sum_k w_{ik} x_k + b_i$", r"$y_{hi} = f(v_i)$", r"$v_j = \sum_i w_{ji} y_{hi} + b_j$",

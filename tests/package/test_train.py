@@ -213,6 +213,21 @@ def test_train_modifies_nothing():
 
 
 @pytest.mark.parametrize("n_hidden", [3, 30], ids=["pure-python-path", "numpy-path"])
+def test_train_returns_a_network_as_immutable_as_any(n_hidden):
+    """A mutation audit: `train` returning its working network, arrays writable, passed every test. The trained
+    network's arrays are read-only, as a Network's are, and it is a new object."""
+    net = Network.random(2, n_hidden, 1, seed=0)
+    X, D = examples.regression_data(10, seed=0)
+    trained, _ = train(net, X, D, 0.1, epochs=2)
+    assert isinstance(trained, Network) and trained is not net
+    for name in ("w_hidden", "b_hidden", "w_output", "b_output"):
+        array = getattr(trained, name)
+        assert not array.flags.writeable, name
+        with pytest.raises(ValueError, match="read-only"):
+            array.flat[0] = 99.0
+
+
+@pytest.mark.parametrize("n_hidden", [3, 30], ids=["pure-python-path", "numpy-path"])
 def test_shuffle_is_reproducible_with_a_seed_and_changes_the_order(n_hidden):
     net = Network.random(2, n_hidden, 1, seed=0)
     X, D = examples.regression_data(30, seed=0)
