@@ -82,14 +82,20 @@
     // η's own range: a student was told "from −1000000 to 1000000" for η, which must be greater than 0
     var range = name === "eta" ? "greater than 0, at most " + LIMIT : "from " + RANGE;
     var comma = commaProblem(text, LIMIT, range); // a reading beyond the fields' range is not offered
+    // η written negative with thousands separators (-2,000,000): its sign is the problem, not its size
+    var negative = /^\s*\(?\s*[-\u2212\u2013]/.test(String(text));
+    if (comma && name === "eta" && negative && /^Too large/.test(comma)) {
+      return "The learning rate η must be greater than 0.";
+    }
     if (comma) return comma;
     var value = parseNumber(text);
     if (value === null && /\S\s+\S/.test(String(text).trim())) {
       return "Not a number: a space inside a number is read only between groups of three digits, as in 1 000.";
     }
     if (value === null) return "Not a number: write it like 0.25, -1.5 or 2e-3.";
-    // η at or below 0, however far (-1e400 is -Infinity): its sign is the problem, not its size (a live page's review)
-    if (name === "eta" && value <= 0) return "The learning rate η must be greater than 0.";
+    // η below 0, however far (-1e400 is -Infinity): its sign is the problem, not its size (a live page's review); a
+    // positive one too small to store (1e-400, read as 0) is told so below, and 0 itself at the end
+    if (name === "eta" && value < 0) return "The learning rate η must be greater than 0.";
     if (!isFinite(value) || Math.abs(value) > LIMIT) return "Too large: use a number " + range + ".";
     // 1e-400 or 1 × 10⁻⁴⁰⁰: below the smallest double (the digits before the power of ten, "0 × 10³" is 0)
     if (value === 0 && /[1-9]/.test(timesTen(String(text).trim().replace(/[\u2212\u2013]/g, "-")).split(/e/i)[0])) {

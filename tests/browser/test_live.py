@@ -1303,6 +1303,9 @@ def test_a_homework_value_like_1_000_is_asked_about_not_guessed(tab):
     ("x1", "1000001", "Too large: use a number from \u22121000000 to 1000000."),
     ("eta", "-2000000", "The learning rate η must be greater than 0."),  # its sign, however far (a review)
     ("eta", "-1e400", "The learning rate η must be greater than 0."),
+    ("eta", "-2,000,000", "The learning rate η must be greater than 0."),  # with thousands separators too
+    ("eta", "1e-400", "Too small: a number this close to 0 cannot be stored (it would become 0)."),  # positive
+    ("eta", "-0", "The learning rate η must be greater than 0."),
 ])
 def test_a_number_too_large_is_told_its_fields_range(tab, name, text, said):
     """A student's review: η = 1000001 was told "use a number from −1000000 to 1000000", and a negative η is refused."""
