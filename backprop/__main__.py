@@ -342,7 +342,8 @@ def print_table(steps: Sequence[homework.Step], decimals: int) -> list[str]:
 
 def print_report(report: homework.Report, decimals: int, other: str = "", path: str = "") -> None:
     """Expected against given for each given step up to the first wrong one, then its likely mistakes (or, where
-    every value given is right for the `other` example, that)."""
+    every value given is right for the `other` example, that), then the steps after it: those not computed from it,
+    judged on their own, and the names of those computed from it, which are not."""
     shown = []
     for step in report.given:
         shown.append(step)
@@ -407,8 +408,8 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
         print(f"\nChecked on their own, as they are not computed from {wrong.name}:")
         print_table(apart, decimals)
     if carried_into:
-        print(f"\nNot checked: {show.and_list([s.name for s in carried_into])}, computed from {wrong.name} (fix it "
-              "first).")
+        print(f"\nNot marked right or wrong: {show.and_list([s.name for s in carried_into])}, computed from "
+              f"{wrong.name} (fix it first).")
 
 
 def load_weights(path: str, given: Sequence[str] = ()) -> tuple[Network, dict[str, object]]:

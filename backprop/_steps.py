@@ -8,7 +8,8 @@ E = \tfrac12 \sum_j e_j^2, \quad \Delta w_{ji} = \eta\, e_j\, f'(v_j)\, y_{hi}, 
 \Delta w_{ik} = \eta \Big(\sum_j e_j\, f'(v_j)\, w_{ji}\Big) f'(v_i)\, x_k,
 $$
 
-a new value $\theta(n+1) = \theta(n) + \Delta\theta$ from its own update, and $y(n+1)$ from every new value.
+a new value $\theta(n+1) = \theta(n) + \Delta\theta$ from its own update, and $y_j(n+1)$ from the new weights and
+biases of the hidden layer and of output $j$.
 The weights at time $n$, $x$, $d$ and $\eta$ are given, not computed. A $\Delta$ takes $f'$ from the output it
 belongs to ($y_j$, $y_{hi}$), and never another $\Delta$; $E$ feeds nothing.
 """
@@ -44,7 +45,9 @@ def computed_from(n_in: int = 2, n_hidden: int = 3, n_out: int = 1) -> dict[str,
     steps.update({f"Δb{i}": (*sent_back, f"y_h{i}") for i in hid})
     parameters = [name.removeprefix("Δ") for name in steps if name.startswith("Δ")]
     steps.update({f"{p}(n+1)": (f"Δ{p}",) for p in parameters})
-    steps.update({f"{y[j]}(n+1)": tuple(f"{p}(n+1)" for p in parameters) for j in out})
+    hidden_new = (*(f"{w(i, k)}(n+1)" for i in hid for k in labels.inputs(n_in)), *(f"b{i}(n+1)" for i in hid))
+    # y_j(n+1): the hidden layer's new weights and biases, and output j's own (not another output's)
+    steps.update({f"{y[j]}(n+1)": (*(f"{w(j, i)}(n+1)" for i in hid), f"b{j}(n+1)", *hidden_new) for j in out})
     steps["E(n+1)"] = tuple(f"{y[j]}(n+1)" for j in out)
     return steps
 

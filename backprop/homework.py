@@ -401,9 +401,9 @@ class Report:
     #: Where ``first_wrong`` is the right value rounded to fewer than six decimals (`Step.rounded`): those decimals
     #: (`rounded_message` says it, before any slip in ``likely`` that gives the same number). None otherwise.
     rounded: int | None = None
-    #: For each slip of ``likely`` and ``near`` that does not give a later given step the value given there: that
-    #: step and the slip's value, ``(slip name, step name, value)`` (a reviewer's Δw11 with η twice, where η = x_2,
-    #: was named swapped-inputs, which their Δw12 ruled out). Those slips come last in ``likely``.
+    #: For each slip of ``likely`` and ``near`` that does not give a later given step the value given there: the
+    #: first such step and the slip's value there, ``(slip name, step name, value)`` (a reviewer's Δw11 with η twice,
+    #: where η = x_2, was named swapped-inputs, which their Δw12 ruled out). Those slips come last in ``likely``.
     unexplained: tuple[tuple[str, str, float], ...] = ()
     #: The other steps whose right value ``first_wrong``'s given one is (within its tolerance, and told from its own
     #: right value): written under the wrong step, or copied (Δw41's update as Δw42's); empty where none is.
@@ -460,8 +460,9 @@ class Report:
     @property
     def after_first_wrong(self) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
         """The given steps after the first wrong one, in trace order, in two: those not computed from it (`builds_on`:
-        Δw43 after a wrong Δw42), judged on their own, and those computed from it (w42(n+1), y(n+1), E(n+1)), which
-        a wrong value there makes wrong too; both empty where no value is wrong."""
+        Δw43 after a wrong Δw42), judged on their own, and those computed from it (w42(n+1), y(n+1), E(n+1)), into
+        which a wrong value there carries (E stays right after a sign-flipped e: ½e² has no sign), so that they are
+        not judged; both empty where no value is wrong."""
         if self.first_wrong is None:
             return (), ()
         net = examples.site_network() if self.net is None else self.net
@@ -708,10 +709,11 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         if missed is not None:
             unexplained[m.name] = (m.name, missed.name, values[missed.name])
     likely.sort(key=lambda m: m.name in unexplained)  # stable: the catalogue's order within each
-    # another step's right value, not one 0 passes for (a Δw_i2 with x_2 = 0): that coincidence would tell nothing
+    # another step's right value, not one that nothing passes for: 0 (a Δw_i2 with x_2 = 0), or for a new weight or
+    # bias its value at time n (w_i2(n+1) = w_i2(n) there, a given number, not a step worked out: a diff review)
     told_apart = _tells_apart(first_wrong.given, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
     same_as = tuple(s.name for s in steps if told_apart and s is not first_wrong
-                    and not _close(0.0, s.expected, None, s.carried)
+                    and not _close(0.0 if s.at_n is None else s.at_n, s.expected, s.at_n, s.carried)
                     and _close(first_wrong.given, s.expected, s.at_n, s.carried))
     return Report(steps, first_wrong, tuple(likely), net, tuple(near), first_wrong.rounded,
                   tuple(unexplained[m.name] for m in (*likely, *near) if m.name in unexplained), same_as)

@@ -1227,11 +1227,12 @@
         }
       });
       likely = likely.filter(function (n) { return !ruledOut(n); }).concat(likely.filter(ruledOut));
-      // homework.Report.same_as: the other steps whose right value the wrong one is (not a value 0 passes for)
+      // homework.Report.same_as: the other steps whose right value the wrong one is (not one that nothing passes for:
+      // 0, or a new weight's or bias's value at time n)
       if (tellsApart(firstWrong.given, firstWrong.right, firstWrong.atN, firstWrong.carried)) {
         rows.forEach(function (row) {
           var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null;
-          if (row[0] !== firstWrong.name && !isClose(0, row[1], null, carried[row[0]]) &&
+          if (row[0] !== firstWrong.name && !isClose(atN === null ? 0 : atN, row[1], atN, carried[row[0]]) &&
               isClose(firstWrong.given, row[1], atN, carried[row[0]])) sameAs.push(row[0]);
         });
       }
@@ -1251,9 +1252,10 @@
   var F_PRIME_TEX = { logsig: "{{y}}\\,(1 - {{y}})", tansig: "1 - {{y}}^2", purelin: "1" };
   // f' with the field v, where the written y keeps too few digits of f'(v) (show.f_prime_numbers)
   var F_PRIME_V_TEX = { logsig: "\\frac{e^{-{{v}}}}{\\big(1 + e^{-{{v}}}\\big)^2}", tansig: "\\frac{1}{\\cosh^2 {{v}}}" };
-  var F_PRIME_OF_V = { // show.slope_at: F_PRIME_V_TEX's formulas, computed as written, or where that overflows (e^-v
-    // from v = -355, cosh v from |v| = 355) in the same formula over e^-|v|, whose true value can be far inside a
-    // double's range (logsig's at v = -355 is 6.7e-155; written so, it gave 0 and a note that it was below the range)
+  var F_PRIME_OF_V = { // show.slope_at: F_PRIME_V_TEX's formulas, computed as written, or where that overflows (the
+    // square of e^-v from v = -355, of cosh v from |v| = 355) in the same formula over e^-|v|, whose true value can be
+    // far inside a double's range (logsig's at v = -355 is 6.7e-155; written so, it gave 0 and a note that it was
+    // below the range)
     logsig: function (v) {
       var slope = Math.exp(-v) / Math.pow(1 + Math.exp(-v), 2), a = Math.exp(-Math.abs(v));
       return slope > 0 || !isFinite(v) ? slope : a / Math.pow(1 + a, 2);

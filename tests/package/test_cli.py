@@ -116,7 +116,7 @@ def test_answers_right_for_the_other_example_are_said_to_be_so(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert (f"Every value given is right for the practice example, the one the exercises use: check them against it "
             f"with python -m backprop trace --practice --check {file}.") in proc.stdout, proc.stdout
-    assert "classic mistake" not in proc.stdout and "Not checked after it" not in proc.stdout, proc.stdout
+    assert "classic mistake" not in proc.stdout and "Not marked" not in proc.stdout, proc.stdout
     assert run_main("trace", "--practice", "--check", file).returncode == 0
     assert json.loads(run_main("trace", "--check", file, "--format", "json").stdout)["right_for"] == "practice"
     back = _answers_file(tmp_path / "w.json", {n: worked[n] for n in ("v2", "Δb4")})

@@ -973,7 +973,7 @@ def test_cli_first_divergence_named_with_its_mistake_and_hint_exit_1(tmp_path):
     judged = proc.stdout.split("\n\nChecked on their own, as they are not computed from Δw11:\n")[1]
     assert table(judged) == [["Δw12", f"{want['Δw12']:.8f}", "1.0", "wrong"],  # as written
                              ["b1(n+1)", f"{want['b1(n+1)']:.8f}", "2.0", "wrong"]], proc.stdout
-    assert "Not checked" not in proc.stdout
+    assert "Not marked" not in proc.stdout
 
 
 def test_cli_leaves_unchecked_only_the_steps_computed_from_the_wrong_one(tmp_path, cli):
@@ -987,7 +987,8 @@ def test_cli_leaves_unchecked_only_the_steps_computed_from_the_wrong_one(tmp_pat
     assert proc.returncode == 1
     judged = table(proc.stdout.split("Checked on their own, as they are not computed from Δw42:\n")[1])
     assert [(row[0], row[-1]) for row in judged] == [("Δw43", "right"), ("Δw11", "wrong"), ("w43(n+1)", "right")]
-    assert proc.stdout.endswith("\nNot checked: w42(n+1) and E(n+1), computed from Δw42 (fix it first).\n")
+    assert proc.stdout.endswith(
+        "\nNot marked right or wrong: w42(n+1) and E(n+1), computed from Δw42 (fix it first).\n"), proc.stdout
     data = json.loads(cli("--check", write(tmp_path, answers), "--format", "json").stdout)
     assert data["computed_from_first_wrong"] == ["w42(n+1)", "E(n+1)"], data
 
@@ -1037,6 +1038,11 @@ def test_a_value_that_is_another_steps_right_value_is_said_so(tmp_path, cli):
     zero = oracle.trace_values(oracle.iteration(ex))
     assert zero["Δw12"] == 0 and zero["Δw11"] != 0, "the premise"
     assert homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δw11": 0.0}).same_as == ()
+    # nor a new weight that does not move (w_22(n+1) = w_22(n) with x_2 = 0): its value is the given w_22(n), no step
+    # worked out (a diff review: Δw11 = w_22(n) was "the right value of w22(n+1)")
+    w22 = ex["w_hidden"][1][1]
+    assert zero["w22(n+1)"] == w22 and not homework.close(w22, zero["Δw11"]), "the premise"
+    assert "w22(n+1)" not in homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δw11": w22}).same_as
 
 
 def test_cli_names_both_mistakes_that_give_the_value(tmp_path, cli):

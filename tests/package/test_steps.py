@@ -38,6 +38,9 @@ def test_with_two_outputs_an_output_error_reaches_the_hidden_rules_not_the_other
     carried = _steps.builds_on("e5", 2, 3, 2)
     assert {"E", "Δw51", "Δb5", "Δw11", "Δb3", "w51(n+1)", "y4(n+1)", "y5(n+1)", "E(n+1)"} <= set(carried)
     assert not {"Δw41", "Δb4", "w41(n+1)", "b4(n+1)", "y4", "e4", "v4"} & set(carried), carried
+    # y4(n+1) takes w4i(n+1), b4(n+1) and the hidden layer's: not output 5's (a diff review)
+    assert _steps.builds_on("Δw51", 2, 3, 2) == ("w51(n+1)", "y5(n+1)", "E(n+1)")
+    assert _steps.builds_on("Δb2", 2, 3, 2) == ("b2(n+1)", "y4(n+1)", "y5(n+1)", "E(n+1)")
 
 
 @pytest.mark.parametrize("sizes", [(2, 3, 1), (2, 3, 2), (1, 1, 1), (3, 12, 2)])
