@@ -340,6 +340,14 @@ def print_table(steps: Sequence[homework.Step], decimals: int) -> list[str]:
     return given
 
 
+def _loose_note(loose: Sequence[str]) -> str:
+    """What right values the check cannot tell from nothing (`homework.Step.undecided`: a large eta) get."""
+    one = len(loose) == 1
+    return (f"Right, but the check cannot tell {', '.join(loose)} from 0 (or from the value at time n): written with "
+            f"{show.DECIMALS} decimals, the steps before {'it' if one else 'them'} leave {'it' if one else 'each'} "
+            f"anywhere within its tolerance of it. Carry more decimals to check {'it' if one else 'them'}.")
+
+
 def print_report(report: homework.Report, decimals: int, other: str = "", path: str = "") -> None:
     """Expected against given for each given step up to the first wrong one, then its likely mistakes (or, where
     every value given is right for the `other` example, that), then the steps after it: those not computed from it,
@@ -353,10 +361,7 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
     print()
     loose = [s.name for s in shown if s.right and s.undecided]
     if loose:  # a large eta: six decimals of the steps before leave these anywhere near 0
-        print(f"Right, but the check cannot tell {', '.join(loose)} from 0 (or from the value at time n): written "
-              f"with {show.DECIMALS} decimals, the steps before {'it' if len(loose) == 1 else 'them'} leave "
-              f"{'it' if len(loose) == 1 else 'each'} anywhere within its tolerance of it. Carry more decimals to "
-              f"check {'it' if len(loose) == 1 else 'them'}.")
+        print(_loose_note(loose))
     wrong = report.first_wrong
     if wrong is None:
         if loose:  # not "right" without a word: nothing, or a flipped sign, passes there too
@@ -407,6 +412,9 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
     if apart:  # not computed from the wrong value: judged on their own, as the live page judges every value
         print(f"\nChecked on their own, as they are not computed from {wrong.name}:")
         print_table(apart, decimals)
+        loose_apart = [s.name for s in apart if s.right and s.undecided]
+        if loose_apart:  # as for the steps before it (a diff review: the table said "right" alone)
+            print(_loose_note(loose_apart))
     if carried_into:
         print(f"\nNot marked right or wrong: {show.and_list([s.name for s in carried_into])}, computed from "
               f"{wrong.name} (fix it first).")

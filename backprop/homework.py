@@ -561,15 +561,15 @@ def _kind(value: object) -> str:
 _DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")  # Δw₄₁ as a page writes it
 
 
-def _spelled(name: str) -> str:
+def _spelled(name: str, times: bool = True) -> str:
     """A step name without what a student varies in writing it: spaces, underscores, TeX's braces, the case of every
     letter but e and E (the error and the cost), "delta", "d" or "∆" for Δ at the start (``"dw_41"``, ``"DW41"``,
     ``"Δ w41"``, ``"delta_w41"`` all read ``"Δw41"``), and the time: ``(n)`` or ``(0)`` at the end for time n, which
-    the steps leave out (a reviewer's ``"E(n)"`` was taken for ``"E(n+1)"``), ``(1)`` for ``(n+1)``."""
-    plain = "".join(c if c in "eE" else c.lower() for c in re.sub(r"[\s_{}]", "", name).translate(_DIGITS))
-    # time n as a page writes it, E(n) or Δw41(0), is a plain step's; w41(1), time n+1 after n = 0, a new value's
-    plain = re.sub(r"\((?:n|0)\)$", "", plain)
-    plain = re.sub(r"\(1\)$", "(n+1)", plain)
+    the steps leave out (a reviewer's ``"E(n)"`` was taken for ``"E(n+1)"``), ``(1)`` for ``(n+1)``; without
+    ``times``, the time as written."""
+    plain = "".join(c if c in "eE" else c.lower() for c in re.sub(r"[ \t_{}]", "", name).translate(_DIGITS))
+    if times:  # time n as a page writes it, E(n) or Δw41(0), is a plain step's; w41(1), n+1 after n = 0, a new value's
+        plain = re.sub(r"\(1\)$", "(n+1)", re.sub(r"\((?:n|0)\)$", "", plain))
     for prefix in ("delta", "d", "\u2206", "δ"):  # "δ": Δ lowered
         if plain.startswith(prefix) and plain[len(prefix):][:1] in ("w", "b"):
             return "Δ" + plain[len(prefix):]
@@ -585,7 +585,9 @@ def _meant(name: str, known: tuple[str, ...]) -> str | None:
     by_spelling = {_spelled(k): k for k in known if _spelled(k).startswith("Δ") == spelled.startswith("Δ")}
     if spelled in by_spelling:
         return by_spelling[spelled]
-    scores = sorted(((difflib.SequenceMatcher(None, spelled, k).ratio(), k) for k in by_spelling), reverse=True)
+    # the closest by letters, of the name with its time as written: "x(1)" read as "x(n+1)" was "E(n+1)" (a review)
+    as_written = _spelled(name, times=False)
+    scores = sorted(((difflib.SequenceMatcher(None, as_written, k).ratio(), k) for k in by_spelling), reverse=True)
     if not scores or scores[0][0] < 0.8 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return by_spelling[scores[0][1]]

@@ -855,7 +855,7 @@
   // "(n)" or "(0)" at the end for time n, "(1)" for "(n+1)"): "yh1" reads as "y_h1", "E(n)" as "E"
   var SUBSCRIPT_DIGITS = "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089";
   function spelled(name) {
-    var plain = Array.from(name.replace(/[\s_{}]/g, "")).map(function (c) {
+    var plain = Array.from(name.replace(/[ \t_{}]/g, "")).map(function (c) {
       var digit = SUBSCRIPT_DIGITS.indexOf(c);
       return digit >= 0 ? String(digit) : c === "e" || c === "E" ? c : c.toLowerCase();
     }).join("").replace(/\((?:n|0)\)$/, "").replace(/\(1\)$/, "(n+1)");

@@ -2718,6 +2718,11 @@ def test_a_step_the_check_cannot_tell_from_none_is_said_so(tmp_path, cli):
     assert proc.stdout.endswith("to check it.\nEvery given value is within the check's tolerance, but the check "
                                 "cannot tell Δw11 from 0 (a value at time n+1 from its value at time n; above): "
                                 "those would pass too.\n")
+    # judged on its own after a wrong step it is not computed from, it says so too (a diff review: "right" alone)
+    answers.write_text(json.dumps({"Δw41": 0.5, "Δw11": 0.0}), encoding="utf-8")
+    proc = cli("--weights", str(weights), "--check", str(answers))
+    after = proc.stdout.split("Checked on their own, as they are not computed from Δw41:\n")[1]
+    assert "Right, but the check cannot tell Δw11 from 0 (or from the value at time n)" in after, proc.stdout
     assert "given value is right" not in proc.stdout
 
 
