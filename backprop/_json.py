@@ -6,6 +6,7 @@ are named too, or read."""
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import math
@@ -37,10 +38,9 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
     except OSError as exc:
         raise ValueError(f"cannot read {name}: {exc.strerror}") from None
     except UnicodeDecodeError as exc:  # Python's "'utf-8' codec can't decode byte 0xff in position 0" says no fix
-        utf16 = exc.object[:2] in (b"\xff\xfe", b"\xfe\xff")  # the byte order mark of UTF-16
-        what = ("UTF-16 text (as PowerShell 5's > writes it)" if utf16
-                else f"not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start})")
-        raise ValueError(f"{name} is {what}: save it as UTF-8") from None
+        with open(path, "rb") as fh:
+            bom = fh.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8
+        raise ValueError(f"{name} is {_not_utf8(exc, bom)}: save it as UTF-8") from None
     if not text.strip():  # Python's message: "Expecting value: line 1 column 1 (char 0)"
         raise ValueError(f"{name} is empty{'' if not text else ' (only whitespace)'}: it should hold {holds(name)}")
     try:
@@ -58,6 +58,18 @@ def read_json(path: str | os.PathLike[str], name: str) -> object:
         where, unheld = found
         raise ValueError(f"{name}: {where} is {unheld.what}")
     return data
+
+
+def _not_utf8(exc: UnicodeDecodeError, bom: bool) -> str:
+    """What a file that is no UTF-8 text is, by its byte order mark, else where its first byte UTF-8 cannot read
+    stands in it (``exc.object`` is the file after a UTF-8 byte order mark, which "utf-8-sig" skips: ``bom``)."""
+    data = exc.object
+    for mark, what in ((b"\xff\xfe\x00\x00", "UTF-32 text"), (b"\x00\x00\xfe\xff", "UTF-32 text"),
+                       (b"\xff\xfe", "UTF-16 text (as PowerShell 5's > writes it)"), (b"\xfe\xff", "UTF-16 text")):
+        if data.startswith(mark):
+            return what
+    skipped = len(codecs.BOM_UTF8) if bom else 0
+    return f"not UTF-8 text (byte {data[exc.start]:#04x} at position {skipped + exc.start})"
 
 
 #: The most lists and objects inside each other a file may have: the files need 4 (an example file's

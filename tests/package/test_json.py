@@ -90,12 +90,17 @@ def test_a_weights_file_with_a_byte_order_mark_is_read(tmp_path):
 
 @pytest.mark.parametrize(("encoding", "said"), [
     ("utf-16", "is UTF-16 text (as PowerShell 5's > writes it): save it as UTF-8"),
+    ("utf-32", "is UTF-32 text: save it as UTF-8"),
+    ("bom+latin-1", "is not UTF-8 text (byte 0xe9 at position 5): save it as UTF-8"),  # the mark's 3 bytes counted
     ("latin-1", "is not UTF-8 text (byte 0xe9 at position 2): save it as UTF-8")])  # {"é
 def test_a_file_not_in_utf8_is_named_with_the_fix(tmp_path, encoding, said):
     """A homework review: PowerShell 5's `>` writes UTF-16, and the check said only "'utf-8' codec can't decode byte
     0xff in position 0"."""
     path = tmp_path / "answers.json"
-    path.write_text('{"é": 0.5}', encoding=encoding)
+    if encoding == "bom+latin-1":
+        path.write_bytes(b"\xef\xbb\xbf" + '{"é": 0.5}'.encode("latin-1"))
+    else:
+        path.write_text('{"é": 0.5}', encoding=encoding)
     err = one_line_error(run_main("trace", "--check", str(path)), said)
     assert "codec" not in err
 

@@ -1506,6 +1506,23 @@ def test_a_tiny_slope_a_double_holds_is_written_as_the_others(js, case):
     assert got[name] == f"{y}\\,(1 - ({y})) = {y}", got[name]
 
 
+def test_a_subnormal_tanh_slope_is_given_as_the_double_it_is(js):
+    """1 / cosh^2 v as written overflows from |v| = 355, where tanh's slope, 4 e^{-2|v|} / (1 + e^{-2|v|})^2, is a
+    double still (below the normal range, above 5e-324): at v_1 = -360 the note gives it (mpmath's, two digits), not
+    "by hand, below a double's range" (a diff review: the tansig fallback was untested)."""
+    import mpmath
+
+    net = {**{k: oracle.SHIPPED[k] for k in NET_KEYS}, "hidden": "tansig",
+           "w_hidden": [[-360.0, 0.0], [0.3, 0.4], [0.5, 0.6]], "b_hidden": [0.0, 0.1, 0.1]}
+    with mpmath.workdps(60):
+        mantissa, exponent = two_digits(1 / mpmath.cosh(mpmath.mpf(-360)) ** 2)
+    assert -324 < exponent < -308, "the premise: a subnormal double"
+    got = js("(net, x, d, eta) => { const E = BackpropEngine, it = E.iteration(net, x, d, eta);"
+             " return E.substitutions(net, x, d, eta, it); }", net, [1.0, 0.0], oracle.SHIPPED["d"], 0.5)
+    assert got["f'(v1)"].endswith(f"the slope at }}v_{{1}}\\text{{ is }}{mantissa} \\times 10^{{{exponent}}}"
+                                  "\\text{)}"), got["f'(v1)"]
+
+
 # --- by hand: every printed digit of the live page is its value by hand (handIteration, digitsOff) ----------------
 
 BY_HAND_CASES = {**{f.stem: oracle.load_example(f) for f in oracle.all_example_files()}, "odd": ODD}
