@@ -296,7 +296,7 @@ gives this value" (`Report.decimals_advice`): where values given before it lose 
 ({values}: "e = -1.011"), their rounding carried into it; where it has fewer itself, that six let a slip show, if it
 was rounded (a homework review: a value written by json.dump, whose sixth decimal was 0, had been rounded by no one)."""
 FEWER_DECIMALS = ("It is written with fewer than six decimals. If you rounded it, give six: with six, the check could "
-                  "name a classic slip, if one gives it. (A program that writes 0.04497 for 0.044970, as json.dump "
+                  "name a classic slip, if one gives it. (A program that drops a value's trailing zeros, as json.dump "
                   "does, has rounded nothing.)")
 RIGHT_WITH_FEWER = ("But not to six decimals: {values}. The check's tolerance passes six significant digits; give six "
                     "decimals, and work from values written with six: with fewer, a classic slip could round to the "
