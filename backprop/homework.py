@@ -379,10 +379,20 @@ class Step:
         r"""Whether the check cannot tell this step's right value from none: 0 for a step, the value at time $n$ for
         a new weight or bias, is within its tolerance too. A large $\eta$ can widen the `carried_error` that far (six
         decimals of the values before a step then leave it anywhere near 0), so "right" says little there."""
-        nothing = 0.0 if self.at_n is None else self.at_n
-        if self.expected == nothing or self.nothing_by_hand:  # then nothing is the right value
+        if self.expected == self._nothing or self.nothing_by_hand:  # then nothing is the right value
             return False
-        return _close(nothing, self.expected, self.at_n, self.carried)
+        return self.passes_for_nothing
+
+    @property
+    def _nothing(self) -> float:
+        """What no work gives: 0 for a step, the value at time $n$ for a new weight or bias, y(n+1) or E(n+1)."""
+        return 0.0 if self.at_n is None else self.at_n
+
+    @property
+    def passes_for_nothing(self) -> bool:
+        """Whether nothing (`_nothing`) is within this step's tolerance of its right value: where it is, a number
+        that equals the right value tells nothing of the work done (`undecided`, `Report.same_as`)."""
+        return _close(self._nothing, self.expected, self.at_n, self.carried)
 
 
 @dataclass(frozen=True)
@@ -486,7 +496,7 @@ class Report:
             "fewer_advice": self.fewer_advice,
             "likely": [{"name": m.name, "hint": hint} for m, hint in zip(self.likely, self.hints, strict=True)],
             "near": [m.name for m in self.near],
-            # the given steps after first_wrong computed from it, which a wrong value there makes wrong too
+            # the given steps after first_wrong computed from it, into which a wrong value there carries: not judged
             "computed_from_first_wrong": [s.name for s in self.after_first_wrong[1]],
             "unexplained": [{"slip": slip, "step": step, "gives": value} for slip, step, value in self.unexplained],
             "same_as": list(self.same_as),
@@ -513,7 +523,8 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
         raise TypeError(f"the answers must be an object of step names and numbers, not a {type(answers).__name__}")
     if not answers:
         raise ValueError(f"no answers: give a value for at least one of the steps {', '.join(known)}")
-    unknown = [name for name in answers if (canonical(name) if isinstance(name, str) else name) not in known]
+    step_names = {name: canonical(name) if isinstance(name, str) else name for name in answers}
+    unknown = [name for name, step_name in step_names.items() if step_name not in known]
     if unknown:  # all of them at once: a reviewer's file with three misspelt names took three runs
         named = ", ".join(f"{name!r}{f' (did you mean {meant!r}?)' if meant else ''}"
                           for name in unknown for meant in [_meant(name, known) if isinstance(name, str) else None])
@@ -522,7 +533,7 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
     found: dict[str, float] = {}
     spelled: dict[str, str] = {}
     for name, value in answers.items():
-        step_name = canonical(name) if isinstance(name, str) else name
+        step_name = step_names[name]
         if step_name in found:
             raise ValueError(f"step {step_name!r} is given twice, as {spelled[step_name]!r} and {name!r}")
         if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
@@ -701,8 +712,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     likely: list[Mistake] = []
     near: list[Mistake] = []
     unexplained: dict[str, tuple[str, str, float]] = {}
-    before = tuple(s for s in steps[:steps.index(first_wrong)] if s.given is not None)
-    later = tuple(s for s in steps[steps.index(first_wrong) + 1:] if s.given is not None)
+    at = steps.index(first_wrong)
+    before = tuple(s for s in steps[:at] if s.given is not None)
+    later = tuple(s for s in steps[at + 1:] if s.given is not None)
     for m in MISTAKES:
         values = _gives(m, first_wrong, before, net, x, d, eta)
         if values is None:
@@ -716,9 +728,8 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     # another step's right value, not one that nothing passes for: 0 (a Δw_i2 with x_2 = 0), or for a new weight or
     # bias its value at time n (w_i2(n+1) = w_i2(n) there, a given number, not a step worked out: a diff review)
     told_apart = _tells_apart(first_wrong.given, first_wrong.expected, first_wrong.at_n, first_wrong.carried)
-    same_as = tuple(s.name for s in steps if told_apart and s is not first_wrong
-                    and not _close(0.0 if s.at_n is None else s.at_n, s.expected, s.at_n, s.carried)
-                    and _close(first_wrong.given, s.expected, s.at_n, s.carried))
+    same_as = tuple(s.name for s in steps if s is not first_wrong and not s.passes_for_nothing
+                    and _close(first_wrong.given, s.expected, s.at_n, s.carried)) if told_apart else ()
     return Report(steps, first_wrong, tuple(likely), net, tuple(near), first_wrong.rounded,
                   tuple(unexplained[m.name] for m in (*likely, *near) if m.name in unexplained), same_as)
 
