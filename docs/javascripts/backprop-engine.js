@@ -1191,14 +1191,20 @@
       var step = byHand && byHand[/\(n\+1\)$/.test(name) ? "\u0394" + name.slice(0, -5) : name];
       return !!step && step.m === 0n;
     };
+    // homework.Step.passes_for_nothing: nothing (0 for a step, θ(n) for a new weight or bias) is within the step's
+    // tolerance of its right value, so a number equal to the right one tells nothing of the work done
+    var atNOf = function (name) { return /\(n\+1\)$/.test(name) ? kept[name] : null; }; // a value at time n+1
+    var passesForNothing = function (row) {
+      var atN = atNOf(row[0]);
+      return isClose(atN === null ? 0 : atN, row[1], atN, carried[row[0]]);
+    };
     rows.forEach(function (row) {
       if (!Object.prototype.hasOwnProperty.call(given, row[0])) return;
-      var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null; // a value at time n+1: against its change
+      var atN = atNOf(row[0]); // a value at time n+1: judged against its change
       var mark = { name: row[0], given: given[row[0]], right: row[1], atN: atN, carried: carried[row[0]],
                    ok: isClose(given[row[0]], row[1], atN, carried[row[0]]) };
-      // homework.Step.undecided: nothing (0, or θ(n)) passes too, so "right" says little here (a large η)
-      var nothing = atN === null ? 0 : atN;
-      mark.undecided = row[1] !== nothing && !zeroByHand(row[0]) && isClose(nothing, row[1], atN, carried[row[0]]);
+      // homework.Step.undecided: nothing passes too, so "right" says little here (a large η)
+      mark.undecided = row[1] !== (atN === null ? 0 : atN) && !zeroByHand(row[0]) && passesForNothing(row);
       mark.decimals = decimalsOf(written && typeof written[row[0]] === "string" ? written[row[0]] : mark.given);
       // homework.Step.rounded: a wrong value that is the right one rounded to fewer decimals, and how many; not where
       // it is the value at time n rounded too (the decimals given cannot show the update)
@@ -1231,9 +1237,8 @@
       // 0, or a new weight's or bias's value at time n)
       if (tellsApart(firstWrong.given, firstWrong.right, firstWrong.atN, firstWrong.carried)) {
         rows.forEach(function (row) {
-          var atN = /\(n\+1\)$/.test(row[0]) ? kept[row[0]] : null;
-          if (row[0] !== firstWrong.name && !isClose(atN === null ? 0 : atN, row[1], atN, carried[row[0]]) &&
-              isClose(firstWrong.given, row[1], atN, carried[row[0]])) sameAs.push(row[0]);
+          if (row[0] !== firstWrong.name && !passesForNothing(row) &&
+              isClose(firstWrong.given, row[1], atNOf(row[0]), carried[row[0]])) sameAs.push(row[0]);
         });
       }
     }
