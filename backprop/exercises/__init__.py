@@ -19,12 +19,12 @@ The package, by job:
   and the notes a page prints when a classic slip gives the right number) and
   ``_functions`` (:class:`FunctionExercise`: a Python function, compared with a reference at random points);
 * the catalogue: ``_catalogue`` (``PAGES``, one entry per exercise page with its one title; :class:`Catalogue`,
-  ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1 and 4-8 in ``_derivation``, of 2-3
-  (the two derivatives, and the field each asks at) in ``_derivatives``, of 9 and 10 in ``_further``, of 11 in
-  ``_gradient`` and of 12-14 (about code) in ``_code``, the forward pass of the example's sample they start from in
-  ``_sample``, and in ``_weights`` the hidden weights exercises 6 and 8-11 ask for, chosen from the numbers, and how
-  many slips a box takes. Each checker is built the first time it is asked for (``get``, ``check``, ``answer_box``),
-  never at import;
+  ``catalogue(example)``, ``get``, ``box_weights``), the checkers of exercises 1 and 4-7 in ``_derivation``, of 2-3
+  (the two derivatives, and the field each asks at) in ``_derivatives``, of 8 (one iteration) in ``_iteration``, of
+  9 and 10 in ``_further``, of 11 in ``_gradient`` and of 12-14 (about code) in ``_code``, the forward pass of the
+  example's sample they start from in ``_sample``, and in ``_weights`` the hidden weights exercises 6 and 8-11 ask
+  for, chosen from the numbers, and how many slips a box takes. Each checker is built the first time it is asked
+  for (``get``, ``check``, ``answer_box``), never at import;
 * the index page: ``_index`` (its table and tips, written from the catalogue, and ``tolerance_note``, what a page
   says when its boxes use another rule);
 * the rendering: ``_render`` (the site's answer boxes, the notes around them, the loss curve) and ``_markdown``
@@ -54,7 +54,6 @@ from ._code import (
     trained_cost,
     training_costs,
 )
-from ._derivation import iteration_outcome, one_iteration_weight, one_iteration_why
 from ._derivatives import derivative_neuron, derivative_why
 from ._feedback import ATOL, EMPTY, INVALID, NO_ANSWER, OTHERWISE, RTOL, Feedback, percent, tolerance_tex
 from ._functions import FunctionExercise, FunctionMistake
@@ -69,6 +68,7 @@ from ._gradient import (
     gradient_check_why,
 )
 from ._index import answers_tip, index_table, python_tip, tolerance_note, tolerance_tip
+from ._iteration import iteration_outcome, one_iteration_weight, one_iteration_why
 from ._markdown import (
     fill,
     given,

@@ -18,6 +18,7 @@ from . import _derivation as d
 from . import _derivatives as dv
 from . import _further as f
 from . import _gradient as g
+from . import _iteration as it
 from ._functions import FunctionExercise
 from ._numeric import NumericExercise
 
@@ -74,7 +75,7 @@ _BUILDERS: dict[str, Callable[[Example], Exercise]] = {
     "output-bias": d.output_bias,
     "hidden-weights": d.hidden_weights,
     "hidden-biases": d.hidden_biases,
-    "one-iteration": d.one_iteration,
+    "one-iteration": it.one_iteration,
     "tansig-hidden": f.tansig_hidden,
     "two-outputs": f.two_outputs,
     "gradient-check": g.gradient_check,
