@@ -123,10 +123,12 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
 #: The classic slips of the hidden rules and of the new value that exercise 12's box names as exercise 8's do: a student
 #: who fixes the bug can make them too (a reviewer typed six of them and read the generic reply to each). The flipped
 #: error, the flipped updates and the subtracted update give one new value: the box names the three (a reviewer's
-#: student had flipped e and added, and read only "the new value adds the update").
+#: student had flipped e and added, and read only "the new value adds the update"; an exercises review's 1 + y_hi² for
+#: tanh's derivative got the generic reply).
 SPOT_SLIPS = ("sign-flipped", "updates-sign-flipped", "no-eta", "no-hidden-derivative", "derivative-of-v",
-              "wrong-derivative", "other-derivative-of-v", "output-for-derivative", "no-output-weight",
-              "derivative-without-half", "cost-for-error", "subtracted-update", "other-hidden-activation")
+              "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "output-for-derivative",
+              "no-output-weight", "derivative-without-half", "cost-for-error", "subtracted-update",
+              "other-hidden-activation")
 #: The slip of an input where none belongs (a bias) or left out (a weight), by the parameter asked for.
 SPOT_INPUT_SLIPS = {"b_hidden": ("bias-input-x1", "bias-input-x2"), "w_hidden": ("rule3-no-x",)}
 

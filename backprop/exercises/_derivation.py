@@ -103,6 +103,8 @@ def hidden_weights(ex: Example) -> NumericExercise:
             new_value("w_ik", p.net.w_hidden + dw),
             *slips(p.net, p.x, p.d, p.eta, DERIVATIVE_SLIPS, steps, dw.shape),
             *swapped_inputs(dw, p.x),  # Δw_i2 typed for Δw_i1 (a reviewer's, as in exercise 10)
+            # the slides' sigmoid on a tanh practice example (or tanh on a logsig one), as exercises 1 and 8 name it
+            *slips(p.net, p.x, p.d, p.eta, ["other-hidden-activation"], steps, dw.shape, words=OTHER_SIGMOID_WORDS),
         ),
     )
     # both inputs of a neuron, and another neuron
@@ -123,5 +125,6 @@ def hidden_biases(ex: Example) -> NumericExercise:
                                             "derivative-without-half", "cost-for-error"], steps, db.shape, rule=4),
             new_value("b_i", p.net.b_hidden + db),
             *slips(p.net, p.x, p.d, p.eta, DERIVATIVE_SLIPS, steps, db.shape),
+            *slips(p.net, p.x, p.d, p.eta, ["other-hidden-activation"], steps, db.shape, words=OTHER_SIGMOID_WORDS),
         ),
     ), ex, steps)

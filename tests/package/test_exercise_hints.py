@@ -947,6 +947,9 @@ SLIPS: dict[str, list[tuple]] = {
         (PLUS, "has a plus where its minus belongs", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [PLUS_FROM_Y[w["hidden"]](y) for y in w["it"]["y_hidden"]])),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
+        # the slides' sigmoid on a tanh practice example, or tanh on a logsig one (an exercises review)
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         lambda w: w["it_q"]["dw_hidden"]),
     ],
     "hidden-biases": [
         (WORKED, "the worked example's", lambda w: w["worked"]["db_hidden"]),
@@ -979,6 +982,8 @@ SLIPS: dict[str, list[tuple]] = {
         (PLUS, "has a plus where its minus belongs", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * PLUS_FROM_Y[w["hidden"]](y) for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
+        ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
+         lambda w: w["it_q"]["db_hidden"]),
     ],
     "one-iteration": [  # w_41, exercise 8's hidden weight w_ik (w["oi"]) and y
         (WORKED, "the worked example's", lambda w: [w["worked"]["w_output_new"][0][0],
@@ -1028,6 +1033,9 @@ SLIPS: dict[str, list[tuple]] = {
          _catalogue("bias-input-x2", "p", _iteration_steps)),
         ("multiplying by the hidden outputs y_hi", "A bias has input 1",
          _catalogue("output-bias-with-y", "p", _iteration_steps)),
+        # each Δw_ik times the other input, as exercise 6 names it (an exercises review)
+        (_unless_equal_inputs("the inputs x_1 and x_2 swapped in rule 3"), "its own input x_k",
+         _catalogue("swapped-inputs", "p", _iteration_steps)),
     ],
     "tansig-hidden": [
         (WORKED, "the worked example's", lambda w: w["worked"]["dw_hidden"]),
@@ -1159,6 +1167,7 @@ SLIPS: dict[str, list[tuple]] = {
          _catalogue("wrong-derivative", "p", _spot_step)),
         ("another activation's derivative at v_i", "'s derivative at the field",
          _catalogue("other-derivative-of-v", "p", _spot_step)),
+        (PLUS, "has a plus where its minus belongs", _catalogue("derivative-plus-sign", "p", _spot_step)),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          _catalogue("output-for-derivative", "p", _spot_step)),
         ("leaving out w_4i", "through w_4i", _catalogue("no-output-weight", "p", _spot_step)),

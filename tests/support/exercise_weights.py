@@ -101,7 +101,8 @@ ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-o
                        "other-derivative-of-v": "another activation's derivative at v_i",
                        "derivative-plus-sign": "a plus for the minus in f'(v_i)",
                        "cost-for-error": "the cost E in place of the error e",
-                       "other-hidden-activation": "the other sigmoid in the hidden layer"}
+                       "other-hidden-activation": "the other sigmoid in the hidden layer",
+                       "swapped-inputs": "the inputs x_1 and x_2 swapped in rule 3"}
 
 
 def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]:
@@ -193,7 +194,9 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        [[eta * it["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
                        it["w_hidden_new"],  # the new weight typed for the update
                        _rule(eta, [e * w for w in w4], [oracle.F_PRIME_FROM_Y[other](y) for y in it["y_hidden"]], x),
-                       _catalogue_updates("cost-for-error", {**example, "hidden": hidden})]
+                       _catalogue_updates("cost-for-error", {**example, "hidden": hidden}),
+                       oracle.iteration({**example, "hidden": other})["dw_hidden"],  # the other sigmoid's network
+                       [row[::-1] for row in right]]  # each Δw_ik times the other input
     if name == "tansig-hidden":
         other = "logsig" if hidden == "tansig" else "tansig"
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
