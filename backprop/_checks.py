@@ -207,6 +207,14 @@ def check_numeric_scalar(name: str, value: object) -> float:
     return float(arr)
 
 
+def check_finite_scalar(name: str, value: object) -> float:
+    """`check_numeric_scalar`, and finite: nan and ±inf are refused (ValueError), naming ``name``."""
+    number = check_numeric_scalar(name, value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {number}")
+    return number
+
+
 def check_eta(eta: object) -> float:
     """The learning rate must be a finite number > 0."""
     value = check_numeric_scalar("eta", eta)

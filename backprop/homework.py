@@ -81,7 +81,6 @@ from __future__ import annotations
 import difflib
 import json
 import math
-import numbers
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -91,7 +90,7 @@ from numpy.typing import ArrayLike
 
 from . import _exact, examples, show
 from ._carried import HALF_UNIT, carried_error
-from ._checks import DOUBLE_RANGE, check_count, check_numeric_scalar, describe, too_large
+from ._checks import _is_number, check_count, check_finite_scalar, check_numeric_scalar, describe
 from ._steps import builds_on
 from .network import Network
 
@@ -222,10 +221,7 @@ def _checked_values(carried: float, **values: float | None) -> tuple[float | Non
         if value is None and name == "at_n":
             checked.append(None)
             continue
-        number = check_numeric_scalar(name, value)
-        if not math.isfinite(number):
-            raise ValueError(f"{name} must be finite, got {number}")
-        checked.append(number)
+        checked.append(check_finite_scalar(name, value))
     c = check_numeric_scalar("carried", carried)
     if not (math.isfinite(c) and c >= 0):
         raise ValueError(f"carried must be a finite number >= 0, got {c}")
@@ -258,12 +254,10 @@ def decimals_of(value: float | str) -> int:
         if not _DECIMAL_TEXT.fullmatch(text):  # float() takes "nan", "inf" and "1_0.5" too
             raise ValueError(f"decimals_of: {value!r} is not a number as text")
     elif isinstance(value, np.floating):
+        check_finite_scalar("decimals_of's value", value)  # np.float32("nan") too
         text = np.format_float_scientific(value, unique=True, trim="-")
     else:
-        number = check_numeric_scalar("decimals_of's value", value)
-        if not math.isfinite(number):
-            raise ValueError(f"decimals_of's value must be finite, got {number}")
-        text = repr(number)
+        text = repr(check_finite_scalar("decimals_of's value", value))
     mantissa, _, exponent = text.partition("e")
     decimals = mantissa.partition(".")[2]
     return max(0, len(decimals if isinstance(value, str) else decimals.rstrip("0")) - int(exponent or 0))
@@ -521,6 +515,8 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
     problem."""
     if not isinstance(answers, Mapping):
         raise TypeError(f"the answers must be an object of step names and numbers, not a {type(answers).__name__}")
+    if isinstance(known, str):  # its names are tested with `in`: a string would take any part of itself for a name
+        raise TypeError(f"known must be a tuple of step names, not the text {known!r}")
     if not answers:
         raise ValueError(f"no answers: give a value for at least one of the steps {', '.join(known)}")
     step_names = {name: canonical(name) if isinstance(name, str) else name for name in answers}
@@ -538,16 +534,9 @@ def read_answers(answers: Mapping[str, object], known: tuple[str, ...]) -> dict[
             raise ValueError(f"step {step_name!r} is given twice, as {spelled[step_name]!r} and {name!r}")
         if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iuf":
             value = value.item()  # np.array(0.3): a number, as eta may be one
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        if not _is_number(value):  # a Decimal is one, as for eta; a bool, text or None not (named as JSON would)
             raise TypeError(f"step {name!r} must be a number, got {_kind(value)}")
-        try:
-            number = float(value)
-        except OverflowError:  # an integer no double holds (400 digits)
-            raise ValueError(f"step {name!r} must be a finite number, got {too_large(value)}, beyond a double's range "
-                             f"({DOUBLE_RANGE})") from None
-        if not math.isfinite(number):
-            raise ValueError(f"step {name!r} must be a finite number, got {value}")
-        found[step_name], spelled[step_name] = number, name
+        found[step_name], spelled[step_name] = check_finite_scalar(f"step {name!r}", value), name
     return found
 
 

@@ -10,6 +10,7 @@ bad input; the CLI end to end in a subprocess, and what it reads and says throug
 from __future__ import annotations
 
 import contextlib
+import decimal
 import html
 import inspect
 import itertools
@@ -767,13 +768,23 @@ def test_the_carried_error_is_the_same_for_a_mirrored_network():
     ({"dw41": 0.1, "Δw41": 0.1}, ValueError, r"step 'Δw41' is given twice, as 'dw41' and 'Δw41'"),
     # an integer no double holds (float(10**400) raises in plain Python): was OverflowError "int too large to convert
     # to float", from math.isfinite, naming no step
-    ({"v1": 10**400}, ValueError, r"^step 'v1' must be a finite number, got an integer of 401 digits, beyond a "
+    ({"v1": 10**400}, ValueError, r"^step 'v1' must be finite, got an integer of 401 digits, beyond a "
                                   r"double's range \(about ±1\.8e\+308\)$"),
     ({"v1": np.array([0.3])}, TypeError, r"step 'v1' must be a number, got ndarray"),  # not a number: a vector
 ])
 def test_bad_answers_raise_naming_the_problem(answers, error, match):
     with pytest.raises(error, match=match):
         check(EX, answers)
+
+
+def test_an_answer_may_be_a_decimal_as_eta_may():
+    """A code review: Decimal("0.35") was refused ("must be a number, got Decimal") though forward, step and eta take
+    one; it is read as its number, right or wrong by the same rule as the float."""
+    right = oracle.trace_values(oracle.iteration(EX))
+    for value in (round(right["v1"], 6), round(right["v1"], 6) + 0.5):
+        as_float = check(EX, {"v1": value}).steps[0]
+        as_decimal = check(EX, {"v1": decimal.Decimal(repr(value))}).steps[0]
+        assert as_decimal == as_float and isinstance(as_decimal.given, float)
 
 
 def test_an_answer_may_be_a_0_d_array_as_eta_may():
@@ -1293,9 +1304,9 @@ def test_cli_names_right_values_with_fewer_decimals(tmp_path):
     (lambda: homework.close("a", 1.0), TypeError, r"^given must be a real number, got text 'a'"),
     (lambda: homework.close(1.0, 1.0, carried=-1e-6), ValueError,
      r"^carried must be a finite number >= 0, got -1e-06$"),
-    (lambda: homework.tolerance(math.nan), ValueError, r"^to must be finite, got nan$"),
+    (lambda: homework.tolerance(math.nan), ValueError, r"^to must be a finite number, got nan$"),
     (lambda: homework.tolerance(1.0, at_n="0.5"), TypeError, r"^at_n must be a real number, got text '0\.5'"),
-    (lambda: homework.tells_apart(1.0, math.inf), ValueError, r"^b must be finite, got inf$"),
+    (lambda: homework.tells_apart(1.0, math.inf), ValueError, r"^b must be a finite number, got inf$"),
     (lambda: homework.rounds_to(-0.29, -0.290637, "2"), TypeError, r"^decimals must be an int >= 0, got text"),
     (lambda: homework.rounds_to(-0.29, -0.290637, -2), ValueError, r"^decimals must be an int >= 0, got -2$"),
     (lambda: homework.rounds_to(None, -0.290637, 2), TypeError, r"^given must be a real number, got None$"),
@@ -1303,7 +1314,13 @@ def test_cli_names_right_values_with_fewer_decimals(tmp_path):
     (lambda: homework.decimals_of("1.5e"), ValueError, r"^decimals_of: '1\.5e' is not a number as text$"),
     (lambda: homework.decimals_of("nan"), ValueError, r"^decimals_of: 'nan' is not a number as text$"),
     (lambda: homework.decimals_of("1_0.2_5"), ValueError, r"^decimals_of: '1_0\.2_5' is not a number as text$"),
-    (lambda: homework.decimals_of(math.inf), ValueError, r"^decimals_of's value must be finite, got inf$"),
+    (lambda: homework.decimals_of(math.inf), ValueError, r"^decimals_of's value must be a finite number, got inf$"),
+    # a code review: a float32 nan gave 0 decimals, where a Python nan was refused
+    (lambda: homework.decimals_of(np.float32("nan")), ValueError,
+     r"^decimals_of's value must be a finite number, got nan$"),
+    # a code review: a string's parts were taken for the known names ('v' in 'v1')
+    (lambda: homework.read_answers({"v": 1.0}, "v1"), TypeError,
+     r"^known must be a tuple of step names, not the text 'v1'$"),
     (lambda: homework.decimals_of(None), TypeError, r"^decimals_of's value must be a real number, got None$"),
     (lambda: homework.canonical(None), TypeError, r"^a step name must be text, such as 'dw41', got None$"),
 ])
