@@ -24,7 +24,8 @@ from numpy.typing import ArrayLike
 from . import labels
 from ._trace import _names_and_values
 from .network import Network
-from .rules import _from_factors
+from .rules import _error, _from_factors
+from .train import _added
 
 #: Significant digits of every step: a page prints at most 15, and each step rounds at the 60th.
 PRECISION = 60
@@ -85,11 +86,10 @@ def iteration(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> dict[str,
         slopes_output = np.array([slope_output(y) for y in fp.y_output], dtype=object)
         slopes_hidden = np.array([slope_hidden(y) for y in fp.y_hidden], dtype=object)
         # the four rules as the package computes them (rules._from_factors), in exact decimals
-        u = _from_factors(eta, d - fp.y_output, slopes_output, given["w_output"], slopes_hidden, fp.y_hidden, x,
-                          Decimal(1), Decimal(1))
+        u = _from_factors(eta, _error(fp.y_output, d), slopes_output, given["w_output"], slopes_hidden, fp.y_hidden,
+                          x, Decimal(1), Decimal(1))
         delta_output, delta_hidden = u.delta_j, u.delta_i
-        new = SimpleNamespace(w_output=given["w_output"] + u.dw_output, b_output=given["b_output"] + u.db_output,
-                              w_hidden=given["w_hidden"] + u.dw_hidden, b_hidden=given["b_hidden"] + u.db_hidden)
+        new = SimpleNamespace(**dict(zip(labels.PARAMETERS, _added(SimpleNamespace(**given), u), strict=True)))
         y_next = forward(new.w_hidden, new.b_hidden, new.w_output, new.b_output).y_output
         steps = _names_and_values(fp, d, u, new, y_next, value=Decimal)
         n_hidden, n_out = len(fp.y_hidden), len(fp.y_output)

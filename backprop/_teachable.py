@@ -170,7 +170,7 @@ def _as_the_pages_compute(net: Network, x: Array, d: float, eta: float) -> dict[
     f_hidden = activations.get(net.hidden).derivative_from_output(fp.y_hidden)
     f_output = activations.get(net.output).derivative_from_output(fp.y_output)
     computed |= {f"f'(v{i})": float(s) for i, s in enumerate([*f_hidden, *f_output], start=1)}
-    delta_4 = float(d - fp.y_output[0]) * float(f_output[0])
+    delta_4 = float(rules._error(fp.y_output, d)[0]) * float(f_output[0])
     computed[f"δ{net.n_hidden + 1}"] = delta_4
     computed |= {f"δ{i}": float(f * w * delta_4) for i, (f, w) in enumerate(zip(f_hidden, net.w_output[0]), start=1)}
     for name, gradient in analytic_gradient(net, x, d).items():

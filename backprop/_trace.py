@@ -16,7 +16,6 @@ The public names are re-exported, and documented, by `backprop.homework`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,10 +24,11 @@ from numpy.typing import ArrayLike
 
 from . import activations, labels
 from ._checks import DOUBLE_RANGE, as_input, as_target, check_eta, describe
+from ._steps import computed_from
 from .activations import Array
 from .network import ForwardPass, Network, _forward, _read_only, _unchecked, checked_network, checked_sizes, forward
 from .rules import _cost, _error, _from_factors, _updates
-from .train import _added
+from .train import _added, _new_value
 
 #: One iteration by step name, in trace order: ``{"v1": ..., "Δw41": ..., "E(n+1)": ...}``.
 Trace = dict[str, float]
@@ -48,23 +48,11 @@ class Updates:
     db_hidden: Array
 
 
-@functools.cache
 def _step_names(n_in: int, n_hidden: int, n_out: int) -> tuple[str, ...]:
     """The step names of a network of these sizes, in trace order, in the slides' numbering (hidden 1.., outputs
-    after): the order in which `_names_and_values` lists the values."""
-    hid, out = labels.hidden_neurons(n_hidden), labels.output_neurons(n_hidden, n_out)  # 1, 2, 3 and 4
-    single = n_out == 1
-
-    def w(a: int, b: int) -> str:
-        return labels.weight(a, b, sep="")
-
-    return (*(f"v{i}" for i in hid), *(f"y_h{i}" for i in hid), *(f"v{j}" for j in out),
-            *("y" if single else f"y{j}" for j in out), *("e" if single else f"e{j}" for j in out), "E",
-            *(f"Δ{w(j, i)}" for j in out for i in hid), *(f"Δb{j}" for j in out),
-            *(f"Δ{w(i, k)}" for i in hid for k in labels.inputs(n_in)), *(f"Δb{i}" for i in hid),
-            *(f"{w(j, i)}(n+1)" for j in out for i in hid), *(f"b{j}(n+1)" for j in out),
-            *(f"{w(i, k)}(n+1)" for i in hid for k in labels.inputs(n_in)), *(f"b{i}(n+1)" for i in hid),
-            *("y(n+1)" if single else f"y{j}(n+1)" for j in out), "E(n+1)")
+    after): the order in which `_names_and_values` lists the values; `backprop._steps` names them, with what each is
+    computed from."""
+    return tuple(computed_from(n_in, n_hidden, n_out))
 
 
 def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_next: Array,
@@ -72,7 +60,7 @@ def _names_and_values(fp: ForwardPass, d: Array, u: Updates, new: Network, y_nex
                       cost: Callable[[Array], object] = _cost) -> Trace:
     """Every step of one iteration in trace order, named by `_step_names`, each made a ``value`` (a float;
     `backprop._exact` passes arrays of `Decimal` and keeps them); ``cost(e)`` gives E and E(n+1)."""
-    e, e_next = d - fp.y_output, d - y_next
+    e, e_next = _error(fp.y_output, d), _error(y_next, d)
     # in the order of _step_names, group by group (a matrix row by row: Δw_41, Δw_42, Δw_43; Δw_11, Δw_12, ...)
     steps = (*fp.v_hidden, *fp.y_hidden, *fp.v_output, *fp.y_output, *e, cost(e),
              *np.ravel(u.dw_output), *u.db_output, *np.ravel(u.dw_hidden), *u.db_hidden,
@@ -196,7 +184,7 @@ def right_factors(net: Network, fp: ForwardPass, d: Array, eta: float) -> Factor
     return Factors(
         fp=fp,
         eta=eta,
-        e=_error(fp, d),
+        e=_error(fp.y_output, d),
         f_prime_output=activations._applied(activations.get(net.output), "derivative_from_output", fp.y_output),
         w_back=net.w_output,
         f_prime_hidden=activations._applied(activations.get(net.hidden), "derivative_from_output", fp.y_hidden),
@@ -217,10 +205,6 @@ def updates(f: Factors) -> Updates:
     return Updates(u.dw_output, u.db_output, u.dw_hidden, u.db_hidden)
 
 
-def _add(old: Array, delta: Array) -> Array:
-    return old + delta  # θ(n+1) = θ(n) + Δθ(n)
-
-
 def iteration(
     net: Network,
     x: ArrayLike,
@@ -229,7 +213,7 @@ def iteration(
     *,
     forward_pass: Callable[[Network, Array], ForwardPass] = forward,
     slip: Callable[[Factors], Factors] = lambda f: f,
-    new_value: Callable[[Array, Array], Array] = _add,
+    new_value: Callable[[Array, Array], Array] = _new_value,
     cost: Callable[[Array], float] = _cost,
 ) -> Trace:
     r"""Every step of one iteration as a student computes it, with an optional slip in one place.

@@ -355,7 +355,7 @@ def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[Pa
         _hidden_updates(fp, d, eta, f_prime_hidden=np.ones(net.n_hidden)))
     tansig_out = Network(**{**net.to_dict(), "output": "tansig"})
     fp_out = forward(tansig_out, x)
-    e = _error(fp_out, d)
+    e = _error(fp_out.y_output, d)
     add("2 (tansig output, $f'(v_j)$)", tansig_out, d, ("w_output", "b_output"),
         np.concatenate([rules.delta_w_output(fp_out, d, eta).ravel(), rules.delta_b_output(fp_out, d, eta)]),
         np.concatenate([(eta * np.outer(e, fp_out.y_hidden)).ravel(), eta * e]))
@@ -368,7 +368,7 @@ def page_checks(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> list[Pa
     # the page's 2-3-2 network (with the example's hidden activation) and target
     net_232, d_232 = Network.random(2, 3, 2, seed=0, hidden=net.hidden), np.array([1.0, 0.0])
     fp_232 = forward(net_232, x)
-    e_232, f_232 = _error(fp_232, d_232), rules.f_prime_output(fp_232)
+    e_232, f_232 = _error(fp_232.y_output, d_232), rules.f_prime_output(fp_232)
     back_first = e_232[0] * f_232[0] * net_232.w_output[0]
     delta_first = back_first * rules.f_prime_hidden(fp_232)
     add("4", net_232, d_232, hidden, _right_hidden(fp_232, d_232, eta),

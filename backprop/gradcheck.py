@@ -272,7 +272,7 @@ def _noise(fp: ForwardPass, d: Array, h: float) -> float:
     f_prime = activations.get(net.hidden).derivative_from_output(fp.y_hidden)  # how much of v_i's rounding y_hi keeps
     hidden_size = np.abs(fp.y_hidden) + np.abs(f_prime) * (np.abs(net.b_hidden) + np.abs(net.w_hidden) @ np.abs(fp.x))
     sums = np.abs(net.b_output) + np.abs(net.w_output) @ hidden_size
-    e = _error(fp, d)
+    e = _error(fp.y_output, d)
     return float(10 * np.finfo(float).eps * (_cost(e) + np.sum(np.abs(e) * (np.abs(fp.y_output) + sums))) / h)
 
 
@@ -318,7 +318,7 @@ def _numerical(net: Network, x: Array, d: Array, h: float) -> dict[str, Array]:
     grads = {name: np.empty_like(getattr(net, name)) for name in PARAMETERS}
     costs: dict[tuple[str, tuple[int, ...]], list[float]] = {}
     for name, idx, moved in _moves(net, h):  # θ_p + h, then θ_p - h
-        costs.setdefault((name, idx), []).append(_cost(_error(_forward(moved, x), d)))
+        costs.setdefault((name, idx), []).append(_cost(_error(_forward(moved, x).y_output, d)))
     for (name, idx), (plus, minus) in costs.items():
         grads[name][idx] = (plus - minus) / (2 * h)
     return grads

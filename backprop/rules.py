@@ -8,7 +8,8 @@ All four read the weights at time $n$ from the forward pass, never updated ones.
 
 The arithmetic is written once, in `_updates` and `_from_factors`: all four rules from one forward pass, with
 $e_j(n)$ and the local gradients $\delta_j$ and $\delta_i$ computed once each. It trusts ``d`` and ``eta``, and takes
-the slopes from `f_prime_output` and `f_prime_hidden`, their one definition, which pass a ``ForwardPass`` that `forward`
+the slopes from `f_prime_output` and `f_prime_hidden` (each the layer's activation's ``derivative_from_output``, the
+one definition of its slope, which the package's other modules call too), which pass a ``ForwardPass`` that `forward`
 made after one ``isinstance`` test; the public functions check their inputs (``fp``, ``d``, ``eta``: `_checked`; a
 ``ForwardPass`` built by hand field by field) and take their rule from it, and so do [`step`][backprop.train.step]
 and [`train`][backprop.train.train].
@@ -64,7 +65,7 @@ def error(fp: ForwardPass, d: ArrayLike) -> Array:
     array, shape (n_out,)
     """
     fp, d = _checked(fp, d)
-    return _finite("error", "e", lambda: _error(fp, d), "choose a d nearer the output y")
+    return _finite("error", "e", lambda: _error(fp.y_output, d), "choose a d nearer the output y")
 
 
 def cost(fp: ForwardPass, d: ArrayLike) -> float:
@@ -322,8 +323,8 @@ class _Updates:
     delta_i: Array  # δ_i = [Σ_j δ_j w_ji] f'(v_i), shape (n_hidden,)
 
 
-def _error(fp: ForwardPass, d: Array) -> Array:
-    return d - fp.y_output  # e_j(n) = d_j(n) - y_j(n)
+def _error(y: Array, d: Array) -> Array:
+    return d - y  # e_j(n) = d_j(n) - y_j(n)
 
 
 def _cost(e: Array) -> float:
@@ -338,8 +339,8 @@ def _back_sum(delta_j: Array, w_back: Array) -> Array:
 
 def _updates(fp: ForwardPass, d: Array, eta: float) -> _Updates:
     r"""The four rules from one forward pass, for a checked ``d`` (shape (n_out,)) and ``eta``."""
-    return _from_factors(eta, _error(fp, d), f_prime_output(fp), fp.net.w_output, f_prime_hidden(fp), fp.y_hidden,
-                         fp.x)
+    return _from_factors(eta, _error(fp.y_output, d), f_prime_output(fp), fp.net.w_output, f_prime_hidden(fp),
+                         fp.y_hidden, fp.x)
 
 
 def _from_factors(eta: float, e: Array, f_prime_j: Array, w_back: Array, f_prime_i: Array, y_hidden: Array,

@@ -204,7 +204,7 @@ def _require_a_finite_start(net: Network, X: Array, D: Array) -> None:
     update before eta scales it. Where one already overflows, no eta helps (a reviewer's b_4 = 1e160 was told to try a
     smaller eta than 1e-300)."""
     with np.errstate(over="ignore", invalid="ignore"):
-        costs = [float(_cost(_error(_forward(net, x), d))) for x, d in zip(X, D, strict=True)]
+        costs = [float(_cost(_error(_forward(net, x).y_output, d))) for x, d in zip(X, D, strict=True)]
     for n, cost in enumerate(costs):
         if not math.isfinite(cost):
             raise FloatingPointError(
@@ -232,10 +232,15 @@ def _iteration(fp: ForwardPass, d: Array, eta: float) -> tuple[tuple[Array, Arra
     return _added(fp.net, u), _cost(u.e)
 
 
+def _new_value(old: Array, delta: Array) -> Array:
+    r"""$\theta(n+1) = \theta(n) + \Delta\theta(n)$, for one parameter's array."""
+    return old + delta
+
+
 def _added(net: Network, u: _Updates) -> tuple[Array, Array, Array, Array]:
-    r"""$\theta(n+1) = \theta(n) + \Delta\theta(n)$ for the four parameters, in the order of `_PARAMETERS`."""
-    return (net.w_hidden + u.dw_hidden, net.b_hidden + u.db_hidden,
-            net.w_output + u.dw_output, net.b_output + u.db_output)
+    """`_new_value` for the four parameters, in the order of `_PARAMETERS`."""
+    return (_new_value(net.w_hidden, u.dw_hidden), _new_value(net.b_hidden, u.db_hidden),
+            _new_value(net.w_output, u.dw_output), _new_value(net.b_output, u.db_output))
 
 
 def _epoch(net: Network, X: Array, D: Array, eta: float) -> tuple[Network, float]:

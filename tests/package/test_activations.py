@@ -119,10 +119,18 @@ def test_derivative_matches_central_differences(name):
     np.testing.assert_allclose(act.derivative(V), numeric, rtol=0, atol=1e-9)
 
 
+#: Each slope in another form than the package's y(1 − y) and 1 − y² (a code review: the test compared `derivative`
+#: with `derivative_from_output(f(v))`, which is how `derivative` is defined): e^(−v) / (1 + e^(−v))², sech² v, 1.
+SLOPE_BY_HAND = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2, "tansig": lambda v: 1 / math.cosh(v) ** 2,
+                 "purelin": lambda v: 1.0}
+
+
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
-def test_derivative_from_output_agrees_with_derivative(name):
+def test_both_forms_of_the_derivative_are_the_slope_written_another_way(name):
     act = ACTIVATIONS[name]
-    np.testing.assert_allclose(act.derivative_from_output(act.f(V)), act.derivative(V), rtol=1e-12, atol=1e-15)
+    by_hand = [SLOPE_BY_HAND[name](v) for v in V]
+    np.testing.assert_allclose(act.derivative_from_output(act.f(V)), by_hand, rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(act.derivative(V), by_hand, rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backprop import _steps, _trace
+from tests.support import oracle
 
 HIDDEN_NEW = ("w11(n+1)", "w12(n+1)", "w21(n+1)", "w22(n+1)", "w31(n+1)", "w32(n+1)", "b1(n+1)", "b2(n+1)", "b3(n+1)")
 OUTPUT_NEW = ("w41(n+1)", "w42(n+1)", "w43(n+1)", "b4(n+1)")
@@ -45,7 +46,13 @@ def test_with_two_outputs_an_output_error_reaches_the_hidden_rules_not_the_other
 
 @pytest.mark.parametrize("sizes", [(2, 3, 1), (2, 3, 2), (1, 1, 1), (3, 12, 2)])
 def test_every_step_of_the_trace_is_listed_in_its_order(sizes):
-    assert tuple(_steps.computed_from(*sizes)) == _trace.names(*sizes)
+    """The trace's names are these steps' (`_trace.names` takes them from here); both are the plain-math oracle's."""
+    n_in, n_hidden, n_out = sizes
+    example = {"w_hidden": [[0.1] * n_in] * n_hidden, "b_hidden": [0.0] * n_hidden,
+               "w_output": [[0.2] * n_hidden] * n_out, "b_output": [0.0] * n_out, "hidden": "logsig",
+               "output": "purelin", "x": [0.5] * n_in, "d": 1.0 if n_out == 1 else [1.0] * n_out, "eta": 0.5}
+    by_oracle = tuple(oracle.trace_values(oracle.iteration(example)))
+    assert tuple(_steps.computed_from(*sizes)) == _trace.names(*sizes) == by_oracle
 
 
 def test_an_unknown_step_is_named():
