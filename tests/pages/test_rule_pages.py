@@ -47,6 +47,9 @@ from tests.support.snippets import (
 
 PAGES = ["rule-output-weights", "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases"]
 
+#: A function's source as a rule page prints it, to read (no copy button): its fenced block's text.
+SOURCE_FENCE = r"```(?:python|\{ \.python \.no-copy \})\n(.*?)```"
+
 
 # --------------------------------------------------------------------------------------------------
 # (a) The numbers: the oracle's, for the example in use.
@@ -921,12 +924,24 @@ def test_rule_3_shows_each_delta_i_and_rule_4_uses_them():
         assert f"${num(delta_i)}$" in text_4, f"rule 4: δ_{i + 1} is not in its table"
 
 
+@pytest.mark.parametrize("page", ["rule-output-weights", "rule-output-bias", "rule-hidden-weights",
+                                  "rule-hidden-biases"])
+def test_the_source_a_rule_page_prints_is_to_read_without_a_copy_button(page):
+    """A student copied the rule functions' source from its copy button and got NameError (ForwardPass, Array):
+    the box says it is to read, and its blocks carry material's no-copy class."""
+    text = page_text(page)  # the page's Markdown with every block's output in place
+    box = text[text.index("These functions are to read, not to paste"):]
+    box = box[:box.index("Run on the worked example")]
+    fences = [fence.strip() for fence in re.findall(r"^\s*```(.*)$", box, re.M)]
+    assert len(fences) >= 10 and all(f in ("{ .python .no-copy }", "") for f in fences), fences
+
+
 @pytest.mark.parametrize("page", ["rule-hidden-weights", "rule-hidden-biases"])
 def test_the_code_lines_the_hidden_pages_name_are_in_the_source_they_show(page):
     """'The line `delta_i = ...`': each line of code the prose names is assigned in the source the page prints (the
     public rule function alone delegates to `_updates` and holds no `delta_i`)."""
     text = page_text(page)
-    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # what the exec blocks printed
+    shown = "\n".join(re.findall(SOURCE_FENCE, text, re.S))  # what the exec blocks printed
     named = set(re.findall(r"line\s+`(\w+) ?= ?\.\.\.`", text)) | set(re.findall(r"bracket\s+`(\w+)`", text))
     assert "delta_i" in named, f"{page}: the prose no longer names the local gradient's line"
     for name in named:
@@ -939,7 +954,7 @@ def test_the_code_paragraph_names_every_factor_of_the_line_it_names(page, field)
     """'η times the outer product with x (the line `dw_hidden=...`)': the line the prose names multiplies by η in the
     source the page prints, so the prose says η too (it once said the outer product alone gives Δw_ik)."""
     text = page_text(page)
-    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))
+    shown = "\n".join(re.findall(SOURCE_FENCE, text, re.S))
     line = re.search(rf"^\s*{field}=(.*)$", shown, re.M)
     assert line, f"{page}: the source it shows has no line {field}=..."
     factors = re.split(r"\s*\*\s*", line[1].split("#")[0].strip().rstrip(","))
@@ -1444,7 +1459,7 @@ def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page)
     import ast
     import inspect
 
-    shown = "\n".join(re.findall(r"```python\n(.*?)```", page_text(page), re.S))
+    shown = "\n".join(re.findall(SOURCE_FENCE, page_text(page), re.S))
     defined = {node.name for node in ast.walk(ast.parse(textwrap.dedent(shown))) if isinstance(node, ast.FunctionDef)}
     called = {node.func.id for node in ast.walk(ast.parse(textwrap.dedent(shown)))
               if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id.startswith("_")}
@@ -1462,7 +1477,7 @@ def test_the_source_shown_defines_every_private_function_of_rules_it_calls(page)
 def test_the_code_line_rules_1_and_2_quote_is_in_the_source_they_show(page, key, line):
     text = page_text(page)
     assert f"`{line}`" in text, f"{page}: the prose no longer quotes {line}"
-    shown = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))  # the sources the page printed
+    shown = "\n".join(re.findall(SOURCE_FENCE, text, re.S))  # the sources the page printed
     assert re.search(rf"^\s*{key}={re.escape(line)},", shown, re.M), f"{page}: `{key}={line}` is not in the source"
 
 
