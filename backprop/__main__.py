@@ -109,7 +109,8 @@ weights file (--weights FILE.json): a JSON object with
   {f'"x": {x}, "d": d, "eta": eta':<{width + 1}}optional; --x, --d and --eta win over them
 Any sizes work as long as they agree. Without --weights the site's worked example is used (with --practice its
 practice example), the file
-{examples.current_file()}:
+{examples.current_file()}
+(the environment variable {examples.ENV} names another example file, as for the site's build):
 {shown}
 """
 
@@ -235,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"decimals printed in text format, 0 to {MAX_DECIMALS} (default: {show.DECIMALS}, as on "
                             f"the site's pages, which write a value they would print with fewer than two significant "
                             f"digits with two, 1.6e-07); a double holds about {sys.float_info.dig} significant digits, "
-                            f"so digits beyond those are noise")
+                            f"so digits beyond those are noise (and fewer are right where a neuron saturates)")
     trace.add_argument("--check", action=_Once, metavar="FILE.json",
                        help="check your values for any of the steps against the right ones (see below)")
     trace.add_argument("--format", choices=["text", "json"], default="text",
