@@ -240,7 +240,7 @@ def _check_not_degenerate(net: Network, x: Array, d: float, where: str) -> None:
     if e == 0:
         raise ValueError(f"{where}the output y = {fp.y_output[0]:g} equals d exactly, so e = 0 and one iteration "
                          "changes nothing; choose another d")
-    if float(show.num(e * e / 2)) < MIN_COST:
+    if np.isfinite(e * e / 2) and float(show.num(e * e / 2)) < MIN_COST:  # an overflow: _check_printable names it
         y, by_hand = float(fp.y_output[0]), _exact.iteration(net, x, [d], 1.0) or {}  # (e does not depend on eta)
         # the nearest d with |e| enough, from y by hand (y = 0.3 is 0.30000000000000004 in floating point)
         exact_y, enough = by_hand.get("y", Decimal(y)), _enough_error()

@@ -42,7 +42,7 @@ def _whole(n: object) -> bool:
     return isinstance(n, numbers.Integral) and not isinstance(n, bool)  # numpy's booleans are no Integral
 
 
-def _count(name: str, n: object, least: int = 0) -> int:
+def _count(name: str, n: object, least: int = 1) -> int:
     """``n``, a whole number of neurons or inputs at least ``least``, or a message naming it (a reviewer's
     ``hidden_neurons(-1)`` was an empty range, ``parameter(..., "3")`` a TypeError of string concatenation)."""
     if not _whole(n) or n < least:

@@ -41,6 +41,7 @@ from decimal import ROUND_UP, Decimal, localcontext
 
 import numpy as np
 
+from ._checks import check_count, check_numeric_scalar, describe
 from ._exact import PRECISION, typed
 from .network import Network, forward
 
@@ -58,22 +59,33 @@ _DOLLARS = re.compile(r"(?<!\\)\$\$?")
 
 
 def num(value: float, decimals: int | None = None) -> str:
-    """``value`` with the site's decimals: ``num(0.5) == '0.500000'``; never ``-0.000000``."""
-    places = DECIMALS if decimals is None else decimals
-    text = f"{_one_number(value):.{places}f}"
+    """``value`` with the site's decimals (or ``decimals``): ``num(0.5) == '0.500000'``; never ``-0.000000``.
+
+    Raises
+    ------
+    TypeError
+        ``value`` is an array of more than one number, or no real number (text, a boolean: ``True`` is not 1), or
+        ``decimals`` is no int.
+    ValueError
+        ``value`` is nan or an infinity (a page never prints them), or ``decimals`` is below 0.
+    """
+    places = DECIMALS if decimals is None else check_count("decimals", decimals, least=0)
+    text = f"{_one_number('value', value):.{places}f}"
     return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
-def _one_number(value: object) -> float:
-    """``value`` as a float for a page, or a message naming it: an array, not one of its numbers (a reviewer's
-    ``num(fp.y_output)`` raised numpy's "only 0-dimensional arrays ..."), or no real number."""
+def _one_number(name: str, value: object) -> float:
+    """``value`` as a float for a page, or a message naming ``name`` and the value: an array, not one of its numbers
+    (a reviewer's ``num(fp.y_output)`` raised numpy's "only 0-dimensional arrays ..."), what is no real number (the
+    package's `check_numeric_scalar`: ``True`` and ``"0.5"`` had been written 1.000000 and 0.500000), and nan or an
+    infinity, which a page would print as ``nan`` or ``inf``."""
     if isinstance(value, np.ndarray) and value.ndim != 0:
-        raise TypeError(f"show writes one number, got an array of shape {value.shape}: write each entry "
+        raise TypeError(f"{name} must be one number, got an array of shape {value.shape}: write each entry "
                         f"(e.g. fp.y_output[0])")
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"show writes a number, got {type(value).__name__} {value!r}") from None
+    number = float(value) if isinstance(value, float) else check_numeric_scalar(name, value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite, got {number}: a page never prints nan or an infinity")
+    return number
 
 
 def text(value: float) -> str:
@@ -120,7 +132,7 @@ def in_scientific(value: float) -> bool:
     """Whether a formula's field (`tex`) writes ``value`` in scientific notation, with two significant digits: where
     the site's decimals would keep fewer than two of its digits (below 10^-5 in size: ``0.000004`` for ``3.7e-06``,
     ``0.000000`` for ``3e-08``) or write it far off (`coarse`), so that every value keeps two digits at least."""
-    value = float(value)
+    value = _one_number("value", value)
     return value != 0 and (abs(rounded(value)) < 10.0 ** (1 - DECIMALS) or coarse(value))
 
 
@@ -146,7 +158,8 @@ def hidden_fields(net: Network, x: Sequence[float]) -> np.ndarray:
     package's (`backprop.forward`), except where the numbers of ``net`` and ``x``, as typed (each double's shortest
     decimal, ``repr``: the example's as given), add up to exactly 0 by hand: 0 there. ``0.5 \cdot 0.6 + 0.375 \cdot
     (-0.8) + 0`` is 0; its double is ``-5.6e-17``, the rounding of binary arithmetic, which no reader adding up the
-    numbers gets (`fields_rounded` says which neurons)."""
+    numbers gets (`fields_rounded` says which neurons). ``net`` and ``x`` are checked as `backprop.forward` checks
+    them: an ``x`` of booleans or text is refused, naming it."""
     return _fields(net, x)[1]
 
 
@@ -161,7 +174,7 @@ def _fields(net: Network, x: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     """The package's hidden fields and `hidden_fields`. Each double is within a relative 2^-53 of its shortest decimal,
     so where those decimals add up to 0, the double holds nothing but rounding (a few units of 2^-53 of the terms'
     sizes): it is never a field of its own."""
-    computed = forward(net, np.asarray(x, dtype=float)).v_hidden
+    computed = forward(net, x).v_hidden  # forward's own check first: x = [True, "0.5"] is refused, named
     w, b, x_k = typed(net.w_hidden), typed(net.b_hidden), typed(x)
     with localcontext(prec=PRECISION):  # products of 17-digit decimals, exactly
         zero = w.dot(x_k) + b == 0
@@ -203,9 +216,9 @@ def _in_prose(template: str, start: int) -> bool:
     return opened is None
 
 
-def _format(value: object, spec: str | None) -> tuple[str, bool]:
-    """The text of one field value, and whether it needs parentheses where a negative number does (after an
-    operator, or carrying a power): a negative number, or one in scientific notation."""
+def _format(value: object, spec: str | None, name: str = "value") -> tuple[str, bool]:
+    """The text of one field value (``name`` in a message), and whether it needs parentheses where a negative number
+    does (after an operator, or carrying a power): a negative number, or one in scientific notation."""
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
     if isinstance(value, bool) or isinstance(value, str):
@@ -213,6 +226,7 @@ def _format(value: object, spec: str | None) -> tuple[str, bool]:
     if isinstance(value, int | np.integer):
         return (format(int(value), spec) if spec else str(int(value))), int(value) < 0
     if isinstance(value, float | np.floating):
+        _one_number(name, value)  # nan or an infinity: named, never written into a page
         if spec is None and in_scientific(value):  # a product, 3.7 \times 10^{-6}: bracketed as a negative is
             return sci(value), True
         text = (given(value) if spec == "given" else num(value) if spec == "printed" else format(float(value), spec)
@@ -238,7 +252,8 @@ def tex(template: str, **values: object) -> str:
     A template with ``$`` in it is Markdown: its math is between ``$...$`` or ``$$...$$``, and a field outside the
     math is prose, where a number never gets parentheses (``the code gives -0.26``) and one in scientific notation
     gets its own ``$...$``; a template without ``$`` is TeX.
-    TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``.
+    TeX's single braces (``w_{11}``) are left alone. A field without a value raises ``KeyError``, a float field of nan
+    or an infinity ``ValueError`` naming the field.
 
     Examples
     --------
@@ -253,7 +268,7 @@ def tex(template: str, **values: object) -> str:
         key, spec = match.group(1), match.group(2)
         if key not in values:
             raise KeyError(f"no value for the field {{{{{key}}}}} in {template!r}")
-        text, negative = _format(values[key], spec)
+        text, negative = _format(values[key], spec, f"the field {{{{{key}}}}}")
         before = template[pos:match.start()]
         out.append(before)
         after = template[match.end():].lstrip()
@@ -278,7 +293,8 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
     printed digit from the result) gets ``\approx``, since a reader who rounds half up may print another last digit,
     and doubles would put it on either side (2.636633 · 4860 + (-0.00255) · 0.85 is 12814.0342125, a tie; in doubles
     12814.034212499999). A float ``shown`` (a function of a written number, such as $f(v)$) is judged with a margin
-    of a millionth of that half unit for its rounding.
+    of a millionth of that half unit for its rounding. A ``shown`` or ``result`` of nan or an infinity raises
+    ValueError naming it.
 
     Examples
     --------
@@ -288,6 +304,8 @@ def eq(shown: float | Decimal, result: float, decimals: int | None = None) -> st
     >>> eq(exact(0.5) * exact(0.25), 0.125)
     '='
     """
+    _one_number("shown", shown)
+    _one_number("result", result)
     if decimals is None:  # the result as `tex` writes it
         printed, unit = written_digits(result)
     else:
@@ -320,7 +338,8 @@ def widened(value: float, holds: Callable[[Decimal], bool]) -> tuple[str, Decima
 def sci(value: float, digits: int = 2, up: bool = False) -> str:
     r"""A number below the site's decimals (or far above them) in TeX's scientific notation with ``digits``
     significant digits: ``sci(3.5e-9)`` writes ``3.5 \times 10^{-9}``, for a formula, where ``3.5e-09`` would read as
-    a product with the constant e. With ``up`` its size is rounded up, for a bound a sentence says "at most" of.
+    a product with the constant e. With ``up`` its size is rounded up, for a bound a sentence says "at most" of. nan,
+    an infinity, or ``digits`` below 1 raise ValueError naming it.
 
     Examples
     --------
@@ -330,6 +349,8 @@ def sci(value: float, digits: int = 2, up: bool = False) -> str:
     >>> sci(5.043e-6, up=True)
     '5.1 \\times 10^{-6}'
     """
+    _one_number("value", value)
+    check_count("digits", digits, least=1)
     if up and value:
         mantissa, exponent = f"{rounded_up(value, digits):.{digits - 1}e}".split("e")
     else:
@@ -340,7 +361,7 @@ def sci(value: float, digits: int = 2, up: bool = False) -> str:
 def rounded_up(value: float, digits: int = 2) -> Decimal:
     """``value`` with its size rounded up to ``digits`` significant digits, the number `sci` writes with ``up``: a
     bound still true once written (``rounded_up(5.043e-6) == Decimal("5.1e-6")``)."""
-    exact = Decimal(repr(float(value)))
+    exact = Decimal(repr(_one_number("value", value)))
     return exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_UP) if value else exact
 
 
@@ -358,10 +379,13 @@ def apart(first: tuple[str, float], second: tuple[str, float]) -> str:
     digits, as here: printed alone, under a sentence that says they are equal, they would contradict it. Values below
     $10^{-3}$ in size are written in scientific notation, where six decimals would keep three digits or fewer:
 
+    >>> from backprop.show import apart
     >>> apart(("central difference", 3.21098e-6), ("exact", 3.21101e-6))
     'central difference = 3.210980e-06, exact = 3.211010e-06, apart by 3e-11'
     """
     (name_a, a), (name_b, b) = first, second
+    _one_number(name_a, a)
+    _one_number(name_b, b)
     gap = abs(float(a) - float(b))
     # Below 10^-3 in size the site's decimals keep three digits or fewer: then both in scientific notation, six
     # decimals of mantissa, so that the two can still be compared (a line code prints: Python's notation).
@@ -375,6 +399,7 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
     as many more as show it is not 1), with the numbers written so that their quotient gives it: with `DECIMALS`, or
     with as many more (up to 12) as that takes, and then said, naming them ``what`` (0.000127 / 0.000088 is 1.443,
     not the 1.449 of the numbers); where 12 are too few (a cost of $10^{-14}$), in scientific notation, said too.
+    A ``bottom`` of 0, or nan or an infinity, raises ValueError naming it.
 
     Examples
     --------
@@ -387,6 +412,10 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
     'the numbers in scientific notation (b prints as 0.000000)'
     """
     (top_name, top_value), (bottom_name, bottom_value) = top, bottom
+    _one_number(top_name, top_value)
+    _one_number(bottom_name, bottom_value)
+    if bottom_value == 0:
+        raise ValueError(f"{bottom_name} is 0: {top_name} / {bottom_name} has no quotient")
     factor = top_value / bottom_value
     places = 2
     while rounded(factor, places) == 1 and places < 15:
@@ -411,7 +440,8 @@ def quotient(top: tuple[str, float], bottom: tuple[str, float], what: str = "num
 def largest(values: Iterable[float], as_written: bool = False) -> list[int]:
     """The indices of the values largest in size as the site prints them: each whose size, with the site's decimals,
     is the largest printed, so that two values a reader sees alike are named together. ``as_written`` compares them as
-    a formula writes them (`written`: two significant digits below 10^-5), for values shown in formulas.
+    a formula writes them (`written`: two significant digits below 10^-5), for values shown in formulas. No values,
+    or one of nan or an infinity, raise ValueError naming it.
 
     Examples
     --------
@@ -444,7 +474,10 @@ def smallest(values: Iterable[float], as_written: bool = False) -> list[int]:
 
 def _extreme(values: Iterable[float], extreme, as_written: bool) -> list[int]:
     """The indices of the values whose size, printed (or `written`), is the ``extreme`` (max or min)."""
-    sizes = [written_digits(abs(float(v)))[0] if as_written else Decimal(num(abs(float(v)))) for v in values]
+    sizes = [abs(_one_number(f"values[{i}]", v)) for i, v in enumerate(values)]
+    if not sizes:
+        raise ValueError(f"values is empty: no value is the {'largest' if extreme is max else 'smallest'}")
+    sizes = [written_digits(size)[0] if as_written else Decimal(num(size)) for size in sizes]
     chosen = extreme(sizes)
     return [i for i, size in enumerate(sizes) if size == chosen]
 
@@ -452,8 +485,17 @@ def _extreme(values: Iterable[float], extreme, as_written: bool) -> list[int]:
 def pick(value: float, positive: str, negative: str, zero: str | None = None) -> str:
     """The word for the sign of ``value``: ``pick(e, "grows", "shrinks")``.
 
-    Without a ``zero`` word a value of exactly 0 raises `ExampleError`: the sentence would be false.
+    Raises
+    ------
+    ExampleError
+        ``value`` is exactly 0 and no ``zero`` word is given: the sentence would be false. Only 0 raises it.
+    ValueError
+        ``value`` is nan (no sign) or an infinity (an overflow, no number a sentence is about), with or without a
+        ``zero`` word.
+    TypeError
+        ``value`` is no real number (text, a boolean).
     """
+    _one_number("value", value)
     if value > 0:
         return positive
     if value < 0:
@@ -488,8 +530,10 @@ def half_square_note(rows: Iterable[Sequence[object]]) -> str:
 
 
 def and_list(items: Sequence[str]) -> str:
-    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    """``["a", "b", "c"]`` -> ``"a, b and c"``; no items raise ValueError (a sentence would name nothing)."""
     items = list(items)
+    if not items:
+        raise ValueError("items is empty: and_list writes a list of one item or more")
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -499,7 +543,9 @@ _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 
 def number_word(n: int) -> str:
     """A count as a sentence writes it: ``number_word(0) == "no"``, ``number_word(3) == "three"``, up to thirteen (the
-    parameters of the slides' network); from 14 on its digits."""
+    parameters of the slides' network); from 14 on its digits. What is no int (``2.0``, ``True``) raises TypeError."""
+    if isinstance(n, bool | np.bool_) or not isinstance(n, int | np.integer):
+        raise TypeError(f"n must be an int, got {describe(n)}")
     return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
@@ -539,24 +585,29 @@ def _exact(value: object) -> str:
         return value
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.item()
+    if isinstance(value, float | np.floating) and not math.isfinite(value):  # a message names nan; a page does not
+        return str(float(value))
     if isinstance(value, float | np.floating) and value != 0 and abs(float(value)) < 0.1:
         return f"{float(value):.6g}"
     return _format(value, None)[0]
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str | None = None) -> str:
-    """A Markdown table. Floats get the site's decimals; ``align`` has one letter per column, ``l``, ``c`` or ``r``
-    (e.g. ``"lrr"``); left-aligned if not given."""
+    """A Markdown table. Floats get the site's decimals (nan or an infinity raises ValueError naming its cell);
+    ``align`` has one letter per column, ``l``, ``c`` or ``r`` (e.g. ``"lrr"``); left-aligned if not given."""
     align = align or "l" * len(header)
     if len(align) != len(header):
         raise ValueError(f"align has {len(align)} letters for {len(header)} columns")
     marks = {"l": "---", "c": ":-:", "r": "--:"}
+    if set(align) - set(marks):
+        raise ValueError(f"align must have one letter l, c or r per column, got {align!r}")
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
-    for row in rows:
+    for r, row in enumerate(rows):
         row = [c.item() if isinstance(c, np.ndarray) and c.ndim == 0 else c for c in row]  # a 0-d array is a number
         if any(isinstance(c, np.ndarray) for c in row):  # its repr, "[2.01189407]", is no number (a shape is text)
             raise TypeError(f"a table cell holds one number or text, got an array in the row {row}: write each entry")
-        cells = [num(c) if isinstance(c, float | np.floating) else str(c) for c in row]
+        cells = [num(_one_number(f"the table's cell at index ({r}, {k})", c)) if isinstance(c, float | np.floating)
+                 else str(c) for k, c in enumerate(row)]
         if len(cells) != len(header):
             raise ValueError(f"a row has {len(cells)} cells for {len(header)} columns: {cells}")
         lines.append("| " + " | ".join(cells) + " |")
@@ -598,12 +649,24 @@ ACTIVATION_TEX = {
 
 def f_tex(activation: str, v: object) -> str:
     r"""TeX of ``f(v)`` for ``activation`` with ``v`` filled in: ``f_tex("logsig", 0.3)``."""
-    return tex(ACTIVATION_TEX[activation]["f"], v=v)
+    return tex(_tex_of(activation)["f"], v=v)
 
 
 def f_prime_tex(activation: str, y: object) -> str:
     r"""TeX of ``f'(v)`` written with the output ``y = f(v)``: ``f_prime_tex("logsig", "y_{h1}")``."""
-    return tex(ACTIVATION_TEX[activation]["f_prime_y"], y=y)
+    return tex(_tex_of(activation)["f_prime_y"], y=y)
+
+
+def _tex_of(activation: str) -> dict[str, str]:
+    """`ACTIVATION_TEX`'s entry for ``activation``; an unknown name raises the activations registry's message, naming
+    the known ones (`backprop.activations.get`), and a registered one without TeX here ValueError saying so."""
+    if not isinstance(activation, str) or activation not in ACTIVATION_TEX:
+        from . import activations
+
+        activations.get(activation)  # raises for what is not a string or not registered
+        written = ", ".join(repr(k) for k in ACTIVATION_TEX)
+        raise ValueError(f"show has no TeX for the activation {activation!r}; ACTIVATION_TEX has {written}")
+    return ACTIVATION_TEX[activation]
 
 
 def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tuple[str, str, bool]:
@@ -611,6 +674,12 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     with ``v``: with the output ``y`` as `f_prime_tex` writes it (``0.25\,(1 - 0.25)``), or, where the written ``y``
     gives a value more than `COARSE` off ``f_prime`` (a saturated logistic neuron's ``y = 0.999999`` keeps none of the
     digits of ``1 - y = 1.4e-06``), with the field ``v`` (``\frac{e^{-13.5}}{(1 + e^{-13.5})^2}``), which keeps them.
+
+    Raises
+    ------
+    ValueError
+        ``activation`` has no TeX here: an unknown name gets the activations registry's message, naming the known ones
+        (`backprop.activations.get`).
 
     Examples
     --------
@@ -623,6 +692,7 @@ def f_prime_numbers(activation: str, y: float, v: float, f_prime: float) -> tupl
     A slope of 0, from an output that is exactly 1 (or -1, or 0) in floating point, is written as the rules compute
     it, from ``y``, where the formula with ``v`` would give another value (4.2e-18 at ``v = 40``):
 
+    >>> from backprop.show import f_prime_numbers
     >>> f_prime_numbers("logsig", 1.0, 40.0, 0.0)
     ('1.000000\\,(1 - 1.000000)', '=', False)
     """

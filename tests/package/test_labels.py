@@ -125,8 +125,12 @@ def test_the_numbering_the_docstrings_state():
      r"^index \(3,\) of b_hidden names hidden neuron 4; the network has 3$"),
     (lambda: labels.parameter("w_hidden", (3, 0), 3), ValueError, r"names hidden neuron 4"),  # was "w_41"
     (lambda: labels.parameter("w_output", (0, 3), 3), ValueError, r"names hidden neuron 4"),  # was "w_44"
-    (lambda: labels.hidden_neurons(-1), ValueError, r"^n_hidden must be a whole number >= 0, got -1$"),  # was empty
-    (lambda: labels.output_neurons(3, 1.5), ValueError, r"^n_out must be a whole number >= 0, got 1.5$"),
+    (lambda: labels.hidden_neurons(-1), ValueError, r"^n_hidden must be a whole number >= 1, got -1$"),  # was empty
+    (lambda: labels.output_neurons(3, 1.5), ValueError, r"^n_out must be a whole number >= 1, got 1.5$"),
+    # a code review: no network has 0 of them, and each gave an empty range
+    (lambda: labels.hidden_neurons(0), ValueError, r"^n_hidden must be a whole number >= 1, got 0$"),
+    (lambda: labels.inputs(0), ValueError, r"^n_in must be a whole number >= 1, got 0$"),
+    (lambda: labels.output_neurons(3, 0), ValueError, r"^n_out must be a whole number >= 1, got 0$"),
     (lambda: labels.tex_of(Network.random(), "x"), ValueError, r"^unknown parameter 'x'"),  # was an AttributeError
 ])
 def test_a_label_of_what_is_no_entry_is_refused_naming_it(call, error, message):

@@ -610,9 +610,10 @@ def test_cell_writes_a_table_number_as_a_formula_writes_it():
 def test_a_number_of_an_array_is_asked_for_by_name():
     """A reviewer: show.num(fp.y_output) raised numpy's "only 0-dimensional arrays can be converted to Python
     scalars", and show.table wrote the array's repr, "[2.01189407]", into a cell."""
-    with pytest.raises(TypeError, match=r"^show writes one number, got an array of shape \(1,\): write each entry "):
+    with pytest.raises(TypeError, match=r"^value must be one number, got an array of shape \(1,\): write each entry "):
         show.num(np.array([2.0]))
-    with pytest.raises(TypeError, match=r"^show writes a number, got str 'x'$"):
+    with pytest.raises(TypeError,
+                       match=r"^value must be a real number, got text 'x' \(write the number without quotes\)$"):
         show.num("x")
     with pytest.raises(TypeError, match=r"^a table cell holds one number or text, got an array in the row"):
         show.table(["y", "e"], [[np.array([2.0]), 1.0]])
@@ -655,3 +656,172 @@ def test_slope_at_is_0_only_where_the_slope_itself_underflows():
     """logsig's slope at -746 is 1.0e-324 by hand and tanh's at 380 is 3.5e-330: nearer 0 than the least double."""
     assert show.slope_at("logsig", -746.0) == 0.0 and show.slope_at("tansig", 380.0) == 0.0
     assert show.slope_at("purelin", 1.0) is None
+
+
+# --- bad input: a message naming it, never nan or inf written into a page -------------------------------------
+
+NET_2_3_1 = dict(w_hidden=[[0.5, 0.375], [0.3, 0.4], [0.1, -0.2]], b_hidden=[0.0, 0.2, 0.0], w_output=[[1.0, 1.0, 1.0]],
+                 b_output=[0.0])
+
+
+@pytest.mark.parametrize(("x", "message"), [
+    ([True, 0.5], r"^x must be numeric, found the boolean True at index \(0,\)$"),
+    (["1", "0.5"], r"^x must be numeric, found text '1' at index \(0,\) \(write the number without quotes\)$"),
+    ([0.5, np.True_], r"^x must be numeric, found the boolean True at index \(1,\)$"),
+])
+def test_hidden_fields_refuse_an_x_of_booleans_or_text_as_forward_does(x, message):
+    """A review: hidden_fields(NET, [True, 0.5]) and (NET, ["1", "0.5"]) returned fields, np.asarray having made 1.0
+    and 0.5 of them before forward's check of x; forward refuses both, naming x, the entry and its index."""
+    from backprop import Network
+
+    net = Network(**{k: np.array(v) for k, v in NET_2_3_1.items()})
+    given = list(x)
+    with pytest.raises(TypeError, match=message):
+        show.hidden_fields(net, x)
+    with pytest.raises(TypeError, match=message):
+        show.fields_rounded(net, x)
+    assert x == given  # nothing passed in is modified
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, np.float64("nan")])
+def test_pick_names_nan_or_an_infinity_not_0(value):
+    """pick(nan, "a", "b") said it had 'got 0' (nan is neither > 0 nor < 0), and pick(inf, ...) chose a word for an
+    overflow; both are named as they are, with or without a zero word. Only 0 is the sentence's ExampleError."""
+    shown = "nan" if math.isnan(value) else "inf" if value > 0 else "-inf"
+    for words in (("grows", "shrinks"), ("grows", "shrinks", "stays")):
+        with pytest.raises(ValueError, match=rf"^value must be finite, got {shown}: ") as info:
+            show.pick(value, *words)
+        assert not isinstance(info.value, show.ExampleError) and "got 0" not in str(info.value)
+    with pytest.raises(show.ExampleError, match=r"got 0"):
+        show.pick(0.0, "grows", "shrinks")
+    doc = inspect.getdoc(show.pick)
+    assert "Only 0 raises it" in doc and "nan" in doc  # the docstring says what the code does
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (True, r"^value must be a real number, got the boolean True$"),
+    (np.True_, r"^value must be a real number, got the boolean True$"),
+    ("0.5", r"^value must be a real number, got text '0\.5' \(write the number without quotes\)$"),
+    (None, r"^value must be a real number, got None$"),
+])
+def test_num_refuses_a_boolean_or_text(value, message):
+    """num(True) wrote '1.000000' and num("0.5") '0.500000' into a page; the package's other entries refuse both."""
+    with pytest.raises(TypeError, match=message):
+        show.num(value)
+    with pytest.raises(TypeError, match=message):
+        show.rounded(value)
+    with pytest.raises(TypeError, match=message):
+        show.pick(value, "grows", "shrinks")
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_a_page_writer_names_nan_or_an_infinity_instead_of_writing_it(bad):
+    """tex, table, text, cell and given wrote 'nan' or 'inf' into a page; each names the value (a template's field,
+    a table's cell by its row and column)."""
+    shown = re.escape(str(bad))
+    field = r"^the field \{\{y\}\} must be finite, got " + shown + ": "
+    calls = [
+        (lambda: show.tex(r"1 - {{y}}", y=bad), field),
+        (lambda: show.tex(r"{{y:.2f}}", y=np.float64(bad)), field),
+        (lambda: show.tex(r"{{y:printed}}", y=np.array([bad])), field),
+        (lambda: show.table(["a", "b"], [[0.5, 1.0], [2, bad]]),
+         rf"^the table's cell at index \(1, 1\) must be finite, got {shown}: "),
+        (lambda: show.text(bad), rf"^value must be finite, got {shown}: "),
+        (lambda: show.cell(bad), rf"^value must be finite, got {shown}: "),
+        (lambda: show.given(bad), rf"^value must be finite, got {shown}: "),
+        (lambda: show.written(bad), rf"^value must be finite, got {shown}: "),
+        (lambda: show.apart(("central difference", bad), ("exact", 0.25)),
+         rf"^central difference must be finite, got {shown}: "),
+    ]
+    for call, message in calls:
+        with pytest.raises(ValueError, match=message):
+            call()
+
+
+def test_a_message_still_names_nan_and_num_refuses_it():
+    """require's message names a value that is no number (a sentence false of a nan), while num, which writes into a
+    page, refuses nan and the infinities (the example loader asks whether its cost is finite before it prints it)."""
+    with pytest.raises(show.ExampleError, match=r"\(v = nan, w = -inf\)"):
+        show.require(False, "the cost falls", v=math.nan, w=-math.inf)
+    for value in (math.inf, -math.inf, math.nan):
+        with pytest.raises(ValueError, match=r"^value must be finite, got (-?inf|nan): a page never prints"):
+            show.num(value)
+
+
+def test_eq_names_a_shown_or_result_of_nan():
+    """eq(nan, 1) raised decimal.InvalidOperation from deep inside; the message names the argument and the value."""
+    with pytest.raises(ValueError, match=r"^shown must be finite, got nan: "):
+        show.eq(math.nan, 1.0)
+    with pytest.raises(ValueError, match=r"^shown must be finite, got nan: "):
+        show.eq(Decimal("NaN"), 1.0)
+    with pytest.raises(ValueError, match=r"^result must be finite, got inf: "):
+        show.eq(1.0, math.inf)
+    with pytest.raises(ValueError, match=r"^result must be finite, got nan: "):
+        show.eq(Decimal("0.5"), math.nan, 3)
+
+
+def test_sci_and_num_name_a_value_or_a_count_of_digits_they_cannot_write():
+    """sci(nan) raised 'not enough values to unpack', num(0.5, -1) 'Format specifier missing precision', num(0.5, 2.0)
+    'Invalid format specifier'."""
+    with pytest.raises(ValueError, match=r"^value must be finite, got nan: "):
+        show.sci(math.nan)
+    with pytest.raises(ValueError, match=r"^value must be finite, got -inf: "):
+        show.sci(-math.inf, up=True)
+    with pytest.raises(ValueError, match=r"^digits must be an int >= 1, got 0$"):
+        show.sci(0.5, 0)
+    with pytest.raises(ValueError, match=r"^decimals must be an int >= 0, got -1$"):
+        show.num(0.5, -1)
+    with pytest.raises(TypeError, match=r"^decimals must be an int >= 0, got float 2\.0$"):
+        show.num(0.5, 2.0)
+    assert show.num(0.5, 0) == "0" and show.num(0.25, np.int64(1)) == "0.2"  # 0.25 is a tie: to even, as format does
+
+
+def test_quotient_names_a_bottom_of_0_or_nan():
+    """quotient(..., ("b", 0.0)) raised ZeroDivisionError."""
+    with pytest.raises(ValueError, match=r"^E\(n\+1\) is 0: E\(n\) / E\(n\+1\) has no quotient$"):
+        show.quotient(("E(n)", 0.5), ("E(n+1)", 0.0))
+    with pytest.raises(ValueError, match=r"^E\(n\) must be finite, got nan: "):
+        show.quotient(("E(n)", math.nan), ("E(n+1)", 0.5))
+
+
+def test_largest_and_smallest_name_no_values_or_a_nan():
+    """largest([]) raised max()'s 'arg is an empty sequence', and largest([nan]) returned [], naming nothing."""
+    with pytest.raises(ValueError, match=r"^values is empty: no value is the largest$"):
+        show.largest([])
+    with pytest.raises(ValueError, match=r"^values is empty: no value is the smallest$"):
+        show.smallest(np.array([]))
+    with pytest.raises(ValueError, match=r"^values\[0\] must be finite, got nan: "):
+        show.largest([math.nan])
+    with pytest.raises(ValueError, match=r"^values\[2\] must be finite, got inf: "):
+        show.smallest([0.5, -0.25, math.inf], as_written=True)
+    assert show.largest(iter([0.5, -0.9])) == [1]  # an iterator is read once
+
+
+def test_and_list_table_and_number_word_name_what_they_cannot_write():
+    """and_list([]) raised IndexError, table(..., align="x") KeyError 'x', number_word(2.0) a TypeError about a tuple
+    index, and number_word(True) wrote "one"."""
+    with pytest.raises(ValueError, match=r"^items is empty: and_list writes a list of one item or more$"):
+        show.and_list([])
+    with pytest.raises(ValueError, match=r"^align must have one letter l, c or r per column, got 'lx'$"):
+        show.table(["a", "b"], [[1.0, 2.0]], align="lx")
+    with pytest.raises(TypeError, match=r"^n must be an int, got float 2\.0$"):
+        show.number_word(2.0)
+    with pytest.raises(TypeError, match=r"^n must be an int, got the boolean True$"):
+        show.number_word(True)
+    assert show.number_word(np.int64(2)) == "two"
+
+
+def test_an_activation_without_tex_is_named_with_the_known_ones(monkeypatch):
+    """f_prime_numbers("relu", ...) raised KeyError: 'relu'; an unknown name gets the activations registry's message
+    (the known ones), and a registered one that show has no TeX for says so."""
+    for call in (lambda: show.f_prime_numbers("relu", 0.5, 0.0, 0.25), lambda: show.f_tex("relu", 0.3),
+                 lambda: show.f_prime_tex("relu", "y"), lambda: show.f_prime_factor_tex("relu", "y")):
+        with pytest.raises(ValueError, match=r"^unknown activation 'relu'.*; known activations are 'logsig', "
+                                             r"'tansig', 'purelin'"):
+            call()
+    with pytest.raises(TypeError, match=r"^an activation's name must be a string, got None$"):
+        show.f_tex(None, 0.3)
+    monkeypatch.delitem(show.ACTIVATION_TEX, "purelin")  # registered, but with no TeX here
+    with pytest.raises(ValueError, match=r"^show has no TeX for the activation 'purelin'; ACTIVATION_TEX has "
+                                         r"'logsig', 'tansig'$"):
+        show.f_prime_numbers("purelin", 0.5, 0.5, 1.0)

@@ -220,6 +220,31 @@ def test_docstring_examples_show_what_they_return(name):
     assert runner.failures == 0, out.getvalue()
 
 
+def copyable_blocks(doc: str) -> list[list[doctest.Example]]:
+    """A docstring's examples as the page shows them: each run of prompts not parted by prose is one code block, with
+    a copy button of its own."""
+    blocks: list[list[doctest.Example]] = [[]]
+    for part in doctest.DocTestParser().parse(doc):
+        if isinstance(part, doctest.Example):
+            blocks[-1].append(part)
+        elif part.strip() and blocks[-1]:  # prose between two examples: the next prompt starts another block
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_each_copyable_example_block_runs_alone(name):
+    """A student copied `apart(...)` from the second block of its examples and got NameError: its import was in the
+    first block. Each block runs in a namespace of its own."""
+    module = importlib.import_module(f"backprop.{name}")
+    runner, out = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS), io.StringIO()
+    for where, doc in docstrings(name):
+        for k, block in enumerate(copyable_blocks(doc)):
+            runner.run(doctest.DocTest(block, {}, f"backprop.{name} {where} block {k + 1}", module.__file__, 0, doc),
+                       out=out.write)
+    assert runner.failures == 0, out.getvalue()
+
+
 # RST's "::" (a paragraph ending in a literal-block marker) is shown as it is by mkdocstrings' Markdown.
 RST_LITERAL = re.compile(r"\S::[ \t]*$", re.M)
 
