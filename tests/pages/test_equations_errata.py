@@ -308,6 +308,18 @@ def exp_is_the_power_of_e() -> bool:
         abs(activations.logsig(t) - 1 / (1 + math.exp(-t))) < 1e-15 for t in (-3.0, -0.5, 0.0, 0.7, 4.0))
 
 
+#: The tanh slide's quotient-rule numerator, each derivative sign on the function after it (the meant reading), and
+#: with each sign on the whole product after it.
+MEANT_NUMERATOR = sp.diff(sp.sinh(z), z) * sp.cosh(z) - sp.diff(sp.cosh(z), z) * sp.sinh(z)
+PRODUCTS_NUMERATOR = sp.diff(sp.sinh(z) * sp.cosh(z), z) - sp.diff(sp.cosh(z) * sp.sinh(z), z)
+
+
+def numerator_read_as_meant() -> bool:
+    """The slide's numerator as meant is cosh² − sinh² (= 1, not 0), the next line's; read over the products, 0."""
+    return (sp.simplify(MEANT_NUMERATOR - (sp.cosh(z) ** 2 - sp.sinh(z) ** 2)) == 0
+            and sp.simplify(MEANT_NUMERATOR) == 1 and sp.simplify(PRODUCTS_NUMERATOR) == 0)
+
+
 def hidden_output_is_f_of_its_field() -> bool:
     """y_hi = f(v_i), the logsig: the oracle's hidden outputs."""
     return all(close(proofs.logsig(sp.Float(v)), y) for _, it in samples()
@@ -567,6 +579,15 @@ EXPRESSIONS = [
     (r"-1", logsig_between_0_and_1),
     (r"\frac{\partial}{\partial z}", None),
     (r"\frac{d}{dz}", None),
+    # "What each derivative sign applies to" (an errata audit): the numerator as typed, as meant, and read over the
+    # products
+    (r"\frac{\partial}{\partial z} \sinh(z) \times \cosh(z) - \frac{\partial}{\partial z} \cosh(z) \times \sinh(z)",
+     numerator_read_as_meant),
+    (r"\cosh(z) \cosh(z) - \sinh(z) \sinh(z)", all_of(numerator_read_as_meant, equal(MEANT_NUMERATOR,
+                                                                                  sp.cosh(z) * sp.cosh(z)
+                                                                                  - sp.sinh(z) * sp.sinh(z)))),
+    (r"0", numerator_read_as_meant),
+    (r"(\sinh z)' \cosh z - (\cosh z)' \sinh z", numerator_read_as_meant),
 ]
 
 # The TeX typed in the page's exec blocks.
