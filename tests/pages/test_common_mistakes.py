@@ -786,7 +786,7 @@ def test_mistakes_page_says_how_a_gap_is_judged_on_the_worked_example(tmp_path, 
     said = prose("common-mistakes") if name == "in use" else prose_with(tmp_path, ex, "common-mistakes")
     allowance, decided, by_cut, most = allowance_decides(ex)
     m = re.search(r"On the worked example, where the network's error is \$e = (\S+)\$, the central difference alone "
-                  r"can be off by up to (\S+): ", said)
+                  r"can be off by up to (\S+) \(its rounding noise and its truncation error together\): ", said)
     assert m and float(m[2]) == pytest.approx(allowance, rel=0.06)
     assert m[1] == s6(oracle.iteration(ex)["e"])  # e with the site's six decimals, as every page prints it
     if decided:
