@@ -326,6 +326,29 @@ def derivative_plus_sign(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=wrong(f.fp.y_hidden)))
 
 
+#: tanh's derivative without its square, written with the output y = f(v): ``1 - y`` for ``1 - y**2`` (the slides'
+#: tanh derivation ends in 1 - tanh²(z)); the other activations' derivatives have no square to leave out.
+UNSQUARED = {"tansig": lambda y: 1 - y}
+
+
+def _derivative_unsquared_hint(n: Notation) -> str:
+    start = "In the hidden rules your f'(v_i) has lost its square"
+    if n.hidden not in UNSQUARED or n.hidden_f_prime is None:
+        return f"{start}: {_own_derivative(n)}."
+    return f"{start}: {_own_derivative(n)}, not {n.hidden_f_prime.replace('²', '')}."
+
+
+@_mistake("derivative-unsquared", _derivative_unsquared_hint, slip="1 − y_hi for tanh's 1 − y_hi²")
+def derivative_unsquared(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""Tanh's derivative without its square in rules (3) and (4) (`UNSQUARED`): $1 - y_{hi}$ for
+    $f'(v_i)$ where $1 - y_{hi}^2$ belongs, for a tansig hidden layer. The output layer's $f'(v_j)$ is right; a logsig,
+    purelin or registered hidden activation raises `NotApplicable`.
+    """
+    net = _hidden_in(UNSQUARED, "UNSQUARED", net, "derivative-unsquared", "a square in f'(v_i) to leave out")
+    wrong = UNSQUARED[net.hidden]
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=wrong(f.fp.y_hidden)))
+
+
 @_mistake("output-for-derivative", lambda n: f"You used the hidden neuron's output y_hi where its derivative "
                                              f"f'(v_i) belongs{_own_hidden_derivative(n)}.",
           slip="y_hi in place of f'(v_i)")

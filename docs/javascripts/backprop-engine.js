@@ -1040,6 +1040,8 @@
 
   var OTHER_DERIVATIVE = { logsig: "tansig", tansig: "logsig", purelin: "logsig" };
   var PLUS_SIGN = { logsig: function (y) { return y * (1 + y); }, tansig: function (y) { return 1 + y * y; } };
+  // tanh's derivative without its square, from the output (homework.UNSQUARED)
+  var UNSQUARED = { tansig: function (y) { return 1 - y; } };
 
   function biasInput(k) {
     return function (net, x, d, eta) {
@@ -1091,6 +1093,11 @@
     "derivative-plus-sign": function (net, x, d, eta) {
       if (!(net.hidden in PLUS_SIGN)) return null;
       return iteration(net, x, d, eta, { slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.map(PLUS_SIGN[net.hidden]) }); } }).rows;
+    },
+    // tanh's derivative without its square (homework.UNSQUARED; null for another hidden layer: homework.NotApplicable)
+    "derivative-unsquared": function (net, x, d, eta) {
+      if (!(net.hidden in UNSQUARED)) return null;
+      return iteration(net, x, d, eta, { slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.map(UNSQUARED[net.hidden]) }); } }).rows;
     },
     // y_hi where f'(v_i) belongs in the hidden rules
     "output-for-derivative": withSlip({ slip: function (f) { return set(f, { fPrimeHidden: f.fp.yh.slice() }); } }),

@@ -43,7 +43,7 @@ HALF_SLIPS = ("cost-for-error", "cost-without-half", "derivative-without-half")
 CATALOGUE = ("sign-flipped", "updates-sign-flipped", "no-eta", "updated-output-weights", "no-output-derivative",
              "no-hidden-derivative",
              "derivative-of-v", "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign",
-             "output-for-derivative",
+             "derivative-unsquared", "output-for-derivative",
              "wrong-output-derivative",
              "output-for-output-derivative", "no-output-weight", "first-output-only", "bias-input-x1",
              "bias-input-x2", "output-bias-with-y",
@@ -94,6 +94,7 @@ def run_or_right(m: homework.Mistake, ex: dict) -> dict[str, float]:
         assert (ex.get("output", "purelin") == "purelin" and "output-" in m.name) or \
             (m.name == "swapped-inputs" and len(ex["x"]) != 2) or \
             (m.name == "derivative-plus-sign" and ex.get("hidden", "logsig") == "purelin") or \
+            (m.name == "derivative-unsquared" and ex.get("hidden", "logsig") != "tansig") or \
             (m.name == "first-output-only" and len(targets(ex)) == 1), m.name
         return homework.trace(net_of(ex), ex["x"], ex["d"], ex["eta"])
 
@@ -160,7 +161,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
              "sign-flipped": "e", "updates-sign-flipped": "Δw41", "no-eta": "Δw41", "updated-output-weights": "Δw11",
              "no-hidden-derivative": "Δw11", "derivative-of-v": "Δw11", "wrong-derivative": "Δw11",
              "other-derivative-of-v": "Δw11",
-             "derivative-plus-sign": "Δw11",
+             "derivative-plus-sign": "Δw11", "derivative-unsquared": "Δw11",  # on a tansig hidden layer
              "output-for-derivative": "Δw11",
              "bias-input-x1": "Δb1", "bias-input-x2": "Δb1", "output-bias-with-y": "Δb4", "rule1-uses-v": "Δw41",
              "rule3-no-x": "Δw11", "swapped-inputs": "Δw11", "cost-for-error": "Δw41",
@@ -174,6 +175,7 @@ def test_each_slip_changes_the_trace_of_the_worked_example_where_it_should():
     for m in homework.MISTAKES:
         on = {**ex, "output": "logsig"} if "output-derivative" in m.name else ex
         on = random_example(3, "logsig", "purelin", (2, 3, 2)) if m.name == "first-output-only" else on
+        on = {**on, "hidden": "tansig"} if m.name == "derivative-unsquared" else on  # logsig has no square to drop
         right = oracle.trace_values(oracle.iteration(on))
         got = run_fn(m, on)
         differs = [n for n in right if not homework.close(got[n], right[n])]
@@ -1554,6 +1556,9 @@ DOCSTRING_EQUATIONS = [
      lambda q: dbi(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * q["y_hidden"][i] * (1 + q["y_hidden"][i]))),
     (homework.derivative_plus_sign, r"$1 + y_{hi}^2$ for a tansig one", "tansig", homework.derivative_plus_sign,
      lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 + q["y_hidden"][i] ** 2))),
+    (homework.derivative_unsquared, r"$1 - y_{hi}$ for $f'(v_i)$ where $1 - y_{hi}^2$ belongs", "tansig",
+     homework.derivative_unsquared,
+     lambda q: dwik(q, lambda i: q["eta"] * q["e"] * q["w_4"][i] * (1 - q["y_hidden"][i]))),
     (homework.output_for_derivative, r"$\delta_i = y_{hi} \sum_j \delta_j\, w_{ji}$", "logsig",
      homework.output_for_derivative, lambda q: dbi(q, lambda i: q["eta"] * q["y_hidden"][i] * q["e"] * q["w_4"][i])),
     (homework.output_for_derivative, r"$\Delta w_{ik} = \eta\, e\, w_{4i}\, y_{hi}\, x_k$", "tansig",
@@ -1758,7 +1763,7 @@ HINT_FORMULAS = [
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "tansig",
      lambda q: {f"y_h{i + 1}": reference_net.F["tansig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
-    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"),
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared"),
      "this hidden layer is logsig, so f'(v_i) = y_hi(1 − y_hi)",
      "sympy", lambda s: S_LOGSIG * (1 - S_LOGSIG), lambda s: sp.diff(S_LOGSIG, S_V)),
     # tansig's derivative at the field, which the slip takes for a logsig layer: as written, with s substituted
@@ -1766,7 +1771,8 @@ HINT_FORMULAS = [
      lambda s: 1 - sp.tanh(S_V) ** 2, lambda s: sp.diff(sp.tanh(S_V), S_V)),
     # tansig's 1 − y_hi² and purelin's 1, shown for those hidden layers: HIDDEN_DERIVATIVES and SHAPE_HINT_FORMULAS
     # the output its f' is written with
-    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"), "with y_hi = f(v_i)", "logsig",
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared"),
+     "with y_hi = f(v_i)", "logsig",
      lambda q: {f"y_h{i + 1}": reference_net.F["logsig"][0](q["rows"][f"v{i + 1}"]) for i in q["I"]},
      lambda q: {f"y_h{i + 1}": q["rows"][f"y_h{i + 1}"] for i in q["I"]}),
     (("bias-input-x1", "bias-input-x2"), "A bias has input 1 (∂v_i/∂b_i = 1)", "sympy",
@@ -2166,7 +2172,8 @@ _EVERY_SHAPE = [
      lambda q: shape_new_values(q, lambda q, name: q["rows"][name]),
      lambda q: shape_new_values(q, lambda q, name: shape_gradient(q)[name])),
     (("derivative-of-v", "rule1-uses-v"), "y_hi = f(v_i)", "numeric", hidden_outputs, hidden_output_rows),
-    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"), "with y_hi = f(v_i)", "numeric",
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared"),
+     "with y_hi = f(v_i)", "numeric",
      hidden_outputs,
      hidden_output_rows),
 ]
@@ -2177,7 +2184,7 @@ _TANSIG_HIDDEN = [
     (("no-hidden-derivative", "derivative-of-v", "output-for-derivative"), "here f'(v_i) = 1 − y_hi² (tansig)",
      "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
-    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign"),
+    (("wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared"),
      "this hidden layer is tansig, so f'(v_i) = 1 − y_hi²", "sympy",
      lambda s: [1 - sp.tanh(S_V) ** 2], lambda s: [sp.diff(sp.tanh(S_V), S_V)]),
     # logsig's derivative at the field, which the slip takes for a tansig layer: as written, with s substituted
@@ -2758,12 +2765,16 @@ def test_a_slip_the_check_cannot_name_is_not_called_no_slip(tmp_path, cli):
     # and so does leaving out w_41 = 2.02, which halves the right value: the tanh slope without the weight
     no_weight = ex["eta"] * it["e"] * (1 - y_1**2) * ex["x"][1]
     assert round(no_weight, 6) == -0.000001
+    # and tanh's slope without its square, 1 - y for 1 - y^2, about half of it with y_h1 near 1
+    unsquared = ex["eta"] * it["e"] * ex["w_output"][0][0] * (1 - y_1) * ex["x"][1]
+    assert round(unsquared, 6) == -0.000001
     weights, answers = tmp_path / "weights.json", tmp_path / "answers.json"
     weights.write_text(json.dumps(ex), encoding="utf-8")
     answers.write_text(json.dumps({"Δw12": -0.000001}), encoding="utf-8")
     proc = cli("--weights", str(weights), "--check", str(answers))
     assert proc.returncode == 1 and "First wrong step: Δw12" in proc.stdout
-    assert ("The slips wrong-derivative and no-output-weight give about this value, but a right value can lie "
+    assert ("The slips wrong-derivative, derivative-unsquared and no-output-weight give about this value, but a right "
+            "value can lie "
             "within the check's tolerance of it too, so the check cannot tell whether one of them is your mistake. "
             "Work Δw12 out again") in proc.stdout, proc.stdout
     assert "No classic mistake gives this value" not in proc.stdout

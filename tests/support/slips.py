@@ -128,6 +128,11 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         flipped = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y * y}[hidden]
         deltas = rules(ex, fp, f_prime_hidden=[flipped(y) for y in fp["y_hidden"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "derivative-unsquared":  # 1 - y for tanh's 1 - y²: its square left out
+        if hidden != "tansig":  # no square to leave out (the package: NotApplicable)
+            return oracle.trace_values(oracle.iteration(ex))
+        deltas = rules(ex, fp, f_prime_hidden=[1 - y for y in fp["y_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "output-for-derivative":  # y_hi where f'(v_i) belongs
         deltas = rules(ex, fp, f_prime_hidden=list(fp["y_hidden"]))
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
