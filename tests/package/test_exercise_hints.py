@@ -654,6 +654,13 @@ def _at_v(name: str, fields: list[float]) -> list[float]:
 #: A row of the derivative table with its minus written as a plus, by activation (the common-mistakes page's mistake 5).
 PLUS_FROM_Y = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y * y}
 PLUS = "a plus for the minus in f'(v_i)"
+UNSQUARED = "1 − y_hi for tanh's 1 − y_hi²"
+
+
+def _if_tansig(key: str) -> Callable[[dict], str | None]:
+    """The label of the slip that leaves tanh's square out, or None where the world's ``key`` layer ("hidden", or
+    exercise 9's "other") is not tansig: no square to leave out."""
+    return lambda w: UNSQUARED if w[key] == "tansig" else None
 
 
 def _hidden_rule(w: dict, e: float, back: list[float], f_prime: list[float]) -> list[list[float]]:
@@ -946,6 +953,8 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))),
         (PLUS, "has a plus where its minus belongs", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [PLUS_FROM_Y[w["hidden"]](y) for y in w["it"]["y_hidden"]])),
+        (_if_tansig("hidden"), "has lost its square",
+         lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], [1 - y for y in w["it"]["y_hidden"]])),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_weights)),
         # the slides' sigmoid on a tanh practice example, or tanh on a logsig one (an exercises review)
         ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
@@ -981,6 +990,8 @@ SLIPS: dict[str, list[tuple]] = {
             w["eta"] * w["it"]["e"] * w4 * f for w4, f in zip(w["w4"], _at_v(w["other"], w["it"]["v_hidden"]))]),
         (PLUS, "has a plus where its minus belongs", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * PLUS_FROM_Y[w["hidden"]](y) for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
+        (_if_tansig("hidden"), "has lost its square", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * (1 - y) for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _hidden_biases)),
         ("the other sigmoid in the hidden layer", "You computed the hidden layer with",
          lambda w: w["it_q"]["db_hidden"]),
@@ -1012,6 +1023,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative at v_i", "'s derivative at the field",
          _catalogue("other-derivative-of-v", "p", _iteration_steps)),
         (PLUS, "has a plus where its minus belongs", _catalogue("derivative-plus-sign", "p", _iteration_steps)),
+        (_if_tansig("hidden"), "has lost its square", _catalogue("derivative-unsquared", "p", _iteration_steps)),
         ("v_i in place of y_hi", "not v_i", _catalogue("rule1-uses-v", "p", _iteration_steps)),
         ("leaving out y_hi", "multiply by the hidden output", _catalogue("rule1-no-y", "p", _iteration_steps)),
         (COST, "not the cost", _catalogue("cost-for-error", "p", _iteration_steps)),
@@ -1049,6 +1061,8 @@ SLIPS: dict[str, list[tuple]] = {
         # the swapped network's own derivative with its minus written as a plus (1 + y² for tanh)
         (PLUS, "has a plus where its minus belongs", lambda w: _hidden_rule(
             w, w["it_q"]["e"], w["w4"], [PLUS_FROM_Y[w["other"]](y) for y in w["it_q"]["y_hidden"]])),
+        (_if_tansig("other"), "has lost its square",  # the swapped network's tanh without its square
+         lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], [1 - y for y in w["it_q"]["y_hidden"]])),
         # the derivative swapped and the forward pass not: the example's own y_hi and e (a student's)
         (lambda w: f"the {SHORT[w['other']]} derivative on the {SHORT[w['hidden']]} forward pass",
          "You changed the derivative but not the forward pass", lambda w: _hidden_rule(
@@ -1291,7 +1305,9 @@ def test_one_iteration_asks_for_a_weight_whose_input_and_update_are_not_zero(pat
     assert abs(right - w["p"]["w_hidden"][i][k]) > tolerance, "w_ik(n+1) is not w_ik(n)"
     about = [m for m in exercise.mistakes if m.about(1)]
     # and the worked example's numbers, where its w_ik(n+1) is not within the box's tolerance of the right one
-    assert {m.slip for m in about} - {WORKED} == {*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()}
+    shown = {slip for name, slip in ITERATION_CATALOGUE.items()  # tanh's square is left out of a tansig layer's only
+             if name != "derivative-unsquared" or w["hidden"] == "tansig"}
+    assert {m.slip for m in about} - {WORKED} == {*ITERATION_SLIPS, *shown}
     for m in about:
         assert abs(float(m.value[1]) - right) > tolerance, (path.stem, m.slip)
     assert exercise.undetectable == () and exercise.box_note(1) == ""
@@ -1324,7 +1340,7 @@ def test_the_update_boxes_ask_for_weights_whose_input_and_update_are_not_zero(pa
         assert [(i, k) for _, i, k in chosen] == WANTED[name], "the default example keeps the exercise's own boxes"
     right = w[UPDATES[name]]["dw_hidden"]
     np.testing.assert_allclose(exercise.right, right, rtol=1e-9, atol=1e-12)
-    slips = [value(w) for _, _, value in SLIPS[name]]
+    slips = [value(w) for label, _, value in SLIPS[name] if _label(label, w) is not None]  # those this example shows
     assert len(slips) == len(exercise.mistakes)
     for label, i, k in chosen:
         r = right[i][k]

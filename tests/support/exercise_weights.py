@@ -100,6 +100,7 @@ ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-o
                        "wrong-derivative": "another activation's derivative",
                        "other-derivative-of-v": "another activation's derivative at v_i",
                        "derivative-plus-sign": "a plus for the minus in f'(v_i)",
+                       "derivative-unsquared": "1 − y_hi for tanh's 1 − y_hi²",
                        "cost-for-error": "the cost E in place of the error e",
                        "other-hidden-activation": "the other sigmoid in the hidden layer",
                        "swapped-inputs": "the inputs x_1 and x_2 swapped in rule 3"}
@@ -113,7 +114,10 @@ def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]
     x, eta = [float(v) for v in example["x"]], float(example["eta"])
     w4_next = [w + dw for w, dw in zip(example["w_output"][0], it["dw_output"][0])]
     bug = oracle.iteration(example, back_weights=[w4_next])
-    catalogue = {name: slipped(name, {**example, "hidden": it["hidden"]}) for name in ITERATION_CATALOGUE}
+    # the slips this hidden layer can show (tanh's square is left out of a tansig layer's f' only)
+    shown = {name: words for name, words in ITERATION_CATALOGUE.items()
+             if name != "derivative-unsquared" or it["hidden"] == "tansig"}
+    catalogue = {name: slipped(name, {**example, "hidden": it["hidden"]}) for name in shown}
     moving = {}  # (i, k) -> the slips the box takes for right
     for i in range(len(example["w_hidden"])):
         for k in range(len(x)):
@@ -121,9 +125,9 @@ def iteration_slips(example: dict, it: dict) -> dict[tuple[int, int], list[str]]
             right = example["w_hidden"][i][k] + dw
             slips = (bug["w_hidden_new"][i][k], example["w_hidden"][i][k], dw, example["w_hidden"][i][k] - dw,
                      example["w_hidden"][i][k] + dw / eta, example["w_hidden"][i][k] + 2 * dw,
-                     *(catalogue[name][f"w{i + 1}{k + 1}(n+1)"] for name in ITERATION_CATALOGUE))
+                     *(catalogue[name][f"w{i + 1}{k + 1}(n+1)"] for name in shown))
             if x[k] != 0 and dw != 0:
-                moving[i, k] = [name for name, s in zip((*ITERATION_SLIPS, *ITERATION_CATALOGUE.values()), slips,
+                moving[i, k] = [name for name, s in zip((*ITERATION_SLIPS, *shown.values()), slips,
                                                         strict=True)
                                 if abs(s - right) <= OI_ATOL + OI_RTOL * abs(dw)]
     return moving
@@ -196,7 +200,9 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        _rule(eta, [e * w for w in w4], [oracle.F_PRIME_FROM_Y[other](y) for y in it["y_hidden"]], x),
                        _catalogue_updates("cost-for-error", {**example, "hidden": hidden}),
                        oracle.iteration({**example, "hidden": other})["dw_hidden"],  # the other sigmoid's network
-                       [row[::-1] for row in right]]  # each Δw_ik times the other input
+                       [row[::-1] for row in right],  # each Δw_ik times the other input
+                       *([_rule(eta, [e * w for w in w4], [1 - y for y in it["y_hidden"]], x)]  # tanh's square dropped
+                         if hidden == "tansig" else [])]
     if name == "tansig-hidden":
         other = "logsig" if hidden == "tansig" else "tansig"
         q = oracle.iteration({**example, "hidden": other})  # the same weights, the other hidden activation
@@ -208,7 +214,9 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
                        *_hidden_rule_slips(eta, [q["e"] * w for w in w4], [q["e"] * w for w in w4_next], [q["e"]] * 3,
                                            q, other, x),
                        [[eta * q["delta_hidden"][i]] * len(x) for i in n],  # x_k left out: Δb_i
-                       _catalogue_updates("cost-for-error", {**example, "hidden": other}), q["w_hidden_new"]]
+                       _catalogue_updates("cost-for-error", {**example, "hidden": other}), q["w_hidden_new"],
+                       *([_rule(eta, [q["e"] * w for w in w4], [1 - y for y in q["y_hidden"]], x)]  # tanh's square
+                         if other == "tansig" else [])]
     if name == "two-outputs":
         net_two = two_output_example({**example, "hidden": hidden})
         w5, d = net_two["w_output"][1], float(example["d"])
