@@ -90,7 +90,9 @@ def on_serve(server, config, builder, **kwargs):
     from backprop import examples  # the file named by $BACKPROP_EXAMPLE, or the package's own
 
     server.watch(str(PACKAGE))
-    server.watch(str(examples.current_file().resolve()))
+    example = examples.current_file().resolve()
+    if not example.is_relative_to(PACKAGE):  # the package's own file is watched with it: once, or a
+        server.watch(str(example))  # save of it rebuilt the site twice (an instructor's review)
     return server
 
 

@@ -287,6 +287,34 @@ for command, built in [("build", False), ("serve", False), ("serve", True)]:
         f"{ROOT}): correct the variable, or unset it to use the package's example.json. Then run the command again"]
 
 
+def test_serve_watches_the_package_and_an_example_file_outside_it_once_each(tmp_path):
+    """An instructor's review: a save of backprop/example.json rebuilt the site twice, the file being watched both on
+    its own and inside the package. The package is watched, and an example file only when it lies outside it."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    own = tmp_path / "my-example.json"
+    own.write_text((ROOT / "backprop" / "example.json").read_text(encoding="utf-8"), encoding="utf-8")
+    script = """
+from tests.support.hooks import load_hook
+
+class Server:
+    def watch(self, path):
+        print(path)
+
+load_hook("example").on_serve(Server(), {}, None)
+"""
+    env = {k: v for k, v in os.environ.items() if k != oracle.ENV}
+    for named, watched in [(None, [ROOT / "backprop"]), (own, [ROOT / "backprop", own])]:
+        proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                              env=env if named is None else {**env, oracle.ENV: str(named)})
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.splitlines() == [str(path.resolve()) for path in watched]
+
+
 def test_a_bad_example_file_is_named_at_every_rebuild(tmp_path):
     """`mkdocs serve` rebuilt after each save of a bad example file but printed the reason only the first time: mkdocs
     logs a build error through a logger whose duplicate filter drops the same message again ("Aborted with a
