@@ -99,6 +99,8 @@ def _weights_help() -> str:
     w_hidden = f'"w_hidden": {matrix(hidden, labels.inputs(net.n_in))}'
     w_output = f'"w_output": {matrix(outputs, hidden)}'
     width = max(len(w_hidden), len(w_output)) + 3  # the comments' column; the optional keys' one further
+    named_by = (f"named by the environment variable {examples.ENV}" if os.environ.get(examples.ENV) else
+                f"the environment variable {examples.ENV} names another example file, as for the site's build")
     return f"""\
 weights file (--weights FILE.json): a JSON object with
   {w_hidden:<{width}}rows = hidden neurons i, columns = inputs k
@@ -110,7 +112,7 @@ weights file (--weights FILE.json): a JSON object with
 Any sizes work as long as they agree. Without --weights the site's worked example is used (with --practice its
 practice example), the file
 {examples.current_file()}
-(the environment variable {examples.ENV} names another example file, as for the site's build):
+({named_by}):
 {shown}
 """
 

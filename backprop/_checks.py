@@ -8,6 +8,7 @@ import math
 import numbers
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -197,6 +198,12 @@ def check_numeric_scalar(name: str, value: object) -> float:
     numeric_array = isinstance(value, np.ndarray) and value.dtype.kind in "iuf"  # its shape is checked below
     if not (_is_number(value) or numeric_array):
         raise TypeError(f"{name} must be a real number, got {describe(value)}")
+    if isinstance(value, Decimal):  # one no double holds is named, not read as inf or 0 (a code review)
+        value = Decimal("NaN") if value.is_snan() else value  # a signaling NaN: nan, not Python's bare error
+        if value.is_finite() and math.isinf(float(value)):
+            raise ValueError(f"{name} must be finite, got {value}, beyond a double's range ({DOUBLE_RANGE})")
+        if value.is_finite() and value != 0 and float(value) == 0:
+            raise ValueError(f"{name} is {value}, closer to 0 than a double holds (it would be read as 0)")
     try:
         arr = _doubles(value)
     except OverflowError:  # an integer or a long double no double holds

@@ -332,10 +332,10 @@ UNSQUARED = {"tansig": lambda y: 1 - y}
 
 
 def _derivative_unsquared_hint(n: Notation) -> str:
-    start = "In the hidden rules your f'(v_i) has lost its square"
-    if n.hidden not in UNSQUARED or n.hidden_f_prime is None:
-        return f"{start}: {_own_derivative(n)}."
-    return f"{start}: {_own_derivative(n)}, not {n.hidden_f_prime.replace('²', '')}."
+    if n.hidden not in UNSQUARED or n.hidden_f_prime is None:  # no square to lose (the slip raises NotApplicable)
+        return f"In the hidden rules your f'(v_i) is not this layer's own: {_own_derivative(n)}."
+    return (f"In the hidden rules your f'(v_i) has lost its square: {_own_derivative(n)}, not "
+            f"{n.hidden_f_prime.replace('²', '')}.")
 
 
 @_mistake("derivative-unsquared", _derivative_unsquared_hint, slip="1 − y_hi for tanh's 1 − y_hi²")

@@ -540,6 +540,22 @@ def test_help_explains_the_weights_file(capsys):
     assert default == {key: EX[key] for key in ("w_hidden", "b_hidden", "w_output", "b_output", "hidden", "output")}
 
 
+def test_the_help_says_whether_the_environment_variable_named_the_example_file(capsys, monkeypatch):
+    """An instructor's review: --help never named BACKPROP_EXAMPLE; a diff review: with it set, the help called it the
+    variable that "names another example file" of the file it had named."""
+    for named, said in [(None, "(the environment variable BACKPROP_EXAMPLE names another example file"),
+                        (str(oracle.EXAMPLES_DIR / "tanh-hidden.json"),
+                         "(named by the environment variable BACKPROP_EXAMPLE):")]:
+        if named is None:
+            monkeypatch.delenv(oracle.ENV, raising=False)
+        else:
+            monkeypatch.setenv(oracle.ENV, named)
+        with pytest.raises(SystemExit):
+            main(["trace", "--help"])
+        out = capsys.readouterr().out
+        assert said in out and (named is None or named in out), out[-600:]
+
+
 def test_the_help_gives_an_answers_file_to_copy_that_the_check_reads(tmp_path):
     """A reviewer found no answers file to copy in the help, only {"<step>": <your value>, ...}: the line after "For
     example" is one, which --check reads (exit 1: its values are placeholders, not the answers)."""

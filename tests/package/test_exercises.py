@@ -593,6 +593,17 @@ def example_with(**changes) -> examples.Example:
                             float(data["eta"]), "built by the test")
 
 
+def test_exercise_8_names_no_swapped_inputs_where_the_inputs_are_equal():
+    """A diff review: with x_1 = x_2 exercise 8 listed "the inputs x_1 and x_2 swapped" as a slip no box can tell from
+    the right answer; swapping equal inputs is no slip. Where they differ, its w_ik(n+1) box names the swap."""
+    equal = ex.catalogue(example_with(x=[0.5, 0.5]))["one-iteration"]
+    assert not [m for m in equal.mistakes if "swapped" in m.slip] and equal.undetectable == ()
+    assert "swapped" not in equal.note()
+    differ = ex.catalogue(example_with(x=[0.5, -0.8]))["one-iteration"]
+    [swapped] = [m for m in differ.mistakes if "swapped" in m.slip]
+    assert swapped.in_boxes == (1, 2) and swapped.hint.startswith("Each Δw_ik takes its own input x_k")
+
+
 def test_a_bias_times_x1_is_the_right_answer_when_x1_is_1_and_the_page_says_so():
     catalogue = ex.catalogue(example_with(x=[1.0, 0.5]))
     biases = catalogue["hidden-biases"]

@@ -789,6 +789,18 @@ def test_an_answer_may_be_a_decimal_as_eta_may():
         assert as_decimal == as_float and isinstance(as_decimal.given, float)
 
 
+@pytest.mark.parametrize(("value", "match"), [
+    ("1e-400", r"^step 'v1' is 1E-400, closer to 0 than a double holds \(it would be read as 0\)$"),
+    ("1E+400", r"^step 'v1' must be finite, got 1E\+400, beyond a double's range"),
+    ("sNaN", r"^step 'v1' must be a finite number, got nan$"),
+])
+def test_a_decimal_no_double_holds_is_named_not_read_as_0_or_inf(value, match):
+    """A diff review: Decimal("1e-400") was read as 0 (a file's 1e-400 is refused), Decimal("1E+400") named "inf",
+    Decimal("sNaN") raised Python's bare "cannot convert signaling NaN to float"."""
+    with pytest.raises(ValueError, match=match):
+        check(EX, {"v1": decimal.Decimal(value)})
+
+
 def test_an_answer_may_be_a_0_d_array_as_eta_may():
     """np.array(0.3), a number to numpy, was refused ('got ndarray') though eta accepts one: it is read as its number,
     right or wrong by the same rule as the float."""
