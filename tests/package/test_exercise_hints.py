@@ -1182,6 +1182,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("another activation's derivative at v_i", "'s derivative at the field",
          _catalogue("other-derivative-of-v", "p", _spot_step)),
         (PLUS, "has a plus where its minus belongs", _catalogue("derivative-plus-sign", "p", _spot_step)),
+        (_if_tansig("hidden"), "has lost its square", _catalogue("derivative-unsquared", "p", _spot_step)),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          _catalogue("output-for-derivative", "p", _spot_step)),
         ("leaving out w_4i", "through w_4i", _catalogue("no-output-weight", "p", _spot_step)),
