@@ -1205,10 +1205,13 @@ def test_a_slip_too_near_the_right_value_to_name_is_said_with_its_hint(tab):
     tab.page.click("#bp-hw-check")
     result = tab.page.text_content("#bp-hw-result")
     assert tab.page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw12", result
-    # and so does leaving out w_41 (the same test works it out in plain math): both are named, each with its hint
-    assert "The slips wrong-derivative and no-output-weight give about this value" in result, result
+    # and so do tanh's slope without its square and leaving out w_41 (the same test works both out in plain math):
+    # each is named, with its hint
+    assert "The slips wrong-derivative, derivative-unsquared and no-output-weight give about this value" in result, \
+        result
     assert "so the check cannot tell whether one of them is your mistake: wrong-derivative. " in result, result
     assert "tansig, so f'(v_i) = 1 \u2212 y_hi\u00b2" in result, result
+    assert "Or: derivative-unsquared. In the hidden rules your f'(v_i) has lost its square" in result, result
     assert "Or: no-output-weight. The error reaches hidden neuron i through w_4i" in result, result
 
 
