@@ -307,8 +307,12 @@ class Server:
 
 load_hook("example").on_serve(Server(), {}, None)
 """
+    link = tmp_path / "link.json"  # a file outside the package that is the package's own
+    link.symlink_to(ROOT / "backprop" / "example.json")
+    relative = Path("tests") / "examples" / "tanh-hidden.json"  # from the repository's folder, where make runs
     env = {k: v for k, v in os.environ.items() if k != oracle.ENV}
-    for named, watched in [(None, [ROOT / "backprop"]), (own, [ROOT / "backprop", own])]:
+    for named, watched in [(None, [ROOT / "backprop"]), (own, [ROOT / "backprop", own]),
+                           (link, [ROOT / "backprop"]), (relative, [ROOT / "backprop", ROOT / relative])]:
         proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120,
                               env=env if named is None else {**env, oracle.ENV: str(named)})
         assert proc.returncode == 0, proc.stderr
