@@ -14,6 +14,7 @@ from ..rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_outp
 from ._numeric import Box, NumericExercise
 from ._sample import (
     OTHER_SIGMOID_WORDS,
+    SWAPPED_WORDS,
     carried,
     carried_of,
     flipped_exponent,
@@ -102,7 +103,8 @@ def hidden_weights(ex: Example) -> NumericExercise:
                                             "cost-for-error"], steps, dw.shape, rule=3),
             new_value("w_ik", p.net.w_hidden + dw),
             *slips(p.net, p.x, p.d, p.eta, DERIVATIVE_SLIPS, steps, dw.shape),
-            *swapped_inputs(dw, p.x),  # Δw_i2 typed for Δw_i1 (a reviewer's, as in exercise 10)
+            # Δw_i2 typed for Δw_i1 (a reviewer's, as in exercise 10)
+            *swapped_inputs(p.net, p.x, p.d, p.eta, steps, dw.shape, words=SWAPPED_WORDS),
             # the slides' sigmoid on a tanh practice example (or tanh on a logsig one), as exercises 1 and 8 name it
             *slips(p.net, p.x, p.d, p.eta, ["other-hidden-activation"], steps, dw.shape, words=OTHER_SIGMOID_WORDS),
         ),

@@ -24,6 +24,7 @@ from ._sample import (
     F_TEXT,
     OTHER_SIGMOID_WORDS,
     SHORT,
+    SWAPPED_WORDS,
     carried_of,
     new_value,
     sample_pass,
@@ -91,7 +92,7 @@ def tansig_hidden(ex: Example) -> NumericExercise:
             *slips(q.net, q.x, q.d, q.eta, [*HIDDEN_RULE_SLIPS, "no-eta", "derivative-without-half", "rule3-no-x",
                                             "cost-for-error"], steps, right.shape, rule=3),
             new_value("w_ik", q.net.w_hidden + right),
-            *swapped_inputs(right, q.x),  # as exercises 6 and 10 (a code reviewer)
+            *swapped_inputs(q.net, q.x, q.d, q.eta, steps, right.shape, words=SWAPPED_WORDS),  # as exercises 6, 10
         ),
     )
     # two neurons, two inputs; and the worked example's Δw_ik, which rule 3's page prints, as exercises 6 and 10
@@ -127,7 +128,8 @@ def two_outputs(ex: Example) -> NumericExercise:
             Mistake(rule(np.sum(e) * net.w_output[0]), f"Each output's error reaches hidden neuron i through its own "
                     f"weight: Σ_j e_j w_ji = e_{o4} {labels.weight(o4, 'i')} + e_{o5} {labels.weight(o5, 'i')}, not "
                     f"(e_{o4} + e_{o5}) {labels.weight(o4, 'i')}.", f"{labels.weight(o4, 'i')} for both outputs"),
-            *swapped_inputs(right, ex.x),  # Δw_i2's input where Δw_i1's belongs (a reviewer's)
+            # Δw_i2's input where Δw_i1's belongs (a reviewer's)
+            *swapped_inputs(net, ex.x, d, ex.eta, steps, right.shape, words=SWAPPED_WORDS),
             Mistake(rule(error(fp, d[::-1]) @ net.w_output),  # where w_5i = w_4i this is right: the notes say so
                     f"You swapped the targets: each output's error is against its own, e_{o4} = d_{o4} − y_{o4} and "
                     f"e_{o5} = d_{o5} − y_{o5}.", f"swapping d_{o4} and d_{o5}"),

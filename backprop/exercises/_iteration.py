@@ -15,7 +15,17 @@ from ..rules import delta_b_hidden, delta_b_output, delta_w_hidden, delta_w_outp
 from ..train import step
 from ._derivation import DERIVATIVE_SLIPS
 from ._numeric import Box, Mistake, NumericExercise
-from ._sample import OTHER_SIGMOID_WORDS, carried, label, output_weight, sample_pass, slips, step_name, with_worked
+from ._sample import (
+    OTHER_SIGMOID_WORDS,
+    carried,
+    label,
+    output_weight,
+    sample_pass,
+    slips,
+    step_name,
+    swapped_inputs,
+    with_worked,
+)
 from ._weights import first_hidden_weight, slips_named
 
 
@@ -78,9 +88,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),
             *slips(net, x, p.d, p.eta, ["cost-for-error", "other-hidden-activation"], steps, (3,),
                    words=OTHER_SIGMOID_WORDS),
-            # each Δw_ik times the other input, as exercise 6 names it (an exercises review): w_41(n+1) is right; with
-            # x_1 = x_2 the swap changes nothing, no slip (a diff review: the page called it one no box can tell)
-            *(slips(net, x, p.d, p.eta, ["swapped-inputs"], steps, (3,), in_boxes=(1, 2)) if x[0] != x[-1] else ()),
+            # each Δw_ik times the other input, as exercise 6 names it (an exercises review): w_41(n+1) is right
+            *swapped_inputs(net, x, p.d, p.eta, steps, (3,), in_boxes=(1, 2)),
             # a slip in a bias's rule (2) or (4) moves only y(n+1): a student's Δb_i = Δw_i1 got the generic message
             # in the y(n+1) box, where `trace --check` named it
             *slips(net, x, p.d, p.eta, ["bias-input-x1", "bias-input-x2", "output-bias-with-y"], steps, (3,),

@@ -7,8 +7,8 @@ take from it (:class:`Pass`); :func:`label` and :func:`output_weight` name a par
 classic mistakes from the homework catalogue (one catalogue for the boxes and ``python -m backprop trace --check``),
 and :func:`new_value` is the new value typed for the update, with the parameter the boxes ask about in its hint;
 :func:`with_worked` adds the worked example's own numbers, which a student can copy from the derivation pages, and
-:func:`swapped_inputs` the two inputs taken for each other; ``OTHER_SIGMOID_WORDS`` is the exercises' words for the
-catalogue's other-hidden-activation.
+:func:`swapped_inputs` the catalogue's two inputs taken for each other where they differ; ``OTHER_SIGMOID_WORDS`` and
+``SWAPPED_WORDS`` are the exercises' words for the catalogue's other-hidden-activation and swapped-inputs.
 """
 
 from __future__ import annotations
@@ -169,17 +169,19 @@ def with_worked(exercise: NumericExercise, ex: Example,
     return replace(exercise, mistakes=(*exercise.mistakes, mistake))
 
 
-def swapped_inputs(dw: np.ndarray, x: np.ndarray) -> list[Mistake]:
-    """Each hidden neuron's two updates Δw_i1 and Δw_i2 swapped, the inputs x_1 and x_2 taken for each other; none
-    where the two inputs are equal (the swap changes nothing) or there are not two."""
-    if len(x) != 2 or x[0] == x[1]:
-        return []
-    return [Mistake(dw[:, ::-1], homework.hint("swapped-inputs"), "the inputs x_1 and x_2 swapped")]
-
-
 #: The exercises' words for the catalogue's other-hidden-activation, the same whichever sigmoid the practice example has
 #: (a student of a tanh site who follows the slides computes the logistic one).
 OTHER_SIGMOID_WORDS = {"other-hidden-activation": "the other sigmoid in the hidden layer"}
+#: The words of the exercises that ask for every Δw_ik (6, 9, 10) for the catalogue's swapped-inputs.
+SWAPPED_WORDS = {"swapped-inputs": "the inputs x_1 and x_2 swapped"}
+
+
+def swapped_inputs(net: Network, x: ArrayLike, d: ArrayLike, eta: float, steps: Sequence[str],
+                   shape: tuple[int, ...], **kwargs) -> list[Mistake]:
+    """The catalogue's swapped-inputs as `slips` gives it, each Δw_ik times the other input; none where the two
+    inputs are equal: the swap changes nothing, and a box would call it a slip it cannot tell from the right answer."""
+    x = np.asarray(x, dtype=float)
+    return [] if len(x) == 2 and x[0] == x[1] else slips(net, x, d, eta, ["swapped-inputs"], steps, shape, **kwargs)
 
 
 def flipped_exponent(p: Pass) -> tuple[Mistake, ...]:
