@@ -222,12 +222,18 @@ def check_finite_scalar(name: str, value: object) -> float:
     return number
 
 
+def check_positive(name: str, value: object) -> float:
+    """`check_numeric_scalar`, finite and > 0 (a step size: the learning rate, a finite difference's h), naming
+    ``name``."""
+    number = check_numeric_scalar(name, value)
+    if not math.isfinite(number) or number <= 0:
+        raise ValueError(f"{name} must be a finite number > 0, got {number}")
+    return number
+
+
 def check_eta(eta: object) -> float:
     """The learning rate must be a finite number > 0."""
-    value = check_numeric_scalar("eta", eta)
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"eta must be a finite number > 0, got {value}")
-    return value
+    return check_positive("eta", eta)
 
 
 def network_has(n: int, what: str) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import activations
-from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_numeric_scalar, check_step_kept
+from ._checks import DOUBLE_RANGE, as_gradients, as_input, as_numbers, as_target, check_positive, check_step_kept
 from .activations import Array
 from .labels import PARAMETERS as PARAMETERS  # the four parameter arrays, in the order of a Network's fields
 from .network import ForwardPass, Network, _forward, _unchecked, checked_network
@@ -297,9 +297,7 @@ def _checked(net: object, x: ArrayLike, d: ArrayLike, h: object = 1e-5) -> tuple
     net = checked_network(net)
     x = as_input(x, net.n_in)
     d = as_target(d, net.n_out)
-    h = check_numeric_scalar("h", h)
-    if not np.isfinite(h) or h <= 0:
-        raise ValueError(f"h must be a finite number > 0, got {h}")
+    h = check_positive("h", h)
     check_step_kept(h, H, {name: getattr(net, name) for name in PARAMETERS})
     return net, x, d, h
 

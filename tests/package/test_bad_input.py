@@ -376,12 +376,17 @@ def test_rejected_training_data_is_not_modified():
 # --- gradient check --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("h", "error"), [(0.0, ValueError), (-1e-6, ValueError), (math.nan, ValueError),
-                                          ("1e-6", TypeError)])
-def test_gradient_check_rejects_bad_step_size(h, error):
-    with pytest.raises(error, match=r"\bh\b"):
+@pytest.mark.parametrize(("h", "error", "message"), [
+    (0.0, ValueError, r"^h must be a finite number > 0, got 0\.0$"),
+    (-1e-6, ValueError, r"^h must be a finite number > 0, got -1e-06$"),
+    (math.nan, ValueError, r"^h must be a finite number > 0, got nan$"),
+    (math.inf, ValueError, r"^h must be a finite number > 0, got inf$"),
+    ("1e-6", TypeError, r"\bh\b"),
+])
+def test_gradient_check_rejects_bad_step_size(h, error, message):
+    with pytest.raises(error, match=message):
         numerical_gradient(NET, X1, D1, h)
-    with pytest.raises(error, match=r"\bh\b"):
+    with pytest.raises(error, match=message):
         gradient_check(NET, X1, D1, h)
 
 
