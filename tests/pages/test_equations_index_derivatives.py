@@ -136,6 +136,7 @@ INDEX_INLINE = [
     (r"e = d - y", ERROR),
     (r"E = \tfrac12 e^2", cost_is_half_the_squared_error),
     (r"\Delta w = -\eta\, \partial E / \partial w", GRADIENT_STEP),
+    (r"\eta > 0", eta_is_positive),
     (r"n \to n+1", one_iteration),
 ]
 

@@ -433,10 +433,11 @@ def test_the_wrong_order_leaves_a_neurons_updates_exactly_where_rule_1_leaves_it
     assert "below its last decimal" not in section
 
 
+MEASURE = r"relative error \(\[the gradient check's measure\]\(\.\./verification/#the-method\)\)"
 WRONG_ORDER_CHECK = re.compile(
     r"\[Common mistakes\]\(\.\./common-mistakes/#1-updating-the-output-weights-first\) shows that (?:"
-    r"this version fails the gradient check: on this example its relative error is (\S+), against (\S+) for the "
-    r"right order\.|on this example the gradient check does not catch this version: its relative error is (\S+), "
+    rf"this version fails the gradient check: on this example its {MEASURE} is (\S+), against (\S+) for the "
+    rf"right order\.|on this example the gradient check does not catch this version: its {MEASURE} is (\S+), "
     r"below the \$10\^\{-4\}\$ that reads as a bug, because the output weights move too little here to shift the "
     r"hidden gradients much\. It is wrong all the same, as the table above shows\.)")
 
@@ -890,7 +891,8 @@ def test_a_batch_as_large_as_the_data_set_is_sklearns_batch_step():
 
     assert ("`MLPRegressor` steps along the mean over `batch_size` samples; set up as this network "
             "(`hidden_layer_sizes=(3,), activation=\"logistic\", solver=\"sgd\", momentum=0, alpha=0, shuffle=False`, "
-            "with $\\eta$ its `learning_rate_init`; its defaults add momentum and a weight penalty), `batch_size=1` is "
+            "with $\\eta$ its `learning_rate_init`; its defaults add momentum, a share of the previous step added to "
+            "each step, and a weight penalty, `alpha`, which pulls every weight toward 0), `batch_size=1` is "
             "online training as here, and a batch as large as the data set is the step above") in prose(PAGE)
     defaults = MLPRegressor()
     assert defaults.momentum > 0 and defaults.alpha > 0, "the page's reason for momentum=0, alpha=0"
