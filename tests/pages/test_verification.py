@@ -1325,6 +1325,34 @@ def test_verification_names_the_one_saturated_neuron_and_prints_an_r_near_1_as_n
     assert m and float(m[1]) != 1 and float(m[1]) == pytest.approx(broken, abs=1e-6), m and m[1]
 
 
+# A reviewer's examples: two inputs equal, and two hidden neurons alike (the same row of weights, bias and output
+# weight), where a rule that takes one for the other gives the right gradient and passes the check.
+ALIKE_NEURONS = {"w_hidden": [[0.1, 0.2], [0.3, 0.4], [0.1, 0.2]], "b_hidden": [0.1, 0.2, 0.1],
+                 "w_output": [[0.7, 0.8, 0.7]]}
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ({"x": [0.8, 0.8]}, " A check at one point cannot see every slip: here a hidden rule that takes $x_2$ for $x_1$ "
+                        "(the two are equal here) would pass too."),
+    ({**ALIKE_NEURONS, "x": [0.8, 0.5]}, " A check at one point cannot see every slip: here a rule that takes hidden "
+                                         "neuron 3's values for neuron 1's (here the two have the same field and the "
+                                         "same output weight) would pass too."),
+])
+def test_verification_names_inputs_or_neurons_alike_here_as_a_blind_spot(tmp_path, change, said):
+    """A reviewer: with x_1 = x_2, or two hidden neurons alike, the page said the columns agree and named no blind
+    spot, though swapping the inputs, or the neurons, in the hidden rules passes the check here (the premise below: the
+    slipped gradient against the package's central differences, which know nothing of the rules)."""
+    ex = {**oracle.shipped(), **change}
+    it = oracle.iteration(ex)
+    net = gradcheck.Network(ex["w_hidden"], ex["b_hidden"], ex["w_output"], ex["b_output"], hidden=ex["hidden"])
+    slope = gradcheck.numerical_gradient(net, ex["x"], ex["d"])["w_hidden"]
+    rows = np.array([[-v / ex["eta"] for v in row] for row in it["dw_hidden"]])
+    slipped = rows[:, ::-1] if "w_hidden" not in change else rows[[2, 1, 0], :]  # inputs, or neurons 1 and 3, swapped
+    assert float(np.max(gradcheck.relative_error(slipped, slope))) < gradcheck.RIGHT  # it passes: the premise
+    _, text = verification_of(tmp_path, ex)
+    assert f"{said}{LINEAR}{SUITE}" in text, text[text.find("The two columns"):]
+
+
 def test_verification_says_r_is_about_half_the_error_against_the_larger():
     """A reviewer: the denominator |a| + |c| is about twice the usual max(|a|, |c|), and the page did not say so."""
     assert markdown_says("verification", "(Its denominator lies between the larger of $|a|$ and $|c|$ and twice it, "
@@ -1343,7 +1371,8 @@ SUITE = " The test suite checks the rules on random networks as well, with other
     ({}, " A check at one point cannot see every slip: here a hidden rule with a factor $x_1$ too many or too few (it "
          "is 1 here) would pass too."),
     ({"x": [1.0, 1.0]}, " A check at one point cannot see every slip: here a hidden rule with a factor $x_1$ or $x_2$ "
-                        "too many or too few (each is 1 here) would pass too."),
+                        "too many or too few (each is 1 here) and a hidden rule that takes $x_2$ for $x_1$ (the two "
+                        "are equal here) would pass too."),
     ({"x": [0.8, 0.5]}, ""),
 ])
 def test_verification_says_what_a_check_at_one_point_cannot_see(tmp_path, change, said_of_x):
