@@ -171,7 +171,8 @@ def output_rules(eta: float, y_h: ArrayLike, sent: Sequence[int], tiny: bool, sh
     show.require(len({show.written_digits(abs(y_h[n]))[0] for n in sent}) == 1,  # as show.largest(as_written=True)
                  "the neurons named send outputs of the same size as written")
     if len(sent) > 1 and shows:
-        notes.append(show.tex(r"Hidden neurons {{names}} send outputs of the same size as written, ${{y}}$: the table "
+        notes.append(show.tex(r"Hidden neurons {{names}} send outputs of the same size as written, "
+                              r"$|y_{hi}| = {{y}}$ for each: the table "
                               r"checks the first, neuron {{i}}.", names=show.and_list([str(n + 1) for n in sent]),
                               y=abs(y_h[i]), i=i + 1))
     if not shows:

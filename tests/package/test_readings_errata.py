@@ -77,7 +77,7 @@ def test_output_rules_notes():
     text = readings_errata.output_rules(0.001, np.array([0.5, 0.5, 0.2]), [0, 1], True, True)
     assert text == ("\nWith $\\eta = 0.001$ the steps are too small for the pages' 6 decimals to tell the two formulas "
                     "apart: the table writes them in scientific notation.\n\nHidden neurons 1 and 2 send outputs of "
-                    "the same size as written, $0.500000$: the table checks the first, neuron 1.\n")
+                    "the same size as written, $|y_{hi}| = 0.500000$ for each: the table checks the first, neuron 1.\n")
     zero = readings_errata.output_rules(0.1, np.zeros(3), [0, 1, 2], False, False)
     assert zero == ("\nIn this example every $y_{hi}$ is 0, so every $\\Delta w_{4i} = \\Delta b_4\\, y_{hi}$ is 0: "
                     "only $b_4$ shows the factor.\n")
@@ -151,4 +151,13 @@ def test_a_tie_as_written_in_scientific_notation_is_a_tie():
     they print 0.000004 and 0.000005 with six decimals: the note names both, and is not refused (a reviewer's tanh
     example stopped the build)."""
     text = readings_errata.output_rules(0.1, np.array([4.46e-6, 4.54e-6, 1e-6]), [0, 1], False, True)
-    assert "Hidden neurons 1 and 2 send outputs of the same size as written, $4.5 \\times 10^{-6}$" in text
+    assert ("Hidden neurons 1 and 2 send outputs of the same size as written, $|y_{hi}| = 4.5 \\times 10^{-6}$ for "
+            "each") in text
+
+
+def test_a_tie_in_size_of_opposite_signs_is_written_as_a_size():
+    """A reviewer's tansig example, y_h1 = 0.379949 and y_h2 = -0.379949: the note wrote 'the same size as written,
+    0.379949', as if both were that value; it writes the size, |y_hi|, as the output-weights page does."""
+    text = readings_errata.output_rules(0.1, np.array([0.379949, -0.379949, 0.1]), [0, 1], False, True)
+    assert ("Hidden neurons 1 and 2 send outputs of the same size as written, $|y_{hi}| = 0.379949$ for each: the "
+            "table checks the first, neuron 1.") in text
