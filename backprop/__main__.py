@@ -323,6 +323,14 @@ def _other_example_text(other: str, path: str) -> str:
             f"it with python -m backprop trace --check {shlex.quote(path)} (without --practice)")
 
 
+def _contradicted_text(report: homework.Report, decimals: int) -> str:
+    """Why no slip is named though some give the first wrong value (`homework.Report.contradicted`): each would have
+    shown at a step given right before it; "" where none gives it."""
+    said = [f"{slip} gives it, but would have made your {step} {_text(value, decimals)}" for slip, step, value
+            in report.contradicted]
+    return f" together with your right values before it ({'; '.join(said)})" if said else ""
+
+
 def _written(step: homework.Step, decimals: int) -> str:
     """A given value as the report prints it: with the decimals it was written with where fewer than the table's
     (-0.412, not -0.412000: the message may say how many it has)."""
@@ -401,9 +409,9 @@ def print_report(report: homework.Report, decimals: int, other: str = "", path: 
               f"with the values before it to {show.DECIMALS} decimals.")
         print_hints(report.near, report.near_hints)  # what each slip would be, to look for it
     else:
-        print(f"No classic mistake gives this value here: work {wrong.name} out again from its formula, with the "
-              f"values before it to {show.DECIMALS} decimals." + (f" {report.decimals_advice}"
-                                                                    if report.decimals_advice else ""))
+        print(f"No classic mistake gives this value here{_contradicted_text(report, decimals)}: work {wrong.name} out "
+              f"again from its formula, with the values before it to {show.DECIMALS} decimals."
+              + (f" {report.decimals_advice}" if report.decimals_advice else ""))
     for slip, step, value in report.unexplained:  # a later value the slip does not give: another slip, or not it
         given_there = next(s for s in report.given if s.name == step)
         print(f"But {slip} does not give your {step}: it gives {_text(value, decimals)} there, you wrote "

@@ -417,6 +417,10 @@ class Report:
     #: The other steps whose right value ``first_wrong``'s given one is (within its tolerance, and told from its own
     #: right value): written under the wrong step, or copied (Δw41's update as Δw42's); empty where none is.
     same_as: tuple[str, ...] = ()
+    #: Where no slip is ``likely`` or ``near``: each slip that gives ``first_wrong``'s value but would have shown at a
+    #: step given right before it, ``(slip name, that step, the slip's value there)`` (a reviewer read "no classic
+    #: mistake" where updated-output-weights gave their Δw21, which their right Δw12 ruled out).
+    contradicted: tuple[tuple[str, str, float], ...] = ()
 
     @property
     def decimals_advice(self) -> str:
@@ -497,6 +501,7 @@ class Report:
             "computed_from_first_wrong": [s.name for s in self.after_first_wrong[1]],
             "unexplained": [{"slip": slip, "step": step, "gives": value} for slip, step, value in self.unexplained],
             "same_as": list(self.same_as),
+            "contradicted": [{"slip": slip, "step": step, "gives": value} for slip, step, value in self.contradicted],
         }
 
 
@@ -704,12 +709,17 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     likely: list[Mistake] = []
     near: list[Mistake] = []
     unexplained: dict[str, tuple[str, str, float]] = {}
+    contradicted: list[tuple[str, str, float]] = []
     at = steps.index(first_wrong)
     before = tuple(s for s in steps[:at] if s.given is not None)
     later = tuple(s for s in steps[at + 1:] if s.given is not None)
     for m in MISTAKES:
-        values = _gives(m, first_wrong, before, net, x, d, eta)
+        values = _gives(m, first_wrong, net, x, d, eta)
         if values is None:
+            continue
+        shown = next((s for s in before if not _close(s.given, values[s.name], s.at_n, s.carried)), None)
+        if shown is not None:  # a slip that would have shown at a step the student got right is not theirs
+            contradicted.append((m.name, shown.name, values[shown.name]))
             continue
         told = _tells_apart(values[first_wrong.name], first_wrong.expected, first_wrong.at_n, first_wrong.carried)
         (likely if told else near).append(m)
@@ -723,15 +733,16 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
     same_as = tuple(s.name for s in steps if s is not first_wrong and not s.passes_for_nothing
                     and _close(first_wrong.given, s.expected, s.at_n, s.carried)) if told_apart else ()
     return Report(steps, first_wrong, tuple(likely), net, tuple(near), first_wrong.rounded,
-                  tuple(unexplained[m.name] for m in (*likely, *near) if m.name in unexplained), same_as)
+                  tuple(unexplained[m.name] for m in (*likely, *near) if m.name in unexplained), same_as,
+                  () if likely or near else tuple(contradicted))
 
 
-def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: ArrayLike, d: ArrayLike,
-           eta: float) -> Trace | None:
-    """Mistake ``m``'s whole trace where it gives the student's value at ``wrong`` and their values at the steps
-    ``before`` it (all right) too, else None: a slip that would have shown at a step the student got right is not
-    theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign, which would have flipped Δw41
-    as well). `check` names it where the checking rule tells that value from the right one (`tells_apart`)."""
+def _gives(m: Mistake, wrong: Step, net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace | None:
+    """Mistake ``m``'s whole trace where it gives the student's value at ``wrong``, else None. `check` then asks
+    whether it gives their values at the steps before it (all right) too: a slip that would have shown at a step the
+    student got right is not theirs (a right Δw41 and then w41 - Δw41 is a subtracted update, not a flipped sign,
+    which would have flipped Δw41 as well). It names it where the checking rule tells that value from the right one
+    (`tells_apart`)."""
     try:
         values = m.fn(net, x, d, eta)
     except NotApplicable:
@@ -741,7 +752,4 @@ def _gives(m: Mistake, wrong: Step, before: tuple[Step, ...], net: Network, x: A
     value = values[wrong.name]
     if not math.isfinite(value):  # the slip overflows here (`iteration`): no student wrote that
         return None
-    if _close(wrong.given, value, wrong.at_n, wrong.carried) and all(
-            _close(s.given, values[s.name], s.at_n, s.carried) for s in before):
-        return values
-    return None
+    return values if _close(wrong.given, value, wrong.at_n, wrong.carried) else None

@@ -1220,7 +1220,7 @@
       marks.push(mark);
       if (!mark.ok && firstWrong === null) firstWrong = mark;
     });
-    var likely = [], near = [], unexplained = {}, sameAs = [];
+    var likely = [], near = [], unexplained = {}, sameAs = [], contradicted = [];
     var ruledOut = function (name) { return Object.prototype.hasOwnProperty.call(unexplained, name); };
     if (firstWrong) {
       var later = marks.slice(marks.indexOf(firstWrong) + 1);
@@ -1228,10 +1228,14 @@
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
         var values = toDict(slipped), value = values[firstWrong.name];
-        var agrees = marks.slice(0, marks.indexOf(firstWrong)).every(function (m) {
-          return isClose(m.given, values[m.name], m.atN, m.carried);
-        });
-        if (agrees && isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) {
+        if (!isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) return;
+        // homework.Report.contradicted: a slip that would have shown at a step given right before it is not theirs
+        var shown = marks.slice(0, marks.indexOf(firstWrong)).filter(function (m) {
+          return !isClose(m.given, values[m.name], m.atN, m.carried);
+        })[0];
+        if (shown) {
+          contradicted.push([name, shown.name, values[shown.name]]);
+        } else {
           // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
           (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);
           // homework.Report.unexplained: the first later value given that the slip does not give
@@ -1252,7 +1256,7 @@
     var rounded = firstWrong ? firstWrong.rounded : null; // said before any slip that gives the same number
     return { marks: marks, firstWrong: firstWrong, likely: likely, near: near, rounded: rounded,
       unexplained: likely.concat(near).filter(ruledOut).map(function (n) { return unexplained[n]; }),
-      sameAs: sameAs };
+      sameAs: sameAs, contradicted: likely.length || near.length ? [] : contradicted };
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -876,6 +876,18 @@ def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
         tab.use_scheme("default")
     page.click("#bp-hw-clear")
     assert page.text_content("#bp-hw-result") == ""
+    # a slip that gives the wrong value, but not the right one given before it, is said to be ruled out by it (a
+    # reviewer: a right Δw12 and updated-output-weights' Δw21 read "No classic mistake gives this value" alone)
+    back = homework.mistake("updated-output-weights").fn(*network(example_values()))
+    page.fill(f"#{ids['Δw12']}", show.num(right["Δw12"]))
+    page.fill(f"#{ids['Δw21']}", show.num(back["Δw21"]))
+    page.click("#bp-hw-check")
+    assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw21"
+    minus = show.num(back["Δw12"]).replace("-", "\u2212")  # the page writes a true minus sign
+    assert ("No classic mistake gives this value together with your right values before it (updated-output-weights "
+            f"gives it, but would have made your Δw12 {minus}): work it out again"
+            ) in page.text_content("#bp-hw-result"), page.text_content("#bp-hw-result")
+    page.click("#bp-hw-clear")
 
 
 def test_a_homework_value_a_double_cannot_hold_is_named_so(tab):

@@ -1091,6 +1091,30 @@ def test_cli_a_value_no_mistake_gives(tmp_path, cli):
             "to 6 decimals.") in proc.stdout
 
 
+def test_a_slip_a_right_value_before_it_rules_out_is_said(tmp_path, cli):
+    """A reviewer: a right Δw12, then the Δw21 that back-propagating through w_42(n+1) gives (updated-output-weights,
+    in plain math), read "No classic mistake gives this value", though that slip gives it: it would have changed their
+    Δw12 too, and the report now says so, with the slip's Δw12."""
+    ex = oracle.load_example()
+    right, slip = oracle.trace_values(oracle.iteration(ex)), slipped("updated-output-weights", ex)
+    assert abs(slip["Δw12"] - right["Δw12"]) > 1e-3 and abs(slip["Δw21"] - right["Δw21"]) > 1e-3  # the premise
+    answers = {"Δw12": right["Δw12"], "Δw21": slip["Δw21"]}
+    report = homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], answers)
+    assert report.first_wrong.name == "Δw21" and report.likely == () and report.near == ()
+    assert [c[:2] for c in report.contradicted] == [("updated-output-weights", "Δw12")]
+    assert report.contradicted[0][2] == pytest.approx(slip["Δw12"], rel=1e-12)
+    assert report.to_dict()["contradicted"] == [{"slip": "updated-output-weights", "step": "Δw12",
+                                                 "gives": report.contradicted[0][2]}]
+    proc = cli("--check", write(tmp_path, answers))
+    assert proc.returncode == 1
+    assert (f"No classic mistake gives this value here together with your right values before it "
+            f"(updated-output-weights gives it, but would have made your Δw12 {slip['Δw12']:.6f}): work Δw21 out "
+            f"again from its formula") in proc.stdout, proc.stdout
+    # a slip that is named says nothing of the others: the right Δw12 and the slip's own Δw12 name no contradiction
+    named = homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δw12": slip["Δw12"]})
+    assert [m.name for m in named.likely] == ["updated-output-weights"] and named.contradicted == ()
+
+
 def test_cli_with_weights_and_sample_options_and_json_format(tmp_path, cli):
     ex = oracle.load_example(oracle.other_examples()[0])
     changed = oracle.with_sample(ex, x=[0.25, -1.5], d=0.75, eta=0.2)

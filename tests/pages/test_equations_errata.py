@@ -614,6 +614,7 @@ READINGS = [
     (r"x = ({{x1:given}}, {{x2:given}})", code_says(1, "w, b, x = NET.w_hidden, NET.b_hidden, X",
                                                     "readings_errata.sum_over_neurons(NET, x, wrong, explicit)")),
     (r"\eta = {{eta:given}}", None),
+    (r"|y_{hi}| = {{y}}", None),  # "the same size as written, $|y_{hi}| = ...$ for each": the tied neurons' size
     (r"\Delta w_{4i} = \Delta b_4\, y_{hi}", weight_step_is_bias_step_times_y_h),
 ]
 
@@ -624,6 +625,7 @@ NOT_FACTS = {
     r"\frac{d}{dz}": "notation: the usual sign for it",
     r"{{a}} x_1 + {{b}} x_2 = {{s}}": "numbers the block computes (test_errata: the coincidence tests)",
     r"\eta = {{eta:given}}": "the example's η, as given",
+    r"|y_{hi}| = {{y}}": "the size the block computes of tied hidden outputs (test_readings_errata: the tie tests)",
     r"d_{{j4}} = {{d4:given}}": "a target erratum 5's block picks for its 2-3-2 network",
     r"d_{{j5}} = {{d5:given}}": "a target erratum 5's block picks for its 2-3-2 network",
 }

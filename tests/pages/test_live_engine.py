@@ -510,6 +510,9 @@ def assert_same_report(report: dict, case: dict, given: dict, written: dict | No
     assert [tuple(u[:2]) for u in report["unexplained"]] == [u[:2] for u in want.unexplained], (case, given)
     assert [u[2] for u in report["unexplained"]] == pytest.approx([u[2] for u in want.unexplained], rel=TOL, abs=TOL)
     assert report["sameAs"] == list(want.same_as), (case, given)
+    assert [tuple(c[:2]) for c in report["contradicted"]] == [c[:2] for c in want.contradicted], (case, given)
+    assert [c[2] for c in report["contradicted"]] == pytest.approx([c[2] for c in want.contradicted], rel=TOL,
+                                                                   abs=TOL)
     assert [m["rounded"] for m in report["marks"]] == [s.rounded for s in want.given], given
     assert [m["decimals"] for m in report["marks"]] == [s.decimals for s in want.given], given
 
@@ -524,6 +527,19 @@ def test_check_says_a_step_0_by_hand_is_right_as_homework_check_does(js):
     report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, {"v1": 0.0})
     assert [(m["name"], m["ok"], m["undecided"]) for m in report["marks"]] == [("v1", True, False)], report
     assert_same_report(report, case, {"v1": 0.0})
+
+
+def test_check_says_which_slips_a_right_value_before_rules_out_as_homework_check_does(js):
+    """A right Δw12 and updated-output-weights' Δw21: no slip named, and that one said to be ruled out by Δw12, in JS
+    as in Python (tests/package/test_homework.py checks the values against plain math)."""
+    case = {"net": {k: oracle.SHIPPED[k] for k in NET_KEYS}, "x": oracle.SHIPPED["x"], "d": oracle.SHIPPED["d"],
+            "eta": oracle.SHIPPED["eta"]}
+    right = homework.trace(network(case), case["x"], case["d"], case["eta"])
+    slip = homework.mistake("updated-output-weights").fn(network(case), case["x"], case["d"], case["eta"])
+    given = {"Δw12": right["Δw12"], "Δw21": slip["Δw21"]}
+    report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, given)
+    assert [c[:2] for c in report["contradicted"]] == [["updated-output-weights", "Δw12"]], report
+    assert_same_report(report, case, given)
 
 
 def slip_values(case: dict, rng: np.random.Generator) -> dict[str, float]:
