@@ -202,12 +202,14 @@ def past_one(value: float, places: int) -> str:
 def factor_texts(factors: list[float]) -> list[str | None]:
     """The wrong order's factors w_4i(n+1)/w_4i(n) as the page writes them, with one number of decimals, so that
     their differences read true: three, or as many more, up to six, as it takes for none that is not 0 or 1 to read
-    as 0 or 1. None for one that six decimals still write as 1 or 0 (the page writes 1 + or - its distance)."""
+    as 0 or 1. None for one that six decimals still write as 1 or 0 (the page writes 1 + or - its distance); "1" for
+    a factor of exactly 1 (a reviewer read the 1.000 of an output weight that did not move as a rounded value)."""
     moving = [f for f in factors if f not in (0.0, 1.0)]
     places = 3
     while places < 6 and any(float(f"{f:.{places}f}") in (0.0, 1.0) for f in moving):
         places += 1
-    return [None if f in moving and float(f"{f:.{places}f}") in (0.0, 1.0) else f"{f:.{places}f}" for f in factors]
+    return [None if f in moving and float(f"{f:.{places}f}") in (0.0, 1.0) else "1" if f == 1.0 else f"{f:.{places}f}"
+            for f in factors]
 
 
 def test_factor_texts_by_hand():
@@ -215,7 +217,7 @@ def test_factor_texts_by_hand():
     neuron 2's change look twice neuron 1's)."""
     assert factor_texts([1.000483, 1.000604, 1.000340]) == ["1.0005", "1.0006", "1.0003"]
     assert factor_texts([1.00025, 0.992]) == ["1.0003", "0.9920"] and factor_texts([1.5, -2.25]) == ["1.500", "-2.250"]
-    assert factor_texts([1.0000001, 0.5]) == [None, "0.500000"]
+    assert factor_texts([1.0000001, 0.5]) == [None, "0.500000"] and factor_texts([1.0, 0.5]) == ["1", "0.500"]
 
 
 def test_the_wrong_orders_factors_share_their_decimals(tmp_path):
@@ -485,6 +487,18 @@ def test_iteration_page_says_the_wrong_order_changes_nothing_where_no_output_wei
     assert ("[Common mistakes](../common-mistakes/#1-updating-the-output-weights-first) shows that on this example "
             "this version changes nothing, since no output weight moves: no check can catch it here, and it is wrong "
             "all the same.") in said
+
+
+def test_a_factor_of_exactly_1_is_written_1(tmp_path):
+    """A reviewer's tansig example with y_h1 = 0: w_41 does not move, and its factor read "1.000 for i = 1 (leaves
+    Δb_1 as it is)", as if rounded; it is exactly 1, and written so."""
+    ex = {**oracle.shipped(), "hidden": "tansig", "w_hidden": [[0.0, 0.0], [0.3, 0.4], [0.5, 0.6]],
+          "b_hidden": [0.0, 0.2, 0.3]}
+    it = oracle.iteration(ex)
+    assert it["y_hidden"][0] == 0.0 and it["dw_output"][0][0] == 0.0 and it["dw_output"][0][1] != 0  # the premise
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE, skip="regression_data"))
+    assert "; 1 for $i = 1$ (leaves them as they are);" in said or ": 1 for $i = 1$ (leaves them as they are);" in said
+    assert "1.000 for $i = 1$" not in said
 
 
 def test_iteration_table_writes_the_values_at_n_as_given():
