@@ -234,6 +234,21 @@ def derivative_of_v(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Tra
     return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=f_prime(f.fp.v_hidden)))
 
 
+@_mistake("derivative-at-output", lambda n: "You took the hidden derivative at the output, f'(y_hi), which applies f "
+                                            "twice; it belongs at the field v_i"
+                                            + (_own_hidden_derivative(n) if n.hidden_f_prime else "") + ".",
+          slip="f'(y_hi) in place of f'(v_i)")
+def derivative_at_output(net: Network, x: ArrayLike, d: ArrayLike, eta: float) -> Trace:
+    r"""The hidden derivative taken at the output $y_{hi}$ where the field $v_i$ belongs, in rules (3) and (4):
+    $f'(y_{hi}) = f(y_{hi})\,(1 - f(y_{hi}))$ for logsig, $1 - \tanh^2 y_{hi}$ for tansig ($1$ for purelin, where the
+    slip cannot be seen). In code: a slope function of the field called with the layer's output, ``f_prime(y_h)``
+    where ``f_prime(v)`` belongs.
+    """
+    net = checked_network(net)  # before its activation is read
+    slope = activations.get(net.hidden).derivative  # f'(v), a function of the field
+    return iteration(net, x, d, eta, slip=lambda f: replace(f, f_prime_hidden=slope(f.fp.y_hidden)))
+
+
 #: The derivative a student takes by mistake: the other sigmoid's (logsig for a purelin layer too).
 OTHER_DERIVATIVE = {"logsig": "tansig", "tansig": "logsig", "purelin": "logsig"}
 

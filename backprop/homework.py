@@ -101,7 +101,7 @@ from ._trace import Trace, Updates, trace, names, Factors, right_factors, update
 from ._mistakes import (
     Mistake, Notation, NotApplicable,
     sign_flipped, updates_sign_flipped, no_eta, updated_output_weights, no_output_derivative, no_hidden_derivative,
-    derivative_of_v,
+    derivative_of_v, derivative_at_output,
     OTHER_DERIVATIVE, wrong_derivative, other_derivative_of_v, PLUS_SIGN, derivative_plus_sign, UNSQUARED,
     derivative_unsquared,
     output_for_derivative, wrong_output_derivative,
@@ -148,6 +148,7 @@ __all__ = [
     "cost_without_half",
     "decimals_of",
     "delta_as_new_value",
+    "derivative_at_output",
     "derivative_of_v",
     "derivative_plus_sign",
     "derivative_unsquared",

@@ -125,10 +125,11 @@ def spot_the_bug_parameter(example: Example | None = None) -> tuple[str, str, tu
 #: error, the flipped updates and the subtracted update give one new value: the box names the three (a reviewer's
 #: student had flipped e and added, and read only "the new value adds the update"; an exercises review's 1 + y_hi² for
 #: tanh's derivative got the generic reply).
+#: f'(y_h) for f'(v), a slope function of the field called with the output, is the classic bug of such code.
 SPOT_SLIPS = ("sign-flipped", "updates-sign-flipped", "no-eta", "no-hidden-derivative", "derivative-of-v",
-              "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared",
-              "output-for-derivative", "no-output-weight", "derivative-without-half", "cost-for-error",
-              "subtracted-update", "other-hidden-activation")
+              "derivative-at-output", "wrong-derivative", "other-derivative-of-v", "derivative-plus-sign",
+              "derivative-unsquared", "output-for-derivative", "no-output-weight", "derivative-without-half",
+              "cost-for-error", "subtracted-update", "other-hidden-activation")
 #: The slip of an input where none belongs (a bias) or left out (a weight), by the parameter asked for.
 SPOT_INPUT_SLIPS = {"b_hidden": ("bias-input-x1", "bias-input-x2"), "w_hidden": ("rule3-no-x",)}
 

@@ -1079,6 +1079,12 @@
     "derivative-of-v": withSlip({ slip: function (f, net) {
       return set(f, { fPrimeHidden: f.fp.vh.map(activation(net.hidden).fPrimeFromOutput) });
     } }),
+    // the hidden derivative taken at the output y_hi where the field v_i belongs (homework.derivative_at_output):
+    // f'(y_hi), f's output at y_hi and its f' from that output, as backprop.activations computes f'(v)
+    "derivative-at-output": withSlip({ slip: function (f, net) {
+      var own = activation(net.hidden);
+      return set(f, { fPrimeHidden: f.fp.yh.map(function (y) { return own.fPrimeFromOutput(own.f(y)); }) });
+    } }),
     "wrong-derivative": withSlip({ slip: function (f, net) {
       return set(f, { fPrimeHidden: f.fp.yh.map(activation(OTHER_DERIVATIVE[net.hidden]).fPrimeFromOutput) });
     } }),

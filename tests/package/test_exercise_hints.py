@@ -1177,6 +1177,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("forgetting η", "learning rate η", _catalogue("no-eta", "p", _spot_step)),
         ("dropping f'(v_i)", "You dropped f'(v_i)", _catalogue("no-hidden-derivative", "p", _spot_step)),
         ("f'(v_i) computed from v_i", "not v_i", _catalogue("derivative-of-v", "p", _spot_step)),
+        ("f'(y_hi) in place of f'(v_i)", "applies f twice", _catalogue("derivative-at-output", "p", _spot_step)),
         ("another activation's derivative", "another activation's derivative",
          _catalogue("wrong-derivative", "p", _spot_step)),
         ("another activation's derivative at v_i", "'s derivative at the field",

@@ -8,6 +8,7 @@ Nothing here imports ``backprop``: the package's slips (``backprop/_mistakes.py`
 
 from __future__ import annotations
 
+import math
 import re
 
 from tests.support import oracle
@@ -112,6 +113,11 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "derivative-of-v":  # y(1 - y) or 1 - y² fed with v_i
         deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[hidden](v) for v in fp["v_hidden"]])
+        return rows(ex, fp, deltas, new_values(ex, deltas, plus))
+    if name == "derivative-at-output":  # f'(v) taken at y_hi: e^-y/(1 + e^-y)², 1/cosh² y, 1 (not the package's form)
+        slope = {"logsig": lambda y: math.exp(-y) / (1 + math.exp(-y)) ** 2, "tansig": lambda y: 1 / math.cosh(y) ** 2,
+                 "purelin": lambda y: 1.0}[hidden]
+        deltas = rules(ex, fp, f_prime_hidden=[slope(y) for y in fp["y_hidden"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "wrong-derivative":  # the other sigmoid's: tanh's for logsig, logsig's for tanh and purelin
         other = "tansig" if hidden == "logsig" else "logsig"
