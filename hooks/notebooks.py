@@ -144,6 +144,12 @@ def clean_notebook_html(html: str) -> str:
         empty.decompose()
     for markdown in soup.select(".jp-RenderedMarkdown"):
         wrap_math(soup, markdown)
+    # Out of the search index (material's data-search-exclude): a heading's "¶" link, which ended every exercise's
+    # title there ("Exercise 6. Rule 3: the hidden weights¶"), the code cells, which became the results' snippets
+    # ("from backprop import examples, show ..."), and the answer boxes and the line that stands for them outside the
+    # site ("(On the course site an answer box appears here.)"): a search review
+    for junk in soup.select("a.anchor-link, .jp-CodeCell .jp-InputArea, form.bp-answer, .bp-answer-elsewhere"):
+        junk["data-search-exclude"] = ""
     # mkdocs-jupyter ends an .ipynb page (hooks/notebook_cache.py's executed copy) with a <style>, dropped above:
     # without the whitespace around it the page is the page of the .py source
     return str(soup).rstrip() + "\n"

@@ -108,6 +108,20 @@ def test_search_results_show_headings_as_the_table_of_contents_does(site_build):
 
 
 @pytest.mark.slow
+def test_the_exercises_search_entries_hold_their_prose_only(site_build):
+    """A search review: every exercise's title ended in its heading link's "¶", and the results' snippets were code
+    cells ("from backprop import examples, show ...") and the line that stands for an answer box outside the site
+    (hooks/notebooks.py marks them data-search-exclude). The prose and the formulas stay searchable."""
+    docs = json.loads((site_build.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    exercises = [doc for doc in docs if doc["location"].startswith("exercises/")]
+    assert not [doc["title"] for doc in exercises if "¶" in doc["title"]]
+    junk = ("from backprop import", "answer box appears here", "check(\"")
+    assert not [(doc["location"], j) for doc in exercises for j in junk if j in doc["text"]]
+    assert any("Exercise 6. Rule 3: the hidden weights" == doc["title"] for doc in exercises)
+    assert sum("\\(" in doc["text"] for doc in exercises) > 10  # the formulas are still there to find
+
+
+@pytest.mark.slow
 def test_data_tables_are_reachable_by_keyboard_and_not_named_table(site_build):
     """Every data table (it may scroll sideways) has a tab stop in the HTML itself (hooks/scroll_regions.py); none is
     named "table" (a reviewer: a screen reader said "table table" for each)."""
