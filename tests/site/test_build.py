@@ -122,6 +122,18 @@ def test_the_exercises_search_entries_hold_their_prose_only(site_build):
 
 
 @pytest.mark.slow
+def test_the_api_references_search_entries_come_after_the_derivations(site_build):
+    """A search review: "squared error", "logsig" or "purelin" listed the API reference's functions before the pages
+    that derive them. docs/reference/.meta.yml (material's meta plugin) gives every reference page a lower boost; the
+    derivation's pages keep the default."""
+    docs = json.loads((site_build.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    reference = [doc for doc in docs if doc["location"].startswith("reference/")]
+    others = [doc for doc in docs if not doc["location"].startswith("reference/")]
+    assert reference and {doc.get("boost") for doc in reference} == {0.25}
+    assert all(doc.get("boost", 1) >= 1 for doc in others)
+
+
+@pytest.mark.slow
 def test_data_tables_are_reachable_by_keyboard_and_not_named_table(site_build):
     """Every data table (it may scroll sideways) has a tab stop in the HTML itself (hooks/scroll_regions.py); none is
     named "table" (a reviewer: a screen reader said "table table" for each)."""
