@@ -326,9 +326,10 @@ def _other_example_text(other: str, path: str) -> str:
 def _contradicted_text(report: homework.Report, decimals: int) -> str:
     """Why no slip is named though some give the first wrong value (`homework.Report.contradicted`): each would have
     shown at a step given right before it; "" where none gives it."""
-    said = [f"{slip} gives it, but would have made your {step} {_text(value, decimals)}" for slip, step, value
-            in report.contradicted]
-    return f" together with your right values before it ({'; '.join(said)})" if said else ""
+    # with at least the pages' decimals: with --decimals 3 a tiny value printed as the 0.000 the student wrote
+    said = [f"{slip} gives it, but would have made your {step} {_text(value, max(decimals, show.DECIMALS))}"
+            for slip, step, value in report.contradicted]
+    return f" together with what you gave before it ({'; '.join(said)})" if said else ""
 
 
 def _written(step: homework.Step, decimals: int) -> str:

@@ -47,7 +47,8 @@ change from time $n$), whose values at the steps given before it match those too
 is not the student's), and that the rule can tell from the right value (`tells_apart`, with the same $c$: no number
 is within the tolerance of both, so a value near $10^{-6} + c$, where the tolerance covers both signs, names no
 mistake, and no slip is named whose value the right computation, carried with six decimals, can give). Where two
-mistakes give the same value, both are named. If none does, the report says so. A first wrong step written with
+mistakes give the same value, both are named. If none does, the report says so, and names the slips that give the
+value but not those given before it (`Report.contradicted`). A first wrong step written with
 fewer than six decimals that the right value rounds to (`rounds_to`: $-0.412$ for $-0.41184$) is said to be that
 (`Step.rounded`, `Report.rounded`), before any slip that gives the same number.
 
@@ -419,8 +420,9 @@ class Report:
     #: right value): written under the wrong step, or copied (Δw41's update as Δw42's); empty where none is.
     same_as: tuple[str, ...] = ()
     #: Where no slip is ``likely`` or ``near``: each slip that gives ``first_wrong``'s value but would have shown at a
-    #: step given right before it, ``(slip name, that step, the slip's value there)`` (a reviewer read "no classic
-    #: mistake" where updated-output-weights gave their Δw21, which their right Δw12 ruled out).
+    #: step given before it (its value there told from the right one, which was given), ``(slip name, that step, the
+    #: slip's value there)`` (a reviewer read "no classic mistake" where updated-output-weights gave their Δw21,
+    #: which their right Δw12 ruled out).
     contradicted: tuple[tuple[str, str, float], ...] = ()
 
     @property
@@ -674,8 +676,9 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
         mistakes whose value there is within the tolerance of the given one and told apart from the right one
         (`tells_apart`), and whose values at the steps given before it are within the tolerance of those (empty when
         no classic mistake gives them), with their hints written for ``net`` (``Report.hints``); those that do not give
-        a step given after it come last, with that step (``Report.unexplained``); and the steps whose right value the
-        wrong one is (``Report.same_as``).
+        a step given after it come last, with that step (``Report.unexplained``); the steps whose right value the
+        wrong one is (``Report.same_as``); and, where no mistake is named, those that give the wrong value but would
+        have shown at a step given before it (``Report.contradicted``).
 
     Raises
     ------
@@ -720,7 +723,10 @@ def check(net: Network, x: ArrayLike, d: ArrayLike, eta: float, answers: Mapping
             continue
         shown = next((s for s in before if not _close(s.given, values[s.name], s.at_n, s.carried)), None)
         if shown is not None:  # a slip that would have shown at a step the student got right is not theirs
-            contradicted.append((m.name, shown.name, values[shown.name]))
+            # said where its value there is told from the right one: a slip's value within the tolerance of the right
+            # one there would not have shown (a diff review: x_2 = 2e-5, whose Δw_i2 are tiny)
+            if _tells_apart(values[shown.name], shown.expected, shown.at_n, shown.carried):
+                contradicted.append((m.name, shown.name, values[shown.name]))
             continue
         told = _tells_apart(values[first_wrong.name], first_wrong.expected, first_wrong.at_n, first_wrong.carried)
         (likely if told else near).append(m)

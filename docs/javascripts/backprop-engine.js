@@ -1239,8 +1239,10 @@
         var shown = marks.slice(0, marks.indexOf(firstWrong)).filter(function (m) {
           return !isClose(m.given, values[m.name], m.atN, m.carried);
         })[0];
-        if (shown) {
-          contradicted.push([name, shown.name, values[shown.name]]);
+        if (shown) { // said where its value there is told from the right one (it would have shown there)
+          if (tellsApart(values[shown.name], shown.right, shown.atN, shown.carried)) {
+            contradicted.push([name, shown.name, values[shown.name]]);
+          }
         } else {
           // homework.Report.near: the slip gives this value, but one the check cannot tell from the right one
           (tellsApart(value, firstWrong.right, firstWrong.atN, firstWrong.carried) ? likely : near).push(name);

@@ -174,11 +174,11 @@
             " Work it out again from its formula, with the values before it to six decimals.");
         } else {
           var advice = decimalsAdvice(report, E, data);
-          var said = report.contradicted.map(function (c) { // homework.Report.contradicted, as trace --check says it
-            return c[0] + " gives it, but would have made your " + c[1] + " " + E.plain(c[2]);
+          var said = report.contradicted.map(function (slip) { // homework.Report.contradicted, as trace --check says
+            return slip[0] + " gives it, but would have made your " + slip[1] + " " + E.plain(slip[2]);
           });
-          parts.push("No classic mistake gives this value" + (said.length ? " together with your right values " +
-            "before it (" + said.join("; ") + ")" : "") + ": work it out again from its formula, with the values " +
+          parts.push("No classic mistake gives this value" + (said.length ? " together with what you gave before " +
+            "it (" + said.join("; ") + ")" : "") + ": work it out again from its formula, with the values " +
             "before it to six decimals." + (advice ? " " + advice : ""));
         }
         // as trace --check says them: a later value a slip named does not give, and another step's right value

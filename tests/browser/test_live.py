@@ -884,7 +884,7 @@ def test_check_my_homework_marks_right_wrong_and_names_the_mistake(tab):
     page.click("#bp-hw-check")
     assert page.get_attribute("#bp-hw-result", "data-first-wrong") == "Δw21"
     minus = show.num(back["Δw12"]).replace("-", "\u2212")  # the page writes a true minus sign
-    assert ("No classic mistake gives this value together with your right values before it (updated-output-weights "
+    assert ("No classic mistake gives this value together with what you gave before it (updated-output-weights "
             f"gives it, but would have made your Δw12 {minus}): work it out again"
             ) in page.text_content("#bp-hw-result"), page.text_content("#bp-hw-result")
     page.click("#bp-hw-clear")

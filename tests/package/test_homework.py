@@ -1108,12 +1108,31 @@ def test_a_slip_a_right_value_before_it_rules_out_is_said(tmp_path, cli):
                                                  "gives": report.contradicted[0][2]}]
     proc = cli("--check", write(tmp_path, answers))
     assert proc.returncode == 1
-    assert (f"No classic mistake gives this value here together with your right values before it "
+    said = (f"No classic mistake gives this value here together with what you gave before it "
             f"(updated-output-weights gives it, but would have made your Δw12 {slip['Δw12']:.6f}): work Δw21 out "
-            f"again from its formula") in proc.stdout, proc.stdout
+            f"again from its formula")
+    assert said in proc.stdout, proc.stdout
+    # with fewer decimals asked for, the slip's value is still written with six (a diff review: with --decimals 3 it
+    # printed as the 0.000 of the table)
+    proc = cli("--check", write(tmp_path, answers), "--decimals", "3")
+    assert said in proc.stdout, proc.stdout
     # a slip that is named says nothing of the others: the right Δw12 and the slip's own Δw12 name no contradiction
     named = homework.check(net_of(ex), ex["x"], ex["d"], ex["eta"], {"Δw12": slip["Δw12"]})
     assert [m.name for m in named.likely] == ["updated-output-weights"] and named.contradicted == ()
+
+
+def test_a_slip_is_not_said_to_be_ruled_out_by_a_value_it_would_not_have_shown_at():
+    """A diff review: with x_2 = 2e-5 every Δw_i2 is tiny, and updated-output-weights' Δw12 lies within the checking
+    rule's tolerance of the right one (the check cannot tell the two apart there); a Δw12 written near the right one
+    had been said to rule the slip out ("would have made your Δw12 -1.0e-06"), which it cannot do."""
+    ex = {**oracle.load_example(), "x": [1.0, 2e-5]}
+    right, slip = oracle.trace_values(oracle.iteration(ex)), slipped("updated-output-weights", ex)
+    net = net_of(ex)
+    assert not homework.tells_apart(slip["Δw12"], right["Δw12"])  # the premise: the slip's Δw12 passes for right
+    written = -0.0000025  # near the right Δw12, as a student writes it
+    assert homework.close(written, right["Δw12"]) and not homework.close(written, slip["Δw12"])  # the premise
+    report = homework.check(net, ex["x"], ex["d"], ex["eta"], {"Δw12": written, "Δw21": slip["Δw21"]})
+    assert report.first_wrong.name == "Δw21" and report.contradicted == ()
 
 
 def test_cli_with_weights_and_sample_options_and_json_format(tmp_path, cli):

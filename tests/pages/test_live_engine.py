@@ -540,6 +540,13 @@ def test_check_says_which_slips_a_right_value_before_rules_out_as_homework_check
     report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, given)
     assert [c[:2] for c in report["contradicted"]] == [["updated-output-weights", "Δw12"]], report
     assert_same_report(report, case, given)
+    # not where the slip's value there passes for right (x_2 = 2e-5: tests/package/test_homework.py)
+    case = {**case, "x": [1.0, 2e-5]}
+    slip = homework.mistake("updated-output-weights").fn(network(case), case["x"], case["d"], case["eta"])
+    given = {"Δw12": -0.0000025, "Δw21": slip["Δw21"]}
+    report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, given)
+    assert report["firstWrong"]["name"] == "Δw21" and report["contradicted"] == [], report
+    assert_same_report(report, case, given)
 
 
 def slip_values(case: dict, rng: np.random.Generator) -> dict[str, float]:
