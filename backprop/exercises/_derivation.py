@@ -86,7 +86,7 @@ def output_bias(ex: Example) -> NumericExercise:
 
 #: The catalogue's slips of rules (3) and (4) that exercises 6, 7, 9 and 10 share; then those of f'(v_i) (6, 7, 9).
 HIDDEN_RULE_SLIPS = ("updated-output-weights", "no-hidden-derivative", "sign-flipped", "updates-sign-flipped",
-                     "derivative-of-v", "output-for-derivative", "no-output-weight")
+                     "derivative-of-v", "derivative-at-output", "output-for-derivative", "no-output-weight")
 DERIVATIVE_SLIPS = ["wrong-derivative", "other-derivative-of-v", "derivative-plus-sign", "derivative-unsquared"]
 
 

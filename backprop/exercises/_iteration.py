@@ -82,7 +82,8 @@ def _one_iteration_exercise(ex: Example, index: tuple[int, int]) -> NumericExerc
             # every update without its η, and every update doubled (the step of twice the η)
             *slips(net, x, p.d, p.eta, ["no-eta", "derivative-without-half"], steps, (3,)),
             # a slip in the hidden rules (w_41(n+1) right), in rule 1 (w_ik(n+1) right), in every rule
-            *slips(net, x, p.d, p.eta, ["no-hidden-derivative", "derivative-of-v", "output-for-derivative",
+            *slips(net, x, p.d, p.eta, ["no-hidden-derivative", "derivative-of-v", "derivative-at-output",
+                                        "output-for-derivative",
                                         "no-output-weight", "rule3-no-x", *DERIVATIVE_SLIPS], steps, (3,),
                    in_boxes=(1, 2)),
             *slips(net, x, p.d, p.eta, ["rule1-uses-v", "rule1-no-y"], steps, (3,), in_boxes=(0, 2)),

@@ -51,7 +51,7 @@ from tests.support.exercise_weights import (
     two_output_example,
 )
 from tests.support.hints import formula_spans as find_formulas
-from tests.support.slips import slipped
+from tests.support.slips import SLOPE_OF_FIELD, slipped
 
 # --- the examples and the hints a student sees for each ---------------------------------------------------------
 
@@ -655,6 +655,7 @@ def _at_v(name: str, fields: list[float]) -> list[float]:
 PLUS_FROM_Y = {"logsig": lambda y: y * (1 + y), "tansig": lambda y: 1 + y * y}
 PLUS = "a plus for the minus in f'(v_i)"
 UNSQUARED = "1 − y_hi for tanh's 1 − y_hi²"
+AT_OUTPUT = "f'(y_hi) in place of f'(v_i)"
 
 
 def _if_tansig(key: str) -> Callable[[dict], str | None]:
@@ -936,6 +937,8 @@ SLIPS: dict[str, list[tuple]] = {
          lambda w: _hidden_rule(w, -w["it"]["e"], w["w4"], w["it"]["fp_hidden"])),  # +η ∂E/∂w_ik
         ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
             w, w["it"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["hidden"]](v) for v in w["it"]["v_hidden"]])),
+        (AT_OUTPUT, "applies f twice", lambda w: _hidden_rule(
+            w, w["it"]["e"], w["w4"], [SLOPE_OF_FIELD[w["hidden"]](y) for y in w["it"]["y_hidden"]])),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          lambda w: _hidden_rule(w, w["it"]["e"], w["w4"], w["it"]["y_hidden"])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it"]["e"], [1.0] * 3, w["it"]["fp_hidden"])),
@@ -972,6 +975,9 @@ SLIPS: dict[str, list[tuple]] = {
         ("f'(v_i) computed from v_i", "not v_i", lambda w: [
             w["eta"] * w["it"]["e"] * w4 * oracle.F_PRIME_FROM_Y[w["hidden"]](v)
             for w4, v in zip(w["w4"], w["it"]["v_hidden"])]),
+        (AT_OUTPUT, "applies f twice", lambda w: [
+            w["eta"] * w["it"]["e"] * w4 * SLOPE_OF_FIELD[w["hidden"]](y)
+            for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          lambda w: [w["eta"] * w["it"]["e"] * w4 * y for w4, y in zip(w["w4"], w["it"]["y_hidden"])]),
         ("leaving out w_4i", "through w_4i", lambda w: [w["eta"] * w["it"]["e"] * f for f in w["it"]["fp_hidden"]]),
@@ -1014,6 +1020,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("dropping f'(v_i)", "You dropped f'(v_i)",
          _catalogue("no-hidden-derivative", "p", _iteration_steps)),
         ("f'(v_i) computed from v_i", "not v_i", _catalogue("derivative-of-v", "p", _iteration_steps)),
+        (AT_OUTPUT, "applies f twice", _catalogue("derivative-at-output", "p", _iteration_steps)),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          _catalogue("output-for-derivative", "p", _iteration_steps)),
         ("leaving out w_4i", "through w_4i", _catalogue("no-output-weight", "p", _iteration_steps)),
@@ -1077,6 +1084,8 @@ SLIPS: dict[str, list[tuple]] = {
             w, w["it_q"]["e"], [a + b for a, b in zip(w["w4"], w["it_q"]["dw_output"][0])], w["it_q"]["fp_hidden"])),
         ("f'(v_i) computed from v_i", "not v_i", lambda w: _hidden_rule(
             w, w["it_q"]["e"], w["w4"], [oracle.F_PRIME_FROM_Y[w["other"]](v) for v in w["it_q"]["v_hidden"]])),
+        (AT_OUTPUT, "applies f twice", lambda w: _hidden_rule(
+            w, w["it_q"]["e"], w["w4"], [SLOPE_OF_FIELD[w["other"]](y) for y in w["it_q"]["y_hidden"]])),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs",
          lambda w: _hidden_rule(w, w["it_q"]["e"], w["w4"], w["it_q"]["y_hidden"])),
         ("leaving out w_4i", "through w_4i", lambda w: _hidden_rule(w, w["it_q"]["e"], [1.0] * 3,
@@ -1128,6 +1137,9 @@ SLIPS: dict[str, list[tuple]] = {
         ("f'(v_i) computed from v_i", "not v_i", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * oracle.F_PRIME_FROM_Y[w["hidden"]](w["it_two"]["v_hidden"][i]) for i in range(3)], w["x"])),
+        (AT_OUTPUT, "applies f twice", lambda w: outer(
+            [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
+             * SLOPE_OF_FIELD[w["hidden"]](w["it_two"]["y_hidden"][i]) for i in range(3)], w["x"])),
         ("y_hi in place of f'(v_i)", "where its derivative f'(v_i) belongs", lambda w: outer(
             [w["eta"] * (_e_two(w)[0] * _w_two(w, 0, i) + _e_two(w)[1] * _w_two(w, 1, i))
              * w["it_two"]["y_hidden"][i] for i in range(3)], w["x"])),
@@ -1177,7 +1189,7 @@ SLIPS: dict[str, list[tuple]] = {
         ("forgetting η", "learning rate η", _catalogue("no-eta", "p", _spot_step)),
         ("dropping f'(v_i)", "You dropped f'(v_i)", _catalogue("no-hidden-derivative", "p", _spot_step)),
         ("f'(v_i) computed from v_i", "not v_i", _catalogue("derivative-of-v", "p", _spot_step)),
-        ("f'(y_hi) in place of f'(v_i)", "applies f twice", _catalogue("derivative-at-output", "p", _spot_step)),
+        (AT_OUTPUT, "applies f twice", _catalogue("derivative-at-output", "p", _spot_step)),
         ("another activation's derivative", "another activation's derivative",
          _catalogue("wrong-derivative", "p", _spot_step)),
         ("another activation's derivative at v_i", "'s derivative at the field",

@@ -1290,10 +1290,11 @@ def test_the_update_boxes_keep_to_two_neurons_when_only_one_tells_every_slip_apa
     # and so does f'(v_i) computed from v_i, 1 − v_2² with v_2 = 0.04 (the catalogue's slips, which the box names
     # since exercise 9 takes the hidden rules' slips from it)
     of_v = no_f_prime * (1 - tanh["v_hidden"][1] ** 2)
+    at_y = no_f_prime / math.cosh(tanh["y_hidden"][1]) ** 2  # and f' taken at y_2 = tanh 0.04: 1/cosh² y_2
     assert exercise.box_note(1) == (
-        f"For these numbers, the slips “dropping f'(v_i)” (Δw₂₂ = {no_f_prime:.6f}) and “f'(v_i) computed from v_i” "
-        f"(Δw₂₂ = {of_v:.6f}) give values within the tolerance of the right answer {right:.6f}, so this box calls "
-        "them right; the Δw₃₁ box catches them.")
+        f"For these numbers, the slips “dropping f'(v_i)” (Δw₂₂ = {no_f_prime:.6f}), “f'(v_i) computed from v_i” "
+        f"(Δw₂₂ = {of_v:.6f}) and “f'(y_hi) in place of f'(v_i)” (Δw₂₂ = {at_y:.6f}) give values within the "
+        f"tolerance of the right answer {right:.6f}, so this box calls them right; the Δw₃₁ box catches them.")
     assert exercise.box_note(0) == ""
     # with η = 0.05 the output weights barely move: the hidden rules fed with w_4i(n+1) (the catalogue's
     # updated-output-weights, which exercise 9 names since it takes the hidden rules' slips from there) give every

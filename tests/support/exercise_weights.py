@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from tests.support import oracle
-from tests.support.slips import slipped
+from tests.support.slips import SLOPE_OF_FIELD, slipped
 
 GC_ATOL, GC_RTOL = 1e-6, 1e-5  # exercise 11's answer box, the index page's rule: |x − a| ≤ 10^-6 + 10^-5 |a|
 # exercise 8's boxes for a new weight, as its page states them: |x − a| ≤ 10^-6 + 10^-5 |Δθ| for the weight's update
@@ -95,6 +95,7 @@ ITERATION_SLIPS = ("the updated weights w_4i(n+1) in the hidden rules", "no upda
 #: ... and the catalogue's slips of the hidden rules and of every rule it names, by the catalogue's name and words
 #: (their values in plain math: `tests.support.slips.slipped`).
 ITERATION_CATALOGUE = {"no-hidden-derivative": "dropping f'(v_i)", "derivative-of-v": "f'(v_i) computed from v_i",
+                       "derivative-at-output": "f'(y_hi) in place of f'(v_i)",
                        "output-for-derivative": "y_hi in place of f'(v_i)", "no-output-weight": "leaving out w_4i",
                        "rule3-no-x": "leaving out x_k (which gives Δb_i)",
                        "wrong-derivative": "another activation's derivative",
@@ -156,12 +157,13 @@ def _hidden_rule_slips(eta: float, back: list[float], back_next: list[float], ba
                        hidden: str, x: list[float]) -> list[list[list[float]]]:
     """The hidden rule's classic slips for what reaches hidden neuron i (``back``: e w_4i, or Σ_j e_j w_ji), in the
     catalogue's order: fed with w_ji(n+1) (``back_next``), f'(v_i) dropped, the sign flipped (twice: e = y − d, and
-    +η ∂E/∂w), f' fed with v_i, y_hi for f'(v_i), w_ji left out (``back_unweighted``), η left out, every update doubled.
-    ``it``: the oracle's iteration of the network whose hidden layer is ``hidden``."""
+    +η ∂E/∂w), f' fed with v_i, f' taken at y_hi, y_hi for f'(v_i), w_ji left out (``back_unweighted``), η left out,
+    every update doubled. ``it``: the oracle's iteration of the network whose hidden layer is ``hidden``."""
     fp, right = it["fp_hidden"], _rule(eta, back, it["fp_hidden"], x)
     flipped = [[-v for v in row] for row in right]
     return [_rule(eta, back_next, fp, x), _rule(eta, back, [1.0] * len(back), x), flipped, flipped,
             _rule(eta, back, [oracle.F_PRIME_FROM_Y[hidden](v) for v in it["v_hidden"]], x),
+            _rule(eta, back, [SLOPE_OF_FIELD[hidden](y) for y in it["y_hidden"]], x),
             _rule(eta, back, it["y_hidden"], x), _rule(eta, back_unweighted, fp, x),
             [[v / eta for v in row] for row in right], [[2 * v for v in row] for row in right]]
 
@@ -192,6 +194,7 @@ def update_slips(name: str, example: dict, it: dict) -> tuple[list[list[float]],
         other = {"logsig": "tansig", "tansig": "logsig"}[hidden]  # the other sigmoid's derivative, from y_hi
         return right, [_rule(eta, [e * w for w in w4_next], fp, x), _rule(eta, [e * w for w in w4], [1.0] * len(w4), x),
                        [[-v for v in row] for row in right], _rule(eta, [e * w for w in w4], f_of_v, x),
+                       _rule(eta, [e * w for w in w4], [SLOPE_OF_FIELD[hidden](y) for y in it["y_hidden"]], x),
                        _rule(eta, [e * w for w in w4], it["y_hidden"], x),  # y_hi in place of f'(v_i)
                        _rule(eta, [e] * len(w4), fp, x), [[v / eta for v in row] for row in right],
                        [[2 * v for v in row] for row in right],

@@ -13,6 +13,11 @@ import re
 
 from tests.support import oracle
 
+#: Each activation's slope as a function of the field, f'(v), in forms the package does not use (it writes f'(v) with
+#: the output): e^-v/(1 + e^-v)², 1/cosh² v, 1. The slip derivative-at-output evaluates it at y_hi.
+SLOPE_OF_FIELD = {"logsig": lambda v: math.exp(-v) / (1 + math.exp(-v)) ** 2, "tansig": lambda v: 1 / math.cosh(v) ** 2,
+                  "purelin": lambda v: 1.0}
+
 
 def targets(ex: dict) -> list[float]:
     return [float(v) for v in ex["d"]] if isinstance(ex["d"], list) else [float(ex["d"])]
@@ -114,10 +119,8 @@ def slipped(name: str, ex: dict) -> dict[str, float]:
     if name == "derivative-of-v":  # y(1 - y) or 1 - y² fed with v_i
         deltas = rules(ex, fp, f_prime_hidden=[oracle.F_PRIME_FROM_Y[hidden](v) for v in fp["v_hidden"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
-    if name == "derivative-at-output":  # f'(v) taken at y_hi: e^-y/(1 + e^-y)², 1/cosh² y, 1 (not the package's form)
-        slope = {"logsig": lambda y: math.exp(-y) / (1 + math.exp(-y)) ** 2, "tansig": lambda y: 1 / math.cosh(y) ** 2,
-                 "purelin": lambda y: 1.0}[hidden]
-        deltas = rules(ex, fp, f_prime_hidden=[slope(y) for y in fp["y_hidden"]])
+    if name == "derivative-at-output":  # f'(v) taken at y_hi
+        deltas = rules(ex, fp, f_prime_hidden=[SLOPE_OF_FIELD[hidden](y) for y in fp["y_hidden"]])
         return rows(ex, fp, deltas, new_values(ex, deltas, plus))
     if name == "wrong-derivative":  # the other sigmoid's: tanh's for logsig, logsig's for tanh and purelin
         other = "tansig" if hidden == "logsig" else "logsig"
