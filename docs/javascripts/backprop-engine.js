@@ -1234,7 +1234,8 @@
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
         var values = toDict(slipped), value = values[firstWrong.name];
-        if (!isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) return;
+        // as homework._gives: a slip that overflows here names nothing (|x - Infinity| <= Infinity: "close" to anything)
+        if (!isFinite(value) || !isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) return;
         // homework.Report.contradicted: a slip that would have shown at a step given right before it is not theirs
         var shown = marks.slice(0, marks.indexOf(firstWrong)).filter(function (m) {
           return !isClose(m.given, values[m.name], m.atN, m.carried);

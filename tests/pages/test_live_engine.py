@@ -549,6 +549,19 @@ def test_check_says_which_slips_a_right_value_before_rules_out_as_homework_check
     assert_same_report(report, case, given)
 
 
+def test_a_slip_that_overflows_names_nothing_as_in_homework_check(js):
+    """A diff review: a hidden field of 10^200 makes derivative-of-v's v(1 - v) overflow to -inf (the right slope,
+    y(1 - y) with y = 1, is 0), and |x - inf| <= inf made JS call any Δw11 "about what derivative-of-v gives"; Python
+    drops a slip whose value is not finite. A wrong Δw11 = 5 names no slip in either."""
+    case = {"net": {**{k: oracle.SHIPPED[k] for k in NET_KEYS}, "w_hidden": [[1e200, 0.2], [0.3, 0.4], [0.5, 0.6]]},
+            "x": oracle.SHIPPED["x"], "d": oracle.SHIPPED["d"], "eta": oracle.SHIPPED["eta"]}
+    slip = homework.mistake("derivative-of-v").fn(network(case), case["x"], case["d"], case["eta"])
+    assert math.isinf(slip["Δw11"])  # the premise
+    report = js("(c, g) => BackpropEngine.check(c.net, c.x, c.d, c.eta, g)", case, {"Δw11": 5.0})
+    assert report["firstWrong"]["name"] == "Δw11" and report["likely"] == [] and report["near"] == [], report
+    assert_same_report(report, case, {"Δw11": 5.0})
+
+
 def slip_values(case: dict, rng: np.random.Generator) -> dict[str, float]:
     """The trace of a slip drawn at random from the catalogue, for ``case``; the right trace where the network cannot
     show it."""
