@@ -1229,7 +1229,7 @@
     var likely = [], near = [], unexplained = {}, sameAs = [], contradicted = [];
     var ruledOut = function (name) { return Object.prototype.hasOwnProperty.call(unexplained, name); };
     if (firstWrong) {
-      var later = marks.slice(marks.indexOf(firstWrong) + 1);
+      var before = marks.slice(0, marks.indexOf(firstWrong)), later = marks.slice(marks.indexOf(firstWrong) + 1);
       (order || Object.keys(SLIPS)).forEach(function (name) {
         var slipped = SLIPS[name] && SLIPS[name](net, x, d, eta);
         if (!slipped) return;
@@ -1237,7 +1237,7 @@
         // as homework._gives: a slip that overflows here names nothing (|x - Infinity| <= Infinity: "close" to anything)
         if (!isFinite(value) || !isClose(firstWrong.given, value, firstWrong.atN, firstWrong.carried)) return;
         // homework.Report.contradicted: a slip that would have shown at a step given right before it is not theirs
-        var shown = marks.slice(0, marks.indexOf(firstWrong)).filter(function (m) {
+        var shown = before.filter(function (m) {
           return !isClose(m.given, values[m.name], m.atN, m.carried);
         })[0];
         if (shown) { // said where its value there is told from the right one (it would have shown there)

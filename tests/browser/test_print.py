@@ -37,6 +37,11 @@ CLIPPED_JS = """(width) => {
 }"""
 
 
+# Whether Roboto's italic face has been loaded (a face only the live page's lower blocks draw with).
+ITALIC_LOADED = """() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Roboto"
+  && f.style === "italic" && f.status === "loaded")"""
+
+
 @pytest.fixture
 def paper(browser, server):
     tab = new_tab(browser, server, viewport=PAPER, color_scheme="light")
@@ -96,9 +101,7 @@ def test_the_faces_of_the_whole_page_are_loaded_once_it_is_idle(paper):
     """The live page's italic words (its first screen has none) were missing on paper: after the load event, at idle,
     every face the article's elements ask for is loaded, the italic one among them."""
     paper.visit("live-example/")
-    italic = """() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Roboto" && f.style === "italic"
-      && f.status === "loaded")"""
-    paper.wait_until("the italic face loaded", italic)
+    paper.wait_until("the italic face loaded", ITALIC_LOADED)
     assert paper.page.evaluate("() => document.querySelector('article em') !== null")
 
 
@@ -110,8 +113,6 @@ def test_without_the_script_the_italic_face_waits_for_a_scroll(browser, server):
         tab.context.route(re.compile(r".*later-fonts\.js(\?.*)?$"), lambda route: route.abort())
         tab.visit("live-example/")
         tab.page.wait_for_timeout(1000)
-        italic = """() => [...document.fonts].some((f) => f.family.replace(/"/g, "") === "Roboto"
-          && f.style === "italic" && f.status === "loaded")"""
-        assert not tab.page.evaluate(italic)
+        assert not tab.page.evaluate(ITALIC_LOADED)
     finally:
         tab.close()
