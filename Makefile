@@ -23,8 +23,10 @@ $(STAMP): pyproject.toml constraints.txt
 # everything they depend on (hooks/notebook_cache.py, page_cache.py, fonts.py, package.py): a rebuild redoes only
 # what an edit changed.
 DEV_ADDR ?= 127.0.0.1:8000
+# --dirty: a saved page alone is written again, anything else rebuilds the site (hooks/incremental.py); mkdocs warns
+# at every dirty build, so the preview cannot be strict (make build is).
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR) --livereload
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(DEV_ADDR) --livereload
 
 # Every test, on every core (pytest-xdist; a module's tests stay on one worker, so a module's fixtures run once).
 test: $(STAMP)

@@ -15,8 +15,9 @@ Why a font of our own: pre-rendered math (hooks/mathjax_prerender.py) is scaled 
 ex-height, so the text must be set in that font on every machine, not in whatever sans-serif the reader's system has
 (``TEXT_FONT`` there names the file this hook serves as ``roboto-400.woff2``).
 
-The cutting itself is in hooks/font_subset.py; this hook collects the characters, runs one face per core and keeps
-the results in a cache (``.cache/fonts``), so a rebuild with the same characters cuts nothing.
+The cutting itself is in hooks/font_subset.py; this hook collects the characters (each page's, kept while `make serve`
+writes other pages: hooks/incremental.py), runs one face per core and keeps the results in a cache (``.cache/fonts``),
+so a rebuild with the same characters cuts nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folde
 import font_roboto  # PyPI: font-roboto
 import font_subset  # hooks/font_subset.py
 import fontpkg_roboto_mono  # PyPI: fontpkg-roboto-mono
+import incremental  # hooks/incremental.py
 import matplotlib
 from first_screen import preloads  # hooks/first_screen.py
 
@@ -84,17 +86,12 @@ HOW = Path(__file__).read_bytes() + Path(font_subset.__file__).read_bytes()
 TOOLS = cache_inputs.tools_fingerprint()
 KEEP = 10  # cut sets kept (the most recently used)
 
-_chars: set[str] = set()
 _file_digests: dict[Path, bytes] = {}  # the font files' hashes, read once per build
 
 
 def page_characters(html: str) -> set[str]:
     """Every character of the text of ``html`` (outside tags and NOT_TEXT; entities decoded)."""
     return {c for text in TEXT.findall(NOT_TEXT.sub("", html)) for c in unescape(text)}
-
-
-def on_pre_build(config, **kwargs):
-    _chars.clear()
 
 
 def faces_drawn(screen: str) -> list[str]:
@@ -115,7 +112,7 @@ def on_page_context(context, page, config, nav, **kwargs):
 
 
 def on_post_page(output: str, page, config, **kwargs):
-    _chars.update(page_characters(output))
+    incremental.shares("fonts")[page.file.src_uri] = page_characters(output)  # kept while other pages are rebuilt
     return output
 
 
@@ -145,7 +142,7 @@ def _cached(path: Path) -> bytes | None:
 
 
 def on_post_build(config, **kwargs):
-    chars = frozenset(_chars | ALWAYS)
+    chars = frozenset(ALWAYS.union(*incremental.shares("fonts").values()))
     target = Path(config["site_dir"]) / TARGET
     target.mkdir(parents=True, exist_ok=True)
     cache = cache_inputs.cache_dir(CACHE_ENV, "fonts")

@@ -151,7 +151,8 @@ class Renderer:
 
     def stylesheet(self) -> str:
         with self.lock:
-            return self.ctx.call("bpStylesheet") + CONTAINER_CSS
+            # MathJax's sheet starts with empty lines, more each time a long-lived context (mkdocs serve's) is asked
+            return self.ctx.call("bpStylesheet").lstrip("\n") + CONTAINER_CSS
 
     def markup(self) -> str:
         """Every formula rendered so far, one after the other."""

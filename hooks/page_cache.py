@@ -32,6 +32,7 @@ import re
 from pathlib import Path
 
 import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
+import incremental  # hooks/incremental.py
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
@@ -195,4 +196,6 @@ def on_post_build(config, **kwargs):
     log.info("pages with executed blocks: %d from the cache, %d rendered", hits, misses)
     root = cache_dir()
     pages = hits + misses
+    if not incremental.whole_build():
+        return  # a rebuild of some pages: what the others use is kept (pruned by the next whole build)
     cache_inputs.prune(list(root.glob("*.json")) if root.is_dir() else [], KEEP * max(1, pages))

@@ -1,0 +1,118 @@
+"""`make serve` rebuilds only the page an author saved (mkdocs' ``--dirty``), and the whole site when anything else
+changed.
+
+mkdocs' documented ``serve --dirty`` writes again only the pages whose source is newer than their output. Alone, that
+is right for a page's own text and wrong for everything a page depends on besides it. So, at each build:
+
+* **The whole site** is built again (the site folder emptied first, so that every page is out of date) when anything
+  but a page's own source changed since the last build of this process: the package, the example in use, the
+  ``BACKPROP_*`` environment or the tools (hooks/cache_inputs.py), mkdocs.yml, the set of pages, the theme's
+  overrides, the hooks, or any other file of ``docs/`` (the snippets and pictures that pages include, the
+  stylesheets). A build that is not dirty (``mkdocs build``) is always whole.
+* **The API reference's pages** are built together: mkdocstrings resolves their cross-references among the pages it
+  renders in the same build (mkdocs-autorefs), so one of them written alone would link to nothing.
+* **What is made of every page** (the text fonts cut to the characters of all pages, hooks/fonts.py; the search
+  index, hooks/search_labels.py) is made from each page's share, kept here across the rebuilds of one server
+  (``shares``): the pages built now give theirs again, the others keep the ones they gave before.
+
+Not a dirty build's business: the navigation. Every page's title in the nav is given in mkdocs.yml or by
+hooks/exercise_titles.py, so a page written alone shows the same nav as in a whole build (tests/site/test_incremental.py
+compares the two, file by file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import types
+from pathlib import Path
+
+import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
+from mkdocs.utils import clean_directory
+
+# Kept in sys.modules: the server's later builds, and the hooks that import this file, find the same state.
+STATE = sys.modules.setdefault("_backprop_incremental_state", types.SimpleNamespace(
+    dirty=False,  # mkdocs was started with --dirty (on_startup)
+    built=None,  # the inputs and the site folder of the last build that ended well; None: none yet
+    inputs=None,  # those of the build in progress
+    whole=True,  # the build in progress writes every page
+    shares={},  # name -> {page: its share of what is made of every page}
+))
+
+
+def is_reference_page(path: str) -> bool:
+    """A page that mkdocstrings renders: a line of its Markdown starts with ``:::``."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.startswith(":::") for line in text.splitlines())
+
+
+def site_inputs(config, files) -> str:
+    """The hash of everything the pages depend on but their own sources (see the module's docstring)."""
+    pages = list(files.documentation_pages())
+    sources = {f.abs_src_path for f in pages}
+    docs = Path(config.docs_dir).resolve()
+    # every file of docs/ that is not a page (stylesheets, pictures, and excluded ones: snippets/), the hooks, the
+    # theme's overrides (their hidden files and compiled Python left out: an editor's swap file is not an input)
+    others = [Path(f.abs_src_path) for f in files if f.abs_src_path and f.abs_src_path not in sources]
+    others = [path for path in others if path.resolve().is_relative_to(docs)]
+    folders = [Path(__file__).resolve().parent] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
+    for folder in folders:
+        others += [path for path in folder.rglob("*") if path.is_file() and not any(
+            part.startswith((".", "__pycache__")) for part in path.relative_to(folder).parts)]
+    h = hashlib.sha256()
+    cache_inputs.update(h, "package, example, environment, tools", cache_inputs.current_digest().encode())
+    cache_inputs.update(h, "config", Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+    cache_inputs.update(h, "pages", "\n".join(sorted(f.src_uri for f in pages)).encode())
+    for path in sorted(others):
+        cache_inputs.update(h, str(path), path.read_bytes())
+    return h.hexdigest()
+
+
+def whole_build() -> bool:
+    """Whether the build in progress writes every page (always, unless mkdocs runs with --dirty)."""
+    return STATE.whole
+
+
+def shares(name: str) -> dict:
+    """Each page's share of what the hook ``name`` makes of every page, kept across dirty builds (emptied at the
+    start of a whole build). Keyed as the hook likes (a page's ``src_uri`` or ``url``)."""
+    return STATE.shares.setdefault(name, {})
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# mkdocs events
+
+
+def on_startup(command, dirty, **kwargs):
+    STATE.dirty, STATE.built = dirty, None
+
+
+def on_files(files, config, **kwargs):
+    """After mkdocs-jupyter's on_files (default priority, plugins before hooks): the notebooks are pages by now."""
+    STATE.inputs = (site_inputs(config, files), os.path.abspath(config.site_dir))
+    STATE.whole = not STATE.dirty or STATE.inputs != STATE.built
+    STATE.built = None  # until this build ends well
+    if STATE.whole:
+        STATE.shares.clear()
+        if STATE.dirty:
+            clean_directory(config.site_dir)  # every page out of date: mkdocs writes them all
+        return files
+    reference = [f for f in files.documentation_pages() if f.abs_src_path and is_reference_page(f.abs_src_path)]
+    if any(f.is_modified() for f in reference):
+        for f in reference:  # out of date, so mkdocs writes them all
+            Path(f.abs_dest_path).unlink(missing_ok=True)
+    return files
+
+
+def on_post_build(config, **kwargs):
+    STATE.built = STATE.inputs
+
+
+def on_shutdown(**kwargs):
+    """The end of a command: a later build in this process (a test's) starts from nothing."""
+    STATE.dirty, STATE.built, STATE.inputs, STATE.whole = False, None, None, True
+    STATE.shares.clear()
