@@ -45,7 +45,7 @@ def last_runs(docs: list[dict]) -> dict[str, list[dict]]:
 
 
 def on_files(files, config, **kwargs):
-    _order[:] = [f.url for f in files.documentation_pages()]
+    _order[:] = ["" if f.url in (".", "./") else f.url for f in files.documentation_pages()]  # as Page.url
     _written.clear()
     _labels.clear()
     return files

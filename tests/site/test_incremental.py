@@ -111,6 +111,8 @@ def test_the_served_site_is_the_whole_build_of_the_same_sources(served):
     files = sorted(p.relative_to(whole) for p in whole.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert "A sentence saved under serve." in (site / "forward-pass" / "index.html").read_text(encoding="utf-8")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert {"", "forward-pass/", "reference/rules/"} <= {doc["location"] for doc in index}  # the saved pages
     differ = [str(f) for f in files if content(site / f) != content(whole / f)]
     assert differ == []
 
