@@ -173,3 +173,38 @@ def test_exit_status_output_and_timeout_are_those_of_the_block(tmp_path: Path, w
     with pytest.raises(Timeout):
         warm.run("import time\ntime.sleep(60)\n", tmp_path, timeout=0.5)
     assert run(block("print('after')\n"), tmp_path, warm).stdout == "after\n"  # the next block runs as before
+
+
+def prompt_stops_at(code: str) -> str | None:
+    """Where Python's interactive prompt (``python`` with no file, 3.11's console) stops a pasted block with a
+    SyntaxError, or None: it reads one line at a time, runs a statement once it is complete, and ends a compound
+    statement (``for``, ``def``, ``if``) only at an empty line, so a line back at the left margin straight after one
+    is an error there, though not in a file or a notebook (codeop is how the console compiles what it has read)."""
+    import codeop
+
+    read: list[str] = []
+    for n, line in enumerate(code.splitlines(), 1):
+        read.append(line)
+        try:
+            if codeop.compile_command("\n".join(read), "<stdin>", "single") is not None:
+                read = []
+        except SyntaxError as exc:
+            return f"line {n}: {exc.msg}: {line!r}"
+    return None
+
+
+def shown(snippet: Snippet) -> bool:
+    """A block a reader sees, and may paste: a plain one, or an executed one that shows its source."""
+    return snippet.runnable and ("exec=" not in snippet.info or "source=" in snippet.info)
+
+
+@pytest.mark.parametrize("snippet", [pytest.param(s, id=s.where) for s in SNIPPETS if shown(s)])
+def test_a_shown_block_pastes_into_pythons_prompt(snippet: Snippet) -> None:
+    """A student's review: 12 blocks failed pasted at the ``>>>`` prompt (a loop followed straight by ``print``)."""
+    assert prompt_stops_at(snippet.code) is None, f"{snippet.where}: {prompt_stops_at(snippet.code)}"
+
+
+def test_the_prompt_check_finds_a_loop_ended_without_an_empty_line() -> None:
+    assert prompt_stops_at("for i in range(2):\n    x = i\nprint(x)\n").startswith("line 3: invalid syntax")
+    assert prompt_stops_at("for i in range(2):\n    x = i\n\nprint(x)\n") is None
+    assert prompt_stops_at("def f():\n    a = 1\n\n    return a\n").startswith("line 4: unexpected indent")
