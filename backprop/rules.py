@@ -297,9 +297,12 @@ def _overflows_unscaled(fp: ForwardPass, d: Array, fields: tuple[str, ...] = _FI
 
 def _overflow_advice(fp: ForwardPass, d: Array, eta: float, fields: tuple[str, ...] = _FIELDS) -> str:
     """What helps where the updates ``fields`` overflowed: a smaller eta, unless one of them overflows before eta
-    scales it, where no eta does (a code review's step with eta = 1e-300 was told to lower it)."""
-    return UNSCALED_OVERFLOW if _overflows_unscaled(fp, d, fields) else (f"choose a smaller eta (got {eta:g}) or "
-                                                                         "smaller inputs")
+    scales it, where no eta does at these weights (a code review's step with eta = 1e-300 was told to lower it); but
+    the weights may come from the caller's own earlier steps (a student's loop of steps with eta = 2 was told that no
+    eta helps)."""
+    if _overflows_unscaled(fp, d, fields):
+        return UNSCALED_OVERFLOW + "; if earlier steps of yours grew these weights, a smaller eta in those steps helps"
+    return f"choose a smaller eta (got {eta:g}) or smaller inputs"
 
 
 UNSCALED_OVERFLOW = ("it does so before eta scales the update (the gradient itself is that large at these weights), "

@@ -366,7 +366,9 @@ def test_an_update_that_overflows_before_eta_scales_it_says_no_eta_helps(recwarn
     assert math.isinf(abs(d * 1e300))  # e w_41: the back-propagated error of neuron 1 (plain math)
     no_eta = "so no eta helps; choose smaller weights or inputs"
     with pytest.raises(FloatingPointError, match=r"^this step overflows: .*it does so before eta scales the update "
-                                                 r"\(the gradient itself is that large at these weights\), " + no_eta):
+                                                 r"\(the gradient itself is that large at these weights\), " + no_eta
+                                                 + r"; if earlier steps of yours grew these weights, a smaller eta in "
+                                                 r"those steps helps$"):
         step(CANCELLING, x, d, 1e-300)
     with pytest.raises(FloatingPointError, match=r"^the update of sample 1 \(X\[0\]\) overflows at the starting "
                                                  r"weights, its cost finite: .*" + no_eta):
