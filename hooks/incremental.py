@@ -7,17 +7,20 @@ is right for a page's own text and wrong for everything a page depends on beside
 * **The whole site** is built again (the site folder emptied first, so that every page is out of date) when anything
   but a page's own source changed since the last build of this process: the package, the example in use, the
   ``BACKPROP_*`` environment or the tools (hooks/cache_inputs.py), mkdocs.yml, the set of pages, the theme's
-  overrides, the hooks, or any other file of ``docs/`` (the snippets and pictures that pages include, the
-  stylesheets). A build that is not dirty (``mkdocs build``) is always whole.
-* **The API reference's pages** are built together: mkdocstrings resolves their cross-references among the pages it
-  renders in the same build (mkdocs-autorefs), so one of them written alone would link to nothing.
+  overrides (watched too, ``on_serve``), the hooks, or any other file of ``docs/`` (the snippets and pictures that
+  pages include, the stylesheets; not an editor's hidden lock or swap file). A build that is not dirty
+  (``mkdocs build``) is always whole.
+* **The API reference's pages** are written at every build: mkdocstrings and mkdocs-autorefs learn the objects'
+  anchors while those pages render, for the cross-references of every page (errata.md links to the rules'
+  functions; the reference pages to each other) and for ``objects.inv``, which a build without them writes empty.
+* **A page without a title in the nav** is written at every build: its title is its first heading, which mkdocs
+  knows only once it has read the page, and every other page's nav names it.
 * **What is made of every page** (the text fonts cut to the characters of all pages, hooks/fonts.py; the search
   index, hooks/search_labels.py) is made from each page's share, kept here across the rebuilds of one server
   (``shares``): the pages built now give theirs again, the others keep the ones they gave before.
 
-Not a dirty build's business: the navigation. Every page's title in the nav is given in mkdocs.yml or by
-hooks/exercise_titles.py, so a page written alone shows the same nav as in a whole build (tests/site/test_incremental.py
-compares the two, file by file).
+tests/site/test_incremental.py compares what a server built this way serves with a whole build, file by file. Not
+kept up to date by a dirty build, as mkdocs warns: the checks of links into other pages (a whole build makes them).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import types
 from pathlib import Path
 
 import cache_inputs  # hooks/cache_inputs.py: mkdocs loads a hook with its folder on sys.path
+from mkdocs.plugins import event_priority
 from mkdocs.utils import clean_directory
 
 # Kept in sys.modules: the server's later builds, and the hooks that import this file, find the same state.
@@ -56,13 +60,12 @@ def site_inputs(config, files) -> str:
     sources = {f.abs_src_path for f in pages}
     docs = Path(config.docs_dir).resolve()
     # every file of docs/ that is not a page (stylesheets, pictures, and excluded ones: snippets/), the hooks, the
-    # theme's overrides (their hidden files and compiled Python left out: an editor's swap file is not an input)
+    # theme's overrides
     others = [Path(f.abs_src_path) for f in files if f.abs_src_path and f.abs_src_path not in sources]
-    others = [path for path in others if path.resolve().is_relative_to(docs)]
+    others = [path for path in others if path.resolve().is_relative_to(docs) and an_input(path, docs)]
     folders = [Path(__file__).resolve().parent] + ([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])
     for folder in folders:
-        others += [path for path in folder.rglob("*") if path.is_file() and not any(
-            part.startswith((".", "__pycache__")) for part in path.relative_to(folder).parts)]
+        others += [path for path in folder.rglob("*") if an_input(path, folder)]
     h = hashlib.sha256()
     cache_inputs.update(h, "package, example, environment, tools", cache_inputs.current_digest().encode())
     cache_inputs.update(h, "config", Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
@@ -70,6 +73,15 @@ def site_inputs(config, files) -> str:
     for path in sorted(others):
         cache_inputs.update(h, str(path), path.read_bytes())
     return h.hexdigest()
+
+
+def an_input(path: Path, folder: Path) -> bool:
+    """Whether a file under ``folder`` is one a build reads: a regular file, not compiled Python, and neither hidden
+    nor a backup (an editor's lock, ``.#page.md``, which Emacs makes a link to nothing; vim's ``.page.md.swp``,
+    rewritten as one types; ``page.md~``)."""
+    parts = path.relative_to(folder).parts
+    return (path.is_file() and not path.name.endswith("~")
+            and not any(part.startswith(".") or part == "__pycache__" for part in parts))
 
 
 def whole_build() -> bool:
@@ -101,11 +113,30 @@ def on_files(files, config, **kwargs):
         if STATE.dirty:
             clean_directory(config.site_dir)  # every page out of date: mkdocs writes them all
         return files
-    reference = [f for f in files.documentation_pages() if f.abs_src_path and is_reference_page(f.abs_src_path)]
-    if any(f.is_modified() for f in reference):
-        for f in reference:  # out of date, so mkdocs writes them all
-            Path(f.abs_dest_path).unlink(missing_ok=True)
+    for f in files.documentation_pages():
+        if f.abs_src_path and is_reference_page(f.abs_src_path):
+            out_of_date(f)
     return files
+
+
+@event_priority(-100)  # last: after hooks/exercise_titles.py has titled the exercises
+def on_nav(nav, config, files, **kwargs):
+    if not STATE.whole:
+        for page in nav.pages:
+            if page.title is None:
+                out_of_date(page.file)
+    return nav
+
+
+def out_of_date(file) -> None:
+    """Make mkdocs' dirty build write ``file`` again: its output goes, so its source is newer than its output."""
+    Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def on_serve(server, config, builder, **kwargs):
+    if config.theme.custom_dir:  # mkdocs watches docs/ and mkdocs.yml; the theme's overrides are inputs too
+        server.watch(config.theme.custom_dir)
+    return server
 
 
 def on_post_build(config, **kwargs):
