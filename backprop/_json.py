@@ -133,11 +133,13 @@ def trailing_comma(exc: json.JSONDecodeError) -> str:
 def in_words(exc: json.JSONDecodeError) -> str:
     """A parse error of Python's json (``Expecting ',' delimiter``, ``Invalid control character``) in the words of
     what a person typed wrong there, at its line and column (an instructor's review found the trailing comma alone
-    said plainly): single quotes, a comment, a decimal comma, a missing comma, colon or closing quote, Python's True;
-    else Python's own message."""
+    said plainly): a file cut short, single quotes, a comment, a decimal comma, a missing comma, colon or closing
+    quote, Python's True; else Python's own message."""
     text, at, msg = exc.doc, exc.pos, exc.msg
     before = text[:at].rstrip()
-    if text[at:at + 1] == "'":
+    if not text[at:].strip():  # at the end Python names what it expected next (a review: "a comma is missing")
+        words = "the file ends before its JSON does: a closing ] or } is missing, or the file was cut short"
+    elif text[at:at + 1] == "'":
         words = "single quotes, where JSON writes names and text in double quotes"
     elif text[at:at + 2] in ("//", "/*") or text[at:at + 1] == "#":
         words = "a comment, which JSON does not allow (remove it)"

@@ -204,6 +204,11 @@ PARSE_SLIPS = {
     "decimal comma": ('{"d": -0,35}', "a decimal comma? JSON writes a number with a dot (0.35, not 0,35), at line 1 "
                                       "column 10"),
     "missing comma": ('{"d": 1\n "x": 2}', "a comma is missing before this entry, at line 2 column 2"),
+    # an instructor's file cut short after a whole entry was told "a comma is missing before this entry"
+    "cut short": ('{"d": 1.5,\n "x": [1, 2]', "the file ends before its JSON does: a closing ] or } is missing, or the "
+                                             "file was cut short, at line 2 column 13"),
+    "cut short after a comma": ('{"d": 1.5,\n', "the file ends before its JSON does: a closing ] or } is missing, or "
+                                                "the file was cut short, at line 2 column 1"),
     "missing value": ('{"d": }', "a value is missing here (a number such as 0.5, a list [...], or text in double "
                                  "quotes), at line 1 column 7"),
     "a block comment": ('{"d": 1 /* the target */}', "a comment, which JSON does not allow (remove it), at line 1 "
