@@ -12,6 +12,10 @@ it drops the kept entries whose location starts with the first new page's (the h
 appends the new ones. So this hook keeps each page's entries itself: a page written now gives the last run of its
 entries in the index (the appended ones), any other page keeps those it gave before, and the index lists them in the
 pages' order, as a whole build does.
+
+A notebook's first heading is a section of its own in the index, under the page's entry, and both carry the exercise's
+title (a search review found each exercise listed twice: "6. Rule 3: the hidden weights" and "Exercise 6. Rule 3: the
+hidden weights"): its text joins the page's entry, under the nav's title.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import incremental  # hooks/incremental.py: mkdocs loads a hook with its folder 
 
 _order: list[str] = []  # every page's url, in the order of a whole build's index
 _written: set[str] = set()  # the urls of the pages this build writes
+_h1: dict[str, str] = {}  # page url -> its first heading's search location, where that is a section of its own
 _labels: dict[str, str] = {}  # search location ("rule-output-bias/#each-bias", "page/" for its first section) -> title
 
 
@@ -48,6 +53,7 @@ def on_files(files, config, **kwargs):
     _order[:] = ["" if f.url in (".", "./") else f.url for f in files.documentation_pages()]  # as Page.url
     _written.clear()
     _labels.clear()
+    _h1.clear()
     return files
 
 
@@ -60,7 +66,21 @@ def on_page_context(context, page, config, nav, **kwargs):
 
     _written.add(page.url)
     walk(page.toc.items, True)
+    first = page.toc.items[0] if page.toc.items else None
+    if first is not None and first.level == 1 and first.id:
+        _h1[page.url] = f"{page.url}#{first.id}"
     return context
+
+
+def one_entry_for_the_title(docs: list[dict], page: str, h1: str) -> list[dict]:
+    """A page's entries with its first heading's section (location ``h1``) joined to the page's own entry: its text
+    first, as on the page; the page's title kept. Unchanged if either is missing."""
+    top = next((doc for doc in docs if doc["location"] == page), None)
+    heading = next((doc for doc in docs if doc["location"] == h1), None)
+    if top is None or heading is None:
+        return docs
+    joined = {**top, "text": " ".join(t for t in (heading["text"], top["text"]) if t)}
+    return [joined if doc is top else doc for doc in docs if doc is not heading]
 
 
 def on_post_build(config, **kwargs):
@@ -70,7 +90,10 @@ def on_post_build(config, **kwargs):
     index = json.loads(path.read_text(encoding="utf-8"))
     kept, runs = incremental.shares("search"), last_runs(index["docs"])
     for page in _written:
-        docs = kept[page] = runs.get(page, [])  # none: its text is all excluded from search
+        docs = runs.get(page, [])  # none: its text is all excluded from search
+        if page in _h1:
+            docs = one_entry_for_the_title(docs, page, _h1[page])
+        kept[page] = docs
         for doc in docs:
             label = _labels.get(doc["location"])
             if label and "\\(" in doc["title"]:

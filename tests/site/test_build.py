@@ -117,8 +117,19 @@ def test_the_exercises_search_entries_hold_their_prose_only(site_build):
     assert not [doc["title"] for doc in exercises if "¶" in doc["title"]]
     junk = ("from backprop import", "answer box appears here", "check(\"")
     assert not [(doc["location"], j) for doc in exercises for j in junk if j in doc["text"]]
-    assert any("Exercise 6. Rule 3: the hidden weights" == doc["title"] for doc in exercises)
     assert sum("\\(" in doc["text"] for doc in exercises) > 10  # the formulas are still there to find
+
+
+@pytest.mark.slow
+def test_each_exercise_is_one_search_result_under_its_title(site_build):
+    """A search review: each exercise was listed twice, the page's entry under its nav title ("6. Rule 3: the hidden
+    weights") and its notebook's first heading as a section ("Exercise 6. Rule 3: the hidden weights"); the
+    heading's text now joins the page's entry (hooks/search_labels.py)."""
+    docs = json.loads((site_build.dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    six = next(doc for doc in docs if doc["location"] == "exercises/06-hidden-weights/")
+    assert six["title"] == "6. Rule 3: the hidden weights"
+    assert "The error reaches hidden neuron" in six["text"]  # the heading's own text, first
+    assert not [doc["title"] for doc in docs if doc["title"].startswith("Exercise ")]
 
 
 @pytest.mark.slow
