@@ -501,6 +501,21 @@ def test_a_factor_of_exactly_1_is_written_1(tmp_path):
     assert "1.000 for $i = 1$" not in said
 
 
+def test_a_factor_two_neurons_share_is_written_once(tmp_path):
+    """A tie review: hidden neurons 1 and 2 alike (the same weights, bias and output weight) move their output weights
+    by the same factor, which read "1.144 for i = 1 (...); 1.144 for i = 2 (...)"; it is said once, for both."""
+    ex = {**oracle.shipped(), "w_hidden": [[0.1, 0.2], [0.1, 0.2], [0.5, 0.6]], "b_hidden": [0.1, 0.1, 0.3],
+          "w_output": [[0.7, 0.7, 0.9]]}
+    it = oracle.iteration(ex)
+    w, dw = ex["w_output"][0], it["dw_output"][0]
+    factors = [(w[i] + dw[i]) / w[i] for i in range(3)]  # plain math: w_4i(n+1) / w_4i(n)
+    assert factors[0] == factors[1] != factors[2]  # the premise
+    said = re.sub(r"\s+", " ", prose_with(tmp_path, ex, PAGE, skip="regression_data"))
+    verb = "enlarges" if factors[0] > 1 else "shrinks"
+    assert f"{factors[0]:.3f} for $i = 1, 2$ ({verb} them); {factors[2]:.3f} for $i = 3$" in said
+    assert "for $i = 2$ (" not in said
+
+
 def test_iteration_table_writes_the_values_at_n_as_given():
     """The one-iteration table printed the weights at time n, which the example gives, with 6 decimals (0.700000) where
     every other page writes them as given (0.7); its Δ and its values at n+1 keep 6 decimals. And θ, which the page
