@@ -10,9 +10,11 @@ is right for a page's own text and wrong for everything a page depends on beside
   overrides (watched too, ``on_serve``), the hooks, or any other file of ``docs/`` (the snippets and pictures that
   pages include, the stylesheets; not an editor's hidden lock or swap file). A build that is not dirty
   (``mkdocs build``) is always whole.
-* **The API reference's pages** are written at every build: mkdocstrings and mkdocs-autorefs learn the objects'
-  anchors while those pages render, for the cross-references of every page (errata.md links to the rules'
-  functions; the reference pages to each other) and for ``objects.inv``, which a build without them writes empty.
+* **The API reference's pages** are written together, and with any page written now that links into them:
+  mkdocstrings and mkdocs-autorefs learn the objects' anchors only while those pages render (errata.md links to the
+  rules' functions; the reference pages to each other). What mkdocstrings writes from the pages it rendered
+  (``objects.inv``: ``KEPT``) is put back as the last build with those pages wrote it, where a build without them
+  would write it empty. (Writing them at every save took 2 of a saved page's 3 seconds.)
 * **A page without a title in the nav** is written at every build: its title is its first heading, which mkdocs
   knows only once it has read the page, and every other page's nav names it.
 * **What is made of every page** (the text fonts cut to the characters of all pages, hooks/fonts.py; the search
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import types
 from pathlib import Path
@@ -41,17 +44,31 @@ STATE = sys.modules.setdefault("_backprop_incremental_state", types.SimpleNamesp
     built=None,  # the inputs and the site folder of the last build that ended well; None: none yet
     inputs=None,  # those of the build in progress
     whole=True,  # the build in progress writes every page
+    reference_written=True,  # ... or at least the API reference's pages
     shares={},  # name -> {page: its share of what is made of every page}
 ))
 
 
-def is_reference_page(path: str) -> bool:
-    """A page that mkdocstrings renders: a line of its Markdown starts with ``:::``."""
+# A cross-reference mkdocs-autorefs resolves: [text][backprop.rules.delta_w_hidden] or [backprop.rules.error][]
+AUTOREF = re.compile(r"\]\[(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\]|\[(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\]\[\]")
+KEPT = ("objects.inv",)  # what mkdocstrings writes from the reference pages it rendered (not its stylesheet)
+
+
+def _source(path: str | None) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        return Path(path).read_text(encoding="utf-8") if path else ""
     except (OSError, UnicodeDecodeError):
-        return False
-    return any(line.startswith(":::") for line in text.splitlines())
+        return ""
+
+
+def is_reference_page(path: str | None) -> bool:
+    """A page that mkdocstrings renders: a line of its Markdown starts with ``:::``."""
+    return any(line.startswith(":::") for line in _source(path).splitlines())
+
+
+def links_into_reference(path: str | None) -> bool:
+    """A page whose Markdown holds a cross-reference for mkdocs-autorefs (``AUTOREF``)."""
+    return AUTOREF.search(_source(path)) is not None
 
 
 def site_inputs(config, files) -> str:
@@ -112,19 +129,24 @@ def on_files(files, config, **kwargs):
         STATE.shares.clear()
         if STATE.dirty:
             clean_directory(config.site_dir)  # every page out of date: mkdocs writes them all
-        return files
-    for f in files.documentation_pages():
-        if f.abs_src_path and is_reference_page(f.abs_src_path):
-            out_of_date(f)
     return files
 
 
 @event_priority(-100)  # last: after hooks/exercise_titles.py has titled the exercises
 def on_nav(nav, config, files, **kwargs):
-    if not STATE.whole:
-        for page in nav.pages:
-            if page.title is None:
-                out_of_date(page.file)
+    STATE.reference_written = STATE.whole
+    if STATE.whole:
+        return nav
+    for page in nav.pages:
+        if page.title is None:
+            out_of_date(page.file)
+    pages = [f for f in files.documentation_pages() if f.abs_src_path]
+    written = [f for f in pages if f.is_modified()]
+    if any(is_reference_page(f.abs_src_path) or links_into_reference(f.abs_src_path) for f in written):
+        for f in pages:
+            if is_reference_page(f.abs_src_path):
+                out_of_date(f)
+        STATE.reference_written = True
     return nav
 
 
@@ -140,10 +162,20 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_post_build(config, **kwargs):
+    """After mkdocstrings has written ``KEPT`` (in on_env): kept from a build that rendered the reference pages, put
+    back after one that did not."""
+    kept = shares("mkdocstrings")
+    for name in KEPT:
+        path = Path(config.site_dir) / name
+        if STATE.reference_written:
+            if path.is_file():
+                kept[name] = path.read_bytes()
+        elif name in kept:
+            path.write_bytes(kept[name])
     STATE.built = STATE.inputs
 
 
 def on_shutdown(**kwargs):
     """The end of a command: a later build in this process (a test's) starts from nothing."""
-    STATE.dirty, STATE.built, STATE.inputs, STATE.whole = False, None, None, True
+    STATE.dirty, STATE.built, STATE.inputs, STATE.whole, STATE.reference_written = False, None, None, True, True
     STATE.shares.clear()

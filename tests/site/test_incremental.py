@@ -1,15 +1,15 @@
 """hooks/incremental.py: `make serve` (``mkdocs serve --dirty``) writes again only the page an author saved (with
-the pages every build writes), and the site it serves is then, file by file, the site a whole build of the same
-sources makes.
+the pages it needs), and the site it serves is then, file by file, the site a whole build of the same sources makes.
 
 In a copy of the checkout, one process does what the server does (mkdocs' own ``build(config, dirty=True)`` after
 ``on_startup(command="serve", dirty=True)``, the configuration read again before each build): a first build, then a
-save of an API reference page, of the home page (whose search entries the search plugin's merge would drop with every
-other page's), of the errata (whose links into the API reference resolve only where the reference pages render in
-the same build) and of a derivation page with executed blocks, compared then with ``mkdocs build`` of the edited
-copy, every file equal; and a save of a snippet that pages include (the whole site again). In the copy, the
-exercises' index page has no title in the nav, as an instructor's new page might not: every other page's nav names
-it by its first heading, so it is written at every build.
+save of an API reference page (the reference pages are written together), of the home page (whose search entries
+the search plugin's merge would drop with every other page's), of the errata (whose links into the API reference
+resolve only where the reference pages render in the same build) and of a derivation page with executed blocks
+(written alone: what mkdocstrings writes from the reference pages it renders is put back), compared then with
+``mkdocs build`` of the edited copy, every file equal; and a save of a snippet that pages include (the whole site
+again). In the copy, the exercises' index page has no title in the nav, as an instructor's new page might not: every
+other page's nav names it by its first heading, so it is written at every build.
 """
 
 from __future__ import annotations
@@ -67,10 +67,9 @@ def written(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return {page for page, mtime in after.items() if before.get(page) != mtime}
 
 
-def every_build(rounds) -> set[str]:
-    """What every build writes: the API reference's pages (but its index, prose of its own) and the untitled page."""
-    return {p for p in rounds[0] if p.startswith("reference/") and p != "reference/index.html"} | {
-        UNTITLED.replace(".md", ".html")}
+def reference(rounds) -> set[str]:
+    """The API reference's pages (but its index, prose of its own)."""
+    return {p for p in rounds[0] if p.startswith("reference/") and p != "reference/index.html"}
 
 
 @pytest.fixture(scope="module")
@@ -95,12 +94,14 @@ def served(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_a_saved_page_is_written_again_with_the_pages_every_build_writes(served):
+def test_a_saved_page_is_written_again_with_the_pages_it_needs(served):
+    """The reference pages together, and with the errata, which link into them; the untitled page every time."""
     rounds = served["rounds"]
-    always = every_build(rounds)
-    assert len(always) > 5
+    api, untitled = reference(rounds), {UNTITLED.replace(".md", ".html")}
+    assert len(api) > 5
     assert [written(before, after) for before, after in itertools.pairwise(rounds[:5])] == [
-        always, {"index.html"} | always, {"errata/index.html"} | always, {"forward-pass/index.html"} | always]
+        api | untitled, {"index.html"} | untitled, {"errata/index.html"} | api | untitled,
+        {"forward-pass/index.html"} | untitled]
     assert "Could not find cross-reference target" not in served["log"]  # errata.md's links into the reference
 
 
