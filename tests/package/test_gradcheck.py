@@ -774,3 +774,14 @@ def test_an_h_lost_in_a_parameters_rounding_is_refused_by_every_entry(h):
                                                    "+ h is theta itself as a double")):
         numerical_gradient(one, [1.0, 1.0], 0.5, h=1e-16)
     assert numerical_gradient(net, [1.0, 1.0], 0.5, h=1e-5)["w_hidden"][0, 0] != 0  # a usual h is not refused
+
+
+def test_every_default_step_is_H():
+    """Each function's default h is written 1e-5 in its signature, so that the API reference shows the number; they
+    must all be the one step H the verification page describes."""
+    from backprop import gradcheck
+
+    steps = {f.__name__: inspect.signature(f).parameters["h"].default
+             for f in (gradcheck.numerical_gradient, gradcheck.gradient_check, gradcheck.truncation_error,
+                       gradcheck.tolerance, gradcheck.rounding_noise, gradcheck._checked)}
+    assert set(steps.values()) == {gradcheck.H}, steps
