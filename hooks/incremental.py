@@ -6,17 +6,21 @@ is right for a page's own text and wrong for everything a page depends on beside
 
 * **The whole site** is built again (the site folder emptied first, so that every page is out of date) when anything
   but a page's own source changed since the last build of this process: the package, the example in use, the
-  ``BACKPROP_*`` environment or the tools (hooks/cache_inputs.py), mkdocs.yml, the set of pages, the theme's
-  overrides (watched too, ``on_serve``), the hooks, or any other file of ``docs/`` (the snippets and pictures that
-  pages include, the stylesheets; not an editor's hidden lock or swap file). A build that is not dirty
+  ``BACKPROP_*`` environment or the tools (hooks/cache_inputs.py), mkdocs.yml, the set of pages, the first heading
+  of a page without a title in the nav (every page's nav names it by that), the theme's overrides (watched too,
+  ``on_serve``), the hooks, or any other file of ``docs/`` (the snippets and pictures that pages include, the
+  stylesheets, material's ``.meta.yml``; not an editor's lock, swap or backup file). A build that is not dirty
   (``mkdocs build``) is always whole.
+* **A page whose source is not what the last build read** is written, whatever its time: mkdocs would miss one saved
+  while its own rebuild ran (its output is newer) and one put back with an older time (``cp -p``, a draft moved in).
 * **The API reference's pages** are written together, and with any page written now that links into them:
   mkdocstrings and mkdocs-autorefs learn the objects' anchors only while those pages render (errata.md links to the
   rules' functions; the reference pages to each other). What mkdocstrings writes from the pages it rendered
   (``objects.inv``: ``KEPT``) is put back as the last build with those pages wrote it, where a build without them
-  would write it empty. (Writing them at every save took 2 of a saved page's 3 seconds.)
+  would write it empty. (Writing them at every save took 2 of a saved page's 3 seconds.) A page written now that
+  links to a heading of another page by its id (``[text][heading-id]``) has every page written.
 * **A page without a title in the nav** is written at every build: its title is its first heading, which mkdocs
-  knows only once it has read the page, and every other page's nav names it.
+  knows only once it has read the page, and the nav of every page written names it.
 * **What is made of every page** (the text fonts cut to the characters of all pages, hooks/fonts.py; the search
   index, hooks/search_labels.py) is made from each page's share, kept here across the rebuilds of one server
   (``shares``): the pages built now give theirs again, the others keep the ones they gave before.
@@ -46,11 +50,14 @@ STATE = sys.modules.setdefault("_backprop_incremental_state", types.SimpleNamesp
     whole=True,  # the build in progress writes every page
     reference_written=True,  # ... or at least the API reference's pages
     shares={},  # name -> {page: its share of what is made of every page}
+    sources={},  # each page's source as the last build read it: its path -> the hash of its bytes
 ))
 
 
-# A cross-reference mkdocs-autorefs resolves: [text][backprop.rules.delta_w_hidden] or [backprop.rules.error][]
-AUTOREF = re.compile(r"\]\[(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\]|\[(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*\]\[\]")
+# A reference-style link [text][label] or [label][], and the definition that makes one plain Markdown
+REFERENCE = re.compile(r"\[([^\]\n]*)\]\[([^\]\n]*)\]")
+DEFINED = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:", re.M)
+MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 KEPT = ("objects.inv",)  # what mkdocstrings writes from the reference pages it rendered (not its stylesheet)
 
 
@@ -66,9 +73,25 @@ def is_reference_page(path: str | None) -> bool:
     return any(line.startswith(":::") for line in _source(path).splitlines())
 
 
-def links_into_reference(path: str | None) -> bool:
-    """A page whose Markdown holds a cross-reference for mkdocs-autorefs (``AUTOREF``)."""
-    return AUTOREF.search(_source(path)) is not None
+def cross_references(path: str | None) -> set[str]:
+    """What the cross-references of a page's Markdown, which mkdocs-autorefs resolves, point to: "api" for an object
+    of the package (``[text][backprop.rules.error]``, ``[`backprop.rules.error`][]``), "heading" for a heading of any
+    page (``[text][heading-id]``). Code blocks, math and labels the page defines (plain Markdown links) are not."""
+    text, prose, fenced = _source(path), [], None
+    for line in text.splitlines():
+        fence = re.match(r"[ \t]*(`{3,}|~{3,})", line)
+        if fence and (fenced is None or fence[1].startswith(fenced)):
+            fenced = None if fenced else fence[1]
+        elif fenced is None:
+            prose.append(line)
+    prose_text = MATH.sub("", "\n".join(prose))
+    defined = {label.lower() for label in DEFINED.findall(prose_text)}
+    found = set()
+    for shown, label in REFERENCE.findall(prose_text):
+        label = (label or shown).strip().strip("`")
+        if label and label.lower() not in defined:
+            found.add("api" if re.fullmatch(r"(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*", label) else "heading")
+    return found
 
 
 def site_inputs(config, files) -> str:
@@ -89,16 +112,32 @@ def site_inputs(config, files) -> str:
     cache_inputs.update(h, "pages", "\n".join(sorted(f.src_uri for f in pages)).encode())
     for path in sorted(others):
         cache_inputs.update(h, str(path), path.read_bytes())
+    # the first heading of a page without a title in the nav: every page's nav names it by that
+    for src in untitled(config.nav or []):
+        heading = re.search(r"^#[ \t]+(.+)$", _source(str(Path(config.docs_dir) / src)), re.M)
+        cache_inputs.update(h, "title of " + src, (heading[1] if heading else "").encode())
     return h.hexdigest()
 
 
+def untitled(nav) -> list[str]:
+    """The Markdown pages of a nav as mkdocs.yml writes it that have no title there (the exercises' notebooks are
+    titled by hooks/exercise_titles.py)."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") else []
+    if isinstance(nav, dict):
+        return [page for value in nav.values() if not isinstance(value, str) for page in untitled(value)]
+    return [page for item in nav for page in untitled(item)] if isinstance(nav, list) else []
+
+
 def an_input(path: Path, folder: Path) -> bool:
-    """Whether a file under ``folder`` is one a build reads: a regular file, not compiled Python, and neither hidden
-    nor a backup (an editor's lock, ``.#page.md``, which Emacs makes a link to nothing; vim's ``.page.md.swp``,
-    rewritten as one types; ``page.md~``)."""
-    parts = path.relative_to(folder).parts
-    return (path.is_file() and not path.name.endswith("~")
-            and not any(part.startswith(".") or part == "__pycache__" for part in parts))
+    """Whether a file under ``folder`` is one a build reads: a regular file, not compiled Python nor an editor's
+    file (Emacs' lock ``.#page.md``, a link to nothing, and auto-save ``#page.md#``; vim's swap ``.page.md.swp``,
+    rewritten as one types, and its test file ``4913``; a backup ``page.md~``). Other hidden files are read: material's
+    meta plugin reads ``.meta.yml``."""
+    name = path.name
+    editors = (name.startswith(".#") or (name.startswith("#") and name.endswith("#")) or name.endswith("~")
+               or re.fullmatch(r"\..*\.sw[a-z]", name) is not None or name == "4913")
+    return path.is_file() and not editors and "__pycache__" not in path.relative_to(folder).parts
 
 
 def whole_build() -> bool:
@@ -134,20 +173,37 @@ def on_files(files, config, **kwargs):
 
 @event_priority(-100)  # last: after hooks/exercise_titles.py has titled the exercises
 def on_nav(nav, config, files, **kwargs):
+    pages = [f for f in files.documentation_pages() if f.abs_src_path]
+    read = {f.abs_src_path: _digest(f.abs_src_path) for f in pages}
+    changed = [f for f in pages if STATE.sources.get(f.abs_src_path) != read[f.abs_src_path]]
+    STATE.sources = read
     STATE.reference_written = STATE.whole
     if STATE.whole:
         return nav
+    # mkdocs writes a page whose source is newer than its output: not one saved while its rebuild ran (its output
+    # is newer), nor one put back with an older time (cp -p, mv of a draft): what it reads is what counts
+    for f in changed:
+        out_of_date(f)
     for page in nav.pages:
         if page.title is None:
             out_of_date(page.file)
-    pages = [f for f in files.documentation_pages() if f.abs_src_path]
-    written = [f for f in pages if f.is_modified()]
-    if any(is_reference_page(f.abs_src_path) or links_into_reference(f.abs_src_path) for f in written):
+    references = set().union(*(cross_references(f.abs_src_path) for f in pages if f.is_modified()))
+    if "heading" in references:  # a heading of any page: each must render for autorefs to know it
+        for f in pages:
+            out_of_date(f)
+    if references or any(is_reference_page(f.abs_src_path) for f in pages if f.is_modified()):
         for f in pages:
             if is_reference_page(f.abs_src_path):
                 out_of_date(f)
         STATE.reference_written = True
     return nav
+
+
+def _digest(path: str) -> bytes | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).digest()
+    except OSError:
+        return None
 
 
 def out_of_date(file) -> None:
@@ -179,3 +235,4 @@ def on_shutdown(**kwargs):
     """The end of a command: a later build in this process (a test's) starts from nothing."""
     STATE.dirty, STATE.built, STATE.inputs, STATE.whole, STATE.reference_written = False, None, None, True, True
     STATE.shares.clear()
+    STATE.sources = {}

@@ -25,16 +25,18 @@ from pathlib import Path
 import pytest
 
 from tests.support import ROOT
+from tests.support.hooks import load_hook
 from tests.support.site import free_port
 
 NOT_COPIED = (".git", ".venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache", ".ruff_cache",
               ".hypothesis", "test-artifacts", "*.egg-info", "build", "dist")
-# The server's builds, as `mkdocs serve --dirty` makes them, in one process: SAVES names the rounds' files, each
-# saved before its round (the first round saves none). Prints each round's {page file: mtime} as one JSON line. At
-# WHOLE, before its save, the sources as they are then are built by `mkdocs build` into another folder, and the
-# served site is copied aside.
+# The server's builds, as `mkdocs serve --dirty` makes them, in one process: SAVES says what is saved before each
+# round (the first saves nothing): [file, text appended] or [file, old text, new text]; a file marked PAST is saved
+# with a time older than the site's, as `cp -p` or a draft moved in leaves it. Prints each round's {page file:
+# mtime} as one JSON line. At WHOLE, before its save, the sources as they are then are built by `mkdocs build` into
+# another folder, and the served site is copied aside.
 SERVER = r"""
-import json, shutil, subprocess, sys
+import json, os, shutil, subprocess, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -46,9 +48,14 @@ for n, save in enumerate(saves):
         shutil.copytree(site, whole / "served")
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(whole / "built")], check=True)
     if save:
-        path = Path(save)
-        path.write_text(path.read_text(encoding="utf-8") + "\n\n<!-- saved -->\n\nA sentence saved under serve.\n",
-                        encoding="utf-8")
+        path, *change = save
+        past = path.startswith("PAST ")
+        path = Path(path.removeprefix("PAST "))
+        text = path.read_text(encoding="utf-8")
+        text = text + change[0] if len(change) == 1 else text.replace(change[0], change[1], 1)
+        path.write_text(text, encoding="utf-8")
+        if past:
+            os.utime(path, (1e9, 1e9))
     config = load_config("mkdocs.yml", site_dir=str(site), strict=False)
     if not started:
         config.plugins.on_startup(command="serve", dirty=True)
@@ -57,9 +64,14 @@ for n, save in enumerate(saves):
     print(json.dumps({str(p.relative_to(site)): p.stat().st_mtime_ns for p in site.rglob("index.html")}), flush=True)
 config.plugins.on_shutdown()
 """
-SAVES = [None, "docs/reference/rules.md", "docs/index.md", "docs/errata.md", "docs/forward-pass.md",
-         "docs/snippets/rounding.md"]
-WHOLE = 5  # the round before which the served site is compared with a whole build
+SENTENCE = "\n\n<!-- saved -->\n\nA sentence saved under serve.\n"
+SAVES = [None, ["docs/reference/rules.md", SENTENCE], ["docs/index.md", SENTENCE], ["docs/errata.md", SENTENCE],
+         ["docs/forward-pass.md", SENTENCE],
+         ["PAST docs/cost-function.md", "\n\nA draft moved in.\n"],  # written although older than its page
+         ["docs/exercises/index.md", "# Exercises\n", "# Practice exercises\n"],  # every nav names it
+         ["docs/notation.md", "\n\nSee [the homework check][check-your-homework].\n"],  # a heading of the home page
+         ["docs/snippets/rounding.md", SENTENCE]]
+WHOLE = 8  # the round before which the served site is compared with a whole build
 UNTITLED = "exercises/index.md"  # its title left out of the copy's nav
 
 
@@ -95,21 +107,23 @@ def served(tmp_path_factory):
 
 @pytest.mark.slow
 def test_a_saved_page_is_written_again_with_the_pages_it_needs(served):
-    """The reference pages together, and with the errata, which link into them; the untitled page every time."""
+    """The reference pages together, and with the errata, which link into them; the untitled page every time; a page
+    put back older than its output; every page where the untitled page's heading changed, or a page links to a
+    heading of another."""
     rounds = served["rounds"]
-    api, untitled = reference(rounds), {UNTITLED.replace(".md", ".html")}
+    api, untitled, every = reference(rounds), {UNTITLED.replace(".md", ".html")}, set(rounds[0])
     assert len(api) > 5
-    assert [written(before, after) for before, after in itertools.pairwise(rounds[:5])] == [
+    assert [written(before, after) for before, after in itertools.pairwise(rounds[:WHOLE])] == [
         api | untitled, {"index.html"} | untitled, {"errata/index.html"} | api | untitled,
-        {"forward-pass/index.html"} | untitled]
+        {"forward-pass/index.html"} | untitled, {"cost-function/index.html"} | untitled, every, every]
     assert "Could not find cross-reference target" not in served["log"]  # errata.md's links into the reference
 
 
 @pytest.mark.slow
 def test_a_saved_snippet_writes_the_whole_site(served):
     """A snippet is not a page (docs/snippets/ is excluded): the pages that include it must show it."""
-    forward, snippet = served["rounds"][4:6]
-    assert written(forward, snippet) == set(snippet)
+    before, snippet = served["rounds"][7:9]
+    assert written(before, snippet) == set(snippet)
 
 
 @pytest.mark.slow
@@ -122,15 +136,51 @@ def test_the_served_site_is_the_whole_build_of_the_same_sources(served):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     assert {"", "forward-pass/", "errata/", "reference/rules/"} <= {doc["location"] for doc in index}  # saved pages
     assert "][backprop." not in (site / "errata" / "index.html").read_text(encoding="utf-8")  # every link resolved
+    assert "A draft moved in." in (site / "cost-function" / "index.html").read_text(encoding="utf-8")
+    assert "Practice exercises" in (site / "live-example" / "index.html").read_text(encoding="utf-8")  # its "Next"
+    assert "][check-your-homework]" not in (site / "notation" / "index.html").read_text(encoding="utf-8")
     differ = [str(f) for f in files if content(site / f) != content(whole / f)]
     assert differ == []
 
 
-def content(path: Path) -> bytes | dict:
-    """A file's bytes; a notebook download's cells without their ids (jupytext draws new ones at each conversion)."""
+def content(path: Path) -> bytes | dict | frozenset:
+    """A file's bytes; a notebook download's cells without their ids (jupytext draws new ones at each conversion);
+    MathJax's stylesheet as its set of rules (a server's long-lived MathJax lists them in the order it first met
+    them, over all its builds, and keeps those of formulas since deleted: the rules alike, no rule missing)."""
+    if path.name == "prerender.css":
+        return frozenset(rule.strip() for rule in path.read_text(encoding="utf-8").split("}") if rule.strip())
     if path.suffix != ".ipynb":
         return path.read_bytes()
     notebook = json.loads(path.read_text(encoding="utf-8"))
     for cell in notebook["cells"]:
         cell.pop("id", None)
     return notebook
+
+
+def test_the_cross_references_a_page_needs_resolved(tmp_path):
+    """What hooks/incremental.py reads as a link mkdocs-autorefs resolves, and what it leaves to Markdown."""
+    hook = load_hook("incremental")
+    page = tmp_path / "page.md"
+    cases = {
+        "See [the rule][backprop.rules.delta_w_hidden].": {"api"},
+        "See [`backprop.rules.error`][].": {"api"},
+        "See [the homework check][check-your-homework].": {"heading"},
+        "See [the site][home].\n\n[home]: https://example.org/": set(),  # a plain reference link
+        "$w[i][k]$ and $$a[i][k]$$": set(),  # math
+        "```python\nx = slope[array][idx]\n```": set(),  # code
+    }
+    for text, kinds in cases.items():
+        page.write_text(text, encoding="utf-8")
+        assert hook.cross_references(str(page)) == kinds, text
+
+
+def test_an_editors_files_are_not_inputs(tmp_path):
+    hook = load_hook("incremental")
+    for name in ("page.md", ".meta.yml", "extra.css"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        assert hook.an_input(tmp_path / name, tmp_path), name
+    for name in ("#page.md#", ".page.md.swp", ".page.md.swo", "page.md~", "4913"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+        assert not hook.an_input(tmp_path / name, tmp_path), name
+    (tmp_path / ".#page.md").symlink_to(tmp_path / "nobody@host.123")  # Emacs' lock: a link to nothing
+    assert not hook.an_input(tmp_path / ".#page.md", tmp_path)
