@@ -211,13 +211,18 @@ def _example(data: dict[str, object], path: str | os.PathLike[str], field: str) 
 
 
 def site_network() -> Network:
-    """The worked example's network, or, when its file cannot be read, the package file's (the same 2-3-1 sizes): for
-    what needs the site's sizes but not the file's numbers (the CLI's help, the mistakes' hints), so that it works
-    whatever ``$BACKPROP_EXAMPLE`` names."""
+    """The worked example's network, or, when its file cannot be read, the package file's (the same 2-3-1 sizes), or,
+    when that is the one (an instructor edited it), the slides' 2-3-1 network with weights 0: for what needs the
+    site's sizes but not the file's numbers (the CLI's help, the mistakes' hints), so that it works whatever the
+    example file holds, and `main` can report the file's problem."""
     try:
         return sys.modules[__name__].NET  # the module attribute, read (and kept) by __getattr__ on first use
     except ValueError:
+        pass
+    try:
         return load(DEFAULT_FILE).net
+    except ValueError:  # the package's own file is the one that cannot be read (an instructor edits it): the sizes
+        return Network(np.zeros((3, 2)), np.zeros(3), np.zeros((1, 3)), np.zeros(1))
 
 
 def current_file() -> Path:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from backprop.__main__ import main
-from tests.support import oracle
+from tests.support import ROOT, oracle
 from tests.support.cli import one_line_error, run, run_main
 
 EX = oracle.load_example()  # the worked example in use, read with json: the CLI's defaults
@@ -750,3 +752,22 @@ def test_a_step_zero_by_hand_prints_as_zero_not_its_doubles_rounding(tmp_path):
     lines = {k.strip(): v.strip() for k, v in (line.split(" = ") for line in run_main(
         "trace", "--weights", str(path)).stdout.splitlines())}
     assert lines["v2"] == lines["y_h2"] == lines["Δw42"] == "0.000000", lines
+
+
+def test_a_bad_package_example_file_is_reported_not_a_traceback(tmp_path):
+    """An instructor's review: with the package's own example.json edited to eta 0, `trace` (and `--help`) printed a
+    traceback, raised while the mistakes' catalogue was imported, where a file named by BACKPROP_EXAMPLE gets the
+    loader's one line."""
+    package = tmp_path / "backprop"
+    shutil.copytree(ROOT / "backprop", package, ignore=shutil.ignore_patterns("__pycache__"))
+    example = json.loads((package / "example.json").read_text(encoding="utf-8"))
+    (package / "example.json").write_text(json.dumps({**example, "eta": 0}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "BACKPROP_EXAMPLE"} | {"PYTHONPATH": str(tmp_path)}
+    for args in (["trace"], ["trace", "--help"]):
+        proc = subprocess.run([sys.executable, "-m", "backprop", *args], cwd=tmp_path, env=env, capture_output=True,
+                              text=True)
+        assert "Traceback" not in proc.stderr, proc.stderr
+        if args == ["trace"]:
+            assert proc.returncode == 2 and "eta must be > 0, got 0" in proc.stderr, proc.stderr
+        else:
+            assert proc.returncode == 0 and "usage:" in proc.stdout
