@@ -51,8 +51,8 @@ LOADER_REFUSALS = {
     "another network": ({"output": "logsig", "practice": {**oracle.SHIPPED["practice"], "hidden": "purelin"}},
                         "has 2 problems: (1) output must be 'purelin', the activation the site's pages derive, got "
                         "'logsig'; (2) practice: hidden must be 'logsig' or 'tansig'",
-                        "where both networks are well formed (each one's lists of lengths that agree), the worked "
-                        "example's and the practice entry's problems are named at once"),
+                        "where both networks are well formed (each one's lists of lengths that agree), a problem of "
+                        "the network itself (an activation, the sizes) is named for both at once"),
     # a reviewer's (the list had missed these two): a key of its own, and a practice example the checks refuse
     "an unknown key": ({"comment": "my example for week 3"}, "has unknown keys ['comment']",
                        "a key the format does not have (a misspelt `eta` would otherwise be ignored silently)"),
