@@ -299,3 +299,13 @@ def test_headings_with_math_have_a_plain_toc_label():
         if re.match(r"#{1,6} ", line) and "$" in line and "data-toc-label" not in line
     ]
     assert not bare, f"headings with math but no data-toc-label: {bare}"
+
+
+def test_a_link_to_a_missing_heading_fails_the_strict_build():
+    """A reviewer renamed verification.md's "The method": common-mistakes.md's link to #the-method went dead and
+    `mkdocs build --strict` passed, mkdocs noting it at INFO only. mkdocs.yml makes it a warning, which strict fails."""
+    import logging
+
+    from mkdocs.config import load_config
+
+    assert load_config(str(ROOT / "mkdocs.yml")).validation.links.anchors == logging.WARNING
