@@ -50,7 +50,7 @@ STATE = sys.modules.setdefault("_backprop_incremental_state", types.SimpleNamesp
     whole=True,  # the build in progress writes every page
     reference_written=True,  # ... or at least the API reference's pages
     shares={},  # name -> {page: its share of what is made of every page}
-    sources={},  # each page's source as the last build read it: its path -> the hash of its bytes
+    sources={},  # each page's source as the last build read it: its path -> the hash of its text
 ))
 
 
@@ -63,21 +63,21 @@ KEPT = ("objects.inv",)  # what mkdocstrings writes from the reference pages it 
 
 def _source(path: str | None) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8") if path else ""
-    except (OSError, UnicodeDecodeError):
+        return Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
+    except OSError:
         return ""
 
 
-def is_reference_page(path: str | None) -> bool:
-    """A page that mkdocstrings renders: a line of its Markdown starts with ``:::``."""
-    return any(line.startswith(":::") for line in _source(path).splitlines())
+def is_reference_page(text: str) -> bool:
+    """A page that mkdocstrings renders: a line of its Markdown ``text`` starts with ``:::``."""
+    return any(line.startswith(":::") for line in text.splitlines())
 
 
-def cross_references(path: str | None) -> set[str]:
+def cross_references(text: str) -> set[str]:
     """What the cross-references of a page's Markdown, which mkdocs-autorefs resolves, point to: "api" for an object
     of the package (``[text][backprop.rules.error]``, ``[`backprop.rules.error`][]``), "heading" for a heading of any
     page (``[text][heading-id]``). Code blocks, math and labels the page defines (plain Markdown links) are not."""
-    text, prose, fenced = _source(path), [], None
+    prose, fenced = [], None
     for line in text.splitlines():
         fence = re.match(r"[ \t]*(`{3,}|~{3,})", line)
         if fence and (fenced is None or fence[1].startswith(fenced)):
@@ -174,7 +174,8 @@ def on_files(files, config, **kwargs):
 @event_priority(-100)  # last: after hooks/exercise_titles.py has titled the exercises
 def on_nav(nav, config, files, **kwargs):
     pages = [f for f in files.documentation_pages() if f.abs_src_path]
-    read = {f.abs_src_path: _digest(f.abs_src_path) for f in pages}
+    text = {f.abs_src_path: _source(f.abs_src_path) for f in pages}  # each page read once a build
+    read = {path: hashlib.sha256(source.encode()).digest() for path, source in text.items()}
     changed = [f for f in pages if STATE.sources.get(f.abs_src_path) != read[f.abs_src_path]]
     STATE.sources = read
     STATE.reference_written = STATE.whole
@@ -187,23 +188,17 @@ def on_nav(nav, config, files, **kwargs):
     for page in nav.pages:
         if page.title is None:
             out_of_date(page.file)
-    references = set().union(*(cross_references(f.abs_src_path) for f in pages if f.is_modified()))
+    written = [f for f in pages if f.is_modified()]
+    references = set().union(*(cross_references(text[f.abs_src_path]) for f in written))
     if "heading" in references:  # a heading of any page: each must render for autorefs to know it
         for f in pages:
             out_of_date(f)
-    if references or any(is_reference_page(f.abs_src_path) for f in pages if f.is_modified()):
+    if references or any(is_reference_page(text[f.abs_src_path]) for f in written):
         for f in pages:
-            if is_reference_page(f.abs_src_path):
+            if is_reference_page(text[f.abs_src_path]):
                 out_of_date(f)
         STATE.reference_written = True
     return nav
-
-
-def _digest(path: str) -> bytes | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).digest()
-    except OSError:
-        return None
 
 
 def out_of_date(file) -> None:
