@@ -44,7 +44,7 @@ from pathlib import Path
 
 from benchmarks._common import children_cpu, write_readme_block
 from benchmarks.page_weight import heaviest
-from tests.support import ROOT, oracle
+from tests.support import ROOT, oracle, site
 from tests.support.site import free_port
 
 README = ROOT / "benchmarks" / "README.md"
@@ -55,8 +55,6 @@ ENV = {**{k: v for k, v in os.environ.items() if not (k.startswith("BACKPROP_") 
        "NO_MKDOCS_2_WARNING": "1"}
 PAGE = "forward-pass.md"  # the page edited under make serve (in the copy)
 EXERCISE = "exercises/01-forward-pass"  # the exercise page that must show the new example
-NOT_COPIED = (".git", ".venv", ".lock-venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache",
-              ".ruff_cache", ".hypothesis", "test-artifacts", "*.egg-info", "build")
 DERIVATION_PAGES = [
     "forward-pass", "activations", "useful-derivatives", "cost-function", "rule-output-weights",
     "rule-output-bias", "rule-hidden-weights", "rule-hidden-biases", "iteration-and-training",
@@ -86,8 +84,8 @@ def tree_cpu(pid: int) -> float:
 
 
 def copy_checkout(dst: Path) -> Path:
-    shutil.copytree(ROOT, dst, symlinks=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
-    (dst / ".venv").symlink_to(ROOT / ".venv")
+    site.copy_checkout(dst)
+    (dst / ".venv").symlink_to(ROOT / ".venv")  # the copy's make uses this checkout's environment
     return dst
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,10 +25,8 @@ import pytest
 
 from tests.support import ROOT
 from tests.support.hooks import load_hook
-from tests.support.site import free_port
+from tests.support.site import copy_checkout, free_port
 
-NOT_COPIED = (".git", ".venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache", ".ruff_cache",
-              ".hypothesis", "test-artifacts", "*.egg-info", "build", "dist")
 # The server's builds, as `mkdocs serve --dirty` makes them, in one process: SAVES says what is saved before each
 # round (the first saves nothing): [file, text appended] or [file, old text, new text]; a file marked PAST is saved
 # with a time older than the site's, as `cp -p` or a draft moved in leaves it. Prints each round's {page file:
@@ -88,7 +85,7 @@ def reference(rounds) -> set[str]:
 def served(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("incremental")
     copy = tmp / "copy"
-    shutil.copytree(ROOT, copy, symlinks=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    copy_checkout(copy)
     config = (copy / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"- Exercises: {UNTITLED}\n" in config
     (copy / "mkdocs.yml").write_text(config.replace(f"- Exercises: {UNTITLED}\n", f"- {UNTITLED}\n"), encoding="utf-8")

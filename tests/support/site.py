@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -21,6 +22,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+# What a copy of the checkout leaves out: git, the virtual environment, caches and built sites.
+NOT_COPIED = (".git", ".venv", ".lock-venv", ".cache", "site", "site-pages", "__pycache__", ".pytest_cache",
+              ".ruff_cache", ".hypothesis", "test-artifacts", "*.egg-info", "build", "dist")
+
+
+def copy_checkout(dst: Path) -> Path:
+    """A copy of this checkout at ``dst`` (but ``NOT_COPIED``), to edit and build without touching this one."""
+    shutil.copytree(ROOT, dst, symlinks=True, ignore=shutil.ignore_patterns(*NOT_COPIED))
+    return dst
 
 
 @contextlib.contextmanager
